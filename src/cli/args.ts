@@ -1,0 +1,113 @@
+import { parseArgs } from 'node:util';
+import { MedbertError } from '../errors.js';
+
+export interface FlagSpec {
+  readonly type: 'string' | 'boolean';
+  readonly description: string;
+  readonly short?: string;
+  readonly default?: string | boolean;
+  readonly multiple?: boolean;
+  /** Shown in help as `--name=VALUE`. */
+  readonly valueName?: string;
+}
+
+export interface CommandHelp {
+  /** e.g. `medbert tokenizer encode --model=M [FILE...]` */
+  readonly usage: string;
+  readonly description: string;
+  readonly examples?: readonly string[];
+}
+
+type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean'
+  ? S['multiple'] extends true ? boolean[] : boolean
+  : S['multiple'] extends true ? string[] : string;
+
+export type FlagValues<T extends Record<string, FlagSpec>> = { [K in keyof T]?: FlagValue<T[K]> };
+
+export interface Parsed<T extends Record<string, FlagSpec>> {
+  readonly values: FlagValues<T>;
+  readonly positionals: string[];
+}
+
+/**
+ * Parses flags with node's util.parseArgs (strict: an unknown flag is an error naming it). Returns null when
+ * `--help` was asked for, after printing the help text. Every command gets `--help` and `--json` this way.
+ */
+export function parseFlags<T extends Record<string, FlagSpec>>(
+  argv: string[], spec: T, help: CommandHelp, allowPositionals = false,
+): Parsed<T> | null {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(formatHelp(spec, help) + '\n');
+    return null;
+  }
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; default?: string | boolean; multiple?: boolean }> = {};
+  for (const [name, s] of Object.entries(spec)) {
+    options[name] = { type: s.type };
+    if (s.short !== undefined) options[name].short = s.short;
+    if (s.default !== undefined) options[name].default = s.default;
+    if (s.multiple === true) options[name].multiple = true;
+  }
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    return { values: values as FlagValues<T>, positionals };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MedbertError(`${message.split('\n')[0]} (see ${help.usage.split(' ').slice(0, 3).join(' ')} --help)`);
+  }
+}
+
+export function formatHelp(spec: Record<string, FlagSpec>, help: CommandHelp): string {
+  const rows = Object.entries(spec).map(([name, s]) => {
+    const flag = s.type === 'string' ? `--${name}=${s.valueName ?? 'VALUE'}` : `--${name}`;
+    const def = s.default !== undefined && s.default !== false ? ` (default: ${String(s.default)})` : '';
+    return [s.short !== undefined ? `-${s.short}, ${flag}` : flag, s.description + def] as const;
+  });
+  const width = Math.max(0, ...rows.map(([f]) => f.length));
+  const lines = [`Usage: ${help.usage}`, '', help.description, '', 'Options:'];
+  for (const [f, d] of rows) lines.push(`  ${f.padEnd(width)}  ${d}`);
+  lines.push(`  ${'--help'.padEnd(width)}  show this help`, `  ${'--debug'.padEnd(width)}  show stack traces on errors`);
+  if (help.examples !== undefined && help.examples.length > 0) {
+    lines.push('', 'Examples:', ...help.examples.map((e) => `  ${e}`));
+  }
+  return lines.join('\n');
+}
+
+/** Required string flag: a clear error when missing. */
+export function required(value: string | undefined, flag: string): string {
+  if (value === undefined || value === '') throw new MedbertError(`missing required flag --${flag}`);
+  return value;
+}
+
+/** Parses an integer flag, checking bounds; the error names the flag and the value. */
+export function intFlag(value: string | undefined, flag: string, fallback: number, min = -Infinity, max = Infinity): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) {
+    const range = max === Infinity ? `>= ${min}` : `in ${min}..${max}`;
+    throw new MedbertError(`--${flag}=${value} is not valid: expected an integer ${range}`);
+  }
+  return n;
+}
+
+/** Parses a number flag, checking bounds. */
+export function numberFlag(value: string | undefined, flag: string, fallback: number, min = -Infinity, max = Infinity): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
+    throw new MedbertError(`--${flag}=${value} is not valid: expected a number in [${min}, ${max}]`);
+  }
+  return n;
+}
+
+/** Parses `true`/`false` (as Google's tools accept them) for flags spelled `--flag=true`. */
+export function boolFlag(value: string | undefined, flag: string, fallback: boolean): boolean {
+  if (value === undefined) return fallback;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new MedbertError(`--${flag}=${value} is not valid: expected true or false`);
+}
+
+/** Prints figures as one JSON object on the last line (the `--json` convention). */
+export function printJson(value: unknown): void {
+  process.stdout.write(JSON.stringify(value) + '\n');
+}

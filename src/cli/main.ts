@@ -1,0 +1,56 @@
+import { MedbertError } from '../errors.js';
+import type { Command } from './command.js';
+import { commands } from './commands.js';
+
+const usage = (): string => {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  const lines = commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`);
+  return [
+    'medbert: build biomedical BERT models end to end',
+    '',
+    'Usage: medbert <command> [options]   (medbert <command> --help for its options)',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Global options: --debug (show stack traces on errors), --help',
+  ].join('\n');
+};
+
+/** Runs the CLI; returns the process exit code. Errors become one clear line on stderr. */
+export async function main(argv: string[]): Promise<number> {
+  const debug = argv.includes('--debug');
+  const args = argv.filter((a) => a !== '--debug');
+  const name = args[0];
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    process.stdout.write(usage() + '\n');
+    return name === undefined ? 2 : 0;
+  }
+  const command: Command | undefined = commands.find((c) => c.name === name);
+  if (command === undefined) {
+    process.stderr.write(`medbert: unknown command '${name}' (see medbert --help)\n`);
+    return 2;
+  }
+  try {
+    return await command.run(args.slice(1));
+  } catch (error) {
+    return reportError(error, debug);
+  }
+}
+
+export function reportError(error: unknown, debug: boolean): number {
+  if (debug && error instanceof Error && error.stack !== undefined) {
+    process.stderr.write(error.stack + '\n');
+  } else if (error instanceof MedbertError || isArgError(error)) {
+    process.stderr.write(`medbert: ${(error as Error).message}\n`);
+  } else {
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`medbert: internal error: ${message} (run with --debug for the stack)\n`);
+  }
+  return 1;
+}
+
+/** Errors from util.parseArgs (unknown flag, missing value) are the user's, not ours. */
+function isArgError(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+}
