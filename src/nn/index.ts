@@ -1,0 +1,4 @@
+export { Module } from './module.js';
+export { Linear, LayerNorm, Embedding, Dropout } from './layers.js';
+export { normalInit, BERT_INIT_STD } from './init.js';
+export { stateDict, loadStateDict, type NamedArray } from './state-dict.js';

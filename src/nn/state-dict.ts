@@ -1,0 +1,35 @@
+import type { Tensor } from '../tensor/index.js';
+import type { Module } from './module.js';
+import { formatShape, sameShape } from '../tensor/shape.js';
+
+/** Named host copies of a module's parameters (what a safetensors file stores). */
+export interface NamedArray {
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export async function stateDict(module: Module): Promise<Map<string, NamedArray>> {
+  const out = new Map<string, NamedArray>();
+  for (const [name, p] of module.namedParameters()) out.set(name, { shape: [...p.shape], data: await p.data() });
+  return out;
+}
+
+/**
+ * Loads named arrays into the module's parameters. Every parameter must be present with its exact shape
+ * unless `strict` is false; extra entries are returned (e.g. another head's weights).
+ */
+export function loadStateDict(module: Module, state: ReadonlyMap<string, NamedArray>, strict = true): string[] {
+  const params = new Map<string, Tensor>(module.namedParameters());
+  for (const [name, p] of params) {
+    const entry = state.get(name);
+    if (entry === undefined) {
+      if (strict) throw new Error(`loadStateDict: missing parameter '${name}' ${formatShape(p.shape)}`);
+      continue;
+    }
+    if (!sameShape(entry.shape, p.shape)) {
+      throw new Error(`loadStateDict: '${name}' has shape ${formatShape(entry.shape)}, the model expects ${formatShape(p.shape)}`);
+    }
+    p.engine.backend.write(p.buffer('loadStateDict'), entry.data);
+  }
+  return [...state.keys()].filter((k) => !params.has(k));
+}

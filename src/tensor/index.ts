@@ -1,0 +1,15 @@
+export type { Backend, Buffer, Kernels } from './backend.js';
+export { Engine } from './engine.js';
+export { Tensor } from './tensor.js';
+export { backward } from './autograd.js';
+export { Rng, type RngState } from './rng.js';
+export { matmul, type MatmulOptions } from './ops/matmul.js';
+export { add, mul, scale, copyOf } from './ops/elementwise.js';
+export { gelu, tanh, softmax, dropout } from './ops/activations.js';
+export { layerNorm, BERT_LAYER_NORM_EPS } from './ops/layernorm.js';
+export { attention, type AttentionOptions } from './ops/attention.js';
+export { gatherRows } from './ops/gather.js';
+export { softmaxCrossEntropy, IGNORE_INDEX } from './ops/loss.js';
+export { sum, mean } from './ops/reduce.js';
+export { reshape, transpose } from './ops/view.js';
+export { ReferenceBackend } from './backends/reference/index.js';
