@@ -1,0 +1,26 @@
+// The corpus layer: streaming readers, sentence splitting and deduplication. Node file I/O is in node-io.ts.
+export { normalizeSpace, WarningCounter } from './document.js';
+export type { CorpusDocument, ReaderOptions, ReaderWarning, WarningHandler } from './document.js';
+export { decodeUtf8, linesOf, textChunks } from './text-stream.js';
+export type { TextSource } from './text-stream.js';
+export { readPubmedXml } from './pubmed.js';
+export { readJats } from './jats.js';
+export type { JatsOptions } from './jats.js';
+export { readJsonl } from './jsonl.js';
+export type { JsonlOptions } from './jsonl.js';
+export { readCsv } from './csv.js';
+export type { CsvOptions } from './csv.js';
+export { readText } from './text.js';
+export type { TextOptions } from './text.js';
+export { splitParagraphs } from './paragraphs.js';
+export { CORPUS_FORMATS, formatFromFileName, parseCorpusFormat, readCorpus } from './formats.js';
+export type { CorpusFormat, CorpusReadOptions } from './formats.js';
+export { sentenceSpans, splitSentences } from './sentences.js';
+export type { SentenceSpan } from './sentences.js';
+export { dedupe, documentText, ExactDeduper } from './dedup.js';
+export type { DedupOptions } from './dedup.js';
+export { MinHashIndex } from './minhash.js';
+export type { MinHashOptions } from './minhash.js';
+export { fnv1a32, hash64Hex, mix32 } from './hash.js';
+export { readPubtator } from './pubtator.js';
+export type { PubtatorDocument, PubtatorMention, PubtatorRelation } from './pubtator.js';

@@ -1,0 +1,54 @@
+// The only Node-specific part of the corpus layer: files in, byte chunks out (gunzipped when needed).
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { createGunzip } from 'node:zlib';
+import { MedbertError } from '../errors.js';
+import type { CorpusDocument } from './document.js';
+import { formatFromFileName, readCorpus, type CorpusFormat, type CorpusReadOptions } from './formats.js';
+import { decodeUtf8 } from './text-stream.js';
+
+const GZIP_MAGIC = [0x1f, 0x8b];
+
+/** True when the file starts with the gzip magic bytes (so `.gz` is not needed in the name). */
+export async function isGzipFile(path: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  try {
+    const head = Buffer.alloc(2);
+    const { bytesRead } = await handle.read(head, 0, 2, 0);
+    return bytesRead === 2 && head[0] === GZIP_MAGIC[0] && head[1] === GZIP_MAGIC[1];
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The file's bytes in chunks of about 64 KiB, decompressed when it is gzip (by extension or magic bytes). */
+export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
+  const gzip = path.endsWith('.gz') || (await isGzipFile(path));
+  const raw = createReadStream(path, { highWaterMark: 1 << 16 });
+  const stream = gzip ? raw.pipe(createGunzip()) : raw;
+  raw.on('error', (error) => stream.destroy(error));
+  try {
+    for await (const chunk of stream) yield chunk as Uint8Array;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const what = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'corrupt or truncated gzip data' : (code ?? String(error));
+    throw new MedbertError(`cannot read ${path}: ${what}`);
+  }
+}
+
+/** The file's text in chunks: UTF-8, invalid bytes replaced by U+FFFD. */
+export function fileText(path: string): AsyncIterable<string> {
+  return decodeUtf8(fileBytes(path));
+}
+
+/** Reads one corpus file; the format defaults to the one its name suggests; warnings name the file. */
+export function readCorpusFile(path: string, options: CorpusReadOptions & { format?: CorpusFormat } = {}): AsyncIterable<CorpusDocument> {
+  const format = options.format ?? formatFromFileName(path);
+  return readCorpus(format, fileText(path), { ...options, fileName: options.fileName ?? basename(path) });
+}

@@ -1,0 +1,82 @@
+import { SaxesParser } from 'saxes';
+import type { CorpusDocument, ReaderOptions } from './document.js';
+import { textChunks, type TextSource } from './text-stream.js';
+
+/**
+ * A format's view of the XML event stream: it knows which element is one record (a PubMed citation, a JATS
+ * article) and builds the document from the events inside it.
+ */
+export interface XmlRecordBuilder {
+  /** True between a record's open and close tags. */
+  readonly inRecord: boolean;
+  open(name: string, attributes: Readonly<Record<string, string>>): void;
+  text(text: string): void;
+  /** Returns the finished document when `name` closes a record, else null. */
+  close(name: string): CorpusDocument | null;
+}
+
+// Named entities that HTML-minded producers leave in XML; declaring them keeps such records instead of
+// dropping them as malformed. (PubMed and PMC themselves use numeric references.)
+const EXTRA_ENTITIES: Readonly<Record<string, string>> = {
+  nbsp: '\u00a0', ndash: '\u2013', mdash: '\u2014', hellip: '\u2026', plusmn: '\u00b1', deg: '\u00b0',
+  micro: '\u00b5', times: '\u00d7', le: '\u2264', ge: '\u2265', alpha: '\u03b1', beta: '\u03b2', gamma: '\u03b3',
+  copy: '\u00a9', reg: '\u00ae', rsquo: '\u2019', lsquo: '\u2018', rdquo: '\u201d', ldquo: '\u201c',
+};
+
+// After one malformed record saxes has closed its whole tag stack, so the rest of the file repeats these
+// (later records look like extra roots, the real close tags look unmatched); they are not news.
+const ROOT_AFTERMATH = /only one root|text data outside of root node/;
+const AFTERMATH = /only one root|text data outside of root node|unexpected end|unmatched closing tag|unexpected close tag/;
+
+/**
+ * Runs saxes over string chunks and yields each record's document as soon as it closes, so memory holds one
+ * record at a time. A record that contains a well-formedness error is skipped with one warning naming the
+ * file and the line of the first error; the reader then goes on with the next record.
+ */
+export async function* readXmlRecords(
+  source: TextSource, builder: XmlRecordBuilder, options: ReaderOptions,
+): AsyncIterable<CorpusDocument> {
+  const file = options.fileName ?? 'input';
+  const parser = new SaxesParser<{ xmlns: false; fileName: string }>({ xmlns: false, fileName: file });
+  Object.assign(parser.ENTITIES, EXTRA_ENTITIES);
+  const ready: CorpusDocument[] = [];
+  let recordError: { line: number; message: string } | null = null;
+  let sawError = false;
+
+  const warn = (line: number, message: string): void => options.onWarning?.({ file, line, message });
+
+  parser.on('error', (error) => {
+    const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
+    if (builder.inRecord) {
+      if (!(sawError && ROOT_AFTERMATH.test(message))) recordError ??= { line: parser.line, message };
+    } else if (!(sawError && AFTERMATH.test(message))) {
+      warn(parser.line, `malformed XML outside any record: ${message}`);
+    }
+    sawError = true;
+  });
+  parser.on('opentag', (tag) => builder.open(tag.name, tag.attributes));
+  parser.on('text', (text) => builder.text(text));
+  parser.on('cdata', (text) => builder.text(text));
+  parser.on('closetag', (tag) => {
+    const wasInRecord = builder.inRecord;
+    const doc = builder.close(tag.name);
+    if (wasInRecord && !builder.inRecord) {
+      if (recordError !== null) {
+        warn(recordError.line, `skipped a malformed XML record${doc !== null ? ` (${doc.id})` : ''}: ${recordError.message}`);
+        recordError = null;
+      } else if (doc !== null) {
+        ready.push(doc);
+      }
+    }
+  });
+
+  for await (const chunk of textChunks(source)) {
+    parser.write(chunk);
+    while (ready.length > 0) yield ready.shift() as CorpusDocument;
+  }
+  parser.close();
+  if (builder.inRecord || recordError !== null) {
+    warn(parser.line, 'the file ends inside a record (truncated?); that record is skipped');
+  }
+  while (ready.length > 0) yield ready.shift() as CorpusDocument;
+}
