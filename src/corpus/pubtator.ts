@@ -97,7 +97,7 @@ export async function* readPubtator(source: TextSource, fileName = 'input'): Asy
         ? { start, end, text: fields[3], type: fields[4], ids, parts: fields[6].split('|') }
         : { start, end, text: fields[3], type: fields[4], ids };
       d.mentions.push(mention);
-    } else if (fields.length >= 3 && !/^\d+$/.test(fields[1])) {
+    } else if (fields.length >= 3 && fields.length <= 5 && /^[A-Za-z_]+$/.test(fields[1])) {
       d.relations.push({ type: fields[1], arguments: fields.slice(2) });
     } else {
       fail(`malformed PubTator line (expected a mention 'PMID<TAB>start<TAB>end<TAB>text<TAB>type<TAB>id' or a relation): ${line.slice(0, 80)}`);

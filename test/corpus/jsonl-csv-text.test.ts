@@ -1,0 +1,59 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readCsv, readJsonl, readText } from '../../src/corpus/index.js';
+import { readCorpusFile } from '../../src/corpus/node-io.js';
+import { sharedFile } from '../helpers/shared-data.js';
+import { collect } from './helpers.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const mtsamples = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
+
+test('JSONL abstracts: 3,218 records, title then abstract, id from pmid, other fields in meta', { skip: abstracts.skip }, async () => {
+  const { docs, warnings } = await collect((onWarning) => readCorpusFile(abstracts.path, { onWarning, textFields: ['title', 'abstract'] }));
+  assert.equal(warnings.length, 0);
+  assert.equal(docs.length, 3218);
+  assert.equal(new Set(docs.map((d) => d.id)).size, 3218); // SOURCE.md: 3,218 unique PMIDs
+  const pubmedqa = docs.filter((d) => d.meta['source'] === 'pubmedqa-pqal');
+  assert.equal(pubmedqa.length, 1000);
+  assert.ok(pubmedqa.every((d) => d.paragraphs.length === 1)); // no title in PubMedQA
+  assert.equal(docs[0].id, '17942999');
+  assert.match(docs[0].paragraphs[1], /^PURPOSE: An auditory/);
+  const abstractOnly = await collect(() => readCorpusFile(abstracts.path, { textFields: ['abstract'] }));
+  assert.equal(abstractOnly.docs[0].paragraphs.length, 1);
+});
+
+test('JSONL: a bad line is skipped with a warning naming file and line', async () => {
+  const input = '{"id":"a","title":"One"}\n{"id":"b","title":\n["not an object"]\n\n{"id":"c","abstract":"Two","title":"Three"}\n';
+  const { docs, warnings } = await collect((onWarning) => readJsonl(input, { fileName: 'x.jsonl', onWarning }));
+  assert.deepEqual(docs.map((d) => [d.id, d.paragraphs]), [['a', ['One']], ['c', ['Three', 'Two']]]);
+  assert.deepEqual(warnings.map((w) => [w.file, w.line]), [['x.jsonl', 2], ['x.jsonl', 3]]);
+});
+
+test('CSV MTSamples: 4,999 rows minus 33 missing transcriptions, quoted newlines handled', { skip: mtsamples.skip }, async () => {
+  const { docs, warnings } = await collect((onWarning) => readCorpusFile(mtsamples.path, { onWarning, textColumn: 'transcription' }));
+  assert.equal(warnings.length, 0);
+  assert.equal(docs.length, 4999 - 33);
+  assert.equal(docs[0].id, '1');
+  assert.equal(docs[0].meta['medical_specialty'], 'Allergy / Immunology');
+  assert.match(docs[0].paragraphs[0], /^SUBJECTIVE:, This 23-year-old white female presents with complaint of allergies\./);
+  assert.equal(new Set(docs.map((d) => d.id)).size, docs.length);
+});
+
+test('CSV: malformed rows are skipped with warnings naming their lines; a missing column is an error', async () => {
+  const input = 'id,transcription\n1,"first note"\n2,too,many\n3,"multi\nline"\n4,"bad"quote\n5,"ok"\n6,NA\n7,"fine"\n';
+  const { docs, warnings } = await collect((onWarning) => readCsv(input, { fileName: 'n.csv', onWarning }));
+  // Row 2 has a field too many (line 3); row 4 (line 6) has a bad closing quote, and csv-parse's recovery from
+  // it also costs row 5 (line 7); row 6 is a missing value, dropped without a warning.
+  assert.deepEqual(docs.map((d) => [d.id, d.paragraphs]), [['1', ['first note']], ['3', ['multi line']], ['7', ['fine']]]);
+  assert.deepEqual(warnings.map((w) => w.line).sort((a, b) => a - b), [3, 6, 7]);
+  assert.ok(warnings.every((w) => w.file === 'n.csv'));
+  await assert.rejects(collect(() => readCsv(input, { textColumn: 'text', fileName: 'n.csv' })), /n\.csv: no column named 'text'/);
+});
+
+test('text: paragraphs at blank lines, long books cut into bounded documents', async () => {
+  const input = 'Chapter 1\n\nThe heart\npumps blood.\n\n\n  \nThe lungs breathe.\n\nEnd.';
+  const { docs } = await collect(() => readText(input, { fileName: 'book.txt' }));
+  assert.deepEqual(docs[0].paragraphs, ['Chapter 1', 'The heart pumps blood.', 'The lungs breathe.', 'End.']);
+  const cut = await collect(() => readText(input, { fileName: 'book.txt', maxParagraphs: 3 }));
+  assert.deepEqual(cut.docs.map((d) => [d.id, d.paragraphs.length]), [['book.txt#1', 3], ['book.txt#2', 1]]);
+});
