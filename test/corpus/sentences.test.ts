@@ -31,7 +31,7 @@ test('real abstracts: abbreviations, decimals and citations stay inside sentence
   assert.equal(sux[0], 'Suxamethonium chloride (Sch) was administered i.v. to 36 adult males at six rates: 0.25 mg s-1 to 20 mg s-1.');
   assert.equal(sux[2], 'Six additional patients received a 30-mg i.v. bolus dose.');
   const bupi = split('8231633');
-  assert.equal(bupi.length, 4);
+  assert.equal(bupi.length, 5);
   assert.match(bupi[1], /^For each of the three tested calcium channel blockers .* i\.e\. 2 and 10 mg\/kg\/i\.p\., or .* 50 mg\/kg\/i\.p\. dose of bupivacaine\.$/);
   assert.equal(split('6466532').length, 5);
 });
