@@ -1,0 +1,75 @@
+import { Module } from '../nn/index.js';
+import {
+  add, gatherRows, matmul, reshape, scale, softmaxCrossEntropy, type Engine, type Rng, type Tensor,
+} from '../tensor/index.js';
+import { BertModel, type EncoderInput } from './bert.js';
+import type { BertConfig } from './config.js';
+import { Group } from './group.js';
+import { EntityHead, MlmHead } from './heads.js';
+
+/** A pretraining batch: the encoder input plus the masked positions' labels and the masked entity spans. */
+export interface PretrainBatch extends EncoderInput {
+  /** Flat positions (b·seq + i) of masked tokens, and the original token ids there. */
+  readonly mlmPositions: Int32Array;
+  readonly mlmLabels: Int32Array;
+  /** Masked entity spans as flat [start, end) positions, and each span's concept index. */
+  readonly entityStarts: Int32Array;
+  readonly entityEnds: Int32Array;
+  readonly entityLabels: Int32Array;
+}
+
+export interface PretrainOutput {
+  /** mlm + λ·entity */
+  readonly loss: Tensor;
+  readonly mlmLoss: Tensor;
+  /** Null when the batch has no masked entity span or the model has no entity head. */
+  readonly entityLoss: Tensor | null;
+  /** [masked positions, vocab] and [masked spans, concepts]: intermediates, released by backward unless kept. */
+  readonly mlmLogits: Tensor;
+  readonly entityLogits: Tensor | null;
+}
+
+/**
+ * MedBERT's pretraining model: the encoder (`bert.*`), the MLM head (`cls.predictions.*`, decoder tied to the
+ * word embeddings) and, when the configuration names concepts, the entity-prediction head (`entity.*`).
+ */
+export class BertForPretraining extends Module {
+  readonly bert: BertModel;
+  readonly mlm: MlmHead;
+  readonly entity: EntityHead | null;
+
+  constructor(engine: Engine, readonly config: BertConfig, init: Rng, dropoutRng: Rng) {
+    super(engine);
+    this.bert = this.child('bert', new BertModel(engine, config, init, dropoutRng));
+    const cls = this.child('cls', new Group(engine));
+    this.mlm = cls.add('predictions', new MlmHead(engine, config, init, this.bert.embeddings.word.weight));
+    this.entity = config.num_entity_concepts > 0 ? this.child('entity', new EntityHead(engine, config, init)) : null;
+  }
+
+  forward(batch: PretrainBatch, entityWeight = 1): PretrainOutput {
+    const hidden = this.bert.forward(batch);
+    const flat = reshape(hidden, [batch.batch * batch.seq, this.config.hidden_size]);
+    const mlmLogits = this.mlm.forward(gatherRows(flat, batch.mlmPositions));
+    const mlmLoss = softmaxCrossEntropy(mlmLogits, batch.mlmLabels);
+    let entityLoss: Tensor | null = null, entityLogits: Tensor | null = null;
+    if (this.entity !== null && batch.entityLabels.length > 0) {
+      const pooled = matmul(spanMeanMatrix(this.engine, batch), flat);
+      entityLogits = this.entity.forward(pooled);
+      entityLoss = softmaxCrossEntropy(entityLogits, batch.entityLabels);
+    }
+    const loss = entityLoss === null || entityWeight === 0 ? mlmLoss : add(mlmLoss, scale(entityLoss, entityWeight));
+    return { loss, mlmLoss, entityLoss, mlmLogits, entityLogits };
+  }
+}
+
+/** [spans, batch·seq] with 1/length over each span's positions: times the hidden states, the span means. */
+function spanMeanMatrix(engine: Engine, batch: PretrainBatch): Tensor {
+  const n = batch.batch * batch.seq, spans = batch.entityLabels.length;
+  const values = new Float32Array(spans * n);
+  for (let s = 0; s < spans; s++) {
+    const start = batch.entityStarts[s]!, end = batch.entityEnds[s]!;
+    if (!(start >= 0 && end > start && end <= n)) throw new Error(`entity span ${s} [${start}, ${end}) is outside the batch's ${n} positions`);
+    for (let p = start; p < end; p++) values[s * n + p] = 1 / (end - start);
+  }
+  return engine.fromArray(values, [spans, n]);
+}

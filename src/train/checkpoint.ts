@@ -1,0 +1,106 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { MedbertError } from '../errors.js';
+import { validateConfig, type BertConfig } from '../model/index.js';
+import type { NamedArray } from '../nn/index.js';
+import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
+
+/**
+ * A checkpoint folder, as DESIGN.md lays it out: `config.json` (Hugging Face BertConfig names),
+ * `model.safetensors` (Hugging Face BERT tensor names), `tokenizer.model`, and for training state
+ * `optimizer.safetensors` + `trainer_state.json`. Written to a temporary folder and renamed into place, so a
+ * crash never leaves a half-written checkpoint.
+ */
+export interface CheckpointContents {
+  readonly config: BertConfig;
+  readonly weights: ReadonlyMap<string, NamedArray>;
+  readonly tokenizer?: Uint8Array | null;
+  readonly optimizer?: ReadonlyMap<string, NamedArray> | null;
+  readonly trainerState?: unknown;
+}
+
+export interface LoadedCheckpoint {
+  readonly config: BertConfig;
+  readonly weights: Map<string, NamedArray>;
+  readonly tokenizer: Uint8Array | null;
+  readonly optimizer: Map<string, NamedArray> | null;
+  readonly trainerState: unknown;
+}
+
+export function saveCheckpoint(dir: string, c: CheckpointContents): void {
+  const parent = dirname(dir);
+  mkdirSync(parent, { recursive: true });
+  const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp);
+  writeFileSync(join(tmp, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'], ...c.config }, null, 2) + '\n');
+  writeFileSync(join(tmp, 'model.safetensors'), encodeSafetensors(c.weights, { format: 'pt' }));
+  if (c.tokenizer) writeFileSync(join(tmp, 'tokenizer.model'), c.tokenizer);
+  if (c.optimizer) writeFileSync(join(tmp, 'optimizer.safetensors'), encodeSafetensors(c.optimizer));
+  if (c.trainerState !== undefined) writeFileSync(join(tmp, 'trainer_state.json'), JSON.stringify(c.trainerState, null, 2) + '\n');
+  const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
+  if (existsSync(dir)) renameSync(dir, old);
+  renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
+}
+
+export function loadCheckpoint(dir: string): LoadedCheckpoint {
+  const configPath = join(dir, 'config.json');
+  const modelPath = join(dir, 'model.safetensors');
+  if (!existsSync(dir)) throw new MedbertError(`checkpoint ${dir} does not exist`);
+  if (!existsSync(configPath)) throw new MedbertError(`checkpoint ${dir} has no config.json`);
+  if (!existsSync(modelPath)) throw new MedbertError(`checkpoint ${dir} has no model.safetensors`);
+  const config = readConfig(configPath);
+  const weights = normalizeHuggingFaceNames(guard(modelPath, () => decodeSafetensors(readFileSync(modelPath), modelPath)).tensors);
+  const optimizerPath = join(dir, 'optimizer.safetensors');
+  const statePath = join(dir, 'trainer_state.json');
+  const tokenizerPath = join(dir, 'tokenizer.model');
+  return {
+    config,
+    weights,
+    tokenizer: existsSync(tokenizerPath) ? new Uint8Array(readFileSync(tokenizerPath)) : null,
+    optimizer: existsSync(optimizerPath) ? guard(optimizerPath, () => decodeSafetensors(readFileSync(optimizerPath), optimizerPath)).tensors : null,
+    trainerState: existsSync(statePath) ? guard(statePath, () => JSON.parse(readFileSync(statePath, 'utf8')) as unknown) : null,
+  };
+}
+
+/** Reads config.json; fields a Hugging Face config lacks (special ids, concepts) take BERT's defaults. */
+export function readConfig(path: string): BertConfig {
+  const raw = guard(path, () => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
+  const config = {
+    model_type: 'bert', hidden_act: 'gelu', hidden_dropout_prob: 0.1, attention_probs_dropout_prob: 0.1,
+    max_position_embeddings: 512, type_vocab_size: 2, initializer_range: 0.02, layer_norm_eps: 1e-12,
+    position_embedding_type: 'absolute', pad_token_id: 0, unk_token_id: 100, cls_token_id: 101, sep_token_id: 102,
+    mask_token_id: 103, num_entity_concepts: 0, ...raw,
+  } as unknown as BertConfig;
+  if (config.hidden_act !== 'gelu') throw new MedbertError(`${path}: hidden_act '${String(config.hidden_act)}' is not supported (only gelu)`);
+  guard(path, () => validateConfig(config));
+  return config;
+}
+
+/**
+ * Accepts the names of Hugging Face's BertModel (no `bert.` prefix), BertForMaskedLM/BertForPreTraining,
+ * and old TF-converted checkpoints (`LayerNorm.gamma/beta`); drops the tied decoder weight.
+ */
+function normalizeHuggingFaceNames(weights: Map<string, NamedArray>): Map<string, NamedArray> {
+  const prefixed = [...weights.keys()].some((k) => k.startsWith('bert.'));
+  const out = new Map<string, NamedArray>();
+  for (const [name, t] of weights) {
+    let n = !prefixed && /^(embeddings|encoder|pooler)\./.test(name) ? `bert.${name}` : name;
+    n = n.replace(/LayerNorm\.gamma$/, 'LayerNorm.weight').replace(/LayerNorm\.beta$/, 'LayerNorm.bias');
+    if (n === 'cls.predictions.decoder.weight' || n.endsWith('position_ids')) continue;
+    if (n === 'cls.predictions.decoder.bias') n = 'cls.predictions.bias';
+    out.set(n, t);
+  }
+  return out;
+}
+
+function guard<T>(path: string, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof MedbertError) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    throw new MedbertError(message.startsWith(path) ? message : `${path}: ${message}`, { cause: error });
+  }
+}

@@ -1,0 +1,162 @@
+#!/usr/bin/env python3
+"""PyTorch reference for medbert's BERT: rebuilds the model with Hugging Face BertModel semantics from a
+medbert checkpoint (config.json + model.safetensors) and writes fixtures for a fixed batch: the MLM and entity
+logits, both losses, every parameter's gradient, and the losses of the first 5 AdamW steps (clip 1.0).
+
+Needs only PyTorch (Debian: apt-get install -y python3-torch libopenblas0-pthread). Run with /usr/bin/python3:
+    /usr/bin/python3 tools/reference/bert_reference.py test/fixtures/reference/bert-tiny
+It reads DIR/config.json, DIR/model.safetensors, DIR/batch.json; writes DIR/expected.safetensors and
+DIR/expected.json. The model is in eval mode (no dropout): dropout masks are medbert's own and are tested
+separately.
+"""
+import json
+import math
+import struct
+import sys
+
+import torch
+
+torch.set_default_dtype(torch.float32)
+torch.use_deterministic_algorithms(True)
+
+
+def read_safetensors(path):
+    with open(path, "rb") as f:
+        raw = f.read()
+    (n,) = struct.unpack("<Q", raw[:8])
+    header = json.loads(raw[8:8 + n])
+    out = {}
+    for name, e in header.items():
+        if name == "__metadata__":
+            continue
+        assert e["dtype"] == "F32", e
+        b, end = e["data_offsets"]
+        t = torch.frombuffer(bytearray(raw[8 + n + b:8 + n + end]), dtype=torch.float32)
+        out[name] = t.reshape(e["shape"]).clone()
+    return out
+
+
+def write_safetensors(path, tensors):
+    header, blobs, offset = {}, [], 0
+    for name in sorted(tensors):
+        t = tensors[name].detach().to(torch.float32).contiguous()
+        data = t.numpy().tobytes()
+        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + len(data)]}
+        blobs.append(data)
+        offset += len(data)
+    h = json.dumps(header).encode()
+    h += b" " * ((8 - len(h) % 8) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)))
+        f.write(h)
+        for b in blobs:
+            f.write(b)
+
+
+class Bert(torch.nn.Module):
+    """Hugging Face BertForPreTraining's computation (eval mode), parameters keyed by their HF names."""
+
+    def __init__(self, cfg, weights):
+        super().__init__()
+        self.cfg = cfg
+        self.p = torch.nn.ParameterDict({k.replace(".", "__"): torch.nn.Parameter(v) for k, v in weights.items()})
+
+    def w(self, name):
+        return self.p[name.replace(".", "__")]
+
+    def linear(self, x, name):
+        return x @ self.w(name + ".weight").T + self.w(name + ".bias")
+
+    def ln(self, x, name):
+        return torch.nn.functional.layer_norm(x, (x.shape[-1],), self.w(name + ".weight"), self.w(name + ".bias"),
+                                              self.cfg["layer_norm_eps"])
+
+    def encoder(self, ids, types, mask):
+        cfg = self.cfg
+        B, S = ids.shape
+        H, nh = cfg["hidden_size"], cfg["num_attention_heads"]
+        d = H // nh
+        pos = torch.arange(S).unsqueeze(0).expand(B, S)
+        e = "bert.embeddings."
+        x = self.w(e + "word_embeddings.weight")[ids] + self.w(e + "token_type_embeddings.weight")[types] \
+            + self.w(e + "position_embeddings.weight")[pos]
+        x = self.ln(x, e + "LayerNorm")
+        ext = (1.0 - mask[:, None, None, :].to(torch.float32)) * torch.finfo(torch.float32).min
+        for i in range(cfg["num_hidden_layers"]):
+            L = f"bert.encoder.layer.{i}."
+            split = lambda t: t.view(B, S, nh, d).permute(0, 2, 1, 3)
+            q = split(self.linear(x, L + "attention.self.query"))
+            k = split(self.linear(x, L + "attention.self.key"))
+            v = split(self.linear(x, L + "attention.self.value"))
+            scores = q @ k.transpose(-1, -2) / math.sqrt(d) + ext
+            probs = torch.softmax(scores, dim=-1)
+            ctx = (probs @ v).permute(0, 2, 1, 3).reshape(B, S, H)
+            a = self.ln(self.linear(ctx, L + "attention.output.dense") + x, L + "attention.output.LayerNorm")
+            h = torch.nn.functional.gelu(self.linear(a, L + "intermediate.dense"))
+            x = self.ln(self.linear(h, L + "output.dense") + a, L + "output.LayerNorm")
+        return x
+
+    def transform(self, x, prefix):
+        return self.ln(torch.nn.functional.gelu(self.linear(x, prefix + ".dense")), prefix + ".LayerNorm")
+
+    def forward(self, batch):
+        B, S = batch["batch"], batch["seq"]
+        ids = torch.tensor(batch["input_ids"]).view(B, S)
+        types = torch.tensor(batch["token_type_ids"]).view(B, S)
+        mask = torch.tensor(batch["attention_mask"]).view(B, S)
+        hidden = self.encoder(ids, types, mask).reshape(B * S, -1)
+        rows = hidden[torch.tensor(batch["mlm_positions"])]
+        mlm_logits = self.transform(rows, "cls.predictions.transform") @ self.w("bert.embeddings.word_embeddings.weight").T \
+            + self.w("cls.predictions.bias")
+        mlm_loss = torch.nn.functional.cross_entropy(mlm_logits, torch.tensor(batch["mlm_labels"]), ignore_index=-100)
+        spans = torch.stack([hidden[s:e].mean(dim=0) for s, e in zip(batch["entity_starts"], batch["entity_ends"])])
+        ent_logits = self.linear(self.transform(spans, "entity.transform"), "entity.decoder")
+        ent_loss = torch.nn.functional.cross_entropy(ent_logits, torch.tensor(batch["entity_labels"]))
+        return mlm_logits, ent_logits, mlm_loss, ent_loss
+
+
+def main(folder):
+    cfg = json.load(open(f"{folder}/config.json"))
+    batch = json.load(open(f"{folder}/batch.json"))
+    weights = read_safetensors(f"{folder}/model.safetensors")
+    model = Bert(cfg, weights)
+    lam = batch["entity_weight"]
+    mlm_logits, ent_logits, mlm_loss, ent_loss = model(batch)
+    loss = mlm_loss + lam * ent_loss
+    loss.backward()
+    out = {"mlm_logits": mlm_logits, "entity_logits": ent_logits}
+    for key, p in model.p.items():
+        if p.grad is not None:  # the pooler takes no part in pretraining
+            out["grad." + key.replace("__", ".")] = p.grad
+    expected = {"loss": loss.item(), "mlm_loss": mlm_loss.item(), "entity_loss": ent_loss.item()}
+
+    # The first AdamW steps: fresh model, PyTorch AdamW, no decay on biases and LayerNorm, clip at 1.0.
+    opt_cfg = batch["adamw"]
+    model = Bert(cfg, read_safetensors(f"{folder}/model.safetensors"))
+    no_decay = lambda n: n.endswith(".bias") or "LayerNorm" in n
+    named = [(k.replace("__", "."), p) for k, p in model.p.items()]
+    opt = torch.optim.AdamW([
+        {"params": [p for n, p in named if not no_decay(n)], "weight_decay": opt_cfg["weight_decay"]},
+        {"params": [p for n, p in named if no_decay(n)], "weight_decay": 0.0},
+    ], lr=opt_cfg["lr"], betas=(0.9, 0.999), eps=1e-8)
+    losses, norms = [], []
+    for _ in range(opt_cfg["steps"]):
+        opt.zero_grad()
+        _, _, m, e = model(batch)
+        l = m + lam * e
+        l.backward()
+        norms.append(torch.nn.utils.clip_grad_norm_(model.parameters(), opt_cfg["clip"]).item())
+        opt.step()
+        losses.append(l.item())
+    expected["adamw_losses"] = losses
+    expected["adamw_grad_norms"] = norms
+    expected["torch_version"] = torch.__version__
+    write_safetensors(f"{folder}/expected.safetensors", out)
+    with open(f"{folder}/expected.json", "w") as f:
+        json.dump(expected, f, indent=2)
+        f.write("\n")
+    print(json.dumps(expected))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
