@@ -1,0 +1,390 @@
+// A SentencePiece unigram model: load/save `.model` bytes, encode (ids, pieces, offsets), decode.
+// Behaviour follows Google's SentencePieceProcessor (0.1.97) piece for piece; see
+// ../shared/notes/sentencepiece.md and the parity tests in test/tokenizer/.
+import { MedbertError } from '../errors.js';
+import { buildDoubleArray, DoubleArray } from './double-array.js';
+import { decodeModelProto, encodeModelProto, PieceType, trainerSpecValue, type ModelProto } from './model-proto.js';
+import { Normalizer } from './normalizer.js';
+import { Segmentation, viterbi, type PieceLattice } from './viterbi.js';
+import { utf8DecodeValid, validCharLength } from './utf8.js';
+
+/** One piece of an encoding, with where it came from in the input. */
+export interface EncodedPiece {
+  readonly id: number;
+  /** The piece as printed by spm_encode: the vocabulary piece, or the normalized text for an unknown. */
+  readonly piece: string;
+  /** The input text this piece covers (empty for all but the last byte of a byte-fallback character). */
+  readonly surface: string;
+  /** Offsets into the input: UTF-16 code units for string input, bytes for byte input. */
+  readonly begin: number;
+  readonly end: number;
+}
+
+const FLT_MAX = 3.4028234663852886e38;
+const FLT_MIN = 1.1754943508222875e-38;
+const UNK_PENALTY = 10;
+const USER_DEFINED_PENALTY = 0.1;
+
+export class SentencePieceModel {
+  readonly proto: ModelProto;
+  readonly pieces: readonly string[];
+  readonly scores: Float32Array;
+  readonly types: Uint8Array;
+  readonly unkId: number;
+  /** -1 when the model has no such piece (as Google's bos_id() etc.). */
+  readonly bosId: number;
+  readonly eosId: number;
+  readonly padId: number;
+  readonly byteFallback: boolean;
+  readonly normalizer: Normalizer;
+  /** id of `<0xNN>` for each byte when byte fallback is on. */
+  private readonly byteIds = new Int32Array(256).fill(-1);
+  private readonly byteOfId: Int16Array;
+  private readonly lattice: PieceLattice;
+  private readonly pieceTrie: DoubleArray;
+  private readonly reserved = new Map<string, number>();
+  private readonly seg = new Segmentation();
+  private readonly unkSurface: string;
+  private inputBuf = new Uint8Array(1024);
+  private readonly encoder = new TextEncoder();
+
+  private constructor(proto: ModelProto, source: string) {
+    this.proto = proto;
+    const n = proto.pieces.length;
+    const ts = proto.trainer_spec;
+    const modelType = trainerSpecValue(ts, 'model_type');
+    if (modelType !== 1) throw new MedbertError(`${source}: only unigram models are supported (model_type ${modelType})`);
+    this.byteFallback = trainerSpecValue(ts, 'byte_fallback');
+    this.pieces = proto.pieces.map((p) => p.piece);
+    this.scores = new Float32Array(n);
+    this.types = new Uint8Array(n);
+    this.byteOfId = new Int16Array(n).fill(-1);
+    const trieKeys: Uint8Array[] = [];
+    const trieValues: number[] = [];
+    const userDefinedKeys: Uint8Array[] = [];
+    const seen = new Set<string>();
+    let unkId = -1;
+    let minScore = FLT_MAX;
+    let maxScore = FLT_MIN;
+    for (let i = 0; i < n; i++) {
+      const p = proto.pieces[i];
+      this.scores[i] = p.score;
+      this.types[i] = p.type;
+      if (seen.has(p.piece)) throw new MedbertError(`${source}: piece ${JSON.stringify(p.piece)} is defined twice (ids ${this.pieces.indexOf(p.piece)} and ${i})`);
+      seen.add(p.piece);
+      const inTrie = p.type === PieceType.NORMAL || p.type === PieceType.USER_DEFINED || p.type === PieceType.UNUSED;
+      if (inTrie) {
+        trieKeys.push(this.encoder.encode(p.piece));
+        trieValues.push(i);
+      } else {
+        this.reserved.set(p.piece, i);
+      }
+      if (p.type === PieceType.USER_DEFINED) userDefinedKeys.push(this.encoder.encode(p.piece));
+      if (p.type === PieceType.UNKNOWN) {
+        if (unkId >= 0) throw new MedbertError(`${source}: more than one unknown piece (ids ${unkId} and ${i})`);
+        unkId = i;
+      }
+      if (p.type === PieceType.BYTE) {
+        if (!this.byteFallback) throw new MedbertError(`${source}: byte piece ${p.piece} found although byte_fallback is false`);
+        const b = pieceToByte(p.piece);
+        if (b < 0) throw new MedbertError(`${source}: byte piece ${p.piece} is not of the form <0xNN>`);
+        this.byteIds[b] = i;
+        this.byteOfId[i] = b;
+      }
+      if (p.type === PieceType.NORMAL) {
+        minScore = Math.min(minScore, Math.fround(p.score));
+        maxScore = Math.max(maxScore, Math.fround(p.score));
+      }
+    }
+    if (unkId < 0) throw new MedbertError(`${source}: the model has no unknown piece`);
+    if (this.byteFallback && this.byteIds.includes(-1)) throw new MedbertError(`${source}: byte_fallback is true but not all 256 <0xNN> pieces are present`);
+    // Google's model: an all-negative vocabulary leaves max_score at FLT_MIN; both reset to 0 when unset.
+    if (minScore === FLT_MAX) minScore = 0;
+    if (maxScore === FLT_MIN) maxScore = 0;
+    this.unkId = unkId;
+    this.pieceTrie = new DoubleArray(trieKeys.length > 0 ? buildDoubleArray(trieKeys, trieValues) : new Uint32Array(0));
+    const latticeScore = new Float32Array(n);
+    const skip = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      if (this.types[i] === PieceType.UNUSED) skip[i] = 1;
+      if (this.types[i] === PieceType.USER_DEFINED) {
+        const bytes = this.encoder.encode(this.pieces[i]).length;
+        latticeScore[i] = Math.fround(Math.fround(bytes * maxScore) - USER_DEFINED_PENALTY);
+      } else {
+        latticeScore[i] = this.scores[i];
+      }
+    }
+    this.lattice = {
+      units: this.pieceTrie.units, latticeScore, skip, unkId, unkScore: Math.fround(minScore - UNK_PENALTY),
+    };
+    const userDefined = userDefinedKeys.length > 0
+      ? new DoubleArray(buildDoubleArray(userDefinedKeys, userDefinedKeys.map((_, i) => i)))
+      : null;
+    this.normalizer = new Normalizer({
+      spec: proto.normalizer_spec,
+      treatWhitespaceAsSuffix: trainerSpecValue(ts, 'treat_whitespace_as_suffix'),
+      userDefined,
+      source,
+    });
+    this.unkSurface = trainerSpecValue(ts, 'unk_surface');
+    this.bosId = this.specialId(trainerSpecValue(ts, 'bos_piece'));
+    this.eosId = this.specialId(trainerSpecValue(ts, 'eos_piece'));
+    this.padId = this.specialId(trainerSpecValue(ts, 'pad_piece'));
+  }
+
+  /** Loads a `.model` file's bytes; `source` (e.g. the file name) names it in errors. */
+  static fromBytes(bytes: Uint8Array, source = 'model'): SentencePieceModel {
+    return new SentencePieceModel(decodeModelProto(bytes, source), source);
+  }
+
+  static fromProto(proto: ModelProto, source = 'model'): SentencePieceModel {
+    return new SentencePieceModel(proto, source);
+  }
+
+  toBytes(): Uint8Array {
+    return encodeModelProto(this.proto);
+  }
+
+  get vocabSize(): number {
+    return this.pieces.length;
+  }
+
+  /** The id of a piece; the unknown id when the vocabulary has no such piece (as Google's PieceToId). */
+  pieceToId(piece: string): number {
+    const reserved = this.reserved.get(piece);
+    if (reserved !== undefined) return reserved;
+    const id = this.pieceTrie.exactMatch(this.encoder.encode(piece));
+    return id < 0 ? this.unkId : id;
+  }
+
+  idToPiece(id: number): string {
+    if (!Number.isInteger(id) || id < 0 || id >= this.pieces.length) throw new MedbertError(`invalid id ${id}: the vocabulary has ${this.pieces.length} pieces`);
+    return this.pieces[id];
+  }
+
+  isControl(id: number): boolean { return this.types[id] === PieceType.CONTROL; }
+  isUnknown(id: number): boolean { return this.types[id] === PieceType.UNKNOWN; }
+  isByte(id: number): boolean { return this.types[id] === PieceType.BYTE; }
+  isUserDefined(id: number): boolean { return this.types[id] === PieceType.USER_DEFINED; }
+
+  private specialId(piece: string): number {
+    const id = this.pieceToId(piece);
+    return this.types[id] === PieceType.CONTROL ? id : -1;
+  }
+
+  /** Normalizes and segments bytes; the pieces are left in this.seg over this.normalizer.out. */
+  private segment(bytes: Uint8Array, length: number): number {
+    const n = this.normalizer.normalize(bytes, length);
+    if (n === 0) { this.seg.count = 0; return 0; }
+    viterbi(this.lattice, this.normalizer.out, n, this.seg);
+    return n;
+  }
+
+  private utf8(text: string): number {
+    if (this.inputBuf.length < text.length * 3) this.inputBuf = new Uint8Array(text.length * 3 + 16);
+    return this.encoder.encodeInto(text, this.inputBuf).written;
+  }
+
+  /** Ids for a string, as spm_encode --output_format=id. */
+  encode(text: string): number[] {
+    const length = this.utf8(text);
+    return this.encodeBytes(this.inputBuf, length);
+  }
+
+  /** Ids for UTF-8 bytes (malformed bytes handled as Google does: each becomes U+FFFD after normalization). */
+  encodeBytes(bytes: Uint8Array, length = bytes.length): number[] {
+    this.segment(bytes, length);
+    const seg = this.seg;
+    const out: number[] = [];
+    const unkId = this.unkId;
+    let prevUnk = false;
+    for (let i = 0; i < seg.count; i++) {
+      const id = seg.ids[i];
+      const isUnk = id === unkId;
+      if (isUnk && this.byteFallback) {
+        const text = this.normalizer.out;
+        for (let k = seg.starts[i]; k < seg.ends[i]; k++) out.push(this.byteIds[text[k]]);
+      } else if (!(isUnk && prevUnk)) {
+        out.push(id);
+      }
+      prevUnk = isUnk;
+    }
+    return out;
+  }
+
+  /** Pieces for a string, as spm_encode --output_format=piece. */
+  encodeAsPieces(text: string): string[] {
+    const length = this.utf8(text);
+    return this.encodeBytesAsPieces(this.inputBuf, length);
+  }
+
+  encodeBytesAsPieces(bytes: Uint8Array, length = bytes.length): string[] {
+    return this.encodeDetailedBytes(bytes, length, null).map((p) => p.piece);
+  }
+
+  /**
+   * Pieces with their ids and the span of the input each covers (UTF-16 offsets into `text`), as Google's
+   * EncodeAsImmutableProto gives them (there in bytes). Byte-fallback pieces of one character share its
+   * span: all but the last are empty at its start.
+   */
+  encodeWithOffsets(text: string): EncodedPiece[] {
+    const length = this.utf8(text);
+    const byteToUnit = new Int32Array(length + 1);
+    let b = 0;
+    for (let u = 0; u < text.length;) {
+      const c = text.charCodeAt(u);
+      let bytes = 3;
+      let units = 1;
+      if (c < 0x80) bytes = 1;
+      else if (c < 0x800) bytes = 2;
+      else if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00) { bytes = 4; units = 2; }
+      for (let k = 0; k < bytes; k++) byteToUnit[b + k] = u;
+      b += bytes;
+      u += units;
+    }
+    byteToUnit[length] = text.length;
+    return this.encodeDetailedBytes(this.inputBuf, length, { text, byteToUnit });
+  }
+
+  /** Like encodeWithOffsets for bytes: offsets are byte offsets, surfaces decoded spm-style. */
+  encodeBytesWithOffsets(bytes: Uint8Array, length = bytes.length): EncodedPiece[] {
+    return this.encodeDetailedBytes(bytes, length, null);
+  }
+
+  private encodeDetailedBytes(bytes: Uint8Array, length: number, stringInput: { text: string; byteToUnit: Int32Array } | null): EncodedPiece[] {
+    this.segment(bytes, length);
+    const seg = this.seg;
+    const norm = this.normalizer.out;
+    const map = this.normalizer.normToOrig;
+    const out: Array<{ id: number; piece: string; surface: string; begin: number; end: number }> = [];
+    const surfaceOf = (begin: number, end: number): string => stringInput !== null
+      ? stringInput.text.slice(stringInput.byteToUnit[begin], stringInput.byteToUnit[end])
+      : decodeLossy(bytes.subarray(begin, end));
+    const offset = (o: number): number => (stringInput !== null ? stringInput.byteToUnit[o] : o);
+    let prevUnk = false;
+    for (let i = 0; i < seg.count; i++) {
+      const id = seg.ids[i];
+      const isUnk = id === this.unkId;
+      const s = seg.starts[i];
+      const e = seg.ends[i];
+      const origBegin = map[s];
+      const origEnd = map[e];
+      if (isUnk && this.byteFallback) {
+        for (let k = s; k < e; k++) {
+          const last = k === e - 1;
+          const byteId = this.byteIds[norm[k]];
+          out.push({
+            id: byteId, piece: this.pieces[byteId], surface: last ? surfaceOf(origBegin, origEnd) : '',
+            begin: offset(origBegin), end: offset(last ? origEnd : origBegin),
+          });
+        }
+      } else if (isUnk && prevUnk) {
+        const merged = out[out.length - 1];
+        merged.piece += utf8DecodeValid(norm, s, e);
+        merged.surface += surfaceOf(origBegin, origEnd);
+        merged.end = offset(origEnd);
+      } else {
+        out.push({
+          id, piece: isUnk ? utf8DecodeValid(norm, s, e) : this.pieces[id], surface: surfaceOf(origBegin, origEnd),
+          begin: offset(origBegin), end: offset(origEnd),
+        });
+      }
+      prevUnk = isUnk;
+    }
+    return out;
+  }
+
+  /** The normalized text as spm_normalize prints it (with U+2581 for spaces when escaping). */
+  normalize(text: string): string {
+    const length = this.utf8(text);
+    const n = this.normalizer.normalize(this.inputBuf, length);
+    return utf8DecodeValid(this.normalizer.out, 0, n);
+  }
+
+  /** Text for ids, as spm_decode --input_format=id. An id outside the vocabulary is a MedbertError. */
+  decode(ids: readonly number[]): string {
+    return utf8DecodeValid(this.decodeToBytes(ids.map((id) => this.idToPiece(id))));
+  }
+
+  /** Text for pieces, as spm_decode --input_format=piece (a piece not in the vocabulary is copied as is). */
+  decodePieces(pieces: readonly string[]): string {
+    return utf8DecodeValid(this.decodeToBytes(pieces));
+  }
+
+  /** Decoded UTF-8 bytes (always well-formed: stray byte pieces become U+FFFD). */
+  decodeToBytes(pieces: readonly string[]): Uint8Array {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const push = (bytes: Uint8Array): void => { if (bytes.length > 0) { chunks.push(bytes); total += bytes.length; } };
+    const addDummy = this.normalizer.addDummyPrefix;
+    const removeExtra = this.normalizer.removeExtraWhitespaces;
+    let pendingBytes: number[] = [];
+    const flushBytes = (): void => {
+      if (pendingBytes.length === 0) return;
+      const bytes = Uint8Array.from(pendingBytes);
+      pendingBytes = [];
+      let o = 0;
+      while (o < bytes.length) {
+        const len = validCharLength(bytes, o, bytes.length);
+        if (len === 0) { push(new Uint8Array([0xef, 0xbf, 0xbd])); o += 1; } else { push(bytes.subarray(o, o + len)); o += len; }
+      }
+    };
+    let bosWsSeen = false;
+    let isBosWs = true;
+    for (const piece of pieces) {
+      const id = this.pieceToId(piece);
+      if (this.types[id] === PieceType.BYTE) {
+        pendingBytes.push(this.byteOfId[id]);
+        continue;
+      }
+      flushBytes();
+      if (bosWsSeen || total > 0) isBosWs = false;
+      bosWsSeen = false;
+      if (this.types[id] === PieceType.CONTROL) continue;
+      if (this.types[id] === PieceType.UNKNOWN) {
+        push(this.encoder.encode(piece === this.pieces[id] ? this.unkSurface : piece));
+        continue;
+      }
+      let text = piece;
+      if (isBosWs && (addDummy || removeExtra)) {
+        if (text.startsWith('\u2581')) {
+          text = text.slice(1);
+          bosWsSeen = !removeExtra;
+        }
+      }
+      push(this.encoder.encode(text.replaceAll('\u2581', ' ')));
+    }
+    flushBytes();
+    const out = new Uint8Array(total);
+    let o = 0;
+    for (const c of chunks) { out.set(c, o); o += c.length; }
+    return out;
+  }
+}
+
+/** `<0xNN>` → NN, or -1. */
+export function pieceToByte(piece: string): number {
+  const m = /^<0x([0-9A-F]{2})>$/.exec(piece);
+  return m === null ? -1 : parseInt(m[1], 16);
+}
+
+export function byteToPiece(byte: number): string {
+  return `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
+}
+
+function decodeLossy(bytes: Uint8Array): string {
+  let valid = true;
+  for (let i = 0; i < bytes.length;) {
+    const n = bytes[i] < 0x80 ? 1 : validCharLength(bytes, i, bytes.length);
+    if (n === 0) { valid = false; break; }
+    i += n;
+  }
+  if (valid) return utf8DecodeValid(bytes);
+  let s = '';
+  for (let i = 0; i < bytes.length;) {
+    const n = validCharLength(bytes, i, bytes.length);
+    if (n === 0) { s += '\ufffd'; i++; } else { s += utf8DecodeValid(bytes, i, i + n); i += n; }
+  }
+  return s;
+}
+
