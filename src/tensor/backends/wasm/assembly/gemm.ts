@@ -1,0 +1,254 @@
+// GEMM: op(A)·op(B) through packed panels and a register-blocked 6×8 micro-kernel.
+//
+// op(A) is cut into panels of MR rows stored [k][MR] (zero-padded past m), op(B) into panels of NR columns
+// stored [k][NR] (zero-padded past n). The micro-kernel keeps a 6×8 block of C in twelve f32x4 registers
+// (V8 gives wasm 16 xmm registers on x64: 12 accumulators, 2 B vectors, 1 broadcast A value) and walks the
+// whole k extent, so every element of C is one running sum in k order: the same bits whatever the tiling of
+// the work over threads, and whether the tile is an edge tile or not.
+import { argF, argI, argP, madd, shareStart } from './common';
+
+export const MR: i32 = 6;
+export const NR: i32 = 8;
+
+/**
+ * Packs one MR-row panel of op(A) (rows i..i+mr) for `k` columns into dst [k][MR].
+ * op(A)(r, l) = transA ? a[l·lda + r] : a[r·lda + l]. Rows past mr are zero.
+ */
+export function packAPanel(a: usize, lda: i32, transA: bool, i: i32, mr: i32, k: i32, dst: usize): void {
+  if (transA) {
+    let src = a + (<usize>i << 2);
+    const step = <usize>lda << 2;
+    if (mr == MR) {
+      for (let l = 0; l < k; l++) {
+        v128.store(dst, v128.load(src));
+        store<u64>(dst, load<u64>(src, 16), 16);
+        src += step;
+        dst += MR << 2;
+      }
+    } else {
+      for (let l = 0; l < k; l++) {
+        for (let r = 0; r < MR; r++) store<f32>(dst + (<usize>r << 2), r < mr ? load<f32>(src + (<usize>r << 2)) : 0);
+        src += step;
+        dst += MR << 2;
+      }
+    }
+  } else {
+    for (let r = 0; r < MR; r++) {
+      const d = dst + (<usize>r << 2);
+      if (r < mr) {
+        const src = a + ((<usize>(i + r) * <usize>lda) << 2);
+        for (let l = 0; l < k; l++) store<f32>(d + <usize>l * (MR << 2), load<f32>(src + (<usize>l << 2)));
+      } else {
+        for (let l = 0; l < k; l++) store<f32>(d + <usize>l * (MR << 2), 0);
+      }
+    }
+  }
+}
+
+/**
+ * Packs one NR-column panel of op(B) (columns j..j+nr) for `k` rows into dst [k][NR].
+ * op(B)(l, c) = transB ? b[c·ldb + l] : b[l·ldb + c]. Columns past nr are zero.
+ */
+export function packBPanel(b: usize, ldb: i32, transB: bool, j: i32, nr: i32, k: i32, dst: usize): void {
+  if (transB) {
+    for (let c = 0; c < NR; c++) {
+      const d = dst + (<usize>c << 2);
+      if (c < nr) {
+        const src = b + ((<usize>(j + c) * <usize>ldb) << 2);
+        for (let l = 0; l < k; l++) store<f32>(d + (<usize>l << 5), load<f32>(src + (<usize>l << 2)));
+      } else {
+        for (let l = 0; l < k; l++) store<f32>(d + (<usize>l << 5), 0);
+      }
+    }
+  } else {
+    let src = b + (<usize>j << 2);
+    const step = <usize>ldb << 2;
+    if (nr == NR) {
+      for (let l = 0; l < k; l++) {
+        v128.store(dst, v128.load(src));
+        v128.store(dst, v128.load(src, 16), 16);
+        src += step;
+        dst += NR << 2;
+      }
+    } else {
+      for (let l = 0; l < k; l++) {
+        for (let c = 0; c < NR; c++) store<f32>(dst + (<usize>c << 2), c < nr ? load<f32>(src + (<usize>c << 2)) : 0);
+        src += step;
+        dst += NR << 2;
+      }
+    }
+  }
+}
+
+/** Packs rows [0, m) of op(A) into consecutive panels. */
+export function packA(a: usize, lda: i32, transA: bool, m: i32, k: i32, dst: usize): void {
+  for (let i = 0; i < m; i += MR) {
+    packAPanel(a, lda, transA, i, min(MR, m - i), k, dst);
+    dst += <usize>(MR * k) << 2;
+  }
+}
+
+/** Packs columns [0, n) of op(B) into consecutive panels. */
+export function packB(b: usize, ldb: i32, transB: bool, n: i32, k: i32, dst: usize): void {
+  for (let j = 0; j < n; j += NR) {
+    packBPanel(b, ldb, transB, j, min(NR, n - j), k, dst);
+    dst += <usize>(NR * k) << 2;
+  }
+}
+
+/** One output row of a full tile: c = alpha·acc (+ bias) (c_old + ...), in the reference's order. */
+@inline function storeRow(c: usize, v0: v128, v1: v128, alpha: v128, bias: usize, accumulate: bool): void {
+  let s0 = f32x4.mul(v0, alpha);
+  let s1 = f32x4.mul(v1, alpha);
+  if (bias != 0) {
+    s0 = f32x4.add(s0, v128.load(bias));
+    s1 = f32x4.add(s1, v128.load(bias, 16));
+  }
+  if (accumulate) {
+    s0 = f32x4.add(v128.load(c), s0);
+    s1 = f32x4.add(v128.load(c, 16), s1);
+  }
+  v128.store(c, s0);
+  v128.store(c, s1, 16);
+}
+
+/**
+ * C[0..mr)[0..nr) (=|+=) alpha·Apanel·Bpanel (+ bias) for one MR×NR tile. `tmp` (MR·NR floats) holds edge
+ * tiles, which the scalar epilogue then stores with the same operations as the vector one.
+ */
+export function tile(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, nr: i32,
+  alpha: f32, bias: usize, accumulate: bool, tmp: usize): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  let c40 = f32x4.splat(0), c41 = f32x4.splat(0);
+  let c50 = f32x4.splat(0), c51 = f32x4.splat(0);
+  for (let l = 0; l < k; l++) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    let a = v128.load32_splat(pa);
+    c00 = madd(a, b0, c00); c01 = madd(a, b1, c01);
+    a = v128.load32_splat(pa, 4);
+    c10 = madd(a, b0, c10); c11 = madd(a, b1, c11);
+    a = v128.load32_splat(pa, 8);
+    c20 = madd(a, b0, c20); c21 = madd(a, b1, c21);
+    a = v128.load32_splat(pa, 12);
+    c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
+    a = v128.load32_splat(pa, 16);
+    c40 = madd(a, b0, c40); c41 = madd(a, b1, c41);
+    a = v128.load32_splat(pa, 20);
+    c50 = madd(a, b0, c50); c51 = madd(a, b1, c51);
+    pa += MR << 2;
+    pb += NR << 2;
+  }
+  const av = f32x4.splat(alpha);
+  if (mr == MR && nr == NR) {
+    const step = <usize>ldc << 2;
+    storeRow(c, c00, c01, av, bias, accumulate); c += step;
+    storeRow(c, c10, c11, av, bias, accumulate); c += step;
+    storeRow(c, c20, c21, av, bias, accumulate); c += step;
+    storeRow(c, c30, c31, av, bias, accumulate); c += step;
+    storeRow(c, c40, c41, av, bias, accumulate); c += step;
+    storeRow(c, c50, c51, av, bias, accumulate);
+    return;
+  }
+  v128.store(tmp, c00); v128.store(tmp, c01, 16);
+  v128.store(tmp, c10, 32); v128.store(tmp, c11, 48);
+  v128.store(tmp, c20, 64); v128.store(tmp, c21, 80);
+  v128.store(tmp, c30, 96); v128.store(tmp, c31, 112);
+  v128.store(tmp, c40, 128); v128.store(tmp, c41, 144);
+  v128.store(tmp, c50, 160); v128.store(tmp, c51, 176);
+  for (let r = 0; r < mr; r++) {
+    const crow = c + ((<usize>r * <usize>ldc) << 2);
+    const trow = tmp + (<usize>(r * NR) << 2);
+    for (let j = 0; j < nr; j++) {
+      let s = load<f32>(trow + (<usize>j << 2)) * alpha;
+      if (bias != 0) s = s + load<f32>(bias + (<usize>j << 2));
+      if (accumulate) s = load<f32>(crow + (<usize>j << 2)) + s;
+      store<f32>(crow + (<usize>j << 2), s);
+    }
+  }
+}
+
+/**
+ * C (=|+=) alpha·A·B (+ bias) for an m×n block from packed panels (pa: ceil(m/MR) A panels, pb: ceil(n/NR)
+ * B panels). C rows are ldc floats apart; bias (0 = none) is indexed by the block's column.
+ */
+export function computeBlock(m: i32, n: i32, k: i32, pa: usize, pb: usize, c: usize, ldc: i32,
+  alpha: f32, bias: usize, accumulate: bool, tmp: usize): void {
+  const aPanelBytes = <usize>(MR * k) << 2;
+  const bPanelBytes = <usize>(NR * k) << 2;
+  for (let j = 0; j < n; j += NR) {
+    const nr = min(NR, n - j);
+    const bp = pb + <usize>(j / NR) * bPanelBytes;
+    const bj = bias == 0 ? 0 : bias + (<usize>j << 2);
+    for (let i = 0; i < m; i += MR) {
+      tile(pa + <usize>(i / MR) * aPanelBytes, bp, k, c + ((<usize>i * <usize>ldc + <usize>j) << 2), ldc,
+        min(MR, m - i), nr, alpha, bj, accumulate, tmp);
+    }
+  }
+}
+
+/** Single-threaded GEMM on strided operands through caller-provided pack buffers (attention uses it). */
+export function gemmStrided(m: i32, n: i32, k: i32, a: usize, lda: i32, transA: bool, b: usize, ldb: i32,
+  transB: bool, c: usize, ldc: i32, alpha: f32, accumulate: bool, packedA: usize, packedB: usize, tmp: usize): void {
+  packA(a, lda, transA, m, k, packedA);
+  packB(b, ldb, transB, n, k, packedB);
+  computeBlock(m, n, k, packedA, packedB, c, ldc, alpha, 0, accumulate, tmp);
+}
+
+// Host-dispatched batched GEMM, two phases. Argument slots:
+//  0 batch, 1 m, 2 n, 3 k, 4 a, 5 transA, 6 b, 7 transB, 8 strideA, 9 strideB, 10 c, 11 bias (0 = none),
+// 12 alpha, 13 accumulate, 14 packedA, 15 packedB, 16 work counter (i32 address), 17 per-thread tmp base,
+// 18 rows per block (multiple of MR), 19 columns per block (multiple of NR).
+
+/** Phase 1: packs every A and B panel (each matrix once; a 0 stride means one matrix for the batch). */
+export function gemmPack(tid: i32, nt: i32, args: usize): void {
+  const batch = argI(args, 0), m = argI(args, 1), n = argI(args, 2), k = argI(args, 3);
+  const a = argP(args, 4), transA = argI(args, 5) != 0, b = argP(args, 6), transB = argI(args, 7) != 0;
+  const strideA = argI(args, 8), strideB = argI(args, 9);
+  const packedA = argP(args, 14), packedB = argP(args, 15);
+  const aMats = strideA == 0 ? 1 : batch, bMats = strideB == 0 ? 1 : batch;
+  const aPanels = (m + MR - 1) / MR, bPanels = (n + NR - 1) / NR;
+  const total = aMats * aPanels + bMats * bPanels;
+  const start = shareStart(total, tid, nt, 1), end = shareStart(total, tid + 1, nt, 1);
+  const lda = transA ? m : k, ldb = transB ? k : n;
+  for (let w = start; w < end; w++) {
+    if (w < aMats * aPanels) {
+      const p = w / aPanels, pi = w % aPanels;
+      packAPanel(a + ((<usize>p * <usize>strideA) << 2), lda, transA, pi * MR, min(MR, m - pi * MR), k,
+        packedA + (<usize>(p * aPanels + pi) * <usize>(MR * k) << 2));
+    } else {
+      const v = w - aMats * aPanels;
+      const p = v / bPanels, pj = v % bPanels;
+      packBPanel(b + ((<usize>p * <usize>strideB) << 2), ldb, transB, pj * NR, min(NR, n - pj * NR), k,
+        packedB + (<usize>(p * bPanels + pj) * <usize>(NR * k) << 2));
+    }
+  }
+}
+
+/** Phase 2: threads take (batch, row block, column block) items from a shared counter and compute them. */
+export function gemmCompute(tid: i32, nt: i32, args: usize): void {
+  const batch = argI(args, 0), m = argI(args, 1), n = argI(args, 2), k = argI(args, 3);
+  const strideA = argI(args, 8), strideB = argI(args, 9);
+  const c = argP(args, 10), bias = argP(args, 11), alpha = <f32>argF(args, 12), accumulate = argI(args, 13) != 0;
+  const packedA = argP(args, 14), packedB = argP(args, 15), counter = argP(args, 16);
+  const tmp = argP(args, 17) + (<usize>tid << 8);
+  const mc = argI(args, 18), nc = argI(args, 19);
+  const aPanels = (m + MR - 1) / MR, bPanels = (n + NR - 1) / NR;
+  const mBlocks = (m + mc - 1) / mc, nBlocks = (n + nc - 1) / nc;
+  const perMatrix = mBlocks * nBlocks;
+  const total = batch * perMatrix;
+  for (;;) {
+    const w = atomic.add<i32>(counter, 1);
+    if (w >= total) break;
+    const p = w / perMatrix, r = w % perMatrix;
+    const i0 = (r / nBlocks) * mc, j0 = (r % nBlocks) * nc;
+    const pa = packedA + ((<usize>((strideA == 0 ? 0 : p) * aPanels + i0 / MR) * <usize>(MR * k)) << 2);
+    const pb = packedB + ((<usize>((strideB == 0 ? 0 : p) * bPanels + j0 / NR) * <usize>(NR * k)) << 2);
+    const cb = c + ((<usize>p * <usize>m * <usize>n + <usize>i0 * <usize>n + <usize>j0) << 2);
+    computeBlock(min(mc, m - i0), min(nc, n - j0), k, pa, pb, cb, n, alpha, bias == 0 ? 0 : bias + (<usize>j0 << 2),
+      accumulate, tmp);
+  }
+}
