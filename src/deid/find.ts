@@ -1,0 +1,60 @@
+import { findNames } from './recognizers/names.js';
+import { findPatternPhi } from './recognizers/patterns.js';
+import { findPlaces } from './recognizers/places.js';
+import type { PhiCategory, PhiSpan } from './types.js';
+import { isMixedCase, splitWords } from './words.js';
+
+/** When two findings overlap, the more specific shape wins; names and places come last. */
+const PRIORITY: Readonly<Record<PhiCategory, number>> = {
+  EMAIL: 0, URL: 1, IP: 2, SSN: 3, PHONE: 4, FAX: 4, MRN: 5, HEALTH_PLAN: 5, ACCOUNT: 5, LICENSE: 5, VEHICLE: 5, DEVICE: 5,
+  DATE: 6, AGE: 7, ID: 8, LOCATION: 9, HOSPITAL: 9, NAME: 10,
+};
+
+/**
+ * Finds the PHI in one note: pattern rules, then names and places from words. Overlaps are resolved by
+ * priority, then by length; neighbouring spans of one category with only spaces or a period between
+ * ("Sacred Heart", "Z. Miller") are joined, so a tag replaces a whole name once.
+ */
+export function findPhi(text: string): PhiSpan[] {
+  const words = splitWords(text);
+  const mixed = isMixedCase(text);
+  const all = [...findPatternPhi(text), ...findPlaces(words, text, mixed), ...findNames(words, text, mixed)]
+    .filter((s) => s.end > s.start);
+  return joinNeighbours(resolveOverlaps(all), text);
+}
+
+function resolveOverlaps(spans: PhiSpan[]): PhiSpan[] {
+  const ranked = [...spans].sort((a, b) => PRIORITY[a.category] - PRIORITY[b.category] || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
+  const kept: PhiSpan[] = [];
+  // Small notes have few spans: a sorted array with binary search keeps this O(n log n).
+  const starts: number[] = [];
+  for (const s of ranked) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((starts[mid] as number) < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = kept[lo - 1];
+    const after = kept[lo];
+    if ((before !== undefined && before.end > s.start) || (after !== undefined && after.start < s.end)) continue;
+    kept.splice(lo, 0, s);
+    starts.splice(lo, 0, s.start);
+  }
+  return kept;
+}
+
+function joinNeighbours(spans: PhiSpan[], text: string): PhiSpan[] {
+  const out: PhiSpan[] = [];
+  for (const s of spans) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.category === s.category && s.start - last.end <= 2 && /^[ .-]*$/.test(text.slice(last.end, s.start))
+      && (s.category === 'NAME' || s.category === 'HOSPITAL' || s.category === 'LOCATION')) {
+      out[out.length - 1] = { start: last.start, end: s.end, category: s.category };
+    } else {
+      out.push(s);
+    }
+  }
+  return out;
+}

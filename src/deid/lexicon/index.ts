@@ -1,0 +1,29 @@
+import { AMBIGUOUS_NAMES, STOP_WORDS } from './common-words.js';
+import { FIRST_NAMES } from './first-names.js';
+import { AMBIGUOUS_CITIES, CITIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, STATES, STREET_TYPES } from './places.js';
+import { SURNAMES } from './surnames.js';
+
+/** The word lists as sets, built once (lower case). */
+export const lexicon = {
+  firstNames: new Set(FIRST_NAMES),
+  surnames: new Set(SURNAMES),
+  stop: new Set(STOP_WORDS),
+  ambiguousNames: new Set(AMBIGUOUS_NAMES),
+  cities: new Set(CITIES),
+  ambiguousCities: new Set(AMBIGUOUS_CITIES),
+  /** Longest city name in words, for multi-word look-ups. */
+  cityMaxWords: Math.max(...CITIES.map((c) => c.split(' ').length)),
+  states: new Set(STATES),
+  facilityHeads: new Set(FACILITY_HEADS),
+  hospitalAbbreviations: new Set(HOSPITAL_ABBREVIATIONS),
+  streetTypes: new Set(STREET_TYPES),
+};
+
+export function isKnownName(lower: string): boolean {
+  return lexicon.firstNames.has(lower) || lexicon.surnames.has(lower);
+}
+
+/** A list name that is safe to take without context: not a common word, eponym or abbreviation. */
+export function isUnambiguousName(lower: string): boolean {
+  return isKnownName(lower) && !lexicon.ambiguousNames.has(lower) && !lexicon.stop.has(lower);
+}

@@ -1,0 +1,102 @@
+/**
+ * Place lists written for this project from general knowledge: US cities and towns (the largest cities, and
+ * towns of Maryland and Massachusetts, where US clinical note corpora commonly come from), large world cities,
+ * and the words that make a name a hospital or a care facility. Lower case; multi-word names with spaces.
+ * States and countries are not PHI under Safe Harbor (only units smaller than a state), so they serve only as
+ * context ("Towson, MD").
+ */
+export const CITIES: readonly string[] = `
+new york|los angeles|chicago|houston|phoenix|philadelphia|san antonio|san diego|dallas|san jose|austin|
+jacksonville|fort worth|columbus|charlotte|san francisco|indianapolis|seattle|denver|washington|nashville|
+oklahoma city|el paso|las vegas|portland|memphis|detroit|louisville|milwaukee|albuquerque|tucson|fresno|
+sacramento|kansas city|mesa|atlanta|omaha|colorado springs|raleigh|miami|long beach|virginia beach|oakland|
+minneapolis|tulsa|tampa|arlington|new orleans|wichita|cleveland|bakersfield|aurora|anaheim|honolulu|
+santa ana|riverside|corpus christi|lexington|henderson|stockton|saint paul|st paul|st louis|saint louis|
+cincinnati|pittsburgh|greensboro|anchorage|plano|lincoln|orlando|irvine|newark|durham|chula vista|toledo|
+fort wayne|st petersburg|laredo|jersey city|chandler|madison|lubbock|scottsdale|reno|buffalo|gilbert|
+glendale|north las vegas|winston-salem|chesapeake|norfolk|fremont|garland|irving|hialeah|richmond|boise|
+spokane|baton rouge|tacoma|san bernardino|modesto|fontana|des moines|moreno valley|santa clarita|
+fayetteville|birmingham|oxnard|rochester|port st lucie|grand rapids|huntsville|salt lake city|
+tallahassee|huntington beach|grand prairie|montgomery|knoxville|worcester|providence|hartford|new haven|
+bridgeport|stamford|albany|syracuse|yonkers|trenton|camden|paterson|atlantic city|wilmington|dover|
+harrisburg|scranton|allentown|erie|charleston|savannah|columbia|greenville|burlington|concord|manchester|
+nashua|portsmouth|bangor|augusta|montpelier|
+baltimore|towson|annapolis|rockville|bethesda|silver spring|columbia|frederick|hagerstown|salisbury|
+laurel|bowie|glen burnie|dundalk|essex|catonsville|ellicott city|owings mills|pikesville|randallstown|
+reisterstown|lutherville|timonium|cockeysville|parkville|perry hall|bel air|aberdeen|havre de grace|
+westminster|eldersburg|severna park|pasadena|odenton|crofton|gaithersburg|germantown|wheaton|takoma park|
+college park|greenbelt|hyattsville|landover|largo|upper marlboro|waldorf|la plata|easton|cambridge|
+ocean city|cumberland|middle river|edgemere|lansdowne|arbutus|halethorpe|linthicum|severn|elkridge|
+woodlawn|milford mill|lochearn|rosedale|overlea|white marsh|kingsville|fallston|joppa|edgewood|
+havre de grace|elkton|north east|chestertown|st michaels|denton|centreville|princess anne|pocomoke city|
+crisfield|cambridge|thurmont|emmitsburg|mount airy|sykesville|hampstead|manchester|taneytown|
+new windsor|brunswick|middletown|myersville|boonsboro|williamsport|hancock|frostburg|oakland|
+lanham|beltsville|adelphi|langley park|riverdale|bladensburg|cheverly|capitol heights|district heights|
+suitland|temple hills|oxon hill|fort washington|clinton|brandywine|accokeek|indian head|prince frederick|
+solomons|lexington park|leonardtown|california|chesapeake beach|north beach|huntingtown|owings|
+potomac|chevy chase|kensington|olney|damascus|clarksburg|poolesville|burtonsville|calverton|
+jessup|savage|hanover|pasadena|millersville|arnold|davidsonville|edgewater|mayo|deale|shady side|
+brooklyn park|curtis bay|sparrows point|turners station|essex|baltimore highlands|rosedale|nottingham|
+carney|towson|ruxton|riderwood|hunt valley|sparks|glen arm|phoenix|monkton|hereford|parkton|
+upperco|hampstead|glyndon|finksburg|woodstock|randallstown|windsor mill|gwynn oak|
+boston|cambridge|somerville|quincy|brookline|newton|waltham|watertown|medford|malden|everett|chelsea|
+revere|lynn|salem|peabody|beverly|gloucester|marblehead|swampscott|saugus|melrose|wakefield|reading|
+woburn|burlington|lexington|arlington|belmont|winchester|stoneham|framingham|natick|wellesley|needham|
+dedham|norwood|braintree|weymouth|milton|dorchester|roxbury|jamaica plain|brighton|allston|charlestown|
+mattapan|hyde park|roslindale|west roxbury|worcester|springfield|lowell|lawrence|brockton|new bedford|
+fall river|plymouth|taunton|haverhill|methuen|andover|north andover|chelmsford|billerica|tewksbury|
+dracut|leominster|fitchburg|pittsfield|northampton|amherst|holyoke|chicopee|westfield|barnstable|
+hyannis|falmouth|nantucket|provincetown|marlborough|hudson|acton|concord|sudbury|wayland|weston|
+lincoln|bedford|canton|sharon|stoughton|randolph|hingham|cohasset|scituate|marshfield|duxbury|kingston|
+hampton|rockport|newburyport|ipswich|danvers|
+london|paris|rome|milan|naples|madrid|barcelona|lisbon|berlin|munich|vienna|zurich|geneva|amsterdam|
+brussels|dublin|cork|edinburgh|glasgow|athens|istanbul|moscow|warsaw|krakow|prague|budapest|bucharest|
+stockholm|oslo|copenhagen|helsinki|toronto|montreal|vancouver|ottawa|quebec|mexico city|havana|
+san juan|bogota|lima|santiago|buenos aires|sao paulo|rio de janeiro|cairo|lagos|nairobi|johannesburg|
+cape town|tel aviv|jerusalem|beirut|baghdad|tehran|karachi|mumbai|bombay|delhi|new delhi|calcutta|
+kolkata|bangalore|chennai|madras|beijing|shanghai|hong kong|taipei|seoul|tokyo|osaka|manila|bangkok|
+hanoi|saigon|singapore|jakarta|sydney|melbourne|auckland
+`.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+
+/** Cities that are also common words or names: recognised only with place context ("lives in", "from", ", MD"). */
+export const AMBIGUOUS_CITIES: readonly string[] = `
+phoenix|mesa|aurora|lincoln|madison|gilbert|glendale|irving|garland|fremont|richmond|rochester|
+concord|manchester|augusta|columbia|laurel|bowie|essex|salisbury|easton|cambridge|frederick|
+westminster|hampton|aberdeen|pasadena|severn|arnold|mayo|deale|savage|hanover|jessup|sparks|
+clinton|potomac|california|olney|damascus|solomons|owings|carney|ruxton|monkton|hereford|
+lynn|salem|beverly|reading|everett|chelsea|milton|lexington|arlington|belmont|winchester|canton|
+sharon|randolph|kingston|bedford|hudson|acton|lawrence|lowell|needham|newton|brighton|
+denton|brunswick|middletown|hancock|clinton|oakland|arbutus|largo|dover|erie|charleston|greenville|
+burlington|henderson|buffalo|norfolk|montgomery|providence|chandler|plymouth|woodlawn|union|
+rome|cork|lima|santiago|victoria|paris|london|berlin|georgia|virginia|washington|jackson|austin|
+dallas|houston|denver|phoenix|orlando|jacksonville|independence|liberty|troy|homer|
+north east|indian head|hyde park|white marsh|middle river|
+`.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+
+/** US states and their postal codes (context, not PHI). */
+export const STATES: readonly string[] = `
+alabama al alaska ak arizona az arkansas ar california ca colorado co connecticut ct delaware de florida fl
+georgia ga hawaii hi idaho id illinois il indiana in iowa ia kansas ks kentucky ky louisiana la maine me
+maryland md massachusetts ma michigan mi minnesota mn mississippi ms missouri mo montana mt nebraska ne nevada
+nv ohio oh oklahoma ok oregon or pennsylvania pa tennessee tn texas tx utah ut vermont vt virginia va
+washington wa wisconsin wi wyoming wy dc
+`.trim().split(/\s+/);
+
+/** Head words that make the words before them a facility name: "Sacred Heart Hospital", "Laurel Regional". */
+export const FACILITY_HEADS: readonly string[] = `
+hospital hosp hospitals medical center centre med clinic clinics infirmary sanatorium sanitarium hospice
+rehab rehabilitation memorial regional general adventist baptist methodist presbyterian lutheran
+community university univ institute nursing home house manor healthcare health campus
+`.trim().split(/\s+/);
+
+/** Well-known hospital abbreviations used alone in notes ("transferred to GH", "MGH"); not "OSH" (outside hospital). */
+export const HOSPITAL_ABBREVIATIONS: readonly string[] = `
+gh mgh bwh bidmc bih bi nemc tufts umms umm jhh jhu jh hopkins upmc chop cchmc nyu nyph mskcc ucsf ucla
+mayo
+`.trim().split(/\s+/);
+
+/** Street-type words after a house number: "19 Clover St.", "4 Elm Road". */
+export const STREET_TYPES: readonly string[] = `
+street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter circle cir
+parkway pkwy highway hwy route rte square sq trail path pike turnpike alley row
+`.trim().split(/\s+/);

@@ -1,0 +1,205 @@
+import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
+import type { PhiSpan } from '../types.js';
+import { cleanGap, softGap, type Word } from '../words.js';
+
+/**
+ * Person names, by context and by list (rules that generalise to notes never seen, not names remembered):
+ * 1. after a title: "Dr. Marder", "mrs. powers", "Rabbi Klein" — the next one to three name-like words;
+ * 2. before a credential: "Nancy Jones, RN", "K. ABRAMS PA", "barbara j. parrilli bsn/rn";
+ * 3. an initial and a word: "Z. MILLER aware";
+ * 4. after a relation: "son bill", "daughter, Emily Canvan", "wife (Irene Sherwood, ...)";
+ * 5. list names (common US given names and surnames) that are not also ordinary words, and the word after a
+ *    given name ("Gerry Masci").
+ * In mixed-case notes a capitalised word inside a sentence counts as name-like after a cue.
+ */
+const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mister', 'rabbi', 'rev', 'reverend', 'prof', 'professor']);
+/** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
+const WEAK_TITLES = new Set(['ms', 'mr']);
+/** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
+const SERVICE_TAIL = new Set(['fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
+const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
+/** Roles written before a name: "NP Carol", "nurse leslie", "per Douglass" (weaker: list or case needed). */
+const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named']);
+/** Words that follow a name in notes: "Marder aware", "Z. MILLER IN TO", "PEPPLER PLACING STITCH". */
+const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
+  'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
+  'wants', 'agrees', 'agreed', 'contacted', 'visited', 'pronounced', 'performed', 'explained', 'discussed', 'reviewed', 'wrote',
+  'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of']);
+/** Words before an initial and surname: "per W. MAROTTA", "BY C. BERTHA", "CARAFATE-W. MAROTTA". */
+const BEFORE_INITIAL = new Set(['per', 'by', 'with', 'dr', 'called', 'paged', 'notified', 'informed']);
+/** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
+const WEAK_AFTER = new Set(['to', 'and', 'is', 'was', 'has', 'will', 'in', 'at', 'with', 'from', 'of', 'who']);
+const RELATIONS = new Set([
+  'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'dau', 'sister', 'sisters', 'brother', 'brothers', 'mother', 'father',
+  'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'cousin', 'friend', 'fiance',
+  'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
+  'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact',
+]);
+/** Species and shorthand after an initial: "S. aureus", "E. coli", "C. diff". */
+const NOT_AFTER_INITIAL = new Set([
+  'aureus', 'coli', 'diff', 'difficile', 'dificile', 'pylori', 'aeruginosa', 'pneumoniae', 'pneumonia', 'faecalis', 'faecium', 'epidermidis',
+  'albicans', 'glabrata', 'fib', 'flutter', 'line', 'lines', 'cath', 'epi', 'nitro', 'fem', 'femoral', 'radial', 'rad', 'art', 'ca', 'care', 'jejuni',
+  'marcescens', 'cloacae', 'influenzae', 'meningitidis', 'fumigatus', 'carinii', 'jiroveci', 'jirovecii', 'maltophilia', 'baumannii', 'oxytoca',
+  'mirabilis', 'vulgaris', 'agalactiae', 'pyogenes', 'mutans', 'viridans', 'lugdunensis', 'saprophyticus', 'coag', 'vre', 'mrsa',
+]);
+/** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
+const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
+
+export function findNames(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
+  const marked = new Uint8Array(words.length);
+  const at = (i: number): Word | undefined => words[i];
+
+  /** Not a function word, verb or clinical word; alphabetic (all words are). */
+  const nameLike = (w: Word): boolean => !lexicon.stop.has(w.key) && (w.single || w.key.length >= 2);
+  const inSentence = (i: number): boolean => {
+    const w = at(i);
+    return w !== undefined && i > 0 && !/[.!?:\n]/.test(w.gapBefore);
+  };
+  /** Evidence that a word is a name by itself: a list name, or a capital inside a sentence of a mixed-case note. */
+  const nameEvidence = (i: number): boolean => {
+    const w = at(i);
+    if (w === undefined || !nameLike(w)) return false;
+    if (isKnownName(w.key)) return true;
+    return mixedCase && w.capitalized && inSentence(i);
+  };
+  const isInitial = (i: number): boolean => {
+    const w = at(i);
+    const next = at(i + 1);
+    return w !== undefined && w.single && next !== undefined && /^\.?[ \t]*$/.test(next.gapBefore) && !/^[/-]/.test(next.gapBefore);
+  };
+  const givenLike = (i: number): boolean => {
+    const w = at(i);
+    return w !== undefined && (lexicon.firstNames.has(w.key) || isInitial(i));
+  };
+
+  /** Marks words from `i` on as a name: the first if name-like, then more while they continue a name. */
+  const takeForward = (i: number, firstOk: (i: number) => boolean): number => {
+    const first = at(i);
+    if (first === undefined || !firstOk(i)) return i;
+    marked[i] = 1;
+    let j = i + 1;
+    for (let n = 1; n < 4; n++, j++) {
+      const w = at(j);
+      const prev = at(j - 1);
+      if (w === undefined || prev === undefined || !nameLike(w)) break;
+      const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
+      if (!gapOk) break;
+      const continues = isKnownName(w.key) || givenLike(j - 1) || PARTICLES.has(prev.key) || isInitial(j)
+        || (mixedCase && w.capitalized);
+      if (!continues) break;
+      marked[j] = 1;
+    }
+    return j;
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const next = at(i + 1);
+    // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
+    if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {
+      const weak = WEAK_TITLES.has(w.key) && !/^\./.test(next.gapBefore);
+      takeForward(i + 1, (j) => {
+        const c = at(j) as Word;
+        const after = at(j + 1);
+        if (weak) {
+          return nameLike(c) && (isKnownName(c.key) || (mixedCase && c.capitalized)
+            || (after !== undefined && AFTER_NAME.has(after.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(after.key)));
+        }
+        if (nameLike(c) || (isKnownName(c.key) && !c.single)) return true;
+        // "Dr Will Cole": a stop word that is a given name, followed by a name.
+        return lexicon.firstNames.has(c.key) && at(j + 1) !== undefined && nameEvidence(j + 1) && cleanGap((at(j + 1) as Word).gapBefore);
+      });
+      // "MS S. CARE": a title followed by an initial.
+      continue;
+    }
+    // 2. Credentials after a name: "Jones, RN", "Arthur Peppler,MD", "parrilli bsn/rn".
+    if (CREDENTIALS.has(w.key) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(i - 2))) {
+      const p1 = i - 1;
+      const wp1 = at(p1) as Word;
+      const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || (mixedCase && wp1.capitalized) || /-/.test(wp1.key);
+      if (nameLike(wp1) && !wp1.single && supported && !lexicon.ambiguousNames.has(wp1.key) || (nameLike(wp1) && givenLike(p1 - 1))) {
+        marked[p1] = 1;
+        for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
+          const c = at(j) as Word;
+          const after = at(j + 1) as Word;
+          const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore));
+          if (!gapOk || !nameLike(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized))) break;
+          marked[j] = 1;
+        }
+      }
+    }
+    // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".
+    if (w.single && next !== undefined && /^\.[ \t]+$/.test(next.gapBefore) && /(?:^|[\s(,;-])$/.test(w.gapBefore) && nameLike(next)
+      && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3 && !lexicon.ambiguousNames.has(next.key)) {
+      const before = at(i - 1);
+      const after = at(i + 2);
+      const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key)) && softGap(w.gapBefore);
+      const cueAfter = after !== undefined && /^[ \t]*[,:]?[ \t]*$/.test(after.gapBefore)
+        && ((AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || CREDENTIALS.has(after.key) || (after.key === 'in' && at(i + 3)?.key === 'to'));
+      // "A." "P." "S." "O." at a line start are note sections (assessment, plan), not initials.
+      const section = /\n[ \t]*$/.test(w.gapBefore) && /^[apsodr]$/.test(w.key) && !isKnownName(next.key);
+      if (!section && (cueBefore || cueAfter || isKnownName(next.key))) {
+        marked[i] = 1;
+        marked[i + 1] = 1;
+      }
+    }
+    // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
+    if ((ROLES.has(w.key) || RELATIONS.has(w.key)) && next !== undefined && /^[ \t]*[,(:"'-]*[ \t]*["']?$/.test(next.gapBefore)) {
+      let j = i + 1;
+      if ((at(j) as Word).key === 'is' || (at(j) as Word).key === 'named') j++;
+      const strong = (k: number): boolean => {
+        const c = at(k);
+        if (c === undefined || !nameLike(c)) return false;
+        if (lexicon.firstNames.has(c.key)) return true;
+        if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
+        const after = at(k + 1);
+        if (after !== undefined && SERVICE_TAIL.has(after.key)) return false;
+        // "DAUGHTER-KRISSY---301 944-5032": a relation, a word, then a phone number.
+        if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(text.slice(c.end, c.end + 20))) return true;
+        return mixedCase && c.capitalized && inSentence(k);
+      };
+      const cued = (k: number): boolean => {
+        const c = at(k);
+        const a = at(k + 1);
+        return w.key !== 'pa' && w.key !== 'per' && c !== undefined && nameLike(c) && !c.single && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
+          && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
+      };
+      const end = takeForward(j, (k) => strong(k) || cued(k));
+      // "sons David and Theodore", "daughters sarah and margie".
+      const and = at(end);
+      if (end > j && and !== undefined && (and.key === 'and' || /&/.test(and.gapBefore)) ) {
+        const k = and.key === 'and' ? end + 1 : end;
+        const c = at(k);
+        if (c !== undefined && lexicon.firstNames.has(c.key) && nameLike(c)) marked[k] = 1;
+      }
+    }
+    // 5. List names that are not ordinary words, and the surname after a given name.
+    if (isUnambiguousName(w.key) && !w.single) {
+      marked[i] = 1;
+      if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && nameLike(next) && !next.single
+        && !lexicon.ambiguousNames.has(next.key) && (isKnownName(next.key) || !mixedCase || next.capitalized)) {
+        marked[i + 1] = 1;
+      }
+    }
+  }
+
+  // "Dr. Griffin and Swackhamer aware", "dr. chen and dr. murray": a name, "and", a word, then a cue.
+  for (let i = 1; i + 2 < words.length; i++) {
+    const and = words[i] as Word;
+    const c = words[i + 1] as Word;
+    const a = words[i + 2] as Word;
+    if (marked[i - 1] === 1 && (and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
+      && /^[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key)) {
+      marked[i + 1] = 1;
+    }
+  }
+
+  const spans: PhiSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (marked[i] === 1) {
+      const w = words[i] as Word;
+      spans.push({ start: w.start, end: w.keyEnd, category: 'NAME' });
+    }
+  }
+  return spans;
+}

@@ -1,0 +1,190 @@
+import { lexicon } from '../lexicon/index.js';
+import type { PhiCategory, PhiSpan } from '../types.js';
+
+/**
+ * Identifiers with a shape: dates, phone and pager numbers, e-mails, URLs, IP addresses, SSNs, record and
+ * account numbers after their label, ages over 89, street addresses and ZIP codes. Each rule is a regular
+ * expression; group `v`, when present, is the PHI inside a larger match (the label stays in the text).
+ */
+interface PatternRule {
+  readonly category: PhiCategory;
+  readonly re: RegExp;
+  /** Rejects a match that has the shape but not the meaning (e.g. "1/2" as a fraction). */
+  readonly accept?: (text: string, start: number, end: number) => boolean;
+}
+
+const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
+const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
+const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
+const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
+const LABEL_GAP = String.raw`\s*(?:number|num|no\.?|#|id)?\s*[:#.]?\s*`;
+
+const RULES: readonly PatternRule[] = [
+  { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
+  { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi },
+  { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi },
+  { category: 'IP', re: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g },
+  { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
+  { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g },
+  { category: 'SSN', re: new RegExp(String.raw`\b(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
+  // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
+  {
+    category: 'PHONE',
+    re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?\(?\d{3}\)?[-. \/]?\d{3}[-. ]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
+  },
+  { category: 'PHONE', re: /(?<=\b(?:phone|tel|call|called|reached|number|cell|home|work|at|#)[\s:#.]{1,3})\d{3}-\d{4}(?![\w\/-]|\.\d)/gi },
+  {
+    category: 'PHONE',
+    re: /\b(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
+  },
+  { category: 'FAX', re: /\bfax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
+  { category: 'MRN', re: new RegExp(String.raw`\b(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  {
+    category: 'HEALTH_PLAN',
+    re: new RegExp(String.raw`\b(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|group)${LABEL_GAP}${ID_VALUE}`, 'gi'),
+  },
+  { category: 'ACCOUNT', re: new RegExp(String.raw`\b(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'LICENSE', re: new RegExp(String.raw`\b(?:licen[cs]e|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'VEHICLE', re: new RegExp(String.raw`\b(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  { category: 'DEVICE', re: new RegExp(String.raw`\b(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'ID', re: new RegExp(String.raw`\b(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
+  // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
+  { category: 'ID', re: /(?<=#\s?)(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g },
+  { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g },
+  { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g },
+  { category: 'ID', re: /(?<![\w.,\/-])\d{7,}(?![\w\/]|[.,]\d)/g },
+  { category: 'VEHICLE', re: /\b[A-HJ-NPR-Z0-9]{17}\b/g, accept: (t, s, e) => /\d/.test(t.slice(s, e)) && /[A-Z]/.test(t.slice(s, e)) },
+  // Dates.
+  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)[-\/.](?:0?[1-9]|1[0-2])[-\/.](?:[12]\d|3[01]|0?[1-9])\b/g },
+  {
+    category: 'DATE',
+    re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
+  },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g },
+  { category: 'DATE', re: /(?<=\b(?:in|since|circa|year|yr|saying|said|during|of)\s+)(?:19|20)\d\d\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
+  { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear },
+  { category: 'DATE', re: new RegExp(String.raw`\b${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
+  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords },
+  { category: 'DATE', re: new RegExp(String.raw`\b${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
+  { category: 'DATE', re: /\b(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
+  { category: 'DATE', re: /\b(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
+  { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g },
+  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi },
+  { category: 'DATE', re: /\b(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi },
+  // Ages over 89.
+  {
+    category: 'AGE',
+    re: /\b(?<v>9\d|1[0-4]\d)\s*-?\s*(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
+  },
+  { category: 'AGE', re: /\b(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
+  // Street addresses and ZIP codes.
+  {
+    category: 'LOCATION',
+    re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?`, 'g'),
+    accept: acceptStreet,
+  },
+  { category: 'LOCATION', re: /\b(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment|suite|ste\.?)\s*#?\s*\d+[A-Za-z]?\b/gi },
+  { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip },
+];
+
+/** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
+const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|#)\s*(?:of|at|is|was|=|:|-|on|to)?\s*$/;
+const NOT_DATE_AFTER = /^\s*(?:strength|str|bottles?|sets?|cultures?|of\b|\+|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps)/;
+
+/** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
+function acceptMonthDay(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
+  const after = text.slice(end, end + 16).toLowerCase();
+  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !/\b(?:on|since|from|until|of|dated?)\s*$/.test(before)) return false;
+  if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
+  // A pain or effort score: "#4/10", "c/o 8/10".
+  if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
+  // A vent setting mentioned earlier on the line: "PSV 10/5 ... & 5/10 W SATS".
+  if (/(?:psv|ps |peep|cpap|simv|imv|vent)[^\n]{0,40}$/.test(before)
+    && !/\b(?:on|since|from|until|of|dated?|admitted|d\/c|dc|extubate|extubated|extubation|intubated|for|by|after|before|thru|through|planned)\s*$/.test(before)) return false;
+  return true;
+}
+
+/** "12/93" (month and two-digit year): the year part cannot be a day, or history words come before. */
+function acceptMonthYear(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const year = value.split('/')[1] ?? '';
+  const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
+  const after = text.slice(end, end + 16).toLowerCase();
+  if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
+  if (year.length === 4) return true;
+  if (Number(year) > 31) return true;
+  return /\b(?:in|since|on|from|of|dated?|ca|cancer|mi|ami|cva|cabg|avr|mvr|ptca|stent|s\/p|hx|\()\s*$/.test(before);
+}
+
+/** "may 5" is a date only when the word really is a month: "may" and "mar" need a date-like neighbourhood. */
+function acceptMonthWords(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end).toLowerCase();
+  if (/^\d/.test(value)) {
+    // Day before month ("20th Oct", "21 Apr, 21"): short or ambiguous month words need an ordinal or a year.
+    const month = /[a-z]+\.?(?:,?\s+\S+)?$/.exec(value.replace(/^\d+(?:st|nd|rd|th)?\s+(?:of\s+)?/, ''))?.[0] ?? '';
+    if (/^(?:may|mar|dec|sep|sept|jun|jan)\b/.test(month)) return /^\d+(?:st|nd|rd|th)/.test(value) || /[,\s]\s*(?:'?\d\d|\d{4})$/.test(value);
+    return true;
+  }
+  if (/^(?:may|mar)\b/.test(value)) {
+    const before = text.slice(Math.max(0, start - 12), start).toLowerCase();
+    return /(?:on|since|from|until|of|in|by|,|\n)\s*$/.test(before) || /\d{4}|'\d\d|\d(?:st|nd|rd|th)/.test(value);
+  }
+  // "dec 5" could be "decreased 5": require a day that reads as a day.
+  if (/^dec\s/.test(value)) return /\d(?:st|nd|rd|th)|,|\d{4}/.test(value);
+  return true;
+}
+
+/** A bare month name, not an abbreviation used as a word ("dec" decreased, "sept" septum). */
+function acceptBareMonth(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end).toLowerCase().replace(/\.$/, '');
+  if (value.length > 4) return true;
+  const after = text.slice(end, end + 3);
+  if (value === 'dec' || value === 'sep' || value === 'sept') return /^[.,]?\s*\d/.test(after) && /^[A-Z]/.test(text.slice(start, start + 1));
+  return /^[A-Z]/.test(text.slice(start, start + 1)) || /^[.,]?\s*\d/.test(after);
+}
+
+/** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
+function acceptStreet(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  if (/\b(?:units?|mg|ml|cc|times|x|days?|hours?|hrs?|weeks?|bottles?|sets?|doses?|tabs?)\b/i.test(value)) return false;
+  const words = value.split(/\s+/).slice(1, -1);
+  const cue = /\b(?:at|lives|live|living|address|on|to|from|of|in)\s*$/i.test(text.slice(Math.max(0, start - 12), start));
+  return words.every((w) => !lexicon.stop.has(w.toLowerCase()) && !/^[A-Z]{1,3}$/.test(w) && (cue || /^[A-Z][a-z]/.test(w)));
+}
+
+function acceptZip(text: string, start: number, end: number): boolean {
+  const word = text.slice(start, end).split(/\s+/)[0] ?? '';
+  return /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);
+}
+
+/** Runs every pattern rule; spans may overlap (find.ts resolves overlaps). */
+export function findPatternPhi(text: string): PhiSpan[] {
+  const spans: PhiSpan[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) {
+      let start = m.index ?? 0;
+      let end = start + m[0].length;
+      const v = m.groups?.v;
+      if (v !== undefined) {
+        const offset = m[0].lastIndexOf(v);
+        start += offset;
+        end = start + v.length;
+      }
+      if (rule.accept !== undefined && !rule.accept(text, start, end)) continue;
+      spans.push({ start, end, category: rule.category });
+    }
+  }
+  return spans;
+}
+
+/** Street types as written: "Street", "street", "STREET", "St" ... (case matters for the name words before). */
+function streetTypes(): string {
+  const types = ['street', 'st', 'avenue', 'ave', 'road', 'rd', 'boulevard', 'blvd', 'lane', 'ln', 'drive', 'dr', 'court', 'ct', 'place',
+    'way', 'terrace', 'circle', 'parkway', 'pkwy', 'highway', 'hwy', 'route', 'square', 'trail', 'pike'];
+  return types.flatMap((t) => [t, t[0]?.toUpperCase() + t.slice(1), t.toUpperCase()]).join('|');
+}

@@ -1,0 +1,205 @@
+import { isKnownName, lexicon } from '../lexicon/index.js';
+import type { PhiSpan } from '../types.js';
+import { cleanGap, type Word } from '../words.js';
+
+/**
+ * Places smaller than a state, and care facilities:
+ * - facility names: the words before a facility head ("Sacred Heart Memorial", "Union Hospital", "University of
+ *   Maryland hospital"); generic heads (hospital, center, rehab) stay out of the span, naming heads (memorial,
+ *   regional) go in;
+ * - hospital abbreviations ("GH", "MGH") and saints' names after "to/at/from" ("St. Agnes");
+ * - towns and cities from the gazetteer (ambiguous ones such as "Laurel" or "Hampton" need "lives in", "from",
+ *   or a following state: "Towson, MD");
+ * - any name-like words before ", <state>" and after "lives in";
+ * - ward names: a word followed by a ward number after "transfer to" ("to Quartermain 2"), or alone after
+ *   "transferred to" when not a known unit.
+ */
+const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centre', 'ctr', 'clinic', 'clinics', 'infirmary', 'rehab',
+  'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'health', 'healthcare', 'facility']);
+/** Words skipped between a name and its head, outside the span: "Maryland Medical Center", "Keswick Nursing Home". */
+const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
+const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
+/** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Union Hospital". */
+const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and']);
+const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centre', 'ctr', 'campus', 'health', 'healthcare', 'facility', 'nh', 'manor', 'institute', 'clinic', 'clinics']);
+const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
+  'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'dc']);
+/** Words that make "X rehab" or "X center" a kind of care, not a name. */
+const CARE_WORDS = new Set(['cardiac', 'pulmonary', 'pulm', 'acute', 'subacute', 'inpatient', 'outpatient', 'physical', 'dialysis', 'cancer',
+  'trauma', 'nursing', 'group', 'medical', 'surgical', 'psych', 'psychiatric', 'mental', 'health', 'urgent', 'care', 'day', 'primary',
+  'rehab', 'rehabilitation', 'home', 'own', 'long', 'term', 'short', 'skilled', 'assisted', 'living', 'residential', 'hospice', 'burn',
+  'stroke', 'eye', 'kidney', 'transplant', 'infusion', 'wound', 'pain', 'sleep', 'vascular', 'cath', 'lab', 'dental', 'local',
+  'community', 'outside', 'other', 'another', 'first', 'second', 'this', 'that', 'same', 'private', 'state', 'county', 'city', 'va',
+  'veterans', 'children', 'childrens', "children's", 'womens', "women's", 'mens', 'teaching', 'level', 'major', 'area', 'tertiary', 'osh',
+  'ew', 'er', 'ed', 'icu', 'ccu', 'micu', 'sicu', 'floor', 'unit', 'officer', 'officers', 'staff', 'physician', 'call', 'in', 'full',
+  'detox', 'drug', 'alcohol', 'methadone', 'shelter', 'homeless', 'halfway', 'family', 'foster', 'boarding', 'retirement', 'senior',
+  'elderly', 'resident', 'residents', 'general', 'medicine', 'surgery', 'anesthesia', 'regional', 'university', 'new', 'old', 'big',
+  'small', 'large', 'nearby', 'closest', 'nearest', 'rehabilitative', 'ltc', 'snf', 'lt', 'st', 'vna', 'pt', 'ot', 'speech']);
+const SAINT_BEFORE = new Set(['to', 'at', 'from', 'in', 'of', 'by']);
+const PLACE_BEFORE = new Set(['in', 'from', 'of', 'to', 'at', 'near', 'lives', 'live', 'living', 'resides', 'reside', 'visiting', 'returned', 'return', 'moved', 'toward', 'towards']);
+/** Units and places inside a hospital that follow "transferred to" without being PHI. */
+const UNIT_WORDS = new Set(['floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
+  'ew', 'pacu', 'cath', 'lab', 'rehab', 'radiology', 'ct', 'mri', 'ir', 'ep', 'tele', 'telemetry', 'step', 'stepdown', 'step-down', 'home',
+  'hospice', 'nursing', 'snf', 'ltc', 'the', 'a', 'an', 'another', 'his', 'her', 'their', 'osh', 'bed', 'room', 'rm', 'medicine', 'surgery',
+  'surgical', 'medical', 'cardiology', 'neurology', 'neuro', 'oncology', 'service', 'team', 'care', 'and', 'via', 'for', 'with', 'on', 'in',
+  'at', 'to', 'from', 'by', 'us', 'gi', 'hd', 'dialysis', 'echo', 'holding', 'vascular', 'angio', 'interventional', 'chair', 'commode',
+  'stretcher', 'general', 'outside', 'other', 'regular', 'private', 'pt', 'pts', 'floors', 'units', 'ward', 'wards', 'main', 'this',
+  'that', 'same', 'new', 'a-fib', 'nsr', 'sinus', 'afib', 'sr', 'st', 'cmo', 'dnr', 'morning', 'am', 'pm', 'tomorrow', 'today',
+  'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ventilator', 'vent', 'cpap', 'bipap', 'nc',
+  'nasal', 'face', 'mask', 'trach', 'collar', 'ps', 'cmv', 'ac', 'simv', 'prvc', 'oral', 'po', 'iv', 'lasix', 'left', 'right', 'l', 'r']);
+
+export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
+  const spans: PhiSpan[] = [];
+  const at = (i: number): Word | undefined => words[i];
+  const placeLike = (w: Word | undefined): boolean =>
+    w !== undefined && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && (w.key.length >= 2 || w.single);
+  const push = (from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void => {
+    const a = at(from);
+    const b = at(to);
+    if (a !== undefined && b !== undefined) spans.push({ start: a.start, end: b.keyEnd, category });
+  };
+  /**
+   * The facility name before a head: up to 4 place-like words ("University of Maryland", "Sacred Heart"), with a
+   * cue before them ("to", "at", "from", "(") — or, in mixed-case notes, all capitalised. Returns [first, last]
+   * word indexes or null.
+   */
+  const nameBefore = (head: number, includeHead: boolean): [number, number] | null => {
+    let last = head - 1;
+    while (last >= 0 && HEAD_FILLERS.has((at(last) as Word).key) && cleanGap((at(last + 1) as Word).gapBefore)) last--;
+    let first = last + 1;
+    for (let j = last; j >= Math.max(0, last - 3); j--) {
+      const w = at(j) as Word;
+      const after = at(j + 1) as Word;
+      if (!/^[ \t]*-?[ \t]*$/.test(after.gapBefore) && !(w.single && /^\.[ \t]*$/.test(after.gapBefore))) break;
+      if (w.key === 'of' && j < last && j > 0 && placeLike(at(j - 1))) { first = j; continue; }
+      if (!(placeLike(w) || NAMING_HEADS.has(w.key))) break;
+      first = j;
+    }
+    while (first <= last && (at(first) as Word).key === 'of') first++;
+    if (first > last) return null;
+    const named = Array.from({ length: last - first + 1 }, (_, k) => at(first + k) as Word);
+    const capitalised = mixedCase && named.every((w) => w.key === 'of' || /^[A-Z]/.test(text.slice(w.start, w.start + 1)));
+    const firstWord = at(first) as Word;
+    const cue = first > 0 && FACILITY_CUES.has((at(first - 1) as Word).key) && /^[ \t]*$/.test(firstWord.gapBefore);
+    const paren = /[(@]\s*$/.test(firstWord.gapBefore);
+    if (!(capitalised || cue || paren)) return null;
+    // Weak heads ("rehab", "house", "center") in single-case notes: the name must be a known place or name.
+    const headWord = at(head) as Word;
+    if (!capitalised && WEAK_HEADS.has(headWord.key)
+      && !named.some((w) => lexicon.cities.has(w.key) || lexicon.states.has(w.key) || isKnownName(w.key) || /^[A-Z][a-z]/.test(text.slice(w.start, w.start + 2)))) {
+      return null;
+    }
+    return [first, includeHead ? head : last];
+  };
+
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const next = at(i + 1);
+    const prev = at(i - 1);
+
+    // Facility heads: "Union Hospital", "Sacred Heart Memorial", "University of Maryland Medical Center".
+    if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
+      const found = nameBefore(i, false);
+      if (found !== null) push(found[0], found[1], 'HOSPITAL');
+    } else if (NAMING_HEADS.has(w.key)) {
+      const found = nameBefore(i, true);
+      if (found !== null && found[0] < i) push(found[0], found[1], 'HOSPITAL');
+    }
+    // "University of Maryland", "U of MD": a university and the place after "of".
+    if ((w.key === 'university' || w.key === 'univ' || w.key === 'u') && next?.key === 'of' && cleanGap(next.gapBefore)) {
+      const place = at(i + 2);
+      if (place !== undefined && cleanGap(place.gapBefore) && placeLike(place)
+        && (lexicon.states.has(place.key) || lexicon.cities.has(place.key) || place.capitalized || !mixedCase)) {
+        push(i, i + 2, 'HOSPITAL');
+      }
+    }
+
+    // Hospital abbreviations: "GH", "MGH" (upper case, or lower case after to/at/from).
+    if (lexicon.hospitalAbbreviations.has(w.key) && (/^[A-Z]+$/.test(text.slice(w.start, w.end)) || (prev !== undefined && SAINT_BEFORE.has(prev.key)))) {
+      push(i, i, 'HOSPITAL');
+    }
+
+    // "at Holy Cross", "to Sacred Heart", "Good Samaritan": religious facility names after a cue.
+    if ((w.key === 'holy' || w.key === 'sacred' || w.key === 'good') && next !== undefined && cleanGap(next.gapBefore) && prev !== undefined
+      && FACILITY_CUES.has(prev.key) && (w.key !== 'good' || next.key === 'samaritan') && placeLike(next)) {
+      push(i, i + 1, 'HOSPITAL');
+    }
+    // Saints: "to St. Agnes", "@ St A.", "St Mary's".
+    if ((w.key === 'st' || w.key === 'saint') && next !== undefined && /^\.?[ \t]+$/.test(next.gapBefore)
+      && ((prev !== undefined && SAINT_BEFORE.has(prev.key)) || /@\s*$/.test(w.gapBefore))
+      && (lexicon.firstNames.has(next.key) || next.single || (mixedCase && next.capitalized))) {
+      push(i, i + 1, 'HOSPITAL');
+    }
+
+    // Gazetteer: the longest city name starting here.
+    if (!lexicon.stop.has(w.key) || w.key === 'or') {
+      let key = w.key;
+      for (let n = 1; n <= lexicon.cityMaxWords && i + n - 1 < words.length; n++) {
+        if (n > 1) {
+          const c = words[i + n - 1] as Word;
+          if (!cleanGap(c.gapBefore) && !/^-$/.test(c.gapBefore)) break;
+          key += ' ' + c.key;
+        }
+        if (!lexicon.cities.has(key)) continue;
+        const last = words[i + n - 1] as Word;
+        const after = at(i + n);
+        const stateAfter = after !== undefined && /^[ \t]*,?[ \t]*$/.test(after.gapBefore) && lexicon.states.has(after.key)
+          && (after.key.length > 2 || /^[A-Z]{2}$/.test(text.slice(after.start, after.end)) || /,/.test(after.gapBefore));
+        const placeCue = prev !== undefined && PLACE_BEFORE.has(prev.key) && /^[ \t]*$/.test(w.gapBefore);
+        const capital = !mixedCase || /^[A-Z]/.test(text.slice(w.start, w.start + 1));
+        if (lexicon.ambiguousCities.has(key) ? (stateAfter || (placeCue && capital)) : capital || placeCue || stateAfter) {
+          spans.push({ start: w.start, end: last.keyEnd, category: 'LOCATION' });
+        }
+      }
+    }
+
+    // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
+    // abbreviations such as MI, PA, CT, OR).
+    if (mixedCase && SAFE_STATE_CODES.has(w.key) && /^[A-Z]{2}$/.test(text.slice(w.start, w.end)) && prev !== undefined
+      && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized) {
+      const p2 = at(i - 2);
+      const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
+      push(first, i - 1, 'LOCATION');
+    }
+
+    // "lives in X", "resides in X".
+    if (/^(?:lives|living|resides|reside|live)$/.test(w.key) && next !== undefined && next.key === 'in') {
+      const c = at(i + 2);
+      if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)) {
+        const c2 = at(i + 3);
+        const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (mixedCase && c2.capitalized));
+        push(i + 2, two ? i + 3 : i + 2, 'LOCATION');
+      }
+    }
+
+    // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "209 quartermain".
+    if (/^(?:transfer|transferred|transfered|tranfered|trans|tx|txd|tx'd|transferring|transfering|xfer|xferred|o|readmitted)$/.test(w.key)
+      && (w.key !== 'o' || /c\/$/.test(w.gapBefore))
+      && next !== undefined && (next.key === 'to' || next.key === 'from' || next.key === 'on')) {
+      let j = i + 2;
+      if (at(j)?.key === 'back') j++;
+      const c = at(j);
+      const after = c === undefined ? '' : text.slice(c.end, c.end + 3);
+      if (c !== undefined && /^[ \t]*$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
+        push(j, j, 'LOCATION');
+      }
+    }
+  }
+  // Ward names: "to Quartermain 2", "ON QUARTERMAIN 2" — a word and a one- or two-digit ward number after a preposition.
+  for (const m of text.matchAll(/\b(?:transfer\w*|tranfer\w*|tx'?d?|c\/o|admitted|readmitted|intubated|go|back|out|again)\s+(?:to|on|from|at)\s+([A-Za-z]{5,})\s?(\d{1,2})(?![\d.\/%:-])(?!\s*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/gi)) {
+    const word = (m[1] ?? '').toLowerCase();
+    if (!UNIT_WORDS.has(word) && !lexicon.stop.has(word) && !CARE_WORDS.has(word) && !GENERIC_HEADS.has(word)) {
+      const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+      spans.push({ start, end: start + (m[1] ?? '').length, category: 'LOCATION' });
+    }
+  }
+  // "Quartermain2" glued to its ward number.
+  for (const m of text.matchAll(/\b(?:to|on|from)\s+([A-Za-z]{5,})\d{1,2}\b/gi)) {
+    const word = (m[1] ?? '').toLowerCase();
+    if (!UNIT_WORDS.has(word) && !lexicon.stop.has(word)) {
+      const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
+      spans.push({ start, end: start + (m[1] ?? '').length, category: 'LOCATION' });
+    }
+  }
+  return spans;
+}
