@@ -1,0 +1,10 @@
+// The ontology layer: lexicons, the dictionary matcher and entity linking. Node file I/O is in node-io.ts.
+export type { Concept, EntityType, LexiconEntry, LinkedSpan } from './types.js';
+export { isCaseSensitive, singular, tokenize } from './normalize.js';
+export type { Token } from './normalize.js';
+export { EntityMatcher } from './matcher.js';
+export { buildMatcher, parseEntityType, readLexicon } from './lexicon.js';
+export { BUILTIN_LEXICON_TSV, builtinEntries, builtinMatcher } from './builtin-lexicon.js';
+export { isStopName } from './stop-names.js';
+export { evaluateCoverage, normalizeConceptId } from './coverage.js';
+export type { CoverageReport, TypeCoverage } from './coverage.js';

@@ -1,0 +1,64 @@
+import { MedbertError } from '../errors.js';
+import { linesOf, type TextSource } from '../corpus/text-stream.js';
+import { EntityMatcher } from './matcher.js';
+import type { EntityType, LexiconEntry } from './types.js';
+
+const TYPES: Readonly<Record<string, EntityType>> = {
+  disease: 'disease', chemical: 'chemical', drug: 'chemical', 'chemical/drug': 'chemical', gene: 'gene', protein: 'gene',
+  'gene/protein': 'gene',
+};
+
+/** Reads `chemical`, `Drug`, `Gene/Protein`, ... as one of the three entity types; null when unknown. */
+export function parseEntityType(name: string): EntityType | null {
+  return TYPES[name.trim().toLowerCase()] ?? null;
+}
+
+/**
+ * Reads a lexicon TSV: a header naming at least `id`, `type`, `preferred_name` and `synonyms` (in any order;
+ * other columns such as `extra` and `source` are ignored), then one concept per line, synonyms `|`-separated.
+ * Blank lines and `#` comments are skipped. A short row, an empty id or name, or an unknown type is a
+ * MedbertError naming the file and line.
+ */
+export async function* readLexicon(source: TextSource, fileName = 'lexicon'): AsyncIterable<LexiconEntry> {
+  let columns: { id: number; type: number; name: number; synonyms: number; width: number } | null = null;
+  let line = 0;
+  for await (const raw of linesOf(source)) {
+    line += 1;
+    if (raw.trim() === '' || raw.startsWith('#')) continue;
+    const fields = raw.split('\t');
+    if (columns === null) {
+      const header = fields.map((f) => f.trim().toLowerCase());
+      const find = (name: string): number => {
+        const index = header.indexOf(name);
+        if (index < 0) throw new MedbertError(`${fileName}:${line}: lexicon header lacks a '${name}' column (found: ${header.join(', ')})`);
+        return index;
+      };
+      const id = find('id');
+      const type = find('type');
+      const name = find('preferred_name');
+      const synonyms = find('synonyms');
+      columns = { id, type, name, synonyms, width: Math.max(id, type, name, synonyms) + 1 };
+      continue;
+    }
+    // A row may end before an empty trailing synonyms column.
+    if (fields.length < columns.width - (columns.synonyms === columns.width - 1 ? 1 : 0)) {
+      throw new MedbertError(`${fileName}:${line}: expected ${columns.width} tab-separated fields, found ${fields.length}`);
+    }
+    const id = fields[columns.id].trim();
+    const preferredName = fields[columns.name].trim();
+    const type = parseEntityType(fields[columns.type]);
+    if (id === '' || preferredName === '') throw new MedbertError(`${fileName}:${line}: empty id or preferred name`);
+    if (type === null) throw new MedbertError(`${fileName}:${line}: unknown entity type '${fields[columns.type]}' (expected Disease, Chemical or Gene)`);
+    const synonymField = fields[columns.synonyms] ?? '';
+    const synonyms = synonymField === '' ? [] : synonymField.split('|').map((s) => s.trim()).filter((s) => s !== '');
+    yield { id, type, preferredName, synonyms };
+  }
+  if (columns === null) throw new MedbertError(`${fileName}: empty lexicon (no header line)`);
+}
+
+/** Builds a matcher from lexicon entries (e.g. `readLexicon(...)` or the built-in lexicon). */
+export async function buildMatcher(entries: AsyncIterable<LexiconEntry> | Iterable<LexiconEntry>): Promise<EntityMatcher> {
+  const matcher = new EntityMatcher();
+  for await (const entry of entries) matcher.add(entry);
+  return matcher;
+}

@@ -1,0 +1,187 @@
+import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
+import { isCaseSensitive, singular, tokenize, type Token } from './normalize.js';
+import { isStopName } from './stop-names.js';
+
+/** How one name of one concept was stored at a trie node. */
+interface NameEntry {
+  readonly concept: number;
+  readonly preferred: boolean;
+  /** For names with case-sensitive tokens: the cased form each token must have in text (null: any case). */
+  readonly cased: (string | null)[] | null;
+}
+
+// Edge keys pack (node, token id) into one float64-safe number: node * 2^22 + token.
+const TOKEN_LIMIT = 1 << 22;
+
+/**
+ * A dictionary matcher: a trie over normalised name tokens (see normalize.ts), scanned left to right over the
+ * text's tokens.
+ *
+ * Matching rules:
+ * - A match starts and ends at word boundaries: not inside a token run such as `IL6R` or `TNFα`.
+ * - The last token of a name may appear in the plural (`seizures` ~ `Seizure`).
+ * - Case is ignored except in name tokens with an uppercase letter after the first (`TNF`, `mRNA`, `HIV`):
+ *   those must match exactly, so gene symbols do not fire on ordinary words (`CAT` vs `cat`). Names of
+ *   three characters or fewer always match case exactly. One-character names and names in the stop list
+ *   (common English words that are also names, stop-names.ts) are not indexed.
+ * - Longest match first: at each position the longest name wins, and scanning resumes after it.
+ *
+ * Ambiguity (one name, several concepts) is resolved by, in order: (1) vocabulary rank — MeSH descriptor
+ * (`MESH:D`) before MeSH supplementary record (`MESH:C`) before other disease ids (OMIM) before genes (HGNC),
+ * since MeSH is what PubMed indexing and BC5CDR use and gene aliases collide with abbreviations; (2) a concept
+ * whose preferred name matched before one matched by a synonym; (3) the smaller id. The losers are listed in
+ * `alternatives`.
+ */
+export class EntityMatcher {
+  readonly concepts: Concept[] = [];
+  private readonly tokenIds = new Map<string, number>();
+  private readonly edges = new Map<number, number>();
+  private readonly terminals = new Map<number, NameEntry[]>();
+  private nodes = 1; // node 0 is the root
+  private names = 0;
+
+  /** Adds a concept and all its names. */
+  add(entry: LexiconEntry): void {
+    const concept = this.concepts.length;
+    this.concepts.push({ id: entry.id, type: entry.type, preferredName: entry.preferredName });
+    const seen = new Set<string>();
+    const addName = (name: string, preferred: boolean): void => {
+      for (const variant of nameVariants(name)) {
+        if (seen.has(variant)) continue;
+        seen.add(variant);
+        this.addName(variant, concept, preferred);
+      }
+    };
+    addName(entry.preferredName, true);
+    for (const synonym of entry.synonyms) addName(synonym, false);
+  }
+
+  get size(): { concepts: number; names: number; nodes: number; tokens: number } {
+    return { concepts: this.concepts.length, names: this.names, nodes: this.nodes, tokens: this.tokenIds.size };
+  }
+
+  /** Every linked mention in `text`, in order, non-overlapping. */
+  match(text: string): LinkedSpan[] {
+    const tokens = tokenize(text);
+    const spans: LinkedSpan[] = [];
+    let i = 0;
+    while (i < tokens.length) {
+      const found = tokens[i].glued ? null : this.longestAt(tokens, i);
+      if (found === null) {
+        i += 1;
+        continue;
+      }
+      const start = tokens[i].start;
+      const end = tokens[found.last].end;
+      const [best, ...rest] = found.entries.map((e) => this.concepts[e.concept]);
+      spans.push({
+        start, end, text: text.slice(start, end), id: best.id, type: best.type, preferredName: best.preferredName,
+        alternatives: rest.map((c) => c.id),
+      });
+      i = found.last + 1;
+    }
+    return spans;
+  }
+
+  private longestAt(tokens: Token[], first: number): { last: number; entries: NameEntry[] } | null {
+    let node = 0;
+    let best: { last: number; entries: NameEntry[] } | null = null;
+    for (let j = first; j < tokens.length; j++) {
+      const token = tokens[j];
+      const atBoundary = j + 1 >= tokens.length || !tokens[j + 1].glued;
+      if (atBoundary) {
+        const plural = singular(token.key);
+        const entries = this.terminalEntries(node, token.key, tokens, first)
+          ?? (plural !== token.key ? this.terminalEntries(node, plural, tokens, first) : null);
+        if (entries !== null) best = { last: j, entries };
+      }
+      const id = this.tokenIds.get(token.key);
+      const next = id === undefined ? undefined : this.edges.get(node * TOKEN_LIMIT + id);
+      if (next === undefined) break;
+      node = next;
+    }
+    return best;
+  }
+
+  /** Entries ending with `key` after `node` whose case requirements the text tokens meet, ranked. */
+  private terminalEntries(node: number, key: string, tokens: Token[], first: number): NameEntry[] | null {
+    const id = this.tokenIds.get(key);
+    if (id === undefined) return null;
+    const end = this.edges.get(node * TOKEN_LIMIT + id);
+    if (end === undefined) return null;
+    const stored = this.terminals.get(end);
+    if (stored === undefined) return null;
+    const fitting = stored.filter((e) => e.cased === null || e.cased.every((c, k) => c === null || c === tokens[first + k].cased));
+    if (fitting.length === 0) return null;
+    const byConcept = new Map<number, NameEntry>();
+    for (const e of fitting) {
+      const had = byConcept.get(e.concept);
+      if (had === undefined || (e.preferred && !had.preferred)) byConcept.set(e.concept, e);
+    }
+    return [...byConcept.values()].sort((a, b) => this.compare(a, b));
+  }
+
+  private compare(a: NameEntry, b: NameEntry): number {
+    const ca = this.concepts[a.concept];
+    const cb = this.concepts[b.concept];
+    return vocabularyRank(ca.id) - vocabularyRank(cb.id)
+      || Number(b.preferred) - Number(a.preferred)
+      || (ca.id < cb.id ? -1 : ca.id > cb.id ? 1 : 0);
+  }
+
+  private addName(name: string, concept: number, preferred: boolean): void {
+    const tokens = tokenize(name);
+    if (tokens.length === 0) return;
+    const letters = tokens.reduce((n, t) => n + t.key.length, 0);
+    if (letters < 2) return;
+    if (tokens.every((t) => /^\d+$/.test(t.key))) return; // "2", "1990": numbers are not names
+    const short = name.length <= 3;
+    const sensitive = tokens.map((t) => short || isCaseSensitive(t));
+    if (tokens.length === 1 && !sensitive[0] && isStopName(tokens[0].key)) return;
+    let node = 0;
+    tokens.forEach((token, k) => {
+      const last = k === tokens.length - 1;
+      const key = last && !sensitive[k] ? singular(token.key) : token.key;
+      let id = this.tokenIds.get(key);
+      if (id === undefined) {
+        id = this.tokenIds.size;
+        if (id >= TOKEN_LIMIT) throw new Error('lexicon has too many distinct tokens for the matcher');
+        this.tokenIds.set(key, id);
+      }
+      const edge = node * TOKEN_LIMIT + id;
+      let next = this.edges.get(edge);
+      if (next === undefined) {
+        next = this.nodes++;
+        this.edges.set(edge, next);
+      }
+      node = next;
+    });
+    const cased = sensitive.some(Boolean) ? tokens.map((t, k) => (sensitive[k] ? t.cased : null)) : null;
+    const list = this.terminals.get(node);
+    const entry: NameEntry = { concept, preferred, cased };
+    if (list === undefined) this.terminals.set(node, [entry]);
+    else list.push(entry);
+    this.names += 1;
+  }
+}
+
+/** MeSH descriptors first, then supplementary records, other vocabularies, then genes. */
+function vocabularyRank(id: string): number {
+  if (id.startsWith('MESH:D')) return 0;
+  if (id.startsWith('MESH:C')) return 1;
+  if (id.startsWith('HGNC:')) return 3;
+  return 2;
+}
+
+/**
+ * The name and the forms it is also written in: MeSH's inverted `Diabetes Mellitus, Type 2` is also indexed
+ * as `Type 2 Diabetes Mellitus`.
+ */
+function nameVariants(name: string): string[] {
+  const trimmed = name.trim();
+  const parts = trimmed.split(', ');
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && !/\d$/.test(parts[0])) {
+    return [trimmed, `${parts[1]} ${parts[0]}`];
+  }
+  return [trimmed];
+}
