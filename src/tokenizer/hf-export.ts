@@ -1,0 +1,74 @@
+// A Hugging Face `tokenizer.json` (Unigram model) for a SentencePiece model, in the shape transformers'
+// SpmConverter writes, so HF tokenizers and transformers.js can load it: the stored precompiled charsmap as
+// the normalizer, whitespace collapsing, a Metaspace pre-tokenizer/decoder, and the pieces with their scores.
+import type { SentencePieceModel } from './model.js';
+import { PieceType, normalizerSpecValue, trainerSpecValue } from './model-proto.js';
+
+export interface HuggingFaceTokenizerJson {
+  version: string;
+  truncation: null;
+  padding: null;
+  added_tokens: Array<{ id: number; content: string; single_word: boolean; lstrip: boolean; rstrip: boolean; normalized: boolean; special: boolean }>;
+  normalizer: unknown;
+  pre_tokenizer: unknown;
+  post_processor: null;
+  decoder: unknown;
+  model: { type: 'Unigram'; unk_id: number; vocab: Array<[string, number]>; byte_fallback: boolean };
+}
+
+export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokenizerJson {
+  const spec = model.proto.normalizer_spec;
+  const charsmap = normalizerSpecValue(spec, 'precompiled_charsmap');
+  const addDummyPrefix = normalizerSpecValue(spec, 'add_dummy_prefix');
+  const removeExtra = normalizerSpecValue(spec, 'remove_extra_whitespaces');
+  const normalizers: unknown[] = [];
+  if (charsmap.length > 0) normalizers.push({ type: 'Precompiled', precompiled_charsmap: base64(charsmap) });
+  if (removeExtra) {
+    normalizers.push({ type: 'Strip', strip_left: true, strip_right: true });
+    normalizers.push({ type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' });
+  }
+  const prependScheme = addDummyPrefix ? 'always' : 'never';
+  const added = [];
+  for (let id = 0; id < model.vocabSize; id++) {
+    const type = model.types[id];
+    if (type === PieceType.CONTROL || type === PieceType.UNKNOWN || type === PieceType.USER_DEFINED) {
+      added.push({
+        id, content: model.pieces[id], single_word: false, lstrip: false, rstrip: false,
+        normalized: false, special: type !== PieceType.USER_DEFINED,
+      });
+    }
+  }
+  return {
+    version: '1.0',
+    truncation: null,
+    padding: null,
+    added_tokens: added,
+    normalizer: normalizers.length === 0 ? null : { type: 'Sequence', normalizers },
+    pre_tokenizer: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
+    post_processor: null,
+    decoder: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
+    model: {
+      type: 'Unigram',
+      unk_id: model.unkId,
+      vocab: model.pieces.map((p, i) => [p, model.scores[i]] as [string, number]),
+      byte_fallback: trainerSpecValue(model.proto.trainer_spec, 'byte_fallback'),
+    },
+  };
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Standard base64 (no Buffer/btoa, so it runs anywhere). */
+export function base64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let i = 0;
+  for (; i + 2 < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | (bytes[i + 1] << 8) | bytes[i + 2];
+    parts.push(ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + ALPHABET[(n >> 6) & 63] + ALPHABET[n & 63]);
+  }
+  if (i < bytes.length) {
+    const n = (bytes[i] << 16) | ((i + 1 < bytes.length ? bytes[i + 1] : 0) << 8);
+    parts.push(ALPHABET[n >> 18] + ALPHABET[(n >> 12) & 63] + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63] : '=') + '=');
+  }
+  return parts.join('');
+}

@@ -1,0 +1,107 @@
+// Node-only file and stream helpers for the tokenizer (kept apart so the rest of src/tokenizer runs in browsers).
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import type { Readable, Writable } from 'node:stream';
+import { MedbertError } from '../errors.js';
+import { SentencePieceModel } from './model.js';
+
+export function readModelFile(path: string): SentencePieceModel {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new MedbertError(code === 'ENOENT' ? `model file not found: ${path}` : `cannot read model file ${path}: ${(error as Error).message}`);
+  }
+  return SentencePieceModel.fromBytes(bytes, path);
+}
+
+export function writeFileOrFail(path: string, data: Uint8Array | string): void {
+  try {
+    writeFileSync(path, data);
+  } catch (error) {
+    throw new MedbertError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** Longest line we hold in memory; spm has no limit, but a runaway "line" should fail clearly, not exhaust memory. */
+export const MAX_LINE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Calls `onLine` with each line's bytes (split on \n only; \r stays, as spm_encode does; a last line
+ * without a newline still counts). The bytes are only valid during the call.
+ */
+export async function forEachLine(
+  input: Readable, name: string, onLine: (line: Uint8Array, lineNumber: number) => void, afterChunk?: () => Promise<void>,
+): Promise<void> {
+  let carry: Uint8Array = new Uint8Array(0);
+  let lineNumber = 0;
+  const chunks = input[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<unknown>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      throw new MedbertError(code === 'ENOENT' ? `input file not found: ${name}` : `cannot read ${name}: ${(error as Error).message}`);
+    }
+    if (next.done === true) break;
+    const bytes = next.value as Uint8Array;
+    let start = 0;
+    let nl = bytes.indexOf(10, start);
+    if (carry.length > 0 && nl >= 0) {
+      const line = concat(carry, bytes.subarray(0, nl));
+      carry = new Uint8Array(0);
+      onLine(line, ++lineNumber);
+      start = nl + 1;
+      nl = bytes.indexOf(10, start);
+    }
+    while (nl >= 0) {
+      onLine(bytes.subarray(start, nl), ++lineNumber);
+      start = nl + 1;
+      nl = bytes.indexOf(10, start);
+    }
+    if (start < bytes.length) {
+      carry = concat(carry, bytes.subarray(start));
+      if (carry.length > MAX_LINE_BYTES) throw new MedbertError(`${name}: line ${lineNumber + 1} is longer than ${MAX_LINE_BYTES} bytes`);
+    }
+    if (afterChunk !== undefined) await afterChunk();
+  }
+  if (carry.length > 0) onLine(carry, ++lineNumber);
+}
+
+export function openInput(path: string): Readable {
+  if (path === '-' || path === '') return process.stdin;
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  return stream;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** Buffered writer with backpressure. */
+export class LineWriter {
+  private parts: string[] = [];
+  private size = 0;
+  constructor(private readonly out: Writable) {}
+
+  line(text: string): void {
+    this.parts.push(text, '\n');
+    this.size += text.length + 1;
+  }
+
+  get pending(): number {
+    return this.size;
+  }
+
+  async flush(): Promise<void> {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    if (!this.out.write(text)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+  }
+}
