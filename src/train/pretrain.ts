@@ -1,0 +1,225 @@
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MedbertError } from '../errors.js';
+import { collate, type CollatedBatch } from '../data/collate.js';
+import { maskSequence, type MaskingOptions } from '../data/masking.js';
+import type { SequenceSource } from '../data/source.js';
+import { BertForPretraining, type BertConfig } from '../model/index.js';
+import { loadStateDict, stateDict, type NamedArray } from '../nn/index.js';
+import { Rng, add, backward, scale, type Engine, type RngState, type Tensor } from '../tensor/index.js';
+import { AdamW } from './adamw.js';
+import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
+import { learningRate } from './schedule.js';
+import { optimizerStep } from './step.js';
+
+/** The paper's recipe as defaults: lr 5e-5, 10,000 warmup steps, clip 1.0, 16 accumulation steps. */
+export interface PretrainOptions {
+  readonly steps: number;
+  readonly microBatch: number;
+  readonly accumulation: number;
+  readonly lr: number;
+  readonly warmup: number;
+  readonly clip: number;
+  readonly weightDecay: number;
+  /** λ in loss = MLM + λ·entity. */
+  readonly entityWeight: number;
+  readonly maskRate: number;
+  /** Share of the masking budget spent on whole entity spans. */
+  readonly entityShare: number;
+  readonly seed: number;
+  /** Save a checkpoint every this many steps (0: only at the end and when stopped). */
+  readonly checkpointEvery: number;
+}
+
+export const PAPER_RECIPE: Omit<PretrainOptions, 'steps' | 'microBatch'> = {
+  accumulation: 16, lr: 5e-5, warmup: 10_000, clip: 1.0, weightDecay: 0.01, entityWeight: 1.0,
+  maskRate: 0.15, entityShare: 0.5, seed: 42, checkpointEvery: 1000,
+};
+
+export interface StepMetrics {
+  readonly step: number;
+  readonly lr: number;
+  readonly loss: number;
+  readonly mlm_loss: number;
+  readonly entity_loss: number | null;
+  readonly grad_norm: number;
+  readonly tokens_per_s: number;
+  readonly elapsed: number;
+}
+
+export interface PretrainRun {
+  readonly engine: Engine;
+  readonly config: BertConfig;
+  readonly source: SequenceSource;
+  readonly options: PretrainOptions;
+  /** Run folder: `checkpoint/` (latest, resumable) and `metrics.jsonl`. */
+  readonly outDir: string;
+  readonly tokenizer?: Uint8Array | null;
+  /** Starting weights (e.g. a Hugging Face BERT checkpoint); missing heads keep their fresh init. */
+  readonly initWeights?: ReadonlyMap<string, NamedArray> | null;
+  readonly resume: boolean;
+  readonly onStep?: (m: StepMetrics) => void;
+  /** Polled after every step: true saves a checkpoint and returns (Ctrl-C). */
+  readonly shouldStop?: () => boolean;
+}
+
+interface TrainerState {
+  readonly step: number;
+  readonly elapsed: number;
+  readonly rng: { readonly dropout: RngState; readonly masking: RngState };
+  readonly data: unknown;
+  readonly options: PretrainOptions;
+}
+
+export interface PretrainResult {
+  readonly last: StepMetrics | null;
+  readonly stopped: boolean;
+  readonly checkpoint: string;
+}
+
+/**
+ * Pretraining with MLM + entity prediction: dynamic masking per served sequence, gradient accumulation
+ * (micro-batch × accumulation), AdamW with warmup + cosine decay and global-norm clipping, metrics as JSON
+ * lines, atomic checkpoints, and bit-identical resume (weights, moments, RNG states, data position).
+ */
+export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
+  const { engine, config, source, options: o, outDir } = run;
+  mkdirSync(outDir, { recursive: true });
+  const checkpointDir = join(outDir, 'checkpoint');
+  const metricsPath = join(outDir, 'metrics.jsonl');
+  const dropoutRng = new Rng(o.seed + 1), maskRng = new Rng(o.seed + 2);
+  const model = new BertForPretraining(engine, config, new Rng(o.seed), dropoutRng);
+  if (run.initWeights) loadStateDict(model, run.initWeights, false);
+  const optimizer = new AdamW(engine, model.namedParameters(), { lr: o.lr, weightDecay: o.weightDecay });
+  let step = 0, elapsedBefore = 0;
+
+  if (run.resume && existsSync(checkpointDir)) {
+    const ckpt = loadCheckpoint(checkpointDir);
+    const state = ckpt.trainerState as TrainerState | null;
+    if (state === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
+    loadStateDict(model, ckpt.weights);
+    restoreMoments(optimizer, ckpt.optimizer, checkpointDir);
+    optimizer.step = state.step;
+    dropoutRng.setState(state.rng.dropout);
+    maskRng.setState(state.rng.masking);
+    source.setState(state.data);
+    step = state.step;
+    elapsedBefore = state.elapsed;
+    truncateMetrics(metricsPath, step);
+  } else if (existsSync(metricsPath)) {
+    writeFileSync(metricsPath, '');
+  }
+
+  const masking: MaskingOptions = {
+    rate: o.maskRate, entityShare: o.entityShare, maskId: config.mask_token_id, vocabSize: config.vocab_size,
+    specialIds: new Set([config.pad_token_id, config.cls_token_id, config.sep_token_id, config.mask_token_id, config.unk_token_id]),
+  };
+  const started = performance.now();
+  let last: StepMetrics | null = null;
+  const save = async (): Promise<void> => {
+    const state: TrainerState = {
+      step, elapsed: elapsedBefore + (performance.now() - started) / 1000,
+      rng: { dropout: dropoutRng.getState(), masking: maskRng.getState() }, data: source.getState(), options: o,
+    };
+    saveCheckpoint(checkpointDir, {
+      config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null,
+      optimizer: await momentsOf(optimizer), trainerState: state,
+    });
+  };
+
+  while (step < o.steps) {
+    const t0 = performance.now();
+    const batches: CollatedBatch[] = [];
+    for (let a = 0; a < o.accumulation; a++) {
+      const items = [];
+      for (let b = 0; b < o.microBatch; b++) items.push(maskSequence(source.next(), masking, maskRng));
+      batches.push(collate(items, config.pad_token_id));
+    }
+    const mlmTotal = batches.reduce((s, b) => s + b.mlmLabels.length, 0);
+    const entityTotal = batches.reduce((s, b) => s + b.entityLabels.length, 0);
+    let mlmLoss = 0, entityLoss = 0, tokens = 0;
+    for (const batch of batches) {
+      tokens += batch.tokens;
+      // Each micro-batch's mean loss weighted by its share of the masked tokens (and spans): the sum over
+      // micro-batches then equals the loss of one big batch, so accumulation changes nothing but memory.
+      const [m, e] = await engine.tidyAsync(async () => {
+        const out = model.forward(batch, 0);
+        out.mlmLoss.keep();
+        out.entityLoss?.keep();
+        let objective: Tensor = scale(out.mlmLoss, batch.mlmLabels.length / Math.max(mlmTotal, 1));
+        if (out.entityLoss !== null && o.entityWeight !== 0) {
+          objective = add(objective, scale(out.entityLoss, o.entityWeight * batch.entityLabels.length / entityTotal));
+        }
+        backward(objective);
+        const values = [await out.mlmLoss.item(), out.entityLoss === null ? 0 : await out.entityLoss.item()] as const;
+        out.mlmLoss.dispose();
+        out.entityLoss?.dispose();
+        return values;
+      });
+      mlmLoss += m * batch.mlmLabels.length / Math.max(mlmTotal, 1);
+      if (entityTotal > 0) entityLoss += e * batch.entityLabels.length / entityTotal;
+    }
+    const loss = mlmLoss + (entityTotal > 0 ? o.entityWeight * entityLoss : 0);
+    if (!Number.isFinite(loss)) {
+      throw new MedbertError(`loss became ${loss} at step ${step + 1}; stopping (the last good checkpoint is ${checkpointDir})`);
+    }
+    const lr = learningRate(step + 1, { peak: o.lr, warmup: o.warmup, total: o.steps });
+    const norm = await optimizerStep(engine, model, optimizer, { lr, clip: o.clip });
+    if (!Number.isFinite(norm)) {
+      throw new MedbertError(`gradient norm became ${norm} at step ${step + 1}; stopping (the last good checkpoint is ${checkpointDir})`);
+    }
+    step++;
+    const seconds = (performance.now() - t0) / 1000;
+    last = {
+      step, lr, loss, mlm_loss: mlmLoss, entity_loss: entityTotal > 0 ? entityLoss : null, grad_norm: norm,
+      tokens_per_s: tokens / seconds, elapsed: elapsedBefore + (performance.now() - started) / 1000,
+    };
+    appendFileSync(metricsPath, JSON.stringify(last) + '\n');
+    run.onStep?.(last);
+    const stop = run.shouldStop?.() ?? false;
+    if (stop || step === o.steps || (o.checkpointEvery > 0 && step % o.checkpointEvery === 0)) await save();
+    if (stop) {
+      model.dispose();
+      optimizer.dispose();
+      return { last, stopped: true, checkpoint: checkpointDir };
+    }
+  }
+  if (step === 0 || !existsSync(checkpointDir)) await save();
+  model.dispose();
+  optimizer.dispose();
+  return { last, stopped: false, checkpoint: checkpointDir };
+}
+
+async function momentsOf(optimizer: AdamW): Promise<Map<string, NamedArray>> {
+  const out = new Map<string, NamedArray>();
+  for (const { name, m, v } of optimizer.moments()) {
+    out.set(`${name}.exp_avg`, { shape: [...m.shape], data: await m.data() });
+    out.set(`${name}.exp_avg_sq`, { shape: [...v.shape], data: await v.data() });
+  }
+  return out;
+}
+
+function restoreMoments(optimizer: AdamW, saved: ReadonlyMap<string, NamedArray>, where: string): void {
+  for (const { name, m, v } of optimizer.moments()) {
+    const a = saved.get(`${name}.exp_avg`), b = saved.get(`${name}.exp_avg_sq`);
+    if (a === undefined || b === undefined || a.data.length !== m.size || b.data.length !== v.size) {
+      throw new MedbertError(`${where}/optimizer.safetensors lacks the moments of '${name}' (from another model?)`);
+    }
+    m.engine.backend.write(m.buffer(), a.data);
+    v.engine.backend.write(v.buffer(), b.data);
+  }
+}
+
+/** Drops metric lines past the resumed step (they belong to the interrupted tail). */
+function truncateMetrics(path: string, step: number): void {
+  if (!existsSync(path)) return;
+  const kept = readFileSync(path, 'utf8').split('\n').filter((line) => {
+    if (line.trim() === '') return false;
+    try {
+      return (JSON.parse(line) as { step: number }).step <= step;
+    } catch {
+      return false;
+    }
+  });
+  writeFileSync(path, kept.map((l) => l + '\n').join(''));
+}

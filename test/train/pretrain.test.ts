@@ -1,0 +1,102 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SyntheticSource } from '../../src/data/synthetic.js';
+import { presetConfig } from '../../src/model/index.js';
+import { Engine, ReferenceBackend, type Backend } from '../../src/tensor/index.js';
+import { PAPER_RECIPE, pretrain, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
+import { learningRate } from '../../src/train/schedule.js';
+
+const config = (dropout: number, hidden = 16) => presetConfig('tiny', {
+  vocab_size: 40, hidden_size: hidden, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 2 * hidden,
+  max_position_embeddings: 16, num_entity_concepts: 6, hidden_dropout_prob: dropout, attention_probs_dropout_prob: dropout,
+});
+const source = () => new SyntheticSource({ vocabSize: 40, firstRegularId: 5, clsId: 2, sepId: 3, seqLen: 16, concepts: 6, seed: 9 });
+const options = (o: Partial<PretrainOptions>): PretrainOptions => ({
+  ...PAPER_RECIPE, maskRate: 0.3, steps: 6, microBatch: 2, accumulation: 2, lr: 3e-3, warmup: 2, checkpointEvery: 0, ...o,
+});
+
+async function run(dir: string, o: PretrainOptions, dropout: number, resume = false, stopAt = Infinity,
+  backend: Backend = new ReferenceBackend(), hidden = 16): Promise<StepMetrics[]> {
+  const steps: StepMetrics[] = [];
+  await pretrain({
+    engine: new Engine(backend), config: config(dropout, hidden), source: source(), options: o, outDir: dir, resume,
+    onStep: (m) => steps.push(m), shouldStop: () => steps.length > 0 && steps[steps.length - 1]!.step >= stopAt,
+  });
+  return steps;
+}
+
+test('warmup then cosine decay', () => {
+  const s = { peak: 1e-3, warmup: 10, total: 110 };
+  assert.equal(learningRate(1, s), 1e-4);
+  assert.equal(learningRate(10, s), 1e-3);
+  assert.ok(Math.abs(learningRate(60, s) - 5e-4) < 1e-12);
+  assert.equal(learningRate(110, s), 0);
+  assert.ok(learningRate(30, s) > learningRate(31, s));
+});
+
+test('resuming from step k gives bit-identical losses to an uninterrupted run (dropout on)', async () => {
+  const a = mkdtempSync(join(tmpdir(), 'medbert-a-')), b = mkdtempSync(join(tmpdir(), 'medbert-b-'));
+  try {
+    const full = await run(a, options({}), 0.1);
+    const first = await run(b, options({}), 0.1, false, 3);
+    assert.equal(first.length, 3, 'stopped after step 3 with a checkpoint');
+    const rest = await run(b, options({}), 0.1, true);
+    assert.deepEqual([...first, ...rest].map((m) => m.loss), full.map((m) => m.loss));
+    assert.deepEqual([...first, ...rest].map((m) => m.grad_norm), full.map((m) => m.grad_norm));
+    const lines = readFileSync(join(b, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StepMetrics);
+    assert.deepEqual(lines.map((m) => m.step), [1, 2, 3, 4, 5, 6]);
+    assert.ok(full.every((m) => m.entity_loss !== null && m.entity_loss > 0));
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+    rmSync(b, { recursive: true, force: true });
+  }
+});
+
+test('the loss falls on learnable synthetic data (MLM and entity)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-fall-'));
+  try {
+    const steps = await run(dir, options({ steps: 300, microBatch: 8, accumulation: 1, lr: 3e-3, warmup: 10 }), 0, false,
+      Infinity, new ReferenceBackend(), 32);
+    const head = steps.slice(0, 20), tail = steps.slice(-20);
+    const avg = (xs: StepMetrics[], f: (m: StepMetrics) => number): number => xs.reduce((s, m) => s + f(m), 0) / xs.length;
+    assert.ok(avg(tail, (m) => m.mlm_loss) < avg(head, (m) => m.mlm_loss) - 0.5, `MLM ${avg(head, (m) => m.mlm_loss)} → ${avg(tail, (m) => m.mlm_loss)}`);
+    assert.ok(avg(tail, (m) => m.entity_loss!) < avg(head, (m) => m.entity_loss!) - 0.3, `entity ${avg(head, (m) => m.entity_loss!)} → ${avg(tail, (m) => m.entity_loss!)}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('A micro-batches of B equal one batch of A·B, up to float summation', async () => {
+  const a = mkdtempSync(join(tmpdir(), 'medbert-acc-'));
+  try {
+    const split = await run(join(a, '1'), options({ microBatch: 2, accumulation: 3, steps: 3 }), 0);
+    const whole = await run(join(a, '2'), options({ microBatch: 6, accumulation: 1, steps: 3 }), 0);
+    split.forEach((m, i) => {
+      assert.ok(Math.abs(m.loss - whole[i]!.loss) < 1e-5 * whole[i]!.loss, `step ${i + 1}: ${m.loss} vs ${whole[i]!.loss}`);
+      assert.ok(Math.abs(m.grad_norm - whole[i]!.grad_norm) < 1e-4 * whole[i]!.grad_norm, `norm ${m.grad_norm} vs ${whole[i]!.grad_norm}`);
+    });
+  } finally {
+    rmSync(a, { recursive: true, force: true });
+  }
+});
+
+test('memory does not grow across 100 training steps', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-mem-'));
+  const backend = new ReferenceBackend();
+  const seen: number[] = [];
+  try {
+    await pretrain({
+      engine: new Engine(backend), config: config(0.1), source: source(), outDir: dir, resume: false,
+      options: options({ steps: 100, microBatch: 1, accumulation: 1 }),
+      onStep: (m) => { if (m.step === 10 || m.step === 100) seen.push(backend.allocatedBytes()); },
+    });
+    assert.equal(seen.length, 2);
+    assert.equal(seen[1], seen[0], `allocated bytes at step 10 and 100: ${seen.join(', ')}`);
+    assert.equal(backend.allocatedBytes(), 0, 'everything freed after the run');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
