@@ -10,11 +10,11 @@ import type { LexiconEntry } from './types.js';
 export const BUILTIN_LEXICON_TSV = `id\ttype\tpreferred_name\tsynonyms
 MESH:D000086382\tDisease\tCOVID-19\tcoronavirus disease 2019|SARS-CoV-2 infection
 MESH:D000163\tDisease\tAcquired Immunodeficiency Syndrome\tAIDS
-MESH:D000544\tDisease\tAlzheimer Disease\tAlzheimer's disease|AD
+MESH:D000544\tDisease\tAlzheimer Disease\tAlzheimer's disease
 MESH:D000740\tDisease\tAnemia\tanaemia
 MESH:D001008\tDisease\tAnxiety Disorders\t
 MESH:D001145\tDisease\tArrhythmias, Cardiac\tcardiac arrhythmia|arrhythmia
-MESH:D001172\tDisease\tArthritis, Rheumatoid\trheumatoid arthritis|RA
+MESH:D001172\tDisease\tArthritis, Rheumatoid\trheumatoid arthritis
 MESH:D001249\tDisease\tAsthma\t
 MESH:D001281\tDisease\tAtrial Fibrillation\t
 MESH:D001321\tDisease\tAutistic Disorder\tautism
@@ -60,8 +60,8 @@ MESH:D008223\tDisease\tLymphoma\t
 MESH:D008288\tDisease\tMalaria\t
 MESH:D008545\tDisease\tMelanoma\t
 MESH:D008881\tDisease\tMigraine Disorders\tmigraine
-MESH:D009103\tDisease\tMultiple Sclerosis\tMS
-MESH:D009203\tDisease\tMyocardial Infarction\theart attack|MI
+MESH:D009103\tDisease\tMultiple Sclerosis\t
+MESH:D009203\tDisease\tMyocardial Infarction\theart attack
 MESH:D009325\tDisease\tNausea\t
 MESH:D009369\tDisease\tNeoplasms\tcancer|tumor|tumour|neoplasm
 MESH:D009765\tDisease\tObesity\t
@@ -73,7 +73,7 @@ MESH:D011014\tDisease\tPneumonia\t
 MESH:D011471\tDisease\tProstatic Neoplasms\tprostate cancer
 MESH:D011507\tDisease\tProteinuria\t
 MESH:D011565\tDisease\tPsoriasis\t
-MESH:D011655\tDisease\tPulmonary Embolism\tPE
+MESH:D011655\tDisease\tPulmonary Embolism\t
 MESH:D012559\tDisease\tSchizophrenia\t
 MESH:D012640\tDisease\tSeizures\tseizure|convulsions
 MESH:D013610\tDisease\tTachycardia\t
@@ -135,7 +135,7 @@ MESH:D008727\tChemical\tMethotrexate\t
 MESH:D009020\tChemical\tMorphine\t
 MESH:D009538\tChemical\tNicotine\t
 MESH:D009543\tChemical\tNifedipine\t
-MESH:D009569\tChemical\tNitric Oxide\tNO
+MESH:D009569\tChemical\tNitric Oxide\t
 MESH:D009638\tChemical\tNorepinephrine\tnoradrenaline
 MESH:D009853\tChemical\tOmeprazole\t
 MESH:D010100\tChemical\tOxygen\t

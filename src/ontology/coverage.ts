@@ -1,4 +1,5 @@
 import type { PubtatorDocument } from '../corpus/pubtator.js';
+import { linkWithAbbreviations } from './abbreviations.js';
 import type { EntityMatcher } from './matcher.js';
 import type { LinkedSpan } from './types.js';
 
@@ -33,8 +34,12 @@ export function normalizeConceptId(id: string): string {
 /**
  * The share of gold mentions the linker finds with a right concept id, by type: exactly (same offsets) and
  * leniently (overlapping). A composite mention (`D1|D2`) counts as found when either id is linked there.
+ * Abbreviations defined in each document are linked too unless `abbreviations: false`.
  */
-export async function evaluateCoverage(docs: AsyncIterable<PubtatorDocument>, matcher: EntityMatcher): Promise<CoverageReport> {
+export async function evaluateCoverage(
+  docs: AsyncIterable<PubtatorDocument>, matcher: EntityMatcher, options: { abbreviations?: boolean } = {},
+): Promise<CoverageReport> {
+  const abbreviations = options.abbreviations ?? true;
   const byType: Record<string, TypeCoverage> = {};
   const overall = emptyCoverage();
   let documents = 0;
@@ -43,7 +48,7 @@ export async function evaluateCoverage(docs: AsyncIterable<PubtatorDocument>, ma
   let predictedCorrect = 0;
   for await (const doc of docs) {
     documents += 1;
-    const spans = matcher.match(doc.text);
+    const spans = abbreviations ? linkWithAbbreviations(matcher, doc.text) : matcher.match(doc.text);
     const goldTypes = new Set(doc.mentions.map((m) => m.type.toLowerCase()));
     const exactKeys = new Set<string>();
     for (const mention of doc.mentions) {

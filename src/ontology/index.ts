@@ -8,3 +8,5 @@ export { BUILTIN_LEXICON_TSV, builtinEntries, builtinMatcher } from './builtin-l
 export { isStopName } from './stop-names.js';
 export { evaluateCoverage, normalizeConceptId } from './coverage.js';
 export type { CoverageReport, TypeCoverage } from './coverage.js';
+export { findAbbreviations, linkWithAbbreviations } from './abbreviations.js';
+export type { AbbreviationDefinition } from './abbreviations.js';

@@ -22,8 +22,9 @@ const TOKEN_LIMIT = 1 << 22;
  * - The last token of a name may appear in the plural (`seizures` ~ `Seizure`).
  * - Case is ignored except in name tokens with an uppercase letter after the first (`TNF`, `mRNA`, `HIV`):
  *   those must match exactly, so gene symbols do not fire on ordinary words (`CAT` vs `cat`). Names of
- *   three characters or fewer always match case exactly. One-character names and names in the stop list
- *   (common English words that are also names, stop-names.ts) are not indexed.
+ *   three characters or fewer always match case exactly. One-character names, two-capital names (`AT`,
+ *   `PE`: dozens of meanings; see abbreviations.ts for abbreviations a text defines) and names in the stop
+ *   list (common English words that are also names, stop-names.ts) are not indexed.
  * - Longest match first: at each position the longest name wins, and scanning resumes after it.
  *
  * Ambiguity (one name, several concepts) is resolved by, in order: (1) vocabulary rank — MeSH descriptor
@@ -138,6 +139,7 @@ export class EntityMatcher {
     const short = name.length <= 3;
     const sensitive = tokens.map((t) => short || isCaseSensitive(t));
     if (tokens.length === 1 && !sensitive[0] && isStopName(tokens[0].key)) return;
+    if (/^[A-Z]{2}$/.test(name)) return; // `AT`, `SD`, `PE`: too ambiguous; linked only where a text defines them
     let node = 0;
     tokens.forEach((token, k) => {
       const last = k === tokens.length - 1;

@@ -12,8 +12,12 @@ const STOP_NAMES = new Set([
   'sex', 'sun', 'tag', 'tan', 'ten', 'top', 'war', 'weak', 'was', 'wave', 'white', 'black', 'red', 'blue', 'green',
   'spring', 'fall', 'well', 'best', 'can', 'less', 'same', 'times', 'time', 'mediator', 'factor', 'protein', 'gene',
   'control', 'normal', 'change', 'increase', 'decrease', 'level', 'levels', 'high', 'low', 'via', 'trial', 'study',
+  // Generic medical words that name a whole MeSH branch rather than an entity in running text.
+  'disease', 'syndrome', 'disorder', 'death', 'emergency', 'solution', 'recurrence', 'injury', 'placebo', 'acid',
+  'enzyme', 'hormone', 'antibody', 'antigen', 'sign', 'symptom', 'body', 'drug', 'agent', 'compound', 'receptor',
 ]);
 
+/** True for a stop name or its plural (`enzymes`). */
 export function isStopName(key: string): boolean {
-  return STOP_NAMES.has(key);
+  return STOP_NAMES.has(key) || (key.endsWith('s') && STOP_NAMES.has(key.slice(0, -1)));
 }

@@ -1,0 +1,72 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { builtinMatcher, EntityMatcher, linkWithAbbreviations, type LinkedSpan } from '../../src/ontology/index.js';
+
+const brief = (spans: LinkedSpan[]): string[][] => spans.map((s) => [s.text, s.id]);
+
+test('built-in lexicon: variants of case, hyphen, Greek, plural and possessive link to one concept', async () => {
+  const matcher = await builtinMatcher();
+  assert.ok(matcher.concepts.length >= 150);
+  const text = "TNF-α and TNF alpha rose in Alzheimer's disease and breast cancers; Type 2 diabetes, paracetamol.";
+  assert.deepEqual(brief(matcher.match(text)), [
+    ['TNF-α', 'HGNC:11892'], ['TNF alpha', 'HGNC:11892'], ["Alzheimer's disease", 'MESH:D000544'],
+    ['breast cancers', 'MESH:D001943'], ['Type 2 diabetes', 'MESH:D003924'], ['paracetamol', 'MESH:D000082'],
+  ]);
+});
+
+test('offsets index the original text, also after multi-byte and Greek characters', async () => {
+  const matcher = await builtinMatcher();
+  const text = 'Naïve µ-patients: IFN-γ → cisplatin-induced nephrotoxicity; cisplatin.';
+  const spans = matcher.match(text);
+  for (const s of spans) assert.equal(text.slice(s.start, s.end), s.text);
+  assert.deepEqual(brief(spans), [['IFN-γ', 'HGNC:5438'], ['cisplatin', 'MESH:D002945'], ['cisplatin', 'MESH:D002945']]);
+});
+
+test('longest match wins and matches stop at word boundaries', async () => {
+  const matcher = await builtinMatcher();
+  assert.deepEqual(brief(matcher.match('lung cancer, cancer')), [['lung cancer', 'MESH:D008175'], ['cancer', 'MESH:D009369']]);
+  assert.deepEqual(brief(matcher.match('IL6R and IL-6R are other genes; IL6 is not')), [['IL6', 'HGNC:6018']]);
+  assert.deepEqual(brief(matcher.match('insulinoma, aspirinated')), []);
+});
+
+test('case-sensitive names (symbols) need their case; common words are not names', async () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'HGNC:1516', type: 'gene', preferredName: 'CAT', synonyms: ['catalase'] });
+  matcher.add({ id: 'MESH:D007854', type: 'chemical', preferredName: 'Lead', synonyms: [] });
+  matcher.add({ id: 'HGNC:1', type: 'gene', preferredName: 'AT', synonyms: [] });
+  assert.deepEqual(brief(matcher.match('The cat had CAT and Catalase; lead may lead; AT at 5')), [
+    ['CAT', 'HGNC:1516'], ['Catalase', 'HGNC:1516']]);
+});
+
+test('ambiguity: MeSH descriptor > supplementary > other > HGNC, then preferred name, then id; losers listed', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'HGNC:6081', type: 'gene', preferredName: 'INS', synonyms: ['insulin'] });
+  matcher.add({ id: 'MESH:D007328', type: 'chemical', preferredName: 'Insulin', synonyms: [] });
+  matcher.add({ id: 'MESH:C000002', type: 'chemical', preferredName: 'Foo B', synonyms: ['foolin'] });
+  matcher.add({ id: 'MESH:C000001', type: 'chemical', preferredName: 'Foo A', synonyms: ['foolin'] });
+  matcher.add({ id: 'MESH:C000003', type: 'chemical', preferredName: 'Foolin', synonyms: [] });
+  const [insulin, foolin] = matcher.match('insulin and foolin');
+  assert.equal(insulin.id, 'MESH:D007328');
+  assert.deepEqual(insulin.alternatives, ['HGNC:6081']);
+  assert.equal(foolin.id, 'MESH:C000003'); // its preferred name
+  assert.deepEqual(foolin.alternatives, ['MESH:C000001', 'MESH:C000002']);
+});
+
+test("MeSH's inverted names are also matched in natural order", () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D003924', type: 'disease', preferredName: 'Diabetes Mellitus, Type 2', synonyms: [] });
+  assert.deepEqual(brief(matcher.match('type 2 diabetes mellitus; Diabetes Mellitus, Type 2')), [
+    ['type 2 diabetes mellitus', 'MESH:D003924'], ['Diabetes Mellitus, Type 2', 'MESH:D003924']]);
+});
+
+test('abbreviations defined in the text take their long form concept', async () => {
+  const matcher = await builtinMatcher();
+  const text = 'Patients with atrial fibrillation (AF) and streptozotocin (STZ)-treated rats. AF recurred; STZ, STZs, AFX.';
+  const spans = linkWithAbbreviations(matcher, text);
+  assert.deepEqual(brief(spans), [
+    ['atrial fibrillation', 'MESH:D001281'], ['AF', 'MESH:D001281'], ['streptozotocin', 'MESH:D013311'], ['STZ', 'MESH:D013311'],
+    ['AF', 'MESH:D001281'], ['STZ', 'MESH:D013311'],
+  ]);
+  // Without the document's definitions `AF` is not linked (two capitals are not indexed); STZ is a listed synonym.
+  assert.deepEqual(brief(matcher.match(text)).map(([t]) => t), ['atrial fibrillation', 'streptozotocin', 'STZ', 'STZ']);
+});
