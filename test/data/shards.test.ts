@@ -1,0 +1,66 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { decodeShard, encodeShard } from '../../src/data/shard-format.js';
+import { ShardWriter, openShardSource } from '../../src/data/shard-files.js';
+import type { Sequence } from '../../src/data/masking.js';
+import { Rng } from '../../src/tensor/index.js';
+
+function sequences(n: number, seed: number, maxId: number): Sequence[] {
+  const rng = new Rng(seed);
+  return Array.from({ length: n }, () => {
+    const len = 1 + rng.int(20);
+    const ids = Int32Array.from({ length: len }, () => rng.int(maxId));
+    const entities = len > 3 ? [{ start: 1, end: 3, concept: rng.int(100) }] : [];
+    return { ids, entities };
+  });
+}
+
+test('shards round-trip with 16- and 32-bit tokens; corruption is reported', () => {
+  for (const [width, maxId] of [[2, 65536], [4, 1 << 30]] as const) {
+    const seqs = sequences(50, width, maxId);
+    const bytes = encodeShard(seqs, width);
+    assert.deepEqual(decodeShard(bytes), seqs);
+    assert.throws(() => decodeShard(bytes.subarray(0, bytes.length - 5), 'x.bin'), /x\.bin: corrupt shard: truncated/);
+    const bad = bytes.slice();
+    bad[0] = 0;
+    assert.throws(() => decodeShard(bad, 'y.bin'), /wrong magic/);
+  }
+});
+
+test('shard folder: atomic writer, hash check, seeded order resumable mid-epoch', () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-shards-'));
+  try {
+    const dir = join(root, 'out');
+    const writer = new ShardWriter(dir, 2, 300);
+    const seqs = sequences(40, 1, 1000);
+    for (const s of seqs) writer.add(s);
+    assert.ok(!existsSync(dir), 'nothing at the destination before finish');
+    const manifest = writer.finish({ seq_len: 20, vocab_size: 1000, concepts: ['C1'] });
+    assert.ok(manifest.shards.length > 3, `several shards (${manifest.shards.length})`);
+    assert.equal(manifest.sequences, 40);
+    assert.deepEqual(readdirSync(root), ['out'], 'no temporary folder left');
+
+    const { source } = openShardSource(dir, 5);
+    const firstEpoch = Array.from({ length: 40 }, () => source.next());
+    const key = (s: Sequence): string => s.ids.join(',');
+    assert.deepEqual(new Set(firstEpoch.map(key)), new Set(seqs.map(key)), 'one epoch serves every sequence once');
+    for (let i = 0; i < 17; i++) source.next();
+    const state = JSON.parse(JSON.stringify(source.getState())) as unknown;
+    const expected = Array.from({ length: 60 }, () => key(source.next()));
+    const { source: resumed } = openShardSource(dir, 5);
+    resumed.setState(state);
+    assert.deepEqual(Array.from({ length: 60 }, () => key(resumed.next())), expected);
+
+    const file = join(dir, manifest.shards[0]!.file);
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 1;
+    writeFileSync(file, bytes);
+    const { source: broken } = openShardSource(dir, 5);
+    assert.throws(() => { for (let i = 0; i < 80; i++) broken.next(); }, /does not match its hash/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
