@@ -1,6 +1,6 @@
 /**
- * Word tokens for the recognisers: runs of ASCII letters with inner apostrophes and hyphens ("O'Driscoll",
- * "Stord-Painter", "pt's"), with what lies between them, so rules can ask "is the previous word 'Dr' with
+ * Word tokens for the recognisers: runs of ASCII letters with inner apostrophes ("O'Driscoll", "pt's"); a hyphen
+ * separates words ("Stord-Painter" is two, joined by rules that allow a hyphen gap), with what lies between them, so rules can ask "is the previous word 'Dr' with
  * only a period and spaces between?".
  */
 export interface Word {
@@ -18,7 +18,7 @@ export interface Word {
   readonly single: boolean;
 }
 
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*(?:-[A-Za-z]+(?:['’][A-Za-z]+)*)*/g;
+const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
 
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];

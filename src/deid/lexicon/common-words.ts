@@ -45,6 +45,7 @@ mae perrl perrla pearl pearla le ue ble bue lle rle lue rue occ freq q qd qh bid
 ekg neb nebs sx suct ett trach vent o2 nc fm nrb bs bm bms uo u/o ivf tf tfs gtt gtts cvp pap pcwp co ci svr
 nsr sr st sb afib vt vf pvc pvcs pac pacs hr bp rr sat sats temp tmax wbc hct hgb plt inr ptt pt/inr k mg ca
 lytes abx ns lr d5w kcl mso4 ntg nitro heparin lasix propofol fentanyl versed ativan haldol tylenol
+mild moderate severe trace minimal
 johnny gown commode walker cane chair bed rail rails
 line lines wire wires wave waves tube tubes drain drains catheter cath phone phones pager number numbers
 ostomy wound charge primary float resource admitting covering on-call oncall night interventional
@@ -65,8 +66,8 @@ bond bush bass cash case chance chambers christian church clay cole coles cotton
 dyer early ford gates glass gold golden good hale hand hardy hart heart holt house hunt lord love
 mann marks mercy miles moody moon noble norman page paul pearl power powers pratt ray reed rich ring
 roman rush ryan sharp shepherd short sims son spencer star steel stern still strong swift tate temple
-thomas todd tracy tucker walker wall ward warren waters webb wells will winters wise worth wright york
-foley swan ganz hickman doppler levine miller murphy mallory weiss parkinson alzheimer cushing addison crohn hodgkin
+todd tracy tucker walker wall ward warren waters webb wells will winters wise worth wright york
+foley swan ganz hickman doppler levine miller murphy mallory weiss bennett puritan parkinson alzheimer cushing addison crohn hodgkin
 graves wilson homan homans babinski trendelenburg fowler fowlers sims allen
 norma lois iris ivy holly lily daisy violet hazel olive ruby amber jade crystal pearl penny candy
 opal ginger rosemary heather flora fauna

@@ -51,7 +51,7 @@ tommy toni tony tracy travis trevor troy tyler ursula valerie vanessa vera verno
 victoria vincent viola violet virgil virginia vivian wade wallace walter wanda warren wayne wendy wesley wilbur
 wilfred will willard william willie wilma winifred winston yolanda yvette yvonne zachary zoe
 aditya ahmed akiko alessandro ali amir anil anjali antonio ashok chen deepak dimitri elena fatima francesca
-giovanni giuseppe guadalupe hans hiroshi hui ibrahim igor ines jamal javier jorge juan julio kenji krishna
+giovanni giuseppe guadalupe hans hiroshi hui ibrahim igor jamal javier jorge juan julio kenji krishna
 lakshmi luca lucia maria marco mario mehmet miguel mohamed mohammed muhammad nadia natasha nikolai olga omar
 pablo pedro priya rafael rahul raj ravi rosario sanjay sergei sofia stefan sunil svetlana tatiana vijay
 vladimir wei yan yasmin ying yuki yusuf

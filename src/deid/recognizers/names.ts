@@ -26,15 +26,20 @@ const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 
   'wants', 'agrees', 'agreed', 'contacted', 'visited', 'pronounced', 'performed', 'explained', 'discussed', 'reviewed', 'wrote',
   'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of']);
 /** Words before an initial and surname: "per W. MAROTTA", "BY C. BERTHA", "CARAFATE-W. MAROTTA". */
-const BEFORE_INITIAL = new Set(['per', 'by', 'with', 'dr', 'called', 'paged', 'notified', 'informed']);
+const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
+/** Verbs after a patient's name: "mr masci had", "MR DEXTER WORSENED". */
+const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
+  'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
 const WEAK_AFTER = new Set(['to', 'and', 'is', 'was', 'has', 'will', 'in', 'at', 'with', 'from', 'of', 'who']);
 const RELATIONS = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'dau', 'sister', 'sisters', 'brother', 'brothers', 'mother', 'father',
   'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'cousin', 'friend', 'fiance',
   'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
-  'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact',
+  'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
 ]);
+/** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
+const LOOSE_RELATIONS = new Set(['other', 'contact', 'law', 'friend', 'partner']);
 /** Species and shorthand after an initial: "S. aureus", "E. coli", "C. diff". */
 const NOT_AFTER_INITIAL = new Set([
   'aureus', 'coli', 'diff', 'difficile', 'dificile', 'pylori', 'aeruginosa', 'pneumoniae', 'pneumonia', 'faecalis', 'faecium', 'epidermidis',
@@ -62,11 +67,15 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     if (isKnownName(w.key)) return true;
     return mixedCase && w.capitalized && inSentence(i);
   };
+  /** A single letter followed by a period and a word ("Z. Miller"), or by a listed name ("barbara j parrilli"). */
   const isInitial = (i: number): boolean => {
     const w = at(i);
     const next = at(i + 1);
-    return w !== undefined && w.single && next !== undefined && /^\.?[ \t]*$/.test(next.gapBefore) && !/^[/-]/.test(next.gapBefore);
+    if (w === undefined || !w.single || next === undefined) return false;
+    return /^\.[ \t]*$/.test(next.gapBefore) || (/^[ \t]+$/.test(next.gapBefore) && isKnownName(next.key));
   };
+  /** Surname-like in a strong context: not a function word, though it may be an eponym ("Dr. Foley", "G. Levine"). */
+  const personWord = (w: Word): boolean => nameLike(w) || (lexicon.surnames.has(w.key) && !w.single) || (lexicon.firstNames.has(w.key) && !w.single);
   const givenLike = (i: number): boolean => {
     const w = at(i);
     return w !== undefined && (lexicon.firstNames.has(w.key) || isInitial(i));
@@ -97,15 +106,16 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const next = at(i + 1);
     // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
     if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {
-      const weak = WEAK_TITLES.has(w.key) && !/^\./.test(next.gapBefore);
+      // "Ms." / "Mr" written in title case in a mixed-case note is a title; "MS", "ms." may be mental status.
+      const weak = WEAK_TITLES.has(w.key) && !(mixedCase && /^M[a-z]/.test(text.slice(w.start, w.end)));
       takeForward(i + 1, (j) => {
         const c = at(j) as Word;
         const after = at(j + 1);
         if (weak) {
-          return nameLike(c) && (isKnownName(c.key) || (mixedCase && c.capitalized)
-            || (after !== undefined && AFTER_NAME.has(after.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(after.key)));
+          return nameLike(c) && !c.single && (isKnownName(c.key) || (mixedCase && c.capitalized)
+            || (after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)))));
         }
-        if (nameLike(c) || (isKnownName(c.key) && !c.single)) return true;
+        if (personWord(c)) return true;
         // "Dr Will Cole": a stop word that is a given name, followed by a name.
         return lexicon.firstNames.has(c.key) && at(j + 1) !== undefined && nameEvidence(j + 1) && cleanGap((at(j + 1) as Word).gapBefore);
       });
@@ -117,20 +127,20 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       const p1 = i - 1;
       const wp1 = at(p1) as Word;
       const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || (mixedCase && wp1.capitalized) || /-/.test(wp1.key);
-      if (nameLike(wp1) && !wp1.single && supported && !lexicon.ambiguousNames.has(wp1.key) || (nameLike(wp1) && givenLike(p1 - 1))) {
+      if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
         marked[p1] = 1;
         for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
           const c = at(j) as Word;
           const after = at(j + 1) as Word;
-          const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore));
-          if (!gapOk || !nameLike(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized))) break;
+          const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore)) || after.gapBefore === '-';
+          if (!gapOk || !personWord(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized) || after.gapBefore === '-')) break;
           marked[j] = 1;
         }
       }
     }
     // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".
-    if (w.single && next !== undefined && /^\.[ \t]+$/.test(next.gapBefore) && /(?:^|[\s(,;-])$/.test(w.gapBefore) && nameLike(next)
-      && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3 && !lexicon.ambiguousNames.has(next.key)) {
+    if (w.single && next !== undefined && /^\.[ \t]+$/.test(next.gapBefore) && /(?:^|[\s(,;-])$/.test(w.gapBefore) && personWord(next)
+      && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3) {
       const before = at(i - 1);
       const after = at(i + 2);
       const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key)) && softGap(w.gapBefore);
@@ -138,7 +148,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         && ((AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || CREDENTIALS.has(after.key) || (after.key === 'in' && at(i + 3)?.key === 'to'));
       // "A." "P." "S." "O." at a line start are note sections (assessment, plan), not initials.
       const section = /\n[ \t]*$/.test(w.gapBefore) && /^[apsodr]$/.test(w.key) && !isKnownName(next.key);
-      if (!section && (cueBefore || cueAfter || isKnownName(next.key))) {
+      if (!section && (cueBefore || cueAfter || (isKnownName(next.key) && !lexicon.ambiguousNames.has(next.key)))) {
         marked[i] = 1;
         marked[i + 1] = 1;
       }
@@ -151,6 +161,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         const c = at(k);
         if (c === undefined || !nameLike(c)) return false;
         if (lexicon.firstNames.has(c.key)) return true;
+        if (LOOSE_RELATIONS.has(w.key)) return false;
         if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
         const after = at(k + 1);
         if (after !== undefined && SERVICE_TAIL.has(after.key)) return false;
@@ -176,8 +187,11 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     // 5. List names that are not ordinary words, and the surname after a given name.
     if (isUnambiguousName(w.key) && !w.single) {
       marked[i] = 1;
+      // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
+      // single-case note — when it does not read as a verb ("peggy staying", "bill consented").
       if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && nameLike(next) && !next.single
-        && !lexicon.ambiguousNames.has(next.key) && (isKnownName(next.key) || !mixedCase || next.capitalized)) {
+        && !lexicon.ambiguousNames.has(next.key)
+        && (isKnownName(next.key) || (mixedCase ? next.capitalized : !/(?:ed|ing|s)$/.test(next.key) && next.key.length >= 3))) {
         marked[i + 1] = 1;
       }
     }
@@ -191,6 +205,30 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     if (marked[i - 1] === 1 && (and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
       && /^[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key)) {
       marked[i + 1] = 1;
+    }
+  }
+
+  // "(Marcela Carlson)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
+  if (mixedCase) {
+    for (let i = 1; i < words.length; i++) {
+      const w = words[i] as Word;
+      const p = words[i - 1] as Word;
+      if (marked[i] === 1 && lexicon.surnames.has(w.key) && marked[i - 1] === 0 && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
+        && !TITLES.has(p.key) && inSentence(i - 1)) {
+        marked[i - 1] = 1;
+      }
+    }
+  }
+  // A word found as a name by context is a name wherever else it appears in the note ("Radu ... Radu wishes").
+  const found = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key)) found.add(w.key);
+  }
+  if (found.size > 0) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i] as Word;
+      if (marked[i] === 0 && found.has(w.key) && (!mixedCase || w.capitalized || !/[A-Z]/.test(text.slice(w.start, w.end)))) marked[i] = 1;
     }
   }
 

@@ -23,14 +23,14 @@ const RULES: readonly PatternRule[] = [
   { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
   { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi },
   { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi },
-  { category: 'IP', re: /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g },
+  { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g },
   { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
   { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g },
   { category: 'SSN', re: new RegExp(String.raw`\b(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
   // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
-    re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?\(?\d{3}\)?[-. \/]?\d{3}[-. ]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
+    re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?\(?\d{3}\)?[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
   },
   { category: 'PHONE', re: /(?<=\b(?:phone|tel|call|called|reached|number|cell|home|work|at|#)[\s:#.]{1,3})\d{3}-\d{4}(?![\w\/-]|\.\d)/gi },
   {
@@ -63,7 +63,7 @@ const RULES: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g },
   { category: 'DATE', re: /(?<=\b(?:in|since|circa|year|yr|saying|said|during|of)\s+)(?:19|20)\d\d\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi },
-  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
+  { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear },
   { category: 'DATE', re: new RegExp(String.raw`\b${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords },
@@ -72,6 +72,7 @@ const RULES: readonly PatternRule[] = [
   { category: 'DATE', re: /\b(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi },
+  { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi },
   { category: 'DATE', re: /\b(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Ages over 89.
   {
@@ -90,8 +91,8 @@ const RULES: readonly PatternRule[] = [
 ];
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|#)\s*(?:of|at|is|was|=|:|-|on|to)?\s*$/;
-const NOT_DATE_AFTER = /^\s*(?:strength|str|bottles?|sets?|cultures?|of\b|\+|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps)/;
+const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
@@ -103,7 +104,7 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
   // A vent setting mentioned earlier on the line: "PSV 10/5 ... & 5/10 W SATS".
-  if (/(?:psv|ps |peep|cpap|simv|imv|vent)[^\n]{0,40}$/.test(before)
+  if (/\b(?:psv|ps|peep|cpap|simv|imv|vent)\b[^\n]{0,40}$/.test(before)
     && !/\b(?:on|since|from|until|of|dated?|admitted|d\/c|dc|extubate|extubated|extubation|intubated|for|by|after|before|thru|through|planned)\s*$/.test(before)) return false;
   return true;
 }

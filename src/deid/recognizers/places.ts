@@ -20,7 +20,9 @@ const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centr
 const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
 const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Union Hospital". */
-const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and']);
+const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and', 'on']);
+/** Cues strong enough for a weak head with an unknown name: "LIVES AT KEELEY HOUSE", "to kessler rehab facility". */
+const STRONG_CUES = new Set(['to', 'at', 'from', 'the', 'on']);
 const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centre', 'ctr', 'campus', 'health', 'healthcare', 'facility', 'nh', 'manor', 'institute', 'clinic', 'clinics']);
 const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
   'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'dc']);
@@ -85,7 +87,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     if (!(capitalised || cue || paren)) return null;
     // Weak heads ("rehab", "house", "center") in single-case notes: the name must be a known place or name.
     const headWord = at(head) as Word;
-    if (!capitalised && WEAK_HEADS.has(headWord.key)
+    if (!capitalised && WEAK_HEADS.has(headWord.key) && !(cue && STRONG_CUES.has((at(first - 1) as Word).key))
       && !named.some((w) => lexicon.cities.has(w.key) || lexicon.states.has(w.key) || isKnownName(w.key) || /^[A-Z][a-z]/.test(text.slice(w.start, w.start + 2)))) {
       return null;
     }
@@ -106,11 +108,13 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       if (found !== null && found[0] < i) push(found[0], found[1], 'HOSPITAL');
     }
     // "University of Maryland", "U of MD": a university and the place after "of".
-    if ((w.key === 'university' || w.key === 'univ' || w.key === 'u') && next?.key === 'of' && cleanGap(next.gapBefore)) {
-      const place = at(i + 2);
-      if (place !== undefined && cleanGap(place.gapBefore) && placeLike(place)
-        && (lexicon.states.has(place.key) || lexicon.cities.has(place.key) || place.capitalized || !mixedCase)) {
-        push(i, i + 2, 'HOSPITAL');
+    const university = w.key === 'university' || w.key === 'univ' || w.key === 'uof' || (text.slice(w.start, w.end) === 'U' && !/\d\s*$/.test(w.gapBefore));
+    if (university && next !== undefined && cleanGap(next.gapBefore)) {
+      const ofAt = next.key === 'of' ? i + 2 : i + 1;
+      const place = at(ofAt);
+      if (place !== undefined && cleanGap(place.gapBefore) && (ofAt === i + 2 || w.key !== 'university')
+        && (lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !mixedCase) && ofAt === i + 2))) {
+        push(i, ofAt, 'HOSPITAL');
       }
     }
 
@@ -127,8 +131,8 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     // Saints: "to St. Agnes", "@ St A.", "St Mary's".
     if ((w.key === 'st' || w.key === 'saint') && next !== undefined && /^\.?[ \t]+$/.test(next.gapBefore)
       && ((prev !== undefined && SAINT_BEFORE.has(prev.key)) || /@\s*$/.test(w.gapBefore))
-      && (lexicon.firstNames.has(next.key) || next.single || (mixedCase && next.capitalized))) {
-      push(i, i + 1, 'HOSPITAL');
+      && (lexicon.firstNames.has(next.key) || (next.single && /^\./.test(text.slice(next.end, next.end + 1))) || (mixedCase && next.capitalized))) {
+      spans.push({ start: w.start, end: next.end, category: 'HOSPITAL' });
     }
 
     // Gazetteer: the longest city name starting here.
@@ -186,7 +190,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     }
   }
   // Ward names: "to Quartermain 2", "ON QUARTERMAIN 2" — a word and a one- or two-digit ward number after a preposition.
-  for (const m of text.matchAll(/\b(?:transfer\w*|tranfer\w*|tx'?d?|c\/o|admitted|readmitted|intubated|go|back|out|again)\s+(?:to|on|from|at)\s+([A-Za-z]{5,})\s?(\d{1,2})(?![\d.\/%:-])(?!\s*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/gi)) {
+  for (const m of text.matchAll(/\b(?:transfer\w*|tranfer\w*|tx'?d?|c\/o|admitted|readmitted|intubated|go|back|out|again)\s+(?:(?:to|on|from|at)\s+)?([A-Za-z]{5,})\s?([1-9]\d?)(?![\d\/%:-]|\.\d)(?!\s*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/gi)) {
     const word = (m[1] ?? '').toLowerCase();
     if (!UNIT_WORDS.has(word) && !lexicon.stop.has(word) && !CARE_WORDS.has(word) && !GENERIC_HEADS.has(word)) {
       const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');

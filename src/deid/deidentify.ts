@@ -1,0 +1,51 @@
+import { findPhi } from './find.js';
+import { dateShiftFor, SurrogateMaker } from './surrogates.js';
+import type { PhiSpan } from './types.js';
+
+export type DeidMode = 'tag' | 'surrogate';
+
+export interface DeidOptions {
+  /** `tag` replaces PHI with `[NAME]`, `[DATE]`, ...; `surrogate` with realistic stand-ins. Default `tag`. */
+  readonly mode?: DeidMode;
+  /** Seed for surrogates (default "medbert"): the same seed and key give the same output. */
+  readonly seed?: string;
+  /**
+   * Identifies the patient or document for surrogates: notes with the same key share one date offset (and
+   * one name mapping per call). Default: the text itself, so each document gets its own offset.
+   */
+  readonly key?: string;
+  /** Overrides the date offset in days (surrogate mode). */
+  readonly dateShiftDays?: number;
+}
+
+export interface DeidResult {
+  readonly text: string;
+  /** The PHI found, with offsets into the original text. */
+  readonly spans: readonly PhiSpan[];
+}
+
+/** De-identifies one note: finds its PHI (findPhi) and replaces each span by a tag or a surrogate. */
+export function deidentify(text: string, options: DeidOptions = {}): DeidResult {
+  const spans = findPhi(text);
+  return { text: replaceSpans(text, spans, options), spans };
+}
+
+/** Replaces given spans (sorted, not overlapping) by tags or surrogates. */
+export function replaceSpans(text: string, spans: readonly PhiSpan[], options: DeidOptions = {}): string {
+  const mode = options.mode ?? 'tag';
+  const seed = options.seed ?? 'medbert';
+  const maker = mode === 'surrogate'
+    ? new SurrogateMaker(`${seed}\u0000${options.key ?? text}`, options.dateShiftDays ?? dateShiftFor(seed, options.key ?? text))
+    : null;
+  const parts: string[] = [];
+  let at = 0;
+  for (const s of spans) {
+    if (s.start < at) continue;
+    parts.push(text.slice(at, s.start));
+    const original = text.slice(s.start, s.end);
+    parts.push(maker === null ? `[${s.category}]` : maker.make(original, s.category));
+    at = s.end;
+  }
+  parts.push(text.slice(at));
+  return parts.join('');
+}

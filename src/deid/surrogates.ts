@@ -1,0 +1,95 @@
+import { FIRST_NAMES } from './lexicon/first-names.js';
+import { CITIES } from './lexicon/places.js';
+
+/** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
+const US_CITIES = CITIES.slice(0, Math.max(1, CITIES.indexOf('london')));
+import { SURNAMES } from './lexicon/surnames.js';
+import { shiftDate } from './dates.js';
+import { hash32, pick, seededRandom } from './random.js';
+import type { PhiCategory } from './types.js';
+
+/**
+ * Realistic replacements for one document. The same original (compared case-insensitively, word by word for
+ * names) always gets the same surrogate within the document, so "Dr. Marder ... Marder aware" stays coherent;
+ * all dates move by one offset. Everything derives from (seed, document key, original): reruns reproduce.
+ */
+export class SurrogateMaker {
+  private readonly memo = new Map<string, string>();
+
+  constructor(private readonly seed: string, readonly dateShiftDays: number) {}
+
+  /** The replacement for `original` of `category`. */
+  make(original: string, category: PhiCategory): string {
+    switch (category) {
+      case 'NAME': return this.words(original, (word, i, all) => this.nameWord(word, i === all.length - 1 && all.length > 1));
+      case 'LOCATION': return this.memoised('LOCATION', original, (r) => styleLike(original, pick(US_CITIES, r)));
+      case 'HOSPITAL': return this.hospital(original);
+      case 'DATE': return shiftDate(original, this.dateShiftDays);
+      case 'AGE': return '90+';
+      case 'EMAIL': return this.memoised('EMAIL', original, (r) => `${pick(FIRST_NAMES, r)}.${pick(SURNAMES, r)}@example.org`.replace(/'/g, ''));
+      case 'URL': return this.memoised('URL', original, (r) => `https://example.org/${Math.floor(r() * 1e6)}`);
+      case 'IP': return this.memoised('IP', original, (r) => `192.0.2.${1 + Math.floor(r() * 254)}`);
+      default: return this.memoised(category, original, (r) => sameShape(original, r));
+    }
+  }
+
+  private memoised(kind: string, original: string, create: (random: () => number) => string): string {
+    const key = `${kind}\u0000${original.toLowerCase()}`;
+    let value = this.memo.get(key);
+    if (value === undefined) {
+      value = create(seededRandom(hash32(`${this.seed}\u0000${key}`)));
+      this.memo.set(key, value);
+    }
+    return value;
+  }
+
+  /** Replaces each word of a multi-word span on its own, keeping the text between words. */
+  private words(original: string, replace: (word: string, index: number, all: string[]) => string): string {
+    const all = original.match(/[A-Za-z][A-Za-z']*/g) ?? [];
+    let index = 0;
+    return original.replace(/[A-Za-z][A-Za-z']*/g, (word) => replace(word, index++, all));
+  }
+
+  private nameWord(word: string, surname: boolean): string {
+    if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
+    const list = surname || !FIRST_NAMES.includes(word.toLowerCase()) ? SURNAMES : FIRST_NAMES;
+    return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
+  }
+
+  private hospital(original: string): string {
+    if (/^[A-Z]{2,5}$/.test(original)) {
+      return this.memoised('HOSPITAL', original, (r) => Array.from(original, () => String.fromCharCode(65 + Math.floor(r() * 26))).join(''));
+    }
+    return this.words(original, (word) => (/^(?:of|st|saint|the)$/i.test(word) ? word : this.memoised('HOSPITAL', word, (r) => styleLike(word, pick(SURNAMES, r)))));
+  }
+}
+
+/** The per-document date offset: 30 to 365 days back or forward, never 0. */
+export function dateShiftFor(seed: string, documentKey: string): number {
+  const r = seededRandom(hash32(`${seed}\u0000date\u0000${documentKey}`));
+  const days = 30 + Math.floor(r() * 336);
+  return r() < 0.5 ? -days : days;
+}
+
+/** Copies the case style of `like` onto `value`: UPPER, lower or Title Case. */
+function styleLike(like: string, value: string): string {
+  const letters = like.replace(/[^A-Za-z]/g, '');
+  if (letters.length > 1 && letters === letters.toUpperCase()) return value.toUpperCase();
+  if (letters === letters.toLowerCase()) return value.toLowerCase();
+  return value.replace(/(^|[\s'-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
+}
+
+/** Digits → random digits, letters → random letters (same case), punctuation kept: "201-561-8910" → "734-208-5519". */
+function sameShape(original: string, random: () => number): string {
+  let first = true;
+  return original.replace(/[0-9A-Za-z]/g, (c) => {
+    let out: string;
+    if (/\d/.test(c)) out = String(first ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10));
+    else {
+      const letter = String.fromCharCode(97 + Math.floor(random() * 26));
+      out = c === c.toUpperCase() ? letter.toUpperCase() : letter;
+    }
+    first = false;
+    return out;
+  });
+}
