@@ -1,7 +1,10 @@
 import type { Command } from './command.js';
 import { deidCommand } from './deid.js';
 import { demoCommand } from './demo.js';
+import { fillMaskCommand } from './fill-mask.js';
 import { linkCommand } from './link.js';
+import { modelCommand } from './model.js';
+import { pretrainCommand } from './pretrain.js';
 import { tokenizerCommand } from './tokenizer.js';
 
 /** Every `medbert` subcommand, in the order `medbert --help` lists them. */
@@ -10,4 +13,7 @@ export const commands: readonly Command[] = [
   tokenizerCommand,
   deidCommand,
   linkCommand,
+  modelCommand,
+  pretrainCommand,
+  fillMaskCommand,
 ];

@@ -1,0 +1,55 @@
+import { MedbertError } from '../errors.js';
+import { specialIds, encodeSingle } from '../data/special-tokens.js';
+import { gatherRows, reshape, softmax } from '../tensor/index.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
+import { loadPretrainingModel } from '../train/load-model.js';
+import { intFlag, parseFlags, printJson, required } from './args.js';
+import type { Command } from './command.js';
+import { engineFlags, engineFromFlags } from './runtime.js';
+
+export const fillMaskCommand: Command = {
+  name: 'fill-mask',
+  summary: 'predict the token at the first [MASK] of a text',
+  async run(argv) {
+    const parsed = parseFlags(argv, {
+      checkpoint: { type: 'string', valueName: 'DIR', description: 'checkpoint folder (with tokenizer.model)' },
+      text: { type: 'string', valueName: 'TEXT', description: 'text with at least one [MASK]' },
+      'top-k': { type: 'string', valueName: 'K', default: '5', description: 'how many predictions' },
+      json: { type: 'boolean', description: 'print one JSON object' },
+      ...engineFlags,
+    }, {
+      usage: 'medbert fill-mask --checkpoint DIR --text "... [MASK] ..." [--top-k 5] [--json]',
+      description: 'Runs the MLM head at the first [MASK] and prints the most likely tokens with their probabilities.',
+      examples: ['medbert fill-mask --checkpoint runs/demo/pretrain/checkpoint --text "Patients with type 2 [MASK] were given metformin."'],
+    });
+    if (parsed === null) return 0;
+    const v = parsed.values;
+    const dir = required(v.checkpoint, 'checkpoint');
+    const text = required(v.text, 'text');
+    const k = intFlag(v['top-k'], 'top-k', 5, 1, 1000);
+    const engine = await engineFromFlags(v);
+    try {
+      const { model, checkpoint } = loadPretrainingModel(engine, dir);
+      if (checkpoint.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
+      const sp = SentencePieceModel.fromBytes(checkpoint.tokenizer, `${dir}/tokenizer.model`);
+      const ids = specialIds(sp, `${dir}/tokenizer.model`);
+      const inputIds = encodeSingle(sp, text, ids, checkpoint.config.max_position_embeddings);
+      const at = inputIds.indexOf(ids.mask);
+      if (at < 0) throw new MedbertError('--text has no [MASK] token');
+      model.eval();
+      const probs = await engine.noGrad(() => engine.tidy(() => {
+        const hidden = model.bert.forward({ batch: 1, seq: inputIds.length, inputIds });
+        const row = gatherRows(reshape(hidden, [inputIds.length, checkpoint.config.hidden_size]), Int32Array.of(at));
+        return softmax(model.mlm.forward(row));
+      })).data();
+      const top = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]!).slice(0, k);
+      const predictions = top.map((id) => ({ token: sp.idToPiece(id), id, score: probs[id]! }));
+      if (v.json === true) printJson({ input_ids: [...inputIds], predictions });
+      else for (const p of predictions) process.stdout.write(`${p.score.toFixed(4)}  ${p.token}  (id ${p.id})\n`);
+      model.dispose();
+      return 0;
+    } finally {
+      engine.backend.dispose();
+    }
+  },
+};
