@@ -41,13 +41,13 @@ export interface SentenceSpan {
 export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   let start = skipSpace(text, 0);
+  const nextTerminator = /[.?!\u2026]/g;
   let i = start;
   while (i < text.length) {
-    const c = text[i];
-    if (!TERMINATORS.includes(c)) {
-      i += 1;
-      continue;
-    }
+    nextTerminator.lastIndex = i;
+    const hit = nextTerminator.exec(text);
+    if (hit === null) break;
+    i = hit.index;
     let end = i + 1;
     while (end < text.length && (TERMINATORS.includes(text[end]) || CLOSERS.includes(text[end]))) end += 1;
     if (end < text.length && !isSpace(text[end])) {

@@ -1,4 +1,5 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
+import { EdgeTable } from './edge-table.js';
 import { isCaseSensitive, singular, tokenize, type Token } from './normalize.js';
 import { isStopName } from './stop-names.js';
 
@@ -9,9 +10,6 @@ interface NameEntry {
   /** For names with case-sensitive tokens: the cased form each token must have in text (null: any case). */
   readonly cased: (string | null)[] | null;
 }
-
-// Edge keys pack (node, token id) into one float64-safe number: node * 2^22 + token.
-const TOKEN_LIMIT = 1 << 22;
 
 /**
  * A dictionary matcher: a trie over normalised name tokens (see normalize.ts), scanned left to right over the
@@ -36,7 +34,7 @@ const TOKEN_LIMIT = 1 << 22;
 export class EntityMatcher {
   readonly concepts: Concept[] = [];
   private readonly tokenIds = new Map<string, number>();
-  private readonly edges = new Map<number, number>();
+  private readonly edges = new EdgeTable();
   private readonly terminals = new Map<number, NameEntry[]>();
   private nodes = 1; // node 0 is the root
   private names = 0;
@@ -64,10 +62,13 @@ export class EntityMatcher {
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
     const tokens = tokenize(text);
+    // Token ids once per token (-1: a token no name contains); plural forms are looked up only when needed.
+    const ids = new Int32Array(tokens.length);
+    for (let k = 0; k < tokens.length; k++) ids[k] = this.tokenIds.get(tokens[k].key) ?? -1;
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < tokens.length) {
-      const found = tokens[i].glued ? null : this.longestAt(tokens, i);
+      const found = tokens[i].glued || !this.startsName(tokens[i], ids[i]) ? null : this.longestAt(tokens, ids, i);
       if (found === null) {
         i += 1;
         continue;
@@ -84,36 +85,43 @@ export class EntityMatcher {
     return spans;
   }
 
-  private longestAt(tokens: Token[], first: number): { last: number; entries: NameEntry[] } | null {
+  /** A cheap first test: does any name start with this token (or its singular)? */
+  private startsName(token: Token, id: number): boolean {
+    if (id >= 0 && this.edges.get(0, id) >= 0) return true;
+    if (token.key.charCodeAt(token.key.length - 1) !== 115 /* s */) return false;
+    const plural = this.tokenIds.get(singular(token.key));
+    return plural !== undefined && this.edges.get(0, plural) >= 0;
+  }
+
+  private longestAt(tokens: Token[], ids: Int32Array, first: number): { last: number; entries: NameEntry[] } | null {
     let node = 0;
     let best: { last: number; entries: NameEntry[] } | null = null;
     for (let j = first; j < tokens.length; j++) {
       const token = tokens[j];
+      const next = ids[j] < 0 ? -1 : this.edges.get(node, ids[j]);
       const atBoundary = j + 1 >= tokens.length || !tokens[j + 1].glued;
       if (atBoundary) {
-        const plural = singular(token.key);
-        const entries = this.terminalEntries(node, token.key, tokens, first)
-          ?? (plural !== token.key ? this.terminalEntries(node, plural, tokens, first) : null);
+        let entries = next < 0 ? null : this.terminalEntries(next, tokens, first);
+        if (entries === null && token.key.charCodeAt(token.key.length - 1) === 115 /* s */) {
+          const plural = this.tokenIds.get(singular(token.key));
+          const end = plural === undefined ? -1 : this.edges.get(node, plural);
+          if (end >= 0) entries = this.terminalEntries(end, tokens, first);
+        }
         if (entries !== null) best = { last: j, entries };
       }
-      const id = this.tokenIds.get(token.key);
-      const next = id === undefined ? undefined : this.edges.get(node * TOKEN_LIMIT + id);
-      if (next === undefined) break;
+      if (next < 0) break;
       node = next;
     }
     return best;
   }
 
-  /** Entries ending with `key` after `node` whose case requirements the text tokens meet, ranked. */
-  private terminalEntries(node: number, key: string, tokens: Token[], first: number): NameEntry[] | null {
-    const id = this.tokenIds.get(key);
-    if (id === undefined) return null;
-    const end = this.edges.get(node * TOKEN_LIMIT + id);
-    if (end === undefined) return null;
+  /** The names ending at trie node `end` whose case requirements the text tokens meet, ranked. */
+  private terminalEntries(end: number, tokens: Token[], first: number): NameEntry[] | null {
     const stored = this.terminals.get(end);
     if (stored === undefined) return null;
     const fitting = stored.filter((e) => e.cased === null || e.cased.every((c, k) => c === null || c === tokens[first + k].cased));
     if (fitting.length === 0) return null;
+    if (fitting.length === 1) return fitting;
     const byConcept = new Map<number, NameEntry>();
     for (const e of fitting) {
       const had = byConcept.get(e.concept);
@@ -147,14 +155,12 @@ export class EntityMatcher {
       let id = this.tokenIds.get(key);
       if (id === undefined) {
         id = this.tokenIds.size;
-        if (id >= TOKEN_LIMIT) throw new Error('lexicon has too many distinct tokens for the matcher');
         this.tokenIds.set(key, id);
       }
-      const edge = node * TOKEN_LIMIT + id;
-      let next = this.edges.get(edge);
-      if (next === undefined) {
+      let next = this.edges.get(node, id);
+      if (next < 0) {
         next = this.nodes++;
-        this.edges.set(edge, next);
+        this.edges.set(node, id, next);
       }
       node = next;
     });

@@ -21,13 +21,13 @@ export interface Token {
 
 const enum Kind { Other, Letter, Digit, Greek }
 
-function kindOf(ch: string): Kind {
-  const code = ch.charCodeAt(0);
+function kindOfCode(code: number, text: string, i: number): Kind {
   if (code < 128) {
     if (code >= 48 && code <= 57) return Kind.Digit;
     if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return Kind.Letter;
     return Kind.Other;
   }
+  const ch = text[i];
   if (GREEK[ch] !== undefined || GREEK[ch.toLowerCase()] !== undefined) return Kind.Greek;
   return /\p{L}|\p{M}/u.test(ch) ? Kind.Letter : /\p{N}/u.test(ch) ? Kind.Digit : Kind.Other;
 }
@@ -39,15 +39,18 @@ function kindOf(ch: string): Kind {
  */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  const n = text.length;
   let i = 0;
   let lastEnd = -1;
-  while (i < text.length) {
-    const ch = text[i];
-    const kind = kindOf(ch);
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    const kind = kindOfCode(code, text, i);
     if (kind === Kind.Other) {
-      if ((ch === '\'' || ch === '\u2019') && text[i + 1] === 's' && i > 0 && kindOf(text[i - 1]) === Kind.Letter
-        && (i + 2 >= text.length || kindOf(text[i + 2]) === Kind.Other)) {
-        i += 2; // possessive
+      // A possessive: apostrophe + s after a letter, before a non-word character.
+      if ((code === 39 || code === 0x2019) && text.charCodeAt(i + 1) === 115 && i > 0
+        && kindOfCode(text.charCodeAt(i - 1), text, i - 1) === Kind.Letter
+        && (i + 2 >= n || kindOfCode(text.charCodeAt(i + 2), text, i + 2) === Kind.Other)) {
+        i += 2;
       } else {
         i += 1;
       }
@@ -56,15 +59,23 @@ export function tokenize(text: string): Token[] {
     const start = i;
     if (kind === Kind.Greek) {
       i += 1;
+      const ch = text[start];
       const spelled = GREEK[ch] ?? GREEK[ch.toLowerCase()];
       const cased = ch !== ch.toLowerCase() ? spelled[0].toUpperCase() + spelled.slice(1) : spelled;
       tokens.push({ start, end: i, key: spelled, cased, glued: start === lastEnd });
       lastEnd = i;
       continue;
     }
-    while (i < text.length && kindOf(text[i]) === kind) i += 1;
+    let ascii = code < 128;
+    i += 1;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (kindOfCode(c, text, i) !== kind) break;
+      if (c >= 128) ascii = false;
+      i += 1;
+    }
     const raw = text.slice(start, i);
-    const cased = /^[\x00-\x7f]*$/.test(raw) ? raw : raw.normalize('NFD').replace(/\p{M}/gu, '');
+    const cased = ascii ? raw : raw.normalize('NFD').replace(/\p{M}/gu, '');
     tokens.push({ start, end: i, key: cased.toLowerCase(), cased, glued: start === lastEnd });
     lastEnd = i;
   }
