@@ -1,0 +1,53 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+
+const bin = resolve(repoRoot, 'bin', 'medbert.js');
+const medbert = (args: string[], input?: string): { code: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+
+test('medbert link: stdin text → TSV spans with offsets into the whole input (built-in lexicon)', () => {
+  const text = 'Cisplatin-induced nephrotoxicity.\n\nPatients with atrial fibrillation (AF) got warfarin. AF recurred.\n';
+  const { code, stdout, stderr } = medbert(['link'], text);
+  assert.equal(code, 0, stderr);
+  const rows = stdout.trim().split('\n').map((l) => l.split('\t'));
+  for (const [start, end, surface] of rows) assert.equal(text.slice(Number(start), Number(end)), surface);
+  assert.deepEqual(rows.map((r) => [r[2], r[3], r[4]]), [
+    ['Cisplatin', 'chemical', 'MESH:D002945'], ['atrial fibrillation', 'disease', 'MESH:D001281'], ['AF', 'disease', 'MESH:D001281'],
+    ['warfarin', 'chemical', 'MESH:D014859'], ['AF', 'disease', 'MESH:D001281']]);
+  assert.match(stderr, /5 mentions \(disease 3, chemical 2, gene 0\)/);
+});
+
+test('medbert link --json --input FILE: the last line is one JSON object', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'medbert-link-')), 'in.txt');
+  writeFileSync(file, 'TNF-α and IL-6 in breast cancer.');
+  const { code, stdout } = medbert(['link', '--ontology', 'builtin', '--input', file, '--json']);
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { spans: { id: string }[]; counts: Record<string, number> };
+  assert.deepEqual(report.spans.map((s) => s.id), ['HGNC:11892', 'HGNC:6018', 'MESH:D001943']);
+  assert.deepEqual(report.counts, { disease: 1, chemical: 0, gene: 2 });
+});
+
+test('medbert link: bad inputs are one clear line', () => {
+  const missing = medbert(['link', '--ontology', '/nonexistent/lexicon.tsv'], 'x');
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^medbert: cannot open \/nonexistent\/lexicon\.tsv: ENOENT\n$/);
+  const noPubtator = medbert(['link', 'eval', '--ontology', 'builtin']);
+  assert.match(noPubtator.stderr, /missing required flag --pubtator/);
+});
+
+const bc5cdrTest = sharedFile('bc5cdr', 'pubtator', 'CDR_TestSet.PubTator.txt');
+test('medbert link eval --json on BC5CDR test with the built-in lexicon', { skip: bc5cdrTest.skip }, () => {
+  const { code, stdout } = medbert(['link', 'eval', '--pubtator', bc5cdrTest.path, '--ontology', 'builtin', '--json']);
+  assert.equal(code, 0);
+  const report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { documents: number; overall: { mentions: number; exactRate: number } };
+  assert.equal(report.documents, 500);
+  assert.equal(report.overall.mentions, 5385 + 4424 - 91);
+  assert.ok(report.overall.exactRate > 0.05 && report.overall.exactRate < 0.5); // a small lexicon finds some
+});
