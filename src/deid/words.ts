@@ -18,27 +18,46 @@ export interface Word {
   readonly single: boolean;
 }
 
-const WORD = /[A-Za-z]+(?:['’][A-Za-z]+)*/g;
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
 
+/** Scans words by hand (no regex match objects): this runs on every character of every note. */
 export function splitWords(text: string): Word[] {
   const words: Word[] = [];
+  const n = text.length;
   let prevEnd = 0;
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    const raw = m[0];
-    const start = m.index;
-    const end = start + raw.length;
-    const possessive = /['’][sS]$/.test(raw) && raw.length > 2;
-    const keyRaw = possessive ? raw.slice(0, -2) : raw;
-    const first = raw.charCodeAt(0);
+  let i = 0;
+  while (i < n) {
+    if (!isLetter(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    let hasLower = false;
+    for (;;) {
+      while (i < n && isLetter(text.charCodeAt(i))) {
+        const c = text.charCodeAt(i);
+        if (c >= 97) hasLower = true;
+        i++;
+      }
+      // An inner apostrophe followed by a letter continues the word: "O'Driscoll", "pt's".
+      const c = text.charCodeAt(i);
+      if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) { i++; continue; }
+      break;
+    }
+    const end = i;
+    const raw = text.slice(start, end);
+    const last = text.charCodeAt(end - 1);
+    const possessive = end - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
+    const first = text.charCodeAt(start);
+    // One space is by far the most common gap: share one string instead of slicing a new one each time.
+    const gapBefore = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32 ? ' ' : text.slice(prevEnd, start);
     words.push({
       start,
       end,
-      key: keyRaw.toLowerCase(),
-      keyEnd: start + keyRaw.length,
-      gapBefore: text.slice(prevEnd, start),
-      capitalized: first >= 65 && first <= 90 && /[a-z]/.test(raw),
-      single: raw.length === 1,
+      key: (possessive ? raw.slice(0, -2) : raw).toLowerCase(),
+      keyEnd: possessive ? end - 2 : end,
+      gapBefore,
+      capitalized: first >= 65 && first <= 90 && hasLower,
+      single: end - start === 1,
     });
     prevEnd = end;
   }

@@ -13,6 +13,8 @@ export const lexicon = {
   ambiguousCities: new Set(AMBIGUOUS_CITIES),
   /** Longest city name in words, for multi-word look-ups. */
   cityMaxWords: Math.max(...CITIES.map((c) => c.split(' ').length)),
+  /** First words of city names: only these start a gazetteer look-up. */
+  cityFirstWords: new Set(CITIES.map((c) => c.split(' ')[0] ?? '')),
   states: new Set(STATES),
   facilityHeads: new Set(FACILITY_HEADS),
   hospitalAbbreviations: new Set(HOSPITAL_ABBREVIATIONS),

@@ -50,6 +50,8 @@ const NOT_AFTER_INITIAL = new Set([
 /** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
 const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
+const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames]);
+
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
   const marked = new Uint8Array(words.length);
   const at = (i: number): Word | undefined => words[i];
@@ -103,6 +105,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
+    // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly.
+    if (!w.single && !NAME_TRIGGERS.has(w.key)) continue;
     const next = at(i + 1);
     // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
     if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {

@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicon/index.js';
+import { splitWords, type Word } from '../words.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 
 /**
@@ -11,8 +12,24 @@ interface PatternRule {
   readonly re: RegExp;
   /** Rejects a match that has the shape but not the meaning (e.g. "1/2" as a fraction). */
   readonly accept?: (text: string, start: number, end: number) => boolean;
+  /**
+   * A cheap test on the lower-cased note that must pass before the rule runs: most notes have no e-mail,
+   * no URL and no record number, and skipping those scans keeps de-identification fast.
+   */
+  readonly when?: (lower: string) => boolean;
+  /**
+   * Lower-case words at which a match must start ("mrn", "pager", "oct"): the rule then runs anchored at those
+   * words only, instead of scanning the whole note — most label rules would otherwise dominate the run time.
+   */
+  readonly keywords?: readonly string[];
 }
 
+const has = (...needles: string[]) => (lower: string): boolean => needles.some((n) => lower.includes(n));
+const test = (re: RegExp) => (lower: string): boolean => re.test(lower);
+
+const MONTH_WORD = test(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/);
+const MONTH_KEYS = ['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august',
+  'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'];
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
@@ -20,74 +37,75 @@ const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 const LABEL_GAP = String.raw`\s*(?:number|num|no\.?|#|id)?\s*[:#.]?\s*`;
 
 const RULES: readonly PatternRule[] = [
-  { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g },
-  { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi },
-  { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi },
-  { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g },
-  { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi },
+  { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, when: has('@') },
+  { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.') },
+  { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi, when: test(/\.(?:com|org|net|edu|gov|info|biz|io)\b/) },
+  { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, when: test(/\d\.\d{1,3}\.\d{1,3}\.\d/) },
+  { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi, when: test(/[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/) },
   { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g },
-  { category: 'SSN', re: new RegExp(String.raw`\b(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
+  { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi'), when: has('ssn', 'social sec') },
   // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
     re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?\(?\d{3}\)?[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
   },
-  { category: 'PHONE', re: /(?<=\b(?:phone|tel|call|called|reached|number|cell|home|work|at|#)[\s:#.]{1,3})\d{3}-\d{4}(?![\w\/-]|\.\d)/gi },
+  { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, when: test(/\d{3}-\d{4}/) },
   {
     category: 'PHONE',
-    re: /\b(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
+    keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
+    re: /(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
   },
-  { category: 'FAX', re: /\bfax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
-  { category: 'MRN', re: new RegExp(String.raw`\b(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi, when: has('fax') },
+  { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('mr', 'medical record', 'med rec', 'unit no', 'hospital no', 'chart') },
   {
     category: 'HEALTH_PLAN',
-    re: new RegExp(String.raw`\b(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|group)${LABEL_GAP}${ID_VALUE}`, 'gi'),
+    keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
+    re: new RegExp(String.raw`(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|group)${LABEL_GAP}${ID_VALUE}`, 'gi'),
+    when: has('member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health plan', 'beneficiary', 'group'),
   },
-  { category: 'ACCOUNT', re: new RegExp(String.raw`\b(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi') },
-  { category: 'LICENSE', re: new RegExp(String.raw`\b(?:licen[cs]e|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi') },
-  { category: 'VEHICLE', re: new RegExp(String.raw`\b(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
-  { category: 'DEVICE', re: new RegExp(String.raw`\b(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi') },
-  { category: 'ID', re: new RegExp(String.raw`\b(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
+  { category: 'ACCOUNT', keywords: ['account', 'acct'], re: new RegExp(String.raw`(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('account', 'acct') },
+  { category: 'LICENSE', keywords: ['license', 'licence', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('licen', 'dea', 'npi', 'permit', 'certificate') },
+  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi'), when: has('vin', 'plate', 'vehicle') },
+  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('serial', 's/n', 'sn', 'device id', 'lot') },
+  { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi'), when: has('id', 'case', 'ref', 'record') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
-  { category: 'ID', re: /(?<=#\s?)(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g },
-  { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g },
-  { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g },
-  { category: 'ID', re: /(?<![\w.,\/-])\d{7,}(?![\w\/]|[.,]\d)/g },
-  { category: 'VEHICLE', re: /\b[A-HJ-NPR-Z0-9]{17}\b/g, accept: (t, s, e) => /\d/.test(t.slice(s, e)) && /[A-Z]/.test(t.slice(s, e)) },
+  { category: 'ID', re: /(?<=#\s?)(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
+  { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/) },
+  { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/) },
   // Dates.
-  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)[-\/.](?:0?[1-9]|1[0-2])[-\/.](?:[12]\d|3[01]|0?[1-9])\b/g },
+  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)[-\/.](?:0?[1-9]|1[0-2])[-\/.](?:[12]\d|3[01]|0?[1-9])\b/g, when: test(/\d{4}[-\/.]\d/) },
   {
     category: 'DATE',
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
   },
-  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g },
-  { category: 'DATE', re: /(?<=\b(?:in|since|circa|year|yr|saying|said|during|of)\s+)(?:19|20)\d\d\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/) },
+  { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi, when: test(/(?:19|20)\d\d/) },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi },
   { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear },
-  { category: 'DATE', re: new RegExp(String.raw`\b${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
-  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords },
-  { category: 'DATE', re: new RegExp(String.raw`\b${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
-  { category: 'DATE', re: /\b(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
-  { category: 'DATE', re: /\b(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
-  { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g },
-  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi },
-  { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi },
-  { category: 'DATE', re: /\b(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi },
+  { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
+  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
+  { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
+  { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth, when: MONTH_WORD },
+  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, when: test(/\d(?:st|nd|rd|th)\b/) },
+  { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
+  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'") },
+  { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/) },
+  { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi, when: has('christmas', 'thanksgiving', 'easter', 'new year', ' day', 'halloween') },
   // Ages over 89.
   {
     category: 'AGE',
     re: /\b(?<v>9\d|1[0-4]\d)\s*-?\s*(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
   },
-  { category: 'AGE', re: /\b(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
+  { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi, when: has('age') },
   // Street addresses and ZIP codes.
   {
     category: 'LOCATION',
     re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?`, 'g'),
     accept: acceptStreet,
   },
-  { category: 'LOCATION', re: /\b(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment|suite|ste\.?)\s*#?\s*\d+[A-Za-z]?\b/gi },
-  { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip },
+  { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment', 'suite', 'ste'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment|suite|ste\.?)\s*#?\s*\d+[A-Za-z]?\b/gi, when: has('box', 'apt', 'apartment', 'suite', 'ste') },
+  { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/) },
 ];
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
@@ -162,26 +180,77 @@ function acceptZip(text: string, start: number, end: number): boolean {
   return /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);
 }
 
+/** Rules anchored at keywords, compiled sticky, by keyword. */
+const BY_KEYWORD = new Map<string, { rule: PatternRule; sticky: RegExp }[]>();
+for (const rule of RULES) {
+  if (rule.keywords === undefined) continue;
+  const sticky = new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y');
+  for (const k of rule.keywords) {
+    const list = BY_KEYWORD.get(k) ?? [];
+    list.push({ rule, sticky });
+    BY_KEYWORD.set(k, list);
+  }
+}
+const SCANNED = RULES.filter((r) => r.keywords === undefined);
+
 /** Runs every pattern rule; spans may overlap (find.ts resolves overlaps). */
-export function findPatternPhi(text: string): PhiSpan[] {
+export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text)): PhiSpan[] {
   const spans: PhiSpan[] = [];
-  for (const rule of RULES) {
+  const lower = text.toLowerCase();
+  const passes = new Map<PatternRule, boolean>();
+  const push = (rule: PatternRule, m: RegExpExecArray | RegExpMatchArray): void => {
+    let start = m.index ?? 0;
+    let end = start + m[0].length;
+    const v = m.groups?.v;
+    if (v !== undefined) {
+      start += m[0].lastIndexOf(v);
+      end = start + v.length;
+    }
+    if (rule.accept === undefined || rule.accept(text, start, end)) spans.push({ start, end, category: rule.category });
+  };
+  for (const rule of SCANNED) {
+    if (rule.when !== undefined && !rule.when(lower)) continue;
     rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) {
-      let start = m.index ?? 0;
-      let end = start + m[0].length;
-      const v = m.groups?.v;
-      if (v !== undefined) {
-        const offset = m[0].lastIndexOf(v);
-        start += offset;
-        end = start + v.length;
+    for (const m of text.matchAll(rule.re)) push(rule, m);
+  }
+  for (const w of words) {
+    const candidates = BY_KEYWORD.get(w.key);
+    if (candidates === undefined) continue;
+    for (const { rule, sticky } of candidates) {
+      if (rule.when !== undefined) {
+        let ok = passes.get(rule);
+        if (ok === undefined) passes.set(rule, (ok = rule.when(lower)));
+        if (!ok) continue;
       }
-      if (rule.accept !== undefined && !rule.accept(text, start, end)) continue;
-      spans.push({ start, end, category: rule.category });
+      sticky.lastIndex = w.start;
+      const m = sticky.exec(text);
+      if (m !== null) push(rule, m);
     }
   }
+  longTokens(text, spans);
   return spans;
 }
+
+/**
+ * Long letter/digit runs in one pass: 7+ digits standing alone are an identifier of some kind (not a decimal,
+ * not part of a date or a ratio); 17 characters of the VIN alphabet with letters and digits are a vehicle id.
+ */
+function longTokens(text: string, spans: PhiSpan[]): void {
+  LONG.lastIndex = 0;
+  for (let m = LONG.exec(text); m !== null; m = LONG.exec(text)) {
+    const value = m[0];
+    const start = m.index;
+    const end = start + value.length;
+    const before = text.charAt(start - 1);
+    const after = text.charAt(end);
+    if (/^\d+$/.test(value)) {
+      if (!/[.,\/-]/.test(before) && after !== '/' && !/^[.,]\d/.test(text.slice(end, end + 2))) spans.push({ start, end, category: 'ID' });
+    } else if (value.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(value) && /\d/.test(value) && /[A-Z]/.test(value)) {
+      spans.push({ start, end, category: 'VEHICLE' });
+    }
+  }
+}
+const LONG = /(?<![A-Za-z0-9])[A-Za-z0-9]{7,}(?![A-Za-z0-9])/g;
 
 /** Street types as written: "Street", "street", "STREET", "St" ... (case matters for the name words before). */
 function streetTypes(): string {

@@ -24,6 +24,10 @@ const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'in
 /** Cues strong enough for a weak head with an unknown name: "LIVES AT KEELEY HOUSE", "to kessler rehab facility". */
 const STRONG_CUES = new Set(['to', 'at', 'from', 'the', 'on']);
 const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centre', 'ctr', 'campus', 'health', 'healthcare', 'facility', 'nh', 'manor', 'institute', 'clinic', 'clinics']);
+const WARD_VERBS = new Set(['transfer', 'transferred', 'transfered', 'tranfered', 'tranferred', 'transferring', 'transfering', 'tranfer',
+  'tx', 'txd', 'o', 'admitted', 'readmitted', 'intubated', 'go', 'back', 'out', 'again']);
+/** A one- or two-digit ward number right after the ward's name, not a dose or a time. */
+const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/y;
 const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
   'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'dc']);
 /** Words that make "X rehab" or "X center" a kind of care, not a name. */
@@ -49,6 +53,13 @@ const UNIT_WORDS = new Set(['floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvi
   'that', 'same', 'new', 'a-fib', 'nsr', 'sinus', 'afib', 'sr', 'st', 'cmo', 'dnr', 'morning', 'am', 'pm', 'tomorrow', 'today',
   'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ventilator', 'vent', 'cpap', 'bipap', 'nc',
   'nasal', 'face', 'mask', 'trach', 'collar', 'ps', 'cmv', 'ac', 'simv', 'prvc', 'oral', 'po', 'iv', 'lasix', 'left', 'right', 'l', 'r']);
+
+/** Words at which some place rule starts (built once; see the loop in findPlaces). */
+const PLACE_TRIGGERS = new Set<string>([
+  ...GENERIC_HEADS, ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
+  'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
+  'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
+]);
 
 export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
   const spans: PhiSpan[] = [];
@@ -96,8 +107,22 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
+    // Every rule below starts at a trigger word; most words are none, and skipping them keeps this fast.
+    if (!PLACE_TRIGGERS.has(w.key)) continue;
     const next = at(i + 1);
     const prev = at(i - 1);
+
+    // Ward names: "transferred to Quartermain 2", "ADMITTED TO QUARTERMAIN 3.", "TRANSFER QUARTERMAIN 2", "quartermain2".
+    if (WARD_VERBS.has(w.key) && (w.key !== 'o' || /c\/$/.test(w.gapBefore))) {
+      let j = i + 1;
+      const cue = at(j);
+      if (cue !== undefined && /^(?:to|on|from|at)$/.test(cue.key) && /^[ \t]+$/.test(cue.gapBefore)) j++;
+      const c = at(j);
+      if (c !== undefined && /^[ \t]+$/.test(c.gapBefore) && c.key.length >= 5 && c.end === c.keyEnd && !UNIT_WORDS.has(c.key) && placeLike(c)) {
+        WARD_NUMBER.lastIndex = c.end;
+        if (WARD_NUMBER.test(text)) push(j, j, 'LOCATION');
+      }
+    }
 
     // Facility heads: "Union Hospital", "Sacred Heart Memorial", "University of Maryland Medical Center".
     if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
@@ -136,7 +161,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     }
 
     // Gazetteer: the longest city name starting here.
-    if (!lexicon.stop.has(w.key) || w.key === 'or') {
+    if (lexicon.cityFirstWords.has(w.key)) {
       let key = w.key;
       for (let n = 1; n <= lexicon.cityMaxWords && i + n - 1 < words.length; n++) {
         if (n > 1) {
@@ -187,22 +212,6 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       if (c !== undefined && /^[ \t]*$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
         push(j, j, 'LOCATION');
       }
-    }
-  }
-  // Ward names: "to Quartermain 2", "ON QUARTERMAIN 2" — a word and a one- or two-digit ward number after a preposition.
-  for (const m of text.matchAll(/\b(?:transfer\w*|tranfer\w*|tx'?d?|c\/o|admitted|readmitted|intubated|go|back|out|again)\s+(?:(?:to|on|from|at)\s+)?([A-Za-z]{5,})\s?([1-9]\d?)(?![\d\/%:-]|\.\d)(?!\s*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/gi)) {
-    const word = (m[1] ?? '').toLowerCase();
-    if (!UNIT_WORDS.has(word) && !lexicon.stop.has(word) && !CARE_WORDS.has(word) && !GENERIC_HEADS.has(word)) {
-      const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
-      spans.push({ start, end: start + (m[1] ?? '').length, category: 'LOCATION' });
-    }
-  }
-  // "Quartermain2" glued to its ward number.
-  for (const m of text.matchAll(/\b(?:to|on|from)\s+([A-Za-z]{5,})\d{1,2}\b/gi)) {
-    const word = (m[1] ?? '').toLowerCase();
-    if (!UNIT_WORDS.has(word) && !lexicon.stop.has(word)) {
-      const start = (m.index ?? 0) + m[0].indexOf(m[1] ?? '');
-      spans.push({ start, end: start + (m[1] ?? '').length, category: 'LOCATION' });
     }
   }
   return spans;
