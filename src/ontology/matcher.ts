@@ -17,7 +17,8 @@ interface NameEntry {
  *
  * Matching rules:
  * - A match starts and ends at word boundaries: not inside a token run such as `IL6R` or `TNFα`.
- * - The last token of a name may appear in the plural (`seizures` ~ `Seizure`).
+ * - The last token of a name may appear in the plural (`seizures` ~ `Seizure`); a one-word disease name also
+ *   matches its adjective (`hypertensive` ~ `Hypertension`, `epileptic` ~ `Epilepsy`, see adjectiveForms).
  * - Case is ignored except in name tokens with an uppercase letter after the first (`TNF`, `mRNA`, `HIV`):
  *   those must match exactly, so gene symbols do not fire on ordinary words (`CAT` vs `cat`). Names of
  *   three characters or fewer always match case exactly. One-character names, two-capital names (`AT`,
@@ -45,7 +46,9 @@ export class EntityMatcher {
     this.concepts.push({ id: entry.id, type: entry.type, preferredName: entry.preferredName });
     const seen = new Set<string>();
     const addName = (name: string, preferred: boolean): void => {
-      for (const variant of nameVariants(name)) {
+      const variants = nameVariants(name);
+      if (entry.type === 'disease') variants.push(...adjectiveForms(name));
+      for (const variant of variants) {
         if (seen.has(variant)) continue;
         seen.add(variant);
         this.addName(variant, concept, preferred);
@@ -183,13 +186,32 @@ function vocabularyRank(id: string): number {
 
 /**
  * The name and the forms it is also written in: MeSH's inverted `Diabetes Mellitus, Type 2` is also indexed
- * as `Type 2 Diabetes Mellitus`.
+ * as `Type 2 Diabetes Mellitus`, and `Anti-Inflammatory Agents` also as `Antiinflammatory Agents`.
  */
 function nameVariants(name: string): string[] {
   const trimmed = name.trim();
+  const variants = [trimmed];
   const parts = trimmed.split(', ');
-  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && !/\d$/.test(parts[0])) {
-    return [trimmed, `${parts[1]} ${parts[0]}`];
+  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && !/\d$/.test(parts[0])) variants.push(`${parts[1]} ${parts[0]}`);
+  // A hyphen between letters may also be left out: `anti-inflammatory` ~ `antiinflammatory`.
+  for (const v of [...variants]) if (/[a-z]-[a-z]/i.test(v)) {
+    variants.push(v.replace(/([a-z])-([a-z])/gi, (_, a: string, b: string) => a + b.toLowerCase()));
   }
-  return [trimmed];
+  return variants;
+}
+
+// Adjectives of one-word disease names, as text uses them (`hypertensive`, `epileptic`, `ischemic`, `thrombotic`,
+// `diabetic`): suffix rewrites, longest suffix first.
+const ADJECTIVE_SUFFIXES: readonly (readonly [string, string])[] = [
+  ['ension', 'ensive'], ['epsy', 'eptic'], ['osis', 'otic'], ['itis', 'itic'], ['emia', 'emic'], ['aemia', 'aemic'],
+  ['oxia', 'oxic'], ['thmia', 'thmic'], ['etes', 'etic'], ['ism', 'ian'],
+];
+
+function adjectiveForms(name: string): string[] {
+  if (!/^[A-Za-z]{6,}$/.test(name)) return [];
+  const lower = name.toLowerCase();
+  for (const [noun, adjective] of ADJECTIVE_SUFFIXES) {
+    if (lower.endsWith(noun)) return [lower.slice(0, -noun.length) + adjective];
+  }
+  return [];
 }

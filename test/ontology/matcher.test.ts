@@ -70,3 +70,15 @@ test('abbreviations defined in the text take their long form concept', async () 
   // Without the document's definitions `AF` is not linked (two capitals are not indexed); STZ is a listed synonym.
   assert.deepEqual(brief(matcher.match(text)).map(([t]) => t), ['atrial fibrillation', 'streptozotocin', 'STZ', 'STZ']);
 });
+
+test('adjectives of one-word disease names and hyphen-less spellings also match', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D006973', type: 'disease', preferredName: 'Hypertension', synonyms: [] });
+  matcher.add({ id: 'MESH:D004827', type: 'disease', preferredName: 'Epilepsy', synonyms: [] });
+  matcher.add({ id: 'MESH:D013927', type: 'disease', preferredName: 'Thrombosis', synonyms: [] });
+  matcher.add({ id: 'MESH:D000893', type: 'chemical', preferredName: 'Anti-Inflammatory Agents', synonyms: [] });
+  matcher.add({ id: 'MESH:D999999', type: 'chemical', preferredName: 'Emulsion', synonyms: [] }); // not a disease: no adjective
+  assert.deepEqual(brief(matcher.match('hypertensive and epileptic rats, thrombotic events, antiinflammatory agents, emulsive')), [
+    ['hypertensive', 'MESH:D006973'], ['epileptic', 'MESH:D004827'], ['thrombotic', 'MESH:D013927'],
+    ['antiinflammatory agents', 'MESH:D000893']]);
+});
