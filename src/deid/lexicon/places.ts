@@ -70,7 +70,7 @@ denton|brunswick|middletown|hancock|clinton|oakland|arbutus|largo|dover|erie|cha
 burlington|henderson|buffalo|norfolk|montgomery|providence|chandler|plymouth|woodlawn|union|
 rome|cork|lima|santiago|victoria|paris|london|berlin|georgia|virginia|washington|jackson|austin|
 dallas|houston|denver|phoenix|orlando|jacksonville|independence|liberty|troy|homer|
-north east|indian head|hyde park|white marsh|middle river|
+north east|indian head|hyde park|white marsh|middle river|norwood|
 `.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');
 
 /** US states and their postal codes (context, not PHI). */

@@ -57,7 +57,7 @@ vargas vasquez vaughn vega velasquez wade wagner walker wall wallace walsh walte
 warner warren washington waters watkins watson watts weaver webb weber webster weiss welch wells welsh west
 wheeler whelan white whitney wiggins wilcox wilkins wilkinson williams williamson willis wilson winters wolf
 wolfe wong wood woods wright wu wyatt yang yates york young zhang zimmerman
-amato bianchi bruno caruso colombo conti costa de luca esposito fabbri fontana gallo greco lombardi mancini
+amato bianchi bruno caruso colombo conti costa deluca esposito fabbri fontana gallo greco lombardi mancini
 marchetti mariani moretti napolitano pagano rizzo romano rossi russo santoro testa vitale
 nowak kowalczyk wisniewski wojcik kaminski lewandowski zielinski szymanski dabrowski kozlowski jankowski
 novak horvath papadopoulos georgiou

@@ -116,7 +116,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         const c = at(j) as Word;
         const after = at(j + 1);
         if (weak) {
-          return nameLike(c) && !c.single && (isKnownName(c.key) || (mixedCase && c.capitalized)
+          return nameLike(c) && !c.single && ((isKnownName(c.key) && !lexicon.ambiguousNames.has(c.key))
+            || (mixedCase && c.capitalized && /^M[a-z]/.test(text.slice(w.start, w.end)))
             || (after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)))));
         }
         if (personWord(c)) return true;

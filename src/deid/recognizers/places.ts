@@ -44,7 +44,7 @@ const CARE_WORDS = new Set(['cardiac', 'pulmonary', 'pulm', 'acute', 'subacute',
 const SAINT_BEFORE = new Set(['to', 'at', 'from', 'in', 'of', 'by']);
 const PLACE_BEFORE = new Set(['in', 'from', 'of', 'to', 'at', 'near', 'lives', 'live', 'living', 'resides', 'reside', 'visiting', 'returned', 'return', 'moved', 'toward', 'towards']);
 /** Units and places inside a hospital that follow "transferred to" without being PHI. */
-const UNIT_WORDS = new Set(['floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
+const UNIT_WORDS = new Set(['recovery', 'postanesthesia', 'preoperative', 'preop', 'postop', 'operating', 'endoscopy', 'procedure', 'dialysis', 'floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
   'ew', 'pacu', 'cath', 'lab', 'rehab', 'radiology', 'ct', 'mri', 'ir', 'ep', 'tele', 'telemetry', 'step', 'stepdown', 'step-down', 'home',
   'hospice', 'nursing', 'snf', 'ltc', 'the', 'a', 'an', 'another', 'his', 'her', 'their', 'osh', 'bed', 'room', 'rm', 'medicine', 'surgery',
   'surgical', 'medical', 'cardiology', 'neurology', 'neuro', 'oncology', 'service', 'team', 'care', 'and', 'via', 'for', 'with', 'on', 'in',
@@ -128,7 +128,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
       const found = nameBefore(i, false);
       if (found !== null) push(found[0], found[1], 'HOSPITAL');
-    } else if (NAMING_HEADS.has(w.key)) {
+    } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
       const found = nameBefore(i, true);
       if (found !== null && found[0] < i) push(found[0], found[1], 'HOSPITAL');
     }
