@@ -9,6 +9,8 @@ export interface TextOptions extends ReaderOptions {
   readonly maxParagraphs?: number;
 }
 
+const MAX_PARAGRAPH_CHARS = 1 << 20;
+
 /** Plain text and textbooks: paragraphs are separated by blank lines; line breaks inside one become spaces. */
 export async function* readText(source: TextSource, options: TextOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
@@ -30,13 +32,22 @@ export async function* readText(source: TextSource, options: TextOptions = {}): 
     firstLine = line + 1;
     return doc;
   };
+  let currentChars = 0;
   for await (const raw of linesOf(source)) {
     line += 1;
     if (raw.trim() === '') {
       endParagraph();
+      currentChars = 0;
       if (paragraphs.length >= maxParagraphs) yield take();
     } else {
       current.push(raw);
+      currentChars += raw.length;
+      // Text with no blank lines at all (one paragraph per line, or none): cut rather than grow without bound.
+      if (currentChars > MAX_PARAGRAPH_CHARS) {
+        endParagraph();
+        currentChars = 0;
+        if (paragraphs.length >= maxParagraphs) yield take();
+      }
     }
   }
   endParagraph();

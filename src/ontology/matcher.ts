@@ -1,6 +1,9 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
 import { EdgeTable } from './edge-table.js';
-import { isCaseSensitive, singular, tokenize, type Token } from './normalize.js';
+import {
+  ASCII, GLUED, isCaseSensitive, scanTokens, singular, tokenCased, tokenize, tokenKey, type TokenRuns,
+} from './normalize.js';
+import { TokenTable } from './token-table.js';
 import { isStopName } from './stop-names.js';
 
 /** How one name of one concept was stored at a trie node. */
@@ -34,7 +37,7 @@ interface NameEntry {
  */
 export class EntityMatcher {
   readonly concepts: Concept[] = [];
-  private readonly tokenIds = new Map<string, number>();
+  private readonly tokenIds = new TokenTable();
   private readonly edges = new EdgeTable();
   private readonly terminals = new Map<number, NameEntry[]>();
   private nodes = 1; // node 0 is the root
@@ -64,20 +67,24 @@ export class EntityMatcher {
 
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
-    const tokens = tokenize(text);
+    const runs = scanTokens(text);
     // Token ids once per token (-1: a token no name contains); plural forms are looked up only when needed.
-    const ids = new Int32Array(tokens.length);
-    for (let k = 0; k < tokens.length; k++) ids[k] = this.tokenIds.get(tokens[k].key) ?? -1;
+    const ids = new Int32Array(runs.count);
+    for (let k = 0; k < runs.count; k++) {
+      ids[k] = (runs.flags[k] & ASCII) !== 0
+        ? this.tokenIds.getAsciiLower(text, runs.start[k], runs.end[k])
+        : this.tokenIds.get(tokenKey(text, runs, k));
+    }
     const spans: LinkedSpan[] = [];
     let i = 0;
-    while (i < tokens.length) {
-      const found = tokens[i].glued || !this.startsName(tokens[i], ids[i]) ? null : this.longestAt(tokens, ids, i);
+    while (i < runs.count) {
+      const found = (runs.flags[i] & GLUED) !== 0 || !this.startsName(text, runs, ids, i) ? null : this.longestAt(text, runs, ids, i);
       if (found === null) {
         i += 1;
         continue;
       }
-      const start = tokens[i].start;
-      const end = tokens[found.last].end;
+      const start = runs.start[i];
+      const end = runs.end[found.last];
       const [best, ...rest] = found.entries.map((e) => this.concepts[e.concept]);
       spans.push({
         start, end, text: text.slice(start, end), id: best.id, type: best.type, preferredName: best.preferredName,
@@ -89,26 +96,33 @@ export class EntityMatcher {
   }
 
   /** A cheap first test: does any name start with this token (or its singular)? */
-  private startsName(token: Token, id: number): boolean {
-    if (id >= 0 && this.edges.get(0, id) >= 0) return true;
-    if (token.key.charCodeAt(token.key.length - 1) !== 115 /* s */) return false;
-    const plural = this.tokenIds.get(singular(token.key));
-    return plural !== undefined && this.edges.get(0, plural) >= 0;
+  private startsName(text: string, runs: TokenRuns, ids: Int32Array, k: number): boolean {
+    if (ids[k] >= 0 && this.edges.get(0, ids[k]) >= 0) return true;
+    const plural = this.singularId(text, runs, k);
+    return plural >= 0 && this.edges.get(0, plural) >= 0;
   }
 
-  private longestAt(tokens: Token[], ids: Int32Array, first: number): { last: number; entries: NameEntry[] } | null {
+  /** The id of the token's singular when it ends in s and differs, else -1. */
+  private singularId(text: string, runs: TokenRuns, k: number): number {
+    const last = text.charCodeAt(runs.end[k] - 1);
+    if (last !== 115 && last !== 83) return -1; // s, S
+    const key = tokenKey(text, runs, k);
+    const one = singular(key);
+    return one === key ? -1 : this.tokenIds.get(one);
+  }
+
+  private longestAt(text: string, runs: TokenRuns, ids: Int32Array, first: number): { last: number; entries: NameEntry[] } | null {
     let node = 0;
     let best: { last: number; entries: NameEntry[] } | null = null;
-    for (let j = first; j < tokens.length; j++) {
-      const token = tokens[j];
+    for (let j = first; j < runs.count; j++) {
       const next = ids[j] < 0 ? -1 : this.edges.get(node, ids[j]);
-      const atBoundary = j + 1 >= tokens.length || !tokens[j + 1].glued;
+      const atBoundary = j + 1 >= runs.count || (runs.flags[j + 1] & GLUED) === 0;
       if (atBoundary) {
-        let entries = next < 0 ? null : this.terminalEntries(next, tokens, first);
-        if (entries === null && token.key.charCodeAt(token.key.length - 1) === 115 /* s */) {
-          const plural = this.tokenIds.get(singular(token.key));
-          const end = plural === undefined ? -1 : this.edges.get(node, plural);
-          if (end >= 0) entries = this.terminalEntries(end, tokens, first);
+        let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
+        if (entries === null) {
+          const plural = this.singularId(text, runs, j);
+          const end = plural < 0 ? -1 : this.edges.get(node, plural);
+          if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
         }
         if (entries !== null) best = { last: j, entries };
       }
@@ -119,10 +133,11 @@ export class EntityMatcher {
   }
 
   /** The names ending at trie node `end` whose case requirements the text tokens meet, ranked. */
-  private terminalEntries(end: number, tokens: Token[], first: number): NameEntry[] | null {
+  private terminalEntries(end: number, text: string, runs: TokenRuns, first: number): NameEntry[] | null {
     const stored = this.terminals.get(end);
     if (stored === undefined) return null;
-    const fitting = stored.filter((e) => e.cased === null || e.cased.every((c, k) => c === null || c === tokens[first + k].cased));
+    const fitting = stored.filter((e) => e.cased === null
+      || e.cased.every((c, k) => c === null || c === tokenCased(text, runs, first + k)));
     if (fitting.length === 0) return null;
     if (fitting.length === 1) return fitting;
     const byConcept = new Map<number, NameEntry>();
@@ -155,11 +170,7 @@ export class EntityMatcher {
     tokens.forEach((token, k) => {
       const last = k === tokens.length - 1;
       const key = last && !sensitive[k] ? singular(token.key) : token.key;
-      let id = this.tokenIds.get(key);
-      if (id === undefined) {
-        id = this.tokenIds.size;
-        this.tokenIds.set(key, id);
-      }
+      const id = this.tokenIds.intern(key);
       let next = this.edges.get(node, id);
       if (next < 0) {
         next = this.nodes++;

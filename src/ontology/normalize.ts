@@ -21,25 +21,44 @@ export interface Token {
 
 const enum Kind { Other, Letter, Digit, Greek }
 
+const ASCII_KIND = new Uint8Array(128).map((_, c) => (
+  c >= 48 && c <= 57 ? Kind.Digit : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? Kind.Letter : Kind.Other));
+
 function kindOfCode(code: number, text: string, i: number): Kind {
-  if (code < 128) {
-    if (code >= 48 && code <= 57) return Kind.Digit;
-    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return Kind.Letter;
-    return Kind.Other;
-  }
+  if (code < 128) return ASCII_KIND[code] as Kind;
   const ch = text[i];
   if (GREEK[ch] !== undefined || GREEK[ch.toLowerCase()] !== undefined) return Kind.Greek;
   return /\p{L}|\p{M}/u.test(ch) ? Kind.Letter : /\p{N}/u.test(ch) ? Kind.Digit : Kind.Other;
 }
+
+/** Token boundaries as typed arrays (no strings made): the matcher's fast path over running text. */
+export interface TokenRuns {
+  readonly count: number;
+  readonly start: Int32Array;
+  readonly end: Int32Array;
+  /** GLUED | ASCII | GREEK_LETTER bits. */
+  readonly flags: Uint8Array;
+}
+
+/** Nothing separates the token from the one before. */
+export const GLUED = 1;
+/** Only ASCII characters: the key is the lowercased slice of the text. */
+export const ASCII = 2;
+/** One Greek letter: the key is its spelled-out name. */
+export const GREEK_LETTER = 4;
 
 /**
  * Splits text into runs of letters and runs of digits (a letter–digit change is a token boundary, so `IL6`,
  * `IL-6` and `IL 6` tokenize alike); each Greek letter is its own token, spelled out; everything else
  * separates tokens. A possessive `'s` after a word is dropped (`Alzheimer's` ~ `Alzheimer`).
  */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
+export function scanTokens(text: string): TokenRuns {
   const n = text.length;
+  let capacity = 16 + (n >> 2);
+  let start: Int32Array = new Int32Array(capacity);
+  let end: Int32Array = new Int32Array(capacity);
+  let flags = new Uint8Array(capacity);
+  let count = 0;
   let i = 0;
   let lastEnd = -1;
   while (i < n) {
@@ -56,28 +75,75 @@ export function tokenize(text: string): Token[] {
       }
       continue;
     }
-    const start = i;
+    const from = i;
+    let flag = from === lastEnd ? GLUED : 0;
     if (kind === Kind.Greek) {
       i += 1;
-      const ch = text[start];
-      const spelled = GREEK[ch] ?? GREEK[ch.toLowerCase()];
-      const cased = ch !== ch.toLowerCase() ? spelled[0].toUpperCase() + spelled.slice(1) : spelled;
-      tokens.push({ start, end: i, key: spelled, cased, glued: start === lastEnd });
-      lastEnd = i;
-      continue;
-    }
-    let ascii = code < 128;
-    i += 1;
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (kindOfCode(c, text, i) !== kind) break;
-      if (c >= 128) ascii = false;
+      flag |= GREEK_LETTER;
+    } else {
+      let ascii = code < 128;
       i += 1;
+      while (i < n) {
+        const c = text.charCodeAt(i);
+        if (c < 128) {
+          if (ASCII_KIND[c] !== kind) break;
+        } else {
+          if (kindOfCode(c, text, i) !== kind) break;
+          ascii = false;
+        }
+        i += 1;
+      }
+      if (ascii) flag |= ASCII;
     }
-    const raw = text.slice(start, i);
-    const cased = ascii ? raw : raw.normalize('NFD').replace(/\p{M}/gu, '');
-    tokens.push({ start, end: i, key: cased.toLowerCase(), cased, glued: start === lastEnd });
+    if (count === capacity) {
+      capacity *= 2;
+      start = grow(start, capacity);
+      end = grow(end, capacity);
+      const f = new Uint8Array(capacity);
+      f.set(flags);
+      flags = f;
+    }
+    start[count] = from;
+    end[count] = i;
+    flags[count] = flag;
+    count += 1;
     lastEnd = i;
+  }
+  return { count, start, end, flags };
+}
+
+function grow(array: Int32Array, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array);
+  return bigger;
+}
+
+/** The token as written, accents removed; a Greek letter spelled out, capitalised if it was upper case. */
+export function tokenCased(text: string, runs: TokenRuns, k: number): string {
+  const raw = text.slice(runs.start[k], runs.end[k]);
+  const flag = runs.flags[k];
+  if ((flag & ASCII) !== 0) return raw;
+  if ((flag & GREEK_LETTER) !== 0) {
+    const spelled = GREEK[raw] ?? GREEK[raw.toLowerCase()];
+    return raw !== raw.toLowerCase() ? spelled[0].toUpperCase() + spelled.slice(1) : spelled;
+  }
+  return raw.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** The matching key: the cased form in lower case. */
+export function tokenKey(text: string, runs: TokenRuns, k: number): string {
+  return (runs.flags[k] & GREEK_LETTER) !== 0
+    ? GREEK[text[runs.start[k]]] ?? GREEK[text[runs.start[k]].toLowerCase()]
+    : tokenCased(text, runs, k).toLowerCase();
+}
+
+/** The tokens of a text as objects (for lexicon names and callers outside the matcher's inner loop). */
+export function tokenize(text: string): Token[] {
+  const runs = scanTokens(text);
+  const tokens: Token[] = [];
+  for (let k = 0; k < runs.count; k++) {
+    const cased = tokenCased(text, runs, k);
+    tokens.push({ start: runs.start[k], end: runs.end[k], key: cased.toLowerCase(), cased, glued: (runs.flags[k] & GLUED) !== 0 });
   }
   return tokens;
 }
