@@ -74,15 +74,59 @@ export class DoubleArray {
 
 /**
  * Builds a darts-clone array from keys (non-empty byte strings without NUL, any order, unique) and their
- * values (0 <= value < 2^31).
+ * values (0 <= value < 2^31). Like darts-clone, identical subtrees are stored once (the trie is minimized
+ * into a DAWG first), which keeps charsmaps with many shared endings small.
  */
 export function buildDoubleArray(keys: readonly Uint8Array[], values: readonly number[]): Uint32Array {
   const order = keys.map((_, i) => i).sort((a, b) => compareBytes(keys[a], keys[b]));
+  // 1. The trie: node 0 is the root; children kept in label order (keys are sorted).
+  const childLabels: number[][] = [[]];
+  const childNodes: number[][] = [[]];
+  const nodeValue: number[] = [-1];
+  let previous: Uint8Array | null = null;
+  const path: number[] = [0];
+  for (const k of order) {
+    const key = keys[k];
+    if (key.length === 0) throw new Error('buildDoubleArray: empty key');
+    let common = 0;
+    if (previous !== null) {
+      while (common < previous.length && common < key.length && previous[common] === key[common]) common++;
+      if (common === key.length && common === previous.length) throw new Error('buildDoubleArray: duplicate key');
+    }
+    path.length = common + 1;
+    for (let d = common; d < key.length; d++) {
+      if (key[d] === 0) throw new Error('buildDoubleArray: key contains NUL');
+      const node = nodeValue.length;
+      childLabels.push([]); childNodes.push([]); nodeValue.push(-1);
+      childLabels[path[d]].push(key[d]);
+      childNodes[path[d]].push(node);
+      path.push(node);
+    }
+    nodeValue[path[key.length]] = values[k];
+    previous = key;
+  }
+  // 2. Minimize: nodes with the same value and the same (label, canonical child) list are one node.
+  const canonical = new Int32Array(nodeValue.length);
+  const bySignature = new Map<string, number>();
+  const postOrder: number[] = [];
+  const stack: Array<[number, number]> = [[0, 0]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top[1] < childNodes[top[0]].length) stack.push([childNodes[top[0]][top[1]++], 0]);
+    else { postOrder.push(top[0]); stack.pop(); }
+  }
+  for (const node of postOrder) {
+    const parts = [nodeValue[node]];
+    for (let i = 0; i < childLabels[node].length; i++) parts.push(childLabels[node][i], canonical[childNodes[node][i]]);
+    const signature = parts.join(',');
+    const found = bySignature.get(signature);
+    if (found !== undefined) canonical[node] = found;
+    else { canonical[node] = node; bySignature.set(signature, node); }
+  }
+  // 3. Place each canonical node's block of children (label 0 = its value) at a free base.
   let units = new Uint32Array(1024);
-  let used = new Uint8Array(1024); // position taken by a unit
-  let baseUsed = new Uint8Array(1024); // position already serves as some node's children base
-  let searchFrom = 1;
-
+  let used = new Uint8Array(1024);
+  let baseUsed = new Uint8Array(1024);
   const grow = (need: number): void => {
     if (need <= units.length) return;
     let size = units.length;
@@ -91,71 +135,61 @@ export function buildDoubleArray(keys: readonly Uint8Array[], values: readonly n
     const s = new Uint8Array(size); s.set(used); used = s;
     const b = new Uint8Array(size); b.set(baseUsed); baseUsed = b;
   };
-
-  // Finds a base whose slots base^label are free for every label; bases are unique so that a label check
-  // alone tells a node's children from its neighbours'.
+  let searchFrom = 1;
+  let extent = 1;
   const findBase = (labels: number[]): number => {
-    while (searchFrom < used.length && used[searchFrom] === 1) searchFrom++;
+    // Like darts-clone, only the last few blocks are searched; older holes are given up for speed.
+    searchFrom = Math.max(searchFrom, extent - 16 * 256);
+    while (used[searchFrom] === 1) searchFrom++;
     for (let pos = searchFrom; ; pos++) {
       grow(((pos | 0xff) + 1) + 256);
       if (used[pos] === 1) continue;
       const base = pos ^ labels[0];
       if (base === 0 || baseUsed[base] === 1) continue;
       let ok = true;
-      for (let k = 1; k < labels.length; k++) {
-        if (used[base ^ labels[k]] === 1) { ok = false; break; }
-      }
+      for (let k = 1; k < labels.length; k++) if (used[base ^ labels[k]] === 1) { ok = false; break; }
       if (ok) return base;
     }
   };
-
+  const baseOf = new Int32Array(nodeValue.length).fill(-1);
   used[0] = 1;
-  // Iterative DFS over ranges of sorted keys sharing a prefix of length `depth`.
-  const stack: Array<{ node: number; lo: number; hi: number; depth: number }> = [{ node: 0, lo: 0, hi: order.length, depth: 0 }];
-  while (stack.length > 0) {
-    const { node, lo, hi, depth } = stack.pop()!;
-    const labels: number[] = [];
-    const ranges: Array<[number, number]> = [];
-    for (let i = lo; i < hi;) {
-      const key = keys[order[i]];
-      const label = depth < key.length ? key[depth] : 0;
-      let j = i + 1;
-      while (j < hi) {
-        const k2 = keys[order[j]];
-        if ((depth < k2.length ? k2[depth] : 0) !== label) break;
-        j++;
-      }
-      if (label === 0 && j - i > 1) throw new Error('buildDoubleArray: duplicate key');
-      labels.push(label);
-      ranges.push([i, j]);
-      i = j;
-    }
+  const queue: number[] = [0];
+  for (let q = 0; q < queue.length; q++) {
+    const node = queue[q];
+    const labels = nodeValue[node] >= 0 ? [0, ...childLabels[node]] : childLabels[node].slice();
     const base = findBase(labels);
-    const relative = node ^ base;
+    baseOf[node] = base;
+    baseUsed[base] = 1;
+    for (const l of labels) {
+      used[base ^ l] = 1;
+      if ((base ^ l) + 1 > extent) extent = (base ^ l) + 1;
+    }
+    for (const child of childNodes[node]) {
+      const c = canonical[child];
+      if (baseOf[c] === -1) { baseOf[c] = -2; queue.push(c); }
+    }
+  }
+  // 4. Write units: each edge's unit sits in its parent's block and points to its child's block.
+  const setOffset = (pos: number, target: number, leaf: boolean, label: number): void => {
+    const relative = pos ^ target;
     if (relative >= 1 << 29 || (relative >= 1 << 21 && (relative & 0xff) !== 0)) {
       throw new Error('buildDoubleArray: trie too large for the darts-clone unit format');
     }
-    baseUsed[base] = 1;
-    let unit = units[node] & (0x80000000 | 0x100 | 0xff);
-    unit |= relative < 1 << 21 ? relative << 10 : ((relative << 2) | (1 << 9));
-    if (labels[0] === 0) unit |= 0x100;
-    units[node] = unit >>> 0;
-    for (let k = 0; k < labels.length; k++) {
-      const child = base ^ labels[k];
-      used[child] = 1;
-      if (labels[k] === 0) {
-        const value = values[order[ranges[k][0]]];
-        units[child] = (value | 0x80000000) >>> 0;
-      } else {
-        units[child] = labels[k];
-        stack.push({ node: child, lo: ranges[k][0], hi: ranges[k][1], depth: depth + 1 });
-      }
+    const offsetBits = relative < 1 << 21 ? relative << 10 : ((relative << 2) | (1 << 9));
+    units[pos] = (offsetBits | (leaf ? 0x100 : 0) | label) >>> 0;
+  };
+  setOffset(0, baseOf[0], nodeValue[0] >= 0, 0);
+  for (const node of queue) {
+    const base = baseOf[node];
+    if (nodeValue[node] >= 0) units[base] = (nodeValue[node] | 0x80000000) >>> 0;
+    for (let i = 0; i < childNodes[node].length; i++) {
+      const child = canonical[childNodes[node][i]];
+      const label = childLabels[node][i];
+      setOffset(base ^ label, baseOf[child], nodeValue[child] >= 0, label);
     }
   }
-  let last = used.length - 1;
-  while (last > 0 && used[last] === 0) last--;
   // Keep whole 256-unit blocks so that any id ^ byte from a used base stays inside the array.
-  return units.slice(0, (last | 0xff) + 1);
+  return units.slice(0, ((extent - 1) | 0xff) + 1);
 }
 
 export function compareBytes(a: Uint8Array, b: Uint8Array): number {

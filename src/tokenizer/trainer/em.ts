@@ -1,0 +1,353 @@
+// EM over the unigram lattice of every distinct word, SentencePiece's way: an E-step of forward-backward
+// expected counts (32-bit floats, log-sum-exp), a Bayesian M-step (digamma), and pruning by the loss of
+// likelihood when a piece is replaced by its best alternative segmentation. Pieces are only ever removed
+// after seeding, so each word's matches against the seed pieces are found once and filtered by `alive`.
+import type { SeedPiece } from './seed.js';
+
+const MAX_CP = 0x110000;
+
+/** A trie over the seed pieces' code points (child = map.get(node * MAX_CP + cp)). */
+export class SeedTrie {
+  private readonly children = new Map<number, number>();
+  private readonly values: number[] = [-1];
+
+  constructor(pieces: readonly SeedPiece[]) {
+    pieces.forEach((p, id) => {
+      let node = 0;
+      for (let k = 0; k < p.cps.length; k++) {
+        const key = node * MAX_CP + p.cps[k];
+        let child = this.children.get(key);
+        if (child === undefined) {
+          child = this.values.length;
+          this.values.push(-1);
+          this.children.set(key, child);
+        }
+        node = child;
+      }
+      this.values[node] = id;
+    });
+  }
+
+  /** Calls visit(length, pieceId) for every piece that is a prefix of cps[start, end), shortest first. */
+  prefixes(cps: Int32Array, start: number, end: number, visit: (length: number, id: number) => void): void {
+    let node = 0;
+    for (let k = start; k < end; k++) {
+      const child = this.children.get(node * MAX_CP + cps[k]);
+      if (child === undefined) return;
+      node = child;
+      const id = this.values[node];
+      if (id >= 0) visit(k + 1 - start, id);
+    }
+  }
+}
+
+/** Distinct words with their counts and every seed-piece match inside each. */
+export class WordCorpus {
+  readonly count: number;
+  /** Matches of word w: [matchStart[w], matchStart[w + 1]); ordered by begin, then length. */
+  readonly matchStart: Int32Array;
+  readonly matchBegin: Int32Array;
+  readonly matchLength: Int32Array;
+  readonly matchPiece: Int32Array;
+  readonly maxLength: number;
+
+  constructor(readonly words: readonly Int32Array[], readonly freqs: Float64Array, trie: SeedTrie) {
+    this.count = words.length;
+    const begins: number[] = [];
+    const lengths: number[] = [];
+    const pieces: number[] = [];
+    this.matchStart = new Int32Array(words.length + 1);
+    let maxLength = 0;
+    for (let w = 0; w < words.length; w++) {
+      const cps = words[w];
+      if (cps.length > maxLength) maxLength = cps.length;
+      for (let b = 0; b < cps.length; b++) {
+        trie.prefixes(cps, b, cps.length, (length, id) => { begins.push(b); lengths.push(length); pieces.push(id); });
+      }
+      this.matchStart[w + 1] = begins.length;
+    }
+    this.matchBegin = Int32Array.from(begins);
+    this.matchLength = Int32Array.from(lengths);
+    this.matchPiece = Int32Array.from(pieces);
+    this.maxLength = maxLength;
+  }
+}
+
+function logSumExp(x: number, y: number): number {
+  const vmin = Math.min(x, y);
+  const vmax = Math.max(x, y);
+  if (vmax > vmin + 50) return vmax;
+  return Math.fround(vmax + Math.log(Math.exp(Math.fround(vmin - vmax)) + 1.0));
+}
+
+/** The lattice of one word under the live pieces: nodes in insertion order (begin asc, then length asc, unk last). */
+class WordLattice {
+  begin: Int32Array;
+  end: Int32Array;
+  piece: Int32Array;
+  score: Float32Array;
+  size = 0;
+  // Per position scratch.
+  alpha: Float32Array;
+  beta: Float32Array;
+  best: Float32Array;
+  bestNode: Int32Array;
+  seen: Uint8Array;
+
+  constructor(maxLength: number) {
+    const cap = Math.max(16, maxLength * 20);
+    this.begin = new Int32Array(cap); this.end = new Int32Array(cap); this.piece = new Int32Array(cap); this.score = new Float32Array(cap);
+    this.alpha = new Float32Array(maxLength + 1); this.beta = new Float32Array(maxLength + 1);
+    this.best = new Float32Array(maxLength + 1); this.bestNode = new Int32Array(maxLength + 1); this.seen = new Uint8Array(maxLength + 1);
+  }
+
+  private push(b: number, e: number, id: number, s: number): void {
+    if (this.size === this.begin.length) {
+      const cap = this.size * 2;
+      const grow = <T extends Int32Array | Float32Array>(a: T, make: (n: number) => T): T => { const x = make(cap); x.set(a); return x; };
+      this.begin = grow(this.begin, (n) => new Int32Array(n)); this.end = grow(this.end, (n) => new Int32Array(n));
+      this.piece = grow(this.piece, (n) => new Int32Array(n)); this.score = grow(this.score, (n) => new Float32Array(n));
+    }
+    this.begin[this.size] = b; this.end[this.size] = e; this.piece[this.size] = id; this.score[this.size] = s;
+    this.size++;
+  }
+
+  /** Builds from matches [m0, m1) of a word of `length` characters; `skipPiece` is left out (-1: none). */
+  build(corpus: { matchBegin: Int32Array; matchLength: Int32Array; matchPiece: Int32Array }, m0: number, m1: number, length: number,
+    alive: Uint8Array, scores: Float32Array, unkScore: number, unkPiece: number, skipPiece = -1, skipWhole = false): void {
+    this.size = 0;
+    let m = m0;
+    for (let b = 0; b < length; b++) {
+      let hasSingle = false;
+      while (m < m1 && corpus.matchBegin[m] === b) {
+        const id = corpus.matchPiece[m];
+        const len = corpus.matchLength[m];
+        m++;
+        if (alive[id] === 0) continue;
+        if (skipWhole && id === skipPiece && len === length) continue;
+        this.push(b, b + len, id, scores[id]);
+        if (len === 1) hasSingle = true;
+      }
+      if (!hasSingle) this.push(b, b + 1, unkPiece, unkScore);
+    }
+  }
+
+  /** log Z; fills alpha (forward, by position) and beta (backward). */
+  forwardBackward(length: number): number {
+    const { alpha, beta, seen } = this;
+    seen.fill(0, 0, length + 1);
+    alpha[0] = 0;
+    for (let i = 0; i < this.size; i++) {
+      const e = this.end[i];
+      const v = Math.fround(this.score[i] + alpha[this.begin[i]]);
+      if (seen[e] === 0) { alpha[e] = v; seen[e] = 1; } else alpha[e] = logSumExp(alpha[e], v);
+    }
+    seen.fill(0, 0, length + 1);
+    beta[length] = 0;
+    // Nodes are grouped by begin ascending; walk the groups from the last, each in insertion order.
+    let groupEnd = this.size;
+    while (groupEnd > 0) {
+      const b = this.begin[groupEnd - 1];
+      let groupStart = groupEnd - 1;
+      while (groupStart > 0 && this.begin[groupStart - 1] === b) groupStart--;
+      for (let i = groupStart; i < groupEnd; i++) {
+        const v = Math.fround(this.score[i] + beta[this.end[i]]);
+        if (seen[b] === 0) { beta[b] = v; seen[b] = 1; } else beta[b] = logSumExp(beta[b], v);
+      }
+      groupEnd = groupStart;
+    }
+    return alpha[length];
+  }
+
+  /** Best path (first-inserted wins ties); returns node indices in order into `out`, and the count. */
+  viterbi(length: number, out: Int32Array): number {
+    const { best, bestNode, seen } = this;
+    seen.fill(0, 0, length + 1);
+    best[0] = 0;
+    for (let i = 0; i < this.size; i++) {
+      const e = this.end[i];
+      const v = Math.fround(best[this.begin[i]] + this.score[i]);
+      if (seen[e] === 0 || v > best[e]) { best[e] = v; bestNode[e] = i; seen[e] = 1; }
+    }
+    let n = 0;
+    for (let p = length; p > 0; p = this.begin[bestNode[p]]) out[n++] = bestNode[p];
+    for (let i = 0, j = n - 1; i < j; i++, j--) { const t = out[i]; out[i] = out[j]; out[j] = t; }
+    return n;
+  }
+}
+
+export interface LivePieces {
+  readonly seeds: readonly SeedPiece[];
+  /** Current score of each seed id (meaningful where alive). */
+  readonly scores: Float32Array;
+  readonly alive: Uint8Array;
+  /** Live seed ids in model order. */
+  order: Int32Array;
+}
+
+/**
+ * The piece an unknown node is counted as. SentencePiece's trainer model leaves its unk id at 0, so unknown
+ * characters add to whichever piece is first in the current vocabulary; we do the same to train the same way.
+ */
+function unknownPiece(live: LivePieces): number {
+  return live.order.length > 0 ? live.order[0] : -1;
+}
+
+export function minScore(live: LivePieces): number {
+  let min = Infinity;
+  for (const id of live.order) if (live.scores[id] < min) min = live.scores[id];
+  return min === Infinity ? 0 : min;
+}
+
+/**
+ * E-step: expected count of every live piece. Words are dealt round-robin to `threads` partial sums merged at
+ * the end, as SentencePiece's thread pool adds them (float sums depend on that order).
+ */
+export function expectedCounts(corpus: WordCorpus, live: LivePieces, threads: number): { expected: Float32Array; objective: number } {
+  const n = live.seeds.length;
+  const partial: Float32Array[] = [];
+  const objs = new Float32Array(threads);
+  let allFreq = 0;
+  for (let w = 0; w < corpus.count; w++) allFreq += corpus.freqs[w];
+  const unkScore = Math.fround(minScore(live) - 10);
+  const unkPiece = unknownPiece(live);
+  const lattice = new WordLattice(corpus.maxLength);
+  for (let t = 0; t < threads; t++) {
+    const expected = new Float32Array(n);
+    for (let w = t; w < corpus.count; w += threads) {
+      const length = corpus.words[w].length;
+      lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, live.alive, live.scores, unkScore, unkPiece);
+      const z = lattice.forwardBackward(length);
+      const freq = corpus.freqs[w];
+      const { alpha, beta } = lattice;
+      for (let i = 0; i < lattice.size; i++) {
+        const id = lattice.piece[i];
+        if (id < 0) continue;
+        const logp = Math.fround(Math.fround(Math.fround(alpha[lattice.begin[i]] + lattice.score[i]) + beta[lattice.end[i]]) - z);
+        expected[id] = Math.fround(expected[id] + freq * Math.exp(logp));
+      }
+      objs[t] = Math.fround(objs[t] - Math.fround((freq * z) / allFreq));
+    }
+    partial.push(expected);
+  }
+  const expected = partial[0];
+  let objective = objs[0];
+  for (let t = 1; t < threads; t++) {
+    objective = Math.fround(objective + objs[t]);
+    const p = partial[t];
+    for (let k = 0; k < n; k++) if (p[k] !== 0) expected[k] = Math.fround(expected[k] + p[k]);
+  }
+  return { expected, objective };
+}
+
+export function digamma(x: number): number {
+  let result = 0;
+  for (; x < 7; ++x) result -= 1 / x;
+  x -= 1.0 / 2.0;
+  const xx = 1.0 / x;
+  const xx2 = xx * xx;
+  const xx4 = xx2 * xx2;
+  result += Math.log(x) + (1.0 / 24.0) * xx2 - (7.0 / 960.0) * xx4 + (31.0 / 8064.0) * xx4 * xx2 - (127.0 / 30720.0) * xx4 * xx4;
+  return result;
+}
+
+/** M-step: drop pieces expected less than 0.5 times; new score = digamma(count) - digamma(total). */
+export function maximize(live: LivePieces, expected: Float32Array): void {
+  const kept: number[] = [];
+  let sum = 0;
+  for (const id of live.order) {
+    const freq = expected[id];
+    if (freq < 0.5) { live.alive[id] = 0; continue; }
+    kept.push(id);
+    sum = Math.fround(sum + freq);
+  }
+  const logSum = digamma(sum);
+  for (const id of kept) live.scores[id] = Math.fround(digamma(expected[id]) - logSum);
+  live.order = Int32Array.from(kept);
+}
+
+/**
+ * Pruning: keeps pieces that have no alternative segmentation, then the candidates whose removal would cost the
+ * most likelihood, up to max(desired, shrinking × size) pieces.
+ */
+export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, threads: number, desiredSize: number, shrinkingFactor: number): void {
+  const order = live.order;
+  const n = live.seeds.length;
+  const unkScore = Math.fround(minScore(live) - 10);
+  const unkPiece = unknownPiece(live);
+  let maxPieceLength = 0;
+  for (const id of order) maxPieceLength = Math.max(maxPieceLength, live.seeds[id].cps.length);
+  const pieceLattice = new WordLattice(maxPieceLength);
+  const path = new Int32Array(Math.max(corpus.maxLength, maxPieceLength) + 1);
+  const alwaysKeep = new Uint8Array(n);
+  const alternatives = new Map<number, number[]>();
+  const mb: number[] = []; const ml: number[] = []; const mp: number[] = [];
+  for (const id of order) {
+    const cps = live.seeds[id].cps;
+    alwaysKeep[id] = 1;
+    if (cps.length === 1) continue;
+    mb.length = 0; ml.length = 0; mp.length = 0;
+    for (let b = 0; b < cps.length; b++) trie.prefixes(cps, b, cps.length, (len, pid) => { mb.push(b); ml.push(len); mp.push(pid); });
+    const matches = { matchBegin: Int32Array.from(mb), matchLength: Int32Array.from(ml), matchPiece: Int32Array.from(mp) };
+    pieceLattice.build(matches, 0, mb.length, cps.length, live.alive, live.scores, unkScore, unkPiece);
+    const count = pieceLattice.viterbi(cps.length, path);
+    if (count >= 2) { alwaysKeep[id] = 0; continue; }
+    pieceLattice.build(matches, 0, mb.length, cps.length, live.alive, live.scores, unkScore, unkPiece, id, true);
+    const altCount = pieceLattice.viterbi(cps.length, path);
+    const alt: number[] = [];
+    for (let k = 0; k < altCount; k++) alt.push(pieceLattice.piece[path[k]]);
+    alternatives.set(id, alt);
+  }
+
+  // Viterbi counts over the corpus, with per-thread partial sums as SentencePiece does.
+  const freq = new Float32Array(n);
+  let vsum = 0;
+  const lattice = new WordLattice(corpus.maxLength);
+  for (let t = 0; t < threads; t++) {
+    const partial = new Float32Array(n);
+    let partialSum = 0;
+    for (let w = t; w < corpus.count; w += threads) {
+      const length = corpus.words[w].length;
+      lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, live.alive, live.scores, unkScore, unkPiece);
+      const f = corpus.freqs[w];
+      partialSum = Math.fround(partialSum + f);
+      const count = lattice.viterbi(length, path);
+      for (let k = 0; k < count; k++) {
+        const id = lattice.piece[path[k]];
+        if (id >= 0) partial[id] = Math.fround(partial[id] + f);
+      }
+    }
+    vsum = Math.fround(vsum + partialSum);
+    for (let k = 0; k < n; k++) if (partial[k] !== 0) freq[k] = Math.fround(freq[k] + partial[k]);
+  }
+
+  let sumD = 0;
+  for (const id of order) sumD += freq[id];
+  const sum = Math.fround(sumD);
+  const logSum = Math.fround(Math.log(sum));
+  const kept: number[] = [];
+  const candidates: Array<[number, number]> = [];
+  for (const id of order) {
+    if (freq[id] === 0 || alwaysKeep[id] === 0) continue;
+    const alt = alternatives.get(id);
+    if (alt === undefined || alt.length === 0) { kept.push(id); continue; }
+    const F = Math.fround(freq[id] / vsum);
+    const logProbSp = Math.fround(Math.log(freq[id]) - logSum);
+    const logSumAlt = Math.fround(Math.log(Math.fround(sum + Math.fround(freq[id] * (alt.length - 1)))));
+    let logProbAlt = 0;
+    for (const a of alt) logProbAlt = Math.fround(logProbAlt + (Math.log(Math.fround((a >= 0 ? freq[a] : 0) + freq[id])) - logSumAlt));
+    candidates.push([id, Math.fround(F * (logProbSp - logProbAlt))]);
+  }
+  const prunedSize = Math.max(desiredSize, Math.trunc(shrinkingFactor * order.length));
+  const position = new Map<number, number>();
+  order.forEach((id, i) => position.set(id, i));
+  candidates.sort((a, b) => (b[1] - a[1]) || (position.get(a[0])! - position.get(b[0])!));
+  for (const [id] of candidates) {
+    if (kept.length === prunedSize) break;
+    kept.push(id);
+  }
+  const keptSet = new Uint8Array(n);
+  for (const id of kept) keptSet[id] = 1;
+  for (const id of order) if (keptSet[id] === 0) live.alive[id] = 0;
+  live.order = Int32Array.from(kept);
+}
