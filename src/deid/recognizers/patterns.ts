@@ -47,7 +47,7 @@ const RULES: readonly PatternRule[] = [
   // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
-    re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?\(?\d{3}\)?[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
+    re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?(?:\(\d{3}\)|\d{3})[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
   },
   { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, when: test(/\d{3}-\d{4}/) },
   {
@@ -178,8 +178,9 @@ function acceptStreet(text: string, start: number, end: number): boolean {
   return words.every((w) => !lexicon.stop.has(w.toLowerCase()) && !/^[A-Z]{1,3}$/.test(w) && (cue || /^[A-Z][a-z]/.test(w)));
 }
 
-function acceptZip(text: string, start: number, end: number): boolean {
-  const word = text.slice(start, end).split(/\s+/)[0] ?? '';
+function acceptZip(text: string, start: number): boolean {
+  // The span is the ZIP code itself; the state is the word before it.
+  const word = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
   return /^(?:[A-Z]{2}|Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);
 }
 

@@ -1,0 +1,80 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+
+const bin = join(repoRoot, 'bin', 'medbert.js');
+const physionet = sharedFile('deid', 'physionet-deid', 'id.text');
+const presidio = sharedFile('deid', 'presidio-synth', 'synth_dataset_v2.half.json');
+
+function medbert(args: string[], input?: string | Buffer): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('deid text from stdin to stdout, tag mode by default; invalid UTF-8 replaced with a warning', () => {
+  const r = medbert(['deid'], Buffer.concat([Buffer.from('Dr. Marder saw pt \xff on 8/16/2017.', 'latin1')]));
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stdout, 'Dr. [NAME] saw pt \uFFFD on [DATE].');
+  assert.match(r.stderr, /invalid UTF-8 replaced/);
+});
+
+test('deid jsonl: the text field is replaced, other fields kept, a bad line skipped and named, output atomic', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deid-'));
+  const input = join(dir, 'in.jsonl');
+  writeFileSync(input, '{"id":1,"note":"son bill called"}\n{oops\n{"id":2,"note":"Dr. Kochevar aware","pid":9}\n');
+  const out = join(dir, 'out.jsonl');
+  const r = medbert(['deid', '--format', 'jsonl', '--text-field', 'note', '--input', input, '--output', out, '--mode', 'tag']);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(readFileSync(out, 'utf8'), '{"id":1,"note":"son [NAME] called"}\n{"id":2,"note":"Dr. [NAME] aware","pid":9}\n');
+  assert.match(r.stderr, /in\.jsonl:2: not valid JSON; skipped/);
+  assert.deepEqual(readdirSync(dir).sort(), ['in.jsonl', 'out.jsonl']);
+});
+
+test('deid csv with --text-column, surrogate mode; a missing column is one clear error and no output file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deid-'));
+  const input = join(dir, 'in.csv');
+  writeFileSync(input, 'id,transcription\n1,"Seen by Dr. Marder, ""stable"", on 3/4/2019"\n');
+  const r = medbert(['deid', '--format', 'csv', '--text-column', 'transcription', '--input', input, '--mode', 'surrogate', '--seed', '7']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  assert.equal(lines[0], 'id,transcription');
+  assert.match(lines[1] ?? '', /^1,"Seen by Dr\. [A-Z][a-z]+, ""stable"", on \d{1,2}\/\d{1,2}\/20(?:18|19|20)"$/);
+  assert.ok(!(lines[1] ?? '').includes('Marder'));
+  const out = join(dir, 'x.csv');
+  const bad = medbert(['deid', '--format', 'csv', '--text-column', 'nope', '--input', input, '--output', out]);
+  assert.equal(bad.code, 1);
+  assert.match(bad.stderr, /^medbert: .*no column "nope"/);
+  assert.equal(existsSync(out), false);
+  assert.deepEqual(readdirSync(dir), ['in.csv']);
+});
+
+test('bad flags are one clear line', () => {
+  const r = medbert(['deid', '--mode', 'redact']);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, 'medbert: --mode=redact is not valid: expected tag or surrogate\n');
+  assert.match(medbert(['deid', 'eval']).stderr, /give exactly one of --physionet DIR or --presidio FILE/);
+  assert.match(medbert(['deid', 'eval', '--help']).stdout, /token recall = gold PHI tokens predicted as PHI/);
+});
+
+test('deid eval --physionet --json: a table, then token-level overall figures on the last line', { skip: physionet.skip }, () => {
+  const dir = physionet.path.replace(/\/id\.text$/, '');
+  const r = medbert(['deid', 'eval', '--physionet', dir, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  const last = JSON.parse(lines[lines.length - 1] ?? '{}') as { recall: number; precision: number; f1: number; by_category: Record<string, { recall: number }>; span: { recall: number } };
+  assert.ok(last.recall > 0.95 && last.precision > 0.95 && last.f1 > 0.95);
+  assert.ok(last.by_category.NAME !== undefined && last.by_category.DATE !== undefined && last.span.recall > 0.9);
+  assert.match(r.stdout, /token\s+overall\s+1123\s/);
+  assert.match(r.stdout, /span\s+overall\s+860\s/);
+});
+
+test('deid eval --presidio prints per-category rows', { skip: presidio.skip }, () => {
+  const r = medbert(['deid', 'eval', '--presidio', presidio.path, '--json']);
+  assert.equal(r.code, 0, r.stderr);
+  const last = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { by_category: Record<string, { recall: number }> };
+  assert.ok((last.by_category.ID?.recall ?? 0) > 0.9 && (last.by_category.DATE?.recall ?? 0) > 0.8);
+});

@@ -1,0 +1,46 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { dateShiftFor, deidentify, shiftDate } from '../../src/deid/index.js';
+
+const NOTE = 'Pt seen by Dr. Marder on 8/16/2017; Marder aware. Wife Carol Buckley (201-561-8910) visited 8/17. '
+  + 'Transfer to Sacred Heart Memorial planned for Oct 20th. 92 yo.';
+
+test('tag mode replaces each span by its category', () => {
+  assert.equal(deidentify(NOTE).text,
+    'Pt seen by Dr. [NAME] on [DATE]; [NAME] aware. Wife [NAME] ([PHONE]) visited [DATE]. Transfer to [HOSPITAL] planned for [DATE]. [AGE] yo.');
+});
+
+test('surrogate mode: same original → same surrogate, dates moved by one offset in their format, reproducible by seed', () => {
+  const a = deidentify(NOTE, { mode: 'surrogate', seed: 's1', dateShiftDays: 10 }).text;
+  const names = /Dr\. (\w+) on (\d+\/\d+\/\d+); (\w+) aware\. Wife (\w+) (\w+) \((\d{3}-\d{3}-\d{4})\) visited (\d+\/\d+)\./.exec(a);
+  assert.ok(names !== null, a);
+  assert.equal(names[1], names[3], 'Marder maps to one surrogate');
+  assert.notEqual(names[1], 'Marder');
+  assert.notEqual(names[4], 'Carol');
+  assert.equal(names[2], '8/26/2017');
+  assert.equal(names[7], '8/27');
+  assert.notEqual(names[6], '201-561-8910');
+  assert.match(a, /for Oct 30th\. 90\+ yo\.$/);
+  assert.ok(!a.includes('Sacred Heart'), a);
+  assert.equal(deidentify(NOTE, { mode: 'surrogate', seed: 's1', dateShiftDays: 10 }).text, a);
+  assert.notEqual(deidentify(NOTE, { mode: 'surrogate', seed: 's2', dateShiftDays: 10 }).text, a);
+});
+
+test('notes sharing a key share one date offset; the offset is 30 to 365 days, never 0', () => {
+  const one = deidentify('admitted 3/1/2020', { mode: 'surrogate', key: 'patient 7' }).text;
+  const two = deidentify('extubated 3/1/2020', { mode: 'surrogate', key: 'patient 7' }).text;
+  assert.equal(one.replace('admitted', ''), two.replace('extubated', ''));
+  for (const k of ['a', 'b', 'c', 'd', 'e', 'f']) {
+    const d = Math.abs(dateShiftFor('medbert', k));
+    assert.ok(d >= 30 && d <= 365, String(d));
+  }
+});
+
+test('date shifting keeps each format', () => {
+  const cases: [string, string][] = [
+    ['8/16/2017', '11/24/2017'], ['3-24-17', '7-2-17'], ['10/22/03', '1/30/04'], ['08/05', '11/13'], ['12/93', '3/94'],
+    ['Oct 20th, 1989', 'Jan 28th, 1990'], ['nov. 2016', 'feb. 2017'], ['march 21', 'june 29'], ['July 29th', 'November 6th'],
+    ['OCTOBER', 'JANUARY'], ['2017-08-16', '2017-11-24'], ['11th', '27th'], ['2/31', '6/8'],
+  ];
+  for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);
+});

@@ -1,0 +1,71 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { findPhi, type PhiCategory } from '../../src/deid/index.js';
+
+/** The PHI found in `text`, as "CATEGORY:text" strings in order. */
+function found(text: string): string[] {
+  return findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
+}
+
+function expectFound(text: string, expected: string[]): void {
+  assert.deepEqual(found(text), expected, text);
+}
+
+function categories(text: string): PhiCategory[] {
+  return findPhi(text).map((s) => s.category);
+}
+
+test('dates: numeric, month words, ordinals, two-digit years; not vent settings, scores or fractions', () => {
+  expectFound('admitted on 8/16/2017, cath 10/13 and 3-24-17 f/u', ['DATE:8/16/2017', 'DATE:10/13', 'DATE:3-24-17']);
+  expectFound('CVA 74\'. cabg \'84. PMH: CAD W AMI 7/81-ECHO', ["DATE:74", 'DATE:84', 'DATE:7/81']);
+  expectFound('knows it is 20th Oct, 1989. Stated march 21, 1899.', ['DATE:20th Oct, 1989', 'DATE:march 21, 1899']);
+  expectFound("it's the 11th. on foley for weeks in nov. 2016", ['DATE:11th', 'DATE:nov. 2016']);
+  expectFound('PSV 10/5 peep 5, pain 8/10, strength 5/5, 1/2 NS at 100, 2+/4 pulses, 600/12/40%', []);
+  expectFound('LUNG CA 1977, since 1993 in remission; OOB at 1900', ['DATE:1977', 'DATE:1993']);
+  expectFound('2017-08-16 and Christmas', ['DATE:2017-08-16', 'DATE:Christmas']);
+});
+
+test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
+  expectFound('wife (201/324/1423), tel 201-561-8910, or (202) 223-4567 x45', ['PHONE:201/324/1423', 'PHONE:201-561-8910', 'PHONE:(202) 223-4567 x45']);
+  expectFound('Pager: #54321. Beeper number 55037', ['PHONE:54321', 'PHONE:55037']);
+  expectFound('mail jo.doe@example.com or see https://example.org/a?b=1 from 10.1.2.3', ['EMAIL:jo.doe@example.com', 'URL:https://example.org/a?b=1', 'IP:10.1.2.3']);
+  expectFound('SSN 123-45-6789. MRN: 0045678. Medicare # 1EG4TE5MK73. acct no. 55-9988', ['SSN:123-45-6789', 'MRN:0045678', 'HEALTH_PLAN:1EG4TE5MK73', 'ACCOUNT:55-9988']);
+  expectFound('licence # MA-559812, serial number 123456, VIN 1HGCM82633A004352', ['LICENSE:MA-559812', 'DEVICE:123456', 'VEHICLE:1HGCM82633A004352']);
+  expectFound('ABG 7.38-33-169, SVR 882-1326, K 4.0', []);
+});
+
+test('ages over 89 only', () => {
+  expectFound('92 yo woman; 89 y/o man; age 101; 45 year old', ['AGE:92', 'AGE:101']);
+});
+
+test('names by context: titles, credentials, initials, relations', () => {
+  expectFound('Dr. Marder aware. ETT pulled back per Dr. Martyn.', ['NAME:Marder', 'NAME:Martyn']);
+  expectFound('DR SWACKHAMER AWARE. dr. bob culhane and most decisions', ['NAME:SWACKHAMER', 'NAME:bob culhane']);
+  expectFound('Nancy Jones, RN', ['NAME:Nancy Jones']);
+  expectFound('ROBERT V. DEGIORGIO, RRT', ['NAME:ROBERT V. DEGIORGIO']);
+  expectFound('INR 6.0. E. WELSH AWARE.', ['NAME:E. WELSH']);
+  expectFound('social: son bill called twice; daughter Maria called', ['NAME:bill', 'NAME:Maria']);
+  expectFound("his wife, Carol Buckley, is here", ['NAME:Carol Buckley']);
+  expectFound('Mr. Nicholson is awake. Spoke with Mary Hulse.', ['NAME:Nicholson', 'NAME:Mary Hulse']);
+});
+
+test('no names from eponyms, species, devices or clinical abbreviations', () => {
+  expectFound('Foley draining clear yellow urine. Swan-Ganz in place. S. aureus and E. coli in sputum.', []);
+  expectFound('A. FAILURE TO WEAN\nP. CONT TO SUPPORT. MAE. PERRLA. MS intact. MR 2+.', []);
+  expectFound('Murphy\'s sign negative; Jackson-Pratt drain with 20 cc; walker at bedside.', []);
+});
+
+test('places: facilities, hospital abbreviations, towns, wards, addresses', () => {
+  expectFound('transferred from Kessler Adventist for cath, then to GH', ['HOSPITAL:Kessler Adventist', 'HOSPITAL:GH']);
+  expectFound('d/c to Sacred Heart Memorial at 4pm', ['HOSPITAL:Sacred Heart Memorial']);
+  expectFound('TAKEN TO UNION HOSPITAL, THEN TO LAUREL REGIONAL', ['HOSPITAL:UNION', 'HOSPITAL:LAUREL REGIONAL']);
+  expectFound('Sister lives in Hampton; nephew of Towson visited; from Middle River, MD', ['LOCATION:Hampton', 'LOCATION:Towson', 'LOCATION:Middle River']);
+  expectFound('Transfer to Quartermain 2 in am.', ['LOCATION:Quartermain']);
+  expectFound('lives at 19 Clover St. in Lansdowne.', ['LOCATION:19 Clover St.', 'LOCATION:Lansdowne']);
+  expectFound('transfer to floor; to cardiac rehab; returned to baseline; under general anesthesia', []);
+  assert.deepEqual(categories('Boston, MA 02115'), ['LOCATION', 'LOCATION']);
+});
+
+test('a name found by context is found again elsewhere in the note', () => {
+  expectFound('Dr. Kochevar aware of abg. Kochevar to see pt.', ['NAME:Kochevar', 'NAME:Kochevar']);
+});
