@@ -12,6 +12,8 @@ interface NameEntry {
   readonly preferred: boolean;
   /** For names with case-sensitive tokens: the cased form each token must have in text (null: any case). */
   readonly cased: (string | null)[] | null;
+  /** Tokens written against the one before in the name (`IL6`: 1): in text they must be too, or hyphenated. */
+  readonly glued: number[] | null;
 }
 
 /**
@@ -24,9 +26,11 @@ interface NameEntry {
  *   matches its adjective (`hypertensive` ~ `Hypertension`, `epileptic` ~ `Epilepsy`, see adjectiveForms).
  * - Case is ignored except in name tokens with an uppercase letter after the first (`TNF`, `mRNA`, `HIV`):
  *   those must match exactly, so gene symbols do not fire on ordinary words (`CAT` vs `cat`). Names of
- *   three characters or fewer always match case exactly. One-character names, two-capital names (`AT`,
- *   `PE`: dozens of meanings; see abbreviations.ts for abbreviations a text defines) and names in the stop
- *   list (common English words that are also names, stop-names.ts) are not indexed.
+ *   three characters or fewer and one-word gene names always match case exactly.
+ * - Where a name writes letters and digits together (`IL6`), the text must too or use a hyphen (`IL-6`),
+ *   so `a 4` is not the alias `a4`.
+ * - Not indexed (see indexable): names of one or two characters, a gene's aliases of one to three capitals,
+ *   and one-word names in the stop list (common English words that are also names, stop-names.ts).
  * - Longest match first: at each position the longest name wins, and scanning resumes after it.
  *
  * Ambiguity (one name, several concepts) is resolved by, in order: (1) vocabulary rank — MeSH descriptor
@@ -136,8 +140,9 @@ export class EntityMatcher {
   private terminalEntries(end: number, text: string, runs: TokenRuns, first: number): NameEntry[] | null {
     const stored = this.terminals.get(end);
     if (stored === undefined) return null;
-    const fitting = stored.filter((e) => e.cased === null
-      || e.cased.every((c, k) => c === null || c === tokenCased(text, runs, first + k)));
+    const fitting = stored.filter((e) => (e.cased === null
+      || e.cased.every((c, k) => c === null || c === tokenCased(text, runs, first + k)))
+      && (e.glued === null || e.glued.every((k) => joinedInText(text, runs, first + k))));
     if (fitting.length === 0) return null;
     if (fitting.length === 1) return fitting;
     const byConcept = new Map<number, NameEntry>();
@@ -157,15 +162,14 @@ export class EntityMatcher {
   }
 
   private addName(name: string, concept: number, preferred: boolean): void {
+    if (!indexable(name, this.concepts[concept].type, preferred)) return;
     const tokens = tokenize(name);
-    if (tokens.length === 0) return;
-    const letters = tokens.reduce((n, t) => n + t.key.length, 0);
-    if (letters < 2) return;
-    if (tokens.every((t) => /^\d+$/.test(t.key))) return; // "2", "1990": numbers are not names
+    if (tokens.length === 0 || tokens.every((t) => /^\d+$/.test(t.key))) return; // "1990": numbers are not names
+    if (tokens.length === 1 && isStopName(tokens[0].key)) return;
     const short = name.length <= 3;
-    const sensitive = tokens.map((t) => short || isCaseSensitive(t));
-    if (tokens.length === 1 && !sensitive[0] && isStopName(tokens[0].key)) return;
-    if (/^[A-Z]{2}$/.test(name)) return; // `AT`, `SD`, `PE`: too ambiguous; linked only where a text defines them
+    // A gene's one-word names are symbols (`INS`, `Lobe`, `hole` are aliases, not words).
+    const symbol = tokens.length === 1 && this.concepts[concept].type === 'gene';
+    const sensitive = tokens.map((t) => short || symbol || isCaseSensitive(t));
     let node = 0;
     tokens.forEach((token, k) => {
       const last = k === tokens.length - 1;
@@ -179,12 +183,31 @@ export class EntityMatcher {
       node = next;
     });
     const cased = sensitive.some(Boolean) ? tokens.map((t, k) => (sensitive[k] ? t.cased : null)) : null;
+    const glued = tokens.flatMap((t, k) => (t.glued ? [k] : []));
     const list = this.terminals.get(node);
-    const entry: NameEntry = { concept, preferred, cased };
+    const entry: NameEntry = { concept, preferred, cased, glued: glued.length > 0 ? glued : null };
     if (list === undefined) this.terminals.set(node, [entry]);
     else list.push(entry);
     this.names += 1;
   }
+}
+
+/**
+ * Names not worth indexing: one or two characters (`K`, `C5`, `L5`, `AT`: element symbols, vertebrae, dozens of
+ * abbreviations; a text's own definitions still link them, abbreviations.ts), and a gene's aliases of one to
+ * three capitals (`MRI`, `LAD`, `FOR`: clinical abbreviations first; approved symbols such as `TNF` stay).
+ */
+function indexable(name: string, type: string, preferred: boolean): boolean {
+  const trimmed = name.trim();
+  if (trimmed.length <= 2) return false;
+  if (type === 'gene' && !preferred && /^[A-Z]{1,3}$/.test(trimmed)) return false;
+  return true;
+}
+
+/** Token k touches token k - 1 in the text, or only a hyphen separates them (`IL6` ~ `IL-6`, not `IL 6`). */
+function joinedInText(text: string, runs: TokenRuns, k: number): boolean {
+  const gap = runs.start[k] - runs.end[k - 1];
+  return gap === 0 || (gap === 1 && text.charCodeAt(runs.end[k - 1]) === 45 /* - */);
 }
 
 /** MeSH descriptors first, then supplementary records, other vocabularies, then genes. */

@@ -1,6 +1,9 @@
+import { singular } from './normalize.js';
+
 // Lexicon names that are also common English words and would link ordinary prose if matched in any case
 // (`lead` the verb vs Lead the metal, `impact`, `was`). Single-token names only; matched on the normalised key.
-// Upper-case gene symbols spelled the same (`WAS`, `SET`) still match when written in capitals.
+// Whatever the case: gene symbols spelled the same (`WAS`, `SET`, `FOR`) are lost, since clinical notes write
+// headings in capitals (`REASON FOR ADMISSION`).
 const STOP_NAMES = new Set([
   'a', 'an', 'and', 'are', 'as', 'at', 'be', 'but', 'by', 'can', 'do', 'for', 'from', 'had', 'has', 'have', 'he', 'her',
   'his', 'if', 'in', 'into', 'is', 'it', 'its', 'may', 'me', 'no', 'not', 'of', 'on', 'or', 'our', 'per', 'she', 'so',
@@ -14,10 +17,10 @@ const STOP_NAMES = new Set([
   'control', 'normal', 'change', 'increase', 'decrease', 'level', 'levels', 'high', 'low', 'via', 'trial', 'study',
   // Generic medical words that name a whole MeSH branch rather than an entity in running text.
   'disease', 'syndrome', 'disorder', 'death', 'emergency', 'solution', 'recurrence', 'injury', 'placebo', 'acid',
-  'enzyme', 'hormone', 'antibody', 'antigen', 'sign', 'symptom', 'body', 'drug', 'agent', 'compound', 'receptor',
+  'plan', 'history', 'exam', 'enzyme', 'hormone', 'antibody', 'antigen', 'sign', 'symptom', 'body', 'drug', 'agent', 'compound', 'receptor',
 ]);
 
-/** True for a stop name or its plural (`enzymes`). */
+/** True for a stop name or its plural (`enzymes`, `injuries`). */
 export function isStopName(key: string): boolean {
-  return STOP_NAMES.has(key) || (key.endsWith('s') && STOP_NAMES.has(key.slice(0, -1)));
+  return STOP_NAMES.has(key) || STOP_NAMES.has(singular(key));
 }

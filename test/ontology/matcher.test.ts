@@ -29,13 +29,18 @@ test('longest match wins and matches stop at word boundaries', async () => {
   assert.deepEqual(brief(matcher.match('insulinoma, aspirinated')), []);
 });
 
-test('case-sensitive names (symbols) need their case; common words are not names', async () => {
+test('case-sensitive names (symbols) need their case; common words and tiny names are not names', () => {
   const matcher = new EntityMatcher();
-  matcher.add({ id: 'HGNC:1516', type: 'gene', preferredName: 'CAT', synonyms: ['catalase'] });
+  matcher.add({ id: 'HGNC:1516', type: 'gene', preferredName: 'CAT', synonyms: ['catalase', 'MRI'] });
+  matcher.add({ id: 'HGNC:11892', type: 'gene', preferredName: 'TNF', synonyms: ['tumor necrosis factor'] });
+  matcher.add({ id: 'HGNC:6018', type: 'gene', preferredName: 'IL6', synonyms: ['a4'] });
   matcher.add({ id: 'MESH:D007854', type: 'chemical', preferredName: 'Lead', synonyms: [] });
   matcher.add({ id: 'HGNC:1', type: 'gene', preferredName: 'AT', synonyms: [] });
-  assert.deepEqual(brief(matcher.match('The cat had CAT and Catalase; lead may lead; AT at 5')), [
-    ['CAT', 'HGNC:1516'], ['Catalase', 'HGNC:1516']]);
+  // CAT and Lead are common words (stop names); `catalase`, a gene's one-word name, is a symbol: exact case;
+  // MRI is a three-capital alias; AT and a4 are too short; IL6 needs its letters and digit together or hyphenated.
+  const text = 'The cat had CAT, catalase, Catalase; lead may lead; AT at 5; MRI; TNF, tnf, Tumor Necrosis Factor; IL6, IL-6, IL 6; a4';
+  assert.deepEqual(brief(matcher.match(text)), [
+    ['catalase', 'HGNC:1516'], ['TNF', 'HGNC:11892'], ['Tumor Necrosis Factor', 'HGNC:11892'], ['IL6', 'HGNC:6018'], ['IL-6', 'HGNC:6018']]);
 });
 
 test('ambiguity: MeSH descriptor > supplementary > other > HGNC, then preferred name, then id; losers listed', () => {
