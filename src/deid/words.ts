@@ -12,10 +12,14 @@ export interface Word {
   readonly keyEnd: number;
   /** The text between the previous word's end and this word's start. */
   readonly gapBefore: string;
-  /** First letter upper case and at least one lower case letter: "Marder" (not "MARDER", not "marder"). */
+  /** Title case: first letter upper, second not ("Marder", "McDonald", "O'Brien"; not "MARDER", "EMTs", "marder"). */
   readonly capitalized: boolean;
   /** A single letter: an initial when followed by "." or a name. */
   readonly single: boolean;
+}
+
+function isUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 function isLetter(c: number): boolean {
@@ -56,7 +60,7 @@ export function splitWords(text: string): Word[] {
       key: (possessive ? raw.slice(0, -2) : raw).toLowerCase(),
       keyEnd: possessive ? end - 2 : end,
       gapBefore,
-      capitalized: first >= 65 && first <= 90 && hasLower,
+      capitalized: first >= 65 && first <= 90 && hasLower && (end - start === 1 || !isUpper(text.charCodeAt(start + 1))),
       single: end - start === 1,
     });
     prevEnd = end;
@@ -77,7 +81,7 @@ export function isMixedCase(text: string): boolean {
     else if (c >= 97 && c <= 122) lower++;
   }
   const letters = upper + lower;
-  return letters > 0 && upper / letters > 0.02 && upper / letters < 0.5;
+  return letters > 0 && upper / letters > 0.003 && upper / letters < 0.5;
 }
 
 /** The gap holds only spaces/tabs (no punctuation, no line break). */

@@ -40,7 +40,9 @@ test('ages over 89 only', () => {
 
 test('names by context: titles, credentials, initials, relations', () => {
   expectFound('Dr. Marder aware. ETT pulled back per Dr. Martyn.', ['NAME:Marder', 'NAME:Martyn']);
-  expectFound('DR SWACKHAMER AWARE. dr. bob culhane and most decisions', ['NAME:SWACKHAMER', 'NAME:bob culhane']);
+  expectFound('DR SWACKHAMER AWARE. MG LEVEL 1.6.', ['NAME:SWACKHAMER']);
+  expectFound('interventional doctors, dr. bob culhane and most decisions', ['NAME:bob culhane']);
+  expectFound('At this time, Radu wishes to make pt DNR. Radu Crosson contacted again.', ['NAME:Radu', 'NAME:Radu Crosson']);
   expectFound('Nancy Jones, RN', ['NAME:Nancy Jones']);
   expectFound('ROBERT V. DEGIORGIO, RRT', ['NAME:ROBERT V. DEGIORGIO']);
   expectFound('INR 6.0. E. WELSH AWARE.', ['NAME:E. WELSH']);

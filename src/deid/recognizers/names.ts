@@ -28,6 +28,11 @@ const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 
 /** Words before an initial and surname: "per W. MAROTTA", "BY C. BERTHA", "CARAFATE-W. MAROTTA". */
 const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
 /** Verbs after a patient's name: "mr masci had", "MR DEXTER WORSENED". */
+/** Verbs after a person's name that few other capitalised words take: "Radu wishes", "bill called". */
+const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
+  'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
+  'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
+  'left', 'updated', 'notified', 'contacted', 'informed']);
 const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
@@ -37,6 +42,36 @@ const RELATIONS = new Set([
   'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'cousin', 'friend', 'fiance',
   'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
   'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
+]);
+/** Relations after which an unknown word is taken as a name in single-case notes. */
+const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'daughter', 'dtr', 'sister', 'brother', 'nephew', 'niece', 'aunt', 'uncle',
+  'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend', 'boyfriend']);
+/** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
+const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise)$/;
+/** Words that follow a relation in notes without being a name. */
+const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
+  'that', 'was', 'were', 'has', 'had', 'have', 'is', 'are', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'never', 'tearful',
+  'anxious', 'worried', 'concerned', 'involved', 'supportive', 'aware', 'informed', 'updated', 'notified', 'called', 'visited', 'came',
+  'went', 'left', 'spoke', 'stayed', 'wants', 'want', 'wishes', 'feels', 'felt', 'asked', 'asks', 'states', 'said', 'says', 'agrees',
+  'agreed', 'understands', 'verbalized', 'remains', 'lives', 'living', 'died', 'deceased', 'passed', 'arrived', 'arriving', 'coming',
+  'phoned', 'phone', 'telephone', 'number', 'today', 'tonight', 'tomorrow', 'yesterday', 'this', 'last', 'first', 'second', 'oldest',
+  'youngest', 'older', 'younger', 'only', 'other', 'another', 'health', 'care', 'proxy', 'hcp', 'rn', 'md', 'nurse', 'doctor', 'from',
+  'into', 'with', 'about', 'regarding', 're', 'for', 'of', 'to', 'at', 'in', 'on', 'by', 'and', 'or', 'but', 'if', 'as', 'so', 'then',
+  'brought', 'bring', 'took', 'take', 'gave', 'give', 'met', 'meet', 'stay', 'sit', 'sat', 'sitting', 'slept', 'sleep', 'well', 'ok',
+  'okay', 'fine', 'good', 'sick', 'ill', 'unable', 'able', 'available', 'unavailable', 'home', 'out', 'away', 'back', 'over', 'up',
+  'down', 'later', 'soon', 'yet', 'already', 'all', 'day', 'night', 'afternoon', 'evening', 'morning', 'noc', 'am', 'pm', 'inlaw', 'law',
+  'step', 'grand', 'great', 'half', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'sister', 'brother', 'children', 'kids',
+  'family', 'friend', 'friends', 'members', 'member', 'visit', 'visits', 'call', 'calls', 'contact', 'signed', 'sign', 'consent',
+  'consented', 'decision', 'decisions', 'requests', 'request', 'questions', 'question', 'hopes', 'hope', 'plans', 'plan', 'thinks', 'knows',
+  'believes', 'reports', 'report', 'noted', 'notes', 'expressed', 'expresses', 'voiced', 'voices', 'requested', 'declined', 'refused',
+  'elected', 'chose', 'chooses', 'decided', 'decides', 'appears', 'appeared', 'seems', 'seemed', 'speaks', 'spoken', 'speaking', 'talk',
+  'talked', 'talking', 'discussed', 'explained', 'told', 'tell', 'tells', 'answered', 'returned', 'returning', 'stays', 'staying',
+  'sleeping', 'waiting', 'waited', 'wait', 'flying', 'driving', 'drove', 'flew', 'travelling', 'traveling', 'en', 'route', 'enroute',
+  'prior', 'before', 'after', 'during', 'since', 'until', 'when', 'while', 'where', 'how', 'why', 'what', 'which', 'whom', 'whose',
+  'his', 'her', 'hers', 'their', 'our', 'my', 'your', 'its', 'pt', "pt's", 'patient', 'pts', 'x', 'w', 'wo', 're:', 'per', 'reached',
+  'reach', 'aware.', 'spokesperson', 'spokesman', 'primary', 'main', 'legal', 'power', 'attorney', 'guardian', 'dnr', 'code', 'status',
+  'full', 'comfort', 'cmo', 'dni', 'none', 'no', 'any', 'some', 'many', 'several', 'each', 'every', 'most', 'more', 'less', 'much',
+  'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
 ]);
 /** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
 const LOOSE_RELATIONS = new Set(['other', 'contact', 'law', 'friend', 'partner']);
@@ -51,6 +86,15 @@ const NOT_AFTER_INITIAL = new Set([
 const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
 const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames]);
+
+/** Both words written alike: all upper ("HANLEY-MCCUE") or both title case ("Stord-Painter"), not "Rockwood-thinking". */
+function sameCase(text: string, a: Word, b: Word): boolean {
+  const style = (w: Word): string => {
+    const s = text.slice(w.start, w.end);
+    return s === s.toUpperCase() ? 'upper' : /^[A-Z]/.test(s) ? 'title' : 'lower';
+  };
+  return style(a) === style(b);
+}
 
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
   const marked = new Uint8Array(words.length);
@@ -80,7 +124,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   const personWord = (w: Word): boolean => nameLike(w) || (lexicon.surnames.has(w.key) && !w.single) || (lexicon.firstNames.has(w.key) && !w.single);
   const givenLike = (i: number): boolean => {
     const w = at(i);
-    return w !== undefined && (lexicon.firstNames.has(w.key) || isInitial(i));
+    return w !== undefined && ((lexicon.firstNames.has(w.key) && !lexicon.stop.has(w.key)) || isInitial(i));
   };
 
   /** Marks words from `i` on as a name: the first if name-like, then more while they continue a name. */
@@ -95,8 +139,11 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       if (w === undefined || prev === undefined || !nameLike(w)) break;
       const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
       if (!gapOk) break;
-      const continues = isKnownName(w.key) || givenLike(j - 1) || PARTICLES.has(prev.key) || isInitial(j)
-        || (mixedCase && w.capitalized);
+      // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a
+      // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
+      const surnameAfterGiven = givenLike(j - 1) && (w.single ? isInitial(j) : mixedCase ? w.capitalized : !VERB_LIKE.test(w.key));
+      const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(j)
+        || (mixedCase && w.capitalized) || (/^-$/.test(w.gapBefore) && sameCase(text, prev, w));
       if (!continues) break;
       marked[j] = 1;
     }
@@ -164,7 +211,12 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       if ((at(j) as Word).key === 'is' || (at(j) as Word).key === 'named') j++;
       const strong = (k: number): boolean => {
         const c = at(k);
-        if (c === undefined || !nameLike(c)) return false;
+        if (c === undefined) return false;
+        // "Son, Ed, was updated": a listed given name between commas or brackets, even if it is also a word.
+        if (!nameLike(c)) {
+          const after = at(k + 1);
+          return RELATIONS.has(w.key) && lexicon.firstNames.has(c.key) && /[,(]\s*$/.test(c.gapBefore) && after !== undefined && /^\s*[,)]/.test(after.gapBefore);
+        }
         if (lexicon.firstNames.has(c.key)) return true;
         if (LOOSE_RELATIONS.has(w.key)) return false;
         if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
@@ -172,6 +224,10 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         if (after !== undefined && SERVICE_TAIL.has(after.key)) return false;
         // "DAUGHTER-KRISSY---301 944-5032": a relation, a word, then a phone number.
         if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(text.slice(c.end, c.end + 20))) return true;
+        // "DAUGHTER PHILOMENA FOR CONSENT": in a single-case note, a word after a close relation that does not
+        // read as a verb, adverb or plural (those follow relations: "daughter called", "sons visiting").
+        if (!mixedCase && CLOSE_RELATIONS.has(w.key) && c.key.length >= 3 && !c.single && !lexicon.ambiguousNames.has(c.key)
+          && !VERB_LIKE.test(c.key) && !RELATION_FOLLOWERS.has(c.key) && /^[ \t]*$/.test(c.gapBefore)) return true;
         return mixedCase && c.capitalized && inSentence(k);
       };
       const cued = (k: number): boolean => {
@@ -196,7 +252,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       // single-case note — when it does not read as a verb ("peggy staying", "bill consented").
       if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && nameLike(next) && !next.single
         && !lexicon.ambiguousNames.has(next.key)
-        && (isKnownName(next.key) || (mixedCase ? next.capitalized : !/(?:ed|ing|s)$/.test(next.key) && next.key.length >= 3))) {
+        && (isKnownName(next.key) || (mixedCase ? next.capitalized : !VERB_LIKE.test(next.key) && next.key.length >= 3))) {
         marked[i + 1] = 1;
       }
     }
@@ -213,6 +269,25 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     }
   }
 
+  // "At this time, Radu wishes ...", "social: bill called": a capitalised word mid-sentence (mixed-case notes) or a
+  // listed given name, followed by a verb that people do in notes.
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i] as Word;
+    const v = words[i + 1] as Word;
+    if (marked[i] === 1 || !PERSON_VERBS.has(v.key) || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
+    const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
+    const capital = mixedCase && w.capitalized && nameLike(w) && inSentence(i) && !isKnownName(w.key);
+    if (given || capital) marked[i] = 1;
+  }
+  // "lorrie morales is a 70 yr old": the word before a listed surname, at the start of a line or after "(".
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i] as Word;
+    const p = words[i - 1] as Word;
+    if (marked[i] === 1 && marked[i - 1] === 0 && isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
+      && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && /(?:^|\n|\()[ \t]*$/.test(p.gapBefore)) {
+      marked[i - 1] = 1;
+    }
+  }
   // "(Marcela Carlson)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
   if (mixedCase) {
     for (let i = 1; i < words.length; i++) {

@@ -15,7 +15,7 @@ import { cleanGap, type Word } from '../words.js';
  *   "transferred to" when not a known unit.
  */
 const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centre', 'ctr', 'clinic', 'clinics', 'infirmary', 'rehab',
-  'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'health', 'healthcare', 'facility']);
+  'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'facility']);
 /** Words skipped between a name and its head, outside the span: "Maryland Medical Center", "Keswick Nursing Home". */
 const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
 const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
@@ -27,7 +27,7 @@ const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centr
 const WARD_VERBS = new Set(['transfer', 'transferred', 'transfered', 'tranfered', 'tranferred', 'transferring', 'transfering', 'tranfer',
   'tx', 'txd', 'o', 'admitted', 'readmitted', 'intubated', 'go', 'back', 'out', 'again']);
 /** A one- or two-digit ward number right after the ward's name, not a dose or a time. */
-const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/y;
+const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/iy;
 const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
   'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'dc']);
 /** Words that make "X rehab" or "X center" a kind of care, not a name. */
@@ -113,7 +113,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     const prev = at(i - 1);
 
     // Ward names: "transferred to Quartermain 2", "ADMITTED TO QUARTERMAIN 3.", "TRANSFER QUARTERMAIN 2", "quartermain2".
-    if (WARD_VERBS.has(w.key) && (w.key !== 'o' || /c\/$/.test(w.gapBefore))) {
+    if (WARD_VERBS.has(w.key) && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))) {
       let j = i + 1;
       const cue = at(j);
       if (cue !== undefined && /^(?:to|on|from|at)$/.test(cue.key) && /^[ \t]+$/.test(cue.gapBefore)) j++;
@@ -138,7 +138,8 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       const ofAt = next.key === 'of' ? i + 2 : i + 1;
       const place = at(ofAt);
       if (place !== undefined && cleanGap(place.gapBefore) && (ofAt === i + 2 || w.key !== 'university')
-        && (lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !mixedCase) && ofAt === i + 2))) {
+        && (ofAt === i + 2 ? lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !mixedCase))
+          : (lexicon.states.has(place.key) && place.key.length > 2) || lexicon.cities.has(place.key))) {
         push(i, ofAt, 'HOSPITAL');
       }
     }
@@ -203,13 +204,13 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
 
     // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "209 quartermain".
     if (/^(?:transfer|transferred|transfered|tranfered|trans|tx|txd|tx'd|transferring|transfering|xfer|xferred|o|readmitted)$/.test(w.key)
-      && (w.key !== 'o' || /c\/$/.test(w.gapBefore))
+      && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))
       && next !== undefined && (next.key === 'to' || next.key === 'from' || next.key === 'on')) {
       let j = i + 2;
       if (at(j)?.key === 'back') j++;
       const c = at(j);
       const after = c === undefined ? '' : text.slice(c.end, c.end + 3);
-      if (c !== undefined && /^[ \t]*$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
+      if (c !== undefined && /^[ \t]*$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
         push(j, j, 'LOCATION');
       }
     }
