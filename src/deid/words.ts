@@ -1,5 +1,5 @@
 /**
- * Word tokens for the recognisers: runs of ASCII letters with inner apostrophes ("O'Driscoll", "pt's"); a hyphen
+ * Word tokens for the recognisers: runs of letters (ASCII and European scripts) with inner apostrophes ("O'Driscoll", "pt's"); a hyphen
  * separates words ("Stord-Painter" is two, joined by rules that allow a hyphen gap), with what lies between them, so rules can ask "is the previous word 'Dr' with
  * only a period and spaces between?".
  */
@@ -22,8 +22,10 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+/** ASCII letters, and Latin-1/Latin Extended, Greek and Cyrillic letters ("Szöllösy", "Guðmundsdóttir"). */
 function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
 }
 
 /** Scans words by hand (no regex match objects): this runs on every character of every note. */

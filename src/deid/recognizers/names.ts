@@ -255,6 +255,13 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         && (isKnownName(next.key) || (mixedCase ? next.capitalized : !VERB_LIKE.test(next.key) && next.key.length >= 3))) {
         marked[i + 1] = 1;
       }
+      // "Szabina J Gelencsér", "Elita B Desaulniers": a given name, an initial without its period, a surname.
+      const third = at(i + 2);
+      if (mixedCase && lexicon.firstNames.has(w.key) && next !== undefined && next.single && cleanGap(next.gapBefore)
+        && /[A-Z]/.test(text.charAt(next.start)) && third !== undefined && cleanGap(third.gapBefore) && third.capitalized && nameLike(third)) {
+        marked[i + 1] = 1;
+        marked[i + 2] = 1;
+      }
     }
   }
 

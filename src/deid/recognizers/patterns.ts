@@ -55,6 +55,15 @@ const RULES: readonly PatternRule[] = [
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
     re: /(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
   },
+  // International numbers after a label or with a country code: "Mobile: 0490 39 07 81", "+46 (0)8 928 571 38".
+  {
+    category: 'PHONE',
+    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:number|no\.?|#)?\s*[:#]?\s*(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
+  },
+  { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
+  { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/) },
   { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi, when: has('fax') },
   { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('mr', 'medical record', 'med rec', 'unit no', 'hospital no', 'chart') },
   {
@@ -103,6 +112,12 @@ const RULES: readonly PatternRule[] = [
     category: 'LOCATION',
     re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?`, 'g'),
     accept: acceptStreet,
+  },
+  // An address after its cue, up to the end of the clause: "lives at 86036 Rua do Arenque 1634, Goiânia".
+  {
+    category: 'LOCATION',
+    keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],
+    re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|\s+(?:I am|I'm|for|and I|in order|please|thanks)\b))/gi,
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment', 'suite', 'ste'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment|suite|ste\.?)\s*#?\s*\d+[A-Za-z]?\b/gi, when: has('box', 'apt', 'apartment', 'suite', 'ste') },
   { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/) },
