@@ -5,5 +5,4 @@ import { workerLoop, type WorkerInit } from './thread-pool.js';
 
 const init = workerData as WorkerInit;
 const kernels = kernelTable(instantiate(init.module, init.memory));
-parentPort?.postMessage('ready');
-workerLoop(init.control, init.tid, kernels);
+workerLoop(init.control, init.tid, kernels, () => parentPort?.postMessage('ready'));

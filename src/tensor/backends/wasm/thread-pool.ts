@@ -98,10 +98,14 @@ export class ThreadPool {
   }
 }
 
-/** The worker side: waits for each generation, runs its share, counts down. Returns when told to stop. */
-export function workerLoop(control: SharedArrayBuffer, tid: number, kernels: KernelFn[]): void {
+/**
+ * The worker side: waits for each generation, runs its share, counts down. Returns when told to stop.
+ * `ready` is called once the starting generation is read: the first dispatch can then not be missed.
+ */
+export function workerLoop(control: SharedArrayBuffer, tid: number, kernels: KernelFn[], ready: () => void): void {
   const c = new Int32Array(control);
   let seen = Atomics.load(c, CONTROL.generation);
+  ready();
   for (;;) {
     let spins = 0;
     let gen = Atomics.load(c, CONTROL.generation);

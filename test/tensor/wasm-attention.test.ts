@@ -1,0 +1,103 @@
+// Fused attention of the wasm backend against the reference: padding masks (incl. a fully padded sequence),
+// dropout, q/k/v inside a fused QKV buffer (Strided), forward and backward; both builds, 1 and 2 threads.
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import type { Backend } from '../../src/tensor/backend.js';
+import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
+import { createWasmBackend, relaxedSimdSupported, type WasmBackend } from '../../src/tensor/backends/wasm/index.js';
+
+let seed = 7;
+function rand(n: number, scale = 1): Float32Array {
+  const a = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    a[i] = ((seed / 4294967296) * 2 - 1) * scale;
+  }
+  return a;
+}
+
+interface Shape {
+  batch: number;
+  seq: number;
+  heads: number;
+  d: number;
+  fused: boolean;
+  mask: boolean;
+  dropout: number;
+}
+
+async function attention(be: Backend, s: Shape, qkv: Float32Array, mask: Int32Array | null, dOut: Float32Array):
+  Promise<Record<string, Float32Array>> {
+  const width = s.heads * s.d, rows = s.batch * s.seq;
+  const buf = be.alloc(qkv.length);
+  be.write(buf, qkv);
+  // fused: rows of [q | k | v] (ld = 3·width); else three separate matrices one after another (ld = width)
+  const view = (i: number) => s.fused ? { buf, offset: i * width, ld: 3 * width } : { buf, offset: i * rows * width, ld: width };
+  const probs = be.alloc(s.batch * s.heads * s.seq * s.seq), out = be.alloc(rows * width);
+  const common = { batch: s.batch, seq: s.seq, heads: s.heads, headDim: s.d, q: view(0), k: view(1), v: view(2), mask,
+    dropout: s.dropout, seed: 1234 };
+  be.attentionForward({ ...common, probs, out });
+  const g = be.alloc(rows * width), dq = be.alloc(rows * width), dk = be.alloc(rows * width), dv = be.alloc(rows * width);
+  be.write(g, dOut);
+  be.write(dq, rand(rows * width));
+  be.attentionBackward({ ...common, probs, dOut: g, dq, dk, dv });
+  const result = { probs: await be.read(probs), out: await be.read(out), dq: await be.read(dq), dk: await be.read(dk),
+    dv: await be.read(dv) };
+  for (const b of [buf, probs, out, g, dq, dk, dv]) be.free(b);
+  return result;
+}
+
+const builds: ('relaxed-simd' | 'simd')[] = relaxedSimdSupported() ? ['relaxed-simd', 'simd'] : ['simd'];
+const backends: WasmBackend[] = [];
+const ref = new ReferenceBackend();
+test.before(async () => {
+  for (const build of builds) for (const threads of [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+});
+test.after(() => {
+  for (const be of backends) be.dispose();
+});
+
+async function check(s: Shape): Promise<void> {
+  const width = s.heads * s.d, rows = s.batch * s.seq;
+  const qkv = rand(3 * rows * width, 2);
+  let mask: Int32Array | null = null;
+  if (s.mask) {
+    mask = new Int32Array(rows).fill(1);
+    for (let b = 0; b < s.batch; b++) for (let j = s.seq - b; j < s.seq; j++) if (j >= 0) mask[b * s.seq + j] = 0;
+    if (s.batch > 2) mask.fill(0, 2 * s.seq, 3 * s.seq); // a sequence that is all padding
+  }
+  const dOut = rand(rows * width);
+  const want = await attention(ref, s, qkv, mask, dOut);
+  const first = new Map<string, Record<string, Float32Array>>();
+  for (const be of backends) {
+    const got = await attention(be, s, qkv, mask, dOut);
+    for (const key of ['probs', 'out', 'dq', 'dk', 'dv']) {
+      const x = got[key]!, y = want[key]!;
+      const tol = key === 'probs' ? 2e-6 : 2e-5 * Math.max(s.seq, s.d);
+      for (let i = 0; i < y.length; i++) {
+        if (!(Math.abs(x[i]! - y[i]!) <= tol + 1e-4 * Math.abs(y[i]!))) {
+          assert.fail(`${JSON.stringify(s)} ${be.name}/${be.threads}t ${key}[${i}]: ${x[i]} vs reference ${y[i]}`);
+        }
+      }
+    }
+    const prev = first.get(be.name);
+    if (prev === undefined) first.set(be.name, got);
+    else for (const key of Object.keys(got)) {
+      assert.deepEqual(new Uint32Array(got[key]!.buffer), new Uint32Array(prev[key]!.buffer), `${key}: 1 vs 2 threads differ`);
+    }
+  }
+}
+
+test('attention: shapes, masks, fused QKV', async () => {
+  for (const [batch, seq, heads, d] of [[1, 1, 1, 1], [1, 5, 2, 3], [2, 7, 3, 8], [3, 13, 2, 16], [2, 37, 3, 64], [1, 64, 2, 32]]) {
+    for (const fused of [false, true]) for (const mask of [false, true]) {
+      await check({ batch: batch!, seq: seq!, heads: heads!, d: d!, fused, mask, dropout: 0 });
+    }
+  }
+});
+
+test('attention: dropout on the probabilities (mask regenerated in backward)', async () => {
+  for (const [batch, seq, heads, d] of [[1, 5, 1, 4], [2, 19, 2, 8], [3, 40, 2, 24]]) {
+    for (const dropout of [0.1, 0.5]) await check({ batch: batch!, seq: seq!, heads: heads!, d: d!, fused: true, mask: true, dropout });
+  }
+});
