@@ -4,6 +4,9 @@ import type { Command } from './command.js';
 import { boolFlag, intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec } from './args.js';
 import { MedbertError } from '../errors.js';
 import { toHuggingFaceJson } from '../tokenizer/hf-export.js';
+import { UnigramTrainer, type UnigramTrainOptions } from '../tokenizer/trainer/trainer.js';
+import { encodeModelProto } from '../tokenizer/model-proto.js';
+import { Progress } from './progress.js';
 import { forEachLine, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -179,7 +182,115 @@ async function exportHfCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
+const trainFlags = {
+  input: { type: 'string', description: 'training text, one sentence per line (comma-separated files)', valueName: 'FILE[,FILE]' },
+  model_prefix: { type: 'string', description: 'writes PREFIX.model and PREFIX.vocab', valueName: 'PREFIX' },
+  vocab_size: { type: 'string', description: 'vocabulary size (default 8000)', valueName: 'N' },
+  model_type: { type: 'string', description: 'only unigram', valueName: 'unigram' },
+  character_coverage: { type: 'string', description: 'share of characters the alphabet covers (default 0.9995)', valueName: 'X' },
+  byte_fallback: { type: 'string', description: 'add <0x00>..<0xFF> pieces for unknown characters (default false)', valueName: 'BOOL' },
+  user_defined_symbols: { type: 'string', description: 'comma-separated pieces always kept whole', valueName: 'A,B' },
+  control_symbols: { type: 'string', description: 'comma-separated control pieces', valueName: 'A,B' },
+  normalization_rule_name: { type: 'string', description: 'nmt_nfkc (default), nfkc, nmt_nfkc_cf, nfkc_cf or identity', valueName: 'NAME' },
+  input_sentence_size: { type: 'string', description: 'sample at most N sentences (default 0 = all)', valueName: 'N' },
+  shuffle_input_sentence: { type: 'string', description: 'sample at random rather than the first N (default true)', valueName: 'BOOL' },
+  split_digits: { type: 'string', description: 'digits are pieces of their own (default false)', valueName: 'BOOL' },
+  split_by_whitespace: { type: 'string', description: 'pieces do not cross spaces (default true)', valueName: 'BOOL' },
+  split_by_unicode_script: { type: 'string', description: 'pieces do not mix scripts (default true)', valueName: 'BOOL' },
+  split_by_number: { type: 'string', description: 'digits do not join other scripts (default true)', valueName: 'BOOL' },
+  treat_whitespace_as_suffix: { type: 'string', description: 'the space marker ends pieces instead of starting them (default false)', valueName: 'BOOL' },
+  add_dummy_prefix: { type: 'string', description: 'prefix text with a space (default true)', valueName: 'BOOL' },
+  remove_extra_whitespaces: { type: 'string', description: 'strip and collapse spaces (default true)', valueName: 'BOOL' },
+  max_sentencepiece_length: { type: 'string', description: 'longest piece in characters (default 16)', valueName: 'N' },
+  max_sentence_length: { type: 'string', description: 'longer input lines (bytes) are skipped (default 4192)', valueName: 'N' },
+  seed_sentencepiece_size: { type: 'string', description: 'seed pieces (default 1000000)', valueName: 'N' },
+  shrinking_factor: { type: 'string', description: 'share of pieces kept per pruning step (default 0.75)', valueName: 'X' },
+  num_sub_iterations: { type: 'string', description: 'EM iterations per pruning step (default 2)', valueName: 'N' },
+  hard_vocab_limit: { type: 'string', description: 'fail when fewer pieces than vocab_size are found (default true)', valueName: 'BOOL' },
+  pad_id: { type: 'string', description: 'id of <pad> (default -1: none)', valueName: 'N' },
+  unk_id: { type: 'string', description: 'id of <unk> (default 0)', valueName: 'N' },
+  bos_id: { type: 'string', description: 'id of <s> (default 1, -1: none)', valueName: 'N' },
+  eos_id: { type: 'string', description: 'id of </s> (default 2, -1: none)', valueName: 'N' },
+  num_threads: { type: 'string', description: 'as spm_train; sets the order of partial sums (results depend on it), training itself runs on one thread (default 16)', valueName: 'N' },
+  random_seed: { type: 'string', description: 'seed for sentence sampling (default 1)', valueName: 'N' },
+  minloglevel: { type: 'string', description: '1 or more: no progress output', valueName: 'N' },
+  json: { type: 'boolean', description: 'print a JSON summary as the last line' },
+} satisfies Record<string, FlagSpec>;
+
+const BOOLEAN_TRAIN_FLAGS = new Set([
+  'byte_fallback', 'shuffle_input_sentence', 'split_digits', 'split_by_whitespace', 'split_by_unicode_script',
+  'split_by_number', 'treat_whitespace_as_suffix', 'add_dummy_prefix', 'remove_extra_whitespaces', 'hard_vocab_limit',
+]);
+
 async function trainCommand(argv: string[]): Promise<number> {
-  void argv; void boolFlag; void intFlag; void numberFlag;
-  throw new MedbertError('tokenizer train: not implemented yet');
+  // spm_train accepts a bare boolean flag (--byte_fallback) as well as --byte_fallback=true.
+  const args = argv.map((a) => (a.startsWith('--') && !a.includes('=') && BOOLEAN_TRAIN_FLAGS.has(a.slice(2)) ? `${a}=true` : a));
+  const parsed = parseFlags(args, trainFlags, {
+    usage: 'medbert tokenizer train --input=FILE[,FILE] --model_prefix=P --vocab_size=N [--model_type=unigram] [options]',
+    description: 'Trains a SentencePiece unigram model like spm_train and writes P.model and P.vocab (Google\'s tools load them).',
+    examples: ['medbert tokenizer train --input=corpus.txt --model_prefix=m --vocab_size=8000 --character_coverage=0.9995'],
+  });
+  if (parsed === null) return 0;
+  const v = parsed.values;
+  const inputs = required(v.input, 'input').split(',').filter((f) => f !== '');
+  const prefix = required(v.model_prefix, 'model_prefix');
+  const modelType = v.model_type ?? 'unigram';
+  if (modelType !== 'unigram') throw new MedbertError(`--model_type=${modelType} is not supported: only unigram`);
+  const list = (s: string | undefined): string[] => (s === undefined || s === '' ? [] : s.split(','));
+  const options: UnigramTrainOptions = {
+    input: inputs, model_prefix: prefix,
+    vocab_size: intFlag(v.vocab_size, 'vocab_size', 8000, 1),
+    character_coverage: numberFlag(v.character_coverage, 'character_coverage', 0.9995, 0.98, 1),
+    byte_fallback: boolFlag(v.byte_fallback, 'byte_fallback', false),
+    user_defined_symbols: list(v.user_defined_symbols),
+    control_symbols: list(v.control_symbols),
+    normalization_rule_name: v.normalization_rule_name ?? 'nmt_nfkc',
+    input_sentence_size: intFlag(v.input_sentence_size, 'input_sentence_size', 0, 0),
+    shuffle_input_sentence: boolFlag(v.shuffle_input_sentence, 'shuffle_input_sentence', true),
+    split_digits: boolFlag(v.split_digits, 'split_digits', false),
+    split_by_whitespace: boolFlag(v.split_by_whitespace, 'split_by_whitespace', true),
+    split_by_unicode_script: boolFlag(v.split_by_unicode_script, 'split_by_unicode_script', true),
+    split_by_number: boolFlag(v.split_by_number, 'split_by_number', true),
+    treat_whitespace_as_suffix: boolFlag(v.treat_whitespace_as_suffix, 'treat_whitespace_as_suffix', false),
+    add_dummy_prefix: boolFlag(v.add_dummy_prefix, 'add_dummy_prefix', true),
+    remove_extra_whitespaces: boolFlag(v.remove_extra_whitespaces, 'remove_extra_whitespaces', true),
+    max_sentencepiece_length: intFlag(v.max_sentencepiece_length, 'max_sentencepiece_length', 16, 1, 512),
+    max_sentence_length: intFlag(v.max_sentence_length, 'max_sentence_length', 4192, 1),
+    seed_sentencepiece_size: intFlag(v.seed_sentencepiece_size, 'seed_sentencepiece_size', 1000000, 1000, 5000000),
+    shrinking_factor: numberFlag(v.shrinking_factor, 'shrinking_factor', 0.75, 0.5, 0.95),
+    num_sub_iterations: intFlag(v.num_sub_iterations, 'num_sub_iterations', 2, 1, 10),
+    hard_vocab_limit: boolFlag(v.hard_vocab_limit, 'hard_vocab_limit', true),
+    pad_id: intFlag(v.pad_id, 'pad_id', -1, -1),
+    unk_id: intFlag(v.unk_id, 'unk_id', 0, 0),
+    bos_id: intFlag(v.bos_id, 'bos_id', 1, -1),
+    eos_id: intFlag(v.eos_id, 'eos_id', 2, -1),
+    num_threads: intFlag(v.num_threads, 'num_threads', 16, 1, 1024),
+    random_seed: intFlag(v.random_seed, 'random_seed', 1, 0, 4294967295),
+  };
+  const quiet = intFlag(v.minloglevel, 'minloglevel', 0) >= 1 || v.json === true;
+  const started = Date.now();
+  const trainer = new UnigramTrainer(options);
+  for (const file of inputs) {
+    await forEachLine(openInput(file), file, (line) => trainer.addSentence(line));
+  }
+  if (!quiet) process.stderr.write(`tokenizer train: ${trainer.sentenceCount} sentences from ${inputs.join(', ')}\n`);
+  const progress = quiet ? null : new Progress('tokenizer train (EM rounds)', 'rounds');
+  let started_em = false;
+  const result = trainer.train((p) => {
+    if (progress === null) return;
+    if (p.phase === 'seed' && p.done === 1) process.stderr.write(`tokenizer train: ${p.fields?.seeds ?? 0} seed pieces\n`);
+    if (p.phase === 'em') {
+      if (!started_em) { progress.start(p.total); started_em = true; }
+      progress.update({ done: Math.min(p.done, p.total), total: p.total, fields: p.fields ?? {} });
+    }
+  });
+  progress?.stop();
+  const modelPath = `${prefix}.model`;
+  const vocabPath = `${prefix}.vocab`;
+  writeFileOrFail(modelPath, encodeModelProto(result.proto));
+  writeFileOrFail(vocabPath, result.vocab);
+  const seconds = (Date.now() - started) / 1000;
+  if (v.json === true) printJson({ model: modelPath, vocab: vocabPath, vocab_size: result.proto.pieces.length, seconds });
+  else process.stderr.write(`tokenizer train: wrote ${modelPath} and ${vocabPath} (${result.proto.pieces.length} pieces) in ${seconds.toFixed(1)} s\n`);
+  return 0;
 }

@@ -68,12 +68,12 @@ function compareUtf8(a: string, b: string): number {
 /** Every rule in a charsmap, as source → replacement strings (for inspection and tests). */
 export function charsmapRules(map: Charsmap): Map<string, string> {
   const out = new Map<string, string>();
-  const dec = new TextDecoder();
+  const dec = new TextDecoder('utf-8', { ignoreBOM: true });
   const units = map.trie.units;
   const walk = (id: number, prefix: number[]): void => {
     const unit = units[id];
     const base = id ^ ((unit >>> 10) << ((unit & (1 << 9)) >>> 6));
-    if ((unit & 0x100) !== 0 && base < units.length) {
+    if (prefix.length > 0 && (unit & 0x100) !== 0 && base < units.length) {
       const at = units[base] & 0x7fffffff;
       let end = at;
       while (end < map.normalized.length && map.normalized[end] !== 0) end++;

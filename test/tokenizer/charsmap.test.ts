@@ -1,0 +1,47 @@
+// Our double-array and charsmap builders against Google's stored maps.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { charsmapRules, compileCharsmap, decodeModelProto, parseCharsmap, SentencePieceModel } from '../../src/tokenizer/index.js';
+import { buildDoubleArray, DoubleArray } from '../../src/tokenizer/double-array.js';
+import { charsmapForRule } from '../../src/tokenizer/trainer/nfkc-charsmap.js';
+import { hardLines, modelBytes } from './fixtures.js';
+
+test('double array: every key found with its value, and nothing else', () => {
+  const enc = new TextEncoder();
+  const words = ['a', 'ab', 'abc', 'b', 'bc', 'c', '\u2581the', '\u2581then', 'ﬁ', 'x'.repeat(40), 'zz', 'zzz'];
+  const da = new DoubleArray(buildDoubleArray(words.map((w) => enc.encode(w)), words.map((_, i) => i * 7)));
+  words.forEach((w, i) => assert.equal(da.exactMatch(enc.encode(w)), i * 7, w));
+  for (const w of ['', 'abcd', 'd', '\u2581th', 'x'.repeat(39), 'z']) assert.equal(da.exactMatch(enc.encode(w)), -1, w);
+  const len = new Int32Array(1);
+  const text = enc.encode('abcd');
+  assert.equal(da.longestPrefix(text, 0, text.length, len), 14);
+  assert.equal(len[0], 3);
+});
+
+test('rebuilding Google\'s nmt_nfkc map with our compiler normalizes every hard line identically', () => {
+  const proto = decodeModelProto(modelBytes('nmt'));
+  const google = charsmapRules(parseCharsmap(proto.normalizer_spec!.precompiled_charsmap!));
+  const reference = SentencePieceModel.fromProto(proto);
+  proto.normalizer_spec!.precompiled_charsmap = compileCharsmap(google);
+  const rebuilt = SentencePieceModel.fromProto(proto);
+  for (const line of hardLines()) assert.deepEqual(rebuilt.encodeBytes(line), reference.encodeBytes(line));
+});
+
+test('our nmt_nfkc and nfkc maps contain every rule of Google\'s, with the same results', () => {
+  for (const [name, rule] of [['nmt', 'nmt_nfkc'], ['uds', 'nfkc']] as const) {
+    const google = charsmapRules(parseCharsmap(decodeModelProto(modelBytes(name)).normalizer_spec!.precompiled_charsmap!));
+    const ours = charsmapRules(parseCharsmap(charsmapForRule(rule)));
+    let missing = 0;
+    let different = 0;
+    for (const [k, v] of google) {
+      const o = ours.get(k);
+      if (o === undefined) missing++;
+      else if (o !== v) different++;
+    }
+    assert.equal(missing, 0, `${rule}: rules of Google's that we lack`);
+    assert.equal(different, 0, `${rule}: rules that map differently`);
+    // The extra rules are for characters Unicode added after Google's ICU (e.g. U+A7F1).
+    assert.ok(ours.size - google.size < 1000, `${rule}: ${ours.size - google.size} extra rules`);
+    assert.ok(ours.has('\ua7f1'));
+  }
+});

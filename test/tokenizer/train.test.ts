@@ -1,0 +1,99 @@
+// The trainer: spm_train's file layout, and models that Google's spm_encode loads and encodes exactly as we do.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedFile } from '../helpers/shared-data.js';
+import { encodeModelProto, PieceType, SentencePieceModel } from '../../src/tokenizer/index.js';
+import { trainUnigram } from '../../src/tokenizer/trainer/trainer.js';
+import { MedbertError } from '../../src/errors.js';
+import { abstractSentences } from './corpus-lines.js';
+import { hardLines, missingTool } from './fixtures.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+
+test('a model trained on our own lines has spm_train\'s layout: meta pieces, user symbols, bytes, then pieces by score', () => {
+  // The hand-written hard lines (not the random ones), with shuffled words so there is something to learn.
+  const lines = hardLines().slice(0, 49).map((l) => Buffer.from(l).toString('utf8'));
+  const corpus: string[] = [];
+  for (let k = 0; k < 20; k++) for (const l of lines) corpus.push(l.split(' ').map((_, i, a) => a[(i * 7 + k) % a.length]).join(' '));
+  const { proto, vocab } = trainUnigram(corpus, {
+    vocab_size: 600, byte_fallback: true, user_defined_symbols: ['[CLS]', '[MASK]'], control_symbols: ['<ctl>'],
+    pad_id: 3, normalization_rule_name: 'identity', character_coverage: 0.98,
+  });
+  const pieces = proto.pieces;
+  assert.equal(pieces.length, 600);
+  assert.deepEqual(pieces.slice(0, 7).map((p) => [p.piece, p.type]), [
+    ['<unk>', PieceType.UNKNOWN], ['<s>', PieceType.CONTROL], ['</s>', PieceType.CONTROL], ['<pad>', PieceType.CONTROL],
+    ['<ctl>', PieceType.CONTROL], ['[CLS]', PieceType.USER_DEFINED], ['[MASK]', PieceType.USER_DEFINED],
+  ]);
+  assert.equal(pieces[7].piece, '<0x00>');
+  assert.equal(pieces[7 + 255].piece, '<0xFF>');
+  const normal = pieces.slice(7 + 256);
+  assert.ok(normal.every((p) => p.type === PieceType.NORMAL && p.score < 0));
+  for (let i = 1; i < normal.length; i++) assert.ok(normal[i - 1].score >= normal[i].score, 'sorted by score');
+  assert.equal(new Set(pieces.map((p) => p.piece)).size, pieces.length, 'no duplicates');
+  const vocabLines = vocab.split('\n');
+  assert.equal(vocabLines[0], '<unk>\t0');
+  assert.match(vocabLines[300], /^\S+\t-\d+(\.\d+)?$/);
+  const model = SentencePieceModel.fromProto(proto);
+  const text = 'x[CLS]y αβγ 😀';
+  assert.ok(model.encode(text).includes(model.pieceToId('[CLS]')));
+  assert.equal(model.decode(model.encode(text)), text, 'byte fallback round-trips');
+});
+
+test('bad training settings are clear errors', () => {
+  assert.throws(() => trainUnigram(['a b c'], { vocab_size: 3 }), MedbertError);
+  assert.throws(() => trainUnigram([], { vocab_size: 100 }), /no training sentences/);
+  assert.throws(() => trainUnigram(['a'], { normalization_rule_name: 'nfd' }), /normalization_rule_name=nfd/);
+  assert.throws(() => trainUnigram(['the cat sat on the mat'], { vocab_size: 5000 }), /too large for this corpus/);
+});
+
+test('models trained by medbert load in spm_encode and give the same ids and pieces', { skip: abstracts.skip || missingTool('spm_encode') }, () => {
+  const sentences = abstractSentences(abstracts.path, 6000);
+  const train = sentences.slice(0, 4000);
+  const heldout = [...sentences.slice(4000), ...hardLines().map((l) => Buffer.from(l).toString('utf8'))];
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-train-'));
+  try {
+    const input = join(dir, 'heldout.txt');
+    writeFileSync(input, heldout.join('\n') + '\n');
+    const settings = [
+      { vocab_size: 1000 },
+      { vocab_size: 800, normalization_rule_name: 'identity', split_digits: true, add_dummy_prefix: false },
+      { vocab_size: 1200, byte_fallback: true, user_defined_symbols: ['[CLS]', 'mg/dL'], normalization_rule_name: 'nfkc' },
+    ];
+    for (const options of settings) {
+      const { proto } = trainUnigram(train, options);
+      const path = join(dir, 'm.model');
+      writeFileSync(path, encodeModelProto(proto));
+      const model = SentencePieceModel.fromBytes(readFileSync(path));
+      const ids = execFileSync('spm_encode', [`--model=${path}`, '--output_format=id', input], { maxBuffer: 1 << 28 }).toString().split('\n');
+      const pieces = execFileSync('spm_encode', [`--model=${path}`, '--output_format=piece', input], { maxBuffer: 1 << 28 }).toString().split('\n');
+      for (let i = 0; i < heldout.length; i++) {
+        assert.equal(model.encode(heldout[i]).join(' '), ids[i], `${JSON.stringify(options)} line ${i + 1}`);
+        assert.equal(model.encodeAsPieces(heldout[i]).join(' '), pieces[i], `${JSON.stringify(options)} line ${i + 1}`);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the vocabulary overlaps spm_train\'s on the same sentences (>= 90%)', { skip: abstracts.skip || missingTool('spm_train') }, () => {
+  const sentences = abstractSentences(abstracts.path, 8000);
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-train-'));
+  try {
+    const input = join(dir, 'train.txt');
+    writeFileSync(input, sentences.join('\n') + '\n');
+    execFileSync('spm_train', [`--input=${input}`, `--model_prefix=${join(dir, 'spm')}`, '--vocab_size=1000', '--num_threads=2', '--minloglevel=2'], { stdio: 'ignore' });
+    const spm = SentencePieceModel.fromBytes(readFileSync(join(dir, 'spm.model')));
+    const ours = SentencePieceModel.fromProto(trainUnigram(sentences, { vocab_size: 1000, num_threads: 2 }).proto);
+    const spmPieces = new Set(spm.pieces);
+    const shared = ours.pieces.filter((p) => spmPieces.has(p)).length;
+    assert.ok(shared / spm.vocabSize >= 0.9, `overlap ${shared}/${spm.vocabSize}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
