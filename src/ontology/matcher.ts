@@ -108,11 +108,32 @@ export class EntityMatcher {
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
   private singularId(text: string, runs: TokenRuns, k: number): number {
-    const last = text.charCodeAt(runs.end[k] - 1);
+    const start = runs.start[k];
+    const end = runs.end[k];
+    const last = text.charCodeAt(end - 1);
     if (last !== 115 && last !== 83) return -1; // s, S
+    if ((runs.flags[k] & ASCII) !== 0) return this.asciiSingularId(text, start, end);
     const key = tokenKey(text, runs, k);
     const one = singular(key);
     return one === key ? -1 : this.tokenIds.get(one);
+  }
+
+  /** `singular()` (normalize.ts) on an ASCII letter run of the text, rule for rule, making no strings. */
+  private asciiSingularId(text: string, start: number, end: number): number {
+    const n = end - start;
+    if (n < 4) return -1;
+    const at = (back: number): number => text.charCodeAt(end - back) | 0x20; // lower case (letters only here)
+    const c2 = at(2);
+    if (c2 === 115 || c2 === 117 || c2 === 105) return -1; // -ss, -us, -is stay
+    if (c2 === 101) { // -es
+      const c3 = at(3);
+      if (c3 === 105 && n > 4) return this.tokenIds.getAsciiLower(text, start, end - 3, 121); // -ies → -y
+      const c4 = at(4);
+      if ((c3 === 115 && c4 === 115) || c3 === 120 || (c3 === 104 && (c4 === 99 || c4 === 115))) {
+        return this.tokenIds.getAsciiLower(text, start, end - 2); // -sses, -xes, -ches, -shes
+      }
+    }
+    return this.tokenIds.getAsciiLower(text, start, end - 1);
   }
 
   private longestAt(text: string, runs: TokenRuns, ids: Int32Array, first: number): { last: number; entries: NameEntry[] } | null {

@@ -31,16 +31,20 @@ export class TokenTable {
     }
   }
 
-  /** The id of `text.slice(start, end).toLowerCase()` for an ASCII slice, or -1, without making the string. */
-  getAsciiLower(text: string, start: number, end: number): number {
+  /**
+   * The id of `text.slice(start, end).toLowerCase()` (+ the character `suffix` when given) for an ASCII slice,
+   * or -1, without making the string.
+   */
+  getAsciiLower(text: string, start: number, end: number, suffix = -1): number {
     let h = 0x811c9dc5;
     for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
-    const length = end - start;
+    if (suffix >= 0) h = Math.imul(h ^ suffix, 0x01000193);
+    const length = end - start + (suffix >= 0 ? 1 : 0);
     for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
       const v = this.slots[slot];
       if (v === 0) return -1;
       const key = this.keys[v - 1];
-      if (key.length === length && sameLower(key, text, start)) return v - 1;
+      if (key.length === length && sameLower(key, text, start, end) && (suffix < 0 || key.charCodeAt(length - 1) === suffix)) return v - 1;
     }
   }
 
@@ -61,8 +65,8 @@ function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-function sameLower(key: string, text: string, start: number): boolean {
-  for (let i = 0; i < key.length; i++) if (key.charCodeAt(i) !== lowerAscii(text.charCodeAt(start + i))) return false;
+function sameLower(key: string, text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (key.charCodeAt(i - start) !== lowerAscii(text.charCodeAt(i))) return false;
   return true;
 }
 

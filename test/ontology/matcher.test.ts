@@ -87,3 +87,12 @@ test('adjectives of one-word disease names and hyphen-less spellings also match'
     ['hypertensive', 'MESH:D006973'], ['epileptic', 'MESH:D004827'], ['thrombotic', 'MESH:D013927'],
     ['antiinflammatory agents', 'MESH:D000893']]);
 });
+
+test('plural rules in running text agree with singular() for every suffix rule', () => {
+  const matcher = new EntityMatcher();
+  const names = ['Seizure', 'Artery', 'Abscess', 'Reflex', 'Branch', 'Rash', 'Psoriasis', 'Virus', 'Herpes'];
+  names.forEach((name, i) => matcher.add({ id: `MESH:D${i}`, type: 'disease', preferredName: name, synonyms: [] }));
+  const text = 'SEIZURES arteries Abscesses reflexes branches rashes psoriasis viruses herpes Virus';
+  assert.deepEqual(matcher.match(text).map((s) => s.text), [
+    'SEIZURES', 'arteries', 'Abscesses', 'reflexes', 'branches', 'rashes', 'psoriasis', 'herpes', 'Virus']);
+});
