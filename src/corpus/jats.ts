@@ -90,7 +90,7 @@ class JatsBuilder implements XmlRecordBuilder {
     this.blocks[this.blocks.length - 1].text += text;
   }
 
-  close(name: string): CorpusDocument | null {
+  close(_name: string): CorpusDocument | null {
     const depth = this.path.length;
     this.path.pop();
     if (!this.inRecord) return null;
@@ -108,7 +108,7 @@ class JatsBuilder implements XmlRecordBuilder {
     if (this.zone !== null && depth === this.zone.depth) this.zone = null;
     if (depth === this.recordDepth) {
       this.recordDepth = -1;
-      return this.finish(name);
+      return this.finish();
     }
     return null;
   }
@@ -185,7 +185,7 @@ class JatsBuilder implements XmlRecordBuilder {
     if (paragraph !== '') this.paragraphs.push(paragraph);
   }
 
-  private finish(_name: string): CorpusDocument | null {
+  private finish(): CorpusDocument | null {
     if (this.paragraphs.length === 0) return null;
     const m = this.meta;
     const id = [m['pmcid'], m['pmid'], m['doi'], m['publisherId']].find((v): v is string => typeof v === 'string')

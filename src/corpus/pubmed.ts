@@ -25,6 +25,7 @@ class PubmedBuilder implements XmlRecordBuilder {
   private abstract: string[] = [];
   private mesh: string[] = [];
   private meshIds: string[] = [];
+  private records = 0;
 
   constructor(private readonly file: string) {}
 
@@ -70,6 +71,7 @@ class PubmedBuilder implements XmlRecordBuilder {
 
   private startRecord(): void {
     this.recordDepth = this.path.length;
+    this.records += 1;
     this.capture = null;
     this.pmid = this.title = this.year = '';
     this.abstract = [];
@@ -108,6 +110,6 @@ class PubmedBuilder implements XmlRecordBuilder {
     const meta: Record<string, string | number | string[]> = { pmid: this.pmid, mesh: this.mesh, meshIds: this.meshIds, record: recordName };
     const year = Number(this.year);
     if (this.year !== '' && Number.isInteger(year)) meta['year'] = year;
-    return { id: this.pmid !== '' ? this.pmid : `${this.file}#?`, source: this.file, paragraphs, meta };
+    return { id: this.pmid !== '' ? this.pmid : `${this.file}#${this.records}`, source: this.file, paragraphs, meta };
   }
 }
