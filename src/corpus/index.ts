@@ -1,4 +1,14 @@
 // The corpus layer: streaming readers, sentence splitting and deduplication. Node file I/O is in node-io.ts.
+//
+//   import { readCorpusFile } from './node-io.js';           // gzip by extension or magic bytes
+//   for await (const doc of dedupe(readCorpusFile('abstracts.jsonl.gz', { textFields: ['title', 'abstract'],
+//       onWarning: counter.handler }), { near: true })) {
+//     for (const paragraph of doc.paragraphs) for (const s of sentenceSpans(paragraph)) ...
+//   }
+//
+// Every reader takes a string, an iterable or an async iterable of string chunks (decodeUtf8 turns bytes into
+// those) and yields CorpusDocument {id, source, paragraphs, meta}; skipped records are reported through
+// onWarning with file and line, never printed.
 export { normalizeSpace, WarningCounter } from './document.js';
 export type { CorpusDocument, ReaderOptions, ReaderWarning, WarningHandler } from './document.js';
 export { decodeUtf8, linesOf, textChunks } from './text-stream.js';

@@ -1,4 +1,10 @@
 // The ontology layer: lexicons, the dictionary matcher and entity linking. Node file I/O is in node-io.ts.
+//
+//   const matcher = await loadMatcher('lexicon.tsv.gz');     // node-io.ts; or builtinMatcher() anywhere
+//   const spans = linkWithAbbreviations(matcher, paragraph); // or matcher.match(text) without abbreviations
+//   // spans: {start, end, text, id, type, preferredName, alternatives}, offsets into `paragraph`
+//
+// The matching rules and the tie-break between concepts sharing a name are documented in matcher.ts.
 export type { Concept, EntityType, LexiconEntry, LinkedSpan } from './types.js';
 export { isCaseSensitive, singular, tokenize } from './normalize.js';
 export type { Token } from './normalize.js';
