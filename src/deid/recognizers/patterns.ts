@@ -269,7 +269,8 @@ function longTokens(text: string, spans: PhiSpan[]): void {
     }
   }
 }
-const LONG = /(?<![A-Za-z0-9])[A-Za-z0-9]{7,}(?![A-Za-z0-9])/g;
+// Scanning left to right, a match can only start where a run starts, and is greedy: no lookarounds needed.
+const LONG = /[A-Za-z0-9]{7,}/g;
 
 /** Street types as written: "Street", "street", "STREET", "St" ... (case matters for the name words before). */
 function streetTypes(): string {
