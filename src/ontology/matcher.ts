@@ -43,7 +43,8 @@ export class EntityMatcher {
   readonly concepts: Concept[] = [];
   private readonly tokenIds = new TokenTable();
   private readonly edges = new EdgeTable();
-  private readonly terminals = new Map<number, NameEntry[]>();
+  /** By trie node: the names ending there (null: none). A dense array, as hot as the edge table. */
+  private readonly terminals: (NameEntry[] | null)[] = [null];
   private nodes = 1; // node 0 is the root
   private names = 0;
 
@@ -159,8 +160,8 @@ export class EntityMatcher {
 
   /** The names ending at trie node `end` whose case requirements the text tokens meet, ranked. */
   private terminalEntries(end: number, text: string, runs: TokenRuns, first: number): NameEntry[] | null {
-    const stored = this.terminals.get(end);
-    if (stored === undefined) return null;
+    const stored = this.terminals[end];
+    if (stored === null) return null;
     const fitting = stored.filter((e) => (e.cased === null
       || e.cased.every((c, k) => c === null || c === tokenCased(text, runs, first + k)))
       && (e.glued === null || e.glued.every((k) => joinedInText(text, runs, first + k))));
@@ -199,15 +200,16 @@ export class EntityMatcher {
       let next = this.edges.get(node, id);
       if (next < 0) {
         next = this.nodes++;
+        this.terminals.push(null);
         this.edges.set(node, id, next);
       }
       node = next;
     });
     const cased = sensitive.some(Boolean) ? tokens.map((t, k) => (sensitive[k] ? t.cased : null)) : null;
     const glued = tokens.flatMap((t, k) => (t.glued ? [k] : []));
-    const list = this.terminals.get(node);
+    const list = this.terminals[node];
     const entry: NameEntry = { concept, preferred, cased, glued: glued.length > 0 ? glued : null };
-    if (list === undefined) this.terminals.set(node, [entry]);
+    if (list === null) this.terminals[node] = [entry];
     else list.push(entry);
     this.names += 1;
   }
