@@ -51,7 +51,7 @@ currently presently overall again next unfortunately fortunately otherwise inste
 johnny gown commode walker cane chair bed rail rails
 line lines wire wires wave waves tube tubes drain drains catheter cath phone phones pager number numbers
 ostomy wound charge primary float resource admitting covering on-call oncall night interventional
-consulting consultant covering overnight assistant
+consulting consultant covering overnight assistant care skin team
 `.trim().split(/\s+/);
 
 /**

@@ -18,6 +18,8 @@ const WEAK_TITLES = new Set(['ms', 'mr']);
 /** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
 const SERVICE_TAIL = new Set(['fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
 const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
+/** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
+const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Carol", "nurse leslie", "per Douglass" (weaker: list or case needed). */
 const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named']);
 /** Words that follow a name in notes: "Marder aware", "Z. MILLER IN TO", "PEPPLER PLACING STITCH". */
@@ -188,6 +190,15 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
           if (!gapOk || !personWord(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized) || after.gapBefore === '-')) break;
           marked[j] = 1;
         }
+      }
+    }
+    // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.
+    if (SIGNATURE_CREDENTIALS.has(w.key) && i > 0 && /^[ \t]*,?[ \t]*$/.test(w.gapBefore) && /^[ \t.,]*(?:\n|$)/.test(text.slice(w.end, w.end + 8))) {
+      const p = at(i - 1) as Word;
+      if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
+        marked[i - 1] = 1;
+        const p2 = at(i - 2);
+        if (p2 !== undefined && cleanGap(p.gapBefore) && (givenLike(i - 2) || isKnownName(p2.key)) && nameLike(p2)) marked[i - 2] = 1;
       }
     }
     // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".

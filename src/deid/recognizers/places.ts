@@ -215,5 +215,37 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       }
     }
   }
+  propagate(words, spans);
   return spans;
+}
+
+/**
+ * A ward or town found by context is the same place wherever its name recurs in the note ("transferred to
+ * Quartermain 2 ... QUARTERMAIN3 developed CP"). Only distinctive single words propagate: not facility heads,
+ * care words, states or stop words.
+ */
+function propagate(words: readonly Word[], spans: PhiSpan[]): void {
+  if (spans.length === 0) return;
+  const found = new Map<string, 'LOCATION' | 'HOSPITAL'>();
+  const covered = new Set<number>();
+  let k = 0;
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 0; i < words.length && k < sorted.length; i++) {
+    const w = words[i] as Word;
+    while (k < sorted.length && (sorted[k] as PhiSpan).end <= w.start) k++;
+    const s = sorted[k];
+    if (s === undefined || s.start > w.start) continue;
+    covered.add(i);
+    if (w.key.length >= 5 && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && !NAMING_HEADS.has(w.key)
+      && !HEAD_FILLERS.has(w.key) && !lexicon.states.has(w.key) && !UNIT_WORDS.has(w.key) && !lexicon.ambiguousCities.has(w.key)
+      && !lexicon.ambiguousNames.has(w.key) && (s.category === 'LOCATION' || s.category === 'HOSPITAL')) {
+      found.set(w.key, s.category === 'HOSPITAL' ? 'HOSPITAL' : 'LOCATION');
+    }
+  }
+  if (found.size === 0) return;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    const category = found.get(w.key);
+    if (category !== undefined && !covered.has(i)) spans.push({ start: w.start, end: w.keyEnd, category });
+  }
 }
