@@ -14,7 +14,8 @@ const SHORT_FORM = /^(?=.*\p{Lu})(?=.*\p{L})[\p{L}\p{N}][\p{L}\p{N}\-+/.]{1,9}$/
 /**
  * Finds `long form (SF)` where the long form is a linked span ending just before the parenthesis and the
  * short form's first letter starts one of the long form's words (the check of Schwartz & Hearst 2003,
- * loosened to what the linker already found).
+ * loosened to what the linker already found), and `SF (long form)` where a linked span fills the
+ * parentheses after a short form that is not itself linked.
  */
 export function findAbbreviations(text: string, spans: readonly LinkedSpan[]): AbbreviationDefinition[] {
   const found: AbbreviationDefinition[] = [];
@@ -29,6 +30,14 @@ export function findAbbreviations(text: string, spans: readonly LinkedSpan[]): A
     const initial = shortForm[0].toLowerCase();
     const words = span.text.toLowerCase().split(/[\s\-/]+/);
     if (!words.some((w) => w.startsWith(initial))) continue;
+    found.push({ shortForm, span });
+  }
+  // The other order, `SF (long form)`: `AZT (zidovudine)`, `5-FU (5-fluorouracil)`.
+  for (const span of spans) {
+    const before = /(\S+)\s*\(\s*$/.exec(text.slice(Math.max(0, span.start - 14), span.start));
+    if (before === null || !/^\s*\)/.test(text.slice(span.end, span.end + 3))) continue;
+    const shortForm = before[1];
+    if (!SHORT_FORM.test(shortForm) || spans.some((s) => s.text === shortForm)) continue;
     found.push({ shortForm, span });
   }
   return found;

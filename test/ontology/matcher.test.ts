@@ -96,3 +96,10 @@ test('plural rules in running text agree with singular() for every suffix rule',
   assert.deepEqual(matcher.match(text).map((s) => s.text), [
     'SEIZURES', 'arteries', 'Abscesses', 'reflexes', 'branches', 'rashes', 'psoriasis', 'herpes', 'Virus']);
 });
+
+test('abbreviations defined the other way round, `SF (long form)`', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D015215', type: 'chemical', preferredName: 'Zidovudine', synonyms: [] });
+  const spans = linkWithAbbreviations(matcher, 'AZT (zidovudine) was given; AZT-treated cells; xAZT.');
+  assert.deepEqual(brief(spans), [['AZT', 'MESH:D015215'], ['zidovudine', 'MESH:D015215'], ['AZT', 'MESH:D015215']]);
+});
