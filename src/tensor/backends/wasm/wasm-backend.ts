@@ -229,8 +229,9 @@ export class WasmBackend implements Backend {
     const aBytes = aMats * aPanels * MR * kk * 4, bBytes = bMats * bPanels * NR * kk * 4;
     const packed = this.work.ensure(aBytes + bBytes);
     const parallel = batch * m * n * k >= PARALLEL_MACS;
-    // Blocks: an A block of ~128 KiB stays in L2 while B panels stream through L1.
-    const mc = Math.max(MR, Math.min(Math.ceil(m / MR) * MR, Math.floor(32768 / kk / MR) * MR));
+    // Row blocks: an A block of ~128 KiB stays in L2 while B panels stream through L1; at least 96 rows, so
+    // that with a large K the whole packed B is not re-read from memory for every few rows (measured).
+    const mc = Math.min(Math.ceil(m / MR) * MR, Math.max(96, Math.floor(32768 / kk / MR) * MR));
     const mBlocks = Math.ceil(m / mc);
     const wanted = parallel ? 4 * this.pool.threads : 1;
     const nSplit = Math.max(1, Math.ceil(wanted / (batch * mBlocks)));
@@ -278,7 +279,8 @@ export class WasmBackend implements Backend {
 
   sumRows(x: Buffer, out: Buffer, rows: number, cols: number, accumulate: boolean): void {
     const xa = this.at(x, rows * cols, 'sumRows', 'x'), o = this.at(out, cols, 'sumRows', 'out');
-    this.run('sumRowsKernel', [xa, o, rows, cols, accumulate ? 1 : 0], rows * cols >= PARALLEL_ELEMENTS && cols >= 64);
+    const acc = this.work.ensure(Math.max(4, cols * 4));
+    this.run('sumRowsKernel', [xa, o, rows, cols, accumulate ? 1 : 0, acc], rows * cols >= PARALLEL_ELEMENTS && cols >= 64);
   }
 
   sum(x: Buffer, out: Buffer, n: number, accumulate: boolean): void {
@@ -381,7 +383,7 @@ export class WasmBackend implements Backend {
     }
     if (!(a.dropout >= 0 && a.dropout < 1)) throw new RangeError(`${op}: dropout rate must be in [0, 1), got ${a.dropout}`);
     const r = Math.ceil(Math.max(seq, d) / 24) * 24;
-    const perThread = Math.ceil(((r * r * 2 + seq * seq) * 4 + 64) / 64) * 64;
+    const perThread = Math.ceil(((r * r * 2 + 2 * seq * seq) * 4 + 64) / 64) * 64;
     const scratch = this.work.ensure(perThread * this.pool.threads);
     this.i32[this.layout.counter / 4] = 0;
     return [batch, seq, heads, d, q, a.q.ld, k, a.k.ld, v, a.v.ld, mask, a.dropout, seedBits(a.seed, op),

@@ -1,8 +1,8 @@
 // Fused scaled-dot-product attention, forward and backward. Threads take (batch, head) items from a shared
 // counter; each item runs small GEMMs through the packed micro-kernel on its own scratch.
 import { argF, argI, argP, shareStart } from './common';
-import { MR, computeBlock, gemmStrided, packB } from './gemm';
-import { dropHash } from './elementwise';
+import { computeBlock, gemmStrided, packA, packB } from './gemm';
+import { dropHash, dropHash4 } from './elementwise';
 import { dot, softmaxRow } from './rows';
 
 /** Hugging Face's torch.finfo(float32).min, added to the scores of padded keys. */
@@ -15,30 +15,21 @@ const MASKED: f32 = -3.4028234663852886e38;
 // 19 work counter, 20 per-thread tmp base, 21 dq, 22 dk, 23 dv
 
 /**
- * Packs one MR-row panel of op(P) with dropout applied (keep ? p·keepScale : 0), P being one (b,h) block of
- * probs [seq][seq] whose element (i, j) has dropout index base + i·seq + j.
- * op(P)(r, l) = transP ? P[l][r] : P[r][l].
+ * Row dropout for probabilities: dst[j] = dropped(base + j) ? 0 : src[j]·keep (dst may be src), the same
+ * decision as the reference's dropoutHash(seed, base + j) < threshold.
  */
-function packProbsPanel(p: usize, seq: i32, transP: bool, i: i32, mr: i32, dst: usize,
-  dropping: bool, base: u32, seed: u32, threshold: u32, keep: f32): void {
-  for (let l = 0; l < seq; l++) {
-    for (let r = 0; r < MR; r++) {
-      let val: f32 = 0;
-      if (r < mr) {
-        const e = transP ? l * seq + i + r : (i + r) * seq + l;
-        val = load<f32>(p + (<usize>e << 2));
-        if (dropping) val = dropHash(base + <u32>e, seed) < threshold ? 0 : val * keep;
-      }
-      store<f32>(dst + (<usize>(l * MR + r) << 2), val);
-    }
+function dropRow(src: usize, dst: usize, n: i32, base: u32, seed: u32, threshold: u32, keep: f32): void {
+  const seedV = i32x4.splat(seed), thrV = i32x4.splat(threshold), keepV = f32x4.splat(keep);
+  let idx = i32x4.add(i32x4.splat(base), i32x4(0, 1, 2, 3));
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const dropped = i32x4.lt_u(dropHash4(idx, seedV), thrV);
+    v128.store(dst + (<usize>j << 2), v128.andnot(f32x4.mul(v128.load(src + (<usize>j << 2)), keepV), dropped));
+    idx = i32x4.add(idx, i32x4.splat(4));
   }
-}
-
-function packProbs(p: usize, seq: i32, transP: bool, dst: usize, dropping: bool, base: u32, seed: u32,
-  threshold: u32, keep: f32): void {
-  for (let i = 0; i < seq; i += MR) {
-    packProbsPanel(p, seq, transP, i, min(MR, seq - i), dst, dropping, base, seed, threshold, keep);
-    dst += <usize>(MR * seq) << 2;
+  for (; j < n; j++) {
+    const e = <usize>j << 2;
+    store<f32>(dst + e, dropHash(base + <u32>j, seed) < threshold ? 0 : load<f32>(src + e) * keep);
   }
 }
 
@@ -58,6 +49,7 @@ export function attentionForwardKernel(tid: i32, nt: i32, args: usize): void {
   const tmp = argP(args, 20) + (<usize>tid << 8);
   const dim = max(seq, d);
   const packedA = scratch, packedB = scratch + (packFloats(dim) << 2);
+  const dropped = packedB + (packFloats(dim) << 2);
   const width = heads * d;
   const scale = <f32>(1 / Math.sqrt(<f64>d));
   const dropping = rate > 0;
@@ -82,9 +74,10 @@ export function attentionForwardKernel(tid: i32, nt: i32, args: usize): void {
         }
       }
       softmaxRow(row, row, seq);
+      if (dropping) dropRow(row, dropped + ((<usize>i * <usize>seq) << 2), seq, pIndex + <u32>(i * seq), seed, threshold, keep);
     }
     // ctx = dropout(P)·V
-    packProbs(pb, seq, false, packedA, dropping, pIndex, seed, threshold, keep);
+    packA(dropping ? dropped : pb, seq, false, seq, seq, packedA);
     packB(vb, vLd, false, d, seq, packedB);
     const ob = out + ((<usize>b * <usize>seq * <usize>width + <usize>h * <usize>d) << 2);
     computeBlock(seq, d, seq, packedA, packedB, ob, width, 1, 0, false, tmp);
@@ -103,6 +96,7 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
   const dim = max(seq, d);
   const packedA = scratch, packedB = scratch + (packFloats(dim) << 2);
   const ds = packedB + (packFloats(dim) << 2);
+  const dropped = ds + ((<usize>seq * <usize>seq) << 2);
   const width = heads * d;
   const scale = <f32>(1 / Math.sqrt(<f64>d));
   const dropping = rate > 0;
@@ -121,23 +115,28 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
     // dP_dropped = dOut·Vᵀ
     gemmStrided(seq, seq, d, gb, width, false, vb, vLd, true, ds, seq, 1, false, packedA, packedB, tmp);
     // dP = dP_dropped·keep; dS = P·(dP - Σ dP·P)·scale
+    const sv = f32x4.splat(scale);
     for (let i = 0; i < seq; i++) {
       const row = ds + ((<usize>i * <usize>seq) << 2), prow = pb + ((<usize>i * <usize>seq) << 2);
       if (dropping) {
         const base = pIndex + <u32>(i * seq);
-        for (let j = 0; j < seq; j++) {
-          const e = row + (<usize>j << 2);
-          store<f32>(e, dropHash(base + <u32>j, seed) < threshold ? 0 : load<f32>(e) * keep);
-        }
+        dropRow(row, row, seq, base, seed, threshold, keep);
+        dropRow(prow, dropped + ((<usize>i * <usize>seq) << 2), seq, base, seed, threshold, keep);
       }
       const dt = dot(row, prow, seq);
-      for (let j = 0; j < seq; j++) {
+      const dv4 = f32x4.splat(dt);
+      let j = 0;
+      for (; j + 4 <= seq; j += 4) {
+        const e = row + (<usize>j << 2);
+        v128.store(e, f32x4.mul(f32x4.mul(v128.load(prow + (<usize>j << 2)), f32x4.sub(v128.load(e), dv4)), sv));
+      }
+      for (; j < seq; j++) {
         const e = row + (<usize>j << 2);
         store<f32>(e, load<f32>(prow + (<usize>j << 2)) * (load<f32>(e) - dt) * scale);
       }
     }
     // dV = dropout(P)ᵀ·dOut
-    packProbs(pb, seq, true, packedA, dropping, pIndex, seed, threshold, keep);
+    packA(dropping ? dropped : pb, seq, true, seq, seq, packedA);
     packB(gb, width, false, d, seq, packedB);
     computeBlock(seq, d, seq, packedA, packedB, dv + headOff, width, 1, 0, false, tmp);
     // dQ = dS·K ; dK = dSᵀ·Q
@@ -149,6 +148,6 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
 /** Bytes of scratch each thread needs for attention over (seq, headDim); mirrored by the host. */
 export function attentionScratchBytes(seq: i32, d: i32): usize {
   const dim = max(seq, d);
-  return ((packFloats(dim) * 2 + <usize>seq * <usize>seq) << 2) + 64;
+  return ((packFloats(dim) * 2 + 2 * <usize>seq * <usize>seq) << 2) + 64;
 }
 

@@ -32,6 +32,33 @@ export function packAPanel(a: usize, lda: i32, transA: bool, i: i32, mr: i32, k:
         dst += MR << 2;
       }
     }
+  } else if (mr == MR) {
+    // six rows, four columns at a time: a 4×4 transpose of rows 0-3 and pairs from rows 4-5
+    const ld = <usize>lda << 2;
+    let p0 = a + ((<usize>i * <usize>lda) << 2);
+    let l = 0;
+    for (; l + 4 <= k; l += 4) {
+      const r0 = v128.load(p0), r1 = v128.load(p0 + ld), r2 = v128.load(p0 + 2 * ld), r3 = v128.load(p0 + 3 * ld);
+      const r4 = v128.load(p0 + 4 * ld), r5 = v128.load(p0 + 5 * ld);
+      const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5), t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+      const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7), t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+      const u0 = i32x4.shuffle(r4, r5, 0, 4, 1, 5), u1 = i32x4.shuffle(r4, r5, 2, 6, 3, 7);
+      v128.store(dst, i64x2.shuffle(t0, t1, 0, 2));
+      v128.store_lane<i64>(dst + 16, u0, 0);
+      v128.store(dst + 24, i64x2.shuffle(t0, t1, 1, 3));
+      v128.store_lane<i64>(dst + 40, u0, 1);
+      v128.store(dst + 48, i64x2.shuffle(t2, t3, 0, 2));
+      v128.store_lane<i64>(dst + 64, u1, 0);
+      v128.store(dst + 72, i64x2.shuffle(t2, t3, 1, 3));
+      v128.store_lane<i64>(dst + 88, u1, 1);
+      p0 += 16;
+      dst += 96;
+    }
+    for (; l < k; l++) {
+      for (let r = 0; r < MR; r++) store<f32>(dst + (<usize>r << 2), load<f32>(p0 + <usize>r * ld));
+      p0 += 4;
+      dst += MR << 2;
+    }
   } else {
     for (let r = 0; r < MR; r++) {
       const d = dst + (<usize>r << 2);
@@ -50,7 +77,35 @@ export function packAPanel(a: usize, lda: i32, transA: bool, i: i32, mr: i32, k:
  * op(B)(l, c) = transB ? b[c·ldb + l] : b[l·ldb + c]. Columns past nr are zero.
  */
 export function packBPanel(b: usize, ldb: i32, transB: bool, j: i32, nr: i32, k: i32, dst: usize): void {
-  if (transB) {
+  if (transB && nr == NR) {
+    // eight rows of b (columns of op(B)), four k at a time: two 4×4 transposes
+    const ld = <usize>ldb << 2;
+    let p0 = b + ((<usize>j * <usize>ldb) << 2);
+    let l = 0;
+    for (; l + 4 <= k; l += 4) {
+      const r0 = v128.load(p0), r1 = v128.load(p0 + ld), r2 = v128.load(p0 + 2 * ld), r3 = v128.load(p0 + 3 * ld);
+      const r4 = v128.load(p0 + 4 * ld), r5 = v128.load(p0 + 5 * ld), r6 = v128.load(p0 + 6 * ld), r7 = v128.load(p0 + 7 * ld);
+      const t0 = i32x4.shuffle(r0, r1, 0, 4, 1, 5), t1 = i32x4.shuffle(r2, r3, 0, 4, 1, 5);
+      const t2 = i32x4.shuffle(r0, r1, 2, 6, 3, 7), t3 = i32x4.shuffle(r2, r3, 2, 6, 3, 7);
+      const s0 = i32x4.shuffle(r4, r5, 0, 4, 1, 5), s1 = i32x4.shuffle(r6, r7, 0, 4, 1, 5);
+      const s2 = i32x4.shuffle(r4, r5, 2, 6, 3, 7), s3 = i32x4.shuffle(r6, r7, 2, 6, 3, 7);
+      v128.store(dst, i64x2.shuffle(t0, t1, 0, 2));
+      v128.store(dst, i64x2.shuffle(s0, s1, 0, 2), 16);
+      v128.store(dst, i64x2.shuffle(t0, t1, 1, 3), 32);
+      v128.store(dst, i64x2.shuffle(s0, s1, 1, 3), 48);
+      v128.store(dst, i64x2.shuffle(t2, t3, 0, 2), 64);
+      v128.store(dst, i64x2.shuffle(s2, s3, 0, 2), 80);
+      v128.store(dst, i64x2.shuffle(t2, t3, 1, 3), 96);
+      v128.store(dst, i64x2.shuffle(s2, s3, 1, 3), 112);
+      p0 += 16;
+      dst += 128;
+    }
+    for (; l < k; l++) {
+      for (let c = 0; c < NR; c++) store<f32>(dst + (<usize>c << 2), load<f32>(p0 + <usize>c * ld));
+      p0 += 4;
+      dst += NR << 2;
+    }
+  } else if (transB) {
     for (let c = 0; c < NR; c++) {
       const d = dst + (<usize>c << 2);
       if (c < nr) {

@@ -321,29 +321,29 @@ export function sumFinish(tid: i32, nt: i32, args: usize): void {
   store<f32>(out, accumulate ? <f32>(<f64>load<f32>(out) + t) : <f32>t);
 }
 
-// sumRows: 0 x, 1 out, 2 rows, 3 cols, 4 accumulate.  out[j] (+)= Σ_i x[i][j]; threads split columns.
+// sumRows: 0 x, 1 out, 2 rows, 3 cols, 4 accumulate, 5 scratch (cols floats).  out[j] (+)= Σ_i x[i][j].
+// Threads split columns; each walks its columns row by row (contiguous reads), summing rows in order into
+// scratch, so every column is the same running sum whatever the split.
 export function sumRowsKernel(tid: i32, nt: i32, args: usize): void {
   const x = argP(args, 0), out = argP(args, 1), rows = argI(args, 2), cols = argI(args, 3), accumulate = argI(args, 4) != 0;
+  const acc = argP(args, 5);
   const j0 = shareStart(cols, tid, nt, 4), j1 = shareStart(cols, tid + 1, nt, 4);
   const step = <usize>cols << 2;
+  let row = x;
+  memory.fill(at(acc, j0), 0, <usize>(j1 - j0) << 2);
+  for (let i = 0; i < rows; i++) {
+    let j = j0;
+    for (; j + 4 <= j1; j += 4) v128.store(at(acc, j), f32x4.add(v128.load(at(acc, j)), v128.load(at(row, j))));
+    for (; j < j1; j++) store<f32>(at(acc, j), load<f32>(at(acc, j)) + load<f32>(at(row, j)));
+    row += step;
+  }
   let j = j0;
   for (; j + 4 <= j1; j += 4) {
-    let acc = f32x4.splat(0);
-    let p = at(x, j);
-    for (let i = 0; i < rows; i++) {
-      acc = f32x4.add(acc, v128.load(p));
-      p += step;
-    }
-    if (accumulate) acc = f32x4.add(v128.load(at(out, j)), acc);
-    v128.store(at(out, j), acc);
+    const s = v128.load(at(acc, j));
+    v128.store(at(out, j), accumulate ? f32x4.add(v128.load(at(out, j)), s) : s);
   }
   for (; j < j1; j++) {
-    let s: f32 = 0;
-    let p = at(x, j);
-    for (let i = 0; i < rows; i++) {
-      s += load<f32>(p);
-      p += step;
-    }
+    const s = load<f32>(at(acc, j));
     store<f32>(at(out, j), accumulate ? load<f32>(at(out, j)) + s : s);
   }
 }

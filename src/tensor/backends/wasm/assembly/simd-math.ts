@@ -7,15 +7,19 @@ const LN2_LO: f32 = -2.12194440e-4;
 
 /**
  * e^x to about 2 ulp (Cephes expf): x = n·ln2 + r, |r| <= ln2/2, e^r by a degree-6 polynomial, 2^n through
- * the exponent bits. Below -87.3 the result is 0 (no subnormals); above 88.7 it is +Infinity.
+ * the exponent bits. Below -87.33 the result is 0; above 88 it is +Infinity (the kernels only take e^x of
+ * x <= 0). n comes from adding 1.5·2^23, which rounds to the nearest integer and leaves it in the low bits.
  */
-export function exp4(x: v128): v128 {
+@inline export function exp4(x: v128): v128 {
   const lo = f32x4.splat(-87.33654);
-  const hi = f32x4.splat(88.72283);
+  const hi = f32x4.splat(88.0);
   const under = f32x4.lt(x, lo);
   const over = f32x4.gt(x, hi);
-  const xc = f32x4.min(f32x4.max(x, lo), hi);
-  const n = f32x4.nearest(f32x4.mul(xc, f32x4.splat(LOG2E)));
+  // pmax/pmin are single instructions (maxps/minps); NaN inputs come out as NaN either way
+  const xc = f32x4.pmin(f32x4.pmax(x, lo), hi);
+  const magic = f32x4.splat(12582912.0);
+  const t = f32x4.add(f32x4.mul(xc, f32x4.splat(LOG2E)), magic);
+  const n = f32x4.sub(t, magic);
   let r = f32x4.sub(xc, f32x4.mul(n, f32x4.splat(LN2_HI)));
   r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
   const r2 = f32x4.mul(r, r);
@@ -26,14 +30,9 @@ export function exp4(x: v128): v128 {
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(1.6666665459e-1));
   p = f32x4.add(f32x4.mul(p, r), f32x4.splat(5.0000001201e-1));
   p = f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f32x4.splat(1));
-  // n in [-126, 128]: 2^n = 2^(n/2)·2^(n-n/2) keeps both factors representable at the ends of the range
-  const ni = i32x4.trunc_sat_f32x4_s(n);
-  const n1 = i32x4.shr_s(ni, 1);
-  const n2 = i32x4.sub(ni, n1);
-  const s1 = i32x4.shl(i32x4.add(n1, i32x4.splat(127)), 23);
-  const s2 = i32x4.shl(i32x4.add(n2, i32x4.splat(127)), 23);
-  let y = f32x4.mul(f32x4.mul(p, s1), s2);
-  y = v128.andnot(y, under);
+  // n in [-126, 127]: 2^n has exponent bits n + 127; t's bits are magic's bits + n
+  const scale = i32x4.shl(i32x4.add(i32x4.sub(t, magic), i32x4.splat(127)), 23);
+  const y = v128.andnot(f32x4.mul(p, scale), under);
   return v128.bitselect(f32x4.splat(Infinity), y, over);
 }
 
@@ -45,7 +44,7 @@ export function exp4(x: v128): v128 {
  * erfc(|x|) for the four lanes, fractional error < 1.2e-7 (the Chebyshev fit of Numerical Recipes' erfcc):
  * t = 1/(1 + |x|/2), erfc = t·exp(-x² - 1.26551223 + t·P(t)).
  */
-export function erfcAbs4(x: v128): v128 {
+@inline export function erfcAbs4(x: v128): v128 {
   const z = f32x4.abs(x);
   const t = f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), f32x4.mul(f32x4.splat(0.5), z)));
   let p = f32x4.splat(0.17087277);
@@ -63,7 +62,7 @@ export function erfcAbs4(x: v128): v128 {
 }
 
 /** Φ(x) = ½(1 + erf(x/√2)), the standard normal CDF, computed from erfc so that the far tail stays accurate. */
-export function normalCdf4(x: v128): v128 {
+@inline export function normalCdf4(x: v128): v128 {
   const e = erfcAbs4(f32x4.mul(x, f32x4.splat(0.70710678118654752)));
   const half = f32x4.mul(f32x4.splat(0.5), e);
   // x >= 0: 1 - ½erfc(x/√2); x < 0: ½erfc(-x/√2)
