@@ -16,6 +16,8 @@ const encoder = new TextEncoder();
 
 interface Pass {
   seconds: number;
+  /** CPU seconds (user + system) of this process: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   megabytes: number;
   documents: number;
   sentences: number;
@@ -26,6 +28,7 @@ type Stage = 'read' | 'split' | 'link';
 
 async function pass(path: string, stage: Stage, matcher: EntityMatcher | null, options: object = {}): Promise<Pass> {
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let bytes = 0;
   let documents = 0;
   let sentences = 0;
@@ -42,7 +45,8 @@ async function pass(path: string, stage: Stage, matcher: EntityMatcher | null, o
     }
   }
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, megabytes: bytes / 1e6, documents, sentences, spans };
+  const cpu = process.cpuUsage(cpuStarted);
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, megabytes: bytes / 1e6, documents, sentences, spans };
 }
 
 /** Heap in use after a full collection, so the lexicon's size is not mixed with garbage from loading it. */
@@ -94,13 +98,14 @@ export async function run(argv: string[]): Promise<void> {
   }
 
   const rate = (p: Pass): number => Math.round((p.megabytes / p.seconds) * 10) / 10;
+  const cpuRate = (p: Pass): number => Math.round((p.megabytes / p.cpuSeconds) * 10) / 10;
   const inputRate = (p: Pass & { inputMegabytes: number }): number => Math.round((p.inputMegabytes / p.seconds) * 10) / 10;
   const lines = [
     `lexicon: ${size.concepts} concepts, ${size.names} names, ${size.nodes} trie nodes; load ${loadSeconds.toFixed(2)} s, heap +${heapMB.toFixed(0)} MB`,
     `abstracts (${read.documents} docs, ${read.megabytes.toFixed(2)} MB of text, best of ${runs}):`,
-    `  read (gunzip + JSONL)            ${rate(read).toFixed(1).padStart(6)} MB/s`,
-    `  read + sentence split            ${rate(split).toFixed(1).padStart(6)} MB/s  (${split.sentences} sentences)`,
-    `  read + split + link              ${rate(link).toFixed(1).padStart(6)} MB/s  (${link.spans} spans)`,
+    `  read (gunzip + JSONL)            ${rate(read).toFixed(1).padStart(6)} MB/s  (${cpuRate(read).toFixed(1)} MB per CPU-second)`,
+    `  read + sentence split            ${rate(split).toFixed(1).padStart(6)} MB/s  (${cpuRate(split).toFixed(1)} MB per CPU-second; ${split.sentences} sentences)`,
+    `  read + split + link              ${rate(link).toFixed(1).padStart(6)} MB/s  (${cpuRate(link).toFixed(1)} MB per CPU-second; ${link.spans} spans)`,
     ...Object.entries(readers).map(([name, p]) => `  reader ${name.padEnd(26)}${inputRate(p).toFixed(1).padStart(6)} MB/s of input `
       + `(${p.inputMegabytes.toFixed(1)} MB uncompressed; ${rate(p).toFixed(1)} MB/s of extracted text, ${p.documents} docs)`),
   ];
@@ -110,6 +115,7 @@ export async function run(argv: string[]): Promise<void> {
       lexicon_load_s: Math.round(loadSeconds * 1000) / 1000, lexicon_heap_mb: Math.round(heapMB), lexicon: size,
       abstracts_mb: Math.round(read.megabytes * 100) / 100,
       read_mb_s: rate(read), read_split_mb_s: rate(split), read_split_link_mb_s: rate(link),
+      read_mb_per_cpu_s: cpuRate(read), read_split_mb_per_cpu_s: cpuRate(split), read_split_link_mb_per_cpu_s: cpuRate(link),
       sentences: split.sentences, spans: link.spans,
       readers_input_mb_s: Object.fromEntries(Object.entries(readers).map(([k, p]) => [k, inputRate(p)])),
       readers_text_mb_s: Object.fromEntries(Object.entries(readers).map(([k, p]) => [k, rate(p)])),
