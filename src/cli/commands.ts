@@ -4,6 +4,7 @@ import { demoCommand } from './demo.js';
 import { fillMaskCommand } from './fill-mask.js';
 import { linkCommand } from './link.js';
 import { modelCommand } from './model.js';
+import { prepareCommand } from './prepare.js';
 import { pretrainCommand } from './pretrain.js';
 import { tokenizerCommand } from './tokenizer.js';
 
@@ -13,6 +14,7 @@ export const commands: readonly Command[] = [
   tokenizerCommand,
   deidCommand,
   linkCommand,
+  prepareCommand,
   modelCommand,
   pretrainCommand,
   fillMaskCommand,
