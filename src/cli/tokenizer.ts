@@ -7,7 +7,7 @@ import { toHuggingFaceJson } from '../tokenizer/hf-export.js';
 import { UnigramTrainer, type UnigramTrainOptions } from '../tokenizer/trainer/trainer.js';
 import { encodeModelProto } from '../tokenizer/model-proto.js';
 import { Progress } from './progress.js';
-import { forEachLine, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
+import { forEachLine, IdLineWriter, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
 import { createWriteStream } from 'node:fs';
 import type { Writable } from 'node:stream';
 
@@ -70,10 +70,19 @@ async function encodeCommand(argv: string[]): Promise<number> {
   const model = readModelFile(required(values.model, 'model'));
   const out = openOutput(values.output);
   const writer = new LineWriter(out.stream);
-  const afterChunk = async (): Promise<void> => { if (writer.pending > 1 << 16) await writer.flush(); };
+  const idWriter = new IdLineWriter(out.stream);
+  const plainIds = format === 'id' && !extras.bos && !extras.eos && !extras.reverse;
+  const afterChunk = async (): Promise<void> => {
+    if (writer.pending > 1 << 16) await writer.flush();
+    if (idWriter.pending > 1 << 16) await idWriter.flush();
+  };
   for (const name of inputsOf(values.input, positionals)) {
     await forEachLine(openInput(name), name === '-' ? 'stdin' : name, (line) => {
-      if (format === 'id') {
+      if (plainIds) {
+        // The hot path: ids straight from the model's buffer into output bytes.
+        const count = model.encodeIdsInto(line); // first: it may replace idBuffer
+        idWriter.line(model.idBuffer, count);
+      } else if (format === 'id') {
         const ids = applyExtras(model.encodeBytes(line), extras, model.bosId, model.eosId);
         writer.line(ids.join(' '));
       } else {
@@ -83,6 +92,7 @@ async function encodeCommand(argv: string[]): Promise<number> {
     }, afterChunk);
   }
   await writer.flush();
+  await idWriter.flush();
   await out.close();
   return 0;
 }

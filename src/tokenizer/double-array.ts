@@ -123,36 +123,61 @@ export function buildDoubleArray(keys: readonly Uint8Array[], values: readonly n
     if (found !== undefined) canonical[node] = found;
     else { canonical[node] = node; bySignature.set(signature, node); }
   }
-  // 3. Place each canonical node's block of children (label 0 = its value) at a free base.
-  let units = new Uint32Array(1024);
-  let used = new Uint8Array(1024);
-  let baseUsed = new Uint8Array(1024);
+  // 3. Place each canonical node's block of children (label 0 = its value) at a free base. Free positions are
+  // kept in a linked list; like darts-clone, positions far behind the end are given up, so the search stays short.
+  let units = new Uint32Array(0);
+  let used = new Uint8Array(0);
+  let baseUsed = new Uint8Array(0);
+  let nextFree = new Int32Array(0);
+  let prevFree = new Int32Array(0);
+  let head = -1;
+  let tail = -1;
+  const unlink = (p: number): void => {
+    const a = prevFree[p];
+    const b = nextFree[p];
+    if (a >= 0) nextFree[a] = b; else head = b;
+    if (b >= 0) prevFree[b] = a; else tail = a;
+  };
   const grow = (need: number): void => {
-    if (need <= units.length) return;
-    let size = units.length;
+    const old = units.length;
+    if (need <= old) return;
+    let size = Math.max(1024, old);
     while (size < need) size *= 2;
     const u = new Uint32Array(size); u.set(units); units = u;
     const s = new Uint8Array(size); s.set(used); used = s;
-    const b = new Uint8Array(size); b.set(baseUsed); baseUsed = b;
+    const bu = new Uint8Array(size); bu.set(baseUsed); baseUsed = bu;
+    const nf = new Int32Array(size); nf.set(nextFree); nextFree = nf;
+    const pf = new Int32Array(size); pf.set(prevFree); prevFree = pf;
+    for (let p = old; p < size; p++) {
+      prevFree[p] = tail; nextFree[p] = -1;
+      if (tail >= 0) nextFree[tail] = p; else head = p;
+      tail = p;
+    }
   };
-  let searchFrom = 1;
+  const claim = (p: number): void => {
+    used[p] = 1;
+    unlink(p);
+  };
+  const WINDOW = 16 * 256;
   let extent = 1;
+  grow(1024);
+  claim(0);
   const findBase = (labels: number[]): number => {
-    // Like darts-clone, only the last few blocks are searched; older holes are given up for speed.
-    searchFrom = Math.max(searchFrom, extent - 16 * 256);
-    while (used[searchFrom] === 1) searchFrom++;
-    for (let pos = searchFrom; ; pos++) {
-      grow(((pos | 0xff) + 1) + 256);
-      if (used[pos] === 1) continue;
-      const base = pos ^ labels[0];
-      if (base === 0 || baseUsed[base] === 1) continue;
-      let ok = true;
-      for (let k = 1; k < labels.length; k++) if (used[base ^ labels[k]] === 1) { ok = false; break; }
-      if (ok) return base;
+    for (let p = head; ; ) {
+      if (p === -1) { const old = units.length; grow(old * 2); p = old; continue; }
+      const next = nextFree[p];
+      if (p + WINDOW < extent) { unlink(p); p = next; continue; }
+      const base = p ^ labels[0];
+      if (base !== 0 && baseUsed[base] !== 1) {
+        grow((base | 0xff) + 1);
+        let ok = true;
+        for (let k = 1; k < labels.length; k++) if (used[base ^ labels[k]] === 1) { ok = false; break; }
+        if (ok) return base;
+      }
+      p = nextFree[p];
     }
   };
   const baseOf = new Int32Array(nodeValue.length).fill(-1);
-  used[0] = 1;
   const queue: number[] = [0];
   for (let q = 0; q < queue.length; q++) {
     const node = queue[q];
@@ -161,7 +186,7 @@ export function buildDoubleArray(keys: readonly Uint8Array[], values: readonly n
     baseOf[node] = base;
     baseUsed[base] = 1;
     for (const l of labels) {
-      used[base ^ l] = 1;
+      claim(base ^ l);
       if ((base ^ l) + 1 > extent) extent = (base ^ l) + 1;
     }
     for (const child of childNodes[node]) {

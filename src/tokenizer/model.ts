@@ -193,23 +193,47 @@ export class SentencePieceModel {
 
   /** Ids for UTF-8 bytes (malformed bytes handled as Google does: each becomes U+FFFD after normalization). */
   encodeBytes(bytes: Uint8Array, length = bytes.length): number[] {
+    const count = this.encodeIdsInto(bytes, length);
+    const out = new Array<number>(count);
+    const ids = this.idBuf;
+    for (let i = 0; i < count; i++) out[i] = ids[i];
+    return out;
+  }
+
+  private idBuf = new Int32Array(256);
+
+  /**
+   * The allocation-free form of encodeBytes for hot loops: writes the ids to `idBuffer` and returns how many.
+   * The buffer is reused by the next call.
+   */
+  encodeIdsInto(bytes: Uint8Array, length = bytes.length): number {
     this.segment(bytes, length);
     const seg = this.seg;
-    const out: number[] = [];
     const unkId = this.unkId;
+    const text = this.normalizer.out;
+    // Byte fallback can turn one unknown piece into several ids; the normalized length bounds the total.
+    if (this.idBuf.length < seg.count + (this.byteFallback ? this.normalizer.normalizedLength : 0)) {
+      this.idBuf = new Int32Array(2 * (seg.count + this.normalizer.normalizedLength) + 16);
+    }
+    const out = this.idBuf;
+    let n = 0;
     let prevUnk = false;
     for (let i = 0; i < seg.count; i++) {
       const id = seg.ids[i];
       const isUnk = id === unkId;
       if (isUnk && this.byteFallback) {
-        const text = this.normalizer.out;
-        for (let k = seg.starts[i]; k < seg.ends[i]; k++) out.push(this.byteIds[text[k]]);
+        for (let k = seg.starts[i]; k < seg.ends[i]; k++) out[n++] = this.byteIds[text[k]];
       } else if (!(isUnk && prevUnk)) {
-        out.push(id);
+        out[n++] = id;
       }
       prevUnk = isUnk;
     }
-    return out;
+    return n;
+  }
+
+  /** The ids written by the last encodeIdsInto. */
+  get idBuffer(): Int32Array {
+    return this.idBuf;
   }
 
   /** Pieces for a string, as spm_encode --output_format=piece. */

@@ -82,6 +82,45 @@ function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
+/** Buffered writer of ids as decimal text, one line per call, with backpressure. */
+export class IdLineWriter {
+  private buf = new Uint8Array(1 << 20);
+  private n = 0;
+  constructor(private readonly out: Writable) {}
+
+  line(ids: Int32Array, count: number): void {
+    if (this.n + count * 11 + 1 > this.buf.length) {
+      const grown = new Uint8Array(Math.max(this.buf.length * 2, this.n + count * 11 + 1));
+      grown.set(this.buf.subarray(0, this.n));
+      this.buf = grown;
+    }
+    const buf = this.buf;
+    let n = this.n;
+    for (let i = 0; i < count; i++) {
+      if (i > 0) buf[n++] = 0x20;
+      let v = ids[i];
+      if (v < 0) { buf[n++] = 0x2d; v = -v; }
+      if (v < 10) { buf[n++] = 0x30 + v; continue; }
+      const start = n;
+      while (v > 0) { buf[n++] = 0x30 + (v % 10); v = (v / 10) | 0; }
+      for (let a = start, b = n - 1; a < b; a++, b--) { const t = buf[a]; buf[a] = buf[b]; buf[b] = t; }
+    }
+    buf[n++] = 0x0a;
+    this.n = n;
+  }
+
+  get pending(): number {
+    return this.n;
+  }
+
+  async flush(): Promise<void> {
+    if (this.n === 0) return;
+    const chunk = this.buf.slice(0, this.n);
+    this.n = 0;
+    if (!this.out.write(chunk)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+  }
+}
+
 /** Buffered writer with backpressure. */
 export class LineWriter {
   private parts: string[] = [];

@@ -30,6 +30,14 @@ export class Normalizer {
   private readonly userDefined: DoubleArray | null;
   /** For each byte: may a charsmap or user-defined key start with it? If not, it maps to itself. */
   private readonly mayStartKey = new Uint8Array(256);
+  /**
+   * ASCII fast path: for an ASCII byte followed by an ASCII byte (or the end), when no key continues with an
+   * ASCII byte, the result is fixed: asciiStart/asciiLen give its replacement in the charsmap's strings
+   * (asciiLen -1: the byte itself).
+   */
+  private readonly asciiFast = new Uint8Array(128);
+  private readonly asciiStart = new Int32Array(128);
+  private readonly asciiLen = new Int32Array(128).fill(-1);
 
   /** Normalized bytes of the last `normalize` call: `out[0, length)`. */
   out = new Uint8Array(256);
@@ -60,10 +68,53 @@ export class Normalizer {
         if (id < units.length && (units[id] & 0x800000ff) === c) this.mayStartKey[c] = 1;
       }
     }
+    this.prepareAsciiFastPath();
   }
+
+  private prepareAsciiFastPath(): void {
+    const one = new Uint8Array(1);
+    for (let b = 0; b < 128; b++) {
+      if (this.mayStartKey[b] === 0) { this.asciiFast[b] = 1; continue; }
+      let fast = true;
+      for (const trie of [this.userDefined, this.charsmap?.trie]) {
+        if (trie === null || trie === undefined) continue;
+        // Does any key start with b and continue with an ASCII byte?
+        const units = trie.units;
+        const root = (units[0] >>> 10) << ((units[0] & (1 << 9)) >>> 6);
+        const id = root ^ b;
+        if (id >= units.length || (units[id] & 0x800000ff) !== b) continue;
+        const base = id ^ ((units[id] >>> 10) << ((units[id] & (1 << 9)) >>> 6));
+        for (let c = 1; c < 128; c++) {
+          const child = base ^ c;
+          if (child < units.length && (units[child] & 0x800000ff) === c) { fast = false; break; }
+        }
+      }
+      if (!fast) continue;
+      one[0] = b;
+      if (this.userDefined !== null && this.userDefined.exactMatch(one) >= 0) { this.asciiFast[b] = 1; continue; }
+      if (this.charsmap !== null) {
+        const value = this.charsmap.trie.exactMatch(one);
+        if (value >= 0) {
+          let e = value;
+          while (e < this.charsmap.normalized.length && this.charsmap.normalized[e] !== 0) e++;
+          this.asciiStart[b] = value;
+          this.asciiLen[b] = e - value;
+        }
+      }
+      this.asciiFast[b] = 1;
+    }
+  }
+
+  /** Length of the last normalized text. */
+  normalizedLength = 0;
 
   /** Normalizes bytes[0, end) into `out`/`normToOrig`; returns the normalized length. */
   normalize(input: Uint8Array, end = input.length): number {
+    this.normalizedLength = this.normalizeInto(input, end);
+    return this.normalizedLength;
+  }
+
+  private normalizeInto(input: Uint8Array, end: number): number {
     this.reserve(end * 3 + 8);
     let pos = 0;
     if (end === 0) { this.normToOrig[0] = 0; return 0; }
@@ -143,6 +194,12 @@ export class Normalizer {
    */
   private prefix(input: Uint8Array, pos: number, end: number): number {
     const b0 = input[pos];
+    if (b0 < 0x80 && this.asciiFast[b0] === 1 && (pos + 1 >= end || input[pos + 1] < 0x80)) {
+      const len = this.asciiLen[b0];
+      if (len < 0) { this.pBuf = input; this.pStart = pos; this.pLen = 1; }
+      else { this.pBuf = this.charsmap!.normalized; this.pStart = this.asciiStart[b0]; this.pLen = len; }
+      return 1;
+    }
     if (this.mayStartKey[b0] === 1) {
       if (this.userDefined !== null) {
         const value = this.userDefined.longestPrefix(input, pos, end, this.matchLen);

@@ -46,7 +46,8 @@ export function viterbi(lattice: PieceLattice, text: Uint8Array, n: number, seg:
   const bestScore = seg.bestScore;
   const bestStart = seg.bestStart;
   const bestId = seg.bestId;
-  bestStart.fill(-1, 0, n + 1);
+  // -Infinity stands for "no path yet": any real candidate beats it, as Google's starts_at == -1 test does.
+  bestScore.fill(-Infinity, 1, n + 1);
   bestScore[0] = 0;
   const units = lattice.units;
   const size = units.length;
@@ -75,7 +76,7 @@ export function viterbi(lattice: PieceLattice, text: Uint8Array, n: number, seg:
       if (skip[pieceId] === 1) continue;
       const end = k + 1;
       const candidate = latticeScore[pieceId] + tillHere;
-      if (bestStart[end] === -1 || candidate > bestScore[end]) {
+      if (candidate > bestScore[end]) {
         bestScore[end] = candidate;
         bestStart[end] = start;
         bestId[end] = pieceId;
@@ -85,7 +86,7 @@ export function viterbi(lattice: PieceLattice, text: Uint8Array, n: number, seg:
     if (!hasSingle) {
       const end = start + mblen;
       const candidate = unkScore + tillHere;
-      if (bestStart[end] === -1 || candidate > bestScore[end]) {
+      if (candidate > bestScore[end]) {
         bestScore[end] = candidate;
         bestStart[end] = start;
         bestId[end] = unkId;

@@ -4,37 +4,62 @@
 // after seeding, so each word's matches against the seed pieces are found once and filtered by `alive`.
 import type { SeedPiece } from './seed.js';
 
-const MAX_CP = 0x110000;
-
-/** A trie over the seed pieces' code points (child = map.get(node * MAX_CP + cp)). */
+/**
+ * A trie over the seed pieces' code points. Edges live in an open-addressing hash table of typed arrays
+ * (node, code point) → child: a JS Map keyed by numbers beyond 2^31 hashes too slowly for millions of lookups.
+ */
 export class SeedTrie {
-  private readonly children = new Map<number, number>();
-  private readonly values: number[] = [-1];
+  private edgeNode: Int32Array;
+  private edgeCp: Int32Array;
+  private edgeChild: Int32Array;
+  private mask: number;
+  private edges = 0;
+  private values: Int32Array;
+  private nodes = 1;
 
   constructor(pieces: readonly SeedPiece[]) {
+    let totalChars = 0;
+    for (const p of pieces) totalChars += p.cps.length;
+    let cap = 1024;
+    while (cap < totalChars * 2) cap *= 2;
+    this.edgeNode = new Int32Array(cap).fill(-1);
+    this.edgeCp = new Int32Array(cap);
+    this.edgeChild = new Int32Array(cap);
+    this.mask = cap - 1;
+    this.values = new Int32Array(totalChars + 1).fill(-1);
     pieces.forEach((p, id) => {
       let node = 0;
-      for (let k = 0; k < p.cps.length; k++) {
-        const key = node * MAX_CP + p.cps[k];
-        let child = this.children.get(key);
-        if (child === undefined) {
-          child = this.values.length;
-          this.values.push(-1);
-          this.children.set(key, child);
-        }
-        node = child;
-      }
+      for (let k = 0; k < p.cps.length; k++) node = this.childOrAdd(node, p.cps[k]);
       this.values[node] = id;
     });
+  }
+
+  private slot(node: number, cp: number): number {
+    let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(cp, 0x85ebca6b)) & this.mask;
+    while (this.edgeNode[h] !== -1 && (this.edgeNode[h] !== node || this.edgeCp[h] !== cp)) h = (h + 1) & this.mask;
+    return h;
+  }
+
+  private childOrAdd(node: number, cp: number): number {
+    const h = this.slot(node, cp);
+    if (this.edgeNode[h] !== -1) return this.edgeChild[h];
+    this.edgeNode[h] = node; this.edgeCp[h] = cp; this.edgeChild[h] = this.nodes;
+    this.edges++;
+    return this.nodes++;
   }
 
   /** Calls visit(length, pieceId) for every piece that is a prefix of cps[start, end), shortest first. */
   prefixes(cps: Int32Array, start: number, end: number, visit: (length: number, id: number) => void): void {
     let node = 0;
+    const edgeNode = this.edgeNode;
+    const edgeCp = this.edgeCp;
+    const mask = this.mask;
     for (let k = start; k < end; k++) {
-      const child = this.children.get(node * MAX_CP + cps[k]);
-      if (child === undefined) return;
-      node = child;
+      const cp = cps[k];
+      let h = (Math.imul(node, 0x9e3779b1) ^ Math.imul(cp, 0x85ebca6b)) & mask;
+      while (edgeNode[h] !== -1 && (edgeNode[h] !== node || edgeCp[h] !== cp)) h = (h + 1) & mask;
+      if (edgeNode[h] === -1) return;
+      node = this.edgeChild[h];
       const id = this.values[node];
       if (id >= 0) visit(k + 1 - start, id);
     }
@@ -176,6 +201,35 @@ class WordLattice {
   }
 }
 
+interface Matches {
+  readonly matchStart: Int32Array;
+  readonly matchBegin: Int32Array;
+  readonly matchLength: Int32Array;
+  readonly matchPiece: Int32Array;
+}
+
+const matchCache = new WeakMap<readonly SeedPiece[], Matches>();
+
+/** Every seed piece's matches against the seed pieces, found once (pieces are only removed later). */
+function pieceMatches(live: LivePieces, trie: SeedTrie): Matches {
+  const hit = matchCache.get(live.seeds);
+  if (hit !== undefined) return hit;
+  const begins: number[] = [];
+  const lengths: number[] = [];
+  const pieces: number[] = [];
+  const matchStart = new Int32Array(live.seeds.length + 1);
+  live.seeds.forEach((seed, id) => {
+    const cps = seed.cps;
+    if (cps.length > 1 && live.alive[id] === 1) {
+      for (let b = 0; b < cps.length; b++) trie.prefixes(cps, b, cps.length, (len, pid) => { begins.push(b); lengths.push(len); pieces.push(pid); });
+    }
+    matchStart[id + 1] = begins.length;
+  });
+  const result = { matchStart, matchBegin: Int32Array.from(begins), matchLength: Int32Array.from(lengths), matchPiece: Int32Array.from(pieces) };
+  matchCache.set(live.seeds, result);
+  return result;
+}
+
 export interface LivePieces {
   readonly seeds: readonly SeedPiece[];
   /** Current score of each seed id (meaningful where alive). */
@@ -281,18 +335,17 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
   const path = new Int32Array(Math.max(corpus.maxLength, maxPieceLength) + 1);
   const alwaysKeep = new Uint8Array(n);
   const alternatives = new Map<number, number[]>();
-  const mb: number[] = []; const ml: number[] = []; const mp: number[] = [];
+  const matches = pieceMatches(live, trie);
   for (const id of order) {
     const cps = live.seeds[id].cps;
     alwaysKeep[id] = 1;
     if (cps.length === 1) continue;
-    mb.length = 0; ml.length = 0; mp.length = 0;
-    for (let b = 0; b < cps.length; b++) trie.prefixes(cps, b, cps.length, (len, pid) => { mb.push(b); ml.push(len); mp.push(pid); });
-    const matches = { matchBegin: Int32Array.from(mb), matchLength: Int32Array.from(ml), matchPiece: Int32Array.from(mp) };
-    pieceLattice.build(matches, 0, mb.length, cps.length, live.alive, live.scores, unkScore, unkPiece);
+    const m0 = matches.matchStart[id];
+    const m1 = matches.matchStart[id + 1];
+    pieceLattice.build(matches, m0, m1, cps.length, live.alive, live.scores, unkScore, unkPiece);
     const count = pieceLattice.viterbi(cps.length, path);
     if (count >= 2) { alwaysKeep[id] = 0; continue; }
-    pieceLattice.build(matches, 0, mb.length, cps.length, live.alive, live.scores, unkScore, unkPiece, id, true);
+    pieceLattice.build(matches, m0, m1, cps.length, live.alive, live.scores, unkScore, unkPiece, id, true);
     const altCount = pieceLattice.viterbi(cps.length, path);
     const alt: number[] = [];
     for (let k = 0; k < altCount; k++) alt.push(pieceLattice.piece[path[k]]);

@@ -44,6 +44,9 @@ function nfkcRules(fold: boolean): Rules {
   const norm2orig = new Map<string, string[]>();
   const decomposed = new Set<string>();
   for (let cp = 1; cp <= 0x10ffff; cp++) {
+    // Skip the unassigned stretch of planes 3-13 and the private-use planes: nothing there normalizes.
+    if (cp === 0x32400) cp = 0xe0000;
+    if (cp === 0xf0000) break;
     if (!isUnicodeChar(cp)) continue;
     const ch = String.fromCodePoint(cp);
     const target = nfkc(ch);

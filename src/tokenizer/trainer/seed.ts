@@ -27,22 +27,29 @@ export function makeSeedPieces(sentences: readonly Int32Array[], rules: PieceRul
   let total = 0;
   for (const s of sentences) total += s.length + 1;
   const raw = new Int32Array(total);
-  const charCount = new Map<number, number>();
+  const counts = new Float64Array(0x110000);
   let o = 0;
   for (const s of sentences) {
     for (let k = 0; k < s.length; k++) {
       const c = s[k];
       raw[o++] = c;
-      if (c !== UNK_CP && c !== 0) charCount.set(c, (charCount.get(c) ?? 0) + 1);
+      counts[c]++;
     }
     raw[o++] = 0;
   }
-  const alphabet = [...new Set(raw)].sort((a, b) => a - b);
-  const rankOf = new Map<number, number>();
-  alphabet.forEach((c, i) => rankOf.set(c, i));
+  counts[0]++;
+  // Order-preserving ranks of the code points in use (a small alphabet for the suffix sort).
+  const rank = new Int32Array(0x110000);
+  let alphabetSize = 0;
+  const charCount: Array<[number, number]> = [];
+  for (let c = 0; c < 0x110000; c++) {
+    if (counts[c] === 0) continue;
+    rank[c] = alphabetSize++;
+    if (c !== UNK_CP && c !== 0) charCount.push([c, counts[c]]);
+  }
   const text = new Int32Array(total);
-  for (let i = 0; i < total; i++) text[i] = rankOf.get(raw[i])!;
-  const sa = suffixArray(text, alphabet.length);
+  for (let i = 0; i < total; i++) text[i] = rank[raw[i]];
+  const sa = suffixArray(text, alphabetSize);
   const nodes = suffixTreeNodes(text, sa);
 
   // Candidates: (node index, score), best seedSize by score desc then node index asc.
@@ -60,7 +67,7 @@ export function makeSeedPieces(sentences: readonly Int32Array[], rules: PieceRul
     candScore.push((nodes.right[i] - nodes.left[i]) * len);
   }
   const order = rankCandidates(candNode, candScore);
-  const chars = byCountThenKey([...charCount.entries()], (a, b) => a - b);
+  const chars = byCountThenKey(charCount, (a, b) => a - b);
   const seeds: SeedPiece[] = chars.map(([c, n]) => ({ cps: Int32Array.of(c), score: n }));
   const limit = Math.min(order.length, seedSize);
   for (let k = 0; k < limit; k++) {

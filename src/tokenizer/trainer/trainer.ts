@@ -183,24 +183,29 @@ export class UnigramTrainer {
     this.sentences.length = 0;
 
     // 2. Alphabet: the most frequent characters up to the coverage; the rest become U+2585 (unknown).
-    const charCount = new Map<number, number>();
+    const counts = new Float64Array(0x110000);
     let allChars = 0;
     for (const s of sentences) {
-      for (const c of s) {
+      for (let k = 0; k < s.length; k++) {
+        const c = s[k];
         if (c === 0 || c === 0x20) continue;
-        charCount.set(c, (charCount.get(c) ?? 0) + 1);
+        counts[c]++;
         allChars++;
       }
     }
+    const charCount: Array<[number, number]> = [];
+    for (let c = 0; c < 0x110000; c++) if (counts[c] > 0) charCount.push([c, counts[c]]);
     const required = new Map<number, number>();
     let accumulated = 0;
-    for (const [c, n] of byCountThenKey([...charCount.entries()], (a, b) => a - b)) {
+    for (const [c, n] of byCountThenKey(charCount, (a, b) => a - b)) {
       if (accumulated / allChars >= o.character_coverage) break;
       accumulated += n;
       required.set(c, n);
     }
     if (required.has(UNK_CP)) throw new MedbertError('the corpus uses U+2585, which the trainer reserves for unknown characters');
-    sentences = sentences.map((s) => s.map((c) => (required.has(c) ? c : UNK_CP)));
+    const isRequired = new Uint8Array(0x110000);
+    for (const c of required.keys()) isRequired[c] = 1;
+    for (const s of sentences) for (let k = 0; k < s.length; k++) if (isRequired[s[k]] === 0) s[k] = UNK_CP;
     if (required.size + this.metaPieces.size >= o.vocab_size) {
       throw new MedbertError(`vocab_size ${o.vocab_size} is smaller than the alphabet (${required.size} characters + ${this.metaPieces.size} special pieces): raise --vocab_size or lower --character_coverage`);
     }
