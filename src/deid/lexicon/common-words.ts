@@ -80,7 +80,7 @@ bridges banks mills summers foster golden rich savage hope cobb crane fisher fle
 goodman hicks holt hunter lynch mercer nurse pope potter sexton simon tanner walters baker bailey barber
 carpenter chance cummings early joseph lane law love moody newman noble page payne price reed rhodes
 sharp sparks stark steele strong swift underwood weaver wolfe watts young
-gleason judkins weber hartmann whipple nissen paget osler ewing holter hoffmann berg robinson rao ana nick hank rex austin glenn owen berry sample norwood blake jackson pratt bard parker mayo kelly allis babcock kocher
+carmine hawkins gleason judkins weber hartmann whipple nissen paget osler ewing holter hoffmann berg robinson rao ana nick hank rex austin glenn owen berry sample norwood blake jackson pratt bard parker mayo kelly allis babcock kocher
 richardson deaver weitlaner gelpi penrose frazier yankauer poole adson debakey kerrison cobb metzenbaum kessler
 buck cooper morton marshall marchetti barrett doyle hoffman bovie fogarty greenfield broviac mahurkar tenckhoff
 crowe davis steri hasson veress bennett gardner wells hunt lane heaney masson

@@ -53,7 +53,7 @@ const RULES: readonly PatternRule[] = [
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
-    re: /(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
+    re: /(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d-\d{4}|\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
   },
   // International numbers after a label or with a country code: "Mobile: 0490 39 07 81", "+46 (0)8 928 571 38".
   {
@@ -106,6 +106,7 @@ const RULES: readonly PatternRule[] = [
     category: 'AGE',
     re: /\b(?<v>9\d|1[0-4]\d)\s*-?\s*(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
   },
+  { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi, when: has('0s', "0's") },
   { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi, when: has('age') },
   // Street addresses and ZIP codes.
   {

@@ -192,6 +192,14 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       push(first, i - 1, 'LOCATION');
     }
 
+    // "FROM ANNAPOLIS, MD" in single-case notes: a word after from/in/of, before ", <state code>".
+    if (!mixedCase && SAFE_STATE_CODES.has(w.key) && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
+      const p2 = at(i - 2);
+      const p3 = at(i - 3);
+      if (p2 !== undefined && cleanGap(prev.gapBefore) && PLACE_BEFORE.has(p2.key)) push(i - 1, i - 1, 'LOCATION');
+      else if (p2 !== undefined && p3 !== undefined && cleanGap(prev.gapBefore) && cleanGap(p2.gapBefore) && placeLike(p2) && PLACE_BEFORE.has(p3.key)) push(i - 2, i - 1, 'LOCATION');
+    }
+
     // "lives in X", "resides in X".
     if (/^(?:lives|living|resides|reside|live)$/.test(w.key) && next !== undefined && next.key === 'in') {
       const c = at(i + 2);
