@@ -43,6 +43,8 @@ export class EntityMatcher {
   readonly concepts: Concept[] = [];
   private readonly tokenIds = new TokenTable();
   private readonly edges = new EdgeTable();
+  /** The root's children by token id (0: none): every token of a text is looked up here, so keep it dense. */
+  private rootChildren = new Int32Array(1 << 16);
   /** By trie node: the names ending there (null: none). A dense array, as hot as the edge table. */
   private readonly terminals: (NameEntry[] | null)[] = [null];
   private nodes = 1; // node 0 is the root
@@ -100,11 +102,26 @@ export class EntityMatcher {
     return spans;
   }
 
+  /** The child of `node` along token `id`, or -1. */
+  private child(node: number, id: number): number {
+    if (node !== 0) return this.edges.get(node, id);
+    return id < this.rootChildren.length ? this.rootChildren[id] - 1 : -1;
+  }
+
+  private setRootChild(id: number, child: number): void {
+    if (id >= this.rootChildren.length) {
+      const bigger = new Int32Array(Math.max(id + 1, this.rootChildren.length * 2));
+      bigger.set(this.rootChildren);
+      this.rootChildren = bigger;
+    }
+    this.rootChildren[id] = child + 1;
+  }
+
   /** A cheap first test: does any name start with this token (or its singular)? */
   private startsName(text: string, runs: TokenRuns, ids: Int32Array, k: number): boolean {
-    if (ids[k] >= 0 && this.edges.get(0, ids[k]) >= 0) return true;
+    if (ids[k] >= 0 && this.child(0, ids[k]) >= 0) return true;
     const plural = this.singularId(text, runs, k);
-    return plural >= 0 && this.edges.get(0, plural) >= 0;
+    return plural >= 0 && this.child(0, plural) >= 0;
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
@@ -141,13 +158,13 @@ export class EntityMatcher {
     let node = 0;
     let best: { last: number; entries: NameEntry[] } | null = null;
     for (let j = first; j < runs.count; j++) {
-      const next = ids[j] < 0 ? -1 : this.edges.get(node, ids[j]);
+      const next = ids[j] < 0 ? -1 : this.child(node, ids[j]);
       const atBoundary = j + 1 >= runs.count || (runs.flags[j + 1] & GLUED) === 0;
       if (atBoundary) {
         let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
         if (entries === null) {
           const plural = this.singularId(text, runs, j);
-          const end = plural < 0 ? -1 : this.edges.get(node, plural);
+          const end = plural < 0 ? -1 : this.child(node, plural);
           if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
         }
         if (entries !== null) best = { last: j, entries };
@@ -197,11 +214,12 @@ export class EntityMatcher {
       const last = k === tokens.length - 1;
       const key = last && !sensitive[k] ? singular(token.key) : token.key;
       const id = this.tokenIds.intern(key);
-      let next = this.edges.get(node, id);
+      let next = this.child(node, id);
       if (next < 0) {
         next = this.nodes++;
         this.terminals.push(null);
         this.edges.set(node, id, next);
+        if (node === 0) this.setRootChild(id, next);
       }
       node = next;
     });
