@@ -193,7 +193,8 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     }
 
     // "FROM ANNAPOLIS, MD" in single-case notes: a word after from/in/of, before ", <state code>".
-    if (!mixedCase && SAFE_STATE_CODES.has(w.key) && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
+    // ("md" and "ma" excluded here: "no signs of bleeding, md aware".)
+    if (!mixedCase && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && w.key !== 'ma' && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
       const p2 = at(i - 2);
       const p3 = at(i - 3);
       if (p2 !== undefined && cleanGap(prev.gapBefore) && PLACE_BEFORE.has(p2.key)) push(i - 1, i - 1, 'LOCATION');
