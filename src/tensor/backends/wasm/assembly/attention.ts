@@ -144,10 +144,3 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
     gemmStrided(seq, d, seq, ds, seq, true, qb, qLd, false, dk + headOff, width, 1, false, packedA, packedB, tmp);
   }
 }
-
-/** Bytes of scratch each thread needs for attention over (seq, headDim); mirrored by the host. */
-export function attentionScratchBytes(seq: i32, d: i32): usize {
-  const dim = max(seq, d);
-  return ((packFloats(dim) * 2 + 2 * <usize>seq * <usize>seq) << 2) + 64;
-}
-

@@ -10,7 +10,7 @@ export {
   sumRowsKernel, transposeKernel, gatherRowsKernel, scatterAddRowsKernel,
 } from './rows';
 export { gemmPack, gemmCompute } from './gemm';
-export { attentionForwardKernel, attentionBackwardKernel, attentionScratchBytes } from './attention';
+export { attentionForwardKernel, attentionBackwardKernel } from './attention';
 
 /** First byte the host may use: everything below belongs to the module's static data. */
 export function heapBase(): usize {
