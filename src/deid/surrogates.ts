@@ -22,7 +22,7 @@ export class SurrogateMaker {
   make(original: string, category: PhiCategory): string {
     switch (category) {
       case 'NAME': return this.words(original, (word, i, all) => this.nameWord(word, i === all.length - 1 && all.length > 1));
-      case 'LOCATION': return this.memoised('LOCATION', original, (r) => styleLike(original, pick(US_CITIES, r)));
+      case 'LOCATION': return this.memoised('LOCATION', original, (r) => (/^\d/.test(original) ? this.address(original, r) : /^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r) : styleLike(original, pick(US_CITIES, r))));
       case 'HOSPITAL': return this.hospital(original);
       case 'DATE': return shiftDate(original, this.dateShiftDays);
       case 'AGE': return '90+';
@@ -54,6 +54,13 @@ export class SurrogateMaker {
     if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
     const list = surname || !FIRST_NAMES.includes(word.toLowerCase()) ? SURNAMES : FIRST_NAMES;
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
+  }
+
+  /** "19 Clover St." → "4821 Hanson St.": a new number and street name, the street type kept. */
+  private address(original: string, random: () => number): string {
+    const m = /^(\d+)(\s+)(.*?)(\s*\S+\.?)$/.exec(original);
+    if (m === null) return sameShape(original, random);
+    return `${sameShape(m[1] ?? '', random)}${m[2]}${styleLike(m[3] ?? 'x', pick(SURNAMES, random))}${m[4]}`;
   }
 
   private hospital(original: string): string {

@@ -26,6 +26,12 @@ test('surrogate mode: same original → same surrogate, dates moved by one offse
   assert.notEqual(deidentify(NOTE, { mode: 'surrogate', seed: 's2', dateShiftDays: 10 }).text, a);
 });
 
+test('surrogate addresses keep their shape; ZIP codes stay five digits', () => {
+  const out = deidentify('lives at 19 Clover St. in Lansdowne, zip MA 02115', { mode: 'surrogate', seed: 'a' }).text;
+  assert.match(out, /^lives at \d{2} [A-Z][a-z']+ St\. in [A-Z][a-z]+(?: [A-Z][a-z]+)*, zip MA \d{5}$/);
+  assert.ok(!out.includes('Clover') && !out.includes('Lansdowne') && !out.includes('02115'), out);
+});
+
 test('notes sharing a key share one date offset; the offset is 30 to 365 days, never 0', () => {
   const one = deidentify('admitted 3/1/2020', { mode: 'surrogate', key: 'patient 7' }).text;
   const two = deidentify('extubated 3/1/2020', { mode: 'surrogate', key: 'patient 7' }).text;
