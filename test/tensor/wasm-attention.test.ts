@@ -1,5 +1,5 @@
 // Fused attention of the wasm backend against the reference: padding masks (incl. a fully padded sequence),
-// dropout, q/k/v inside a fused QKV buffer (Strided), forward and backward; both builds, 1 and 2 threads.
+// dropout, q/k/v inside a fused QKV buffer (Strided), forward and backward; both builds, 1, 2 and 3 threads.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Backend } from '../../src/tensor/backend.js';
@@ -51,7 +51,10 @@ const builds: ('relaxed-simd' | 'simd')[] = relaxedSimdSupported() ? ['relaxed-s
 const backends: WasmBackend[] = [];
 const ref = new ReferenceBackend();
 test.before(async () => {
-  for (const build of builds) for (const threads of [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+  // 3 threads too (first build): uneven partitions must give the same bits
+  for (const build of builds) {
+    for (const threads of build === builds[0] ? [1, 2, 3] : [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+  }
 });
 test.after(() => {
   for (const be of backends) be.dispose();
@@ -83,7 +86,7 @@ async function check(s: Shape): Promise<void> {
     const prev = first.get(be.name);
     if (prev === undefined) first.set(be.name, got);
     else for (const key of Object.keys(got)) {
-      assert.deepEqual(new Uint32Array(got[key]!.buffer), new Uint32Array(prev[key]!.buffer), `${key}: 1 vs 2 threads differ`);
+      assert.deepEqual(new Uint32Array(got[key]!.buffer), new Uint32Array(prev[key]!.buffer), `${key}: 1 vs N threads differ`);
     }
   }
 }

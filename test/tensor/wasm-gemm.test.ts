@@ -1,5 +1,5 @@
 // The wasm GEMM against the reference backend: transposes, batch and 0-stride broadcast, bias, alpha,
-// accumulate, edge tiles of every size, large K; both builds, 1 and 2 threads, bit-identical across threads.
+// accumulate, edge tiles of every size, large K; both builds, 1, 2 and 3 threads, bit-identical across threads.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Backend, GemmArgs } from '../../src/tensor/backend.js';
@@ -51,7 +51,10 @@ const builds: ('relaxed-simd' | 'simd')[] = relaxedSimdSupported() ? ['relaxed-s
 const backends: WasmBackend[] = [];
 const ref = new ReferenceBackend();
 test.before(async () => {
-  for (const build of builds) for (const threads of [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+  // 3 threads too (first build): uneven partitions must give the same bits
+  for (const build of builds) {
+    for (const threads of build === builds[0] ? [1, 2, 3] : [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+  }
 });
 test.after(() => {
   for (const be of backends) be.dispose();
@@ -74,7 +77,7 @@ async function check(s: Spec): Promise<void> {
     }
     const prev = first.get(be.name);
     if (prev === undefined) first.set(be.name, got);
-    else assert.deepEqual(new Uint32Array(got.buffer), new Uint32Array(prev.buffer), `${label}: 1 vs 2 threads differ in bits`);
+    else assert.deepEqual(new Uint32Array(got.buffer), new Uint32Array(prev.buffer), `${label}: 1 vs N threads differ in bits`);
   }
 }
 

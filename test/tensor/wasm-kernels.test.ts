@@ -1,5 +1,5 @@
 // Every non-GEMM kernel of the wasm backend against the reference backend, for both builds (when the runtime
-// has relaxed SIMD) and 1 and 2 threads; results must also be bit-identical across thread counts and runs.
+// has relaxed SIMD) and 1, 2 and 3 threads; results must also be bit-identical across thread counts and runs.
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Backend, Buffer } from '../../src/tensor/backend.js';
@@ -77,7 +77,10 @@ const backends: WasmBackend[] = [];
 const ref = new ReferenceBackend();
 
 test.before(async () => {
-  for (const build of builds) for (const threads of [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+  // 3 threads too (first build): uneven partitions must give the same bits
+  for (const build of builds) {
+    for (const threads of build === builds[0] ? [1, 2, 3] : [1, 2]) backends.push(await createWasmBackend({ build, threads }));
+  }
 });
 test.after(() => {
   for (const be of backends) be.dispose();
@@ -93,7 +96,7 @@ async function verify(c: Case): Promise<void> {
     for (const k of c.check) sameBits(again[k]!, got[k]!, `${c.name} ${be.name} rerun ${k}`);
     const other = byBuild.get(be.name);
     if (other === undefined) byBuild.set(be.name, got);
-    else for (const k of c.check) sameBits(got[k]!, other[k]!, `${c.name} ${be.name} 1 vs 2 threads ${k}`);
+    else for (const k of c.check) sameBits(got[k]!, other[k]!, `${c.name} ${be.name} 1 vs N threads ${k}`);
   }
 }
 
