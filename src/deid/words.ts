@@ -83,7 +83,7 @@ export function isMixedCase(text: string): boolean {
     else if (c >= 97 && c <= 122) lower++;
   }
   const letters = upper + lower;
-  return letters > 0 && upper / letters > 0.003 && upper / letters < 0.5;
+  return letters > 0 && upper > 0 && upper / letters < 0.5;
 }
 
 /** The gap holds only spaces/tabs (no punctuation, no line break). */

@@ -21,7 +21,7 @@ const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn'
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Carol", "nurse leslie", "per Douglass" (weaker: list or case needed). */
-const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named']);
+const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi']);
 /** Words that follow a name in notes: "Marder aware", "Z. MILLER IN TO", "PEPPLER PLACING STITCH". */
 const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
   'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
@@ -34,7 +34,7 @@ const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified'
 const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
   'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
   'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
-  'left', 'updated', 'notified', 'contacted', 'informed']);
+  'left', 'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested']);
 const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
@@ -46,10 +46,13 @@ const RELATIONS = new Set([
   'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
 ]);
 /** Relations after which an unknown word is taken as a name in single-case notes. */
-const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'daughter', 'dtr', 'sister', 'brother', 'nephew', 'niece', 'aunt', 'uncle',
-  'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend', 'boyfriend']);
+const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'sister', 'sisters', 'brother',
+  'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
+  'boyfriend', 'law']);
+/** Roles that name a person next ("CASEWORKER LEONA LABOWICH", "nurse leslie", "RABBI KLEIN"). */
+const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
-const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise)$/;
+const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
 /** Words that follow a relation in notes without being a name. */
 const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
   'that', 'was', 'were', 'has', 'had', 'have', 'is', 'are', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'never', 'tearful',
@@ -73,7 +76,7 @@ const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very',
   'his', 'her', 'hers', 'their', 'our', 'my', 'your', 'its', 'pt', "pt's", 'patient', 'pts', 'x', 'w', 'wo', 're:', 'per', 'reached',
   'reach', 'aware.', 'spokesperson', 'spokesman', 'primary', 'main', 'legal', 'power', 'attorney', 'guardian', 'dnr', 'code', 'status',
   'full', 'comfort', 'cmo', 'dni', 'none', 'no', 'any', 'some', 'many', 'several', 'each', 'every', 'most', 'more', 'less', 'much',
-  'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
+  'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'appear', 'wish', 'notify', 'slow', 'interpreter', 'therapist', 'technician', 'tech', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
 ]);
 /** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
 const LOOSE_RELATIONS = new Set(['other', 'contact', 'law', 'friend', 'partner']);
@@ -129,8 +132,31 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     return w !== undefined && ((lexicon.firstNames.has(w.key) && !lexicon.stop.has(w.key)) || isInitial(i));
   };
 
-  /** Marks words from `i` on as a name: the first if name-like, then more while they continue a name. */
-  const takeForward = (i: number, firstOk: (i: number) => boolean): number => {
+  /**
+   * An unlisted word that reads like a surname after a strong cue: capitalised in a mixed-case note; in a
+   * single-case note, not a function word, not shaped like a verb, adverb or plural, not a word that follows
+   * people in notes ("aware", "upset").
+   */
+  const surnameLike = (w: Word | undefined): boolean => {
+    if (w === undefined || w.single || !nameLike(w) || lexicon.ambiguousNames.has(w.key)) return false;
+    if (mixedCase) return w.capitalized;
+    return w.key.length >= 3 && !VERB_LIKE.test(w.key) && !RELATION_FOLLOWERS.has(w.key) && !AFTER_NAME.has(w.key) && !PATIENT_VERBS.has(w.key);
+  };
+
+  /** What follows a full name: punctuation or a line end, or a word that follows people ("aware", "RN", "had"). */
+  const closesName = (j: number): boolean => {
+    const w = at(j) as Word;
+    const after = at(j + 1);
+    if (after === undefined || /[.,;:()"\n]/.test(after.gapBefore)) return true;
+    return AFTER_NAME.has(after.key) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || CREDENTIALS.has(after.key)
+      || (w.end === w.keyEnd && false);
+  };
+
+  /**
+   * Marks words from `i` on as a name: the first if name-like, then more while they continue a name. `loose`
+   * (after a strong cue: a title, a close relation, a person's role) also takes a surname-like second word.
+   */
+  const takeForward = (i: number, firstOk: (i: number) => boolean, loose = false): number => {
     const first = at(i);
     if (first === undefined || !firstOk(i)) return i;
     marked[i] = 1;
@@ -145,7 +171,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
       const surnameAfterGiven = givenLike(j - 1) && (w.single ? isInitial(j) : mixedCase ? w.capitalized : !VERB_LIKE.test(w.key));
       const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(j)
-        || (mixedCase && w.capitalized) || (/^-$/.test(w.gapBefore) && sameCase(text, prev, w));
+        || (mixedCase && w.capitalized) || (/^-$/.test(w.gapBefore) && sameCase(text, prev, w))
+        || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(w) && closesName(j));
       if (!continues) break;
       marked[j] = 1;
     }
@@ -160,7 +187,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
     if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {
       // "Ms." / "Mr" written in title case in a mixed-case note is a title; "MS", "ms." may be mental status.
-      const weak = WEAK_TITLES.has(w.key) && !(mixedCase && /^M[a-z]/.test(text.slice(w.start, w.end)));
+      const weak = WEAK_TITLES.has(w.key) && !(mixedCase && /^M[a-z]/.test(text.slice(w.start, w.end)))
+        && !(!mixedCase && /^\./.test(next.gapBefore) && surnameLike(next));
       takeForward(i + 1, (j) => {
         const c = at(j) as Word;
         const after = at(j + 1);
@@ -172,22 +200,29 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         if (personWord(c)) return true;
         // "Dr Will Cole": a stop word that is a given name, followed by a name.
         return lexicon.firstNames.has(c.key) && at(j + 1) !== undefined && nameEvidence(j + 1) && cleanGap((at(j + 1) as Word).gapBefore);
-      });
+      }, !weak);
       // "MS S. CARE": a title followed by an initial.
       continue;
     }
-    // 2. Credentials after a name: "Jones, RN", "Arthur Peppler,MD", "parrilli bsn/rn".
-    if (CREDENTIALS.has(w.key) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(i - 2))) {
+    // 2. Credentials after a name: "Jones, RN", "Arthur Peppler,MD", "parrilli bsn/rn", "Lekfener, R.N.".
+    const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
+    if ((CREDENTIALS.has(w.key) || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(i - 2))) {
       const p1 = i - 1;
       const wp1 = at(p1) as Word;
-      const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || (mixedCase && wp1.capitalized) || /-/.test(wp1.key);
+      // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
+      // or punctuation): "LUNGS COARSE, RN TO SUCTION" is not a name.
+      const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(text.slice(w.end, w.end + 3));
+      const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || (mixedCase && wp1.capitalized) || /-/.test(wp1.key)
+        || (strongCredential && surnameLike(wp1));
       if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
         marked[p1] = 1;
         for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
           const c = at(j) as Word;
           const after = at(j + 1) as Word;
           const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore)) || after.gapBefore === '-';
-          if (!gapOk || !personWord(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized) || after.gapBefore === '-')) break;
+          const middleInitial = after.single && /^\.[ \t]*$/.test((at(j + 2) as Word | undefined)?.gapBefore ?? '');
+          if (!gapOk || !personWord(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized) || after.gapBefore === '-'
+            || middleInitial || (strongCredential && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(c)))) break;
           marked[j] = 1;
         }
       }
@@ -217,7 +252,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       }
     }
     // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
-    if ((ROLES.has(w.key) || RELATIONS.has(w.key)) && next !== undefined && /^[ \t]*[,(:"'-]*[ \t]*["']?$/.test(next.gapBefore)) {
+    if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'-]*[ \t]*["']?$/.test(next.gapBefore)) {
       let j = i + 1;
       if ((at(j) as Word).key === 'is' || (at(j) as Word).key === 'named') j++;
       const strong = (k: number): boolean => {
@@ -237,8 +272,10 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(text.slice(c.end, c.end + 20))) return true;
         // "DAUGHTER PHILOMENA FOR CONSENT": in a single-case note, a word after a close relation that does not
         // read as a verb, adverb or plural (those follow relations: "daughter called", "sons visiting").
-        if (!mixedCase && CLOSE_RELATIONS.has(w.key) && c.key.length >= 3 && !c.single && !lexicon.ambiguousNames.has(c.key)
-          && !VERB_LIKE.test(c.key) && !RELATION_FOLLOWERS.has(c.key) && /^[ \t]*$/.test(c.gapBefore)) return true;
+        // (Singular relations only: "SONS HOCKEY GAME" is a possessive without its apostrophe.)
+        const personCue = (CLOSE_RELATIONS.has(w.key) && !/s$/.test(w.key)) || (PERSON_ROLES.has(w.key) && !/,/.test(c.gapBefore))
+          || (w.key === 'person' && at(i - 1)?.key === 'contact');
+        if (!mixedCase && personCue && surnameLike(c) && /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore)) return true;
         return mixedCase && c.capitalized && inSentence(k);
       };
       const cued = (k: number): boolean => {
@@ -247,13 +284,14 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         return w.key !== 'pa' && w.key !== 'per' && c !== undefined && nameLike(c) && !c.single && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
           && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
       };
-      const end = takeForward(j, (k) => strong(k) || cued(k));
+      const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
+      const end = takeForward(j, (k) => strong(k) || cued(k), looseCue);
       // "sons David and Theodore", "daughters sarah and margie".
       const and = at(end);
       if (end > j && and !== undefined && (and.key === 'and' || /&/.test(and.gapBefore)) ) {
         const k = and.key === 'and' ? end + 1 : end;
         const c = at(k);
-        if (c !== undefined && lexicon.firstNames.has(c.key) && nameLike(c)) marked[k] = 1;
+        if (c !== undefined && ((lexicon.firstNames.has(c.key) && nameLike(c)) || (looseCue && surnameLike(c)))) marked[k] = 1;
       }
     }
     // 5. List names that are not ordinary words, and the surname after a given name.
@@ -295,7 +333,10 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     if (marked[i] === 1 || !PERSON_VERBS.has(v.key) || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
     const capital = mixedCase && w.capitalized && nameLike(w) && inSentence(i) && !isKnownName(w.key);
-    if (given || capital) marked[i] = 1;
+    // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
+    const clauseStart = i === 0 || /[:,;\n][ \t]*$/.test(w.gapBefore) || words[i - 1]?.key === 'and';
+    const single = !mixedCase && clauseStart && surnameLike(w) && w.key.length >= 4 && /^(?:called|visited|phoned)$/.test(v.key);
+    if (given || capital || single) marked[i] = 1;
   }
   // "lorrie morales is a 70 yr old": the word before a listed surname, at the start of a line or after "(".
   for (let i = 1; i < words.length; i++) {
