@@ -17,7 +17,7 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
  */
 export function findPhi(text: string): PhiSpan[] {
   const words = splitWords(text);
-  const mixed = isMixedCase(text);
+  const mixed = isMixedCase(words);
   const all = [...findPatternPhi(text, words), ...findPlaces(words, text, mixed), ...findNames(words, text, mixed)]
     .filter((s) => s.end > s.start);
   return joinNeighbours(resolveOverlaps(all), text);

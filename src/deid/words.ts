@@ -71,19 +71,14 @@ export function splitWords(text: string): Word[] {
 }
 
 /**
- * How a note is written: PhysioNet-style nursing notes are often all upper or all lower case, where
- * capitalisation tells nothing; in mixed-case notes a capitalised word inside a sentence hints at a name.
+ * How a note is written. PhysioNet-style nursing notes are often all upper or all lower case, where
+ * capitalisation tells nothing; in notes written in ordinary case (a fair share of title-case words) a
+ * capitalised word inside a sentence hints at a name, and a lower-case one hints at none.
  */
-export function isMixedCase(text: string): boolean {
-  let upper = 0;
-  let lower = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) upper++;
-    else if (c >= 97 && c <= 122) lower++;
-  }
-  const letters = upper + lower;
-  return letters > 0 && upper > 0 && upper / letters < 0.5;
+export function isMixedCase(words: readonly Word[]): boolean {
+  let title = 0;
+  for (const w of words) if (w.capitalized) title++;
+  return title >= 3 && title / Math.max(1, words.length) >= 0.04;
 }
 
 /** The gap holds only spaces/tabs (no punctuation, no line break). */

@@ -139,7 +139,11 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
    */
   const surnameLike = (w: Word | undefined): boolean => {
     if (w === undefined || w.single || !nameLike(w) || lexicon.ambiguousNames.has(w.key)) return false;
+    // An apostrophe other than O'/D' marks a contraction ("con't", "won't"), not a name.
+    const apostrophe = w.key.search(/['’]/);
+    if (apostrophe >= 0 && apostrophe !== 1) return false;
     if (mixedCase) return w.capitalized;
+    if (w.capitalized) return true;
     return w.key.length >= 3 && !VERB_LIKE.test(w.key) && !RELATION_FOLLOWERS.has(w.key) && !AFTER_NAME.has(w.key) && !PATIENT_VERBS.has(w.key);
   };
 
@@ -148,7 +152,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const w = at(j) as Word;
     const after = at(j + 1);
     if (after === undefined || /[.,;:()"\n]/.test(after.gapBefore)) return true;
-    return AFTER_NAME.has(after.key) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || CREDENTIALS.has(after.key)
+    return (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || CREDENTIALS.has(after.key)
       || (w.end === w.keyEnd && false);
   };
 
@@ -332,7 +336,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const v = words[i + 1] as Word;
     if (marked[i] === 1 || !PERSON_VERBS.has(v.key) || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
-    const capital = mixedCase && w.capitalized && nameLike(w) && inSentence(i) && !isKnownName(w.key);
+    const capital = w.capitalized && nameLike(w) && inSentence(i) && !isKnownName(w.key);
     // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
     const clauseStart = i === 0 || /[:,;\n][ \t]*$/.test(w.gapBefore) || words[i - 1]?.key === 'and';
     const single = !mixedCase && clauseStart && surnameLike(w) && w.key.length >= 4 && /^(?:called|visited|phoned)$/.test(v.key);
