@@ -4,7 +4,11 @@ import assert from 'node:assert/strict';
 import { charsmapRules, compileCharsmap, decodeModelProto, parseCharsmap, SentencePieceModel } from '../../src/tokenizer/index.js';
 import { buildDoubleArray, DoubleArray } from '../../src/tokenizer/double-array.js';
 import { charsmapForRule } from '../../src/tokenizer/trainer/nfkc-charsmap.js';
-import { hardLines, modelBytes } from './fixtures.js';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hardLines, missingTool, modelBytes } from './fixtures.js';
 
 test('double array: every key found with its value, and nothing else', () => {
   const enc = new TextEncoder();
@@ -27,9 +31,9 @@ test('rebuilding Google\'s nmt_nfkc map with our compiler normalizes every hard 
   for (const line of hardLines()) assert.deepEqual(rebuilt.encodeBytes(line), reference.encodeBytes(line));
 });
 
-test('our nmt_nfkc and nfkc maps contain every rule of Google\'s, with the same results', () => {
-  for (const [name, rule] of [['nmt', 'nmt_nfkc'], ['uds', 'nfkc']] as const) {
-    const google = charsmapRules(parseCharsmap(decodeModelProto(modelBytes(name)).normalizer_spec!.precompiled_charsmap!));
+function compareWithGoogle(rule: string, googleBlob: Uint8Array): void {
+  {
+    const google = charsmapRules(parseCharsmap(googleBlob));
     const ours = charsmapRules(parseCharsmap(charsmapForRule(rule)));
     let missing = 0;
     let different = 0;
@@ -43,5 +47,27 @@ test('our nmt_nfkc and nfkc maps contain every rule of Google\'s, with the same 
     // The extra rules are for characters Unicode added after Google's ICU (e.g. U+A7F1).
     assert.ok(ours.size - google.size < 1000, `${rule}: ${ours.size - google.size} extra rules`);
     assert.ok(ours.has('\ua7f1'));
+  }
+}
+
+test('our nmt_nfkc and nfkc maps contain every rule of Google\'s, with the same results', () => {
+  for (const [name, rule] of [['nmt', 'nmt_nfkc'], ['uds', 'nfkc']] as const) {
+    compareWithGoogle(rule, decodeModelProto(modelBytes(name)).normalizer_spec!.precompiled_charsmap!);
+  }
+});
+
+test('our case-folding maps (nmt_nfkc_cf, nfkc_cf) contain every rule of Google\'s', { skip: missingTool('spm_train') }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-cf-'));
+  try {
+    const input = join(dir, 'text.txt');
+    writeFileSync(input, hardLines().slice(0, 36).map((l) => Buffer.from(l).toString('utf8')).join('\n').repeat(5) + '\n');
+    for (const rule of ['nmt_nfkc_cf', 'nfkc_cf']) {
+      const prefix = join(dir, rule);
+      execFileSync('spm_train', [`--input=${input}`, `--model_prefix=${prefix}`, '--vocab_size=200', `--normalization_rule_name=${rule}`,
+        '--hard_vocab_limit=false', '--minloglevel=2'], { stdio: 'ignore' });
+      compareWithGoogle(rule, decodeModelProto(readFileSync(`${prefix}.model`)).normalizer_spec!.precompiled_charsmap!);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 });

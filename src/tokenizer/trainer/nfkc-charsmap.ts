@@ -33,9 +33,38 @@ function isUnicodeChar(cp: number): boolean {
   return cp <= 0x10ffff && !(cp >= 0xd800 && cp <= 0xdfff) && !(cp >= 0xfdd0 && cp <= 0xfdef) && (cp & 0xfffe) !== 0xfffe;
 }
 
+/** Case foldings that differ from lowercasing (Unicode CaseFolding.txt, C and F entries, Greek and Latin). */
+const FOLD_EXTRA: ReadonlyMap<string, string> = new Map([
+  ['\u03c2', '\u03c3'], ['\u0345', '\u03b9'], ['\u03d0', '\u03b2'], ['\u03d1', '\u03b8'], ['\u03d5', '\u03c6'],
+  ['\u03d6', '\u03c0'], ['\u03f0', '\u03ba'], ['\u03f1', '\u03c1'], ['\u03f5', '\u03b5'], ['\u1e9b', '\u1e61'],
+  ['\u017f', 's'], ['\u1fbe', '\u03b9'], ['\u1e9e', '\u00df'],
+  ['\u1c80', '\u0432'], ['\u1c81', '\u0434'], ['\u1c82', '\u043e'], ['\u1c83', '\u0441'], ['\u1c84', '\u0442'],
+  ['\u1c85', '\u0442'], ['\u1c86', '\u044a'], ['\u1c87', '\u0463'], ['\u1c88', '\ua64b'],
+]);
+
+/** Cherokee folds to its capital letters (they were encoded first). */
+function isCherokeeSmall(cp: number): boolean {
+  return (cp >= 0x13f8 && cp <= 0x13fd) || (cp >= 0xab70 && cp <= 0xabbf);
+}
+
 function caseFold(s: string): string {
-  // NFKC_Casefold approximated as NFKC of the lowercase (JS has no full case folding).
-  return s.toLowerCase().normalize('NFKC');
+  // NFKC_Casefold approximated with simple (one-to-one) case folding: each character's lowercase when that is
+  // one character, plus the foldings lowercasing misses; NFKC around it, twice for stability.
+  let out = s.normalize('NFKC');
+  for (let round = 0; round < 2; round++) {
+    let folded = '';
+    for (const ch of out) {
+      const extra = FOLD_EXTRA.get(ch);
+      if (extra !== undefined) { folded += extra; continue; }
+      const cp = ch.codePointAt(0)!;
+      if (isCherokeeSmall(cp)) { folded += ch.toUpperCase(); continue; }
+      if (cp >= 0x13a0 && cp <= 0x13f5) { folded += ch; continue; }
+      const lower = ch.toLowerCase();
+      folded += [...lower].length === 1 ? lower : ch;
+    }
+    out = folded.normalize('NFKC');
+  }
+  return out;
 }
 
 function nfkcRules(fold: boolean): Rules {
@@ -52,7 +81,7 @@ function nfkcRules(fold: boolean): Rules {
     const target = nfkc(ch);
     if (target !== ch) rules.set(ch, target);
     // Compatibility decomposition: ª and ａ count as spellings of a, so ª + U+0300 composes to à too.
-    const nfkd = fold ? caseFold(ch).normalize('NFKD') : ch.normalize('NFKD');
+    const nfkd = ch.normalize('NFKD');
     if ([...nfkd].length === 1) {
       const list = norm2orig.get(nfkd);
       if (list === undefined) norm2orig.set(nfkd, [ch]); else list.push(ch);
