@@ -1,0 +1,127 @@
+// `medbert tokenizer ...` as users run it: spm_encode/spm_decode's line handling and formats, spm_train's
+// flags, and one clear line plus a non-zero exit for bad input.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { repoRoot } from '../helpers/shared-data.js';
+import { SentencePieceModel } from '../../src/tokenizer/index.js';
+import { fixtureDir, modelBytes } from './fixtures.js';
+
+const bin = resolve(repoRoot, 'bin', 'medbert.js');
+const dir = mkdtempSync(join(tmpdir(), 'medbert-cli-'));
+const models = { nmt: join(dir, 'nmt.model'), bytefb: join(dir, 'bytefb.model'), digits: join(dir, 'digits.model') };
+for (const [name, path] of Object.entries(models)) writeFileSync(path, modelBytes(name as 'nmt'));
+const hard = join(fixtureDir, 'hard.txt');
+const expectedText = (name: string, kind: string): string => gunzipSync(readFileSync(join(fixtureDir, `${name}.${kind}.gz`))).toString('utf8');
+
+function medbert(args: string[], input?: string | Uint8Array): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [bin, 'tokenizer', ...args], { input, maxBuffer: 1 << 26 });
+  return { status: r.status ?? -1, stdout: r.stdout.toString('utf8'), stderr: r.stderr.toString('utf8') };
+}
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test('encode writes exactly what spm_encode wrote for the hard lines (ids and pieces, file and stdin)', () => {
+  for (const name of ['nmt', 'bytefb', 'digits'] as const) {
+    const ids = medbert(['encode', `--model=${models[name]}`, '--output_format=id', hard]);
+    assert.equal(ids.status, 0, ids.stderr);
+    assert.equal(ids.stdout, expectedText(name, 'ids'), `${name} ids`);
+    const pieces = medbert(['encode', `--model=${models[name]}`], readFileSync(hard));
+    assert.equal(pieces.stdout, expectedText(name, 'pieces'), `${name} pieces`);
+  }
+});
+
+test('a last line without a newline is still encoded; \\r stays in the line; --output writes a file', () => {
+  const out = join(dir, 'out.txt');
+  const r = medbert(['encode', `--model=${models.nmt}`, '--output_format=piece', `--output=${out}`], 'abc\r\n\n  \nlast');
+  assert.equal(r.status, 0, r.stderr);
+  const model = SentencePieceModel.fromBytes(readFileSync(models.nmt));
+  const lines = readFileSync(out, 'utf8').split('\n');
+  assert.equal(lines.length, 5);
+  assert.equal(lines[0], model.encodeAsPieces('abc\r').join(' '));
+  assert.deepEqual(lines.slice(1), ['', '', model.encodeAsPieces('last').join(' '), '']);
+});
+
+test('decode turns ids and pieces back into text as spm_decode did', () => {
+  for (const name of ['nmt', 'bytefb'] as const) {
+    const fromIds = medbert(['decode', `--model=${models[name]}`, '--input_format=id'], expectedText(name, 'ids'));
+    assert.equal(fromIds.status, 0, fromIds.stderr);
+    assert.equal(fromIds.stdout, expectedText(name, 'decoded'));
+    const fromPieces = medbert(['decode', `--model=${models[name]}`], expectedText(name, 'pieces'));
+    assert.equal(fromPieces.stdout, expectedText(name, 'pdecoded'));
+  }
+});
+
+test('extra_options bos:eos adds the control ids', () => {
+  const r = medbert(['encode', `--model=${models.nmt}`, '--output_format=id', '--extra_options=bos:eos'], 'hello\n');
+  const ids = r.stdout.trim().split(' ').map(Number);
+  assert.equal(ids[0], 1);
+  assert.equal(ids[ids.length - 1], 2);
+});
+
+test('bad input: one clear line on stderr and a non-zero exit', () => {
+  const cases: Array<[string[], string | undefined, RegExp]> = [
+    [['encode', '--model=/no/such.model'], 'x\n', /model file not found: \/no\/such\.model/],
+    [['encode', `--model=${models.nmt}`, '--bogus'], 'x\n', /Unknown option '--bogus'/],
+    [['encode', `--model=${models.nmt}`, '--output_format=proto'], 'x\n', /--output_format=proto is not supported/],
+    [['encode', `--model=${models.nmt}`, '/no/such/input.txt'], undefined, /input file not found: \/no\/such\/input\.txt/],
+    [['encode'], 'x\n', /missing required flag --model/],
+    [['decode', `--model=${models.nmt}`, '--input_format=id'], '5 6\n7 99999\n', /stdin: line 2: invalid id 99999/],
+    [['encode', `--model=${hard}`], 'x\n', /not a valid SentencePiece model/],
+    [['frobnicate'], undefined, /unknown tokenizer subcommand 'frobnicate'/],
+    [['train', '--input=/no/such.txt', `--model_prefix=${join(dir, 'x')}`], undefined, /input file not found/],
+    [['train', `--input=${hard}`, `--model_prefix=${join(dir, 'x')}`, '--model_type=bpe'], undefined, /--model_type=bpe is not supported/],
+  ];
+  for (const [args, input, pattern] of cases) {
+    const r = medbert(args, input);
+    assert.notEqual(r.status, 0, args.join(' '));
+    assert.match(r.stderr, pattern, args.join(' '));
+    assert.equal(r.stderr.trim().split('\n').length, 1, `one line for ${args.join(' ')}: ${r.stderr}`);
+  }
+});
+
+test('train accepts spm_train\'s flags (bare booleans too) and writes P.model and P.vocab', () => {
+  const input = join(dir, 'train.txt');
+  const lines = readFileSync(hard, 'utf8').split('\n').slice(0, 36);
+  writeFileSync(input, Array.from({ length: 30 }, (_, k) => lines.map((l) => l.split(' ').reverse().slice(k % 3).join(' ')).join('\n')).join('\n'));
+  const prefix = join(dir, 'trained');
+  const r = medbert(['train', `--input=${input}`, `--model_prefix=${prefix}`, '--vocab_size=400', '--model_type=unigram',
+    '--character_coverage=0.98', '--byte_fallback', '--user_defined_symbols=[CLS],[SEP]', '--control_symbols=<x>',
+    '--normalization_rule_name=nmt_nfkc', '--split_digits=true', '--pad_id=3', '--num_threads=2', '--json']);
+  assert.equal(r.status, 0, r.stderr);
+  const summary = JSON.parse(r.stdout.trim().split('\n').pop()!) as { vocab_size: number };
+  assert.equal(summary.vocab_size, 400);
+  assert.ok(existsSync(`${prefix}.vocab`));
+  const model = SentencePieceModel.fromBytes(readFileSync(`${prefix}.model`));
+  assert.equal(model.vocabSize, 400);
+  assert.equal(model.padId, 3);
+  assert.equal(model.pieceToId('[CLS]'), 5);
+  assert.equal(readFileSync(`${prefix}.vocab`, 'utf8').split('\n')[3], '<pad>\t0');
+});
+
+test('export-hf writes a Unigram tokenizer.json with the same pieces, scores and charsmap', () => {
+  const out = join(dir, 'tokenizer.json');
+  const r = medbert(['export-hf', `--model=${models.bytefb}`, `--output=${out}`]);
+  assert.equal(r.status, 0, r.stderr);
+  const json = JSON.parse(readFileSync(out, 'utf8')) as {
+    model: { type: string; unk_id: number; vocab: Array<[string, number]>; byte_fallback: boolean };
+    normalizer: { normalizers: Array<{ type: string; precompiled_charsmap?: string }> };
+    added_tokens: Array<{ id: number; content: string; special: boolean }>;
+    pre_tokenizer: { type: string; replacement: string };
+  };
+  const model = SentencePieceModel.fromBytes(readFileSync(models.bytefb));
+  assert.equal(json.model.type, 'Unigram');
+  assert.equal(json.model.unk_id, model.unkId);
+  assert.equal(json.model.byte_fallback, true);
+  assert.equal(json.model.vocab.length, model.vocabSize);
+  json.model.vocab.forEach(([piece, score], i) => { assert.equal(piece, model.pieces[i]); assert.equal(score, model.scores[i]); });
+  const charsmap = json.normalizer.normalizers.find((n) => n.type === 'Precompiled')!.precompiled_charsmap!;
+  assert.deepEqual(Buffer.from(charsmap, 'base64'), Buffer.from(model.proto.normalizer_spec!.precompiled_charsmap!));
+  assert.deepEqual(json.added_tokens.map((t) => t.content), ['<unk>', '<s>', '</s>']);
+  assert.equal(json.pre_tokenizer.type, 'Metaspace');
+  assert.equal(json.pre_tokenizer.replacement, '\u2581');
+});
