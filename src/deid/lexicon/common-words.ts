@@ -46,6 +46,7 @@ ekg neb nebs sx suct ett trach vent o2 nc fm nrb bs bm bms uo u/o ivf tf tfs gtt
 nsr sr st sb afib vt vf pvc pvcs pac pacs hr bp rr sat sats temp tmax wbc hct hgb plt inr ptt pt/inr k mg ca
 lytes abx ns lr d5w kcl mso4 ntg nitro heparin lasix propofol fentanyl versed ativan haldol tylenol
 mild moderate severe trace minimal oob
+blood pressure lung lungs chest abdomen head neck skin bone brain kidney liver
 however therefore also then thus otherwise additionally furthermore meanwhile finally initially subsequently
 currently presently overall again next unfortunately fortunately otherwise instead although though because
 johnny gown commode walker cane chair bed rail rails
@@ -80,7 +81,7 @@ bridges banks mills summers foster golden rich savage hope cobb crane fisher fle
 goodman hicks holt hunter lynch mercer nurse pope potter sexton simon tanner walters baker bailey barber
 carpenter chance cummings early joseph lane law love moody newman noble page payne price reed rhodes
 sharp sparks stark steele strong swift underwood weaver wolfe watts young
-carmine hawkins gleason judkins weber hartmann whipple nissen paget osler ewing holter hoffmann berg robinson rao ana nick hank rex austin glenn owen berry sample norwood blake jackson pratt bard parker mayo kelly allis babcock kocher
+alta carmine hawkins gleason judkins weber hartmann whipple nissen paget osler ewing holter hoffmann berg robinson rao ana nick hank rex austin glenn owen berry sample norwood blake jackson pratt bard parker mayo kelly allis babcock kocher
 richardson deaver weitlaner gelpi penrose frazier yankauer poole adson debakey kerrison cobb metzenbaum kessler
 buck cooper morton marshall marchetti barrett doyle hoffman bovie fogarty greenfield broviac mahurkar tenckhoff
 crowe davis steri hasson veress bennett gardner wells hunt lane heaney masson

@@ -34,7 +34,7 @@ const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified'
 const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
   'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
   'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
-  'left', 'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested']);
+  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested']);
 const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
@@ -285,7 +285,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       const cued = (k: number): boolean => {
         const c = at(k);
         const a = at(k + 1);
-        return w.key !== 'pa' && w.key !== 'per' && c !== undefined && nameLike(c) && !c.single && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
+        return w.key !== 'pa' && w.key !== 'per' && c !== undefined && surnameLike(c) && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
           && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
       };
       const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
@@ -366,7 +366,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key)) found.add(w.key);
+    if (marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
   }
   if (found.size > 0) {
     for (let i = 0; i < words.length; i++) {

@@ -120,7 +120,7 @@ const RULES: readonly PatternRule[] = [
     keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],
     re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|\s+(?:I am|I'm|for|and I|in order|please|thanks)\b))/gi,
   },
-  { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment', 'suite', 'ste'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment|suite|ste\.?)\s*#?\s*\d+[A-Za-z]?\b/gi, when: has('box', 'apt', 'apartment', 'suite', 'ste') },
+  { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi, when: has('box', 'apt', 'apartment') },
   { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/) },
 ];
 

@@ -38,13 +38,19 @@ const CARE_WORDS = new Set(['cardiac', 'pulmonary', 'pulm', 'acute', 'subacute',
   'community', 'outside', 'other', 'another', 'first', 'second', 'this', 'that', 'same', 'private', 'state', 'county', 'city', 'va',
   'veterans', 'children', 'childrens', "children's", 'womens', "women's", 'mens', 'teaching', 'level', 'major', 'area', 'tertiary', 'osh',
   'ew', 'er', 'ed', 'icu', 'ccu', 'micu', 'sicu', 'floor', 'unit', 'officer', 'officers', 'staff', 'physician', 'call', 'in', 'full',
+  'spine', 'podiatry', 'management', 'bariatric', 'device', 'postoperative', 'preoperative', 'maintenance', 'rheumatology', 'endocrine',
+  'endocrinology', 'pediatric', 'pediatrics', 'glaucoma', 'atrial', 'fibrillation', 'diabetes', 'diabetic', 'arthritis', 'asthma',
+  'allergy', 'dermatology', 'oncology', 'cardiology', 'neurology', 'urology', 'orthopedic', 'orthopaedic', 'orthopedics', 'surgery',
+  'behavior', 'behavioral', 'counseling', 'imaging', 'radiology', 'lipid', 'hypertension', 'memory', 'epilepsy', 'headache',
+  'anticoagulation', 'coumadin', 'infectious', 'disease', 'diseases', 'hematology', 'gastroenterology', 'pulmonology', 'nephrology',
+  'transplant', 'vascular', 'vein', 'breast', 'women', 'family', 'internal', 'geriatric', 'geriatrics', 'fertility', 'weight', 'nutrition',
   'detox', 'drug', 'alcohol', 'methadone', 'shelter', 'homeless', 'halfway', 'family', 'foster', 'boarding', 'retirement', 'senior',
   'elderly', 'resident', 'residents', 'general', 'medicine', 'surgery', 'anesthesia', 'regional', 'university', 'new', 'old', 'big',
   'small', 'large', 'nearby', 'closest', 'nearest', 'rehabilitative', 'ltc', 'snf', 'lt', 'st', 'vna', 'pt', 'ot', 'speech']);
 const SAINT_BEFORE = new Set(['to', 'at', 'from', 'in', 'of', 'by']);
 const PLACE_BEFORE = new Set(['in', 'from', 'of', 'to', 'at', 'near', 'lives', 'live', 'living', 'resides', 'reside', 'visiting', 'returned', 'return', 'moved', 'toward', 'towards']);
 /** Units and places inside a hospital that follow "transferred to" without being PHI. */
-const UNIT_WORDS = new Set(['recovery', 'postanesthesia', 'preoperative', 'preop', 'postop', 'operating', 'endoscopy', 'procedure', 'dialysis', 'floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
+const UNIT_WORDS = new Set(['labor', 'delivery', 'nursery', 'postpartum', 'antepartum', 'triage', 'recovery', 'postanesthesia', 'preoperative', 'preop', 'postop', 'operating', 'endoscopy', 'procedure', 'dialysis', 'floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
   'ew', 'pacu', 'cath', 'lab', 'rehab', 'radiology', 'ct', 'mri', 'ir', 'ep', 'tele', 'telemetry', 'step', 'stepdown', 'step-down', 'home',
   'hospice', 'nursing', 'snf', 'ltc', 'the', 'a', 'an', 'another', 'his', 'her', 'their', 'osh', 'bed', 'room', 'rm', 'medicine', 'surgery',
   'surgical', 'medical', 'cardiology', 'neurology', 'neuro', 'oncology', 'service', 'team', 'care', 'and', 'via', 'for', 'with', 'on', 'in',
@@ -128,7 +134,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
       const found = nameBefore(i, false);
       if (found !== null) push(found[0], found[1], 'HOSPITAL');
-    } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
+    } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
       const found = nameBefore(i, true);
       if (found !== null && found[0] < i) push(found[0], found[1], 'HOSPITAL');
     }
@@ -192,6 +198,12 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       push(first, i - 1, 'LOCATION');
     }
 
+    // "in Tyler, Texas": a capitalised word before ", <state name>" in mixed-case notes.
+    if (mixedCase && w.key.length > 2 && lexicon.states.has(w.key) && w.capitalized && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore)
+      && prev.capitalized && placeLike(prev)) {
+      push(i - 1, i - 1, 'LOCATION');
+    }
+
     // "FROM ANNAPOLIS, MD" in single-case notes: a word after from/in/of, before ", <state code>".
     // ("md" and "ma" excluded here: "no signs of bleeding, md aware".)
     if (!mixedCase && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && w.key !== 'ma' && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
@@ -247,8 +259,8 @@ function propagate(words: readonly Word[], spans: PhiSpan[]): void {
     covered.add(i);
     if (w.key.length >= 5 && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && !NAMING_HEADS.has(w.key)
       && !HEAD_FILLERS.has(w.key) && !lexicon.states.has(w.key) && !UNIT_WORDS.has(w.key) && !lexicon.ambiguousCities.has(w.key)
-      && !lexicon.ambiguousNames.has(w.key) && (s.category === 'LOCATION' || s.category === 'HOSPITAL')) {
-      found.set(w.key, s.category === 'HOSPITAL' ? 'HOSPITAL' : 'LOCATION');
+      && !lexicon.ambiguousNames.has(w.key) && s.category === 'LOCATION' && !/\d/.test(w.key)) {
+      found.set(w.key, 'LOCATION');
     }
   }
   if (found.size === 0) return;
