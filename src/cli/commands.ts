@@ -6,6 +6,7 @@ import { linkCommand } from './link.js';
 import { modelCommand } from './model.js';
 import { prepareCommand } from './prepare.js';
 import { pretrainCommand } from './pretrain.js';
+import { evalCommand, finetuneCommand, predictCommand } from './tasks.js';
 import { tokenizerCommand } from './tokenizer.js';
 
 /** Every `medbert` subcommand, in the order `medbert --help` lists them. */
@@ -18,4 +19,7 @@ export const commands: readonly Command[] = [
   modelCommand,
   pretrainCommand,
   fillMaskCommand,
+  finetuneCommand,
+  evalCommand,
+  predictCommand,
 ];

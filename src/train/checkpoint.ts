@@ -17,10 +17,14 @@ export interface CheckpointContents {
   readonly tokenizer?: Uint8Array | null;
   readonly optimizer?: ReadonlyMap<string, NamedArray> | null;
   readonly trainerState?: unknown;
+  /** More config.json fields (a task head's labels, architectures). */
+  readonly extraConfig?: Readonly<Record<string, unknown>>;
 }
 
 export interface LoadedCheckpoint {
   readonly config: BertConfig;
+  /** config.json as written, with any task fields (id2label, entity_types, ...). */
+  readonly rawConfig: Readonly<Record<string, unknown>>;
   readonly weights: Map<string, NamedArray>;
   readonly tokenizer: Uint8Array | null;
   readonly optimizer: Map<string, NamedArray> | null;
@@ -33,7 +37,7 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
   const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
-  writeFileSync(join(tmp, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'], ...c.config }, null, 2) + '\n');
+  writeFileSync(join(tmp, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'], ...c.config, ...c.extraConfig }, null, 2) + '\n');
   writeFileSync(join(tmp, 'model.safetensors'), encodeSafetensors(c.weights, { format: 'pt' }));
   if (c.tokenizer) writeFileSync(join(tmp, 'tokenizer.model'), c.tokenizer);
   if (c.optimizer) writeFileSync(join(tmp, 'optimizer.safetensors'), encodeSafetensors(c.optimizer));
@@ -51,12 +55,14 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
   if (!existsSync(configPath)) throw new MedbertError(`checkpoint ${dir} has no config.json`);
   if (!existsSync(modelPath)) throw new MedbertError(`checkpoint ${dir} has no model.safetensors`);
   const config = readConfig(configPath);
+  const rawConfig = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
   const weights = normalizeHuggingFaceNames(guard(modelPath, () => decodeSafetensors(readFileSync(modelPath), modelPath)).tensors);
   const optimizerPath = join(dir, 'optimizer.safetensors');
   const statePath = join(dir, 'trainer_state.json');
   const tokenizerPath = join(dir, 'tokenizer.model');
   return {
     config,
+    rawConfig,
     weights,
     tokenizer: existsSync(tokenizerPath) ? new Uint8Array(readFileSync(tokenizerPath)) : null,
     optimizer: existsSync(optimizerPath) ? guard(optimizerPath, () => decodeSafetensors(readFileSync(optimizerPath), optimizerPath)).tensors : null,

@@ -1,0 +1,203 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MedbertError } from '../errors.js';
+import { fileText } from '../corpus/node-io.js';
+import { FINETUNE_DEFAULTS, type FinetuneOptions } from '../tasks/finetune.js';
+import {
+  NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
+} from '../tasks/ner/index.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
+import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
+import { Progress } from './progress.js';
+import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+
+/** Reads gold NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob extension). */
+export async function readNerFile(path: string): Promise<NerDocument[]> {
+  if (/\.(tsv|iob|conll)$/i.test(path)) {
+    let content: string;
+    try {
+      content = readFileSync(path, 'utf8');
+    } catch {
+      throw new MedbertError(`file not found or unreadable: ${path}`);
+    }
+    return readIob(content, path);
+  }
+  return readPubtatorNer(fileText(path), path);
+}
+
+function tokenizerOf(c: LoadedCheckpoint, dir: string): SentencePieceModel {
+  if (c.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
+  return SentencePieceModel.fromBytes(c.tokenizer, join(dir, 'tokenizer.model'));
+}
+
+function printScores(label: string, s: NerScores): void {
+  process.stdout.write(`${label}: F1 ${(100 * s.f1).toFixed(2)}  P ${(100 * s.precision).toFixed(2)}  R ${(100 * s.recall).toFixed(2)}\n`);
+  for (const [t, c] of Object.entries(s.by_type)) {
+    process.stdout.write(`  ${t.padEnd(10)} F1 ${(100 * c.f1).toFixed(2)}  P ${(100 * c.precision).toFixed(2)}  R ${(100 * c.recall).toFixed(2)}  (tp ${c.tp}, fp ${c.fp}, fn ${c.fn})\n`);
+  }
+}
+
+const trainFlags = {
+  epochs: { type: 'string', valueName: 'N', default: '3', description: 'passes over the training set' },
+  lr: { type: 'string', valueName: 'LR', default: '5e-5', description: 'peak learning rate (warmup 10%, cosine decay)' },
+  batch: { type: 'string', valueName: 'B', default: '16', description: 'examples per step' },
+  seed: { type: 'string', valueName: 'S', default: '42', description: 'seed for the head\'s init, dropout and data order' },
+} as const;
+
+export function finetuneOptions(v: { epochs?: string; lr?: string; batch?: string; seed?: string }): FinetuneOptions {
+  return {
+    ...FINETUNE_DEFAULTS,
+    epochs: intFlag(v.epochs, 'epochs', FINETUNE_DEFAULTS.epochs, 1),
+    lr: numberFlag(v.lr, 'lr', FINETUNE_DEFAULTS.lr, 0, 1),
+    batch: intFlag(v.batch, 'batch', FINETUNE_DEFAULTS.batch, 1),
+    seed: intFlag(v.seed, 'seed', FINETUNE_DEFAULTS.seed, 0),
+  };
+}
+
+export async function finetuneNerCommand(argv: string[]): Promise<number> {
+  const parsed = parseFlags(argv, {
+    checkpoint: { type: 'string', valueName: 'DIR', description: 'pretrained checkpoint (medbert or Hugging Face BERT, with tokenizer.model)' },
+    train: { type: 'string', valueName: 'FILE', description: 'training set: PubTator, or BIO TSV (.tsv)' },
+    dev: { type: 'string', valueName: 'FILE', description: 'development set (picks the best epoch)' },
+    test: { type: 'string', valueName: 'FILE', description: 'test set, scored with the best epoch' },
+    out: { type: 'string', valueName: 'DIR', description: 'where the fine-tuned checkpoint goes' },
+    types: { type: 'string', valueName: 'A,B', default: 'Chemical,Disease', description: 'entity types to learn' },
+    json: { type: 'boolean', description: 'print the scores as one JSON object' },
+    ...trainFlags,
+    ...engineFlags,
+  }, {
+    usage: 'medbert finetune ner --checkpoint DIR --train FILE --dev FILE [--test FILE] --out DIR [--types Chemical,Disease] [--epochs --lr --batch --seed] [--json]',
+    description: 'Fine-tunes token classification (BIO over words; the first piece of each word is labelled) and keeps\n' +
+      'the epoch with the best dev F1. Scores are entity-level exact match (conlleval / BLURB).',
+    examples: ['medbert finetune ner --checkpoint runs/tiny/checkpoint --train ../shared/data/bc5cdr/pubtator/CDR_TrainingSet.PubTator.txt ' +
+      '--dev ../shared/data/bc5cdr/pubtator/CDR_DevelopmentSet.PubTator.txt --test ../shared/data/bc5cdr/pubtator/CDR_TestSet.PubTator.txt --out runs/ner'],
+  });
+  if (parsed === null) return 0;
+  const v = parsed.values;
+  const dir = required(v.checkpoint, 'checkpoint');
+  const out = required(v.out, 'out');
+  const types = (v.types ?? 'Chemical,Disease').split(',').map((t) => t.trim()).filter((t) => t !== '');
+  if (types.length === 0) throw new MedbertError('--types names no entity type');
+  const train = await readNerFile(required(v.train, 'train'));
+  const dev = await readNerFile(required(v.dev, 'dev'));
+  const test = v.test === undefined ? null : await readNerFile(v.test);
+  for (const [name, docs] of [['--train', train], ['--dev', dev]] as const) {
+    if (!docs.some((d) => d.mentions.some((m) => types.includes(m.type)))) {
+      throw new MedbertError(`${name} has no mention of the types ${types.join(', ')} (see --types)`);
+    }
+  }
+  const options = finetuneOptions(v);
+  const ckpt = loadCheckpoint(dir);
+  const engine = await engineFromFlags(v);
+  const progress = new Progress('finetune ner', 'steps');
+  const interrupt = stopOnInterrupt('finetune');
+  try {
+    const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, tokenizerOf(ckpt, dir), types, options.seed);
+    progress.start(1);
+    const result = await finetuneNer(tagger, train, dev, test, options, {
+      onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'ex/s': p.examplesPerSecond } }),
+      onEpoch: (r) => process.stderr.write(`\nepoch ${r.epoch}: loss ${r.loss.toFixed(4)}, dev F1 ${(100 * r.dev).toFixed(2)}, ${r.examplesPerSecond.toFixed(1)} examples/s\n`),
+      shouldStop: interrupt.requested,
+    });
+    progress.stop();
+    saveCheckpoint(out, { config: ckpt.config, weights: result.best, tokenizer: ckpt.tokenizer, extraConfig: { ...nerConfigExtras(tagger.labels) } });
+    const summary = {
+      dev: result.dev, test: result.test, epochs: result.epochs, train_examples: result.trainExamples,
+      alignment: result.alignment, checkpoint: out,
+    };
+    writeFileSync(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
+    if (v.json === true) printJson(summary);
+    else {
+      printScores('dev', result.dev);
+      if (result.test !== null) printScores('test', result.test);
+    }
+    tagger.model.dispose();
+    return 0;
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    engine.backend.dispose();
+  }
+}
+
+/** Loads a fine-tuned NER checkpoint (written by finetune ner). */
+function loadTagger(dir: string, engine: Awaited<ReturnType<typeof engineFromFlags>>): NerTagger {
+  const ckpt = loadCheckpoint(dir);
+  const types = ckpt.rawConfig['entity_types'];
+  if (!Array.isArray(types) || !ckpt.weights.has('classifier.weight')) {
+    throw new MedbertError(`${dir} is not a fine-tuned NER checkpoint (no entity_types / classifier): run medbert finetune ner first`);
+  }
+  return NerTagger.create(engine, ckpt.config, ckpt.weights, tokenizerOf(ckpt, dir), types as string[], 0);
+}
+
+export async function evalNerCommand(argv: string[]): Promise<number> {
+  const parsed = parseFlags(argv, {
+    checkpoint: { type: 'string', valueName: 'DIR', description: 'fine-tuned NER checkpoint' },
+    test: { type: 'string', valueName: 'FILE', description: 'gold test set (PubTator or BIO TSV)' },
+    gold: { type: 'string', valueName: 'FILE', description: 'gold PubTator file (scorer alone, with --pred)' },
+    pred: { type: 'string', valueName: 'FILE', description: 'predicted PubTator file' },
+    out: { type: 'string', valueName: 'FILE', description: 'also write the predictions as PubTator (with --checkpoint)' },
+    json: { type: 'boolean', description: 'print the scores as one JSON object' },
+    ...engineFlags,
+  }, {
+    usage: 'medbert eval ner --checkpoint DIR --test FILE [--json]  |  medbert eval ner --gold FILE --pred FILE [--json]',
+    description: 'Entity-level exact-match precision, recall and F1 per type and micro-overall.',
+    examples: ['medbert eval ner --gold CDR_TestSet.PubTator.txt --pred predictions.pubtator --json'],
+  });
+  if (parsed === null) return 0;
+  const v = parsed.values;
+  let scores: NerScores;
+  if (v.gold !== undefined || v.pred !== undefined) {
+    const gold = await readNerFile(required(v.gold, 'gold'));
+    const pred = await readNerFile(required(v.pred, 'pred'));
+    scores = scoreNer(gold, pred);
+  } else {
+    const test = await readNerFile(required(v.test, 'test'));
+    const engine = await engineFromFlags(v);
+    try {
+      const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
+      const predicted = await tagger.predict(test);
+      if (v.out !== undefined) writeFileSync(v.out, toPubtator(predicted));
+      scores = scoreNer(test, predicted, tagger.labels.types);
+    } finally {
+      engine.backend.dispose();
+    }
+  }
+  if (v.json === true) printJson(scores);
+  else printScores('scores', scores);
+  return 0;
+}
+
+export async function predictNerCommand(argv: string[]): Promise<number> {
+  const parsed = parseFlags(argv, {
+    checkpoint: { type: 'string', valueName: 'DIR', description: 'fine-tuned NER checkpoint' },
+    text: { type: 'string', valueName: 'TEXT', description: 'text to tag' },
+    input: { type: 'string', valueName: 'FILE', description: 'PubTator file to tag instead of --text' },
+    out: { type: 'string', valueName: 'FILE', description: 'write the predictions as PubTator' },
+    json: { type: 'boolean', description: 'print the entities as one JSON object' },
+    ...engineFlags,
+  }, {
+    usage: 'medbert predict ner --checkpoint DIR --text "..." [--json]',
+    description: 'Tags entities in text: type, text and character offsets.',
+    examples: ['medbert predict ner --checkpoint runs/ner --text "Cisplatin-induced nephrotoxicity was reduced by magnesium."'],
+  });
+  if (parsed === null) return 0;
+  const v = parsed.values;
+  const docs: NerDocument[] = v.input !== undefined ? (await readNerFile(v.input)).map((d) => ({ ...d, mentions: [] }))
+    : [{ id: 'text', text: required(v.text, 'text'), mentions: [] }];
+  const engine = await engineFromFlags(v);
+  try {
+    const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
+    const predicted = await tagger.predict(docs);
+    if (v.out !== undefined) writeFileSync(v.out, toPubtator(predicted));
+    if (v.json === true) {
+      printJson(v.input === undefined ? { entities: predicted[0]!.mentions } : { documents: predicted.map((d) => ({ id: d.id, entities: d.mentions })) });
+    } else {
+      for (const d of predicted) for (const m of d.mentions) process.stdout.write(`${d.id}\t${m.start}\t${m.end}\t${m.text}\t${m.type}\n`);
+    }
+    return 0;
+  } finally {
+    engine.backend.dispose();
+  }
+}

@@ -1,0 +1,28 @@
+import { MedbertError } from '../errors.js';
+import type { Command } from './command.js';
+import { evalNerCommand, finetuneNerCommand, predictNerCommand } from './ner.js';
+
+type Handler = (argv: string[]) => Promise<number>;
+
+/** `medbert VERB TASK ...`: one command per verb, dispatching on the task (ner, qa). */
+function taskCommand(name: string, summary: string, handlers: Record<string, Handler>): Command {
+  const tasks = Object.keys(handlers);
+  return {
+    name,
+    summary,
+    async run(argv) {
+      const [task, ...rest] = argv;
+      if (task === undefined || task === '--help' || task === '-h') {
+        process.stdout.write(`Usage: medbert ${name} ${tasks.join('|')} [options]   (medbert ${name} ${tasks[0]} --help)\n`);
+        return task === undefined ? 2 : 0;
+      }
+      const handler = handlers[task];
+      if (handler === undefined) throw new MedbertError(`unknown task '${name} ${task}': expected ${tasks.join(' or ')}`);
+      return handler(rest);
+    },
+  };
+}
+
+export const finetuneCommand = taskCommand('finetune', 'fine-tune a pretrained checkpoint: ner (BC5CDR) or qa (MedQA)', { ner: finetuneNerCommand });
+export const evalCommand = taskCommand('eval', 'score a fine-tuned checkpoint (or a prediction file) on a test set', { ner: evalNerCommand });
+export const predictCommand = taskCommand('predict', 'run a fine-tuned checkpoint on text', { ner: predictNerCommand });
