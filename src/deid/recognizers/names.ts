@@ -1,6 +1,11 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, softGap, type Word } from '../words.js';
+import {
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, LOOSE_RELATIONS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
+  WEAK_TITLES,
+} from './name-cues.js';
 
 /**
  * Person names, by context and by list (rules that generalise to notes never seen, not names remembered):
@@ -10,87 +15,11 @@ import { cleanGap, softGap, type Word } from '../words.js';
  * 4. after a relation: "son bill", "daughter, Emily Canvan", "wife (Irene Sherwood, ...)";
  * 5. list names (common US given names and surnames) that are not also ordinary words, and the word after a
  *    given name ("Gerry Masci").
- * In mixed-case notes a capitalised word inside a sentence counts as name-like after a cue.
+ * 6. words that read like names right before a person's verb ("Radu wishes", "social: bill called"), words
+ *    found as names once (found again anywhere in the note), and names before a listed surname.
+ * In mixed-case notes a capitalised word inside a sentence counts as name-like after a cue; in single-case notes
+ * an unlisted word counts after a strong cue when it is not shaped like a verb, adverb or plural.
  */
-const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mister', 'rabbi', 'rev', 'reverend', 'prof', 'professor']);
-/** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
-const WEAK_TITLES = new Set(['ms', 'mr']);
-/** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
-const SERVICE_TAIL = new Set(['fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
-const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
-/** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
-const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
-/** Roles written before a name: "NP Carol", "nurse leslie", "per Douglass" (weaker: list or case needed). */
-const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi']);
-/** Words that follow a name in notes: "Marder aware", "Z. MILLER IN TO", "PEPPLER PLACING STITCH". */
-const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
-  'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
-  'wants', 'agrees', 'agreed', 'contacted', 'visited', 'pronounced', 'performed', 'explained', 'discussed', 'reviewed', 'wrote',
-  'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of']);
-/** Words before an initial and surname: "per W. MAROTTA", "BY C. BERTHA", "CARAFATE-W. MAROTTA". */
-const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
-/** Verbs after a patient's name: "mr masci had", "MR DEXTER WORSENED". */
-/** Verbs after a person's name that few other capitalised words take: "Radu wishes", "bill called". */
-const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
-  'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
-  'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
-  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested']);
-const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
-  'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
-/** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
-const WEAK_AFTER = new Set(['to', 'and', 'is', 'was', 'has', 'will', 'in', 'at', 'with', 'from', 'of', 'who']);
-const RELATIONS = new Set([
-  'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'dau', 'sister', 'sisters', 'brother', 'brothers', 'mother', 'father',
-  'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'cousin', 'friend', 'fiance',
-  'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
-  'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
-]);
-/** Relations after which an unknown word is taken as a name in single-case notes. */
-const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'sister', 'sisters', 'brother',
-  'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
-  'boyfriend', 'law']);
-/** Roles that name a person next ("CASEWORKER LEONA LABOWICH", "nurse leslie", "RABBI KLEIN"). */
-const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
-/** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
-const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
-/** Words that follow a relation in notes without being a name. */
-const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
-  'that', 'was', 'were', 'has', 'had', 'have', 'is', 'are', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'never', 'tearful',
-  'anxious', 'worried', 'concerned', 'involved', 'supportive', 'aware', 'informed', 'updated', 'notified', 'called', 'visited', 'came',
-  'went', 'left', 'spoke', 'stayed', 'wants', 'want', 'wishes', 'feels', 'felt', 'asked', 'asks', 'states', 'said', 'says', 'agrees',
-  'agreed', 'understands', 'verbalized', 'remains', 'lives', 'living', 'died', 'deceased', 'passed', 'arrived', 'arriving', 'coming',
-  'phoned', 'phone', 'telephone', 'number', 'today', 'tonight', 'tomorrow', 'yesterday', 'this', 'last', 'first', 'second', 'oldest',
-  'youngest', 'older', 'younger', 'only', 'other', 'another', 'health', 'care', 'proxy', 'hcp', 'rn', 'md', 'nurse', 'doctor', 'from',
-  'into', 'with', 'about', 'regarding', 're', 'for', 'of', 'to', 'at', 'in', 'on', 'by', 'and', 'or', 'but', 'if', 'as', 'so', 'then',
-  'brought', 'bring', 'took', 'take', 'gave', 'give', 'met', 'meet', 'stay', 'sit', 'sat', 'sitting', 'slept', 'sleep', 'well', 'ok',
-  'okay', 'fine', 'good', 'sick', 'ill', 'unable', 'able', 'available', 'unavailable', 'home', 'out', 'away', 'back', 'over', 'up',
-  'down', 'later', 'soon', 'yet', 'already', 'all', 'day', 'night', 'afternoon', 'evening', 'morning', 'noc', 'am', 'pm', 'inlaw', 'law',
-  'step', 'grand', 'great', 'half', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'sister', 'brother', 'children', 'kids',
-  'family', 'friend', 'friends', 'members', 'member', 'visit', 'visits', 'call', 'calls', 'contact', 'signed', 'sign', 'consent',
-  'consented', 'decision', 'decisions', 'requests', 'request', 'questions', 'question', 'hopes', 'hope', 'plans', 'plan', 'thinks', 'knows',
-  'believes', 'reports', 'report', 'noted', 'notes', 'expressed', 'expresses', 'voiced', 'voices', 'requested', 'declined', 'refused',
-  'elected', 'chose', 'chooses', 'decided', 'decides', 'appears', 'appeared', 'seems', 'seemed', 'speaks', 'spoken', 'speaking', 'talk',
-  'talked', 'talking', 'discussed', 'explained', 'told', 'tell', 'tells', 'answered', 'returned', 'returning', 'stays', 'staying',
-  'sleeping', 'waiting', 'waited', 'wait', 'flying', 'driving', 'drove', 'flew', 'travelling', 'traveling', 'en', 'route', 'enroute',
-  'prior', 'before', 'after', 'during', 'since', 'until', 'when', 'while', 'where', 'how', 'why', 'what', 'which', 'whom', 'whose',
-  'his', 'her', 'hers', 'their', 'our', 'my', 'your', 'its', 'pt', "pt's", 'patient', 'pts', 'x', 'w', 'wo', 're:', 'per', 'reached',
-  'reach', 'aware.', 'spokesperson', 'spokesman', 'primary', 'main', 'legal', 'power', 'attorney', 'guardian', 'dnr', 'code', 'status',
-  'full', 'comfort', 'cmo', 'dni', 'none', 'no', 'any', 'some', 'many', 'several', 'each', 'every', 'most', 'more', 'less', 'much',
-  'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'appear', 'wish', 'notify', 'slow', 'interpreter', 'therapist', 'technician', 'tech', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
-]);
-/** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
-const LOOSE_RELATIONS = new Set(['other', 'contact', 'law', 'friend', 'partner']);
-/** Species and shorthand after an initial: "S. aureus", "E. coli", "C. diff". */
-const NOT_AFTER_INITIAL = new Set([
-  'aureus', 'coli', 'diff', 'difficile', 'dificile', 'pylori', 'aeruginosa', 'pneumoniae', 'pneumonia', 'faecalis', 'faecium', 'epidermidis',
-  'albicans', 'glabrata', 'fib', 'flutter', 'line', 'lines', 'cath', 'epi', 'nitro', 'fem', 'femoral', 'radial', 'rad', 'art', 'ca', 'care', 'jejuni',
-  'marcescens', 'cloacae', 'influenzae', 'meningitidis', 'fumigatus', 'carinii', 'jiroveci', 'jirovecii', 'maltophilia', 'baumannii', 'oxytoca',
-  'mirabilis', 'vulgaris', 'agalactiae', 'pyogenes', 'mutans', 'viridans', 'lugdunensis', 'saprophyticus', 'coag', 'vre', 'mrsa',
-]);
-/** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
-const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
-
-const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames]);
 
 /** Both words written alike: all upper ("HANLEY-MCCUE") or both title case ("Stord-Painter"), not "Rockwood-thinking". */
 function sameCase(text: string, a: Word, b: Word): boolean {

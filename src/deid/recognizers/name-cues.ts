@@ -1,0 +1,86 @@
+/**
+ * The cue words of the name rules (names.ts): titles, credentials, roles and relations that announce a name,
+ * and the words and word shapes that follow people in notes without being names.
+ */
+import { lexicon } from '../lexicon/index.js';
+
+export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mister', 'rabbi', 'rev', 'reverend', 'prof', 'professor']);
+/** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
+export const WEAK_TITLES = new Set(['ms', 'mr']);
+/** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
+export const SERVICE_TAIL = new Set(['fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
+export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
+/** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
+export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
+/** Roles written before a name: "NP Carol", "nurse leslie", "per Douglass" (weaker: list or case needed). */
+export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi']);
+/** Words that follow a name in notes: "Marder aware", "Z. MILLER IN TO", "PEPPLER PLACING STITCH". */
+export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
+  'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
+  'wants', 'agrees', 'agreed', 'contacted', 'visited', 'pronounced', 'performed', 'explained', 'discussed', 'reviewed', 'wrote',
+  'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of']);
+/** Words before an initial and surname: "per W. MAROTTA", "BY C. BERTHA", "CARAFATE-W. MAROTTA". */
+export const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
+/** Verbs after a patient's name: "mr masci had", "MR DEXTER WORSENED". */
+/** Verbs after a person's name that few other capitalised words take: "Radu wishes", "bill called". */
+export const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
+  'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
+  'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
+  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested']);
+export const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
+  'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
+/** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
+export const WEAK_AFTER = new Set(['to', 'and', 'is', 'was', 'has', 'will', 'in', 'at', 'with', 'from', 'of', 'who']);
+export const RELATIONS = new Set([
+  'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'dau', 'sister', 'sisters', 'brother', 'brothers', 'mother', 'father',
+  'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'cousin', 'friend', 'fiance',
+  'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
+  'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
+]);
+/** Relations after which an unknown word is taken as a name in single-case notes. */
+export const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'sister', 'sisters', 'brother',
+  'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
+  'boyfriend', 'law']);
+/** Roles that name a person next ("CASEWORKER LEONA LABOWICH", "nurse leslie", "RABBI KLEIN"). */
+export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
+/** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
+export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
+/** Words that follow a relation in notes without being a name. */
+export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
+  'that', 'was', 'were', 'has', 'had', 'have', 'is', 'are', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'never', 'tearful',
+  'anxious', 'worried', 'concerned', 'involved', 'supportive', 'aware', 'informed', 'updated', 'notified', 'called', 'visited', 'came',
+  'went', 'left', 'spoke', 'stayed', 'wants', 'want', 'wishes', 'feels', 'felt', 'asked', 'asks', 'states', 'said', 'says', 'agrees',
+  'agreed', 'understands', 'verbalized', 'remains', 'lives', 'living', 'died', 'deceased', 'passed', 'arrived', 'arriving', 'coming',
+  'phoned', 'phone', 'telephone', 'number', 'today', 'tonight', 'tomorrow', 'yesterday', 'this', 'last', 'first', 'second', 'oldest',
+  'youngest', 'older', 'younger', 'only', 'other', 'another', 'health', 'care', 'proxy', 'hcp', 'rn', 'md', 'nurse', 'doctor', 'from',
+  'into', 'with', 'about', 'regarding', 're', 'for', 'of', 'to', 'at', 'in', 'on', 'by', 'and', 'or', 'but', 'if', 'as', 'so', 'then',
+  'brought', 'bring', 'took', 'take', 'gave', 'give', 'met', 'meet', 'stay', 'sit', 'sat', 'sitting', 'slept', 'sleep', 'well', 'ok',
+  'okay', 'fine', 'good', 'sick', 'ill', 'unable', 'able', 'available', 'unavailable', 'home', 'out', 'away', 'back', 'over', 'up',
+  'down', 'later', 'soon', 'yet', 'already', 'all', 'day', 'night', 'afternoon', 'evening', 'morning', 'noc', 'am', 'pm', 'inlaw', 'law',
+  'step', 'grand', 'great', 'half', 'mother', 'father', 'husband', 'wife', 'son', 'daughter', 'sister', 'brother', 'children', 'kids',
+  'family', 'friend', 'friends', 'members', 'member', 'visit', 'visits', 'call', 'calls', 'contact', 'signed', 'sign', 'consent',
+  'consented', 'decision', 'decisions', 'requests', 'request', 'questions', 'question', 'hopes', 'hope', 'plans', 'plan', 'thinks', 'knows',
+  'believes', 'reports', 'report', 'noted', 'notes', 'expressed', 'expresses', 'voiced', 'voices', 'requested', 'declined', 'refused',
+  'elected', 'chose', 'chooses', 'decided', 'decides', 'appears', 'appeared', 'seems', 'seemed', 'speaks', 'spoken', 'speaking', 'talk',
+  'talked', 'talking', 'discussed', 'explained', 'told', 'tell', 'tells', 'answered', 'returned', 'returning', 'stays', 'staying',
+  'sleeping', 'waiting', 'waited', 'wait', 'flying', 'driving', 'drove', 'flew', 'travelling', 'traveling', 'en', 'route', 'enroute',
+  'prior', 'before', 'after', 'during', 'since', 'until', 'when', 'while', 'where', 'how', 'why', 'what', 'which', 'whom', 'whose',
+  'his', 'her', 'hers', 'their', 'our', 'my', 'your', 'its', 'pt', "pt's", 'patient', 'pts', 'x', 'w', 'wo', 're:', 'per', 'reached',
+  'reach', 'aware.', 'spokesperson', 'spokesman', 'primary', 'main', 'legal', 'power', 'attorney', 'guardian', 'dnr', 'code', 'status',
+  'full', 'comfort', 'cmo', 'dni', 'none', 'no', 'any', 'some', 'many', 'several', 'each', 'every', 'most', 'more', 'less', 'much',
+  'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'appear', 'wish', 'notify', 'slow', 'interpreter', 'therapist', 'technician', 'tech', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
+]);
+/** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
+export const LOOSE_RELATIONS = new Set(['other', 'contact', 'law', 'friend', 'partner']);
+/** Species and shorthand after an initial: "S. aureus", "E. coli", "C. diff". */
+export const NOT_AFTER_INITIAL = new Set([
+  'aureus', 'coli', 'diff', 'difficile', 'dificile', 'pylori', 'aeruginosa', 'pneumoniae', 'pneumonia', 'faecalis', 'faecium', 'epidermidis',
+  'albicans', 'glabrata', 'fib', 'flutter', 'line', 'lines', 'cath', 'epi', 'nitro', 'fem', 'femoral', 'radial', 'rad', 'art', 'ca', 'care', 'jejuni',
+  'marcescens', 'cloacae', 'influenzae', 'meningitidis', 'fumigatus', 'carinii', 'jiroveci', 'jirovecii', 'maltophilia', 'baumannii', 'oxytoca',
+  'mirabilis', 'vulgaris', 'agalactiae', 'pyogenes', 'mutans', 'viridans', 'lugdunensis', 'saprophyticus', 'coag', 'vre', 'mrsa',
+]);
+/** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
+export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
+
+/** Words at which some name rule starts (with single letters): the others are skipped quickly. */
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames]);
