@@ -15,3 +15,4 @@ export { Scorer, scoreDocuments, type ScoreReport, type Scores, type LevelReport
 export { scoringTokens } from './tokens.js';
 export { shiftDate } from './dates.js';
 export { dateShiftFor } from './surrogates.js';
+export { formatErrors, formatScoreTable, scoreJson } from './report.js';

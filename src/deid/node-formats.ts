@@ -1,0 +1,125 @@
+// Node-only readers and writers of the formats `medbert deid` de-identifies: one text document, JSON lines and
+// CSV (csv-parse), record by record, with bad records skipped and named.
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { parse as parseCsv } from 'csv-parse';
+import { MedbertError } from '../errors.js';
+import { deidentify, type DeidMode } from './deidentify.js';
+import type { OutputSink } from './node-io.js';
+
+export interface DeidRunOptions {
+  readonly mode: DeidMode;
+  readonly seed: string;
+}
+
+/** Counts skipped records and replaced bytes; prints the first few and a total on stderr. */
+export class Warnings {
+  skipped = 0;
+  private replaced = 0;
+  constructor(private readonly source: string) {}
+
+  skip(line: number, why: string): void {
+    this.skipped++;
+    if (this.skipped <= 10) process.stderr.write(`medbert deid: warning: ${this.source}:${line}: ${why}; skipped\n`);
+  }
+
+  replacement(text: string, line: number): void {
+    let n = 0;
+    for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+    if (n > 0 && this.replaced === 0) process.stderr.write(`medbert deid: warning: ${this.source}${line > 0 ? `:${line}` : ''}: invalid UTF-8 replaced by U+FFFD\n`);
+    this.replaced += n;
+  }
+
+  report(): void {
+    if (this.skipped > 0) process.stderr.write(`medbert deid: ${this.skipped} record(s) skipped in ${this.source}\n`);
+    if (this.replaced > 0) process.stderr.write(`medbert deid: ${this.replaced} invalid UTF-8 sequence(s) replaced in ${this.source}\n`);
+  }
+}
+
+export async function readAllText(path: string | undefined): Promise<string> {
+  const chunks: Buffer[] = [];
+  const stream = path === undefined ? process.stdin : createReadStream(path);
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+function lineStream(path: string | undefined): AsyncIterable<string> {
+  // A utf8 stream decodes invalid bytes to U+FFFD instead of failing.
+  const input = path === undefined ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8' });
+  return createInterface({ input, crlfDelay: Infinity });
+}
+
+export async function deidJsonl(
+  path: string | undefined, sink: OutputSink, field: string, keyField: string | undefined,
+  options: DeidRunOptions, warnings: Warnings,
+): Promise<void> {
+  let line = 0;
+  for await (const raw of lineStream(path)) {
+    line++;
+    if (raw.trim() === '') continue;
+    warnings.replacement(raw, line);
+    let record: unknown;
+    try {
+      record = JSON.parse(raw);
+    } catch {
+      warnings.skip(line, 'not valid JSON');
+      continue;
+    }
+    if (typeof record !== 'object' || record === null || Array.isArray(record)) { warnings.skip(line, 'not a JSON object'); continue; }
+    const object = record as Record<string, unknown>;
+    const text = object[field];
+    if (typeof text !== 'string') { warnings.skip(line, `no string field "${field}"`); continue; }
+    const key = keyField !== undefined && object[keyField] !== undefined ? String(object[keyField]) : undefined;
+    object[field] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
+    await sink.write(JSON.stringify(object) + '\n');
+  }
+}
+
+export async function deidCsv(
+  path: string | undefined, sink: OutputSink, column: string, keyColumn: string | undefined,
+  options: DeidRunOptions, warnings: Warnings,
+): Promise<void> {
+  const input = path === undefined ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8' });
+  const parser = input.pipe(parseCsv({
+    relax_quotes: true,
+    skip_records_with_error: true,
+    bom: true,
+    on_skip: (error) => {
+      const where = (error as { lines?: number } | undefined)?.lines ?? 0;
+      warnings.skip(where, `bad CSV row (${error?.message.split('\n')[0] ?? 'unreadable'})`);
+      return undefined;
+    },
+  }));
+  let header: string[] | null = null;
+  let textIndex = -1;
+  let keyIndex = -1;
+  let row = 0;
+  for await (const record of parser as AsyncIterable<string[]>) {
+    row++;
+    if (header === null) {
+      header = record;
+      textIndex = header.indexOf(column);
+      if (textIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${column}" in the header (${header.join(', ')}); set --text-column`);
+      if (keyColumn !== undefined) {
+        keyIndex = header.indexOf(keyColumn);
+        if (keyIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${keyColumn}" for --key-field`);
+      }
+      await sink.write(csvLine(header));
+      continue;
+    }
+    if (record.length !== header.length) {
+      warnings.skip((parser as unknown as { info: { lines: number } }).info.lines, `row ${row} has ${record.length} fields, the header ${header.length}`);
+      continue;
+    }
+    const text = record[textIndex] ?? '';
+    warnings.replacement(text, row);
+    const key = keyIndex >= 0 ? record[keyIndex] : undefined;
+    const out = [...record];
+    out[textIndex] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
+    await sink.write(csvLine(out));
+  }
+}
+
+function csvLine(fields: readonly string[]): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',') + '\n';
+}
