@@ -34,7 +34,10 @@ export const tokenizerCommand: Command = {
 
 const encodeFlags = {
   model: { type: 'string', description: 'model file (.model, as spm_train writes it)', valueName: 'M' },
-  output_format: { type: 'string', description: 'id or piece', default: 'piece', valueName: 'id|piece' },
+  output_format: { type: 'string', description: 'piece, id, nbest_piece, nbest_id, sample_piece or sample_id', default: 'piece', valueName: 'FORMAT' },
+  nbest_size: { type: 'string', description: 'n-best size (nbest_*: results per line; sample_*: <0 whole lattice, >1 among the n best)', default: '10', valueName: 'N' },
+  alpha: { type: 'string', description: 'sampling smoothing parameter', default: '0.5', valueName: 'X' },
+  random_seed: { type: 'string', description: 'seed for sample_* (default: random)', valueName: 'N' },
   input: { type: 'string', description: 'input file (else the FILE arguments, else stdin)', valueName: 'FILE' },
   output: { type: 'string', description: 'output file (else stdout)', valueName: 'FILE' },
   extra_options: { type: 'string', description: "':'-separated bos, eos, reverse (as spm_encode)", valueName: 'OPTS' },
@@ -65,7 +68,11 @@ async function encodeCommand(argv: string[]): Promise<number> {
   if (parsed === null) return 0;
   const { values, positionals } = parsed;
   const format = values.output_format ?? 'piece';
-  if (format !== 'id' && format !== 'piece') throw new MedbertError(`--output_format=${format} is not supported: expected id or piece`);
+  const formats = ['piece', 'id', 'nbest_piece', 'nbest_id', 'sample_piece', 'sample_id'];
+  if (!formats.includes(format)) throw new MedbertError(`--output_format=${format} is not supported: expected one of ${formats.join(', ')}`);
+  const nbestSize = intFlag(values.nbest_size, 'nbest_size', 10);
+  const alpha = numberFlag(values.alpha, 'alpha', 0.5);
+  const random = values.random_seed === undefined ? Math.random : seededRandom(intFlag(values.random_seed, 'random_seed', 0, 0, 4294967295));
   const extras = parseExtraOptions(values.extra_options);
   const model = readModelFile(required(values.model, 'model'));
   const out = openOutput(values.output);
@@ -78,7 +85,12 @@ async function encodeCommand(argv: string[]): Promise<number> {
   };
   for (const name of inputsOf(values.input, positionals)) {
     await forEachLine(openInput(name), name === '-' ? 'stdin' : name, (line) => {
-      if (plainIds) {
+      if (format.startsWith('nbest_')) {
+        for (const r of model.nbestEncodeBytes(line, nbestSize)) writer.line(format === 'nbest_id' ? r.ids.join(' ') : r.pieces.join(' '));
+      } else if (format.startsWith('sample_')) {
+        const r = model.sampleEncodeBytes(line, { alpha, nbestSize, random });
+        writer.line(format === 'sample_id' ? r.ids.join(' ') : r.pieces.join(' '));
+      } else if (plainIds) {
         // The hot path: ids straight from the model's buffer into output bytes.
         const count = model.encodeIdsInto(line); // first: it may replace idBuffer
         idWriter.line(model.idBuffer, count);
@@ -162,6 +174,18 @@ async function decodeCommand(argv: string[]): Promise<number> {
   await writer.flush();
   await out.close();
   return 0;
+}
+
+/** A small seeded generator (mulberry32) for reproducible sampling. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 /** C's atoi, as spm_decode reads ids: optional sign and leading digits, else 0. */

@@ -6,6 +6,7 @@ import { buildDoubleArray, DoubleArray } from './double-array.js';
 import { decodeModelProto, encodeModelProto, PieceType, trainerSpecValue, type ModelProto } from './model-proto.js';
 import { Normalizer } from './normalizer.js';
 import { Segmentation, viterbi, type PieceLattice } from './viterbi.js';
+import { Lattice, type Path } from './lattice.js';
 import { utf8DecodeValid, validCharLength } from './utf8.js';
 
 /** One piece of an encoding, with where it came from in the input. */
@@ -18,6 +19,22 @@ export interface EncodedPiece {
   /** Offsets into the input: UTF-16 code units for string input, bytes for byte input. */
   readonly begin: number;
   readonly end: number;
+}
+
+/** One segmentation from n-best search or sampling. */
+export interface SegmentationResult {
+  readonly ids: number[];
+  readonly pieces: string[];
+  /** Sum of the pieces' lattice scores (log probability). */
+  readonly score: number;
+}
+
+export interface SampleOptions {
+  /** Smoothing: scores are multiplied by alpha before normalizing (Google's default in spm_encode: 0.5). */
+  readonly alpha?: number;
+  /** < 0: sample from the whole lattice; > 1: from the n best; 0 or 1: no sampling. */
+  readonly nbestSize?: number;
+  readonly random?: () => number;
 }
 
 const FLT_MAX = 3.4028234663852886e38;
@@ -234,6 +251,78 @@ export class SentencePieceModel {
   /** The ids written by the last encodeIdsInto. */
   get idBuffer(): Int32Array {
     return this.idBuf;
+  }
+
+  /**
+   * The n best segmentations (ids, pieces and log-probability score), best first, as spm_encode
+   * --output_format=nbest_id; n is clamped to [1, 1024] as Google does. Empty input gives one empty result.
+   */
+  nbestEncode(text: string, n: number): SegmentationResult[] {
+    const length = this.utf8(text);
+    return this.nbestEncodeBytes(this.inputBuf, n, length);
+  }
+
+  nbestEncodeBytes(bytes: Uint8Array, n: number, length = bytes.length): SegmentationResult[] {
+    const size = Math.max(1, Math.min(n, 1024));
+    const normalizedLength = this.normalizer.normalize(bytes, length);
+    if (normalizedLength === 0) return [{ ids: [], pieces: [], score: 0 }];
+    const lattice = new Lattice(this.lattice, this.normalizer.out, normalizedLength);
+    return lattice.nbest(size).map((path) => this.resultOfPath(lattice, path));
+  }
+
+  /**
+   * Subword regularization, as Google's SampleEncode: with nbestSize < 0 a segmentation drawn from the whole
+   * lattice with probability proportional to exp(alpha × score); with nbestSize > 1 one of the n best drawn
+   * the same way; with 0 or 1 the best. `random` returns numbers in [0, 1) (our own source, not Google's).
+   */
+  sampleEncode(text: string, options: SampleOptions = {}): SegmentationResult {
+    const length = this.utf8(text);
+    return this.sampleEncodeBytes(this.inputBuf, options, length);
+  }
+
+  sampleEncodeBytes(bytes: Uint8Array, options: SampleOptions = {}, length = bytes.length): SegmentationResult {
+    const alpha = options.alpha ?? 0.1;
+    const nbestSize = options.nbestSize ?? -1;
+    const random = options.random ?? Math.random;
+    if (nbestSize > 512) throw new MedbertError(`nbest_size ${nbestSize} is too large for sampling (at most 512)`);
+    if (nbestSize > 1) {
+      const nbests = this.nbestEncodeBytes(bytes, nbestSize, length);
+      const weights = nbests.map((r) => Math.exp(alpha * r.score));
+      let r = random() * weights.reduce((x, y) => x + y, 0);
+      for (let i = 0; i < nbests.length; i++) { r -= weights[i]; if (r < 0) return nbests[i]; }
+      return nbests[nbests.length - 1];
+    }
+    const normalizedLength = this.normalizer.normalize(bytes, length);
+    if (normalizedLength === 0) return { ids: [], pieces: [], score: 0 };
+    const lattice = new Lattice(this.lattice, this.normalizer.out, normalizedLength);
+    const path = nbestSize < 0 ? lattice.sample(alpha, random) : lattice.nbest(1)[0];
+    return this.resultOfPath(lattice, path);
+  }
+
+  /** Ids and pieces of a lattice path, with Google's merging of unknowns and byte fallback. */
+  private resultOfPath(lattice: Lattice, path: Path): SegmentationResult {
+    const ids: number[] = [];
+    const pieces: string[] = [];
+    const text = this.normalizer.out;
+    let prevUnk = false;
+    for (const node of path.nodes) {
+      const id = lattice.id[node];
+      const isUnk = id === this.unkId;
+      if (isUnk && this.byteFallback) {
+        for (let k = lattice.begin[node]; k < lattice.end[node]; k++) {
+          const byteId = this.byteIds[text[k]];
+          ids.push(byteId);
+          pieces.push(this.pieces[byteId]);
+        }
+      } else if (isUnk && prevUnk) {
+        pieces[pieces.length - 1] += utf8DecodeValid(text, lattice.begin[node], lattice.end[node]);
+      } else {
+        ids.push(id);
+        pieces.push(isUnk ? utf8DecodeValid(text, lattice.begin[node], lattice.end[node]) : this.pieces[id]);
+      }
+      prevUnk = isUnk;
+    }
+    return { ids, pieces, score: path.score };
   }
 
   /** Pieces for a string, as spm_encode --output_format=piece. */
