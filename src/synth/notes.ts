@@ -11,7 +11,7 @@ import {
 import { EMPLOYERS, INSURERS } from './people-places.js';
 import { addDays, formatDate, formatShortDate } from './phi-values.js';
 import { between, chance, pick, sample } from './random.js';
-import type { Mention } from './render.js';
+import { capitalizeName, sentenceInitialNames, type Mention } from './render.js';
 import { TextBuilder } from './text-builder.js';
 
 export type NoteStyle = 'discharge summary' | 'progress note' | 'consult';
@@ -130,8 +130,8 @@ class NoteWriter {
   }
 
   private mention(concept: SynthConcept, capital: boolean): void {
-    const surface = pick(this.rng, concept.surfaces);
-    const text = capital && /^[a-z][^A-Z]*$/.test(surface) ? surface[0]!.toUpperCase() + surface.slice(1) : surface;
+    const surface = pick(this.rng, capital ? sentenceInitialNames(concept, concept.surfaces) : concept.surfaces);
+    const text = capital ? capitalizeName(surface) : surface;
     const start = this.out.offset;
     this.out.add(text);
     this.mentions.push({ start, end: this.out.offset, text, type: concept.type, id: concept.id });

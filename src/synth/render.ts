@@ -27,6 +27,22 @@ function abbreviationOf(concept: SynthConcept): string | undefined {
 }
 
 /**
+ * The names that may open a sentence, capitalised: the matcher matches short names (three characters or
+ * fewer) and one-word gene names in their exact case, so `Flu` or `Leptin` would no longer link; a sentence
+ * starts with another of the concept's names instead (`LEP`) when it has one.
+ */
+export function sentenceInitialNames(concept: SynthConcept, names: readonly string[]): readonly string[] {
+  const keepsCase = (s: string): boolean => !/^[a-z]/.test(s) || (s.length > 3 && !(concept.type === 'gene' && !s.includes(' ')));
+  const ok = names.filter(keepsCase);
+  return ok.length > 0 ? ok : names;
+}
+
+/** Capitalises an all-lower-case name for a sentence start (`heart failure` → `Heart failure`; `HIV` stays). */
+export function capitalizeName(name: string): string {
+  return /^[a-z][^A-Z]*$/.test(name) ? name[0]!.toUpperCase() + name.slice(1) : name;
+}
+
+/**
  * Renders templates of one document: fills slots, keeps the names a document has used (a defined
  * abbreviation is used again, like in real abstracts) and records every concept mention.
  */
@@ -66,12 +82,13 @@ export class DocumentRenderer {
     if (knownAbbreviation !== undefined && chance(rng, 0.7)) {
       surface = knownAbbreviation;
     } else {
-      const names = concept.type === 'gene' && this.geneNames === 'plain' ? concept.plainSurfaces : concept.surfaces;
+      const allNames = concept.type === 'gene' && this.geneNames === 'plain' ? concept.plainSurfaces : concept.surfaces;
+      const names = sentenceStart ? sentenceInitialNames(concept, allNames) : allNames;
       const longNames = abbreviation === undefined ? names : names.filter((s) => s !== abbreviation);
       surface = pick(rng, longNames.length > 0 ? longNames : names);
       defineAbbreviation = abbreviation !== undefined && surface !== abbreviation && knownAbbreviation === undefined && chance(rng, 0.35);
     }
-    const written = sentenceStart && /^[a-z][^A-Z]*$/.test(surface) ? surface[0]!.toUpperCase() + surface.slice(1) : surface;
+    const written = sentenceStart ? capitalizeName(surface) : surface;
     this.out.span(written, (start, end) => ({ start, end, text: written, type: concept.type, id: concept.id }));
     if (defineAbbreviation && abbreviation !== undefined) {
       this.defined.set(concept.id, abbreviation);
