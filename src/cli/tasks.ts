@@ -1,6 +1,7 @@
 import { MedbertError } from '../errors.js';
 import type { Command } from './command.js';
 import { evalNerCommand, finetuneNerCommand, predictNerCommand } from './ner.js';
+import { evalQaCommand, finetuneQaCommand } from './qa.js';
 
 type Handler = (argv: string[]) => Promise<number>;
 
@@ -23,6 +24,6 @@ function taskCommand(name: string, summary: string, handlers: Record<string, Han
   };
 }
 
-export const finetuneCommand = taskCommand('finetune', 'fine-tune a pretrained checkpoint: ner (BC5CDR) or qa (MedQA)', { ner: finetuneNerCommand });
-export const evalCommand = taskCommand('eval', 'score a fine-tuned checkpoint (or a prediction file) on a test set', { ner: evalNerCommand });
+export const finetuneCommand = taskCommand('finetune', 'fine-tune a pretrained checkpoint: ner (BC5CDR) or qa (MedQA)', { ner: finetuneNerCommand, qa: finetuneQaCommand });
+export const evalCommand = taskCommand('eval', 'score a fine-tuned checkpoint (or a prediction file) on a test set', { ner: evalNerCommand, qa: evalQaCommand });
 export const predictCommand = taskCommand('predict', 'run a fine-tuned checkpoint on text', { ner: predictNerCommand });

@@ -38,7 +38,7 @@ export async function predictMentions(engine: Engine, model: BertForTokenClassif
   for (let i = 0; i < examples.length; i += batchSize) {
     const batch = examples.slice(i, i + batchSize);
     const { input, positions } = batchInputs(batch, padId);
-    const logits = engine.noGrad(() => model.logits(input, positions));
+    const logits = engine.noGrad(() => engine.tidy(() => model.logits(input, positions)));
     const labels = argmaxRows(await logits.data(), set.size);
     logits.dispose();
     let k = 0;

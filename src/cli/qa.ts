@@ -1,0 +1,120 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { MedbertError } from '../errors.js';
+import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
+import type { Engine } from '../tensor/index.js';
+import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { intFlag, parseFlags, printJson, required } from './args.js';
+import { finetuneOptions } from './ner.js';
+import { Progress } from './progress.js';
+import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+
+/** Reads MedQA JSONL; skipped records are reported on stderr with file and line. */
+export function readQuestions(path: string): Question[] {
+  let content: string;
+  try {
+    content = readFileSync(path, 'utf8');
+  } catch {
+    throw new MedbertError(`file not found or unreadable: ${path}`);
+  }
+  const { questions, skipped } = readMedqa(content, path);
+  for (const s of skipped.slice(0, 5)) process.stderr.write(`warning: skipped ${s}\n`);
+  if (skipped.length > 5) process.stderr.write(`warning: ... ${skipped.length - 5} more records skipped in ${path}\n`);
+  return questions;
+}
+
+function qaFrom(ckpt: LoadedCheckpoint, dir: string, engine: Engine, seed: number, maxLength: number): QaModel {
+  if (ckpt.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
+  const sp = SentencePieceModel.fromBytes(ckpt.tokenizer, join(dir, 'tokenizer.model'));
+  return QaModel.create(engine, ckpt.config, ckpt.weights, sp, seed, maxLength);
+}
+
+export async function finetuneQaCommand(argv: string[]): Promise<number> {
+  const parsed = parseFlags(argv, {
+    checkpoint: { type: 'string', valueName: 'DIR', description: 'pretrained checkpoint (with tokenizer.model)' },
+    train: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL training questions' },
+    dev: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL development questions (picks the best epoch)' },
+    test: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL test questions' },
+    out: { type: 'string', valueName: 'DIR', description: 'where the fine-tuned checkpoint goes' },
+    'max-length': { type: 'string', valueName: 'N', default: '256', description: 'tokens per question+option sequence' },
+    epochs: { type: 'string', valueName: 'N', default: '3', description: 'passes over the training set' },
+    lr: { type: 'string', valueName: 'LR', default: '5e-5', description: 'peak learning rate' },
+    batch: { type: 'string', valueName: 'B', default: '8', description: 'questions per step' },
+    seed: { type: 'string', valueName: 'S', default: '42', description: 'seed' },
+    json: { type: 'boolean', description: 'print the scores as one JSON object' },
+    ...engineFlags,
+  }, {
+    usage: 'medbert finetune qa --checkpoint DIR --train FILE --dev FILE [--test FILE] --out DIR [--json]',
+    description: 'Fine-tunes multiple choice: [CLS] question [SEP] option [SEP] per option (question truncated from the left),\n' +
+      'pooled [CLS] → score, softmax over the options. Keeps the epoch with the best dev accuracy.',
+    examples: ['medbert finetune qa --checkpoint runs/tiny/checkpoint --train ../shared/data/medqa/us_4options/train_subset_1030.jsonl ' +
+      '--dev ../shared/data/medqa/us_5options/dev.jsonl --test ../shared/data/medqa/us_4options/test.jsonl --out runs/qa'],
+  });
+  if (parsed === null) return 0;
+  const v = parsed.values;
+  const dir = required(v.checkpoint, 'checkpoint');
+  const out = required(v.out, 'out');
+  const train = readQuestions(required(v.train, 'train'));
+  const dev = readQuestions(required(v.dev, 'dev'));
+  const test = v.test === undefined ? null : readQuestions(v.test);
+  const options = { ...finetuneOptions({ ...v, batch: v.batch ?? '8' }) };
+  const maxLength = intFlag(v['max-length'], 'max-length', 256, 16, 512);
+  const engine = await engineFromFlags(v);
+  const progress = new Progress('finetune qa', 'steps');
+  const interrupt = stopOnInterrupt('finetune');
+  try {
+    const ckpt = loadCheckpoint(dir);
+    const qa = qaFrom(ckpt, dir, engine, options.seed, maxLength);
+    progress.start(1);
+    const result = await finetuneQa(qa, train, dev, test, options, {
+      onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'q/s': p.examplesPerSecond } }),
+      onEpoch: (r) => process.stderr.write(`\nepoch ${r.epoch}: loss ${r.loss.toFixed(4)}, dev accuracy ${(100 * r.dev).toFixed(2)}%\n`),
+      shouldStop: interrupt.requested,
+    });
+    progress.stop();
+    saveCheckpoint(out, { config: ckpt.config, weights: result.best, tokenizer: ckpt.tokenizer, extraConfig: { architectures: ['BertForMultipleChoice'], max_length: maxLength } });
+    const summary = { dev: result.dev, test: result.test, epochs: result.epochs, checkpoint: out };
+    writeFileSync(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
+    if (v.json === true) printJson(summary);
+    else {
+      process.stdout.write(`dev accuracy ${(100 * result.dev.accuracy).toFixed(2)}% (n=${result.dev.n})\n`);
+      if (result.test !== null) process.stdout.write(`test accuracy ${(100 * result.test.accuracy).toFixed(2)}% (n=${result.test.n})\n`);
+    }
+    qa.model.dispose();
+    return 0;
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    engine.backend.dispose();
+  }
+}
+
+export async function evalQaCommand(argv: string[]): Promise<number> {
+  const parsed = parseFlags(argv, {
+    checkpoint: { type: 'string', valueName: 'DIR', description: 'fine-tuned QA checkpoint' },
+    test: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL questions' },
+    json: { type: 'boolean', description: 'print {"accuracy":...,"n":...}' },
+    ...engineFlags,
+  }, {
+    usage: 'medbert eval qa --checkpoint DIR --test FILE [--json]',
+    description: 'Accuracy of a fine-tuned multiple-choice checkpoint.',
+  });
+  if (parsed === null) return 0;
+  const v = parsed.values;
+  const dir = required(v.checkpoint, 'checkpoint');
+  const test = readQuestions(required(v.test, 'test'));
+  const engine = await engineFromFlags(v);
+  try {
+    const ckpt = loadCheckpoint(dir);
+    if (!ckpt.weights.has('classifier.weight')) throw new MedbertError(`${dir} is not a fine-tuned QA checkpoint: run medbert finetune qa first`);
+    const maxLength = ckpt.rawConfig['max_length'];
+    const qa = qaFrom(ckpt, dir, engine, 0, typeof maxLength === 'number' ? maxLength : 256);
+    const scores = await qa.evaluate(qa.examples(test));
+    if (v.json === true) printJson(scores);
+    else process.stdout.write(`accuracy ${(100 * scores.accuracy).toFixed(2)}% (n=${scores.n})\n`);
+    return 0;
+  } finally {
+    engine.backend.dispose();
+  }
+}
