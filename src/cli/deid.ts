@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from '../deid/deidentify.js';
 import { findPhi } from '../deid/find.js';
+import { withInventedWords } from '../deid/gold/invent.js';
 import type { GoldDocument } from '../deid/gold/types.js';
 import { deidCsv, deidJsonl, readAllText, Warnings } from '../deid/node-formats.js';
 import { OutputSink, readPhysionetDir, readPresidioFile } from '../deid/node-io.js';
@@ -38,6 +39,7 @@ const evalSpec = {
   presidio: { type: 'string', description: "presidio-research synthetic JSON file", valueName: 'FILE' },
   patients: { type: 'string', description: 'PhysioNet: score only these patient ids (comma-separated, or a file with one per line)', valueName: 'LIST' },
   errors: { type: 'string', description: 'print up to N misses and N false positives with context', default: '0', valueName: 'N' },
+  'invented-names': { type: 'boolean', description: 'replace every gold name word by an invented word first: recall without the name lists' },
   json: { type: 'boolean', description: 'print the figures as JSON on the last line' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -101,7 +103,7 @@ async function runDeid(argv: string[]): Promise<number> {
 
 async function runEval(argv: string[]): Promise<number> {
   const parsed = parseFlags(argv, evalSpec, {
-    usage: 'medbert deid eval (--physionet DIR | --presidio FILE) [--patients LIST] [--errors N] [--json]',
+    usage: 'medbert deid eval (--physionet DIR | --presidio FILE) [--patients LIST] [--invented-names] [--errors N] [--json]',
     description: 'Runs the de-identifier on a gold standard and prints recall, precision and F1 per category and overall,\n'
       + 'at token and span level.\n\n' + SCORING_DEFINITIONS,
     examples: [
@@ -119,6 +121,7 @@ async function runEval(argv: string[]): Promise<number> {
     docs = docs.filter((d) => wanted.has(d.group));
     if (docs.length === 0) throw new MedbertError(`--patients ${v.patients}: no documents of these patients`);
   }
+  if (v['invented-names'] === true) docs = withInventedWords(docs, 'NAME');
   const errorLimit = intFlag(v.errors, 'errors', 0, 0);
   const scorer = new Scorer(errorLimit > 0);
   const started = performance.now();

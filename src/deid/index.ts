@@ -16,3 +16,4 @@ export { scoringTokens } from './tokens.js';
 export { shiftDate } from './dates.js';
 export { dateShiftFor } from './surrogates.js';
 export { formatErrors, formatScoreTable, scoreJson } from './report.js';
+export { withInventedWords } from './gold/invent.js';
