@@ -2,7 +2,7 @@ import { MedbertError } from '../errors.js';
 import { generateAbstractsWith } from './abstracts.js';
 import { builtinSynthLexicon, type SynthLexicon } from './lexicon.js';
 import { generateNerDocumentsWith, heldOutConcepts, toPubtator, type NerDocument } from './ner.js';
-import { generateNotesWith } from './notes.js';
+import { generateNotesWith, noteGoldDocument } from './notes.js';
 import { toCsv, toJsonl } from './writers.js';
 
 export interface DemoCorpusOptions {
@@ -44,7 +44,7 @@ export interface DemoCorpus {
  * - `abstracts-mentions.jsonl`: `{pmid, mentions}` with planted lexicon mentions (linking checks);
  * - `notes.csv`: columns `id, style, transcription` (the CSV reader's default text column);
  * - `notes-phi.jsonl`: one gold document per note, `{id, group, text, spans: [{start, end, label, category}]}`,
- *   the shape of the de-identification scorer's GoldDocument;
+ *   the de-identification scorer's GoldDocument (noteGoldDocument: hospital names' generic heads ignored);
  * - `ner-train.pubtator`, `ner-dev.pubtator`, `ner-test.pubtator`: BC5CDR-like splits, disjoint PMIDs;
  * - `README.md`: what the files are and how they were made.
  */
@@ -64,9 +64,7 @@ export async function generateDemoCorpus(options: DemoCorpusOptions = {}): Promi
     'abstracts.jsonl': toJsonl(abstracts.map((a) => ({ pmid: a.pmid, title: a.title, abstract: a.abstract }))),
     'abstracts-mentions.jsonl': toJsonl(abstracts.map((a) => ({ pmid: a.pmid, mentions: a.mentions }))),
     'notes.csv': toCsv(notes.map((n) => ({ id: n.id, style: n.style, transcription: n.text })), ['id', 'style', 'transcription']),
-    'notes-phi.jsonl': toJsonl(notes.map((n) => ({
-      id: n.id, group: n.id, text: n.text, spans: n.phi.map((s) => ({ start: s.start, end: s.end, label: s.category, category: s.category })),
-    }))),
+    'notes-phi.jsonl': toJsonl(notes.map(noteGoldDocument)),
     'ner-train.pubtator': toPubtator(nerTrain),
     'ner-dev.pubtator': toPubtator(nerDev),
     'ner-test.pubtator': toPubtator(nerTest),
@@ -116,7 +114,8 @@ and sizes to get identical files.
   mentions (offsets into title + ' ' + abstract, lexicon ids).
 - notes.csv: ${o.notes} clinical notes (id, style, transcription) with planted PHI; notes-phi.jsonl: the gold PHI
   spans per note (UTF-16 offsets into the note text, categories of src/deid/types.ts). Only ages over 89 are
-  PHI (HIPAA Safe Harbor); younger ages are written but not annotated.
+  PHI (HIPAA Safe Harbor); younger ages are written but not annotated. The generic head of a hospital name
+  ("Medical Center") is a span with category null: ignored by the scorer, neither required nor wrong.
 - ner-train/dev/test.pubtator: ${o.nerTrain}/${o.nerDev}/${o.nerTest} BC5CDR-like documents (PubTator format) with
   every Chemical and Disease annotated (bare MeSH ids; -1 for invented drug names). ${Math.round(o.heldOut * 100)}% of
   the lexicon's diseases and chemicals never occur in ner-train, so dev and test measure unseen names too.

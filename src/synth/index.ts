@@ -19,7 +19,7 @@
  * Gold offsets are recorded while the text is written (text-builder.ts), never searched for afterwards.
  */
 export { generateAbstracts, generateAbstractsWith, type AbstractOptions, type SynthAbstract } from './abstracts.js';
-export { generateNotes, generateNotesWith, type NoteOptions, type NoteStyle, type SynthNote } from './notes.js';
+export { generateNotes, generateNotesWith, noteGoldDocument, type NoteOptions, type NoteStyle, type SynthNote } from './notes.js';
 export {
   generateNerDocuments, generateNerDocumentsWith, heldOutConcepts, toPubtator, type NerDocument, type NerMention, type NerOptions,
 } from './ner.js';

@@ -1,3 +1,4 @@
+import type { GoldDocument, GoldSpan } from '../deid/gold/types.js';
 import type { PhiCategory, PhiSpan } from '../deid/types.js';
 import { Rng } from '../tensor/rng.js';
 import { checkCount } from './abstracts.js';
@@ -8,7 +9,7 @@ import {
   ASSESSMENT, CONSULT_HEADER, DISCHARGE_HEADER, FOLLOW_UP, HOSPITAL_COURSE, HPI, OBJECTIVE_LINES, PROGRESS_HEADER,
   RECOMMENDATIONS, SIGNATURE, SOCIAL, SUBJECTIVE,
 } from './note-templates.js';
-import { EMPLOYERS, INSURERS } from './people-places.js';
+import { EMPLOYERS, HOSPITAL_HEADS, INSURERS } from './people-places.js';
 import { addDays, formatDate, formatShortDate } from './phi-values.js';
 import { between, chance, pick, sample } from './random.js';
 import { capitalizeName, sentenceInitialNames, type Mention } from './render.js';
@@ -24,6 +25,11 @@ export interface SynthNote {
   /** Every planted identifier; UTF-16 offsets into `text`, end exclusive, in text order. */
   readonly phi: readonly PhiSpan[];
   readonly mentions: readonly Mention[];
+  /**
+   * Inside HOSPITAL spans, the generic head words (`Medical Center`, `Hospital`): part of the name (the whole
+   * name is the span, as i2b2 annotates it) but harmless left in a de-identified text. See noteGoldDocument.
+   */
+  readonly genericHeads: readonly { readonly start: number; readonly end: number }[];
 }
 
 export interface NoteOptions {
@@ -53,7 +59,10 @@ export function generateNotesWith(lexicon: SynthLexicon, count: number, seed: nu
       });
     });
     writer.out.add('\n');
-    notes.push({ id: `note-${String(i + 1).padStart(5, '0')}`, style, text: writer.out.toString(), phi: writer.out.spans, mentions: writer.mentions });
+    notes.push({
+      id: `note-${String(i + 1).padStart(5, '0')}`, style, text: writer.out.toString(), phi: writer.out.spans, mentions: writer.mentions,
+      genericHeads: writer.genericHeads,
+    });
   }
   return notes;
 }
@@ -111,6 +120,7 @@ function consult(rng: Rng): Line[][] {
 class NoteWriter {
   readonly out = new TextBuilder<PhiSpan>();
   readonly mentions: Mention[] = [];
+  readonly genericHeads: { start: number; end: number }[] = [];
 
   constructor(private readonly rng: Rng, private readonly cast: NoteCast) {}
 
@@ -135,6 +145,12 @@ class NoteWriter {
     const start = this.out.offset;
     this.out.add(text);
     this.mentions.push({ start, end: this.out.offset, text, type: concept.type, id: concept.id });
+  }
+
+  private hospital(name: string): void {
+    const head = HOSPITAL_HEADS.find((h) => name.endsWith(` ${h}`));
+    this.phi(name, 'HOSPITAL');
+    if (head !== undefined) this.genericHeads.push({ start: this.out.offset - head.length, end: this.out.offset });
   }
 
   private doctor(person: Person, form: 'title' | 'full' | 'init'): void {
@@ -187,8 +203,8 @@ class NoteWriter {
         if (cast.age > 89) return this.phi(String(cast.age), 'AGE');
         this.out.add(String(cast.age));
         return;
-      case 'hospital': return this.phi(cast.hospital, 'HOSPITAL');
-      case 'hospital2': return this.phi(cast.hospital2, 'HOSPITAL');
+      case 'hospital': return this.hospital(cast.hospital);
+      case 'hospital2': return this.hospital(cast.hospital2);
       case 'street': return this.phi(cast.street, 'LOCATION');
       case 'city': return this.phi(cast.city, 'LOCATION');
       case 'zip': return this.phi(cast.zip, 'LOCATION');
@@ -238,4 +254,25 @@ class NoteWriter {
       default: throw new Error(`synth: unknown note slot {${name}}`);
     }
   }
+}
+
+/**
+ * A note as a gold document for the de-identification scorer (src/deid/score.ts). Every PHI span is gold,
+ * except that the generic head of a hospital name (`Medical Center`) is an ignored span (category null):
+ * neither a miss when left in nor a false positive when removed, since de-identifiers differ on it and
+ * both are safe.
+ */
+export function noteGoldDocument(note: SynthNote): GoldDocument {
+  const spans: GoldSpan[] = [];
+  for (const s of note.phi) {
+    const head = s.category === 'HOSPITAL' ? note.genericHeads.find((h) => h.start > s.start && h.end === s.end) : undefined;
+    if (head === undefined) {
+      spans.push({ start: s.start, end: s.end, label: s.category, category: s.category });
+      continue;
+    }
+    const nameEnd = note.text.slice(s.start, head.start).trimEnd().length + s.start;
+    spans.push({ start: s.start, end: nameEnd, label: s.category, category: s.category });
+    spans.push({ start: head.start, end: head.end, label: 'HOSPITAL_GENERIC_HEAD', category: null });
+  }
+  return { id: note.id, group: note.id, text: note.text, spans };
 }

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { PHI_CATEGORIES, isPhiCategory } from '../../src/deid/types.js';
-import { generateNotes, type SynthNote } from '../../src/synth/index.js';
+import { generateNotes, noteGoldDocument, type SynthNote } from '../../src/synth/index.js';
 
 let cached: SynthNote[] | null = null;
 async function demoNotes(): Promise<SynthNote[]> {
@@ -69,4 +69,27 @@ test('notes: clinical mentions select their text and name lexicon diseases and d
     }
   }
   assert.ok(mentions > 3000, `${mentions} mentions`);
+});
+
+test('noteGoldDocument: PHI spans as gold, hospital heads as ignored spans (category null) right after the naming part', async () => {
+  let heads = 0;
+  for (const note of (await demoNotes()).slice(0, 100)) {
+    const gold = noteGoldDocument(note);
+    assert.equal(gold.text, note.text);
+    for (const span of gold.spans) {
+      const value = note.text.slice(span.start, span.end);
+      if (span.category === null) {
+        heads += 1;
+        assert.equal(span.label, 'HOSPITAL_GENERIC_HEAD');
+        assert.match(value, /^(Hospital|Medical Center|Health Center|Clinic|Infirmary)$/);
+        const naming = gold.spans.find((s) => s.end === span.start - 1);
+        assert.equal(naming?.category, 'HOSPITAL', `${note.id}: '${value}' follows no hospital name`);
+      } else {
+        assert.equal(span.label, span.category);
+        assert.ok(value.trim() === value && value.length > 0);
+      }
+    }
+    assert.equal(gold.spans.filter((s) => s.category !== null).length, note.phi.length);
+  }
+  assert.ok(heads > 100, `${heads} hospital heads`);
 });
