@@ -237,6 +237,7 @@ export class WasmBackend implements Backend {
     const nSplit = Math.max(1, Math.ceil(wanted / (batch * mBlocks)));
     const nc = Math.max(NR, Math.ceil(n / nSplit / NR) * NR);
     this.i32[this.layout.counter / 4] = 0;
+    this.i32[this.layout.counter / 4 + 1] = 0;
     const values = [batch, m, n, k, a, g.transA ? 1 : 0, b, g.transB ? 1 : 0, g.strideA, g.strideB, c, bias, g.alpha,
       g.accumulate ? 1 : 0, packed, packed + aBytes, this.layout.counter, this.layout.tmp, mc, nc];
     this.run('gemmPack', values, parallel);

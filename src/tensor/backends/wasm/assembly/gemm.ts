@@ -5,7 +5,7 @@
 // (V8 gives wasm 16 xmm registers on x64: 12 accumulators, 2 B vectors, 1 broadcast A value) and walks the
 // whole k extent, so every element of C is one running sum in k order: the same bits whatever the tiling of
 // the work over threads, and whether the tile is an edge tile or not.
-import { argF, argI, argP, madd, shareStart } from './common';
+import { argF, argI, argP, madd } from './common';
 
 export const MR: i32 = 6;
 export const NR: i32 = 8;
@@ -255,30 +255,41 @@ export function gemmStrided(m: i32, n: i32, k: i32, a: usize, lda: i32, transA: 
 
 // Host-dispatched batched GEMM, two phases. Argument slots:
 //  0 batch, 1 m, 2 n, 3 k, 4 a, 5 transA, 6 b, 7 transB, 8 strideA, 9 strideB, 10 c, 11 bias (0 = none),
-// 12 alpha, 13 accumulate, 14 packedA, 15 packedB, 16 work counter (i32 address), 17 per-thread tmp base,
+// 12 alpha, 13 accumulate, 14 packedA, 15 packedB, 16 work counters (two i32: compute, pack), 17 per-thread tmp base,
 // 18 rows per block (multiple of MR), 19 columns per block (multiple of NR).
 
-/** Phase 1: packs every A and B panel (each matrix once; a 0 stride means one matrix for the batch). */
+/** Panels per grab of the packing phase. */
+const PACK_GRAB: i32 = 4;
+
+/**
+ * Phase 1: packs every A and B panel (each matrix once; a 0 stride means one matrix for the batch). Threads
+ * grab PACK_GRAB panels at a time from a counter (slot 16 address + 4), so a descheduled thread holds up
+ * little.
+ */
 export function gemmPack(tid: i32, nt: i32, args: usize): void {
   const batch = argI(args, 0), m = argI(args, 1), n = argI(args, 2), k = argI(args, 3);
   const a = argP(args, 4), transA = argI(args, 5) != 0, b = argP(args, 6), transB = argI(args, 7) != 0;
   const strideA = argI(args, 8), strideB = argI(args, 9);
-  const packedA = argP(args, 14), packedB = argP(args, 15);
+  const packedA = argP(args, 14), packedB = argP(args, 15), counter = argP(args, 16) + 4;
   const aMats = strideA == 0 ? 1 : batch, bMats = strideB == 0 ? 1 : batch;
   const aPanels = (m + MR - 1) / MR, bPanels = (n + NR - 1) / NR;
   const total = aMats * aPanels + bMats * bPanels;
-  const start = shareStart(total, tid, nt, 1), end = shareStart(total, tid + 1, nt, 1);
   const lda = transA ? m : k, ldb = transB ? k : n;
-  for (let w = start; w < end; w++) {
-    if (w < aMats * aPanels) {
-      const p = w / aPanels, pi = w % aPanels;
-      packAPanel(a + ((<usize>p * <usize>strideA) << 2), lda, transA, pi * MR, min(MR, m - pi * MR), k,
-        packedA + (<usize>(p * aPanels + pi) * <usize>(MR * k) << 2));
-    } else {
-      const v = w - aMats * aPanels;
-      const p = v / bPanels, pj = v % bPanels;
-      packBPanel(b + ((<usize>p * <usize>strideB) << 2), ldb, transB, pj * NR, min(NR, n - pj * NR), k,
-        packedB + (<usize>(p * bPanels + pj) * <usize>(NR * k) << 2));
+  for (;;) {
+    const start = atomic.add<i32>(counter, PACK_GRAB);
+    if (start >= total) break;
+    const end = min(total, start + PACK_GRAB);
+    for (let w = start; w < end; w++) {
+      if (w < aMats * aPanels) {
+        const p = w / aPanels, pi = w % aPanels;
+        packAPanel(a + ((<usize>p * <usize>strideA) << 2), lda, transA, pi * MR, min(MR, m - pi * MR), k,
+          packedA + (<usize>(p * aPanels + pi) * <usize>(MR * k) << 2));
+      } else {
+        const v = w - aMats * aPanels;
+        const p = v / bPanels, pj = v % bPanels;
+        packBPanel(b + ((<usize>p * <usize>strideB) << 2), ldb, transB, pj * NR, min(NR, n - pj * NR), k,
+          packedB + (<usize>(p * bPanels + pj) * <usize>(NR * k) << 2));
+      }
     }
   }
 }
