@@ -5,6 +5,11 @@
 // (test/synth checks this with the ontology's matcher).
 
 export const TITLES = [
+  'Pharmacokinetics of {drug} in patients with {disease} and impaired renal function',
+  '{gene} knockout mice are protected from {drug}-induced {effect}',
+  'Real-world adherence to {drug} among adults with {disease}',
+  'Prevalence of {disease} and its association with {effect} in primary care',
+  'Adding {drug2} to {drug} in refractory {disease}: an open-label study',
   '{drug} for the treatment of {disease}: a randomized controlled trial',
   '{drug}-associated {effect}. A series of {small} cases',
   'Role of {gene} in {disease}',
@@ -22,6 +27,13 @@ export const TITLES = [
 ];
 
 export const BACKGROUND = [
+  'The prevalence of {disease} has risen steadily over the past {years} years, particularly among older adults.',
+  '{drug} inhibits {gene}, a key regulator in the pathogenesis of {disease}.',
+  'Observational data suggest that {drug} may lower the risk of {disease}, whereas {drug2} does not.',
+  '{gene} encodes a protein involved in cell proliferation and apoptosis.',
+  'Current guidelines recommend {drug} as initial therapy for {disease}.',
+  'Genome-wide association studies have identified {gene} as a susceptibility locus for {disease}.',
+  'Concerns about {effect} have limited the use of {drug} in frail patients.',
   '{disease} is a major cause of morbidity and mortality worldwide.',
   '{drug} is widely used to treat {disease}.',
   '{drug} is a first-line agent for {disease}, but its use is limited by {effect}.',
@@ -47,6 +59,13 @@ export const OBJECTIVE = [
 ];
 
 export const METHODS = [
+  'Plasma concentrations of {drug} were measured by liquid chromatography-tandem mass spectrometry.',
+  'Cells were transfected with small interfering RNA targeting {gene} and exposed to {drug} for {days} hours.',
+  'We used nationwide claims data to identify new users of {drug} or {drug2} with a diagnosis of {disease}.',
+  'Immunohistochemistry for {gene} and {gene2} was performed on biopsy specimens from {n2} patients.',
+  'Participants were followed for a median of {years} years for incident {disease}.',
+  'Propensity score matching was applied to balance baseline characteristics between groups.',
+  'Western blotting showed the protein levels of {gene} after treatment with {drug}.',
   'In this randomized, double-blind trial, {n} patients with {disease} were assigned to {drug} or {drug2} for {weeks} weeks.',
   'We conducted a retrospective cohort study of {n} adults with {disease} treated at {centers} centers between {year1} and {year2}.',
   'Rats received {drug} ({dose} mg/kg) intraperitoneally for {days} days.',
@@ -62,6 +81,14 @@ export const METHODS = [
 ];
 
 export const RESULTS = [
+  'During follow-up, {small} patients discontinued {drug} because of {effect}.',
+  'The mean elimination half-life of {drug} was {decimal} hours longer in patients with {disease}.',
+  'Silencing {gene} abolished the protective effect of {drug} against {effect}.',
+  'Compared with {drug2}, {drug} was associated with a lower rate of hospitalization for {disease} (hazard ratio {ratio}; 95% CI, {ci}).',
+  'The {gene} genotype explained {pct}% of the variance in response to {drug}.',
+  'Serious adverse events, most commonly {effect}, occurred in {pct}% of the {drug} group.',
+  'In multivariable analysis, use of {drug} remained an independent predictor of {effect} (odds ratio {ratio}; {p}).',
+  'Expression of {gene} correlated inversely with {gene2} in {disease} samples.',
   '{drug} reduced the relative risk of {disease} progression by {pct}% ({p}).',
   '{effect} occurred in {pct}% of patients receiving {drug} and {pct2}% of those receiving {drug2} ({p}).',
   'Patients receiving {drug} developed {effect} more often than controls (odds ratio {ratio}; 95% CI, {ci}).',
@@ -83,6 +110,10 @@ export const RESULTS = [
 ];
 
 export const CONCLUSIONS = [
+  'Routine monitoring for {effect} is warranted during the first months of {drug} therapy.',
+  'Targeting {gene} may offer a new strategy for the treatment of {disease}.',
+  '{drug2} is a reasonable alternative when {drug} is not tolerated.',
+  'Prospective studies should examine whether {gene} status modifies the benefit of {drug}.',
   '{drug} is an effective and well-tolerated treatment for {disease}.',
   'Clinicians should monitor patients receiving {drug} for {effect}.',
   '{gene} may serve as a biomarker and therapeutic target in {disease}.',
