@@ -76,6 +76,13 @@ function nfkcRules(fold: boolean): Rules {
     // Skip the unassigned stretch of planes 3-13 and the private-use planes: nothing there normalizes.
     if (cp === 0x32400) cp = 0xe0000;
     if (cp === 0xf0000) break;
+    // CJK unified ideographs neither change under NFKC nor occur in any decomposition: skip them (a third of
+    // the assigned code points).
+    if (cp === 0x3400) cp = 0x4dc0;
+    if (cp === 0x4e00) cp = 0xa000;
+    if (cp === 0x20000) cp = 0x2a6e0;
+    if (cp === 0x2a700) cp = 0x2ebf0;
+    if (cp === 0x30000) cp = 0xe0000;
     if (!isUnicodeChar(cp)) continue;
     const ch = String.fromCodePoint(cp);
     const target = nfkc(ch);
