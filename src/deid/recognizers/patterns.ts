@@ -16,7 +16,7 @@ interface PatternRule {
    * A cheap test on the lower-cased note that must pass before the rule runs: most notes have no e-mail,
    * no URL and no record number, and skipping those scans keeps de-identification fast.
    */
-  readonly when?: (lower: string) => boolean;
+  readonly when?: (lower: string, context: PatternContext) => boolean;
   /**
    * Lower-case words at which a match must start ("mrn", "pager", "oct"): the rule then runs anchored at those
    * words only, instead of scanning the whole note — most label rules would otherwise dominate the run time.
@@ -24,12 +24,19 @@ interface PatternRule {
   readonly keywords?: readonly string[];
 }
 
+/** What the word pass saw, for guards that need no scan of their own. */
+interface PatternContext {
+  /** Some word is a month name or abbreviation. */
+  month: boolean;
+}
+
 const has = (...needles: string[]) => (lower: string): boolean => needles.some((n) => lower.includes(n));
 const test = (re: RegExp) => (lower: string): boolean => re.test(lower);
 
-const MONTH_WORD = test(/jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec/);
+const MONTH_WORD = (_lower: string, context: PatternContext): boolean => context.month;
 const MONTH_KEYS = ['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august',
   'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'];
+const MONTH_KEY_SET = new Set(MONTH_KEYS);
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
@@ -235,18 +242,15 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     }
     if (rule.accept === undefined || rule.accept(text, start, end)) spans.push({ start, end, category: rule.category });
   };
-  for (const rule of SCANNED) {
-    if (rule.when !== undefined && !rule.when(lower)) continue;
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) push(rule, m);
-  }
+  const context: PatternContext = { month: false };
   for (const w of words) {
     const candidates = BY_KEYWORD.get(w.key);
     if (candidates === undefined) continue;
+    if (MONTH_KEY_SET.has(w.key)) context.month = true;
     for (const { rule, sticky } of candidates) {
       if (rule.when !== undefined) {
         let ok = passes.get(rule);
-        if (ok === undefined) passes.set(rule, (ok = rule.when(lower)));
+        if (ok === undefined) passes.set(rule, (ok = rule.when(lower, context)));
         if (!ok) continue;
       }
       sticky.lastIndex = w.start;
@@ -254,31 +258,47 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
       if (m !== null) push(rule, m);
     }
   }
+  for (const rule of SCANNED) {
+    if (rule.when !== undefined && !rule.when(lower, context)) continue;
+    rule.re.lastIndex = 0;
+    for (const m of text.matchAll(rule.re)) push(rule, m);
+  }
   longTokens(text, spans);
   return spans;
 }
 
 /**
- * Long letter/digit runs in one pass: 7+ digits standing alone are an identifier of some kind (not a decimal,
+ * Long letter/digit runs in one pass (a hand-written scan: a regex retried at every letter of short words was
+ * a tenth of the run time): 7+ digits standing alone are an identifier of some kind (not a decimal,
  * not part of a date or a ratio); 17 characters of the VIN alphabet with letters and digits are a vehicle id.
  */
 function longTokens(text: string, spans: PhiSpan[]): void {
-  LONG.lastIndex = 0;
-  for (let m = LONG.exec(text); m !== null; m = LONG.exec(text)) {
-    const value = m[0];
-    const start = m.index;
-    const end = start + value.length;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!isAlnum(text.charCodeAt(i))) { i++; continue; }
+    const start = i;
+    let digits = 0;
+    while (i < n && isAlnum(text.charCodeAt(i))) {
+      const c = text.charCodeAt(i);
+      if (c >= 48 && c <= 57) digits++;
+      i++;
+    }
+    const end = i;
+    if (end - start < 7 || digits === 0) continue;
+    const value = text.slice(start, end);
     const before = text.charAt(start - 1);
-    const after = text.charAt(end);
-    if (/^\d+$/.test(value)) {
-      if (!/[.,\/-]/.test(before) && after !== '/' && !/^[.,]\d/.test(text.slice(end, end + 2))) spans.push({ start, end, category: 'ID' });
-    } else if (value.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(value) && /\d/.test(value) && /[A-Z]/.test(value)) {
+    if (digits === end - start) {
+      if (!/[.,\/-]/.test(before) && text.charAt(end) !== '/' && !/^[.,]\d/.test(text.slice(end, end + 2))) spans.push({ start, end, category: 'ID' });
+    } else if (value.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(value) && /[A-Z]/.test(value)) {
       spans.push({ start, end, category: 'VEHICLE' });
     }
   }
 }
-// Scanning left to right, a match can only start where a run starts, and is greedy: no lookarounds needed.
-const LONG = /[A-Za-z0-9]{7,}/g;
+
+function isAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** Street types as written: "Street", "street", "STREET", "St" ... (case matters for the name words before). */
 function streetTypes(): string {
