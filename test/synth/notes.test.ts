@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { PHI_CATEGORIES, isPhiCategory } from '../../src/deid/types.js';
+import { builtinMatcher } from '../../src/ontology/index.js';
 import { generateNotes, noteGoldDocument, type SynthNote } from '../../src/synth/index.js';
 
 let cached: SynthNote[] | null = null;
@@ -58,9 +59,11 @@ test('notes: no planted value occurs elsewhere in its note without a gold span (
   }
 });
 
-test('notes: clinical mentions select their text and name lexicon diseases and drugs', async () => {
+test('notes: clinical mentions select their text, and are exactly what the built-in matcher links', async () => {
+  const matcher = await builtinMatcher();
   let mentions = 0;
   for (const note of await demoNotes()) {
+    assert.deepEqual(matcher.match(note.text).map((s) => `${s.start}-${s.end} ${s.id}`), note.mentions.map((m) => `${m.start}-${m.end} ${m.id}`), note.id);
     for (const m of note.mentions) {
       assert.equal(note.text.slice(m.start, m.end), m.text);
       assert.ok(m.type === 'disease' || m.type === 'chemical', m.type);
