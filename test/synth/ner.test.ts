@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readPubtator, type PubtatorDocument } from '../../src/corpus/pubtator.js';
+import { MedbertError } from '../../src/errors.js';
 import { builtinMatcher } from '../../src/ontology/index.js';
 import {
   builtinSynthLexicon, generateNerDocuments, heldOutConcepts, toPubtator, type NerDocument,
@@ -64,4 +65,9 @@ test('ner: invented drug names are Chemicals without ids; held-out concepts neve
   assert.ok(invented.every((m) => m.type === 'Chemical' && /^[A-Za-z]+$/.test(m.text)));
   const test_ = await generateNerDocuments(300, 3);
   assert.ok(test_.flatMap((d) => d.mentions).some((m) => m.ids.some((id) => heldBare.has(id))), 'the full split mentions held-out concepts');
+});
+
+test('toPubtator: a line break inside a title or abstract is a MedbertError, not a broken file', () => {
+  const doc: NerDocument = { pmid: '1', title: 'two\nlines', abstract: 'x', mentions: [] };
+  assert.throws(() => toPubtator([doc]), MedbertError);
 });
