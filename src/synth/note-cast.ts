@@ -2,7 +2,7 @@ import type { Rng } from '../tensor/rng.js';
 import type { Knowledge } from './knowledge.js';
 import type { SynthConcept, SynthLexicon } from './lexicon.js';
 import {
-  CITIES, EMAIL_DOMAINS, GIVEN_NAMES, HOSPITAL_HEADS, HOSPITAL_KINDS, RELATIONS, SAINTS, STATES, STREET_NAMES, STREET_TYPES,
+  CITIES, EITHER_NAMES, EMAIL_DOMAINS, FEMALE_NAMES, GIVEN_NAMES, MALE_NAMES, HOSPITAL_HEADS, HOSPITAL_KINDS, RELATIONS, SAINTS, STATES, STREET_NAMES, STREET_TYPES,
   SURNAMES,
 } from './people-places.js';
 import {
@@ -65,8 +65,8 @@ const CHRONIC = [
 
 export function drawCast(rng: Rng, lexicon: SynthLexicon, knowledge: Knowledge): NoteCast {
   const person = (): Person => ({ given: pick(rng, GIVEN_NAMES), family: pick(rng, SURNAMES) });
-  const patient = person();
   const female = chance(rng, 0.5);
+  const patient: Person = { given: pick(rng, chance(rng, 0.9) ? (female ? FEMALE_NAMES : MALE_NAMES) : EITHER_NAMES), family: pick(rng, SURNAMES) };
   // Ages over 89 are PHI under Safe Harbor (younger ages are not): plant many of them.
   const age = chance(rng, 0.3) ? between(rng, 90, 104) : between(rng, 19, 89);
   const admit: Day = { year: between(rng, 2012, 2024), month: between(rng, 1, 12), day: between(rng, 1, 28) };
@@ -79,7 +79,9 @@ export function drawCast(rng: Rng, lexicon: SynthLexicon, knowledge: Knowledge):
   const complaints = byName(COMPLAINTS);
   const chronic = byName(CHRONIC);
   const pool = (list: SynthConcept[]): readonly SynthConcept[] => (list.length >= 3 ? list : lexicon.diseases);
-  const history = sample(rng, pool(chronic), between(rng, 2, 4));
+  const treated = (d: SynthConcept): boolean => knowledge.treats.some((r) => r.to.id === d.id);
+  // Treated problems first: drug1 and drug2 are given for the first two (glaucoma has no drug in the lexicon).
+  const history = sample(rng, pool(chronic), between(rng, 2, 4)).sort((x, y) => Number(treated(y)) - Number(treated(x)));
   const fresh = pool(complaints).filter((c) => !history.includes(c));
   const [complaint, complaint2, newProblem] = sample(rng, fresh.length >= 3 ? fresh : lexicon.diseases, 3);
   // Drugs that treat something (not acetylcholine or ethanol) stand in where the tables know no treatment.

@@ -1,8 +1,8 @@
 // Clinical note templates. PHI slots: {pt} {pt_lf} {pt_title} {pt_given} {dr1..3} (Dr. Family) {dr1_full..}
-// {dr1_init..} {rel} {admit} {discharge} {dob} {followup} (full dates) {admit_short} {day2} (no year) {age}
+// {dr1_init..} {rel} {admit} {discharge} {dob} {followup} (full dates) {admit_short} {day2} (in the stay) {prior} (before it; no year) {age}
 // {hospital} {hospital2} {street} {city} {zip} {mrn} {account} {ssn} {plan} {license} {plate} {device}
 // {encounter} {ip} {phone} {phone2} {fax} {email} {url}. Clinical slots: {hist1..3} {cc} {cc2} {newdx}
-// {drug1..3}. Plain slots: {sex} {sexletter} {pron} {Pron} {poss} {poss_cap} {relation} {state} {insurer} {employer}
+// {drug1..3}. Plain slots: {a} (a/an before the age) {sex} {sexletter} {pron} {Pron} {poss} {poss_cap} {relation} {state} {insurer} {employer}
 // and numbers {dose} {freq} {bp} {hr} {temp} {spo2} {cr} {wbc} {days}.
 // A line starting with '?' is kept with probability one half.
 
@@ -18,12 +18,12 @@ export const DISCHARGE_HEADER = [
 ];
 
 export const HPI = [
-  '{pt_title} is a {age}-year-old {sex} with a history of {hist1}, {hist2} and {hist3} who presented to the emergency department on {admit} with {cc}.',
-  '{pt_title} is a {age} yo {sex} with {hist1} and {hist2}, admitted on {admit_short} for {cc}.',
+  '{pt_title} is {a} {age}-year-old {sex} with a history of {hist1}, {hist2} and {hist3} who presented to the emergency department on {admit} with {cc}.',
+  '{pt_title} is {a} {age} yo {sex} with {hist1} and {hist2}, admitted on {admit_short} for {cc}.',
   'This {age}-year-old {sex} with known {hist1} was brought in by {poss} {relation}, {rel}, after two days of {cc} and {cc2}.',
   '{Pron} was in {poss} usual state of health until {admit_short}, when {pron} noted {cc2}.',
   '{Pron} takes {drug1} for {hist1} and reports good adherence.',
-  'Of note, {pron} was seen at {hospital2} on {day2} for similar complaints and discharged on {drug2}.',
+  'Of note, {pron} was seen at {hospital2} on {prior} for similar complaints and discharged on {drug2}.',
   '{Pron} denies recent travel. {Pron} lives at {street}, {city}, {state} {zip} with {poss} {relation}.',
   'Outside records from {hospital2} (fax {fax}) were reviewed.',
 ];

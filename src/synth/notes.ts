@@ -198,6 +198,7 @@ class NoteWriter {
       case 'followup': return this.phi(formatDate(rng, cast.followup), 'DATE');
       case 'admit_short': return this.phi(formatShortDate(rng, cast.admit), 'DATE');
       case 'day2': return this.phi(formatShortDate(rng, addDays(cast.admit, between(rng, 1, 3))), 'DATE');
+      case 'prior': return this.phi(formatShortDate(rng, addDays(cast.admit, -between(rng, 3, 30))), 'DATE');
       case 'age':
         // Safe Harbor: only ages over 89 are identifiers; younger ages are written but not PHI.
         if (cast.age > 89) return this.phi(String(cast.age), 'AGE');
@@ -232,6 +233,7 @@ class NoteWriter {
   private plain(name: string): string {
     const { rng, cast } = this;
     switch (name) {
+      case 'a': return /^(8|11$|18$)/.test(String(cast.age)) ? 'an' : 'a';
       case 'sex': return cast.female ? 'woman' : 'man';
       case 'sexletter': return cast.female ? 'F' : 'M';
       case 'pron': return cast.female ? 'she' : 'he';

@@ -5,18 +5,26 @@
 const words = (text: string): string[] => text.trim().split(/\s+/);
 const lines = (text: string): string[] => text.trim().split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
-export const GIVEN_NAMES = words(`
-Margaret Harold Dorothy Walter Evelyn Raymond Loretta Clifford Mildred Vernon Janet Dwayne Tamika Cody Brianna
-Adaeze Chinedu Oluwaseun Ngozi Emeka Folasade Kwabena Abena Tendai Thandiwe Sipho Wanjiru Kipchoge Amara
-Priyanka Rajesh Anjali Venkatesh Lakshmi Harpreet Sanjay Deepika Arjun Meenakshi Farhan Nusrat
-Xiuying Wei Jianhua Mingyu Haoran Yuki Takeshi Haruka Kenji Seo-yeon Min-jun Jae-hyun Thuy Minh Quang Linh
-Agnieszka Wojciech Malgorzata Tomasz Katarzyna Radoslaw Dagny Sigrid Torbjorn Henrik Astrid Leif Eero Aino
-Siobhan Padraig Niamh Ciaran Aoife Declan Fionnuala Eamon Giuseppe Rosaria Salvatore Carmela Beatriz Joaquim
-Guadalupe Esteban Xochitl Itzel Marisol Rodrigo Yesenia Anselmo Consuelo Dalia Yusuf Layla Karim Samira
-Tariq Rania Mehmet Elif Oksana Bohdan Svetlana Dmitri Anastasia Zoltan Ildiko Florin Ioana Stavros Eleni
-Marguerite Thibault Solene Gwenael Imogen Rupert Tabitha Ezekiel Jedediah Lorraine Wendell Opal Thurman
-Rosalind Cornelius Delphine Augustin Maribel Nkechi Obinna Ifeoma Rashida Jamal Keisha Darnell Shanice
+/** Given names by the sex they are usually given for, so "Mr." and "he" agree with the name. */
+export const FEMALE_NAMES = words(`
+Margaret Dorothy Evelyn Loretta Mildred Janet Tamika Brianna Adaeze Ngozi Folasade Abena Thandiwe Wanjiru Amara
+Priyanka Anjali Lakshmi Harpreet Deepika Meenakshi Nusrat Xiuying Haruka Seo-yeon Thuy Linh Agnieszka Malgorzata
+Katarzyna Dagny Sigrid Astrid Aino Siobhan Niamh Aoife Fionnuala Rosaria Carmela Beatriz Guadalupe Xochitl Itzel
+Marisol Yesenia Consuelo Dalia Layla Samira Rania Elif Oksana Svetlana Anastasia Ildiko Ioana Eleni Marguerite
+Solene Imogen Tabitha Lorraine Opal Rosalind Delphine Maribel Nkechi Ifeoma Rashida Keisha Shanice
 `);
+
+export const MALE_NAMES = words(`
+Harold Walter Raymond Clifford Vernon Dwayne Cody Chinedu Oluwaseun Emeka Kwabena Tendai Sipho Kipchoge Rajesh
+Venkatesh Sanjay Arjun Farhan Jianhua Haoran Takeshi Kenji Min-jun Jae-hyun Quang Wojciech Tomasz Radoslaw
+Torbjorn Henrik Leif Eero Padraig Ciaran Declan Eamon Giuseppe Salvatore Joaquim Esteban Rodrigo Anselmo Yusuf
+Karim Tariq Mehmet Bohdan Dmitri Zoltan Florin Stavros Thibault Rupert Ezekiel Jedediah Wendell Thurman Cornelius
+Augustin Obinna Jamal Darnell
+`);
+
+/** Names given to either sex, and the ones used where the sex does not matter (doctors, relatives). */
+export const EITHER_NAMES = words('Wei Mingyu Yuki Minh Gwenael Jordan Morgan Riley Kai Sasha Noor Ariel');
+export const GIVEN_NAMES = [...FEMALE_NAMES, ...MALE_NAMES, ...EITHER_NAMES];
 
 export const SURNAMES = words(`
 Okonkwo Adeyemi Mensah Nwachukwu Achterberg Lindqvist Haugland Virtanen Kowalczyk Wisniewski Dabrowski
