@@ -1,53 +1,94 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { SyntheticSource } from '../data/synthetic.js';
-import { presetConfig } from '../model/index.js';
-import { pretrain } from '../train/pretrain.js';
-import { recipeFor } from '../train/recipe.js';
+import { MedbertError } from '../errors.js';
 import { intFlag, parseFlags, printJson } from './args.js';
 import type { Command } from './command.js';
+import { DEFAULT_PLAN, QUICK_PLAN, SHARED_PLAN, sharedFiles, type DemoFiles, type DemoPlan } from './demo/plan.js';
+import { renderReport, type DemoReport } from './demo/report-html.js';
+import {
+  evaluateDeid, finetuneNerStage, finetuneQaStage, prepare, pretrainModel, trainTokenizer, writeSyntheticCorpus,
+} from './demo/stages.js';
 import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'the default run: train a small BERT on a built-in task and show the loss falling',
+  summary: 'the default run: corpus → de-identify → tokenizer → shards → pretrain → fine-tune NER (+ QA) → report',
   async run(argv) {
     const parsed = parseFlags(argv, {
       out: { type: 'string', valueName: 'DIR', default: 'runs/demo', description: 'where everything is written' },
-      steps: { type: 'string', valueName: 'N', default: '300', description: 'pretraining steps' },
-      json: { type: 'boolean', description: 'print the figures as one JSON object' },
+      data: { type: 'string', valueName: 'DIR', description: 'run on real corpora laid out like ../shared/data (default: the built-in generated corpus)' },
+      quick: { type: 'boolean', description: 'the smallest setting: every stage on a tiny corpus and model (about a minute)' },
+      steps: { type: 'string', valueName: 'N', description: 'pretraining steps (default 300; 1000 with --data; 40 with --quick)' },
+      seed: { type: 'string', valueName: 'S', default: '42', description: 'seed for every stage' },
+      json: { type: 'boolean', description: 'print report.json\'s figures as one JSON object' },
       ...engineFlags,
     }, {
-      usage: 'medbert demo [--out DIR] [--steps N] [--json]',
-      description: 'Pretrains a small BERT (MLM + entity prediction) on generated sequences with learnable structure\nand prints the loss as it falls.',
+      usage: 'medbert demo [--out DIR] [--data DIR] [--quick] [--steps N] [--json]',
+      description: 'Runs the whole pipeline: generate (or read) the corpus, de-identify the notes and score the de-identifier,\n' +
+        'train a SentencePiece tokenizer, prepare shards with linked entities, pretrain a tiny BERT (MLM + entity\n' +
+        'prediction), fine-tune NER (and MedQA with --data), and write report.html and report.json under --out.',
+      examples: ['medbert demo', 'medbert demo --quick --out /tmp/demo', 'medbert demo --data ../shared/data --out runs/real'],
     });
     if (parsed === null) return 0;
     const v = parsed.values;
-    const steps = intFlag(v.steps, 'steps', 300, 1);
-    const out = v.out ?? 'runs/demo';
-    const config = presetConfig('tiny', { vocab_size: 512, num_hidden_layers: 2, num_entity_concepts: 16, max_position_embeddings: 64 });
-    const source = new SyntheticSource({ vocabSize: 512, firstRegularId: 5, clsId: config.cls_token_id, sepId: config.sep_token_id, seqLen: 64, concepts: 16, seed: 1 });
+    const base = v.data !== undefined ? SHARED_PLAN : v.quick === true ? QUICK_PLAN : DEFAULT_PLAN;
+    const plan: DemoPlan = {
+      ...base, out: v.out ?? 'runs/demo', corpus: v.data === undefined ? 'synthetic' : { dataDir: v.data },
+      steps: intFlag(v.steps, 'steps', base.steps, 1), seed: intFlag(v.seed, 'seed', 42, 0),
+    };
+    const files: DemoFiles | null = v.data === undefined ? null : sharedFiles(v.data);
+    mkdirSync(plan.out, { recursive: true });
     const engine = await engineFromFlags(v);
     const interrupt = stopOnInterrupt('demo');
-    const losses: [number, number][] = [];
+    const seconds: Record<string, number> = {};
+    const stage = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
+      if (interrupt.requested()) throw new MedbertError(`demo stopped by the user before ${name}; finished stages are in ${plan.out}`);
+      process.stderr.write(`\n== ${name}\n`);
+      const t0 = performance.now();
+      const result = await fn();
+      seconds[name] = (performance.now() - t0) / 1000;
+      return result;
+    };
     try {
-      const every = Math.max(1, Math.round(steps / 20));
-      await pretrain({
-        engine, config, source, outDir: join(out, 'pretrain'), resume: false, shouldStop: interrupt.requested,
-        options: { ...recipeFor('tiny', steps), steps, microBatch: 16, lr: 2e-3, checkpointEvery: 0 },
-        onStep: (m) => {
-          losses.push([m.step, m.loss]);
-          if (m.step % every === 0 || m.step === 1) {
-            process.stderr.write(`step ${String(m.step).padStart(5)}  loss ${m.loss.toFixed(4)}  (mlm ${m.mlm_loss.toFixed(4)}, entity ${m.entity_loss?.toFixed(4) ?? '-'})  ${m.tokens_per_s.toFixed(0)} tokens/s\n`);
-          }
-        },
-      });
+      const input = files ?? await stage('generate corpus', () => writeSyntheticCorpus(plan));
+      const deid = await stage('de-identification', () => evaluateDeid(input));
+      process.stderr.write(`de-identification: token recall ${(100 * deid.recall).toFixed(1)}%, precision ${(100 * deid.precision).toFixed(1)}% on ${deid.documents} notes\n`);
+      const tokenizer = await stage('tokenizer', () => trainTokenizer(plan, input));
+      const shards = await stage('prepare shards', () => prepare(plan, input, tokenizer.path));
+      const pre = await stage('pretrain', () => pretrainModel(engine, plan, shards.dir, interrupt.requested));
+      const losses = pre.figures.losses;
+      process.stderr.write(`pretraining loss ${losses[0]?.[1].toFixed(3)} → ${losses[losses.length - 1]?.[1].toFixed(3)}\n`);
+      const ner = await stage('fine-tune NER', () => finetuneNerStage(engine, plan, input, pre.checkpoint, interrupt.requested));
+      const qa = input.qa === null ? undefined : await stage('fine-tune QA', () => finetuneQaStage(engine, plan, input, pre.checkpoint, interrupt.requested));
+      const report: DemoReport = {
+        medbert: packageVersion(), created: new Date().toISOString(),
+        corpus: v.data === undefined ? 'built-in generated corpus' : `real corpora from ${v.data}`,
+        seconds, deid, tokenizer: tokenizer.figures, prepare: shards.summary, pretrain: pre.figures, ner,
+        ...(qa === undefined ? {} : { qa }),
+      };
+      writeFileSync(join(plan.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+      writeFileSync(join(plan.out, 'report.html'), renderReport(report));
+      if (v.json === true) printJson(report);
+      else {
+        process.stdout.write(`\npretraining loss ${losses[0]?.[1].toFixed(3)} → ${losses[losses.length - 1]?.[1].toFixed(3)} over ${losses.length} steps\n`);
+        if (ner.test !== null) process.stdout.write(`NER test F1 ${(100 * ner.test.f1).toFixed(1)}% (dev ${(100 * ner.dev.f1).toFixed(1)}%)\n`);
+        if (qa?.test) process.stdout.write(`MedQA test accuracy ${(100 * qa.test.accuracy).toFixed(1)}%\n`);
+        process.stdout.write(`de-identification recall ${(100 * deid.recall).toFixed(1)}%, precision ${(100 * deid.precision).toFixed(1)}%\n`);
+        process.stdout.write(`report: ${join(plan.out, 'report.html')}\n`);
+      }
+      return 0;
     } finally {
       interrupt.dispose();
       engine.backend.dispose();
     }
-    const first = losses[0]?.[1] ?? NaN, last = losses[losses.length - 1]?.[1] ?? NaN;
-    if (v.json === true) printJson({ pretrain: { losses } });
-    else process.stdout.write(`loss fell from ${first.toFixed(4)} to ${last.toFixed(4)} in ${losses.length} steps; checkpoint in ${join(out, 'pretrain', 'checkpoint')}\n`);
-    return 0;
   },
 };
+
+function packageVersion(): string {
+  try {
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+    return pkg.version;
+  } catch {
+    return 'unknown';
+  }
+}

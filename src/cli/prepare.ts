@@ -51,10 +51,10 @@ export const prepareCommand: Command = {
     const seqLen = intFlag(v['seq-len'], 'seq-len', 128, 8, 4096);
     const deidMode = v['deid-mode'] ?? 'tag';
     if (deidMode !== 'tag' && deidMode !== 'surrogate') throw new MedbertError(`--deid-mode=${deidMode} is not valid: expected tag or surrogate`);
+    const textFields = (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== '');
     const summary = await prepareShards({
-      inputs, format, tokenizerPath, out, seqLen, ontology: v.ontology ?? null, deid: v.deid === true ? deidMode : null,
-      textFields: (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== ''),
-      textColumn: v['text-column'] ?? 'transcription', nearDedup: v['near-dedup'] === true,
+      inputs: inputs.map((path) => ({ path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null })),
+      tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true,
     });
     if (v.json === true) printJson(summary);
     else process.stdout.write(`${out}: ${summary.sequences} sequences, ${summary.tokens} tokens, ${summary.entities} entity spans ` +
@@ -63,15 +63,22 @@ export const prepareCommand: Command = {
   },
 };
 
-export interface PrepareRequest {
-  readonly inputs: readonly string[];
+/** One input file and how to read it. */
+export interface PrepareInput {
+  readonly path: string;
+  /** Default: from the file name. */
   readonly format: CorpusFormat | undefined;
   readonly textFields: readonly string[];
   readonly textColumn: string;
+  /** De-identify this input's text (clinical notes) in this mode; null leaves it as it is. */
+  readonly deid: 'tag' | 'surrogate' | null;
+}
+
+export interface PrepareRequest {
+  readonly inputs: readonly PrepareInput[];
   readonly tokenizerPath: string;
   /** Lexicon path, "builtin", or null for no linking. */
   readonly ontology: string | null;
-  readonly deid: 'tag' | 'surrogate' | null;
   readonly nearDedup: boolean;
   readonly seqLen: number;
   readonly out: string;
@@ -97,18 +104,24 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   const sp = readModelFile(r.tokenizerPath);
   const special = specialIds(sp, r.tokenizerPath);
   const matcher = r.ontology === null ? null : await loadMatcher(r.ontology);
-  const packer = new SequencePacker({ tokenizer: sp, special, matcher, deid: r.deid, seqLen: r.seqLen });
+  const packers = new Map(['tag', 'surrogate', null].map((mode) => [mode, new SequencePacker({
+    tokenizer: sp, special, matcher, deid: mode as 'tag' | 'surrogate' | null, seqLen: r.seqLen,
+  })] as const));
+  // One concept numbering for all inputs: the packers share the first packer's concept table.
+  const packer = packers.get(null)!;
+  for (const p of packers.values()) p.shareConcepts(packer);
   const warnings = new WarningCounter();
   const writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
-  const totalBytes = r.inputs.reduce((s, p) => s + statSync(p).size, 0);
+  const totalBytes = r.inputs.reduce((s, input) => s + statSync(input.path).size, 0);
   const progress = new Progress('prepare', 'docs');
   const interrupt = stopOnInterrupt('prepare');
   const started = performance.now();
   let seen = 0, kept = 0;
   try {
-    for (const path of r.inputs) {
-      const docs = readCorpusFile(path, {
-        ...(r.format === undefined ? {} : { format: r.format }), textFields: [...r.textFields], textColumn: r.textColumn,
+    for (const input of r.inputs) {
+      const docPacker = packers.get(input.deid)!;
+      const docs = readCorpusFile(input.path, {
+        ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
         onWarning: warnings.handler,
       });
       const counted = async function* (): AsyncIterable<CorpusDocument> {
@@ -119,15 +132,15 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
       };
       for await (const doc of dedupe(counted(), { near: r.nearDedup })) {
         kept++;
-        for (const seq of packer.pack(doc)) writer.add(seq);
-        if (kept % 100 === 0) progress.update({ done: kept, total: Math.max(kept, seen), fields: { sequences: packer.stats.sequences } });
+        for (const seq of docPacker.pack(doc)) writer.add(seq);
+        if (kept % 100 === 0) progress.update({ done: kept, total: Math.max(kept, seen), fields: { 'MB': characters(packers) / 1e6 } });
         if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
       }
     }
     writer.finish({
       seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: packer.concepts,
-      info: { inputs: r.inputs, deid: r.deid, ontology: r.ontology, documents_read: seen, documents_kept: kept,
-        entities_dropped: packer.stats.entitiesDropped, phi_spans: packer.stats.phiSpans, warnings: warnings.count },
+      info: { inputs: r.inputs, ontology: r.ontology, documents_read: seen, documents_kept: kept,
+        entities_dropped: sum(packers, 'entitiesDropped'), phi_spans: sum(packers, 'phiSpans'), warnings: warnings.count },
     });
     copyFileSync(r.tokenizerPath, join(r.out, 'tokenizer.model'));
   } catch (error) {
@@ -140,10 +153,14 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   for (const w of warnings.samples) process.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
   if (warnings.count > warnings.samples.length) process.stderr.write(`warning: ... ${warnings.count - warnings.samples.length} more\n`);
   const seconds = (performance.now() - started) / 1000;
-  const s = packer.stats;
   return {
-    documents: kept, duplicates: seen - kept, sequences: s.sequences, tokens: s.tokens, entities: s.entities,
-    entities_dropped: s.entitiesDropped, concepts: packer.concepts.length, phi_spans: s.phiSpans, warnings: warnings.count,
-    megabytes: totalBytes / 1e6, seconds, mb_per_s: s.characters / 1e6 / seconds,
+    documents: kept, duplicates: seen - kept, sequences: sum(packers, 'sequences'), tokens: sum(packers, 'tokens'),
+    entities: sum(packers, 'entities'), entities_dropped: sum(packers, 'entitiesDropped'), concepts: packer.concepts.length,
+    phi_spans: sum(packers, 'phiSpans'), warnings: warnings.count, megabytes: totalBytes / 1e6, seconds,
+    mb_per_s: characters(packers) / 1e6 / seconds,
   };
 }
+
+type Packers = ReadonlyMap<unknown, SequencePacker>;
+const sum = (packers: Packers, key: keyof SequencePacker['stats']): number => [...packers.values()].reduce((s, p) => s + p.stats[key], 0);
+const characters = (packers: Packers): number => sum(packers, 'characters');

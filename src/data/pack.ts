@@ -41,9 +41,15 @@ interface TokenizedSentence {
  * into pieces). Concepts get indices in order of first appearance (`concepts`).
  */
 export class SequencePacker {
-  readonly concepts: string[] = [];
+  concepts: string[] = [];
   readonly stats: PackStats = { documents: 0, characters: 0, sentences: 0, sequences: 0, tokens: 0, entities: 0, entitiesDropped: 0, phiSpans: 0 };
-  private readonly conceptIndex = new Map<string, number>();
+  private conceptIndex = new Map<string, number>();
+
+  /** Numbers concepts with `other`'s table, so several packers (one per input kind) write one shard set. */
+  shareConcepts(other: SequencePacker): void {
+    this.concepts = other.concepts;
+    this.conceptIndex = other.conceptIndex;
+  }
 
   constructor(private readonly o: PackOptions) {
     if (o.seqLen < 8) throw new Error(`sequence length ${o.seqLen} is too short (at least 8)`);

@@ -43,8 +43,8 @@ test('prepare writes shards the trainer reads, de-identifying notes and dropping
     const lines = [note, note, 'Aspirin reduced the risk of myocardial infarction.'].map((t, i) => JSON.stringify({ id: i, text: t }));
     writeFileSync(join(dir, 'notes.jsonl'), lines.join('\n') + '\n');
     const summary = await prepareShards({
-      inputs: [join(dir, 'notes.jsonl')], format: 'jsonl', textFields: ['text'], textColumn: 'x', tokenizerPath,
-      ontology: 'builtin', deid: 'tag', nearDedup: false, seqLen: 64, out: join(dir, 'shards'),
+      inputs: [{ path: join(dir, 'notes.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: 'tag' }], tokenizerPath,
+      ontology: 'builtin', nearDedup: false, seqLen: 64, out: join(dir, 'shards'),
     });
     assert.equal(summary.documents, 2);
     assert.equal(summary.duplicates, 1);
