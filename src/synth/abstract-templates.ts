@@ -125,6 +125,12 @@ export const CONCLUSIONS = [
   'Our results suggest that {drug} protects against {disease} by inhibiting {gene}.',
 ];
 
+export const CASE_TITLES = [
+  'A case of {effect} after {drug} administration',
+  '{drug}-associated {effect}. A series of {small} cases',
+  '{effect} in a patient treated with {drug}',
+];
+
 /** A short clinical case, in the style of BC5CDR's case reports. */
 export const CASE_REPORT = [
   'A {age}-year-old {sex} with {disease} was started on {drug}.',

@@ -1,6 +1,6 @@
 import { MedbertError } from '../errors.js';
 import { Rng } from '../tensor/rng.js';
-import { BACKGROUND, CASE_REPORT, CONCLUSIONS, METHODS, OBJECTIVE, RESULTS, TITLES } from './abstract-templates.js';
+import { BACKGROUND, CASE_REPORT, CASE_TITLES, CONCLUSIONS, METHODS, OBJECTIVE, RESULTS, TITLES } from './abstract-templates.js';
 import { knowledgeFor } from './knowledge.js';
 import { builtinSynthLexicon, type SynthLexicon } from './lexicon.js';
 import { between, chance, pick, sample } from './random.js';
@@ -42,7 +42,7 @@ export function generateAbstractsWith(lexicon: SynthLexicon, count: number, seed
     const builder = new TextBuilder<Mention>();
     const renderer = new DocumentRenderer(rng, topics.draw(rng), builder, options.geneNames ?? 'all');
     const caseReport = chance(rng, 0.15);
-    renderer.render(caseReport ? pick(rng, ['A case of {effect} after {drug} administration', '{drug}-associated {effect}. A series of {small} cases', '{effect} in a patient treated with {drug}']) : pick(rng, TITLES));
+    renderer.render(pick(rng, caseReport ? CASE_TITLES : TITLES));
     const titleLength = builder.offset;
     builder.add(' ');
     const sections = caseReport ? caseSections(rng) : articleSections(rng);

@@ -100,7 +100,7 @@ export function drawCast(rng: Rng, lexicon: SynthLexicon, knowledge: Knowledge):
     }
   };
   const hospital = hospitalName();
-  const domain = hospital.toLowerCase().replace(/[^a-z]+/g, '').slice(0, 14);
+  const domain = letters(hospital).slice(0, 14);
   return {
     patient, female, age, dob, admit, discharge, followup,
     doctors: [person(), person(), person()],
@@ -116,9 +116,14 @@ export function drawCast(rng: Rng, lexicon: SynthLexicon, knowledge: Knowledge):
       mrn: mrn(rng), account: accountNumber(rng), ssn: ssn(rng), plan: healthPlanNumber(rng), license: licenseNumber(rng),
       plate: vehiclePlate(rng), device: deviceSerial(rng), encounter: encounterId(rng), ip: ipAddress(rng),
       phone: phoneNumber(rng), phone2: phoneNumber(rng), fax: phoneNumber(rng),
-      email: `${patient.given.toLowerCase().replace(/[^a-z]/g, '')}.${patient.family.toLowerCase().replace(/[^a-z]/g, '')}${chance(rng, 0.5) ? between(rng, 1, 99) : ''}@${pick(rng, EMAIL_DOMAINS)}`,
-      url: chance(rng, 0.5) ? `https://portal.${domain}.org/visit/${digits(rng, 6)}` : `www.${domain}.org/patients/${patient.family.toLowerCase().replace(/[^a-z]/g, '')}`,
+      email: `${letters(patient.given)}.${letters(patient.family)}${chance(rng, 0.5) ? between(rng, 1, 99) : ''}@${pick(rng, EMAIL_DOMAINS)}`,
+      url: chance(rng, 0.5) ? `https://portal.${domain}.org/visit/${digits(rng, 6)}` : `www.${domain}.org/patients/${letters(patient.family)}`,
     },
     history, complaint: complaint!, complaint2: complaint2!, newProblem: newProblem!, drugs,
   };
+}
+
+/** Lower-case ASCII letters only, for e-mail addresses and host names. */
+function letters(text: string): string {
+  return text.toLowerCase().replace(/[^a-z]+/g, '');
 }

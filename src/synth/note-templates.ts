@@ -1,8 +1,10 @@
 // Clinical note templates. PHI slots: {pt} {pt_lf} {pt_title} {pt_given} {dr1..3} (Dr. Family) {dr1_full..}
-// {dr1_init..} {rel} {admit} {discharge} {dob} {followup} (full dates) {admit_short} {day2} (in the stay) {prior} (before it; no year) {age}
+// {dr1_init..} {rel} {admit} {discharge} {dob} {followup} (full dates) {admit_short} {day2} (in the stay)
+// {prior} (before it; no year) {age}
 // {hospital} {hospital2} {street} {city} {zip} {mrn} {account} {ssn} {plan} {license} {plate} {device}
 // {encounter} {ip} {phone} {phone2} {fax} {email} {url}. Clinical slots: {hist1..3} {cc} {cc2} {newdx}
-// {drug1..3}. Plain slots: {a} (a/an before the age) {sex} {sexletter} {pron} {Pron} {poss} {poss_cap} {relation} {state} {insurer} {employer}
+// {drug1..3}. Plain slots: {a} (a/an before the age) {sex} {sexletter} {pron} {Pron} {poss} {poss_cap} {relation}
+// {state} {insurer} {employer}
 // and numbers {dose} {freq} {bp} {hr} {temp} {spo2} {cr} {wbc} {days}.
 // A line starting with '?' is kept with probability one half.
 

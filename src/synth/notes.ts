@@ -89,7 +89,7 @@ function dischargeSummary(rng: Rng, cast: NoteCast): Line[][] {
     [{ text: 'PAST MEDICAL HISTORY:', inline: false }, ...cast.history.map((_c, k) => ({ text: `${k + 1}. {hist${k + 1}}`, inline: false }))],
     [{ text: pick(rng, SOCIAL), inline: false }],
     prose(rng, 'HOSPITAL COURSE:', HOSPITAL_COURSE, 3, 6),
-    [{ text: 'DISCHARGE MEDICATIONS:', inline: false }, { text: '1. {drug1} {dose} mg {freq}', inline: false }, { text: '2. {drug2} {dose} mg {freq}', inline: false }, { text: '3. {drug3} {dose} mg {freq}', inline: false }],
+    [{ text: 'DISCHARGE MEDICATIONS:', inline: false }, ...[1, 2, 3].map((k) => ({ text: `${k}. {drug${k}} {dose} mg {freq}`, inline: false }))],
     [{ text: 'FOLLOW-UP:', inline: false }, ...sample(rng, FOLLOW_UP, between(rng, 3, 6)).map((text) => ({ text, inline: false }))],
     [{ text: pick(rng, SIGNATURE), inline: false }],
   ];

@@ -105,7 +105,9 @@ export class DocumentRenderer {
       case 'n2': return String(between(rng, 12, 400));
       case 'small': return pick(rng, ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', '12', '15']);
       case 'pct': case 'pct2': return (rng.next() * 60 + 1).toFixed(1);
-      case 'p': return pick(rng, ['p < 0.001', 'P < 0.001', 'p < 0.01', `p = 0.0${between(rng, 1, 4)}`, `P = 0.00${between(rng, 1, 9)}`, `p = 0.${between(rng, 12, 89)}`]);
+      case 'p': return pick(rng, [
+        'p < 0.001', 'P < 0.001', 'p < 0.01', `p = 0.0${between(rng, 1, 4)}`, `P = 0.00${between(rng, 1, 9)}`, `p = 0.${between(rng, 12, 89)}`,
+      ]);
       case 'ratio': return (0.3 + rng.next() * 2.5).toFixed(2);
       case 'ci': {
         const lo = 0.2 + rng.next() * 1.2;

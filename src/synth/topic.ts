@@ -100,9 +100,9 @@ export class TopicSampler {
   }
 }
 
-const DRUG_STARTS = ['zel', 'vor', 'tra', 'lom', 'mex', 'dap', 'ori', 'sul', 'bex', 'cor', 'nal', 'tef', 'pra', 'qui', 'rom', 'fen', 'kal', 'ben', 'dul', 'ser', 'ati', 'eno', 'gri', 'pel'];
+const DRUG_STARTS = 'zel vor tra lom mex dap ori sul bex cor nal tef pra qui rom fen kal ben dul ser ati eno gri pel'.split(' ');
 const DRUG_MIDDLES = ['a', 'o', 'i', 'e', 'u', 'ava', 'ori', 'ela', 'ito', 'ume', 'azo', 'eri'];
-const DRUG_SUFFIXES = ['mab', 'tinib', 'pril', 'olol', 'statin', 'vir', 'azole', 'cillin', 'dronate', 'sartan', 'parin', 'floxacin', 'gliptin', 'setron', 'tidine', 'zepam', 'profen'];
+const DRUG_SUFFIXES = 'mab tinib pril olol statin vir azole cillin dronate sartan parin floxacin gliptin setron tidine zepam profen'.split(' ');
 
 /** A made-up drug name in the shape of an INN (`zelavortinib`): a chemical no lexicon knows, so no id. */
 export function inventedDrug(rng: Rng): SynthConcept {
