@@ -8,7 +8,7 @@ export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss',
 /** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
 export const WEAK_TITLES = new Set(['ms', 'mr']);
 /** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
-export const SERVICE_TAIL = new Set(['fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
+export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
 export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
@@ -71,7 +71,7 @@ export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 
   'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'appear', 'wish', 'notify', 'slow', 'interpreter', 'therapist', 'technician', 'tech', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
 ]);
 /** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
-export const LOOSE_RELATIONS = new Set(['other', 'contact', 'law', 'friend', 'partner']);
+export const LOOSE_RELATIONS = new Set(['other', 'contact', 'friend', 'partner']);
 /** Species and shorthand after an initial: "S. aureus", "E. coli", "C. diff". */
 export const NOT_AFTER_INITIAL = new Set([
   'aureus', 'coli', 'diff', 'difficile', 'dificile', 'pylori', 'aeruginosa', 'pneumoniae', 'pneumonia', 'faecalis', 'faecium', 'epidermidis',
@@ -82,5 +82,9 @@ export const NOT_AFTER_INITIAL = new Set([
 /** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
+/** Verbs after which "with"/"by" introduces a person: "spoke with X", "accompanied by X". */
+export const MEETING_VERBS = new Set(['spoke', 'speak', 'talked', 'talk', 'met', 'meet', 'consult', 'consulted', 'discussed', 'accompanied',
+  'seen', 'examined', 'evaluated', 'visited']);
+
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames]);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by']);

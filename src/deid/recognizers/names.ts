@@ -2,7 +2,7 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, LOOSE_RELATIONS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, LOOSE_RELATIONS, MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
   WEAK_TITLES,
 } from './name-cues.js';
@@ -104,7 +104,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
       const surnameAfterGiven = givenLike(j - 1) && (w.single ? isInitial(j) : mixedCase ? w.capitalized : !VERB_LIKE.test(w.key));
       const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(j)
-        || (mixedCase && w.capitalized) || (/^-$/.test(w.gapBefore) && sameCase(text, prev, w))
+        || w.capitalized || (/^-$/.test(w.gapBefore) && sameCase(text, prev, w))
         || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(w) && closesName(j));
       if (!continues) break;
       marked[j] = 1;
@@ -145,7 +145,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
       // or punctuation): "LUNGS COARSE, RN TO SUCTION" is not a name.
       const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(text.slice(w.end, w.end + 3));
-      const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || (mixedCase && wp1.capitalized) || /-/.test(wp1.key)
+      const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || wp1.capitalized || /-/.test(wp1.key)
         || (strongCredential && surnameLike(wp1));
       if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
         marked[p1] = 1;
@@ -154,7 +154,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
           const after = at(j + 1) as Word;
           const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore)) || after.gapBefore === '-';
           const middleInitial = after.single && /^\.[ \t]*$/.test((at(j + 2) as Word | undefined)?.gapBefore ?? '');
-          if (!gapOk || !personWord(c) || !(givenLike(j) || isKnownName(c.key) || (mixedCase && c.capitalized) || after.gapBefore === '-'
+          const initial = c.single && /^\.[ \t]*$/.test(after.gapBefore);
+          if (!gapOk || !(personWord(c) || initial) || !(initial || givenLike(j) || isKnownName(c.key) || c.capitalized || after.gapBefore === '-'
             || middleInitial || (strongCredential && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(c)))) break;
           marked[j] = 1;
         }
@@ -166,7 +167,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
         marked[i - 1] = 1;
         const p2 = at(i - 2);
-        if (p2 !== undefined && cleanGap(p.gapBefore) && (givenLike(i - 2) || isKnownName(p2.key)) && nameLike(p2)) marked[i - 2] = 1;
+        const lineStart = p2 !== undefined && /(?:^|\n)[ \t]*$/.test(p2.gapBefore);
+        if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2) && (givenLike(i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(p2)))) marked[i - 2] = 1;
       }
     }
     // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".
@@ -183,6 +185,11 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         marked[i] = 1;
         marked[i + 1] = 1;
       }
+    }
+    // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
+    if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(at(i - 1)?.key ?? '')
+      && surnameLike(next) && !ROLES.has(next.key) && !SERVICE_TAIL.has(at(i + 2)?.key ?? '')) {
+      takeForward(i + 1, () => true, true);
     }
     // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
     if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'-]*[ \t]*["']?$/.test(next.gapBefore)) {
@@ -209,6 +216,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         const personCue = (CLOSE_RELATIONS.has(w.key) && !/s$/.test(w.key)) || (PERSON_ROLES.has(w.key) && !/,/.test(c.gapBefore))
           || (w.key === 'person' && at(i - 1)?.key === 'contact');
         if (!mixedCase && personCue && surnameLike(c) && /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore)) return true;
+        // "daughters braxdusker and lingpraver": a plural relation, then two names joined by "and".
+        if (!mixedCase && CLOSE_RELATIONS.has(w.key) && /s$/.test(w.key) && surnameLike(c) && at(k + 1)?.key === 'and' && surnameLike(at(k + 2))) return true;
         return mixedCase && c.capitalized && inSentence(k);
       };
       const cued = (k: number): boolean => {
@@ -267,9 +276,17 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
     const capital = w.capitalized && nameLike(w) && inSentence(i) && !isKnownName(w.key);
     // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
-    const clauseStart = i === 0 || /[:,;\n][ \t]*$/.test(w.gapBefore) || words[i - 1]?.key === 'and';
-    const single = !mixedCase && clauseStart && surnameLike(w) && w.key.length >= 4 && /^(?:called|visited|phoned)$/.test(v.key);
+    const clauseStart = (k: number): boolean => k === 0 || /[:,;.\n>-][ \t]*$/.test((words[k] as Word).gapBefore) || words[k - 1]?.key === 'and';
+    const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
+    const single = clauseVerb && clauseStart(i) && surnameLike(w) && w.key.length >= 4;
     if (given || capital || single) marked[i] = 1;
+    // "LINGLEKER VINTOSHAN CALLED TO BEDSIDE", "Toshleker Zorduskan arrived": a two-word name opening the clause.
+    const p = words[i - 1];
+    if (clauseVerb && i > 0 && p !== undefined && marked[i - 1] === 0 && cleanGap(w.gapBefore) && clauseStart(i - 1) && surnameLike(p) && surnameLike(w)
+      && p.key.length >= 4 && w.key.length >= 4) {
+      marked[i - 1] = 1;
+      marked[i] = 1;
+    }
   }
   // "lorrie morales is a 70 yr old": the word before a listed surname, at the start of a line or after "(".
   for (let i = 1; i < words.length; i++) {
