@@ -31,7 +31,7 @@ test('PhysioNet: rules measured on patients they were not tuned on (odd position
     `held-out recall ${report.token.overall.recall} precision ${report.token.overall.precision}`);
 });
 
-test('PhysioNet with every gold name replaced by an invented word: context rules alone keep NAME recall >= 0.85', { skip: physionetText.skip || physionetPhrase.skip }, () => {
+test('PhysioNet with every gold name replaced by an invented word: context rules alone keep NAME recall >= 0.90', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
   const invented = withInventedWords(docs, 'NAME');
   assert.equal(invented.reduce((n, d) => n + d.spans.length, 0), 860);
@@ -40,7 +40,7 @@ test('PhysioNet with every gold name replaced by an invented word: context rules
   const s = d?.spans.find((x) => x.label === 'HCPName');
   assert.ok(d !== undefined && s !== undefined && !/john|bowman/i.test(d.text.slice(s.start, s.end)));
   const { report } = scoreDocuments(invented, findPhi);
-  assert.ok(report.token.byGroup.NAME.recall >= 0.85, `NAME recall with invented names ${report.token.byGroup.NAME.recall}`);
+  assert.ok(report.token.byGroup.NAME.recall >= 0.90, `NAME recall with invented names ${report.token.byGroup.NAME.recall}`);
   assert.ok(report.token.overall.precision >= 0.95, `precision ${report.token.overall.precision}`);
 });
 

@@ -78,11 +78,10 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
 
   /** What follows a full name: punctuation or a line end, or a word that follows people ("aware", "RN", "had"). */
   const closesName = (j: number): boolean => {
-    const w = at(j) as Word;
     const after = at(j + 1);
     if (after === undefined || /[.,;:()"\n]/.test(after.gapBefore)) return true;
-    return (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || CREDENTIALS.has(after.key)
-      || (w.end === w.keyEnd && false);
+    return (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key)
+      || CREDENTIALS.has(after.key);
   };
 
   /**
