@@ -5,4 +5,4 @@ import { workerLoop, type WorkerInit } from './thread-pool.js';
 
 const init = workerData as WorkerInit;
 const kernels = kernelTable(instantiate(init.module, init.memory));
-workerLoop(init.control, init.tid, kernels, () => parentPort?.postMessage('ready'));
+workerLoop(init.control, kernels, () => parentPort?.postMessage('ready'));

@@ -1,24 +1,38 @@
 import type { KernelFn } from './kernel-table.js';
 
 /**
- * Dispatch of one kernel over the main thread and the workers through a shared control block: the main
- * thread writes the kernel's index, bumps a generation counter and runs share 0 itself; workers (spinning
- * briefly on the counter, then sleeping in Atomics.wait) run their shares and count down `pending`.
+ * Dispatch of one kernel over the main thread and the workers through a shared control block.
+ *
+ * A kernel with `nt` shares (share i computes a fixed part of the output, so results never depend on who
+ * runs it) is published with nt - 1 join tickets. Workers (spinning briefly on the generation counter, then
+ * sleeping in Atomics.wait) take a ticket, run that share and count themselves done. The main thread runs
+ * share 0, then closes the dispatch (no more tickets), runs every share nobody took, and waits only for the
+ * workers that joined. A worker the OS has not scheduled yet therefore never holds up the main thread; on a
+ * machine shared with other jobs this is the difference between using 1.x cores and stalling on every kernel.
  */
 export const CONTROL = {
+  /** Generation counter workers wait on (bumped per dispatch). */
   generation: 0,
-  pending: 1,
-  kernel: 2,
-  threads: 3,
-  args: 4,
-  error: 5,
-  stop: 6,
+  /** (generation << 6) | tickets left: joined with compare-and-swap, so a late worker cannot join a later dispatch by mistake. */
+  state: 1,
+  /** Workers that finished their share of the current dispatch. */
+  done: 2,
+  kernel: 3,
+  threads: 4,
+  args: 5,
+  error: 6,
+  stop: 7,
   /** Int32 slots in the block. */
   size: 16,
 } as const;
 
+/** At most 64 threads in all (tickets live in 6 bits). */
+export const MAX_THREADS = 64;
+
 /** Spin iterations before sleeping: long enough to catch back-to-back kernels, short enough not to burn a core. */
 export const SPIN_ITERATIONS = 20000;
+
+const GEN_MASK = 0xffffff;
 
 /** What a platform adapter gives each worker. */
 export interface WorkerInit {
@@ -37,6 +51,7 @@ export type SpawnWorker = (init: WorkerInit) => Promise<WorkerHandle>;
 
 export class ThreadPool {
   private readonly ctrl: Int32Array;
+  private gen = 0;
 
   private constructor(readonly control: SharedArrayBuffer, private readonly workers: WorkerHandle[],
     private readonly kernels: KernelFn[], private readonly argsAddress: number) {
@@ -45,6 +60,7 @@ export class ThreadPool {
 
   static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: KernelFn[],
     argsAddress: number, spawn: SpawnWorker): Promise<ThreadPool> {
+    if (threads > MAX_THREADS) throw new RangeError(`wasm backend: at most ${MAX_THREADS} threads, got ${threads}`);
     const control = new SharedArrayBuffer(CONTROL.size * 4);
     new Int32Array(control)[CONTROL.args] = argsAddress;
     const workers = await Promise.all(Array.from({ length: threads - 1 }, (_, i) =>
@@ -57,30 +73,51 @@ export class ThreadPool {
     return this.workers.length + 1;
   }
 
-  /** Runs kernel `index` on every thread (or on the main thread alone when !parallel) and waits for it. */
+  /** Runs kernel `index` as `threads` shares (or as one share on the main thread when !parallel). */
   run(index: number, parallel: boolean): void {
     const fn = this.kernels[index]!;
-    if (!parallel || this.workers.length === 0) {
+    const helpers = this.workers.length;
+    if (!parallel || helpers === 0) {
       fn(0, 1, this.argsAddress);
       return;
     }
-    const c = this.ctrl;
-    c[CONTROL.kernel] = index;
-    c[CONTROL.threads] = this.threads;
-    Atomics.store(c, CONTROL.pending, this.workers.length);
-    Atomics.add(c, CONTROL.generation, 1);
+    const c = this.ctrl, nt = helpers + 1;
+    this.gen = (this.gen + 1) & GEN_MASK;
+    const gen = this.gen;
+    Atomics.store(c, CONTROL.kernel, index);
+    Atomics.store(c, CONTROL.threads, nt);
+    Atomics.store(c, CONTROL.done, 0);
+    Atomics.store(c, CONTROL.state, (gen << 6) | helpers);
+    Atomics.store(c, CONTROL.generation, gen);
     Atomics.notify(c, CONTROL.generation);
     let failure: unknown = null;
     try {
-      fn(0, this.threads, this.argsAddress);
+      fn(0, nt, this.argsAddress);
     } catch (e) {
       failure = e;
     }
+    // close: take the remaining tickets; shares 1..joined went to workers, the rest are ours
+    let left = 0;
+    for (;;) {
+      const s = Atomics.load(c, CONTROL.state);
+      if (Atomics.compareExchange(c, CONTROL.state, s, gen << 6) === s) {
+        left = s & 63;
+        break;
+      }
+    }
+    const joined = helpers - left;
+    for (let share = joined + 1; share < nt && failure === null; share++) {
+      try {
+        fn(share, nt, this.argsAddress);
+      } catch (e) {
+        failure = e;
+      }
+    }
     let spins = 0;
     for (;;) {
-      const left = Atomics.load(c, CONTROL.pending);
-      if (left === 0) break;
-      if (++spins > SPIN_ITERATIONS) Atomics.wait(c, CONTROL.pending, left, 1000);
+      const done = Atomics.load(c, CONTROL.done);
+      if (done === joined) break;
+      if (++spins > SPIN_ITERATIONS) Atomics.wait(c, CONTROL.done, done, 1000);
     }
     if (failure !== null) throw failure;
     if (c[CONTROL.error] !== 0) {
@@ -99,10 +136,10 @@ export class ThreadPool {
 }
 
 /**
- * The worker side: waits for each generation, runs its share, counts down. Returns when told to stop.
- * `ready` is called once the starting generation is read: the first dispatch can then not be missed.
+ * The worker side: waits for each generation, tries to join it, runs the share its ticket names, counts
+ * itself done. Returns when told to stop. `ready` is called once the starting generation is read.
  */
-export function workerLoop(control: SharedArrayBuffer, tid: number, kernels: KernelFn[], ready: () => void): void {
+export function workerLoop(control: SharedArrayBuffer, kernels: KernelFn[], ready: () => void): void {
   const c = new Int32Array(control);
   let seen = Atomics.load(c, CONTROL.generation);
   ready();
@@ -118,14 +155,23 @@ export function workerLoop(control: SharedArrayBuffer, tid: number, kernels: Ker
     }
     seen = gen;
     if (Atomics.load(c, CONTROL.stop) !== 0) return;
-    const nt = c[CONTROL.threads]!;
-    if (tid < nt) {
-      try {
-        kernels[c[CONTROL.kernel]!]!(tid, nt, c[CONTROL.args]!);
-      } catch {
-        Atomics.store(c, CONTROL.error, 1);
+    let share = 0;
+    for (let s = Atomics.load(c, CONTROL.state); (s >>> 6) === gen && (s & 63) > 0;) {
+      const was = Atomics.compareExchange(c, CONTROL.state, s, s - 1);
+      if (was === s) {
+        const nt = Atomics.load(c, CONTROL.threads);
+        share = nt - (s & 63);
+        break;
       }
+      s = was;
     }
-    if (Atomics.sub(c, CONTROL.pending, 1) === 1) Atomics.notify(c, CONTROL.pending);
+    if (share === 0) continue;
+    try {
+      kernels[Atomics.load(c, CONTROL.kernel)]!(share, Atomics.load(c, CONTROL.threads), c[CONTROL.args]!);
+    } catch {
+      Atomics.store(c, CONTROL.error, 1);
+    }
+    Atomics.add(c, CONTROL.done, 1);
+    Atomics.notify(c, CONTROL.done);
   }
 }
