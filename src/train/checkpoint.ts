@@ -73,12 +73,14 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
 /** Reads config.json; fields a Hugging Face config lacks (special ids, concepts) take BERT's defaults. */
 export function readConfig(path: string): BertConfig {
   const raw = guard(path, () => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
-  const config = {
-    model_type: 'bert', hidden_act: 'gelu', hidden_dropout_prob: 0.1, attention_probs_dropout_prob: 0.1,
-    max_position_embeddings: 512, type_vocab_size: 2, initializer_range: 0.02, layer_norm_eps: 1e-12,
-    position_embedding_type: 'absolute', pad_token_id: 0, unk_token_id: 100, cls_token_id: 101, sep_token_id: 102,
-    mask_token_id: 103, num_entity_concepts: 0, ...raw,
-  } as unknown as BertConfig;
+  const defaults: BertConfig = {
+    model_type: 'bert', vocab_size: 0, hidden_size: 0, num_hidden_layers: 0, num_attention_heads: 0, intermediate_size: 0,
+    hidden_act: 'gelu', hidden_dropout_prob: 0.1, attention_probs_dropout_prob: 0.1, max_position_embeddings: 512,
+    type_vocab_size: 2, initializer_range: 0.02, layer_norm_eps: 1e-12, position_embedding_type: 'absolute', pad_token_id: 0,
+    unk_token_id: 100, cls_token_id: 101, sep_token_id: 102, mask_token_id: 103, num_entity_concepts: 0,
+  };
+  // Only BertConfig's fields: task fields (id2label, architectures, ...) stay in the raw JSON.
+  const config = Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, raw[k] ?? v])) as unknown as BertConfig;
   if (config.hidden_act !== 'gelu') throw new MedbertError(`${path}: hidden_act '${String(config.hidden_act)}' is not supported (only gelu)`);
   guard(path, () => validateConfig(config));
   return config;

@@ -1,0 +1,69 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BertForPretraining, presetConfig } from '../../src/model/index.js';
+import { stateDict, type NamedArray } from '../../src/nn/index.js';
+import { Engine, ReferenceBackend, Rng } from '../../src/tensor/index.js';
+import { loadCheckpoint, saveCheckpoint } from '../../src/train/checkpoint.js';
+import { loadPretrainingModel } from '../../src/train/load-model.js';
+import { decodeSafetensors, encodeSafetensors } from '../../src/train/safetensors.js';
+
+const config = presetConfig('tiny', { vocab_size: 30, hidden_size: 8, num_hidden_layers: 1, num_attention_heads: 2,
+  intermediate_size: 16, max_position_embeddings: 8 });
+
+test('safetensors round trip; truncated or corrupt files are rejected with the reason', () => {
+  const tensors = new Map<string, NamedArray>([['a', { shape: [2, 3], data: Float32Array.from([1, 2, 3, 4, 5, 6]) }], ['b', { shape: [], data: Float32Array.of(7) }]]);
+  const bytes = encodeSafetensors(tensors, { format: 'pt' });
+  assert.equal(new DataView(bytes.buffer).getBigUint64(0, true) % 8n, 0n, 'header padded to 8 bytes');
+  const back = decodeSafetensors(bytes);
+  assert.deepEqual([...back.tensors.entries()], [...tensors.entries()]);
+  assert.deepEqual(back.metadata, { format: 'pt' });
+  assert.throws(() => decodeSafetensors(bytes.subarray(0, bytes.length - 4), 'm.safetensors'), /m\.safetensors: not a valid safetensors file: tensor 'b' data .* outside/);
+  assert.throws(() => decodeSafetensors(bytes.subarray(0, 20), 'm.safetensors'), /header of \d+ bytes does not fit/);
+  assert.throws(() => decodeSafetensors(new Uint8Array(3)), /only 3 bytes/);
+});
+
+test('checkpoints are written atomically and reload; Hugging Face BertModel names and LayerNorm gamma/beta load', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-ckpt-'));
+  try {
+    const engine = new Engine(new ReferenceBackend());
+    const model = new BertForPretraining(engine, config, new Rng(1), new Rng(2));
+    const weights = await stateDict(model);
+    const dir = join(root, 'ckpt');
+    saveCheckpoint(dir, { config, weights, trainerState: { step: 3 } });
+    saveCheckpoint(dir, { config, weights, trainerState: { step: 4 } });
+    assert.deepEqual(readdirSync(root), ['ckpt'], 'no temporary or old folder left behind');
+    const loaded = loadCheckpoint(dir);
+    assert.deepEqual(loaded.trainerState, { step: 4 });
+    assert.deepEqual(loaded.config, config);
+
+    // A Hugging Face BertModel + BertForMaskedLM-style head, as transformers writes them.
+    const hf = new Map<string, NamedArray>();
+    for (const [name, t] of weights) {
+      if (name.startsWith('bert.pooler')) continue;
+      hf.set(name.replace(/^bert\./, '').replace(/LayerNorm\.weight$/, 'LayerNorm.gamma').replace(/LayerNorm\.bias$/, 'LayerNorm.beta'), t);
+    }
+    hf.set('cls.predictions.decoder.weight', weights.get('bert.embeddings.word_embeddings.weight')!);
+    const hfDir = join(root, 'hf');
+    mkdirSync(hfDir);
+    const { num_entity_concepts: _n, pad_token_id: _p, unk_token_id: _u, cls_token_id: _c, sep_token_id: _s, mask_token_id: _m, ...hfConfig } = config;
+    writeFileSync(join(hfDir, 'config.json'), JSON.stringify({ ...hfConfig, unk_token_id: 1, cls_token_id: 2, sep_token_id: 3, mask_token_id: 4 }));
+    writeFileSync(join(hfDir, 'model.safetensors'), encodeSafetensors(hf));
+    const { model: fromHf } = loadPretrainingModel(engine, hfDir);
+    const a = await stateDict(fromHf);
+    for (const [name, t] of a) if (!name.startsWith('bert.pooler')) assert.deepEqual(t.data, weights.get(name)!.data, name);
+
+    const broken = join(root, 'broken');
+    saveCheckpoint(broken, { config, weights });
+    const bytes = readFileSync(join(broken, 'model.safetensors'));
+    writeFileSync(join(broken, 'model.safetensors'), bytes.subarray(0, bytes.length - 100));
+    assert.throws(() => loadCheckpoint(broken), /model\.safetensors: not a valid safetensors file: .*truncated/);
+    writeFileSync(join(broken, 'config.json'), '{"hidden_size": 8, "num_attention_heads": 3');
+    assert.throws(() => loadCheckpoint(broken), /config\.json: /);
+    assert.throws(() => loadCheckpoint(join(root, 'nope')), /checkpoint .*nope does not exist/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
