@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
-import { createWasmBackend } from '../../src/tensor/backends/wasm/index.js';
+import { createWasmBackend, relaxedSimdSupported } from '../../src/tensor/backends/wasm/index.js';
 
 test('alloc zero-fills, even memory reused from a freed buffer', async () => {
   const be = await createWasmBackend({ threads: 1 });
@@ -96,4 +96,16 @@ test('MEDBERT_THREADS sets the default thread count', async () => {
     if (saved === undefined) delete process.env['MEDBERT_THREADS'];
     else process.env['MEDBERT_THREADS'] = saved;
   }
+});
+
+test('the chosen build is named; the plain-SIMD build can be forced; calls after dispose() throw', async () => {
+  const auto = await createWasmBackend({ threads: 1 });
+  assert.match(auto.name, /^wasm-(relaxed-simd|simd)$/);
+  if (relaxedSimdSupported()) assert.equal(auto.name, 'wasm-relaxed-simd');
+  auto.dispose();
+  assert.throws(() => auto.alloc(4), /wasm-.*: alloc after dispose\(\)/);
+  const plain = await createWasmBackend({ threads: 2, build: 'simd' });
+  assert.equal(plain.name, 'wasm-simd');
+  assert.equal(plain.threads, 2);
+  plain.dispose();
 });
