@@ -28,6 +28,28 @@ const WARD_VERBS = new Set(['transfer', 'transferred', 'transfered', 'tranfered'
   'tx', 'txd', 'o', 'admitted', 'readmitted', 'intubated', 'go', 'back', 'out', 'again']);
 /** A one- or two-digit ward number right after the ward's name, not a dose or a time. */
 const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/iy;
+/** Verbs of moving a patient or a person, followed by a place: "transferred from X", "works at X". */
+const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tranferred', 'transfer', 'admitted', 'readmitted', 'came', 'flown',
+  'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
+  'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed']);
+const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
+/** Words after "to/from/at" that are not places. */
+const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'room', 'bathroom', 'commode', 'stretcher', 'hospital', 'hosp',
+  'rehab', 'hospice', 'nursing', 'facility', 'unit', 'floor', 'icu', 'ccu', 'micu', 'sicu', 'ew', 'er', 'ed', 'or', 'pacu', 'cath', 'lab',
+  'surgery', 'dialysis', 'radiology', 'ct', 'mri', 'us', 'ir', 'ep', 'tele', 'step', 'stepdown', 'unit', 'today', 'tonight', 'tomorrow',
+  'yesterday', 'noc', 'am', 'pm', 'this', 'that', 'his', 'her', 'their', 'our', 'my', 'the', 'a', 'an', 'visit', 'see', 'speak', 'talk',
+  'be', 'have', 'get', 'go', 'make', 'take', 'help', 'assist', 'evaluate', 'eval', 'r/o', 'rule', 'bedside', 'outside', 'another',
+  'another', 'local', 'ohio', 'baseline', 'normal', 'sinus', 'nsr', 'afib', 'sr', 'st', 'full', 'partial', 'dnr', 'cmo', 'comfort',
+  'nc', 'face', 'mask', 'vent', 'cpap', 'bipap', 'ac', 'simv', 'ps', 'psv', 'trach', 'room', 'air', 'ra', 'shelter', 'osh', 'va',
+  'office', 'clinic', 'doctor', 'doctors', 'md', 'pcp', 'cardiologist', 'family', 'church', 'school', 'court', 'jail', 'prison',
+  'vacation', 'holiday', 'funeral', 'wedding', 'party', 'meeting', 'service', 'services', 'team', 'medicine', 'medical', 'surgical',
+  'hematology', 'oncology', 'neurology', 'cardiology', 'pulmonary', 'renal', 'gi', 'ortho', 'psych', 'psychiatry', 'neurosurgery',
+  'thoracic', 'vascular', 'cardiac', 'transplant', 'trauma', 'burn', 'nicu', 'picu', 'csru', 'cvicu', 'tsicu', 'pcu', 'imcu',
+  'telemetry', 'intermediate', 'general', 'regular', 'private', 'semi', 'single', 'double', 'isolation', 'negative', 'positive',
+  'radiation', 'therapy', 'previous', 'prior', 'triple', 'double', 'lumen', 'norm', 'limits', 'breath', 'commonde', 'ambulance', 'bus',
+  'pressure', 'heart', 'lung', 'start', 'continue', 'begin', 'follow', 'monitor', 'check', 'sit', 'stand', 'walk', 'ambulate']);
+/** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
+const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
 const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
   'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'dc']);
 /** Words that make "X rehab" or "X center" a kind of care, not a name. */
@@ -61,7 +83,7 @@ const UNIT_WORDS = new Set(['labor', 'delivery', 'nursery', 'postpartum', 'antep
   'nasal', 'face', 'mask', 'trach', 'collar', 'ps', 'cmv', 'ac', 'simv', 'prvc', 'oral', 'po', 'iv', 'lasix', 'left', 'right', 'l', 'r']);
 
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
-const PLACE_TRIGGERS = new Set<string>([
+const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, 
   ...GENERIC_HEADS, ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
@@ -69,9 +91,17 @@ const PLACE_TRIGGERS = new Set<string>([
 
 export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
   const spans: PhiSpan[] = [];
+  const moved: PhiSpan[] = [];
   const at = (i: number): Word | undefined => words[i];
   const placeLike = (w: Word | undefined): boolean =>
     w !== undefined && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && (w.key.length >= 2 || w.single);
+  /** A word after a movement that can be part of a place's name (see the movement rule). */
+  const movedPlace = (c: Word): boolean => {
+    if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
+    if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
+    if (mixedCase) return c.capitalized;
+    return c.capitalized || (c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key));
+  };
   const push = (from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void => {
     const a = at(from);
     const b = at(to);
@@ -147,6 +177,29 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
         && (ofAt === i + 2 ? lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !mixedCase))
           : (lexicon.states.has(place.key) && place.key.length > 2) || lexicon.cities.has(place.key))) {
         push(i, ofAt, 'HOSPITAL');
+      }
+    }
+
+    // Places after a movement: "transferred from Kessler for cath", "med-flighted to X", "flying in from X",
+    // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
+    // function, clinical or unit word, nor shaped like a verb).
+    if (MOVE_VERBS.has(w.key) && next !== undefined) {
+      let j = i + 1;
+      if ((at(j) as Word).key === 'in' && at(j + 1)?.key === 'from') j++;
+      const prep = at(j) as Word;
+      const viaAt = /@\s*$/.test(prep.gapBefore) && j === i + 1;
+      const first = viaAt ? j : j + 1;
+      if ((viaAt || MOVE_PREPOSITIONS.has(prep.key)) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
+        let last = first - 1;
+        for (let k = first; k < first + 3; k++) {
+          const c = at(k);
+          if (c === undefined || !(k === first ? /^[ \t]*@?[ \t]*$/.test(c.gapBefore) : /^[ \t]*-?[ \t]*$/.test(c.gapBefore))) break;
+          if (!movedPlace(c)) break;
+          last = k;
+        }
+        const a = at(first) as Word;
+        const b = at(last) as Word;
+        if (last >= first) moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
       }
     }
 
@@ -237,7 +290,8 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     }
   }
   propagate(words, spans);
-  return spans;
+  // Places after a movement are weaker evidence: they do not propagate to other mentions.
+  return spans.concat(moved);
 }
 
 /**
