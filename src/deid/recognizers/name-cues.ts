@@ -82,9 +82,12 @@ export const NOT_AFTER_INITIAL = new Set([
 /** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
+/** Words that introduce one's name: "name is", "Name:", "I am", "I'm", "Dear", "named". */
+export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 'regards', 'sincerely']);
+
 /** Verbs after which "with"/"by" introduces a person: "spoke with X", "accompanied by X". */
 export const MEETING_VERBS = new Set(['spoke', 'speak', 'talked', 'talk', 'met', 'meet', 'consult', 'consulted', 'discussed', 'accompanied',
   'seen', 'examined', 'evaluated', 'visited']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by']);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...INTRODUCTIONS]);

@@ -2,7 +2,7 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, LOOSE_RELATIONS, MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
   WEAK_TITLES,
 } from './name-cues.js';
@@ -184,6 +184,13 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         marked[i] = 1;
         marked[i + 1] = 1;
       }
+    }
+    // Introductions in letters and messages: "My name is Siiri", "Name: Abby M. Laidlaw", "Dear Ms. ...", "I'm Jo".
+    if (INTRODUCTIONS.has(w.key) && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
+      const prev = at(i - 1);
+      const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
+        : w.key === 'name' ? /^[ \t]*:/.test(next.gapBefore) : true;
+      if (cue && next.capitalized && nameLike(next)) takeForward(i + 1, () => true, true);
     }
     // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
     if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(at(i - 1)?.key ?? '')
