@@ -35,6 +35,7 @@ const flags = {
   init: { type: 'string', valueName: 'DIR', description: 'start from this checkpoint\'s weights (medbert or Hugging Face BERT)' },
   tokenizer: { type: 'string', valueName: 'M.model', description: 'tokenizer (default: DATA/tokenizer.model)' },
   'checkpoint-every': { type: 'string', valueName: 'N', default: '500', description: 'save a checkpoint every N steps' },
+  'snapshot-every': { type: 'string', valueName: 'N', description: 'also keep the weights every N steps as OUT/step-N' },
   'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'sequence length for --data synthetic' },
   resume: { type: 'boolean', description: 'continue from OUT/checkpoint' },
   json: { type: 'boolean', description: 'print the last step\'s figures as one JSON object' },
@@ -76,6 +77,7 @@ export const pretrainCommand: Command = {
       maskRate: numberFlag(v['mask-rate'], 'mask-rate', recipe.maskRate, 0.01, 0.9),
       entityShare: numberFlag(v['entity-share'], 'entity-share', recipe.entityShare, 0, 1),
       checkpointEvery: intFlag(v['checkpoint-every'], 'checkpoint-every', 500, 0),
+      snapshotEvery: intFlag(v['snapshot-every'], 'snapshot-every', 0, 0),
     };
     if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
       throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);

@@ -29,6 +29,8 @@ export interface PretrainOptions {
   readonly seed: number;
   /** Save a checkpoint every this many steps (0: only at the end and when stopped). */
   readonly checkpointEvery: number;
+  /** Also keep the weights at every multiple of this many steps as OUT/step-N (0: none), to compare lengths. */
+  readonly snapshotEvery?: number;
 }
 
 export const PAPER_RECIPE: Omit<PretrainOptions, 'steps' | 'microBatch'> = {
@@ -178,6 +180,9 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
     run.onStep?.(last);
     const stop = run.shouldStop?.() ?? false;
     if (stop || step === o.steps || (o.checkpointEvery > 0 && step % o.checkpointEvery === 0)) await save();
+    if ((o.snapshotEvery ?? 0) > 0 && step % o.snapshotEvery! === 0) {
+      saveCheckpoint(join(outDir, `step-${step}`), { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null });
+    }
     if (stop) {
       model.dispose();
       optimizer.dispose();
