@@ -1,5 +1,9 @@
 // The WebAssembly backend for Node: picks the relaxed-SIMD build when the runtime has it (setting V8's flag on
-// Node 20), else plain SIMD, and starts the worker pool. See wasm-backend.ts for the backend itself.
+// Node 20), else plain SIMD, and starts the worker pool.
+//
+// Files: wasm-backend.ts (the Backend: buffers, argument checks, dispatch), allocator.ts (offsets in the shared
+// memory), thread-pool.ts (dispatch over the main thread and workers), kernel-table.ts (export names),
+// node-platform.ts + node-worker.ts (the only Node-specific code), assembly/ (the kernels, AssemblyScript).
 import type { Backend } from '../../backend.js';
 import { instantiate } from './kernel-table.js';
 import { defaultThreads, enableRelaxedSimd, loadKernelBytes, spawnNodeWorker } from './node-platform.js';

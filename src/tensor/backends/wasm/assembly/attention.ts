@@ -1,6 +1,6 @@
 // Fused scaled-dot-product attention, forward and backward. Threads take (batch, head) items from a shared
 // counter; each item runs small GEMMs through the packed micro-kernel on its own scratch.
-import { argF, argI, argP, shareStart } from './common';
+import { argF, argI, argP } from './common';
 import { computeBlock, gemmStrided, packA, packB } from './gemm';
 import { dropHash, dropHash4 } from './elementwise';
 import { dot, softmaxRow } from './rows';
