@@ -26,7 +26,7 @@ export const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'no
 export const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
   'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
   'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
-  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested']);
+  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested', 'denies', 'complains']);
 export const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
@@ -82,12 +82,16 @@ export const NOT_AFTER_INITIAL = new Set([
 /** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
+/** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */
+export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'attending', 'consultant', 'physician', 'surgeon', 'provider',
+  'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring']);
+
 /** Words that introduce one's name: "name is", "Name:", "I am", "I'm", "Dear", "named". */
 export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 'regards', 'sincerely']);
 
 /** Verbs after which "with"/"by" introduces a person: "spoke with X", "accompanied by X". */
 export const MEETING_VERBS = new Set(['spoke', 'speak', 'talked', 'talk', 'met', 'meet', 'consult', 'consulted', 'discussed', 'accompanied',
-  'seen', 'examined', 'evaluated', 'visited']);
+  'seen', 'examined', 'evaluated', 'visited', 'appointment', 'appt', 'up']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...INTRODUCTIONS]);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS]);

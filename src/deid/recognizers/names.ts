@@ -2,7 +2,7 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
   WEAK_TITLES,
 } from './name-cues.js';
@@ -84,6 +84,10 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       || CREDENTIALS.has(after.key);
   };
 
+  /** A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals. */
+  const headerName = (w: Word | undefined): boolean =>
+    w !== undefined && !w.single && nameLike(w) && (surnameLike(w) || isKnownName(w.key) || /^[A-Z][A-Z'-]+$/.test(text.slice(w.start, w.end)));
+
   /**
    * Marks words from `i` on as a name: the first if name-like, then more while they continue a name. `loose`
    * (after a strong cue: a title, a close relation, a person's role) also takes a surname-like second word.
@@ -103,7 +107,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
       const surnameAfterGiven = givenLike(j - 1) && (w.single ? isInitial(j) : mixedCase ? w.capitalized : !VERB_LIKE.test(w.key));
       const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(j)
-        || w.capitalized || (/^-$/.test(w.gapBefore) && sameCase(text, prev, w))
+        || w.capitalized || (/^-$/.test(w.gapBefore) && (sameCase(text, prev, w) || (prev.capitalized && at(j + 1)?.capitalized === true)))
         || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(w) && closesName(j));
       if (!continues) break;
       marked[j] = 1;
@@ -185,6 +189,19 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         marked[i + 1] = 1;
       }
     }
+    // Headers: "Patient: UNDERHILL, HAROLD", "Name: Abby M. Laidlaw", "Pt: Imogen Dabrowski".
+    if (HEADER_FIELDS.has(w.key) && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(next)) {
+      let end = i + 2;
+      marked[i + 1] = 1;
+      const second = at(end);
+      // "Seo-yeon Merriweather": a hyphenated given name, then the surname.
+      if (second !== undefined && second.gapBefore === '-' && nameLike(second)) marked[end++] = 1;
+      const surname = at(end);
+      if (surname !== undefined && /^[ \t]+$/.test(surname.gapBefore) && (headerName(surname) || isInitial(end))) marked[end++] = 1;
+      // "SURNAME, GIVEN": the given name after a comma.
+      const after = at(end);
+      if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(after)) marked[end] = 1;
+    }
     // Introductions in letters and messages: "My name is Siiri", "Name: Abby M. Laidlaw", "Dear Ms. ...", "I'm Jo".
     if (INTRODUCTIONS.has(w.key) && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
       const prev = at(i - 1);
@@ -194,7 +211,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     }
     // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
     if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(at(i - 1)?.key ?? '')
-      && surnameLike(next) && !ROLES.has(next.key) && !SERVICE_TAIL.has(at(i + 2)?.key ?? '')) {
+      && (surnameLike(next) || (isInitial(i + 1) && !at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(at(i + 2)?.key ?? '')) {
       takeForward(i + 1, () => true, true);
     }
     // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
@@ -284,7 +301,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
     const clauseStart = (k: number): boolean => k === 0 || /[:,;.\n>-][ \t]*$/.test((words[k] as Word).gapBefore) || words[k - 1]?.key === 'and';
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
-    const single = clauseVerb && clauseStart(i) && surnameLike(w) && w.key.length >= 4;
+    const single = (clauseVerb || (w.capitalized && !isKnownName(w.key) && !VERB_LIKE.test(w.key))) && clauseStart(i) && surnameLike(w) && w.key.length >= 4;
     if (given || capital || single) marked[i] = 1;
     // "LINGLEKER VINTOSHAN CALLED TO BEDSIDE", "Toshleker Zorduskan arrived": a two-word name opening the clause.
     const p = words[i - 1];

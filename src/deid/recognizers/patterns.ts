@@ -80,7 +80,7 @@ const RULES: readonly PatternRule[] = [
     when: has('member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health plan', 'beneficiary', 'group'),
   },
   { category: 'ACCOUNT', keywords: ['account', 'acct'], re: new RegExp(String.raw`(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('account', 'acct') },
-  { category: 'LICENSE', keywords: ['license', 'licence', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('licen', 'dea', 'npi', 'permit', 'certificate') },
+  { category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('lic', 'dea', 'npi', 'permit', 'certificate') },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi'), when: has('vin', 'plate', 'vehicle') },
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('serial', 's/n', 'sn', 'device id', 'lot') },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi'), when: has('id', 'case', 'ref', 'record') },
@@ -125,14 +125,14 @@ const RULES: readonly PatternRule[] = [
   // Street addresses and ZIP codes.
   {
     category: 'LOCATION',
-    re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?`, 'g'),
+    re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[,.;\s]|$))?`, 'g'),
     accept: acceptStreet,
   },
   // An address after its cue, up to the end of the clause: "lives at 86036 Rua do Arenque 1634, Goiânia".
   {
     category: 'LOCATION',
     keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],
-    re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|\s+(?:I am|I'm|for|and I|in order|please|thanks)\b))/gi,
+    re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi, when: has('box', 'apt', 'apartment') },
   { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/) },

@@ -105,7 +105,9 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
   const push = (from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void => {
     const a = at(from);
     const b = at(to);
-    if (a !== undefined && b !== undefined) spans.push({ start: a.start, end: b.keyEnd, category });
+    // A saint's facility keeps its possessive ("St. Aloysius's"); other names do not ("Towson's", "Black's house").
+    const saint = a !== undefined && (a.key === 'st' || a.key === 'saint');
+    if (a !== undefined && b !== undefined) spans.push({ start: a.start, end: saint ? b.end : b.keyEnd, category });
   };
   /**
    * The facility name before a head: up to 4 place-like words ("University of Maryland", "Sacred Heart"), with a
@@ -119,8 +121,11 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     for (let j = last; j >= Math.max(0, last - 3); j--) {
       const w = at(j) as Word;
       const after = at(j + 1) as Word;
-      if (!/^[ \t]*-?[ \t]*$/.test(after.gapBefore) && !(w.single && /^\.[ \t]*$/.test(after.gapBefore))) break;
+      const saintDot = (w.key === 'st' || w.single) && /^\.[ \t]*$/.test(after.gapBefore);
+      if (!/^[ \t]*-?[ \t]*$/.test(after.gapBefore) && !saintDot) break;
       if (w.key === 'of' && j < last && j > 0 && placeLike(at(j - 1))) { first = j; continue; }
+      // "St. Aloysius's Infirmary": a saint's title opens the name.
+      if ((w.key === 'st' || w.key === 'saint') && j < last && first === j + 1) { first = j; break; }
       if (!(placeLike(w) || NAMING_HEADS.has(w.key))) break;
       first = j;
     }
