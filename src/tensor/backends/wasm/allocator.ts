@@ -8,9 +8,12 @@ export class Allocator {
   /** Free blocks sorted by offset, never adjacent (coalesced). */
   private readonly free: { off: number; size: number }[] = [];
   private top: number;
+  /** End of the highest block ever handed out: memory above it has never been written (still zero). */
+  private highWater: number;
 
   constructor(base: number, private readonly grow: (end: number) => void, private readonly align = 64) {
     this.top = roundUp(base, align);
+    this.highWater = this.top;
   }
 
   /** Offset of a new block of at least `bytes` bytes, aligned. */
@@ -44,6 +47,16 @@ export class Allocator {
     this.grow(off + size);
     this.top = off + size;
     return off;
+  }
+
+  /**
+   * Marks [off, off + bytes) as handed out and returns how many of its leading bytes may hold old data (the
+   * rest lies above every earlier block, in memory that is still zero from memory.grow).
+   */
+  claim(off: number, bytes: number): number {
+    const dirty = Math.max(0, Math.min(off + bytes, this.highWater) - off);
+    this.highWater = Math.max(this.highWater, off + bytes);
+    return dirty;
   }
 
   /** Returns a block from `alloc(bytes)`. */

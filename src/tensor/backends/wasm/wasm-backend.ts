@@ -55,6 +55,7 @@ class Scratch {
       if (this.bytes > 0) this.heap.release(this.address, this.bytes);
       this.bytes = Math.ceil(bytes / PAGE) * PAGE;
       this.address = this.heap.alloc(this.bytes);
+      this.heap.claim(this.address, this.bytes);
     }
     return this.address;
   }
@@ -97,11 +98,12 @@ export class WasmBackend implements Backend {
       growMemory(memory, end);
       holder.backend?.refreshViews();
     });
-    const layout: Layout = {
-      args: heap.alloc(ARG_SLOTS * 8),
-      counter: heap.alloc(64),
-      tmp: heap.alloc(THREAD_TMP * threads),
+    const block = (bytes: number): number => {
+      const at = heap.alloc(bytes);
+      heap.claim(at, bytes);
+      return at;
     };
+    const layout: Layout = { args: block(ARG_SLOTS * 8), counter: block(64), tmp: block(THREAD_TMP * threads) };
     const pool = await ThreadPool.start(threads, module, memory, kernelTable(main), layout.args, spawn);
     const backend = new WasmBackend(name, memory, heap, layout, pool);
     holder.backend = backend;
@@ -129,7 +131,8 @@ export class WasmBackend implements Backend {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`wasm backend: alloc of invalid length ${length}`);
     const bytes = length * 4;
     const address = this.heap.alloc(bytes);
-    this.f32.fill(0, address / 4, address / 4 + length);
+    const dirty = this.heap.claim(address, bytes) / 4;
+    if (dirty > 0) this.run('fillKernel', [address, 0, dirty], dirty >= PARALLEL_ELEMENTS);
     this.userBytes += bytes;
     return new WasmBuffer(this.name, length, address, bytes);
   }
