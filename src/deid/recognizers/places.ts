@@ -1,6 +1,9 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
+import {
+  CARE_WORDS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+} from './place-cues.js';
 
 /**
  * Places smaller than a state, and care facilities:
@@ -12,76 +15,10 @@ import { cleanGap, type Word } from '../words.js';
  *   or a following state: "Towson, MD");
  * - any name-like words before ", <state>" and after "lives in";
  * - ward names: a word followed by a ward number after "transfer to" ("to Quartermain 2"), or alone after
- *   "transferred to" when not a known unit.
+ *   "transferred to" when not a known unit;
+ * - places after a movement ("transferred from X", "works at X"), and a place found by context wherever its name
+ *   recurs in the note.
  */
-const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centre', 'ctr', 'clinic', 'clinics', 'infirmary', 'rehab',
-  'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'facility']);
-/** Words skipped between a name and its head, outside the span: "Maryland Medical Center", "Keswick Nursing Home". */
-const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
-const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
-/** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Union Hospital". */
-const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and', 'on']);
-/** Cues strong enough for a weak head with an unknown name: "LIVES AT KEELEY HOUSE", "to kessler rehab facility". */
-const STRONG_CUES = new Set(['to', 'at', 'from', 'the', 'on']);
-const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centre', 'ctr', 'campus', 'health', 'healthcare', 'facility', 'nh', 'manor', 'institute', 'clinic', 'clinics']);
-const WARD_VERBS = new Set(['transfer', 'transferred', 'transfered', 'tranfered', 'tranferred', 'transferring', 'transfering', 'tranfer',
-  'tx', 'txd', 'o', 'admitted', 'readmitted', 'intubated', 'go', 'back', 'out', 'again']);
-/** A one- or two-digit ward number right after the ward's name, not a dose or a time. */
-const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|cc|ml|l|units?|u|hrs?|hours?|min|mins|minutes|days?|x|times|%|mm|cm|meq|gm?|kg|lpm|liters?|bpm|sec|degrees?|pm|am|o'clock)\b)/iy;
-/** Verbs of moving a patient or a person, followed by a place: "transferred from X", "works at X". */
-const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tranferred', 'transfer', 'admitted', 'readmitted', 'came', 'flown',
-  'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
-  'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed']);
-const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
-/** Words after "to/from/at" that are not places. */
-const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'room', 'bathroom', 'commode', 'stretcher', 'hospital', 'hosp',
-  'rehab', 'hospice', 'nursing', 'facility', 'unit', 'floor', 'icu', 'ccu', 'micu', 'sicu', 'ew', 'er', 'ed', 'or', 'pacu', 'cath', 'lab',
-  'surgery', 'dialysis', 'radiology', 'ct', 'mri', 'us', 'ir', 'ep', 'tele', 'step', 'stepdown', 'unit', 'today', 'tonight', 'tomorrow',
-  'yesterday', 'noc', 'am', 'pm', 'this', 'that', 'his', 'her', 'their', 'our', 'my', 'the', 'a', 'an', 'visit', 'see', 'speak', 'talk',
-  'be', 'have', 'get', 'go', 'make', 'take', 'help', 'assist', 'evaluate', 'eval', 'r/o', 'rule', 'bedside', 'outside', 'another',
-  'another', 'local', 'ohio', 'baseline', 'normal', 'sinus', 'nsr', 'afib', 'sr', 'st', 'full', 'partial', 'dnr', 'cmo', 'comfort',
-  'nc', 'face', 'mask', 'vent', 'cpap', 'bipap', 'ac', 'simv', 'ps', 'psv', 'trach', 'room', 'air', 'ra', 'shelter', 'osh', 'va',
-  'office', 'clinic', 'doctor', 'doctors', 'md', 'pcp', 'cardiologist', 'family', 'church', 'school', 'court', 'jail', 'prison',
-  'vacation', 'holiday', 'funeral', 'wedding', 'party', 'meeting', 'service', 'services', 'team', 'medicine', 'medical', 'surgical',
-  'hematology', 'oncology', 'neurology', 'cardiology', 'pulmonary', 'renal', 'gi', 'ortho', 'psych', 'psychiatry', 'neurosurgery',
-  'thoracic', 'vascular', 'cardiac', 'transplant', 'trauma', 'burn', 'nicu', 'picu', 'csru', 'cvicu', 'tsicu', 'pcu', 'imcu',
-  'telemetry', 'intermediate', 'general', 'regular', 'private', 'semi', 'single', 'double', 'isolation', 'negative', 'positive',
-  'radiation', 'therapy', 'previous', 'prior', 'triple', 'double', 'lumen', 'norm', 'limits', 'breath', 'commonde', 'ambulance', 'bus',
-  'pressure', 'heart', 'lung', 'start', 'continue', 'begin', 'follow', 'monitor', 'check', 'sit', 'stand', 'walk', 'ambulate']);
-/** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
-const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
-const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
-  'ut', 'va', 'vt', 'wa', 'wi', 'wv', 'dc']);
-/** Words that make "X rehab" or "X center" a kind of care, not a name. */
-const CARE_WORDS = new Set(['cardiac', 'pulmonary', 'pulm', 'acute', 'subacute', 'inpatient', 'outpatient', 'physical', 'dialysis', 'cancer',
-  'trauma', 'nursing', 'group', 'medical', 'surgical', 'psych', 'psychiatric', 'mental', 'health', 'urgent', 'care', 'day', 'primary',
-  'rehab', 'rehabilitation', 'home', 'own', 'long', 'term', 'short', 'skilled', 'assisted', 'living', 'residential', 'hospice', 'burn',
-  'stroke', 'eye', 'kidney', 'transplant', 'infusion', 'wound', 'pain', 'sleep', 'vascular', 'cath', 'lab', 'dental', 'local',
-  'community', 'outside', 'other', 'another', 'first', 'second', 'this', 'that', 'same', 'private', 'state', 'county', 'city', 'va',
-  'veterans', 'children', 'childrens', "children's", 'womens', "women's", 'mens', 'teaching', 'level', 'major', 'area', 'tertiary', 'osh',
-  'ew', 'er', 'ed', 'icu', 'ccu', 'micu', 'sicu', 'floor', 'unit', 'officer', 'officers', 'staff', 'physician', 'call', 'in', 'full',
-  'spine', 'podiatry', 'management', 'bariatric', 'device', 'postoperative', 'preoperative', 'maintenance', 'rheumatology', 'endocrine',
-  'endocrinology', 'pediatric', 'pediatrics', 'glaucoma', 'atrial', 'fibrillation', 'diabetes', 'diabetic', 'arthritis', 'asthma',
-  'allergy', 'dermatology', 'oncology', 'cardiology', 'neurology', 'urology', 'orthopedic', 'orthopaedic', 'orthopedics', 'surgery',
-  'behavior', 'behavioral', 'counseling', 'imaging', 'radiology', 'lipid', 'hypertension', 'memory', 'epilepsy', 'headache',
-  'anticoagulation', 'coumadin', 'infectious', 'disease', 'diseases', 'hematology', 'gastroenterology', 'pulmonology', 'nephrology',
-  'transplant', 'vascular', 'vein', 'breast', 'women', 'family', 'internal', 'geriatric', 'geriatrics', 'fertility', 'weight', 'nutrition',
-  'detox', 'drug', 'alcohol', 'methadone', 'shelter', 'homeless', 'halfway', 'family', 'foster', 'boarding', 'retirement', 'senior',
-  'elderly', 'resident', 'residents', 'general', 'medicine', 'surgery', 'anesthesia', 'regional', 'university', 'new', 'old', 'big',
-  'small', 'large', 'nearby', 'closest', 'nearest', 'rehabilitative', 'ltc', 'snf', 'lt', 'st', 'vna', 'pt', 'ot', 'speech']);
-const SAINT_BEFORE = new Set(['to', 'at', 'from', 'in', 'of', 'by']);
-const PLACE_BEFORE = new Set(['in', 'from', 'of', 'to', 'at', 'near', 'lives', 'live', 'living', 'resides', 'reside', 'visiting', 'returned', 'return', 'moved', 'toward', 'towards']);
-/** Units and places inside a hospital that follow "transferred to" without being PHI. */
-const UNIT_WORDS = new Set(['labor', 'delivery', 'nursery', 'postpartum', 'antepartum', 'triage', 'recovery', 'postanesthesia', 'preoperative', 'preop', 'postop', 'operating', 'endoscopy', 'procedure', 'dialysis', 'floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
-  'ew', 'pacu', 'cath', 'lab', 'rehab', 'radiology', 'ct', 'mri', 'ir', 'ep', 'tele', 'telemetry', 'step', 'stepdown', 'step-down', 'home',
-  'hospice', 'nursing', 'snf', 'ltc', 'the', 'a', 'an', 'another', 'his', 'her', 'their', 'osh', 'bed', 'room', 'rm', 'medicine', 'surgery',
-  'surgical', 'medical', 'cardiology', 'neurology', 'neuro', 'oncology', 'service', 'team', 'care', 'and', 'via', 'for', 'with', 'on', 'in',
-  'at', 'to', 'from', 'by', 'us', 'gi', 'hd', 'dialysis', 'echo', 'holding', 'vascular', 'angio', 'interventional', 'chair', 'commode',
-  'stretcher', 'general', 'outside', 'other', 'regular', 'private', 'pt', 'pts', 'floors', 'units', 'ward', 'wards', 'main', 'this',
-  'that', 'same', 'new', 'a-fib', 'nsr', 'sinus', 'afib', 'sr', 'st', 'cmo', 'dnr', 'morning', 'am', 'pm', 'tomorrow', 'today',
-  'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ventilator', 'vent', 'cpap', 'bipap', 'nc',
-  'nasal', 'face', 'mask', 'trach', 'collar', 'ps', 'cmv', 'ac', 'simv', 'prvc', 'oral', 'po', 'iv', 'lasix', 'left', 'right', 'l', 'r']);
-
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
 const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, 
   ...GENERIC_HEADS, ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
