@@ -2,6 +2,7 @@ import { findNames } from './recognizers/names.js';
 import { findPatternPhi } from './recognizers/patterns.js';
 import { findPlaces } from './recognizers/places.js';
 import type { PhiCategory, PhiSpan } from './types.js';
+import { triggerBits } from './triggers.js';
 import { isMixedCase, splitWords } from './words.js';
 
 /** When two findings overlap, the more specific shape wins; names and places come last. */
@@ -18,7 +19,8 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
 export function findPhi(text: string): PhiSpan[] {
   const words = splitWords(text);
   const mixed = isMixedCase(words);
-  const all = [...findPatternPhi(text, words), ...findPlaces(words, text, mixed), ...findNames(words, text, mixed)]
+  const bits = triggerBits(words);
+  const all = [...findPatternPhi(text, words, bits), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
     .filter((s) => s.end > s.start);
   return joinNeighbours(resolveOverlaps(all), text);
 }

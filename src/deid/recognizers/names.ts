@@ -30,7 +30,7 @@ function sameCase(text: string, a: Word, b: Word): boolean {
   return style(a) === style(b);
 }
 
-export function findNames(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
+export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
   const marked = new Uint8Array(words.length);
   const at = (i: number): Word | undefined => words[i];
 
@@ -118,7 +118,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly.
-    if (!w.single && !NAME_TRIGGERS.has(w.key)) continue;
+    if (!w.single && (bits !== undefined ? ((bits[i] as number) & 2) === 0 : !NAME_TRIGGERS.has(w.key))) continue;
     const next = at(i + 1);
     // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
     if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {

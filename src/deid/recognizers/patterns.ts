@@ -226,9 +226,11 @@ for (const rule of RULES) {
   }
 }
 const SCANNED = RULES.filter((r) => r.keywords === undefined);
+/** Words at which a keyword rule may start. */
+export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 
 /** Runs every pattern rule; spans may overlap (find.ts resolves overlaps). */
-export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text)): PhiSpan[] {
+export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text), bits?: Uint8Array): PhiSpan[] {
   const spans: PhiSpan[] = [];
   const lower = text.toLowerCase();
   const passes = new Map<PatternRule, boolean>();
@@ -243,7 +245,9 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     if (rule.accept === undefined || rule.accept(text, start, end)) spans.push({ start, end, category: rule.category });
   };
   const context: PatternContext = { month: false };
-  for (const w of words) {
+  for (let i = 0; i < words.length; i++) {
+    if (bits !== undefined && ((bits[i] as number) & 1) === 0) continue;
+    const w = words[i] as Word;
     const candidates = BY_KEYWORD.get(w.key);
     if (candidates === undefined) continue;
     if (MONTH_KEY_SET.has(w.key)) context.month = true;

@@ -20,13 +20,13 @@ import {
  *   recurs in the note.
  */
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
-const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, 
+export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, 
   ...GENERIC_HEADS, ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
 ]);
 
-export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean): PhiSpan[] {
+export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
   const spans: PhiSpan[] = [];
   const moved: PhiSpan[] = [];
   const at = (i: number): Word | undefined => words[i];
@@ -86,7 +86,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a trigger word; most words are none, and skipping them keeps this fast.
-    if (!PLACE_TRIGGERS.has(w.key)) continue;
+    if (bits !== undefined ? ((bits[i] as number) & 4) === 0 : !PLACE_TRIGGERS.has(w.key)) continue;
     const next = at(i + 1);
     const prev = at(i - 1);
 
