@@ -38,7 +38,7 @@ export interface DemoFiles {
 
 export const DEFAULT_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
   synthetic: { abstracts: 1500, notes: 300, nerTrain: 400, nerDev: 100, nerTest: 100 },
-  vocabSize: 4000, tokenizerSentences: 0, preset: 'tiny', modelOverrides: {}, seqLen: 128, steps: 300, microBatch: 16,
+  vocabSize: 3000, tokenizerSentences: 0, preset: 'tiny', modelOverrides: {}, seqLen: 128, steps: 300, microBatch: 16,
   lr: 1e-3, ner: { epochs: 3, lr: 1e-3, batch: 16 }, qa: null, seed: 42,
 };
 

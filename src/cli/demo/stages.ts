@@ -76,6 +76,7 @@ export async function trainTokenizer(plan: DemoPlan, files: DemoFiles): Promise<
   const trained = trainUnigram(lines, {
     vocab_size: plan.vocabSize, pad_id: 0, unk_id: 1, bos_id: -1, eos_id: -1,
     user_defined_symbols: ['[CLS]', '[SEP]', '[MASK]'], input_sentence_size: plan.tokenizerSentences, num_threads: 2,
+    hard_vocab_limit: false,
     random_seed: plan.seed, model_prefix: 'spm', input: files.pretrainInputs.map((i) => i.path),
   }, (p) => progress.update({ done: p.done, total: Math.max(p.total, p.done), fields: { phase: p.phase } }));
   progress.stop();
