@@ -45,7 +45,7 @@ mae perrl perrla pearl pearla le ue ble bue lle rle lue rue occ freq q qd qh bid
 ekg neb nebs sx suct ett trach vent o2 nc fm nrb bs bm bms uo u/o ivf tf tfs gtt gtts cvp pap pcwp co ci svr
 nsr sr st sb afib vt vf pvc pvcs pac pacs hr bp rr sat sats temp tmax wbc hct hgb plt inr ptt pt/inr k mg ca
 lytes abx ns lr d5w kcl mso4 ntg nitro heparin lasix propofol fentanyl versed ativan haldol tylenol
-mild moderate severe trace minimal oob health license licence electronically dictated signed transcribed clergy nsg stroke bank code rapid response ambulance transport escort security
+mild moderate severe trace minimal oob baseline health license licence electronically dictated signed transcribed clergy nsg stroke bank code rapid response ambulance transport escort security
 blood pressure lung lungs chest abdomen head neck skin bone brain kidney liver
 however therefore also then thus otherwise additionally furthermore meanwhile finally initially subsequently
 currently presently overall again next unfortunately fortunately otherwise instead although though because

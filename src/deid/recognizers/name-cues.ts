@@ -91,7 +91,10 @@ export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 
 
 /** Verbs after which "with"/"by" introduces a person: "spoke with X", "accompanied by X". */
 export const MEETING_VERBS = new Set(['spoke', 'speak', 'talked', 'talk', 'met', 'meet', 'consult', 'consulted', 'discussed', 'accompanied',
-  'seen', 'examined', 'evaluated', 'visited', 'appointment', 'appt', 'up']);
+  'seen', 'examined', 'evaluated', 'visited', 'appointment', 'appt', 'up', 'made']);
+
+/** Words after a full name that end it: "son X Y regarding ...", "nurse X Y that she ...". */
+export const NAME_CLOSERS = new Set(['regarding', 're', 'who', 'that', 'about', 'of', 'from', 'as', 'for']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS]);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached']);

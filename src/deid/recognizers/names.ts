@@ -2,7 +2,7 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
   WEAK_TITLES,
 } from './name-cues.js';
@@ -81,7 +81,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const after = at(j + 1);
     if (after === undefined || /[.,;:()"\n]/.test(after.gapBefore)) return true;
     return (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key)
-      || CREDENTIALS.has(after.key);
+      || CREDENTIALS.has(after.key) || NAME_CLOSERS.has(after.key);
   };
 
   /** A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals. */
@@ -209,13 +209,18 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         : w.key === 'name' ? /^[ \t]*:/.test(next.gapBefore) : true;
       if (cue && next.capitalized && nameLike(next)) takeForward(i + 1, () => true, true);
     }
+    // "ONly able to reach Rob..": the person one tried to reach.
+    if ((w.key === 'reach' || w.key === 'reached') && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(next) || lexicon.firstNames.has(next.key))
+      && !ROLES.has(next.key) && !RELATIONS.has(next.key)) {
+      takeForward(i + 1, () => true, true);
+    }
     // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
     if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(at(i - 1)?.key ?? '')
       && (surnameLike(next) || (isInitial(i + 1) && !at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(at(i + 2)?.key ?? '')) {
       takeForward(i + 1, () => true, true);
     }
     // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
-    if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'-]*[ \t]*["']?$/.test(next.gapBefore)) {
+    if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
       let j = i + 1;
       if ((at(j) as Word).key === 'is' || (at(j) as Word).key === 'named') j++;
       const strong = (k: number): boolean => {
