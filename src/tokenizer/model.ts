@@ -407,7 +407,7 @@ export class SentencePieceModel {
     return out;
   }
 
-  /** The normalized text as spm_normalize prints it (with U+2581 for spaces when escaping). */
+  /** The normalized text the encoder segments (spaces as U+2581 when escaping, dummy prefix included). */
   normalize(text: string): string {
     const length = this.utf8(text);
     const n = this.normalizer.normalize(this.inputBuf, length);
