@@ -52,8 +52,15 @@ export function parseFlags<T extends Record<string, FlagSpec>>(
     return { values: values as FlagValues<T>, positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new MedbertError(`${message.split('\n')[0]} (see ${help.usage.split(' ').slice(0, 3).join(' ')} --help)`);
+    throw new MedbertError(`${message.split('\n')[0]} (see ${commandPath(help.usage)} --help)`);
   }
+}
+
+/** `medbert tokenizer encode` from a usage line: the words before the first flag or placeholder. */
+function commandPath(usage: string): string {
+  const words = usage.split(' ');
+  const end = words.findIndex((w) => /^[-[A-Z|"]/.test(w));
+  return words.slice(0, end < 0 ? words.length : end).join(' ');
 }
 
 export function formatHelp(spec: Record<string, FlagSpec>, help: CommandHelp): string {
