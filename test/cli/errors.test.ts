@@ -1,0 +1,57 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/shared-data.js';
+
+function medbert(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), ...args], { encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+test('bad input: one clear line on stderr naming what and where, non-zero exit', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-cli-'));
+  try {
+    const corrupt = join(dir, 'ckpt');
+    mkdirSync(corrupt);
+    writeFileSync(join(corrupt, 'config.json'), '{"hidden_size": 8');
+    writeFileSync(join(corrupt, 'model.safetensors'), 'x');
+    const cases: [string[], RegExp][] = [
+      [['nonsense'], /unknown command 'nonsense'/],
+      [['pretrain', '--bogus'], /Unknown option '--bogus' \(see medbert pretrain --help\)/],
+      [['pretrain', '--data', join(dir, 'none'), '--out', join(dir, 'o')], /is not a shard folder: no manifest\.json/],
+      [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--steps', '0'], /--steps=0 is not valid/],
+      [['model', 'info', '--preset', 'huge'], /--preset=huge is not valid/],
+      [['fill-mask', '--checkpoint', corrupt, '--text', 'a [MASK]', '--backend', 'reference'], /config\.json: .*JSON/],
+      [['fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a'], /checkpoint .*missing does not exist/],
+      [['prepare', '--input', join(dir, 'nope.jsonl'), '--tokenizer', 'x', '--out', join(dir, 's')], /input file not found: .*nope\.jsonl/],
+      [['model', 'init', '--tokenizer', join(dir, 'none.model'), '--out', join(dir, 'm')], /model file not found: .*none\.model/],
+      [['pretrain', '--data', 'synthetic'], /missing required flag --out/],
+    ];
+    for (const [args, message] of cases) {
+      const r = medbert(...args);
+      assert.notEqual(r.status, 0, `${args.join(' ')} exits non-zero`);
+      const lines = r.stderr.trim().split('\n');
+      assert.equal(lines.length, 1, `${args.join(' ')}: one line, got ${JSON.stringify(r.stderr)}`);
+      assert.match(lines[0]!, message);
+      assert.match(lines[0]!, /^medbert: /);
+    }
+    const debug = medbert('fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a', '--debug');
+    assert.match(debug.stderr, /\n\s+at /, '--debug shows the stack');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('every command and subcommand answers --help', () => {
+  for (const args of [['--help'], ['demo', '--help'], ['tokenizer', 'train', '--help'], ['tokenizer', 'encode', '--help'],
+    ['deid', '--help'], ['link', '--help'], ['prepare', '--help'], ['model', 'info', '--help'], ['model', 'init', '--help'],
+    ['pretrain', '--help'], ['fill-mask', '--help'], ['finetune', 'ner', '--help'], ['finetune', 'qa', '--help'],
+    ['eval', 'ner', '--help'], ['eval', 'qa', '--help'], ['predict', 'ner', '--help']]) {
+    const r = medbert(...args);
+    assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stdout, /Usage: medbert/, args.join(' '));
+  }
+});
