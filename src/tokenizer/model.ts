@@ -8,6 +8,10 @@ import { Normalizer } from './normalizer.js';
 import { Segmentation, viterbi, type PieceLattice } from './viterbi.js';
 import { Lattice, type Path } from './lattice.js';
 import { utf8DecodeValid, validCharLength } from './utf8.js';
+import { byteToPiece, pieceToByte } from './byte-pieces.js';
+import { decodePiecesToBytes, type DecodingContext } from './decode.js';
+
+export { byteToPiece, pieceToByte };
 
 /** One piece of an encoding, with where it came from in the input. */
 export interface EncodedPiece {
@@ -61,7 +65,7 @@ export class SentencePieceModel {
   private readonly pieceTrie: DoubleArray;
   private readonly reserved = new Map<string, number>();
   private readonly seg = new Segmentation();
-  private readonly unkSurface: string;
+  private readonly decoding: DecodingContext;
   private inputBuf = new Uint8Array(1024);
   private readonly encoder = new TextEncoder();
 
@@ -143,7 +147,11 @@ export class SentencePieceModel {
       userDefined,
       source,
     });
-    this.unkSurface = trainerSpecValue(ts, 'unk_surface');
+    this.decoding = {
+      pieceToId: (piece) => this.pieceToId(piece), pieces: this.pieces, types: this.types, byteOfId: this.byteOfId,
+      unkSurface: trainerSpecValue(ts, 'unk_surface'),
+      addDummyPrefix: this.normalizer.addDummyPrefix, removeExtraWhitespaces: this.normalizer.removeExtraWhitespaces,
+    };
     this.bosId = this.specialId(trainerSpecValue(ts, 'bos_piece'));
     this.eosId = this.specialId(trainerSpecValue(ts, 'eos_piece'));
     this.padId = this.specialId(trainerSpecValue(ts, 'pad_piece'));
@@ -426,63 +434,8 @@ export class SentencePieceModel {
 
   /** Decoded UTF-8 bytes (always well-formed: stray byte pieces become U+FFFD). */
   decodeToBytes(pieces: readonly string[]): Uint8Array {
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const push = (bytes: Uint8Array): void => { if (bytes.length > 0) { chunks.push(bytes); total += bytes.length; } };
-    const addDummy = this.normalizer.addDummyPrefix;
-    const removeExtra = this.normalizer.removeExtraWhitespaces;
-    let pendingBytes: number[] = [];
-    const flushBytes = (): void => {
-      if (pendingBytes.length === 0) return;
-      const bytes = Uint8Array.from(pendingBytes);
-      pendingBytes = [];
-      let o = 0;
-      while (o < bytes.length) {
-        const len = validCharLength(bytes, o, bytes.length);
-        if (len === 0) { push(new Uint8Array([0xef, 0xbf, 0xbd])); o += 1; } else { push(bytes.subarray(o, o + len)); o += len; }
-      }
-    };
-    let bosWsSeen = false;
-    let isBosWs = true;
-    for (const piece of pieces) {
-      const id = this.pieceToId(piece);
-      if (this.types[id] === PieceType.BYTE) {
-        pendingBytes.push(this.byteOfId[id]);
-        continue;
-      }
-      flushBytes();
-      if (bosWsSeen || total > 0) isBosWs = false;
-      bosWsSeen = false;
-      if (this.types[id] === PieceType.CONTROL) continue;
-      if (this.types[id] === PieceType.UNKNOWN) {
-        push(this.encoder.encode(piece === this.pieces[id] ? this.unkSurface : piece));
-        continue;
-      }
-      let text = piece;
-      if (isBosWs && (addDummy || removeExtra)) {
-        if (text.startsWith('\u2581')) {
-          text = text.slice(1);
-          bosWsSeen = !removeExtra;
-        }
-      }
-      push(this.encoder.encode(text.replaceAll('\u2581', ' ')));
-    }
-    flushBytes();
-    const out = new Uint8Array(total);
-    let o = 0;
-    for (const c of chunks) { out.set(c, o); o += c.length; }
-    return out;
+    return decodePiecesToBytes(this.decoding, pieces);
   }
-}
-
-/** `<0xNN>` → NN, or -1. */
-export function pieceToByte(piece: string): number {
-  const m = /^<0x([0-9A-F]{2})>$/.exec(piece);
-  return m === null ? -1 : parseInt(m[1], 16);
-}
-
-export function byteToPiece(byte: number): string {
-  return `<0x${byte.toString(16).toUpperCase().padStart(2, '0')}>`;
 }
 
 function decodeLossy(bytes: Uint8Array): string {
