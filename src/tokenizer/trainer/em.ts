@@ -71,9 +71,9 @@ export class WordCorpus {
   readonly count: number;
   /** Matches of word w: [matchStart[w], matchStart[w + 1]); ordered by begin, then length. */
   readonly matchStart: Int32Array;
-  readonly matchBegin: Int32Array;
-  readonly matchLength: Int32Array;
-  readonly matchPiece: Int32Array;
+  matchBegin: Int32Array;
+  matchLength: Int32Array;
+  matchPiece: Int32Array;
   readonly maxLength: number;
 
   constructor(readonly words: readonly Int32Array[], readonly freqs: Float64Array, trie: SeedTrie) {
@@ -95,6 +95,27 @@ export class WordCorpus {
     this.matchLength = Int32Array.from(lengths);
     this.matchPiece = Int32Array.from(pieces);
     this.maxLength = maxLength;
+  }
+
+  /** Drops the matches of pieces no longer alive, so later passes scan only live ones (order is kept). */
+  compact(alive: Uint8Array): void {
+    let o = 0;
+    let m = 0;
+    for (let w = 0; w < this.count; w++) {
+      const end = this.matchStart[w + 1];
+      this.matchStart[w] = o;
+      for (; m < end; m++) {
+        if (alive[this.matchPiece[m]] === 0) continue;
+        this.matchBegin[o] = this.matchBegin[m];
+        this.matchLength[o] = this.matchLength[m];
+        this.matchPiece[o] = this.matchPiece[m];
+        o++;
+      }
+    }
+    this.matchStart[this.count] = o;
+    this.matchBegin = this.matchBegin.subarray(0, o);
+    this.matchLength = this.matchLength.subarray(0, o);
+    this.matchPiece = this.matchPiece.subarray(0, o);
   }
 }
 

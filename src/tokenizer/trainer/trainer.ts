@@ -233,10 +233,12 @@ export class UnigramTrainer {
       for (let iter = 0; iter < o.num_sub_iterations; iter++) {
         const { expected, objective } = expectedCounts(corpus, live, o.num_threads);
         maximize(live, expected);
+        corpus.compact(live.alive);
         report({ phase: 'em', done: round, total: estimatedRounds, fields: { pieces: live.order.length, objective } });
       }
       if (live.order.length <= desired) break;
       prune(corpus, live, trie, o.num_threads, desired, o.shrinking_factor);
+      corpus.compact(live.alive);
       round++;
     }
 
@@ -316,8 +318,7 @@ function splitWords(sentences: readonly Int32Array[], byWhitespace: boolean, suf
     for (let i = 0; i <= s.length; i++) {
       const boundary = i === s.length || (suffix ? i > 0 && s[i - 1] === SPACE_CP : i > 0 && s[i] === SPACE_CP);
       if (boundary && i > start) {
-        let k = '';
-        for (let j = start; j < i; j++) k += String.fromCodePoint(s[j]);
+        const k = String.fromCodePoint(...s.subarray(start, i));
         counts.set(k, (counts.get(k) ?? 0) + 1);
         start = i;
       }

@@ -12,7 +12,8 @@ const SCRIPTS = [
 const UNKNOWN = SCRIPTS.length;
 
 let patterns: RegExp[] | null = null;
-const cache = new Map<number, number>();
+/** Script per code point, filled on first use (-1: not looked up yet). */
+let cache: Int8Array | null = null;
 
 /** A small integer naming the script of `cp` (equal numbers = same script for the piece rule). */
 export function scriptOf(cp: number): number {
@@ -20,8 +21,9 @@ export function scriptOf(cp: number): number {
     // ASCII fast path: letters are Latin, everything else Common.
     return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) ? 1 : 0;
   }
-  const hit = cache.get(cp);
-  if (hit !== undefined) return hit;
+  cache ??= new Int8Array(0x110000).fill(-1);
+  const hit = cache[cp];
+  if (hit >= 0) return hit;
   patterns ??= SCRIPTS.map((name) => new RegExp(`^\\p{Script=${name}}$`, 'u'));
   const ch = String.fromCodePoint(cp);
   let script = UNKNOWN;
@@ -29,6 +31,6 @@ export function scriptOf(cp: number): number {
     if (patterns[i].test(ch)) { script = i; break; }
   }
   if (script === 33 || script === 34 || cp === 0x30fc) script = 36; // Hiragana, Katakana → Han
-  cache.set(cp, script);
+  cache[cp] = script;
   return script;
 }
