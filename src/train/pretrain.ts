@@ -6,6 +6,7 @@ import { maskSequence, type MaskingOptions } from '../data/masking.js';
 import type { SequenceSource } from '../data/source.js';
 import { BertForPretraining, type BertConfig } from '../model/index.js';
 import { loadStateDict, stateDict, type NamedArray } from '../nn/index.js';
+import { dropoutHash } from '../tensor/backend.js';
 import { Rng, add, backward, scale, type Engine, type RngState, type Tensor } from '../tensor/index.js';
 import { AdamW } from './adamw.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
@@ -47,6 +48,8 @@ export interface StepMetrics {
   readonly grad_norm: number;
   readonly tokens_per_s: number;
   readonly elapsed: number;
+  /** Bytes this rank sent for the step's collectives (0 in one process). */
+  readonly bytes_sent?: number;
 }
 
 export interface PretrainRun {
@@ -63,6 +66,57 @@ export interface PretrainRun {
   readonly onStep?: (m: StepMetrics) => void;
   /** Polled after every step: true saves a checkpoint and returns (Ctrl-C). */
   readonly shouldStop?: () => boolean;
+  /** Data-parallel training over several ranks (src/dist); absent: this process alone. */
+  readonly distributed?: Distributed;
+}
+
+/** How accumulated gradients become an update: this process alone (AdamW), or shared by ranks (ZeRO-2). */
+export interface Updater {
+  step: number;
+  /** Clips by the global norm, updates, and clears the gradients. */
+  update(lr: number, clip: number): Promise<{ readonly norm: number; readonly bytesSent: number }>;
+  /** Every parameter's moments, as optimizer.safetensors stores them (a collective when distributed). */
+  moments(): Promise<Map<string, NamedArray>>;
+  loadMoments(saved: ReadonlyMap<string, NamedArray>, where: string): void;
+  /** Called after weights were loaded into the model (sharded optimizers copy their master shard). */
+  weightsLoaded(): Promise<void>;
+  dispose(): void;
+}
+
+/** The ranks of a data-parallel run, as the trainer needs them. */
+export interface Distributed {
+  readonly rank: number;
+  readonly world: number;
+  /** Element-wise sum over ranks, identical bits on every rank. */
+  allReduce(values: Float64Array): Promise<Float64Array>;
+  updater(engine: Engine, params: readonly [string, Tensor][], weightDecay: number): Updater;
+}
+
+/** One process: the fused AdamW kernel per parameter, clipping folded into its gradient scale. */
+class LocalUpdater implements Updater {
+  private readonly optimizer: AdamW;
+  constructor(private readonly engine: Engine, private readonly model: BertForPretraining, weightDecay: number) {
+    this.optimizer = new AdamW(engine, model.namedParameters(), { lr: 0, weightDecay });
+  }
+  get step(): number {
+    return this.optimizer.step;
+  }
+  set step(value: number) {
+    this.optimizer.step = value;
+  }
+  async update(lr: number, clip: number): Promise<{ norm: number; bytesSent: number }> {
+    return { norm: await optimizerStep(this.engine, this.model, this.optimizer, { lr, clip }), bytesSent: 0 };
+  }
+  moments(): Promise<Map<string, NamedArray>> {
+    return momentsOf(this.optimizer);
+  }
+  loadMoments(saved: ReadonlyMap<string, NamedArray>, where: string): void {
+    restoreMoments(this.optimizer, saved, where);
+  }
+  async weightsLoaded(): Promise<void> {}
+  dispose(): void {
+    this.optimizer.dispose();
+  }
 }
 
 interface TrainerState {
@@ -89,10 +143,13 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   mkdirSync(outDir, { recursive: true });
   const checkpointDir = join(outDir, 'checkpoint');
   const metricsPath = join(outDir, 'metrics.jsonl');
+  const dist = run.distributed;
+  const rank = dist?.rank ?? 0, world = dist?.world ?? 1;
   const dropoutRng = new Rng(o.seed + 1), maskRng = new Rng(o.seed + 2);
   const model = new BertForPretraining(engine, config, new Rng(o.seed), dropoutRng);
   if (run.initWeights) loadStateDict(model, run.initWeights, false);
-  const optimizer = new AdamW(engine, model.namedParameters(), { lr: o.lr, weightDecay: o.weightDecay });
+  const updater: Updater = dist === undefined ? new LocalUpdater(engine, model, o.weightDecay)
+    : dist.updater(engine, model.namedParameters(), o.weightDecay);
   let step = 0, elapsedBefore = 0;
 
   if (run.resume && existsSync(checkpointDir)) {
@@ -100,17 +157,18 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
     const state = ckpt.trainerState as TrainerState | null;
     if (state === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
     loadStateDict(model, ckpt.weights);
-    restoreMoments(optimizer, ckpt.optimizer, checkpointDir);
-    optimizer.step = state.step;
+    updater.loadMoments(ckpt.optimizer, `${checkpointDir}/optimizer.safetensors`);
+    updater.step = state.step;
     dropoutRng.setState(state.rng.dropout);
     maskRng.setState(state.rng.masking);
     source.setState(state.data);
     step = state.step;
     elapsedBefore = state.elapsed;
-    truncateMetrics(metricsPath, step);
-  } else if (existsSync(metricsPath)) {
+    if (rank === 0) truncateMetrics(metricsPath, step);
+  } else if (rank === 0 && existsSync(metricsPath)) {
     writeFileSync(metricsPath, '');
   }
+  await updater.weightsLoaded();
 
   const masking: MaskingOptions = {
     rate: o.maskRate, entityShare: o.entityShare, maskId: config.mask_token_id, vocabSize: config.vocab_size,
@@ -118,21 +176,24 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   };
   const started = performance.now();
   let last: StepMetrics | null = null;
+  // Every rank calls save at the same steps (gathering sharded moments is a collective); rank 0 writes.
   const save = async (): Promise<void> => {
     const state: TrainerState = {
       step, elapsed: elapsedBefore + (performance.now() - started) / 1000,
       rng: { dropout: dropoutRng.getState(), masking: maskRng.getState() }, data: source.getState(), options: o,
     };
-    saveCheckpoint(checkpointDir, {
-      config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null,
-      optimizer: await momentsOf(optimizer), trainerState: state,
-    });
+    const moments = await updater.moments();
+    if (rank !== 0) return;
+    saveCheckpoint(checkpointDir, { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null, optimizer: moments, trainerState: state });
   };
 
   while (step < o.steps) {
     const t0 = performance.now();
+    // Every rank draws and masks the whole global batch (accumulation × world micro-batches) in the same order,
+    // then trains on its own slice: the run is the same whatever the number of ranks, and the loss weights
+    // below need no communication.
     const batches: CollatedBatch[] = [];
-    for (let a = 0; a < o.accumulation; a++) {
+    for (let a = 0; a < o.accumulation * world; a++) {
       const items = [];
       for (let b = 0; b < o.microBatch; b++) items.push(maskSequence(source.next(), masking, maskRng));
       batches.push(collate(items, config.pad_token_id));
@@ -140,8 +201,11 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
     const mlmTotal = batches.reduce((s, b) => s + b.mlmLabels.length, 0);
     const entityTotal = batches.reduce((s, b) => s + b.entityLabels.length, 0);
     let mlmLoss = 0, entityLoss = 0, tokens = 0;
-    for (const batch of batches) {
+    for (let g = rank * o.accumulation; g < (rank + 1) * o.accumulation; g++) {
+      const batch = batches[g]!;
       tokens += batch.tokens;
+      // Dropout seeds depend on (step, global micro-batch), not on how many ran before in this process.
+      dropoutRng.setState(new Rng(dropoutHash(dropoutHash(o.seed, step), g)).getState());
       // Each micro-batch's mean loss weighted by its share of the masked tokens (and spans): the sum over
       // micro-batches then equals the loss of one big batch, so accumulation changes nothing but memory.
       const [m, e] = await engine.tidyAsync(async () => {
@@ -161,12 +225,16 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
       mlmLoss += m * batch.mlmLabels.length / Math.max(mlmTotal, 1);
       if (entityTotal > 0) entityLoss += e * batch.entityLabels.length / entityTotal;
     }
+    if (dist !== undefined) {
+      const sums = await dist.allReduce(Float64Array.of(mlmLoss, entityLoss, tokens));
+      [mlmLoss, entityLoss, tokens] = [sums[0]!, sums[1]!, sums[2]!];
+    }
     const loss = mlmLoss + (entityTotal > 0 ? o.entityWeight * entityLoss : 0);
     if (!Number.isFinite(loss)) {
       throw new MedbertError(`loss became ${loss} at step ${step + 1}; stopping (the last good checkpoint is ${checkpointDir})`);
     }
     const lr = learningRate(step + 1, { peak: o.lr, warmup: o.warmup, total: o.steps });
-    const norm = await optimizerStep(engine, model, optimizer, { lr, clip: o.clip });
+    const { norm, bytesSent } = await updater.update(lr, o.clip);
     if (!Number.isFinite(norm)) {
       throw new MedbertError(`gradient norm became ${norm} at step ${step + 1}; stopping (the last good checkpoint is ${checkpointDir})`);
     }
@@ -175,23 +243,25 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
     last = {
       step, lr, loss, mlm_loss: mlmLoss, entity_loss: entityTotal > 0 ? entityLoss : null, grad_norm: norm,
       tokens_per_s: tokens / seconds, elapsed: elapsedBefore + (performance.now() - started) / 1000,
+      ...(dist === undefined ? {} : { bytes_sent: bytesSent }),
     };
-    appendFileSync(metricsPath, JSON.stringify(last) + '\n');
+    if (rank === 0) appendFileSync(metricsPath, JSON.stringify(last) + '\n');
     run.onStep?.(last);
-    const stop = run.shouldStop?.() ?? false;
+    let stop = run.shouldStop?.() ?? false;
+    // Ranks stop together: any rank asked to stop stops them all after this step.
+    if (dist !== undefined) stop = (await dist.allReduce(Float64Array.of(stop ? 1 : 0)))[0]! > 0;
     if (stop || step === o.steps || (o.checkpointEvery > 0 && step % o.checkpointEvery === 0)) await save();
-    if ((o.snapshotEvery ?? 0) > 0 && step % o.snapshotEvery! === 0) {
+    if (rank === 0 && (o.snapshotEvery ?? 0) > 0 && step % o.snapshotEvery! === 0) {
       saveCheckpoint(join(outDir, `step-${step}`), { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null });
     }
     if (stop) {
       model.dispose();
-      optimizer.dispose();
+      updater.dispose();
       return { last, stopped: true, checkpoint: checkpointDir };
     }
   }
-  if (step === 0 || !existsSync(checkpointDir)) await save();
   model.dispose();
-  optimizer.dispose();
+  updater.dispose();
   return { last, stopped: false, checkpoint: checkpointDir };
 }
 

@@ -1,17 +1,10 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { allGather, allReduceSmall, chunkRange, reduceScatter } from '../../src/dist/collectives.js';
 import { TcpRing } from '../../src/dist/tcp-link.js';
 import { Rng } from '../../src/tensor/index.js';
+import { freePort } from './free-port.js';
 
-export async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function ring(world: number, timeoutMs = 5000): Promise<TcpRing[]> {
   const masterPort = await freePort();

@@ -1,0 +1,149 @@
+import type { NamedArray } from '../nn/index.js';
+import type { Buffer, Engine, Tensor } from '../tensor/index.js';
+import { bertNoDecay, type AdamWOptions } from '../train/adamw.js';
+import { allGather, allReduceSmall, chunkRange, reduceScatter, type RingLink } from './collectives.js';
+
+/** Where one parameter's piece of this rank's shard lives. */
+interface Segment {
+  readonly name: string;
+  readonly param: Tensor;
+  /** Offsets into the flat parameter vector [start, end), inside this rank's shard. */
+  readonly start: number;
+  readonly end: number;
+  /** Offset of `start` inside the parameter. */
+  readonly inParam: number;
+  readonly decay: boolean;
+  readonly master: Buffer;
+  readonly grad: Buffer;
+  readonly m: Buffer;
+  readonly v: Buffer;
+}
+
+export interface Zero2StepResult {
+  /** Global gradient norm before clipping. */
+  readonly norm: number;
+  /** Bytes this rank sent: the gradient reduce-scatter and the parameter all-gather. */
+  readonly bytesSent: number;
+}
+
+/**
+ * ZeRO stage 2 AdamW over a ring of ranks. The parameters are one flat vector of Ψ values (named-parameter
+ * order), split into N contiguous chunks; rank r owns chunk r: the fp32 master copy of those parameters, their
+ * summed gradient and AdamW's two moments (4Ψ/N + 4Ψ/N + 8Ψ/N bytes). Each step: the full local gradients are
+ * reduce-scattered (each rank receives its chunk summed over ranks), the global norm comes from the shards'
+ * sums of squares, each rank updates its chunk with the same fused AdamW kernel as single-process training,
+ * and the updated chunks are all-gathered into every rank's full parameter copy.
+ */
+export class Zero2AdamW {
+  step = 0;
+  readonly total: number;
+  readonly shard: [number, number];
+  private readonly segments: Segment[] = [];
+  private readonly offsets = new Map<string, number>();
+  private readonly beta1: number;
+  private readonly beta2: number;
+  private readonly eps: number;
+  private readonly weightDecay: number;
+
+  constructor(private readonly engine: Engine, private readonly params: readonly [string, Tensor][], private readonly link: RingLink,
+    options: Omit<AdamWOptions, 'lr'>) {
+    this.beta1 = options.beta1 ?? 0.9;
+    this.beta2 = options.beta2 ?? 0.999;
+    this.eps = options.eps ?? 1e-8;
+    this.weightDecay = options.weightDecay ?? 0.01;
+    const noDecay = options.noDecay ?? bertNoDecay;
+    let offset = 0;
+    for (const [name, p] of params) {
+      this.offsets.set(name, offset);
+      offset += p.size;
+    }
+    this.total = offset;
+    this.shard = chunkRange(this.total, link.world, link.rank);
+    const [s0, s1] = this.shard;
+    const be = engine.backend;
+    for (const [name, p] of params) {
+      const off = this.offsets.get(name)!;
+      const start = Math.max(s0, off), end = Math.min(s1, off + p.size);
+      if (end <= start) continue;
+      const n = end - start;
+      this.segments.push({ name, param: p, start, end, inParam: start - off, decay: !noDecay(name),
+        master: be.alloc(n), grad: be.alloc(n), m: be.alloc(n), v: be.alloc(n) });
+    }
+  }
+
+  /** Copies the current parameter values into the shard's master copy (after loading weights). */
+  async syncMaster(): Promise<void> {
+    for (const s of this.segments) {
+      const values = await s.param.data();
+      this.engine.backend.write(s.master, values.subarray(s.inParam, s.inParam + s.end - s.start));
+    }
+  }
+
+  /** One update: reduce-scatter gradients, clip by the global norm, AdamW on the shard, all-gather parameters. */
+  async update(lr: number, clip: number): Promise<Zero2StepResult> {
+    this.step++;
+    const be = this.engine.backend;
+    const flat = new Float32Array(this.total);
+    for (const [name, p] of this.params) if (p.grad !== null) flat.set(await p.grad.data(), this.offsets.get(name)!);
+    let bytesSent = await reduceScatter(this.link, flat);
+    const [s0, s1] = this.shard;
+    let sumSquares = 0;
+    for (let i = s0; i < s1; i++) sumSquares += flat[i]! * flat[i]!;
+    const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
+    if (!Number.isFinite(norm)) return { norm, bytesSent };
+    const scale = clip > 0 ? Math.min(1, clip / (norm + 1e-6)) : 1;
+    const params = new Float32Array(this.total);
+    for (const s of this.segments) {
+      be.write(s.grad, flat.subarray(s.start, s.end));
+      be.adamw({
+        n: s.end - s.start, param: s.master, grad: s.grad, m: s.m, v: s.v, lr, beta1: this.beta1, beta2: this.beta2,
+        eps: this.eps, weightDecay: s.decay ? this.weightDecay : 0, step: this.step, gradScale: scale,
+      });
+      params.set((await be.read(s.master)).subarray(0, s.end - s.start), s.start);
+    }
+    bytesSent += await allGather(this.link, params);
+    for (const [name, p] of this.params) {
+      const off = this.offsets.get(name)!;
+      be.write(p.buffer('ZeRO-2 update'), params.subarray(off, off + p.size));
+      p.grad?.dispose();
+      p.grad = null;
+    }
+    return { norm, bytesSent };
+  }
+
+  /** Every parameter's full moments, gathered from the shards (a collective: every rank must call it). */
+  async gatherMoments(): Promise<Map<string, NamedArray>> {
+    const out = new Map<string, NamedArray>();
+    for (const which of ['m', 'v'] as const) {
+      const flat = new Float32Array(this.total);
+      for (const s of this.segments) flat.set((await this.engine.backend.read(s[which])).subarray(0, s.end - s.start), s.start);
+      await allGather(this.link, flat);
+      for (const [name, p] of this.params) {
+        const off = this.offsets.get(name)!;
+        out.set(`${name}.${which === 'm' ? 'exp_avg' : 'exp_avg_sq'}`, { shape: [...p.shape], data: flat.slice(off, off + p.size) });
+      }
+    }
+    return out;
+  }
+
+  /** Takes this rank's part of full moments saved by any number of ranks (re-partitioning on resume). */
+  loadMoments(saved: ReadonlyMap<string, NamedArray>, where: string): void {
+    for (const s of this.segments) {
+      const m = saved.get(`${s.name}.exp_avg`), v = saved.get(`${s.name}.exp_avg_sq`);
+      if (m === undefined || v === undefined) throw new Error(`${where} lacks the moments of '${s.name}'`);
+      const n = s.end - s.start;
+      this.engine.backend.write(s.m, m.data.subarray(s.inParam, s.inParam + n));
+      this.engine.backend.write(s.v, v.data.subarray(s.inParam, s.inParam + n));
+    }
+  }
+
+  /** Bytes of optimizer state this rank holds (master shard, gradient shard, two moments). */
+  get shardBytes(): number {
+    return 16 * (this.shard[1] - this.shard[0]);
+  }
+
+  dispose(): void {
+    const be = this.engine.backend;
+    for (const s of this.segments) for (const b of [s.master, s.grad, s.m, s.v]) be.free(b);
+  }
+}

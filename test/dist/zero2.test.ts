@@ -1,0 +1,108 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ringDistributed } from '../../src/dist/distributed.js';
+import { TcpRing } from '../../src/dist/tcp-link.js';
+import { SyntheticSource } from '../../src/data/synthetic.js';
+import { presetConfig } from '../../src/model/index.js';
+import { Engine, ReferenceBackend } from '../../src/tensor/index.js';
+import { PAPER_RECIPE, pretrain, type Distributed, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
+import { freePort } from './free-port.js';
+
+const config = presetConfig('tiny', { vocab_size: 40, hidden_size: 16, num_hidden_layers: 2, num_attention_heads: 2,
+  intermediate_size: 32, max_position_embeddings: 16, num_entity_concepts: 6 });
+const source = () => new SyntheticSource({ vocabSize: 40, firstRegularId: 5, clsId: 2, sepId: 3, seqLen: 16, concepts: 6, seed: 9 });
+const options = (o: Partial<PretrainOptions>): PretrainOptions => ({
+  ...PAPER_RECIPE, maskRate: 0.3, steps: 4, microBatch: 2, accumulation: 6, lr: 3e-3, warmup: 2, checkpointEvery: 1, ...o,
+});
+
+interface RankRun { steps: StepMetrics[]; error: unknown }
+
+/** Runs `world` ranks in this process (each with its own engine), joined by a TCP ring on loopback. */
+async function runRanks(world: number, dir: string, o: PretrainOptions, resume = false,
+  wrap: (d: Distributed, rank: number) => Distributed = (d) => d, timeoutMs = 10_000, stopAt = Infinity): Promise<RankRun[]> {
+  const masterPort = await freePort();
+  const links = await Promise.all(Array.from({ length: world }, (_, rank) =>
+    TcpRing.join({ rank, world, masterAddr: '127.0.0.1', masterPort, timeoutMs })));
+  const runs: RankRun[] = links.map(() => ({ steps: [], error: null }));
+  await Promise.all(links.map(async (link, rank) => {
+    try {
+      await pretrain({
+        engine: new Engine(new ReferenceBackend()), config, source: source(), options: o, outDir: dir, resume,
+        distributed: world === 1 ? undefined : wrap(ringDistributed(link), rank),
+        onStep: (m) => runs[rank]!.steps.push(m), shouldStop: () => (runs[rank]!.steps.at(-1)?.step ?? 0) >= stopAt,
+      });
+    } catch (error) {
+      runs[rank]!.error = error;
+      link.close();
+    }
+  }));
+  for (const l of links) l.close();
+  return runs;
+}
+
+const close = (a: number, b: number, rel: number): boolean => Math.abs(a - b) <= rel * Math.abs(b);
+
+test('N = 1, 2, 3 ranks with the same global batch give the losses of single-process training', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-'));
+  try {
+    const single = (await runRanks(1, join(root, 'n1'), options({ accumulation: 6 })))[0]!.steps;
+    for (const world of [2, 3]) {
+      const runs = await runRanks(world, join(root, `n${world}`), options({ accumulation: 6 / world }));
+      for (const r of runs) assert.equal(r.error, null);
+      const steps = runs[0]!.steps;
+      assert.equal(steps.length, single.length);
+      steps.forEach((m, i) => {
+        // float-summation tolerance: gradients are summed in ring order instead of micro-batch order
+        assert.ok(close(m.loss, single[i]!.loss, 1e-5), `world ${world} step ${i + 1}: loss ${m.loss} vs ${single[i]!.loss}`);
+        assert.ok(close(m.grad_norm, single[i]!.grad_norm, 1e-4), `world ${world} step ${i + 1}: norm ${m.grad_norm} vs ${single[i]!.grad_norm}`);
+        assert.ok(m.bytes_sent! > 0);
+      });
+      runs.forEach((r) => assert.deepEqual(r.steps.map((m) => m.loss), steps.map((m) => m.loss), 'every rank reports the same losses'));
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('resuming with a different number of ranks continues the same run', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-resume-'));
+  try {
+    const whole = (await runRanks(1, join(root, 'whole'), options({ accumulation: 6 })))[0]!.steps;
+    const dir = join(root, 'split');
+    const first = await runRanks(2, dir, options({ accumulation: 3 }), false, (d) => d, 10_000, 2);
+    const rest = await runRanks(3, dir, options({ accumulation: 2 }), true);
+    const losses = [...first[0]!.steps, ...rest[0]!.steps].map((m) => m.loss);
+    assert.equal(losses.length, whole.length);
+    losses.forEach((l, i) => assert.ok(close(l, whole[i]!.loss, 1e-5), `step ${i + 1}: ${l} vs ${whole[i]!.loss}`));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a rank that hangs stops the job within the timeout, naming it; the last checkpoint resumes', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-hang-'));
+  try {
+    let calls = 0;
+    const hangAfterStep2 = (d: Distributed, rank: number): Distributed => rank !== 1 ? d : {
+      ...d, rank: d.rank, world: d.world, updater: d.updater,
+      // After two steps rank 1 stops answering (for longer than the others' timeout), then gives up itself.
+      allReduce: (v) => (++calls > 4 ? new Promise<Float64Array>((_, reject) => setTimeout(() => reject(new Error('simulated hang')), 5000)) : d.allReduce(v)),
+    };
+    const t0 = Date.now();
+    let failedAt = 0;
+    const runs = await runRanks(2, root, options({ accumulation: 3 }), false, (d, rank) => {
+      const wrapped = hangAfterStep2(d, rank);
+      return rank === 0 ? { ...wrapped, allReduce: (v) => wrapped.allReduce(v).catch((e: unknown) => { failedAt = Date.now(); throw e; }) } : wrapped;
+    }, 1500);
+    assert.match(String(runs[0]!.error), /no message from rank 1 within 1\.5 s/);
+    assert.ok(failedAt - t0 < 10_000, `rank 0 gave up after ${failedAt - t0} ms`);
+    const resumed = await runRanks(1, root, options({ accumulation: 6 }), true);
+    assert.equal(resumed[0]!.error, null);
+    assert.equal(resumed[0]!.steps[0]!.step, 3, 'resumed after the last complete step');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
