@@ -1,0 +1,50 @@
+/// <reference types="@webgpu/types" />
+// From a GPU (navigator.gpu in browsers, Dawn's in Node) to a device with the limits the kernels need. Limits
+// default to WebGPU's minimums unless requested, so the ones that matter are asked for at the adapter's values.
+import { MedbertError } from '../../../errors.js';
+import { ATTENTION_WG } from './kernels/attention.js';
+import { WG } from './kernels/kernel.js';
+import type { WebGpuDeviceInfo } from './webgpu-backend.js';
+
+/** Limits requested at the adapter's value: bigger tensors per binding, all storage bindings a kernel uses. */
+const REQUESTED_LIMITS = [
+  'maxStorageBufferBindingSize', 'maxBufferSize', 'maxStorageBuffersPerShaderStage', 'maxComputeInvocationsPerWorkgroup',
+  'maxComputeWorkgroupSizeX', 'maxComputeWorkgroupSizeY', 'maxComputeWorkgroupStorageSize',
+] as const;
+
+/** What the kernels need at least: 256-thread workgroups, 6 storage buffers per dispatch, 8 KiB of shared memory. */
+const NEEDED: Partial<Record<(typeof REQUESTED_LIMITS)[number], number>> = {
+  maxComputeInvocationsPerWorkgroup: Math.max(WG, ATTENTION_WG),
+  maxComputeWorkgroupSizeX: WG,
+  maxStorageBuffersPerShaderStage: 6,
+  maxComputeWorkgroupStorageSize: 8192,
+};
+
+export interface DeviceRequest {
+  /** 'compatibility' admits OpenGL ES adapters (Mesa's llvmpipe on machines without a GPU). */
+  readonly featureLevel?: 'core' | 'compatibility';
+  readonly powerPreference?: GPUPowerPreference;
+}
+
+/** The adapter and device, or null when the GPU offers no adapter. */
+export async function requestDevice(gpu: GPU, request: DeviceRequest = {}):
+  Promise<{ device: GPUDevice; info: WebGpuDeviceInfo } | null> {
+  const options: GPURequestAdapterOptions & { featureLevel?: string } = { powerPreference: request.powerPreference ?? 'high-performance' };
+  if (request.featureLevel !== undefined) options.featureLevel = request.featureLevel;
+  const adapter = await gpu.requestAdapter(options);
+  if (adapter === null) return null;
+  const requiredLimits: Record<string, number> = {};
+  for (const name of REQUESTED_LIMITS) {
+    const have = adapter.limits[name];
+    const need = NEEDED[name];
+    if (need !== undefined && have < need) {
+      throw new MedbertError(`webgpu: the adapter allows ${name} = ${have}, the kernels need ${need}`);
+    }
+    requiredLimits[name] = have;
+  }
+  const device = await adapter.requestDevice({ label: 'medbert', requiredLimits });
+  const i = adapter.info;
+  const described = [i.vendor, i.architecture, i.device, i.description].filter((s) => s !== undefined && s !== '').join(' ');
+  const featureLevel = (adapter as GPUAdapter & { featureLevel?: string }).featureLevel ?? request.featureLevel ?? 'core';
+  return { device, info: { adapter: described === '' ? 'unknown adapter' : described, featureLevel } };
+}

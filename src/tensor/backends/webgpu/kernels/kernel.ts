@@ -1,0 +1,83 @@
+// A compute kernel as data: its uniform parameters, its storage bindings and its WGSL body. The header
+// (parameter struct, binding declarations) is generated from the lists, so the TypeScript side that fills the
+// uniforms and binds the buffers cannot drift from the shader.
+
+export type ParamType = 'u32' | 'i32' | 'f32';
+/** 'read' for inputs; 'read_write' for outputs (a buffer bound as both in one dispatch is copied first). */
+export type Access = 'read' | 'read_write';
+
+export interface KernelSource {
+  /** Unique per WGSL text: pipelines are cached by it. */
+  readonly label: string;
+  /** Uniform fields, in order; the struct is `P`. */
+  readonly params: readonly (readonly [string, ParamType])[];
+  /** Storage buffers bound at 1, 2, ...; element type f32 unless 'i32' (host integer inputs). */
+  readonly bindings: readonly (readonly [string, Access, ('f32' | 'i32')?])[];
+  /** Helpers and the `@compute` entry point `main`. */
+  readonly body: string;
+}
+
+/** Threads per workgroup of the one-dimensional kernels (every WebGPU core adapter allows 256). */
+export const WG = 256;
+
+export function kernelCode(k: KernelSource): string {
+  const fields = k.params.length === 0 ? '  unused: u32,' : k.params.map(([n, t]) => `  ${n}: ${t},`).join('\n');
+  const bindings = k.bindings.map(([name, access, type], i) =>
+    `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type ?? 'f32'}>;`).join('\n');
+  return `struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${k.body}`;
+}
+
+/**
+ * The flat index of a one-dimensional kernel's workgroup when the grid is folded into x and y (a dimension
+ * holds at most 65535 workgroups).
+ */
+export const GROUP_INDEX = /* wgsl */ `
+fn groupIndex(wid: vec3u, nwg: vec3u) -> u32 { return wid.y * nwg.x + wid.x; }
+`;
+
+/** The entry-point signature of kernels that use groupIndex. */
+export const ENTRY_ARGS = '@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, '
+  + '@builtin(local_invocation_index) li: u32';
+
+/** The dropout hash of backend.ts (lowbias32 of seed and index) in u32 arithmetic, which wraps as Math.imul does. */
+export const DROPOUT_HASH = /* wgsl */ `
+fn dropHash(seed: u32, index: u32) -> u32 {
+  var x = (index ^ seed) * 0x9e3779b1u + seed;
+  x ^= x >> 16u;
+  x *= 0x7feb352du;
+  x ^= x >> 15u;
+  x *= 0x846ca68bu;
+  x ^= x >> 16u;
+  return x;
+}
+`;
+
+/** -FLT_MAX, the score Hugging Face adds for padded keys (bit pattern, so no literal rounding is involved). */
+export const MASKED_SCORE_WGSL = 'bitcast<f32>(0xff7fffffu)';
+
+/**
+ * Workgroup reductions in a fixed order (so results are the same on every run): `red` (size entries of
+ * workgroup memory) and one function per [name, combine] pair, e.g. ['reduceSum', 'a + b']. Each thread
+ * stores its value in red[li] and calls the function, which returns the result to every thread.
+ *
+ * The result is broadcast through a workgroup atomic, not by every thread reading red[0]: Mesa's llvmpipe
+ * (22.3) lets that plain read float above the barrier for some invocations, which then see a partial sum.
+ */
+export function reducers(size: number, ops: readonly (readonly [string, string])[]): string {
+  const levels: string[] = [];
+  for (let s = size / 2; s >= 1; s /= 2) {
+    levels.push(`  if (li < ${s}u) { let a = red[li]; let b = red[li + ${s}u]; red[li] = OP; }\n  workgroupBarrier();`);
+  }
+  const fns = ops.map(([fn, op]) => /* wgsl */ `
+fn ${fn}(li: u32) -> f32 {
+  workgroupBarrier();
+${levels.join('\n').replaceAll('OP', op)}
+  if (li == 0u) { atomicStore(&redResult, bitcast<u32>(red[0])); }
+  workgroupBarrier();
+  let r = bitcast<f32>(atomicLoad(&redResult));
+  workgroupBarrier();
+  return r;
+}
+`);
+  return `var<workgroup> red: array<f32, ${size}>;\nvar<workgroup> redResult: atomic<u32>;\n${fns.join('')}`;
+}

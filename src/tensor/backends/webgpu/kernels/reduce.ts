@@ -1,0 +1,101 @@
+// Reductions in a fixed order (no atomics), so every run gives the same bits: whole-buffer sums in two
+// stages (blocks, then one workgroup over the block partials), and column sums over chunks of rows.
+import { ENTRY_ARGS, GROUP_INDEX, WG, reducers, type KernelSource } from './kernel.js';
+
+/** Elements each workgroup of the first stage sums (16 per thread, strided so loads are coalesced). */
+export const SUM_BLOCK = WG * 16;
+/** Rows per chunk of the column-sum kernels. */
+export const COL_CHUNK = 64;
+
+function blockSum(label: string, term: string): KernelSource {
+  return {
+    label, params: [['n', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
+    body: `${GROUP_INDEX}
+${reducers(WG, [['reduceSum', 'a + b']])}
+@compute @workgroup_size(${WG})
+fn main(${ENTRY_ARGS}) {
+  let g = groupIndex(wid, nwg);
+  let start = g * ${SUM_BLOCK}u;
+  var s = 0.0;
+  for (var t = 0u; t < 16u; t++) {
+    let i = start + t * ${WG}u + li;
+    if (i < P.n) { let v = x[i]; s += ${term}; }
+  }
+  red[li] = s;
+  let total = reduceSum(li);
+  if (li == 0u) { partial[g] = total; }
+}
+`,
+  };
+}
+
+export const BLOCK_SUM = blockSum('blockSum', 'v');
+export const BLOCK_SUM_SQUARES = blockSum('blockSumSquares', 'v * v');
+
+/** out[0] (+)= Σ partial[0..count) in one workgroup. */
+export const FINAL_SUM: KernelSource = {
+  label: 'finalSum', params: [['count', 'u32'], ['accumulate', 'u32']], bindings: [['partial', 'read'], ['out', 'read_write']],
+  body: `
+${reducers(WG, [['reduceSum', 'a + b']])}
+@compute @workgroup_size(${WG})
+fn main(@builtin(local_invocation_index) li: u32) {
+  var s = 0.0;
+  for (var i = li; i < P.count; i += ${WG}u) { s += partial[i]; }
+  red[li] = s;
+  let total = reduceSum(li);
+  if (li == 0u) { out[0] = select(total, out[0] + total, P.accumulate != 0u); }
+}
+`,
+};
+
+/** partial[c][j] = Σ x[r][j] over the rows r of chunk c. Grid: x = column groups, y = chunks. */
+export const COLUMN_PARTIAL: KernelSource = {
+  label: 'columnPartial', params: [['rows', 'u32'], ['cols', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
+  body: `
+@compute @workgroup_size(${WG})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
+  let j = wid.x * ${WG}u + li;
+  if (j >= P.cols) { return; }
+  let r0 = wid.y * ${COL_CHUNK}u;
+  let r1 = min(r0 + ${COL_CHUNK}u, P.rows);
+  var s = 0.0;
+  for (var r = r0; r < r1; r++) { s += x[r * P.cols + j]; }
+  partial[wid.y * P.cols + j] = s;
+}
+`,
+};
+
+/** out[j] (+)= Σ_c partial[c][j]: the second stage of the column sums. */
+export const COLUMN_FINAL: KernelSource = {
+  label: 'columnFinal', params: [['chunks', 'u32'], ['cols', 'u32'], ['accumulate', 'u32']],
+  bindings: [['partial', 'read'], ['out', 'read_write']],
+  body: `
+@compute @workgroup_size(${WG})
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
+  let j = wid.x * ${WG}u + li;
+  if (j >= P.cols) { return; }
+  var s = 0.0;
+  for (var c = 0u; c < P.chunks; c++) { s += partial[c * P.cols + j]; }
+  out[j] = select(s, out[j] + s, P.accumulate != 0u);
+}
+`,
+};
+
+/** 16×16 tiles through workgroup memory, so both the reads and the writes are coalesced. z = batch. */
+export const TRANSPOSE: KernelSource = {
+  label: 'transpose', params: [['rows', 'u32'], ['cols', 'u32'], ['batch0', 'u32']], bindings: [['x', 'read'], ['out', 'read_write']],
+  body: `
+var<workgroup> tile: array<array<f32, 17>, 16>;
+@compute @workgroup_size(16, 16)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+  let base = (wid.z + P.batch0) * P.rows * P.cols;
+  let i = wid.y * 16u + lid.y;
+  let j = wid.x * 16u + lid.x;
+  if (i < P.rows && j < P.cols) { tile[lid.y][lid.x] = x[base + i * P.cols + j]; }
+  workgroupBarrier();
+  let oi = wid.x * 16u + lid.y;
+  let oj = wid.y * 16u + lid.x;
+  if (oi < P.cols && oj < P.rows) { out[base + oi * P.rows + oj] = tile[lid.x][lid.y]; }
+}
+`,
+};

@@ -1,0 +1,59 @@
+// The only Node-specific code of the WebGPU backend: Dawn through the `webgpu` npm package (an optional
+// dependency, loaded on demand). Tries a real GPU first (Vulkan on Linux), then Mesa's software OpenGL ES
+// (llvmpipe) in compatibility mode, which Dawn reaches through EGL without a display.
+/// <reference types="@webgpu/types" />
+import { requestDevice, type DeviceRequest } from './device.js';
+import type { WebGpuDeviceInfo } from './webgpu-backend.js';
+
+interface DawnModule {
+  create(flags: string[]): GPU;
+  globals: object;
+}
+
+export interface NodeGpuOptions {
+  /** Dawn flags (e.g. ['backend=opengles']); default: try the default backend, then OpenGL ES. */
+  readonly flags?: readonly string[];
+  readonly featureLevel?: DeviceRequest['featureLevel'];
+}
+
+export interface NodeDevice {
+  readonly device: GPUDevice;
+  readonly info: WebGpuDeviceInfo;
+  /** Drops the Dawn instance (Node does not exit while one is referenced). */
+  readonly release: () => void;
+}
+
+/** Why no device could be made, for the error message ('' when the package loaded but found no adapter). */
+export type NodeGpuResult = NodeDevice | { readonly device: null; readonly reason: string };
+
+async function loadDawn(): Promise<DawnModule | string> {
+  try {
+    const name = 'webgpu';
+    return (await import(name)) as DawnModule;
+  } catch (e) {
+    return `the 'webgpu' package could not be loaded (${(e as Error).message.split('\n')[0]})`;
+  }
+}
+
+export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<NodeGpuResult> {
+  const dawn = await loadDawn();
+  if (typeof dawn === 'string') return { device: null, reason: dawn };
+  // Dawn's generated classes (GPUBufferUsage, GPUMapMode, ...) must be globals, as in a browser.
+  for (const [key, value] of Object.entries(dawn.globals)) {
+    if (!(key in globalThis)) Object.defineProperty(globalThis, key, { value, configurable: true, writable: true });
+  }
+  const attempts: { flags: string[]; request: DeviceRequest }[] = options.flags !== undefined
+    ? [{ flags: [...options.flags], request: options.featureLevel === undefined ? {} : { featureLevel: options.featureLevel } }]
+    : [{ flags: [], request: {} }, { flags: ['backend=opengles'], request: { featureLevel: 'compatibility' } }];
+  for (const { flags, request } of attempts) {
+    // Mesa's EGL needs a platform when there is no display server; the surfaceless one renders off-screen.
+    if (flags.includes('backend=opengles') && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
+    let gpu: GPU | null = dawn.create(flags);
+    const got = await requestDevice(gpu, request);
+    if (got !== null) {
+      return { ...got, release: () => { gpu = null; } };
+    }
+    gpu = null;
+  }
+  return { device: null, reason: 'Dawn found no adapter (no Vulkan GPU; no OpenGL ES through Mesa: install libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)' };
+}

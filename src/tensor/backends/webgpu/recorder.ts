@@ -1,0 +1,113 @@
+/// <reference types="@webgpu/types" />
+// Records kernel dispatches into one command encoder and submits them in batches. Kernels are called
+// synchronously and only enqueue; a batch is submitted when a caller needs results (read, sync), when the
+// uniform arena is full, or before a host write (queue.writeBuffer runs at submit order).
+//
+// Uniform parameters of all dispatches of a batch live in one arena buffer, a 256-byte slot each, written with
+// one queue.writeBuffer just before the batch is submitted (queue operations run in order, so reusing the arena
+// for the next batch is safe).
+import { kernelCode, type KernelSource } from './kernels/kernel.js';
+
+/** Dispatches per batch (slots of the uniform arena). */
+const ARENA_SLOTS = 512;
+
+export class Recorder {
+  private encoder: GPUCommandEncoder | null = null;
+  private pass: GPUComputePassEncoder | null = null;
+  private readonly arena: GPUBuffer;
+  private readonly staged: ArrayBuffer;
+  private readonly view: DataView;
+  private slot = 0;
+  private readonly slotBytes: number;
+  /** Buffers to destroy once the batch that uses them is submitted (uploads of host integer arrays). */
+  private doomed: GPUBuffer[] = [];
+  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  dispatches = 0;
+  submits = 0;
+
+  constructor(private readonly device: GPUDevice) {
+    this.slotBytes = Math.max(256, device.limits.minUniformBufferOffsetAlignment);
+    this.arena = device.createBuffer({ label: 'medbert uniforms', size: this.slotBytes * ARENA_SLOTS,
+      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.staged = new ArrayBuffer(this.slotBytes * ARENA_SLOTS);
+    this.view = new DataView(this.staged);
+  }
+
+  private pipeline(k: KernelSource): GPUComputePipeline {
+    let p = this.pipelines.get(k.label);
+    if (p === undefined) {
+      const module = this.device.createShaderModule({ label: k.label, code: kernelCode(k) });
+      p = this.device.createComputePipeline({ label: k.label, layout: 'auto', compute: { module, entryPoint: 'main' } });
+      this.pipelines.set(k.label, p);
+    }
+    return p;
+  }
+
+  /** The encoder for copies and clears (ends an open compute pass). */
+  commands(): GPUCommandEncoder {
+    if (this.pass !== null) {
+      this.pass.end();
+      this.pass = null;
+    }
+    if (this.encoder === null) this.encoder = this.device.createCommandEncoder({ label: 'medbert batch' });
+    return this.encoder;
+  }
+
+  /**
+   * Records one dispatch of `k` with `params` (in the order of k.params) and `buffers` bound at 1, 2, ...
+   * (whole buffers). `groups` is the workgroup grid.
+   */
+  dispatch(k: KernelSource, params: readonly number[], buffers: readonly GPUBuffer[], groups: readonly [number, number, number]):
+    void {
+    if (params.length !== k.params.length) throw new Error(`webgpu: ${k.label} takes ${k.params.length} parameters, got ${params.length}`);
+    if (buffers.length !== k.bindings.length) throw new Error(`webgpu: ${k.label} binds ${k.bindings.length} buffers, got ${buffers.length}`);
+    if (groups[0] === 0 || groups[1] === 0 || groups[2] === 0) return;
+    if (this.slot === ARENA_SLOTS) this.flush();
+    const offset = this.slot * this.slotBytes;
+    this.slot++;
+    for (let i = 0; i < params.length; i++) {
+      const type = k.params[i]![1], v = params[i]!;
+      if (type === 'f32') this.view.setFloat32(offset + 4 * i, v, true);
+      else if (type === 'i32') this.view.setInt32(offset + 4 * i, v, true);
+      else this.view.setUint32(offset + 4 * i, v, true);
+    }
+    const pipeline = this.pipeline(k);
+    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.arena, offset, size: Math.max(16, (4 * params.length + 15) & ~15) } }];
+    for (let i = 0; i < buffers.length; i++) entries.push({ binding: i + 1, resource: { buffer: buffers[i]! } });
+    const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
+    if (this.pass === null) this.pass = this.commands().beginComputePass();
+    this.pass.setPipeline(pipeline);
+    this.pass.setBindGroup(0, bindGroup);
+    this.pass.dispatchWorkgroups(groups[0], groups[1], groups[2]);
+    this.dispatches++;
+  }
+
+  /** Destroys `buf` after the current batch is submitted. */
+  destroyAfterSubmit(buf: GPUBuffer): void {
+    this.doomed.push(buf);
+  }
+
+  /** Submits everything recorded so far. */
+  flush(): void {
+    if (this.encoder === null) {
+      this.slot = 0;
+      return;
+    }
+    const encoder = this.commands();
+    this.encoder = null;
+    if (this.slot > 0) this.device.queue.writeBuffer(this.arena, 0, this.staged, 0, this.slot * this.slotBytes);
+    this.slot = 0;
+    this.device.queue.submit([encoder.finish()]);
+    this.submits++;
+    for (const b of this.doomed) b.destroy();
+    this.doomed = [];
+  }
+
+  dispose(): void {
+    this.pass = null;
+    this.encoder = null;
+    for (const b of this.doomed) b.destroy();
+    this.doomed = [];
+    this.arena.destroy();
+  }
+}
