@@ -1,3 +1,10 @@
+export interface EdgeTableSnapshot {
+  readonly nodes: Int32Array;
+  readonly tokens: Int32Array;
+  readonly children: Int32Array;
+  readonly count: number;
+}
+
 /**
  * The trie's edges, (node, token) → child node, in one open-addressing hash table of typed arrays: no
  * per-edge objects and no heap-number keys, so lookups in the matcher's inner loop are a few array reads.
@@ -20,6 +27,21 @@ export class EdgeTable {
 
   get size(): number {
     return this.count;
+  }
+
+  /** The table as typed arrays, for another thread to `restore`. */
+  snapshot(): EdgeTableSnapshot {
+    return { nodes: this.nodes, tokens: this.tokens, children: this.children, count: this.count };
+  }
+
+  static restore(s: EdgeTableSnapshot): EdgeTable {
+    const table = new EdgeTable(1);
+    table.nodes = s.nodes;
+    table.tokens = s.tokens;
+    table.children = s.children;
+    table.mask = s.nodes.length - 1;
+    table.count = s.count;
+    return table;
   }
 
   /** The child of `node` along `token`, or -1. */

@@ -4,17 +4,11 @@ import {
   ASCII, GLUED, isCaseSensitive, scanTokens, singular, tokenCased, tokenize, tokenKey, type TokenRuns,
 } from './normalize.js';
 import { TokenTable } from './token-table.js';
+import {
+  conceptsSnapshot, flattenTerminals, restoreConcepts, restoreTokens, TerminalsReader, tokensSnapshot, type MatcherSnapshot,
+  type NameEntry,
+} from './matcher-snapshot.js';
 import { isStopName } from './stop-names.js';
-
-/** How one name of one concept was stored at a trie node. */
-interface NameEntry {
-  readonly concept: number;
-  readonly preferred: boolean;
-  /** For names with case-sensitive tokens: the cased form each token must have in text (null: any case). */
-  readonly cased: (string | null)[] | null;
-  /** Tokens written against the one before in the name (`IL6`: 1): in text they must be too, or hyphenated. */
-  readonly glued: number[] | null;
-}
 
 /**
  * A dictionary matcher: a trie over normalised name tokens (see normalize.ts), scanned left to right over the
@@ -40,15 +34,51 @@ interface NameEntry {
  * `alternatives`.
  */
 export class EntityMatcher {
-  readonly concepts: Concept[] = [];
-  private readonly tokenIds = new TokenTable();
-  private readonly edges = new EdgeTable();
+  readonly concepts: Concept[];
+  private readonly tokenIds: TokenTable;
+  private readonly edges: EdgeTable;
   /** The root's children by token id (0: none): every token of a text is looked up here, so keep it dense. */
-  private rootChildren = new Int32Array(1 << 16);
-  /** By trie node: the names ending there (null: none). A dense array, as hot as the edge table. */
-  private readonly terminals: (NameEntry[] | null)[] = [null];
-  private nodes = 1; // node 0 is the root
-  private names = 0;
+  private rootChildren: Int32Array;
+  /**
+   * By trie node: the names ending there (null: none; undefined: not yet read from `restored`). A dense array,
+   * as hot as the edge table.
+   */
+  private readonly terminals: (NameEntry[] | null | undefined)[];
+  /** Where a matcher made from a snapshot reads its nodes' entries on first use. */
+  private readonly restored: TerminalsReader | null;
+  private nodes: number; // node 0 is the root
+  private names: number;
+
+  /** An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. */
+  constructor(snapshot?: MatcherSnapshot) {
+    this.concepts = snapshot === undefined ? [] : restoreConcepts(snapshot);
+    this.tokenIds = snapshot === undefined ? new TokenTable() : TokenTable.restore(restoreTokens(snapshot));
+    this.edges = snapshot === undefined ? new EdgeTable() : EdgeTable.restore(snapshot.edges);
+    this.rootChildren = snapshot?.rootChildren ?? new Int32Array(1 << 16);
+    this.restored = snapshot === undefined ? null : new TerminalsReader(snapshot.terminals);
+    this.terminals = this.restored === null ? [null] : new Array<undefined>(this.restored.nodes);
+    this.nodes = this.terminals.length;
+    this.names = snapshot?.names ?? 0;
+  }
+
+  /**
+   * The built matcher as plain data for `new EntityMatcher(snapshot)`, e.g. in a worker thread (postMessage
+   * copies it). It shares arrays with this matcher: add no concepts to either afterwards.
+   */
+  snapshot(): MatcherSnapshot {
+    const terminals = this.restored === null ? this.terminals : Array.from(this.terminals, (_, node) => this.terminalsAt(node));
+    return {
+      ...conceptsSnapshot(this.concepts), ...tokensSnapshot(this.tokenIds.snapshot()), edges: this.edges.snapshot(),
+      rootChildren: this.rootChildren, terminals: flattenTerminals(terminals), names: this.names,
+    };
+  }
+
+  /** The names ending at trie node `node` (null: none). */
+  private terminalsAt(node: number): NameEntry[] | null {
+    let list = this.terminals[node];
+    if (list === undefined) list = this.terminals[node] = this.restored!.entriesOf(node);
+    return list;
+  }
 
   /** Adds a concept and all its names. */
   add(entry: LexiconEntry): void {
@@ -177,7 +207,7 @@ export class EntityMatcher {
 
   /** The names ending at trie node `end` whose case requirements the text tokens meet, ranked. */
   private terminalEntries(end: number, text: string, runs: TokenRuns, first: number): NameEntry[] | null {
-    const stored = this.terminals[end];
+    const stored = this.terminalsAt(end);
     if (stored === null) return null;
     const fitting = stored.filter((e) => (e.cased === null
       || e.cased.every((c, k) => c === null || c === tokenCased(text, runs, first + k)))
@@ -225,7 +255,7 @@ export class EntityMatcher {
     });
     const cased = sensitive.some(Boolean) ? tokens.map((t, k) => (sensitive[k] ? t.cased : null)) : null;
     const glued = tokens.flatMap((t, k) => (t.glued ? [k] : []));
-    const list = this.terminals[node];
+    const list = this.terminalsAt(node);
     const entry: NameEntry = { concept, preferred, cased, glued: glued.length > 0 ? glued : null };
     if (list === null) this.terminals[node] = [entry];
     else list.push(entry);

@@ -1,11 +1,29 @@
+export interface TokenTableSnapshot {
+  readonly keys: string[];
+  readonly slots: Int32Array;
+}
+
 /**
  * Token strings ↔ dense ids. Besides string lookups it looks up a slice of the text directly, lowercasing
  * ASCII on the fly, so the matcher makes no string per token of running text.
  */
 export class TokenTable {
-  private readonly keys: string[] = [];
-  private slots = new Int32Array(1 << 12); // id + 1; 0 = empty
+  private keys: string[] = [];
+  private slots: Int32Array = new Int32Array(1 << 12); // id + 1; 0 = empty
   private mask = (1 << 12) - 1;
+
+  /** The table as plain data (strings and one typed array), for another thread to `restore`. */
+  snapshot(): TokenTableSnapshot {
+    return { keys: this.keys, slots: this.slots };
+  }
+
+  static restore(s: TokenTableSnapshot): TokenTable {
+    const table = new TokenTable();
+    table.keys = s.keys;
+    table.slots = s.slots;
+    table.mask = s.slots.length - 1;
+    return table;
+  }
 
   get size(): number {
     return this.keys.length;
