@@ -1,10 +1,14 @@
 import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { dedupe, parseCorpusFormat, WarningCounter, type CorpusDocument, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
+import { BatchPacker, type PackResult } from '../data/batch-packer.js';
+import { addPackStats, ConceptNumbering, emptyPackStats } from '../data/pack.js';
+import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
+import { startPackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-files.js';
-import { SequencePacker } from '../data/pack.js';
 import { specialIds } from '../data/special-tokens.js';
 import { loadMatcher } from '../ontology/node-io.js';
 import { readModelFile } from '../tokenizer/node-io.js';
@@ -28,6 +32,7 @@ export const prepareCommand: Command = {
       'deid-mode': { type: 'string', valueName: 'M', default: 'tag', description: 'tag ([NAME], [DATE], ...) or surrogate' },
       'near-dedup': { type: 'boolean', description: 'also drop near-duplicate documents (MinHash)' },
       'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'tokens per sequence, [CLS] and [SEP] included' },
+      workers: { type: 'string', valueName: 'N', description: 'worker threads that pack documents (default: one per core; 0: none); the output is the same for any N' },
       out: { type: 'string', valueName: 'DIR', description: 'shard folder to write (atomically)' },
       json: { type: 'boolean', description: 'print the counts as one JSON object' },
     }, {
@@ -49,12 +54,13 @@ export const prepareCommand: Command = {
     const tokenizerPath = required(v.tokenizer, 'tokenizer');
     const out = required(v.out, 'out');
     const seqLen = intFlag(v['seq-len'], 'seq-len', 128, 8, 4096);
+    const workers = intFlag(v.workers, 'workers', defaultWorkers(), 0, 256);
     const deidMode = v['deid-mode'] ?? 'tag';
     if (deidMode !== 'tag' && deidMode !== 'surrogate') throw new MedbertError(`--deid-mode=${deidMode} is not valid: expected tag or surrogate`);
     const textFields = (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== '');
     const summary = await prepareShards({
       inputs: inputs.map((path) => ({ path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null })),
-      tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true,
+      tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true, workers,
     });
     if (v.json === true) printJson(summary);
     else process.stdout.write(`${out}: ${summary.sequences} sequences, ${summary.tokens} tokens, ${summary.entities} entity spans ` +
@@ -82,6 +88,10 @@ export interface PrepareRequest {
   readonly nearDedup: boolean;
   readonly seqLen: number;
   readonly out: string;
+  /** Worker threads that pack documents (default: one per available core); 0 packs in this thread. */
+  readonly workers?: number;
+  /** About how many characters of text go to a worker at a time (default 256,000; small values in tests). */
+  readonly batchCharacters?: number;
 }
 
 export interface PrepareSummary {
@@ -101,25 +111,26 @@ export interface PrepareSummary {
 
 /** The prepare pipeline with files; also used by `medbert demo`. */
 export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> {
+  const started = performance.now(); // everything counts: loading the lexicon and starting workers too
   const sp = readModelFile(r.tokenizerPath);
-  const special = specialIds(sp, r.tokenizerPath);
-  const matcher = r.ontology === null ? null : await loadMatcher(r.ontology);
-  const packers = new Map(['tag', 'surrogate', null].map((mode) => [mode, new SequencePacker({
-    tokenizer: sp, special, matcher, deid: mode as 'tag' | 'surrogate' | null, seqLen: r.seqLen,
-  })] as const));
-  // One concept numbering for all inputs: the packers share the first packer's concept table.
-  const packer = packers.get(null)!;
-  for (const p of packers.values()) p.shareConcepts(packer);
+  specialIds(sp, r.tokenizerPath); // fails here, in one clear line, before any worker starts
+  const workers = r.workers ?? defaultWorkers();
+  const numbering = new ConceptNumbering();
+  const stats = emptyPackStats();
   const warnings = new WarningCounter();
   const writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
-  const totalBytes = r.inputs.reduce((s, input) => s + statSync(input.path).size, 0);
   const progress = new Progress('prepare', 'docs');
   const interrupt = stopOnInterrupt('prepare');
-  const started = performance.now();
   let seen = 0, kept = 0;
+  const pool = new OrderedPackPool((documents, batchStats) => {
+    for (const d of documents) for (const seq of numbering.number(d)) writer.add(seq);
+    addPackStats(stats, batchStats);
+    progress.update({ done: stats.documents, total: Math.max(kept, seen), fields: { 'MB': stats.characters / 1e6 } });
+  }, Math.max(4, 3 * workers));
   try {
+    pool.attach(await packPorts(workers, r, pool));
+    const batchCharacters = r.batchCharacters ?? 256_000;
     for (const input of r.inputs) {
-      const docPacker = packers.get(input.deid)!;
       const docs = readCorpusFile(input.path, {
         ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
         onWarning: warnings.handler,
@@ -130,37 +141,60 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
           yield d;
         }
       };
+      // Documents go to the workers in batches of about batchCharacters, one input's documents per batch.
+      let batch: CorpusDocument[] = [];
+      let size = 0;
       for await (const doc of dedupe(counted(), { near: r.nearDedup })) {
         kept++;
-        for (const seq of docPacker.pack(doc)) writer.add(seq);
-        if (kept % 100 === 0) progress.update({ done: kept, total: Math.max(kept, seen), fields: { 'MB': characters(packers) / 1e6 } });
+        batch.push(doc);
+        for (const p of doc.paragraphs) size += p.length;
+        if (size >= batchCharacters) {
+          await pool.submit(input.deid, batch);
+          batch = [];
+          size = 0;
+        }
         if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
       }
+      if (batch.length > 0) await pool.submit(input.deid, batch);
     }
+    await pool.finish();
     writer.finish({
-      seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: packer.concepts,
+      seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: numbering.concepts,
       info: { inputs: r.inputs, ontology: r.ontology, documents_read: seen, documents_kept: kept,
-        entities_dropped: sum(packers, 'entitiesDropped'), phi_spans: sum(packers, 'phiSpans'), warnings: warnings.count },
+        entities_dropped: stats.entitiesDropped, phi_spans: stats.phiSpans, warnings: warnings.count },
     });
     copyFileSync(r.tokenizerPath, join(r.out, 'tokenizer.model'));
   } catch (error) {
     writer.abort();
-    throw error;
+    if (error instanceof MedbertError) throw error;
+    throw new MedbertError(`prepare failed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
     progress.stop();
     interrupt.dispose();
+    await pool.close();
   }
   for (const w of warnings.samples) process.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
   if (warnings.count > warnings.samples.length) process.stderr.write(`warning: ... ${warnings.count - warnings.samples.length} more\n`);
   const seconds = (performance.now() - started) / 1000;
+  const totalBytes = r.inputs.reduce((s, input) => s + statSync(input.path).size, 0);
   return {
-    documents: kept, duplicates: seen - kept, sequences: sum(packers, 'sequences'), tokens: sum(packers, 'tokens'),
-    entities: sum(packers, 'entities'), entities_dropped: sum(packers, 'entitiesDropped'), concepts: packer.concepts.length,
-    phi_spans: sum(packers, 'phiSpans'), warnings: warnings.count, megabytes: totalBytes / 1e6, seconds,
-    mb_per_s: characters(packers) / 1e6 / seconds,
+    documents: kept, duplicates: seen - kept, sequences: stats.sequences, tokens: stats.tokens,
+    entities: stats.entities, entities_dropped: stats.entitiesDropped, concepts: numbering.concepts.length,
+    phi_spans: stats.phiSpans, warnings: warnings.count, megabytes: totalBytes / 1e6, seconds,
+    mb_per_s: stats.characters / 1e6 / seconds,
   };
 }
 
-type Packers = ReadonlyMap<unknown, SequencePacker>;
-const sum = (packers: Packers, key: keyof SequencePacker['stats']): number => [...packers.values()].reduce((s, p) => s + p.stats[key], 0);
-const characters = (packers: Packers): number => sum(packers, 'characters');
+/** Worker threads, or with none this thread (the reference the threaded runs must match byte for byte). */
+async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPool): Promise<PackPort[]> {
+  const receive = (result: PackResult): void => pool.receive(result);
+  if (workers > 0) return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen }, receive, (e) => pool.fail(e));
+  const sp = readModelFile(r.tokenizerPath);
+  const matcher = r.ontology === null ? null : await loadMatcher(r.ontology);
+  return [new LocalPackPort(new BatchPacker(sp, specialIds(sp, r.tokenizerPath), matcher, r.seqLen), receive)];
+}
+
+/** One worker per core the process may use. */
+export function defaultWorkers(): number {
+  return availableParallelism();
+}

@@ -6,6 +6,7 @@ import { linkWithAbbreviations } from '../ontology/index.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
+import { SentenceEncoder } from './sentence-encoder.js';
 
 export interface PackOptions {
   readonly tokenizer: SentencePieceModel;
@@ -29,47 +30,71 @@ export interface PackStats {
   phiSpans: number;
 }
 
-interface TokenizedSentence {
-  readonly ids: number[];
-  readonly entities: { start: number; end: number; conceptId: string }[];
+export const emptyPackStats = (): PackStats => ({
+  documents: 0, characters: 0, sentences: 0, sequences: 0, tokens: 0, entities: 0, entitiesDropped: 0, phiSpans: 0,
+});
+
+export function addPackStats(into: PackStats, from: Readonly<PackStats>): void {
+  for (const key of Object.keys(into) as (keyof PackStats)[]) into[key] += from[key];
+}
+
+/**
+ * One document's sequences before concepts are numbered: each entity's `concept` indexes `conceptIds`, the
+ * document's concepts in order of first appearance. Packing documents is independent work (worker threads
+ * may do it); numbering concepts is not, so it happens after, in document order (ConceptNumbering).
+ */
+export interface PackedDocument {
+  readonly sequences: Sequence[];
+  readonly conceptIds: string[];
 }
 
 /**
  * Turns documents into training sequences: (de-identify) → link entities per paragraph → split sentences →
- * tokenize with character offsets → map each linked mention to the pieces it covers → pack consecutive
- * sentences of a document into `[CLS] … [SEP]` sequences of at most seqLen tokens (a longer sentence is cut
- * into pieces). Concepts get indices in order of first appearance (`concepts`).
+ * tokenize → map each linked mention to the pieces it covers → pack consecutive sentences of a document into
+ * `[CLS] … [SEP]` sequences of at most seqLen tokens (a longer sentence is cut into pieces). Concepts are
+ * numbered per document (see PackedDocument).
  */
-export class SequencePacker {
-  concepts: string[] = [];
-  readonly stats: PackStats = { documents: 0, characters: 0, sentences: 0, sequences: 0, tokens: 0, entities: 0, entitiesDropped: 0, phiSpans: 0 };
-  private conceptIndex = new Map<string, number>();
-
-  /** Numbers concepts with `other`'s table, so several packers (one per input kind) write one shard set. */
-  shareConcepts(other: SequencePacker): void {
-    this.concepts = other.concepts;
-    this.conceptIndex = other.conceptIndex;
-  }
+export class DocumentPacker {
+  readonly stats: PackStats = emptyPackStats();
+  private readonly encoder: SentenceEncoder;
+  /** The sequence being filled, [CLS] at 0; `filled` counts the tokens after it. */
+  private readonly seq: Int32Array;
+  private filled = 0;
+  private entities: EntitySpan[] = [];
 
   constructor(private readonly o: PackOptions) {
     if (o.seqLen < 8) throw new Error(`sequence length ${o.seqLen} is too short (at least 8)`);
+    this.encoder = new SentenceEncoder(o.tokenizer);
+    this.seq = new Int32Array(o.seqLen);
   }
 
-  /** The sequences of one document. */
-  pack(doc: CorpusDocument): Sequence[] {
+  pack(doc: CorpusDocument): PackedDocument {
     this.stats.documents++;
-    const out: Sequence[] = [];
+    const sequences: Sequence[] = [];
+    const conceptIds: string[] = [];
+    const local = new Map<string, number>();
+    const conceptOf = (id: string): number => {
+      let index = local.get(id);
+      if (index === undefined) {
+        index = conceptIds.length;
+        conceptIds.push(id);
+        local.set(id, index);
+      }
+      return index;
+    };
     const room = this.o.seqLen - 2;
-    let ids: number[] = [];
-    let entities: EntitySpan[] = [];
     const flush = (): void => {
-      if (ids.length === 0) return;
-      out.push({ ids: Int32Array.from([this.o.special.cls, ...ids, this.o.special.sep]), entities });
+      if (this.filled === 0) return;
+      const ids = new Int32Array(this.filled + 2);
+      ids[0] = this.o.special.cls;
+      ids.set(this.seq.subarray(1, this.filled + 1), 1);
+      ids[this.filled + 1] = this.o.special.sep;
+      sequences.push({ ids, entities: this.entities });
       this.stats.sequences++;
-      this.stats.tokens += ids.length + 2;
-      this.stats.entities += entities.length;
-      ids = [];
-      entities = [];
+      this.stats.tokens += ids.length;
+      this.stats.entities += this.entities.length;
+      this.filled = 0;
+      this.entities = [];
     };
     for (const raw of doc.paragraphs) {
       this.stats.characters += raw.length;
@@ -79,61 +104,91 @@ export class SequencePacker {
         text = result.text;
         this.stats.phiSpans += result.spans.length;
       }
-      const links = this.o.matcher === null ? [] : linkWithAbbreviations(this.o.matcher, text);
+      const links: readonly LinkedSpan[] = this.o.matcher === null ? [] : linkWithAbbreviations(this.o.matcher, text);
+      let nextLink = 0; // links and sentences are both in text order: one pass over each
       for (const s of sentenceSpans(text)) {
         this.stats.sentences++;
-        const sentence = this.tokenize(text, s.start, s.end, links);
-        for (let at = 0; at < sentence.ids.length; at += room) {
-          const chunk = sentence.ids.slice(at, at + room);
-          if (ids.length + chunk.length > room) flush();
-          const base = ids.length - at + 1; // +1: [CLS]
-          for (const e of sentence.entities) {
-            if (e.start < at || e.start >= at + room) continue;
-            if (e.end > at + room) {
+        while (nextLink < links.length && links[nextLink].start < s.start) nextLink++;
+        let inside = nextLink;
+        while (inside < links.length && links[inside].start < s.end) inside++;
+        const sentence = this.encoder.encode(text, s.start, s.end, links, nextLink, inside);
+        this.stats.entitiesDropped += sentence.unmapped;
+        const { ids, count, mentions, mentionCount } = sentence;
+        for (let at = 0; at < count; at += room) {
+          const length = Math.min(room, count - at);
+          if (this.filled + length > room) flush();
+          const base = this.filled - at + 1; // +1: [CLS]
+          for (let m = 0; m < mentionCount; m++) {
+            const start = mentions[3 * m], end = mentions[3 * m + 1];
+            if (start < at || start >= at + room) continue;
+            if (end > at + room) {
               this.stats.entitiesDropped++;
               continue;
             }
-            entities.push({ start: base + e.start, end: base + e.end, concept: this.concept(e.conceptId) });
+            this.entities.push({ start: base + start, end: base + end, concept: conceptOf(links[mentions[3 * m + 2]].id) });
           }
-          ids.push(...chunk);
+          this.seq.set(ids.subarray(at, at + length), this.filled + 1);
+          this.filled += length;
         }
       }
     }
     flush();
-    return out;
+    return { sequences, conceptIds };
+  }
+}
+
+/** Global concept indices in order of first appearance, over documents numbered in order. */
+export class ConceptNumbering {
+  readonly concepts: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The document's sequences with global concept indices (the document-local ones replaced). */
+  number(doc: PackedDocument): Sequence[] {
+    if (doc.conceptIds.length === 0) return doc.sequences;
+    // Local indices are in order of first appearance, so numbering them in that order equals numbering each
+    // entity as it comes.
+    const global = doc.conceptIds.map((id) => this.of(id));
+    return doc.sequences.map((s) => s.entities.length === 0 ? s
+      : { ids: s.ids, entities: s.entities.map((e) => ({ start: e.start, end: e.end, concept: global[e.concept] })) });
   }
 
-  private tokenize(text: string, start: number, end: number, links: readonly LinkedSpan[]): TokenizedSentence {
-    const pieces = this.o.tokenizer.encodeWithOffsets(text.slice(start, end));
-    const ids = pieces.map((p) => p.id);
-    const entities: TokenizedSentence['entities'] = [];
-    for (const link of links) {
-      if (link.start < start || link.end > end) continue;
-      const s = link.start - start, e = link.end - start;
-      // The pieces that overlap the mention's characters.
-      let first = -1, last = -1;
-      pieces.forEach((p, i) => {
-        if (p.end > s && p.begin < e) {
-          if (first < 0) first = i;
-          last = i;
-        }
-      });
-      if (first < 0) {
-        this.stats.entitiesDropped++;
-        continue;
-      }
-      entities.push({ start: first, end: last + 1, conceptId: link.id });
-    }
-    return { ids, entities };
-  }
-
-  private concept(id: string): number {
-    let index = this.conceptIndex.get(id);
+  private of(id: string): number {
+    let index = this.index.get(id);
     if (index === undefined) {
       index = this.concepts.length;
       this.concepts.push(id);
-      this.conceptIndex.set(id, index);
+      this.index.set(id, index);
     }
     return index;
+  }
+}
+
+/**
+ * DocumentPacker + ConceptNumbering in one thread: `pack` gives sequences with concept indices into `concepts`.
+ */
+export class SequencePacker {
+  private readonly packer: DocumentPacker;
+  private numbering = new ConceptNumbering();
+
+  constructor(o: PackOptions) {
+    this.packer = new DocumentPacker(o);
+  }
+
+  get stats(): PackStats {
+    return this.packer.stats;
+  }
+
+  get concepts(): string[] {
+    return this.numbering.concepts;
+  }
+
+  /** Numbers concepts with `other`'s table, so several packers (one per input kind) write one shard set. */
+  shareConcepts(other: SequencePacker): void {
+    this.numbering = other.numbering;
+  }
+
+  /** The sequences of one document. */
+  pack(doc: CorpusDocument): Sequence[] {
+    return this.numbering.number(this.packer.pack(doc));
   }
 }

@@ -1,0 +1,48 @@
+import type { CorpusDocument } from '../corpus/index.js';
+import type { DeidMode } from '../deid/index.js';
+import type { EntityMatcher } from '../ontology/index.js';
+import type { SentencePieceModel } from '../tokenizer/index.js';
+import { addPackStats, DocumentPacker, emptyPackStats, type PackStats } from './pack.js';
+import { encodePackedBatch, type PackedBatch } from './packed-batch.js';
+import type { SpecialIds } from './special-tokens.js';
+
+/** A run of consecutive documents of one input, numbered so the results can be put back in order. */
+export interface PackJob {
+  readonly seq: number;
+  readonly deid: DeidMode | null;
+  readonly documents: CorpusDocument[];
+}
+
+/** A job's answer: its batch, or the message of what failed. */
+export type PackResult = { readonly seq: number; readonly batch: PackedBatch } | { readonly seq: number; readonly error: string };
+
+/** Packs jobs with one tokenizer and matcher, a DocumentPacker per de-identification mode. */
+export class BatchPacker {
+  private readonly packers = new Map<DeidMode | null, DocumentPacker>();
+
+  constructor(private readonly tokenizer: SentencePieceModel, private readonly special: SpecialIds,
+    private readonly matcher: EntityMatcher | null, private readonly seqLen: number) {}
+
+  run(job: PackJob): PackedBatch {
+    let packer = this.packers.get(job.deid);
+    if (packer === undefined) {
+      packer = new DocumentPacker({ tokenizer: this.tokenizer, special: this.special, matcher: this.matcher, deid: job.deid, seqLen: this.seqLen });
+      this.packers.set(job.deid, packer);
+    }
+    const before = { ...packer.stats };
+    const documents = job.documents.map((d) => packer.pack(d));
+    const stats: PackStats = emptyPackStats();
+    addPackStats(stats, packer.stats);
+    for (const key of Object.keys(stats) as (keyof PackStats)[]) stats[key] -= before[key];
+    return encodePackedBatch(documents, stats);
+  }
+
+  /** `run` as a PackResult, an exception turned into its message (to cross a thread boundary). */
+  answer(job: PackJob): PackResult {
+    try {
+      return { seq: job.seq, batch: this.run(job) };
+    } catch (error) {
+      return { seq: job.seq, error: error instanceof Error ? error.message : String(error) };
+    }
+  }
+}

@@ -1,0 +1,76 @@
+import type { LinkedSpan } from '../ontology/index.js';
+import type { SentencePieceModel } from '../tokenizer/index.js';
+
+/** One tokenized sentence; the arrays are the encoder's buffers, valid until its next call. */
+export interface EncodedSentence {
+  readonly ids: Int32Array;
+  readonly count: number;
+  /** Triples (first piece, end piece exclusive, index of the link in the paragraph's links). */
+  readonly mentions: Int32Array;
+  readonly mentionCount: number;
+  /** Mentions inside the sentence that cover no piece. */
+  readonly unmapped: number;
+}
+
+/**
+ * Tokenizes sentences and maps linked mentions to the pieces they cover. Piece offsets cost a piece object
+ * per token, so only sentences with a mention are encoded with offsets; the rest (most of them) go through
+ * the tokenizer's allocation-free id path, which gives the same ids.
+ */
+export class SentenceEncoder {
+  private readonly utf8 = new TextEncoder();
+  private bytes = new Uint8Array(4096);
+  private ids = new Int32Array(1024);
+  private mentions = new Int32Array(48);
+
+  constructor(private readonly tokenizer: SentencePieceModel) {}
+
+  /**
+   * Encodes text[start, end) with the links links[from, to) (those starting in the sentence, in order); a link
+   * that runs past the sentence's end is ignored.
+   */
+  encode(text: string, start: number, end: number, links: readonly LinkedSpan[], from: number, to: number): EncodedSentence {
+    const sentence = text.slice(start, end);
+    let inside = 0;
+    for (let k = from; k < to; k++) if (links[k].end <= end) inside++;
+    if (inside === 0) return this.idsOnly(sentence);
+    return this.withOffsets(sentence, start, end, links, from, to, inside);
+  }
+
+  private idsOnly(sentence: string): EncodedSentence {
+    if (this.bytes.length < sentence.length * 3) this.bytes = new Uint8Array(sentence.length * 3 + 64);
+    const length = this.utf8.encodeInto(sentence, this.bytes).written;
+    const count = this.tokenizer.encodeIdsInto(this.bytes, length);
+    return { ids: this.tokenizer.idBuffer, count, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
+  }
+
+  private withOffsets(sentence: string, start: number, end: number, links: readonly LinkedSpan[], from: number, to: number, inside: number): EncodedSentence {
+    const pieces = this.tokenizer.encodeWithOffsets(sentence);
+    const n = pieces.length;
+    if (this.ids.length < n) this.ids = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) this.ids[i] = pieces[i].id;
+    if (this.mentions.length < 3 * inside) this.mentions = new Int32Array(6 * inside);
+    let mentionCount = 0, unmapped = 0;
+    // Piece spans never go backwards and the links are in order without overlaps, so one forward pass finds
+    // each link's pieces: the first whose end passes the mention's start, through the last that begins
+    // before the mention's end.
+    let p = 0;
+    for (let k = from; k < to; k++) {
+      const link = links[k];
+      if (link.end > end) continue;
+      const s = link.start - start, e = link.end - start;
+      while (p < n && pieces[p].end <= s) p++;
+      if (p === n || pieces[p].begin >= e) {
+        unmapped++;
+        continue;
+      }
+      let last = p;
+      while (last + 1 < n && pieces[last + 1].begin < e) last++;
+      this.mentions[3 * mentionCount] = p;
+      this.mentions[3 * mentionCount + 1] = last + 1;
+      this.mentions[3 * mentionCount + 2] = k;
+      mentionCount++;
+    }
+    return { ids: this.ids, count: n, mentions: this.mentions, mentionCount, unmapped };
+  }
+}

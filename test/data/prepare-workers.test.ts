@@ -1,0 +1,81 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readCorpusFile } from '../../src/corpus/node-io.js';
+import { prepareShards, type PrepareRequest } from '../../src/cli/prepare.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const notes = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
+const tokenizerPath = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+
+/** The first `count` documents of a real corpus file, as JSONL lines with one `text` field per paragraph. */
+async function sample(path: string, format: 'jsonl' | 'csv', count: number): Promise<string> {
+  const lines: string[] = [];
+  const options = format === 'jsonl' ? { format, textFields: ['title', 'abstract'] } : { format, textColumn: 'transcription' };
+  for await (const d of readCorpusFile(path, options)) {
+    lines.push(JSON.stringify({ id: d.id, text: d.paragraphs.join('\n\n') }));
+    if (lines.length === count) break;
+  }
+  // Exact duplicates must be dropped the same way whatever the thread count.
+  lines.push(lines[0]);
+  return lines.join('\n') + '\n';
+}
+
+/** Every file of a shard folder, by name (the manifest holds no timings, so it must match byte for byte too). */
+function folderBytes(dir: string): Map<string, Buffer> {
+  return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
+}
+
+test('prepare: 0, 1 and 2 worker threads write byte-identical shards and manifest', { skip: abstracts.skip || notes.skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
+  try {
+    writeFileSync(join(dir, 'abstracts.jsonl'), await sample(abstracts.path, 'jsonl', 150));
+    writeFileSync(join(dir, 'notes.jsonl'), await sample(notes.path, 'csv', 40));
+    const request = (out: string, workers: number): PrepareRequest => ({
+      inputs: [
+        { path: join(dir, 'abstracts.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: null },
+        { path: join(dir, 'notes.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: 'tag' },
+      ],
+      tokenizerPath, ontology: 'builtin', nearDedup: false, seqLen: 64, out: join(dir, out), workers,
+      // Small batches: many jobs, finishing out of order across the workers.
+      batchCharacters: 3000,
+    });
+    const summaries = [];
+    for (const workers of [0, 1, 2]) summaries.push(await prepareShards(request(`w${workers}`, workers)));
+    for (const s of summaries) {
+      assert.equal(s.documents, 190);
+      assert.equal(s.duplicates, 2);
+    }
+    assert.ok(summaries[0].entities > 100 && summaries[0].concepts > 20 && summaries[0].phi_spans > 20, JSON.stringify(summaries[0]));
+    const reference = folderBytes(join(dir, 'w0'));
+    assert.ok(reference.has('manifest.json') && reference.has('shard-00000.bin'));
+    for (const workers of [1, 2]) {
+      const files = folderBytes(join(dir, `w${workers}`));
+      assert.deepEqual([...files.keys()], [...reference.keys()]);
+      for (const [name, bytes] of reference) assert.ok(bytes.equals(files.get(name)!), `${name} differs with ${workers} workers`);
+      const { seconds: _a, mb_per_s: _b, ...counts } = summaries[workers];
+      const { seconds: _c, mb_per_s: _d, ...expected } = summaries[0];
+      assert.deepEqual(counts, expected);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('prepare: a lexicon error in a worker fails the run with its message and leaves no output', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
+  try {
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ text: 'Aspirin and myocardial infarction.' }) + '\n');
+    writeFileSync(join(dir, 'bad.tsv'), 'id\ttype\tpreferred_name\tsynonyms\nX:1\tplanet\tMars\t\n');
+    await assert.rejects(prepareShards({
+      inputs: [{ path: join(dir, 'a.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: null }],
+      tokenizerPath, ontology: join(dir, 'bad.tsv'), nearDedup: false, seqLen: 64, out: join(dir, 'out'), workers: 2,
+    }), /bad\.tsv:2: unknown entity type 'planet'/);
+    assert.deepEqual(readdirSync(dir).sort(), ['a.jsonl', 'bad.tsv']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
