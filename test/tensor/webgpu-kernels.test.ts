@@ -259,10 +259,18 @@ async function checkGemm(s: GemmSpec): Promise<void> {
   });
 }
 
-test('gemm: edge tiles, every transpose combination', { skip }, async () => {
-  for (const [m, n] of [[1, 1], [1, 7], [5, 1], [63, 65], [64, 64], [65, 17], [130, 3]]) {
-    for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
-      await checkGemm({ ...base, m: m!, n: n!, k: (m! * 7 + n!) % 37 + 1, transA, transB });
+test('gemm: edge tiles, every transpose combination, both tile sizes', { skip }, async () => {
+  for (const tile of [64, 128] as const) {
+    gpu!.gemmTileOverride = tile;
+    try {
+      for (const [m, n] of [[1, 1], [1, 7], [5, 1], [63, 65], [64, 64], [65, 17], [129, 130]]) {
+        for (const [transA, transB] of [[false, false], [true, false], [false, true], [true, true]] as const) {
+          await checkGemm({ ...base, m: m!, n: n!, k: (m! * 7 + n!) % 37 + 1, transA, transB });
+        }
+      }
+      await checkGemm({ ...base, batch: 2, m: 130, n: 140, k: 33, bias: true, accumulate: true, alpha: 0.5, broadcastB: true });
+    } finally {
+      gpu!.gemmTileOverride = null;
     }
   }
 });

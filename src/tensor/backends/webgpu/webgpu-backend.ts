@@ -10,7 +10,7 @@ import {
   ADAMW, ADD, AXPY, COPY_WITHIN, DROPOUT, FILL, GELU_BACKWARD, GELU_FORWARD, MUL, SCALE, TANH_BACKWARD, TANH_FORWARD,
 } from './kernels/elementwise.js';
 import { GATHER_ROWS, SCATTER_ADD_ROWS } from './kernels/gather.js';
-import { GEMM, GEMM_TILE } from './kernels/gemm.js';
+import { GEMM, gemmTile } from './kernels/gemm.js';
 import { WG, type KernelSource } from './kernels/kernel.js';
 import { BLOCK_SUM, BLOCK_SUM_SQUARES, COLUMN_FINAL, COLUMN_PARTIAL, COL_CHUNK, FINAL_SUM, SUM_BLOCK, TRANSPOSE } from './kernels/reduce.js';
 import {
@@ -47,6 +47,8 @@ export class WebGpuBackend implements Backend {
   private userBytes = 0;
   private disposed = false;
   private error: string | null = null;
+  /** Forces the GEMM tile (tests of both kernels on small shapes, benchmarks); null picks by size. */
+  gemmTileOverride: 64 | 128 | null = null;
   /** Largest buffer one binding may cover: larger tensors are refused at alloc. */
   readonly maxBindingBytes: number;
 
@@ -245,10 +247,11 @@ export class WebGpuBackend implements Backend {
     const c = this.at(g.c, batch * m * n, shape, 'C');
     const bias = g.bias === null ? this.dummy : this.at(g.bias, n, shape, 'bias');
     if (batch * m * n === 0) return;
-    const kernel = GEMM[(g.transA ? 2 : 0) + (g.transB ? 1 : 0)];
+    const tile = this.gemmTileOverride ?? gemmTile(batch, m, n);
+    const kernel = GEMM[tile][(g.transA ? 2 : 0) + (g.transB ? 1 : 0)]!;
     this.batched(batch, (z0, count) => {
       this.run(kernel, [m, n, k, g.strideA, g.strideB, g.alpha, g.bias === null ? 0 : 1, g.accumulate ? 1 : 0, z0],
-        [a, b, bias, c], [Math.ceil(n / GEMM_TILE), Math.ceil(m / GEMM_TILE), count]);
+        [a, b, bias, c], [Math.ceil(n / tile), Math.ceil(m / tile), count]);
     });
   }
 

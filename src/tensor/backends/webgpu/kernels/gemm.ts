@@ -1,80 +1,83 @@
-// Tiled GEMM: a 64×64 block of C per workgroup of 256 threads, each holding a 4×4 register tile; A and B
-// pass through workgroup memory in 16-deep slices. One pipeline per transpose combination (the loads
-// differ); alpha, bias and accumulation are fused into the store. Grid (n/64, m/64, batch).
+// Tiled GEMM: a 64×64 (or 128×128) block of C per workgroup of 256 threads, each holding a 4×4 (8×8)
+// register tile; A and B pass through workgroup memory in 16-deep slices. One pipeline per transpose
+// combination and tile (the loads differ); alpha, bias and accumulation are fused into the store.
+// Grid (n/tile, m/tile, batch).
 import type { KernelSource } from './kernel.js';
 
-export const GEMM_TILE = 64;
 const BK = 16;
+/** 16×16 threads per workgroup, each holding a (tile/16)² register block. */
+const THREADS = 256;
 
 /**
- * Loads of one slice: element e = li + 256·q of the 64×16 tile, mapped so that consecutive threads read
+ * Loads of one slice: element e = li + 256·q of the tile×16 slice, mapped so that consecutive threads read
  * consecutive addresses for either layout.
  */
-function loadA(transA: boolean): string {
+function loadA(transA: boolean, t: number): string {
   return transA
     // A is [k][m]: walk along m
-    ? `let kk = e / 64u; let ii = e % 64u; let gi = m0 + ii; let gk = k0 + kk;
+    ? `let kk = e / ${t}u; let ii = e % ${t}u; let gi = m0 + ii; let gk = k0 + kk;
        As[kk][ii] = select(0.0, a[aBase + gk * P.m + gi], gi < P.m && gk < P.k);`
     // A is [m][k]: walk along k
-    : `let ii = e / 16u; let kk = e % 16u; let gi = m0 + ii; let gk = k0 + kk;
+    : `let ii = e / ${BK}u; let kk = e % ${BK}u; let gi = m0 + ii; let gk = k0 + kk;
        As[kk][ii] = select(0.0, a[aBase + gi * P.k + gk], gi < P.m && gk < P.k);`;
 }
 
-function loadB(transB: boolean): string {
+function loadB(transB: boolean, t: number): string {
   return transB
     // B is [n][k]: walk along k
-    ? `let jj = e / 16u; let kk = e % 16u; let gj = n0 + jj; let gk = k0 + kk;
+    ? `let jj = e / ${BK}u; let kk = e % ${BK}u; let gj = n0 + jj; let gk = k0 + kk;
        Bs[kk][jj] = select(0.0, b[bBase + gj * P.k + gk], gj < P.n && gk < P.k);`
     // B is [k][n]: walk along n
-    : `let kk = e / 64u; let jj = e % 64u; let gj = n0 + jj; let gk = k0 + kk;
+    : `let kk = e / ${t}u; let jj = e % ${t}u; let gj = n0 + jj; let gk = k0 + kk;
        Bs[kk][jj] = select(0.0, b[bBase + gk * P.n + gj], gj < P.n && gk < P.k);`;
 }
 
-function gemmKernel(transA: boolean, transB: boolean): KernelSource {
+function gemmKernel(transA: boolean, transB: boolean, t: 64 | 128): KernelSource {
+  const r = t / 16, loads = (t * BK) / THREADS;
   return {
-    label: `gemm${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}`,
+    label: `gemm${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}${t}`,
     params: [['m', 'u32'], ['n', 'u32'], ['k', 'u32'], ['strideA', 'u32'], ['strideB', 'u32'], ['alpha', 'f32'],
       ['hasBias', 'u32'], ['accumulate', 'u32'], ['batch0', 'u32']],
     bindings: [['a', 'read'], ['b', 'read'], ['bias', 'read'], ['c', 'read_write']],
     body: `
-var<workgroup> As: array<array<f32, 64>, ${BK}>;
-var<workgroup> Bs: array<array<f32, 64>, ${BK}>;
-@compute @workgroup_size(256)
+var<workgroup> As: array<array<f32, ${t}>, ${BK}>;
+var<workgroup> Bs: array<array<f32, ${t}>, ${BK}>;
+@compute @workgroup_size(${THREADS})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
   let batch = wid.z + P.batch0;
-  let m0 = wid.y * 64u;
-  let n0 = wid.x * 64u;
+  let m0 = wid.y * ${t}u;
+  let n0 = wid.x * ${t}u;
   let tx = li % 16u;
   let ty = li / 16u;
-  // Batch offsets folded into the per-dispatch origin of A and B (strides may be 0: broadcast).
+  // Batch offsets (strides may be 0: one matrix broadcast over the batch).
   let aBase = batch * P.strideA;
   let bBase = batch * P.strideB;
-  var acc: array<array<f32, 4>, 4>;
+  var acc: array<array<f32, ${r}>, ${r}>;
   for (var k0 = 0u; k0 < P.k; k0 += ${BK}u) {
-    for (var q = 0u; q < 4u; q++) {
-      let e = li + q * 256u;
-      { ${loadA(transA)} }
-      { ${loadB(transB)} }
+    for (var q = 0u; q < ${loads}u; q++) {
+      let e = li + q * ${THREADS}u;
+      { ${loadA(transA, t)} }
+      { ${loadB(transB, t)} }
     }
     workgroupBarrier();
     for (var kk = 0u; kk < ${BK}u; kk++) {
-      var av: array<f32, 4>;
-      var bv: array<f32, 4>;
-      for (var r = 0u; r < 4u; r++) { av[r] = As[kk][ty + 16u * r]; bv[r] = Bs[kk][tx + 16u * r]; }
-      for (var r = 0u; r < 4u; r++) {
-        for (var s = 0u; s < 4u; s++) { acc[r][s] = fma(av[r], bv[s], acc[r][s]); }
+      var av: array<f32, ${r}>;
+      var bv: array<f32, ${r}>;
+      for (var x = 0u; x < ${r}u; x++) { av[x] = As[kk][ty + 16u * x]; bv[x] = Bs[kk][tx + 16u * x]; }
+      for (var x = 0u; x < ${r}u; x++) {
+        for (var y = 0u; y < ${r}u; y++) { acc[x][y] = fma(av[x], bv[y], acc[x][y]); }
       }
     }
     workgroupBarrier();
   }
   let cBase = batch * P.m * P.n;
-  for (var r = 0u; r < 4u; r++) {
-    let i = m0 + ty + 16u * r;
+  for (var x = 0u; x < ${r}u; x++) {
+    let i = m0 + ty + 16u * x;
     if (i >= P.m) { continue; }
-    for (var s = 0u; s < 4u; s++) {
-      let j = n0 + tx + 16u * s;
+    for (var y = 0u; y < ${r}u; y++) {
+      let j = n0 + tx + 16u * y;
       if (j >= P.n) { continue; }
-      var v = acc[r][s] * P.alpha;
+      var v = acc[x][y] * P.alpha;
       if (P.hasBias != 0u) { v += bias[j]; }
       let at = cBase + i * P.n + j;
       if (P.accumulate != 0u) { v = c[at] + v; }
@@ -86,5 +89,16 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
   };
 }
 
-/** The four pipelines, indexed by transA·2 + transB. */
-export const GEMM = [gemmKernel(false, false), gemmKernel(false, true), gemmKernel(true, false), gemmKernel(true, true)] as const;
+const variants = (t: 64 | 128): readonly KernelSource[] =>
+  [gemmKernel(false, false, t), gemmKernel(false, true, t), gemmKernel(true, false, t), gemmKernel(true, true, t)];
+
+/** The pipelines by tile, each indexed by transA·2 + transB. */
+export const GEMM: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: variants(64), 128: variants(128) };
+
+/**
+ * The tile for a product: 128×128 once the product fills enough workgroups to keep a large GPU busy (a guess
+ * until measured on one), else 64×64.
+ */
+export function gemmTile(batch: number, m: number, n: number): 64 | 128 {
+  return batch * Math.ceil(m / 128) * Math.ceil(n / 128) >= 256 ? 128 : 64;
+}
