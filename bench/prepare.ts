@@ -1,44 +1,71 @@
-// `npm run bench -- prepare [--json]`: MB/s of raw text through the whole prepare pipeline (read, de-identify the
-// notes, sentence split, link with the full lexicon, tokenize with offsets, pack, write shards) on the shared
-// abstracts and MTSamples notes, and of de-identification alone on the notes. MB = 10^6 characters of text.
+// `npm run bench -- prepare [--json] [--workers N]`: MB/s of raw text through the whole prepare pipeline (load the
+// tokenizer and the full lexicon, start the workers, read, drop duplicates, de-identify the notes, sentence split,
+// link, tokenize, pack, write shards: nothing excluded) on the shared abstracts and MTSamples notes, and of
+// de-identification alone on the notes. MB = 10^6 characters of text (duplicates dropped before packing are not
+// counted). The machine is shared, so each figure comes with MB per CPU-second (process.cpuUsage: every thread of
+// the process, the workers included) and the load average when it started.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpusFile } from '../src/corpus/node-io.js';
 import { deidentify } from '../src/deid/index.js';
-import { prepareShards } from '../src/cli/prepare.js';
+import { defaultWorkers, prepareShards } from '../src/cli/prepare.js';
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1e6;
+}
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: {
     data: { type: 'string', default: '../shared/data' }, tokenizer: { type: 'string' }, json: { type: 'boolean', default: false },
+    workers: { type: 'string' },
   } });
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0)) throw new Error(`--workers must be a whole number >= 0, got ${values.workers}`);
+  const load = loadavg()[0];
   const data = values.data!;
   const abstracts = join(data, 'corpus', 'abstracts', 'abstracts.jsonl.gz');
   const notes = join(data, 'corpus', 'mtsamples', 'mtsamples.csv.gz');
   const tokenizer = values.tokenizer ?? join(process.cwd(), 'test', 'fixtures', 'spm-bert-2k.model');
   const out = mkdtempSync(join(tmpdir(), 'medbert-bench-prepare-'));
   try {
+    const cpu0 = process.cpuUsage();
     const summary = await prepareShards({
       inputs: [
         { path: abstracts, format: 'jsonl', textFields: ['title', 'abstract'], textColumn: 'transcription', deid: null },
         { path: notes, format: 'csv', textFields: [], textColumn: 'transcription', deid: 'tag' },
       ],
       tokenizerPath: tokenizer, ontology: join(data, 'ontology', 'lexicon.tsv.gz'), nearDedup: false, seqLen: 128, out: join(out, 'shards'),
+      ...(workers === undefined ? {} : { workers }),
     });
+    const pipelineCpu = cpuSeconds(cpu0);
+    const pipelineMegabytes = summary.mb_per_s * summary.seconds;
     const texts: string[] = [];
     for await (const d of readCorpusFile(notes, { format: 'csv', textColumn: 'transcription' })) texts.push(...d.paragraphs);
     const chars = texts.reduce((s, t) => s + t.length, 0);
     const t0 = performance.now();
+    const cpu1 = process.cpuUsage();
     for (const t of texts) deidentify(t, { mode: 'tag' });
+    const deidCpu = cpuSeconds(cpu1);
     const deidSeconds = (performance.now() - t0) / 1000;
     const result = {
-      pipeline_mb_per_s: Math.round(summary.mb_per_s * 100) / 100, pipeline_seconds: Math.round(summary.seconds * 10) / 10,
-      documents: summary.documents, sequences: summary.sequences, tokens: summary.tokens, entities: summary.entities,
-      deid_mb_per_s: Math.round((chars / 1e6 / deidSeconds) * 100) / 100, deid_megabytes: Math.round(chars / 1e4) / 100,
+      pipeline_mb_per_s: round2(summary.mb_per_s), pipeline_mb_per_cpu_s: round2(pipelineMegabytes / pipelineCpu),
+      pipeline_seconds: round2(summary.seconds), pipeline_cpu_seconds: round2(pipelineCpu), pipeline_megabytes: round2(pipelineMegabytes),
+      workers: workers ?? defaultWorkers(), documents: summary.documents, sequences: summary.sequences, tokens: summary.tokens,
+      entities: summary.entities,
+      deid_mb_per_s: round2(chars / 1e6 / deidSeconds), deid_mb_per_cpu_s: round2(chars / 1e6 / deidCpu), deid_megabytes: round2(chars / 1e6),
+      load_average: round2(load),
     };
     if (values.json === true) process.stdout.write(JSON.stringify({ prepare: result }) + '\n');
-    else process.stdout.write(`prepare: ${result.pipeline_mb_per_s} MB/s through the pipeline (${result.documents} documents, ${result.tokens} tokens); de-identification alone ${result.deid_mb_per_s} MB/s\n`);
+    else {
+      process.stdout.write(`prepare: ${result.pipeline_mb_per_s} MB/s through the pipeline (${result.pipeline_mb_per_cpu_s} MB per CPU-second, ` +
+        `${result.workers} workers; ${result.documents} documents, ${result.tokens} tokens); de-identification alone ${result.deid_mb_per_s} MB/s ` +
+        `(${result.deid_mb_per_cpu_s} MB per CPU-second); load average ${result.load_average}\n`);
+    }
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -109,6 +109,12 @@ export interface PrepareSummary {
   readonly mb_per_s: number;
 }
 
+/**
+ * How much text the reader may be ahead of the packed output: enough to read the whole of a small corpus while
+ * the lexicon is built (the workers de-identify meanwhile), and a bound on memory for a large one.
+ */
+const READ_AHEAD_CHARACTERS = 32_000_000;
+
 /** The prepare pipeline with files; also used by `medbert demo`. */
 export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> {
   const started = performance.now(); // everything counts: loading the lexicon and starting workers too
@@ -122,14 +128,14 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   const progress = new Progress('prepare', 'docs');
   const interrupt = stopOnInterrupt('prepare');
   let seen = 0, kept = 0;
+  const batchCharacters = r.batchCharacters ?? 256_000;
   const pool = new OrderedPackPool((documents, batchStats) => {
     for (const d of documents) for (const seq of numbering.number(d)) writer.add(seq);
     addPackStats(stats, batchStats);
     progress.update({ done: stats.documents, total: Math.max(kept, seen), fields: { 'MB': stats.characters / 1e6 } });
-  }, Math.max(4, 3 * workers));
+  }, Math.max(4 * workers, Math.ceil(READ_AHEAD_CHARACTERS / batchCharacters)));
   try {
     pool.attach(await packPorts(workers, r, pool));
-    const batchCharacters = r.batchCharacters ?? 256_000;
     for (const input of r.inputs) {
       const docs = readCorpusFile(input.path, {
         ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,

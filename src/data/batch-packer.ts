@@ -2,7 +2,7 @@ import type { CorpusDocument } from '../corpus/index.js';
 import type { DeidMode } from '../deid/index.js';
 import type { EntityMatcher } from '../ontology/index.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
-import { addPackStats, DocumentPacker, emptyPackStats, type PackStats } from './pack.js';
+import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackStats } from './pack.js';
 import { encodePackedBatch, type PackedBatch } from './packed-batch.js';
 import type { SpecialIds } from './special-tokens.js';
 
@@ -23,14 +23,15 @@ export class BatchPacker {
   constructor(private readonly tokenizer: SentencePieceModel, private readonly special: SpecialIds,
     private readonly matcher: EntityMatcher | null, private readonly seqLen: number) {}
 
-  run(job: PackJob): PackedBatch {
+  /** Packs a job; `deidentified`: its documents already de-identified (deidentifyDocument), if done. */
+  run(job: PackJob, deidentified?: readonly DeidentifiedDocument[]): PackedBatch {
     let packer = this.packers.get(job.deid);
     if (packer === undefined) {
       packer = new DocumentPacker({ tokenizer: this.tokenizer, special: this.special, matcher: this.matcher, deid: job.deid, seqLen: this.seqLen });
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const documents = job.documents.map((d) => packer.pack(d));
+    const documents = job.documents.map((d, i) => packer.pack(d, deidentified?.[i]));
     const stats: PackStats = emptyPackStats();
     addPackStats(stats, packer.stats);
     for (const key of Object.keys(stats) as (keyof PackStats)[]) stats[key] -= before[key];
@@ -38,9 +39,9 @@ export class BatchPacker {
   }
 
   /** `run` as a PackResult, an exception turned into its message (to cross a thread boundary). */
-  answer(job: PackJob): PackResult {
+  answer(job: PackJob, deidentified?: readonly DeidentifiedDocument[]): PackResult {
     try {
-      return { seq: job.seq, batch: this.run(job) };
+      return { seq: job.seq, batch: this.run(job, deidentified) };
     } catch (error) {
       return { seq: job.seq, error: error instanceof Error ? error.message : String(error) };
     }

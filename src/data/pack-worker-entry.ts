@@ -1,33 +1,37 @@
-// The body of a pack worker thread (started by pack-workers-node.ts): loads the tokenizer and gets the matcher
-// once (builds it, or receives the first worker's snapshot), then answers each PackJob with a PackedBatch whose
-// buffers are transferred, not copied.
+// The body of a pack worker thread (started by pack-workers-node.ts): loads the tokenizer, waits for the matcher
+// snapshot that the builder thread posts (de-identifying the jobs that come meanwhile, since that needs no
+// matcher), then answers each PackJob with a PackedBatch whose buffers are transferred, not copied.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher, type MatcherSnapshot } from '../ontology/index.js';
-import { loadMatcher } from '../ontology/node-io.js';
 import { readModelFile } from '../tokenizer/node-io.js';
 import { BatchPacker, type PackJob } from './batch-packer.js';
+import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
-import type { PackWorkerData, PackWorkerMessage } from './pack-workers-node.js';
+import type { PackWorkerMessage, PackWorkerSetup } from './pack-workers-node.js';
 import { specialIds } from './special-tokens.js';
 
-const setup = workerData as PackWorkerData;
+const setup = workerData as PackWorkerSetup;
 const port = parentPort!;
 const tokenizer = readModelFile(setup.tokenizerPath);
 const special = specialIds(tokenizer, setup.tokenizerPath);
 const post = (m: PackWorkerMessage): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
 
-let receiveMatcher: (m: EntityMatcher) => void = () => {};
-const matcher: Promise<EntityMatcher | null> = setup.ontology === null ? Promise.resolve(null)
-  : setup.matcherFrom === 'shared' ? new Promise((resolve) => { receiveMatcher = resolve; })
-  : loadMatcher(setup.ontology).then((built) => {
-    if (setup.matcherFrom === 'build-and-share') post({ matcher: built.snapshot() });
-    return built;
-  });
-const packer = matcher.then((m) => new BatchPacker(tokenizer, special, m, setup.seqLen));
+let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen) : null;
+/** Jobs that came before the matcher, de-identified already, in the order they came. */
+const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] }[] = [];
 
-// Jobs that come before the matcher wait for it; `then` callbacks run in the order they were added, so the
-// jobs are answered in the order they came.
 port.on('message', (m: PackJob | { matcher: MatcherSnapshot }) => {
-  if ('matcher' in m) receiveMatcher(new EntityMatcher(m.matcher));
-  else void packer.then((p) => post(p.answer(m)));
+  if ('matcher' in m) {
+    const ready = new BatchPacker(tokenizer, special, new EntityMatcher(m.matcher), setup.seqLen);
+    packer = ready;
+    for (const w of waiting.splice(0)) post(ready.answer(w.job, w.deidentified));
+  } else if (packer !== null) {
+    post(packer.answer(m));
+  } else {
+    try {
+      waiting.push({ job: m, deidentified: m.documents.map((d) => deidentifyDocument(d, m.deid)) });
+    } catch (error) {
+      post({ seq: m.seq, error: error instanceof Error ? error.message : String(error) });
+    }
+  }
 });

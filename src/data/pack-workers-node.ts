@@ -11,41 +11,41 @@ export interface PackWorkerSetup {
   readonly seqLen: number;
 }
 
-/** workerData of one worker: the first builds the matcher and shares it; the others wait for that copy. */
-export interface PackWorkerData extends PackWorkerSetup {
-  readonly matcherFrom: 'build' | 'build-and-share' | 'shared';
-}
-
-/** What a worker posts: a job's result, or (the first worker, once) the matcher it built. */
-export type PackWorkerMessage = PackResult | { readonly matcher: MatcherSnapshot };
+/** What a worker posts: a job's result. The builder thread posts the matcher it built. */
+export type PackWorkerMessage = PackResult;
 
 /**
- * Starts `count` pack workers. Building the matcher from the full lexicon takes over a second, so only the first
- * worker builds it; its snapshot is passed on to the others, which queue their jobs until it comes. Each worker
- * calls `onResult` with its answers and `onFailure` if it dies (a load error, out of memory).
+ * Starts `count` pack workers, and with a lexicon one more thread that builds the matcher once (over a second
+ * with the full lexicon) and shares its snapshot; the pack workers de-identify the jobs that come meanwhile.
+ * Each worker calls `onResult` with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of
+ * memory).
  */
 export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult) => void,
   onFailure: (error: Error) => void): PackPort[] {
-  const workers: Worker[] = [];
   const closing = { now: false };
-  for (let i = 0; i < count; i++) {
-    const matcherFrom = setup.ontology === null ? 'build' : i === 0 ? (count > 1 ? 'build-and-share' : 'build') : 'shared';
-    const data: PackWorkerData = { ...setup, matcherFrom };
-    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data });
-    worker.on('message', (m: PackWorkerMessage) => {
-      if ('matcher' in m) for (const other of workers.slice(1)) other.postMessage(m);
-      else onResult(m);
-    });
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: setup });
+    worker.on('message', (m: PackWorkerMessage) => onResult(m));
     worker.on('error', (error) => onFailure(error));
     worker.on('exit', (code) => {
       if (!closing.now) onFailure(new Error(`a pack worker stopped unexpectedly (exit code ${code})`));
     });
-    workers.push(worker);
+    return worker;
+  });
+  let builder: Worker | null = null;
+  if (setup.ontology !== null) {
+    builder = new Worker(new URL('./matcher-builder-entry.js', import.meta.url), { workerData: { ontology: setup.ontology } });
+    builder.on('message', (m: { matcher: MatcherSnapshot }) => {
+      for (const w of workers) w.postMessage(m);
+    });
+    builder.on('error', (error) => onFailure(error));
   }
-  return workers.map((worker) => ({
+  const built = builder;
+  return workers.map((worker, i) => ({
     send: (job: PackJob) => worker.postMessage(job),
     close: async () => {
       closing.now = true;
+      if (i === 0 && built !== null) await built.terminate();
       await worker.terminate();
     },
   }));

@@ -68,7 +68,8 @@ export class DocumentPacker {
     this.seq = new Int32Array(o.seqLen);
   }
 
-  pack(doc: CorpusDocument): PackedDocument {
+  /** Packs a document; `deidentified`: its paragraphs already de-identified (deidentifyDocument), if done. */
+  pack(doc: CorpusDocument, deidentified?: DeidentifiedDocument): PackedDocument {
     this.stats.documents++;
     const sequences: Sequence[] = [];
     const conceptIds: string[] = [];
@@ -96,14 +97,11 @@ export class DocumentPacker {
       this.filled = 0;
       this.entities = [];
     };
-    for (const raw of doc.paragraphs) {
-      this.stats.characters += raw.length;
-      let text = raw;
-      if (this.o.deid !== null) {
-        const result = deidentify(raw, { mode: this.o.deid, key: doc.id });
-        text = result.text;
-        this.stats.phiSpans += result.spans.length;
-      }
+    const texts = this.o.deid === null ? null : deidentified ?? deidentifyDocument(doc, this.o.deid);
+    if (texts !== null) this.stats.phiSpans += texts.phiSpans;
+    for (let p = 0; p < doc.paragraphs.length; p++) {
+      this.stats.characters += doc.paragraphs[p].length;
+      const text = texts === null ? doc.paragraphs[p] : texts.paragraphs[p];
       const links: readonly LinkedSpan[] = this.o.matcher === null ? [] : linkWithAbbreviations(this.o.matcher, text);
       let nextLink = 0; // links and sentences are both in text order: one pass over each
       for (const s of sentenceSpans(text)) {
@@ -135,6 +133,28 @@ export class DocumentPacker {
     flush();
     return { sequences, conceptIds };
   }
+
+}
+
+/**
+ * A document's paragraphs de-identified in `mode` (null: as they are). Apart from packing so that a worker can
+ * do it while it still waits for the matcher.
+ */
+export function deidentifyDocument(doc: CorpusDocument, mode: DeidMode | null): DeidentifiedDocument {
+  if (mode === null) return { paragraphs: doc.paragraphs, phiSpans: 0 };
+  let phiSpans = 0;
+  const paragraphs = doc.paragraphs.map((raw) => {
+    const result = deidentify(raw, { mode, key: doc.id });
+    phiSpans += result.spans.length;
+    return result.text;
+  });
+  return { paragraphs, phiSpans };
+}
+
+/** A document's paragraphs after de-identification, and how many PHI spans were replaced. */
+export interface DeidentifiedDocument {
+  readonly paragraphs: readonly string[];
+  readonly phiSpans: number;
 }
 
 /** Global concept indices in order of first appearance, over documents numbered in order. */

@@ -1,7 +1,7 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
 import { EdgeTable } from './edge-table.js';
 import {
-  ASCII, GLUED, isCaseSensitive, scanTokens, singular, tokenCased, tokenize, tokenKey, type TokenRuns,
+  ASCII, GLUED, isCaseSensitive, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey, type TokenRuns,
 } from './normalize.js';
 import { TokenTable } from './token-table.js';
 import {
@@ -48,6 +48,8 @@ export class EntityMatcher {
   private readonly restored: TerminalsReader | null;
   private nodes: number; // node 0 is the root
   private names: number;
+  /** Reused by every `match` (the runs of one text are dropped when it returns). */
+  private readonly textTokens = new TokenBuffers();
 
   /** An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. */
   constructor(snapshot?: MatcherSnapshot) {
@@ -104,7 +106,7 @@ export class EntityMatcher {
 
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
-    const runs = scanTokens(text);
+    const runs = scanTokens(text, this.textTokens);
     // Token ids once per token (-1: a token no name contains); plural forms are looked up only when needed.
     const ids = new Int32Array(runs.count);
     for (let k = 0; k < runs.count; k++) {

@@ -52,12 +52,12 @@ export const GREEK_LETTER = 4;
  * `IL-6` and `IL 6` tokenize alike); each Greek letter is its own token, spelled out; everything else
  * separates tokens. A possessive `'s` after a word is dropped (`Alzheimer's` ~ `Alzheimer`).
  */
-export function scanTokens(text: string): TokenRuns {
+export function scanTokens(text: string, buffers?: TokenBuffers): TokenRuns {
   const n = text.length;
-  let capacity = 16 + (n >> 2);
-  let start: Int32Array = new Int32Array(capacity);
-  let end: Int32Array = new Int32Array(capacity);
-  let flags = new Uint8Array(capacity);
+  let capacity = buffers?.start.length ?? 16 + (n >> 2);
+  let start: Int32Array = buffers?.start ?? new Int32Array(capacity);
+  let end: Int32Array = buffers?.end ?? new Int32Array(capacity);
+  let flags: Uint8Array = buffers?.flags ?? new Uint8Array(capacity);
   let count = 0;
   let i = 0;
   let lastEnd = -1;
@@ -109,8 +109,25 @@ export function scanTokens(text: string): TokenRuns {
     count += 1;
     lastEnd = i;
   }
+  if (buffers !== undefined) {
+    buffers.start = start;
+    buffers.end = end;
+    buffers.flags = flags;
+  }
   return { count, start, end, flags };
 }
+
+/**
+ * Arrays scanTokens may fill instead of allocating three per call (that allocation was most of its cost on
+ * short texts such as lexicon names); the runs it returns with them hold until the next call with them.
+ */
+export class TokenBuffers {
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  flags: Uint8Array = new Uint8Array(256);
+}
+
+const nameBuffers = new TokenBuffers();
 
 function grow(array: Int32Array, capacity: number): Int32Array {
   const bigger = new Int32Array(capacity);
@@ -139,7 +156,7 @@ export function tokenKey(text: string, runs: TokenRuns, k: number): string {
 
 /** The tokens of a text as objects (for lexicon names and callers outside the matcher's inner loop). */
 export function tokenize(text: string): Token[] {
-  const runs = scanTokens(text);
+  const runs = scanTokens(text, nameBuffers);
   const tokens: Token[] = [];
   for (let k = 0; k < runs.count; k++) {
     const cased = tokenCased(text, runs, k);
