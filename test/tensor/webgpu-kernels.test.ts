@@ -8,7 +8,7 @@ import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
 import { tryCreateWebGpuBackend } from '../../src/tensor/backends/webgpu/index.js';
 
 const created = await tryCreateWebGpuBackend();
-const skip = typeof created === 'string' ? `no WebGPU adapter: ${created}` : false;
+const skip = typeof created === 'string' ? created : false;
 const gpu = typeof created === 'string' ? null : created;
 test.after(() => gpu?.dispose());
 

@@ -1,6 +1,7 @@
 // The only Node-specific code of the WebGPU backend: Dawn through the `webgpu` npm package (an optional
 // dependency, loaded on demand). Tries a real GPU first (Vulkan on Linux), then Mesa's software OpenGL ES
-// (llvmpipe) in compatibility mode, which Dawn reaches through EGL without a display.
+// (llvmpipe) in compatibility mode, which Dawn reaches through EGL without a display. MEDBERT_WEBGPU_BACKEND
+// (e.g. vulkan, opengles) picks one Dawn backend instead, with no fallback.
 /// <reference types="@webgpu/types" />
 import { requestDevice, type DeviceRequest } from './device.js';
 import type { WebGpuDeviceInfo } from './webgpu-backend.js';
@@ -42,9 +43,12 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
   for (const [key, value] of Object.entries(dawn.globals)) {
     if (!(key in globalThis)) Object.defineProperty(globalThis, key, { value, configurable: true, writable: true });
   }
+  const chosen = process.env['MEDBERT_WEBGPU_BACKEND'];
   const attempts: { flags: string[]; request: DeviceRequest }[] = options.flags !== undefined
     ? [{ flags: [...options.flags], request: options.featureLevel === undefined ? {} : { featureLevel: options.featureLevel } }]
-    : [{ flags: [], request: {} }, { flags: ['backend=opengles'], request: { featureLevel: 'compatibility' } }];
+    : chosen !== undefined && chosen !== ''
+      ? [{ flags: [`backend=${chosen}`], request: chosen.startsWith('opengl') ? { featureLevel: 'compatibility' } : {} }]
+      : [{ flags: [], request: {} }, { flags: ['backend=opengles'], request: { featureLevel: 'compatibility' } }];
   for (const { flags, request } of attempts) {
     // Mesa's EGL needs a platform when there is no display server; the surfaceless one renders off-screen.
     if (flags.includes('backend=opengles') && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
@@ -54,6 +58,9 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
       return { ...got, release: () => { gpu = null; } };
     }
     gpu = null;
+  }
+  if (options.flags === undefined && chosen !== undefined && chosen !== '') {
+    return { device: null, reason: `Dawn found no adapter for MEDBERT_WEBGPU_BACKEND=${chosen}` };
   }
   return { device: null, reason: 'Dawn found no adapter (no Vulkan GPU; no OpenGL ES through Mesa: install libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)' };
 }
