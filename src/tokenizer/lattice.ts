@@ -78,49 +78,7 @@ export class Lattice {
   /** The n best segmentations, best first (A* from the end with exact heuristics). */
   nbest(n: number): Path[] {
     const { bt } = this.backtraceScores();
-    const BOS = -1;
-    const EOS = -2;
-    const hypNode: number[] = [];
-    const hypNext: number[] = [];
-    const hypFx: number[] = [];
-    const hypGx: number[] = [];
-    const newHyp = (node: number, next: number, fx: number, gx: number): number => {
-      hypNode.push(node); hypNext.push(next); hypFx.push(fx); hypGx.push(gx);
-      return hypNode.length - 1;
-    };
-    let heap: number[] = [];
-    const less = (a: number, b: number): boolean => hypFx[a] < hypFx[b];
-    const results: Path[] = [];
-    heap = heapPush(heap, newHyp(EOS, -1, 0, 0), less);
-    while (heap.length > 0) {
-      const top = heap[0];
-      heapPop(heap, less);
-      const node = hypNode[top];
-      if (node === BOS) {
-        const nodes: number[] = [];
-        let score = 0;
-        for (let h = hypNext[top]; hypNext[h] !== -1; h = hypNext[h]) { nodes.push(hypNode[h]); score = Math.fround(score + this.score[hypNode[h]]); }
-        results.push({ nodes, score });
-        if (results.length === n) break;
-        continue;
-      }
-      const pos = node === EOS ? this.length : this.begin[node];
-      if (pos === 0) {
-        heap = heapPush(heap, newHyp(BOS, top, Math.fround(0 + hypGx[top]), Math.fround(0 + hypGx[top])), less);
-      } else {
-        for (const l of this.endNodes[pos]) {
-          heap = heapPush(heap, newHyp(l, top, Math.fround(bt[l] + hypGx[top]), Math.fround(this.score[l] + hypGx[top])), less);
-        }
-      }
-      // Google's guard against agendas exploding on long or repetitive input.
-      if (heap.length >= 10000) {
-        const keep = Math.min(512, n * 10);
-        let shrunk: number[] = [];
-        for (let i = 0; i < keep; i++) { shrunk = heapPush(shrunk, heap[0], less); heapPop(heap, less); }
-        heap = shrunk;
-      }
-    }
-    return results;
+    return aStarNbest({ length: this.length, begin: this.begin, score: this.score, endNodes: (pos) => this.endNodes[pos], backtrace: bt }, n);
   }
 
   /** One segmentation drawn with probability proportional to exp(theta × score). */
@@ -155,6 +113,70 @@ export class Lattice {
     for (const n of nodes) score = Math.fround(score + this.score[n]);
     return { nodes, score };
   }
+}
+
+/** What the A* search needs of a lattice; nodes are numbered in insertion order. */
+export interface SearchLattice {
+  readonly length: number;
+  readonly begin: ArrayLike<number>;
+  readonly score: ArrayLike<number>;
+  /** Nodes ending at a position, in insertion order. */
+  endNodes(pos: number): ArrayLike<number>;
+  /** Best-path score from the start through each node (Google's backtrace_score). */
+  readonly backtrace: ArrayLike<number>;
+}
+
+/**
+ * SentencePiece's Lattice::NBest: A* from the end of the text, g = score of the suffix so far, f = g + the
+ * exact best score of the prefix; the agenda is shrunk to max(512, 10n) hypotheses past 10,000, as 0.1.97 does.
+ */
+export function aStarNbest(lattice: SearchLattice, n: number): Path[] {
+  const { begin, score, backtrace: bt } = lattice;
+  const BOS = -1;
+  const EOS = -2;
+  const hypNode: number[] = [];
+  const hypNext: number[] = [];
+  const hypFx: number[] = [];
+  const hypGx: number[] = [];
+  const newHyp = (node: number, next: number, fx: number, gx: number): number => {
+    hypNode.push(node); hypNext.push(next); hypFx.push(fx); hypGx.push(gx);
+    return hypNode.length - 1;
+  };
+  let heap: number[] = [];
+  const less = (a: number, b: number): boolean => hypFx[a] < hypFx[b];
+  const results: Path[] = [];
+  heap = heapPush(heap, newHyp(EOS, -1, 0, 0), less);
+  while (heap.length > 0) {
+    const top = heap[0];
+    heapPop(heap, less);
+    const node = hypNode[top];
+    if (node === BOS) {
+      const nodes: number[] = [];
+      let total = 0;
+      for (let h = hypNext[top]; hypNext[h] !== -1; h = hypNext[h]) { nodes.push(hypNode[h]); total = Math.fround(total + score[hypNode[h]]); }
+      results.push({ nodes, score: total });
+      if (results.length === n) break;
+      continue;
+    }
+    const pos = node === EOS ? lattice.length : begin[node];
+    if (pos === 0) {
+      heap = heapPush(heap, newHyp(BOS, top, Math.fround(0 + hypGx[top]), Math.fround(0 + hypGx[top])), less);
+    } else {
+      const ends = lattice.endNodes(pos);
+      for (let k = 0; k < ends.length; k++) {
+        const l = ends[k];
+        heap = heapPush(heap, newHyp(l, top, Math.fround(bt[l] + hypGx[top]), Math.fround(score[l] + hypGx[top])), less);
+      }
+    }
+    // Google's guard against agendas exploding on long or repetitive input.
+    if (heap.length >= 10000) {
+      const keep = Math.min(512, n * 10);
+      let shrunk: number[] = [];
+      for (let i = 0; i < keep; i++) { shrunk = heapPush(shrunk, heap[0], less); heapPop(heap, less); }
+      heap = shrunk;
+    }
+  }
+  return results;
 }
 
 function logAdd(x: number, y: number): number {

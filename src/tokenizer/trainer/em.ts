@@ -3,6 +3,7 @@
 // likelihood when a piece is replaced by its best alternative segmentation. Pieces are only ever removed
 // after seeding, so each word's matches against the seed pieces are found once and filtered by `alive`.
 import type { SeedPiece } from './seed.js';
+import { aStarNbest, type Path } from '../lattice.js';
 
 /**
  * A trie over the seed pieces' code points. Edges live in an open-addressing hash table of typed arrays
@@ -158,9 +159,9 @@ class WordLattice {
     this.size++;
   }
 
-  /** Builds from matches [m0, m1) of a word of `length` characters; `skipPiece` is left out (-1: none). */
+  /** Builds from matches [m0, m1) of a word of `length` characters. */
   build(corpus: { matchBegin: Int32Array; matchLength: Int32Array; matchPiece: Int32Array }, m0: number, m1: number, length: number,
-    alive: Uint8Array, scores: Float32Array, unkScore: number, unkPiece: number, skipPiece = -1, skipWhole = false): void {
+    alive: Uint8Array, scores: Float32Array, unkScore: number, unkPiece: number): void {
     this.size = 0;
     let m = m0;
     for (let b = 0; b < length; b++) {
@@ -170,7 +171,6 @@ class WordLattice {
         const len = corpus.matchLength[m];
         m++;
         if (alive[id] === 0) continue;
-        if (skipWhole && id === skipPiece && len === length) continue;
         this.push(b, b + len, id, scores[id]);
         if (len === 1) hasSingle = true;
       }
@@ -205,20 +205,67 @@ class WordLattice {
     return alpha[length];
   }
 
-  /** Best path (first-inserted wins ties); returns node indices in order into `out`, and the count. */
+  /** Nodes ending at each position, in insertion order (CSR): endNode[endStart[p] .. endStart[p + 1]). */
+  private endStart = new Int32Array(0);
+  private endNode = new Int32Array(0);
+  private backtrace = new Float32Array(0);
+  private prev = new Int32Array(0);
+
+  private indexEnds(length: number): void {
+    if (this.endStart.length < length + 2) this.endStart = new Int32Array(length + 2);
+    if (this.endNode.length < this.size) this.endNode = new Int32Array(this.size * 2);
+    const start = this.endStart;
+    start.fill(0, 0, length + 2);
+    for (let i = 0; i < this.size; i++) start[this.end[i] + 1]++;
+    for (let p = 0; p <= length; p++) start[p + 1] += start[p];
+    const fill = Int32Array.from(start.subarray(0, length + 1));
+    for (let i = 0; i < this.size; i++) this.endNode[fill[this.end[i]]++] = i;
+  }
+
+  /**
+   * Google's Lattice::Viterbi: every node picks its own best predecessor, comparing (predecessor's score +
+   * its own score) as floats, first-inserted on ties; writes the path's node indices to `out`.
+   */
   viterbi(length: number, out: Int32Array): number {
-    const { best, bestNode, seen } = this;
-    seen.fill(0, 0, length + 1);
-    best[0] = 0;
+    this.indexEnds(length);
+    if (this.backtrace.length < this.size) { this.backtrace = new Float32Array(this.size * 2); this.prev = new Int32Array(this.size * 2); }
+    const bt = this.backtrace;
+    const prev = this.prev;
+    const { endStart, endNode } = this;
     for (let i = 0; i < this.size; i++) {
-      const e = this.end[i];
-      const v = Math.fround(best[this.begin[i]] + this.score[i]);
-      if (seen[e] === 0 || v > best[e]) { best[e] = v; bestNode[e] = i; seen[e] = 1; }
+      const b = this.begin[i];
+      const s = this.score[i];
+      if (b === 0) { bt[i] = Math.fround(0 + s); prev[i] = -1; continue; }
+      let best = 0;
+      let bestNode = -1;
+      for (let k = endStart[b]; k < endStart[b + 1]; k++) {
+        const l = endNode[k];
+        const v = Math.fround(bt[l] + s);
+        if (bestNode === -1 || v > best) { best = v; bestNode = l; }
+      }
+      bt[i] = best;
+      prev[i] = bestNode;
+    }
+    let last = -1;
+    let best = 0;
+    for (let k = endStart[length]; k < endStart[length + 1]; k++) {
+      const l = endNode[k];
+      const v = Math.fround(bt[l] + 0);
+      if (last === -1 || v > best) { best = v; last = l; }
     }
     let n = 0;
-    for (let p = length; p > 0; p = this.begin[bestNode[p]]) out[n++] = bestNode[p];
+    for (let node = last; node !== -1; node = prev[node]) out[n++] = node;
     for (let i = 0, j = n - 1; i < j; i++, j--) { const t = out[i]; out[i] = out[j]; out[j] = t; }
     return n;
+  }
+
+  /** The two best paths by Google's A* (after viterbi() has filled the backtrace scores). */
+  nbest2(length: number): Path[] {
+    const { endStart, endNode } = this;
+    return aStarNbest({
+      length, begin: this.begin, score: this.score, backtrace: this.backtrace,
+      endNodes: (pos) => endNode.subarray(endStart[pos], endStart[pos + 1]),
+    }, 2);
   }
 }
 
@@ -336,7 +383,7 @@ export function maximize(live: LivePieces, expected: Float32Array): void {
     kept.push(id);
     sum = Math.fround(sum + freq);
   }
-  const logSum = digamma(sum);
+  const logSum = Math.fround(digamma(sum)); // a float in Google's code
   for (const id of kept) live.scores[id] = Math.fround(digamma(expected[id]) - logSum);
   live.order = Int32Array.from(kept);
 }
@@ -364,12 +411,11 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
     const m0 = matches.matchStart[id];
     const m1 = matches.matchStart[id + 1];
     pieceLattice.build(matches, m0, m1, cps.length, live.alive, live.scores, unkScore, unkPiece);
-    const count = pieceLattice.viterbi(cps.length, path);
-    if (count >= 2) { alwaysKeep[id] = 0; continue; }
-    pieceLattice.build(matches, m0, m1, cps.length, live.alive, live.scores, unkScore, unkPiece, id, true);
-    const altCount = pieceLattice.viterbi(cps.length, path);
-    const alt: number[] = [];
-    for (let k = 0; k < altCount; k++) alt.push(pieceLattice.piece[path[k]]);
+    pieceLattice.viterbi(cps.length, path);
+    const nbests = pieceLattice.nbest2(cps.length);
+    if (nbests.length === 1) continue; // a single segmentation: always kept
+    if (nbests[0].nodes.length >= 2) { alwaysKeep[id] = 0; continue; }
+    const alt: number[] = nbests[1].nodes.map((node) => pieceLattice.piece[node]);
     alternatives.set(id, alt);
   }
 
@@ -410,7 +456,7 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
     const logSumAlt = Math.fround(Math.log(Math.fround(sum + Math.fround(freq[id] * (alt.length - 1)))));
     let logProbAlt = 0;
     for (const a of alt) logProbAlt = Math.fround(logProbAlt + (Math.log(Math.fround((a >= 0 ? freq[a] : 0) + freq[id])) - logSumAlt));
-    candidates.push([id, Math.fround(F * (logProbSp - logProbAlt))]);
+    candidates.push([id, Math.fround(F * Math.fround(logProbSp - logProbAlt))]);
   }
   const prunedSize = Math.max(desiredSize, Math.trunc(shrinkingFactor * order.length));
   const position = new Map<number, number>();

@@ -78,7 +78,7 @@ export function makeSeedPieces(sentences: readonly Int32Array[], rules: PieceRul
   // ToLogProb: float sum, log-normalize.
   let sum = 0;
   for (const s of seeds) sum = Math.fround(sum + s.score);
-  const logSum = Math.log(sum);
+  const logSum = Math.fround(Math.log(sum));
   for (const s of seeds) s.score = Math.fround(Math.log(s.score) - logSum);
   return seeds;
 }
