@@ -12,8 +12,8 @@ const PAGE = 65536;
 const ARG_SLOTS = 32;
 /** Per-thread tmp bytes (an edge tile of the GEMM micro-kernel). */
 const THREAD_TMP = 256;
-/** Must match the micro-kernel tile in assembly/gemm.ts. */
-const MR = 6, NR = 8;
+/** Columns of the micro-kernel tile (assembly/gemm.ts); its rows come from the module (tileRows). */
+const NR = 8;
 /** Must match LN_CHUNK and SUM_CHUNK in assembly/rows.ts. */
 const LN_CHUNK = 32, SUM_CHUNK = 4096;
 /** Elementwise kernels below this many elements run on the main thread alone (dispatch costs microseconds). */
@@ -77,7 +77,8 @@ export class WasmBackend implements Backend {
   private disposed = false;
 
   private constructor(readonly name: string, private readonly memory: WebAssembly.Memory,
-    private readonly heap: Allocator, private readonly layout: Layout, private readonly pool: ThreadPool) {
+    private readonly heap: Allocator, private readonly layout: Layout, private readonly pool: ThreadPool,
+    private readonly tileRows: number) {
     this.f32 = new Float32Array(memory.buffer);
     this.i32 = new Int32Array(memory.buffer);
     this.args = new Float64Array(memory.buffer, layout.args, ARG_SLOTS);
@@ -105,7 +106,8 @@ export class WasmBackend implements Backend {
     };
     const layout: Layout = { args: block(ARG_SLOTS * 8), counter: block(64), tmp: block(THREAD_TMP * threads) };
     const pool = await ThreadPool.start(threads, module, memory, kernelTable(main), layout.args, spawn);
-    const backend = new WasmBackend(name, memory, heap, layout, pool);
+    const tileRows = (main.exports['tileRows'] as () => number)();
+    const backend = new WasmBackend(name, memory, heap, layout, pool, tileRows);
     holder.backend = backend;
     return backend;
   }
@@ -227,6 +229,7 @@ export class WasmBackend implements Backend {
     const bias = g.bias === null ? 0 : this.at(g.bias, n, shape, 'bias');
     if (batch === 0 || m === 0 || n === 0) return;
     const aMats = g.strideA === 0 ? 1 : batch, bMats = g.strideB === 0 ? 1 : batch;
+    const MR = this.tileRows;
     const aPanels = Math.ceil(m / MR), bPanels = Math.ceil(n / NR);
     const kk = Math.max(k, 1);
     const aBytes = aMats * aPanels * MR * kk * 4, bBytes = bMats * bPanels * NR * kk * 4;

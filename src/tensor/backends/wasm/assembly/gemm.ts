@@ -7,7 +7,8 @@
 // the work over threads, and whether the tile is an edge tile or not.
 import { argF, argI, argP, madd } from './common';
 
-export const MR: i32 = 6;
+/** Rows of the micro-kernel tile: 6 with FMA (12 accumulators); 4 for mul + add, which needs a temporary. */
+export const MR: i32 = ASC_FEATURE_RELAXED_SIMD ? 6 : 4;
 export const NR: i32 = 8;
 
 /**
@@ -21,7 +22,7 @@ export function packAPanel(a: usize, lda: i32, transA: bool, i: i32, mr: i32, k:
     if (mr == MR) {
       for (let l = 0; l < k; l++) {
         v128.store(dst, v128.load(src));
-        store<u64>(dst, load<u64>(src, 16), 16);
+        if (MR == 6) store<u64>(dst, load<u64>(src, 16), 16);
         src += step;
         dst += MR << 2;
       }
@@ -32,7 +33,7 @@ export function packAPanel(a: usize, lda: i32, transA: bool, i: i32, mr: i32, k:
         dst += MR << 2;
       }
     }
-  } else if (mr == MR) {
+  } else if (mr == 6 && MR == 6) {
     // six rows, four columns at a time: a 4×4 transpose of rows 0-3 and pairs from rows 4-5
     const ld = <usize>lda << 2;
     let p0 = a + ((<usize>i * <usize>lda) << 2);
@@ -167,11 +168,8 @@ export function packB(b: usize, ldb: i32, transB: bool, n: i32, k: i32, dst: usi
   v128.store(c, s1, 16);
 }
 
-/**
- * C[0..mr)[0..nr) (=|+=) alpha·Apanel·Bpanel (+ bias) for one MR×NR tile. `tmp` (MR·NR floats) holds edge
- * tiles, which the scalar epilogue then stores with the same operations as the vector one.
- */
-export function tile(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, nr: i32,
+/** The 6×8 tile (FMA build): twelve accumulators, two B vectors, one broadcast A value. */
+function tile6(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, nr: i32,
   alpha: f32, bias: usize, accumulate: bool, tmp: usize): void {
   let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
   let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
@@ -194,11 +192,11 @@ export function tile(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, 
     c40 = madd(a, b0, c40); c41 = madd(a, b1, c41);
     a = v128.load32_splat(pa, 20);
     c50 = madd(a, b0, c50); c51 = madd(a, b1, c51);
-    pa += MR << 2;
+    pa += 24;
     pb += NR << 2;
   }
   const av = f32x4.splat(alpha);
-  if (mr == MR && nr == NR) {
+  if (mr == 6 && nr == NR) {
     const step = <usize>ldc << 2;
     storeRow(c, c00, c01, av, bias, accumulate); c += step;
     storeRow(c, c10, c11, av, bias, accumulate); c += step;
@@ -214,6 +212,58 @@ export function tile(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, 
   v128.store(tmp, c30, 96); v128.store(tmp, c31, 112);
   v128.store(tmp, c40, 128); v128.store(tmp, c41, 144);
   v128.store(tmp, c50, 160); v128.store(tmp, c51, 176);
+  storeEdge(c, ldc, mr, nr, alpha, bias, accumulate, tmp);
+}
+
+/** The 4×8 tile (mul + add build): eight accumulators leave registers for the products. */
+function tile4(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, nr: i32,
+  alpha: f32, bias: usize, accumulate: bool, tmp: usize): void {
+  let c00 = f32x4.splat(0), c01 = f32x4.splat(0);
+  let c10 = f32x4.splat(0), c11 = f32x4.splat(0);
+  let c20 = f32x4.splat(0), c21 = f32x4.splat(0);
+  let c30 = f32x4.splat(0), c31 = f32x4.splat(0);
+  for (let l = 0; l < k; l++) {
+    const b0 = v128.load(pb);
+    const b1 = v128.load(pb, 16);
+    let a = v128.load32_splat(pa);
+    c00 = madd(a, b0, c00); c01 = madd(a, b1, c01);
+    a = v128.load32_splat(pa, 4);
+    c10 = madd(a, b0, c10); c11 = madd(a, b1, c11);
+    a = v128.load32_splat(pa, 8);
+    c20 = madd(a, b0, c20); c21 = madd(a, b1, c21);
+    a = v128.load32_splat(pa, 12);
+    c30 = madd(a, b0, c30); c31 = madd(a, b1, c31);
+    pa += 16;
+    pb += NR << 2;
+  }
+  const av = f32x4.splat(alpha);
+  if (mr == 4 && nr == NR) {
+    const step = <usize>ldc << 2;
+    storeRow(c, c00, c01, av, bias, accumulate); c += step;
+    storeRow(c, c10, c11, av, bias, accumulate); c += step;
+    storeRow(c, c20, c21, av, bias, accumulate); c += step;
+    storeRow(c, c30, c31, av, bias, accumulate);
+    return;
+  }
+  v128.store(tmp, c00); v128.store(tmp, c01, 16);
+  v128.store(tmp, c10, 32); v128.store(tmp, c11, 48);
+  v128.store(tmp, c20, 64); v128.store(tmp, c21, 80);
+  v128.store(tmp, c30, 96); v128.store(tmp, c31, 112);
+  storeEdge(c, ldc, mr, nr, alpha, bias, accumulate, tmp);
+}
+
+/**
+ * C[0..mr)[0..nr) (=|+=) alpha·Apanel·Bpanel (+ bias) for one MR×NR tile. `tmp` (MR·NR floats) holds edge
+ * tiles, which the scalar epilogue then stores with the same operations as the vector one.
+ */
+@inline export function tile(pa: usize, pb: usize, k: i32, c: usize, ldc: i32, mr: i32, nr: i32,
+  alpha: f32, bias: usize, accumulate: bool, tmp: usize): void {
+  if (MR == 6) tile6(pa, pb, k, c, ldc, mr, nr, alpha, bias, accumulate, tmp);
+  else tile4(pa, pb, k, c, ldc, mr, nr, alpha, bias, accumulate, tmp);
+}
+
+/** The scalar epilogue of an edge tile whose accumulators sit in tmp [MR][NR]. */
+function storeEdge(c: usize, ldc: i32, mr: i32, nr: i32, alpha: f32, bias: usize, accumulate: bool, tmp: usize): void {
   for (let r = 0; r < mr; r++) {
     const crow = c + ((<usize>r * <usize>ldc) << 2);
     const trow = tmp + (<usize>(r * NR) << 2);

@@ -10,11 +10,17 @@ export {
   sumRowsKernel, transposeKernel, gatherRowsKernel, scatterAddRowsKernel,
 } from './rows';
 export { gemmPack, gemmCompute } from './gemm';
+import { MR } from './gemm';
 export { attentionForwardKernel, attentionBackwardKernel } from './attention';
 
 /** First byte the host may use: everything below belongs to the module's static data. */
 export function heapBase(): usize {
   return __heap_base;
+}
+
+/** Rows of the GEMM micro-kernel tile (the host sizes packed panels with it). */
+export function tileRows(): i32 {
+  return MR;
 }
 
 /** 1 when compiled with relaxed SIMD. */
