@@ -11,6 +11,7 @@ import { startPackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
 import { loadMatcher } from '../ontology/node-io.js';
+import type { SentencePieceModel } from '../tokenizer/index.js';
 import { readModelFile } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
@@ -118,55 +119,45 @@ const READ_AHEAD_CHARACTERS = 32_000_000;
 /** The prepare pipeline with files; also used by `medbert demo`. */
 export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> {
   const started = performance.now(); // everything counts: loading the lexicon and starting workers too
-  const sp = readModelFile(r.tokenizerPath);
-  specialIds(sp, r.tokenizerPath); // fails here, in one clear line, before any worker starts
   const workers = r.workers ?? defaultWorkers();
+  const batchCharacters = r.batchCharacters ?? 256_000;
   const numbering = new ConceptNumbering();
   const stats = emptyPackStats();
-  const warnings = new WarningCounter();
-  const writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
+  const counts = { seen: 0, kept: 0 };
   const progress = new Progress('prepare', 'docs');
-  const interrupt = stopOnInterrupt('prepare');
-  let seen = 0, kept = 0;
-  const batchCharacters = r.batchCharacters ?? 256_000;
+  // The sink runs only once jobs come back, after `writer` below is made.
   const pool = new OrderedPackPool((documents, batchStats) => {
     for (const d of documents) for (const seq of numbering.number(d)) writer.add(seq);
     addPackStats(stats, batchStats);
-    progress.update({ done: stats.documents, total: Math.max(kept, seen), fields: { 'MB': stats.characters / 1e6 } });
+    progress.update({ done: stats.documents, total: Math.max(counts.kept, counts.seen), fields: { 'MB': stats.characters / 1e6 } });
   }, Math.max(4 * workers, Math.ceil(READ_AHEAD_CHARACTERS / batchCharacters)));
+  // Workers first: the lexicon build on the builder thread is the longest step, so it should start at once.
+  const ports = packPorts(workers, r, pool);
+  let writer: ShardWriter;
+  let sp: SentencePieceModel;
   try {
-    pool.attach(await packPorts(workers, r, pool));
+    sp = readModelFile(r.tokenizerPath);
+    specialIds(sp, r.tokenizerPath); // fails here, in one clear line
+    writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
+  } catch (error) {
+    progress.stop();
+    await closePorts(ports);
+    throw error;
+  }
+  const warnings = new WarningCounter();
+  const interrupt = stopOnInterrupt('prepare');
+  try {
+    pool.attach(await ports);
     for (const input of r.inputs) {
-      const docs = readCorpusFile(input.path, {
-        ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
-        onWarning: warnings.handler,
-      });
-      const counted = async function* (): AsyncIterable<CorpusDocument> {
-        for await (const d of docs) {
-          seen++;
-          yield d;
-        }
-      };
-      // Documents go to the workers in batches of about batchCharacters, one input's documents per batch.
-      let batch: CorpusDocument[] = [];
-      let size = 0;
-      for await (const doc of dedupe(counted(), { near: r.nearDedup })) {
-        kept++;
-        batch.push(doc);
-        for (const p of doc.paragraphs) size += p.length;
-        if (size >= batchCharacters) {
-          await pool.submit(input.deid, batch);
-          batch = [];
-          size = 0;
-        }
+      for await (const batch of documentBatches(input, r.nearDedup, batchCharacters, warnings, counts)) {
+        await pool.submit(input.deid, batch);
         if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
       }
-      if (batch.length > 0) await pool.submit(input.deid, batch);
     }
     await pool.finish();
     writer.finish({
       seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: numbering.concepts,
-      info: { inputs: r.inputs, ontology: r.ontology, documents_read: seen, documents_kept: kept,
+      info: { inputs: r.inputs, ontology: r.ontology, documents_read: counts.seen, documents_kept: counts.kept,
         entities_dropped: stats.entitiesDropped, phi_spans: stats.phiSpans, warnings: warnings.count },
     });
     copyFileSync(r.tokenizerPath, join(r.out, 'tokenizer.model'));
@@ -184,11 +175,43 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   const seconds = (performance.now() - started) / 1000;
   const totalBytes = r.inputs.reduce((s, input) => s + statSync(input.path).size, 0);
   return {
-    documents: kept, duplicates: seen - kept, sequences: stats.sequences, tokens: stats.tokens,
+    documents: counts.kept, duplicates: counts.seen - counts.kept, sequences: stats.sequences, tokens: stats.tokens,
     entities: stats.entities, entities_dropped: stats.entitiesDropped, concepts: numbering.concepts.length,
     phi_spans: stats.phiSpans, warnings: warnings.count, megabytes: totalBytes / 1e6, seconds,
     mb_per_s: stats.characters / 1e6 / seconds,
   };
+}
+
+/** One input's documents, exact duplicates dropped, in batches of about `batchCharacters` characters. */
+async function* documentBatches(input: PrepareInput, nearDedup: boolean, batchCharacters: number, warnings: WarningCounter,
+  counts: { seen: number; kept: number }): AsyncIterable<CorpusDocument[]> {
+  const docs = readCorpusFile(input.path, {
+    ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
+    onWarning: warnings.handler,
+  });
+  const counted = async function* (): AsyncIterable<CorpusDocument> {
+    for await (const d of docs) {
+      counts.seen++;
+      yield d;
+    }
+  };
+  let batch: CorpusDocument[] = [];
+  let size = 0;
+  for await (const doc of dedupe(counted(), { near: nearDedup })) {
+    counts.kept++;
+    batch.push(doc);
+    for (const p of doc.paragraphs) size += p.length;
+    if (size >= batchCharacters) {
+      yield batch;
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+async function closePorts(ports: Promise<PackPort[]>): Promise<void> {
+  await Promise.all((await ports.catch(() => [])).map((p) => p.close()));
 }
 
 /** Worker threads, or with none this thread (the reference the threaded runs must match byte for byte). */

@@ -240,11 +240,16 @@ export class EntityMatcher {
     const short = name.length <= 3;
     // A gene's one-word names are symbols (`INS`, `Lobe`, `hole` are aliases, not words).
     const symbol = tokens.length === 1 && this.concepts[concept].type === 'gene';
-    const sensitive = tokens.map((t) => short || symbol || isCaseSensitive(t));
+    // Plain loops, not map/flatMap: this runs for every name of the lexicon (300,000 with the full one).
+    let cased: (string | null)[] | null = null;
+    let glued: number[] | null = null;
     let node = 0;
-    tokens.forEach((token, k) => {
-      const last = k === tokens.length - 1;
-      const key = last && !sensitive[k] ? singular(token.key) : token.key;
+    for (let k = 0; k < tokens.length; k++) {
+      const token = tokens[k];
+      const sensitive = short || symbol || isCaseSensitive(token);
+      if (sensitive) (cased ??= new Array<string | null>(tokens.length).fill(null))[k] = token.cased;
+      if (token.glued) (glued ??= []).push(k);
+      const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
       const id = this.tokenIds.intern(key);
       let next = this.child(node, id);
       if (next < 0) {
@@ -254,11 +259,9 @@ export class EntityMatcher {
         if (node === 0) this.setRootChild(id, next);
       }
       node = next;
-    });
-    const cased = sensitive.some(Boolean) ? tokens.map((t, k) => (sensitive[k] ? t.cased : null)) : null;
-    const glued = tokens.flatMap((t, k) => (t.glued ? [k] : []));
+    }
     const list = this.terminalsAt(node);
-    const entry: NameEntry = { concept, preferred, cased, glued: glued.length > 0 ? glued : null };
+    const entry: NameEntry = { concept, preferred, cased, glued };
     if (list === null) this.terminals[node] = [entry];
     else list.push(entry);
     this.names += 1;
