@@ -98,6 +98,11 @@ test('a training-like loop does not grow device memory, and its loss falls', { s
     else if (step > 2) assert.equal(be.stats.deviceBytes, device, `device bytes changed at step ${step}`);
   }
   assert.ok(lastLoss < firstLoss * 0.5, `loss should fall: ${firstLoss} -> ${lastLoss}`);
+  // emptying the pool keeps live tensors intact
+  be.trimPool();
+  assert.equal(be.stats.pooledBytes, 0);
+  const wv = await be.read(w);
+  assert.ok(wv.every(Number.isFinite) && wv.some((q) => q !== 0));
   for (const b of [w, x, m, v]) be.free(b);
 });
 

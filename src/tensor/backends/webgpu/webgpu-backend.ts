@@ -21,6 +21,8 @@ import { Recorder } from './recorder.js';
 
 /** Workgroups per grid dimension (WebGPU's guaranteed maximum). */
 const MAX_GROUPS = 65535;
+/** Unused pooled bytes beyond which the pool is emptied (shapes that change, e.g. padded batches). */
+const POOL_LIMIT = 1 << 30;
 
 class GpuBuffer implements Buffer {
   freed = false;
@@ -96,6 +98,15 @@ export class WebGpuBackend implements Backend {
     this.userBytes -= b.length * 4;
     // Safe at once: later work that reuses the buffer is recorded after the work that used it.
     this.storage.release(b.gpu);
+    if (this.storage.pooledBytes > POOL_LIMIT) this.trimPool();
+  }
+
+  /** Destroys the unused pooled buffers (after submitting the work that may still use them). */
+  trimPool(): void {
+    this.live('trimPool');
+    this.recorder.flush();
+    this.storage.trim();
+    this.staging.trim();
   }
 
   write(buf: Buffer, data: ArrayLike<number>, offset = 0): void {
