@@ -66,6 +66,13 @@ export function geluForwardKernel(tid: i32, nt: i32, args: usize): void {
   const x = argP(args, 0), y = argP(args, 1), n = argI(args, 2);
   const s = shareStart(n, tid, nt, 16), e = shareStart(n, tid + 1, nt, 16);
   let i = s;
+  // two independent vectors per iteration: each is one long dependency chain (division, polynomials, exp)
+  for (; i + 8 <= e; i += 8) {
+    const v = v128.load(at(x, i)), w = v128.load(at(x, i), 16);
+    const cv = normalCdf4(v), cw = normalCdf4(w);
+    v128.store(at(y, i), f32x4.mul(v, cv));
+    v128.store(at(y, i), f32x4.mul(w, cw), 16);
+  }
   for (; i + 4 <= e; i += 4) {
     const v = v128.load(at(x, i));
     v128.store(at(y, i), f32x4.mul(v, normalCdf4(v)));
@@ -85,6 +92,12 @@ export function geluBackwardKernel(tid: i32, nt: i32, args: usize): void {
   const x = argP(args, 0), dy = argP(args, 1), dx = argP(args, 2), n = argI(args, 3);
   const s = shareStart(n, tid, nt, 16), e = shareStart(n, tid + 1, nt, 16);
   let i = s;
+  for (; i + 8 <= e; i += 8) {
+    const g0 = geluGrad(v128.load(at(x, i)), v128.load(at(dy, i)));
+    const g1 = geluGrad(v128.load(at(x, i), 16), v128.load(at(dy, i), 16));
+    v128.store(at(dx, i), g0);
+    v128.store(at(dx, i), g1, 16);
+  }
   for (; i + 4 <= e; i += 4) v128.store(at(dx, i), geluGrad(v128.load(at(x, i)), v128.load(at(dy, i))));
   for (; i < e; i++) {
     const g = geluGrad(f32x4.splat(load<f32>(at(x, i))), f32x4.splat(load<f32>(at(dy, i))));
