@@ -156,14 +156,25 @@ function expShiftSum(src: usize, dst: usize, n: i32, mx: f32): f64 {
   let total: f64 = 0;
   let j = 0;
   while (j + 4 <= n) {
-    let acc = f32x4.splat(0);
+    let acc = f32x4.splat(0), acc2 = f32x4.splat(0);
     const end = min(n, j + 64);
+    // two independent exps per iteration (each is a long dependency chain)
+    for (; j + 8 <= end; j += 8) {
+      const e = exp4(f32x4.sub(v128.load(at(src, j)), mv));
+      const e2 = exp4(f32x4.sub(v128.load(at(src, j), 16), mv));
+      if (dst != 0) {
+        v128.store(at(dst, j), e);
+        v128.store(at(dst, j), e2, 16);
+      }
+      acc = f32x4.add(acc, e);
+      acc2 = f32x4.add(acc2, e2);
+    }
     for (; j + 4 <= end; j += 4) {
       const e = exp4(f32x4.sub(v128.load(at(src, j)), mv));
       if (dst != 0) v128.store(at(dst, j), e);
       acc = f32x4.add(acc, e);
     }
-    total += <f64>hsum(acc);
+    total += <f64>hsum(f32x4.add(acc, acc2));
   }
   for (; j < n; j++) {
     const e = f32x4.extract_lane(exp4(f32x4.splat(load<f32>(at(src, j)) - mx)), 0);
@@ -268,6 +279,12 @@ export function crossEntropyBackwardKernel(tid: i32, nt: i32, args: usize): void
     const l = load<f32>(at(lse, r));
     const lv = f32x4.splat(l);
     let j = 0;
+    for (; j + 8 <= cols; j += 8) {
+      const e = exp4(f32x4.sub(v128.load(at(xr, j)), lv));
+      const e2 = exp4(f32x4.sub(v128.load(at(xr, j), 16), lv));
+      v128.store(at(gr, j), f32x4.mul(sv, e));
+      v128.store(at(gr, j), f32x4.mul(sv, e2), 16);
+    }
     for (; j + 4 <= cols; j += 4) v128.store(at(gr, j), f32x4.mul(sv, exp4(f32x4.sub(v128.load(at(xr, j)), lv))));
     for (; j < cols; j++) {
       const e = f32x4.extract_lane(exp4(f32x4.splat(load<f32>(at(xr, j)) - l)), 0);
