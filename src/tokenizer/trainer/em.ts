@@ -453,7 +453,9 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
     if (alt === undefined || alt.length === 0) { kept.push(id); continue; }
     const F = Math.fround(freq[id] / vsum);
     const logProbSp = Math.fround(Math.log(freq[id]) - logSum);
-    const logSumAlt = Math.fround(Math.log(Math.fround(sum + Math.fround(freq[id] * (alt.length - 1)))));
+    // SentencePiece 0.1.97 multiplies by (number of pieces - 1), not (number of alternatives - 1) as its comment
+    // intends (google/sentencepiece#628). We keep its formula: it is what makes our models equal to spm_train's.
+    const logSumAlt = Math.fround(Math.log(Math.fround(sum + Math.fround(freq[id] * (order.length - 1)))));
     let logProbAlt = 0;
     for (const a of alt) logProbAlt = Math.fround(logProbAlt + (Math.log(Math.fround((a >= 0 ? freq[a] : 0) + freq[id])) - logSumAlt));
     candidates.push([id, Math.fround(F * Math.fround(logProbSp - logProbAlt))]);
