@@ -287,7 +287,7 @@ export function computeBlock(m: i32, n: i32, k: i32, pa: usize, pb: usize, c: us
   for (let j = 0; j < n; j += NR) {
     const nr = min(NR, n - j);
     const bp = pb + <usize>(j / NR) * bPanelBytes;
-    const bj = bias == 0 ? 0 : bias + (<usize>j << 2);
+    const bj = bias == 0 ? <usize>0 : bias + (<usize>j << 2);
     for (let i = 0; i < m; i += MR) {
       tile(pa + <usize>(i / MR) * aPanelBytes, bp, k, c + ((<usize>i * <usize>ldc + <usize>j) << 2), ldc,
         min(MR, m - i), nr, alpha, bj, accumulate, tmp);
@@ -364,7 +364,7 @@ export function gemmCompute(tid: i32, nt: i32, args: usize): void {
     const pa = packedA + ((<usize>((strideA == 0 ? 0 : p) * aPanels + i0 / MR) * <usize>(MR * k)) << 2);
     const pb = packedB + ((<usize>((strideB == 0 ? 0 : p) * bPanels + j0 / NR) * <usize>(NR * k)) << 2);
     const cb = c + ((<usize>p * <usize>m * <usize>n + <usize>i0 * <usize>n + <usize>j0) << 2);
-    computeBlock(min(mc, m - i0), min(nc, n - j0), k, pa, pb, cb, n, alpha, bias == 0 ? 0 : bias + (<usize>j0 << 2),
+    computeBlock(min(mc, m - i0), min(nc, n - j0), k, pa, pb, cb, n, alpha, bias == 0 ? <usize>0 : bias + (<usize>j0 << 2),
       accumulate, tmp);
   }
 }
