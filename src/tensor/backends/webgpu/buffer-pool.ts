@@ -1,6 +1,7 @@
-/// <reference types="@webgpu/types" />
 // Device buffers by size class, so a training step's tensors reuse the previous step's allocations instead of
-// creating and destroying GPU buffers thousands of times a second.
+// creating and destroying Gpu buffers thousands of times a second.
+import type { GpuBuffer, GpuDevice } from './gpu-types.js';
+
 
 /** Smallest buffer handed out (also keeps zero-length tensors bindable). */
 const MIN_BYTES = 256;
@@ -13,16 +14,16 @@ export function sizeClass(bytes: number, max: number): number {
 }
 
 export class BufferPool {
-  private readonly free = new Map<number, GPUBuffer[]>();
+  private readonly free = new Map<number, GpuBuffer[]>();
   /** Bytes of every device buffer the pool created and has not destroyed (in use or pooled). */
   deviceBytes = 0;
   pooledBytes = 0;
 
-  constructor(private readonly device: GPUDevice, private readonly usage: GPUBufferUsageFlags, private readonly label: string,
+  constructor(private readonly device: GpuDevice, private readonly usage: number, private readonly label: string,
     private readonly maxBytes: number) {}
 
   /** A buffer of at least `bytes`; `fresh` tells whether it was just created (and so holds zeros). */
-  acquire(bytes: number): { buffer: GPUBuffer; fresh: boolean } {
+  acquire(bytes: number): { buffer: GpuBuffer; fresh: boolean } {
     const size = sizeClass(bytes, this.maxBytes);
     const list = this.free.get(size);
     const reused = list?.pop();
@@ -35,7 +36,7 @@ export class BufferPool {
     return { buffer, fresh: true };
   }
 
-  release(buffer: GPUBuffer): void {
+  release(buffer: GpuBuffer): void {
     let list = this.free.get(buffer.size);
     if (list === undefined) {
       list = [];

@@ -1,6 +1,6 @@
-/// <reference types="@webgpu/types" />
-// From a GPU (navigator.gpu in browsers, Dawn's in Node) to a device with the limits the kernels need. Limits
+// From a Gpu (navigator.gpu in browsers, Dawn's in Node) to a device with the limits the kernels need. Limits
 // default to WebGPU's minimums unless requested, so the ones that matter are asked for at the adapter's values.
+import type { Gpu, GpuDevice } from './gpu-types.js';
 import { MedbertError } from '../../../errors.js';
 import { ATTENTION_WG } from './kernels/attention.js';
 import { WG } from './kernels/kernel.js';
@@ -21,15 +21,16 @@ const NEEDED: Partial<Record<(typeof REQUESTED_LIMITS)[number], number>> = {
 };
 
 export interface DeviceRequest {
-  /** 'compatibility' admits OpenGL ES adapters (Mesa's llvmpipe on machines without a GPU). */
+  /** 'compatibility' admits OpenGL ES adapters (Mesa's llvmpipe on machines without a Gpu). */
   readonly featureLevel?: 'core' | 'compatibility';
-  readonly powerPreference?: GPUPowerPreference;
+  readonly powerPreference?: 'low-power' | 'high-performance';
 }
 
-/** The adapter and device, or null when the GPU offers no adapter. */
-export async function requestDevice(gpu: GPU, request: DeviceRequest = {}):
-  Promise<{ device: GPUDevice; info: WebGpuDeviceInfo } | null> {
-  const options: GPURequestAdapterOptions & { featureLevel?: string } = { powerPreference: request.powerPreference ?? 'high-performance' };
+/** The adapter and device, or null when the Gpu offers no adapter. */
+export async function requestDevice(gpu: Gpu, request: DeviceRequest = {}):
+  Promise<{ device: GpuDevice; info: WebGpuDeviceInfo } | null> {
+  const options: { powerPreference: 'low-power' | 'high-performance'; featureLevel?: string } = {
+    powerPreference: request.powerPreference ?? 'high-performance' };
   if (request.featureLevel !== undefined) options.featureLevel = request.featureLevel;
   const adapter = await gpu.requestAdapter(options);
   if (adapter === null) return null;
@@ -45,6 +46,6 @@ export async function requestDevice(gpu: GPU, request: DeviceRequest = {}):
   const device = await adapter.requestDevice({ label: 'medbert', requiredLimits });
   const i = adapter.info;
   const described = [i.vendor, i.architecture, i.device, i.description].filter((s) => s !== undefined && s !== '').join(' ');
-  const featureLevel = (adapter as GPUAdapter & { featureLevel?: string }).featureLevel ?? request.featureLevel ?? 'core';
+  const featureLevel = adapter.featureLevel ?? request.featureLevel ?? 'core';
   return { device, info: { adapter: described === '' ? 'unknown adapter' : described, featureLevel } };
 }

@@ -1,14 +1,13 @@
 // The only Node-specific code of the WebGPU backend: Dawn through the `webgpu` npm package (an optional
-// dependency, loaded on demand). Tries a real GPU first (Vulkan on Linux), then Mesa's software OpenGL ES
+// dependency, loaded on demand). Tries a real Gpu first (Vulkan on Linux), then Mesa's software OpenGL ES
 // (llvmpipe) in compatibility mode, which Dawn reaches through EGL without a display. MEDBERT_WEBGPU_BACKEND
 // (e.g. vulkan, opengles) picks one Dawn backend instead, with no fallback.
-/// <reference types="@webgpu/types" />
+import type { Gpu, GpuDevice } from './gpu-types.js';
 import { requestDevice, type DeviceRequest } from './device.js';
 import type { WebGpuDeviceInfo } from './webgpu-backend.js';
 
 interface DawnModule {
-  create(flags: string[]): GPU;
-  globals: object;
+  create(flags: string[]): Gpu;
 }
 
 export interface NodeGpuOptions {
@@ -18,7 +17,7 @@ export interface NodeGpuOptions {
 }
 
 export interface NodeDevice {
-  readonly device: GPUDevice;
+  readonly device: GpuDevice;
   readonly info: WebGpuDeviceInfo;
   /** Drops the Dawn instance (Node does not exit while one is referenced). */
   readonly release: () => void;
@@ -39,10 +38,6 @@ async function loadDawn(): Promise<DawnModule | string> {
 export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<NodeGpuResult> {
   const dawn = await loadDawn();
   if (typeof dawn === 'string') return { device: null, reason: dawn };
-  // Dawn's generated classes (GPUBufferUsage, GPUMapMode, ...) must be globals, as in a browser.
-  for (const [key, value] of Object.entries(dawn.globals)) {
-    if (!(key in globalThis)) Object.defineProperty(globalThis, key, { value, configurable: true, writable: true });
-  }
   const chosen = process.env['MEDBERT_WEBGPU_BACKEND'];
   const attempts: { flags: string[]; request: DeviceRequest }[] = options.flags !== undefined
     ? [{ flags: [...options.flags], request: options.featureLevel === undefined ? {} : { featureLevel: options.featureLevel } }]
@@ -52,7 +47,7 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
   for (const { flags, request } of attempts) {
     // Mesa's EGL needs a platform when there is no display server; the surfaceless one renders off-screen.
     if (flags.includes('backend=opengles') && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
-    let gpu: GPU | null = dawn.create(flags);
+    let gpu: Gpu | null = dawn.create(flags);
     const got = await requestDevice(gpu, request);
     if (got !== null) {
       return { ...got, release: () => { gpu = null; } };
@@ -62,5 +57,5 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
   if (options.flags === undefined && chosen !== undefined && chosen !== '') {
     return { device: null, reason: `Dawn found no adapter for MEDBERT_WEBGPU_BACKEND=${chosen}` };
   }
-  return { device: null, reason: 'Dawn found no adapter (no Vulkan GPU; no OpenGL ES through Mesa: install libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)' };
+  return { device: null, reason: 'Dawn found no adapter (no Vulkan Gpu; no OpenGL ES through Mesa: install libegl1 libegl-mesa0 libgles2 libgl1-mesa-dri)' };
 }

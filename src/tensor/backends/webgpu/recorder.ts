@@ -1,39 +1,41 @@
-/// <reference types="@webgpu/types" />
 // Records kernel dispatches into one command encoder and submits them in batches. Kernels are called
-// synchronously and only enqueue; a batch is submitted when a caller needs results (read, sync), when the
-// uniform arena is full, or before a host write (queue.writeBuffer runs at submit order).
+// synchronously and only enqueue; a batch is submitted when a caller needs results (read, sync) or when the
+// uniform arena is full. Host writes and copies are recorded into the same encoder, so everything runs in call
+// order.
 //
 // Uniform parameters of all dispatches of a batch live in one arena buffer, a 256-byte slot each, written with
 // one queue.writeBuffer just before the batch is submitted (queue operations run in order, so reusing the arena
 // for the next batch is safe).
+import { BufferUsage, type GpuBuffer, type GpuBindGroupEntry, type GpuCommandEncoder, type GpuComputePassEncoder,
+  type GpuComputePipeline, type GpuDevice } from './gpu-types.js';
 import { kernelCode, type KernelSource } from './kernels/kernel.js';
 
 /** Dispatches per batch (slots of the uniform arena). */
 const ARENA_SLOTS = 512;
 
 export class Recorder {
-  private encoder: GPUCommandEncoder | null = null;
-  private pass: GPUComputePassEncoder | null = null;
-  private readonly arena: GPUBuffer;
+  private encoder: GpuCommandEncoder | null = null;
+  private pass: GpuComputePassEncoder | null = null;
+  private readonly arena: GpuBuffer;
   private readonly staged: ArrayBuffer;
   private readonly view: DataView;
   private slot = 0;
   private readonly slotBytes: number;
   /** Buffers to destroy once the batch that uses them is submitted (uploads of host integer arrays). */
-  private doomed: GPUBuffer[] = [];
-  private readonly pipelines = new Map<string, GPUComputePipeline>();
+  private doomed: GpuBuffer[] = [];
+  private readonly pipelines = new Map<string, GpuComputePipeline>();
   dispatches = 0;
   submits = 0;
 
-  constructor(private readonly device: GPUDevice) {
+  constructor(private readonly device: GpuDevice) {
     this.slotBytes = Math.max(256, device.limits.minUniformBufferOffsetAlignment);
     this.arena = device.createBuffer({ label: 'medbert uniforms', size: this.slotBytes * ARENA_SLOTS,
-      usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+      usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST });
     this.staged = new ArrayBuffer(this.slotBytes * ARENA_SLOTS);
     this.view = new DataView(this.staged);
   }
 
-  private pipeline(k: KernelSource): GPUComputePipeline {
+  private pipeline(k: KernelSource): GpuComputePipeline {
     let p = this.pipelines.get(k.label);
     if (p === undefined) {
       const module = this.device.createShaderModule({ label: k.label, code: kernelCode(k) });
@@ -44,7 +46,7 @@ export class Recorder {
   }
 
   /** The encoder for copies and clears (ends an open compute pass). */
-  commands(): GPUCommandEncoder {
+  commands(): GpuCommandEncoder {
     if (this.pass !== null) {
       this.pass.end();
       this.pass = null;
@@ -57,7 +59,7 @@ export class Recorder {
    * Records one dispatch of `k` with `params` (in the order of k.params) and `buffers` bound at 1, 2, ...
    * (whole buffers). `groups` is the workgroup grid.
    */
-  dispatch(k: KernelSource, params: readonly number[], buffers: readonly GPUBuffer[], groups: readonly [number, number, number]):
+  dispatch(k: KernelSource, params: readonly number[], buffers: readonly GpuBuffer[], groups: readonly [number, number, number]):
     void {
     if (params.length !== k.params.length) throw new Error(`webgpu: ${k.label} takes ${k.params.length} parameters, got ${params.length}`);
     if (buffers.length !== k.bindings.length) throw new Error(`webgpu: ${k.label} binds ${k.bindings.length} buffers, got ${buffers.length}`);
@@ -72,7 +74,7 @@ export class Recorder {
       else this.view.setUint32(offset + 4 * i, v, true);
     }
     const pipeline = this.pipeline(k);
-    const entries: GPUBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.arena, offset, size: Math.max(16, (4 * params.length + 15) & ~15) } }];
+    const entries: GpuBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.arena, offset, size: Math.max(16, (4 * params.length + 15) & ~15) } }];
     for (let i = 0; i < buffers.length; i++) entries.push({ binding: i + 1, resource: { buffer: buffers[i]! } });
     const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
     if (this.pass === null) this.pass = this.commands().beginComputePass();
@@ -83,7 +85,7 @@ export class Recorder {
   }
 
   /** Destroys `buf` after the current batch is submitted. */
-  destroyAfterSubmit(buf: GPUBuffer): void {
+  destroyAfterSubmit(buf: GpuBuffer): void {
     this.doomed.push(buf);
   }
 

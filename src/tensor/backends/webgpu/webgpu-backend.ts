@@ -1,4 +1,4 @@
-/// <reference types="@webgpu/types" />
+import { BufferUsage, MapMode, type GpuBuffer, type GpuDevice } from './gpu-types.js';
 import {
   dropThreshold,
   type AdamWArgs, type AttentionArgs, type AttentionBackwardArgs, type AttentionForwardArgs, type Backend, type Buffer,
@@ -24,9 +24,9 @@ const MAX_GROUPS = 65535;
 /** Unused pooled bytes beyond which the pool is emptied (shapes that change, e.g. padded batches). */
 const POOL_LIMIT = 1 << 30;
 
-class GpuBuffer implements Buffer {
+class TensorBuffer implements Buffer {
   freed = false;
-  constructor(readonly backend: string, readonly length: number, readonly gpu: GPUBuffer) {}
+  constructor(readonly backend: string, readonly length: number, readonly gpu: GpuBuffer) {}
 }
 
 export interface WebGpuDeviceInfo {
@@ -38,14 +38,14 @@ export interface WebGpuDeviceInfo {
 /**
  * The WebGPU backend: buffers stay on the device, kernels (WGSL, in kernels/) are recorded into command
  * encoders as they are called and submitted in batches; only `read` (staging buffer + mapAsync) and `sync`
- * wait. Platform-neutral: it takes a GPUDevice, which node-gpu.ts (Dawn in Node) or `navigator.gpu` provides.
+ * wait. Platform-neutral: it takes a GpuDevice, which node-gpu.ts (Dawn in Node) or `navigator.gpu` provides.
  */
 export class WebGpuBackend implements Backend {
   readonly name = 'webgpu';
   private readonly recorder: Recorder;
   private readonly storage: BufferPool;
   private readonly staging: BufferPool;
-  private readonly dummy: GPUBuffer;
+  private readonly dummy: GpuBuffer;
   private userBytes = 0;
   private disposed = false;
   private error: string | null = null;
@@ -54,16 +54,16 @@ export class WebGpuBackend implements Backend {
   /** Largest buffer one binding may cover: larger tensors are refused at alloc. */
   readonly maxBindingBytes: number;
 
-  constructor(private readonly device: GPUDevice, readonly info: WebGpuDeviceInfo, private readonly onDispose: () => void = () => {}) {
+  constructor(private readonly device: GpuDevice, readonly info: WebGpuDeviceInfo, private readonly onDispose: () => void = () => {}) {
     this.recorder = new Recorder(device);
     this.maxBindingBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
-    this.storage = new BufferPool(device, GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST,
+    this.storage = new BufferPool(device, BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST,
       'medbert tensor', this.maxBindingBytes);
-    this.staging = new BufferPool(device, GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST, 'medbert read-back',
+    this.staging = new BufferPool(device, BufferUsage.MAP_READ | BufferUsage.COPY_DST, 'medbert read-back',
       device.limits.maxBufferSize);
-    this.dummy = device.createBuffer({ label: 'medbert unused binding', size: 16, usage: GPUBufferUsage.STORAGE });
+    this.dummy = device.createBuffer({ label: 'medbert unused binding', size: 16, usage: BufferUsage.STORAGE });
     device.addEventListener('uncapturederror', (e) => {
-      this.error ??= (e as GPUUncapturedErrorEvent).error.message;
+      this.error ??= e.error.message;
     });
     void device.lost.then((lost) => {
       if (!this.disposed) this.error ??= `device lost (${lost.reason}): ${lost.message}`;
@@ -89,7 +89,7 @@ export class WebGpuBackend implements Backend {
     const { buffer, fresh } = this.storage.acquire(bytes);
     if (!fresh) this.recorder.commands().clearBuffer(buffer, 0, buffer.size);
     this.userBytes += bytes;
-    return new GpuBuffer(this.name, length, buffer);
+    return new TensorBuffer(this.name, length, buffer);
   }
 
   free(buf: Buffer): void {
@@ -116,7 +116,7 @@ export class WebGpuBackend implements Backend {
     }
     if (data.length === 0) return;
     // Through a staging buffer copied in command order, so the write lands after the work recorded before it.
-    const upload = this.device.createBuffer({ label: 'medbert upload', size: data.length * 4, usage: GPUBufferUsage.COPY_SRC,
+    const upload = this.device.createBuffer({ label: 'medbert upload', size: data.length * 4, usage: BufferUsage.COPY_SRC,
       mappedAtCreation: true });
     new Float32Array(upload.getMappedRange()).set(data);
     upload.unmap();
@@ -132,7 +132,7 @@ export class WebGpuBackend implements Backend {
     this.recorder.commands().copyBufferToBuffer(b.gpu, 0, staging, 0, bytes);
     this.recorder.flush();
     try {
-      await staging.mapAsync(GPUMapMode.READ, 0, bytes);
+      await staging.mapAsync(MapMode.READ, 0, bytes);
     } catch (e) {
       this.check();
       throw new Error(`webgpu backend: read failed: ${(e as Error).message}`);
@@ -177,9 +177,9 @@ export class WebGpuBackend implements Backend {
     if (this.disposed) throw new Error(`webgpu backend: ${op} after dispose()`);
   }
 
-  private own(buf: Buffer, op: string): GpuBuffer {
+  private own(buf: Buffer, op: string): TensorBuffer {
     this.live(op);
-    if (!(buf instanceof GpuBuffer) || buf.backend !== this.name) {
+    if (!(buf instanceof TensorBuffer) || buf.backend !== this.name) {
       throw new Error(`webgpu backend: ${op}: buffer belongs to backend '${buf.backend}'`);
     }
     if (buf.freed) throw new Error(`webgpu backend: ${op}: buffer used after free`);
@@ -187,7 +187,7 @@ export class WebGpuBackend implements Backend {
   }
 
   /** The device buffer of `buf`, checking that elements [offset, offset + need) lie inside it. */
-  private at(buf: Buffer, need: number, op: string, what: string, offset = 0): GPUBuffer {
+  private at(buf: Buffer, need: number, op: string, what: string, offset = 0): GpuBuffer {
     const b = this.own(buf, op);
     if (!(need >= 0) || offset < 0 || offset + need > b.length) {
       throw new RangeError(`${op}: ${what} needs ${offset + need} elements but its buffer has ${b.length}`);
@@ -196,9 +196,9 @@ export class WebGpuBackend implements Backend {
   }
 
   /** Host integers as a storage buffer that lives until the batch is submitted. */
-  private ints(data: Int32Array): GPUBuffer {
+  private ints(data: Int32Array): GpuBuffer {
     if (data.length === 0) return this.dummy;
-    const buf = this.device.createBuffer({ label: 'medbert ints', size: data.length * 4, usage: GPUBufferUsage.STORAGE,
+    const buf = this.device.createBuffer({ label: 'medbert ints', size: data.length * 4, usage: BufferUsage.STORAGE,
       mappedAtCreation: true });
     new Int32Array(buf.getMappedRange()).set(data);
     buf.unmap();
@@ -210,13 +210,13 @@ export class WebGpuBackend implements Backend {
    * Records a dispatch. A buffer bound both as an input and as an output (in-place calls such as add(a, b, a))
    * is not allowed in one dispatch by WebGPU: the input side reads a copy.
    */
-  private run(k: KernelSource, params: readonly number[], buffers: readonly GPUBuffer[], groups: readonly [number, number, number]):
+  private run(k: KernelSource, params: readonly number[], buffers: readonly GpuBuffer[], groups: readonly [number, number, number]):
     void {
-    const written = new Set<GPUBuffer>();
+    const written = new Set<GpuBuffer>();
     k.bindings.forEach(([, access], i) => {
       if (access === 'read_write') written.add(buffers[i]!);
     });
-    const copies: GPUBuffer[] = [];
+    const copies: GpuBuffer[] = [];
     const bound = buffers.map((b, i) => {
       if (k.bindings[i]![1] === 'read_write' || !written.has(b)) return b;
       const { buffer: copy } = this.storage.acquire(b.size);
@@ -235,7 +235,7 @@ export class WebGpuBackend implements Backend {
     return [Math.ceil(groups / y), y, 1];
   }
 
-  private elementwise(k: KernelSource, n: number, params: readonly number[], buffers: readonly GPUBuffer[]): void {
+  private elementwise(k: KernelSource, n: number, params: readonly number[], buffers: readonly GpuBuffer[]): void {
     this.run(k, [n, ...params], buffers, this.grid(Math.ceil(n / WG)));
   }
 
@@ -407,13 +407,13 @@ export class WebGpuBackend implements Backend {
 
   // ---- attention ----
 
-  private attentionParams(a: AttentionArgs, op: string): { params: number[]; strided: GPUBuffer[]; mask: GPUBuffer } {
+  private attentionParams(a: AttentionArgs, op: string): { params: number[]; strided: GpuBuffer[]; mask: GpuBuffer } {
     const { batch, seq, heads, headDim: d } = a;
     for (const [name, v] of [['batch', batch], ['seq', seq], ['heads', heads], ['headDim', d]] as const) {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`${op}: ${name} must be a positive integer, got ${v}`);
     }
     const width = heads * d;
-    const view = (s: Strided, what: string): GPUBuffer => {
+    const view = (s: Strided, what: string): GpuBuffer => {
       if (s.ld < width && batch * seq > 1) throw new RangeError(`${op}: ${what} rows are ${s.ld} apart, less than heads·headDim = ${width}`);
       return this.at(s.buf, (batch * seq - 1) * s.ld + width, op, what, s.offset);
     };

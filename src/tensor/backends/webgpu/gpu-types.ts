@@ -1,0 +1,85 @@
+// The slice of the WebGPU API this backend uses, declared here so that the build needs neither DOM WebGPU
+// types nor the optional `webgpu` package (whose @webgpu/types would otherwise be required). Real GPU objects
+// (navigator.gpu, Dawn's) satisfy these interfaces structurally.
+
+/** GPUBufferUsage and GPUMapMode flags (fixed by the WebGPU specification). */
+export const BufferUsage = { MAP_READ: 0x1, COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STORAGE: 0x80 } as const;
+export const MapMode = { READ: 0x1 } as const;
+
+export interface GpuLimits {
+  readonly maxStorageBufferBindingSize: number;
+  readonly maxBufferSize: number;
+  readonly maxStorageBuffersPerShaderStage: number;
+  readonly maxComputeInvocationsPerWorkgroup: number;
+  readonly maxComputeWorkgroupSizeX: number;
+  readonly maxComputeWorkgroupSizeY: number;
+  readonly maxComputeWorkgroupStorageSize: number;
+  readonly minUniformBufferOffsetAlignment: number;
+}
+
+export interface Gpu {
+  requestAdapter(options?: { powerPreference?: 'low-power' | 'high-performance'; featureLevel?: string }): Promise<GpuAdapter | null>;
+}
+
+export interface GpuAdapter {
+  readonly limits: GpuLimits;
+  readonly info: { readonly vendor?: string; readonly architecture?: string; readonly device?: string; readonly description?: string };
+  readonly featureLevel?: string;
+  requestDevice(descriptor: { label?: string; requiredLimits?: Record<string, number> }): Promise<GpuDevice>;
+}
+
+export interface GpuBuffer {
+  readonly size: number;
+  mapAsync(mode: number, offset?: number, size?: number): Promise<void>;
+  getMappedRange(offset?: number, size?: number): ArrayBuffer;
+  unmap(): void;
+  destroy(): void;
+}
+
+export type GpuBindGroup = object;
+export type GpuBindGroupLayout = object;
+export type GpuShaderModule = object;
+export type GpuCommandBuffer = object;
+
+export interface GpuComputePipeline {
+  getBindGroupLayout(index: number): GpuBindGroupLayout;
+}
+
+export interface GpuBindGroupEntry {
+  binding: number;
+  resource: { buffer: GpuBuffer; offset?: number; size?: number };
+}
+
+export interface GpuComputePassEncoder {
+  setPipeline(pipeline: GpuComputePipeline): void;
+  setBindGroup(index: number, group: GpuBindGroup): void;
+  dispatchWorkgroups(x: number, y?: number, z?: number): void;
+  end(): void;
+}
+
+export interface GpuCommandEncoder {
+  beginComputePass(): GpuComputePassEncoder;
+  copyBufferToBuffer(source: GpuBuffer, sourceOffset: number, destination: GpuBuffer, destinationOffset: number, size: number): void;
+  clearBuffer(buffer: GpuBuffer, offset?: number, size?: number): void;
+  finish(): GpuCommandBuffer;
+}
+
+export interface GpuQueue {
+  writeBuffer(buffer: GpuBuffer, bufferOffset: number, data: ArrayBuffer, dataOffset?: number, size?: number): void;
+  submit(commandBuffers: GpuCommandBuffer[]): void;
+  onSubmittedWorkDone(): Promise<void>;
+}
+
+export interface GpuDevice {
+  readonly limits: GpuLimits;
+  readonly queue: GpuQueue;
+  readonly lost: Promise<{ readonly reason: string; readonly message: string }>;
+  createBuffer(descriptor: { label?: string; size: number; usage: number; mappedAtCreation?: boolean }): GpuBuffer;
+  createShaderModule(descriptor: { label?: string; code: string }): GpuShaderModule;
+  createComputePipeline(descriptor: { label?: string; layout: 'auto'; compute: { module: GpuShaderModule; entryPoint: string } }):
+    GpuComputePipeline;
+  createBindGroup(descriptor: { layout: GpuBindGroupLayout; entries: GpuBindGroupEntry[] }): GpuBindGroup;
+  createCommandEncoder(descriptor?: { label?: string }): GpuCommandEncoder;
+  addEventListener(type: 'uncapturederror', listener: (event: { readonly error: { readonly message: string } }) => void): void;
+  destroy(): void;
+}
