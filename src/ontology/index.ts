@@ -10,7 +10,7 @@ export { isCaseSensitive, singular, tokenize } from './normalize.js';
 export type { Token } from './normalize.js';
 export { EntityMatcher } from './matcher.js';
 export type { MatcherSnapshot } from './matcher-snapshot.js';
-export { buildMatcher, parseEntityType, readLexicon } from './lexicon.js';
+export { buildMatcher, parseEntityType, parseLexicon, readLexicon } from './lexicon.js';
 export { BUILTIN_LEXICON_TSV, builtinEntries, builtinMatcher } from './builtin-lexicon.js';
 export { isStopName } from './stop-names.js';
 export { evaluateCoverage, normalizeConceptId } from './coverage.js';

@@ -20,12 +20,45 @@ export function parseEntityType(name: string): EntityType | null {
  * MedbertError naming the file and line.
  */
 export async function* readLexicon(source: TextSource, fileName = 'lexicon'): AsyncIterable<LexiconEntry> {
-  let columns: { id: number; type: number; name: number; synonyms: number; width: number } | null = null;
-  let line = 0;
+  const parser = new LexiconParser(fileName);
   for await (const raw of linesOf(source)) {
-    line += 1;
-    if (raw.trim() === '' || raw.startsWith('#')) continue;
+    const entry = parser.line(raw);
+    if (entry !== null) yield entry;
+  }
+  parser.end();
+}
+
+/**
+ * `readLexicon` over a whole text at once, without an await per line: the full lexicon has ~70,000 lines and
+ * its load is the longest step before `medbert prepare` can link anything.
+ */
+export function* parseLexicon(text: string, fileName = 'lexicon'): Iterable<LexiconEntry> {
+  const parser = new LexiconParser(fileName);
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a byte-order mark, as TextDecoder drops it
+  while (start < text.length) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.slice(start, end > start && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+    const entry = parser.line(raw);
+    if (entry !== null) yield entry;
+    start = end + 1;
+  }
+  parser.end();
+}
+
+/** The lexicon format, one line at a time (see readLexicon). */
+class LexiconParser {
+  private columns: { id: number; type: number; name: number; synonyms: number; width: number } | null = null;
+  private lineNumber = 0;
+
+  constructor(private readonly fileName: string) {}
+
+  line(raw: string): LexiconEntry | null {
+    const fileName = this.fileName;
+    const line = ++this.lineNumber;
+    if (raw.trim() === '' || raw.startsWith('#')) return null;
     const fields = raw.split('\t');
+    const columns = this.columns;
     if (columns === null) {
       const header = fields.map((f) => f.trim().toLowerCase());
       const find = (name: string): number => {
@@ -37,8 +70,8 @@ export async function* readLexicon(source: TextSource, fileName = 'lexicon'): As
       const type = find('type');
       const name = find('preferred_name');
       const synonyms = find('synonyms');
-      columns = { id, type, name, synonyms, width: Math.max(id, type, name, synonyms) + 1 };
-      continue;
+      this.columns = { id, type, name, synonyms, width: Math.max(id, type, name, synonyms) + 1 };
+      return null;
     }
     // A row may end before an empty trailing synonyms column.
     if (fields.length < columns.width - (columns.synonyms === columns.width - 1 ? 1 : 0)) {
@@ -51,14 +84,18 @@ export async function* readLexicon(source: TextSource, fileName = 'lexicon'): As
     if (type === null) throw new MedbertError(`${fileName}:${line}: unknown entity type '${fields[columns.type]}' (expected Disease, Chemical or Gene)`);
     const synonymField = fields[columns.synonyms] ?? '';
     const synonyms = synonymField === '' ? [] : synonymField.split('|').map((s) => s.trim()).filter((s) => s !== '');
-    yield { id, type, preferredName, synonyms };
+    return { id, type, preferredName, synonyms };
   }
-  if (columns === null) throw new MedbertError(`${fileName}: empty lexicon (no header line)`);
+
+  end(): void {
+    if (this.columns === null) throw new MedbertError(`${this.fileName}: empty lexicon (no header line)`);
+  }
 }
 
 /** Builds a matcher from lexicon entries (e.g. `readLexicon(...)` or the built-in lexicon). */
 export async function buildMatcher(entries: AsyncIterable<LexiconEntry> | Iterable<LexiconEntry>): Promise<EntityMatcher> {
   const matcher = new EntityMatcher();
-  for await (const entry of entries) matcher.add(entry);
+  if (Symbol.asyncIterator in entries) for await (const entry of entries) matcher.add(entry);
+  else for (const entry of entries) matcher.add(entry); // no microtask per entry
   return matcher;
 }
