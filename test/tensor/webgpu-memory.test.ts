@@ -118,6 +118,16 @@ test('grids beyond 65535 workgroups fold into two dimensions', { skip }, async (
   assert.equal((await be.read(s))[0], n / 2, "sum of halves (exact in f32)");
   be.free(a);
   be.free(s);
+  // one workgroup per row: 65600 rows fold too
+  const rows = 65600, x = be.alloc(2 * rows), y = be.alloc(2 * rows);
+  be.write(x, Float32Array.from({ length: 2 * rows }, (_, i) => (i % 2 === 0 ? 0 : Math.log(3))));
+  be.softmaxForward(x, y, rows, 2);
+  const p = await be.read(y);
+  for (const r of [0, 65534, 65535, 65536, rows - 1]) {
+    assert.ok(Math.abs(p[2 * r]! - 0.25) < 1e-6 && Math.abs(p[2 * r + 1]! - 0.75) < 1e-6, `softmax row ${r}: ${p[2 * r]}, ${p[2 * r + 1]}`);
+  }
+  be.free(x);
+  be.free(y);
 });
 
 test('calls after dispose() throw', { skip }, async () => {

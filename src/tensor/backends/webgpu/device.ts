@@ -12,12 +12,12 @@ const REQUESTED_LIMITS = [
   'maxComputeWorkgroupSizeX', 'maxComputeWorkgroupSizeY', 'maxComputeWorkgroupStorageSize',
 ] as const;
 
-/** What the kernels need at least: 256-thread workgroups, 6 storage buffers per dispatch, 8 KiB of shared memory. */
+/** What the kernels need at least: 256-thread workgroups, 6 storage buffers per dispatch, 16 KiB of shared memory. */
 const NEEDED: Partial<Record<(typeof REQUESTED_LIMITS)[number], number>> = {
   maxComputeInvocationsPerWorkgroup: Math.max(WG, ATTENTION_WG),
   maxComputeWorkgroupSizeX: WG,
   maxStorageBuffersPerShaderStage: 6,
-  maxComputeWorkgroupStorageSize: 8192,
+  maxComputeWorkgroupStorageSize: 16384,
 };
 
 export interface DeviceRequest {

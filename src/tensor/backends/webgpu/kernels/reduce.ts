@@ -16,6 +16,8 @@ ${reducers(WG, [['reduceSum', 'a + b']])}
 fn main(${ENTRY_ARGS}) {
   let g = groupIndex(wid, nwg);
   let start = g * ${SUM_BLOCK}u;
+  // A folded grid has a few workgroups past the last block (uniform per workgroup, so the barriers stay valid).
+  if (start >= P.n) { return; }
   var s = 0.0;
   for (var t = 0u; t < 16u; t++) {
     let i = start + t * ${WG}u + li;
