@@ -5,9 +5,9 @@ import {
 } from './normalize.js';
 import { TokenTable } from './token-table.js';
 import {
-  conceptsSnapshot, flattenTerminals, restoreConcepts, restoreTokens, TerminalsReader, tokensSnapshot, type MatcherSnapshot,
-  type NameEntry,
+  conceptsSnapshot, restoreConcepts, restoreTokens, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
+import { NameEntryTable } from './name-entries.js';
 import { isStopName } from './stop-names.js';
 
 /**
@@ -39,13 +39,10 @@ export class EntityMatcher {
   private readonly edges: EdgeTable;
   /** The root's children by token id (0: none): every token of a text is looked up here, so keep it dense. */
   private rootChildren: Int32Array;
-  /**
-   * By trie node: the names ending there (null: none; undefined: not yet read from `restored`). A dense array,
-   * as hot as the edge table.
-   */
-  private readonly terminals: (NameEntry[] | null | undefined)[];
-  /** Where a matcher made from a snapshot reads its nodes' entries on first use. */
-  private readonly restored: TerminalsReader | null;
+  /** By trie node: the names ending there. */
+  private readonly entries: NameEntryTable;
+  /** `entries.entriesOf(node)` as made on first use (undefined: not yet). */
+  private entryCache: (NameEntry[] | null | undefined)[] = [];
   private nodes: number; // node 0 is the root
   private names: number;
   /** Reused by every `match` (the runs of one text are dropped when it returns). */
@@ -57,9 +54,8 @@ export class EntityMatcher {
     this.tokenIds = snapshot === undefined ? new TokenTable() : TokenTable.restore(restoreTokens(snapshot));
     this.edges = snapshot === undefined ? new EdgeTable() : EdgeTable.restore(snapshot.edges);
     this.rootChildren = snapshot?.rootChildren ?? new Int32Array(1 << 16);
-    this.restored = snapshot === undefined ? null : new TerminalsReader(snapshot.terminals);
-    this.terminals = this.restored === null ? [null] : new Array<undefined>(this.restored.nodes);
-    this.nodes = this.terminals.length;
+    this.entries = snapshot === undefined ? new NameEntryTable() : NameEntryTable.restore(snapshot.entries);
+    this.nodes = snapshot === undefined ? 1 : snapshot.entries.head.length;
     this.names = snapshot?.names ?? 0;
   }
 
@@ -68,17 +64,21 @@ export class EntityMatcher {
    * copies it). It shares arrays with this matcher: add no concepts to either afterwards.
    */
   snapshot(): MatcherSnapshot {
-    const terminals = this.restored === null ? this.terminals : Array.from(this.terminals, (_, node) => this.terminalsAt(node));
     return {
       ...conceptsSnapshot(this.concepts), ...tokensSnapshot(this.tokenIds.snapshot()), edges: this.edges.snapshot(),
-      rootChildren: this.rootChildren, terminals: flattenTerminals(terminals), names: this.names,
+      rootChildren: this.rootChildren, entries: this.entries.snapshot(this.nodes), names: this.names,
     };
   }
 
   /** The names ending at trie node `node` (null: none). */
   private terminalsAt(node: number): NameEntry[] | null {
-    let list = this.terminals[node];
-    if (list === undefined) list = this.terminals[node] = this.restored!.entriesOf(node);
+    if (node >= this.entryCache.length) {
+      const bigger = new Array<NameEntry[] | null | undefined>(this.nodes).fill(undefined);
+      this.entryCache.forEach((list, k) => { bigger[k] = list; });
+      this.entryCache = bigger;
+    }
+    let list = this.entryCache[node];
+    if (list === undefined) list = this.entryCache[node] = this.entries.entriesOf(node);
     return list;
   }
 
@@ -254,16 +254,13 @@ export class EntityMatcher {
       let next = this.child(node, id);
       if (next < 0) {
         next = this.nodes++;
-        this.terminals.push(null);
         this.edges.set(node, id, next);
         if (node === 0) this.setRootChild(id, next);
       }
       node = next;
     }
-    const list = this.terminalsAt(node);
-    const entry: NameEntry = { concept, preferred, cased, glued };
-    if (list === null) this.terminals[node] = [entry];
-    else list.push(entry);
+    this.entries.add(node, { concept, preferred, cased, glued });
+    if (node < this.entryCache.length) this.entryCache[node] = undefined; // made again with the new name
     this.names += 1;
   }
 }

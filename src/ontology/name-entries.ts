@@ -1,0 +1,120 @@
+import type { NameEntry } from './matcher-snapshot.js';
+
+/** A NameEntryTable as typed arrays and one string, for another thread to `restore`. */
+export interface NameEntryTableSnapshot {
+  readonly head: Int32Array;
+  readonly next: Int32Array;
+  readonly concept: Int32Array;
+  readonly preferred: Uint8Array;
+  readonly casedStart: Int32Array;
+  /** The cased forms, newline-joined; '' for a token of any case. */
+  readonly cased: string;
+  readonly gluedStart: Int32Array;
+  readonly glued: Int32Array;
+}
+
+/**
+ * The names ending at each trie node, in typed arrays: per node a linked list of entries, in the order they were
+ * added. Building the full lexicon stores 300,000 names; as objects they kept the garbage collector busy for a
+ * quarter of the build, and a snapshot had to flatten them again. `entriesOf` makes the objects the matcher
+ * compares, for one node at a time.
+ */
+export class NameEntryTable {
+  /** By node: first and last entry + 1 (0: none). */
+  private head: Int32Array = new Int32Array(1 << 12);
+  private tail: Int32Array = new Int32Array(1 << 12);
+  /** By entry: the next entry of its node + 1 (0: none), and its fields. */
+  private next: Int32Array = new Int32Array(1 << 12);
+  private concept: Int32Array = new Int32Array(1 << 12);
+  private preferred: Uint8Array = new Uint8Array(1 << 12);
+  /** Entry e's cased forms are cased[casedStart[e], casedStart[e + 1]) ('' for any case; an empty range: none). */
+  private casedStart: Int32Array = new Int32Array(1 << 12);
+  private cased: string[] = [];
+  private gluedStart: Int32Array = new Int32Array(1 << 12);
+  private glued: Int32Array = new Int32Array(1 << 10);
+  private gluedCount = 0;
+  private count = 0;
+
+  add(node: number, entry: NameEntry): void {
+    if (node >= this.head.length) {
+      const size = Math.max(node + 1, this.head.length * 2);
+      this.head = grown(this.head, size);
+      this.tail = grown(this.tail, size);
+    }
+    const e = this.count++;
+    if (this.count + 1 >= this.next.length) {
+      const size = this.next.length * 2;
+      this.next = grown(this.next, size);
+      this.concept = grown(this.concept, size);
+      this.preferred = grown(this.preferred, size);
+      this.casedStart = grown(this.casedStart, size);
+      this.gluedStart = grown(this.gluedStart, size);
+    }
+    this.next[e] = 0;
+    this.concept[e] = entry.concept;
+    this.preferred[e] = entry.preferred ? 1 : 0;
+    // A name has at least one token, so an empty range means "no case requirement" unambiguously.
+    if (entry.cased !== null) for (const c of entry.cased) this.cased.push(c ?? '');
+    this.casedStart[e + 1] = this.cased.length;
+    if (entry.glued !== null) {
+      if (this.gluedCount + entry.glued.length > this.glued.length) this.glued = grown(this.glued, 2 * (this.gluedCount + entry.glued.length));
+      for (const g of entry.glued) this.glued[this.gluedCount++] = g;
+    }
+    this.gluedStart[e + 1] = this.gluedCount;
+    if (this.tail[node] === 0) this.head[node] = e + 1;
+    else this.next[this.tail[node] - 1] = e + 1;
+    this.tail[node] = e + 1;
+  }
+
+  /** The entries of `node` in the order added, or null. */
+  entriesOf(node: number): NameEntry[] | null {
+    if (node >= this.head.length || this.head[node] === 0) return null;
+    const list: NameEntry[] = [];
+    for (let e = this.head[node] - 1; e >= 0; e = this.next[e] - 1) {
+      const cased = this.casedStart[e] === this.casedStart[e + 1] ? null
+        : this.cased.slice(this.casedStart[e], this.casedStart[e + 1]).map((c) => (c === '' ? null : c));
+      const glued = this.gluedStart[e] === this.gluedStart[e + 1] ? null : Array.from(this.glued.subarray(this.gluedStart[e], this.gluedStart[e + 1]));
+      list.push({ concept: this.concept[e], preferred: this.preferred[e] === 1, cased, glued });
+    }
+    return list;
+  }
+
+  snapshot(nodes: number): NameEntryTableSnapshot {
+    return {
+      head: grown(this.head, nodes), next: this.next.slice(0, this.count), concept: this.concept.slice(0, this.count),
+      preferred: this.preferred.slice(0, this.count), casedStart: this.casedStart.slice(0, this.count + 1),
+      cased: this.cased.join('\n'), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
+    };
+  }
+
+  /** A table to read (and add to) from a snapshot. */
+  static restore(s: NameEntryTableSnapshot): NameEntryTable {
+    const table = new NameEntryTable();
+    const count = s.next.length;
+    table.head = s.head.slice();
+    table.tail = new Int32Array(s.head.length);
+    // The tails, for adding after a restore: the last entry of each node's list.
+    for (let node = 0; node < s.head.length; node++) {
+      let last = s.head[node];
+      while (last !== 0 && s.next[last - 1] !== 0) last = s.next[last - 1];
+      table.tail[node] = last;
+    }
+    table.next = grown(s.next, count + 2);
+    table.concept = grown(s.concept, count + 2);
+    table.preferred = grown(s.preferred, count + 2);
+    table.casedStart = grown(s.casedStart, count + 2);
+    table.gluedStart = grown(s.gluedStart, count + 2);
+    table.cased = s.cased === '' ? [] : s.cased.split('\n');
+    table.glued = s.glued.length > 0 ? s.glued.slice() : new Int32Array(16);
+    table.gluedCount = s.glued.length;
+    table.count = count;
+    return table;
+  }
+}
+
+/** A copy of `array` with `size` elements (zero-filled or cut). */
+function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+  const bigger = new (array.constructor as new (n: number) => T)(size);
+  bigger.set(array.length <= size ? array : array.subarray(0, size));
+  return bigger;
+}
