@@ -10,3 +10,5 @@ if (!existsSync(fileURLToPath(entry))) {
 }
 const { main } = await import(entry.href);
 process.exitCode = await main(process.argv.slice(2));
+// A safety net: whatever a command leaves open (a socket of a failed rendezvous, a worker), the process ends.
+setTimeout(() => process.exit(), 2000).unref();

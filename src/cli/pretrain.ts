@@ -16,6 +16,10 @@ import type { Command } from './command.js';
 import { presetFlag } from './model.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+import { ringDistributed } from '../dist/distributed.js';
+import { launchRanks, rankFromEnv } from '../dist/launch.js';
+import { TcpRing } from '../dist/tcp-link.js';
+import { freePort } from '../dist/free-port.js';
 
 const flags = {
   preset: { type: 'string', valueName: 'P', default: 'tiny', description: 'model size: tiny, small, base, large, xl' },
@@ -38,6 +42,12 @@ const flags = {
   'snapshot-every': { type: 'string', valueName: 'N', description: 'also keep the weights every N steps as OUT/step-N' },
   'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'sequence length for --data synthetic' },
   resume: { type: 'boolean', description: 'continue from OUT/checkpoint' },
+  workers: { type: 'string', valueName: 'N', default: '1', description: 'data-parallel ranks on this machine (ZeRO-2; global batch = micro-batch × accumulation × ranks)' },
+  nnodes: { type: 'string', valueName: 'M', default: '1', description: 'machines taking part (TCP between them)' },
+  'node-rank': { type: 'string', valueName: 'K', default: '0', description: 'this machine\'s index, 0..M-1' },
+  'master-addr': { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address of node 0 (rendezvous)' },
+  'master-port': { type: 'string', valueName: 'PORT', description: 'rendezvous port on node 0 (default: a free port on one machine, 29500 on several)' },
+  'dist-timeout': { type: 'string', valueName: 'S', default: '600', description: 'seconds to wait for another rank before stopping with an error naming it' },
   json: { type: 'boolean', description: 'print the last step\'s figures as one JSON object' },
   ...engineFlags,
 } as const;
@@ -59,6 +69,16 @@ export const pretrainCommand: Command = {
     });
     if (parsed === null) return 0;
     const v = parsed.values;
+    const rankEnv = rankFromEnv();
+    const workers = intFlag(v.workers, 'workers', 1, 1, 256), nnodes = intFlag(v.nnodes, 'nnodes', 1, 1, 4096);
+    if (rankEnv === null && workers * nnodes > 1) {
+      const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1);
+      const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
+        : nnodes > 1 ? 29500 : await freePort();
+      return launchRanks({ workers, nnodes, nodeRank, masterAddr: v['master-addr'] ?? '127.0.0.1', masterPort,
+        argv: [process.argv[1]!, 'pretrain', ...argv] });
+    }
+    const lead = rankEnv === null || rankEnv.rank === 0;
     const preset = presetFlag(v.preset);
     const dataDir = required(v.data, 'data');
     const outDir = required(v.out, 'out');
@@ -117,28 +137,32 @@ export const pretrainCommand: Command = {
     }
 
     const engine = await engineFromFlags(v);
-    const progress = new Progress('pretrain', 'steps');
+    const ring = rankEnv === null ? null : await TcpRing.join({ ...rankEnv, timeoutMs: 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1) });
+    const progress = new Progress(rankEnv === null ? 'pretrain' : `pretrain (${rankEnv.world} ranks)`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
-    progress.start(steps);
+    if (lead) progress.start(steps);
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
         engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true,
-        shouldStop: interrupt.requested,
+        shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring) }),
         onStep: (m) => {
           last = m;
+          if (!lead) return;
           const fields: Record<string, number> = { loss: m.loss, mlm: m.mlm_loss, 'tok/s': m.tokens_per_s };
           if (m.entity_loss !== null) fields['entity'] = m.entity_loss;
           progress.update({ done: m.step, total: steps, fields });
         },
       });
       progress.stop();
-      process.stderr.write(`${result.stopped ? 'stopped; ' : ''}checkpoint: ${result.checkpoint}; metrics: ${join(outDir, 'metrics.jsonl')}\n`);
+      if (lead) process.stderr.write(`${result.stopped ? 'stopped; ' : ''}checkpoint: ${result.checkpoint}; metrics: ${join(outDir, 'metrics.jsonl')}\n`);
     } finally {
       progress.stop();
       interrupt.dispose();
+      ring?.close();
       engine.backend.dispose();
     }
+    if (!lead) return 0;
     const final = last as StepMetrics | null;
     if (v.json === true) printJson(final ?? { step: 0 });
     else if (final !== null) {

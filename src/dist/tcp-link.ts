@@ -127,20 +127,24 @@ export class TcpRing implements RingLink {
       timer = setTimeout(() => reject(new MedbertError(`rank ${o.rank}: the ${o.world} ranks did not all join at ` +
         `${o.masterAddr}:${o.masterPort} within ${o.timeoutMs / 1000} s (a rank failed to start?)`)), o.timeoutMs);
     });
+    const servers: Server[] = [];
     try {
-      return await Promise.race([TcpRing.connectRing(o), timeout]);
+      return await Promise.race([TcpRing.connectRing(o, servers), timeout]);
+    } catch (error) {
+      for (const server of servers) server.close();
+      throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private static async connectRing(o: RendezvousOptions): Promise<TcpRing> {
+  private static async connectRing(o: RendezvousOptions, servers: Server[]): Promise<TcpRing> {
     // Our own listener, for the previous rank.
     const own = createServer();
+    servers.push(own);
     const prevSocket = new Promise<Socket>((resolve) => own.once('connection', resolve));
     await new Promise<void>((resolve) => own.listen(0, o.rank === 0 ? o.masterAddr : '0.0.0.0', resolve));
     const ownPort = (own.address() as { port: number }).port;
-    const servers = [own];
     let table: { host: string; port: number }[];
     if (o.rank === 0) {
       const master = createServer();

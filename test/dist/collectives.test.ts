@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { allGather, allReduceSmall, chunkRange, reduceScatter } from '../../src/dist/collectives.js';
 import { TcpRing } from '../../src/dist/tcp-link.js';
 import { Rng } from '../../src/tensor/index.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../src/dist/free-port.js';
 
 
 async function ring(world: number, timeoutMs = 5000): Promise<TcpRing[]> {

@@ -9,7 +9,7 @@ import { SyntheticSource } from '../../src/data/synthetic.js';
 import { presetConfig } from '../../src/model/index.js';
 import { Engine, ReferenceBackend } from '../../src/tensor/index.js';
 import { PAPER_RECIPE, pretrain, type Distributed, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
-import { freePort } from './free-port.js';
+import { freePort } from '../../src/dist/free-port.js';
 
 const config = presetConfig('tiny', { vocab_size: 40, hidden_size: 16, num_hidden_layers: 2, num_attention_heads: 2,
   intermediate_size: 32, max_position_embeddings: 16, num_entity_concepts: 6 });

@@ -1,0 +1,73 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
+import { MedbertError } from '../errors.js';
+
+export interface LaunchOptions {
+  /** Ranks on this machine. */
+  readonly workers: number;
+  readonly nnodes: number;
+  readonly nodeRank: number;
+  readonly masterAddr: string;
+  readonly masterPort: number;
+  /** The command line each rank runs (this process's own, minus the launcher flags). */
+  readonly argv: readonly string[];
+}
+
+/** The environment a rank reads (torchrun's names, plus the wasm threads each rank may use). */
+export interface RankEnv {
+  readonly rank: number;
+  readonly world: number;
+  readonly masterAddr: string;
+  readonly masterPort: number;
+}
+
+export function rankFromEnv(env: NodeJS.ProcessEnv = process.env): RankEnv | null {
+  if (env['RANK'] === undefined || env['WORLD_SIZE'] === undefined) return null;
+  return {
+    rank: Number(env['RANK']), world: Number(env['WORLD_SIZE']),
+    masterAddr: env['MASTER_ADDR'] ?? '127.0.0.1', masterPort: Number(env['MASTER_PORT'] ?? 29500),
+  };
+}
+
+/**
+ * Starts this node's ranks as child processes and supervises them: the first local rank's output is passed
+ * through, and when a rank fails the others are stopped and the error names it. Each rank gets an equal share
+ * of the cores for its wasm threads unless MEDBERT_THREADS says otherwise.
+ */
+export async function launchRanks(o: LaunchOptions): Promise<number> {
+  const world = o.workers * o.nnodes;
+  const threads = process.env['MEDBERT_THREADS'] ?? String(Math.max(1, Math.floor(availableParallelism() / o.workers)));
+  const children: ChildProcess[] = [];
+  const exits = await new Promise<{ rank: number; code: number | null; signal: string | null }[]>((resolve) => {
+    const results: { rank: number; code: number | null; signal: string | null }[] = [];
+    let failed = false;
+    for (let local = 0; local < o.workers; local++) {
+      const rank = o.nodeRank * o.workers + local;
+      const child = spawn(process.execPath, [...process.execArgv, ...o.argv], {
+        env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(local), WORLD_SIZE: String(world),
+          MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort), MEDBERT_THREADS: threads },
+        stdio: local === 0 ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });
+      children.push(child);
+      child.on('exit', (code, signal) => {
+        results.push({ rank, code, signal });
+        if ((code !== 0 || signal !== null) && !failed) {
+          failed = true;
+          if (local !== 0 && stderr.trim() !== '') process.stderr.write(`rank ${rank}: ${stderr.trim().split('\n').pop()}\n`);
+          for (const c of children) if (c !== child && c.exitCode === null) c.kill('SIGTERM');
+        }
+        if (results.length === o.workers) resolve(results);
+      });
+    }
+    const forward = (): void => { for (const c of children) c.kill('SIGINT'); };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+  });
+  const bad = exits.filter((e) => e.code !== 0 || e.signal !== null).sort((a, b) => a.rank - b.rank);
+  if (bad.length === 0) return 0;
+  const first = bad[0]!;
+  throw new MedbertError(`rank ${first.rank} ${first.signal !== null ? `was stopped by ${first.signal}` : `exited with code ${first.code}`}` +
+    `${bad.length > 1 ? ` (ranks ${bad.map((b) => b.rank).join(', ')} ended too)` : ''}; the last complete checkpoint is intact: rerun with --resume`);
+}
