@@ -44,9 +44,10 @@ class FramedSocket {
     });
   }
 
+  /** Closes after flushing what was written (the peer may still be reading our last message). */
   close(): void {
     this.failure ??= new MedbertError(`${this.peer}: link closed`);
-    this.socket.destroy();
+    this.socket.end();
   }
 
   private onData(chunk: Uint8Array): void {
