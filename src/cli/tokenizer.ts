@@ -8,7 +8,7 @@ import { UnigramTrainer, type UnigramTrainOptions } from '../tokenizer/trainer/t
 import { encodeModelProto } from '../tokenizer/model-proto.js';
 import { Progress } from './progress.js';
 import { forEachLine, IdLineWriter, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, openSync } from 'node:fs';
 import type { Writable } from 'node:stream';
 
 const SUBCOMMANDS = 'train, encode, decode, export-hf';
@@ -45,12 +45,19 @@ const encodeFlags = {
 
 function openOutput(path: string | undefined): { stream: Writable; close: () => Promise<void> } {
   if (path === undefined || path === '') return { stream: process.stdout, close: async () => {} };
-  const stream = createWriteStream(path);
-  const failed = new Promise<never>((_, reject) => stream.once('error', (e) => reject(new MedbertError(`cannot write ${path}: ${e.message}`))));
-  failed.catch(() => {});
+  // Open now, so that a bad path is one clear error before any work (a stream would only fail later).
+  let fd: number;
+  try {
+    fd = openSync(path, 'w');
+  } catch (error) {
+    throw new MedbertError(`cannot write ${path}: ${(error as Error).message}`);
+  }
+  const stream = createWriteStream(path, { fd });
   return {
     stream,
-    close: () => Promise.race([failed, new Promise<void>((resolve) => stream.end(resolve))]),
+    close: () => new Promise<void>((resolve, reject) => {
+      stream.end((error?: Error | null) => (error ? reject(new MedbertError(`cannot write ${path}: ${error.message}`)) : resolve()));
+    }),
   };
 }
 

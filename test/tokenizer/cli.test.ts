@@ -73,6 +73,7 @@ test('bad input: one clear line on stderr and a non-zero exit', () => {
     [['decode', `--model=${models.nmt}`, '--input_format=id'], '5 6\n7 99999\n', /stdin: line 2: invalid id 99999/],
     [['encode', `--model=${hard}`], 'x\n', /not a valid SentencePiece model/],
     [['frobnicate'], undefined, /unknown tokenizer subcommand 'frobnicate'/],
+    [['encode', `--model=${models.nmt}`, '--output=/no/such/dir/out.txt'], 'x\n', /cannot write \/no\/such\/dir\/out\.txt/],
     [['train', '--input=/no/such.txt', `--model_prefix=${join(dir, 'x')}`], undefined, /input file not found/],
     [['train', `--input=${hard}`, `--model_prefix=${join(dir, 'x')}`, '--model_type=bpe'], undefined, /--model_type=bpe is not supported/],
   ];
