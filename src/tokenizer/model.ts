@@ -367,6 +367,71 @@ export class SentencePieceModel {
     return this.encodeDetailedBytes(this.inputBuf, length, { text, byteToUnit });
   }
 
+  private beginBuf = new Int32Array(256);
+  private endBuf = new Int32Array(256);
+  private unitOfByte = new Int32Array(1024);
+
+  /**
+   * The allocation-free form of encodeWithOffsets: writes ids to `idBuffer` and each piece's UTF-16 span in
+   * `text` to `beginBuffer`/`endBuffer`; returns the count. The buffers are reused by the next call.
+   */
+  encodeOffsetsInto(text: string): number {
+    const length = this.utf8(text);
+    if (this.unitOfByte.length < length + 1) this.unitOfByte = new Int32Array(2 * length + 16);
+    const unitOfByte = this.unitOfByte;
+    let b = 0;
+    for (let u = 0; u < text.length;) {
+      const c = text.charCodeAt(u);
+      let bytes = 3;
+      let units = 1;
+      if (c < 0x80) bytes = 1;
+      else if (c < 0x800) bytes = 2;
+      else if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00) { bytes = 4; units = 2; }
+      for (let k = 0; k < bytes; k++) unitOfByte[b + k] = u;
+      b += bytes;
+      u += units;
+    }
+    unitOfByte[length] = text.length;
+    this.segment(this.inputBuf, length);
+    const seg = this.seg;
+    const norm = this.normalizer.out;
+    const map = this.normalizer.normToOrig;
+    const most = seg.count + (this.byteFallback ? this.normalizer.normalizedLength : 0);
+    if (this.idBuf.length < most) this.idBuf = new Int32Array(2 * most + 16);
+    if (this.beginBuf.length < most) { this.beginBuf = new Int32Array(2 * most + 16); this.endBuf = new Int32Array(2 * most + 16); }
+    const ids = this.idBuf;
+    const begins = this.beginBuf;
+    const ends = this.endBuf;
+    let n = 0;
+    let prevUnk = false;
+    for (let i = 0; i < seg.count; i++) {
+      const id = seg.ids[i];
+      const isUnk = id === this.unkId;
+      const s = seg.starts[i];
+      const e = seg.ends[i];
+      const origBegin = unitOfByte[map[s]];
+      const origEnd = unitOfByte[map[e]];
+      if (isUnk && this.byteFallback) {
+        for (let k = s; k < e; k++) {
+          ids[n] = this.byteIds[norm[k]];
+          begins[n] = origBegin;
+          ends[n] = k === e - 1 ? origEnd : origBegin;
+          n++;
+        }
+      } else if (isUnk && prevUnk) {
+        ends[n - 1] = origEnd;
+      } else {
+        ids[n] = id; begins[n] = origBegin; ends[n] = origEnd; n++;
+      }
+      prevUnk = isUnk;
+    }
+    return n;
+  }
+
+  /** Spans written by the last encodeOffsetsInto (UTF-16 offsets). */
+  get beginBuffer(): Int32Array { return this.beginBuf; }
+  get endBuffer(): Int32Array { return this.endBuf; }
+
   /** Like encodeWithOffsets for bytes: offsets are byte offsets, surfaces decoded spm-style. */
   encodeBytesWithOffsets(bytes: Uint8Array, length = bytes.length): EncodedPiece[] {
     return this.encodeDetailedBytes(bytes, length, null);

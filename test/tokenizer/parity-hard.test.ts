@@ -52,3 +52,18 @@ test('string offsets index the JS string (UTF-16) and surfaces are its slices', 
   assert.equal(emoji.length, 4, 'an unknown emoji falls back to its 4 UTF-8 bytes');
   assert.deepEqual(emoji.map((p) => p.end - p.begin), [0, 0, 0, 2]);
 });
+
+test('encodeOffsetsInto gives what encodeWithOffsets gives, without allocating per piece', () => {
+  for (const name of ['nmt', 'bytefb', 'digits'] as const) {
+    const model = loadModel(name);
+    for (const line of hardLines()) {
+      const text = Buffer.from(line).toString('utf8');
+      const expected = model.encodeWithOffsets(text);
+      const count = model.encodeOffsetsInto(text);
+      assert.equal(count, expected.length, `${name}: ${text.slice(0, 40)}`);
+      for (let i = 0; i < count; i++) {
+        assert.deepEqual([model.idBuffer[i], model.beginBuffer[i], model.endBuffer[i]], [expected[i].id, expected[i].begin, expected[i].end]);
+      }
+    }
+  }
+});
