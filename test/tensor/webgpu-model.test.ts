@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { createBackend } from '../../src/tensor/backends/index.js';
 import { tryCreateWebGpuBackend } from '../../src/tensor/backends/webgpu/index.js';
-import { checkAgainstPytorch } from '../model/pytorch-reference.test.js';
+import { checkAgainstPytorch } from '../model/pytorch-check.js';
 
 const created = await tryCreateWebGpuBackend();
 const skip = typeof created === 'string' ? created : false;
