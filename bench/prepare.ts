@@ -47,24 +47,33 @@ export async function run(argv: string[]): Promise<void> {
     const texts: string[] = [];
     for await (const d of readCorpusFile(notes, { format: 'csv', textColumn: 'transcription' })) texts.push(...d.paragraphs);
     const chars = texts.reduce((s, t) => s + t.length, 0);
-    const t0 = performance.now();
-    const cpu1 = process.cpuUsage();
-    for (const t of texts) deidentify(t, { mode: 'tag' });
-    const deidCpu = cpuSeconds(cpu1);
-    const deidSeconds = (performance.now() - t0) / 1000;
+    // Two passes over the notes on this thread: the first is the honest figure (no text seen before; the pipeline
+    // above de-identified on its workers), the second shows how much faster repeated text goes (V8 caches, and
+    // the notes hold many duplicates), which is what a run after warm-up on the same texts measures.
+    const deidPass = (): { seconds: number; cpu: number } => {
+      const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
+      for (const t of texts) deidentify(t, { mode: 'tag' });
+      return { cpu: cpuSeconds(cpu0), seconds: (performance.now() - t0) / 1000 };
+    };
+    const first = deidPass();
+    const second = deidPass();
     const result = {
       pipeline_mb_per_s: round2(summary.mb_per_s), pipeline_mb_per_cpu_s: round2(pipelineMegabytes / pipelineCpu),
       pipeline_seconds: round2(summary.seconds), pipeline_cpu_seconds: round2(pipelineCpu), pipeline_megabytes: round2(pipelineMegabytes),
       workers: workers ?? defaultWorkers(), documents: summary.documents, sequences: summary.sequences, tokens: summary.tokens,
       entities: summary.entities,
-      deid_mb_per_s: round2(chars / 1e6 / deidSeconds), deid_mb_per_cpu_s: round2(chars / 1e6 / deidCpu), deid_megabytes: round2(chars / 1e6),
+      deid_mb_per_s: round2(chars / 1e6 / first.seconds), deid_mb_per_cpu_s: round2(chars / 1e6 / first.cpu),
+      deid_second_pass_mb_per_s: round2(chars / 1e6 / second.seconds), deid_second_pass_mb_per_cpu_s: round2(chars / 1e6 / second.cpu),
+      deid_megabytes: round2(chars / 1e6),
       load_average: round2(load),
     };
     if (values.json === true) process.stdout.write(JSON.stringify({ prepare: result }) + '\n');
     else {
       process.stdout.write(`prepare: ${result.pipeline_mb_per_s} MB/s through the pipeline (${result.pipeline_mb_per_cpu_s} MB per CPU-second, ` +
         `${result.workers} workers; ${result.documents} documents, ${result.tokens} tokens); de-identification alone ${result.deid_mb_per_s} MB/s ` +
-        `(${result.deid_mb_per_cpu_s} MB per CPU-second); load average ${result.load_average}\n`);
+        `(${result.deid_mb_per_cpu_s} MB per CPU-second; second pass over the same notes ${result.deid_second_pass_mb_per_s} MB/s, ` +
+        `${result.deid_second_pass_mb_per_cpu_s} per CPU-second); load average ${result.load_average}\n`);
     }
   } finally {
     rmSync(out, { recursive: true, force: true });
