@@ -4,17 +4,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher, type MatcherSnapshot } from '../ontology/index.js';
 import { readModelFile } from '../tokenizer/node-io.js';
-import { BatchPacker, type PackJob } from './batch-packer.js';
+import { BatchPacker, type PackJob, type PackResult } from './batch-packer.js';
 import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
-import type { PackWorkerMessage, PackWorkerSetup } from './pack-workers-node.js';
+import type { PackWorkerSetup } from './pack-workers-node.js';
 import { specialIds } from './special-tokens.js';
 
 const setup = workerData as PackWorkerSetup;
 const port = parentPort!;
 const tokenizer = readModelFile(setup.tokenizerPath);
 const special = specialIds(tokenizer, setup.tokenizerPath);
-const post = (m: PackWorkerMessage): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
+const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
 
 let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen) : null;
 /** Jobs that came before the matcher, de-identified already, in the order they came. */

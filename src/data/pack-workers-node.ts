@@ -11,9 +11,6 @@ export interface PackWorkerSetup {
   readonly seqLen: number;
 }
 
-/** What a worker posts: a job's result. The builder thread posts the matcher it built. */
-export type PackWorkerMessage = PackResult;
-
 /**
  * Starts `count` pack workers, and with a lexicon one more thread that builds the matcher once (over a second
  * with the full lexicon) and shares its snapshot; the pack workers de-identify the jobs that come meanwhile.
@@ -25,7 +22,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   const closing = { now: false };
   const workers = Array.from({ length: count }, () => {
     const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: setup });
-    worker.on('message', (m: PackWorkerMessage) => onResult(m));
+    worker.on('message', (m: PackResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
     worker.on('exit', (code) => {
       if (!closing.now) onFailure(new Error(`a pack worker stopped unexpectedly (exit code ${code})`));
@@ -45,6 +42,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
     send: (job: PackJob) => worker.postMessage(job),
     close: async () => {
       closing.now = true;
+      // The builder has usually exited by now; the first port stops it if not (a run that failed early).
       if (i === 0 && built !== null) await built.terminate();
       await worker.terminate();
     },
