@@ -61,7 +61,7 @@ function assertClose(got: Float32Array, want: Float32Array, atol: number, rtol: 
   assert.equal(got.length, want.length, `${what}: length`);
   for (let i = 0; i < want.length; i++) {
     const g = got[i]!, w = want[i]!;
-    if (!(Math.abs(g - w) <= atol + rtol * Math.abs(w)) && !(g === w)) {
+    if (!(Math.abs(g - w) <= atol + rtol * Math.abs(w)) && !(g === w) && !(Number.isNaN(g) && Number.isNaN(w))) {
       assert.fail(`${what}[${i}]: wasm ${g} vs reference ${w} (|diff| ${Math.abs(g - w)})`);
     }
   }
@@ -207,6 +207,17 @@ test('softmax forward and backward', async () => {
       run: (be, b) => be.softmaxForward(b.x!, b.y!, rows, cols) });
     await verify({ name: `softmax bwd ${rows}x${cols}`, buffers: { y: rand(n, 0, 1), dy: rand(n), dx: rand(n) }, check: ['dx'],
       atol: 1e-5, run: (be, b) => be.softmaxBackward(b.y!, b.dy!, b.dx!, rows, cols) });
+  }
+});
+
+test('a NaN in a row makes that row NaN in softmax and cross-entropy, as in the reference', async () => {
+  for (const at of [0, 5, 12]) {
+    const x = rand(2 * 13);
+    x[at] = NaN;
+    await verify({ name: `softmax NaN at ${at}`, buffers: { x, y: rand(26) }, check: ['y'],
+      run: (be, b) => be.softmaxForward(b.x!, b.y!, 2, 13) });
+    await verify({ name: `ce NaN at ${at}`, buffers: { x, loss: rand(1), lse: rand(2) }, check: ['loss', 'lse'],
+      run: (be, b) => be.crossEntropyForward(b.x!, Int32Array.of(1, 2), -100, b.loss!, b.lse!, 2, 13) });
   }
 });
 

@@ -137,13 +137,16 @@ export function layerNormBackwardParams(tid: i32, nt: i32, args: usize): void {
   }
 }
 
-/** Max of x[0..n). */
+/**
+ * Max of x[0..n). pmax (one instruction) skips NaNs where max would propagate them; a NaN still makes every
+ * result that uses this max NaN, through the exp-sum that follows.
+ */
 function rowMax(x: usize, n: i32): f32 {
   let m0 = f32x4.splat(-Infinity), m1 = f32x4.splat(-Infinity);
   let j = 0;
   for (; j + 8 <= n; j += 8) {
-    m0 = f32x4.max(m0, v128.load(at(x, j)));
-    m1 = f32x4.max(m1, v128.load(at(x, j), 16));
+    m0 = f32x4.pmax(m0, v128.load(at(x, j)));
+    m1 = f32x4.pmax(m1, v128.load(at(x, j), 16));
   }
   let m = hmax(f32x4.max(m0, m1));
   for (; j < n; j++) m = max(m, load<f32>(at(x, j)));
