@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { SentencePieceModel, encodeModelProto } from '../src/tokenizer/index.js';
-import { trainUnigram } from '../src/tokenizer/trainer/trainer.js';
+import { UnigramTrainer } from '../src/tokenizer/trainer/trainer.js';
+import { WorkerEStep } from '../src/tokenizer/trainer/node-parallel.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shared = resolve(repoRoot, '..', 'shared', 'data');
@@ -82,7 +83,12 @@ export async function run(argv: string[]): Promise<void> {
     const spmTrain = timeCommand('spm_train', [`--input=${trainPath}`, `--model_prefix=${join(dir, 'spm')}`, `--vocab_size=${vocab}`, '--minloglevel=2']);
     const cpu0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
-    const ours = trainUnigram(train, { vocab_size: vocab });
+    // As `medbert tokenizer train` does: E-steps on worker threads (one per core), same result as one thread.
+    const trainer = new UnigramTrainer({ vocab_size: vocab });
+    for (const s of train) trainer.addSentence(s);
+    const pool = new WorkerEStep(Math.max(1, Math.min(cpus().length, 16)));
+    const ours = await trainer.trainParallel(pool);
+    await pool.close();
     const oursTrain: Timed = { wall: Number(process.hrtime.bigint() - t0) / 1e9, cpu: cpuSeconds(process.cpuUsage(cpu0)) };
     writeFileSync(join(dir, 'ours.model'), encodeModelProto(ours.proto));
     const spmModel = SentencePieceModel.fromBytes(readFileSync(join(dir, 'spm.model')));

@@ -4,7 +4,9 @@ import type { Command } from './command.js';
 import { boolFlag, intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec } from './args.js';
 import { MedbertError } from '../errors.js';
 import { toHuggingFaceJson } from '../tokenizer/hf-export.js';
-import { UnigramTrainer, type UnigramTrainOptions } from '../tokenizer/trainer/trainer.js';
+import { UnigramTrainer, type TrainedModel, type TrainProgress, type UnigramTrainOptions } from '../tokenizer/trainer/trainer.js';
+import { WorkerEStep } from '../tokenizer/trainer/node-parallel.js';
+import { availableParallelism } from 'node:os';
 import { encodeModelProto } from '../tokenizer/model-proto.js';
 import { Progress } from './progress.js';
 import { forEachLine, IdLineWriter, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
@@ -252,7 +254,7 @@ const trainFlags = {
   unk_id: { type: 'string', description: 'id of <unk> (default 0)', valueName: 'N' },
   bos_id: { type: 'string', description: 'id of <s> (default 1, -1: none)', valueName: 'N' },
   eos_id: { type: 'string', description: 'id of </s> (default 2, -1: none)', valueName: 'N' },
-  num_threads: { type: 'string', description: 'as spm_train; sets the order of partial sums (results depend on it), training itself runs on one thread (default 16)', valueName: 'N' },
+  num_threads: { type: 'string', description: 'as spm_train: groups of partial sums (results depend on it); E-steps run on min(N, cores) worker threads (default 16)', valueName: 'N' },
   random_seed: { type: 'string', description: 'seed for sentence sampling (default 1)', valueName: 'N' },
   minloglevel: { type: 'string', description: '1 or more: no progress output', valueName: 'N' },
   json: { type: 'boolean', description: 'print a JSON summary as the last line' },
@@ -317,14 +319,23 @@ async function trainCommand(argv: string[]): Promise<number> {
   if (!quiet) process.stderr.write(`tokenizer train: ${trainer.sentenceCount} sentences from ${inputs.join(', ')}\n`);
   const progress = quiet ? null : new Progress('tokenizer train (EM rounds)', 'rounds');
   let started_em = false;
-  const result = trainer.train((p) => {
+  // E-steps on worker threads when there are cores to spare; the result is the same as on one thread.
+  const workers = Math.min(availableParallelism(), options.num_threads ?? 16);
+  const pool = workers > 1 ? new WorkerEStep(workers) : null;
+  const onProgress = (p: TrainProgress): void => {
     if (progress === null) return;
     if (p.phase === 'seed' && p.done === 1) process.stderr.write(`tokenizer train: ${p.fields?.seeds ?? 0} seed pieces\n`);
     if (p.phase === 'em') {
       if (!started_em) { progress.start(p.total); started_em = true; }
       progress.update({ done: Math.min(p.done, p.total), total: p.total, fields: p.fields ?? {} });
     }
-  });
+  };
+  let result: TrainedModel;
+  try {
+    result = pool !== null ? await trainer.trainParallel(pool, onProgress) : trainer.train(onProgress);
+  } finally {
+    await pool?.close();
+  }
   progress?.stop();
   const modelPath = `${prefix}.model`;
   const vocabPath = `${prefix}.vocab`;

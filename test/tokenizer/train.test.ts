@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedFile } from '../helpers/shared-data.js';
 import { encodeModelProto, PieceType, SentencePieceModel } from '../../src/tokenizer/index.js';
-import { trainUnigram } from '../../src/tokenizer/trainer/trainer.js';
+import { trainUnigram, UnigramTrainer } from '../../src/tokenizer/trainer/trainer.js';
+import { WorkerEStep } from '../../src/tokenizer/trainer/node-parallel.js';
 import { MedbertError } from '../../src/errors.js';
 import { abstractSentences } from './corpus-lines.js';
 import { hardLines, missingTool } from './fixtures.js';
@@ -42,6 +43,23 @@ test('a model trained on our own lines has spm_train\'s layout: meta pieces, use
   const text = 'x[CLS]y αβγ 😀';
   assert.ok(model.encode(text).includes(model.pieceToId('[CLS]')));
   assert.equal(model.decode(model.encode(text)), text, 'byte fallback round-trips');
+});
+
+test('E-steps on worker threads give exactly the single-thread model', async () => {
+  const lines = hardLines().slice(0, 36).map((l) => Buffer.from(l).toString('utf8'));
+  const corpus: string[] = [];
+  for (let k = 0; k < 15; k++) for (const l of lines) corpus.push(l.split(' ').map((_, i, a) => a[(i * 5 + k) % a.length]).join(' '));
+  const options = { vocab_size: 300, num_threads: 5, normalization_rule_name: 'identity', character_coverage: 0.98 };
+  const single = trainUnigram(corpus, options);
+  const trainer = new UnigramTrainer(options);
+  for (const line of corpus) trainer.addSentence(line);
+  const pool = new WorkerEStep(2);
+  try {
+    const parallel = await trainer.trainParallel(pool);
+    assert.deepEqual(parallel.proto, single.proto);
+  } finally {
+    await pool.close();
+  }
 });
 
 test('bad training settings are clear errors', () => {

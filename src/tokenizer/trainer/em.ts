@@ -71,14 +71,20 @@ export class SeedTrie {
 export class WordCorpus {
   readonly count: number;
   /** Matches of word w: [matchStart[w], matchStart[w + 1]); ordered by begin, then length. */
-  readonly matchStart: Int32Array;
+  matchStart: Int32Array;
   matchBegin: Int32Array;
   matchLength: Int32Array;
   matchPiece: Int32Array;
   readonly maxLength: number;
 
-  constructor(readonly words: readonly Int32Array[], readonly freqs: Float64Array, trie: SeedTrie) {
+  /** Length in characters of each word. */
+  lengths: Int32Array;
+  freqs: Float64Array;
+
+  constructor(words: readonly Int32Array[], freqs: Float64Array, trie: SeedTrie) {
     this.count = words.length;
+    this.freqs = freqs;
+    this.lengths = Int32Array.from(words.map((w) => w.length));
     const begins: number[] = [];
     const lengths: number[] = [];
     const pieces: number[] = [];
@@ -321,45 +327,80 @@ export function minScore(live: LivePieces): number {
   return min === Infinity ? 0 : min;
 }
 
+/** The word data an E-step reads (a WordCorpus, or its shared-memory copy in a worker). */
+export interface CorpusView {
+  readonly count: number;
+  readonly lengths: Int32Array;
+  readonly freqs: Float64Array;
+  readonly matchStart: Int32Array;
+  readonly matchBegin: Int32Array;
+  readonly matchLength: Int32Array;
+  readonly matchPiece: Int32Array;
+  readonly maxLength: number;
+}
+
+/** What an E-step needs of the live pieces. */
+export interface EStepInput {
+  readonly scores: Float32Array;
+  readonly alive: Uint8Array;
+  readonly unkScore: number;
+  readonly unkPiece: number;
+  readonly threads: number;
+  readonly allFreq: number;
+}
+
+export function eStepInput(corpus: CorpusView, live: LivePieces, threads: number): EStepInput {
+  let allFreq = 0;
+  for (let w = 0; w < corpus.count; w++) allFreq += corpus.freqs[w];
+  return { scores: live.scores, alive: live.alive, unkScore: Math.fround(minScore(live) - 10), unkPiece: unknownPiece(live), threads, allFreq };
+}
+
+/**
+ * The E-step share of one of SentencePiece's threads: words t, t + threads, ... (forward-backward marginals,
+ * 32-bit sums). Partials are merged in thread order by mergePartials, as Google's trainer does.
+ */
+export function expectedPartial(corpus: CorpusView, input: EStepInput, t: number): { expected: Float32Array; objective: number } {
+  const expected = new Float32Array(input.scores.length);
+  let objective = 0;
+  const lattice = new WordLattice(corpus.maxLength);
+  for (let w = t; w < corpus.count; w += input.threads) {
+    const length = corpus.lengths[w];
+    lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, input.alive, input.scores, input.unkScore, input.unkPiece);
+    const z = lattice.forwardBackward(length);
+    const freq = corpus.freqs[w];
+    const { alpha, beta } = lattice;
+    for (let i = 0; i < lattice.size; i++) {
+      const id = lattice.piece[i];
+      if (id < 0) continue;
+      const logp = Math.fround(Math.fround(Math.fround(alpha[lattice.begin[i]] + lattice.score[i]) + beta[lattice.end[i]]) - z);
+      expected[id] = Math.fround(expected[id] + freq * Math.exp(logp));
+    }
+    objective = Math.fround(objective - Math.fround((freq * z) / input.allFreq));
+  }
+  return { expected, objective };
+}
+
+/** Sums per-thread partials in thread order (float sums depend on the order). */
+export function mergePartials(partials: ReadonlyArray<{ expected: Float32Array; objective: number }>): { expected: Float32Array; objective: number } {
+  const expected = partials[0].expected;
+  let objective = partials[0].objective;
+  for (let t = 1; t < partials.length; t++) {
+    objective = Math.fround(objective + partials[t].objective);
+    const p = partials[t].expected;
+    for (let k = 0; k < p.length; k++) if (p[k] !== 0) expected[k] = Math.fround(expected[k] + p[k]);
+  }
+  return { expected, objective };
+}
+
 /**
  * E-step: expected count of every live piece. Words are dealt round-robin to `threads` partial sums merged at
  * the end, as SentencePiece's thread pool adds them (float sums depend on that order).
  */
 export function expectedCounts(corpus: WordCorpus, live: LivePieces, threads: number): { expected: Float32Array; objective: number } {
-  const n = live.seeds.length;
-  const partial: Float32Array[] = [];
-  const objs = new Float32Array(threads);
-  let allFreq = 0;
-  for (let w = 0; w < corpus.count; w++) allFreq += corpus.freqs[w];
-  const unkScore = Math.fround(minScore(live) - 10);
-  const unkPiece = unknownPiece(live);
-  const lattice = new WordLattice(corpus.maxLength);
-  for (let t = 0; t < threads; t++) {
-    const expected = new Float32Array(n);
-    for (let w = t; w < corpus.count; w += threads) {
-      const length = corpus.words[w].length;
-      lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, live.alive, live.scores, unkScore, unkPiece);
-      const z = lattice.forwardBackward(length);
-      const freq = corpus.freqs[w];
-      const { alpha, beta } = lattice;
-      for (let i = 0; i < lattice.size; i++) {
-        const id = lattice.piece[i];
-        if (id < 0) continue;
-        const logp = Math.fround(Math.fround(Math.fround(alpha[lattice.begin[i]] + lattice.score[i]) + beta[lattice.end[i]]) - z);
-        expected[id] = Math.fround(expected[id] + freq * Math.exp(logp));
-      }
-      objs[t] = Math.fround(objs[t] - Math.fround((freq * z) / allFreq));
-    }
-    partial.push(expected);
-  }
-  const expected = partial[0];
-  let objective = objs[0];
-  for (let t = 1; t < threads; t++) {
-    objective = Math.fround(objective + objs[t]);
-    const p = partial[t];
-    for (let k = 0; k < n; k++) if (p[k] !== 0) expected[k] = Math.fround(expected[k] + p[k]);
-  }
-  return { expected, objective };
+  const input = eStepInput(corpus, live, threads);
+  const partials = [];
+  for (let t = 0; t < threads; t++) partials.push(expectedPartial(corpus, input, t));
+  return mergePartials(partials);
 }
 
 export function digamma(x: number): number {
@@ -427,7 +468,7 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
     const partial = new Float32Array(n);
     let partialSum = 0;
     for (let w = t; w < corpus.count; w += threads) {
-      const length = corpus.words[w].length;
+      const length = corpus.lengths[w];
       lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, live.alive, live.scores, unkScore, unkPiece);
       const f = corpus.freqs[w];
       partialSum = Math.fround(partialSum + f);

@@ -70,6 +70,25 @@ const DEFAULTS = {
 
 type Resolved = typeof DEFAULTS & { user_defined_symbols: string[]; control_symbols: string[]; input: string[]; model_prefix: string };
 
+/** Runs E-steps elsewhere (worker threads), returning the same sums as expectedCounts. */
+export interface ParallelEStep {
+  /** Called once the words are known; the corpus's arrays may be moved to shared memory. */
+  share(corpus: WordCorpus): void;
+  expectedCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ expected: Float32Array; objective: number }>;
+}
+
+interface TrainingState {
+  readonly corpus: WordCorpus;
+  readonly live: LivePieces;
+  readonly trie: SeedTrie;
+  readonly required: Map<number, number>;
+  readonly normalizerSpec: NormalizerSpecProto;
+  readonly desired: number;
+  readonly estimatedRounds: number;
+  round: number;
+  readonly report: (p: TrainProgress) => void;
+}
+
 /** Collects training sentences (with spm_train's sampling) and trains. */
 export class UnigramTrainer {
   private readonly o: Resolved;
@@ -149,7 +168,52 @@ export class UnigramTrainer {
     return this.sentences.length;
   }
 
+  /** Trains on one thread. */
   train(onProgress?: (p: TrainProgress) => void): TrainedModel {
+    const state = this.prepare(onProgress);
+    for (;;) {
+      for (let iter = 0; iter < this.o.num_sub_iterations; iter++) this.afterEStep(state, expectedCounts(state.corpus, state.live, this.o.num_threads));
+      if (!this.pruneRound(state)) break;
+    }
+    return this.finish(state);
+  }
+
+  /**
+   * Trains with the E-steps run by `parallel` (e.g. worker threads; node-parallel.ts). The result is the same
+   * as train()'s: partial sums are still grouped and added in num_threads order.
+   */
+  async trainParallel(parallel: ParallelEStep, onProgress?: (p: TrainProgress) => void): Promise<TrainedModel> {
+    const state = this.prepare(onProgress);
+    parallel.share(state.corpus);
+    for (;;) {
+      for (let iter = 0; iter < this.o.num_sub_iterations; iter++) this.afterEStep(state, await parallel.expectedCounts(state.corpus, state.live, this.o.num_threads));
+      if (!this.pruneRound(state)) break;
+    }
+    return this.finish(state);
+  }
+
+  private afterEStep(state: TrainingState, result: { expected: Float32Array; objective: number }): void {
+    maximize(state.live, result.expected);
+    state.corpus.compact(state.live.alive);
+    state.report({ phase: 'em', done: state.round, total: state.estimatedRounds, fields: { pieces: state.live.order.length, objective: result.objective } });
+  }
+
+  /** Prunes when the vocabulary is still too large; false when EM is done. */
+  private pruneRound(state: TrainingState): boolean {
+    if (state.live.order.length <= state.desired) return false;
+    prune(state.corpus, state.live, state.trie, this.o.num_threads, state.desired, this.o.shrinking_factor);
+    state.corpus.compact(state.live.alive);
+    state.round++;
+    return true;
+  }
+
+  private finish(state: TrainingState): TrainedModel {
+    // Final pieces: every required character, then the best-scored pieces.
+    const pieces = this.finalPieces(state.live, state.required);
+    return this.serialize(pieces, state.normalizerSpec);
+  }
+
+  private prepare(onProgress?: (p: TrainProgress) => void): TrainingState {
     const o = this.o;
     const report = onProgress ?? ((): void => {});
     if (this.sentences.length === 0) throw new MedbertError('no training sentences: the input is empty or every line is longer than --max_sentence_length');
@@ -225,26 +289,9 @@ export class UnigramTrainer {
       order: Int32Array.from(seeds.keys()),
     };
 
-    // 5. EM and pruning.
     const desired = Math.trunc(o.vocab_size * 1.1);
-    let round = 0;
     const estimatedRounds = Math.max(1, Math.ceil(Math.log(desired / seeds.length) / Math.log(o.shrinking_factor)));
-    for (;;) {
-      for (let iter = 0; iter < o.num_sub_iterations; iter++) {
-        const { expected, objective } = expectedCounts(corpus, live, o.num_threads);
-        maximize(live, expected);
-        corpus.compact(live.alive);
-        report({ phase: 'em', done: round, total: estimatedRounds, fields: { pieces: live.order.length, objective } });
-      }
-      if (live.order.length <= desired) break;
-      prune(corpus, live, trie, o.num_threads, desired, o.shrinking_factor);
-      corpus.compact(live.alive);
-      round++;
-    }
-
-    // 6. Final pieces: every required character, then the best-scored pieces.
-    const pieces = this.finalPieces(live, required);
-    return this.serialize(pieces, normalizerSpec);
+    return { corpus, live, trie, required, normalizerSpec, desired, estimatedRounds, round: 0, report };
   }
 
   private finalPieces(live: LivePieces, required: Map<number, number>): Array<[string, number]> {
