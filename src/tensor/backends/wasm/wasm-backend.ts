@@ -462,7 +462,7 @@ export class WasmBackend implements Backend {
     const op = 'adamw', n = a.n;
     this.elementwise('adamwKernel', [n, this.at(a.param, n, op, 'param'), this.at(a.grad, n, op, 'grad'),
       this.at(a.m, n, op, 'm'), this.at(a.v, n, op, 'v'), a.lr, a.beta1, a.beta2, a.eps, a.weightDecay,
-      1 - a.beta1 ** a.step, 1 - a.beta2 ** a.step, a.gradScale], n / 2);
+      1 / (1 - a.beta1 ** a.step), 1 / Math.sqrt(1 - a.beta2 ** a.step), a.gradScale], n / 2);
   }
 }
 

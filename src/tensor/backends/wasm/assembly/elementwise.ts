@@ -164,7 +164,8 @@ export function dropoutKernel(tid: i32, nt: i32, args: usize): void {
   for (; i < e; i++) store<f32>(at(y, i), dropHash(<u32>i, seed) < threshold ? 0 : load<f32>(at(x, i)) * keep);
 }
 
-// AdamW: 0 n, 1 param, 2 grad, 3 m, 4 v, 5 lr, 6 beta1, 7 beta2, 8 eps, 9 weightDecay, 10 c1, 11 c2, 12 gradScale
+// AdamW: 0 n, 1 param, 2 grad, 3 m, 4 v, 5 lr, 6 beta1, 7 beta2, 8 eps, 9 weightDecay, 10 1/c1, 11 1/√c2, 12 gradScale
+// (c1, c2: the bias corrections; update = m/c1 / (√(v/c2) + eps) = m·(1/c1) / (√v·(1/√c2) + eps), one division)
 export function adamwKernel(tid: i32, nt: i32, args: usize): void {
   const n = argI(args, 0), p = argP(args, 1), g = argP(args, 2), m = argP(args, 3), v = argP(args, 4);
   const lr = f32x4.splat(<f32>argF(args, 5)), b1 = f32x4.splat(<f32>argF(args, 6)), b2 = f32x4.splat(<f32>argF(args, 7));
@@ -184,7 +185,7 @@ export function adamwKernel(tid: i32, nt: i32, args: usize): void {
     const vi = f32x4.add(f32x4.mul(b2, v128.load(at(v, i))), f32x4.mul(f32x4.mul(ob2, gi), gi));
     v128.store(at(m, i), mi);
     v128.store(at(v, i), vi);
-    const upd = f32x4.div(f32x4.div(mi, c1), f32x4.add(f32x4.sqrt(f32x4.div(vi, c2)), eps));
+    const upd = f32x4.div(f32x4.mul(mi, c1), f32x4.add(f32x4.mul(f32x4.sqrt(vi), c2), eps));
     const pi = v128.load(at(p, i));
     v128.store(at(p, i), f32x4.sub(pi, f32x4.mul(lr, f32x4.add(upd, f32x4.mul(wd, pi)))));
   }
@@ -197,7 +198,7 @@ export function adamwKernel(tid: i32, nt: i32, args: usize): void {
   const vi = f32x4.add(f32x4.mul(b2, f32x4.splat(load<f32>(at(v, i)))), f32x4.mul(f32x4.mul(ob2, gi), gi));
   store<f32>(at(m, i), f32x4.extract_lane(mi, 0));
   store<f32>(at(v, i), f32x4.extract_lane(vi, 0));
-  const upd = f32x4.div(f32x4.div(mi, c1), f32x4.add(f32x4.sqrt(f32x4.div(vi, c2)), eps));
+  const upd = f32x4.div(f32x4.mul(mi, c1), f32x4.add(f32x4.mul(f32x4.sqrt(vi), c2), eps));
   const pi = f32x4.splat(load<f32>(at(p, i)));
   store<f32>(at(p, i), f32x4.extract_lane(f32x4.sub(pi, f32x4.mul(lr, f32x4.add(upd, f32x4.mul(wd, pi)))), 0));
 }
