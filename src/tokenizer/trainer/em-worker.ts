@@ -1,6 +1,6 @@
 // Worker thread side of node-parallel.ts: holds the shared word corpus and computes E-step partials.
 import { parentPort } from 'node:worker_threads';
-import { expectedPartial, type CorpusView, type EStepInput } from './em.js';
+import { expectedPartial, viterbiPartial, type CorpusView, type EStepInput } from './em.js';
 
 export interface SharedCorpus {
   readonly count: number;
@@ -15,10 +15,11 @@ export interface SharedCorpus {
 
 export type WorkerRequest =
   | { readonly kind: 'corpus'; readonly corpus: SharedCorpus }
-  | { readonly kind: 'estep'; readonly input: EStepInput; readonly threadIds: number[] };
+  | { readonly kind: 'estep' | 'viterbi'; readonly input: EStepInput; readonly threadIds: number[] };
 
 export interface WorkerReply {
-  readonly results: Array<{ t: number; expected: Float32Array; objective: number }>;
+  /** E-step: expected counts and objective; Viterbi pass: counts and word total. */
+  readonly results: Array<{ t: number; values: Float32Array; total: number }>;
 }
 
 let corpus: CorpusView | null = null;
@@ -34,7 +35,14 @@ parentPort?.on('message', (request: WorkerRequest) => {
     return;
   }
   if (corpus === null) throw new Error('em-worker: E-step before the corpus');
-  const results = request.threadIds.map((t) => ({ t, ...expectedPartial(corpus!, request.input, t) }));
+  const results = request.threadIds.map((t) => {
+    if (request.kind === 'estep') {
+      const r = expectedPartial(corpus!, request.input, t);
+      return { t, values: r.expected, total: r.objective };
+    }
+    const r = viterbiPartial(corpus!, request.input, t);
+    return { t, values: r.freq, total: r.vsum };
+  });
   const reply: WorkerReply = { results };
-  parentPort!.postMessage(reply, results.map((r) => r.expected.buffer as ArrayBuffer));
+  parentPort!.postMessage(reply, results.map((r) => r.values.buffer as ArrayBuffer));
 });

@@ -433,7 +433,47 @@ export function maximize(live: LivePieces, expected: Float32Array): void {
  * Pruning: keeps pieces that have no alternative segmentation, then the candidates whose removal would cost the
  * most likelihood, up to max(desired, shrinking × size) pieces.
  */
-export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, threads: number, desiredSize: number, shrinkingFactor: number): void {
+/** One thread group's Viterbi counts over its words (words t, t + threads, ...), and its word total. */
+export function viterbiPartial(corpus: CorpusView, input: EStepInput, t: number): { freq: Float32Array; vsum: number } {
+  const freq = new Float32Array(input.scores.length);
+  let vsum = 0;
+  const lattice = new WordLattice(corpus.maxLength);
+  const path = new Int32Array(corpus.maxLength + 1);
+  for (let w = t; w < corpus.count; w += input.threads) {
+    const length = corpus.lengths[w];
+    lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, input.alive, input.scores, input.unkScore, input.unkPiece);
+    const f = corpus.freqs[w];
+    vsum = Math.fround(vsum + f);
+    const count = lattice.viterbi(length, path);
+    for (let k = 0; k < count; k++) {
+      const id = lattice.piece[path[k]];
+      if (id >= 0) freq[id] = Math.fround(freq[id] + f);
+    }
+  }
+  return { freq, vsum };
+}
+
+/** Adds Viterbi partials in thread order, as SentencePiece does. */
+export function mergeViterbi(partials: ReadonlyArray<{ freq: Float32Array; vsum: number }>): { freq: Float32Array; vsum: number } {
+  const freq = new Float32Array(partials[0].freq.length);
+  let vsum = 0;
+  for (const p of partials) {
+    vsum = Math.fround(vsum + p.vsum);
+    for (let k = 0; k < freq.length; k++) if (p.freq[k] !== 0) freq[k] = Math.fround(freq[k] + p.freq[k]);
+  }
+  return { freq, vsum };
+}
+
+/** Viterbi counts of every piece over the corpus, per-thread partial sums as in SentencePiece. */
+export function viterbiCounts(corpus: WordCorpus, live: LivePieces, threads: number): { freq: Float32Array; vsum: number } {
+  const input = eStepInput(corpus, live, threads);
+  const partials = [];
+  for (let t = 0; t < threads; t++) partials.push(viterbiPartial(corpus, input, t));
+  return mergeViterbi(partials);
+}
+
+export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, threads: number, desiredSize: number, shrinkingFactor: number,
+  counts: { freq: Float32Array; vsum: number } = viterbiCounts(corpus, live, threads)): void {
   const order = live.order;
   const n = live.seeds.length;
   const unkScore = Math.fround(minScore(live) - 10);
@@ -441,7 +481,7 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
   let maxPieceLength = 0;
   for (const id of order) maxPieceLength = Math.max(maxPieceLength, live.seeds[id].cps.length);
   const pieceLattice = new WordLattice(maxPieceLength);
-  const path = new Int32Array(Math.max(corpus.maxLength, maxPieceLength) + 1);
+  const path = new Int32Array(maxPieceLength + 1);
   const alwaysKeep = new Uint8Array(n);
   const alternatives = new Map<number, number[]>();
   const matches = pieceMatches(live, trie);
@@ -460,27 +500,7 @@ export function prune(corpus: WordCorpus, live: LivePieces, trie: SeedTrie, thre
     alternatives.set(id, alt);
   }
 
-  // Viterbi counts over the corpus, with per-thread partial sums as SentencePiece does.
-  const freq = new Float32Array(n);
-  let vsum = 0;
-  const lattice = new WordLattice(corpus.maxLength);
-  for (let t = 0; t < threads; t++) {
-    const partial = new Float32Array(n);
-    let partialSum = 0;
-    for (let w = t; w < corpus.count; w += threads) {
-      const length = corpus.lengths[w];
-      lattice.build(corpus, corpus.matchStart[w], corpus.matchStart[w + 1], length, live.alive, live.scores, unkScore, unkPiece);
-      const f = corpus.freqs[w];
-      partialSum = Math.fround(partialSum + f);
-      const count = lattice.viterbi(length, path);
-      for (let k = 0; k < count; k++) {
-        const id = lattice.piece[path[k]];
-        if (id >= 0) partial[id] = Math.fround(partial[id] + f);
-      }
-    }
-    vsum = Math.fround(vsum + partialSum);
-    for (let k = 0; k < n; k++) if (partial[k] !== 0) freq[k] = Math.fround(freq[k] + partial[k]);
-  }
+  const { freq, vsum } = counts;
 
   let sumD = 0;
   for (const id of order) sumD += freq[id];

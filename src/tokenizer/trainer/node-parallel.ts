@@ -2,7 +2,7 @@
 // each worker computes the partial sums of some of SentencePiece's num_threads groups, and the partials are
 // added in group order, so the result is bit-identical to a single-threaded run.
 import { Worker } from 'node:worker_threads';
-import { eStepInput, mergePartials, type LivePieces, type WordCorpus } from './em.js';
+import { eStepInput, mergePartials, mergeViterbi, type LivePieces, type WordCorpus } from './em.js';
 import type { ParallelEStep } from './trainer.js';
 import type { SharedCorpus, WorkerReply, WorkerRequest } from './em-worker.js';
 
@@ -38,6 +38,17 @@ export class WorkerEStep implements ParallelEStep {
   }
 
   async expectedCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ expected: Float32Array; objective: number }> {
+    const partials = await this.run('estep', corpus, live, threads);
+    return mergePartials(partials.map((p) => ({ expected: p.values, objective: p.total })));
+  }
+
+  async viterbiCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ freq: Float32Array; vsum: number }> {
+    const partials = await this.run('viterbi', corpus, live, threads);
+    return mergeViterbi(partials.map((p) => ({ freq: p.values, vsum: p.total })));
+  }
+
+  /** Deals thread groups 0..threads-1 round-robin to the workers; returns the partials in group order. */
+  private async run(kind: 'estep' | 'viterbi', corpus: WordCorpus, live: LivePieces, threads: number): Promise<Array<{ values: Float32Array; total: number }>> {
     const input = eStepInput(corpus, live, threads);
     const replies = await Promise.all(this.workers.map((worker, k) => new Promise<WorkerReply>((resolve, reject) => {
       const threadIds: number[] = [];
@@ -46,12 +57,12 @@ export class WorkerEStep implements ParallelEStep {
       const onMessage = (reply: WorkerReply): void => { worker.off('error', onError); resolve(reply); };
       worker.once('message', onMessage);
       worker.once('error', onError);
-      const request: WorkerRequest = { kind: 'estep', input, threadIds };
+      const request: WorkerRequest = { kind, input, threadIds };
       worker.postMessage(request);
     })));
-    const partials = new Array<{ expected: Float32Array; objective: number }>(threads);
+    const partials = new Array<{ values: Float32Array; total: number }>(threads);
     for (const reply of replies) for (const r of reply.results) partials[r.t] = r;
-    return mergePartials(partials);
+    return partials;
   }
 
   async close(): Promise<void> {

@@ -75,6 +75,7 @@ export interface ParallelEStep {
   /** Called once the words are known; the corpus's arrays may be moved to shared memory. */
   share(corpus: WordCorpus): void;
   expectedCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ expected: Float32Array; objective: number }>;
+  viterbiCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ freq: Float32Array; vsum: number }>;
 }
 
 interface TrainingState {
@@ -187,7 +188,8 @@ export class UnigramTrainer {
     parallel.share(state.corpus);
     for (;;) {
       for (let iter = 0; iter < this.o.num_sub_iterations; iter++) this.afterEStep(state, await parallel.expectedCounts(state.corpus, state.live, this.o.num_threads));
-      if (!this.pruneRound(state)) break;
+      if (state.live.order.length <= state.desired) break;
+      this.pruneRound(state, await parallel.viterbiCounts(state.corpus, state.live, this.o.num_threads));
     }
     return this.finish(state);
   }
@@ -199,9 +201,9 @@ export class UnigramTrainer {
   }
 
   /** Prunes when the vocabulary is still too large; false when EM is done. */
-  private pruneRound(state: TrainingState): boolean {
+  private pruneRound(state: TrainingState, counts?: { freq: Float32Array; vsum: number }): boolean {
     if (state.live.order.length <= state.desired) return false;
-    prune(state.corpus, state.live, state.trie, this.o.num_threads, state.desired, this.o.shrinking_factor);
+    prune(state.corpus, state.live, state.trie, this.o.num_threads, state.desired, this.o.shrinking_factor, counts);
     state.corpus.compact(state.live.alive);
     state.round++;
     return true;
