@@ -12,6 +12,7 @@ import { Progress } from './progress.js';
 import { forEachLine, IdLineWriter, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
 import { createWriteStream, openSync } from 'node:fs';
 import type { Writable } from 'node:stream';
+import { mulberry32 } from '../random.js';
 
 const SUBCOMMANDS = 'train, encode, decode, export-hf';
 
@@ -81,7 +82,7 @@ async function encodeCommand(argv: string[]): Promise<number> {
   if (!formats.includes(format)) throw new MedbertError(`--output_format=${format} is not supported: expected one of ${formats.join(', ')}`);
   const nbestSize = intFlag(values.nbest_size, 'nbest_size', 10);
   const alpha = numberFlag(values.alpha, 'alpha', 0.5);
-  const random = values.random_seed === undefined ? Math.random : seededRandom(intFlag(values.random_seed, 'random_seed', 0, 0, 4294967295));
+  const random = values.random_seed === undefined ? Math.random : mulberry32(intFlag(values.random_seed, 'random_seed', 0, 0, 4294967295));
   const extras = parseExtraOptions(values.extra_options);
   const model = readModelFile(required(values.model, 'model'));
   const out = openOutput(values.output);
@@ -183,18 +184,6 @@ async function decodeCommand(argv: string[]): Promise<number> {
   await writer.flush();
   await out.close();
   return 0;
-}
-
-/** A small seeded generator (mulberry32) for reproducible sampling. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** C's atoi, as spm_decode reads ids: optional sign and leading digits, else 0. */

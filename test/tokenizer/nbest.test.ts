@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixtureDir, hardLines, loadModel, missingTool, modelBytes } from './fixtures.js';
+import { mulberry32 } from '../../src/random.js';
 
 test('n-best ids and pieces equal spm_encode\'s on the hard lines (agenda shrinking included)', { skip: missingTool('spm_encode') }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-nbest-'));
@@ -34,17 +35,6 @@ test('n-best ids and pieces equal spm_encode\'s on the hard lines (agenda shrink
     rmSync(dir, { recursive: true, force: true });
   }
 });
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test('sampling draws segmentations with probability proportional to exp(alpha × score)', () => {
   const model = loadModel('nmt');

@@ -11,6 +11,7 @@ import { charsmapForRule } from './nfkc-charsmap.js';
 import { isValidPiece, SPACE_CP, UNK_CP, type PieceRules } from './piece-rules.js';
 import { byCountThenKey, compareCodePoints, makeSeedPieces } from './seed.js';
 import { expectedCounts, maximize, minScore, prune, SeedTrie, WordCorpus, type LivePieces } from './em.js';
+import { mulberry32 } from '../../random.js';
 
 /** spm_train's options (same names); unset ones take spm_train's defaults. */
 export interface UnigramTrainOptions {
@@ -409,17 +410,6 @@ export function formatScore(x: number): string {
     return `${mant}e${n < 0 ? '-' : '+'}${String(Math.abs(n)).padStart(2, '0')}`;
   }
   return String(Number(x.toPrecision(6)));
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export { isValidPiece };
