@@ -39,21 +39,35 @@ const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
 function chart(title: string, series: { name: string; color: string; points: readonly [number, number][] }[], yLabel: string): string {
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) return '';
-  const [w, h, pad] = [640, 240, 44];
+  const [w, h, pad] = [640, 240, 64];
   const xs = all.map((p) => p[0]), ys = all.map((p) => p[1]).filter(Number.isFinite);
   const [x0, x1] = [Math.min(...xs), Math.max(...xs, Math.min(...xs) + 1)];
-  const [y0, y1] = [Math.min(0, ...ys), Math.max(...ys) * 1.05 || 1];
+  // Start at zero unless the series live far above it (losses), where zero would flatten them.
+  const [lo, hi] = [Math.min(...ys), Math.max(...ys)];
+  const y0 = lo >= 0 && lo < 0.3 * hi ? 0 : lo - 0.05 * (hi - lo);
+  const y1 = hi + 0.05 * (hi - y0) || 1;
   const sx = (x: number): number => pad + ((x - x0) / (x1 - x0)) * (w - 2 * pad);
   const sy = (y: number): number => h - pad + 10 - ((y - y0) / (y1 - y0)) * (h - 2 * pad);
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => y0 + t * (y1 - y0));
   const grid = ticks.map((y) => `<line x1="${pad}" x2="${w - pad}" y1="${sy(y)}" y2="${sy(y)}" stroke="#ddd"/>` +
-    `<text x="${pad - 6}" y="${sy(y) + 4}" text-anchor="end" font-size="11">${y.toPrecision(3)}</text>`).join('');
+    `<text x="${pad - 6}" y="${sy(y) + 4}" text-anchor="end" font-size="11">${tick(y)}</text>`).join('');
+  const xTicks = [0, 0.25, 0.5, 0.75, 1].map((t) => Math.round(x0 + t * (x1 - x0))).map((x) =>
+    `<text x="${sx(x)}" y="${h - pad + 26}" text-anchor="middle" font-size="11">${x}</text>`).join('');
   const lines = series.map((s) => `<polyline fill="none" stroke="${s.color}" stroke-width="1.6" points="${s.points
     .filter((p) => Number.isFinite(p[1])).map((p) => `${sx(p[0]).toFixed(1)},${sy(p[1]).toFixed(1)}`).join(' ')}"/>`).join('');
   const legend = series.map((s, i) => `<text x="${w - pad - 150}" y="${24 + 14 * i}" font-size="12" fill="${s.color}">— ${esc(s.name)}</text>`).join('');
   return `<figure><figcaption>${esc(title)}</figcaption><svg viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="${esc(title)}">` +
-    `${grid}${lines}${legend}<text x="${w / 2}" y="${h - 4}" text-anchor="middle" font-size="12">step</text>` +
+ `${grid}${xTicks}${lines}${legend}<text x="${w / 2}" y="${h - 4}" text-anchor="middle" font-size="12">step</text>` +
     `<text x="12" y="${h / 2}" font-size="12" transform="rotate(-90 12 ${h / 2})" text-anchor="middle">${esc(yLabel)}</text></svg></figure>`;
+}
+
+/** A short axis label: 0.00105 → 1.05e-3, 4,380 → 4.38k. */
+function tick(y: number): string {
+  const a = Math.abs(y);
+  if (a === 0) return '0';
+  if (a >= 1e3) return `${(y / 1e3).toPrecision(3)}k`;
+  if (a < 0.01) return y.toExponential(2);
+  return y.toPrecision(3);
 }
 
 function table(head: string[], rows: (string | number)[][]): string {
