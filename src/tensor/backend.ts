@@ -117,7 +117,7 @@ export interface Kernels {
   /** y += alpha·x */
   axpy(alpha: number, x: Buffer, y: Buffer, n: number): void;
   fill(out: Buffer, value: number, n: number): void;
-  /** Copies n elements from src[srcOffset..] to dst[dstOffset..]. */
+  /** Copies n elements from src[srcOffset..] to dst[dstOffset..]; the two ranges must not overlap. */
   copy(src: Buffer, srcOffset: number, dst: Buffer, dstOffset: number, n: number): void;
   /** out[b][j][i] = x[b][i][j] for x [batch][rows][cols]. */
   transpose(x: Buffer, out: Buffer, batch: number, rows: number, cols: number): void;
