@@ -2,70 +2,11 @@
 // has relaxed SIMD) and 1, 2 and 3 threads; results must also be bit-identical across thread counts and runs.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { Backend, Buffer } from '../../src/tensor/backend.js';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
 import { createWasmBackend, relaxedSimdSupported, type WasmBackend } from '../../src/tensor/backends/wasm/index.js';
+import { assertClose, runCase, seededInputs, type Case, type Values } from './kernel-harness.js';
 
-type Values = Record<string, Float32Array>;
-type Bufs = Record<string, Buffer>;
-
-interface Case {
-  readonly name: string;
-  /** Initial contents of every buffer (outputs start as junk, so a kernel that skips an element is caught). */
-  readonly buffers: Values;
-  /** Buffers compared after the run. */
-  readonly check: readonly string[];
-  readonly run: (be: Backend, b: Bufs) => void;
-  /** |wasm - ref| <= atol + rtol·|ref| */
-  readonly atol?: number;
-  readonly rtol?: number;
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const random = rng(12345);
-function rand(n: number, lo = -1, hi = 1): Float32Array {
-  const a = new Float32Array(n);
-  for (let i = 0; i < n; i++) a[i] = lo + (hi - lo) * random();
-  return a;
-}
-function ints(n: number, hi: number): Int32Array {
-  const a = new Int32Array(n);
-  for (let i = 0; i < n; i++) a[i] = Math.floor(random() * hi);
-  return a;
-}
-
-async function runCase(be: Backend, c: Case): Promise<Values> {
-  const bufs: Bufs = {};
-  for (const [k, v] of Object.entries(c.buffers)) {
-    bufs[k] = be.alloc(v.length);
-    be.write(bufs[k]!, v);
-  }
-  c.run(be, bufs);
-  const out: Values = {};
-  for (const k of c.check) out[k] = await be.read(bufs[k]!);
-  for (const b of Object.values(bufs)) be.free(b);
-  return out;
-}
-
-function assertClose(got: Float32Array, want: Float32Array, atol: number, rtol: number, what: string): void {
-  assert.equal(got.length, want.length, `${what}: length`);
-  for (let i = 0; i < want.length; i++) {
-    const g = got[i]!, w = want[i]!;
-    if (!(Math.abs(g - w) <= atol + rtol * Math.abs(w)) && !(g === w) && !(Number.isNaN(g) && Number.isNaN(w))) {
-      assert.fail(`${what}[${i}]: wasm ${g} vs reference ${w} (|diff| ${Math.abs(g - w)})`);
-    }
-  }
-}
+const { rand, ints } = seededInputs(12345);
 
 function sameBits(a: Float32Array, b: Float32Array, what: string): void {
   const x = new Uint32Array(a.buffer, a.byteOffset, a.length), y = new Uint32Array(b.buffer, b.byteOffset, b.length);

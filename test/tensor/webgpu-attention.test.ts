@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Backend } from '../../src/tensor/backend.js';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
+import { paddingMask, runAttention, seededInputs, type AttentionShape, type Values } from './kernel-harness.js';
 import { tryCreateWebGpuBackend } from '../../src/tensor/backends/webgpu/index.js';
 
 const created = await tryCreateWebGpuBackend();
@@ -12,51 +13,17 @@ const skip = typeof created === 'string' ? created : false;
 const gpu = typeof created === 'string' ? null : created;
 test.after(() => gpu?.dispose());
 
-let seed = 7;
-function rand(n: number, scale = 1): Float32Array {
-  const a = new Float32Array(n);
-  for (let i = 0; i < n; i++) {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    a[i] = ((seed / 4294967296) * 2 - 1) * scale;
-  }
-  return a;
-}
-
-interface Shape { batch: number; seq: number; heads: number; d: number; fused: boolean; mask: boolean; dropout: number }
-
-async function attention(be: Backend, s: Shape, qkv: Float32Array, mask: Int32Array | null, dOut: Float32Array):
-  Promise<Record<string, Float32Array>> {
-  const width = s.heads * s.d, rows = s.batch * s.seq;
-  const buf = be.alloc(qkv.length);
-  be.write(buf, qkv);
-  // fused: rows of [q | k | v] (ld = 3·width); else three separate matrices one after another (ld = width)
-  const view = (i: number) => s.fused ? { buf, offset: i * width, ld: 3 * width } : { buf, offset: i * rows * width, ld: width };
-  const probs = be.alloc(s.batch * s.heads * s.seq * s.seq), out = be.alloc(rows * width);
-  be.write(out, rand(rows * width));
-  const common = { batch: s.batch, seq: s.seq, heads: s.heads, headDim: s.d, q: view(0), k: view(1), v: view(2), mask,
-    dropout: s.dropout, seed: 1234 };
-  be.attentionForward({ ...common, probs, out });
-  const g = be.alloc(rows * width), dq = be.alloc(rows * width), dk = be.alloc(rows * width), dv = be.alloc(rows * width);
-  be.write(g, dOut);
-  for (const x of [dq, dk, dv]) be.write(x, rand(rows * width));
-  be.attentionBackward({ ...common, probs, dOut: g, dq, dk, dv });
-  const result = { probs: await be.read(probs), out: await be.read(out), dq: await be.read(dq), dk: await be.read(dk),
-    dv: await be.read(dv) };
-  for (const b of [buf, probs, out, g, dq, dk, dv]) be.free(b);
-  return result;
-}
+const inputs = seededInputs(7);
+const rand = (n: number, scale = 1): Float32Array => inputs.rand(n, -scale, scale);
+const attention = (be: Backend, s: AttentionShape, qkv: Float32Array, mask: Int32Array | null, dOut: Float32Array): Promise<Values> =>
+  runAttention(be, s, qkv, mask, dOut, rand);
 
 const ref = new ReferenceBackend();
 
-async function check(s: Shape): Promise<void> {
+async function check(s: AttentionShape): Promise<void> {
   const width = s.heads * s.d, rows = s.batch * s.seq;
   const qkv = rand(3 * rows * width, 2);
-  let mask: Int32Array | null = null;
-  if (s.mask) {
-    mask = new Int32Array(rows).fill(1);
-    for (let b = 0; b < s.batch; b++) for (let j = s.seq - b; j < s.seq; j++) if (j >= 0) mask[b * s.seq + j] = 0;
-    if (s.batch > 2) mask.fill(0, 2 * s.seq, 3 * s.seq); // a sequence that is all padding
-  }
+  const mask = paddingMask(s);
   const dOut = rand(rows * width);
   const want = await attention(ref, s, qkv, mask, dOut);
   const got = await attention(gpu!, s, qkv, mask, dOut);

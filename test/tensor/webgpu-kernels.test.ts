@@ -3,63 +3,17 @@
 // machine without a GPU that is Mesa's llvmpipe (slow, so sizes stay small). Skips when there is no adapter.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { Backend, Buffer, GemmArgs } from '../../src/tensor/backend.js';
+import type { GemmArgs } from '../../src/tensor/backend.js';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
 import { tryCreateWebGpuBackend } from '../../src/tensor/backends/webgpu/index.js';
+import { assertClose, runCase, seededInputs, type Case, type Values } from './kernel-harness.js';
 
 const created = await tryCreateWebGpuBackend();
 const skip = typeof created === 'string' ? created : false;
 const gpu = typeof created === 'string' ? null : created;
 test.after(() => gpu?.dispose());
 
-type Values = Record<string, Float32Array>;
-type Bufs = Record<string, Buffer>;
-
-interface Case {
-  readonly name: string;
-  /** Initial contents of every buffer (outputs start as junk, so a kernel that skips an element is caught). */
-  readonly buffers: Values;
-  readonly check: readonly string[];
-  readonly run: (be: Backend, b: Bufs) => void;
-  /** |gpu - ref| <= atol + rtol·|ref| */
-  readonly atol?: number;
-  readonly rtol?: number;
-}
-
-let state = 12345;
-function random(): number {
-  state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-  return state / 4294967296;
-}
-function rand(n: number, lo = -1, hi = 1): Float32Array {
-  return Float32Array.from({ length: n }, () => lo + (hi - lo) * random());
-}
-function ints(n: number, hi: number): Int32Array {
-  return Int32Array.from({ length: n }, () => Math.floor(random() * hi));
-}
-
-async function runCase(be: Backend, c: Case): Promise<Values> {
-  const bufs: Bufs = {};
-  for (const [k, v] of Object.entries(c.buffers)) {
-    bufs[k] = be.alloc(v.length);
-    be.write(bufs[k]!, v);
-  }
-  c.run(be, bufs);
-  const out: Values = {};
-  for (const k of c.check) out[k] = await be.read(bufs[k]!);
-  for (const b of Object.values(bufs)) be.free(b);
-  return out;
-}
-
-function assertClose(got: Float32Array, want: Float32Array, atol: number, rtol: number, what: string): void {
-  assert.equal(got.length, want.length, `${what}: length`);
-  for (let i = 0; i < want.length; i++) {
-    const g = got[i]!, w = want[i]!;
-    if (!(Math.abs(g - w) <= atol + rtol * Math.abs(w)) && !(g === w)) {
-      assert.fail(`${what}[${i}]: webgpu ${g} vs reference ${w} (|diff| ${Math.abs(g - w)})`);
-    }
-  }
-}
+const { rand, ints } = seededInputs(12345);
 
 const ref = new ReferenceBackend();
 
