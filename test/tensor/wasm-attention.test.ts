@@ -5,25 +5,15 @@ import test from 'node:test';
 import type { Backend } from '../../src/tensor/backend.js';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
 import { paddingMask, runAttention, seededInputs, type AttentionShape, type Values } from './kernel-harness.js';
-import { createWasmBackend, relaxedSimdSupported, type WasmBackend } from '../../src/tensor/backends/wasm/index.js';
+import { wasmBackendsUnderTest } from './wasm-backends.js';
 
 const inputs = seededInputs(7);
 const rand = (n: number, scale = 1): Float32Array => inputs.rand(n, -scale, scale);
 const attention = (be: Backend, s: AttentionShape, qkv: Float32Array, mask: Int32Array | null, dOut: Float32Array): Promise<Values> =>
   runAttention(be, s, qkv, mask, dOut, rand);
 
-const builds: ('relaxed-simd' | 'simd')[] = relaxedSimdSupported() ? ['relaxed-simd', 'simd'] : ['simd'];
-const backends: WasmBackend[] = [];
+const backends = wasmBackendsUnderTest();
 const ref = new ReferenceBackend();
-test.before(async () => {
-  // 3 threads too (first build): uneven partitions must give the same bits
-  for (const build of builds) {
-    for (const threads of build === builds[0] ? [1, 2, 3] : [1, 2]) backends.push(await createWasmBackend({ build, threads }));
-  }
-});
-test.after(() => {
-  for (const be of backends) be.dispose();
-});
 
 async function check(s: AttentionShape): Promise<void> {
   const width = s.heads * s.d, rows = s.batch * s.seq;

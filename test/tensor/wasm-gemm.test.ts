@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import type { Backend, GemmArgs } from '../../src/tensor/backend.js';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
-import { createWasmBackend, relaxedSimdSupported, type WasmBackend } from '../../src/tensor/backends/wasm/index.js';
+import { wasmBackendsUnderTest } from './wasm-backends.js';
 
 interface Spec {
   batch: number;
@@ -47,18 +47,8 @@ async function gemmOn(be: Backend, s: Spec, A: Float32Array, B: Float32Array, C:
   return out;
 }
 
-const builds: ('relaxed-simd' | 'simd')[] = relaxedSimdSupported() ? ['relaxed-simd', 'simd'] : ['simd'];
-const backends: WasmBackend[] = [];
+const backends = wasmBackendsUnderTest();
 const ref = new ReferenceBackend();
-test.before(async () => {
-  // 3 threads too (first build): uneven partitions must give the same bits
-  for (const build of builds) {
-    for (const threads of build === builds[0] ? [1, 2, 3] : [1, 2]) backends.push(await createWasmBackend({ build, threads }));
-  }
-});
-test.after(() => {
-  for (const be of backends) be.dispose();
-});
 
 async function check(s: Spec): Promise<void> {
   const A = rand((s.broadcastA ? 1 : s.batch) * s.m * s.k), B = rand((s.broadcastB ? 1 : s.batch) * s.k * s.n);

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
-import { createWasmBackend, relaxedSimdSupported, type WasmBackend } from '../../src/tensor/backends/wasm/index.js';
+import { wasmBackendsUnderTest } from './wasm-backends.js';
 import { assertClose, runCase, seededInputs, type Case, type Values } from './kernel-harness.js';
 
 const { rand, ints } = seededInputs(12345);
@@ -13,19 +13,8 @@ function sameBits(a: Float32Array, b: Float32Array, what: string): void {
   for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) assert.fail(`${what}[${i}]: ${a[i]} vs ${b[i]} differ in bits`);
 }
 
-const builds: ('relaxed-simd' | 'simd')[] = relaxedSimdSupported() ? ['relaxed-simd', 'simd'] : ['simd'];
-const backends: WasmBackend[] = [];
+const backends = wasmBackendsUnderTest();
 const ref = new ReferenceBackend();
-
-test.before(async () => {
-  // 3 threads too (first build): uneven partitions must give the same bits
-  for (const build of builds) {
-    for (const threads of build === builds[0] ? [1, 2, 3] : [1, 2]) backends.push(await createWasmBackend({ build, threads }));
-  }
-});
-test.after(() => {
-  for (const be of backends) be.dispose();
-});
 
 async function verify(c: Case): Promise<void> {
   const want = await runCase(ref, c);
