@@ -109,6 +109,8 @@ class Bert(torch.nn.Module):
         mlm_logits = self.transform(rows, "cls.predictions.transform") @ self.w("bert.embeddings.word_embeddings.weight").T \
             + self.w("cls.predictions.bias")
         mlm_loss = torch.nn.functional.cross_entropy(mlm_logits, torch.tensor(batch["mlm_labels"]), ignore_index=-100)
+        if not batch["entity_starts"]:  # MLM only (the train-step benchmark)
+            return mlm_logits, None, mlm_loss, None
         spans = torch.stack([hidden[s:e].mean(dim=0) for s, e in zip(batch["entity_starts"], batch["entity_ends"])])
         ent_logits = self.linear(self.transform(spans, "entity.transform"), "entity.decoder")
         ent_loss = torch.nn.functional.cross_entropy(ent_logits, torch.tensor(batch["entity_labels"]))
