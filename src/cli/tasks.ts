@@ -1,5 +1,6 @@
 import { MedbertError } from '../errors.js';
 import type { Command } from './command.js';
+import { evalMlmCommand } from './eval-mlm.js';
 import { evalNerCommand, finetuneNerCommand, predictNerCommand } from './ner.js';
 import { evalQaCommand, finetuneQaCommand } from './qa.js';
 
@@ -25,5 +26,6 @@ function taskCommand(name: string, summary: string, handlers: Record<string, Han
 }
 
 export const finetuneCommand = taskCommand('finetune', 'fine-tune a pretrained checkpoint: ner (BC5CDR) or qa (MedQA)', { ner: finetuneNerCommand, qa: finetuneQaCommand });
-export const evalCommand = taskCommand('eval', 'score a fine-tuned checkpoint (or a prediction file) on a test set', { ner: evalNerCommand, qa: evalQaCommand });
+export const evalCommand = taskCommand('eval', 'score a checkpoint (or a prediction file) on a test set: ner, qa, or held-out mlm loss',
+  { ner: evalNerCommand, qa: evalQaCommand, mlm: evalMlmCommand });
 export const predictCommand = taskCommand('predict', 'run a fine-tuned checkpoint on text', { ner: predictNerCommand });

@@ -23,7 +23,18 @@ export function readManifest(dir: string): ShardManifest {
 /** A seeded, resumable source over a shard folder, checking each shard's hash as it is read. */
 export function openShardSource(dir: string, seed: number): { manifest: ShardManifest; source: ShardSource } {
   const manifest = readManifest(dir);
-  const load = (i: number): Sequence[] => {
+  return { manifest, source: new ShardSource(manifest.shards.map((s) => s.sequences), shardLoader(dir, manifest), seed) };
+}
+
+/** Every sequence of a shard folder once, in file order (evaluation), one shard in memory at a time. */
+export function* shardSequences(dir: string, manifest = readManifest(dir)): Generator<Sequence> {
+  const load = shardLoader(dir, manifest);
+  for (let i = 0; i < manifest.shards.length; i++) yield* load(i);
+}
+
+/** Reads shard i of a folder, checking its hash against the manifest. */
+function shardLoader(dir: string, manifest: ShardManifest): (i: number) => Sequence[] {
+  return (i: number): Sequence[] => {
     const entry = manifest.shards[i]!;
     const path = join(dir, entry.file);
     if (!existsSync(path)) throw new MedbertError(`${path} is missing (listed in ${dir}/manifest.json)`);
@@ -35,7 +46,6 @@ export function openShardSource(dir: string, seed: number): { manifest: ShardMan
       throw new MedbertError(error instanceof Error ? error.message : String(error));
     }
   };
-  return { manifest, source: new ShardSource(manifest.shards.map((s) => s.sequences), load, seed) };
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -29,6 +29,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['prepare', '--input', join(dir, 'nope.jsonl'), '--tokenizer', 'x', '--out', join(dir, 's')], /input file not found: .*nope\.jsonl/],
       [['model', 'init', '--tokenizer', join(dir, 'none.model'), '--out', join(dir, 'm')], /model file not found: .*none\.model/],
       [['pretrain', '--data', 'synthetic'], /missing required flag --out/],
+      [['eval', 'mlm', '--checkpoint', corrupt, '--data', join(dir, 'none')], /is not a shard folder: no manifest\.json/],
     ];
     for (const [args, message] of cases) {
       const r = medbert(...args);
