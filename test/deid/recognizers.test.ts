@@ -71,3 +71,24 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
 test('a name found by context is found again elsewhere in the note', () => {
   expectFound('Dr. Kochevar aware of abg. Kochevar to see pt.', ['NAME:Kochevar', 'NAME:Kochevar']);
 });
+
+test('recall rules from error analysis, each with its look-alikes that must stay unflagged', () => {
+  // Two-digit years opening a history item before an intervention; not counts or times.
+  expectFound('PMH: HTN. 07 CABG. 11 stent to RCA.', ['DATE:07', 'DATE:11']);
+  expectFound('placed 2 stents; at 10:30 MI ruled out; Hct 30. 2 stents; 1.12 MI', []);
+  // A specimen "from M-D"; not a range of values.
+  expectFound('Urine cx from 4-12 neg. Sputum from 10-2 grew GNR.', ['DATE:4-12', 'DATE:10-2']);
+  expectFound('RR ranged from 14-24; urine from 5-35 cc/hr; blood from 2-3 sites', []);
+  // Six digits that read as MMDDYY standing alone; not ratios, counts or times.
+  expectFound('seen in clinic 031488 for f/u', ['DATE:031488']);
+  expectFound('epi 1:100000, plt 245000, 123456 units', []);
+  // A bracketed phone number with a digit too many in its last group.
+  expectFound('call son (410 555 12345) tonight', ['PHONE:410 555 12345']);
+  // An initial without its period after "per", then a surname.
+  expectFound('bp goal 100-120 per j walsh.', ['NAME:j walsh']);
+  expectFound('dose per d/c summary; per a nurse', []);
+  // An employer after "works for"; a ward after a room number.
+  expectFound('he works for zentara health. married.', ['LOCATION:zentara health']);
+  expectFound('pt transferred to 312 blakemoor.', ['LOCATION:blakemoor']);
+  expectFound('transferred to 312 bed; works for himself', []);
+});

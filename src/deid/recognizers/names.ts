@@ -233,6 +233,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         }
         if (lexicon.firstNames.has(c.key)) return true;
         if (LOOSE_RELATIONS.has(w.key)) return false;
+        if (c.single && initialThenSurname(k)) return true;
         if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
         const after = at(k + 1);
         if (after !== undefined && SERVICE_TAIL.has(after.key)) return false;
@@ -254,8 +255,16 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         return w.key !== 'pa' && w.key !== 'per' && c !== undefined && surnameLike(c) && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
           && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
       };
+      // "per d ross.": an initial without its period, then a listed surname or a surname-like word closing the name.
+      const initialThenSurname = (k: number): boolean => {
+        const c = at(k);
+        const after = at(k + 1);
+        return ROLES.has(w.key) && c !== undefined && c.single && after !== undefined && cleanGap(after.gapBefore) && !after.single
+          && (isUnambiguousName(after.key) || (surnameLike(after) && closesName(k + 1)));
+      };
       const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
       const end = takeForward(j, (k) => strong(k) || cued(k), looseCue);
+      if (end === j + 1 && initialThenSurname(j)) marked[j + 1] = 1;
       // "sons David and Theodore", "daughters sarah and margie".
       const and = at(end);
       if (end > j && and !== undefined && (and.key === 'and' || /&/.test(and.gapBefore)) ) {

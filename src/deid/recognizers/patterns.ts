@@ -69,6 +69,9 @@ const RULES: readonly PatternRule[] = [
     re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:number|no\.?|#)?\s*[:#]?\s*(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
   },
+  // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
+  // a hurry: "(301 273 45166)".
+  { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/) },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/) },
   { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi, when: has('fax') },
@@ -113,6 +116,20 @@ const RULES: readonly PatternRule[] = [
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
     re: /(?:on|since|dated|until|till)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)/gi,
   },
+  // A specimen drawn "from 3-5" (month-day): "BC FROM 3-5 GREW STAPH", "cultures from 10-2 negative".
+  {
+    category: 'DATE', keywords: ['bc', 'bcx', 'bcs', 'cx', 'cxs', 'culture', 'cultures', 'sputum', 'urine', 'blood', 'wound', 'specimen', 'specimens', 'sample', 'samples', 'swab', 'swabs', 'ucx', 'uc'],
+    re: /(?:bcx?s?|cxs?|cultures?|sputum|urine|blood|wound|specimens?|samples?|swabs?|ucx|uc)\s+(?:cx\s+|culture\s+)?(?:from|of|on|drawn)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|cc\/hr|ml\/hr|breaths?|beats?|bpm|sites?|sets?|bottles?|vials?|tubes?|specimens?|samples?|attempts?|sticks?|weeks?|months?)\b)/gi,
+    when: test(/\d-\d/),
+  },
+  // A year of two digits opening a history item, before an intervention: "PMH: ... 09 PTCA to LCX. 13 stent to LCX".
+  {
+    category: 'DATE', keywords: ['ptca', 'cabg', 'stent', 'stents', 'stenting', 'pci', 'angioplasty', 'cath', 'avr', 'mvr', 'cva', 'mi', 'ami', 'nstemi', 'stemi', 'ppm', 'aicd', 'icd', 'pacemaker'],
+    re: /(?<=(?:^|(?<!\d)[\n.:;(]|s\/p)[ \t]*(?<v>\d\d)[ \t]+)(?:ptca|cabg|stents?|stenting|pci|angioplasty|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)\b/dgi,
+    when: test(/\d\d (?:ptca|cabg|stent|pci|angio|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)/),
+  },
+  // Six digits standing alone that read as MMDDYY: "family meeting 052647".
+  { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/) },
   { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/) },
   { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi, when: has('christmas', 'thanksgiving', 'easter', 'new year', ' day', 'halloween') },
   // Ages over 89.
@@ -238,7 +255,11 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     let start = m.index ?? 0;
     let end = start + m[0].length;
     const v = m.groups?.v;
-    if (v !== undefined) {
+    // A value captured inside a lookbehind lies before the match: the `d` flag gives its offsets.
+    const at = (m as RegExpExecArray & { indices?: { groups?: Record<string, [number, number] | undefined> } }).indices?.groups?.v;
+    if (at !== undefined) {
+      [start, end] = at;
+    } else if (v !== undefined) {
       start += m[0].lastIndexOf(v);
       end = start + v.length;
     }

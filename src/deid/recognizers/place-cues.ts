@@ -19,8 +19,13 @@ export const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|c
 /** Verbs of moving a patient or a person, followed by a place: "transferred from X", "works at X". */
 export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tranferred', 'transfer', 'admitted', 'readmitted', 'came', 'flown',
   'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
-  'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed']);
+  'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
+/** Verbs after which "for" names an employer: "works for vista health". */
+export const EMPLOYMENT_VERBS = new Set(['works', 'worked', 'employed']);
+/** Words that end an organisation's name and belong to it after an employer cue ("vista health", "acme corp"). */
+export const ORGANISATION_WORDS = new Set(['health', 'healthcare', 'inc', 'corp', 'corporation', 'company', 'co', 'group', 'systems', 'system',
+  'bank', 'industries', 'associates', 'partners', 'services', 'llc', 'ltd']);
 /** Words after "to/from/at" that are not places. */
 export const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'room', 'bathroom', 'commode', 'stretcher', 'hospital', 'hosp',
   'rehab', 'hospice', 'nursing', 'facility', 'unit', 'floor', 'icu', 'ccu', 'micu', 'sicu', 'ew', 'er', 'ed', 'or', 'pacu', 'cath', 'lab',

@@ -2,7 +2,7 @@ import { isKnownName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 
 /**
@@ -131,7 +131,9 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       const prep = at(j) as Word;
       const viaAt = /@\s*$/.test(prep.gapBefore) && j === i + 1;
       const first = viaAt ? j : j + 1;
-      if ((viaAt || MOVE_PREPOSITIONS.has(prep.key)) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
+      // "works for vista health": an employer, named like a place, with its organisation word.
+      const employer = EMPLOYMENT_VERBS.has(w.key) && prep.key === 'for';
+      if ((viaAt || MOVE_PREPOSITIONS.has(prep.key) || employer) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
         let last = first - 1;
         for (let k = first; k < first + 3; k++) {
           const c = at(k);
@@ -139,6 +141,8 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
           if (!movedPlace(c)) break;
           last = k;
         }
+        const suffix = at(last + 1);
+        if (employer && last >= first && suffix !== undefined && cleanGap(suffix.gapBefore) && ORGANISATION_WORDS.has(suffix.key)) last++;
         const a = at(first) as Word;
         const b = at(last) as Word;
         if (last >= first) moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
@@ -218,7 +222,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       }
     }
 
-    // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "209 quartermain".
+    // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "to 209 quartermain".
     if (/^(?:transfer|transferred|transfered|tranfered|trans|tx|txd|tx'd|transferring|transfering|xfer|xferred|o|readmitted)$/.test(w.key)
       && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))
       && next !== undefined && (next.key === 'to' || next.key === 'from' || next.key === 'on')) {
@@ -226,7 +230,8 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       if (at(j)?.key === 'back') j++;
       const c = at(j);
       const after = c === undefined ? '' : text.slice(c.end, c.end + 3);
-      if (c !== undefined && /^[ \t]*$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
+      // A room number may come first: "transferred to 209 quartermain".
+      if (c !== undefined && /^[ \t]*(?:\d{3}[ \t]+)?$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
         push(j, j, 'LOCATION');
       }
     }
