@@ -92,3 +92,15 @@ test('recall rules from error analysis, each with its look-alikes that must stay
   expectFound('pt transferred to 312 blakemoor.', ['LOCATION:blakemoor']);
   expectFound('transferred to 312 bed; works for himself', []);
 });
+
+test('names without the lists: introductions by age or role, cued credentials, signatures', () => {
+  expectFound('brelvani tuskoran is a 70 yr old female adm 9/7', ['NAME:brelvani tuskoran', 'DATE:9/7']);
+  expectFound('Family at bedside. Quorvella is family contact/interpreter.', ['NAME:Quorvella']);
+  expectFound('Pt is a 70 yo. This is a 70 yr old man. She is the daughter.', []);
+  expectFound('OK TO USE PER TRASKELL MOVIRAN NP PATENT', ['NAME:TRASKELL MOVIRAN']);
+  expectFound('PATIENT WITH APHASIA, MD CALLED NEURO', []);
+  expectFound('per oncology note.    dravin kelsom rn  ', ['NAME:dravin kelsom']);
+  expectFound('Lungs clear. Will monitor.\nHemodynamically stable overnight.\nQuistel Farradan\n', ['NAME:Quistel Farradan']);
+  expectFound('Lungs clear. Will monitor.\nHemodynamically stable overnight.\nCont Abx\n', []);
+  expectFound('DAUGHTER-ZORBLAT---301 343-2822. RESIDENT AWARE', ['NAME:ZORBLAT', 'PHONE:301 343-2822']);
+});

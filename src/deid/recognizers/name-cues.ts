@@ -96,5 +96,15 @@ export const MEETING_VERBS = new Set(['spoke', 'speak', 'talked', 'talk', 'met',
 /** Words after a full name that end it: "son X Y regarding ...", "nurse X Y that she ...". */
 export const NAME_CLOSERS = new Set(['regarding', 're', 'who', 'that', 'about', 'of', 'from', 'as', 'for']);
 
+/** Words right before the name words before a credential: "PER LAST FIRST NP", "by jo smith md". */
+export const CREDENTIAL_CUES = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
+/** What follows "X is a" when X is a patient introduced by name: an age ("is a 70 yr old", "is an 82 y/o"). */
+export const AGE_AFTER_IS = /^[ \t]+\d{1,3}[ \t-]*(?:yr|year|y\/o|y\.o|yo\b|y\b|m\b|f\b)/i;
+/** Words between "X is" and the role X plays: "is the pt's family contact", "is her primary nurse". */
+export const ROLE_FILLERS = new Set(['the', 'a', 'pt', "pt's", 'pts', "patient's", 'his', 'her', 'their', 'family', 'primary', 'main', 'legal']);
+/** Roles in the patient's life that "X is ..." introduces besides relations: "Tamsin is family contact/interpreter". */
+export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman', 'hcp', 'proxy', 'guardian', 'contact', 'caregiver', 'caretaker',
+  'surgeon', 'cardiologist', 'pcp', 'physician', 'doctor', 'oncologist', 'social', 'case']);
+
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
 export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached']);

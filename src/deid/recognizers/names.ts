@@ -2,8 +2,8 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIALS, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
-  PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
+  AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
   WEAK_TITLES,
 } from './name-cues.js';
 
@@ -148,8 +148,15 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
       // or punctuation): "LUNGS COARSE, RN TO SUCTION" is not a name.
       const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(text.slice(w.end, w.end + 3));
+      // "PER LAST FIRST NP", "by jo smith md": a cue before the one or two words before the credential.
+      const cueAt = (k: number): boolean => {
+        const c = at(k);
+        const after = at(k + 1);
+        return c !== undefined && after !== undefined && CREDENTIAL_CUES.has(c.key) && cleanGap(after.gapBefore);
+      };
+      const cuedName = (cueAt(p1 - 1) && surnameLike(wp1)) || (cueAt(p1 - 2) && surnameLike(at(p1 - 1)) && surnameLike(wp1) && cleanGap(wp1.gapBefore));
       const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || wp1.capitalized || /-/.test(wp1.key)
-        || (strongCredential && surnameLike(wp1));
+        || (strongCredential && surnameLike(wp1)) || cuedName;
       if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
         marked[p1] = 1;
         for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
@@ -159,7 +166,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
           const middleInitial = after.single && /^\.[ \t]*$/.test((at(j + 2) as Word | undefined)?.gapBefore ?? '');
           const initial = c.single && /^\.[ \t]*$/.test(after.gapBefore);
           if (!gapOk || !(personWord(c) || initial) || !(initial || givenLike(j) || isKnownName(c.key) || c.capitalized || after.gapBefore === '-'
-            || middleInitial || (strongCredential && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(c)))) break;
+            || middleInitial || ((strongCredential || cuedName) && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(c)))) break;
           marked[j] = 1;
         }
       }
@@ -170,7 +177,8 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
       if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
         marked[i - 1] = 1;
         const p2 = at(i - 2);
-        const lineStart = p2 !== undefined && /(?:^|\n)[ \t]*$/.test(p2.gapBefore);
+        // The signature opens its line, or follows the note's last sentence: "... per oncology note.  kim tran rn".
+        const lineStart = p2 !== undefined && (i - 2 === 0 || /(?:^|\n|[.!?][ \t])[ \t]*$/.test(p2.gapBefore));
         if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2) && (givenLike(i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(p2)))) marked[i - 2] = 1;
       }
     }
@@ -236,7 +244,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
         if (c.single && initialThenSurname(k)) return true;
         if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
         const after = at(k + 1);
-        if (after !== undefined && SERVICE_TAIL.has(after.key)) return false;
+        if (after !== undefined && cleanGap(after.gapBefore) && SERVICE_TAIL.has(after.key)) return false;
         // "DAUGHTER-KRISSY---301 944-5032": a relation, a word, then a phone number.
         if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(text.slice(c.end, c.end + 20))) return true;
         // "DAUGHTER PHILOMENA FOR CONSENT": in a single-case note, a word after a close relation that does not
@@ -332,6 +340,44 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     if (marked[i] === 1 && marked[i - 1] === 0 && isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
       && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && /(?:^|\n|\()[ \t]*$/.test(p.gapBefore)) {
       marked[i - 1] = 1;
+    }
+  }
+  // "Jo Vance is a 70 yr old female", "Tamsin is family contact": one to three name-like words opening a line or
+  // sentence, then "is" and an age or a person's role in the patient's life.
+  for (let i = 1; i + 1 < words.length; i++) {
+    const is = words[i] as Word;
+    if ((is.key !== 'is' && is.key !== 'was') || !cleanGap(is.gapBefore)) continue;
+    let k = i + 1;
+    const introducesAge = (at(k)?.key === 'a' || at(k)?.key === 'an') && AGE_AFTER_IS.test(text.slice((at(k) as Word).end, (at(k) as Word).end + 16));
+    while (k < words.length && k < i + 4 && ROLE_FILLERS.has((at(k) as Word).key) && cleanGap((at(k) as Word).gapBefore)) k++;
+    const role = at(k);
+    const introducesRole = role !== undefined && cleanGap(role.gapBefore) && (RELATIONS.has(role.key) || PERSON_ROLES.has(role.key) || FAMILY_ROLES.has(role.key))
+      && !/s$/.test(role.key);
+    if (!introducesAge && !introducesRole) continue;
+    let first = i;
+    while (first > 0 && first > i - 3) {
+      const c = at(first - 1) as Word;
+      const after = at(first) as Word;
+      if (first < i && !cleanGap(after.gapBefore)) break;
+      if (c.single || !(isKnownName(c.key) || surnameLike(c)) || ROLES.has(c.key) || RELATIONS.has(c.key) || HEADER_FIELDS.has(c.key)) break;
+      first--;
+    }
+    const opener = at(first);
+    if (first < i && opener !== undefined && (first === 0 || /(?:^|\n|[.!?;:(]|[ \t]-)[ \t]*$/.test(opener.gapBefore))) {
+      for (let j = first; j < i; j++) marked[j] = 1;
+    }
+  }
+  // A signature without a credential: the note's last line is two or three capitalised name-like words ("Mary
+  // Rueping"), in a mixed-case note, where capitals mean something; not an order such as "Cont Abx".
+  if (mixedCase && words.length > 3) {
+    let first = words.length - 1;
+    while (first > words.length - 3 && cleanGap((words[first] as Word).gapBefore)) first--;
+    const last = words[words.length - 1] as Word;
+    const line = words.slice(first, words.length);
+    const onOwnLine = /\n[ \t]*$/.test((words[first] as Word).gapBefore) && /^[ \t\r\n]*$/.test(text.slice(last.end));
+    if (line.length >= 2 && onOwnLine && line.every((w) => w.capitalized && nameLike(w) && !w.single && !lexicon.ambiguousNames.has(w.key))
+      && (line.some((w) => isKnownName(w.key)) || line.every((w) => w.key.length >= 4 && !VERB_LIKE.test(w.key)))) {
+      for (let j = first; j < words.length; j++) marked[j] = 1;
     }
   }
   // "(Marcela Carlson)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
