@@ -17,8 +17,8 @@ import { presetFlag } from './model.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
 import { ringDistributed } from '../dist/distributed.js';
-import { launchRanks, rankFromEnv } from '../dist/launch.js';
-import { TcpRing } from '../dist/tcp-link.js';
+import { launchRanks, rankFromEnv, rankThreadsFlag } from '../dist/launch.js';
+import { joinRing } from '../dist/join.js';
 import { freePort } from '../dist/free-port.js';
 
 const flags = {
@@ -47,6 +47,7 @@ const flags = {
   'node-rank': { type: 'string', valueName: 'K', default: '0', description: 'this machine\'s index, 0..M-1' },
   'master-addr': { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address of node 0 (rendezvous)' },
   'master-port': { type: 'string', valueName: 'PORT', description: 'rendezvous port on node 0 (default: a free port on one machine, 29500 on several)' },
+  transport: { type: 'string', valueName: 'shm|tcp', description: 'ranks of one machine: threads over shared memory (default) or processes over TCP (always TCP with --nnodes > 1)' },
   'dist-timeout': { type: 'string', valueName: 'S', default: '600', description: 'seconds to wait for another rank before stopping with an error naming it' },
   json: { type: 'boolean', description: 'print the last step\'s figures as one JSON object' },
   ...engineFlags,
@@ -76,7 +77,7 @@ export const pretrainCommand: Command = {
       const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
         : nnodes > 1 ? 29500 : await freePort();
       return launchRanks({ workers, nnodes, nodeRank, masterAddr: v['master-addr'] ?? '127.0.0.1', masterPort,
-        argv: [process.argv[1]!, 'pretrain', ...argv] });
+        argv: [process.argv[1]!, 'pretrain', ...argv], transport: v.transport });
     }
     const lead = rankEnv === null || rankEnv.rank === 0;
     const preset = presetFlag(v.preset);
@@ -136,8 +137,9 @@ export const pretrainCommand: Command = {
       initWeights = init.weights;
     }
 
-    const engine = await engineFromFlags(v);
-    const ring = rankEnv === null ? null : await TcpRing.join({ ...rankEnv, timeoutMs: 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1) });
+    // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
+    const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
+    const ring = rankEnv === null ? null : await joinRing(rankEnv, 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1));
     const progress = new Progress(rankEnv === null ? 'pretrain' : `pretrain (${rankEnv.world} ranks)`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     if (lead) progress.start(steps);

@@ -1,6 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { availableParallelism } from 'node:os';
 import { MedbertError } from '../errors.js';
+import { launchRankThreads } from './launch-threads.js';
+import { nodeThreads, threadShare } from './thread-share.js';
+
+/** How the ranks of one machine exchange gradients: shared memory between threads, or TCP between processes. */
+export type Transport = 'shm' | 'tcp';
 
 export interface LaunchOptions {
   /** Ranks on this machine. */
@@ -11,6 +15,8 @@ export interface LaunchOptions {
   readonly masterPort: number;
   /** The command line each rank runs (this process's own, minus the launcher flags). */
   readonly argv: readonly string[];
+  /** `--transport`: shm (default on one machine) or tcp (always across machines). */
+  readonly transport?: string | undefined;
 }
 
 /** The environment a rank reads (torchrun's names, plus the wasm threads each rank may use). */
@@ -30,13 +36,38 @@ export function rankFromEnv(env: NodeJS.ProcessEnv = process.env): RankEnv | nul
 }
 
 /**
+ * `--transport` checked against the layout: shared memory needs every rank in this process, so with several
+ * machines the whole ring is TCP (a ring mixing shared memory inside a node and TCP between nodes is not built).
+ */
+export function chooseTransport(flag: string | undefined, nnodes: number): Transport {
+  if (flag !== undefined && flag !== 'shm' && flag !== 'tcp') throw new MedbertError(`--transport=${flag} is not valid: expected shm or tcp`);
+  if (flag === 'shm' && nnodes > 1) throw new MedbertError('--transport shm needs --nnodes 1: across machines the ring is TCP (use --transport tcp)');
+  return flag === 'tcp' || nnodes > 1 ? 'tcp' : 'shm';
+}
+
+/**
+ * In a rank, `--threads T` counts the threads of the whole node: this rank's share of them (the launcher set
+ * LOCAL_RANK and LOCAL_WORLD_SIZE). Outside a launched rank the flag is returned as it is.
+ */
+export function rankThreadsFlag(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const local = Number(env['LOCAL_RANK']), parts = Number(env['LOCAL_WORLD_SIZE']);
+  const total = Number(flag);
+  if (flag === undefined || !Number.isInteger(total) || total < 1 || !(parts > 1) || !(local >= 0)) return flag;
+  return String(threadShare(total, parts, local));
+}
+
+/** Starts this node's ranks: threads over shared memory (one machine, the default) or processes over TCP. */
+export async function launchRanks(o: LaunchOptions): Promise<number> {
+  return chooseTransport(o.transport, o.nnodes) === 'shm' ? launchRankThreads(o) : launchRankProcesses(o);
+}
+
+/**
  * Starts this node's ranks as child processes and supervises them: the first local rank's output is passed
  * through, and when a rank fails the others are stopped and the error names it. Each rank gets an equal share
- * of the cores for its wasm threads unless MEDBERT_THREADS says otherwise.
+ * of the node's threads (MEDBERT_THREADS, else the cores) for its wasm engine.
  */
-export async function launchRanks(o: LaunchOptions): Promise<number> {
+async function launchRankProcesses(o: LaunchOptions): Promise<number> {
   const world = o.workers * o.nnodes;
-  const threads = process.env['MEDBERT_THREADS'] ?? String(Math.max(1, Math.floor(availableParallelism() / o.workers)));
   const children: ChildProcess[] = [];
   const exits = await new Promise<{ rank: number; code: number | null; signal: string | null }[]>((resolve) => {
     const results: { rank: number; code: number | null; signal: string | null }[] = [];
@@ -44,8 +75,9 @@ export async function launchRanks(o: LaunchOptions): Promise<number> {
     for (let local = 0; local < o.workers; local++) {
       const rank = o.nodeRank * o.workers + local;
       const child = spawn(process.execPath, [...process.execArgv, ...o.argv], {
-        env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(local), WORLD_SIZE: String(world),
-          MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort), MEDBERT_THREADS: threads },
+        env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(local), LOCAL_WORLD_SIZE: String(o.workers),
+          WORLD_SIZE: String(world), MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort),
+          MEDBERT_THREADS: String(threadShare(nodeThreads(), o.workers, local)) },
         stdio: local === 0 ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
       });
       let stderr = '';

@@ -1,0 +1,76 @@
+import { Worker } from 'node:worker_threads';
+import { MedbertError } from '../errors.js';
+import type { LaunchOptions } from './launch.js';
+import { ShmRing } from './shm-ring.js';
+import { nodeThreads, threadShare } from './thread-share.js';
+import { RANK_THREAD_INTERRUPT, type RankThreadData } from './thread-ring.js';
+
+/** After the first rank fails, how long the others get to stop by themselves before their threads are ended. */
+const GRACE_MS = 5000;
+
+interface Exit {
+  readonly rank: number;
+  readonly code: number;
+  readonly order: number;
+}
+
+/**
+ * Starts this machine's ranks as worker threads of this process, joined by a shared-memory ring
+ * (ShmRing), and supervises them like the process launcher: rank 0's output is passed through, a thread
+ * that dies is marked dead in the ring (its neighbours stop at once instead of waiting for the timeout), the
+ * rest are ended after a grace period, and the error names the rank at fault. Each rank's wasm engine gets an
+ * equal share of the node's threads.
+ */
+export async function launchRankThreads(o: LaunchOptions): Promise<number> {
+  if (o.nnodes !== 1) throw new MedbertError('ranks as threads over shared memory need --nnodes 1');
+  const world = o.workers;
+  const ring = ShmRing.create(world);
+  const workers: Worker[] = [];
+  const total = nodeThreads();
+  let order = 0;
+  let graceTimer: NodeJS.Timeout | undefined;
+  const exits = await new Promise<Exit[]>((resolve) => {
+    const results: Exit[] = [];
+    for (let rank = 0; rank < world; rank++) {
+      const data: RankThreadData = { script: o.argv[0]!, medbertRing: ring };
+      const worker = new Worker(new URL('./rank-thread.js', import.meta.url), {
+        argv: [...o.argv.slice(1)], workerData: data,
+        env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(rank), LOCAL_WORLD_SIZE: String(world), WORLD_SIZE: String(world),
+          MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort), MEDBERT_THREADS: String(threadShare(total, world, rank)) },
+        stdout: rank !== 0, stderr: rank !== 0,
+      });
+      let stderr = '';
+      worker.stdout?.resume();
+      worker.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });
+      // An uncaught error also ends the thread with code 1; the 'exit' below handles it.
+      worker.on('error', (e) => { stderr = (stderr + `${e.message}\n`).slice(-2000); });
+      workers.push(worker);
+      worker.on('exit', (code) => {
+        results.push({ rank, code, order: order++ });
+        if (code !== 0) {
+          // A thread that ended without closing its ring (a crash) is dead: wake everyone waiting on it.
+          ShmRing.markDead(ring, rank);
+          if (rank !== 0 && stderr.trim() !== '') process.stderr.write(`rank ${rank}: ${stderr.trim().split('\n').pop()}\n`);
+          graceTimer ??= setTimeout(() => { for (const w of workers) void w.terminate(); }, GRACE_MS);
+        }
+        if (results.length === world) resolve(results);
+      });
+    }
+    const forward = (): void => { for (const w of workers) w.postMessage(RANK_THREAD_INTERRUPT); };
+    process.on('SIGINT', forward);
+    process.on('SIGTERM', forward);
+    void Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r)))).then(() => {
+      process.off('SIGINT', forward);
+      process.off('SIGTERM', forward);
+    });
+  });
+  clearTimeout(graceTimer);
+  const bad = exits.filter((e) => e.code !== 0).sort((a, b) => a.order - b.order);
+  if (bad.length === 0) return 0;
+  const culprit = ShmRing.diagnosis(ring);
+  const first = bad[0]!;
+  const what = culprit !== null ? `rank ${culprit.rank} ${culprit.what}` : `rank ${first.rank} exited with code ${first.code}`;
+  const others = bad.map((b) => b.rank).filter((r) => r !== (culprit?.rank ?? first.rank));
+  throw new MedbertError(`${what}${others.length > 0 ? ` (ranks ${others.join(', ')} stopped too)` : ''}; ` +
+    'the last complete checkpoint is intact: rerun with --resume');
+}

@@ -1,0 +1,14 @@
+// Entry of a rank started as a worker thread by launchRankThreads: runs the same script with the same argv as
+// a rank process would (process.argv is set by the launcher). Signals reach only the main thread, so the
+// launcher forwards Ctrl-C as a message, re-emitted here for the command's own SIGINT handler.
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { RANK_THREAD_INTERRUPT, type RankThreadData } from './thread-ring.js';
+
+const data = workerData as RankThreadData;
+parentPort?.on('message', (message: unknown) => {
+  if (message === RANK_THREAD_INTERRUPT) process.emit('SIGINT', 'SIGINT');
+});
+// The port must not keep a finished rank alive.
+parentPort?.unref();
+await import(pathToFileURL(data.script).href);

@@ -1,0 +1,282 @@
+import { MedbertError } from '../errors.js';
+import type { RingLink } from './collectives.js';
+
+/**
+ * A ring of ranks that are threads of one process, exchanging through one SharedArrayBuffer.
+ *
+ * Each link r → r+1 has two slots (double buffering): while rank r+1 copies chunk k out of one slot, rank r
+ * fills chunk k+1 into the other. A message is a stream of chunks; the first starts with its byte length
+ * (8 bytes). Two counters per link say how many chunks were written and read; a slot is free when
+ * written − read < 2. Every change to a rank's links rings that rank's doorbell (an Int32 it sleeps on with
+ * Atomics.wait), so a rank waits for "something happened next to me" and never spins: the machine is shared.
+ *
+ * Failure: a rank's state word says running / closed / failed (the launcher marks a thread that died); a rank
+ * that waited `timeoutMs` without progress records the neighbour it waited on as the suspect, and the others
+ * then stop at once naming the same rank, so one hung rank is named once, not once per waiting neighbour.
+ *
+ * The collectives in collectives.ts run unchanged over it: the bytes sent and the order of every summation are
+ * those of the TCP ring, so both transports give bit-identical results.
+ */
+
+/** Int32 words of the header, then per rank `RANK_WORDS` words. */
+const SUSPECT = 0; // rank a waiting rank gave up on (−1: none)
+const FAILED = 1; // first rank the launcher saw die (−1: none)
+const WORLD = 2;
+const SLOT_BYTES = 3;
+const HEADER_WORDS = 4;
+const RANK_WORDS = 8;
+// per-rank words (link r is the one rank r writes into)
+const DOORBELL = 0;
+const STATE = 1;
+const WRITTEN = 2;
+const READ = 3;
+const CHUNK_BYTES = 4; // two words, one per slot
+
+const RUNNING = 0, CLOSED = 1, DEAD = 2;
+const LENGTH_PREFIX = 8;
+
+/** The default slot: large enough that waking a thread (~10-50 µs) is small next to copying the chunk. */
+export const DEFAULT_SLOT_BYTES = 1 << 20;
+
+function controlWords(world: number): number {
+  return HEADER_WORDS + RANK_WORDS * world;
+}
+
+function dataOffset(world: number): number {
+  return Math.ceil((controlWords(world) * 4) / 64) * 64;
+}
+
+interface Outgoing {
+  readonly bytes: Uint8Array;
+  /** Bytes of `bytes` already in slots; −1 while the length prefix is not yet written. */
+  sent: number;
+}
+
+interface Incoming {
+  readonly bytes: Uint8Array;
+  filled: number;
+}
+
+export class ShmRing implements RingLink {
+  bytesSent = 0;
+  readonly world: number;
+  private readonly ctrl: Int32Array;
+  private readonly data: Uint8Array;
+  private readonly view: DataView;
+  private readonly slotBytes: number;
+  private readonly next: number;
+  private readonly prev: number;
+  private readonly outgoing: Outgoing[] = [];
+  private readonly received: Uint8Array[] = [];
+  private assembling: Incoming | null = null;
+  private closed = false;
+
+  /** A buffer for `world` ranks with slots of `slotBytes` (two per link). */
+  static create(world: number, slotBytes = DEFAULT_SLOT_BYTES): SharedArrayBuffer {
+    if (!Number.isInteger(world) || world < 1) throw new Error(`shared-memory ring: world must be a positive integer, got ${world}`);
+    if (!Number.isInteger(slotBytes) || slotBytes < 64 || slotBytes % 8 !== 0) {
+      throw new Error(`shared-memory ring: slot size must be a multiple of 8 bytes, at least 64, got ${slotBytes}`);
+    }
+    const sab = new SharedArrayBuffer(dataOffset(world) + 2 * world * slotBytes);
+    const ctrl = new Int32Array(sab, 0, controlWords(world));
+    ctrl[SUSPECT] = -1;
+    ctrl[FAILED] = -1;
+    ctrl[WORLD] = world;
+    ctrl[SLOT_BYTES] = slotBytes;
+    return sab;
+  }
+
+  /**
+   * The launcher's side: rank `rank`'s thread ended with an error. Unless it closed its link first (it stopped
+   * on an error it reported itself), it died: wake every waiting rank so they stop at once, naming it.
+   */
+  static markDead(sab: SharedArrayBuffer, rank: number): void {
+    const world = worldOf(sab);
+    const ctrl = new Int32Array(sab, 0, controlWords(world));
+    if (Atomics.compareExchange(ctrl, base(rank) + STATE, RUNNING, DEAD) !== RUNNING) return;
+    Atomics.compareExchange(ctrl, FAILED, -1, rank);
+    ringAll(ctrl, world);
+  }
+
+  /** The rank at fault, when the ring knows one: the first that died, else the one a waiting rank gave up on. */
+  static diagnosis(sab: SharedArrayBuffer): { readonly rank: number; readonly what: string } | null {
+    const ctrl = new Int32Array(sab, 0, HEADER_WORDS);
+    const failed = Atomics.load(ctrl, FAILED), suspect = Atomics.load(ctrl, SUSPECT);
+    if (failed >= 0) return { rank: failed, what: 'died (its thread ended with an error)' };
+    if (suspect >= 0) return { rank: suspect, what: 'stopped answering within --dist-timeout (it died or hangs)' };
+    return null;
+  }
+
+  constructor(sab: SharedArrayBuffer, readonly rank: number, private readonly timeoutMs: number) {
+    this.world = worldOf(sab);
+    if (!Number.isInteger(rank) || rank < 0 || rank >= this.world) throw new Error(`shared-memory ring: rank ${rank} is outside 0..${this.world - 1}`);
+    this.ctrl = new Int32Array(sab, 0, controlWords(this.world));
+    this.slotBytes = this.ctrl[SLOT_BYTES]!;
+    this.data = new Uint8Array(sab, dataOffset(this.world));
+    this.view = new DataView(sab, dataOffset(this.world));
+    this.next = (rank + 1) % this.world;
+    this.prev = (rank - 1 + this.world) % this.world;
+  }
+
+  /**
+   * Queues a message to rank (rank + 1) mod world and moves what fits into the slots now. Like a socket write,
+   * `data` is referenced, not copied: it must not change until this rank's next recv() has returned.
+   */
+  send(data: Uint8Array): void {
+    if (this.closed) throw new MedbertError(`rank ${this.rank}: the shared-memory ring is closed`);
+    this.outgoing.push({ bytes: data, sent: -1 });
+    this.bytesSent += data.byteLength;
+    this.pushOut();
+  }
+
+  /**
+   * The next message from rank (rank − 1) mod world. Returns once it has arrived and every queued send is in
+   * the slots (so a rank never leaves a collective with data its neighbour still waits for). Blocks this thread
+   * in Atomics.wait meanwhile, after one turn of the event loop (so messages such as Ctrl-C still arrive).
+   */
+  async recv(): Promise<Uint8Array> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    this.pump();
+    return this.received.shift()!;
+  }
+
+  /** Marks this rank closed: a neighbour waiting on it stops with an error instead of waiting for the timeout. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    const state = base(this.rank) + STATE;
+    Atomics.compareExchange(this.ctrl, state, RUNNING, CLOSED);
+    ringAll(this.ctrl, this.world);
+  }
+
+  private pump(): void {
+    const bell = base(this.rank) + DOORBELL;
+    let deadline = Date.now() + this.timeoutMs;
+    for (;;) {
+      const seen = Atomics.load(this.ctrl, bell);
+      const moved = this.pushOut() + this.pullIn();
+      if (this.received.length > 0 && this.outgoing.length === 0) return;
+      if (moved > 0) {
+        deadline = Date.now() + this.timeoutMs;
+        continue;
+      }
+      this.checkPeers();
+      const left = deadline - Date.now();
+      if (left <= 0) this.giveUp();
+      Atomics.wait(this.ctrl, bell, seen, left);
+    }
+  }
+
+  /** Fills free slots of our outgoing link; returns the chunks written. */
+  private pushOut(): number {
+    const link = base(this.rank);
+    let chunks = 0;
+    while (this.outgoing.length > 0) {
+      const written = Atomics.load(this.ctrl, link + WRITTEN);
+      if (((written - Atomics.load(this.ctrl, link + READ)) | 0) >= 2) break;
+      const slot = written & 1;
+      const at = this.slotOffset(this.rank, slot);
+      const out = this.outgoing[0]!;
+      let used = 0;
+      if (out.sent < 0) {
+        this.view.setFloat64(at, out.bytes.byteLength, true);
+        used = LENGTH_PREFIX;
+        out.sent = 0;
+      }
+      const n = Math.min(this.slotBytes - used, out.bytes.byteLength - out.sent);
+      this.data.set(out.bytes.subarray(out.sent, out.sent + n), at + used);
+      out.sent += n;
+      if (out.sent === out.bytes.byteLength) this.outgoing.shift();
+      this.ctrl[link + CHUNK_BYTES + slot] = used + n;
+      // The counter's seq-cst store publishes the slot's bytes and length to the reader.
+      Atomics.store(this.ctrl, link + WRITTEN, (written + 1) | 0);
+      this.ring(this.next);
+      chunks++;
+    }
+    return chunks;
+  }
+
+  /** Empties filled slots of the incoming link into messages; returns the chunks read. */
+  private pullIn(): number {
+    const link = base(this.prev);
+    let chunks = 0;
+    for (;;) {
+      const read = Atomics.load(this.ctrl, link + READ);
+      if (((Atomics.load(this.ctrl, link + WRITTEN) - read) | 0) <= 0) break;
+      const slot = read & 1;
+      const at = this.slotOffset(this.prev, slot);
+      const length = this.ctrl[link + CHUNK_BYTES + slot]!;
+      let used = 0;
+      if (this.assembling === null) {
+        this.assembling = { bytes: new Uint8Array(this.view.getFloat64(at, true)), filled: 0 };
+        used = LENGTH_PREFIX;
+      }
+      const m = this.assembling;
+      m.bytes.set(this.data.subarray(at + used, at + length), m.filled);
+      m.filled += length - used;
+      if (m.filled === m.bytes.byteLength) {
+        this.received.push(m.bytes);
+        this.assembling = null;
+      }
+      Atomics.store(this.ctrl, link + READ, (read + 1) | 0);
+      this.ring(this.prev);
+      chunks++;
+    }
+    return chunks;
+  }
+
+  /** Stops at once when a rank died, another rank already named a hung one, or the neighbour we need left. */
+  private checkPeers(): void {
+    const failed = Atomics.load(this.ctrl, FAILED);
+    if (failed >= 0) throw new MedbertError(`rank ${failed} died (its thread ended with an error)`);
+    const suspect = Atomics.load(this.ctrl, SUSPECT);
+    if (suspect >= 0 && suspect !== this.rank) {
+      throw new MedbertError(`no message from rank ${suspect} within ${this.timeoutMs / 1000} s (it died or hangs)`);
+    }
+    const prevLink = base(this.prev);
+    // The previous rank writes its last chunk before closing: only a link that is closed and empty is an error.
+    if (this.received.length === 0 && Atomics.load(this.ctrl, prevLink + STATE) !== RUNNING &&
+      Atomics.load(this.ctrl, prevLink + WRITTEN) === Atomics.load(this.ctrl, prevLink + READ)) {
+      throw new MedbertError(`rank ${this.prev} closed the link (it stopped or crashed)`);
+    }
+    if (this.outgoing.length > 0 && Atomics.load(this.ctrl, base(this.next) + STATE) !== RUNNING) {
+      throw new MedbertError(`rank ${this.next} closed the link (it stopped or crashed)`);
+    }
+  }
+
+  private giveUp(): never {
+    const waitingOn = this.received.length === 0 ? this.prev : this.next;
+    Atomics.compareExchange(this.ctrl, SUSPECT, -1, waitingOn);
+    ringAll(this.ctrl, this.world);
+    const suspect = Atomics.load(this.ctrl, SUSPECT);
+    throw new MedbertError(suspect === waitingOn && this.received.length > 0
+      ? `rank ${suspect} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
+      : `no message from rank ${suspect} within ${this.timeoutMs / 1000} s (it died or hangs)`);
+  }
+
+  private ring(rank: number): void {
+    Atomics.add(this.ctrl, base(rank) + DOORBELL, 1);
+    Atomics.notify(this.ctrl, base(rank) + DOORBELL);
+  }
+
+  private slotOffset(link: number, slot: number): number {
+    return (2 * link + slot) * this.slotBytes;
+  }
+}
+
+function base(rank: number): number {
+  return HEADER_WORDS + RANK_WORDS * rank;
+}
+
+function worldOf(sab: SharedArrayBuffer): number {
+  const world = sab.byteLength >= HEADER_WORDS * 4 ? new Int32Array(sab, 0, HEADER_WORDS)[WORLD]! : 0;
+  if (world < 1 || sab.byteLength < dataOffset(world)) throw new Error('shared-memory ring: not a buffer from ShmRing.create');
+  return world;
+}
+
+function ringAll(ctrl: Int32Array, world: number): void {
+  for (let r = 0; r < world; r++) {
+    Atomics.add(ctrl, base(r) + DOORBELL, 1);
+    Atomics.notify(ctrl, base(r) + DOORBELL);
+  }
+}

@@ -1,0 +1,18 @@
+import { isMainThread, workerData } from 'node:worker_threads';
+
+/** What launchRankThreads hands each rank thread. */
+export interface RankThreadData {
+  /** The script the rank runs (the medbert CLI), with process.argv as a rank process would have it. */
+  readonly script: string;
+  /** The shared-memory ring's buffer (ShmRing.create). */
+  readonly medbertRing: SharedArrayBuffer;
+}
+
+export const RANK_THREAD_INTERRUPT = 'medbert:interrupt';
+
+/** The shared-memory ring's buffer when this code runs in a rank thread, else null (a rank process: TCP). */
+export function threadRingBuffer(): SharedArrayBuffer | null {
+  if (isMainThread) return null;
+  const data = workerData as Partial<RankThreadData> | null;
+  return data?.medbertRing instanceof SharedArrayBuffer ? data.medbertRing : null;
+}
