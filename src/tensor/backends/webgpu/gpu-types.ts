@@ -15,6 +15,7 @@ export interface GpuLimits {
   readonly maxComputeWorkgroupSizeY: number;
   readonly maxComputeWorkgroupStorageSize: number;
   readonly minUniformBufferOffsetAlignment: number;
+  readonly minStorageBufferOffsetAlignment: number;
 }
 
 export interface Gpu {

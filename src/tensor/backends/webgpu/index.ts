@@ -7,20 +7,20 @@
 // family of ops).
 import { MedbertError } from '../../../errors.js';
 import { createNodeDevice, type NodeGpuOptions } from './node-gpu.js';
-import { WebGpuBackend } from './webgpu-backend.js';
+import { WebGpuBackend, type WebGpuBackendOptions } from './webgpu-backend.js';
 
-export { WebGpuBackend } from './webgpu-backend.js';
+export { WebGpuBackend, type WebGpuBackendOptions } from './webgpu-backend.js';
 export { createWebGpuBackendFromGpu } from './from-gpu.js';
 
 /** The backend on Node's Dawn; a MedbertError naming why when no adapter is found. */
-export async function createWebGpuBackend(options: NodeGpuOptions = {}): Promise<WebGpuBackend> {
+export async function createWebGpuBackend(options: NodeGpuOptions & WebGpuBackendOptions = {}): Promise<WebGpuBackend> {
   const got = await createNodeDevice(options);
   if (got.device === null) throw new MedbertError(`no WebGPU adapter found: ${got.reason}`);
-  return new WebGpuBackend(got.device, got.info, got.release);
+  return new WebGpuBackend(got.device, got.info, got.release, options);
 }
 
 /** The backend, or why there is none (tests skip with the reason). */
-export async function tryCreateWebGpuBackend(options: NodeGpuOptions = {}): Promise<WebGpuBackend | string> {
+export async function tryCreateWebGpuBackend(options: NodeGpuOptions & WebGpuBackendOptions = {}): Promise<WebGpuBackend | string> {
   try {
     return await createWebGpuBackend(options);
   } catch (e) {

@@ -9,6 +9,7 @@
 import { BufferUsage, type GpuBuffer, type GpuBindGroupEntry, type GpuCommandEncoder, type GpuComputePassEncoder,
   type GpuComputePipeline, type GpuDevice } from './gpu-types.js';
 import { kernelCode, type KernelSource } from './kernels/kernel.js';
+import type { Binding } from './windows.js';
 
 /** Dispatches per batch (slots of the uniform arena). */
 const ARENA_SLOTS = 512;
@@ -56,13 +57,13 @@ export class Recorder {
   }
 
   /**
-   * Records one dispatch of `k` with `params` (in the order of k.params) and `buffers` bound at 1, 2, ...
-   * (whole buffers). `groups` is the workgroup grid.
+   * Records one dispatch of `k` with `params` (in the order of k.params) and `bindings` at 1, 2, ... (windows
+   * of buffers; the shift of each f32 binding follows the parameters in the uniform). `groups` is the grid.
    */
-  dispatch(k: KernelSource, params: readonly number[], buffers: readonly GpuBuffer[], groups: readonly [number, number, number]):
+  dispatch(k: KernelSource, params: readonly number[], bindings: readonly Binding[], groups: readonly [number, number, number]):
     void {
     if (params.length !== k.params.length) throw new Error(`webgpu: ${k.label} takes ${k.params.length} parameters, got ${params.length}`);
-    if (buffers.length !== k.bindings.length) throw new Error(`webgpu: ${k.label} binds ${k.bindings.length} buffers, got ${buffers.length}`);
+    if (bindings.length !== k.bindings.length) throw new Error(`webgpu: ${k.label} binds ${k.bindings.length} buffers, got ${bindings.length}`);
     if (groups[0] === 0 || groups[1] === 0 || groups[2] === 0) return;
     if (this.slot === ARENA_SLOTS) this.flush();
     const offset = this.slot * this.slotBytes;
@@ -73,9 +74,14 @@ export class Recorder {
       else if (type === 'i32') this.view.setInt32(offset + 4 * i, v, true);
       else this.view.setUint32(offset + 4 * i, v, true);
     }
+    let words = params.length;
+    k.bindings.forEach(([, , type], i) => {
+      if ((type ?? 'f32') === 'f32') this.view.setUint32(offset + 4 * words++, bindings[i]!.shift, true);
+    });
+    if (4 * words > this.slotBytes) throw new Error(`webgpu: ${k.label} has more uniforms than a ${this.slotBytes}-byte slot`);
     const pipeline = this.pipeline(k);
-    const entries: GpuBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.arena, offset, size: Math.max(16, (4 * params.length + 15) & ~15) } }];
-    for (let i = 0; i < buffers.length; i++) entries.push({ binding: i + 1, resource: { buffer: buffers[i]! } });
+    const entries: GpuBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.arena, offset, size: Math.max(16, (4 * words + 15) & ~15) } }];
+    bindings.forEach((b, i) => entries.push({ binding: i + 1, resource: { buffer: b.buffer, offset: b.offset, size: b.size } }));
     const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
     if (this.pass === null) this.pass = this.commands().beginComputePass();
     this.pass.setPipeline(pipeline);

@@ -7,9 +7,11 @@ import {
 import { BufferPool } from './buffer-pool.js';
 import { ATTENTION_BACKWARD_KEY, ATTENTION_BACKWARD_QUERY, ATTENTION_FORWARD } from './kernels/attention.js';
 import {
-  ADAMW, ADD, AXPY, COPY_WITHIN, DROPOUT, FILL, GELU_BACKWARD, GELU_FORWARD, MUL, SCALE, TANH_BACKWARD, TANH_FORWARD,
+  ADAMW, ADD, AXPY, DROPOUT, FILL, GELU_BACKWARD, GELU_FORWARD, MUL, SCALE, TANH_BACKWARD, TANH_FORWARD,
 } from './kernels/elementwise.js';
 import { GATHER_ROWS, SCATTER_ADD_ROWS } from './kernels/gather.js';
+import { gatherPairs, rowPieces, scatterPlan } from './gather-plan.js';
+import { gemmSpans, planGemm } from './gemm-plan.js';
 import { GEMM, gemmTile } from './kernels/gemm.js';
 import { WG, type KernelSource } from './kernels/kernel.js';
 import { BLOCK_SUM, BLOCK_SUM_SQUARES, COLUMN_FINAL, COLUMN_PARTIAL, COL_CHUNK, FINAL_SUM, SUM_BLOCK, TRANSPOSE } from './kernels/reduce.js';
@@ -18,11 +20,14 @@ import {
   LAYER_NORM_FORWARD, SOFTMAX_BACKWARD, SOFTMAX_FORWARD,
 } from './kernels/rows.js';
 import { Recorder } from './recorder.js';
+import { bindRange, pieces, wholeRange, windowElements, type Binding, type Range, type WindowLimits } from './windows.js';
 
 /** Workgroups per grid dimension (WebGPU's guaranteed maximum). */
 const MAX_GROUPS = 65535;
 /** Unused pooled bytes beyond which the pool is emptied (shapes that change, e.g. padded batches). */
 const POOL_LIMIT = 1 << 30;
+/** Kernels index elements with u32 arithmetic: tensors stay below 2^31 elements (8 GiB) so no index wraps. */
+const MAX_TENSOR_ELEMENTS = 2 ** 31;
 
 class TensorBuffer implements Buffer {
   freed = false;
@@ -33,6 +38,14 @@ export interface WebGpuDeviceInfo {
   /** What the adapter says it is (vendor, architecture, description; llvmpipe on software GL). */
   readonly adapter: string;
   readonly featureLevel: string;
+}
+
+export interface WebGpuBackendOptions {
+  /**
+   * Bytes one storage binding may cover, below the adapter's maxStorageBufferBindingSize (tests force small
+   * values to exercise the split paths on small tensors). Default: the device's limit.
+   */
+  readonly maxBindingBytes?: number;
 }
 
 /**
@@ -51,14 +64,28 @@ export class WebGpuBackend implements Backend {
   private error: string | null = null;
   /** Forces the GEMM tile (tests of both kernels on small shapes, benchmarks); null picks by size. */
   gemmTileOverride: 64 | 128 | null = null;
-  /** Largest buffer one binding may cover: larger tensors are refused at alloc. */
-  readonly maxBindingBytes: number;
+  /** Binding windows: offset alignment and the largest window (kernel calls split into dispatches that fit). */
+  readonly limits: WindowLimits;
+  /** Elements a window always covers. */
+  private readonly windowElements: number;
+  /** Largest tensor (one device buffer: maxBufferSize, and 2^31 elements); larger ones are refused at alloc. */
+  readonly maxTensorBytes: number;
 
-  constructor(private readonly device: GpuDevice, readonly info: WebGpuDeviceInfo, private readonly onDispose: () => void = () => {}) {
+  constructor(private readonly device: GpuDevice, readonly info: WebGpuDeviceInfo, private readonly onDispose: () => void = () => {},
+    options: WebGpuBackendOptions = {}) {
     this.recorder = new Recorder(device);
-    this.maxBindingBytes = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+    const align = device.limits.minStorageBufferOffsetAlignment;
+    const deviceMax = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
+    const forced = options.maxBindingBytes;
+    if (forced !== undefined && !(Number.isInteger(forced) && forced % 4 === 0 && forced >= 2 * align)) {
+      throw new RangeError(`webgpu backend: maxBindingBytes must be a multiple of 4, at least ${2 * align}, got ${forced}`);
+    }
+    // A binding's size is a multiple of 4 bytes.
+    this.limits = { align, maxBytes: Math.floor(Math.min(deviceMax, forced ?? deviceMax) / 4) * 4 };
+    this.windowElements = windowElements(this.limits);
+    this.maxTensorBytes = Math.min(device.limits.maxBufferSize, MAX_TENSOR_ELEMENTS * 4);
     this.storage = new BufferPool(device, BufferUsage.STORAGE | BufferUsage.COPY_SRC | BufferUsage.COPY_DST,
-      'medbert tensor', this.maxBindingBytes);
+      'medbert tensor', this.maxTensorBytes);
     this.staging = new BufferPool(device, BufferUsage.MAP_READ | BufferUsage.COPY_DST, 'medbert read-back',
       device.limits.maxBufferSize);
     this.dummy = device.createBuffer({ label: 'medbert unused binding', size: 16, usage: BufferUsage.STORAGE });
@@ -82,9 +109,9 @@ export class WebGpuBackend implements Backend {
     this.live('alloc');
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`webgpu backend: alloc of invalid length ${length}`);
     const bytes = length * 4;
-    if (bytes > this.maxBindingBytes) {
+    if (bytes > this.maxTensorBytes) {
       throw new RangeError(`webgpu backend: a tensor of ${length} elements (${bytes} bytes) exceeds this adapter's largest `
-        + `storage binding (${this.maxBindingBytes} bytes)`);
+        + `buffer (${this.maxTensorBytes} bytes)`);
     }
     const { buffer, fresh } = this.storage.acquire(bytes);
     if (!fresh) this.recorder.commands().clearBuffer(buffer, 0, buffer.size);
@@ -186,43 +213,46 @@ export class WebGpuBackend implements Backend {
     return buf;
   }
 
-  /** The device buffer of `buf`, checking that elements [offset, offset + need) lie inside it. */
-  private at(buf: Buffer, need: number, op: string, what: string, offset = 0): GpuBuffer {
+  /** The tensor behind `buf`, checking that elements [offset, offset + need) lie inside it. */
+  private at(buf: Buffer, need: number, op: string, what: string, offset = 0): TensorBuffer {
     const b = this.own(buf, op);
     if (!(need >= 0) || offset < 0 || offset + need > b.length) {
       throw new RangeError(`${op}: ${what} needs ${offset + need} elements but its buffer has ${b.length}`);
     }
-    return b.gpu;
+    return b;
   }
 
-  /** Host integers as a storage buffer that lives until the batch is submitted. */
-  private ints(data: Int32Array): GpuBuffer {
-    if (data.length === 0) return this.dummy;
+  /** Host integers as a storage buffer that lives until the batch is submitted (bound whole). */
+  private ints(data: Int32Array): Range {
+    if (data.length === 0) return wholeRange(this.dummy);
     const buf = this.device.createBuffer({ label: 'medbert ints', size: data.length * 4, usage: BufferUsage.STORAGE,
       mappedAtCreation: true });
     new Int32Array(buf.getMappedRange()).set(data);
     buf.unmap();
     this.recorder.destroyAfterSubmit(buf);
-    return buf;
+    return wholeRange(buf);
   }
 
   /**
-   * Records a dispatch. A buffer bound both as an input and as an output (in-place calls such as add(a, b, a))
-   * is not allowed in one dispatch by WebGPU: the input side reads a copy.
+   * Records a dispatch binding a window of each range. A buffer bound both as an input and as an output
+   * (in-place calls such as add(a, b, a)) is not allowed in one dispatch by WebGPU: the input side reads a
+   * copy of its window.
    */
-  private run(k: KernelSource, params: readonly number[], buffers: readonly GpuBuffer[], groups: readonly [number, number, number]):
+  private run(k: KernelSource, params: readonly number[], ranges: readonly Range[], groups: readonly [number, number, number]):
     void {
     const written = new Set<GpuBuffer>();
     k.bindings.forEach(([, access], i) => {
-      if (access === 'read_write') written.add(buffers[i]!);
+      if (access === 'read_write') written.add(ranges[i]!.buf);
     });
     const copies: GpuBuffer[] = [];
-    const bound = buffers.map((b, i) => {
-      if (k.bindings[i]![1] === 'read_write' || !written.has(b)) return b;
-      const { buffer: copy } = this.storage.acquire(b.size);
-      this.recorder.commands().copyBufferToBuffer(b, 0, copy, 0, b.size);
+    const bound = ranges.map((r, i): Binding => {
+      const [name, access] = k.bindings[i]!;
+      const w = bindRange(r, this.limits, `${k.label} ${name}`);
+      if (access === 'read_write' || !written.has(r.buf)) return w;
+      const { buffer: copy } = this.storage.acquire(w.size);
+      this.recorder.commands().copyBufferToBuffer(w.buffer, w.offset, copy, 0, w.size);
       copies.push(copy);
-      return copy;
+      return { buffer: copy, offset: 0, size: w.size, shift: w.shift };
     });
     this.recorder.dispatch(k, params, bound, groups);
     for (const c of copies) this.storage.release(c);
@@ -235,13 +265,25 @@ export class WebGpuBackend implements Backend {
     return [Math.ceil(groups / y), y, 1];
   }
 
-  private elementwise(k: KernelSource, n: number, params: readonly number[], buffers: readonly GpuBuffer[]): void {
-    this.run(k, [n, ...params], buffers, this.grid(Math.ceil(n / WG)));
+  /** How many units of `size` elements fit one window (at least 1, else a clear error). */
+  private perWindow(size: number, op: string, what: string): number {
+    const per = Math.floor(this.windowElements / Math.max(1, size));
+    if (per < 1) {
+      throw new RangeError(`${op}: ${what} of ${size} elements exceeds one storage binding (${this.limits.maxBytes} bytes)`);
+    }
+    return per;
   }
 
-  /** Runs `body(z0, count)` over the batch in slices of at most 65535 (the z dimension of a grid). */
-  private batched(batch: number, body: (z0: number, count: number) => void): void {
-    for (let z0 = 0; z0 < batch; z0 += MAX_GROUPS) body(z0, Math.min(MAX_GROUPS, batch - z0));
+  /** One thread per element i of [0, n), every buffer indexed by i; split into pieces that fit a window. */
+  private elementwise(k: KernelSource, n: number, params: readonly number[], buffers: readonly TensorBuffer[]): void {
+    for (const [s, e] of pieces(n, this.windowElements)) {
+      this.run(k, [s, e, ...params], buffers.map((b) => ({ buf: b.gpu, first: s, count: e - s })), this.grid(Math.ceil((e - s) / WG)));
+    }
+  }
+
+  /** Runs `body(z0, count)` over batch items [b0, b1) in slices of at most 65535 (the z dimension of a grid). */
+  private batched(b0: number, b1: number, body: (z0: number, count: number) => void): void {
+    for (let z0 = b0; z0 < b1; z0 += MAX_GROUPS) body(z0, Math.min(MAX_GROUPS, b1 - z0));
   }
 
   // ---- GEMM ----
@@ -252,18 +294,27 @@ export class WebGpuBackend implements Backend {
       if (!Number.isInteger(v) || v < 0) throw new RangeError(`gemm: ${name} must be a non-negative integer, got ${v}`);
     }
     const shape = `gemm [${batch}] ${m}x${k}${g.transA ? 'ᵀ' : ''} · ${k}x${n}${g.transB ? 'ᵀ' : ''}`;
-    const span = (stride: number, size: number): number => batch === 0 ? 0 : stride * (batch - 1) + size;
-    const a = this.at(g.a, span(g.strideA, m * k), shape, 'A');
-    const b = this.at(g.b, span(g.strideB, k * n), shape, 'B');
-    const c = this.at(g.c, batch * m * n, shape, 'C');
-    const bias = g.bias === null ? this.dummy : this.at(g.bias, n, shape, 'bias');
+    const extent = (stride: number, size: number): number => batch === 0 ? 0 : stride * (batch - 1) + size;
+    const a = this.at(g.a, extent(g.strideA, m * k), shape, 'A').gpu;
+    const b = this.at(g.b, extent(g.strideB, k * n), shape, 'B').gpu;
+    const c = this.at(g.c, batch * m * n, shape, 'C').gpu;
+    const bias = g.bias === null ? null : this.at(g.bias, n, shape, 'bias').gpu;
     if (batch * m * n === 0) return;
     const tile = this.gemmTileOverride ?? gemmTile(batch, m, n);
     const kernel = GEMM[tile][(g.transA ? 2 : 0) + (g.transB ? 1 : 0)]!;
-    this.batched(batch, (z0, count) => {
-      this.run(kernel, [m, n, k, g.strideA, g.strideB, g.alpha, g.bias === null ? 0 : 1, g.accumulate ? 1 : 0, z0],
-        [a, b, bias, c], [Math.ceil(n / tile), Math.ceil(m / tile), count]);
-    });
+    const s = { batch, m, n, k, transA: g.transA, transB: g.transB, strideA: g.strideA, strideB: g.strideB };
+    for (const x of planGemm(s, this.windowElements)) {
+      const spans = gemmSpans(s, x);
+      // The first block over k applies the call's bias and accumulate flag; later ones add to it.
+      const firstOverK = x.k0 === 0;
+      const biasRange = bias === null || !firstOverK ? wholeRange(this.dummy) : { buf: bias, first: x.n0, count: x.n1 - x.n0 };
+      this.batched(x.b0, x.b1, (z0, count) => {
+        this.run(kernel, [m, n, k, g.strideA, g.strideB, g.alpha, bias !== null && firstOverK ? 1 : 0,
+          g.accumulate || !firstOverK ? 1 : 0, z0, x.m0, x.m1, x.n0, x.n1, x.k0, x.k1],
+        [{ buf: a, ...spans.a }, { buf: b, ...spans.b }, biasRange, { buf: c, ...spans.c }],
+        [Math.ceil((x.n1 - x.n0) / tile), Math.ceil((x.m1 - x.m0) / tile), count]);
+      });
+    }
   }
 
   // ---- elementwise ----
@@ -288,38 +339,71 @@ export class WebGpuBackend implements Backend {
     this.elementwise(FILL, n, [value], [this.at(out, n, 'fill', 'out')]);
   }
 
+  /** A copy engine transfer (no binding limit); within one buffer through a scratch (the ranges never overlap). */
   copy(src: Buffer, srcOffset: number, dst: Buffer, dstOffset: number, n: number): void {
-    const s = this.at(src, n, 'copy', 'src', srcOffset), d = this.at(dst, n, 'copy', 'dst', dstOffset);
+    const s = this.at(src, n, 'copy', 'src', srcOffset).gpu, d = this.at(dst, n, 'copy', 'dst', dstOffset).gpu;
     if (n === 0) return;
-    if (s !== d) this.recorder.commands().copyBufferToBuffer(s, srcOffset * 4, d, dstOffset * 4, n * 4);
-    else this.elementwise(COPY_WITHIN, n, [srcOffset, dstOffset], [d]);
+    const commands = this.recorder.commands();
+    if (s !== d) {
+      commands.copyBufferToBuffer(s, srcOffset * 4, d, dstOffset * 4, n * 4);
+      return;
+    }
+    const { buffer: scratch } = this.storage.acquire(n * 4);
+    commands.copyBufferToBuffer(s, srcOffset * 4, scratch, 0, n * 4);
+    commands.copyBufferToBuffer(scratch, 0, d, dstOffset * 4, n * 4);
+    this.storage.release(scratch);
   }
 
+  /** Whole batch items when they fit a window, else blocks of rows × columns of one matrix. */
   transpose(x: Buffer, out: Buffer, batch: number, rows: number, cols: number): void {
     const n = batch * rows * cols;
-    const xb = this.at(x, n, 'transpose', 'x'), ob = this.at(out, n, 'transpose', 'out');
+    const xb = this.at(x, n, 'transpose', 'x').gpu, ob = this.at(out, n, 'transpose', 'out').gpu;
     if (n === 0) return;
-    this.batched(batch, (z0, count) => this.run(TRANSPOSE, [rows, cols, z0], [xb, ob],
-      [Math.ceil(cols / 16), Math.ceil(rows / 16), count]));
+    const matrix = rows * cols;
+    const dispatch = (b0: number, b1: number, r0: number, r1: number, c0: number, c1: number): void => {
+      const xs = { first: b0 * matrix + r0 * cols + c0, count: (b1 - b0 - 1) * matrix + (r1 - r0 - 1) * cols + c1 - c0 };
+      const os = { first: b0 * matrix + c0 * rows + r0, count: (b1 - b0 - 1) * matrix + (c1 - c0 - 1) * rows + r1 - r0 };
+      this.batched(b0, b1, (z0, count) => this.run(TRANSPOSE, [rows, cols, z0, r0, r1, c0, c1], [{ buf: xb, ...xs }, { buf: ob, ...os }],
+        [Math.ceil((c1 - c0) / 16), Math.ceil((r1 - r0) / 16), count]));
+    };
+    if (matrix <= this.windowElements) {
+      for (const [b0, b1] of pieces(batch, Math.floor(this.windowElements / matrix))) dispatch(b0, b1, 0, rows, 0, cols);
+      return;
+    }
+    // rows [r0, r1) × columns [c0, c1): x spans about (r1 - r0)·cols elements, out about (c1 - c0)·rows
+    const rowsPer = Math.min(rows, this.perWindow(cols, 'transpose', 'a row'));
+    const colsPer = Math.min(cols, this.perWindow(rows, 'transpose', 'a column'));
+    for (let b = 0; b < batch; b++) {
+      for (const [r0, r1] of pieces(rows, rowsPer)) for (const [c0, c1] of pieces(cols, colsPer)) dispatch(b, b + 1, r0, r1, c0, c1);
+    }
   }
 
   /** Column sums in two stages through a scratch [chunks][cols]. */
   sumRows(x: Buffer, out: Buffer, rows: number, cols: number, accumulate: boolean): void {
-    const xb = this.at(x, rows * cols, 'sumRows', 'x'), ob = this.at(out, cols, 'sumRows', 'out');
+    const xb = this.at(x, rows * cols, 'sumRows', 'x').gpu, ob = this.at(out, cols, 'sumRows', 'out').gpu;
     if (cols === 0) return;
     const chunks = Math.ceil(rows / COL_CHUNK);
     const { buffer: partial } = this.storage.acquire(Math.max(1, chunks * cols) * 4);
-    if (chunks > 0) this.run(COLUMN_PARTIAL, [rows, cols], [xb, partial], [Math.ceil(cols / WG), chunks, 1]);
-    this.run(COLUMN_FINAL, [chunks, cols, accumulate ? 1 : 0], [partial, ob], [Math.ceil(cols / WG), 1, 1]);
+    for (const [c0, c1] of pieces(chunks, this.perWindow(COL_CHUNK * cols, 'sumRows', `a chunk of ${COL_CHUNK} rows`))) {
+      const x0 = c0 * COL_CHUNK * cols, x1 = Math.min(rows, c1 * COL_CHUNK) * cols;
+      this.run(COLUMN_PARTIAL, [rows, cols, c0], [{ buf: xb, first: x0, count: x1 - x0 }, { buf: partial, first: c0 * cols, count: (c1 - c0) * cols }],
+        [Math.ceil(cols / WG), c1 - c0, 1]);
+    }
+    this.run(COLUMN_FINAL, [chunks, cols, accumulate ? 1 : 0], [{ buf: partial, first: 0, count: chunks * cols }, { buf: ob, first: 0, count: cols }],
+      [Math.ceil(cols / WG), 1, 1]);
     this.storage.release(partial);
   }
 
+  /** Block partials (SUM_BLOCK elements each, blocks in windows), then one workgroup over the partials. */
   private total(k: KernelSource, x: Buffer, out: Buffer, n: number, accumulate: boolean, op: string): void {
-    const xb = this.at(x, n, op, 'x'), ob = this.at(out, 1, op, 'out');
+    const xb = this.at(x, n, op, 'x').gpu, ob = this.at(out, 1, op, 'out').gpu;
     const blocks = Math.ceil(n / SUM_BLOCK);
     const { buffer: partial } = this.storage.acquire(Math.max(1, blocks) * 4);
-    if (blocks > 0) this.run(k, [n], [xb, partial], this.grid(blocks));
-    this.run(FINAL_SUM, [blocks, accumulate ? 1 : 0], [partial, ob], [1, 1, 1]);
+    for (const [g0, g1] of pieces(blocks, this.perWindow(SUM_BLOCK, op, 'a block'))) {
+      const x0 = g0 * SUM_BLOCK, x1 = Math.min(n, g1 * SUM_BLOCK);
+      this.run(k, [n, g0], [{ buf: xb, first: x0, count: x1 - x0 }, { buf: partial, first: g0, count: g1 - g0 }], this.grid(g1 - g0));
+    }
+    this.run(FINAL_SUM, [blocks, accumulate ? 1 : 0], [{ buf: partial, first: 0, count: blocks }, { buf: ob, first: 0, count: 1 }], [1, 1, 1]);
     this.storage.release(partial);
   }
 
@@ -333,32 +417,58 @@ export class WebGpuBackend implements Backend {
 
   // ---- rows ----
 
+  /**
+   * A row kernel (one workgroup per row; parameters rows, row0, then `params`) over rows in pieces that fit a
+   * window. Each buffer is a [rows][cols] matrix, one value per row, or bound whole (vectors, integers).
+   */
+  private byRows(k: KernelSource, rows: number, cols: number, params: readonly number[],
+    buffers: readonly (readonly [GpuBuffer | Range, 'matrix' | 'row' | 'whole'])[], op: string): void {
+    if (rows === 0 || cols === 0) return;
+    for (const [r0, r1] of pieces(rows, this.perWindow(cols, op, 'a row'))) {
+      const ranges = buffers.map(([b, layout]): Range => {
+        if ('buf' in b) return b;
+        if (layout === 'matrix') return { buf: b, first: r0 * cols, count: (r1 - r0) * cols };
+        if (layout === 'row') return { buf: b, first: r0, count: r1 - r0 };
+        return { buf: b, first: 0, count: cols };
+      });
+      this.run(k, [rows, r0, ...params], ranges, this.grid(r1 - r0));
+    }
+  }
+
   layerNormForward(x: Buffer, gamma: Buffer, beta: Buffer, y: Buffer, mean: Buffer, rstd: Buffer,
     rows: number, cols: number, eps: number): void {
     const op = 'layerNormForward', n = rows * cols;
-    const bufs = [this.at(x, n, op, 'x'), this.at(gamma, cols, op, 'gamma'), this.at(beta, cols, op, 'beta'),
-      this.at(y, n, op, 'y'), this.at(mean, rows, op, 'mean'), this.at(rstd, rows, op, 'rstd')];
-    this.run(LAYER_NORM_FORWARD, [rows, cols, eps], bufs, this.grid(rows));
+    this.byRows(LAYER_NORM_FORWARD, rows, cols, [cols, eps], [[this.at(x, n, op, 'x').gpu, 'matrix'],
+      [this.at(gamma, cols, op, 'gamma').gpu, 'whole'], [this.at(beta, cols, op, 'beta').gpu, 'whole'], [this.at(y, n, op, 'y').gpu, 'matrix'],
+      [this.at(mean, rows, op, 'mean').gpu, 'row'], [this.at(rstd, rows, op, 'rstd').gpu, 'row']], op);
   }
 
   layerNormBackward(dy: Buffer, x: Buffer, mean: Buffer, rstd: Buffer, gamma: Buffer,
     dx: Buffer, dgamma: Buffer, dbeta: Buffer, rows: number, cols: number): void {
     const op = 'layerNormBackward', n = rows * cols;
-    const dyb = this.at(dy, n, op, 'dy'), xb = this.at(x, n, op, 'x'), mb = this.at(mean, rows, op, 'mean');
-    const rb = this.at(rstd, rows, op, 'rstd'), gb = this.at(gamma, cols, op, 'gamma'), dxb = this.at(dx, n, op, 'dx');
-    const dgb = this.at(dgamma, cols, op, 'dgamma'), dbb = this.at(dbeta, cols, op, 'dbeta');
+    const dyb = this.at(dy, n, op, 'dy').gpu, xb = this.at(x, n, op, 'x').gpu, mb = this.at(mean, rows, op, 'mean').gpu;
+    const rb = this.at(rstd, rows, op, 'rstd').gpu, gb = this.at(gamma, cols, op, 'gamma').gpu, dxb = this.at(dx, n, op, 'dx').gpu;
+    const dgb = this.at(dgamma, cols, op, 'dgamma').gpu, dbb = this.at(dbeta, cols, op, 'dbeta').gpu;
     if (rows === 0 || cols === 0) return;
-    this.run(LAYER_NORM_BACKWARD_DX, [rows, cols], [dyb, xb, mb, rb, gb, dxb], this.grid(rows));
+    this.byRows(LAYER_NORM_BACKWARD_DX, rows, cols, [cols], [[dyb, 'matrix'], [xb, 'matrix'], [mb, 'row'], [rb, 'row'], [gb, 'whole'],
+      [dxb, 'matrix']], op);
     const chunks = Math.ceil(rows / COL_CHUNK);
-    const { buffer: partial } = this.storage.acquire(2 * chunks * cols * 4);
-    this.run(LAYER_NORM_BACKWARD_PARTIAL, [rows, cols, chunks], [dyb, xb, mb, rb, partial], [Math.ceil(cols / WG), chunks, 1]);
-    // dgamma from partial[0..chunks), dbeta from partial[chunks..2·chunks): the second through a shifted copy
-    this.run(COLUMN_FINAL, [chunks, cols, 1], [partial, dgb], [Math.ceil(cols / WG), 1, 1]);
-    const { buffer: second } = this.storage.acquire(chunks * cols * 4);
-    this.recorder.commands().copyBufferToBuffer(partial, chunks * cols * 4, second, 0, chunks * cols * 4);
-    this.run(COLUMN_FINAL, [chunks, cols, 1], [second, dbb], [Math.ceil(cols / WG), 1, 1]);
-    this.storage.release(partial);
-    this.storage.release(second);
+    const { buffer: dgPartial } = this.storage.acquire(chunks * cols * 4);
+    const { buffer: dbPartial } = this.storage.acquire(chunks * cols * 4);
+    for (const [c0, c1] of pieces(chunks, this.perWindow(COL_CHUNK * cols, op, `a chunk of ${COL_CHUNK} rows`))) {
+      const r0 = c0 * COL_CHUNK, r1 = Math.min(rows, c1 * COL_CHUNK);
+      const matrix = (buf: GpuBuffer): Range => ({ buf, first: r0 * cols, count: (r1 - r0) * cols });
+      const perRow = (buf: GpuBuffer): Range => ({ buf, first: r0, count: r1 - r0 });
+      const part = (buf: GpuBuffer): Range => ({ buf, first: c0 * cols, count: (c1 - c0) * cols });
+      this.run(LAYER_NORM_BACKWARD_PARTIAL, [rows, cols, chunks, c0], [matrix(dyb), matrix(xb), perRow(mb), perRow(rb), part(dgPartial),
+        part(dbPartial)], [Math.ceil(cols / WG), c1 - c0, 1]);
+    }
+    for (const [partial, out] of [[dgPartial, dgb], [dbPartial, dbb]] as const) {
+      this.run(COLUMN_FINAL, [chunks, cols, 1], [{ buf: partial, first: 0, count: chunks * cols }, { buf: out, first: 0, count: cols }],
+        [Math.ceil(cols / WG), 1, 1]);
+    }
+    this.storage.release(dgPartial);
+    this.storage.release(dbPartial);
   }
 
   geluForward(x: Buffer, y: Buffer, n: number): void {
@@ -380,15 +490,14 @@ export class WebGpuBackend implements Backend {
   }
 
   softmaxForward(x: Buffer, y: Buffer, rows: number, cols: number): void {
-    const n = rows * cols;
-    this.run(SOFTMAX_FORWARD, [rows, cols], [this.at(x, n, 'softmaxForward', 'x'), this.at(y, n, 'softmaxForward', 'y')],
-      this.grid(cols === 0 ? 0 : rows));
+    const op = 'softmaxForward', n = rows * cols;
+    this.byRows(SOFTMAX_FORWARD, rows, cols, [cols], [[this.at(x, n, op, 'x').gpu, 'matrix'], [this.at(y, n, op, 'y').gpu, 'matrix']], op);
   }
 
   softmaxBackward(y: Buffer, dy: Buffer, dx: Buffer, rows: number, cols: number): void {
     const op = 'softmaxBackward', n = rows * cols;
-    this.run(SOFTMAX_BACKWARD, [rows, cols], [this.at(y, n, op, 'y'), this.at(dy, n, op, 'dy'), this.at(dx, n, op, 'dx')],
-      this.grid(cols === 0 ? 0 : rows));
+    this.byRows(SOFTMAX_BACKWARD, rows, cols, [cols], [[this.at(y, n, op, 'y').gpu, 'matrix'], [this.at(dy, n, op, 'dy').gpu, 'matrix'],
+      [this.at(dx, n, op, 'dx').gpu, 'matrix']], op);
   }
 
   dropoutForward(x: Buffer, y: Buffer, n: number, p: number, seed: number): void {
@@ -407,7 +516,7 @@ export class WebGpuBackend implements Backend {
 
   // ---- attention ----
 
-  private attentionParams(a: AttentionArgs, op: string): { params: number[]; strided: GpuBuffer[]; mask: GpuBuffer } {
+  private attentionParams(a: AttentionArgs, op: string): { params: number[]; strided: GpuBuffer[]; mask: Range } {
     const { batch, seq, heads, headDim: d } = a;
     for (const [name, v] of [['batch', batch], ['seq', seq], ['heads', heads], ['headDim', d]] as const) {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`${op}: ${name} must be a positive integer, got ${v}`);
@@ -415,7 +524,7 @@ export class WebGpuBackend implements Backend {
     const width = heads * d;
     const view = (s: Strided, what: string): GpuBuffer => {
       if (s.ld < width && batch * seq > 1) throw new RangeError(`${op}: ${what} rows are ${s.ld} apart, less than heads·headDim = ${width}`);
-      return this.at(s.buf, (batch * seq - 1) * s.ld + width, op, what, s.offset);
+      return this.at(s.buf, (batch * seq - 1) * s.ld + width, op, what, s.offset).gpu;
     };
     const strided = [view(a.q, 'q'), view(a.k, 'k'), view(a.v, 'v')];
     if (a.mask !== null && a.mask.length < batch * seq) {
@@ -425,27 +534,52 @@ export class WebGpuBackend implements Backend {
     checkSeed(a.seed, op);
     const params = [seq, heads, d, 1 / Math.sqrt(d), a.q.offset, a.q.ld, a.k.offset, a.k.ld, a.v.offset, a.v.ld,
       a.mask === null ? 0 : 1, a.dropout > 0 ? 1 : 0, dropThreshold(a.dropout), a.seed >>> 0, 1 / (1 - a.dropout)];
-    return { params, strided, mask: a.mask === null ? this.dummy : this.ints(a.mask) };
+    return { params, strided, mask: a.mask === null ? wholeRange(this.dummy) : this.ints(a.mask) };
+  }
+
+  /**
+   * Runs `body` over groups of whole batch items whose windows fit, with the ranges of that group: q, k, v
+   * (strided rows), probs-shaped [heads][seq][seq] per item, and rows [seq][heads·d] per item.
+   */
+  private attentionPieces(a: AttentionArgs, op: string,
+    body: (z0: number, count: number, strided: (s: Strided, buf: GpuBuffer) => Range, probs: (buf: GpuBuffer) => Range,
+      rows: (buf: GpuBuffer) => Range) => void): void {
+    const { batch, seq, heads, headDim: d } = a;
+    const width = heads * d, square = heads * seq * seq;
+    const widest = Math.max(a.q.ld, a.k.ld, a.v.ld, width);
+    // g items: strided views span (g·seq − 1)·ld + width, probs g·heads·seq², rows g·seq·width
+    const per = Math.min(MAX_GROUPS, Math.floor(this.windowElements / square),
+      Math.floor((this.windowElements - width) / (seq * widest) + 1 / seq), Math.floor(this.windowElements / (seq * width)));
+    if (per < 1) throw new RangeError(`${op}: one sequence's attention (${square} probabilities) exceeds one storage binding (${this.limits.maxBytes} bytes)`);
+    for (const [b0, b1] of pieces(batch, per)) {
+      body(b0, b1 - b0,
+        (s, buf) => ({ buf, first: s.offset + b0 * seq * s.ld, count: ((b1 - b0) * seq - 1) * s.ld + width }),
+        (buf) => ({ buf, first: b0 * square, count: (b1 - b0) * square }),
+        (buf) => ({ buf, first: b0 * seq * width, count: (b1 - b0) * seq * width }));
+    }
   }
 
   attentionForward(a: AttentionForwardArgs): void {
     const op = 'attentionForward', { batch, seq, heads, headDim: d } = a;
     const { params, strided: [q, k, v], mask } = this.attentionParams(a, op);
-    const probs = this.at(a.probs, batch * heads * seq * seq, op, 'probs'), out = this.at(a.out, batch * seq * heads * d, op, 'out');
-    this.batched(batch, (z0, count) =>
-      this.run(ATTENTION_FORWARD, [...params, z0], [q!, k!, v!, mask, probs, out], [seq, heads, count]));
+    const probs = this.at(a.probs, batch * heads * seq * seq, op, 'probs').gpu, out = this.at(a.out, batch * seq * heads * d, op, 'out').gpu;
+    this.attentionPieces(a, op, (z0, count, strided, square, rows) =>
+      this.run(ATTENTION_FORWARD, [...params, z0], [strided(a.q, q!), strided(a.k, k!), strided(a.v, v!), mask, square(probs), rows(out)],
+        [seq, heads, count]));
   }
 
   attentionBackward(a: AttentionBackwardArgs): void {
     const op = 'attentionBackward', { batch, seq, heads, headDim: d } = a;
     const { params, strided: [q, k, v] } = this.attentionParams(a, op);
     const n = batch * seq * heads * d;
-    const probs = this.at(a.probs, batch * heads * seq * seq, op, 'probs'), dOut = this.at(a.dOut, n, op, 'dOut');
-    const dq = this.at(a.dq, n, op, 'dq'), dk = this.at(a.dk, n, op, 'dk'), dv = this.at(a.dv, n, op, 'dv');
+    const probs = this.at(a.probs, batch * heads * seq * seq, op, 'probs').gpu, dOut = this.at(a.dOut, n, op, 'dOut').gpu;
+    const dq = this.at(a.dq, n, op, 'dq').gpu, dk = this.at(a.dk, n, op, 'dk').gpu, dv = this.at(a.dv, n, op, 'dv').gpu;
     const { buffer: ds } = this.storage.acquire(batch * heads * seq * seq * 4);
-    this.batched(batch, (z0, count) => {
-      this.run(ATTENTION_BACKWARD_QUERY, [...params, z0], [k!, v!, probs, dOut, ds, dq], [seq, heads, count]);
-      this.run(ATTENTION_BACKWARD_KEY, [...params, z0], [q!, probs, dOut, ds, dk, dv], [seq, heads, count]);
+    this.attentionPieces(a, op, (z0, count, strided, square, rows) => {
+      this.run(ATTENTION_BACKWARD_QUERY, [...params, z0], [strided(a.k, k!), strided(a.v, v!), square(probs), rows(dOut), square(ds), rows(dq)],
+        [seq, heads, count]);
+      this.run(ATTENTION_BACKWARD_KEY, [...params, z0], [strided(a.q, q!), square(probs), rows(dOut), square(ds), rows(dk), rows(dv)],
+        [seq, heads, count]);
     });
     this.storage.release(ds);
   }
@@ -458,9 +592,14 @@ export class WebGpuBackend implements Backend {
     const rows = cols === 0 ? 0 : Math.floor(t.length / cols);
     checkIndices(idx, rows, op);
     const n = idx.length * cols;
-    const ob = this.at(out, n, op, 'out');
+    const ob = this.at(out, n, op, 'out').gpu;
     if (n === 0) return;
-    this.elementwise(GATHER_ROWS, n, [cols], [t.gpu, this.ints(idx), ob]);
+    for (const piece of rowPieces(idx, rows, this.perWindow(cols, op, 'a row'))) {
+      const pairs = gatherPairs(idx, piece);
+      const count = (pairs.length / 2) * cols;
+      this.run(GATHER_ROWS, [count, cols], [{ buf: t.gpu, first: piece.r0 * cols, count: (piece.r1 - piece.r0) * cols }, this.ints(pairs),
+        { buf: ob, first: piece.p0 * cols, count: (piece.p1 - piece.p0) * cols }], this.grid(Math.ceil(count / WG)));
+    }
   }
 
   scatterAddRows(dOut: Buffer, idx: Int32Array, dTable: Buffer, cols: number): void {
@@ -468,11 +607,14 @@ export class WebGpuBackend implements Backend {
     const t = this.own(dTable, op);
     const rows = cols === 0 ? 0 : Math.floor(t.length / cols);
     checkIndices(idx, rows, op);
-    const g = this.at(dOut, idx.length * cols, op, 'dOut');
+    const g = this.at(dOut, idx.length * cols, op, 'dOut').gpu;
     if (idx.length === 0 || cols === 0) return;
-    const plan = scatterPlan(idx);
-    const groups = (plan.length - 1 - idx.length) / 2;
-    this.elementwise(SCATTER_ADD_ROWS, groups * cols, [cols, groups], [g, this.ints(plan), t.gpu]);
+    // Pieces in position order: a row's later positions are added after its earlier ones, as in the reference.
+    for (const piece of rowPieces(idx, rows, this.perWindow(cols, op, 'a row'))) {
+      const { plan, groups: groupCount } = scatterPlan(idx, piece);
+      this.run(SCATTER_ADD_ROWS, [groupCount * cols, cols, groupCount], [{ buf: g, first: piece.p0 * cols, count: (piece.p1 - piece.p0) * cols },
+        this.ints(plan), { buf: t.gpu, first: piece.r0 * cols, count: (piece.r1 - piece.r0) * cols }], this.grid(Math.ceil(groupCount * cols / WG)));
+    }
   }
 
   // ---- loss, optimizer ----
@@ -481,10 +623,13 @@ export class WebGpuBackend implements Backend {
     rows: number, cols: number): void {
     const op = 'crossEntropyForward';
     const count = checkLabels(labels, rows, cols, ignoreIndex, op);
-    const x = this.at(logits, rows * cols, op, 'logits'), l = this.at(lse, rows, op, 'lse'), out = this.at(loss, 1, op, 'loss');
+    const x = this.at(logits, rows * cols, op, 'logits').gpu, l = this.at(lse, rows, op, 'lse').gpu, out = this.at(loss, 1, op, 'loss').gpu;
     const { buffer: rowLoss } = this.storage.acquire(Math.max(1, rows) * 4);
-    if (rows > 0) this.run(CROSS_ENTROPY_ROWS, [rows, cols, ignoreIndex], [x, this.ints(labels.subarray(0, rows)), l, rowLoss], this.grid(rows));
-    this.run(CROSS_ENTROPY_FINAL, [rows, count], [rowLoss, out], [1, 1, 1]);
+    if (rows > 0) {
+      this.byRows(CROSS_ENTROPY_ROWS, rows, cols, [cols, ignoreIndex], [[x, 'matrix'], [this.ints(labels.subarray(0, rows)), 'whole'],
+        [l, 'row'], [rowLoss, 'row']], op);
+    }
+    this.run(CROSS_ENTROPY_FINAL, [rows, count], [{ buf: rowLoss, first: 0, count: rows }, { buf: out, first: 0, count: 1 }], [1, 1, 1]);
     this.storage.release(rowLoss);
   }
 
@@ -493,9 +638,16 @@ export class WebGpuBackend implements Backend {
     const op = 'crossEntropyBackward';
     const count = checkLabels(labels, rows, cols, ignoreIndex, op);
     const n = rows * cols;
-    const bufs = [this.at(logits, n, op, 'logits'), this.ints(labels.subarray(0, rows)), this.at(lse, rows, op, 'lse'),
-      this.at(dLoss, 1, op, 'dLoss'), this.at(dLogits, n, op, 'dLogits')];
-    this.elementwise(CROSS_ENTROPY_BACKWARD, n, [cols, ignoreIndex, count], bufs);
+    const x = this.at(logits, n, op, 'logits').gpu, l = this.at(lse, rows, op, 'lse').gpu, dl = this.at(dLoss, 1, op, 'dLoss').gpu;
+    const gb = this.at(dLogits, n, op, 'dLogits').gpu;
+    if (n === 0) return;
+    const labelRange = this.ints(labels.subarray(0, rows));
+    for (const [r0, r1] of pieces(rows, this.perWindow(cols, op, 'a row'))) {
+      const e0 = r0 * cols, e1 = r1 * cols;
+      this.run(CROSS_ENTROPY_BACKWARD, [e0, e1, cols, ignoreIndex, count], [{ buf: x, first: e0, count: e1 - e0 }, labelRange,
+        { buf: l, first: r0, count: r1 - r0 }, { buf: dl, first: 0, count: 1 }, { buf: gb, first: e0, count: e1 - e0 }],
+      this.grid(Math.ceil((e1 - e0) / WG)));
+    }
   }
 
   adamw(a: AdamWArgs): void {
@@ -528,39 +680,4 @@ function checkLabels(labels: Int32Array, rows: number, cols: number, ignoreIndex
     count++;
   }
   return count;
-}
-
-/**
- * The scatter-add plan of kernels/gather.ts: the distinct rows of `idx` (in first-seen order), where each
- * one's positions start in the list, and the positions grouped by row, each group in index order.
- */
-export function scatterPlan(idx: Int32Array): Int32Array {
-  const groupOf = new Map<number, number>();
-  const counts: number[] = [];
-  const rows: number[] = [];
-  for (const r of idx) {
-    let g = groupOf.get(r);
-    if (g === undefined) {
-      g = rows.length;
-      groupOf.set(r, g);
-      rows.push(r);
-      counts.push(0);
-    }
-    counts[g]!++;
-  }
-  const groups = rows.length;
-  const plan = new Int32Array(2 * groups + 1 + idx.length);
-  plan.set(rows);
-  let start = 0;
-  for (let g = 0; g < groups; g++) {
-    plan[groups + g] = start;
-    start += counts[g]!;
-  }
-  plan[2 * groups] = start;
-  const next = plan.slice(groups, 2 * groups);
-  for (let i = 0; i < idx.length; i++) {
-    const g = groupOf.get(idx[i]!)!;
-    plan[2 * groups + 1 + next[g]!++] = i;
-  }
-  return plan;
 }

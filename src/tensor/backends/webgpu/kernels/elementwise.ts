@@ -1,16 +1,16 @@
 // One thread per element: arithmetic, fill/copy, activations (GELU erf form, tanh), dropout, AdamW.
 import { DROPOUT_HASH, ENTRY_ARGS, GROUP_INDEX, WG, type KernelSource } from './kernel.js';
 
-/** A kernel over i < P.n: `expr` is the statement run for element i. */
+/** A kernel over elements P.first <= i < P.end (a call splits into such pieces): `stmt` is run for element i. */
 function perElement(label: string, params: KernelSource['params'], bindings: KernelSource['bindings'], stmt: string,
   helpers = ''): KernelSource {
   return {
-    label, params: [['n', 'u32'], ...params], bindings,
+    label, params: [['first', 'u32'], ['end', 'u32'], ...params], bindings,
     body: `${GROUP_INDEX}${helpers}
 @compute @workgroup_size(${WG})
 fn main(${ENTRY_ARGS}) {
-  let i = groupIndex(wid, nwg) * ${WG}u + li;
-  if (i >= P.n) { return; }
+  let i = P.first + groupIndex(wid, nwg) * ${WG}u + li;
+  if (i >= P.end) { return; }
   ${stmt}
 }
 `,
@@ -23,9 +23,6 @@ export const SCALE = perElement('scale', [['s', 'f32']], [['a', 'read'], ['out',
 export const AXPY = perElement('axpy', [['alpha', 'f32']], [['x', 'read'], ['y', 'read_write']],
   'y[i] = y[i] + P.alpha * x[i];');
 export const FILL = perElement('fill', [['value', 'f32']], [['out', 'read_write']], 'out[i] = P.value;');
-/** Copy within one buffer (copyBufferToBuffer needs two): forward order, as the reference loops. */
-export const COPY_WITHIN = perElement('copyWithin', [['src', 'u32'], ['dst', 'u32']], [['buf', 'read_write']],
-  'buf[P.dst + i] = buf[P.src + i];');
 
 /**
  * Φ(x) = ½(1 + erf(x/√2)) from erfc (Numerical Recipes' erfcc, fractional error < 1.2e-7), so the far tail

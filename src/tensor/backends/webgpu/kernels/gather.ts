@@ -3,16 +3,18 @@
 // order, without float atomics.
 import { ENTRY_ARGS, GROUP_INDEX, WG, type KernelSource } from './kernel.js';
 
+/** pairs = [position, table row] per output row copied; one thread per (pair, column). */
 export const GATHER_ROWS: KernelSource = {
   label: 'gatherRows', params: [['n', 'u32'], ['cols', 'u32']],
-  bindings: [['table', 'read'], ['idx', 'read', 'i32'], ['out', 'read_write']],
+  bindings: [['table', 'read'], ['pairs', 'read', 'i32'], ['out', 'read_write']],
   body: `${GROUP_INDEX}
 @compute @workgroup_size(${WG})
 fn main(${ENTRY_ARGS}) {
   let i = groupIndex(wid, nwg) * ${WG}u + li;
   if (i >= P.n) { return; }
-  let r = i / P.cols;
-  out[i] = table[u32(idx[r]) * P.cols + (i - r * P.cols)];
+  let e = i / P.cols;
+  let j = i - e * P.cols;
+  out[u32(pairs[2u * e]) * P.cols + j] = table[u32(pairs[2u * e + 1u]) * P.cols + j];
 }
 `,
 };

@@ -1,7 +1,9 @@
 // Tiled GEMM: a 64×64 (or 128×128) block of C per workgroup of 256 threads, each holding a 4×4 (8×8)
 // register tile; A and B pass through workgroup memory in 16-deep slices. One pipeline per transpose
 // combination and tile (the loads differ); alpha, bias and accumulation are fused into the store.
-// Grid (n/tile, m/tile, batch).
+// Grid (n/tile, m/tile, batch) over the block [mStart, mEnd) × [nStart, nEnd) of C, summing over [kStart, kEnd)
+// (m, n, k are the whole product's, for the layouts; a call splits into such blocks when its matrices exceed
+// a binding, see gemm-plan.ts).
 import type { KernelSource } from './kernel.js';
 
 const BK = 16;
@@ -16,20 +18,20 @@ function loadA(transA: boolean, t: number): string {
   return transA
     // A is [k][m]: walk along m
     ? `let kk = e / ${t}u; let ii = e % ${t}u; let gi = m0 + ii; let gk = k0 + kk;
-       As[kk][ii] = select(0.0, a[aBase + gk * P.m + gi], gi < P.m && gk < P.k);`
+       As[kk][ii] = select(0.0, a[aBase + gk * P.m + gi], gi < P.mEnd && gk < P.kEnd);`
     // A is [m][k]: walk along k
     : `let ii = e / ${BK}u; let kk = e % ${BK}u; let gi = m0 + ii; let gk = k0 + kk;
-       As[kk][ii] = select(0.0, a[aBase + gi * P.k + gk], gi < P.m && gk < P.k);`;
+       As[kk][ii] = select(0.0, a[aBase + gi * P.k + gk], gi < P.mEnd && gk < P.kEnd);`;
 }
 
 function loadB(transB: boolean, t: number): string {
   return transB
     // B is [n][k]: walk along k
     ? `let jj = e / ${BK}u; let kk = e % ${BK}u; let gj = n0 + jj; let gk = k0 + kk;
-       Bs[kk][jj] = select(0.0, b[bBase + gj * P.k + gk], gj < P.n && gk < P.k);`
+       Bs[kk][jj] = select(0.0, b[bBase + gj * P.k + gk], gj < P.nEnd && gk < P.kEnd);`
     // B is [k][n]: walk along n
     : `let kk = e / ${t}u; let jj = e % ${t}u; let gj = n0 + jj; let gk = k0 + kk;
-       Bs[kk][jj] = select(0.0, b[bBase + gk * P.n + gj], gj < P.n && gk < P.k);`;
+       Bs[kk][jj] = select(0.0, b[bBase + gk * P.n + gj], gj < P.nEnd && gk < P.kEnd);`;
 }
 
 function gemmKernel(transA: boolean, transB: boolean, t: 64 | 128): KernelSource {
@@ -37,7 +39,8 @@ function gemmKernel(transA: boolean, transB: boolean, t: 64 | 128): KernelSource
   return {
     label: `gemm${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}${t}`,
     params: [['m', 'u32'], ['n', 'u32'], ['k', 'u32'], ['strideA', 'u32'], ['strideB', 'u32'], ['alpha', 'f32'],
-      ['hasBias', 'u32'], ['accumulate', 'u32'], ['batch0', 'u32']],
+      ['hasBias', 'u32'], ['accumulate', 'u32'], ['batch0', 'u32'], ['mStart', 'u32'], ['mEnd', 'u32'], ['nStart', 'u32'],
+      ['nEnd', 'u32'], ['kStart', 'u32'], ['kEnd', 'u32']],
     bindings: [['a', 'read'], ['b', 'read'], ['bias', 'read'], ['c', 'read_write']],
     body: `
 var<workgroup> As: array<array<f32, ${t}>, ${BK}>;
@@ -45,15 +48,15 @@ var<workgroup> Bs: array<array<f32, ${t}>, ${BK}>;
 @compute @workgroup_size(${THREADS})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
   let batch = wid.z + P.batch0;
-  let m0 = wid.y * ${t}u;
-  let n0 = wid.x * ${t}u;
+  let m0 = P.mStart + wid.y * ${t}u;
+  let n0 = P.nStart + wid.x * ${t}u;
   let tx = li % 16u;
   let ty = li / 16u;
   // Batch offsets (strides may be 0: one matrix broadcast over the batch).
   let aBase = batch * P.strideA;
   let bBase = batch * P.strideB;
   var acc: array<array<f32, ${r}>, ${r}>;
-  for (var k0 = 0u; k0 < P.k; k0 += ${BK}u) {
+  for (var k0 = P.kStart; k0 < P.kEnd; k0 += ${BK}u) {
     for (var q = 0u; q < ${loads}u; q++) {
       let e = li + q * ${THREADS}u;
       { ${loadA(transA, t)} }
@@ -73,10 +76,10 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
   let cBase = batch * P.m * P.n;
   for (var x = 0u; x < ${r}u; x++) {
     let i = m0 + ty + 16u * x;
-    if (i >= P.m) { continue; }
+    if (i >= P.mEnd) { continue; }
     for (var y = 0u; y < ${r}u; y++) {
       let j = n0 + tx + 16u * y;
-      if (j >= P.n) { continue; }
+      if (j >= P.nEnd) { continue; }
       var v = acc[x][y] * P.alpha;
       if (P.hasBias != 0u) { v += bias[j]; }
       let at = cBase + i * P.n + j;

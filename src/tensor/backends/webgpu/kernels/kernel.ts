@@ -20,11 +20,46 @@ export interface KernelSource {
 /** Threads per workgroup of the one-dimensional kernels (every WebGPU core adapter allows 256). */
 export const WG = 256;
 
+/** The f32 bindings: each is indexed through a window (windows.ts), with its shift in the uniform `<name>Shift`. */
+export function windowedBindings(k: KernelSource): string[] {
+  return k.bindings.filter(([, , type]) => (type ?? 'f32') === 'f32').map(([name]) => name);
+}
+
 export function kernelCode(k: KernelSource): string {
-  const fields = k.params.length === 0 ? '  unused: u32,' : k.params.map(([n, t]) => `  ${n}: ${t},`).join('\n');
+  const windowed = windowedBindings(k);
+  const params = [...k.params, ...windowed.map((name) => [`${name}Shift`, 'u32'] as const)];
+  const fields = params.length === 0 ? '  unused: u32,' : params.map(([n, t]) => `  ${n}: ${t},`).join('\n');
   const bindings = k.bindings.map(([name, access, type], i) =>
     `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type ?? 'f32'}>;`).join('\n');
-  return `struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${k.body}`;
+  return `struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${shiftAccesses(k.body, windowed)}`;
+}
+
+/**
+ * Rewrites every access `name[e]` to a windowed binding as `name[(e) - P.nameShift]` (nested accesses too),
+ * so kernel bodies are written with the tensor's own indices. u32 arithmetic wraps, so a shift "below zero"
+ * (an index origin before the window) works as well.
+ */
+export function shiftAccesses(body: string, names: readonly string[]): string {
+  if (names.length === 0) return body;
+  const access = new RegExp(`(?<![\\w.])(${names.join('|')})\\s*\\[`, 'g');
+  let out = '';
+  let at = 0;
+  for (;;) {
+    access.lastIndex = at;
+    const m = access.exec(body);
+    if (m === null) return out + body.slice(at);
+    const open = m.index + m[0].length;
+    let depth = 1, close = open;
+    for (; depth > 0; close++) {
+      if (close >= body.length) throw new Error(`webgpu kernel: unbalanced [ after ${m[1]}`);
+      if (body[close] === '[') depth++;
+      else if (body[close] === ']') depth--;
+    }
+    // close is one past the matching ']'
+    const inner = shiftAccesses(body.slice(open, close - 1), names);
+    out += `${body.slice(at, m.index)}${m[1]}[(${inner}) - P.${m[1]}Shift]`;
+    at = close;
+  }
 }
 
 /**

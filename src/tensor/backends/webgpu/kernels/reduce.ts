@@ -9,12 +9,12 @@ export const COL_CHUNK = 64;
 
 function blockSum(label: string, term: string): KernelSource {
   return {
-    label, params: [['n', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
+    label, params: [['n', 'u32'], ['block0', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
     body: `${GROUP_INDEX}
 ${reducers(WG, [['reduceSum', 'a + b']])}
 @compute @workgroup_size(${WG})
 fn main(${ENTRY_ARGS}) {
-  let g = groupIndex(wid, nwg);
+  let g = P.block0 + groupIndex(wid, nwg);
   let start = g * ${SUM_BLOCK}u;
   // A folded grid has a few workgroups past the last block (uniform per workgroup, so the barriers stay valid).
   if (start >= P.n) { return; }
@@ -50,19 +50,20 @@ fn main(@builtin(local_invocation_index) li: u32) {
 `,
 };
 
-/** partial[c][j] = Σ x[r][j] over the rows r of chunk c. Grid: x = column groups, y = chunks. */
+/** partial[c][j] = Σ x[r][j] over the rows r of chunk c. Grid: x = column groups, y = chunks from chunk0. */
 export const COLUMN_PARTIAL: KernelSource = {
-  label: 'columnPartial', params: [['rows', 'u32'], ['cols', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
+  label: 'columnPartial', params: [['rows', 'u32'], ['cols', 'u32'], ['chunk0', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
   body: `
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
   let j = wid.x * ${WG}u + li;
   if (j >= P.cols) { return; }
-  let r0 = wid.y * ${COL_CHUNK}u;
+  let c = wid.y + P.chunk0;
+  let r0 = c * ${COL_CHUNK}u;
   let r1 = min(r0 + ${COL_CHUNK}u, P.rows);
   var s = 0.0;
   for (var r = r0; r < r1; r++) { s += x[r * P.cols + j]; }
-  partial[wid.y * P.cols + j] = s;
+  partial[c * P.cols + j] = s;
 }
 `,
 };
@@ -83,21 +84,25 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
 `,
 };
 
-/** 16×16 tiles through workgroup memory, so both the reads and the writes are coalesced. z = batch. */
+/**
+ * 16×16 tiles through workgroup memory, so both the reads and the writes are coalesced. z = batch; the grid
+ * covers rows [row0, rowEnd) and columns [col0, colEnd) of x (a call splits into such blocks).
+ */
 export const TRANSPOSE: KernelSource = {
-  label: 'transpose', params: [['rows', 'u32'], ['cols', 'u32'], ['batch0', 'u32']], bindings: [['x', 'read'], ['out', 'read_write']],
+  label: 'transpose', params: [['rows', 'u32'], ['cols', 'u32'], ['batch0', 'u32'], ['row0', 'u32'], ['rowEnd', 'u32'],
+    ['col0', 'u32'], ['colEnd', 'u32']], bindings: [['x', 'read'], ['out', 'read_write']],
   body: `
 var<workgroup> tile: array<array<f32, 17>, 16>;
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
   let base = (wid.z + P.batch0) * P.rows * P.cols;
-  let i = wid.y * 16u + lid.y;
-  let j = wid.x * 16u + lid.x;
-  if (i < P.rows && j < P.cols) { tile[lid.y][lid.x] = x[base + i * P.cols + j]; }
+  let i = P.row0 + wid.y * 16u + lid.y;
+  let j = P.col0 + wid.x * 16u + lid.x;
+  if (i < P.rowEnd && j < P.colEnd) { tile[lid.y][lid.x] = x[base + i * P.cols + j]; }
   workgroupBarrier();
-  let oi = wid.x * 16u + lid.y;
-  let oj = wid.y * 16u + lid.x;
-  if (oi < P.cols && oj < P.rows) { out[base + oi * P.rows + oj] = tile[lid.x][lid.y]; }
+  let oi = P.col0 + wid.x * 16u + lid.y;
+  let oj = P.row0 + wid.y * 16u + lid.x;
+  if (oi < P.colEnd && oj < P.rowEnd) { out[base + oi * P.rows + oj] = tile[lid.x][lid.y]; }
 }
 `,
 };

@@ -1,4 +1,4 @@
-// Row kernels (parameters: rows, then the kernel's own), one workgroup per row with fixed-order tree reductions: layer norm, softmax, cross-entropy.
+// Row kernels (parameters: rows, the first row of this dispatch, then the kernel's own), one workgroup per row with fixed-order tree reductions: layer norm, softmax, cross-entropy.
 import { COL_CHUNK } from './reduce.js';
 import { ENTRY_ARGS, GROUP_INDEX, WG, reducers, type KernelSource } from './kernel.js';
 
@@ -6,11 +6,11 @@ const REDUCERS = reducers(WG, [['reduceSum', 'a + b'], ['reduceMax', 'max(a, b)'
 
 function rowKernel(label: string, params: KernelSource['params'], bindings: KernelSource['bindings'], code: string): KernelSource {
   return {
-    label, params: [['rows', 'u32'], ...params], bindings,
+    label, params: [['rows', 'u32'], ['row0', 'u32'], ...params], bindings,
     body: `${GROUP_INDEX}${REDUCERS}
 @compute @workgroup_size(${WG})
 fn main(${ENTRY_ARGS}) {
-  let r = groupIndex(wid, nwg);
+  let r = P.row0 + groupIndex(wid, nwg);
   if (r >= P.rows) { return; }
   let o = r * P.cols;
 ${code}
@@ -56,18 +56,20 @@ export const LAYER_NORM_BACKWARD_DX = rowKernel('layerNormBackwardDx', [['cols',
   }`);
 
 /**
- * Partial column sums of dy·xhat (dgamma) and dy (dbeta) over chunks of rows: partial[c][j] and
- * partial[chunks + c][j]. Reduced by COLUMN_FINAL into dgamma and dbeta, accumulating.
+ * Partial column sums of dy·xhat (dgamma) and dy (dbeta) over chunks of rows (from chunk0): [chunks][cols] each.
+ * Reduced by COLUMN_FINAL into dgamma and dbeta, accumulating.
  */
 export const LAYER_NORM_BACKWARD_PARTIAL: KernelSource = {
-  label: 'layerNormBackwardPartial', params: [['rows', 'u32'], ['cols', 'u32'], ['chunks', 'u32']],
-  bindings: [['dy', 'read'], ['x', 'read'], ['mean', 'read'], ['rstd', 'read'], ['partial', 'read_write']],
+  label: 'layerNormBackwardPartial', params: [['rows', 'u32'], ['cols', 'u32'], ['chunks', 'u32'], ['chunk0', 'u32']],
+  bindings: [['dy', 'read'], ['x', 'read'], ['mean', 'read'], ['rstd', 'read'], ['dgammaPartial', 'read_write'],
+    ['dbetaPartial', 'read_write']],
   body: `
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
   let j = wid.x * ${WG}u + li;
   if (j >= P.cols) { return; }
-  let r0 = wid.y * ${COL_CHUNK}u;
+  let c = wid.y + P.chunk0;
+  let r0 = c * ${COL_CHUNK}u;
   let r1 = min(r0 + ${COL_CHUNK}u, P.rows);
   var g = 0.0;
   var b = 0.0;
@@ -76,8 +78,8 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
     g += d * (x[r * P.cols + j] - mean[r]) * rstd[r];
     b += d;
   }
-  partial[wid.y * P.cols + j] = g;
-  partial[(P.chunks + wid.y) * P.cols + j] = b;
+  dgammaPartial[c * P.cols + j] = g;
+  dbetaPartial[c * P.cols + j] = b;
 }
 `,
 };
@@ -134,15 +136,18 @@ fn main(@builtin(local_invocation_index) li: u32) {
 `,
 };
 
-/** dLogits = dLoss[0]/count·(softmax(x) - onehot(label)); zero rows for ignored labels. One thread per element. */
+/**
+ * dLogits = dLoss[0]/count·(softmax(x) - onehot(label)); zero rows for ignored labels. One thread per element
+ * of [first, end).
+ */
 export const CROSS_ENTROPY_BACKWARD: KernelSource = {
-  label: 'crossEntropyBackward', params: [['n', 'u32'], ['cols', 'u32'], ['ignoreIndex', 'i32'], ['count', 'f32']],
+  label: 'crossEntropyBackward', params: [['first', 'u32'], ['end', 'u32'], ['cols', 'u32'], ['ignoreIndex', 'i32'], ['count', 'f32']],
   bindings: [['x', 'read'], ['labels', 'read', 'i32'], ['lse', 'read'], ['dLoss', 'read'], ['g', 'read_write']],
   body: `${GROUP_INDEX}
 @compute @workgroup_size(${WG})
 fn main(${ENTRY_ARGS}) {
-  let i = groupIndex(wid, nwg) * ${WG}u + li;
-  if (i >= P.n) { return; }
+  let i = P.first + groupIndex(wid, nwg) * ${WG}u + li;
+  if (i >= P.end) { return; }
   let r = i / P.cols;
   let j = i - r * P.cols;
   let label = labels[r];
