@@ -140,7 +140,7 @@ export const pretrainCommand: Command = {
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
     const ring = rankEnv === null ? null : await joinRing(rankEnv, 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1));
-    const progress = new Progress(rankEnv === null ? 'pretrain' : `pretrain (${rankEnv.world} ranks)`, 'steps');
+    const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     if (lead) progress.start(steps);
     let last: StepMetrics | null = null;

@@ -6,6 +6,7 @@ import { threadRingBuffer } from './thread-ring.js';
 
 /** A rank's ring, whichever the transport: a thread started by launchRankThreads shares memory, a process uses TCP. */
 export interface RankRing extends RingLink {
+  readonly transport: 'shm' | 'tcp';
   readonly bytesSent: number;
   close(): void;
 }

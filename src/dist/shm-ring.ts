@@ -58,6 +58,7 @@ interface Incoming {
 }
 
 export class ShmRing implements RingLink {
+  readonly transport = 'shm';
   bytesSent = 0;
   readonly world: number;
   private readonly ctrl: Int32Array;

@@ -117,6 +117,7 @@ export interface RendezvousOptions {
  * MASTER_ADDR, MASTER_PORT, RANK, WORLD_SIZE.
  */
 export class TcpRing implements RingLink {
+  readonly transport = 'tcp';
   bytesSent = 0;
   private constructor(readonly rank: number, readonly world: number, private readonly next: FramedSocket | null,
     private readonly prev: FramedSocket | null, private readonly timeoutMs: number, private readonly servers: Server[]) {}

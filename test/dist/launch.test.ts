@@ -1,10 +1,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../src/dist/free-port.js';
+import { chooseTransport, rankThreadsFlag } from '../../src/dist/launch.js';
+import { threadShare } from '../../src/dist/thread-share.js';
 import { repoRoot } from '../helpers/shared-data.js';
 
 function medbert(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -50,4 +52,42 @@ test('when a rank cannot join, the job stops with an error naming the process gr
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('--workers 2 runs its ranks as threads over shared memory by default, with the bits of --transport tcp', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-workers-'));
+  try {
+    const [single, shm, tcp] = await Promise.all([
+      medbert([...common, '--out', join(dir, 'one'), '--accumulation', '2']),
+      medbert([...common, '--out', join(dir, 'shm'), '--accumulation', '1', '--workers', '2', '--threads', '2']),
+      medbert([...common, '--out', join(dir, 'tcp'), '--accumulation', '1', '--workers', '2', '--threads', '2', '--transport', 'tcp']),
+    ]);
+    for (const r of [single, shm, tcp]) assert.equal(r.code, 0, r.stderr);
+    assert.match(shm.stderr, /pretrain \(2 ranks, shm\)/);
+    assert.match(tcp.stderr, /pretrain \(2 ranks, tcp\)/);
+    const a = lastJson(single.stdout), b = lastJson(shm.stdout), c = lastJson(tcp.stdout);
+    assert.equal(b.loss, c.loss);
+    assert.equal(b.grad_norm, c.grad_norm);
+    const weights = (run: string): Buffer => readFileSync(join(dir, run, 'checkpoint', 'model.safetensors'));
+    assert.ok(weights('shm').equals(weights('tcp')), 'identical final weights');
+    assert.ok(Math.abs(a.loss - b.loss) <= 1e-5 * a.loss, `${a.loss} vs ${b.loss}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('transport and thread flags: shm on one machine, TCP across machines; --threads is split between local ranks', async () => {
+  assert.equal(chooseTransport(undefined, 1), 'shm');
+  assert.equal(chooseTransport('tcp', 1), 'tcp');
+  assert.equal(chooseTransport(undefined, 2), 'tcp');
+  assert.throws(() => chooseTransport('shm', 2), /--transport shm needs --nnodes 1/);
+  assert.throws(() => chooseTransport('udp', 1), /--transport=udp is not valid/);
+  assert.deepEqual([0, 1, 2].map((i) => threadShare(7, 3, i)), [3, 2, 2]);
+  assert.deepEqual([0, 1, 2].map((i) => threadShare(2, 3, i)), [1, 1, 1]);
+  assert.equal(rankThreadsFlag('4', { LOCAL_RANK: '1', LOCAL_WORLD_SIZE: '2' }), '2');
+  assert.equal(rankThreadsFlag('4', {}), '4');
+  assert.equal(rankThreadsFlag(undefined, { LOCAL_RANK: '1', LOCAL_WORLD_SIZE: '2' }), undefined);
+  const refused = await medbert([...common, '--out', tmpdir(), '--workers', '2', '--nnodes', '2', '--transport', 'shm']);
+  assert.notEqual(refused.code, 0);
+  assert.match(refused.stderr, /--transport shm needs --nnodes 1/);
 });

@@ -5,18 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ringDistributed } from '../../src/dist/distributed.js';
 import { TcpRing } from '../../src/dist/tcp-link.js';
-import { SyntheticSource } from '../../src/data/synthetic.js';
-import { presetConfig } from '../../src/model/index.js';
 import { Engine, ReferenceBackend } from '../../src/tensor/index.js';
-import { PAPER_RECIPE, pretrain, type Distributed, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
+import { pretrain, type Distributed, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
 import { freePort } from '../../src/dist/free-port.js';
-
-const config = presetConfig('tiny', { vocab_size: 40, hidden_size: 16, num_hidden_layers: 2, num_attention_heads: 2,
-  intermediate_size: 32, max_position_embeddings: 16, num_entity_concepts: 6 });
-const source = () => new SyntheticSource({ vocabSize: 40, firstRegularId: 5, clsId: 2, sepId: 3, seqLen: 16, concepts: 6, seed: 9 });
-const options = (o: Partial<PretrainOptions>): PretrainOptions => ({
-  ...PAPER_RECIPE, maskRate: 0.3, steps: 4, microBatch: 2, accumulation: 6, lr: 3e-3, warmup: 2, checkpointEvery: 1, ...o,
-});
+import { readFileSync } from 'node:fs';
+import { config, options, source } from './zero2-setup.js';
+import { runThreads } from './ring-threads.js';
 
 interface RankRun { steps: StepMetrics[]; error: unknown }
 
@@ -100,6 +94,56 @@ test('a rank that hangs stops the job within the timeout, naming it; the last ch
     assert.match(String(runs[0]!.error), /no message from rank 1 within 1\.5 s/);
     assert.ok(failedAt - t0 < 10_000, `rank 0 gave up after ${failedAt - t0} ms`);
     const resumed = await runRanks(1, root, options({ accumulation: 6 }), true);
+    assert.equal(resumed[0]!.error, null);
+    assert.equal(resumed[0]!.steps[0]!.step, 3, 'resumed after the last complete step');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The same run with ranks as threads over shared memory (the default of `--workers N`). */
+async function runShmRanks(world: number, dir: string, o: Partial<PretrainOptions>, resume = false,
+  extra: { timeoutMs?: number; hangRank?: number; hangAfterAllReduces?: number } = {}): Promise<RankRun[]> {
+  const { results } = await runThreads(world, (rank) => ({ kind: 'pretrain', dir, options: o, resume,
+    ...(rank === extra.hangRank ? { hangAfterAllReduces: extra.hangAfterAllReduces! } : {}) }),
+  { timeoutMs: extra.timeoutMs ?? 20_000, awaited: [...Array(world).keys()].filter((r) => r !== extra.hangRank) });
+  return results.map((r) => r === null ? { steps: [], error: 'no result' }
+    : r.kind === 'pretrain' ? { steps: r.steps, error: null } : { steps: [], error: r.kind === 'error' ? r.message : r.kind });
+}
+
+const checkpointFiles = (dir: string): Buffer[] =>
+  ['model.safetensors', 'optimizer.safetensors'].map((f) => readFileSync(join(dir, 'checkpoint', f)));
+
+test('ranks as threads over shared memory give the bits of the TCP ring (losses, norms, weights, moments) and single-process losses', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-shm-'));
+  try {
+    const single = (await runRanks(1, join(root, 'n1'), options({ accumulation: 6 })))[0]!.steps;
+    for (const world of [2, 3]) {
+      const o = options({ accumulation: 6 / world });
+      const tcp = await runRanks(world, join(root, `tcp${world}`), o);
+      const shm = await runShmRanks(world, join(root, `shm${world}`), { accumulation: 6 / world });
+      for (const r of [...tcp, ...shm]) assert.equal(r.error, null);
+      for (let rank = 0; rank < world; rank++) {
+        const strip = (m: StepMetrics) => ({ ...m, tokens_per_s: 0, elapsed: 0 });
+        assert.deepEqual(shm[rank]!.steps.map(strip), tcp[rank]!.steps.map(strip), `world ${world} rank ${rank}: identical step figures`);
+      }
+      shm[0]!.steps.forEach((m, i) => assert.ok(close(m.loss, single[i]!.loss, 1e-5), `world ${world} step ${i + 1}: ${m.loss} vs ${single[i]!.loss}`));
+      assert.deepEqual(checkpointFiles(join(root, `shm${world}`)), checkpointFiles(join(root, `tcp${world}`)), `world ${world}: identical checkpoints`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('shared memory: a rank thread that hangs stops the others within the timeout, naming it; the last checkpoint resumes on another N', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-shm-hang-'));
+  try {
+    const t0 = Date.now();
+    // Two trainer all-reduces per step: rank 1 hangs in step 3, after the checkpoint of step 2.
+    const runs = await runShmRanks(3, root, { accumulation: 2 }, false, { timeoutMs: 1500, hangRank: 1, hangAfterAllReduces: 4 });
+    for (const r of [0, 2]) assert.match(String(runs[r]!.error), /no message from rank 1 within 1\.5 s/);
+    assert.ok(Date.now() - t0 < 15_000, `stopped after ${Date.now() - t0} ms`);
+    const resumed = await runShmRanks(2, root, { accumulation: 3 }, true);
     assert.equal(resumed[0]!.error, null);
     assert.equal(resumed[0]!.steps[0]!.step, 3, 'resumed after the last complete step');
   } finally {

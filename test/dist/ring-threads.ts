@@ -1,0 +1,27 @@
+import { Worker } from 'node:worker_threads';
+import { ShmRing } from '../../src/dist/shm-ring.js';
+import type { RingJob, RingResult, RingWorkerData } from './ring-worker.js';
+
+/**
+ * Runs one worker thread per rank on a fresh shared-memory ring, playing the launcher (a thread that ends with
+ * an error is marked dead). Waits for the ranks in `awaited` (default: all), then ends every thread.
+ */
+export async function runThreads(world: number, job: (rank: number) => RingJob,
+  o: { timeoutMs?: number; slotBytes?: number; awaited?: number[] } = {}): Promise<{ results: (RingResult | null)[]; ring: SharedArrayBuffer }> {
+  const ring = ShmRing.create(world, o.slotBytes);
+  const workers = Array.from({ length: world }, (_, rank) => {
+    const data: RingWorkerData = { ring, rank, timeoutMs: o.timeoutMs ?? 20_000, job: job(rank) };
+    return new Worker(new URL('./ring-worker.js', import.meta.url), { workerData: data });
+  });
+  const results: (RingResult | null)[] = new Array<RingResult | null>(world).fill(null);
+  const done = workers.map((w, rank) => new Promise<void>((resolve) => {
+    w.once('message', (m: RingResult) => { results[rank] = m; resolve(); });
+    w.once('exit', (code) => {
+      if (code !== 0) ShmRing.markDead(ring, rank);
+      resolve();
+    });
+  }));
+  await Promise.all((o.awaited ?? workers.map((_, r) => r)).map((r) => done[r]!));
+  await Promise.all(workers.map((w) => w.terminate()));
+  return { results, ring };
+}
