@@ -9,7 +9,7 @@ import type { WebGpuDeviceInfo } from './webgpu-backend.js';
 /** Limits requested at the adapter's value: bigger tensors per binding, all storage bindings a kernel uses. */
 const REQUESTED_LIMITS = [
   'maxStorageBufferBindingSize', 'maxBufferSize', 'maxStorageBuffersPerShaderStage', 'maxComputeInvocationsPerWorkgroup',
-  'maxComputeWorkgroupSizeX', 'maxComputeWorkgroupSizeY', 'maxComputeWorkgroupStorageSize',
+  'maxComputeWorkgroupSizeX', 'maxComputeWorkgroupSizeY', 'maxComputeWorkgroupStorageSize', 'minStorageBufferOffsetAlignment',
 ] as const;
 
 /** What the kernels need at least: 256-thread workgroups, 6 storage buffers per dispatch, 16 KiB of shared memory. */
@@ -24,6 +24,8 @@ export interface DeviceRequest {
   /** 'compatibility' admits OpenGL ES adapters (Mesa's llvmpipe on machines without a Gpu). */
   readonly featureLevel?: 'core' | 'compatibility';
   readonly powerPreference?: 'low-power' | 'high-performance';
+  /** GEMM operands in f16 (needs the adapter's 'shader-f16'; an error names the adapter when it lacks it). */
+  readonly f16?: boolean;
 }
 
 /** The adapter and device, or null when the Gpu offers no adapter. */
@@ -43,9 +45,15 @@ export async function requestDevice(gpu: Gpu, request: DeviceRequest = {}):
     }
     requiredLimits[name] = have;
   }
-  const device = await adapter.requestDevice({ label: 'medbert', requiredLimits });
   const i = adapter.info;
   const described = [i.vendor, i.architecture, i.device, i.description].filter((s) => s !== undefined && s !== '').join(' ');
+  const name = described === '' ? 'unknown adapter' : described;
+  const f16 = request.f16 === true;
+  if (f16 && !adapter.features.has('shader-f16')) {
+    throw new MedbertError(`webgpu: f16 GEMM operands were asked for (MEDBERT_WEBGPU_F16=1), but the adapter (${name}) does not `
+      + `offer 'shader-f16'; unset MEDBERT_WEBGPU_F16 to compute in fp32`);
+  }
+  const device = await adapter.requestDevice({ label: 'medbert', requiredLimits, requiredFeatures: f16 ? ['shader-f16'] : [] });
   const featureLevel = adapter.featureLevel ?? request.featureLevel ?? 'core';
-  return { device, info: { adapter: described === '' ? 'unknown adapter' : described, featureLevel } };
+  return { device, info: { adapter: name, featureLevel, f16 } };
 }

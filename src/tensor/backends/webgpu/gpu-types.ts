@@ -24,9 +24,11 @@ export interface Gpu {
 
 export interface GpuAdapter {
   readonly limits: GpuLimits;
+  /** Optional features (e.g. 'shader-f16'). */
+  readonly features: { has(name: string): boolean };
   readonly info: { readonly vendor?: string; readonly architecture?: string; readonly device?: string; readonly description?: string };
   readonly featureLevel?: string;
-  requestDevice(descriptor: { label?: string; requiredLimits?: Record<string, number> }): Promise<GpuDevice>;
+  requestDevice(descriptor: { label?: string; requiredLimits?: Record<string, number>; requiredFeatures?: string[] }): Promise<GpuDevice>;
 }
 
 export interface GpuBuffer {

@@ -1,7 +1,8 @@
 // The only Node-specific code of the WebGPU backend: Dawn through the `webgpu` npm package (an optional
 // dependency, loaded on demand). Tries a real Gpu first (Vulkan on Linux), then Mesa's software OpenGL ES
 // (llvmpipe) in compatibility mode, which Dawn reaches through EGL without a display. MEDBERT_WEBGPU_BACKEND
-// (e.g. vulkan, opengles) picks one Dawn backend instead, with no fallback.
+// (e.g. vulkan, opengles) picks one Dawn backend instead, with no fallback. MEDBERT_WEBGPU_F16=1 asks for f16 GEMM
+// operands (shader-f16).
 import type { Gpu, GpuDevice } from './gpu-types.js';
 import { requestDevice, type DeviceRequest } from './device.js';
 import type { WebGpuDeviceInfo } from './webgpu-backend.js';
@@ -14,6 +15,8 @@ export interface NodeGpuOptions {
   /** Dawn flags (e.g. ['backend=opengles']); default: try the default backend, then OpenGL ES. */
   readonly flags?: readonly string[];
   readonly featureLevel?: DeviceRequest['featureLevel'];
+  /** f16 GEMM operands (default: MEDBERT_WEBGPU_F16=1); an error when the adapter lacks shader-f16. */
+  readonly f16?: boolean;
 }
 
 export interface NodeDevice {
@@ -39,6 +42,7 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
   const dawn = await loadDawn();
   if (typeof dawn === 'string') return { device: null, reason: dawn };
   const chosen = process.env['MEDBERT_WEBGPU_BACKEND'];
+  const f16 = options.f16 ?? process.env['MEDBERT_WEBGPU_F16'] === '1';
   const attempts: { flags: string[]; request: DeviceRequest }[] = options.flags !== undefined
     ? [{ flags: [...options.flags], request: options.featureLevel === undefined ? {} : { featureLevel: options.featureLevel } }]
     : chosen !== undefined && chosen !== ''
@@ -48,7 +52,7 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
     // Mesa's EGL needs a platform when there is no display server; the surfaceless one renders off-screen.
     if (flags.includes('backend=opengles') && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
     let gpu: Gpu | null = dawn.create(flags);
-    const got = await requestDevice(gpu, request);
+    const got = await requestDevice(gpu, { ...request, f16 });
     if (got !== null) {
       return { ...got, release: () => { gpu = null; } };
     }

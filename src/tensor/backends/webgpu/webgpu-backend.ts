@@ -12,7 +12,7 @@ import {
 import { GATHER_ROWS, SCATTER_ADD_ROWS } from './kernels/gather.js';
 import { gatherPairs, rowPieces, scatterPlan } from './gather-plan.js';
 import { gemmSpans, planGemm } from './gemm-plan.js';
-import { GEMM, gemmTile } from './kernels/gemm.js';
+import { GEMM, GEMM_F16, gemmTile } from './kernels/gemm.js';
 import { WG, type KernelSource } from './kernels/kernel.js';
 import { BLOCK_SUM, BLOCK_SUM_SQUARES, COLUMN_FINAL, COLUMN_PARTIAL, COL_CHUNK, FINAL_SUM, SUM_BLOCK, TRANSPOSE } from './kernels/reduce.js';
 import {
@@ -38,6 +38,8 @@ export interface WebGpuDeviceInfo {
   /** What the adapter says it is (vendor, architecture, description; llvmpipe on software GL). */
   readonly adapter: string;
   readonly featureLevel: string;
+  /** shader-f16 is on: GEMMs round their operands to f16 in workgroup memory (fp32 accumulation and tensors). */
+  readonly f16: boolean;
 }
 
 export interface WebGpuBackendOptions {
@@ -301,7 +303,7 @@ export class WebGpuBackend implements Backend {
     const bias = g.bias === null ? null : this.at(g.bias, n, shape, 'bias').gpu;
     if (batch * m * n === 0) return;
     const tile = this.gemmTileOverride ?? gemmTile(batch, m, n);
-    const kernel = GEMM[tile][(g.transA ? 2 : 0) + (g.transB ? 1 : 0)]!;
+    const kernel = (this.info.f16 ? GEMM_F16 : GEMM)[tile][(g.transA ? 2 : 0) + (g.transB ? 1 : 0)]!;
     const s = { batch, m, n, k, transA: g.transA, transB: g.transB, strideA: g.strideA, strideB: g.strideB };
     for (const x of planGemm(s, this.windowElements)) {
       const spans = gemmSpans(s, x);

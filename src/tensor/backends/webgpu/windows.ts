@@ -9,13 +9,11 @@
 // minStorageBufferOffsetAlignment at or below the first element used.
 import type { GpuBuffer } from './gpu-types.js';
 
-/** Elements [first, first + count) of a buffer, seen by the kernel under indices starting at `index`. */
+/** Elements [first, first + count) of a buffer (the kernel indexes them as first, first + 1, ...). */
 export interface Range {
   readonly buf: GpuBuffer;
   readonly first: number;
   readonly count: number;
-  /** The kernel's index of element `first` (default: `first`, i.e. the tensor's own indices). */
-  readonly index?: number;
 }
 
 /** What the recorder binds: a byte window of a buffer, and the value the shader subtracts from its indices. */
@@ -23,7 +21,7 @@ export interface Binding {
   readonly buffer: GpuBuffer;
   readonly offset: number;
   readonly size: number;
-  /** u32: kernel index − position in the window (wraps when the kernel's indices start below the window). */
+  /** What the shader subtracts from an element's index to get its position in the window (the window's first element). */
   readonly shift: number;
 }
 
@@ -52,7 +50,7 @@ export function bindRange(r: Range, limits: WindowLimits, what: string): Binding
   if (size > limits.maxBytes) {
     throw new RangeError(`webgpu backend: ${what} would bind ${size} bytes, over the ${limits.maxBytes}-byte binding limit`);
   }
-  return { buffer: r.buf, offset: start, size, shift: ((r.index ?? r.first) - r.first + start / 4) >>> 0 };
+  return { buffer: r.buf, offset: start, size, shift: start / 4 };
 }
 
 /** [start, end) pieces of at most `per` covering [0, total) (none when total is 0). */

@@ -34,17 +34,24 @@ function loadB(transB: boolean, t: number): string {
        Bs[kk][jj] = select(0.0, b[bBase + gk * P.n + gj], gj < P.nEnd && gk < P.kEnd);`;
 }
 
-function gemmKernel(transA: boolean, transB: boolean, t: 64 | 128): KernelSource {
+/**
+ * `half`: the tiles in workgroup memory hold f16 (operands rounded to half precision, half the shared-memory
+ * traffic); products and sums stay f32. Needs shader-f16; untested on hardware so far.
+ */
+function gemmKernel(transA: boolean, transB: boolean, t: 64 | 128, half = false): KernelSource {
   const r = t / 16, loads = (t * BK) / THREADS;
+  const tileType = half ? 'f16' : 'f32';
+  const load = (code: string): string => half ? code.replace(/(As|Bs)\[kk\]\[(ii|jj)\] = (select\(.*\));/, '$1[kk][$2] = f16($3);') : code;
   return {
-    label: `gemm${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}${t}`,
+    label: `gemm${transA ? 'T' : 'N'}${transB ? 'T' : 'N'}${t}${half ? 'h' : ''}`,
+    ...(half ? { enable: ['f16'] } : {}),
     params: [['m', 'u32'], ['n', 'u32'], ['k', 'u32'], ['strideA', 'u32'], ['strideB', 'u32'], ['alpha', 'f32'],
       ['hasBias', 'u32'], ['accumulate', 'u32'], ['batch0', 'u32'], ['mStart', 'u32'], ['mEnd', 'u32'], ['nStart', 'u32'],
       ['nEnd', 'u32'], ['kStart', 'u32'], ['kEnd', 'u32']],
     bindings: [['a', 'read'], ['b', 'read'], ['bias', 'read'], ['c', 'read_write']],
     body: `
-var<workgroup> As: array<array<f32, ${t}>, ${BK}>;
-var<workgroup> Bs: array<array<f32, ${t}>, ${BK}>;
+var<workgroup> As: array<array<${tileType}, ${t}>, ${BK}>;
+var<workgroup> Bs: array<array<${tileType}, ${t}>, ${BK}>;
 @compute @workgroup_size(${THREADS})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
   let batch = wid.z + P.batch0;
@@ -59,14 +66,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
   for (var k0 = P.kStart; k0 < P.kEnd; k0 += ${BK}u) {
     for (var q = 0u; q < ${loads}u; q++) {
       let e = li + q * ${THREADS}u;
-      { ${loadA(transA, t)} }
-      { ${loadB(transB, t)} }
+      { ${load(loadA(transA, t))} }
+      { ${load(loadB(transB, t))} }
     }
     workgroupBarrier();
     for (var kk = 0u; kk < ${BK}u; kk++) {
       var av: array<f32, ${r}>;
       var bv: array<f32, ${r}>;
-      for (var x = 0u; x < ${r}u; x++) { av[x] = As[kk][ty + 16u * x]; bv[x] = Bs[kk][tx + 16u * x]; }
+      for (var x = 0u; x < ${r}u; x++) { av[x] = f32(As[kk][ty + 16u * x]); bv[x] = f32(Bs[kk][tx + 16u * x]); }
       for (var x = 0u; x < ${r}u; x++) {
         for (var y = 0u; y < ${r}u; y++) { acc[x][y] = fma(av[x], bv[y], acc[x][y]); }
       }
@@ -92,11 +99,13 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
   };
 }
 
-const variants = (t: 64 | 128): readonly KernelSource[] =>
-  [gemmKernel(false, false, t), gemmKernel(false, true, t), gemmKernel(true, false, t), gemmKernel(true, true, t)];
+const variants = (t: 64 | 128, half = false): readonly KernelSource[] =>
+  [gemmKernel(false, false, t, half), gemmKernel(false, true, t, half), gemmKernel(true, false, t, half), gemmKernel(true, true, t, half)];
 
 /** The pipelines by tile, each indexed by transA·2 + transB. */
 export const GEMM: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: variants(64), 128: variants(128) };
+/** The same with f16 tiles in workgroup memory (shader-f16). */
+export const GEMM_F16: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: variants(64, true), 128: variants(128, true) };
 
 /**
  * The tile for a product: 128×128 once the product fills enough workgroups to keep a large GPU busy (a guess

@@ -15,6 +15,8 @@ export interface KernelSource {
   readonly bindings: readonly (readonly [string, Access, ('f32' | 'i32')?])[];
   /** Helpers and the `@compute` entry point `main`. */
   readonly body: string;
+  /** WGSL extensions the body needs (e.g. 'f16'), enabled at the top of the module. */
+  readonly enable?: readonly string[];
 }
 
 /** Threads per workgroup of the one-dimensional kernels (every WebGPU core adapter allows 256). */
@@ -31,13 +33,13 @@ export function kernelCode(k: KernelSource): string {
   const fields = params.length === 0 ? '  unused: u32,' : params.map(([n, t]) => `  ${n}: ${t},`).join('\n');
   const bindings = k.bindings.map(([name, access, type], i) =>
     `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type ?? 'f32'}>;`).join('\n');
-  return `struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${shiftAccesses(k.body, windowed)}`;
+  const enables = (k.enable ?? []).map((e) => `enable ${e};\n`).join('');
+  return `${enables}struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${shiftAccesses(k.body, windowed)}`;
 }
 
 /**
  * Rewrites every access `name[e]` to a windowed binding as `name[(e) - P.nameShift]` (nested accesses too),
- * so kernel bodies are written with the tensor's own indices. u32 arithmetic wraps, so a shift "below zero"
- * (an index origin before the window) works as well.
+ * so kernel bodies are written with the tensor's own indices.
  */
 export function shiftAccesses(body: string, names: readonly string[]): string {
   if (names.length === 0) return body;
