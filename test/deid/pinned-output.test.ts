@@ -1,0 +1,46 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { deidentify, findPhi, parsePhysionetText } from '../../src/deid/index.js';
+import { sharedFile } from '../helpers/shared-data.js';
+
+const physionetText = sharedFile('deid', 'physionet-deid', 'id.text');
+const mtsamples = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
+
+/**
+ * Pins the exact output of the recognisers on real notes, so that work meant only to make de-identification
+ * faster cannot change what it finds. A digest, not the spans themselves: the notes' text stays out of the
+ * repository. When a rule is changed on purpose, check the change with `medbert deid eval` and put the new
+ * digest (printed on failure) here.
+ */
+function digest(notes: readonly string[]): { spans: number; sha256: string } {
+  const hash = createHash('sha256');
+  let spans = 0;
+  for (const note of notes) {
+    for (const s of findPhi(note)) {
+      hash.update(`${s.start}:${s.end}:${s.category};`);
+      spans++;
+    }
+    hash.update('\n');
+  }
+  return { spans, sha256: hash.digest('hex').slice(0, 16) };
+}
+
+test('PhysioNet notes: findPhi output pinned (every span of the 1,217 shared notes)', { skip: physionetText.skip }, () => {
+  const notes = parsePhysionetText(readFileSync(physionetText.path, 'latin1')).map((n) => n.text);
+  assert.deepEqual(digest(notes), { spans: 721, sha256: 'bab2a397bad7d33e' });
+});
+
+test('MTSamples notes: findPhi output pinned (first 1,500 transcriptions), and tag mode replaces exactly those spans', { skip: mtsamples.skip }, () => {
+  const rows = parse(gunzipSync(readFileSync(mtsamples.path)).toString('utf8'), { columns: true, relax_quotes: true }) as Record<string, string>[];
+  const notes = rows.slice(0, 1500).map((r) => r.transcription ?? '').filter((t) => t !== '' && t !== 'NA');
+  assert.deepEqual(digest(notes), { spans: 1195, sha256: 'aa898cc97ac3f3ae' });
+  const note = notes.find((t) => findPhi(t).length >= 3) ?? '';
+  const { text, spans } = deidentify(note);
+  let expected = note;
+  for (const s of [...spans].reverse()) expected = expected.slice(0, s.start) + `[${s.category}]` + expected.slice(s.end);
+  assert.equal(text, expected);
+});
