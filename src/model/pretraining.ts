@@ -46,16 +46,23 @@ export class BertForPretraining extends Module {
     this.entity = config.num_entity_concepts > 0 ? this.child('entity', new EntityHead(engine, config, init)) : null;
   }
 
-  forward(batch: PretrainBatch, entityWeight = 1): PretrainOutput {
+  /**
+   * `trainEntity` false computes the entity loss for the record only, without recording its graph: a branch
+   * that backward never visits would otherwise hold its saved tensors until the end of the run.
+   */
+  forward(batch: PretrainBatch, entityWeight = 1, trainEntity = true): PretrainOutput {
     const hidden = this.bert.forward(batch);
     const flat = reshape(hidden, [batch.batch * batch.seq, this.config.hidden_size]);
     const mlmLogits = this.mlm.forward(gatherRows(flat, batch.mlmPositions));
     const mlmLoss = softmaxCrossEntropy(mlmLogits, batch.mlmLabels);
     let entityLoss: Tensor | null = null, entityLogits: Tensor | null = null;
     if (this.entity !== null && batch.entityLabels.length > 0) {
-      const pooled = matmul(spanMeanMatrix(this.engine, batch), flat);
-      entityLogits = this.entity.forward(pooled);
-      entityLoss = softmaxCrossEntropy(entityLogits, batch.entityLabels);
+      const entity = this.entity;
+      const branch = (): [Tensor, Tensor] => {
+        const logits = entity.forward(matmul(spanMeanMatrix(this.engine, batch), flat));
+        return [logits, softmaxCrossEntropy(logits, batch.entityLabels)];
+      };
+      [entityLogits, entityLoss] = trainEntity ? branch() : this.engine.noGrad(branch);
     }
     const loss = entityLoss === null || entityWeight === 0 ? mlmLoss : add(mlmLoss, scale(entityLoss, entityWeight));
     return { loss, mlmLoss, entityLoss, mlmLogits, entityLogits };

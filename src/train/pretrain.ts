@@ -209,7 +209,7 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
       // Each micro-batch's mean loss weighted by its share of the masked tokens (and spans): the sum over
       // micro-batches then equals the loss of one big batch, so accumulation changes nothing but memory.
       const [m, e] = await engine.tidyAsync(async () => {
-        const out = model.forward(batch, 0);
+        const out = model.forward(batch, 0, o.entityWeight !== 0);
         out.mlmLoss.keep();
         out.entityLoss?.keep();
         let objective: Tensor = scale(out.mlmLoss, batch.mlmLabels.length / Math.max(mlmTotal, 1));

@@ -83,20 +83,28 @@ test('A micro-batches of B equal one batch of A·B, up to float summation', asyn
   }
 });
 
-test('memory does not grow across 100 training steps', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-mem-'));
-  const backend = new ReferenceBackend();
-  const seen: number[] = [];
-  try {
-    await pretrain({
-      engine: new Engine(backend), config: config(0.1), source: source(), outDir: dir, resume: false,
-      options: options({ steps: 100, microBatch: 1, accumulation: 1 }),
-      onStep: (m) => { if (m.step === 10 || m.step === 100) seen.push(backend.allocatedBytes()); },
-    });
-    assert.equal(seen.length, 2);
-    assert.equal(seen[1], seen[0], `allocated bytes at step 10 and 100: ${seen.join(', ')}`);
-    assert.equal(backend.allocatedBytes(), 0, 'everything freed after the run');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
+for (const entityWeight of [1, 0]) {
+  // λ = 0 still computes the entity loss for the record: its branch must not keep saved tensors alive.
+  test(`memory does not grow across 100 training steps (entity weight ${entityWeight})`, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'medbert-mem-'));
+    const backend = new ReferenceBackend();
+    const seen: number[] = [];
+    const entityLosses: (number | null)[] = [];
+    try {
+      await pretrain({
+        engine: new Engine(backend), config: config(0.1), source: source(), outDir: dir, resume: false,
+        options: options({ steps: 100, microBatch: 1, accumulation: 1, entityWeight }),
+        onStep: (m) => {
+          entityLosses.push(m.entity_loss);
+          if (m.step === 10 || m.step === 100) seen.push(backend.allocatedBytes());
+        },
+      });
+      assert.equal(seen.length, 2);
+      assert.equal(seen[1], seen[0], `allocated bytes at step 10 and 100: ${seen.join(', ')}`);
+      assert.equal(backend.allocatedBytes(), 0, 'everything freed after the run');
+      assert.ok(entityLosses.some((e) => e !== null && e > 0), 'the entity loss is reported either way');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+}
