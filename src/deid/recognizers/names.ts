@@ -30,386 +30,485 @@ function sameCase(text: string, a: Word, b: Word): boolean {
   return style(a) === style(b);
 }
 
+/**
+ * One note being scanned for names: its words, how it is written, and which words are marked as name words.
+ * The rules below are small separate functions over it (not closures inside one large function), so the JIT
+ * compiles each quickly on the first notes it sees.
+ */
+class NameScan {
+  readonly marked: Uint8Array;
+
+  constructor(readonly words: readonly Word[], readonly text: string, readonly mixed: boolean) {
+    this.marked = new Uint8Array(words.length);
+  }
+
+  at(i: number): Word | undefined {
+    return this.words[i];
+  }
+}
+
+/** Not a function word, verb or clinical word; alphabetic (all words are). */
+function nameLike(w: Word): boolean {
+  return !lexicon.stop.has(w.key) && (w.single || w.key.length >= 2);
+}
+
+function inSentence(s: NameScan, i: number): boolean {
+  const w = s.at(i);
+  return w !== undefined && i > 0 && !/[.!?:\n]/.test(w.gapBefore);
+}
+
+/** Evidence that a word is a name by itself: a list name, or a capital inside a sentence of a mixed-case note. */
+function nameEvidence(s: NameScan, i: number): boolean {
+  const w = s.at(i);
+  if (w === undefined || !nameLike(w)) return false;
+  if (isKnownName(w.key)) return true;
+  return s.mixed && w.capitalized && inSentence(s, i);
+}
+
+/** A single letter followed by a period and a word ("Z. Miller"), or by a listed name ("barbara j parrilli"). */
+function isInitial(s: NameScan, i: number): boolean {
+  const w = s.at(i);
+  const next = s.at(i + 1);
+  if (w === undefined || !w.single || next === undefined) return false;
+  return /^\.[ \t]*$/.test(next.gapBefore) || (/^[ \t]+$/.test(next.gapBefore) && isKnownName(next.key));
+}
+
+/** Surname-like in a strong context: not a function word, though it may be an eponym ("Dr. Foley", "G. Levine"). */
+function personWord(w: Word): boolean {
+  return nameLike(w) || (lexicon.surnames.has(w.key) && !w.single) || (lexicon.firstNames.has(w.key) && !w.single);
+}
+
+function givenLike(s: NameScan, i: number): boolean {
+  const w = s.at(i);
+  return w !== undefined && ((lexicon.firstNames.has(w.key) && !lexicon.stop.has(w.key)) || isInitial(s, i));
+}
+
+/**
+ * An unlisted word that reads like a surname after a strong cue: capitalised in a mixed-case note; in a
+ * single-case note, not a function word, not shaped like a verb, adverb or plural, not a word that follows
+ * people in notes ("aware", "upset").
+ */
+function surnameLike(s: NameScan, w: Word | undefined): boolean {
+  if (w === undefined || w.single || !nameLike(w) || lexicon.ambiguousNames.has(w.key)) return false;
+  // An apostrophe other than O'/D' marks a contraction ("con't", "won't"), not a name.
+  const apostrophe = w.key.search(/['’]/);
+  if (apostrophe >= 0 && apostrophe !== 1) return false;
+  if (s.mixed) return w.capitalized;
+  if (w.capitalized) return true;
+  return w.key.length >= 3 && !VERB_LIKE.test(w.key) && !RELATION_FOLLOWERS.has(w.key) && !AFTER_NAME.has(w.key) && !PATIENT_VERBS.has(w.key);
+}
+
+/** What follows a full name: punctuation or a line end, or a word that follows people ("aware", "RN", "had"). */
+function closesName(s: NameScan, j: number): boolean {
+  const after = s.at(j + 1);
+  if (after === undefined || /[.,;:()"\n]/.test(after.gapBefore)) return true;
+  return (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key)
+    || CREDENTIALS.has(after.key) || NAME_CLOSERS.has(after.key);
+}
+
+/** A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals. */
+function headerName(s: NameScan, w: Word | undefined): boolean {
+  return w !== undefined && !w.single && nameLike(w) && (surnameLike(s, w) || isKnownName(w.key) || /^[A-Z][A-Z'-]+$/.test(s.text.slice(w.start, w.end)));
+}
+
+/**
+ * Marks words from `i` on as a name: the first if name-like, then more while they continue a name. `loose`
+ * (after a strong cue: a title, a close relation, a person's role) also takes a surname-like second word.
+ */
+function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, loose = false): number {
+  const first = s.at(i);
+  if (first === undefined || !firstOk(i)) return i;
+  s.marked[i] = 1;
+  let j = i + 1;
+  for (let n = 1; n < 4; n++, j++) {
+    const w = s.at(j);
+    const prev = s.at(j - 1);
+    if (w === undefined || prev === undefined || !nameLike(w)) break;
+    const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
+    if (!gapOk) break;
+    // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a
+    // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
+    const surnameAfterGiven = givenLike(s, j - 1) && (w.single ? isInitial(s, j) : s.mixed ? w.capitalized : !VERB_LIKE.test(w.key));
+    const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(s, j)
+      || w.capitalized || (/^-$/.test(w.gapBefore) && (sameCase(s.text, prev, w) || (prev.capitalized && s.at(j + 1)?.capitalized === true)))
+      || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(s, w) && closesName(s, j));
+    if (!continues) break;
+    s.marked[j] = 1;
+  }
+  return j;
+}
+
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
-  const marked = new Uint8Array(words.length);
-  const at = (i: number): Word | undefined => words[i];
-
-  /** Not a function word, verb or clinical word; alphabetic (all words are). */
-  const nameLike = (w: Word): boolean => !lexicon.stop.has(w.key) && (w.single || w.key.length >= 2);
-  const inSentence = (i: number): boolean => {
-    const w = at(i);
-    return w !== undefined && i > 0 && !/[.!?:\n]/.test(w.gapBefore);
-  };
-  /** Evidence that a word is a name by itself: a list name, or a capital inside a sentence of a mixed-case note. */
-  const nameEvidence = (i: number): boolean => {
-    const w = at(i);
-    if (w === undefined || !nameLike(w)) return false;
-    if (isKnownName(w.key)) return true;
-    return mixedCase && w.capitalized && inSentence(i);
-  };
-  /** A single letter followed by a period and a word ("Z. Miller"), or by a listed name ("barbara j parrilli"). */
-  const isInitial = (i: number): boolean => {
-    const w = at(i);
-    const next = at(i + 1);
-    if (w === undefined || !w.single || next === undefined) return false;
-    return /^\.[ \t]*$/.test(next.gapBefore) || (/^[ \t]+$/.test(next.gapBefore) && isKnownName(next.key));
-  };
-  /** Surname-like in a strong context: not a function word, though it may be an eponym ("Dr. Foley", "G. Levine"). */
-  const personWord = (w: Word): boolean => nameLike(w) || (lexicon.surnames.has(w.key) && !w.single) || (lexicon.firstNames.has(w.key) && !w.single);
-  const givenLike = (i: number): boolean => {
-    const w = at(i);
-    return w !== undefined && ((lexicon.firstNames.has(w.key) && !lexicon.stop.has(w.key)) || isInitial(i));
-  };
-
-  /**
-   * An unlisted word that reads like a surname after a strong cue: capitalised in a mixed-case note; in a
-   * single-case note, not a function word, not shaped like a verb, adverb or plural, not a word that follows
-   * people in notes ("aware", "upset").
-   */
-  const surnameLike = (w: Word | undefined): boolean => {
-    if (w === undefined || w.single || !nameLike(w) || lexicon.ambiguousNames.has(w.key)) return false;
-    // An apostrophe other than O'/D' marks a contraction ("con't", "won't"), not a name.
-    const apostrophe = w.key.search(/['’]/);
-    if (apostrophe >= 0 && apostrophe !== 1) return false;
-    if (mixedCase) return w.capitalized;
-    if (w.capitalized) return true;
-    return w.key.length >= 3 && !VERB_LIKE.test(w.key) && !RELATION_FOLLOWERS.has(w.key) && !AFTER_NAME.has(w.key) && !PATIENT_VERBS.has(w.key);
-  };
-
-  /** What follows a full name: punctuation or a line end, or a word that follows people ("aware", "RN", "had"). */
-  const closesName = (j: number): boolean => {
-    const after = at(j + 1);
-    if (after === undefined || /[.,;:()"\n]/.test(after.gapBefore)) return true;
-    return (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key)
-      || CREDENTIALS.has(after.key) || NAME_CLOSERS.has(after.key);
-  };
-
-  /** A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals. */
-  const headerName = (w: Word | undefined): boolean =>
-    w !== undefined && !w.single && nameLike(w) && (surnameLike(w) || isKnownName(w.key) || /^[A-Z][A-Z'-]+$/.test(text.slice(w.start, w.end)));
-
-  /**
-   * Marks words from `i` on as a name: the first if name-like, then more while they continue a name. `loose`
-   * (after a strong cue: a title, a close relation, a person's role) also takes a surname-like second word.
-   */
-  const takeForward = (i: number, firstOk: (i: number) => boolean, loose = false): number => {
-    const first = at(i);
-    if (first === undefined || !firstOk(i)) return i;
-    marked[i] = 1;
-    let j = i + 1;
-    for (let n = 1; n < 4; n++, j++) {
-      const w = at(j);
-      const prev = at(j - 1);
-      if (w === undefined || prev === undefined || !nameLike(w)) break;
-      const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
-      if (!gapOk) break;
-      // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a
-      // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
-      const surnameAfterGiven = givenLike(j - 1) && (w.single ? isInitial(j) : mixedCase ? w.capitalized : !VERB_LIKE.test(w.key));
-      const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(j)
-        || w.capitalized || (/^-$/.test(w.gapBefore) && (sameCase(text, prev, w) || (prev.capitalized && at(j + 1)?.capitalized === true)))
-        || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(w) && closesName(j));
-      if (!continues) break;
-      marked[j] = 1;
-    }
-    return j;
-  };
-
+  const s = new NameScan(words, text, mixedCase);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly.
     if (!w.single && (bits !== undefined ? ((bits[i] as number) & 2) === 0 : !NAME_TRIGGERS.has(w.key))) continue;
-    const next = at(i + 1);
-    // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
-    if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {
-      // "Ms." / "Mr" written in title case in a mixed-case note is a title; "MS", "ms." may be mental status.
-      const weak = WEAK_TITLES.has(w.key) && !(mixedCase && /^M[a-z]/.test(text.slice(w.start, w.end)))
-        && !(!mixedCase && /^\./.test(next.gapBefore) && surnameLike(next));
-      takeForward(i + 1, (j) => {
-        const c = at(j) as Word;
-        const after = at(j + 1);
-        if (weak) {
-          return nameLike(c) && !c.single && ((isKnownName(c.key) && !lexicon.ambiguousNames.has(c.key))
-            || (mixedCase && c.capitalized && /^M[a-z]/.test(text.slice(w.start, w.end)))
-            || (after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)))));
-        }
-        if (personWord(c)) return true;
-        // "Dr Will Cole": a stop word that is a given name, followed by a name.
-        return lexicon.firstNames.has(c.key) && at(j + 1) !== undefined && nameEvidence(j + 1) && cleanGap((at(j + 1) as Word).gapBefore);
-      }, !weak);
-      // "MS S. CARE": a title followed by an initial.
-      continue;
+    const next = s.at(i + 1);
+    if (titles(s, i, w, next)) continue;
+    credentials(s, i, w, next);
+    signatures(s, i, w);
+    initials(s, i, w, next);
+    headers(s, i, w, next);
+    introductions(s, i, w, next);
+    reach(s, i, w, next);
+    meetings(s, i, w, next);
+    relations(s, i, w, next);
+    listNames(s, i, w, next);
+  }
+  andNames(s);
+  beforePersonVerbs(s);
+  beforeListedSurname(s);
+  introducedByIs(s);
+  lastLineSignature(s);
+  givenBeforeSurname(s);
+  propagateNames(s);
+
+  const spans: PhiSpan[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (s.marked[i] === 1) {
+      const w = words[i] as Word;
+      spans.push({ start: w.start, end: w.keyEnd, category: 'NAME' });
     }
-    // 2. Credentials after a name: "Jones, RN", "Arthur Peppler,MD", "parrilli bsn/rn", "Lekfener, R.N.".
-    const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
-    if ((CREDENTIALS.has(w.key) || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(i - 2))) {
-      const p1 = i - 1;
-      const wp1 = at(p1) as Word;
-      // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
-      // or punctuation): "LUNGS COARSE, RN TO SUCTION" is not a name.
-      const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(text.slice(w.end, w.end + 3));
-      // "PER LAST FIRST NP", "by jo smith md": a cue before the one or two words before the credential.
-      const cueAt = (k: number): boolean => {
-        const c = at(k);
-        const after = at(k + 1);
-        return c !== undefined && after !== undefined && CREDENTIAL_CUES.has(c.key) && cleanGap(after.gapBefore);
-      };
-      const cuedName = (cueAt(p1 - 1) && surnameLike(wp1)) || (cueAt(p1 - 2) && surnameLike(at(p1 - 1)) && surnameLike(wp1) && cleanGap(wp1.gapBefore));
-      const supported = isKnownName(wp1.key) || givenLike(p1 - 1) || wp1.capitalized || /-/.test(wp1.key)
-        || (strongCredential && surnameLike(wp1)) || cuedName;
-      if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
-        marked[p1] = 1;
-        for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
-          const c = at(j) as Word;
-          const after = at(j + 1) as Word;
-          const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore)) || after.gapBefore === '-';
-          const middleInitial = after.single && /^\.[ \t]*$/.test((at(j + 2) as Word | undefined)?.gapBefore ?? '');
-          const initial = c.single && /^\.[ \t]*$/.test(after.gapBefore);
-          if (!gapOk || !(personWord(c) || initial) || !(initial || givenLike(j) || isKnownName(c.key) || c.capitalized || after.gapBefore === '-'
-            || middleInitial || ((strongCredential || cuedName) && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(c)))) break;
-          marked[j] = 1;
-        }
+  }
+  return spans;
+}
+
+function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
+  // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
+  if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {
+    // "Ms." / "Mr" written in title case in a mixed-case note is a title; "MS", "ms." may be mental status.
+    const weak = WEAK_TITLES.has(w.key) && !(s.mixed && /^M[a-z]/.test(s.text.slice(w.start, w.end)))
+      && !(!s.mixed && /^\./.test(next.gapBefore) && surnameLike(s, next));
+    takeForward(s, i + 1, (j) => {
+      const c = s.at(j) as Word;
+      const after = s.at(j + 1);
+      if (weak) {
+        return nameLike(c) && !c.single && ((isKnownName(c.key) && !lexicon.ambiguousNames.has(c.key))
+          || (s.mixed && c.capitalized && /^M[a-z]/.test(s.text.slice(w.start, w.end)))
+          || (after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)))));
       }
-    }
-    // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.
-    if (SIGNATURE_CREDENTIALS.has(w.key) && i > 0 && /^[ \t]*,?[ \t]*$/.test(w.gapBefore) && /^[ \t.,]*(?:\n|$)/.test(text.slice(w.end, w.end + 8))) {
-      const p = at(i - 1) as Word;
-      if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
-        marked[i - 1] = 1;
-        const p2 = at(i - 2);
-        // The signature opens its line, or follows the note's last sentence: "... per oncology note.  kim tran rn".
-        const lineStart = p2 !== undefined && (i - 2 === 0 || /(?:^|\n|[.!?][ \t])[ \t]*$/.test(p2.gapBefore));
-        if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2) && (givenLike(i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(p2)))) marked[i - 2] = 1;
-      }
-    }
-    // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".
-    if (w.single && next !== undefined && /^\.[ \t]+$/.test(next.gapBefore) && /(?:^|[\s(,;-])$/.test(w.gapBefore) && personWord(next)
-      && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3) {
-      const before = at(i - 1);
-      const after = at(i + 2);
-      const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key)) && softGap(w.gapBefore);
-      const cueAfter = after !== undefined && /^[ \t]*[,:]?[ \t]*$/.test(after.gapBefore)
-        && ((AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || CREDENTIALS.has(after.key) || (after.key === 'in' && at(i + 3)?.key === 'to'));
-      // "A." "P." "S." "O." at a line start are note sections (assessment, plan), not initials.
-      const section = /\n[ \t]*$/.test(w.gapBefore) && /^[apsodr]$/.test(w.key) && !isKnownName(next.key);
-      if (!section && (cueBefore || cueAfter || (isKnownName(next.key) && !lexicon.ambiguousNames.has(next.key)))) {
-        marked[i] = 1;
-        marked[i + 1] = 1;
-      }
-    }
-    // Headers: "Patient: UNDERHILL, HAROLD", "Name: Abby M. Laidlaw", "Pt: Imogen Dabrowski".
-    if (HEADER_FIELDS.has(w.key) && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(next)) {
-      let end = i + 2;
-      marked[i + 1] = 1;
-      const second = at(end);
-      // "Seo-yeon Merriweather": a hyphenated given name, then the surname.
-      if (second !== undefined && second.gapBefore === '-' && nameLike(second)) marked[end++] = 1;
-      const surname = at(end);
-      if (surname !== undefined && /^[ \t]+$/.test(surname.gapBefore) && (headerName(surname) || isInitial(end))) marked[end++] = 1;
-      // "SURNAME, GIVEN": the given name after a comma.
-      const after = at(end);
-      if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(after)) marked[end] = 1;
-    }
-    // Introductions in letters and messages: "My name is Siiri", "Name: Abby M. Laidlaw", "Dear Ms. ...", "I'm Jo".
-    if (INTRODUCTIONS.has(w.key) && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
-      const prev = at(i - 1);
-      const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
-        : w.key === 'name' ? /^[ \t]*:/.test(next.gapBefore) : true;
-      if (cue && next.capitalized && nameLike(next)) takeForward(i + 1, () => true, true);
-    }
-    // "ONly able to reach Rob..": the person one tried to reach.
-    if ((w.key === 'reach' || w.key === 'reached') && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(next) || lexicon.firstNames.has(next.key))
-      && !ROLES.has(next.key) && !RELATIONS.has(next.key)) {
-      takeForward(i + 1, () => true, true);
-    }
-    // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
-    if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(at(i - 1)?.key ?? '')
-      && (surnameLike(next) || (isInitial(i + 1) && !at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(at(i + 2)?.key ?? '')) {
-      takeForward(i + 1, () => true, true);
-    }
-    // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
-    if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
-      let j = i + 1;
-      if ((at(j) as Word).key === 'is' || (at(j) as Word).key === 'named') j++;
-      const strong = (k: number): boolean => {
-        const c = at(k);
-        if (c === undefined) return false;
-        // "Son, Ed, was updated": a listed given name between commas or brackets, even if it is also a word.
-        if (!nameLike(c)) {
-          const after = at(k + 1);
-          return RELATIONS.has(w.key) && lexicon.firstNames.has(c.key) && /[,(]\s*$/.test(c.gapBefore) && after !== undefined && /^\s*[,)]/.test(after.gapBefore);
-        }
-        if (lexicon.firstNames.has(c.key)) return true;
-        if (LOOSE_RELATIONS.has(w.key)) return false;
-        if (c.single && initialThenSurname(k)) return true;
-        if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
-        const after = at(k + 1);
-        if (after !== undefined && cleanGap(after.gapBefore) && SERVICE_TAIL.has(after.key)) return false;
-        // "DAUGHTER-KRISSY---301 944-5032": a relation, a word, then a phone number.
-        if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(text.slice(c.end, c.end + 20))) return true;
-        // "DAUGHTER PHILOMENA FOR CONSENT": in a single-case note, a word after a close relation that does not
-        // read as a verb, adverb or plural (those follow relations: "daughter called", "sons visiting").
-        // (Singular relations only: "SONS HOCKEY GAME" is a possessive without its apostrophe.)
-        const personCue = (CLOSE_RELATIONS.has(w.key) && !/s$/.test(w.key)) || (PERSON_ROLES.has(w.key) && !/,/.test(c.gapBefore))
-          || (w.key === 'person' && at(i - 1)?.key === 'contact');
-        if (!mixedCase && personCue && surnameLike(c) && /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore)) return true;
-        // "daughters braxdusker and lingpraver": a plural relation, then two names joined by "and".
-        if (!mixedCase && CLOSE_RELATIONS.has(w.key) && /s$/.test(w.key) && surnameLike(c) && at(k + 1)?.key === 'and' && surnameLike(at(k + 2))) return true;
-        return mixedCase && c.capitalized && inSentence(k);
-      };
-      const cued = (k: number): boolean => {
-        const c = at(k);
-        const a = at(k + 1);
-        return w.key !== 'pa' && w.key !== 'per' && c !== undefined && surnameLike(c) && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
-          && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
-      };
-      // "per d ross.": an initial without its period, then a listed surname or a surname-like word closing the name.
-      const initialThenSurname = (k: number): boolean => {
-        const c = at(k);
-        const after = at(k + 1);
-        return ROLES.has(w.key) && c !== undefined && c.single && after !== undefined && cleanGap(after.gapBefore) && !after.single
-          && (isUnambiguousName(after.key) || (surnameLike(after) && closesName(k + 1)));
-      };
-      const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
-      const end = takeForward(j, (k) => strong(k) || cued(k), looseCue);
-      if (end === j + 1 && initialThenSurname(j)) marked[j + 1] = 1;
-      // "sons David and Theodore", "daughters sarah and margie".
-      const and = at(end);
-      if (end > j && and !== undefined && (and.key === 'and' || /&/.test(and.gapBefore)) ) {
-        const k = and.key === 'and' ? end + 1 : end;
-        const c = at(k);
-        if (c !== undefined && ((lexicon.firstNames.has(c.key) && nameLike(c)) || (looseCue && surnameLike(c)))) marked[k] = 1;
-      }
-    }
-    // 5. List names that are not ordinary words, and the surname after a given name.
-    if (isUnambiguousName(w.key) && !w.single) {
-      marked[i] = 1;
-      // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
-      // single-case note — when it does not read as a verb ("peggy staying", "bill consented").
-      if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && nameLike(next) && !next.single
-        && !lexicon.ambiguousNames.has(next.key)
-        && (isKnownName(next.key) || (mixedCase ? next.capitalized : !VERB_LIKE.test(next.key) && next.key.length >= 3))) {
-        marked[i + 1] = 1;
-      }
-      // "Szabina J Gelencsér", "Elita B Desaulniers": a given name, an initial without its period, a surname.
-      const third = at(i + 2);
-      if (mixedCase && lexicon.firstNames.has(w.key) && next !== undefined && next.single && cleanGap(next.gapBefore)
-        && /[A-Z]/.test(text.charAt(next.start)) && third !== undefined && cleanGap(third.gapBefore) && third.capitalized && nameLike(third)) {
-        marked[i + 1] = 1;
-        marked[i + 2] = 1;
+      if (personWord(c)) return true;
+      // "Dr Will Cole": a stop word that is a given name, followed by a name.
+      return lexicon.firstNames.has(c.key) && s.at(j + 1) !== undefined && nameEvidence(s, j + 1) && cleanGap((s.at(j + 1) as Word).gapBefore);
+    }, !weak);
+    // "MS S. CARE": a title followed by an initial.
+    return true;
+  }
+  return false;
+}
+
+function credentials(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // 2. Credentials after a name: "Jones, RN", "Arthur Peppler,MD", "parrilli bsn/rn", "Lekfener, R.N.".
+  const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
+  if ((CREDENTIALS.has(w.key) || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
+    const p1 = i - 1;
+    const wp1 = s.at(p1) as Word;
+    // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
+    // or punctuation): "LUNGS COARSE, RN TO SUCTION" is not a name.
+    const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(s.text.slice(w.end, w.end + 3));
+    // "PER LAST FIRST NP", "by jo smith md": a cue before the one or two words before the credential.
+    const cueAt = (k: number): boolean => {
+      const c = s.at(k);
+      const after = s.at(k + 1);
+      return c !== undefined && after !== undefined && CREDENTIAL_CUES.has(c.key) && cleanGap(after.gapBefore);
+    };
+    const cuedName = (cueAt(p1 - 1) && surnameLike(s, wp1)) || (cueAt(p1 - 2) && surnameLike(s, s.at(p1 - 1)) && surnameLike(s, wp1) && cleanGap(wp1.gapBefore));
+    const supported = isKnownName(wp1.key) || givenLike(s, p1 - 1) || wp1.capitalized || /-/.test(wp1.key)
+      || (strongCredential && surnameLike(s, wp1)) || cuedName;
+    if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(s, p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
+      s.marked[p1] = 1;
+      for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
+        const c = s.at(j) as Word;
+        const after = s.at(j + 1) as Word;
+        const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore)) || after.gapBefore === '-';
+        const middleInitial = after.single && /^\.[ \t]*$/.test((s.at(j + 2) as Word | undefined)?.gapBefore ?? '');
+        const initial = c.single && /^\.[ \t]*$/.test(after.gapBefore);
+        if (!gapOk || !(personWord(c) || initial) || !(initial || givenLike(s, j) || isKnownName(c.key) || c.capitalized || after.gapBefore === '-'
+          || middleInitial || ((strongCredential || cuedName) && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(s, c)))) break;
+        s.marked[j] = 1;
       }
     }
   }
+}
 
+function signatures(s: NameScan, i: number, w: Word): void {
+  // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.
+  if (SIGNATURE_CREDENTIALS.has(w.key) && i > 0 && /^[ \t]*,?[ \t]*$/.test(w.gapBefore) && /^[ \t.,]*(?:\n|$)/.test(s.text.slice(w.end, w.end + 8))) {
+    const p = s.at(i - 1) as Word;
+    if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
+      s.marked[i - 1] = 1;
+      const p2 = s.at(i - 2);
+      // The signature opens its line, or follows the note's last sentence: "... per oncology note.  kim tran rn".
+      const lineStart = p2 !== undefined && (i - 2 === 0 || /(?:^|\n|[.!?][ \t])[ \t]*$/.test(p2.gapBefore));
+      if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2) && (givenLike(s, i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(s, p2)))) s.marked[i - 2] = 1;
+    }
+  }
+}
+
+function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".
+  if (w.single && next !== undefined && /^\.[ \t]+$/.test(next.gapBefore) && /(?:^|[\s(,;-])$/.test(w.gapBefore) && personWord(next)
+    && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3) {
+    const before = s.at(i - 1);
+    const after = s.at(i + 2);
+    const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key)) && softGap(w.gapBefore);
+    const cueAfter = after !== undefined && /^[ \t]*[,:]?[ \t]*$/.test(after.gapBefore)
+      && ((AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || CREDENTIALS.has(after.key) || (after.key === 'in' && s.at(i + 3)?.key === 'to'));
+    // "A." "P." "S." "O." at a line start are note sections (assessment, plan), not initials.
+    const section = /\n[ \t]*$/.test(w.gapBefore) && /^[apsodr]$/.test(w.key) && !isKnownName(next.key);
+    if (!section && (cueBefore || cueAfter || (isKnownName(next.key) && !lexicon.ambiguousNames.has(next.key)))) {
+      s.marked[i] = 1;
+      s.marked[i + 1] = 1;
+    }
+  }
+}
+
+function headers(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // Headers: "Patient: UNDERHILL, HAROLD", "Name: Abby M. Laidlaw", "Pt: Imogen Dabrowski".
+  if (HEADER_FIELDS.has(w.key) && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
+    let end = i + 2;
+    s.marked[i + 1] = 1;
+    const second = s.at(end);
+    // "Seo-yeon Merriweather": a hyphenated given name, then the surname.
+    if (second !== undefined && second.gapBefore === '-' && nameLike(second)) s.marked[end++] = 1;
+    const surname = s.at(end);
+    if (surname !== undefined && /^[ \t]+$/.test(surname.gapBefore) && (headerName(s, surname) || isInitial(s, end))) s.marked[end++] = 1;
+    // "SURNAME, GIVEN": the given name after a comma.
+    const after = s.at(end);
+    if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after)) s.marked[end] = 1;
+  }
+}
+
+function introductions(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // Introductions in letters and messages: "My name is Siiri", "Name: Abby M. Laidlaw", "Dear Ms. ...", "I'm Jo".
+  if (INTRODUCTIONS.has(w.key) && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
+    const prev = s.at(i - 1);
+    const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
+      : w.key === 'name' ? /^[ \t]*:/.test(next.gapBefore) : true;
+    if (cue && next.capitalized && nameLike(next)) takeForward(s, i + 1, () => true, true);
+  }
+}
+
+function reach(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // "ONly able to reach Rob..": the person one tried to reach.
+  if ((w.key === 'reach' || w.key === 'reached') && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(s, next) || lexicon.firstNames.has(next.key))
+    && !ROLES.has(next.key) && !RELATIONS.has(next.key)) {
+    takeForward(s, i + 1, () => true, true);
+  }
+}
+
+function meetings(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
+  if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(s.at(i - 1)?.key ?? '')
+    && (surnameLike(s, next) || (isInitial(s, i + 1) && !s.at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(s.at(i + 2)?.key ?? '')) {
+    takeForward(s, i + 1, () => true, true);
+  }
+}
+
+function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
+  if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
+    let j = i + 1;
+    if ((s.at(j) as Word).key === 'is' || (s.at(j) as Word).key === 'named') j++;
+    const strong = (k: number): boolean => {
+      const c = s.at(k);
+      if (c === undefined) return false;
+      // "Son, Ed, was updated": a listed given name between commas or brackets, even if it is also a word.
+      if (!nameLike(c)) {
+        const after = s.at(k + 1);
+        return RELATIONS.has(w.key) && lexicon.firstNames.has(c.key) && /[,(]\s*$/.test(c.gapBefore) && after !== undefined && /^\s*[,)]/.test(after.gapBefore);
+      }
+      if (lexicon.firstNames.has(c.key)) return true;
+      if (LOOSE_RELATIONS.has(w.key)) return false;
+      if (c.single && initialThenSurname(k)) return true;
+      if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
+      const after = s.at(k + 1);
+      if (after !== undefined && cleanGap(after.gapBefore) && SERVICE_TAIL.has(after.key)) return false;
+      // "DAUGHTER-KRISSY---301 944-5032": a relation, a word, then a phone number.
+      if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(s.text.slice(c.end, c.end + 20))) return true;
+      // "DAUGHTER PHILOMENA FOR CONSENT": in a single-case note, a word after a close relation that does not
+      // read as a verb, adverb or plural (those follow relations: "daughter called", "sons visiting").
+      // (Singular relations only: "SONS HOCKEY GAME" is a possessive without its apostrophe.)
+      const personCue = (CLOSE_RELATIONS.has(w.key) && !/s$/.test(w.key)) || (PERSON_ROLES.has(w.key) && !/,/.test(c.gapBefore))
+        || (w.key === 'person' && s.at(i - 1)?.key === 'contact');
+      if (!s.mixed && personCue && surnameLike(s, c) && /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore)) return true;
+      // "daughters braxdusker and lingpraver": a plural relation, then two names joined by "and".
+      if (!s.mixed && CLOSE_RELATIONS.has(w.key) && /s$/.test(w.key) && surnameLike(s, c) && s.at(k + 1)?.key === 'and' && surnameLike(s, s.at(k + 2))) return true;
+      return s.mixed && c.capitalized && inSentence(s, k);
+    };
+    const cued = (k: number): boolean => {
+      const c = s.at(k);
+      const a = s.at(k + 1);
+      return w.key !== 'pa' && w.key !== 'per' && c !== undefined && surnameLike(s, c) && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
+        && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
+    };
+    // "per d ross.": an initial without its period, then a listed surname or a surname-like word closing the name.
+    const initialThenSurname = (k: number): boolean => {
+      const c = s.at(k);
+      const after = s.at(k + 1);
+      return ROLES.has(w.key) && c !== undefined && c.single && after !== undefined && cleanGap(after.gapBefore) && !after.single
+        && (isUnambiguousName(after.key) || (surnameLike(s, after) && closesName(s, k + 1)));
+    };
+    const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
+    const end = takeForward(s, j, (k) => strong(k) || cued(k), looseCue);
+    if (end === j + 1 && initialThenSurname(j)) s.marked[j + 1] = 1;
+    // "sons David and Theodore", "daughters sarah and margie".
+    const and = s.at(end);
+    if (end > j && and !== undefined && (and.key === 'and' || /&/.test(and.gapBefore)) ) {
+      const k = and.key === 'and' ? end + 1 : end;
+      const c = s.at(k);
+      if (c !== undefined && ((lexicon.firstNames.has(c.key) && nameLike(c)) || (looseCue && surnameLike(s, c)))) s.marked[k] = 1;
+    }
+  }
+}
+
+function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  // 5. List names that are not ordinary words, and the surname after a given name.
+  if (isUnambiguousName(w.key) && !w.single) {
+    s.marked[i] = 1;
+    // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
+    // single-case note — when it does not read as a verb ("peggy staying", "bill consented").
+    if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && nameLike(next) && !next.single
+      && !lexicon.ambiguousNames.has(next.key)
+      && (isKnownName(next.key) || (s.mixed ? next.capitalized : !VERB_LIKE.test(next.key) && next.key.length >= 3))) {
+      s.marked[i + 1] = 1;
+    }
+    // "Szabina J Gelencsér", "Elita B Desaulniers": a given name, an initial without its period, a surname.
+    const third = s.at(i + 2);
+    if (s.mixed && lexicon.firstNames.has(w.key) && next !== undefined && next.single && cleanGap(next.gapBefore)
+      && /[A-Z]/.test(s.text.charAt(next.start)) && third !== undefined && cleanGap(third.gapBefore) && third.capitalized && nameLike(third)) {
+      s.marked[i + 1] = 1;
+      s.marked[i + 2] = 1;
+    }
+  }
+}
+
+function andNames(s: NameScan): void {
+  const words = s.words;
   // "Dr. Griffin and Swackhamer aware", "dr. chen and dr. murray": a name, "and", a word, then a cue.
   for (let i = 1; i + 2 < words.length; i++) {
     const and = words[i] as Word;
     const c = words[i + 1] as Word;
     const a = words[i + 2] as Word;
-    if (marked[i - 1] === 1 && (and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
+    if (s.marked[i - 1] === 1 && (and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
       && /^[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key)) {
-      marked[i + 1] = 1;
+      s.marked[i + 1] = 1;
     }
   }
+}
 
+function beforePersonVerbs(s: NameScan): void {
+  const words = s.words;
   // "At this time, Radu wishes ...", "social: bill called": a capitalised word mid-sentence (mixed-case notes) or a
   // listed given name, followed by a verb that people do in notes.
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i] as Word;
     const v = words[i + 1] as Word;
-    if (marked[i] === 1 || !PERSON_VERBS.has(v.key) || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
+    if (s.marked[i] === 1 || !PERSON_VERBS.has(v.key) || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
-    const capital = w.capitalized && nameLike(w) && inSentence(i) && !isKnownName(w.key);
+    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !isKnownName(w.key);
     // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
     const clauseStart = (k: number): boolean => k === 0 || /[:,;.\n>-][ \t]*$/.test((words[k] as Word).gapBefore) || words[k - 1]?.key === 'and';
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
-    const single = (clauseVerb || (w.capitalized && !isKnownName(w.key) && !VERB_LIKE.test(w.key))) && clauseStart(i) && surnameLike(w) && w.key.length >= 4;
-    if (given || capital || single) marked[i] = 1;
+    const single = (clauseVerb || (w.capitalized && !isKnownName(w.key) && !VERB_LIKE.test(w.key))) && clauseStart(i) && surnameLike(s, w) && w.key.length >= 4;
+    if (given || capital || single) s.marked[i] = 1;
     // "LINGLEKER VINTOSHAN CALLED TO BEDSIDE", "Toshleker Zorduskan arrived": a two-word name opening the clause.
     const p = words[i - 1];
-    if (clauseVerb && i > 0 && p !== undefined && marked[i - 1] === 0 && cleanGap(w.gapBefore) && clauseStart(i - 1) && surnameLike(p) && surnameLike(w)
+    if (clauseVerb && i > 0 && p !== undefined && s.marked[i - 1] === 0 && cleanGap(w.gapBefore) && clauseStart(i - 1) && surnameLike(s, p) && surnameLike(s, w)
       && p.key.length >= 4 && w.key.length >= 4) {
-      marked[i - 1] = 1;
-      marked[i] = 1;
+      s.marked[i - 1] = 1;
+      s.marked[i] = 1;
     }
   }
+}
+
+function beforeListedSurname(s: NameScan): void {
+  const words = s.words;
   // "lorrie morales is a 70 yr old": the word before a listed surname, at the start of a line or after "(".
   for (let i = 1; i < words.length; i++) {
     const w = words[i] as Word;
     const p = words[i - 1] as Word;
-    if (marked[i] === 1 && marked[i - 1] === 0 && isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
+    if (s.marked[i] === 1 && s.marked[i - 1] === 0 && isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
       && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && /(?:^|\n|\()[ \t]*$/.test(p.gapBefore)) {
-      marked[i - 1] = 1;
+      s.marked[i - 1] = 1;
     }
   }
+}
+
+function introducedByIs(s: NameScan): void {
+  const words = s.words;
   // "Jo Vance is a 70 yr old female", "Tamsin is family contact": one to three name-like words opening a line or
   // sentence, then "is" and an age or a person's role in the patient's life.
   for (let i = 1; i + 1 < words.length; i++) {
     const is = words[i] as Word;
     if ((is.key !== 'is' && is.key !== 'was') || !cleanGap(is.gapBefore)) continue;
     let k = i + 1;
-    const introducesAge = (at(k)?.key === 'a' || at(k)?.key === 'an') && AGE_AFTER_IS.test(text.slice((at(k) as Word).end, (at(k) as Word).end + 16));
-    while (k < words.length && k < i + 4 && ROLE_FILLERS.has((at(k) as Word).key) && cleanGap((at(k) as Word).gapBefore)) k++;
-    const role = at(k);
+    const introducesAge = (s.at(k)?.key === 'a' || s.at(k)?.key === 'an') && AGE_AFTER_IS.test(s.text.slice((s.at(k) as Word).end, (s.at(k) as Word).end + 16));
+    while (k < words.length && k < i + 4 && ROLE_FILLERS.has((s.at(k) as Word).key) && cleanGap((s.at(k) as Word).gapBefore)) k++;
+    const role = s.at(k);
     const introducesRole = role !== undefined && cleanGap(role.gapBefore) && (RELATIONS.has(role.key) || PERSON_ROLES.has(role.key) || FAMILY_ROLES.has(role.key))
       && !/s$/.test(role.key);
     if (!introducesAge && !introducesRole) continue;
     let first = i;
     while (first > 0 && first > i - 3) {
-      const c = at(first - 1) as Word;
-      const after = at(first) as Word;
+      const c = s.at(first - 1) as Word;
+      const after = s.at(first) as Word;
       if (first < i && !cleanGap(after.gapBefore)) break;
-      if (c.single || !(isKnownName(c.key) || surnameLike(c)) || ROLES.has(c.key) || RELATIONS.has(c.key) || HEADER_FIELDS.has(c.key)) break;
+      if (c.single || !(isKnownName(c.key) || surnameLike(s, c)) || ROLES.has(c.key) || RELATIONS.has(c.key) || HEADER_FIELDS.has(c.key)) break;
       first--;
     }
-    const opener = at(first);
+    const opener = s.at(first);
     if (first < i && opener !== undefined && (first === 0 || /(?:^|\n|[.!?;:(]|[ \t]-)[ \t]*$/.test(opener.gapBefore))) {
-      for (let j = first; j < i; j++) marked[j] = 1;
+      for (let j = first; j < i; j++) s.marked[j] = 1;
     }
   }
+}
+
+function lastLineSignature(s: NameScan): void {
+  const words = s.words;
   // A signature without a credential: the note's last line is two or three capitalised name-like words ("Mary
   // Rueping"), in a mixed-case note, where capitals mean something; not an order such as "Cont Abx".
-  if (mixedCase && words.length > 3) {
+  if (s.mixed && words.length > 3) {
     let first = words.length - 1;
     while (first > words.length - 3 && cleanGap((words[first] as Word).gapBefore)) first--;
     const last = words[words.length - 1] as Word;
     const line = words.slice(first, words.length);
-    const onOwnLine = /\n[ \t]*$/.test((words[first] as Word).gapBefore) && /^[ \t\r\n]*$/.test(text.slice(last.end));
+    const onOwnLine = /\n[ \t]*$/.test((words[first] as Word).gapBefore) && /^[ \t\r\n]*$/.test(s.text.slice(last.end));
     if (line.length >= 2 && onOwnLine && line.every((w) => w.capitalized && nameLike(w) && !w.single && !lexicon.ambiguousNames.has(w.key))
       && (line.some((w) => isKnownName(w.key)) || line.every((w) => w.key.length >= 4 && !VERB_LIKE.test(w.key)))) {
-      for (let j = first; j < words.length; j++) marked[j] = 1;
+      for (let j = first; j < words.length; j++) s.marked[j] = 1;
     }
   }
+}
+
+function givenBeforeSurname(s: NameScan): void {
+  const words = s.words;
   // "(Marcela Carlson)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
-  if (mixedCase) {
+  if (s.mixed) {
     for (let i = 1; i < words.length; i++) {
       const w = words[i] as Word;
       const p = words[i - 1] as Word;
-      if (marked[i] === 1 && lexicon.surnames.has(w.key) && marked[i - 1] === 0 && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
-        && !TITLES.has(p.key) && inSentence(i - 1)) {
-        marked[i - 1] = 1;
+      if (s.marked[i] === 1 && lexicon.surnames.has(w.key) && s.marked[i - 1] === 0 && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
+        && !TITLES.has(p.key) && inSentence(s, i - 1)) {
+        s.marked[i - 1] = 1;
       }
     }
   }
+}
+
+function propagateNames(s: NameScan): void {
+  const words = s.words;
   // A word found as a name by context is a name wherever else it appears in the note ("Radu ... Radu wishes").
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
-    if (marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
+    if (s.marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
   }
   if (found.size > 0) {
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
-      if (marked[i] === 0 && found.has(w.key) && (!mixedCase || w.capitalized || !/[A-Z]/.test(text.slice(w.start, w.end)))) marked[i] = 1;
+      if (s.marked[i] === 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
     }
   }
-
-  const spans: PhiSpan[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (marked[i] === 1) {
-      const w = words[i] as Word;
-      spans.push({ start: w.start, end: w.keyEnd, category: 'NAME' });
-    }
-  }
-  return spans;
 }
