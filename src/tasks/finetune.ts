@@ -1,3 +1,4 @@
+import { yieldToEventLoop } from '../event-loop.js';
 import type { Module } from '../nn/index.js';
 import { stateDict, type NamedArray } from '../nn/index.js';
 import { Rng, backward, type Engine, type Tensor } from '../tensor/index.js';
@@ -75,6 +76,7 @@ export async function finetune<T>(
         await optimizerStep(engine, model, optimizer, { lr: learningRate(step, { peak: options.lr, warmup, total }), clip: options.clip });
         const seconds = (performance.now() - started) / 1000;
         hooks.onStep?.({ step, steps: total, loss, examplesPerSecond: Math.min((b + 1) * options.batch, examples.length) / seconds });
+        await yieldToEventLoop(); // a pending Ctrl-C is seen here
         if (hooks.shouldStop?.() === true) break;
       }
       const seconds = (performance.now() - started) / 1000;

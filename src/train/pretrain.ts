@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
+import { yieldToEventLoop } from '../event-loop.js';
 import { collate, type CollatedBatch } from '../data/collate.js';
 import { maskSequence, type MaskingOptions } from '../data/masking.js';
 import type { SequenceSource } from '../data/source.js';
@@ -247,6 +248,7 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
     };
     if (rank === 0) appendFileSync(metricsPath, JSON.stringify(last) + '\n');
     run.onStep?.(last);
+    await yieldToEventLoop(); // a pending Ctrl-C is seen here
     let stop = run.shouldStop?.() ?? false;
     // Ranks stop together: any rank asked to stop stops them all after this step.
     if (dist !== undefined) stop = (await dist.allReduce(Float64Array.of(stop ? 1 : 0)))[0]! > 0;

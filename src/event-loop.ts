@@ -1,0 +1,8 @@
+/**
+ * Lets the event loop run once (timers, signal handlers, I/O). A training loop whose awaits all resolve as
+ * microtasks (the single-threaded wasm backend, the reference backend) never reaches the event loop on its
+ * own, so Ctrl-C's handler would not run until the job ended; awaiting this once per step fixes that.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,40 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/shared-data.js';
+
+const metricLines = (out: string): number => {
+  const path = join(out, 'metrics.jsonl');
+  return existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').filter((l) => l !== '').length : 0;
+};
+
+// With one wasm thread and no progress bar (--json) every await of a step resolves as a microtask: the loop
+// must still let the signal in.
+test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reached and exits cleanly', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
+  const out = join(dir, 'run');
+  try {
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', out,
+      '--steps', '100000', '--seq-len', '16', '--micro-batch', '2', '--threads', '1', '--checkpoint-every', '0', '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const deadline = Date.now() + 60_000;
+    while (metricLines(out) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(metricLines(out) >= 2, `training started: ${stderr.slice(-300)}`);
+    child.kill('SIGINT');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    const code = await exited;
+    clearTimeout(timer);
+    assert.equal(code, 0, `exit code after Ctrl-C: ${stderr.slice(-300)}`);
+    assert.match(stderr, /stopping after the current step/);
+    const state = JSON.parse(readFileSync(join(out, 'checkpoint', 'trainer_state.json'), 'utf8')) as { step: number };
+    assert.equal(state.step, metricLines(out), 'the checkpoint is at the last logged step');
+    assert.ok(state.step < 100000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
