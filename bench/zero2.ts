@@ -1,24 +1,100 @@
-// `npm run bench -- zero2 [--json]`: ZeRO-2 accounting and traffic. For N = 1, 2, 4 ranks (in this process,
-// a TCP ring on loopback, the tiny preset), the model-state bytes each rank holds on its backend after a step
-// (parameters, gradients, and its optimizer shard) against ZeRO-2's fp32 accounting 4Ψ + 4Ψ/N + 8Ψ/N (+ our
-// fp32 master shard 4Ψ/N), and the bytes each rank sent per step against the ring optimum 2(N−1)/N × 4Ψ.
-// Then tokens/s of `medbert pretrain --workers 1` and `--workers 2` (separate processes) on synthetic data.
+// `npm run bench -- zero2 [--json] [--rounds R] [--iterations K] [--steps S] [--only memory,collectives,throughput]`:
+// ZeRO-2 accounting, collective time per transport, and throughput.
+//
+// memory: for N = 1, 2, 4 ranks (in this process, a TCP ring on loopback, the tiny preset, reference backend),
+//   the model-state bytes each rank holds after a step against ZeRO-2's fp32 accounting 4Ψ + 4Ψ/N + 8Ψ/N (+ our
+//   fp32 master shard 4Ψ/N), and the bytes each rank sent per step against the ring optimum 2(N−1)/N × 4Ψ.
+// collectives: one step's collectives (reduce-scatter + all-gather of the tiny preset's Ψ fp32 gradients) with
+//   ranks as worker threads of this process, over the shared-memory ring and over the TCP ring (loopback), for
+//   N = 2 and 4. Each timed call starts after a barrier; its time is the slowest rank's. The transports are
+//   interleaved (round 1: shm, tcp; round 2: shm, tcp; ...) so that a change in the machine's load hits both.
+// throughput: tokens/s of `medbert pretrain --workers 1` and `--workers 2` over shm and tcp (the CLI, so the
+//   same launchers users get), interleaved in rounds; the median of steps 2..S of each run.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { SyntheticSource } from '../src/data/synthetic.js';
+import { allGather, allReduceSmall, reduceScatter, type RingLink } from '../src/dist/collectives.js';
 import { ringDistributed } from '../src/dist/distributed.js';
 import { freePort } from '../src/dist/free-port.js';
+import { DEFAULT_SLOT_BYTES, ShmRing } from '../src/dist/shm-ring.js';
 import { TcpRing } from '../src/dist/tcp-link.js';
 import { countParameters, presetConfig } from '../src/model/index.js';
 import { ReferenceBackend } from '../src/tensor/backends/reference/index.js';
 import { Engine } from '../src/tensor/index.js';
 import { PAPER_RECIPE, pretrain } from '../src/train/pretrain.js';
 
-export async function run(argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { json: { type: 'boolean', default: false }, steps: { type: 'string', default: '6' } } });
+type Transport = 'shm' | 'tcp';
+
+/** What a collective-timing rank thread gets (this file is also its entry). */
+interface TimingRank {
+  readonly zero2TimingRank: true;
+  readonly transport: Transport;
+  readonly rank: number;
+  readonly world: number;
+  readonly values: number;
+  readonly iterations: number;
+  readonly ring?: SharedArrayBuffer;
+  readonly slotBytes?: number;
+  readonly masterPort?: number;
+}
+
+interface TimingResult {
+  /** Seconds of each timed reduce-scatter + all-gather on this rank. */
+  readonly seconds: number[];
+  readonly bytesSent: number;
+}
+
+async function timingRank(d: TimingRank): Promise<TimingResult> {
+  const link: RingLink & { close(): void } = d.transport === 'shm' ? new ShmRing(d.ring!, d.rank, 60_000)
+    : await TcpRing.join({ rank: d.rank, world: d.world, masterAddr: '127.0.0.1', masterPort: d.masterPort!, timeoutMs: 60_000 });
+  const gradients = Float32Array.from({ length: d.values }, (_, i) => ((i * 7919 + d.rank) % 1000) / 1000);
+  const seconds: number[] = [];
+  let bytesSent = 0;
+  try {
+    for (let i = 0; i <= d.iterations; i++) {
+      const data = gradients.slice();
+      await allReduceSmall(link, Float64Array.of(0)); // barrier: every rank starts together
+      const t0 = performance.now();
+      const sent = (await reduceScatter(link, data)) + (await allGather(link, data));
+      if (i > 0) seconds.push((performance.now() - t0) / 1000); // the first call warms up
+      bytesSent = sent;
+    }
+    await allReduceSmall(link, Float64Array.of(0));
+  } finally {
+    link.close();
+  }
+  return { seconds, bytesSent };
+}
+
+if (!isMainThread && (workerData as Partial<TimingRank> | null)?.zero2TimingRank === true) {
+  parentPort!.postMessage(await timingRank(workerData as TimingRank));
+}
+
+/** One run of `iterations` timed collectives: per call the slowest rank's seconds, and the bytes a rank sent. */
+async function timeCollectives(transport: Transport, world: number, values: number, iterations: number, slotBytes = DEFAULT_SLOT_BYTES): Promise<{ seconds: number[]; bytesSent: number }> {
+  const ring = transport === 'shm' ? ShmRing.create(world, slotBytes) : undefined;
+  const masterPort = transport === 'tcp' ? await freePort() : undefined;
+  const results = await Promise.all(Array.from({ length: world }, (_, rank) => new Promise<TimingResult>((resolve, reject) => {
+    const data: TimingRank = { zero2TimingRank: true, transport, rank, world, values, iterations,
+      ...(ring === undefined ? {} : { ring }), ...(masterPort === undefined ? {} : { masterPort }) };
+    const w = new Worker(new URL(import.meta.url), { workerData: data });
+    w.once('message', resolve);
+    w.once('error', reject);
+  })));
+  const seconds = results[0]!.seconds.map((_, i) => Math.max(...results.map((r) => r.seconds[i]!)));
+  return { seconds, bytesSent: Math.max(...results.map((r) => r.bytesSent)) };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+async function memoryTable(): Promise<Record<string, number>[]> {
   const config = presetConfig('tiny', { num_entity_concepts: 16 });
   const psi = countParameters(config).total;
   const memory: Record<string, number>[] = [];
@@ -47,19 +123,88 @@ export async function run(argv: string[]): Promise<void> {
       bytes_sent_per_rank_per_step: Math.max(...sent), ring_optimum: Math.round((2 * (world - 1) / world) * 4 * psi),
     });
   }
-  const throughput: Record<string, number>[] = [];
-  for (const workers of [1, 2]) {
-    const dir = mkdtempSync(join(tmpdir(), 'medbert-zero2-run-'));
-    const r = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', dir,
-      '--steps', values.steps!, '--micro-batch', '16', '--accumulation', String(2 / workers), '--workers', String(workers),
-      '--checkpoint-every', '0', '--json'], { encoding: 'utf8', env: { ...process.env, MEDBERT_THREADS: String(2 / workers) } });
-    rmSync(dir, { recursive: true, force: true });
-    const last = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { tokens_per_s?: number };
-    throughput.push({ workers, global_batch: 32, tokens_per_s: Math.round(last.tokens_per_s ?? NaN) });
+  return memory;
+}
+
+async function collectivesTable(rounds: number, iterations: number): Promise<Record<string, number | string>[]> {
+  const psi = countParameters(presetConfig('tiny', { num_entity_concepts: 16 })).total;
+  const rows: Record<string, number | string>[] = [];
+  for (const world of [2, 4]) {
+    const per: Record<Transport, { seconds: number[]; bytesSent: number }> = { shm: { seconds: [], bytesSent: 0 }, tcp: { seconds: [], bytesSent: 0 } };
+    for (let round = 0; round < rounds; round++) {
+      for (const transport of ['shm', 'tcp'] as const) {
+        const r = await timeCollectives(transport, world, psi, iterations);
+        per[transport].seconds.push(...r.seconds);
+        per[transport].bytesSent = r.bytesSent;
+      }
+    }
+    for (const transport of ['shm', 'tcp'] as const) {
+      const s = per[transport].seconds;
+      rows.push({
+        transport, ranks: world, gradient_bytes: 4 * psi, calls: s.length,
+        median_ms: +(1000 * median(s)).toFixed(1), min_ms: +(1000 * Math.min(...s)).toFixed(1), max_ms: +(1000 * Math.max(...s)).toFixed(1),
+        bytes_sent_per_rank: per[transport].bytesSent, ring_optimum: Math.round((2 * (world - 1) / world) * 4 * psi),
+        gb_per_s_per_rank: +(per[transport].bytesSent / median(s) / 1e9).toFixed(2),
+      });
+    }
   }
-  if (values.json === true) process.stdout.write(JSON.stringify({ zero2: { memory, throughput } }) + '\n');
-  else {
-    for (const m of memory) process.stdout.write(`${JSON.stringify(m)}\n`);
-    for (const t of throughput) process.stdout.write(`${JSON.stringify(t)}\n`);
+  return rows;
+}
+
+/** The shared-memory ring's slot size against collective time (interleaved rounds), N = 2. */
+async function slotsTable(rounds: number, iterations: number, sizes: number[]): Promise<Record<string, number>[]> {
+  const psi = countParameters(presetConfig('tiny', { num_entity_concepts: 16 })).total;
+  const samples = sizes.map((): number[] => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, size] of sizes.entries()) samples[i]!.push(...(await timeCollectives('shm', 2, psi, iterations, size)).seconds);
   }
+  return sizes.map((size, i) => ({ slot_bytes: size, ranks: 2, calls: samples[i]!.length, median_ms: +(1000 * median(samples[i]!)).toFixed(1),
+    min_ms: +(1000 * Math.min(...samples[i]!)).toFixed(1) }));
+}
+
+async function throughputTable(rounds: number, steps: number): Promise<Record<string, number | string>[]> {
+  const configs = [
+    { label: '1 worker (accumulation 2, 2 threads)', args: ['--workers', '1', '--accumulation', '2'] },
+    { label: '2 workers, shm (accumulation 1, 1 thread each)', args: ['--workers', '2', '--accumulation', '1', '--transport', 'shm'] },
+    { label: '2 workers, tcp (accumulation 1, 1 thread each)', args: ['--workers', '2', '--accumulation', '1', '--transport', 'tcp'] },
+  ];
+  const samples: number[][] = configs.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, c] of configs.entries()) {
+      const dir = mkdtempSync(join(tmpdir(), 'medbert-zero2-run-'));
+      const r = spawnSync(process.execPath, [join(process.cwd(), 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', dir,
+        '--steps', String(steps), '--micro-batch', '16', '--threads', '2', '--checkpoint-every', '0', '--json', ...c.args],
+      { encoding: 'utf8', env: { ...process.env, MEDBERT_THREADS: '2' } });
+      if (r.status !== 0) throw new Error(`${c.label}: ${r.stderr.trim().split('\n').pop()}`);
+      const lines = readFileSync(join(dir, 'metrics.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { tokens_per_s: number });
+      rmSync(dir, { recursive: true, force: true });
+      samples[i]!.push(median(lines.slice(1).map((l) => l.tokens_per_s)));
+    }
+  }
+  return configs.map((c, i) => ({
+    workers: c.label, global_batch: 32, seq_len: 128, runs: rounds,
+    median_tokens_per_s: Math.round(median(samples[i]!)), runs_tokens_per_s: samples[i]!.map((x) => Math.round(x)).join(' '),
+  }));
+}
+
+export async function run(argv: string[]): Promise<void> {
+  const { values } = parseArgs({ args: argv, options: {
+    json: { type: 'boolean', default: false }, steps: { type: 'string', default: '6' }, rounds: { type: 'string', default: '3' },
+    iterations: { type: 'string', default: '5' }, slots: { type: 'string', default: '262144,1048576,4194304,16777216' }, only: { type: 'string', default: 'memory,collectives,throughput' },
+  } });
+  const only = new Set(values.only!.split(','));
+  const rounds = Number(values.rounds), iterations = Number(values.iterations), steps = Number(values.steps);
+  const load = (): string => loadavg().map((x) => x.toFixed(1)).join(' ');
+  const out: Record<string, unknown> = { load_average_before: load() };
+  const print = (name: string, rows: Record<string, unknown>[]): void => {
+    out[name] = rows;
+    if (values.json !== true) for (const row of rows) process.stdout.write(`${name}: ${JSON.stringify(row)}\n`);
+  };
+  if (only.has('memory')) print('memory', await memoryTable());
+  if (only.has('collectives')) print('collectives', await collectivesTable(rounds, iterations));
+  if (only.has('slots')) print('slots', await slotsTable(rounds, iterations, values.slots!.split(',').map(Number)));
+  if (only.has('throughput')) print('throughput', await throughputTable(rounds, steps));
+  out['load_average_after'] = load();
+  if (values.json === true) process.stdout.write(JSON.stringify({ zero2: out }) + '\n');
+  else process.stdout.write(`load average (1, 5, 15 min): before ${String(out['load_average_before'])}, after ${String(out['load_average_after'])}\n`);
 }

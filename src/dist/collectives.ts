@@ -19,7 +19,10 @@ export function chunkRange(n: number, world: number, c: number): [number, number
 }
 
 const bytesOf = (a: Float32Array): Uint8Array => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
-const floatsOf = (b: Uint8Array): Float32Array => new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
+/** A received message as floats: a view when aligned (received messages belong to the receiver), else a copy. */
+const floatsOf = (b: Uint8Array): Float32Array => b.byteOffset % 4 === 0
+  ? new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4)
+  : new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
 /**
  * Sums `data` (length n, the same on every rank) across ranks; on return rank r's chunk r (chunkRange) holds

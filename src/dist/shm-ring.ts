@@ -36,7 +36,7 @@ const RUNNING = 0, CLOSED = 1, DEAD = 2;
 const LENGTH_PREFIX = 8;
 
 /** The default slot: large enough that waking a thread (~10-50 µs) is small next to copying the chunk. */
-export const DEFAULT_SLOT_BYTES = 1 << 20;
+export const DEFAULT_SLOT_BYTES = 4 << 20;
 
 function controlWords(world: number): number {
   return HEADER_WORDS + RANK_WORDS * world;
