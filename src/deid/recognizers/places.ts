@@ -26,219 +26,276 @@ export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
 ]);
 
-export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
-  const spans: PhiSpan[] = [];
-  const moved: PhiSpan[] = [];
-  const at = (i: number): Word | undefined => words[i];
-  const placeLike = (w: Word | undefined): boolean =>
-    w !== undefined && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && (w.key.length >= 2 || w.single);
-  /** A word after a movement that can be part of a place's name (see the movement rule). */
-  const movedPlace = (c: Word): boolean => {
-    if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
-    if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
-    if (mixedCase) return c.capitalized;
-    return c.capitalized || (c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key));
-  };
-  const push = (from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void => {
-    const a = at(from);
-    const b = at(to);
-    // A saint's facility keeps its possessive ("St. Aloysius's"); other names do not ("Towson's", "Black's house").
-    const saint = a !== undefined && (a.key === 'st' || a.key === 'saint');
-    if (a !== undefined && b !== undefined) spans.push({ start: a.start, end: saint ? b.end : b.keyEnd, category });
-  };
-  /**
-   * The facility name before a head: up to 4 place-like words ("University of Maryland", "Sacred Heart"), with a
-   * cue before them ("to", "at", "from", "(") — or, in mixed-case notes, all capitalised. Returns [first, last]
-   * word indexes or null.
-   */
-  const nameBefore = (head: number, includeHead: boolean): [number, number] | null => {
-    let last = head - 1;
-    while (last >= 0 && HEAD_FILLERS.has((at(last) as Word).key) && cleanGap((at(last + 1) as Word).gapBefore)) last--;
-    let first = last + 1;
-    for (let j = last; j >= Math.max(0, last - 3); j--) {
-      const w = at(j) as Word;
-      const after = at(j + 1) as Word;
-      const saintDot = (w.key === 'st' || w.single) && /^\.[ \t]*$/.test(after.gapBefore);
-      if (!/^[ \t]*-?[ \t]*$/.test(after.gapBefore) && !saintDot) break;
-      if (w.key === 'of' && j < last && j > 0 && placeLike(at(j - 1))) { first = j; continue; }
-      // "St. Aloysius's Infirmary": a saint's title opens the name.
-      if ((w.key === 'st' || w.key === 'saint') && j < last && first === j + 1) { first = j; break; }
-      if (!(placeLike(w) || NAMING_HEADS.has(w.key))) break;
-      first = j;
-    }
-    while (first <= last && (at(first) as Word).key === 'of') first++;
-    if (first > last) return null;
-    const named = Array.from({ length: last - first + 1 }, (_, k) => at(first + k) as Word);
-    const capitalised = mixedCase && named.every((w) => w.key === 'of' || /^[A-Z]/.test(text.slice(w.start, w.start + 1)));
-    const firstWord = at(first) as Word;
-    const cue = first > 0 && FACILITY_CUES.has((at(first - 1) as Word).key) && /^[ \t]*$/.test(firstWord.gapBefore);
-    const paren = /[(@]\s*$/.test(firstWord.gapBefore);
-    if (!(capitalised || cue || paren)) return null;
-    // Weak heads ("rehab", "house", "center") in single-case notes: the name must be a known place or name.
-    const headWord = at(head) as Word;
-    if (!capitalised && WEAK_HEADS.has(headWord.key) && !(cue && STRONG_CUES.has((at(first - 1) as Word).key))
-      && !named.some((w) => lexicon.cities.has(w.key) || lexicon.states.has(w.key) || isKnownName(w.key) || /^[A-Z][a-z]/.test(text.slice(w.start, w.start + 2)))) {
-      return null;
-    }
-    return [first, includeHead ? head : last];
-  };
+/** One note being scanned for places: its words, how it is written, and what was found so far. */
+class PlaceScan {
+  readonly spans: PhiSpan[] = [];
+  /** Places after a movement: weaker evidence, kept apart because they do not propagate. */
+  readonly moved: PhiSpan[] = [];
 
+  constructor(readonly words: readonly Word[], readonly text: string, readonly mixed: boolean) {}
+
+  at(i: number): Word | undefined {
+    return this.words[i];
+  }
+}
+
+function placeLike(w: Word | undefined): boolean {
+  return w !== undefined && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && (w.key.length >= 2 || w.single);
+}
+
+/** A word after a movement that can be part of a place's name (see the movement rule). */
+function movedPlace(s: PlaceScan, c: Word): boolean {
+  if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
+  if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
+  if (s.mixed) return c.capitalized;
+  return c.capitalized || (c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key));
+}
+
+function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void {
+  const a = s.at(from);
+  const b = s.at(to);
+  // A saint's facility keeps its possessive ("St. Aloysius's"); other names do not ("Towson's", "Black's house").
+  const saint = a !== undefined && (a.key === 'st' || a.key === 'saint');
+  if (a !== undefined && b !== undefined) s.spans.push({ start: a.start, end: saint ? b.end : b.keyEnd, category });
+}
+
+/**
+ * The facility name before a head: up to 4 place-like words ("University of Maryland", "Sacred Heart"), with a
+ * cue before them ("to", "at", "from", "(") — or, in mixed-case notes, all capitalised. Returns [first, last]
+ * word indexes or null.
+ */
+function nameBefore(s: PlaceScan, head: number, includeHead: boolean): [number, number] | null {
+  let last = head - 1;
+  while (last >= 0 && HEAD_FILLERS.has((s.at(last) as Word).key) && cleanGap((s.at(last + 1) as Word).gapBefore)) last--;
+  let first = last + 1;
+  for (let j = last; j >= Math.max(0, last - 3); j--) {
+    const w = s.at(j) as Word;
+    const after = s.at(j + 1) as Word;
+    const saintDot = (w.key === 'st' || w.single) && /^\.[ \t]*$/.test(after.gapBefore);
+    if (!/^[ \t]*-?[ \t]*$/.test(after.gapBefore) && !saintDot) break;
+    if (w.key === 'of' && j < last && j > 0 && placeLike(s.at(j - 1))) { first = j; continue; }
+    // "St. Aloysius's Infirmary": a saint's title opens the name.
+    if ((w.key === 'st' || w.key === 'saint') && j < last && first === j + 1) { first = j; break; }
+    if (!(placeLike(w) || NAMING_HEADS.has(w.key))) break;
+    first = j;
+  }
+  while (first <= last && (s.at(first) as Word).key === 'of') first++;
+  if (first > last) return null;
+  const named = Array.from({ length: last - first + 1 }, (_, k) => s.at(first + k) as Word);
+  const capitalised = s.mixed && named.every((w) => w.key === 'of' || /^[A-Z]/.test(s.text.slice(w.start, w.start + 1)));
+  const firstWord = s.at(first) as Word;
+  const cue = first > 0 && FACILITY_CUES.has((s.at(first - 1) as Word).key) && /^[ \t]*$/.test(firstWord.gapBefore);
+  const paren = /[(@]\s*$/.test(firstWord.gapBefore);
+  if (!(capitalised || cue || paren)) return null;
+  // Weak heads ("rehab", "house", "center") in single-case notes: the name must be a known place or name.
+  const headWord = s.at(head) as Word;
+  if (!capitalised && WEAK_HEADS.has(headWord.key) && !(cue && STRONG_CUES.has((s.at(first - 1) as Word).key))
+    && !named.some((w) => lexicon.cities.has(w.key) || lexicon.states.has(w.key) || isKnownName(w.key) || /^[A-Z][a-z]/.test(s.text.slice(w.start, w.start + 2)))) {
+    return null;
+  }
+  return [first, includeHead ? head : last];
+}
+
+export function findPlaces(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
+  const s = new PlaceScan(words, text, mixedCase);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a trigger word; most words are none, and skipping them keeps this fast.
     if (bits !== undefined ? ((bits[i] as number) & 4) === 0 : !PLACE_TRIGGERS.has(w.key)) continue;
-    const next = at(i + 1);
-    const prev = at(i - 1);
+    const next = s.at(i + 1);
+    const prev = s.at(i - 1);
+    wardNumbers(s, i, w, prev);
+    facilityHeads(s, i, w, next);
+    universities(s, i, w, next);
+    movements(s, i, w, next);
+    hospitalAbbreviations(s, i, w, prev);
+    religiousNames(s, i, w, next, prev);
+    saints(s, w, next, prev);
+    gazetteer(s, i, w, prev);
+    beforeStateCode(s, i, w, prev);
+    beforeStateName(s, i, w, prev);
+    beforeStateCodeSingleCase(s, i, w, prev);
+    livesIn(s, i, w, next);
+    wardsAfterTransfer(s, i, w, next, prev);
+  }
+  propagate(words, s.spans);
+  // Places after a movement are weaker evidence: they do not propagate to other mentions.
+  return s.spans.concat(s.moved);
+}
 
-    // Ward names: "transferred to Quartermain 2", "ADMITTED TO QUARTERMAIN 3.", "TRANSFER QUARTERMAIN 2", "quartermain2".
-    if (WARD_VERBS.has(w.key) && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))) {
-      let j = i + 1;
-      const cue = at(j);
-      if (cue !== undefined && /^(?:to|on|from|at)$/.test(cue.key) && /^[ \t]+$/.test(cue.gapBefore)) j++;
-      const c = at(j);
-      if (c !== undefined && /^[ \t]+$/.test(c.gapBefore) && c.key.length >= 5 && c.end === c.keyEnd && !UNIT_WORDS.has(c.key) && placeLike(c)) {
-        WARD_NUMBER.lastIndex = c.end;
-        if (WARD_NUMBER.test(text)) push(j, j, 'LOCATION');
+function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
+  // Ward names: "transferred to Quartermain 2", "ADMITTED TO QUARTERMAIN 3.", "TRANSFER QUARTERMAIN 2", "quartermain2".
+  if (WARD_VERBS.has(w.key) && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))) {
+    let j = i + 1;
+    const cue = s.at(j);
+    if (cue !== undefined && /^(?:to|on|from|at)$/.test(cue.key) && /^[ \t]+$/.test(cue.gapBefore)) j++;
+    const c = s.at(j);
+    if (c !== undefined && /^[ \t]+$/.test(c.gapBefore) && c.key.length >= 5 && c.end === c.keyEnd && !UNIT_WORDS.has(c.key) && placeLike(c)) {
+      WARD_NUMBER.lastIndex = c.end;
+      if (WARD_NUMBER.test(s.text)) push(s, j, j, 'LOCATION');
+    }
+  }
+}
+
+function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
+  // Facility heads: "Union Hospital", "Sacred Heart Memorial", "University of Maryland Medical Center".
+  if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
+    const found = nameBefore(s, i, false);
+    if (found !== null) push(s, found[0], found[1], 'HOSPITAL');
+  } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
+    const found = nameBefore(s, i, true);
+    if (found !== null && found[0] < i) push(s, found[0], found[1], 'HOSPITAL');
+  }
+}
+
+function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
+  // "University of Maryland", "U of MD": a university and the place after "of".
+  const university = w.key === 'university' || w.key === 'univ' || w.key === 'uof' || (s.text.slice(w.start, w.end) === 'U' && !/\d\s*$/.test(w.gapBefore));
+  if (university && next !== undefined && cleanGap(next.gapBefore)) {
+    const ofAt = next.key === 'of' ? i + 2 : i + 1;
+    const place = s.at(ofAt);
+    if (place !== undefined && cleanGap(place.gapBefore) && (ofAt === i + 2 || w.key !== 'university')
+      && (ofAt === i + 2 ? lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !s.mixed))
+        : (lexicon.states.has(place.key) && place.key.length > 2) || lexicon.cities.has(place.key))) {
+      push(s, i, ofAt, 'HOSPITAL');
+    }
+  }
+}
+
+function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
+  // Places after a movement: "transferred from Kessler for cath", "med-flighted to X", "flying in from X",
+  // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
+  // function, clinical or unit word, nor shaped like a verb).
+  if (MOVE_VERBS.has(w.key) && next !== undefined) {
+    let j = i + 1;
+    if ((s.at(j) as Word).key === 'in' && s.at(j + 1)?.key === 'from') j++;
+    const prep = s.at(j) as Word;
+    const viaAt = /@\s*$/.test(prep.gapBefore) && j === i + 1;
+    const first = viaAt ? j : j + 1;
+    // "works for vista health": an employer, named like a place, with its organisation word.
+    const employer = EMPLOYMENT_VERBS.has(w.key) && prep.key === 'for';
+    if ((viaAt || MOVE_PREPOSITIONS.has(prep.key) || employer) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
+      let last = first - 1;
+      for (let k = first; k < first + 3; k++) {
+        const c = s.at(k);
+        if (c === undefined || !(k === first ? /^[ \t]*@?[ \t]*$/.test(c.gapBefore) : /^[ \t]*-?[ \t]*$/.test(c.gapBefore))) break;
+        if (!movedPlace(s, c)) break;
+        last = k;
       }
+      const suffix = s.at(last + 1);
+      if (employer && last >= first && suffix !== undefined && cleanGap(suffix.gapBefore) && ORGANISATION_WORDS.has(suffix.key)) last++;
+      const a = s.at(first) as Word;
+      const b = s.at(last) as Word;
+      if (last >= first) s.moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
     }
+  }
+}
 
-    // Facility heads: "Union Hospital", "Sacred Heart Memorial", "University of Maryland Medical Center".
-    if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
-      const found = nameBefore(i, false);
-      if (found !== null) push(found[0], found[1], 'HOSPITAL');
-    } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
-      const found = nameBefore(i, true);
-      if (found !== null && found[0] < i) push(found[0], found[1], 'HOSPITAL');
-    }
-    // "University of Maryland", "U of MD": a university and the place after "of".
-    const university = w.key === 'university' || w.key === 'univ' || w.key === 'uof' || (text.slice(w.start, w.end) === 'U' && !/\d\s*$/.test(w.gapBefore));
-    if (university && next !== undefined && cleanGap(next.gapBefore)) {
-      const ofAt = next.key === 'of' ? i + 2 : i + 1;
-      const place = at(ofAt);
-      if (place !== undefined && cleanGap(place.gapBefore) && (ofAt === i + 2 || w.key !== 'university')
-        && (ofAt === i + 2 ? lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !mixedCase))
-          : (lexicon.states.has(place.key) && place.key.length > 2) || lexicon.cities.has(place.key))) {
-        push(i, ofAt, 'HOSPITAL');
+function hospitalAbbreviations(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
+  // Hospital abbreviations: "GH", "MGH" (upper case, or lower case after to/at/from).
+  if (lexicon.hospitalAbbreviations.has(w.key) && (/^[A-Z]+$/.test(s.text.slice(w.start, w.end)) || (prev !== undefined && SAINT_BEFORE.has(prev.key)))) {
+    push(s, i, i, 'HOSPITAL');
+  }
+}
+
+function religiousNames(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
+  // "at Holy Cross", "to Sacred Heart", "Good Samaritan": religious facility names after a cue.
+  if ((w.key === 'holy' || w.key === 'sacred' || w.key === 'good') && next !== undefined && cleanGap(next.gapBefore) && prev !== undefined
+    && FACILITY_CUES.has(prev.key) && (w.key !== 'good' || next.key === 'samaritan') && placeLike(next)) {
+    push(s, i, i + 1, 'HOSPITAL');
+  }
+}
+
+function saints(s: PlaceScan, w: Word, next: Word | undefined, prev: Word | undefined): void {
+  // Saints: "to St. Agnes", "@ St A.", "St Mary's".
+  if ((w.key === 'st' || w.key === 'saint') && next !== undefined && /^\.?[ \t]+$/.test(next.gapBefore)
+    && ((prev !== undefined && SAINT_BEFORE.has(prev.key)) || /@\s*$/.test(w.gapBefore))
+    && (lexicon.firstNames.has(next.key) || (next.single && /^\./.test(s.text.slice(next.end, next.end + 1))) || (s.mixed && next.capitalized))) {
+    s.spans.push({ start: w.start, end: next.end, category: 'HOSPITAL' });
+  }
+}
+
+function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
+  const words = s.words;
+  // Gazetteer: the longest city name starting here.
+  if (lexicon.cityFirstWords.has(w.key)) {
+    let key = w.key;
+    for (let n = 1; n <= lexicon.cityMaxWords && i + n - 1 < words.length; n++) {
+      if (n > 1) {
+        const c = words[i + n - 1] as Word;
+        if (!cleanGap(c.gapBefore) && !/^-$/.test(c.gapBefore)) break;
+        key += ' ' + c.key;
       }
-    }
-
-    // Places after a movement: "transferred from Kessler for cath", "med-flighted to X", "flying in from X",
-    // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
-    // function, clinical or unit word, nor shaped like a verb).
-    if (MOVE_VERBS.has(w.key) && next !== undefined) {
-      let j = i + 1;
-      if ((at(j) as Word).key === 'in' && at(j + 1)?.key === 'from') j++;
-      const prep = at(j) as Word;
-      const viaAt = /@\s*$/.test(prep.gapBefore) && j === i + 1;
-      const first = viaAt ? j : j + 1;
-      // "works for vista health": an employer, named like a place, with its organisation word.
-      const employer = EMPLOYMENT_VERBS.has(w.key) && prep.key === 'for';
-      if ((viaAt || MOVE_PREPOSITIONS.has(prep.key) || employer) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
-        let last = first - 1;
-        for (let k = first; k < first + 3; k++) {
-          const c = at(k);
-          if (c === undefined || !(k === first ? /^[ \t]*@?[ \t]*$/.test(c.gapBefore) : /^[ \t]*-?[ \t]*$/.test(c.gapBefore))) break;
-          if (!movedPlace(c)) break;
-          last = k;
-        }
-        const suffix = at(last + 1);
-        if (employer && last >= first && suffix !== undefined && cleanGap(suffix.gapBefore) && ORGANISATION_WORDS.has(suffix.key)) last++;
-        const a = at(first) as Word;
-        const b = at(last) as Word;
-        if (last >= first) moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
-      }
-    }
-
-    // Hospital abbreviations: "GH", "MGH" (upper case, or lower case after to/at/from).
-    if (lexicon.hospitalAbbreviations.has(w.key) && (/^[A-Z]+$/.test(text.slice(w.start, w.end)) || (prev !== undefined && SAINT_BEFORE.has(prev.key)))) {
-      push(i, i, 'HOSPITAL');
-    }
-
-    // "at Holy Cross", "to Sacred Heart", "Good Samaritan": religious facility names after a cue.
-    if ((w.key === 'holy' || w.key === 'sacred' || w.key === 'good') && next !== undefined && cleanGap(next.gapBefore) && prev !== undefined
-      && FACILITY_CUES.has(prev.key) && (w.key !== 'good' || next.key === 'samaritan') && placeLike(next)) {
-      push(i, i + 1, 'HOSPITAL');
-    }
-    // Saints: "to St. Agnes", "@ St A.", "St Mary's".
-    if ((w.key === 'st' || w.key === 'saint') && next !== undefined && /^\.?[ \t]+$/.test(next.gapBefore)
-      && ((prev !== undefined && SAINT_BEFORE.has(prev.key)) || /@\s*$/.test(w.gapBefore))
-      && (lexicon.firstNames.has(next.key) || (next.single && /^\./.test(text.slice(next.end, next.end + 1))) || (mixedCase && next.capitalized))) {
-      spans.push({ start: w.start, end: next.end, category: 'HOSPITAL' });
-    }
-
-    // Gazetteer: the longest city name starting here.
-    if (lexicon.cityFirstWords.has(w.key)) {
-      let key = w.key;
-      for (let n = 1; n <= lexicon.cityMaxWords && i + n - 1 < words.length; n++) {
-        if (n > 1) {
-          const c = words[i + n - 1] as Word;
-          if (!cleanGap(c.gapBefore) && !/^-$/.test(c.gapBefore)) break;
-          key += ' ' + c.key;
-        }
-        if (!lexicon.cities.has(key)) continue;
-        const last = words[i + n - 1] as Word;
-        const after = at(i + n);
-        const stateAfter = after !== undefined && /^[ \t]*,?[ \t]*$/.test(after.gapBefore) && lexicon.states.has(after.key)
-          && (after.key.length > 2 || /^[A-Z]{2}$/.test(text.slice(after.start, after.end)) || /,/.test(after.gapBefore));
-        const placeCue = prev !== undefined && PLACE_BEFORE.has(prev.key) && /^[ \t]*$/.test(w.gapBefore);
-        const capital = !mixedCase || /^[A-Z]/.test(text.slice(w.start, w.start + 1));
-        if (lexicon.ambiguousCities.has(key) ? (stateAfter || (placeCue && capital)) : capital || placeCue || stateAfter) {
-          spans.push({ start: w.start, end: last.keyEnd, category: 'LOCATION' });
-        }
-      }
-    }
-
-    // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
-    // abbreviations such as MI, PA, CT, OR).
-    if (mixedCase && SAFE_STATE_CODES.has(w.key) && /^[A-Z]{2}$/.test(text.slice(w.start, w.end)) && prev !== undefined
-      && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized) {
-      const p2 = at(i - 2);
-      const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
-      push(first, i - 1, 'LOCATION');
-    }
-
-    // "in Tyler, Texas": a capitalised word before ", <state name>" in mixed-case notes.
-    if (mixedCase && w.key.length > 2 && lexicon.states.has(w.key) && w.capitalized && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore)
-      && prev.capitalized && placeLike(prev)) {
-      push(i - 1, i - 1, 'LOCATION');
-    }
-
-    // "FROM ANNAPOLIS, MD" in single-case notes: a word after from/in/of, before ", <state code>".
-    // ("md" and "ma" excluded here: "no signs of bleeding, md aware".)
-    if (!mixedCase && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && w.key !== 'ma' && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
-      const p2 = at(i - 2);
-      const p3 = at(i - 3);
-      if (p2 !== undefined && cleanGap(prev.gapBefore) && PLACE_BEFORE.has(p2.key)) push(i - 1, i - 1, 'LOCATION');
-      else if (p2 !== undefined && p3 !== undefined && cleanGap(prev.gapBefore) && cleanGap(p2.gapBefore) && placeLike(p2) && PLACE_BEFORE.has(p3.key)) push(i - 2, i - 1, 'LOCATION');
-    }
-
-    // "lives in X", "resides in X".
-    if (/^(?:lives|living|resides|reside|live)$/.test(w.key) && next !== undefined && next.key === 'in') {
-      const c = at(i + 2);
-      if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)) {
-        const c2 = at(i + 3);
-        const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (mixedCase && c2.capitalized));
-        push(i + 2, two ? i + 3 : i + 2, 'LOCATION');
-      }
-    }
-
-    // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "to 209 quartermain".
-    if (/^(?:transfer|transferred|transfered|tranfered|trans|tx|txd|tx'd|transferring|transfering|xfer|xferred|o|readmitted)$/.test(w.key)
-      && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))
-      && next !== undefined && (next.key === 'to' || next.key === 'from' || next.key === 'on')) {
-      let j = i + 2;
-      if (at(j)?.key === 'back') j++;
-      const c = at(j);
-      const after = c === undefined ? '' : text.slice(c.end, c.end + 3);
-      // A room number may come first: "transferred to 209 quartermain".
-      if (c !== undefined && /^[ \t]*(?:\d{3}[ \t]+)?$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
-        push(j, j, 'LOCATION');
+      if (!lexicon.cities.has(key)) continue;
+      const last = words[i + n - 1] as Word;
+      const after = s.at(i + n);
+      const stateAfter = after !== undefined && /^[ \t]*,?[ \t]*$/.test(after.gapBefore) && lexicon.states.has(after.key)
+        && (after.key.length > 2 || /^[A-Z]{2}$/.test(s.text.slice(after.start, after.end)) || /,/.test(after.gapBefore));
+      const placeCue = prev !== undefined && PLACE_BEFORE.has(prev.key) && /^[ \t]*$/.test(w.gapBefore);
+      const capital = !s.mixed || /^[A-Z]/.test(s.text.slice(w.start, w.start + 1));
+      if (lexicon.ambiguousCities.has(key) ? (stateAfter || (placeCue && capital)) : capital || placeCue || stateAfter) {
+        s.spans.push({ start: w.start, end: last.keyEnd, category: 'LOCATION' });
       }
     }
   }
-  propagate(words, spans);
-  // Places after a movement are weaker evidence: they do not propagate to other mentions.
-  return spans.concat(moved);
+}
+
+function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
+  // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
+  // abbreviations such as MI, PA, CT, OR).
+  if (s.mixed && SAFE_STATE_CODES.has(w.key) && /^[A-Z]{2}$/.test(s.text.slice(w.start, w.end)) && prev !== undefined
+    && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized) {
+    const p2 = s.at(i - 2);
+    const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
+    push(s, first, i - 1, 'LOCATION');
+  }
+}
+
+function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
+  // "in Tyler, Texas": a capitalised word before ", <state name>" in mixed-case notes.
+  if (s.mixed && w.key.length > 2 && lexicon.states.has(w.key) && w.capitalized && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore)
+    && prev.capitalized && placeLike(prev)) {
+    push(s, i - 1, i - 1, 'LOCATION');
+  }
+}
+
+function beforeStateCodeSingleCase(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
+  // "FROM ANNAPOLIS, MD" in single-case notes: a word after from/in/of, before ", <state code>".
+  // ("md" and "ma" excluded here: "no signs of bleeding, md aware".)
+  if (!s.mixed && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && w.key !== 'ma' && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
+    const p2 = s.at(i - 2);
+    const p3 = s.at(i - 3);
+    if (p2 !== undefined && cleanGap(prev.gapBefore) && PLACE_BEFORE.has(p2.key)) push(s, i - 1, i - 1, 'LOCATION');
+    else if (p2 !== undefined && p3 !== undefined && cleanGap(prev.gapBefore) && cleanGap(p2.gapBefore) && placeLike(p2) && PLACE_BEFORE.has(p3.key)) push(s, i - 2, i - 1, 'LOCATION');
+  }
+}
+
+function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
+  // "lives in X", "resides in X".
+  if (/^(?:lives|living|resides|reside|live)$/.test(w.key) && next !== undefined && next.key === 'in') {
+    const c = s.at(i + 2);
+    if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)) {
+      const c2 = s.at(i + 3);
+      const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (s.mixed && c2.capitalized));
+      push(s, i + 2, two ? i + 3 : i + 2, 'LOCATION');
+    }
+  }
+}
+
+function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
+  // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "to 209 quartermain".
+  if (/^(?:transfer|transferred|transfered|tranfered|trans|tx|txd|tx'd|transferring|transfering|xfer|xferred|o|readmitted)$/.test(w.key)
+    && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))
+    && next !== undefined && (next.key === 'to' || next.key === 'from' || next.key === 'on')) {
+    let j = i + 2;
+    if (s.at(j)?.key === 'back') j++;
+    const c = s.at(j);
+    const after = c === undefined ? '' : s.text.slice(c.end, c.end + 3);
+    // A room number may come first: "transferred to 209 quartermain".
+    if (c !== undefined && /^[ \t]*(?:\d{3}[ \t]+)?$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && s.text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
+      push(s, j, j, 'LOCATION');
+    }
+  }
 }
 
 /**
