@@ -46,6 +46,8 @@ interface TimingResult {
   /** Seconds of each timed reduce-scatter + all-gather on this rank. */
   readonly seconds: number[];
   readonly bytesSent: number;
+  /** CPU seconds of the whole process (every rank thread) over the timed calls, user + system. */
+  readonly cpuSeconds: number;
 }
 
 async function timingRank(d: TimingRank): Promise<TimingResult> {
@@ -54,20 +56,23 @@ async function timingRank(d: TimingRank): Promise<TimingResult> {
   const gradients = Float32Array.from({ length: d.values }, (_, i) => ((i * 7919 + d.rank) % 1000) / 1000);
   const seconds: number[] = [];
   let bytesSent = 0;
+  let cpu = process.cpuUsage();
   try {
     for (let i = 0; i <= d.iterations; i++) {
       const data = gradients.slice();
       await allReduceSmall(link, Float64Array.of(0)); // barrier: every rank starts together
+      if (i === 1) cpu = process.cpuUsage();
       const t0 = performance.now();
       const sent = (await reduceScatter(link, data)) + (await allGather(link, data));
       if (i > 0) seconds.push((performance.now() - t0) / 1000); // the first call warms up
       bytesSent = sent;
     }
     await allReduceSmall(link, Float64Array.of(0));
+    cpu = process.cpuUsage(cpu);
   } finally {
     link.close();
   }
-  return { seconds, bytesSent };
+  return { seconds, bytesSent, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 if (!isMainThread && (workerData as Partial<TimingRank> | null)?.zero2TimingRank === true) {
@@ -75,7 +80,7 @@ if (!isMainThread && (workerData as Partial<TimingRank> | null)?.zero2TimingRank
 }
 
 /** One run of `iterations` timed collectives: per call the slowest rank's seconds, and the bytes a rank sent. */
-async function timeCollectives(transport: Transport, world: number, values: number, iterations: number, slotBytes = DEFAULT_SLOT_BYTES): Promise<{ seconds: number[]; bytesSent: number }> {
+async function timeCollectives(transport: Transport, world: number, values: number, iterations: number, slotBytes = DEFAULT_SLOT_BYTES): Promise<{ seconds: number[]; bytesSent: number; cpuSeconds: number }> {
   const ring = transport === 'shm' ? ShmRing.create(world, slotBytes) : undefined;
   const masterPort = transport === 'tcp' ? await freePort() : undefined;
   const results = await Promise.all(Array.from({ length: world }, (_, rank) => new Promise<TimingResult>((resolve, reject) => {
@@ -86,7 +91,8 @@ async function timeCollectives(transport: Transport, world: number, values: numb
     w.once('error', reject);
   })));
   const seconds = results[0]!.seconds.map((_, i) => Math.max(...results.map((r) => r.seconds[i]!)));
-  return { seconds, bytesSent: Math.max(...results.map((r) => r.bytesSent)) };
+  // Rank 0's reading covers the whole process: every rank's work between the same two barriers.
+  return { seconds, bytesSent: Math.max(...results.map((r) => r.bytesSent)), cpuSeconds: results[0]!.cpuSeconds };
 }
 
 const median = (xs: number[]): number => {
@@ -130,12 +136,14 @@ async function collectivesTable(rounds: number, iterations: number): Promise<Rec
   const psi = countParameters(presetConfig('tiny', { num_entity_concepts: 16 })).total;
   const rows: Record<string, number | string>[] = [];
   for (const world of [2, 4]) {
-    const per: Record<Transport, { seconds: number[]; bytesSent: number }> = { shm: { seconds: [], bytesSent: 0 }, tcp: { seconds: [], bytesSent: 0 } };
+    const per: Record<Transport, { seconds: number[]; bytesSent: number; cpu: number }> = {
+      shm: { seconds: [], bytesSent: 0, cpu: 0 }, tcp: { seconds: [], bytesSent: 0, cpu: 0 } };
     for (let round = 0; round < rounds; round++) {
       for (const transport of ['shm', 'tcp'] as const) {
         const r = await timeCollectives(transport, world, psi, iterations);
         per[transport].seconds.push(...r.seconds);
         per[transport].bytesSent = r.bytesSent;
+        per[transport].cpu += r.cpuSeconds;
       }
     }
     for (const transport of ['shm', 'tcp'] as const) {
@@ -145,6 +153,7 @@ async function collectivesTable(rounds: number, iterations: number): Promise<Rec
         median_ms: +(1000 * median(s)).toFixed(1), min_ms: +(1000 * Math.min(...s)).toFixed(1), max_ms: +(1000 * Math.max(...s)).toFixed(1),
         bytes_sent_per_rank: per[transport].bytesSent, ring_optimum: Math.round((2 * (world - 1) / world) * 4 * psi),
         gb_per_s_per_rank: +(per[transport].bytesSent / median(s) / 1e9).toFixed(2),
+        cpu_ms_per_call_all_ranks: +(1000 * per[transport].cpu / s.length).toFixed(1),
       });
     }
   }

@@ -10,6 +10,12 @@ export interface RingLink {
   send(data: Uint8Array): void;
   /** The next message from rank (rank − 1) mod world. */
   recv(): Promise<Uint8Array>;
+  /**
+   * Optional, for transports that can hand a message over in place (shared memory): the next message, as
+   * consecutive pieces `take(piece, at)` (`at`: the piece's byte offset in the message; pieces start at
+   * multiples of 8 bytes) that are valid only during the call. Returns the message's byte length.
+   */
+  recvPieces?(take: (piece: Uint8Array, at: number) => void): Promise<number>;
 }
 
 /** Chunk c of a flat vector of n values split into `world` near-equal parts: [start, end). */
@@ -37,10 +43,11 @@ export async function reduceScatter(link: RingLink, data: Float32Array): Promise
     const out = bytesOf(data.subarray(s0, s1));
     link.send(out);
     sent += out.byteLength;
-    const incoming = floatsOf(await link.recv());
     const [r0, r1] = chunkRange(data.length, world, recvChunk);
-    if (incoming.length !== r1 - r0) throw new Error(`reduce-scatter: expected ${r1 - r0} values from rank ${mod(rank - 1, world)}, got ${incoming.length}`);
-    for (let i = 0; i < incoming.length; i++) data[r0 + i] = incoming[i]! + data[r0 + i]!;
+    // The same sum, element by element, whether the message comes whole or in pieces: identical bits.
+    await receiveInto(link, r0, r1, 'reduce-scatter', (incoming, at) => {
+      for (let i = 0; i < incoming.length; i++) data[at + i] = incoming[i]! + data[at + i]!;
+    });
   }
   return sent;
 }
@@ -54,12 +61,31 @@ export async function allGather(link: RingLink, data: Float32Array): Promise<num
     const out = bytesOf(data.subarray(s0, s1));
     link.send(out);
     sent += out.byteLength;
-    const incoming = floatsOf(await link.recv());
     const [r0, r1] = chunkRange(data.length, world, mod(rank - k - 1, world));
-    if (incoming.length !== r1 - r0) throw new Error(`all-gather: expected ${r1 - r0} values from rank ${mod(rank - 1, world)}, got ${incoming.length}`);
-    data.set(incoming, r0);
+    await receiveInto(link, r0, r1, 'all-gather', (incoming, at) => data.set(incoming, at));
   }
   return sent;
+}
+
+/**
+ * Receives the message that fills data[r0, r1) and hands it to `apply(values, at)` (at: index into data), in
+ * pieces when the link can (no copy of the message), else whole. A message of the wrong size is an error.
+ */
+async function receiveInto(link: RingLink, r0: number, r1: number, what: string,
+  apply: (values: Float32Array, at: number) => void): Promise<void> {
+  const wrongSize = (got: number): Error =>
+    new Error(`${what}: expected ${r1 - r0} values from rank ${mod(link.rank - 1, link.world)}, got ${got}`);
+  if (link.recvPieces === undefined) {
+    const incoming = floatsOf(await link.recv());
+    if (incoming.length !== r1 - r0) throw wrongSize(incoming.length);
+    apply(incoming, r0);
+    return;
+  }
+  const bytes = await link.recvPieces((piece, at) => {
+    if (at % 4 !== 0 || piece.byteLength % 4 !== 0 || at / 4 + piece.byteLength / 4 > r1 - r0) throw wrongSize((at + piece.byteLength) / 4);
+    apply(floatsOf(piece), r0 + at / 4);
+  });
+  if (bytes !== 4 * (r1 - r0)) throw wrongSize(bytes / 4);
 }
 
 /**

@@ -57,6 +57,14 @@ interface Incoming {
   filled: number;
 }
 
+/** A message handed to a recvPieces consumer straight from the slots. */
+interface InPlace {
+  readonly take: (piece: Uint8Array, at: number) => void;
+  /** −1 until its first chunk arrives. */
+  length: number;
+  filled: number;
+}
+
 export class ShmRing implements RingLink {
   readonly transport = 'shm';
   bytesSent = 0;
@@ -70,6 +78,7 @@ export class ShmRing implements RingLink {
   private readonly outgoing: Outgoing[] = [];
   private readonly received: Uint8Array[] = [];
   private assembling: Incoming | null = null;
+  private inPlace: InPlace | null = null;
   private closed = false;
 
   /** A buffer for `world` ranks with slots of `slotBytes` (two per link). */
@@ -137,8 +146,37 @@ export class ShmRing implements RingLink {
    */
   async recv(): Promise<Uint8Array> {
     await new Promise<void>((resolve) => setImmediate(resolve));
-    this.pump();
+    this.pump(() => this.received.length > 0);
     return this.received.shift()!;
+  }
+
+  /**
+   * The next message, handed to `take` chunk by chunk straight from the slots (no copy, no allocation): the
+   * reduce-scatter adds each chunk while the sender fills the other slot. Same return rule as recv().
+   */
+  async recvPieces(take: (piece: Uint8Array, at: number) => void): Promise<number> {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const queued = this.received.shift();
+    if (queued !== undefined) {
+      take(queued, 0);
+      this.pump(() => true);
+      return queued.byteLength;
+    }
+    const m: InPlace = { take, length: -1, filled: 0 };
+    const begun = this.assembling; // its first chunks arrived during an earlier receive
+    if (begun !== null) {
+      this.assembling = null;
+      m.length = begun.bytes.byteLength;
+      m.filled = begun.filled;
+      take(begun.bytes.subarray(0, begun.filled), 0);
+    }
+    this.inPlace = m;
+    try {
+      this.pump(() => m.filled === m.length);
+    } finally {
+      this.inPlace = null;
+    }
+    return m.length;
   }
 
   /** Marks this rank closed: a neighbour waiting on it stops with an error instead of waiting for the timeout. */
@@ -150,20 +188,22 @@ export class ShmRing implements RingLink {
     ringAll(this.ctrl, this.world);
   }
 
-  private pump(): void {
+  /** Moves chunks both ways until `arrived()` and every queued send is in the slots; sleeps when nothing moves. */
+  private pump(arrived: () => boolean): void {
     const bell = base(this.rank) + DOORBELL;
     let deadline = Date.now() + this.timeoutMs;
     for (;;) {
       const seen = Atomics.load(this.ctrl, bell);
       const moved = this.pushOut() + this.pullIn();
-      if (this.received.length > 0 && this.outgoing.length === 0) return;
+      const incomplete = !arrived();
+      if (!incomplete && this.outgoing.length === 0) return;
       if (moved > 0) {
         deadline = Date.now() + this.timeoutMs;
         continue;
       }
-      this.checkPeers();
+      this.checkPeers(incomplete);
       const left = deadline - Date.now();
-      if (left <= 0) this.giveUp();
+      if (left <= 0) this.giveUp(incomplete);
       Atomics.wait(this.ctrl, bell, seen, left);
     }
   }
@@ -208,16 +248,17 @@ export class ShmRing implements RingLink {
       const at = this.slotOffset(this.prev, slot);
       const length = this.ctrl[link + CHUNK_BYTES + slot]!;
       let used = 0;
-      if (this.assembling === null) {
-        this.assembling = { bytes: new Uint8Array(this.view.getFloat64(at, true)), filled: 0 };
-        used = LENGTH_PREFIX;
-      }
-      const m = this.assembling;
-      m.bytes.set(this.data.subarray(at + used, at + length), m.filled);
-      m.filled += length - used;
-      if (m.filled === m.bytes.byteLength) {
-        this.received.push(m.bytes);
-        this.assembling = null;
+      const m = this.inPlace;
+      if (m !== null && m.filled !== m.length) {
+        if (m.length < 0) {
+          m.length = this.view.getFloat64(at, true);
+          used = LENGTH_PREFIX;
+        }
+        // The slot stays ours until READ moves on, below: the consumer reads it in place.
+        m.take(this.data.subarray(at + used, at + length), m.filled);
+        m.filled += length - used;
+      } else {
+        this.assemble(at, length);
       }
       Atomics.store(this.ctrl, link + READ, (read + 1) | 0);
       this.ring(this.prev);
@@ -226,8 +267,24 @@ export class ShmRing implements RingLink {
     return chunks;
   }
 
+  /** Copies a chunk into the message being assembled (a message nobody is consuming in place yet). */
+  private assemble(at: number, length: number): void {
+    let used = 0;
+    if (this.assembling === null) {
+      this.assembling = { bytes: new Uint8Array(this.view.getFloat64(at, true)), filled: 0 };
+      used = LENGTH_PREFIX;
+    }
+    const m = this.assembling;
+    m.bytes.set(this.data.subarray(at + used, at + length), m.filled);
+    m.filled += length - used;
+    if (m.filled === m.bytes.byteLength) {
+      this.received.push(m.bytes);
+      this.assembling = null;
+    }
+  }
+
   /** Stops at once when a rank died, another rank already named a hung one, or the neighbour we need left. */
-  private checkPeers(): void {
+  private checkPeers(incomplete: boolean): void {
     const failed = Atomics.load(this.ctrl, FAILED);
     if (failed >= 0) throw new MedbertError(`rank ${failed} died (its thread ended with an error)`);
     const suspect = Atomics.load(this.ctrl, SUSPECT);
@@ -236,7 +293,7 @@ export class ShmRing implements RingLink {
     }
     const prevLink = base(this.prev);
     // The previous rank writes its last chunk before closing: only a link that is closed and empty is an error.
-    if (this.received.length === 0 && Atomics.load(this.ctrl, prevLink + STATE) !== RUNNING &&
+    if (incomplete && Atomics.load(this.ctrl, prevLink + STATE) !== RUNNING &&
       Atomics.load(this.ctrl, prevLink + WRITTEN) === Atomics.load(this.ctrl, prevLink + READ)) {
       throw new MedbertError(`rank ${this.prev} closed the link (it stopped or crashed)`);
     }
@@ -245,12 +302,12 @@ export class ShmRing implements RingLink {
     }
   }
 
-  private giveUp(): never {
-    const waitingOn = this.received.length === 0 ? this.prev : this.next;
+  private giveUp(incomplete: boolean): never {
+    const waitingOn = incomplete ? this.prev : this.next;
     Atomics.compareExchange(this.ctrl, SUSPECT, -1, waitingOn);
     ringAll(this.ctrl, this.world);
     const suspect = Atomics.load(this.ctrl, SUSPECT);
-    throw new MedbertError(suspect === waitingOn && this.received.length > 0
+    throw new MedbertError(suspect === waitingOn && !incomplete
       ? `rank ${suspect} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
       : `no message from rank ${suspect} within ${this.timeoutMs / 1000} s (it died or hangs)`);
   }
