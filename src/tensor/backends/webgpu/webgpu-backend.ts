@@ -45,7 +45,7 @@ export interface WebGpuDeviceInfo {
 export interface WebGpuBackendOptions {
   /**
    * Bytes one storage binding may cover, below the adapter's maxStorageBufferBindingSize (tests force small
-   * values to exercise the split paths on small tensors). Default: the device's limit.
+   * values, from 32 KiB, to exercise the split paths on small tensors). Default: the device's limit.
    */
   readonly maxBindingBytes?: number;
 }
@@ -79,8 +79,10 @@ export class WebGpuBackend implements Backend {
     const align = device.limits.minStorageBufferOffsetAlignment;
     const deviceMax = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
     const forced = options.maxBindingBytes;
-    if (forced !== undefined && !(Number.isInteger(forced) && forced % 4 === 0 && forced >= 2 * align)) {
-      throw new RangeError(`webgpu backend: maxBindingBytes must be a multiple of 4, at least ${2 * align}, got ${forced}`);
+    // The smallest window must hold a block of the sum kernels (SUM_BLOCK elements) after alignment slack.
+    const smallest = 32768;
+    if (forced !== undefined && !(Number.isInteger(forced) && forced % 4 === 0 && forced >= smallest)) {
+      throw new RangeError(`webgpu backend: maxBindingBytes must be a multiple of 4, at least ${smallest}, got ${forced}`);
     }
     // A binding's size is a multiple of 4 bytes.
     this.limits = { align, maxBytes: Math.floor(Math.min(deviceMax, forced ?? deviceMax) / 4) * 4 };
