@@ -130,6 +130,17 @@ test('grids beyond 65535 workgroups fold into two dimensions', { skip }, async (
   be.free(y);
 });
 
+test("the device has the adapter's own limits (largest binding and buffer, offset alignment), not WebGPU's defaults", { skip }, () => {
+  const be = gpu!;
+  const requested = be.info.requestedLimits;
+  for (const name of ['maxStorageBufferBindingSize', 'maxBufferSize', 'minStorageBufferOffsetAlignment', 'maxComputeWorkgroupStorageSize']) {
+    assert.equal(typeof requested[name], 'number', `${name} requested`);
+    assert.equal(be.deviceLimits[name as 'maxBufferSize'], requested[name], `${name} granted at the adapter's value`);
+  }
+  assert.equal(be.limits.maxBytes, Math.floor(Math.min(requested['maxStorageBufferBindingSize']!, requested['maxBufferSize']!) / 4) * 4);
+  assert.equal(be.maxTensorBytes, Math.min(requested['maxBufferSize']!, 2 ** 33));
+});
+
 test("a tensor above the adapter's own binding limit is used through windows", { skip }, async () => {
   const be = gpu!;
   const n = be.limits.maxBytes / 4 + 1000;

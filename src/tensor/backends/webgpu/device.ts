@@ -55,5 +55,5 @@ export async function requestDevice(gpu: Gpu, request: DeviceRequest = {}):
   }
   const device = await adapter.requestDevice({ label: 'medbert', requiredLimits, requiredFeatures: f16 ? ['shader-f16'] : [] });
   const featureLevel = adapter.featureLevel ?? request.featureLevel ?? 'core';
-  return { device, info: { adapter: name, featureLevel, f16 } };
+  return { device, info: { adapter: name, featureLevel, f16, requestedLimits: requiredLimits } };
 }

@@ -1,4 +1,4 @@
-import { BufferUsage, MapMode, type GpuBuffer, type GpuDevice } from './gpu-types.js';
+import { BufferUsage, MapMode, type GpuBuffer, type GpuDevice, type GpuLimits } from './gpu-types.js';
 import {
   dropThreshold,
   type AdamWArgs, type AttentionArgs, type AttentionBackwardArgs, type AttentionForwardArgs, type Backend, type Buffer,
@@ -40,6 +40,8 @@ export interface WebGpuDeviceInfo {
   readonly featureLevel: string;
   /** shader-f16 is on: GEMMs round their operands to f16 in workgroup memory (fp32 accumulation and tensors). */
   readonly f16: boolean;
+  /** The limits requested at the adapter's values (the device must grant them: checked in tests). */
+  readonly requestedLimits: Readonly<Record<string, number>>;
 }
 
 export interface WebGpuBackendOptions {
@@ -99,6 +101,11 @@ export class WebGpuBackend implements Backend {
     void device.lost.then((lost) => {
       if (!this.disposed) this.error ??= `device lost (${lost.reason}): ${lost.message}`;
     });
+  }
+
+  /** The device's limits (what was granted). */
+  get deviceLimits(): GpuLimits {
+    return this.device.limits;
   }
 
   /** Dispatches and submits so far (tests, benchmarks). */
