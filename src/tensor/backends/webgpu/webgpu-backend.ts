@@ -560,7 +560,7 @@ export class WebGpuBackend implements Backend {
     const widest = Math.max(a.q.ld, a.k.ld, a.v.ld, width);
     // g items: strided views span (g·seq − 1)·ld + width, probs g·heads·seq², rows g·seq·width
     const per = Math.min(MAX_GROUPS, Math.floor(this.windowElements / square),
-      Math.floor((this.windowElements - width) / (seq * widest) + 1 / seq), Math.floor(this.windowElements / (seq * width)));
+      Math.floor((this.windowElements - width + widest) / (seq * widest)), Math.floor(this.windowElements / (seq * width)));
     if (per < 1) throw new RangeError(`${op}: one sequence's attention (${square} probabilities) exceeds one storage binding (${this.limits.maxBytes} bytes)`);
     for (const [b0, b1] of pieces(batch, per)) {
       body(b0, b1 - b0,
