@@ -17,10 +17,11 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
  * ("Sacred Heart", "Z. Miller") are joined, so a tag replaces a whole name once.
  */
 export function findPhi(text: string): PhiSpan[] {
-  const words = splitWords(text);
+  const lower = text.toLowerCase();
+  const words = splitWords(text, lower);
   const mixed = isMixedCase(words);
   const bits = triggerBits(words);
-  const all = [...findPatternPhi(text, words, bits), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
+  const all = [...findPatternPhi(text, words, bits, lower), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
     .filter((s) => s.end > s.start);
   return joinNeighbours(resolveOverlaps(all), text);
 }

@@ -28,29 +28,40 @@ function isLetter(c: number): boolean {
   return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
 }
 
-/** Scans words by hand (no regex match objects): this runs on every character of every note. */
-export function splitWords(text: string): Word[] {
+/**
+ * Scans words by hand (no regex match objects): this runs on every character of every note. `lower` is the note
+ * lower-cased once (findPhi shares it with the pattern rules): keys of ASCII words are sliced from it instead of
+ * lower-casing each word; other words are lower-cased alone, as before (whole-text case mapping may differ).
+ */
+export function splitWords(text: string, lower: string = text.toLowerCase()): Word[] {
   const words: Word[] = [];
   const n = text.length;
+  const sameLength = lower.length === n;
   let prevEnd = 0;
   let i = 0;
   while (i < n) {
     if (!isLetter(text.charCodeAt(i))) { i++; continue; }
     const start = i;
     let hasLower = false;
+    let ascii = true;
     for (;;) {
-      while (i < n && isLetter(text.charCodeAt(i))) {
+      while (i < n) {
         const c = text.charCodeAt(i);
+        if (!isLetter(c)) break;
         if (c >= 97) hasLower = true;
+        if (c >= 128) ascii = false;
         i++;
       }
       // An inner apostrophe followed by a letter continues the word: "O'Driscoll", "pt's".
       const c = text.charCodeAt(i);
-      if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) { i++; continue; }
+      if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
+        if (c !== 39) ascii = false;
+        i++;
+        continue;
+      }
       break;
     }
     const end = i;
-    const raw = text.slice(start, end);
     const last = text.charCodeAt(end - 1);
     const possessive = end - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
     const first = text.charCodeAt(start);
@@ -59,7 +70,7 @@ export function splitWords(text: string): Word[] {
     words.push({
       start,
       end,
-      key: (possessive ? raw.slice(0, -2) : raw).toLowerCase(),
+      key: ascii && sameLength ? lower.slice(start, possessive ? end - 2 : end) : text.slice(start, possessive ? end - 2 : end).toLowerCase(),
       keyEnd: possessive ? end - 2 : end,
       gapBefore,
       capitalized: first >= 65 && first <= 90 && hasLower && (end - start === 1 || !isUpper(text.charCodeAt(start + 1))),
@@ -83,7 +94,8 @@ export function isMixedCase(words: readonly Word[]): boolean {
 
 /** The gap holds only spaces/tabs (no punctuation, no line break). */
 export function cleanGap(gap: string): boolean {
-  return /^[ \t]+$/.test(gap);
+  // One space is by far the most common gap (and a shared string): skip the regex for it.
+  return gap === ' ' || /^[ \t]+$/.test(gap);
 }
 
 /** The gap is spaces, optionally after a period or comma: "Dr. Marder", "Cole, MD". */

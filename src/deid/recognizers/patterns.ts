@@ -13,8 +13,9 @@ interface PatternRule {
   /** Rejects a match that has the shape but not the meaning (e.g. "1/2" as a fraction). */
   readonly accept?: (text: string, start: number, end: number) => boolean;
   /**
-   * A cheap test on the lower-cased note that must pass before the rule runs: most notes have no e-mail,
-   * no URL and no record number, and skipping those scans keeps de-identification fast.
+   * A cheap test on the lower-cased note that must pass before a scanned rule runs (most notes have no e-mail,
+   * no URL, no IP address); it must hold wherever the rule can match. Rules with keywords need none: they run
+   * only where their keyword is, anchored there.
    */
   readonly when?: (lower: string, context: PatternContext) => boolean;
   /**
@@ -50,13 +51,13 @@ const RULES: readonly PatternRule[] = [
   { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, when: test(/\d\.\d{1,3}\.\d{1,3}\.\d/) },
   { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi, when: test(/[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/) },
   { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g },
-  { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi'), when: has('ssn', 'social sec') },
+  { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
   // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
     re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?(?:\(\d{3}\)|\d{3})[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
   },
-  { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, when: test(/\d{3}-\d{4}/) },
+  { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
@@ -74,19 +75,18 @@ const RULES: readonly PatternRule[] = [
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/) },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/) },
-  { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi, when: has('fax') },
-  { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('mr', 'medical record', 'med rec', 'unit no', 'hospital no', 'chart') },
+  { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
+  { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   {
     category: 'HEALTH_PLAN',
     keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
     re: new RegExp(String.raw`(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|group)${LABEL_GAP}${ID_VALUE}`, 'gi'),
-    when: has('member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health plan', 'beneficiary', 'group'),
   },
-  { category: 'ACCOUNT', keywords: ['account', 'acct'], re: new RegExp(String.raw`(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('account', 'acct') },
-  { category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('lic', 'dea', 'npi', 'permit', 'certificate') },
-  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi'), when: has('vin', 'plate', 'vehicle') },
-  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi'), when: has('serial', 's/n', 'sn', 'device id', 'lot') },
-  { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi'), when: has('id', 'case', 'ref', 'record') },
+  { category: 'ACCOUNT', keywords: ['account', 'acct'], re: new RegExp(String.raw`(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   { category: 'ID', re: /(?<=#\s?)(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
   { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/) },
@@ -98,15 +98,15 @@ const RULES: readonly PatternRule[] = [
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
   },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/) },
-  { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi, when: test(/(?:19|20)\d\d/) },
+  { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi },
   { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear },
-  { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
+  { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
-  { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
-  { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth, when: MONTH_WORD },
-  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, when: test(/\d(?:st|nd|rd|th)\b/) },
+  { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
+  { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
+  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'") },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD },
@@ -120,25 +120,23 @@ const RULES: readonly PatternRule[] = [
   {
     category: 'DATE', keywords: ['bc', 'bcx', 'bcs', 'cx', 'cxs', 'culture', 'cultures', 'sputum', 'urine', 'blood', 'wound', 'specimen', 'specimens', 'sample', 'samples', 'swab', 'swabs', 'ucx', 'uc'],
     re: /(?:bcx?s?|cxs?|cultures?|sputum|urine|blood|wound|specimens?|samples?|swabs?|ucx|uc)\s+(?:cx\s+|culture\s+)?(?:from|of|on|drawn)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|cc\/hr|ml\/hr|breaths?|beats?|bpm|sites?|sets?|bottles?|vials?|tubes?|specimens?|samples?|attempts?|sticks?|weeks?|months?)\b)/gi,
-    when: test(/\d-\d/),
   },
   // A year of two digits opening a history item, before an intervention: "PMH: ... 09 PTCA to LCX. 13 stent to LCX".
   {
     category: 'DATE', keywords: ['ptca', 'cabg', 'stent', 'stents', 'stenting', 'pci', 'angioplasty', 'cath', 'avr', 'mvr', 'cva', 'mi', 'ami', 'nstemi', 'stemi', 'ppm', 'aicd', 'icd', 'pacemaker'],
     re: /(?<=(?:^|(?<!\d)[\n.:;(]|s\/p)[ \t]*(?<v>\d\d)[ \t]+)(?:ptca|cabg|stents?|stenting|pci|angioplasty|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)\b/dgi,
-    when: test(/\d\d (?:ptca|cabg|stent|pci|angio|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)/),
   },
   // Six digits standing alone that read as MMDDYY: "family meeting 052647".
   { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/) },
   { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/) },
-  { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi, when: has('christmas', 'thanksgiving', 'easter', 'new year', ' day', 'halloween') },
+  { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Ages over 89.
   {
     category: 'AGE',
     re: /\b(?<v>9\d|1[0-4]\d)\s*-?\s*(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
   },
-  { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi, when: has('0s', "0's") },
-  { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi, when: has('age') },
+  { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
+  { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
   // Street addresses and ZIP codes.
   {
     category: 'LOCATION',
@@ -151,7 +149,7 @@ const RULES: readonly PatternRule[] = [
     keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],
     re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
   },
-  { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi, when: has('box', 'apt', 'apartment') },
+  { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
   { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/) },
 ];
 
@@ -247,10 +245,8 @@ const SCANNED = RULES.filter((r) => r.keywords === undefined);
 export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 
 /** Runs every pattern rule; spans may overlap (find.ts resolves overlaps). */
-export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text), bits?: Uint8Array): PhiSpan[] {
+export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text), bits?: Uint8Array, lower = text.toLowerCase()): PhiSpan[] {
   const spans: PhiSpan[] = [];
-  const lower = text.toLowerCase();
-  const passes = new Map<PatternRule, boolean>();
   const push = (rule: PatternRule, m: RegExpExecArray | RegExpMatchArray): void => {
     let start = m.index ?? 0;
     let end = start + m[0].length;
@@ -273,11 +269,6 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     if (candidates === undefined) continue;
     if (MONTH_KEY_SET.has(w.key)) context.month = true;
     for (const { rule, sticky } of candidates) {
-      if (rule.when !== undefined) {
-        let ok = passes.get(rule);
-        if (ok === undefined) passes.set(rule, (ok = rule.when(lower, context)));
-        if (!ok) continue;
-      }
       sticky.lastIndex = w.start;
       const m = sticky.exec(text);
       if (m !== null) push(rule, m);
