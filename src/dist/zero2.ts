@@ -83,6 +83,8 @@ export class Zero2AdamW {
   async update(lr: number, clip: number): Promise<Zero2StepResult> {
     this.step++;
     const be = this.engine.backend;
+    // One host vector of Ψ floats serves both collectives: the gradients for the reduce-scatter, then (this
+    // rank's chunk overwritten by its updated parameters) the parameters for the all-gather.
     const flat = new Float32Array(this.total);
     for (const [name, p] of this.params) if (p.grad !== null) flat.set(await p.grad.data(), this.offsets.get(name)!);
     let bytesSent = await reduceScatter(this.link, flat);
@@ -92,19 +94,18 @@ export class Zero2AdamW {
     const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
     if (!Number.isFinite(norm)) return { norm, bytesSent };
     const scale = clip > 0 ? Math.min(1, clip / (norm + 1e-6)) : 1;
-    const params = new Float32Array(this.total);
     for (const s of this.segments) {
       be.write(s.grad, flat.subarray(s.start, s.end));
       be.adamw({
         n: s.end - s.start, param: s.master, grad: s.grad, m: s.m, v: s.v, lr, beta1: this.beta1, beta2: this.beta2,
         eps: this.eps, weightDecay: s.decay ? this.weightDecay : 0, step: this.step, gradScale: scale,
       });
-      params.set((await be.read(s.master)).subarray(0, s.end - s.start), s.start);
+      flat.set((await be.read(s.master)).subarray(0, s.end - s.start), s.start);
     }
-    bytesSent += await allGather(this.link, params);
+    bytesSent += await allGather(this.link, flat);
     for (const [name, p] of this.params) {
       const off = this.offsets.get(name)!;
-      be.write(p.buffer('ZeRO-2 update'), params.subarray(off, off + p.size));
+      be.write(p.buffer('ZeRO-2 update'), flat.subarray(off, off + p.size));
       p.grad?.dispose();
       p.grad = null;
     }
