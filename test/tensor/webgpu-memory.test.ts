@@ -150,9 +150,8 @@ test("a tensor above the adapter's own binding limit is used through windows", {
   be.sum(a, s, n, false);
   assert.equal((await be.read(s))[0], n / 4, 'sum of quarters (exact in f32)');
   be.write(a, [1, 2, 3, 4, 5, 6, 7, 8], n - 8);
-  be.scale(a, 2, a, n);
   be.copy(a, n - 8, tail, 0, 8);
-  assert.deepEqual(Array.from(await be.read(tail)), [2, 4, 6, 8, 10, 12, 14, 16]);
+  assert.deepEqual(Array.from(await be.read(tail)), [1, 2, 3, 4, 5, 6, 7, 8]);
   for (const b of [a, s, tail]) be.free(b);
   be.trimPool();
 });

@@ -1,14 +1,21 @@
 // Tensors larger than one storage binding: the WebGPU backend with a forced 32 KiB binding limit (8,129
 // elements per window), so every kernel call below must split into dispatches over windows of its buffers
 // (a window over the limit throws). Results against the reference backend, as in webgpu-kernels.test.ts.
-// The GEMM and gather planners are also checked on their own (no GPU needed).
+// The GEMM and gather planners are also checked on their own (no GPU needed), and a small BERT trains through
+// the split paths as on the reference backend.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import type { GemmArgs } from '../../src/tensor/backend.js';
+import { collate } from '../../src/data/collate.js';
+import { maskSequence } from '../../src/data/masking.js';
+import { BertForPretraining, presetConfig } from '../../src/model/index.js';
+import type { Backend, GemmArgs } from '../../src/tensor/backend.js';
 import { ReferenceBackend } from '../../src/tensor/backends/reference/index.js';
 import { rowPieces } from '../../src/tensor/backends/webgpu/gather-plan.js';
 import { gemmSpans, planGemm, type GemmShape } from '../../src/tensor/backends/webgpu/gemm-plan.js';
 import { tryCreateWebGpuBackend } from '../../src/tensor/backends/webgpu/index.js';
+import { Engine, Rng, backward } from '../../src/tensor/index.js';
+import { AdamW } from '../../src/train/adamw.js';
+import { optimizerStep } from '../../src/train/step.js';
 import { assertClose, paddingMask, runAttention, runCase, seededInputs, type Case } from './kernel-harness.js';
 
 const LIMIT = 32768;
@@ -95,6 +102,11 @@ test('reductions and transposes over several windows', { skip }, async () => {
     run: (be, b) => be.sumSquares(b.x!, b.out!, n, false) });
   await verify({ name: 'sumRows', buffers: { x: rand(700 * 29), out: rand(29) }, check: ['out'], atol: 1e-5,
     run: (be, b) => be.sumRows(b.x!, b.out!, 700, 29, true) });
+  // rows too wide for 64-row chunks: summed directly in row ranges (200 columns) and column blocks (9000 columns)
+  for (const [rows, cols] of [[50, 200], [3, 9000]]) {
+    await verify({ name: `sumRows ${rows}x${cols}`, buffers: { x: rand(rows * cols), out: rand(cols) }, check: ['out'], atol: 1e-5,
+      run: (be, b) => be.sumRows(b.x!, b.out!, rows, cols, true) });
+  }
   for (const [batch, rows, cols] of [[5, 40, 50], [1, 150, 130], [2, 90, 97]]) {
     const size = batch! * rows! * cols!;
     await verify({ name: `transpose ${batch}x${rows}x${cols}`, buffers: { x: rand(size), out: rand(size) }, check: ['out'], atol: 0,
@@ -146,21 +158,21 @@ test('gatherRows and scatterAddRows over table windows and position ranges (bit 
 test('gemm split over batches, m, n and k (every transpose, bias, alpha, accumulate)', { skip }, async () => {
   const cases: [number, number, number, number, boolean, boolean, boolean][] = [];
   for (const transA of [false, true]) for (const transB of [false, true]) cases.push([1, 150, 140, 90, transA, transB, false]);
-  cases.push([3, 60, 50, 40, false, true, true], [1, 5, 3, 5000, false, true, false], [1, 1, 20000, 3, true, false, false],
+  // 5×3 over k = 5000 with A stored [k][m]: k splits, later blocks accumulate into C
+  cases.push([3, 60, 50, 40, false, true, true], [1, 5, 3, 5000, true, false, false], [1, 1, 20000, 3, true, false, false],
     [1, 200, 3, 300, true, true, false]);
-  for (const [batch, m, n, k, transA, transB, broadcastB] of cases) {
-    for (const accumulate of [false, true]) {
-      const A = rand(batch * m * k), B = rand((broadcastB ? 1 : batch) * k * n);
-      await verify({
-        name: `gemm [${batch}] ${m}x${n}x${k} ${transA} ${transB} acc=${accumulate}`, check: ['C'], atol: 2e-6 * k + 2e-6, rtol: 1e-5,
-        buffers: { A, B, C: rand(batch * m * n), bias: rand(n) },
-        run: (be, b) => {
-          const args: GemmArgs = { batch, m, n, k, a: b.A!, transA, b: b.B!, transB, strideA: m * k, strideB: broadcastB ? 0 : k * n,
-            c: b.C!, bias: b.bias!, alpha: 0.75, accumulate };
-          be.gemm(args);
-        },
-      });
-    }
+  for (const [index, [batch, m, n, k, transA, transB, broadcastB]] of cases.entries()) {
+    const accumulate = index % 2 === 1;
+    const A = rand(batch * m * k), B = rand((broadcastB ? 1 : batch) * k * n);
+    await verify({
+      name: `gemm [${batch}] ${m}x${n}x${k} ${transA} ${transB} acc=${accumulate}`, check: ['C'], atol: 2e-6 * k + 2e-6, rtol: 1e-5,
+      buffers: { A, B, C: rand(batch * m * n), bias: rand(n) },
+      run: (be, b) => {
+        const args: GemmArgs = { batch, m, n, k, a: b.A!, transA, b: b.B!, transB, strideA: m * k, strideB: broadcastB ? 0 : k * n,
+          c: b.C!, bias: b.bias!, alpha: 0.75, accumulate };
+        be.gemm(args);
+      },
+    });
   }
 });
 
@@ -171,4 +183,40 @@ test('attention split over batch items (mask, dropout, fused QKV)', { skip }, as
   const want = await runAttention(ref, s, qkv, mask, dOut, (n) => rand(n));
   const got = await runAttention(gpu!, s, qkv, mask, dOut, (n) => rand(n));
   for (const key of ['probs', 'out', 'dq', 'dk', 'dv']) assertClose(got[key]!, want[key]!, 2e-5 * s.seq, 1e-4, `attention ${key}`);
+});
+
+test('a small BERT trains the same through the split paths as on the reference backend', { skip }, async () => {
+  // vocab 1000 × hidden 64: the embedding (64,000 elements), the feed-forward weights and activations and the
+  // MLM logits all exceed the 8,129-element windows, so gather/scatter, GEMM, rows, sums and AdamW all split.
+  const config = presetConfig('tiny', { vocab_size: 1000, hidden_size: 64, num_hidden_layers: 1, num_attention_heads: 2,
+    intermediate_size: 256, max_position_embeddings: 64 });
+  const train = async (be: Backend): Promise<{ losses: number[]; embedding: Float32Array }> => {
+    const engine = new Engine(be);
+    const model = new BertForPretraining(engine, config, new Rng(1), new Rng(2));
+    const optimizer = new AdamW(engine, model.namedParameters(), { lr: 1e-3 });
+    const rng = new Rng(3);
+    const masking = { rate: 0.15, entityShare: 0, maskId: config.mask_token_id, vocabSize: config.vocab_size, specialIds: new Set([0, 1, 2, 3, 4]) };
+    const losses: number[] = [];
+    for (let step = 0; step < 2; step++) {
+      const items = Array.from({ length: 4 }, () => maskSequence({ ids: Int32Array.from({ length: 32 }, (_, i) =>
+        i === 0 ? config.cls_token_id : i === 31 ? config.sep_token_id : 5 + rng.int(config.vocab_size - 5)), entities: [] }, masking, rng));
+      const batch = collate(items, config.pad_token_id);
+      losses.push(await engine.tidyAsync(async () => {
+        const out = model.forward(batch);
+        backward(out.loss);
+        return out.loss.item();
+      }));
+      await optimizerStep(engine, model, optimizer, { lr: 1e-3, clip: 1 });
+    }
+    const embedding = await model.namedParameters().find(([name]) => name.endsWith('word_embeddings.weight'))![1].data();
+    model.dispose();
+    optimizer.dispose();
+    return { losses, embedding };
+  };
+  const want = await train(ref);
+  const got = await train(gpu!);
+  for (let i = 0; i < want.losses.length; i++) {
+    assert.ok(Math.abs(got.losses[i]! - want.losses[i]!) <= 1e-5 * Math.abs(want.losses[i]!), `loss ${i}: ${got.losses[i]} vs ${want.losses[i]}`);
+  }
+  assertClose(got.embedding, want.embedding, 1e-6, 1e-4, 'word embeddings after two steps');
 });

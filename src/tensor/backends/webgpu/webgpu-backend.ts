@@ -389,10 +389,34 @@ export class WebGpuBackend implements Backend {
     }
   }
 
-  /** Column sums in two stages through a scratch [chunks][cols]. */
+  /**
+   * out[j] (+)= Σ_r src[r][j] over `rows` rows in one dispatch when they fit a window, else in row ranges ×
+   * column blocks, the later row ranges adding to the earlier ones (a fixed order: deterministic).
+   */
+  private columnSums(src: GpuBuffer, rows: number, cols: number, out: GpuBuffer, accumulate: boolean): void {
+    const width = Math.min(cols, this.windowElements);
+    const perRange = Math.max(1, Math.floor((this.windowElements - width) / cols) + 1);
+    for (const [r0, r1] of pieces(Math.max(1, rows), perRange)) {
+      for (const [j0, j1] of pieces(cols, width)) {
+        const srcRange = rows === 0 ? { buf: src, first: 0, count: 0 }
+          : { buf: src, first: r0 * cols + j0, count: (Math.min(r1, rows) - r0 - 1) * cols + j1 - j0 };
+        this.run(COLUMN_FINAL, [r0, Math.min(r1, rows), cols, accumulate || r0 > 0 ? 1 : 0, j0, j1],
+          [srcRange, { buf: out, first: j0, count: j1 - j0 }], [Math.ceil((j1 - j0) / WG), 1, 1]);
+      }
+    }
+  }
+
+  /**
+   * Column sums in two stages through a scratch [chunks][cols] (partials over 64-row chunks); rows too wide for
+   * a chunk to fit a window are summed directly by columnSums.
+   */
   sumRows(x: Buffer, out: Buffer, rows: number, cols: number, accumulate: boolean): void {
     const xb = this.at(x, rows * cols, 'sumRows', 'x').gpu, ob = this.at(out, cols, 'sumRows', 'out').gpu;
     if (cols === 0) return;
+    if (COL_CHUNK * cols > this.windowElements) {
+      this.columnSums(xb, rows, cols, ob, accumulate);
+      return;
+    }
     const chunks = Math.ceil(rows / COL_CHUNK);
     const { buffer: partial } = this.storage.acquire(Math.max(1, chunks * cols) * 4);
     for (const [c0, c1] of pieces(chunks, this.perWindow(COL_CHUNK * cols, 'sumRows', `a chunk of ${COL_CHUNK} rows`))) {
@@ -400,8 +424,7 @@ export class WebGpuBackend implements Backend {
       this.run(COLUMN_PARTIAL, [rows, cols, c0], [{ buf: xb, first: x0, count: x1 - x0 }, { buf: partial, first: c0 * cols, count: (c1 - c0) * cols }],
         [Math.ceil(cols / WG), c1 - c0, 1]);
     }
-    this.run(COLUMN_FINAL, [chunks, cols, accumulate ? 1 : 0], [{ buf: partial, first: 0, count: chunks * cols }, { buf: ob, first: 0, count: cols }],
-      [Math.ceil(cols / WG), 1, 1]);
+    this.columnSums(partial, chunks, cols, ob, accumulate);
     this.storage.release(partial);
   }
 
@@ -475,8 +498,7 @@ export class WebGpuBackend implements Backend {
         part(dbPartial)], [Math.ceil(cols / WG), c1 - c0, 1]);
     }
     for (const [partial, out] of [[dgPartial, dgb], [dbPartial, dbb]] as const) {
-      this.run(COLUMN_FINAL, [chunks, cols, 1], [{ buf: partial, first: 0, count: chunks * cols }, { buf: out, first: 0, count: cols }],
-        [Math.ceil(cols / WG), 1, 1]);
+      this.columnSums(partial, chunks, cols, out, true);
     }
     this.storage.release(dgPartial);
     this.storage.release(dbPartial);

@@ -68,17 +68,20 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
 `,
 };
 
-/** out[j] (+)= Σ_c partial[c][j]: the second stage of the column sums. */
+/**
+ * out[j] (+)= Σ_{c in [c0, c1)} partial[c][j] for columns [j0, j1): the second stage of the column sums, and the
+ * whole column sum of rows too wide for 64-row chunks (in row ranges, later ranges accumulating).
+ */
 export const COLUMN_FINAL: KernelSource = {
-  label: 'columnFinal', params: [['chunks', 'u32'], ['cols', 'u32'], ['accumulate', 'u32']],
+  label: 'columnFinal', params: [['c0', 'u32'], ['c1', 'u32'], ['cols', 'u32'], ['accumulate', 'u32'], ['j0', 'u32'], ['j1', 'u32']],
   bindings: [['partial', 'read'], ['out', 'read_write']],
   body: `
 @compute @workgroup_size(${WG})
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: u32) {
-  let j = wid.x * ${WG}u + li;
-  if (j >= P.cols) { return; }
+  let j = P.j0 + wid.x * ${WG}u + li;
+  if (j >= P.j1) { return; }
   var s = 0.0;
-  for (var c = 0u; c < P.chunks; c++) { s += partial[c * P.cols + j]; }
+  for (var c = P.c0; c < P.c1; c++) { s += partial[c * P.cols + j]; }
   out[j] = select(s, out[j] + s, P.accumulate != 0u);
 }
 `,
