@@ -1,7 +1,7 @@
 // GEMM throughput of the WebGPU backend, for a GPU machine (tools/gpu/device-check.sh runs it):
-//   node dist/tools/gpu/gemm-webgpu.js [--shapes 4096x4096x4096,...] [--reps 10] [--f16]
-// fp32 C = A·B per shape and tile (64, 128, and the backend's own pick), timed as `reps` GEMMs between two
-// syncs (so submit latency is spread), median of 3 such runs after a warm-up. Each product is spot-checked
+//   node dist/tools/gpu/gemm-webgpu.js [--shapes 4096x4096x4096,...] [--min-ms 50] [--f16]
+// fp32 C = A·B per shape and tile (64, 128, and the backend's own pick), timed as a run of GEMMs between two
+// syncs lasting at least --min-ms (at least 3 GEMMs; so submit latency is spread), median of 3 runs after a warm-up. Each product is spot-checked
 // against float64 sums on the host at 16 entries, so a fast but wrong kernel cannot report a figure.
 // Prints one line per shape and, last, one JSON object.
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ const DEFAULT_SHAPES = '4096x4096x4096,2048x256x256,2048x1024x256,2048x256x1024,
 
 interface Row { shape: string; tile: string; gflops: number; ms: number; maxRelError: number }
 
-async function measure(be: WebGpuBackend, m: number, n: number, k: number, tile: 64 | 128 | null, reps: number): Promise<Row> {
+async function measure(be: WebGpuBackend, m: number, n: number, k: number, tile: 64 | 128 | null, minMs: number): Promise<Row> {
   const random = mulberry32(m * 31 + n * 7 + k);
   const A = Float32Array.from({ length: m * k }, () => random() * 2 - 1);
   const B = Float32Array.from({ length: k * n }, () => random() * 2 - 1);
@@ -23,6 +23,10 @@ async function measure(be: WebGpuBackend, m: number, n: number, k: number, tile:
   const args = { batch: 1, m, n, k, a, b, c, transA: false, transB: false, strideA: 0, strideB: 0, bias: null, alpha: 1, accumulate: false };
   be.gemm(args);
   await be.sync();
+  const w0 = performance.now();
+  be.gemm(args);
+  await be.sync();
+  const reps = Math.min(1000, Math.max(3, Math.ceil(minMs / Math.max(1e-3, performance.now() - w0))));
   const times: number[] = [];
   for (let r = 0; r < 3; r++) {
     const t0 = performance.now();
@@ -50,7 +54,7 @@ async function measure(be: WebGpuBackend, m: number, n: number, k: number, tile:
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { shapes: { type: 'string', default: DEFAULT_SHAPES }, reps: { type: 'string', default: '10' },
+  const { values } = parseArgs({ options: { shapes: { type: 'string', default: DEFAULT_SHAPES }, 'min-ms': { type: 'string', default: '50' },
     f16: { type: 'boolean', default: false } } });
   const be = await createWebGpuBackend({ f16: values.f16 === true });
   const rows: Row[] = [];
@@ -58,7 +62,7 @@ async function main(): Promise<void> {
     for (const shape of values.shapes!.split(',')) {
       const [m, n, k] = shape.split('x').map(Number) as [number, number, number];
       for (const tile of [64, 128, null] as const) {
-        const row = await measure(be, m, n, k, tile, Number(values.reps));
+        const row = await measure(be, m, n, k, tile, Number(values['min-ms']));
         rows.push(row);
         // f16 operands round to 2^-11; fp32 sums stay near 1e-6 of the sum of magnitudes
         const ok = row.maxRelError < (values.f16 === true ? 2e-3 : 1e-4);

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """PyTorch's side of the GPU checks (tools/gpu/device-check.sh), on the same card as the WebGPU figures:
 
-  python3 tools/gpu/torch_bench.py gemm [--shapes 4096x4096x4096,...]        # fp32 (TF32 off) and TF32 GFLOP/s
+  python3 tools/gpu/torch_bench.py gemm [--shapes 4096x4096x4096,...] [--min-ms 50]  # fp32 (TF32 off) and TF32 GFLOP/s
   python3 tools/gpu/torch_bench.py train-step --preset tiny|base [--batch 16 --seq 128 --steps 10 --warmup 3]
 
-GEMM: C = A·B in fp32, the mean of `reps` products between two synchronizations, median of 3, after a warm-up;
+GEMM: C = A·B in fp32, the mean of a run of products (at least --min-ms, at least 3) between two synchronizations,
+median of 3 runs, after a warm-up;
 once with TF32 off (true fp32, what the WebGPU kernels compute) and once with TF32 on (PyTorch's fast path).
 Train step: tools/reference/bert_reference.Bert (Hugging Face BERT semantics, MLM on 15% of positions, no
 dropout), AdamW, the shapes of `npm run bench -- train-step` (tiny: vocab 8000, 4 × 256; base: vocab 32000,
@@ -12,6 +13,7 @@ dropout), AdamW, the shapes of `npm run bench -- train-step` (tiny: vocab 8000, 
 """
 import argparse
 import json
+import math
 import os
 import statistics
 import sys
@@ -34,16 +36,25 @@ def sync():
         torch.cuda.synchronize()
 
 
-def gemm(shapes, reps):
+def set_tf32(on):
+    torch.backends.cuda.matmul.allow_tf32 = on
+    torch.set_float32_matmul_precision("high" if on else "highest")
+
+
+def gemm(shapes, min_ms):
     rows = []
     for tf32 in (False, True):
-        torch.backends.cuda.matmul.allow_tf32 = tf32
+        set_tf32(tf32)
         for shape in shapes.split(","):
             m, n, k = map(int, shape.split("x"))
             a = torch.rand(m, k, device=DEVICE) * 2 - 1
             b = torch.rand(k, n, device=DEVICE) * 2 - 1
             c = a @ b
             sync()
+            t0 = time.perf_counter()
+            torch.matmul(a, b, out=c)
+            sync()
+            reps = min(1000, max(3, math.ceil(min_ms / 1000 / max(1e-6, time.perf_counter() - t0))))
             times = []
             for _ in range(3):
                 t0 = time.perf_counter()
@@ -54,12 +65,12 @@ def gemm(shapes, reps):
             ms = statistics.median(times) * 1000
             rows.append({"shape": shape, "tf32": tf32, "gflops": round(2 * m * n * k / ms / 1e6, 1), "ms": round(ms, 4)})
             print(f"torch {shape} {'tf32' if tf32 else 'fp32'}: {rows[-1]['gflops']} GFLOP/s", file=sys.stderr)
-    torch.backends.cuda.matmul.allow_tf32 = False
+    set_tf32(False)
     return {"gemm-torch": {"device": device_name(), "torch": torch.__version__, "rows": rows}}
 
 
 def train_step(preset, B, S, steps, warmup):
-    torch.backends.cuda.matmul.allow_tf32 = False
+    set_tf32(False)
     if DEVICE != "cpu":
         torch.set_default_device(DEVICE)
     torch.manual_seed(0)
@@ -114,14 +125,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("what", choices=["gemm", "train-step"])
     ap.add_argument("--shapes", default=DEFAULT_SHAPES)
-    ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--min-ms", type=float, default=50)
     ap.add_argument("--preset", default="tiny", choices=sorted(PRESETS))
     ap.add_argument("--batch", type=int, default=16)
     ap.add_argument("--seq", type=int, default=128)
     ap.add_argument("--steps", type=int, default=10)
     ap.add_argument("--warmup", type=int, default=3)
     a = ap.parse_args()
-    out = gemm(a.shapes, a.reps) if a.what == "gemm" else train_step(a.preset, a.batch, a.seq, a.steps, a.warmup)
+    out = gemm(a.shapes, a.min_ms) if a.what == "gemm" else train_step(a.preset, a.batch, a.seq, a.steps, a.warmup)
     print(json.dumps(out))
 
 
