@@ -1,5 +1,6 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
+import { TRIGGER_PERSON_VERB } from '../triggers.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
@@ -38,7 +39,8 @@ function sameCase(text: string, a: Word, b: Word): boolean {
 class NameScan {
   readonly marked: Uint8Array;
 
-  constructor(readonly words: readonly Word[], readonly text: string, readonly mixed: boolean) {
+  /** Trigger bits per word (triggers.ts), when the caller has them. */
+  constructor(readonly words: readonly Word[], readonly text: string, readonly mixed: boolean, readonly bits?: Uint8Array) {
     this.marked = new Uint8Array(words.length);
   }
 
@@ -139,7 +141,7 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
 }
 
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
-  const s = new NameScan(words, text, mixedCase);
+  const s = new NameScan(words, text, mixedCase, bits);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly.
@@ -405,7 +407,8 @@ function beforePersonVerbs(s: NameScan): void {
   for (let i = 0; i + 1 < words.length; i++) {
     const w = words[i] as Word;
     const v = words[i + 1] as Word;
-    if (s.marked[i] === 1 || !PERSON_VERBS.has(v.key) || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
+    const personVerb = s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) !== 0 : PERSON_VERBS.has(v.key);
+    if (s.marked[i] === 1 || !personVerb || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
     const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !isKnownName(w.key);
     // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
@@ -506,9 +509,12 @@ function propagateNames(s: NameScan): void {
     if (s.marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
   }
   if (found.size > 0) {
+    // The lengths of the found names, one bit each: most words differ and need no hashed look-up.
+    let lengths = 0;
+    for (const k of found) lengths |= 1 << (k.length & 31);
     for (let i = 0; i < words.length; i++) {
       const w = words[i] as Word;
-      if (s.marked[i] === 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
+      if (s.marked[i] === 0 && (lengths & (1 << (w.key.length & 31))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
     }
   }
 }

@@ -322,8 +322,12 @@ function propagate(words: readonly Word[], spans: PhiSpan[]): void {
     }
   }
   if (found.size === 0) return;
+  // The lengths of the found names, one bit each: most words differ and need no hashed look-up.
+  let lengths = 0;
+  for (const k of found.keys()) lengths |= 1 << (k.length & 31);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
+    if ((lengths & (1 << (w.key.length & 31))) === 0) continue;
     const category = found.get(w.key);
     if (category !== undefined && !covered.has(i)) spans.push({ start: w.start, end: w.keyEnd, category });
   }
