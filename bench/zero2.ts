@@ -25,7 +25,7 @@ import { TcpRing } from '../src/dist/tcp-link.js';
 import { countParameters, presetConfig } from '../src/model/index.js';
 import { ReferenceBackend } from '../src/tensor/backends/reference/index.js';
 import { Engine } from '../src/tensor/index.js';
-import { PAPER_RECIPE, pretrain } from '../src/train/pretrain.js';
+import { PAPER_RECIPE, pretrain, type Distributed } from '../src/train/pretrain.js';
 
 type Transport = 'shm' | 'tcp';
 
@@ -109,13 +109,22 @@ async function memoryTable(): Promise<Record<string, number>[]> {
     const links = await Promise.all(Array.from({ length: world }, (_, rank) => TcpRing.join({ rank, world, masterAddr: '127.0.0.1', masterPort: port, timeoutMs: 600_000 })));
     const dir = mkdtempSync(join(tmpdir(), 'medbert-zero2-'));
     const held: number[] = new Array<number>(world).fill(0), sent: number[] = new Array<number>(world).fill(0);
+    const beforeUpdate: number[] = new Array<number>(world).fill(0);
     await Promise.all(links.map(async (link, rank) => {
       const backend = new ReferenceBackend();
+      const ring = ringDistributed(link);
+      // What a rank holds when backward is over and the update begins (activations freed, full gradients not).
+      const probed: Distributed = { ...ring, rank: ring.rank, world: ring.world, allReduce: ring.allReduce, updater: (engine, params, wd) => {
+        const updater = ring.updater(engine, params, wd);
+        const update = updater.update;
+        updater.update = (lr, clip) => { beforeUpdate[rank] = backend.allocatedBytes(); return update(lr, clip); };
+        return updater;
+      } };
       await pretrain({
         engine: new Engine(backend), config, outDir: join(dir, String(rank)), resume: false,
         source: new SyntheticSource({ vocabSize: config.vocab_size, firstRegularId: 5, clsId: 2, sepId: 3, seqLen: 32, concepts: 16, seed: 1 }),
         options: { ...PAPER_RECIPE, steps: 2, microBatch: 1, accumulation: 1, lr: 1e-4, warmup: 1, checkpointEvery: 0 },
-        ...(world === 1 ? {} : { distributed: ringDistributed(link) }),
+        ...(world === 1 ? {} : { distributed: probed }),
         // After the update the gradients are freed; what stays is parameters + the optimizer state.
         onStep: (m) => { held[rank] = backend.allocatedBytes(); sent[rank] = m.bytes_sent ?? 0; },
       });
@@ -124,6 +133,9 @@ async function memoryTable(): Promise<Record<string, number>[]> {
     rmSync(dir, { recursive: true, force: true });
     memory.push({
       ranks: world, parameters: psi, bytes_held_per_rank: Math.max(...held),
+      // N = 1 trains without ZeRO (plain AdamW): no probe there.
+      held_when_update_begins: world === 1 ? NaN : Math.max(...beforeUpdate),
+      transient_host_vector: world === 1 ? 0 : 4 * psi,
       zero2_fp32_accounting: Math.round(4 * psi + 4 * psi / world + 8 * psi / world),
       params_plus_optimizer_shard: Math.round(4 * psi + 16 * psi / world),
       bytes_sent_per_rank_per_step: Math.max(...sent), ring_optimum: Math.round((2 * (world - 1) / world) * 4 * psi),
