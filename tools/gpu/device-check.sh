@@ -9,7 +9,9 @@
 # tests.txt (the test run). Steps run in order of importance, each under its own time limit, all within
 # BUDGET_S seconds (default 540). A dry run on a machine without a GPU:
 #   OUT=/tmp/gpu-out QUICK=1 MEDBERT_WEBGPU_BACKEND=opengles PY=/usr/bin/python3 bash tools/gpu/device-check.sh
-# in a COPY of the checkout with .gpu-carry (it replaces dist/ and node_modules/ with the bundle's).
+# in a COPY of the checkout with .gpu-carry (it replaces dist/ and node_modules/ with the bundle's). NO_INSTALL=1
+# keeps it from unpacking the loader debs into / (a dry run of the Vulkan-to-OpenGL-ES fallback on a machine
+# without Vulkan: MEDBERT_WEBGPU_BACKEND=vulkan NO_INSTALL=1 ...).
 set -u
 cd "$(dirname "$0")/../.."
 : "${OUT:?set OUT to the folder for the results}"
@@ -46,7 +48,8 @@ if [ -f .gpu-carry/bundle.tar.xz ]; then
 fi
 command -v node >/dev/null || { echo "no node: run tools/gpu/prepare-carry.sh here and carry .gpu-carry"; exit 1; }
 # Dawn's Vulkan backend needs the loader; the NVIDIA driver's ICD sits under /usr/local/nvidia on these machines
-if [ "$MEDBERT_WEBGPU_BACKEND" = vulkan ] && ! ldconfig -p | grep -q 'libvulkan.so.1 '; then
+if [ "$MEDBERT_WEBGPU_BACKEND" = vulkan ] && [ "${NO_INSTALL:-0}" != 1 ] && ! ldconfig -p | grep -q 'libvulkan.so.1 '; then
+  # the device README's loader set (Vulkan, and EGL/GLES for the fallback below)
   for f in .gpu-carry/debs/*.deb; do dpkg -x "$f" /; done
   ldconfig
 fi
@@ -65,7 +68,7 @@ else
   BASE=(--batch 16 --seq 128 --steps 5 --warmup 2); TORCH_TINY=(--batch 16 --seq 128 --steps 10 --warmup 3); BASE_ON=1
 fi
 
-step adapter 60 node --input-type=module -e "
+ADAPTER_JS="
   const { create } = await import('webgpu');
   process.env.EGL_PLATFORM ??= 'surfaceless';
   const gpu = create(['backend=' + process.env.MEDBERT_WEBGPU_BACKEND]);
@@ -76,6 +79,19 @@ step adapter 60 node --input-type=module -e "
     'maxComputeInvocationsPerWorkgroup', 'maxComputeWorkgroupSizeX', 'maxStorageBuffersPerShaderStage']) l[k] = a.limits[k];
   console.log(JSON.stringify({ adapter: { info: { vendor: a.info.vendor, architecture: a.info.architecture, device: a.info.device,
     description: a.info.description }, limits: l, features: [...a.features].sort() } }));"
+step adapter 60 node --input-type=module -e "$ADAPTER_JS"
+# No Vulkan adapter: try Dawn's OpenGL ES backend on the NVIDIA driver's EGL (compatibility mode, slower)
+if ! grep -q '"adapter"' "$OUT/results.jsonl" 2>/dev/null && [ "$MEDBERT_WEBGPU_BACKEND" = vulkan ]; then
+  egl=/usr/local/nvidia/share/glvnd/egl_vendor.d/10_nvidia.json
+  [ -f "$egl" ] && export __EGL_VENDOR_LIBRARY_FILENAMES=$egl
+  export MEDBERT_WEBGPU_BACKEND=opengles
+  # Mesa's name for an EGL without a display is 'surfaceless'; NVIDIA's EGL may want 'device'
+  for platform in surfaceless device; do
+    export EGL_PLATFORM=$platform
+    step "adapter-opengles-$platform" 30 node --input-type=module -e "$ADAPTER_JS"
+    grep -q '"adapter"' "$OUT/results.jsonl" 2>/dev/null && break
+  done
+fi
 step gemm-webgpu 150 node dist/tools/gpu/gemm-webgpu.js --shapes "$SHAPES"
 step gemm-torch 90 $PY tools/gpu/torch_bench.py gemm --shapes "$SHAPES"
 step train-step-webgpu-tiny 120 node dist/bench/index.js train-step --backend webgpu --preset tiny "${TINY[@]}" --json

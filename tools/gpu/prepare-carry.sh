@@ -3,7 +3,9 @@
 # Node and nothing to build with: .gpu-carry/ (ignored through .git/info/exclude) with
 #   bundle.tar.xz  this machine's node binary, dist/ (compiled; no maps or .d.ts), and the runtime packages of
 #                  node_modules (webgpu with its linux-x64 dawn.node only; no typescript/assemblyscript/binaryen)
-#   debs/          the Vulkan loader (libvulkan1), unpacked there only if the machine lacks libvulkan.so.1
+#   debs/          the Vulkan loader and the GL/EGL dispatch libraries the device README lists (libvulkan1,
+#                  libegl1, libglvnd0, libopengl0, libgl1, libglx0, libgles2), unpacked there only if the
+#                  machine lacks libvulkan.so.1 (EGL: for the OpenGL ES fallback when Vulkan finds no adapter)
 # Run from the repository root after `npx tsc -p .`:  bash tools/gpu/prepare-carry.sh
 # Then call the device tool with carry [".gpu-carry"] (README of src/tensor/backends/webgpu says how).
 set -euo pipefail
@@ -33,14 +35,14 @@ cp "$(command -v node)" "$stage/node"
 
 nice -n 10 tar -C "$stage" -cf - . | nice -n 10 xz -T2 -6 > .gpu-carry/bundle.tar.xz
 
-# the Vulkan loader, as the device README says (amd64 lists in /tmp so the system's apt state is untouched)
+# the loaders, as the device README says (amd64 lists in /tmp so the system's apt state is untouched)
 mkdir -p /tmp/amd64/partial
 o='-oAPT::Architecture=amd64 -oAPT::Architectures=amd64 -oDir::State::Lists=/tmp/amd64'
 # shellcheck disable=SC2086
 apt-get $o update -qq >/dev/null
 # (as root apt warns that '_apt' cannot write there: harmless, the file is downloaded)
 # shellcheck disable=SC2086
-(cd .gpu-carry/debs && apt-get $o download libvulkan1 >/dev/null 2>&1)
+(cd .gpu-carry/debs && apt-get $o download libvulkan1 libegl1 libglvnd0 libopengl0 libgl1 libglx0 libgles2 >/dev/null 2>&1)
 ls .gpu-carry/debs/libvulkan1_*.deb >/dev/null
 
 du -sh .gpu-carry/* | sed 's/^/  /'
