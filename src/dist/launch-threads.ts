@@ -21,7 +21,7 @@ interface Exit {
  * rest are ended after a grace period, and the error names the rank at fault. Each rank's wasm engine gets an
  * equal share of the node's threads.
  */
-export async function launchRankThreads(o: LaunchOptions): Promise<number> {
+export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: number }): Promise<number> {
   if (o.nnodes !== 1) throw new MedbertError('ranks as threads over shared memory need --nnodes 1');
   const world = o.workers;
   const ring = ShmRing.create(world);
@@ -29,6 +29,7 @@ export async function launchRankThreads(o: LaunchOptions): Promise<number> {
   const total = nodeThreads();
   let order = 0;
   let graceTimer: NodeJS.Timeout | undefined;
+  let ending = false;
   const exits = await new Promise<Exit[]>((resolve) => {
     const results: Exit[] = [];
     for (let rank = 0; rank < world; rank++) {
@@ -48,10 +49,14 @@ export async function launchRankThreads(o: LaunchOptions): Promise<number> {
       worker.on('exit', (code) => {
         results.push({ rank, code, order: order++ });
         if (code !== 0) {
-          // A thread that ended without closing its ring (a crash) is dead: wake everyone waiting on it.
-          ShmRing.markDead(ring, rank);
+          // A thread that ended without closing its ring (a crash) is dead: wake everyone waiting on it. Threads
+          // this launcher ended after the grace period are not the cause.
+          if (!ending) ShmRing.markDead(ring, rank);
           if (rank !== 0 && stderr.trim() !== '') process.stderr.write(`rank ${rank}: ${stderr.trim().split('\n').pop()}\n`);
-          graceTimer ??= setTimeout(() => { for (const w of workers) void w.terminate(); }, GRACE_MS);
+          graceTimer ??= setTimeout(() => {
+            ending = true;
+            for (const w of workers) void w.terminate();
+          }, o.graceMs ?? GRACE_MS);
         }
         if (results.length === world) resolve(results);
       });

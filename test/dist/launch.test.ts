@@ -4,9 +4,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/dist/free-port.js';
 import { chooseTransport, rankThreadsFlag } from '../../src/dist/launch.js';
 import { threadShare } from '../../src/dist/thread-share.js';
+import { launchRankThreads } from '../../src/dist/launch-threads.js';
 import { repoRoot } from '../helpers/shared-data.js';
 
 function medbert(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -90,4 +92,17 @@ test('transport and thread flags: shm on one machine, TCP across machines; --thr
   const refused = await medbert([...common, '--out', tmpdir(), '--workers', '2', '--nnodes', '2', '--transport', 'shm']);
   assert.notEqual(refused.code, 0);
   assert.match(refused.stderr, /--transport shm needs --nnodes 1/);
+});
+
+test('rank threads: the launcher names a rank whose thread crashed at once, and a hung one after the timeout', async () => {
+  const script = fileURLToPath(new URL('./fake-rank.js', import.meta.url));
+  const launch = (behaviour: string, workers: number, timeoutMs: number) => launchRankThreads({ workers, nnodes: 1, nodeRank: 0,
+    masterAddr: '127.0.0.1', masterPort: 0, argv: [script, behaviour, String(timeoutMs)], graceMs: 500 });
+  assert.equal(await launch('ok', 3, 20_000), 0);
+  let t0 = Date.now();
+  await assert.rejects(launch('crash', 3, 60_000), /rank 1 died \(its thread ended with an error\) \(ranks [02], [02] stopped too\)/);
+  assert.ok(Date.now() - t0 < 20_000, `crash named after ${Date.now() - t0} ms, with a 60 s timeout`);
+  t0 = Date.now();
+  await assert.rejects(launch('hang', 2, 1000), /rank 1 stopped answering within --dist-timeout \(it died or hangs\)/);
+  assert.ok(Date.now() - t0 < 20_000);
 });
