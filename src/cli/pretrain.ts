@@ -42,7 +42,7 @@ const flags = {
   'snapshot-every': { type: 'string', valueName: 'N', description: 'also keep the weights every N steps as OUT/step-N' },
   'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'sequence length for --data synthetic' },
   resume: { type: 'boolean', description: 'continue from OUT/checkpoint' },
-  workers: { type: 'string', valueName: 'N', default: '1', description: 'data-parallel ranks on this machine (ZeRO-2; global batch = micro-batch × accumulation × ranks)' },
+  workers: { type: 'string', valueName: 'N', default: '1', description: 'data-parallel ranks on this machine (ZeRO-2; global batch = micro-batch × accumulation × ranks; they share --threads)' },
   nnodes: { type: 'string', valueName: 'M', default: '1', description: 'machines taking part (TCP between them)' },
   'node-rank': { type: 'string', valueName: 'K', default: '0', description: 'this machine\'s index, 0..M-1' },
   'master-addr': { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address of node 0 (rendezvous)' },
