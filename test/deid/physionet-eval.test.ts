@@ -10,28 +10,28 @@ const physionetText = sharedFile('deid', 'physionet-deid', 'id.text');
 const physionetPhrase = sharedFile('deid', 'physionet-deid', 'id-phi.phrase');
 const mtsamples = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
 
-// Floors a little under what the recognizers reach on the shared half (token level: recall 0.966,
-// precision 0.969 at the time of writing; see BENCHMARKS.md): a change that loses PHI fails here.
+// Floors a little under what the recognizers reach on the shared half (token level: recall 0.995,
+// precision 0.982 at the time of writing; see BENCHMARKS.md): a change that loses PHI fails here.
 test('PhysioNet shared half: token recall and precision stay above their floors, per group too', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
   const { report } = scoreDocuments(docs, findPhi);
-  assert.ok(report.token.overall.recall >= 0.96, `token recall ${report.token.overall.recall}`);
-  assert.ok(report.token.overall.precision >= 0.95, `token precision ${report.token.overall.precision}`);
-  assert.ok(report.token.byGroup.DATE.recall >= 0.98, `DATE recall ${report.token.byGroup.DATE.recall}`);
-  assert.ok(report.token.byGroup.NAME.recall >= 0.93, `NAME recall ${report.token.byGroup.NAME.recall}`);
-  assert.ok(report.span.overall.recall >= 0.95, `span recall ${report.span.overall.recall}`);
+  assert.ok(report.token.overall.recall >= 0.99, `token recall ${report.token.overall.recall}`);
+  assert.ok(report.token.overall.precision >= 0.97, `token precision ${report.token.overall.precision}`);
+  assert.ok(report.token.byGroup.DATE.recall >= 0.99, `DATE recall ${report.token.byGroup.DATE.recall}`);
+  assert.ok(report.token.byGroup.NAME.recall >= 0.98, `NAME recall ${report.token.byGroup.NAME.recall}`);
+  assert.ok(report.span.overall.recall >= 0.985, `span recall ${report.span.overall.recall}`);
 });
 
-test('PhysioNet: rules measured on patients they were not tuned on (odd positions in patients.txt) keep recall >= 0.94', { skip: physionetText.skip || physionetPhrase.skip }, () => {
+test('PhysioNet by patient: the odd positions in patients.txt (first written without them, since tuned on them too) keep recall >= 0.99', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
   const patients = readFileSync(physionetText.path.replace(/id\.text$/, 'patients.txt'), 'utf8').trim().split(/\s+/);
   const heldOut = new Set(patients.filter((_, i) => i % 2 === 1));
   const { report } = scoreDocuments(docs.filter((d) => heldOut.has(d.group)), findPhi);
-  assert.ok(report.token.overall.recall >= 0.94 && report.token.overall.precision >= 0.93,
+  assert.ok(report.token.overall.recall >= 0.99 && report.token.overall.precision >= 0.96,
     `held-out recall ${report.token.overall.recall} precision ${report.token.overall.precision}`);
 });
 
-test('PhysioNet with every gold name replaced by an invented word: context rules alone keep NAME recall >= 0.90', { skip: physionetText.skip || physionetPhrase.skip }, () => {
+test('PhysioNet with every gold name replaced by an invented word: context rules alone keep NAME recall >= 0.95', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
   const invented = withInventedWords(docs, 'NAME');
   assert.equal(invented.reduce((n, d) => n + d.spans.length, 0), 860);
@@ -40,7 +40,7 @@ test('PhysioNet with every gold name replaced by an invented word: context rules
   const s = d?.spans.find((x) => x.label === 'HCPName');
   assert.ok(d !== undefined && s !== undefined && !/john|bowman/i.test(d.text.slice(s.start, s.end)));
   const { report } = scoreDocuments(invented, findPhi);
-  assert.ok(report.token.byGroup.NAME.recall >= 0.90, `NAME recall with invented names ${report.token.byGroup.NAME.recall}`);
+  assert.ok(report.token.byGroup.NAME.recall >= 0.95, `NAME recall with invented names ${report.token.byGroup.NAME.recall}`);
   assert.ok(report.token.overall.precision >= 0.95, `precision ${report.token.overall.precision}`);
 });
 
