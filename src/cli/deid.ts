@@ -75,11 +75,6 @@ async function runDeid(argv: string[]): Promise<number> {
   if (v.input !== undefined && !existsSync(v.input)) throw new MedbertError(`--input ${v.input}: no such file`);
   const options = { mode: mode as DeidMode, seed: v.seed ?? 'medbert' };
   const source = v.input ?? 'stdin';
-  // A reader that closes early (`| head`) is not an error.
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(0);
-    throw error;
-  });
   const sink = new OutputSink(v.output);
   const warnings = new Warnings(source);
   try {

@@ -26,6 +26,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return name === undefined ? 2 : 0;
   }
+  // A reader that closes early (`medbert ... | head`) is not an error, for any command.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
   const command: Command | undefined = commands.find((c) => c.name === name);
   if (command === undefined) {
     process.stderr.write(`medbert: unknown command '${name}' (see medbert --help)\n`);

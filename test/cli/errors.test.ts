@@ -56,3 +56,18 @@ test('every command and subcommand answers --help', () => {
     assert.match(r.stdout, /Usage: medbert/, args.join(' '));
   }
 });
+
+test('a reader that closes the output early (| head) ends the command quietly with status 0', async () => {
+  const { spawn } = await import('node:child_process');
+  const model = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'tokenizer', 'encode', `--model=${model}`],
+    { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout.once('data', () => child.stdout.destroy());
+  child.stdin.on('error', () => { /* the child may be gone before it read everything */ });
+  child.stdin.end('Seen by Dr. John Smith on 03/04/2011 for cisplatin-induced nephrotoxicity.\n'.repeat(50_000));
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  assert.equal(stderr, '');
+  assert.equal(code, 0);
+});
