@@ -31,6 +31,7 @@ const STATE = 1;
 const WRITTEN = 2;
 const READ = 3;
 const CHUNK_BYTES = 4; // two words, one per slot
+const WAITING_ON = 6; // the rank this rank sleeps waiting for (−1: not waiting)
 
 const RUNNING = 0, CLOSED = 1, DEAD = 2;
 const LENGTH_PREFIX = 8;
@@ -93,6 +94,7 @@ export class ShmRing implements RingLink {
     ctrl[FAILED] = -1;
     ctrl[WORLD] = world;
     ctrl[SLOT_BYTES] = slotBytes;
+    for (let r = 0; r < world; r++) ctrl[base(r) + WAITING_ON] = -1;
     return sab;
   }
 
@@ -204,7 +206,10 @@ export class ShmRing implements RingLink {
       this.checkPeers(incomplete);
       const left = deadline - Date.now();
       if (left <= 0) this.giveUp(incomplete);
+      const waiting = base(this.rank) + WAITING_ON;
+      Atomics.store(this.ctrl, waiting, incomplete ? this.prev : this.next);
       Atomics.wait(this.ctrl, bell, seen, left);
+      Atomics.store(this.ctrl, waiting, -1);
     }
   }
 
@@ -302,12 +307,23 @@ export class ShmRing implements RingLink {
     }
   }
 
+  /**
+   * No progress within the timeout. The neighbour we wait for may itself be waiting (for its own neighbour): follow
+   * the chain of waiting ranks to the first that is not waiting in the ring; that one is stuck (or dead).
+   */
   private giveUp(incomplete: boolean): never {
-    const waitingOn = incomplete ? this.prev : this.next;
+    let waitingOn = incomplete ? this.prev : this.next;
+    const seen = new Set([this.rank]);
+    for (;;) {
+      const further = Atomics.load(this.ctrl, base(waitingOn) + WAITING_ON);
+      if (further < 0 || seen.has(further)) break;
+      seen.add(waitingOn);
+      waitingOn = further;
+    }
     Atomics.compareExchange(this.ctrl, SUSPECT, -1, waitingOn);
     ringAll(this.ctrl, this.world);
     const suspect = Atomics.load(this.ctrl, SUSPECT);
-    throw new MedbertError(suspect === waitingOn && !incomplete
+    throw new MedbertError(suspect === this.next && !incomplete
       ? `rank ${suspect} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
       : `no message from rank ${suspect} within ${this.timeoutMs / 1000} s (it died or hangs)`);
   }

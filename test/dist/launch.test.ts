@@ -59,20 +59,19 @@ test('when a rank cannot join, the job stops with an error naming the process gr
 test('--workers 2 runs its ranks as threads over shared memory by default, with the bits of --transport tcp', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-workers-'));
   try {
-    const [single, shm, tcp] = await Promise.all([
-      medbert([...common, '--out', join(dir, 'one'), '--accumulation', '2']),
+    // (Equality with one process is tested above for TCP and in zero2.test.ts for shared memory.)
+    const [shm, tcp] = await Promise.all([
       medbert([...common, '--out', join(dir, 'shm'), '--accumulation', '1', '--workers', '2', '--threads', '2']),
       medbert([...common, '--out', join(dir, 'tcp'), '--accumulation', '1', '--workers', '2', '--threads', '2', '--transport', 'tcp']),
     ]);
-    for (const r of [single, shm, tcp]) assert.equal(r.code, 0, r.stderr);
+    for (const r of [shm, tcp]) assert.equal(r.code, 0, r.stderr);
     assert.match(shm.stderr, /pretrain \(2 ranks, shm\)/);
     assert.match(tcp.stderr, /pretrain \(2 ranks, tcp\)/);
-    const a = lastJson(single.stdout), b = lastJson(shm.stdout), c = lastJson(tcp.stdout);
+    const b = lastJson(shm.stdout), c = lastJson(tcp.stdout);
     assert.equal(b.loss, c.loss);
     assert.equal(b.grad_norm, c.grad_norm);
     const weights = (run: string): Buffer => readFileSync(join(dir, run, 'checkpoint', 'model.safetensors'));
     assert.ok(weights('shm').equals(weights('tcp')), 'identical final weights');
-    assert.ok(Math.abs(a.loss - b.loss) <= 1e-5 * a.loss, `${a.loss} vs ${b.loss}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

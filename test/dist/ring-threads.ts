@@ -7,10 +7,11 @@ import type { RingJob, RingResult, RingWorkerData } from './ring-worker.js';
  * an error is marked dead). Waits for the ranks in `awaited` (default: all), then ends every thread.
  */
 export async function runThreads(world: number, job: (rank: number) => RingJob,
-  o: { timeoutMs?: number; slotBytes?: number; awaited?: number[] } = {}): Promise<{ results: (RingResult | null)[]; ring: SharedArrayBuffer }> {
+  o: { timeoutMs?: number | ((rank: number) => number); slotBytes?: number; awaited?: number[] } = {}): Promise<{ results: (RingResult | null)[]; ring: SharedArrayBuffer }> {
   const ring = ShmRing.create(world, o.slotBytes);
   const workers = Array.from({ length: world }, (_, rank) => {
-    const data: RingWorkerData = { ring, rank, timeoutMs: o.timeoutMs ?? 20_000, job: job(rank) };
+    const timeoutMs = typeof o.timeoutMs === 'function' ? o.timeoutMs(rank) : o.timeoutMs ?? 20_000;
+    const data: RingWorkerData = { ring, rank, timeoutMs, job: job(rank) };
     return new Worker(new URL('./ring-worker.js', import.meta.url), { workerData: data });
   });
   const results: (RingResult | null)[] = new Array<RingResult | null>(world).fill(null);

@@ -81,6 +81,21 @@ test('shared-memory ring: a rank that hangs is named by every other rank within 
   assert.ok(Date.now() - t0 < 20_000);
 });
 
+test('shared-memory ring: the rank that times out first follows the chain of waiting ranks to the hung one', async () => {
+  // Rank 0 waits for rank 2, which waits for rank 1 (hung); rank 0's short timeout expires first.
+  const { results, ring } = await runThreads(3, (rank) => rank === 1 ? { kind: 'misbehave', how: 'hang', after: 1 } : { kind: 'allReduces', count: 5 },
+    { timeoutMs: (rank) => rank === 0 ? 1000 : 60_000, awaited: [0, 2] });
+  for (const r of [0, 2]) {
+    const res = results[r]!;
+    assert.equal(res.kind, 'error', `rank ${r}: ${JSON.stringify(res)}`);
+    if (res.kind === 'error') {
+      assert.match(res.message, /no message from rank 1 within/);
+      assert.ok(res.afterMs < 20_000, `rank ${r} gave up after ${res.afterMs} ms`);
+    }
+  }
+  assert.equal(ShmRing.diagnosis(ring)?.rank, 1);
+});
+
 test('shared-memory ring: a buffer of the wrong layout or a rank outside the ring is refused', () => {
   assert.throws(() => new ShmRing(new SharedArrayBuffer(64), 0, 1000), /not a buffer from ShmRing\.create/);
   assert.throws(() => new ShmRing(ShmRing.create(2, 64), 2, 1000), /rank 2 is outside 0\.\.1/);
