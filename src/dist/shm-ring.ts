@@ -4,15 +4,16 @@ import type { RingLink } from './collectives.js';
 /**
  * A ring of ranks that are threads of one process, exchanging through one SharedArrayBuffer.
  *
- * Each link r → r+1 has two slots (double buffering): while rank r+1 copies chunk k out of one slot, rank r
- * fills chunk k+1 into the other. A message is a stream of chunks; the first starts with its byte length
+ * Each link r → r+1 has two slots (double buffering): while rank r+1 consumes chunk k from one slot (adds it
+ * into its gradients in place, or copies it), rank r fills chunk k+1 into the other. A message is a stream of chunks; the first starts with its byte length
  * (8 bytes). Two counters per link say how many chunks were written and read; a slot is free when
  * written − read < 2. Every change to a rank's links rings that rank's doorbell (an Int32 it sleeps on with
  * Atomics.wait), so a rank waits for "something happened next to me" and never spins: the machine is shared.
  *
- * Failure: a rank's state word says running / closed / failed (the launcher marks a thread that died); a rank
- * that waited `timeoutMs` without progress records the neighbour it waited on as the suspect, and the others
- * then stop at once naming the same rank, so one hung rank is named once, not once per waiting neighbour.
+ * Failure: a rank's state word says running / closed / dead (the launcher marks a thread that died), and its
+ * neighbours stop at once. A rank that waited `timeoutMs` without progress follows the chain of ranks waiting
+ * on one another (each publishes whom it sleeps for) to the first one that is not waiting, records it as the
+ * suspect, and the others then stop at once naming the same rank: one hung rank is named once, correctly.
  *
  * The collectives in collectives.ts run unchanged over it: the bytes sent and the order of every summation are
  * those of the TCP ring, so both transports give bit-identical results.
