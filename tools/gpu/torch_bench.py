@@ -22,7 +22,7 @@ import time
 import torch
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "reference"))
-from bert_reference import Bert  # noqa: E402
+from bert_reference import Bert, random_weights  # noqa: E402
 
 # bert_reference asks for deterministic algorithms (fixtures); a speed comparison uses PyTorch's defaults.
 torch.use_deterministic_algorithms(False)
@@ -77,22 +77,7 @@ def train_step(preset, B, S, steps, warmup):
     p = PRESETS[preset]
     V, H, L, nh, I = p["V"], p["H"], p["L"], p["nh"], p["I"]
     cfg = {"hidden_size": H, "num_attention_heads": nh, "num_hidden_layers": L, "layer_norm_eps": 1e-12}
-    w = {"bert.embeddings.word_embeddings.weight": torch.randn(V, H) * 0.02,
-         "bert.embeddings.position_embeddings.weight": torch.randn(512, H) * 0.02,
-         "bert.embeddings.token_type_embeddings.weight": torch.randn(2, H) * 0.02,
-         "bert.embeddings.LayerNorm.weight": torch.ones(H), "bert.embeddings.LayerNorm.bias": torch.zeros(H),
-         "cls.predictions.transform.dense.weight": torch.randn(H, H) * 0.02, "cls.predictions.transform.dense.bias": torch.zeros(H),
-         "cls.predictions.transform.LayerNorm.weight": torch.ones(H), "cls.predictions.transform.LayerNorm.bias": torch.zeros(H),
-         "cls.predictions.bias": torch.zeros(V)}
-    for layer in range(L):
-        pre = f"bert.encoder.layer.{layer}."
-        for name, (o, i) in {"attention.self.query": (H, H), "attention.self.key": (H, H), "attention.self.value": (H, H),
-                             "attention.output.dense": (H, H), "intermediate.dense": (I, H), "output.dense": (H, I)}.items():
-            w[pre + name + ".weight"] = torch.randn(o, i) * 0.02
-            w[pre + name + ".bias"] = torch.zeros(o)
-        for name in ("attention.output.LayerNorm", "output.LayerNorm"):
-            w[pre + name + ".weight"] = torch.ones(H)
-            w[pre + name + ".bias"] = torch.zeros(H)
+    w = random_weights(V, H, L, I)
     model = Bert(cfg, w)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
     times = []

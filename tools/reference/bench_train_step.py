@@ -14,7 +14,7 @@ import time
 import torch
 
 sys.path.insert(0, os.path.dirname(__file__))
-from bert_reference import Bert  # noqa: E402
+from bert_reference import Bert, random_weights  # noqa: E402
 
 
 def main():
@@ -27,22 +27,7 @@ def main():
     torch.manual_seed(0)
     V, H, L, I, S, B = 8000, 256, 4, 1024, 128, 16
     cfg = {"hidden_size": H, "num_attention_heads": 4, "num_hidden_layers": L, "layer_norm_eps": 1e-12}
-    w = {"bert.embeddings.word_embeddings.weight": torch.randn(V, H) * 0.02,
-         "bert.embeddings.position_embeddings.weight": torch.randn(512, H) * 0.02,
-         "bert.embeddings.token_type_embeddings.weight": torch.randn(2, H) * 0.02,
-         "bert.embeddings.LayerNorm.weight": torch.ones(H), "bert.embeddings.LayerNorm.bias": torch.zeros(H),
-         "cls.predictions.transform.dense.weight": torch.randn(H, H) * 0.02, "cls.predictions.transform.dense.bias": torch.zeros(H),
-         "cls.predictions.transform.LayerNorm.weight": torch.ones(H), "cls.predictions.transform.LayerNorm.bias": torch.zeros(H),
-         "cls.predictions.bias": torch.zeros(V)}
-    for l in range(L):
-        p = f"bert.encoder.layer.{l}."
-        for n, (o, i) in {"attention.self.query": (H, H), "attention.self.key": (H, H), "attention.self.value": (H, H),
-                          "attention.output.dense": (H, H), "intermediate.dense": (I, H), "output.dense": (H, I)}.items():
-            w[p + n + ".weight"] = torch.randn(o, i) * 0.02
-            w[p + n + ".bias"] = torch.zeros(o)
-        for n in ("attention.output.LayerNorm", "output.LayerNorm"):
-            w[p + n + ".weight"] = torch.ones(H)
-            w[p + n + ".bias"] = torch.zeros(H)
+    w = random_weights(V, H, L, I)
     model = Bert(cfg, w)
     opt = torch.optim.AdamW(model.parameters(), lr=1e-4)
     times = []

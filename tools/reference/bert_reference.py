@@ -53,6 +53,27 @@ def write_safetensors(path, tensors):
             f.write(b)
 
 
+def random_weights(V, H, L, I, positions=512):
+    """BERT weights in Hugging Face names, initialised as medbert does (normal(0.02), LayerNorm 1/0), for benchmarks."""
+    w = {"bert.embeddings.word_embeddings.weight": torch.randn(V, H) * 0.02,
+         "bert.embeddings.position_embeddings.weight": torch.randn(positions, H) * 0.02,
+         "bert.embeddings.token_type_embeddings.weight": torch.randn(2, H) * 0.02,
+         "bert.embeddings.LayerNorm.weight": torch.ones(H), "bert.embeddings.LayerNorm.bias": torch.zeros(H),
+         "cls.predictions.transform.dense.weight": torch.randn(H, H) * 0.02, "cls.predictions.transform.dense.bias": torch.zeros(H),
+         "cls.predictions.transform.LayerNorm.weight": torch.ones(H), "cls.predictions.transform.LayerNorm.bias": torch.zeros(H),
+         "cls.predictions.bias": torch.zeros(V)}
+    for layer in range(L):
+        pre = f"bert.encoder.layer.{layer}."
+        for name, (o, i) in {"attention.self.query": (H, H), "attention.self.key": (H, H), "attention.self.value": (H, H),
+                             "attention.output.dense": (H, H), "intermediate.dense": (I, H), "output.dense": (H, I)}.items():
+            w[pre + name + ".weight"] = torch.randn(o, i) * 0.02
+            w[pre + name + ".bias"] = torch.zeros(o)
+        for name in ("attention.output.LayerNorm", "output.LayerNorm"):
+            w[pre + name + ".weight"] = torch.ones(H)
+            w[pre + name + ".bias"] = torch.zeros(H)
+    return w
+
+
 class Bert(torch.nn.Module):
     """Hugging Face BertForPreTraining's computation (eval mode), parameters keyed by their HF names."""
 
