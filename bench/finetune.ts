@@ -1,9 +1,10 @@
-// `npm run bench -- finetune [--ner-docs N] [--qa-questions N] [--threads T] [--backend wasm|reference] [--json]`:
+// `npm run bench -- finetune [--data DIR] [--tokenizer M.model] [--ner-docs N] [--qa-questions N] [--threads T] [--backend wasm|reference] [--json]`:
 // fine-tuning throughput and memory of the `tiny` architecture (fresh weights: throughput does not depend on
 // them) on real task data from ../shared/data: BC5CDR NER (PubTator training abstracts; batch 32, as the
 // pretraining study fine-tunes) and MedQA 4-option questions (batch 8, 128 tokens per question+option).
 // Training examples per second over one epoch (evaluation excluded), and the process's peak RSS.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { presetConfig } from '../src/model/index.js';
 import { FINETUNE_DEFAULTS } from '../src/tasks/finetune.js';
@@ -13,23 +14,19 @@ import { createBackend, isBackendName } from '../src/tensor/backends/index.js';
 import { Engine } from '../src/tensor/index.js';
 import { SentencePieceModel } from '../src/tokenizer/index.js';
 import { specialIds } from '../src/data/special-tokens.js';
-import { sharedFile, repoRoot } from '../test/helpers/shared-data.js';
-import { join } from 'node:path';
 
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: {
+    data: { type: 'string', default: '../shared/data' }, tokenizer: { type: 'string' },
     'ner-docs': { type: 'string', default: '128' }, 'qa-questions': { type: 'string', default: '96' }, threads: { type: 'string' },
     backend: { type: 'string', default: 'wasm' }, json: { type: 'boolean', default: false },
   } });
   const backendName = values.backend!;
   if (!isBackendName(backendName)) throw new Error(`unknown backend ${backendName}`);
-  const bc5cdr = sharedFile('bc5cdr', 'pubtator', 'CDR_TrainingSet.PubTator.txt');
-  const medqa = sharedFile('medqa', 'us_4options', 'train_subset_1030.jsonl');
-  if (bc5cdr.skip !== false || medqa.skip !== false) {
-    process.stdout.write(`finetune bench skipped: ${bc5cdr.skip || medqa.skip}\n`);
-    return;
-  }
-  const modelPath = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+  const bc5cdr = join(values.data!, 'bc5cdr', 'pubtator', 'CDR_TrainingSet.PubTator.txt');
+  const medqa = join(values.data!, 'medqa', 'us_4options', 'train_subset_1030.jsonl');
+  for (const path of [bc5cdr, medqa]) if (!existsSync(path)) throw new Error(`finetune bench: ${path} not found (--data names the shared data folder)`);
+  const modelPath = values.tokenizer ?? join(process.cwd(), 'test', 'fixtures', 'spm-bert-2k.model');
   const sp = SentencePieceModel.fromBytes(readFileSync(modelPath), modelPath);
   const ids = specialIds(sp, modelPath);
   const config = presetConfig('tiny', { vocab_size: sp.vocabSize, pad_token_id: ids.pad, unk_token_id: ids.unk,
@@ -37,13 +34,13 @@ export async function run(argv: string[]): Promise<void> {
   const backend = await createBackend(backendName, values.threads === undefined ? {} : { threads: Number(values.threads) });
   const engine = new Engine(backend);
 
-  const docs = (await readPubtatorNer(readFileSync(bc5cdr.path, 'utf8'), bc5cdr.path)).slice(0, Number(values['ner-docs']) + 8);
+  const docs = (await readPubtatorNer(readFileSync(bc5cdr, 'utf8'), bc5cdr)).slice(0, Number(values['ner-docs']) + 8);
   const tagger = NerTagger.create(engine, config, new Map(), sp, ['Chemical', 'Disease'], 42);
   const nerExamples = tagger.examples(docs.slice(8)).length;
   const ner = await finetuneNer(tagger, docs.slice(8), docs.slice(0, 8), null, { ...FINETUNE_DEFAULTS, epochs: 1, batch: 32, lr: 1e-3 });
   tagger.model.dispose();
 
-  const { questions } = readMedqa(readFileSync(medqa.path, 'utf8'), medqa.path);
+  const { questions } = readMedqa(readFileSync(medqa, 'utf8'), medqa);
   const qa = QaModel.create(engine, config, new Map(), sp, 42, 128);
   const train = questions.slice(8, 8 + Number(values['qa-questions']));
   const qaResult = await finetuneQa(qa, train, questions.slice(0, 8), null, { ...FINETUNE_DEFAULTS, epochs: 1, batch: 8, lr: 1e-4 });
