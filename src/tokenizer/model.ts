@@ -351,19 +351,7 @@ export class SentencePieceModel {
   encodeWithOffsets(text: string): EncodedPiece[] {
     const length = this.utf8(text);
     const byteToUnit = new Int32Array(length + 1);
-    let b = 0;
-    for (let u = 0; u < text.length;) {
-      const c = text.charCodeAt(u);
-      let bytes = 3;
-      let units = 1;
-      if (c < 0x80) bytes = 1;
-      else if (c < 0x800) bytes = 2;
-      else if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00) { bytes = 4; units = 2; }
-      for (let k = 0; k < bytes; k++) byteToUnit[b + k] = u;
-      b += bytes;
-      u += units;
-    }
-    byteToUnit[length] = text.length;
+    mapBytesToUnits(text, length, byteToUnit);
     return this.encodeDetailedBytes(this.inputBuf, length, { text, byteToUnit });
   }
 
@@ -379,19 +367,7 @@ export class SentencePieceModel {
     const length = this.utf8(text);
     if (this.unitOfByte.length < length + 1) this.unitOfByte = new Int32Array(2 * length + 16);
     const unitOfByte = this.unitOfByte;
-    let b = 0;
-    for (let u = 0; u < text.length;) {
-      const c = text.charCodeAt(u);
-      let bytes = 3;
-      let units = 1;
-      if (c < 0x80) bytes = 1;
-      else if (c < 0x800) bytes = 2;
-      else if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00) { bytes = 4; units = 2; }
-      for (let k = 0; k < bytes; k++) unitOfByte[b + k] = u;
-      b += bytes;
-      u += units;
-    }
-    unitOfByte[length] = text.length;
+    mapBytesToUnits(text, length, unitOfByte);
     this.segment(this.inputBuf, length);
     const seg = this.seg;
     const norm = this.normalizer.out;
@@ -519,3 +495,22 @@ function decodeLossy(bytes: Uint8Array): string {
   return s;
 }
 
+/**
+ * out[b] = the UTF-16 index of the character that UTF-8 byte b of `text` belongs to, and out[length] =
+ * text.length (a lone surrogate is 3 bytes, as the encoder writes U+FFFD for it).
+ */
+function mapBytesToUnits(text: string, length: number, out: Int32Array): void {
+  let b = 0;
+  for (let u = 0; u < text.length;) {
+    const c = text.charCodeAt(u);
+    let bytes = 3;
+    let units = 1;
+    if (c < 0x80) bytes = 1;
+    else if (c < 0x800) bytes = 2;
+    else if (c >= 0xd800 && c <= 0xdbff && u + 1 < text.length && (text.charCodeAt(u + 1) & 0xfc00) === 0xdc00) { bytes = 4; units = 2; }
+    for (let k = 0; k < bytes; k++) out[b + k] = u;
+    b += bytes;
+    u += units;
+  }
+  out[length] = text.length;
+}
