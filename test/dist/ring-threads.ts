@@ -23,6 +23,9 @@ export async function runThreads(world: number, job: (rank: number) => RingJob,
     });
   }));
   await Promise.all((o.awaited ?? workers.map((_, r) => r)).map((r) => done[r]!));
+  // A thread left asleep in Atomics.wait (a "hung" rank) may outlive terminate(): it must not keep the test
+  // process alive after its tests have passed.
+  for (const w of workers) w.unref();
   await Promise.all(workers.map((w) => w.terminate()));
   return { results, ring };
 }
