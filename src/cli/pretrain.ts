@@ -142,12 +142,12 @@ export const pretrainCommand: Command = {
     const ring = rankEnv === null ? null : await joinRing(rankEnv, 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1));
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
-    if (lead) progress.start(steps);
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
         engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true,
         shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring) }),
+        onStart: (from) => { if (lead) progress.start(steps, from); },
         onStep: (m) => {
           last = m;
           if (!lead) return;

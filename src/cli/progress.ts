@@ -14,7 +14,9 @@ export interface ProgressUpdate {
 export class Progress {
   private readonly bar: cliProgress.SingleBar | null;
   private lastPlain = 0;
-  private readonly started = Date.now();
+  private started = Date.now();
+  /** Units already done when this process started (a resumed run): the rate and ETA count only new ones. */
+  private from = 0;
 
   constructor(private readonly label: string, private readonly unit: string, private readonly plainEverySeconds = 10) {
     this.bar = process.stderr.isTTY
@@ -27,13 +29,16 @@ export class Progress {
       : null;
   }
 
-  start(total: number): void {
-    this.bar?.start(total, 0, { rate: '0', extra: '' });
+  start(total: number, from = 0): void {
+    this.from = from;
+    this.started = Date.now();
+    this.lastPlain = 0;
+    this.bar?.start(total, from, { rate: '0', extra: '' });
   }
 
   update(u: ProgressUpdate): void {
     const seconds = (Date.now() - this.started) / 1000;
-    const rate = seconds > 0 ? u.done / seconds : 0;
+    const rate = seconds > 0 ? (u.done - this.from) / seconds : 0;
     const extra = Object.entries(u.fields ?? {})
       .map(([k, v]) => `${k} ${typeof v === 'number' ? formatNumber(v) : v}`).join(' ');
     if (this.bar !== null) {

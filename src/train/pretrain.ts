@@ -64,6 +64,8 @@ export interface PretrainRun {
   /** Starting weights (e.g. a Hugging Face BERT checkpoint); missing heads keep their fresh init. */
   readonly initWeights?: ReadonlyMap<string, NamedArray> | null;
   readonly resume: boolean;
+  /** Called once before the first step with the step training starts from (0, or the resumed step). */
+  readonly onStart?: (step: number) => void;
   readonly onStep?: (m: StepMetrics) => void;
   /** Polled after every step: true saves a checkpoint and returns (Ctrl-C). */
   readonly shouldStop?: () => boolean;
@@ -176,6 +178,7 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
     specialIds: new Set([config.pad_token_id, config.cls_token_id, config.sep_token_id, config.mask_token_id, config.unk_token_id]),
   };
   const started = performance.now();
+  run.onStart?.(step);
   let last: StepMetrics | null = null;
   // Every rank calls save at the same steps (gathering sharded moments is a collective); rank 0 writes.
   const save = async (): Promise<void> => {
