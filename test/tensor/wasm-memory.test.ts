@@ -21,6 +21,60 @@ test('alloc zero-fills, even memory reused from a freed buffer', async () => {
   }
 });
 
+test('reused memory reads as zeros wherever a kernel did not overwrite it (zeros are filled lazily)', async () => {
+  const be = await createWasmBackend({ threads: 1 });
+  try {
+    const n = 1000;
+    const junk = (): void => {
+      const j = be.alloc(4 * n);
+      be.fill(j, 7, 4 * n);
+      be.free(j);
+    };
+    const ones = be.alloc(n);
+    be.fill(ones, 1, n);
+    // a kernel that writes only part of its output: the rest must be zeros, not the freed buffer's sevens
+    junk();
+    const part = be.alloc(n);
+    be.add(ones, ones, part, n - 10);
+    const p = await be.read(part);
+    assert.deepEqual([p[0], p[n - 11], p[n - 10], p[n - 1]], [2, 2, 0, 0]);
+    // kernels that accumulate into their output start from zeros
+    junk();
+    const acc = be.alloc(n);
+    be.axpy(0.5, ones, acc, n);
+    assert.deepEqual(await be.read(acc), new Float32Array(n).fill(0.5));
+    junk();
+    const col = be.alloc(8);
+    be.sumRows(ones, col, 5, 8, true);
+    assert.deepEqual(await be.read(col), new Float32Array(8).fill(5));
+    // a copy into the middle and a partial write leave zeros around them
+    junk();
+    const mid = be.alloc(n);
+    be.copy(ones, 0, mid, 100, 10);
+    const m = await be.read(mid);
+    assert.deepEqual([m[99], m[100], m[109], m[110]], [0, 1, 1, 0]);
+    junk();
+    const w = be.alloc(n);
+    be.write(w, [3, 3], 5);
+    const wr = await be.read(w);
+    assert.deepEqual([wr[4], wr[5], wr[6], wr[7]], [0, 3, 3, 0]);
+    // a whole overwrite (gemm without accumulate) skips the fill and gives the product alone
+    junk();
+    const c = be.alloc(4);
+    be.gemm({ batch: 1, m: 2, n: 2, k: 2, a: ones, transA: false, b: ones, transB: false, strideA: 0, strideB: 0,
+      c, bias: null, alpha: 1, accumulate: false });
+    assert.deepEqual(await be.read(c), new Float32Array(4).fill(2));
+    junk();
+    const c2 = be.alloc(4);
+    be.gemm({ batch: 1, m: 2, n: 2, k: 2, a: ones, transA: false, b: ones, transB: false, strideA: 0, strideB: 0,
+      c: c2, bias: null, alpha: 1, accumulate: true });
+    assert.deepEqual(await be.read(c2), new Float32Array(4).fill(2));
+    for (const b of [ones, part, acc, col, mid, w, c, c2]) be.free(b);
+  } finally {
+    be.dispose();
+  }
+});
+
 test('use after free, double free, foreign buffers and overflowing writes throw clear errors', async () => {
   const be = await createWasmBackend({ threads: 1 });
   try {

@@ -42,6 +42,11 @@ function growMemory(memory: WebAssembly.Memory, end: number): void {
 
 class WasmBuffer implements Buffer {
   freed = false;
+  /**
+   * Leading elements that may still hold a freed buffer's data: the zeros alloc promises are owed until a
+   * kernel overwrites them (then never written) or anything reads the buffer (then filled first).
+   */
+  owedZeros = 0;
   constructor(readonly backend: string, readonly length: number, readonly address: number, readonly bytes: number) {}
 }
 
@@ -133,10 +138,20 @@ export class WasmBackend implements Backend {
     if (!Number.isInteger(length) || length < 0) throw new RangeError(`wasm backend: alloc of invalid length ${length}`);
     const bytes = length * 4;
     const address = this.heap.alloc(bytes);
-    const dirty = this.heap.claim(address, bytes) / 4;
-    if (dirty > 0) this.run('fillKernel', [address, 0, dirty], dirty >= PARALLEL_ELEMENTS);
+    const dirty = Math.min(length, Math.ceil(this.heap.claim(address, bytes) / 4));
     this.userBytes += bytes;
-    return new WasmBuffer(this.name, length, address, bytes);
+    const buf = new WasmBuffer(this.name, length, address, bytes);
+    // Most buffers are a kernel's output and get overwritten whole: zero-fill lazily (see `at` and `out`).
+    buf.owedZeros = dirty;
+    return buf;
+  }
+
+  /** Pays the zeros a buffer is owed before something reads it or writes part of it. */
+  private settle(b: WasmBuffer): void {
+    const n = b.owedZeros;
+    if (n === 0) return;
+    b.owedZeros = 0;
+    this.run('fillKernel', [b.address, 0, n], n >= PARALLEL_ELEMENTS);
   }
 
   free(buf: Buffer): void {
@@ -151,6 +166,7 @@ export class WasmBackend implements Backend {
     if (offset < 0 || offset + data.length > b.length) {
       throw new RangeError(`write of ${data.length} at ${offset} overflows buffer of ${b.length}`);
     }
+    this.overwrites(b, offset, data.length);
     this.f32.set(data, b.address / 4 + offset);
   }
 
@@ -161,6 +177,7 @@ export class WasmBackend implements Backend {
   /** Synchronous read-back (this backend's memory is host memory). */
   readSync(buf: Buffer): Float32Array {
     const b = this.own(buf, 'read');
+    this.settle(b);
     return this.f32.slice(b.address / 4, b.address / 4 + b.length);
   }
 
@@ -189,13 +206,39 @@ export class WasmBackend implements Backend {
     return buf;
   }
 
-  /** Byte address of `buf`, checking that elements [offset, offset + need) lie inside it. */
+  /**
+   * Byte address of `buf`, checking that elements [offset, offset + need) lie inside it. For a buffer the
+   * kernel reads (or updates in place): owed zeros are filled in first.
+   */
   private at(buf: Buffer, need: number, op: string, what: string, offset = 0): number {
+    const b = this.checked(buf, need, op, what, offset);
+    this.settle(b);
+    return b.address + offset * 4;
+  }
+
+  /**
+   * `at` for a kernel's output that it overwrites in [offset, offset + need) without reading: the owed zeros
+   * are dropped when that covers them. Call it after `at` for the inputs (an output may alias an input).
+   */
+  private out(buf: Buffer, need: number, op: string, what: string, offset = 0): number {
+    const b = this.checked(buf, need, op, what, offset);
+    this.overwrites(b, offset, need);
+    return b.address + offset * 4;
+  }
+
+  private checked(buf: Buffer, need: number, op: string, what: string, offset: number): WasmBuffer {
     const b = this.own(buf, op);
     if (!(need >= 0) || offset < 0 || offset + need > b.length) {
       throw new RangeError(`${op}: ${what} needs ${offset + need} elements but its buffer has ${b.length}`);
     }
-    return b.address + offset * 4;
+    return b;
+  }
+
+  /** Elements [offset, offset + n) are about to be overwritten: owed zeros there need not be filled. */
+  private overwrites(b: WasmBuffer, offset: number, n: number): void {
+    if (b.owedZeros === 0) return;
+    if (offset === 0 && n >= b.owedZeros) b.owedZeros = 0;
+    else this.settle(b);
   }
 
   private copyInts(scratch: Scratch, data: Int32Array): number {
@@ -225,8 +268,8 @@ export class WasmBackend implements Backend {
     const span = (stride: number, size: number): number => batch === 0 ? 0 : (batch - 1) * stride + size;
     const a = this.at(g.a, span(g.strideA, m * k), shape, 'A');
     const b = this.at(g.b, span(g.strideB, k * n), shape, 'B');
-    const c = this.at(g.c, batch * m * n, shape, 'C');
     const bias = g.bias === null ? 0 : this.at(g.bias, n, shape, 'bias');
+    const c = g.accumulate ? this.at(g.c, batch * m * n, shape, 'C') : this.out(g.c, batch * m * n, shape, 'C');
     if (batch === 0 || m === 0 || n === 0) return;
     const aMats = g.strideA === 0 ? 1 : batch, bMats = g.strideB === 0 ? 1 : batch;
     const MR = this.tileRows;
@@ -253,15 +296,15 @@ export class WasmBackend implements Backend {
   // ---- elementwise ----
 
   add(a: Buffer, b: Buffer, out: Buffer, n: number): void {
-    this.elementwise('addKernel', [this.at(a, n, 'add', 'a'), this.at(b, n, 'add', 'b'), this.at(out, n, 'add', 'out'), n], n);
+    this.elementwise('addKernel', [this.at(a, n, 'add', 'a'), this.at(b, n, 'add', 'b'), this.out(out, n, 'add', 'out'), n], n);
   }
 
   mul(a: Buffer, b: Buffer, out: Buffer, n: number): void {
-    this.elementwise('mulKernel', [this.at(a, n, 'mul', 'a'), this.at(b, n, 'mul', 'b'), this.at(out, n, 'mul', 'out'), n], n);
+    this.elementwise('mulKernel', [this.at(a, n, 'mul', 'a'), this.at(b, n, 'mul', 'b'), this.out(out, n, 'mul', 'out'), n], n);
   }
 
   scale(a: Buffer, s: number, out: Buffer, n: number): void {
-    this.elementwise('scaleKernel', [this.at(a, n, 'scale', 'a'), s, this.at(out, n, 'scale', 'out'), n], n);
+    this.elementwise('scaleKernel', [this.at(a, n, 'scale', 'a'), s, this.out(out, n, 'scale', 'out'), n], n);
   }
 
   axpy(alpha: number, x: Buffer, y: Buffer, n: number): void {
@@ -269,11 +312,11 @@ export class WasmBackend implements Backend {
   }
 
   fill(out: Buffer, value: number, n: number): void {
-    this.elementwise('fillKernel', [this.at(out, n, 'fill', 'out'), value, n], n);
+    this.elementwise('fillKernel', [this.out(out, n, 'fill', 'out'), value, n], n);
   }
 
   copy(src: Buffer, srcOffset: number, dst: Buffer, dstOffset: number, n: number): void {
-    const s = this.at(src, n, 'copy', 'src', srcOffset), d = this.at(dst, n, 'copy', 'dst', dstOffset);
+    const s = this.at(src, n, 'copy', 'src', srcOffset), d = this.out(dst, n, 'copy', 'dst', dstOffset);
     const overlap = s < d + n * 4 && d < s + n * 4;
     // overlapping ranges follow the reference's forward loop only when dst <= src; memmove on one thread
     this.run('copyKernel', [s, d, n], n >= PARALLEL_ELEMENTS && !overlap);
@@ -281,11 +324,11 @@ export class WasmBackend implements Backend {
 
   transpose(x: Buffer, out: Buffer, batch: number, rows: number, cols: number): void {
     const n = batch * rows * cols;
-    this.elementwise('transposeKernel', [this.at(x, n, 'transpose', 'x'), this.at(out, n, 'transpose', 'out'), batch, rows, cols], n);
+    this.elementwise('transposeKernel', [this.at(x, n, 'transpose', 'x'), this.out(out, n, 'transpose', 'out'), batch, rows, cols], n);
   }
 
   sumRows(x: Buffer, out: Buffer, rows: number, cols: number, accumulate: boolean): void {
-    const xa = this.at(x, rows * cols, 'sumRows', 'x'), o = this.at(out, cols, 'sumRows', 'out');
+    const xa = this.at(x, rows * cols, 'sumRows', 'x'), o = accumulate ? this.at(out, cols, 'sumRows', 'out') : this.out(out, cols, 'sumRows', 'out');
     const acc = this.work.ensure(Math.max(4, cols * 4));
     this.run('sumRowsKernel', [xa, o, rows, cols, accumulate ? 1 : 0, acc], rows * cols >= PARALLEL_ELEMENTS && cols >= 64);
   }
@@ -299,7 +342,7 @@ export class WasmBackend implements Backend {
   }
 
   private reduce(x: Buffer, out: Buffer, n: number, accumulate: boolean, squares: boolean, op: string): void {
-    const xa = this.at(x, n, op, 'x'), o = this.at(out, 1, op, 'out');
+    const xa = this.at(x, n, op, 'x'), o = accumulate ? this.at(out, 1, op, 'out') : this.out(out, 1, op, 'out');
     const partials = this.work.ensure(Math.max(8, Math.ceil(n / SUM_CHUNK) * 8));
     const values = [xa, n, squares ? 1 : 0, partials, o, accumulate ? 1 : 0];
     this.run('sumChunks', values, n >= PARALLEL_ELEMENTS);
@@ -312,8 +355,8 @@ export class WasmBackend implements Backend {
     rows: number, cols: number, eps: number): void {
     const op = 'layerNormForward', n = rows * cols;
     this.run('layerNormForwardKernel', [this.at(x, n, op, 'x'), this.at(gamma, cols, op, 'gamma'),
-      this.at(beta, cols, op, 'beta'), this.at(y, n, op, 'y'), this.at(mean, rows, op, 'mean'),
-      this.at(rstd, rows, op, 'rstd'), rows, cols, eps], n >= PARALLEL_ELEMENTS && rows > 1);
+      this.at(beta, cols, op, 'beta'), this.out(y, n, op, 'y'), this.out(mean, rows, op, 'mean'),
+      this.out(rstd, rows, op, 'rstd'), rows, cols, eps], n >= PARALLEL_ELEMENTS && rows > 1);
   }
 
   layerNormBackward(dy: Buffer, x: Buffer, mean: Buffer, rstd: Buffer, gamma: Buffer,
@@ -322,7 +365,7 @@ export class WasmBackend implements Backend {
     const chunks = Math.ceil(rows / LN_CHUNK);
     const partials = this.work.ensure(Math.max(4, chunks * 2 * cols * 4));
     const values = [this.at(dy, n, op, 'dy'), this.at(x, n, op, 'x'), this.at(mean, rows, op, 'mean'),
-      this.at(rstd, rows, op, 'rstd'), this.at(gamma, cols, op, 'gamma'), this.at(dx, n, op, 'dx'),
+      this.at(rstd, rows, op, 'rstd'), this.at(gamma, cols, op, 'gamma'), this.out(dx, n, op, 'dx'),
       this.at(dgamma, cols, op, 'dgamma'), this.at(dbeta, cols, op, 'dbeta'), rows, cols, partials];
     const parallel = n >= PARALLEL_ELEMENTS;
     this.run('layerNormBackwardRows', values, parallel && chunks > 1);
@@ -330,32 +373,32 @@ export class WasmBackend implements Backend {
   }
 
   geluForward(x: Buffer, y: Buffer, n: number): void {
-    this.elementwise('geluForwardKernel', [this.at(x, n, 'geluForward', 'x'), this.at(y, n, 'geluForward', 'y'), n], n / 4);
+    this.elementwise('geluForwardKernel', [this.at(x, n, 'geluForward', 'x'), this.out(y, n, 'geluForward', 'y'), n], n / 4);
   }
 
   geluBackward(x: Buffer, dy: Buffer, dx: Buffer, n: number): void {
     const op = 'geluBackward';
-    this.elementwise('geluBackwardKernel', [this.at(x, n, op, 'x'), this.at(dy, n, op, 'dy'), this.at(dx, n, op, 'dx'), n], n / 4);
+    this.elementwise('geluBackwardKernel', [this.at(x, n, op, 'x'), this.at(dy, n, op, 'dy'), this.out(dx, n, op, 'dx'), n], n / 4);
   }
 
   tanhForward(x: Buffer, y: Buffer, n: number): void {
-    this.elementwise('tanhForwardKernel', [this.at(x, n, 'tanhForward', 'x'), this.at(y, n, 'tanhForward', 'y'), n], n / 8);
+    this.elementwise('tanhForwardKernel', [this.at(x, n, 'tanhForward', 'x'), this.out(y, n, 'tanhForward', 'y'), n], n / 8);
   }
 
   tanhBackward(y: Buffer, dy: Buffer, dx: Buffer, n: number): void {
     const op = 'tanhBackward';
-    this.elementwise('tanhBackwardKernel', [this.at(y, n, op, 'y'), this.at(dy, n, op, 'dy'), this.at(dx, n, op, 'dx'), n], n);
+    this.elementwise('tanhBackwardKernel', [this.at(y, n, op, 'y'), this.at(dy, n, op, 'dy'), this.out(dx, n, op, 'dx'), n], n);
   }
 
   softmaxForward(x: Buffer, y: Buffer, rows: number, cols: number): void {
     const n = rows * cols;
-    this.run('softmaxForwardKernel', [this.at(x, n, 'softmaxForward', 'x'), this.at(y, n, 'softmaxForward', 'y'), rows, cols],
+    this.run('softmaxForwardKernel', [this.at(x, n, 'softmaxForward', 'x'), this.out(y, n, 'softmaxForward', 'y'), rows, cols],
       n >= PARALLEL_ELEMENTS / 4 && rows > 1);
   }
 
   softmaxBackward(y: Buffer, dy: Buffer, dx: Buffer, rows: number, cols: number): void {
     const op = 'softmaxBackward', n = rows * cols;
-    this.run('softmaxBackwardKernel', [this.at(y, n, op, 'y'), this.at(dy, n, op, 'dy'), this.at(dx, n, op, 'dx'), rows, cols],
+    this.run('softmaxBackwardKernel', [this.at(y, n, op, 'y'), this.at(dy, n, op, 'dy'), this.out(dx, n, op, 'dx'), rows, cols],
       n >= PARALLEL_ELEMENTS && rows > 1);
   }
 
@@ -369,7 +412,7 @@ export class WasmBackend implements Backend {
 
   private dropout(x: Buffer, y: Buffer, n: number, p: number, seed: number, op: string): void {
     if (!(p >= 0 && p < 1)) throw new RangeError(`${op}: dropout rate must be in [0, 1), got ${p}`);
-    this.elementwise('dropoutKernel', [this.at(x, n, op, 'x'), this.at(y, n, op, 'y'), n, seedBits(seed, op),
+    this.elementwise('dropoutKernel', [this.at(x, n, op, 'x'), this.out(y, n, op, 'y'), n, seedBits(seed, op),
       dropThreshold(p), 1 / (1 - p)], n / 2);
   }
 
@@ -400,8 +443,8 @@ export class WasmBackend implements Backend {
   attentionForward(a: AttentionForwardArgs): void {
     const op = 'attentionForward', { batch, seq, heads, headDim: d } = a;
     const values = this.attentionValues(a, op);
-    values[15] = this.at(a.probs, batch * heads * seq * seq, op, 'probs');
-    values[16] = this.at(a.out, batch * seq * heads * d, op, 'out');
+    values[15] = this.out(a.probs, batch * heads * seq * seq, op, 'probs');
+    values[16] = this.out(a.out, batch * seq * heads * d, op, 'out');
     this.run('attentionForwardKernel', values, batch * heads > 1 && batch * heads * seq * seq * d >= PARALLEL_MACS);
   }
 
@@ -411,7 +454,7 @@ export class WasmBackend implements Backend {
     const values = this.attentionValues(a, op);
     values[15] = this.at(a.probs, batch * heads * seq * seq, op, 'probs');
     values[16] = this.at(a.dOut, n, op, 'dOut');
-    values.push(this.at(a.dq, n, op, 'dq'), this.at(a.dk, n, op, 'dk'), this.at(a.dv, n, op, 'dv'));
+    values.push(this.out(a.dq, n, op, 'dq'), this.out(a.dk, n, op, 'dk'), this.out(a.dv, n, op, 'dv'));
     this.run('attentionBackwardKernel', values, batch * heads > 1 && batch * heads * seq * seq * d >= PARALLEL_MACS);
   }
 
@@ -420,7 +463,7 @@ export class WasmBackend implements Backend {
   gatherRows(table: Buffer, idx: Int32Array, out: Buffer, cols: number): void {
     const rows = Math.floor(table.length / cols);
     checkIndices(idx, rows, 'gatherRows');
-    const t = this.at(table, rows * cols, 'gatherRows', 'table'), o = this.at(out, idx.length * cols, 'gatherRows', 'out');
+    const t = this.at(table, rows * cols, 'gatherRows', 'table'), o = this.out(out, idx.length * cols, 'gatherRows', 'out');
     this.run('gatherRowsKernel', [t, this.copyInts(this.ints, idx), idx.length, o, cols], idx.length * cols >= PARALLEL_ELEMENTS);
   }
 
@@ -439,7 +482,7 @@ export class WasmBackend implements Backend {
     const op = 'crossEntropyForward';
     checkLabels(labels, rows, cols, ignoreIndex, op);
     const values = [this.at(logits, rows * cols, op, 'logits'), this.copyInts(this.ints2, labels), ignoreIndex,
-      this.at(loss, 1, op, 'loss'), this.at(lse, rows, op, 'lse'), rows, cols];
+      this.out(loss, 1, op, 'loss'), this.out(lse, rows, op, 'lse'), rows, cols];
     this.run('crossEntropyLse', values, rows > 1 && rows * cols >= PARALLEL_ELEMENTS / 4);
     this.run('crossEntropyLoss', values, false);
   }
@@ -452,7 +495,7 @@ export class WasmBackend implements Backend {
     for (let r = 0; r < rows; r++) if (labels[r] !== ignoreIndex) count++;
     const dl = this.f32[this.at(dLoss, 1, op, 'dLoss') / 4]!;
     const values = [this.at(logits, rows * cols, op, 'logits'), this.copyInts(this.ints2, labels), ignoreIndex,
-      this.at(lse, rows, op, 'lse'), count === 0 ? 0 : dl / count, this.at(dLogits, rows * cols, op, 'dLogits'), rows, cols];
+      this.at(lse, rows, op, 'lse'), count === 0 ? 0 : dl / count, this.out(dLogits, rows * cols, op, 'dLogits'), rows, cols];
     this.run('crossEntropyBackwardKernel', values, rows > 1 && rows * cols >= PARALLEL_ELEMENTS / 4);
   }
 
