@@ -136,19 +136,83 @@ export function packBPanel(b: usize, ldb: i32, transB: bool, j: i32, nr: i32, k:
   }
 }
 
+/**
+ * Packs `panels` consecutive panels of `width` (MR or NR) columns of a row-major matrix whose panels run along
+ * its rows (op(A) transposed, op(B) as is): panel p holds columns first + p·width .. (zero past `cols`) of
+ * rows 0..k, stored [k][width]. Walking the rows once for the whole group reads each row's columns for all
+ * its panels together (whole cache lines, one page per row) instead of once per panel.
+ */
+export function packRowPanels(src: usize, ld: i32, first: i32, cols: i32, width: i32, panels: i32, k: i32, dst: usize): void {
+  const full = min(panels, (cols - first) / width);
+  const panelBytes = <usize>(width * k) << 2;
+  const rowStep = <usize>ld << 2, outStep = <usize>width << 2;
+  let row = src + (<usize>first << 2);
+  let out = dst;
+  for (let l = 0; l < k; l++) {
+    let s = row, d = out;
+    if (width == 8) {
+      for (let p = 0; p < full; p++) {
+        v128.store(d, v128.load(s));
+        v128.store(d, v128.load(s, 16), 16);
+        s += 32;
+        d += panelBytes;
+      }
+    } else if (width == 6) {
+      for (let p = 0; p < full; p++) {
+        v128.store(d, v128.load(s));
+        store<u64>(d, load<u64>(s, 16), 16);
+        s += 24;
+        d += panelBytes;
+      }
+    } else {
+      for (let p = 0; p < full; p++) {
+        v128.store(d, v128.load(s));
+        s += 16;
+        d += panelBytes;
+      }
+    }
+    if (full < panels) {
+      // the edge panel: columns past `cols` are zero
+      const have = cols - (first + full * width);
+      for (let c = 0; c < width; c++) store<f32>(d + (<usize>c << 2), c < have ? load<f32>(s + (<usize>c << 2)) : 0);
+    }
+    row += rowStep;
+    out += outStep;
+  }
+}
+
+/** Panels per group of packRowPanels: a whole number of 64-byte lines of each row for both widths. */
+const ROW_GROUP: i32 = 8;
+
 /** Packs rows [0, m) of op(A) into consecutive panels. */
 export function packA(a: usize, lda: i32, transA: bool, m: i32, k: i32, dst: usize): void {
+  const panelBytes = <usize>(MR * k) << 2;
+  if (transA) {
+    const panels = (m + MR - 1) / MR;
+    for (let p = 0; p < panels; p += ROW_GROUP) {
+      packRowPanels(a, lda, p * MR, m, MR, min(ROW_GROUP, panels - p), k, dst + <usize>p * panelBytes);
+    }
+    return;
+  }
   for (let i = 0; i < m; i += MR) {
     packAPanel(a, lda, transA, i, min(MR, m - i), k, dst);
-    dst += <usize>(MR * k) << 2;
+    dst += panelBytes;
   }
 }
 
 /** Packs columns [0, n) of op(B) into consecutive panels. */
 export function packB(b: usize, ldb: i32, transB: bool, n: i32, k: i32, dst: usize): void {
+  const panelBytes = <usize>(NR * k) << 2;
+  if (!transB) {
+    const panels = (n + NR - 1) / NR;
+    for (let p = 0; p < panels; p += ROW_GROUP) {
+      packRowPanels(b, ldb, p * NR, n, NR, min(ROW_GROUP, panels - p), k, dst + <usize>p * panelBytes);
+    }
+    return;
+  }
   for (let j = 0; j < n; j += NR) {
     packBPanel(b, ldb, transB, j, min(NR, n - j), k, dst);
-    dst += <usize>(NR * k) << 2;
+    dst += panelBytes;
   }
 }
 
@@ -308,13 +372,13 @@ export function gemmStrided(m: i32, n: i32, k: i32, a: usize, lda: i32, transA: 
 // 12 alpha, 13 accumulate, 14 packedA, 15 packedB, 16 work counters (two i32: compute, pack), 17 per-thread tmp base,
 // 18 rows per block (multiple of MR), 19 columns per block (multiple of NR).
 
-/** Panels per grab of the packing phase. */
+/** Panels per grab of the packing phase for panels packed one at a time (rows of op(A), columns of op(B)). */
 const PACK_GRAB: i32 = 4;
 
 /**
  * Phase 1: packs every A and B panel (each matrix once; a 0 stride means one matrix for the batch). Threads
- * grab PACK_GRAB panels at a time from a counter (slot 16 address + 4), so a descheduled thread holds up
- * little.
+ * grab units from a counter (slot 16 address + 4): PACK_GRAB panels packed one by one, or ROW_GROUP panels
+ * packed together along the rows (packRowPanels), so a descheduled thread holds up little.
  */
 export function gemmPack(tid: i32, nt: i32, args: usize): void {
   const batch = argI(args, 0), m = argI(args, 1), n = argI(args, 2), k = argI(args, 3);
@@ -323,23 +387,27 @@ export function gemmPack(tid: i32, nt: i32, args: usize): void {
   const packedA = argP(args, 14), packedB = argP(args, 15), counter = argP(args, 16) + 4;
   const aMats = strideA == 0 ? 1 : batch, bMats = strideB == 0 ? 1 : batch;
   const aPanels = (m + MR - 1) / MR, bPanels = (n + NR - 1) / NR;
-  const total = aMats * aPanels + bMats * bPanels;
+  const aGroup = transA ? ROW_GROUP : PACK_GRAB, bGroup = transB ? PACK_GRAB : ROW_GROUP;
+  const aUnits = (aPanels + aGroup - 1) / aGroup, bUnits = (bPanels + bGroup - 1) / bGroup;
+  const total = aMats * aUnits + bMats * bUnits;
   const lda = transA ? m : k, ldb = transB ? k : n;
+  const aPanelBytes = <usize>(MR * k) << 2, bPanelBytes = <usize>(NR * k) << 2;
   for (;;) {
-    const start = atomic.add<i32>(counter, PACK_GRAB);
-    if (start >= total) break;
-    const end = min(total, start + PACK_GRAB);
-    for (let w = start; w < end; w++) {
-      if (w < aMats * aPanels) {
-        const p = w / aPanels, pi = w % aPanels;
-        packAPanel(a + ((<usize>p * <usize>strideA) << 2), lda, transA, pi * MR, min(MR, m - pi * MR), k,
-          packedA + (<usize>(p * aPanels + pi) * <usize>(MR * k) << 2));
-      } else {
-        const v = w - aMats * aPanels;
-        const p = v / bPanels, pj = v % bPanels;
-        packBPanel(b + ((<usize>p * <usize>strideB) << 2), ldb, transB, pj * NR, min(NR, n - pj * NR), k,
-          packedB + (<usize>(p * bPanels + pj) * <usize>(NR * k) << 2));
-      }
+    const w = atomic.add<i32>(counter, 1);
+    if (w >= total) break;
+    if (w < aMats * aUnits) {
+      const mat = w / aUnits, p0 = (w % aUnits) * aGroup, p1 = min(aPanels, p0 + aGroup);
+      const src = a + ((<usize>mat * <usize>strideA) << 2);
+      const dst = packedA + <usize>(mat * aPanels + p0) * aPanelBytes;
+      if (transA) packRowPanels(src, lda, p0 * MR, m, MR, p1 - p0, k, dst);
+      else for (let p = p0; p < p1; p++) packAPanel(src, lda, false, p * MR, min(MR, m - p * MR), k, dst + <usize>(p - p0) * aPanelBytes);
+    } else {
+      const v = w - aMats * aUnits;
+      const mat = v / bUnits, p0 = (v % bUnits) * bGroup, p1 = min(bPanels, p0 + bGroup);
+      const src = b + ((<usize>mat * <usize>strideB) << 2);
+      const dst = packedB + <usize>(mat * bPanels + p0) * bPanelBytes;
+      if (!transB) packRowPanels(src, ldb, p0 * NR, n, NR, p1 - p0, k, dst);
+      else for (let p = p0; p < p1; p++) packBPanel(src, ldb, true, p * NR, min(NR, n - p * NR), k, dst + <usize>(p - p0) * bPanelBytes);
     }
   }
 }
