@@ -116,9 +116,15 @@ test('layerNorm forward and backward (dgamma/dbeta accumulate)', { skip }, async
       run: (be, b) => be.layerNormForward(b.x!, b.g!, b.bt!, b.y!, b.mean!, b.rstd!, rows, cols, 1e-12) };
     await verify(fwd);
     const { mean, rstd } = await runCase(ref, fwd);
+    const dy = rand(n), g = rand(cols, 0.5, 1.5);
+    // dx = rstd·(dy·γ − mean(dy·γ) − ...) cancels to ~0 on a constant row (1 column), where rstd = 1/√eps = 1e6:
+    // whether the GPU fuses dy·γ − mean into one FMA (NVIDIA does) moves dx by rstd × one rounding of dy·γ.
+    // The tolerance carries that term, negligible (< 1e-6) on every other shape, where rstd ≈ 0.3.
+    const roundingOfProduct = Math.max(...dy.map((v, i) => Math.abs(v * g[i % cols]!))) * 2 ** -23;
+    const atol = 2e-5 + 2 * Math.max(...rstd!) * roundingOfProduct;
     await verify({
-      name: `layerNorm bwd ${rows}x${cols}`, check: ['dx', 'dg', 'db'], atol: 2e-5, rtol: 1e-4,
-      buffers: { dy: rand(n), x, mean: mean!, rstd: rstd!, g: rand(cols, 0.5, 1.5), dx: rand(n), dg: rand(cols), db: rand(cols) },
+      name: `layerNorm bwd ${rows}x${cols}`, check: ['dx', 'dg', 'db'], atol, rtol: 1e-4,
+      buffers: { dy, x, mean: mean!, rstd: rstd!, g, dx: rand(n), dg: rand(cols), db: rand(cols) },
       run: (be, b) => be.layerNormBackward(b.dy!, b.x!, b.mean!, b.rstd!, b.g!, b.dx!, b.dg!, b.db!, rows, cols),
     }, true);
   }

@@ -311,7 +311,7 @@ export class WebGpuBackend implements Backend {
     const c = this.at(g.c, batch * m * n, shape, 'C').gpu;
     const bias = g.bias === null ? null : this.at(g.bias, n, shape, 'bias').gpu;
     if (batch * m * n === 0) return;
-    const tile = this.gemmTileOverride ?? gemmTile(batch, m, n);
+    const tile = this.gemmTileOverride ?? gemmTile();
     const kernel = (this.info.f16 ? GEMM_F16 : GEMM)[tile][(g.transA ? 2 : 0) + (g.transB ? 1 : 0)]!;
     const s = { batch, m, n, k, transA: g.transA, transB: g.transB, strideA: g.strideA, strideB: g.strideB };
     for (const x of planGemm(s, this.windowElements)) {

@@ -108,9 +108,10 @@ export const GEMM: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: v
 export const GEMM_F16: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: variants(64, true), 128: variants(128, true) };
 
 /**
- * The tile for a product: 128×128 once the product fills enough workgroups to keep a large GPU busy (a guess
- * until measured on one), else 64×64.
+ * The tile for a product: 64×64. Measured on an H100 (Dawn, Vulkan; BENCHMARKS.md), the 128×128 kernel ran 6-12×
+ * slower than the 64×64 one at every shape, 4096³ included (1.9 against 23.8 TFLOP/s), so it is never picked by
+ * size; it stays selectable through `gemmTileOverride` for other GPUs and for its tests.
  */
-export function gemmTile(batch: number, m: number, n: number): 64 | 128 {
-  return batch * Math.ceil(m / 128) * Math.ceil(n / 128) >= 256 ? 128 : 64;
+export function gemmTile(): 64 | 128 {
+  return 64;
 }
