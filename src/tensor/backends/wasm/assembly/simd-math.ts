@@ -1,5 +1,7 @@
 // Vector transcendental functions in f32 (four lanes). Scalar callers splat a value and take lane 0, so that
-// an element gives the same bits whether it falls in a vector body or in a tail.
+// an element gives the same bits whether it falls in a vector body or in a tail. Polynomials go through madd:
+// one fused instruction in the relaxed-SIMD build (fewer instructions, same or better accuracy).
+import { madd } from './common';
 
 const LOG2E: f32 = 1.44269504088896341;
 const LN2_HI: f32 = 0.693359375;
@@ -18,18 +20,18 @@ const LN2_LO: f32 = -2.12194440e-4;
   // pmax/pmin are single instructions (maxps/minps); NaN inputs come out as NaN either way
   const xc = f32x4.pmin(f32x4.pmax(x, lo), hi);
   const magic = f32x4.splat(12582912.0);
-  const t = f32x4.add(f32x4.mul(xc, f32x4.splat(LOG2E)), magic);
+  const t = madd(xc, f32x4.splat(LOG2E), magic);
   const n = f32x4.sub(t, magic);
-  let r = f32x4.sub(xc, f32x4.mul(n, f32x4.splat(LN2_HI)));
-  r = f32x4.sub(r, f32x4.mul(n, f32x4.splat(LN2_LO)));
+  let r = madd(n, f32x4.splat(-LN2_HI), xc);
+  r = madd(n, f32x4.splat(-LN2_LO), r);
   // e^r = 1 + r + r²·P(r), P of degree 5 by Estrin's scheme (short dependency chains: this code is latency-bound)
   const r2 = f32x4.mul(r, r);
   const r4 = f32x4.mul(r2, r2);
-  const p01 = f32x4.add(f32x4.mul(f32x4.splat(1.6666665459e-1), r), f32x4.splat(5.0000001201e-1));
-  const p23 = f32x4.add(f32x4.mul(f32x4.splat(8.3334519073e-3), r), f32x4.splat(4.1665795894e-2));
-  const p45 = f32x4.add(f32x4.mul(f32x4.splat(1.9875691500e-4), r), f32x4.splat(1.3981999507e-3));
-  let p = f32x4.add(f32x4.add(p01, f32x4.mul(p23, r2)), f32x4.mul(p45, r4));
-  p = f32x4.add(f32x4.add(f32x4.mul(p, r2), r), f32x4.splat(1));
+  const p01 = madd(f32x4.splat(1.6666665459e-1), r, f32x4.splat(5.0000001201e-1));
+  const p23 = madd(f32x4.splat(8.3334519073e-3), r, f32x4.splat(4.1665795894e-2));
+  const p45 = madd(f32x4.splat(1.9875691500e-4), r, f32x4.splat(1.3981999507e-3));
+  let p = madd(p45, r4, madd(p23, r2, p01));
+  p = f32x4.add(madd(p, r2, r), f32x4.splat(1));
   // n in [-126, 127]: 2^n has exponent bits n + 127; t's bits are magic's bits + n
   const scale = i32x4.shl(i32x4.add(i32x4.sub(t, magic), i32x4.splat(127)), 23);
   const y = v128.andnot(f32x4.mul(p, scale), under);
@@ -46,20 +48,20 @@ const LN2_LO: f32 = -2.12194440e-4;
  */
 @inline export function erfcAbs4(x: v128): v128 {
   const z = f32x4.abs(x);
-  const t = f32x4.div(f32x4.splat(1), f32x4.add(f32x4.splat(1), f32x4.mul(f32x4.splat(0.5), z)));
+  const t = f32x4.div(f32x4.splat(1), madd(f32x4.splat(0.5), z, f32x4.splat(1)));
   // P(t) of degree 9 by Estrin's scheme
   const t2 = f32x4.mul(t, t);
   const t4 = f32x4.mul(t2, t2);
   const t8 = f32x4.mul(t4, t4);
-  const q01 = f32x4.add(f32x4.mul(f32x4.splat(1.00002368), t), f32x4.splat(-1.26551223));
-  const q23 = f32x4.add(f32x4.mul(f32x4.splat(0.09678418), t), f32x4.splat(0.37409196));
-  const q45 = f32x4.add(f32x4.mul(f32x4.splat(0.27886807), t), f32x4.splat(-0.18628806));
-  const q67 = f32x4.add(f32x4.mul(f32x4.splat(1.48851587), t), f32x4.splat(-1.13520398));
-  const q89 = f32x4.add(f32x4.mul(f32x4.splat(0.17087277), t), f32x4.splat(-0.82215223));
-  const r03 = f32x4.add(q01, f32x4.mul(q23, t2));
-  const r47 = f32x4.add(q45, f32x4.mul(q67, t2));
-  const p = f32x4.add(f32x4.add(r03, f32x4.mul(r47, t4)), f32x4.mul(q89, t8));
-  const e = exp4(f32x4.sub(p, f32x4.mul(z, z)));
+  const q01 = madd(f32x4.splat(1.00002368), t, f32x4.splat(-1.26551223));
+  const q23 = madd(f32x4.splat(0.09678418), t, f32x4.splat(0.37409196));
+  const q45 = madd(f32x4.splat(0.27886807), t, f32x4.splat(-0.18628806));
+  const q67 = madd(f32x4.splat(1.48851587), t, f32x4.splat(-1.13520398));
+  const q89 = madd(f32x4.splat(0.17087277), t, f32x4.splat(-0.82215223));
+  const r03 = madd(q23, t2, q01);
+  const r47 = madd(q67, t2, q45);
+  const p = madd(q89, t8, madd(r47, t4, r03));
+  const e = exp4(madd(f32x4.neg(z), z, p));
   return f32x4.mul(t, e);
 }
 
