@@ -106,6 +106,27 @@ test('a training-like loop does not grow device memory, and its loss falls', { s
   for (const b of [w, x, m, v]) be.free(b);
 });
 
+test("a step's freed buffers stay pooled for the next step, even past the pool's limit; a change of shapes trims", { skip }, async () => {
+  const MiB = 1 << 20;
+  const be = await tryCreateWebGpuBackend({ poolLimitBytes: MiB });
+  if (typeof be === 'string') return;
+  try {
+    const step = (count: number, floats: number): void => {
+      const bufs = Array.from({ length: count }, () => be.alloc(floats));
+      for (const b of bufs) be.free(b);
+    };
+    step(4, MiB / 4);
+    assert.equal(be.stats.pooledBytes, 4 * MiB, 'all four 1 MiB buffers pooled (4 MiB > the 1 MiB limit, = the peak in use)');
+    const device = be.stats.deviceBytes;
+    step(4, MiB / 4);
+    assert.equal(be.stats.deviceBytes, device, 'the second step created no buffer');
+    step(6, 300_000);
+    assert.ok(be.stats.deviceBytes < device + 6 * 1_200_000, `other shapes beyond the peak emptied the pool (${be.stats.deviceBytes} bytes)`);
+  } finally {
+    be.dispose();
+  }
+});
+
 test('grids beyond 65535 workgroups fold into two dimensions', { skip }, async () => {
   const be = gpu!;
   const n = 65536 * 256 + 6;

@@ -26,6 +26,8 @@ export interface DeviceRequest {
   readonly powerPreference?: 'low-power' | 'high-performance';
   /** GEMM operands in f16 (needs the adapter's 'shader-f16'; an error names the adapter when it lacks it). */
   readonly f16?: boolean;
+  /** GPU time per kernel through timestamp queries (needs the adapter's 'timestamp-query'). */
+  readonly profile?: boolean;
 }
 
 /** The adapter and device, or null when the Gpu offers no adapter. */
@@ -53,7 +55,13 @@ export async function requestDevice(gpu: Gpu, request: DeviceRequest = {}):
     throw new MedbertError(`webgpu: f16 GEMM operands were asked for (MEDBERT_WEBGPU_F16=1), but the adapter (${name}) does not `
       + `offer 'shader-f16'; unset MEDBERT_WEBGPU_F16 to compute in fp32`);
   }
-  const device = await adapter.requestDevice({ label: 'medbert', requiredLimits, requiredFeatures: f16 ? ['shader-f16'] : [] });
+  const profile = request.profile === true;
+  if (profile && !adapter.features.has('timestamp-query')) {
+    throw new MedbertError(`webgpu: a kernel profile was asked for (MEDBERT_WEBGPU_PROFILE=1), but the adapter (${name}) does not offer `
+      + `'timestamp-query'`);
+  }
+  const requiredFeatures = [...(f16 ? ['shader-f16'] : []), ...(profile ? ['timestamp-query'] : [])];
+  const device = await adapter.requestDevice({ label: 'medbert', requiredLimits, requiredFeatures });
   const featureLevel = adapter.featureLevel ?? request.featureLevel ?? 'core';
-  return { device, info: { adapter: name, featureLevel, f16, requestedLimits: requiredLimits } };
+  return { device, info: { adapter: name, featureLevel, f16, profile, requestedLimits: requiredLimits } };
 }

@@ -3,7 +3,7 @@
 // (navigator.gpu, Dawn's) satisfy these interfaces structurally.
 
 /** GPUBufferUsage and GPUMapMode flags (fixed by the WebGPU specification). */
-export const BufferUsage = { MAP_READ: 0x1, COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STORAGE: 0x80 } as const;
+export const BufferUsage = { MAP_READ: 0x1, COPY_SRC: 0x4, COPY_DST: 0x8, UNIFORM: 0x40, STORAGE: 0x80, QUERY_RESOLVE: 0x200 } as const;
 export const MapMode = { READ: 0x1 } as const;
 
 export interface GpuLimits {
@@ -60,8 +60,18 @@ export interface GpuComputePassEncoder {
   end(): void;
 }
 
+/** A set of GPU timestamps (feature 'timestamp-query'). */
+export interface GpuQuerySet {
+  destroy(): void;
+}
+
+export interface GpuComputePassDescriptor {
+  timestampWrites?: { querySet: GpuQuerySet; beginningOfPassWriteIndex: number; endOfPassWriteIndex: number };
+}
+
 export interface GpuCommandEncoder {
-  beginComputePass(): GpuComputePassEncoder;
+  beginComputePass(descriptor?: GpuComputePassDescriptor): GpuComputePassEncoder;
+  resolveQuerySet(querySet: GpuQuerySet, firstQuery: number, queryCount: number, destination: GpuBuffer, destinationOffset: number): void;
   copyBufferToBuffer(source: GpuBuffer, sourceOffset: number, destination: GpuBuffer, destinationOffset: number, size: number): void;
   clearBuffer(buffer: GpuBuffer, offset?: number, size?: number): void;
   finish(): GpuCommandBuffer;
@@ -83,6 +93,7 @@ export interface GpuDevice {
     GpuComputePipeline;
   createBindGroup(descriptor: { layout: GpuBindGroupLayout; entries: GpuBindGroupEntry[] }): GpuBindGroup;
   createCommandEncoder(descriptor?: { label?: string }): GpuCommandEncoder;
+  createQuerySet(descriptor: { type: 'timestamp'; count: number }): GpuQuerySet;
   addEventListener(type: 'uncapturederror', listener: (event: { readonly error: { readonly message: string } }) => void): void;
   destroy(): void;
 }

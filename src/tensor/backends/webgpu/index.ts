@@ -11,6 +11,7 @@ import { WebGpuBackend, type WebGpuBackendOptions } from './webgpu-backend.js';
 
 export { WebGpuBackend, type WebGpuBackendOptions } from './webgpu-backend.js';
 export { createWebGpuBackendFromGpu } from './from-gpu.js';
+export type { KernelTime } from './kernel-profile.js';
 
 /** The backend on Node's Dawn; a MedbertError naming why when no adapter is found. */
 export async function createWebGpuBackend(options: NodeGpuOptions & WebGpuBackendOptions = {}): Promise<WebGpuBackend> {

@@ -8,6 +8,7 @@
 // for the next batch is safe).
 import { BufferUsage, type GpuBuffer, type GpuBindGroupEntry, type GpuCommandEncoder, type GpuComputePassEncoder,
   type GpuComputePipeline, type GpuDevice } from './gpu-types.js';
+import { KernelProfile } from './kernel-profile.js';
 import { kernelCode, type KernelSource } from './kernels/kernel.js';
 import type { Binding } from './windows.js';
 
@@ -27,8 +28,11 @@ export class Recorder {
   private readonly pipelines = new Map<string, GpuComputePipeline>();
   dispatches = 0;
   submits = 0;
+  /** GPU time per kernel (one compute pass per dispatch) when the device was made with 'timestamp-query'. */
+  readonly profile: KernelProfile | null;
 
-  constructor(private readonly device: GpuDevice) {
+  constructor(private readonly device: GpuDevice, profile = false) {
+    this.profile = profile ? new KernelProfile(device, ARENA_SLOTS) : null;
     this.slotBytes = Math.max(256, device.limits.minUniformBufferOffsetAlignment);
     this.arena = device.createBuffer({ label: 'medbert uniforms', size: this.slotBytes * ARENA_SLOTS,
       usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST });
@@ -83,7 +87,8 @@ export class Recorder {
     const entries: GpuBindGroupEntry[] = [{ binding: 0, resource: { buffer: this.arena, offset, size: Math.max(16, (4 * words + 15) & ~15) } }];
     bindings.forEach((b, i) => entries.push({ binding: i + 1, resource: { buffer: b.buffer, offset: b.offset, size: b.size } }));
     const bindGroup = this.device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries });
-    if (this.pass === null) this.pass = this.commands().beginComputePass();
+    if (this.profile !== null) this.commands();
+    if (this.pass === null) this.pass = this.commands().beginComputePass(this.profile?.pass(k.label));
     this.pass.setPipeline(pipeline);
     this.pass.setBindGroup(0, bindGroup);
     this.pass.dispatchWorkgroups(groups[0], groups[1], groups[2]);
@@ -105,7 +110,9 @@ export class Recorder {
     this.encoder = null;
     if (this.slot > 0) this.device.queue.writeBuffer(this.arena, 0, this.staged, 0, this.slot * this.slotBytes);
     this.slot = 0;
+    const timestamps = this.profile?.resolve(encoder) ?? null;
     this.device.queue.submit([encoder.finish()]);
+    this.profile?.afterSubmit(timestamps);
     this.submits++;
     for (const b of this.doomed) b.destroy();
     this.doomed = [];
@@ -117,5 +124,6 @@ export class Recorder {
     for (const b of this.doomed) b.destroy();
     this.doomed = [];
     this.arena.destroy();
+    this.profile?.dispose();
   }
 }

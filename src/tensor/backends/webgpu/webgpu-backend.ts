@@ -12,6 +12,7 @@ import {
 import { GATHER_ROWS, SCATTER_ADD_ROWS } from './kernels/gather.js';
 import { gatherPairs, rowPieces, scatterPlan } from './gather-plan.js';
 import { gemmSpans, planGemm } from './gemm-plan.js';
+import type { KernelTime } from './kernel-profile.js';
 import { GEMM, GEMM_F16, gemmTile } from './kernels/gemm.js';
 import { WG, type KernelSource } from './kernels/kernel.js';
 import { BLOCK_SUM, BLOCK_SUM_SQUARES, COLUMN_FINAL, COLUMN_PARTIAL, COL_CHUNK, FINAL_SUM, SUM_BLOCK, TRANSPOSE } from './kernels/reduce.js';
@@ -24,7 +25,11 @@ import { bindRange, pieces, wholeRange, windowElements, type Binding, type Range
 
 /** Workgroups per grid dimension (WebGPU's guaranteed maximum). */
 const MAX_GROUPS = 65535;
-/** Unused pooled bytes beyond which the pool is emptied (shapes that change, e.g. padded batches). */
+/**
+ * Unused pooled bytes beyond which the pool is emptied (shapes that change, e.g. padded batches), unless the
+ * peak of live tensor bytes is higher: a training step frees all its activations at once, and emptying the pool
+ * then would make the next step create every buffer again (90 ms of a BERT-base step on an H100).
+ */
 const POOL_LIMIT = 1 << 30;
 /** Kernels index elements with u32 arithmetic: tensors stay below 2^31 elements (8 GiB) so no index wraps. */
 const MAX_TENSOR_ELEMENTS = 2 ** 31;
@@ -40,6 +45,8 @@ export interface WebGpuDeviceInfo {
   readonly featureLevel: string;
   /** shader-f16 is on: GEMMs round their operands to f16 in workgroup memory (fp32 accumulation and tensors). */
   readonly f16: boolean;
+  /** Timestamp queries around every dispatch (`kernelProfile()`); optional so other makers of an info need not say. */
+  readonly profile?: boolean;
   /** The limits requested at the adapter's values (the device must grant them: checked in tests). */
   readonly requestedLimits: Readonly<Record<string, number>>;
 }
@@ -50,6 +57,8 @@ export interface WebGpuBackendOptions {
    * values, from 32 KiB, to exercise the split paths on small tensors). Default: the device's limit.
    */
   readonly maxBindingBytes?: number;
+  /** Unused pooled bytes kept at least (default 1 GiB; the peak of live tensor bytes when higher). */
+  readonly poolLimitBytes?: number;
 }
 
 /**
@@ -64,6 +73,9 @@ export class WebGpuBackend implements Backend {
   private readonly staging: BufferPool;
   private readonly dummy: GpuBuffer;
   private userBytes = 0;
+  /** The most device bytes in live tensors so far (size classes): the pool may keep that much for the next step. */
+  private peakInUseBytes = 0;
+  private readonly poolLimitBytes: number;
   private disposed = false;
   private error: string | null = null;
   /** Forces the GEMM tile (tests of both kernels on small shapes, benchmarks); null picks by size. */
@@ -77,7 +89,8 @@ export class WebGpuBackend implements Backend {
 
   constructor(private readonly device: GpuDevice, readonly info: WebGpuDeviceInfo, private readonly onDispose: () => void = () => {},
     options: WebGpuBackendOptions = {}) {
-    this.recorder = new Recorder(device);
+    this.recorder = new Recorder(device, info.profile === true);
+    this.poolLimitBytes = options.poolLimitBytes ?? POOL_LIMIT;
     const align = device.limits.minStorageBufferOffsetAlignment;
     const deviceMax = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);
     const forced = options.maxBindingBytes;
@@ -127,6 +140,7 @@ export class WebGpuBackend implements Backend {
     const { buffer, fresh } = this.storage.acquire(bytes);
     if (!fresh) this.recorder.commands().clearBuffer(buffer, 0, buffer.size);
     this.userBytes += bytes;
+    this.peakInUseBytes = Math.max(this.peakInUseBytes, this.storage.deviceBytes - this.storage.pooledBytes);
     return new TensorBuffer(this.name, length, buffer);
   }
 
@@ -136,7 +150,7 @@ export class WebGpuBackend implements Backend {
     this.userBytes -= b.length * 4;
     // Safe at once: later work that reuses the buffer is recorded after the work that used it.
     this.storage.release(b.gpu);
-    if (this.storage.pooledBytes > POOL_LIMIT) this.trimPool();
+    if (this.storage.pooledBytes > Math.max(this.poolLimitBytes, this.peakInUseBytes)) this.trimPool();
   }
 
   /** Destroys the unused pooled buffers (after submitting the work that may still use them). */
@@ -184,6 +198,13 @@ export class WebGpuBackend implements Backend {
 
   allocatedBytes(): number {
     return this.userBytes;
+  }
+
+  /** GPU time per kernel since the start, longest first; null unless the device was made with a profile. */
+  async kernelProfile(): Promise<KernelTime[] | null> {
+    this.live('kernelProfile');
+    this.recorder.flush();
+    return (await this.recorder.profile?.report()) ?? null;
   }
 
   async sync(): Promise<void> {

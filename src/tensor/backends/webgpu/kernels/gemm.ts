@@ -108,7 +108,7 @@ export const GEMM: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: v
 export const GEMM_F16: Readonly<Record<64 | 128, readonly KernelSource[]>> = { 64: variants(64, true), 128: variants(128, true) };
 
 /**
- * The tile for a product: 64×64. Measured on an H100 (Dawn, Vulkan; BENCHMARKS.md), the 128×128 kernel ran 6-12×
+ * The tile for a product: 64×64. Measured on an H100 (Dawn, Vulkan; BENCHMARKS.md), the 128×128 kernel ran 7-19×
  * slower than the 64×64 one at every shape, 4096³ included (1.9 against 23.8 TFLOP/s), so it is never picked by
  * size; it stays selectable through `gemmTileOverride` for other GPUs and for its tests.
  */
