@@ -33,6 +33,50 @@ function dropRow(src: usize, dst: usize, n: i32, base: u32, seed: u32, threshold
   }
 }
 
+/** Whether any of the n i32 at p is 0 (a sequence with padding). */
+function anyZero(p: usize, n: i32): bool {
+  for (let j = 0; j < n; j++) if (load<i32>(p + (<usize>j << 2)) == 0) return true;
+  return false;
+}
+
+/** row[j] += MASKED where mask[j] == 0 (the reference's padding rule), four keys at a time. */
+function maskRow(row: usize, mrow: usize, n: i32): void {
+  const big = f32x4.splat(MASKED), zero = i32x4.splat(0);
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const e = row + (<usize>j << 2);
+    const x = v128.load(e);
+    v128.store(e, v128.bitselect(f32x4.add(x, big), x, i32x4.eq(v128.load(mrow + (<usize>j << 2)), zero)));
+  }
+  for (; j < n; j++) {
+    const e = row + (<usize>j << 2);
+    if (load<i32>(mrow + (<usize>j << 2)) == 0) store<f32>(e, load<f32>(e) + MASKED);
+  }
+}
+
+/**
+ * The backward's dropout on one row, one hash per element for both rows: g[j] = dropped ? 0 : g[j]·keep (in
+ * place) and dst[j] = dropped ? 0 : p[j]·keep, the decisions of dropRow.
+ */
+function dropRowPair(g: usize, p: usize, dst: usize, n: i32, base: u32, seed: u32, threshold: u32, keep: f32): void {
+  const seedV = i32x4.splat(seed), thrV = i32x4.splat(threshold), keepV = f32x4.splat(keep);
+  let idx = i32x4.add(i32x4.splat(base), i32x4(0, 1, 2, 3));
+  let j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const dropped = i32x4.lt_u(dropHash4(idx, seedV), thrV);
+    const e = <usize>j << 2;
+    v128.store(g + e, v128.andnot(f32x4.mul(v128.load(g + e), keepV), dropped));
+    v128.store(dst + e, v128.andnot(f32x4.mul(v128.load(p + e), keepV), dropped));
+    idx = i32x4.add(idx, i32x4.splat(4));
+  }
+  for (; j < n; j++) {
+    const e = <usize>j << 2;
+    const dropped = dropHash(base + <u32>j, seed) < threshold;
+    store<f32>(g + e, dropped ? 0 : load<f32>(g + e) * keep);
+    store<f32>(dst + e, dropped ? 0 : load<f32>(p + e) * keep);
+  }
+}
+
 /** Floats of pack buffer needed for operands up to `dim` in every direction. */
 @inline function packFloats(dim: i32): usize {
   const r = (dim + 23) / 24 * 24;
@@ -65,14 +109,11 @@ export function attentionForwardKernel(tid: i32, nt: i32, args: usize): void {
     const pb = probs + (<usize>pIndex << 2);
     // scores = Q·Kᵀ·scale
     gemmStrided(seq, seq, d, qb, qLd, false, kb, kLd, true, pb, seq, scale, false, packedA, packedB, tmp);
+    const mrow = mask == 0 ? <usize>0 : mask + ((<usize>b * <usize>seq) << 2);
+    const masking = mrow != 0 && anyZero(mrow, seq);
     for (let i = 0; i < seq; i++) {
       const row = pb + ((<usize>i * <usize>seq) << 2);
-      if (mask != 0) {
-        const mrow = mask + ((<usize>b * <usize>seq) << 2);
-        for (let j = 0; j < seq; j++) {
-          if (load<i32>(mrow + (<usize>j << 2)) == 0) store<f32>(row + (<usize>j << 2), load<f32>(row + (<usize>j << 2)) + MASKED);
-        }
-      }
+      if (masking) maskRow(row, mrow, seq);
       softmaxRow(row, row, seq);
       if (dropping) dropRow(row, dropped + ((<usize>i * <usize>seq) << 2), seq, pIndex + <u32>(i * seq), seed, threshold, keep);
     }
@@ -120,8 +161,7 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
       const row = ds + ((<usize>i * <usize>seq) << 2), prow = pb + ((<usize>i * <usize>seq) << 2);
       if (dropping) {
         const base = pIndex + <u32>(i * seq);
-        dropRow(row, row, seq, base, seed, threshold, keep);
-        dropRow(prow, dropped + ((<usize>i * <usize>seq) << 2), seq, base, seed, threshold, keep);
+        dropRowPair(row, prow, dropped + ((<usize>i * <usize>seq) << 2), seq, base, seed, threshold, keep);
       }
       const dt = dot(row, prow, seq);
       const dv4 = f32x4.splat(dt);
