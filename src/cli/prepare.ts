@@ -5,7 +5,7 @@ import { MedbertError } from '../errors.js';
 import { dedupe, parseCorpusFormat, WarningCounter, type CorpusDocument, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
-import { addPackStats, ConceptNumbering, emptyPackStats } from '../data/pack.js';
+import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-files.js';
@@ -184,7 +184,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
 
 /** One input's documents, exact duplicates dropped, in batches of about `batchCharacters` characters. */
 async function* documentBatches(input: PrepareInput, nearDedup: boolean, batchCharacters: number, warnings: WarningCounter,
-  counts: { seen: number; kept: number }): AsyncIterable<CorpusDocument[]> {
+  counts: { seen: number; kept: number }): AsyncIterable<PackDocument[]> {
   const docs = readCorpusFile(input.path, {
     ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
     onWarning: warnings.handler,
@@ -195,11 +195,11 @@ async function* documentBatches(input: PrepareInput, nearDedup: boolean, batchCh
       yield d;
     }
   };
-  let batch: CorpusDocument[] = [];
+  let batch: PackDocument[] = [];
   let size = 0;
   for await (const doc of dedupe(counted(), { near: nearDedup })) {
     counts.kept++;
-    batch.push(doc);
+    batch.push({ id: doc.id, paragraphs: doc.paragraphs }); // what packing reads: metadata is not copied to workers
     for (const p of doc.paragraphs) size += p.length;
     if (size >= batchCharacters) {
       yield batch;

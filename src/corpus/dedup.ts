@@ -1,5 +1,5 @@
 import type { CorpusDocument } from './document.js';
-import { hash64Hex } from './hash.js';
+import { hash64Hex, mix32, SEED_A, SEED_B } from './hash.js';
 import { MinHashIndex, type MinHashOptions } from './minhash.js';
 
 /** The text that decides whether two documents are the same: paragraphs, whitespace and case normalised. */
@@ -7,13 +7,41 @@ export function documentText(doc: CorpusDocument): string {
   return doc.paragraphs.join('\n').toLowerCase();
 }
 
+/**
+ * `hash64Hex(documentText(doc))` in one pass over the paragraphs, making no joined or lower-cased copy, when the
+ * text is ASCII (where lower-casing is A-Z → a-z alone); other text goes the long way, since lower-casing
+ * beyond ASCII can change a string's length. The same keys either way, so the same documents are dropped.
+ */
+export function documentKey(doc: CorpusDocument): string {
+  let a = (0x811c9dc5 ^ SEED_A) >>> 0;
+  let b = (0x811c9dc5 ^ SEED_B) >>> 0;
+  const paragraphs = doc.paragraphs;
+  for (let p = 0; p < paragraphs.length; p++) {
+    if (p > 0) {
+      a = Math.imul(a ^ 10, 0x01000193); // the '\n' that joins paragraphs
+      b = Math.imul(b ^ 10, 0x01000193);
+    }
+    const text = paragraphs[p];
+    for (let i = 0; i < text.length; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 128) return hash64Hex(documentText(doc));
+      if (c >= 65 && c <= 90) c += 32;
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c, 0x01000193);
+    }
+  }
+  return hex8(mix32(a)) + hex8(mix32(b));
+}
+
+const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
+
 /** Remembers a 64-bit hash of every document's text; memory is 16 characters per distinct document. */
 export class ExactDeduper {
   private readonly seen = new Set<string>();
 
   /** True when the same text was seen before (the document is then a duplicate); otherwise remembers it. */
   isDuplicate(doc: CorpusDocument): boolean {
-    const key = hash64Hex(documentText(doc));
+    const key = documentKey(doc);
     if (this.seen.has(key)) return true;
     this.seen.add(key);
     return false;

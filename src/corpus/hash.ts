@@ -21,7 +21,11 @@ export function mix32(x: number): number {
   return h >>> 0;
 }
 
+/** The seeds of hash64Hex's two halves. */
+export const SEED_A = 0x9e3779b9;
+export const SEED_B = 0x7f4a7c15;
+
 /** A 64-bit key (two independent 32-bit hashes) as 16 hex digits: collisions are negligible for corpora. */
 export function hash64Hex(text: string): string {
-  return fnv1a32(text, 0x9e3779b9).toString(16).padStart(8, '0') + fnv1a32(text, 0x7f4a7c15).toString(16).padStart(8, '0');
+  return fnv1a32(text, SEED_A).toString(16).padStart(8, '0') + fnv1a32(text, SEED_B).toString(16).padStart(8, '0');
 }

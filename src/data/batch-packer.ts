@@ -1,16 +1,18 @@
-import type { CorpusDocument } from '../corpus/index.js';
-import type { DeidMode } from '../deid/index.js';
-import type { EntityMatcher } from '../ontology/index.js';
-import type { SentencePieceModel } from '../tokenizer/index.js';
-import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackStats } from './pack.js';
+import type { DeidMode } from '../deid/deidentify.js';
+import type { EntityMatcher } from '../ontology/matcher.js';
+import type { SentencePieceModel } from '../tokenizer/model.js';
+import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackDocument, type PackStats } from './pack.js';
 import { encodePackedBatch, type PackedBatch } from './packed-batch.js';
 import type { SpecialIds } from './special-tokens.js';
 
-/** A run of consecutive documents of one input, numbered so the results can be put back in order. */
+/**
+ * A run of consecutive documents of one input, numbered so the results can be put back in order. Only what
+ * packing reads travels (id and paragraphs, no metadata): a job is copied into a worker thread.
+ */
 export interface PackJob {
   readonly seq: number;
   readonly deid: DeidMode | null;
-  readonly documents: CorpusDocument[];
+  readonly documents: PackDocument[];
 }
 
 /** A job's answer: its batch, or the message of what failed. */

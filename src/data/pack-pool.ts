@@ -1,8 +1,7 @@
-import type { CorpusDocument } from '../corpus/index.js';
-import type { DeidMode } from '../deid/index.js';
+import type { DeidMode } from '../deid/deidentify.js';
 import type { BatchPacker, PackJob, PackResult } from './batch-packer.js';
 import { decodePackedBatch } from './packed-batch.js';
-import type { PackedDocument, PackStats } from './pack.js';
+import type { PackDocument, PackedDocument, PackStats } from './pack.js';
 
 /** Where jobs go: a worker thread (see pack-workers-node.ts) or this thread (LocalPackPort). */
 export interface PackPort {
@@ -37,7 +36,7 @@ export class OrderedPackPool {
     this.inFlight.push(...ports.map(() => 0));
   }
 
-  async submit(deid: DeidMode | null, documents: CorpusDocument[]): Promise<void> {
+  async submit(deid: DeidMode | null, documents: PackDocument[]): Promise<void> {
     while (this.failure === null && this.nextSeq - this.nextOut >= this.maxOutstanding) await this.waitForProgress();
     this.check();
     const seq = this.nextSeq++;

@@ -2,7 +2,8 @@
 // snapshot that the builder thread posts (de-identifying the jobs that come meanwhile, since that needs no
 // matcher), then answers each PackJob with a PackedBatch whose buffers are transferred, not copied.
 import { parentPort, workerData } from 'node:worker_threads';
-import { EntityMatcher, type MatcherSnapshot } from '../ontology/index.js';
+import { EntityMatcher } from '../ontology/matcher.js';
+import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { readModelFile } from '../tokenizer/node-io.js';
 import { BatchPacker, type PackJob, type PackResult } from './batch-packer.js';
 import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';

@@ -1,12 +1,18 @@
-import type { CorpusDocument } from '../corpus/index.js';
-import { sentenceSpans } from '../corpus/index.js';
-import { deidentify, type DeidMode } from '../deid/index.js';
-import type { EntityMatcher, LinkedSpan } from '../ontology/index.js';
-import { linkWithAbbreviations } from '../ontology/index.js';
+// Modules imported one by one, not through their folders' index files: each worker thread loads this file, and
+// the indexes pull in readers, scorers and parsers (saxes, csv-parse) that packing never runs.
+import type { CorpusDocument } from '../corpus/document.js';
+import { sentenceSpans } from '../corpus/sentences.js';
+import { deidentify, type DeidMode } from '../deid/deidentify.js';
+import type { EntityMatcher } from '../ontology/matcher.js';
+import type { LinkedSpan } from '../ontology/types.js';
+import { linkWithAbbreviations } from '../ontology/abbreviations.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
 import { SentenceEncoder } from './sentence-encoder.js';
+
+/** What packing reads of a document: its id (the de-identification key) and its paragraphs. */
+export type PackDocument = Pick<CorpusDocument, 'id' | 'paragraphs'>;
 
 export interface PackOptions {
   readonly tokenizer: SentencePieceModel;
@@ -69,7 +75,7 @@ export class DocumentPacker {
   }
 
   /** Packs a document; `deidentified`: its paragraphs already de-identified (deidentifyDocument), if done. */
-  pack(doc: CorpusDocument, deidentified?: DeidentifiedDocument): PackedDocument {
+  pack(doc: PackDocument, deidentified?: DeidentifiedDocument): PackedDocument {
     this.stats.documents++;
     const sequences: Sequence[] = [];
     const conceptIds: string[] = [];
@@ -140,7 +146,7 @@ export class DocumentPacker {
  * A document's paragraphs de-identified in `mode` (null: as they are). Apart from packing so that a worker can
  * do it while it still waits for the matcher.
  */
-export function deidentifyDocument(doc: CorpusDocument, mode: DeidMode | null): DeidentifiedDocument {
+export function deidentifyDocument(doc: PackDocument, mode: DeidMode | null): DeidentifiedDocument {
   if (mode === null) return { paragraphs: doc.paragraphs, phiSpans: 0 };
   let phiSpans = 0;
   const paragraphs = doc.paragraphs.map((raw) => {
@@ -208,7 +214,7 @@ export class SequencePacker {
   }
 
   /** The sequences of one document. */
-  pack(doc: CorpusDocument): Sequence[] {
+  pack(doc: PackDocument): Sequence[] {
     return this.numbering.number(this.packer.pack(doc));
   }
 }

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { dedupe, MinHashIndex, type CorpusDocument } from '../../src/corpus/index.js';
+import { dedupe, documentText, hash64Hex, MinHashIndex, type CorpusDocument } from '../../src/corpus/index.js';
+import { documentKey } from '../../src/corpus/dedup.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
 
@@ -56,4 +57,21 @@ test('MinHash similarity estimates Jaccard similarity of shingle sets', () => {
   const estimate = MinHashIndex.similarity(a, b);
   assert.ok(Math.abs(estimate - 0.5) < 0.1, `estimate ${estimate}`);
   assert.equal(MinHashIndex.similarity(a, a), 1);
+});
+
+test('documentKey equals hash64Hex(documentText(doc)) on real abstracts and notes, ASCII or not', { skip: abstracts.skip }, async () => {
+  let ascii = 0, other = 0;
+  const check = (doc: CorpusDocument): void => {
+    assert.equal(documentKey(doc), hash64Hex(documentText(doc)), doc.id);
+    if (/[^\x00-\x7f]/.test(doc.paragraphs.join(''))) other++;
+    else ascii++;
+  };
+  for await (const d of readCorpusFile(abstracts.path, { textFields: ['title', 'abstract'] })) {
+    check(d);
+    if (ascii + other === 2000) break;
+  }
+  // Upper case, several paragraphs, and letters whose lower case differs in length (İ → i̇).
+  check({ id: 'x', source: 's', paragraphs: ['ASPIRIN Dose', 'Second PARAGRAPH'], meta: {} });
+  check({ id: 'y', source: 's', paragraphs: ['İstanbul ÉTUDE', 'Ωmega'], meta: {} });
+  assert.ok(ascii > 100 && other > 10, `${ascii} ASCII and ${other} other documents`);
 });

@@ -19,7 +19,7 @@ test('packing: [CLS] … [SEP] sequences within the length, entity spans on the 
   const packer = new SequencePacker({ tokenizer: sp, special, matcher: await builtinMatcher(), deid: null, seqLen: 32 });
   const text = 'Metformin is the first-line therapy for type 2 diabetes. Patients with breast cancer carrying BRCA1 ' +
     'mutations were treated with tamoxifen. ' + 'Long filler sentence without any entity mention at all here. '.repeat(3);
-  const seqs = packer.pack({ id: 'd1', source: 't', paragraphs: [text], meta: {} });
+  const seqs = packer.pack({ id: 'd1', paragraphs: [text] });
   assert.ok(seqs.length >= 3);
   const mentions: string[] = [];
   for (const s of seqs) {
