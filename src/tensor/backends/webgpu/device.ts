@@ -28,6 +28,8 @@ export interface DeviceRequest {
   readonly f16?: boolean;
   /** GPU time per kernel through timestamp queries (needs the adapter's 'timestamp-query'). */
   readonly profile?: boolean;
+  /** Reductions through subgroup operations when the adapter offers 'subgroups' and WGSL has subgroup_id (default). */
+  readonly subgroups?: boolean;
 }
 
 /** The adapter and device, or null when the Gpu offers no adapter. */
@@ -60,8 +62,11 @@ export async function requestDevice(gpu: Gpu, request: DeviceRequest = {}):
     throw new MedbertError(`webgpu: a kernel profile was asked for (MEDBERT_WEBGPU_PROFILE=1), but the adapter (${name}) does not offer `
       + `'timestamp-query'`);
   }
-  const requiredFeatures = [...(f16 ? ['shader-f16'] : []), ...(profile ? ['timestamp-query'] : [])];
+  const subgroups = request.subgroups !== false && adapter.features.has('subgroups')
+    && gpu.wgslLanguageFeatures?.has('subgroup_id') === true;
+  const requiredFeatures = [...(f16 ? ['shader-f16'] : []), ...(profile ? ['timestamp-query'] : []),
+    ...(subgroups ? ['subgroups'] : [])];
   const device = await adapter.requestDevice({ label: 'medbert', requiredLimits, requiredFeatures });
   const featureLevel = adapter.featureLevel ?? request.featureLevel ?? 'core';
-  return { device, info: { adapter: name, featureLevel, f16, profile, requestedLimits: requiredLimits } };
+  return { device, info: { adapter: name, featureLevel, f16, profile, subgroups, requestedLimits: requiredLimits } };
 }

@@ -19,6 +19,8 @@ export interface GpuLimits {
 }
 
 export interface Gpu {
+  /** WGSL language features (e.g. 'subgroup_id'); absent in older implementations. */
+  readonly wgslLanguageFeatures?: { has(name: string): boolean };
   requestAdapter(options?: { powerPreference?: 'low-power' | 'high-performance'; featureLevel?: string }): Promise<GpuAdapter | null>;
 }
 

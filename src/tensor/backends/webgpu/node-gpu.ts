@@ -2,7 +2,8 @@
 // dependency, loaded on demand). Tries a real Gpu first (Vulkan on Linux), then Mesa's software OpenGL ES
 // (llvmpipe) in compatibility mode, which Dawn reaches through EGL without a display. MEDBERT_WEBGPU_BACKEND
 // (e.g. vulkan, opengles) picks one Dawn backend instead, with no fallback. MEDBERT_WEBGPU_F16=1 asks for f16 GEMM
-// operands (shader-f16); MEDBERT_WEBGPU_PROFILE=1 times every kernel (timestamp-query; the backend's kernelProfile()).
+// operands (shader-f16); MEDBERT_WEBGPU_PROFILE=1 times every kernel (timestamp-query; the backend's kernelProfile());
+// MEDBERT_WEBGPU_SUBGROUPS=0 keeps the workgroup-memory reductions where the adapter offers subgroups.
 import type { Gpu, GpuDevice } from './gpu-types.js';
 import { requestDevice, type DeviceRequest } from './device.js';
 import type { WebGpuDeviceInfo } from './webgpu-backend.js';
@@ -19,6 +20,8 @@ export interface NodeGpuOptions {
   readonly f16?: boolean;
   /** GPU time per kernel (default: MEDBERT_WEBGPU_PROFILE=1); an error when the adapter lacks timestamp-query. */
   readonly profile?: boolean;
+  /** Subgroup reductions where offered (default: on unless MEDBERT_WEBGPU_SUBGROUPS=0). */
+  readonly subgroups?: boolean;
 }
 
 export interface NodeDevice {
@@ -46,6 +49,7 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
   const chosen = process.env['MEDBERT_WEBGPU_BACKEND'];
   const f16 = options.f16 ?? process.env['MEDBERT_WEBGPU_F16'] === '1';
   const profile = options.profile ?? process.env['MEDBERT_WEBGPU_PROFILE'] === '1';
+  const subgroups = options.subgroups ?? process.env['MEDBERT_WEBGPU_SUBGROUPS'] !== '0';
   const attempts: { flags: string[]; request: DeviceRequest }[] = options.flags !== undefined
     ? [{ flags: [...options.flags], request: options.featureLevel === undefined ? {} : { featureLevel: options.featureLevel } }]
     : chosen !== undefined && chosen !== ''
@@ -55,7 +59,7 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
     // Mesa's EGL needs a platform when there is no display server; the surfaceless one renders off-screen.
     if (flags.includes('backend=opengles') && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
     let gpu: Gpu | null = dawn.create(flags);
-    const got = await requestDevice(gpu, { ...request, f16, profile });
+    const got = await requestDevice(gpu, { ...request, f16, profile, subgroups });
     if (got !== null) {
       return { ...got, release: () => { gpu = null; } };
     }

@@ -31,7 +31,7 @@ export class Recorder {
   /** GPU time per kernel (one compute pass per dispatch) when the device was made with 'timestamp-query'. */
   readonly profile: KernelProfile | null;
 
-  constructor(private readonly device: GpuDevice, profile = false) {
+  constructor(private readonly device: GpuDevice, profile = false, private readonly subgroups = false) {
     this.profile = profile ? new KernelProfile(device, ARENA_SLOTS) : null;
     this.slotBytes = Math.max(256, device.limits.minUniformBufferOffsetAlignment);
     this.arena = device.createBuffer({ label: 'medbert uniforms', size: this.slotBytes * ARENA_SLOTS,
@@ -43,7 +43,7 @@ export class Recorder {
   private pipeline(k: KernelSource): GpuComputePipeline {
     let p = this.pipelines.get(k.label);
     if (p === undefined) {
-      const module = this.device.createShaderModule({ label: k.label, code: kernelCode(k) });
+      const module = this.device.createShaderModule({ label: k.label, code: kernelCode(k, this.subgroups) });
       p = this.device.createComputePipeline({ label: k.label, layout: 'auto', compute: { module, entryPoint: 'main' } });
       this.pipelines.set(k.label, p);
     }

@@ -47,6 +47,8 @@ export interface WebGpuDeviceInfo {
   readonly f16: boolean;
   /** Timestamp queries around every dispatch (`kernelProfile()`); optional so other makers of an info need not say. */
   readonly profile?: boolean;
+  /** Workgroup reductions through subgroup operations (the adapter offers 'subgroups' and WGSL subgroup_id). */
+  readonly subgroups?: boolean;
   /** The limits requested at the adapter's values (the device must grant them: checked in tests). */
   readonly requestedLimits: Readonly<Record<string, number>>;
 }
@@ -89,7 +91,7 @@ export class WebGpuBackend implements Backend {
 
   constructor(private readonly device: GpuDevice, readonly info: WebGpuDeviceInfo, private readonly onDispose: () => void = () => {},
     options: WebGpuBackendOptions = {}) {
-    this.recorder = new Recorder(device, info.profile === true);
+    this.recorder = new Recorder(device, info.profile === true, info.subgroups === true);
     this.poolLimitBytes = options.poolLimitBytes ?? POOL_LIMIT;
     const align = device.limits.minStorageBufferOffsetAlignment;
     const deviceMax = Math.min(device.limits.maxStorageBufferBindingSize, device.limits.maxBufferSize);

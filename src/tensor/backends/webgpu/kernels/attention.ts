@@ -14,7 +14,7 @@ const COMMON_PARAMS: KernelSource['params'] = [
 ];
 
 const HELPERS = `${DROPOUT_HASH}
-${reducers(ATTENTION_WG, [['reduceSum', 'a + b'], ['reduceMax', 'max(a, b)']])}
+${reducers(ATTENTION_WG, [['reduceSum', 'a + b', 'subgroupAdd'], ['reduceMax', 'max(a, b)', 'subgroupMax']])}
 /** The dropout factor of probs element 'index': 1 without dropout, else 0 or 1/(1 - p). */
 fn keep(index: u32) -> f32 {
   if (P.dropout == 0u) { return 1.0; }

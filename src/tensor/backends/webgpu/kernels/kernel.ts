@@ -27,14 +27,17 @@ export function windowedBindings(k: KernelSource): string[] {
   return k.bindings.filter(([, , type]) => (type ?? 'f32') === 'f32').map(([name]) => name);
 }
 
-export function kernelCode(k: KernelSource): string {
+/** `subgroups`: reductions through the adapter's subgroup operations (see subgroupReducers). */
+export function kernelCode(k: KernelSource, subgroups = false): string {
   const windowed = windowedBindings(k);
+  const sub = subgroups && usesReducers(k);
   const params = [...k.params, ...windowed.map((name) => [`${name}Shift`, 'u32'] as const)];
   const fields = params.length === 0 ? '  unused: u32,' : params.map(([n, t]) => `  ${n}: ${t},`).join('\n');
   const bindings = k.bindings.map(([name, access, type], i) =>
     `@group(0) @binding(${i + 1}) var<storage, ${access}> ${name}: array<${type ?? 'f32'}>;`).join('\n');
-  const enables = (k.enable ?? []).map((e) => `enable ${e};\n`).join('');
-  return `${enables}struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${shiftAccesses(k.body, windowed)}`;
+  const enables = [...(k.enable ?? []), ...(sub ? ['subgroups'] : [])].map((e) => `enable ${e};\n`).join('');
+  const body = sub ? withSubgroups(k.body) : k.body;
+  return `${enables}struct Params {\n${fields}\n}\n@group(0) @binding(0) var<uniform> P: Params;\n${bindings}\n${shiftAccesses(body, windowed)}`;
 }
 
 /**
@@ -100,7 +103,7 @@ export const MASKED_SCORE_WGSL = 'bitcast<f32>(0xff7fffffu)';
  * The result is broadcast through a workgroup atomic, not by every thread reading red[0]: Mesa's llvmpipe
  * (22.3) lets that plain read float above the barrier for some invocations, which then see a partial sum.
  */
-export function reducers(size: number, ops: readonly (readonly [string, string])[]): string {
+export function reducers(size: number, ops: readonly ReduceOp[]): string {
   const levels: string[] = [];
   for (let s = size / 2; s >= 1; s /= 2) {
     levels.push(`  if (li < ${s}u) { let a = red[li]; let b = red[li + ${s}u]; red[li] = OP; }\n  workgroupBarrier();`);
@@ -116,5 +119,67 @@ ${levels.join('\n').replaceAll('OP', op)}
   return r;
 }
 `);
-  return `var<workgroup> red: array<f32, ${size}>;\nvar<workgroup> redResult: atomic<u32>;\n${fns.join('')}`;
+  const code = `var<workgroup> red: array<f32, ${size}>;\nvar<workgroup> redResult: atomic<u32>;\n${fns.join('')}`;
+  return `${REDUCERS_BEGIN}${JSON.stringify({ size, ops })}*/\n${code}${REDUCERS_END}\n`;
+}
+
+/** [function name, combine(a, b), the subgroup builtin that combines the same way] */
+export type ReduceOp = readonly [string, string, 'subgroupAdd' | 'subgroupMax'];
+
+const REDUCERS_BEGIN = '/*reducers ';
+const REDUCERS_END = '/*end reducers*/';
+
+/**
+ * The same reductions with the adapter's subgroup operations: each subgroup combines its values in one
+ * builtin, its first lane stores the result at the subgroup's index, and thread 0 combines the subgroups'
+ * results in index order (4 barriers instead of log2(size) + 2). The order inside a subgroup is the hardware's,
+ * the same on every run of one device, so results stay reproducible there; they differ from the tree's in the
+ * last bits. Needs `enable subgroups;` and the subgroup_id language feature (kernelCode adds the builtins).
+ */
+function subgroupReducers(size: number, ops: readonly ReduceOp[]): string {
+  const fns = ops.map(([fn, op, builtin]) => /* wgsl */ `
+fn ${fn}(li: u32) -> f32 {
+  workgroupBarrier();
+  let part = ${builtin}(red[li]);
+  workgroupBarrier();
+  if (sgLane == 0u) { red[sgId] = part; }
+  workgroupBarrier();
+  if (li == 0u) {
+    var a = red[0];
+    for (var i = 1u; i < sgCount; i++) { let b = red[i]; a = ${op}; }
+    atomicStore(&redResult, bitcast<u32>(a));
+  }
+  workgroupBarrier();
+  let r = bitcast<f32>(atomicLoad(&redResult));
+  workgroupBarrier();
+  return r;
+}
+`);
+  return `var<workgroup> red: array<f32, ${size}>;\nvar<workgroup> redResult: atomic<u32>;\n`
+    + `var<private> sgId: u32;\nvar<private> sgLane: u32;\nvar<private> sgCount: u32;\n${fns.join('')}`;
+}
+
+/**
+ * A body whose reductions use subgroup operations: the reducers block swapped for subgroupReducers, and the
+ * entry point given the subgroup builtins, copied into the private variables the reducers read.
+ */
+function withSubgroups(body: string): string {
+  const begin = body.indexOf(REDUCERS_BEGIN);
+  if (begin < 0) return body;
+  const headerEnd = body.indexOf('*/', begin);
+  const end = body.indexOf(REDUCERS_END, headerEnd);
+  const { size, ops } = JSON.parse(body.slice(begin + REDUCERS_BEGIN.length, headerEnd)) as { size: number; ops: ReduceOp[] };
+  let out = body.slice(0, begin) + subgroupReducers(size, ops) + body.slice(end + REDUCERS_END.length);
+  const main = out.indexOf('fn main(');
+  const open = out.indexOf('{', main);
+  if (main < 0 || open < 0) throw new Error('webgpu kernel: reducers without an entry point');
+  out = out.slice(0, main) + 'fn main(@builtin(subgroup_id) sgIdIn: u32, @builtin(subgroup_invocation_id) sgLaneIn: u32, '
+    + '@builtin(num_subgroups) sgCountIn: u32, ' + out.slice(main + 'fn main('.length, open + 1)
+    + '\n  sgId = sgIdIn;\n  sgLane = sgLaneIn;\n  sgCount = sgCountIn;' + out.slice(open + 1);
+  return out;
+}
+
+/** Whether a kernel's reductions change with subgroups (its WGSL differs; the others compile the same). */
+export function usesReducers(k: KernelSource): boolean {
+  return k.body.includes(REDUCERS_BEGIN);
 }

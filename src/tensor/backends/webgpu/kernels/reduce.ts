@@ -11,7 +11,7 @@ function blockSum(label: string, term: string): KernelSource {
   return {
     label, params: [['n', 'u32'], ['block0', 'u32']], bindings: [['x', 'read'], ['partial', 'read_write']],
     body: `${GROUP_INDEX}
-${reducers(WG, [['reduceSum', 'a + b']])}
+${reducers(WG, [['reduceSum', 'a + b', 'subgroupAdd']])}
 @compute @workgroup_size(${WG})
 fn main(${ENTRY_ARGS}) {
   let g = P.block0 + groupIndex(wid, nwg);
@@ -38,7 +38,7 @@ export const BLOCK_SUM_SQUARES = blockSum('blockSumSquares', 'v * v');
 export const FINAL_SUM: KernelSource = {
   label: 'finalSum', params: [['count', 'u32'], ['accumulate', 'u32']], bindings: [['partial', 'read'], ['out', 'read_write']],
   body: `
-${reducers(WG, [['reduceSum', 'a + b']])}
+${reducers(WG, [['reduceSum', 'a + b', 'subgroupAdd']])}
 @compute @workgroup_size(${WG})
 fn main(@builtin(local_invocation_index) li: u32) {
   var s = 0.0;

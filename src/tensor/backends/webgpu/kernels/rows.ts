@@ -2,7 +2,7 @@
 import { COL_CHUNK } from './reduce.js';
 import { ENTRY_ARGS, GROUP_INDEX, WG, reducers, type KernelSource } from './kernel.js';
 
-const REDUCERS = reducers(WG, [['reduceSum', 'a + b'], ['reduceMax', 'max(a, b)']]);
+const REDUCERS = reducers(WG, [['reduceSum', 'a + b', 'subgroupAdd'], ['reduceMax', 'max(a, b)', 'subgroupMax']]);
 
 function rowKernel(label: string, params: KernelSource['params'], bindings: KernelSource['bindings'], code: string): KernelSource {
   return {
@@ -124,7 +124,7 @@ export const CROSS_ENTROPY_ROWS = rowKernel('crossEntropyRows', [['cols', 'u32']
 export const CROSS_ENTROPY_FINAL: KernelSource = {
   label: 'crossEntropyFinal', params: [['rows', 'u32'], ['count', 'f32']], bindings: [['rowLoss', 'read'], ['loss', 'read_write']],
   body: `
-${reducers(WG, [['reduceSum', 'a + b']])}
+${reducers(WG, [['reduceSum', 'a + b', 'subgroupAdd']])}
 @compute @workgroup_size(${WG})
 fn main(@builtin(local_invocation_index) li: u32) {
   var s = 0.0;
