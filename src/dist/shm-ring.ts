@@ -11,9 +11,12 @@ import type { RingLink } from './collectives.js';
  * Atomics.wait), so a rank waits for "something happened next to me" and never spins: the machine is shared.
  *
  * Failure: a rank's state word says running / closed / dead (the launcher marks a thread that died), and its
- * neighbours stop at once. A rank that waited `timeoutMs` without progress follows the chain of ranks waiting
- * on one another (each publishes whom it sleeps for) to the first one that is not waiting, records it as the
- * suspect, and the others then stop at once naming the same rank: one hung rank is named once, correctly.
+ * neighbours stop at once. A rank waiting inside a collective publishes whom it waits for, from its first idle
+ * turn until the collective returns (not only while asleep: a rank woken by its own timeout is still waiting).
+ * A rank that waited `timeoutMs` without progress follows that chain of waiting ranks to the first one that is
+ * not waiting, then re-checks after a grace period (a neighbour may not have published yet) until the chain
+ * ends at the same rank twice; it records that rank as the suspect, and the others stop at once naming it. A
+ * rank that waits on a waiting rank is never named: one hung rank is named once, correctly, whatever the timing.
  *
  * The collectives in collectives.ts run unchanged over it: the bytes sent and the order of every summation are
  * those of the TCP ring, so both transports give bit-identical results.
@@ -191,26 +194,43 @@ export class ShmRing implements RingLink {
     ringAll(this.ctrl, this.world);
   }
 
-  /** Moves chunks both ways until `arrived()` and every queued send is in the slots; sleeps when nothing moves. */
+  /**
+   * Moves chunks both ways until `arrived()` and every queued send is in the slots; sleeps when nothing moves.
+   * After `timeoutMs` without progress it names the rank at fault (see giveUp) once the chain of waiting ranks
+   * has stopped changing over a grace period; progress meanwhile cancels that.
+   */
   private pump(arrived: () => boolean): void {
     const bell = base(this.rank) + DOORBELL;
+    const waiting = base(this.rank) + WAITING_ON;
     let deadline = Date.now() + this.timeoutMs;
+    let suspect = -1; // where the chain of waiting ranks ended at the last check, once the timeout has passed
+    let checks = 0;
     for (;;) {
       const seen = Atomics.load(this.ctrl, bell);
       const moved = this.pushOut() + this.pullIn();
       const incomplete = !arrived();
-      if (!incomplete && this.outgoing.length === 0) return;
+      if (!incomplete && this.outgoing.length === 0) {
+        Atomics.store(this.ctrl, waiting, -1);
+        return;
+      }
       if (moved > 0) {
         deadline = Date.now() + this.timeoutMs;
+        suspect = -1;
+        checks = 0;
         continue;
       }
-      this.checkPeers(incomplete);
-      const left = deadline - Date.now();
-      if (left <= 0) this.giveUp(incomplete);
-      const waiting = base(this.rank) + WAITING_ON;
+      // Stays published while this rank is in the collective, awake or asleep; on an error too (it stopped
+      // because of whom it waited for).
       Atomics.store(this.ctrl, waiting, incomplete ? this.prev : this.next);
-      Atomics.wait(this.ctrl, bell, seen, left);
-      Atomics.store(this.ctrl, waiting, -1);
+      this.checkPeers(incomplete);
+      if (Date.now() >= deadline) {
+        const end = this.endOfWaitingChain(incomplete);
+        checks++;
+        if (end === suspect || checks > this.world + 1) this.giveUp(end, incomplete);
+        suspect = end;
+        deadline = Date.now() + graceMs(this.timeoutMs);
+      }
+      Atomics.wait(this.ctrl, bell, seen, Math.max(0, deadline - Date.now()));
     }
   }
 
@@ -309,24 +329,28 @@ export class ShmRing implements RingLink {
   }
 
   /**
-   * No progress within the timeout. The neighbour we wait for may itself be waiting (for its own neighbour): follow
-   * the chain of waiting ranks to the first that is not waiting in the ring; that one is stuck (or dead).
+   * The neighbour we wait for may itself be waiting (for its own neighbour): follows the chain of waiting ranks to
+   * the first that is not waiting in the ring; that one is stuck (or dead). A cycle ends at its last new rank.
    */
-  private giveUp(incomplete: boolean): never {
+  private endOfWaitingChain(incomplete: boolean): number {
     let waitingOn = incomplete ? this.prev : this.next;
     const seen = new Set([this.rank]);
     for (;;) {
       const further = Atomics.load(this.ctrl, base(waitingOn) + WAITING_ON);
-      if (further < 0 || seen.has(further)) break;
+      if (further < 0 || seen.has(further)) return waitingOn;
       seen.add(waitingOn);
       waitingOn = further;
     }
-    Atomics.compareExchange(this.ctrl, SUSPECT, -1, waitingOn);
+  }
+
+  /** Names `suspect` for every rank (unless another rank named one first) and stops. */
+  private giveUp(suspect: number, incomplete: boolean): never {
+    Atomics.compareExchange(this.ctrl, SUSPECT, -1, suspect);
     ringAll(this.ctrl, this.world);
-    const suspect = Atomics.load(this.ctrl, SUSPECT);
-    throw new MedbertError(suspect === this.next && !incomplete
-      ? `rank ${suspect} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
-      : `no message from rank ${suspect} within ${this.timeoutMs / 1000} s (it died or hangs)`);
+    const named = Atomics.load(this.ctrl, SUSPECT);
+    throw new MedbertError(named === this.next && !incomplete
+      ? `rank ${named} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
+      : `no message from rank ${named} within ${this.timeoutMs / 1000} s (it died or hangs)`);
   }
 
   private ring(rank: number): void {
@@ -337,6 +361,14 @@ export class ShmRing implements RingLink {
   private slotOffset(link: number, slot: number): number {
     return (2 * link + slot) * this.slotBytes;
   }
+}
+
+/**
+ * How long a rank that timed out waits before re-checking the chain of waiting ranks: long enough for a
+ * neighbour that is about to wait (descheduled on a loaded machine) to publish it, short next to the timeout.
+ */
+function graceMs(timeoutMs: number): number {
+  return Math.min(1000, Math.max(50, timeoutMs / 4));
 }
 
 function base(rank: number): number {

@@ -13,6 +13,8 @@ export type RingJob =
   | { readonly kind: 'collectives'; readonly input: Float32Array; readonly rounds: number }
   /** `count` small all-reduces, then ok (or the error that stopped them). */
   | { readonly kind: 'allReduces'; readonly count: number }
+  /** One all-reduce (a common start), then `pauseMs` busy outside the ring (not waiting in it), then one receive. */
+  | { readonly kind: 'recvAfterPause'; readonly pauseMs: number }
   /** Joins, then never calls a collective (a hung rank) or throws (a dying one) after `after` all-reduces. */
   | { readonly kind: 'misbehave'; readonly how: 'hang' | 'die'; readonly after: number }
   | { readonly kind: 'pretrain'; readonly dir: string; readonly options: Partial<PretrainOptions>; readonly resume: boolean;
@@ -51,6 +53,12 @@ async function runJob(d: RingWorkerData): Promise<RingResult> {
     }
     if (job.kind === 'allReduces') {
       for (let i = 0; i < job.count; i++) await allReduceSmall(link, Float64Array.of(i));
+      return { kind: 'ok' };
+    }
+    if (job.kind === 'recvAfterPause') {
+      await allReduceSmall(link, Float64Array.of(1));
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, job.pauseMs);
+      await link.recv();
       return { kind: 'ok' };
     }
     if (job.kind === 'misbehave') {

@@ -96,6 +96,22 @@ test('shared-memory ring: the rank that times out first follows the chain of wai
   assert.equal(ShmRing.diagnosis(ring)?.rank, 1);
 });
 
+test('shared-memory ring: a neighbour that starts waiting just after the timeout is not named (the chain is re-checked)', async () => {
+  // Rank 0 waits for rank 2, which is busy outside the ring until just after rank 0's timeout and then waits for
+  // rank 1 (hung). Deciding at the timeout would name rank 2; the re-check after the grace period (500 ms for a
+  // 2 s timeout) sees rank 2 waiting and names rank 1.
+  const timeoutMs = 2000;
+  const { results, ring } = await runThreads(3, (rank) => rank === 1 ? { kind: 'misbehave', how: 'hang', after: 1 }
+    : { kind: 'recvAfterPause', pauseMs: rank === 2 ? timeoutMs + 100 : 0 },
+  { timeoutMs: (rank) => rank === 0 ? timeoutMs : 60_000, awaited: [0, 2] });
+  for (const r of [0, 2]) {
+    const res = results[r]!;
+    assert.equal(res.kind, 'error', `rank ${r}: ${JSON.stringify(res)}`);
+    if (res.kind === 'error') assert.match(res.message, /no message from rank 1 within/, `rank ${r}`);
+  }
+  assert.equal(ShmRing.diagnosis(ring)?.rank, 1);
+});
+
 test('shared-memory ring: a buffer of the wrong layout or a rank outside the ring is refused', () => {
   assert.throws(() => new ShmRing(new SharedArrayBuffer(64), 0, 1000), /not a buffer from ShmRing\.create/);
   assert.throws(() => new ShmRing(ShmRing.create(2, 64), 2, 1000), /rank 2 is outside 0\.\.1/);
