@@ -13,14 +13,13 @@ export interface EncodedSentence {
 }
 
 /**
- * Tokenizes sentences and maps linked mentions to the pieces they cover. Piece offsets cost a piece object
- * per token, so only sentences with a mention are encoded with offsets; the rest (most of them) go through
- * the tokenizer's allocation-free id path, which gives the same ids.
+ * Tokenizes sentences and maps linked mentions to the pieces they cover. Only sentences with a mention are
+ * encoded with offsets; the rest go through the tokenizer's id-only path, which gives the same ids. Both paths
+ * write into the tokenizer's reused buffers (no piece objects or surface strings per token).
  */
 export class SentenceEncoder {
   private readonly utf8 = new TextEncoder();
   private bytes = new Uint8Array(4096);
-  private ids = new Int32Array(1024);
   private mentions = new Int32Array(48);
 
   constructor(private readonly tokenizer: SentencePieceModel) {}
@@ -45,10 +44,8 @@ export class SentenceEncoder {
   }
 
   private withOffsets(sentence: string, start: number, end: number, links: readonly LinkedSpan[], from: number, to: number, inside: number): EncodedSentence {
-    const pieces = this.tokenizer.encodeWithOffsets(sentence);
-    const n = pieces.length;
-    if (this.ids.length < n) this.ids = new Int32Array(2 * n);
-    for (let i = 0; i < n; i++) this.ids[i] = pieces[i].id;
+    const n = this.tokenizer.encodeOffsetsInto(sentence);
+    const begins = this.tokenizer.beginBuffer, ends = this.tokenizer.endBuffer;
     if (this.mentions.length < 3 * inside) this.mentions = new Int32Array(6 * inside);
     let mentionCount = 0, unmapped = 0;
     // Piece spans never go backwards and the links are in order without overlaps, so one forward pass finds
@@ -59,18 +56,18 @@ export class SentenceEncoder {
       const link = links[k];
       if (link.end > end) continue;
       const s = link.start - start, e = link.end - start;
-      while (p < n && pieces[p].end <= s) p++;
-      if (p === n || pieces[p].begin >= e) {
+      while (p < n && ends[p] <= s) p++;
+      if (p === n || begins[p] >= e) {
         unmapped++;
         continue;
       }
       let last = p;
-      while (last + 1 < n && pieces[last + 1].begin < e) last++;
+      while (last + 1 < n && begins[last + 1] < e) last++;
       this.mentions[3 * mentionCount] = p;
       this.mentions[3 * mentionCount + 1] = last + 1;
       this.mentions[3 * mentionCount + 2] = k;
       mentionCount++;
     }
-    return { ids: this.ids, count: n, mentions: this.mentions, mentionCount, unmapped };
+    return { ids: this.tokenizer.idBuffer, count: n, mentions: this.mentions, mentionCount, unmapped };
   }
 }
