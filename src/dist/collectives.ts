@@ -30,22 +30,32 @@ const floatsOf = (b: Uint8Array): Float32Array => b.byteOffset % 4 === 0
   ? new Float32Array(b.buffer, b.byteOffset, b.byteLength / 4)
   : new Float32Array(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength));
 
+/** Where each rank's chunk of `data` starts: chunk c is [bounds[c], bounds[c + 1]). Default: chunkRange's split. */
+export type ChunkBounds = readonly number[];
+
+export function evenBounds(n: number, world: number): ChunkBounds {
+  return Array.from({ length: world + 1 }, (_, c) => c < world ? chunkRange(n, world, c)[0] : n);
+}
+
 /**
- * Sums `data` (length n, the same on every rank) across ranks; on return rank r's chunk r (chunkRange) holds
- * the total. Other chunks are left partially summed. Returns the bytes this rank sent.
+ * Sums `data` (the same length on every rank) across ranks; on return rank r's chunk r (chunkRange, or
+ * `bounds`) holds the total. Other chunks are left partially summed. Returns the bytes this rank sent.
+ * Each element is added in an order fixed by the rank that owns it (starting at the next rank, ending at the
+ * owner), so summing a vector in pieces with the same owners gives the same bits as summing it whole.
  */
-export async function reduceScatter(link: RingLink, data: Float32Array): Promise<number> {
+export async function reduceScatter(link: RingLink, data: Float32Array, bounds = evenBounds(data.length, link.world)): Promise<number> {
   const { rank, world } = link;
+  checkBounds(bounds, data.length, world);
   let sent = 0;
   for (let k = 0; k < world - 1; k++) {
     const sendChunk = mod(rank - k - 1, world), recvChunk = mod(rank - k - 2, world);
-    const [s0, s1] = chunkRange(data.length, world, sendChunk);
-    const out = bytesOf(data.subarray(s0, s1));
+    // Empty chunks are sent as empty messages: every step ends in a receive, which returns only once this
+    // rank's sends are out of `data` (a link may send from `data` in place until then).
+    const out = bytesOf(data.subarray(bounds[sendChunk]!, bounds[sendChunk + 1]!));
     link.send(out);
     sent += out.byteLength;
-    const [r0, r1] = chunkRange(data.length, world, recvChunk);
     // The same sum, element by element, whether the message comes whole or in pieces: identical bits.
-    await receiveInto(link, r0, r1, 'reduce-scatter', (incoming, at) => {
+    await receiveInto(link, bounds[recvChunk]!, bounds[recvChunk + 1]!, 'reduce-scatter', (incoming, at) => {
       for (let i = 0; i < incoming.length; i++) data[at + i] = incoming[i]! + data[at + i]!;
     });
   }
@@ -53,18 +63,24 @@ export async function reduceScatter(link: RingLink, data: Float32Array): Promise
 }
 
 /** Fills every chunk of `data` from its owner: rank r contributes chunk r. Returns the bytes this rank sent. */
-export async function allGather(link: RingLink, data: Float32Array): Promise<number> {
+export async function allGather(link: RingLink, data: Float32Array, bounds = evenBounds(data.length, link.world)): Promise<number> {
   const { rank, world } = link;
+  checkBounds(bounds, data.length, world);
   let sent = 0;
   for (let k = 0; k < world - 1; k++) {
-    const [s0, s1] = chunkRange(data.length, world, mod(rank - k, world));
-    const out = bytesOf(data.subarray(s0, s1));
+    const sendChunk = mod(rank - k, world), recvChunk = mod(rank - k - 1, world);
+    const out = bytesOf(data.subarray(bounds[sendChunk]!, bounds[sendChunk + 1]!));
     link.send(out);
     sent += out.byteLength;
-    const [r0, r1] = chunkRange(data.length, world, mod(rank - k - 1, world));
-    await receiveInto(link, r0, r1, 'all-gather', (incoming, at) => data.set(incoming, at));
+    await receiveInto(link, bounds[recvChunk]!, bounds[recvChunk + 1]!, 'all-gather', (incoming, at) => data.set(incoming, at));
   }
   return sent;
+}
+
+function checkBounds(bounds: ChunkBounds, n: number, world: number): void {
+  if (bounds.length !== world + 1 || bounds[0] !== 0 || bounds[world] !== n || bounds.some((b, c) => c > 0 && b < bounds[c - 1]!)) {
+    throw new Error(`collective: chunk bounds [${bounds.join(', ')}] do not split ${n} values among ${world} ranks`);
+  }
 }
 
 /**

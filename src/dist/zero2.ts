@@ -1,7 +1,9 @@
 import type { NamedArray } from '../nn/index.js';
+import type { GradientPass } from '../tensor/autograd.js';
 import type { Buffer, Engine, Tensor } from '../tensor/index.js';
 import { bertNoDecay, type AdamWOptions } from '../train/adamw.js';
-import { allGather, allReduceSmall, chunkRange, reduceScatter, type RingLink } from './collectives.js';
+import { allGather, allReduceSmall, chunkRange, evenBounds, reduceScatter, type RingLink } from './collectives.js';
+import { GradientBuckets } from './zero2-buckets.js';
 
 /** Where one parameter's piece of this rank's shard lives. */
 interface Segment {
@@ -19,6 +21,15 @@ interface Segment {
   readonly v: Buffer;
 }
 
+export interface Zero2Options extends Omit<AdamWOptions, 'lr'> {
+  /**
+   * Reduce-scatter the gradients in buckets of this many values, during the last micro-batch's backward
+   * (reduceDuringBackward), and all-gather the parameters in buckets too. Absent or 0: the whole gradient at once,
+   * from one host vector of Ψ floats, after backward. Either way the same bits.
+   */
+  readonly bucketValues?: number;
+}
+
 export interface Zero2StepResult {
   /** Global gradient norm before clipping. */
   readonly norm: number;
@@ -32,7 +43,9 @@ export interface Zero2StepResult {
  * summed gradient and AdamW's two moments (4Ψ/N + 4Ψ/N + 8Ψ/N bytes). Each step: the full local gradients are
  * reduce-scattered (each rank receives its chunk summed over ranks), the global norm comes from the shards'
  * sums of squares, each rank updates its chunk with the same fused AdamW kernel as single-process training,
- * and the updated chunks are all-gathered into every rank's full parameter copy.
+ * and the updated chunks are all-gathered into every rank's full parameter copy. With buckets (GradientBuckets)
+ * no vector of Ψ floats exists: gradients are reduce-scattered bucket by bucket as backward finishes them, and
+ * parameters are all-gathered bucket by bucket.
  */
 export class Zero2AdamW {
   step = 0;
@@ -44,9 +57,12 @@ export class Zero2AdamW {
   private readonly beta2: number;
   private readonly eps: number;
   private readonly weightDecay: number;
+  private readonly buckets: GradientBuckets | null = null;
+  /** Bytes sent by the reduce-scatter that ran during backward (null: it has not run this step). */
+  private reducedBytes: number | null = null;
 
   constructor(private readonly engine: Engine, private readonly params: readonly [string, Tensor][], private readonly link: RingLink,
-    options: Omit<AdamWOptions, 'lr'>) {
+    options: Zero2Options) {
     this.beta1 = options.beta1 ?? 0.9;
     this.beta2 = options.beta2 ?? 0.999;
     this.eps = options.eps ?? 1e-8;
@@ -69,6 +85,24 @@ export class Zero2AdamW {
       this.segments.push({ name, param: p, start, end, inParam: start - off, decay: !noDecay(name),
         master: be.alloc(n), grad: be.alloc(n), m: be.alloc(n), v: be.alloc(n) });
     }
+    if ((options.bucketValues ?? 0) > 0) {
+      const flat = params.map(([name, param]) => ({ param, offset: this.offsets.get(name)! }));
+      this.buckets = new GradientBuckets(flat, this.total, options.bucketValues!, evenBounds(this.total, link.world));
+    }
+  }
+
+  /**
+   * Runs the last micro-batch's backward (`pass`), reduce-scattering gradient buckets as they become final (a
+   * collective: every rank calls it). Without buckets it only runs the pass; update() then reduces everything.
+   */
+  async reduceDuringBackward(pass: GradientPass): Promise<void> {
+    if (this.buckets === null) {
+      for (const _ of pass.run()) {
+        // the gradients stay in the parameters for update()
+      }
+      return;
+    }
+    this.reducedBytes = await this.buckets.reduce(this.link, pass, (values, at) => this.keepGradient(values, at));
   }
 
   /** Copies the current parameter values into the shard's master copy (after loading weights). */
@@ -81,6 +115,10 @@ export class Zero2AdamW {
 
   /** One update: reduce-scatter gradients, clip by the global norm, AdamW on the shard, all-gather parameters. */
   async update(lr: number, clip: number): Promise<Zero2StepResult> {
+    return this.buckets === null ? this.updateWhole(lr, clip) : this.updateInBuckets(this.buckets, lr, clip);
+  }
+
+  private async updateWhole(lr: number, clip: number): Promise<Zero2StepResult> {
     this.step++;
     const be = this.engine.backend;
     // One host vector of Ψ floats serves both collectives: the gradients for the reduce-scatter, then (this
@@ -93,15 +131,9 @@ export class Zero2AdamW {
     for (let i = s0; i < s1; i++) sumSquares += flat[i]! * flat[i]!;
     const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
     if (!Number.isFinite(norm)) return { norm, bytesSent };
-    const scale = clip > 0 ? Math.min(1, clip / (norm + 1e-6)) : 1;
-    for (const s of this.segments) {
-      be.write(s.grad, flat.subarray(s.start, s.end));
-      be.adamw({
-        n: s.end - s.start, param: s.master, grad: s.grad, m: s.m, v: s.v, lr, beta1: this.beta1, beta2: this.beta2,
-        eps: this.eps, weightDecay: s.decay ? this.weightDecay : 0, step: this.step, gradScale: scale,
-      });
-      flat.set((await be.read(s.master)).subarray(0, s.end - s.start), s.start);
-    }
+    for (const s of this.segments) be.write(s.grad, flat.subarray(s.start, s.end));
+    this.adamw(lr, clip, norm);
+    for (const s of this.segments) flat.set((await be.read(s.master)).subarray(0, s.end - s.start), s.start);
     bytesSent += await allGather(this.link, flat);
     for (const [name, p] of this.params) {
       const off = this.offsets.get(name)!;
@@ -110,6 +142,49 @@ export class Zero2AdamW {
       p.grad = null;
     }
     return { norm, bytesSent };
+  }
+
+  /** The same update, the gradient shard filled bucket by bucket (during backward, or here if it did not run). */
+  private async updateInBuckets(buckets: GradientBuckets, lr: number, clip: number): Promise<Zero2StepResult> {
+    this.step++;
+    const be = this.engine.backend;
+    let bytesSent = this.reducedBytes ?? await buckets.reduce(this.link, null, (values, at) => this.keepGradient(values, at));
+    this.reducedBytes = null;
+    let sumSquares = 0; // over the shard in index order, as updateWhole: the same bits
+    for (const s of this.segments) {
+      const g = await be.read(s.grad);
+      for (let i = 0; i < s.end - s.start; i++) sumSquares += g[i]! * g[i]!;
+    }
+    const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
+    if (!Number.isFinite(norm)) return { norm, bytesSent };
+    this.adamw(lr, clip, norm);
+    const masters = await Promise.all(this.segments.map(async (s) => (await be.read(s.master)).subarray(0, s.end - s.start)));
+    bytesSent += await buckets.gather(this.link, this.engine, (values, at) => {
+      this.segments.forEach((s, k) => {
+        const lo = Math.max(at, s.start), hi = Math.min(at + values.length, s.end);
+        if (hi > lo) values.set(masters[k]!.subarray(lo - s.start, hi - s.start), lo - at);
+      });
+    });
+    return { norm, bytesSent };
+  }
+
+  /** Writes summed gradient values of this rank's shard (flat offsets from `at`) into the segments. */
+  private keepGradient(values: Float32Array, at: number): void {
+    for (const s of this.segments) {
+      const lo = Math.max(at, s.start), hi = Math.min(at + values.length, s.end);
+      if (hi > lo) this.engine.backend.write(s.grad, values.subarray(lo - at, hi - at), lo - s.start);
+    }
+  }
+
+  /** AdamW on every segment of the shard, clipping by the global norm folded into the gradient scale. */
+  private adamw(lr: number, clip: number, norm: number): void {
+    const scale = clip > 0 ? Math.min(1, clip / (norm + 1e-6)) : 1;
+    for (const s of this.segments) {
+      this.engine.backend.adamw({
+        n: s.end - s.start, param: s.master, grad: s.grad, m: s.m, v: s.v, lr, beta1: this.beta1, beta2: this.beta2,
+        eps: this.eps, weightDecay: s.decay ? this.weightDecay : 0, step: this.step, gradScale: scale,
+      });
+    }
   }
 
   /** Every parameter's full moments, gathered from the shards (a collective: every rank must call it). */

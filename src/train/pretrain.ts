@@ -76,6 +76,11 @@ export interface PretrainRun {
 /** How accumulated gradients become an update: this process alone (AdamW), or shared by ranks (ZeRO-2). */
 export interface Updater {
   step: number;
+  /**
+   * Optional: runs the backward of a step's last micro-batch itself (ZeRO-2 reduce-scatters gradient buckets as
+   * backward finishes them). Absent: the trainer calls backward().
+   */
+  backwardLast?(objective: Tensor): Promise<void>;
   /** Clips by the global norm, updates, and clears the gradients. */
   update(lr: number, clip: number): Promise<{ readonly norm: number; readonly bytesSent: number }>;
   /** Every parameter's moments, as optimizer.safetensors stores them (a collective when distributed). */
@@ -220,7 +225,8 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
         if (out.entityLoss !== null && o.entityWeight !== 0) {
           objective = add(objective, scale(out.entityLoss, o.entityWeight * batch.entityLabels.length / entityTotal));
         }
-        backward(objective);
+        if (g === (rank + 1) * o.accumulation - 1 && updater.backwardLast !== undefined) await updater.backwardLast(objective);
+        else backward(objective);
         const values = [await out.mlmLoss.item(), out.entityLoss === null ? 0 : await out.entityLoss.item()] as const;
         out.mlmLoss.dispose();
         out.entityLoss?.dispose();

@@ -18,7 +18,7 @@ export type RingJob =
   /** Joins, then never calls a collective (a hung rank) or throws (a dying one) after `after` all-reduces. */
   | { readonly kind: 'misbehave'; readonly how: 'hang' | 'die'; readonly after: number }
   | { readonly kind: 'pretrain'; readonly dir: string; readonly options: Partial<PretrainOptions>; readonly resume: boolean;
-      readonly hangAfterAllReduces?: number };
+      readonly hangAfterAllReduces?: number; readonly bucketBytes?: number };
 
 export interface RingWorkerData {
   readonly ring: SharedArrayBuffer;
@@ -69,7 +69,7 @@ async function runJob(d: RingWorkerData): Promise<RingResult> {
     if (job.kind === 'pretrain') {
       const steps: StepMetrics[] = [];
       let calls = 0;
-      const ring = ringDistributed(link);
+      const ring = ringDistributed(link, job.bucketBytes === undefined ? {} : { bucketBytes: job.bucketBytes });
       const distributed: Distributed = job.hangAfterAllReduces === undefined ? ring : {
         ...ring, rank: ring.rank, world: ring.world, updater: ring.updater,
         allReduce: (v) => (++calls > job.hangAfterAllReduces! ? hangForever() : ring.allReduce(v)),

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ringDistributed } from '../../src/dist/distributed.js';
+import { ringDistributed, type RingOptions } from '../../src/dist/distributed.js';
 import { TcpRing } from '../../src/dist/tcp-link.js';
 import { Engine, ReferenceBackend } from '../../src/tensor/index.js';
 import { pretrain, type Distributed, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
@@ -14,9 +14,12 @@ import { runThreads } from './ring-threads.js';
 
 interface RankRun { steps: StepMetrics[]; error: unknown }
 
-/** Runs `world` ranks in this process (each with its own engine), joined by a TCP ring on loopback. */
+/**
+ * Runs `world` ranks in this process (each with its own engine), joined by a TCP ring on loopback. With one rank
+ * and no `ring` options it trains alone (no ring).
+ */
 async function runRanks(world: number, dir: string, o: PretrainOptions, resume = false,
-  wrap: (d: Distributed, rank: number) => Distributed = (d) => d, timeoutMs = 10_000, stopAt = Infinity): Promise<RankRun[]> {
+  wrap: (d: Distributed, rank: number) => Distributed = (d) => d, timeoutMs = 10_000, stopAt = Infinity, ring?: RingOptions): Promise<RankRun[]> {
   const masterPort = await freePort();
   const links = await Promise.all(Array.from({ length: world }, (_, rank) =>
     TcpRing.join({ rank, world, masterAddr: '127.0.0.1', masterPort, timeoutMs })));
@@ -25,7 +28,7 @@ async function runRanks(world: number, dir: string, o: PretrainOptions, resume =
     try {
       await pretrain({
         engine: new Engine(new ReferenceBackend()), config, source: source(), options: o, outDir: dir, resume,
-        distributed: world === 1 ? undefined : wrap(ringDistributed(link), rank),
+        distributed: world === 1 && ring === undefined ? undefined : wrap(ringDistributed(link, ring), rank),
         onStep: (m) => runs[rank]!.steps.push(m), shouldStop: () => (runs[rank]!.steps.at(-1)?.step ?? 0) >= stopAt,
       });
     } catch (error) {
@@ -103,8 +106,9 @@ test('a rank that hangs stops the job within the timeout, naming it; the last ch
 
 /** The same run with ranks as threads over shared memory (the default of `--workers N`). */
 async function runShmRanks(world: number, dir: string, o: Partial<PretrainOptions>, resume = false,
-  extra: { timeoutMs?: number; hangRank?: number; hangAfterAllReduces?: number } = {}): Promise<RankRun[]> {
+  extra: { timeoutMs?: number; hangRank?: number; hangAfterAllReduces?: number; bucketBytes?: number } = {}): Promise<RankRun[]> {
   const { results } = await runThreads(world, (rank) => ({ kind: 'pretrain', dir, options: o, resume,
+    ...(extra.bucketBytes === undefined ? {} : { bucketBytes: extra.bucketBytes }),
     ...(rank === extra.hangRank ? { hangAfterAllReduces: extra.hangAfterAllReduces! } : {}) }),
   { timeoutMs: extra.timeoutMs ?? 20_000, awaited: [...Array(world).keys()].filter((r) => r !== extra.hangRank) });
   return results.map((r) => r === null ? { steps: [], error: 'no result' }
@@ -146,6 +150,36 @@ test('shared memory: a rank thread that hangs stops the others within the timeou
     const resumed = await runShmRanks(2, root, { accumulation: 3 }, true);
     assert.equal(resumed[0]!.error, null);
     assert.equal(resumed[0]!.steps[0]!.step, 3, 'resumed after the last complete step');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('gradient buckets reduce-scattered during the last backward give the bits of the whole-gradient path (N = 1, 2, 3; tcp and shm)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-buckets-'));
+  const strip = (m: StepMetrics) => ({ ...m, tokens_per_s: 0, elapsed: 0 });
+  try {
+    for (const world of [1, 2, 3]) {
+      // accumulation 1: the pass frees gradients bucket by bucket; > 1: the first micro-batches accumulate first.
+      for (const accumulation of [1, 6 / world]) {
+        const o = options({ accumulation, steps: 3 });
+        const tag = `n${world}a${accumulation}`;
+        const whole = await runRanks(world, join(root, `${tag}-whole`), o, false, undefined, 10_000, Infinity, { bucketBytes: 0 });
+        // 333 values: buckets that cut parameters and the ZeRO-2 chunks anywhere; 1000: whole small parameters.
+        const tcp = await runRanks(world, join(root, `${tag}-tcp`), o, false, undefined, 10_000, Infinity, { bucketBytes: 4 * 333 });
+        const shm = await runShmRanks(world, join(root, `${tag}-shm`), { accumulation, steps: 3 }, false, { bucketBytes: 4 * 1000 });
+        for (const r of [...whole, ...tcp, ...shm]) assert.equal(r.error, null, `${tag}: ${String(r.error)}`);
+        for (let rank = 0; rank < world; rank++) {
+          assert.equal(whole[rank]!.steps.length, 3);
+          for (const [what, run] of [['tcp', tcp], ['shm', shm]] as const) {
+            assert.deepEqual(run[rank]!.steps.map(strip), whole[rank]!.steps.map(strip), `${tag} ${what} rank ${rank}: identical step figures`);
+          }
+        }
+        for (const what of ['tcp', 'shm']) {
+          assert.deepEqual(checkpointFiles(join(root, `${tag}-${what}`)), checkpointFiles(join(root, `${tag}-whole`)), `${tag} ${what}: identical checkpoints`);
+        }
+      }
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
