@@ -1,0 +1,72 @@
+// The prepare pipeline's output pinned byte for byte on real data: a sample of the shared abstracts (JSONL) and
+// MTSamples notes (CSV, de-identified), linked with the full lexicon, on two worker threads with small batches.
+// The digests were written by the code before the speed work of 2026-11-26 (commit b4aa25a); a change that
+// alters any token id, entity span, concept number or manifest field fails here.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { readCorpusFile } from '../../src/corpus/node-io.js';
+import { prepareShards } from '../../src/cli/prepare.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const notes = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
+const lexicon = sharedFile('ontology', 'lexicon.tsv.gz');
+const skip = abstracts.skip || notes.skip || lexicon.skip;
+
+/** The first `count` lines of the abstracts as they are in the file, and the first again (a duplicate). */
+function abstractLines(count: number): string {
+  const lines = gunzipSync(readFileSync(abstracts.path)).toString('utf8').split('\n').slice(0, count);
+  return [...lines, lines[0]].join('\n') + '\n';
+}
+
+/** Notes `from` to `to` as a two-column CSV (paragraphs kept apart by blank lines), and the first again. */
+async function noteRows(from: number, to: number): Promise<string> {
+  const rows: string[] = [];
+  let k = 0;
+  for await (const d of readCorpusFile(notes.path, { format: 'csv', textColumn: 'transcription' })) {
+    if (k++ < from) continue;
+    rows.push(`${d.id},"${d.paragraphs.join('\n\n').replaceAll('"', '""')}"`);
+    if (k === to) break;
+  }
+  return ['note_id,transcription', ...rows, rows[0]].join('\n') + '\n';
+}
+
+const sha = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex');
+
+test('prepare: shards and manifest on a real sample are byte for byte those of the code before the speed work', { skip }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-pinned-'));
+  try {
+    writeFileSync(join(dir, 'abstracts.jsonl'), abstractLines(500));
+    writeFileSync(join(dir, 'notes.csv'), await noteRows(100, 350));
+    const out = join(dir, 'out');
+    const summary = await prepareShards({
+      inputs: [
+        { path: join(dir, 'abstracts.jsonl'), format: 'jsonl', textFields: ['title', 'abstract'], textColumn: 'x', deid: null },
+        { path: join(dir, 'notes.csv'), format: 'csv', textFields: [], textColumn: 'transcription', deid: 'tag' },
+      ],
+      tokenizerPath: join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'), ontology: lexicon.path, nearDedup: false,
+      seqLen: 128, out, workers: 2, batchCharacters: 40_000,
+    });
+    const { seconds: _s, mb_per_s: _r, megabytes: _m, ...counts } = summary;
+    // The manifest names the input files and the lexicon by path; only their names go into the digest.
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { info: { inputs: { path: string }[]; ontology: string } };
+    for (const input of manifest.info.inputs) input.path = basename(input.path);
+    manifest.info.ontology = basename(manifest.info.ontology);
+    const digests = Object.fromEntries(readdirSync(out).sort().filter((f) => f !== 'manifest.json')
+      .map((f) => [f, sha(readFileSync(join(out, f))).slice(0, 16)]));
+    assert.deepEqual({ counts, manifest: sha(JSON.stringify(manifest)).slice(0, 16), digests }, PINNED);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+const PINNED = {
+  counts: { documents: 750, duplicates: 2, sequences: 5298, tokens: 528078, entities: 9198, entities_dropped: 18, concepts: 1720, phi_spans: 133, warnings: 0 },
+  manifest: '7043b6a44debcc4e',
+  digests: { 'shard-00000.bin': '0b281c7b0053eb04', 'tokenizer.model': '4cede7b4387f5667' },
+};
