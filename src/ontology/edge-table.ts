@@ -1,27 +1,23 @@
 export interface EdgeTableSnapshot {
-  readonly nodes: Int32Array;
-  readonly tokens: Int32Array;
-  readonly children: Int32Array;
+  /** (node, token, child) triples by slot; node -1 = empty. */
+  readonly cells: Int32Array;
   readonly count: number;
 }
 
 /**
- * The trie's edges, (node, token) → child node, in one open-addressing hash table of typed arrays: no
- * per-edge objects and no heap-number keys, so lookups in the matcher's inner loop are a few array reads.
- * Linear probing; grows at 50% load.
+ * The trie's edges, (node, token) → child node, in one open-addressing hash table: no per-edge objects and no
+ * heap-number keys. Each slot's node, token and child lie side by side in one Int32Array, so a probe reads one
+ * place in memory (the table is megabytes, and every lookup lands somewhere new in it). Linear probing; grows
+ * at 50% load.
  */
 export class EdgeTable {
-  private nodes: Int32Array;
-  private tokens: Int32Array;
-  private children: Int32Array;
+  private cells: Int32Array;
   private mask: number;
   private count = 0;
 
   constructor(capacity = 1 << 16) {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity * 2)));
-    this.nodes = new Int32Array(size).fill(-1);
-    this.tokens = new Int32Array(size);
-    this.children = new Int32Array(size);
+    this.cells = new Int32Array(3 * size).fill(-1);
     this.mask = size - 1;
   }
 
@@ -31,55 +27,53 @@ export class EdgeTable {
 
   /** The table as typed arrays, for another thread to `restore`. */
   snapshot(): EdgeTableSnapshot {
-    return { nodes: this.nodes, tokens: this.tokens, children: this.children, count: this.count };
+    return { cells: this.cells, count: this.count };
   }
 
   static restore(s: EdgeTableSnapshot): EdgeTable {
     const table = new EdgeTable(1);
-    table.nodes = s.nodes;
-    table.tokens = s.tokens;
-    table.children = s.children;
-    table.mask = s.nodes.length - 1;
+    table.cells = s.cells;
+    table.mask = s.cells.length / 3 - 1;
     table.count = s.count;
     return table;
   }
 
   /** The child of `node` along `token`, or -1. */
   get(node: number, token: number): number {
-    let slot = hash(node, token) & this.mask;
+    const cells = this.cells, mask = this.mask;
+    let slot = hash(node, token) & mask;
     for (;;) {
-      const n = this.nodes[slot];
+      const at = 3 * slot;
+      const n = cells[at];
       if (n === -1) return -1;
-      if (n === node && this.tokens[slot] === token) return this.children[slot];
-      slot = (slot + 1) & this.mask;
+      if (n === node && cells[at + 1] === token) return cells[at + 2];
+      slot = (slot + 1) & mask;
     }
   }
 
   /** Sets the child of `node` along `token` (the caller checks with `get` first). */
   set(node: number, token: number, child: number): void {
-    if ((this.count + 1) * 2 > this.nodes.length) this.grow();
+    if ((this.count + 1) * 2 > this.mask + 1) this.grow();
     let slot = hash(node, token) & this.mask;
-    while (this.nodes[slot] !== -1) slot = (slot + 1) & this.mask;
-    this.nodes[slot] = node;
-    this.tokens[slot] = token;
-    this.children[slot] = child;
+    while (this.cells[3 * slot] !== -1) slot = (slot + 1) & this.mask;
+    this.cells[3 * slot] = node;
+    this.cells[3 * slot + 1] = token;
+    this.cells[3 * slot + 2] = child;
     this.count += 1;
   }
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.nodes.byteLength * 3;
+    return this.cells.byteLength;
   }
 
   private grow(): void {
-    const { nodes, tokens, children } = this;
-    const size = nodes.length * 2;
-    this.nodes = new Int32Array(size).fill(-1);
-    this.tokens = new Int32Array(size);
-    this.children = new Int32Array(size);
+    const old = this.cells;
+    const size = 2 * (this.mask + 1);
+    this.cells = new Int32Array(3 * size).fill(-1);
     this.mask = size - 1;
     this.count = 0;
-    for (let i = 0; i < nodes.length; i++) if (nodes[i] !== -1) this.set(nodes[i], tokens[i], children[i]);
+    for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.set(old[at], old[at + 1], old[at + 2]);
   }
 }
 

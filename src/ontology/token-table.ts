@@ -1,16 +1,25 @@
 export interface TokenTableSnapshot {
   readonly keys: string[];
+  /** The hash table: (id + 1, hash) pairs, 0 = empty. */
   readonly slots: Int32Array;
 }
 
 /**
  * Token strings ↔ dense ids. Besides string lookups it looks up a slice of the text directly, lowercasing
  * ASCII on the fly, so the matcher makes no string per token of running text.
+ *
+ * Every token of every linked text is looked up here, so the layout is for few cache misses: each slot holds
+ * the id and the key's full hash side by side (a probe that misses is rejected without reading the key), and
+ * the keys' characters lie one after another in one array (a hit compares against it, not a string object
+ * somewhere in the heap).
  */
 export class TokenTable {
   private keys: string[] = [];
-  private slots: Int32Array = new Int32Array(1 << 12); // id + 1; 0 = empty
+  private slots: Int32Array = new Int32Array(2 << 12);
   private mask = (1 << 12) - 1;
+  /** Key k's UTF-16 code units are chars[starts[k], starts[k + 1]). */
+  private chars: Uint16Array = new Uint16Array(1 << 14);
+  private starts: Int32Array = new Int32Array(1 << 12);
 
   /** The table as plain data (strings and one typed array), for another thread to `restore`. */
   snapshot(): TokenTableSnapshot {
@@ -21,7 +30,10 @@ export class TokenTable {
     const table = new TokenTable();
     table.keys = s.keys;
     table.slots = s.slots;
-    table.mask = s.slots.length - 1;
+    table.mask = (s.slots.length >> 1) - 1;
+    table.starts = new Int32Array(s.keys.length + 1);
+    table.chars = new Uint16Array(s.keys.reduce((n, k) => n + k.length, 0));
+    s.keys.forEach((key, id) => table.storeChars(key, id));
     return table;
   }
 
@@ -33,19 +45,21 @@ export class TokenTable {
   intern(key: string): number {
     const found = this.get(key);
     if (found >= 0) return found;
-    if ((this.keys.length + 1) * 2 > this.slots.length) this.grow();
+    if ((this.keys.length + 1) * 2 > this.mask + 1) this.grow();
     const id = this.keys.length;
     this.keys.push(key);
-    this.place(key, id);
+    this.storeChars(key, id);
+    this.place(hashString(key), id);
     return id;
   }
 
   /** The id of `key`, or -1. */
   get(key: string): number {
-    for (let slot = hashString(key) & this.mask; ; slot = (slot + 1) & this.mask) {
-      const v = this.slots[slot];
+    const h = hashString(key);
+    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+      const v = this.slots[2 * slot];
       if (v === 0) return -1;
-      if (this.keys[v - 1] === key) return v - 1;
+      if (this.slots[2 * slot + 1] === h && this.keys[v - 1] === key) return v - 1;
     }
   }
 
@@ -58,34 +72,57 @@ export class TokenTable {
     for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
     if (suffix >= 0) h = Math.imul(h ^ suffix, 0x01000193);
     const length = end - start + (suffix >= 0 ? 1 : 0);
-    for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-      const v = this.slots[slot];
+    const slots = this.slots, starts = this.starts, chars = this.chars, mask = this.mask;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const v = slots[2 * slot];
       if (v === 0) return -1;
-      const key = this.keys[v - 1];
-      if (key.length === length && sameLower(key, text, start, end) && (suffix < 0 || key.charCodeAt(length - 1) === suffix)) return v - 1;
+      if (slots[2 * slot + 1] !== h) continue;
+      const from = starts[v - 1];
+      if (starts[v] - from !== length) continue;
+      let same = true;
+      for (let i = start; i < end; i++) {
+        if (chars[from + i - start] !== lowerAscii(text.charCodeAt(i))) {
+          same = false;
+          break;
+        }
+      }
+      if (same && (suffix < 0 || chars[from + length - 1] === suffix)) return v - 1;
     }
   }
 
-  private place(key: string, id: number): void {
-    let slot = hashString(key) & this.mask;
-    while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
-    this.slots[slot] = id + 1;
+  private storeChars(key: string, id: number): void {
+    if (id + 2 > this.starts.length) {
+      const bigger = new Int32Array(2 * (id + 2));
+      bigger.set(this.starts);
+      this.starts = bigger;
+    }
+    const from = this.starts[id];
+    if (from + key.length > this.chars.length) {
+      const bigger = new Uint16Array(2 * (from + key.length));
+      bigger.set(this.chars);
+      this.chars = bigger;
+    }
+    for (let i = 0; i < key.length; i++) this.chars[from + i] = key.charCodeAt(i);
+    this.starts[id + 1] = from + key.length;
+  }
+
+  private place(h: number, id: number): void {
+    let slot = h & this.mask;
+    while (this.slots[2 * slot] !== 0) slot = (slot + 1) & this.mask;
+    this.slots[2 * slot] = id + 1;
+    this.slots[2 * slot + 1] = h;
   }
 
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
-    this.mask = this.slots.length - 1;
-    this.keys.forEach((key, id) => this.place(key, id));
+    const size = 2 * (this.mask + 1);
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
+    this.keys.forEach((key, id) => this.place(hashString(key), id));
   }
 }
 
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
-}
-
-function sameLower(key: string, text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) if (key.charCodeAt(i - start) !== lowerAscii(text.charCodeAt(i))) return false;
-  return true;
 }
 
 /** FNV-1a over UTF-16 code units; for ASCII lowercase keys it equals getAsciiLower's hash of the slice. */
