@@ -9,6 +9,8 @@ export interface PackWorkerSetup {
   readonly tokenizerPath: string;
   readonly ontology: string | null;
   readonly seqLen: number;
+  /** Where built matchers are kept between runs (null: build every time); see ontology/snapshot-cache.ts. */
+  readonly lexiconCache: string | null;
 }
 
 /**
@@ -31,7 +33,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   });
   let builder: Worker | null = null;
   if (setup.ontology !== null) {
-    builder = new Worker(new URL('./matcher-builder-entry.js', import.meta.url), { workerData: { ontology: setup.ontology } });
+    builder = new Worker(new URL('./matcher-builder-entry.js', import.meta.url), { workerData: { ontology: setup.ontology, lexiconCache: setup.lexiconCache } });
     builder.on('message', (m: { matcher: MatcherSnapshot }) => {
       for (const w of workers) w.postMessage(m);
     });

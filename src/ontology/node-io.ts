@@ -5,25 +5,52 @@ import { gunzipSync } from 'node:zlib';
 import { MedbertError } from '../errors.js';
 import { builtinMatcher } from './builtin-lexicon.js';
 import { buildMatcher, parseLexicon } from './lexicon.js';
-import type { EntityMatcher } from './matcher.js';
+import { EntityMatcher } from './matcher.js';
+import type { MatcherSnapshot } from './matcher-snapshot.js';
+import { readCachedSnapshot, snapshotCachePath, writeCachedSnapshot } from './snapshot-cache.js';
+
+export interface MatcherLoadOptions {
+  /**
+   * A folder where built matchers are kept between runs (see snapshot-cache.ts): a lexicon built once loads
+   * from there in milliseconds. Null or absent: always build.
+   */
+  readonly cacheDir?: string | null;
+}
 
 /** Loads a lexicon TSV (`.tsv` or `.tsv.gz`) into a matcher; `builtin` names the small lexicon shipped here. */
-export async function loadMatcher(path: string): Promise<EntityMatcher> {
+export async function loadMatcher(path: string, options: MatcherLoadOptions = {}): Promise<EntityMatcher> {
   if (path === 'builtin') return builtinMatcher();
-  return buildMatcher(parseLexicon(lexiconText(path), basename(path)));
+  if (options.cacheDir === undefined || options.cacheDir === null) return buildMatcher(parseLexicon(lexiconText(path, readLexiconFile(path)), basename(path)));
+  return new EntityMatcher((await loadMatcherSnapshot(path, options)).snapshot);
+}
+
+/** A lexicon's built matcher as a snapshot (for worker threads), from the cache when it holds one. */
+export async function loadMatcherSnapshot(path: string, options: MatcherLoadOptions = {}): Promise<{ snapshot: MatcherSnapshot; cached: boolean }> {
+  if (path === 'builtin') return { snapshot: (await builtinMatcher()).snapshot(), cached: false };
+  const bytes = readLexiconFile(path);
+  const cacheDir = options.cacheDir ?? null;
+  const cachePath = cacheDir === null ? null : snapshotCachePath(cacheDir, bytes);
+  const cached = cachePath === null ? null : readCachedSnapshot(cachePath);
+  if (cached !== null) return { snapshot: cached, cached: true };
+  const snapshot = (await buildMatcher(parseLexicon(lexiconText(path, bytes), basename(path)))).snapshot();
+  if (cachePath !== null) writeCachedSnapshot(cachePath, snapshot);
+  return { snapshot, cached: false };
+}
+
+function readLexiconFile(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 /**
  * The whole file as text, gunzipped when it starts with the gzip magic bytes; invalid UTF-8 becomes U+FFFD.
  * Read at once rather than streamed: a lexicon is a few MB, and in one piece it parses without an await per line.
  */
-function lexiconText(path: string): string {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+function lexiconText(path: string, raw: Uint8Array): string {
+  let bytes = raw;
   if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
       bytes = gunzipSync(bytes);

@@ -1,0 +1,61 @@
+// Node-only: a built matcher kept on disk between runs. Building the full lexicon's matcher costs about a CPU-second
+// every `medbert prepare`; its snapshot (typed arrays and a few long strings) reads back in tens of milliseconds.
+// An entry is found by a hash of the lexicon file's bytes and of the ontology code that builds and reads the
+// matcher (this folder's compiled files), so an edited lexicon or a changed normalisation rule never meets an old
+// entry. Writes are atomic (temporary file + rename); an unreadable entry is rebuilt.
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+import type { MatcherSnapshot } from './matcher-snapshot.js';
+
+const FORMAT = 'medbert-matcher-snapshot-1';
+
+/** The code that decides what a snapshot holds: every compiled file of this folder, hashed once per process. */
+let codeDigest: string | null = null;
+function ontologyCodeDigest(): string {
+  if (codeDigest !== null) return codeDigest;
+  const folder = dirname(fileURLToPath(import.meta.url));
+  const hash = createHash('sha256');
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.js')).sort()) {
+    hash.update(file).update('\0').update(readFileSync(join(folder, file))).update('\0');
+  }
+  return (codeDigest = hash.digest('hex'));
+}
+
+/** The cache file for a lexicon's bytes. */
+export function snapshotCachePath(cacheDir: string, lexiconBytes: Uint8Array): string {
+  const key = createHash('sha256').update(FORMAT).update(ontologyCodeDigest()).update(lexiconBytes).digest('hex');
+  return join(cacheDir, `matcher-${key.slice(0, 40)}.v8`);
+}
+
+/** The snapshot stored at `path`, or null when there is none or it cannot be read back whole. */
+export function readCachedSnapshot(path: string): MatcherSnapshot | null {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    return null;
+  }
+  try {
+    const value = deserialize(bytes) as { format?: unknown; snapshot?: MatcherSnapshot };
+    const s = value.snapshot;
+    if (value.format !== FORMAT || s === undefined || typeof s.conceptIds !== 'string' || !(s.edges?.cells instanceof Int32Array)) return null;
+    return s;
+  } catch {
+    return null; // truncated or from another V8: rebuilt and written again
+  }
+}
+
+/** Stores a snapshot at `path` (atomically); a cache that cannot be written is left alone. */
+export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): void {
+  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(tmp, serialize({ format: FORMAT, snapshot }));
+    renameSync(tmp, path);
+  } catch {
+    rmSync(tmp, { force: true });
+  }
+}

@@ -1,0 +1,71 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BUILTIN_LEXICON_TSV, EntityMatcher } from '../../src/ontology/index.js';
+import { loadMatcher, loadMatcherSnapshot } from '../../src/ontology/node-io.js';
+import { prepareShards, type PrepareRequest } from '../../src/cli/prepare.js';
+import { repoRoot } from '../helpers/shared-data.js';
+
+const TEXT = 'Metformin lowers glucose in type 2 diabetes; cisplatin-induced nephrotoxicity and BRCA1 mutations in breast cancer.';
+
+test('lexicon cache: the first load builds and stores, the next reads back a matcher that links the same', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-lexicon-cache-'));
+  try {
+    const lexicon = join(dir, 'lexicon.tsv');
+    writeFileSync(lexicon, BUILTIN_LEXICON_TSV);
+    const cacheDir = join(dir, 'cache');
+    const built = await loadMatcher(lexicon);
+    const first = await loadMatcherSnapshot(lexicon, { cacheDir });
+    assert.equal(first.cached, false);
+    assert.equal(readdirSync(cacheDir).length, 1);
+    const second = await loadMatcherSnapshot(lexicon, { cacheDir });
+    assert.equal(second.cached, true);
+    const expected = built.match(TEXT);
+    assert.ok(expected.length >= 4, JSON.stringify(expected));
+    assert.deepEqual(new EntityMatcher(second.snapshot).match(TEXT), expected);
+    assert.deepEqual((await loadMatcher(lexicon, { cacheDir })).match(TEXT), expected);
+
+    // Another lexicon (one concept fewer) is another entry, never the old one.
+    writeFileSync(lexicon, BUILTIN_LEXICON_TSV.split('\n').filter((l) => !/\tMetformin\t/.test(l)).join('\n'));
+    const edited = await loadMatcherSnapshot(lexicon, { cacheDir });
+    assert.equal(edited.cached, false);
+    assert.equal(readdirSync(cacheDir).length, 2);
+    assert.ok(!new EntityMatcher(edited.snapshot).match(TEXT).some((s) => s.text === 'Metformin'));
+
+    // A damaged entry is rebuilt and written again.
+    for (const f of readdirSync(cacheDir)) writeFileSync(join(cacheDir, f), readFileSync(join(cacheDir, f)).subarray(0, 100));
+    const rebuilt = await loadMatcherSnapshot(lexicon, { cacheDir });
+    assert.equal(rebuilt.cached, false);
+    assert.equal((await loadMatcherSnapshot(lexicon, { cacheDir })).cached, true);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('prepare writes the same shards with the lexicon cache cold, warm, and off, on 0 and 2 workers', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-lexicon-cache-'));
+  try {
+    const lexicon = join(dir, 'lexicon.tsv');
+    writeFileSync(lexicon, BUILTIN_LEXICON_TSV);
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ title: 'Cisplatin nephrotoxicity.', abstract: TEXT }) + '\n');
+    const run = async (name: string, workers: number, lexiconCache: string | null): Promise<Buffer> => {
+      const request: PrepareRequest = {
+        inputs: [{ path: join(dir, 'a.jsonl'), format: 'jsonl', textFields: ['title', 'abstract'], textColumn: 'x', deid: null }],
+        tokenizerPath: join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'), ontology: lexicon, nearDedup: false, seqLen: 64,
+        out: join(dir, name), workers, lexiconCache,
+      };
+      const summary = await prepareShards(request);
+      assert.ok(summary.entities >= 4, JSON.stringify(summary));
+      return readFileSync(join(dir, name, 'shard-00000.bin'));
+    };
+    const reference = await run('off', 0, null);
+    const cache = join(dir, 'cache');
+    for (const [name, workers] of [['cold', 2], ['warm', 2], ['warm0', 0]] as const) {
+      assert.ok((await run(name, workers, cache)).equals(reference), `${name} differs`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
