@@ -1,6 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { readCsv, readJsonl, readText } from '../../src/corpus/index.js';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { normalizeSpace, readCsv, readJsonl, readText } from '../../src/corpus/index.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
 import { collect } from './helpers.js';
@@ -56,4 +58,20 @@ test('text: paragraphs at blank lines, long books cut into bounded documents', a
   assert.deepEqual(docs[0].paragraphs, ['Chapter 1', 'The heart pumps blood.', 'The lungs breathe.', 'End.']);
   const cut = await collect(() => readText(input, { fileName: 'book.txt', maxParagraphs: 3 }));
   assert.deepEqual(cut.docs.map((d) => [d.id, d.paragraphs.length]), [['book.txt#1', 3], ['book.txt#2', 1]]);
+});
+
+test('normalizeSpace equals replace(/\\s+/g, " ").trim() on real notes and abstracts and on every kind of space', { skip: mtsamples.skip || abstracts.skip }, async () => {
+  const reference = (t: string): string => t.replace(/\s+/g, ' ').trim();
+  const raw = [
+    gunzipSync(readFileSync(mtsamples.path)).toString('utf8').slice(0, 3_000_000),
+    gunzipSync(readFileSync(abstracts.path)).toString('utf8').slice(0, 1_000_000),
+  ];
+  const pieces = raw.flatMap((t) => t.split(/\n\s*\n|","/));
+  const odd = [' ', '  ', '\t', 'a \u00a0 b', '\u2028x\ty  z\n', ' x ', 'a\u3000b', 'a \n b', 'a\r\nb', '\ufeffa\u2003 \u200ab', 'x\u0085y', '\u180ez'];
+  let changed = 0;
+  for (const t of [...pieces, ...odd]) {
+    assert.equal(normalizeSpace(t), reference(t), JSON.stringify(t.slice(0, 80)));
+    if (reference(t) !== t) changed++;
+  }
+  assert.ok(pieces.length > 1000 && changed > 500, `${pieces.length} pieces, ${changed} changed`);
 });
