@@ -1,13 +1,17 @@
-// `npm run bench -- zero2 [--json] [--rounds R] [--iterations K] [--steps S] [--only memory,collectives,throughput]`:
+// `npm run bench -- zero2 [--json] [--rounds R] [--iterations K] [--steps S] [--only memory,buckets,collectives,slots,throughput,bucket-throughput]`:
 // ZeRO-2 accounting, collective time per transport, and throughput.
 //
 // memory: for N = 1, 2, 4 ranks (in this process, a TCP ring on loopback, the tiny preset, reference backend),
 //   the model-state bytes each rank holds after a step against ZeRO-2's fp32 accounting 4Ψ + 4Ψ/N + 8Ψ/N (+ our
 //   fp32 master shard 4Ψ/N), and the bytes each rank sent per step against the ring optimum 2(N−1)/N × 4Ψ.
+// buckets: the same with and without gradient buckets (N = 2, 4; no buckets, the default, 4 MiB and 1 MiB): the
+//   engine's peak allocated bytes over a step (tracked at every allocation) and the host gradient peak.
 // collectives: one step's collectives (reduce-scatter + all-gather of the tiny preset's Ψ fp32 gradients) with
 //   ranks as worker threads of this process, over the shared-memory ring and over the TCP ring (loopback), for
 //   N = 2 and 4. Each timed call starts after a barrier; its time is the slowest rank's. The transports are
 //   interleaved (round 1: shm, tcp; round 2: shm, tcp; ...) so that a change in the machine's load hits both.
+// bucket-throughput: tokens/s of 2 ranks as threads over shm without buckets and with 4 MiB and 1 MiB buckets,
+//   against 1 rank (in this process, the wasm backend, the settings of `throughput`).
 // throughput: tokens/s of `medbert pretrain --workers 1` and `--workers 2` over shm and tcp (the CLI, so the
 //   same launchers users get), interleaved in rounds; the median of steps 2..S of each run.
 import { spawnSync } from 'node:child_process';
@@ -19,10 +23,13 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { SyntheticSource } from '../src/data/synthetic.js';
 import { allGather, allReduceSmall, reduceScatter, type RingLink } from '../src/dist/collectives.js';
 import { ringDistributed } from '../src/dist/distributed.js';
+import type { Zero2AdamW } from '../src/dist/zero2.js';
+import { DEFAULT_BUCKET_BYTES } from '../src/dist/zero2-buckets.js';
 import { freePort } from '../src/dist/free-port.js';
 import { DEFAULT_SLOT_BYTES, ShmRing } from '../src/dist/shm-ring.js';
 import { TcpRing } from '../src/dist/tcp-link.js';
 import { countParameters, presetConfig } from '../src/model/index.js';
+import { createBackend } from '../src/tensor/backends/index.js';
 import { ReferenceBackend } from '../src/tensor/backends/reference/index.js';
 import { Engine } from '../src/tensor/index.js';
 import { PAPER_RECIPE, pretrain, type Distributed } from '../src/train/pretrain.js';
@@ -79,6 +86,45 @@ if (!isMainThread && (workerData as Partial<TimingRank> | null)?.zero2TimingRank
   parentPort!.postMessage(await timingRank(workerData as TimingRank));
 }
 
+/** What a training rank thread of the buckets throughput run gets. */
+interface TrainRank {
+  readonly zero2TrainRank: true;
+  readonly rank: number;
+  readonly world: number;
+  readonly ring: SharedArrayBuffer | null;
+  readonly threads: number;
+  readonly accumulation: number;
+  readonly bucketBytes: number;
+  readonly steps: number;
+}
+
+/** Trains like `medbert pretrain --data synthetic --micro-batch 16` (wasm backend); returns rank 0's tokens/s per step. */
+async function trainRank(d: TrainRank): Promise<number[]> {
+  const config = presetConfig('tiny', { num_entity_concepts: 16 });
+  const engine = new Engine(await createBackend('wasm', { threads: d.threads }));
+  const link = d.ring === null ? null : new ShmRing(d.ring, d.rank, 600_000);
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-zero2-train-'));
+  const rates: number[] = [];
+  try {
+    await pretrain({
+      engine, config, outDir: dir, resume: false,
+      source: new SyntheticSource({ vocabSize: config.vocab_size, firstRegularId: 5, clsId: config.cls_token_id, sepId: config.sep_token_id, seqLen: 128, concepts: 16, seed: 42 }),
+      options: { ...PAPER_RECIPE, steps: d.steps, microBatch: 16, accumulation: d.accumulation, checkpointEvery: 0 },
+      ...(link === null ? {} : { distributed: ringDistributed(link, { bucketBytes: d.bucketBytes }) }),
+      onStep: (m) => rates.push(m.tokens_per_s),
+    });
+  } finally {
+    link?.close();
+    engine.backend.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return rates;
+}
+
+if (!isMainThread && (workerData as Partial<TrainRank> | null)?.zero2TrainRank === true) {
+  parentPort!.postMessage(await trainRank(workerData as TrainRank));
+}
+
 /** One run of `iterations` timed collectives: per call the slowest rank's seconds, and the bytes a rank sent. */
 async function timeCollectives(transport: Transport, world: number, values: number, iterations: number, slotBytes = DEFAULT_SLOT_BYTES): Promise<{ seconds: number[]; bytesSent: number; cpuSeconds: number }> {
   const ring = transport === 'shm' ? ShmRing.create(world, slotBytes) : undefined;
@@ -112,7 +158,7 @@ async function memoryTable(): Promise<Record<string, number>[]> {
     const beforeUpdate: number[] = new Array<number>(world).fill(0);
     await Promise.all(links.map(async (link, rank) => {
       const backend = new ReferenceBackend();
-      const ring = ringDistributed(link);
+      const ring = ringDistributed(link, { bucketBytes: 0 }); // the whole-gradient path (buckets: bucketsTable)
       // What a rank holds when backward is over and the update begins (activations freed, full gradients not).
       const probed: Distributed = { ...ring, rank: ring.rank, world: ring.world, allReduce: ring.allReduce, updater: (engine, params, wd) => {
         const updater = ring.updater(engine, params, wd);
@@ -142,6 +188,62 @@ async function memoryTable(): Promise<Record<string, number>[]> {
     });
   }
   return memory;
+}
+
+/**
+ * What a rank holds with and without gradient buckets: ranks in this process on a TCP ring, reference backend,
+ * accumulation 1 (and 2 for one row), the engine's allocated bytes tracked at every allocation (its peak over
+ * step 2) and the optimizer's host gradient peak.
+ */
+async function bucketsTable(): Promise<Record<string, number | string>[]> {
+  const config = presetConfig('tiny', { num_entity_concepts: 16 });
+  const psi = countParameters(config).total;
+  const rows: Record<string, number | string>[] = [];
+  const cases: { world: number; bucketBytes: number; accumulation: number }[] = [];
+  for (const world of [2, 4]) {
+    for (const bucketBytes of [0, DEFAULT_BUCKET_BYTES, 4 << 20, 1 << 20]) cases.push({ world, bucketBytes, accumulation: 1 });
+  }
+  cases.push({ world: 2, bucketBytes: 0, accumulation: 2 }, { world: 2, bucketBytes: 1 << 20, accumulation: 2 });
+  for (const { world, bucketBytes, accumulation } of cases) {
+    const port = await freePort();
+    const links = await Promise.all(Array.from({ length: world }, (_, rank) => TcpRing.join({ rank, world, masterAddr: '127.0.0.1', masterPort: port, timeoutMs: 600_000 })));
+    const dir = mkdtempSync(join(tmpdir(), 'medbert-zero2-buckets-'));
+    const peaks: number[] = [], held: number[] = [], host: number[] = [];
+    let count = 0;
+    await Promise.all(links.map(async (link, rank) => {
+      const backend = new ReferenceBackend();
+      let peak = 0;
+      const alloc = backend.alloc.bind(backend);
+      backend.alloc = (n) => {
+        const b = alloc(n);
+        peak = Math.max(peak, backend.allocatedBytes());
+        return b;
+      };
+      let optimizer: Zero2AdamW | null = null;
+      await pretrain({
+        engine: new Engine(backend), config, outDir: join(dir, String(rank)), resume: false,
+        source: new SyntheticSource({ vocabSize: config.vocab_size, firstRegularId: 5, clsId: 2, sepId: 3, seqLen: 32, concepts: 16, seed: 1 }),
+        options: { ...PAPER_RECIPE, steps: 2, microBatch: 1, accumulation, lr: 1e-4, warmup: 1, checkpointEvery: 0 },
+        distributed: ringDistributed(link, { bucketBytes, observe: (z) => { optimizer = z; } }),
+        onStep: (m) => {
+          held[rank] = backend.allocatedBytes();
+          if (m.step === 1) peak = held[rank]!; // step 2's peak from here
+          else peaks[rank] = peak;
+        },
+      });
+      const z = optimizer as Zero2AdamW | null;
+      host[rank] = z?.hostGradientPeakBytes ?? NaN;
+      count = z?.bucketCount ?? NaN;
+    }));
+    for (const l of links) l.close();
+    rmSync(dir, { recursive: true, force: true });
+    rows.push({
+      ranks: world, accumulation, bucket_bytes: bucketBytes === 0 ? 'none' : bucketBytes, buckets: count,
+      held_after_step: Math.max(...held), peak_engine_bytes_step2: Math.max(...peaks),
+      peak_minus_held: Math.max(...peaks) - Math.max(...held), host_gradient_peak_bytes: Math.max(...host), gradient_bytes: 4 * psi,
+    });
+  }
+  return rows;
 }
 
 async function collectivesTable(rounds: number, iterations: number): Promise<Record<string, number | string>[]> {
@@ -208,6 +310,39 @@ async function throughputTable(rounds: number, steps: number): Promise<Record<st
   }));
 }
 
+/**
+ * Tokens/s with gradient buckets: ranks as worker threads of this process over shared memory (what --workers 2
+ * runs), the machine's 2 threads split between them, against one rank of 2 threads; interleaved rounds, per run
+ * the median of steps 2..S.
+ */
+async function bucketThroughputTable(rounds: number, steps: number): Promise<Record<string, number | string>[]> {
+  const configs = [
+    { label: '1 worker (accumulation 2, 2 threads)', world: 1, accumulation: 2, threads: 2, bucketBytes: 0 },
+    { label: '2 workers, shm, no buckets', world: 2, accumulation: 1, threads: 1, bucketBytes: 0 },
+    { label: '2 workers, shm, 4 MiB buckets', world: 2, accumulation: 1, threads: 1, bucketBytes: 4 << 20 },
+    { label: '2 workers, shm, 1 MiB buckets', world: 2, accumulation: 1, threads: 1, bucketBytes: 1 << 20 },
+  ];
+  const samples: number[][] = configs.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [i, c] of configs.entries()) {
+      const ring = c.world > 1 ? ShmRing.create(c.world) : null;
+      const rates = await Promise.all(Array.from({ length: c.world }, (_, rank) => new Promise<number[]>((resolve, reject) => {
+        const data: TrainRank = { zero2TrainRank: true, rank, world: c.world, ring, threads: c.threads, accumulation: c.accumulation,
+          bucketBytes: c.bucketBytes, steps };
+        const w = new Worker(new URL(import.meta.url), { workerData: data });
+        w.once('message', resolve);
+        w.once('error', reject);
+      })));
+      // tokens_per_s is the global rate (the trainer all-reduces the token count): rank 0's is the run's.
+      samples[i]!.push(median(rates[0]!.slice(1)));
+    }
+  }
+  return configs.map((c, i) => ({
+    workers: c.label, global_batch: 32, seq_len: 128, runs: rounds,
+    median_tokens_per_s: Math.round(median(samples[i]!)), runs_tokens_per_s: samples[i]!.map((x) => Math.round(x)).join(' '),
+  }));
+}
+
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: {
     json: { type: 'boolean', default: false }, steps: { type: 'string', default: '6' }, rounds: { type: 'string', default: '3' },
@@ -222,9 +357,11 @@ export async function run(argv: string[]): Promise<void> {
     if (values.json !== true) for (const row of rows) process.stdout.write(`${name}: ${JSON.stringify(row)}\n`);
   };
   if (only.has('memory')) print('memory', await memoryTable());
+  if (only.has('buckets')) print('buckets', await bucketsTable());
   if (only.has('collectives')) print('collectives', await collectivesTable(rounds, iterations));
   if (only.has('slots')) print('slots', await slotsTable(rounds, iterations, values.slots!.split(',').map(Number)));
   if (only.has('throughput')) print('throughput', await throughputTable(rounds, steps));
+  if (only.has('bucket-throughput')) print('bucket_throughput', await bucketThroughputTable(rounds, steps));
   out['load_average_after'] = load();
   if (values.json === true) process.stdout.write(JSON.stringify({ zero2: out }) + '\n');
   else process.stdout.write(`load average (1, 5, 15 min): before ${String(out['load_average_before'])}, after ${String(out['load_average_after'])}\n`);

@@ -11,6 +11,8 @@ export interface RingOptions {
    * bucketing off (the whole gradient reduce-scattered after backward). See GradientBuckets.
    */
   readonly bucketBytes?: number;
+  /** Called with the ZeRO-2 optimizer each updater builds (benchmarks read its memory figures). */
+  readonly observe?: (optimizer: Zero2AdamW) => void;
 }
 
 /**
@@ -25,6 +27,7 @@ export function ringDistributed(link: RingLink, o: RingOptions = {}): Distribute
     allReduce: (values) => allReduceSmall(link, values),
     updater: (engine: Engine, params: readonly [string, Tensor][], weightDecay: number): Updater => {
       const zero = new Zero2AdamW(engine, params, link, { weightDecay, bucketValues });
+      o.observe?.(zero);
       return {
         get step() {
           return zero.step;

@@ -213,6 +213,20 @@ export class Zero2AdamW {
     }
   }
 
+  /**
+   * The most gradient bytes this rank has held on the host at once, outside the engine: with buckets the bucket
+   * plus copies of gradients spanning buckets (measured); without, the vector of Ψ floats each update allocates
+   * and the copy of one gradient read back into it (the largest).
+   */
+  get hostGradientPeakBytes(): number {
+    return this.buckets === null ? 4 * (this.total + Math.max(...this.params.map(([, p]) => p.size))) : 4 * this.buckets.peakHostValues;
+  }
+
+  /** How many buckets the gradient is cut into (1 without bucketing). */
+  get bucketCount(): number {
+    return this.buckets?.buckets.length ?? 1;
+  }
+
   /** Bytes of optimizer state this rank holds (master shard, gradient shard, two moments). */
   get shardBytes(): number {
     return 16 * (this.shard[1] - this.shard[0]);
