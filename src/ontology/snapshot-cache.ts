@@ -4,13 +4,15 @@
 // matcher (this folder's compiled files), so an edited lexicon or a changed normalisation rule never meets an old
 // entry. Writes are atomic (temporary file + rename); an unreadable entry is rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
 
 const FORMAT = 'medbert-matcher-snapshot-1';
+/** Entries kept in a cache folder (the most recently used): each is tens of MB, and every code change makes new ones. */
+const KEEP_ENTRIES = 4;
 
 /** The code that decides what a snapshot holds: every compiled file of this folder, hashed once per process. */
 let codeDigest: string | null = null;
@@ -42,6 +44,8 @@ export function readCachedSnapshot(path: string): MatcherSnapshot | null {
     const value = deserialize(bytes) as { format?: unknown; snapshot?: MatcherSnapshot };
     const s = value.snapshot;
     if (value.format !== FORMAT || s === undefined || typeof s.conceptIds !== 'string' || !(s.edges?.cells instanceof Int32Array)) return null;
+    const now = new Date();
+    utimesSync(path, now, now); // recently used: kept when older entries are removed
     return s;
   } catch {
     return null; // truncated or from another V8: rebuilt and written again
@@ -55,7 +59,16 @@ export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): vo
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(tmp, serialize({ format: FORMAT, snapshot }));
     renameSync(tmp, path);
+    removeOldEntries(dirname(path));
   } catch {
     rmSync(tmp, { force: true });
   }
+}
+
+/** Keeps the KEEP_ENTRIES most recently used entries of a cache folder. */
+function removeOldEntries(dir: string): void {
+  const entries = readdirSync(dir).filter((f) => /^matcher-[0-9a-f]+\.v8$/.test(f))
+    .map((f) => ({ path: join(dir, f), used: statSync(join(dir, f)).mtimeMs }))
+    .sort((a, b) => b.used - a.used);
+  for (const old of entries.slice(KEEP_ENTRIES)) rmSync(old.path, { force: true });
 }

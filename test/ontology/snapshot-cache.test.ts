@@ -39,6 +39,14 @@ test('lexicon cache: the first load builds and stores, the next reads back a mat
     const rebuilt = await loadMatcherSnapshot(lexicon, { cacheDir });
     assert.equal(rebuilt.cached, false);
     assert.equal((await loadMatcherSnapshot(lexicon, { cacheDir })).cached, true);
+
+    // Only the four most recently used entries stay.
+    for (let k = 0; k < 5; k++) {
+      writeFileSync(lexicon, BUILTIN_LEXICON_TSV + `MESH:X${k}\tDisease\tInvented disease ${k}\t\n`);
+      await loadMatcherSnapshot(lexicon, { cacheDir });
+    }
+    assert.equal(readdirSync(cacheDir).length, 4);
+    assert.equal((await loadMatcherSnapshot(lexicon, { cacheDir })).cached, true);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
