@@ -13,10 +13,26 @@ export interface PackJob {
   readonly seq: number;
   readonly deid: DeidMode | null;
   readonly documents: PackDocument[];
+  /** The documents de-identified already (by the de-identifying worker), when the job's input is de-identified. */
+  readonly deidentified?: DeidentifiedDocument[];
+}
+
+/** A job for the de-identifying worker: de-identification only; its answer goes on to a packing port. */
+export interface DeidJob {
+  readonly deidOnly: true;
+  readonly seq: number;
+  readonly deid: DeidMode;
+  readonly documents: PackDocument[];
 }
 
 /** A job's answer: its batch, or the message of what failed. */
 export type PackResult = { readonly seq: number; readonly batch: PackedBatch } | { readonly seq: number; readonly error: string };
+
+/** The de-identifying worker's answer to a DeidJob (or a PackResult with an error). */
+export interface DeidResult {
+  readonly seq: number;
+  readonly deidentified: DeidentifiedDocument[];
+}
 
 /** Packs jobs with one tokenizer and matcher, a DocumentPacker per de-identification mode. */
 export class BatchPacker {
@@ -33,7 +49,8 @@ export class BatchPacker {
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const documents = job.documents.map((d, i) => packer.pack(d, deidentified?.[i]));
+    const done = job.deidentified ?? deidentified;
+    const documents = job.documents.map((d, i) => packer.pack(d, done?.[i]));
     const stats: PackStats = emptyPackStats();
     addPackStats(stats, packer.stats);
     for (const key of Object.keys(stats) as (keyof PackStats)[]) stats[key] -= before[key];

@@ -1,38 +1,58 @@
-// The body of a pack worker thread (started by pack-workers-node.ts): loads the tokenizer, waits for the matcher
-// snapshot that the builder thread posts (de-identifying the jobs that come meanwhile, since that needs no
-// matcher), then answers each PackJob with a PackedBatch whose buffers are transferred, not copied.
+// The body of a pack worker thread (started by pack-workers-node.ts), in one of two roles.
+// - pack: loads the tokenizer, waits for the matcher snapshot that the builder thread posts (de-identifying the
+//   jobs that come meanwhile, since that needs no matcher), then answers each PackJob with a PackedBatch whose
+//   buffers are transferred, not copied.
+// - deid: de-identifies the documents of each DeidJob and answers with their text; the pool hands them on to a
+//   packing worker. One thread then runs (and has the JIT compile) de-identification alone, instead of every
+//   worker compiling both de-identification and packing.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { readModelFile } from '../tokenizer/node-io.js';
-import { BatchPacker, type PackJob, type PackResult } from './batch-packer.js';
+import { BatchPacker, type DeidJob, type DeidResult, type PackJob, type PackResult } from './batch-packer.js';
 import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
-import type { PackWorkerSetup } from './pack-workers-node.js';
+import type { PackWorkerSetup, PackWorkerRole } from './pack-workers-node.js';
 import { specialIds } from './special-tokens.js';
 
-const setup = workerData as PackWorkerSetup;
+const setup = workerData as PackWorkerSetup & { readonly role: PackWorkerRole };
 const port = parentPort!;
-const tokenizer = readModelFile(setup.tokenizerPath);
-const special = specialIds(tokenizer, setup.tokenizerPath);
-const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
+const errorOf = (seq: number, error: unknown): PackResult => ({ seq, error: error instanceof Error ? error.message : String(error) });
 
-let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen) : null;
-/** Jobs that came before the matcher, de-identified already, in the order they came. */
-const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] }[] = [];
+if (setup.role === 'deid') deidentifying();
+else packing();
 
-port.on('message', (m: PackJob | { matcher: MatcherSnapshot }) => {
-  if ('matcher' in m) {
-    const ready = new BatchPacker(tokenizer, special, new EntityMatcher(m.matcher), setup.seqLen);
-    packer = ready;
-    for (const w of waiting.splice(0)) post(ready.answer(w.job, w.deidentified));
-  } else if (packer !== null) {
-    post(packer.answer(m));
-  } else {
+function deidentifying(): void {
+  port.on('message', (m: DeidJob) => {
     try {
-      waiting.push({ job: m, deidentified: m.documents.map((d) => deidentifyDocument(d, m.deid)) });
+      const answer: DeidResult = { seq: m.seq, deidentified: m.documents.map((d) => deidentifyDocument(d, m.deid)) };
+      port.postMessage(answer);
     } catch (error) {
-      post({ seq: m.seq, error: error instanceof Error ? error.message : String(error) });
+      port.postMessage(errorOf(m.seq, error));
     }
-  }
-});
+  });
+}
+
+function packing(): void {
+  const tokenizer = readModelFile(setup.tokenizerPath);
+  const special = specialIds(tokenizer, setup.tokenizerPath);
+  const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
+  let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen) : null;
+  /** Jobs that came before the matcher, de-identified already, in the order they came. */
+  const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] }[] = [];
+  port.on('message', (m: PackJob | { matcher: MatcherSnapshot }) => {
+    if ('matcher' in m) {
+      const ready = new BatchPacker(tokenizer, special, new EntityMatcher(m.matcher), setup.seqLen);
+      packer = ready;
+      for (const w of waiting.splice(0)) post(ready.answer(w.job, w.deidentified));
+    } else if (packer !== null) {
+      post(packer.answer(m));
+    } else {
+      try {
+        waiting.push({ job: m, deidentified: m.deidentified ?? m.documents.map((d) => deidentifyDocument(d, m.deid)) });
+      } catch (error) {
+        post(errorOf(m.seq, error));
+      }
+    }
+  });
+}

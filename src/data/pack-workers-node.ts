@@ -1,7 +1,7 @@
 // Node adapter for the pack pool: each port is a worker_threads Worker running pack-worker-entry.js.
 import { Worker } from 'node:worker_threads';
 import type { MatcherSnapshot } from '../ontology/index.js';
-import type { PackJob, PackResult } from './batch-packer.js';
+import type { DeidJob, DeidResult, PackJob, PackResult } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
 
 /** What a pack worker loads once: the tokenizer, the lexicon (path, "builtin" or null) and the sequence length. */
@@ -13,18 +13,22 @@ export interface PackWorkerSetup {
   readonly lexiconCache: string | null;
 }
 
+/** What a worker does: pack (link, tokenize, and de-identify what comes before the matcher), or only de-identify. */
+export type PackWorkerRole = 'pack' | 'deid';
+
 /**
- * Starts `count` pack workers, and with a lexicon one more thread that builds the matcher once (over a second
- * with the full lexicon) and shares its snapshot; the pack workers de-identify the jobs that come meanwhile.
- * Each worker calls `onResult` with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of
- * memory).
+ * Starts `count` workers, and with a lexicon one more thread that builds the matcher once (over a second with the
+ * full lexicon, unless cached) and shares its snapshot with the packing workers, which de-identify the jobs that
+ * come meanwhile. With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker
+ * calls `onResult` with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory).
  */
-export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult) => void,
-  onFailure: (error: Error) => void): PackPort[] {
+export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult | DeidResult) => void,
+  onFailure: (error: Error) => void, deidWorker = false): PackPort[] {
   const closing = { now: false };
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: setup });
-    worker.on('message', (m: PackResult) => onResult(m));
+  const roles: PackWorkerRole[] = Array.from({ length: count }, (_, i) => (deidWorker && i === 0 ? 'deid' : 'pack'));
+  const workers = roles.map((role) => {
+    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: { ...setup, role } });
+    worker.on('message', (m: PackResult | DeidResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
     worker.on('exit', (code) => {
       if (!closing.now) onFailure(new Error(`a pack worker stopped unexpectedly (exit code ${code})`));
@@ -35,13 +39,16 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   if (setup.ontology !== null) {
     builder = new Worker(new URL('./matcher-builder-entry.js', import.meta.url), { workerData: { ontology: setup.ontology, lexiconCache: setup.lexiconCache } });
     builder.on('message', (m: { matcher: MatcherSnapshot }) => {
-      for (const w of workers) w.postMessage(m);
+      workers.forEach((w, i) => {
+        if (roles[i] === 'pack') w.postMessage(m);
+      });
     });
     builder.on('error', (error) => onFailure(error));
   }
   const built = builder;
   return workers.map((worker, i) => ({
-    send: (job: PackJob) => worker.postMessage(job),
+    role: roles[i],
+    send: (job: PackJob | DeidJob) => worker.postMessage(job),
     close: async () => {
       closing.now = true;
       // The builder has usually exited by now; the first port stops it if not (a run that failed early).
