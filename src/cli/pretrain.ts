@@ -49,6 +49,7 @@ const flags = {
   'master-port': { type: 'string', valueName: 'PORT', description: 'rendezvous port on node 0 (default: a free port on one machine, 29500 on several)' },
   transport: { type: 'string', valueName: 'shm|tcp', description: 'ranks of one machine: threads over shared memory (default) or processes over TCP (always TCP with --nnodes > 1)' },
   'dist-timeout': { type: 'string', valueName: 'S', default: '600', description: 'seconds to wait for another rank before stopping with an error naming it' },
+  'bucket-mb': { type: 'string', valueName: 'MB', default: '2000', description: "gradient bucket for --workers > 1: reduce-scattered during the last micro-batch's backward as soon as its gradients are final (DeepSpeed's 5e8 values; 0: one reduce-scatter after backward)" },
   json: { type: 'boolean', description: 'print the last step\'s figures as one JSON object' },
   ...engineFlags,
 } as const;
@@ -72,6 +73,9 @@ export const pretrainCommand: Command = {
     const v = parsed.values;
     const rankEnv = rankFromEnv();
     const workers = intFlag(v.workers, 'workers', 1, 1, 256), nnodes = intFlag(v.nnodes, 'nnodes', 1, 1, 4096);
+    // checked here, before any rank starts, so a bad value is one error line and not one per rank
+    const distTimeoutMs = 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1);
+    const bucketBytes = 1e6 * numberFlag(v['bucket-mb'], 'bucket-mb', 2000, 0);
     if (rankEnv === null && workers * nnodes > 1) {
       const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1);
       const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
@@ -139,14 +143,14 @@ export const pretrainCommand: Command = {
 
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
-    const ring = rankEnv === null ? null : await joinRing(rankEnv, 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1));
+    const ring = rankEnv === null ? null : await joinRing(rankEnv, distTimeoutMs);
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
         engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true,
-        shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring) }),
+        shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring, { bucketBytes }) }),
         onStart: (from) => { if (lead) progress.start(steps, from); },
         onStep: (m) => {
           last = m;
