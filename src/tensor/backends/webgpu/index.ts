@@ -2,9 +2,9 @@
 // from-gpu.js and call createWebGpuBackendFromGpu(navigator.gpu); nothing there touches Node.
 //
 // Files: webgpu-backend.ts (the Backend: buffers, argument checks, dispatch), recorder.ts (command batches,
-// uniforms, pipelines), buffer-pool.ts (buffers by size class), device.ts (adapter → device with the needed
-// limits), node-gpu.ts (the only Node-specific code), from-gpu.ts (browsers), kernels/ (WGSL, one module per
-// family of ops).
+// uniforms, pipelines), kernel-profile.ts (GPU time per kernel from timestamp queries), buffer-pool.ts (buffers by
+// size class), device.ts (adapter → device with the needed limits and features), node-gpu.ts (the only
+// Node-specific code), from-gpu.ts (browsers), kernels/ (WGSL, one module per family of ops).
 import { MedbertError } from '../../../errors.js';
 import { createNodeDevice, type NodeGpuOptions } from './node-gpu.js';
 import { WebGpuBackend, type WebGpuBackendOptions } from './webgpu-backend.js';
