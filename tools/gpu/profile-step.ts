@@ -4,13 +4,10 @@
 // one warm-up step, and prints the kernels by GPU time per step with their share; last line: one JSON object.
 // Each dispatch gets its own compute pass while profiling, so the sum is a little above the unprofiled step.
 import { parseArgs } from 'node:util';
-import { collate } from '../../src/data/collate.js';
-import { maskSequence } from '../../src/data/masking.js';
-import { BertForPretraining, isPresetName, presetConfig } from '../../src/model/index.js';
+import { syntheticStep } from '../../bench/synthetic-step.js';
+import { isPresetName, presetConfig } from '../../src/model/index.js';
 import { createWebGpuBackend, type KernelTime } from '../../src/tensor/backends/webgpu/index.js';
-import { Engine, Rng, backward } from '../../src/tensor/index.js';
-import { AdamW } from '../../src/train/adamw.js';
-import { optimizerStep } from '../../src/train/step.js';
+import { Engine } from '../../src/tensor/index.js';
 
 const { values } = parseArgs({ options: {
   preset: { type: 'string', default: 'base' }, batch: { type: 'string', default: '16' }, seq: { type: 'string', default: '128' },
@@ -22,23 +19,10 @@ const batch = Number(values.batch), seq = Number(values.seq), steps = Number(val
 const config = presetConfig(preset, preset === 'tiny' ? { vocab_size: 8000 } : {});
 const backend = await createWebGpuBackend({ profile: true });
 const engine = new Engine(backend);
-const model = new BertForPretraining(engine, config, new Rng(1), new Rng(2));
-const optimizer = new AdamW(engine, model.namedParameters(), { lr: 1e-4 });
-const rng = new Rng(3);
-const masking = { rate: 0.15, entityShare: 0, maskId: config.mask_token_id, vocabSize: config.vocab_size, specialIds: new Set([0, 1, 2, 3, 4]) };
+const synthetic = syntheticStep(engine, config, batch, seq);
 
 async function step(): Promise<void> {
-  const items = Array.from({ length: batch }, () => {
-    const ids = Int32Array.from({ length: seq }, (_, i) => (i === 0 ? config.cls_token_id : i === seq - 1 ? config.sep_token_id : 5 + rng.int(config.vocab_size - 5)));
-    return maskSequence({ ids, entities: [] }, masking, rng);
-  });
-  const b = collate(items, config.pad_token_id);
-  await engine.tidyAsync(async () => {
-    const out = model.forward(b);
-    backward(out.loss);
-    return out.loss.item();
-  });
-  await optimizerStep(engine, model, optimizer, { lr: 1e-4, clip: 1 });
+  await synthetic.run(synthetic.nextBatch());
   await backend.sync();
 }
 
@@ -59,6 +43,5 @@ for (const k of perStep.slice(0, Number(values.top))) {
 }
 console.log(JSON.stringify({ 'profile-step': { preset, batch, seq, adapter: backend.info.adapter, wall_ms: wallMs, kernel_ms: gpuMs,
   kernels: perStep.map((k) => ({ ...k, ms: Math.round(k.ms * 1000) / 1000 })) } }));
-model.dispose();
-optimizer.dispose();
+synthetic.dispose();
 backend.dispose();
