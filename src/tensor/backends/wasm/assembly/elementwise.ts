@@ -1,7 +1,7 @@
 // Elementwise kernels: each thread takes a contiguous share (in whole vectors), vector body then a tail
 // through the same vector code on a splatted value, so an element's bits never depend on where it falls.
-import { argF, argI, argP, shareStart } from './common';
-import { normalCdf4, normalPdf4 } from './simd-math';
+import { argF, argI, argP, madd, shareStart } from './common';
+import { INV_SQRT_2PI, gauss4, normalCdf4, normalCdfFromGauss4 } from './simd-math';
 
 @inline function at(p: usize, i: i32): usize {
   return p + (<usize>i << 2);
@@ -66,15 +66,12 @@ export function geluForwardKernel(tid: i32, nt: i32, args: usize): void {
   const x = argP(args, 0), y = argP(args, 1), n = argI(args, 2);
   const s = shareStart(n, tid, nt, 16), e = shareStart(n, tid + 1, nt, 16);
   let i = s;
-  // four independent vectors per iteration: each is one long dependency chain (division, polynomials, exp)
-  for (; i + 16 <= e; i += 16) {
+  // two independent vectors per iteration (four spill vector registers)
+  for (; i + 8 <= e; i += 8) {
     const v = v128.load(at(x, i)), w = v128.load(at(x, i), 16);
-    const v2 = v128.load(at(x, i), 32), w2 = v128.load(at(x, i), 48);
-    const cv = normalCdf4(v), cw = normalCdf4(w), cv2 = normalCdf4(v2), cw2 = normalCdf4(w2);
+    const cv = normalCdf4(v), cw = normalCdf4(w);
     v128.store(at(y, i), f32x4.mul(v, cv));
     v128.store(at(y, i), f32x4.mul(w, cw), 16);
-    v128.store(at(y, i), f32x4.mul(v2, cv2), 32);
-    v128.store(at(y, i), f32x4.mul(w2, cw2), 48);
   }
   for (; i + 4 <= e; i += 4) {
     const v = v128.load(at(x, i));
@@ -86,8 +83,10 @@ export function geluForwardKernel(tid: i32, nt: i32, args: usize): void {
   }
 }
 
+/** dy·(Φ(x) + x·φ(x)): Φ and φ share one exponential, e^(-x²/2). */
 @inline function geluGrad(v: v128, d: v128): v128 {
-  return f32x4.mul(d, f32x4.add(normalCdf4(v), f32x4.mul(v, normalPdf4(v))));
+  const g = gauss4(v);
+  return f32x4.mul(d, madd(v, f32x4.mul(g, f32x4.splat(INV_SQRT_2PI)), normalCdfFromGauss4(v, g)));
 }
 
 // gelu backward: 0 x, 1 dy, 2 dx, 3 n.  dx = dy·(Φ(x) + x·φ(x))
