@@ -16,15 +16,15 @@ interface Exit {
 
 /**
  * Starts this machine's ranks as worker threads of this process, joined by a shared-memory ring
- * (ShmRing), and supervises them like the process launcher: rank 0's output is passed through, a thread
- * that dies is marked dead in the ring (its neighbours stop at once instead of waiting for the timeout), the
- * rest are ended after a grace period, and the error names the rank at fault. Each rank's wasm engine gets an
- * equal share of the node's threads.
+ * (ShmRing; with several nodes, a MixedRing: TCP between nodes), and supervises them like the process
+ * launcher: the first local rank's output is passed through, a thread that dies is marked dead in the ring (its
+ * neighbours stop at once instead of waiting for the timeout), the rest are ended after a grace period, and the
+ * error names the rank at fault (a global rank, which may be on another node). Each rank's wasm engine gets an
+ * equal share of the node's threads. Ranks are node-major: this node's are nodeRank × workers + 0..workers−1.
  */
-export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: number }): Promise<number> {
-  if (o.nnodes !== 1) throw new MedbertError('ranks as threads over shared memory need --nnodes 1');
-  const world = o.workers;
-  const ring = ShmRing.create(world);
+export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: number; readonly slotBytes?: number }): Promise<number> {
+  const local = o.workers, world = o.workers * o.nnodes, firstRank = o.nodeRank * o.workers;
+  const ring = ShmRing.create(local, o.slotBytes, firstRank);
   const workers: Worker[] = [];
   const total = nodeThreads();
   let order = 0;
@@ -32,13 +32,14 @@ export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: 
   let ending = false;
   const exits = await new Promise<Exit[]>((resolve) => {
     const results: Exit[] = [];
-    for (let rank = 0; rank < world; rank++) {
+    for (let index = 0; index < local; index++) {
+      const rank = firstRank + index;
       const data: RankThreadData = { script: o.argv[0]!, medbertRing: ring };
       const worker = new Worker(new URL('./rank-thread.js', import.meta.url), {
         argv: [...o.argv.slice(1)], workerData: data,
-        env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(rank), LOCAL_WORLD_SIZE: String(world), WORLD_SIZE: String(world),
-          MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort), MEDBERT_THREADS: String(threadShare(total, world, rank)) },
-        stdout: rank !== 0, stderr: rank !== 0,
+        env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(index), LOCAL_WORLD_SIZE: String(local), WORLD_SIZE: String(world),
+          MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort), MEDBERT_THREADS: String(threadShare(total, local, index)) },
+        stdout: index !== 0, stderr: index !== 0,
       });
       let stderr = '';
       worker.stdout?.resume();
@@ -51,14 +52,14 @@ export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: 
         if (code !== 0) {
           // A thread that ended without closing its ring (a crash) is dead: wake everyone waiting on it. Threads
           // this launcher ended after the grace period are not the cause.
-          if (!ending) ShmRing.markDead(ring, rank);
-          if (rank !== 0 && stderr.trim() !== '') process.stderr.write(`rank ${rank}: ${stderr.trim().split('\n').pop()}\n`);
+          if (!ending) ShmRing.markDead(ring, index);
+          if (index !== 0 && stderr.trim() !== '') process.stderr.write(`rank ${rank}: ${stderr.trim().split('\n').pop()}\n`);
           graceTimer ??= setTimeout(() => {
             ending = true;
             for (const w of workers) void w.terminate();
           }, o.graceMs ?? GRACE_MS);
         }
-        if (results.length === world) resolve(results);
+        if (results.length === local) resolve(results);
       });
     }
     const forward = (): void => { for (const w of workers) w.postMessage(RANK_THREAD_INTERRUPT); };

@@ -3,7 +3,10 @@ import { MedbertError } from '../errors.js';
 import { launchRankThreads } from './launch-threads.js';
 import { nodeThreads, threadShare } from './thread-share.js';
 
-/** How the ranks of one machine exchange gradients: shared memory between threads, or TCP between processes. */
+/**
+ * How the ranks of one machine exchange gradients: shared memory between threads (with several machines, TCP
+ * between them: a mixed ring), or TCP between processes.
+ */
 export type Transport = 'shm' | 'tcp';
 
 export interface LaunchOptions {
@@ -15,7 +18,7 @@ export interface LaunchOptions {
   readonly masterPort: number;
   /** The command line each rank runs (this process's own, minus the launcher flags). */
   readonly argv: readonly string[];
-  /** `--transport`: shm (default on one machine) or tcp (always across machines). */
+  /** `--transport`: shm (default: threads over shared memory, TCP between machines) or tcp (a process per rank, all TCP). */
   readonly transport?: string | undefined;
 }
 
@@ -36,13 +39,14 @@ export function rankFromEnv(env: NodeJS.ProcessEnv = process.env): RankEnv | nul
 }
 
 /**
- * `--transport` checked against the layout: shared memory needs every rank in this process, so with several
- * machines the whole ring is TCP (a ring mixing shared memory inside a node and TCP between nodes is not built).
+ * `--transport`: shm (the default) runs a machine's ranks as threads of one process over shared memory; with
+ * several machines the ring is mixed (MixedRing: shared memory inside a node, TCP from a node's last rank to
+ * the next node's first). tcp runs one process per rank, every link TCP. One rank per machine has no link
+ * inside the machine: TCP.
  */
-export function chooseTransport(flag: string | undefined, nnodes: number): Transport {
+export function chooseTransport(flag: string | undefined, nnodes: number, workers = 2): Transport {
   if (flag !== undefined && flag !== 'shm' && flag !== 'tcp') throw new MedbertError(`--transport=${flag} is not valid: expected shm or tcp`);
-  if (flag === 'shm' && nnodes > 1) throw new MedbertError('--transport shm needs --nnodes 1: across machines the ring is TCP (use --transport tcp)');
-  return flag === 'tcp' || nnodes > 1 ? 'tcp' : 'shm';
+  return flag === 'tcp' || (nnodes > 1 && workers === 1) ? 'tcp' : 'shm';
 }
 
 /**
@@ -56,9 +60,9 @@ export function rankThreadsFlag(flag: string | undefined, env: NodeJS.ProcessEnv
   return String(threadShare(total, parts, local));
 }
 
-/** Starts this node's ranks: threads over shared memory (one machine, the default) or processes over TCP. */
+/** Starts this node's ranks: threads over shared memory (and TCP to other nodes; the default) or processes over TCP. */
 export async function launchRanks(o: LaunchOptions): Promise<number> {
-  return chooseTransport(o.transport, o.nnodes) === 'shm' ? launchRankThreads(o) : launchRankProcesses(o);
+  return chooseTransport(o.transport, o.nnodes, o.workers) === 'shm' ? launchRankThreads(o) : launchRankProcesses(o);
 }
 
 /**

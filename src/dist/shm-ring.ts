@@ -1,5 +1,6 @@
 import { MedbertError } from '../errors.js';
 import type { RingLink } from './collectives.js';
+import { CLOSED as CLOSED_LINK, DIED, HUNG, RingFailure, diagnosisText, failureMessage, packCulprit, unpackCulprit, type Culprit } from './ring-failure.js';
 
 /**
  * A ring of ranks that are threads of one process, exchanging through one SharedArrayBuffer.
@@ -20,14 +21,21 @@ import type { RingLink } from './collectives.js';
  *
  * The collectives in collectives.ts run unchanged over it: the bytes sent and the order of every summation are
  * those of the TCP ring, so both transports give bit-identical results.
+ *
+ * In a mixed ring (several nodes, see MixedRing) the buffer holds one node's ranks, numbered from `firstRank`:
+ * errors and the culprit words name global ranks, the link from the node's last rank back to its first is
+ * unused (those two talk TCP to the neighbouring nodes), and a rank waiting on TCP publishes REMOTE: a chain of
+ * waiting ranks that leaves the node is not followed here (the TCP side names the rank at fault). Ranks with a
+ * TCP side pump with Atomics.waitAsync (the *Async methods) so that their event loop keeps moving TCP data.
  */
 
 /** Int32 words of the header, then per rank `RANK_WORDS` words. */
-const SUSPECT = 0; // rank a waiting rank gave up on (−1: none)
-const FAILED = 1; // first rank the launcher saw die (−1: none)
+const SUSPECT = 0; // the culprit a waiting rank gave up on or learned from another node (packCulprit; −1: none)
+const FAILED = 1; // first (global) rank the launcher saw die (−1: none)
 const WORLD = 2;
 const SLOT_BYTES = 3;
-const HEADER_WORDS = 4;
+const FIRST_RANK = 4; // global rank of this buffer's rank 0
+const HEADER_WORDS = 8;
 const RANK_WORDS = 8;
 // per-rank words (link r is the one rank r writes into)
 const DOORBELL = 0;
@@ -35,7 +43,8 @@ const STATE = 1;
 const WRITTEN = 2;
 const READ = 3;
 const CHUNK_BYTES = 4; // two words, one per slot
-const WAITING_ON = 6; // the rank this rank sleeps waiting for (−1: not waiting)
+const WAITING_ON = 6; // the rank this rank sleeps waiting for (−1: not waiting; REMOTE: a rank of another node)
+const REMOTE = -2;
 
 const RUNNING = 0, CLOSED = 1, DEAD = 2;
 const LENGTH_PREFIX = 8;
@@ -62,6 +71,22 @@ interface Incoming {
   filled: number;
 }
 
+/** Where a pump's incoming message comes from: the previous rank over shared memory, or TCP (MixedRing). */
+type Source = 'prev' | 'remote';
+
+/** A pump's progress between turns: the doorbell value seen, the deadline and the chain checks after it. */
+interface PumpState {
+  seen: number;
+  deadline: number;
+  suspect: number;
+  checks: number;
+}
+
+/** Atomics.waitAsync (ES2024; Node ≥ 16), typed here because the project's lib is ES2022. */
+type WaitAsync = (a: Int32Array, index: number, value: number, timeoutMs: number) =>
+  { async: false; value: string } | { async: true; value: Promise<string> };
+const waitAsync = (Atomics as unknown as { waitAsync: WaitAsync }).waitAsync;
+
 /** A message handed to a recvPieces consumer straight from the slots. */
 interface InPlace {
   readonly take: (piece: Uint8Array, at: number) => void;
@@ -74,6 +99,8 @@ export class ShmRing implements RingLink {
   readonly transport = 'shm';
   bytesSent = 0;
   readonly world: number;
+  /** Global rank of this buffer's rank 0 (0 unless the ring spans several nodes). */
+  readonly firstRank: number;
   private readonly ctrl: Int32Array;
   private readonly data: Uint8Array;
   private readonly view: DataView;
@@ -86,8 +113,8 @@ export class ShmRing implements RingLink {
   private inPlace: InPlace | null = null;
   private closed = false;
 
-  /** A buffer for `world` ranks with slots of `slotBytes` (two per link). */
-  static create(world: number, slotBytes = DEFAULT_SLOT_BYTES): SharedArrayBuffer {
+  /** A buffer for `world` ranks with slots of `slotBytes` (two per link), global ranks firstRank.. */
+  static create(world: number, slotBytes = DEFAULT_SLOT_BYTES, firstRank = 0): SharedArrayBuffer {
     if (!Number.isInteger(world) || world < 1) throw new Error(`shared-memory ring: world must be a positive integer, got ${world}`);
     if (!Number.isInteger(slotBytes) || slotBytes < 64 || slotBytes % 8 !== 0) {
       throw new Error(`shared-memory ring: slot size must be a multiple of 8 bytes, at least 64, got ${slotBytes}`);
@@ -98,29 +125,41 @@ export class ShmRing implements RingLink {
     ctrl[FAILED] = -1;
     ctrl[WORLD] = world;
     ctrl[SLOT_BYTES] = slotBytes;
+    ctrl[FIRST_RANK] = firstRank;
     for (let r = 0; r < world; r++) ctrl[base(r) + WAITING_ON] = -1;
     return sab;
   }
 
   /**
-   * The launcher's side: rank `rank`'s thread ended with an error. Unless it closed its link first (it stopped
-   * on an error it reported itself), it died: wake every waiting rank so they stop at once, naming it.
+   * The launcher's side: the thread of this buffer's rank `local` ended with an error. Unless it closed its link
+   * first (it stopped on an error it reported itself), it died: wake every waiting rank so they stop at once,
+   * naming it.
    */
-  static markDead(sab: SharedArrayBuffer, rank: number): void {
+  static markDead(sab: SharedArrayBuffer, local: number): void {
     const world = worldOf(sab);
     const ctrl = new Int32Array(sab, 0, controlWords(world));
-    if (Atomics.compareExchange(ctrl, base(rank) + STATE, RUNNING, DEAD) !== RUNNING) return;
-    Atomics.compareExchange(ctrl, FAILED, -1, rank);
+    if (Atomics.compareExchange(ctrl, base(local) + STATE, RUNNING, DEAD) !== RUNNING) return;
+    Atomics.compareExchange(ctrl, FAILED, -1, ctrl[FIRST_RANK]! + local);
     ringAll(ctrl, world);
   }
 
-  /** The rank at fault, when the ring knows one: the first that died, else the one a waiting rank gave up on. */
-  static diagnosis(sab: SharedArrayBuffer): { readonly rank: number; readonly what: string } | null {
+  /** A buffer's ranks and the global rank of its rank 0. */
+  static layout(sab: SharedArrayBuffer): { readonly world: number; readonly firstRank: number } {
+    const world = worldOf(sab);
+    return { world, firstRank: new Int32Array(sab, 0, HEADER_WORDS)[FIRST_RANK]! };
+  }
+
+  /** The culprit, when the ring knows one: the first rank that died here, else the one a rank gave up on or learned of. */
+  static culprit(sab: SharedArrayBuffer): Culprit | null {
     const ctrl = new Int32Array(sab, 0, HEADER_WORDS);
-    const failed = Atomics.load(ctrl, FAILED), suspect = Atomics.load(ctrl, SUSPECT);
-    if (failed >= 0) return { rank: failed, what: 'died (its thread ended with an error)' };
-    if (suspect >= 0) return { rank: suspect, what: 'stopped answering within --dist-timeout (it died or hangs)' };
-    return null;
+    const failed = Atomics.load(ctrl, FAILED);
+    return failed >= 0 ? { rank: failed, why: DIED } : unpackCulprit(Atomics.load(ctrl, SUSPECT));
+  }
+
+  /** The culprit (a global rank) in the launcher's words, when the ring knows one. */
+  static diagnosis(sab: SharedArrayBuffer): { readonly rank: number; readonly what: string } | null {
+    const c = ShmRing.culprit(sab);
+    return c === null ? null : { rank: c.rank, what: diagnosisText(c.why) };
   }
 
   constructor(sab: SharedArrayBuffer, readonly rank: number, private readonly timeoutMs: number) {
@@ -128,6 +167,7 @@ export class ShmRing implements RingLink {
     if (!Number.isInteger(rank) || rank < 0 || rank >= this.world) throw new Error(`shared-memory ring: rank ${rank} is outside 0..${this.world - 1}`);
     this.ctrl = new Int32Array(sab, 0, controlWords(this.world));
     this.slotBytes = this.ctrl[SLOT_BYTES]!;
+    this.firstRank = this.ctrl[FIRST_RANK]!;
     this.data = new Uint8Array(sab, dataOffset(this.world));
     this.view = new DataView(sab, dataOffset(this.world));
     this.next = (rank + 1) % this.world;
@@ -139,7 +179,7 @@ export class ShmRing implements RingLink {
    * `data` is referenced, not copied: it must not change until this rank's next recv() has returned.
    */
   send(data: Uint8Array): void {
-    if (this.closed) throw new MedbertError(`rank ${this.rank}: the shared-memory ring is closed`);
+    if (this.closed) throw new MedbertError(`rank ${this.firstRank + this.rank}: the shared-memory ring is closed`);
     this.outgoing.push({ bytes: data, sent: -1 });
     this.bytesSent += data.byteLength;
     this.pushOut();
@@ -156,16 +196,57 @@ export class ShmRing implements RingLink {
     return this.received.shift()!;
   }
 
+  /** recv() for a rank with a TCP side: waits with Atomics.waitAsync, `check` (it throws to stop) at every turn. */
+  async recvAsync(check: () => void): Promise<Uint8Array> {
+    await this.pumpAsync(() => this.received.length > 0, 'prev', check);
+    return this.received.shift()!;
+  }
+
   /**
    * The next message, handed to `take` chunk by chunk straight from the slots (no copy, no allocation): the
    * reduce-scatter adds each chunk while the sender fills the other slot. Same return rule as recv().
    */
   async recvPieces(take: (piece: Uint8Array, at: number) => void): Promise<number> {
     await new Promise<void>((resolve) => setImmediate(resolve));
+    return this.receivePieces(take, (arrived) => this.pump(arrived));
+  }
+
+  /** recvPieces() for a rank with a TCP side (see recvAsync). */
+  recvPiecesAsync(take: (piece: Uint8Array, at: number) => void, check: () => void): Promise<number> {
+    return this.receivePieces(take, (arrived) => this.pumpAsync(arrived, 'prev', check));
+  }
+
+  /**
+   * For a rank whose messages come over TCP: moves its queued sends into the slots until they are all there and
+   * `arrived()` (the TCP message is in; wake() when it comes), waiting meanwhile on the next rank or on REMOTE.
+   */
+  drainAsync(arrived: () => boolean, check: () => void): Promise<void> {
+    return this.pumpAsync(arrived, 'remote', check);
+  }
+
+  /** Rings this rank's own doorbell: a pump waiting in drainAsync or recv*Async looks again (TCP news). */
+  wake(): void {
+    this.ring(this.rank);
+  }
+
+  /** The culprit this node knows of (a rank that died here, or one a rank gave up on or learned of), if any. */
+  knownCulprit(): Culprit | null {
+    const failed = Atomics.load(this.ctrl, FAILED);
+    return failed >= 0 ? { rank: failed, why: DIED } : unpackCulprit(Atomics.load(this.ctrl, SUSPECT));
+  }
+
+  /** Publishes a culprit learned over TCP (unless one is known already): every rank of this node stops, naming it. */
+  reportCulprit(c: Culprit): void {
+    Atomics.compareExchange(this.ctrl, SUSPECT, -1, packCulprit(c));
+    ringAll(this.ctrl, this.world);
+  }
+
+  private async receivePieces(take: (piece: Uint8Array, at: number) => void,
+    pump: (arrived: () => boolean) => void | Promise<void>): Promise<number> {
     const queued = this.received.shift();
     if (queued !== undefined) {
       take(queued, 0);
-      this.pump(() => true);
+      await pump(() => true);
       return queued.byteLength;
     }
     const m: InPlace = { take, length: -1, filled: 0 };
@@ -178,7 +259,7 @@ export class ShmRing implements RingLink {
     }
     this.inPlace = m;
     try {
-      this.pump(() => m.filled === m.length);
+      await pump(() => m.filled === m.length);
     } finally {
       this.inPlace = null;
     }
@@ -200,38 +281,78 @@ export class ShmRing implements RingLink {
    * has stopped changing over a grace period; progress meanwhile cancels that.
    */
   private pump(arrived: () => boolean): void {
-    const bell = base(this.rank) + DOORBELL;
-    const waiting = base(this.rank) + WAITING_ON;
-    let deadline = Date.now() + this.timeoutMs;
-    let suspect = -1; // where the chain of waiting ranks ended at the last check, once the timeout has passed
-    let checks = 0;
+    const s = this.pumpState();
     for (;;) {
-      const seen = Atomics.load(this.ctrl, bell);
-      const moved = this.pushOut() + this.pullIn();
-      const incomplete = !arrived();
-      if (!incomplete && this.outgoing.length === 0) {
-        Atomics.store(this.ctrl, waiting, -1);
-        return;
-      }
-      if (moved > 0) {
-        deadline = Date.now() + this.timeoutMs;
-        suspect = -1;
-        checks = 0;
-        continue;
-      }
-      // Stays published while this rank is in the collective, awake or asleep; on an error too (it stopped
-      // because of whom it waited for).
-      Atomics.store(this.ctrl, waiting, incomplete ? this.prev : this.next);
-      this.checkPeers(incomplete);
-      if (Date.now() >= deadline) {
-        const end = this.endOfWaitingChain(incomplete);
-        checks++;
-        if (end === suspect || checks > this.world + 1) this.giveUp(end, incomplete);
-        suspect = end;
-        deadline = Date.now() + graceMs(this.timeoutMs);
-      }
-      Atomics.wait(this.ctrl, bell, seen, Math.max(0, deadline - Date.now()));
+      const waitMs = this.pumpTurn(s, arrived, 'prev');
+      if (waitMs < 0) return;
+      if (waitMs > 0) Atomics.wait(this.ctrl, base(this.rank) + DOORBELL, s.seen, waitMs);
     }
+  }
+
+  /** pump() without blocking the thread: the event loop runs while it waits (TCP sockets, timers). */
+  private async pumpAsync(arrived: () => boolean, source: Source, check: () => void): Promise<void> {
+    const s = this.pumpState();
+    for (;;) {
+      check();
+      const waitMs = this.pumpTurn(s, arrived, source);
+      if (waitMs < 0) return;
+      if (waitMs === 0) continue;
+      const w = waitAsync(this.ctrl, base(this.rank) + DOORBELL, s.seen, waitMs);
+      if (!w.async) continue;
+      // A pending waitAsync does not keep a thread's event loop alive; this timer does.
+      let keepAlive: NodeJS.Timeout | undefined;
+      await Promise.race([w.value, new Promise<void>((resolve) => { keepAlive = setTimeout(resolve, waitMs + 10); })]);
+      clearTimeout(keepAlive);
+    }
+  }
+
+  private pumpState(): PumpState {
+    return { seen: 0, deadline: Date.now() + this.timeoutMs, suspect: -1, checks: 0 };
+  }
+
+  /**
+   * One turn of a pump: moves what can move and returns −1 when done, 0 to go again at once, else how long to
+   * sleep on the doorbell (whose value it stored in `s.seen`). Throws when the ring has failed.
+   */
+  private pumpTurn(s: PumpState, arrived: () => boolean, source: Source): number {
+    const waiting = base(this.rank) + WAITING_ON;
+    s.seen = Atomics.load(this.ctrl, base(this.rank) + DOORBELL);
+    const moved = this.pushOut() + this.pullIn();
+    const incomplete = !arrived();
+    if (!incomplete && this.outgoing.length === 0) {
+      Atomics.store(this.ctrl, waiting, -1);
+      return -1;
+    }
+    if (moved > 0) {
+      s.deadline = Date.now() + this.timeoutMs;
+      s.suspect = -1;
+      s.checks = 0;
+      return 0;
+    }
+    // Whom this rank waits for. Stays published while this rank is in the collective, awake or asleep; on an
+    // error too (it stopped because of whom it waited for).
+    const on = source === 'remote' ? (this.outgoing.length > 0 ? this.next : REMOTE) : incomplete ? this.prev : this.next;
+    Atomics.store(this.ctrl, waiting, on);
+    this.checkPeers(source === 'prev' && incomplete);
+    if (on === REMOTE) {
+      // The TCP side has its own deadline and names the rank at fault; wake() when its message comes.
+      s.deadline = Date.now() + this.timeoutMs;
+      return this.timeoutMs;
+    }
+    if (Date.now() >= s.deadline) {
+      const end = this.endOfWaitingChain(on);
+      if (end === REMOTE) {
+        // The chain leaves this node: the rank waiting on TCP names the culprit (or learns it) and publishes it.
+        s.suspect = -1;
+        s.checks = 0;
+      } else {
+        s.checks++;
+        if (end === s.suspect || s.checks > this.world + 1) this.giveUp(end, on === this.next && !incomplete);
+        s.suspect = end;
+      }
+      s.deadline = Date.now() + graceMs(this.timeoutMs);
+    }
+    return Math.max(1, s.deadline - Date.now());
   }
 
   /** Fills free slots of our outgoing link; returns the chunks written. */
@@ -309,48 +430,48 @@ export class ShmRing implements RingLink {
     }
   }
 
-  /** Stops at once when a rank died, another rank already named a hung one, or the neighbour we need left. */
-  private checkPeers(incomplete: boolean): void {
+  /** Stops at once when a rank died, another rank already named a culprit, or the neighbour we need left. */
+  private checkPeers(waitsOnPrev: boolean): void {
     const failed = Atomics.load(this.ctrl, FAILED);
-    if (failed >= 0) throw new MedbertError(`rank ${failed} died (its thread ended with an error)`);
-    const suspect = Atomics.load(this.ctrl, SUSPECT);
-    if (suspect >= 0 && suspect !== this.rank) {
-      throw new MedbertError(`no message from rank ${suspect} within ${this.timeoutMs / 1000} s (it died or hangs)`);
-    }
+    if (failed >= 0) throw new RingFailure({ rank: failed, why: DIED }, failureMessage({ rank: failed, why: DIED }, this.timeoutMs));
+    const suspect = unpackCulprit(Atomics.load(this.ctrl, SUSPECT));
+    if (suspect !== null && suspect.rank !== this.firstRank + this.rank) throw new RingFailure(suspect, failureMessage(suspect, this.timeoutMs));
     const prevLink = base(this.prev);
     // The previous rank writes its last chunk before closing: only a link that is closed and empty is an error.
-    if (incomplete && Atomics.load(this.ctrl, prevLink + STATE) !== RUNNING &&
+    if (waitsOnPrev && Atomics.load(this.ctrl, prevLink + STATE) !== RUNNING &&
       Atomics.load(this.ctrl, prevLink + WRITTEN) === Atomics.load(this.ctrl, prevLink + READ)) {
-      throw new MedbertError(`rank ${this.prev} closed the link (it stopped or crashed)`);
+      throw new RingFailure({ rank: this.firstRank + this.prev, why: CLOSED_LINK }, `rank ${this.firstRank + this.prev} closed the link (it stopped or crashed)`);
     }
     if (this.outgoing.length > 0 && Atomics.load(this.ctrl, base(this.next) + STATE) !== RUNNING) {
-      throw new MedbertError(`rank ${this.next} closed the link (it stopped or crashed)`);
+      throw new RingFailure({ rank: this.firstRank + this.next, why: CLOSED_LINK }, `rank ${this.firstRank + this.next} closed the link (it stopped or crashed)`);
     }
   }
 
   /**
-   * The neighbour we wait for may itself be waiting (for its own neighbour): follows the chain of waiting ranks to
-   * the first that is not waiting in the ring; that one is stuck (or dead). A cycle ends at its last new rank.
+   * The neighbour we wait for (`on`) may itself be waiting (for its own neighbour): follows the chain of waiting
+   * ranks to the first that is not waiting in the ring; that one is stuck (or dead). A cycle ends at its last new
+   * rank. REMOTE when the chain leaves this node (a rank waiting on TCP).
    */
-  private endOfWaitingChain(incomplete: boolean): number {
-    let waitingOn = incomplete ? this.prev : this.next;
+  private endOfWaitingChain(on: number): number {
+    let waitingOn = on;
     const seen = new Set([this.rank]);
     for (;;) {
       const further = Atomics.load(this.ctrl, base(waitingOn) + WAITING_ON);
+      if (further === REMOTE) return REMOTE;
       if (further < 0 || seen.has(further)) return waitingOn;
       seen.add(waitingOn);
       waitingOn = further;
     }
   }
 
-  /** Names `suspect` for every rank (unless another rank named one first) and stops. */
-  private giveUp(suspect: number, incomplete: boolean): never {
-    Atomics.compareExchange(this.ctrl, SUSPECT, -1, suspect);
+  /** Names local rank `suspect` for every rank (unless another rank named one first) and stops. */
+  private giveUp(suspect: number, takesNoData: boolean): never {
+    Atomics.compareExchange(this.ctrl, SUSPECT, -1, packCulprit({ rank: this.firstRank + suspect, why: HUNG }));
     ringAll(this.ctrl, this.world);
-    const named = Atomics.load(this.ctrl, SUSPECT);
-    throw new MedbertError(named === this.next && !incomplete
-      ? `rank ${named} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
-      : `no message from rank ${named} within ${this.timeoutMs / 1000} s (it died or hangs)`);
+    const named = unpackCulprit(Atomics.load(this.ctrl, SUSPECT))!;
+    throw new RingFailure(named, named.rank === this.firstRank + this.next && takesNoData && named.why === HUNG
+      ? `rank ${named.rank} took no data within ${this.timeoutMs / 1000} s (it died or hangs)`
+      : failureMessage(named, this.timeoutMs));
   }
 
   private ring(rank: number): void {

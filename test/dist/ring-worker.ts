@@ -1,7 +1,8 @@
 // A rank as a worker thread, for the shared-memory tests (the ring blocks its thread in Atomics.wait, so each
 // rank needs its own). Loaded by the test runner as a file of its own too, where it does nothing.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { allGather, allReduceSmall, reduceScatter } from '../../src/dist/collectives.js';
+import { allGather, allReduceSmall, reduceScatter, type RingLink } from '../../src/dist/collectives.js';
+import { MixedRing } from '../../src/dist/mixed-ring.js';
 import { ringDistributed } from '../../src/dist/distributed.js';
 import { ShmRing } from '../../src/dist/shm-ring.js';
 import { Engine, ReferenceBackend } from '../../src/tensor/index.js';
@@ -22,20 +23,24 @@ export type RingJob =
 
 export interface RingWorkerData {
   readonly ring: SharedArrayBuffer;
+  /** The global rank (the buffer's own rank unless `mixed`). */
   readonly rank: number;
+  /** A node of a mixed ring (MixedRing): the ranks of all nodes and the rendezvous port. */
+  readonly mixed?: { readonly world: number; readonly masterPort: number };
   readonly timeoutMs: number;
   readonly job: RingJob;
 }
 
 export type RingResult =
   | { readonly kind: 'collectives'; readonly reduced: Float32Array; readonly gathered: Float32Array; readonly sums: Float64Array;
-      readonly bytesRs: number; readonly bytesAg: number }
+      readonly bytesRs: number; readonly bytesAg: number; readonly tcpBytes: number }
   | { readonly kind: 'pretrain'; readonly steps: StepMetrics[] }
   | { readonly kind: 'ok' }
   | { readonly kind: 'error'; readonly message: string; readonly afterMs: number };
 
 async function runJob(d: RingWorkerData): Promise<RingResult> {
-  const link = new ShmRing(d.ring, d.rank, d.timeoutMs);
+  const link: RingLink & { close(): void } = d.mixed === undefined ? new ShmRing(d.ring, d.rank, d.timeoutMs)
+    : await MixedRing.join({ rank: d.rank, world: d.mixed.world, masterAddr: '127.0.0.1', masterPort: d.mixed.masterPort, timeoutMs: d.timeoutMs, shared: d.ring });
   const t0 = Date.now();
   try {
     const job = d.job;
@@ -49,7 +54,7 @@ async function runJob(d: RingWorkerData): Promise<RingResult> {
         gathered = data;
       }
       const sums = await allReduceSmall(link, Float64Array.of(d.rank + 0.1, 1));
-      return { kind: 'collectives', reduced, gathered, sums, bytesRs, bytesAg };
+      return { kind: 'collectives', reduced, gathered, sums, bytesRs, bytesAg, tcpBytes: link instanceof MixedRing ? link.tcpBytesSent : 0 };
     }
     if (job.kind === 'allReduces') {
       for (let i = 0; i < job.count; i++) await allReduceSmall(link, Float64Array.of(i));
