@@ -10,6 +10,7 @@ import { Lattice, type Path } from './lattice.js';
 import { utf8DecodeValid, validCharLength } from './utf8.js';
 import { byteToPiece, pieceToByte } from './byte-pieces.js';
 import { decodePiecesToBytes, type DecodingContext } from './decode.js';
+import { splitsAtEverySpace, WordCache } from './word-cache.js';
 
 export { byteToPiece, pieceToByte };
 
@@ -41,6 +42,14 @@ export interface SampleOptions {
   readonly random?: () => number;
 }
 
+export interface ModelOptions {
+  /**
+   * Segment each word once and reuse it (default true; only where that gives the same pieces, see word-cache.ts).
+   * False runs the lattice over every sentence, the reference the cache is tested against.
+   */
+  readonly wordCache?: boolean;
+}
+
 const FLT_MAX = 3.4028234663852886e38;
 const FLT_MIN = 1.1754943508222875e-38;
 const UNK_PENALTY = 10;
@@ -66,10 +75,17 @@ export class SentencePieceModel {
   private readonly reserved = new Map<string, number>();
   private readonly seg = new Segmentation();
   private readonly decoding: DecodingContext;
+  /** Null unless the lattice splits at every ▁ (then words are segmented once each; see word-cache.ts). */
+  private readonly words: WordCache | null;
+  /**
+   * Whether sentences of plain ASCII words skip the normalizer and go to the word cache straight from their bytes
+   * (WordCache.segmentAsciiSentence): needs the usual whitespace rules and no byte fallback.
+   */
+  private readonly asciiWords: boolean;
   private inputBuf = new Uint8Array(1024);
   private readonly encoder = new TextEncoder();
 
-  private constructor(proto: ModelProto, source: string) {
+  private constructor(proto: ModelProto, source: string, options: ModelOptions) {
     this.proto = proto;
     const n = proto.pieces.length;
     const ts = proto.trainer_spec;
@@ -138,6 +154,8 @@ export class SentencePieceModel {
     this.lattice = {
       units: this.pieceTrie.units, latticeScore, skip, unkId, unkScore: Math.fround(minScore - UNK_PENALTY),
     };
+    const triePieces = proto.pieces.filter((_, i) => this.types[i] === PieceType.NORMAL || this.types[i] === PieceType.USER_DEFINED || this.types[i] === PieceType.UNUSED);
+    this.words = options.wordCache !== false && splitsAtEverySpace(triePieces.map((p) => p.piece)) ? new WordCache(this.lattice) : null;
     const userDefined = userDefinedKeys.length > 0
       ? new DoubleArray(buildDoubleArray(userDefinedKeys, userDefinedKeys.map((_, i) => i)))
       : null;
@@ -147,6 +165,9 @@ export class SentencePieceModel {
       userDefined,
       source,
     });
+    const nz = this.normalizer;
+    this.asciiWords = this.words !== null && !this.byteFallback && nz.addDummyPrefix && nz.removeExtraWhitespaces && nz.escapeWhitespaces &&
+      !nz.treatWhitespaceAsSuffix && nz.asciiIdentity[0x20] === 1;
     this.decoding = {
       pieceToId: (piece) => this.pieceToId(piece), pieces: this.pieces, types: this.types, byteOfId: this.byteOfId,
       unkSurface: trainerSpecValue(ts, 'unk_surface'),
@@ -158,16 +179,21 @@ export class SentencePieceModel {
   }
 
   /** Loads a `.model` file's bytes; `source` (e.g. the file name) names it in errors. */
-  static fromBytes(bytes: Uint8Array, source = 'model'): SentencePieceModel {
-    return new SentencePieceModel(decodeModelProto(bytes, source), source);
+  static fromBytes(bytes: Uint8Array, source = 'model', options: ModelOptions = {}): SentencePieceModel {
+    return new SentencePieceModel(decodeModelProto(bytes, source), source, options);
   }
 
-  static fromProto(proto: ModelProto, source = 'model'): SentencePieceModel {
-    return new SentencePieceModel(proto, source);
+  static fromProto(proto: ModelProto, source = 'model', options: ModelOptions = {}): SentencePieceModel {
+    return new SentencePieceModel(proto, source, options);
   }
 
   toBytes(): Uint8Array {
     return encodeModelProto(this.proto);
+  }
+
+  /** Whether encoding reuses each word's segmentation (see ModelOptions.wordCache and word-cache.ts). */
+  get cachesWords(): boolean {
+    return this.words !== null;
   }
 
   get vocabSize(): number {
@@ -197,12 +223,63 @@ export class SentencePieceModel {
     return this.types[id] === PieceType.CONTROL ? id : -1;
   }
 
-  /** Normalizes and segments bytes; the pieces are left in this.seg over this.normalizer.out. */
-  private segment(bytes: Uint8Array, length: number): number {
+  /**
+   * Segments bytes; the pieces are left in this.seg. Returns the normalized length, with the pieces over
+   * this.normalizer.out, or -1 when the sentence was plain ASCII words and the pieces are over the input bytes
+   * (then there are no unknowns to expand into bytes: see asciiWords).
+   */
+  private segment(bytes: Uint8Array, length: number, inputOffsetsOk = true): number {
+    if (this.asciiWords && inputOffsetsOk) {
+      const seg = this.seg;
+      seg.reserve(length + 4);
+      const count = this.words!.segmentAsciiSentence(bytes, length, this.normalizer.asciiIdentity, seg.ids, seg.starts, seg.ends);
+      if (count >= 0) { seg.count = count; return -1; }
+    }
     const n = this.normalizer.normalize(bytes, length);
     if (n === 0) { this.seg.count = 0; return 0; }
-    viterbi(this.lattice, this.normalizer.out, n, this.seg);
+    if (this.words === null || !this.segmentByWords(this.words, n)) viterbi(this.lattice, this.normalizer.out, n, this.seg);
     return n;
+  }
+
+  /**
+   * The segmentation of the normalized text from the word cache, word by word (a word runs from one ▁ to the
+   * next); false, with nothing usable in this.seg, when a word is too long to cache or its margin too thin for
+   * the sentence's score (see WordCache.safe), and the sentence must go through viterbi().
+   */
+  private segmentByWords(words: WordCache, n: number): boolean {
+    const text = this.normalizer.out;
+    const seg = this.seg;
+    seg.reserve(n + 1);
+    let count = 0;
+    let exact = 0; // the sentence's score so far in exact arithmetic
+    let rounding = 0; // how far the float32 score of the sentence Viterbi can be from it
+    for (let b = 0; b < n;) {
+      let h = WordCache.hashStep(WordCache.HASH_START, text[b]);
+      let e = b + 1;
+      for (; e < n; e++) {
+        const c = text[e];
+        if (c === 0xe2 && e + 2 < n && text[e + 1] === 0x96 && text[e + 2] === 0x81) break;
+        h = WordCache.hashStep(h, c);
+      }
+      const entry = words.entryFor(text, b, e, h);
+      if (entry < 0) return false;
+      const bound = Math.abs(exact) + rounding;
+      if (!words.safe(entry, e - b, bound)) return false;
+      const first = words.pieceStart[entry];
+      const last = first + words.pieceCount[entry];
+      let s = b;
+      for (let i = first; i < last; i++) {
+        const end = b + words.pieceEnds[i];
+        seg.starts[count] = s; seg.ends[count] = end; seg.ids[count] = words.pieceIds[i];
+        count++;
+        s = end;
+      }
+      exact += words.score[entry];
+      rounding += words.roundingAfter(e - b, bound);
+      b = e;
+    }
+    seg.count = count;
+    return true;
   }
 
   private utf8(text: string): number {
@@ -368,7 +445,7 @@ export class SentencePieceModel {
     if (this.unitOfByte.length < length + 1) this.unitOfByte = new Int32Array(2 * length + 16);
     const unitOfByte = this.unitOfByte;
     mapBytesToUnits(text, length, unitOfByte);
-    this.segment(this.inputBuf, length);
+    const plainAscii = this.segment(this.inputBuf, length) < 0;
     const seg = this.seg;
     const norm = this.normalizer.out;
     const map = this.normalizer.normToOrig;
@@ -385,8 +462,8 @@ export class SentencePieceModel {
       const isUnk = id === this.unkId;
       const s = seg.starts[i];
       const e = seg.ends[i];
-      const origBegin = unitOfByte[map[s]];
-      const origEnd = unitOfByte[map[e]];
+      const origBegin = unitOfByte[plainAscii ? s : map[s]];
+      const origEnd = unitOfByte[plainAscii ? e : map[e]];
       if (isUnk && this.byteFallback) {
         for (let k = s; k < e; k++) {
           ids[n] = this.byteIds[norm[k]];
@@ -414,7 +491,7 @@ export class SentencePieceModel {
   }
 
   private encodeDetailedBytes(bytes: Uint8Array, length: number, stringInput: { text: string; byteToUnit: Int32Array } | null): EncodedPiece[] {
-    this.segment(bytes, length);
+    this.segment(bytes, length, false);
     const seg = this.seg;
     const norm = this.normalizer.out;
     const map = this.normalizer.normToOrig;

@@ -38,6 +38,12 @@ export class Normalizer {
   private readonly asciiFast = new Uint8Array(128);
   private readonly asciiStart = new Int32Array(128);
   private readonly asciiLen = new Int32Array(128).fill(-1);
+  /**
+   * 1 for an ASCII byte that normalizes to itself whatever ASCII byte comes next (no rule or user-defined symbol
+   * starts with it and continues in ASCII, and its own rule, if any, is the identity): text made only of such
+   * bytes normalizes byte for byte, apart from the whitespace rules. 0 for every other byte.
+   */
+  readonly asciiIdentity = new Uint8Array(256);
 
   /** Normalized bytes of the last `normalize` call: `out[0, length)`. */
   out = new Uint8Array(256);
@@ -69,6 +75,7 @@ export class Normalizer {
       }
     }
     this.prepareAsciiFastPath();
+    for (let b = 0; b < 128; b++) if (this.asciiFast[b] === 1 && this.asciiLen[b] < 0) this.asciiIdentity[b] = 1;
   }
 
   private prepareAsciiFastPath(): void {

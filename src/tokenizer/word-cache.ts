@@ -1,0 +1,298 @@
+// A cache of the best segmentation of each whitespace-delimited word, for models where every piece boundary
+// falls before each U+2581 (no piece has ▁ anywhere but at its start: models trained with split_by_whitespace
+// and whitespace as a prefix). The lattice then breaks into independent words: every path passes through the
+// position before each ▁, so the best path of a sentence is the best path of each word in turn, in exact
+// arithmetic.
+//
+// The full-sentence Viterbi (viterbi.ts) keeps its scores as 32-bit floats, and a word's scores there are offset
+// by T, the sentence's score up to the word, so rounding differs from word to word, and a near-tie can go the
+// other way than in isolation. So each word is segmented here in float64 (exact for these sums, to ~1e-12), and
+// along its best path the gap to the runner-up candidate at every decision (its margin) is kept. When that
+// margin exceeds the most that float32 rounding can move the compared scores (WordCache.safe), the sentence
+// Viterbi takes the same decisions whatever T is; otherwise the caller segments the sentence the usual way.
+// The result is therefore the uncached encoder's, piece for piece (test/tokenizer/word-cache.test.ts).
+import type { PieceLattice } from './viterbi.js';
+import { ONE_CHAR_LEN } from './utf8.js';
+
+/** 2^-23: a float32's unit in the last place is at most |x| times this. */
+const FLOAT32_EPSILON = 1.1920928955078125e-7;
+/** Slack for float64 sums (far below any float32 effect). */
+const FLOAT64_SLACK = 1e-9;
+/** Entries at most (the distinct words of ~12 MB of biomedical text are ~120,000); then the cache starts afresh. */
+const MAX_ENTRIES = 1 << 17;
+const FIRST_ENTRIES = 1 << 12;
+/** Words longer than this (bytes) are not cached: rare, and their own Viterbi is as cheap as a look-up miss. */
+const MAX_WORD_BYTES = 256;
+
+/** Does the lattice split at every ▁ for these pieces? `pieces` are the trie's pieces as strings. */
+export function splitsAtEverySpace(pieces: Iterable<string>): boolean {
+  for (const p of pieces) if (p.indexOf('\u2581', 1) >= 0) return false;
+  return true;
+}
+
+/**
+ * Bounded map from a word's normalized bytes to its isolated best segmentation (piece ids and ends relative to
+ * the word), its exact score and its smallest decision margin. When full it starts afresh (the words of running
+ * text repeat enough that this costs little).
+ */
+export class WordCache {
+  // Open addressing over entry numbers (-1: empty), at most half full; the arrays grow by doubling.
+  private slots = new Int32Array(2 * FIRST_ENTRIES).fill(-1);
+  private keyStart = new Int32Array(FIRST_ENTRIES);
+  private keyLength = new Int32Array(FIRST_ENTRIES);
+  private keyHash = new Int32Array(FIRST_ENTRIES);
+  private keys = new Uint8Array(8 * FIRST_ENTRIES);
+  /** Pieces of entry e: ids in pieceIds[pieceStart[e], +pieceCount[e]), their ends (relative) in pieceEnds. */
+  pieceStart = new Int32Array(FIRST_ENTRIES);
+  pieceCount = new Int32Array(FIRST_ENTRIES);
+  pieceIds = new Int32Array(4 * FIRST_ENTRIES);
+  pieceEnds = new Int32Array(4 * FIRST_ENTRIES);
+  /** Exact (float64) best score of the word, and its smallest margin along the best path (>= 0). */
+  score = new Float64Array(FIRST_ENTRIES);
+  margin = new Float64Array(FIRST_ENTRIES);
+  private entries = 0;
+  private keyUsed = 0;
+  private piecesUsed = 0;
+  /** The largest |score| a single lattice node can have (pieces and the unknown): bounds every path's score. */
+  private readonly maxNodeScore: number;
+  // Float64 Viterbi buffers for one word.
+  private best = new Float64Array(MAX_WORD_BYTES + 1);
+  private second = new Float64Array(MAX_WORD_BYTES + 1);
+  private bestStart = new Int32Array(MAX_WORD_BYTES + 1);
+  private bestId = new Int32Array(MAX_WORD_BYTES + 1);
+
+  constructor(private readonly lattice: PieceLattice) {
+    let most = Math.abs(lattice.unkScore);
+    for (let i = 0; i < lattice.latticeScore.length; i++) {
+      if (lattice.skip[i] === 0) most = Math.max(most, Math.abs(lattice.latticeScore[i]));
+    }
+    this.maxNodeScore = most;
+  }
+
+  /** FNV-1a step: the caller hashes a word's bytes while it looks for the word's end. */
+  static readonly HASH_START = 0x811c9dc5 | 0;
+  static hashStep(h: number, byte: number): number {
+    return Math.imul(h ^ byte, 0x01000193);
+  }
+
+  /**
+   * Entry for text[from, to), whose bytes hash to h (hashStep from HASH_START), segmenting and storing it on a
+   * miss; -1 when the word is too long to cache.
+   */
+  entryFor(text: Uint8Array, from: number, to: number, h: number): number {
+    const length = to - from;
+    if (length > MAX_WORD_BYTES) return -1;
+    const slots = this.slots;
+    const mask = slots.length - 1;
+    const keys = this.keys;
+    let slot = h & mask;
+    for (;;) {
+      const e = slots[slot];
+      if (e < 0) break;
+      if (this.keyHash[e] === h && this.keyLength[e] === length) {
+        const start = this.keyStart[e];
+        let k = 0;
+        while (k < length && keys[start + k] === text[from + k]) k++;
+        if (k === length) return e;
+      }
+      slot = (slot + 1) & mask;
+    }
+    if (!this.room(length)) return this.entryFor(text, from, to, h);
+    const e = this.entries++;
+    this.slots[slot] = e;
+    this.keyHash[e] = h;
+    this.keyLength[e] = length;
+    this.keyStart[e] = this.keyUsed;
+    const keys2 = this.keys;
+    for (let k = 0; k < length; k++) keys2[this.keyUsed + k] = text[from + k];
+    this.keyUsed += length;
+    this.segment(e, text, from, to);
+    return e;
+  }
+
+  /**
+   * Makes room for one more entry of `length` bytes (and at most `length` pieces). False when that meant
+   * growing the slot table or starting afresh, which moves the entries' slots: the caller probes again.
+   */
+  private room(length: number): boolean {
+    if (this.keyUsed + length > this.keys.length) this.keys = grown(this.keys, this.keyUsed + length);
+    if (this.piecesUsed + length > this.pieceIds.length) {
+      this.pieceIds = grown(this.pieceIds, this.piecesUsed + length);
+      this.pieceEnds = grown(this.pieceEnds, this.piecesUsed + length);
+    }
+    if (this.entries < this.keyStart.length) return true;
+    if (this.entries === MAX_ENTRIES) {
+      this.slots.fill(-1);
+      this.entries = 0;
+      this.keyUsed = 0;
+      this.piecesUsed = 0;
+      return false;
+    }
+    const size = 2 * this.entries;
+    this.keyStart = grown(this.keyStart, size);
+    this.keyLength = grown(this.keyLength, size);
+    this.keyHash = grown(this.keyHash, size);
+    this.pieceStart = grown(this.pieceStart, size);
+    this.pieceCount = grown(this.pieceCount, size);
+    this.score = grown(this.score, size);
+    this.margin = grown(this.margin, size);
+    this.slots = new Int32Array(2 * size).fill(-1);
+    const mask = this.slots.length - 1;
+    for (let e = 0; e < this.entries; e++) {
+      let slot = this.keyHash[e] & mask;
+      while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
+      this.slots[slot] = e;
+    }
+    return false;
+  }
+
+  private word = new Uint8Array(3 + MAX_WORD_BYTES);
+
+  /**
+   * The pieces of a sentence of plain ASCII words, straight from the input bytes, or -1 when the sentence is not
+   * one (then the caller normalizes it and segments the usual way). Plain: every byte has `identity` 1 (it
+   * normalizes to itself; see Normalizer.asciiIdentity) and the spaces are single, neither first nor last. With
+   * the usual whitespace rules (dummy prefix, extra whitespace removed, spaces escaped, ▁ as a prefix) such a
+   * sentence normalizes to ▁w1▁w2..., so the cache's words are "▁" + each word. Writes each piece's id and its span
+   * in the input bytes (a leading ▁ covers the space before the word, or the word's first byte for the dummy
+   * prefix, as Normalizer.normToOrig maps it) to ids/starts/ends, which must have room for `length + 1` pieces.
+   */
+  segmentAsciiSentence(bytes: Uint8Array, length: number, identity: Uint8Array, ids: Int32Array, starts: Int32Array, ends: Int32Array): number {
+    if (length === 0 || bytes[0] === 0x20 || bytes[length - 1] === 0x20) return -1;
+    const word = this.word;
+    word[0] = 0xe2; word[1] = 0x96; word[2] = 0x81;
+    const spaceHash = WordCache.hashStep(WordCache.hashStep(WordCache.hashStep(WordCache.HASH_START, 0xe2), 0x96), 0x81);
+    let count = 0;
+    let exact = 0;
+    let rounding = 0;
+    for (let from = 0; from < length;) {
+      // The word bytes[from, to), hashed and copied after the ▁ as the normalizer would have written them.
+      let h = spaceHash;
+      let to = from;
+      for (; to < length; to++) {
+        const c = bytes[to];
+        if (c === 0x20) break;
+        if (identity[c] === 0 || to - from === MAX_WORD_BYTES) return -1;
+        word[3 + to - from] = c;
+        h = WordCache.hashStep(h, c);
+      }
+      if (to === from) return -1; // two spaces in a row
+      const size = to - from + 3;
+      const e = this.entryFor(word, 0, size, h);
+      const bound = Math.abs(exact) + rounding;
+      if (e < 0 || !this.safe(e, size, bound)) return -1;
+      const first = this.pieceStart[e];
+      const last = first + this.pieceCount[e];
+      // Normalized offset p in "▁word" is input offset from + p - 3, except the ▁ itself: the space before.
+      let begin = from === 0 ? 0 : from - 1;
+      for (let i = first; i < last; i++) {
+        const end = from + this.pieceEnds[i] - 3;
+        ids[count] = this.pieceIds[i]; starts[count] = begin; ends[count] = end;
+        count++;
+        begin = end;
+      }
+      exact += this.score[e];
+      rounding += this.roundingAfter(size, bound);
+      from = to + 1;
+    }
+    return count;
+  }
+
+  /**
+   * May entry e be used for a word of `length` bytes whose sentence score so far is at most `scoreBound` in
+   * magnitude? Every score the sentence Viterbi compares inside the word lies within M = scoreBound + (length + 1)
+   * × maxNodeScore of zero, each float32 store rounds by at most half an ulp (<= M × 2^-24), and a compared score
+   * went through at most length + 1 stores: when the margin exceeds twice that, no decision can flip.
+   */
+  safe(e: number, length: number, scoreBound: number): boolean {
+    const most = scoreBound + (length + 1) * this.maxNodeScore;
+    return this.margin[e] > (length + 2) * most * FLOAT32_EPSILON + FLOAT64_SLACK;
+  }
+
+  /** The largest amount by which the sentence score after this word can differ from its exact value. */
+  roundingAfter(length: number, scoreBound: number): number {
+    return (length + 2) * (scoreBound + (length + 1) * this.maxNodeScore) * FLOAT32_EPSILON + FLOAT64_SLACK;
+  }
+
+  /** The same lattice search as viterbi(), over text[from, to) alone, in float64, with runner-up scores. */
+  private segment(e: number, text: Uint8Array, from: number, to: number): void {
+    const n = to - from;
+    const { units, latticeScore, skip, unkId, unkScore } = this.lattice;
+    const size = units.length;
+    const best = this.best, second = this.second, bestStart = this.bestStart, bestId = this.bestId;
+    best.fill(-Infinity, 1, n + 1);
+    second.fill(-Infinity, 0, n + 1);
+    best[0] = 0;
+    const rootBase = size === 0 ? 0 : (units[0] >>> 10) << ((units[0] & 0x200) >>> 6);
+    // Each candidate for an end position is offered as the sentence Viterbi offers it (it keeps the first strictly
+    // better one); here the best and the best of the rest are kept, so a tie shows as a zero margin.
+    let start = 0;
+    while (start < n) {
+      const tillHere = best[start];
+      let mblen = ONE_CHAR_LEN[text[from + start]];
+      if (mblen > n - start) mblen = n - start;
+      let hasSingle = false;
+      let id = rootBase;
+      for (let k = start; k < n; k++) {
+        const c = text[from + k];
+        id ^= c;
+        if (id >= size) break;
+        const unit = units[id];
+        if ((unit & 0x800000ff) !== c) break;
+        id ^= (unit >>> 10) << ((unit & 0x200) >>> 6);
+        if ((unit & 0x100) === 0) continue;
+        const pieceId = units[id] & 0x7fffffff;
+        if (skip[pieceId] === 1) continue;
+        const end = k + 1;
+        const candidate = latticeScore[pieceId] + tillHere;
+        if (candidate > best[end]) {
+          second[end] = best[end];
+          best[end] = candidate; bestStart[end] = start; bestId[end] = pieceId;
+        } else if (candidate > second[end]) {
+          second[end] = candidate;
+        }
+        if (end - start === mblen) hasSingle = true;
+      }
+      if (!hasSingle) {
+        const end = start + mblen;
+        const candidate = unkScore + tillHere;
+        if (candidate > best[end]) {
+          second[end] = best[end];
+          best[end] = candidate; bestStart[end] = start; bestId[end] = unkId;
+        } else if (candidate > second[end]) {
+          second[end] = candidate;
+        }
+      }
+      start += mblen;
+    }
+    // Backtrack (pieces land in reverse, then are flipped) and take the smallest margin on the path.
+    let count = 0;
+    let margin = Infinity;
+    const at = this.piecesUsed;
+    for (let end = n; end > 0;) {
+      margin = Math.min(margin, best[end] - second[end]);
+      this.pieceIds[at + count] = bestId[end];
+      this.pieceEnds[at + count] = end;
+      count++;
+      end = bestStart[end];
+    }
+    for (let i = at, j = at + count - 1; i < j; i++, j--) {
+      let t = this.pieceIds[i]; this.pieceIds[i] = this.pieceIds[j]; this.pieceIds[j] = t;
+      t = this.pieceEnds[i]; this.pieceEnds[i] = this.pieceEnds[j]; this.pieceEnds[j] = t;
+    }
+    this.pieceStart[e] = at;
+    this.pieceCount[e] = count;
+    this.piecesUsed += count;
+    this.score[e] = best[n];
+    this.margin[e] = margin;
+  }
+}
+
+/** A copy of `array` with room for at least `size` elements (doubling). */
+function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number): T {
+  let capacity = array.length;
+  while (capacity < size) capacity *= 2;
+  const copy = new (array.constructor as new (n: number) => T)(capacity);
+  copy.set(array);
+  return copy;
+}

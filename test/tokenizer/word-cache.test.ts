@@ -1,0 +1,88 @@
+// The word cache (src/tokenizer/word-cache.ts) against the encoder without it: the same ids and offsets on real
+// text, through the cache's growth and restart, and on a model built to have exact and near ties, where the
+// float32 sentence Viterbi's choice depends on where in the sentence the word is.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { decodeModelProto, PieceType, SentencePieceModel, type ModelProto } from '../../src/tokenizer/index.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+import { abstractSentences } from './corpus-lines.js';
+import { MODEL_NAMES, modelBytes } from './fixtures.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const bertModel = (): Uint8Array => new Uint8Array(readFileSync(resolve(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model')));
+
+/** Every encoding of `lines` from `cached` equals `plain`'s: ids, ids with UTF-16 spans, and piece objects. */
+function assertSameEncodings(cached: SentencePieceModel, plain: SentencePieceModel, lines: readonly string[], where: string): void {
+  const enc = new TextEncoder();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const at = `${where} line ${i + 1}: ${JSON.stringify(line.slice(0, 80))}`;
+    assert.deepEqual(cached.encode(line), plain.encode(line), `${at} ids`);
+    const bytes = enc.encode(line);
+    const n = cached.encodeIdsInto(bytes);
+    assert.deepEqual(Array.from(cached.idBuffer.subarray(0, n)), plain.encodeBytes(bytes), `${at} encodeIdsInto`);
+    const a = cached.encodeOffsetsInto(line);
+    const got = [cached.idBuffer, cached.beginBuffer, cached.endBuffer].map((b) => Array.from(b.subarray(0, a)));
+    const b = plain.encodeOffsetsInto(line);
+    const want = [plain.idBuffer, plain.beginBuffer, plain.endBuffer].map((x) => Array.from(x.subarray(0, b)));
+    assert.deepEqual(got, want, `${at} encodeOffsetsInto`);
+    if (i % 10 === 0) assert.deepEqual(cached.encodeWithOffsets(line), plain.encodeWithOffsets(line), `${at} encodeWithOffsets`);
+  }
+}
+
+test('the word cache is on for the BERT fixture (split by whitespace, ▁ as a prefix) and off when asked', () => {
+  assert.equal(SentencePieceModel.fromBytes(bertModel()).cachesWords, true);
+  assert.equal(SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false }).cachesWords, false);
+});
+
+test('with the word cache, real abstract sentences encode exactly as without it, for every fixture model', { skip: abstracts.skip }, () => {
+  // Plain lines, lines with odd whitespace (tabs, NBSP, runs of spaces, leading and trailing), and non-ASCII.
+  const base = abstractSentences(abstracts.path, 3000);
+  const lines = base.map((s, i) => (i % 7 === 3 ? `  ${s.replace(/ /g, i % 2 === 0 ? '\t ' : '  ')}\u00a0 ` : i % 7 === 5 ? `${s} µg · 37 °C — Ⅳ` : s));
+  lines.push('', ' ', 'a', '  a  b  ', 'x'.repeat(600), `${'word '.repeat(300)}end`);
+  let cachedModels = 0;
+  const models: [string, Uint8Array][] = [['spm-bert-2k', bertModel()], ...MODEL_NAMES.map((name): [string, Uint8Array] => [name, modelBytes(name)])];
+  for (const [name, bytes] of models) {
+    const cached = SentencePieceModel.fromBytes(bytes, name);
+    if (cached.cachesWords) cachedModels++;
+    assertSameEncodings(cached, SentencePieceModel.fromBytes(bytes, name, { wordCache: false }), lines, name);
+  }
+  assert.ok(cachedModels >= 2, `only ${cachedModels} fixture models use the cache`);
+});
+
+test('the cache grows, fills and starts afresh without changing any encoding (140,000 distinct words)', () => {
+  let state = 7;
+  const next = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state >>> 8; };
+  const letters = 'abcdefghijklmnopqrstuvwxyzeeaaiioo';
+  const word = (): string => Array.from({ length: 3 + (next() % 9) }, () => letters[next() % letters.length]).join('');
+  const lines: string[] = [];
+  for (let i = 0; i < 14000; i++) lines.push(Array.from({ length: 10 }, word).join(' '));
+  const cached = SentencePieceModel.fromBytes(bertModel());
+  const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
+  for (let i = 0; i < lines.length; i++) assert.deepEqual(cached.encode(lines[i]), plain.encode(lines[i]), `line ${i + 1}`);
+  assertSameEncodings(cached, plain, lines.slice(0, 300), 'again');
+});
+
+test('ties and near-ties between segmentations give the same pieces as the sentence Viterbi wherever the word is', () => {
+  // A model where "▁ab" + "c" and "▁a" + "bc" (and "▁abc") score nearly or exactly the same: the float32 sums of
+  // the sentence Viterbi then pick by rounding, which depends on the score of the sentence before the word.
+  const proto: ModelProto = decodeModelProto(bertModel());
+  const set = (piece: string, score: number): void => {
+    const found = proto.pieces.find((p) => p.piece === piece);
+    if (found !== undefined) { found.score = score; found.type = PieceType.NORMAL; } else proto.pieces.push({ piece, score, type: PieceType.NORMAL });
+  };
+  set('\u2581a', -3.1); set('b', -2.7); set('c', -4.3); set('\u2581ab', -5.8); set('bc', -7.0); set('\u2581abc', -10.1);
+  set('\u2581q', -3.3000001); set('q', -3.3); set('\u2581qq', -6.6000001);
+  const cached = SentencePieceModel.fromProto(structuredClone(proto), 'ties');
+  const plain = SentencePieceModel.fromProto(structuredClone(proto), 'ties', { wordCache: false });
+  assert.equal(cached.cachesWords, true);
+  const filler = ['x', 'the patient', 'mg', 'zzz qqq', 'an unusually long preamble of many words'];
+  const lines: string[] = [];
+  for (let i = 0; i < 400; i++) {
+    const before = Array.from({ length: i % 23 }, (_, k) => filler[(i + k) % filler.length]).join(' ');
+    lines.push(`${before} abc ab a qq q abc`.trim(), `${before} qq abc`.trim());
+  }
+  assertSameEncodings(cached, plain, lines, 'ties');
+});
