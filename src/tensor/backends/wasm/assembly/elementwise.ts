@@ -178,11 +178,7 @@ export function adamwKernel(tid: i32, nt: i32, args: usize): void {
   const ob1 = f32x4.splat(<f32>(1 - argF(args, 6))), ob2 = f32x4.splat(<f32>(1 - argF(args, 7)));
   const s = shareStart(n, tid, nt, 16), e = shareStart(n, tid + 1, nt, 16);
   let i = s;
-  for (; i < e; i += 4) {
-    if (i + 4 > e) {
-      for (let t = i; t < e; t++) adamwOne(t, p, g, m, v, lr, b1, b2, ob1, ob2, eps, wd, c1, c2, gs);
-      break;
-    }
+  for (; i + 4 <= e; i += 4) {
     const gi = f32x4.mul(v128.load(at(g, i)), gs);
     const mi = f32x4.add(f32x4.mul(b1, v128.load(at(m, i))), f32x4.mul(ob1, gi));
     const vi = f32x4.add(f32x4.mul(b2, v128.load(at(v, i))), f32x4.mul(f32x4.mul(ob2, gi), gi));
@@ -192,6 +188,7 @@ export function adamwKernel(tid: i32, nt: i32, args: usize): void {
     const pi = v128.load(at(p, i));
     v128.store(at(p, i), f32x4.sub(pi, f32x4.mul(lr, f32x4.add(upd, f32x4.mul(wd, pi)))));
   }
+  for (; i < e; i++) adamwOne(i, p, g, m, v, lr, b1, b2, ob1, ob2, eps, wd, c1, c2, gs);
 }
 
 @inline function adamwOne(i: i32, p: usize, g: usize, m: usize, v: usize, lr: v128, b1: v128, b2: v128,

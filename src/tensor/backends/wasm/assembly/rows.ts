@@ -2,7 +2,7 @@
 // reductions over many elements go through fixed-size chunks whose partial sums are combined in chunk
 // order, so the result does not depend on the thread count.
 import { argF, argI, argP, hmax, hsum, shareStart } from './common';
-import { exp4 } from './simd-math';
+import { exp4, expNonPositive4 } from './simd-math';
 
 @inline function at(p: usize, i: i32): usize {
   return p + (<usize>i << 2);
@@ -153,7 +153,10 @@ function rowMax(x: usize, n: i32): f32 {
   return m;
 }
 
-/** dst[j] = e^(src[j] - mx) for j < n (dst may be src, or 0 to store nothing); returns Σ in f64 per 64-block. */
+/**
+ * dst[j] = e^(src[j] - mx) for j < n (dst may be src, or 0 to store nothing); returns Σ in f64 per 64-block.
+ * mx is the row's max, so src[j] - mx is <= 0 or NaN: exp4's overflow lanes are not needed (same bits).
+ */
 function expShiftSum(src: usize, dst: usize, n: i32, mx: f32): f64 {
   const mv = f32x4.splat(mx);
   let total: f64 = 0;
@@ -163,8 +166,8 @@ function expShiftSum(src: usize, dst: usize, n: i32, mx: f32): f64 {
     const end = min(n, j + 64);
     // two independent exps per iteration (each is a long dependency chain)
     for (; j + 8 <= end; j += 8) {
-      const e = exp4(f32x4.sub(v128.load(at(src, j)), mv));
-      const e2 = exp4(f32x4.sub(v128.load(at(src, j), 16), mv));
+      const e = expNonPositive4(f32x4.sub(v128.load(at(src, j)), mv));
+      const e2 = expNonPositive4(f32x4.sub(v128.load(at(src, j), 16), mv));
       if (dst != 0) {
         v128.store(at(dst, j), e);
         v128.store(at(dst, j), e2, 16);
@@ -173,14 +176,14 @@ function expShiftSum(src: usize, dst: usize, n: i32, mx: f32): f64 {
       acc2 = f32x4.add(acc2, e2);
     }
     for (; j + 4 <= end; j += 4) {
-      const e = exp4(f32x4.sub(v128.load(at(src, j)), mv));
+      const e = expNonPositive4(f32x4.sub(v128.load(at(src, j)), mv));
       if (dst != 0) v128.store(at(dst, j), e);
       acc = f32x4.add(acc, e);
     }
     total += <f64>hsum(f32x4.add(acc, acc2));
   }
   for (; j < n; j++) {
-    const e = f32x4.extract_lane(exp4(f32x4.splat(load<f32>(at(src, j)) - mx)), 0);
+    const e = f32x4.extract_lane(expNonPositive4(f32x4.splat(load<f32>(at(src, j)) - mx)), 0);
     if (dst != 0) store<f32>(at(dst, j), e);
     total += <f64>e;
   }
