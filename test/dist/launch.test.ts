@@ -77,20 +77,44 @@ test('--workers 2 runs its ranks as threads over shared memory by default, with 
   }
 });
 
-test('transport and thread flags: shm on one machine, TCP across machines; --threads is split between local ranks', async () => {
+test('transport and thread flags: shm inside a machine (TCP between machines), tcp for a process per rank; --threads is split between local ranks', async () => {
   assert.equal(chooseTransport(undefined, 1), 'shm');
   assert.equal(chooseTransport('tcp', 1), 'tcp');
-  assert.equal(chooseTransport(undefined, 2), 'tcp');
-  assert.throws(() => chooseTransport('shm', 2), /--transport shm needs --nnodes 1/);
+  assert.equal(chooseTransport(undefined, 2, 2), 'shm', 'mixed ring');
+  assert.equal(chooseTransport('shm', 2, 2), 'shm');
+  assert.equal(chooseTransport('tcp', 2, 2), 'tcp');
+  assert.equal(chooseTransport(undefined, 2, 1), 'tcp', 'one rank per machine: nothing to share');
   assert.throws(() => chooseTransport('udp', 1), /--transport=udp is not valid/);
   assert.deepEqual([0, 1, 2].map((i) => threadShare(7, 3, i)), [3, 2, 2]);
   assert.deepEqual([0, 1, 2].map((i) => threadShare(2, 3, i)), [1, 1, 1]);
   assert.equal(rankThreadsFlag('4', { LOCAL_RANK: '1', LOCAL_WORLD_SIZE: '2' }), '2');
   assert.equal(rankThreadsFlag('4', {}), '4');
   assert.equal(rankThreadsFlag(undefined, { LOCAL_RANK: '1', LOCAL_WORLD_SIZE: '2' }), undefined);
-  const refused = await medbert([...common, '--out', tmpdir(), '--workers', '2', '--nnodes', '2', '--transport', 'shm']);
-  assert.notEqual(refused.code, 0);
-  assert.match(refused.stderr, /--transport shm needs --nnodes 1/);
+});
+
+test('two processes playing two nodes, each with 2 rank threads (shared memory inside, TCP between), give the bits of 4 rank processes over TCP', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-mixed-'));
+  try {
+    const nodes = async (run: string, extra: string[]) => {
+      const port = String(await freePort());
+      return Promise.all([0, 1].map((k) => medbert([...common, '--out', join(dir, run), '--accumulation', '1', '--workers', '2', '--threads', '2',
+        '--nnodes', '2', '--node-rank', String(k), '--master-addr', '127.0.0.1', '--master-port', port, ...extra])));
+    };
+    const mixed = await nodes('mixed', []);
+    const tcp = await nodes('tcp', ['--transport', 'tcp']);
+    for (const r of [...mixed, ...tcp]) assert.equal(r.code, 0, r.stderr);
+    assert.match(mixed[0]!.stderr, /pretrain \(4 ranks, shm\+tcp\)/);
+    assert.match(tcp[0]!.stderr, /pretrain \(4 ranks, tcp\)/);
+    const b = lastJson(mixed[0]!.stdout), c = lastJson(tcp[0]!.stdout);
+    assert.equal(b.loss, c.loss);
+    assert.equal(b.grad_norm, c.grad_norm);
+    for (const file of ['model.safetensors', 'optimizer.safetensors']) {
+      const bytes = (run: string): Buffer => readFileSync(join(dir, run, 'checkpoint', file));
+      assert.ok(bytes('mixed').equals(bytes('tcp')), `identical ${file}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('rank threads: the launcher names a rank whose thread crashed at once, and a hung one after the timeout', async () => {
@@ -103,5 +127,29 @@ test('rank threads: the launcher names a rank whose thread crashed at once, and 
   assert.ok(Date.now() - t0 < 20_000, `crash named after ${Date.now() - t0} ms, with a 60 s timeout`);
   t0 = Date.now();
   await assert.rejects(launch('hang', 2, 1000), /rank 1 stopped answering within --dist-timeout \(it died or hangs\)/);
+  assert.ok(Date.now() - t0 < 20_000);
+});
+
+test('rank threads on two nodes (mixed ring): both launchers name a rank of the second node that crashed or hung', async () => {
+  const script = fileURLToPath(new URL('./fake-rank.js', import.meta.url));
+  const launchBoth = async (behaviour: string, bad: number, timeoutMs: number) => {
+    const masterPort = await freePort();
+    return Promise.allSettled([0, 1].map((nodeRank) => launchRankThreads({ workers: 2, nnodes: 2, nodeRank, masterAddr: '127.0.0.1', masterPort,
+      argv: [script, behaviour, String(timeoutMs), String(bad)], graceMs: 500 })));
+  };
+  assert.deepEqual((await launchBoth('ok', -1, 20_000)).map((r) => r.status === 'fulfilled' ? r.value : String(r.reason)), [0, 0]);
+  let t0 = Date.now();
+  const crashed = await launchBoth('crash', 2, 60_000);
+  for (const [k, r] of crashed.entries()) {
+    assert.equal(r.status, 'rejected', `node ${k}`);
+    if (r.status === 'rejected') assert.match(String(r.reason), /rank 2 (died|closed its connection)/, `node ${k}`);
+  }
+  assert.ok(Date.now() - t0 < 20_000, `crash named after ${Date.now() - t0} ms, with a 60 s timeout`);
+  t0 = Date.now();
+  const hung = await launchBoth('hang', 3, 1000);
+  for (const [k, r] of hung.entries()) {
+    assert.equal(r.status, 'rejected', `node ${k}`);
+    if (r.status === 'rejected') assert.match(String(r.reason), /rank 3 stopped answering within --dist-timeout \(it died or hangs\).*rerun with --resume/, `node ${k}`);
+  }
   assert.ok(Date.now() - t0 < 20_000);
 });

@@ -10,7 +10,8 @@ import { pretrain, type Distributed, type PretrainOptions, type StepMetrics } fr
 import { freePort } from '../../src/dist/free-port.js';
 import { readFileSync } from 'node:fs';
 import { config, options, source } from './zero2-setup.js';
-import { runThreads } from './ring-threads.js';
+import { runNodes, runThreads } from './ring-threads.js';
+import { ShmRing } from '../../src/dist/shm-ring.js';
 
 interface RankRun { steps: StepMetrics[]; error: unknown }
 
@@ -180,6 +181,61 @@ test('gradient buckets reduce-scattered during the last backward give the bits o
         }
       }
     }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** The same run on a mixed ring: `nodes` × `perNode` rank threads, shared memory inside a node and TCP between. */
+async function runMixedRanks(nodes: number, perNode: number, dir: string, o: Partial<PretrainOptions>, resume = false,
+  extra: { timeoutMs?: number; hangRank?: number; hangAfterAllReduces?: number } = {}): Promise<{ runs: RankRun[]; rings: SharedArrayBuffer[] }> {
+  const world = nodes * perNode;
+  const { results, rings } = await runNodes(nodes, perNode, (rank) => ({ kind: 'pretrain', dir, options: o, resume,
+    ...(rank === extra.hangRank ? { hangAfterAllReduces: extra.hangAfterAllReduces! } : {}) }),
+  { timeoutMs: extra.timeoutMs ?? 20_000, awaited: [...Array(world).keys()].filter((r) => r !== extra.hangRank) });
+  const runs = results.map((r) => r === null ? { steps: [], error: 'no result' }
+    : r.kind === 'pretrain' ? { steps: r.steps, error: null } : { steps: [], error: r.kind === 'error' ? r.message : r.kind });
+  return { runs, rings };
+}
+
+test('mixed ring, 2 nodes × 2 rank threads: the bits of the all-TCP world-4 ring (losses, norms, weights, moments) and single-process losses', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-mixed-'));
+  const strip = (m: StepMetrics) => ({ ...m, tokens_per_s: 0, elapsed: 0 });
+  try {
+    const single = (await runRanks(1, join(root, 'n1'), options({ accumulation: 4, steps: 3 })))[0]!.steps;
+    const tcp = await runRanks(4, join(root, 'tcp'), options({ accumulation: 1, steps: 3 }));
+    const { runs: mixed } = await runMixedRanks(2, 2, join(root, 'mixed'), { accumulation: 1, steps: 3 });
+    for (const r of [...tcp, ...mixed]) assert.equal(r.error, null, String(r.error));
+    for (let rank = 0; rank < 4; rank++) {
+      assert.equal(mixed[rank]!.steps.length, 3);
+      assert.deepEqual(mixed[rank]!.steps.map(strip), tcp[rank]!.steps.map(strip), `rank ${rank}: identical step figures`);
+    }
+    mixed[0]!.steps.forEach((m, i) => assert.ok(close(m.loss, single[i]!.loss, 1e-5), `step ${i + 1}: ${m.loss} vs ${single[i]!.loss}`));
+    assert.deepEqual(checkpointFiles(join(root, 'mixed')), checkpointFiles(join(root, 'tcp')), 'identical checkpoints (weights and AdamW moments)');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('mixed ring: a rank hung on the second node stops both nodes within the timeout, naming it; the checkpoint resumes on 1 node × 3 ranks', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-mixed-hang-'));
+  try {
+    // The run as one process would do it: 12 micro-batches per step.
+    const whole = (await runRanks(1, join(root, 'whole'), options({ accumulation: 12, steps: 4 })))[0]!.steps;
+    const dir = join(root, 'split');
+    const t0 = Date.now();
+    // Two trainer all-reduces per step: rank 3 (the second node's last, which sends over TCP) hangs in step 3,
+    // after the checkpoint of step 2.
+    const { runs, rings } = await runMixedRanks(2, 2, dir, { accumulation: 3, steps: 4 }, false,
+      { timeoutMs: 1500, hangRank: 3, hangAfterAllReduces: 4 });
+    for (const r of [0, 1, 2]) assert.match(String(runs[r]!.error), /rank 3 within 1\.5 s/, `rank ${r}`);
+    for (const ring of rings) assert.equal(ShmRing.diagnosis(ring)?.rank, 3);
+    assert.ok(Date.now() - t0 < 15_000, `stopped after ${Date.now() - t0} ms`);
+    const resumed = await runShmRanks(3, dir, { accumulation: 4, steps: 4 }, true);
+    assert.equal(resumed[0]!.error, null);
+    assert.deepEqual(resumed[0]!.steps.map((m) => m.step), [3, 4], 'resumed after the last complete step');
+    // The same run: steps 3 and 4 as one process trains them from the start.
+    resumed[0]!.steps.forEach((m, i) => assert.ok(close(m.loss, whole[i + 2]!.loss, 1e-5), `step ${m.step}: ${m.loss} vs ${whole[i + 2]!.loss}`));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
