@@ -47,7 +47,7 @@ const flags = {
   'node-rank': { type: 'string', valueName: 'K', default: '0', description: 'this machine\'s index, 0..M-1' },
   'master-addr': { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address of node 0 (rendezvous)' },
   'master-port': { type: 'string', valueName: 'PORT', description: 'rendezvous port on node 0 (default: a free port on one machine, 29500 on several)' },
-  transport: { type: 'string', valueName: 'shm|tcp', description: 'ranks of one machine: threads over shared memory (default) or processes over TCP (always TCP with --nnodes > 1)' },
+  transport: { type: 'string', valueName: 'shm|tcp', description: 'shm (default): a machine\'s ranks are threads over shared memory, TCP between machines; tcp: a process per rank, every link TCP' },
   'dist-timeout': { type: 'string', valueName: 'S', default: '600', description: 'seconds to wait for another rank before stopping with an error naming it' },
   'bucket-mb': { type: 'string', valueName: 'MB', default: '2000', description: "gradient bucket for --workers > 1: reduce-scattered during the last micro-batch's backward as soon as its gradients are final (DeepSpeed's 5e8 values; 0: one reduce-scatter after backward)" },
   json: { type: 'boolean', description: 'print the last step\'s figures as one JSON object' },
