@@ -1,4 +1,4 @@
-// `npm run bench -- zero2 [--json] [--rounds R] [--iterations K] [--steps S] [--only memory,buckets,collectives,slots,throughput,bucket-throughput]`:
+// `npm run bench -- zero2 [--json] [--rounds R] [--iterations K] [--steps S] [--worlds 2,4] [--only memory,buckets,collectives,slots,throughput,bucket-throughput]`:
 // ZeRO-2 accounting, collective time per transport, and throughput.
 //
 // memory: for N = 1, 2, 4 ranks (in this process, a TCP ring on loopback, the tiny preset, reference backend),
@@ -8,8 +8,10 @@
 //   engine's peak allocated bytes over a step (tracked at every allocation) and the host gradient peak.
 // collectives: one step's collectives (reduce-scatter + all-gather of the tiny preset's Ψ fp32 gradients) with
 //   ranks as worker threads of this process, over the shared-memory ring and over the TCP ring (loopback), for
-//   N = 2 and 4. Each timed call starts after a barrier; its time is the slowest rank's. The transports are
-//   interleaved (round 1: shm, tcp; round 2: shm, tcp; ...) so that a change in the machine's load hits both.
+//   N = 2 and 4, and for N = 4 over the mixed ring of 2 nodes × 2 ranks (two groups of threads, each with its
+//   own shared-memory buffer, TCP on loopback between them: MixedRing). Each timed call starts after a barrier;
+//   its time is the slowest rank's; CPU is the whole process's (every rank thread). The transports are
+//   interleaved (round 1: shm, tcp, mixed; round 2: ...) so that a change in the machine's load hits all.
 // bucket-throughput: tokens/s of 2 ranks as threads over shm without buckets and with 4 MiB and 1 MiB buckets,
 //   against 1 rank (in this process, the wasm backend, the settings of `throughput`).
 // throughput: tokens/s of `medbert pretrain --workers 1` and `--workers 2` over shm and tcp (the CLI, so the
@@ -26,6 +28,7 @@ import { ringDistributed } from '../src/dist/distributed.js';
 import type { Zero2AdamW } from '../src/dist/zero2.js';
 import { DEFAULT_BUCKET_BYTES } from '../src/dist/zero2-buckets.js';
 import { freePort } from '../src/dist/free-port.js';
+import { MixedRing } from '../src/dist/mixed-ring.js';
 import { DEFAULT_SLOT_BYTES, ShmRing } from '../src/dist/shm-ring.js';
 import { TcpRing } from '../src/dist/tcp-link.js';
 import { countParameters, presetConfig } from '../src/model/index.js';
@@ -34,7 +37,8 @@ import { ReferenceBackend } from '../src/tensor/backends/reference/index.js';
 import { Engine } from '../src/tensor/index.js';
 import { PAPER_RECIPE, pretrain, type Distributed } from '../src/train/pretrain.js';
 
-type Transport = 'shm' | 'tcp';
+/** mixed: 2 nodes × N/2 ranks, shared memory inside a node and TCP between (MixedRing). */
+type Transport = 'shm' | 'tcp' | 'mixed';
 
 /** What a collective-timing rank thread gets (this file is also its entry). */
 interface TimingRank {
@@ -53,13 +57,18 @@ interface TimingResult {
   /** Seconds of each timed reduce-scatter + all-gather on this rank. */
   readonly seconds: number[];
   readonly bytesSent: number;
+  /** Of bytesSent (one call), the bytes that went over TCP. */
+  readonly tcpBytesSent: number;
   /** CPU seconds of the whole process (every rank thread) over the timed calls, user + system. */
   readonly cpuSeconds: number;
 }
 
 async function timingRank(d: TimingRank): Promise<TimingResult> {
   const link: RingLink & { close(): void } = d.transport === 'shm' ? new ShmRing(d.ring!, d.rank, 60_000)
-    : await TcpRing.join({ rank: d.rank, world: d.world, masterAddr: '127.0.0.1', masterPort: d.masterPort!, timeoutMs: 60_000 });
+    : d.transport === 'mixed' ? await MixedRing.join({ rank: d.rank, world: d.world, masterAddr: '127.0.0.1', masterPort: d.masterPort!, timeoutMs: 60_000, shared: d.ring! })
+      : await TcpRing.join({ rank: d.rank, world: d.world, masterAddr: '127.0.0.1', masterPort: d.masterPort!, timeoutMs: 60_000 });
+  const tcpBytes = (): number => link instanceof MixedRing ? link.tcpBytesSent : link instanceof TcpRing ? link.bytesSent : 0;
+  let tcpBytesSent = 0;
   const gradients = Float32Array.from({ length: d.values }, (_, i) => ((i * 7919 + d.rank) % 1000) / 1000);
   const seconds: number[] = [];
   let bytesSent = 0;
@@ -70,16 +79,18 @@ async function timingRank(d: TimingRank): Promise<TimingResult> {
       await allReduceSmall(link, Float64Array.of(0)); // barrier: every rank starts together
       if (i === 1) cpu = process.cpuUsage();
       const t0 = performance.now();
+      const tcpBefore = tcpBytes();
       const sent = (await reduceScatter(link, data)) + (await allGather(link, data));
       if (i > 0) seconds.push((performance.now() - t0) / 1000); // the first call warms up
       bytesSent = sent;
+      tcpBytesSent = tcpBytes() - tcpBefore;
     }
     await allReduceSmall(link, Float64Array.of(0));
     cpu = process.cpuUsage(cpu);
   } finally {
     link.close();
   }
-  return { seconds, bytesSent, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  return { seconds, bytesSent, tcpBytesSent, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 if (!isMainThread && (workerData as Partial<TimingRank> | null)?.zero2TimingRank === true) {
@@ -126,10 +137,14 @@ if (!isMainThread && (workerData as Partial<TrainRank> | null)?.zero2TrainRank =
 }
 
 /** One run of `iterations` timed collectives: per call the slowest rank's seconds, and the bytes a rank sent. */
-async function timeCollectives(transport: Transport, world: number, values: number, iterations: number, slotBytes = DEFAULT_SLOT_BYTES): Promise<{ seconds: number[]; bytesSent: number; cpuSeconds: number }> {
-  const ring = transport === 'shm' ? ShmRing.create(world, slotBytes) : undefined;
-  const masterPort = transport === 'tcp' ? await freePort() : undefined;
+async function timeCollectives(transport: Transport, world: number, values: number, iterations: number, slotBytes = DEFAULT_SLOT_BYTES):
+  Promise<{ seconds: number[]; bytesSent: number; tcpBytesSent: number[]; cpuSeconds: number }> {
+  // mixed: two nodes, each with its own buffer for its world/2 ranks
+  const perNode = transport === 'mixed' ? world / 2 : world;
+  const rings = transport === 'tcp' ? [] : Array.from({ length: world / perNode }, (_, k) => ShmRing.create(perNode, slotBytes, k * perNode));
+  const masterPort = transport !== 'shm' ? await freePort() : undefined;
   const results = await Promise.all(Array.from({ length: world }, (_, rank) => new Promise<TimingResult>((resolve, reject) => {
+    const ring = rings[Math.floor(rank / perNode)];
     const data: TimingRank = { zero2TimingRank: true, transport, rank, world, values, iterations,
       ...(ring === undefined ? {} : { ring }), ...(masterPort === undefined ? {} : { masterPort }) };
     const w = new Worker(new URL(import.meta.url), { workerData: data });
@@ -138,7 +153,7 @@ async function timeCollectives(transport: Transport, world: number, values: numb
   })));
   const seconds = results[0]!.seconds.map((_, i) => Math.max(...results.map((r) => r.seconds[i]!)));
   // Rank 0's reading covers the whole process: every rank's work between the same two barriers.
-  return { seconds, bytesSent: Math.max(...results.map((r) => r.bytesSent)), cpuSeconds: results[0]!.cpuSeconds };
+  return { seconds, bytesSent: Math.max(...results.map((r) => r.bytesSent)), tcpBytesSent: results.map((r) => r.tcpBytesSent), cpuSeconds: results[0]!.cpuSeconds };
 }
 
 const median = (xs: number[]): number => {
@@ -246,28 +261,32 @@ async function bucketsTable(): Promise<Record<string, number | string>[]> {
   return rows;
 }
 
-async function collectivesTable(rounds: number, iterations: number): Promise<Record<string, number | string>[]> {
+async function collectivesTable(rounds: number, iterations: number, worlds: number[]): Promise<Record<string, number | string>[]> {
   const psi = countParameters(presetConfig('tiny', { num_entity_concepts: 16 })).total;
   const rows: Record<string, number | string>[] = [];
-  for (const world of [2, 4]) {
-    const per: Record<Transport, { seconds: number[]; bytesSent: number; cpu: number }> = {
-      shm: { seconds: [], bytesSent: 0, cpu: 0 }, tcp: { seconds: [], bytesSent: 0, cpu: 0 } };
+  for (const world of worlds) {
+    const transports: Transport[] = world >= 4 && world % 2 === 0 ? ['shm', 'tcp', 'mixed'] : ['shm', 'tcp'];
+    const per = new Map(transports.map((t) => [t, { seconds: [] as number[], bytesSent: 0, tcpBytesSent: [] as number[], cpu: 0 }]));
     for (let round = 0; round < rounds; round++) {
-      for (const transport of ['shm', 'tcp'] as const) {
+      for (const transport of transports) {
         const r = await timeCollectives(transport, world, psi, iterations);
-        per[transport].seconds.push(...r.seconds);
-        per[transport].bytesSent = r.bytesSent;
-        per[transport].cpu += r.cpuSeconds;
+        const p = per.get(transport)!;
+        p.seconds.push(...r.seconds);
+        p.bytesSent = r.bytesSent;
+        p.tcpBytesSent = r.tcpBytesSent;
+        p.cpu += r.cpuSeconds;
       }
     }
-    for (const transport of ['shm', 'tcp'] as const) {
-      const s = per[transport].seconds;
+    for (const transport of transports) {
+      const p = per.get(transport)!, s = p.seconds;
       rows.push({
-        transport, ranks: world, gradient_bytes: 4 * psi, calls: s.length,
+        transport: transport === 'mixed' ? `mixed (2 nodes × ${world / 2})` : transport, ranks: world, gradient_bytes: 4 * psi, calls: s.length,
         median_ms: +(1000 * median(s)).toFixed(1), min_ms: +(1000 * Math.min(...s)).toFixed(1), max_ms: +(1000 * Math.max(...s)).toFixed(1),
-        bytes_sent_per_rank: per[transport].bytesSent, ring_optimum: Math.round((2 * (world - 1) / world) * 4 * psi),
-        gb_per_s_per_rank: +(per[transport].bytesSent / median(s) / 1e9).toFixed(2),
-        cpu_ms_per_call_all_ranks: +(1000 * per[transport].cpu / s.length).toFixed(1),
+        bytes_sent_per_rank: p.bytesSent, ring_optimum: Math.round((2 * (world - 1) / world) * 4 * psi),
+        // per call, all ranks together, and the most one rank sent over TCP
+        tcp_bytes_all_ranks: p.tcpBytesSent.reduce((a, b) => a + b, 0), tcp_bytes_max_rank: Math.max(...p.tcpBytesSent),
+        gb_per_s_per_rank: +(p.bytesSent / median(s) / 1e9).toFixed(2),
+        cpu_ms_per_call_all_ranks: +(1000 * p.cpu / s.length).toFixed(1),
       });
     }
   }
@@ -346,7 +365,7 @@ async function bucketThroughputTable(rounds: number, steps: number): Promise<Rec
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: {
     json: { type: 'boolean', default: false }, steps: { type: 'string', default: '6' }, rounds: { type: 'string', default: '3' },
-    iterations: { type: 'string', default: '5' }, slots: { type: 'string', default: '262144,1048576,4194304,16777216' }, only: { type: 'string', default: 'memory,collectives,throughput' },
+    iterations: { type: 'string', default: '5' }, worlds: { type: 'string', default: '2,4' }, slots: { type: 'string', default: '262144,1048576,4194304,16777216' }, only: { type: 'string', default: 'memory,collectives,throughput' },
   } });
   const only = new Set(values.only!.split(','));
   const rounds = Number(values.rounds), iterations = Number(values.iterations), steps = Number(values.steps);
@@ -358,7 +377,7 @@ export async function run(argv: string[]): Promise<void> {
   };
   if (only.has('memory')) print('memory', await memoryTable());
   if (only.has('buckets')) print('buckets', await bucketsTable());
-  if (only.has('collectives')) print('collectives', await collectivesTable(rounds, iterations));
+  if (only.has('collectives')) print('collectives', await collectivesTable(rounds, iterations, values.worlds!.split(',').map(Number)));
   if (only.has('slots')) print('slots', await slotsTable(rounds, iterations, values.slots!.split(',').map(Number)));
   if (only.has('throughput')) print('throughput', await throughputTable(rounds, steps));
   if (only.has('bucket-throughput')) print('bucket_throughput', await bucketThroughputTable(rounds, steps));

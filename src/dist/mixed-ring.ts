@@ -47,7 +47,12 @@ export class MixedRing implements RingLink {
     if (!this.receivesTcp) {
       this.recvPieces = (take) => this.guard(() => this.sendsTcp ? this.shm.recvPiecesAsync(take, this.check) : this.shm.recvPieces(take));
     }
-    tcp.onAbort = () => shm.wake();
+    // An abort frame stops this node at once, even while this rank is busy outside the ring.
+    tcp.onAbort = () => {
+      const aborted = tcp.aborted();
+      if (aborted !== null) shm.reportCulprit(aborted.culprit);
+      shm.wake();
+    };
   }
 
   static async join(o: MixedRingOptions): Promise<MixedRing> {
