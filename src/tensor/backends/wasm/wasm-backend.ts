@@ -4,6 +4,7 @@ import {
   type GemmArgs, type Strided,
 } from '../../backend.js';
 import { Allocator } from './allocator.js';
+import { gemmBlocks } from './gemm-blocks.js';
 import { KERNEL_NAMES, kernelTable, type KernelName } from './kernel-table.js';
 import { ThreadPool, type SpawnWorker } from './thread-pool.js';
 
@@ -278,13 +279,7 @@ export class WasmBackend implements Backend {
     const aBytes = aMats * aPanels * MR * kk * 4, bBytes = bMats * bPanels * NR * kk * 4;
     const packed = this.work.ensure(aBytes + bBytes);
     const parallel = batch * m * n * k >= PARALLEL_MACS;
-    // Row blocks: an A block of ~128 KiB stays in L2 while B panels stream through L1; at least 96 rows, so
-    // that with a large K the whole packed B is not re-read from memory for every few rows (measured).
-    const mc = Math.min(Math.ceil(m / MR) * MR, Math.max(96, Math.floor(32768 / kk / MR) * MR));
-    const mBlocks = Math.ceil(m / mc);
-    const wanted = parallel ? 4 * this.pool.threads : 1;
-    const nSplit = Math.max(1, Math.ceil(wanted / (batch * mBlocks)));
-    const nc = Math.max(NR, Math.ceil(n / nSplit / NR) * NR);
+    const { mc, nc } = gemmBlocks(batch, m, n, k, MR, NR, parallel ? this.pool.threads : 1);
     this.i32[this.layout.counter / 4] = 0;
     this.i32[this.layout.counter / 4 + 1] = 0;
     const values = [batch, m, n, k, a, g.transA ? 1 : 0, b, g.transB ? 1 : 0, g.strideA, g.strideB, c, bias, g.alpha,
