@@ -1,6 +1,6 @@
 import { MedbertError } from '../errors.js';
 import type { RingLink } from './collectives.js';
-import { CLOSED as CLOSED_LINK, DIED, HUNG, RingFailure, diagnosisText, failureMessage, packCulprit, unpackCulprit, type Culprit } from './ring-failure.js';
+import { CLOSED as CLOSED_WHY, DIED, HUNG, RingFailure, diagnosisText, failureMessage, packCulprit, unpackCulprit, type Culprit } from './ring-failure.js';
 
 /**
  * A ring of ranks that are threads of one process, exchanging through one SharedArrayBuffer.
@@ -151,9 +151,7 @@ export class ShmRing implements RingLink {
 
   /** The culprit, when the ring knows one: the first rank that died here, else the one a rank gave up on or learned of. */
   static culprit(sab: SharedArrayBuffer): Culprit | null {
-    const ctrl = new Int32Array(sab, 0, HEADER_WORDS);
-    const failed = Atomics.load(ctrl, FAILED);
-    return failed >= 0 ? { rank: failed, why: DIED } : unpackCulprit(Atomics.load(ctrl, SUSPECT));
+    return culpritIn(new Int32Array(sab, 0, HEADER_WORDS));
   }
 
   /** The culprit (a global rank) in the launcher's words, when the ring knows one. */
@@ -162,6 +160,7 @@ export class ShmRing implements RingLink {
     return c === null ? null : { rank: c.rank, what: diagnosisText(c.why) };
   }
 
+  /** `rank`: this rank's index in the buffer (its global rank when firstRank is 0, i.e. on one machine). */
   constructor(sab: SharedArrayBuffer, readonly rank: number, private readonly timeoutMs: number) {
     this.world = worldOf(sab);
     if (!Number.isInteger(rank) || rank < 0 || rank >= this.world) throw new Error(`shared-memory ring: rank ${rank} is outside 0..${this.world - 1}`);
@@ -231,8 +230,7 @@ export class ShmRing implements RingLink {
 
   /** The culprit this node knows of (a rank that died here, or one a rank gave up on or learned of), if any. */
   knownCulprit(): Culprit | null {
-    const failed = Atomics.load(this.ctrl, FAILED);
-    return failed >= 0 ? { rank: failed, why: DIED } : unpackCulprit(Atomics.load(this.ctrl, SUSPECT));
+    return culpritIn(this.ctrl);
   }
 
   /** Publishes a culprit learned over TCP (unless one is known already): every rank of this node stops, naming it. */
@@ -440,10 +438,10 @@ export class ShmRing implements RingLink {
     // The previous rank writes its last chunk before closing: only a link that is closed and empty is an error.
     if (waitsOnPrev && Atomics.load(this.ctrl, prevLink + STATE) !== RUNNING &&
       Atomics.load(this.ctrl, prevLink + WRITTEN) === Atomics.load(this.ctrl, prevLink + READ)) {
-      throw new RingFailure({ rank: this.firstRank + this.prev, why: CLOSED_LINK }, `rank ${this.firstRank + this.prev} closed the link (it stopped or crashed)`);
+      throw new RingFailure({ rank: this.firstRank + this.prev, why: CLOSED_WHY }, `rank ${this.firstRank + this.prev} closed the link (it stopped or crashed)`);
     }
     if (this.outgoing.length > 0 && Atomics.load(this.ctrl, base(this.next) + STATE) !== RUNNING) {
-      throw new RingFailure({ rank: this.firstRank + this.next, why: CLOSED_LINK }, `rank ${this.firstRank + this.next} closed the link (it stopped or crashed)`);
+      throw new RingFailure({ rank: this.firstRank + this.next, why: CLOSED_WHY }, `rank ${this.firstRank + this.next} closed the link (it stopped or crashed)`);
     }
   }
 
@@ -500,6 +498,11 @@ function worldOf(sab: SharedArrayBuffer): number {
   const world = sab.byteLength >= HEADER_WORDS * 4 ? new Int32Array(sab, 0, HEADER_WORDS)[WORLD]! : 0;
   if (world < 1 || sab.byteLength < dataOffset(world)) throw new Error('shared-memory ring: not a buffer from ShmRing.create');
   return world;
+}
+
+function culpritIn(ctrl: Int32Array): Culprit | null {
+  const failed = Atomics.load(ctrl, FAILED);
+  return failed >= 0 ? { rank: failed, why: DIED } : unpackCulprit(Atomics.load(ctrl, SUSPECT));
 }
 
 function ringAll(ctrl: Int32Array, world: number): void {

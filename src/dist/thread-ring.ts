@@ -10,7 +10,10 @@ export interface RankThreadData {
 
 export const RANK_THREAD_INTERRUPT = 'medbert:interrupt';
 
-/** The shared-memory ring's buffer when this code runs in a rank thread, else null (a rank process: TCP). */
+/**
+ * The shared-memory ring's buffer when this code runs in a rank thread, else null (a rank process: TCP). The
+ * buffer holds this node's ranks: all of them on one machine, else a MixedRing joins the nodes over TCP.
+ */
 export function threadRingBuffer(): SharedArrayBuffer | null {
   if (isMainThread) return null;
   const data = workerData as Partial<RankThreadData> | null;
