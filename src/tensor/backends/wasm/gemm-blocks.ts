@@ -22,6 +22,7 @@ const ITEMS_PER_THREAD = 8;
  * blocks) had the last of 2 threads finish 2-8% after the ideal on the training step's shapes (11% on 3).
  */
 export function gemmBlocks(batch: number, m: number, n: number, k: number, mr: number, nr: number, threads: number): GemmBlocks {
+  if (threads <= 1) return choose(batch, m, n, k, mr, nr, 1);
   const key = `${batch},${m},${n},${k},${mr},${nr},${threads}`;
   let blocks = chosen.get(key);
   if (blocks === undefined) {
