@@ -66,6 +66,19 @@ test('activations: gelu (erf form), tanh, forward and backward', async () => {
   }
 });
 
+test('gelu: dense grid over both tails and special values', async () => {
+  // Φ(-t) = e^(-t²/2)·R(t) with R fitted on [0, 13]: the grid crosses the clamp at 13 and the exponential's
+  // underflow (~13.2); ±Infinity and NaN must give the reference's Infinity/NaN (e.g. gelu(-Infinity) = NaN)
+  const n = 200003;
+  const x = Float32Array.from({ length: n }, (_, i) => -16 + (32 * i) / (n - 1));
+  x.set([-Infinity, Infinity, NaN, -1e30, 1e30, -40, 40, -13, 13, -0, 0, 1e-30, -1e-30]);
+  const dy = rand(n, -2, 2);
+  await verify({ name: 'gelu fwd grid', buffers: { x, y: rand(n) }, check: ['y'], atol: 3e-7, rtol: 2e-6,
+    run: (be, b) => be.geluForward(b.x!, b.y!, n) });
+  await verify({ name: 'gelu bwd grid', buffers: { x, dy, dx: rand(n) }, check: ['dx'], atol: 3e-7, rtol: 2e-6,
+    run: (be, b) => be.geluBackward(b.x!, b.dy!, b.dx!, n) });
+});
+
 test('dropout masks match the reference bit for bit', async () => {
   for (const n of SIZES) {
     for (const [p, seed] of [[0, 1], [0.1, 42], [0.5, 0xdeadbeef], [0.9, 7]] as const) {
