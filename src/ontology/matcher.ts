@@ -5,7 +5,7 @@ import {
 } from './normalize.js';
 import { TokenTable } from './token-table.js';
 import {
-  conceptsSnapshot, restoreConcepts, restoreTokens, tokensSnapshot, type MatcherSnapshot, type NameEntry,
+  conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
 import { NameEntryTable } from './name-entries.js';
 import { isStopName } from './stop-names.js';
@@ -34,7 +34,9 @@ import { isStopName } from './stop-names.js';
  * `alternatives`.
  */
 export class EntityMatcher {
-  readonly concepts: Concept[];
+  /** The concepts, built here (added) or still in a snapshot (restored; made one by one as needed). */
+  private conceptList: Concept[] | null;
+  private readonly restoredConcepts: SnapshotConcepts | null;
   private readonly tokenIds: TokenTable;
   private readonly edges: EdgeTable;
   /** The root's children by token id (0: none): every token of a text is looked up here, so keep it dense. */
@@ -50,7 +52,8 @@ export class EntityMatcher {
 
   /** An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. */
   constructor(snapshot?: MatcherSnapshot) {
-    this.concepts = snapshot === undefined ? [] : restoreConcepts(snapshot);
+    this.restoredConcepts = snapshot === undefined ? null : new SnapshotConcepts(snapshot);
+    this.conceptList = snapshot === undefined ? [] : null;
     this.tokenIds = snapshot === undefined ? new TokenTable() : TokenTable.restore(restoreTokens(snapshot));
     this.edges = snapshot === undefined ? new EdgeTable() : EdgeTable.restore(snapshot.edges);
     this.rootChildren = snapshot?.rootChildren ?? new Int32Array(1 << 16);
@@ -65,9 +68,23 @@ export class EntityMatcher {
    */
   snapshot(): MatcherSnapshot {
     return {
-      ...conceptsSnapshot(this.concepts), ...tokensSnapshot(this.tokenIds.snapshot()), edges: this.edges.snapshot(),
+      ...(this.conceptList === null ? this.restoredConcepts!.snapshot() : conceptsSnapshot(this.conceptList)), ...tokensSnapshot(this.tokenIds.snapshot()), edges: this.edges.snapshot(),
       rootChildren: this.rootChildren, entries: this.entries.snapshot(this.nodes), names: this.names,
     };
+  }
+
+  /** Every concept, in the order added. */
+  get concepts(): Concept[] {
+    this.conceptList ??= this.restoredConcepts!.all();
+    return this.conceptList;
+  }
+
+  private conceptAt(i: number): Concept {
+    return this.conceptList !== null ? this.conceptList[i] : this.restoredConcepts!.at(i);
+  }
+
+  private get conceptCount(): number {
+    return this.conceptList !== null ? this.conceptList.length : this.restoredConcepts!.length;
   }
 
   /** The names ending at trie node `node` (null: none). */
@@ -101,7 +118,7 @@ export class EntityMatcher {
   }
 
   get size(): { concepts: number; names: number; nodes: number; tokens: number } {
-    return { concepts: this.concepts.length, names: this.names, nodes: this.nodes, tokens: this.tokenIds.size };
+    return { concepts: this.conceptCount, names: this.names, nodes: this.nodes, tokens: this.tokenIds.size };
   }
 
   /** Every linked mention in `text`, in order, non-overlapping. */
@@ -124,7 +141,7 @@ export class EntityMatcher {
       }
       const start = runs.start[i];
       const end = runs.end[found.last];
-      const [best, ...rest] = found.entries.map((e) => this.concepts[e.concept]);
+      const [best, ...rest] = found.entries.map((e) => this.conceptAt(e.concept));
       spans.push({
         start, end, text: text.slice(start, end), id: best.id, type: best.type, preferredName: best.preferredName,
         alternatives: rest.map((c) => c.id),
@@ -225,21 +242,21 @@ export class EntityMatcher {
   }
 
   private compare(a: NameEntry, b: NameEntry): number {
-    const ca = this.concepts[a.concept];
-    const cb = this.concepts[b.concept];
+    const ca = this.conceptAt(a.concept);
+    const cb = this.conceptAt(b.concept);
     return vocabularyRank(ca.id) - vocabularyRank(cb.id)
       || Number(b.preferred) - Number(a.preferred)
       || (ca.id < cb.id ? -1 : ca.id > cb.id ? 1 : 0);
   }
 
   private addName(name: string, concept: number, preferred: boolean): void {
-    if (!indexable(name, this.concepts[concept].type, preferred)) return;
+    if (!indexable(name, this.conceptAt(concept).type, preferred)) return;
     const tokens = tokenize(name);
     if (tokens.length === 0 || tokens.every((t) => /^\d+$/.test(t.key))) return; // "1990": numbers are not names
     if (tokens.length === 1 && isStopName(tokens[0].key)) return;
     const short = name.length <= 3;
     // A gene's one-word names are symbols (`INS`, `Lobe`, `hole` are aliases, not words).
-    const symbol = tokens.length === 1 && this.concepts[concept].type === 'gene';
+    const symbol = tokens.length === 1 && this.conceptAt(concept).type === 'gene';
     // Plain loops, not map/flatMap: this runs for every name of the lexicon (300,000 with the full one).
     let cased: (string | null)[] | null = null;
     let glued: number[] | null = null;

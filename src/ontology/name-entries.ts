@@ -30,12 +30,22 @@ export class NameEntryTable {
   /** Entry e's cased forms are cased[casedStart[e], casedStart[e + 1]) ('' for any case; an empty range: none). */
   private casedStart: Int32Array = new Int32Array(1 << 12);
   private cased: string[] = [];
+  /**
+   * A restored table's cased forms are still the snapshot's newline-joined string (splitting its ~480,000 forms
+   * was a third of restoring the full lexicon's matcher, on the way to the first link): casedEnds[i] is where form
+   * i ends in it, found on first use. Null once `cased` holds them (a table built here, or added to).
+   */
+  private casedJoined: string | null = null;
+  private casedEnds: Int32Array | null = null;
+  /** A restored table reads the snapshot's arrays as they are; the first `add` copies them (see writable). */
+  private restored = false;
   private gluedStart: Int32Array = new Int32Array(1 << 12);
   private glued: Int32Array = new Int32Array(1 << 10);
   private gluedCount = 0;
   private count = 0;
 
   add(node: number, entry: NameEntry): void {
+    if (this.restored) this.writable();
     if (node >= this.head.length) {
       const size = Math.max(node + 1, this.head.length * 2);
       this.head = grown(this.head, size);
@@ -71,8 +81,14 @@ export class NameEntryTable {
     if (node >= this.head.length || this.head[node] === 0) return null;
     const list: NameEntry[] = [];
     for (let e = this.head[node] - 1; e >= 0; e = this.next[e] - 1) {
-      const cased = this.casedStart[e] === this.casedStart[e + 1] ? null
-        : this.cased.slice(this.casedStart[e], this.casedStart[e + 1]).map((c) => (c === '' ? null : c));
+      let cased: (string | null)[] | null = null;
+      if (this.casedStart[e] !== this.casedStart[e + 1]) {
+        cased = [];
+        for (let i = this.casedStart[e]; i < this.casedStart[e + 1]; i++) {
+          const c = this.casedForm(i);
+          cased.push(c === '' ? null : c);
+        }
+      }
       const glued = this.gluedStart[e] === this.gluedStart[e + 1] ? null : Array.from(this.glued.subarray(this.gluedStart[e], this.gluedStart[e + 1]));
       list.push({ concept: this.concept[e], preferred: this.preferred[e] === 1, cased, glued });
     }
@@ -83,32 +99,69 @@ export class NameEntryTable {
     return {
       head: grown(this.head, nodes), next: this.next.slice(0, this.count), concept: this.concept.slice(0, this.count),
       preferred: this.preferred.slice(0, this.count), casedStart: this.casedStart.slice(0, this.count + 1),
-      cased: this.cased.join('\n'), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
+      cased: this.casedJoined ?? this.cased.join('\n'), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
     };
   }
 
-  /** A table to read (and add to) from a snapshot. */
+  /** Cased form i ('' for a token of any case). */
+  private casedForm(i: number): string {
+    const joined = this.casedJoined;
+    if (joined === null) return this.cased[i];
+    let ends = this.casedEnds;
+    if (ends === null) {
+      const count = this.casedStart[this.count];
+      ends = this.casedEnds = new Int32Array(count);
+      let at = 0;
+      for (let k = 0; k < count; k++) {
+        const nl = joined.indexOf('\n', at);
+        at = nl < 0 ? joined.length : nl;
+        ends[k] = at;
+        at += 1;
+      }
+    }
+    return joined.slice(i === 0 ? 0 : ends[i - 1] + 1, ends[i]);
+  }
+
+  /**
+   * A table to read from a snapshot, using its arrays as they are (they are this thread's: postMessage copied
+   * them, or the cache read them); adding to it copies them first.
+   */
   static restore(s: NameEntryTableSnapshot): NameEntryTable {
     const table = new NameEntryTable();
-    const count = s.next.length;
-    table.head = s.head.slice();
-    table.tail = new Int32Array(s.head.length);
-    // The tails, for adding after a restore: the last entry of each node's list.
-    for (let node = 0; node < s.head.length; node++) {
-      let last = s.head[node];
-      while (last !== 0 && s.next[last - 1] !== 0) last = s.next[last - 1];
-      table.tail[node] = last;
-    }
-    table.next = grown(s.next, count + 2);
-    table.concept = grown(s.concept, count + 2);
-    table.preferred = grown(s.preferred, count + 2);
-    table.casedStart = grown(s.casedStart, count + 2);
-    table.gluedStart = grown(s.gluedStart, count + 2);
-    table.cased = s.cased === '' ? [] : s.cased.split('\n');
-    table.glued = s.glued.length > 0 ? s.glued.slice() : new Int32Array(16);
+    table.head = s.head;
+    table.next = s.next;
+    table.concept = s.concept;
+    table.preferred = s.preferred;
+    table.casedStart = s.casedStart;
+    table.gluedStart = s.gluedStart;
+    table.casedJoined = s.cased;
+    table.glued = s.glued;
     table.gluedCount = s.glued.length;
-    table.count = count;
+    table.count = s.next.length;
+    table.restored = true;
     return table;
+  }
+
+  /** Makes a restored table one that `add` can grow: its own copies, each node's last entry, the cased forms split. */
+  private writable(): void {
+    const count = this.count;
+    this.restored = false;
+    this.head = this.head.slice();
+    this.tail = new Int32Array(this.head.length);
+    for (let node = 0; node < this.head.length; node++) {
+      let last = this.head[node];
+      while (last !== 0 && this.next[last - 1] !== 0) last = this.next[last - 1];
+      this.tail[node] = last;
+    }
+    this.next = grown(this.next, count + 2);
+    this.concept = grown(this.concept, count + 2);
+    this.preferred = grown(this.preferred, count + 2);
+    this.casedStart = grown(this.casedStart, count + 2);
+    this.gluedStart = grown(this.gluedStart, count + 2);
+    this.cased = this.casedJoined === null || this.casedJoined === '' ? [] : this.casedJoined.split('\n');
+    this.casedJoined = null;
+    this.casedEnds = null;
+    this.glued = this.glued.length > 0 ? this.glued.slice() : new Int32Array(16);
   }
 }
 

@@ -23,6 +23,23 @@ test('matcher snapshot: the built-in lexicon restored through structuredClone li
   assert.deepEqual(restored.snapshot(), built.snapshot());
 });
 
+test('matcher snapshot: a restored matcher takes new concepts like the built one (its arrays copied on the first add)', async () => {
+  const built = await builtinMatcher();
+  const restored = new EntityMatcher(structuredClone(built.snapshot()));
+  const text = 'TNF-α, IL6 and Zorblatin Kinase ZBK1 in zorblatin-induced Frobnitz syndromes; BRCA1 and metformin.';
+  linkWithAbbreviations(restored, text); // read first: the lazily restored parts are made before the add
+  for (const m of [built, restored]) {
+    m.add({ id: 'TEST:1', type: 'gene', preferredName: 'Zorblatin Kinase', synonyms: ['ZBK1', 'ZBK-1'] });
+    m.add({ id: 'TEST:2', type: 'disease', preferredName: 'Frobnitz syndrome', synonyms: [] });
+    m.add({ id: 'TEST:3', type: 'chemical', preferredName: 'zorblatin', synonyms: ['TNF-alpha'] });
+  }
+  const spans = linkWithAbbreviations(built, text);
+  assert.ok(spans.some((s) => s.id === 'TEST:1') && spans.some((s) => s.id === 'TEST:2'), JSON.stringify(spans));
+  assert.deepEqual(linkWithAbbreviations(restored, text), spans);
+  assert.deepEqual(restored.snapshot(), built.snapshot());
+  assert.deepEqual(restored.concepts, built.concepts);
+});
+
 test('matcher snapshot: the full lexicon restored links 300 real abstracts exactly as built', { skip: lexicon.skip || abstracts.skip }, async () => {
   const built = await loadMatcher(lexicon.path);
   const restored = new EntityMatcher(structuredClone(built.snapshot()));
