@@ -11,14 +11,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import type { SentencePieceModel } from '../tokenizer/model.js';
-import { readModelFile } from '../tokenizer/node-io.js';
+import { modelFromBytes, readModelFile } from '../tokenizer/node-io.js';
 import { BatchPacker, type DeidJob, type DeidResult, type PackJob, type PackResult } from './batch-packer.js';
 import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
-import type { PackWorkerSetup, PackWorkerRole } from './pack-workers-node.js';
+import type { PackWorkerData } from './pack-workers-node.js';
 import { specialIds } from './special-tokens.js';
 
-const setup = workerData as PackWorkerSetup & { readonly role: PackWorkerRole };
+const setup = workerData as PackWorkerData;
 const port = parentPort!;
 const errorOf = (seq: number, error: unknown): PackResult => ({ seq, error: error instanceof Error ? error.message : String(error) });
 const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
@@ -31,7 +31,7 @@ let packer: BatchPacker | null = null;
 const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] | undefined }[] = [];
 
 function loadTokenizer(): SentencePieceModel {
-  tokenizer ??= readModelFile(setup.tokenizerPath);
+  tokenizer ??= setup.model === undefined ? readModelFile(setup.tokenizerPath) : modelFromBytes(setup.model.bytes, setup.tokenizerPath, setup.model.pieceTrie);
   return tokenizer;
 }
 

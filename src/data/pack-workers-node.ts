@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { MatcherSnapshot } from '../ontology/index.js';
 import type { DeidJob, DeidResult, PackJob, PackResult } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
+import { readSharedModel, type SharedModel } from '../tokenizer/node-io.js';
 
 /** What a pack worker loads once: the tokenizer, the lexicon (path, "builtin" or null) and the sequence length. */
 export interface PackWorkerSetup {
@@ -16,6 +17,13 @@ export interface PackWorkerSetup {
 /** What a worker does: pack (link, tokenize, and de-identify what comes before the matcher), or de-identify first. */
 export type PackWorkerRole = 'pack' | 'deid';
 
+/** A worker's workerData. */
+export interface PackWorkerData extends PackWorkerSetup {
+  readonly role: PackWorkerRole;
+  /** The tokenizer's bytes and built piece trie, when this thread could read it (else the worker reads the file). */
+  readonly model: SharedModel | undefined;
+}
+
 /**
  * Starts `count` workers, and with a lexicon one more thread that builds the matcher once (over a second with the
  * full lexicon, unless cached) and shares its snapshot with the workers; packing ones de-identify the jobs that
@@ -27,8 +35,17 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   onFailure: (error: Error) => void, deidWorker = false): PackPort[] {
   const closing = { now: false };
   const roles: PackWorkerRole[] = Array.from({ length: count }, (_, i) => (deidWorker && i === 0 ? 'deid' : 'pack'));
+  // The model loaded once here, its piece trie built once (the caller loads it too, and gets the trie from here).
+  // If it cannot be read, the workers load it by path and report the error as usual.
+  let model: SharedModel | undefined;
+  try {
+    model = readSharedModel(setup.tokenizerPath);
+  } catch {
+    model = undefined;
+  }
   const workers = roles.map((role) => {
-    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: { ...setup, role } });
+    const data: PackWorkerData = { ...setup, role, model };
+    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data });
     worker.on('message', (m: PackResult | DeidResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
     worker.on('exit', (code) => {

@@ -48,6 +48,11 @@ export interface ModelOptions {
    * False runs the lattice over every sentence, the reference the cache is tested against.
    */
   readonly wordCache?: boolean;
+  /**
+   * The piece trie as `pieceTrieUnits` of a model loaded from the same bytes (e.g. in another thread), instead of
+   * building it again. Units from other bytes give wrong encodings: pass them only with the bytes they came with.
+   */
+  readonly pieceTrie?: Uint32Array;
 }
 
 const FLT_MAX = 3.4028234663852886e38;
@@ -139,7 +144,9 @@ export class SentencePieceModel {
     if (minScore === FLT_MAX) minScore = 0;
     if (maxScore === FLT_MIN) maxScore = 0;
     this.unkId = unkId;
-    this.pieceTrie = new DoubleArray(trieKeys.length > 0 ? buildDoubleArray(trieKeys, trieValues) : new Uint32Array(0));
+    // The build is tens of milliseconds of cold code in each thread that loads the model; a thread given the units
+    // by one that loaded the same bytes (options.pieceTrie) skips it.
+    this.pieceTrie = new DoubleArray(options.pieceTrie ?? (trieKeys.length > 0 ? buildDoubleArray(trieKeys, trieValues) : new Uint32Array(0)));
     const latticeScore = new Float32Array(n);
     const skip = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -189,6 +196,11 @@ export class SentencePieceModel {
 
   toBytes(): Uint8Array {
     return encodeModelProto(this.proto);
+  }
+
+  /** The piece trie's darts-clone units, for ModelOptions.pieceTrie (a copy). */
+  get pieceTrieUnits(): Uint32Array {
+    return this.pieceTrie.units.slice();
   }
 
   /** Whether encoding reuses each word's segmentation (see ModelOptions.wordCache and word-cache.ts). */

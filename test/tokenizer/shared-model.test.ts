@@ -1,0 +1,38 @@
+// A model loaded with the piece trie built by an earlier load (in this thread or, via workerData, another one)
+// is the same model: same trie units, same encodings.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { SentencePieceModel } from '../../src/tokenizer/index.js';
+import { modelFromBytes, readModelFile, readSharedModel } from '../../src/tokenizer/node-io.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+import { abstractSentences } from './corpus-lines.js';
+import { MODEL_NAMES, modelBytes } from './fixtures.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const bertPath = resolve(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+
+test('a model given another load\'s piece trie has the same trie and encodes the same', { skip: abstracts.skip }, () => {
+  const lines = abstractSentences(abstracts.path, 400);
+  for (const name of MODEL_NAMES) {
+    const bytes = modelBytes(name);
+    const fresh = SentencePieceModel.fromBytes(bytes, name);
+    const given = SentencePieceModel.fromBytes(bytes, name, { pieceTrie: structuredClone(fresh.pieceTrieUnits) });
+    assert.deepEqual(given.pieceTrieUnits, fresh.pieceTrieUnits, name);
+    for (const line of lines) assert.deepEqual(given.encode(line), fresh.encode(line), `${name}: ${line}`);
+  }
+});
+
+test('readSharedModel builds the trie once; readModelFile and modelFromBytes of the same bytes reuse it', () => {
+  const shared = readSharedModel(bertPath);
+  assert.deepEqual(shared.pieceTrie, SentencePieceModel.fromBytes(readFileSync(bertPath)).pieceTrieUnits);
+  assert.equal(readSharedModel(bertPath).pieceTrie, shared.pieceTrie); // the same array: not built again
+  const text = 'Metformin 500 mg twice daily reduced HbA1c in type 2 diabetes.';
+  const reference = SentencePieceModel.fromBytes(readFileSync(bertPath)).encode(text);
+  assert.deepEqual(readModelFile(bertPath).encode(text), reference);
+  assert.deepEqual(modelFromBytes(shared.bytes, 'worker', shared.pieceTrie).encode(text), reference);
+  // Other bytes do not get this trie.
+  const other = modelFromBytes(modelBytes('nmt'), 'nmt.model');
+  assert.deepEqual(other.pieceTrieUnits, SentencePieceModel.fromBytes(modelBytes('nmt')).pieceTrieUnits);
+});
