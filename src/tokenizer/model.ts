@@ -10,7 +10,7 @@ import { Lattice, type Path } from './lattice.js';
 import { utf8DecodeValid, validCharLength } from './utf8.js';
 import { byteToPiece, pieceToByte } from './byte-pieces.js';
 import { decodePiecesToBytes, type DecodingContext } from './decode.js';
-import { splitsAtEverySpace, WordCache } from './word-cache.js';
+import { MAX_CACHED_VOCABULARY, splitsAtEverySpace, WordCache } from './word-cache.js';
 
 export { byteToPiece, pieceToByte };
 
@@ -162,7 +162,7 @@ export class SentencePieceModel {
       units: this.pieceTrie.units, latticeScore, skip, unkId, unkScore: Math.fround(minScore - UNK_PENALTY),
     };
     const triePieces = proto.pieces.filter((_, i) => this.types[i] === PieceType.NORMAL || this.types[i] === PieceType.USER_DEFINED || this.types[i] === PieceType.UNUSED);
-    this.words = options.wordCache !== false && splitsAtEverySpace(triePieces.map((p) => p.piece)) ? new WordCache(this.lattice) : null;
+    this.words = options.wordCache !== false && n < MAX_CACHED_VOCABULARY && splitsAtEverySpace(triePieces.map((p) => p.piece)) ? new WordCache(this.lattice) : null;
     const userDefined = userDefinedKeys.length > 0
       ? new DoubleArray(buildDoubleArray(userDefinedKeys, userDefinedKeys.map((_, i) => i)))
       : null;
@@ -263,7 +263,7 @@ export class SentencePieceModel {
     const seg = this.seg;
     seg.reserve(n + 1);
     let count = 0;
-    let exact = 0; // the sentence's score so far in exact arithmetic
+    let exact = 0; // a bound on the sentence's |score| so far in exact arithmetic
     let rounding = 0; // how far the float32 score of the sentence Viterbi can be from it
     for (let b = 0; b < n;) {
       let h = WordCache.hashStep(WordCache.HASH_START, text[b]);
@@ -275,18 +275,10 @@ export class SentencePieceModel {
       }
       const entry = words.entryFor(text, b, e, h);
       if (entry < 0) return false;
-      const bound = Math.abs(exact) + rounding;
+      const bound = exact + rounding;
       if (!words.safe(entry, e - b, bound)) return false;
-      const first = words.pieceStart[entry];
-      const last = first + words.pieceCount[entry];
-      let s = b;
-      for (let i = first; i < last; i++) {
-        const end = b + words.pieceEnds[i];
-        seg.starts[count] = s; seg.ends[count] = end; seg.ids[count] = words.pieceIds[i];
-        count++;
-        s = end;
-      }
-      exact += words.score[entry];
+      count = words.emit(entry, seg.ids, seg.starts, seg.ends, count, b, b);
+      exact += words.scoreBound(entry);
       rounding += words.roundingAfter(e - b, bound);
       b = e;
     }

@@ -20,9 +20,17 @@ const FLOAT32_EPSILON = 1.1920928955078125e-7;
 const FLOAT64_SLACK = 1e-9;
 /** Entries at most (the distinct words of ~12 MB of biomedical text are ~120,000); then the cache starts afresh. */
 const MAX_ENTRIES = 1 << 17;
-const FIRST_ENTRIES = 1 << 12;
+const FIRST_SLOTS = 1 << 13;
 /** Words longer than this (bytes) are not cached: rare, and their own Viterbi is as cheap as a look-up miss. */
 const MAX_WORD_BYTES = 256;
+/** A piece is stored as (id << END_BITS) | its end in the word: ends go up to MAX_WORD_BYTES + 3 (the ▁). */
+const END_BITS = 9;
+const END_MASK = (1 << END_BITS) - 1;
+/** Ints before an entry's key: (key length << 16) | piece count, the margin and the score bound (float32 bits). */
+const HEADER = 3;
+
+/** Piece ids the cache can store (END_BITS of the 32 are the piece's end). */
+export const MAX_CACHED_VOCABULARY = 1 << (31 - END_BITS);
 
 /** Does the lattice split at every ▁ for these pieces? `pieces` are the trie's pieces as strings. */
 export function splitsAtEverySpace(pieces: Iterable<string>): boolean {
@@ -31,35 +39,29 @@ export function splitsAtEverySpace(pieces: Iterable<string>): boolean {
 }
 
 /**
- * Bounded map from a word's normalized bytes to its isolated best segmentation (piece ids and ends relative to
- * the word), its exact score and its smallest decision margin. When full it starts afresh (the words of running
- * text repeat enough that this costs little).
+ * Bounded map from a word's normalized bytes to its isolated best segmentation, its score and its smallest decision
+ * margin. Each look-up runs beside the linker's megabytes of tables, so an entry is laid out to cost few cache
+ * misses: a slot (hash, where the entry starts) and then one run of ints holding the entry's header, its key bytes
+ * (packed four to an int) and its pieces. When full it starts afresh (the words of running text repeat enough that
+ * this costs little).
  */
 export class WordCache {
-  // Open addressing over entry numbers (-1: empty), at most half full; the arrays grow by doubling.
-  private slots = new Int32Array(2 * FIRST_ENTRIES).fill(-1);
-  private keyStart = new Int32Array(FIRST_ENTRIES);
-  private keyLength = new Int32Array(FIRST_ENTRIES);
-  private keyHash = new Int32Array(FIRST_ENTRIES);
-  private keys = new Uint8Array(8 * FIRST_ENTRIES);
-  /** Pieces of entry e: ids in pieceIds[pieceStart[e], +pieceCount[e]), their ends (relative) in pieceEnds. */
-  pieceStart = new Int32Array(FIRST_ENTRIES);
-  pieceCount = new Int32Array(FIRST_ENTRIES);
-  pieceIds = new Int32Array(4 * FIRST_ENTRIES);
-  pieceEnds = new Int32Array(4 * FIRST_ENTRIES);
-  /** Exact (float64) best score of the word, and its smallest margin along the best path (>= 0). */
-  score = new Float64Array(FIRST_ENTRIES);
-  margin = new Float64Array(FIRST_ENTRIES);
+  /** Open addressing, at most half full: (hash, entry start + 1) pairs, 0 = empty. */
+  private slots = new Int32Array(2 * FIRST_SLOTS);
   private entries = 0;
-  private keyUsed = 0;
-  private piecesUsed = 0;
+  /** The entries, one after another (see HEADER); `bytes` and `floats` view the same memory. */
+  private arena = new Int32Array(1 << 16);
+  private bytes = new Uint8Array(this.arena.buffer);
+  private floats = new Float32Array(this.arena.buffer);
+  private used = 0;
   /** The largest |score| a single lattice node can have (pieces and the unknown): bounds every path's score. */
   private readonly maxNodeScore: number;
   // Float64 Viterbi buffers for one word.
-  private best = new Float64Array(MAX_WORD_BYTES + 1);
-  private second = new Float64Array(MAX_WORD_BYTES + 1);
-  private bestStart = new Int32Array(MAX_WORD_BYTES + 1);
-  private bestId = new Int32Array(MAX_WORD_BYTES + 1);
+  private readonly best = new Float64Array(MAX_WORD_BYTES + 4);
+  private readonly second = new Float64Array(MAX_WORD_BYTES + 4);
+  private readonly bestStart = new Int32Array(MAX_WORD_BYTES + 4);
+  private readonly bestId = new Int32Array(MAX_WORD_BYTES + 4);
+  private readonly word = new Uint8Array(3 + MAX_WORD_BYTES);
 
   constructor(private readonly lattice: PieceLattice) {
     let most = Math.abs(lattice.unkScore);
@@ -76,77 +78,75 @@ export class WordCache {
   }
 
   /**
-   * Entry for text[from, to), whose bytes hash to h (hashStep from HASH_START), segmenting and storing it on a
-   * miss; -1 when the word is too long to cache.
+   * Entry (its start in the arena) for text[from, to), whose bytes hash to h (hashStep from HASH_START),
+   * segmenting and storing it on a miss; -1 when the word is too long to cache.
    */
   entryFor(text: Uint8Array, from: number, to: number, h: number): number {
     const length = to - from;
     if (length > MAX_WORD_BYTES) return -1;
     const slots = this.slots;
-    const mask = slots.length - 1;
-    const keys = this.keys;
+    const mask = (slots.length >> 1) - 1;
+    const arena = this.arena;
+    const bytes = this.bytes;
     let slot = h & mask;
     for (;;) {
-      const e = slots[slot];
-      if (e < 0) break;
-      if (this.keyHash[e] === h && this.keyLength[e] === length) {
-        const start = this.keyStart[e];
+      const at = slots[2 * slot + 1];
+      if (at === 0) break;
+      if (slots[2 * slot] === h && arena[at - 1] >>> 16 === length) {
+        const key = 4 * (at - 1 + HEADER);
         let k = 0;
-        while (k < length && keys[start + k] === text[from + k]) k++;
-        if (k === length) return e;
+        while (k < length && bytes[key + k] === text[from + k]) k++;
+        if (k === length) return at - 1;
       }
       slot = (slot + 1) & mask;
     }
     if (!this.room(length)) return this.entryFor(text, from, to, h);
-    const e = this.entries++;
-    this.slots[slot] = e;
-    this.keyHash[e] = h;
-    this.keyLength[e] = length;
-    this.keyStart[e] = this.keyUsed;
-    const keys2 = this.keys;
-    for (let k = 0; k < length; k++) keys2[this.keyUsed + k] = text[from + k];
-    this.keyUsed += length;
+    const e = this.used;
+    this.slots[2 * slot] = h;
+    this.slots[2 * slot + 1] = e + 1;
+    this.entries++;
+    const key = 4 * (e + HEADER);
+    for (let k = 0; k < length; k++) this.bytes[key + k] = text[from + k];
     this.segment(e, text, from, to);
     return e;
   }
 
-  /**
-   * Makes room for one more entry of `length` bytes (and at most `length` pieces). False when that meant
-   * growing the slot table or starting afresh, which moves the entries' slots: the caller probes again.
-   */
-  private room(length: number): boolean {
-    if (this.keyUsed + length > this.keys.length) this.keys = grown(this.keys, this.keyUsed + length);
-    if (this.piecesUsed + length > this.pieceIds.length) {
-      this.pieceIds = grown(this.pieceIds, this.piecesUsed + length);
-      this.pieceEnds = grown(this.pieceEnds, this.piecesUsed + length);
+  /** The entry's pieces, written to ids/starts/ends from `count` on: each ends at shift + its end in the word, the
+   * first begins at firstBegin, the others where the one before ends. Returns the new count. */
+  emit(e: number, ids: Int32Array, starts: Int32Array, ends: Int32Array, count: number, shift: number, firstBegin: number): number {
+    const arena = this.arena;
+    const pieces = e + HEADER + ((arena[e] >>> 16) + 3 >> 2);
+    const last = pieces + (arena[e] & 0xffff);
+    let begin = firstBegin;
+    for (let i = pieces; i < last; i++) {
+      const piece = arena[i];
+      const end = shift + (piece & END_MASK);
+      ids[count] = piece >>> END_BITS; starts[count] = begin; ends[count] = end;
+      count++;
+      begin = end;
     }
-    if (this.entries < this.keyStart.length) return true;
-    if (this.entries === MAX_ENTRIES) {
-      this.slots.fill(-1);
-      this.entries = 0;
-      this.keyUsed = 0;
-      this.piecesUsed = 0;
-      return false;
-    }
-    const size = 2 * this.entries;
-    this.keyStart = grown(this.keyStart, size);
-    this.keyLength = grown(this.keyLength, size);
-    this.keyHash = grown(this.keyHash, size);
-    this.pieceStart = grown(this.pieceStart, size);
-    this.pieceCount = grown(this.pieceCount, size);
-    this.score = grown(this.score, size);
-    this.margin = grown(this.margin, size);
-    this.slots = new Int32Array(2 * size).fill(-1);
-    const mask = this.slots.length - 1;
-    for (let e = 0; e < this.entries; e++) {
-      let slot = this.keyHash[e] & mask;
-      while (this.slots[slot] >= 0) slot = (slot + 1) & mask;
-      this.slots[slot] = e;
-    }
-    return false;
+    return count;
   }
 
-  private word = new Uint8Array(3 + MAX_WORD_BYTES);
+  /** An upper bound on |the word's best score|. */
+  scoreBound(e: number): number {
+    return this.floats[e + 2];
+  }
+
+  /**
+   * May entry e be used for a word of `length` bytes whose sentence score so far is at most `scoreBound` in
+   * magnitude? Every score the sentence Viterbi compares inside the word lies within M = scoreBound + (length + 1)
+   * × maxNodeScore of zero, each float32 store rounds by at most half an ulp (<= M × 2^-24), and a compared score
+   * went through at most length + 1 stores: when the margin exceeds twice that, no decision can flip.
+   */
+  safe(e: number, length: number, scoreBound: number): boolean {
+    return this.floats[e + 1] > this.roundingAfter(length, scoreBound);
+  }
+
+  /** The largest amount by which the sentence score after this word can differ from its exact value. */
+  roundingAfter(length: number, scoreBound: number): number {
+    return (length + 2) * (scoreBound + (length + 1) * this.maxNodeScore) * FLOAT32_EPSILON + FLOAT64_SLACK;
+  }
 
   /**
    * The pieces of a sentence of plain ASCII words, straight from the input bytes, or -1 when the sentence is not
@@ -161,13 +161,12 @@ export class WordCache {
     if (length === 0 || bytes[0] === 0x20 || bytes[length - 1] === 0x20) return -1;
     const word = this.word;
     word[0] = 0xe2; word[1] = 0x96; word[2] = 0x81;
-    const spaceHash = WordCache.hashStep(WordCache.hashStep(WordCache.hashStep(WordCache.HASH_START, 0xe2), 0x96), 0x81);
     let count = 0;
     let exact = 0;
     let rounding = 0;
     for (let from = 0; from < length;) {
       // The word bytes[from, to), hashed and copied after the ▁ as the normalizer would have written them.
-      let h = spaceHash;
+      let h = SPACE_HASH;
       let to = from;
       for (; to < length; to++) {
         const c = bytes[to];
@@ -179,19 +178,11 @@ export class WordCache {
       if (to === from) return -1; // two spaces in a row
       const size = to - from + 3;
       const e = this.entryFor(word, 0, size, h);
-      const bound = Math.abs(exact) + rounding;
+      const bound = exact + rounding;
       if (e < 0 || !this.safe(e, size, bound)) return -1;
-      const first = this.pieceStart[e];
-      const last = first + this.pieceCount[e];
       // Normalized offset p in "▁word" is input offset from + p - 3, except the ▁ itself: the space before.
-      let begin = from === 0 ? 0 : from - 1;
-      for (let i = first; i < last; i++) {
-        const end = from + this.pieceEnds[i] - 3;
-        ids[count] = this.pieceIds[i]; starts[count] = begin; ends[count] = end;
-        count++;
-        begin = end;
-      }
-      exact += this.score[e];
+      count = this.emit(e, ids, starts, ends, count, from - 3, from === 0 ? 0 : from - 1);
+      exact += this.floats[e + 2];
       rounding += this.roundingAfter(size, bound);
       from = to + 1;
     }
@@ -199,19 +190,39 @@ export class WordCache {
   }
 
   /**
-   * May entry e be used for a word of `length` bytes whose sentence score so far is at most `scoreBound` in
-   * magnitude? Every score the sentence Viterbi compares inside the word lies within M = scoreBound + (length + 1)
-   * × maxNodeScore of zero, each float32 store rounds by at most half an ulp (<= M × 2^-24), and a compared score
-   * went through at most length + 1 stores: when the margin exceeds twice that, no decision can flip.
+   * Makes room for one more entry of `length` bytes (and at most `length` pieces). False when that meant
+   * growing the slot table or starting afresh, which moves the entries' slots: the caller probes again.
    */
-  safe(e: number, length: number, scoreBound: number): boolean {
-    const most = scoreBound + (length + 1) * this.maxNodeScore;
-    return this.margin[e] > (length + 2) * most * FLOAT32_EPSILON + FLOAT64_SLACK;
-  }
-
-  /** The largest amount by which the sentence score after this word can differ from its exact value. */
-  roundingAfter(length: number, scoreBound: number): number {
-    return (length + 2) * (scoreBound + (length + 1) * this.maxNodeScore) * FLOAT32_EPSILON + FLOAT64_SLACK;
+  private room(length: number): boolean {
+    const need = this.used + HEADER + (length + 3 >> 2) + length;
+    if (need > this.arena.length) {
+      let size = this.arena.length;
+      while (size < need) size *= 2;
+      const arena = new Int32Array(size);
+      arena.set(this.arena);
+      this.arena = arena;
+      this.bytes = new Uint8Array(arena.buffer);
+      this.floats = new Float32Array(arena.buffer);
+    }
+    if (2 * (this.entries + 1) <= this.slots.length >> 1) return true;
+    if (this.entries >= MAX_ENTRIES) {
+      this.slots.fill(0);
+      this.entries = 0;
+      this.used = 0;
+      return false;
+    }
+    const old = this.slots;
+    const slots = new Int32Array(2 * old.length);
+    const mask = (slots.length >> 1) - 1;
+    for (let s = 0; s < old.length; s += 2) {
+      if (old[s + 1] === 0) continue;
+      let slot = old[s] & mask;
+      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+      slots[2 * slot] = old[s];
+      slots[2 * slot + 1] = old[s + 1];
+    }
+    this.slots = slots;
+    return false;
   }
 
   /** The same lattice search as viterbi(), over text[from, to) alone, in float64, with runner-up scores. */
@@ -266,33 +277,37 @@ export class WordCache {
       start += mblen;
     }
     // Backtrack (pieces land in reverse, then are flipped) and take the smallest margin on the path.
+    const arena = this.arena;
+    const pieces = e + HEADER + (n + 3 >> 2);
     let count = 0;
     let margin = Infinity;
-    const at = this.piecesUsed;
     for (let end = n; end > 0;) {
       margin = Math.min(margin, best[end] - second[end]);
-      this.pieceIds[at + count] = bestId[end];
-      this.pieceEnds[at + count] = end;
+      arena[pieces + count] = (bestId[end] << END_BITS) | end;
       count++;
       end = bestStart[end];
     }
-    for (let i = at, j = at + count - 1; i < j; i++, j--) {
-      let t = this.pieceIds[i]; this.pieceIds[i] = this.pieceIds[j]; this.pieceIds[j] = t;
-      t = this.pieceEnds[i]; this.pieceEnds[i] = this.pieceEnds[j]; this.pieceEnds[j] = t;
+    for (let i = pieces, j = pieces + count - 1; i < j; i++, j--) {
+      const t = arena[i]; arena[i] = arena[j]; arena[j] = t;
     }
-    this.pieceStart[e] = at;
-    this.pieceCount[e] = count;
-    this.piecesUsed += count;
-    this.score[e] = best[n];
-    this.margin[e] = margin;
+    arena[e] = (n << 16) | count;
+    // Stored as float32: the margin rounded down and the score's magnitude rounded up, so both stay bounds.
+    this.floats[e + 1] = roundedDown(margin);
+    this.floats[e + 2] = roundedUp(Math.abs(best[n]));
+    this.used = pieces + count;
   }
 }
 
-/** A copy of `array` with room for at least `size` elements (doubling). */
-function grown<T extends Int32Array | Uint8Array | Float64Array>(array: T, size: number): T {
-  let capacity = array.length;
-  while (capacity < size) capacity *= 2;
-  const copy = new (array.constructor as new (n: number) => T)(capacity);
-  copy.set(array);
-  return copy;
+const SPACE_HASH = WordCache.hashStep(WordCache.hashStep(WordCache.hashStep(WordCache.HASH_START, 0xe2), 0x96), 0x81);
+
+/** A float32 value <= x (x >= 0; Infinity stays). */
+function roundedDown(x: number): number {
+  const f = Math.fround(x);
+  return f <= x ? f : Math.fround(x * (1 - 2 ** -20));
+}
+
+/** A float32 value >= x (x >= 0). */
+function roundedUp(x: number): number {
+  const f = Math.fround(x);
+  return f >= x ? f : Math.fround(x * (1 + 2 ** -20));
 }
