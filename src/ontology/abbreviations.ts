@@ -20,6 +20,8 @@ const SHORT_FORM = /^(?=.*\p{Lu})(?=.*\p{L})[\p{L}\p{N}][\p{L}\p{N}\-+/.]{1,9}$/
 export function findAbbreviations(text: string, spans: readonly LinkedSpan[]): AbbreviationDefinition[] {
   const found: AbbreviationDefinition[] = [];
   for (const span of spans) {
+    // Most spans have no parenthesis right after them: a look for one is far cheaper than the slice and the regex.
+    if (!hasCharWithin(text, 40 /* ( */, span.end, span.end + 3)) continue;
     const open = /^\s*\(/.exec(text.slice(span.end, span.end + 3));
     if (open === null) continue;
     const from = span.end + open[0].length;
@@ -34,6 +36,7 @@ export function findAbbreviations(text: string, spans: readonly LinkedSpan[]): A
   }
   // The other order, `SF (long form)`: `AZT (zidovudine)`, `5-FU (5-fluorouracil)`.
   for (const span of spans) {
+    if (!hasCharWithin(text, 41 /* ) */, span.end, span.end + 3)) continue; // the test below would fail
     const before = /(\S+)\s*\(\s*$/.exec(text.slice(Math.max(0, span.start - 14), span.start));
     if (before === null || !/^\s*\)/.test(text.slice(span.end, span.end + 3))) continue;
     const shortForm = before[1];
@@ -66,6 +69,13 @@ export function linkWithAbbreviations(matcher: EntityMatcher, text: string): Lin
   const kept = spans.filter((s) => !added.some((a) => a.start <= s.start && s.end <= a.end));
   const merged = [...kept, ...added.filter((a) => !kept.some((s) => s.start < a.end && a.start < s.end))];
   return merged.sort((a, b) => a.start - b.start);
+}
+
+/** Does text[from, to) hold the character `code`? */
+function hasCharWithin(text: string, code: number, from: number, to: number): boolean {
+  const end = Math.min(to, text.length);
+  for (let i = from; i < end; i++) if (text.charCodeAt(i) === code) return true;
+  return false;
 }
 
 function isWordChar(ch: string | undefined): boolean {
