@@ -22,16 +22,20 @@ export function documentKey(doc: CorpusDocument): string {
       b = Math.imul(b ^ 10, 0x01000193);
     }
     const text = paragraphs[p];
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
       if (c >= 128) return hash64Hex(documentText(doc));
-      if (c >= 65 && c <= 90) c += 32;
-      a = Math.imul(a ^ c, 0x01000193);
-      b = Math.imul(b ^ c, 0x01000193);
+      const lower = LOWER_ASCII[c];
+      a = Math.imul(a ^ lower, 0x01000193);
+      b = Math.imul(b ^ lower, 0x01000193);
     }
   }
   return hex8(mix32(a)) + hex8(mix32(b));
 }
+
+/** ASCII code → its lower case (A-Z → a-z, the rest unchanged). */
+const LOWER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
 
 const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
 
