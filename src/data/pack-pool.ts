@@ -15,22 +15,10 @@ export interface PackPort {
 export type BatchSink = (documents: PackedDocument[], stats: PackStats) => void;
 
 /**
- * With a de-identifying port, how many pack jobs a port holds at once; the rest wait here, for whichever port
- * frees up first. Enough that a port never runs dry between two messages.
- */
-const PACK_JOBS_PER_PORT = 3;
-
-/**
  * Spreads jobs over ports and hands the results on in submission order, whichever port finishes first: a
  * reorder buffer keyed by job number. At most `maxOutstanding` jobs are submitted and not yet handed on, which
- * bounds memory and makes `submit` wait when the ports fall behind the reader.
- *
- * With a de-identifying port, jobs to de-identify go there first and then, de-identified, to a packing port;
- * pack jobs are handed out a few at a time (PACK_JOBS_PER_PORT), and the de-identifying port takes them too
- * whenever it has nothing to de-identify. Packing is most of the work and starts only once the lexicon is built,
- * mostly after the notes are de-identified: without this one thread packs everything while the other waits.
- * Without a de-identifying port every job is sent at once (a packing worker de-identifies the jobs it holds
- * while it waits for the lexicon).
+ * bounds memory and makes `submit` wait when the ports fall behind the reader. With a de-identifying port, jobs
+ * to de-identify go there first and then, de-identified, to the least busy packing port.
  */
 export class OrderedPackPool {
   private ports: PackPort[] = [];
@@ -40,10 +28,6 @@ export class OrderedPackPool {
   /** Jobs at the de-identifying port, to be handed on to a packing port with its answer. */
   private readonly deidentifying = new Map<number, { deid: DeidMode; documents: PackDocument[] }>();
   private deidPort = -1;
-  /** Jobs at the de-identifying port that are de-identification, not packing. */
-  private deidInFlight = 0;
-  /** Pack jobs not yet sent to a port (only with a de-identifying port). */
-  private readonly waiting: PackJob[] = [];
   private nextSeq = 0;
   private nextOut = 0;
   private failure: Error | null = null;
@@ -67,7 +51,6 @@ export class OrderedPackPool {
     if (deid !== null && this.deidPort >= 0) {
       this.deidentifying.set(seq, { deid, documents });
       this.inFlight[this.deidPort]++;
-      this.deidInFlight++;
       this.portOf.set(seq, this.deidPort);
       this.ports[this.deidPort].send({ deidOnly: true, seq, deid, documents });
       return;
@@ -77,35 +60,10 @@ export class OrderedPackPool {
 
   /** To the least busy packing port; any choice gives the same output, since results are put back in order. */
   private sendToPacker(job: PackJob): void {
-    if (this.deidPort < 0) {
-      this.send(job, this.leastBusy(Infinity));
-      return;
-    }
-    this.waiting.push(job);
-    this.dispatch();
-  }
-
-  /** Hands waiting pack jobs to ports with room, the de-identifying port only while it has nothing to de-identify. */
-  private dispatch(): void {
-    while (this.waiting.length > 0) {
-      const port = this.leastBusy(PACK_JOBS_PER_PORT);
-      if (port < 0) return;
-      this.send(this.waiting.shift()!, port);
-    }
-  }
-
-  /** The packing port with the fewest jobs, if below `limit` (on a tie not the de-identifying one); -1 if none. */
-  private leastBusy(limit: number): number {
     let port = -1;
     for (let p = 0; p < this.ports.length; p++) {
-      if (p === this.deidPort && this.deidInFlight > 0) continue;
-      if (this.inFlight[p] >= limit) continue;
-      if (port < 0 || this.inFlight[p] < this.inFlight[port] || (this.inFlight[p] === this.inFlight[port] && port === this.deidPort)) port = p;
+      if (p !== this.deidPort && (port < 0 || this.inFlight[p] < this.inFlight[port])) port = p;
     }
-    return port;
-  }
-
-  private send(job: PackJob, port: number): void {
     this.inFlight[port]++;
     this.portOf.set(job.seq, port);
     this.ports[port].send(job);
@@ -120,7 +78,6 @@ export class OrderedPackPool {
   receive(result: PackResult | DeidResult): void {
     const port = this.portOf.get(result.seq);
     if (port !== undefined) this.inFlight[port]--;
-    if (this.deidentifying.has(result.seq)) this.deidInFlight--; // a de-identification answer (or its error)
     if ('deidentified' in result) {
       const job = this.deidentifying.get(result.seq);
       this.deidentifying.delete(result.seq);
@@ -140,7 +97,6 @@ export class OrderedPackPool {
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));
     }
-    if (this.deidPort >= 0) this.dispatch();
     this.notify();
   }
 

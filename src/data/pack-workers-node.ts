@@ -14,7 +14,7 @@ export interface PackWorkerSetup {
   readonly lexiconCache: string | null;
 }
 
-/** What a worker does: pack (link, tokenize, and de-identify what comes before the matcher), or de-identify first. */
+/** What a worker does: pack (link, tokenize, and de-identify what comes before the matcher), or only de-identify. */
 export type PackWorkerRole = 'pack' | 'deid';
 
 /** A worker's workerData. */
@@ -26,9 +26,8 @@ export interface PackWorkerData extends PackWorkerSetup {
 
 /**
  * Starts `count` workers, and with a lexicon one more thread that builds the matcher once (over a second with the
- * full lexicon, unless cached) and shares its snapshot with the workers; packing ones de-identify the jobs that
- * come meanwhile. With `deidWorker` the first worker de-identifies, and packs only when it has nothing to
- * de-identify (see pack-worker-entry.ts and pack-pool.ts). Each worker
+ * full lexicon, unless cached) and shares its snapshot with the packing workers, which de-identify the jobs that
+ * come meanwhile. With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker
  * calls `onResult` with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory).
  */
 export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult | DeidResult) => void,
@@ -44,7 +43,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
     model = undefined;
   }
   const workers = roles.map((role) => {
-    const data: PackWorkerData = { ...setup, role, model };
+    const data: PackWorkerData = { ...setup, role, model: role === 'pack' ? model : undefined };
     const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data });
     worker.on('message', (m: PackResult | DeidResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
@@ -56,9 +55,10 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   let builder: Worker | null = null;
   if (setup.ontology !== null) {
     builder = new Worker(new URL('./matcher-builder-entry.js', import.meta.url), { workerData: { ontology: setup.ontology, lexiconCache: setup.lexiconCache } });
-    // To every worker: the de-identifying one packs too when it has nothing else to do (see pack-pool.ts).
     builder.on('message', (m: { matcher: MatcherSnapshot }) => {
-      for (const w of workers) w.postMessage(m);
+      workers.forEach((w, i) => {
+        if (roles[i] === 'pack') w.postMessage(m);
+      });
     });
     builder.on('error', (error) => onFailure(error));
   }

@@ -1,6 +1,5 @@
 // OrderedPackPool's scheduling with fake ports: results come out in submission order whatever order the ports
-// answer in; with a de-identifying port, pack jobs are handed out a few at a time and that port takes them only
-// while it has nothing to de-identify.
+// answer in; a de-identifying port gets the jobs to de-identify and nothing else, and hands them on de-identified.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import type { DeidJob, DeidResult, PackJob, PackResult } from '../../src/data/batch-packer.js';
@@ -47,26 +46,29 @@ function setup(): { pool: OrderedPackPool; deid: FakePort; pack: FakePort; out: 
 const seqs = (port: FakePort, kind: 'deid' | 'pack'): number[] =>
   port.jobs.filter((j) => ('deidOnly' in j) === (kind === 'deid')).map((j) => j.seq);
 
-test('with a de-identifying port: pack jobs a few at a time, to that port too while it has nothing to de-identify', async () => {
+test('with a de-identifying port: it only de-identifies; pack jobs and de-identified ones go to the packing port', async () => {
   const { pool, deid, pack, out, answer } = setup();
-  for (let n = 0; n < 8; n++) await pool.submit(null, [doc(n)]); // jobs 0-7: nothing to de-identify
-  // Three each to the packing port and the idle de-identifying port; two wait in the pool.
-  assert.deepEqual(seqs(pack, 'pack'), [0, 2, 4]);
-  assert.deepEqual(seqs(deid, 'pack'), [1, 3, 5]);
-  await pool.submit('tag', [doc(8)]); // job 8 goes to be de-identified at once
-  assert.deepEqual(seqs(deid, 'deid'), [8]);
-  answer(pack, 4); // out of order: nothing handed on yet; the freed place takes job 6
-  assert.deepEqual(out, []);
-  assert.deepEqual(seqs(pack, 'pack'), [0, 2, 6]);
-  answer(deid, 1); // the de-identifying port is busy de-identifying: job 7 goes nowhere yet
-  assert.deepEqual(seqs(deid, 'pack'), [3, 5]);
-  answer(deid, 8); // de-identified job 8 waits behind job 7; the port, free again, takes job 7
-  assert.deepEqual(seqs(deid, 'pack'), [3, 5, 7]);
+  for (let n = 0; n < 4; n++) await pool.submit(null, [doc(n)]); // jobs 0-3: nothing to de-identify
+  await pool.submit('tag', [doc(4)]);
+  await pool.submit('tag', [doc(5)]);
+  assert.deepEqual(seqs(pack, 'pack'), [0, 1, 2, 3]);
+  assert.deepEqual(seqs(deid, 'deid'), [4, 5]);
+  assert.deepEqual(seqs(deid, 'pack'), []);
+  answer(deid, 5); // de-identified out of order: handed on at once, with its text
+  const handed = pack.jobs.find((j) => j.seq === 5) as PackJob;
+  assert.deepEqual(handed.deidentified, [{ paragraphs: ['text 5'], phiSpans: 0 }]);
+  answer(pack, 2);
+  answer(pack, 5);
+  assert.deepEqual(out, []); // job 0 first
   answer(pack, 0);
-  assert.deepEqual(seqs(pack, 'pack'), [2, 6, 8]);
-  for (const [port, seq] of [[pack, 2], [deid, 3], [deid, 5], [pack, 6], [deid, 7], [pack, 8]] as const) answer(port, seq);
+  answer(pack, 1);
+  assert.deepEqual(out, [0, 1, 2]);
+  answer(deid, 4);
+  answer(pack, 3);
+  answer(pack, 4);
   await pool.finish();
-  assert.deepEqual(out, [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.deepEqual(out, [0, 1, 2, 3, 4, 5]);
+  assert.deepEqual(seqs(deid, 'pack'), []);
 });
 
 test('without a de-identifying port every job is sent at once, to the least busy port', async () => {
