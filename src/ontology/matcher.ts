@@ -252,7 +252,7 @@ export class EntityMatcher {
   private addName(name: string, concept: number, preferred: boolean): void {
     if (!indexable(name, this.conceptAt(concept).type, preferred)) return;
     const tokens = tokenize(name);
-    if (tokens.length === 0 || tokens.every((t) => /^\d+$/.test(t.key))) return; // "1990": numbers are not names
+    if (tokens.length === 0 || tokens.every((t) => allDigits(t.key))) return; // "1990": numbers are not names
     if (tokens.length === 1 && isStopName(tokens[0].key)) return;
     const short = name.length <= 3;
     // A gene's one-word names are symbols (`INS`, `Lobe`, `hole` are aliases, not words).
@@ -261,6 +261,7 @@ export class EntityMatcher {
     let cased: (string | null)[] | null = null;
     let glued: number[] | null = null;
     let node = 0;
+    let fresh = false;
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
       const sensitive = short || symbol || isCaseSensitive(token);
@@ -268,11 +269,13 @@ export class EntityMatcher {
       if (token.glued) (glued ??= []).push(k);
       const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
       const id = this.tokenIds.intern(key);
-      let next = this.child(node, id);
+      // Below a node made for this name there is nothing yet: no need to look (a look-up is a cache miss).
+      let next = fresh ? -1 : this.child(node, id);
       if (next < 0) {
         next = this.nodes++;
         this.edges.set(node, id, next);
         if (node === 0) this.setRootChild(id, next);
+        fresh = true;
       }
       node = next;
     }
@@ -300,6 +303,16 @@ function joinedInText(text: string, runs: TokenRuns, k: number): boolean {
   return gap === 0 || (gap === 1 && text.charCodeAt(runs.end[k - 1]) === 45 /* - */);
 }
 
+/** /^\d+$/ without a regex (tokens are runs of letters or of digits, so this runs once per name). */
+function allDigits(key: string): boolean {
+  if (key.length === 0) return false;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 /** MeSH descriptors first, then supplementary records, other vocabularies, then genes. */
 function vocabularyRank(id: string): number {
   if (id.startsWith('MESH:D')) return 0;
@@ -315,6 +328,7 @@ function vocabularyRank(id: string): number {
 function nameVariants(name: string): string[] {
   const trimmed = name.trim();
   const variants = [trimmed];
+  if (trimmed.indexOf(',') < 0 && trimmed.indexOf('-') < 0) return variants; // most names: nothing below applies
   const parts = trimmed.split(', ');
   if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && !/\d$/.test(parts[0])) variants.push(`${parts[1]} ${parts[0]}`);
   // A hyphen between letters may also be left out: `anti-inflammatory` ~ `antiinflammatory`.
@@ -332,7 +346,7 @@ const ADJECTIVE_SUFFIXES: readonly (readonly [string, string])[] = [
 ];
 
 function adjectiveForms(name: string): string[] {
-  if (!/^[A-Za-z]{6,}$/.test(name)) return [];
+  if (name.length < 6 || name.indexOf(' ') >= 0 || !/^[A-Za-z]{6,}$/.test(name)) return []; // most names: several words
   const lower = name.toLowerCase();
   for (const [noun, adjective] of ADJECTIVE_SUFFIXES) {
     if (lower.endsWith(noun)) return [lower.slice(0, -noun.length) + adjective];

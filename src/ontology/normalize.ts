@@ -181,5 +181,13 @@ export function singular(key: string): string {
 
 /** A name's tokens whose case must match in text: an uppercase letter after the first (`TNF`, `mRNA`, `HbA`). */
 export function isCaseSensitive(token: Token): boolean {
-  return token.cased.length > 1 && token.cased.slice(1) !== token.cased.slice(1).toLowerCase();
+  const cased = token.cased;
+  // Unchanged by lower-casing as a whole: no character after the first changes either.
+  if (cased.length <= 1 || cased === token.key) return false;
+  for (let i = 1; i < cased.length; i++) {
+    const c = cased.charCodeAt(i);
+    if (c >= 128) return cased.slice(1) !== cased.slice(1).toLowerCase(); // beyond ASCII: the rule itself
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
