@@ -22,12 +22,14 @@ export interface PackWorkerData extends PackWorkerSetup {
   readonly role: PackWorkerRole;
   /** The tokenizer's bytes and built piece trie, when this thread could read it (else the worker reads the file). */
   readonly model: SharedModel | undefined;
+  /** This packing worker loads the lexicon itself (it is the only one, and idle until then; see startPackWorkers). */
+  readonly buildsMatcher: boolean;
 }
 
 /**
  * Starts `count` workers, and with a lexicon one more thread that builds the matcher once (over a second with the
  * full lexicon, unless cached) and shares its snapshot with the packing workers, which de-identify the jobs that
- * come meanwhile. With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker
+ * come meanwhile (or, when a de-identifying worker leaves one packing worker, that worker loads the lexicon). With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker
  * calls `onResult` with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory).
  */
 export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult | DeidResult) => void,
@@ -42,8 +44,14 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   } catch {
     model = undefined;
   }
+  // With a de-identifying worker and one packing worker, the packing worker has nothing to do until the lexicon is
+  // loaded, so it loads it itself: no builder thread to start, and no snapshot to make, copy and restore. Otherwise
+  // a builder thread loads it once for all packing workers, which de-identify meanwhile if there is no
+  // de-identifying worker.
+  const packers = roles.filter((r) => r === 'pack').length;
+  const buildInWorker = setup.ontology !== null && deidWorker && packers === 1;
   const workers = roles.map((role) => {
-    const data: PackWorkerData = { ...setup, role, model: role === 'pack' ? model : undefined };
+    const data: PackWorkerData = { ...setup, role, model: role === 'pack' ? model : undefined, buildsMatcher: role === 'pack' && buildInWorker };
     const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data });
     worker.on('message', (m: PackResult | DeidResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
@@ -53,7 +61,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
     return worker;
   });
   let builder: Worker | null = null;
-  if (setup.ontology !== null) {
+  if (setup.ontology !== null && !buildInWorker) {
     builder = new Worker(new URL('./matcher-builder-entry.js', import.meta.url), { workerData: { ontology: setup.ontology, lexiconCache: setup.lexiconCache } });
     builder.on('message', (m: { matcher: MatcherSnapshot }) => {
       workers.forEach((w, i) => {
