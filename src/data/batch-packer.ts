@@ -3,6 +3,7 @@ import type { EntityMatcher } from '../ontology/matcher.js';
 import type { SentencePieceModel } from '../tokenizer/model.js';
 import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackDocument, type PackStats } from './pack.js';
 import { encodePackedBatch, type PackedBatch } from './packed-batch.js';
+import type { PreTokenized } from './pretokenized.js';
 import type { SpecialIds } from './special-tokens.js';
 
 /**
@@ -15,6 +16,8 @@ export interface PackJob {
   readonly documents: PackDocument[];
   /** The documents de-identified already (by the de-identifying worker), when the job's input is de-identified. */
   readonly deidentified?: DeidentifiedDocument[];
+  /** The paragraphs (de-identified ones where that applies) split and tokenized ahead, if done (preTokenize). */
+  readonly tokens?: PreTokenized;
 }
 
 /** A job for the de-identifying worker: de-identification only; its answer goes on to a packing port. */
@@ -50,7 +53,12 @@ export class BatchPacker {
     }
     const before = { ...packer.stats };
     const done = job.deidentified ?? deidentified;
-    const documents = job.documents.map((d, i) => packer.pack(d, done?.[i]));
+    let first = 0; // the document's first paragraph in job.tokens
+    const documents = job.documents.map((d, i) => {
+      const packed = packer.pack(d, done?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });
+      first += d.paragraphs.length;
+      return packed;
+    });
     const stats: PackStats = emptyPackStats();
     addPackStats(stats, packer.stats);
     for (const key of Object.keys(stats) as (keyof PackStats)[]) stats[key] -= before[key];

@@ -3,7 +3,10 @@ import { Worker } from 'node:worker_threads';
 import type { MatcherSnapshot } from '../ontology/index.js';
 import type { DeidJob, DeidResult, PackJob, PackResult } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
-import { readSharedModel, type SharedModel } from '../tokenizer/node-io.js';
+import { modelFromBytes, readSharedModel, type SharedModel } from '../tokenizer/node-io.js';
+import type { SentencePieceModel } from '../tokenizer/model.js';
+import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
+import { matcherLoadsQuickly } from '../ontology/node-io.js';
 
 /** What a pack worker loads once: the tokenizer, the lexicon (path, "builtin" or null) and the sequence length. */
 export interface PackWorkerSetup {
@@ -71,9 +74,29 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
     builder.on('error', (error) => onFailure(error));
   }
   const built = builder;
+  // In the same layout, this thread, which only reads, is idle once the input is read, while the one packing
+  // worker first loads the lexicon and then packs everything: so this thread splits and tokenizes each job's
+  // paragraphs before sending it (those it knows the final text of), and the packer only links and packs. With
+  // several packers this thread would become the bottleneck, so they tokenize for themselves.
+  // Only when the lexicon takes long to load: with it cached the packer is busy from the start, and this thread's
+  // tokenizing would only take CPU from it and the de-identifier.
+  const preTokenizeHere = buildInWorker && model !== undefined && !matcherLoadsQuickly(setup.ontology!, { cacheDir: setup.lexiconCache });
+  let tokenizer: SentencePieceModel | null = null;
+  const sendPack = (worker: Worker, job: PackJob): void => {
+    if (!preTokenizeHere || model === undefined || (job.deid !== null && job.deidentified === undefined)) {
+      worker.postMessage(job);
+      return;
+    }
+    tokenizer ??= modelFromBytes(model.bytes, setup.tokenizerPath, model.pieceTrie);
+    const tokens = preTokenize(tokenizer, job.documents.map((d, k) => job.deidentified?.[k].paragraphs ?? d.paragraphs));
+    worker.postMessage({ ...job, tokens }, preTokenizedBuffers(tokens));
+  };
   return workers.map((worker, i) => ({
     role: roles[i],
-    send: (job: PackJob | DeidJob) => worker.postMessage(job),
+    send: (job: PackJob | DeidJob) => {
+      if ('deidOnly' in job) worker.postMessage(job);
+      else sendPack(worker, job);
+    },
     close: async () => {
       closing.now = true;
       // The builder has usually exited by now; the first port stops it if not (a run that failed early).

@@ -9,7 +9,8 @@ import { linkWithAbbreviations } from '../ontology/abbreviations.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
-import { SentenceEncoder } from './sentence-encoder.js';
+import { SentenceEncoder, type EncodedSentence } from './sentence-encoder.js';
+import type { PreTokenized } from './pretokenized.js';
 
 /** What packing reads of a document: its id (the de-identification key) and its paragraphs. */
 export type PackDocument = Pick<CorpusDocument, 'id' | 'paragraphs'>;
@@ -74,8 +75,11 @@ export class DocumentPacker {
     this.seq = new Int32Array(o.seqLen);
   }
 
-  /** Packs a document; `deidentified`: its paragraphs already de-identified (deidentifyDocument), if done. */
-  pack(doc: PackDocument, deidentified?: DeidentifiedDocument): PackedDocument {
+  /**
+   * Packs a document; `deidentified`: its paragraphs already de-identified (deidentifyDocument), if done;
+   * `tokens`: its paragraphs split and tokenized ahead (preTokenize), from paragraph `first` of `pre` on.
+   */
+  pack(doc: PackDocument, deidentified?: DeidentifiedDocument, tokens?: { readonly pre: PreTokenized; readonly first: number }): PackedDocument {
     this.stats.documents++;
     const sequences: Sequence[] = [];
     const conceptIds: string[] = [];
@@ -110,12 +114,25 @@ export class DocumentPacker {
       const text = texts === null ? doc.paragraphs[p] : texts.paragraphs[p];
       const links: readonly LinkedSpan[] = this.o.matcher === null ? [] : linkWithAbbreviations(this.o.matcher, text);
       let nextLink = 0; // links and sentences are both in text order: one pass over each
-      for (const s of sentenceSpans(text)) {
+      const pre = tokens?.pre;
+      const spans = pre === undefined ? sentenceSpans(text) : null;
+      const first = pre === undefined ? 0 : pre.paragraphStarts[tokens!.first + p];
+      const sentenceCount = pre === undefined ? spans!.length : pre.paragraphStarts[tokens!.first + p + 1] - first;
+      for (let k = 0; k < sentenceCount; k++) {
+        const sStart = pre === undefined ? spans![k].start : pre.sentences[4 * (first + k)];
+        const sEnd = pre === undefined ? spans![k].end : pre.sentences[4 * (first + k) + 1];
         this.stats.sentences++;
-        while (nextLink < links.length && links[nextLink].start < s.start) nextLink++;
+        while (nextLink < links.length && links[nextLink].start < sStart) nextLink++;
         let inside = nextLink;
-        while (inside < links.length && links[inside].start < s.end) inside++;
-        const sentence = this.encoder.encode(text, s.start, s.end, links, nextLink, inside);
+        while (inside < links.length && links[inside].start < sEnd) inside++;
+        let sentence: EncodedSentence;
+        if (pre === undefined) {
+          sentence = this.encoder.encode(text, sStart, sEnd, links, nextLink, inside);
+        } else {
+          const from = pre.sentences[4 * (first + k) + 2], to = from + pre.sentences[4 * (first + k) + 3];
+          sentence = this.encoder.fromTokens(pre.ids.subarray(from, to), pre.begins.subarray(from, to), pre.ends.subarray(from, to),
+            sStart, sEnd, links, nextLink, inside);
+        }
         this.stats.entitiesDropped += sentence.unmapped;
         const { ids, count, mentions, mentionCount } = sentence;
         for (let at = 0; at < count; at += room) {

@@ -43,9 +43,25 @@ export class SentenceEncoder {
     return { ids: this.tokenizer.idBuffer, count, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
   }
 
+  /**
+   * Like encode, for a sentence tokenized ahead (preTokenize): ids and each token's span from the sentence's start,
+   * as encodeOffsetsInto gives them (the id-only path gives the same ids).
+   */
+  fromTokens(ids: Int32Array, begins: Int32Array, ends: Int32Array, start: number, end: number, links: readonly LinkedSpan[],
+    from: number, to: number): EncodedSentence {
+    let inside = 0;
+    for (let k = from; k < to; k++) if (links[k].end <= end) inside++;
+    if (inside === 0) return { ids, count: ids.length, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
+    return this.mapMentions(ids, begins, ends, ids.length, start, end, links, from, to, inside);
+  }
+
   private withOffsets(sentence: string, start: number, end: number, links: readonly LinkedSpan[], from: number, to: number, inside: number): EncodedSentence {
     const n = this.tokenizer.encodeOffsetsInto(sentence);
-    const begins = this.tokenizer.beginBuffer, ends = this.tokenizer.endBuffer;
+    return this.mapMentions(this.tokenizer.idBuffer, this.tokenizer.beginBuffer, this.tokenizer.endBuffer, n, start, end, links, from, to, inside);
+  }
+
+  private mapMentions(ids: Int32Array, begins: Int32Array, ends: Int32Array, n: number, start: number, end: number,
+    links: readonly LinkedSpan[], from: number, to: number, inside: number): EncodedSentence {
     if (this.mentions.length < 3 * inside) this.mentions = new Int32Array(6 * inside);
     let mentionCount = 0, unmapped = 0;
     // Piece spans never go backwards and the links are in order without overlaps, so one forward pass finds
@@ -68,6 +84,6 @@ export class SentenceEncoder {
       this.mentions[3 * mentionCount + 2] = k;
       mentionCount++;
     }
-    return { ids: this.tokenizer.idBuffer, count: n, mentions: this.mentions, mentionCount, unmapped };
+    return { ids, count: n, mentions: this.mentions, mentionCount, unmapped };
   }
 }

@@ -7,6 +7,7 @@ import { builtinMatcher } from './builtin-lexicon.js';
 import { buildMatcher, parseLexicon } from './lexicon.js';
 import { EntityMatcher } from './matcher.js';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
+import { existsSync } from 'node:fs';
 import { readCachedSnapshot, snapshotCachePath, writeCachedSnapshot } from './snapshot-cache.js';
 
 export interface MatcherLoadOptions {
@@ -35,6 +36,21 @@ export async function loadMatcherSnapshot(path: string, options: MatcherLoadOpti
   const snapshot = (await buildMatcher(parseLexicon(lexiconText(path, bytes), basename(path)))).snapshot();
   if (cachePath !== null) writeCachedSnapshot(cachePath, snapshot);
   return { snapshot, cached: false };
+}
+
+/**
+ * Will loading this lexicon be quick: the built-in one, or a file whose built matcher the cache folder holds (an
+ * entry that turns out unreadable is rebuilt, so this is a forecast, not a promise)? False when the file cannot be read.
+ */
+export function matcherLoadsQuickly(path: string, options: MatcherLoadOptions = {}): boolean {
+  if (path === 'builtin') return true;
+  const cacheDir = options.cacheDir ?? null;
+  if (cacheDir === null) return false;
+  try {
+    return existsSync(snapshotCachePath(cacheDir, readLexiconFile(path)));
+  } catch {
+    return false;
+  }
 }
 
 function readLexiconFile(path: string): Uint8Array {

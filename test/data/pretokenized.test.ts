@@ -1,0 +1,51 @@
+// Packing with sentences and tokens made ahead (preTokenize, as the reading thread does for a single packer) gives
+// the same sequences and entity spans as packing that tokenizes for itself, over real abstracts and notes.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { readCorpusFile } from '../../src/corpus/node-io.js';
+import { BatchPacker, type PackJob } from '../../src/data/batch-packer.js';
+import { decodePackedBatch } from '../../src/data/packed-batch.js';
+import { deidentifyDocument, type PackDocument } from '../../src/data/pack.js';
+import { preTokenize } from '../../src/data/pretokenized.js';
+import { specialIds } from '../../src/data/special-tokens.js';
+import { builtinMatcher } from '../../src/ontology/index.js';
+import { readModelFile } from '../../src/tokenizer/node-io.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const notes = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
+
+async function firstDocuments(path: string, options: Parameters<typeof readCorpusFile>[1], count: number): Promise<PackDocument[]> {
+  const docs: PackDocument[] = [];
+  for await (const d of readCorpusFile(path, options)) {
+    docs.push({ id: d.id, paragraphs: d.paragraphs });
+    if (docs.length === count) break;
+  }
+  return docs;
+}
+
+test('packing pre-tokenized jobs equals packing that tokenizes itself (abstracts, and de-identified notes)', { skip: abstracts.skip || notes.skip }, async () => {
+  const tokenizerPath = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+  const sp = readModelFile(tokenizerPath);
+  const matcher = await builtinMatcher();
+  const jobs: PackJob[] = [];
+  const abstractDocs = await firstDocuments(abstracts.path, { format: 'jsonl', textFields: ['title', 'abstract'] }, 120);
+  for (let i = 0; i < abstractDocs.length; i += 40) jobs.push({ seq: jobs.length, deid: null, documents: abstractDocs.slice(i, i + 40) });
+  const noteDocs = await firstDocuments(notes.path, { format: 'csv', textColumn: 'transcription' }, 40);
+  for (let i = 0; i < noteDocs.length; i += 20) {
+    const documents = noteDocs.slice(i, i + 20);
+    jobs.push({ seq: jobs.length, deid: 'tag', documents, deidentified: documents.map((d) => deidentifyDocument(d, 'tag')) });
+  }
+  let entities = 0;
+  for (const job of jobs) {
+    const plain = new BatchPacker(sp, specialIds(sp, tokenizerPath), matcher, 64).run(job);
+    const texts = job.documents.map((d, k) => job.deidentified?.[k].paragraphs ?? d.paragraphs);
+    const ahead = new BatchPacker(sp, specialIds(sp, tokenizerPath), matcher, 64).run({ ...job, tokens: preTokenize(sp, texts) });
+    assert.deepEqual(ahead.stats, plain.stats, `job ${job.seq} stats`);
+    const a = decodePackedBatch(ahead), b = decodePackedBatch(plain);
+    assert.deepEqual(a, b, `job ${job.seq}`);
+    for (const d of b) for (const s of d.sequences) entities += s.entities.length;
+  }
+  assert.ok(entities > 100, `only ${entities} entity spans: the comparison would say little`);
+});
