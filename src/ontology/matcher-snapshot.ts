@@ -1,4 +1,5 @@
 import type { EdgeTableSnapshot } from './edge-table.js';
+import { lineAt, lineEnds } from './joined-lines.js';
 import type { NameEntryTableSnapshot } from './name-entries.js';
 import type { TokenTableSnapshot } from './token-table.js';
 import type { Concept, EntityType } from './types.js';
@@ -83,22 +84,6 @@ export class SnapshotConcepts {
   }
 }
 
-/** Where each of the `count` newline-separated lines of `joined` ends. */
-function lineEnds(joined: string, count: number): Int32Array {
-  const ends = new Int32Array(count);
-  let at = 0;
-  for (let k = 0; k < count; k++) {
-    const nl = joined.indexOf('\n', at);
-    at = nl < 0 ? joined.length : nl;
-    ends[k] = at;
-    at += 1;
-  }
-  return ends;
-}
-
-function lineAt(joined: string, ends: Int32Array, i: number): string {
-  return joined.slice(i === 0 ? 0 : ends[i - 1] + 1, ends[i]);
-}
 
 export function restoreConcepts(s: MatcherSnapshot): Concept[] {
   if (s.conceptTypes.length === 0) return [];

@@ -1,3 +1,4 @@
+import { lineAt, lineEnds } from './joined-lines.js';
 import type { NameEntry } from './matcher-snapshot.js';
 
 /** A NameEntryTable as typed arrays and one string, for another thread to `restore`. */
@@ -107,19 +108,8 @@ export class NameEntryTable {
   private casedForm(i: number): string {
     const joined = this.casedJoined;
     if (joined === null) return this.cased[i];
-    let ends = this.casedEnds;
-    if (ends === null) {
-      const count = this.casedStart[this.count];
-      ends = this.casedEnds = new Int32Array(count);
-      let at = 0;
-      for (let k = 0; k < count; k++) {
-        const nl = joined.indexOf('\n', at);
-        at = nl < 0 ? joined.length : nl;
-        ends[k] = at;
-        at += 1;
-      }
-    }
-    return joined.slice(i === 0 ? 0 : ends[i - 1] + 1, ends[i]);
+    this.casedEnds ??= lineEnds(joined, this.casedStart[this.count]);
+    return lineAt(joined, this.casedEnds, i);
   }
 
   /**
