@@ -44,7 +44,7 @@ export function rankFromEnv(env: NodeJS.ProcessEnv = process.env): RankEnv | nul
  * the next node's first). tcp runs one process per rank, every link TCP. One rank per machine has no link
  * inside the machine: TCP.
  */
-export function chooseTransport(flag: string | undefined, nnodes: number, workers = 2): Transport {
+export function chooseTransport(flag: string | undefined, nnodes: number, workers: number): Transport {
   if (flag !== undefined && flag !== 'shm' && flag !== 'tcp') throw new MedbertError(`--transport=${flag} is not valid: expected shm or tcp`);
   return flag === 'tcp' || (nnodes > 1 && workers === 1) ? 'tcp' : 'shm';
 }

@@ -1,3 +1,4 @@
+import { MedbertError } from '../errors.js';
 import type { RingLink } from './collectives.js';
 import { RingFailure } from './ring-failure.js';
 import { ShmRing } from './shm-ring.js';
@@ -58,13 +59,19 @@ export class MixedRing implements RingLink {
   static async join(o: MixedRingOptions): Promise<MixedRing> {
     const { world: local, firstRank } = ShmRing.layout(o.shared);
     if (o.rank < firstRank || o.rank >= firstRank + local || o.world % local !== 0) {
-      throw new Error(`rank ${o.rank}: not one of this node's ranks ${firstRank}..${firstRank + local - 1} in a world of ${o.world}`);
+      throw new MedbertError(`rank ${o.rank}: not one of this node's ranks ${firstRank}..${firstRank + local - 1} in a world of ` +
+        `${o.world}: every node must run the same --workers`);
     }
     const shm = new ShmRing(o.shared, o.rank - firstRank, o.timeoutMs);
     const links = { prev: shm.rank === 0, next: shm.rank === local - 1 };
-    const tcp = await TcpRing.join({ rank: o.rank, world: o.world, masterAddr: o.masterAddr, masterPort: o.masterPort,
-      timeoutMs: o.timeoutMs, links, heartbeats: links.prev });
-    return new MixedRing(o.rank, o.world, shm, tcp, o.timeoutMs);
+    try {
+      const tcp = await TcpRing.join({ rank: o.rank, world: o.world, masterAddr: o.masterAddr, masterPort: o.masterPort,
+        timeoutMs: o.timeoutMs, links, heartbeats: links.prev });
+      return new MixedRing(o.rank, o.world, shm, tcp, o.timeoutMs);
+    } catch (error) {
+      shm.close();
+      throw error;
+    }
   }
 
   /** Data bytes this rank sent (heartbeats and aborts not counted). */

@@ -345,7 +345,9 @@ export class ShmRing implements RingLink {
         s.checks = 0;
       } else {
         s.checks++;
-        if (end === s.suspect || s.checks > this.world + 1) this.giveUp(end, on === this.next && !incomplete);
+        // Waiting on the next rank means it took no data: always so when the message comes over TCP (then
+        // `incomplete` is about that message), else only once ours is complete (with 2 ranks next is also prev).
+        if (end === s.suspect || s.checks > this.world + 1) this.giveUp(end, on === this.next && (source === 'remote' || !incomplete));
         s.suspect = end;
       }
       s.deadline = Date.now() + graceMs(this.timeoutMs);

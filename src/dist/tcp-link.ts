@@ -33,8 +33,9 @@ class FramedSocket {
   constructor(readonly socket: Socket, private readonly peer: string, private readonly peerRank = -1, private readonly timeoutMs = 0) {
     socket.setNoDelay(true);
     socket.on('data', (chunk: Uint8Array) => this.onData(chunk));
+    // A write to a peer that has gone (EPIPE, "ended by the other party") is its connection closing too.
     socket.on('error', (e) => this.fail(this.peerRank < 0 ? new MedbertError(`${peer}: connection failed (${e.message})`)
-      : new RingFailure({ rank: this.peerRank, why: CLOSED }, `${peer}: connection failed (${e.message})`)));
+      : new RingFailure({ rank: this.peerRank, why: CLOSED }, `${failureMessage({ rank: this.peerRank, why: CLOSED }, timeoutMs)} (${e.message})`)));
     socket.on('close', () => this.fail(this.peerRank < 0 ? new MedbertError(`${peer} closed the connection (it stopped or crashed)`)
       : new RingFailure({ rank: this.peerRank, why: CLOSED }, failureMessage({ rank: this.peerRank, why: CLOSED }, this.timeoutMs))));
   }
@@ -200,27 +201,30 @@ export class TcpRing implements RingLink {
       timer = setTimeout(() => reject(new MedbertError(`rank ${o.rank}: the ${o.world} ranks did not all join at ` +
         `${o.masterAddr}:${o.masterPort} within ${o.timeoutMs / 1000} s (a rank failed to start?)`)), o.timeoutMs);
     });
-    const servers: Server[] = [];
+    const servers: Server[] = [], sockets: Socket[] = [];
     try {
-      const ring = await Promise.race([TcpRing.connectRing(o, links, servers), timeout]);
+      const ring = await Promise.race([TcpRing.connectRing(o, links, servers, sockets), timeout]);
       if (o.heartbeats === true && ring.prev !== null) ring.prev.beatWindowMs = 3 * heartbeatMs(o.timeoutMs);
       return ring;
     } catch (error) {
       for (const server of servers) server.close();
+      for (const socket of sockets) socket.destroy();
       throw error;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private static async connectRing(o: RendezvousOptions, links: { prev: boolean; next: boolean }, servers: Server[]): Promise<TcpRing> {
+  /** Joins the ring; every server and ring socket it opens goes into `servers` and `sockets` (closed on failure). */
+  private static async connectRing(o: RendezvousOptions, links: { prev: boolean; next: boolean }, servers: Server[],
+    sockets: Socket[]): Promise<TcpRing> {
     // Our own listener, for the previous rank (port 0 in the table: none, that link is not TCP).
     const own = links.prev ? createServer() : null;
     let prevSocket: Promise<Socket> | null = null;
     let ownPort = 0;
     if (own !== null) {
       servers.push(own);
-      prevSocket = new Promise<Socket>((resolve) => own.once('connection', resolve));
+      prevSocket = new Promise<Socket>((resolve) => own.once('connection', (socket: Socket) => { sockets.push(socket); resolve(socket); }));
       await new Promise<void>((resolve) => own.listen(0, o.rank === 0 ? o.masterAddr : '0.0.0.0', resolve));
       ownPort = (own.address() as { port: number }).port;
     }
@@ -260,8 +264,12 @@ export class TcpRing implements RingLink {
     let next: FramedSocket | null = null, prev: FramedSocket | null = null;
     if (links.next) {
       const to = table[nextRank]!;
-      if (to.port === 0) throw new Error(`rank ${o.rank}: rank ${nextRank} takes no TCP link from rank ${o.rank} (mismatched ring layout)`);
-      next = new FramedSocket(await connectWithRetry(to.host, to.port, o.timeoutMs), `rank ${nextRank}`, nextRank, o.timeoutMs);
+      if (to.port === 0) {
+        throw new MedbertError(`rank ${o.rank}: rank ${nextRank} takes no TCP link from rank ${o.rank}: every node must run the same --workers`);
+      }
+      const socket = await connectWithRetry(to.host, to.port, o.timeoutMs);
+      sockets.push(socket);
+      next = new FramedSocket(socket, `rank ${nextRank}`, nextRank, o.timeoutMs);
     }
     if (prevSocket !== null) prev = new FramedSocket(await prevSocket, `rank ${prevRank}`, prevRank, o.timeoutMs);
     own?.close();
@@ -275,7 +283,7 @@ export class TcpRing implements RingLink {
   }
 
   recv(): Promise<Uint8Array> {
-    if (this.prev === null) throw new Error(`rank ${this.rank}: no TCP link from the previous rank`);
+    if (this.prev === null) return Promise.reject(new Error(`rank ${this.rank}: no TCP link from the previous rank`));
     return this.prev.recv(this.timeoutMs);
   }
 

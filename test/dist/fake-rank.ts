@@ -1,7 +1,6 @@
 // A stand-in for the medbert CLI in a rank thread started by launchRankThreads (the launcher tests): joins the
 // ring and does a few all-reduces; `crash` or `hang` as the first argument makes rank 1 (or the third argument)
-// misbehave. Loaded by
-// the test runner as a file of its own too, where it does nothing.
+// misbehave. Loaded by the test runner as a file of its own too, where it does nothing.
 import { isMainThread } from 'node:worker_threads';
 import { allReduceSmall } from '../../src/dist/collectives.js';
 import { joinRing } from '../../src/dist/join.js';

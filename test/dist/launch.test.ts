@@ -78,13 +78,13 @@ test('--workers 2 runs its ranks as threads over shared memory by default, with 
 });
 
 test('transport and thread flags: shm inside a machine (TCP between machines), tcp for a process per rank; --threads is split between local ranks', async () => {
-  assert.equal(chooseTransport(undefined, 1), 'shm');
-  assert.equal(chooseTransport('tcp', 1), 'tcp');
+  assert.equal(chooseTransport(undefined, 1, 2), 'shm');
+  assert.equal(chooseTransport('tcp', 1, 2), 'tcp');
   assert.equal(chooseTransport(undefined, 2, 2), 'shm', 'mixed ring');
   assert.equal(chooseTransport('shm', 2, 2), 'shm');
   assert.equal(chooseTransport('tcp', 2, 2), 'tcp');
   assert.equal(chooseTransport(undefined, 2, 1), 'tcp', 'one rank per machine: nothing to share');
-  assert.throws(() => chooseTransport('udp', 1), /--transport=udp is not valid/);
+  assert.throws(() => chooseTransport('udp', 1, 2), /--transport=udp is not valid/);
   assert.deepEqual([0, 1, 2].map((i) => threadShare(7, 3, i)), [3, 2, 2]);
   assert.deepEqual([0, 1, 2].map((i) => threadShare(2, 3, i)), [1, 1, 1]);
   assert.equal(rankThreadsFlag('4', { LOCAL_RANK: '1', LOCAL_WORLD_SIZE: '2' }), '2');
