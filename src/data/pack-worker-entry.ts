@@ -48,7 +48,8 @@ function packing(): void {
   };
   if (setup.buildsMatcher) {
     // A bad lexicon fails the thread as the builder thread's would (thrown outside the promise: an uncaught error).
-    loadMatcher(setup.ontology!, { cacheDir: setup.lexiconCache }).then(matcherReady, (error: unknown) => {
+    // (matcherReady's own errors too: they would otherwise be an unhandled rejection.)
+    loadMatcher(setup.ontology!, { cacheDir: setup.lexiconCache }).then(matcherReady).catch((error: unknown) => {
       setImmediate(() => { throw error; });
     });
   }

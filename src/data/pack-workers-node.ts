@@ -32,8 +32,9 @@ export interface PackWorkerData extends PackWorkerSetup {
 /**
  * Starts `count` workers, and with a lexicon one more thread that builds the matcher once (over a second with the
  * full lexicon, unless cached) and shares its snapshot with the packing workers, which de-identify the jobs that
- * come meanwhile (or, when a de-identifying worker leaves one packing worker, that worker loads the lexicon). With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker
- * calls `onResult` with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory).
+ * come meanwhile (or, when a de-identifying worker leaves one packing worker, that worker loads the lexicon).
+ * With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker calls `onResult`
+ * with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory).
  */
 export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult | DeidResult) => void,
   onFailure: (error: Error) => void, deidWorker = false): PackPort[] {

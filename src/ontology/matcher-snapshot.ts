@@ -73,7 +73,7 @@ export class SnapshotConcepts {
     return concept;
   }
 
-  /** All of them, as restoreConcepts gives them. */
+  /** All of them, in order. */
   all(): Concept[] {
     return Array.from({ length: this.length }, (_, i) => this.at(i));
   }
@@ -82,14 +82,6 @@ export class SnapshotConcepts {
   snapshot(): Pick<MatcherSnapshot, 'conceptIds' | 'conceptNames' | 'conceptTypes'> {
     return { conceptIds: this.s.conceptIds, conceptNames: this.s.conceptNames, conceptTypes: this.s.conceptTypes };
   }
-}
-
-
-export function restoreConcepts(s: MatcherSnapshot): Concept[] {
-  if (s.conceptTypes.length === 0) return [];
-  const ids = s.conceptIds.split('\n');
-  const names = s.conceptNames.split('\n');
-  return ids.map((id, i) => ({ id, type: ENTITY_TYPES[s.conceptTypes[i]], preferredName: names[i] }));
 }
 
 export function tokensSnapshot(t: TokenTableSnapshot): Pick<MatcherSnapshot, 'tokenKeys' | 'tokenSlots'> {

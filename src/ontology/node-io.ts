@@ -1,5 +1,5 @@
 // Node file access for the ontology layer: lexicon files, plain or gzip.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MedbertError } from '../errors.js';
@@ -7,7 +7,6 @@ import { builtinMatcher } from './builtin-lexicon.js';
 import { buildMatcher, parseLexicon } from './lexicon.js';
 import { EntityMatcher } from './matcher.js';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
-import { existsSync } from 'node:fs';
 import { readCachedSnapshot, snapshotCachePath, writeCachedSnapshot } from './snapshot-cache.js';
 
 export interface MatcherLoadOptions {

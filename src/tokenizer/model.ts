@@ -45,9 +45,10 @@ export interface SampleOptions {
 export interface ModelOptions {
   /**
    * Segment each word once and reuse it (default true; only where that gives the same pieces, see word-cache.ts).
-   * False runs the lattice over every sentence, the reference the cache is tested against.
+   * False runs the lattice over every sentence, the reference the cache is tested against; `maxEntries` bounds
+   * the words kept before it starts afresh (default MAX_WORD_CACHE_ENTRIES).
    */
-  readonly wordCache?: boolean;
+  readonly wordCache?: boolean | { readonly maxEntries: number };
   /**
    * The piece trie as `pieceTrieUnits` of a model loaded from the same bytes (e.g. in another thread), instead of
    * building it again. Units from other bytes give wrong encodings: pass them only with the bytes they came with.
@@ -162,7 +163,7 @@ export class SentencePieceModel {
       units: this.pieceTrie.units, latticeScore, skip, unkId, unkScore: Math.fround(minScore - UNK_PENALTY),
     };
     const triePieces = proto.pieces.filter((_, i) => this.types[i] === PieceType.NORMAL || this.types[i] === PieceType.USER_DEFINED || this.types[i] === PieceType.UNUSED);
-    this.words = options.wordCache !== false && n < MAX_CACHED_VOCABULARY && splitsAtEverySpace(triePieces.map((p) => p.piece)) ? new WordCache(this.lattice) : null;
+    this.words = options.wordCache !== false && n < MAX_CACHED_VOCABULARY && splitsAtEverySpace(triePieces.map((p) => p.piece)) ? new WordCache(this.lattice, typeof options.wordCache === 'object' ? options.wordCache.maxEntries : undefined) : null;
     const userDefined = userDefinedKeys.length > 0
       ? new DoubleArray(buildDoubleArray(userDefinedKeys, userDefinedKeys.map((_, i) => i)))
       : null;

@@ -19,7 +19,7 @@ const FLOAT32_EPSILON = 1.1920928955078125e-7;
 /** Slack for float64 sums (far below any float32 effect). */
 const FLOAT64_SLACK = 1e-9;
 /** Entries at most (the distinct words of ~12 MB of biomedical text are ~120,000); then the cache starts afresh. */
-const MAX_ENTRIES = 1 << 17;
+export const MAX_WORD_CACHE_ENTRIES = 1 << 17;
 const FIRST_SLOTS = 1 << 13;
 /** Words longer than this (bytes) are not cached: rare, and their own Viterbi is as cheap as a look-up miss. */
 const MAX_WORD_BYTES = 256;
@@ -63,7 +63,7 @@ export class WordCache {
   private readonly bestId = new Int32Array(MAX_WORD_BYTES + 4);
   private readonly word = new Uint8Array(3 + MAX_WORD_BYTES);
 
-  constructor(private readonly lattice: PieceLattice) {
+  constructor(private readonly lattice: PieceLattice, private readonly maxEntries = MAX_WORD_CACHE_ENTRIES) {
     let most = Math.abs(lattice.unkScore);
     for (let i = 0; i < lattice.latticeScore.length; i++) {
       if (lattice.skip[i] === 0) most = Math.max(most, Math.abs(lattice.latticeScore[i]));
@@ -205,7 +205,7 @@ export class WordCache {
       this.floats = new Float32Array(arena.buffer);
     }
     if (2 * (this.entries + 1) <= this.slots.length >> 1) return true;
-    if (this.entries >= MAX_ENTRIES) {
+    if (this.entries >= this.maxEntries) {
       this.slots.fill(0);
       this.entries = 0;
       this.used = 0;

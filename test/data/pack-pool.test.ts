@@ -13,8 +13,6 @@ class FakePort implements PackPort {
   constructor(readonly role: 'pack' | 'deid') {}
   send(job: PackJob | DeidJob): void { this.jobs.push(job); }
   async close(): Promise<void> {}
-  /** Jobs sent and not answered yet. */
-  open: Set<number> = new Set();
 }
 
 const doc = (n: number): PackDocument => ({ id: `d${n}`, paragraphs: [`text ${n}`] });

@@ -52,17 +52,21 @@ test('with the word cache, real abstract sentences encode exactly as without it,
   assert.ok(cachedModels >= 2, `only ${cachedModels} fixture models use the cache`);
 });
 
-test('the cache grows, fills and starts afresh without changing any encoding (140,000 distinct words)', () => {
+test('the cache grows, fills and starts afresh without changing any encoding (~130,000 distinct words; a small cache restarts ~30 times)', () => {
   let state = 7;
   const next = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state >>> 8; };
   const letters = 'abcdefghijklmnopqrstuvwxyzeeaaiioo';
   const word = (): string => Array.from({ length: 3 + (next() % 9) }, () => letters[next() % letters.length]).join('');
   const lines: string[] = [];
   for (let i = 0; i < 14000; i++) lines.push(Array.from({ length: 10 }, word).join(' '));
-  const cached = SentencePieceModel.fromBytes(bertModel());
   const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
-  for (let i = 0; i < lines.length; i++) assert.deepEqual(cached.encode(lines[i]), plain.encode(lines[i]), `line ${i + 1}`);
-  assertSameEncodings(cached, plain, lines.slice(0, 300), 'again');
+  // The default cache (MAX_WORD_CACHE_ENTRIES) fills about once on these words; one of 4,096 entries many times.
+  for (const wordCache of [true, { maxEntries: 4096 }]) {
+    const cached = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache });
+    assert.ok(cached.cachesWords, 'the BERT fixture model caches words');
+    for (let i = 0; i < lines.length; i++) assert.deepEqual(cached.encode(lines[i]), plain.encode(lines[i]), `line ${i + 1}`);
+    assertSameEncodings(cached, plain, lines.slice(0, 300), 'again');
+  }
 });
 
 test('ties and near-ties between segmentations give the same pieces as the sentence Viterbi wherever the word is', () => {
