@@ -11,8 +11,7 @@ import { startPackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
 import { loadMatcher } from '../ontology/node-io.js';
-import type { SentencePieceModel } from '../tokenizer/index.js';
-import { readModelFile } from '../tokenizer/node-io.js';
+import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
 import { Progress } from './progress.js';
@@ -138,13 +137,20 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     addPackStats(stats, batchStats);
     progress.update({ done: stats.documents, total: Math.max(counts.kept, counts.seen), fields: { 'MB': stats.characters / 1e6 } });
   }, Math.max(4 * workers, Math.ceil(READ_AHEAD_CHARACTERS / batchCharacters)));
-  // Workers first: the lexicon build on the builder thread is the longest step, so it should start at once.
-  const ports = packPorts(workers, r, pool);
-  let writer: ShardWriter;
-  let sp: SentencePieceModel;
+  // The tokenizer is read once here, for this thread and the workers (a bad one fails here, in one clear line).
+  let tokenizer: LoadedModel;
   try {
-    sp = readModelFile(r.tokenizerPath);
-    specialIds(sp, r.tokenizerPath); // fails here, in one clear line
+    tokenizer = readSharedModel(r.tokenizerPath);
+    specialIds(tokenizer.model, r.tokenizerPath);
+  } catch (error) {
+    progress.stop();
+    throw error;
+  }
+  const sp = tokenizer.model;
+  // Then the workers: the lexicon build is the longest step, so it should start at once.
+  const ports = packPorts(workers, r, pool, tokenizer);
+  let writer: ShardWriter;
+  try {
     writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
   } catch (error) {
     progress.stop();
@@ -222,17 +228,18 @@ async function closePorts(ports: Promise<PackPort[]>): Promise<void> {
 }
 
 /** Worker threads, or with none this thread (the reference the threaded runs must match byte for byte). */
-async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPool): Promise<PackPort[]> {
+async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPool,
+  tokenizer: LoadedModel): Promise<PackPort[]> {
   const receive = (result: PackResult | DeidResult): void => pool.receive(result);
   const lexiconCache = r.lexiconCache ?? null;
   // With two workers or more and notes to de-identify, one worker only de-identifies and the others pack: each
   // thread's JIT then compiles one of the two (about a CPU-second of compiling per thread that runs both).
   const deidWorker = workers >= 2 && r.inputs.some((input) => input.deid !== null);
   if (workers > 0) {
-    return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen, lexiconCache }, receive,
-      (e) => pool.fail(e), deidWorker);
+    return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen, lexiconCache }, tokenizer,
+      receive, (e) => pool.fail(e), deidWorker);
   }
-  const sp = readModelFile(r.tokenizerPath);
+  const sp = tokenizer.model;
   const matcher = r.ontology === null ? null : await loadMatcher(r.ontology, { cacheDir: lexiconCache });
   return [new LocalPackPort(new BatchPacker(sp, specialIds(sp, r.tokenizerPath), matcher, r.seqLen), receive)];
 }

@@ -9,7 +9,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher } from '../ontology/matcher.js';
 import { loadMatcher } from '../ontology/node-io.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
-import { modelFromBytes, readModelFile } from '../tokenizer/node-io.js';
+import { SentencePieceModel } from '../tokenizer/model.js';
 import { BatchPacker, type DeidJob, type DeidResult, type PackJob, type PackResult } from './batch-packer.js';
 import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
@@ -35,7 +35,7 @@ function deidentifying(): void {
 }
 
 function packing(): void {
-  const tokenizer = setup.model === undefined ? readModelFile(setup.tokenizerPath) : modelFromBytes(setup.model.bytes, setup.tokenizerPath, setup.model.pieceTrie);
+  const tokenizer = SentencePieceModel.fromBytes(setup.model!.bytes, setup.tokenizerPath, { pieceTrie: setup.model!.pieceTrie });
   const special = specialIds(tokenizer, setup.tokenizerPath);
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
   let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen) : null;

@@ -3,8 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type { MatcherSnapshot } from '../ontology/index.js';
 import type { DeidJob, DeidResult, PackJob, PackResult } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
-import { modelFromBytes, readSharedModel, type SharedModel } from '../tokenizer/node-io.js';
-import type { SentencePieceModel } from '../tokenizer/model.js';
+import type { LoadedModel, SharedModel } from '../tokenizer/node-io.js';
 import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
 import { matcherLoadsQuickly } from '../ontology/node-io.js';
 
@@ -23,8 +22,8 @@ export type PackWorkerRole = 'pack' | 'deid';
 /** A worker's workerData. */
 export interface PackWorkerData extends PackWorkerSetup {
   readonly role: PackWorkerRole;
-  /** The tokenizer's bytes and built piece trie, when this thread could read it (else the worker reads the file). */
-  readonly model: SharedModel | undefined;
+  /** The tokenizer's bytes and built piece trie (null for the de-identifying worker, which does not tokenize). */
+  readonly model: SharedModel | null;
   /** This packing worker loads the lexicon itself (it is the only one, and idle until then; see startPackWorkers). */
   readonly buildsMatcher: boolean;
 }
@@ -34,20 +33,14 @@ export interface PackWorkerData extends PackWorkerSetup {
  * full lexicon, unless cached) and shares its snapshot with the packing workers, which de-identify the jobs that
  * come meanwhile (or, when a de-identifying worker leaves one packing worker, that worker loads the lexicon).
  * With `deidWorker` the first worker only de-identifies (see pack-worker-entry.ts). Each worker calls `onResult`
- * with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory).
+ * with its answers; `onFailure` is called if a thread dies (a bad lexicon, out of memory). `tokenizer` is the
+ * model at setup.tokenizerPath as the caller loaded it (readSharedModel): the workers load it from its bytes and
+ * built piece trie.
  */
-export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult: (r: PackResult | DeidResult) => void,
-  onFailure: (error: Error) => void, deidWorker = false): PackPort[] {
+export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenizer: LoadedModel,
+  onResult: (r: PackResult | DeidResult) => void, onFailure: (error: Error) => void, deidWorker = false): PackPort[] {
   const closing = { now: false };
   const roles: PackWorkerRole[] = Array.from({ length: count }, (_, i) => (deidWorker && i === 0 ? 'deid' : 'pack'));
-  // The model loaded once here, its piece trie built once (the caller loads it too, and gets the trie from here).
-  // If it cannot be read, the workers load it by path and report the error as usual.
-  let model: SharedModel | undefined;
-  try {
-    model = readSharedModel(setup.tokenizerPath);
-  } catch {
-    model = undefined;
-  }
   // With a de-identifying worker and one packing worker, the packing worker has nothing to do until the lexicon is
   // loaded, so it loads it itself: no builder thread to start, and no snapshot to make, copy and restore. Otherwise
   // a builder thread loads it once for all packing workers, which de-identify meanwhile if there is no
@@ -55,7 +48,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   const packers = roles.filter((r) => r === 'pack').length;
   const buildInWorker = setup.ontology !== null && deidWorker && packers === 1;
   const workers = roles.map((role) => {
-    const data: PackWorkerData = { ...setup, role, model: role === 'pack' ? model : undefined, buildsMatcher: role === 'pack' && buildInWorker };
+    const data: PackWorkerData = { ...setup, role, model: role === 'pack' ? tokenizer.shared : null, buildsMatcher: role === 'pack' && buildInWorker };
     const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data });
     worker.on('message', (m: PackResult | DeidResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
@@ -81,15 +74,13 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, onResult
   // several packers this thread would become the bottleneck, so they tokenize for themselves.
   // Only when the lexicon takes long to load: with it cached the packer is busy from the start, and this thread's
   // tokenizing would only take CPU from it and the de-identifier.
-  const preTokenizeHere = buildInWorker && model !== undefined && !matcherLoadsQuickly(setup.ontology!, { cacheDir: setup.lexiconCache });
-  let tokenizer: SentencePieceModel | null = null;
+  const preTokenizeHere = buildInWorker && !matcherLoadsQuickly(setup.ontology!, { cacheDir: setup.lexiconCache });
   const sendPack = (worker: Worker, job: PackJob): void => {
-    if (!preTokenizeHere || model === undefined || (job.deid !== null && job.deidentified === undefined)) {
+    if (!preTokenizeHere || (job.deid !== null && job.deidentified === undefined)) {
       worker.postMessage(job);
       return;
     }
-    tokenizer ??= modelFromBytes(model.bytes, setup.tokenizerPath, model.pieceTrie);
-    const tokens = preTokenize(tokenizer, job.documents.map((d, k) => job.deidentified?.[k].paragraphs ?? d.paragraphs));
+    const tokens = preTokenize(tokenizer.model, job.documents.map((d, k) => job.deidentified?.[k].paragraphs ?? d.paragraphs));
     worker.postMessage({ ...job, tokens }, preTokenizedBuffers(tokens));
   };
   return workers.map((worker, i) => ({

@@ -5,46 +5,37 @@ import { MedbertError } from '../errors.js';
 import { SentencePieceModel } from './model.js';
 
 export function readModelFile(path: string): SentencePieceModel {
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    throw new MedbertError(code === 'ENOENT' ? `model file not found: ${path}` : `cannot read model file ${path}: ${(error as Error).message}`);
-  }
-  return modelFromBytes(bytes, path);
+  return SentencePieceModel.fromBytes(readModelBytes(path), path);
 }
 
-/** A model's bytes and its built piece trie, to load it again (here or in another thread) without the build. */
+/** A model's bytes and its built piece trie: what another thread needs to load it without building the trie. */
 export interface SharedModel {
   readonly bytes: Uint8Array;
   readonly pieceTrie: Uint32Array;
 }
 
-/** The last model loaded in this thread, to skip building its piece trie when the same bytes come again. */
-let lastModel: SharedModel | null = null;
-
 /**
- * The model file's bytes with its piece trie built (by this call, or by an earlier load of the same bytes in this
- * thread): what a worker thread needs to load it with `modelFromBytes(shared.bytes, path, shared.pieceTrie)`.
+ * A model file read once, for this thread (`model`) and for worker threads, which load it with
+ * `SentencePieceModel.fromBytes(shared.bytes, path, { pieceTrie: shared.pieceTrie })`.
  */
-export function readSharedModel(path: string): SharedModel {
-  readModelFile(path);
-  return lastModel!;
+export interface LoadedModel {
+  readonly model: SentencePieceModel;
+  readonly shared: SharedModel;
 }
 
-/** SentencePieceModel.fromBytes, with the piece trie of `pieceTrie` (built from these bytes) or of the last load. */
-export function modelFromBytes(bytes: Uint8Array, source: string, pieceTrie?: Uint32Array): SentencePieceModel {
-  const known = pieceTrie ?? (lastModel !== null && sameBytes(lastModel.bytes, bytes) ? lastModel.pieceTrie : undefined);
-  const model = SentencePieceModel.fromBytes(bytes, source, known === undefined ? {} : { pieceTrie: known });
-  lastModel = { bytes, pieceTrie: known ?? model.pieceTrieUnits };
-  return model;
+export function readSharedModel(path: string): LoadedModel {
+  const bytes = readModelBytes(path);
+  const model = SentencePieceModel.fromBytes(bytes, path);
+  return { model, shared: { bytes, pieceTrie: model.pieceTrieUnits } };
 }
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+function readModelBytes(path: string): Uint8Array {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    throw new MedbertError(code === 'ENOENT' ? `model file not found: ${path}` : `cannot read model file ${path}: ${(error as Error).message}`);
+  }
 }
 
 export function writeFileOrFail(path: string, data: Uint8Array | string): void {

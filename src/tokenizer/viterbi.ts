@@ -57,6 +57,9 @@ export function viterbi(lattice: PieceLattice, text: Uint8Array, n: number, seg:
   const unkScore = lattice.unkScore;
   const rootBase = size === 0 ? 0 : (units[0] >>> 10) << ((units[0] & 0x200) >>> 6);
 
+  // WordCache.segment and Lattice walk the trie the same way. The walk is kept inline in each: one shared walk
+  // filling a candidate buffer made this loop ~20% slower (plain encoding of 4.6 MB of abstracts, 138-144 ->
+  // 171-205 CPU-ms).
   let start = 0;
   while (start < n) {
     const tillHere = bestScore[start];
