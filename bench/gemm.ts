@@ -109,7 +109,7 @@ async function runKernels(argv: string[]): Promise<void> {
   const labels = Int32Array.from({ length: rows }, (_, i) => (i * 97) % vocab);
   const params = 110_000_000, p = be.alloc(params), pg = be.alloc(params), pm = be.alloc(params), pv = be.alloc(params);
   for (const [b, value] of [[p, 0.5], [pg, 0.01], [pm, 0.001], [pv, 0.0001]] as const) be.fill(b, value, params);
-  const attention = { batch, seq, heads, headDim: d, q: { buf: qkv, offset: 0, ld: 3 * hidden },
+  const attention = { batch, seq, querySeq: seq, heads, headDim: d, q: { buf: qkv, offset: 0, ld: 3 * hidden },
     k: { buf: qkv, offset: hidden, ld: 3 * hidden }, v: { buf: qkv, offset: 2 * hidden, ld: 3 * hidden },
     mask: new Int32Array(tokens).fill(1), dropout: 0.1, seed: 3 };
   const cases: [string, () => void][] = [

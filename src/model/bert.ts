@@ -2,6 +2,7 @@ import { Dropout, Embedding, LayerNorm, Linear, Module } from '../nn/index.js';
 import { add, attention, gelu, reshape, tanh, gatherRows, type Engine, type Rng, type Tensor } from '../tensor/index.js';
 import type { BertConfig } from './config.js';
 import { Group } from './group.js';
+import { queryBlocks } from './output-rows.js';
 
 /** One batch of token sequences, row-major [batch][seq]. */
 export interface EncoderInput {
@@ -64,12 +65,23 @@ class BertAttention extends Module {
     this.dropout = output.add('dropout', new Dropout(engine, c.hidden_dropout_prob, dropoutRng));
   }
 
-  forward(x: Tensor, mask: Int32Array | null): Tensor {
+  /** With `rows`, only those flat positions leave the layer: [rows, hidden] instead of [batch, seq, hidden]. */
+  forward(x: Tensor, mask: Int32Array | null, rows: Int32Array | null): Tensor {
+    const [batch, seq, hidden] = x.shape as [number, number, number];
     const p = this.training ? this.c.attention_probs_dropout_prob : 0;
-    const ctx = attention(this.query.forward(x), this.key.forward(x), this.value.forward(x), {
-      heads: this.c.num_attention_heads, mask, dropout: p, seed: p > 0 ? this.dropoutRng.nextUint32() : 0,
-    });
-    return this.norm.forward(add(x, this.dropout.forward(this.dense.forward(ctx))));
+    const options = { heads: this.c.num_attention_heads, mask, dropout: p, seed: p > 0 ? this.dropoutRng.nextUint32() : 0 };
+    const keys = this.key.forward(x), values = this.value.forward(x);
+    if (rows === null) {
+      const ctx = attention(this.query.forward(x), keys, values, options);
+      return this.norm.forward(add(x, this.dropout.forward(this.dense.forward(ctx))));
+    }
+    // Only the requested rows' queries: each sequence's rows as one block of queries against all its keys.
+    const flat = reshape(x, [batch * seq, hidden]);
+    const blocks = queryBlocks(rows, batch, seq);
+    const queries = reshape(gatherRows(flat, blocks.positions), [batch, blocks.perSequence, hidden]);
+    const ctx = attention(this.query.forward(queries), keys, values, options);
+    const picked = gatherRows(reshape(ctx, [batch * blocks.perSequence, hidden]), blocks.slots);
+    return this.norm.forward(add(gatherRows(flat, rows), this.dropout.forward(this.dense.forward(picked))));
   }
 }
 
@@ -93,8 +105,8 @@ class BertLayer extends Module {
     this.dropout = output.add('dropout', new Dropout(engine, c.hidden_dropout_prob, dropoutRng));
   }
 
-  forward(x: Tensor, mask: Int32Array | null): Tensor {
-    const a = this.attention.forward(x, mask);
+  forward(x: Tensor, mask: Int32Array | null, rows: Int32Array | null = null): Tensor {
+    const a = this.attention.forward(x, mask, rows);
     const h = this.output.forward(gelu(this.intermediate.forward(a)));
     return this.norm.forward(add(a, this.dropout.forward(h)));
   }
@@ -122,20 +134,37 @@ export class BertModel extends Module {
     this.pooler = pooler.add('dense', new Linear(engine, config.hidden_size, config.hidden_size, init, { std: config.initializer_range }));
   }
 
-  /** Final hidden states [batch, seq, hidden]. */
-  forward(input: EncoderInput): Tensor {
+  /**
+   * Final hidden states [batch, seq, hidden]; with `rows` (flat positions, ascending and distinct, see
+   * output-rows.ts) only those: [rows, hidden], the last layer computing nothing else.
+   */
+  forward(input: EncoderInput, rows: Int32Array | null = null): Tensor {
     checkInput(input, this.config);
+    checkRows(rows, input.batch * input.seq);
     const mask = input.attentionMask ?? null;
     let x = this.embeddings.forward(input);
-    for (const layer of this.layers) x = layer.forward(x, mask);
+    for (const [i, layer] of this.layers.entries()) x = layer.forward(x, mask, i === this.layers.length - 1 ? rows : null);
     return x;
   }
 
-  /** tanh(dense(hidden state of [CLS])) for each sequence: [batch, hidden]. */
-  pool(hidden: Tensor, batch: number, seq: number): Tensor {
-    const rows = Int32Array.from({ length: batch }, (_, b) => b * seq);
-    const cls = gatherRows(reshape(hidden, [batch * seq, this.config.hidden_size]), rows);
+  /** Flat positions of each sequence's [CLS]: the rows `pool` reads. */
+  static clsRows(batch: number, seq: number): Int32Array {
+    return Int32Array.from({ length: batch }, (_, b) => b * seq);
+  }
+
+  /** tanh(dense(hidden state of [CLS])) for each sequence, from `forward(input, clsRows(...))`: [batch, hidden]. */
+  pool(cls: Tensor): Tensor {
     return tanh(this.pooler.forward(cls));
+  }
+}
+
+function checkRows(rows: Int32Array | null, positions: number): void {
+  if (rows === null) return;
+  if (rows.length === 0) throw new Error('BertModel: an empty list of output rows');
+  for (let i = 0; i < rows.length; i++) {
+    if (!(rows[i]! >= 0 && rows[i]! < positions) || (i > 0 && rows[i]! <= rows[i - 1]!)) {
+      throw new Error(`BertModel: output row ${rows[i]} at ${i} is out of order or outside 0..${positions - 1}`);
+    }
   }
 }
 

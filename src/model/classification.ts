@@ -1,7 +1,8 @@
 import { Dropout, Linear, Module } from '../nn/index.js';
-import { gatherRows, reshape, softmaxCrossEntropy, type Engine, type Rng, type Tensor } from '../tensor/index.js';
+import { reshape, softmaxCrossEntropy, type Engine, type Rng, type Tensor } from '../tensor/index.js';
 import { BertModel, type EncoderInput } from './bert.js';
 import type { BertConfig } from './config.js';
+import { outputRows, pickRows } from './output-rows.js';
 
 /**
  * Token classification (Hugging Face `BertForTokenClassification`: `bert.*` + `classifier.*`): dropout, then
@@ -22,9 +23,9 @@ export class BertForTokenClassification extends Module {
 
   /** Logits [positions, labels] at the flat positions (b·seq + i). */
   logits(input: EncoderInput, positions: Int32Array): Tensor {
-    const hidden = this.bert.forward(input);
-    const rows = gatherRows(reshape(hidden, [input.batch * input.seq, this.config.hidden_size]), positions);
-    return this.classifier.forward(this.dropout.forward(rows));
+    const wanted = outputRows(positions);
+    const hidden = this.bert.forward(input, wanted.rows);
+    return this.classifier.forward(this.dropout.forward(pickRows(hidden, wanted)));
   }
 
   loss(input: EncoderInput, positions: Int32Array, labels: Int32Array): Tensor {
@@ -50,8 +51,7 @@ export class BertForMultipleChoice extends Module {
 
   /** input holds questions × options sequences, option-major within a question; returns [questions, options]. */
   scores(input: EncoderInput, options: number): Tensor {
-    const hidden = this.bert.forward(input);
-    const pooled = this.bert.pool(hidden, input.batch, input.seq);
+    const pooled = this.bert.pool(this.bert.forward(input, BertModel.clsRows(input.batch, input.seq)));
     return reshape(this.classifier.forward(this.dropout.forward(pooled)), [input.batch / options, options]);
   }
 

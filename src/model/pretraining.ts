@@ -1,11 +1,12 @@
 import { Module } from '../nn/index.js';
 import {
-  add, gatherRows, matmul, reshape, scale, softmaxCrossEntropy, type Engine, type Rng, type Tensor,
+  add, matmul, scale, softmaxCrossEntropy, type Engine, type Rng, type Tensor,
 } from '../tensor/index.js';
 import { BertModel, type EncoderInput } from './bert.js';
 import type { BertConfig } from './config.js';
 import { Group } from './group.js';
 import { EntityHead, MlmHead } from './heads.js';
+import { outputRows, pickRows } from './output-rows.js';
 
 /** A pretraining batch: the encoder input plus the masked positions' labels and the masked entity spans. */
 export interface PretrainBatch extends EncoderInput {
@@ -51,15 +52,20 @@ export class BertForPretraining extends Module {
    * that backward never visits would otherwise hold its saved tensors until the end of the run.
    */
   forward(batch: PretrainBatch, entityWeight = 1, trainEntity = true): PretrainOutput {
-    const hidden = this.bert.forward(batch);
-    const flat = reshape(hidden, [batch.batch * batch.seq, this.config.hidden_size]);
-    const mlmLogits = this.mlm.forward(gatherRows(flat, batch.mlmPositions));
+    const withEntities = this.entity !== null && batch.entityLabels.length > 0;
+    const spanPositions = withEntities ? entityPositions(batch) : new Int32Array(0);
+    // Only the heads' rows leave the last layer (output-rows.ts).
+    const wanted = outputRows(batch.mlmPositions, spanPositions);
+    const hidden = this.bert.forward(batch, wanted.rows);
+    const masked = batch.mlmPositions.length;
+    const mlmLogits = this.mlm.forward(pickRows(hidden, wanted, 0, masked));
     const mlmLoss = softmaxCrossEntropy(mlmLogits, batch.mlmLabels);
     let entityLoss: Tensor | null = null, entityLogits: Tensor | null = null;
-    if (this.entity !== null && batch.entityLabels.length > 0) {
-      const entity = this.entity;
+    if (withEntities) {
+      const entity = this.entity!;
+      const spanRows = wanted.index.subarray(masked);
       const branch = (): [Tensor, Tensor] => {
-        const logits = entity.forward(matmul(spanMeanMatrix(this.engine, batch), flat));
+        const logits = entity.forward(matmul(spanMeanMatrix(this.engine, batch, spanRows, hidden.shape[0]!), hidden));
         return [logits, softmaxCrossEntropy(logits, batch.entityLabels)];
       };
       [entityLogits, entityLoss] = trainEntity ? branch() : this.engine.noGrad(branch);
@@ -69,14 +75,27 @@ export class BertForPretraining extends Module {
   }
 }
 
-/** [spans, batch·seq] with 1/length over each span's positions: times the hidden states, the span means. */
-function spanMeanMatrix(engine: Engine, batch: PretrainBatch): Tensor {
-  const n = batch.batch * batch.seq, spans = batch.entityLabels.length;
-  const values = new Float32Array(spans * n);
-  for (let s = 0; s < spans; s++) {
+/** Every position of every masked entity span, span after span. */
+function entityPositions(batch: PretrainBatch): Int32Array {
+  const n = batch.batch * batch.seq, out: number[] = [];
+  batch.entityLabels.forEach((_, s) => {
     const start = batch.entityStarts[s]!, end = batch.entityEnds[s]!;
     if (!(start >= 0 && end > start && end <= n)) throw new Error(`entity span ${s} [${start}, ${end}) is outside the batch's ${n} positions`);
-    for (let p = start; p < end; p++) values[s * n + p] = 1 / (end - start);
+    for (let p = start; p < end; p++) out.push(p);
+  });
+  return Int32Array.from(out);
+}
+
+/**
+ * [spans, rows] with 1/length over each span's rows of the hidden states (`spanRows`: the rows of the
+ * positions `entityPositions` listed): times the hidden states, the span means.
+ */
+function spanMeanMatrix(engine: Engine, batch: PretrainBatch, spanRows: Int32Array, rows: number): Tensor {
+  const spans = batch.entityLabels.length, values = new Float32Array(spans * rows);
+  let at = 0;
+  for (let s = 0; s < spans; s++) {
+    const length = batch.entityEnds[s]! - batch.entityStarts[s]!;
+    for (let p = 0; p < length; p++) values[s * rows + spanRows[at++]!] = 1 / length;
   }
-  return engine.fromArray(values, [spans, n]);
+  return engine.fromArray(values, [spans, rows]);
 }

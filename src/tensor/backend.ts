@@ -49,10 +49,19 @@ export interface GemmArgs {
 
 export interface AttentionArgs {
   readonly batch: number;
+  /** Keys (and values) per sequence. */
   readonly seq: number;
+  /**
+   * Queries per sequence: `seq` for self-attention over every position; fewer when only some positions'
+   * outputs are wanted (the encoder's last layer in pretraining).
+   */
+  readonly querySeq: number;
   readonly heads: number;
   readonly headDim: number;
-  /** Q, K, V: [batch][seq][heads·headDim] rows (possibly inside a fused QKV buffer, hence Strided). */
+  /**
+   * Q: [batch][querySeq][heads·headDim] rows; K, V: [batch][seq][heads·headDim] rows (possibly inside a fused
+   * QKV buffer, hence Strided).
+   */
   readonly q: Strided;
   readonly k: Strided;
   readonly v: Strided;
@@ -60,7 +69,7 @@ export interface AttentionArgs {
   readonly mask: Int32Array | null;
   /**
    * Attention-probability dropout rate and its seed (mask regenerated in backward from the seed). The
-   * dropout element index is the flat index into probs [batch][heads][seq][seq].
+   * dropout element index is the flat index into probs [batch][heads][querySeq][seq].
    */
   readonly dropout: number;
   readonly seed: number;
@@ -69,8 +78,8 @@ export interface AttentionArgs {
 /**
  * Scaled dot-product attention, as Hugging Face BERT computes it:
  *   scores = Q·Kᵀ / sqrt(headDim) + (mask == 0 ? -3.4028234663852886e38 : 0)
- *   probs  = softmax(scores)            (saved: [batch][heads][seq][seq])
- *   ctx    = dropout(probs) · V         (written as [batch][seq][heads·headDim], contiguous)
+ *   probs  = softmax(scores)            (saved: [batch][heads][querySeq][seq])
+ *   ctx    = dropout(probs) · V         (written as [batch][querySeq][heads·headDim], contiguous)
  */
 export interface AttentionForwardArgs extends AttentionArgs {
   readonly probs: Buffer;
@@ -79,9 +88,9 @@ export interface AttentionForwardArgs extends AttentionArgs {
 
 export interface AttentionBackwardArgs extends AttentionArgs {
   readonly probs: Buffer;
-  /** dL/dctx, [batch][seq][heads·headDim] contiguous. */
+  /** dL/dctx, [batch][querySeq][heads·headDim] contiguous. */
   readonly dOut: Buffer;
-  /** Gradients written contiguous [batch][seq][heads·headDim] (not strided). */
+  /** Gradients written contiguous (not strided), dq [batch][querySeq][heads·headDim], dk and dv [batch][seq][...]. */
   readonly dq: Buffer;
   readonly dk: Buffer;
   readonly dv: Buffer;

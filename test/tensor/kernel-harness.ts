@@ -55,6 +55,8 @@ export function assertClose(got: Float32Array, want: Float32Array, atol: number,
 export interface AttentionShape {
   batch: number;
   seq: number;
+  /** Queries per sequence (the first rows of q's block), when fewer than seq. */
+  querySeq?: number;
   heads: number;
   d: number;
   /** q, k, v as rows of one [q | k | v] buffer (ld = 3·width) rather than three matrices. */
@@ -75,18 +77,18 @@ export function paddingMask(s: AttentionShape): Int32Array | null {
 /** Fused attention forward then backward on a backend; outputs start as junk. */
 export async function runAttention(be: Backend, s: AttentionShape, qkv: Float32Array, mask: Int32Array | null, dOut: Float32Array,
   junk: (n: number) => Float32Array): Promise<Values> {
-  const width = s.heads * s.d, rows = s.batch * s.seq;
+  const width = s.heads * s.d, rows = s.batch * s.seq, querySeq = s.querySeq ?? s.seq, queries = s.batch * querySeq;
   const buf = be.alloc(qkv.length);
   be.write(buf, qkv);
   const view = (i: number) => s.fused ? { buf, offset: i * width, ld: 3 * width } : { buf, offset: i * rows * width, ld: width };
-  const probs = be.alloc(s.batch * s.heads * s.seq * s.seq), out = be.alloc(rows * width);
-  be.write(out, junk(rows * width));
-  const common = { batch: s.batch, seq: s.seq, heads: s.heads, headDim: s.d, q: view(0), k: view(1), v: view(2), mask,
+  const probs = be.alloc(s.batch * s.heads * querySeq * s.seq), out = be.alloc(queries * width);
+  be.write(out, junk(queries * width));
+  const common = { batch: s.batch, seq: s.seq, querySeq, heads: s.heads, headDim: s.d, q: view(0), k: view(1), v: view(2), mask,
     dropout: s.dropout, seed: 1234 };
   be.attentionForward({ ...common, probs, out });
-  const g = be.alloc(rows * width), dq = be.alloc(rows * width), dk = be.alloc(rows * width), dv = be.alloc(rows * width);
-  be.write(g, dOut);
-  for (const x of [dq, dk, dv]) be.write(x, junk(rows * width));
+  const g = be.alloc(queries * width), dq = be.alloc(queries * width), dk = be.alloc(rows * width), dv = be.alloc(rows * width);
+  be.write(g, dOut.subarray(0, queries * width));
+  for (const x of [dq, dk, dv]) be.write(x, junk(x === dq ? queries * width : rows * width));
   be.attentionBackward({ ...common, probs, dOut: g, dq, dk, dv });
   const result = { probs: await be.read(probs), out: await be.read(out), dq: await be.read(dq), dk: await be.read(dk), dv: await be.read(dv) };
   for (const b of [buf, probs, out, g, dq, dk, dv]) be.free(b);

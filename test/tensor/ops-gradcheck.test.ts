@@ -63,6 +63,8 @@ test('fused attention backward, with padding mask and dropout', async () => {
   await check('attention masked', [[2, 4, 6], [2, 4, 6], [2, 4, 6]], ([q, k, v]) => attention(q!, k!, v!, { heads: 3, mask }));
   await check('attention dropout', [[2, 4, 6], [2, 4, 6], [2, 4, 6]],
     ([q, k, v]) => attention(q!, k!, v!, { heads: 2, mask, dropout: 0.25, seed: 99 }));
+  await check('attention, fewer queries than keys', [[2, 3, 6], [2, 4, 6], [2, 4, 6]],
+    ([q, k, v]) => attention(q!, k!, v!, { heads: 2, mask, dropout: 0.25, seed: 7 }));
 });
 
 test('gatherRows scatters gradients back, summing duplicate indices', async () => {

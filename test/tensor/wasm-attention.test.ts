@@ -49,6 +49,14 @@ test('attention: shapes, masks, fused QKV', async () => {
   }
 });
 
+test('attention: fewer queries than keys (only some positions read), masks, dropout', async () => {
+  for (const [batch, seq, querySeq, heads, d, dropout] of [[1, 5, 1, 1, 4, 0], [2, 13, 3, 2, 16, 0], [3, 40, 7, 2, 24, 0.1], [2, 64, 27, 4, 64, 0.1]]) {
+    for (const fused of [false, true]) {
+      await check({ batch: batch!, seq: seq!, querySeq: querySeq!, heads: heads!, d: d!, fused, mask: true, dropout: dropout! });
+    }
+  }
+});
+
 test('attention: dropout on the probabilities (mask regenerated in backward)', async () => {
   for (const [batch, seq, heads, d] of [[1, 5, 1, 4], [2, 19, 2, 8], [3, 40, 2, 24]]) {
     for (const dropout of [0.1, 0.5]) await check({ batch: batch!, seq: seq!, heads: heads!, d: d!, fused: true, mask: true, dropout });

@@ -50,6 +50,14 @@ test('attention: shapes, masks, fused QKV', { skip }, async () => {
   }
 });
 
+test('attention: fewer queries than keys (only some positions read), masks, dropout', { skip }, async () => {
+  for (const [batch, seq, querySeq, heads, d, dropout] of [[1, 5, 1, 1, 4, 0], [2, 13, 3, 2, 16, 0], [3, 40, 7, 2, 24, 0.1], [2, 64, 27, 4, 64, 0.1]]) {
+    for (const fused of [false, true]) {
+      await check({ batch: batch!, seq: seq!, querySeq: querySeq!, heads: heads!, d: d!, fused, mask: true, dropout: dropout! });
+    }
+  }
+});
+
 test('attention: dropout on the probabilities (mask regenerated in backward)', { skip }, async () => {
   for (const [batch, seq, heads, d] of [[1, 5, 1, 4], [2, 19, 2, 8], [3, 40, 2, 24]]) {
     for (const dropout of [0.1, 0.5]) await check({ batch: batch!, seq: seq!, heads: heads!, d: d!, fused: true, mask: true, dropout });
@@ -59,7 +67,7 @@ test('attention: dropout on the probabilities (mask regenerated in backward)', {
 test('attention: bad arguments throw, naming the op', { skip }, async () => {
   const buf = gpu!.alloc(12), probs = gpu!.alloc(4), out = gpu!.alloc(4);
   const v = { buf, offset: 0, ld: 4 };
-  const args = { batch: 1, seq: 2, heads: 2, headDim: 2, q: v, k: v, v, mask: Int32Array.of(1), dropout: 0, seed: 1, probs, out };
+  const args = { batch: 1, seq: 2, querySeq: 2, heads: 2, headDim: 2, q: v, k: v, v, mask: Int32Array.of(1), dropout: 0, seed: 1, probs, out };
   assert.throws(() => gpu!.attentionForward(args), /attentionForward: mask has 1 entries, needs batch·seq = 2/);
   assert.throws(() => gpu!.attentionForward({ ...args, mask: null, probs: out, out: probs, dropout: 1 }),
     /attentionForward: dropout rate must be in \[0, 1\), got 1/);

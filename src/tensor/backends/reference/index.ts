@@ -258,16 +258,16 @@ export class ReferenceBackend implements Backend {
   }
 
   attentionForward(a: AttentionForwardArgs): void {
-    const { batch, seq, heads, headDim: d } = a;
+    const { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const q = this.v(a.q.buf), k = this.v(a.k.buf), v = this.v(a.v.buf);
     const probs = this.v(a.probs), out = this.v(a.out);
     const scale = 1 / Math.sqrt(d), width = heads * d;
     const threshold = dropThreshold(a.dropout), keepScale = 1 / (1 - a.dropout);
     for (let b = 0; b < batch; b++) {
       for (let h = 0; h < heads; h++) {
-        for (let i = 0; i < seq; i++) {
-          const pRow = ((b * heads + h) * seq + i) * seq;
-          const qo = a.q.offset + (b * seq + i) * a.q.ld + h * d;
+        for (let i = 0; i < qs; i++) {
+          const pRow = ((b * heads + h) * qs + i) * seq;
+          const qo = a.q.offset + (b * qs + i) * a.q.ld + h * d;
           for (let j = 0; j < seq; j++) {
             const ko = a.k.offset + (b * seq + j) * a.k.ld + h * d;
             let s = 0;
@@ -277,7 +277,7 @@ export class ReferenceBackend implements Backend {
             probs[pRow + j] = s;
           }
           softmaxRow(probs, probs, pRow, seq);
-          const oo = (b * seq + i) * width + h * d;
+          const oo = (b * qs + i) * width + h * d;
           for (let t = 0; t < d; t++) {
             let s = 0;
             for (let j = 0; j < seq; j++) {
@@ -293,7 +293,7 @@ export class ReferenceBackend implements Backend {
   }
 
   attentionBackward(a: AttentionBackwardArgs): void {
-    const { batch, seq, heads, headDim: d } = a;
+    const { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const q = this.v(a.q.buf), k = this.v(a.k.buf), v = this.v(a.v.buf);
     const probs = this.v(a.probs), dOut = this.v(a.dOut);
     const dq = this.v(a.dq), dk = this.v(a.dk), dv = this.v(a.dv);
@@ -301,15 +301,15 @@ export class ReferenceBackend implements Backend {
     const threshold = dropThreshold(a.dropout), keepScale = 1 / (1 - a.dropout);
     const keep = (index: number): number =>
       a.dropout > 0 ? (dropoutHash(a.seed, index) < threshold ? 0 : keepScale) : 1;
-    dq.fill(0, 0, batch * seq * width);
+    dq.fill(0, 0, batch * qs * width);
     dk.fill(0, 0, batch * seq * width);
     dv.fill(0, 0, batch * seq * width);
     const dScores = new Float64Array(seq);
     for (let b = 0; b < batch; b++) {
       for (let h = 0; h < heads; h++) {
-        for (let i = 0; i < seq; i++) {
-          const pRow = ((b * heads + h) * seq + i) * seq;
-          const go = (b * seq + i) * width + h * d;
+        for (let i = 0; i < qs; i++) {
+          const pRow = ((b * heads + h) * qs + i) * seq;
+          const go = (b * qs + i) * width + h * d;
           // dP_dropped = dOut·Vᵀ; dP = dP_dropped·keep; dV += P_droppedᵀ·dOut
           let dot = 0;
           for (let j = 0; j < seq; j++) {
@@ -326,7 +326,7 @@ export class ReferenceBackend implements Backend {
           }
           // softmax backward, then the 1/sqrt(d) scale
           for (let j = 0; j < seq; j++) dScores[j] = probs[pRow + j]! * (dScores[j]! - dot) * scale;
-          const qo = a.q.offset + (b * seq + i) * a.q.ld + h * d;
+          const qo = a.q.offset + (b * qs + i) * a.q.ld + h * d;
           for (let j = 0; j < seq; j++) {
             const ko = a.k.offset + (b * seq + j) * a.k.ld + h * d;
             const dko = (b * seq + j) * width + h * d;

@@ -414,43 +414,46 @@ export class WasmBackend implements Backend {
   // ---- attention ----
 
   private attentionValues(a: AttentionArgs, op: string): number[] {
-    const { batch, seq, heads, headDim: d } = a;
+    const { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const width = heads * d;
-    const view = (s: Strided, what: string): number => {
-      if (s.ld < width && batch * seq > 1) throw new RangeError(`${op}: ${what} rows are ${s.ld} apart, less than heads·headDim = ${width}`);
-      return this.at(s.buf, batch * seq === 0 ? 0 : (batch * seq - 1) * s.ld + width, op, what, s.offset);
+    const view = (s: Strided, rows: number, what: string): number => {
+      if (s.ld < width && rows > 1) throw new RangeError(`${op}: ${what} rows are ${s.ld} apart, less than heads·headDim = ${width}`);
+      return this.at(s.buf, rows === 0 ? 0 : (rows - 1) * s.ld + width, op, what, s.offset);
     };
-    const q = view(a.q, 'q'), k = view(a.k, 'k'), v = view(a.v, 'v');
+    const q = view(a.q, batch * qs, 'q'), k = view(a.k, batch * seq, 'k'), v = view(a.v, batch * seq, 'v');
     let mask = 0;
     if (a.mask !== null) {
       if (a.mask.length < batch * seq) throw new RangeError(`${op}: mask has ${a.mask.length} entries, needs batch·seq = ${batch * seq}`);
       mask = this.copyInts(this.ints, a.mask);
     }
     if (!(a.dropout >= 0 && a.dropout < 1)) throw new RangeError(`${op}: dropout rate must be in [0, 1), got ${a.dropout}`);
-    const r = Math.ceil(Math.max(seq, d) / 24) * 24;
-    const perThread = Math.ceil(((r * r * 2 + 2 * seq * seq) * 4 + 64) / 64) * 64;
+    // Per thread: two pack buffers for operands up to r in every direction, and two [querySeq][seq] score tiles.
+    const r = Math.ceil(Math.max(seq, qs, d) / 24) * 24;
+    const perThread = Math.ceil(((r * r * 2 + 2 * qs * seq) * 4 + 64) / 64) * 64;
     const scratch = this.work.ensure(perThread * this.pool.threads);
     this.i32[this.layout.counter / 4] = 0;
     return [batch, seq, heads, d, q, a.q.ld, k, a.k.ld, v, a.v.ld, mask, a.dropout, seedBits(a.seed, op),
-      dropThreshold(a.dropout), 1 / (1 - a.dropout)].concat([0, 0, scratch, perThread, this.layout.counter, this.layout.tmp]);
+      dropThreshold(a.dropout), 1 / (1 - a.dropout), 0, 0, scratch, perThread, this.layout.counter, this.layout.tmp,
+      0, 0, 0, qs];
   }
 
   attentionForward(a: AttentionForwardArgs): void {
-    const op = 'attentionForward', { batch, seq, heads, headDim: d } = a;
+    const op = 'attentionForward', { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const values = this.attentionValues(a, op);
-    values[15] = this.out(a.probs, batch * heads * seq * seq, op, 'probs');
-    values[16] = this.out(a.out, batch * seq * heads * d, op, 'out');
-    this.run('attentionForwardKernel', values, batch * heads > 1 && batch * heads * seq * seq * d >= PARALLEL_MACS);
+    values[15] = this.out(a.probs, batch * heads * qs * seq, op, 'probs');
+    values[16] = this.out(a.out, batch * qs * heads * d, op, 'out');
+    this.run('attentionForwardKernel', values, batch * heads > 1 && batch * heads * qs * seq * d >= PARALLEL_MACS);
   }
 
   attentionBackward(a: AttentionBackwardArgs): void {
-    const op = 'attentionBackward', { batch, seq, heads, headDim: d } = a;
-    const n = batch * seq * heads * d;
+    const op = 'attentionBackward', { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const values = this.attentionValues(a, op);
-    values[15] = this.at(a.probs, batch * heads * seq * seq, op, 'probs');
-    values[16] = this.at(a.dOut, n, op, 'dOut');
-    values.push(this.out(a.dq, n, op, 'dq'), this.out(a.dk, n, op, 'dk'), this.out(a.dv, n, op, 'dv'));
-    this.run('attentionBackwardKernel', values, batch * heads > 1 && batch * heads * seq * seq * d >= PARALLEL_MACS);
+    values[15] = this.at(a.probs, batch * heads * qs * seq, op, 'probs');
+    values[16] = this.at(a.dOut, batch * qs * heads * d, op, 'dOut');
+    values[21] = this.out(a.dq, batch * qs * heads * d, op, 'dq');
+    values[22] = this.out(a.dk, batch * seq * heads * d, op, 'dk');
+    values[23] = this.out(a.dv, batch * seq * heads * d, op, 'dv');
+    this.run('attentionBackwardKernel', values, batch * heads > 1 && batch * heads * qs * seq * d >= PARALLEL_MACS);
   }
 
   // ---- embeddings ----

@@ -573,68 +573,75 @@ export class WebGpuBackend implements Backend {
   // ---- attention ----
 
   private attentionParams(a: AttentionArgs, op: string): { params: number[]; strided: GpuBuffer[]; mask: Range } {
-    const { batch, seq, heads, headDim: d } = a;
-    for (const [name, v] of [['batch', batch], ['seq', seq], ['heads', heads], ['headDim', d]] as const) {
+    const { batch, seq, querySeq: qs, heads, headDim: d } = a;
+    for (const [name, v] of [['batch', batch], ['seq', seq], ['querySeq', qs], ['heads', heads], ['headDim', d]] as const) {
       if (!Number.isInteger(v) || v < 1) throw new RangeError(`${op}: ${name} must be a positive integer, got ${v}`);
     }
     const width = heads * d;
-    const view = (s: Strided, what: string): GpuBuffer => {
-      if (s.ld < width && batch * seq > 1) throw new RangeError(`${op}: ${what} rows are ${s.ld} apart, less than heads·headDim = ${width}`);
-      return this.at(s.buf, (batch * seq - 1) * s.ld + width, op, what, s.offset).gpu;
+    const view = (s: Strided, rows: number, what: string): GpuBuffer => {
+      if (s.ld < width && rows > 1) throw new RangeError(`${op}: ${what} rows are ${s.ld} apart, less than heads·headDim = ${width}`);
+      return this.at(s.buf, (rows - 1) * s.ld + width, op, what, s.offset).gpu;
     };
-    const strided = [view(a.q, 'q'), view(a.k, 'k'), view(a.v, 'v')];
+    const strided = [view(a.q, batch * qs, 'q'), view(a.k, batch * seq, 'k'), view(a.v, batch * seq, 'v')];
     if (a.mask !== null && a.mask.length < batch * seq) {
       throw new RangeError(`${op}: mask has ${a.mask.length} entries, needs batch·seq = ${batch * seq}`);
     }
     if (!(a.dropout >= 0 && a.dropout < 1)) throw new RangeError(`${op}: dropout rate must be in [0, 1), got ${a.dropout}`);
     checkSeed(a.seed, op);
     const params = [seq, heads, d, 1 / Math.sqrt(d), a.q.offset, a.q.ld, a.k.offset, a.k.ld, a.v.offset, a.v.ld,
-      a.mask === null ? 0 : 1, a.dropout > 0 ? 1 : 0, dropThreshold(a.dropout), a.seed >>> 0, 1 / (1 - a.dropout)];
+      a.mask === null ? 0 : 1, a.dropout > 0 ? 1 : 0, dropThreshold(a.dropout), a.seed >>> 0, 1 / (1 - a.dropout), qs];
     return { params, strided, mask: a.mask === null ? wholeRange(this.dummy) : this.ints(a.mask) };
   }
 
   /**
-   * Runs `body` over groups of whole batch items whose windows fit, with the ranges of that group: q, k, v
-   * (strided rows), probs-shaped [heads][seq][seq] per item, and rows [seq][heads·d] per item.
+   * Runs `body` over groups of whole batch items whose windows fit, with the ranges of that group: q (strided,
+   * querySeq rows per item), k and v (strided, seq rows), probs-shaped [heads][querySeq][seq] per item, query
+   * rows [querySeq][heads·d] and key rows [seq][heads·d] per item.
    */
   private attentionPieces(a: AttentionArgs, op: string,
     body: (z0: number, count: number, strided: (s: Strided, buf: GpuBuffer) => Range, probs: (buf: GpuBuffer) => Range,
-      rows: (buf: GpuBuffer) => Range) => void): void {
-    const { batch, seq, heads, headDim: d } = a;
-    const width = heads * d, square = heads * seq * seq;
+      queryRows: (buf: GpuBuffer) => Range, keyRows: (buf: GpuBuffer) => Range) => void): void {
+    const { batch, seq, querySeq: qs, heads, headDim: d } = a;
+    const width = heads * d, square = heads * qs * seq, longest = Math.max(seq, qs);
     const widest = Math.max(a.q.ld, a.k.ld, a.v.ld, width);
-    // g items: strided views span (g·seq − 1)·ld + width, probs g·heads·seq², rows g·seq·width
+    // g items: strided views span (g·rows − 1)·ld + width, probs g·heads·qs·seq, rows g·rows·width
     const per = Math.min(MAX_GROUPS, Math.floor(this.windowElements / square),
-      Math.floor((this.windowElements - width + widest) / (seq * widest)), Math.floor(this.windowElements / (seq * width)));
+      Math.floor((this.windowElements - width + widest) / (longest * widest)), Math.floor(this.windowElements / (longest * width)));
     if (per < 1) throw new RangeError(`${op}: one sequence's attention (${square} probabilities) exceeds one storage binding (${this.limits.maxBytes} bytes)`);
+    const rows = (perItem: number) => (buf: GpuBuffer, b0: number, b1: number): Range =>
+      ({ buf, first: b0 * perItem * width, count: (b1 - b0) * perItem * width });
+    const queryRows = rows(qs), keyRows = rows(seq);
     for (const [b0, b1] of pieces(batch, per)) {
       body(b0, b1 - b0,
-        (s, buf) => ({ buf, first: s.offset + b0 * seq * s.ld, count: ((b1 - b0) * seq - 1) * s.ld + width }),
+        (s, buf) => {
+          const perItem = s === a.q ? qs : seq;
+          return { buf, first: s.offset + b0 * perItem * s.ld, count: ((b1 - b0) * perItem - 1) * s.ld + width };
+        },
         (buf) => ({ buf, first: b0 * square, count: (b1 - b0) * square }),
-        (buf) => ({ buf, first: b0 * seq * width, count: (b1 - b0) * seq * width }));
+        (buf) => queryRows(buf, b0, b1), (buf) => keyRows(buf, b0, b1));
     }
   }
 
   attentionForward(a: AttentionForwardArgs): void {
-    const op = 'attentionForward', { batch, seq, heads, headDim: d } = a;
+    const op = 'attentionForward', { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const { params, strided: [q, k, v], mask } = this.attentionParams(a, op);
-    const probs = this.at(a.probs, batch * heads * seq * seq, op, 'probs').gpu, out = this.at(a.out, batch * seq * heads * d, op, 'out').gpu;
-    this.attentionPieces(a, op, (z0, count, strided, square, rows) =>
-      this.run(ATTENTION_FORWARD, [...params, z0], [strided(a.q, q!), strided(a.k, k!), strided(a.v, v!), mask, square(probs), rows(out)],
-        [seq, heads, count]));
+    const probs = this.at(a.probs, batch * heads * qs * seq, op, 'probs').gpu, out = this.at(a.out, batch * qs * heads * d, op, 'out').gpu;
+    this.attentionPieces(a, op, (z0, count, strided, square, queryRows) =>
+      this.run(ATTENTION_FORWARD, [...params, z0], [strided(a.q, q!), strided(a.k, k!), strided(a.v, v!), mask, square(probs), queryRows(out)],
+        [qs, heads, count]));
   }
 
   attentionBackward(a: AttentionBackwardArgs): void {
-    const op = 'attentionBackward', { batch, seq, heads, headDim: d } = a;
+    const op = 'attentionBackward', { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const { params, strided: [q, k, v] } = this.attentionParams(a, op);
-    const n = batch * seq * heads * d;
-    const probs = this.at(a.probs, batch * heads * seq * seq, op, 'probs').gpu, dOut = this.at(a.dOut, n, op, 'dOut').gpu;
-    const dq = this.at(a.dq, n, op, 'dq').gpu, dk = this.at(a.dk, n, op, 'dk').gpu, dv = this.at(a.dv, n, op, 'dv').gpu;
-    const { buffer: ds } = this.storage.acquire(batch * heads * seq * seq * 4);
-    this.attentionPieces(a, op, (z0, count, strided, square, rows) => {
-      this.run(ATTENTION_BACKWARD_QUERY, [...params, z0], [strided(a.k, k!), strided(a.v, v!), square(probs), rows(dOut), square(ds), rows(dq)],
-        [seq, heads, count]);
-      this.run(ATTENTION_BACKWARD_KEY, [...params, z0], [strided(a.q, q!), square(probs), rows(dOut), square(ds), rows(dk), rows(dv)],
+    const queries = batch * qs * heads * d, keys = batch * seq * heads * d;
+    const probs = this.at(a.probs, batch * heads * qs * seq, op, 'probs').gpu, dOut = this.at(a.dOut, queries, op, 'dOut').gpu;
+    const dq = this.at(a.dq, queries, op, 'dq').gpu, dk = this.at(a.dk, keys, op, 'dk').gpu, dv = this.at(a.dv, keys, op, 'dv').gpu;
+    const { buffer: ds } = this.storage.acquire(batch * heads * qs * seq * 4);
+    this.attentionPieces(a, op, (z0, count, strided, square, queryRows, keyRows) => {
+      this.run(ATTENTION_BACKWARD_QUERY, [...params, z0], [strided(a.k, k!), strided(a.v, v!), square(probs), queryRows(dOut), square(ds), queryRows(dq)],
+        [qs, heads, count]);
+      this.run(ATTENTION_BACKWARD_KEY, [...params, z0], [strided(a.q, q!), square(probs), queryRows(dOut), square(ds), keyRows(dk), keyRows(dv)],
         [seq, heads, count]);
     });
     this.storage.release(ds);

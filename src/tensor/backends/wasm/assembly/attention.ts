@@ -9,10 +9,10 @@ import { dot, softmaxRow } from './rows';
 const MASKED: f32 = -3.4028234663852886e38;
 
 // Argument slots shared by forward and backward:
-//  0 batch, 1 seq, 2 heads, 3 headDim, 4 q, 5 qLd, 6 k, 7 kLd, 8 v, 9 vLd (q/k/v already offset, in bytes),
-// 10 mask (i32 [batch][seq], 0 = none), 11 dropout rate, 12 seed, 13 drop threshold (u32), 14 keepScale,
-// 15 probs, 16 out (forward) / dOut (backward), 17 scratch base, 18 scratch bytes per thread,
-// 19 work counter, 20 per-thread tmp base, 21 dq, 22 dk, 23 dv
+//  0 batch, 1 seq (keys), 2 heads, 3 headDim, 4 q, 5 qLd, 6 k, 7 kLd, 8 v, 9 vLd (q/k/v already offset, in
+// bytes), 10 mask (i32 [batch][seq], 0 = none), 11 dropout rate, 12 seed, 13 drop threshold (u32),
+// 14 keepScale, 15 probs, 16 out (forward) / dOut (backward), 17 scratch base, 18 scratch bytes per thread,
+// 19 work counter, 20 per-thread tmp base, 21 dq, 22 dk, 23 dv (backward only), 24 querySeq (queries)
 
 /**
  * Row dropout for probabilities: dst[j] = dropped(base + j) ? 0 : src[j]·keep (dst may be src), the same
@@ -88,10 +88,10 @@ export function attentionForwardKernel(tid: i32, nt: i32, args: usize): void {
   const q = argP(args, 4), qLd = argI(args, 5), k = argP(args, 6), kLd = argI(args, 7);
   const v = argP(args, 8), vLd = argI(args, 9), mask = argP(args, 10), rate = argF(args, 11);
   const seed = <u32>argF(args, 12), threshold = <u32>argF(args, 13), keep = <f32>argF(args, 14);
-  const probs = argP(args, 15), out = argP(args, 16);
+  const probs = argP(args, 15), out = argP(args, 16), qs = argI(args, 24);
   const scratch = argP(args, 17) + <usize>tid * argP(args, 18), counter = argP(args, 19);
   const tmp = argP(args, 20) + (<usize>tid << 8);
-  const dim = max(seq, d);
+  const dim = max(max(seq, qs), d);
   const packedA = scratch, packedB = scratch + (packFloats(dim) << 2);
   const dropped = packedB + (packFloats(dim) << 2);
   const width = heads * d;
@@ -102,26 +102,26 @@ export function attentionForwardKernel(tid: i32, nt: i32, args: usize): void {
     const w = atomic.add<i32>(counter, 1);
     if (w >= total) break;
     const b = w / heads, h = w % heads;
-    const qb = q + ((<usize>b * <usize>seq * <usize>qLd + <usize>h * <usize>d) << 2);
+    const qb = q + ((<usize>b * <usize>qs * <usize>qLd + <usize>h * <usize>d) << 2);
     const kb = k + ((<usize>b * <usize>seq * <usize>kLd + <usize>h * <usize>d) << 2);
     const vb = v + ((<usize>b * <usize>seq * <usize>vLd + <usize>h * <usize>d) << 2);
-    const pIndex = <u32>w * <u32>seq * <u32>seq;
+    const pIndex = <u32>w * <u32>qs * <u32>seq;
     const pb = probs + (<usize>pIndex << 2);
     // scores = Q·Kᵀ·scale
-    gemmStrided(seq, seq, d, qb, qLd, false, kb, kLd, true, pb, seq, scale, false, packedA, packedB, tmp);
+    gemmStrided(qs, seq, d, qb, qLd, false, kb, kLd, true, pb, seq, scale, false, packedA, packedB, tmp);
     const mrow = mask == 0 ? <usize>0 : mask + ((<usize>b * <usize>seq) << 2);
     const masking = mrow != 0 && anyZero(mrow, seq);
-    for (let i = 0; i < seq; i++) {
+    for (let i = 0; i < qs; i++) {
       const row = pb + ((<usize>i * <usize>seq) << 2);
       if (masking) maskRow(row, mrow, seq);
       softmaxRow(row, row, seq);
       if (dropping) dropRow(row, dropped + ((<usize>i * <usize>seq) << 2), seq, pIndex + <u32>(i * seq), seed, threshold, keep);
     }
     // ctx = dropout(P)·V
-    packA(dropping ? dropped : pb, seq, false, seq, seq, packedA);
+    packA(dropping ? dropped : pb, seq, false, qs, seq, packedA);
     packB(vb, vLd, false, d, seq, packedB);
-    const ob = out + ((<usize>b * <usize>seq * <usize>width + <usize>h * <usize>d) << 2);
-    computeBlock(seq, d, seq, packedA, packedB, ob, width, 1, 0, false, tmp);
+    const ob = out + ((<usize>b * <usize>qs * <usize>width + <usize>h * <usize>d) << 2);
+    computeBlock(qs, d, seq, packedA, packedB, ob, width, 1, 0, false, tmp);
   }
 }
 
@@ -133,11 +133,11 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
   const probs = argP(args, 15), dOut = argP(args, 16);
   const scratch = argP(args, 17) + <usize>tid * argP(args, 18), counter = argP(args, 19);
   const tmp = argP(args, 20) + (<usize>tid << 8);
-  const dq = argP(args, 21), dk = argP(args, 22), dv = argP(args, 23);
-  const dim = max(seq, d);
+  const dq = argP(args, 21), dk = argP(args, 22), dv = argP(args, 23), qs = argI(args, 24);
+  const dim = max(max(seq, qs), d);
   const packedA = scratch, packedB = scratch + (packFloats(dim) << 2);
   const ds = packedB + (packFloats(dim) << 2);
-  const dropped = ds + ((<usize>seq * <usize>seq) << 2);
+  const dropped = ds + ((<usize>qs * <usize>seq) << 2);
   const width = heads * d;
   const scale = <f32>(1 / Math.sqrt(<f64>d));
   const dropping = rate > 0;
@@ -146,18 +146,19 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
     const w = atomic.add<i32>(counter, 1);
     if (w >= total) break;
     const b = w / heads, h = w % heads;
-    const qb = q + ((<usize>b * <usize>seq * <usize>qLd + <usize>h * <usize>d) << 2);
+    const qb = q + ((<usize>b * <usize>qs * <usize>qLd + <usize>h * <usize>d) << 2);
     const kb = k + ((<usize>b * <usize>seq * <usize>kLd + <usize>h * <usize>d) << 2);
     const vb = v + ((<usize>b * <usize>seq * <usize>vLd + <usize>h * <usize>d) << 2);
-    const headOff = (<usize>b * <usize>seq * <usize>width + <usize>h * <usize>d) << 2;
-    const gb = dOut + headOff;
-    const pIndex = <u32>w * <u32>seq * <u32>seq;
+    const queryOff = (<usize>b * <usize>qs * <usize>width + <usize>h * <usize>d) << 2;
+    const keyOff = (<usize>b * <usize>seq * <usize>width + <usize>h * <usize>d) << 2;
+    const gb = dOut + queryOff;
+    const pIndex = <u32>w * <u32>qs * <u32>seq;
     const pb = probs + (<usize>pIndex << 2);
     // dP_dropped = dOut·Vᵀ
-    gemmStrided(seq, seq, d, gb, width, false, vb, vLd, true, ds, seq, 1, false, packedA, packedB, tmp);
+    gemmStrided(qs, seq, d, gb, width, false, vb, vLd, true, ds, seq, 1, false, packedA, packedB, tmp);
     // dP = dP_dropped·keep; dS = P·(dP - Σ dP·P)·scale
     const sv = f32x4.splat(scale);
-    for (let i = 0; i < seq; i++) {
+    for (let i = 0; i < qs; i++) {
       const row = ds + ((<usize>i * <usize>seq) << 2), prow = pb + ((<usize>i * <usize>seq) << 2);
       if (dropping) {
         const base = pIndex + <u32>(i * seq);
@@ -176,11 +177,11 @@ export function attentionBackwardKernel(tid: i32, nt: i32, args: usize): void {
       }
     }
     // dV = dropout(P)ᵀ·dOut
-    packA(dropping ? dropped : pb, seq, true, seq, seq, packedA);
-    packB(gb, width, false, d, seq, packedB);
-    computeBlock(seq, d, seq, packedA, packedB, dv + headOff, width, 1, 0, false, tmp);
+    packA(dropping ? dropped : pb, seq, true, seq, qs, packedA);
+    packB(gb, width, false, d, qs, packedB);
+    computeBlock(seq, d, qs, packedA, packedB, dv + keyOff, width, 1, 0, false, tmp);
     // dQ = dS·K ; dK = dSᵀ·Q
-    gemmStrided(seq, d, seq, ds, seq, false, kb, kLd, false, dq + headOff, width, 1, false, packedA, packedB, tmp);
-    gemmStrided(seq, d, seq, ds, seq, true, qb, qLd, false, dk + headOff, width, 1, false, packedA, packedB, tmp);
+    gemmStrided(qs, d, seq, ds, seq, false, kb, kLd, false, dq + queryOff, width, 1, false, packedA, packedB, tmp);
+    gemmStrided(seq, d, qs, ds, seq, true, qb, qLd, false, dk + keyOff, width, 1, false, packedA, packedB, tmp);
   }
 }

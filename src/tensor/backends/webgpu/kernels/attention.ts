@@ -1,6 +1,7 @@
-// Fused scaled dot-product attention, one workgroup per (query or key row, head, batch): grid (seq, heads,
-// batch). Forward: scores, mask, softmax (probs saved), dropout regenerated from the hash, probs·V. Backward
-// in two kernels: per query row dS (kept in a scratch [batch][heads][seq][seq]) and dQ; per key row dK and dV.
+// Fused scaled dot-product attention, one workgroup per (query or key row, head, batch): grid (qSeq or seq,
+// heads, batch). Forward: scores, mask, softmax (probs saved), dropout regenerated from the hash, probs·V.
+// Backward in two kernels: per query row dS (kept in a scratch [batch][heads][qSeq][seq]) and dQ; per key row
+// dK and dV. qSeq (queries per sequence) is seq (keys) in self-attention over every position.
 // Every sum runs in a fixed order, so results are deterministic.
 import { DROPOUT_HASH, MASKED_SCORE_WGSL, reducers, type KernelSource } from './kernel.js';
 
@@ -10,7 +11,7 @@ export const ATTENTION_WG = 64;
 const COMMON_PARAMS: KernelSource['params'] = [
   ['seq', 'u32'], ['heads', 'u32'], ['d', 'u32'], ['scale', 'f32'],
   ['qOff', 'u32'], ['qLd', 'u32'], ['kOff', 'u32'], ['kLd', 'u32'], ['vOff', 'u32'], ['vLd', 'u32'],
-  ['hasMask', 'u32'], ['dropout', 'u32'], ['threshold', 'u32'], ['seed', 'u32'], ['keepScale', 'f32'],
+  ['hasMask', 'u32'], ['dropout', 'u32'], ['threshold', 'u32'], ['seed', 'u32'], ['keepScale', 'f32'], ['qSeq', 'u32'],
 ];
 
 const HELPERS = `${DROPOUT_HASH}
@@ -20,11 +21,13 @@ fn keep(index: u32) -> f32 {
   if (P.dropout == 0u) { return 1.0; }
   return select(P.keepScale, 0.0, dropHash(P.seed, index) < P.threshold);
 }
-fn qAt(b: u32, i: u32, h: u32) -> u32 { return P.qOff + (b * P.seq + i) * P.qLd + h * P.d; }
+fn qAt(b: u32, i: u32, h: u32) -> u32 { return P.qOff + (b * P.qSeq + i) * P.qLd + h * P.d; }
 fn kAt(b: u32, j: u32, h: u32) -> u32 { return P.kOff + (b * P.seq + j) * P.kLd + h * P.d; }
 fn vAt(b: u32, j: u32, h: u32) -> u32 { return P.vOff + (b * P.seq + j) * P.vLd + h * P.d; }
-/** Row start of token i, head h in the contiguous [batch][seq][heads·d] layout (out, dOut, dq, dk, dv). */
-fn rowAt(b: u32, i: u32, h: u32) -> u32 { return (b * P.seq + i) * P.heads * P.d + h * P.d; }
+/** Row start of query i, head h in the contiguous [batch][qSeq][heads·d] layout (out, dOut, dq). */
+fn queryRowAt(b: u32, i: u32, h: u32) -> u32 { return (b * P.qSeq + i) * P.heads * P.d + h * P.d; }
+/** Row start of key j, head h in the contiguous [batch][seq][heads·d] layout (dk, dv). */
+fn keyRowAt(b: u32, j: u32, h: u32) -> u32 { return (b * P.seq + j) * P.heads * P.d + h * P.d; }
 `;
 
 const ENTRY = `@compute @workgroup_size(${ATTENTION_WG})
@@ -32,7 +35,7 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_index) li: 
   let i = wid.x;
   let h = wid.y;
   let b = wid.z + P.batch0;
-  let pRow = ((b * P.heads + h) * P.seq + i) * P.seq;`;
+  let pRow = ((b * P.heads + h) * P.qSeq + i) * P.seq;`;
 
 export const ATTENTION_FORWARD: KernelSource = {
   label: 'attentionForward', params: [...COMMON_PARAMS, ['batch0', 'u32']],
@@ -58,7 +61,7 @@ ${ENTRY}
   let total = reduceSum(li);
   for (var j = li; j < P.seq; j += ${ATTENTION_WG}u) { probs[pRow + j] = probs[pRow + j] / total; }
   storageBarrier();
-  let oo = rowAt(b, i, h);
+  let oo = queryRowAt(b, i, h);
   for (var t = li; t < P.d; t += ${ATTENTION_WG}u) {
     var s = 0.0;
     for (var j = 0u; j < P.seq; j++) { s += probs[pRow + j] * keep(pRow + j) * v[vAt(b, j, h) + t]; }
@@ -77,7 +80,7 @@ export const ATTENTION_BACKWARD_QUERY: KernelSource = {
   bindings: [['k', 'read'], ['v', 'read'], ['probs', 'read'], ['dOut', 'read'], ['ds', 'read_write'], ['dq', 'read_write']],
   body: `${HELPERS}
 ${ENTRY}
-  let go = rowAt(b, i, h);
+  let go = queryRowAt(b, i, h);
   var dot = 0.0;
   for (var j = li; j < P.seq; j += ${ATTENTION_WG}u) {
     let vo = vAt(b, j, h);
@@ -107,15 +110,15 @@ export const ATTENTION_BACKWARD_KEY: KernelSource = {
   body: `${HELPERS}
 ${ENTRY}
   let j = i;
-  let base = (b * P.heads + h) * P.seq * P.seq + j;
-  let ro = rowAt(b, j, h);
+  let base = (b * P.heads + h) * P.qSeq * P.seq + j;
+  let ro = keyRowAt(b, j, h);
   for (var t = li; t < P.d; t += ${ATTENTION_WG}u) {
     var sk = 0.0;
     var sv = 0.0;
-    for (var r = 0u; r < P.seq; r++) {
+    for (var r = 0u; r < P.qSeq; r++) {
       let e = base + r * P.seq;
       sk += ds[e] * q[qAt(b, r, h) + t];
-      sv += probs[e] * keep(e) * dOut[rowAt(b, r, h) + t];
+      sv += probs[e] * keep(e) * dOut[queryRowAt(b, r, h) + t];
     }
     dk[ro + t] = sk;
     dv[ro + t] = sv;
