@@ -1,6 +1,8 @@
-// `npm run bench -- train-step-compare [--mode cpu|wall] [--rounds N] [--steps N] [--json]`: the BERT-tiny train
-// step of medbert and of PyTorch (tools/reference/bench_train_step.py), run alternately in child processes so
-// that both see the same machine, and the ratio of their throughputs.
+// `npm run bench -- train-step-compare [--mode cpu|wall] [--rounds N] [--steps N] [--dropout P] [--json]`: the
+// BERT-tiny train step of medbert and of PyTorch (tools/reference/bench_train_step.py), run alternately in child
+// processes so that both see the same machine, and the ratio of their throughputs. Both sides run the same step:
+// dropout P on the hidden states and attention probabilities (default 0.1, BERT's), the global gradient norm
+// clipped at 1.0, AdamW.
 //
 // --mode cpu (default): both on one thread (medbert --threads 1; PyTorch --threads 1 with OPENBLAS_NUM_THREADS=1),
 //   compared by process CPU time per step. On a machine shared with other jobs this moves far less than wall
@@ -34,16 +36,16 @@ function runChild(command: string, args: string[], env: NodeJS.ProcessEnv, who: 
   return lastJson(r.stdout, who);
 }
 
-function medbertStep(cpu: boolean, steps: number): number {
+function medbertStep(cpu: boolean, steps: number, dropout: number): number {
   const index = fileURLToPath(new URL('./index.js', import.meta.url));
-  const args = [index, 'train-step', '--steps', String(steps), '--json', ...(cpu ? ['--threads', '1'] : [])];
+  const args = [index, 'train-step', '--steps', String(steps), '--dropout', String(dropout), '--json', ...(cpu ? ['--threads', '1'] : [])];
   const out = runChild(process.execPath, args, process.env, 'medbert')['train-step'] as Record<string, number>;
   return cpu ? out['step_cpu_ms']! : out['step_ms']!;
 }
 
-function pytorchStep(cpu: boolean, steps: number): number {
+function pytorchStep(cpu: boolean, steps: number, dropout: number): number {
   const script = fileURLToPath(new URL('../../tools/reference/bench_train_step.py', import.meta.url));
-  const argv = JSON.stringify(['bench_train_step.py', '--threads', '1', '--steps', String(steps)]);
+  const argv = JSON.stringify(['bench_train_step.py', '--threads', '1', '--steps', String(steps), '--dropout', String(dropout), '--clip', '1']);
   const code = [
     'import sys, time, runpy',
     ...(cpu ? ['time.perf_counter = time.process_time'] : []),
@@ -59,19 +61,20 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: {
     mode: { type: 'string', default: 'cpu' }, rounds: { type: 'string', default: '3' }, steps: { type: 'string', default: '10' },
-    json: { type: 'boolean', default: false },
+    dropout: { type: 'string', default: '0.1' }, json: { type: 'boolean', default: false },
   } });
   const mode = values.mode!;
   if (mode !== 'cpu' && mode !== 'wall') throw new Error(`train-step-compare: --mode must be cpu or wall, got '${mode}'`);
-  const rounds = Number(values.rounds), steps = Number(values.steps);
+  const rounds = Number(values.rounds), steps = Number(values.steps), dropout = Number(values.dropout);
+  if (!(dropout >= 0 && dropout < 1)) throw new Error(`train-step-compare: --dropout must be in [0, 1), got '${values.dropout}'`);
   if (!(Number.isInteger(rounds) && rounds >= 1 && Number.isInteger(steps) && steps >= 1)) {
     throw new Error('train-step-compare: --rounds and --steps must be positive integers');
   }
   const cpu = mode === 'cpu';
   const results: Round[] = [];
   for (let r = 0; r < rounds; r++) {
-    const pytorchMs = pytorchStep(cpu, steps);
-    const medbertMs = medbertStep(cpu, steps);
+    const pytorchMs = pytorchStep(cpu, steps, dropout);
+    const medbertMs = medbertStep(cpu, steps, dropout);
     results.push({ medbertMs, pytorchMs });
     if (!values.json) {
       process.stdout.write(`round ${r + 1}: medbert ${medbertMs} ms, PyTorch ${pytorchMs} ms per step (${cpu ? 'CPU' : 'wall'}),` +
@@ -80,7 +83,7 @@ export async function run(argv: string[]): Promise<void> {
   }
   const ratios = results.map((x) => x.pytorchMs / x.medbertMs);
   const summary = {
-    mode, rounds, steps, tokens_per_step: 2048,
+    mode, rounds, steps, dropout, tokens_per_step: 2048,
     medbert_step_ms: median(results.map((x) => x.medbertMs)), pytorch_step_ms: median(results.map((x) => x.pytorchMs)),
     ratio_median: Math.round(median(ratios) * 1000) / 1000,
     ratio_min: Math.round(Math.min(...ratios) * 1000) / 1000, ratio_max: Math.round(Math.max(...ratios) * 1000) / 1000,

@@ -1,6 +1,7 @@
-// `npm run bench -- train-step [--preset tiny] [--steps N] [--threads T] [--backend wasm|reference] [--json]`:
-// tokens/s of one full pretraining step (forward, backward, AdamW) at the issue's BERT-tiny setting
-// (vocab 8000, 4 layers, hidden 256, 4 heads, FFN 1024, sequence 128, batch 16, MLM on 15% of positions),
+// `npm run bench -- train-step [--preset tiny] [--steps N] [--threads T] [--backend wasm|reference] [--dropout P]
+// [--json]`: tokens/s of one full pretraining step (forward, backward, clipping, AdamW) at the issue's BERT-tiny
+// setting (vocab 8000, 4 layers, hidden 256, 4 heads, FFN 1024, sequence 128, batch 16, MLM on 15% of positions,
+// the preset's dropout 0.1 unless --dropout says otherwise),
 // median over the measured steps after warm-up, and the process's peak RSS.
 import { parseArgs } from 'node:util';
 import { isPresetName, presetConfig } from '../src/model/index.js';
@@ -12,14 +13,16 @@ export async function run(argv: string[]): Promise<void> {
   const { values } = parseArgs({ args: argv, options: {
     preset: { type: 'string', default: 'tiny' }, steps: { type: 'string', default: '10' }, warmup: { type: 'string', default: '2' },
     batch: { type: 'string', default: '16' }, seq: { type: 'string', default: '128' }, threads: { type: 'string' },
-    backend: { type: 'string', default: 'wasm' }, json: { type: 'boolean', default: false },
+    backend: { type: 'string', default: 'wasm' }, dropout: { type: 'string' }, json: { type: 'boolean', default: false },
   } });
   const preset = values.preset!;
   const backendName = values.backend!;
   if (!isPresetName(preset)) throw new Error(`unknown preset ${preset}`);
   if (!isBackendName(backendName)) throw new Error(`unknown backend ${backendName}`);
   const batch = Number(values.batch), seq = Number(values.seq), steps = Number(values.steps), warmup = Number(values.warmup);
-  const config = presetConfig(preset, preset === 'tiny' ? { vocab_size: 8000 } : {});
+  // --dropout P sets the hidden and attention dropout (default: the preset's, 0.1)
+  const dropout = values.dropout === undefined ? {} : { hidden_dropout_prob: Number(values.dropout), attention_probs_dropout_prob: Number(values.dropout) };
+  const config = presetConfig(preset, { ...(preset === 'tiny' ? { vocab_size: 8000 } : {}), ...dropout });
   const backend = await createBackend(backendName, values.threads === undefined ? {} : { threads: Number(values.threads) });
   const engine = new Engine(backend);
   const step = syntheticStep(engine, config, batch, seq);
@@ -42,7 +45,7 @@ export async function run(argv: string[]): Promise<void> {
   const median = times[Math.floor(times.length / 2)]!;
   const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)]!;
   const result = {
-    preset, backend: backend.name, batch, seq, tokens_per_step: batch * seq,
+    preset, backend: backend.name, batch, seq, tokens_per_step: batch * seq, dropout: config.hidden_dropout_prob,
     step_ms: Math.round(median * 10) / 10, step_cpu_ms: Math.round(cpuMedian * 10) / 10,
     tokens_per_cpu_s: Math.round((batch * seq) / (cpuMedian / 1000)), tokens_per_s: Math.round((batch * seq) / (median / 1000)),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), parameters: step.model.parameterCount(),

@@ -6,8 +6,9 @@ logits, both losses, every parameter's gradient, and the losses of the first 5 A
 Needs only PyTorch (Debian: apt-get install -y python3-torch libopenblas0-pthread). Run with /usr/bin/python3:
     /usr/bin/python3 tools/reference/bert_reference.py test/fixtures/reference/bert-tiny
 It reads DIR/config.json, DIR/model.safetensors, DIR/batch.json; writes DIR/expected.safetensors and
-DIR/expected.json. The model is in eval mode (no dropout): dropout masks are medbert's own and are tested
-separately.
+DIR/expected.json. The fixtures' configuration has no dropout (dropout masks are medbert's own and are tested
+separately); the train-step benchmark turns it on, at Hugging Face's places, through the config's
+hidden_dropout_prob and attention_probs_dropout_prob.
 """
 import json
 import math
@@ -75,7 +76,8 @@ def random_weights(V, H, L, I, positions=512):
 
 
 class Bert(torch.nn.Module):
-    """Hugging Face BertForPreTraining's computation (eval mode), parameters keyed by their HF names."""
+    """Hugging Face BertForPreTraining's computation, parameters keyed by their HF names; dropout (off unless
+    the config sets it) only in training mode."""
 
     def __init__(self, cfg, weights):
         super().__init__()
@@ -87,6 +89,9 @@ class Bert(torch.nn.Module):
 
     def linear(self, x, name):
         return x @ self.w(name + ".weight").T + self.w(name + ".bias")
+
+    def drop(self, x, key):
+        return torch.nn.functional.dropout(x, self.cfg.get(key, 0.0), self.training)
 
     def ln(self, x, name):
         return torch.nn.functional.layer_norm(x, (x.shape[-1],), self.w(name + ".weight"), self.w(name + ".bias"),
@@ -101,7 +106,7 @@ class Bert(torch.nn.Module):
         e = "bert.embeddings."
         x = self.w(e + "word_embeddings.weight")[ids] + self.w(e + "token_type_embeddings.weight")[types] \
             + self.w(e + "position_embeddings.weight")[pos]
-        x = self.ln(x, e + "LayerNorm")
+        x = self.drop(self.ln(x, e + "LayerNorm"), "hidden_dropout_prob")
         ext = (1.0 - mask[:, None, None, :].to(torch.float32)) * torch.finfo(torch.float32).min
         for i in range(cfg["num_hidden_layers"]):
             L = f"bert.encoder.layer.{i}."
@@ -110,11 +115,12 @@ class Bert(torch.nn.Module):
             k = split(self.linear(x, L + "attention.self.key"))
             v = split(self.linear(x, L + "attention.self.value"))
             scores = q @ k.transpose(-1, -2) / math.sqrt(d) + ext
-            probs = torch.softmax(scores, dim=-1)
+            probs = self.drop(torch.softmax(scores, dim=-1), "attention_probs_dropout_prob")
             ctx = (probs @ v).permute(0, 2, 1, 3).reshape(B, S, H)
-            a = self.ln(self.linear(ctx, L + "attention.output.dense") + x, L + "attention.output.LayerNorm")
+            a = self.ln(self.drop(self.linear(ctx, L + "attention.output.dense"), "hidden_dropout_prob") + x,
+                        L + "attention.output.LayerNorm")
             h = torch.nn.functional.gelu(self.linear(a, L + "intermediate.dense"))
-            x = self.ln(self.linear(h, L + "output.dense") + a, L + "output.LayerNorm")
+            x = self.ln(self.drop(self.linear(h, L + "output.dense"), "hidden_dropout_prob") + a, L + "output.LayerNorm")
         return x
 
     def transform(self, x, prefix):
