@@ -53,7 +53,7 @@ export function splitWords(text: string, lower: string = text.toLowerCase()): Wo
         i++;
       }
       // An inner apostrophe followed by a letter continues the word: "O'Driscoll", "pt's".
-      const c = text.charCodeAt(i);
+      const c = i < n ? text.charCodeAt(i) : -1; // not read past the end (see PlaceScan.at in places.ts)
       if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
         if (c !== 39) ascii = false;
         i++;

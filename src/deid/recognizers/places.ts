@@ -35,7 +35,9 @@ class PlaceScan {
   constructor(readonly words: readonly Word[], readonly text: string, readonly mixed: boolean) {}
 
   at(i: number): Word | undefined {
-    return this.words[i];
+    // Checked here, not left to the array: a read outside it (the words before the first and after the last are
+    // asked for often) makes the optimized code of every function this is inlined into deoptimize once.
+    return i >= 0 && i < this.words.length ? this.words[i] : undefined;
   }
 }
 
