@@ -1,6 +1,6 @@
 import { MedbertError } from '../errors.js';
 import { specialIds, encodeSingle } from '../data/special-tokens.js';
-import { gatherRows, reshape, softmax } from '../tensor/index.js';
+import { softmax } from '../tensor/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
@@ -38,8 +38,8 @@ export const fillMaskCommand: Command = {
       if (at < 0) throw new MedbertError('--text has no [MASK] token');
       model.eval();
       const probs = await engine.noGrad(() => engine.tidy(() => {
-        const hidden = model.bert.forward({ batch: 1, seq: inputIds.length, inputIds });
-        const row = gatherRows(reshape(hidden, [inputIds.length, checkpoint.config.hidden_size]), Int32Array.of(at));
+        // the last layer computes the [MASK] row alone
+        const row = model.bert.forward({ batch: 1, seq: inputIds.length, inputIds }, Int32Array.of(at));
         return softmax(model.mlm.forward(row));
       })).data();
       const top = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]!).slice(0, k);
