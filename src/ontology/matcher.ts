@@ -11,6 +11,18 @@ import { NameEntryTable } from './name-entries.js';
 import { isStopName } from './stop-names.js';
 
 /**
+ * About how large a matcher will grow: its trie edges (= nodes - 1), distinct name tokens and names. Its tables,
+ * sized once from these, need not grow while the lexicon is added: each growth rehashed or copied a table, and
+ * the first one of each table, a branch not run before, also made the optimizing compiler throw away and redo the
+ * build loop's code (`addName` with what it inlines).
+ */
+export interface MatcherCapacity {
+  readonly edges: number;
+  readonly tokens: number;
+  readonly names: number;
+}
+
+/**
  * A dictionary matcher: a trie over normalised name tokens (see normalize.ts), scanned left to right over the
  * text's tokens.
  *
@@ -50,14 +62,17 @@ export class EntityMatcher {
   /** Reused by every `match` (the runs of one text are dropped when it returns). */
   private readonly textTokens = new TokenBuffers();
 
-  /** An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. */
-  constructor(snapshot?: MatcherSnapshot) {
+  /**
+   * An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. `capacity`: about how
+   * large an empty one will grow (its tables grow past it; see MatcherCapacity).
+   */
+  constructor(snapshot?: MatcherSnapshot, capacity?: MatcherCapacity) {
     this.restoredConcepts = snapshot === undefined ? null : new SnapshotConcepts(snapshot);
     this.conceptList = snapshot === undefined ? [] : null;
-    this.tokenIds = snapshot === undefined ? new TokenTable() : TokenTable.restore(restoreTokens(snapshot));
-    this.edges = snapshot === undefined ? new EdgeTable() : EdgeTable.restore(snapshot.edges);
-    this.rootChildren = snapshot?.rootChildren ?? new Int32Array(1 << 16);
-    this.entries = snapshot === undefined ? new NameEntryTable() : NameEntryTable.restore(snapshot.entries);
+    this.tokenIds = snapshot === undefined ? new TokenTable(capacity?.tokens) : TokenTable.restore(restoreTokens(snapshot));
+    this.edges = snapshot === undefined ? new EdgeTable(capacity?.edges) : EdgeTable.restore(snapshot.edges);
+    this.rootChildren = snapshot?.rootChildren ?? new Int32Array(Math.max(1 << 16, capacity?.tokens ?? 0));
+    this.entries = snapshot === undefined ? new NameEntryTable(capacity?.edges, capacity?.names) : NameEntryTable.restore(snapshot.entries);
     this.nodes = snapshot === undefined ? 1 : snapshot.entries.head.length;
     this.names = snapshot?.names ?? 0;
   }

@@ -22,14 +22,14 @@ export interface NameEntryTableSnapshot {
  */
 export class NameEntryTable {
   /** By node: first and last entry + 1 (0: none). */
-  private head: Int32Array = new Int32Array(1 << 12);
-  private tail: Int32Array = new Int32Array(1 << 12);
+  private head: Int32Array;
+  private tail: Int32Array;
   /** By entry: the next entry of its node + 1 (0: none), and its fields. */
-  private next: Int32Array = new Int32Array(1 << 12);
-  private concept: Int32Array = new Int32Array(1 << 12);
-  private preferred: Uint8Array = new Uint8Array(1 << 12);
+  private next: Int32Array;
+  private concept: Int32Array;
+  private preferred: Uint8Array;
   /** Entry e's cased forms are cased[casedStart[e], casedStart[e + 1]) ('' for any case; an empty range: none). */
-  private casedStart: Int32Array = new Int32Array(1 << 12);
+  private casedStart: Int32Array;
   private cased: string[] = [];
   /**
    * A restored table's cased forms are still the snapshot's newline-joined string (splitting its ~480,000 forms
@@ -40,10 +40,22 @@ export class NameEntryTable {
   private casedEnds: Int32Array | null = null;
   /** A restored table reads the snapshot's arrays as they are; the first `add` copies them (see writable). */
   private restored = false;
-  private gluedStart: Int32Array = new Int32Array(1 << 12);
+  private gluedStart: Int32Array;
   private glued: Int32Array = new Int32Array(1 << 10);
   private gluedCount = 0;
   private count = 0;
+
+  /** `nodes`, `entries`: about how many trie nodes and names it will hold (it grows past them). */
+  constructor(nodes = 1 << 12, entries = 1 << 12) {
+    this.head = new Int32Array(Math.max(16, nodes));
+    this.tail = new Int32Array(Math.max(16, nodes));
+    const size = Math.max(16, entries + 2); // `add` keeps two spare: casedStart[e + 1]
+    this.next = new Int32Array(size);
+    this.concept = new Int32Array(size);
+    this.preferred = new Uint8Array(size);
+    this.casedStart = new Int32Array(size);
+    this.gluedStart = new Int32Array(size);
+  }
 
   add(node: number, entry: NameEntry): void {
     if (this.restored) this.writable();
@@ -117,7 +129,7 @@ export class NameEntryTable {
    * them, or the cache read them); adding to it copies them first.
    */
   static restore(s: NameEntryTableSnapshot): NameEntryTable {
-    const table = new NameEntryTable();
+    const table = new NameEntryTable(1, 1);
     table.head = s.head;
     table.next = s.next;
     table.concept = s.concept;

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MedbertError } from '../errors.js';
 import { builtinMatcher } from './builtin-lexicon.js';
-import { buildMatcher, parseLexicon } from './lexicon.js';
+import { buildMatcher, lexiconCapacity, parseLexicon } from './lexicon.js';
 import { EntityMatcher } from './matcher.js';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
 import { readCachedSnapshot, snapshotCachePath, writeCachedSnapshot } from './snapshot-cache.js';
@@ -20,7 +20,7 @@ export interface MatcherLoadOptions {
 /** Loads a lexicon TSV (`.tsv` or `.tsv.gz`) into a matcher; `builtin` names the small lexicon shipped here. */
 export async function loadMatcher(path: string, options: MatcherLoadOptions = {}): Promise<EntityMatcher> {
   if (path === 'builtin') return builtinMatcher();
-  if (options.cacheDir === undefined || options.cacheDir === null) return buildMatcher(parseLexicon(lexiconText(path, readLexiconFile(path)), basename(path)));
+  if (options.cacheDir === undefined || options.cacheDir === null) return buildLexiconMatcher(path, readLexiconFile(path));
   return new EntityMatcher((await loadMatcherSnapshot(path, options)).snapshot);
 }
 
@@ -32,7 +32,7 @@ export async function loadMatcherSnapshot(path: string, options: MatcherLoadOpti
   const cachePath = cacheDir === null ? null : snapshotCachePath(cacheDir, bytes);
   const cached = cachePath === null ? null : readCachedSnapshot(cachePath);
   if (cached !== null) return { snapshot: cached, cached: true };
-  const snapshot = (await buildMatcher(parseLexicon(lexiconText(path, bytes), basename(path)))).snapshot();
+  const snapshot = (await buildLexiconMatcher(path, bytes)).snapshot();
   if (cachePath !== null) writeCachedSnapshot(cachePath, snapshot);
   return { snapshot, cached: false };
 }
@@ -50,6 +50,11 @@ export function matcherLoadsQuickly(path: string, options: MatcherLoadOptions = 
   } catch {
     return false;
   }
+}
+
+function buildLexiconMatcher(path: string, bytes: Uint8Array): Promise<EntityMatcher> {
+  const text = lexiconText(path, bytes);
+  return buildMatcher(parseLexicon(text, basename(path)), lexiconCapacity(text.length));
 }
 
 function readLexiconFile(path: string): Uint8Array {

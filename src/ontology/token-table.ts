@@ -15,11 +15,20 @@ export interface TokenTableSnapshot {
  */
 export class TokenTable {
   private keys: string[] = [];
-  private slots: Int32Array = new Int32Array(2 << 12);
-  private mask = (1 << 12) - 1;
+  private slots: Int32Array;
+  private mask: number;
   /** Key k's UTF-16 code units are chars[starts[k], starts[k + 1]). */
-  private chars: Uint16Array = new Uint16Array(1 << 14);
-  private starts: Int32Array = new Int32Array(1 << 12);
+  private chars: Uint16Array;
+  private starts: Int32Array;
+
+  /** `capacity`: about how many keys it will hold (it grows past that; sizing it once spares the rehashing). */
+  constructor(capacity = 1 << 11) {
+    const size = 1 << Math.ceil(Math.log2(Math.max(4096, 2 * capacity))); // at most half full, as `intern` keeps it
+    this.slots = new Int32Array(2 * size);
+    this.mask = size - 1;
+    this.starts = new Int32Array(Math.max(4096, capacity + 2));
+    this.chars = new Uint16Array(8 * Math.max(2048, capacity));
+  }
 
   /** The table as plain data (strings and one typed array), for another thread to `restore`. */
   snapshot(): TokenTableSnapshot {
@@ -27,7 +36,7 @@ export class TokenTable {
   }
 
   static restore(s: TokenTableSnapshot): TokenTable {
-    const table = new TokenTable();
+    const table = new TokenTable(1);
     table.keys = s.keys;
     table.slots = s.slots;
     table.mask = (s.slots.length >> 1) - 1;
