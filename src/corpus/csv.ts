@@ -2,7 +2,7 @@ import { parse, type CsvError } from 'csv-parse';
 import { MedbertError } from '../errors.js';
 import type { CorpusDocument, ReaderOptions } from './document.js';
 import { splitParagraphs } from './paragraphs.js';
-import { textChunks, type TextSource } from './text-stream.js';
+import type { TextSource } from './text-stream.js';
 
 export interface CsvOptions extends ReaderOptions {
   /** The column whose text is the document (default `transcription`, as in MTSamples). */
@@ -24,8 +24,12 @@ interface ParsedRow {
  * into paragraphs at blank lines, is one document; the other columns go to meta. A malformed row (bad
  * quoting, wrong number of fields) is skipped with a warning naming its line. Parsing is csv-parse's
  * streaming parser, fed chunk by chunk.
+ *
+ * `source` may also be the file's UTF-8 bytes in chunks (Node Buffers, as a file stream gives them): csv-parse
+ * works on bytes, so text chunks are only encoded back to UTF-8 for it, and bytes spare decoding and encoding the
+ * whole file (it decodes each field, invalid UTF-8 replaced by U+FFFD; a byte-order mark is dropped either way).
  */
-export async function* readCsv(source: TextSource, options: CsvOptions = {}): AsyncIterable<CorpusDocument> {
+export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, options: CsvOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
   const textColumn = options.textColumn ?? 'transcription';
   const missing = new Set(options.missingValues ?? ['', 'NA']);
@@ -67,7 +71,8 @@ export async function* readCsv(source: TextSource, options: CsvOptions = {}): As
     }
   }
 
-  for await (const chunk of textChunks(source)) {
+  // Strings and bytes go to the parser as they come (a stream takes either).
+  for await (const chunk of typeof source === 'string' ? [source] : source) {
     parser.write(chunk);
     yield* drain();
     if (fatal !== null) break;

@@ -5,6 +5,7 @@ import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { MedbertError } from '../errors.js';
 import type { CorpusDocument } from './document.js';
+import { readCsv } from './csv.js';
 import { formatFromFileName, readCorpus, type CorpusFormat, type CorpusReadOptions } from './formats.js';
 import { decodeUtf8 } from './text-stream.js';
 
@@ -50,5 +51,7 @@ export function fileText(path: string): AsyncIterable<string> {
 /** Reads one corpus file; the format defaults to the one its name suggests; warnings name the file. */
 export function readCorpusFile(path: string, options: CorpusReadOptions & { format?: CorpusFormat } = {}): AsyncIterable<CorpusDocument> {
   const format = options.format ?? formatFromFileName(path);
-  return readCorpus(format, fileText(path), { ...options, fileName: options.fileName ?? basename(path) });
+  const named = { ...options, fileName: options.fileName ?? basename(path) };
+  // csv-parse parses bytes: it gets the file's, not text decoded only to be encoded again (see readCsv).
+  return format === 'csv' ? readCsv(fileBytes(path), named) : readCorpus(format, fileText(path), named);
 }

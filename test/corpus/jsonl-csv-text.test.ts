@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { normalizeSpace, readCsv, readJsonl, readText } from '../../src/corpus/index.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
+import { decodeUtf8 } from '../../src/corpus/text-stream.js';
 import { sharedFile } from '../helpers/shared-data.js';
 import { collect } from './helpers.js';
 
@@ -50,6 +51,26 @@ test('CSV: malformed rows are skipped with warnings naming their lines; a missin
   assert.deepEqual(warnings.map((w) => w.line).sort((a, b) => a - b), [3, 6, 7]);
   assert.ok(warnings.every((w) => w.file === 'n.csv'));
   await assert.rejects(collect(() => readCsv(input, { textColumn: 'text', fileName: 'n.csv' })), /n\.csv: no column named 'text'/);
+});
+
+test('CSV from bytes reads as CSV from decoded text: BOM, invalid UTF-8, characters cut between chunks', async () => {
+  const encoder = new TextEncoder();
+  const bytes = new Uint8Array([
+    0xef, 0xbb, 0xbf, ...encoder.encode('id,transcription\n1,"Café résumé: naïve ü"\n2,"bad '), 0xc3, 0x28, 0xff,
+    ...encoder.encode(' bytes, µg/α"\n3,"euro € and 𝛼 in a\nsecond line"\n'), 0xe2, 0x82,
+  ]);
+  const fromText = async function* (): AsyncIterable<Uint8Array> { yield bytes; };
+  const expected = await collect(() => readCsv(decodeUtf8(fromText()), { fileName: 'b.csv' }));
+  assert.deepEqual(expected.docs.map((d) => d.id), ['1', '2', '3']);
+  assert.match(expected.docs[1].paragraphs[0], /^bad \uFFFD\(\uFFFD bytes/);
+  for (const size of [1, 2, 3, 7, bytes.length]) {
+    const chunks = async function* (): AsyncIterable<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
+    };
+    const got = await collect(() => readCsv(chunks(), { fileName: 'b.csv' }));
+    assert.deepEqual(got.docs, expected.docs, `chunks of ${size} bytes`);
+    assert.deepEqual(got.warnings, expected.warnings);
+  }
 });
 
 test('text: paragraphs at blank lines, long books cut into bounded documents', async () => {
