@@ -46,7 +46,8 @@ export interface ModelOptions {
   /**
    * Segment each word once and reuse it (default true; only where that gives the same pieces, see word-cache.ts).
    * False runs the lattice over every sentence, the reference the cache is tested against; `maxEntries` bounds
-   * the words kept before it starts afresh (default MAX_WORD_CACHE_ENTRIES).
+   * the words kept before it starts afresh (rounded up to a power of two, at least 16; default MAX_WORD_CACHE_ENTRIES);
+   * the cache's tables are made that large at once.
    */
   readonly wordCache?: boolean | { readonly maxEntries: number };
   /**

@@ -18,9 +18,10 @@ import { ONE_CHAR_LEN } from './utf8.js';
 const FLOAT32_EPSILON = 1.1920928955078125e-7;
 /** Slack for float64 sums (far below any float32 effect). */
 const FLOAT64_SLACK = 1e-9;
-/** Entries at most (the distinct words of ~12 MB of biomedical text are ~120,000); then the cache starts afresh. */
+/** Entries at most (the distinct words of ~12 MB of biomedical text are ~120,000); then the cache starts afresh. A power of 2. */
 export const MAX_WORD_CACHE_ENTRIES = 1 << 17;
-const FIRST_SLOTS = 1 << 13;
+/** Arena ints per entry allowed for at first: header, key and pieces of a typical biomedical word take about 10. */
+const FIRST_INTS_PER_ENTRY = 12;
 /** Words longer than this (bytes) are not cached: rare, and their own Viterbi is as cheap as a look-up miss. */
 const MAX_WORD_BYTES = 256;
 /** A piece is stored as (id << END_BITS) | its end in the word: ends go up to MAX_WORD_BYTES + 3 (the ▁). */
@@ -46,13 +47,16 @@ export function splitsAtEverySpace(pieces: Iterable<string>): boolean {
  * this costs little).
  */
 export class WordCache {
-  /** Open addressing, at most half full: (hash, entry start + 1) pairs, 0 = empty. */
-  private slots = new Int32Array(2 * FIRST_SLOTS);
+  // The tables are made for maxEntries from the start (a few MB, untouched until used) rather than grown: each first
+  // growth replaced a field that the optimized tokenizer code (encodeOffsetsInto and what it inlines, 8-10 functions)
+  // had taken as never changing, so all of it was thrown away and compiled again, twice a run.
+  /** Open addressing, at most half full: (hash, entry start + 1) pairs, 0 = empty; room for maxEntries, never grown. */
+  private readonly slots: Int32Array;
   private entries = 0;
-  /** The entries, one after another (see HEADER); `bytes` and `floats` view the same memory. */
-  private arena = new Int32Array(1 << 16);
-  private bytes = new Uint8Array(this.arena.buffer);
-  private floats = new Float32Array(this.arena.buffer);
+  /** The entries, one after another (see HEADER); `bytes` and `floats` view the same memory. Grows if words are long. */
+  private arena: Int32Array;
+  private bytes: Uint8Array;
+  private floats: Float32Array;
   private used = 0;
   /** The largest |score| a single lattice node can have (pieces and the unknown): bounds every path's score. */
   private readonly maxNodeScore: number;
@@ -63,7 +67,12 @@ export class WordCache {
   private readonly bestId = new Int32Array(MAX_WORD_BYTES + 4);
   private readonly word = new Uint8Array(3 + MAX_WORD_BYTES);
 
-  constructor(private readonly lattice: PieceLattice, private readonly maxEntries = MAX_WORD_CACHE_ENTRIES) {
+  constructor(private readonly lattice: PieceLattice, maxEntries = MAX_WORD_CACHE_ENTRIES) {
+    const entries = Math.max(16, maxEntries);
+    this.slots = new Int32Array(4 << Math.ceil(Math.log2(entries))); // 2 ints a slot, 2 slots an entry, a power of 2
+    this.arena = new Int32Array(FIRST_INTS_PER_ENTRY * entries);
+    this.bytes = new Uint8Array(this.arena.buffer);
+    this.floats = new Float32Array(this.arena.buffer);
     let most = Math.abs(lattice.unkScore);
     for (let i = 0; i < lattice.latticeScore.length; i++) {
       if (lattice.skip[i] === 0) most = Math.max(most, Math.abs(lattice.latticeScore[i]));
@@ -191,7 +200,7 @@ export class WordCache {
 
   /**
    * Makes room for one more entry of `length` bytes (and at most `length` pieces). False when that meant
-   * growing the slot table or starting afresh, which moves the entries' slots: the caller probes again.
+   * starting afresh, which empties the slots: the caller probes again.
    */
   private room(length: number): boolean {
     const need = this.used + HEADER + (length + 3 >> 2) + length;
@@ -205,23 +214,10 @@ export class WordCache {
       this.floats = new Float32Array(arena.buffer);
     }
     if (2 * (this.entries + 1) <= this.slots.length >> 1) return true;
-    if (this.entries >= this.maxEntries) {
-      this.slots.fill(0);
-      this.entries = 0;
-      this.used = 0;
-      return false;
-    }
-    const old = this.slots;
-    const slots = new Int32Array(2 * old.length);
-    const mask = (slots.length >> 1) - 1;
-    for (let s = 0; s < old.length; s += 2) {
-      if (old[s + 1] === 0) continue;
-      let slot = old[s] & mask;
-      while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
-      slots[2 * slot] = old[s];
-      slots[2 * slot + 1] = old[s + 1];
-    }
-    this.slots = slots;
+    // Half full, so at least maxEntries entries (the slots were made for them): start afresh.
+    this.slots.fill(0);
+    this.entries = 0;
+    this.used = 0;
     return false;
   }
 

@@ -69,6 +69,19 @@ test('the cache grows, fills and starts afresh without changing any encoding (~1
   }
 });
 
+test('a small cache of long words grows its entry store and starts afresh without changing any encoding', () => {
+  let state = 11;
+  const next = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state >>> 8; };
+  // Words of 40-250 letters: far more store than the 12 ints an entry a cache of 16 starts with.
+  const word = (): string => Array.from({ length: 40 + (next() % 211) }, () => 'abcdefghijklmnopqrstuvwxyz'[next() % 26]).join('');
+  const lines = Array.from({ length: 60 }, () => Array.from({ length: 4 }, word).join(' '));
+  const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
+  const cached = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: { maxEntries: 16 } });
+  assert.ok(cached.cachesWords);
+  for (const line of [...lines, ...lines]) assert.deepEqual(cached.encode(line), plain.encode(line));
+  assertSameEncodings(cached, plain, lines, 'long words');
+});
+
 test('ties and near-ties between segmentations give the same pieces as the sentence Viterbi wherever the word is', () => {
   // A model where "▁ab" + "c" and "▁a" + "bc" (and "▁abc") score nearly or exactly the same: the float32 sums of
   // the sentence Viterbi then pick by rounding, which depends on the score of the sentence before the word.
