@@ -42,6 +42,9 @@ export interface SampleOptions {
   readonly random?: () => number;
 }
 
+/** Bytes or pieces of a sentence the encoder's reused buffers hold at first (see inputBuf). */
+export const BUFFER_START = 1 << 14;
+
 export interface ModelOptions {
   /**
    * Segment each word once and reuse it (default true; only where that gives the same pieces, see word-cache.ts).
@@ -89,7 +92,10 @@ export class SentencePieceModel {
    * (WordCache.segmentAsciiSentence): needs the usual whitespace rules and no byte fallback.
    */
   private readonly asciiWords: boolean;
-  private inputBuf = new Uint8Array(1024);
+  // The reused buffers below start large enough for nearly every sentence (16K bytes or pieces): replacing one with a
+  // larger one the first time a long sentence came threw away the optimized code that reads it (encodeOffsetsInto and
+  // what it inlines) and compiled it again. They still grow for longer ones.
+  private inputBuf = new Uint8Array(BUFFER_START);
   private readonly encoder = new TextEncoder();
 
   private constructor(proto: ModelProto, source: string, options: ModelOptions) {
@@ -308,7 +314,7 @@ export class SentencePieceModel {
     return out;
   }
 
-  private idBuf = new Int32Array(256);
+  private idBuf = new Int32Array(BUFFER_START);
 
   /**
    * The allocation-free form of encodeBytes for hot loops: writes the ids to `idBuffer` and returns how many.
@@ -438,9 +444,9 @@ export class SentencePieceModel {
     return this.encodeDetailedBytes(this.inputBuf, length, { text, byteToUnit });
   }
 
-  private beginBuf = new Int32Array(256);
-  private endBuf = new Int32Array(256);
-  private unitOfByte = new Int32Array(1024);
+  private beginBuf = new Int32Array(BUFFER_START);
+  private endBuf = new Int32Array(BUFFER_START);
+  private unitOfByte = new Int32Array(BUFFER_START);
 
   /**
    * The allocation-free form of encodeWithOffsets: writes ids to `idBuffer` and each piece's UTF-16 span in

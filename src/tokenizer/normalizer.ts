@@ -45,10 +45,14 @@ export class Normalizer {
    */
   readonly asciiIdentity = new Uint8Array(256);
 
-  /** Normalized bytes of the last `normalize` call: `out[0, length)`. */
-  out = new Uint8Array(256);
+  /**
+   * Normalized bytes of the last `normalize` call: `out[0, length)`. Made for 16K bytes at once (a few more than
+   * nearly any sentence): a first replacement by a larger one, late in a run, threw away the optimized code that
+   * reads it, which was compiled again.
+   */
+  out = new Uint8Array(1 << 14);
   /** normToOrig[i]: input offset of normalized byte i; normToOrig[length] is the consumed input length. */
-  normToOrig = new Int32Array(257);
+  normToOrig = new Int32Array((1 << 14) + 1);
 
   // Result of prefix(): where the replacement bytes are and how many input bytes they consume.
   private pBuf: Uint8Array = REPLACEMENT;

@@ -18,14 +18,16 @@ export interface PieceLattice {
 
 /** Result buffers, reused between calls: pieces [start, end) in normalized bytes, and their ids. */
 export class Segmentation {
+  // Made for sentences of up to 16K bytes at once, rather than grown from 64 when the first longer one comes (which
+  // threw away the optimized code that reads these arrays, to be compiled again); they still grow past that.
   count = 0;
-  starts = new Int32Array(64);
-  ends = new Int32Array(64);
-  ids = new Int32Array(64);
+  starts = new Int32Array(1 << 14);
+  ends = new Int32Array(1 << 14);
+  ids = new Int32Array(1 << 14);
   // Per end position: best score, start of the last piece, its id.
-  bestScore = new Float32Array(65);
-  bestStart = new Int32Array(65);
-  bestId = new Int32Array(65);
+  bestScore = new Float32Array((1 << 14) + 1);
+  bestStart = new Int32Array((1 << 14) + 1);
+  bestId = new Int32Array((1 << 14) + 1);
 
   reserve(n: number): void {
     if (this.bestScore.length > n) return;
