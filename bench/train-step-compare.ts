@@ -1,8 +1,9 @@
 // `npm run bench -- train-step-compare [--mode cpu|wall] [--rounds N] [--steps N] [--dropout P] [--json]`: the
 // BERT-tiny train step of medbert and of PyTorch (tools/reference/bench_train_step.py), run alternately in child
-// processes so that both see the same machine, and the ratio of their throughputs. Both sides run the same step:
-// dropout P on the hidden states and attention probabilities (default 0.1, BERT's), the global gradient norm
-// clipped at 1.0, AdamW.
+// processes so that both see the same machine, and the ratio of their throughputs. Both sides compute the same
+// loss and update: dropout P on the hidden states and attention probabilities (default 0.1, BERT's), the global
+// gradient norm clipped at 1.0, AdamW. (medbert's last layer computes only the masked rows, whose outputs are
+// all any loss reads; PyTorch's, as Hugging Face's, computes every row.)
 //
 // --mode cpu (default): both on one thread (medbert --threads 1; PyTorch --threads 1 with OPENBLAS_NUM_THREADS=1),
 //   compared by process CPU time per step. On a machine shared with other jobs this moves far less than wall

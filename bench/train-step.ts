@@ -21,7 +21,9 @@ export async function run(argv: string[]): Promise<void> {
   if (!isBackendName(backendName)) throw new Error(`unknown backend ${backendName}`);
   const batch = Number(values.batch), seq = Number(values.seq), steps = Number(values.steps), warmup = Number(values.warmup);
   // --dropout P sets the hidden and attention dropout (default: the preset's, 0.1)
-  const dropout = values.dropout === undefined ? {} : { hidden_dropout_prob: Number(values.dropout), attention_probs_dropout_prob: Number(values.dropout) };
+  const rate = values.dropout === undefined ? undefined : Number(values.dropout);
+  if (rate !== undefined && !(rate >= 0 && rate < 1)) throw new Error(`train-step: --dropout must be in [0, 1), got '${values.dropout}'`);
+  const dropout = rate === undefined ? {} : { hidden_dropout_prob: rate, attention_probs_dropout_prob: rate };
   const config = presetConfig(preset, { ...(preset === 'tiny' ? { vocab_size: 8000 } : {}), ...dropout });
   const backend = await createBackend(backendName, values.threads === undefined ? {} : { threads: Number(values.threads) });
   const engine = new Engine(backend);

@@ -43,6 +43,9 @@ class BertEmbeddings extends Module {
   }
 }
 
+/** Query blocks at least this share of the sequence run every query instead (see BertAttention.forward). */
+const FULL_QUERIES_SHARE = 0.8;
+
 /** Self-attention (query/key/value projections + fused attention) and its output projection. */
 class BertAttention extends Module {
   readonly query: Linear;
@@ -75,12 +78,19 @@ class BertAttention extends Module {
       const ctx = attention(this.query.forward(x), keys, values, options);
       return this.norm.forward(add(x, this.dropout.forward(this.dense.forward(ctx))));
     }
-    // Only the requested rows' queries: each sequence's rows as one block of queries against all its keys.
     const flat = reshape(x, [batch * seq, hidden]);
     const blocks = queryBlocks(rows, batch, seq);
-    const queries = reshape(gatherRows(flat, blocks.positions), [batch, blocks.perSequence, hidden]);
-    const ctx = attention(this.query.forward(queries), keys, values, options);
-    const picked = gatherRows(reshape(ctx, [batch * blocks.perSequence, hidden]), blocks.slots);
+    let picked: Tensor;
+    if (blocks.perSequence >= FULL_QUERIES_SHARE * seq) {
+      // nearly every position is read (token classification): gathering query blocks would save nothing
+      const ctx = attention(this.query.forward(x), keys, values, options);
+      picked = gatherRows(reshape(ctx, [batch * seq, hidden]), rows);
+    } else {
+      // only the requested rows' queries: each sequence's rows as one block of queries against all its keys
+      const queries = reshape(gatherRows(flat, blocks.positions), [batch, blocks.perSequence, hidden]);
+      const ctx = attention(this.query.forward(queries), keys, values, options);
+      picked = gatherRows(reshape(ctx, [batch * blocks.perSequence, hidden]), blocks.slots);
+    }
     return this.norm.forward(add(gatherRows(flat, rows), this.dropout.forward(this.dense.forward(picked))));
   }
 }

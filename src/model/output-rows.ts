@@ -66,8 +66,8 @@ export interface QueryBlocks {
 
 export function queryBlocks(rows: Int32Array, batch: number, seq: number): QueryBlocks {
   const counts = new Int32Array(batch);
-  for (const p of rows) counts[Math.floor(p / seq)]!++;
-  const perSequence = Math.max(1, ...counts);
+  let perSequence = 1;
+  for (const p of rows) perSequence = Math.max(perSequence, ++counts[Math.floor(p / seq)]!);
   const positions = new Int32Array(batch * perSequence), slots = new Int32Array(rows.length);
   const filled = new Int32Array(batch);
   rows.forEach((p, r) => {

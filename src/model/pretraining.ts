@@ -52,8 +52,8 @@ export class BertForPretraining extends Module {
    * that backward never visits would otherwise hold its saved tensors until the end of the run.
    */
   forward(batch: PretrainBatch, entityWeight = 1, trainEntity = true): PretrainOutput {
-    const withEntities = this.entity !== null && batch.entityLabels.length > 0;
-    const spanPositions = withEntities ? entityPositions(batch) : new Int32Array(0);
+    const entity = batch.entityLabels.length > 0 ? this.entity : null;
+    const spanPositions = entity !== null ? entityPositions(batch) : new Int32Array(0);
     // Only the heads' rows leave the last layer (output-rows.ts).
     const wanted = outputRows(batch.mlmPositions, spanPositions);
     const hidden = this.bert.forward(batch, wanted.rows);
@@ -61,8 +61,7 @@ export class BertForPretraining extends Module {
     const mlmLogits = this.mlm.forward(pickRows(hidden, wanted, 0, masked));
     const mlmLoss = softmaxCrossEntropy(mlmLogits, batch.mlmLabels);
     let entityLoss: Tensor | null = null, entityLogits: Tensor | null = null;
-    if (withEntities) {
-      const entity = this.entity!;
+    if (entity !== null) {
       const spanRows = wanted.index.subarray(masked);
       const branch = (): [Tensor, Tensor] => {
         const logits = entity.forward(matmul(spanMeanMatrix(this.engine, batch, spanRows, hidden.shape[0]!), hidden));

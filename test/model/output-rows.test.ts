@@ -1,10 +1,15 @@
-// The encoder's last layer computing only the rows a head reads (output-rows.ts) against the whole layer:
-// the same hidden states at those rows, and the same gradients for every parameter, with padding.
+// The encoder's last layer computing only the rows a head reads (output-rows.ts) against the whole layer, for
+// token classification (query blocks and all queries), multiple choice and pretraining (MLM + entity spans):
+// the same hidden states at those rows, losses and every parameter's gradient, with padding.
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { BertForTokenClassification, BertModel, presetConfig, type EncoderInput } from '../../src/model/index.js';
+import {
+  BertForMultipleChoice, BertForPretraining, BertForTokenClassification, BertModel, presetConfig, type EncoderInput, type PretrainBatch,
+} from '../../src/model/index.js';
 import { outputRows, queryBlocks } from '../../src/model/output-rows.js';
-import { Engine, ReferenceBackend, Rng, backward, gatherRows, reshape, softmaxCrossEntropy, type Backend } from '../../src/tensor/index.js';
+import {
+  Engine, ReferenceBackend, Rng, add, backward, gatherRows, matmul, reshape, scale, softmaxCrossEntropy, type Backend, type Tensor,
+} from '../../src/tensor/index.js';
 import { createWasmBackend } from '../../src/tensor/backends/wasm/index.js';
 
 const config = presetConfig('tiny', {
@@ -31,31 +36,81 @@ test('outputRows: distinct ascending rows and where each position landed', () =>
   assert.deepEqual([...blocks.slots], [0, 1, 2, 3, 8, 9]);
 });
 
-async function compare(backend: Backend, tolerance: number): Promise<void> {
-  const engine = new Engine(backend);
-  const build = () => new BertForTokenClassification(engine, config, 3, new Rng(5), new Rng(6));
-  const pruned = build(), whole = build();
-  const wanted = outputRows(positions);
-  const rows = await pruned.bert.forward(input, wanted.rows).data();
-  const all = await whole.bert.forward(input).data();
-  wanted.rows.forEach((p, r) => {
-    for (let c = 0; c < config.hidden_size; c++) {
-      const got = rows[r * config.hidden_size + c]!, want = all[p * config.hidden_size + c]!;
-      assert.ok(Math.abs(got - want) <= tolerance, `${backend.name}: row ${p} column ${c}: ${got} vs ${want}`);
-    }
-  });
-  const labels = Int32Array.from([0, 1, 2, 1, 0, 2]);
-  backward(pruned.loss(input, positions, labels));
-  const hidden = reshape(whole.bert.forward(input), [input.batch * input.seq, config.hidden_size]);
-  backward(softmaxCrossEntropy(whole.classifier.forward(gatherRows(hidden, positions)), labels));
+type Model = BertForTokenClassification | BertForMultipleChoice | BertForPretraining;
+
+/** Every parameter's gradient alike in both models (absent in both, or equal within tolerance). */
+async function sameGradients(pruned: Model, whole: Model, what: string, tolerance: number): Promise<void> {
   const wholeGrads = new Map(whole.namedParameters());
   for (const [name, p] of pruned.namedParameters()) {
     const q = wholeGrads.get(name)!;
-    if (name.startsWith('bert.pooler')) continue;
-    const got = await p.grad!.data(), want = await q.grad!.data();
+    assert.equal(p.grad === null, q.grad === null, `${what}: ${name} has a gradient in one model only`);
+    if (p.grad === null) continue;
+    const got = await p.grad.data(), want = await q.grad!.data();
     for (let i = 0; i < want.length; i++) {
-      assert.ok(Math.abs(got[i]! - want[i]!) <= tolerance * (1 + Math.abs(want[i]!)), `${backend.name}: grad ${name}[${i}]: ${got[i]} vs ${want[i]}`);
+      assert.ok(Math.abs(got[i]! - want[i]!) <= tolerance * (1 + Math.abs(want[i]!)), `${what}: grad ${name}[${i}]: ${got[i]} vs ${want[i]}`);
     }
+  }
+}
+
+async function compare(backend: Backend, tolerance: number): Promise<void> {
+  const engine = new Engine(backend);
+  const flat = (t: Tensor): Tensor => reshape(t, [input.batch * input.seq, config.hidden_size]);
+
+  // token classification, at a few positions (query blocks) and at every position (all queries)
+  const every = Int32Array.from({ length: input.batch * input.seq }, (_, i) => i);
+  for (const [label, at] of [['some positions', positions], ['every position', every]] as const) {
+    const build = () => new BertForTokenClassification(engine, config, 3, new Rng(5), new Rng(6));
+    const pruned = build(), whole = build();
+    const wanted = outputRows(at);
+    const rows = await pruned.bert.forward(input, wanted.rows).data();
+    const all = await whole.bert.forward(input).data();
+    wanted.rows.forEach((p, r) => {
+      for (let c = 0; c < config.hidden_size; c++) {
+        const got = rows[r * config.hidden_size + c]!, want = all[p * config.hidden_size + c]!;
+        assert.ok(Math.abs(got - want) <= tolerance, `${backend.name} ${label}: row ${p} column ${c}: ${got} vs ${want}`);
+      }
+    });
+    const labels = Int32Array.from(at, (p) => p % 3);
+    backward(pruned.loss(input, at, labels));
+    backward(softmaxCrossEntropy(whole.classifier.forward(gatherRows(flat(whole.bert.forward(input)), at)), labels));
+    await sameGradients(pruned, whole, `${backend.name} token classification, ${label}`, tolerance);
+  }
+
+  // multiple choice: one question, its three options as the three sequences; the pooler learns too
+  {
+    const build = () => new BertForMultipleChoice(engine, config, new Rng(7), new Rng(8));
+    const pruned = build(), whole = build();
+    const answers = Int32Array.of(2);
+    backward(pruned.loss(input, 3, answers));
+    const cls = gatherRows(flat(whole.bert.forward(input)), BertModel.clsRows(input.batch, input.seq));
+    backward(softmaxCrossEntropy(reshape(whole.classifier.forward(whole.bert.pool(cls)), [1, 3]), answers));
+    await sameGradients(pruned, whole, `${backend.name} multiple choice`, tolerance);
+  }
+
+  // pretraining: masked positions unsorted and repeated, entity spans overlapping them and each other
+  {
+    const pretrainConfig = { ...config, num_entity_concepts: 4 };
+    const build = () => new BertForPretraining(engine, pretrainConfig, new Rng(9), new Rng(10));
+    const pruned = build(), whole = build();
+    const batch: PretrainBatch = {
+      ...input, mlmPositions: Int32Array.from([8, 1, 13, 1, 4]), mlmLabels: Int32Array.from([5, 9, 17, 9, 33]),
+      entityStarts: Int32Array.from([0, 1, 12]), entityEnds: Int32Array.from([3, 2, 15]), entityLabels: Int32Array.from([1, 3, 0]),
+    };
+    const out = pruned.forward(batch, 0.7);
+    const got = [await out.mlmLoss.item(), await out.entityLoss!.item()];
+    backward(out.loss);
+    const hidden = flat(whole.bert.forward(batch));
+    const mlmLoss = softmaxCrossEntropy(whole.mlm.forward(gatherRows(hidden, batch.mlmPositions)), batch.mlmLabels);
+    const n = batch.batch * batch.seq, means = new Float32Array(3 * n);
+    batch.entityLabels.forEach((_, s) => {
+      const start = batch.entityStarts[s]!, end = batch.entityEnds[s]!;
+      for (let p = start; p < end; p++) means[s * n + p] = 1 / (end - start);
+    });
+    const entityLoss = softmaxCrossEntropy(whole.entity!.forward(matmul(engine.fromArray(means, [3, n]), hidden)), batch.entityLabels);
+    const want = [await mlmLoss.item(), await entityLoss.item()];
+    backward(add(mlmLoss, scale(entityLoss, 0.7)));
+    got.forEach((g, i) => assert.ok(Math.abs(g - want[i]!) <= tolerance * (1 + Math.abs(want[i]!)), `${backend.name} pretraining loss ${i}: ${g} vs ${want[i]}`));
+    await sameGradients(pruned, whole, `${backend.name} pretraining`, tolerance);
   }
 }
 

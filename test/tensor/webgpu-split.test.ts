@@ -176,13 +176,15 @@ test('gemm split over batches, m, n and k (every transpose, bias, alpha, accumul
   }
 });
 
-test('attention split over batch items (mask, dropout, fused QKV)', { skip }, async () => {
-  const s = { batch: 3, seq: 40, heads: 2, d: 16, fused: true, mask: true, dropout: 0.2 };
-  const rows = s.batch * s.seq, width = s.heads * s.d;
-  const qkv = rand(3 * rows * width, -2, 2), dOut = rand(rows * width), mask = paddingMask(s);
-  const want = await runAttention(ref, s, qkv, mask, dOut, (n) => rand(n));
-  const got = await runAttention(gpu!, s, qkv, mask, dOut, (n) => rand(n));
-  for (const key of ['probs', 'out', 'dq', 'dk', 'dv']) assertClose(got[key]!, want[key]!, 2e-5 * s.seq, 1e-4, `attention ${key}`);
+test('attention split over batch items (mask, dropout, fused QKV; all queries and fewer queries than keys)', { skip }, async () => {
+  for (const querySeq of [40, 7]) {
+    const s = { batch: 3, seq: 40, querySeq, heads: 2, d: 16, fused: true, mask: true, dropout: 0.2 };
+    const rows = s.batch * s.seq, width = s.heads * s.d;
+    const qkv = rand(3 * rows * width, -2, 2), dOut = rand(rows * width), mask = paddingMask(s);
+    const want = await runAttention(ref, s, qkv, mask, dOut, (n) => rand(n));
+    const got = await runAttention(gpu!, s, qkv, mask, dOut, (n) => rand(n));
+    for (const key of ['probs', 'out', 'dq', 'dk', 'dv']) assertClose(got[key]!, want[key]!, 2e-5 * s.seq, 1e-4, `attention (${querySeq} queries) ${key}`);
+  }
 });
 
 test('a small BERT trains the same through the split paths as on the reference backend', { skip }, async () => {

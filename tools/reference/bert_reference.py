@@ -6,8 +6,8 @@ logits, both losses, every parameter's gradient, and the losses of the first 5 A
 Needs only PyTorch (Debian: apt-get install -y python3-torch libopenblas0-pthread). Run with /usr/bin/python3:
     /usr/bin/python3 tools/reference/bert_reference.py test/fixtures/reference/bert-tiny
 It reads DIR/config.json, DIR/model.safetensors, DIR/batch.json; writes DIR/expected.safetensors and
-DIR/expected.json. The fixtures' configuration has no dropout (dropout masks are medbert's own and are tested
-separately); the train-step benchmark turns it on, at Hugging Face's places, through the config's
+DIR/expected.json. Fixtures are computed in eval mode, without dropout (dropout masks are medbert's own and are
+tested separately); the train-step benchmark trains with it, at Hugging Face's places, through the config's
 hidden_dropout_prob and attention_probs_dropout_prob.
 """
 import json
@@ -148,7 +148,7 @@ def main(folder):
     cfg = json.load(open(f"{folder}/config.json"))
     batch = json.load(open(f"{folder}/batch.json"))
     weights = read_safetensors(f"{folder}/model.safetensors")
-    model = Bert(cfg, weights)
+    model = Bert(cfg, weights).eval()  # fixtures: no dropout, whatever the config says
     lam = batch["entity_weight"]
     mlm_logits, ent_logits, mlm_loss, ent_loss = model(batch)
     loss = mlm_loss + lam * ent_loss
@@ -161,7 +161,7 @@ def main(folder):
 
     # The first AdamW steps: fresh model, PyTorch AdamW, no decay on biases and LayerNorm, clip at 1.0.
     opt_cfg = batch["adamw"]
-    model = Bert(cfg, read_safetensors(f"{folder}/model.safetensors"))
+    model = Bert(cfg, read_safetensors(f"{folder}/model.safetensors")).eval()
     no_decay = lambda n: n.endswith(".bias") or "LayerNorm" in n
     named = [(k.replace("__", "."), p) for k, p in model.p.items()]
     opt = torch.optim.AdamW([

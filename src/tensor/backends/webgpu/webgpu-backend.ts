@@ -594,12 +594,12 @@ export class WebGpuBackend implements Backend {
   }
 
   /**
-   * Runs `body` over groups of whole batch items whose windows fit, with the ranges of that group: q (strided,
-   * querySeq rows per item), k and v (strided, seq rows), probs-shaped [heads][querySeq][seq] per item, query
+   * Runs `body` over groups of whole batch items whose windows fit, with the ranges of that group: a strided
+   * view (q: querySeq rows per item, k and v: seq rows), probs-shaped [heads][querySeq][seq] per item, query
    * rows [querySeq][heads·d] and key rows [seq][heads·d] per item.
    */
   private attentionPieces(a: AttentionArgs, op: string,
-    body: (z0: number, count: number, strided: (s: Strided, buf: GpuBuffer) => Range, probs: (buf: GpuBuffer) => Range,
+    body: (z0: number, count: number, strided: (s: Strided, buf: GpuBuffer, rowsPerItem: number) => Range, probs: (buf: GpuBuffer) => Range,
       queryRows: (buf: GpuBuffer) => Range, keyRows: (buf: GpuBuffer) => Range) => void): void {
     const { batch, seq, querySeq: qs, heads, headDim: d } = a;
     const width = heads * d, square = heads * qs * seq, longest = Math.max(seq, qs);
@@ -613,10 +613,7 @@ export class WebGpuBackend implements Backend {
     const queryRows = rows(qs), keyRows = rows(seq);
     for (const [b0, b1] of pieces(batch, per)) {
       body(b0, b1 - b0,
-        (s, buf) => {
-          const perItem = s === a.q ? qs : seq;
-          return { buf, first: s.offset + b0 * perItem * s.ld, count: ((b1 - b0) * perItem - 1) * s.ld + width };
-        },
+        (s, buf, perItem) => ({ buf, first: s.offset + b0 * perItem * s.ld, count: ((b1 - b0) * perItem - 1) * s.ld + width }),
         (buf) => ({ buf, first: b0 * square, count: (b1 - b0) * square }),
         (buf) => queryRows(buf, b0, b1), (buf) => keyRows(buf, b0, b1));
     }
@@ -627,7 +624,7 @@ export class WebGpuBackend implements Backend {
     const { params, strided: [q, k, v], mask } = this.attentionParams(a, op);
     const probs = this.at(a.probs, batch * heads * qs * seq, op, 'probs').gpu, out = this.at(a.out, batch * qs * heads * d, op, 'out').gpu;
     this.attentionPieces(a, op, (z0, count, strided, square, queryRows) =>
-      this.run(ATTENTION_FORWARD, [...params, z0], [strided(a.q, q!), strided(a.k, k!), strided(a.v, v!), mask, square(probs), queryRows(out)],
+      this.run(ATTENTION_FORWARD, [...params, z0], [strided(a.q, q!, qs), strided(a.k, k!, seq), strided(a.v, v!, seq), mask, square(probs), queryRows(out)],
         [qs, heads, count]));
   }
 
@@ -639,9 +636,9 @@ export class WebGpuBackend implements Backend {
     const dq = this.at(a.dq, queries, op, 'dq').gpu, dk = this.at(a.dk, keys, op, 'dk').gpu, dv = this.at(a.dv, keys, op, 'dv').gpu;
     const { buffer: ds } = this.storage.acquire(batch * heads * qs * seq * 4);
     this.attentionPieces(a, op, (z0, count, strided, square, queryRows, keyRows) => {
-      this.run(ATTENTION_BACKWARD_QUERY, [...params, z0], [strided(a.k, k!), strided(a.v, v!), square(probs), queryRows(dOut), square(ds), queryRows(dq)],
+      this.run(ATTENTION_BACKWARD_QUERY, [...params, z0], [strided(a.k, k!, seq), strided(a.v, v!, seq), square(probs), queryRows(dOut), square(ds), queryRows(dq)],
         [qs, heads, count]);
-      this.run(ATTENTION_BACKWARD_KEY, [...params, z0], [strided(a.q, q!), square(probs), queryRows(dOut), square(ds), keyRows(dk), keyRows(dv)],
+      this.run(ATTENTION_BACKWARD_KEY, [...params, z0], [strided(a.q, q!, qs), square(probs), queryRows(dOut), square(ds), keyRows(dk), keyRows(dv)],
         [seq, heads, count]);
     });
     this.storage.release(ds);
