@@ -113,11 +113,15 @@ class LexiconParser {
 /**
  * Table sizes for a matcher built from a lexicon TSV of `characters` characters, in the full lexicon's proportions
  * (9.9 million characters: 477,000 trie edges, 80,000 name tokens, 311,000 names): a guess, which only spares
- * growing the tables (see MatcherCapacity).
+ * growing the tables (see MatcherCapacity). The guess stops at four times the full lexicon: a bigger file (or one
+ * with wide columns the matcher never reads) grows its tables as they fill instead of reserving them all at once.
  */
 export function lexiconCapacity(characters: number): MatcherCapacity {
-  return { edges: Math.ceil(characters / 20), tokens: Math.ceil(characters / 110), names: Math.ceil(characters / 30) };
+  const c = Math.min(characters, CAPACITY_CHARACTERS_LIMIT);
+  return { edges: Math.ceil(c / 20), tokens: Math.ceil(c / 110), names: Math.ceil(c / 30) };
 }
+
+const CAPACITY_CHARACTERS_LIMIT = 40_000_000;
 
 /** Builds a matcher from lexicon entries (e.g. `readLexicon(...)` or the built-in lexicon). */
 export async function buildMatcher(entries: AsyncIterable<LexiconEntry> | Iterable<LexiconEntry>, capacity?: MatcherCapacity): Promise<EntityMatcher> {

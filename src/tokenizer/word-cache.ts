@@ -70,7 +70,8 @@ export class WordCache {
   constructor(private readonly lattice: PieceLattice, maxEntries = MAX_WORD_CACHE_ENTRIES) {
     const entries = Math.max(16, maxEntries);
     this.slots = new Int32Array(4 << Math.ceil(Math.log2(entries))); // 2 ints a slot, 2 slots an entry, a power of 2
-    this.arena = new Int32Array(FIRST_INTS_PER_ENTRY * entries);
+    // the entry store starts at most at the default cache's size: a larger maxEntries grows it only as it fills
+    this.arena = new Int32Array(FIRST_INTS_PER_ENTRY * Math.min(entries, MAX_WORD_CACHE_ENTRIES));
     this.bytes = new Uint8Array(this.arena.buffer);
     this.floats = new Float32Array(this.arena.buffer);
     let most = Math.abs(lattice.unkScore);
