@@ -1,9 +1,10 @@
-// `npm run bench -- prepare [--json] [--workers N] [--copies N] [--lexicon-cache DIR]`: MB/s of raw text through
-// the whole prepare pipeline (load the tokenizer and the full lexicon, start the workers, read, drop duplicates,
+// `npm run bench -- prepare [--json] [--workers N] [--copies N] [--lexicon-cache DIR]`: MB/s of raw text through the
+// whole prepare pipeline (load the tokenizer and the full lexicon, start the workers, read, drop duplicates,
 // de-identify the notes, sentence split, link, tokenize, pack, write shards: nothing excluded) on the shared
-// abstracts and MTSamples notes, and of de-identification alone on the notes. MB = 10^6 characters of text (duplicates dropped before packing are not
-// counted). The machine is shared, so each figure comes with MB per CPU-second (process.cpuUsage: every thread of
-// the process, the workers included) and the load average when it started.
+// abstracts and MTSamples notes, and of de-identification alone on the notes. MB = 10^6 characters of text
+// (duplicates dropped before packing are not counted). The machine is shared, so each figure comes with MB per
+// CPU-second (process.cpuUsage: every thread of the process, the workers included) and the load average when it
+// started.
 //
 // `--copies N` (default 4) also runs the pipeline on the corpus fed N times (prepare-copies.ts) and reports the
 // steady-state rate: the extra megabytes over the extra seconds against the single run, what the pipeline does once
