@@ -20,21 +20,27 @@ export interface PackJob {
   readonly tokens?: PreTokenized;
 }
 
-/** A job for the de-identifying worker: de-identification only; its answer goes on to a packing port. */
-export interface DeidJob {
-  readonly deidOnly: true;
+/**
+ * A job for the preparing worker (see pack-worker-entry.ts): it de-identifies the documents (when `deid` is set)
+ * and, if it tokenizes, splits and tokenizes them; its answer goes on to a packing port.
+ */
+export interface PrepJob {
+  readonly prepOnly: true;
   readonly seq: number;
-  readonly deid: DeidMode;
+  readonly deid: DeidMode | null;
   readonly documents: PackDocument[];
 }
 
 /** A job's answer: its batch, or the message of what failed. */
 export type PackResult = { readonly seq: number; readonly batch: PackedBatch } | { readonly seq: number; readonly error: string };
 
-/** The de-identifying worker's answer to a DeidJob (or a PackResult with an error). */
-export interface DeidResult {
+/** The preparing worker's answer to a PrepJob (or a PackResult with an error). */
+export interface PrepResult {
   readonly seq: number;
-  readonly deidentified: DeidentifiedDocument[];
+  /** The documents de-identified, if the job asked for it. */
+  readonly deidentified?: DeidentifiedDocument[];
+  /** Their paragraphs (de-identified where that applies) split and tokenized, if the worker tokenizes. */
+  readonly tokens?: PreTokenized;
 }
 
 /** Packs jobs with one tokenizer and matcher, a DocumentPacker per de-identification mode. */

@@ -1,13 +1,17 @@
 import type { DeidMode } from '../deid/deidentify.js';
-import type { BatchPacker, DeidJob, DeidResult, PackJob, PackResult } from './batch-packer.js';
+import type { BatchPacker, PackJob, PackResult, PrepJob, PrepResult } from './batch-packer.js';
 import { decodePackedBatch } from './packed-batch.js';
 import type { PackDocument, PackedDocument, PackStats } from './pack.js';
 
 /** Where jobs go: a worker thread (see pack-workers-node.ts) or this thread (LocalPackPort). */
 export interface PackPort {
-  /** 'deid': takes DeidJobs only (see pack-worker-entry.ts); default 'pack'. */
-  readonly role?: 'pack' | 'deid';
-  send(job: PackJob | DeidJob): void;
+  /**
+   * 'prep': takes PrepJobs only (see pack-worker-entry.ts): it de-identifies, and if `tokenizes`, splits and
+   * tokenizes every job; default 'pack'.
+   */
+  readonly role?: 'pack' | 'prep';
+  readonly tokenizes?: boolean;
+  send(job: PackJob | PrepJob): void;
   close(): Promise<void>;
 }
 
@@ -17,17 +21,17 @@ export type BatchSink = (documents: PackedDocument[], stats: PackStats) => void;
 /**
  * Spreads jobs over ports and hands the results on in submission order, whichever port finishes first: a
  * reorder buffer keyed by job number. At most `maxOutstanding` jobs are submitted and not yet handed on, which
- * bounds memory and makes `submit` wait when the ports fall behind the reader. With a de-identifying port, jobs
- * to de-identify go there first and then, de-identified, to the least busy packing port.
+ * bounds memory and makes `submit` wait when the ports fall behind the reader. With a preparing port, jobs to
+ * de-identify (every job, if it tokenizes) go there first and then, prepared, to the least busy packing port.
  */
 export class OrderedPackPool {
   private ports: PackPort[] = [];
   private readonly inFlight: number[] = [];
   private readonly portOf = new Map<number, number>();
   private readonly done = new Map<number, PackResult>();
-  /** Jobs at the de-identifying port, to be handed on to a packing port with its answer. */
-  private readonly deidentifying = new Map<number, { deid: DeidMode; documents: PackDocument[] }>();
-  private deidPort = -1;
+  /** Jobs at the preparing port, to be handed on to a packing port with its answer. */
+  private readonly preparing = new Map<number, { deid: DeidMode | null; documents: PackDocument[] }>();
+  private prepPort = -1;
   private nextSeq = 0;
   private nextOut = 0;
   private failure: Error | null = null;
@@ -40,19 +44,19 @@ export class OrderedPackPool {
     if (ports.length === 0) throw new Error('a pack pool needs at least one port');
     this.ports = ports;
     this.inFlight.push(...ports.map(() => 0));
-    this.deidPort = ports.findIndex((p) => p.role === 'deid');
-    if (this.deidPort >= 0 && ports.length < 2) throw new Error('a pack pool with a de-identifying port needs a packing port too');
+    this.prepPort = ports.findIndex((p) => p.role === 'prep');
+    if (this.prepPort >= 0 && ports.length < 2) throw new Error('a pack pool with a preparing port needs a packing port too');
   }
 
   async submit(deid: DeidMode | null, documents: PackDocument[]): Promise<void> {
     while (this.failure === null && this.nextSeq - this.nextOut >= this.maxOutstanding) await this.waitForProgress();
     this.check();
     const seq = this.nextSeq++;
-    if (deid !== null && this.deidPort >= 0) {
-      this.deidentifying.set(seq, { deid, documents });
-      this.inFlight[this.deidPort]++;
-      this.portOf.set(seq, this.deidPort);
-      this.ports[this.deidPort].send({ deidOnly: true, seq, deid, documents });
+    if (this.prepPort >= 0 && (deid !== null || this.ports[this.prepPort].tokenizes === true)) {
+      this.preparing.set(seq, { deid, documents });
+      this.inFlight[this.prepPort]++;
+      this.portOf.set(seq, this.prepPort);
+      this.ports[this.prepPort].send({ prepOnly: true, seq, deid, documents });
       return;
     }
     this.sendToPacker({ seq, deid, documents });
@@ -62,7 +66,7 @@ export class OrderedPackPool {
   private sendToPacker(job: PackJob): void {
     let port = -1;
     for (let p = 0; p < this.ports.length; p++) {
-      if (p !== this.deidPort && (port < 0 || this.inFlight[p] < this.inFlight[port])) port = p;
+      if (p !== this.prepPort && (port < 0 || this.inFlight[p] < this.inFlight[port])) port = p;
     }
     this.inFlight[port]++;
     this.portOf.set(job.seq, port);
@@ -75,16 +79,20 @@ export class OrderedPackPool {
     this.check();
   }
 
-  receive(result: PackResult | DeidResult): void {
+  receive(result: PackResult | PrepResult): void {
     const port = this.portOf.get(result.seq);
     if (port !== undefined) this.inFlight[port]--;
-    if ('deidentified' in result) {
-      const job = this.deidentifying.get(result.seq);
-      this.deidentifying.delete(result.seq);
-      if (job !== undefined) this.sendToPacker({ seq: result.seq, deid: job.deid, documents: job.documents, deidentified: result.deidentified });
+    if (!('batch' in result) && !('error' in result)) {
+      const job = this.preparing.get(result.seq);
+      this.preparing.delete(result.seq);
+      if (job !== undefined) {
+        this.sendToPacker({ seq: result.seq, deid: job.deid, documents: job.documents,
+          ...(result.deidentified === undefined ? {} : { deidentified: result.deidentified }),
+          ...(result.tokens === undefined ? {} : { tokens: result.tokens }) });
+      }
       return;
     }
-    this.deidentifying.delete(result.seq);
+    this.preparing.delete(result.seq);
     this.done.set(result.seq, result);
     try {
       for (let r = this.done.get(this.nextOut); r !== undefined; r = this.done.get(this.nextOut)) {
@@ -129,8 +137,8 @@ export class OrderedPackPool {
 export class LocalPackPort implements PackPort {
   constructor(private readonly packer: BatchPacker, private readonly onResult: (result: PackResult) => void) {}
 
-  send(job: PackJob | DeidJob): void {
-    if ('deidOnly' in job) throw new Error('a local pack port packs; it takes no de-identification-only jobs');
+  send(job: PackJob | PrepJob): void {
+    if ('prepOnly' in job) throw new Error('a local pack port packs; it takes no preparing-only jobs');
     void Promise.resolve().then(() => this.onResult(this.packer.answer(job)));
   }
 

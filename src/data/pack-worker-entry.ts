@@ -2,32 +2,42 @@
 // - pack: loads the tokenizer, waits for the matcher snapshot that the builder thread posts (de-identifying the
 //   jobs that come meanwhile, since that needs no matcher), or loads the lexicon itself (buildsMatcher), then
 //   answers each PackJob with a PackedBatch whose buffers are transferred, not copied.
-// - deid: de-identifies the documents of each DeidJob and answers with their text; the pool hands them on to a
-//   packing worker. One thread then runs (and has the JIT compile) de-identification alone, instead of every
-//   worker compiling both de-identification and packing.
+// - prep: de-identifies the documents of each PrepJob that asks for it and, when given the tokenizer, splits and
+//   tokenizes every job; the pool hands the answers on to a packing worker. One thread then runs (and has the JIT
+//   compile) de-identification and tokenizing, the other linking and packing, instead of every worker compiling
+//   everything.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher } from '../ontology/matcher.js';
 import { loadMatcher } from '../ontology/node-io.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { SentencePieceModel } from '../tokenizer/model.js';
-import { BatchPacker, type DeidJob, type DeidResult, type PackJob, type PackResult } from './batch-packer.js';
+import { BatchPacker, type PackJob, type PackResult, type PrepJob, type PrepResult } from './batch-packer.js';
 import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
 import type { PackWorkerData } from './pack-workers-node.js';
+import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
 import { specialIds } from './special-tokens.js';
 
 const setup = workerData as PackWorkerData;
 const port = parentPort!;
 const errorOf = (seq: number, error: unknown): PackResult => ({ seq, error: error instanceof Error ? error.message : String(error) });
 
-if (setup.role === 'deid') deidentifying();
+if (setup.role === 'prep') preparing();
 else packing();
 
-function deidentifying(): void {
-  port.on('message', (m: DeidJob) => {
+function preparing(): void {
+  const model = setup.model;
+  const tokenizer = model === null ? null : SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
+  port.on('message', (m: PrepJob) => {
     try {
-      const answer: DeidResult = { seq: m.seq, deidentified: m.documents.map((d) => deidentifyDocument(d, m.deid)) };
-      port.postMessage(answer);
+      const deid = m.deid;
+      const deidentified = deid === null ? undefined : m.documents.map((d) => deidentifyDocument(d, deid));
+      if (tokenizer === null) {
+        port.postMessage({ seq: m.seq, deidentified } satisfies PrepResult);
+        return;
+      }
+      const tokens = preTokenize(tokenizer, deidentified?.map((d) => d.paragraphs) ?? m.documents.map((d) => d.paragraphs));
+      port.postMessage({ seq: m.seq, deidentified, tokens } satisfies PrepResult, preTokenizedBuffers(tokens));
     } catch (error) {
       port.postMessage(errorOf(m.seq, error));
     }

@@ -1,17 +1,17 @@
 // OrderedPackPool's scheduling with fake ports: results come out in submission order whatever order the ports
-// answer in; a de-identifying port gets the jobs to de-identify and nothing else, and hands them on de-identified.
+// answer in; a preparing port gets the jobs to de-identify (every job, if it tokenizes) and hands them on prepared.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import type { DeidJob, DeidResult, PackJob, PackResult } from '../../src/data/batch-packer.js';
+import type { PackJob, PackResult, PrepJob, PrepResult } from '../../src/data/batch-packer.js';
 import { emptyPackStats, type PackDocument, type PackedDocument } from '../../src/data/pack.js';
 import { encodePackedBatch } from '../../src/data/packed-batch.js';
 import { OrderedPackPool, type PackPort } from '../../src/data/pack-pool.js';
 
 /** A port that keeps what it was sent; the test answers for it. */
 class FakePort implements PackPort {
-  readonly jobs: (PackJob | DeidJob)[] = [];
-  constructor(readonly role: 'pack' | 'deid') {}
-  send(job: PackJob | DeidJob): void { this.jobs.push(job); }
+  readonly jobs: (PackJob | PrepJob)[] = [];
+  constructor(readonly role: 'pack' | 'prep', readonly tokenizes = false) {}
+  send(job: PackJob | PrepJob): void { this.jobs.push(job); }
   async close(): Promise<void> {}
 }
 
@@ -23,34 +23,42 @@ function packed(job: PackJob): PackResult {
   return { seq: job.seq, batch: encodePackedBatch(documents, emptyPackStats()) };
 }
 
-function setup(): { pool: OrderedPackPool; deid: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
+/** A preparing port's answer: the documents "de-identified" as they are, and, if it tokenizes, one token each. */
+function prepared(job: PrepJob, tokenizes: boolean): PrepResult {
+  const tokens = { sentences: Int32Array.of(0, 1, 0, 1), paragraphStarts: Int32Array.of(0, 1), ids: Int32Array.of(job.seq), begins: Int32Array.of(0), ends: Int32Array.of(1) };
+  return {
+    seq: job.seq,
+    ...(job.deid === null ? {} : { deidentified: job.documents.map((d) => ({ paragraphs: d.paragraphs, phiSpans: 0 })) }),
+    ...(tokenizes ? { tokens } : {}),
+  };
+}
+
+function setup(tokenizes = false): { pool: OrderedPackPool; deid: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
   const out: number[] = [];
   const pool = new OrderedPackPool((documents) => { for (const d of documents) out.push(d.sequences[0].ids[0]); }, 100);
-  const deid = new FakePort('deid');
+  const deid = new FakePort('prep', tokenizes);
   const pack = new FakePort('pack');
   pool.attach([deid, pack]);
   const answer = (port: FakePort, seq: number): void => {
     const job = port.jobs.find((j) => j.seq === seq);
     assert.ok(job !== undefined, `job ${seq} was not sent to the ${port.role} port`);
     port.jobs.splice(port.jobs.indexOf(job), 1);
-    const result: PackResult | DeidResult = 'deidOnly' in job
-      ? { seq, deidentified: job.documents.map((d) => ({ paragraphs: d.paragraphs, phiSpans: 0 })) }
-      : packed(job);
+    const result: PackResult | PrepResult = 'prepOnly' in job ? prepared(job, port.tokenizes) : packed(job);
     pool.receive(result);
   };
   return { pool, deid, pack, out, answer };
 }
 
-const seqs = (port: FakePort, kind: 'deid' | 'pack'): number[] =>
-  port.jobs.filter((j) => ('deidOnly' in j) === (kind === 'deid')).map((j) => j.seq);
+const seqs = (port: FakePort, kind: 'prep' | 'pack'): number[] =>
+  port.jobs.filter((j) => ('prepOnly' in j) === (kind === 'prep')).map((j) => j.seq);
 
-test('with a de-identifying port: it only de-identifies; pack jobs and de-identified ones go to the packing port', async () => {
+test('with a preparing port that does not tokenize: it only de-identifies; other jobs and de-identified ones go to the packing port', async () => {
   const { pool, deid, pack, out, answer } = setup();
   for (let n = 0; n < 4; n++) await pool.submit(null, [doc(n)]); // jobs 0-3: nothing to de-identify
   await pool.submit('tag', [doc(4)]);
   await pool.submit('tag', [doc(5)]);
   assert.deepEqual(seqs(pack, 'pack'), [0, 1, 2, 3]);
-  assert.deepEqual(seqs(deid, 'deid'), [4, 5]);
+  assert.deepEqual(seqs(deid, 'prep'), [4, 5]);
   assert.deepEqual(seqs(deid, 'pack'), []);
   answer(deid, 5); // de-identified out of order: handed on at once, with its text
   const handed = pack.jobs.find((j) => j.seq === 5) as PackJob;
@@ -67,6 +75,30 @@ test('with a de-identifying port: it only de-identifies; pack jobs and de-identi
   await pool.finish();
   assert.deepEqual(out, [0, 1, 2, 3, 4, 5]);
   assert.deepEqual(seqs(deid, 'pack'), []);
+});
+
+test('with a preparing port that tokenizes: every job goes there first, then to the packing port with its tokens', async () => {
+  const { pool, deid: prep, pack, out, answer } = setup(true);
+  await pool.submit(null, [doc(0)]);
+  await pool.submit('tag', [doc(1)]);
+  await pool.submit(null, [doc(2)]);
+  assert.deepEqual(seqs(prep, 'prep'), [0, 1, 2]);
+  assert.equal(pack.jobs.length, 0);
+  answer(prep, 2);
+  answer(prep, 1);
+  const plain = pack.jobs.find((j) => j.seq === 2) as PackJob;
+  assert.equal(plain.deidentified, undefined); // nothing to de-identify: the text is the one read
+  assert.deepEqual(plain.tokens?.ids, Int32Array.of(2));
+  const note = pack.jobs.find((j) => j.seq === 1) as PackJob;
+  assert.deepEqual(note.deidentified, [{ paragraphs: ['text 1'], phiSpans: 0 }]);
+  assert.deepEqual(note.tokens?.ids, Int32Array.of(1));
+  answer(pack, 1);
+  answer(pack, 2);
+  assert.deepEqual(out, []); // job 0 first
+  answer(prep, 0);
+  answer(pack, 0);
+  await pool.finish();
+  assert.deepEqual(out, [0, 1, 2]);
 });
 
 test('without a de-identifying port every job is sent at once, to the least busy port', async () => {
