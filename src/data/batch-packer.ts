@@ -14,7 +14,7 @@ export interface PackJob {
   readonly seq: number;
   readonly deid: DeidMode | null;
   readonly documents: PackDocument[];
-  /** The documents de-identified already (by the de-identifying worker), when the job's input is de-identified. */
+  /** The documents de-identified already (by the preparing worker), when the job's input is de-identified. */
   readonly deidentified?: DeidentifiedDocument[];
   /** The paragraphs (de-identified ones where that applies) split and tokenized ahead, if done (preTokenize). */
   readonly tokens?: PreTokenized;
