@@ -1,6 +1,10 @@
 import { lexicon } from '../lexicon/index.js';
 import { splitWords, type Word } from '../words.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
+import {
+  scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
+  SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
+} from './shapes.js';
 
 /**
  * Identifiers with a shape: dates, phone and pager numbers, e-mails, URLs, IP addresses, SSNs, record and
@@ -23,6 +27,8 @@ interface PatternRule {
    * words only, instead of scanning the whole note — most label rules would otherwise dominate the run time.
    */
   readonly keywords?: readonly string[];
+  /** A shape of the note (shapes.ts) without which the rule cannot match: checked before `when` and the scan. */
+  readonly shape?: number;
 }
 
 /** What the word pass saw, for guards that need no scan of their own. */
@@ -46,16 +52,17 @@ const LABEL_GAP = String.raw`\s*(?:number|num|no\.?|#|id)?\s*[:#.]?\s*`;
 
 const RULE_LIST: readonly PatternRule[] = [
   { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, when: has('@') },
-  { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.') },
-  { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi, when: test(/\.(?:com|org|net|edu|gov|info|biz|io)\b/) },
-  { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, when: test(/\d\.\d{1,3}\.\d{1,3}\.\d/) },
-  { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi, when: test(/[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/) },
-  { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g },
+  { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.'), shape: SHAPE_URL_SCHEME },
+  { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi, when: test(/\.(?:com|org|net|edu|gov|info|biz|io)\b/), shape: SHAPE_DOT_TLD },
+  { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, when: test(/\d\.\d{1,3}\.\d{1,3}\.\d/), shape: SHAPE_IPV4 },
+  { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi, when: test(/[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/), shape: SHAPE_HEX_COLON },
+  { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g, shape: SHAPE_SSN },
   { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
   // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
     re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?(?:\(\d{3}\)|\d{3})[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
+    shape: SHAPE_TEN_DIGITS,
   },
   { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi },
   {
@@ -72,9 +79,9 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(301 273 45166)".
-  { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/) },
+  { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
-  { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/) },
+  { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
   { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
   { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   {
@@ -89,15 +96,15 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   { category: 'ID', re: /(?<=#\s?)(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
-  { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/) },
-  { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/) },
+  { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
+  { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/), shape: SHAPE_LETTERS_DIGITS },
   // Dates.
-  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)[-\/.](?:0?[1-9]|1[0-2])[-\/.](?:[12]\d|3[01]|0?[1-9])\b/g, when: test(/\d{4}[-\/.]\d/) },
+  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)[-\/.](?:0?[1-9]|1[0-2])[-\/.](?:[12]\d|3[01]|0?[1-9])\b/g, when: test(/\d{4}[-\/.]\d/), shape: SHAPE_YEAR_FIRST },
   {
     category: 'DATE',
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
   },
-  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/) },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN },
   { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi },
   { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
@@ -110,7 +117,7 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'") },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD },
-  { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/) },
+  { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
@@ -127,13 +134,14 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<=(?:^|(?<!\d)[\n.:;(]|s\/p)[ \t]*(?<v>\d\d)[ \t]+)(?:ptca|cabg|stents?|stenting|pci|angioplasty|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)\b/dgi,
   },
   // Six digits standing alone that read as MMDDYY: "family meeting 052647".
-  { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/) },
-  { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/) },
+  { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/), shape: SHAPE_SIX_DIGITS },
+  { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/), shape: SHAPE_DECADE },
   { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Ages over 89.
   {
     category: 'AGE',
     re: /\b(?<v>9\d|1[0-4]\d)\s*-?\s*(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
+    shape: SHAPE_OLD_AGE,
   },
   { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
   { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
@@ -150,7 +158,7 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
-  { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/) },
+  { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
 ];
 
 /**
@@ -158,7 +166,7 @@ const RULE_LIST: readonly PatternRule[] = [
  * class of its own, so the optimized `findPatternPhi` met new ones at `rule.accept` after warm-up and was thrown
  * away and compiled again (4 times a run), and read the rules through polymorphic loads in between.
  */
-const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({ category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords }));
+const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({ category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, shape: r.shape ?? 0 }));
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
 const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
@@ -281,46 +289,16 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
       if (m !== null) push(rule, m);
     }
   }
+  // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
+  const longTokens: PhiSpan[] = [];
+  const shapes = scanShapes(text, longTokens);
   for (const rule of SCANNED) {
-    if (rule.when !== undefined && !rule.when(lower, context)) continue;
+    if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
     rule.re.lastIndex = 0;
     for (const m of text.matchAll(rule.re)) push(rule, m);
   }
-  longTokens(text, spans);
+  for (const s of longTokens) spans.push(s);
   return spans;
-}
-
-/**
- * Long letter/digit runs in one pass (a hand-written scan: a regex retried at every letter of short words was
- * a tenth of the run time): 7+ digits standing alone are an identifier of some kind (not a decimal,
- * not part of a date or a ratio); 17 characters of the VIN alphabet with letters and digits are a vehicle id.
- */
-function longTokens(text: string, spans: PhiSpan[]): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isAlnum(text.charCodeAt(i))) { i++; continue; }
-    const start = i;
-    let digits = 0;
-    while (i < n && isAlnum(text.charCodeAt(i))) {
-      const c = text.charCodeAt(i);
-      if (c >= 48 && c <= 57) digits++;
-      i++;
-    }
-    const end = i;
-    if (end - start < 7 || digits === 0) continue;
-    const value = text.slice(start, end);
-    const before = text.charAt(start - 1);
-    if (digits === end - start) {
-      if (!/[.,\/-]/.test(before) && text.charAt(end) !== '/' && !/^[.,]\d/.test(text.slice(end, end + 2))) spans.push({ start, end, category: 'ID' });
-    } else if (value.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(value) && /[A-Z]/.test(value)) {
-      spans.push({ start, end, category: 'VEHICLE' });
-    }
-  }
-}
-
-function isAlnum(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 /** Street types as written: "Street", "street", "STREET", "St" ... (case matters for the name words before). */

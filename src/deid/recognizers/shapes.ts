@@ -1,0 +1,174 @@
+import type { PhiSpan } from '../types.js';
+
+/**
+ * Shapes of digits and punctuation in a note, found in one hand-written scan, so that a scanned pattern rule whose
+ * shape is absent is not run (most notes have no phone number, no IP address, no ZIP code, no 16-digit number).
+ * Each shape is a necessary condition of its rule's match — and of the rule's `when` guard where that guard is a
+ * regex over the note: a note without the shape cannot match, so skipping the rule there changes nothing. Over the
+ * MTSamples notes the regex guards and full-note scans these replace were a quarter of the pattern rules' time.
+ */
+
+/** "://" or "www." (any case): URL with a scheme. */
+export const SHAPE_URL_SCHEME = 1 << 0;
+/** "." then a top-level domain's first two letters ("co", "or", "ne", "ed", "go", "in", "bi", "io"), any case. */
+export const SHAPE_DOT_TLD = 1 << 1;
+/** Digits, ".", 1-3 digits, ".", digits: an IPv4 address's middle. */
+export const SHAPE_IPV4 = 1 << 2;
+/** A hex digit, ":", a hex digit: IPv6 (and clock times). */
+export const SHAPE_HEX_COLON = 1 << 3;
+/** 3 digits standing as a run, "-", a digit: an SSN's first group. */
+export const SHAPE_SSN = 1 << 4;
+/** At least 10 digits among the 14 characters that end a run of 4+ digits: a 10-digit phone number. */
+export const SHAPE_TEN_DIGITS = 1 << 5;
+/** A run of exactly 2 digits between periods: "12.34.56.78.90". */
+export const SHAPE_DOTTED_PAIRS = 1 << 6;
+/** A run of exactly 4 digits between "-"/" " separators, with a digit before: a card number's middle group. */
+export const SHAPE_FOUR_GROUPS = 1 << 7;
+/** Two ASCII letters right before a run of 2+ digits: an IBAN's start. */
+export const SHAPE_LETTERS_DIGITS = 1 << 8;
+/** A run of 4+ digits, then "-", "/" or ".", then a digit: "2019-03-01". */
+export const SHAPE_YEAR_FIRST = 1 << 9;
+/** A run of digits between "/" on both sides, with digits beyond: "3/12/4/5". */
+export const SHAPE_SLASHED_RUN = 1 << 10;
+/** A digit, ".", then a run of 4+ digits: "3.12.2019". */
+export const SHAPE_DOTTED_YEAR = 1 << 11;
+/** A run of 6+ digits. */
+export const SHAPE_SIX_DIGITS = 1 << 12;
+/** A run of 4+ digits followed by "s" or "'": "1990s", "1980's". */
+export const SHAPE_DECADE = 1 << 13;
+/** A letter (or a non-ASCII character), a space, a run of 5+ digits: "MD 21201". */
+export const SHAPE_ZIP = 1 << 14;
+/** 9x or 1[0-4]x standing as a run, then spaces or dashes and "y": "92 y/o", "101-year-old". */
+export const SHAPE_OLD_AGE = 1 << 15;
+
+/**
+ * The note's shapes (bits above). Also collects the long letter/digit runs in the same pass: 7+ digits standing
+ * alone are an identifier of some kind (not a decimal, not part of a date or a ratio); 17 characters of the VIN
+ * alphabet with letters and digits are a vehicle id.
+ */
+export function scanShapes(text: string, longTokens: PhiSpan[]): number {
+  const n = text.length;
+  let shapes = 0;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAlnum(c)) {
+      if (c === 46 || c === 58) shapes |= punctuationShapes(text, i, c);
+      i++;
+      continue;
+    }
+    const start = i;
+    let digits = 0;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d >= 48 && d <= 57) {
+        const runStart = i;
+        do i++; while (i < n && isDigit(text.charCodeAt(i)));
+        digits += i - runStart;
+        shapes |= digitRunShapes(text, runStart, i);
+        continue;
+      }
+      if (!isAlnum(d)) break;
+      i++;
+    }
+    if (i - start >= 7 && digits > 0) longToken(text, start, i, digits, longTokens);
+  }
+  return shapes;
+}
+
+function longToken(text: string, start: number, end: number, digits: number, spans: PhiSpan[]): void {
+  const value = text.slice(start, end);
+  const before = text.charAt(start - 1);
+  if (digits === end - start) {
+    if (!/[.,\/-]/.test(before) && text.charAt(end) !== '/' && !/^[.,]\d/.test(text.slice(end, end + 2))) spans.push({ start, end, category: 'ID' });
+  } else if (value.length === 17 && /^[A-HJ-NPR-Z0-9]+$/.test(value) && /[A-Z]/.test(value)) {
+    spans.push({ start, end, category: 'VEHICLE' });
+  }
+}
+
+/** Shapes at a "." or ":" (at `i`). */
+function punctuationShapes(text: string, i: number, c: number): number {
+  let shapes = 0;
+  const next = lowerAt(text, i + 1);
+  if (c === 46) {
+    if (lowerAt(text, i - 1) === 119 && lowerAt(text, i - 2) === 119 && lowerAt(text, i - 3) === 119) shapes |= SHAPE_URL_SCHEME;
+    const pair = next * 128 + lowerAt(text, i + 2);
+    if (TLD_STARTS.has(pair)) shapes |= SHAPE_DOT_TLD;
+  } else {
+    if (next === 47) shapes |= SHAPE_URL_SCHEME;
+    if (isHex(lowerAt(text, i - 1)) && isHex(next)) shapes |= SHAPE_HEX_COLON;
+  }
+  return shapes;
+}
+
+const TLD_STARTS = new Set(['co', 'or', 'ne', 'ed', 'go', 'in', 'bi', 'io'].map((t) => t.charCodeAt(0) * 128 + t.charCodeAt(1)));
+
+/** Shapes of the maximal digit run text[start, end). */
+function digitRunShapes(text: string, start: number, end: number): number {
+  const length = end - start;
+  const before = at(text, start - 1);
+  const after = at(text, end);
+  let shapes = 0;
+  if (length <= 3 && before === 46 && after === 46 && isDigit(at(text, start - 2)) && isDigit(at(text, end + 1))) shapes |= SHAPE_IPV4;
+  if (length === 3 && after === 45 && isDigit(at(text, end + 1))) shapes |= SHAPE_SSN;
+  if (length >= 4 && tenDigitsBefore(text, end)) shapes |= SHAPE_TEN_DIGITS;
+  if (length === 2 && before === 46 && after === 46) shapes |= SHAPE_DOTTED_PAIRS;
+  if (length === 4 && (before === 45 || before === 32) && (after === 45 || after === 32) && isDigit(at(text, start - 2))) shapes |= SHAPE_FOUR_GROUPS;
+  if (length >= 2 && isAsciiLetter(at(text, start - 1)) && isAsciiLetter(at(text, start - 2))) shapes |= SHAPE_LETTERS_DIGITS;
+  if (length >= 4 && (after === 45 || after === 47 || after === 46) && isDigit(at(text, end + 1))) shapes |= SHAPE_YEAR_FIRST;
+  if (before === 47 && after === 47 && isDigit(at(text, start - 2)) && isDigit(at(text, end + 1))) shapes |= SHAPE_SLASHED_RUN;
+  if (length >= 4 && before === 46 && isDigit(at(text, start - 2))) shapes |= SHAPE_DOTTED_YEAR;
+  if (length >= 6) shapes |= SHAPE_SIX_DIGITS;
+  if (length >= 4 && (after === 115 || after === 83 || after === 39)) shapes |= SHAPE_DECADE;
+  if (length >= 5 && before === 32) {
+    const letter = at(text, start - 2);
+    if (isAsciiLetter(letter) || letter >= 128) shapes |= SHAPE_ZIP;
+  }
+  const first = text.charCodeAt(start);
+  if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
+    let k = end;
+    while (k < text.length && (text.charCodeAt(k) === 45 || isSpace(text.charCodeAt(k)))) k++;
+    const y = at(text, k);
+    if (y === 121 || y === 89) shapes |= SHAPE_OLD_AGE;
+  }
+  return shapes;
+}
+
+function tenDigitsBefore(text: string, end: number): boolean {
+  let count = 0;
+  for (let k = Math.max(0, end - 14); k < end; k++) if (isDigit(text.charCodeAt(k))) count++;
+  return count >= 10;
+}
+
+/** The character code at `i`, or -1 outside the text (no read past either end). */
+function at(text: string, i: number): number {
+  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
+}
+
+/** Like `at`, with ASCII capitals lower-cased. */
+function lowerAt(text: string, i: number): number {
+  const c = at(text, i);
+  return c >= 65 && c <= 90 ? c | 32 : c;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isAlnum(c: number): boolean {
+  return isDigit(c) || isAsciiLetter(c);
+}
+
+function isHex(c: number): boolean {
+  return isDigit(c) || (c >= 97 && c <= 102);
+}
+
+/** Every character a regex's \s matches (and a few more: being generous only runs a rule more often). */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
+    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
