@@ -2,6 +2,8 @@ export interface EdgeTableSnapshot {
   /** (node, token, child) triples by slot; node -1 = empty. */
   readonly cells: Int32Array;
   readonly count: number;
+  /** EdgeTable's filter bits (see there). */
+  readonly filter: Int32Array;
 }
 
 /**
@@ -14,11 +16,23 @@ export class EdgeTable {
   private cells: Int32Array;
   private mask: number;
   private count = 0;
+  /**
+   * A blocked Bloom filter over the edges held: each node has one 64-byte line of it (picked by a hash of the node,
+   * shared with other nodes), in which each of its edges sets one bit (picked by the edge's hash). Nine in ten
+   * look-ups from running text find no edge, and most look-ups come from a few thousand nodes (common first words
+   * of names): their lines stay in the CPU cache and answer those misses without a probe into the megabytes of
+   * cells. 4 bits per slot (8-16 per edge): ~6-11% false positives.
+   */
+  private filter: Int32Array;
+  /** The filter's lines - 1 (a power of two - 1). */
+  private lineMask: number;
 
   constructor(capacity = 1 << 16) {
     const size = 1 << Math.ceil(Math.log2(Math.max(16, capacity * 2)));
     this.cells = new Int32Array(3 * size).fill(-1);
     this.mask = size - 1;
+    this.lineMask = filterLines(size) - 1;
+    this.filter = new Int32Array(16 * (this.lineMask + 1));
   }
 
   get size(): number {
@@ -27,7 +41,7 @@ export class EdgeTable {
 
   /** The table as typed arrays, for another thread to `restore`. */
   snapshot(): EdgeTableSnapshot {
-    return { cells: this.cells, count: this.count };
+    return { cells: this.cells, count: this.count, filter: this.filter };
   }
 
   static restore(s: EdgeTableSnapshot): EdgeTable {
@@ -35,13 +49,18 @@ export class EdgeTable {
     table.cells = s.cells;
     table.mask = s.cells.length / 3 - 1;
     table.count = s.count;
+    table.filter = s.filter;
+    table.lineMask = filterLines(table.mask + 1) - 1;
     return table;
   }
 
   /** The child of `node` along `token`, or -1. */
   get(node: number, token: number): number {
+    const h = hash(node, token);
+    const at = filterWord(node, h, this.lineMask);
+    if ((this.filter[at] & (1 << (h >>> 27))) === 0) return -1;
     const cells = this.cells, mask = this.mask;
-    let slot = hash(node, token) & mask;
+    let slot = h & mask;
     for (;;) {
       const at = 3 * slot;
       const n = cells[at];
@@ -54,7 +73,9 @@ export class EdgeTable {
   /** Sets the child of `node` along `token` (the caller checks with `get` first). */
   set(node: number, token: number, child: number): void {
     if ((this.count + 1) * 2 > this.mask + 1) this.grow();
-    let slot = hash(node, token) & this.mask;
+    const h = hash(node, token);
+    this.filter[filterWord(node, h, this.lineMask)] |= 1 << (h >>> 27);
+    let slot = h & this.mask;
     while (this.cells[3 * slot] !== -1) slot = (slot + 1) & this.mask;
     this.cells[3 * slot] = node;
     this.cells[3 * slot + 1] = token;
@@ -64,7 +85,7 @@ export class EdgeTable {
 
   /** Bytes held by the table. */
   get bytes(): number {
-    return this.cells.byteLength;
+    return this.cells.byteLength + this.filter.byteLength;
   }
 
   private grow(): void {
@@ -72,9 +93,24 @@ export class EdgeTable {
     const size = 2 * (this.mask + 1);
     this.cells = new Int32Array(3 * size).fill(-1);
     this.mask = size - 1;
+    this.lineMask = filterLines(size) - 1;
+    this.filter = new Int32Array(16 * (this.lineMask + 1));
     this.count = 0;
     for (let at = 0; at < old.length; at += 3) if (old[at] !== -1) this.set(old[at], old[at + 1], old[at + 2]);
   }
+}
+
+/** For a table of `size` slots (a power of two): its filter's lines of 16 words, 4 bits per slot. */
+function filterLines(size: number): number {
+  return Math.max(1, size >> 7);
+}
+
+/**
+ * The filter word of edge (node, h = its hash): the node's line, and in it the word picked by bits 23-26 of h
+ * (the bit in the word: bits 27-31; the slot uses the low bits).
+ */
+function filterWord(node: number, h: number, lineMask: number): number {
+  return (((Math.imul(node, 0x9e3779b1) >>> 12) & lineMask) << 4) | ((h >>> 23) & 15);
 }
 
 function hash(node: number, token: number): number {
