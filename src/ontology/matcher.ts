@@ -8,6 +8,7 @@ import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
 import { NameEntryTable } from './name-entries.js';
+import { asciiSingularId, NOT_LOOKED_UP, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
 
 /**
@@ -61,6 +62,9 @@ export class EntityMatcher {
   private names: number;
   /** Reused by every `match` (the runs of one text are dropped when it returns). */
   private readonly textTokens = new TokenBuffers();
+  private readonly textTokenIds = new TextTokenIds();
+  /** The ids of running text's tokens, made on the first `match` (the lexicon is all added by then). */
+  private textTokenCache: TextTokenCache | null = null;
 
   /**
    * An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. `capacity`: about how
@@ -116,6 +120,7 @@ export class EntityMatcher {
 
   /** Adds a concept and all its names. */
   add(entry: LexiconEntry): void {
+    this.textTokenCache = null; // it may hold "no such token" for a token of the new names
     const concept = this.concepts.length;
     this.concepts.push({ id: entry.id, type: entry.type, preferredName: entry.preferredName });
     const seen = new Set<string>();
@@ -139,17 +144,26 @@ export class EntityMatcher {
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
     const runs = scanTokens(text, this.textTokens);
-    // Token ids once per token (-1: a token no name contains); plural forms are looked up only when needed.
-    const ids = new Int32Array(runs.count);
+    // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens;
+    // the rest's singulars are looked up when needed (NOT_LOOKED_UP until then).
+    const cache = this.textTokenCache ??= new TextTokenCache(this.tokenIds, this.rootChildren);
+    const t = this.textTokenIds;
+    t.reserve(runs.count);
     for (let k = 0; k < runs.count; k++) {
-      ids[k] = (runs.flags[k] & ASCII) !== 0
-        ? this.tokenIds.getAsciiLower(text, runs.start[k], runs.end[k])
-        : this.tokenIds.get(tokenKey(text, runs, k));
+      if ((runs.flags[k] & ASCII) !== 0) {
+        cache.resolve(text, runs.start[k], runs.end[k], t, k);
+      } else {
+        const id = this.tokenIds.get(tokenKey(text, runs, k));
+        t.ids[k] = id;
+        t.roots[k] = id < 0 ? -1 : this.child(0, id);
+        t.singulars[k] = NOT_LOOKED_UP;
+        t.singularRoots[k] = NOT_LOOKED_UP;
+      }
     }
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < runs.count) {
-      const found = (runs.flags[i] & GLUED) !== 0 || !this.startsName(text, runs, ids, i) ? null : this.longestAt(text, runs, ids, i);
+      const found = (runs.flags[i] & GLUED) !== 0 || !this.startsName(text, runs, t, i) ? null : this.longestAt(text, runs, t, i);
       if (found === null) {
         i += 1;
         continue;
@@ -187,10 +201,25 @@ export class EntityMatcher {
   }
 
   /** A cheap first test: does any name start with this token (or its singular)? */
-  private startsName(text: string, runs: TokenRuns, ids: Int32Array, k: number): boolean {
-    if (ids[k] >= 0 && this.child(0, ids[k]) >= 0) return true;
-    const plural = this.singularId(text, runs, k);
-    return plural >= 0 && this.child(0, plural) >= 0;
+  private startsName(text: string, runs: TokenRuns, t: TextTokenIds, k: number): boolean {
+    return t.roots[k] >= 0 || this.singularRootOf(text, runs, t, k) >= 0;
+  }
+
+  /** The id of token k's singular when it ends in s and differs, else -1 (looked up on the first call for k). */
+  private singularOf(text: string, runs: TokenRuns, t: TextTokenIds, k: number): number {
+    let id = t.singulars[k];
+    if (id === NOT_LOOKED_UP) id = t.singulars[k] = this.singularId(text, runs, k);
+    return id;
+  }
+
+  /** The root's child along token k's singular, or -1. */
+  private singularRootOf(text: string, runs: TokenRuns, t: TextTokenIds, k: number): number {
+    let node = t.singularRoots[k];
+    if (node === NOT_LOOKED_UP) {
+      const id = this.singularOf(text, runs, t, k);
+      node = t.singularRoots[k] = id < 0 ? -1 : this.child(0, id);
+    }
+    return node;
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
@@ -199,41 +228,29 @@ export class EntityMatcher {
     const end = runs.end[k];
     const last = text.charCodeAt(end - 1);
     if (last !== 115 && last !== 83) return -1; // s, S
-    if ((runs.flags[k] & ASCII) !== 0) return this.asciiSingularId(text, start, end);
+    if ((runs.flags[k] & ASCII) !== 0) return asciiSingularId(this.tokenIds, text, start, end);
     const key = tokenKey(text, runs, k);
     const one = singular(key);
     return one === key ? -1 : this.tokenIds.get(one);
   }
 
-  /** `singular()` (normalize.ts) on an ASCII letter run of the text, rule for rule, making no strings. */
-  private asciiSingularId(text: string, start: number, end: number): number {
-    const n = end - start;
-    if (n < 4) return -1;
-    const at = (back: number): number => text.charCodeAt(end - back) | 0x20; // lower case (letters only here)
-    const c2 = at(2);
-    if (c2 === 115 || c2 === 117 || c2 === 105) return -1; // -ss, -us, -is stay
-    if (c2 === 101) { // -es
-      const c3 = at(3);
-      if (c3 === 105 && n > 4) return this.tokenIds.getAsciiLower(text, start, end - 3, 121); // -ies → -y
-      const c4 = at(4);
-      if ((c3 === 115 && c4 === 115) || c3 === 120 || (c3 === 104 && (c4 === 99 || c4 === 115))) {
-        return this.tokenIds.getAsciiLower(text, start, end - 2); // -sses, -xes, -ches, -shes
-      }
-    }
-    return this.tokenIds.getAsciiLower(text, start, end - 1);
-  }
-
-  private longestAt(text: string, runs: TokenRuns, ids: Int32Array, first: number): { last: number; entries: NameEntry[] } | null {
-    let node = 0;
+  private longestAt(text: string, runs: TokenRuns, t: TextTokenIds, first: number): { last: number; entries: NameEntry[] } | null {
+    const ids = t.ids;
     let best: { last: number; entries: NameEntry[] } | null = null;
+    let node = 0;
     for (let j = first; j < runs.count; j++) {
-      const next = ids[j] < 0 ? -1 : this.child(node, ids[j]);
+      const next = j === first ? t.roots[j] : ids[j] < 0 ? -1 : this.child(node, ids[j]);
       const atBoundary = j + 1 >= runs.count || (runs.flags[j + 1] & GLUED) === 0;
       if (atBoundary) {
         let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
         if (entries === null) {
-          const plural = this.singularId(text, runs, j);
-          const end = plural < 0 ? -1 : this.child(node, plural);
+          let end: number;
+          if (j === first) {
+            end = this.singularRootOf(text, runs, t, j);
+          } else {
+            const plural = this.singularOf(text, runs, t, j);
+            end = plural < 0 ? -1 : this.child(node, plural);
+          }
           if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
         }
         if (entries !== null) best = { last: j, entries };

@@ -77,9 +77,14 @@ export class TokenTable {
    * or -1, without making the string.
    */
   getAsciiLower(text: string, start: number, end: number, suffix = -1): number {
-    let h = 0x811c9dc5;
+    let h = 0x811c9dc5 | 0; // an int32 (the literal is a double, and so would the hash be in a register)
     for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
     if (suffix >= 0) h = Math.imul(h ^ suffix, 0x01000193);
+    return this.getAsciiLowerHashed(text, start, end, suffix, h);
+  }
+
+  /** `getAsciiLower` given the key's hash (FNV-1a of its UTF-16 code units, as `hashString`). */
+  getAsciiLowerHashed(text: string, start: number, end: number, suffix: number, h: number): number {
     const length = end - start + (suffix >= 0 ? 1 : 0);
     const slots = this.slots, starts = this.starts, chars = this.chars, mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -136,7 +141,7 @@ function lowerAscii(c: number): number {
 
 /** FNV-1a over UTF-16 code units; for ASCII lowercase keys it equals getAsciiLower's hash of the slice. */
 function hashString(key: string): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
   return h;
 }

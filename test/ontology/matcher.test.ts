@@ -103,3 +103,50 @@ test('abbreviations defined the other way round, `SF (long form)`', () => {
   const spans = linkWithAbbreviations(matcher, 'AZT (zidovudine) was given; AZT-treated cells; xAZT.');
   assert.deepEqual(brief(spans), [['AZT', 'MESH:D015215'], ['zidovudine', 'MESH:D015215'], ['AZT', 'MESH:D015215']]);
 });
+
+// `match` keeps what it looked up of recent tokens (text-token-cache.ts): these check that a kept token never
+// stands for another, and that nothing kept outlives the names it was looked up in.
+test('names added after a match are found by the next match (nothing looked up before stays)', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: 'Seizure', synonyms: [] });
+  const text = 'seizures with migraine and migraines';
+  assert.deepEqual(brief(matcher.match(text)), [['seizures', 'MESH:D1']]);
+  matcher.add({ id: 'MESH:D2', type: 'disease', preferredName: 'Migraine', synonyms: [] });
+  assert.deepEqual(brief(matcher.match(text)), [['seizures', 'MESH:D1'], ['migraine', 'MESH:D2'], ['migraines', 'MESH:D2']]);
+});
+
+test('many distinct tokens, long ones and plurals give the same spans on every pass and in any order', () => {
+  const matcher = new EntityMatcher();
+  // One-word names for every third n (letters only: a digit would start a token of its own), a long one (longer
+  // than the cache keeps), a two-word name.
+  const word = (n: number): string => `word${n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}a`;
+  for (let n = 0; n < 30000; n += 3) matcher.add({ id: `MESH:C${n}`, type: 'chemical', preferredName: word(n), synonyms: [] });
+  const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
+  matcher.add({ id: 'MESH:D9', type: 'disease', preferredName: long, synonyms: ['alphaword betaword'] });
+  const words: string[] = [];
+  const concept = new Map<string, string>();
+  for (let n = 0; n < 30000; n++) {
+    const w = n % 2 === 0 ? word(n) : `${word(n).toUpperCase()}S`; // every other one a plural in capitals
+    words.push(w);
+    if (n % 3 === 0) concept.set(w, `MESH:C${n}`);
+  }
+  words.push(long.toUpperCase(), 'alphaword', 'betawords', 'alphawords', 'betaword');
+  const expected = (ws: string[]): string[][] => {
+    const out: string[][] = [];
+    for (let k = 0; k < ws.length; k++) {
+      if (concept.has(ws[k])) out.push([ws[k], concept.get(ws[k])!]);
+      else if (ws[k] === long.toUpperCase()) out.push([ws[k], 'MESH:D9']);
+      else if (ws[k] === 'alphaword' && ws[k + 1] === 'betawords') out.push(['alphaword betawords', 'MESH:D9']);
+    }
+    return out;
+  };
+  const text = words.join(' ');
+  const first = brief(matcher.match(text));
+  assert.equal(first.length, 10000 + 2);
+  assert.deepEqual(first, expected(words));
+  assert.deepEqual(brief(matcher.match(text)), first);
+  const reversed = [...words].reverse();
+  assert.deepEqual(brief(matcher.match(reversed.join(' '))), expected(reversed));
+  // One token per text, so each match starts from what the last one kept.
+  for (let k = 0; k < words.length; k += 7) assert.deepEqual(brief(matcher.match(words[k])), expected([words[k]]));
+});
