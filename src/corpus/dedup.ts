@@ -8,36 +8,74 @@ export function documentText(doc: CorpusDocument): string {
 }
 
 /**
- * `hash64Hex(documentText(doc))` in one pass over the paragraphs, making no joined or lower-cased copy, when the
- * text is ASCII (where lower-casing is A-Z → a-z alone); other text goes the long way, since lower-casing
- * beyond ASCII can change a string's length. The same keys either way, so the same documents are dropped.
+ * A 64-bit key (16 hex digits) of documentText(doc): documents get the same key exactly when their texts are the same
+ * (up to 64-bit hash collisions, negligible for corpora). Most text is ASCII, where lower-casing is A-Z → a-z alone:
+ * its UTF-8 bytes are hashed four at a time, lower-cased on the way, with no joined or lower-cased copy. Other text
+ * is lower-cased the long way first (beyond ASCII that can change a string's length, and Σ depends on what follows):
+ * when the result is ASCII (K, the Kelvin sign, lower-cases to k) it is hashed as ASCII text is, so it meets its
+ * ASCII twin; otherwise by hash64Hex, which no ASCII text reaches (a text with other characters never equals one
+ * without).
  */
 export function documentKey(doc: CorpusDocument): string {
-  let a = (0x811c9dc5 ^ SEED_A) >>> 0;
-  let b = (0x811c9dc5 ^ SEED_B) >>> 0;
   const paragraphs = doc.paragraphs;
-  for (let p = 0; p < paragraphs.length; p++) {
-    if (p > 0) {
-      a = Math.imul(a ^ 10, 0x01000193); // the '\n' that joins paragraphs
-      b = Math.imul(b ^ 10, 0x01000193);
-    }
-    const text = paragraphs[p];
-    const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) return hash64Hex(documentText(doc));
-      const lower = LOWER_ASCII[c];
-      a = Math.imul(a ^ lower, 0x01000193);
-      b = Math.imul(b ^ lower, 0x01000193);
-    }
-  }
-  return hex8(mix32(a)) + hex8(mix32(b));
+  let units = paragraphs.length - 1; // the '\n's that join paragraphs
+  for (let p = 0; p < paragraphs.length; p++) units += paragraphs[p].length;
+  const length = utf8Joined(paragraphs, units);
+  // UTF-8 is as long as UTF-16 exactly when every character is ASCII.
+  if (length === units) return asciiLowerKey(keyBytes.bytes, length);
+  const lower = documentText(doc);
+  if (!NOT_ASCII.test(lower)) return asciiLowerKey(keyBytes.bytes, utf8Joined([lower], lower.length));
+  return hash64Hex(lower);
 }
 
-/** ASCII code → its lower case (A-Z → a-z, the rest unchanged). */
-const LOWER_ASCII = Uint8Array.from({ length: 128 }, (_, c) => (c >= 65 && c <= 90 ? c + 32 : c));
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
+
+/** documentKey's buffer, reused: the text's UTF-8 bytes, with room to round up to whole ints. */
+const keyInts = new Int32Array(1 << 14);
+const keyBytes = { ints: keyInts, bytes: new Uint8Array(keyInts.buffer) };
+const utf8 = new TextEncoder();
+
+/** Writes the paragraphs joined by '\n' to keyBytes as UTF-8 (`units`: their length in UTF-16); the byte count. */
+function utf8Joined(paragraphs: readonly string[], units: number): number {
+  if (keyBytes.bytes.length < 3 * units + 8) {
+    const ints = new Int32Array((3 * units >> 2) + 1024);
+    keyBytes.ints = ints;
+    keyBytes.bytes = new Uint8Array(ints.buffer);
+  }
+  const bytes = keyBytes.bytes;
+  let n = 0;
+  for (let p = 0; p < paragraphs.length; p++) {
+    if (p > 0) bytes[n++] = 10;
+    n += utf8.encodeInto(paragraphs[p], bytes.subarray(n)).written;
+  }
+  return n;
+}
+
+/**
+ * Hash of ASCII bytes[0, length), lower-cased: two 32-bit hashes of different kinds (MurmurHash3's block step and
+ * xxHash32's round) over the bytes four at a time, each then mixed with the length.
+ */
+function asciiLowerKey(bytes: Uint8Array, length: number): string {
+  bytes[length] = 0; bytes[length + 1] = 0; bytes[length + 2] = 0; // the last int's spare bytes
+  const ints = keyBytes.ints;
+  const words = (length + 3) >> 2;
+  let a = SEED_A | 0;
+  let b = SEED_B | 0;
+  for (let i = 0; i < words; i++) {
+    let w = ints[i];
+    // Each byte b < 128: b + 63 has its top bit set when b >= 'A' (65), b + 37 when b > 'Z' (90); no carries.
+    w |= (((w + 0x3f3f3f3f) & ~(w + 0x25252525)) & 0x80808080) >>> 2;
+    let k = Math.imul(w, 0xcc9e2d51);
+    k = Math.imul((k << 15) | (k >>> 17), 0x1b873593);
+    a ^= k;
+    a = (Math.imul((a << 13) | (a >>> 19), 5) + 0xe6546b64) | 0;
+    b = (b + Math.imul(w, 0x85ebca77)) | 0;
+    b = Math.imul((b << 13) | (b >>> 19), 0x9e3779b1);
+  }
+  return hex8(mix32(a ^ length)) + hex8(mix32(b ^ length));
+}
 
 /** Remembers a 64-bit hash of every document's text; memory is 16 characters per distinct document. */
 export class ExactDeduper {

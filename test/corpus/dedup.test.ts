@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { dedupe, documentText, hash64Hex, MinHashIndex, type CorpusDocument } from '../../src/corpus/index.js';
+import { dedupe, documentText, MinHashIndex, type CorpusDocument } from '../../src/corpus/index.js';
 import { documentKey } from '../../src/corpus/dedup.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
@@ -59,19 +59,57 @@ test('MinHash similarity estimates Jaccard similarity of shingle sets', () => {
   assert.equal(MinHashIndex.similarity(a, a), 1);
 });
 
-test('documentKey equals hash64Hex(documentText(doc)) on real abstracts and notes, ASCII or not', { skip: abstracts.skip }, async () => {
+test('documentKey is the same exactly when documentText is, on real abstracts and notes, ASCII or not', { skip: abstracts.skip }, async () => {
+  const textOfKey = new Map<string, string>();
+  const keyOfText = new Map<string, string>();
   let ascii = 0, other = 0;
   const check = (doc: CorpusDocument): void => {
-    assert.equal(documentKey(doc), hash64Hex(documentText(doc)), doc.id);
-    if (/[^\x00-\x7f]/.test(doc.paragraphs.join(''))) other++;
-    else ascii++;
+    const key = documentKey(doc), text = documentText(doc);
+    assert.equal(textOfKey.get(key) ?? text, text, `${doc.id}: another text has the key ${key}`);
+    assert.equal(keyOfText.get(text) ?? key, key, `${doc.id}: the same text had another key`);
+    textOfKey.set(key, text);
+    keyOfText.set(text, key);
+  };
+  const variants = (doc: CorpusDocument): void => {
+    // Upper-casing can change the lower case beyond ASCII (ß → SS → ss, µ → Μ → μ): the key follows the text.
+    const same = (paragraphs: string[], what: string): void => {
+      const copy = { ...doc, paragraphs };
+      assert.equal(documentKey(copy) === documentKey(doc), documentText(copy) === documentText(doc), `${doc.id} ${what}`);
+    };
+    same(doc.paragraphs.map((p) => p.toUpperCase()), 'upper-cased');
+    same(doc.paragraphs.map((p) => p.toLowerCase()), 'lower-cased');
+    const middle = doc.paragraphs[0].length >> 1;
+    const edited = [doc.paragraphs[0].slice(0, middle) + '#' + doc.paragraphs[0].slice(middle + 1), ...doc.paragraphs.slice(1)];
+    if (documentText({ ...doc, paragraphs: edited }) !== documentText(doc)) check({ ...doc, id: `${doc.id} edited`, paragraphs: edited });
   };
   for await (const d of readCorpusFile(abstracts.path, { textFields: ['title', 'abstract'] })) {
     check(d);
+    if (ascii + other < 300) variants(d);
+    if (/[^\x00-\x7f]/.test(d.paragraphs.join(''))) other++;
+    else ascii++;
     if (ascii + other === 2000) break;
   }
-  // Upper case, several paragraphs, and letters whose lower case differs in length (İ → i̇).
-  check({ id: 'x', source: 's', paragraphs: ['ASPIRIN Dose', 'Second PARAGRAPH'], meta: {} });
-  check({ id: 'y', source: 's', paragraphs: ['İstanbul ÉTUDE', 'Ωmega'], meta: {} });
   assert.ok(ascii > 100 && other > 10, `${ascii} ASCII and ${other} other documents`);
+  assert.ok(textOfKey.size > 2000, `${textOfKey.size} distinct texts`);
+});
+
+test('documentKey: paragraphs, lengths and lower-casing beyond ASCII', () => {
+  const key = (...paragraphs: string[]): string => documentKey({ id: 'x', source: 's', paragraphs, meta: {} });
+  assert.equal(key('ASPIRIN Dose', 'Second PARAGRAPH'), key('aspirin dose', 'second paragraph'));
+  assert.notEqual(key('aspirin dose', 'second paragraph'), key('aspirin dose second paragraph'));
+  assert.notEqual(key('aspirin dose', 'second paragraph'), key('aspirin dose\nsecond', 'paragraph'));
+  assert.equal(key('aspirin dose', 'second paragraph'), key('aspirin dose\nsecond paragraph'));
+  // Every length around the four-byte steps, and a trailing NUL, which the padding must not hide.
+  const lengths = new Set(Array.from({ length: 12 }, (_, n) => key('abcdefghijkl'.slice(0, n + 1))));
+  assert.equal(lengths.size, 12);
+  assert.notEqual(key('abc'), key('abc\u0000'));
+  assert.notEqual(key('@[`{'), key('`{@['));
+  assert.equal(key('AZ@[`{'), key('az@[`{'));
+  // Non-ASCII text lower-cases the long way: the Kelvin sign is k, İ becomes two characters, a final Σ is ς.
+  assert.equal(key('\u212A DOSE'), key('k dose'));
+  assert.equal(key('İstanbul ÉTUDE', 'Ωmega'), key('İstanbul ÉTUDE'.toLowerCase(), 'ωmega'));
+  assert.notEqual(key('İstanbul'), key('istanbul'));
+  assert.equal(key('ΟΔΟΣ'), key('οδος'));
+  assert.notEqual(key('ΟΔΟΣ'), key('οδοσ'));
+  assert.notEqual(key('é'), key('e'));
 });
