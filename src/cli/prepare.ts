@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
-import { dedupe, parseCorpusFormat, WarningCounter, type CorpusDocument, type CorpusFormat } from '../corpus/index.js';
+import { Deduper, dedupe, parseCorpusFormat, WarningCounter, type CorpusDocument, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult, type PrepResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
@@ -40,7 +40,8 @@ export const prepareCommand: Command = {
       usage: 'medbert prepare --input PATH... --format pubmed|jats|jsonl|csv|text --tokenizer M.model --ontology FILE [--deid] --seq-len 128|512 --out DIR',
       description: 'Reads documents, de-identifies notes (--deid), splits sentences, tokenizes, links entity mentions to\n' +
         'ontology concepts (spans mapped to token positions), packs documents into sequences and writes shards of\n' +
-        'token ids with entity spans plus manifest.json (counts, hashes) and the tokenizer. Exact duplicates are dropped.',
+        'token ids with entity spans plus manifest.json (counts, hashes) and the tokenizer. Exact duplicates are dropped\n' +
+        '(across all inputs; near-duplicates too with --near-dedup).',
       examples: [
         'medbert prepare --input ../shared/data/corpus/abstracts/abstracts.jsonl.gz --format jsonl --tokenizer spm.model --ontology ../shared/data/ontology/lexicon.tsv.gz --out runs/shards',
         'medbert prepare --input notes.csv --format csv --text-column transcription --deid --tokenizer spm.model --ontology builtin --out runs/notes',
@@ -161,8 +162,9 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   const interrupt = stopOnInterrupt('prepare');
   try {
     pool.attach(await ports);
+    const deduper = new Deduper(r.nearDedup); // one for all inputs: a document repeated in another file is dropped too
     for (const input of r.inputs) {
-      for await (const batch of documentBatches(input, r.nearDedup, batchCharacters, warnings, counts)) {
+      for await (const batch of documentBatches(input, deduper, batchCharacters, warnings, counts)) {
         await pool.submit(input.deid, batch);
         if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
       }
@@ -195,8 +197,8 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   };
 }
 
-/** One input's documents, exact duplicates dropped, in batches of about `batchCharacters` characters. */
-async function* documentBatches(input: PrepareInput, nearDedup: boolean, batchCharacters: number, warnings: WarningCounter,
+/** One input's documents, duplicates (of any input's earlier ones) dropped, in batches of about `batchCharacters` characters. */
+async function* documentBatches(input: PrepareInput, deduper: Deduper, batchCharacters: number, warnings: WarningCounter,
   counts: { seen: number; kept: number }): AsyncIterable<PackDocument[]> {
   const docs = readCorpusFile(input.path, {
     ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
@@ -210,7 +212,7 @@ async function* documentBatches(input: PrepareInput, nearDedup: boolean, batchCh
   };
   let batch: PackDocument[] = [];
   let size = 0;
-  for await (const doc of dedupe(counted(), { near: nearDedup })) {
+  for await (const doc of dedupe(counted(), { deduper })) {
     counts.kept++;
     batch.push({ id: doc.id, paragraphs: doc.paragraphs }); // what packing reads: metadata is not copied to workers
     for (const p of doc.paragraphs) size += p.length;

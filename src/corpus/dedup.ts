@@ -1,5 +1,6 @@
 import type { CorpusDocument } from './document.js';
 import { hash64Hex, mix32, SEED_A, SEED_B } from './hash.js';
+import { KeySet64 } from './key-set.js';
 import { MinHashIndex, type MinHashOptions } from './minhash.js';
 
 /** The text that decides whether two documents are the same: paragraphs, whitespace and case normalised. */
@@ -77,16 +78,14 @@ function asciiLowerKey(bytes: Uint8Array, length: number): string {
   return hex8(mix32(a ^ length)) + hex8(mix32(b ^ length));
 }
 
-/** Remembers a 64-bit hash of every document's text; memory is 16 characters per distinct document. */
+/** Remembers a 64-bit hash of every document's text, in a KeySet64 (12-18 bytes per distinct document). */
 export class ExactDeduper {
-  private readonly seen = new Set<string>();
+  private readonly seen = new KeySet64();
 
   /** True when the same text was seen before (the document is then a duplicate); otherwise remembers it. */
   isDuplicate(doc: CorpusDocument): boolean {
     const key = documentKey(doc);
-    if (this.seen.has(key)) return true;
-    this.seen.add(key);
-    return false;
+    return !this.seen.add(parseInt(key.slice(0, 8), 16) | 0, parseInt(key.slice(8), 16) | 0);
   }
 
   get size(): number {
@@ -94,27 +93,43 @@ export class ExactDeduper {
   }
 }
 
+/**
+ * Exact (and, when asked, near) duplicate removal over a whole corpus: one Deduper across all its inputs drops a
+ * document that repeats one from another file too (MEDLINE's update files repeat revised citations).
+ */
+export class Deduper {
+  private readonly exact = new ExactDeduper();
+  private readonly near: MinHashIndex | null;
+
+  /** `near`: also drop near-duplicates (MinHash over word shingles + LSH); off by default. */
+  constructor(near: boolean | MinHashOptions = false) {
+    this.near = near === false ? null : new MinHashIndex(near === true ? {} : near);
+  }
+
+  /** How the document repeats one seen before, or null when it is new (it is then remembered). */
+  duplicate(doc: CorpusDocument): 'exact' | 'near' | null {
+    if (this.exact.isDuplicate(doc)) return 'exact';
+    if (this.near !== null && this.near.addIfNovel(documentText(doc)) !== null) return 'near';
+    return null;
+  }
+}
+
 export interface DedupOptions {
-  /** Also drop near-duplicates (MinHash over word shingles + LSH); off by default. */
+  /** Also drop near-duplicates (MinHash over word shingles + LSH); off by default. Not with `deduper`. */
   readonly near?: boolean | MinHashOptions;
+  /** The corpus's Deduper, to drop duplicates across several inputs (default: one for these documents alone). */
+  readonly deduper?: Deduper;
   /** Told about each dropped document and the kind of match. */
   readonly onDuplicate?: (doc: CorpusDocument, kind: 'exact' | 'near') => void;
 }
 
 /** Passes documents through, dropping exact duplicates (and near-duplicates when asked); first one wins. */
 export async function* dedupe(docs: AsyncIterable<CorpusDocument>, options: DedupOptions = {}): AsyncIterable<CorpusDocument> {
-  const exact = new ExactDeduper();
-  const near = options.near === undefined || options.near === false
-    ? null : new MinHashIndex(options.near === true ? {} : options.near);
+  if (options.deduper !== undefined && options.near !== undefined) throw new Error('dedupe: give near to the Deduper, not beside it');
+  const deduper = options.deduper ?? new Deduper(options.near ?? false);
   for await (const doc of docs) {
-    if (exact.isDuplicate(doc)) {
-      options.onDuplicate?.(doc, 'exact');
-      continue;
-    }
-    if (near !== null && near.addIfNovel(documentText(doc)) !== null) {
-      options.onDuplicate?.(doc, 'near');
-      continue;
-    }
-    yield doc;
+    const kind = deduper.duplicate(doc);
+    if (kind === null) yield doc;
+    else options.onDuplicate?.(doc, kind);
   }
 }

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { dedupe, documentText, MinHashIndex, type CorpusDocument } from '../../src/corpus/index.js';
+import { Deduper, dedupe, documentText, MinHashIndex, type CorpusDocument } from '../../src/corpus/index.js';
 import { documentKey } from '../../src/corpus/dedup.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
@@ -112,4 +112,15 @@ test('documentKey: paragraphs, lengths and lower-casing beyond ASCII', () => {
   assert.equal(key('ΟΔΟΣ'), key('οδος'));
   assert.notEqual(key('ΟΔΟΣ'), key('οδοσ'));
   assert.notEqual(key('é'), key('e'));
+});
+
+test('one Deduper across inputs drops a document repeated in a later input; separate ones do not', { skip: abstracts.skip }, async () => {
+  const docs = await realAbstracts(60);
+  const first = docs.slice(0, 40);
+  const second = [...docs.slice(40), { ...docs[3], id: 'again' }];
+  const deduper = new Deduper();
+  const kept = [...await all(dedupe(from(first), { deduper })), ...await all(dedupe(from(second), { deduper }))];
+  assert.deepEqual(kept.map((d) => d.id), docs.map((d) => d.id));
+  assert.equal((await all(dedupe(from(second)))).length, second.length);
+  await assert.rejects(all(dedupe(from(first), { deduper, near: true })), /Deduper/);
 });

@@ -32,8 +32,10 @@ function folderBytes(dir: string): Map<string, Buffer> {
 test('prepare: 0, 1 and 2 worker threads write byte-identical shards and manifest', { skip: abstracts.skip || notes.skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
   try {
-    writeFileSync(join(dir, 'abstracts.jsonl'), await sample(abstracts.path, 'jsonl', 150));
-    writeFileSync(join(dir, 'notes.jsonl'), await sample(notes.path, 'csv', 40));
+    const abstractLines = await sample(abstracts.path, 'jsonl', 150);
+    writeFileSync(join(dir, 'abstracts.jsonl'), abstractLines);
+    // An abstract among the notes too: duplicates are dropped across inputs (the first copy wins).
+    writeFileSync(join(dir, 'notes.jsonl'), await sample(notes.path, 'csv', 40) + abstractLines.split('\n')[5] + '\n');
     const request = (out: string, workers: number): PrepareRequest => ({
       inputs: [
         { path: join(dir, 'abstracts.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: null },
@@ -47,7 +49,7 @@ test('prepare: 0, 1 and 2 worker threads write byte-identical shards and manifes
     for (const workers of [0, 1, 2]) summaries.push(await prepareShards(request(`w${workers}`, workers)));
     for (const s of summaries) {
       assert.equal(s.documents, 190);
-      assert.equal(s.duplicates, 2);
+      assert.equal(s.duplicates, 3);
     }
     assert.ok(summaries[0].entities > 100 && summaries[0].concepts > 20 && summaries[0].phi_spans > 20, JSON.stringify(summaries[0]));
     const reference = folderBytes(join(dir, 'w0'));
