@@ -291,7 +291,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
   }
   // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
   const longTokens: PhiSpan[] = [];
-  const shapes = scanShapes(text, longTokens);
+  const shapes = scanShapes(text, words, longTokens);
   for (const rule of SCANNED) {
     if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
     rule.re.lastIndex = 0;

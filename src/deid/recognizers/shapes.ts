@@ -1,4 +1,6 @@
 import type { PhiSpan } from '../types.js';
+import type { Word } from '../words.js';
+import { codeAt as at, isAsciiLetter, isDigit, isSpace } from './chars.js';
 
 /**
  * Shapes of digits and punctuation in a note, found in one hand-written scan, so that a scanned pattern rule whose
@@ -42,38 +44,50 @@ export const SHAPE_ZIP = 1 << 14;
 export const SHAPE_OLD_AGE = 1 << 15;
 
 /**
- * The note's shapes (bits above). Also collects the long letter/digit runs in the same pass: 7+ digits standing
- * alone are an identifier of some kind (not a decimal, not part of a date or a ratio); 17 characters of the VIN
- * alphabet with letters and digits are a vehicle id.
+ * The note's shapes (bits above). Also collects the long letter/digit runs: 7+ digits standing alone are an
+ * identifier of some kind (not a decimal, not part of a date or a ratio); 17 characters of the VIN alphabet with
+ * letters and digits are a vehicle id.
+ *
+ * Digits, "." and ":" lie only between words (words are letters and apostrophes), so only the gaps are read, and
+ * the commonest gap, one space, not even that: the letters, most of a note, are not read again.
  */
-export function scanShapes(text: string, longTokens: PhiSpan[]): number {
-  const n = text.length;
+export function scanShapes(text: string, words: readonly Word[], longTokens: PhiSpan[]): number {
   let shapes = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isAlnum(c)) {
-      if (c === 46 || c === 58) shapes |= punctuationShapes(text, i, c);
-      i++;
-      continue;
-    }
-    const start = i;
-    let digits = 0;
-    while (i < n) {
-      const d = text.charCodeAt(i);
-      if (d >= 48 && d <= 57) {
-        const runStart = i;
-        do i++; while (i < n && isDigit(text.charCodeAt(i)));
-        digits += i - runStart;
-        shapes |= digitRunShapes(text, runStart, i);
-        continue;
+  let covered = 0; // end of the last letter/digit run looked at for a long token
+  let from = 0;
+  for (let w = 0; w <= words.length; w++) {
+    const word = w < words.length ? words[w] as Word : undefined;
+    const to = word === undefined ? text.length : word.start;
+    if (to - from !== 1 || text.charCodeAt(from) !== 32) {
+      for (let i = from; i < to; i++) {
+        const c = text.charCodeAt(i);
+        if (c >= 48 && c <= 57) {
+          const start = i;
+          while (i + 1 < to && isDigit(text.charCodeAt(i + 1))) i++;
+          shapes |= digitRunShapes(text, start, i + 1);
+          if (start >= covered) covered = longRun(text, start, i + 1, longTokens);
+        } else if (c === 46 || c === 58) {
+          shapes |= punctuationShapes(text, i, c);
+        }
       }
-      if (!isAlnum(d)) break;
-      i++;
     }
-    if (i - start >= 7 && digits > 0) longToken(text, start, i, digits, longTokens);
+    if (word !== undefined) from = word.end;
   }
   return shapes;
+}
+
+/** The run of ASCII letters and digits around the digits text[start, end): a long token if it is one. Returns its end. */
+function longRun(text: string, start: number, end: number, longTokens: PhiSpan[]): number {
+  let first = start;
+  while (first > 0 && isAlnum(text.charCodeAt(first - 1))) first--;
+  let last = end;
+  while (last < text.length && isAlnum(text.charCodeAt(last))) last++;
+  if (last - first >= 7) {
+    let digits = 0;
+    for (let k = first; k < last; k++) if (isDigit(text.charCodeAt(k))) digits++;
+    longToken(text, first, last, digits, longTokens);
+  }
+  return last;
 }
 
 function longToken(text: string, start: number, end: number, digits: number, spans: PhiSpan[]): void {
@@ -140,23 +154,10 @@ function tenDigitsBefore(text: string, end: number): boolean {
   return count >= 10;
 }
 
-/** The character code at `i`, or -1 outside the text (no read past either end). */
-function at(text: string, i: number): number {
-  return i >= 0 && i < text.length ? text.charCodeAt(i) : -1;
-}
-
 /** Like `at`, with ASCII capitals lower-cased. */
 function lowerAt(text: string, i: number): number {
   const c = at(text, i);
   return c >= 65 && c <= 90 ? c | 32 : c;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
 function isAlnum(c: number): boolean {
@@ -165,10 +166,4 @@ function isAlnum(c: number): boolean {
 
 function isHex(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102);
-}
-
-/** Every character a regex's \s matches (and a few more: being generous only runs a rule more often). */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029
-    || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
