@@ -12,11 +12,13 @@ export const TRIGGER_PERSON_VERB = 8;
 
 const TRIGGERS = new Map<string, number>();
 /**
- * One bit per (length, first letter, last letter) of the trigger words: most words of a note are none, and a
- * clear bit says so without hashing the word (hashing each word was a tenth of the run time).
+ * One bit per (length, first two letters, last letter) of the trigger words: most words of a note are none, and a
+ * clear bit says so without hashing the word. (Length, first and last letter alone let half of all words through
+ * to the hash look-up, three in four of them for nothing: the 3,600 trigger words set 1,554 of those 32,768 bits.)
  */
-const SHAPES = new Uint32Array(1024);
-const shape = (key: string): number => ((Math.min(key.length, 31) << 10) | ((key.charCodeAt(0) & 31) << 5) | (key.charCodeAt(key.length - 1) & 31));
+const SHAPES = new Uint32Array(1 << 15);
+const shape = (key: string): number => ((Math.min(key.length, 31) << 15) | ((key.charCodeAt(0) & 31) << 10)
+  | ((key.length > 1 ? key.charCodeAt(1) & 31 : 0) << 5) | (key.charCodeAt(key.length - 1) & 31));
 const mark = (keys: Iterable<string>, bit: number): void => {
   for (const k of keys) {
     TRIGGERS.set(k, (TRIGGERS.get(k) ?? 0) | bit);
