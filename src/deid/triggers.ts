@@ -9,6 +9,8 @@ export const TRIGGER_NAME = 2;
 export const TRIGGER_PLACE = 4;
 /** A verb that people do in notes ("called", "wishes"): the names rule before it looks at every word. */
 export const TRIGGER_PERSON_VERB = 8;
+/** "is" or "was": the names rule for "Jo Vance is a 70 yr old ..." starts there (it looked at every word's key). */
+export const TRIGGER_IS_WAS = 16;
 
 const TRIGGERS = new Map<string, number>();
 /**
@@ -30,6 +32,7 @@ mark(PATTERN_KEYWORDS, TRIGGER_PATTERN);
 mark(NAME_TRIGGERS, TRIGGER_NAME);
 mark(PLACE_TRIGGERS, TRIGGER_PLACE);
 mark(PERSON_VERBS, TRIGGER_PERSON_VERB);
+mark(['is', 'was'], TRIGGER_IS_WAS);
 
 /** Trigger bits of each word (0 for the many words that start no rule). */
 export function triggerBits(words: readonly Word[]): Uint8Array {

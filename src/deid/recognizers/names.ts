@@ -1,6 +1,6 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
-import { TRIGGER_PERSON_VERB } from '../triggers.js';
+import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../triggers.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
@@ -446,6 +446,7 @@ function introducedByIs(s: NameScan): void {
   // "Jo Vance is a 70 yr old female", "Tamsin is family contact": one to three name-like words opening a line or
   // sentence, then "is" and an age or a person's role in the patient's life.
   for (let i = 1; i + 1 < words.length; i++) {
+    if (s.bits !== undefined && ((s.bits[i] as number) & TRIGGER_IS_WAS) === 0) continue;
     const is = words[i] as Word;
     if ((is.key !== 'is' && is.key !== 'was') || !cleanGap(is.gapBefore)) continue;
     let k = i + 1;
