@@ -3,7 +3,7 @@ import { splitWords, type Word } from '../words.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
   scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
-  SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
+  SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
 } from './shapes.js';
 
 /**
@@ -95,7 +95,10 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
-  { category: 'ID', re: /(?<=#\s?)(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
+  // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
+  // position of the note, one that opens with "#" only at the signs. Same values: none holds a "#", so the next
+  // sign always lies after the last value.
+  { category: 'ID', re: /#\s?(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
   { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
   { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/), shape: SHAPE_LETTERS_DIGITS },
   // Dates.
@@ -150,6 +153,7 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'LOCATION',
     re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[,.;\s]|$))?`, 'g'),
     accept: acceptStreet,
+    shape: SHAPE_NUMBER_CAPITAL,
   },
   // An address after its cue, up to the end of the clause: "lives at 86036 Rua do Arenque 1634, Goiânia".
   {

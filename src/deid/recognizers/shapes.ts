@@ -42,6 +42,8 @@ export const SHAPE_DECADE = 1 << 13;
 export const SHAPE_ZIP = 1 << 14;
 /** 9x or 1[0-4]x standing as a run, then spaces or dashes and "y": "92 y/o", "101-year-old". */
 export const SHAPE_OLD_AGE = 1 << 15;
+/** A run of 1-6 digits, spaces, a capital: "1600 Pennsylvania Avenue" (and "2 Tylenol"). */
+export const SHAPE_NUMBER_CAPITAL = 1 << 16;
 
 /**
  * The note's shapes (bits above). Also collects the long letter/digit runs: 7+ digits standing alone are an
@@ -137,6 +139,12 @@ function digitRunShapes(text: string, start: number, end: number): number {
   if (length >= 5 && before === 32) {
     const letter = at(text, start - 2);
     if (isAsciiLetter(letter) || letter >= 128) shapes |= SHAPE_ZIP;
+  }
+  if (length <= 6 && isSpace(after)) {
+    let k = end + 1;
+    while (isSpace(at(text, k))) k++;
+    const capital = at(text, k);
+    if (capital >= 65 && capital <= 90) shapes |= SHAPE_NUMBER_CAPITAL;
   }
   const first = text.charCodeAt(start);
   if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
