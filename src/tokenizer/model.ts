@@ -454,9 +454,13 @@ export class SentencePieceModel {
    */
   encodeOffsetsInto(text: string): number {
     const length = this.utf8(text);
-    if (this.unitOfByte.length < length + 1) this.unitOfByte = new Int32Array(2 * length + 16);
+    // As many bytes as UTF-16 units: all ASCII, so byte b is unit b and the map is not needed.
+    const ascii = length === text.length;
+    if (!ascii) {
+      if (this.unitOfByte.length < length + 1) this.unitOfByte = new Int32Array(2 * length + 16);
+      mapBytesToUnits(text, length, this.unitOfByte);
+    }
     const unitOfByte = this.unitOfByte;
-    mapBytesToUnits(text, length, unitOfByte);
     const plainAscii = this.segment(this.inputBuf, length) < 0;
     const seg = this.seg;
     const norm = this.normalizer.out;
@@ -474,8 +478,10 @@ export class SentencePieceModel {
       const isUnk = id === this.unkId;
       const s = seg.starts[i];
       const e = seg.ends[i];
-      const origBegin = unitOfByte[plainAscii ? s : map[s]];
-      const origEnd = unitOfByte[plainAscii ? e : map[e]];
+      const byteBegin = plainAscii ? s : map[s];
+      const byteEnd = plainAscii ? e : map[e];
+      const origBegin = ascii ? byteBegin : unitOfByte[byteBegin];
+      const origEnd = ascii ? byteEnd : unitOfByte[byteEnd];
       if (isUnk && this.byteFallback) {
         for (let k = s; k < e; k++) {
           ids[n] = this.byteIds[norm[k]];
