@@ -18,20 +18,38 @@ export function documentText(doc: CorpusDocument): string {
  * without).
  */
 export function documentKey(doc: CorpusDocument): string {
+  documentKeyHalves(doc);
+  return hex8(key.hi) + hex8(key.lo);
+}
+
+/** The last key documentKeyHalves made, as two int32 halves: ExactDeduper makes no string per document. */
+const key = { hi: 0, lo: 0 };
+
+/** documentKey's two halves, into `key`. */
+function documentKeyHalves(doc: CorpusDocument): void {
   const paragraphs = doc.paragraphs;
   let units = paragraphs.length - 1; // the '\n's that join paragraphs
   for (let p = 0; p < paragraphs.length; p++) units += paragraphs[p].length;
   const length = utf8Joined(paragraphs, units);
   // UTF-8 is as long as UTF-16 exactly when every character is ASCII.
-  if (length === units) return asciiLowerKey(keyBytes.bytes, length);
+  if (length === units) {
+    asciiLowerKey(keyBytes.bytes, length);
+    return;
+  }
   const lower = documentText(doc);
-  if (!NOT_ASCII.test(lower)) return asciiLowerKey(keyBytes.bytes, utf8Joined([lower], lower.length));
-  return hash64Hex(lower);
+  if (!NOT_ASCII.test(lower)) {
+    asciiLowerKey(keyBytes.bytes, utf8Joined([lower], lower.length));
+    return;
+  }
+  // A text with other characters never equals one without: only a 64-bit collision could meet an ASCII key.
+  const hex = hash64Hex(lower);
+  key.hi = parseInt(hex.slice(0, 8), 16) | 0;
+  key.lo = parseInt(hex.slice(8), 16) | 0;
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/;
 
-const hex8 = (x: number): string => x.toString(16).padStart(8, '0');
+const hex8 = (x: number): string => (x >>> 0).toString(16).padStart(8, '0');
 
 /** documentKey's buffer, reused: the text's UTF-8 bytes, with room to round up to whole ints. */
 const keyInts = new Int32Array(1 << 14);
@@ -56,9 +74,9 @@ function utf8Joined(paragraphs: readonly string[], units: number): number {
 
 /**
  * Hash of ASCII bytes[0, length), lower-cased: two 32-bit hashes of different kinds (MurmurHash3's block step and
- * xxHash32's round) over the bytes four at a time, each then mixed with the length.
+ * xxHash32's round) over the bytes four at a time, each then mixed with the length; into `key`.
  */
-function asciiLowerKey(bytes: Uint8Array, length: number): string {
+function asciiLowerKey(bytes: Uint8Array, length: number): void {
   bytes[length] = 0; bytes[length + 1] = 0; bytes[length + 2] = 0; // the last int's spare bytes
   const ints = keyBytes.ints;
   const words = (length + 3) >> 2;
@@ -75,7 +93,8 @@ function asciiLowerKey(bytes: Uint8Array, length: number): string {
     b = (b + Math.imul(w, 0x85ebca77)) | 0;
     b = Math.imul((b << 13) | (b >>> 19), 0x9e3779b1);
   }
-  return hex8(mix32(a ^ length)) + hex8(mix32(b ^ length));
+  key.hi = mix32(a ^ length) | 0;
+  key.lo = mix32(b ^ length) | 0;
 }
 
 /** Remembers a 64-bit hash of every document's text, in a KeySet64 (12-18 bytes per distinct document). */
@@ -84,8 +103,8 @@ export class ExactDeduper {
 
   /** True when the same text was seen before (the document is then a duplicate); otherwise remembers it. */
   isDuplicate(doc: CorpusDocument): boolean {
-    const key = documentKey(doc);
-    return !this.seen.add(parseInt(key.slice(0, 8), 16) | 0, parseInt(key.slice(8), 16) | 0);
+    documentKeyHalves(doc);
+    return !this.seen.add(key.hi, key.lo);
   }
 
   get size(): number {
