@@ -22,9 +22,13 @@ function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
+const ASCII_LETTERS = new Uint8Array(128);
+for (let c = 65; c <= 90; c++) ASCII_LETTERS[c] = 1;
+for (let c = 97; c <= 122; c++) ASCII_LETTERS[c] = 1;
+
 /** ASCII letters, and Latin-1/Latin Extended, Greek and Cyrillic letters ("Szöllösy", "Guðmundsdóttir"). */
 function isLetter(c: number): boolean {
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 128) return ASCII_LETTERS[c] === 1;
   return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
 }
 
@@ -42,25 +46,28 @@ export function splitWords(text: string, lower: string = text.toLowerCase()): Wo
   while (i < n) {
     if (!isLetter(text.charCodeAt(i))) { i++; continue; }
     const start = i;
-    let hasLower = false;
-    let ascii = true;
+    // The letters' codes OR-ed together, tested once per word instead of twice per letter: a code of 128 or more
+    // is a non-ASCII letter; bit 32 is set in every lower-case ASCII letter and in no capital.
+    let seen = 0;
+    let curly = false;
     for (;;) {
       while (i < n) {
         const c = text.charCodeAt(i);
         if (!isLetter(c)) break;
-        if (c >= 97) hasLower = true;
-        if (c >= 128) ascii = false;
+        seen |= c;
         i++;
       }
       // An inner apostrophe followed by a letter continues the word: "O'Driscoll", "pt's".
       const c = i < n ? text.charCodeAt(i) : -1; // not read past the end (see PlaceScan.at in places.ts)
       if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
-        if (c !== 39) ascii = false;
+        if (c !== 39) curly = true;
         i++;
         continue;
       }
       break;
     }
+    const hasLower = seen >= 128 || (seen & 32) !== 0;
+    const ascii = seen < 128 && !curly;
     const end = i;
     const last = text.charCodeAt(end - 1);
     const possessive = end - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
