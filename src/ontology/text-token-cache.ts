@@ -45,10 +45,11 @@ const MAX_LENGTH = 32;
 export class TextTokenCache {
   private readonly entries = new Int32Array(ENTRIES * STRIDE);
 
-  /** `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none). */
-  constructor(private readonly tokens: TokenTable, private readonly rootChildren: Int32Array) {
-    for (let e = 0; e < ENTRIES; e++) this.entries[e * STRIDE + 1] = -1; // length -1: empty
-  }
+  /**
+   * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none). The entries start as zeros:
+   * length 0, which no token has (no loop over them here: it ran long enough to be compiled on its own).
+   */
+  constructor(private readonly tokens: TokenTable, private readonly rootChildren: Int32Array) {}
 
   /** Fills token k of `out` for `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run. */
   resolve(text: string, start: number, end: number, out: TextTokenIds, k: number): void {
@@ -56,31 +57,44 @@ export class TextTokenCache {
     let h = FNV_OFFSET;
     for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
     if (length > MAX_LENGTH) {
-      const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, h);
-      out.ids[k] = id;
-      out.roots[k] = this.root(id);
-      out.singulars[k] = NOT_LOOKED_UP;
-      out.singularRoots[k] = NOT_LOOKED_UP;
+      this.resolveUncached(text, start, end, h, out, k);
       return;
     }
     const entries = this.entries;
     const at = ((h >>> 7) & (ENTRIES - 1)) * STRIDE; // the table's slot uses the low bits
+    // A miss is handled apart: fewer branches here, each first taken after this was optimized deoptimized it.
     if (entries[at] !== h || entries[at + 1] !== length || !sameKey(entries, at + KEY, text, start, end)) {
-      const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, h);
-      const singular = asciiSingularId(this.tokens, text, start, end);
-      entries[at] = h;
-      entries[at + 1] = length;
-      entries[at + 2] = id;
-      entries[at + 3] = singular;
-      entries[at + 4] = this.root(id);
-      entries[at + 5] = this.root(singular);
-      for (let w = 0; w < MAX_LENGTH / 4; w++) entries[at + KEY + w] = 0;
-      for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= lowerAscii(text.charCodeAt(start + i)) << ((i & 3) << 3);
+      this.fill(at, text, start, end, h);
     }
     out.ids[k] = entries[at + 2];
     out.singulars[k] = entries[at + 3];
     out.roots[k] = entries[at + 4];
     out.singularRoots[k] = entries[at + 5];
+  }
+
+  /** Looks the token up in the tables and keeps it in the entry at `at`. */
+  private fill(at: number, text: string, start: number, end: number, h: number): void {
+    const entries = this.entries;
+    const length = end - start;
+    const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, h);
+    const singular = asciiSingularId(this.tokens, text, start, end);
+    entries[at] = h;
+    entries[at + 1] = length;
+    entries[at + 2] = id;
+    entries[at + 3] = singular;
+    entries[at + 4] = this.root(id);
+    entries[at + 5] = this.root(singular);
+    for (let w = 0; w < MAX_LENGTH / 4; w++) entries[at + KEY + w] = 0;
+    for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= lowerAscii(text.charCodeAt(start + i)) << ((i & 3) << 3);
+  }
+
+  /** A token too long to keep: its id and root node; its singular is left to the matcher (NOT_LOOKED_UP). */
+  private resolveUncached(text: string, start: number, end: number, h: number, out: TextTokenIds, k: number): void {
+    const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, h);
+    out.ids[k] = id;
+    out.roots[k] = this.root(id);
+    out.singulars[k] = NOT_LOOKED_UP;
+    out.singularRoots[k] = NOT_LOOKED_UP;
   }
 
   private root(id: number): number {
