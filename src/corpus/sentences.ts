@@ -27,8 +27,7 @@ const CONTINUE_UNLESS_CAPITAL = new Set([
   'co', 'corp', 'esp', 'incl', 'excl', 'avg', 'est', 'conc', 'min', 'max', 'wt', 'hr', 'hrs', 'u.s', 'u.k',
 ]);
 
-const TERMINATORS = '.?!\u2026';
-const CLOSERS = '"\'\u201d\u2019)]}';
+// Terminators . ? ! …, closers " ' ” ’ ) ] }, openers " ' “ ‘ ( [ { (tested by char code: this runs over every character).
 const OPENERS = '"\'\u201c\u2018([{';
 
 export interface SentenceSpan {
@@ -40,29 +39,31 @@ export interface SentenceSpan {
 /** Sentence spans of one paragraph, in order; offsets index the original string. */
 export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
+  const n = text.length;
   let start = skipSpace(text, 0);
+  // The regex finds the next terminator faster than a loop over char codes (measured: 0.053 vs 0.060 CPU-s a pass).
   const nextTerminator = /[.?!\u2026]/g;
   let i = start;
-  while (i < text.length) {
+  while (i < n) {
     nextTerminator.lastIndex = i;
     const hit = nextTerminator.exec(text);
     if (hit === null) break;
     i = hit.index;
     let end = i + 1;
-    while (end < text.length && (TERMINATORS.includes(text[end]) || CLOSERS.includes(text[end]))) end += 1;
-    if (end < text.length && !isSpace(text[end])) {
+    while (end < n && (isTerminator(text.charCodeAt(end)) || isCloser(text.charCodeAt(end)))) end += 1;
+    if (end < n && !isSpaceCode(text.charCodeAt(end))) {
       i = end; // `2.5`, `i.v.`, `U.S.A` — the dot is inside a token
       continue;
     }
     const next = skipSpace(text, end);
-    if (next >= text.length) break;
+    if (next >= n) break;
     if (endsSentence(text, start, i, next)) {
       spans.push({ start, end });
       start = next;
     }
     i = next;
   }
-  const last = trimEnd(text, start, text.length);
+  const last = trimEnd(text, start, n);
   if (last > start) spans.push({ start, end: last });
   return spans;
 }
@@ -74,10 +75,10 @@ export function splitSentences(text: string): string[] {
 
 function endsSentence(text: string, sentenceStart: number, dot: number, next: number): boolean {
   let n = next;
-  while (n < text.length && OPENERS.includes(text[n])) n += 1;
+  while (n < text.length && isOpener(text.charCodeAt(n))) n += 1;
   const following = n < text.length ? text[n] : '';
   if (following === '' || isLower(following)) return false;
-  if (text[dot] !== '.') return true; // `?`, `!`, `…` before anything but a lowercase word
+  if (text.charCodeAt(dot) !== 0x2e) return true; // `?`, `!`, `…` before anything but a lowercase word
   const word = wordBefore(text, sentenceStart, dot);
   const lower = word.toLowerCase();
   if (ALWAYS_CONTINUE.has(lower)) return false;
@@ -90,24 +91,37 @@ function endsSentence(text: string, sentenceStart: number, dot: number, next: nu
 /** The token just before the dot, without leading brackets or quotes (`(e.g` → `e.g`). */
 function wordBefore(text: string, from: number, dot: number): string {
   let s = dot;
-  while (s > from && !isSpace(text[s - 1])) s -= 1;
+  while (s > from && !isSpaceCode(text.charCodeAt(s - 1))) s -= 1;
   let word = text.slice(s, dot);
   while (word.length > 0 && OPENERS.includes(word[0])) word = word.slice(1);
   return word;
 }
 
 function skipSpace(text: string, i: number): number {
-  while (i < text.length && isSpace(text[i])) i += 1;
+  while (i < text.length && isSpaceCode(text.charCodeAt(i))) i += 1;
   return i;
 }
 
 function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text[end - 1])) end -= 1;
+  while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end -= 1;
   return end;
 }
 
-function isSpace(c: string): boolean {
-  return c === ' ' || c === '\n' || c === '\t' || c === '\r' || c === '\u00a0' || c === '\f';
+/** Space, line feed, tab, carriage return, no-break space, form feed. */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0 || c === 0x0c;
+}
+
+function isTerminator(c: number): boolean {
+  return c === 0x2e || c === 0x3f || c === 0x21 || c === 0x2026;
+}
+
+function isCloser(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0x29 || c === 0x5d || c === 0x7d;
+}
+
+function isOpener(c: number): boolean {
+  return c === 0x22 || c === 0x27 || c === 0x201c || c === 0x2018 || c === 0x28 || c === 0x5b || c === 0x7b;
 }
 
 function isDigit(c: string): boolean {
@@ -115,6 +129,8 @@ function isDigit(c: string): boolean {
 }
 
 function isLower(c: string): boolean {
+  const code = c.charCodeAt(0);
+  if (code < 0x80) return code >= 0x61 && code <= 0x7a; // what the case test below gives for ASCII, without two strings
   return c !== c.toUpperCase() && c === c.toLowerCase();
 }
 

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { sentenceSpans, splitSentences, type CorpusDocument } from '../../src/corpus/index.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
+import { referenceSentenceSpans } from './sentence-spans-reference.js';
 
 const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+const mtsamples = sharedFile('corpus', 'mtsamples', 'mtsamples.csv.gz');
 
 async function abstractsByPmid(pmids: string[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
@@ -51,4 +53,25 @@ test('spans are offsets into the original paragraph, surrounding space excluded'
   assert.deepEqual(spans, [{ start: 2, end: 12 }, { start: 15, end: 26 }]);
   assert.deepEqual(spans.map((s) => text.slice(s.start, s.end)), ['First one.', 'Second one!']);
   assert.deepEqual(sentenceSpans(''), []);
+});
+
+test('sentenceSpans gives the reference splitter\'s spans on every paragraph of the abstracts and notes, and on odd text', { skip: abstracts.skip || mtsamples.skip }, async () => {
+  const odd = ['', ' ', '.', '..', ' . ', 'a.', 'A. b', 'x.\u00a0Y', 'x.\u2029Y', 'It ended.\u201d \u201cThen', 'Why?\u2019 (Next)', 'e.g.\tThe',
+    'No. 5', 'No. Five', 'vs. A', 'i.v. The', 'i.v. the', 'a.b.c. D', 'Fig.\n2', 'Done!\r\nNext', 'Wait\u2026 What', 'Wait\u2026 what',
+    'End. \u00e9tude', 'End. \u00c9tude', 'End. \u03b1-helix', 'End. 5 mg', 'Ref. [3] says', '((a.)) B', 'x.) Y', '"Yes." "No."', 'A.\ud800 B'];
+  let paragraphs = 0, sentences = 0;
+  const check = (text: string): void => {
+    const got = sentenceSpans(text);
+    assert.deepEqual(got, referenceSentenceSpans(text), JSON.stringify(text.slice(0, 100)));
+    paragraphs++;
+    sentences += got.length;
+  };
+  for (const t of odd) check(t);
+  for await (const doc of readCorpusFile(abstracts.path, { textFields: ['title', 'abstract'] }) as AsyncIterable<CorpusDocument>) {
+    for (const p of doc.paragraphs) check(p);
+  }
+  for await (const doc of readCorpusFile(mtsamples.path, { textColumn: 'transcription' }) as AsyncIterable<CorpusDocument>) {
+    for (const p of doc.paragraphs) check(p);
+  }
+  assert.ok(paragraphs > 8000 && sentences > 150000, `${paragraphs} paragraphs, ${sentences} sentences`);
 });
