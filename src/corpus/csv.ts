@@ -33,6 +33,10 @@ export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, o
   const file = options.fileName ?? 'input';
   const textColumn = options.textColumn ?? 'transcription';
   const missing = new Set(options.missingValues ?? ['', 'NA']);
+  // A Set look-up hashes the whole string (a note's text is kilobytes): longer values than any missing one skip it.
+  let longestMissing = 0;
+  for (const value of missing) longestMissing = Math.max(longestMissing, value.length);
+  const isMissing = (value: string): boolean => value.length <= longestMissing && missing.has(value);
   const warn = (line: number, message: string): void => options.onWarning?.({ file, line, message });
   const parser = parse({
     bom: true, info: true, relax_column_count: true, skip_records_with_error: true, delimiter: options.delimiter ?? ',',
@@ -59,12 +63,12 @@ export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, o
         continue;
       }
       const text = row.record[textIndex];
-      if (missing.has(text.trim())) continue;
+      if (isMissing(text.trim())) continue;
       const paragraphs = splitParagraphs(text);
       if (paragraphs.length === 0) continue;
       const meta: Record<string, string | number | string[]> = { line: row.info.lines };
       header.forEach((name, i) => {
-        if (i !== textIndex && !missing.has(row.record[i])) meta[name] = row.record[i];
+        if (i !== textIndex && !isMissing(row.record[i])) meta[name] = row.record[i];
       });
       const id = row.record[idIndex] !== '' ? row.record[idIndex] : `${file}#${row.info.lines}`;
       yield { id, source: file, paragraphs, meta };

@@ -53,6 +53,14 @@ test('CSV: malformed rows are skipped with warnings naming their lines; a missin
   await assert.rejects(collect(() => readCsv(input, { textColumn: 'text', fileName: 'n.csv' })), /n\.csv: no column named 'text'/);
 });
 
+test('CSV: missing values, trimmed for the text column, as given for the others, of any length', async () => {
+  const input = 'id,note,ward\n1,"  not recorded  ",A\n2,NA,B\n3,"kept note",not recorded\n4,"not recorded, then more",\n5," NA ",C\n';
+  const { docs } = await collect(() => readCsv(input, { textColumn: 'note', missingValues: ['', 'NA', 'not recorded'] }));
+  assert.deepEqual(docs.map((d) => [d.id, d.paragraphs, d.meta['ward'] ?? null]), [['3', ['kept note'], null], ['4', ['not recorded, then more'], null]]);
+  const defaults = await collect(() => readCsv(input, { textColumn: 'note' }));
+  assert.deepEqual(defaults.docs.map((d) => [d.id, d.meta['ward'] ?? null]), [['1', 'A'], ['3', 'not recorded'], ['4', null]]);
+});
+
 test('CSV from bytes reads as CSV from decoded text: BOM, invalid UTF-8, characters cut between chunks', async () => {
   const encoder = new TextEncoder();
   const bytes = new Uint8Array([
