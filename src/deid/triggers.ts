@@ -1,6 +1,7 @@
 import { NAME_TRIGGERS, PERSON_VERBS } from './recognizers/name-cues.js';
 import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
+import { KeyTable } from './key-table.js';
 import type { Word } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
@@ -35,48 +36,17 @@ mark(PERSON_VERBS, TRIGGER_PERSON_VERB);
 mark(['is', 'was'], TRIGGER_IS_WAS);
 
 /**
- * The trigger words in an open-addressed table of our own (hash of the key's characters -> id; the ids' characters
- * in one array), for the words whose shape bit is set: each word's key is a new string, and the look-up in
- * TRIGGERS first had V8 hash it (about 100 ns; 290,000 look-ups per 7 MB of notes, most of triggerBits' time).
+ * The trigger words in a table of our own (key-table.ts), for the words whose shape bit is set: the Map look-up
+ * hashed each word's new key string first (about 100 ns; 290,000 look-ups per 7 MB of notes).
  */
 const KEYS = [...TRIGGERS.keys()];
-const SLOT_COUNT = 1 << Math.ceil(Math.log2(KEYS.length * 2 + 1));
-const SLOTS = new Int32Array(SLOT_COUNT); // id + 1, 0 = empty
-const KEY_START = new Int32Array(KEYS.length + 1);
-const KEY_BITS = new Uint8Array(KEYS.length);
-const KEY_CHARS = new Uint16Array(KEYS.reduce((n, k) => n + k.length, 0));
-
-function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let j = 0; j < key.length; j++) hash = Math.imul(hash ^ key.charCodeAt(j), 0x01000193);
-  return hash >>> 0;
-}
-
-KEYS.forEach((key, id) => {
-  const start = KEY_START[id] as number;
-  for (let j = 0; j < key.length; j++) KEY_CHARS[start + j] = key.charCodeAt(j);
-  KEY_START[id + 1] = start + key.length;
-  KEY_BITS[id] = TRIGGERS.get(key) as number;
-  let slot = keyHash(key) & (SLOT_COUNT - 1);
-  while (SLOTS[slot] !== 0) slot = (slot + 1) & (SLOT_COUNT - 1);
-  SLOTS[slot] = id + 1;
-});
+const TABLE = new KeyTable(KEYS);
+const KEY_BITS = Uint8Array.from(KEYS, (key) => TRIGGERS.get(key) as number);
 
 /** The trigger bits of a key (0 when it is no trigger word). */
 function bitsOf(key: string): number {
-  let slot = keyHash(key) & (SLOT_COUNT - 1);
-  for (;;) {
-    const id = (SLOTS[slot] as number) - 1;
-    if (id < 0) return 0;
-    const start = KEY_START[id] as number;
-    if ((KEY_START[id + 1] as number) - start === key.length && sameChars(key, start)) return KEY_BITS[id] as number;
-    slot = (slot + 1) & (SLOT_COUNT - 1);
-  }
-}
-
-function sameChars(key: string, start: number): boolean {
-  for (let j = 0; j < key.length; j++) if (KEY_CHARS[start + j] !== key.charCodeAt(j)) return false;
-  return true;
+  const id = TABLE.idOf(key);
+  return id < 0 ? 0 : KEY_BITS[id] as number;
 }
 
 /** Trigger bits of each word (0 for the many words that start no rule). */
