@@ -392,10 +392,11 @@ function andNames(s: NameScan): void {
   const words = s.words;
   // "Dr. Griffin and Swackhamer aware", "dr. chen and dr. murray": a name, "and", a word, then a cue.
   for (let i = 1; i + 2 < words.length; i++) {
+    if (s.marked[i - 1] !== 1) continue;
     const and = words[i] as Word;
     const c = words[i + 1] as Word;
     const a = words[i + 2] as Word;
-    if (s.marked[i - 1] === 1 && (and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
+    if ((and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
       && /^[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key)) {
       s.marked[i + 1] = 1;
     }
@@ -407,10 +408,12 @@ function beforePersonVerbs(s: NameScan): void {
   // "At this time, Radu wishes ...", "social: bill called": a capitalised word mid-sentence (mixed-case notes) or a
   // listed given name, followed by a verb that people do in notes.
   for (let i = 0; i + 1 < words.length; i++) {
+    // The cheap tests first, before any word is read: most words are followed by no person's verb.
+    if (s.marked[i] === 1) continue;
+    if (s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) === 0 : !PERSON_VERBS.has((words[i + 1] as Word).key)) continue;
     const w = words[i] as Word;
     const v = words[i + 1] as Word;
-    const personVerb = s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) !== 0 : PERSON_VERBS.has(v.key);
-    if (s.marked[i] === 1 || !personVerb || !/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
+    if (!/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
     const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !isKnownName(w.key);
     // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
@@ -432,9 +435,10 @@ function beforeListedSurname(s: NameScan): void {
   const words = s.words;
   // "lorrie morales is a 70 yr old": the word before a listed surname, at the start of a line or after "(".
   for (let i = 1; i < words.length; i++) {
+    if (s.marked[i] !== 1 || s.marked[i - 1] !== 0) continue;
     const w = words[i] as Word;
     const p = words[i - 1] as Word;
-    if (s.marked[i] === 1 && s.marked[i - 1] === 0 && isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
+    if (isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
       && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && /(?:^|\n|\()[ \t]*$/.test(p.gapBefore)) {
       s.marked[i - 1] = 1;
     }
@@ -493,9 +497,10 @@ function givenBeforeSurname(s: NameScan): void {
   // "(Marcela Carlson)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
   if (s.mixed) {
     for (let i = 1; i < words.length; i++) {
+      if (s.marked[i] !== 1 || s.marked[i - 1] !== 0) continue;
       const w = words[i] as Word;
       const p = words[i - 1] as Word;
-      if (s.marked[i] === 1 && lexicon.surnames.has(w.key) && s.marked[i - 1] === 0 && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
+      if (lexicon.surnames.has(w.key) && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
         && !TITLES.has(p.key) && inSentence(s, i - 1)) {
         s.marked[i - 1] = 1;
       }
@@ -508,16 +513,18 @@ function propagateNames(s: NameScan): void {
   // A word found as a name by context is a name wherever else it appears in the note ("Radu ... Radu wishes").
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
+    if (s.marked[i] !== 1) continue;
     const w = words[i] as Word;
-    if (s.marked[i] === 1 && !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
+    if (!w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
   }
   if (found.size > 0) {
     // The lengths of the found names, one bit each: most words differ and need no hashed look-up.
     let lengths = 0;
     for (const k of found) lengths |= 1 << (k.length & 31);
     for (let i = 0; i < words.length; i++) {
+      if (s.marked[i] !== 0) continue;
       const w = words[i] as Word;
-      if (s.marked[i] === 0 && (lengths & (1 << (w.key.length & 31))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
+      if ((lengths & (1 << (w.key.length & 31))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
     }
   }
 }
