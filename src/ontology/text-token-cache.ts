@@ -124,15 +124,20 @@ export function asciiSingularId(tokens: TokenTable, text: string, start: number,
   if (at(1) !== 115) return -1; // s
   const c2 = at(2);
   if (c2 === 115 || c2 === 117 || c2 === 105) return -1; // -ss, -us, -is stay
+  // The rule picks how much to cut and what to add; one look-up after (each call site is compiled code of its own).
+  let cut = 1;
+  let suffix = -1;
   if (c2 === 101) { // -es
     const c3 = at(3);
-    if (c3 === 105 && n > 4) return tokens.getAsciiLower(text, start, end - 3, 121); // -ies → -y
     const c4 = at(4);
-    if ((c3 === 115 && c4 === 115) || c3 === 120 || (c3 === 104 && (c4 === 99 || c4 === 115))) {
-      return tokens.getAsciiLower(text, start, end - 2); // -sses, -xes, -ches, -shes
+    if (c3 === 105 && n > 4) { // -ies → -y
+      cut = 3;
+      suffix = 121;
+    } else if ((c3 === 115 && c4 === 115) || c3 === 120 || (c3 === 104 && (c4 === 99 || c4 === 115))) {
+      cut = 2; // -sses, -xes, -ches, -shes
     }
   }
-  return tokens.getAsciiLower(text, start, end - 1);
+  return tokens.getAsciiLower(text, start, end - cut, suffix);
 }
 
 function lowerAscii(c: number): number {
