@@ -60,9 +60,12 @@ export class EntityMatcher {
   private entryCache: (NameEntry[] | null | undefined)[] = [];
   private nodes: number; // node 0 is the root
   private names: number;
-  /** Reused by every `match` (the runs of one text are dropped when it returns). */
-  private readonly textTokens = new TokenBuffers();
-  private readonly textTokenIds = new TextTokenIds();
+  /**
+   * Reused by every `match` (the runs of one text are dropped when it returns), made for paragraphs of up to 16K
+   * tokens: growing them was a branch first taken after `match` was optimized (a deoptimization, a recompile).
+   */
+  private readonly textTokens = new TokenBuffers(TEXT_TOKENS);
+  private readonly textTokenIds = new TextTokenIds(TEXT_TOKENS);
   /** The ids of running text's tokens, made on the first `match` (the lexicon is all added by then). */
   private textTokenCache: TextTokenCache | null = null;
 
@@ -321,6 +324,9 @@ export class EntityMatcher {
     this.names += 1;
   }
 }
+
+/** Tokens of one text that `match`'s buffers hold before they grow. */
+const TEXT_TOKENS = 1 << 14;
 
 /**
  * Names not worth indexing: one or two characters (`K`, `C5`, `L5`, `AT`: element symbols, vertebrae, dozens of

@@ -122,9 +122,16 @@ export function scanTokens(text: string, buffers?: TokenBuffers): TokenRuns {
  * short texts such as lexicon names); the runs it returns with them hold until the next call with them.
  */
 export class TokenBuffers {
-  start: Int32Array = new Int32Array(256);
-  end: Int32Array = new Int32Array(256);
-  flags: Uint8Array = new Uint8Array(256);
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+
+  /** `capacity`: tokens held before the first growth (each first growth was a branch that deoptimized scanTokens). */
+  constructor(capacity = 256) {
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+    this.flags = new Uint8Array(capacity);
+  }
 }
 
 const nameBuffers = new TokenBuffers();

@@ -8,10 +8,18 @@ export const NOT_LOOKED_UP = -2;
  * id (-1: none or not a plural), and the trie nodes that each starts at the root (-1: no name starts so).
  */
 export class TextTokenIds {
-  ids = new Int32Array(1024);
-  singulars = new Int32Array(1024);
-  roots = new Int32Array(1024);
-  singularRoots = new Int32Array(1024);
+  ids: Int32Array;
+  singulars: Int32Array;
+  roots: Int32Array;
+  singularRoots: Int32Array;
+
+  /** `capacity`: tokens held before `reserve` grows the arrays. */
+  constructor(capacity = 1024) {
+    this.ids = new Int32Array(capacity);
+    this.singulars = new Int32Array(capacity);
+    this.roots = new Int32Array(capacity);
+    this.singularRoots = new Int32Array(capacity);
+  }
 
   /** Room for `count` tokens (the contents are left undefined). */
   reserve(count: number): void {
