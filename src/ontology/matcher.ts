@@ -8,7 +8,7 @@ import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
 import { NameEntryTable } from './name-entries.js';
-import { asciiSingularId, NOT_LOOKED_UP, TextTokenCache, TextTokenIds } from './text-token-cache.js';
+import { asciiSingularId, CACHED_TOKEN_LENGTH, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
 
 /**
@@ -147,26 +147,26 @@ export class EntityMatcher {
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
     const runs = scanTokens(text, this.textTokens);
-    // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens;
-    // the rest's singulars are looked up when needed (NOT_LOOKED_UP until then).
+    // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens.
     const cache = this.textTokenCache ??= new TextTokenCache(this.tokenIds, this.rootChildren);
     const t = this.textTokenIds;
     t.reserve(runs.count);
     for (let k = 0; k < runs.count; k++) {
-      if ((runs.flags[k] & ASCII) !== 0) {
+      if ((runs.flags[k] & ASCII) !== 0 && runs.end[k] - runs.start[k] <= CACHED_TOKEN_LENGTH) {
         cache.resolve(text, runs.start[k], runs.end[k], t, k);
-      } else {
+      } else { // beyond ASCII or long (both rare): looked up here, by one path
         const id = this.tokenIds.get(tokenKey(text, runs, k));
+        const singular = this.singularId(text, runs, k);
         t.ids[k] = id;
+        t.singulars[k] = singular;
         t.roots[k] = id < 0 ? -1 : this.child(0, id);
-        t.singulars[k] = NOT_LOOKED_UP;
-        t.singularRoots[k] = NOT_LOOKED_UP;
+        t.singularRoots[k] = singular < 0 ? -1 : this.child(0, singular);
       }
     }
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < runs.count) {
-      const found = (runs.flags[i] & GLUED) !== 0 || !this.startsName(text, runs, t, i) ? null : this.longestAt(text, runs, t, i);
+      const found = (runs.flags[i] & GLUED) !== 0 || !this.startsName(t, i) ? null : this.longestAt(text, runs, t, i);
       if (found === null) {
         i += 1;
         continue;
@@ -204,25 +204,8 @@ export class EntityMatcher {
   }
 
   /** A cheap first test: does any name start with this token (or its singular)? */
-  private startsName(text: string, runs: TokenRuns, t: TextTokenIds, k: number): boolean {
-    return t.roots[k] >= 0 || this.singularRootOf(text, runs, t, k) >= 0;
-  }
-
-  /** The id of token k's singular when it ends in s and differs, else -1 (looked up on the first call for k). */
-  private singularOf(text: string, runs: TokenRuns, t: TextTokenIds, k: number): number {
-    let id = t.singulars[k];
-    if (id === NOT_LOOKED_UP) id = t.singulars[k] = this.singularId(text, runs, k);
-    return id;
-  }
-
-  /** The root's child along token k's singular, or -1. */
-  private singularRootOf(text: string, runs: TokenRuns, t: TextTokenIds, k: number): number {
-    let node = t.singularRoots[k];
-    if (node === NOT_LOOKED_UP) {
-      const id = this.singularOf(text, runs, t, k);
-      node = t.singularRoots[k] = id < 0 ? -1 : this.child(0, id);
-    }
-    return node;
+  private startsName(t: TextTokenIds, k: number): boolean {
+    return t.roots[k] >= 0 || t.singularRoots[k] >= 0;
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
@@ -247,13 +230,8 @@ export class EntityMatcher {
       if (atBoundary) {
         let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
         if (entries === null) {
-          let end: number;
-          if (j === first) {
-            end = this.singularRootOf(text, runs, t, j);
-          } else {
-            const plural = this.singularOf(text, runs, t, j);
-            end = plural < 0 ? -1 : this.child(node, plural);
-          }
+          const plural = t.singulars[j];
+          const end = j === first ? t.singularRoots[j] : plural < 0 ? -1 : this.child(node, plural);
           if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
         }
         if (entries !== null) best = { last: j, entries };

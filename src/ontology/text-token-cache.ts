@@ -1,8 +1,5 @@
 import type { TokenTable } from './token-table.js';
 
-/** A value not looked up yet (token ids and trie nodes are >= -1). */
-export const NOT_LOOKED_UP = -2;
-
 /**
  * What the matcher needs of each token of one text, by token index: its id (-1: no name has it), its singular's
  * id (-1: none or not a plural), and the trie nodes that each starts at the root (-1: no name starts so).
@@ -40,8 +37,8 @@ export class TextTokenIds {
 const ENTRIES = 1 << 15;
 const STRIDE = 16;
 const KEY = 8;
-/** The longest token kept: 32 characters (8 ints of bytes). Longer ones are looked up each time. */
-const MAX_LENGTH = 32;
+/** The longest token kept: 32 characters (8 ints of bytes). The matcher looks longer ones up itself. */
+export const CACHED_TOKEN_LENGTH = 32;
 
 /**
  * What `TextTokenIds` holds for recently seen ASCII tokens of running text: a direct-mapped cache in front of the
@@ -59,15 +56,14 @@ export class TextTokenCache {
    */
   constructor(private readonly tokens: TokenTable, private readonly rootChildren: Int32Array) {}
 
-  /** Fills token k of `out` for `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run. */
+  /**
+   * Fills token k of `out` for `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run of at most
+   * CACHED_TOKEN_LENGTH characters.
+   */
   resolve(text: string, start: number, end: number, out: TextTokenIds, k: number): void {
     const length = end - start;
     let h = FNV_OFFSET;
     for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
-    if (length > MAX_LENGTH) {
-      this.resolveUncached(text, start, end, h, out, k);
-      return;
-    }
     const entries = this.entries;
     const at = ((h >>> 7) & (ENTRIES - 1)) * STRIDE; // the table's slot uses the low bits
     // A miss is handled apart: fewer branches here, each first taken after this was optimized deoptimized it.
@@ -92,17 +88,8 @@ export class TextTokenCache {
     entries[at + 3] = singular;
     entries[at + 4] = this.root(id);
     entries[at + 5] = this.root(singular);
-    for (let w = 0; w < MAX_LENGTH / 4; w++) entries[at + KEY + w] = 0;
+    for (let w = 0; w < CACHED_TOKEN_LENGTH / 4; w++) entries[at + KEY + w] = 0;
     for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= lowerAscii(text.charCodeAt(start + i)) << ((i & 3) << 3);
-  }
-
-  /** A token too long to keep: its id and root node; its singular is left to the matcher (NOT_LOOKED_UP). */
-  private resolveUncached(text: string, start: number, end: number, h: number, out: TextTokenIds, k: number): void {
-    const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, h);
-    out.ids[k] = id;
-    out.roots[k] = this.root(id);
-    out.singulars[k] = NOT_LOOKED_UP;
-    out.singularRoots[k] = NOT_LOOKED_UP;
   }
 
   private root(id: number): number {
@@ -133,17 +120,19 @@ export function asciiSingularId(tokens: TokenTable, text: string, start: number,
   const c2 = at(2);
   if (c2 === 115 || c2 === 117 || c2 === 105) return -1; // -ss, -us, -is stay
   // The rule picks how much to cut and what to add; one look-up after (each call site is compiled code of its own).
+  // Every comparison runs on every call: one first run after this was optimized (the rare -sses, -ches) lacked
+  // type feedback and deoptimized the functions this is inlined in.
+  const c3 = at(3);
+  const c4 = at(4);
+  const es = c2 === 101, i3 = c3 === 105, s3 = c3 === 115, x3 = c3 === 120, h3 = c3 === 104;
+  const s4 = c4 === 115, c4c = c4 === 99, longer = n > 4;
   let cut = 1;
   let suffix = -1;
-  if (c2 === 101) { // -es
-    const c3 = at(3);
-    const c4 = at(4);
-    if (c3 === 105 && n > 4) { // -ies → -y
-      cut = 3;
-      suffix = 121;
-    } else if ((c3 === 115 && c4 === 115) || c3 === 120 || (c3 === 104 && (c4 === 99 || c4 === 115))) {
-      cut = 2; // -sses, -xes, -ches, -shes
-    }
+  if (es && i3 && longer) { // -ies → -y
+    cut = 3;
+    suffix = 121;
+  } else if (es && ((s3 && s4) || x3 || (h3 && (c4c || s4)))) {
+    cut = 2; // -sses, -xes, -ches, -shes
   }
   return tokens.getAsciiLower(text, start, end - cut, suffix);
 }
