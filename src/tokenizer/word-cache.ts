@@ -30,20 +30,6 @@ const END_MASK = (1 << END_BITS) - 1;
 /** Ints before an entry's key: (key length << 16) | piece count, the margin and the score bound (float32 bits). */
 const HEADER = 3;
 
-/**
- * Lines of the hot table: a direct-mapped copy of recently used short words' entries in front of the cache, each
- * in one 64-byte line (HOT_INTS ints), so a frequent word costs one memory access rather than two far apart (a
- * slot, then its entry): the cache's own tables (several MB) do not stay in the core's caches. A power of 2.
- */
-const HOT_LINES = 1 << 14;
-const HOT_INTS = 16;
-/** A hot line: hash, (key length << 16) | piece count (0: empty), margin and score bound (float32 bits), then the
- * word's bytes after the ▁ (up to 4 × HOT_KEY_INTS) and its pieces (HOT_PIECES). */
-const HOT_KEY = 4;
-const HOT_KEY_INTS = 6;
-const HOT_PIECES_AT = HOT_KEY + HOT_KEY_INTS;
-const HOT_PIECES = HOT_INTS - HOT_PIECES_AT;
-
 /** Piece ids the cache can store (END_BITS of the 32 are the piece's end). */
 export const MAX_CACHED_VOCABULARY = 1 << (31 - END_BITS);
 
@@ -80,11 +66,6 @@ export class WordCache {
   private readonly bestStart = new Int32Array(MAX_WORD_BYTES + 4);
   private readonly bestId = new Int32Array(MAX_WORD_BYTES + 4);
   private readonly word = new Uint8Array(3 + MAX_WORD_BYTES);
-  /** The hot table (see HOT_LINES); `hotFloats` and `hotBytes` view the same memory. Its lines are copies of entries,
-   * valid whatever the cache holds. */
-  private readonly hot = new Int32Array(HOT_LINES * HOT_INTS);
-  private readonly hotFloats = new Float32Array(this.hot.buffer);
-  private readonly hotBytes = new Uint8Array(this.hot.buffer);
 
   constructor(private readonly lattice: PieceLattice, maxEntries = MAX_WORD_CACHE_ENTRIES) {
     const entries = Math.max(16, maxEntries);
@@ -145,7 +126,16 @@ export class WordCache {
   emit(e: number, ids: Int32Array, starts: Int32Array, ends: Int32Array, count: number, shift: number, firstBegin: number): number {
     const arena = this.arena;
     const pieces = e + HEADER + ((arena[e] >>> 16) + 3 >> 2);
-    return emitPieces(arena, pieces, pieces + (arena[e] & 0xffff), ids, starts, ends, count, shift, firstBegin);
+    const last = pieces + (arena[e] & 0xffff);
+    let begin = firstBegin;
+    for (let i = pieces; i < last; i++) {
+      const piece = arena[i];
+      const end = shift + (piece & END_MASK);
+      ids[count] = piece >>> END_BITS; starts[count] = begin; ends[count] = end;
+      count++;
+      begin = end;
+    }
+    return count;
   }
 
   /** An upper bound on |the word's best score|. */
@@ -179,73 +169,34 @@ export class WordCache {
    */
   segmentAsciiSentence(bytes: Uint8Array, length: number, identity: Uint8Array, ids: Int32Array, starts: Int32Array, ends: Int32Array): number {
     if (length === 0 || bytes[0] === 0x20 || bytes[length - 1] === 0x20) return -1;
-    const hot = this.hot;
-    const hotFloats = this.hotFloats;
+    const word = this.word;
+    word[0] = 0xe2; word[1] = 0x96; word[2] = 0x81;
     let count = 0;
     let exact = 0;
     let rounding = 0;
     for (let from = 0; from < length;) {
+      // The word bytes[from, to), hashed and copied after the ▁ as the normalizer would have written them.
       let h = SPACE_HASH;
       let to = from;
       for (; to < length; to++) {
         const c = bytes[to];
         if (c === 0x20) break;
         if (identity[c] === 0 || to - from === MAX_WORD_BYTES) return -1;
+        word[3 + to - from] = c;
         h = WordCache.hashStep(h, c);
       }
       if (to === from) return -1; // two spaces in a row
-      const letters = to - from;
-      const size = letters + 3;
+      const size = to - from + 3;
+      const e = this.entryFor(word, 0, size, h);
       const bound = exact + rounding;
+      if (e < 0 || !this.safe(e, size, bound)) return -1;
       // Normalized offset p in "▁word" is input offset from + p - 3, except the ▁ itself: the space before.
-      const shift = from - 3;
-      const firstBegin = from === 0 ? 0 : from - 1;
-      const line = (h & (HOT_LINES - 1)) * HOT_INTS;
-      if (hot[line] === h && hot[line + 1] >>> 16 === size && this.hotKeyMatches(line, bytes, from, letters)) {
-        if (!(hotFloats[line + 2] > this.roundingAfter(size, bound))) return -1;
-        const first = line + HOT_PIECES_AT;
-        count = emitPieces(hot, first, first + (hot[line + 1] & 0xffff), ids, starts, ends, count, shift, firstBegin);
-        exact += hotFloats[line + 3];
-      } else {
-        // The word as the normalizer would have written it: "▁" and its bytes.
-        const word = this.word;
-        word[0] = 0xe2; word[1] = 0x96; word[2] = 0x81;
-        for (let k = 0; k < letters; k++) word[3 + k] = bytes[from + k];
-        const e = this.entryFor(word, 0, size, h);
-        if (e < 0 || !this.safe(e, size, bound)) return -1;
-        this.makeHot(line, h, e, bytes, from, letters);
-        count = this.emit(e, ids, starts, ends, count, shift, firstBegin);
-        exact += this.floats[e + 2];
-      }
+      count = this.emit(e, ids, starts, ends, count, from - 3, from === 0 ? 0 : from - 1);
+      exact += this.floats[e + 2];
       rounding += this.roundingAfter(size, bound);
       from = to + 1;
     }
     return count;
-  }
-
-  /** Whether hot line `line` (whose hash and length match) holds the word bytes[from, from + letters). */
-  private hotKeyMatches(line: number, bytes: Uint8Array, from: number, letters: number): boolean {
-    const key = 4 * (line + HOT_KEY);
-    const hotBytes = this.hotBytes;
-    for (let k = 0; k < letters; k++) if (hotBytes[key + k] !== bytes[from + k]) return false;
-    return true;
-  }
-
-  /** Copies entry e, for the word bytes[from, from + letters) after a ▁, into hot line `line` when it fits one. */
-  private makeHot(line: number, h: number, e: number, bytes: Uint8Array, from: number, letters: number): void {
-    const arena = this.arena;
-    const pieceCount = arena[e] & 0xffff;
-    if (letters > 4 * HOT_KEY_INTS || pieceCount > HOT_PIECES) return;
-    const hot = this.hot;
-    const hotBytes = this.hotBytes;
-    const key = 4 * (line + HOT_KEY);
-    for (let k = 0; k < letters; k++) hotBytes[key + k] = bytes[from + k];
-    const pieces = e + HEADER + ((arena[e] >>> 16) + 3 >> 2);
-    for (let k = 0; k < pieceCount; k++) hot[line + HOT_PIECES_AT + k] = arena[pieces + k];
-    hot[line] = h;
-    hot[line + 1] = arena[e];
-    hot[line + 2] = arena[e + 1];
-    hot[line + 3] = arena[e + 2];
   }
 
   /**
@@ -342,20 +293,6 @@ export class WordCache {
     this.floats[e + 2] = roundedUp(Math.abs(best[n]));
     this.used = pieces + count;
   }
-}
-
-/** Writes pieces source[first, last) (see END_BITS) as in WordCache.emit; returns the new count. */
-function emitPieces(source: Int32Array, first: number, last: number, ids: Int32Array, starts: Int32Array, ends: Int32Array,
-  count: number, shift: number, firstBegin: number): number {
-  let begin = firstBegin;
-  for (let i = first; i < last; i++) {
-    const piece = source[i];
-    const end = shift + (piece & END_MASK);
-    ids[count] = piece >>> END_BITS; starts[count] = begin; ends[count] = end;
-    count++;
-    begin = end;
-  }
-  return count;
 }
 
 const SPACE_HASH = WordCache.hashStep(WordCache.hashStep(WordCache.hashStep(WordCache.HASH_START, 0xe2), 0x96), 0x81);
