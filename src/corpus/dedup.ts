@@ -27,6 +27,17 @@ const key = { hi: 0, lo: 0 };
 
 /** documentKey's two halves, into `key`. */
 function documentKeyHalves(doc: CorpusDocument): void {
+  keyHalves(doc);
+  // The buffer grows to the longest document; one of over a few MB is not kept (a huge document would pin it).
+  if (keyBytes.ints.length > KEPT_BUFFER_INTS) {
+    keyBytes.ints = new Int32Array(1 << 14);
+    keyBytes.bytes = new Uint8Array(keyBytes.ints.buffer);
+  }
+}
+
+const KEPT_BUFFER_INTS = 1 << 20;
+
+function keyHalves(doc: CorpusDocument): void {
   const paragraphs = doc.paragraphs;
   let units = paragraphs.length - 1; // the '\n's that join paragraphs
   for (let p = 0; p < paragraphs.length; p++) units += paragraphs[p].length;
@@ -97,7 +108,7 @@ function asciiLowerKey(bytes: Uint8Array, length: number): void {
   key.lo = mix32(b ^ length) | 0;
 }
 
-/** Remembers a 64-bit hash of every document's text, in a KeySet64 (12-18 bytes per distinct document). */
+/** Remembers a 64-bit hash of every document's text, in a KeySet64 (13.5-27 bytes per distinct document). */
 export class ExactDeduper {
   private readonly seen = new KeySet64();
 

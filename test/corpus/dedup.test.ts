@@ -124,3 +124,14 @@ test('one Deduper across inputs drops a document repeated in a later input; sepa
   assert.equal((await all(dedupe(from(second)))).length, second.length);
   await assert.rejects(all(dedupe(from(first), { deduper, near: true })), /Deduper/);
 });
+
+test('documentKey of a document too long to keep its buffer: same key for the same text, whatever comes between', () => {
+  const long = 'Aspirin and Myocardial Infarction. '.repeat(60_000); // 2.1M characters: over the kept buffer
+  const key = (text: string): string => documentKey({ id: 'x', source: 's', paragraphs: [text], meta: {} });
+  const first = key(long);
+  const short = key('a short note');
+  assert.equal(key('A SHORT NOTE'), short);
+  assert.equal(key(long.toUpperCase()), first);
+  assert.notEqual(key(long + '.'), first);
+  assert.equal(key('a short note'), short);
+});

@@ -33,12 +33,12 @@ function prepared(job: PrepJob, tokenizes: boolean): PrepResult {
   };
 }
 
-function setup(tokenizes = false): { pool: OrderedPackPool; deid: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
+function setup(tokenizes = false): { pool: OrderedPackPool; prep: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
   const out: number[] = [];
   const pool = new OrderedPackPool((documents) => { for (const d of documents) out.push(d.sequences[0].ids[0]); }, 100);
-  const deid = new FakePort('prep', tokenizes);
+  const prep = new FakePort('prep', tokenizes);
   const pack = new FakePort('pack');
-  pool.attach([deid, pack]);
+  pool.attach([prep, pack]);
   const answer = (port: FakePort, seq: number): void => {
     const job = port.jobs.find((j) => j.seq === seq);
     assert.ok(job !== undefined, `job ${seq} was not sent to the ${port.role} port`);
@@ -46,21 +46,21 @@ function setup(tokenizes = false): { pool: OrderedPackPool; deid: FakePort; pack
     const result: PackResult | PrepResult = 'prepOnly' in job ? prepared(job, port.tokenizes) : packed(job);
     pool.receive(result);
   };
-  return { pool, deid, pack, out, answer };
+  return { pool, prep, pack, out, answer };
 }
 
 const seqs = (port: FakePort, kind: 'prep' | 'pack'): number[] =>
   port.jobs.filter((j) => ('prepOnly' in j) === (kind === 'prep')).map((j) => j.seq);
 
 test('with a preparing port that does not tokenize: it only de-identifies; other jobs and de-identified ones go to the packing port', async () => {
-  const { pool, deid, pack, out, answer } = setup();
+  const { pool, prep, pack, out, answer } = setup();
   for (let n = 0; n < 4; n++) await pool.submit(null, [doc(n)]); // jobs 0-3: nothing to de-identify
   await pool.submit('tag', [doc(4)]);
   await pool.submit('tag', [doc(5)]);
   assert.deepEqual(seqs(pack, 'pack'), [0, 1, 2, 3]);
-  assert.deepEqual(seqs(deid, 'prep'), [4, 5]);
-  assert.deepEqual(seqs(deid, 'pack'), []);
-  answer(deid, 5); // de-identified out of order: handed on at once, with its text
+  assert.deepEqual(seqs(prep, 'prep'), [4, 5]);
+  assert.deepEqual(seqs(prep, 'pack'), []);
+  answer(prep, 5); // de-identified out of order: handed on at once, with its text
   const handed = pack.jobs.find((j) => j.seq === 5) as PackJob;
   assert.deepEqual(handed.deidentified, [{ paragraphs: ['text 5'], phiSpans: 0 }]);
   answer(pack, 2);
@@ -69,16 +69,16 @@ test('with a preparing port that does not tokenize: it only de-identifies; other
   answer(pack, 0);
   answer(pack, 1);
   assert.deepEqual(out, [0, 1, 2]);
-  answer(deid, 4);
+  answer(prep, 4);
   answer(pack, 3);
   answer(pack, 4);
   await pool.finish();
   assert.deepEqual(out, [0, 1, 2, 3, 4, 5]);
-  assert.deepEqual(seqs(deid, 'pack'), []);
+  assert.deepEqual(seqs(prep, 'pack'), []);
 });
 
 test('with a preparing port that tokenizes: every job goes there first, then to the packing port with its tokens', async () => {
-  const { pool, deid: prep, pack, out, answer } = setup(true);
+  const { pool, prep, pack, out, answer } = setup(true);
   await pool.submit(null, [doc(0)]);
   await pool.submit('tag', [doc(1)]);
   await pool.submit(null, [doc(2)]);
