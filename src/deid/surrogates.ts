@@ -10,7 +10,7 @@ import type { PhiCategory } from './types.js';
 
 /**
  * Realistic replacements for one document. The same original (compared case-insensitively, word by word for
- * names) always gets the same surrogate within the document, so "Dr. Marder ... Marder aware" stays coherent;
+ * names) always gets the same surrogate within the document, so "Dr. Vellacott ... Vellacott aware" stays coherent;
  * all dates move by one offset. Everything derives from (seed, document key, original): reruns reproduce.
  */
 export class SurrogateMaker {
@@ -56,7 +56,7 @@ export class SurrogateMaker {
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
   }
 
-  /** "19 Clover St." → "4821 Hanson St.": a new number and street name, the street type kept. */
+  /** "27 Linnet St." → "4821 Brackley St.": a new number and street name, the street type kept. */
   private address(original: string, random: () => number): string {
     const m = /^(\d+)(\s+)(.*?)(\s*\S+\.?)$/.exec(original);
     if (m === null) return sameShape(original, random);

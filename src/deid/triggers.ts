@@ -10,7 +10,7 @@ export const TRIGGER_NAME = 2;
 export const TRIGGER_PLACE = 4;
 /** A verb that people do in notes ("called", "wishes"): the names rule before it looks at every word. */
 export const TRIGGER_PERSON_VERB = 8;
-/** "is" or "was": the names rule for "Jo Vance is a 70 yr old ..." starts there (it looked at every word's key). */
+/** "is" or "was": the names rule for "Bo Tarrant is a 47 y/o ..." starts there (it looked at every word's key). */
 export const TRIGGER_IS_WAS = 16;
 
 const TRIGGERS = new Map<string, number>();

@@ -12,7 +12,7 @@ export interface Word {
   readonly keyEnd: number;
   /** The text between the previous word's end and this word's start. */
   readonly gapBefore: string;
-  /** Title case: first letter upper, second not ("Marder", "McDonald", "O'Brien"; not "MARDER", "EMTs", "marder"). */
+  /** Title case: first letter upper, second not ("Vellacott", "McDonald", "O'Brien"; not "VELLACOTT", "EMTs", "vellacott"). */
   readonly capitalized: boolean;
   /** A single letter: an initial when followed by "." or a name. */
   readonly single: boolean;
@@ -26,7 +26,7 @@ const ASCII_LETTERS = new Uint8Array(128);
 for (let c = 65; c <= 90; c++) ASCII_LETTERS[c] = 1;
 for (let c = 97; c <= 122; c++) ASCII_LETTERS[c] = 1;
 
-/** ASCII letters, and Latin-1/Latin Extended, Greek and Cyrillic letters ("Szöllösy", "Guðmundsdóttir"). */
+/** ASCII letters, and Latin-1/Latin Extended, Greek and Cyrillic letters ("Várkonyiné", "Þorvaldsdóttir"). */
 function isLetter(c: number): boolean {
   if (c < 128) return ASCII_LETTERS[c] === 1;
   return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
@@ -105,7 +105,7 @@ export function cleanGap(gap: string): boolean {
   return gap === ' ' || /^[ \t]+$/.test(gap);
 }
 
-/** The gap is spaces, optionally after a period or comma: "Dr. Marder", "Cole, MD". */
+/** The gap is spaces, optionally after a period or comma: "Dr. Vellacott", "Cole, MD". */
 export function softGap(gap: string): boolean {
   return /^[.,]?[ \t]*$/.test(gap) && gap.length <= 4;
 }

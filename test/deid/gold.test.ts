@@ -21,11 +21,11 @@ test('PhysioNet id.text records: text starts after the header line and stops bef
 });
 
 test('PhysioNet id-phi.phrase: spaces inside the phrase are kept; a bad line is named', () => {
-  assert.deepEqual(parsePhysionetPhrases('5 2 87 91 Date 7/81\n8 1 981 986 Date nov. \n'), [
-    { patient: '5', note: '2', start: 87, end: 91, label: 'Date', text: '7/81' },
-    { patient: '8', note: '1', start: 981, end: 986, label: 'Date', text: 'nov. ' },
+  assert.deepEqual(parsePhysionetPhrases('3 4 52 57 Date 11/04\n9 2 610 615 Date feb. \n'), [
+    { patient: '3', note: '4', start: 52, end: 57, label: 'Date', text: '11/04' },
+    { patient: '9', note: '2', start: 610, end: 615, label: 'Date', text: 'feb. ' },
   ]);
-  assert.throws(() => parsePhysionetPhrases('5 2 87 91 Date x\n5 two 1 2 Date y\n'), /id-phi\.phrase:2: expected/);
+  assert.throws(() => parsePhysionetPhrases('3 4 52 57 Date x\n3 two 1 2 Date y\n'), /id-phi\.phrase:2: expected/);
   const raw = 'START_OF_RECORD=5||||1||||\nshort\n||||END_OF_RECORD\n';
   assert.throws(() => physionetGold(raw, '5 1 2 40 Date x\n'), /past the note's end/);
   assert.throws(() => physionetGold(raw, '6 1 0 2 Date sh\n'), /patient 6 note 1 is not in id\.text/);

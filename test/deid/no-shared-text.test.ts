@@ -1,13 +1,15 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { test } from 'node:test';
+import ts from 'typescript';
 import { SAMPLE } from '../../src/deid/warm-up.js';
-import { sharedFile } from '../helpers/shared-data.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
 /**
- * Data under ../shared/data is never copied into the repo: text written for the de-identifier (the warm-up note)
- * must not quote the evaluation notes. A quote of four words or more is found as a shared 4-word shingle.
+ * Data under ../shared/data is never copied into the repo: text written for the de-identifier (the warm-up note,
+ * the examples in comments, the notes the tests make up) must not quote the evaluation notes. A quote of four
+ * words or more is found as a shared 4-word shingle.
  */
 const physionet = sharedFile('deid', 'physionet-deid');
 const presidio = sharedFile('deid', 'presidio-synth');
@@ -47,4 +49,66 @@ test('the warm-up sample quotes no four words of the evaluation notes', { skip }
   const sample = shingles(SAMPLE);
   assert.ok(sample.length > 150);
   assert.deepEqual(sample.filter((s) => shared.has(s)), []);
+});
+
+/** Shingles of plain English or of the data sets' format descriptions that are no quote of a note. */
+const NOT_QUOTES = new Set([
+  'starts right after the', // id.text's record layout (gold/physionet.ts)
+  '<note> <start> <end> <type>', // id-phi.phrase's line layout
+  '`<patient> <note> <start> <end>',
+  '<start> <end> <type> <text>`',
+  'patient 8 note 1', // a note's id
+  'the end of the', // "up to the end of the clause"
+  'notes, 81 patients, 860', // the PhysioNet half's counts in a test's name
+]);
+
+/** The source files of the de-identifier and of its tests. */
+function sourceFiles(): string[] {
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) walk(path);
+      else if (e.name.endsWith('.ts')) out.push(path);
+    }
+  };
+  walk(join(repoRoot, 'src', 'deid'));
+  walk(join(repoRoot, 'test', 'deid'));
+  return out;
+}
+
+/** The string literals (template parts included) and the comments of a TypeScript file. */
+function literalsAndComments(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  const file = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false);
+  const out: string[] = [];
+  const seen = new Set<number>();
+  const comment = (pos: number, end: number): void => {
+    if (!seen.has(pos)) out.push(text.slice(pos, end));
+    seen.add(pos);
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteralLike(node) || ts.isTemplateLiteralToken(node)) out.push(node.text);
+    ts.forEachLeadingCommentRange(text, node.getFullStart(), comment);
+    ts.forEachTrailingCommentRange(text, node.getEnd(), comment);
+    node.forEachChild(visit);
+  };
+  visit(file);
+  return out;
+}
+
+test('the literals and comments of src/deid and test/deid quote no four words of the evaluation notes', { skip }, () => {
+  const shared = sharedShingles();
+  const files = sourceFiles();
+  assert.ok(files.length > 30);
+  const quotes: string[] = [];
+  let count = 0;
+  for (const path of files) {
+    for (const s of literalsAndComments(path).flatMap(shingles)) {
+      count++;
+      if (shared.has(s) && !NOT_QUOTES.has(s)) quotes.push(`${relative(repoRoot, path)}: ${s}`);
+    }
+  }
+  assert.ok(count > 5000, `${count} shingles`);
+  assert.deepEqual(quotes, []);
 });

@@ -18,7 +18,7 @@ function categories(text: string): PhiCategory[] {
 test('dates: numeric, month words, ordinals, two-digit years; not vent settings, scores or fractions', () => {
   expectFound('admitted on 8/16/2017, cath 10/13 and 3-24-17 f/u', ['DATE:8/16/2017', 'DATE:10/13', 'DATE:3-24-17']);
   expectFound('CVA 74\'. cabg \'84. PMH: CAD W AMI 7/81-ECHO', ["DATE:74", 'DATE:84', 'DATE:7/81']);
-  expectFound('knows it is 20th Oct, 1989. Stated march 21, 1899.', ['DATE:20th Oct, 1989', 'DATE:march 21, 1899']);
+  expectFound('says it is 14th Oct, 1983. Noted march 17, 1896.', ['DATE:14th Oct, 1983', 'DATE:march 17, 1896']);
   expectFound("it's the 11th. on foley for weeks in nov. 2016", ['DATE:11th', 'DATE:nov. 2016']);
   expectFound('PSV 10/5 peep 5, pain 8/10, strength 5/5, 1/2 NS at 100, 2+/4 pulses, 600/12/40%', []);
   expectFound('LUNG CA 1977, since 1993 in remission; OOB at 1900', ['DATE:1977', 'DATE:1993']);
@@ -40,36 +40,36 @@ test('ages over 89 only', () => {
 
 test('names by context: titles, credentials, initials, relations', () => {
   expectFound('Dr. Marder aware. ETT pulled back per Dr. Martyn.', ['NAME:Marder', 'NAME:Martyn']);
-  expectFound('DR SWACKHAMER AWARE. MG LEVEL 1.6.', ['NAME:SWACKHAMER']);
-  expectFound('interventional doctors, dr. bob culhane and most decisions', ['NAME:bob culhane']);
-  expectFound('At this time, Radu wishes to make pt DNR. Radu Crosson contacted again.', ['NAME:Radu', 'NAME:Radu Crosson']);
+  expectFound('DR QUADLING AWARE. MG LEVEL 2.1.', ['NAME:QUADLING']);
+  expectFound('renal doctors, dr. tom pellworth and all plans', ['NAME:tom pellworth']);
+  expectFound('After rounds, Teodric wishes to stay full code. Teodric Ambrell contacted again.', ['NAME:Teodric', 'NAME:Teodric Ambrell']);
   expectFound('Nancy Jones, RN', ['NAME:Nancy Jones']);
-  expectFound('ROBERT V. DEGIORGIO, RRT', ['NAME:ROBERT V. DEGIORGIO']);
-  expectFound('INR 6.0. E. WELSH AWARE.', ['NAME:E. WELSH']);
-  expectFound('social: son bill called twice; daughter Maria called', ['NAME:bill', 'NAME:Maria']);
+  expectFound('OSWALD T. BRAKENRIDGE, RRT', ['NAME:OSWALD T. BRAKENRIDGE']);
+  expectFound('INR 4.2. L. HOLMSBY AWARE.', ['NAME:L. HOLMSBY']);
+  expectFound('social: son ned called again; daughter Greta called', ['NAME:ned', 'NAME:Greta']);
   expectFound("his wife, Carol Buckley, is here", ['NAME:Carol Buckley']);
   expectFound('Mr. Nicholson is awake. Spoke with Mary Hulse.', ['NAME:Nicholson', 'NAME:Mary Hulse']);
 });
 
 test('no names from eponyms, species, devices or clinical abbreviations', () => {
-  expectFound('Foley draining clear yellow urine. Swan-Ganz in place. S. aureus and E. coli in sputum.', []);
-  expectFound('A. FAILURE TO WEAN\nP. CONT TO SUPPORT. MAE. PERRLA. MS intact. MR 2+.', []);
+  expectFound('Foley draining pale amber urine. Swan-Ganz in place. S. aureus and E. coli in sputum.', []);
+  expectFound('A. UNABLE TO EXTUBATE\nP. CONT TO MONITOR. MAE. PERRLA. MS intact. MR 2+.', []);
   expectFound('Murphy\'s sign negative; Jackson-Pratt drain with 20 cc; walker at bedside.', []);
 });
 
 test('places: facilities, hospital abbreviations, towns, wards, addresses', () => {
-  expectFound('transferred from Kessler Adventist for cath, then to GH', ['HOSPITAL:Kessler Adventist', 'HOSPITAL:GH']);
-  expectFound('d/c to Sacred Heart Memorial at 4pm', ['HOSPITAL:Sacred Heart Memorial']);
+  expectFound('transferred from Larchmont Adventist for PCI, then to GH', ['HOSPITAL:Larchmont Adventist', 'HOSPITAL:GH']);
+  expectFound('d/c to Sacred Vale Memorial by 3pm', ['HOSPITAL:Sacred Vale Memorial']);
   expectFound('TAKEN TO UNION HOSPITAL, THEN TO LAUREL REGIONAL', ['HOSPITAL:UNION', 'HOSPITAL:LAUREL REGIONAL']);
-  expectFound('Sister lives in Hampton; nephew of Towson visited; from Middle River, MD', ['LOCATION:Hampton', 'LOCATION:Towson', 'LOCATION:Middle River']);
-  expectFound('Transfer to Quartermain 2 in am.', ['LOCATION:Quartermain']);
-  expectFound('lives at 19 Clover St. in Lansdowne.', ['LOCATION:19 Clover St.', 'LOCATION:Lansdowne']);
+  expectFound('Niece lives in Aurora; cousin of Lincoln came; from Marrow Creek, MD', ['LOCATION:Aurora', 'LOCATION:Lincoln', 'LOCATION:Marrow Creek']);
+  expectFound('Transfer to Halvorsen 4 tomorrow.', ['LOCATION:Halvorsen']);
+  expectFound('lives at 27 Linnet St. in Mount Airy.', ['LOCATION:27 Linnet St.', 'LOCATION:Mount Airy']);
   expectFound('transfer to floor; to cardiac rehab; returned to baseline; under general anesthesia', []);
   assert.deepEqual(categories('Boston, MA 02115'), ['LOCATION', 'LOCATION']);
 });
 
 test('a name found by context is found again elsewhere in the note', () => {
-  expectFound('Dr. Kochevar aware of abg. Kochevar to see pt.', ['NAME:Kochevar', 'NAME:Kochevar']);
+  expectFound('Dr. Pellmore aware of lytes. Pellmore to see pt.', ['NAME:Pellmore', 'NAME:Pellmore']);
 });
 
 test('recall rules from error analysis, each with its look-alikes that must stay unflagged', () => {
@@ -94,11 +94,11 @@ test('recall rules from error analysis, each with its look-alikes that must stay
 });
 
 test('names without the lists: introductions by age or role, cued credentials, signatures', () => {
-  expectFound('brelvani tuskoran is a 70 yr old female adm 9/7', ['NAME:brelvani tuskoran', 'DATE:9/7']);
+  expectFound('quellan dorsivet is a 58 yr old woman adm 9/7', ['NAME:quellan dorsivet', 'DATE:9/7']);
   expectFound('Family at bedside. Quorvella is family contact/interpreter.', ['NAME:Quorvella']);
-  expectFound('Pt is a 70 yo. This is a 70 yr old man. She is the daughter.', []);
+  expectFound('Pt is a 58 yo. This is an 83 yr old man. She is the daughter.', []);
   expectFound('OK TO USE PER TRASKELL MOVIRAN NP PATENT', ['NAME:TRASKELL MOVIRAN']);
-  expectFound('PATIENT WITH APHASIA, MD CALLED NEURO', []);
+  expectFound('PATIENT WITH DYSARTHRIA, MD CALLED NEURO', []);
   expectFound('per oncology note.    dravin kelsom rn  ', ['NAME:dravin kelsom']);
   expectFound('Lungs clear. Will monitor.\nHemodynamically stable overnight.\nQuistel Farradan\n', ['NAME:Quistel Farradan']);
   expectFound('Lungs clear. Will monitor.\nHemodynamically stable overnight.\nCont Abx\n', []);

@@ -18,19 +18,19 @@ const CASES: [string, number, string, string][] = [
   ['top-level domain', SHAPE_DOT_TLD, 'mail jo.doe@example.COM', 'p.o. b.i.d. 2.5 mg'],
   ['IPv4', SHAPE_IPV4, 'from 10.1.2.3 today', 'temp 98.6, K 4.0, v1.2'],
   ['IPv6', SHAPE_HEX_COLON, 'fe80:0:1:2:3', 'BP: 120/80 at 10 : 30'],
-  ['SSN', SHAPE_SSN, 'SSN 123-45-6789', 'ABG 7.38-33-169'],
-  ['ten digits', SHAPE_TEN_DIGITS, 'call (202) 223-4567', 'SVR 882-1326, 600/12/40'],
+  ['SSN', SHAPE_SSN, 'SSN 123-45-6789', 'pH 7.41-36-188'],
+  ['ten digits', SHAPE_TEN_DIGITS, 'call (202) 223-4567', 'SVR 915-1410, 550/14/35'],
   ['dotted pairs', SHAPE_DOTTED_PAIRS, 'tel 06.12.34.56.78', 'temp 98.6, dose 12.5 mg'],
   ['card groups', SHAPE_FOUR_GROUPS, 'card 1234-5678-9012-3456', 'from 2019-2020'],
   ['IBAN start', SHAPE_LETTERS_DIGITS, 'IBAN DE89 3704 0044', 'T 9 and 3 x 4'],
   ['year first', SHAPE_YEAR_FIRST, 'on 2017-08-16', 'in 2017 and 12/3'],
-  ['slashed run', SHAPE_SLASHED_RUN, 'ratio 3/12/4/5', '8/16 and 600/12'],
+  ['slashed run', SHAPE_SLASHED_RUN, 'ratio 3/12/4/5', '9/21 and 550/14'],
   ['dotted year', SHAPE_DOTTED_YEAR, 'dated 3.12.2019', 'K 4.0 and 2019'],
   ['six digits', SHAPE_SIX_DIGITS, 'seen 031488 for f/u', 'plt 24500 and 12345'],
   ['decade', SHAPE_DECADE, "in the 1990s and 1980's", 'in 1990 and 1980'],
   ['ZIP', SHAPE_ZIP, 'Boston, MA 02115', 'plt: 245000, 1 2345'],
   ['old age', SHAPE_OLD_AGE, '92 y/o; 101-year-old; 95 Y', '92 mg; 45 yo; 150 years'],
-  ['number and capital', SHAPE_NUMBER_CAPITAL, 'lives at 19 Clover St.', 'took 2 tabs at 10 am'],
+  ['number and capital', SHAPE_NUMBER_CAPITAL, 'lives at 27 Linnet St.', 'took 2 tabs at 10 am'],
 ];
 
 test('each shape is found where its rule can match and not in look-alikes', () => {

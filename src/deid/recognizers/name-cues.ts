@@ -12,17 +12,17 @@ export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'resi
 export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
-/** Roles written before a name: "NP Carol", "nurse leslie", "per Douglass" (weaker: list or case needed). */
+/** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
 export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi']);
-/** Words that follow a name in notes: "Marder aware", "Z. MILLER IN TO", "PEPPLER PLACING STITCH". */
+/** Words that follow a name in notes: "Vellacott aware", "Q. TRAVERNE IN TO", "CORDWELL PLACING LINE". */
 export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
   'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
   'wants', 'agrees', 'agreed', 'contacted', 'visited', 'pronounced', 'performed', 'explained', 'discussed', 'reviewed', 'wrote',
   'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of']);
-/** Words before an initial and surname: "per W. MAROTTA", "BY C. BERTHA", "CARAFATE-W. MAROTTA". */
+/** Words before an initial and surname: "per V. OSTRANDE", "BY L. HOLMSBY", "LASIX-V. OSTRANDE". */
 export const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
-/** Verbs after a patient's name: "mr masci had", "MR DEXTER WORSENED". */
-/** Verbs after a person's name that few other capitalised words take: "Radu wishes", "bill called". */
+/** Verbs after a patient's name: "mr quell had", "MR BELLWEATHER WORSENED". */
+/** Verbs after a person's name that few other capitalised words take: "Teodric wishes", "ned called". */
 export const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
   'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
   'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
@@ -41,7 +41,7 @@ export const RELATIONS = new Set([
 export const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'sister', 'sisters', 'brother',
   'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
   'boyfriend', 'law']);
-/** Roles that name a person next ("CASEWORKER LEONA LABOWICH", "nurse leslie", "RABBI KLEIN"). */
+/** Roles that name a person next ("CASEWORKER MIRELLE OSTBERG", "nurse wenna", "RABBI TESMAN"). */
 export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
 export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
@@ -70,7 +70,7 @@ export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 
   'full', 'comfort', 'cmo', 'dni', 'none', 'no', 'any', 'some', 'many', 'several', 'each', 'every', 'most', 'more', 'less', 'much',
   'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'appear', 'wish', 'notify', 'slow', 'interpreter', 'therapist', 'technician', 'tech', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
 ]);
-/** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Charlie"). */
+/** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Fitz"). */
 export const LOOSE_RELATIONS = new Set(['other', 'contact', 'friend', 'partner']);
 /** Species and shorthand after an initial: "S. aureus", "E. coli", "C. diff". */
 export const NOT_AFTER_INITIAL = new Set([
@@ -98,7 +98,7 @@ export const NAME_CLOSERS = new Set(['regarding', 're', 'who', 'that', 'about', 
 
 /** Words right before the name words before a credential: "PER LAST FIRST NP", "by jo smith md". */
 export const CREDENTIAL_CUES = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
-/** What follows "X is a" when X is a patient introduced by name: an age ("is a 70 yr old", "is an 82 y/o"). */
+/** What follows "X is a" when X is a patient introduced by name: an age ("is a 47 y/o", "is an 88 yr old"). */
 export const AGE_AFTER_IS = /^[ \t]+\d{1,3}[ \t-]*(?:yr|year|y\/o|y\.o|yo\b|y\b|m\b|f\b)/i;
 /** Words between "X is" and the role X plays: "is the pt's family contact", "is her primary nurse". */
 export const ROLE_FILLERS = new Set(['the', 'a', 'pt', "pt's", 'pts', "patient's", 'his', 'her', 'their', 'family', 'primary', 'main', 'legal']);

@@ -10,19 +10,19 @@ import {
 
 /**
  * Person names, by context and by list (rules that generalise to notes never seen, not names remembered):
- * 1. after a title: "Dr. Marder", "mrs. powers", "Rabbi Klein" — the next one to three name-like words;
- * 2. before a credential: "Nancy Jones, RN", "K. ABRAMS PA", "barbara j. parrilli bsn/rn";
- * 3. an initial and a word: "Z. MILLER aware";
- * 4. after a relation: "son bill", "daughter, Emily Canvan", "wife (Irene Sherwood, ...)";
+ * 1. after a title: "Dr. Vellacott", "mrs. ellery", "Rabbi Tesman" — the next one to three name-like words;
+ * 2. before a credential: "Wilma Treadway, RN", "J. ORMSBY PA", "hilda p. castellane bsn/rn";
+ * 3. an initial and a word: "Q. TRAVERNE aware";
+ * 4. after a relation: "son ned", "daughter, Rosalind Bairstow", "wife (Edwina Larkspur, ...)";
  * 5. list names (common US given names and surnames) that are not also ordinary words, and the word after a
- *    given name ("Gerry Masci").
- * 6. words that read like names right before a person's verb ("Radu wishes", "social: bill called"), words
+ *    given name ("Lorne Quell").
+ * 6. words that read like names right before a person's verb ("Teodric wishes", "social: ned called"), words
  *    found as names once (found again anywhere in the note), and names before a listed surname.
  * In mixed-case notes a capitalised word inside a sentence counts as name-like after a cue; in single-case notes
  * an unlisted word counts after a strong cue when it is not shaped like a verb, adverb or plural.
  */
 
-/** Both words written alike: all upper ("HANLEY-MCCUE") or both title case ("Stord-Painter"), not "Rockwood-thinking". */
+/** Both words written alike: all upper ("HOLLAND-PREVOST") or both title case ("Lisle-Varden"), not "Ashby-thinking". */
 function sameCase(text: string, a: Word, b: Word): boolean {
   const style = (w: Word): string => {
     const s = text.slice(w.start, w.end);
@@ -131,7 +131,7 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
     const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
     if (!gapOk) break;
     // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a
-    // mixed-case note, else not shaped like a verb ("peggy staying", "DAVID CALLS").
+    // mixed-case note, else not shaped like a verb ("greta staying", "OSCAR CALLS").
     const surnameAfterGiven = givenLike(s, j - 1) && (w.single ? isInitial(s, j) : s.mixed ? w.capitalized : !VERB_LIKE.test(w.key));
     const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(s, j)
       || w.capitalized || (/^-$/.test(w.gapBefore) && (sameCase(s.text, prev, w) || (prev.capitalized && s.at(j + 1)?.capitalized === true)))
@@ -203,7 +203,7 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
 }
 
 function credentials(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  // 2. Credentials after a name: "Jones, RN", "Arthur Peppler,MD", "parrilli bsn/rn", "Lekfener, R.N.".
+  // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
   const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
   if ((CREDENTIALS.has(w.key) || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
     const p1 = i - 1;
@@ -251,7 +251,7 @@ function signatures(s: NameScan, i: number, w: Word): void {
 }
 
 function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  // 3. An initial and a surname with a cue around them: "Z. MILLER aware", "per W. MAROTTA", "q. lander rrt".
+  // 3. An initial and a surname with a cue around them: "Q. TRAVERNE aware", "per V. OSTRANDE", "p. ormond rrt".
   if (w.single && next !== undefined && /^\.[ \t]+$/.test(next.gapBefore) && /(?:^|[\s(,;-])$/.test(w.gapBefore) && personWord(next)
     && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3) {
     const before = s.at(i - 1);
@@ -269,7 +269,7 @@ function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void
 }
 
 function headers(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  // Headers: "Patient: UNDERHILL, HAROLD", "Name: Abby M. Laidlaw", "Pt: Imogen Dabrowski".
+  // Headers: "Patient: ASHCROFT, DESMOND", "Name: Della M. Farquhar", "Pt: Oonagh Petrakis".
   if (HEADER_FIELDS.has(w.key) && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
     let end = i + 2;
     s.marked[i + 1] = 1;
@@ -285,7 +285,7 @@ function headers(s: NameScan, i: number, w: Word, next: Word | undefined): void 
 }
 
 function introductions(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  // Introductions in letters and messages: "My name is Siiri", "Name: Abby M. Laidlaw", "Dear Ms. ...", "I'm Jo".
+  // Introductions in letters and messages: "My name is Aune", "Name: Della M. Farquhar", "Dear Ms. ...", "I'm Bo".
   if (INTRODUCTIONS.has(w.key) && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
     const prev = s.at(i - 1);
     const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
@@ -295,7 +295,7 @@ function introductions(s: NameScan, i: number, w: Word, next: Word | undefined):
 }
 
 function reach(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  // "ONly able to reach Rob..": the person one tried to reach.
+  // "unable to reach Cass": the person one tried to reach.
   if ((w.key === 'reach' || w.key === 'reached') && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(s, next) || lexicon.firstNames.has(next.key))
     && !ROLES.has(next.key) && !RELATIONS.has(next.key)) {
     takeForward(s, i + 1, () => true, true);
@@ -311,7 +311,7 @@ function meetings(s: NameScan, i: number, w: Word, next: Word | undefined): void
 }
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  // 4. Roles and relations before a name: "NP Carol", "son bill", "daughter, Emily Canvan", "per Douglass".
+  // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
   if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'is' || (s.at(j) as Word).key === 'named') j++;
@@ -329,15 +329,15 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
       if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
       const after = s.at(k + 1);
       if (after !== undefined && cleanGap(after.gapBefore) && SERVICE_TAIL.has(after.key)) return false;
-      // "DAUGHTER-KRISSY---301 944-5032": a relation, a word, then a phone number.
+      // "DAUGHTER-MIREN---413 555-0123": a relation, a word, then a phone number.
       if (RELATIONS.has(w.key) && /^[\s\-:,(]*\(?\d{3}\)?[-. ]?\d{3}/.test(s.text.slice(c.end, c.end + 20))) return true;
-      // "DAUGHTER PHILOMENA FOR CONSENT": in a single-case note, a word after a close relation that does not
+      // "DAUGHTER ROSWITHA TO SIGN": in a single-case note, a word after a close relation that does not
       // read as a verb, adverb or plural (those follow relations: "daughter called", "sons visiting").
-      // (Singular relations only: "SONS HOCKEY GAME" is a possessive without its apostrophe.)
+      // (Singular relations only: "SONS SOCCER MATCH" is a possessive without its apostrophe.)
       const personCue = (CLOSE_RELATIONS.has(w.key) && !/s$/.test(w.key)) || (PERSON_ROLES.has(w.key) && !/,/.test(c.gapBefore))
         || (w.key === 'person' && s.at(i - 1)?.key === 'contact');
       if (!s.mixed && personCue && surnameLike(s, c) && /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore)) return true;
-      // "daughters braxdusker and lingpraver": a plural relation, then two names joined by "and".
+      // "daughters quellinder and morvasten": a plural relation, then two names joined by "and".
       if (!s.mixed && CLOSE_RELATIONS.has(w.key) && /s$/.test(w.key) && surnameLike(s, c) && s.at(k + 1)?.key === 'and' && surnameLike(s, s.at(k + 2))) return true;
       return s.mixed && c.capitalized && inSentence(s, k);
     };
@@ -357,7 +357,7 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
     const end = takeForward(s, j, (k) => strong(k) || cued(k), looseCue);
     if (end === j + 1 && initialThenSurname(j)) s.marked[j + 1] = 1;
-    // "sons David and Theodore", "daughters sarah and margie".
+    // "sons Oswin and Cyprian", "daughters hilda and fern".
     const and = s.at(end);
     if (end > j && and !== undefined && (and.key === 'and' || /&/.test(and.gapBefore)) ) {
       const k = and.key === 'and' ? end + 1 : end;
@@ -372,13 +372,13 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
   if (isUnambiguousName(w.key) && !w.single) {
     s.marked[i] = 1;
     // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
-    // single-case note — when it does not read as a verb ("peggy staying", "bill consented").
+    // single-case note — when it does not read as a verb ("greta staying", "ned consented").
     if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && nameLike(next) && !next.single
       && !lexicon.ambiguousNames.has(next.key)
       && (isKnownName(next.key) || (s.mixed ? next.capitalized : !VERB_LIKE.test(next.key) && next.key.length >= 3))) {
       s.marked[i + 1] = 1;
     }
-    // "Szabina J Gelencsér", "Elita B Desaulniers": a given name, an initial without its period, a surname.
+    // "Ildikó K Vámoshegyi", "Orla F Thibodeau": a given name, an initial without its period, a surname.
     const third = s.at(i + 2);
     if (s.mixed && lexicon.firstNames.has(w.key) && next !== undefined && next.single && cleanGap(next.gapBefore)
       && /[A-Z]/.test(s.text.charAt(next.start)) && third !== undefined && cleanGap(third.gapBefore) && third.capitalized && nameLike(third)) {
@@ -390,7 +390,7 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
 
 function andNames(s: NameScan): void {
   const words = s.words;
-  // "Dr. Griffin and Swackhamer aware", "dr. chen and dr. murray": a name, "and", a word, then a cue.
+  // "Dr. Pellmore and Quadling aware", "dr. okoro and dr. lindqvist": a name, "and", a word, then a cue.
   for (let i = 1; i + 2 < words.length; i++) {
     if (s.marked[i - 1] !== 1) continue;
     const and = words[i] as Word;
@@ -405,7 +405,7 @@ function andNames(s: NameScan): void {
 
 function beforePersonVerbs(s: NameScan): void {
   const words = s.words;
-  // "At this time, Radu wishes ...", "social: bill called": a capitalised word mid-sentence (mixed-case notes) or a
+  // "After rounds, Teodric wishes ...", "social: ned called": a capitalised word mid-sentence (mixed-case notes) or a
   // listed given name, followed by a verb that people do in notes.
   for (let i = 0; i + 1 < words.length; i++) {
     // The cheap tests first, before any word is read: most words are followed by no person's verb.
@@ -433,7 +433,7 @@ function beforePersonVerbs(s: NameScan): void {
 
 function beforeListedSurname(s: NameScan): void {
   const words = s.words;
-  // "lorrie morales is a 70 yr old": the word before a listed surname, at the start of a line or after "(".
+  // "fenna rourke is a 58 yr old": the word before a listed surname, at the start of a line or after "(".
   for (let i = 1; i < words.length; i++) {
     if (s.marked[i] !== 1 || s.marked[i - 1] !== 0) continue;
     const w = words[i] as Word;
@@ -447,7 +447,7 @@ function beforeListedSurname(s: NameScan): void {
 
 function introducedByIs(s: NameScan): void {
   const words = s.words;
-  // "Jo Vance is a 70 yr old female", "Tamsin is family contact": one to three name-like words opening a line or
+  // "Bo Tarrant is a 47 y/o retired baker", "Orlaith acts as proxy": one to three name-like words opening a line or
   // sentence, then "is" and an age or a person's role in the patient's life.
   for (let i = 1; i + 1 < words.length; i++) {
     if (s.bits !== undefined && ((s.bits[i] as number) & TRIGGER_IS_WAS) === 0) continue;
@@ -477,8 +477,8 @@ function introducedByIs(s: NameScan): void {
 
 function lastLineSignature(s: NameScan): void {
   const words = s.words;
-  // A signature without a credential: the note's last line is two or three capitalised name-like words ("Mary
-  // Rueping"), in a mixed-case note, where capitals mean something; not an order such as "Cont Abx".
+  // A signature without a credential: the note's last line is two or three capitalised name-like words ("Wilma
+  // Treadway"), in a mixed-case note, where capitals mean something; not an order such as "Cont Abx".
   if (s.mixed && words.length > 3) {
     let first = words.length - 1;
     while (first > words.length - 3 && cleanGap((words[first] as Word).gapBefore)) first--;
@@ -494,7 +494,7 @@ function lastLineSignature(s: NameScan): void {
 
 function givenBeforeSurname(s: NameScan): void {
   const words = s.words;
-  // "(Marcela Carlson)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
+  // "(Imelda Bartlett)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
   if (s.mixed) {
     for (let i = 1; i < words.length; i++) {
       if (s.marked[i] !== 1 || s.marked[i - 1] !== 0) continue;
@@ -510,7 +510,7 @@ function givenBeforeSurname(s: NameScan): void {
 
 function propagateNames(s: NameScan): void {
   const words = s.words;
-  // A word found as a name by context is a name wherever else it appears in the note ("Radu ... Radu wishes").
+  // A word found as a name by context is a name wherever else it appears in the note ("Teodric ... Teodric wishes").
   const found = new Set<string>();
   for (let i = 0; i < words.length; i++) {
     if (s.marked[i] !== 1) continue;

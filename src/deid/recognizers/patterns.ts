@@ -70,7 +70,7 @@ const RULE_LIST: readonly PatternRule[] = [
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
     re: /(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d-\d{4}|\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
   },
-  // International numbers after a label or with a country code: "Mobile: 0490 39 07 81", "+46 (0)8 928 571 38".
+  // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
     category: 'PHONE',
     keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
@@ -155,7 +155,7 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: acceptStreet,
     shape: SHAPE_NUMBER_CAPITAL,
   },
-  // An address after its cue, up to the end of the clause: "lives at 86036 Rua do Arenque 1634, Goiânia".
+  // An address after its cue, up to the end of the clause: "lives at 4417 Rua do Limoeiro Torto 55, Serra Clara".
   {
     category: 'LOCATION',
     keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],

@@ -4,7 +4,7 @@
  */
 export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centre', 'ctr', 'clinic', 'clinics', 'infirmary', 'rehab',
   'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'facility']);
-/** Words skipped between a name and its head, outside the span: "Maryland Medical Center", "Keswick Nursing Home". */
+/** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Union Hospital". */

@@ -10,11 +10,11 @@ import {
  * - facility names: the words before a facility head ("Sacred Heart Memorial", "Union Hospital", "University of
  *   Maryland hospital"); generic heads (hospital, center, rehab) stay out of the span, naming heads (memorial,
  *   regional) go in;
- * - hospital abbreviations ("GH", "MGH") and saints' names after "to/at/from" ("St. Agnes");
- * - towns and cities from the gazetteer (ambiguous ones such as "Laurel" or "Hampton" need "lives in", "from",
- *   or a following state: "Towson, MD");
+ * - hospital abbreviations ("GH", "MGH") and saints' names after "to/at/from" ("St. Brigid");
+ * - towns and cities from the gazetteer (ambiguous ones such as "Aurora" or "Lincoln" need "lives in", "from",
+ *   or a following state: "Owings Mills, MD");
  * - any name-like words before ", <state>" and after "lives in";
- * - ward names: a word followed by a ward number after "transfer to" ("to Quartermain 2"), or alone after
+ * - ward names: a word followed by a ward number after "transfer to" ("to Halvorsen 2"), or alone after
  *   "transferred to" when not a known unit;
  * - places after a movement ("transferred from X", "works at X"), and a place found by context wherever its name
  *   recurs in the note.
@@ -56,13 +56,13 @@ function movedPlace(s: PlaceScan, c: Word): boolean {
 function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void {
   const a = s.at(from);
   const b = s.at(to);
-  // A saint's facility keeps its possessive ("St. Aloysius's"); other names do not ("Towson's", "Black's house").
+  // A saint's facility keeps its possessive ("St. Aloysius's"); other names do not ("Frederick's", "Black's house").
   const saint = a !== undefined && (a.key === 'st' || a.key === 'saint');
   if (a !== undefined && b !== undefined) s.spans.push({ start: a.start, end: saint ? b.end : b.keyEnd, category });
 }
 
 /**
- * The facility name before a head: up to 4 place-like words ("University of Maryland", "Sacred Heart"), with a
+ * The facility name before a head: up to 4 place-like words ("University of Alaska", "Sacred Heart"), with a
  * cue before them ("to", "at", "from", "(") — or, in mixed-case notes, all capitalised. Returns [first, last]
  * word indexes or null.
  */
@@ -138,7 +138,7 @@ const PLACE_RULES: readonly PlaceRule[] = [
 ];
 
 function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
-  // Ward names: "transferred to Quartermain 2", "ADMITTED TO QUARTERMAIN 3.", "TRANSFER QUARTERMAIN 2", "quartermain2".
+  // Ward names: "transferred to Halvorsen 2", "ADMITTED TO HALVORSEN 3.", "TRANSFER HALVORSEN 2", "halvorsen2".
   if (WARD_VERBS.has(w.key) && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))) {
     let j = i + 1;
     const cue = s.at(j);
@@ -152,7 +152,7 @@ function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): 
 }
 
 function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
-  // Facility heads: "Union Hospital", "Sacred Heart Memorial", "University of Maryland Medical Center".
+  // Facility heads: "Brookvale Hospital", "Sacred Vale Memorial", "University of Alaska Medical Center".
   if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
     if (found !== null) push(s, found[0], found[1], 'HOSPITAL');
@@ -163,7 +163,7 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
 }
 
 function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
-  // "University of Maryland", "U of MD": a university and the place after "of".
+  // "University of Alaska", "U of VT": a university and the place after "of".
   const university = w.key === 'university' || w.key === 'univ' || w.key === 'uof' || (s.text.slice(w.start, w.end) === 'U' && !/\d\s*$/.test(w.gapBefore));
   if (university && next !== undefined && cleanGap(next.gapBefore)) {
     const ofAt = next.key === 'of' ? i + 2 : i + 1;
@@ -177,7 +177,7 @@ function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined):
 }
 
 function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
-  // Places after a movement: "transferred from Kessler for cath", "med-flighted to X", "flying in from X",
+  // Places after a movement: "transferred from Larchmont for cath", "med-flighted to X", "flying in from X",
   // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
   // function, clinical or unit word, nor shaped like a verb).
   if (MOVE_VERBS.has(w.key) && next !== undefined) {
@@ -221,7 +221,7 @@ function religiousNames(s: PlaceScan, i: number, w: Word, next: Word | undefined
 }
 
 function saints(s: PlaceScan, w: Word, next: Word | undefined, prev: Word | undefined): void {
-  // Saints: "to St. Agnes", "@ St A.", "St Mary's".
+  // Saints: "to St. Brigid", "@ St B.", "St Alban's".
   if ((w.key === 'st' || w.key === 'saint') && next !== undefined && /^\.?[ \t]+$/.test(next.gapBefore)
     && ((prev !== undefined && SAINT_BEFORE.has(prev.key)) || /@\s*$/.test(w.gapBefore))
     && (lexicon.firstNames.has(next.key) || (next.single && /^\./.test(s.text.slice(next.end, next.end + 1))) || (s.mixed && next.capitalized))) {
@@ -274,8 +274,8 @@ function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefine
 }
 
 function beforeStateCodeSingleCase(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
-  // "FROM ANNAPOLIS, MD" in single-case notes: a word after from/in/of, before ", <state code>".
-  // ("md" and "ma" excluded here: "no signs of bleeding, md aware".)
+  // "FROM CUMBERLAND, MD" in single-case notes: a word after from/in/of, before ", <state code>".
+  // ("md" and "ma" excluded here: "no new rash, md aware".)
   if (!s.mixed && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && w.key !== 'ma' && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
     const p2 = s.at(i - 2);
     const p3 = s.at(i - 3);
@@ -297,7 +297,7 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
 }
 
 function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
-  // Wards: "transfer to Quartermain 2", "transferred to quartermain.", "to 209 quartermain".
+  // Wards: "transfer to Halvorsen 2", "transferred to halvorsen.", "to 316 halvorsen".
   if (/^(?:transfer|transferred|transfered|tranfered|trans|tx|txd|tx'd|transferring|transfering|xfer|xferred|o|readmitted)$/.test(w.key)
     && (w.key !== 'o' || (prev?.key === 'c' && w.gapBefore === '/'))
     && next !== undefined && (next.key === 'to' || next.key === 'from' || next.key === 'on')) {
@@ -314,7 +314,7 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
 
 /**
  * A ward or town found by context is the same place wherever its name recurs in the note ("transferred to
- * Quartermain 2 ... QUARTERMAIN3 developed CP"). Only distinctive single words propagate: not facility heads,
+ * Halvorsen 2 ... HALVORSEN4 overnight"). Only distinctive single words propagate: not facility heads,
  * care words, states or stop words.
  */
 function propagate(words: readonly Word[], spans: PhiSpan[]): void {
