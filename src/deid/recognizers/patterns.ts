@@ -260,6 +260,14 @@ for (const rule of RULES) {
   }
 }
 const SCANNED = RULES.filter((r) => r.keywords === undefined);
+/**
+ * For tests only (the shape guards' property test): each scanned rule that has a shape bit, its regex, its bit and
+ * its `when` guard (taken with a month word present, its most permissive). Scanning skips the rule where
+ * `scanShapes` does not report the bit, so the bit must be there wherever the regex matches and the guard passes.
+ */
+export const SHAPED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly shape: number; readonly when: (lower: string) => boolean }[] = SCANNED
+  .filter((r) => r.shape !== 0)
+  .map((r) => ({ re: r.re, shape: r.shape as number, when: (lower: string) => r.when === undefined || r.when(lower, { month: true }) }));
 /** Words at which a keyword rule may start. */
 export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 

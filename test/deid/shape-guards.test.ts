@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { parsePhysionetText, presidioGold } from '../../src/deid/index.js';
+import { SHAPED_RULES_FOR_TESTS as RULES } from '../../src/deid/recognizers/patterns.js';
+import { scanShapes } from '../../src/deid/recognizers/shapes.js';
+import { splitWords } from '../../src/deid/words.js';
+import { sharedFile } from '../helpers/shared-data.js';
+
+/**
+ * The shape guards' property: a scanned pattern rule is skipped where `scanShapes` does not report its shape, so
+ * the shape must be reported wherever the rule's regex matches (and its `when` guard, which also ran before the
+ * shapes existed, passes). Otherwise the speed-up would drop PHI.
+ */
+const physionet = sharedFile('deid', 'physionet-deid', 'id.text');
+const presidio = sharedFile('deid', 'presidio-synth', 'synth_dataset_v2.half.json');
+
+/**
+ * The rules (by index) whose regex matches `text` without their shape; also counts the matches. `mask` takes
+ * shapes away, for the test that the check can fail.
+ */
+function missedShapes(text: string, matched: number[], mask = -1): number[] {
+  const shapes = scanShapes(text, splitWords(text), []) & mask;
+  const lower = text.toLowerCase();
+  const missed: number[] = [];
+  RULES.forEach((rule, i) => {
+    const re = new RegExp(rule.re.source, rule.re.flags.replace('g', ''));
+    if (!re.test(text) || !rule.when(lower)) return;
+    matched[i] = (matched[i] as number) + 1;
+    if ((shapes & rule.shape) !== rule.shape) missed.push(i);
+  });
+  return missed;
+}
+
+function check(texts: Iterable<string>): number[] {
+  const matched = RULES.map(() => 0);
+  const failures: string[] = [];
+  for (const text of texts) {
+    for (const i of missedShapes(text, matched)) if (failures.length < 10) failures.push(`${(RULES[i] as { re: RegExp }).re.source.slice(0, 40)}: ${JSON.stringify(text.slice(0, 200))}`);
+  }
+  assert.deepEqual(failures, []);
+  return matched;
+}
+
+/**
+ * Strings of digit groups, separators and short words, from a fixed seed. Each string mostly repeats one separator
+ * and groups are often numbers that read as years, days or octets (so dates, IP addresses, card and phone numbers
+ * come up); a word may follow digits directly ("1990s").
+ */
+function* generated(count: number): Generator<string> {
+  let seed = 777;
+  const rnd = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const pick = (list: readonly string[]): string => list[rnd(list.length)] as string;
+  const seps = ['.', '-', '/', ' ', ':', '\t', '  ', '(', ')', '. ', ') ', ' - ', "'", 'x', ' x', '#', '://', 'www.', '\n', ', ', ' (', '-('];
+  const words = ['a', 'F', 'fe', 'AB', 'MA', 'Ab', 'DE', 'é', 'y', 'Y', 's', "'s", 'yo', 'Oak', 'Oak Street', 'Elm Rd', 'St', 'com', 'Org', 'y/o',
+    'years old', 'ST', 'GB', 'NY', 'Boston', 'ex.com', 'http'];
+  // Numbers that read as years, months, days, octets and phone groups: random digits seldom do.
+  const NUMBERS = ['1990', '2019', '2031', '12', '3', '31', '07', '192', '168', '555', '0147', '94', '101', '02115', '1234'];
+  for (let t = 0; t < count; t++) {
+    const main = pick(seps);
+    let s = rnd(3) === 0 ? pick(words) + pick([' ', ':', '.', '']) : '';
+    const groups = 1 + rnd(6);
+    for (let g = 0; g < groups; g++) {
+      if (rnd(5) === 0) s += pick(words) + pick(seps);
+      if (rnd(3) === 0) {
+        s += pick(NUMBERS);
+      } else {
+        const length = 1 + rnd(rnd(2) === 0 ? 4 : 6);
+        for (let k = 0; k < length; k++) s += String(rnd(10));
+      }
+      if (rnd(6) === 0) s += pick(words);
+      s += rnd(10) < 7 ? main : pick(seps);
+    }
+    if (rnd(2) === 1) s += pick(words);
+    yield s;
+  }
+}
+
+test('shape guards: generated digits, separators and letters', () => {
+  const matched = check(generated(40_000));
+  // Most rules are met (so the property is tested on them); the rest (the bracketed 11-digit phone, dotted pairs,
+  // IBAN, slashed runs) are met in the real notes below.
+  assert.ok(matched.filter((n) => n > 0).length >= 13, JSON.stringify(matched));
+});
+
+test('shape guards: the evaluation notes', { skip: physionet.skip || presidio.skip }, () => {
+  const notes = parsePhysionetText(readFileSync(physionet.path, 'utf8')).map((n) => n.text);
+  const synth = presidioGold(readFileSync(presidio.path, 'utf8')).map((d) => d.text);
+  const matched = check([...notes, ...synth]);
+  assert.ok(matched.filter((n) => n > 0).length >= 12, JSON.stringify(matched));
+});
+
+test('the check reports a rule whose shape is missing', () => {
+  const matched = RULES.map(() => 0);
+  const text = 'SSN 900-12-3456, from 10.20.30.40';
+  assert.deepEqual(missedShapes(text, matched), []);
+  const hits = RULES.flatMap((_, i) => ((matched[i] as number) > 0 ? [i] : []));
+  assert.equal(hits.length, 2);
+  // With one matched rule's shape taken away, that rule is reported.
+  assert.deepEqual(missedShapes(text, matched, ~(RULES[hits[0] as number] as { shape: number }).shape), [hits[0]]);
+});
