@@ -129,7 +129,10 @@ export class EntityMatcher {
     const seen = new Set<string>();
     const addName = (name: string, preferred: boolean): void => {
       const variants = nameVariants(name);
-      if (entry.type === 'disease') variants.push(...adjectiveForms(name));
+      if (entry.type === 'disease') {
+        const adjective = adjectiveForm(name);
+        if (adjective !== null) variants.push(adjective);
+      }
       for (const variant of variants) {
         if (seen.has(variant)) continue;
         seen.add(variant);
@@ -350,13 +353,41 @@ function nameVariants(name: string): string[] {
   const trimmed = name.trim();
   const variants = [trimmed];
   if (trimmed.indexOf(',') < 0 && trimmed.indexOf('-') < 0) return variants; // most names: nothing below applies
-  const parts = trimmed.split(', ');
-  if (parts.length === 2 && parts[0] !== '' && parts[1] !== '' && !/\d$/.test(parts[0])) variants.push(`${parts[1]} ${parts[0]}`);
+  // `split(', ')` into two non-empty parts, the first not ending in a digit, without the split's array and regex.
+  const comma = trimmed.indexOf(', ');
+  if (comma > 0 && comma + 2 < trimmed.length && trimmed.indexOf(', ', comma + 2) < 0 && !isDigit(trimmed.charCodeAt(comma - 1))) {
+    variants.push(`${trimmed.slice(comma + 2)} ${trimmed.slice(0, comma)}`);
+  }
   // A hyphen between letters may also be left out: `anti-inflammatory` ~ `antiinflammatory`.
-  for (const v of [...variants]) if (/[a-z]-[a-z]/i.test(v)) {
-    variants.push(v.replace(/([a-z])-([a-z])/gi, (_, a: string, b: string) => a + b.toLowerCase()));
+  for (let i = 0, n = variants.length; i < n; i++) {
+    const joined = withoutLetterHyphens(variants[i]);
+    if (joined !== null) variants.push(joined);
   }
   return variants;
+}
+
+/**
+ * `v.replace(/([a-z])-([a-z])/gi, (_, a, b) => a + b.toLowerCase())`, or null where that regex finds nothing, by one
+ * scan (a regex test and a replace with a callback per hyphenated name were most of nameVariants' cost). Like the
+ * regex, a match takes both letters, so in `a-b-c` only the first hyphen goes (`ab-c`).
+ */
+function withoutLetterHyphens(v: string): string | null {
+  let out: string | null = null;
+  let from = 0; // v[from, i) not yet copied to out
+  for (let i = v.indexOf('-', 1); i > 0 && i + 1 < v.length; i = v.indexOf('-', i + 1)) {
+    if (i - 1 < from || !isAsciiLetter(v.charCodeAt(i - 1)) || !isAsciiLetter(v.charCodeAt(i + 1))) continue;
+    out = (out ?? '') + v.slice(from, i) + String.fromCharCode(v.charCodeAt(i + 1) | 0x20);
+    from = i + 2;
+  }
+  return out === null ? null : out + v.slice(from);
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 // Adjectives of one-word disease names, as text uses them (`hypertensive`, `epileptic`, `ischemic`, `thrombotic`,
@@ -366,11 +397,12 @@ const ADJECTIVE_SUFFIXES: readonly (readonly [string, string])[] = [
   ['oxia', 'oxic'], ['thmia', 'thmic'], ['etes', 'etic'], ['ism', 'ian'],
 ];
 
-function adjectiveForms(name: string): string[] {
-  if (name.length < 6 || name.indexOf(' ') >= 0 || !/^[A-Za-z]{6,}$/.test(name)) return []; // most names: several words
+/** The adjective of a one-word disease name, or null (most names: no array made for none). */
+function adjectiveForm(name: string): string | null {
+  if (name.length < 6 || name.indexOf(' ') >= 0 || !/^[A-Za-z]{6,}$/.test(name)) return null; // most names: several words
   const lower = name.toLowerCase();
   for (const [noun, adjective] of ADJECTIVE_SUFFIXES) {
-    if (lower.endsWith(noun)) return [lower.slice(0, -noun.length) + adjective];
+    if (lower.endsWith(noun)) return lower.slice(0, -noun.length) + adjective;
   }
-  return [];
+  return null;
 }

@@ -64,6 +64,20 @@ test("MeSH's inverted names are also matched in natural order", () => {
     ['type 2 diabetes mellitus', 'MESH:D003924'], ['Diabetes Mellitus, Type 2', 'MESH:D003924']]);
 });
 
+test('inverted and hyphen-less variants follow their rules: one ", ", no digit before it, hyphens joined left to right', () => {
+  const matcher = new EntityMatcher();
+  // Natural order, and in both orders the letter-letter hyphens joined as a regex replace joins them: a join takes
+  // both letters, so in `Factor A-B-C` only the first hyphen goes (`Factor Ab-C`; no `Factor Abc`).
+  matcher.add({ id: 'MESH:D000001', type: 'chemical', preferredName: 'Blockers, Anti-Beta-Adrenergic', synonyms: ['Factor A-B-C'] });
+  // A digit before the comma, or two commas: not inverted.
+  matcher.add({ id: 'MESH:D000002', type: 'gene', preferredName: 'Interleukin 2, Human', synonyms: ['Kinase, Tyrosine, Src'] });
+  const text = 'antibetaadrenergic blockers; blockers, antibetaadrenergic; factor ab c; factor abc; human interleukin 2; '
+    + 'Interleukin 2, Human; src tyrosine kinase; Kinase, Tyrosine, Src';
+  assert.deepEqual(brief(matcher.match(text)), [
+    ['antibetaadrenergic blockers', 'MESH:D000001'], ['blockers, antibetaadrenergic', 'MESH:D000001'],
+    ['factor ab c', 'MESH:D000001'], ['Interleukin 2, Human', 'MESH:D000002'], ['Kinase, Tyrosine, Src', 'MESH:D000002']]);
+});
+
 test('abbreviations defined in the text take their long form concept', async () => {
   const matcher = await builtinMatcher();
   const text = 'Patients with atrial fibrillation (AF) and streptozotocin (STZ)-treated rats. AF recurred; STZ, STZs, AFX.';
