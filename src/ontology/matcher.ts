@@ -126,7 +126,8 @@ export class EntityMatcher {
     this.textTokenCache = null; // it may hold "no such token" for a token of the new names
     const concept = this.concepts.length;
     this.concepts.push({ id: entry.id, type: entry.type, preferredName: entry.preferredName });
-    const seen = new Set<string>();
+    // An array, not a Set: a concept has a handful of names (at most a few hundred variants in the full lexicon).
+    const seen: string[] = [];
     const addName = (name: string, preferred: boolean): void => {
       const variants = nameVariants(name);
       if (entry.type === 'disease') {
@@ -134,8 +135,8 @@ export class EntityMatcher {
         if (adjective !== null) variants.push(adjective);
       }
       for (const variant of variants) {
-        if (seen.has(variant)) continue;
-        seen.add(variant);
+        if (seen.includes(variant)) continue;
+        seen.push(variant);
         this.addName(variant, concept, preferred);
       }
     };

@@ -78,6 +78,13 @@ test('inverted and hyphen-less variants follow their rules: one ", ", no digit b
     ['factor ab c', 'MESH:D000001'], ['Interleukin 2, Human', 'MESH:D000002'], ['Kinase, Tyrosine, Src', 'MESH:D000002']]);
 });
 
+test("a concept's names and variants are indexed once each, however often they repeat", () => {
+  const matcher = new EntityMatcher();
+  // 'Heart Attack' (three times, once untrimmed), 'Heart-Attack' and its hyphen-less 'Heartattack': three names.
+  matcher.add({ id: 'MESH:D009203', type: 'disease', preferredName: 'Heart Attack', synonyms: ['Heart Attack', ' Heart Attack ', 'Heart-Attack'] });
+  assert.equal(matcher.size.names, 3);
+});
+
 test('abbreviations defined in the text take their long form concept', async () => {
   const matcher = await builtinMatcher();
   const text = 'Patients with atrial fibrillation (AF) and streptozotocin (STZ)-treated rats. AF recurred; STZ, STZs, AFX.';
