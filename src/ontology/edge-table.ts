@@ -21,7 +21,8 @@ export class EdgeTable {
    * shared with other nodes), in which each of its edges sets one bit (picked by the edge's hash). Nine in ten
    * look-ups from running text find no edge, and most look-ups come from a few thousand nodes (common first words
    * of names): their lines stay in the CPU cache and answer those misses without a probe into the megabytes of
-   * cells. 4 bits per slot (8-16 per edge): ~6-11% false positives.
+   * cells. 4 bits per slot (8-16 per edge): ~6-11% false positives if edges spread evenly over the lines (computed,
+   * not measured); a line shared with a node of many edges gives more.
    */
   private filter: Int32Array;
   /** The filter's lines - 1 (a power of two - 1). */

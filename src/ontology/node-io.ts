@@ -1,5 +1,5 @@
 // Node file access for the ontology layer: lexicon files, plain or gzip.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { MedbertError } from '../errors.js';
@@ -35,21 +35,6 @@ export async function loadMatcherSnapshot(path: string, options: MatcherLoadOpti
   const snapshot = (await buildLexiconMatcher(path, bytes)).snapshot();
   if (cachePath !== null) writeCachedSnapshot(cachePath, snapshot);
   return { snapshot, cached: false };
-}
-
-/**
- * Will loading this lexicon be quick: the built-in one, or a file whose built matcher the cache folder holds (an
- * entry that turns out unreadable is rebuilt, so this is a forecast, not a promise)? False when the file cannot be read.
- */
-export function matcherLoadsQuickly(path: string, options: MatcherLoadOptions = {}): boolean {
-  if (path === 'builtin') return true;
-  const cacheDir = options.cacheDir ?? null;
-  if (cacheDir === null) return false;
-  try {
-    return existsSync(snapshotCachePath(cacheDir, readLexiconFile(path)));
-  } catch {
-    return false;
-  }
 }
 
 function buildLexiconMatcher(path: string, bytes: Uint8Array): Promise<EntityMatcher> {

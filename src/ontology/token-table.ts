@@ -77,13 +77,12 @@ export class TokenTable {
    * or -1, without making the string.
    */
   getAsciiLower(text: string, start: number, end: number, suffix = -1): number {
-    let h = 0x811c9dc5 | 0; // an int32 (the literal is a double, and so would the hash be in a register)
-    for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
+    let h = hashAsciiLower(text, start, end);
     if (suffix >= 0) h = Math.imul(h ^ suffix, 0x01000193);
     return this.getAsciiLowerHashed(text, start, end, suffix, h);
   }
 
-  /** `getAsciiLower` given the key's hash (FNV-1a of its UTF-16 code units, as `hashString`). */
+  /** `getAsciiLower` given the key's hash (hashAsciiLower, then the suffix if any: as `hashString` of the key). */
   getAsciiLowerHashed(text: string, start: number, end: number, suffix: number, h: number): number {
     const length = end - start + (suffix >= 0 ? 1 : 0);
     const slots = this.slots, starts = this.starts, chars = this.chars, mask = this.mask;
@@ -135,13 +134,27 @@ export class TokenTable {
   }
 }
 
-function lowerAscii(c: number): number {
+/** A-Z → a-z, any other code unchanged. */
+export function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
-/** FNV-1a over UTF-16 code units; for ASCII lowercase keys it equals getAsciiLower's hash of the slice. */
+/** FNV-1a's offset basis as an int32 (as a literal it is a double, and so would the hash be in a register). */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+
+/** FNV-1a over UTF-16 code units: the table's key hash. */
 function hashString(key: string): number {
-  let h = 0x811c9dc5 | 0;
+  let h = FNV_OFFSET;
   for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h;
+}
+
+/**
+ * `hashString(text.slice(start, end).toLowerCase())` for an ASCII slice, making no string: the one hash that
+ * getAsciiLowerHashed's callers (TextTokenCache too) must give it.
+ */
+export function hashAsciiLower(text: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ lowerAscii(text.charCodeAt(i)), 0x01000193);
   return h;
 }
