@@ -295,8 +295,10 @@ export class EntityMatcher {
       let next = fresh ? -1 : this.child(node, id);
       if (next < 0) {
         next = this.nodes++;
-        this.edges.set(node, id, next);
+        // The root's children live in rootChildren alone: `child` never asks the edge table for them, and their
+        // tens of thousands of bits would fill the root's line of its filter (and so the other nodes' on that line).
         if (node === 0) this.setRootChild(id, next);
+        else this.edges.set(node, id, next);
         fresh = true;
       }
       node = next;
