@@ -171,3 +171,29 @@ test('many distinct tokens, long ones and plurals give the same spans on every p
   // One token per text, so each match starts from what the last one kept.
   for (let k = 0; k < words.length; k += 7) assert.deepEqual(brief(matcher.match(words[k])), expected([words[k]]));
 });
+
+test('two tokens with the same 32-bit hash and length are told apart (the text token cache compares the key)', () => {
+  // FNV-1a over lower-case letters, as the cache and the token table hash: search 6-letter words for a collision.
+  const fnv = (w: string): number => {
+    let h = 0x811c9dc5 | 0;
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+    return h;
+  };
+  const seen = new Map<number, string>();
+  let pair: [string, string] | null = null;
+  for (let n = 0; pair === null; n++) {
+    let w = '';
+    for (let x = n * 2654435761 >>> 0, i = 0; i < 6; i++, x = Math.imul(x ^ (x >>> 13), 0x5bd1e995) >>> 0) w += String.fromCharCode(97 + (x % 26));
+    const other = seen.get(fnv(w));
+    if (other !== undefined && other !== w) pair = [other, w];
+    else seen.set(fnv(w), w);
+  }
+  const [a, b] = pair;
+  assert.equal(fnv(a), fnv(b));
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: `${a}itis`, synonyms: [a] });
+  // Each look-up of one fills the cache entry the other then meets: only the key tells them apart.
+  assert.deepEqual(brief(matcher.match(`${a} ${b} ${a} ${b}`)), [[a, 'MESH:D1'], [a, 'MESH:D1']]);
+  assert.deepEqual(brief(matcher.match(`${b} ${b} ${a}`)), [[a, 'MESH:D1']]);
+  assert.deepEqual(brief(matcher.match(b.toUpperCase())), []);
+});
