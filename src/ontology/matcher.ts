@@ -1,14 +1,15 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
 import { EdgeTable } from './edge-table.js';
 import {
-  ASCII, GLUED, isCaseSensitive, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey, type TokenRuns,
+  ASCII, asciiSingularId, GLUED, isCaseSensitive, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
+  type TokenRuns,
 } from './normalize.js';
 import { TokenTable } from './token-table.js';
 import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
 import { NameEntryTable } from './name-entries.js';
-import { asciiSingularId, CACHED_TOKEN_LENGTH, TextTokenCache, TextTokenIds } from './text-token-cache.js';
+import { CACHED_TOKEN_LENGTH, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
 
 /**

@@ -1,5 +1,6 @@
 // Text → tokens for dictionary matching. Both lexicon names and running text go through the same function, so
 // case, hyphen/space variants, Greek letters (α ~ alpha), accents and possessives ('s) compare equal.
+import type { TokenTable } from './token-table.js';
 
 const GREEK: Readonly<Record<string, string>> = {
   α: 'alpha', β: 'beta', γ: 'gamma', δ: 'delta', ε: 'epsilon', ζ: 'zeta', η: 'eta', θ: 'theta', ι: 'iota', κ: 'kappa',
@@ -197,4 +198,33 @@ export function isCaseSensitive(token: Token): boolean {
     if (c >= 65 && c <= 90) return true;
   }
   return false;
+}
+
+/**
+ * The id of the singular of an ASCII letter run of the text when it ends in s and differs, else -1: `singular()`
+ * (normalize.ts) rule for rule, making no strings.
+ */
+export function asciiSingularId(tokens: TokenTable, text: string, start: number, end: number): number {
+  const n = end - start;
+  if (n < 4) return -1;
+  const at = (back: number): number => text.charCodeAt(end - back) | 0x20; // lower case (letters only here)
+  if (at(1) !== 115) return -1; // s
+  const c2 = at(2);
+  if (c2 === 115 || c2 === 117 || c2 === 105) return -1; // -ss, -us, -is stay
+  // The rule picks how much to cut and what to add; one look-up after (each call site is compiled code of its own).
+  // Every comparison runs on every call: one first run after this was optimized (the rare -sses, -ches) lacked
+  // type feedback and deoptimized the functions this is inlined in.
+  const c3 = at(3);
+  const c4 = at(4);
+  const es = c2 === 101, i3 = c3 === 105, s3 = c3 === 115, x3 = c3 === 120, h3 = c3 === 104;
+  const s4 = c4 === 115, c4c = c4 === 99, longer = n > 4;
+  let cut = 1;
+  let suffix = -1;
+  if (es && i3 && longer) { // -ies → -y
+    cut = 3;
+    suffix = 121;
+  } else if (es && ((s3 && s4) || x3 || (h3 && (c4c || s4)))) {
+    cut = 2; // -sses, -xes, -ches, -shes
+  }
+  return tokens.getAsciiLower(text, start, end - cut, suffix);
 }
