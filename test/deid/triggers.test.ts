@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { KeyTable } from '../../src/deid/key-table.js';
+import { NAME_TRIGGERS, PERSON_VERBS } from '../../src/deid/recognizers/name-cues.js';
+import { PATTERN_KEYWORDS } from '../../src/deid/recognizers/patterns.js';
+import { PLACE_TRIGGERS } from '../../src/deid/recognizers/places.js';
+import {
+  TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, triggerBits,
+} from '../../src/deid/triggers.js';
+import type { Word } from '../../src/deid/words.js';
+
+/** The trigger bits as a plain Map from the same lists: what the shape filter and key table must reproduce. */
+const EXPECTED = new Map<string, number>();
+const lists: [Iterable<string>, number][] = [
+  [PATTERN_KEYWORDS, TRIGGER_PATTERN], [NAME_TRIGGERS, TRIGGER_NAME], [PLACE_TRIGGERS, TRIGGER_PLACE],
+  [PERSON_VERBS, TRIGGER_PERSON_VERB], [['is', 'was'], TRIGGER_IS_WAS],
+];
+for (const [keys, bit] of lists) for (const k of keys) EXPECTED.set(k, (EXPECTED.get(k) ?? 0) | bit);
+
+/** Words with these keys (triggerBits reads only the key). */
+function words(keys: readonly string[]): Word[] {
+  return keys.map((key, i) => ({ start: i, end: i + 1, key, keyEnd: i + 1, gapBefore: ' ', capitalized: false, single: key.length === 1 }));
+}
+
+function bitsOf(keys: readonly string[]): number[] {
+  return [...triggerBits(words(keys))];
+}
+
+test('every trigger word gets the bits of a plain Map built from the same lists', () => {
+  const keys = [...EXPECTED.keys()];
+  assert.ok(keys.length > 3000, `${keys.length} trigger words`);
+  assert.deepEqual(bitsOf(keys), keys.map((k) => EXPECTED.get(k)));
+  assert.deepEqual(bitsOf(['is', 'was', 'called', 'dr', 'transferred']), ['is', 'was', 'called', 'dr', 'transferred'].map((k) => EXPECTED.get(k)));
+});
+
+test('near misses get 0: same length, first two and last letters; one letter more', () => {
+  const misses = new Set<string>();
+  for (const key of EXPECTED.keys()) {
+    // A letter changed inside the word keeps its shape bit set, so the table itself must say no.
+    for (let i = 2; i < key.length - 1; i++) {
+      const c = key.charCodeAt(i);
+      const other = String.fromCharCode(c === 122 ? 97 : c >= 97 && c < 122 ? c + 1 : 113);
+      misses.add(key.slice(0, i) + other + key.slice(i + 1));
+    }
+    misses.add(key + key.charAt(key.length - 1)); // 'is' → 'iss'
+  }
+  for (const k of EXPECTED.keys()) misses.delete(k);
+  assert.ok(misses.size > 10000, `${misses.size} near misses`);
+  const keys = [...misses];
+  const bits = bitsOf(keys);
+  const hits = keys.filter((_, i) => bits[i] !== 0);
+  assert.deepEqual(hits, []);
+  assert.deepEqual(bitsOf(['iss', 'wax', 'caxled', '', 'x']), [0, 0, 0, 0, EXPECTED.get('x') ?? 0]);
+});
+
+test('KeyTable: each key its index, anything else -1', () => {
+  const keys = ['is', 'was', 'iss', 'a', 'ab', 'ba', 'dr', 'dr.', 'Ünal', 'o\'brien'];
+  const table = new KeyTable(keys);
+  keys.forEach((k, i) => assert.equal(table.idOf(k), i, k));
+  for (const k of ['', 'i', 'isss', 'wa', 'was ', 'Dr', 'unal', 'b', 'o’brien']) assert.equal(table.idOf(k), -1, k);
+  // Many keys (the table grows, probes run long): still exact.
+  const many = Array.from({ length: 5000 }, (_, i) => `k${i.toString(36)}`);
+  const big = new KeyTable(many);
+  many.forEach((k, i) => assert.equal(big.idOf(k), i));
+  assert.equal(big.idOf('k'), -1);
+  assert.equal(big.idOf('kzzzz'), -1);
+});
