@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { findPhi } from '../../src/deid/find.js';
+import { deidentify } from '../../src/deid/index.js';
+import { SAMPLE } from '../../src/deid/warm-up.js';
+
+/**
+ * The warm-up (warm-up.ts) runs the recognisers over a sample note before the first real one; its findings are
+ * dropped and no state of the recognisers may depend on it. A note de-identified as the very first call of a
+ * fresh thread (so right after the warm-up) must come out as it does after many other notes.
+ */
+const NOTES = [
+  'Pt seen by Dr. Vellacott on 5/16/2031; Vellacott aware. Wife Alana Bramwell (413-555-0162) visited 5/17.',
+  'TRANSFER TO HALVORSEN 4. SON-PELLAMY---413 555-0184. 94 YO. FROM CUMBERLAND, MD. MRN: 0071234.',
+  'quellan dorsivet is a 58 yr old woman adm 9/7, lives at 27 Linnet St. in Mount Airy, zip MD 21771.',
+  'Mrs. Várkonyiné and Þorvaldsdóttir aware; seen at Sacred Vale Memorial on Oct 20th, 2030. kb.marsh@example.net',
+];
+
+/** What a fresh worker thread gives for one note as its first call: the spans and the tagged text. */
+function inFreshThread(note: string): Promise<string> {
+  const find = new URL('../../src/deid/find.js', import.meta.url).href;
+  const index = new URL('../../src/deid/index.js', import.meta.url).href;
+  const code = `
+    const { parentPort, workerData } = require('node:worker_threads');
+    Promise.all([import(${JSON.stringify(find)}), import(${JSON.stringify(index)})]).then(([f, d]) => {
+      const spans = f.findPhi(workerData);
+      parentPort.postMessage(JSON.stringify({ spans, text: d.deidentify(workerData).text }));
+    });`;
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(code, { eval: true, workerData: note });
+    worker.once('message', (m: string) => {
+      resolve(m);
+      void worker.terminate();
+    });
+    worker.once('error', reject);
+  });
+}
+
+test('a note de-identified first in a fresh thread comes out as after other notes', async () => {
+  const first = await Promise.all(NOTES.map(inFreshThread));
+  // Here, after other notes: the sample in three cases, and the notes in reverse order.
+  for (const text of [SAMPLE, SAMPLE.toUpperCase(), SAMPLE.toLowerCase(), ...[...NOTES].reverse()]) findPhi(text);
+  const later = NOTES.map((note) => JSON.stringify({ spans: findPhi(note), text: deidentify(note).text }));
+  assert.deepEqual(first, later);
+  // The notes do hold PHI of several kinds (the comparison is not of empty results).
+  const categories = new Set(NOTES.flatMap((n) => findPhi(n).map((s) => s.category)));
+  assert.ok(categories.size >= 7, [...categories].join(' '));
+});
