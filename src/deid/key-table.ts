@@ -1,8 +1,10 @@
 /**
  * A fixed set of strings with an id each, looked up by the characters of the key: an open-addressed table of our
  * own (FNV hash, ids' characters in one Uint16Array). Word keys are new strings, and a Map or Set look-up first
- * has V8 hash the string (about 100 ns for a word, a tenth of a note's whole cost when done for every word);
- * here hashing and comparing are one short loop each.
+ * has V8 hash the string: a Map look-up of every word's new key took 0.072-0.082 CPU-s per pass over the 1.08 M
+ * words of the MTSamples paragraphs (about 70 ns a word), triggerBits with this table 0.024-0.025 s, and a whole
+ * steady-state de-identification pass about 0.23 s (3 runs of 6 passes). Here hashing and comparing are one
+ * short loop each.
  */
 export class KeyTable {
   private readonly slots: Int32Array; // id + 1, 0 = empty; at most half full

@@ -2,16 +2,11 @@ import { NAME_TRIGGERS, PERSON_VERBS } from './recognizers/name-cues.js';
 import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
 import { KeyTable } from './key-table.js';
+import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE } from './trigger-bits.js';
 import type { Word } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
-export const TRIGGER_PATTERN = 1;
-export const TRIGGER_NAME = 2;
-export const TRIGGER_PLACE = 4;
-/** A verb that people do in notes ("called", "wishes"): the names rule before it looks at every word. */
-export const TRIGGER_PERSON_VERB = 8;
-/** "is" or "was": the names rule for "Bo Tarrant is a 47 y/o ..." starts there (it looked at every word's key). */
-export const TRIGGER_IS_WAS = 16;
+export { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE };
 
 const TRIGGERS = new Map<string, number>();
 /**

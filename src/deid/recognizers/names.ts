@@ -1,6 +1,6 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
-import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../triggers.js';
+import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
@@ -147,7 +147,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly.
-    if (!w.single && (bits !== undefined ? ((bits[i] as number) & 2) === 0 : !NAME_TRIGGERS.has(w.key))) continue;
+    if (!w.single && (bits !== undefined ? ((bits[i] as number) & TRIGGER_NAME) === 0 : !NAME_TRIGGERS.has(w.key))) continue;
     const next = s.at(i + 1);
     if (titles(s, i, w, next)) continue;
     credentials(s, i, w, next);

@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicon/index.js';
+import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
@@ -271,7 +272,11 @@ export const SHAPED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly sh
 /** Words at which a keyword rule may start. */
 export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 
-/** Runs every pattern rule; spans may overlap (find.ts resolves overlaps). */
+/**
+ * Runs every pattern rule; spans may overlap (find.ts resolves overlaps). Precondition: `words` is exactly
+ * `splitWords(text)` (the default) and `bits`, when given, `triggerBits(words)`: scanShapes reads only the gaps
+ * between those words, so words from another split would hide digits and punctuation from it.
+ */
 export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text), bits?: Uint8Array, lower = text.toLowerCase()): PhiSpan[] {
   const spans: PhiSpan[] = [];
   const push = (rule: PatternRule, m: RegExpExecArray | RegExpMatchArray): void => {
@@ -290,7 +295,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
   };
   const context: PatternContext = { month: false };
   for (let i = 0; i < words.length; i++) {
-    if (bits !== undefined && ((bits[i] as number) & 1) === 0) continue;
+    if (bits !== undefined && ((bits[i] as number) & TRIGGER_PATTERN) === 0) continue;
     const w = words[i] as Word;
     const candidates = BY_KEYWORD.get(w.key);
     if (candidates === undefined) continue;

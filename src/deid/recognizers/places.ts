@@ -1,4 +1,5 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
+import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
@@ -103,7 +104,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     // Every rule below starts at a trigger word; most words are none, and skipping them keeps this fast.
-    if (bits !== undefined ? ((bits[i] as number) & 4) === 0 : !PLACE_TRIGGERS.has(w.key)) continue;
+    if (bits !== undefined ? ((bits[i] as number) & TRIGGER_PLACE) === 0 : !PLACE_TRIGGERS.has(w.key)) continue;
     const next = s.at(i + 1);
     const prev = s.at(i - 1);
     for (let r = 0; r < PLACE_RULES.length; r++) (PLACE_RULES[r] as PlaceRule)(s, i, w, next, prev);

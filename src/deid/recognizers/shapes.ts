@@ -51,7 +51,8 @@ export const SHAPE_NUMBER_CAPITAL = 1 << 16;
  * letters and digits are a vehicle id.
  *
  * Digits, "." and ":" lie only between words (words are letters and apostrophes), so only the gaps are read, and
- * the commonest gap, one space, not even that: the letters, most of a note, are not read again.
+ * the commonest gap, one space, not even that: the letters, most of a note, are not read again. Precondition:
+ * `words` is exactly `splitWords(text)`; with other words, text inside them would go unread.
  */
 export function scanShapes(text: string, words: readonly Word[], longTokens: PhiSpan[]): number {
   let shapes = 0;

@@ -1,0 +1,11 @@
+/**
+ * Which recognisers a word can start a rule for, one bit each (triggers.ts sets them per word). In a module of
+ * their own so the recognisers can test them without importing triggers.ts, which imports their word lists.
+ */
+export const TRIGGER_PATTERN = 1;
+export const TRIGGER_NAME = 2;
+export const TRIGGER_PLACE = 4;
+/** A verb that people do in notes ("called", "wishes"): the names rule before it looks at every word. */
+export const TRIGGER_PERSON_VERB = 8;
+/** "is" or "was": the names rule for "Bo Tarrant is a 47 y/o ..." starts there (it looked at every word's key). */
+export const TRIGGER_IS_WAS = 16;
