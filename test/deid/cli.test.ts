@@ -16,7 +16,7 @@ function medbert(args: string[], input?: string | Buffer): { code: number; stdou
 }
 
 test('deid text from stdin to stdout, tag mode by default; invalid UTF-8 replaced with a warning', () => {
-  const r = medbert(['deid'], Buffer.concat([Buffer.from('Dr. Marder saw pt \xff on 8/16/2017.', 'latin1')]));
+  const r = medbert(['deid'], Buffer.concat([Buffer.from('Dr. Vellacott saw pt \xff on 5/16/2031.', 'latin1')]));
   assert.equal(r.code, 0, r.stderr);
   assert.equal(r.stdout, 'Dr. [NAME] saw pt \uFFFD on [DATE].');
   assert.match(r.stderr, /invalid UTF-8 replaced/);
@@ -37,13 +37,13 @@ test('deid jsonl: the text field is replaced, other fields kept, a bad line skip
 test('deid csv with --text-column, surrogate mode; a missing column is one clear error and no output file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'deid-'));
   const input = join(dir, 'in.csv');
-  writeFileSync(input, 'id,transcription\n1,"Seen by Dr. Marder, ""stable"", on 3/4/2019"\n');
+  writeFileSync(input, 'id,transcription\n1,"Seen by Dr. Vellacott, ""stable"", on 3/4/2019"\n');
   const r = medbert(['deid', '--format', 'csv', '--text-column', 'transcription', '--input', input, '--mode', 'surrogate', '--seed', '7']);
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
   assert.equal(lines[0], 'id,transcription');
   assert.match(lines[1] ?? '', /^1,"Seen by Dr\. [A-Z][a-z]+, ""stable"", on \d{1,2}\/\d{1,2}\/20(?:18|19|20)"$/);
-  assert.ok(!(lines[1] ?? '').includes('Marder'));
+  assert.ok(!(lines[1] ?? '').includes('Vellacott'));
   const out = join(dir, 'x.csv');
   const bad = medbert(['deid', '--format', 'csv', '--text-column', 'nope', '--input', input, '--output', out]);
   assert.equal(bad.code, 1);

@@ -3,20 +3,20 @@ import assert from 'node:assert/strict';
 import { Scorer, scoringTokens, type GoldDocument, type PhiSpan } from '../../src/deid/index.js';
 
 test('scoring tokens are runs of letters and digits', () => {
-  const text = "Dr. O'Driscoll 8/16/2017, 201-561-8910";
-  assert.deepEqual(scoringTokens(text).map((t) => text.slice(t.start, t.end)), ['Dr', 'O', 'Driscoll', '8', '16', '2017', '201', '561', '8910']);
+  const text = "Dr. O'Callaghan 5/16/2031, 413-555-0162";
+  assert.deepEqual(scoringTokens(text).map((t) => text.slice(t.start, t.end)), ['Dr', 'O', 'Callaghan', '5', '16', '2031', '413', '555', '0162']);
 });
 
 test('token and span scores follow the documented definitions, on a hand-counted example', () => {
   //            0         1         2         3         4
   //            0123456789012345678901234567890123456789012345
-  const text = 'Dr. Marder saw Jo Ann on 8/16/2017 at GH today';
+  const text = 'Dr. Halvik saw Jo Ann on 5/16/2031 at GH today';
   const doc: GoldDocument = {
     id: 'd', group: 'g', text,
     spans: [
-      { start: 4, end: 10, label: 'HCPName', category: 'NAME' }, // Marder: 1 token
+      { start: 4, end: 10, label: 'HCPName', category: 'NAME' }, // Halvik: 1 token
       { start: 15, end: 21, label: 'PTName', category: 'NAME' }, // Jo Ann: 2 tokens
-      { start: 25, end: 34, label: 'Date', category: 'DATE' }, // 8/16/2017: 3 tokens
+      { start: 25, end: 34, label: 'Date', category: 'DATE' }, // 5/16/2031: 3 tokens
       { start: 38, end: 40, label: 'Location', category: 'LOCATION' }, // GH: 1 token
     ],
   };
@@ -34,7 +34,7 @@ test('token and span scores follow the documented definitions, on a hand-counted
   assert.deepEqual([r.token.overall.gold, r.token.overall.goldFound, r.token.overall.predicted, r.token.overall.predictedRight], [7, 6, 7, 6]);
   assert.equal(r.token.overall.recall, 6 / 7);
   assert.equal(r.token.overall.precision, 6 / 7);
-  // Per group, typed: NAME gold 3 (Marder, Jo, Ann) found 2; NAME predicted 3 (Marder, Jo, GH), right 2.
+  // Per group, typed: NAME gold 3 (Halvik, Jo, Ann) found 2; NAME predicted 3 (Halvik, Jo, GH), right 2.
   assert.deepEqual([r.token.byGroup.NAME.gold, r.token.byGroup.NAME.goldFound, r.token.byGroup.NAME.predicted, r.token.byGroup.NAME.predictedRight], [3, 2, 3, 2]);
   assert.equal(r.token.byGroup.LOCATION.recall, 0);
   assert.deepEqual([r.token.byGroup.DATE.gold, r.token.byGroup.DATE.goldFound, r.token.byGroup.DATE.predicted, r.token.byGroup.DATE.predictedRight], [3, 3, 4, 3]);
