@@ -3,7 +3,6 @@ import { findPatternPhi } from './recognizers/patterns.js';
 import { findPlaces } from './recognizers/places.js';
 import type { PhiCategory, PhiSpan } from './types.js';
 import { triggerBits } from './triggers.js';
-import { warmUp } from './warm-up.js';
 import { isMixedCase, splitWords } from './words.js';
 
 /** When two findings overlap, the more specific shape wins; names and places come last. */
@@ -18,7 +17,6 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
  * ("Sacred Heart", "Z. Miller") are joined, so a tag replaces a whole name once.
  */
 export function findPhi(text: string): PhiSpan[] {
-  warmUp(findPhi);
   const lower = text.toLowerCase();
   const words = splitWords(text, lower);
   const mixed = isMixedCase(words);

@@ -3,13 +3,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
-import { SAMPLE } from '../../src/deid/warm-up.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
 /**
- * Data under ../shared/data is never copied into the repo: text written for the de-identifier (the warm-up note,
- * the examples in comments, the notes the tests make up) must not quote the evaluation notes. A quote of four
- * words or more is found as a shared 4-word shingle.
+ * Data under ../shared/data is never copied into the repo: text written for the de-identifier (the examples in
+ * comments, the notes the tests make up) must not quote the evaluation notes. A quote of four words or more is
+ * found as a shared 4-word shingle.
  */
 const physionet = sharedFile('deid', 'physionet-deid');
 const presidio = sharedFile('deid', 'presidio-synth');
@@ -42,13 +41,6 @@ test('the shingle test finds a quote of an evaluation note', { skip }, () => {
   const note = readFileSync(join(physionet.path, 'id.text'), 'utf8').split('\n').find((l) => words(l).length >= 8) as string;
   const quote = words(note).slice(2, 6).join(' ');
   assert.ok(sharedShingles().has(quote), quote);
-});
-
-test('the warm-up sample quotes no four words of the evaluation notes', { skip }, () => {
-  const shared = sharedShingles();
-  const sample = shingles(SAMPLE);
-  assert.ok(sample.length > 150);
-  assert.deepEqual(sample.filter((s) => shared.has(s)), []);
 });
 
 /** Shingles of plain English or of the data sets' format descriptions that are no quote of a note. */
