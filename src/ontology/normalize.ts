@@ -202,7 +202,7 @@ export function isCaseSensitive(token: Token): boolean {
 
 /**
  * The id of the singular of an ASCII letter run of the text when it ends in s and differs, else -1: `singular()`
- * (normalize.ts) rule for rule, making no strings.
+ * above, rule for rule, making no strings.
  */
 export function asciiSingularId(tokens: TokenTable, text: string, start: number, end: number): number {
   const n = end - start;

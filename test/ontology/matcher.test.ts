@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinMatcher, EntityMatcher, linkWithAbbreviations, type LinkedSpan } from '../../src/ontology/index.js';
+import { hashAsciiLower } from '../../src/ontology/token-table.js';
 
 const brief = (spans: LinkedSpan[]): string[][] => spans.map((s) => [s.text, s.id]);
 
@@ -173,12 +174,8 @@ test('many distinct tokens, long ones and plurals give the same spans on every p
 });
 
 test('two tokens with the same 32-bit hash and length are told apart (the text token cache compares the key)', () => {
-  // FNV-1a over lower-case letters, as the cache and the token table hash: search 6-letter words for a collision.
-  const fnv = (w: string): number => {
-    let h = 0x811c9dc5 | 0;
-    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-    return h;
-  };
+  // The hash the cache and the token table use: search 6-letter words for a collision.
+  const fnv = (w: string): number => hashAsciiLower(w, 0, w.length);
   const seen = new Map<number, string>();
   let pair: [string, string] | null = null;
   for (let n = 0; pair === null; n++) {
