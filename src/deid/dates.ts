@@ -1,6 +1,6 @@
 /**
  * Date surrogates: every date in a document moves by the same number of days, written in its original format
- * ("8/16/2017" → "11/2/2017", "Oct 20th" → "Jan 7th", "3-24-17" → "6-11-17"). Dates without a year are
+ * ("4/3/2031" → "6/20/2031", "Oct 20th" → "Jan 7th", "2-9-32" → "4-28-32"). Dates without a year are
  * shifted within a fixed leap year, so "2/29" stays valid. Years standing alone ("1977", "'84") are kept:
  * Safe Harbor allows years, and a shifted year would break the history's order less than it would help.
  */
@@ -29,7 +29,7 @@ export function shiftDate(original: string, days: number): string {
     const y = yearText === undefined ? '' : `${m[2]}${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
     return `${pad(d.month, m[1] ?? '')}${m[2]}${pad(d.day, m[3] ?? '')}${y}`;
   }
-  // Month words with a day and/or a year, in either order: "Oct 20th, 1989", "20th Oct", "march 21", "nov. 2016".
+  // Month words with a day and/or a year, in either order: "Oct 20th, 1989", "20th Oct", "march 21", "sept. 2031".
   const monthMatch = /[A-Za-z]+/.exec(original);
   const monthIndex = monthMatch === null ? -1 : monthOf(monthMatch[0]);
   if (monthIndex >= 0 && monthMatch !== null) {

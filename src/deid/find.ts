@@ -14,7 +14,7 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
 /**
  * Finds the PHI in one note: pattern rules, then names and places from words. Overlaps are resolved by
  * priority, then by length; neighbouring spans of one category with only spaces or a period between
- * ("Sacred Heart", "Z. Miller") are joined, so a tag replaces a whole name once.
+ * ("Saint Brigid", "Z. Ostrander") are joined, so a tag replaces a whole name once.
  */
 export function findPhi(text: string): PhiSpan[] {
   const lower = text.toLowerCase();

@@ -86,7 +86,7 @@ function styleLike(like: string, value: string): string {
   return value.replace(/(^|[\s'-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());
 }
 
-/** Digits → random digits, letters → random letters (same case), punctuation kept: "201-561-8910" → "734-208-5519". */
+/** Digits → random digits, letters → random letters (same case), punctuation kept: "617-555-0123" → "734-208-5519". */
 function sameShape(original: string, random: () => number): string {
   let first = true;
   return original.replace(/[0-9A-Za-z]/g, (c) => {

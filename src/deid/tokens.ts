@@ -1,6 +1,6 @@
 /**
- * Scoring tokens: maximal runs of Unicode letters and digits. "8/16/2017" is three tokens, "O'Driscoll" two,
- * "201-561-8910" three. Punctuation and whitespace are never tokens, so a span that adds or drops a trailing
+ * Scoring tokens: maximal runs of Unicode letters and digits. "4/3/2031" is three tokens, "O'Fenwick" two,
+ * "617-555-0123" three. Punctuation and whitespace are never tokens, so a span that adds or drops a trailing
  * period or space scores the same — gold standards disagree on such edges.
  */
 export interface TextToken {

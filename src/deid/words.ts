@@ -1,6 +1,6 @@
 /**
- * Word tokens for the recognisers: runs of letters (ASCII and European scripts) with inner apostrophes ("O'Driscoll", "pt's"); a hyphen
- * separates words ("Stord-Painter" is two, joined by rules that allow a hyphen gap), with what lies between them, so rules can ask "is the previous word 'Dr' with
+ * Word tokens for the recognisers: runs of letters (ASCII and European scripts) with inner apostrophes ("O'Fenwick", "pt's"); a hyphen
+ * separates words ("Brannock-Tilley" is two, joined by rules that allow a hyphen gap), with what lies between them, so rules can ask "is the previous word 'Dr' with
  * only a period and spaces between?".
  */
 export interface Word {
@@ -12,7 +12,7 @@ export interface Word {
   readonly keyEnd: number;
   /** The text between the previous word's end and this word's start. */
   readonly gapBefore: string;
-  /** Title case: first letter upper, second not ("Vellacott", "McDonald", "O'Brien"; not "VELLACOTT", "EMTs", "vellacott"). */
+  /** Title case: first letter upper, second not ("Vellacott", "McQuarrie", "O'Dorrin"; not "VELLACOTT", "EMTs", "vellacott"). */
   readonly capitalized: boolean;
   /** A single letter: an initial when followed by "." or a name. */
   readonly single: boolean;
@@ -57,7 +57,7 @@ export function splitWords(text: string, lower: string = text.toLowerCase()): Wo
         seen |= c;
         i++;
       }
-      // An inner apostrophe followed by a letter continues the word: "O'Driscoll", "pt's".
+      // An inner apostrophe followed by a letter continues the word: "O'Fenwick", "pt's".
       const c = i < n ? text.charCodeAt(i) : -1; // not read past the end (see PlaceScan.at in places.ts)
       if ((c === 39 || c === 0x2019) && i + 1 < n && isLetter(text.charCodeAt(i + 1))) {
         if (c !== 39) curly = true;

@@ -25,7 +25,7 @@ test('deid text from stdin to stdout, tag mode by default; invalid UTF-8 replace
 test('deid jsonl: the text field is replaced, other fields kept, a bad line skipped and named, output atomic', () => {
   const dir = mkdtempSync(join(tmpdir(), 'deid-'));
   const input = join(dir, 'in.jsonl');
-  writeFileSync(input, '{"id":1,"note":"son bill called"}\n{oops\n{"id":2,"note":"Dr. Kochevar aware","pid":9}\n');
+  writeFileSync(input, '{"id":1,"note":"son bill called"}\n{oops\n{"id":2,"note":"Dr. Quennell aware","pid":9}\n');
   const out = join(dir, 'out.jsonl');
   const r = medbert(['deid', '--format', 'jsonl', '--text-field', 'note', '--input', input, '--output', out, '--mode', 'tag']);
   assert.equal(r.code, 0, r.stderr);

@@ -54,10 +54,10 @@ test('near misses get 0: same length, first two and last letters; one letter mor
 });
 
 test('KeyTable: each key its index, anything else -1', () => {
-  const keys = ['is', 'was', 'iss', 'a', 'ab', 'ba', 'dr', 'dr.', 'Ünal', 'o\'brien'];
+  const keys = ['is', 'was', 'iss', 'a', 'ab', 'ba', 'dr', 'dr.', 'Ünal', 'o\'dorrin'];
   const table = new KeyTable(keys);
   keys.forEach((k, i) => assert.equal(table.idOf(k), i, k));
-  for (const k of ['', 'i', 'isss', 'wa', 'was ', 'Dr', 'unal', 'b', 'o’brien']) assert.equal(table.idOf(k), -1, k);
+  for (const k of ['', 'i', 'isss', 'wa', 'was ', 'Dr', 'unal', 'b', 'o’dorrin']) assert.equal(table.idOf(k), -1, k);
   // Many keys (the table grows, probes run long): still exact.
   const many = Array.from({ length: 5000 }, (_, i) => `k${i.toString(36)}`);
   const big = new KeyTable(many);

@@ -1,5 +1,5 @@
 /**
- * Words that are never taken as a name after a context cue ("per protocol", "Dr. aware", "son in to visit"):
+ * Words that are never taken as a name after a context cue ("per protocol", "Dr. aware", "nephew in to see"):
  * function words, the verbs and nouns that follow cues in clinical notes, clinical abbreviations, units and
  * departments. Written for this project from general knowledge. Lower case.
  */

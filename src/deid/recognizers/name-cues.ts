@@ -29,7 +29,7 @@ export const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbaliz
   'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested', 'denies', 'complains']);
 export const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
-/** Cue words after a name too common to vouch for it alone ("A. FAILURE TO WEAN"). */
+/** Cue words after a name too common to vouch for it alone ("A. READY TO WEAN"). */
 export const WEAK_AFTER = new Set(['to', 'and', 'is', 'was', 'has', 'will', 'in', 'at', 'with', 'from', 'of', 'who']);
 export const RELATIONS = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'dau', 'sister', 'sisters', 'brother', 'brothers', 'mother', 'father',
@@ -79,7 +79,7 @@ export const NOT_AFTER_INITIAL = new Set([
   'marcescens', 'cloacae', 'influenzae', 'meningitidis', 'fumigatus', 'carinii', 'jiroveci', 'jirovecii', 'maltophilia', 'baumannii', 'oxytoca',
   'mirabilis', 'vulgaris', 'agalactiae', 'pyogenes', 'mutans', 'viridans', 'lugdunensis', 'saprophyticus', 'coag', 'vre', 'mrsa',
 ]);
-/** Particles inside surnames: "Van Leeuwen", "de la Cruz", "O'". */
+/** Particles inside surnames: "Van Oosterveld", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
 /** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */
@@ -100,9 +100,9 @@ export const NAME_CLOSERS = new Set(['regarding', 're', 'who', 'that', 'about', 
 export const CREDENTIAL_CUES = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
 /** What follows "X is a" when X is a patient introduced by name: an age ("is a 47 y/o", "is an 88 yr old"). */
 export const AGE_AFTER_IS = /^[ \t]+\d{1,3}[ \t-]*(?:yr|year|y\/o|y\.o|yo\b|y\b|m\b|f\b)/i;
-/** Words between "X is" and the role X plays: "is the pt's family contact", "is her primary nurse". */
+/** Words between "X is" and the role X plays: "is her legal guardian", "is their primary nurse". */
 export const ROLE_FILLERS = new Set(['the', 'a', 'pt', "pt's", 'pts', "patient's", 'his', 'her', 'their', 'family', 'primary', 'main', 'legal']);
-/** Roles in the patient's life that "X is ..." introduces besides relations: "Tamsin is family contact/interpreter". */
+/** Roles in the patient's life that "X is ..." introduces besides relations: "Tamsin is family spokesperson/caregiver". */
 export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman', 'hcp', 'proxy', 'guardian', 'contact', 'caregiver', 'caretaker',
   'surgeon', 'cardiologist', 'pcp', 'physician', 'doctor', 'oncologist', 'social', 'case']);
 

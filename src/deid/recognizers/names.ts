@@ -69,7 +69,7 @@ function nameEvidence(s: NameScan, i: number): boolean {
   return s.mixed && w.capitalized && inSentence(s, i);
 }
 
-/** A single letter followed by a period and a word ("Z. Miller"), or by a listed name ("barbara j parrilli"). */
+/** A single letter followed by a period and a word ("Z. Ostrander"), or by a listed name ("winifred j quennell"). */
 function isInitial(s: NameScan, i: number): boolean {
   const w = s.at(i);
   const next = s.at(i + 1);
@@ -77,7 +77,7 @@ function isInitial(s: NameScan, i: number): boolean {
   return /^\.[ \t]*$/.test(next.gapBefore) || (/^[ \t]+$/.test(next.gapBefore) && isKnownName(next.key));
 }
 
-/** Surname-like in a strong context: not a function word, though it may be an eponym ("Dr. Foley", "G. Levine"). */
+/** Surname-like in a strong context: not a function word, though it may be an eponym ("Dr. Foley", "G. Babinski"). */
 function personWord(w: Word): boolean {
   return nameLike(w) || (lexicon.surnames.has(w.key) && !w.single) || (lexicon.firstNames.has(w.key) && !w.single);
 }
@@ -179,7 +179,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
 }
 
 function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
-  // 1. Titles: "Dr. X", "mrs powers". "Dr" followed by a stop word ("Dr. aware") takes nothing.
+  // 1. Titles: "Dr. X", "mrs quillan". "Dr" followed by a stop word ("Dr. aware") takes nothing.
   if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)) {
     // "Ms." / "Mr" written in title case in a mixed-case note is a title; "MS", "ms." may be mental status.
     const weak = WEAK_TITLES.has(w.key) && !(s.mixed && /^M[a-z]/.test(s.text.slice(w.start, w.end)))
@@ -209,7 +209,7 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined): v
     const p1 = i - 1;
     const wp1 = s.at(p1) as Word;
     // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
-    // or punctuation): "LUNGS COARSE, RN TO SUCTION" is not a name.
+    // or punctuation): "BREATH SOUNDS DIMINISHED, RN AWARE" is not a name.
     const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(s.text.slice(w.end, w.end + 3));
     // "PER LAST FIRST NP", "by jo smith md": a cue before the one or two words before the credential.
     const cueAt = (k: number): boolean => {
@@ -318,7 +318,7 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     const strong = (k: number): boolean => {
       const c = s.at(k);
       if (c === undefined) return false;
-      // "Son, Ed, was updated": a listed given name between commas or brackets, even if it is also a word.
+      // "Daughter, Rose, was updated": a listed given name between commas or brackets, even if it is also a word.
       if (!nameLike(c)) {
         const after = s.at(k + 1);
         return RELATIONS.has(w.key) && lexicon.firstNames.has(c.key) && /[,(]\s*$/.test(c.gapBefore) && after !== undefined && /^\s*[,)]/.test(after.gapBefore);
@@ -416,7 +416,7 @@ function beforePersonVerbs(s: NameScan): void {
     if (!/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
     const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !isKnownName(w.key);
-    // "social: bill called", "and george called": a word at the start of a clause in a single-case note.
+    // "social: bill called", "and hector called": a word at the start of a clause in a single-case note.
     const clauseStart = (k: number): boolean => k === 0 || /[:,;.\n>-][ \t]*$/.test((words[k] as Word).gapBefore) || words[k - 1]?.key === 'and';
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
     const single = (clauseVerb || (w.capitalized && !isKnownName(w.key) && !VERB_LIKE.test(w.key))) && clauseStart(i) && surnameLike(s, w) && w.key.length >= 4;
@@ -447,7 +447,7 @@ function beforeListedSurname(s: NameScan): void {
 
 function introducedByIs(s: NameScan): void {
   const words = s.words;
-  // "Bo Tarrant is a 47 y/o retired baker", "Orlaith acts as proxy": one to three name-like words opening a line or
+  // "Bo Tarrant is a 47 y/o retired joiner", "Orlaith acts as proxy": one to three name-like words opening a line or
   // sentence, then "is" and an age or a person's role in the patient's life.
   for (let i = 1; i + 1 < words.length; i++) {
     if (s.bits !== undefined && ((s.bits[i] as number) & TRIGGER_IS_WAS) === 0) continue;

@@ -59,7 +59,7 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi, when: test(/[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/), shape: SHAPE_HEX_COLON },
   { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g, shape: SHAPE_SSN },
   { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
-  // Phone: 10 digits in 3-3-4 groups ("(201) 324-1423", "201/324/1423", "202232-4455"), 7 digits 3-4, extension.
+  // Phone: 10 digits in 3-3-4 groups ("(617) 555-0123", "617/555/0134", "617555-0145"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
     re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?(?:\(\d{3}\)|\d{3})[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
@@ -79,7 +79,7 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
-  // a hurry: "(301 273 45166)".
+  // a hurry: "(617 555 01423)".
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
@@ -127,12 +127,12 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
     re: /(?:on|since|dated|until|till)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)/gi,
   },
-  // A specimen drawn "from 3-5" (month-day): "BC FROM 3-5 GREW STAPH", "cultures from 10-2 negative".
+  // A specimen drawn "from 3-5" (month-day): "CULTURES FROM 4-7 GREW GNRS", "sputum from 11-3 negative".
   {
     category: 'DATE', keywords: ['bc', 'bcx', 'bcs', 'cx', 'cxs', 'culture', 'cultures', 'sputum', 'urine', 'blood', 'wound', 'specimen', 'specimens', 'sample', 'samples', 'swab', 'swabs', 'ucx', 'uc'],
     re: /(?:bcx?s?|cxs?|cultures?|sputum|urine|blood|wound|specimens?|samples?|swabs?|ucx|uc)\s+(?:cx\s+|culture\s+)?(?:from|of|on|drawn)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|cc\/hr|ml\/hr|breaths?|beats?|bpm|sites?|sets?|bottles?|vials?|tubes?|specimens?|samples?|attempts?|sticks?|weeks?|months?)\b)/gi,
   },
-  // A year of two digits opening a history item, before an intervention: "PMH: ... 09 PTCA to LCX. 13 stent to LCX".
+  // A year of two digits opening a history item, before an intervention: "HX: ... 04 PTCA to RCA. 11 stent to LAD".
   {
     category: 'DATE', keywords: ['ptca', 'cabg', 'stent', 'stents', 'stenting', 'pci', 'angioplasty', 'cath', 'avr', 'mvr', 'cva', 'mi', 'ami', 'nstemi', 'stemi', 'ppm', 'aicd', 'icd', 'pacemaker'],
     re: /(?<=(?:^|(?<!\d)[\n.:;(]|s\/p)[ \t]*(?<v>\d\d)[ \t]+)(?:ptca|cabg|stents?|stenting|pci|angioplasty|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)\b/dgi,
@@ -156,7 +156,7 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: acceptStreet,
     shape: SHAPE_NUMBER_CAPITAL,
   },
-  // An address after its cue, up to the end of the clause: "lives at 4417 Rua do Limoeiro Torto 55, Serra Clara".
+  // An address after its cue, up to the end of the clause: "lives at 4417 Rua do Limoeiro Torto 55, Serra Vermelha".
   {
     category: 'LOCATION',
     keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],
@@ -189,7 +189,7 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   if (a === b && Number(a) <= 5 && !/\b(?:on|since|from|until|dated?)\s*$/.test(before)) return false;
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
-  // A vent setting mentioned earlier on the line: "PSV 10/5 ... & 5/10 W SATS".
+  // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
   if (/\b(?:psv|ps|peep|cpap|simv|imv|vent)\b[^\n]{0,40}$/.test(before)
     && !/\b(?:on|since|from|until|of|dated?|admitted|d\/c|dc|extubate|extubated|extubation|intubated|for|by|after|before|thru|through|planned)\s*$/.test(before)) return false;
   return true;

@@ -7,9 +7,9 @@ export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center',
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
-/** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Union Hospital". */
+/** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */
 export const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and', 'on']);
-/** Cues strong enough for a weak head with an unknown name: "LIVES AT KEELEY HOUSE", "to kessler rehab facility". */
+/** Cues strong enough for a weak head with an unknown name: "LIVES AT BRAMWICK HOUSE", "to tollander rehab facility". */
 export const STRONG_CUES = new Set(['to', 'at', 'from', 'the', 'on']);
 export const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centre', 'ctr', 'campus', 'health', 'healthcare', 'facility', 'nh', 'manor', 'institute', 'clinic', 'clinics']);
 export const WARD_VERBS = new Set(['transfer', 'transferred', 'transfered', 'tranfered', 'tranferred', 'transferring', 'transfering', 'tranfer',
@@ -21,9 +21,9 @@ export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tr
   'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
   'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
-/** Verbs after which "for" names an employer: "works for vista health". */
+/** Verbs after which "for" names an employer: "works for orlen health". */
 export const EMPLOYMENT_VERBS = new Set(['works', 'worked', 'employed']);
-/** Words that end an organisation's name and belong to it after an employer cue ("vista health", "acme corp"). */
+/** Words that end an organisation's name and belong to it after an employer cue ("orlen health", "acme corp"). */
 export const ORGANISATION_WORDS = new Set(['health', 'healthcare', 'inc', 'corp', 'corporation', 'company', 'co', 'group', 'systems', 'system',
   'bank', 'industries', 'associates', 'partners', 'services', 'llc', 'ltd']);
 /** Words after "to/from/at" that are not places. */

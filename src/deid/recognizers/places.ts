@@ -8,8 +8,8 @@ import {
 
 /**
  * Places smaller than a state, and care facilities:
- * - facility names: the words before a facility head ("Sacred Heart Memorial", "Union Hospital", "University of
- *   Maryland hospital"); generic heads (hospital, center, rehab) stay out of the span, naming heads (memorial,
+ * - facility names: the words before a facility head ("Saint Brigid Memorial", "Fenwick Hospital", "University of
+ *   Calloway hospital"); generic heads (hospital, center, rehab) stay out of the span, naming heads (memorial,
  *   regional) go in;
  * - hospital abbreviations ("GH", "MGH") and saints' names after "to/at/from" ("St. Brigid");
  * - towns and cities from the gazetteer (ambiguous ones such as "Aurora" or "Lincoln" need "lives in", "from",
@@ -63,7 +63,7 @@ function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HO
 }
 
 /**
- * The facility name before a head: up to 4 place-like words ("University of Alaska", "Sacred Heart"), with a
+ * The facility name before a head: up to 4 place-like words ("University of Alaska", "Saint Brigid"), with a
  * cue before them ("to", "at", "from", "(") — or, in mixed-case notes, all capitalised. Returns [first, last]
  * word indexes or null.
  */
@@ -187,7 +187,7 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
     const prep = s.at(j) as Word;
     const viaAt = /@\s*$/.test(prep.gapBefore) && j === i + 1;
     const first = viaAt ? j : j + 1;
-    // "works for vista health": an employer, named like a place, with its organisation word.
+    // "works for orlen health": an employer, named like a place, with its organisation word.
     const employer = EMPLOYMENT_VERBS.has(w.key) && prep.key === 'for';
     if ((viaAt || MOVE_PREPOSITIONS.has(prep.key) || employer) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
       let last = first - 1;
@@ -214,7 +214,7 @@ function hospitalAbbreviations(s: PlaceScan, i: number, w: Word, prev: Word | un
 }
 
 function religiousNames(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
-  // "at Holy Cross", "to Sacred Heart", "Good Samaritan": religious facility names after a cue.
+  // "at Holy Cross", "to Saint Brigid", "Good Samaritan": religious facility names after a cue.
   if ((w.key === 'holy' || w.key === 'sacred' || w.key === 'good') && next !== undefined && cleanGap(next.gapBefore) && prev !== undefined
     && FACILITY_CUES.has(prev.key) && (w.key !== 'good' || next.key === 'samaritan') && placeLike(next)) {
     push(s, i, i + 1, 'HOSPITAL');
@@ -306,7 +306,7 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
     if (s.at(j)?.key === 'back') j++;
     const c = s.at(j);
     const after = c === undefined ? '' : s.text.slice(c.end, c.end + 3);
-    // A room number may come first: "transferred to 209 quartermain".
+    // A room number may come first: "transferred to 412 westerly".
     if (c !== undefined && /^[ \t]*(?:\d{3}[ \t]+)?$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && s.text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
       push(s, j, j, 'LOCATION');
     }
