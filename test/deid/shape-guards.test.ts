@@ -36,7 +36,11 @@ function check(texts: Iterable<string>): number[] {
   const matched = RULES.map(() => 0);
   const failures: string[] = [];
   for (const text of texts) {
-    for (const i of missedShapes(text, matched)) if (failures.length < 10) failures.push(`${(RULES[i] as { re: RegExp }).re.source.slice(0, 40)}: ${JSON.stringify(text.slice(0, 200))}`);
+    for (const i of missedShapes(text, matched)) {
+      if (failures.length >= 10) continue;
+      const rule = (RULES[i] as { re: RegExp }).re.source.slice(0, 40);
+      failures.push(`${rule}: ${JSON.stringify(text.slice(0, 200))}`);
+    }
   }
   assert.deepEqual(failures, []);
   return matched;
@@ -84,6 +88,40 @@ test('shape guards: generated digits, separators and letters', () => {
   // Most rules are met (so the property is tested on them); the rest (the bracketed 11-digit phone, dotted pairs,
   // IBAN, slashed runs) are met in the real notes below.
   assert.ok(matched.filter((n) => n > 0).length >= 13, JSON.stringify(matched));
+});
+
+/** One invented string per shaped rule, in the rules' order, that the rule matches. */
+const POSITIVES = [
+  'see https://example.org/path for more', // URL
+  'visit example.com today', // domain
+  'from 10.20.30.40', // IPv4
+  'host fe80:12ab:0:0:1:2:3:4', // IPv6
+  'SSN 900-12-3456', // SSN
+  'call 617-555-0123', // 10-digit phone
+  'pager (617 555 01423)', // bracketed phone, a digit too many
+  'tel 01.23.45.67.89', // dotted pairs
+  'card 4111 1111 1111 1111', // four groups of four
+  'IBAN GB82 WEST 1234 5698 7654 32', // IBAN
+  'on 2031-04-03', // year first
+  'seen 4/3/5/6', // slashed run
+  'on 4.3.2031', // dotted date
+  'DOB 040331', // six digits mmddyy
+  'in the 1990s', // decade
+  'a 93 y/o man', // age over 89
+  'lives at 12 Orchard Street', // street address
+  'Springfield, MA 01105', // ZIP code
+];
+
+test('shape guards: one hand-written string per rule, each matched by its rule with its shape reported', () => {
+  assert.equal(POSITIVES.length, RULES.length);
+  const matched = check(POSITIVES);
+  POSITIVES.forEach((text, i) => {
+    const own = RULES.map(() => 0);
+    missedShapes(text, own);
+    assert.ok((own[i] as number) > 0, `rule ${i} does not match ${JSON.stringify(text)}`);
+  });
+  // Every rule is met without the shared data, so the property is tested on each of them here too.
+  assert.deepEqual(matched.filter((n) => n === 0), []);
 });
 
 test('shape guards: the evaluation notes', { skip: physionet.skip || presidio.skip }, () => {
