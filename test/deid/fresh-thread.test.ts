@@ -16,31 +16,44 @@ const NOTES = [
   'Mrs. Várkonyiné and Þorvaldsdóttir aware; seen at Sacred Vale Memorial on Oct 20th, 2030. kb.marsh@example.net',
 ];
 
-/** What a fresh worker thread gives for one note as its first call: the spans and the tagged text. */
-function inFreshThread(note: string): Promise<string> {
+/**
+ * What a fresh worker thread gives for one note as its very first call: `findPhi`'s spans, or `deidentify`'s
+ * tagged text (each in its own thread, so neither runs after the other).
+ */
+function inFreshThread(note: string, call: 'findPhi' | 'deidentify'): Promise<string> {
   const find = new URL('../../src/deid/find.js', import.meta.url).href;
   const index = new URL('../../src/deid/index.js', import.meta.url).href;
   const code = `
     const { parentPort, workerData } = require('node:worker_threads');
     Promise.all([import(${JSON.stringify(find)}), import(${JSON.stringify(index)})]).then(([f, d]) => {
-      const spans = f.findPhi(workerData);
-      parentPort.postMessage(JSON.stringify({ spans, text: d.deidentify(workerData).text }));
+      const result = workerData.call === 'findPhi' ? f.findPhi(workerData.note) : d.deidentify(workerData.note).text;
+      parentPort.postMessage(JSON.stringify(result));
     });`;
   return new Promise((resolve, reject) => {
-    const worker = new Worker(code, { eval: true, workerData: note });
+    const worker = new Worker(code, { eval: true, workerData: { note, call } });
     worker.once('message', (m: string) => {
       resolve(m);
       void worker.terminate();
     });
-    worker.once('error', reject);
+    worker.once('error', (e) => {
+      reject(e);
+      void worker.terminate();
+    });
+    // A thread that ends without a message (an import that never settles, process.exit) fails the test.
+    worker.once('exit', (code) => reject(new Error(`worker exited with code ${code} before it answered`)));
   });
 }
 
 test('a note de-identified first in a fresh thread comes out as after other notes', async () => {
-  const first = await Promise.all(NOTES.map(inFreshThread));
+  const spans = await Promise.all(NOTES.map((note) => inFreshThread(note, 'findPhi')));
+  const texts = await Promise.all(NOTES.map((note) => inFreshThread(note, 'deidentify')));
+  const first = NOTES.map((_, i) => ({
+    spans: JSON.parse(spans[i] as string) as unknown,
+    text: JSON.parse(texts[i] as string) as unknown,
+  }));
   // Here, after other notes: the notes in reverse order, as written and in both cases.
   for (const text of [...NOTES].reverse()) for (const t of [text, text.toUpperCase(), text.toLowerCase()]) findPhi(t);
-  const later = NOTES.map((note) => JSON.stringify({ spans: findPhi(note), text: deidentify(note).text }));
+  const later = NOTES.map((note) => ({ spans: JSON.parse(JSON.stringify(findPhi(note))) as unknown, text: deidentify(note).text }));
   assert.deepEqual(first, later);
   // The notes do hold PHI of several kinds (the comparison is not of empty results).
   const categories = new Set(NOTES.flatMap((n) => findPhi(n).map((s) => s.category)));
