@@ -6,8 +6,6 @@ import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRI
 import type { Word } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
-export { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE };
-
 const TRIGGERS = new Map<string, number>();
 /**
  * One bit per (length, first two letters, last letter) of the trigger words: most words of a note are none, and a

@@ -5,8 +5,9 @@ import { NAME_TRIGGERS, PERSON_VERBS } from '../../src/deid/recognizers/name-cue
 import { PATTERN_KEYWORDS } from '../../src/deid/recognizers/patterns.js';
 import { PLACE_TRIGGERS } from '../../src/deid/recognizers/places.js';
 import {
-  TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, triggerBits,
-} from '../../src/deid/triggers.js';
+  TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE,
+} from '../../src/deid/trigger-bits.js';
+import { triggerBits } from '../../src/deid/triggers.js';
 import type { Word } from '../../src/deid/words.js';
 
 /** The trigger bits as a plain Map from the same lists: what the shape filter and key table must reproduce. */

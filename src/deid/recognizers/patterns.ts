@@ -168,8 +168,8 @@ const RULE_LIST: readonly PatternRule[] = [
 
 /**
  * The rules with one hidden class: as literals, each set and order of fields (`accept`, `when`, `keywords`) is a
- * class of its own, so the optimized `findPatternPhi` met new ones at `rule.accept` after warm-up and was thrown
- * away and compiled again (4 times a run), and read the rules through polymorphic loads in between.
+ * class of its own, so the optimized `findPatternPhi` met new ones at `rule.accept` after its first runs and was
+ * thrown away and compiled again (4 times a run), and read the rules through polymorphic loads in between.
  */
 const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({ category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, shape: r.shape ?? 0 }));
 
