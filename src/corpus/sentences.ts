@@ -28,7 +28,6 @@ const CONTINUE_UNLESS_CAPITAL = new Set([
 ]);
 
 // Terminators . ? ! …, closers " ' ” ’ ) ] }, openers " ' “ ‘ ( [ { (tested by char code: this runs over every character).
-const OPENERS = '"\'\u201c\u2018([{';
 
 export interface SentenceSpan {
   /** UTF-16 offsets into the text given: `text.slice(start, end)` is the sentence, trimmed. */
@@ -93,7 +92,7 @@ function wordBefore(text: string, from: number, dot: number): string {
   let s = dot;
   while (s > from && !isSpaceCode(text.charCodeAt(s - 1))) s -= 1;
   let word = text.slice(s, dot);
-  while (word.length > 0 && OPENERS.includes(word[0])) word = word.slice(1);
+  while (word.length > 0 && isOpener(word.charCodeAt(0))) word = word.slice(1);
   return word;
 }
 
