@@ -1,5 +1,5 @@
 import type { CorpusDocument } from './document.js';
-import { hash64Hex, mix32, SEED_A, SEED_B } from './hash.js';
+import { fnv1a32, mix32, SEED_A, SEED_B } from './hash.js';
 import { KeySet64 } from './key-set.js';
 import { MinHashIndex, type MinHashOptions } from './minhash.js';
 
@@ -14,8 +14,8 @@ export function documentText(doc: CorpusDocument): string {
  * its UTF-8 bytes are hashed four at a time, lower-cased on the way, with no joined or lower-cased copy. Other text
  * is lower-cased the long way first (beyond ASCII that can change a string's length, and Σ depends on what follows):
  * when the result is ASCII (K, the Kelvin sign, lower-cases to k) it is hashed as ASCII text is, so it meets its
- * ASCII twin; otherwise by hash64Hex, which no ASCII text reaches (a text with other characters never equals one
- * without).
+ * ASCII twin; otherwise by hash64Hex's two FNV-1a hashes (a text with other characters never equals one without, so
+ * only a 64-bit collision could give it an ASCII text's key).
  */
 export function documentKey(doc: CorpusDocument): string {
   documentKeyHalves(doc);
@@ -52,10 +52,8 @@ function keyHalves(doc: CorpusDocument): void {
     asciiLowerKey(keyBytes.bytes, utf8Joined([lower], lower.length));
     return;
   }
-  // A text with other characters never equals one without: only a 64-bit collision could meet an ASCII key.
-  const hex = hash64Hex(lower);
-  key.hi = parseInt(hex.slice(0, 8), 16) | 0;
-  key.lo = parseInt(hex.slice(8), 16) | 0;
+  key.hi = fnv1a32(lower, SEED_A) | 0;
+  key.lo = fnv1a32(lower, SEED_B) | 0;
 }
 
 const NOT_ASCII = /[^\x00-\x7f]/;
