@@ -154,24 +154,25 @@ export class EntityMatcher {
     const runs = scanTokens(text, this.textTokens);
     // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens.
     const cache = this.textTokenCache ??= new TextTokenCache(this.tokenIds, this.rootChildren);
-    const t = this.textTokenIds;
-    t.reserve(runs.count);
+    const textIds = this.textTokenIds;
+    textIds.reserve(runs.count);
     for (let k = 0; k < runs.count; k++) {
       if ((runs.flags[k] & ASCII) !== 0 && runs.end[k] - runs.start[k] <= CACHED_TOKEN_LENGTH) {
-        cache.resolve(text, runs.start[k], runs.end[k], t, k);
+        cache.resolve(text, runs.start[k], runs.end[k], textIds, k);
       } else { // beyond ASCII or long (both rare): looked up here, by one path
         const id = this.tokenIds.get(tokenKey(text, runs, k));
         const singular = this.singularId(text, runs, k);
-        t.ids[k] = id;
-        t.singulars[k] = singular;
-        t.roots[k] = id < 0 ? -1 : this.child(0, id);
-        t.singularRoots[k] = singular < 0 ? -1 : this.child(0, singular);
+        textIds.ids[k] = id;
+        textIds.singulars[k] = singular;
+        textIds.roots[k] = id < 0 ? -1 : this.child(0, id);
+        textIds.singularRoots[k] = singular < 0 ? -1 : this.child(0, singular);
       }
     }
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < runs.count) {
-      const found = (runs.flags[i] & GLUED) !== 0 || !this.startsName(t, i) ? null : this.longestAt(text, runs, t, i);
+      const glued = (runs.flags[i] & GLUED) !== 0;
+      const found = glued || !this.startsName(textIds, i) ? null : this.longestAt(text, runs, textIds, i);
       if (found === null) {
         i += 1;
         continue;
@@ -209,8 +210,8 @@ export class EntityMatcher {
   }
 
   /** A cheap first test: does any name start with this token (or its singular)? */
-  private startsName(t: TextTokenIds, k: number): boolean {
-    return t.roots[k] >= 0 || t.singularRoots[k] >= 0;
+  private startsName(textIds: TextTokenIds, k: number): boolean {
+    return textIds.roots[k] >= 0 || textIds.singularRoots[k] >= 0;
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
@@ -225,18 +226,19 @@ export class EntityMatcher {
     return one === key ? -1 : this.tokenIds.get(one);
   }
 
-  private longestAt(text: string, runs: TokenRuns, t: TextTokenIds, first: number): { last: number; entries: NameEntry[] } | null {
-    const ids = t.ids;
+  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, first: number):
+    { last: number; entries: NameEntry[] } | null {
+    const ids = textIds.ids;
     let best: { last: number; entries: NameEntry[] } | null = null;
     let node = 0;
     for (let j = first; j < runs.count; j++) {
-      const next = j === first ? t.roots[j] : ids[j] < 0 ? -1 : this.child(node, ids[j]);
+      const next = j === first ? textIds.roots[j] : ids[j] < 0 ? -1 : this.child(node, ids[j]);
       const atBoundary = j + 1 >= runs.count || (runs.flags[j + 1] & GLUED) === 0;
       if (atBoundary) {
         let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
         if (entries === null) {
-          const plural = t.singulars[j];
-          const end = j === first ? t.singularRoots[j] : plural < 0 ? -1 : this.child(node, plural);
+          const plural = textIds.singulars[j];
+          const end = j === first ? textIds.singularRoots[j] : plural < 0 ? -1 : this.child(node, plural);
           if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
         }
         if (entries !== null) best = { last: j, entries };
