@@ -1,5 +1,5 @@
-import { parse, type CsvError } from 'csv-parse';
 import { MedbertError } from '../errors.js';
+import { CsvRows, type CsvRow } from './csv-rows.js';
 import type { CorpusDocument, ReaderOptions } from './document.js';
 import { splitParagraphs } from './paragraphs.js';
 import type { TextSource } from './text-stream.js';
@@ -14,20 +14,15 @@ export interface CsvOptions extends ReaderOptions {
   readonly delimiter?: string;
 }
 
-interface ParsedRow {
-  readonly record: string[];
-  readonly info: { readonly lines: number };
-}
-
 /**
  * CSV notes with a header row (RFC 4180 quoting; fields may hold line breaks). Each row's text column, split
- * into paragraphs at blank lines, is one document; the other columns go to meta. A malformed row (bad
- * quoting, wrong number of fields) is skipped with a warning naming its line. Parsing is csv-parse's
- * streaming parser, fed chunk by chunk.
+ * into paragraphs at blank lines, is one document; the other columns go to meta (with `line`, the line the row
+ * ends on). A malformed row (bad quoting, wrong number of fields) is skipped with a warning naming the line it
+ * starts on. Rows are split by papaparse, chunk by chunk (see CsvRows: memory holds one partial row).
  *
- * `source` may also be the file's UTF-8 bytes in chunks (Node Buffers, as a file stream gives them): csv-parse
- * works on bytes, so text chunks are only encoded back to UTF-8 for it, and bytes spare decoding and encoding the
- * whole file (it decodes each field, invalid UTF-8 replaced by U+FFFD; a byte-order mark is dropped either way).
+ * `source` may also be the file's UTF-8 bytes in chunks (as a file stream gives them): rows are split from bytes,
+ * so text is only encoded back to UTF-8, and bytes spare decoding the whole file (each field with other than
+ * ASCII is decoded, invalid UTF-8 replaced by U+FFFD; a byte-order mark is dropped either way).
  */
 export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, options: CsvOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
@@ -38,55 +33,46 @@ export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, o
   for (const value of missing) longestMissing = Math.max(longestMissing, value.length);
   const isMissing = (value: string): boolean => value.length <= longestMissing && missing.has(value);
   const warn = (line: number, message: string): void => options.onWarning?.({ file, line, message });
-  const parser = parse({
-    bom: true, info: true, relax_column_count: true, skip_records_with_error: true, delimiter: options.delimiter ?? ',',
-  });
-  let fatal: Error | null = null;
-  parser.on('skip', (error: CsvError) => warn(lineOf(error), `skipped a malformed CSV row: ${error.message.split(':')[0]}`));
-  parser.on('error', (error: Error) => { fatal = error; });
+  const rows = new CsvRows(options.delimiter ?? ',');
 
   let header: string[] | null = null;
   let textIndex = -1;
   let idIndex = 0;
-  function* drain(): Generator<CorpusDocument> {
-    for (let row = parser.read() as ParsedRow | null; row !== null; row = parser.read() as ParsedRow | null) {
+  function* documents(batch: readonly CsvRow[]): Generator<CorpusDocument> {
+    for (const row of batch) {
+      const record = row.fields;
+      if (row.error !== null) {
+        warn(row.firstLine, `skipped a malformed CSV row: ${row.error}`);
+        continue;
+      }
       if (header === null) {
-        header = row.record.map((h) => h.trim());
+        header = record.map((h) => h.trim());
         textIndex = header.indexOf(textColumn);
         if (textIndex < 0) throw new MedbertError(`${file}: no column named '${textColumn}' (columns: ${header.join(', ')})`);
         idIndex = options.idColumn !== undefined ? header.indexOf(options.idColumn) : 0;
         if (idIndex < 0) throw new MedbertError(`${file}: no id column named '${options.idColumn ?? ''}'`);
         continue;
       }
-      if (row.record.length !== header.length) {
-        warn(row.info.lines, `skipped a CSV row with ${row.record.length} fields instead of ${header.length}`);
+      if (record.length !== header.length) {
+        warn(row.firstLine, `skipped a CSV row with ${record.length} fields instead of ${header.length}`);
         continue;
       }
-      const text = row.record[textIndex];
+      const text = record[textIndex];
       if (isMissing(text.trim())) continue;
       const paragraphs = splitParagraphs(text);
       if (paragraphs.length === 0) continue;
-      const meta: Record<string, string | number | string[]> = { line: row.info.lines };
+      const meta: Record<string, string | number | string[]> = { line: row.lastLine };
       header.forEach((name, i) => {
-        if (i !== textIndex && !isMissing(row.record[i])) meta[name] = row.record[i];
+        if (i !== textIndex && !isMissing(record[i])) meta[name] = record[i];
       });
-      const id = row.record[idIndex] !== '' ? row.record[idIndex] : `${file}#${row.info.lines}`;
+      const id = record[idIndex] !== '' ? record[idIndex] : `${file}#${row.lastLine}`;
       yield { id, source: file, paragraphs, meta };
     }
   }
 
-  // Strings and bytes go to the parser as they come (a stream takes either).
+  // Text is encoded back to UTF-8: CsvRows splits bytes (a file's come as they are).
   for await (const chunk of typeof source === 'string' ? [source] : source) {
-    parser.write(chunk);
-    yield* drain();
-    if (fatal !== null) break;
+    yield* documents(rows.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
   }
-  parser.end();
-  yield* drain();
-  if (fatal !== null) warn(0, `stopped reading: ${(fatal as Error).message}`);
-}
-
-function lineOf(error: CsvError): number {
-  const lines = (error as CsvError & { lines?: unknown }).lines;
-  return typeof lines === 'number' ? lines : 0;
+  yield* documents(rows.end());
 }

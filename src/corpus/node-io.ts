@@ -52,6 +52,6 @@ export function fileText(path: string): AsyncIterable<string> {
 export function readCorpusFile(path: string, options: CorpusReadOptions & { format?: CorpusFormat } = {}): AsyncIterable<CorpusDocument> {
   const format = options.format ?? formatFromFileName(path);
   const named = { ...options, fileName: options.fileName ?? basename(path) };
-  // csv-parse parses bytes: it gets the file's, not text decoded only to be encoded again (see readCsv).
+  // CSV rows are split from bytes: readCsv gets the file's, not text decoded only to be encoded again (see CsvRows).
   return format === 'csv' ? readCsv(fileBytes(path), named) : readCorpus(format, fileText(path), named);
 }
