@@ -28,11 +28,18 @@ export async function isGzipFile(path: string): Promise<boolean> {
   }
 }
 
-/** The file's bytes in chunks of about 64 KiB, decompressed when it is gzip (by extension or magic bytes). */
+/**
+ * Chunk size of reading and of gunzip's output: 256 KiB, not the streams' defaults (64 KiB read, 16 KiB gunzip
+ * output), which made each stage (gunzip's calls, stream plumbing, every reader's per-chunk work) run a chunk at a
+ * time eight to sixteen times as often. Memory holds a few chunks.
+ */
+const CHUNK_BYTES = 1 << 18;
+
+/** The file's bytes in chunks of about 256 KiB, decompressed when it is gzip (by extension or magic bytes). */
 export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
   const gzip = path.endsWith('.gz') || (await isGzipFile(path));
-  const raw = createReadStream(path, { highWaterMark: 1 << 16 });
-  const stream = gzip ? raw.pipe(createGunzip()) : raw;
+  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+  const stream = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
   raw.on('error', (error) => stream.destroy(error));
   try {
     for await (const chunk of stream) yield chunk as Uint8Array;
