@@ -13,9 +13,10 @@ const ID_FIELDS = ['id', 'pmid', '_id'];
 /**
  * JSON Lines: one object per line. The named text fields, in order, are the paragraphs (missing or empty
  * fields are left out); other scalar fields go to meta. A line that is not a JSON object is skipped with a
- * warning; a record with no text is dropped silently.
+ * warning; a record with no text is dropped silently. `source` may also be the file's UTF-8 bytes in chunks (see
+ * linesOf: each line is decoded on its own).
  */
-export async function* readJsonl(source: TextSource, options: JsonlOptions = {}): AsyncIterable<CorpusDocument> {
+export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>, options: JsonlOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
   const textFields = options.textFields ?? ['title', 'abstract'];
   let line = 0;

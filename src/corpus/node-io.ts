@@ -6,6 +6,8 @@ import { createGunzip } from 'node:zlib';
 import { MedbertError } from '../errors.js';
 import type { CorpusDocument } from './document.js';
 import { readCsv } from './csv.js';
+import { readJsonl } from './jsonl.js';
+import { readText } from './text.js';
 import { formatFromFileName, readCorpus, type CorpusFormat, type CorpusReadOptions } from './formats.js';
 import { decodeUtf8 } from './text-stream.js';
 
@@ -59,6 +61,12 @@ export function fileText(path: string): AsyncIterable<string> {
 export function readCorpusFile(path: string, options: CorpusReadOptions & { format?: CorpusFormat } = {}): AsyncIterable<CorpusDocument> {
   const format = options.format ?? formatFromFileName(path);
   const named = { ...options, fileName: options.fileName ?? basename(path) };
-  // CSV rows are split from bytes: readCsv gets the file's, not text decoded only to be encoded again (see CsvRows).
-  return format === 'csv' ? readCsv(fileBytes(path), named) : readCorpus(format, fileText(path), named);
+  // CSV rows and lines are split from bytes: these readers get the file's, not text decoded a chunk at a time (see
+  // CsvRows and linesOf: a field or line decoded alone stays a one-byte string when it is ASCII).
+  switch (format) {
+    case 'csv': return readCsv(fileBytes(path), named);
+    case 'jsonl': return readJsonl(fileBytes(path), named);
+    case 'text': return readText(fileBytes(path), named);
+    default: return readCorpus(format, fileText(path), named);
+  }
 }

@@ -11,8 +11,11 @@ export interface TextOptions extends ReaderOptions {
 
 const MAX_PARAGRAPH_CHARS = 1 << 20;
 
-/** Plain text and textbooks: paragraphs are separated by blank lines; line breaks inside one become spaces. */
-export async function* readText(source: TextSource, options: TextOptions = {}): AsyncIterable<CorpusDocument> {
+/**
+ * Plain text and textbooks: paragraphs are separated by blank lines; line breaks inside one become spaces. `source`
+ * may also be the file's UTF-8 bytes in chunks (see linesOf: each line is decoded on its own).
+ */
+export async function* readText(source: TextSource | AsyncIterable<Uint8Array>, options: TextOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
   const maxParagraphs = options.maxParagraphs ?? 1000;
   let paragraphs: string[] = [];

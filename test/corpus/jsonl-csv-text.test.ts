@@ -1,10 +1,11 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { serialize } from 'node:v8';
 import { gunzipSync } from 'node:zlib';
 import { normalizeSpace, readCsv, readJsonl, readText } from '../../src/corpus/index.js';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
-import { decodeUtf8 } from '../../src/corpus/text-stream.js';
+import { decodeUtf8, linesOf } from '../../src/corpus/text-stream.js';
 import { sharedFile } from '../helpers/shared-data.js';
 import { collect } from './helpers.js';
 
@@ -82,6 +83,48 @@ test('CSV from bytes reads as CSV from decoded text: BOM, invalid UTF-8, charact
     assert.deepEqual(got.docs, expected.docs, `chunks of ${size} bytes`);
     assert.deepEqual(got.warnings, expected.warnings);
   }
+});
+
+test('JSONL and text from bytes read as from decoded text: BOM, invalid UTF-8, CRLF, characters cut between chunks', async () => {
+  const encoder = new TextEncoder();
+  const bytes = new Uint8Array([
+    0xef, 0xbb, 0xbf, ...encoder.encode('{"id":"a","title":"Café résumé"}\r\n{"id":"b","title":"bad '), 0xc3, 0x28, 0xff,
+    ...encoder.encode(' µg"}\n\n\ufeff{"id":"c","title":"euro € 𝛼 cut"}\n{"id":"d","title":"end '), 0xe2, 0x82,
+    ...encoder.encode('"}\n{"id":"x","title":"not JSON'), 0xe2, 0x0a,
+    ...encoder.encode('{"id":"e","title":"no line break at the end"}'),
+  ]);
+  const whole = async function* (): AsyncIterable<Uint8Array> { yield bytes; };
+  const expectedJsonl = await collect((onWarning) => readJsonl(decodeUtf8(whole()), { fileName: 'b.jsonl', onWarning }));
+  const expectedText = await collect(() => readText(decodeUtf8(whole()), { fileName: 'b.txt' }));
+  assert.deepEqual(expectedJsonl.docs.map((d) => d.id), ['a', 'b', 'd', 'e']);
+  // Line 4 starts with a U+FEFF (kept past the start of the file: not JSON), line 6 is cut short.
+  assert.deepEqual(expectedJsonl.warnings.map((w) => w.line), [4, 6]);
+  for (const size of [1, 2, 3, 7, bytes.length]) {
+    const chunks = async function* (): AsyncIterable<Uint8Array> {
+      for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
+    };
+    const jsonl = await collect((onWarning) => readJsonl(chunks(), { fileName: 'b.jsonl', onWarning }));
+    assert.deepEqual(jsonl, expectedJsonl, `JSONL in chunks of ${size} bytes`);
+    assert.deepEqual(await collect(() => readText(chunks(), { fileName: 'b.txt' })), expectedText, `text in chunks of ${size} bytes`);
+  }
+  // The lines themselves, at the edges: a bare byte-order mark is no line, a lone CR is an empty one.
+  const lines = async (source: AsyncIterable<string> | AsyncIterable<Uint8Array>): Promise<string[]> => {
+    const out: string[] = [];
+    for await (const line of linesOf(source)) out.push(line);
+    return out;
+  };
+  for (const edge of [[0xef, 0xbb, 0xbf], [0xef, 0xbb, 0xbf, 0x0d], [0x0d], [0x0a, 0x0a], [0x61, 0xef, 0xbb, 0xbf, 0x0a, 0xef, 0xbb, 0xbf], []]) {
+    const bytesOf = async function* (): AsyncIterable<Uint8Array> { yield new Uint8Array(edge); };
+    assert.deepEqual(await lines(bytesOf()), await lines(decodeUtf8(bytesOf())), JSON.stringify(edge));
+  }
+});
+
+test('JSONL from bytes: an ASCII line is parsed as a one-byte string beside other characters (its text stays one-byte)', async () => {
+  const source = async function* (): AsyncIterable<Uint8Array> { yield new TextEncoder().encode('{"id":"1","title":"10 €"}\n{"id":"2","title":"plain"}\n'); };
+  const { docs } = await collect(() => readJsonl(source()));
+  const oneByte = (s: string): boolean => serialize(s)[2] === 0x22; // V8's serializer tags a one-byte string '"'
+  assert.ok(oneByte(docs[1].paragraphs[0]));
+  assert.ok(!oneByte(docs[0].paragraphs[0]));
 });
 
 test('text: paragraphs at blank lines, long books cut into bounded documents', async () => {
