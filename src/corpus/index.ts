@@ -7,8 +7,9 @@
 //   }
 //
 // Every reader takes a string, an iterable or an async iterable of string chunks (decodeUtf8 turns bytes into
-// those) and yields CorpusDocument {id, source, paragraphs, meta}; skipped records are reported through
-// onWarning with file and line, never printed.
+// those; the CSV, JSONL and text readers also take UTF-8 byte chunks, split before they are decoded) and yields
+// CorpusDocument {id, source, paragraphs, meta}; skipped records are reported through onWarning with file and
+// line, never printed.
 export { normalizeSpace, WarningCounter } from './document.js';
 export type { CorpusDocument, ReaderOptions, ReaderWarning, WarningHandler } from './document.js';
 export { decodeUtf8, linesOf, textChunks } from './text-stream.js';
