@@ -20,6 +20,10 @@ export function preTokenizedBuffers(t: PreTokenized): ArrayBuffer[] {
   return [t.sentences, t.paragraphStarts, t.ids, t.begins, t.ends].map((a) => a.buffer as ArrayBuffer);
 }
 
+const utf8 = new TextEncoder();
+/** The UTF-8 bytes of the paragraph being tokenized (reused; grown for longer ones). */
+let paragraphBytes = new Uint8Array(1 << 16);
+
 /** Splits and tokenizes each paragraph exactly as DocumentPacker would (sentenceSpans, then encodeOffsetsInto). */
 export function preTokenize(tokenizer: SentencePieceModel, documents: readonly (readonly string[])[]): PreTokenized {
   let paragraphs = 0, chars = 0;
@@ -38,18 +42,29 @@ export function preTokenize(tokenizer: SentencePieceModel, documents: readonly (
   for (const d of documents) {
     for (const text of d) {
       paragraphStarts[p++] = sentenceCount;
+      // One UTF-8 copy of the paragraph: when it is all ASCII, byte offsets are UTF-16 offsets and its sentences go
+      // to the tokenizer as bytes (one encodeInto a paragraph costs far less than one a sentence).
+      if (paragraphBytes.length < text.length) paragraphBytes = new Uint8Array(2 * text.length);
+      const copied = utf8.encodeInto(text, paragraphBytes);
+      const ascii = copied.read === text.length && copied.written === text.length;
       for (const s of sentenceSpans(text)) {
-        const n = tokenizer.encodeOffsetsInto(text.slice(s.start, s.end));
         if (4 * (sentenceCount + 1) > sentences.length) sentences = grown(sentences, 4 * (sentenceCount + 1));
-        if (tokenCount + n > ids.length) {
-          ids = grown(ids, tokenCount + n); begins = grown(begins, tokenCount + n); ends = grown(ends, tokenCount + n);
-        }
-        // Copied in a loop: three subarray views a sentence cost more than the copies.
-        const idBuffer = tokenizer.idBuffer, beginBuffer = tokenizer.beginBuffer, endBuffer = tokenizer.endBuffer;
-        for (let i = 0; i < n; i++) {
-          ids[tokenCount + i] = idBuffer[i];
-          begins[tokenCount + i] = beginBuffer[i];
-          ends[tokenCount + i] = endBuffer[i];
+        // Plain ASCII sentences (nearly all) are tokenized straight into the arrays, with no slice and no copy.
+        const most = tokenCount + s.end - s.start + 1;
+        if (most > ids.length) { ids = grown(ids, most); begins = grown(begins, most); ends = grown(ends, most); }
+        let n = ascii ? tokenizer.encodeAsciiInto(paragraphBytes, s.start, s.end, ids, begins, ends, tokenCount) - tokenCount : -1;
+        if (n < 0) {
+          n = tokenizer.encodeOffsetsInto(text.slice(s.start, s.end));
+          if (tokenCount + n > ids.length) {
+            ids = grown(ids, tokenCount + n); begins = grown(begins, tokenCount + n); ends = grown(ends, tokenCount + n);
+          }
+          // Copied in a loop: three subarray views a sentence cost more than the copies.
+          const idBuffer = tokenizer.idBuffer, beginBuffer = tokenizer.beginBuffer, endBuffer = tokenizer.endBuffer;
+          for (let i = 0; i < n; i++) {
+            ids[tokenCount + i] = idBuffer[i];
+            begins[tokenCount + i] = beginBuffer[i];
+            ends[tokenCount + i] = endBuffer[i];
+          }
         }
         sentences[4 * sentenceCount] = s.start;
         sentences[4 * sentenceCount + 1] = s.end;

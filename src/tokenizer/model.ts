@@ -252,7 +252,7 @@ export class SentencePieceModel {
     if (this.asciiWords && inputOffsetsOk) {
       const seg = this.seg;
       seg.reserve(length + 4);
-      const count = this.words!.segmentAsciiSentence(bytes, length, this.normalizer.asciiIdentity, seg.ids, seg.starts, seg.ends);
+      const count = this.words!.encodeAscii(bytes, 0, length, this.normalizer.asciiIdentity, seg.ids, seg.starts, seg.ends, 0);
       if (count >= 0) { seg.count = count; return -1; }
     }
     const n = this.normalizer.normalize(bytes, length);
@@ -274,14 +274,11 @@ export class SentencePieceModel {
     let exact = 0; // a bound on the sentence's |score| so far in exact arithmetic
     let rounding = 0; // how far the float32 score of the sentence Viterbi can be from it
     for (let b = 0; b < n;) {
-      let h = WordCache.hashStep(WordCache.HASH_START, text[b]);
       let e = b + 1;
       for (; e < n; e++) {
-        const c = text[e];
-        if (c === 0xe2 && e + 2 < n && text[e + 1] === 0x96 && text[e + 2] === 0x81) break;
-        h = WordCache.hashStep(h, c);
+        if (text[e] === 0xe2 && e + 2 < n && text[e + 1] === 0x96 && text[e + 2] === 0x81) break;
       }
-      const entry = words.entryFor(text, b, e, h);
+      const entry = words.entryFor(text, b, e);
       if (entry < 0) return false;
       const bound = exact + rounding;
       if (!words.safe(entry, e - b, bound)) return false;
@@ -454,6 +451,13 @@ export class SentencePieceModel {
    */
   encodeOffsetsInto(text: string): number {
     const length = this.utf8(text);
+    if (this.asciiWords) {
+      // Plain ASCII words: their pieces go from the cache straight to the output, offsets being input bytes.
+      if (this.idBuf.length <= length) this.idBuf = new Int32Array(2 * length + 16);
+      if (this.beginBuf.length <= length) { this.beginBuf = new Int32Array(2 * length + 16); this.endBuf = new Int32Array(2 * length + 16); }
+      const count = this.words!.encodeAscii(this.inputBuf, 0, length, this.normalizer.asciiIdentity, this.idBuf, this.beginBuf, this.endBuf, 0);
+      if (count >= 0) return count;
+    }
     // As many bytes as UTF-16 units: all ASCII, so byte b is unit b and the map is not needed.
     const ascii = length === text.length;
     if (!ascii) {
@@ -461,7 +465,8 @@ export class SentencePieceModel {
       mapBytesToUnits(text, length, this.unitOfByte);
     }
     const unitOfByte = this.unitOfByte;
-    const plainAscii = this.segment(this.inputBuf, length) < 0;
+    // Not plain ASCII words (tried above when the model allows), so not tried again on the bytes.
+    const plainAscii = this.segment(this.inputBuf, length, false) < 0;
     const seg = this.seg;
     const norm = this.normalizer.out;
     const map = this.normalizer.normToOrig;
@@ -497,6 +502,17 @@ export class SentencePieceModel {
       prevUnk = isUnk;
     }
     return n;
+  }
+
+  /**
+   * What encodeOffsetsInto gives for a sentence of plain ASCII words given as bytes[start, end) (offsets from
+   * `start`: in ASCII, bytes and UTF-16 units are one), written to ids/begins/ends from `at` on. Returns where its
+   * pieces end (at + their count), or -1 when it is not such a sentence or the model has no such path: then use
+   * encodeOffsetsInto. The arrays need room for end - start + 1 pieces from `at`.
+   */
+  encodeAsciiInto(bytes: Uint8Array, start: number, end: number, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
+    if (!this.asciiWords) return -1;
+    return this.words!.encodeAscii(bytes, start, end, this.normalizer.asciiIdentity, ids, begins, ends, at);
   }
 
   /** Spans written by the last encodeOffsetsInto (UTF-16 offsets). */

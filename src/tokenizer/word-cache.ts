@@ -29,6 +29,12 @@ const END_BITS = 9;
 const END_MASK = (1 << END_BITS) - 1;
 /** Ints before an entry's key: (key length << 16) | piece count, the margin and the score bound (float32 bits). */
 const HEADER = 3;
+/** Ints of the longest key: a key's bytes are packed four to an int, little-endian, the last int's unused bytes 0. */
+const KEY_INTS = MAX_WORD_BYTES >> 2;
+/** Words encodeAscii reads ahead for at once (see there). */
+const BATCH = 32;
+/** U+2581's UTF-8 bytes packed as a key's first three (an ASCII word's key is "▁" + the word). */
+const SPACE_PACKED = 0xe2 | (0x96 << 8) | (0x81 << 16);
 
 /** Piece ids the cache can store (END_BITS of the 32 are the piece's end). */
 export const MAX_CACHED_VOCABULARY = 1 << (31 - END_BITS);
@@ -65,11 +71,26 @@ export class WordCache {
   private readonly second = new Float64Array(MAX_WORD_BYTES + 4);
   private readonly bestStart = new Int32Array(MAX_WORD_BYTES + 4);
   private readonly bestId = new Int32Array(MAX_WORD_BYTES + 4);
-  private readonly word = new Uint8Array(3 + MAX_WORD_BYTES);
+  /** The word being looked up, packed as an entry's key is. */
+  private readonly key = new Int32Array(KEY_INTS);
+  // A batch of words of encodeAscii: each one's start, key size (bytes), hash, key (its place in batchKeys), and
+  // what was read ahead for it.
+  private readonly batchStart = new Int32Array(BATCH);
+  private readonly batchSize = new Int32Array(BATCH);
+  private readonly batchHash = new Int32Array(BATCH);
+  private readonly batchKey = new Int32Array(BATCH);
+  private readonly batchTouched = new Int32Array(BATCH);
+  private readonly batchKeys = new Int32Array(BATCH * KEY_INTS);
+  /** A hash's slot is its top bits (hashInt mixes every byte into them): h >>> slotShift. */
+  private readonly slotShift: number;
+  private readonly slotMask: number;
 
   constructor(private readonly lattice: PieceLattice, maxEntries = MAX_WORD_CACHE_ENTRIES) {
     const entries = Math.max(16, maxEntries);
-    this.slots = new Int32Array(4 << Math.ceil(Math.log2(entries))); // 2 ints a slot, 2 slots an entry, a power of 2
+    const slotCount = 2 << Math.ceil(Math.log2(entries)); // 2 slots an entry, a power of 2
+    this.slots = new Int32Array(2 * slotCount); // 2 ints a slot
+    this.slotShift = Math.clz32(slotCount) + 1;
+    this.slotMask = slotCount - 1;
     // the entry store starts at most at the default cache's size: a larger maxEntries grows it only as it fills
     this.arena = new Int32Array(FIRST_INTS_PER_ENTRY * Math.min(entries, MAX_WORD_CACHE_ENTRIES));
     this.bytes = new Uint8Array(this.arena.buffer);
@@ -81,43 +102,57 @@ export class WordCache {
     this.maxNodeScore = most;
   }
 
-  /** FNV-1a step: the caller hashes a word's bytes while it looks for the word's end. */
-  static readonly HASH_START = 0x811c9dc5 | 0;
-  static hashStep(h: number, byte: number): number {
-    return Math.imul(h ^ byte, 0x01000193);
-  }
-
   /**
-   * Entry (its start in the arena) for text[from, to), whose bytes hash to h (hashStep from HASH_START),
-   * segmenting and storing it on a miss; -1 when the word is too long to cache.
+   * Entry (its start in the arena) for the word text[from, to), segmenting and storing it on a miss; -1 when the
+   * word is too long to cache.
    */
-  entryFor(text: Uint8Array, from: number, to: number, h: number): number {
+  entryFor(text: Uint8Array, from: number, to: number): number {
     const length = to - from;
     if (length > MAX_WORD_BYTES) return -1;
+    const key = this.key;
+    let h = HASH_START;
+    let packed = 0;
+    let ints = 0;
+    for (let k = 0; k < length; k++) {
+      packed |= text[from + k] << ((k & 3) << 3);
+      if ((k & 3) === 3) { key[ints++] = packed; h = hashInt(h, packed); packed = 0; }
+    }
+    if ((length & 3) !== 0) { key[ints] = packed; h = hashInt(h, packed); }
+    return this.entryForKey(key, 0, length, h);
+  }
+
+  /** Entry for the word packed in keys from keyAt on (`length` bytes, hashed to h with hashInt), stored on a miss. */
+  private entryForKey(keys: Int32Array, keyAt: number, length: number, h: number): number {
     const slots = this.slots;
-    const mask = (slots.length >> 1) - 1;
     const arena = this.arena;
-    const bytes = this.bytes;
-    let slot = h & mask;
+    const ints = (length + 3) >> 2;
+    let slot = h >>> this.slotShift;
     for (;;) {
       const at = slots[2 * slot + 1];
       if (at === 0) break;
+      // A whole int of the key at a time: the last one's unused bytes are 0 in both.
       if (slots[2 * slot] === h && arena[at - 1] >>> 16 === length) {
-        const key = 4 * (at - 1 + HEADER);
+        const start = at - 1 + HEADER;
         let k = 0;
-        while (k < length && bytes[key + k] === text[from + k]) k++;
-        if (k === length) return at - 1;
+        while (k < ints && arena[start + k] === keys[keyAt + k]) k++;
+        if (k === ints) return at - 1;
       }
-      slot = (slot + 1) & mask;
+      slot = (slot + 1) & this.slotMask;
     }
-    if (!this.room(length)) return this.entryFor(text, from, to, h);
+    return this.add(slot, keys, keyAt, length, h);
+  }
+
+  /** Stores the word at the empty slot `slot` (its home slot instead, if the cache starts afresh) and segments it. */
+  private add(slot: number, keys: Int32Array, keyAt: number, length: number, h: number): number {
+    const free = this.room(length) ? slot : h >>> this.slotShift;
     const e = this.used;
-    this.slots[2 * slot] = h;
-    this.slots[2 * slot + 1] = e + 1;
+    this.slots[2 * free] = h;
+    this.slots[2 * free + 1] = e + 1;
     this.entries++;
-    const key = 4 * (e + HEADER);
-    for (let k = 0; k < length; k++) this.bytes[key + k] = text[from + k];
-    this.segment(e, text, from, to);
+    const arena = this.arena;
+    const keyStart = e + HEADER;
+    for (let k = 0; k < (length + 3) >> 2; k++) arena[keyStart + k] = keys[keyAt + k];
+    this.segment(e, this.bytes, 4 * keyStart, 4 * keyStart + length);
     return e;
   }
 
@@ -159,49 +194,97 @@ export class WordCache {
   }
 
   /**
-   * The pieces of a sentence of plain ASCII words, straight from the input bytes, or -1 when the sentence is not
-   * one (then the caller normalizes it and segments the usual way). Plain: every byte has `identity` 1 (it
-   * normalizes to itself; see Normalizer.asciiIdentity) and the spaces are single, neither first nor last. With
-   * the usual whitespace rules (dummy prefix, extra whitespace removed, spaces escaped, ▁ as a prefix) such a
-   * sentence normalizes to ▁w1▁w2..., so the cache's words are "▁" + each word. Writes each piece's id and its span
-   * in the input bytes (a leading ▁ covers the space before the word, or the word's first byte for the dummy
-   * prefix, as Normalizer.normToOrig maps it) to ids/starts/ends, which must have room for `length + 1` pieces.
+   * The pieces of a sentence of plain ASCII words, bytes[from, to), straight from the input bytes, or -1 when the
+   * sentence is not one (then the caller normalizes it and segments the usual way; what was written means
+   * nothing). Plain: every byte has `identity` 1 (it normalizes to itself; see Normalizer.asciiIdentity) and the
+   * spaces are single, neither first nor last. With the usual whitespace rules (dummy prefix, extra whitespace
+   * removed, spaces escaped, ▁ as a prefix) such a sentence normalizes to ▁w1▁w2..., so the cache's words are
+   * "▁" + each word. Writes each piece's id and its span in the input, from `from` (a leading ▁ covers the space
+   * before the word, or the word's first byte for the dummy prefix, as Normalizer.normToOrig maps it), to
+   * ids/begins/ends from `at` on, a run of unknown pieces as one (as the encoder gives them); they must have room
+   * for to - from + 1 pieces from there. Returns where the pieces end: at + their count.
    */
-  segmentAsciiSentence(bytes: Uint8Array, length: number, identity: Uint8Array, ids: Int32Array, starts: Int32Array, ends: Int32Array): number {
-    if (length === 0 || bytes[0] === 0x20 || bytes[length - 1] === 0x20) return -1;
-    const word = this.word;
-    word[0] = 0xe2; word[1] = 0x96; word[2] = 0x81;
-    let count = 0;
-    let exact = 0;
-    let rounding = 0;
-    for (let from = 0; from < length;) {
-      // The word bytes[from, to), hashed and copied after the ▁ as the normalizer would have written them.
-      let h = SPACE_HASH;
-      let to = from;
-      for (; to < length; to++) {
-        const c = bytes[to];
-        if (c === 0x20) break;
-        if (identity[c] === 0 || to - from === MAX_WORD_BYTES) return -1;
-        word[3 + to - from] = c;
-        h = WordCache.hashStep(h, c);
+  encodeAscii(bytes: Uint8Array, from: number, to: number, identity: Uint8Array, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
+    if (from >= to || bytes[from] === 0x20 || bytes[to - 1] === 0x20) return -1;
+    const keys = this.batchKeys, wordStart = this.batchStart, wordSize = this.batchSize, wordHash = this.batchHash;
+    const wordKey = this.batchKey, touched = this.batchTouched;
+    const slots = this.slots;
+    const slotShift = this.slotShift;
+    const unkId = this.lattice.unkId;
+    let count = at;
+    let exact = 0; // a bound on the sentence's |score| so far in exact arithmetic
+    let rounding = 0; // how far the float32 score of the sentence Viterbi can be from it
+    for (let w = from; w < to;) {
+      // Up to BATCH words are packed (after the ▁, as the normalizer would have written them) and hashed, and each
+      // one's home slot read, then the entry that slot points to, before any is used: these reads miss the caches
+      // on most words (the tables are megabytes), and done apart from each other their misses overlap instead of
+      // each waiting for the one before. The look-ups proper then find the lines in the cache.
+      let words = 0;
+      let keyAt = 0;
+      for (; words < BATCH && w < to; words++) {
+        let h = HASH_START;
+        let packed = SPACE_PACKED;
+        let shift = 24;
+        let ints = 0;
+        let i = w;
+        for (; i < to; i++) {
+          const c = bytes[i];
+          if (c === 0x20) break;
+          if (identity[c] === 0) return -1;
+          packed |= c << shift;
+          if (shift !== 24) { shift += 8; continue; }
+          if (ints === KEY_INTS) return -1; // too long to cache
+          keys[keyAt + ints] = packed; ints++;
+          h = hashInt(h, packed); packed = 0; shift = 0;
+        }
+        const size = i - w + 3;
+        if (i === w || size > MAX_WORD_BYTES) return -1; // two spaces in a row, or a word too long to cache
+        if (shift !== 0) { keys[keyAt + ints] = packed; ints++; h = hashInt(h, packed); }
+        wordStart[words] = w; wordSize[words] = size; wordHash[words] = h; wordKey[words] = keyAt;
+        touched[words] = slots[2 * (h >>> slotShift) + 1];
+        keyAt += ints;
+        w = i + 1;
       }
-      if (to === from) return -1; // two spaces in a row
-      const size = to - from + 3;
-      const e = this.entryFor(word, 0, size, h);
-      const bound = exact + rounding;
-      if (e < 0 || !this.safe(e, size, bound)) return -1;
-      // Normalized offset p in "▁word" is input offset from + p - 3, except the ▁ itself: the space before.
-      count = this.emit(e, ids, starts, ends, count, from - 3, from === 0 ? 0 : from - 1);
-      exact += this.floats[e + 2];
-      rounding += this.roundingAfter(size, bound);
-      from = to + 1;
+      const arena0 = this.arena;
+      for (let j = 0; j < words; j++) {
+        const home = touched[j];
+        touched[j] = home === 0 ? 0 : arena0[home - 1];
+      }
+      for (let j = 0; j < words; j++) {
+        const size = wordSize[j];
+        const e = this.entryForKey(keys, wordKey[j], size, wordHash[j]);
+        const arena = this.arena; // after entryForKey, which may have grown it
+        const floats = this.floats;
+        const bound = exact + rounding;
+        const rounded = this.roundingAfter(size, bound);
+        if (!(floats[e + 1] > rounded)) return -1; // the margin is too thin here (see safe)
+        exact += floats[e + 2];
+        rounding += rounded;
+        // Piece end p in "▁word" is input offset start + p - 3; the ▁ itself is the space before.
+        const start = wordStart[j];
+        const shiftBy = start - from - 3;
+        let begin = start === from ? 0 : start - from - 1;
+        const first = e + HEADER + ((arena[e] >>> 16) + 3 >> 2);
+        const last = first + (arena[e] & 0xffff);
+        for (let p = first; p < last; p++) {
+          const piece = arena[p];
+          const id = piece >>> END_BITS;
+          const end = shiftBy + (piece & END_MASK);
+          if (id === unkId && count > at && ids[count - 1] === unkId) {
+            ends[count - 1] = end; // unknowns in a row are one piece
+          } else {
+            ids[count] = id; begins[count] = begin; ends[count] = end;
+            count++;
+          }
+          begin = end;
+        }
+      }
     }
     return count;
   }
-
   /**
    * Makes room for one more entry of `length` bytes (and at most `length` pieces). False when that meant
-   * starting afresh, which empties the slots: the caller probes again.
+   * starting afresh, which empties the slots.
    */
   private room(length: number): boolean {
     const need = this.used + HEADER + (length + 3 >> 2) + length;
@@ -295,7 +378,12 @@ export class WordCache {
   }
 }
 
-const SPACE_HASH = WordCache.hashStep(WordCache.hashStep(WordCache.hashStep(WordCache.HASH_START, 0xe2), 0x96), 0x81);
+const HASH_START = 0x811c9dc5 | 0;
+
+/** One step of a key's hash, over 4 packed bytes: a multiply, so the top bits (the slot) depend on every byte. */
+function hashInt(h: number, packed: number): number {
+  return Math.imul(h ^ packed, 0x9e3779b1);
+}
 
 /** A float32 value <= x (x >= 0; Infinity stays). */
 function roundedDown(x: number): number {
