@@ -40,14 +40,17 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
   const n = text.length;
   let start = skipSpace(text, 0);
-  // The regex finds the next terminator faster than a loop over char codes (measured: 0.053 vs 0.060 CPU-s a pass).
-  const nextTerminator = /[.?!\u2026]/g;
+  // The next of each terminator (n: none), each found again by indexOf only once passed: cheaper than a regex exec
+  // a terminator (which makes a match array) or a loop over char codes.
+  let dot = -1, question = -1, bang = -1, ellipsis = -1;
   let i = start;
   while (i < n) {
-    nextTerminator.lastIndex = i;
-    const hit = nextTerminator.exec(text);
-    if (hit === null) break;
-    i = hit.index;
+    if (dot < i) dot = indexOrEnd(text, '.', i);
+    if (question < i) question = indexOrEnd(text, '?', i);
+    if (bang < i) bang = indexOrEnd(text, '!', i);
+    if (ellipsis < i) ellipsis = indexOrEnd(text, '\u2026', i);
+    i = Math.min(dot, question, bang, ellipsis);
+    if (i === n) break;
     let end = i + 1;
     while (end < n && (isTerminator(text.charCodeAt(end)) || isCloser(text.charCodeAt(end)))) end += 1;
     if (end < n && !isSpaceCode(text.charCodeAt(end))) {
@@ -67,6 +70,12 @@ export function sentenceSpans(text: string): SentenceSpan[] {
   return spans;
 }
 
+/** Where `terminator` next occurs in text from `from` on, or text.length. */
+function indexOrEnd(text: string, terminator: string, from: number): number {
+  const at = text.indexOf(terminator, from);
+  return at < 0 ? text.length : at;
+}
+
 /** The sentences of one paragraph as strings. */
 export function splitSentences(text: string): string[] {
   return sentenceSpans(text).map((s) => text.slice(s.start, s.end));
@@ -78,6 +87,7 @@ function endsSentence(text: string, sentenceStart: number, dot: number, next: nu
   const following = n < text.length ? text[n] : '';
   if (following === '' || isLower(following)) return false;
   if (text.charCodeAt(dot) !== 0x2e) return true; // `?`, `!`, `…` before anything but a lowercase word
+  if (plainLongWordBefore(text, sentenceStart, dot)) return true; // no rule below can hold: no string made
   const word = wordBefore(text, sentenceStart, dot);
   const lower = word.toLowerCase();
   if (ALWAYS_CONTINUE.has(lower)) return false;
@@ -85,6 +95,26 @@ function endsSentence(text: string, sentenceStart: number, dot: number, next: nu
   if (word.length === 1 && isUpper(word)) return false; // an initial: `J. Smith`, `E. coli`
   if (CONTINUE_UNLESS_CAPITAL.has(lower) || /^([a-z]\.)+[a-z]$/i.test(word)) return isUpper(following);
   return true;
+}
+
+/** The longest abbreviation listed: a longer word before a dot is none of them. */
+const LONGEST_LISTED = Math.max(...[...ALWAYS_CONTINUE, ...CONTINUE_BEFORE_DIGIT, ...CONTINUE_UNLESS_CAPITAL].map((w) => w.length));
+
+/**
+ * Is wordBefore(text, from, dot) longer than any listed abbreviation and free of dots (so neither listed, nor an
+ * initial, nor dotted letters like `e.g`: lower-casing never shortens a word)? Answered from char codes, with no
+ * string made.
+ */
+function plainLongWordBefore(text: string, from: number, dot: number): boolean {
+  let s = dot;
+  while (s > from) {
+    const c = text.charCodeAt(s - 1);
+    if (isSpaceCode(c)) break;
+    if (c === 0x2e) return false;
+    s -= 1;
+  }
+  while (s < dot && isOpener(text.charCodeAt(s))) s += 1; // as wordBefore drops them
+  return dot - s > LONGEST_LISTED;
 }
 
 /** The token just before the dot, without leading brackets or quotes (`(e.g` → `e.g`). */
