@@ -50,7 +50,7 @@ export function preTokenize(tokenizer: SentencePieceModel, documents: readonly (
       for (const s of sentenceSpans(text)) {
         if (4 * (sentenceCount + 1) > sentences.length) sentences = grown(sentences, 4 * (sentenceCount + 1));
         // Plain ASCII sentences (nearly all) are tokenized straight into the arrays, with no slice and no copy.
-        const most = tokenCount + s.end - s.start + 1;
+        const most = tokenCount + s.end - s.start + 4; // the room encodeAsciiInto needs
         if (most > ids.length) { ids = grown(ids, most); begins = grown(begins, most); ends = grown(ends, most); }
         let n = ascii ? tokenizer.encodeAsciiInto(paragraphBytes, s.start, s.end, ids, begins, ends, tokenCount) - tokenCount : -1;
         if (n < 0) {

@@ -10,7 +10,7 @@ import { Lattice, type Path } from './lattice.js';
 import { utf8DecodeValid, validCharLength } from './utf8.js';
 import { byteToPiece, pieceToByte } from './byte-pieces.js';
 import { decodePiecesToBytes, type DecodingContext } from './decode.js';
-import { MAX_CACHED_VOCABULARY, splitsAtEverySpace, WordCache } from './word-cache.js';
+import { FIXED_PIECES, MAX_CACHED_VOCABULARY, splitsAtEverySpace, WordCache } from './word-cache.js';
 
 export { byteToPiece, pieceToByte };
 
@@ -251,7 +251,7 @@ export class SentencePieceModel {
   private segment(bytes: Uint8Array, length: number, inputOffsetsOk = true): number {
     if (this.asciiWords && inputOffsetsOk) {
       const seg = this.seg;
-      seg.reserve(length + 4);
+      seg.reserve(length + FIXED_PIECES);
       const count = this.words!.encodeAscii(bytes, 0, length, this.normalizer.asciiIdentity, seg.ids, seg.starts, seg.ends, 0);
       if (count >= 0) { seg.count = count; return -1; }
     }
@@ -453,8 +453,8 @@ export class SentencePieceModel {
     const length = this.utf8(text);
     if (this.asciiWords) {
       // Plain ASCII words: their pieces go from the cache straight to the output, offsets being input bytes.
-      if (this.idBuf.length <= length) this.idBuf = new Int32Array(2 * length + 16);
-      if (this.beginBuf.length <= length) { this.beginBuf = new Int32Array(2 * length + 16); this.endBuf = new Int32Array(2 * length + 16); }
+      if (this.idBuf.length < length + FIXED_PIECES) this.idBuf = new Int32Array(2 * length + 16);
+      if (this.beginBuf.length < length + FIXED_PIECES) { this.beginBuf = new Int32Array(2 * length + 16); this.endBuf = new Int32Array(2 * length + 16); }
       const count = this.words!.encodeAscii(this.inputBuf, 0, length, this.normalizer.asciiIdentity, this.idBuf, this.beginBuf, this.endBuf, 0);
       if (count >= 0) return count;
     }
@@ -508,7 +508,7 @@ export class SentencePieceModel {
    * What encodeOffsetsInto gives for a sentence of plain ASCII words given as bytes[start, end) (offsets from
    * `start`: in ASCII, bytes and UTF-16 units are one), written to ids/begins/ends from `at` on. Returns where its
    * pieces end (at + their count), or -1 when it is not such a sentence or the model has no such path: then use
-   * encodeOffsetsInto. The arrays need room for end - start + 1 pieces from `at`.
+   * encodeOffsetsInto. The arrays need room for end - start + 4 pieces from `at` (more than the pieces fill).
    */
   encodeAsciiInto(bytes: Uint8Array, start: number, end: number, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
     if (!this.asciiWords) return -1;

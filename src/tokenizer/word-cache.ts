@@ -27,8 +27,15 @@ const MAX_WORD_BYTES = 256;
 /** A piece is stored as (id << END_BITS) | its end in the word: ends go up to MAX_WORD_BYTES + 3 (the ▁). */
 const END_BITS = 9;
 const END_MASK = (1 << END_BITS) - 1;
-/** Ints before an entry's key: (key length << 16) | piece count, the margin and the score bound (float32 bits). */
+/** Ints before an entry's key: (key length << 16) | flags | piece count, the margin and the score bound (float32 bits). */
 const HEADER = 3;
+/** The piece count in an entry's first int (at most MAX_WORD_BYTES). */
+const COUNT_MASK = 0x1ff;
+/** Flag in an entry's first int: one of its pieces is the unknown. */
+const HAS_UNKNOWN = 0x8000;
+/** Pieces encodeAscii copies without a loop (see there): the room its output needs past the pieces' end, and the
+ * ints readable past an entry's end. */
+export const FIXED_PIECES = 4;
 /** Ints of the longest key: a key's bytes are packed four to an int, little-endian, the last int's unused bytes 0. */
 const KEY_INTS = MAX_WORD_BYTES >> 2;
 /** Words encodeAscii reads ahead for at once (see there). */
@@ -161,7 +168,7 @@ export class WordCache {
   emit(e: number, ids: Int32Array, starts: Int32Array, ends: Int32Array, count: number, shift: number, firstBegin: number): number {
     const arena = this.arena;
     const pieces = e + HEADER + ((arena[e] >>> 16) + 3 >> 2);
-    const last = pieces + (arena[e] & 0xffff);
+    const last = pieces + (arena[e] & COUNT_MASK);
     let begin = firstBegin;
     for (let i = pieces; i < last; i++) {
       const piece = arena[i];
@@ -202,7 +209,7 @@ export class WordCache {
    * "▁" + each word. Writes each piece's id and its span in the input, from `from` (a leading ▁ covers the space
    * before the word, or the word's first byte for the dummy prefix, as Normalizer.normToOrig maps it), to
    * ids/begins/ends from `at` on, a run of unknown pieces as one (as the encoder gives them); they must have room
-   * for to - from + 1 pieces from there. Returns where the pieces end: at + their count.
+   * for to - from + FIXED_PIECES pieces from there. Returns where the pieces end: at + their count.
    */
   encodeAscii(bytes: Uint8Array, from: number, to: number, identity: Uint8Array, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
     if (from >= to || bytes[from] === 0x20 || bytes[to - 1] === 0x20) return -1;
@@ -241,10 +248,11 @@ export class WordCache {
         if (i === w || size > MAX_WORD_BYTES) return -1; // two spaces in a row, or a word too long to cache
         if (shift !== 0) { keys[keyAt + ints] = packed; ints++; h = hashInt(h, packed); }
         wordStart[words] = w; wordSize[words] = size; wordHash[words] = h; wordKey[words] = keyAt;
-        touched[words] = slots[2 * (h >>> slotShift) + 1];
         keyAt += ints;
         w = i + 1;
       }
+      // Short loops of independent reads, so that the processor has many of them in flight at once.
+      for (let j = 0; j < words; j++) touched[j] = slots[2 * (wordHash[j] >>> slotShift) + 1];
       const arena0 = this.arena;
       for (let j = 0; j < words; j++) {
         const home = touched[j];
@@ -264,8 +272,21 @@ export class WordCache {
         const start = wordStart[j];
         const shiftBy = start - from - 3;
         let begin = start === from ? 0 : start - from - 1;
-        const first = e + HEADER + ((arena[e] >>> 16) + 3 >> 2);
-        const last = first + (arena[e] & 0xffff);
+        const header = arena[e];
+        const first = e + HEADER + ((header >>> 16) + 3 >> 2);
+        const pieces = header & COUNT_MASK;
+        if (pieces <= FIXED_PIECES && (header & HAS_UNKNOWN) === 0) {
+          // Four pieces written whatever the count (those past it are overwritten next): no loop, so no loop exit
+          // for the branch predictor to miss once a word.
+          const q0 = arena[first], q1 = arena[first + 1], q2 = arena[first + 2], q3 = arena[first + 3];
+          const end0 = shiftBy + (q0 & END_MASK), end1 = shiftBy + (q1 & END_MASK), end2 = shiftBy + (q2 & END_MASK);
+          ids[count] = q0 >>> END_BITS; ids[count + 1] = q1 >>> END_BITS; ids[count + 2] = q2 >>> END_BITS; ids[count + 3] = q3 >>> END_BITS;
+          begins[count] = begin; begins[count + 1] = end0; begins[count + 2] = end1; begins[count + 3] = end2;
+          ends[count] = end0; ends[count + 1] = end1; ends[count + 2] = end2; ends[count + 3] = shiftBy + (q3 & END_MASK);
+          count += pieces;
+          continue;
+        }
+        const last = first + pieces;
         for (let p = first; p < last; p++) {
           const piece = arena[p];
           const id = piece >>> END_BITS;
@@ -287,7 +308,7 @@ export class WordCache {
    * starting afresh, which empties the slots.
    */
   private room(length: number): boolean {
-    const need = this.used + HEADER + (length + 3 >> 2) + length;
+    const need = this.used + HEADER + (length + 3 >> 2) + length + FIXED_PIECES;
     if (need > this.arena.length) {
       let size = this.arena.length;
       while (size < need) size *= 2;
@@ -361,8 +382,10 @@ export class WordCache {
     const pieces = e + HEADER + (n + 3 >> 2);
     let count = 0;
     let margin = Infinity;
+    let flags = 0;
     for (let end = n; end > 0;) {
       margin = Math.min(margin, best[end] - second[end]);
+      if (bestId[end] === unkId) flags = HAS_UNKNOWN;
       arena[pieces + count] = (bestId[end] << END_BITS) | end;
       count++;
       end = bestStart[end];
@@ -370,7 +393,7 @@ export class WordCache {
     for (let i = pieces, j = pieces + count - 1; i < j; i++, j--) {
       const t = arena[i]; arena[i] = arena[j]; arena[j] = t;
     }
-    arena[e] = (n << 16) | count;
+    arena[e] = (n << 16) | flags | count;
     // Stored as float32: the margin rounded down and the score's magnitude rounded up, so both stay bounds.
     this.floats[e + 1] = roundedDown(margin);
     this.floats[e + 2] = roundedUp(Math.abs(best[n]));
