@@ -58,7 +58,11 @@ test('spans are offsets into the original paragraph, surrounding space excluded'
 test('sentenceSpans gives the reference splitter\'s spans on every paragraph of the abstracts and notes, and on odd text', { skip: abstracts.skip || mtsamples.skip }, async () => {
   const odd = ['', ' ', '.', '..', ' . ', 'a.', 'A. b', 'x.\u00a0Y', 'x.\u2029Y', 'It ended.\u201d \u201cThen', 'Why?\u2019 (Next)', 'e.g.\tThe',
     'No. 5', 'No. Five', 'vs. A', 'i.v. The', 'i.v. the', 'a.b.c. D', 'Fig.\n2', 'Done!\r\nNext', 'Wait\u2026 What', 'Wait\u2026 what',
-    'End. \u00e9tude', 'End. \u00c9tude', 'End. \u03b1-helix', 'End. 5 mg', 'Ref. [3] says', '((a.)) B', 'x.) Y', '"Yes." "No."', 'A.\ud800 B'];
+    'End. \u00e9tude', 'End. \u00c9tude', 'End. \u03b1-helix', 'End. 5 mg', 'Ref. [3] says', '((a.)) B', 'x.) Y', '"Yes." "No."', 'A.\ud800 B',
+    // Words before a dot around the longest listed abbreviation's length (6: approx), behind openers, with dots inside.
+    'see approx. 5', 'see (approx. The', 'see ("approx. The', 'see (("[approx. The', 'see approxi. The', 'see ((approxi. The',
+    'see "\u201capprox. 5', 'give b.i.d. The', 'give b.i.d.x. The', 'U.S.A.B.C. Then', 'aaaaaaa.b. C', 'abcdefg. Next', 'ABCDEFG. Next',
+    '\u212aelvin. Next', '\u0130stanbul. Next', 'x \u0130\u0130\u0130\u0130\u0130\u0130\u0130. Next', 'a?b. C', 'Really?! Yes', 'Hm\u2026. Ok', 'A! b. C? d\u2026 E.'];
   let paragraphs = 0, sentences = 0;
   const check = (text: string): void => {
     const got = sentenceSpans(text);

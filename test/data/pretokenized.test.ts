@@ -7,6 +7,7 @@ import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { BatchPacker, type PackJob } from '../../src/data/batch-packer.js';
 import { decodePackedBatch } from '../../src/data/packed-batch.js';
 import { deidentifyDocument, type PackDocument } from '../../src/data/pack.js';
+import { sentenceSpans } from '../../src/corpus/sentences.js';
 import { preTokenize } from '../../src/data/pretokenized.js';
 import { specialIds } from '../../src/data/special-tokens.js';
 import { builtinMatcher } from '../../src/ontology/index.js';
@@ -48,4 +49,29 @@ test('packing pre-tokenized jobs equals packing that tokenizes itself (abstracts
     for (const d of b) for (const s of d.sequences) entities += s.entities.length;
   }
   assert.ok(entities > 100, `only ${entities} entity spans: the comparison would say little`);
+});
+
+test('preTokenize gives each sentence encodeOffsetsInto\'s tokens, for ASCII and non-ASCII paragraphs and ones longer than its buffer', () => {
+  const sp = readModelFile(join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'));
+  const long = Array.from({ length: 9000 }, (_, i) => `Sentence ${i} of a long paragraph has words.`).join(' ');
+  const documents = [
+    ['The patient was given 5 mg of drug X. It worked well.', 'Temperature 37 \u00b0C, p \u2264 0.05. Then   extra  spaces.\tAnd a tab.'],
+    [long, `\u03b2-blockers. ${long.slice(0, 5000)}`, ''],
+    ['~~ unknown~~ pieces here. Words [in brackets] too.', 'caf\u00e9 au lait. Plain ASCII after it.'],
+  ];
+  const t = preTokenize(sp, documents);
+  let sentence = 0;
+  documents.flat().forEach((text, p) => {
+    assert.equal(t.paragraphStarts[p], sentence, `paragraph ${p} starts at its first sentence`);
+    for (const s of sentenceSpans(text)) {
+      const [start, end, first, count] = t.sentences.subarray(4 * sentence, 4 * sentence + 4);
+      assert.deepEqual([start, end], [s.start, s.end]);
+      const n = sp.encodeOffsetsInto(text.slice(s.start, s.end));
+      const want = [sp.idBuffer, sp.beginBuffer, sp.endBuffer].map((b) => Array.from(b.subarray(0, n)));
+      assert.deepEqual([t.ids, t.begins, t.ends].map((b) => Array.from(b.subarray(first, first + count))), want, `paragraph ${p}, sentence at ${s.start}`);
+      sentence++;
+    }
+  });
+  assert.equal(t.sentences.length, 4 * sentence);
+  assert.ok(sentence > 9000);
 });

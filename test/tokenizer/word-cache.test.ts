@@ -103,3 +103,45 @@ test('ties and near-ties between segmentations give the same pieces as the sente
   }
   assertSameEncodings(cached, plain, lines, 'ties');
 });
+
+test('encodeAsciiInto gives encodeOffsetsInto\'s pieces for ASCII sentences inside a larger buffer, from any output position', { skip: abstracts.skip }, () => {
+  const cached = SentencePieceModel.fromBytes(bertModel());
+  const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
+  // Real sentences, and words the BERT fixture has no piece for (runs of unknowns, which come out as one piece), words
+  // of many pieces, one-letter words, and digits and punctuation.
+  const sentences = abstractSentences(abstracts.path, 1500).filter((s) => /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(s) && !s.includes('['));
+  sentences.push('~~ a~~b ~x~ X', 'pneumonoultramicroscopicsilicovolcanoconiosis is long', 'a b c d e f g', '5 mg/kg (p < 0.05); n=12.', '~');
+  const encoder = new TextEncoder();
+  let at = 0;
+  const ids = new Int32Array(1 << 16), begins = new Int32Array(1 << 16), ends = new Int32Array(1 << 16);
+  for (let i = 0; i < sentences.length; i++) {
+    const sentence = sentences[i];
+    // The sentence between other text, as a paragraph's bytes hold it.
+    const before = i % 3 === 0 ? '' : 'Before it. ';
+    const bytes = encoder.encode(`${before}${sentence} After it.`);
+    ids.fill(-7, 0, at);
+    const end = cached.encodeAsciiInto(bytes, before.length, before.length + sentence.length, ids, begins, ends, at);
+    const n = plain.encodeOffsetsInto(sentence);
+    const want = [plain.idBuffer, plain.beginBuffer, plain.endBuffer].map((b) => Array.from(b.subarray(0, n)));
+    assert.deepEqual([ids, begins, ends].map((b) => Array.from(b.subarray(at, end))), want, `sentence ${i + 1}: ${JSON.stringify(sentence.slice(0, 80))}`);
+    assert.ok(ids.subarray(0, at).every((x) => x === -7), 'nothing written before `at`');
+    at = (at + 13) % 4000;
+  }
+  assert.ok(sentences.length > 1000, `only ${sentences.length} plain ASCII sentences`);
+});
+
+test('encodeAsciiInto declines what is not plain ASCII words (then encodeOffsetsInto is used), and models without the path', () => {
+  const cached = SentencePieceModel.fromBytes(bertModel());
+  const ids = new Int32Array(2000), begins = new Int32Array(2000), ends = new Int32Array(2000);
+  const declined = (text: string): boolean => {
+    const bytes = new TextEncoder().encode(text);
+    return cached.encodeAsciiInto(bytes, 0, bytes.length, ids, begins, ends, 0) === -1;
+  };
+  for (const text of ['', ' a', 'a ', 'a  b', 'a\tb', 'a\nb', 'caf\u00e9 au lait', 'a [1] b', 'a\u00a0b', `${'x'.repeat(254)} b`]) {
+    assert.ok(declined(text), JSON.stringify(text.slice(0, 40)));
+  }
+  assert.ok(!declined(`${'x'.repeat(253)} b`), 'the longest cached word');
+  assert.ok(!declined('a b'));
+  const unCached = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
+  assert.equal(unCached.encodeAsciiInto(new TextEncoder().encode('a b'), 0, 3, ids, begins, ends, 0), -1);
+});
