@@ -252,7 +252,7 @@ export class SentencePieceModel {
     if (this.asciiWords && inputOffsetsOk) {
       const seg = this.seg;
       seg.reserve(length + FIXED_PIECES);
-      const count = this.words!.encodeAscii(bytes, 0, length, this.normalizer.asciiIdentity, seg.ids, seg.starts, seg.ends, 0);
+      const count = this.words!.encodeAscii(bytes, 0, length, this.normalizer, seg.ids, seg.starts, seg.ends, 0);
       if (count >= 0) { seg.count = count; return -1; }
     }
     const n = this.normalizer.normalize(bytes, length);
@@ -455,7 +455,7 @@ export class SentencePieceModel {
       // Plain ASCII words: their pieces go from the cache straight to the output, offsets being input bytes.
       if (this.idBuf.length < length + FIXED_PIECES) this.idBuf = new Int32Array(2 * length + 16);
       if (this.beginBuf.length < length + FIXED_PIECES) { this.beginBuf = new Int32Array(2 * length + 16); this.endBuf = new Int32Array(2 * length + 16); }
-      const count = this.words!.encodeAscii(this.inputBuf, 0, length, this.normalizer.asciiIdentity, this.idBuf, this.beginBuf, this.endBuf, 0);
+      const count = this.words!.encodeAscii(this.inputBuf, 0, length, this.normalizer, this.idBuf, this.beginBuf, this.endBuf, 0);
       if (count >= 0) return count;
     }
     // As many bytes as UTF-16 units: all ASCII, so byte b is unit b and the map is not needed.
@@ -512,7 +512,7 @@ export class SentencePieceModel {
    */
   encodeAsciiInto(bytes: Uint8Array, start: number, end: number, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
     if (!this.asciiWords) return -1;
-    return this.words!.encodeAscii(bytes, start, end, this.normalizer.asciiIdentity, ids, begins, ends, at);
+    return this.words!.encodeAscii(bytes, start, end, this.normalizer, ids, begins, ends, at);
   }
 
   /** Spans written by the last encodeOffsetsInto (UTF-16 offsets). */

@@ -41,7 +41,9 @@ export class Normalizer {
   /**
    * 1 for an ASCII byte that normalizes to itself whatever ASCII byte comes next (no rule or user-defined symbol
    * starts with it and continues in ASCII, and its own rule, if any, is the identity): text made only of such
-   * bytes normalizes byte for byte, apart from the whitespace rules. 0 for every other byte.
+   * bytes normalizes byte for byte, apart from the whitespace rules. 2 for one that does so too where no
+   * user-defined symbol starts (see userDefinedAt): one does start with it, but no charsmap rule (`[` of `[CLS]`).
+   * 0 for every other byte.
    */
   readonly asciiIdentity = new Uint8Array(256);
 
@@ -82,26 +84,20 @@ export class Normalizer {
     for (let b = 0; b < 128; b++) if (this.asciiFast[b] === 1 && this.asciiLen[b] < 0) this.asciiIdentity[b] = 1;
   }
 
+  /** Does a user-defined symbol start at input[pos], within input[pos, end)? */
+  userDefinedAt(input: Uint8Array, pos: number, end: number): boolean {
+    return this.userDefined !== null && this.userDefined.longestPrefix(input, pos, end, this.matchLen) >= 0;
+  }
+
   private prepareAsciiFastPath(): void {
     const one = new Uint8Array(1);
     for (let b = 0; b < 128; b++) {
       if (this.mayStartKey[b] === 0) { this.asciiFast[b] = 1; continue; }
-      let fast = true;
-      for (const trie of [this.userDefined, this.charsmap?.trie]) {
-        if (trie === null || trie === undefined) continue;
-        // Does any key start with b and continue with an ASCII byte?
-        const units = trie.units;
-        const root = (units[0] >>> 10) << ((units[0] & (1 << 9)) >>> 6);
-        const id = root ^ b;
-        if (id >= units.length || (units[id] & 0x800000ff) !== b) continue;
-        const base = id ^ ((units[id] >>> 10) << ((units[id] & (1 << 9)) >>> 6));
-        for (let c = 1; c < 128; c++) {
-          const child = base ^ c;
-          if (child < units.length && (units[child] & 0x800000ff) === c) { fast = false; break; }
-        }
-      }
-      if (!fast) continue;
+      const bySymbol = continuesInAscii(this.userDefined, b);
+      const byRule = continuesInAscii(this.charsmap?.trie ?? null, b);
       one[0] = b;
+      if (bySymbol && !byRule && (this.charsmap === null || this.charsmap.trie.exactMatch(one) < 0)) this.asciiIdentity[b] = 2;
+      if (bySymbol || byRule) continue;
       if (this.userDefined !== null && this.userDefined.exactMatch(one) >= 0) { this.asciiFast[b] = 1; continue; }
       if (this.charsmap !== null) {
         const value = this.charsmap.trie.exactMatch(one);
@@ -257,4 +253,19 @@ export class Normalizer {
     this.out = new Uint8Array(cap);
     this.normToOrig = new Int32Array(cap + 1);
   }
+}
+
+/** Does any key of the trie start with byte b and continue with an ASCII byte? */
+function continuesInAscii(trie: DoubleArray | null, b: number): boolean {
+  if (trie === null || trie.units.length === 0) return false;
+  const units = trie.units;
+  const root = (units[0] >>> 10) << ((units[0] & (1 << 9)) >>> 6);
+  const id = root ^ b;
+  if (id >= units.length || (units[id] & 0x800000ff) !== b) return false;
+  const base = id ^ ((units[id] >>> 10) << ((units[id] & (1 << 9)) >>> 6));
+  for (let c = 1; c < 128; c++) {
+    const child = base ^ c;
+    if (child < units.length && (units[child] & 0x800000ff) === c) return true;
+  }
+  return false;
 }

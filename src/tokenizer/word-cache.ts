@@ -43,6 +43,12 @@ const BATCH = 32;
 /** U+2581's UTF-8 bytes packed as a key's first three (an ASCII word's key is "▁" + the word). */
 const SPACE_PACKED = 0xe2 | (0x96 << 8) | (0x81 << 16);
 
+/** What the ASCII path needs of the normalizer (see Normalizer.asciiIdentity and userDefinedAt). */
+export interface AsciiRules {
+  readonly asciiIdentity: Uint8Array;
+  userDefinedAt(input: Uint8Array, pos: number, end: number): boolean;
+}
+
 /** Piece ids the cache can store (END_BITS of the 32 are the piece's end). */
 export const MAX_CACHED_VOCABULARY = 1 << (31 - END_BITS);
 
@@ -203,16 +209,17 @@ export class WordCache {
   /**
    * The pieces of a sentence of plain ASCII words, bytes[from, to), straight from the input bytes, or -1 when the
    * sentence is not one (then the caller normalizes it and segments the usual way; what was written means
-   * nothing). Plain: every byte has `identity` 1 (it normalizes to itself; see Normalizer.asciiIdentity) and the
-   * spaces are single, neither first nor last. With the usual whitespace rules (dummy prefix, extra whitespace
+   * nothing). Plain: every byte normalizes to itself (asciiIdentity 1, or 2 where no user-defined symbol starts)
+   * and the spaces are single, neither first nor last. With the usual whitespace rules (dummy prefix, extra whitespace
    * removed, spaces escaped, ▁ as a prefix) such a sentence normalizes to ▁w1▁w2..., so the cache's words are
    * "▁" + each word. Writes each piece's id and its span in the input, from `from` (a leading ▁ covers the space
    * before the word, or the word's first byte for the dummy prefix, as Normalizer.normToOrig maps it), to
    * ids/begins/ends from `at` on, a run of unknown pieces as one (as the encoder gives them); they must have room
    * for to - from + FIXED_PIECES pieces from there. Returns where the pieces end: at + their count.
    */
-  encodeAscii(bytes: Uint8Array, from: number, to: number, identity: Uint8Array, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
+  encodeAscii(bytes: Uint8Array, from: number, to: number, rules: AsciiRules, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
     if (from >= to || bytes[from] === 0x20 || bytes[to - 1] === 0x20) return -1;
+    const identity = rules.asciiIdentity;
     const keys = this.batchKeys, wordStart = this.batchStart, wordSize = this.batchSize, wordHash = this.batchHash;
     const wordKey = this.batchKey, touched = this.batchTouched;
     const slots = this.slots;
@@ -237,7 +244,8 @@ export class WordCache {
         for (; i < to; i++) {
           const c = bytes[i];
           if (c === 0x20) break;
-          if (identity[c] === 0) return -1;
+          const kind = identity[c];
+          if (kind !== 1 && (kind === 0 || rules.userDefinedAt(bytes, i, to))) return -1;
           packed |= c << shift;
           if (shift !== 24) { shift += 8; continue; }
           if (ints === KEY_INTS) return -1; // too long to cache

@@ -130,6 +130,15 @@ test('encodeAsciiInto gives encodeOffsetsInto\'s pieces for ASCII sentences insi
   assert.ok(sentences.length > 1000, `only ${sentences.length} plain ASCII sentences`);
 });
 
+test('brackets and user-defined symbols ([CLS], [SEP], [MASK] in the BERT fixture) encode with the cache as without it', () => {
+  const cached = SentencePieceModel.fromBytes(bertModel());
+  const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
+  assert.equal(cached.normalizer.asciiIdentity[0x5b], 2, '`[` normalizes to itself where no symbol starts');
+  const lines = ['[CLS] a b [SEP]', 'a [CLS] b', 'a[SEP]b', '[MASK]', '[MASK]x [NAME] y', '[NAME] was seen on [DATE].', '[', '[[', '[[CLS]]',
+    '[CL', 'x [CLS', '[SEP', 'a [1] b [2-(13)C] c', '~[CLS]~', '[NAME]~ ~[DATE]', 'p[MASK]q [MAS] [MASKS]'];
+  assertSameEncodings(cached, plain, [...lines, ...lines], 'brackets');
+});
+
 test('encodeAsciiInto declines what is not plain ASCII words (then encodeOffsetsInto is used), and models without the path', () => {
   const cached = SentencePieceModel.fromBytes(bertModel());
   const ids = new Int32Array(2000), begins = new Int32Array(2000), ends = new Int32Array(2000);
@@ -137,8 +146,12 @@ test('encodeAsciiInto declines what is not plain ASCII words (then encodeOffsets
     const bytes = new TextEncoder().encode(text);
     return cached.encodeAsciiInto(bytes, 0, bytes.length, ids, begins, ends, 0) === -1;
   };
-  for (const text of ['', ' a', 'a ', 'a  b', 'a\tb', 'a\nb', 'caf\u00e9 au lait', 'a [1] b', 'a\u00a0b', `${'x'.repeat(254)} b`]) {
+  // `[` starts the fixture's user-defined symbols ([CLS], [SEP], [MASK]): declined only where one starts.
+  for (const text of ['', ' a', 'a ', 'a  b', 'a\tb', 'a\nb', 'caf\u00e9 au lait', 'a [CLS] b', 'x[SEP]', '[MASK]', 'a\u00a0b', `${'x'.repeat(254)} b`]) {
     assert.ok(declined(text), JSON.stringify(text.slice(0, 40)));
+  }
+  for (const text of ['a [1] b', '[NAME] was seen on [DATE].', '[', 'a[[b', '[CL', 'x [CLS', '[SEP', '[MASK x']) {
+    assert.ok(!declined(text), JSON.stringify(text));
   }
   assert.ok(!declined(`${'x'.repeat(253)} b`), 'the longest cached word');
   assert.ok(!declined('a b'));
