@@ -465,8 +465,9 @@ export class SentencePieceModel {
       mapBytesToUnits(text, length, this.unitOfByte);
     }
     const unitOfByte = this.unitOfByte;
-    // Not plain ASCII words (tried above when the model allows), so not tried again on the bytes.
-    const plainAscii = this.segment(this.inputBuf, length, false) < 0;
+    // Not plain ASCII words (tried above when the model allows): segmented from the normalized text, whose offsets
+    // map back through normToOrig.
+    this.segment(this.inputBuf, length, false);
     const seg = this.seg;
     const norm = this.normalizer.out;
     const map = this.normalizer.normToOrig;
@@ -483,8 +484,8 @@ export class SentencePieceModel {
       const isUnk = id === this.unkId;
       const s = seg.starts[i];
       const e = seg.ends[i];
-      const byteBegin = plainAscii ? s : map[s];
-      const byteEnd = plainAscii ? e : map[e];
+      const byteBegin = map[s];
+      const byteEnd = map[e];
       const origBegin = ascii ? byteBegin : unitOfByte[byteBegin];
       const origEnd = ascii ? byteEnd : unitOfByte[byteEnd];
       if (isUnk && this.byteFallback) {
