@@ -9,7 +9,7 @@ import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
 import { NameEntryTable } from './name-entries.js';
-import { CACHED_TOKEN_LENGTH, TextTokenCache, TextTokenIds } from './text-token-cache.js';
+import { CACHED_TOKEN_LENGTH, ROOT_ENDS, SINGULAR_ROOT_ENDS, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
 
 /**
@@ -60,6 +60,8 @@ export class EntityMatcher {
   /** `entries.entriesOf(node)` as made on first use (undefined: not yet). */
   private entryCache: (NameEntry[] | null | undefined)[] = [];
   private nodes: number; // node 0 is the root
+  /** The last token of the match `longestAt` last returned. */
+  private longestLast = 0;
   private names: number;
   /**
    * Reused by every `match` (the runs of one text are dropped when it returns), made for paragraphs of up to 16K
@@ -112,6 +114,7 @@ export class EntityMatcher {
 
   /** The names ending at trie node `node` (null: none). */
   private terminalsAt(node: number): NameEntry[] | null {
+    if (!this.entries.hasEntries(node)) return null; // most nodes: read one int, not the cache's array of objects
     if (node >= this.entryCache.length) {
       const bigger = new Array<NameEntry[] | null | undefined>(this.nodes).fill(undefined);
       this.entryCache.forEach((list, k) => { bigger[k] = list; });
@@ -153,7 +156,7 @@ export class EntityMatcher {
   match(text: string): LinkedSpan[] {
     const runs = scanTokens(text, this.textTokens);
     // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens.
-    const cache = this.textTokenCache ??= new TextTokenCache(this.tokenIds, this.rootChildren);
+    const cache = this.textTokenCache ??= new TextTokenCache(this.tokenIds, this.rootChildren, this.entries);
     const textIds = this.textTokenIds;
     textIds.reserve(runs.count);
     for (let k = 0; k < runs.count; k++) {
@@ -162,26 +165,29 @@ export class EntityMatcher {
       } else { // beyond ASCII or long (both rare): looked up here, by one path
         const id = this.tokenIds.get(tokenKey(text, runs, k));
         const singular = this.singularId(text, runs, k);
+        const root = id < 0 ? -1 : this.child(0, id);
+        const singularRoot = singular < 0 ? -1 : this.child(0, singular);
         textIds.ids[k] = id;
         textIds.singulars[k] = singular;
-        textIds.roots[k] = id < 0 ? -1 : this.child(0, id);
-        textIds.singularRoots[k] = singular < 0 ? -1 : this.child(0, singular);
+        textIds.roots[k] = root;
+        textIds.singularRoots[k] = singularRoot;
+        textIds.ends[k] = cache.endsBits(root, singularRoot);
       }
     }
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < runs.count) {
       const glued = (runs.flags[i] & GLUED) !== 0;
-      const found = glued || !this.startsName(textIds, i) ? null : this.longestAt(text, runs, textIds, i);
-      if (found === null) {
+      const entries = glued || !this.startsName(textIds, i) ? null : this.longestAt(text, runs, textIds, i);
+      if (entries === null) {
         i += 1;
         continue;
       }
+      const last = this.longestLast;
       const start = runs.start[i];
-      const end = runs.end[found.last];
+      const end = runs.end[last];
       // A loop, not `[best, ...rest] = entries.map(...)`: that destructuring met an array of a new map after
       // warm-up ("wrong map") and, in about one run in five, kept deoptimizing `match` there (100-150 times).
-      const entries = found.entries;
       const best = this.conceptAt((entries[0] as NameEntry).concept);
       const alternatives: string[] = [];
       for (let k = 1; k < entries.length; k++) alternatives.push(this.conceptAt((entries[k] as NameEntry).concept).id);
@@ -189,7 +195,7 @@ export class EntityMatcher {
         start, end, text: text.slice(start, end), id: best.id, type: best.type, preferredName: best.preferredName,
         alternatives,
       });
-      i = found.last + 1;
+      i = last + 1;
     }
     return spans;
   }
@@ -226,22 +232,36 @@ export class EntityMatcher {
     return one === key ? -1 : this.tokenIds.get(one);
   }
 
-  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, first: number):
-    { last: number; entries: NameEntry[] } | null {
+  /**
+   * The ranked names of the longest match that starts at token `first` (null: none); its last token is then in
+   * `longestLast`. The first token's nodes and their ends bits come from `textIds` (most starts end there:
+   * no name ends at the first token and no edge leads on).
+   */
+  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, first: number): NameEntry[] | null {
     const ids = textIds.ids;
-    let best: { last: number; entries: NameEntry[] } | null = null;
-    let node = 0;
-    for (let j = first; j < runs.count; j++) {
-      const next = j === first ? textIds.roots[j] : ids[j] < 0 ? -1 : this.child(node, ids[j]);
-      const atBoundary = j + 1 >= runs.count || (runs.flags[j + 1] & GLUED) === 0;
-      if (atBoundary) {
+    const count = runs.count;
+    let best: NameEntry[] | null = null;
+    let node = textIds.roots[first];
+    if (first + 1 >= count || (runs.flags[first + 1] & GLUED) === 0) { // at a boundary
+      const ends = textIds.ends[first];
+      if ((ends & ROOT_ENDS) !== 0) best = this.terminalEntries(node, text, runs, first);
+      if (best === null && (ends & SINGULAR_ROOT_ENDS) !== 0) best = this.terminalEntries(textIds.singularRoots[first], text, runs, first);
+      if (best !== null) this.longestLast = first;
+    }
+    if (node < 0) return best;
+    for (let j = first + 1; j < count; j++) {
+      const next = ids[j] < 0 ? -1 : this.edges.get(node, ids[j]); // node is not the root here
+      if (j + 1 >= count || (runs.flags[j + 1] & GLUED) === 0) { // at a boundary
         let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
         if (entries === null) {
           const plural = textIds.singulars[j];
-          const end = j === first ? textIds.singularRoots[j] : plural < 0 ? -1 : this.child(node, plural);
+          const end = plural < 0 ? -1 : this.edges.get(node, plural);
           if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
         }
-        if (entries !== null) best = { last: j, entries };
+        if (entries !== null) {
+          best = entries;
+          this.longestLast = j;
+        }
       }
       if (next < 0) break;
       node = next;
@@ -253,9 +273,10 @@ export class EntityMatcher {
   private terminalEntries(end: number, text: string, runs: TokenRuns, first: number): NameEntry[] | null {
     const stored = this.terminalsAt(end);
     if (stored === null) return null;
-    const fitting = stored.filter((e) => (e.cased === null
-      || e.cased.every((c, k) => c === null || c === tokenCased(text, runs, first + k)))
-      && (e.glued === null || e.glued.every((k) => joinedInText(text, runs, first + k))));
+    // Most nodes hold one name: the stored list itself is the answer (no array made per match).
+    if (stored.length === 1) return fitsText(stored[0], text, runs, first) ? stored : null;
+    const fitting: NameEntry[] = [];
+    for (let k = 0; k < stored.length; k++) if (fitsText(stored[k], text, runs, first)) fitting.push(stored[k]);
     if (fitting.length === 0) return null;
     if (fitting.length === 1) return fitting;
     const byConcept = new Map<number, NameEntry>();
@@ -324,6 +345,22 @@ function indexable(name: string, type: string, preferred: boolean): boolean {
   const trimmed = name.trim();
   if (trimmed.length <= 2) return false;
   if (type === 'gene' && !preferred && /^[A-Z]{1,3}$/.test(trimmed)) return false;
+  return true;
+}
+
+/** Do the text's tokens from `first` on meet the name's case and gluing requirements? */
+function fitsText(e: NameEntry, text: string, runs: TokenRuns, first: number): boolean {
+  const cased = e.cased;
+  if (cased !== null) {
+    for (let k = 0; k < cased.length; k++) {
+      const c = cased[k];
+      if (c !== null && c !== tokenCased(text, runs, first + k)) return false;
+    }
+  }
+  const glued = e.glued;
+  if (glued !== null) {
+    for (let k = 0; k < glued.length; k++) if (!joinedInText(text, runs, first + glued[k])) return false;
+  }
   return true;
 }
 

@@ -89,6 +89,11 @@ export class NameEntryTable {
     this.tail[node] = e + 1;
   }
 
+  /** Does any name end at `node`? (`entriesOf(node)` is not null.) One read of a typed array, no objects. */
+  hasEntries(node: number): boolean {
+    return node < this.head.length && this.head[node] !== 0;
+  }
+
   /** The entries of `node` in the order added, or null. */
   entriesOf(node: number): NameEntry[] | null {
     if (node >= this.head.length || this.head[node] === 0) return null;
