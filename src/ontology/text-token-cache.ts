@@ -1,6 +1,6 @@
 import type { NameEntryTable } from './name-entries.js';
 import { asciiSingularId } from './normalize.js';
-import { hashAsciiLower, lowerAscii, type TokenTable } from './token-table.js';
+import { hashAsciiLower, type TokenTable } from './token-table.js';
 
 /** TextTokenIds.ends bits: a name ends at the token's root node, at its singular's root node. */
 export const ROOT_ENDS = 1;
@@ -107,7 +107,7 @@ export class TextTokenCache {
     entries[at + 5] = singularRoot;
     entries[at + 6] = this.endsBits(root, singularRoot);
     for (let w = 0; w < CACHED_TOKEN_LENGTH / 4; w++) entries[at + KEY + w] = 0;
-    for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= lowerAscii(text.charCodeAt(start + i)) << ((i & 3) << 3);
+    for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= (text.charCodeAt(start + i) | 0x20) << ((i & 3) << 3);
   }
 
   /** TextTokenIds.ends of a token whose root nodes are these (-1: none). */
@@ -121,10 +121,17 @@ export class TextTokenCache {
   }
 }
 
-/** Do the key bytes from entries[from] spell text[start, end) in lower case? */
+/**
+ * Do the key bytes from entries[from] spell text[start, end) in lower case? Compared four characters (one int) at
+ * a time; the key's bytes past its length are zero, as are the text's here.
+ */
 function sameKey(entries: Int32Array, from: number, text: string, start: number, end: number): boolean {
-  for (let i = 0; i < end - start; i++) {
-    if (((entries[from + (i >> 2)] >>> ((i & 3) << 3)) & 0xff) !== lowerAscii(text.charCodeAt(start + i))) return false;
+  for (let i = start; i < end; i += 4) {
+    let word = text.charCodeAt(i) | 0x20;
+    if (i + 1 < end) word |= (text.charCodeAt(i + 1) | 0x20) << 8;
+    if (i + 2 < end) word |= (text.charCodeAt(i + 2) | 0x20) << 16;
+    if (i + 3 < end) word |= (text.charCodeAt(i + 3) | 0x20) << 24;
+    if (entries[from + ((i - start) >> 2)] !== word) return false;
   }
   return true;
 }
