@@ -8,8 +8,8 @@ import { TokenTable } from './token-table.js';
 import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
-import { NameEntryTable } from './name-entries.js';
-import { CACHED_TOKEN_LENGTH, ROOT_ENDS, SINGULAR_ROOT_ENDS, TextTokenCache, TextTokenIds } from './text-token-cache.js';
+import { NameEntryTable, NO_NAME } from './name-entries.js';
+import { CACHED_TOKEN_LENGTH, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
 
 /**
@@ -60,8 +60,6 @@ export class EntityMatcher {
   /** `entries.entriesOf(node)` as made on first use (undefined: not yet). */
   private entryCache: (NameEntry[] | null | undefined)[] = [];
   private nodes: number; // node 0 is the root
-  /** The last token of the match `longestAt` last returned. */
-  private longestLast = 0;
   private names: number;
   /**
    * Reused by every `match` (the runs of one text are dropped when it returns), made for paragraphs of up to 16K
@@ -71,6 +69,14 @@ export class EntityMatcher {
   private readonly textTokenIds = new TextTokenIds(TEXT_TOKENS);
   /** The ids of running text's tokens, made on the first `match` (the lexicon is all added by then). */
   private textTokenCache: TextTokenCache | null = null;
+  /** `entries.endings`, made with textTokenCache (`add` drops both). */
+  private endings: Int32Array = new Int32Array(0);
+  /**
+   * The names `longestAt`'s match ends in: a concept (index + 1) when it is one name that any text meets, else 0
+   * and the ranked entries.
+   */
+  private foundConcept = 0;
+  private foundEntries: NameEntry[] | null = null;
 
   /**
    * An empty matcher (`add` concepts to it), or one restored from another's `snapshot()`. `capacity`: about how
@@ -114,7 +120,6 @@ export class EntityMatcher {
 
   /** The names ending at trie node `node` (null: none). */
   private terminalsAt(node: number): NameEntry[] | null {
-    if (!this.entries.hasEntries(node)) return null; // most nodes: read one int, not the cache's array of objects
     if (node >= this.entryCache.length) {
       const bigger = new Array<NameEntry[] | null | undefined>(this.nodes).fill(undefined);
       this.entryCache.forEach((list, k) => { bigger[k] = list; });
@@ -156,7 +161,7 @@ export class EntityMatcher {
   match(text: string): LinkedSpan[] {
     const runs = scanTokens(text, this.textTokens);
     // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens.
-    const cache = this.textTokenCache ??= new TextTokenCache(this.tokenIds, this.rootChildren, this.entries);
+    const cache = this.textTokenCache ??= this.makeTextTokenCache();
     const textIds = this.textTokenIds;
     textIds.reserve(runs.count);
     for (let k = 0; k < runs.count; k++) {
@@ -171,26 +176,27 @@ export class EntityMatcher {
         textIds.singulars[k] = singular;
         textIds.roots[k] = root;
         textIds.singularRoots[k] = singularRoot;
-        textIds.ends[k] = cache.endsBits(root, singularRoot);
+        textIds.rootEndings[k] = cache.endingAt(root);
+        textIds.singularRootEndings[k] = cache.endingAt(singularRoot);
       }
     }
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < runs.count) {
       const glued = (runs.flags[i] & GLUED) !== 0;
-      const entries = glued || !this.startsName(textIds, i) ? null : this.longestAt(text, runs, textIds, i);
-      if (entries === null) {
+      const last = glued || !this.startsName(textIds, i) ? -1 : this.longestAt(text, runs, textIds, i);
+      if (last < 0) {
         i += 1;
         continue;
       }
-      const last = this.longestLast;
       const start = runs.start[i];
       const end = runs.end[last];
+      const entries = this.foundEntries;
+      const best = this.conceptAt(this.foundConcept > 0 ? this.foundConcept - 1 : (entries![0] as NameEntry).concept);
       // A loop, not `[best, ...rest] = entries.map(...)`: that destructuring met an array of a new map after
       // warm-up ("wrong map") and, in about one run in five, kept deoptimizing `match` there (100-150 times).
-      const best = this.conceptAt((entries[0] as NameEntry).concept);
       const alternatives: string[] = [];
-      for (let k = 1; k < entries.length; k++) alternatives.push(this.conceptAt((entries[k] as NameEntry).concept).id);
+      if (this.foundConcept === 0) for (let k = 1; k < entries!.length; k++) alternatives.push(this.conceptAt((entries![k] as NameEntry).concept).id);
       spans.push({
         start, end, text: text.slice(start, end), id: best.id, type: best.type, preferredName: best.preferredName,
         alternatives,
@@ -198,6 +204,11 @@ export class EntityMatcher {
       i = last + 1;
     }
     return spans;
+  }
+
+  private makeTextTokenCache(): TextTokenCache {
+    this.endings = this.entries.endings(this.nodes);
+    return new TextTokenCache(this.tokenIds, this.rootChildren, this.endings);
   }
 
   /** The child of `node` along token `id`, or -1. */
@@ -233,40 +244,54 @@ export class EntityMatcher {
   }
 
   /**
-   * The ranked names of the longest match that starts at token `first` (null: none); its last token is then in
-   * `longestLast`. The first token's nodes and their ends bits come from `textIds` (most starts end there:
-   * no name ends at the first token and no edge leads on).
+   * The last token of the longest match that starts at token `first` (-1: none); its names are then in
+   * foundConcept / foundEntries. The first token's nodes and their endings come from `textIds` (most starts end
+   * there: no name ends at the first token and no edge leads on).
    */
-  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, first: number): NameEntry[] | null {
+  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, first: number): number {
     const ids = textIds.ids;
     const count = runs.count;
-    let best: NameEntry[] | null = null;
+    const endings = this.endings;
+    let last = -1;
     let node = textIds.roots[first];
     if (first + 1 >= count || (runs.flags[first + 1] & GLUED) === 0) { // at a boundary
-      const ends = textIds.ends[first];
-      if ((ends & ROOT_ENDS) !== 0) best = this.terminalEntries(node, text, runs, first);
-      if (best === null && (ends & SINGULAR_ROOT_ENDS) !== 0) best = this.terminalEntries(textIds.singularRoots[first], text, runs, first);
-      if (best !== null) this.longestLast = first;
+      if (this.namesFit(textIds.rootEndings[first], node, text, runs, first)
+        || this.namesFit(textIds.singularRootEndings[first], textIds.singularRoots[first], text, runs, first)) last = first;
     }
-    if (node < 0) return best;
+    if (node < 0) return last;
     for (let j = first + 1; j < count; j++) {
       const next = ids[j] < 0 ? -1 : this.edges.get(node, ids[j]); // node is not the root here
       if (j + 1 >= count || (runs.flags[j + 1] & GLUED) === 0) { // at a boundary
-        let entries = next < 0 ? null : this.terminalEntries(next, text, runs, first);
-        if (entries === null) {
+        let fits = next >= 0 && this.namesFit(endings[next], next, text, runs, first);
+        if (!fits) {
           const plural = textIds.singulars[j];
           const end = plural < 0 ? -1 : this.edges.get(node, plural);
-          if (end >= 0) entries = this.terminalEntries(end, text, runs, first);
+          fits = end >= 0 && this.namesFit(endings[end], end, text, runs, first);
         }
-        if (entries !== null) {
-          best = entries;
-          this.longestLast = j;
-        }
+        if (fits) last = j;
       }
       if (next < 0) break;
       node = next;
     }
-    return best;
+    return last;
+  }
+
+  /**
+   * Does a name ending at `node` (its endings code `ending`) fit the text's tokens from `first` on? If so, its names
+   * are now foundConcept / foundEntries (a later fit replaces them: a longer match).
+   */
+  private namesFit(ending: number, node: number, text: string, runs: TokenRuns, first: number): boolean {
+    if (ending === NO_NAME) return false;
+    if (ending > 0) { // one name, which any text meets: no entry objects read
+      this.foundConcept = ending;
+      this.foundEntries = null;
+      return true;
+    }
+    const entries = this.terminalEntries(node, text, runs, first);
+    if (entries === null) return false;
+    this.foundConcept = 0;
+    this.foundEntries = entries;
+    return true;
   }
 
   /** The names ending at trie node `end` whose case requirements the text tokens meet, ranked. */
@@ -354,7 +379,7 @@ function fitsText(e: NameEntry, text: string, runs: TokenRuns, first: number): b
   if (cased !== null) {
     for (let k = 0; k < cased.length; k++) {
       const c = cased[k];
-      if (c !== null && c !== tokenCased(text, runs, first + k)) return false;
+      if (c !== null && !casedIs(c, text, runs, first + k)) return false;
     }
   }
   const glued = e.glued;
@@ -362,6 +387,12 @@ function fitsText(e: NameEntry, text: string, runs: TokenRuns, first: number): b
     for (let k = 0; k < glued.length; k++) if (!joinedInText(text, runs, first + glued[k])) return false;
   }
   return true;
+}
+
+/** `tokenCased(text, runs, k) === cased`, making no string for an ASCII token (its cased form is its text). */
+function casedIs(cased: string, text: string, runs: TokenRuns, k: number): boolean {
+  if ((runs.flags[k] & ASCII) === 0) return cased === tokenCased(text, runs, k);
+  return cased.length === runs.end[k] - runs.start[k] && text.startsWith(cased, runs.start[k]);
 }
 
 /** Token k touches token k - 1 in the text, or only a hyphen separates them (`IL6` ~ `IL-6`, not `IL 6`). */

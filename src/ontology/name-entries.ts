@@ -1,6 +1,14 @@
 import { lineAt, lineEnds } from './joined-lines.js';
 import type { NameEntry } from './matcher-snapshot.js';
 
+/**
+ * NameEntryTable.endings codes, by trie node: 0 (NO_NAME), no name ends there; concept + 1, the names ending there
+ * are all of that concept and any text meets them (no case or gluing requirement): it is the match; SOME_NAMES,
+ * names to read with `entriesOf` and test against the text.
+ */
+export const NO_NAME = 0;
+export const SOME_NAMES = -1;
+
 /** A NameEntryTable as typed arrays and one string, for another thread to `restore`. */
 export interface NameEntryTableSnapshot {
   readonly head: Int32Array;
@@ -89,9 +97,29 @@ export class NameEntryTable {
     this.tail[node] = e + 1;
   }
 
-  /** Does any name end at `node`? (`entriesOf(node)` is not null.) One read of a typed array, no objects. */
-  hasEntries(node: number): boolean {
-    return node < this.head.length && this.head[node] !== 0;
+  /**
+   * By node, what the matcher needs to know first of the names ending there (see NameEndings). Made from the typed
+   * arrays alone, in one pass over the nodes (no entry objects).
+   */
+  endings(nodes: number): Int32Array {
+    const codes = new Int32Array(nodes);
+    for (let node = 0; node < nodes && node < this.head.length; node++) {
+      const e = this.head[node] - 1;
+      if (e >= 0) codes[node] = this.oneConceptAnyText(e) ? this.concept[e] + 1 : SOME_NAMES;
+    }
+    return codes;
+  }
+
+  /**
+   * Are the names from entry `first` on (one node's list) all of one concept, with no case or gluing requirement?
+   * (The variants of one name, `Seizure` and `Seizures`' singular, often end at one node.)
+   */
+  private oneConceptAnyText(first: number): boolean {
+    const concept = this.concept[first];
+    for (let e = first; e >= 0; e = this.next[e] - 1) {
+      if (this.concept[e] !== concept || this.casedStart[e] !== this.casedStart[e + 1] || this.gluedStart[e] !== this.gluedStart[e + 1]) return false;
+    }
+    return true;
   }
 
   /** The entries of `node` in the order added, or null. */

@@ -1,15 +1,10 @@
-import type { NameEntryTable } from './name-entries.js';
 import { asciiSingularId } from './normalize.js';
 import { hashAsciiLower, type TokenTable } from './token-table.js';
 
-/** TextTokenIds.ends bits: a name ends at the token's root node, at its singular's root node. */
-export const ROOT_ENDS = 1;
-export const SINGULAR_ROOT_ENDS = 2;
-
 /**
  * What the matcher needs of each token of one text, by token index: its id (-1: no name has it), its singular's
- * id (-1: none or not a plural), the trie nodes that each starts at the root (-1: no name starts so), and whether
- * names end at those nodes (ROOT_ENDS | SINGULAR_ROOT_ENDS).
+ * id (-1: none or not a plural), the trie nodes that each starts at the root (-1: no name starts so), and the
+ * names' endings at those nodes (NameEntryTable.endings codes; 0 for no node).
  */
 export class TextTokenIds {
   ids: Int32Array;
@@ -17,10 +12,11 @@ export class TextTokenIds {
   roots: Int32Array;
   singularRoots: Int32Array;
   /**
-   * Over half the tokens of running text start some name, but few are one-word names: these bits answer "does a
-   * name end here?" for the token's own node from the cache line already read, not from the node's entries.
+   * Over half the tokens of running text start some name, but few are one-word names: these answer "does a name
+   * end here, and which?" for the token's own nodes from the cache line already read, not from the node's entries.
    */
-  ends: Uint8Array;
+  rootEndings: Int32Array;
+  singularRootEndings: Int32Array;
 
   /** `capacity`: tokens held before `reserve` grows the arrays. */
   constructor(capacity = 1024) {
@@ -28,7 +24,8 @@ export class TextTokenIds {
     this.singulars = new Int32Array(capacity);
     this.roots = new Int32Array(capacity);
     this.singularRoots = new Int32Array(capacity);
-    this.ends = new Uint8Array(capacity);
+    this.rootEndings = new Int32Array(capacity);
+    this.singularRootEndings = new Int32Array(capacity);
   }
 
   /** Room for `count` tokens (the contents are left undefined). */
@@ -39,14 +36,15 @@ export class TextTokenIds {
     this.singulars = new Int32Array(size);
     this.roots = new Int32Array(size);
     this.singularRoots = new Int32Array(size);
-    this.ends = new Uint8Array(size);
+    this.rootEndings = new Int32Array(size);
+    this.singularRootEndings = new Int32Array(size);
   }
 }
 
 /**
  * Entries (a power of two): 32,768 (2 MB), near the 37,000 distinct tokens of the benchmark corpus; link passes
  * measured slower with 16,384 and 8,192 (more look-ups fall through to the tables), the same with 65,536. Ints per
- * entry: hash, length, id, singular id, their root nodes, their ends bits, 1 unused, the key.
+ * entry: hash, length, id, singular id, their root nodes, the endings there, the key.
  */
 const ENTRIES = 1 << 15;
 const STRIDE = 16;
@@ -66,10 +64,11 @@ export class TextTokenCache {
   private readonly entries = new Int32Array(ENTRIES * STRIDE);
 
   /**
-   * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none). The entries start as zeros:
+   * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none); `endings`: by node, the
+   * NameEntryTable.endings codes. The entries start as zeros:
    * length 0, which no token has (no loop over them here: it ran long enough to be compiled on its own).
    */
-  constructor(private readonly tokens: TokenTable, private readonly rootChildren: Int32Array, private readonly names: NameEntryTable) {}
+  constructor(private readonly tokens: TokenTable, private readonly rootChildren: Int32Array, private readonly endings: Int32Array) {}
 
   /**
    * Fills token k of `out` for `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run of at most
@@ -88,7 +87,8 @@ export class TextTokenCache {
     out.singulars[k] = entries[at + 3];
     out.roots[k] = entries[at + 4];
     out.singularRoots[k] = entries[at + 5];
-    out.ends[k] = entries[at + 6];
+    out.rootEndings[k] = entries[at + 6];
+    out.singularRootEndings[k] = entries[at + 7];
   }
 
   /** Looks the token up in the tables and keeps it in the entry at `at`. */
@@ -105,15 +105,15 @@ export class TextTokenCache {
     const singularRoot = this.root(singular);
     entries[at + 4] = root;
     entries[at + 5] = singularRoot;
-    entries[at + 6] = this.endsBits(root, singularRoot);
+    entries[at + 6] = this.endingAt(root);
+    entries[at + 7] = this.endingAt(singularRoot);
     for (let w = 0; w < CACHED_TOKEN_LENGTH / 4; w++) entries[at + KEY + w] = 0;
     for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= (text.charCodeAt(start + i) | 0x20) << ((i & 3) << 3);
   }
 
-  /** TextTokenIds.ends of a token whose root nodes are these (-1: none). */
-  endsBits(root: number, singularRoot: number): number {
-    return (root >= 0 && this.names.hasEntries(root) ? ROOT_ENDS : 0)
-      | (singularRoot >= 0 && this.names.hasEntries(singularRoot) ? SINGULAR_ROOT_ENDS : 0);
+  /** The endings code of trie node `node` (for -1, no node: 0, no name). */
+  endingAt(node: number): number {
+    return node < 0 ? 0 : this.endings[node];
   }
 
   private root(id: number): number {
