@@ -1,5 +1,5 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
-import { EdgeTable } from './edge-table.js';
+import { childTokenBit, EdgeTable } from './edge-table.js';
 import {
   ASCII, asciiSingularId, GLUED, isCaseSensitive, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
   type TokenRuns,
@@ -178,13 +178,15 @@ export class EntityMatcher {
         textIds.singularRoots[k] = singularRoot;
         textIds.rootEndings[k] = cache.endingAt(root);
         textIds.singularRootEndings[k] = cache.endingAt(singularRoot);
+        textIds.childBitsLow[k] = cache.childBitsLowOf(id);
+        textIds.childBitsHigh[k] = cache.childBitsHighOf(id);
       }
     }
     const spans: LinkedSpan[] = [];
     let i = 0;
     while (i < runs.count) {
       const glued = (runs.flags[i] & GLUED) !== 0;
-      const last = glued || !this.startsName(textIds, i) ? -1 : this.longestAt(text, runs, textIds, i);
+      const last = glued || !this.startsName(textIds, i) || !this.mayMatchAt(runs, textIds, i) ? -1 : this.longestAt(text, runs, textIds, i);
       if (last < 0) {
         i += 1;
         continue;
@@ -208,7 +210,11 @@ export class EntityMatcher {
 
   private makeTextTokenCache(): TextTokenCache {
     this.endings = this.entries.endings(this.nodes);
-    return new TextTokenCache(this.tokenIds, this.rootChildren, this.endings);
+    // The root's children are numbered by their token: node → token id + 1.
+    const rootTokenOf = new Int32Array(this.nodes);
+    const tokens = Math.min(this.tokenIds.size, this.rootChildren.length);
+    for (let id = 0; id < tokens; id++) if (this.rootChildren[id] > 0) rootTokenOf[this.rootChildren[id] - 1] = id + 1;
+    return new TextTokenCache(this.tokenIds, this.rootChildren, this.endings, this.edges.childTokenBits(rootTokenOf, tokens));
   }
 
   /** The child of `node` along token `id`, or -1. */
@@ -229,6 +235,19 @@ export class EntityMatcher {
   /** A cheap first test: does any name start with this token (or its singular)? */
   private startsName(textIds: TextTokenIds, k: number): boolean {
     return textIds.roots[k] >= 0 || textIds.singularRoots[k] >= 0;
+  }
+
+  /**
+   * A test of what `longestAt(first)` needs, from the token arrays alone: may a one-word name end at the first token,
+   * or may the root node's children include the next token or its singular (a clear child bit: no such edge)?
+   */
+  private mayMatchAt(runs: TokenRuns, textIds: TextTokenIds, first: number): boolean {
+    const next = first + 1;
+    if (next >= runs.count) return textIds.rootEndings[first] !== NO_NAME || textIds.singularRootEndings[first] !== NO_NAME;
+    if ((runs.flags[next] & GLUED) === 0 && (textIds.rootEndings[first] !== NO_NAME || textIds.singularRootEndings[first] !== NO_NAME)) return true;
+    const low = textIds.childBitsLow[first];
+    const high = textIds.childBitsHigh[first];
+    return hasChildBit(low, high, textIds.ids[next]) || hasChildBit(low, high, textIds.singulars[next]);
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
@@ -371,6 +390,13 @@ function indexable(name: string, type: string, preferred: boolean): boolean {
   if (trimmed.length <= 2) return false;
   if (type === 'gene' && !preferred && /^[A-Z]{1,3}$/.test(trimmed)) return false;
   return true;
+}
+
+/** May a node whose child bits are (low, high) have a child along token `id` (-1: none)? */
+function hasChildBit(low: number, high: number, id: number): boolean {
+  if (id < 0) return false;
+  const bit = childTokenBit(id);
+  return ((bit < 32 ? low : high) & (1 << (bit & 31))) !== 0;
 }
 
 /** Do the text's tokens from `first` on meet the name's case and gluing requirements? */

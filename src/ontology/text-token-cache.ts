@@ -17,6 +17,12 @@ export class TextTokenIds {
    */
   rootEndings: Int32Array;
   singularRootEndings: Int32Array;
+  /**
+   * EdgeTable.childTokenBits of the token's root node (zeros for none): which tokens may follow it in a name. Most
+   * tokens that start a name are followed by none of them, and the matcher moves on without a look-up.
+   */
+  childBitsLow: Int32Array;
+  childBitsHigh: Int32Array;
 
   /** `capacity`: tokens held before `reserve` grows the arrays. */
   constructor(capacity = 1024) {
@@ -26,6 +32,8 @@ export class TextTokenIds {
     this.singularRoots = new Int32Array(capacity);
     this.rootEndings = new Int32Array(capacity);
     this.singularRootEndings = new Int32Array(capacity);
+    this.childBitsLow = new Int32Array(capacity);
+    this.childBitsHigh = new Int32Array(capacity);
   }
 
   /** Room for `count` tokens (the contents are left undefined). */
@@ -38,19 +46,24 @@ export class TextTokenIds {
     this.singularRoots = new Int32Array(size);
     this.rootEndings = new Int32Array(size);
     this.singularRootEndings = new Int32Array(size);
+    this.childBitsLow = new Int32Array(size);
+    this.childBitsHigh = new Int32Array(size);
   }
 }
 
 /**
  * Entries (a power of two): 32,768 (2 MB), near the 37,000 distinct tokens of the benchmark corpus; link passes
  * measured slower with 16,384 and 8,192 (more look-ups fall through to the tables), the same with 65,536. Ints per
- * entry: hash, length, id, singular id, their root nodes, the endings there, the key.
+ * entry: hash, length, id, singular id, their root nodes, the endings there, the root node's child bits, the key.
  */
 const ENTRIES = 1 << 15;
 const STRIDE = 16;
-const KEY = 8;
-/** The longest token kept: 32 characters (8 ints of bytes). The matcher looks longer ones up itself. */
-export const CACHED_TOKEN_LENGTH = 32;
+const KEY = 10;
+/**
+ * The longest token kept: 24 characters (6 ints of bytes; a text's longer runs of letters or digits are rare). The
+ * matcher looks longer ones up itself.
+ */
+export const CACHED_TOKEN_LENGTH = 24;
 
 /**
  * What `TextTokenIds` holds for recently seen ASCII tokens of running text: a direct-mapped cache in front of the
@@ -65,10 +78,14 @@ export class TextTokenCache {
 
   /**
    * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none); `endings`: by node, the
-   * NameEntryTable.endings codes. The entries start as zeros:
+   * NameEntryTable.endings codes; `rootChildBits`: by token id, EdgeTable.childTokenBits of its root node. The
+   * entries start as zeros:
    * length 0, which no token has (no loop over them here: it ran long enough to be compiled on its own).
    */
-  constructor(private readonly tokens: TokenTable, private readonly rootChildren: Int32Array, private readonly endings: Int32Array) {}
+  constructor(
+    private readonly tokens: TokenTable, private readonly rootChildren: Int32Array, private readonly endings: Int32Array,
+    private readonly rootChildBits: Int32Array,
+  ) {}
 
   /**
    * Fills token k of `out` for `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run of at most
@@ -89,6 +106,8 @@ export class TextTokenCache {
     out.singularRoots[k] = entries[at + 5];
     out.rootEndings[k] = entries[at + 6];
     out.singularRootEndings[k] = entries[at + 7];
+    out.childBitsLow[k] = entries[at + 8];
+    out.childBitsHigh[k] = entries[at + 9];
   }
 
   /** Looks the token up in the tables and keeps it in the entry at `at`. */
@@ -107,8 +126,19 @@ export class TextTokenCache {
     entries[at + 5] = singularRoot;
     entries[at + 6] = this.endingAt(root);
     entries[at + 7] = this.endingAt(singularRoot);
+    entries[at + 8] = this.childBitsLowOf(id);
+    entries[at + 9] = this.childBitsHighOf(id);
     for (let w = 0; w < CACHED_TOKEN_LENGTH / 4; w++) entries[at + KEY + w] = 0;
     for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= (text.charCodeAt(start + i) | 0x20) << ((i & 3) << 3);
+  }
+
+  /** The child bits of token `id`'s root node (-1: no token; zeros: no node or no children). */
+  childBitsLowOf(id: number): number {
+    return id < 0 || 2 * id >= this.rootChildBits.length ? 0 : this.rootChildBits[2 * id];
+  }
+
+  childBitsHighOf(id: number): number {
+    return id < 0 || 2 * id >= this.rootChildBits.length ? 0 : this.rootChildBits[2 * id + 1];
   }
 
   /** The endings code of trie node `node` (for -1, no node: 0, no name). */

@@ -194,3 +194,16 @@ test('two tokens with the same 32-bit hash and length are told apart (the text t
   assert.deepEqual(brief(matcher.match(`${b} ${b} ${a}`)), [[a, 'MESH:D1']]);
   assert.deepEqual(brief(matcher.match(b.toUpperCase())), []);
 });
+
+test('a name goes on through the next token or its singular; tokens of 24 and 25 letters (cached or not) match', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: 'Foo Bar', synonyms: ['Qux Bar Baz'] });
+  const cached = 'abcdefghijklmnopqrstuvwx'; // 24 letters: the longest token the text-token cache keeps
+  const uncached = `${cached}y`;
+  matcher.add({ id: 'MESH:C2', type: 'chemical', preferredName: cached, synonyms: [uncached, `${uncached} acid`] });
+  const text = `foo bars, foo baz, qux bar bazs, qux bars baz, ${cached.toUpperCase()} ${uncached} ${uncached}s acid, ${cached} acid`;
+  assert.deepEqual(brief(matcher.match(text)), [
+    ['foo bars', 'MESH:D1'], ['qux bar bazs', 'MESH:D1'], [cached.toUpperCase(), 'MESH:C2'], [uncached, 'MESH:C2'],
+    [`${uncached}s`, 'MESH:C2'], [cached, 'MESH:C2'], // a plural only ends a name
+  ]);
+});
