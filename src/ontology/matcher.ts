@@ -9,7 +9,7 @@ import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
 } from './matcher-snapshot.js';
 import { NameEntryTable, NO_NAME } from './name-entries.js';
-import { CACHED_TOKEN_LENGTH, TextTokenCache, TextTokenIds } from './text-token-cache.js';
+import { CACHED_TOKEN_LENGTH, EntryField, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
 
 /**
@@ -160,37 +160,15 @@ export class EntityMatcher {
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
     const runs = scanTokens(text, this.textTokens);
-    // Per token: its id, its singular's and the root's children along them, most from the cache of recent tokens.
-    const cache = this.textTokenCache ??= this.makeTextTokenCache();
     const textIds = this.textTokenIds;
-    textIds.reserve(runs.count);
-    for (let k = 0; k < runs.count; k++) {
-      if ((runs.flags[k] & ASCII) !== 0 && runs.end[k] - runs.start[k] <= CACHED_TOKEN_LENGTH) {
-        cache.resolve(text, runs.start[k], runs.end[k], textIds, k);
-      } else { // beyond ASCII or long (both rare): looked up here, by one path
-        const id = this.tokenIds.get(tokenKey(text, runs, k));
-        const singular = this.singularId(text, runs, k);
-        const root = id < 0 ? -1 : this.child(0, id);
-        const singularRoot = singular < 0 ? -1 : this.child(0, singular);
-        textIds.ids[k] = id;
-        textIds.singulars[k] = singular;
-        textIds.roots[k] = root;
-        textIds.singularRoots[k] = singularRoot;
-        textIds.rootEndings[k] = cache.endingAt(root);
-        textIds.singularRootEndings[k] = cache.endingAt(singularRoot);
-        textIds.childBitsLow[k] = cache.childBitsLowOf(id);
-        textIds.childBitsHigh[k] = cache.childBitsHighOf(id);
-      }
-    }
+    const candidates = this.resolveTokens(text, runs);
     const spans: LinkedSpan[] = [];
-    let i = 0;
-    while (i < runs.count) {
-      const glued = (runs.flags[i] & GLUED) !== 0;
-      const last = glued || !this.startsName(textIds, i) || !this.mayMatchAt(runs, textIds, i) ? -1 : this.longestAt(text, runs, textIds, i);
-      if (last < 0) {
-        i += 1;
-        continue;
-      }
+    let resume = 0; // the token after the last match
+    for (let c = 0; c < candidates; c++) {
+      const i = textIds.candidates[c];
+      if (i < resume) continue; // inside a match: longest match first
+      const last = this.longestAt(text, runs, textIds, c);
+      if (last < 0) continue;
       const start = runs.start[i];
       const end = runs.end[last];
       const entries = this.foundEntries;
@@ -203,9 +181,70 @@ export class EntityMatcher {
         start, end, text: text.slice(start, end), id: best.id, type: best.type, preferredName: best.preferredName,
         alternatives,
       });
-      i = last + 1;
+      resume = last + 1;
     }
     return spans;
+  }
+
+  /**
+   * Fills `textTokenIds` for the text's tokens (most from the cache of recent tokens), and returns how many tokens
+   * may start a match: those not glued to the token before, that start a name (or their singular does), and at
+   * which either a name ends (before a boundary) or the root node's child bits hold the next token or its singular.
+   * From any other token the longest-match walk would stop at once; that is five tokens in six of running text.
+   * The test is made for the token before, once this one is read, with 0/1 integers and no branches: over half
+   * the tokens start some name, in no order a branch predictor learns.
+   */
+  private resolveTokens(text: string, runs: TokenRuns): number {
+    const cache = this.textTokenCache ??= this.makeTextTokenCache();
+    const entries = cache.entries;
+    const t = this.textTokenIds;
+    const count = runs.count;
+    const flags = runs.flags;
+    t.reserve(count + 1);
+    let candidates = 0;
+    // The token before: 1 if it starts a name and is not glued; its root nodes, their endings and child bits.
+    let starts = 0;
+    let root = -1;
+    let singularRoot = -1;
+    let rootEnding = 0;
+    let singularRootEnding = 0;
+    let low = 0;
+    let high = 0;
+    for (let k = 0; k < count; k++) {
+      const at = (flags[k] & ASCII) !== 0 && runs.end[k] - runs.start[k] <= CACHED_TOKEN_LENGTH
+        ? cache.resolve(text, runs.start[k], runs.end[k])
+        : cache.place(this.tokenIds.get(tokenKey(text, runs, k)), this.singularId(text, runs, k)); // rare: looked up here
+      const id = entries[at + EntryField.Id];
+      const singular = entries[at + EntryField.Singular];
+      t.ids[k] = id;
+      t.singulars[k] = singular;
+      const free = (flags[k] & GLUED) ^ GLUED; // 1: not glued to the token before (a boundary after it)
+      const ending = rootEnding | singularRootEnding;
+      const ends = ((ending | -ending) >>> 31) & free; // 1: a name ends at its root nodes (ending != 0)
+      const goesOn = childBit(low, high, id) | childBit(low, high, singular);
+      t.candidates[candidates] = k - 1;
+      t.roots[candidates] = root;
+      t.singularRoots[candidates] = singularRoot;
+      t.rootEndings[candidates] = rootEnding;
+      t.singularRootEndings[candidates] = singularRootEnding;
+      candidates += starts & (ends | goesOn);
+      root = entries[at + EntryField.Root];
+      singularRoot = entries[at + EntryField.SingularRoot];
+      rootEnding = entries[at + EntryField.RootEnding];
+      singularRootEnding = entries[at + EntryField.SingularRootEnding];
+      low = entries[at + EntryField.ChildBitsLow];
+      high = entries[at + EntryField.ChildBitsHigh];
+      starts = free & (~(root & singularRoot) >>> 31); // 1: not glued, and either root node is >= 0
+    }
+    // The last token: a boundary after it, no token to go on to.
+    const ending = rootEnding | singularRootEnding;
+    t.candidates[candidates] = count - 1;
+    t.roots[candidates] = root;
+    t.singularRoots[candidates] = singularRoot;
+    t.rootEndings[candidates] = rootEnding;
+    t.singularRootEndings[candidates] = singularRootEnding;
+    candidates += starts & ((ending | -ending) >>> 31);
+    return candidates;
   }
 
   private makeTextTokenCache(): TextTokenCache {
@@ -232,24 +271,6 @@ export class EntityMatcher {
     this.rootChildren[id] = child + 1;
   }
 
-  /** A cheap first test: does any name start with this token (or its singular)? */
-  private startsName(textIds: TextTokenIds, k: number): boolean {
-    return textIds.roots[k] >= 0 || textIds.singularRoots[k] >= 0;
-  }
-
-  /**
-   * A test of what `longestAt(first)` needs, from the token arrays alone: may a one-word name end at the first token,
-   * or may the root node's children include the next token or its singular (a clear child bit: no such edge)?
-   */
-  private mayMatchAt(runs: TokenRuns, textIds: TextTokenIds, first: number): boolean {
-    const next = first + 1;
-    if (next >= runs.count) return textIds.rootEndings[first] !== NO_NAME || textIds.singularRootEndings[first] !== NO_NAME;
-    if ((runs.flags[next] & GLUED) === 0 && (textIds.rootEndings[first] !== NO_NAME || textIds.singularRootEndings[first] !== NO_NAME)) return true;
-    const low = textIds.childBitsLow[first];
-    const high = textIds.childBitsHigh[first];
-    return hasChildBit(low, high, textIds.ids[next]) || hasChildBit(low, high, textIds.singulars[next]);
-  }
-
   /** The id of the token's singular when it ends in s and differs, else -1. */
   private singularId(text: string, runs: TokenRuns, k: number): number {
     const start = runs.start[k];
@@ -263,19 +284,20 @@ export class EntityMatcher {
   }
 
   /**
-   * The last token of the longest match that starts at token `first` (-1: none); its names are then in
-   * foundConcept / foundEntries. The first token's nodes and their endings come from `textIds` (most starts end
-   * there: no name ends at the first token and no edge leads on).
+   * The last token of the longest match that starts at candidate `c` (token `first`) (-1: none); its names are
+   * then in foundConcept / foundEntries. The first token's nodes and their endings come from the candidate's
+   * arrays (most starts end there: no name ends at the first token and no edge leads on).
    */
-  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, first: number): number {
+  private longestAt(text: string, runs: TokenRuns, textIds: TextTokenIds, c: number): number {
     const ids = textIds.ids;
     const count = runs.count;
     const endings = this.endings;
+    const first = textIds.candidates[c];
     let last = -1;
-    let node = textIds.roots[first];
+    let node = textIds.roots[c];
     if (first + 1 >= count || (runs.flags[first + 1] & GLUED) === 0) { // at a boundary
-      if (this.namesFit(textIds.rootEndings[first], node, text, runs, first)
-        || this.namesFit(textIds.singularRootEndings[first], textIds.singularRoots[first], text, runs, first)) last = first;
+      if (this.namesFit(textIds.rootEndings[c], node, text, runs, first)
+        || this.namesFit(textIds.singularRootEndings[c], textIds.singularRoots[c], text, runs, first)) last = first;
     }
     if (node < 0) return last;
     for (let j = first + 1; j < count; j++) {
@@ -392,11 +414,11 @@ function indexable(name: string, type: string, preferred: boolean): boolean {
   return true;
 }
 
-/** May a node whose child bits are (low, high) have a child along token `id` (-1: none)? */
-function hasChildBit(low: number, high: number, id: number): boolean {
-  if (id < 0) return false;
+/** Bit `childTokenBit(id)` of the 64 child bits (low, high), as 0 or 1; 0 for id -1 (no token). */
+function childBit(low: number, high: number, id: number): number {
   const bit = childTokenBit(id);
-  return ((bit < 32 ? low : high) & (1 << (bit & 31))) !== 0;
+  const word = (bit & 32) === 0 ? low : high;
+  return (word >>> (bit & 31)) & 1 & ~(id >> 31);
 }
 
 /** Do the text's tokens from `first` on meet the name's case and gluing requirements? */

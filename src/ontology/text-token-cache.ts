@@ -2,38 +2,30 @@ import { asciiSingularId } from './normalize.js';
 import { hashAsciiLower, type TokenTable } from './token-table.js';
 
 /**
- * What the matcher needs of each token of one text, by token index: its id (-1: no name has it), its singular's
- * id (-1: none or not a plural), the trie nodes that each starts at the root (-1: no name starts so), and the
- * names' endings at those nodes (NameEntryTable.endings codes; 0 for no node).
+ * What the matcher keeps of one text's tokens: by token index, its id (-1: no name has it) and its singular's id
+ * (-1: none or not a plural); and the tokens where a match may start (see EntityMatcher.resolveTokens), each with
+ * the trie nodes that it and its singular start at the root (-1: none) and the names' endings there
+ * (NameEntryTable.endings codes; 0 for no node).
  */
 export class TextTokenIds {
   ids: Int32Array;
   singulars: Int32Array;
+  /** Candidate c is token candidates[c], with its nodes and endings at index c of the arrays below. */
+  candidates: Int32Array;
   roots: Int32Array;
   singularRoots: Int32Array;
-  /**
-   * Over half the tokens of running text start some name, but few are one-word names: these answer "does a name
-   * end here, and which?" for the token's own nodes from the cache line already read, not from the node's entries.
-   */
   rootEndings: Int32Array;
   singularRootEndings: Int32Array;
-  /**
-   * EdgeTable.childTokenBits of the token's root node (zeros for none): which tokens may follow it in a name. Most
-   * tokens that start a name are followed by none of them, and the matcher moves on without a look-up.
-   */
-  childBitsLow: Int32Array;
-  childBitsHigh: Int32Array;
 
   /** `capacity`: tokens held before `reserve` grows the arrays. */
   constructor(capacity = 1024) {
     this.ids = new Int32Array(capacity);
     this.singulars = new Int32Array(capacity);
+    this.candidates = new Int32Array(capacity);
     this.roots = new Int32Array(capacity);
     this.singularRoots = new Int32Array(capacity);
     this.rootEndings = new Int32Array(capacity);
     this.singularRootEndings = new Int32Array(capacity);
-    this.childBitsLow = new Int32Array(capacity);
-    this.childBitsHigh = new Int32Array(capacity);
   }
 
   /** Room for `count` tokens (the contents are left undefined). */
@@ -42,13 +34,28 @@ export class TextTokenIds {
     const size = Math.max(count, 2 * this.ids.length);
     this.ids = new Int32Array(size);
     this.singulars = new Int32Array(size);
+    this.candidates = new Int32Array(size);
     this.roots = new Int32Array(size);
     this.singularRoots = new Int32Array(size);
     this.rootEndings = new Int32Array(size);
     this.singularRootEndings = new Int32Array(size);
-    this.childBitsLow = new Int32Array(size);
-    this.childBitsHigh = new Int32Array(size);
   }
+}
+
+/** The ints of a TextTokenCache entry that `resolve` callers read (at the offset it returns). */
+export const enum EntryField {
+  Id = 2,
+  /** The singular's id. */
+  Singular = 3,
+  /** The trie nodes under the root along the id and the singular's id (-1: none). */
+  Root = 4,
+  SingularRoot = 5,
+  /** NameEntryTable.endings codes of those nodes (0 for none). */
+  RootEnding = 6,
+  SingularRootEnding = 7,
+  /** EdgeTable.childTokenBits of the root node (zeros for none). */
+  ChildBitsLow = 8,
+  ChildBitsHigh = 9,
 }
 
 /**
@@ -74,7 +81,8 @@ export const CACHED_TOKEN_LENGTH = 24;
  * (id -1).
  */
 export class TextTokenCache {
-  private readonly entries = new Int32Array(ENTRIES * STRIDE);
+  /** The entries (see EntryField), then one more for a token `resolve` does not keep (see `place`). */
+  readonly entries = new Int32Array((ENTRIES + 1) * STRIDE);
 
   /**
    * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none); `endings`: by node, the
@@ -88,10 +96,10 @@ export class TextTokenCache {
   ) {}
 
   /**
-   * Fills token k of `out` for `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run of at most
-   * CACHED_TOKEN_LENGTH characters.
+   * The offset in `entries` of the entry of `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run of
+   * at most CACHED_TOKEN_LENGTH characters (read it before the next `resolve` or `place`).
    */
-  resolve(text: string, start: number, end: number, out: TextTokenIds, k: number): void {
+  resolve(text: string, start: number, end: number): number {
     const length = end - start;
     const h = hashAsciiLower(text, start, end);
     const entries = this.entries;
@@ -100,14 +108,17 @@ export class TextTokenCache {
     if (entries[at] !== h || entries[at + 1] !== length || !sameKey(entries, at + KEY, text, start, end)) {
       this.fill(at, text, start, end, h);
     }
-    out.ids[k] = entries[at + 2];
-    out.singulars[k] = entries[at + 3];
-    out.roots[k] = entries[at + 4];
-    out.singularRoots[k] = entries[at + 5];
-    out.rootEndings[k] = entries[at + 6];
-    out.singularRootEndings[k] = entries[at + 7];
-    out.childBitsLow[k] = entries[at + 8];
-    out.childBitsHigh[k] = entries[at + 9];
+    return at;
+  }
+
+  /**
+   * Writes an entry for a token the matcher looked up itself (beyond ASCII, or long) in the place kept for one, and
+   * returns its offset (read it before the next `resolve` or `place`).
+   */
+  place(id: number, singular: number): number {
+    const at = ENTRIES * STRIDE;
+    this.describe(at, id, singular);
+    return at;
   }
 
   /** Looks the token up in the tables and keeps it in the entry at `at`. */
@@ -118,18 +129,24 @@ export class TextTokenCache {
     const singular = asciiSingularId(this.tokens, text, start, end);
     entries[at] = h;
     entries[at + 1] = length;
-    entries[at + 2] = id;
-    entries[at + 3] = singular;
-    const root = this.root(id);
-    const singularRoot = this.root(singular);
-    entries[at + 4] = root;
-    entries[at + 5] = singularRoot;
-    entries[at + 6] = this.endingAt(root);
-    entries[at + 7] = this.endingAt(singularRoot);
-    entries[at + 8] = this.childBitsLowOf(id);
-    entries[at + 9] = this.childBitsHighOf(id);
+    this.describe(at, id, singular);
     for (let w = 0; w < CACHED_TOKEN_LENGTH / 4; w++) entries[at + KEY + w] = 0;
     for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= (text.charCodeAt(start + i) | 0x20) << ((i & 3) << 3);
+  }
+
+  /** Writes the EntryField ints of the entry at `at` for a token of this id and singular id. */
+  private describe(at: number, id: number, singular: number): void {
+    const entries = this.entries;
+    const root = this.root(id);
+    const singularRoot = this.root(singular);
+    entries[at + EntryField.Id] = id;
+    entries[at + EntryField.Singular] = singular;
+    entries[at + EntryField.Root] = root;
+    entries[at + EntryField.SingularRoot] = singularRoot;
+    entries[at + EntryField.RootEnding] = this.endingAt(root);
+    entries[at + EntryField.SingularRootEnding] = this.endingAt(singularRoot);
+    entries[at + EntryField.ChildBitsLow] = this.childBitsLowOf(id);
+    entries[at + EntryField.ChildBitsHigh] = this.childBitsHighOf(id);
   }
 
   /** The child bits of token `id`'s root node (-1: no token; zeros: no node or no children). */
