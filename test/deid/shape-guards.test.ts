@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { parsePhysionetText, presidioGold } from '../../src/deid/index.js';
-import { SHAPED_RULES_FOR_TESTS as RULES } from '../../src/deid/recognizers/patterns.js';
-import { scanShapes } from '../../src/deid/recognizers/shapes.js';
+import { ANCHORED_RULES_FOR_TESTS as ANCHORED, SHAPED_RULES_FOR_TESTS as RULES } from '../../src/deid/recognizers/patterns.js';
+import { DigitRuns, scanShapes } from '../../src/deid/recognizers/shapes.js';
 import { splitWords } from '../../src/deid/words.js';
 import { sharedFile } from '../helpers/shared-data.js';
 
@@ -139,4 +139,66 @@ test('the check reports a rule whose shape is missing', () => {
   assert.equal(hits.length, 2);
   // With one matched rule's shape taken away, that rule is reported.
   assert.deepEqual(missedShapes(text, matched, ~(RULES[hits[0] as number] as { shape: number }).shape), [hits[0]]);
+});
+
+/**
+ * The anchored rules' property: a rule with run lengths runs only at the digit runs scanShapes lists with one of
+ * those lengths, so every match of its regex (over the whole text, as matchAll scans) must start such a run.
+ * Returns the matches that start none (`lengths` masks the rules' lengths, for the test that the check can fail);
+ * counts the matches per rule in `matched`.
+ */
+function unanchoredMatches(text: string, matched: number[], lengths = -1): string[] {
+  const runs = new DigitRuns();
+  scanShapes(text, splitWords(text), [], runs);
+  const listed = new Map<number, number>();
+  for (let k = 0; k < runs.count; k++) listed.set(runs.starts[k] as number, runs.lengths[k] as number);
+  const missed: string[] = [];
+  ANCHORED.forEach((rule, i) => {
+    for (const m of text.matchAll(new RegExp(rule.re.source, rule.re.flags))) {
+      matched[i] = (matched[i] as number) + 1;
+      const length = listed.get(m.index);
+      if (length === undefined || ((rule.runs & lengths) & (1 << length)) === 0) missed.push(`${rule.re.source.slice(0, 40)}: ${JSON.stringify(text.slice(0, 200))}`);
+    }
+  });
+  return missed;
+}
+
+function checkAnchors(texts: Iterable<string>): number[] {
+  const matched = ANCHORED.map(() => 0);
+  const failures: string[] = [];
+  for (const text of texts) for (const miss of unanchoredMatches(text, matched)) if (failures.length < 10) failures.push(miss);
+  assert.deepEqual(failures, []);
+  return matched;
+}
+
+/** Dates with month words among the generated strings, for the two rules that need a month word. */
+function* withMonths(count: number): Generator<string> {
+  const months = [' Jan ', '-feb-', ' of March ', ' SEPT ', ' may, ', 'th Oct ', 'rd dec. ', ' june-'];
+  let k = 0;
+  for (const s of generated(count)) {
+    const cut = s.length >> 1;
+    yield s.slice(0, cut) + (months[k++ % months.length] as string) + s.slice(cut);
+  }
+}
+
+test('anchored rules: every match starts a listed digit run of its lengths (generated strings)', () => {
+  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000)]);
+  assert.deepEqual(matched.filter((n) => n === 0), [], JSON.stringify(matched));
+});
+
+test('anchored rules: every match starts a listed digit run of its lengths (the evaluation notes)', { skip: physionet.skip || presidio.skip }, () => {
+  const notes = parsePhysionetText(readFileSync(physionet.path, 'utf8')).map((n) => n.text);
+  const synth = presidioGold(readFileSync(presidio.path, 'utf8')).map((d) => d.text);
+  const matched = checkAnchors([...notes, ...synth]);
+  // All but the day-month-year rule ("3-May-1995") are met there; the generated strings meet every rule.
+  assert.ok(matched.filter((n) => n > 0).length >= 5, JSON.stringify(matched));
+});
+
+test('the check reports a match at a run the rule does not run at', () => {
+  const text = 'seen 4/12/2031 and on 3 May 1995, in 1987';
+  assert.deepEqual(unanchoredMatches(text, ANCHORED.map(() => 0)), []);
+  // Without runs of two digits the two-digit month and day of "4/12/2031" start no run the rules run at.
+  assert.ok(unanchoredMatches('on 12/24/2031', ANCHORED.map(() => 0), ~(1 << 2)).length > 0);
+  // Without runs of four digits the bare year is missed.
+  assert.ok(unanchoredMatches('in 1987', ANCHORED.map(() => 0), ~(1 << 4)).length > 0);
 });

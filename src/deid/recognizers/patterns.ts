@@ -3,7 +3,7 @@ import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
-  scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
+  DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
   SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
 } from './shapes.js';
 
@@ -30,7 +30,17 @@ interface PatternRule {
   readonly keywords?: readonly string[];
   /** A shape of the note (shapes.ts) without which the rule cannot match: checked before `when` and the scan. */
   readonly shape?: number;
+  /**
+   * For a rule whose every match starts a run of digits (the digit before it is excluded by a lookbehind or `\b`)
+   * and takes the whole run: bit `n` set for each run length `n` (up to DigitRuns.LONGEST) the match can start.
+   * The rule then runs anchored at those runs (scanShapes lists them) instead of being tried at every position.
+   */
+  readonly runs?: number;
 }
+
+/** Digit runs of one or two digits (a day or a month), of four (a year). */
+const RUNS_1_2 = (1 << 1) | (1 << 2);
+const RUNS_4 = 1 << 4;
 
 /** What the word pass saw, for guards that need no scan of their own. */
 interface PatternContext {
@@ -107,20 +117,21 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'DATE',
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
+    runs: RUNS_1_2,
   },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN },
   { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
-  { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi },
-  { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay },
-  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear },
+  { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi, runs: RUNS_4 },
+  { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay, runs: RUNS_1_2 },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear, runs: RUNS_1_2 },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
-  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD },
+  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD, runs: RUNS_1_2 },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
   { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'") },
-  { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD },
+  { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2 },
   { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
@@ -171,7 +182,9 @@ const RULE_LIST: readonly PatternRule[] = [
  * class of its own, so the optimized `findPatternPhi` met new ones at `rule.accept` after its first runs and was
  * thrown away and compiled again (4 times a run), and read the rules through polymorphic loads in between.
  */
-const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({ category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, shape: r.shape ?? 0 }));
+const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
+  category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, shape: r.shape ?? 0, runs: r.runs ?? 0,
+}));
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
 const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
@@ -260,15 +273,27 @@ for (const rule of RULES) {
     BY_KEYWORD.set(k, list);
   }
 }
-const SCANNED = RULES.filter((r) => r.keywords === undefined);
+/** The rules without keywords, each with its sticky copy when it runs anchored at digit runs (`runs`). */
+const SCANNED = RULES.filter((r) => r.keywords === undefined)
+  .map((rule) => ({ rule, sticky: rule.runs === 0 ? null : new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') }));
+/** The digit runs of the note being scanned (one instance, reused). */
+const DIGIT_RUNS = new DigitRuns();
 /**
  * For tests only (the shape guards' property test): each scanned rule that has a shape bit, its regex, its bit and
  * its `when` guard (taken with a month word present, its most permissive). Scanning skips the rule where
  * `scanShapes` does not report the bit, so the bit must be there wherever the regex matches and the guard passes.
  */
 export const SHAPED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly shape: number; readonly when: (lower: string) => boolean }[] = SCANNED
+  .map((s) => s.rule)
   .filter((r) => r.shape !== 0)
   .map((r) => ({ re: r.re, shape: r.shape as number, when: (lower: string) => r.when === undefined || r.when(lower, { month: true }) }));
+/**
+ * For tests only: each rule that runs anchored at digit runs, its regex and its run lengths (bit `n`: length `n`).
+ * Every match of the regex must start a digit run that scanShapes lists, of one of those lengths.
+ */
+export const ANCHORED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly runs: number }[] = SCANNED
+  .filter((s) => s.sticky !== null)
+  .map((s) => ({ re: s.rule.re, runs: s.rule.runs as number }));
 /** Words at which a keyword rule may start. */
 export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 
@@ -308,11 +333,29 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
   }
   // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
   const longTokens: PhiSpan[] = [];
-  const shapes = scanShapes(text, words, longTokens);
-  for (const rule of SCANNED) {
+  const runs = DIGIT_RUNS;
+  const shapes = scanShapes(text, words, longTokens, runs);
+  for (const { rule, sticky } of SCANNED) {
     if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
-    rule.re.lastIndex = 0;
-    for (const m of text.matchAll(rule.re)) push(rule, m);
+    if (sticky === null) {
+      rule.re.lastIndex = 0;
+      for (const m of text.matchAll(rule.re)) push(rule, m);
+      continue;
+    }
+    // The same matches as matchAll's scan: every match starts a listed run of the rule's lengths, so the first
+    // such run at or after the previous match's end where the regex matches is where the scan would match next.
+    const lengths = rule.runs as number;
+    if ((runs.lengthBits & lengths) === 0) continue;
+    let from = 0;
+    for (let k = 0; k < runs.count; k++) {
+      const start = runs.starts[k] as number;
+      if (start < from || (lengths & (1 << (runs.lengths[k] as number))) === 0) continue;
+      sticky.lastIndex = start;
+      const m = sticky.exec(text);
+      if (m === null) continue;
+      push(rule, m);
+      from = start + m[0].length;
+    }
   }
   for (const s of longTokens) spans.push(s);
   return spans;

@@ -54,7 +54,11 @@ export const SHAPE_NUMBER_CAPITAL = 1 << 16;
  * the commonest gap, one space, not even that: the letters, most of a note, are not read again. Precondition:
  * `words` is exactly `splitWords(text)`; with other words, text inside them would go unread.
  */
-export function scanShapes(text: string, words: readonly Word[], longTokens: PhiSpan[]): number {
+export function scanShapes(text: string, words: readonly Word[], longTokens: PhiSpan[], runs?: DigitRuns): number {
+  if (runs !== undefined) {
+    runs.count = 0;
+    runs.lengthBits = 0;
+  }
   let shapes = 0;
   let covered = 0; // end of the last letter/digit run looked at for a long token
   let from = 0;
@@ -68,6 +72,7 @@ export function scanShapes(text: string, words: readonly Word[], longTokens: Phi
           const start = i;
           while (i + 1 < to && isDigit(text.charCodeAt(i + 1))) i++;
           shapes |= digitRunShapes(text, start, i + 1);
+          if (runs !== undefined && i + 1 - start <= DigitRuns.LONGEST) runs.add(start, i + 1 - start);
           if (start >= covered) covered = longRun(text, start, i + 1, longTokens);
         } else if (c === 46 || c === 58) {
           shapes |= punctuationShapes(text, i, c);
@@ -77,6 +82,36 @@ export function scanShapes(text: string, words: readonly Word[], longTokens: Phi
     if (word !== undefined) from = word.end;
   }
   return shapes;
+}
+
+/**
+ * The short digit runs of a note (up to 4 digits: days, months, two- and four-digit years), each its start and
+ * length, in text order; scanShapes fills it. A pattern rule whose every match starts a digit run of a given
+ * length runs anchored at those runs (patterns.ts) instead of being tried at every position of the note. One
+ * instance is reused from note to note: its arrays grow and are never freed.
+ */
+export class DigitRuns {
+  static readonly LONGEST = 4;
+  starts = new Int32Array(256);
+  lengths = new Uint8Array(256);
+  count = 0;
+  /** Bit `length` is set for each length present: a rule with no run of its lengths is not run at all. */
+  lengthBits = 0;
+
+  add(start: number, length: number): void {
+    if (this.count === this.starts.length) {
+      const starts = new Int32Array(this.count * 2);
+      starts.set(this.starts);
+      this.starts = starts;
+      const lengths = new Uint8Array(this.count * 2);
+      lengths.set(this.lengths);
+      this.lengths = lengths;
+    }
+    this.starts[this.count] = start;
+    this.lengths[this.count] = length;
+    this.count++;
+    this.lengthBits |= 1 << length;
+  }
 }
 
 /** The run of ASCII letters and digits around the digits text[start, end): a long token if it is one. Returns its end. */
