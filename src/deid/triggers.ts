@@ -3,7 +3,7 @@ import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
 import { KeyTable } from './key-table.js';
 import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE } from './trigger-bits.js';
-import type { Word } from './words.js';
+import { keyShape, type Word } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
 const TRIGGERS = new Map<string, number>();
@@ -13,12 +13,10 @@ const TRIGGERS = new Map<string, number>();
  * to the hash look-up, three in four of them for nothing: the 3,600 trigger words set 1,554 of those 32,768 bits.)
  */
 const SHAPES = new Uint32Array(1 << 15);
-const shape = (key: string): number => ((Math.min(key.length, 31) << 15) | ((key.charCodeAt(0) & 31) << 10)
-  | ((key.length > 1 ? key.charCodeAt(1) & 31 : 0) << 5) | (key.charCodeAt(key.length - 1) & 31));
 const mark = (keys: Iterable<string>, bit: number): void => {
   for (const k of keys) {
     TRIGGERS.set(k, (TRIGGERS.get(k) ?? 0) | bit);
-    const s = shape(k);
+    const s = keyShape(k);
     SHAPES[s >>> 5] = (SHAPES[s >>> 5] as number) | (1 << (s & 31));
   }
 };
@@ -46,9 +44,9 @@ function bitsOf(key: string): number {
 export function triggerBits(words: readonly Word[]): Uint8Array {
   const bits = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
-    const key = (words[i] as Word).key;
-    const s = shape(key);
-    if (((SHAPES[s >>> 5] as number) & (1 << (s & 31))) !== 0) bits[i] = bitsOf(key);
+    const w = words[i] as Word;
+    const s = w.shape;
+    if (((SHAPES[s >>> 5] as number) & (1 << (s & 31))) !== 0) bits[i] = bitsOf(w.key);
   }
   return bits;
 }

@@ -16,6 +16,17 @@ export interface Word {
   readonly capitalized: boolean;
   /** A single letter: an initial when followed by "." or a name. */
   readonly single: boolean;
+  /** keyShape(key), computed while the word's letters are read (triggers.ts filters on it without reading the key). */
+  readonly shape: number;
+}
+
+/**
+ * A key's length (up to 31), first, second and last character, 5 bits each (the low bits of the code: the same
+ * for an ASCII letter in either case). Most words' shapes are no trigger word's (triggers.ts).
+ */
+export function keyShape(key: string): number {
+  return (Math.min(key.length, 31) << 15) | ((key.charCodeAt(0) & 31) << 10) | ((key.length > 1 ? key.charCodeAt(1) & 31 : 0) << 5)
+    | (key.charCodeAt(key.length - 1) & 31);
 }
 
 function isUpper(c: number): boolean {
@@ -74,15 +85,25 @@ export function splitWords(text: string, lower: string = text.toLowerCase()): Wo
     const first = text.charCodeAt(start);
     // One space is by far the most common gap: share one string instead of slicing a new one each time.
     const gapBefore = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32 ? ' ' : text.slice(prevEnd, start);
-    words.push({
+    const keyEnd = possessive ? end - 2 : end;
+    const key = ascii && sameLength ? lower.slice(start, keyEnd) : text.slice(start, keyEnd).toLowerCase();
+    // An ASCII word's key is its letters lower-cased, and lower-casing keeps the low 5 bits: its shape comes from
+    // the text. Another word's key may differ in length or letters from the text (case mapping): from the key.
+    const length = keyEnd - start;
+    const shape = ascii
+      ? (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? text.charCodeAt(start + 1) & 31 : 0) << 5) | (text.charCodeAt(keyEnd - 1) & 31)
+      : keyShape(key);
+    // Stored by index, not push: this push was not inlined (a builtin call per word).
+    words[words.length] = {
       start,
       end,
-      key: ascii && sameLength ? lower.slice(start, possessive ? end - 2 : end) : text.slice(start, possessive ? end - 2 : end).toLowerCase(),
-      keyEnd: possessive ? end - 2 : end,
+      key,
+      keyEnd,
       gapBefore,
       capitalized: first >= 65 && first <= 90 && hasLower && (end - start === 1 || !isUpper(text.charCodeAt(start + 1))),
       single: end - start === 1,
-    });
+      shape,
+    };
     prevEnd = end;
   }
   return words;

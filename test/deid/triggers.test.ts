@@ -8,7 +8,7 @@ import {
   TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE,
 } from '../../src/deid/trigger-bits.js';
 import { triggerBits } from '../../src/deid/triggers.js';
-import type { Word } from '../../src/deid/words.js';
+import { keyShape, splitWords, type Word } from '../../src/deid/words.js';
 
 /** The trigger bits as a plain Map from the same lists: what the shape filter and key table must reproduce. */
 const EXPECTED = new Map<string, number>();
@@ -18,9 +18,9 @@ const lists: [Iterable<string>, number][] = [
 ];
 for (const [keys, bit] of lists) for (const k of keys) EXPECTED.set(k, (EXPECTED.get(k) ?? 0) | bit);
 
-/** Words with these keys (triggerBits reads only the key). */
+/** Words with these keys (triggerBits reads only the key and its shape). */
 function words(keys: readonly string[]): Word[] {
-  return keys.map((key, i) => ({ start: i, end: i + 1, key, keyEnd: i + 1, gapBefore: ' ', capitalized: false, single: key.length === 1 }));
+  return keys.map((key, i) => ({ start: i, end: i + 1, key, keyEnd: i + 1, gapBefore: ' ', capitalized: false, single: key.length === 1, shape: keyShape(key) }));
 }
 
 function bitsOf(keys: readonly string[]): number[] {
@@ -65,4 +65,22 @@ test('KeyTable: each key its index, anything else -1', () => {
   many.forEach((k, i) => assert.equal(big.idOf(k), i));
   assert.equal(big.idOf('k'), -1);
   assert.equal(big.idOf('kzzzz'), -1);
+});
+
+test('splitWords gives each word the shape of its key (ASCII and not, possessives, apostrophes, long words)', () => {
+  const texts = [
+    "Dr. O'Fenwick saw the pt's wife; Brannock-Tilley is OK. ÜNAL and Várkonyiné, Þorvaldsdóttir's chart.",
+    'DOCTOR ZZ’S NOTE: the patient’s son (O’Dorrin) called. Ωmega, Ἀθῆναι, ǅemal, İstanbul, ß',
+    'Supercalifragilisticexpialidociouslylongerthanthirtyone words and a b c, x\'y, I',
+    // A non-ASCII letter elsewhere changes the note's lower-cased length: ASCII words then take their key from their own slice.
+    'İİİ Hospital of Wright’s and Wright\'s, ABC\'S, MCQUARRIE',
+  ];
+  let count = 0;
+  for (const text of texts) {
+    for (const w of splitWords(text)) {
+      assert.equal(w.shape, keyShape(w.key), `${JSON.stringify(text.slice(w.start, w.end))} -> ${w.key}`);
+      count++;
+    }
+  }
+  assert.equal(count, 45);
 });
