@@ -9,3 +9,5 @@ export const TRIGGER_PLACE = 4;
 export const TRIGGER_PERSON_VERB = 8;
 /** "is" or "was": the names rule for "Bo Tarrant is a 47 y/o ..." starts there (it looked at every word's key). */
 export const TRIGGER_IS_WAS = 16;
+/** A single letter (Word.single): an initial may start a name, so findNames looks at it as at its cue words. */
+export const TRIGGER_SINGLE = 32;

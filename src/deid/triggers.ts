@@ -2,7 +2,7 @@ import { NAME_TRIGGERS, PERSON_VERBS } from './recognizers/name-cues.js';
 import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
 import { KeyTable } from './key-table.js';
-import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE } from './trigger-bits.js';
+import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE } from './trigger-bits.js';
 import { keyShape, type Word } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
@@ -40,13 +40,14 @@ function bitsOf(key: string): number {
   return id < 0 ? 0 : KEY_BITS[id] as number;
 }
 
-/** Trigger bits of each word (0 for the many words that start no rule). */
+/** Trigger bits of each word (0 for the many words that start no rule), and TRIGGER_SINGLE for single letters. */
 export function triggerBits(words: readonly Word[]): Uint8Array {
   const bits = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as Word;
     const s = w.shape;
     if (((SHAPES[s >>> 5] as number) & (1 << (s & 31))) !== 0) bits[i] = bitsOf(w.key);
+    if (w.single) bits[i] = (bits[i] as number) | TRIGGER_SINGLE;
   }
   return bits;
 }

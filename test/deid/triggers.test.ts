@@ -5,7 +5,7 @@ import { NAME_TRIGGERS, PERSON_VERBS } from '../../src/deid/recognizers/name-cue
 import { PATTERN_KEYWORDS } from '../../src/deid/recognizers/patterns.js';
 import { PLACE_TRIGGERS } from '../../src/deid/recognizers/places.js';
 import {
-  TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE,
+  TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE,
 } from '../../src/deid/trigger-bits.js';
 import { triggerBits } from '../../src/deid/triggers.js';
 import { keyShape, splitWords, type Word } from '../../src/deid/words.js';
@@ -30,7 +30,8 @@ function bitsOf(keys: readonly string[]): number[] {
 test('every trigger word gets the bits of a plain Map built from the same lists', () => {
   const keys = [...EXPECTED.keys()];
   assert.ok(keys.length > 3000, `${keys.length} trigger words`);
-  assert.deepEqual(bitsOf(keys), keys.map((k) => EXPECTED.get(k)));
+  // The words made here are single letters where their key is one letter long: those also get TRIGGER_SINGLE.
+  assert.deepEqual(bitsOf(keys), keys.map((k) => (EXPECTED.get(k) as number) | (k.length === 1 ? TRIGGER_SINGLE : 0)));
   assert.deepEqual(bitsOf(['is', 'was', 'called', 'dr', 'transferred']), ['is', 'was', 'called', 'dr', 'transferred'].map((k) => EXPECTED.get(k)));
 });
 
@@ -51,7 +52,7 @@ test('near misses get 0: same length, first two and last letters; one letter mor
   const bits = bitsOf(keys);
   const hits = keys.filter((_, i) => bits[i] !== 0);
   assert.deepEqual(hits, []);
-  assert.deepEqual(bitsOf(['iss', 'wax', 'caxled', '', 'x']), [0, 0, 0, 0, EXPECTED.get('x') ?? 0]);
+  assert.deepEqual(bitsOf(['iss', 'wax', 'caxled', '', 'x']), [0, 0, 0, 0, (EXPECTED.get('x') ?? 0) | TRIGGER_SINGLE]);
 });
 
 test('KeyTable: each key its index, anything else -1', () => {
@@ -83,4 +84,15 @@ test('splitWords gives each word the shape of its key (ASCII and not, possessive
     }
   }
   assert.equal(count, 45);
+});
+
+test('single letters, and only they, get TRIGGER_SINGLE, with their other bits', () => {
+  const text = "Q. Ostrander and j quennell saw pt's son; X is OK, É too. Is a b";
+  const words = splitWords(text);
+  const bits = [...triggerBits(words)];
+  words.forEach((w, i) => {
+    assert.equal(((bits[i] as number) & TRIGGER_SINGLE) !== 0, w.single, w.key);
+    assert.equal((bits[i] as number) & ~TRIGGER_SINGLE, EXPECTED.get(w.key) ?? 0, w.key);
+  });
+  assert.equal(words.filter((w) => w.single).length, 6); // Q, j, X, É, a, b
 });

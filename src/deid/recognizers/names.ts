@@ -1,6 +1,6 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
-import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
+import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
@@ -145,9 +145,10 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
   const s = new NameScan(words, text, mixedCase, bits);
   for (let i = 0; i < words.length; i++) {
+    // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly (by their bits alone,
+    // without reading the word).
+    if (bits !== undefined ? ((bits[i] as number) & (TRIGGER_NAME | TRIGGER_SINGLE)) === 0 : !(words[i] as Word).single && !NAME_TRIGGERS.has((words[i] as Word).key)) continue;
     const w = words[i] as Word;
-    // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly.
-    if (!w.single && (bits !== undefined ? ((bits[i] as number) & TRIGGER_NAME) === 0 : !NAME_TRIGGERS.has(w.key))) continue;
     const next = s.at(i + 1);
     if (titles(s, i, w, next)) continue;
     credentials(s, i, w, next);
@@ -169,11 +170,9 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   propagateNames(s);
 
   const spans: PhiSpan[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (s.marked[i] === 1) {
-      const w = words[i] as Word;
-      spans.push({ start: w.start, end: w.keyEnd, category: 'NAME' });
-    }
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    const w = words[i] as Word;
+    spans.push({ start: w.start, end: w.keyEnd, category: 'NAME' });
   }
   return spans;
 }
@@ -391,8 +390,9 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
 function andNames(s: NameScan): void {
   const words = s.words;
   // "Dr. Pellmore and Quadling aware", "dr. okoro and dr. lindqvist": a name, "and", a word, then a cue.
-  for (let i = 1; i + 2 < words.length; i++) {
-    if (s.marked[i - 1] !== 1) continue;
+  // Words after a marked one only, found by indexOf (few words are marked; a mark set here, at i + 1, lies ahead).
+  for (let p = s.marked.indexOf(1); p >= 0 && p + 3 < words.length; p = s.marked.indexOf(1, p + 1)) {
+    const i = p + 1;
     const and = words[i] as Word;
     const c = words[i + 1] as Word;
     const a = words[i + 2] as Word;
@@ -434,8 +434,9 @@ function beforePersonVerbs(s: NameScan): void {
 function beforeListedSurname(s: NameScan): void {
   const words = s.words;
   // "fenna rourke is a 58 yr old": the word before a listed surname, at the start of a line or after "(".
-  for (let i = 1; i < words.length; i++) {
-    if (s.marked[i] !== 1 || s.marked[i - 1] !== 0) continue;
+  // Marked words only (a mark set here lies behind, where the loop has been).
+  for (let i = s.marked.indexOf(1, 1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    if (s.marked[i - 1] !== 0) continue;
     const w = words[i] as Word;
     const p = words[i - 1] as Word;
     if (isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
@@ -496,8 +497,8 @@ function givenBeforeSurname(s: NameScan): void {
   const words = s.words;
   // "(Imelda Bartlett)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
   if (s.mixed) {
-    for (let i = 1; i < words.length; i++) {
-      if (s.marked[i] !== 1 || s.marked[i - 1] !== 0) continue;
+    for (let i = s.marked.indexOf(1, 1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+      if (s.marked[i - 1] !== 0) continue;
       const w = words[i] as Word;
       const p = words[i - 1] as Word;
       if (lexicon.surnames.has(w.key) && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
@@ -512,19 +513,19 @@ function propagateNames(s: NameScan): void {
   const words = s.words;
   // A word found as a name by context is a name wherever else it appears in the note ("Teodric ... Teodric wishes").
   const found = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    if (s.marked[i] !== 1) continue;
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
     const w = words[i] as Word;
     if (!w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
   }
   if (found.size > 0) {
-    // The lengths of the found names, one bit each: most words differ and need no hashed look-up.
+    // The lengths of the found names, one bit each (from the shape: up to 31): most words differ and need no hashed
+    // look-up, nor a read of their key.
     let lengths = 0;
-    for (const k of found) lengths |= 1 << (k.length & 31);
+    for (const k of found) lengths |= 1 << Math.min(k.length, 31);
     for (let i = 0; i < words.length; i++) {
       if (s.marked[i] !== 0) continue;
       const w = words[i] as Word;
-      if ((lengths & (1 << (w.key.length & 31))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
+      if ((lengths & (1 << (w.shape >>> 15))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
     }
   }
 }
