@@ -142,6 +142,35 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
   return j;
 }
 
+/** The rules of findNames' main loop that a word's key can start, one bit each (CUES). */
+const CUE_TITLE = 1;
+const CUE_CREDENTIAL = 2;
+const CUE_SIGNATURE = 4;
+const CUE_HEADER = 8;
+const CUE_INTRODUCTION = 16;
+const CUE_REACH = 32;
+const CUE_MEETING = 64;
+const CUE_RELATION = 128;
+const CUE_LIST_NAME = 256;
+/**
+ * For each key that some rule of the main loop starts at, those rules: one look-up per cue word instead of a set
+ * look-up in each rule (ten a word, most of them misses). Each rule still tests its own condition; a rule whose bit
+ * is clear cannot start there (single letters aside: credentials and initials also start at those).
+ */
+const CUES = new Map<string, number>();
+const cue = (keys: Iterable<string>, bit: number): void => {
+  for (const k of keys) CUES.set(k, (CUES.get(k) ?? 0) | bit);
+};
+cue(TITLES, CUE_TITLE);
+cue(CREDENTIALS, CUE_CREDENTIAL);
+cue(SIGNATURE_CREDENTIALS, CUE_SIGNATURE);
+cue(HEADER_FIELDS, CUE_HEADER);
+cue(INTRODUCTIONS, CUE_INTRODUCTION);
+cue(['reach', 'reached'], CUE_REACH);
+cue(['with', 'by'], CUE_MEETING);
+cue([...ROLES, ...RELATIONS, 'person'], CUE_RELATION);
+cue([...lexicon.firstNames, ...lexicon.surnames].filter(isUnambiguousName), CUE_LIST_NAME);
+
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
   const s = new NameScan(words, text, mixedCase, bits);
   for (let i = 0; i < words.length; i++) {
@@ -150,16 +179,17 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     if (bits !== undefined ? ((bits[i] as number) & (TRIGGER_NAME | TRIGGER_SINGLE)) === 0 : !(words[i] as Word).single && !NAME_TRIGGERS.has((words[i] as Word).key)) continue;
     const w = words[i] as Word;
     const next = s.at(i + 1);
-    if (titles(s, i, w, next)) continue;
-    credentials(s, i, w, next);
-    signatures(s, i, w);
-    initials(s, i, w, next);
-    headers(s, i, w, next);
-    introductions(s, i, w, next);
-    reach(s, i, w, next);
-    meetings(s, i, w, next);
-    relations(s, i, w, next);
-    listNames(s, i, w, next);
+    const cues = CUES.get(w.key) ?? 0;
+    if ((cues & CUE_TITLE) !== 0 && titles(s, i, w, next)) continue;
+    if ((cues & CUE_CREDENTIAL) !== 0 || w.single) credentials(s, i, w, next);
+    if ((cues & CUE_SIGNATURE) !== 0) signatures(s, i, w);
+    if (w.single) initials(s, i, w, next);
+    if ((cues & CUE_HEADER) !== 0) headers(s, i, w, next);
+    if ((cues & CUE_INTRODUCTION) !== 0) introductions(s, i, w, next);
+    if ((cues & CUE_REACH) !== 0) reach(s, i, w, next);
+    if ((cues & CUE_MEETING) !== 0) meetings(s, i, w, next);
+    if ((cues & CUE_RELATION) !== 0) relations(s, i, w, next);
+    if ((cues & CUE_LIST_NAME) !== 0) listNames(s, i, w, next);
   }
   andNames(s);
   beforePersonVerbs(s);
