@@ -83,8 +83,13 @@ export function splitWords(text: string, lower: string = text.toLowerCase()): Wo
     const last = text.charCodeAt(end - 1);
     const possessive = end - start > 2 && (last === 115 || last === 83) && (text.charCodeAt(end - 2) === 39 || text.charCodeAt(end - 2) === 0x2019);
     const first = text.charCodeAt(start);
-    // One space is by far the most common gap: share one string instead of slicing a new one each time.
-    const gapBefore = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32 ? ' ' : text.slice(prevEnd, start);
+    // One space is by far the most common gap, then ". " and ", " (a tenth of all words in the MTSamples notes):
+    // share one string for each instead of slicing a new one each time.
+    const gapLength = start - prevEnd;
+    const gap0 = gapLength > 0 ? text.charCodeAt(prevEnd) : 0;
+    const gapBefore = gapLength === 1 && gap0 === 32 ? ' '
+      : gapLength === 2 && text.charCodeAt(prevEnd + 1) === 32 && (gap0 === 46 || gap0 === 44) ? (gap0 === 46 ? '. ' : ', ')
+        : text.slice(prevEnd, start);
     const keyEnd = possessive ? end - 2 : end;
     const key = ascii && sameLength ? lower.slice(start, keyEnd) : text.slice(start, keyEnd).toLowerCase();
     // An ASCII word's key is its letters lower-cased, and lower-casing keeps the low 5 bits: its shape comes from

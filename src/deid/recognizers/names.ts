@@ -476,6 +476,9 @@ function beforeListedSurname(s: NameScan): void {
   }
 }
 
+/** Relations, person roles and family roles in one set: one look-up for the word after "is", not three. */
+const ROLES_AFTER_IS: ReadonlySet<string> = new Set([...RELATIONS, ...PERSON_ROLES, ...FAMILY_ROLES]);
+
 function introducedByIs(s: NameScan): void {
   const words = s.words;
   // "Bo Tarrant is a 47 y/o retired joiner", "Orlaith acts as proxy": one to three name-like words opening a line or
@@ -488,7 +491,7 @@ function introducedByIs(s: NameScan): void {
     const introducesAge = (s.at(k)?.key === 'a' || s.at(k)?.key === 'an') && AGE_AFTER_IS.test(s.text.slice((s.at(k) as Word).end, (s.at(k) as Word).end + 16));
     while (k < words.length && k < i + 4 && ROLE_FILLERS.has((s.at(k) as Word).key) && cleanGap((s.at(k) as Word).gapBefore)) k++;
     const role = s.at(k);
-    const introducesRole = role !== undefined && cleanGap(role.gapBefore) && (RELATIONS.has(role.key) || PERSON_ROLES.has(role.key) || FAMILY_ROLES.has(role.key))
+    const introducesRole = role !== undefined && cleanGap(role.gapBefore) && ROLES_AFTER_IS.has(role.key)
       && !/s$/.test(role.key);
     if (!introducesAge && !introducesRole) continue;
     let first = i;
