@@ -49,6 +49,81 @@ function isLetter(c: number): boolean {
  * lower-casing each word; other words are lower-cased alone, as before (whole-text case mapping may differ).
  */
 export function splitWords(text: string, lower: string = text.toLowerCase()): Word[] {
+  const codes = asciiCodes(text);
+  return codes === null ? splitAnyWords(text, lower) : splitAsciiWords(text, lower, codes);
+}
+
+const ENCODER = new TextEncoder();
+/** Reused from note to note; grown as needed (UTF-8 takes at most 3 bytes per UTF-16 code unit). */
+let scratch = new Uint8Array(1 << 14);
+
+/**
+ * The note's character codes as bytes when it is all ASCII (97% of the MTSamples notes), else null: one native
+ * call, and reading bytes from an array is cheaper than `charCodeAt` on a string. Only the first text.length
+ * bytes belong to the note.
+ */
+function asciiCodes(text: string): Uint8Array | null {
+  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
+  // Every code unit takes one byte or more: as many bytes as units means all are ASCII.
+  return ENCODER.encodeInto(text, scratch).written === text.length ? scratch : null;
+}
+
+/**
+ * splitWords for an all-ASCII note, on its codes: the same words (every word is ASCII, no curly apostrophe, and
+ * the lower-cased note has the note's length, so every key is sliced from it).
+ */
+function splitAsciiWords(text: string, lower: string, codes: Uint8Array): Word[] {
+  const words: Word[] = [];
+  const n = text.length;
+  let prevEnd = 0;
+  let i = 0;
+  while (i < n) {
+    if (ASCII_LETTERS[codes[i] as number] !== 1) { i++; continue; }
+    const start = i;
+    // Bit 32 is set in every lower-case ASCII letter and in no capital.
+    let seen = 0;
+    for (;;) {
+      while (i < n) {
+        const c = codes[i] as number;
+        if (ASCII_LETTERS[c] !== 1) break;
+        seen |= c;
+        i++;
+      }
+      // An inner apostrophe followed by a letter continues the word: "O'Fenwick", "pt's".
+      if (i + 1 < n && codes[i] === 39 && ASCII_LETTERS[codes[i + 1] as number] === 1) {
+        i++;
+        continue;
+      }
+      break;
+    }
+    const end = i;
+    const last = codes[end - 1] as number;
+    const possessive = end - start > 2 && (last === 115 || last === 83) && codes[end - 2] === 39;
+    const first = codes[start] as number;
+    const gapLength = start - prevEnd;
+    const gap0 = gapLength > 0 ? codes[prevEnd] as number : 0;
+    const gapBefore = gapLength === 1 && gap0 === 32 ? ' '
+      : gapLength === 2 && codes[prevEnd + 1] === 32 && (gap0 === 46 || gap0 === 44) ? (gap0 === 46 ? '. ' : ', ')
+        : text.slice(prevEnd, start);
+    const keyEnd = possessive ? end - 2 : end;
+    const length = keyEnd - start;
+    words[words.length] = {
+      start,
+      end,
+      key: lower.slice(start, keyEnd),
+      keyEnd,
+      gapBefore,
+      capitalized: first >= 65 && first <= 90 && (seen & 32) !== 0 && (end - start === 1 || !isUpper(codes[start + 1] as number)),
+      single: end - start === 1,
+      shape: (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? (codes[start + 1] as number) & 31 : 0) << 5) | ((codes[keyEnd - 1] as number) & 31),
+    };
+    prevEnd = end;
+  }
+  return words;
+}
+
+/** splitWords for any note, on its string. */
+function splitAnyWords(text: string, lower: string): Word[] {
   const words: Word[] = [];
   const n = text.length;
   const sameLength = lower.length === n;

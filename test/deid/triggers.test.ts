@@ -96,3 +96,39 @@ test('single letters, and only they, get TRIGGER_SINGLE, with their other bits',
   });
   assert.equal(words.filter((w) => w.single).length, 6); // Q, j, X, É, a, b
 });
+
+/**
+ * An ASCII note is split on its bytes, any other on its string: the two must give the same words. A note made
+ * non-ASCII by a last word " é" takes the other path, and its words before that one must be the ASCII note's.
+ */
+function sameBothWays(text: string): void {
+  const ascii = splitWords(text);
+  const other = splitWords(`${text} é`);
+  assert.equal(other.length, ascii.length + 1, text);
+  assert.deepEqual(other.slice(0, -1), ascii, text);
+  assert.equal(other[other.length - 1]?.key, 'é');
+}
+
+test('ASCII notes split on their bytes give the words the string scan gives', () => {
+  const texts = [
+    "Dr. O'Fenwick saw the pt's wife; Brannock-Tilley is OK.  Quillfern' and QUILLFERN'S, o'' 'tis x'y' MCQUARRIE, McQuarrie",
+    'BP 120/80, HR 72.\nPlan: f/u in 2 wks.\tSigned, A. B. Cole, MD.  , ,. .,: ; ...',
+    "'s s's ''a a'' A'B a'b'c ' '",
+    '',
+    'word',
+    '  spaces first and last  ',
+  ];
+  for (const text of texts) sameBothWays(text);
+  // Generated: letters of both cases, apostrophes, spaces, periods, commas, digits and line breaks.
+  let seed = 5;
+  const pieces = ['a', 'B', 'cd', 'EF', 'Gh', "'", "'s", ' ', '. ', ', ', '.,', '-', '7', '\n', 's', 'S'];
+  for (let t = 0; t < 3000; t++) {
+    let text = '';
+    const k = 1 + (t % 17);
+    for (let j = 0; j < k; j++) {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      text += pieces[(seed >>> 8) % pieces.length] as string;
+    }
+    sameBothWays(text);
+  }
+});
