@@ -38,9 +38,11 @@ interface PatternRule {
   readonly runs?: number;
 }
 
-/** Digit runs of one or two digits (a day or a month), of four (a year). */
+/** Digit runs of one or two digits (a day or a month), of two, of four (a year), of one to six (a house number). */
 const RUNS_1_2 = (1 << 1) | (1 << 2);
+const RUNS_2 = 1 << 2;
 const RUNS_4 = 1 << 4;
+const RUNS_1_TO_6 = 0b1111110;
 
 /** What the word pass saw, for guards that need no scan of their own. */
 interface PatternContext {
@@ -130,7 +132,7 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
   { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
-  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'") },
+  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2 },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2 },
   { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
@@ -166,6 +168,7 @@ const RULE_LIST: readonly PatternRule[] = [
     re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[,.;\s]|$))?`, 'g'),
     accept: acceptStreet,
     shape: SHAPE_NUMBER_CAPITAL,
+    runs: RUNS_1_TO_6,
   },
   // An address after its cue, up to the end of the clause: "lives at 4417 Rua do Limoeiro Torto 55, Serra Vermelha".
   {

@@ -85,13 +85,13 @@ export function scanShapes(text: string, words: readonly Word[], longTokens: Phi
 }
 
 /**
- * The short digit runs of a note (up to 4 digits: days, months, two- and four-digit years), each its start and
+ * The short digit runs of a note (up to 6 digits: days, months, years, house numbers), each its start and
  * length, in text order; scanShapes fills it. A pattern rule whose every match starts a digit run of a given
  * length runs anchored at those runs (patterns.ts) instead of being tried at every position of the note. One
  * instance is reused from note to note: its arrays grow and are never freed.
  */
 export class DigitRuns {
-  static readonly LONGEST = 4;
+  static readonly LONGEST = 6;
   starts = new Int32Array(256);
   lengths = new Uint8Array(256);
   count = 0;
