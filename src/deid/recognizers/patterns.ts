@@ -265,15 +265,15 @@ function acceptZip(text: string, start: number): boolean {
   return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);
 }
 
-/** Rules anchored at keywords, compiled sticky, by keyword. */
-const BY_KEYWORD = new Map<string, { rule: PatternRule; sticky: RegExp }[]>();
+/** Rules anchored at keywords, compiled sticky, by keyword; and whether the keyword is a month word (one look-up for both). */
+const BY_KEYWORD = new Map<string, { readonly month: boolean; readonly rules: { rule: PatternRule; sticky: RegExp }[] }>();
 for (const rule of RULES) {
   if (rule.keywords === undefined) continue;
   const sticky = new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y');
   for (const k of rule.keywords) {
-    const list = BY_KEYWORD.get(k) ?? [];
-    list.push({ rule, sticky });
-    BY_KEYWORD.set(k, list);
+    const entry = BY_KEYWORD.get(k) ?? { month: MONTH_KEY_SET.has(k), rules: [] };
+    entry.rules.push({ rule, sticky });
+    BY_KEYWORD.set(k, entry);
   }
 }
 /** The rules without keywords, each with its sticky copy when it runs anchored at digit runs (`runs`). */
@@ -327,8 +327,8 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     const w = words[i] as Word;
     const candidates = BY_KEYWORD.get(w.key);
     if (candidates === undefined) continue;
-    if (MONTH_KEY_SET.has(w.key)) context.month = true;
-    for (const { rule, sticky } of candidates) {
+    if (candidates.month) context.month = true;
+    for (const { rule, sticky } of candidates.rules) {
       sticky.lastIndex = w.start;
       const m = sticky.exec(text);
       if (m !== null) push(rule, m);
