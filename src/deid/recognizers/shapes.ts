@@ -48,10 +48,12 @@ export const SHAPE_NUMBER_CAPITAL = 1 << 16;
 /**
  * The note's shapes (bits above). Also collects the long letter/digit runs: 7+ digits standing alone are an
  * identifier of some kind (not a decimal, not part of a date or a ratio); 17 characters of the VIN alphabet with
- * letters and digits are a vehicle id.
+ * letters and digits are a vehicle id. `runs`, when given, is emptied and then lists the note's digit runs of up to
+ * DigitRuns.LONGEST digits (for the pattern rules that run anchored at them).
  *
  * Digits, "." and ":" lie only between words (words are letters and apostrophes), so only the gaps are read, and
- * the commonest gap, one space, not even that: the letters, most of a note, are not read again. Precondition:
+ * the commonest gap, one space, not even that: the letters, most of a note, are not read again (reading every
+ * byte of an ASCII note instead, in one tight loop, was slower: 0.143 -> 0.151 CPU-s a pass). Precondition:
  * `words` is exactly `splitWords(text)`; with other words, text inside them would go unread.
  */
 export function scanShapes(text: string, words: readonly Word[], longTokens: PhiSpan[], runs?: DigitRuns): number {
