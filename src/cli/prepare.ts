@@ -8,7 +8,6 @@ import { BatchPacker, type PackResult, type PrepResult } from '../data/batch-pac
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers } from '../data/pack-workers-node.js';
-import { preTokenize } from '../data/pretokenized.js';
 import { ShardWriter } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
 import { loadMatcher } from '../ontology/node-io.js';
@@ -162,7 +161,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   const warnings = new WarningCounter();
   const interrupt = stopOnInterrupt('prepare');
   try {
-    pool.attach(await ports, (documents) => preTokenize(sp, documents.map((d) => d.paragraphs)));
+    pool.attach(await ports);
     const deduper = new Deduper(r.nearDedup); // one for all inputs: a document repeated in another file is dropped too
     for (const input of r.inputs) {
       for await (const batch of documentBatches(input, deduper, batchCharacters, warnings, counts)) {

@@ -2,7 +2,6 @@ import type { DeidMode } from '../deid/deidentify.js';
 import type { BatchPacker, PackJob, PackResult, PrepJob, PrepResult } from './batch-packer.js';
 import { decodePackedBatch } from './packed-batch.js';
 import type { PackDocument, PackedDocument, PackStats } from './pack.js';
-import type { PreTokenized } from './pretokenized.js';
 
 /** Where jobs go: a worker thread (see pack-workers-node.ts) or this thread (LocalPackPort). */
 export interface PackPort {
@@ -19,17 +18,6 @@ export interface PackPort {
 /** Called with each job's documents, in the order the jobs were submitted. */
 export type BatchSink = (documents: PackedDocument[], stats: PackStats) => void;
 
-/** Splits and tokenizes documents on the submitting thread (preTokenize with its tokenizer). */
-export type TokenizeHere = (documents: PackDocument[]) => PreTokenized;
-
-/**
- * Jobs queued at a tokenizing preparing port beyond which the submitting thread tokenizes the jobs that need no
- * de-identification itself: the reading thread has time to spare once reading is cheap, and the preparing worker
- * (de-identification and tokenizing) is then the busiest thread. Below it the preparing port keeps them, so a
- * reader that is itself the bottleneck is not slowed further.
- */
-const PREP_BACKLOG = 2;
-
 /**
  * Spreads jobs over ports and hands the results on in submission order, whichever port finishes first: a
  * reorder buffer keyed by job number. At most `maxOutstanding` jobs are submitted and not yet handed on, which
@@ -44,7 +32,6 @@ export class OrderedPackPool {
   /** Jobs at the preparing port, to be handed on to a packing port with its answer. */
   private readonly preparing = new Map<number, { deid: DeidMode | null; documents: PackDocument[] }>();
   private prepPort = -1;
-  private tokenizeHere: TokenizeHere | null = null;
   private nextSeq = 0;
   private nextOut = 0;
   private failure: Error | null = null;
@@ -52,28 +39,19 @@ export class OrderedPackPool {
 
   constructor(private readonly sink: BatchSink, private readonly maxOutstanding: number) {}
 
-  /**
-   * The ports; each must call `receive` with its results. With `tokenizeHere` and a tokenizing preparing port,
-   * jobs that need no de-identification may be tokenized on this thread instead (see PREP_BACKLOG); where a job
-   * is tokenized does not change the output.
-   */
-  attach(ports: PackPort[], tokenizeHere: TokenizeHere | null = null): void {
+  /** The ports; each must call `receive` with its results. */
+  attach(ports: PackPort[]): void {
     if (ports.length === 0) throw new Error('a pack pool needs at least one port');
     this.ports = ports;
     this.inFlight.push(...ports.map(() => 0));
     this.prepPort = ports.findIndex((p) => p.role === 'prep');
     if (this.prepPort >= 0 && ports.length < 2) throw new Error('a pack pool with a preparing port needs a packing port too');
-    this.tokenizeHere = this.prepPort >= 0 && ports[this.prepPort].tokenizes === true ? tokenizeHere : null;
   }
 
   async submit(deid: DeidMode | null, documents: PackDocument[]): Promise<void> {
     while (this.failure === null && this.nextSeq - this.nextOut >= this.maxOutstanding) await this.waitForProgress();
     this.check();
     const seq = this.nextSeq++;
-    if (deid === null && this.tokenizeHere !== null && this.inFlight[this.prepPort] > PREP_BACKLOG) {
-      this.sendToPacker({ seq, deid, documents, tokens: this.tokenizeHere(documents) });
-      return;
-    }
     if (this.prepPort >= 0 && (deid !== null || this.ports[this.prepPort].tokenizes === true)) {
       this.preparing.set(seq, { deid, documents });
       this.inFlight[this.prepPort]++;

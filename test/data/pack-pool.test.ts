@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { PackJob, PackResult, PrepJob, PrepResult } from '../../src/data/batch-packer.js';
 import { emptyPackStats, type PackDocument, type PackedDocument } from '../../src/data/pack.js';
 import { encodePackedBatch } from '../../src/data/packed-batch.js';
-import { OrderedPackPool, type PackPort, type TokenizeHere } from '../../src/data/pack-pool.js';
+import { OrderedPackPool, type PackPort } from '../../src/data/pack-pool.js';
 
 /** A port that keeps what it was sent; the test answers for it. */
 class FakePort implements PackPort {
@@ -33,12 +33,12 @@ function prepared(job: PrepJob, tokenizes: boolean): PrepResult {
   };
 }
 
-function setup(tokenizes = false, tokenizeHere: TokenizeHere | null = null): { pool: OrderedPackPool; prep: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
+function setup(tokenizes = false): { pool: OrderedPackPool; prep: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
   const out: number[] = [];
   const pool = new OrderedPackPool((documents) => { for (const d of documents) out.push(d.sequences[0].ids[0]); }, 100);
   const prep = new FakePort('prep', tokenizes);
   const pack = new FakePort('pack');
-  pool.attach([prep, pack], tokenizeHere);
+  pool.attach([prep, pack]);
   const answer = (port: FakePort, seq: number): void => {
     const job = port.jobs.find((j) => j.seq === seq);
     assert.ok(job !== undefined, `job ${seq} was not sent to the ${port.role} port`);
@@ -99,43 +99,6 @@ test('with a preparing port that tokenizes: every job goes there first, then to 
   answer(pack, 0);
   await pool.finish();
   assert.deepEqual(out, [0, 1, 2]);
-});
-
-test('with a tokenizing preparing port 3 jobs behind, jobs with nothing to de-identify are tokenized here and go straight to the packing port', async () => {
-  const here: number[] = [];
-  // "Tokenizes" a job here: one token, its document's number + 100, so the test sees where it was made.
-  const tokenizeHere: TokenizeHere = (documents) => {
-    const n = Number(documents[0].id.slice(1));
-    here.push(n);
-    return { sentences: Int32Array.of(0, 1, 0, 1), paragraphStarts: Int32Array.of(0, 1), ids: Int32Array.of(100 + n), begins: Int32Array.of(0), ends: Int32Array.of(1) };
-  };
-  const { pool, prep, pack, out, answer } = setup(true, tokenizeHere);
-  for (let n = 0; n < 3; n++) await pool.submit(null, [doc(n)]); // the preparing port is not behind yet: it takes them
-  await pool.submit('tag', [doc(3)]); // a note always goes to the preparing port
-  await pool.submit(null, [doc(4)]); // 4 jobs queued there now: tokenized here
-  assert.deepEqual(seqs(prep, 'prep'), [0, 1, 2, 3]);
-  assert.deepEqual(here, [4]);
-  const plain = pack.jobs.find((j) => j.seq === 4) as PackJob;
-  assert.deepEqual(plain.tokens?.ids, Int32Array.of(104));
-  assert.equal(plain.deidentified, undefined);
-  for (const seq of [0, 1, 2]) answer(prep, seq);
-  await pool.submit(null, [doc(5)]); // 1 job queued there: back to the preparing port
-  assert.deepEqual(seqs(prep, 'prep'), [3, 5]);
-  for (const seq of [3, 5]) answer(prep, seq);
-  for (const seq of [4, 0, 5, 1, 3, 2]) answer(pack, seq);
-  await pool.finish();
-  assert.deepEqual(out, [0, 1, 2, 3, 4, 5]);
-  assert.deepEqual(here, [4]);
-});
-
-test('tokenizing here needs a preparing port that tokenizes: with one that only de-identifies, plain jobs go to the packing port untokenized', async () => {
-  let calls = 0;
-  const { pool, prep, pack } = setup(false, () => { calls++; throw new Error('not to be called'); });
-  for (let n = 0; n < 4; n++) await pool.submit('tag', [doc(n)]);
-  await pool.submit(null, [doc(4)]);
-  assert.equal(calls, 0);
-  assert.deepEqual(seqs(prep, 'prep'), [0, 1, 2, 3]);
-  assert.equal((pack.jobs.find((j) => j.seq === 4) as PackJob).tokens, undefined);
 });
 
 test('without a de-identifying port every job is sent at once, to the least busy port', async () => {
