@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8';
 import { MedbertError } from '../errors.js';
 import { createBackend, isBackendName, BACKEND_NAMES } from '../tensor/backends/index.js';
 import { Engine } from '../tensor/index.js';
@@ -36,4 +37,21 @@ export function stopOnInterrupt(what: string): { readonly requested: () => boole
       process.off('SIGTERM', handler);
     },
   };
+}
+
+/**
+ * How much a function runs in V8's interpreter and baseline code before the optimizing compiler takes it (V8's
+ * `--interrupt-budget`; Node 20's default is 132 KB of bytecode executed). `prepare`'s hot loops optimized sooner
+ * were often optimized before every branch had run, then dropped and compiled again (about 430 compile jobs a run,
+ * over a CPU-second on V8's compile threads); later, they are compiled once with fuller type feedback. Measured on
+ * `prepare` (BENCHMARKS.md): 200-400 KB alike, 300 KB kept.
+ */
+export const PREPARE_INTERRUPT_BUDGET = 300_000;
+
+/**
+ * Sets the budget for this process: V8's flags are per process, so the worker threads started after this take it
+ * too. Code optimized before keeps its own.
+ */
+export function optimizeLater(budget = PREPARE_INTERRUPT_BUDGET): void {
+  setFlagsFromString(`--interrupt-budget=${budget}`);
 }
