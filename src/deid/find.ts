@@ -2,8 +2,8 @@ import { findNames } from './recognizers/names.js';
 import { findPatternPhi } from './recognizers/patterns.js';
 import { findPlaces } from './recognizers/places.js';
 import type { PhiCategory, PhiSpan } from './types.js';
-import { triggerBits } from './triggers.js';
-import { isMixedCase, splitWords } from './words.js';
+import { wordsAndTriggerBits } from './triggers.js';
+import { isMixedCase } from './words.js';
 
 /** When two findings overlap, the more specific shape wins; names and places come last. */
 const PRIORITY: Readonly<Record<PhiCategory, number>> = {
@@ -18,9 +18,8 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
  */
 export function findPhi(text: string): PhiSpan[] {
   const lower = text.toLowerCase();
-  const words = splitWords(text, lower);
+  const { words, bits } = wordsAndTriggerBits(text, lower);
   const mixed = isMixedCase(words);
-  const bits = triggerBits(words);
   const all = [...findPatternPhi(text, words, bits, lower), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
     .filter((s) => s.end > s.start);
   return joinNeighbours(resolveOverlaps(all), text);

@@ -39,6 +39,29 @@ export class KeyTable {
     }
   }
 
+  /**
+   * idOf(key) for the key whose characters are codes[start..end) lower-cased, where every code is an ASCII letter
+   * or an apostrophe (setting bit 32 lower-cases such a code and leaves the apostrophe as it is): no key string.
+   */
+  idOfBytes(codes: Uint8Array, start: number, end: number): number {
+    let hash = 0x811c9dc5;
+    for (let j = start; j < end; j++) hash = Math.imul(hash ^ ((codes[j] as number) | 32), 0x01000193);
+    let slot = (hash >>> 0) & this.mask;
+    const length = end - start;
+    for (;;) {
+      const id = (this.slots[slot] as number) - 1;
+      if (id < 0) return -1;
+      const from = this.starts[id] as number;
+      if ((this.starts[id + 1] as number) - from === length && this.sameBytes(codes, start, from, length)) return id;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private sameBytes(codes: Uint8Array, start: number, from: number, length: number): boolean {
+    for (let j = 0; j < length; j++) if (this.chars[from + j] !== ((codes[start + j] as number) | 32)) return false;
+    return true;
+  }
+
   private sameChars(key: string, start: number): boolean {
     for (let j = 0; j < key.length; j++) if (this.chars[start + j] !== key.charCodeAt(j)) return false;
     return true;

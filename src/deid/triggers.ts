@@ -3,7 +3,7 @@ import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
 import { KeyTable } from './key-table.js';
 import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE } from './trigger-bits.js';
-import { keyShape, type Word } from './words.js';
+import { keyShape, splitAsciiWordsAndBits, splitNonAsciiWords, type TriggerLookup, type Word, type WordsAndBits } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
 const TRIGGERS = new Map<string, number>();
@@ -50,4 +50,24 @@ export function triggerBits(words: readonly Word[]): Uint8Array {
     if (w.single) bits[i] = (bits[i] as number) | TRIGGER_SINGLE;
   }
   return bits;
+}
+
+/** The trigger table as the byte split reads it (words.ts cannot import this module: it imports words.ts). */
+const LOOKUP: TriggerLookup = {
+  shapes: SHAPES,
+  bitsOfBytes(codes: Uint8Array, start: number, end: number): number {
+    const id = TABLE.idOfBytes(codes, start, end);
+    return id < 0 ? 0 : KEY_BITS[id] as number;
+  },
+};
+
+/**
+ * splitWords(text, lower) and triggerBits of those words: for an all-ASCII note in the one pass over its bytes,
+ * for another in two steps as before. (For an ASCII note `bits` may be longer than `words`: its tail is 0.)
+ */
+export function wordsAndTriggerBits(text: string, lower: string): WordsAndBits {
+  const ascii = splitAsciiWordsAndBits(text, lower, LOOKUP);
+  if (ascii !== null) return ascii;
+  const words = splitNonAsciiWords(text, lower);
+  return { words, bits: triggerBits(words) };
 }

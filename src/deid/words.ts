@@ -3,6 +3,8 @@
  * separates words ("Brannock-Tilley" is two, joined by rules that allow a hyphen gap), with what lies between them, so rules can ask "is the previous word 'Dr' with
  * only a period and spaces between?".
  */
+import { TRIGGER_SINGLE } from './trigger-bits.js';
+
 export interface Word {
   readonly start: number;
   readonly end: number;
@@ -29,6 +31,40 @@ export function keyShape(key: string): number {
     | (key.charCodeAt(key.length - 1) & 31);
 }
 
+/**
+ * What the byte split needs to give each word its trigger bits as it reads it (triggers.ts, which imports this
+ * module, passes it in): a word whose shape bit is clear is no trigger word; another is looked up by its bytes.
+ */
+export interface TriggerLookup {
+  /** One bit per key shape (keyShape >>> 5 picks the number, its low 5 bits the bit). */
+  readonly shapes: Uint32Array;
+  /** Trigger bits of the key whose characters are codes[start..end) lower-cased (all letters or apostrophes). */
+  bitsOfBytes(codes: Uint8Array, start: number, end: number): number;
+}
+
+/** A note's words and each word's trigger bits (triggers.ts), indexed alike. */
+export interface WordsAndBits {
+  readonly words: Word[];
+  readonly bits: Uint8Array;
+}
+
+/**
+ * splitWords and triggerBits in one pass for an all-ASCII note (null for another note): each word's bits are
+ * found from its bytes while it is read, not from its key string in a second loop over the words.
+ */
+export function splitAsciiWordsAndBits(text: string, lower: string, triggers: TriggerLookup): WordsAndBits | null {
+  const codes = asciiCodes(text);
+  if (codes === null) return null;
+  // A word is a letter or more, with a non-letter before the next: at most (n + 1) / 2 words.
+  const bits = new Uint8Array((text.length + 1) >> 1);
+  return { words: splitAsciiWords(text, lower, codes, triggers, bits), bits };
+}
+
+/** splitWords for a note that splitAsciiWordsAndBits did not take. */
+export function splitNonAsciiWords(text: string, lower: string): Word[] {
+  return splitAnyWords(text, lower);
+}
+
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
@@ -50,7 +86,7 @@ function isLetter(c: number): boolean {
  */
 export function splitWords(text: string, lower: string = text.toLowerCase()): Word[] {
   const codes = asciiCodes(text);
-  return codes === null ? splitAnyWords(text, lower) : splitAsciiWords(text, lower, codes);
+  return codes === null ? splitAnyWords(text, lower) : splitAsciiWords(text, lower, codes, null, null);
 }
 
 const ENCODER = new TextEncoder();
@@ -72,7 +108,8 @@ function asciiCodes(text: string): Uint8Array | null {
  * splitWords for an all-ASCII note, on its codes: the same words (every word is ASCII, no curly apostrophe, and
  * the lower-cased note has the note's length, so every key is sliced from it).
  */
-function splitAsciiWords(text: string, lower: string, codes: Uint8Array): Word[] {
+function splitAsciiWords(text: string, lower: string, codes: Uint8Array, triggers: TriggerLookup | null, bits: Uint8Array | null): Word[] {
+  const shapes = triggers === null ? null : triggers.shapes;
   const words: Word[] = [];
   const n = text.length;
   let prevEnd = 0;
@@ -107,6 +144,13 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array): Word[]
         : text.slice(prevEnd, start);
     const keyEnd = possessive ? end - 2 : end;
     const length = keyEnd - start;
+    const shape = (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? (codes[start + 1] as number) & 31 : 0) << 5) | ((codes[keyEnd - 1] as number) & 31);
+    if (shapes !== null && bits !== null) {
+      // As triggerBits does it (triggers.ts), with the key's bytes in place of the key.
+      let b = ((shapes[shape >>> 5] as number) & (1 << (shape & 31))) !== 0 ? (triggers as TriggerLookup).bitsOfBytes(codes, start, keyEnd) : 0;
+      if (end - start === 1) b |= TRIGGER_SINGLE;
+      bits[words.length] = b;
+    }
     words[words.length] = {
       start,
       end,
@@ -115,7 +159,7 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array): Word[]
       gapBefore,
       capitalized: first >= 65 && first <= 90 && (seen & 32) !== 0 && (end - start === 1 || !isUpper(codes[start + 1] as number)),
       single: end - start === 1,
-      shape: (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? (codes[start + 1] as number) & 31 : 0) << 5) | ((codes[keyEnd - 1] as number) & 31),
+      shape,
     };
     prevEnd = end;
   }

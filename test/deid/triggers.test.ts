@@ -7,7 +7,7 @@ import { PLACE_TRIGGERS } from '../../src/deid/recognizers/places.js';
 import {
   TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE,
 } from '../../src/deid/trigger-bits.js';
-import { triggerBits } from '../../src/deid/triggers.js';
+import { triggerBits, wordsAndTriggerBits } from '../../src/deid/triggers.js';
 import { keyShape, splitWords, type Word } from '../../src/deid/words.js';
 
 /** The trigger bits as a plain Map from the same lists: what the shape filter and key table must reproduce. */
@@ -130,5 +130,45 @@ test('ASCII notes split on their bytes give the words the string scan gives', ()
       text += pieces[(seed >>> 8) % pieces.length] as string;
     }
     sameBothWays(text);
+  }
+});
+
+/** The one-pass split must give splitWords' words and triggerBits' bits (a longer bits array ends in zeros). */
+function sameAsTwoSteps(text: string): void {
+  const lower = text.toLowerCase();
+  const { words, bits } = wordsAndTriggerBits(text, lower);
+  const expected = splitWords(text, lower);
+  assert.deepEqual(words, expected, text);
+  assert.deepEqual([...bits.subarray(0, words.length)], [...triggerBits(expected)], text);
+  assert.ok(bits.subarray(words.length).every((b) => b === 0), text);
+}
+
+test('wordsAndTriggerBits: the words and bits of splitWords then triggerBits, ASCII notes or not', () => {
+  const texts = [
+    "Dr. O'Fenwick saw the pt's wife; DR's and IS, Was, wAS, dr. Q. called Transferred x'y' is's",
+    'Seen at Mercy Hospital on Jan 3; MRN: 1234. Signed, A. B. Cole, MD. É is here',
+    '', 'a', 'I', "'", 'is',
+  ];
+  for (const text of texts) sameAsTwoSteps(text);
+  // Generated from trigger words in varied case, near misses, possessives, single letters and gaps.
+  const triggers = [...EXPECTED.keys()];
+  let seed = 11;
+  const next = (k: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % k;
+  };
+  const gaps = [' ', '. ', ', ', '\n', "'", "'s ", ' (', '-', '7 '];
+  for (let t = 0; t < 2000; t++) {
+    let text = '';
+    const k = 1 + (t % 13);
+    for (let j = 0; j < k; j++) {
+      let word = triggers[next(triggers.length)] as string;
+      const how = next(5);
+      if (how === 1) word = word.toUpperCase();
+      else if (how === 2) word = word.charAt(0).toUpperCase() + word.slice(1);
+      else if (how === 3) word += 'x';
+      text += word + (gaps[next(gaps.length)] as string);
+    }
+    sameAsTwoSteps(text);
   }
 });
