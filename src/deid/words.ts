@@ -38,6 +38,8 @@ export function keyShape(key: string): number {
 export interface TriggerLookup {
   /** One bit per key shape (keyShape >>> 5 picks the number, its low 5 bits the bit). */
   readonly shapes: Uint32Array;
+  /** Trigger bits by shape of the keys of 1-3 ASCII letters (keyShape tells all such keys apart). */
+  readonly shortBits: Uint8Array;
   /** Trigger bits of the key whose characters are codes[start..end) lower-cased (all letters or apostrophes). */
   bitsOfBytes(codes: Uint8Array, start: number, end: number): number;
 }
@@ -119,6 +121,7 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array, trigger
     const start = i;
     // Bit 32 is set in every lower-case ASCII letter and in no capital.
     let seen = 0;
+    let apostrophe = false;
     for (;;) {
       while (i < n) {
         const c = codes[i] as number;
@@ -128,6 +131,7 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array, trigger
       }
       // An inner apostrophe followed by a letter continues the word: "O'Fenwick", "pt's".
       if (i + 1 < n && codes[i] === 39 && ASCII_LETTERS[codes[i + 1] as number] === 1) {
+        apostrophe = true;
         i++;
         continue;
       }
@@ -147,7 +151,9 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array, trigger
     const shape = (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? (codes[start + 1] as number) & 31 : 0) << 5) | ((codes[keyEnd - 1] as number) & 31);
     if (shapes !== null && bits !== null) {
       // As triggerBits does it (triggers.ts), with the key's bytes in place of the key.
-      let b = ((shapes[shape >>> 5] as number) & (1 << (shape & 31))) !== 0 ? (triggers as TriggerLookup).bitsOfBytes(codes, start, keyEnd) : 0;
+      // A key of 1-3 letters is its shape (each letter's low 5 bits, in either case): its bits are read by shape.
+      let b = length <= 3 && !apostrophe ? (triggers as TriggerLookup).shortBits[shape] as number
+        : ((shapes[shape >>> 5] as number) & (1 << (shape & 31))) !== 0 ? (triggers as TriggerLookup).bitsOfBytes(codes, start, keyEnd) : 0;
       if (end - start === 1) b |= TRIGGER_SINGLE;
       bits[words.length] = b;
     }
