@@ -146,6 +146,8 @@ function sameAsTwoSteps(text: string): void {
 test('wordsAndTriggerBits: the words and bits of splitWords then triggerBits, ASCII notes or not', () => {
   const texts = [
     "Dr. O'Fenwick saw the pt's wife; DR's and IS, Was, wAS, dr. Q. called Transferred x'y' is's",
+    // An apostrophe has the low 5 bits of 'g': "a'e" has the shape of "age" (a trigger word), and is not it.
+    "a'e A'E age AGE's o'n i's g'g",
     'Seen at Mercy Hospital on Jan 3; MRN: 1234. Signed, A. B. Cole, MD. É is here',
     '', 'a', 'I', "'", 'is',
   ];
