@@ -28,6 +28,13 @@ interface PatternRule {
    * words only, instead of scanning the whole note — most label rules would otherwise dominate the run time.
    */
   readonly keywords?: readonly string[];
+  /**
+   * For a keyword rule whose keywords are plain words and whose keyword is followed by a character class that
+   * takes no letter nor apostrophe: a match there ends its keyword at the end of the word (`end`), and this cheap
+   * test at `end` must pass (what the regex needs next) before the regex runs. For the rules of common words
+   * ("of", "in", "on", "at"), which run and fail at most of them.
+   */
+  readonly afterKeyword?: (text: string, end: number) => boolean;
   /** A shape of the note (shapes.ts) without which the rule cannot match: checked before `when` and the scan. */
   readonly shape?: number;
   /**
@@ -77,7 +84,7 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<![\w.\/])(?<!\d-)(?:\+?1[-. ])?(?:\(\d{3}\)|\d{3})[-. \/]?\d{3}[-. \/]?\d{4}(?:\s*(?:x|ext\.?)\s*\d{1,5})?(?![\w\/]|\.\d)/gi,
     shape: SHAPE_TEN_DIGITS,
   },
-  { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi },
+  { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, afterKeyword: digitAfterLabelGap },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
@@ -122,7 +129,7 @@ const RULE_LIST: readonly PatternRule[] = [
     runs: RUNS_1_2,
   },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN },
-  { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi },
+  { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi, afterKeyword: digitAfterSpaces },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi, runs: RUNS_4 },
   { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay, runs: RUNS_1_2 },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear, runs: RUNS_1_2 },
@@ -130,7 +137,7 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD, runs: RUNS_1_2 },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
-  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi },
+  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, afterKeyword: theAfterSpaces },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2 },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2 },
@@ -138,6 +145,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
+    afterKeyword: digitAfterSpaces,
     re: /(?:on|since|dated|until|till)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)/gi,
   },
   // A specimen drawn "from 3-5" (month-day): "CULTURES FROM 4-7 GREW GNRS", "sputum from 11-3 negative".
@@ -186,7 +194,7 @@ const RULE_LIST: readonly PatternRule[] = [
  * thrown away and compiled again (4 times a run), and read the rules through polymorphic loads in between.
  */
 const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
-  category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, shape: r.shape ?? 0, runs: r.runs ?? 0,
+  category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, afterKeyword: r.afterKeyword, shape: r.shape ?? 0, runs: r.runs ?? 0,
 }));
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
@@ -259,6 +267,44 @@ function acceptStreet(text: string, start: number, end: number): boolean {
   return words.every((w) => !lexicon.stop.has(w.toLowerCase()) && !/^[A-Z]{1,3}$/.test(w) && (cue || /^[A-Z][a-z]/.test(w)));
 }
 
+/** JavaScript's `\s`: white space and line terminators. */
+function isRegexSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+    || c === 0x3000 || c === 0xfeff;
+}
+
+/** The first character after the run of `\s` at `end` (NaN past the text), or -1 when there is no such run. */
+function afterSpaces(text: string, end: number): number {
+  if (!isRegexSpace(text.charCodeAt(end))) return -1;
+  let k = end + 1;
+  while (isRegexSpace(text.charCodeAt(k))) k++;
+  return text.charCodeAt(k);
+}
+
+/** `\s+\d`: what "in 1998" and "on 10-3" need after their keyword. */
+function digitAfterSpaces(text: string, end: number): boolean {
+  const c = afterSpaces(text, end);
+  return c >= 48 && c <= 57;
+}
+
+/** `\s+t` (either case): what "on the 3rd" needs after its keyword. */
+function theAfterSpaces(text: string, end: number): boolean {
+  const c = afterSpaces(text, end);
+  return c === 116 || c === 84;
+}
+
+/** `[\s:#.]{1,3}\d`: what "at 555-1234" needs after its keyword. */
+function digitAfterLabelGap(text: string, end: number): boolean {
+  for (let k = end; k < end + 3; k++) {
+    const c = text.charCodeAt(k);
+    if (!(c === 58 || c === 35 || c === 46 || isRegexSpace(c))) return false;
+    const next = text.charCodeAt(k + 1);
+    if (next >= 48 && next <= 57) return true;
+  }
+  return false;
+}
+
 function acceptZip(text: string, start: number): boolean {
   // The span is the ZIP code itself; the state is the word before it.
   const word = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
@@ -297,6 +343,10 @@ export const SHAPED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly sh
 export const ANCHORED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly runs: number }[] = SCANNED
   .filter((s) => s.sticky !== null)
   .map((s) => ({ re: s.rule.re, runs: s.rule.runs as number }));
+/** The keyword rules with an `afterKeyword` test (for tests: the test must pass wherever the rule matches). */
+export const GUARDED_KEYWORD_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly keywords: readonly string[]; readonly afterKeyword: (text: string, end: number) => boolean }[] = RULES
+  .filter((r) => r.afterKeyword !== undefined)
+  .map((r) => ({ re: r.re, keywords: r.keywords as readonly string[], afterKeyword: r.afterKeyword as (text: string, end: number) => boolean }));
 /** Words at which a keyword rule may start. */
 export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 
@@ -329,6 +379,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     if (candidates === undefined) continue;
     if (candidates.month) context.month = true;
     for (const { rule, sticky } of candidates.rules) {
+      if (rule.afterKeyword !== undefined && !rule.afterKeyword(text, w.end)) continue;
       sticky.lastIndex = w.start;
       const m = sticky.exec(text);
       if (m !== null) push(rule, m);
