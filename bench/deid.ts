@@ -7,10 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
 import { deidentify, type DeidMode } from '../src/deid/deidentify.js';
 import { parsePhysionetText } from '../src/deid/gold/physionet.js';
+import { csvObjects } from './csv.js';
 
 const data = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'data');
 
@@ -25,7 +24,7 @@ function loadCorpora(): { name: string; notes: string[] }[] {
   if (existsSync(physionet)) corpora.push({ name: 'physionet-deid', notes: parsePhysionetText(readFileSync(physionet, 'latin1')).map((n) => n.text) });
   const mtsamples = resolve(data, 'corpus', 'mtsamples', 'mtsamples.csv.gz');
   if (existsSync(mtsamples)) {
-    const rows = parse(gunzipSync(readFileSync(mtsamples)).toString('utf8'), { columns: true, relax_quotes: true }) as Record<string, string>[];
+    const rows = csvObjects(mtsamples);
     corpora.push({ name: 'mtsamples', notes: rows.map((r) => r.transcription ?? '').filter((t) => t !== '' && t !== 'NA') });
   }
   if (corpora.length === 0) throw new Error(`no shared notes under ${data} (physionet-deid, mtsamples)`);

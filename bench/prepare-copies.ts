@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
+import { csvRecords } from './csv.js';
 
 /** Writes copy `k` of a JSONL.gz file with `field` of every record marked; returns its path. */
 export function markedJsonlCopy(path: string, field: string, k: number, dir: string): string {
@@ -23,7 +23,7 @@ export function markedJsonlCopy(path: string, field: string, k: number, dir: str
 
 /** Writes copy `k` of a CSV.gz file with the non-empty cells of `column` marked; returns its path. */
 export function markedCsvCopy(path: string, column: string, k: number, dir: string): string {
-  const rows = parse(gunzipSync(readFileSync(path)), { bom: true, relax_column_count: true }) as string[][];
+  const rows = csvRecords(path);
   const at = rows[0].indexOf(column);
   if (at < 0) throw new Error(`${path}: no column ${column}`);
   const quote = (cell: string): string => `"${cell.replaceAll('"', '""')}"`;

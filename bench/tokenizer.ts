@@ -9,9 +9,9 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { parse } from 'csv-parse/sync';
 import { SentencePieceModel, encodeModelProto } from '../src/tokenizer/index.js';
 import { UnigramTrainer } from '../src/tokenizer/trainer/trainer.js';
+import { csvObjects } from './csv.js';
 import { WorkerEStep } from '../src/tokenizer/trainer/node-parallel.js';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -105,8 +105,8 @@ export async function run(argv: string[]): Promise<void> {
     const ppcOurs = piecesPerChar(oursModel);
 
     // 2. Encoding: the same text (abstracts + clinical notes, repeated to the target size) and the spm model.
-    const notes = parse(gunzipSync(readFileSync(notesPath)), { columns: true }) as Array<{ transcription: string }>;
-    const base = [...abstractSentences, ...notes.flatMap((n) => splitSentences(n.transcription))].join('\n') + '\n';
+    const notes = csvObjects(notesPath);
+    const base = [...abstractSentences, ...notes.flatMap((n) => splitSentences(n.transcription ?? ''))].join('\n') + '\n';
     const baseBytes = Buffer.from(base, 'utf8');
     const target = targetMb * 1e6;
     const text = Buffer.alloc(target);

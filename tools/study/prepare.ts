@@ -13,8 +13,8 @@ import { createReadStream, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { createInterface } from 'node:readline';
-import { parse } from 'csv-parse';
 import { parseArgs } from 'node:util';
+import { csvRecords } from '../../bench/csv.js';
 import { SHARED_PLAN, sharedFiles, type DemoFiles } from '../../src/cli/demo/plan.js';
 import { trainTokenizer } from '../../src/cli/demo/stages.js';
 import { prepareShards, type PrepareInput } from '../../src/cli/prepare.js';
@@ -44,11 +44,10 @@ const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 /** Splits a gzipped CSV file by the text in column `textColumn`, keeping its header in both parts. */
 async function splitCsv(path: string, textColumn: string, train: string, held: string): Promise<void> {
-  const records = createReadStream(path).pipe(createGunzip()).pipe(parse({ relax_column_count: true }));
   const parts: [string[], string[]] = [[], []];
   let header: string | null = null;
   let column = -1;
-  for await (const record of records as AsyncIterable<string[]>) {
+  for (const record of csvRecords(path)) {
     const line = record.map(quote).join(',');
     if (header === null) { header = line; column = record.indexOf(textColumn); continue; }
     parts[heldOut((record[column] ?? '').trim()) ? 1 : 0].push(line);
