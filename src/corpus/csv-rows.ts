@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { MedbertError } from '../errors.js';
 
 /** One CSV row: its fields, the lines it spans (1-based), and why it is malformed (null when it is not). */
 export interface CsvRow {
@@ -46,7 +47,14 @@ export class CsvRows {
   /** The number of lines the rows given so far took up. */
   private lines = 0;
 
-  constructor(private readonly delimiter: string) {}
+  /** The delimiter as the parser sees it: its UTF-8 bytes as Latin-1 (one character unless it is not ASCII). */
+  private readonly delimiter: string;
+
+  constructor(delimiter: string) {
+    // papaparse guesses the delimiter when given none: a file would then be split at whatever it guessed.
+    if (delimiter === '') throw new MedbertError("the CSV delimiter is empty: give one, such as ',' or a tab");
+    this.delimiter = Buffer.from(delimiter, 'utf8').toString('latin1');
+  }
 
   /** The rows complete with this chunk (the last row seen is held back until more bytes or the end show it ended). */
   push(bytes: Uint8Array): CsvRow[] {

@@ -93,3 +93,13 @@ test('CSV rows: an ASCII field is a one-byte string even beside other characters
   assert.ok(oneByte(rows[1].fields[1]));
   assert.ok(!oneByte(rows[2].fields[1]));
 });
+
+test('CSV rows: a delimiter other than ASCII splits fields as its UTF-8 bytes (the bytes are parsed as Latin-1)', () => {
+  for (const delimiter of [';', '\t', '\u00a7', '\u2016']) {
+    const rows = new CsvRows(delimiter);
+    const bytes = encoder.encode(`a${delimiter}b\n1${delimiter}x \u00e9\n`);
+    const fields = [...rows.push(bytes), ...rows.end()].map((r) => r.fields);
+    assert.deepEqual(fields, [['a', 'b'], ['1', 'x \u00e9']], JSON.stringify(delimiter));
+  }
+  assert.throws(() => new CsvRows(''), /delimiter/);
+});
