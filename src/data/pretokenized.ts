@@ -1,7 +1,7 @@
 // Sentences and tokens of a job's paragraphs, made ahead on another thread than the packing one (see
 // pack-workers-node.ts): the packer then only links, maps mentions to tokens and packs.
 import { sentenceSpans } from '../corpus/sentences.js';
-import type { SentencePieceModel } from '../tokenizer/model.js';
+import { ENCODE_ASCII_EXTRA_ROOM, type SentencePieceModel } from '../tokenizer/model.js';
 
 /** A job's paragraphs (documents one after another) split into sentences and tokenized, in typed arrays. */
 export interface PreTokenized {
@@ -50,7 +50,7 @@ export function preTokenize(tokenizer: SentencePieceModel, documents: readonly (
       for (const s of sentenceSpans(text)) {
         if (4 * (sentenceCount + 1) > sentences.length) sentences = grown(sentences, 4 * (sentenceCount + 1));
         // Plain ASCII sentences (nearly all) are tokenized straight into the arrays, with no slice and no copy.
-        const most = tokenCount + s.end - s.start + 4; // the room encodeAsciiInto needs
+        const most = tokenCount + s.end - s.start + ENCODE_ASCII_EXTRA_ROOM; // the room encodeAsciiInto needs
         if (most > ids.length) { ids = grown(ids, most); begins = grown(begins, most); ends = grown(ends, most); }
         let n = ascii ? tokenizer.encodeAsciiInto(paragraphBytes, s.start, s.end, ids, begins, ends, tokenCount) - tokenCount : -1;
         if (n < 0) {

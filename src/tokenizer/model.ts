@@ -45,6 +45,9 @@ export interface SampleOptions {
 /** Bytes or pieces of a sentence the encoder's reused buffers hold at first (see inputBuf). */
 export const BUFFER_START = 1 << 14;
 
+/** encodeAsciiInto's output arrays need room for this many pieces past the sentence's byte count (see there). */
+export const ENCODE_ASCII_EXTRA_ROOM = FIXED_PIECES;
+
 export interface ModelOptions {
   /**
    * Segment each word once and reuse it (default true; only where that gives the same pieces, see word-cache.ts).
@@ -89,7 +92,7 @@ export class SentencePieceModel {
   private readonly words: WordCache | null;
   /**
    * Whether sentences of plain ASCII words skip the normalizer and go to the word cache straight from their bytes
-   * (WordCache.segmentAsciiSentence): needs the usual whitespace rules and no byte fallback.
+   * (WordCache.encodeAscii): needs the usual whitespace rules and no byte fallback.
    */
   private readonly asciiWords: boolean;
   // The reused buffers below start large enough for nearly every sentence (16K bytes or pieces): replacing one with a
@@ -509,7 +512,8 @@ export class SentencePieceModel {
    * What encodeOffsetsInto gives for a sentence of plain ASCII words given as bytes[start, end) (offsets from
    * `start`: in ASCII, bytes and UTF-16 units are one), written to ids/begins/ends from `at` on. Returns where its
    * pieces end (at + their count), or -1 when it is not such a sentence or the model has no such path: then use
-   * encodeOffsetsInto. The arrays need room for end - start + 4 pieces from `at` (more than the pieces fill).
+   * encodeOffsetsInto. The arrays need room for end - start + ENCODE_ASCII_EXTRA_ROOM pieces from `at` (more than the
+   * pieces fill: the last few are written whatever the count).
    */
   encodeAsciiInto(bytes: Uint8Array, start: number, end: number, ids: Int32Array, begins: Int32Array, ends: Int32Array, at: number): number {
     if (!this.asciiWords) return -1;

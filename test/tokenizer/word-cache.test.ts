@@ -5,7 +5,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeModelProto, PieceType, SentencePieceModel, type ModelProto } from '../../src/tokenizer/index.js';
+import { decodeModelProto, ENCODE_ASCII_EXTRA_ROOM, PieceType, SentencePieceModel, type ModelProto } from '../../src/tokenizer/index.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 import { abstractSentences } from './corpus-lines.js';
 import { MODEL_NAMES, modelBytes } from './fixtures.js';
@@ -110,7 +110,8 @@ test('encodeAsciiInto gives encodeOffsetsInto\'s pieces for ASCII sentences insi
   // Real sentences, and words the BERT fixture has no piece for (runs of unknowns, which come out as one piece), words
   // of many pieces, one-letter words, and digits and punctuation.
   const sentences = abstractSentences(abstracts.path, 1500).filter((s) => /^[\x21-\x7e]+( [\x21-\x7e]+)*$/.test(s) && !s.includes('['));
-  sentences.push('~~ a~~b ~x~ X', 'pneumonoultramicroscopicsilicovolcanoconiosis is long', 'a b c d e f g', '5 mg/kg (p < 0.05); n=12.', '~');
+  sentences.push('~~ a~~b ~x~ X', 'pneumonoultramicroscopicsilicovolcanoconiosis is long', 'a b c d e f g', '5 mg/kg (p < 0.05); n=12.', '~',
+    ', , ,', ', ; a'); // a piece a byte (`▁` and `,` apart): the most pieces a sentence's bytes make
   const encoder = new TextEncoder();
   let at = 0;
   const ids = new Int32Array(1 << 16), begins = new Int32Array(1 << 16), ends = new Int32Array(1 << 16);
@@ -120,11 +121,14 @@ test('encodeAsciiInto gives encodeOffsetsInto\'s pieces for ASCII sentences insi
     const before = i % 3 === 0 ? '' : 'Before it. ';
     const bytes = encoder.encode(`${before}${sentence} After it.`);
     ids.fill(-7, 0, at);
+    const room = at + sentence.length + ENCODE_ASCII_EXTRA_ROOM;
+    ids.fill(-9, room, room + 64);
     const end = cached.encodeAsciiInto(bytes, before.length, before.length + sentence.length, ids, begins, ends, at);
     const n = plain.encodeOffsetsInto(sentence);
     const want = [plain.idBuffer, plain.beginBuffer, plain.endBuffer].map((b) => Array.from(b.subarray(0, n)));
     assert.deepEqual([ids, begins, ends].map((b) => Array.from(b.subarray(at, end))), want, `sentence ${i + 1}: ${JSON.stringify(sentence.slice(0, 80))}`);
     assert.ok(ids.subarray(0, at).every((x) => x === -7), 'nothing written before `at`');
+    assert.ok(ids.subarray(room, room + 64).every((x) => x === -9), 'nothing written past the room it asks for');
     at = (at + 13) % 4000;
   }
   assert.ok(sentences.length > 1000, `only ${sentences.length} plain ASCII sentences`);
