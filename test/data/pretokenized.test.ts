@@ -2,6 +2,7 @@
 // the same sequences and entity spans as packing that tokenizes for itself, over real abstracts and notes.
 import test from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { BatchPacker, type PackJob } from '../../src/data/batch-packer.js';
@@ -11,6 +12,7 @@ import { sentenceSpans } from '../../src/corpus/sentences.js';
 import { preTokenize } from '../../src/data/pretokenized.js';
 import { specialIds } from '../../src/data/special-tokens.js';
 import { builtinMatcher } from '../../src/ontology/index.js';
+import { SentencePieceModel } from '../../src/tokenizer/model.js';
 import { readModelFile } from '../../src/tokenizer/node-io.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
@@ -52,7 +54,12 @@ test('packing pre-tokenized jobs equals packing that tokenizes itself (abstracts
 });
 
 test('preTokenize gives each sentence encodeOffsetsInto\'s tokens, for ASCII and non-ASCII paragraphs and ones longer than its buffer', () => {
-  const sp = readModelFile(join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'));
+  const modelPath = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+  const sp = readModelFile(modelPath);
+  // The expected tokens come from a model without the word cache: encodeOffsetsInto with the cache takes the same
+  // plain-ASCII path as preTokenize, so it could not show that path wrong.
+  const plain = SentencePieceModel.fromBytes(new Uint8Array(readFileSync(modelPath)), 'm', { wordCache: false });
+  assert.ok(sp.cachesWords && !plain.cachesWords);
   const long = Array.from({ length: 9000 }, (_, i) => `Sentence ${i} of a long paragraph has words.`).join(' ');
   const documents = [
     ['The patient was given 5 mg of drug X. It worked well.', 'Temperature 37 \u00b0C, p \u2264 0.05. Then   extra  spaces.\tAnd a tab.'],
@@ -66,8 +73,8 @@ test('preTokenize gives each sentence encodeOffsetsInto\'s tokens, for ASCII and
     for (const s of sentenceSpans(text)) {
       const [start, end, first, count] = t.sentences.subarray(4 * sentence, 4 * sentence + 4);
       assert.deepEqual([start, end], [s.start, s.end]);
-      const n = sp.encodeOffsetsInto(text.slice(s.start, s.end));
-      const want = [sp.idBuffer, sp.beginBuffer, sp.endBuffer].map((b) => Array.from(b.subarray(0, n)));
+      const n = plain.encodeOffsetsInto(text.slice(s.start, s.end));
+      const want = [plain.idBuffer, plain.beginBuffer, plain.endBuffer].map((b) => Array.from(b.subarray(0, n)));
       assert.deepEqual([t.ids, t.begins, t.ends].map((b) => Array.from(b.subarray(first, first + count))), want, `paragraph ${p}, sentence at ${s.start}`);
       sentence++;
     }
