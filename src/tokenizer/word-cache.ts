@@ -36,7 +36,7 @@ const HAS_UNKNOWN = 0x8000;
 /** Pieces encodeAscii copies without a loop (see there): the room its output needs past the pieces' end, and the
  * ints readable past an entry's end. */
 export const FIXED_PIECES = 4;
-/** Ints of the longest key: a key's bytes are packed four to an int, little-endian, the last int's unused bytes 0. */
+/** Ints of the longest key: a key's bytes are packed four to an int, the first in the low 8 bits, the last int's unused bytes 0. */
 const KEY_INTS = MAX_WORD_BYTES >> 2;
 /** Words encodeAscii reads ahead for at once (see there). */
 const BATCH = 32;
@@ -72,9 +72,8 @@ export class WordCache {
   /** Open addressing, at most half full: (hash, entry start + 1) pairs, 0 = empty; room for maxEntries, never grown. */
   private readonly slots: Int32Array;
   private entries = 0;
-  /** The entries, one after another (see HEADER); `bytes` and `floats` view the same memory. Grows if words are long. */
+  /** The entries, one after another (see HEADER); `floats` views the same memory. Grows if words are long. */
   private arena: Int32Array;
-  private bytes: Uint8Array;
   private floats: Float32Array;
   private used = 0;
   /** The largest |score| a single lattice node can have (pieces and the unknown): bounds every path's score. */
@@ -86,6 +85,11 @@ export class WordCache {
   private readonly bestId = new Int32Array(MAX_WORD_BYTES + 4);
   /** The word being looked up, packed as an entry's key is. */
   private readonly key = new Int32Array(KEY_INTS);
+  /**
+   * The word being stored, unpacked from its key by shifts: the arena's bytes seen through a Uint8Array are in the
+   * platform's byte order, which on a big-endian machine is not the key's.
+   */
+  private readonly word = new Uint8Array(MAX_WORD_BYTES);
   // A batch of words of encodeAscii: each one's start, key size (bytes), hash, key (its place in batchKeys), and
   // what was read ahead for it.
   private readonly batchStart = new Int32Array(BATCH);
@@ -106,7 +110,6 @@ export class WordCache {
     this.slotMask = slotCount - 1;
     // the entry store starts at most at the default cache's size: a larger maxEntries grows it only as it fills
     this.arena = new Int32Array(FIRST_INTS_PER_ENTRY * Math.min(entries, MAX_WORD_CACHE_ENTRIES));
-    this.bytes = new Uint8Array(this.arena.buffer);
     this.floats = new Float32Array(this.arena.buffer);
     let most = Math.abs(lattice.unkScore);
     for (let i = 0; i < lattice.latticeScore.length; i++) {
@@ -165,7 +168,9 @@ export class WordCache {
     const arena = this.arena;
     const keyStart = e + HEADER;
     for (let k = 0; k < (length + 3) >> 2; k++) arena[keyStart + k] = keys[keyAt + k];
-    this.segment(e, this.bytes, 4 * keyStart, 4 * keyStart + length);
+    const word = this.word;
+    for (let k = 0; k < length; k++) word[k] = keys[keyAt + (k >> 2)] >>> ((k & 3) << 3);
+    this.segment(e, word, 0, length);
     return e;
   }
 
@@ -323,7 +328,6 @@ export class WordCache {
       const arena = new Int32Array(size);
       arena.set(this.arena);
       this.arena = arena;
-      this.bytes = new Uint8Array(arena.buffer);
       this.floats = new Float32Array(arena.buffer);
     }
     if (2 * (this.entries + 1) <= this.slots.length >> 1) return true;
