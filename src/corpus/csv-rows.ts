@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { latin1 } from './latin1.js';
 import { MedbertError } from '../errors.js';
 
 /** One CSV row: its fields, the lines it spans (1-based), and why it is malformed (null when it is not). */
@@ -24,7 +25,7 @@ const NOT_ASCII = /[\u0080-\u00ff]/;
  *
  * The bytes are parsed as Latin-1 text, one character a byte: a multi-byte UTF-8 character holds no ASCII byte, so
  * quotes, delimiters and line breaks are found where they are, a character cut between chunks needs no care, and
- * only a field with bytes above 127 is decoded (Buffer's UTF-8 decoding, invalid bytes replaced by U+FFFD). An
+ * only a field with bytes above 127 is decoded (invalid bytes replaced by U+FFFD; latin1.ts). An
  * ASCII field stays a one-byte string: text decoded a chunk at a time would make every field of a chunk with one
  * other character a two-byte string, which every later step (and postMessage) then pays for.
  *
@@ -53,12 +54,12 @@ export class CsvRows {
   constructor(delimiter: string) {
     // papaparse guesses the delimiter when given none: a file would then be split at whatever it guessed.
     if (delimiter === '') throw new MedbertError("the CSV delimiter is empty: give one, such as ',' or a tab");
-    this.delimiter = Buffer.from(delimiter, 'utf8').toString('latin1');
+    this.delimiter = latin1.ofUtf8(delimiter);
   }
 
   /** The rows complete with this chunk (the last row seen is held back until more bytes or the end show it ended). */
   push(bytes: Uint8Array): CsvRow[] {
-    this.pending += Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+    this.pending += latin1.fromBytes(bytes);
     if (this.pending.length < Math.max(MIN_PARSE_BYTES, 2 * this.carried)) return [];
     return this.parse(false);
   }
@@ -110,7 +111,7 @@ export class CsvRows {
     for (let i = 0; i < fields.length; i++) {
       const field = fields[i];
       for (let at = field.indexOf(breakChar); at >= 0; at = field.indexOf(breakChar, at + 1)) inner++;
-      if (!ascii && NOT_ASCII.test(field)) fields[i] = Buffer.from(field, 'latin1').toString('utf8');
+      if (!ascii && NOT_ASCII.test(field)) fields[i] = latin1.utf8Of(field);
     }
     this.lines = firstLine + inner;
     return { fields, firstLine, lastLine: this.lines, error };

@@ -4,6 +4,8 @@ import type { CorpusDocument, ReaderOptions } from './document.js';
 import { splitParagraphs } from './paragraphs.js';
 import type { TextSource } from './text-stream.js';
 
+const utf8 = new TextEncoder();
+
 export interface CsvOptions extends ReaderOptions {
   /** The column whose text is the document (default `transcription`, as in MTSamples). */
   readonly textColumn?: string;
@@ -72,7 +74,7 @@ export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, o
 
   // Text is encoded back to UTF-8: CsvRows splits bytes (a file's come as they are).
   for await (const chunk of typeof source === 'string' ? [source] : source) {
-    yield* documents(rows.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk));
+    yield* documents(rows.push(typeof chunk === 'string' ? utf8.encode(chunk) : chunk));
   }
   yield* documents(rows.end());
 }
