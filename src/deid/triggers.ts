@@ -52,7 +52,6 @@ export function triggerBits(words: readonly Word[]): Uint8Array {
   return bits;
 }
 
-/** The trigger table as the byte split reads it (words.ts cannot import this module: it imports words.ts). */
 /**
  * Trigger bits of the keys of 1-3 ASCII letters by their shape (length, first, second, last letter: all of their
  * letters): a third of all words, looked up without hashing (triggerBits' table lookups cost about a fifth of the
@@ -61,6 +60,7 @@ export function triggerBits(words: readonly Word[]): Uint8Array {
 const SHORT_BITS = new Uint8Array(4 << 15);
 for (const [key, bits] of TRIGGERS) if (/^[a-z]{1,3}$/.test(key)) SHORT_BITS[keyShape(key)] = bits;
 
+/** The trigger table as the byte split reads it (words.ts cannot import this module: it imports words.ts). */
 const LOOKUP: TriggerLookup = {
   shortBits: SHORT_BITS,
   shapes: SHAPES,
@@ -72,7 +72,7 @@ const LOOKUP: TriggerLookup = {
 
 /**
  * splitWords(text, lower) and triggerBits of those words: for an all-ASCII note in the one pass over its bytes,
- * for another in two steps as before. (For an ASCII note `bits` may be longer than `words`: its tail is 0.)
+ * for another, the string scan and then triggerBits. (For an ASCII note `bits` may be longer than `words`: its tail is 0.)
  */
 export function wordsAndTriggerBits(text: string, lower: string): WordsAndBits {
   const ascii = splitAsciiWordsAndBits(text, lower, LOOKUP);
