@@ -27,8 +27,12 @@ export interface Word {
  * for an ASCII letter in either case). Most words' shapes are no trigger word's (triggers.ts).
  */
 export function keyShape(key: string): number {
-  return (Math.min(key.length, 31) << 15) | ((key.charCodeAt(0) & 31) << 10) | ((key.length > 1 ? key.charCodeAt(1) & 31 : 0) << 5)
-    | (key.charCodeAt(key.length - 1) & 31);
+  return packShape(key.length, key.charCodeAt(0), key.length > 1 ? key.charCodeAt(1) : 0, key.charCodeAt(key.length - 1));
+}
+
+/** keyShape of a key of `length` characters with these first, second (0 for one character) and last codes. */
+function packShape(length: number, first: number, second: number, last: number): number {
+  return (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((second & 31) << 5) | (last & 31);
 }
 
 /**
@@ -148,7 +152,7 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array, trigger
         : text.slice(prevEnd, start);
     const keyEnd = possessive ? end - 2 : end;
     const length = keyEnd - start;
-    const shape = (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? (codes[start + 1] as number) & 31 : 0) << 5) | ((codes[keyEnd - 1] as number) & 31);
+    const shape = packShape(length, first, length > 1 ? codes[start + 1] as number : 0, codes[keyEnd - 1] as number);
     if (shapes !== null && bits !== null) {
       // As triggerBits does it (triggers.ts), with the key's bytes in place of the key.
       // A key of 1-3 letters is its shape (each letter's low 5 bits, in either case): its bits are read by shape.
@@ -221,7 +225,7 @@ function splitAnyWords(text: string, lower: string): Word[] {
     // the text. Another word's key may differ in length or letters from the text (case mapping): from the key.
     const length = keyEnd - start;
     const shape = ascii
-      ? (Math.min(length, 31) << 15) | ((first & 31) << 10) | ((length > 1 ? text.charCodeAt(start + 1) & 31 : 0) << 5) | (text.charCodeAt(keyEnd - 1) & 31)
+      ? packShape(length, first, length > 1 ? text.charCodeAt(start + 1) : 0, text.charCodeAt(keyEnd - 1))
       : keyShape(key);
     // Stored by index, not push: this push was not inlined (a builtin call per word).
     words[words.length] = {
