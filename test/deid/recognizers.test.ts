@@ -43,6 +43,10 @@ test('names by context: titles, credentials, initials, relations', () => {
   expectFound('DR QUADLING AWARE. MG LEVEL 2.1.', ['NAME:QUADLING']);
   expectFound('renal doctors, dr. tom pellworth and all plans', ['NAME:tom pellworth']);
   expectFound('After rounds, Teodric wishes to stay full code. Teodric Ambrell contacted again.', ['NAME:Teodric', 'NAME:Teodric Ambrell']);
+  // A name found by context is found again where it recurs, also when it is longer than the 31 characters a word's
+  // shape records (its length bit then stands for every length from 31 on).
+  const long = `Q${'uorlanthavex'.repeat(3)}`; // 37 letters
+  expectFound(`Dr. ${long} aware. Plan: ${long} to follow up.`, [`NAME:${long}`, `NAME:${long}`]);
   expectFound('Wilma Treadway, RN', ['NAME:Wilma Treadway']);
   expectFound('OSWALD T. BRAKENRIDGE, RRT', ['NAME:OSWALD T. BRAKENRIDGE']);
   expectFound('INR 4.2. L. HOLMSBY AWARE.', ['NAME:L. HOLMSBY']);

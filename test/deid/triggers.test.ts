@@ -150,6 +150,10 @@ test('wordsAndTriggerBits: the words and bits of splitWords then triggerBits, AS
     "a'e A'E age AGE's o'n i's g'g",
     'Seen at Mercy Hospital on Jan 3; MRN: 1234. Signed, A. B. Cole, MD. É is here',
     '', 'a', 'I', "'", 'is',
+    // Keys longer than the shape's length field (31), with a trigger word's first, second and last letters.
+    `${'d'.repeat(40)} D${'r'.repeat(31)} DR${'x'.repeat(29)}r ${'is'.repeat(16)} ${'i'.repeat(31)}s`,
+    // Case mapping that changes a key's length ("İ" lower-cases to two code units), curly apostrophes, accents.
+    'İS İs İ DR’s O’Neil was’s Müller IS WAS ÉTÉ Ωmega',
   ];
   for (const text of texts) sameAsTwoSteps(text);
   // Generated from trigger words in varied case, near misses, possessives, single letters and gaps.
