@@ -69,7 +69,7 @@ export class EntityMatcher {
   private readonly textTokenIds = new TextTokenIds(TEXT_TOKENS);
   /** The ids of running text's tokens, made on the first `match` (the lexicon is all added by then). */
   private textTokenCache: TextTokenCache | null = null;
-  /** `entries.endings`, made with textTokenCache (`add` drops both). */
+  /** `entries.endings`, made with textTokenCache (`add` drops the cache, so both are made again). */
   private endings: Int32Array = new Int32Array(0);
   /**
    * The names `longestAt`'s match ends in: a concept (index + 1) when it is one name that any text meets, else 0

@@ -87,8 +87,8 @@ export class TextTokenCache {
   /**
    * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none); `endings`: by node, the
    * NameEntryTable.endings codes; `rootChildBits`: by token id, EdgeTable.childTokenBits of its root node. The
-   * entries start as zeros:
-   * length 0, which no token has (no loop over them here: it ran long enough to be compiled on its own).
+   * entries start as zeros: length 0, which no token has (no loop over them here: it ran long enough to be compiled
+   * on its own).
    */
   constructor(
     private readonly tokens: TokenTable, private readonly rootChildren: Int32Array, private readonly endings: Int32Array,
@@ -149,17 +149,17 @@ export class TextTokenCache {
     entries[at + EntryField.ChildBitsHigh] = this.childBitsHighOf(id);
   }
 
-  /** The child bits of token `id`'s root node (-1: no token; zeros: no node or no children). */
-  childBitsLowOf(id: number): number {
+  /** The low and high ints of the child bits of token `id`'s root node (zeros for id -1, no node or no children). */
+  private childBitsLowOf(id: number): number {
     return id < 0 || 2 * id >= this.rootChildBits.length ? 0 : this.rootChildBits[2 * id];
   }
 
-  childBitsHighOf(id: number): number {
+  private childBitsHighOf(id: number): number {
     return id < 0 || 2 * id >= this.rootChildBits.length ? 0 : this.rootChildBits[2 * id + 1];
   }
 
   /** The endings code of trie node `node` (for -1, no node: 0, no name). */
-  endingAt(node: number): number {
+  private endingAt(node: number): number {
     return node < 0 ? 0 : this.endings[node];
   }
 
