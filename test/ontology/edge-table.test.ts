@@ -57,5 +57,15 @@ test('childTokenBits: every child token of a summarised parent has its bit; othe
     assert.deepEqual([bits[2 * index], bits[2 * index + 1]], expected);
   });
   assert.ok(bits.some((b) => b !== 0));
-  assert.ok(Array.from({ length: 64 }, (_, b) => b).every((b) => childTokenBit(b * 0x4000000) >= 0 && childTokenBit(b) < 64));
+});
+
+// The summary is two ints: a bit outside 0-63 would be lost, and bits crowded onto a few would pass most tokens on.
+test('childTokenBit: an integer 0-63 for every token (and for -1, no token), the 64 bits all used by the first tokens', () => {
+  const used = new Set<number>();
+  for (let token = -1; token < 100000; token++) {
+    const bit = childTokenBit(token);
+    assert.ok(Number.isInteger(bit) && bit >= 0 && bit < 64, `token ${token}: bit ${bit}`);
+    if (token >= 0 && token < 256) used.add(bit);
+  }
+  assert.equal(used.size, 64);
 });

@@ -207,3 +207,34 @@ test('a name goes on through the next token or its singular; tokens of 24 and 25
     [`${uncached}s`, 'MESH:C2'], [cached, 'MESH:C2'], // a plural only ends a name
   ]);
 });
+
+// A matcher restored from a snapshot makes its endings codes and child bits from the snapshot's arrays on its first
+// match, not from what `add` built: it must link exactly as the matcher it was taken from.
+test('a matcher restored from a snapshot links as the one built: case, gluing, ranked and one-concept names, long and non-ASCII tokens', () => {
+  const build = (): EntityMatcher => {
+    const m = new EntityMatcher();
+    m.add({ id: 'HGNC:11892', type: 'gene', preferredName: 'TNF', synonyms: ['tumor necrosis factor'] });
+    m.add({ id: 'HGNC:6018', type: 'gene', preferredName: 'IL6', synonyms: [] });
+    m.add({ id: 'HGNC:6081', type: 'gene', preferredName: 'INS', synonyms: ['insulin'] });
+    m.add({ id: 'MESH:D007328', type: 'chemical', preferredName: 'Insulin', synonyms: [] });
+    m.add({ id: 'MESH:D1', type: 'disease', preferredName: 'Seizure', synonyms: ['Seizures', 'seizure disorder'] });
+    m.add({ id: 'MESH:D2', type: 'disease', preferredName: 'Foo Bar', synonyms: ['Qux Bar Baz'] });
+    m.add({ id: 'MESH:C3', type: 'chemical', preferredName: 'abcdefghijklmnopqrstuvwx', synonyms: ['abcdefghijklmnopqrstuvwxy acid'] });
+    m.add({ id: 'MESH:C4', type: 'chemical', preferredName: `${'pentaoxy'.repeat(5)}ol`, synonyms: [] });
+    m.add({ id: 'MESH:C5', type: 'chemical', preferredName: 'naïve µ-toxin', synonyms: ['IFN-γ blocker'] });
+    return m;
+  };
+  const built = build();
+  const restored = new EntityMatcher(build().snapshot());
+  const text = 'TNF, tnf, Tumor Necrosis Factor; IL6, IL-6, IL 6; insulin, INS; seizures, a Seizure disorder; foo bars, '
+    + `qux bar bazs; ABCDEFGHIJKLMNOPQRSTUVWX, abcdefghijklmnopqrstuvwxy acid; ${'PentaOxy'.repeat(5)}ol; Naïve µ-toxin, IFN-γ blocker.`;
+  const spans = built.match(text);
+  assert.deepEqual(spans.map((s) => s.text), [
+    'TNF', 'Tumor Necrosis Factor', 'IL6', 'IL-6', 'insulin', 'INS', 'seizures', 'Seizure disorder', 'foo bars', 'qux bar bazs',
+    'ABCDEFGHIJKLMNOPQRSTUVWX', 'abcdefghijklmnopqrstuvwxy acid', `${'PentaOxy'.repeat(5)}ol`, 'Naïve µ-toxin', 'IFN-γ blocker',
+  ]);
+  assert.deepEqual(spans.find((s) => s.text === 'insulin')?.alternatives, ['HGNC:6081']);
+  assert.deepEqual(restored.match(text), spans);
+  // Token by token too (each text's first token starts from what the cache kept of the last).
+  for (const piece of text.split(/[;,] /)) assert.deepEqual(restored.match(piece), built.match(piece), piece);
+});
