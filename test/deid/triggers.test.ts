@@ -68,6 +68,23 @@ test('KeyTable: each key its index, anything else -1', () => {
   assert.equal(big.idOf('kzzzz'), -1);
 });
 
+test('KeyTable.idOfBytes: the id of the bytes lower-cased, in any case and at any offset; anything else -1', () => {
+  const keys = ['is', 'was', 'iss', 'a', "o'dorrin", 'transferred'];
+  const table = new KeyTable(keys);
+  const bytesOf = (s: string): Uint8Array => new TextEncoder().encode(s);
+  for (const [i, k] of keys.entries()) {
+    for (const written of [k, k.toUpperCase(), k.charAt(0).toUpperCase() + k.slice(1)]) {
+      const padded = bytesOf(`xx ${written} yy`);
+      assert.equal(table.idOfBytes(padded, 3, 3 + written.length), i, written);
+    }
+  }
+  // Near misses: a letter more or less, another letter, an empty range; and "o'dorrin" read without its apostrophe.
+  for (const miss of ['i', 'isss', 'wa', 'wax', 'transferre', 'odorrin', 'b']) {
+    assert.equal(table.idOfBytes(bytesOf(miss), 0, miss.length), -1, miss);
+  }
+  assert.equal(table.idOfBytes(bytesOf('is'), 1, 1), -1);
+});
+
 test('splitWords gives each word the shape of its key (ASCII and not, possessives, apostrophes, long words)', () => {
   const texts = [
     "Dr. O'Fenwick saw the pt's wife; Brannock-Tilley is OK. ÜNAL and Várkonyiné, Þorvaldsdóttir's chart.",
