@@ -134,6 +134,9 @@ test('ASCII notes split on their bytes give the words the string scan gives', ()
     '',
     'word',
     '  spaces first and last  ',
+    // A note longer than the reused byte buffer, then one that ends in an apostrophe where the buffer still holds
+    // the long note's next letter ("F"): the word must end at the note's end, not read on into old bytes.
+    "Dr. O'Fenwick is here; ".repeat(3000), "Dr. O'",
   ];
   for (const text of texts) sameBothWays(text);
   // Generated: letters of both cases, apostrophes, spaces, periods, commas, digits and line breaks.
@@ -166,6 +169,8 @@ test('wordsAndTriggerBits: the words and bits of splitWords then triggerBits, AS
     // An apostrophe has the low 5 bits of 'g': "a'e" has the shape of "age" (a trigger word), and is not it.
     "a'e A'E age AGE's o'n i's g'g",
     'Seen at Mercy Hospital on Jan 3; MRN: 1234. Signed, A. B. Cole, MD. É is here',
+    // A note longer than the reused byte buffer (it grows), then short ones.
+    "Dr. O'Fenwick is here; ".repeat(3000), "is O'", 'a', "x'",
     '', 'a', 'I', "'", 'is',
     // Keys longer than the shape's length field (31), with a trigger word's first, second and last letters.
     `${'d'.repeat(40)} D${'r'.repeat(31)} DR${'x'.repeat(29)}r ${'is'.repeat(16)} ${'i'.repeat(31)}s`,
