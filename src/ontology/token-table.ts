@@ -134,8 +134,8 @@ export class TokenTable {
   }
 }
 
-/** A-Z → a-z, any other code unchanged. */
-export function lowerAscii(c: number): number {
+/** A-Z → a-z, any other code unchanged (getAsciiLowerHashed compares with it; hashAsciiLower needs only letters and digits). */
+function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
 
