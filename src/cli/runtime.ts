@@ -41,7 +41,8 @@ export function stopOnInterrupt(what: string): { readonly requested: () => boole
 
 /**
  * How much a function runs in V8's interpreter and baseline code before the optimizing compiler takes it (V8's
- * `--interrupt-budget`; Node 20's default is 132 KB of bytecode executed). `prepare`'s hot loops optimized sooner
+ * `--interrupt-budget`: Node 20's default is 67,584, and a function is considered for TurboFan after 3 such
+ * budgets, more for large ones; `node --v8-options`). `prepare`'s hot loops optimized sooner
  * were often optimized before every branch had run, then dropped and compiled again (about 430 compile jobs a run,
  * over a CPU-second on V8's compile threads); later, they are compiled once with fuller type feedback. Measured on
  * `prepare` (BENCHMARKS.md): 200-400 KB alike, 300 KB kept.
