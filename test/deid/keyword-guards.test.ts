@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parsePhysionetText, presidioGold } from '../../src/deid/index.js';
 import { GUARDED_KEYWORD_RULES_FOR_TESTS as GUARDED } from '../../src/deid/recognizers/patterns.js';
 import { splitWords } from '../../src/deid/words.js';
-import { sharedFile } from '../helpers/shared-data.js';
+import { evaluationNoteTexts, evaluationNotesSkip } from '../helpers/evaluation-notes.js';
 
-/**
- * The keyword guards' property: a keyword rule with an `afterKeyword` test is not run at a keyword word where
- * the test fails at the word's end, so the test must pass wherever the rule's regex matches at a keyword word.
- * Otherwise the speed-up would drop PHI.
- */
-const physionet = sharedFile('deid', 'physionet-deid', 'id.text');
-const presidio = sharedFile('deid', 'presidio-synth', 'synth_dataset_v2.half.json');
+// The keyword guards' property: a keyword rule with an `afterKeyword` test is not run at a keyword word where
+// the test fails at the word's end, so the test must pass wherever the rule's regex matches at a keyword word.
+// Otherwise the speed-up would drop PHI.
 
 /** Matches (at keyword words) where a guard fails, as "rule index: matched text"; counts the matches. */
 function unguardedMatches(text: string, counts: { matches: number }, guards = GUARDED): string[] {
@@ -69,12 +63,9 @@ test('keyword guards: every match at a keyword word passes its guard (generated 
   assert.ok(counts.matches > 1000, `${counts.matches} matches`);
 });
 
-test('keyword guards: every match at a keyword word passes its guard (the evaluation notes)', { skip: physionet.skip || presidio.skip }, () => {
+test('keyword guards: every match at a keyword word passes its guard (the evaluation notes)', { skip: evaluationNotesSkip }, () => {
   const counts = { matches: 0 };
-  const texts = [
-    ...parsePhysionetText(readFileSync(physionet.path, 'utf8')).map((n) => n.text),
-    ...presidioGold(readFileSync(presidio.path, 'utf8')).map((d) => d.text),
-  ];
+  const texts = evaluationNoteTexts();
   const bad = texts.flatMap((text) => unguardedMatches(text, counts));
   assert.deepEqual(bad.slice(0, 5), []);
   assert.ok(counts.matches > 10, `${counts.matches} matches`);

@@ -1,19 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
-import { parsePhysionetText, presidioGold } from '../../src/deid/index.js';
 import { ANCHORED_RULES_FOR_TESTS as ANCHORED, SHAPED_RULES_FOR_TESTS as RULES } from '../../src/deid/recognizers/patterns.js';
 import { DigitRuns, scanShapes } from '../../src/deid/recognizers/shapes.js';
 import { splitWords } from '../../src/deid/words.js';
-import { sharedFile } from '../helpers/shared-data.js';
+import { evaluationNoteTexts, evaluationNotesSkip } from '../helpers/evaluation-notes.js';
 
-/**
- * The shape guards' property: a scanned pattern rule is skipped where `scanShapes` does not report its shape, so
- * the shape must be reported wherever the rule's regex matches (and its `when` guard, which also ran before the
- * shapes existed, passes). Otherwise the speed-up would drop PHI.
- */
-const physionet = sharedFile('deid', 'physionet-deid', 'id.text');
-const presidio = sharedFile('deid', 'presidio-synth', 'synth_dataset_v2.half.json');
+// The shape guards' property: a scanned pattern rule is skipped where `scanShapes` does not report its shape, so
+// the shape must be reported wherever the rule's regex matches (and its `when` guard, which also ran before the
+// shapes existed, passes). Otherwise the speed-up would drop PHI.
 
 /**
  * The rules (by index) whose regex matches `text` without their shape; also counts the matches. `mask` takes
@@ -124,10 +118,8 @@ test('shape guards: one hand-written string per rule, each matched by its rule w
   assert.deepEqual(matched.filter((n) => n === 0), []);
 });
 
-test('shape guards: the evaluation notes', { skip: physionet.skip || presidio.skip }, () => {
-  const notes = parsePhysionetText(readFileSync(physionet.path, 'utf8')).map((n) => n.text);
-  const synth = presidioGold(readFileSync(presidio.path, 'utf8')).map((d) => d.text);
-  const matched = check([...notes, ...synth]);
+test('shape guards: the evaluation notes', { skip: evaluationNotesSkip }, () => {
+  const matched = check(evaluationNoteTexts());
   assert.ok(matched.filter((n) => n > 0).length >= 12, JSON.stringify(matched));
 });
 
@@ -186,10 +178,8 @@ test('anchored rules: every match starts a listed digit run of its lengths (gene
   assert.deepEqual(matched.filter((n) => n === 0), [], JSON.stringify(matched));
 });
 
-test('anchored rules: every match starts a listed digit run of its lengths (the evaluation notes)', { skip: physionet.skip || presidio.skip }, () => {
-  const notes = parsePhysionetText(readFileSync(physionet.path, 'utf8')).map((n) => n.text);
-  const synth = presidioGold(readFileSync(presidio.path, 'utf8')).map((d) => d.text);
-  const matched = checkAnchors([...notes, ...synth]);
+test('anchored rules: every match starts a listed digit run of its lengths (the evaluation notes)', { skip: evaluationNotesSkip }, () => {
+  const matched = checkAnchors(evaluationNoteTexts());
   // All but the day-month-year rule ("3-May-1995") are met there; the generated strings meet every rule.
   assert.ok(matched.filter((n) => n > 0).length >= 5, JSON.stringify(matched));
 });
