@@ -10,19 +10,19 @@
  */
 
 // Never end a sentence: they introduce a name, a figure or an example.
-const ALWAYS_CONTINUE = new Set([
+export const ALWAYS_CONTINUE = new Set([
   'fig', 'figs', 'tab', 'eq', 'eqs', 'ref', 'refs', 'dr', 'drs', 'mr', 'mrs', 'ms', 'prof', 'st', 'sr', 'jr', 'vs', 'cf',
   'e.g', 'i.e', 'al', 'approx', 'ca', 'sp', 'spp', 'subsp', 'var', 'cv', 'viz', 'dept', 'univ', 'suppl', 'nr', 'resp',
 ]);
 
 // End a sentence unless a number follows (`No. 5`, `Vol. 12`, `p. 34`, `Jan. 2005`).
-const CONTINUE_BEFORE_DIGIT = new Set([
+export const CONTINUE_BEFORE_DIGIT = new Set([
   'no', 'nos', 'vol', 'vols', 'p', 'pp', 'ch', 'chap', 'sect', 'c', 'ed', 'ser', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul',
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
 ]);
 
 // May end a sentence, but only when a capitalised word follows (`... given i.v. The next dose ...`).
-const CONTINUE_UNLESS_CAPITAL = new Set([
+export const CONTINUE_UNLESS_CAPITAL = new Set([
   'i.v', 'i.m', 'i.p', 's.c', 'p.o', 'b.i.d', 't.i.d', 'q.i.d', 'q.d', 'h.s', 'p.r.n', 'a.m', 'p.m', 'etc', 'inc', 'ltd',
   'co', 'corp', 'esp', 'incl', 'excl', 'avg', 'est', 'conc', 'min', 'max', 'wt', 'hr', 'hrs', 'u.s', 'u.k',
 ]);
