@@ -8,24 +8,18 @@ import { hashAsciiLower, type TokenTable } from './token-table.js';
  * (NameEntryTable.endings codes; 0 for no node).
  */
 export class TextTokenIds {
-  ids: Int32Array;
-  singulars: Int32Array;
+  ids = new Int32Array(0);
+  singulars = new Int32Array(0);
   /** Candidate c is token candidates[c], with its nodes and endings at index c of the arrays below. */
-  candidates: Int32Array;
-  roots: Int32Array;
-  singularRoots: Int32Array;
-  rootEndings: Int32Array;
-  singularRootEndings: Int32Array;
+  candidates = new Int32Array(0);
+  roots = new Int32Array(0);
+  singularRoots = new Int32Array(0);
+  rootEndings = new Int32Array(0);
+  singularRootEndings = new Int32Array(0);
 
   /** `capacity`: tokens held before `reserve` grows the arrays. */
   constructor(capacity = 1024) {
-    this.ids = new Int32Array(capacity);
-    this.singulars = new Int32Array(capacity);
-    this.candidates = new Int32Array(capacity);
-    this.roots = new Int32Array(capacity);
-    this.singularRoots = new Int32Array(capacity);
-    this.rootEndings = new Int32Array(capacity);
-    this.singularRootEndings = new Int32Array(capacity);
+    this.reserve(capacity);
   }
 
   /** Room for `count` tokens (the contents are left undefined). */
