@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { Deduper, dedupe, parseCorpusFormat, WarningCounter, type CorpusDocument, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
-import { BatchPacker, type PackResult, type PrepResult } from '../data/batch-packer.js';
+import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers } from '../data/pack-workers-node.js';
@@ -233,7 +233,7 @@ async function closePorts(ports: Promise<PackPort[]>): Promise<void> {
 /** Worker threads, or with none this thread (the reference the threaded runs must match byte for byte). */
 async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPool,
   tokenizer: LoadedModel): Promise<PackPort[]> {
-  const receive = (result: PackResult | PrepResult): void => pool.receive(result);
+  const receive = (result: PackResult): void => pool.receive(result);
   const lexiconCache = r.lexiconCache ?? null;
   // With two workers or more and notes to de-identify, one worker only prepares (de-identifies, and with two
   // workers tokenizes too) and the others pack: each thread's JIT then compiles its part alone (about a

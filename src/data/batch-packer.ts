@@ -13,35 +13,35 @@ import type { SpecialIds } from './special-tokens.js';
 export interface PackJob {
   readonly seq: number;
   readonly deid: DeidMode | null;
+  /**
+   * The documents; with `deidentified`, their paragraphs are the de-identified ones (the same arrays, copied to a
+   * thread once): a packer needs no original text of a note, only how long it was (`characters`).
+   */
   readonly documents: PackDocument[];
   /** The documents de-identified already (by the preparing worker), when the job's input is de-identified. */
   readonly deidentified?: DeidentifiedDocument[];
+  /** With `deidentified`: the characters of the documents as read, before de-identification (what stats count). */
+  readonly characters?: number;
   /** The paragraphs (de-identified ones where that applies) split and tokenized ahead, if done (preTokenize). */
   readonly tokens?: PreTokenized;
 }
 
 /**
  * A job for the preparing worker (see pack-worker-entry.ts): it de-identifies the documents (when `deid` is set)
- * and, if it tokenizes, splits and tokenizes them; its answer goes on to a packing port.
+ * and, if it tokenizes, splits and tokenizes them, then hands the job on, prepared, straight to packing port
+ * `to` (the pool's port number): neither the answer nor the notes' original text comes back through the
+ * reading thread.
  */
 export interface PrepJob {
   readonly prepOnly: true;
   readonly seq: number;
   readonly deid: DeidMode | null;
   readonly documents: PackDocument[];
+  readonly to: number;
 }
 
 /** A job's answer: its batch, or the message of what failed. */
 export type PackResult = { readonly seq: number; readonly batch: PackedBatch } | { readonly seq: number; readonly error: string };
-
-/** The preparing worker's answer to a PrepJob (or a PackResult with an error). */
-export interface PrepResult {
-  readonly seq: number;
-  /** The documents de-identified, if the job asked for it. */
-  readonly deidentified?: DeidentifiedDocument[];
-  /** Their paragraphs (de-identified where that applies) split and tokenized, if the worker tokenizes. */
-  readonly tokens?: PreTokenized;
-}
 
 /** Packs jobs with one tokenizer and matcher, a DocumentPacker per de-identification mode. */
 export class BatchPacker {
@@ -68,6 +68,8 @@ export class BatchPacker {
     const stats: PackStats = emptyPackStats();
     addPackStats(stats, packer.stats);
     for (const key of Object.keys(stats) as (keyof PackStats)[]) stats[key] -= before[key];
+    // The packer counted the de-identified paragraphs it was given; the figure is the text as read.
+    if (job.characters !== undefined) stats.characters = job.characters;
     return encodePackedBatch(documents, stats);
   }
 

@@ -1,5 +1,5 @@
 import type { DeidMode } from '../deid/deidentify.js';
-import type { BatchPacker, PackJob, PackResult, PrepJob, PrepResult } from './batch-packer.js';
+import type { BatchPacker, PackJob, PackResult, PrepJob } from './batch-packer.js';
 import { decodePackedBatch } from './packed-batch.js';
 import type { PackDocument, PackedDocument, PackStats } from './pack.js';
 
@@ -7,7 +7,7 @@ import type { PackDocument, PackedDocument, PackStats } from './pack.js';
 export interface PackPort {
   /**
    * 'prep': takes PrepJobs only (see pack-worker-entry.ts): it de-identifies, and if `tokenizes`, splits and
-   * tokenizes every job; default 'pack'.
+   * tokenizes every job, then sends it on to the packing port the job names (PrepJob.to); default 'pack'.
    */
   readonly role?: 'pack' | 'prep';
   readonly tokenizes?: boolean;
@@ -21,16 +21,15 @@ export type BatchSink = (documents: PackedDocument[], stats: PackStats) => void;
 /**
  * Spreads jobs over ports and hands the results on in submission order, whichever port finishes first: a
  * reorder buffer keyed by job number. At most `maxOutstanding` jobs are submitted and not yet handed on, which
- * bounds memory and makes `submit` wait when the ports fall behind the reader. With a preparing port, jobs to
- * de-identify (every job, if it tokenizes) go there first and then, prepared, to the least busy packing port.
+ * bounds memory and makes `submit` wait when the ports fall behind the reader. Each job is given to the least busy
+ * packing port when it is submitted; with a preparing port, jobs to de-identify (every job, if it tokenizes) go
+ * there first, which sends them on, prepared, to that packing port itself.
  */
 export class OrderedPackPool {
   private ports: PackPort[] = [];
   private readonly inFlight: number[] = [];
   private readonly portOf = new Map<number, number>();
   private readonly done = new Map<number, PackResult>();
-  /** Jobs at the preparing port, to be handed on to a packing port with its answer. */
-  private readonly preparing = new Map<number, { deid: DeidMode | null; documents: PackDocument[] }>();
   private prepPort = -1;
   private nextSeq = 0;
   private nextOut = 0;
@@ -52,25 +51,23 @@ export class OrderedPackPool {
     while (this.failure === null && this.nextSeq - this.nextOut >= this.maxOutstanding) await this.waitForProgress();
     this.check();
     const seq = this.nextSeq++;
+    const to = this.leastBusyPacker();
+    this.inFlight[to]++;
+    this.portOf.set(seq, to);
     if (this.prepPort >= 0 && (deid !== null || this.ports[this.prepPort].tokenizes === true)) {
-      this.preparing.set(seq, { deid, documents });
-      this.inFlight[this.prepPort]++;
-      this.portOf.set(seq, this.prepPort);
-      this.ports[this.prepPort].send({ prepOnly: true, seq, deid, documents });
-      return;
+      this.ports[this.prepPort].send({ prepOnly: true, seq, deid, documents, to });
+    } else {
+      this.ports[to].send({ seq, deid, documents });
     }
-    this.sendToPacker({ seq, deid, documents });
   }
 
-  /** To the least busy packing port; any choice gives the same output, since results are put back in order. */
-  private sendToPacker(job: PackJob): void {
+  /** Any choice gives the same output, since results are put back in order. */
+  private leastBusyPacker(): number {
     let port = -1;
     for (let p = 0; p < this.ports.length; p++) {
       if (p !== this.prepPort && (port < 0 || this.inFlight[p] < this.inFlight[port])) port = p;
     }
-    this.inFlight[port]++;
-    this.portOf.set(job.seq, port);
-    this.ports[port].send(job);
+    return port;
   }
 
   /** Waits until every submitted job has been handed on. */
@@ -79,20 +76,10 @@ export class OrderedPackPool {
     this.check();
   }
 
-  receive(result: PackResult | PrepResult): void {
+  /** A job's result, from the packing port it was given to (or an error from the preparing port). */
+  receive(result: PackResult): void {
     const port = this.portOf.get(result.seq);
     if (port !== undefined) this.inFlight[port]--;
-    if (!('batch' in result) && !('error' in result)) {
-      const job = this.preparing.get(result.seq);
-      this.preparing.delete(result.seq);
-      if (job !== undefined) {
-        this.sendToPacker({ seq: result.seq, deid: job.deid, documents: job.documents,
-          ...(result.deidentified === undefined ? {} : { deidentified: result.deidentified }),
-          ...(result.tokens === undefined ? {} : { tokens: result.tokens }) });
-      }
-      return;
-    }
-    this.preparing.delete(result.seq);
     this.done.set(result.seq, result);
     try {
       for (let r = this.done.get(this.nextOut); r !== undefined; r = this.done.get(this.nextOut)) {

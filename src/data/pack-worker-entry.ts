@@ -3,16 +3,16 @@
 //   jobs that come meanwhile, since that needs no matcher), or loads the lexicon itself (buildsMatcher), then
 //   answers each PackJob with a PackedBatch whose buffers are transferred, not copied.
 // - prep: de-identifies the documents of each PrepJob that asks for it and, when given the tokenizer, splits and
-//   tokenizes every job; the pool hands the answers on to a packing worker. One thread then runs (and has the JIT
-//   compile) de-identification and tokenizing, the other linking and packing, instead of every worker compiling
-//   everything.
+//   tokenizes every job, then sends the job on to the packing worker it names, over a line of their own. One
+//   thread then runs (and has the JIT compile) de-identification and tokenizing, the other linking and packing,
+//   instead of every worker compiling everything.
 import { parentPort, workerData } from 'node:worker_threads';
 import { EntityMatcher } from '../ontology/matcher.js';
 import { loadMatcher } from '../ontology/node-io.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { SentencePieceModel } from '../tokenizer/model.js';
-import { BatchPacker, type PackJob, type PackResult, type PrepJob, type PrepResult } from './batch-packer.js';
-import { deidentifyDocument, type DeidentifiedDocument } from './pack.js';
+import { BatchPacker, type PackJob, type PackResult, type PrepJob } from './batch-packer.js';
+import { deidentifyDocument, type DeidentifiedDocument, type PackDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
 import type { PackWorkerData } from './pack-workers-node.js';
 import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
@@ -28,16 +28,19 @@ else packing();
 function preparing(): void {
   const model = setup.model;
   const tokenizer = model === null ? null : SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
+  const packers = setup.packers!;
   port.on('message', (m: PrepJob) => {
     try {
-      const deid = m.deid;
+      const { seq, deid } = m;
       const deidentified = deid === null ? undefined : m.documents.map((d) => deidentifyDocument(d, deid));
-      if (tokenizer === null) {
-        port.postMessage({ seq: m.seq, deidentified } satisfies PrepResult);
-        return;
-      }
-      const tokens = preTokenize(tokenizer, deidentified?.map((d) => d.paragraphs) ?? m.documents.map((d) => d.paragraphs));
-      port.postMessage({ seq: m.seq, deidentified, tokens } satisfies PrepResult, preTokenizedBuffers(tokens));
+      // A note goes on as its de-identified text alone: the documents hold the same paragraph arrays as
+      // `deidentified` (copied once), and the count of the characters read stands for the original text.
+      const prepared: Pick<PackJob, 'documents' | 'deidentified' | 'characters'> = deidentified === undefined
+        ? { documents: m.documents }
+        : { documents: deidentified.map((d, i) => ({ id: m.documents[i].id, paragraphs: d.paragraphs as string[] })), deidentified, characters: charactersOf(m.documents) };
+      const tokens = tokenizer === null ? undefined : preTokenize(tokenizer, prepared.documents.map((d) => d.paragraphs));
+      const job: PackJob = { seq, deid, ...prepared, ...(tokens === undefined ? {} : { tokens }) };
+      packers[m.to]!.postMessage(job, tokens === undefined ? [] : preTokenizedBuffers(tokens));
     } catch (error) {
       port.postMessage(errorOf(m.seq, error));
     }
@@ -63,10 +66,8 @@ function packing(): void {
       setImmediate(() => { throw error; });
     });
   }
-  port.on('message', (m: PackJob | { matcher: MatcherSnapshot }) => {
-    if ('matcher' in m) {
-      matcherReady(new EntityMatcher(m.matcher));
-    } else if (packer !== null) {
+  const onJob = (m: PackJob): void => {
+    if (packer !== null) {
       post(packer.answer(m));
     } else {
       try {
@@ -75,5 +76,16 @@ function packing(): void {
         post(errorOf(m.seq, error));
       }
     }
+  };
+  port.on('message', (m: PackJob | { matcher: MatcherSnapshot }) => {
+    if ('matcher' in m) matcherReady(new EntityMatcher(m.matcher));
+    else onJob(m);
   });
+  setup.prepared?.on('message', onJob);
+}
+
+function charactersOf(documents: readonly PackDocument[]): number {
+  let characters = 0;
+  for (const d of documents) for (const p of d.paragraphs) characters += p.length;
+  return characters;
 }

@@ -1,7 +1,7 @@
 // Node adapter for the pack pool: each port is a worker_threads Worker running pack-worker-entry.js.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { MatcherSnapshot } from '../ontology/index.js';
-import type { PackJob, PackResult, PrepJob, PrepResult } from './batch-packer.js';
+import type { PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
 import type { LoadedModel, SharedModel } from '../tokenizer/node-io.js';
 import { preTokenizedBuffers } from './pretokenized.js';
@@ -28,6 +28,12 @@ export interface PackWorkerData extends PackWorkerSetup {
   readonly model: SharedModel | null;
   /** This packing worker loads the lexicon itself (it is the only one, and idle until then; see startPackWorkers). */
   readonly buildsMatcher: boolean;
+  /**
+   * A preparing worker's lines to the packing workers, by port number (null at its own): it sends each job on,
+   * prepared, to the one the job names. A packing worker's `prepared`: the end where those jobs come in.
+   */
+  readonly packers: readonly (MessagePort | null)[] | null;
+  readonly prepared: MessagePort | null;
 }
 
 /**
@@ -41,7 +47,7 @@ export interface PackWorkerData extends PackWorkerSetup {
  * piece trie.
  */
 export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenizer: LoadedModel,
-  onResult: (r: PackResult | PrepResult) => void, onFailure: (error: Error) => void, prepWorker = false): PackPort[] {
+  onResult: (r: PackResult) => void, onFailure: (error: Error) => void, prepWorker = false): PackPort[] {
   const closing = { now: false };
   const roles: PackWorkerRole[] = Array.from({ length: count }, (_, i) => (prepWorker && i === 0 ? 'prep' : 'pack'));
   // With a preparing worker and one packing worker, the packing worker has nothing to do until the lexicon is
@@ -54,11 +60,17 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenize
   // this thread only reads (at steady state the three then cost about the same; tokenizing here made this thread
   // the bottleneck). With several packers the preparing worker would become the bottleneck, so they tokenize.
   const prepTokenizes = prepWorker && packers === 1;
-  const workers = roles.map((role) => {
+  // A line from the preparing worker to each packing worker: a prepared job goes straight on, not through this
+  // thread (which would take in and copy out again every note's de-identified text and tokens).
+  const lines = roles.map((role) => (prepWorker && role === 'pack' ? new MessageChannel() : null));
+  const workers = roles.map((role, i) => {
     const model = role === 'pack' || prepTokenizes ? tokenizer.shared : null;
-    const data: PackWorkerData = { ...setup, role, model, buildsMatcher: role === 'pack' && buildInWorker };
-    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data });
-    worker.on('message', (m: PackResult | PrepResult) => onResult(m));
+    const packers = role === 'prep' ? lines.map((line) => line?.port1 ?? null) : null;
+    const prepared = lines[i]?.port2 ?? null;
+    const data: PackWorkerData = { ...setup, role, model, buildsMatcher: role === 'pack' && buildInWorker, packers, prepared };
+    const transferList = packers !== null ? packers.filter((p) => p !== null) : prepared !== null ? [prepared] : [];
+    const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data, transferList });
+    worker.on('message', (m: PackResult) => onResult(m));
     worker.on('error', (error) => onFailure(error));
     worker.on('exit', (code) => {
       if (!closing.now) onFailure(new Error(`a pack worker stopped unexpectedly (exit code ${code})`));

@@ -1,8 +1,9 @@
 // OrderedPackPool's scheduling with fake ports: results come out in submission order whatever order the ports
-// answer in; a preparing port gets the jobs to de-identify (every job, if it tokenizes) and hands them on prepared.
+// answer in; a preparing port gets the jobs to de-identify (every job, if it tokenizes), each naming the packing
+// port it is to send it on to, prepared.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import type { PackJob, PackResult, PrepJob, PrepResult } from '../../src/data/batch-packer.js';
+import type { PackJob, PackResult, PrepJob } from '../../src/data/batch-packer.js';
 import { emptyPackStats, type PackDocument, type PackedDocument } from '../../src/data/pack.js';
 import { encodePackedBatch } from '../../src/data/packed-batch.js';
 import { OrderedPackPool, type PackPort } from '../../src/data/pack-pool.js';
@@ -23,44 +24,50 @@ function packed(job: PackJob): PackResult {
   return { seq: job.seq, batch: encodePackedBatch(documents, emptyPackStats()) };
 }
 
-/** A preparing port's answer: the documents "de-identified" as they are, and, if it tokenizes, one token each. */
-function prepared(job: PrepJob, tokenizes: boolean): PrepResult {
+/** What a preparing port sends on: the documents "de-identified" as they are, and, if it tokenizes, one token each. */
+function prepared(job: PrepJob, tokenizes: boolean): PackJob {
   const tokens = { sentences: Int32Array.of(0, 1, 0, 1), paragraphStarts: Int32Array.of(0, 1), ids: Int32Array.of(job.seq), begins: Int32Array.of(0), ends: Int32Array.of(1) };
   return {
-    seq: job.seq,
-    ...(job.deid === null ? {} : { deidentified: job.documents.map((d) => ({ paragraphs: d.paragraphs, phiSpans: 0 })) }),
+    seq: job.seq, deid: job.deid, documents: job.documents,
+    ...(job.deid === null ? {} : { deidentified: job.documents.map((d) => ({ paragraphs: d.paragraphs, phiSpans: 0 })), characters: 6 }),
     ...(tokenizes ? { tokens } : {}),
   };
 }
 
-function setup(tokenizes = false): { pool: OrderedPackPool; prep: FakePort; pack: FakePort; out: number[]; answer: (port: FakePort, seq: number) => void } {
+/** A pool over a preparing port and `packers` packing ports; `answer` has a port answer (a preparing one sends on). */
+function setup(tokenizes = false, packers = 1): { pool: OrderedPackPool; prep: FakePort; packs: FakePort[]; out: number[]; answer: (port: FakePort, seq: number) => void } {
   const out: number[] = [];
   const pool = new OrderedPackPool((documents) => { for (const d of documents) out.push(d.sequences[0].ids[0]); }, 100);
   const prep = new FakePort('prep', tokenizes);
-  const pack = new FakePort('pack');
-  pool.attach([prep, pack]);
+  const packs = Array.from({ length: packers }, () => new FakePort('pack'));
+  const ports = [prep, ...packs];
+  pool.attach(ports);
   const answer = (port: FakePort, seq: number): void => {
     const job = port.jobs.find((j) => j.seq === seq);
     assert.ok(job !== undefined, `job ${seq} was not sent to the ${port.role} port`);
     port.jobs.splice(port.jobs.indexOf(job), 1);
-    const result: PackResult | PrepResult = 'prepOnly' in job ? prepared(job, port.tokenizes) : packed(job);
-    pool.receive(result);
+    if ('prepOnly' in job) {
+      assert.equal(ports[job.to]?.role, 'pack', `job ${seq} names port ${job.to}, not a packing port`);
+      ports[job.to].send(prepared(job, port.tokenizes));
+    } else {
+      pool.receive(packed(job));
+    }
   };
-  return { pool, prep, pack, out, answer };
+  return { pool, prep, packs, out, answer };
 }
 
 const seqs = (port: FakePort, kind: 'prep' | 'pack'): number[] =>
   port.jobs.filter((j) => ('prepOnly' in j) === (kind === 'prep')).map((j) => j.seq);
 
-test('with a preparing port that does not tokenize: it only de-identifies; other jobs and de-identified ones go to the packing port', async () => {
-  const { pool, prep, pack, out, answer } = setup();
+test('with a preparing port that does not tokenize: it only de-identifies; other jobs go to the packing port at once', async () => {
+  const { pool, prep, packs: [pack], out, answer } = setup();
   for (let n = 0; n < 4; n++) await pool.submit(null, [doc(n)]); // jobs 0-3: nothing to de-identify
   await pool.submit('tag', [doc(4)]);
   await pool.submit('tag', [doc(5)]);
   assert.deepEqual(seqs(pack, 'pack'), [0, 1, 2, 3]);
   assert.deepEqual(seqs(prep, 'prep'), [4, 5]);
   assert.deepEqual(seqs(prep, 'pack'), []);
-  answer(prep, 5); // de-identified out of order: handed on at once, with its text
+  answer(prep, 5); // de-identified out of order: sent on at once, with its text
   const handed = pack.jobs.find((j) => j.seq === 5) as PackJob;
   assert.deepEqual(handed.deidentified, [{ paragraphs: ['text 5'], phiSpans: 0 }]);
   answer(pack, 2);
@@ -77,8 +84,8 @@ test('with a preparing port that does not tokenize: it only de-identifies; other
   assert.deepEqual(seqs(prep, 'pack'), []);
 });
 
-test('with a preparing port that tokenizes: every job goes there first, then to the packing port with its tokens', async () => {
-  const { pool, prep, pack, out, answer } = setup(true);
+test('with a preparing port that tokenizes: every job goes there first, then on to the packing port with its tokens', async () => {
+  const { pool, prep, packs: [pack], out, answer } = setup(true);
   await pool.submit(null, [doc(0)]);
   await pool.submit('tag', [doc(1)]);
   await pool.submit(null, [doc(2)]);
@@ -97,6 +104,24 @@ test('with a preparing port that tokenizes: every job goes there first, then to 
   assert.deepEqual(out, []); // job 0 first
   answer(prep, 0);
   answer(pack, 0);
+  await pool.finish();
+  assert.deepEqual(out, [0, 1, 2]);
+});
+
+test('with a preparing port and two packing ports: a job to prepare names the least busy packing port, counted from its submission', async () => {
+  const { pool, prep, packs: [a, b], out, answer } = setup(false, 2);
+  await pool.submit('tag', [doc(0)]); // to a (both idle: the first)
+  await pool.submit(null, [doc(1)]); // to b: a holds job 0, at the preparing port
+  await pool.submit('tag', [doc(2)]); // to a
+  assert.deepEqual(seqs(prep, 'prep'), [0, 2]);
+  assert.deepEqual((prep.jobs as PrepJob[]).map((j) => j.to), [1, 1]);
+  assert.deepEqual(seqs(b, 'pack'), [1]);
+  answer(prep, 2);
+  answer(prep, 0);
+  assert.deepEqual(seqs(a, 'pack'), [2, 0]);
+  answer(a, 2);
+  answer(b, 1);
+  answer(a, 0);
   await pool.finish();
   assert.deepEqual(out, [0, 1, 2]);
 });

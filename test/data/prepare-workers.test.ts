@@ -29,7 +29,7 @@ function folderBytes(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
 }
 
-test('prepare: 0, 1 and 2 worker threads write byte-identical shards and manifest', { skip: abstracts.skip || notes.skip }, async () => {
+test('prepare: 0, 1, 2 and 3 worker threads write byte-identical shards and manifest, and count the same characters', { skip: abstracts.skip || notes.skip }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
   try {
     const abstractLines = await sample(abstracts.path, 'jsonl', 150);
@@ -46,7 +46,7 @@ test('prepare: 0, 1 and 2 worker threads write byte-identical shards and manifes
       batchCharacters: 3000,
     });
     const summaries = [];
-    for (const workers of [0, 1, 2]) summaries.push(await prepareShards(request(`w${workers}`, workers)));
+    for (const workers of [0, 1, 2, 3]) summaries.push(await prepareShards(request(`w${workers}`, workers)));
     for (const s of summaries) {
       assert.equal(s.documents, 190);
       assert.equal(s.duplicates, 3);
@@ -54,7 +54,10 @@ test('prepare: 0, 1 and 2 worker threads write byte-identical shards and manifes
     assert.ok(summaries[0].entities > 100 && summaries[0].concepts > 20 && summaries[0].phi_spans > 20, JSON.stringify(summaries[0]));
     const reference = folderBytes(join(dir, 'w0'));
     assert.ok(reference.has('manifest.json') && reference.has('shard-00000.bin'));
-    for (const workers of [1, 2]) {
+    // Characters as read, notes before de-identification (a preparing worker sends a note's de-identified text alone).
+    const characters = (s: { mb_per_s: number; seconds: number }): number => Math.round(s.mb_per_s * s.seconds * 1e6);
+    for (const workers of [1, 2, 3]) {
+      assert.equal(characters(summaries[workers]), characters(summaries[0]), `characters with ${workers} workers`);
       const files = folderBytes(join(dir, `w${workers}`));
       assert.deepEqual([...files.keys()], [...reference.keys()]);
       for (const [name, bytes] of reference) assert.ok(bytes.equals(files.get(name)!), `${name} differs with ${workers} workers`);
