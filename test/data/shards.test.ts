@@ -30,6 +30,34 @@ test('shards round-trip with 16- and 32-bit tokens; corruption is reported', () 
   }
 });
 
+/** The shard format written out field by field with DataView, as its comment lays it out: what encodeShard must give. */
+function referenceShard(seqs: readonly Sequence[], width: 2 | 4): Uint8Array {
+  const words: number[] = [0x4853424d, 1, width, seqs.length];
+  const bytes: number[] = [];
+  for (const s of seqs) {
+    const record = new DataView(new ArrayBuffer(8 + ((s.ids.length * width + 3) & ~3) + 12 * s.entities.length));
+    record.setUint32(0, s.ids.length, true);
+    record.setUint32(4, s.entities.length, true);
+    s.ids.forEach((id, i) => (width === 2 ? record.setUint16(8 + 2 * i, id, true) : record.setUint32(8 + 4 * i, id, true)));
+    let p = 8 + ((s.ids.length * width + 3) & ~3);
+    for (const e of s.entities) {
+      for (const x of [e.start, e.end, e.concept]) record.setUint32(p, x, true), (p += 4);
+    }
+    bytes.push(...new Uint8Array(record.buffer));
+  }
+  const head = new DataView(new ArrayBuffer(16));
+  words.forEach((x, i) => head.setUint32(4 * i, x, true));
+  return Uint8Array.from([...new Uint8Array(head.buffer), ...bytes]);
+}
+
+test('encodeShard writes exactly the documented layout (odd token counts padded with zeros), both widths', () => {
+  for (const [width, maxId] of [[2, 65536], [4, 2 ** 31]] as const) {
+    const seqs = sequences(300, 7 + width, maxId);
+    seqs.push({ ids: Int32Array.of(), entities: [] }, { ids: Int32Array.of(maxId - 1, 0, 1), entities: [{ start: 0, end: 3, concept: 2 ** 31 }] });
+    assert.deepEqual(encodeShard(seqs, width), referenceShard(seqs, width));
+  }
+});
+
 test('shard folder: atomic writer, hash check, seeded order resumable mid-epoch', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-shards-'));
   try {
