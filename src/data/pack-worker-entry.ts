@@ -7,8 +7,7 @@
 //   thread then runs (and has the JIT compile) de-identification and tokenizing, the other linking and packing,
 //   instead of every worker compiling everything.
 import { parentPort, workerData } from 'node:worker_threads';
-import { EntityMatcher } from '../ontology/matcher.js';
-import { loadMatcher } from '../ontology/node-io.js';
+import type { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { SentencePieceModel } from '../tokenizer/model.js';
 import { BatchPacker, type PackJob, type PackResult, type PrepJob } from './batch-packer.js';
@@ -23,7 +22,7 @@ const port = parentPort!;
 const errorOf = (seq: number, error: unknown): PackResult => ({ seq, error: error instanceof Error ? error.message : String(error) });
 
 if (setup.role === 'prep') preparing();
-else packing();
+else await packing();
 
 function preparing(): void {
   const model = setup.model;
@@ -47,7 +46,10 @@ function preparing(): void {
   });
 }
 
-function packing(): void {
+async function packing(): Promise<void> {
+  // The lexicon's modules only here: a preparing worker never links, and loading them took it about 13 ms of CPU.
+  // (Messages wait in the port until its listener is added below.)
+  const [{ EntityMatcher }, { loadMatcher }] = await Promise.all([import('../ontology/matcher.js'), import('../ontology/node-io.js')]);
   const tokenizer = SentencePieceModel.fromBytes(setup.model!.bytes, setup.tokenizerPath, { pieceTrie: setup.model!.pieceTrie });
   const special = specialIds(tokenizer, setup.tokenizerPath);
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
