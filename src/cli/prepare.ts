@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
-import { Deduper, dedupe, parseCorpusFormat, WarningCounter, type CorpusDocument, type CorpusFormat } from '../corpus/index.js';
+import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
@@ -205,15 +205,13 @@ async function* documentBatches(input: PrepareInput, deduper: Deduper, batchChar
     ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
     onWarning: warnings.handler,
   });
-  const counted = async function* (): AsyncIterable<CorpusDocument> {
-    for await (const d of docs) {
-      counts.seen++;
-      yield d;
-    }
-  };
   let batch: PackDocument[] = [];
   let size = 0;
-  for await (const doc of dedupe(counted(), { deduper })) {
+  // The deduper called here, not through dedupe(): each async generator a document passes costs it a few promise
+  // turns.
+  for await (const doc of docs) {
+    counts.seen++;
+    if (deduper.duplicate(doc) !== null) continue;
     counts.kept++;
     batch.push({ id: doc.id, paragraphs: doc.paragraphs }); // what packing reads: metadata is not copied to workers
     for (const p of doc.paragraphs) size += p.length;
