@@ -42,8 +42,15 @@ export class WarningCounter {
  * `text.replace(/\s+/g, ' ').trim()` gives, but a lone space (most of them) is not a match to replace, which
  * made that expression the costliest step of reading: only a run that starts with a space and goes on, or one
  * that starts with another space character. (Written so, each match starts with a space or a rarer character,
- * which the regex engine finds faster than the start of `\s{2,}|[^\S ]`.)
+ * which the regex engine finds faster than the start of `\s{2,}|[^\S ]`.) Text whose only white space is spaces
+ * (most notes and abstracts: a note's runs are double spaces after full stops) skips even that: one test for any
+ * other space character, then only runs of two spaces or more are replaced, a search the regex engine makes
+ * without stopping at every space. (MTSamples' notes 39.7 -> 36.1 ms, abstracts 13.5 -> 10.0.)
  */
 export function normalizeSpace(text: string): string {
+  if (!OTHER_SPACE.test(text)) return text.replace(/  +/g, ' ').trim();
   return text.replace(/ \s+|[^\S ]\s*/g, ' ').trim();
 }
+
+/** White space other than U+0020 (a tab, a line break, a no-break or other Unicode space). */
+const OTHER_SPACE = /[^\S ]/;

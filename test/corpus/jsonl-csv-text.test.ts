@@ -135,6 +135,16 @@ test('text: paragraphs at blank lines, long books cut into bounded documents', a
   assert.deepEqual(cut.docs.map((d) => [d.id, d.paragraphs.length]), [['book.txt#1', 3], ['book.txt#2', 1]]);
 });
 
+test('normalizeSpace equals replace(/\\s+/g, " ").trim() around every UTF-16 code unit', () => {
+  const reference = (t: string): string => t.replace(/\s+/g, ' ').trim();
+  for (let c = 0; c < 0x10000; c++) {
+    const ch = String.fromCharCode(c);
+    for (const t of [`a${ch}b`, `${ch}ab`, `a ${ch}b`, `a${ch} b`]) {
+      if (normalizeSpace(t) !== reference(t)) assert.fail(`U+${c.toString(16)} in ${JSON.stringify(t)}`);
+    }
+  }
+});
+
 test('normalizeSpace equals replace(/\\s+/g, " ").trim() on real notes and abstracts and on every kind of space', { skip: mtsamples.skip || abstracts.skip }, async () => {
   const reference = (t: string): string => t.replace(/\s+/g, ' ').trim();
   const raw = [
