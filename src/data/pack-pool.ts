@@ -1,7 +1,7 @@
 import type { DeidMode } from '../deid/deidentify.js';
 import type { BatchPacker, PackJob, PackResult, PrepJob } from './batch-packer.js';
-import { decodePackedBatch } from './packed-batch.js';
-import type { PackDocument, PackedDocument, PackStats } from './pack.js';
+import type { PackedBatch } from './packed-batch.js';
+import type { PackDocument } from './pack.js';
 
 /** Where jobs go: a worker thread (see pack-workers-node.ts) or this thread (LocalPackPort). */
 export interface PackPort {
@@ -15,8 +15,8 @@ export interface PackPort {
   close(): Promise<void>;
 }
 
-/** Called with each job's documents, in the order the jobs were submitted. */
-export type BatchSink = (documents: PackedDocument[], stats: PackStats) => void;
+/** Called with each job's packed documents (and their stats), in the order the jobs were submitted. */
+export type BatchSink = (batch: PackedBatch) => void;
 
 /**
  * Spreads jobs over ports and hands the results on in submission order, whichever port finishes first: a
@@ -87,7 +87,7 @@ export class OrderedPackPool {
         this.portOf.delete(this.nextOut);
         this.nextOut++;
         if ('error' in r) throw new Error(r.error);
-        this.sink(decodePackedBatch(r.batch), r.batch.stats);
+        this.sink(r.batch);
       }
     } catch (error) {
       this.fail(error instanceof Error ? error : new Error(String(error)));

@@ -82,3 +82,29 @@ export function decodePackedBatch(b: PackedBatch): PackedDocument[] {
   }
   return documents;
 }
+
+/**
+ * Numbers concepts over a whole run, batch by batch, in order of first appearance (documents in order, each
+ * document's concepts in its order): the numbers ConceptNumbering (pack.ts) gives document by document, without an
+ * object a sequence or entity.
+ */
+export class BatchConceptNumbering {
+  readonly concepts: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The number of each of the batch's concepts (batch.conceptIds[k]), new ones numbered as they come. */
+  number(batch: PackedBatch): Int32Array {
+    const ids = batch.conceptIds;
+    const numbers = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      let n = this.index.get(ids[k]);
+      if (n === undefined) {
+        n = this.concepts.length;
+        this.concepts.push(ids[k]);
+        this.index.set(ids[k], n);
+      }
+      numbers[k] = n;
+    }
+    return numbers;
+  }
+}

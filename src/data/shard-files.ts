@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import type { Sequence } from './masking.js';
-import { decodeShard, encodeShard, type ShardManifest } from './shard-format.js';
+import type { PackedBatch } from './packed-batch.js';
+import { decodeShard, ShardEncoder, type ShardManifest } from './shard-format.js';
 import { ShardSource } from './shard-source.js';
 
 /** Reads and checks DIR/manifest.json. */
@@ -54,11 +55,12 @@ export function sha256(bytes: Uint8Array): string {
 
 /**
  * Writes shards into a temporary folder beside `dir`; `finish` writes the manifest and renames the folder
- * into place, so a stopped run never leaves a half-written shard folder.
+ * into place, so a stopped run never leaves a half-written shard folder. Each shard is encoded as its sequences
+ * come (ShardEncoder), and closed once it holds `maxShardBytes` or more.
  */
 export class ShardWriter {
   private readonly tmp: string;
-  private pending: Sequence[] = [];
+  private encoder: ShardEncoder;
   private pendingBytes = 0;
   private readonly shards: { file: string; sequences: number; tokens: number; sha256: string }[] = [];
   private totals = { sequences: 0, tokens: 0, entities: 0 };
@@ -67,15 +69,32 @@ export class ShardWriter {
     this.tmp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
     rmSync(this.tmp, { recursive: true, force: true });
     mkdirSync(this.tmp, { recursive: true });
+    this.encoder = new ShardEncoder(tokenBytes);
   }
 
   add(seq: Sequence): void {
-    this.pending.push(seq);
-    this.pendingBytes += 8 + seq.ids.length * this.tokenBytes + 12 * seq.entities.length;
-    this.totals.sequences++;
-    this.totals.tokens += seq.ids.length;
-    this.totals.entities += seq.entities.length;
-    if (this.pendingBytes >= this.maxShardBytes) this.flush();
+    this.encoder.add(seq);
+    this.added(seq.ids.length, seq.entities.length);
+  }
+
+  /**
+   * A packed batch's sequences, as `add` would take them once numbered, from its arrays (no object a sequence or
+   * entity): `concepts[k]` is the number of the batch's concept k (batch.conceptIds[k]), documents' concepts one
+   * after another as in the batch.
+   */
+  addBatch(batch: PackedBatch, concepts: Int32Array): void {
+    const { sequencesPerDocument, conceptsPerDocument, sequenceLengths, entityCounts, ids, entities } = batch;
+    let q = 0, t = 0, e = 0, firstConcept = 0;
+    for (let d = 0; d < sequencesPerDocument.length; d++) {
+      for (let k = 0; k < sequencesPerDocument[d]; k++, q++) {
+        const length = sequenceLengths[q], count = entityCounts[q];
+        this.encoder.sequence(ids.subarray(t, t + length), count);
+        t += length;
+        for (let m = 0; m < count; m++, e += 3) this.encoder.entity(entities[e], entities[e + 1], concepts[firstConcept + entities[e + 2]]);
+        this.added(length, count);
+      }
+      firstConcept += conceptsPerDocument[d];
+    }
   }
 
   finish(meta: Omit<ShardManifest, 'format' | 'version' | 'token_bytes' | 'shards' | 'sequences' | 'tokens' | 'entities'>): ShardManifest {
@@ -94,13 +113,47 @@ export class ShardWriter {
     rmSync(this.tmp, { recursive: true, force: true });
   }
 
+  /** Counts a sequence just encoded; the shard is closed once big enough. */
+  private added(tokens: number, entities: number): void {
+    this.pendingBytes += 8 + tokens * this.tokenBytes + 12 * entities;
+    this.totals.sequences++;
+    this.totals.tokens += tokens;
+    this.totals.entities += entities;
+    if (this.pendingBytes >= this.maxShardBytes) this.flush();
+  }
+
   private flush(): void {
-    if (this.pending.length === 0) return;
-    const bytes = encodeShard(this.pending, this.tokenBytes);
+    const encoder = this.encoder;
+    if (encoder.sequences === 0) return;
+    const parts = encoder.finish();
     const file = `shard-${String(this.shards.length).padStart(5, '0')}.bin`;
-    writeFileSync(join(this.tmp, file), bytes);
-    this.shards.push({ file, sequences: this.pending.length, tokens: this.pending.reduce((s, q) => s + q.ids.length, 0), sha256: sha256(bytes) });
-    this.pending = [];
+    const hash = createHash('sha256');
+    for (const part of parts) hash.update(part);
+    const fd = openSync(join(this.tmp, file), 'w');
+    try {
+      writeAll(fd, parts);
+    } finally {
+      closeSync(fd);
+    }
+    this.shards.push({ file, sequences: encoder.sequences, tokens: encoder.tokens, sha256: hash.digest('hex') });
+    this.encoder = new ShardEncoder(this.tokenBytes);
     this.pendingBytes = 0;
+  }
+}
+
+/** Writes the parts in order (writev may write less than asked). */
+function writeAll(fd: number, parts: readonly Uint8Array[]): void {
+  let rest = parts.filter((p) => p.length > 0);
+  while (rest.length > 0) {
+    let written = writevSync(fd, rest);
+    const left: Uint8Array[] = [];
+    for (const part of rest) {
+      if (written >= part.length) written -= part.length;
+      else {
+        left.push(part.subarray(written));
+        written = 0;
+      }
+    }
+    rest = left;
   }
 }

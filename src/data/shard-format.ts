@@ -16,58 +16,99 @@ const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 export function encodeShard(sequences: readonly Sequence[], tokenBytes: 2 | 4): Uint8Array {
   let size = 16;
   for (const s of sequences) size += 8 + align4(s.ids.length * tokenBytes) + 12 * s.entities.length;
-  const out = new Uint8Array(size);
-  const v = new DataView(out.buffer);
-  v.setUint32(0, MAGIC, true);
-  v.setUint32(4, VERSION, true);
-  v.setUint32(8, tokenBytes, true);
-  v.setUint32(12, sequences.length, true);
-  if (LITTLE_ENDIAN) {
-    encodeSequencesLittleEndian(sequences, tokenBytes, out);
-    return out;
-  }
-  let p = 16;
-  for (const s of sequences) {
-    v.setUint32(p, s.ids.length, true);
-    v.setUint32(p + 4, s.entities.length, true);
-    p += 8;
-    for (let i = 0; i < s.ids.length; i++) {
-      if (tokenBytes === 2) v.setUint16(p + 2 * i, s.ids[i]!, true);
-      else v.setUint32(p + 4 * i, s.ids[i]!, true);
-    }
-    p += align4(s.ids.length * tokenBytes);
-    for (const e of s.entities) {
-      v.setUint32(p, e.start, true);
-      v.setUint32(p + 4, e.end, true);
-      v.setUint32(p + 8, e.concept, true);
-      p += 12;
-    }
-  }
-  return out;
+  const encoder = new ShardEncoder(tokenBytes, size); // one block of exactly the shard's size
+  for (const s of sequences) encoder.add(s);
+  return encoder.finish()[0];
 }
 
 /**
- * encodeShard's sequences on a little-endian machine: each sequence's tokens copied by one typed-array `set`
- * (which converts to u16 or u32 as DataView's setters do) instead of a DataView call a token. Every record starts
- * at a multiple of 4 bytes, so the views' indices are exact.
+ * Builds a shard a sequence at a time, into blocks of `blockBytes` (a sequence that needs more gets a block of its
+ * own): no object a sequence has to be kept, and nothing is copied to grow. `finish` gives the shard's bytes as the
+ * blocks' filled parts, in order (one block when the first was big enough).
  */
-function encodeSequencesLittleEndian(sequences: readonly Sequence[], tokenBytes: 2 | 4, out: Uint8Array): void {
-  const words = new Uint32Array(out.buffer);
-  const halves = new Uint16Array(out.buffer);
-  let w = 4; // in u32 words, after the header
-  for (const s of sequences) {
-    words[w] = s.ids.length;
-    words[w + 1] = s.entities.length;
-    w += 2;
-    if (tokenBytes === 2) halves.set(s.ids, 2 * w);
-    else words.set(s.ids, w);
-    w += align4(s.ids.length * tokenBytes) >> 2;
-    for (const e of s.entities) {
-      words[w] = e.start;
-      words[w + 1] = e.end;
-      words[w + 2] = e.concept;
-      w += 3;
+export class ShardEncoder {
+  private readonly blocks: Uint8Array[] = [];
+  private block = new Uint8Array(0);
+  private view = new DataView(this.block.buffer);
+  private words = new Uint32Array(0);
+  private halves = new Uint16Array(0);
+  /** Bytes of `block` filled. */
+  private filled = 0;
+  /** Sequences and tokens added. */
+  sequences = 0;
+  tokens = 0;
+
+  constructor(readonly tokenBytes: 2 | 4, private readonly blockBytes = 4 << 20) {
+    this.reserve(16); // the header, written by finish
+    this.filled = 16;
+  }
+
+  add(s: Sequence): void {
+    this.sequence(s.ids, s.entities.length);
+    for (const e of s.entities) this.entity(e.start, e.end, e.concept);
+  }
+
+  /** Starts a sequence of these tokens; its `entityCount` entities must follow, by `entity`. */
+  sequence(ids: Int32Array, entityCount: number): void {
+    const tokenRoom = align4(ids.length * this.tokenBytes);
+    this.reserve(8 + tokenRoom + 12 * entityCount);
+    const at = this.filled;
+    this.sequences++;
+    this.tokens += ids.length;
+    if (LITTLE_ENDIAN) {
+      // Every record starts at a multiple of 4 bytes, so the views' indices are exact; `set` converts to u16 or u32
+      // as DataView's setters do.
+      this.words[at >> 2] = ids.length;
+      this.words[(at >> 2) + 1] = entityCount;
+      if (this.tokenBytes === 2) this.halves.set(ids, (at + 8) >> 1);
+      else this.words.set(ids, (at + 8) >> 2);
+    } else {
+      const v = this.view;
+      v.setUint32(at, ids.length, true);
+      v.setUint32(at + 4, entityCount, true);
+      for (let i = 0; i < ids.length; i++) {
+        if (this.tokenBytes === 2) v.setUint16(at + 8 + 2 * i, ids[i]!, true);
+        else v.setUint32(at + 8 + 4 * i, ids[i]!, true);
+      }
     }
+    this.filled = at + 8 + tokenRoom;
+  }
+
+  /** One entity of the sequence just started (token positions, end exclusive). */
+  entity(start: number, end: number, concept: number): void {
+    const at = this.filled;
+    if (LITTLE_ENDIAN) {
+      this.words[at >> 2] = start;
+      this.words[(at >> 2) + 1] = end;
+      this.words[(at >> 2) + 2] = concept;
+    } else {
+      this.view.setUint32(at, start, true);
+      this.view.setUint32(at + 4, end, true);
+      this.view.setUint32(at + 8, concept, true);
+    }
+    this.filled = at + 12;
+  }
+
+  /** The shard's bytes, the header written: the blocks' filled parts, in order. The encoder is spent. */
+  finish(): Uint8Array[] {
+    this.blocks.push(this.block.subarray(0, this.filled));
+    const head = new DataView(this.blocks[0].buffer, this.blocks[0].byteOffset, 16);
+    head.setUint32(0, MAGIC, true);
+    head.setUint32(4, VERSION, true);
+    head.setUint32(8, this.tokenBytes, true);
+    head.setUint32(12, this.sequences, true);
+    return this.blocks;
+  }
+
+  /** Room for `bytes` more in the current block, or a new block (fresh ones are zero, so padding is too). */
+  private reserve(bytes: number): void {
+    if (this.filled + bytes <= this.block.length) return;
+    if (this.block.length > 0) this.blocks.push(this.block.subarray(0, this.filled));
+    this.block = new Uint8Array(align4(Math.max(this.blockBytes, bytes)));
+    this.view = new DataView(this.block.buffer);
+    this.words = new Uint32Array(this.block.buffer);
+    this.halves = new Uint16Array(this.block.buffer);
+    this.filled = 0;
   }
 }
 

@@ -37,7 +37,7 @@ function prepared(job: PrepJob, tokenizes: boolean): PackJob {
 /** A pool over a preparing port and `packers` packing ports; `answer` has a port answer (a preparing one sends on). */
 function setup(tokenizes = false, packers = 1): { pool: OrderedPackPool; prep: FakePort; packs: FakePort[]; out: number[]; answer: (port: FakePort, seq: number) => void } {
   const out: number[] = [];
-  const pool = new OrderedPackPool((documents) => { for (const d of documents) out.push(d.sequences[0].ids[0]); }, 100);
+  const pool = new OrderedPackPool((batch) => { out.push(batch.ids[0]); }, 100);
   const prep = new FakePort('prep', tokenizes);
   const packs = Array.from({ length: packers }, () => new FakePort('pack'));
   const ports = [prep, ...packs];
@@ -128,7 +128,7 @@ test('with a preparing port and two packing ports: a job to prepare names the le
 
 test('without a de-identifying port every job is sent at once, to the least busy port', async () => {
   const out: number[] = [];
-  const pool = new OrderedPackPool((documents) => { for (const d of documents) out.push(d.sequences[0].ids[0]); }, 100);
+  const pool = new OrderedPackPool((batch) => { out.push(batch.ids[0]); }, 100);
   const a = new FakePort('pack');
   const b = new FakePort('pack');
   pool.attach([a, b]);

@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeShard, encodeShard } from '../../src/data/shard-format.js';
+import { decodeShard, encodeShard, ShardEncoder } from '../../src/data/shard-format.js';
 import { ShardWriter, openShardSource } from '../../src/data/shard-files.js';
+import { BatchConceptNumbering, decodePackedBatch, encodePackedBatch } from '../../src/data/packed-batch.js';
+import { ConceptNumbering, emptyPackStats, type PackedDocument } from '../../src/data/pack.js';
 import type { Sequence } from '../../src/data/masking.js';
 import { Rng } from '../../src/tensor/index.js';
 
@@ -90,5 +92,54 @@ test('shard folder: atomic writer, hash check, seeded order resumable mid-epoch'
     assert.throws(() => { for (let i = 0; i < 80; i++) broken.next(); }, /does not match its hash/);
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('ShardWriter.addBatch writes what numbering each document and add() would: same shards, cut at the same sequences', () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-shards-'));
+  try {
+    const rng = new Rng(11);
+    const conceptPool = Array.from({ length: 40 }, (_, i) => `C${1000 + i}`);
+    const batches = Array.from({ length: 20 }, () => {
+      const documents: PackedDocument[] = Array.from({ length: 1 + rng.int(8) }, () => {
+        const conceptIds = [...new Set(Array.from({ length: rng.int(5) }, () => conceptPool[rng.int(conceptPool.length)]))];
+        const sequences = Array.from({ length: rng.int(4) }, () => {
+          const ids = Int32Array.from({ length: 2 + rng.int(30) }, () => rng.int(60000));
+          const entities = conceptIds.length === 0 ? [] : Array.from({ length: rng.int(4) }, () => ({ start: 1, end: 2, concept: rng.int(conceptIds.length) }));
+          return { ids, entities };
+        });
+        return { sequences, conceptIds };
+      });
+      return encodePackedBatch(documents, emptyPackStats());
+    });
+    for (const width of [2, 4] as const) {
+      const plain = new ShardWriter(join(root, `plain${width}`), width, 600);
+      const numbering = new ConceptNumbering();
+      for (const b of batches) for (const d of decodePackedBatch(b)) for (const seq of numbering.number(d)) plain.add(seq);
+      const direct = new ShardWriter(join(root, `direct${width}`), width, 600);
+      const batchNumbering = new BatchConceptNumbering();
+      for (const b of batches) direct.addBatch(b, batchNumbering.number(b));
+      assert.deepEqual(batchNumbering.concepts, numbering.concepts);
+      const a = plain.finish({ seq_len: 32, vocab_size: 60000, concepts: numbering.concepts });
+      const b = direct.finish({ seq_len: 32, vocab_size: 60000, concepts: batchNumbering.concepts });
+      assert.ok(a.shards.length > 3 && a.entities > 50, `${a.shards.length} shards, ${a.entities} entities`);
+      assert.deepEqual(b, a);
+      for (const f of readdirSync(join(root, `plain${width}`))) {
+        assert.ok(readFileSync(join(root, `direct${width}`, f)).equals(readFileSync(join(root, `plain${width}`, f))), f);
+      }
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('ShardEncoder: a shard spread over several blocks has the bytes of one encoded whole', () => {
+  for (const width of [2, 4] as const) {
+    const seqs = sequences(200, 3 + width, width === 2 ? 65536 : 2 ** 31);
+    const encoder = new ShardEncoder(width, 256); // records of up to ~100 bytes: a new block every few
+    for (const s of seqs) encoder.add(s);
+    const parts = encoder.finish();
+    assert.ok(parts.length > 10);
+    assert.deepEqual(Buffer.concat(parts), Buffer.from(encodeShard(seqs, width)));
   }
 });
