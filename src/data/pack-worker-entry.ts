@@ -36,7 +36,11 @@ function preparing(): void {
       // `deidentified` (copied once), and the count of the characters read stands for the original text.
       const prepared: Pick<PackJob, 'documents' | 'deidentified' | 'characters'> = deidentified === undefined
         ? { documents: m.documents }
-        : { documents: deidentified.map((d, i) => ({ id: m.documents[i].id, paragraphs: d.paragraphs as string[] })), deidentified, characters: charactersOf(m.documents) };
+        : {
+          documents: deidentified.map((d, i) => ({ id: m.documents[i].id, paragraphs: d.paragraphs as string[] })),
+          deidentified,
+          characters: charactersOf(m.documents),
+        };
       const tokens = tokenizer === null ? undefined : preTokenize(tokenizer, prepared.documents.map((d) => d.paragraphs));
       const job: PackJob = { seq, deid, ...prepared, ...(tokens === undefined ? {} : { tokens }) };
       packers[m.to]!.postMessage(job, tokens === undefined ? [] : preTokenizedBuffers(tokens));
