@@ -52,6 +52,16 @@ test('the rules behind the shapes still find their PHI', () => {
   assert.deepEqual(found('policy #rg17 on file'), ['ID:rg17']);
 });
 
+test('a scanning rule finds every match of the note, as matchAll does, and anchored rules every dated run', () => {
+  // One exec loop serves both kinds of rule (patterns.ts): the scan goes on from each match's end.
+  const found = (text: string): string[] => findPhi(text).map((s: PhiSpan) => `${s.category}:${text.slice(s.start, s.end)}`);
+  assert.deepEqual(found('mail a.b@x.org, c@y.net or d@z.com'), ['EMAIL:a.b@x.org', 'EMAIL:c@y.net', 'EMAIL:d@z.com']);
+  assert.deepEqual(found('policy #rg17, #ab12 and #cd3-4'), ['ID:rg17', 'ID:ab12', 'ID:cd3-4']);
+  assert.deepEqual(found('SSN 123-45-6789 or 987-65-4321, not 12-345-6789'), ['SSN:123-45-6789', 'SSN:987-65-4321']);
+  assert.deepEqual(found('ring +44 20 7946 0958 or +46 (0)8 555 012 34'), ['PHONE:+44 20 7946 0958', 'PHONE:+46 (0)8 555 012 34']);
+  assert.deepEqual(found('seen 3/4/2019, 12/31/19 and 1/2/03'), ['DATE:3/4/2019', 'DATE:12/31/19', 'DATE:1/2/03']);
+});
+
 test('long tokens come out of the same scan: 7+ digits standing alone, 17-character vehicle ids', () => {
   const spans: PhiSpan[] = [];
   const text = 'acct 12345678, 1.2345678, VIN 1HGCM82633A004352 and ab1234567';

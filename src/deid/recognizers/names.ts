@@ -182,22 +182,12 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const cues = CUES.get(w.key) ?? 0;
     if ((cues & CUE_TITLE) !== 0 && titles(s, i, w, next)) continue;
     if ((cues & CUE_CREDENTIAL) !== 0 || w.single) credentials(s, i, w, next);
-    if ((cues & CUE_SIGNATURE) !== 0) signatures(s, i, w);
     if (w.single) initials(s, i, w, next);
-    if ((cues & CUE_HEADER) !== 0) headers(s, i, w, next);
-    if ((cues & CUE_INTRODUCTION) !== 0) introductions(s, i, w, next);
-    if ((cues & CUE_REACH) !== 0) reach(s, i, w, next);
-    if ((cues & CUE_MEETING) !== 0) meetings(s, i, w, next);
+    if ((cues & RARE_CUES) !== 0) for (let k = 0; k < RARE_CUE_RULES.length; k++) (RARE_CUE_RULES[k] as CueRule)(s, i, w, next);
     if ((cues & CUE_RELATION) !== 0) relations(s, i, w, next);
     if ((cues & CUE_LIST_NAME) !== 0) listNames(s, i, w, next);
   }
-  andNames(s);
-  beforePersonVerbs(s);
-  beforeListedSurname(s);
-  introducedByIs(s);
-  lastLineSignature(s);
-  givenBeforeSurname(s);
-  propagateNames(s);
+  for (let k = 0; k < NOTE_PASSES.length; k++) (NOTE_PASSES[k] as (s: NameScan) => void)(s);
 
   const spans: PhiSpan[] = [];
   for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
@@ -206,6 +196,26 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   }
   return spans;
 }
+
+type CueRule = (s: NameScan, i: number, w: Word, next: Word | undefined) => void;
+/**
+ * The rules of the rarer cues, each of which tests its own cue word first: all are called, from one site, wherever
+ * one of their cues is ("is" is one, so from the first notes on). That site sees five functions and inlines none,
+ * so a rule's first run on a real cue, often long after findNames was optimized, no longer throws findNames' code
+ * away (a call site or an inlined branch without feedback did, 3 times a run). The rules of the main loop only mark
+ * words, so the order they run in at one word does not matter.
+ */
+const RARE_CUES = CUE_SIGNATURE | CUE_HEADER | CUE_INTRODUCTION | CUE_REACH | CUE_MEETING;
+const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, reach, meetings];
+
+/**
+ * The rules that run once over the whole note, after the main loop, in this order. Called from one site, which
+ * sees seven functions and so inlines none: each compiles on its own, and one rule's first run of a rare branch
+ * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
+ */
+const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
+  andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, propagateNames,
+];
 
 function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
   // 1. Titles: "Dr. X", "mrs quillan". "Dr" followed by a stop word ("Dr. aware") takes nothing.
@@ -443,21 +453,38 @@ function beforePersonVerbs(s: NameScan): void {
     if (s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) === 0 : !PERSON_VERBS.has((words[i + 1] as Word).key)) continue;
     const w = words[i] as Word;
     const v = words[i + 1] as Word;
-    if (!/^[ \t]*$/.test(v.gapBefore) || w.single || w.key.length < 3) continue;
+    const length = w.key.length;
+    if (!/^[ \t]*$/.test(v.gapBefore) || w.single || length < 3) continue;
+    // Tests that the chains below need only in their rarely reached last operands are made here, before them: the
+    // code optimized on the first notes had no feedback for those operands and was thrown away at the first note
+    // that reached one (4 times a run). Same results: the tests have no side effects.
+    const known = isKnownName(w.key);
+    const longKey = length >= 4;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
-    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !isKnownName(w.key);
-    // "social: bill called", "and hector called": a word at the start of a clause in a single-case note.
-    const clauseStart = (k: number): boolean => k === 0 || /[:,;.\n>-][ \t]*$/.test((words[k] as Word).gapBefore) || words[k - 1]?.key === 'and';
+    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known;
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
-    const single = (clauseVerb || (w.capitalized && !isKnownName(w.key) && !VERB_LIKE.test(w.key))) && clauseStart(i) && surnameLike(s, w) && w.key.length >= 4;
-    if (given || capital || single) s.marked[i] = 1;
-    // "LINGLEKER VINTOSHAN CALLED TO BEDSIDE", "Toshleker Zorduskan arrived": a two-word name opening the clause.
-    const p = words[i - 1];
-    if (clauseVerb && i > 0 && p !== undefined && s.marked[i - 1] === 0 && cleanGap(w.gapBefore) && clauseStart(i - 1) && surnameLike(s, p) && surnameLike(s, w)
-      && p.key.length >= 4 && w.key.length >= 4) {
-      s.marked[i - 1] = 1;
-      s.marked[i] = 1;
-    }
+    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey;
+    // Stored whatever the outcome (the mark is 0 here): a store made only for a name lacked feedback the same way.
+    s.marked[i] = given || capital || single ? 1 : 0;
+    if (clauseVerb) twoWordNameBefore(s, i, w);
+  }
+}
+
+/** "social: bill called", "and hector called": word `k` starts a clause. */
+function clauseStart(words: readonly Word[], k: number): boolean {
+  return k === 0 || /[:,;.\n>-][ \t]*$/.test((words[k] as Word).gapBefore) || words[k - 1]?.key === 'and';
+}
+
+/**
+ * "LINGLEKER VINTOSHAN CALLED TO BEDSIDE", "Toshleker Zorduskan arrived": a two-word name opening the clause, before
+ * the word `i` (w), which a verb such as "called" follows. A function of its own: its tests run only there.
+ */
+function twoWordNameBefore(s: NameScan, i: number, w: Word): void {
+  const p = s.at(i - 1);
+  if (p !== undefined && s.marked[i - 1] === 0 && cleanGap(w.gapBefore) && clauseStart(s.words, i - 1) && surnameLike(s, p) && surnameLike(s, w)
+    && p.key.length >= 4 && w.key.length >= 4) {
+    s.marked[i - 1] = 1;
+    s.marked[i] = 1;
   }
 }
 
@@ -476,8 +503,12 @@ function beforeListedSurname(s: NameScan): void {
   }
 }
 
-/** Relations, person roles and family roles in one set: one look-up for the word after "is", not three. */
-const ROLES_AFTER_IS: ReadonlySet<string> = new Set([...RELATIONS, ...PERSON_ROLES, ...FAMILY_ROLES]);
+/**
+ * Relations, person roles and family roles in one set, less the plurals (those ending in "s": "sons" are not one
+ * person): one look-up for the word after "is", not three and a test for the plural only where one was found (that
+ * test first ran long after the rule had been optimized, and threw its code away).
+ */
+const ROLES_AFTER_IS: ReadonlySet<string> = new Set([...RELATIONS, ...PERSON_ROLES, ...FAMILY_ROLES].filter((role) => !/s$/.test(role)));
 
 function introducedByIs(s: NameScan): void {
   const words = s.words;
@@ -491,15 +522,16 @@ function introducedByIs(s: NameScan): void {
     const introducesAge = (s.at(k)?.key === 'a' || s.at(k)?.key === 'an') && AGE_AFTER_IS.test(s.text.slice((s.at(k) as Word).end, (s.at(k) as Word).end + 16));
     while (k < words.length && k < i + 4 && ROLE_FILLERS.has((s.at(k) as Word).key) && cleanGap((s.at(k) as Word).gapBefore)) k++;
     const role = s.at(k);
-    const introducesRole = role !== undefined && cleanGap(role.gapBefore) && ROLES_AFTER_IS.has(role.key)
-      && !/s$/.test(role.key);
+    const introducesRole = role !== undefined && cleanGap(role.gapBefore) && ROLES_AFTER_IS.has(role.key);
     if (!introducesAge && !introducesRole) continue;
     let first = i;
     while (first > 0 && first > i - 3) {
       const c = s.at(first - 1) as Word;
       const after = s.at(first) as Word;
       if (first < i && !cleanGap(after.gapBefore)) break;
-      if (c.single || !(isKnownName(c.key) || surnameLike(s, c)) || ROLES.has(c.key) || RELATIONS.has(c.key) || HEADER_FIELDS.has(c.key)) break;
+      // The cue words first: they are tested at every "is a 45-year-old", surnameLike's words are not (an operand
+      // first reached long after the rule was optimized throws its code away). Same result: no test has side effects.
+      if (c.single || ROLES.has(c.key) || RELATIONS.has(c.key) || HEADER_FIELDS.has(c.key) || !(isKnownName(c.key) || surnameLike(s, c))) break;
       first--;
     }
     const opener = s.at(first);

@@ -1,6 +1,7 @@
 import { lexicon } from '../lexicon/index.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
+import { codeAt } from './chars.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
@@ -274,12 +275,15 @@ function isRegexSpace(c: number): boolean {
     || c === 0x3000 || c === 0xfeff;
 }
 
-/** The first character after the run of `\s` at `end` (NaN past the text), or -1 when there is no such run. */
+/**
+ * The first character after the run of `\s` at `end` (-1 past the text), or -1 when there is no such run. No read
+ * past the text (codeAt): the first such read deoptimized the code.
+ */
 function afterSpaces(text: string, end: number): number {
-  if (!isRegexSpace(text.charCodeAt(end))) return -1;
+  if (!isRegexSpace(codeAt(text, end))) return -1;
   let k = end + 1;
-  while (isRegexSpace(text.charCodeAt(k))) k++;
-  return text.charCodeAt(k);
+  while (isRegexSpace(codeAt(text, k))) k++;
+  return codeAt(text, k);
 }
 
 /** `\s+\d`: what "in 1998" and "on 10-3" need after their keyword. */
@@ -297,9 +301,9 @@ function theAfterSpaces(text: string, end: number): boolean {
 /** `[\s:#.]{1,3}\d`: what "at 555-1234" needs after its keyword. */
 function digitAfterLabelGap(text: string, end: number): boolean {
   for (let k = end; k < end + 3; k++) {
-    const c = text.charCodeAt(k);
+    const c = codeAt(text, k);
     if (!(c === 58 || c === 35 || c === 46 || isRegexSpace(c))) return false;
-    const next = text.charCodeAt(k + 1);
+    const next = codeAt(text, k + 1);
     if (next >= 48 && next <= 57) return true;
   }
   return false;
@@ -391,24 +395,33 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
   const shapes = scanShapes(text, words, longTokens, runs);
   for (const { rule, sticky } of SCANNED) {
     if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
-    if (sticky === null) {
-      rule.re.lastIndex = 0;
-      for (const m of text.matchAll(rule.re)) push(rule, m);
-      continue;
-    }
-    // The same matches as matchAll's scan: every match starts a listed run of the rule's lengths, so the first
-    // such run at or after the previous match's end where the regex matches is where the scan would match next.
     const lengths = rule.runs as number;
-    if ((runs.lengthBits & lengths) === 0) continue;
+    if (sticky !== null && (runs.lengthBits & lengths) === 0) continue;
+    // One loop and one `exec` site for both kinds of rule, so the optimized code has feedback for all of it from the
+    // first notes (the separate matchAll loop first ran at a note with an "@", "#" or "+", and threw that code away).
+    // A rule without runs scans: `exec` of its global regex from the previous match's end finds matchAll's next
+    // match. An anchored rule: every match starts a listed run of the rule's lengths, so the first such run at or
+    // after the previous match's end where its sticky regex matches is where that scan would match next.
+    const re = sticky ?? rule.re;
     let from = 0;
-    for (let k = 0; k < runs.count; k++) {
-      const start = runs.starts[k] as number;
-      if (start < from || (lengths & (1 << (runs.lengths[k] as number))) === 0) continue;
-      sticky.lastIndex = start;
-      const m = sticky.exec(text);
-      if (m === null) continue;
+    let k = 0;
+    for (;;) {
+      let start = from;
+      if (sticky !== null) {
+        while (k < runs.count && ((runs.starts[k] as number) < from || (lengths & (1 << (runs.lengths[k] as number))) === 0)) k++;
+        if (k === runs.count) break;
+        start = runs.starts[k] as number;
+        k++;
+      }
+      re.lastIndex = start;
+      const m = re.exec(text);
+      if (m === null) {
+        if (sticky === null) break;
+        continue;
+      }
       push(rule, m);
-      from = start + m[0].length;
+      // matchAll steps past an empty match (none of these rules has one; kept for the same matches regardless).
+      from = m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
     }
   }
   for (const s of longTokens) spans.push(s);

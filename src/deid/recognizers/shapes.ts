@@ -147,7 +147,9 @@ function punctuationShapes(text: string, i: number, c: number): number {
   if (c === 46) {
     if (lowerAt(text, i - 1) === 119 && lowerAt(text, i - 2) === 119 && lowerAt(text, i - 3) === 119) shapes |= SHAPE_URL_SCHEME;
     const pair = next * 128 + lowerAt(text, i + 2);
-    if (pair >= 0 && pair < TLD_STARTS.length && TLD_STARTS[pair] === 1) shapes |= SHAPE_DOT_TLD;
+    // The table holds the bit itself: OR-ing it in at every "." gives the optimized scan feedback for this on the
+    // first notes (an OR run only at the first ".com" threw that code away).
+    if (pair >= 0 && pair < TLD_SHAPES.length) shapes |= TLD_SHAPES[pair] as number;
   } else {
     if (next === 47) shapes |= SHAPE_URL_SCHEME;
     if (isHex(lowerAt(text, i - 1)) && isHex(next)) shapes |= SHAPE_HEX_COLON;
@@ -155,9 +157,12 @@ function punctuationShapes(text: string, i: number, c: number): number {
   return shapes;
 }
 
-/** The pairs above as a table by `first * 128 + second` (a Set of numbers took a hashed look-up at every "."). */
-const TLD_STARTS = new Uint8Array(128 * 128);
-for (const t of ['co', 'or', 'ne', 'ed', 'go', 'in', 'bi', 'io']) TLD_STARTS[t.charCodeAt(0) * 128 + t.charCodeAt(1)] = 1;
+/**
+ * The pairs above as a table by `first * 128 + second` (a Set of numbers took a hashed look-up at every "."):
+ * SHAPE_DOT_TLD at those pairs, 0 elsewhere.
+ */
+const TLD_SHAPES = new Uint8Array(128 * 128);
+for (const t of ['co', 'or', 'ne', 'ed', 'go', 'in', 'bi', 'io']) TLD_SHAPES[t.charCodeAt(0) * 128 + t.charCodeAt(1)] = SHAPE_DOT_TLD;
 
 /** Shapes of the maximal digit run text[start, end). */
 function digitRunShapes(text: string, start: number, end: number): number {
