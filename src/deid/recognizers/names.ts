@@ -183,7 +183,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     if ((cues & CUE_TITLE) !== 0 && titles(s, i, w, next)) continue;
     if ((cues & CUE_CREDENTIAL) !== 0 || w.single) credentials(s, i, w, next);
     if (w.single) initials(s, i, w, next);
-    if ((cues & RARE_CUES) !== 0) for (let k = 0; k < RARE_CUE_RULES.length; k++) (RARE_CUE_RULES[k] as CueRule)(s, i, w, next);
+    if ((cues & RARE_CUES) !== 0) for (let k = 0; k < RARE_CUE_RULES.length; k++) (RARE_CUE_RULES[k] as CueRule)(s, i, w, next, cues);
     if ((cues & CUE_RELATION) !== 0) relations(s, i, w, next);
     if ((cues & CUE_LIST_NAME) !== 0) listNames(s, i, w, next);
   }
@@ -197,10 +197,10 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   return spans;
 }
 
-type CueRule = (s: NameScan, i: number, w: Word, next: Word | undefined) => void;
+type CueRule = (s: NameScan, i: number, w: Word, next: Word | undefined, cues: number) => void;
 /**
- * The rules of the rarer cues, each of which tests its own cue word first: all are called, from one site, wherever
- * one of their cues is ("is" is one, so from the first notes on). That site sees five functions and inlines none,
+ * The rules of the rarer cues, each of which tests its own cue bit first (set for its cue words alone): all are
+ * called, from one site, wherever one of their cues is ("is" is one, so from the first notes on). That site sees five functions and inlines none,
  * so a rule's first run on a real cue, often long after findNames was optimized, no longer throws findNames' code
  * away (a call site or an inlined branch without feedback did, 3 times a run). The rules of the main loop only mark
  * words, so the order they run in at one word does not matter.
@@ -275,9 +275,9 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined): v
   }
 }
 
-function signatures(s: NameScan, i: number, w: Word): void {
+function signatures(s: NameScan, i: number, w: Word, _next: Word | undefined, cues: number): void {
   // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.
-  if (SIGNATURE_CREDENTIALS.has(w.key) && i > 0 && /^[ \t]*,?[ \t]*$/.test(w.gapBefore) && /^[ \t.,]*(?:\n|$)/.test(s.text.slice(w.end, w.end + 8))) {
+  if ((cues & CUE_SIGNATURE) !== 0 && i > 0 && /^[ \t]*,?[ \t]*$/.test(w.gapBefore) && /^[ \t.,]*(?:\n|$)/.test(s.text.slice(w.end, w.end + 8))) {
     const p = s.at(i - 1) as Word;
     if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
       s.marked[i - 1] = 1;
@@ -307,9 +307,9 @@ function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void
   }
 }
 
-function headers(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
   // Headers: "Patient: ASHCROFT, DESMOND", "Name: Della M. Farquhar", "Pt: Oonagh Petrakis".
-  if (HEADER_FIELDS.has(w.key) && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
+  if ((cues & CUE_HEADER) !== 0 && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
     let end = i + 2;
     s.marked[i + 1] = 1;
     const second = s.at(end);
@@ -323,9 +323,9 @@ function headers(s: NameScan, i: number, w: Word, next: Word | undefined): void 
   }
 }
 
-function introductions(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
   // Introductions in letters and messages: "My name is Aune", "Name: Della M. Farquhar", "Dear Ms. ...", "I'm Bo".
-  if (INTRODUCTIONS.has(w.key) && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
+  if ((cues & CUE_INTRODUCTION) !== 0 && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
     const prev = s.at(i - 1);
     const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
       : w.key === 'name' ? /^[ \t]*:/.test(next.gapBefore) : true;
@@ -333,17 +333,17 @@ function introductions(s: NameScan, i: number, w: Word, next: Word | undefined):
   }
 }
 
-function reach(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+function reach(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
   // "unable to reach Cass": the person one tried to reach.
-  if ((w.key === 'reach' || w.key === 'reached') && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(s, next) || lexicon.firstNames.has(next.key))
+  if ((cues & CUE_REACH) !== 0 && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(s, next) || lexicon.firstNames.has(next.key))
     && !ROLES.has(next.key) && !RELATIONS.has(next.key)) {
     takeForward(s, i + 1, () => true, true);
   }
 }
 
-function meetings(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+function meetings(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
   // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
-  if ((w.key === 'with' || w.key === 'by') && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(s.at(i - 1)?.key ?? '')
+  if ((cues & CUE_MEETING) !== 0 && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(s.at(i - 1)?.key ?? '')
     && (surnameLike(s, next) || (isInitial(s, i + 1) && !s.at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(s.at(i + 2)?.key ?? '')) {
     takeForward(s, i + 1, () => true, true);
   }
