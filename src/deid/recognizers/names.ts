@@ -181,7 +181,7 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
     const next = s.at(i + 1);
     const cues = CUES.get(w.key) ?? 0;
     if ((cues & CUE_TITLE) !== 0 && titles(s, i, w, next)) continue;
-    if ((cues & CUE_CREDENTIAL) !== 0 || w.single) credentials(s, i, w, next);
+    if ((cues & CUE_CREDENTIAL) !== 0 || w.single) credentials(s, i, w, next, cues);
     if (w.single) initials(s, i, w, next);
     if ((cues & RARE_CUES) !== 0) for (let k = 0; k < RARE_CUE_RULES.length; k++) (RARE_CUE_RULES[k] as CueRule)(s, i, w, next, cues);
     if ((cues & CUE_RELATION) !== 0) relations(s, i, w, next);
@@ -241,10 +241,11 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
   return false;
 }
 
-function credentials(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
   // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
   const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
-  if ((CREDENTIALS.has(w.key) || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
+  // The cue bit says whether the key is a credential (cue()), without a look-up at every single letter.
+  if (((cues & CUE_CREDENTIAL) !== 0 || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
     const p1 = i - 1;
     const wp1 = s.at(p1) as Word;
     // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
