@@ -1,5 +1,5 @@
 import { findNames } from './recognizers/names.js';
-import { findPatternPhi } from './recognizers/patterns.js';
+import { findPatternPhi, scanNoteShapes } from './recognizers/patterns.js';
 import { findPlaces } from './recognizers/places.js';
 import type { PhiCategory, PhiSpan } from './types.js';
 import { wordsAndTriggerBits } from './triggers.js';
@@ -20,7 +20,7 @@ export function findPhi(text: string): PhiSpan[] {
   const lower = text.toLowerCase();
   const { words, bits } = wordsAndTriggerBits(text, lower);
   const mixed = isMixedCase(words);
-  const all = [...findPatternPhi(text, words, bits, lower), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
+  const all = [...findPatternPhi(text, words, bits, lower, scanNoteShapes(text, words)), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
     .filter((s) => s.end > s.start);
   return joinNeighbours(resolveOverlaps(all), text);
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ANCHORED_RULES_FOR_TESTS as ANCHORED, SHAPED_RULES_FOR_TESTS as RULES } from '../../src/deid/recognizers/patterns.js';
+import { ANCHORED_RULES_FOR_TESTS as ANCHORED, findPatternPhi, scanNoteShapes, SHAPED_RULES_FOR_TESTS as RULES } from '../../src/deid/recognizers/patterns.js';
+import { wordsAndTriggerBits } from '../../src/deid/triggers.js';
 import { DigitRuns, scanShapes } from '../../src/deid/recognizers/shapes.js';
 import { splitWords } from '../../src/deid/words.js';
 import { evaluationNoteTexts, evaluationNotesSkip } from '../helpers/evaluation-notes.js';
@@ -191,4 +192,16 @@ test('the check reports a match at a run the rule does not run at', () => {
   assert.ok(unanchoredMatches('on 12/24/2031', ANCHORED.map(() => 0), ~(1 << 2)).length > 0);
   // Without runs of four digits the bare year is missed.
   assert.ok(unanchoredMatches('in 1987', ANCHORED.map(() => 0), ~(1 << 4)).length > 0);
+});
+
+test('findPatternPhi given the shape scan by its caller (as findPhi does) finds what it finds scanning itself (the evaluation notes)', { skip: evaluationNotesSkip }, () => {
+  let spans = 0;
+  for (const text of evaluationNoteTexts()) {
+    const lower = text.toLowerCase();
+    const { words, bits } = wordsAndTriggerBits(text, lower);
+    const own = findPatternPhi(text, words, bits, lower);
+    assert.deepEqual(findPatternPhi(text, words, bits, lower, scanNoteShapes(text, words)), own);
+    spans += own.length;
+  }
+  assert.ok(spans > 500, `${spans} spans`);
 });

@@ -354,12 +354,32 @@ export const GUARDED_KEYWORD_RULES_FOR_TESTS: readonly { readonly re: RegExp; re
 /** Words at which a keyword rule may start. */
 export const PATTERN_KEYWORDS: ReadonlySet<string> = new Set(BY_KEYWORD.keys());
 
+/** What the shape scan found in a note (scanNoteShapes), for findPatternPhi. */
+export interface NoteShapes {
+  readonly shapes: number;
+  /** Long digit runs and vehicle ids, kept after the rules' spans. */
+  readonly longTokens: readonly PhiSpan[];
+}
+
+/**
+ * The shape scan of a note, for findPatternPhi on the same note and words, called right before it: the note's digit
+ * runs are kept in one shared instance until then. Apart from findPatternPhi so that findPhi can call it: inlined
+ * into findPatternPhi, the scan (a loop that V8 compiles on its own anyway) made that function's one optimized
+ * compile, the largest of de-identification, larger.
+ */
+export function scanNoteShapes(text: string, words: readonly Word[]): NoteShapes {
+  const longTokens: PhiSpan[] = [];
+  return { shapes: scanShapes(text, words, longTokens, DIGIT_RUNS), longTokens };
+}
+
 /**
  * Runs every pattern rule; spans may overlap (find.ts resolves overlaps). Precondition: `words` is exactly
  * `splitWords(text)` (the default) and `bits`, when given, `triggerBits(words)`: scanShapes reads only the gaps
- * between those words, so words from another split would hide digits and punctuation from it.
+ * between those words, so words from another split would hide digits and punctuation from it. `scanned`, when
+ * given, is scanNoteShapes(text, words), made right before this call.
  */
-export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text), bits?: Uint8Array, lower = text.toLowerCase()): PhiSpan[] {
+export function findPatternPhi(text: string, words: readonly Word[] = splitWords(text), bits?: Uint8Array, lower = text.toLowerCase(),
+  scanned: NoteShapes = scanNoteShapes(text, words)): PhiSpan[] {
   const spans: PhiSpan[] = [];
   const push = (rule: PatternRule, m: RegExpExecArray | RegExpMatchArray): void => {
     let start = m.index ?? 0;
@@ -390,9 +410,8 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     }
   }
   // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
-  const longTokens: PhiSpan[] = [];
   const runs = DIGIT_RUNS;
-  const shapes = scanShapes(text, words, longTokens, runs);
+  const shapes = scanned.shapes;
   for (const { rule, sticky } of SCANNED) {
     if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
     const lengths = rule.runs as number;
@@ -424,7 +443,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
       from = m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
     }
   }
-  for (const s of longTokens) spans.push(s);
+  for (const s of scanned.longTokens) spans.push(s);
   return spans;
 }
 
