@@ -1,7 +1,7 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
 import { childTokenBit, EdgeTable } from './edge-table.js';
 import {
-  ASCII, asciiSingularId, GLUED, isCaseSensitive, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
+  ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
   type TokenRuns,
 } from './normalize.js';
 import { TokenTable } from './token-table.js';
@@ -11,6 +11,7 @@ import {
 import { NameEntryTable, NO_NAME } from './name-entries.js';
 import { CACHED_TOKEN_LENGTH, EntryField, TextTokenCache, TextTokenIds } from './text-token-cache.js';
 import { isStopName } from './stop-names.js';
+import { TextBytes } from './text-bytes.js';
 
 /**
  * About how large a matcher will grow: its trie edges (= nodes - 1), distinct name tokens and names. Its tables,
@@ -67,6 +68,8 @@ export class EntityMatcher {
    */
   private readonly textTokens = new TokenBuffers(TEXT_TOKENS);
   private readonly textTokenIds = new TextTokenIds(TEXT_TOKENS);
+  /** The text `match` links, as bytes (filled by each `match`). */
+  private readonly textBytes = new TextBytes();
   /** The ids of running text's tokens, made on the first `match` (the lexicon is all added by then). */
   private textTokenCache: TextTokenCache | null = null;
   /** `entries.endings`, made with textTokenCache (`add` drops the cache, so both are made again). */
@@ -159,7 +162,8 @@ export class EntityMatcher {
 
   /** Every linked mention in `text`, in order, non-overlapping. */
   match(text: string): LinkedSpan[] {
-    const runs = scanTokens(text, this.textTokens);
+    const ascii = this.textBytes.load(text);
+    const runs = ascii ? scanAsciiTokens(this.textBytes.bytes, text.length, this.textTokens) : scanTokens(text, this.textTokens);
     const textIds = this.textTokenIds;
     const candidates = this.resolveTokens(text, runs);
     const spans: LinkedSpan[] = [];
@@ -200,6 +204,7 @@ export class EntityMatcher {
     const t = this.textTokenIds;
     const count = runs.count;
     const flags = runs.flags;
+    const bytes = this.textBytes;
     t.reserve(count + 1);
     let candidates = 0;
     // The token before: 1 if it starts a name and is not glued; its root nodes, their endings and child bits.
@@ -212,7 +217,7 @@ export class EntityMatcher {
     let high = 0;
     for (let k = 0; k < count; k++) {
       const at = (flags[k] & ASCII) !== 0 && runs.end[k] - runs.start[k] <= CACHED_TOKEN_LENGTH
-        ? cache.resolve(text, runs.start[k], runs.end[k])
+        ? cache.resolve(text, bytes, runs.start[k], runs.end[k])
         : cache.place(this.tokenIds.get(tokenKey(text, runs, k)), this.singularId(text, runs, k)); // rare: looked up here
       const id = entries[at + EntryField.Id];
       const singular = entries[at + EntryField.Singular];

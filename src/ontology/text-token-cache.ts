@@ -1,5 +1,6 @@
 import { asciiSingularId } from './normalize.js';
 import { hashAsciiLower, type TokenTable } from './token-table.js';
+import type { TextBytes } from './text-bytes.js';
 
 /**
  * What the matcher keeps of one text's tokens: by token index, its id (-1: no name has it) and its singular's id
@@ -55,9 +56,10 @@ export const enum EntryField {
 /**
  * Entries (a power of two): 32,768 (2 MB), near the 37,000 distinct tokens of the benchmark corpus; link passes
  * measured slower with 16,384 and 8,192 (more look-ups fall through to the tables), the same with 65,536. Ints per
- * entry: hash, length, id, singular id, their root nodes, the endings there, the root node's child bits, the key.
+ * entry: hash (keyHash), length, id, singular id, their root nodes, the endings there, the root node's child bits, the key.
  */
-const ENTRIES = 1 << 15;
+const ENTRY_BITS = 15;
+const ENTRIES = 1 << ENTRY_BITS;
 const STRIDE = 16;
 const KEY = 10;
 /**
@@ -91,15 +93,17 @@ export class TextTokenCache {
 
   /**
    * The offset in `entries` of the entry of `text.slice(start, end).toLowerCase()`, an ASCII letter or digit run of
-   * at most CACHED_TOKEN_LENGTH characters (read it before the next `resolve` or `place`).
+   * at most CACHED_TOKEN_LENGTH characters, whose characters `bytes` holds (TextBytes.load(text)); read it before
+   * the next `resolve` or `place`.
    */
-  resolve(text: string, start: number, end: number): number {
+  resolve(text: string, bytes: TextBytes, start: number, end: number): number {
+    const view = bytes.view;
     const length = end - start;
-    const h = hashAsciiLower(text, start, end);
+    const h = keyHash(view, start, end);
     const entries = this.entries;
-    const at = ((h >>> 7) & (ENTRIES - 1)) * STRIDE; // the table's slot uses the low bits
+    const at = (h >>> (32 - ENTRY_BITS)) * STRIDE; // the product's high bits mix all of its input
     // A miss is handled apart: fewer branches here, each first taken after this was optimized deoptimized it.
-    if (entries[at] !== h || entries[at + 1] !== length || !sameKey(entries, at + KEY, text, start, end)) {
+    if (entries[at] !== h || entries[at + 1] !== length || !sameKey(entries, at + KEY, view, start, end)) {
       this.fill(at, text, start, end, h);
     }
     return at;
@@ -119,7 +123,7 @@ export class TextTokenCache {
   private fill(at: number, text: string, start: number, end: number, h: number): void {
     const entries = this.entries;
     const length = end - start;
-    const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, h);
+    const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, hashAsciiLower(text, start, end));
     const singular = asciiSingularId(this.tokens, text, start, end);
     entries[at] = h;
     entries[at + 1] = length;
@@ -163,16 +167,27 @@ export class TextTokenCache {
 }
 
 /**
- * Do the key bytes from entries[from] spell text[start, end) in lower case? Compared four characters (one int) at
- * a time; the key's bytes past its length are zero, as are the text's here.
+ * Characters i to i + 3 of a token ending at `end` as the int a key stores (see `fill`): lower-cased (`| 0x20`:
+ * letters, and digits have the bit), one a byte, character i in the low byte, the bytes from `end` on zero
+ * (TextBytes pads the text, so the read stays in its buffer).
  */
-function sameKey(entries: Int32Array, from: number, text: string, start: number, end: number): boolean {
-  for (let i = start; i < end; i += 4) {
-    let word = text.charCodeAt(i) | 0x20;
-    if (i + 1 < end) word |= (text.charCodeAt(i + 1) | 0x20) << 8;
-    if (i + 2 < end) word |= (text.charCodeAt(i + 2) | 0x20) << 16;
-    if (i + 3 < end) word |= (text.charCodeAt(i + 3) | 0x20) << 24;
-    if (entries[from + ((i - start) >> 2)] !== word) return false;
-  }
+function keyWord(view: DataView, i: number, end: number): number {
+  const word = view.getInt32(i, true) | 0x20202020;
+  return word & (-1 >>> (Math.max(0, 4 - (end - i)) << 3));
+}
+
+/**
+ * The hash a token's entry is filed under, of its key's ints (keyWord), one multiply each; its high bits pick the
+ * entry.
+ */
+export function keyHash(view: DataView, start: number, end: number): number {
+  let h = end - start;
+  for (let i = start; i < end; i += 4) h = Math.imul(h ^ keyWord(view, i, end), 0x9e3779b1);
+  return h;
+}
+
+/** Do the key ints from entries[from] spell the token's characters [start, end) in lower case? */
+function sameKey(entries: Int32Array, from: number, view: DataView, start: number, end: number): boolean {
+  for (let i = start; i < end; i += 4) if (entries[from + ((i - start) >> 2)] !== keyWord(view, i, end)) return false;
   return true;
 }

@@ -2,6 +2,12 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinMatcher, EntityMatcher, linkWithAbbreviations, type LinkedSpan } from '../../src/ontology/index.js';
 import { hashAsciiLower } from '../../src/ontology/token-table.js';
+import { keyHash } from '../../src/ontology/text-token-cache.js';
+import { TextBytes } from '../../src/ontology/text-bytes.js';
+import { loadMatcher } from '../../src/ontology/node-io.js';
+import { readCorpusFile } from '../../src/corpus/node-io.js';
+import type { CorpusDocument } from '../../src/corpus/index.js';
+import { sharedFile } from '../helpers/shared-data.js';
 
 const brief = (spans: LinkedSpan[]): string[][] => spans.map((s) => [s.text, s.id]);
 
@@ -237,4 +243,49 @@ test('a matcher restored from a snapshot links as the one built: case, gluing, r
   assert.deepEqual(restored.match(text), spans);
   // Token by token too (each text's first token starts from what the cache kept of the last).
   for (const piece of text.split(/[;,] /)) assert.deepEqual(restored.match(piece), built.match(piece), piece);
+});
+
+test('two tokens with the same text-token cache hash and length are told apart (the cache compares the key)', () => {
+  // The cache files a token under keyHash of its bytes: search 6-letter words for a collision.
+  const bytes = new TextBytes();
+  const cacheHash = (w: string): number => {
+    bytes.load(w);
+    return keyHash(bytes.view, 0, w.length);
+  };
+  const seen = new Map<number, string>();
+  let pair: [string, string] | null = null;
+  for (let n = 0; pair === null; n++) {
+    let w = '';
+    for (let x = n * 2654435761 >>> 0, i = 0; i < 6; i++, x = Math.imul(x ^ (x >>> 13), 0x5bd1e995) >>> 0) w += String.fromCharCode(97 + (x % 26));
+    const other = seen.get(cacheHash(w));
+    if (other !== undefined && other !== w) pair = [other, w];
+    else seen.set(cacheHash(w), w);
+  }
+  const [a, b] = pair;
+  assert.equal(cacheHash(a), cacheHash(b));
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: `${a}itis`, synonyms: [a] });
+  assert.deepEqual(brief(matcher.match(`${a} ${b} ${a} ${b}`)), [[a, 'MESH:D1'], [a, 'MESH:D1']]);
+  assert.deepEqual(brief(matcher.match(`${b} ${b} ${a}`)), [[a, 'MESH:D1']]);
+  assert.deepEqual(brief(matcher.match(`${b.toUpperCase()} ${a.toUpperCase()}`)), [[a.toUpperCase(), 'MESH:D1']]);
+});
+
+const lexicon = sharedFile('ontology', 'lexicon.tsv.gz');
+const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+
+// An ASCII text is scanned from its bytes (scanAsciiTokens), any other with scanTokens; both resolve the tokens
+// through the same cache. A dash after an ASCII paragraph sends it down the other path and adds no token.
+test('real abstracts link alike as ASCII text and with a non-ASCII character after them', { skip: lexicon.skip || abstracts.skip }, async () => {
+  const matcher = await loadMatcher(lexicon.path, { cacheDir: null });
+  let texts = 0;
+  let spans = 0;
+  for await (const doc of readCorpusFile(abstracts.path, { format: 'jsonl', textFields: ['title', 'abstract'] }) as AsyncIterable<CorpusDocument>) {
+    for (const text of doc.paragraphs) {
+      const plain = matcher.match(text);
+      assert.deepEqual(matcher.match(`${text} \u2014`), plain);
+      spans += plain.length;
+    }
+    if (++texts === 1500) break;
+  }
+  assert.ok(spans > 10000, `${spans} spans`);
 });
