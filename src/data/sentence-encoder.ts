@@ -20,7 +20,12 @@ export interface EncodedSentence {
 export class SentenceEncoder {
   private readonly utf8 = new TextEncoder();
   private bytes = new Uint8Array(4096);
-  private mentions = new Int32Array(48);
+  /**
+   * Triples of the mentions of one sentence, room for 256 (the shared corpus's sentences have up to 50). Its growth
+   * from 16, first run after `pack` was optimized (`pack` inlines this), threw that code away: a third compile of
+   * `pack` in a run, 25-50 ms of compile (`--trace-deopt`: "Insufficient type feedback for binary operation").
+   */
+  private mentions = new Int32Array(3 * 256);
 
   constructor(private readonly tokenizer: SentencePieceModel) {}
 

@@ -36,6 +36,16 @@ test('packing: [CLS] … [SEP] sequences within the length, entity spans on the 
   }
 });
 
+test('a sentence with more mentions than the encoder first has room for (256) keeps every one', async () => {
+  const packer = new SequencePacker({ tokenizer: sp, special, matcher: await builtinMatcher(), deid: null, seqLen: 4096 });
+  const seqs = packer.pack({ id: 'd1', paragraphs: [`${'metformin and tamoxifen, '.repeat(150)}all of them.`] });
+  assert.equal(seqs.length, 1);
+  const mentions = seqs[0].entities.map((e) => sp.decode([...seqs[0].ids.slice(e.start, e.end)]).trim().toLowerCase());
+  assert.equal(mentions.length, 300);
+  assert.deepEqual(new Set(mentions), new Set(['metformin', 'tamoxifen']));
+  assert.equal(packer.stats.entitiesDropped, 0);
+});
+
 test('prepare writes shards the trainer reads, de-identifying notes and dropping exact duplicates', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-'));
   try {
