@@ -58,8 +58,7 @@ export const enum EntryField {
  * measured slower with 16,384 and 8,192 (more look-ups fall through to the tables), the same with 65,536. Ints per
  * entry: hash (keyHash), length, id, singular id, their root nodes, the endings there, the root node's child bits, the key.
  */
-const ENTRY_BITS = 15;
-const ENTRIES = 1 << ENTRY_BITS;
+const ENTRIES = 1 << 15;
 const STRIDE = 16;
 const KEY = 10;
 /**
@@ -101,7 +100,7 @@ export class TextTokenCache {
     const length = end - start;
     const h = keyHash(view, start, end);
     const entries = this.entries;
-    const at = (h >>> (32 - ENTRY_BITS)) * STRIDE; // the product's high bits mix all of its input
+    const at = (h & (ENTRIES - 1)) * STRIDE;
     // A miss is handled apart: fewer branches here, each first taken after this was optimized deoptimized it.
     if (entries[at] !== h || entries[at + 1] !== length || !sameKey(entries, at + KEY, view, start, end)) {
       this.fill(at, text, start, end, h);
@@ -177,13 +176,15 @@ function keyWord(view: DataView, i: number, end: number): number {
 }
 
 /**
- * The hash a token's entry is filed under, of its key's ints (keyWord), one multiply each; its high bits pick the
+ * The hash a token's entry is filed under, of its key's ints (keyWord), one multiply each; its low bits pick the
  * entry.
  */
 export function keyHash(view: DataView, start: number, end: number): number {
   let h = end - start;
   for (let i = start; i < end; i += 4) h = Math.imul(h ^ keyWord(view, i, end), 0x9e3779b1);
-  return h;
+  // A last mix (murmur3's): without it the entries' use was uneven, 10% more misses (69,874 vs 64,386 a pass).
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  return h ^ (h >>> 13);
 }
 
 /** Do the key ints from entries[from] spell the token's characters [start, end) in lower case? */
