@@ -25,12 +25,31 @@ const enum Kind { Other, Letter, Digit, Greek }
 const ASCII_KIND = new Uint8Array(128).map((_, c) => (
   c >= 48 && c <= 57 ? Kind.Digit : (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? Kind.Letter : Kind.Other));
 
+/**
+ * By UTF-16 code unit: its Kind + 1, or 0 while not yet looked up (learnKind). A table, so that the scanners'
+ * optimized code holds no look-up in GREEK: keyed by the character, that look-up deoptimized them ("wrong name") at
+ * each Greek letter not met before they were compiled. 64 KB; ASCII and the Greek letters are filled below.
+ */
+const KIND_PLUS_ONE = new Uint8Array(0x10000);
+
 function kindOfCode(code: number, text: string, i: number): Kind {
-  if (code < 128) return ASCII_KIND[code] as Kind;
-  const ch = text[i];
-  if (GREEK[ch] !== undefined || GREEK[ch.toLowerCase()] !== undefined) return Kind.Greek;
-  return /\p{L}|\p{M}/u.test(ch) ? Kind.Letter : /\p{N}/u.test(ch) ? Kind.Digit : Kind.Other;
+  const known = KIND_PLUS_ONE[code];
+  return known !== 0 ? known - 1 : learnKind(code, text[i]);
 }
+
+/** The Kind of `ch` (`code`), kept in KIND_PLUS_ONE. */
+function learnKind(code: number, ch: string): Kind {
+  const kind = code < 128 ? ASCII_KIND[code] as Kind
+    : GREEK[ch] !== undefined || GREEK[ch.toLowerCase()] !== undefined ? Kind.Greek
+      : /\p{L}|\p{M}/u.test(ch) ? Kind.Letter : /\p{N}/u.test(ch) ? Kind.Digit : Kind.Other;
+  KIND_PLUS_ONE[code] = kind + 1;
+  return kind;
+}
+
+// Filled through kindOfCode itself, which so has run both its ways before any scanner is optimized (the first
+// character beyond ASCII of a lexicon build comes late: its look-up then deoptimized the scanner).
+for (let c = 0; c < 128; c++) kindOfCode(c, String.fromCharCode(c), 0);
+for (const letter of Object.keys(GREEK)) kindOfCode(letter.charCodeAt(0), letter, 0);
 
 /** Token boundaries as typed arrays (no strings made): the matcher's fast path over running text. */
 export interface TokenRuns {
@@ -66,36 +85,28 @@ export function scanTokens(text: string, buffers?: TokenBuffers): TokenRuns {
     const code = text.charCodeAt(i);
     const kind = kindOfCode(code, text, i);
     if (kind === Kind.Other) {
-      // A possessive: apostrophe + s after a letter, before a non-word character.
-      if ((code === 39 || code === 0x2019) && text.charCodeAt(i + 1) === 115 && i > 0
-        && kindOfCode(text.charCodeAt(i - 1), text, i - 1) === Kind.Letter
-        && (i + 2 >= n || kindOfCode(text.charCodeAt(i + 2), text, i + 2) === Kind.Other)) {
-        i += 2;
-      } else {
-        i += 1;
-      }
+      // A possessive: apostrophe + s after a letter, before a non-word character. Every test runs at every
+      // apostrophe, and none reads past the text: the rarer ones, first run after this was optimized, and a read past
+      // an apostrophe that ends a name, deoptimized it (three recompiles in a lexicon build).
+      i += code === 39 || code === 0x2019 ? possessiveAt(text, i, n) : 1;
       continue;
     }
     const from = i;
-    let flag = from === lastEnd ? GLUED : 0;
-    if (kind === Kind.Greek) {
-      i += 1;
-      flag |= GREEK_LETTER;
-    } else {
-      let ascii = code < 128;
-      i += 1;
+    // A Greek letter is a token of its own; a run of letters or digits goes on. The same operations for both (a
+    // Greek letter's own branch, first taken after this was optimized, deoptimized it).
+    let ascii = code < 128;
+    i += 1;
+    if (kind !== Kind.Greek) {
       while (i < n) {
         const c = text.charCodeAt(i);
-        if (c < 128) {
-          if (ASCII_KIND[c] !== kind) break;
-        } else {
-          if (kindOfCode(c, text, i) !== kind) break;
-          ascii = false;
-        }
+        // One call for every character: a call for only those beyond ASCII (ASCII from a table here) was
+        // first run after this was optimized (a deopt, "Insufficient type feedback for call").
+        if (kindOfCode(c, text, i) !== kind) break;
+        if (c >= 128) ascii = false;
         i += 1;
       }
-      if (ascii) flag |= ASCII;
     }
+    const flag = (from === lastEnd ? GLUED : 0) | (kind === Kind.Greek ? GREEK_LETTER : 0) | (ascii ? ASCII : 0);
     if (count === capacity) {
       capacity *= 2;
       start = grow(start, capacity);
@@ -116,6 +127,17 @@ export function scanTokens(text: string, buffers?: TokenBuffers): TokenRuns {
     buffers.flags = flags;
   }
   return { count, start, end, flags };
+}
+
+/**
+ * How far scanTokens steps from the apostrophe at text[i]: 2 over a possessive `'s` (after a letter, before a
+ * non-word character or the text's end), else 1.
+ */
+function possessiveAt(text: string, i: number, n: number): number {
+  const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
+  const before = i > 0 ? kindOfCode(text.charCodeAt(i - 1), text, i - 1) : Kind.Other;
+  const after = i + 2 < n ? kindOfCode(text.charCodeAt(i + 2), text, i + 2) : Kind.Other;
+  return next === 115 && before === Kind.Letter && after === Kind.Other ? 2 : 1;
 }
 
 /**

@@ -35,3 +35,29 @@ test('plural endings', () => {
   assert.equal(singular('virus'), 'virus');
   assert.equal(singular('gas'), 'gas');
 });
+
+test('every UTF-16 code unit beyond ASCII scans as its Unicode class says (the kind table against the regexes)', () => {
+  const greek = new Set(['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta', 'iota', 'kappa', 'lambda', 'mu',
+    'nu', 'xi', 'omicron', 'pi', 'rho', 'sigma', 'tau', 'upsilon', 'phi', 'chi', 'psi', 'omega']);
+  for (let code = 128; code < 0x10000; code++) {
+    const ch = String.fromCharCode(code);
+    // `x` + the character: one token (a letter goes on x's run), two glued (a digit, a Greek letter), or `x` alone.
+    const tokens = tokenize(`x${ch}`);
+    const expected = /\p{L}|\p{M}/u.test(ch) ? 'letter' : /\p{N}/u.test(ch) ? 'digit' : 'other';
+    const seen = tokens.length === 1 ? (tokens[0].end === 2 ? 'letter' : 'other')
+      : tokens.length === 2 && tokens[1].glued && tokens[1].start === 1 ? (greek.has(tokens[1].key) ? 'greek' : 'digit') : 'bad';
+    if (seen === 'greek') assert.ok(expected === 'letter' || code === 0xb5, `${code.toString(16)}: a Greek letter is a letter`);
+    else assert.equal(seen, expected, `U+${code.toString(16)}`);
+  }
+});
+
+test('possessives: at the text\'s end, after a digit, doubled, with the typographic apostrophe', () => {
+  assert.deepEqual(keys("Crohn'"), ['crohn']);
+  assert.deepEqual(keys("Crohn's"), ['crohn']);
+  assert.deepEqual(keys("'s"), ['s']);
+  assert.deepEqual(keys("1's"), ['1', 's']);
+  assert.deepEqual(keys("a's's"), ['a']); // the second 's follows the first's s
+  assert.deepEqual(keys('Parkinson’s disease'), ['parkinson', 'disease']);
+  assert.deepEqual(keys("Parkinson'sdisease"), ['parkinson', 'sdisease']);
+  assert.deepEqual(keys('Β-cell αβ'), ['beta', 'cell', 'alpha', 'beta']);
+});
