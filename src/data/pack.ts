@@ -129,12 +129,11 @@ export class DocumentPacker {
         if (pre === undefined) {
           sentence = this.encoder.encode(text, sStart, sEnd, links, nextLink, inside);
         } else {
-          const from = pre.sentences[4 * (first + k) + 2], to = from + pre.sentences[4 * (first + k) + 3];
-          sentence = this.encoder.fromTokens(pre.ids.subarray(from, to), pre.begins.subarray(from, to), pre.ends.subarray(from, to),
-            sStart, sEnd, links, nextLink, inside);
+          sentence = this.encoder.fromTokens(pre.ids, pre.begins, pre.ends, pre.sentences[4 * (first + k) + 2],
+            pre.sentences[4 * (first + k) + 3], sStart, sEnd, links, nextLink, inside);
         }
         this.stats.entitiesDropped += sentence.unmapped;
-        const { ids, count, mentions, mentionCount } = sentence;
+        const { ids, offset, count, mentions, mentionCount } = sentence;
         for (let at = 0; at < count; at += room) {
           const length = Math.min(room, count - at);
           if (this.filled + length > room) flush();
@@ -148,7 +147,9 @@ export class DocumentPacker {
             }
             this.entities.push({ start: base + start, end: base + end, concept: conceptOf(links[mentions[3 * m + 2]].id) });
           }
-          this.seq.set(ids.subarray(at, at + length), this.filled + 1);
+          // A loop, not seq.set(ids.subarray(...)): no view made per piece of a sentence.
+          const seq = this.seq;
+          for (let j = 0, into = this.filled + 1, from = offset + at; j < length; j++) seq[into + j] = ids[from + j];
           this.filled += length;
         }
       }

@@ -1,9 +1,13 @@
 import type { LinkedSpan } from '../ontology/index.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
 
-/** One tokenized sentence; the arrays are the encoder's buffers, valid until its next call. */
+/**
+ * One tokenized sentence: its `count` ids are ids[offset, offset + count). The arrays are the encoder's buffers,
+ * valid until its next call, or the pre-tokenized job's.
+ */
 export interface EncodedSentence {
   readonly ids: Int32Array;
+  readonly offset: number;
   readonly count: number;
   /** Triples (first piece, end piece exclusive, index of the link in the paragraph's links). */
   readonly mentions: Int32Array;
@@ -45,27 +49,29 @@ export class SentenceEncoder {
     if (this.bytes.length < sentence.length * 3) this.bytes = new Uint8Array(sentence.length * 3 + 64);
     const length = this.utf8.encodeInto(sentence, this.bytes).written;
     const count = this.tokenizer.encodeIdsInto(this.bytes, length);
-    return { ids: this.tokenizer.idBuffer, count, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
+    return { ids: this.tokenizer.idBuffer, offset: 0, count, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
   }
 
   /**
-   * Like encode, for a sentence tokenized ahead (preTokenize): ids and each token's span from the sentence's start,
-   * as encodeOffsetsInto gives them (the id-only path gives the same ids).
+   * Like encode, for a sentence tokenized ahead (preTokenize): its `count` tokens from index `first` of the job's
+   * arrays, ids and each token's span from the sentence's start, as encodeOffsetsInto gives them (the id-only path
+   * gives the same ids). Read in place: no three typed-array views made a sentence.
    */
-  fromTokens(ids: Int32Array, begins: Int32Array, ends: Int32Array, start: number, end: number, links: readonly LinkedSpan[],
-    from: number, to: number): EncodedSentence {
+  fromTokens(ids: Int32Array, begins: Int32Array, ends: Int32Array, first: number, count: number, start: number, end: number,
+    links: readonly LinkedSpan[], from: number, to: number): EncodedSentence {
     let inside = 0;
     for (let k = from; k < to; k++) if (links[k].end <= end) inside++;
-    if (inside === 0) return { ids, count: ids.length, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
-    return this.mapMentions(ids, begins, ends, ids.length, start, end, links, from, to, inside);
+    if (inside === 0) return { ids, offset: first, count, mentions: this.mentions, mentionCount: 0, unmapped: 0 };
+    return this.mapMentions(ids, begins, ends, first, count, start, end, links, from, to, inside);
   }
 
   private withOffsets(sentence: string, start: number, end: number, links: readonly LinkedSpan[], from: number, to: number, inside: number): EncodedSentence {
     const n = this.tokenizer.encodeOffsetsInto(sentence);
-    return this.mapMentions(this.tokenizer.idBuffer, this.tokenizer.beginBuffer, this.tokenizer.endBuffer, n, start, end, links, from, to, inside);
+    return this.mapMentions(this.tokenizer.idBuffer, this.tokenizer.beginBuffer, this.tokenizer.endBuffer, 0, n, start, end, links, from, to, inside);
   }
 
-  private mapMentions(ids: Int32Array, begins: Int32Array, ends: Int32Array, n: number, start: number, end: number,
+  /** The mentions of the sentence whose n tokens are at index `offset` of ids, begins and ends. */
+  private mapMentions(ids: Int32Array, begins: Int32Array, ends: Int32Array, offset: number, n: number, start: number, end: number,
     links: readonly LinkedSpan[], from: number, to: number, inside: number): EncodedSentence {
     if (this.mentions.length < 3 * inside) this.mentions = new Int32Array(6 * inside);
     let mentionCount = 0, unmapped = 0;
@@ -77,18 +83,18 @@ export class SentenceEncoder {
       const link = links[k];
       if (link.end > end) continue;
       const s = link.start - start, e = link.end - start;
-      while (p < n && ends[p] <= s) p++;
-      if (p === n || begins[p] >= e) {
+      while (p < n && ends[offset + p] <= s) p++;
+      if (p === n || begins[offset + p] >= e) {
         unmapped++;
         continue;
       }
       let last = p;
-      while (last + 1 < n && begins[last + 1] < e) last++;
+      while (last + 1 < n && begins[offset + last + 1] < e) last++;
       this.mentions[3 * mentionCount] = p;
       this.mentions[3 * mentionCount + 1] = last + 1;
       this.mentions[3 * mentionCount + 2] = k;
       mentionCount++;
     }
-    return { ids, count: n, mentions: this.mentions, mentionCount, unmapped };
+    return { ids, offset, count: n, mentions: this.mentions, mentionCount, unmapped };
   }
 }
