@@ -36,13 +36,20 @@ export class NameEntryTable {
   private next: Int32Array;
   private concept: Int32Array;
   private preferred: Uint8Array;
-  /** Entry e's cased forms are cased[casedStart[e], casedStart[e + 1]) ('' for any case; an empty range: none). */
+  /** Entry e's cased forms are forms casedStart[e] to casedStart[e + 1] - 1 ('' for any case; an empty range: none). */
   private casedStart: Int32Array;
-  private cased: string[] = [];
   /**
-   * A restored table's cased forms are still the snapshot's newline-joined string (splitting its ~480,000 forms
-   * was a third of restoring the full lexicon's matcher, on the way to the first link): casedEnds[i] is where form
-   * i ends in it, found on first use. Null once `cased` holds them (a table built here, or added to).
+   * The cased forms, newline-joined as a snapshot keeps them, as UTF-16 code units (casedLength used): the full
+   * lexicon's 180,000 non-empty forms as strings each survived the build's scavenges (copied twice) and filled a
+   * growing array of 480,000 slots. Read as one string, casedJoined.
+   */
+  private casedChars: Uint16Array;
+  private casedLength = 0;
+  private casedCount = 0;
+  /**
+   * The cased forms as one newline-joined string: a restored table's is the snapshot's (splitting its ~480,000
+   * forms was a third of restoring the full lexicon's matcher, on the way to the first link), a built one's is made
+   * from casedChars on first use (null: not yet, or added to since). casedEnds[i] is where form i ends in it.
    */
   private casedJoined: string | null = null;
   private casedEnds: Int32Array | null = null;
@@ -63,6 +70,7 @@ export class NameEntryTable {
     this.preferred = new Uint8Array(size);
     this.casedStart = new Int32Array(size);
     this.gluedStart = new Int32Array(size);
+    this.casedChars = new Uint16Array(Math.max(1 << 12, 4 * entries)); // 4 per name in the full lexicon
   }
 
   add(node: number, entry: NameEntry): void {
@@ -85,8 +93,12 @@ export class NameEntryTable {
     this.concept[e] = entry.concept;
     this.preferred[e] = entry.preferred ? 1 : 0;
     // A name has at least one token, so an empty range means "no case requirement" unambiguously.
-    if (entry.cased !== null) for (const c of entry.cased) this.cased.push(c ?? '');
-    this.casedStart[e + 1] = this.cased.length;
+    if (entry.cased !== null) {
+      for (const c of entry.cased) this.addCased(c ?? '');
+      this.casedJoined = null;
+      this.casedEnds = null;
+    }
+    this.casedStart[e + 1] = this.casedCount;
     if (entry.glued !== null) {
       if (this.gluedCount + entry.glued.length > this.glued.length) this.glued = grown(this.glued, 2 * (this.gluedCount + entry.glued.length));
       for (const g of entry.glued) this.glued[this.gluedCount++] = g;
@@ -145,16 +157,38 @@ export class NameEntryTable {
     return {
       head: grown(this.head, nodes), next: this.next.slice(0, this.count), concept: this.concept.slice(0, this.count),
       preferred: this.preferred.slice(0, this.count), casedStart: this.casedStart.slice(0, this.count + 1),
-      cased: this.casedJoined ?? this.cased.join('\n'), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
+      cased: this.joinedCased(), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
     };
   }
 
   /** Cased form i ('' for a token of any case). */
   private casedForm(i: number): string {
-    const joined = this.casedJoined;
-    if (joined === null) return this.cased[i];
-    this.casedEnds ??= lineEnds(joined, this.casedStart[this.count]);
+    const joined = this.joinedCased();
+    this.casedEnds ??= lineEnds(joined, this.casedCount);
     return lineAt(joined, this.casedEnds, i);
+  }
+
+  /** Appends a cased form to casedChars. */
+  private addCased(form: string): void {
+    const length = this.casedLength + form.length + 1;
+    if (length > this.casedChars.length) this.casedChars = grown(this.casedChars, 2 * length);
+    const chars = this.casedChars;
+    let at = this.casedLength;
+    if (this.casedCount > 0) chars[at++] = 10; // \n
+    for (let i = 0; i < form.length; i++) chars[at++] = form.charCodeAt(i);
+    this.casedLength = at;
+    this.casedCount += 1;
+  }
+
+  /** The cased forms as one newline-joined string, made from casedChars when needed. */
+  private joinedCased(): string {
+    if (this.casedJoined !== null) return this.casedJoined;
+    // fromCharCode over chunks: the code units as they are (a decoder would replace lone surrogates).
+    const parts: string[] = [];
+    for (let at = 0; at < this.casedLength; at += CHARS_PER_CALL) {
+      parts.push(String.fromCharCode(...this.casedChars.subarray(at, Math.min(at + CHARS_PER_CALL, this.casedLength))));
+    }
+    return (this.casedJoined = parts.join(''));
   }
 
   /**
@@ -170,6 +204,7 @@ export class NameEntryTable {
     table.casedStart = s.casedStart;
     table.gluedStart = s.gluedStart;
     table.casedJoined = s.cased;
+    table.casedCount = s.casedStart[s.next.length];
     table.glued = s.glued;
     table.gluedCount = s.glued.length;
     table.count = s.next.length;
@@ -177,7 +212,7 @@ export class NameEntryTable {
     return table;
   }
 
-  /** Makes a restored table one that `add` can grow: its own copies, each node's last entry, the cased forms split. */
+  /** Makes a restored table one that `add` can grow: its own copies, each node's last entry, the cased forms' chars. */
   private writable(): void {
     const count = this.count;
     this.restored = false;
@@ -193,15 +228,19 @@ export class NameEntryTable {
     this.preferred = grown(this.preferred, count + 2);
     this.casedStart = grown(this.casedStart, count + 2);
     this.gluedStart = grown(this.gluedStart, count + 2);
-    this.cased = this.casedJoined === null || this.casedJoined === '' ? [] : this.casedJoined.split('\n');
-    this.casedJoined = null;
-    this.casedEnds = null;
+    const joined = this.casedJoined ?? '';
+    this.casedChars = new Uint16Array(Math.max(1 << 12, 2 * joined.length));
+    for (let i = 0; i < joined.length; i++) this.casedChars[i] = joined.charCodeAt(i);
+    this.casedLength = joined.length;
     this.glued = this.glued.length > 0 ? this.glued.slice() : new Int32Array(16);
   }
 }
 
+/** Code units per String.fromCharCode call (each is a function argument). */
+const CHARS_PER_CALL = 8192;
+
 /** A copy of `array` with `size` elements (zero-filled or cut). */
-function grown<T extends Int32Array | Uint8Array>(array: T, size: number): T {
+function grown<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number): T {
   const bigger = new (array.constructor as new (n: number) => T)(size);
   bigger.set(array.length <= size ? array : array.subarray(0, size));
   return bigger;

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { NameEntryTable, NO_NAME, SOME_NAMES } from '../../src/ontology/name-entries.js';
+import type { NameEntry } from '../../src/ontology/matcher-snapshot.js';
 import { EntityMatcher } from '../../src/ontology/matcher.js';
 
 // The matcher trusts a positive code without reading the node's entries: a wrong one would link the wrong concept
@@ -32,4 +33,44 @@ test('a one-concept node links without its entries; names added after a match ar
   // `seizure` now also names a second concept: the node's code changes from one concept to ranked entries.
   matcher.add({ id: 'MESH:C3', type: 'disease', preferredName: 'Seizure', synonyms: [] });
   assert.deepEqual(brief('seizures, mass'), [['seizures', 'MESH:D1', 'MESH:C3']]);
+});
+
+// The cased forms are kept as one run of UTF-16 code units and read back through a joined string made on first use:
+// a form read wrong (a shifted line, a stale joined string after an add) would make a gene symbol match the wrong case.
+test('cased forms read back as added: built, after reads and more adds, restored, and added to after restoring', () => {
+  const forms = ['TNF', 'HbA', 'mRNA', 'IFN', 'Naïve', 'TNFα', '\u{1d4d0}X', 'IL', 'p53', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(400)];
+  let seed = 7;
+  const random = (n: number): number => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const expected = new Map<number, NameEntry[]>();
+  const added: ((string | null)[] | null)[] = [];
+  const table = new NameEntryTable(4, 4); // grows: its char buffer too (the long form)
+  const addSome = (t: NameEntryTable, count: number): void => {
+    for (let k = 0; k < count; k++) {
+      const node = 1 + random(50);
+      const tokens = 1 + random(4);
+      const cased = random(3) === 0 ? null : Array.from({ length: tokens }, () => (random(3) === 0 ? null : forms[random(forms.length)]));
+      const entry: NameEntry = { concept: random(20), preferred: random(2) === 0, cased, glued: null };
+      t.add(node, entry);
+      added.push(cased);
+      expected.set(node, [...(expected.get(node) ?? []), entry]);
+    }
+  };
+  const check = (t: NameEntryTable): void => {
+    for (let node = 0; node < 52; node++) assert.deepEqual(t.entriesOf(node), expected.get(node) ?? null, `node ${node}`);
+  };
+  addSome(table, 300);
+  check(table);
+  addSome(table, 300); // after a read: the joined string made then is stale
+  check(table);
+  const snapshot = table.snapshot(52);
+  // The snapshot's format: every form in the order added, '' for a token of any case, newline-joined.
+  assert.equal(snapshot.cased, added.flatMap((c) => c ?? []).map((f) => f ?? '').join('\n'));
+  const restored = NameEntryTable.restore(snapshot);
+  check(restored);
+  addSome(restored, 200);
+  check(restored);
+  check(NameEntryTable.restore(restored.snapshot(52)));
 });
