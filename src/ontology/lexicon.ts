@@ -3,14 +3,26 @@ import { linesOf, type TextSource } from '../corpus/text-stream.js';
 import { EntityMatcher, type MatcherCapacity } from './matcher.js';
 import type { EntityType, LexiconEntry } from './types.js';
 
-const TYPES: Readonly<Record<string, EntityType>> = {
-  disease: 'disease', chemical: 'chemical', drug: 'chemical', 'chemical/drug': 'chemical', gene: 'gene', protein: 'gene',
-  'gene/protein': 'gene',
-};
-
-/** Reads `chemical`, `Drug`, `Gene/Protein`, ... as one of the three entity types; null when unknown. */
+/**
+ * Reads `chemical`, `Drug`, `Gene/Protein`, ... as one of the three entity types; null when unknown. A switch, not a
+ * look-up in an object: the full lexicon lists 41,000 genes before its first disease, and a keyed look-up optimized
+ * for the one name `gene` was thrown away ("wrong name") when `disease` came, with the parser it was inlined in.
+ */
 export function parseEntityType(name: string): EntityType | null {
-  return TYPES[name.trim().toLowerCase()] ?? null;
+  switch (name.trim().toLowerCase()) {
+    case 'disease':
+      return 'disease';
+    case 'chemical':
+    case 'drug':
+    case 'chemical/drug':
+      return 'chemical';
+    case 'gene':
+    case 'protein':
+    case 'gene/protein':
+      return 'gene';
+    default:
+      return null; // also `constructor` and the like, which an object's look-up would have found
+  }
 }
 
 /**

@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readPubtator } from '../../src/corpus/index.js';
 import { fileText } from '../../src/corpus/node-io.js';
-import { BUILTIN_LEXICON_TSV, evaluateCoverage, linkWithAbbreviations, readLexicon, type LexiconEntry } from '../../src/ontology/index.js';
+import { BUILTIN_LEXICON_TSV, evaluateCoverage, linkWithAbbreviations, parseEntityType, readLexicon, type LexiconEntry } from '../../src/ontology/index.js';
 import { loadMatcher } from '../../src/ontology/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
 
@@ -25,6 +25,15 @@ test('lexicon TSV: columns found by header name, synonyms split, bad rows named 
   await assert.rejects(entries('id\ttype\tpreferred_name\tsynonyms\nX\tOrgan\tY\t\n'), /lex\.tsv:2: unknown entity type 'Organ'/);
   await assert.rejects(entries('id\ttype\tpreferred_name\tsynonyms\n\nX\tGene\n'), /lex\.tsv:3: expected 4 tab-separated fields, found 2/);
   assert.ok((await entries(BUILTIN_LEXICON_TSV)).length >= 150);
+});
+
+test('parseEntityType: every spelling of the three types, any case and spacing; anything else (an Object key too) is null', () => {
+  const expected: [string, string | null][] = [
+    ['Disease', 'disease'], ['disease', 'disease'], [' DISEASE ', 'disease'], ['Chemical', 'chemical'], ['Drug', 'chemical'],
+    ['Chemical/Drug', 'chemical'], ['Gene', 'gene'], ['protein', 'gene'], ['Gene/Protein', 'gene'],
+    ['Organ', null], ['', null], ['constructor', null], ['__proto__', null], ['toString', null], ['gene protein', null],
+  ];
+  for (const [name, type] of expected) assert.equal(parseEntityType(name), type, name);
 });
 
 test('the shared lexicon: 68,968 concepts by type as SOURCE.md counts them', { skip: lexicon.skip }, async () => {
