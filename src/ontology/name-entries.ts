@@ -39,20 +39,23 @@ export class NameEntryTable {
   /** Entry e's cased forms are forms casedStart[e] to casedStart[e + 1] - 1 ('' for any case; an empty range: none). */
   private casedStart: Int32Array;
   /**
-   * The cased forms, newline-joined as a snapshot keeps them, as UTF-16 code units (casedLength used): the full
-   * lexicon's 180,000 non-empty forms as strings each survived the build's scavenges (copied twice) and filled a
-   * growing array of 480,000 slots. Read as one string, casedJoined.
+   * A built table's cased forms, newline-joined as a snapshot keeps them, as UTF-16 code units (casedLength used):
+   * the full lexicon's 180,000 non-empty forms as strings each survived the build's scavenges (copied twice) and
+   * filled a growing array of 480,000 slots. Form i ends at casedEnds[i], kept as added: a form is made as the
+   * matcher first reads it (a joined string made on the first link, and a scan of its 480,000 line ends, moved the
+   * build's saving to the link).
    */
   private casedChars: Uint16Array;
   private casedLength = 0;
   private casedCount = 0;
+  private casedEnds: Int32Array;
   /**
-   * The cased forms as one newline-joined string: a restored table's is the snapshot's (splitting its ~480,000
-   * forms was a third of restoring the full lexicon's matcher, on the way to the first link), a built one's is made
-   * from casedChars on first use (null: not yet, or added to since). casedEnds[i] is where form i ends in it.
+   * A restored table's cased forms are still the snapshot's newline-joined string (splitting its ~480,000 forms
+   * was a third of restoring the full lexicon's matcher, on the way to the first link): restoredEnds[i] is where
+   * form i ends in it, found on first use.
    */
-  private casedJoined: string | null = null;
-  private casedEnds: Int32Array | null = null;
+  private restoredCased = '';
+  private restoredEnds: Int32Array | null = null;
   /** A restored table reads the snapshot's arrays as they are; the first `add` copies them (see writable). */
   private restored = false;
   private gluedStart: Int32Array;
@@ -71,6 +74,7 @@ export class NameEntryTable {
     this.casedStart = new Int32Array(size);
     this.gluedStart = new Int32Array(size);
     this.casedChars = new Uint16Array(Math.max(1 << 12, 4 * entries)); // 4 per name in the full lexicon
+    this.casedEnds = new Int32Array(Math.max(1 << 10, 2 * entries)); // 1.5 per name
   }
 
   add(node: number, entry: NameEntry): void {
@@ -93,11 +97,7 @@ export class NameEntryTable {
     this.concept[e] = entry.concept;
     this.preferred[e] = entry.preferred ? 1 : 0;
     // A name has at least one token, so an empty range means "no case requirement" unambiguously.
-    if (entry.cased !== null) {
-      for (const c of entry.cased) this.addCased(c ?? '');
-      this.casedJoined = null;
-      this.casedEnds = null;
-    }
+    if (entry.cased !== null) for (const c of entry.cased) this.addCased(c ?? '');
     this.casedStart[e + 1] = this.casedCount;
     if (entry.glued !== null) {
       if (this.gluedCount + entry.glued.length > this.glued.length) this.glued = grown(this.glued, 2 * (this.gluedCount + entry.glued.length));
@@ -157,15 +157,17 @@ export class NameEntryTable {
     return {
       head: grown(this.head, nodes), next: this.next.slice(0, this.count), concept: this.concept.slice(0, this.count),
       preferred: this.preferred.slice(0, this.count), casedStart: this.casedStart.slice(0, this.count + 1),
-      cased: this.joinedCased(), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
+      cased: this.restored ? this.restoredCased : charsText(this.casedChars, 0, this.casedLength), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
     };
   }
 
   /** Cased form i ('' for a token of any case). */
   private casedForm(i: number): string {
-    const joined = this.joinedCased();
-    this.casedEnds ??= lineEnds(joined, this.casedCount);
-    return lineAt(joined, this.casedEnds, i);
+    if (this.restored) {
+      this.restoredEnds ??= lineEnds(this.restoredCased, this.casedCount);
+      return lineAt(this.restoredCased, this.restoredEnds, i);
+    }
+    return charsText(this.casedChars, i === 0 ? 0 : this.casedEnds[i - 1] + 1, this.casedEnds[i]);
   }
 
   /** Appends a cased form to casedChars. */
@@ -177,18 +179,8 @@ export class NameEntryTable {
     if (this.casedCount > 0) chars[at++] = 10; // \n
     for (let i = 0; i < form.length; i++) chars[at++] = form.charCodeAt(i);
     this.casedLength = at;
-    this.casedCount += 1;
-  }
-
-  /** The cased forms as one newline-joined string, made from casedChars when needed. */
-  private joinedCased(): string {
-    if (this.casedJoined !== null) return this.casedJoined;
-    // fromCharCode over chunks: the code units as they are (a decoder would replace lone surrogates).
-    const parts: string[] = [];
-    for (let at = 0; at < this.casedLength; at += CHARS_PER_CALL) {
-      parts.push(String.fromCharCode(...this.casedChars.subarray(at, Math.min(at + CHARS_PER_CALL, this.casedLength))));
-    }
-    return (this.casedJoined = parts.join(''));
+    if (this.casedCount === this.casedEnds.length) this.casedEnds = grown(this.casedEnds, 2 * this.casedCount);
+    this.casedEnds[this.casedCount++] = at;
   }
 
   /**
@@ -203,7 +195,7 @@ export class NameEntryTable {
     table.preferred = s.preferred;
     table.casedStart = s.casedStart;
     table.gluedStart = s.gluedStart;
-    table.casedJoined = s.cased;
+    table.restoredCased = s.cased;
     table.casedCount = s.casedStart[s.next.length];
     table.glued = s.glued;
     table.gluedCount = s.glued.length;
@@ -228,13 +220,34 @@ export class NameEntryTable {
     this.preferred = grown(this.preferred, count + 2);
     this.casedStart = grown(this.casedStart, count + 2);
     this.gluedStart = grown(this.gluedStart, count + 2);
-    const joined = this.casedJoined ?? '';
+    const joined = this.restoredCased;
     this.casedChars = new Uint16Array(Math.max(1 << 12, 2 * joined.length));
     for (let i = 0; i < joined.length; i++) this.casedChars[i] = joined.charCodeAt(i);
     this.casedLength = joined.length;
+    this.casedEnds = grown(this.restoredEnds ?? lineEnds(joined, this.casedCount), Math.max(1 << 10, 2 * this.casedCount));
+    this.restoredCased = '';
+    this.restoredEnds = null;
     this.glued = this.glued.length > 0 ? this.glued.slice() : new Int32Array(16);
   }
 }
+
+/** chars[from, to) as a string: the code units as they are (a decoder would replace lone surrogates). */
+function charsText(chars: Uint16Array, from: number, to: number): string {
+  if (to - from <= SHORT_TEXT) {
+    // A cased form is one token, mostly a few letters: for 5-10 of them a loop took ~40 ns, a spread of the
+    // subarray 200-260 and a TextDecoder 100-150 (100,000 calls each); the first link reads one per cased token of
+    // every name it meets.
+    let text = '';
+    for (let i = from; i < to; i++) text += String.fromCharCode(chars[i]);
+    return text;
+  }
+  const parts: string[] = [];
+  for (let at = from; at < to; at += CHARS_PER_CALL) parts.push(String.fromCharCode.apply(null, Array.from(chars.subarray(at, Math.min(at + CHARS_PER_CALL, to)))));
+  return parts.join('');
+}
+
+/** Up to this many code units, charsText adds them one by one. */
+const SHORT_TEXT = 32;
 
 /** Code units per String.fromCharCode call (each is a function argument). */
 const CHARS_PER_CALL = 8192;
