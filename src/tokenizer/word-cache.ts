@@ -233,6 +233,8 @@ export class WordCache {
     let count = at;
     let exact = 0; // a bound on the sentence's |score| so far in exact arithmetic
     let rounding = 0; // how far the float32 score of the sentence Viterbi can be from it
+    let lastId = -1; // the id of the last piece written (-1: none, or one of a word with no unknown)
+    let runBegin = 0; // where the last piece written begins
     for (let w = from; w < to;) {
       // Up to BATCH words are packed (after the ▁, as the normalizer would have written them) and hashed, and each
       // one's home slot read, then the entry that slot points to, before any is used: these reads miss the caches
@@ -297,6 +299,7 @@ export class WordCache {
           begins[count] = begin; begins[count + 1] = end0; begins[count + 2] = end1; begins[count + 3] = end2;
           ends[count] = end0; ends[count + 1] = end1; ends[count + 2] = end2; ends[count + 3] = shiftBy + (q3 & END_MASK);
           count += pieces;
+          lastId = -1; // these words have no unknown piece
           continue;
         }
         const last = first + pieces;
@@ -304,12 +307,16 @@ export class WordCache {
           const piece = arena[p];
           const id = piece >>> END_BITS;
           const end = shiftBy + (piece & END_MASK);
-          if (id === unkId && count > at && ids[count - 1] === unkId) {
-            ends[count - 1] = end; // unknowns in a row are one piece
-          } else {
-            ids[count] = id; begins[count] = begin; ends[count] = end;
-            count++;
-          }
+          // Unknowns in a row are one piece: an unknown after an unknown rewrites the one before instead of adding one.
+          // Done without a branch that only unknowns take: its operations would have no type feedback when TurboFan
+          // compiles this function, and the first unknown run would throw the compiled code away (a recompile of
+          // ~30-70 ms).
+          const back = ((id ^ unkId) | (lastId ^ unkId)) === 0 ? 1 : 0;
+          runBegin = back === 1 ? runBegin : begin;
+          count -= back;
+          ids[count] = id; begins[count] = runBegin; ends[count] = end;
+          count++;
+          lastId = id;
           begin = end;
         }
       }
