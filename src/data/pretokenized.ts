@@ -26,60 +26,93 @@ let paragraphBytes = new Uint8Array(1 << 16);
 
 /** Splits and tokenizes each paragraph exactly as DocumentPacker would (sentenceSpans, then encodeOffsetsInto). */
 export function preTokenize(tokenizer: SentencePieceModel, documents: readonly (readonly string[])[]): PreTokenized {
+  // Only the loops over the job's arrays are here, the work a paragraph in JobTokens.addParagraph (too large for TurboFan to
+  // inline here). The arrays' maps differ from job to job (a clone's, as posted, or the de-identifier's), and each
+  // new one threw away the compiled code of this function: with the paragraph's work inside, 30-90 ms of TurboFan
+  // compiling each time; now a few.
   let paragraphs = 0, chars = 0;
   for (const d of documents) {
     paragraphs += d.length;
     for (const text of d) chars += text.length;
   }
-  const paragraphStarts = new Int32Array(paragraphs + 1);
-  // Sized from the text so that they rarely grow: room for a token per 2 characters and a sentence per 64 (the
-  // shared corpus has about one token per 2.8 characters). The result is views of them, not copies: a transfer
-  // moves the whole buffers, about 40% more than the tokens fill.
-  let sentences: Int32Array = new Int32Array(4 * ((chars >> 6) + 64));
-  const room = (chars >> 1) + 1024;
-  let ids: Int32Array = new Int32Array(room), begins: Int32Array = new Int32Array(room), ends: Int32Array = new Int32Array(room);
-  let sentenceCount = 0, tokenCount = 0, p = 0;
+  const job = new JobTokens(paragraphs, chars);
   for (const d of documents) {
-    for (const text of d) {
-      paragraphStarts[p++] = sentenceCount;
-      // One UTF-8 copy of the paragraph: when it is all ASCII, byte offsets are UTF-16 offsets and its sentences go
-      // to the tokenizer as bytes (one encodeInto a paragraph costs far less than one a sentence).
-      if (paragraphBytes.length < text.length) paragraphBytes = new Uint8Array(2 * text.length);
-      const copied = utf8.encodeInto(text, paragraphBytes);
-      const ascii = copied.read === text.length && copied.written === text.length;
-      for (const s of sentenceSpans(text)) {
-        if (4 * (sentenceCount + 1) > sentences.length) sentences = grown(sentences, 4 * (sentenceCount + 1));
-        // Plain ASCII sentences (nearly all) are tokenized straight into the arrays, with no slice and no copy.
-        const most = tokenCount + s.end - s.start + ENCODE_ASCII_EXTRA_ROOM; // the room encodeAsciiInto needs
-        if (most > ids.length) { ids = grown(ids, most); begins = grown(begins, most); ends = grown(ends, most); }
-        let n = ascii ? tokenizer.encodeAsciiInto(paragraphBytes, s.start, s.end, ids, begins, ends, tokenCount) - tokenCount : -1;
-        if (n < 0) {
-          n = tokenizer.encodeOffsetsInto(text.slice(s.start, s.end));
-          if (tokenCount + n > ids.length) {
-            ids = grown(ids, tokenCount + n); begins = grown(begins, tokenCount + n); ends = grown(ends, tokenCount + n);
-          }
-          // Copied in a loop: three subarray views a sentence cost more than the copies.
-          const idBuffer = tokenizer.idBuffer, beginBuffer = tokenizer.beginBuffer, endBuffer = tokenizer.endBuffer;
-          for (let i = 0; i < n; i++) {
-            ids[tokenCount + i] = idBuffer[i];
-            begins[tokenCount + i] = beginBuffer[i];
-            ends[tokenCount + i] = endBuffer[i];
-          }
-        }
-        sentences[4 * sentenceCount] = s.start;
-        sentences[4 * sentenceCount + 1] = s.end;
-        sentences[4 * sentenceCount + 2] = tokenCount;
-        sentences[4 * sentenceCount + 3] = n;
-        sentenceCount++;
-        tokenCount += n;
-      }
-    }
+    for (const text of d) job.addParagraph(tokenizer, text);
   }
-  paragraphStarts[p] = sentenceCount;
-  return {
-    sentences: sentences.subarray(0, 4 * sentenceCount), paragraphStarts,
-    ids: ids.subarray(0, tokenCount), begins: begins.subarray(0, tokenCount), ends: ends.subarray(0, tokenCount),
-  };
+  return job.result();
+}
+
+/** The arrays of a PreTokenized as they fill, a paragraph at a time. */
+class JobTokens {
+  private readonly paragraphStarts: Int32Array;
+  private sentences: Int32Array;
+  private ids: Int32Array;
+  private begins: Int32Array;
+  private ends: Int32Array;
+  private paragraphCount = 0;
+  private sentenceCount = 0;
+  private tokenCount = 0;
+
+  constructor(paragraphs: number, chars: number) {
+    this.paragraphStarts = new Int32Array(paragraphs + 1);
+    // Sized from the text so that they rarely grow: room for a token per 2 characters and a sentence per 64 (the
+    // shared corpus has about one token per 2.8 characters). The result is views of them, not copies: a transfer
+    // moves the whole buffers, about 40% more than the tokens fill.
+    this.sentences = new Int32Array(4 * ((chars >> 6) + 64));
+    const room = (chars >> 1) + 1024;
+    this.ids = new Int32Array(room);
+    this.begins = new Int32Array(room);
+    this.ends = new Int32Array(room);
+  }
+
+  /** Splits and tokenizes the next paragraph. */
+  addParagraph(tokenizer: SentencePieceModel, text: string): void {
+    let sentences = this.sentences, ids = this.ids, begins = this.begins, ends = this.ends;
+    let sentenceCount = this.sentenceCount, tokenCount = this.tokenCount;
+    this.paragraphStarts[this.paragraphCount++] = sentenceCount;
+    // One UTF-8 copy of the paragraph: when it is all ASCII, byte offsets are UTF-16 offsets and its sentences go
+    // to the tokenizer as bytes (one encodeInto a paragraph costs far less than one a sentence).
+    if (paragraphBytes.length < text.length) paragraphBytes = new Uint8Array(2 * text.length);
+    const copied = utf8.encodeInto(text, paragraphBytes);
+    const ascii = copied.read === text.length && copied.written === text.length;
+    for (const s of sentenceSpans(text)) {
+      if (4 * (sentenceCount + 1) > sentences.length) sentences = grown(sentences, 4 * (sentenceCount + 1));
+      // Plain ASCII sentences (nearly all) are tokenized straight into the arrays, with no slice and no copy.
+      const most = tokenCount + s.end - s.start + ENCODE_ASCII_EXTRA_ROOM; // the room encodeAsciiInto needs
+      if (most > ids.length) { ids = grown(ids, most); begins = grown(begins, most); ends = grown(ends, most); }
+      let n = ascii ? tokenizer.encodeAsciiInto(paragraphBytes, s.start, s.end, ids, begins, ends, tokenCount) - tokenCount : -1;
+      if (n < 0) {
+        n = tokenizer.encodeOffsetsInto(text.slice(s.start, s.end));
+        if (tokenCount + n > ids.length) {
+          ids = grown(ids, tokenCount + n); begins = grown(begins, tokenCount + n); ends = grown(ends, tokenCount + n);
+        }
+        // Copied in a loop: three subarray views a sentence cost more than the copies.
+        const idBuffer = tokenizer.idBuffer, beginBuffer = tokenizer.beginBuffer, endBuffer = tokenizer.endBuffer;
+        for (let i = 0; i < n; i++) {
+          ids[tokenCount + i] = idBuffer[i];
+          begins[tokenCount + i] = beginBuffer[i];
+          ends[tokenCount + i] = endBuffer[i];
+        }
+      }
+      sentences[4 * sentenceCount] = s.start;
+      sentences[4 * sentenceCount + 1] = s.end;
+      sentences[4 * sentenceCount + 2] = tokenCount;
+      sentences[4 * sentenceCount + 3] = n;
+      sentenceCount++;
+      tokenCount += n;
+    }
+    this.sentences = sentences; this.ids = ids; this.begins = begins; this.ends = ends;
+    this.sentenceCount = sentenceCount; this.tokenCount = tokenCount;
+  }
+
+  result(): PreTokenized {
+    const sentenceCount = this.sentenceCount, tokenCount = this.tokenCount;
+    this.paragraphStarts[this.paragraphCount] = sentenceCount;
+    return {
+      sentences: this.sentences.subarray(0, 4 * sentenceCount), paragraphStarts: this.paragraphStarts,
+      ids: this.ids.subarray(0, tokenCount), begins: this.begins.subarray(0, tokenCount), ends: this.ends.subarray(0, tokenCount),
+    };
+  }
 }
 
 function grown(array: Int32Array, size: number): Int32Array {
