@@ -351,9 +351,11 @@ export class WordCache {
     const { units, latticeScore, skip, unkId, unkScore } = this.lattice;
     const size = units.length;
     const best = this.best, second = this.second, bestStart = this.bestStart, bestId = this.bestId;
-    best.fill(-Infinity, 1, n + 1);
-    second.fill(-Infinity, 0, n + 1);
+    // Loops, not fill(): TypedArray fill is a C++ builtin, a call out of the compiled code that cost more than these
+    // few stores (a word is ~8 bytes).
     best[0] = 0;
+    second[0] = -Infinity;
+    for (let k = 1; k <= n; k++) { best[k] = -Infinity; second[k] = -Infinity; }
     const rootBase = size === 0 ? 0 : (units[0] >>> 10) << ((units[0] & 0x200) >>> 6);
     // Each candidate for an end position is offered as the sentence Viterbi offers it (it keeps the first strictly
     // better one); here the best and the best of the rest are kept, so a tie shows as a zero margin.
