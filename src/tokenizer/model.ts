@@ -219,6 +219,11 @@ export class SentencePieceModel {
     return this.words !== null;
   }
 
+  /** Words the word cache holds (0 without one): a word is one entry, however it came (see word-cache.ts). */
+  get cachedWordCount(): number {
+    return this.words === null ? 0 : this.words.size;
+  }
+
   get vocabSize(): number {
     return this.pieces.length;
   }

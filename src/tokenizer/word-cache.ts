@@ -118,6 +118,11 @@ export class WordCache {
     this.maxNodeScore = most;
   }
 
+  /** Words held (since the last fresh start). */
+  get size(): number {
+    return this.entries;
+  }
+
   /**
    * Entry (its start in the arena) for the word text[from, to), segmenting and storing it on a miss; -1 when the
    * word is too long to cache.
