@@ -147,8 +147,13 @@ export class WordCache {
     const slots = this.slots;
     const arena = this.arena;
     const ints = (length + 3) >> 2;
-    let slot = h >>> this.slotShift;
+    const mask = this.slotMask;
+    // From the slot before the home slot, stepping first: the step then runs on every look-up, not only on a
+    // collision (rare while the table is nearly empty, when TurboFan first compiles this), which would have had no
+    // type feedback and thrown the compiled code away at the first collision.
+    let slot = ((h >>> this.slotShift) + mask) & mask;
     for (;;) {
+      slot = (slot + 1) & mask;
       const at = slots[2 * slot + 1];
       if (at === 0) break;
       // A whole int of the key at a time: the last one's unused bytes are 0 in both.
@@ -158,14 +163,14 @@ export class WordCache {
         while (k < ints && arena[start + k] === keys[keyAt + k]) k++;
         if (k === ints) return at - 1;
       }
-      slot = (slot + 1) & this.slotMask;
     }
     return this.add(slot, keys, keyAt, length, h);
   }
 
   /** Stores the word at the empty slot `slot` (its home slot instead, if the cache starts afresh) and segments it. */
   private add(slot: number, keys: Int32Array, keyAt: number, length: number, h: number): number {
-    const free = this.room(length) ? slot : h >>> this.slotShift;
+    const home = h >>> this.slotShift; // worked out whether used or not: only a fresh start uses it (see entryForKey)
+    const free = this.room(length) ? slot : home;
     const e = this.used;
     this.slots[2 * free] = h;
     this.slots[2 * free + 1] = e + 1;
@@ -391,17 +396,20 @@ export class WordCache {
         }
         if (end - start === mblen) hasSingle = true;
       }
-      if (!hasSingle) {
-        const end = start + mblen;
-        const candidate = unkScore + tillHere;
-        if (candidate > best[end]) {
-          second[end] = best[end];
-          best[end] = candidate; bestStart[end] = start; bestId[end] = unkId;
-        } else if (candidate > second[end]) {
-          second[end] = candidate;
-        }
-      }
-      start += mblen;
+      // The unknown piece over the next character, when no piece covers it alone; offered (a candidate of -Infinity
+      // changes nothing) and stored without a branch, because few words have such a character: the operations of a
+      // branch that only they take would have had no type feedback when TurboFan compiled this, and the first such
+      // word would have thrown the compiled code away.
+      const end = start + mblen;
+      const unknown = unkScore + tillHere;
+      const candidate = hasSingle ? -Infinity : unknown;
+      const was = best[end], wasSecond = second[end];
+      const better = candidate > was;
+      second[end] = better ? was : candidate > wasSecond ? candidate : wasSecond;
+      best[end] = better ? candidate : was;
+      bestStart[end] = better ? start : bestStart[end];
+      bestId[end] = better ? unkId : bestId[end];
+      start = end;
     }
     // Backtrack (pieces land in reverse, then are flipped) and take the smallest margin on the path.
     const arena = this.arena;
