@@ -51,8 +51,11 @@ export function sentenceSpans(text: string): SentenceSpan[] {
     if (ellipsis < i) ellipsis = indexOrEnd(text, '\u2026', i);
     i = Math.min(dot, question, bang, ellipsis);
     if (i === n) break;
-    let end = i + 1;
-    while (end < n && (isTerminator(text.charCodeAt(end)) || isCloser(text.charCodeAt(end)))) end += 1;
+    // The terminator and any terminators and closers right after it. (A do-while: its step runs on every terminator,
+    // so it has type feedback when TurboFan compiles this; as a while body it ran only on `.)` and the like, and the
+    // first one threw the compiled code away.)
+    let end = i;
+    do end += 1; while (end < n && (isTerminator(text.charCodeAt(end)) || isCloser(text.charCodeAt(end))));
     if (end < n && !isSpaceCode(text.charCodeAt(end))) {
       i = end; // `2.5`, `i.v.`, `U.S.A` — the dot is inside a token
       continue;
@@ -90,8 +93,9 @@ function endsSentence(text: string, sentenceStart: number, dot: number, next: nu
   if (plainLongWordBefore(text, sentenceStart, dot)) return true; // no rule below can hold: no string made
   const word = wordBefore(text, sentenceStart, dot);
   const lower = word.toLowerCase();
+  const digitFollows = isDigit(following); // here, not in the rare branch that uses it (see the do-while above)
   if (ALWAYS_CONTINUE.has(lower)) return false;
-  if (CONTINUE_BEFORE_DIGIT.has(lower)) return !isDigit(following);
+  if (CONTINUE_BEFORE_DIGIT.has(lower)) return !digitFollows;
   if (word.length === 1 && isUpper(word)) return false; // an initial: `J. Smith`, `E. coli`
   if (CONTINUE_UNLESS_CAPITAL.has(lower) || /^([a-z]\.)+[a-z]$/i.test(word)) return isUpper(following);
   return true;
