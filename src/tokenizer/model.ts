@@ -485,8 +485,10 @@ export class SentencePieceModel {
     const ids = this.idBuf;
     const begins = this.beginBuf;
     const ends = this.endBuf;
+    const byteFallback = this.byteFallback;
     let n = 0;
     let prevUnk = false;
+    let runBegin = 0; // where the last piece written begins
     for (let i = 0; i < seg.count; i++) {
       const id = seg.ids[i];
       const isUnk = id === this.unkId;
@@ -496,17 +498,21 @@ export class SentencePieceModel {
       const byteEnd = map[e];
       const origBegin = ascii ? byteBegin : unitOfByte[byteBegin];
       const origEnd = ascii ? byteEnd : unitOfByte[byteEnd];
-      if (isUnk && this.byteFallback) {
+      if (isUnk && byteFallback) {
         for (let k = s; k < e; k++) {
           ids[n] = this.byteIds[norm[k]];
           begins[n] = origBegin;
           ends[n] = k === e - 1 ? origEnd : origBegin;
           n++;
         }
-      } else if (isUnk && prevUnk) {
-        ends[n - 1] = origEnd;
       } else {
-        ids[n] = id; begins[n] = origBegin; ends[n] = origEnd; n++;
+        // An unknown after an unknown rewrites it (one piece), without a branch that only such runs take: its
+        // operations would have had no type feedback when TurboFan compiled this, and the first run would have
+        // thrown the compiled code away (see WordCache.encodeAscii).
+        const back = isUnk && prevUnk ? 1 : 0;
+        n -= back;
+        runBegin = back === 1 ? runBegin : origBegin;
+        ids[n] = id; begins[n] = runBegin; ends[n] = origEnd; n++;
       }
       prevUnk = isUnk;
     }
