@@ -5,6 +5,7 @@ import { MedbertError } from '../errors.js';
 import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
+import { deidentifyDocument } from '../data/deidentify-document.js';
 import { addPackStats, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { BatchConceptNumbering } from '../data/packed-batch.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
@@ -244,7 +245,7 @@ async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPo
   }
   const sp = tokenizer.model;
   const matcher = r.ontology === null ? null : await loadMatcher(r.ontology, { cacheDir: lexiconCache });
-  return [new LocalPackPort(new BatchPacker(sp, specialIds(sp, r.tokenizerPath), matcher, r.seqLen), receive)];
+  return [new LocalPackPort(new BatchPacker(sp, specialIds(sp, r.tokenizerPath), matcher, r.seqLen, deidentifyDocument), receive)];
 }
 
 /** Where `medbert prepare` keeps built lexicon matchers unless told otherwise: the user's cache folder. */

@@ -2,6 +2,7 @@ import type { DeidMode } from '../deid/deidentify.js';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import type { SentencePieceModel } from '../tokenizer/model.js';
 import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackDocument, type PackStats } from './pack.js';
+import type { DocumentDeidentifier } from './deidentify-document.js';
 import { encodePackedBatch, type PackedBatch } from './packed-batch.js';
 import type { PreTokenized } from './pretokenized.js';
 import type { SpecialIds } from './special-tokens.js';
@@ -43,12 +44,17 @@ export interface PrepJob {
 /** A job's answer: its batch, or the message of what failed. */
 export type PackResult = { readonly seq: number; readonly batch: PackedBatch } | { readonly seq: number; readonly error: string };
 
-/** Packs jobs with one tokenizer and matcher, a DocumentPacker per de-identification mode. */
+/**
+ * Packs jobs with one tokenizer and matcher, a DocumentPacker per de-identification mode. `deidentify` de-identifies
+ * the jobs that come without their de-identified text; without it such a job fails (a packing worker beside a
+ * preparing one never loads the de-identifier).
+ */
 export class BatchPacker {
   private readonly packers = new Map<DeidMode | null, DocumentPacker>();
 
   constructor(private readonly tokenizer: SentencePieceModel, private readonly special: SpecialIds,
-    private readonly matcher: EntityMatcher | null, private readonly seqLen: number) {}
+    private readonly matcher: EntityMatcher | null, private readonly seqLen: number,
+    private readonly deidentify: DocumentDeidentifier | null = null) {}
 
   /** Packs a job; `deidentified`: its documents already de-identified (deidentifyDocument), if done. */
   run(job: PackJob, deidentified?: readonly DeidentifiedDocument[]): PackedBatch {
@@ -58,7 +64,9 @@ export class BatchPacker {
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const done = job.deidentified ?? deidentified;
+    const deidentify = this.deidentify, mode = job.deid;
+    const done = job.deidentified ?? deidentified ??
+      (mode === null || deidentify === null ? undefined : job.documents.map((d) => deidentify(d, mode)));
     let first = 0; // the document's first paragraph in job.tokens
     const documents = job.documents.map((d, i) => {
       const packed = packer.pack(d, done?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });

@@ -11,7 +11,8 @@ import type { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { SentencePieceModel } from '../tokenizer/model.js';
 import { BatchPacker, type PackJob, type PackResult, type PrepJob } from './batch-packer.js';
-import { deidentifyDocument, type DeidentifiedDocument, type PackDocument } from './pack.js';
+import type { DocumentDeidentifier } from './deidentify-document.js';
+import type { DeidentifiedDocument, PackDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
 import type { PackWorkerData } from './pack-workers-node.js';
 import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
@@ -21,10 +22,20 @@ const setup = workerData as PackWorkerData;
 const port = parentPort!;
 const errorOf = (seq: number, error: unknown): PackResult => ({ seq, error: error instanceof Error ? error.message : String(error) });
 
-if (setup.role === 'prep') preparing();
+if (setup.role === 'prep') await preparing();
 else await packing();
 
-function preparing(): void {
+/**
+ * The de-identifier, loaded only by a thread that uses it: a packing worker beside a preparing one gets every note
+ * de-identified, and loading it took about 28 ms of CPU at the start of that thread's critical path.
+ * (Messages wait in the port until a listener is added.)
+ */
+async function deidentifier(): Promise<DocumentDeidentifier> {
+  return (await import('./deidentify-document.js')).deidentifyDocument;
+}
+
+async function preparing(): Promise<void> {
+  const deidentifyDocument = await deidentifier();
   const model = setup.model;
   const tokenizer = model === null ? null : SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
   const packers = setup.packers!;
@@ -52,16 +63,17 @@ function preparing(): void {
 
 async function packing(): Promise<void> {
   // The lexicon's modules only here: a preparing worker never links, and loading them took it about 13 ms of CPU.
-  // (Messages wait in the port until its listener is added below.)
-  const [{ EntityMatcher }, { loadMatcher }] = await Promise.all([import('../ontology/matcher.js'), import('../ontology/node-io.js')]);
+  // (Messages wait in the port until its listener is added below.) Without a preparing worker, it de-identifies.
+  const [{ EntityMatcher }, { loadMatcher }, deidentify] = await Promise.all([import('../ontology/matcher.js'),
+    import('../ontology/node-io.js'), setup.prepared === null ? deidentifier() : null]);
   const tokenizer = SentencePieceModel.fromBytes(setup.model!.bytes, setup.tokenizerPath, { pieceTrie: setup.model!.pieceTrie });
   const special = specialIds(tokenizer, setup.tokenizerPath);
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
-  let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen) : null;
-  /** Jobs that came before the matcher, de-identified already, in the order they came. */
-  const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] }[] = [];
+  let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen, deidentify) : null;
+  /** Jobs that came before the matcher, de-identified already where that applies, in the order they came. */
+  const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] | undefined }[] = [];
   const matcherReady = (matcher: EntityMatcher): void => {
-    const ready = new BatchPacker(tokenizer, special, matcher, setup.seqLen);
+    const ready = new BatchPacker(tokenizer, special, matcher, setup.seqLen, deidentify);
     packer = ready;
     for (const w of waiting.splice(0)) post(ready.answer(w.job, w.deidentified));
   };
@@ -77,7 +89,10 @@ async function packing(): Promise<void> {
       post(packer.answer(m));
     } else {
       try {
-        waiting.push({ job: m, deidentified: m.deidentified ?? m.documents.map((d) => deidentifyDocument(d, m.deid)) });
+        const mode = m.deid;
+        // While the matcher is built elsewhere this thread is idle: it de-identifies ahead, if that is its part.
+        const ahead = mode === null || deidentify === null ? undefined : m.documents.map((d) => deidentify(d, mode));
+        waiting.push({ job: m, deidentified: m.deidentified ?? ahead });
       } catch (error) {
         post(errorOf(m.seq, error));
       }

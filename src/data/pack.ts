@@ -2,7 +2,7 @@
 // the indexes pull in readers, scorers and parsers (saxes, csv-parse) that packing never runs.
 import type { CorpusDocument } from '../corpus/document.js';
 import { sentenceSpans } from '../corpus/sentences.js';
-import { deidentify, type DeidMode } from '../deid/deidentify.js';
+import type { DeidMode } from '../deid/deidentify.js';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import type { LinkedSpan } from '../ontology/types.js';
 import { linkWithAbbreviations } from '../ontology/abbreviations.js';
@@ -56,7 +56,7 @@ export interface PackedDocument {
 }
 
 /**
- * Turns documents into training sequences: (de-identify) → link entities per paragraph → split sentences →
+ * Turns documents into training sequences: (take the de-identified text) → link entities per paragraph → split sentences →
  * tokenize → map each linked mention to the pieces it covers → pack consecutive sentences of a document into
  * `[CLS] … [SEP]` sequences of at most seqLen tokens (a longer sentence is cut into pieces). Concepts are
  * numbered per document (see PackedDocument).
@@ -76,8 +76,8 @@ export class DocumentPacker {
   }
 
   /**
-   * Packs a document; `deidentified`: its paragraphs already de-identified (deidentifyDocument), if done;
-   * `tokens`: its paragraphs split and tokenized ahead (preTokenize), from paragraph `first` of `pre` on.
+   * Packs a document; `deidentified`: its paragraphs de-identified (deidentifyDocument), which a packer in a
+   * de-identifying mode needs; `tokens`: its paragraphs split and tokenized ahead (preTokenize), from paragraph `first` of `pre` on.
    */
   pack(doc: PackDocument, deidentified?: DeidentifiedDocument, tokens?: { readonly pre: PreTokenized; readonly first: number }): PackedDocument {
     this.stats.documents++;
@@ -107,7 +107,7 @@ export class DocumentPacker {
       this.filled = 0;
       this.entities = [];
     };
-    const texts = this.o.deid === null ? null : deidentified ?? deidentifyDocument(doc, this.o.deid);
+    const texts = this.o.deid === null ? null : deidentified ?? notDeidentified(doc.id);
     if (texts !== null) this.stats.phiSpans += texts.phiSpans;
     for (let p = 0; p < doc.paragraphs.length; p++) {
       this.stats.characters += doc.paragraphs[p].length;
@@ -160,19 +160,8 @@ export class DocumentPacker {
 
 }
 
-/**
- * A document's paragraphs de-identified in `mode` (null: as they are). Apart from packing so that a worker can
- * do it while it still waits for the matcher.
- */
-export function deidentifyDocument(doc: PackDocument, mode: DeidMode | null): DeidentifiedDocument {
-  if (mode === null) return { paragraphs: doc.paragraphs, phiSpans: 0 };
-  let phiSpans = 0;
-  const paragraphs = doc.paragraphs.map((raw) => {
-    const result = deidentify(raw, { mode, key: doc.id });
-    phiSpans += result.spans.length;
-    return result.text;
-  });
-  return { paragraphs, phiSpans };
+function notDeidentified(id: string): never {
+  throw new Error(`document ${id}: packed for de-identified text, but not given it (deidentifyDocument)`);
 }
 
 /** A document's paragraphs after de-identification, and how many PHI spans were replaced. */

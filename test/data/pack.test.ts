@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { BatchPacker } from '../../src/data/batch-packer.js';
+import { deidentifyDocument } from '../../src/data/deidentify-document.js';
 import { SequencePacker } from '../../src/data/pack.js';
+import { decodePackedBatch } from '../../src/data/packed-batch.js';
 import { openShardSource } from '../../src/data/shard-files.js';
 import { specialIds } from '../../src/data/special-tokens.js';
 import { builtinMatcher } from '../../src/ontology/index.js';
@@ -44,6 +47,21 @@ test('a sentence with more mentions than the encoder first has room for (256) ke
   assert.equal(mentions.length, 300);
   assert.deepEqual(new Set(mentions), new Set(['metformin', 'tamoxifen']));
   assert.equal(packer.stats.entitiesDropped, 0);
+});
+
+test('a batch packer de-identifies a note job itself only when given the de-identifier, and fails it otherwise', async () => {
+  const matcher = await builtinMatcher();
+  const note = { id: 'n1', paragraphs: ['Mr. John Smith was seen on 03/14/2021 for type 2 diabetes; call 555-123-4567.'] };
+  const job = { seq: 0, deid: 'tag' as const, documents: [note] };
+  const given = new BatchPacker(sp, special, matcher, 32).run({ ...job, deidentified: [deidentifyDocument(note, 'tag')] });
+  const itself = new BatchPacker(sp, special, matcher, 32, deidentifyDocument).run(job);
+  assert.deepEqual(decodePackedBatch(itself), decodePackedBatch(given));
+  assert.deepEqual(itself.stats, given.stats);
+  assert.ok(given.stats.phiSpans >= 3, `${given.stats.phiSpans} PHI spans`);
+  const text = sp.decode([...decodePackedBatch(given)[0].sequences[0].ids]);
+  assert.ok(!text.includes('Smith') && !text.includes('4567'), text);
+  const result = new BatchPacker(sp, special, matcher, 32).answer(job);
+  assert.ok('error' in result && /n1.*not given/.test(result.error), JSON.stringify(result));
 });
 
 test('prepare writes shards the trainer reads, de-identifying notes and dropping exact duplicates', async () => {
