@@ -38,6 +38,10 @@ export interface PrepJob {
   readonly seq: number;
   readonly deid: DeidMode | null;
   readonly documents: PackDocument[];
+  /**
+   * The packing port to send the prepared job to: its number in the pool, which is its place in the list
+   * startPackWorkers returned (the pool is given the ports in that order), and so in the preparing worker's lines.
+   */
   readonly to: number;
 }
 
@@ -60,13 +64,12 @@ export class BatchPacker {
   run(job: PackJob, deidentified?: readonly DeidentifiedDocument[]): PackedBatch {
     let packer = this.packers.get(job.deid);
     if (packer === undefined) {
-      packer = new DocumentPacker({ tokenizer: this.tokenizer, special: this.special, matcher: this.matcher, deid: job.deid, seqLen: this.seqLen });
+      packer = new DocumentPacker({ tokenizer: this.tokenizer, special: this.special, matcher: this.matcher, deid: job.deid,
+        ...(this.deidentify === null ? {} : { deidentify: this.deidentify }), seqLen: this.seqLen });
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const deidentify = this.deidentify, mode = job.deid;
-    const done = job.deidentified ?? deidentified ??
-      (mode === null || deidentify === null ? undefined : job.documents.map((d) => deidentify(d, mode)));
+    const done = job.deidentified ?? deidentified;
     let first = 0; // the document's first paragraph in job.tokens
     const documents = job.documents.map((d, i) => {
       const packed = packer.pack(d, done?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });

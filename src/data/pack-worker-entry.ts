@@ -1,7 +1,8 @@
 // The body of a pack worker thread (started by pack-workers-node.ts), in one of two roles.
-// - pack: loads the tokenizer, waits for the matcher snapshot that the builder thread posts (de-identifying the
-//   jobs that come meanwhile, since that needs no matcher), or loads the lexicon itself (buildsMatcher), then
-//   answers each PackJob with a PackedBatch whose buffers are transferred, not copied.
+// - pack: loads the tokenizer and the matcher (it builds it itself when it is the only packing worker,
+//   buildsMatcher, or takes the snapshot the builder thread posts), then answers each PackJob with a PackedBatch
+//   whose buffers are transferred, not copied. With no preparing worker beside it, it also de-identifies the
+//   notes (ahead, while it waits for the matcher).
 // - prep: de-identifies the documents of each PrepJob that asks for it and, when given the tokenizer, splits and
 //   tokenizes every job, then sends the job on to the packing worker it names, over a line of their own. One
 //   thread then runs (and has the JIT compile) de-identification and tokenizing, the other linking and packing,
@@ -38,23 +39,26 @@ async function preparing(): Promise<void> {
   const deidentifyDocument = await deidentifier();
   const model = setup.model;
   const tokenizer = model === null ? null : SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
-  const packers = setup.packers!;
+  const packers = setup.packers;
+  if (packers === null) throw new Error('a preparing worker was started without its lines to the packing workers');
   port.on('message', (m: PrepJob) => {
     try {
       const { seq, deid } = m;
+      const line = packers[m.to];
+      if (line === null || line === undefined) throw new Error(`job ${seq} names port ${m.to}, which is not a packing worker`);
       const deidentified = deid === null ? undefined : m.documents.map((d) => deidentifyDocument(d, deid));
       // A note goes on as its de-identified text alone: the documents hold the same paragraph arrays as
       // `deidentified` (copied once), and the count of the characters read stands for the original text.
       const prepared: Pick<PackJob, 'documents' | 'deidentified' | 'characters'> = deidentified === undefined
         ? { documents: m.documents }
         : {
-          documents: deidentified.map((d, i) => ({ id: m.documents[i].id, paragraphs: d.paragraphs as string[] })),
+          documents: deidentified.map((d, i) => ({ id: m.documents[i].id, paragraphs: d.paragraphs })),
           deidentified,
           characters: charactersOf(m.documents),
         };
       const tokens = tokenizer === null ? undefined : preTokenize(tokenizer, prepared.documents.map((d) => d.paragraphs));
       const job: PackJob = { seq, deid, ...prepared, ...(tokens === undefined ? {} : { tokens }) };
-      packers[m.to]!.postMessage(job, tokens === undefined ? [] : preTokenizedBuffers(tokens));
+      line.postMessage(job, tokens === undefined ? [] : preTokenizedBuffers(tokens));
     } catch (error) {
       port.postMessage(errorOf(m.seq, error));
     }
@@ -89,10 +93,11 @@ async function packing(): Promise<void> {
       post(packer.answer(m));
     } else {
       try {
-        const mode = m.deid;
         // While the matcher is built elsewhere this thread is idle: it de-identifies ahead, if that is its part.
-        const ahead = mode === null || deidentify === null ? undefined : m.documents.map((d) => deidentify(d, mode));
-        waiting.push({ job: m, deidentified: m.deidentified ?? ahead });
+        const mode = m.deid;
+        const ahead = (): DeidentifiedDocument[] | undefined =>
+          mode === null || deidentify === null ? undefined : m.documents.map((d) => deidentify(d, mode));
+        waiting.push({ job: m, deidentified: m.deidentified ?? ahead() });
       } catch (error) {
         post(errorOf(m.seq, error));
       }

@@ -10,18 +10,30 @@ import type { SentencePieceModel } from '../tokenizer/index.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
 import { SentenceEncoder, type EncodedSentence } from './sentence-encoder.js';
+import type { DocumentDeidentifier } from './deidentify-document.js';
 import type { PreTokenized } from './pretokenized.js';
 
 /** What packing reads of a document: its id (the de-identification key) and its paragraphs. */
-export type PackDocument = Pick<CorpusDocument, 'id' | 'paragraphs'>;
+export interface PackDocument {
+  readonly id: CorpusDocument['id'];
+  readonly paragraphs: readonly string[];
+}
 
 export interface PackOptions {
   readonly tokenizer: SentencePieceModel;
   readonly special: SpecialIds;
   /** Null: no entity linking (the sequences carry no spans). */
   readonly matcher: EntityMatcher | null;
-  /** De-identify each paragraph first (clinical notes); null leaves the text as it is. */
+  /**
+   * Pack the de-identified text (clinical notes): each document's, given to `pack`, or made by `deidentify`; null
+   * packs the text as it is.
+   */
   readonly deid: DeidMode | null;
+  /**
+   * De-identifies a document that comes without its de-identified text (deidentifyDocument; kept out of this
+   * module so that a thread given the text never loads the de-identifier). Without it such a document fails.
+   */
+  readonly deidentify?: DocumentDeidentifier;
   readonly seqLen: number;
 }
 
@@ -48,7 +60,8 @@ export function addPackStats(into: PackStats, from: Readonly<PackStats>): void {
 /**
  * One document's sequences before concepts are numbered: each entity's `concept` indexes `conceptIds`, the
  * document's concepts in order of first appearance. Packing documents is independent work (worker threads
- * may do it); numbering concepts is not, so it happens after, in document order (ConceptNumbering).
+ * may do it); numbering concepts is not, so it happens after, in document order (BatchConceptNumbering in
+ * `prepare`, ConceptNumbering in SequencePacker).
  */
 export interface PackedDocument {
   readonly sequences: Sequence[];
@@ -76,8 +89,8 @@ export class DocumentPacker {
   }
 
   /**
-   * Packs a document; `deidentified`: its paragraphs de-identified (deidentifyDocument), which a packer in a
-   * de-identifying mode needs; `tokens`: its paragraphs split and tokenized ahead (preTokenize), from paragraph `first` of `pre` on.
+   * Packs a document; `deidentified`: its paragraphs de-identified (deidentifyDocument), if done (see
+   * PackOptions.deid); `tokens`: its paragraphs split and tokenized ahead (preTokenize), from paragraph `first` of `pre` on.
    */
   pack(doc: PackDocument, deidentified?: DeidentifiedDocument, tokens?: { readonly pre: PreTokenized; readonly first: number }): PackedDocument {
     this.stats.documents++;
@@ -107,7 +120,8 @@ export class DocumentPacker {
       this.filled = 0;
       this.entities = [];
     };
-    const texts = this.o.deid === null ? null : deidentified ?? notDeidentified(doc.id);
+    const mode = this.o.deid;
+    const texts = mode === null ? null : deidentified ?? this.o.deidentify?.(doc, mode) ?? notDeidentified(doc.id);
     if (texts !== null) this.stats.phiSpans += texts.phiSpans;
     for (let p = 0; p < doc.paragraphs.length; p++) {
       this.stats.characters += doc.paragraphs[p].length;
@@ -161,7 +175,7 @@ export class DocumentPacker {
 }
 
 function notDeidentified(id: string): never {
-  throw new Error(`document ${id}: packed for de-identified text, but not given it (deidentifyDocument)`);
+  throw new Error(`document ${id}: packed for de-identified text, but neither given it nor a de-identifier`);
 }
 
 /** A document's paragraphs after de-identification, and how many PHI spans were replaced. */

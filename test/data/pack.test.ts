@@ -49,7 +49,7 @@ test('a sentence with more mentions than the encoder first has room for (256) ke
   assert.equal(packer.stats.entitiesDropped, 0);
 });
 
-test('a batch packer de-identifies a note job itself only when given the de-identifier, and fails it otherwise', async () => {
+test('a packer de-identifies a note itself only when given the de-identifier, and fails it otherwise', async () => {
   const matcher = await builtinMatcher();
   const note = { id: 'n1', paragraphs: ['Mr. John Smith was seen on 03/14/2021 for type 2 diabetes; call 555-123-4567.'] };
   const job = { seq: 0, deid: 'tag' as const, documents: [note] };
@@ -61,7 +61,12 @@ test('a batch packer de-identifies a note job itself only when given the de-iden
   const text = sp.decode([...decodePackedBatch(given)[0].sequences[0].ids]);
   assert.ok(!text.includes('Smith') && !text.includes('4567'), text);
   const result = new BatchPacker(sp, special, matcher, 32).answer(job);
-  assert.ok('error' in result && /n1.*not given/.test(result.error), JSON.stringify(result));
+  assert.ok('error' in result && /n1.*neither given it nor a de-identifier/.test(result.error), JSON.stringify(result));
+  // The same for a packer used alone.
+  const options = { tokenizer: sp, special, matcher, deid: 'tag' as const, seqLen: 32 };
+  assert.deepEqual(new SequencePacker({ ...options, deidentify: deidentifyDocument }).pack(note).map((q) => [...q.ids]),
+    decodePackedBatch(given)[0].sequences.map((q) => [...q.ids]));
+  assert.throws(() => new SequencePacker(options).pack(note), /n1/);
 });
 
 test('prepare writes shards the trainer reads, de-identifying notes and dropping exact duplicates', async () => {
