@@ -4,7 +4,6 @@ import type { MatcherSnapshot } from '../ontology/index.js';
 import type { PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
 import type { LoadedModel, SharedModel } from '../tokenizer/node-io.js';
-import { preTokenizedBuffers } from './pretokenized.js';
 
 /** What a pack worker loads once: the tokenizer, the lexicon (path, "builtin" or null) and the sequence length. */
 export interface PackWorkerSetup {
@@ -16,7 +15,7 @@ export interface PackWorkerSetup {
 }
 
 /**
- * What a worker does: pack (link, tokenize what comes untokenized, and de-identify what comes before the matcher),
+ * What a worker does: pack (link, tokenize what comes untokenized, and de-identify when no preparing worker does),
  * or prepare (de-identify, and tokenize if given the tokenizer).
  */
 export type PackWorkerRole = 'pack' | 'prep';
@@ -54,12 +53,12 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenize
   // loaded, so it loads it itself: no builder thread to start, and no snapshot to make, copy and restore. Otherwise
   // a builder thread loads it once for all packing workers, which de-identify meanwhile if there is no
   // preparing worker.
-  const packers = roles.filter((r) => r === 'pack').length;
-  const buildInWorker = setup.ontology !== null && prepWorker && packers === 1;
+  const packerCount = roles.filter((r) => r === 'pack').length;
+  const buildInWorker = setup.ontology !== null && prepWorker && packerCount === 1;
   // In the same layout the preparing worker also splits and tokenizes: the packer then only links and packs, and
   // this thread only reads (at steady state the three then cost about the same; tokenizing here made this thread
   // the bottleneck). With several packers the preparing worker would become the bottleneck, so they tokenize.
-  const prepTokenizes = prepWorker && packers === 1;
+  const prepTokenizes = prepWorker && packerCount === 1;
   // A line from the preparing worker to each packing worker: a prepared job goes straight on, not through this
   // thread (which would take in and copy out again every note's de-identified text and tokens).
   const lines = roles.map((role) => (prepWorker && role === 'pack' ? new MessageChannel() : null));
@@ -91,8 +90,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenize
   return workers.map((worker, i) => ({
     role: roles[i],
     tokenizes: roles[i] === 'prep' && prepTokenizes,
-    // A prepared job's tokens are moved, not copied.
-    send: (job: PackJob | PrepJob) => worker.postMessage(job, 'tokens' in job && job.tokens !== undefined ? preTokenizedBuffers(job.tokens) : []),
+    send: (job: PackJob | PrepJob) => worker.postMessage(job),
     close: async () => {
       closing.now = true;
       // The builder has usually exited by now; the first port stops it if not (a run that failed early).
