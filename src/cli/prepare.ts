@@ -5,19 +5,17 @@ import { MedbertError } from '../errors.js';
 import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
-import { deidentifyDocument } from '../data/deidentify-document.js';
 import { addPackStats, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { BatchConceptNumbering } from '../data/packed-batch.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
-import { loadMatcher } from '../ontology/node-io.js';
 import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
 import { Progress } from './progress.js';
-import { optimizeLater, stopOnInterrupt } from './runtime.js';
+import { stopOnInterrupt, tuneV8ForPrepare } from './runtime.js';
 
 export const prepareCommand: Command = {
   name: 'prepare',
@@ -128,7 +126,7 @@ const READ_AHEAD_CHARACTERS = 32_000_000;
 /** The prepare pipeline with files; also used by `medbert demo`. */
 export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> {
   const started = performance.now(); // everything counts: loading the lexicon and starting workers too
-  optimizeLater(); // before the workers start and any of the pipeline's code runs hot
+  tuneV8ForPrepare(); // before the workers start and any of the pipeline's code runs hot
   const workers = r.workers ?? defaultWorkers();
   const batchCharacters = r.batchCharacters ?? 256_000;
   const numbering = new BatchConceptNumbering();
@@ -243,6 +241,8 @@ async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPo
     return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen, lexiconCache }, tokenizer,
       receive, (e) => pool.fail(e), prepWorker);
   }
+  // This thread links and de-identifies only here: it loads those modules only here.
+  const [{ loadMatcher }, { deidentifyDocument }] = await Promise.all([import('../ontology/node-io.js'), import('../data/deidentify-document.js')]);
   const sp = tokenizer.model;
   const matcher = r.ontology === null ? null : await loadMatcher(r.ontology, { cacheDir: lexiconCache });
   return [new LocalPackPort(new BatchPacker(sp, specialIds(sp, r.tokenizerPath), matcher, r.seqLen, deidentifyDocument), receive)];

@@ -61,9 +61,10 @@ export const PREPARE_WORKER_OLD_SPACE_MB = 128;
 /**
  * Sets the budget, and the old generation's start size, for this process: V8's flags are per process, so the worker
  * threads started after this take them too. Code optimized before keeps its own budget; this thread's heap, made
- * before, keeps its size.
+ * before, keeps its size. They stay set for the rest of the process (`medbert demo` pretrains after preparing:
+ * its wasm threads' heaps start larger too, which holds little but their messages).
  */
-export function optimizeLater(budget = PREPARE_INTERRUPT_BUDGET): void {
+export function tuneV8ForPrepare(budget = PREPARE_INTERRUPT_BUDGET): void {
   setFlagsFromString(`--interrupt-budget=${budget}`);
   setFlagsFromString(`--initial-old-space-size=${PREPARE_WORKER_OLD_SPACE_MB}`);
 }
