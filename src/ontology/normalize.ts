@@ -171,9 +171,10 @@ export function scanAsciiTokens(bytes: Uint8Array, n: number, buffers: TokenBuff
     // A growth here, not room for n tokens made before the loop: that branch ran for the one paragraph longer than
     // the buffers (18,241 characters, 16,384 tokens' room, 3,057 tokens), after this was optimized (a deopt).
     if (count === start.length) {
-      start = grow(start, 2 * count);
-      end = grow(end, 2 * count);
-      const bigger = new Uint8Array(2 * count);
+      const room = Math.max(16, 2 * count);
+      start = grow(start, room);
+      end = grow(end, room);
+      const bigger = new Uint8Array(room);
       bigger.set(flags);
       flags = bigger;
       buffers.start = start;

@@ -35,8 +35,9 @@ test('a one-concept node links without its entries; names added after a match ar
   assert.deepEqual(brief('seizures, mass'), [['seizures', 'MESH:D1', 'MESH:C3']]);
 });
 
-// The cased forms are kept as one run of UTF-16 code units and read back through a joined string made on first use:
-// a form read wrong (a shifted line, a stale joined string after an add) would make a gene symbol match the wrong case.
+// The cased forms are kept as one run of UTF-16 code units (a built table: each form's end recorded as added; a
+// restored one: the snapshot's newline-joined text, its line ends found on first use): a form read wrong (a shifted
+// line, ends missing after an add, a restored table's ends out of step) would make a gene symbol match the wrong case.
 test('cased forms read back as added: built, after reads and more adds, restored, and added to after restoring', () => {
   const forms = ['TNF', 'HbA', 'mRNA', 'IFN', 'Naïve', 'TNFα', '\u{1d4d0}X', 'IL', 'p53', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(400)];
   let seed = 7;
@@ -63,7 +64,7 @@ test('cased forms read back as added: built, after reads and more adds, restored
   };
   addSome(table, 300);
   check(table);
-  addSome(table, 300); // after a read: the joined string made then is stale
+  addSome(table, 300); // after a read, more adds: their ends must be recorded too
   check(table);
   const snapshot = table.snapshot(52);
   // The snapshot's format: every form in the order added, '' for a token of any case, newline-joined.

@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicon/index.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
-import { codeAt } from './chars.js';
+import { codeAt, isSpace } from './chars.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
@@ -268,21 +268,14 @@ function acceptStreet(text: string, start: number, end: number): boolean {
   return words.every((w) => !lexicon.stop.has(w.toLowerCase()) && !/^[A-Z]{1,3}$/.test(w) && (cue || /^[A-Z][a-z]/.test(w)));
 }
 
-/** JavaScript's `\s`: white space and line terminators. */
-function isRegexSpace(c: number): boolean {
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
-    || c === 0x3000 || c === 0xfeff;
-}
-
 /**
  * The first character after the run of `\s` at `end` (-1 past the text), or -1 when there is no such run. No read
  * past the text (codeAt): the first such read deoptimized the code.
  */
 function afterSpaces(text: string, end: number): number {
-  if (!isRegexSpace(codeAt(text, end))) return -1;
+  if (!isSpace(codeAt(text, end))) return -1;
   let k = end + 1;
-  while (isRegexSpace(codeAt(text, k))) k++;
+  while (isSpace(codeAt(text, k))) k++;
   return codeAt(text, k);
 }
 
@@ -302,7 +295,7 @@ function theAfterSpaces(text: string, end: number): boolean {
 function digitAfterLabelGap(text: string, end: number): boolean {
   for (let k = end; k < end + 3; k++) {
     const c = codeAt(text, k);
-    if (!(c === 58 || c === 35 || c === 46 || isRegexSpace(c))) return false;
+    if (!(c === 58 || c === 35 || c === 46 || isSpace(c))) return false;
     const next = codeAt(text, k + 1);
     if (next >= 48 && next <= 57) return true;
   }

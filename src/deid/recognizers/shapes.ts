@@ -161,7 +161,7 @@ function punctuationShapes(text: string, i: number, c: number): number {
  * The pairs above as a table by `first * 128 + second` (a Set of numbers took a hashed look-up at every "."):
  * SHAPE_DOT_TLD at those pairs, 0 elsewhere.
  */
-const TLD_SHAPES = new Uint8Array(128 * 128);
+const TLD_SHAPES = new Int32Array(128 * 128); // Int32: shape bits go past 8
 for (const t of ['co', 'or', 'ne', 'ed', 'go', 'in', 'bi', 'io']) TLD_SHAPES[t.charCodeAt(0) * 128 + t.charCodeAt(1)] = SHAPE_DOT_TLD;
 
 /** Shapes of the maximal digit run text[start, end). */
