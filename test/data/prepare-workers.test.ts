@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readCorpusFile } from '../../src/corpus/node-io.js';
 import { prepareShards, type PrepareRequest } from '../../src/cli/prepare.js';
+import { generateAbstracts, generateNotes } from '../../src/synth/index.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
 const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
@@ -19,9 +20,12 @@ async function sample(path: string, format: 'jsonl' | 'csv', count: number): Pro
     lines.push(JSON.stringify({ id: d.id, text: d.paragraphs.join('\n\n') }));
     if (lines.length === count) break;
   }
-  // Exact duplicates must be dropped the same way whatever the thread count.
-  lines.push(lines[0]);
-  return lines.join('\n') + '\n';
+  return withDuplicate(lines);
+}
+
+/** JSONL text of the lines and a copy of the first: exact duplicates must be dropped the same way whatever the thread count. */
+function withDuplicate(lines: string[]): string {
+  return [...lines, lines[0]].join('\n') + '\n';
 }
 
 /** Every file of a shard folder, by name (the manifest holds no timings, so it must match byte for byte too). */
@@ -29,13 +33,17 @@ function folderBytes(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
 }
 
-test('prepare: 0, 1, 2 and 3 worker threads write byte-identical shards and manifest, and count the same characters', { skip: abstracts.skip || notes.skip }, async () => {
+/**
+ * Runs `prepare` with 0, 1, 2 and 3 worker threads over 150 abstracts and 40 notes (JSONL, each with one duplicate,
+ * and an abstract among the notes) and checks the outputs are byte-identical.
+ */
+async function sameOutputForAnyWorkers(corpus: () => Promise<{ abstractLines: string; noteLines: string }>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
   try {
-    const abstractLines = await sample(abstracts.path, 'jsonl', 150);
+    const { abstractLines, noteLines } = await corpus();
     writeFileSync(join(dir, 'abstracts.jsonl'), abstractLines);
     // An abstract among the notes too: duplicates are dropped across inputs (the first copy wins).
-    writeFileSync(join(dir, 'notes.jsonl'), await sample(notes.path, 'csv', 40) + abstractLines.split('\n')[5] + '\n');
+    writeFileSync(join(dir, 'notes.jsonl'), noteLines + abstractLines.split('\n')[5] + '\n');
     const request = (out: string, workers: number): PrepareRequest => ({
       inputs: [
         { path: join(dir, 'abstracts.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: null },
@@ -68,7 +76,16 @@ test('prepare: 0, 1, 2 and 3 worker threads write byte-identical shards and mani
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}
+
+test('prepare: 0, 1, 2 and 3 worker threads write byte-identical shards and manifest, and count the same characters', { skip: abstracts.skip || notes.skip }, () =>
+  sameOutputForAnyWorkers(async () => ({ abstractLines: await sample(abstracts.path, 'jsonl', 150), noteLines: await sample(notes.path, 'csv', 40) })));
+
+test('prepare: the same over generated abstracts and notes (no shared data needed)', () =>
+  sameOutputForAnyWorkers(async () => ({
+    abstractLines: withDuplicate((await generateAbstracts(150, 11)).map((a) => JSON.stringify({ id: a.pmid, text: `${a.title}\n\n${a.abstract}` }))),
+    noteLines: withDuplicate((await generateNotes(40, 12)).map((n) => JSON.stringify({ id: n.id, text: n.text }))),
+  })));
 
 test('prepare: a lexicon error in a worker fails the run with its message and leaves no output', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
