@@ -105,23 +105,13 @@ export function buildDoubleArray(keys: readonly Uint8Array[], values: readonly n
     nodeValue[path[key.length]] = values[k];
     previous = key;
   }
-  // 2. Minimize: nodes with the same value and the same (label, canonical child) list are one node.
+  // 2. Minimize: nodes with the same value and the same (label, canonical child) list are one node. When every key
+  // has its own value (a vocabulary's pieces) no two subtrees can be the same, since each holds a key: nothing to do.
   const canonical = new Int32Array(nodeValue.length);
-  const bySignature = new Map<string, number>();
-  const postOrder: number[] = [];
-  const stack: Array<[number, number]> = [[0, 0]];
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1];
-    if (top[1] < childNodes[top[0]].length) stack.push([childNodes[top[0]][top[1]++], 0]);
-    else { postOrder.push(top[0]); stack.pop(); }
-  }
-  for (const node of postOrder) {
-    const parts = [nodeValue[node]];
-    for (let i = 0; i < childLabels[node].length; i++) parts.push(childLabels[node][i], canonical[childNodes[node][i]]);
-    const signature = parts.join(',');
-    const found = bySignature.get(signature);
-    if (found !== undefined) canonical[node] = found;
-    else { canonical[node] = node; bySignature.set(signature, node); }
+  if (new Set(values).size === values.length) {
+    for (let node = 0; node < canonical.length; node++) canonical[node] = node;
+  } else {
+    minimize(childLabels, childNodes, nodeValue, canonical);
   }
   // 3. Place each canonical node's block of children (label 0 = its value) at a free base. Free positions are
   // kept in a linked list; like darts-clone, positions far behind the end are given up, so the search stays short.
@@ -221,4 +211,24 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
   const n = Math.min(a.length, b.length);
   for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i] - b[i];
   return a.length - b.length;
+}
+
+/** Step 2 of buildDoubleArray: `canonical[node]`, the first node found with the same value and children. */
+function minimize(childLabels: readonly number[][], childNodes: readonly number[][], nodeValue: readonly number[], canonical: Int32Array): void {
+  const bySignature = new Map<string, number>();
+  const postOrder: number[] = [];
+  const stack: Array<[number, number]> = [[0, 0]];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1];
+    if (top[1] < childNodes[top[0]].length) stack.push([childNodes[top[0]][top[1]++], 0]);
+    else { postOrder.push(top[0]); stack.pop(); }
+  }
+  for (const node of postOrder) {
+    const parts = [nodeValue[node]];
+    for (let i = 0; i < childLabels[node].length; i++) parts.push(childLabels[node][i], canonical[childNodes[node][i]]);
+    const signature = parts.join(',');
+    const found = bySignature.get(signature);
+    if (found !== undefined) canonical[node] = found;
+    else { canonical[node] = node; bySignature.set(signature, node); }
+  }
 }

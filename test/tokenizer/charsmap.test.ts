@@ -22,6 +22,20 @@ test('double array: every key found with its value, and nothing else', () => {
   assert.equal(len[0], 3);
 });
 
+test('double array: keys sharing endings and values share their nodes; with every value distinct nothing merges', () => {
+  const enc = new TextEncoder();
+  const words = ['xab', 'yab', 'zab', 'xcd', 'ycd', 'zcd'];
+  const shared = buildDoubleArray(words.map((w) => enc.encode(w)), words.map((w) => (w.endsWith('ab') ? 1 : 2)));
+  const distinct = buildDoubleArray(words.map((w) => enc.encode(w)), words.map((_, i) => i));
+  const a = new DoubleArray(shared), b = new DoubleArray(distinct);
+  words.forEach((w, i) => {
+    assert.equal(a.exactMatch(enc.encode(w)), w.endsWith('ab') ? 1 : 2, w);
+    assert.equal(b.exactMatch(enc.encode(w)), i, w);
+  });
+  const usedUnits = (units: Uint32Array): number => units.reduce((n, u) => n + (u !== 0 ? 1 : 0), 0);
+  assert.ok(usedUnits(shared) < usedUnits(distinct), `${usedUnits(shared)} vs ${usedUnits(distinct)} units`);
+});
+
 test('rebuilding Google\'s nmt_nfkc map with our compiler normalizes every hard line identically', () => {
   const proto = decodeModelProto(modelBytes('nmt'));
   const google = charsmapRules(parseCharsmap(proto.normalizer_spec!.precompiled_charsmap!));
