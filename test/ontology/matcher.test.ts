@@ -11,6 +11,18 @@ import { sharedFile } from '../helpers/shared-data.js';
 
 const brief = (spans: LinkedSpan[]): string[][] => spans.map((s) => [s.text, s.id]);
 
+/** Two different 6-letter lower-case words with the same `hash` (pseudo-random words until two collide). */
+function collidingWords(hash: (word: string) => number): [string, string] {
+  const seen = new Map<number, string>();
+  for (let n = 0; ; n++) {
+    let w = '';
+    for (let x = n * 2654435761 >>> 0, i = 0; i < 6; i++, x = Math.imul(x ^ (x >>> 13), 0x5bd1e995) >>> 0) w += String.fromCharCode(97 + (x % 26));
+    const other = seen.get(hash(w));
+    if (other !== undefined && other !== w) return [other, w];
+    seen.set(hash(w), w);
+  }
+}
+
 test('built-in lexicon: variants of case, hyphen, Greek, plural and possessive link to one concept', async () => {
   const matcher = await builtinMatcher();
   assert.ok(matcher.concepts.length >= 150);
@@ -179,19 +191,10 @@ test('many distinct tokens, long ones and plurals give the same spans on every p
   for (let k = 0; k < words.length; k += 7) assert.deepEqual(brief(matcher.match(words[k])), expected([words[k]]));
 });
 
-test('two tokens with the same 32-bit hash and length are told apart (the text token cache compares the key)', () => {
-  // The hash the cache and the token table use: search 6-letter words for a collision.
+test('two tokens with the same 32-bit hash and length are told apart (the token table compares the key)', () => {
+  // The hash the token table files a token under: search 6-letter words for a collision.
   const fnv = (w: string): number => hashAsciiLower(w, 0, w.length);
-  const seen = new Map<number, string>();
-  let pair: [string, string] | null = null;
-  for (let n = 0; pair === null; n++) {
-    let w = '';
-    for (let x = n * 2654435761 >>> 0, i = 0; i < 6; i++, x = Math.imul(x ^ (x >>> 13), 0x5bd1e995) >>> 0) w += String.fromCharCode(97 + (x % 26));
-    const other = seen.get(fnv(w));
-    if (other !== undefined && other !== w) pair = [other, w];
-    else seen.set(fnv(w), w);
-  }
-  const [a, b] = pair;
+  const [a, b] = collidingWords(fnv);
   assert.equal(fnv(a), fnv(b));
   const matcher = new EntityMatcher();
   matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: `${a}itis`, synonyms: [a] });
@@ -246,22 +249,13 @@ test('a matcher restored from a snapshot links as the one built: case, gluing, r
 });
 
 test('two tokens with the same text-token cache hash and length are told apart (the cache compares the key)', () => {
-  // The cache files a token under keyHash of its bytes: search 6-letter words for a collision.
+  // The cache files a token under keyHash of its bytes.
   const bytes = new TextBytes();
   const cacheHash = (w: string): number => {
     bytes.load(w);
     return keyHash(bytes.view, 0, w.length);
   };
-  const seen = new Map<number, string>();
-  let pair: [string, string] | null = null;
-  for (let n = 0; pair === null; n++) {
-    let w = '';
-    for (let x = n * 2654435761 >>> 0, i = 0; i < 6; i++, x = Math.imul(x ^ (x >>> 13), 0x5bd1e995) >>> 0) w += String.fromCharCode(97 + (x % 26));
-    const other = seen.get(cacheHash(w));
-    if (other !== undefined && other !== w) pair = [other, w];
-    else seen.set(cacheHash(w), w);
-  }
-  const [a, b] = pair;
+  const [a, b] = collidingWords(cacheHash);
   assert.equal(cacheHash(a), cacheHash(b));
   const matcher = new EntityMatcher();
   matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: `${a}itis`, synonyms: [a] });
