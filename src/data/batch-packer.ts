@@ -60,8 +60,8 @@ export class BatchPacker {
     private readonly matcher: EntityMatcher | null, private readonly seqLen: number,
     private readonly deidentify: DocumentDeidentifier | null = null) {}
 
-  /** Packs a job; `deidentified`: its documents already de-identified (deidentifyDocument), if done. */
-  run(job: PackJob, deidentified?: readonly DeidentifiedDocument[]): PackedBatch {
+  /** Packs a job. */
+  run(job: PackJob): PackedBatch {
     let packer = this.packers.get(job.deid);
     if (packer === undefined) {
       packer = new DocumentPacker({ tokenizer: this.tokenizer, special: this.special, matcher: this.matcher, deid: job.deid,
@@ -69,10 +69,9 @@ export class BatchPacker {
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const done = job.deidentified ?? deidentified;
     let first = 0; // the document's first paragraph in job.tokens
     const documents = job.documents.map((d, i) => {
-      const packed = packer.pack(d, done?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });
+      const packed = packer.pack(d, job.deidentified?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });
       first += d.paragraphs.length;
       return packed;
     });
@@ -85,9 +84,9 @@ export class BatchPacker {
   }
 
   /** `run` as a PackResult, an exception turned into its message (to cross a thread boundary). */
-  answer(job: PackJob, deidentified?: readonly DeidentifiedDocument[]): PackResult {
+  answer(job: PackJob): PackResult {
     try {
-      return { seq: job.seq, batch: this.run(job, deidentified) };
+      return { seq: job.seq, batch: this.run(job) };
     } catch (error) {
       return { seq: job.seq, error: error instanceof Error ? error.message : String(error) };
     }

@@ -13,7 +13,7 @@ import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
 import { SentencePieceModel } from '../tokenizer/model.js';
 import { BatchPacker, type PackJob, type PackResult, type PrepJob } from './batch-packer.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
-import type { DeidentifiedDocument, PackDocument } from './pack.js';
+import type { PackDocument } from './pack.js';
 import { batchBuffers } from './packed-batch.js';
 import type { PackWorkerData } from './pack-workers-node.js';
 import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
@@ -84,11 +84,11 @@ async function packing(): Promise<void> {
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
   let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen, deidentify) : null;
   /** Jobs that came before the matcher, de-identified already where that applies, in the order they came. */
-  const waiting: { job: PackJob; deidentified: DeidentifiedDocument[] | undefined }[] = [];
+  const waiting: PackJob[] = [];
   const matcherReady = (matcher: EntityMatcher): void => {
     const ready = new BatchPacker(tokenizer, special, matcher, setup.seqLen, deidentify);
     packer = ready;
-    for (const w of waiting.splice(0)) post(ready.answer(w.job, w.deidentified));
+    for (const job of waiting.splice(0)) post(ready.answer(job));
   };
   if (setup.buildsMatcher) {
     // A bad lexicon fails the thread as the builder thread's would (thrown outside the promise: an uncaught error).
@@ -104,9 +104,8 @@ async function packing(): Promise<void> {
       try {
         // While the matcher is built elsewhere this thread is idle: it de-identifies ahead, if that is its part.
         const mode = m.deid;
-        const ahead = (): DeidentifiedDocument[] | undefined =>
-          mode === null || deidentify === null ? undefined : m.documents.map((d) => deidentify(d, mode));
-        waiting.push({ job: m, deidentified: m.deidentified ?? ahead() });
+        const deidentified = m.deidentified ?? (mode === null || deidentify === null ? undefined : m.documents.map((d) => deidentify(d, mode)));
+        waiting.push(deidentified === undefined ? m : { ...m, deidentified });
       } catch (error) {
         post(errorOf(m.seq, error));
       }
