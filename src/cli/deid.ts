@@ -45,7 +45,6 @@ const evalSpec = {
 
 export const deidCommand: Command = {
   name: 'deid',
-  summary: 'de-identify clinical notes (tag or surrogate) and score against gold standards',
   async run(argv: string[]): Promise<number> {
     if (argv[0] === 'eval') return runEval(argv.slice(1));
     return runDeid(argv);

@@ -8,11 +8,11 @@ import { renderReport, type DemoReport } from './demo/report-html.js';
 import {
   evaluateDeid, finetuneNerStage, finetuneQaStage, prepare, pretrainModel, trainTokenizer, writeSyntheticCorpus,
 } from './demo/stages.js';
-import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
+import { stopOnInterrupt } from './runtime.js';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'the default run: corpus → de-identify → tokenizer → shards → pretrain → fine-tune NER (+ QA) → report',
   async run(argv) {
     const parsed = parseFlags(argv, {
       out: { type: 'string', valueName: 'DIR', default: 'runs/demo', description: 'where everything is written' },

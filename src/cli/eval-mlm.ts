@@ -6,7 +6,7 @@ import { evaluateMlm } from '../train/evaluate-mlm.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
 import { Progress } from './progress.js';
-import { engineFlags, engineFromFlags } from './runtime.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
 
 /** `medbert eval mlm`: held-out masked-language-model loss of a pretraining checkpoint. */
 export async function evalMlmCommand(argv: string[]): Promise<number> {

@@ -5,11 +5,10 @@ import { SentencePieceModel } from '../tokenizer/index.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
-import { engineFlags, engineFromFlags } from './runtime.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
 
 export const fillMaskCommand: Command = {
   name: 'fill-mask',
-  summary: 'predict the token at the first [MASK] of a text',
   async run(argv) {
     const parsed = parseFlags(argv, {
       checkpoint: { type: 'string', valueName: 'DIR', description: 'checkpoint folder (with tokenizer.model)' },

@@ -13,7 +13,6 @@ import type { Command } from './command.js';
 
 export const linkCommand: Command = {
   name: 'link',
-  summary: 'link disease, chemical and gene mentions to ontology concepts (and `link eval` on BC5CDR)',
   async run(argv: string[]): Promise<number> {
     if (argv[0] === 'eval') return evalCommand(argv.slice(1));
     return linkText(argv);

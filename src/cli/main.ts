@@ -1,5 +1,4 @@
 import { MedbertError } from '../errors.js';
-import type { Command } from './command.js';
 import { commands } from './commands.js';
 
 const usage = (): string => {
@@ -31,12 +30,13 @@ export async function main(argv: string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(0);
     throw error;
   });
-  const command: Command | undefined = commands.find((c) => c.name === name);
-  if (command === undefined) {
+  const entry = commands.find((c) => c.name === name);
+  if (entry === undefined) {
     process.stderr.write(`medbert: unknown command '${name}' (see medbert --help)\n`);
     return 2;
   }
   try {
+    const command = await entry.load();
     return await command.run(args.slice(1));
   } catch (error) {
     return reportError(error, debug);

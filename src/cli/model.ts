@@ -81,7 +81,6 @@ async function init(argv: string[]): Promise<number> {
 
 export const modelCommand: Command = {
   name: 'model',
-  summary: 'model info (parameter counts by preset) and model init (a fresh checkpoint)',
   async run(argv) {
     const [verb, ...rest] = argv;
     if (verb === 'info') return info(rest);

@@ -10,7 +10,8 @@ import { SentencePieceModel } from '../tokenizer/index.js';
 import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
 import { Progress } from './progress.js';
-import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
+import { stopOnInterrupt } from './runtime.js';
 
 /** Reads gold NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob extension). */
 export async function readNerFile(path: string): Promise<NerDocument[]> {

@@ -19,7 +19,6 @@ import { stopOnInterrupt, tuneV8ForPrepare } from './runtime.js';
 
 export const prepareCommand: Command = {
   name: 'prepare',
-  summary: 'turn raw text into training shards: read, de-identify, tokenize, link entities, pack',
   async run(argv) {
     const parsed = parseFlags(argv, {
       input: { type: 'string', multiple: true, valueName: 'PATH', description: 'input file (repeat the flag, or list several after it)' },

@@ -15,7 +15,8 @@ import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js'
 import type { Command } from './command.js';
 import { presetFlag } from './model.js';
 import { Progress } from './progress.js';
-import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
+import { stopOnInterrupt } from './runtime.js';
 import { ringDistributed } from '../dist/distributed.js';
 import { launchRanks, rankFromEnv, rankThreadsFlag } from '../dist/launch.js';
 import { joinRing } from '../dist/join.js';
@@ -56,7 +57,6 @@ const flags = {
 
 export const pretrainCommand: Command = {
   name: 'pretrain',
-  summary: 'pretrain with masked language modelling + medical entity prediction',
   async run(argv) {
     const parsed = parseFlags(argv, flags, {
       usage: 'medbert pretrain --preset P --data DIR --out DIR [--steps N --micro-batch B --accumulation A --lr LR --warmup N --seed S --resume] [--json]',

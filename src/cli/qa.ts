@@ -8,7 +8,8 @@ import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import { finetuneOptions } from './ner.js';
 import { Progress } from './progress.js';
-import { engineFlags, engineFromFlags, stopOnInterrupt } from './runtime.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
+import { stopOnInterrupt } from './runtime.js';
 
 /** Reads MedQA JSONL; skipped records are reported on stderr with file and line. */
 export function readQuestions(path: string): Question[] {

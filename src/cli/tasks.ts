@@ -7,11 +7,10 @@ import { evalQaCommand, finetuneQaCommand } from './qa.js';
 type Handler = (argv: string[]) => Promise<number>;
 
 /** `medbert VERB TASK ...`: one command per verb, dispatching on the task (ner, qa). */
-function taskCommand(name: string, summary: string, handlers: Record<string, Handler>): Command {
+function taskCommand(name: string, handlers: Record<string, Handler>): Command {
   const tasks = Object.keys(handlers);
   return {
     name,
-    summary,
     async run(argv) {
       const [task, ...rest] = argv;
       if (task === undefined || task === '--help' || task === '-h') {
@@ -25,7 +24,6 @@ function taskCommand(name: string, summary: string, handlers: Record<string, Han
   };
 }
 
-export const finetuneCommand = taskCommand('finetune', 'fine-tune a pretrained checkpoint: ner (BC5CDR) or qa (MedQA)', { ner: finetuneNerCommand, qa: finetuneQaCommand });
-export const evalCommand = taskCommand('eval', 'score a checkpoint (or a prediction file) on a test set: ner, qa, or held-out mlm loss',
-  { ner: evalNerCommand, qa: evalQaCommand, mlm: evalMlmCommand });
-export const predictCommand = taskCommand('predict', 'run a fine-tuned checkpoint on text', { ner: predictNerCommand });
+export const finetuneCommand = taskCommand('finetune', { ner: finetuneNerCommand, qa: finetuneQaCommand });
+export const evalCommand = taskCommand('eval', { ner: evalNerCommand, qa: evalQaCommand, mlm: evalMlmCommand });
+export const predictCommand = taskCommand('predict', { ner: predictNerCommand });

@@ -18,7 +18,6 @@ const SUBCOMMANDS = 'train, encode, decode, export-hf';
 
 export const tokenizerCommand: Command = {
   name: 'tokenizer',
-  summary: 'train, encode and decode SentencePiece unigram models (spm_train/spm_encode flags)',
   async run(argv: string[]): Promise<number> {
     const [sub, ...rest] = argv;
     switch (sub) {

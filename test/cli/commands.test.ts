@@ -1,0 +1,30 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { commands } from '../../src/cli/commands.js';
+import { main } from '../../src/cli/main.js';
+
+test('each listed command loads the command of its name, and the list names each once', async () => {
+  const names = commands.map((c) => c.name);
+  assert.equal(new Set(names).size, names.length, `duplicate names in ${names.join(', ')}`);
+  for (const entry of commands) {
+    const command = await entry.load();
+    assert.equal(command.name, entry.name, `the entry '${entry.name}' loads the command '${command.name}'`);
+    assert.ok(entry.summary.length > 0);
+  }
+});
+
+test('medbert --help lists every command with its summary', async () => {
+  const written: string[] = [];
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    assert.equal(await main(['--help']), 0);
+  } finally {
+    process.stdout.write = write;
+  }
+  const help = written.join('');
+  for (const entry of commands) assert.match(help, new RegExp(`\\n  ${entry.name} +${entry.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+});
