@@ -9,7 +9,7 @@ import { addPackStats, emptyPackStats, type PackDocument } from '../data/pack.js
 import { BatchConceptNumbering } from '../data/packed-batch.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers } from '../data/pack-workers-node.js';
-import { ShardWriter } from '../data/shard-files.js';
+import { ShardWriter } from '../data/shard-writer.js';
 import { specialIds } from '../data/special-tokens.js';
 import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';

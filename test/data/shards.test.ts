@@ -4,7 +4,8 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync, readFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeShard, encodeShard, ShardEncoder } from '../../src/data/shard-format.js';
-import { ShardWriter, openShardSource } from '../../src/data/shard-files.js';
+import { openShardSource } from '../../src/data/shard-files.js';
+import { ShardWriter } from '../../src/data/shard-writer.js';
 import { BatchConceptNumbering, decodePackedBatch, encodePackedBatch } from '../../src/data/packed-batch.js';
 import { ConceptNumbering, emptyPackStats, type PackedDocument } from '../../src/data/pack.js';
 import type { Sequence } from '../../src/data/masking.js';
