@@ -89,24 +89,6 @@ export class EdgeTable {
     this.count += 1;
   }
 
-  /**
-   * For the parents that `parentIndex` numbers (`parentIndex[node]` = index + 1; 0: not wanted), a 64-bit summary of
-   * their children's tokens: bit `childTokenBit(token)` of ints [2 * index, 2 * index + 1] is set for each edge. A
-   * clear bit means no such child, without a look-up here.
-   */
-  childTokenBits(parentIndex: Int32Array, parents: number): Int32Array {
-    const bits = new Int32Array(2 * parents);
-    const cells = this.cells;
-    for (let at = 0; at < cells.length; at += 3) {
-      const node = cells[at];
-      const index = node < 0 || node >= parentIndex.length ? -1 : parentIndex[node] - 1;
-      if (index < 0) continue;
-      const bit = childTokenBit(cells[at + 1]);
-      bits[2 * index + (bit >>> 5)] |= 1 << (bit & 31);
-    }
-    return bits;
-  }
-
   /** Bytes held by the table. */
   get bytes(): number {
     return this.cells.byteLength + this.filter.byteLength;
@@ -132,7 +114,7 @@ export class EdgeTable {
  * from the first call; an add and an and per probe cost nothing measurable beside the cache miss of the read.
  */
 
-/** The bit (0-63) of `token` in EdgeTable.childTokenBits' summaries. */
+/** The bit (0-63) of `token` in the matcher's summaries of a node's child tokens (EntityMatcher.rootChildBits). */
 export function childTokenBit(token: number): number {
   return Math.imul(token, 0x9e3779b1) >>> 26;
 }

@@ -28,6 +28,8 @@ export interface MatcherSnapshot {
   readonly tokenSlots: Int32Array;
   readonly edges: EdgeTableSnapshot;
   readonly rootChildren: Int32Array;
+  /** By token id, the child-token summary of the root's child along it (see EntityMatcher.rootChildBits). */
+  readonly rootChildBits: Int32Array;
   readonly entries: NameEntryTableSnapshot;
   readonly names: number;
 }

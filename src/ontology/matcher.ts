@@ -56,6 +56,12 @@ export class EntityMatcher {
   private readonly edges: EdgeTable;
   /** The root's children by token id (0: none): every token of a text is looked up here, so keep it dense. */
   private rootChildren: Int32Array;
+  /**
+   * By token id, ints [2 * id, 2 * id + 1]: a 64-bit summary of the child tokens of the root's child along `id`, bit
+   * `childTokenBit(token)` set for each (see resolveTokens). Set by `addName` as edges are made (a pass over the
+   * edge table's megabytes when the first text was linked took 12-54 ms of the packing worker's critical path).
+   */
+  private rootChildBits: Int32Array;
   /** By trie node: the names ending there. */
   private readonly entries: NameEntryTable;
   /** `entries.entriesOf(node)` as made on first use (undefined: not yet). */
@@ -91,6 +97,7 @@ export class EntityMatcher {
     this.tokenIds = snapshot === undefined ? new TokenTable(capacity?.tokens) : TokenTable.restore(restoreTokens(snapshot));
     this.edges = snapshot === undefined ? new EdgeTable(capacity?.edges) : EdgeTable.restore(snapshot.edges);
     this.rootChildren = snapshot?.rootChildren ?? new Int32Array(Math.max(1 << 16, capacity?.tokens ?? 0));
+    this.rootChildBits = snapshot?.rootChildBits ?? new Int32Array(2 * this.rootChildren.length);
     this.entries = snapshot === undefined ? new NameEntryTable(capacity?.edges, capacity?.names) : NameEntryTable.restore(snapshot.entries);
     this.nodes = snapshot === undefined ? 1 : snapshot.entries.head.length;
     this.names = snapshot?.names ?? 0;
@@ -103,7 +110,7 @@ export class EntityMatcher {
   snapshot(): MatcherSnapshot {
     return {
       ...(this.conceptList === null ? this.restoredConcepts!.snapshot() : conceptsSnapshot(this.conceptList)), ...tokensSnapshot(this.tokenIds.snapshot()), edges: this.edges.snapshot(),
-      rootChildren: this.rootChildren, entries: this.entries.snapshot(this.nodes), names: this.names,
+      rootChildren: this.rootChildren, rootChildBits: this.rootChildBits, entries: this.entries.snapshot(this.nodes), names: this.names,
     };
   }
 
@@ -254,11 +261,7 @@ export class EntityMatcher {
 
   private makeTextTokenCache(): TextTokenCache {
     this.endings = this.entries.endings(this.nodes);
-    // The root's children are numbered by their token: node → token id + 1.
-    const rootTokenOf = new Int32Array(this.nodes);
-    const tokens = Math.min(this.tokenIds.size, this.rootChildren.length);
-    for (let id = 0; id < tokens; id++) if (this.rootChildren[id] > 0) rootTokenOf[this.rootChildren[id] - 1] = id + 1;
-    return new TextTokenCache(this.tokenIds, this.rootChildren, this.endings, this.edges.childTokenBits(rootTokenOf, tokens));
+    return new TextTokenCache(this.tokenIds, this.rootChildren, this.endings, this.rootChildBits);
   }
 
   /** The child of `node` along token `id`, or -1. */
@@ -269,9 +272,9 @@ export class EntityMatcher {
 
   private setRootChild(id: number, child: number): void {
     if (id >= this.rootChildren.length) {
-      const bigger = new Int32Array(Math.max(id + 1, this.rootChildren.length * 2));
-      bigger.set(this.rootChildren);
-      this.rootChildren = bigger;
+      const size = Math.max(id + 1, this.rootChildren.length * 2);
+      this.rootChildren = grownInts(this.rootChildren, size);
+      this.rootChildBits = grownInts(this.rootChildBits, 2 * size);
     }
     this.rootChildren[id] = child + 1;
   }
@@ -379,6 +382,7 @@ export class EntityMatcher {
     let glued: number[] | null = null;
     let node = 0;
     let fresh = false;
+    let firstId = -1;
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
       const sensitive = short || symbol || isCaseSensitive(token);
@@ -386,6 +390,11 @@ export class EntityMatcher {
       if (token.glued) (glued ??= []).push(k);
       const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
       const id = this.tokenIds.intern(key);
+      if (k === 0) firstId = id;
+      else if (k === 1) { // an edge from the root's child along firstId: its summary bit
+        const bit = childTokenBit(id);
+        this.rootChildBits[2 * firstId + (bit >>> 5)] |= 1 << (bit & 31);
+      }
       // Below a node made for this name there is nothing yet: no need to look (a look-up is a cache miss).
       let next = fresh ? -1 : this.child(node, id);
       if (next < 0) {
@@ -402,6 +411,13 @@ export class EntityMatcher {
     if (node < this.entryCache.length) this.entryCache[node] = undefined; // made again with the new name
     this.names += 1;
   }
+}
+
+/** A copy of `array` with `size` elements, zero-filled past its own. */
+function grownInts(array: Int32Array, size: number): Int32Array {
+  const bigger = new Int32Array(size);
+  bigger.set(array);
+  return bigger;
 }
 
 /** Tokens of one text that `match`'s buffers hold before they grow. */

@@ -20,6 +20,8 @@ export interface NameEntryTableSnapshot {
   readonly cased: string;
   readonly gluedStart: Int32Array;
   readonly glued: Int32Array;
+  /** NameEntryTable.endings, by node. */
+  readonly endings: Int32Array;
 }
 
 /**
@@ -32,6 +34,11 @@ export class NameEntryTable {
   /** By node: first and last entry + 1 (0: none). */
   private head: Int32Array;
   private tail: Int32Array;
+  /**
+   * By node: its `endings` code, kept up to date by `add` (a pass over every node when the first text was linked
+   * took 11-40 ms of the packing worker's critical path).
+   */
+  private codes: Int32Array;
   /** By entry: the next entry of its node + 1 (0: none), and its fields. */
   private next: Int32Array;
   private concept: Int32Array;
@@ -67,6 +74,7 @@ export class NameEntryTable {
   constructor(nodes = 1 << 12, entries = 1 << 12) {
     this.head = new Int32Array(Math.max(16, nodes));
     this.tail = new Int32Array(Math.max(16, nodes));
+    this.codes = new Int32Array(Math.max(16, nodes));
     const size = Math.max(16, entries + 2); // `add` keeps two spare: casedStart[e + 1]
     this.next = new Int32Array(size);
     this.concept = new Int32Array(size);
@@ -83,6 +91,7 @@ export class NameEntryTable {
       const size = Math.max(node + 1, this.head.length * 2);
       this.head = grown(this.head, size);
       this.tail = grown(this.tail, size);
+      this.codes = grown(this.codes, size);
     }
     const e = this.count++;
     if (this.count + 1 >= this.next.length) {
@@ -104,34 +113,21 @@ export class NameEntryTable {
       for (const g of entry.glued) this.glued[this.gluedCount++] = g;
     }
     this.gluedStart[e + 1] = this.gluedCount;
+    const anyText = this.casedStart[e] === this.casedStart[e + 1] && this.gluedStart[e] === this.gluedStart[e + 1];
+    const code = this.codes[node];
+    if (this.tail[node] === 0) this.codes[node] = anyText ? entry.concept + 1 : SOME_NAMES;
+    else if (!anyText || code !== entry.concept + 1) this.codes[node] = SOME_NAMES;
     if (this.tail[node] === 0) this.head[node] = e + 1;
     else this.next[this.tail[node] - 1] = e + 1;
     this.tail[node] = e + 1;
   }
 
   /**
-   * By node, what the matcher needs to know first of the names ending there (see NameEndings). Made from the typed
-   * arrays alone, in one pass over the nodes (no entry objects).
+   * By node, what the matcher needs to know first of the names ending there (the codes above NO_NAME): kept as
+   * names are added, so this is a view of the table's own array (made again after an `add`).
    */
   endings(nodes: number): Int32Array {
-    const codes = new Int32Array(nodes);
-    for (let node = 0; node < nodes && node < this.head.length; node++) {
-      const e = this.head[node] - 1;
-      if (e >= 0) codes[node] = this.oneConceptAnyText(e) ? this.concept[e] + 1 : SOME_NAMES;
-    }
-    return codes;
-  }
-
-  /**
-   * Are the names from entry `first` on (one node's list) all of one concept, with no case or gluing requirement?
-   * (The variants of one name, `Seizure` and `Seizures`' singular, often end at one node.)
-   */
-  private oneConceptAnyText(first: number): boolean {
-    const concept = this.concept[first];
-    for (let e = first; e >= 0; e = this.next[e] - 1) {
-      if (this.concept[e] !== concept || this.casedStart[e] !== this.casedStart[e + 1] || this.gluedStart[e] !== this.gluedStart[e + 1]) return false;
-    }
-    return true;
+    return nodes <= this.codes.length ? this.codes.subarray(0, nodes) : grown(this.codes, nodes);
   }
 
   /** The entries of `node` in the order added, or null. */
@@ -158,6 +154,7 @@ export class NameEntryTable {
       head: grown(this.head, nodes), next: this.next.slice(0, this.count), concept: this.concept.slice(0, this.count),
       preferred: this.preferred.slice(0, this.count), casedStart: this.casedStart.slice(0, this.count + 1),
       cased: this.restored ? this.restoredCased : charsText(this.casedChars, 0, this.casedLength), gluedStart: this.gluedStart.slice(0, this.count + 1), glued: this.glued.slice(0, this.gluedCount),
+      endings: grown(this.codes, nodes),
     };
   }
 
@@ -190,6 +187,7 @@ export class NameEntryTable {
   static restore(s: NameEntryTableSnapshot): NameEntryTable {
     const table = new NameEntryTable(1, 1);
     table.head = s.head;
+    table.codes = s.endings;
     table.next = s.next;
     table.concept = s.concept;
     table.preferred = s.preferred;
@@ -209,6 +207,7 @@ export class NameEntryTable {
     const count = this.count;
     this.restored = false;
     this.head = this.head.slice();
+    this.codes = grown(this.codes, this.head.length);
     this.tail = new Int32Array(this.head.length);
     for (let node = 0; node < this.head.length; node++) {
       let last = this.head[node];

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
 
-const FORMAT = 'medbert-matcher-snapshot-1';
+const FORMAT = 'medbert-matcher-snapshot-2';
 /** Entries kept in a cache folder (the most recently used): each is tens of MB, and every code change makes new ones. */
 const KEEP_ENTRIES = 4;
 

@@ -48,7 +48,7 @@ export const enum EntryField {
   /** NameEntryTable.endings codes of those nodes (0 for none). */
   RootEnding = 6,
   SingularRootEnding = 7,
-  /** EdgeTable.childTokenBits of the root node (zeros for none). */
+  /** The child-token summary of the root node (EntityMatcher.rootChildBits; zeros for none). */
   ChildBitsLow = 8,
   ChildBitsHigh = 9,
 }
@@ -81,7 +81,7 @@ export class TextTokenCache {
 
   /**
    * `rootChildren[id] - 1`: the trie node under the root along token `id` (-1: none); `endings`: by node, the
-   * NameEntryTable.endings codes; `rootChildBits`: by token id, EdgeTable.childTokenBits of its root node. The
+   * NameEntryTable.endings codes; `rootChildBits`: by token id, the child-token summary of its root node. The
    * entries start as zeros: length 0, which no token has (no loop over them here: it ran long enough to be compiled
    * on its own).
    */

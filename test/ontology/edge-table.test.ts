@@ -34,31 +34,6 @@ test('an edge set in a table of 16 slots (a one-line filter) is found', () => {
   assert.equal(table.get(4, 9), -1);
 });
 
-// The matcher skips a look-up where a parent's bit for the next token is clear: a missing bit would lose a match.
-test('childTokenBits: every child token of a summarised parent has its bit; other parents are not summarised', () => {
-  const table = new EdgeTable(1);
-  const children = new Map<number, number[]>();
-  for (let node = 1; node < 400; node++) {
-    const tokens = Array.from({ length: node % 5 === 0 ? 70 : node % 4 }, (_, k) => (node * 7919 + k * 104729) % 90000);
-    for (const [k, token] of tokens.entries()) table.set(node, token, 1000 * node + k);
-    children.set(node, tokens);
-  }
-  const parentIndex = new Int32Array(400);
-  const wanted = [3, 10, 15, 200, 399];
-  wanted.forEach((node, index) => { parentIndex[node] = index + 1; });
-  const bits = table.childTokenBits(parentIndex, wanted.length);
-  assert.equal(bits.length, 2 * wanted.length);
-  wanted.forEach((node, index) => {
-    const expected = [0, 0];
-    for (const token of children.get(node)!) {
-      const bit = childTokenBit(token);
-      expected[bit >>> 5] |= 1 << (bit & 31);
-    }
-    assert.deepEqual([bits[2 * index], bits[2 * index + 1]], expected);
-  });
-  assert.ok(bits.some((b) => b !== 0));
-});
-
 // The summary is two ints: a bit outside 0-63 would be lost, and bits crowded onto a few would pass most tokens on.
 test('childTokenBit: an integer 0-63 for every token (and for -1, no token), the 64 bits all used by the first tokens', () => {
   const used = new Set<number>();

@@ -21,6 +21,10 @@ test('endings: a concept only where every name at the node is of it and needs no
   assert.deepEqual([...table.endings(8)], expected);
   const restored = NameEntryTable.restore(table.snapshot(8));
   assert.deepEqual([...restored.endings(8)], expected);
+  // Names added to a restored table update its codes: a second concept at node 1, a first name at node 7.
+  restored.add(1, { concept: 9, preferred: false, cased: null, glued: null });
+  restored.add(7, { concept: 2, preferred: true, cased: null, glued: null });
+  assert.deepEqual([...restored.endings(8)], [NO_NAME, SOME_NAMES, 4, SOME_NAMES, SOME_NAMES, SOME_NAMES, SOME_NAMES, 3]);
 });
 
 test('a one-concept node links without its entries; names added after a match are seen by the next one', () => {
