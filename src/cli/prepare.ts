@@ -8,9 +8,9 @@ import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { BatchConceptNumbering } from '../data/packed-batch.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
-import { startPackWorkers } from '../data/pack-workers-node.js';
+import { startPackWorkers, type PackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-writer.js';
-import { specialIds } from '../data/special-tokens.js';
+import { specialIds, type SpecialIds } from '../data/special-tokens.js';
 import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
@@ -138,18 +138,23 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     addPackStats(stats, batch.stats);
     progress.update({ done: stats.documents, total: Math.max(counts.kept, counts.seen), fields: { 'MB': stats.characters / 1e6 } });
   }, Math.max(4 * workers, Math.ceil(READ_AHEAD_CHARACTERS / batchCharacters)));
+  // The workers first: the lexicon build is the longest step, so it should start at once (it does not need the
+  // tokenizer), and the workers start up while this thread reads the tokenizer.
+  const threads = workers > 0 ? startWorkers(workers, r, pool) : null;
   // The tokenizer is read once here, for this thread and the workers (a bad one fails here, in one clear line).
   let tokenizer: LoadedModel;
+  let special: SpecialIds;
   try {
     tokenizer = readSharedModel(r.tokenizerPath);
-    specialIds(tokenizer.model, r.tokenizerPath);
+    special = specialIds(tokenizer.model, r.tokenizerPath);
   } catch (error) {
     progress.stop();
+    if (threads !== null) await closePorts(Promise.resolve(threads.ports));
     throw error;
   }
   const sp = tokenizer.model;
-  // Then the workers: the lexicon build is the longest step, so it should start at once.
-  const ports = packPorts(workers, r, pool, tokenizer);
+  threads?.shareTokenizer(tokenizer, special);
+  const ports = threads !== null ? Promise.resolve(threads.ports) : localPorts(r, pool, tokenizer, special);
   let writer: ShardWriter;
   try {
     writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
@@ -227,24 +232,22 @@ async function closePorts(ports: Promise<PackPort[]>): Promise<void> {
   await Promise.all((await ports.catch(() => [])).map((p) => p.close()));
 }
 
-/** Worker threads, or with none this thread (the reference the threaded runs must match byte for byte). */
-async function packPorts(workers: number, r: PrepareRequest, pool: OrderedPackPool,
-  tokenizer: LoadedModel): Promise<PackPort[]> {
-  const receive = (result: PackResult): void => pool.receive(result);
-  const lexiconCache = r.lexiconCache ?? null;
+/** Worker threads; they get the tokenizer once this thread has read it (PackWorkers.shareTokenizer). */
+function startWorkers(workers: number, r: PrepareRequest, pool: OrderedPackPool): PackWorkers {
   // With two workers or more and notes to de-identify, one worker only prepares (de-identifies, and with two
   // workers tokenizes too) and the others pack: each thread's JIT then compiles its part alone (about a
   // CPU-second of compiling per thread that runs both de-identification and packing).
   const prepWorker = workers >= 2 && r.inputs.some((input) => input.deid !== null);
-  if (workers > 0) {
-    return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen, lexiconCache }, tokenizer,
-      receive, (e) => pool.fail(e), prepWorker);
-  }
+  return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen, lexiconCache: r.lexiconCache ?? null },
+    (result) => pool.receive(result), (e) => pool.fail(e), prepWorker);
+}
+
+/** With no workers, this thread packs (the reference the threaded runs must match byte for byte). */
+async function localPorts(r: PrepareRequest, pool: OrderedPackPool, tokenizer: LoadedModel, special: SpecialIds): Promise<PackPort[]> {
   // This thread links and de-identifies only here: it loads those modules only here.
   const [{ loadMatcher }, { deidentifyDocument }] = await Promise.all([import('../ontology/node-io.js'), import('../data/deidentify-document.js')]);
-  const sp = tokenizer.model;
-  const matcher = r.ontology === null ? null : await loadMatcher(r.ontology, { cacheDir: lexiconCache });
-  return [new LocalPackPort(new BatchPacker(sp, specialIds(sp, r.tokenizerPath), matcher, r.seqLen, deidentifyDocument), receive)];
+  const matcher = r.ontology === null ? null : await loadMatcher(r.ontology, { cacheDir: r.lexiconCache ?? null });
+  return [new LocalPackPort(new BatchPacker(tokenizer.model, special, matcher, r.seqLen, deidentifyDocument), (result: PackResult) => pool.receive(result))];
 }
 
 /** Where `medbert prepare` keeps built lexicon matchers unless told otherwise: the user's cache folder. */

@@ -56,7 +56,7 @@ export type PackResult = { readonly seq: number; readonly batch: PackedBatch } |
 export class BatchPacker {
   private readonly packers = new Map<DeidMode | null, DocumentPacker>();
 
-  constructor(private readonly tokenizer: SentencePieceModel, private readonly special: SpecialIds,
+  constructor(private readonly tokenizer: SentencePieceModel | null, private readonly special: SpecialIds,
     private readonly matcher: EntityMatcher | null, private readonly seqLen: number,
     private readonly deidentify: DocumentDeidentifier | null = null) {}
 

@@ -1,23 +1,23 @@
 // The body of a pack worker thread (started by pack-workers-node.ts), in one of two roles.
-// - pack: loads the tokenizer and the matcher (it builds it itself when it is the only packing worker,
-//   buildsMatcher, or takes the snapshot the builder thread posts), then answers each PackJob with a PackedBatch
-//   whose buffers are transferred, not copied. With no preparing worker beside it, it also de-identifies the
-//   notes (ahead, while it waits for the matcher).
-// - prep: de-identifies the documents of each PrepJob that asks for it and, when given the tokenizer, splits and
-//   tokenizes every job, then sends the job on to the packing worker it names, over a line of their own. One
-//   thread then runs (and has the JIT compile) de-identification and tokenizing, the other linking and packing,
-//   instead of every worker compiling everything.
+// - pack: loads the matcher (it builds it itself when it is the only packing worker, buildsMatcher, or takes the
+//   snapshot the builder thread posts) and, if it tokenizes, the tokenizer, then answers each PackJob with a
+//   PackedBatch whose buffers are transferred, not copied. With no preparing worker beside it, it also
+//   de-identifies the notes (ahead, while it waits for the matcher).
+// - prep: de-identifies the documents of each PrepJob that asks for it and, if it tokenizes, splits and tokenizes
+//   every job, then sends the job on to the packing worker it names, over a line of their own. One thread then
+//   runs (and has the JIT compile) de-identification and tokenizing, the other linking and packing, instead of
+//   every worker compiling everything.
+// Each thread imports only the modules of its part, when it needs them: the lexicon build is the run's critical path,
+// and a packing worker that builds it starts before it loads anything else (the tokenizer, its protobuf reader).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
-import { SentencePieceModel } from '../tokenizer/model.js';
-import { BatchPacker, type PackJob, type PackResult, type PrepJob } from './batch-packer.js';
+import type { SentencePieceModel } from '../tokenizer/model.js';
+import type { SharedModel } from '../tokenizer/node-io.js';
+import type { BatchPacker, PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
 import type { PackDocument } from './pack.js';
-import { batchBuffers } from './packed-batch.js';
-import type { PackWorkerData } from './pack-workers-node.js';
-import { preTokenize, preTokenizedBuffers } from './pretokenized.js';
-import { specialIds } from './special-tokens.js';
+import type { PackWorkerData, TokenizerMessage } from './pack-workers-node.js';
 
 // V8 compiles typed-array code on the promise that no ArrayBuffer is ever detached, and the first transfer (this
 // thread posts token arrays or packed batches with a transfer list) breaks it: every function compiled on it is
@@ -44,13 +44,31 @@ async function deidentifier(): Promise<DocumentDeidentifier> {
   return (await import('./deidentify-document.js')).deidentifyDocument;
 }
 
+/** The tokenizer module, loaded by a thread that tokenizes: it makes the model from the message's bytes and trie. */
+async function tokenizerLoader(): Promise<((model: SharedModel) => SentencePieceModel) | null> {
+  if (!setup.tokenizes) return null;
+  const { SentencePieceModel } = await import('../tokenizer/model.js');
+  return (model) => SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
+}
+
+/** The model a TokenizerMessage brings a thread that tokenizes (null to one that does not). */
+function tokenizerOf(m: TokenizerMessage, load: ((model: SharedModel) => SentencePieceModel) | null): SentencePieceModel | null {
+  const model = m.tokenizer.model;
+  if ((model === null) !== (load === null)) throw new Error('a pack worker was sent the tokenizer it does not use, or not sent the one it does');
+  return model === null || load === null ? null : load(model);
+}
+
 async function preparing(): Promise<void> {
-  const deidentifyDocument = await deidentifier();
-  const model = setup.model;
-  const tokenizer = model === null ? null : SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
+  const [deidentifyDocument, load, { preTokenize, preTokenizedBuffers }] = await Promise.all([deidentifier(), tokenizerLoader(),
+    import('./pretokenized.js')]);
+  let tokenizer: SentencePieceModel | null = null;
   const packers = setup.packers;
   if (packers === null) throw new Error('a preparing worker was started without its lines to the packing workers');
-  port.on('message', (m: PrepJob) => {
+  port.on('message', (m: PrepJob | TokenizerMessage) => {
+    if ('tokenizer' in m) { // the first message, before any job
+      tokenizer = tokenizerOf(m, load);
+      return;
+    }
     try {
       const { seq, deid } = m;
       const line = packers[m.to];
@@ -76,27 +94,36 @@ async function preparing(): Promise<void> {
 
 async function packing(): Promise<void> {
   // The lexicon's modules only here: a preparing worker never links, and loading them took it about 13 ms of CPU.
-  // (Messages wait in the port until its listener is added below.) Without a preparing worker, it de-identifies.
-  const [{ EntityMatcher }, { loadMatcher }, deidentify] = await Promise.all([import('../ontology/matcher.js'),
-    import('../ontology/node-io.js'), setup.prepared === null ? deidentifier() : null]);
-  const tokenizer = SentencePieceModel.fromBytes(setup.model!.bytes, setup.tokenizerPath, { pieceTrie: setup.model!.pieceTrie });
-  const special = specialIds(tokenizer, setup.tokenizerPath);
+  // (Messages wait in the port until its listener is added below.) A worker that builds the matcher starts it first:
+  // the build is one long task, after which the messages that came meanwhile are read.
+  const [{ EntityMatcher }, { loadMatcher }] = await Promise.all([import('../ontology/matcher.js'), import('../ontology/node-io.js')]);
+  const ontology = setup.ontology;
+  let matcher: EntityMatcher | null = null;
+  const building = setup.buildsMatcher && ontology !== null ? loadMatcher(ontology, { cacheDir: setup.lexiconCache }) : null;
+  building?.catch(() => undefined); // its failure is handled below, once `ready` is made
+  // Without a preparing worker, it de-identifies.
+  const [{ BatchPacker }, { batchBuffers }, deidentify, load] = await Promise.all([import('./batch-packer.js'), import('./packed-batch.js'),
+    setup.prepared === null ? deidentifier() : null, tokenizerLoader()]);
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
-  let packer = setup.ontology === null ? new BatchPacker(tokenizer, special, null, setup.seqLen, deidentify) : null;
-  /** Jobs that came before the matcher, de-identified already where that applies, in the order they came. */
+  let packer: BatchPacker | null = null;
+  let tokenizer: { readonly model: SentencePieceModel | null; readonly special: TokenizerMessage['tokenizer']['special'] } | null = null;
+  /** Jobs that came before the matcher or the tokenizer, de-identified already where that applies, in the order they came. */
   const waiting: PackJob[] = [];
-  const matcherReady = (matcher: EntityMatcher): void => {
-    const ready = new BatchPacker(tokenizer, special, matcher, setup.seqLen, deidentify);
-    packer = ready;
-    for (const job of waiting.splice(0)) post(ready.answer(job));
+  /** Packs from when both the tokenizer and (with a lexicon) the matcher are here, what waited first. */
+  const ready = (): void => {
+    if (packer !== null || tokenizer === null || (ontology !== null && matcher === null)) return;
+    const made = new BatchPacker(tokenizer.model, tokenizer.special, matcher, setup.seqLen, deidentify);
+    packer = made;
+    for (const job of waiting.splice(0)) post(made.answer(job));
   };
-  if (setup.buildsMatcher) {
-    // A bad lexicon fails the thread as the builder thread's would (thrown outside the promise: an uncaught error).
-    // (matcherReady's own errors too: they would otherwise be an unhandled rejection.)
-    loadMatcher(setup.ontology!, { cacheDir: setup.lexiconCache }).then(matcherReady).catch((error: unknown) => {
-      setImmediate(() => { throw error; });
-    });
-  }
+  // A bad lexicon fails the thread as the builder thread's would (thrown outside the promise: an uncaught error).
+  // (what `ready` throws too: it would otherwise be an unhandled rejection.)
+  building?.then((built) => {
+    matcher = built;
+    ready();
+  }).catch((error: unknown) => {
+    setImmediate(() => { throw error; });
+  });
   const onJob = (m: PackJob): void => {
     if (packer !== null) {
       post(packer.answer(m));
@@ -111,9 +138,16 @@ async function packing(): Promise<void> {
       }
     }
   };
-  port.on('message', (m: PackJob | { matcher: MatcherSnapshot }) => {
-    if ('matcher' in m) matcherReady(new EntityMatcher(m.matcher));
-    else onJob(m);
+  port.on('message', (m: PackJob | TokenizerMessage | { matcher: MatcherSnapshot }) => {
+    if ('matcher' in m) {
+      matcher = new EntityMatcher(m.matcher);
+      ready();
+    } else if ('tokenizer' in m) {
+      tokenizer = { model: tokenizerOf(m, load), special: m.tokenizer.special };
+      ready();
+    } else {
+      onJob(m);
+    }
   });
   setup.prepared?.on('message', onJob);
 }

@@ -4,6 +4,7 @@ import type { MatcherSnapshot } from '../ontology/index.js';
 import type { PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
 import type { LoadedModel, SharedModel } from '../tokenizer/node-io.js';
+import type { SpecialIds } from './special-tokens.js';
 
 /** What a pack worker loads once: the tokenizer, the lexicon (path, "builtin" or null) and the sequence length. */
 export interface PackWorkerSetup {
@@ -23,8 +24,11 @@ export type PackWorkerRole = 'pack' | 'prep';
 /** A worker's workerData. */
 export interface PackWorkerData extends PackWorkerSetup {
   readonly role: PackWorkerRole;
-  /** The tokenizer's bytes and built piece trie (null: a preparing worker that does not tokenize). */
-  readonly model: SharedModel | null;
+  /**
+   * It splits and tokenizes (a preparing worker with one packing worker beside it, or packing workers without
+   * one): it gets the tokenizer's bytes and piece trie in its TokenizerMessage.
+   */
+  readonly tokenizes: boolean;
   /** This packing worker loads the lexicon itself (it is the only one, and idle until then; see startPackWorkers). */
   readonly buildsMatcher: boolean;
   /**
@@ -36,17 +40,31 @@ export interface PackWorkerData extends PackWorkerSetup {
 }
 
 /**
+ * The first message every worker gets, once this thread has read the tokenizer (the workers start before, so that
+ * the lexicon build starts at once): the model (to a worker that tokenizes) and the special tokens' ids.
+ */
+export interface TokenizerMessage {
+  readonly tokenizer: { readonly model: SharedModel | null; readonly special: SpecialIds };
+}
+
+/** The started workers: their ports, and `shareTokenizer` to call once the tokenizer is read. */
+export interface PackWorkers {
+  readonly ports: PackPort[];
+  shareTokenizer(tokenizer: LoadedModel, special: SpecialIds): void;
+}
+
+/**
  * Starts `count` workers, and with a lexicon one more thread that builds the matcher once (over a second with the
  * full lexicon, unless cached) and shares its snapshot with the packing workers, which de-identify the jobs that
  * come meanwhile (or, when a preparing worker leaves one packing worker, that worker loads the lexicon).
  * With `prepWorker` the first worker only prepares: it de-identifies, and with one packing worker beside it it
  * also splits and tokenizes every job (see pack-worker-entry.ts). Each worker calls `onResult` with its answers;
- * `onFailure` is called if a thread dies (a bad lexicon, out of memory). `tokenizer` is the model at
- * setup.tokenizerPath as the caller loaded it (readSharedModel): the workers load it from its bytes and built
- * piece trie.
+ * `onFailure` is called if a thread dies (a bad lexicon, out of memory). The caller then reads the model at
+ * setup.tokenizerPath (readSharedModel) and shares it (`shareTokenizer`): the workers load it from its bytes and
+ * built piece trie.
  */
-export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenizer: LoadedModel,
-  onResult: (r: PackResult) => void, onFailure: (error: Error) => void, prepWorker = false): PackPort[] {
+export function startPackWorkers(count: number, setup: PackWorkerSetup,
+  onResult: (r: PackResult) => void, onFailure: (error: Error) => void, prepWorker = false): PackWorkers {
   const closing = { now: false };
   const roles: PackWorkerRole[] = Array.from({ length: count }, (_, i) => (prepWorker && i === 0 ? 'prep' : 'pack'));
   // With a preparing worker and one packing worker, the packing worker has nothing to do until the lexicon is
@@ -62,11 +80,14 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenize
   // A line from the preparing worker to each packing worker: a prepared job goes straight on, not through this
   // thread (which would take in and copy out again every note's de-identified text and tokens).
   const lines = roles.map((role) => (prepWorker && role === 'pack' ? new MessageChannel() : null));
+  // The packing worker beside a tokenizing preparing worker never tokenizes (nor loads the tokenizer).
+  const tokenizes = roles.map((role) => (role === 'prep') === prepTokenizes);
   const workers = roles.map((role, i) => {
-    const model = role === 'pack' || prepTokenizes ? tokenizer.shared : null;
     const packers = role === 'prep' ? lines.map((line) => line?.port1 ?? null) : null;
     const prepared = lines[i]?.port2 ?? null;
-    const data: PackWorkerData = { ...setup, role, model, buildsMatcher: role === 'pack' && buildInWorker, packers, prepared };
+    const data: PackWorkerData = {
+      ...setup, role, tokenizes: tokenizes[i], buildsMatcher: role === 'pack' && buildInWorker, packers, prepared,
+    };
     const transferList = packers !== null ? packers.filter((p) => p !== null) : prepared !== null ? [prepared] : [];
     const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data, transferList });
     worker.on('message', (m: PackResult) => onResult(m));
@@ -87,7 +108,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenize
     builder.on('error', (error) => onFailure(error));
   }
   const built = builder;
-  return workers.map((worker, i) => ({
+  const ports = workers.map((worker, i) => ({
     role: roles[i],
     tokenizes: roles[i] === 'prep' && prepTokenizes,
     send: (job: PackJob | PrepJob) => worker.postMessage(job),
@@ -98,4 +119,11 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup, tokenize
       await worker.terminate();
     },
   }));
+  return {
+    ports,
+    shareTokenizer: (tokenizer, special) => workers.forEach((worker, i) => {
+      const message: TokenizerMessage = { tokenizer: { model: tokenizes[i] ? tokenizer.shared : null, special } };
+      worker.postMessage(message);
+    }),
+  };
 }

@@ -20,7 +20,11 @@ export interface PackDocument {
 }
 
 export interface PackOptions {
-  readonly tokenizer: SentencePieceModel;
+  /**
+   * Null where every document comes split and tokenized ahead (preTokenize: a packing worker beside a preparing
+   * one, which then never loads the tokenizer); a document that does not fails.
+   */
+  readonly tokenizer: SentencePieceModel | null;
   readonly special: SpecialIds;
   /** Null: no entity linking (the sequences carry no spans). */
   readonly matcher: EntityMatcher | null;

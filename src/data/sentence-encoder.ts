@@ -31,7 +31,13 @@ export class SentenceEncoder {
    */
   private mentions = new Int32Array(3 * 256);
 
-  constructor(private readonly tokenizer: SentencePieceModel) {}
+  /** `sp`: null for a packer whose sentences all come tokenized (`fromTokens`); `encode` then fails. */
+  constructor(private readonly sp: SentencePieceModel | null) {}
+
+  private get tokenizer(): SentencePieceModel {
+    if (this.sp === null) throw new Error('a sentence came untokenized to a packer without a tokenizer');
+    return this.sp;
+  }
 
   /**
    * Encodes text[start, end) with the links links[from, to) (those starting in the sentence, in order); a link

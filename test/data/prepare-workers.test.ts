@@ -101,3 +101,22 @@ test('prepare: a lexicon error in a worker fails the run with its message and le
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+// The workers start before the tokenizer is read: a bad one still fails the run in one clear line, and the workers
+// started meanwhile are stopped (the test would not end otherwise).
+test('prepare: a bad tokenizer fails the run with its message and leaves no output, workers or not', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-prepare-workers-'));
+  try {
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ text: 'Aspirin and myocardial infarction.' }) + '\n');
+    writeFileSync(join(dir, 'bad.model'), 'not a protobuf at all');
+    for (const workers of [0, 1, 2]) {
+      await assert.rejects(prepareShards({
+        inputs: [{ path: join(dir, 'a.jsonl'), format: 'jsonl', textFields: ['text'], textColumn: 'x', deid: 'tag' }],
+        tokenizerPath: join(dir, 'bad.model'), ontology: 'builtin', nearDedup: false, seqLen: 64, out: join(dir, 'out'), workers,
+      }), /bad\.model/, `${workers} workers`);
+    }
+    assert.deepEqual(readdirSync(dir).sort(), ['a.jsonl', 'bad.model']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

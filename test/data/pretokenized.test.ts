@@ -45,13 +45,15 @@ test('packing pre-tokenized jobs equals packing that tokenizes itself (abstracts
   for (const job of jobs) {
     const plain = new BatchPacker(sp, specialIds(sp, tokenizerPath), matcher, 64).run(job);
     const texts = job.documents.map((d, k) => job.deidentified?.[k].paragraphs ?? d.paragraphs);
-    const ahead = new BatchPacker(sp, specialIds(sp, tokenizerPath), matcher, 64).run({ ...job, tokens: preTokenize(sp, texts) });
+    // Without a tokenizer, as the packing worker beside a tokenizing preparing worker packs.
+    const ahead = new BatchPacker(null, specialIds(sp, tokenizerPath), matcher, 64).run({ ...job, tokens: preTokenize(sp, texts) });
     assert.deepEqual(ahead.stats, plain.stats, `job ${job.seq} stats`);
     const a = decodePackedBatch(ahead), b = decodePackedBatch(plain);
     assert.deepEqual(a, b, `job ${job.seq}`);
     for (const d of b) for (const s of d.sequences) entities += s.entities.length;
   }
   assert.ok(entities > 100, `only ${entities} entity spans: the comparison would say little`);
+  assert.throws(() => new BatchPacker(null, specialIds(sp, tokenizerPath), matcher, 64).run(jobs[0]), /came untokenized to a packer without a tokenizer/);
 });
 
 test('preTokenize gives each sentence encodeOffsetsInto\'s tokens, for ASCII and non-ASCII paragraphs and ones longer than its buffer', () => {
