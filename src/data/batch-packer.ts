@@ -3,7 +3,7 @@ import type { EntityMatcher } from '../ontology/matcher.js';
 import type { SentencePieceModel } from '../tokenizer/model.js';
 import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackDocument, type PackStats } from './pack.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
-import { encodePackedBatch, type PackedBatch } from './packed-batch.js';
+import { PackedBatchWriter, type PackedBatch } from './packed-batch.js';
 import type { PreTokenized } from './pretokenized.js';
 import type { SpecialIds } from './special-tokens.js';
 
@@ -69,18 +69,19 @@ export class BatchPacker {
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
+    const writer = new PackedBatchWriter();
     let first = 0; // the document's first paragraph in job.tokens
-    const documents = job.documents.map((d, i) => {
-      const packed = packer.pack(d, job.deidentified?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });
+    for (let i = 0; i < job.documents.length; i++) {
+      const d = job.documents[i];
+      packer.pack(d, writer, job.deidentified?.[i], job.tokens === undefined ? undefined : { pre: job.tokens, first });
       first += d.paragraphs.length;
-      return packed;
-    });
+    }
     const stats: PackStats = emptyPackStats();
     addPackStats(stats, packer.stats);
     for (const key of Object.keys(stats) as (keyof PackStats)[]) stats[key] -= before[key];
     // The packer counted the de-identified paragraphs it was given; the figure is the text as read.
     if (job.characters !== undefined) stats.characters = job.characters;
-    return encodePackedBatch(documents, stats);
+    return writer.finish(stats);
   }
 
   /** `run` as a PackResult, an exception turned into its message (to cross a thread boundary). */

@@ -9,6 +9,7 @@ import { linkWithAbbreviations } from '../ontology/abbreviations.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
+import { decodePackedBatch, PackedBatchWriter } from './packed-batch.js';
 import { SentenceEncoder, type EncodedSentence } from './sentence-encoder.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
 import type { PreTokenized } from './pretokenized.js';
@@ -93,12 +94,13 @@ export class DocumentPacker {
   }
 
   /**
-   * Packs a document; `deidentified`: its paragraphs de-identified (deidentifyDocument), if done (see
-   * PackOptions.deid); `tokens`: its paragraphs split and tokenized ahead (preTokenize), from paragraph `first` of `pre` on.
+   * Packs a document into `into` (its sequences, then the document's end); `deidentified`: its paragraphs
+   * de-identified (deidentifyDocument), if done (see PackOptions.deid); `tokens`: its paragraphs split and tokenized
+   * ahead (preTokenize), from paragraph `first` of `pre` on.
    */
-  pack(doc: PackDocument, deidentified?: DeidentifiedDocument, tokens?: { readonly pre: PreTokenized; readonly first: number }): PackedDocument {
+  pack(doc: PackDocument, into: PackedBatchWriter, deidentified?: DeidentifiedDocument,
+    tokens?: { readonly pre: PreTokenized; readonly first: number }): void {
     this.stats.documents++;
-    const sequences: Sequence[] = [];
     const conceptIds: string[] = [];
     const local = new Map<string, number>();
     const conceptOf = (id: string): number => {
@@ -113,13 +115,12 @@ export class DocumentPacker {
     const room = this.o.seqLen - 2;
     const flush = (): void => {
       if (this.filled === 0) return;
-      const ids = new Int32Array(this.filled + 2);
-      ids[0] = this.o.special.cls;
-      ids.set(this.seq.subarray(1, this.filled + 1), 1);
-      ids[this.filled + 1] = this.o.special.sep;
-      sequences.push({ ids, entities: this.entities });
+      const length = this.filled + 2;
+      this.seq[0] = this.o.special.cls;
+      this.seq[length - 1] = this.o.special.sep;
+      into.addSequence(this.seq, length, this.entities);
       this.stats.sequences++;
-      this.stats.tokens += ids.length;
+      this.stats.tokens += length;
       this.stats.entities += this.entities.length;
       this.filled = 0;
       this.entities = [];
@@ -173,7 +174,7 @@ export class DocumentPacker {
       }
     }
     flush();
-    return { sequences, conceptIds };
+    into.endDocument(conceptIds);
   }
 
 }
@@ -240,6 +241,8 @@ export class SequencePacker {
 
   /** The sequences of one document. */
   pack(doc: PackDocument): Sequence[] {
-    return this.numbering.number(this.packer.pack(doc));
+    const writer = new PackedBatchWriter();
+    this.packer.pack(doc, writer);
+    return this.numbering.number(decodePackedBatch(writer.finish(emptyPackStats()))[0]);
   }
 }
