@@ -1,6 +1,6 @@
 import type { DeidMode } from '../deid/deidentify.js';
 import type { EntityMatcher } from '../ontology/matcher.js';
-import type { SentencePieceModel } from '../tokenizer/model.js';
+import type { PieceModel } from '../tokenizer/piece-model.js';
 import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackDocument, type PackStats } from './pack.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
 import { PackedBatchWriter, type PackedBatch } from './packed-batch.js';
@@ -56,7 +56,7 @@ export type PackResult = { readonly seq: number; readonly batch: PackedBatch } |
 export class BatchPacker {
   private readonly packers = new Map<DeidMode | null, DocumentPacker>();
 
-  constructor(private readonly tokenizer: SentencePieceModel | null, private readonly special: SpecialIds,
+  constructor(private readonly tokenizer: PieceModel | null, private readonly special: SpecialIds,
     private readonly matcher: EntityMatcher | null, private readonly seqLen: number,
     private readonly deidentify: DocumentDeidentifier | null = null) {}
 

@@ -12,7 +12,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
-import type { SentencePieceModel } from '../tokenizer/model.js';
+import type { PieceModel } from '../tokenizer/piece-model.js';
 import type { SharedModel } from '../tokenizer/node-io.js';
 import type { BatchPacker, PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
@@ -44,15 +44,19 @@ async function deidentifier(): Promise<DocumentDeidentifier> {
   return (await import('./deidentify-document.js')).deidentifyDocument;
 }
 
-/** The tokenizer module, loaded by a thread that tokenizes: it makes the model from the message's bytes and trie. */
-async function tokenizerLoader(): Promise<((model: SharedModel) => SentencePieceModel) | null> {
+/**
+ * The tokenizer module, loaded by a thread that tokenizes: it makes the model from the message's decoded model and
+ * trie. (Not model.js: its file format would load protobufjs, 40-57 ms at the preparing worker's start, and the
+ * model decoded again.)
+ */
+async function tokenizerLoader(): Promise<((model: SharedModel) => PieceModel) | null> {
   if (!setup.tokenizes) return null;
-  const { SentencePieceModel } = await import('../tokenizer/model.js');
-  return (model) => SentencePieceModel.fromBytes(model.bytes, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
+  const { PieceModel } = await import('../tokenizer/piece-model.js');
+  return (model) => PieceModel.fromProto(model.proto, setup.tokenizerPath, { pieceTrie: model.pieceTrie });
 }
 
 /** The model a TokenizerMessage brings a thread that tokenizes (null to one that does not). */
-function tokenizerOf(m: TokenizerMessage, load: ((model: SharedModel) => SentencePieceModel) | null): SentencePieceModel | null {
+function tokenizerOf(m: TokenizerMessage, load: ((model: SharedModel) => PieceModel) | null): PieceModel | null {
   const model = m.tokenizer.model;
   if ((model === null) !== (load === null)) throw new Error('a pack worker was sent the tokenizer it does not use, or not sent the one it does');
   return model === null || load === null ? null : load(model);
@@ -61,7 +65,7 @@ function tokenizerOf(m: TokenizerMessage, load: ((model: SharedModel) => Sentenc
 async function preparing(): Promise<void> {
   const [deidentifyDocument, load, { preTokenize, preTokenizedBuffers }] = await Promise.all([deidentifier(), tokenizerLoader(),
     import('./pretokenized.js')]);
-  let tokenizer: SentencePieceModel | null = null;
+  let tokenizer: PieceModel | null = null;
   const packers = setup.packers;
   if (packers === null) throw new Error('a preparing worker was started without its lines to the packing workers');
   port.on('message', (m: PrepJob | TokenizerMessage) => {
@@ -106,7 +110,7 @@ async function packing(): Promise<void> {
     setup.prepared === null ? deidentifier() : null, tokenizerLoader()]);
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
   let packer: BatchPacker | null = null;
-  let tokenizer: { readonly model: SentencePieceModel | null; readonly special: TokenizerMessage['tokenizer']['special'] } | null = null;
+  let tokenizer: { readonly model: PieceModel | null; readonly special: TokenizerMessage['tokenizer']['special'] } | null = null;
   /** Jobs that came before the matcher or the tokenizer, de-identified already where that applies, in the order they came. */
   const waiting: PackJob[] = [];
   /** Packs from when both the tokenizer and (with a lexicon) the matcher are here, what waited first. */

@@ -6,7 +6,7 @@ import type { DeidMode } from '../deid/deidentify.js';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import type { LinkedSpan } from '../ontology/types.js';
 import { linkWithAbbreviations } from '../ontology/abbreviations.js';
-import type { SentencePieceModel } from '../tokenizer/index.js';
+import type { PieceModel } from '../tokenizer/piece-model.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
 import { decodePackedBatch, PackedBatchWriter } from './packed-batch.js';
@@ -25,7 +25,7 @@ export interface PackOptions {
    * Null where every document comes split and tokenized ahead (preTokenize: a packing worker beside a preparing
    * one, which then never loads the tokenizer); a document that does not fails.
    */
-  readonly tokenizer: SentencePieceModel | null;
+  readonly tokenizer: PieceModel | null;
   readonly special: SpecialIds;
   /** Null: no entity linking (the sequences carry no spans). */
   readonly matcher: EntityMatcher | null;

@@ -1,7 +1,7 @@
 // Sentences and tokens of a job's paragraphs, made ahead on another thread than the packing one (see
 // pack-workers-node.ts): the packer then only links, maps mentions to tokens and packs.
 import { sentenceSpans } from '../corpus/sentences.js';
-import { ENCODE_ASCII_EXTRA_ROOM, type SentencePieceModel } from '../tokenizer/model.js';
+import { ENCODE_ASCII_EXTRA_ROOM, type PieceModel } from '../tokenizer/piece-model.js';
 
 /** A job's paragraphs (documents one after another) split into sentences and tokenized, in typed arrays. */
 export interface PreTokenized {
@@ -25,7 +25,7 @@ const utf8 = new TextEncoder();
 let paragraphBytes = new Uint8Array(1 << 16);
 
 /** Splits and tokenizes each paragraph exactly as DocumentPacker would (sentenceSpans, then encodeOffsetsInto). */
-export function preTokenize(tokenizer: SentencePieceModel, documents: readonly (readonly string[])[]): PreTokenized {
+export function preTokenize(tokenizer: PieceModel, documents: readonly (readonly string[])[]): PreTokenized {
   // Only the loops over the job's arrays are here, the work a paragraph in JobTokens.addParagraph (too large for TurboFan to
   // inline here). The arrays' maps differ from job to job (a clone's, as posted, or the de-identifier's), and each
   // new one threw away the compiled code of this function: with the paragraph's work inside, 30-90 ms of TurboFan
@@ -66,7 +66,7 @@ class JobTokens {
   }
 
   /** Splits and tokenizes the next paragraph. */
-  addParagraph(tokenizer: SentencePieceModel, text: string): void {
+  addParagraph(tokenizer: PieceModel, text: string): void {
     let sentences = this.sentences, ids = this.ids, begins = this.begins, ends = this.ends;
     let sentenceCount = this.sentenceCount, tokenCount = this.tokenCount;
     this.paragraphStarts[this.paragraphCount++] = sentenceCount;

@@ -1,5 +1,5 @@
 import type { LinkedSpan } from '../ontology/index.js';
-import type { SentencePieceModel } from '../tokenizer/index.js';
+import type { PieceModel } from '../tokenizer/piece-model.js';
 
 /**
  * One tokenized sentence: its `count` ids are ids[offset, offset + count). The arrays are the encoder's buffers,
@@ -32,9 +32,9 @@ export class SentenceEncoder {
   private mentions = new Int32Array(3 * 256);
 
   /** `sp`: null for a packer whose sentences all come tokenized (`fromTokens`); `encode` then fails. */
-  constructor(private readonly sp: SentencePieceModel | null) {}
+  constructor(private readonly sp: PieceModel | null) {}
 
-  private get tokenizer(): SentencePieceModel {
+  private get tokenizer(): PieceModel {
     if (this.sp === null) throw new Error('a sentence came untokenized to a packer without a tokenizer');
     return this.sp;
   }

@@ -1,5 +1,5 @@
 import { MedbertError } from '../errors.js';
-import type { SentencePieceModel } from '../tokenizer/index.js';
+import type { PieceModel } from '../tokenizer/piece-model.js';
 
 /** The BERT special tokens' ids in a SentencePiece vocabulary. */
 export interface SpecialIds {
@@ -17,7 +17,7 @@ export const SPECIAL_TOKEN_FLAGS = '--pad_id=0 --unk_id=1 --bos_id=-1 --eos_id=-
  * Finds [PAD] (or <pad>), the unknown piece, [CLS], [SEP] and [MASK]. [MASK] as a user-defined symbol also
  * lets "[MASK]" typed in text (fill-mask) become the mask id.
  */
-export function specialIds(sp: SentencePieceModel, source: string): SpecialIds {
+export function specialIds(sp: PieceModel, source: string): SpecialIds {
   const find = (...names: string[]): number => {
     for (const n of names) {
       const id = sp.pieces.indexOf(n);
@@ -34,7 +34,7 @@ export function specialIds(sp: SentencePieceModel, source: string): SpecialIds {
 }
 
 /** [CLS] pieces [SEP], truncated to maxLength tokens. */
-export function encodeSingle(sp: SentencePieceModel, text: string, ids: SpecialIds, maxLength: number): Int32Array {
+export function encodeSingle(sp: PieceModel, text: string, ids: SpecialIds, maxLength: number): Int32Array {
   const pieces = sp.encode(text).slice(0, Math.max(0, maxLength - 2));
   return Int32Array.from([ids.cls, ...pieces, ids.sep]);
 }

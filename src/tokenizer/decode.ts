@@ -2,7 +2,7 @@
 // (a piece text not in the vocabulary is copied as it is), runs of byte pieces are decoded as UTF-8 with one
 // U+FFFD per malformed byte, U+2581 becomes a space, and the first piece's leading U+2581 (the dummy
 // prefix) is dropped when the model adds one or strips whitespace.
-import { PieceType } from './model-proto.js';
+import { PieceType } from './model-spec.js';
 import { validCharLength } from './utf8.js';
 
 export interface DecodingContext {

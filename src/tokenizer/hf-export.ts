@@ -2,7 +2,7 @@
 // SpmConverter writes, so HF tokenizers and transformers.js can load it: the stored precompiled charsmap as
 // the normalizer, whitespace collapsing, a Metaspace pre-tokenizer/decoder, and the pieces with their scores.
 import type { SentencePieceModel } from './model.js';
-import { PieceType, normalizerSpecValue, trainerSpecValue } from './model-proto.js';
+import { PieceType, normalizerSpecValue, trainerSpecValue } from './model-spec.js';
 
 export interface HuggingFaceTokenizerJson {
   version: string;

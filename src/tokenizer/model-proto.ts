@@ -3,6 +3,14 @@
 // protobufjs's reflection API, so there is no code-generation step.
 import protobuf from 'protobufjs';
 import { MedbertError } from '../errors.js';
+import {
+  PieceType, type ModelProto, type NormalizerSpecProto, type PieceProto, type SelfTestSampleProto, type TrainerSpecProto,
+} from './model-spec.js';
+
+export {
+  normalizerSpecValue, PieceType, trainerSpecValue,
+  type ModelProto, type NormalizerSpecProto, type PieceProto, type SelfTestSampleProto, type TrainerSpecProto,
+} from './model-spec.js';
 
 const SCHEMA = `
 syntax = "proto2";
@@ -89,91 +97,6 @@ message ModelProto {
 }
 `;
 
-/** Piece types, with the numbers of the protobuf enum. */
-export const PieceType = {
-  NORMAL: 1, UNKNOWN: 2, CONTROL: 3, USER_DEFINED: 4, UNUSED: 5, BYTE: 6,
-} as const;
-export type PieceType = (typeof PieceType)[keyof typeof PieceType];
-
-export interface PieceProto {
-  piece: string;
-  score: number;
-  type: PieceType;
-}
-
-/**
- * TrainerSpec as a plain object: only the fields present in the file are set (proto2 presence), so writing
- * it back gives the same bytes. Read a value with its default through `trainerSpecValue`.
- */
-export interface TrainerSpecProto {
-  input?: string[];
-  input_format?: string;
-  model_prefix?: string;
-  model_type?: number;
-  vocab_size?: number;
-  accept_language?: string[];
-  self_test_sample_size?: number;
-  enable_differential_privacy?: boolean;
-  differential_privacy_noise_level?: number;
-  differential_privacy_clipping_threshold?: number;
-  character_coverage?: number;
-  input_sentence_size?: number;
-  shuffle_input_sentence?: boolean;
-  mining_sentence_size?: number;
-  training_sentence_size?: number;
-  seed_sentencepiece_size?: number;
-  shrinking_factor?: number;
-  max_sentence_length?: number;
-  num_threads?: number;
-  num_sub_iterations?: number;
-  max_sentencepiece_length?: number;
-  split_by_unicode_script?: boolean;
-  split_by_number?: boolean;
-  split_by_whitespace?: boolean;
-  treat_whitespace_as_suffix?: boolean;
-  allow_whitespace_only_pieces?: boolean;
-  split_digits?: boolean;
-  control_symbols?: string[];
-  user_defined_symbols?: string[];
-  required_chars?: string;
-  byte_fallback?: boolean;
-  vocabulary_output_piece_score?: boolean;
-  hard_vocab_limit?: boolean;
-  use_all_vocab?: boolean;
-  unk_id?: number;
-  bos_id?: number;
-  eos_id?: number;
-  pad_id?: number;
-  unk_piece?: string;
-  bos_piece?: string;
-  eos_piece?: string;
-  pad_piece?: string;
-  unk_surface?: string;
-  train_extremely_large_corpus?: boolean;
-}
-
-export interface NormalizerSpecProto {
-  name?: string;
-  precompiled_charsmap?: Uint8Array;
-  add_dummy_prefix?: boolean;
-  remove_extra_whitespaces?: boolean;
-  escape_whitespaces?: boolean;
-  normalization_rule_tsv?: string;
-}
-
-export interface SelfTestSampleProto {
-  input?: string;
-  expected?: string;
-}
-
-export interface ModelProto {
-  pieces: PieceProto[];
-  trainer_spec?: TrainerSpecProto;
-  normalizer_spec?: NormalizerSpecProto;
-  self_test_data?: { samples?: SelfTestSampleProto[] };
-  denormalizer_spec?: NormalizerSpecProto;
-}
-
 let modelType: protobuf.Type | null = null;
 function modelProtoType(): protobuf.Type {
   if (modelType === null) {
@@ -183,33 +106,18 @@ function modelProtoType(): protobuf.Type {
   return modelType;
 }
 
-function defaultsOf(typeName: string): Record<string, unknown> {
+/**
+ * A message type's field defaults as the schema declares them (repeated fields: [], 64-bit ones as numbers); model-spec.ts
+ * keeps them as a table.
+ */
+export function schemaDefaults(typeName: string): Record<string, unknown> {
   const type = modelProtoType().root.lookupType(typeName);
   const out: Record<string, unknown> = {};
   for (const field of type.fieldsArray) {
     field.resolve();
     out[field.name] = field.repeated ? [] : field.defaultValue;
   }
-  return out;
-}
-
-let trainerDefaults: Required<TrainerSpecProto> | null = null;
-let normalizerDefaults: Required<NormalizerSpecProto> | null = null;
-
-/** A TrainerSpec field's value: the one in the file, or the schema default. */
-export function trainerSpecValue<K extends keyof TrainerSpecProto>(spec: TrainerSpecProto | undefined, key: K): NonNullable<TrainerSpecProto[K]> {
-  trainerDefaults ??= normalizeLongs(defaultsOf('sentencepiece.TrainerSpec')) as unknown as Required<TrainerSpecProto>;
-  const value = spec?.[key];
-  return (value ?? trainerDefaults[key]) as NonNullable<TrainerSpecProto[K]>;
-}
-
-/** A NormalizerSpec field's value: the one in the file, or the schema default. */
-export function normalizerSpecValue<K extends keyof NormalizerSpecProto>(spec: NormalizerSpecProto | undefined, key: K): NonNullable<NormalizerSpecProto[K]> {
-  normalizerDefaults ??= defaultsOf('sentencepiece.NormalizerSpec') as unknown as Required<NormalizerSpecProto>;
-  const value = spec?.[key];
-  if (value !== undefined) return value as NonNullable<NormalizerSpecProto[K]>;
-  const fallback = normalizerDefaults[key];
-  return (fallback ?? (key === 'precompiled_charsmap' ? new Uint8Array(0) : '')) as NonNullable<NormalizerSpecProto[K]>;
+  return normalizeLongs(out);
 }
 
 function normalizeLongs(obj: Record<string, unknown>): Record<string, unknown> {

@@ -3,20 +3,24 @@ import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { MedbertError } from '../errors.js';
 import { SentencePieceModel } from './model.js';
+import type { ModelProto } from './model-spec.js';
 
 export function readModelFile(path: string): SentencePieceModel {
   return SentencePieceModel.fromBytes(readModelBytes(path), path);
 }
 
-/** A model's bytes and its built piece trie: what another thread needs to load it without building the trie. */
+/**
+ * A model as decoded and its built piece trie: what another thread needs to load it without decoding the file or
+ * building the trie (or loading protobufjs: PieceModel.fromProto).
+ */
 export interface SharedModel {
-  readonly bytes: Uint8Array;
+  readonly proto: ModelProto;
   readonly pieceTrie: Uint32Array;
 }
 
 /**
  * A model file read once, for this thread (`model`) and for worker threads, which load it with
- * `SentencePieceModel.fromBytes(shared.bytes, path, { pieceTrie: shared.pieceTrie })`.
+ * `PieceModel.fromProto(shared.proto, path, { pieceTrie: shared.pieceTrie })`.
  */
 export interface LoadedModel {
   readonly model: SentencePieceModel;
@@ -24,9 +28,8 @@ export interface LoadedModel {
 }
 
 export function readSharedModel(path: string): LoadedModel {
-  const bytes = readModelBytes(path);
-  const model = SentencePieceModel.fromBytes(bytes, path);
-  return { model, shared: { bytes, pieceTrie: model.pieceTrieUnits } };
+  const model = SentencePieceModel.fromBytes(readModelBytes(path), path);
+  return { model, shared: { proto: model.proto, pieceTrie: model.pieceTrieUnits } };
 }
 
 function readModelBytes(path: string): Uint8Array {

@@ -3,8 +3,8 @@
 // the whitespace rules (strip, collapse, dummy prefix, escape to U+2581). Alongside the normalized bytes it
 // records, for every normalized byte, the offset of the input byte it came from (`normToOrig`), which is how
 // pieces map back to the original text.
-import type { NormalizerSpecProto } from './model-proto.js';
-import { normalizerSpecValue } from './model-proto.js';
+import type { NormalizerSpecProto } from './model-spec.js';
+import { normalizerSpecValue } from './model-spec.js';
 import { parseCharsmap, type Charsmap } from './charsmap.js';
 import type { DoubleArray } from './double-array.js';
 import { validCharLength } from './utf8.js';

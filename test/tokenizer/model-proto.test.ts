@@ -2,6 +2,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { decodeModelProto, encodeModelProto, PieceType, SentencePieceModel, trainerSpecValue, normalizerSpecValue } from '../../src/tokenizer/index.js';
 import { MedbertError } from '../../src/errors.js';
+import { schemaDefaults } from '../../src/tokenizer/model-proto.js';
+import { specDefaults } from '../../src/tokenizer/model-spec.js';
 import { MODEL_NAMES, modelBytes } from './fixtures.js';
 
 test('spm_train models read and write back byte for byte', () => {
@@ -60,4 +62,27 @@ test('model edits write back and load (a new user-defined piece takes effect)', 
   const id = model.pieceToId('ZZtopZZ');
   assert.equal(id, proto.pieces.length - 1);
   assert.ok(model.encode('aZZtopZZb').includes(id));
+});
+
+// A model whose file leaves a field out gets its default from model-spec.ts's table, which must say what the schema
+// says (a worker of `prepare` reads it without protobufjs): a wrong default there would change how such a model
+// normalizes or decodes.
+test('the spec defaults table is the schema\'s defaults', () => {
+  const { trainer, normalizer } = specDefaults();
+  const schemaTrainer = schemaDefaults('sentencepiece.TrainerSpec');
+  assert.deepEqual(Object.keys(trainer).sort(), Object.keys(schemaTrainer).sort());
+  for (const [key, value] of Object.entries(schemaTrainer)) {
+    // protobufjs reads the schema's `" \xE2\x81\x87 "` as three Latin-1 characters; in Google's C++ they are the
+    // UTF-8 bytes of U+2047, the unknown piece's surface spm_decode prints.
+    const expected = key === 'unk_surface' ? Buffer.from(String(value), 'latin1').toString('utf8') : value;
+    assert.deepEqual(trainer[key as keyof typeof trainer], expected, key);
+  }
+  const schemaNormalizer = schemaDefaults('sentencepiece.NormalizerSpec');
+  assert.deepEqual(Object.keys(normalizer).sort(), Object.keys(schemaNormalizer).sort());
+  for (const [key, value] of Object.entries(schemaNormalizer)) {
+    const actual = normalizer[key as keyof typeof normalizer];
+    if (key === 'precompiled_charsmap') assert.equal((actual as Uint8Array).length, (value as ArrayLike<number>).length);
+    else assert.deepEqual(actual, value, key);
+  }
+  assert.equal(trainerSpecValue({}, 'unk_surface'), ' \u2047 ');
 });

@@ -4,7 +4,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { SentencePieceModel } from '../../src/tokenizer/index.js';
+import { decodeModelProto, SentencePieceModel } from '../../src/tokenizer/index.js';
+import { PieceModel } from '../../src/tokenizer/piece-model.js';
 import { readModelFile, readSharedModel } from '../../src/tokenizer/node-io.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 import { abstractSentences } from './corpus-lines.js';
@@ -24,12 +25,12 @@ test('a model given another load\'s piece trie has the same trie and encodes the
   }
 });
 
-test('readSharedModel: the bytes and built piece trie it shares load, in another thread, the model of the file', () => {
+test('readSharedModel: the decoded model and built piece trie it shares load, in another thread, the model of the file', () => {
   const { model, shared } = readSharedModel(bertPath);
-  assert.ok(Buffer.from(shared.bytes).equals(readFileSync(bertPath)));
+  assert.deepEqual(shared.proto, decodeModelProto(readFileSync(bertPath)));
   assert.deepEqual(shared.pieceTrie, SentencePieceModel.fromBytes(readFileSync(bertPath)).pieceTrieUnits);
-  // What a worker gets through workerData: structured clones.
-  const worker = SentencePieceModel.fromBytes(structuredClone(shared.bytes), 'worker', { pieceTrie: structuredClone(shared.pieceTrie) });
+  // What a worker gets in a message: structured clones, loaded without the file format (no protobufjs).
+  const worker = PieceModel.fromProto(structuredClone(shared.proto), 'worker', { pieceTrie: structuredClone(shared.pieceTrie) });
   const text = 'Metformin 500 mg twice daily reduced HbA1c in type 2 diabetes.';
   const reference = readModelFile(bertPath).encode(text);
   assert.deepEqual(model.encode(text), reference);

@@ -3,7 +3,7 @@
 // (shrinking factor 0.75) until the vocabulary is 1.1 × the target, and keep the best pieces. Produces the
 // same ModelProto layout as spm_train (meta pieces first, then pieces by score) and the `.vocab` text.
 import { MedbertError } from '../../errors.js';
-import { PieceType, type ModelProto, type PieceProto, type TrainerSpecProto, type NormalizerSpecProto } from '../model-proto.js';
+import { PieceType, type ModelProto, type PieceProto, type TrainerSpecProto, type NormalizerSpecProto } from '../model-spec.js';
 import { Normalizer } from '../normalizer.js';
 import { byteToPiece } from '../model.js';
 import { utf8DecodeValid } from '../utf8.js';
