@@ -8,7 +8,8 @@
 //   runs (and has the JIT compile) de-identification and tokenizing, the other linking and packing, instead of
 //   every worker compiling everything.
 // Each thread imports only the modules of its part, when it needs them: the lexicon build is the run's critical path,
-// and a packing worker that builds it starts before it loads anything else (the tokenizer, its protobuf reader).
+// and a packing worker that builds it starts it before it loads anything else (the packing modules, the tokenizer if
+// it tokenizes). The tokenizer comes as a decoded model (PieceModel: no protobuf library to load).
 import { parentPort, workerData } from 'node:worker_threads';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import type { MatcherSnapshot } from '../ontology/matcher-snapshot.js';
@@ -18,6 +19,7 @@ import type { BatchPacker, PackJob, PackResult, PrepJob } from './batch-packer.j
 import type { DocumentDeidentifier } from './deidentify-document.js';
 import type { PackDocument } from './pack.js';
 import type { PackWorkerData, TokenizerMessage } from './pack-workers-node.js';
+import type { SpecialIds } from './special-tokens.js';
 
 // V8 compiles typed-array code on the promise that no ArrayBuffer is ever detached, and the first transfer (this
 // thread posts token arrays or packed batches with a transfer list) breaks it: every function compiled on it is
@@ -110,13 +112,15 @@ async function packing(): Promise<void> {
     setup.prepared === null ? deidentifier() : null, tokenizerLoader()]);
   const post = (m: PackResult): void => port.postMessage(m, 'batch' in m ? batchBuffers(m.batch) : []);
   let packer: BatchPacker | null = null;
-  let tokenizer: { readonly model: PieceModel | null; readonly special: TokenizerMessage['tokenizer']['special'] } | null = null;
+  /** From the TokenizerMessage: the special tokens' ids, and the model if this worker tokenizes. */
+  let special: SpecialIds | null = null;
+  let tokenizer: PieceModel | null = null;
   /** Jobs that came before the matcher or the tokenizer, de-identified already where that applies, in the order they came. */
   const waiting: PackJob[] = [];
   /** Packs from when both the tokenizer and (with a lexicon) the matcher are here, what waited first. */
   const ready = (): void => {
-    if (packer !== null || tokenizer === null || (ontology !== null && matcher === null)) return;
-    const made = new BatchPacker(tokenizer.model, tokenizer.special, matcher, setup.seqLen, deidentify);
+    if (packer !== null || special === null || (ontology !== null && matcher === null)) return;
+    const made = new BatchPacker(tokenizer, special, matcher, setup.seqLen, deidentify);
     packer = made;
     for (const job of waiting.splice(0)) post(made.answer(job));
   };
@@ -147,7 +151,8 @@ async function packing(): Promise<void> {
       matcher = new EntityMatcher(m.matcher);
       ready();
     } else if ('tokenizer' in m) {
-      tokenizer = { model: tokenizerOf(m, load), special: m.tokenizer.special };
+      tokenizer = tokenizerOf(m, load);
+      special = m.tokenizer.special;
       ready();
     } else {
       onJob(m);

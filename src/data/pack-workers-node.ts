@@ -26,7 +26,7 @@ export interface PackWorkerData extends PackWorkerSetup {
   readonly role: PackWorkerRole;
   /**
    * It splits and tokenizes (a preparing worker with one packing worker beside it, or packing workers without
-   * one): it gets the tokenizer's bytes and piece trie in its TokenizerMessage.
+   * one): it gets the decoded model and built piece trie in its TokenizerMessage.
    */
   readonly tokenizes: boolean;
   /** This packing worker loads the lexicon itself (it is the only one, and idle until then; see startPackWorkers). */
@@ -60,8 +60,8 @@ export interface PackWorkers {
  * With `prepWorker` the first worker only prepares: it de-identifies, and with one packing worker beside it it
  * also splits and tokenizes every job (see pack-worker-entry.ts). Each worker calls `onResult` with its answers;
  * `onFailure` is called if a thread dies (a bad lexicon, out of memory). The caller then reads the model at
- * setup.tokenizerPath (readSharedModel) and shares it (`shareTokenizer`): the workers load it from its bytes and
- * built piece trie.
+ * setup.tokenizerPath (readSharedModel) and shares it (`shareTokenizer`): the workers load it from its decoded model
+ * and built piece trie.
  */
 export function startPackWorkers(count: number, setup: PackWorkerSetup,
   onResult: (r: PackResult) => void, onFailure: (error: Error) => void, prepWorker = false): PackWorkers {

@@ -107,8 +107,8 @@ function modelProtoType(): protobuf.Type {
 }
 
 /**
- * A message type's field defaults as the schema declares them (repeated fields: [], 64-bit ones as numbers); model-spec.ts
- * keeps them as a table.
+ * A message type's field defaults as the schema declares them (repeated fields: [], 64-bit ones as numbers):
+ * model-spec.ts keeps them as a table, which a test checks against these.
  */
 export function schemaDefaults(typeName: string): Record<string, unknown> {
   const type = modelProtoType().root.lookupType(typeName);
