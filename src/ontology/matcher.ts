@@ -4,6 +4,7 @@ import {
   ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
   type TokenRuns,
 } from './normalize.js';
+import { grown } from './grown.js';
 import { TokenTable } from './token-table.js';
 import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
@@ -273,8 +274,8 @@ export class EntityMatcher {
   private setRootChild(id: number, child: number): void {
     if (id >= this.rootChildren.length) {
       const size = Math.max(id + 1, this.rootChildren.length * 2);
-      this.rootChildren = grownInts(this.rootChildren, size);
-      this.rootChildBits = grownInts(this.rootChildBits, 2 * size);
+      this.rootChildren = grown(this.rootChildren, size);
+      this.rootChildBits = grown(this.rootChildBits, 2 * size);
     }
     this.rootChildren[id] = child + 1;
   }
@@ -411,13 +412,6 @@ export class EntityMatcher {
     if (node < this.entryCache.length) this.entryCache[node] = undefined; // made again with the new name
     this.names += 1;
   }
-}
-
-/** A copy of `array` with `size` elements, zero-filled past its own. */
-function grownInts(array: Int32Array, size: number): Int32Array {
-  const bigger = new Int32Array(size);
-  bigger.set(array);
-  return bigger;
 }
 
 /** Tokens of one text that `match`'s buffers hold before they grow. */

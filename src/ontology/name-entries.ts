@@ -1,5 +1,6 @@
 import { lineAt, lineEnds } from './joined-lines.js';
 import type { NameEntry } from './matcher-snapshot.js';
+import { grown } from './grown.js';
 
 /**
  * NameEntryTable.endings codes, by trie node: 0 (NO_NAME), no name ends there; concept + 1, the names ending there
@@ -250,10 +251,3 @@ const SHORT_TEXT = 32;
 
 /** Code units per String.fromCharCode call (each is a function argument). */
 const CHARS_PER_CALL = 8192;
-
-/** A copy of `array` with `size` elements (zero-filled or cut). */
-function grown<T extends Int32Array | Uint8Array | Uint16Array>(array: T, size: number): T {
-  const bigger = new (array.constructor as new (n: number) => T)(size);
-  bigger.set(array.length <= size ? array : array.subarray(0, size));
-  return bigger;
-}
