@@ -69,7 +69,7 @@ export class BatchPacker {
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const writer = new PackedBatchWriter();
+    const writer = new PackedBatchWriter(job.tokens?.ids.length ?? untokenizedSize(job.documents));
     let first = 0; // the document's first paragraph in job.tokens
     for (let i = 0; i < job.documents.length; i++) {
       const d = job.documents[i];
@@ -92,4 +92,11 @@ export class BatchPacker {
       return { seq: job.seq, error: error instanceof Error ? error.message : String(error) };
     }
   }
+}
+
+/** About how many tokens documents not yet tokenized make: a token per two characters (fewer in English text). */
+function untokenizedSize(documents: readonly PackDocument[]): number {
+  let characters = 0;
+  for (const d of documents) for (const p of d.paragraphs) characters += p.length;
+  return characters >> 1;
 }

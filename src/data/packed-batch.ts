@@ -27,18 +27,32 @@ export interface PackedBatch {
  * of the packing worker's CPU a run, and its garbage).
  */
 export class PackedBatchWriter {
-  private ids = new Int32Array(1 << 17);
+  private ids: Int32Array<ArrayBuffer>;
   private tokens = 0;
-  private sequenceLengths = new Int32Array(1 << 10);
-  private entityCounts = new Int32Array(1 << 10);
+  private sequenceLengths: Int32Array<ArrayBuffer>;
+  private entityCounts: Int32Array<ArrayBuffer>;
   private sequences = 0;
-  private entities = new Int32Array(3 << 10);
+  private entities: Int32Array<ArrayBuffer>;
   private entityInts = 0;
   private readonly sequencesPerDocument: number[] = [];
   private readonly conceptsPerDocument: number[] = [];
   private readonly conceptIds: string[] = [];
   /** Sequences of the document being written. */
   private documentSequences = 0;
+
+  /**
+   * `tokens`: about how many tokens the batch's text has. The arrays start large enough for them (their [CLS] and
+   * [SEP] too, a sequence per 32 tokens or more, an entity per 12): growing one was a branch first run after
+   * `addSequence` was optimized (the shared corpus's largest batch has 1,038 sequences), which threw away its code
+   * and DocumentPacker.pack's, and compiled both again.
+   */
+  constructor(tokens = 1 << 16) {
+    const room = tokens + (tokens >> 3) + 1024;
+    this.ids = new Int32Array(room);
+    this.sequenceLengths = new Int32Array((room >> 5) + 64);
+    this.entityCounts = new Int32Array((room >> 5) + 64);
+    this.entities = new Int32Array(room >> 2);
+  }
 
   /** Adds a sequence of the current document: tokens[0, length), and its entities (document-local concepts). */
   addSequence(tokens: Int32Array, length: number, entities: readonly EntitySpan[]): void {

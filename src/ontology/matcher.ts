@@ -149,13 +149,13 @@ export class EntityMatcher {
     // An array, not a Set: a concept has a handful of names (at most a few hundred variants in the full lexicon).
     const seen: string[] = [];
     const addName = (name: string, preferred: boolean): void => {
-      const variants = nameVariants(name);
-      if (entry.type === 'disease') {
-        const adjective = adjectiveForm(name);
-        if (adjective !== null) variants.push(adjective);
-      }
+      const variants: (string | null)[] = nameVariants(name);
+      // Every name's adjective is worked out, and kept for a disease only: a branch for diseases alone was first taken
+      // after this loop was optimized (the lexicon lists its genes first), which threw its code away (and `add`'s).
+      const adjective = adjectiveForm(name);
+      variants.push(entry.type === 'disease' ? adjective : null);
       for (const variant of variants) {
-        if (seen.includes(variant)) continue;
+        if (variant === null || seen.includes(variant)) continue;
         seen.push(variant);
         this.addName(variant, concept, preferred);
       }
