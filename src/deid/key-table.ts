@@ -44,8 +44,8 @@ export class KeyTable {
    * or an apostrophe (setting bit 32 lower-cases such a code and leaves the apostrophe as it is): no key string.
    */
   idOfBytes(codes: Uint8Array, start: number, end: number): number {
-    let hash = 0x811c9dc5;
-    for (let j = start; j < end; j++) hash = Math.imul(hash ^ ((codes[j] as number) | 32), 0x01000193);
+    let hash = FNV_OFFSET;
+    for (let j = start; j < end; j++) hash = Math.imul(hash ^ ((codes[j] as number) | 32), FNV_PRIME);
     let slot = (hash >>> 0) & this.mask;
     const length = end - start;
     for (;;) {
@@ -68,8 +68,12 @@ export class KeyTable {
   }
 }
 
+/** FNV-1a, 32-bit: the one hash of idOf and idOfBytes (the same key's string and bytes must meet one slot). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
 function keyHash(key: string): number {
-  let hash = 0x811c9dc5;
-  for (let j = 0; j < key.length; j++) hash = Math.imul(hash ^ key.charCodeAt(j), 0x01000193);
+  let hash = FNV_OFFSET;
+  for (let j = 0; j < key.length; j++) hash = Math.imul(hash ^ key.charCodeAt(j), FNV_PRIME);
   return hash >>> 0;
 }

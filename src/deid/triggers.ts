@@ -3,7 +3,7 @@ import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
 import { KeyTable } from './key-table.js';
 import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE } from './trigger-bits.js';
-import { keyShape, splitAsciiWordsAndBits, splitNonAsciiWords, type TriggerLookup, type Word, type WordsAndBits } from './words.js';
+import { keyShape, splitAnyWords, splitAsciiWordsAndBits, type TriggerLookup, type Word, type WordsAndBits } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
 const TRIGGERS = new Map<string, number>();
@@ -77,6 +77,6 @@ const LOOKUP: TriggerLookup = {
 export function wordsAndTriggerBits(text: string, lower: string): WordsAndBits {
   const ascii = splitAsciiWordsAndBits(text, lower, LOOKUP);
   if (ascii !== null) return ascii;
-  const words = splitNonAsciiWords(text, lower);
+  const words = splitAnyWords(text, lower);
   return { words, bits: triggerBits(words) };
 }

@@ -66,11 +66,6 @@ export function splitAsciiWordsAndBits(text: string, lower: string, triggers: Tr
   return { words: splitAsciiWords(text, lower, codes, triggers, bits), bits };
 }
 
-/** splitWords for a note that splitAsciiWordsAndBits did not take. */
-export function splitNonAsciiWords(text: string, lower: string): Word[] {
-  return splitAnyWords(text, lower);
-}
-
 function isUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
@@ -176,8 +171,8 @@ function splitAsciiWords(text: string, lower: string, codes: Uint8Array, trigger
   return words;
 }
 
-/** splitWords for any note, on its string. */
-function splitAnyWords(text: string, lower: string): Word[] {
+/** splitWords for any note, on its string (for a note that splitAsciiWordsAndBits did not take). */
+export function splitAnyWords(text: string, lower: string): Word[] {
   const words: Word[] = [];
   const n = text.length;
   const sameLength = lower.length === n;

@@ -4,9 +4,9 @@ export { SentencePieceModel, ENCODE_ASCII_EXTRA_ROOM, byteToPiece, pieceToByte, 
 export { trainUnigram, UnigramTrainer, type UnigramTrainOptions, type TrainedModel, type TrainProgress } from './trainer/trainer.js';
 export { toHuggingFaceJson } from './hf-export.js';
 export { charsmapForRule } from './trainer/nfkc-charsmap.js';
+export { decodeModelProto, encodeModelProto } from './model-proto.js';
 export {
-  decodeModelProto, encodeModelProto, PieceType, trainerSpecValue, normalizerSpecValue,
-  type ModelProto, type PieceProto, type TrainerSpecProto, type NormalizerSpecProto,
-} from './model-proto.js';
+  PieceType, trainerSpecValue, normalizerSpecValue, type ModelProto, type PieceProto, type TrainerSpecProto, type NormalizerSpecProto,
+} from './model-spec.js';
 export { Normalizer } from './normalizer.js';
 export { parseCharsmap, compileCharsmap, charsmapRules } from './charsmap.js';

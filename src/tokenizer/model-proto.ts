@@ -7,11 +7,6 @@ import {
   PieceType, type ModelProto, type NormalizerSpecProto, type PieceProto, type SelfTestSampleProto, type TrainerSpecProto,
 } from './model-spec.js';
 
-export {
-  normalizerSpecValue, PieceType, trainerSpecValue,
-  type ModelProto, type NormalizerSpecProto, type PieceProto, type SelfTestSampleProto, type TrainerSpecProto,
-} from './model-spec.js';
-
 const SCHEMA = `
 syntax = "proto2";
 package sentencepiece;

@@ -40,8 +40,10 @@ test('each shape is found where its rule can match and not in look-alikes', () =
   }
 });
 
+/** The PHI findPhi finds in a text, as CATEGORY:text. */
+const found = (text: string): string[] => findPhi(text).map((s: PhiSpan) => `${s.category}:${text.slice(s.start, s.end)}`);
+
 test('the rules behind the shapes still find their PHI', () => {
-  const found = (text: string): string[] => findPhi(text).map((s: PhiSpan) => `${s.category}:${text.slice(s.start, s.end)}`);
   assert.deepEqual(found('see https://example.org/a today'), ['URL:https://example.org/a']);
   assert.deepEqual(found('from 10.1.2.3 today'), ['IP:10.1.2.3']);
   assert.deepEqual(found('SSN 123-45-6789.'), ['SSN:123-45-6789']);
@@ -54,7 +56,6 @@ test('the rules behind the shapes still find their PHI', () => {
 
 test('a scanning rule finds every match of the note, as matchAll does, and anchored rules every dated run', () => {
   // One exec loop serves both kinds of rule (patterns.ts): the scan goes on from each match's end.
-  const found = (text: string): string[] => findPhi(text).map((s: PhiSpan) => `${s.category}:${text.slice(s.start, s.end)}`);
   assert.deepEqual(found('mail a.b@x.org, c@y.net or d@z.com'), ['EMAIL:a.b@x.org', 'EMAIL:c@y.net', 'EMAIL:d@z.com']);
   assert.deepEqual(found('policy #rg17, #ab12 and #cd3-4'), ['ID:rg17', 'ID:ab12', 'ID:cd3-4']);
   assert.deepEqual(found('SSN 123-45-6789 or 987-65-4321, not 12-345-6789'), ['SSN:123-45-6789', 'SSN:987-65-4321']);

@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicon/index.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
-import { codeAt, isSpace } from './chars.js';
+import { codeAt, isDigit, isSpace } from './chars.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
@@ -281,8 +281,7 @@ function afterSpaces(text: string, end: number): number {
 
 /** `\s+\d`: what "in 1998" and "on 10-3" need after their keyword. */
 function digitAfterSpaces(text: string, end: number): boolean {
-  const c = afterSpaces(text, end);
-  return c >= 48 && c <= 57;
+  return isDigit(afterSpaces(text, end));
 }
 
 /** `\s+t` (either case): what "on the 3rd" needs after its keyword. */
@@ -296,8 +295,7 @@ function digitAfterLabelGap(text: string, end: number): boolean {
   for (let k = end; k < end + 3; k++) {
     const c = codeAt(text, k);
     if (!(c === 58 || c === 35 || c === 46 || isSpace(c))) return false;
-    const next = codeAt(text, k + 1);
-    if (next >= 48 && next <= 57) return true;
+    if (isDigit(codeAt(text, k + 1))) return true;
   }
   return false;
 }
@@ -352,6 +350,8 @@ export interface NoteShapes {
   readonly shapes: number;
   /** Long digit runs and vehicle ids, kept after the rules' spans. */
   readonly longTokens: readonly PhiSpan[];
+  /** The note's digit runs: the one shared instance, valid until the next scanNoteShapes. */
+  readonly runs: DigitRuns;
 }
 
 /**
@@ -362,7 +362,7 @@ export interface NoteShapes {
  */
 export function scanNoteShapes(text: string, words: readonly Word[]): NoteShapes {
   const longTokens: PhiSpan[] = [];
-  return { shapes: scanShapes(text, words, longTokens, DIGIT_RUNS), longTokens };
+  return { shapes: scanShapes(text, words, longTokens, DIGIT_RUNS), longTokens, runs: DIGIT_RUNS };
 }
 
 /**
@@ -402,9 +402,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
       if (m !== null) push(rule, m);
     }
   }
-  // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
-  const runs = DIGIT_RUNS;
-  const shapes = scanned.shapes;
+  const { shapes, runs } = scanned;
   for (const { rule, sticky } of SCANNED) {
     if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
     const lengths = rule.runs as number;
@@ -436,6 +434,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
       from = m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
     }
   }
+  // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
   for (const s of scanned.longTokens) spans.push(s);
   return spans;
 }

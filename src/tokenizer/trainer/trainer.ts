@@ -5,7 +5,7 @@
 import { MedbertError } from '../../errors.js';
 import { PieceType, type ModelProto, type PieceProto, type TrainerSpecProto, type NormalizerSpecProto } from '../model-spec.js';
 import { Normalizer } from '../normalizer.js';
-import { byteToPiece } from '../model.js';
+import { byteToPiece } from '../byte-pieces.js';
 import { utf8DecodeValid } from '../utf8.js';
 import { charsmapForRule } from './nfkc-charsmap.js';
 import { isValidPiece, SPACE_CP, UNK_CP, type PieceRules } from './piece-rules.js';
