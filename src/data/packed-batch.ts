@@ -1,5 +1,6 @@
 import type { EntitySpan, Sequence } from './masking.js';
 import type { PackedDocument, PackStats } from './pack.js';
+import { grown } from '../typed-arrays.js';
 
 /**
  * The packed documents of one batch laid out flat in a few typed arrays, so a worker thread hands them over by
@@ -106,12 +107,6 @@ export function encodePackedBatch(documents: readonly PackedDocument[], stats: P
   return writer.finish(stats);
 }
 
-/** A copy of `array` with `size` elements, zero-filled past its own. */
-function grown(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const bigger = new Int32Array(size);
-  bigger.set(array);
-  return bigger;
-}
 
 /** The buffers to transfer with a batch. */
 export function batchBuffers(b: PackedBatch): ArrayBuffer[] {
@@ -138,30 +133,4 @@ export function decodePackedBatch(b: PackedBatch): PackedDocument[] {
     c += b.conceptsPerDocument[i];
   }
   return documents;
-}
-
-/**
- * Numbers concepts over a whole run, batch by batch, in order of first appearance (documents in order, each
- * document's concepts in its order): the numbers ConceptNumbering (pack.ts) gives document by document, without an
- * object a sequence or entity.
- */
-export class BatchConceptNumbering {
-  readonly concepts: string[] = [];
-  private readonly index = new Map<string, number>();
-
-  /** The number of each of the batch's concepts (batch.conceptIds[k]), new ones numbered as they come. */
-  number(batch: PackedBatch): Int32Array {
-    const ids = batch.conceptIds;
-    const numbers = new Int32Array(ids.length);
-    for (let k = 0; k < ids.length; k++) {
-      let n = this.index.get(ids[k]);
-      if (n === undefined) {
-        n = this.concepts.length;
-        this.concepts.push(ids[k]);
-        this.index.set(ids[k], n);
-      }
-      numbers[k] = n;
-    }
-    return numbers;
-  }
 }

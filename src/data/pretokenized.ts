@@ -2,6 +2,7 @@
 // pack-workers-node.ts): the packer then only links, maps mentions to tokens and packs.
 import { sentenceSpans } from '../corpus/sentences.js';
 import { ENCODE_ASCII_EXTRA_ROOM, type PieceModel } from '../tokenizer/piece-model.js';
+import { grown } from '../typed-arrays.js';
 
 /** A job's paragraphs (documents one after another) split into sentences and tokenized, in typed arrays. */
 export interface PreTokenized {
@@ -76,15 +77,15 @@ class JobTokens {
     const copied = utf8.encodeInto(text, paragraphBytes);
     const ascii = copied.read === text.length && copied.written === text.length;
     for (const s of sentenceSpans(text)) {
-      if (4 * (sentenceCount + 1) > sentences.length) sentences = grown(sentences, 4 * (sentenceCount + 1));
+      if (4 * (sentenceCount + 1) > sentences.length) sentences = grownFor(sentences, 4 * (sentenceCount + 1));
       // Plain ASCII sentences (nearly all) are tokenized straight into the arrays, with no slice and no copy.
       const most = tokenCount + s.end - s.start + ENCODE_ASCII_EXTRA_ROOM; // the room encodeAsciiInto needs
-      if (most > ids.length) { ids = grown(ids, most); begins = grown(begins, most); ends = grown(ends, most); }
+      if (most > ids.length) { ids = grownFor(ids, most); begins = grownFor(begins, most); ends = grownFor(ends, most); }
       let n = ascii ? tokenizer.encodeAsciiInto(paragraphBytes, s.start, s.end, ids, begins, ends, tokenCount) - tokenCount : -1;
       if (n < 0) {
         n = tokenizer.encodeOffsetsInto(text.slice(s.start, s.end));
         if (tokenCount + n > ids.length) {
-          ids = grown(ids, tokenCount + n); begins = grown(begins, tokenCount + n); ends = grown(ends, tokenCount + n);
+          ids = grownFor(ids, tokenCount + n); begins = grownFor(begins, tokenCount + n); ends = grownFor(ends, tokenCount + n);
         }
         // Copied in a loop: three subarray views a sentence cost more than the copies.
         const idBuffer = tokenizer.idBuffer, beginBuffer = tokenizer.beginBuffer, endBuffer = tokenizer.endBuffer;
@@ -115,10 +116,7 @@ class JobTokens {
   }
 }
 
-function grown(array: Int32Array, size: number): Int32Array {
-  let capacity = array.length;
-  while (capacity < size) capacity *= 2;
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
+/** `array` grown to hold `size` ints, at least doubled (a growth is rare: the arrays are sized from the text). */
+function grownFor(array: Int32Array, size: number): Int32Array {
+  return grown(array, Math.max(size, 2 * array.length));
 }

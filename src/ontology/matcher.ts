@@ -4,7 +4,7 @@ import {
   ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
   type TokenRuns,
 } from './normalize.js';
-import { grown } from './grown.js';
+import { grown } from '../typed-arrays.js';
 import { TokenTable } from './token-table.js';
 import {
   conceptsSnapshot, restoreTokens, SnapshotConcepts, tokensSnapshot, type MatcherSnapshot, type NameEntry,
@@ -534,7 +534,10 @@ const ADJECTIVE_SUFFIXES: readonly (readonly [string, string])[] = [
   ['oxia', 'oxic'], ['thmia', 'thmic'], ['etes', 'etic'], ['ism', 'ian'],
 ];
 
-/** The adjective of a one-word disease name, or null (most names: no array made for none). */
+/**
+ * The adjective of a one-word name as a disease would be written with it, or null (most names: no array made for none).
+ * `add` works it out for every name and keeps it for diseases only.
+ */
 function adjectiveForm(name: string): string | null {
   if (name.length < 6 || name.indexOf(' ') >= 0 || !/^[A-Za-z]{6,}$/.test(name)) return null; // most names: several words
   const lower = name.toLowerCase();

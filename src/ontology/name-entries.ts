@@ -1,6 +1,6 @@
 import { lineAt, lineEnds } from './joined-lines.js';
 import type { NameEntry } from './matcher-snapshot.js';
-import { grown } from './grown.js';
+import { grown } from '../typed-arrays.js';
 
 /**
  * NameEntryTable.endings codes, by trie node: 0 (NO_NAME), no name ends there; concept + 1, the names ending there
@@ -115,11 +115,13 @@ export class NameEntryTable {
     }
     this.gluedStart[e + 1] = this.gluedCount;
     const anyText = this.casedStart[e] === this.casedStart[e + 1] && this.gluedStart[e] === this.gluedStart[e + 1];
-    const code = this.codes[node];
-    if (this.tail[node] === 0) this.codes[node] = anyText ? entry.concept + 1 : SOME_NAMES;
-    else if (!anyText || code !== entry.concept + 1) this.codes[node] = SOME_NAMES;
-    if (this.tail[node] === 0) this.head[node] = e + 1;
-    else this.next[this.tail[node] - 1] = e + 1;
+    if (this.tail[node] === 0) {
+      this.head[node] = e + 1;
+      this.codes[node] = anyText ? entry.concept + 1 : SOME_NAMES;
+    } else {
+      this.next[this.tail[node] - 1] = e + 1;
+      if (!anyText || this.codes[node] !== entry.concept + 1) this.codes[node] = SOME_NAMES;
+    }
     this.tail[node] = e + 1;
   }
 
@@ -242,7 +244,7 @@ function charsText(chars: Uint16Array, from: number, to: number): string {
     return text;
   }
   const parts: string[] = [];
-  for (let at = from; at < to; at += CHARS_PER_CALL) parts.push(String.fromCharCode.apply(null, Array.from(chars.subarray(at, Math.min(at + CHARS_PER_CALL, to)))));
+  for (let at = from; at < to; at += CHARS_PER_CALL) parts.push(String.fromCharCode(...chars.subarray(at, Math.min(at + CHARS_PER_CALL, to))));
   return parts.join('');
 }
 

@@ -1,5 +1,6 @@
 // Text → tokens for dictionary matching. Both lexicon names and running text go through the same function, so
 // case, hyphen/space variants, Greek letters (α ~ alpha), accents and possessives ('s) compare equal.
+import { grown } from '../typed-arrays.js';
 import type { TokenTable } from './token-table.js';
 
 const GREEK: Readonly<Record<string, string>> = {
@@ -72,12 +73,11 @@ export const GREEK_LETTER = 4;
  * `IL-6` and `IL 6` tokenize alike); each Greek letter is its own token, spelled out; everything else
  * separates tokens. A possessive `'s` after a word is dropped (`Alzheimer's` ~ `Alzheimer`).
  */
-export function scanTokens(text: string, buffers?: TokenBuffers): TokenRuns {
+export function scanTokens(text: string, buffers = new TokenBuffers(16 + (text.length >> 2))): TokenRuns {
   const n = text.length;
-  let capacity = buffers?.start.length ?? 16 + (n >> 2);
-  let start: Int32Array = buffers?.start ?? new Int32Array(capacity);
-  let end: Int32Array = buffers?.end ?? new Int32Array(capacity);
-  let flags: Uint8Array = buffers?.flags ?? new Uint8Array(capacity);
+  let start = buffers.start;
+  let end = buffers.end;
+  let flags = buffers.flags;
   let count = 0;
   let i = 0;
   let lastEnd = -1;
@@ -107,13 +107,9 @@ export function scanTokens(text: string, buffers?: TokenBuffers): TokenRuns {
       }
     }
     const flag = (from === lastEnd ? GLUED : 0) | (kind === Kind.Greek ? GREEK_LETTER : 0) | (ascii ? ASCII : 0);
-    if (count === capacity) {
-      capacity *= 2;
-      start = grow(start, capacity);
-      end = grow(end, capacity);
-      const f = new Uint8Array(capacity);
-      f.set(flags);
-      flags = f;
+    if (count === start.length) {
+      buffers.grow();
+      ({ start, end, flags } = buffers);
     }
     start[count] = from;
     end[count] = i;
@@ -171,15 +167,8 @@ export function scanAsciiTokens(bytes: Uint8Array, n: number, buffers: TokenBuff
     // A growth here, not room for n tokens made before the loop: that branch ran for the one paragraph longer than
     // the buffers (18,241 characters, 16,384 tokens' room, 3,057 tokens), after this was optimized (a deopt).
     if (count === start.length) {
-      const room = Math.max(16, 2 * count);
-      start = grow(start, room);
-      end = grow(end, room);
-      const bigger = new Uint8Array(room);
-      bigger.set(flags);
-      flags = bigger;
-      buffers.start = start;
-      buffers.end = end;
-      buffers.flags = flags;
+      buffers.grow();
+      ({ start, end, flags } = buffers);
     }
     start[count] = from;
     end[count] = i;
@@ -205,15 +194,17 @@ export class TokenBuffers {
     this.end = new Int32Array(capacity);
     this.flags = new Uint8Array(capacity);
   }
+
+  /** Twice the room (at least 16 tokens), the runs so far kept. */
+  grow(): void {
+    const room = Math.max(16, 2 * this.start.length);
+    this.start = grown(this.start, room);
+    this.end = grown(this.end, room);
+    this.flags = grown(this.flags, room);
+  }
 }
 
 const nameBuffers = new TokenBuffers();
-
-function grow(array: Int32Array, capacity: number): Int32Array {
-  const bigger = new Int32Array(capacity);
-  bigger.set(array);
-  return bigger;
-}
 
 /** The token as written, accents removed; a Greek letter spelled out, capitalised if it was upper case. */
 export function tokenCased(text: string, runs: TokenRuns, k: number): string {

@@ -1,5 +1,5 @@
 import { asciiSingularId } from './normalize.js';
-import { hashAsciiLower, type TokenTable } from './token-table.js';
+import type { TokenTable } from './token-table.js';
 import type { TextBytes } from './text-bytes.js';
 
 /**
@@ -103,7 +103,7 @@ export class TextTokenCache {
     const at = (h & (ENTRIES - 1)) * STRIDE;
     // A miss is handled apart: fewer branches here, each first taken after this was optimized deoptimized it.
     if (entries[at] !== h || entries[at + 1] !== length || !sameKey(entries, at + KEY, view, start, end)) {
-      this.fill(at, text, start, end, h);
+      this.fill(at, text, view, start, end, h);
     }
     return at;
   }
@@ -119,16 +119,15 @@ export class TextTokenCache {
   }
 
   /** Looks the token up in the tables and keeps it in the entry at `at`. */
-  private fill(at: number, text: string, start: number, end: number, h: number): void {
+  private fill(at: number, text: string, view: DataView, start: number, end: number, h: number): void {
     const entries = this.entries;
     const length = end - start;
-    const id = this.tokens.getAsciiLowerHashed(text, start, end, -1, hashAsciiLower(text, start, end));
+    const id = this.tokens.getAsciiLower(text, start, end);
     const singular = asciiSingularId(this.tokens, text, start, end);
     entries[at] = h;
     entries[at + 1] = length;
     this.describe(at, id, singular);
-    for (let w = 0; w < CACHED_TOKEN_LENGTH / 4; w++) entries[at + KEY + w] = 0;
-    for (let i = 0; i < length; i++) entries[at + KEY + (i >> 2)] |= (text.charCodeAt(start + i) | 0x20) << ((i & 3) << 3);
+    for (let w = 0, i = start; w < CACHED_TOKEN_LENGTH / 4; w++, i += 4) entries[at + KEY + w] = i < end ? keyWord(view, i, end) : 0;
   }
 
   /** Writes the EntryField ints of the entry at `at` for a token of this id and singular id. */
@@ -166,7 +165,7 @@ export class TextTokenCache {
 }
 
 /**
- * Characters i to i + 3 of a token ending at `end` as the int a key stores (see `fill`): lower-cased (`| 0x20`:
+ * Characters i to i + 3 of a token ending at `end` as the int a key stores (`fill` writes them, `sameKey` compares): lower-cased (`| 0x20`:
  * letters, and digits have the bit), one a byte, character i in the low byte, the bytes from `end` on zero
  * (TextBytes pads the text, so the read stays in its buffer).
  */

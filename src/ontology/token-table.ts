@@ -79,11 +79,6 @@ export class TokenTable {
   getAsciiLower(text: string, start: number, end: number, suffix = -1): number {
     let h = hashAsciiLower(text, start, end);
     if (suffix >= 0) h = Math.imul(h ^ suffix, 0x01000193);
-    return this.getAsciiLowerHashed(text, start, end, suffix, h);
-  }
-
-  /** `getAsciiLower` given the key's hash (hashAsciiLower, then the suffix if any: as `hashString` of the key). */
-  getAsciiLowerHashed(text: string, start: number, end: number, suffix: number, h: number): number {
     const length = end - start + (suffix >= 0 ? 1 : 0);
     const slots = this.slots, starts = this.starts, chars = this.chars, mask = this.mask;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -150,8 +145,8 @@ function hashString(key: string): number {
 }
 
 /**
- * `hashString(text.slice(start, end).toLowerCase())` for a run of ASCII letters or of digits, making no string: the
- * one hash that getAsciiLowerHashed's callers (TextTokenCache too) must give it. Such a run's characters lower-case
+ * `hashString(text.slice(start, end).toLowerCase())` for a run of ASCII letters or of digits, making no string (for
+ * getAsciiLower). Such a run's characters lower-case
  * by `| 0x20` (digits have that bit already): no branch per character, which mispredicted on capitals.
  */
 export function hashAsciiLower(text: string, start: number, end: number): number {
