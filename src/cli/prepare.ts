@@ -5,8 +5,7 @@ import { MedbertError } from '../errors.js';
 import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
-import { addPackStats, emptyPackStats, type PackDocument } from '../data/pack.js';
-import { BatchConceptNumbering } from '../data/packed-batch.js';
+import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers, type PackWorkers } from '../data/pack-workers-node.js';
 import { ShardWriter } from '../data/shard-writer.js';
@@ -128,13 +127,13 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   tuneV8ForPrepare(); // before the workers start and any of the pipeline's code runs hot
   const workers = r.workers ?? defaultWorkers();
   const batchCharacters = r.batchCharacters ?? 256_000;
-  const numbering = new BatchConceptNumbering();
+  const numbering = new ConceptNumbering();
   const stats = emptyPackStats();
   const counts = { seen: 0, kept: 0 };
   const progress = new Progress('prepare', 'docs');
   // The sink runs only once jobs come back, after `writer` below is made.
   const pool = new OrderedPackPool((batch) => {
-    writer.addBatch(batch, numbering.number(batch));
+    writer.addBatch(batch, numbering.numberBatch(batch));
     addPackStats(stats, batch.stats);
     progress.update({ done: stats.documents, total: Math.max(counts.kept, counts.seen), fields: { 'MB': stats.characters / 1e6 } });
   }, Math.max(4 * workers, Math.ceil(READ_AHEAD_CHARACTERS / batchCharacters)));

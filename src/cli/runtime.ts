@@ -30,7 +30,7 @@ export function stopOnInterrupt(what: string): { readonly requested: () => boole
  * over a CPU-second on V8's compile threads); later, they are compiled once with fuller type feedback. Measured on
  * `prepare` (BENCHMARKS.md): 200-400 KB alike, 300 KB kept.
  */
-export const PREPARE_INTERRUPT_BUDGET = 300_000;
+const PREPARE_INTERRUPT_BUDGET = 300_000;
 
 /**
  * The old generation a worker thread's heap starts with, in MB (V8's `--initial-old-space-size`). From V8's small
@@ -39,7 +39,7 @@ export const PREPARE_INTERRUPT_BUDGET = 300_000;
  * the garbage goes with the scavenges or the thread. Measured on `prepare` (BENCHMARKS.md): 0.1-0.3 CPU-s less a
  * run, peak memory no higher; 256 MB measured alike.
  */
-export const PREPARE_WORKER_OLD_SPACE_MB = 128;
+const PREPARE_WORKER_OLD_SPACE_MB = 128;
 
 /**
  * How much the optimizing compiler inlines, as V8's `--max-inlined-bytecode-size` and `-cumulative`: half of Node
@@ -48,7 +48,7 @@ export const PREPARE_WORKER_OLD_SPACE_MB = 128;
  * graphs they cost less, and the code they make is as fast. Measured on `prepare` (BENCHMARKS.md, ninth session):
  * 2.52 -> 2.41 CPU-s a run (7/7 pairs lower), the corpus x4 alike; `train-step` alike.
  */
-export const PREPARE_INLINING = { single: 230, cumulative: 460 } as const;
+const PREPARE_INLINING = { single: 230, cumulative: 460 } as const;
 
 /**
  * Sets the budget, the inlining limits and the old generation's start size for this process: V8's flags are per
@@ -57,8 +57,8 @@ export const PREPARE_INLINING = { single: 230, cumulative: 460 } as const;
  * pretrains after preparing: its wasm threads' heaps start larger too, which holds little but their messages, and
  * its training step measured the same with either inlining).
  */
-export function tuneV8ForPrepare(budget = PREPARE_INTERRUPT_BUDGET): void {
-  setFlagsFromString(`--interrupt-budget=${budget}`);
+export function tuneV8ForPrepare(): void {
+  setFlagsFromString(`--interrupt-budget=${PREPARE_INTERRUPT_BUDGET}`);
   setFlagsFromString(`--max-inlined-bytecode-size=${PREPARE_INLINING.single}`);
   setFlagsFromString(`--max-inlined-bytecode-size-cumulative=${PREPARE_INLINING.cumulative}`);
   setFlagsFromString(`--initial-old-space-size=${PREPARE_WORKER_OLD_SPACE_MB}`);

@@ -3,6 +3,7 @@ import type { EntityMatcher } from '../ontology/matcher.js';
 import type { PieceModel } from '../tokenizer/piece-model.js';
 import { addPackStats, DocumentPacker, emptyPackStats, type DeidentifiedDocument, type PackDocument, type PackStats } from './pack.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
+import { charactersOf } from './document-size.js';
 import { PackedBatchWriter, type PackedBatch } from './packed-batch.js';
 import type { PreTokenized } from './pretokenized.js';
 import type { SpecialIds } from './special-tokens.js';
@@ -69,7 +70,8 @@ export class BatchPacker {
       this.packers.set(job.deid, packer);
     }
     const before = { ...packer.stats };
-    const writer = new PackedBatchWriter(job.tokens?.ids.length ?? untokenizedSize(job.documents));
+    // Untokenized text: about a token per two characters (fewer in English text).
+    const writer = new PackedBatchWriter(job.tokens?.ids.length ?? charactersOf(job.documents) >> 1);
     let first = 0; // the document's first paragraph in job.tokens
     for (let i = 0; i < job.documents.length; i++) {
       const d = job.documents[i];
@@ -92,11 +94,4 @@ export class BatchPacker {
       return { seq: job.seq, error: error instanceof Error ? error.message : String(error) };
     }
   }
-}
-
-/** About how many tokens documents not yet tokenized make: a token per two characters (fewer in English text). */
-function untokenizedSize(documents: readonly PackDocument[]): number {
-  let characters = 0;
-  for (const d of documents) for (const p of d.paragraphs) characters += p.length;
-  return characters >> 1;
 }

@@ -10,6 +10,7 @@ export interface PackPort {
    * tokenizes every job, then sends it on to the packing port the job names (PrepJob.to); default 'pack'.
    */
   readonly role?: 'pack' | 'prep';
+  /** The port splits and tokenizes the jobs it takes (the pool reads it for the preparing port). */
   readonly tokenizes?: boolean;
   send(job: PackJob | PrepJob): void;
   close(): Promise<void>;

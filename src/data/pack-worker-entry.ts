@@ -17,7 +17,7 @@ import type { PieceModel } from '../tokenizer/piece-model.js';
 import type { SharedModel } from '../tokenizer/node-io.js';
 import type { BatchPacker, PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
-import type { PackDocument } from './pack.js';
+import { charactersOf } from './document-size.js';
 import type { PackWorkerData, TokenizerMessage } from './pack-workers-node.js';
 import type { SpecialIds } from './special-tokens.js';
 
@@ -60,8 +60,11 @@ async function tokenizerLoader(): Promise<((model: SharedModel) => PieceModel) |
 /** The model a TokenizerMessage brings a thread that tokenizes (null to one that does not). */
 function tokenizerOf(m: TokenizerMessage, load: ((model: SharedModel) => PieceModel) | null): PieceModel | null {
   const model = m.tokenizer.model;
-  if ((model === null) !== (load === null)) throw new Error('a pack worker was sent the tokenizer it does not use, or not sent the one it does');
-  return model === null || load === null ? null : load(model);
+  return model === null ? null : (load ?? noTokenizer)(model);
+}
+
+function noTokenizer(): never {
+  throw new Error('a pack worker that does not tokenize was sent the tokenizer');
 }
 
 async function preparing(): Promise<void> {
@@ -159,10 +162,4 @@ async function packing(): Promise<void> {
     }
   });
   setup.prepared?.on('message', onJob);
-}
-
-function charactersOf(documents: readonly PackDocument[]): number {
-  let characters = 0;
-  for (const d of documents) for (const p of d.paragraphs) characters += p.length;
-  return characters;
 }

@@ -6,7 +6,7 @@ import type { PackPort } from './pack-pool.js';
 import type { LoadedModel, SharedModel } from '../tokenizer/node-io.js';
 import type { SpecialIds } from './special-tokens.js';
 
-/** What a pack worker loads once: the tokenizer, the lexicon (path, "builtin" or null) and the sequence length. */
+/** What a pack worker is set up with: the tokenizer's path (its model comes in a TokenizerMessage), the lexicon (path, "builtin" or null), the sequence length. */
 export interface PackWorkerSetup {
   readonly tokenizerPath: string;
   readonly ontology: string | null;
@@ -110,7 +110,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup,
   const built = builder;
   const ports = workers.map((worker, i) => ({
     role: roles[i],
-    tokenizes: roles[i] === 'prep' && prepTokenizes,
+    tokenizes: tokenizes[i],
     send: (job: PackJob | PrepJob) => worker.postMessage(job),
     close: async () => {
       closing.now = true;

@@ -9,7 +9,7 @@ import { linkWithAbbreviations } from '../ontology/abbreviations.js';
 import type { PieceModel } from '../tokenizer/piece-model.js';
 import type { EntitySpan, Sequence } from './masking.js';
 import type { SpecialIds } from './special-tokens.js';
-import { decodePackedBatch, PackedBatchWriter } from './packed-batch.js';
+import { decodePackedBatch, PackedBatchWriter, type PackedBatch } from './packed-batch.js';
 import { SentenceEncoder, type EncodedSentence } from './sentence-encoder.js';
 import type { DocumentDeidentifier } from './deidentify-document.js';
 import type { PreTokenized } from './pretokenized.js';
@@ -65,8 +65,8 @@ export function addPackStats(into: PackStats, from: Readonly<PackStats>): void {
 /**
  * One document's sequences before concepts are numbered: each entity's `concept` indexes `conceptIds`, the
  * document's concepts in order of first appearance. Packing documents is independent work (worker threads
- * may do it); numbering concepts is not, so it happens after, in document order (BatchConceptNumbering in
- * `prepare`, ConceptNumbering in SequencePacker).
+ * may do it); numbering concepts is not, so it happens after, in document order (ConceptNumbering: a batch
+ * at a time in `prepare`, a document at a time in SequencePacker).
  */
 export interface PackedDocument {
   readonly sequences: Sequence[];
@@ -169,7 +169,7 @@ export class DocumentPacker {
           }
           // A loop, not seq.set(ids.subarray(...)): no view made per piece of a sentence.
           const seq = this.seq;
-          for (let j = 0, into = this.filled + 1, from = offset + at; j < length; j++) seq[into + j] = ids[from + j];
+          for (let j = 0, to = this.filled + 1, from = offset + at; j < length; j++) seq[to + j] = ids[from + j];
           this.filled += length;
         }
         this.stats.entitiesDropped += dropped;
@@ -191,7 +191,10 @@ export interface DeidentifiedDocument {
   readonly phiSpans: number;
 }
 
-/** Global concept indices in order of first appearance, over documents numbered in order. */
+/**
+ * Global concept indices in order of first appearance, over documents numbered in order: document by document
+ * (`number`), or a whole batch's at once (`numberBatch`, the same numbers without an object a sequence or entity).
+ */
 export class ConceptNumbering {
   readonly concepts: string[] = [];
   private readonly index = new Map<string, number>();
@@ -204,6 +207,14 @@ export class ConceptNumbering {
     const global = doc.conceptIds.map((id) => this.of(id));
     return doc.sequences.map((s) => s.entities.length === 0 ? s
       : { ids: s.ids, entities: s.entities.map((e) => ({ start: e.start, end: e.end, concept: global[e.concept] })) });
+  }
+
+  /** The number of each of the batch's concepts (batch.conceptIds[k]), new ones numbered as they come. */
+  numberBatch(batch: PackedBatch): Int32Array {
+    const ids = batch.conceptIds;
+    const numbers = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) numbers[k] = this.of(ids[k]);
+    return numbers;
   }
 
   private of(id: string): number {

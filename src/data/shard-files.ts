@@ -49,6 +49,6 @@ function shardLoader(dir: string, manifest: ShardManifest): (i: number) => Seque
   };
 }
 
-export function sha256(bytes: Uint8Array): string {
+function sha256(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }

@@ -43,7 +43,7 @@ async function splitJsonl(path: string, train: string, held: string): Promise<vo
 const quote = (field: string): string => `"${field.replace(/"/g, '""')}"`;
 
 /** Splits a gzipped CSV file by the text in column `textColumn`, keeping its header in both parts. */
-async function splitCsv(path: string, textColumn: string, train: string, held: string): Promise<void> {
+function splitCsv(path: string, textColumn: string, train: string, held: string): void {
   const parts: [string[], string[]] = [[], []];
   let header: string | null = null;
   let column = -1;
@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   mkdirSync(split, { recursive: true });
   const [abstracts, notes] = shared.pretrainInputs;
   await splitJsonl(abstracts!.path, join(split, 'abstracts-train.jsonl'), join(split, 'abstracts-heldout.jsonl'));
-  await splitCsv(notes!.path, notes!.textColumn, join(split, 'notes-train.csv'), join(split, 'notes-heldout.csv'));
+  splitCsv(notes!.path, notes!.textColumn, join(split, 'notes-train.csv'), join(split, 'notes-heldout.csv'));
   const inputs = (part: string): PrepareInput[] => [
     { ...abstracts!, path: join(split, `abstracts-${part}.jsonl`) },
     { ...notes!, path: join(split, `notes-${part}.csv`) },
