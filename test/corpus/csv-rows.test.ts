@@ -94,7 +94,7 @@ test('CSV rows: an ASCII field is a one-byte string even beside other characters
   assert.ok(!oneByte(rows[2].fields[1]));
 });
 
-test('CSV rows: a delimiter other than ASCII splits fields as its UTF-8 bytes (the bytes are parsed as Latin-1)', () => {
+test('CSV rows: ASCII delimiters and ones beyond ASCII (as their UTF-8 bytes, parsed as Latin-1) split fields; an empty one is refused', () => {
   for (const delimiter of [';', '\t', '\u00a7', '\u2016']) {
     const rows = new CsvRows(delimiter);
     const bytes = encoder.encode(`a${delimiter}b\n1${delimiter}x \u00e9\n`);

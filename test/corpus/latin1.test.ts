@@ -3,8 +3,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { bufferLatin1, latin1, portableLatin1 } from '../../src/corpus/latin1.js';
 
-/** Deterministic bytes: ASCII text, UTF-8 characters of 2-4 bytes, and invalid sequences (lone continuation bytes,
- * cut characters, 0xC0/0xFF). */
+/** Deterministic bytes: ASCII text, a few 2-byte UTF-8 characters, and many invalid sequences (lone continuation
+ * bytes, cut characters, 0xC0/0xFF); the fixed sample strings cover 3- and 4-byte characters. */
 function mixedBytes(length: number, seed: number): Uint8Array {
   const bytes = new Uint8Array(length);
   let state = seed;

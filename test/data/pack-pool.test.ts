@@ -67,9 +67,10 @@ test('with a preparing port that does not tokenize: it only de-identifies; other
   assert.deepEqual(seqs(pack, 'pack'), [0, 1, 2, 3]);
   assert.deepEqual(seqs(prep, 'prep'), [4, 5]);
   assert.deepEqual(seqs(prep, 'pack'), []);
-  answer(prep, 5); // de-identified out of order: sent on at once, with its text
-  const handed = pack.jobs.find((j) => j.seq === 5) as PackJob;
-  assert.deepEqual(handed.deidentified, [{ paragraphs: ['text 5'], phiSpans: 0 }]);
+  // What the pool asks of the preparing port: the job's mode and documents, and the packing port to send it on to.
+  const asked = prep.jobs.find((j) => j.seq === 5) as PrepJob;
+  assert.deepEqual([asked.deid, asked.documents, asked.to], ['tag', [doc(5)], 1]);
+  answer(prep, 5); // de-identified out of order: sent on at once
   answer(pack, 2);
   answer(pack, 5);
   assert.deepEqual(out, []); // job 0 first
@@ -91,14 +92,11 @@ test('with a preparing port that tokenizes: every job goes there first, then on 
   await pool.submit(null, [doc(2)]);
   assert.deepEqual(seqs(prep, 'prep'), [0, 1, 2]);
   assert.equal(pack.jobs.length, 0);
+  // Each with its own mode (null: nothing to de-identify, only to tokenize), all to be sent on to the packing port.
+  assert.deepEqual(prep.jobs.map((j) => [j.seq, j.deid, ('to' in j) ? j.to : -1]), [[0, null, 1], [1, 'tag', 1], [2, null, 1]]);
   answer(prep, 2);
   answer(prep, 1);
-  const plain = pack.jobs.find((j) => j.seq === 2) as PackJob;
-  assert.equal(plain.deidentified, undefined); // nothing to de-identify: the text is the one read
-  assert.deepEqual(plain.tokens?.ids, Int32Array.of(2));
-  const note = pack.jobs.find((j) => j.seq === 1) as PackJob;
-  assert.deepEqual(note.deidentified, [{ paragraphs: ['text 1'], phiSpans: 0 }]);
-  assert.deepEqual(note.tokens?.ids, Int32Array.of(1));
+  assert.deepEqual(seqs(pack, 'pack'), [2, 1]);
   answer(pack, 1);
   answer(pack, 2);
   assert.deepEqual(out, []); // job 0 first

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { GUARDED_KEYWORD_RULES_FOR_TESTS as GUARDED } from '../../src/deid/recognizers/patterns.js';
 import { splitWords } from '../../src/deid/words.js';
 import { evaluationNoteTexts, evaluationNotesSkip } from '../helpers/evaluation-notes.js';
+import { seededInts } from '../helpers/seeded.js';
 
 // The keyword guards' property: a keyword rule with an `afterKeyword` test is not run at a keyword word where
 // the test fails at the word's end, so the test must pass wherever the rule's regex matches at a keyword word.
@@ -36,11 +37,8 @@ function generated(count: number): string[] {
     "on's", 'inn', 'year', 'during', 'home', 'tel'];
   const gaps = [' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u2028', '\u205f', '\u1680', '\u00a0', '\u2003', '\u3000', '\ufeff', ':', '#', '.', "'", 'x', '-', ''];
   const values = ['1998', '2004', '10-3', 'the 3rd', 'THE 21st', 'The 2nd', '555-1234', '5', 'the', 'x1998', '3-4'];
-  let seed = 17;
-  const pick = (list: readonly string[]): string => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return list[(seed >>> 8) % list.length] as string;
-  };
+  const random = seededInts(17);
+  const pick = (list: readonly string[]): string => list[random(list.length)] as string;
   const texts: string[] = [];
   for (let t = 0; t < count; t++) {
     let gap = '';

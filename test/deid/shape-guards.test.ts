@@ -5,6 +5,7 @@ import { wordsAndTriggerBits } from '../../src/deid/triggers.js';
 import { DigitRuns, scanShapes } from '../../src/deid/recognizers/shapes.js';
 import { splitWords } from '../../src/deid/words.js';
 import { evaluationNoteTexts, evaluationNotesSkip } from '../helpers/evaluation-notes.js';
+import { seededInts } from '../helpers/seeded.js';
 
 // The shape guards' property: a scanned pattern rule is skipped where `scanShapes` does not report its shape, so
 // the shape must be reported wherever the rule's regex matches (and its `when` guard, which also ran before the
@@ -47,11 +48,7 @@ function check(texts: Iterable<string>): number[] {
  * come up); a word may follow digits directly ("1990s").
  */
 function* generated(count: number): Generator<string> {
-  let seed = 777;
-  const rnd = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
+  const rnd = seededInts(777);
   const pick = (list: readonly string[]): string => list[rnd(list.length)] as string;
   const seps = ['.', '-', '/', ' ', ':', '\t', '  ', '(', ')', '. ', ') ', ' - ', "'", 'x', ' x', '#', '://', 'www.', '\n', ', ', ' (', '-('];
   const words = ['a', 'F', 'fe', 'AB', 'MA', 'Ab', 'DE', 'é', 'y', 'Y', 's', "'s", 'yo', 'Oak', 'Oak Street', 'Elm Rd', 'St', 'com', 'Org', 'y/o',

@@ -9,6 +9,7 @@ import {
 } from '../../src/deid/trigger-bits.js';
 import { triggerBits, wordsAndTriggerBits } from '../../src/deid/triggers.js';
 import { keyShape, splitWords, type Word } from '../../src/deid/words.js';
+import { seededInts } from '../helpers/seeded.js';
 
 /** The trigger bits as a plain Map from the same lists: what the shape filter and key table must reproduce. */
 const EXPECTED = new Map<string, number>();
@@ -140,15 +141,12 @@ test('ASCII notes split on their bytes give the words the string scan gives', ()
   ];
   for (const text of texts) sameBothWays(text);
   // Generated: letters of both cases, apostrophes, spaces, periods, commas, digits and line breaks.
-  let seed = 5;
+  const random = seededInts(5);
   const pieces = ['a', 'B', 'cd', 'EF', 'Gh', "'", "'s", ' ', '. ', ', ', '.,', '-', '7', '\n', 's', 'S'];
   for (let t = 0; t < 3000; t++) {
     let text = '';
     const k = 1 + (t % 17);
-    for (let j = 0; j < k; j++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      text += pieces[(seed >>> 8) % pieces.length] as string;
-    }
+    for (let j = 0; j < k; j++) text += pieces[random(pieces.length)] as string;
     sameBothWays(text);
   }
 });
@@ -182,11 +180,7 @@ test('wordsAndTriggerBits: the words and bits of splitWords then triggerBits (on
   for (const text of texts) sameAsTwoSteps(text);
   // Generated from trigger words in varied case, near misses, possessives, single letters and gaps.
   const triggers = [...EXPECTED.keys()];
-  let seed = 11;
-  const next = (k: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % k;
-  };
+  const next = seededInts(11);
   const gaps = [' ', '. ', ', ', '\n', "'", "'s ", ' (', '-', '7 '];
   for (let t = 0; t < 2000; t++) {
     let text = '';

@@ -307,7 +307,6 @@ test('the root children\'s child-token summaries hold a bit for every edge below
   assert.ok(edges > 50, `edges below the root's children: ${edges}`);
   assert.deepEqual(snapshot.rootChildBits, expected);
   const restored = new EntityMatcher(structuredClone(snapshot));
-  assert.deepEqual(restored.snapshot().rootChildBits, expected);
   assert.deepEqual(brief(restored.match('a zebra-stripe syndrome, Zebra stripes')), brief(built.match('a zebra-stripe syndrome, Zebra stripes')));
   assert.equal(restored.match('a zebra-stripe syndrome, Zebra stripes').length, 2);
 });

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { NameEntryTable, NO_NAME, SOME_NAMES } from '../../src/ontology/name-entries.js';
 import type { NameEntry } from '../../src/ontology/matcher-snapshot.js';
 import { EntityMatcher } from '../../src/ontology/matcher.js';
+import { seededInts } from '../helpers/seeded.js';
 
 // The matcher trusts a positive code without reading the node's entries: a wrong one would link the wrong concept
 // or skip a case test.
@@ -44,11 +45,7 @@ test('a one-concept node links without its entries; names added after a match ar
 // line, ends missing after an add, a restored table's ends out of step) would make a gene symbol match the wrong case.
 test('cased forms read back as added: built, after reads and more adds, restored, and added to after restoring', () => {
   const forms = ['TNF', 'HbA', 'mRNA', 'IFN', 'Naïve', 'TNFα', '\u{1d4d0}X', 'IL', 'p53', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.repeat(400)];
-  let seed = 7;
-  const random = (n: number): number => {
-    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-    return (seed >>> 8) % n;
-  };
+  const random = seededInts(7);
   const expected = new Map<number, NameEntry[]>();
   const added: ((string | null)[] | null)[] = [];
   const table = new NameEntryTable(4, 4); // grows: its char buffer too (the long form)

@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { singular } from '../../src/ontology/normalize.js';
 import { isStopName, STOP_NAMES } from '../../src/ontology/stop-names.js';
+import { seededInts } from '../helpers/seeded.js';
 
 // isStopName is one look-up in a set of the stop names and their plurals, made once: it must answer what the rule
 // says (the key, or its singular, is a stop name) for every key, including the plurals `singular` leaves alone.
@@ -29,13 +30,10 @@ test('isStopName agrees with the rule on generated words: every key of up to thr
   for (let length = 1; length <= 3; length++) {
     for (const prefix of keys.filter((k) => k.length === length - 1)) for (const c of letters) keys.push(prefix + c);
   }
-  let seed = 11;
+  const random = seededInts(11);
   for (let k = 0; k < 30000; k++) {
     let key = '';
-    for (let i = 0; i < 4 + (k % 6); i++) {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      key += letters[(seed >>> 8) % 26];
-    }
+    for (let i = 0; i < 4 + (k % 6); i++) key += letters[random(26)];
     keys.push(key, `${key}s`, `${key}es`, `${key}ies`);
   }
   let stops = 0;

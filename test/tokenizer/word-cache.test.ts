@@ -9,6 +9,7 @@ import { decodeModelProto, ENCODE_ASCII_EXTRA_ROOM, PieceType, SentencePieceMode
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 import { abstractSentences } from './corpus-lines.js';
 import { MODEL_NAMES, modelBytes } from './fixtures.js';
+import { seededInts } from '../helpers/seeded.js';
 
 const abstracts = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
 const bertModel = (): Uint8Array => new Uint8Array(readFileSync(resolve(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model')));
@@ -53,10 +54,9 @@ test('with the word cache, real abstract sentences encode exactly as without it,
 });
 
 test('the cache grows, fills and starts afresh without changing any encoding (~130,000 distinct words; a small cache restarts ~30 times)', () => {
-  let state = 7;
-  const next = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state >>> 8; };
+  const next = seededInts(7);
   const letters = 'abcdefghijklmnopqrstuvwxyzeeaaiioo';
-  const word = (): string => Array.from({ length: 3 + (next() % 9) }, () => letters[next() % letters.length]).join('');
+  const word = (): string => Array.from({ length: 3 + next(9) }, () => letters[next(letters.length)]).join('');
   const lines: string[] = [];
   for (let i = 0; i < 14000; i++) lines.push(Array.from({ length: 10 }, word).join(' '));
   const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
@@ -70,10 +70,9 @@ test('the cache grows, fills and starts afresh without changing any encoding (~1
 });
 
 test('a small cache of long words grows its entry store and starts afresh without changing any encoding', () => {
-  let state = 11;
-  const next = (): number => { state = (Math.imul(state, 1103515245) + 12345) >>> 0; return state >>> 8; };
+  const next = seededInts(11);
   // Words of 40-250 letters: far more store than the 12 ints an entry a cache of 16 starts with.
-  const word = (): string => Array.from({ length: 40 + (next() % 211) }, () => 'abcdefghijklmnopqrstuvwxyz'[next() % 26]).join('');
+  const word = (): string => Array.from({ length: 40 + next(211) }, () => 'abcdefghijklmnopqrstuvwxyz'[next(26)]).join('');
   const lines = Array.from({ length: 60 }, () => Array.from({ length: 4 }, word).join(' '));
   const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
   const cached = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: { maxEntries: 16 } });
@@ -134,7 +133,7 @@ test('encodeAsciiInto gives encodeOffsetsInto\'s pieces for ASCII sentences insi
   assert.ok(sentences.length > 1000, `only ${sentences.length} plain ASCII sentences`);
 });
 
-test('encodeAsciiInto gives the uncached encoder\'s pieces for generated sentences: every word length, any bytes after the sentence, sentences at the buffer\'s end, odd bytes anywhere in a word', () => {
+test('encodeAsciiInto gives the uncached encoder\'s pieces for generated sentences: short words and words near the longest cached, any bytes after the sentence, sentences at the buffer\'s end, odd bytes in words (or the sentence declined)', () => {
   const cached = SentencePieceModel.fromBytes(bertModel());
   const plain = SentencePieceModel.fromBytes(bertModel(), 'm', { wordCache: false });
   // A small deterministic generator (xorshift), so that a failure can be replayed.
@@ -184,6 +183,7 @@ test('encodeAsciiInto gives the uncached encoder\'s pieces for generated sentenc
   }
   // The same words with other bytes around them are the same keys: found, not stored again.
   const words = cached.cachedWordCount;
+  assert.ok(words > 1000, `only ${words} words cached`);
   for (const sentence of seen) {
     const bytes = enc.encode(`${sentence}Z.. tail`);
     assert.ok(cached.encodeAsciiInto(bytes, 0, sentence.length, ids, begins, ends, 0) >= 0);
