@@ -129,7 +129,7 @@ export class TokenTable {
   }
 }
 
-/** A-Z → a-z, any other code unchanged (getAsciiLowerHashed compares with it; hashAsciiLower needs only letters and digits). */
+/** A-Z → a-z, any other code unchanged (getAsciiLower compares with it; hashAsciiLower needs only letters and digits). */
 function lowerAscii(c: number): number {
   return c >= 65 && c <= 90 ? c + 32 : c;
 }
