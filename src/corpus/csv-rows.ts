@@ -1,6 +1,8 @@
-import Papa from 'papaparse';
+import { requireCommonJs } from '../commonjs.js';
 import { latin1 } from './latin1.js';
 import { MedbertError } from '../errors.js';
+
+const Papa = requireCommonJs('papaparse') as typeof import('papaparse');
 
 /** One CSV row: its fields, the lines it spans (1-based), and why it is malformed (null when it is not). */
 export interface CsvRow {

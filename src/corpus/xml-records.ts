@@ -1,6 +1,8 @@
-import { SaxesParser } from 'saxes';
+import { requireCommonJs } from '../commonjs.js';
 import type { CorpusDocument, ReaderOptions } from './document.js';
 import { textChunks, type TextSource } from './text-stream.js';
+
+const { SaxesParser } = requireCommonJs('saxes') as typeof import('saxes');
 
 /**
  * A format's view of the XML event stream: it knows which element is one record (a PubMed citation, a JATS
