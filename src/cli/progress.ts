@@ -1,7 +1,4 @@
-import type { SingleBar } from 'cli-progress';
-import { requireCommonJs } from '../commonjs.js';
-
-const cliProgress = requireCommonJs('cli-progress') as typeof import('cli-progress');
+import cliProgress from 'cli-progress';
 
 export interface ProgressUpdate {
   readonly done: number;
@@ -15,7 +12,7 @@ export interface ProgressUpdate {
  * a plain line every `plainEverySeconds`, so logs of long jobs still show they are alive.
  */
 export class Progress {
-  private readonly bar: SingleBar | null;
+  private readonly bar: cliProgress.SingleBar | null;
   private lastPlain = 0;
   private started = Date.now();
   /** Units already done when this process started (a resumed run): the rate and ETA count only new ones. */

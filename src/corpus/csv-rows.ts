@@ -1,8 +1,6 @@
-import { requireCommonJs } from '../commonjs.js';
+import Papa from 'papaparse';
 import { latin1 } from './latin1.js';
 import { MedbertError } from '../errors.js';
-
-const Papa = requireCommonJs('papaparse') as typeof import('papaparse');
 
 /** One CSV row: its fields, the lines it spans (1-based), and why it is malformed (null when it is not). */
 export interface CsvRow {
