@@ -1,3 +1,4 @@
+import { LITTLE_ENDIAN } from '../byte-order.js';
 import type { EntitySpan, Sequence } from './masking.js';
 
 /**
@@ -10,9 +11,6 @@ import type { EntitySpan, Sequence } from './masking.js';
 const MAGIC = 0x4853424d; // "MBSH" little-endian
 const VERSION = 1;
 
-/** True on little-endian machines (nearly all): the shard's numbers are then the machine's own, copied in bulk. */
-const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
-
 export function encodeShard(sequences: readonly Sequence[], tokenBytes: 2 | 4): Uint8Array {
   let size = 16;
   for (const s of sequences) size += 8 + align4(s.ids.length * tokenBytes) + 12 * s.entities.length;
@@ -24,7 +22,8 @@ export function encodeShard(sequences: readonly Sequence[], tokenBytes: 2 | 4): 
 /**
  * Builds a shard a sequence at a time, into blocks of `blockBytes` (a sequence that needs more gets a block of its
  * own): no object a sequence has to be kept, and nothing is copied to grow. `finish` gives the shard's bytes as the
- * blocks' filled parts, in order (one block when the first was big enough).
+ * blocks' filled parts, in order (one block when the first was big enough). `bulk`: copy the machine's own numbers
+ * (right on a little-endian machine only), else write them one by one in little-endian order.
  */
 export class ShardEncoder {
   private readonly blocks: Uint8Array[] = [];
@@ -38,7 +37,7 @@ export class ShardEncoder {
   sequences = 0;
   tokens = 0;
 
-  constructor(readonly tokenBytes: 2 | 4, private readonly blockBytes = 4 << 20) {
+  constructor(readonly tokenBytes: 2 | 4, private readonly blockBytes = 4 << 20, private readonly bulk = LITTLE_ENDIAN) {
     this.reserve(16); // the header, written by finish
     this.filled = 16;
   }
@@ -55,7 +54,7 @@ export class ShardEncoder {
     const at = this.filled;
     this.sequences++;
     this.tokens += ids.length;
-    if (LITTLE_ENDIAN) {
+    if (this.bulk) {
       // Every record starts at a multiple of 4 bytes, so the views' indices are exact; `set` converts to u16 or u32
       // as DataView's setters do.
       this.words[at >> 2] = ids.length;
@@ -77,7 +76,7 @@ export class ShardEncoder {
   /** One entity of the sequence just started (token positions, end exclusive). */
   entity(start: number, end: number, concept: number): void {
     const at = this.filled;
-    if (LITTLE_ENDIAN) {
+    if (this.bulk) {
       this.words[at >> 2] = start;
       this.words[(at >> 2) + 1] = end;
       this.words[(at >> 2) + 2] = concept;

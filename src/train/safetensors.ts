@@ -1,3 +1,4 @@
+import { LITTLE_ENDIAN } from '../byte-order.js';
 import type { NamedArray } from '../nn/index.js';
 
 /**
@@ -8,7 +9,8 @@ import type { NamedArray } from '../nn/index.js';
 
 const MAX_HEADER_BYTES = 100_000_000;
 
-export function encodeSafetensors(tensors: ReadonlyMap<string, NamedArray>, metadata: Record<string, string> = {}): Uint8Array {
+/** `bulk`: copy the tensors' bytes as they are (right on a little-endian machine only), else write each number. */
+export function encodeSafetensors(tensors: ReadonlyMap<string, NamedArray>, metadata: Record<string, string> = {}, bulk = LITTLE_ENDIAN): Uint8Array {
   const names = [...tensors.keys()].sort();
   const header: Record<string, unknown> = {};
   if (Object.keys(metadata).length > 0) header['__metadata__'] = metadata;
@@ -26,10 +28,9 @@ export function encodeSafetensors(tensors: ReadonlyMap<string, NamedArray>, meta
   new DataView(out.buffer).setBigUint64(0, BigInt(headerBytes.length), true);
   out.set(headerBytes, 8);
   let pos = 8 + headerBytes.length;
-  const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
   for (const name of names) {
     const data = tensors.get(name)!.data;
-    if (littleEndian) {
+    if (bulk) {
       out.set(new Uint8Array(data.buffer, data.byteOffset, data.byteLength), pos);
     } else {
       const view = new DataView(out.buffer, pos, data.byteLength);

@@ -25,6 +25,18 @@ test('safetensors round trip; truncated or corrupt files are rejected with the r
   assert.throws(() => decodeSafetensors(new Uint8Array(3)), /only 3 bytes/);
 });
 
+test('safetensors written number by number (as on a big-endian machine) have the bulk copy\'s bytes', () => {
+  // Values whose four bytes all differ, so a number written in the wrong byte order or place shows.
+  const data = Float32Array.from({ length: 37 }, (_, i) => (i - 18) * 1.2345678e-3 + (i % 5) * 1e5);
+  const tensors = new Map<string, NamedArray>([['w', { shape: [37], data }], ['v', { shape: [1], data: Float32Array.of(-0.1) }]]);
+  const bulk = encodeSafetensors(tensors, {}, true);
+  const byNumber = encodeSafetensors(tensors, {}, false);
+  assert.deepEqual(Buffer.from(byNumber), Buffer.from(bulk));
+  // The bytes are little-endian whichever the machine: the first number of 'v' (sorted first) read as such.
+  const dataStart = 8 + Number(new DataView(bulk.buffer).getBigUint64(0, true));
+  assert.equal(new DataView(byNumber.buffer).getFloat32(dataStart, true), Math.fround(-0.1));
+});
+
 test('checkpoints are written atomically and reload; Hugging Face BertModel names and LayerNorm gamma/beta load', async () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-ckpt-'));
   try {
