@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { intFlag, parseFlags, printJson } from './args.js';
@@ -10,6 +10,7 @@ import {
 } from './demo/stages.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
+import { makeDirectories } from '../directories.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -37,7 +38,7 @@ export const demoCommand: Command = {
       steps: intFlag(v.steps, 'steps', base.steps, 1), seed: intFlag(v.seed, 'seed', 42, 0),
     };
     const files: DemoFiles | null = v.data === undefined ? null : sharedFiles(v.data);
-    mkdirSync(plan.out, { recursive: true });
+    makeDirectories(plan.out);
     const engine = await engineFromFlags(v);
     const interrupt = stopOnInterrupt('demo');
     const seconds: Record<string, number> = {};

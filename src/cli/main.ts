@@ -48,6 +48,8 @@ export function reportError(error: unknown, debug: boolean): number {
     process.stderr.write(error.stack + '\n');
   } else if (error instanceof MedbertError || isArgError(error)) {
     process.stderr.write(`medbert: ${(error as Error).message}\n`);
+  } else if (fileErrorMessage(error) !== null) {
+    process.stderr.write(`medbert: ${fileErrorMessage(error)}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`medbert: internal error: ${message} (run with --debug for the stack)\n`);
@@ -59,3 +61,27 @@ export function reportError(error: unknown, debug: boolean): number {
 function isArgError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
+
+/** What the system's error codes mean, for a file the user named (a path that cannot be read or written). */
+const FILE_ERRORS: Readonly<Record<string, string>> = {
+  ENOENT: 'no such file or folder', ENOTDIR: 'a part of the path is a file, not a folder', EISDIR: 'it is a folder, not a file',
+  EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded', EEXIST: 'it already exists', ENOTEMPTY: 'the folder is not empty', EMFILE: 'too many open files',
+  ENAMETOOLONG: 'the name is too long', EBUSY: 'it is busy', EXDEV: 'it is on another device',
+};
+
+/**
+ * One line for a file-system error (not a bug of ours: a folder that cannot be written, a disk that is full), naming
+ * the path the user gave: an output's temporary twin (`.NAME.tmp-PID` beside it, see the atomic writers) is named
+ * as NAME. Null for any other error.
+ */
+function fileErrorMessage(error: unknown): string | null {
+  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
+  const reason = FILE_ERRORS[error.code];
+  if (reason === undefined || !('syscall' in error)) return null;
+  const path = 'path' in error && typeof error.path === 'string' ? error.path.replace(/(^|\/)\.([^/]+)\.(?:tmp|old)-\d+(?:\.old)?(?=\/|$)/, '$1$2') : null;
+  const verb = error.syscall === 'open' ? 'open' : READ_CALLS.has(String(error.syscall)) ? 'read' : 'write';
+  return path === null ? `cannot ${verb} a file: ${reason}` : `cannot ${verb} ${path}: ${reason}`;
+}
+
+const READ_CALLS = new Set(['read', 'stat', 'lstat', 'scandir', 'access']);

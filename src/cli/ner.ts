@@ -7,7 +7,7 @@ import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
 } from '../tasks/ner/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
-import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { checkCheckpointFolder, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
@@ -78,6 +78,7 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
+  checkCheckpointFolder(out); // before training, not after
   const types = (v.types ?? 'Chemical,Disease').split(',').map((t) => t.trim()).filter((t) => t !== '');
   if (types.length === 0) throw new MedbertError('--types names no entity type');
   const train = await readNerFile(required(v.train, 'train'));

@@ -4,7 +4,7 @@ import { MedbertError } from '../errors.js';
 import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
-import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { checkCheckpointFolder, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import { finetuneOptions } from './ner.js';
 import { Progress } from './progress.js';
@@ -56,6 +56,7 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
+  checkCheckpointFolder(out); // before training, not after
   const train = readQuestions(required(v.train, 'train'));
   const dev = readQuestions(required(v.dev, 'dev'));
   const test = v.test === undefined ? null : readQuestions(v.test);

@@ -1,6 +1,6 @@
 // The only Node-specific part of the corpus layer: files in, byte chunks out (gunzipped when needed).
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
 import { MedbertError } from '../errors.js';
@@ -40,6 +40,7 @@ const CHUNK_BYTES = 1 << 20;
 
 /** The file's bytes in chunks of about 1 MiB, decompressed when it is gzip (by extension or magic bytes). */
 export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
+  await checkIsFile(path);
   const gzip = path.endsWith('.gz') || (await isGzipFile(path));
   const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
   const stream = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
@@ -51,6 +52,17 @@ export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
     const what = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'corrupt or truncated gzip data' : (code ?? String(error));
     throw new MedbertError(`cannot read ${path}: ${what}`);
   }
+}
+
+/** Throws (MedbertError, naming the path) unless `path` is a file that exists: a folder fails its first read without a name. */
+async function checkIsFile(path: string): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch (error) {
+    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  if (isFolder) throw new MedbertError(`${path} is a folder, not a file`);
 }
 
 /** The file's text in chunks: UTF-8, invalid bytes replaced by U+FFFD. */

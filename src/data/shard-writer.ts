@@ -1,11 +1,12 @@
 // Writing a shard folder, atomically (shard-files.ts reads them): apart from the readers, which load the trainer's
 // shuffling source and the tensor modules that `prepare` does not use.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, existsSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
+import { checkOutputFolder, makeDirectories } from '../directories.js';
 
 /**
  * Writes shards into a temporary folder beside `dir`; `finish` writes the manifest and renames the folder
@@ -19,10 +20,12 @@ export class ShardWriter {
   private readonly shards: { file: string; sequences: number; tokens: number; sha256: string }[] = [];
   private totals = { sequences: 0, tokens: 0, entities: 0 };
 
+  /** Throws (MedbertError) at once when `dir` holds something other than an earlier shard folder (checkOutputFolder). */
   constructor(private readonly dir: string, private readonly tokenBytes: 2 | 4, private readonly maxShardBytes = 64 << 20) {
+    checkOutputFolder(dir, 'manifest.json', 'shard folder');
     this.tmp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
     rmSync(this.tmp, { recursive: true, force: true });
-    mkdirSync(this.tmp, { recursive: true });
+    makeDirectories(this.tmp);
     this.encoder = new ShardEncoder(tokenBytes);
   }
 

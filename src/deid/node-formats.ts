@@ -1,8 +1,10 @@
 // Node-only readers and writers of the formats `medbert deid` de-identifies: one text document, JSON lines and
-// CSV (csv-parse), record by record, with bad records skipped and named.
-import { createReadStream } from 'node:fs';
+// CSV (csv-parse), record by record, with bad records skipped and named. Files are read as the corpus readers read
+// them: gunzipped when they are gzip, a missing or unreadable file named in one line.
 import { createInterface } from 'node:readline';
+import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
+import { fileBytes, fileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from './deidentify.js';
 import type { OutputSink } from './node-io.js';
@@ -36,16 +38,20 @@ export class Warnings {
   }
 }
 
+/** The file's text, or standard input's (invalid UTF-8 becomes U+FFFD either way). */
+function textInput(path: string | undefined): Readable {
+  return path === undefined ? process.stdin.setEncoding('utf8') : Readable.from(fileText(path));
+}
+
 export async function readAllText(path: string | undefined): Promise<string> {
   const chunks: Buffer[] = [];
-  const stream = path === undefined ? process.stdin : createReadStream(path);
+  const stream = path === undefined ? process.stdin : fileBytes(path);
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
 function lineStream(path: string | undefined): AsyncIterable<string> {
-  // A utf8 stream decodes invalid bytes to U+FFFD instead of failing.
-  const input = path === undefined ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8' });
+  const input = textInput(path);
   return createInterface({ input, crlfDelay: Infinity });
 }
 
@@ -79,7 +85,7 @@ export async function deidCsv(
   path: string | undefined, sink: OutputSink, column: string, keyColumn: string | undefined,
   options: DeidRunOptions, warnings: Warnings,
 ): Promise<void> {
-  const input = path === undefined ? process.stdin.setEncoding('utf8') : createReadStream(path, { encoding: 'utf8' });
+  const input = textInput(path);
   const parser = input.pipe(parseCsv({
     relax_quotes: true,
     skip_records_with_error: true,

@@ -1,7 +1,6 @@
 // Node-only adapters for de-identification: reading gold standards from disk and writing outputs atomically.
 // The rest of src/deid takes strings, so it runs in browsers too.
-import { existsSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { MedbertError } from '../errors.js';
@@ -39,12 +38,27 @@ export class OutputSink {
       this.temp = null;
     } else {
       if (!existsSync(dirname(path))) throw new MedbertError(`--output ${path}: folder ${dirname(path)} does not exist`);
-      this.temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-      this.stream = createWriteStream(this.temp, { encoding: 'utf8' });
+      if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`--output ${path} is a folder, not a file`);
+      const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+      // Opened here, not by the stream: a place that cannot be written fails now, in one line, rather than as an
+      // 'error' event later.
+      let fd: number;
+      try {
+        fd = openSync(temp, 'w');
+      } catch (error) {
+        throw new MedbertError(`--output ${path}: cannot write there (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+      }
+      this.temp = temp;
+      this.stream = createWriteStream('', { fd, encoding: 'utf8' });
+      this.stream.on('error', (error) => { this.failure ??= error; });
     }
   }
 
+  /** A write that failed after the file was opened (a full disk): reported by the next write or close. */
+  private failure: Error | null = null;
+
   async write(chunk: string): Promise<void> {
+    this.check();
     if (!this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 
@@ -52,7 +66,12 @@ export class OutputSink {
     if (this.temp === null || this.path === undefined) return;
     const file = this.stream as WriteStream;
     await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    this.check();
     renameSync(this.temp, this.path);
+  }
+
+  private check(): void {
+    if (this.failure !== null) throw new MedbertError(`--output ${this.path ?? '-'}: ${this.failure.message}`);
   }
 
   abort(): void {

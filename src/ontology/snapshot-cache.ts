@@ -4,11 +4,12 @@
 // matcher (this folder's compiled files), so an edited lexicon or a changed normalisation rule never meets an old
 // entry. Writes are atomic (temporary file + rename); an unreadable entry is rebuilt.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
+import { makeDirectories } from '../directories.js';
 
 const FORMAT = 'medbert-matcher-snapshot-2';
 /** Entries kept in a cache folder (the most recently used): each is tens of MB, and every code change makes new ones. */
@@ -56,7 +57,7 @@ export function readCachedSnapshot(path: string): MatcherSnapshot | null {
 export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): void {
   const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectories(dirname(path));
     writeFileSync(tmp, serialize({ format: FORMAT, snapshot }));
     renameSync(tmp, path);
     removeOldEntries(dirname(path));

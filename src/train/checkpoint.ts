@@ -4,6 +4,7 @@ import { MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
+import { checkOutputFolder, makeDirectories } from '../directories.js';
 
 /**
  * A checkpoint folder, as DESIGN.md lays it out: `config.json` (Hugging Face BertConfig names),
@@ -31,9 +32,11 @@ export interface LoadedCheckpoint {
   readonly trainerState: unknown;
 }
 
+/** Writes a checkpoint folder atomically; see checkCheckpointFolder for what it will not replace. */
 export function saveCheckpoint(dir: string, c: CheckpointContents): void {
+  checkCheckpointFolder(dir);
   const parent = dirname(dir);
-  mkdirSync(parent, { recursive: true });
+  makeDirectories(parent);
   const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
@@ -46,6 +49,14 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
   rmSync(old, { recursive: true, force: true });
+}
+
+/**
+ * Throws (MedbertError) when `dir` holds something other than an earlier checkpoint: a command that trains checks
+ * its --out before it starts, not after.
+ */
+export function checkCheckpointFolder(dir: string): void {
+  checkOutputFolder(dir, 'config.json', 'checkpoint folder');
 }
 
 export function loadCheckpoint(dir: string): LoadedCheckpoint {

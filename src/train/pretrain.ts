@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { yieldToEventLoop } from '../event-loop.js';
@@ -13,6 +13,7 @@ import { AdamW } from './adamw.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { learningRate } from './schedule.js';
 import { optimizerStep } from './step.js';
+import { makeDirectories } from '../directories.js';
 
 /** The paper's recipe as defaults: lr 5e-5, 10,000 warmup steps, clip 1.0, 16 accumulation steps. */
 export interface PretrainOptions {
@@ -148,7 +149,7 @@ export interface PretrainResult {
  */
 export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   const { engine, config, source, options: o, outDir } = run;
-  mkdirSync(outDir, { recursive: true });
+  makeDirectories(outDir);
   const checkpointDir = join(outDir, 'checkpoint');
   const metricsPath = join(outDir, 'metrics.jsonl');
   const dist = run.distributed;

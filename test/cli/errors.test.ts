@@ -1,13 +1,14 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared-data.js';
 
 function medbert(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), ...args], { encoding: 'utf8' });
+  // A timeout, so that a command that hangs on bad input fails its test instead of stopping the suite.
+  const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), ...args], { encoding: 'utf8', timeout: 60_000 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -18,6 +19,13 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
     mkdirSync(corrupt);
     writeFileSync(join(corrupt, 'config.json'), '{"hidden_size": 8');
     writeFileSync(join(corrupt, 'model.safetensors'), 'x');
+    const notes = join(dir, 'notes.jsonl');
+    writeFileSync(notes, '{"title": "Seen by Dr. Smith", "abstract": "Aspirin for headache."}\n');
+    const userFolder = join(dir, 'mine');
+    mkdirSync(userFolder);
+    writeFileSync(join(userFolder, 'keep.txt'), 'x');
+    const tokenizer = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+    const prepareArgs = ['--format', 'jsonl', '--tokenizer', tokenizer, '--ontology', 'builtin'];
     const cases: [string[], RegExp][] = [
       [['nonsense'], /unknown command 'nonsense'/],
       [['pretrain', '--bogus'], /Unknown option '--bogus' \(see medbert pretrain --help\)/],
@@ -32,6 +40,18 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['model', 'init', '--tokenizer', join(dir, 'none.model'), '--out', join(dir, 'm')], /model file not found: .*none\.model/],
       [['pretrain', '--data', 'synthetic'], /missing required flag --out/],
       [['eval', 'mlm', '--checkpoint', corrupt, '--data', join(dir, 'none')], /is not a shard folder: no manifest\.json/],
+      // a folder where a file is expected, named
+      [['prepare', ...prepareArgs, '--input', dir, '--out', join(dir, 's')], /medbert-cli-\w+ is a folder, not a file/],
+      [['deid', '--input', dir], /medbert-cli-\w+ is a folder, not a file/],
+      [['deid', '--format', 'jsonl', '--input', notes, '--output', dir], /--output .* is a folder, not a file/],
+      [['deid', '--format', 'jsonl', '--input', notes, '--output', join(notes, 'x.jsonl')], /--output .*notes\.jsonl\/x\.jsonl: cannot write there \(ENOTDIR\)/],
+      // outputs that would replace what is not an earlier output of the same kind
+      [['prepare', ...prepareArgs, '--input', notes, '--out', userFolder], /holds other files and no manifest\.json, so it is not a shard folder: not replacing it/],
+      [['prepare', ...prepareArgs, '--input', notes, '--out', notes], /notes\.jsonl is a file, not a shard folder: not replacing it/],
+      [['model', 'init', '--tokenizer', tokenizer, '--out', notes], /notes\.jsonl is a file, not a checkpoint folder: not replacing it/],
+      // a place that cannot be written: one line naming it (it once hung under /proc)
+      [['prepare', ...prepareArgs, '--input', notes, '--out', join(notes, 'sub')], /cannot write .*notes\.jsonl\/sub: a part of the path is a file, not a folder/],
+      ...(existsSync('/proc/self') ? [[['prepare', ...prepareArgs, '--input', notes, '--out', '/proc/medbert-test'], /cannot write \/proc\/medbert-test: no such file or folder/] as [string[], RegExp]] : []),
     ];
     for (const [args, message] of cases) {
       const r = medbert(...args);
@@ -41,6 +61,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       assert.match(lines[0]!, message);
       assert.match(lines[0]!, /^medbert: /);
     }
+    assert.ok(existsSync(join(userFolder, 'keep.txt')), 'the folder that was not an output is untouched');
+    assert.ok(existsSync(notes) && statSync(notes).isFile(), 'the file that was not an output is untouched');
     const debug = medbert('fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a', '--debug');
     assert.match(debug.stderr, /\n\s+at /, '--debug shows the stack');
   } finally {

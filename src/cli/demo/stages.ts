@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sentenceSpans } from '../../corpus/index.js';
 import { readCorpusFile } from '../../corpus/node-io.js';
@@ -20,13 +20,14 @@ import { Progress } from '../progress.js';
 import { readQuestions } from '../qa.js';
 import type { DemoFiles, DemoPlan } from './plan.js';
 import type { DemoReport } from './report-html.js';
+import { makeDirectories } from '../../directories.js';
 
 type Figures<K extends keyof DemoReport> = NonNullable<DemoReport[K]>;
 
 /** Writes the generated corpus under OUT/data and says where each stage finds its input. */
 export async function writeSyntheticCorpus(plan: DemoPlan): Promise<DemoFiles> {
   const dir = join(plan.out, 'data');
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   const corpus = await generateDemoCorpus({ seed: plan.seed, ...plan.synthetic });
   for (const [name, text] of Object.entries(corpus.files)) writeFileSync(join(dir, name), text);
   return {
@@ -81,7 +82,7 @@ export async function trainTokenizer(plan: DemoPlan, files: DemoFiles): Promise<
   }, (p) => progress.update({ done: p.done, total: Math.max(p.total, p.done), fields: { phase: p.phase } }));
   progress.stop();
   const dir = join(plan.out, 'tokenizer');
-  mkdirSync(dir, { recursive: true });
+  makeDirectories(dir);
   const path = join(dir, 'spm.model');
   writeFileSync(path, encodeModelProto(trained.proto));
   writeFileSync(join(dir, 'spm.vocab'), trained.vocab);
