@@ -1,6 +1,6 @@
 // Node-only: making output folders.
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { MedbertError } from './errors.js';
 
 /**
@@ -41,4 +41,16 @@ export function checkOutputFolder(path: string, marker: string, what: string): v
   if (entries.length > 0 && !entries.includes(marker)) {
     throw new MedbertError(`${path} holds other files and no ${marker}, so it is not a ${what}: not replacing it (choose another folder)`);
   }
+}
+
+/**
+ * Checks, by making and removing it, that the temporary folder an atomic writer makes beside `path` (`.NAME.tmp-PID`)
+ * can be made: a command that trains for hours learns that its --out cannot be written before, not after. Makes the
+ * folders above `path`; throws the system's error otherwise.
+ */
+export function checkCanWriteBeside(path: string): void {
+  makeDirectories(dirname(path));
+  const probe = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  mkdirSync(probe);
+  rmdirSync(probe);
 }

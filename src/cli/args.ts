@@ -48,7 +48,7 @@ export function parseFlags<T extends Record<string, FlagSpec>>(
     if (s.multiple === true) options[name].multiple = true;
   }
   try {
-    const { values, positionals } = parseArgs({ args: argv, options, allowPositionals, strict: true });
+    const { values, positionals } = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals, strict: true });
     return { values: values as FlagValues<T>, positionals };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -56,10 +56,30 @@ export function parseFlags<T extends Record<string, FlagSpec>>(
   }
 }
 
+/**
+ * `--lr -1` as `--lr=-1`: parseArgs takes a value that starts with a dash for a flag ("argument is ambiguous"), so a
+ * negative number given after a flag that takes a value would be refused without saying what is wrong with it; the
+ * flag's own check then says it (`--lr=-1 is not valid ...`).
+ */
+function withNegativeValues(argv: string[], options: Record<string, { type: 'string' | 'boolean' }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const next = argv[i + 1];
+    if (arg.startsWith('--') && !arg.includes('=') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else {
+      out.push(arg);
+    }
+  }
+  return out;
+}
+
 /** `medbert tokenizer encode` from a usage line: the words before the first flag or placeholder. */
 function commandPath(usage: string): string {
   const words = usage.split(' ');
-  const end = words.findIndex((w) => /^[-[A-Z|"]/.test(w));
+  const end = words.findIndex((w) => /^[-[(A-Z|"]/.test(w));
   return words.slice(0, end < 0 ? words.length : end).join(' ');
 }
 

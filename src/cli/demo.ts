@@ -38,8 +38,8 @@ export const demoCommand: Command = {
       steps: intFlag(v.steps, 'steps', base.steps, 1), seed: intFlag(v.seed, 'seed', 42, 0),
     };
     const files: DemoFiles | null = v.data === undefined ? null : sharedFiles(v.data);
+    const engine = await engineFromFlags(v); // its flags checked before --out is made
     makeDirectories(plan.out);
-    const engine = await engineFromFlags(v);
     const interrupt = stopOnInterrupt('demo');
     const seconds: Record<string, number> = {};
     const stage = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {

@@ -174,6 +174,11 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
       }
     }
     await pool.finish();
+    if (stats.sequences === 0) { // random bytes read as XML, the wrong --format, an empty file: not a success
+      const first = warnings.samples[0];
+      const skipped = first === undefined ? '' : `; ${warnings.count} records skipped, the first at ${first.file}:${first.line}: ${first.message}`;
+      throw new MedbertError(`no text to write: ${counts.seen} documents read from the inputs${skipped}; nothing was written to ${r.out}`);
+    }
     writer.finish({
       seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: numbering.concepts,
       info: { inputs: r.inputs, ontology: r.ontology, documents_read: counts.seen, documents_kept: counts.kept,

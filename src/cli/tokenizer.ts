@@ -10,7 +10,8 @@ import { availableParallelism } from 'node:os';
 import { encodeModelProto } from '../tokenizer/model-proto.js';
 import { Progress } from './progress.js';
 import { forEachLine, IdLineWriter, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
-import { createWriteStream, openSync } from 'node:fs';
+import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { mulberry32 } from '../random.js';
 
@@ -45,22 +46,33 @@ const encodeFlags = {
   extra_options: { type: 'string', description: "':'-separated bos, eos, reverse (as spm_encode)", valueName: 'OPTS' },
 } satisfies Record<string, FlagSpec>;
 
-function openOutput(path: string | undefined): { stream: Writable; close: () => Promise<void> } {
-  if (path === undefined || path === '') return { stream: process.stdout, close: async () => {} };
-  // Open now, so that a bad path is one clear error before any work (a stream would only fail later).
+/**
+ * Runs `body` on the output: stdout, or a file written atomically (a temporary file beside it, renamed when `body`
+ * is done, removed if it fails), so a failed run leaves no output, not an empty or partial one.
+ */
+async function writeOutput(path: string | undefined, body: (stream: Writable) => Promise<void>): Promise<void> {
+  if (path === undefined || path === '') return body(process.stdout);
+  if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`--output ${path} is a folder, not a file`);
+  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  // Opened now, so that a bad path is one clear error before any work (a stream would only fail later).
   let fd: number;
   try {
-    fd = openSync(path, 'w');
+    fd = openSync(temp, 'w');
   } catch (error) {
-    throw new MedbertError(`cannot write ${path}: ${(error as Error).message}`);
+    throw new MedbertError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const stream = createWriteStream(path, { fd });
-  return {
-    stream,
-    close: () => new Promise<void>((resolve, reject) => {
+  const stream = createWriteStream('', { fd });
+  try {
+    await body(stream);
+    await new Promise<void>((resolve, reject) => {
       stream.end((error?: Error | null) => (error ? reject(new MedbertError(`cannot write ${path}: ${error.message}`)) : resolve()));
-    }),
-  };
+    });
+    renameSync(temp, path);
+  } catch (error) {
+    stream.destroy();
+    rmSync(temp, { force: true });
+    throw error;
+  }
 }
 
 function inputsOf(input: string | undefined, positionals: string[]): string[] {
@@ -84,37 +96,37 @@ async function encodeCommand(argv: string[]): Promise<number> {
   const random = values.random_seed === undefined ? Math.random : mulberry32(intFlag(values.random_seed, 'random_seed', 0, 0, 4294967295));
   const extras = parseExtraOptions(values.extra_options);
   const model = readModelFile(required(values.model, 'model'));
-  const out = openOutput(values.output);
-  const writer = new LineWriter(out.stream);
-  const idWriter = new IdLineWriter(out.stream);
-  const plainIds = format === 'id' && !extras.bos && !extras.eos && !extras.reverse;
-  const afterChunk = async (): Promise<void> => {
-    if (writer.pending > 1 << 16) await writer.flush();
-    if (idWriter.pending > 1 << 16) await idWriter.flush();
-  };
-  for (const name of inputsOf(values.input, positionals)) {
-    await forEachLine(openInput(name), name === '-' ? 'stdin' : name, (line) => {
-      if (format.startsWith('nbest_')) {
-        for (const r of model.nbestEncodeBytes(line, nbestSize)) writer.line(format === 'nbest_id' ? r.ids.join(' ') : r.pieces.join(' '));
-      } else if (format.startsWith('sample_')) {
-        const r = model.sampleEncodeBytes(line, { alpha, nbestSize, random });
-        writer.line(format === 'sample_id' ? r.ids.join(' ') : r.pieces.join(' '));
-      } else if (plainIds) {
-        // The hot path: ids straight from the model's buffer into output bytes.
-        const count = model.encodeIdsInto(line); // first: it may replace idBuffer
-        idWriter.line(model.idBuffer, count);
-      } else if (format === 'id') {
-        const ids = applyExtras(model.encodeBytes(line), extras, model.bosId, model.eosId);
-        writer.line(ids.join(' '));
-      } else {
-        const pieces = applyExtras(model.encodeBytesAsPieces(line), extras, model.pieces[model.bosId], model.pieces[model.eosId]);
-        writer.line(pieces.join(' '));
-      }
-    }, afterChunk);
-  }
-  await writer.flush();
-  await idWriter.flush();
-  await out.close();
+  await writeOutput(values.output, async (stream) => {
+    const writer = new LineWriter(stream);
+    const idWriter = new IdLineWriter(stream);
+    const plainIds = format === 'id' && !extras.bos && !extras.eos && !extras.reverse;
+    const afterChunk = async (): Promise<void> => {
+      if (writer.pending > 1 << 16) await writer.flush();
+      if (idWriter.pending > 1 << 16) await idWriter.flush();
+    };
+    for (const name of inputsOf(values.input, positionals)) {
+      await forEachLine(openInput(name), name === '-' ? 'stdin' : name, (line) => {
+        if (format.startsWith('nbest_')) {
+          for (const r of model.nbestEncodeBytes(line, nbestSize)) writer.line(format === 'nbest_id' ? r.ids.join(' ') : r.pieces.join(' '));
+        } else if (format.startsWith('sample_')) {
+          const r = model.sampleEncodeBytes(line, { alpha, nbestSize, random });
+          writer.line(format === 'sample_id' ? r.ids.join(' ') : r.pieces.join(' '));
+        } else if (plainIds) {
+          // The hot path: ids straight from the model's buffer into output bytes.
+          const count = model.encodeIdsInto(line); // first: it may replace idBuffer
+          idWriter.line(model.idBuffer, count);
+        } else if (format === 'id') {
+          const ids = applyExtras(model.encodeBytes(line), extras, model.bosId, model.eosId);
+          writer.line(ids.join(' '));
+        } else {
+          const pieces = applyExtras(model.encodeBytesAsPieces(line), extras, model.pieces[model.bosId], model.pieces[model.eosId]);
+          writer.line(pieces.join(' '));
+        }
+      }, afterChunk);
+    }
+    await writer.flush();
+    await idWriter.flush();
+  });
   return 0;
 }
 
@@ -162,26 +174,26 @@ async function decodeCommand(argv: string[]): Promise<number> {
   const format = values.input_format ?? 'piece';
   if (format !== 'id' && format !== 'piece') throw new MedbertError(`--input_format=${format} is not supported: expected id or piece`);
   const model = readModelFile(required(values.model, 'model'));
-  const out = openOutput(values.output);
-  const writer = new LineWriter(out.stream);
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
-  for (const name of inputsOf(values.input, positionals)) {
-    const label = name === '-' ? 'stdin' : name;
-    await forEachLine(openInput(name), label, (line, lineNumber) => {
-      const tokens = decoder.decode(line).split(' ').filter((t) => t !== '');
-      if (format === 'id') {
-        const ids = tokens.map(atoi);
-        for (const id of ids) {
-          if (id < 0 || id >= model.vocabSize) throw new MedbertError(`${label}: line ${lineNumber}: invalid id ${id} (the model has ${model.vocabSize} pieces)`);
+  await writeOutput(values.output, async (stream) => {
+    const writer = new LineWriter(stream);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    for (const name of inputsOf(values.input, positionals)) {
+      const label = name === '-' ? 'stdin' : name;
+      await forEachLine(openInput(name), label, (line, lineNumber) => {
+        const tokens = decoder.decode(line).split(' ').filter((t) => t !== '');
+        if (format === 'id') {
+          const ids = tokens.map(atoi);
+          for (const id of ids) {
+            if (id < 0 || id >= model.vocabSize) throw new MedbertError(`${label}: line ${lineNumber}: invalid id ${id} (the model has ${model.vocabSize} pieces)`);
+          }
+          writer.line(model.decode(ids));
+        } else {
+          writer.line(model.decodePieces(tokens));
         }
-        writer.line(model.decode(ids));
-      } else {
-        writer.line(model.decodePieces(tokens));
-      }
-    }, async () => { if (writer.pending > 1 << 16) await writer.flush(); });
-  }
-  await writer.flush();
-  await out.close();
+      }, async () => { if (writer.pending > 1 << 16) await writer.flush(); });
+    }
+    await writer.flush();
+  });
   return 0;
 }
 

@@ -17,8 +17,27 @@ export function readManifest(dir: string): ShardManifest {
   } catch (error) {
     throw new MedbertError(`${path}: not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  if (m.format !== 'medbert-shards' || !Array.isArray(m.shards)) throw new MedbertError(`${path}: not a medbert shard manifest`);
+  if (m === null || typeof m !== 'object' || m.format !== 'medbert-shards' || !Array.isArray(m.shards)) throw new MedbertError(`${path}: not a medbert shard manifest`);
+  const bad = manifestProblem(m);
+  if (bad !== null) throw new MedbertError(`${path}: ${bad} (corrupt or edited by hand? make it again with medbert prepare)`);
   return m;
+}
+
+/** What is wrong with a manifest's numbers and shard entries, or null: the trainer sizes its model and reads by them. */
+function manifestProblem(m: ShardManifest): string | null {
+  const count = (v: unknown): boolean => Number.isSafeInteger(v) && (v as number) >= 0;
+  if (!Number.isSafeInteger(m.seq_len) || m.seq_len < 8 || m.seq_len > 4096) return `seq_len ${JSON.stringify(m.seq_len)} is not a sequence length (8..4096, as prepare makes them)`;
+  if (!Number.isSafeInteger(m.vocab_size) || m.vocab_size < 1) return `vocab_size ${JSON.stringify(m.vocab_size)} is not a vocabulary size`;
+  if (m.token_bytes !== 2 && m.token_bytes !== 4) return `token_bytes ${JSON.stringify(m.token_bytes)} is not 2 or 4`;
+  if (!Array.isArray(m.concepts) || !m.concepts.every((c) => typeof c === 'string')) return 'concepts is not a list of concept ids';
+  for (const [i, shard] of m.shards.entries()) {
+    const entry = shard as Partial<ShardManifest['shards'][number]> | null;
+    if (entry === null || typeof entry !== 'object' || typeof entry.file !== 'string' || entry.file.includes('/') || entry.file.includes('\\')
+      || !count(entry.sequences) || !count(entry.tokens) || typeof entry.sha256 !== 'string') {
+      return `shard entry ${i} is not {file, sequences, tokens, sha256} (a file name in the folder)`;
+    }
+  }
+  return null;
 }
 
 /** A seeded, resumable source over a shard folder, checking each shard's hash as it is read. */

@@ -4,7 +4,7 @@ import { MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
-import { checkOutputFolder, makeDirectories } from '../directories.js';
+import { checkCanWriteBeside, checkOutputFolder, makeDirectories } from '../directories.js';
 
 /**
  * A checkpoint folder, as DESIGN.md lays it out: `config.json` (Hugging Face BertConfig names),
@@ -52,11 +52,12 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
 }
 
 /**
- * Throws (MedbertError) when `dir` holds something other than an earlier checkpoint: a command that trains checks
- * its --out before it starts, not after.
+ * Throws when `dir` holds something other than an earlier checkpoint (MedbertError), or cannot be written: a command
+ * that trains checks its --out before it starts, not after.
  */
 export function checkCheckpointFolder(dir: string): void {
   checkOutputFolder(dir, 'config.json', 'checkpoint folder');
+  checkCanWriteBeside(dir);
 }
 
 export function loadCheckpoint(dir: string): LoadedCheckpoint {

@@ -1,4 +1,4 @@
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { yieldToEventLoop } from '../event-loop.js';
@@ -148,8 +148,19 @@ export interface PretrainResult {
  * lines, atomic checkpoints, and bit-identical resume (weights, moments, RNG states, data position).
  */
 export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
+  const made = !existsSync(run.outDir);
+  makeDirectories(run.outDir);
+  try {
+    return await train(run);
+  } catch (error) {
+    // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind.
+    if (made && readdirSync(run.outDir).length === 0) rmdirSync(run.outDir);
+    throw error;
+  }
+}
+
+async function train(run: PretrainRun): Promise<PretrainResult> {
   const { engine, config, source, options: o, outDir } = run;
-  makeDirectories(outDir);
   const checkpointDir = join(outDir, 'checkpoint');
   const metricsPath = join(outDir, 'metrics.jsonl');
   const dist = run.distributed;

@@ -26,6 +26,14 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
     writeFileSync(join(userFolder, 'keep.txt'), 'x');
     const tokenizer = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
     const prepareArgs = ['--format', 'jsonl', '--tokenizer', tokenizer, '--ontology', 'builtin'];
+    const empty = join(dir, 'empty.jsonl');
+    writeFileSync(empty, '');
+    const badManifest = join(dir, 'bad-manifest');
+    mkdirSync(badManifest);
+    writeFileSync(join(badManifest, 'manifest.json'), JSON.stringify({ format: 'medbert-shards', version: 1, seq_len: -5, vocab_size: 2000,
+      token_bytes: 2, concepts: [], shards: [], sequences: 0, tokens: 0, entities: 0 }));
+    const badIds = join(dir, 'ids.txt');
+    writeFileSync(badIds, '5 17\n99999\n');
     const cases: [string[], RegExp][] = [
       [['nonsense'], /unknown command 'nonsense'/],
       [['pretrain', '--bogus'], /Unknown option '--bogus' \(see medbert pretrain --help\)/],
@@ -51,6 +59,13 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['model', 'init', '--tokenizer', tokenizer, '--out', notes], /notes\.jsonl is a file, not a checkpoint folder: not replacing it/],
       // a place that cannot be written: one line naming it (it once hung under /proc)
       [['prepare', ...prepareArgs, '--input', notes, '--out', join(notes, 'sub')], /cannot write .*notes\.jsonl\/sub: a part of the path is a file, not a folder/],
+      // numbers checked by the flag's own rule, a negative one too
+      [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--lr', '-1'], /--lr=-1 is not valid: expected a number in/],
+      [['deid', 'eval', '--physionet', dir, '--bogus'], /Unknown option '--bogus' \(see medbert deid eval --help\)/],
+      // nothing usable in the input, or a manifest that lies: no output, no run folder
+      [['prepare', ...prepareArgs, '--input', empty, '--out', join(dir, 'e')], /no text to write: 0 documents read from the inputs; nothing was written/],
+      [['pretrain', '--data', badManifest, '--out', join(dir, 'r')], /manifest\.json: seq_len -5 is not a sequence length/],
+      [['tokenizer', 'decode', `--model=${tokenizer}`, '--input_format=id', `--output=${join(dir, 'dec.txt')}`, badIds], /line 2: invalid id 99999/],
       ...(existsSync('/proc/self') ? [[['prepare', ...prepareArgs, '--input', notes, '--out', '/proc/medbert-test'], /cannot write \/proc\/medbert-test: no such file or folder/] as [string[], RegExp]] : []),
     ];
     for (const [args, message] of cases) {
@@ -61,6 +76,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       assert.match(lines[0]!, message);
       assert.match(lines[0]!, /^medbert: /);
     }
+    for (const output of ['e', 'r', 'dec.txt']) assert.ok(!existsSync(join(dir, output)), `a failed run leaves no ${output}`);
     assert.ok(existsSync(join(userFolder, 'keep.txt')), 'the folder that was not an output is untouched');
     assert.ok(existsSync(notes) && statSync(notes).isFile(), 'the file that was not an output is untouched');
     const debug = medbert('fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a', '--debug');
