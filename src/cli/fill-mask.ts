@@ -34,7 +34,12 @@ export const fillMaskCommand: Command = {
       const ids = specialIds(sp, `${dir}/tokenizer.model`);
       const inputIds = encodeSingle(sp, text, ids, checkpoint.config.max_position_embeddings);
       const at = inputIds.indexOf(ids.mask);
-      if (at < 0) throw new MedbertError('--text has no [MASK] token');
+      if (at < 0) {
+        const position = sp.encode(text).indexOf(ids.mask);
+        if (position < 0) throw new MedbertError('--text has no [MASK] token');
+        const window = checkpoint.config.max_position_embeddings;
+        throw new MedbertError(`--text's [MASK] is token ${position + 2}, past the model's ${window}-token window: shorten the text before it`);
+      }
       model.eval();
       const probs = await engine.noGrad(() => engine.tidy(() => {
         // the last layer computes the [MASK] row alone

@@ -109,7 +109,11 @@ export async function evalQaCommand(argv: string[]): Promise<number> {
   const engine = await engineFromFlags(v);
   try {
     const ckpt = loadCheckpoint(dir);
-    if (!ckpt.weights.has('classifier.weight')) throw new MedbertError(`${dir} is not a fine-tuned QA checkpoint: run medbert finetune qa first`);
+    const architectures = ckpt.rawConfig['architectures'];
+    if (!ckpt.weights.has('classifier.weight') || !Array.isArray(architectures) || !architectures.includes('BertForMultipleChoice')) {
+      const what = Array.isArray(architectures) ? ` (its config.json says ${architectures.join(', ')})` : '';
+      throw new MedbertError(`${dir} is not a fine-tuned QA checkpoint${what}: run medbert finetune qa first`);
+    }
     const maxLength = ckpt.rawConfig['max_length'];
     const qa = qaFrom(ckpt, dir, engine, 0, typeof maxLength === 'number' ? maxLength : 256);
     const scores = await qa.evaluate(qa.examples(test));

@@ -9,10 +9,11 @@ import { WorkerEStep } from '../tokenizer/trainer/node-parallel.js';
 import { availableParallelism } from 'node:os';
 import { encodeModelProto } from '../tokenizer/model-proto.js';
 import { Progress } from './progress.js';
-import { forEachLine, IdLineWriter, LineWriter, openInput, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
+import { forEachLine, IdLineWriter, LineWriter, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
+import { fileBytes } from '../corpus/node-io.js';
 import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { Writable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 import { mulberry32 } from '../random.js';
 
 const SUBCOMMANDS = 'train, encode, decode, export-hf';
@@ -73,6 +74,14 @@ async function writeOutput(path: string | undefined, body: (stream: Writable) =>
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/**
+ * An input file's bytes (`-`: stdin), read as every command reads files: gunzipped when it is gzip, a folder or a
+ * truncated gzip named in one line.
+ */
+function openInput(path: string): Readable {
+  return path === '-' || path === '' ? process.stdin : Readable.from(fileBytes(path));
 }
 
 function inputsOf(input: string | undefined, positionals: string[]): string[] {

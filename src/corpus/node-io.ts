@@ -60,7 +60,8 @@ async function checkIsFile(path: string): Promise<void> {
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch (error) {
-    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new MedbertError(code === 'ENOENT' ? `input file not found: ${path}` : `cannot open ${path}: ${code ?? String(error)}`);
   }
   if (isFolder) throw new MedbertError(`${path} is a folder, not a file`);
 }

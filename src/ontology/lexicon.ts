@@ -76,7 +76,7 @@ class LexiconParser {
       const header = raw.split('\t').map((f) => f.trim().toLowerCase());
       const find = (name: string): number => {
         const index = header.indexOf(name);
-        if (index < 0) throw new MedbertError(`${fileName}:${line}: lexicon header lacks a '${name}' column (found: ${header.join(', ')})`);
+        if (index < 0) throw new MedbertError(`${fileName}:${line}: lexicon header lacks a '${name}' column (found: ${printable(header.join(', '))})`);
         return index;
       };
       const id = find('id');
@@ -141,4 +141,13 @@ export async function buildMatcher(entries: AsyncIterable<LexiconEntry> | Iterab
   if (Symbol.asyncIterator in entries) for await (const entry of entries) matcher.add(entry);
   else for (const entry of entries) matcher.add(entry); // no microtask per entry
   return matcher;
+}
+
+/**
+ * Text of an unreadable header for a message: at most 80 characters, anything but printable ASCII shown as '?' (a
+ * binary file given as the lexicon would print its bytes, line breaks included, in the error line).
+ */
+function printable(text: string): string {
+  const shown = text.slice(0, 80).replace(/[^\x20-\x7e]/g, '?');
+  return text.length > 80 ? `${shown}...` : shown;
 }

@@ -62,7 +62,11 @@ export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): vo
     renameSync(tmp, path);
     removeOldEntries(dirname(path));
   } catch {
-    rmSync(tmp, { force: true });
+    try {
+      rmSync(tmp, { force: true });
+    } catch {
+      // nothing there to remove (a cache "folder" that is a file)
+    }
   }
 }
 

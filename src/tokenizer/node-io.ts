@@ -1,5 +1,5 @@
 // Node-only file and stream helpers for the tokenizer (kept apart so the rest of src/tokenizer runs in browsers).
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { MedbertError } from '../errors.js';
 import { SentencePieceModel } from './model.js';
@@ -67,6 +67,7 @@ export async function forEachLine(
     try {
       next = await chunks.next();
     } catch (error) {
+      if (error instanceof MedbertError) throw error;
       const code = (error as { code?: string }).code;
       throw new MedbertError(code === 'ENOENT' ? `input file not found: ${name}` : `cannot read ${name}: ${(error as Error).message}`);
     }
@@ -93,12 +94,6 @@ export async function forEachLine(
     if (afterChunk !== undefined) await afterChunk();
   }
   if (carry.length > 0) onLine(carry, ++lineNumber);
-}
-
-export function openInput(path: string): Readable {
-  if (path === '-' || path === '') return process.stdin;
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
-  return stream;
 }
 
 function concat(a: Uint8Array, b: Uint8Array): Uint8Array {

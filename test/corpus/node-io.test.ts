@@ -25,7 +25,7 @@ test('a truncated gzip file is one clear error naming the file', async () => {
   const whole = gzipSync(Buffer.from('{"title":"a"}\n'.repeat(10_000)));
   writeFileSync(path, whole.subarray(0, whole.length >> 1));
   await assert.rejects(collect(() => readCorpusFile(path)), /^MedbertError: cannot read .*cut\.jsonl\.gz: corrupt or truncated gzip data$/);
-  await assert.rejects(collect(() => readCorpusFile(join(dir, 'missing.txt'))), /cannot open .*missing\.txt: ENOENT/);
+  await assert.rejects(collect(() => readCorpusFile(join(dir, 'missing.txt'))), /input file not found: .*missing\.txt/);
 });
 
 test('text files: plain and gzip read alike', async () => {

@@ -22,6 +22,12 @@ test('lexicon TSV: columns found by header name, synonyms split, bad rows named 
     { id: 'MESH:D2', type: 'chemical', preferredName: 'Beta', synonyms: [] },
   ]);
   await assert.rejects(entries('id\ttype\tpreferred_name\nX\tGene\tY\n'), /lex\.tsv:1: lexicon header lacks a 'synonyms' column/);
+  // A binary file's "header" is shown short and printable: the error stays one line.
+  const binary = String.fromCharCode(...Array.from({ length: 300 }, (_, i) => (i * 37 + 11) % 256).filter((c) => c !== 10 && c !== 9));
+  await assert.rejects(entries(`${binary}\nX\n`), (error: Error) => {
+    assert.match(error.message, /lex\.tsv:1: lexicon header lacks a 'id' column \(found: [\x20-\x7e]{80}\.\.\.\)$/);
+    return true;
+  });
   await assert.rejects(entries('id\ttype\tpreferred_name\tsynonyms\nX\tOrgan\tY\t\n'), /lex\.tsv:2: unknown entity type 'Organ'/);
   await assert.rejects(entries('id\ttype\tpreferred_name\tsynonyms\n\nX\tGene\n'), /lex\.tsv:3: expected 4 tab-separated fields, found 2/);
   assert.ok((await entries(BUILTIN_LEXICON_TSV)).length >= 150);

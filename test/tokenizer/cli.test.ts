@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { repoRoot } from '../helpers/shared-data.js';
 import { SentencePieceModel } from '../../src/tokenizer/index.js';
 import { fixtureDir, modelBytes } from './fixtures.js';
@@ -64,6 +64,9 @@ test('extra_options bos:eos adds the control ids', () => {
 });
 
 test('bad input: one clear line on stderr and a non-zero exit', () => {
+  const truncatedGzip = join(dir, 'cut.txt.gz');
+  const whole = gzipSync(readFileSync(hard));
+  writeFileSync(truncatedGzip, whole.subarray(0, whole.length >> 1));
   const cases: Array<[string[], string | undefined, RegExp]> = [
     [['encode', '--model=/no/such.model'], 'x\n', /model file not found: \/no\/such\.model/],
     [['encode', `--model=${models.nmt}`, '--bogus'], 'x\n', /Unknown option '--bogus'/],
@@ -76,6 +79,9 @@ test('bad input: one clear line on stderr and a non-zero exit', () => {
     [['encode', `--model=${models.nmt}`, '--output=/no/such/dir/out.txt'], 'x\n', /cannot write \/no\/such\/dir\/out\.txt/],
     [['train', '--input=/no/such.txt', `--model_prefix=${join(dir, 'x')}`], undefined, /input file not found/],
     [['train', `--input=${hard}`, `--model_prefix=${join(dir, 'x')}`, '--model_type=bpe'], undefined, /--model_type=bpe is not supported/],
+    // gzip is read as gzip: a truncated one is an error, not training text
+    [['train', `--input=${truncatedGzip}`, `--model_prefix=${join(dir, 'x')}`], undefined, /cannot read .*cut\.txt\.gz: corrupt or truncated gzip data/],
+    [['encode', `--model=${models.nmt}`, dir], undefined, /medbert-cli-\w+ is a folder, not a file/],
   ];
   for (const [args, input, pattern] of cases) {
     const r = medbert(args, input);
@@ -102,6 +108,15 @@ test('train accepts spm_train\'s flags (bare booleans too) and writes P.model an
   assert.equal(model.padId, 3);
   assert.equal(model.pieceToId('[CLS]'), 5);
   assert.equal(readFileSync(`${prefix}.vocab`, 'utf8').split('\n')[3], '<pad>\t0');
+  // The same text gzipped trains the same model (the same pieces and scores; the spec records other file names).
+  writeFileSync(`${input}.gz`, gzipSync(readFileSync(input)));
+  const fromGzip = medbert(['train', `--input=${input}.gz`, `--model_prefix=${prefix}-gz`, '--vocab_size=400', '--model_type=unigram',
+    '--character_coverage=0.98', '--byte_fallback', '--user_defined_symbols=[CLS],[SEP]', '--control_symbols=<x>',
+    '--normalization_rule_name=nmt_nfkc', '--split_digits=true', '--pad_id=3', '--num_threads=2', '--json']);
+  assert.equal(fromGzip.status, 0, fromGzip.stderr);
+  const gzipModel = SentencePieceModel.fromBytes(readFileSync(`${prefix}-gz.model`));
+  assert.deepEqual(gzipModel.pieces, model.pieces);
+  assert.deepEqual(gzipModel.scores, model.scores);
 });
 
 test('export-hf writes a Unigram tokenizer.json with the same pieces, scores and charsmap', () => {
