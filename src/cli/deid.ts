@@ -108,7 +108,7 @@ async function runEval(argv: string[]): Promise<number> {
   if (parsed === null) return 0;
   const v = parsed.values;
   if ((v.physionet === undefined) === (v.presidio === undefined)) throw new MedbertError('give exactly one of --physionet DIR or --presidio FILE');
-  let docs: GoldDocument[] = v.physionet !== undefined ? readPhysionetDir(v.physionet) : readPresidioFile(v.presidio as string);
+  let docs: GoldDocument[] = v.physionet !== undefined ? readPhysionetDir(v.physionet) : await readPresidioFile(v.presidio as string);
   if (v.patients !== undefined) {
     const list = existsSync(v.patients) ? readFileSync(v.patients, 'utf8') : v.patients;
     const wanted = new Set(list.split(/[\s,]+/).filter((s) => s !== ''));

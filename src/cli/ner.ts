@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
-import { fileText } from '../corpus/node-io.js';
+import { fileText, readFileText } from '../corpus/node-io.js';
 import { FINETUNE_DEFAULTS, type FinetuneOptions } from '../tasks/finetune.js';
 import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
@@ -15,15 +15,7 @@ import { stopOnInterrupt } from './runtime.js';
 
 /** Reads gold NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob extension). */
 export async function readNerFile(path: string): Promise<NerDocument[]> {
-  if (/\.(tsv|iob|conll)$/i.test(path)) {
-    let content: string;
-    try {
-      content = readFileSync(path, 'utf8');
-    } catch {
-      throw new MedbertError(`file not found or unreadable: ${path}`);
-    }
-    return readIob(content, path);
-  }
+  if (/\.(tsv|iob|conll)(\.gz)?$/i.test(path)) return readIob(await readFileText(path), path);
   return readPubtatorNer(fileText(path), path);
 }
 

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
+import { readFileText } from '../corpus/node-io.js';
 import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
@@ -12,14 +13,8 @@ import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 
 /** Reads MedQA JSONL; skipped records are reported on stderr with file and line. */
-export function readQuestions(path: string): Question[] {
-  let content: string;
-  try {
-    content = readFileSync(path, 'utf8');
-  } catch {
-    throw new MedbertError(`file not found or unreadable: ${path}`);
-  }
-  const { questions, skipped } = readMedqa(content, path);
+export async function readQuestions(path: string): Promise<Question[]> {
+  const { questions, skipped } = readMedqa(await readFileText(path), path);
   for (const s of skipped.slice(0, 5)) process.stderr.write(`warning: skipped ${s}\n`);
   if (skipped.length > 5) process.stderr.write(`warning: ... ${skipped.length - 5} more records skipped in ${path}\n`);
   return questions;
@@ -57,9 +52,9 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
   checkCheckpointFolder(out); // before training, not after
-  const train = readQuestions(required(v.train, 'train'));
-  const dev = readQuestions(required(v.dev, 'dev'));
-  const test = v.test === undefined ? null : readQuestions(v.test);
+  const train = await readQuestions(required(v.train, 'train'));
+  const dev = await readQuestions(required(v.dev, 'dev'));
+  const test = v.test === undefined ? null : await readQuestions(v.test);
   const options = { ...finetuneOptions({ ...v, batch: v.batch ?? '8' }) };
   const maxLength = intFlag(v['max-length'], 'max-length', 256, 16, 512);
   const engine = await engineFromFlags(v);
@@ -105,7 +100,7 @@ export async function evalQaCommand(argv: string[]): Promise<number> {
   if (parsed === null) return 0;
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
-  const test = readQuestions(required(v.test, 'test'));
+  const test = await readQuestions(required(v.test, 'test'));
   const engine = await engineFromFlags(v);
   try {
     const ckpt = loadCheckpoint(dir);

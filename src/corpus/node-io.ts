@@ -71,6 +71,13 @@ export function fileText(path: string): AsyncIterable<string> {
   return decodeUtf8(fileBytes(path));
 }
 
+/** The whole file as text (gunzipped when it is gzip; invalid UTF-8 replaced), for inputs read at once. */
+export async function readFileText(path: string): Promise<string> {
+  const parts: string[] = [];
+  for await (const text of fileText(path)) parts.push(text);
+  return parts.join('');
+}
+
 /** Reads one corpus file; the format defaults to the one its name suggests; warnings name the file. */
 export function readCorpusFile(path: string, options: CorpusReadOptions & { format?: CorpusFormat } = {}): AsyncIterable<CorpusDocument> {
   const format = options.format ?? formatFromFileName(path);

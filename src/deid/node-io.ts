@@ -3,6 +3,7 @@
 import { createWriteStream, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
+import { readFileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
 import { physionetGold } from './gold/physionet.js';
 import { presidioGold } from './gold/presidio.js';
@@ -19,9 +20,9 @@ export function readPhysionetDir(dir: string): GoldDocument[] {
 }
 
 /** Reads presidio-research's synthetic JSON. */
-export function readPresidioFile(path: string): GoldDocument[] {
+export async function readPresidioFile(path: string): Promise<GoldDocument[]> {
   if (!existsSync(path)) throw new MedbertError(`--presidio ${path}: no such file`);
-  return presidioGold(readFileSync(path, 'utf8'), path);
+  return presidioGold(await readFileText(path), path);
 }
 
 /**

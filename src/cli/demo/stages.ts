@@ -156,7 +156,7 @@ export async function finetuneQaStage(engine: Engine, plan: DemoPlan, files: Dem
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
   const qa = QaModel.create(engine, ckpt.config, ckpt.weights, sp, plan.seed, Math.min(256, plan.seqLen * 2));
   const progress = new Progress('finetune qa', 'steps');
-  const result = await finetuneQa(qa, readQuestions(files.qa.train), readQuestions(files.qa.dev), readQuestions(files.qa.test),
+  const result = await finetuneQa(qa, await readQuestions(files.qa.train), await readQuestions(files.qa.dev), await readQuestions(files.qa.test),
     { epochs: plan.qa.epochs, lr: plan.qa.lr, batch: plan.qa.batch, warmupRatio: 0.1, weightDecay: 0.01, clip: 1, seed: plan.seed },
     { onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss } }), shouldStop });
   progress.stop();
