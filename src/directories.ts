@@ -1,5 +1,8 @@
-// Node-only: making output folders.
-import { existsSync, mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
+// Node-only: output paths. Folders made as `mkdir -p` does, the checks an output makes before it replaces what is
+// at its path, and outputs written atomically beside their path (`tempBeside`), which the CLI's messages name as
+// the output (cli/main.ts).
+import { createWriteStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { MedbertError } from './errors.js';
 
@@ -14,6 +17,7 @@ export function makeDirectories(path: string): void {
     missing.push(p);
     if (dirname(p) === p) break; // a root that does not exist
   }
+  if (missing.length === 0 && !statSync(path).isDirectory()) throw new MedbertError(`${path} is a file, not a folder`);
   for (let i = missing.length - 1; i >= 0; i--) {
     try {
       mkdirSync(missing[i]);
@@ -22,6 +26,19 @@ export function makeDirectories(path: string): void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || !statSync(missing[i]).isDirectory()) throw error;
     }
   }
+}
+
+/**
+ * The temporary twin of an output written atomically: `.NAME.tmp-PID` beside it (a leftover of a run that was
+ * killed is replaced by the next run of the same process id, and is easy to tell from the user's files).
+ */
+export function tempBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+}
+
+/** `path` with an output's temporary twin in it (see tempBeside) named as the output, for messages. */
+export function outputPathOf(path: string): string {
+  return path.replace(/(^|\/)\.([^/]+)\.tmp-\d+(?=\/|$)/, '$1$2');
 }
 
 /**
@@ -44,13 +61,60 @@ export function checkOutputFolder(path: string, marker: string, what: string): v
 }
 
 /**
- * Checks, by making and removing it, that the temporary folder an atomic writer makes beside `path` (`.NAME.tmp-PID`)
- * can be made: a command that trains for hours learns that its --out cannot be written before, not after. Makes the
- * folders above `path`; throws the system's error otherwise.
+ * Checks that a folder can be made beside `path` (where an atomic writer makes its temporary twin), by making and
+ * removing one: a command that trains for hours learns that its --out cannot be written before, not after. Makes
+ * the folders above `path`; throws the system's error otherwise.
  */
 export function checkCanWriteBeside(path: string): void {
   makeDirectories(dirname(path));
-  const probe = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  const probe = join(dirname(path), `.${basename(path)}.probe-${process.pid}-${Math.random().toString(36).slice(2)}`);
   mkdirSync(probe);
   rmdirSync(probe);
+}
+
+/**
+ * A text file written atomically: into its temporary twin (tempBeside), renamed over `path` by `close`, removed by
+ * `abort`, so a failed run leaves neither an empty nor a partial file. The twin is opened at once: a place that
+ * cannot be written fails here, with the system's error, not as a stream's 'error' event later.
+ */
+export class AtomicFile {
+  private readonly temp: string;
+  private readonly stream: WriteStream;
+  /** A write that failed after the file was opened (a full disk): thrown by the next write or close. */
+  private failure: Error | null = null;
+
+  constructor(private readonly path: string) {
+    if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`${path} is a folder, not a file`);
+    this.temp = tempBeside(path);
+    const fd = openSync(this.temp, 'w');
+    this.stream = createWriteStream('', { fd, encoding: 'utf8' });
+    this.stream.on('error', (error) => { this.failure ??= error; });
+  }
+
+  /** The stream to write to (check `failed` before relying on what was written). */
+  get writable(): WriteStream {
+    return this.stream;
+  }
+
+  /** Writes, waiting while the stream's buffer is full. */
+  async write(chunk: string | Uint8Array): Promise<void> {
+    this.check();
+    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+  }
+
+  async close(): Promise<void> {
+    this.check();
+    await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+    this.check();
+    renameSync(this.temp, this.path);
+  }
+
+  abort(): void {
+    this.stream.destroy();
+    rmSync(this.temp, { force: true });
+  }
+
+  private check(): void {
+    if (this.failure !== null) throw new MedbertError(`cannot write ${this.path}: ${this.failure.message}`);
+  }
 }

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import test from 'node:test';
-import { checkOutputFolder, makeDirectories } from '../src/directories.js';
+import { AtomicFile, checkOutputFolder, makeDirectories, outputPathOf, tempBeside } from '../src/directories.js';
 
 test('makeDirectories makes the missing folders of a path, and is content with ones that exist', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-dirs-'));
@@ -13,6 +13,7 @@ test('makeDirectories makes the missing folders of a path, and is content with o
     makeDirectories(join(root, 'a', 'b')); // exists: nothing to do
     writeFileSync(join(root, 'file'), 'x');
     assert.throws(() => makeDirectories(join(root, 'file', 'sub')), { code: 'ENOTDIR' });
+    assert.throws(() => makeDirectories(join(root, 'file')), /file is a file, not a folder/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
@@ -41,4 +42,33 @@ test('checkOutputFolder allows nothing, an empty folder or an earlier output, an
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('AtomicFile: the file appears whole on close, and nothing of it stays after abort', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-atomic-'));
+  try {
+    const path = join(root, 'out.txt');
+    const file = new AtomicFile(path);
+    await file.write('one\n');
+    assert.ok(!existsSync(path), 'not there before close');
+    await file.write('two\n');
+    await file.close();
+    assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\n');
+    const failed = new AtomicFile(path);
+    await failed.write('partial');
+    failed.abort();
+    assert.equal(readFileSync(path, 'utf8'), 'one\ntwo\n', 'the earlier file is kept');
+    assert.deepEqual(readdirSync(root), ['out.txt'], 'no temporary file left');
+    assert.throws(() => new AtomicFile(root), /is a folder, not a file/);
+    assert.throws(() => new AtomicFile(join(root, 'none', 'x.txt')), { code: 'ENOENT' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('outputPathOf names an output\'s temporary twin as the output, and leaves other paths alone', () => {
+  assert.equal(outputPathOf(tempBeside('/data/runs/shards')), '/data/runs/shards');
+  assert.equal(outputPathOf(`${tempBeside('/data/out')}/shard-00000.bin`), '/data/out/shard-00000.bin');
+  assert.equal(outputPathOf(tempBeside('notes.deid.csv')), 'notes.deid.csv');
+  assert.equal(outputPathOf('/data/.hidden/file.tmp-3'), '/data/.hidden/file.tmp-3');
 });

@@ -66,6 +66,7 @@ function withNegativeValues(argv: string[], options: Record<string, { type: 'str
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const next = argv[i + 1];
+    if (arg === '--') return [...out, ...argv.slice(i)]; // positionals from here on
     if (arg.startsWith('--') && !arg.includes('=') && options[arg.slice(2)]?.type === 'string' && next !== undefined && /^-\.?\d/.test(next)) {
       out.push(`${arg}=${next}`);
       i++;

@@ -1,3 +1,4 @@
+import { outputPathOf } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { commands } from './commands.js';
 
@@ -71,17 +72,21 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
 };
 
 /**
- * One line for a file-system error (not a bug of ours: a folder that cannot be written, a disk that is full), naming
- * the path the user gave: an output's temporary twin (`.NAME.tmp-PID` beside it, see the atomic writers) is named
- * as NAME. Null for any other error.
+ * One line for a file-system error on a path (not a bug of ours: a folder that cannot be written, a disk that is
+ * full), naming the path the user gave: an output's temporary twin is named as the output (outputPathOf). Null for
+ * any other error (a socket's, a child process's).
  */
 function fileErrorMessage(error: unknown): string | null {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
   const reason = FILE_ERRORS[error.code];
-  if (reason === undefined || !('syscall' in error)) return null;
-  const path = 'path' in error && typeof error.path === 'string' ? error.path.replace(/(^|\/)\.([^/]+)\.(?:tmp|old)-\d+(?:\.old)?(?=\/|$)/, '$1$2') : null;
-  const verb = error.syscall === 'open' ? 'open' : READ_CALLS.has(String(error.syscall)) ? 'read' : 'write';
-  return path === null ? `cannot ${verb} a file: ${reason}` : `cannot ${verb} ${path}: ${reason}`;
+  const syscall = 'syscall' in error ? String(error.syscall) : '';
+  if (reason === undefined || !FILE_CALLS.has(syscall) || !('path' in error) || typeof error.path !== 'string') return null;
+  const path = outputPathOf(error.path);
+  // Opening an output's temporary twin is writing it; any other open may be either.
+  const verb = syscall === 'open' ? (path !== error.path ? 'write' : 'open') : READ_CALLS.has(syscall) ? 'read' : 'write';
+  return `cannot ${verb} ${path}: ${reason}`;
 }
 
+const FILE_CALLS = new Set(['open', 'read', 'stat', 'lstat', 'scandir', 'access', 'write', 'mkdir', 'rmdir', 'rename', 'unlink',
+  'copyfile', 'rm', 'utime', 'chmod', 'fsync', 'ftruncate', 'link', 'symlink']);
 const READ_CALLS = new Set(['read', 'stat', 'lstat', 'scandir', 'access']);

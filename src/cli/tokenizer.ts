@@ -11,8 +11,7 @@ import { encodeModelProto } from '../tokenizer/model-proto.js';
 import { Progress } from './progress.js';
 import { forEachLine, IdLineWriter, LineWriter, readModelFile, writeFileOrFail } from '../tokenizer/node-io.js';
 import { fileBytes } from '../corpus/node-io.js';
-import { createWriteStream, existsSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { AtomicFile } from '../directories.js';
 import { Readable, type Writable } from 'node:stream';
 import { mulberry32 } from '../random.js';
 
@@ -48,30 +47,17 @@ const encodeFlags = {
 } satisfies Record<string, FlagSpec>;
 
 /**
- * Runs `body` on the output: stdout, or a file written atomically (a temporary file beside it, renamed when `body`
- * is done, removed if it fails), so a failed run leaves no output, not an empty or partial one.
+ * Runs `body` on the output: stdout, or a file written atomically (AtomicFile: a failed run leaves no output, not an
+ * empty or partial one).
  */
 async function writeOutput(path: string | undefined, body: (stream: Writable) => Promise<void>): Promise<void> {
   if (path === undefined || path === '') return body(process.stdout);
-  if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`--output ${path} is a folder, not a file`);
-  const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-  // Opened now, so that a bad path is one clear error before any work (a stream would only fail later).
-  let fd: number;
+  const file = new AtomicFile(path);
   try {
-    fd = openSync(temp, 'w');
+    await body(file.writable);
+    await file.close();
   } catch (error) {
-    throw new MedbertError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
-  const stream = createWriteStream('', { fd });
-  try {
-    await body(stream);
-    await new Promise<void>((resolve, reject) => {
-      stream.end((error?: Error | null) => (error ? reject(new MedbertError(`cannot write ${path}: ${error.message}`)) : resolve()));
-    });
-    renameSync(temp, path);
-  } catch (error) {
-    stream.destroy();
-    rmSync(temp, { force: true });
+    file.abort();
     throw error;
   }
 }

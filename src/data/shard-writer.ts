@@ -2,11 +2,11 @@
 // shuffling source and the tensor modules that `prepare` does not use.
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
-import { checkOutputFolder, makeDirectories } from '../directories.js';
+import { checkOutputFolder, makeDirectories, tempBeside } from '../directories.js';
 
 /**
  * Writes shards into a temporary folder beside `dir`; `finish` writes the manifest and renames the folder
@@ -23,7 +23,7 @@ export class ShardWriter {
   /** Throws (MedbertError) at once when `dir` holds something other than an earlier shard folder (checkOutputFolder). */
   constructor(private readonly dir: string, private readonly tokenBytes: 2 | 4, private readonly maxShardBytes = 64 << 20) {
     checkOutputFolder(dir, 'manifest.json', 'shard folder');
-    this.tmp = join(dirname(dir), `.${basename(dir)}.tmp-${process.pid}`);
+    this.tmp = tempBeside(dir);
     rmSync(this.tmp, { recursive: true, force: true });
     makeDirectories(this.tmp);
     this.encoder = new ShardEncoder(tokenBytes);

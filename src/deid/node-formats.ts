@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { parse as parseCsv } from 'csv-parse';
-import { fileBytes, fileText } from '../corpus/node-io.js';
+import { fileText, readFileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from './deidentify.js';
 import type { OutputSink } from './node-io.js';
@@ -44,9 +44,9 @@ function textInput(path: string | undefined): Readable {
 }
 
 export async function readAllText(path: string | undefined): Promise<string> {
+  if (path !== undefined) return readFileText(path);
   const chunks: Buffer[] = [];
-  const stream = path === undefined ? process.stdin : fileBytes(path);
-  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
   return new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
 }
 
@@ -96,6 +96,8 @@ export async function deidCsv(
       return undefined;
     },
   }));
+  // `pipe` does not pass the input's errors on (a truncated gzip, a folder): the parser is failed with them.
+  input.on('error', (error) => parser.destroy(error));
   let header: string[] | null = null;
   let textIndex = -1;
   let keyIndex = -1;

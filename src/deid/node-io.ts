@@ -1,9 +1,10 @@
 // Node-only adapters for de-identification: reading gold standards from disk and writing outputs atomically.
 // The rest of src/deid takes strings, so it runs in browsers too.
-import { createWriteStream, existsSync, openSync, readFileSync, renameSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { readFileText } from '../corpus/node-io.js';
+import { AtomicFile } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { physionetGold } from './gold/physionet.js';
 import { presidioGold } from './gold/presidio.js';
@@ -26,58 +27,31 @@ export async function readPresidioFile(path: string): Promise<GoldDocument[]> {
 }
 
 /**
- * A text sink: stdout, or a file written atomically (a temporary file beside it, renamed on `close`, removed
- * on `abort`), so a failed run never leaves a half-written output.
+ * A text sink: stdout, or a file written atomically (AtomicFile: a temporary file beside it, renamed on `close`,
+ * removed on `abort`), so a failed run never leaves a half-written output.
  */
 export class OutputSink {
-  private readonly stream: WriteStream | NodeJS.WriteStream;
-  private readonly temp: string | null;
+  private readonly file: AtomicFile | null;
 
-  constructor(private readonly path: string | undefined) {
+  constructor(path: string | undefined) {
     if (path === undefined || path === '-') {
-      this.stream = process.stdout;
-      this.temp = null;
+      this.file = null;
     } else {
       if (!existsSync(dirname(path))) throw new MedbertError(`--output ${path}: folder ${dirname(path)} does not exist`);
-      if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`--output ${path} is a folder, not a file`);
-      const temp = join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
-      // Opened here, not by the stream: a place that cannot be written fails now, in one line, rather than as an
-      // 'error' event later.
-      let fd: number;
-      try {
-        fd = openSync(temp, 'w');
-      } catch (error) {
-        throw new MedbertError(`--output ${path}: cannot write there (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-      }
-      this.temp = temp;
-      this.stream = createWriteStream('', { fd, encoding: 'utf8' });
-      this.stream.on('error', (error) => { this.failure ??= error; });
+      this.file = new AtomicFile(path);
     }
   }
 
-  /** A write that failed after the file was opened (a full disk): reported by the next write or close. */
-  private failure: Error | null = null;
-
   async write(chunk: string): Promise<void> {
-    this.check();
-    if (!this.stream.write(chunk)) await once(this.stream, 'drain');
+    if (this.file !== null) await this.file.write(chunk);
+    else if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
   }
 
   async close(): Promise<void> {
-    if (this.temp === null || this.path === undefined) return;
-    const file = this.stream as WriteStream;
-    await new Promise<void>((resolve, reject) => file.end((error?: Error | null) => (error ? reject(error) : resolve())));
-    this.check();
-    renameSync(this.temp, this.path);
-  }
-
-  private check(): void {
-    if (this.failure !== null) throw new MedbertError(`--output ${this.path ?? '-'}: ${this.failure.message}`);
+    await this.file?.close();
   }
 
   abort(): void {
-    if (this.temp === null) return;
-    (this.stream as WriteStream).destroy();
-    rmSync(this.temp, { force: true });
+    this.file?.abort();
   }
 }

@@ -1,4 +1,5 @@
 // Node-only file and stream helpers for the tokenizer (kept apart so the rest of src/tokenizer runs in browsers).
+import { once } from 'node:events';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { MedbertError } from '../errors.js';
@@ -138,7 +139,7 @@ export class IdLineWriter {
     if (this.n === 0) return;
     const chunk = this.buf.slice(0, this.n);
     this.n = 0;
-    if (!this.out.write(chunk)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    if (!this.out.write(chunk)) await once(this.out, 'drain'); // rejects if the stream fails meanwhile
   }
 }
 
@@ -162,6 +163,6 @@ export class LineWriter {
     const text = this.parts.join('');
     this.parts = [];
     this.size = 0;
-    if (!this.out.write(text)) await new Promise<void>((resolve) => this.out.once('drain', resolve));
+    if (!this.out.write(text)) await once(this.out, 'drain');
   }
 }

@@ -4,7 +4,9 @@ import { MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
-import { checkCanWriteBeside, checkOutputFolder, makeDirectories } from '../directories.js';
+import { checkCanWriteBeside, checkOutputFolder, makeDirectories, tempBeside } from '../directories.js';
+
+const CHECKPOINT_FOLDER = 'checkpoint folder';
 
 /**
  * A checkpoint folder, as DESIGN.md lays it out: `config.json` (Hugging Face BertConfig names),
@@ -32,12 +34,12 @@ export interface LoadedCheckpoint {
   readonly trainerState: unknown;
 }
 
-/** Writes a checkpoint folder atomically; see checkCheckpointFolder for what it will not replace. */
+/** Writes a checkpoint folder atomically; it will not replace a file or a folder that is not a checkpoint. */
 export function saveCheckpoint(dir: string, c: CheckpointContents): void {
-  checkCheckpointFolder(dir);
+  checkOutputFolder(dir, 'config.json', CHECKPOINT_FOLDER);
   const parent = dirname(dir);
   makeDirectories(parent);
-  const tmp = join(parent, `.${basename(dir)}.tmp-${process.pid}`);
+  const tmp = tempBeside(dir);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
   writeFileSync(join(tmp, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'], ...c.config, ...c.extraConfig }, null, 2) + '\n');
@@ -56,7 +58,7 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
  * that trains checks its --out before it starts, not after.
  */
 export function checkCheckpointFolder(dir: string): void {
-  checkOutputFolder(dir, 'config.json', 'checkpoint folder');
+  checkOutputFolder(dir, 'config.json', CHECKPOINT_FOLDER);
   checkCanWriteBeside(dir);
 }
 

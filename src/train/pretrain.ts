@@ -153,8 +153,15 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   try {
     return await train(run);
   } catch (error) {
-    // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind.
-    if (made && readdirSync(run.outDir).length === 0) rmdirSync(run.outDir);
+    // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind. Only
+    // rank 0 removes it (ranks share --out), and a failure to remove it never hides the run's own error.
+    if (made && (run.distributed?.rank ?? 0) === 0) {
+      try {
+        if (readdirSync(run.outDir).length === 0) rmdirSync(run.outDir);
+      } catch {
+        // left as it is
+      }
+    }
     throw error;
   }
 }

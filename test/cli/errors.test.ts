@@ -1,10 +1,12 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared-data.js';
+import { reportError } from '../../src/cli/main.js';
 
 function medbert(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   // A timeout, so that a command that hangs on bad input fails its test instead of stopping the suite.
@@ -32,6 +34,9 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
     mkdirSync(badManifest);
     writeFileSync(join(badManifest, 'manifest.json'), JSON.stringify({ format: 'medbert-shards', version: 1, seq_len: -5, vocab_size: 2000,
       token_bytes: 2, concepts: [], shards: [], sequences: 0, tokens: 0, entities: 0 }));
+    const truncatedCsv = join(dir, 'notes.csv.gz');
+    const csv = gzipSync(Buffer.from('id,transcription\n' + Array.from({ length: 400 }, (_, i) => `${i},"Seen by Dr. Smith on day ${i}."`).join('\n')));
+    writeFileSync(truncatedCsv, csv.subarray(0, csv.length >> 1));
     const badIds = join(dir, 'ids.txt');
     writeFileSync(badIds, '5 17\n99999\n');
     const cases: [string[], RegExp][] = [
@@ -51,8 +56,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       // a folder where a file is expected, named
       [['prepare', ...prepareArgs, '--input', dir, '--out', join(dir, 's')], /medbert-cli-\w+ is a folder, not a file/],
       [['deid', '--input', dir], /medbert-cli-\w+ is a folder, not a file/],
-      [['deid', '--format', 'jsonl', '--input', notes, '--output', dir], /--output .* is a folder, not a file/],
-      [['deid', '--format', 'jsonl', '--input', notes, '--output', join(notes, 'x.jsonl')], /--output .*notes\.jsonl\/x\.jsonl: cannot write there \(ENOTDIR\)/],
+      [['deid', '--format', 'jsonl', '--input', notes, '--output', dir], /medbert-cli-\w+ is a folder, not a file/],
+      [['deid', '--format', 'jsonl', '--input', notes, '--output', join(notes, 'x.jsonl')], /cannot write .*notes\.jsonl\/x\.jsonl: a part of the path is a file, not a folder/],
       // outputs that would replace what is not an earlier output of the same kind
       [['prepare', ...prepareArgs, '--input', notes, '--out', userFolder], /holds other files and no manifest\.json, so it is not a shard folder: not replacing it/],
       [['prepare', ...prepareArgs, '--input', notes, '--out', notes], /notes\.jsonl is a file, not a shard folder: not replacing it/],
@@ -65,6 +70,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       // nothing usable in the input, or a manifest that lies: no output, no run folder
       [['prepare', ...prepareArgs, '--input', empty, '--out', join(dir, 'e')], /no text to write: 0 documents read from the inputs; nothing was written/],
       [['pretrain', '--data', badManifest, '--out', join(dir, 'r')], /manifest\.json: seq_len -5 is not a sequence length/],
+      [['deid', '--format', 'csv', '--text-column', 'transcription', '--input', truncatedCsv, '--output', join(dir, 'o.csv')], /cannot read .*notes\.csv\.gz: corrupt or truncated gzip data/],
       [['tokenizer', 'decode', `--model=${tokenizer}`, '--input_format=id', `--output=${join(dir, 'dec.txt')}`, badIds], /line 2: invalid id 99999/],
       ...(existsSync('/proc/self') ? [[['prepare', ...prepareArgs, '--input', notes, '--out', '/proc/medbert-test'], /cannot write \/proc\/medbert-test: no such file or folder/] as [string[], RegExp]] : []),
     ];
@@ -76,7 +82,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       assert.match(lines[0]!, message);
       assert.match(lines[0]!, /^medbert: /);
     }
-    for (const output of ['e', 'r', 'dec.txt']) assert.ok(!existsSync(join(dir, output)), `a failed run leaves no ${output}`);
+    for (const output of ['e', 'r', 'dec.txt', 'o.csv']) assert.ok(!existsSync(join(dir, output)), `a failed run leaves no ${output}`);
+    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), [], 'no temporary twin left');
     assert.ok(existsSync(join(userFolder, 'keep.txt')), 'the folder that was not an output is untouched');
     assert.ok(existsSync(notes) && statSync(notes).isFile(), 'the file that was not an output is untouched');
     const debug = medbert('fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a', '--debug');
@@ -110,4 +117,44 @@ test('a reader that closes the output early (| head) ends the command quietly wi
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   assert.equal(stderr, '');
   assert.equal(code, 0);
+});
+
+test('pretrain that fails on a corrupt shard, inside training, leaves no run folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-cli-'));
+  try {
+    const notes = join(dir, 'notes.jsonl');
+    writeFileSync(notes, Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `Case ${i}`, abstract: `Aspirin ${i} for headache and fever in patient ${i}.` })).join('\n'));
+    const shards = join(dir, 'shards');
+    const made = medbert('prepare', '--input', notes, '--format', 'jsonl', '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
+      '--ontology', 'builtin', '--out', shards);
+    assert.equal(made.status, 0, made.stderr);
+    const shard = join(shards, readdirSync(shards).find((f) => f.endsWith('.bin'))!);
+    const bytes = readFileSync(shard);
+    bytes[bytes.length - 1] ^= 0xff; // the manifest stays valid; the shard no longer matches its hash
+    writeFileSync(shard, bytes);
+    const r = medbert('pretrain', '--preset', 'tiny', '--data', shards, '--out', join(dir, 'run'), '--steps', '2', '--micro-batch', '2');
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr.trim(), /^medbert: .*shard-\d+\.bin does not match its hash in manifest\.json/);
+    assert.ok(!existsSync(join(dir, 'run')), 'no run folder left');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('reportError: a file-system error on a path is one line naming it; a socket\'s error is not taken for one', () => {
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => { written.push(chunk); return true; }) as typeof process.stderr.write;
+  try {
+    const fsError = Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES', syscall: 'mkdir', path: '/data/.shards.tmp-41' });
+    const socketError = Object.assign(new Error('listen EACCES: permission denied 0.0.0.0:80'), { code: 'EACCES', syscall: 'listen' });
+    assert.equal(reportError(fsError, false), 1);
+    assert.equal(reportError(socketError, false), 1);
+  } finally {
+    process.stderr.write = write;
+  }
+  assert.deepEqual(written, [
+    'medbert: cannot write /data/shards: permission denied\n',
+    'medbert: internal error: listen EACCES: permission denied 0.0.0.0:80 (run with --debug for the stack)\n',
+  ]);
 });
