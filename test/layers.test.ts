@@ -115,20 +115,17 @@ test('each folder imports only from the folders below it, and src\'s own files f
 test('the folders that run in browsers reach Node only through their Node adapters', () => {
   // Node-only: imports a Node module, or (statically, at run time) a Node-only module. A dynamic import is left
   // out: code that picks a platform at run time loads the Node side only on Node.
-  const nodeOnly = new Map<string, string | null>(); // module -> what makes it Node-only (null: nothing)
+  // A search from each module with its own `seen` (no memo: a result found while a cycle was cut short would be
+  // kept as if complete). Returns what makes `module` Node-only, or null.
   const why = (module: string, seen: Set<string>): string | null => {
-    const known = nodeOnly.get(module);
-    if (known !== undefined || seen.has(module)) return known ?? null;
+    if (seen.has(module)) return null;
     seen.add(module);
-    let reason: string | null = null;
     for (const i of modules.get(module) ?? []) {
       if (i.typeOnly || i.dynamic) continue;
-      if (i.target.startsWith('node:')) reason = i.target;
-      else if (i.local && why(i.target, seen) !== null) reason = i.target;
-      if (reason !== null) break;
+      if (i.target.startsWith('node:')) return i.target;
+      if (i.local && why(i.target, seen) !== null) return i.target;
     }
-    nodeOnly.set(module, reason);
-    return reason;
+    return null;
   };
   const leaks: string[] = [];
   for (const module of modules.keys()) {
