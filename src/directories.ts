@@ -1,7 +1,7 @@
 // Node-only: output paths. Folders made as `mkdir -p` does, the checks an output makes before it replaces what is
 // at its path, and outputs written atomically beside their path (`tempBeside`), which the CLI's messages name as
 // the output (cli/main.ts).
-import { createWriteStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { MedbertError } from './errors.js';
@@ -36,6 +36,45 @@ export function tempBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
 }
 
+/**
+ * The temporary twins being written now (files or folders), so that a run stopped at once (a second Ctrl-C, SIGHUP)
+ * removes them on its way out (removePendingOutputs) rather than leave them beside the outputs.
+ */
+const pending = new Set<string>();
+
+/** Marks a temporary twin as being written (true) or done with (false: renamed into place or removed). */
+export function trackPending(temp: string, writing: boolean): void {
+  if (writing) pending.add(temp);
+  else pending.delete(temp);
+}
+
+/** Removes every temporary twin still being written (see trackPending); for a process about to exit. */
+export function removePendingOutputs(): void {
+  for (const temp of pending) {
+    try {
+      rmSync(temp, { recursive: true, force: true });
+    } catch {
+      // nothing more to do on the way out
+    }
+  }
+  pending.clear();
+}
+
+/** Writes a whole file atomically (its temporary twin, then a rename): a failed write leaves the earlier file, or none. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  const temp = tempBeside(path);
+  trackPending(temp, true);
+  try {
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  } finally {
+    trackPending(temp, false);
+  }
+}
+
 /** `path` with an output's temporary twin in it (see tempBeside) named as the output, for messages. */
 export function outputPathOf(path: string): string {
   return path.replace(/(^|\/)\.([^/]+)\.tmp-\d+(?=\/|$)/, '$1$2');
@@ -43,10 +82,11 @@ export function outputPathOf(path: string): string {
 
 /**
  * Throws unless an output folder may be written at `path`, replacing what is there: nothing, an empty folder, or a
- * folder holding `marker`, an earlier output of the same kind (`manifest.json` for shards). A file, or a folder of
+ * folder holding `marker` (or one of them), an earlier output of the same kind (`manifest.json` for shards). A file, or a folder of
  * other things, is the user's own, and a run must not delete it. `what` names the output in the message.
  */
-export function checkOutputFolder(path: string, marker: string, what: string): void {
+export function checkOutputFolder(path: string, marker: string | readonly string[], what: string): void {
+  const markers = typeof marker === 'string' ? [marker] : marker;
   let stats;
   try {
     stats = statSync(path);
@@ -55,8 +95,8 @@ export function checkOutputFolder(path: string, marker: string, what: string): v
   }
   if (!stats.isDirectory()) throw new MedbertError(`${path} is a file, not a ${what}: not replacing it`);
   const entries = readdirSync(path);
-  if (entries.length > 0 && !entries.includes(marker)) {
-    throw new MedbertError(`${path} holds other files and no ${marker}, so it is not a ${what}: not replacing it (choose another folder)`);
+  if (entries.length > 0 && !markers.some((m) => entries.includes(m))) {
+    throw new MedbertError(`${path} holds other files and no ${markers.join(' or ')}, so it is not a ${what}: not replacing it (choose another folder)`);
   }
 }
 
@@ -87,6 +127,7 @@ export class AtomicFile {
     if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`${path} is a folder, not a file`);
     this.temp = tempBeside(path);
     const fd = openSync(this.temp, 'w');
+    trackPending(this.temp, true);
     this.stream = createWriteStream('', { fd, encoding: 'utf8' });
     this.stream.on('error', (error) => { this.failure ??= error; });
   }
@@ -107,11 +148,13 @@ export class AtomicFile {
     await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     this.check();
     renameSync(this.temp, this.path);
+    trackPending(this.temp, false);
   }
 
   abort(): void {
     this.stream.destroy();
     rmSync(this.temp, { force: true });
+    trackPending(this.temp, false);
   }
 
   private check(): void {

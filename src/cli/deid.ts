@@ -86,6 +86,10 @@ async function runDeid(argv: string[]): Promise<number> {
     } else {
       await deidCsv(v.input, sink, v['text-column'] ?? 'text', v['key-field'], options, warnings);
     }
+    // Every record skipped (random bytes, the wrong --format, gzip on stdin): a failure, not an empty output.
+    if (warnings.kept === 0 && warnings.skipped > 0) {
+      throw new MedbertError(`${source}: all ${warnings.skipped} records skipped (see the warnings above); nothing was written`);
+    }
     await sink.close();
   } catch (error) {
     sink.abort();

@@ -1,4 +1,5 @@
-import { outputPathOf } from '../directories.js';
+import { outputPathOf, removePendingOutputs } from '../directories.js';
+import { exitOnSignals } from './runtime.js';
 import { MedbertError } from '../errors.js';
 import { commands } from './commands.js';
 
@@ -26,11 +27,15 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(usage() + '\n');
     return name === undefined ? 2 : 0;
   }
-  // A reader that closes early (`medbert ... | head`) is not an error, for any command.
+  // A reader that closes early (`medbert ... | head`) is not an error, for any command; any other failure to write
+  // standard output (a full disk) ends the command in one line.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
-    throw error;
+    removePendingOutputs();
+    process.stderr.write(`medbert: cannot write the standard output: ${FILE_ERRORS[error.code ?? ''] ?? error.message}\n`);
+    process.exit(1);
   });
+  exitOnSignals();
   const entry = commands.find((c) => c.name === name);
   if (entry === undefined) {
     process.stderr.write(`medbert: unknown command '${name}' (see medbert --help)\n`);
@@ -68,7 +73,7 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
   ENOENT: 'no such file or folder', ENOTDIR: 'a part of the path is a file, not a folder', EISDIR: 'it is a folder, not a file',
   EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded', EEXIST: 'it already exists', ENOTEMPTY: 'the folder is not empty', EMFILE: 'too many open files',
-  ENAMETOOLONG: 'the name is too long', EBUSY: 'it is busy', EXDEV: 'it is on another device',
+  ENAMETOOLONG: 'the name is too long', EFBIG: 'the file is larger than allowed', EBUSY: 'it is busy', EXDEV: 'it is on another device',
 };
 
 /**

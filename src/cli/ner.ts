@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { fileText, readFileText } from '../corpus/node-io.js';
+import { writeFileAtomic } from '../directories.js';
 import { FINETUNE_DEFAULTS, type FinetuneOptions } from '../tasks/finetune.js';
 import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
@@ -96,9 +97,12 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
     });
     progress.stop();
     saveCheckpoint(out, { config: ckpt.config, weights: result.best, tokenizer: ckpt.tokenizer, extraConfig: { ...nerConfigExtras(tagger.labels) } });
+    // A Ctrl-C ends training early: the checkpoint holds the best epoch so far, and the summary says so.
+    const stopped = interrupt.requested();
+    if (stopped) process.stderr.write(`finetune ner: stopped by the user after ${result.epochs.length} epoch(s); ${out} holds the best so far\n`);
     const summary = {
       dev: result.dev, test: result.test, epochs: result.epochs, train_examples: result.trainExamples,
-      alignment: result.alignment, checkpoint: out,
+      alignment: result.alignment, checkpoint: out, stopped,
     };
     writeFileSync(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
     if (v.json === true) printJson(summary);
@@ -152,7 +156,7 @@ export async function evalNerCommand(argv: string[]): Promise<number> {
     try {
       const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
       const predicted = await tagger.predict(test);
-      if (v.out !== undefined) writeFileSync(v.out, toPubtator(predicted));
+      if (v.out !== undefined) writeFileAtomic(v.out, toPubtator(predicted));
       scores = scoreNer(test, predicted, tagger.labels.types);
     } finally {
       engine.backend.dispose();
@@ -184,7 +188,7 @@ export async function predictNerCommand(argv: string[]): Promise<number> {
   try {
     const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
     const predicted = await tagger.predict(docs);
-    if (v.out !== undefined) writeFileSync(v.out, toPubtator(predicted));
+    if (v.out !== undefined) writeFileAtomic(v.out, toPubtator(predicted));
     if (v.json === true) {
       printJson(v.input === undefined ? { entities: predicted[0]!.mentions } : { documents: predicted.map((d) => ({ id: d.id, entities: d.mentions })) });
     } else {

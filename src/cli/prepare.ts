@@ -174,6 +174,8 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
       }
     }
     await pool.finish();
+    // A Ctrl-C after the last input was read: still stopped, nothing written (the work was done, but the user asked).
+    if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
     if (stats.sequences === 0) { // random bytes read as XML, the wrong --format, an empty file: not a success
       const first = warnings.samples[0];
       const skipped = first === undefined ? '' : `; ${warnings.count} records skipped, the first at ${first.file}:${first.line}: ${first.message}`;

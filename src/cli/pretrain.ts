@@ -146,6 +146,7 @@ export const pretrainCommand: Command = {
     const ring = rankEnv === null ? null : await joinRing(rankEnv, distTimeoutMs);
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
+    let stopped = false;
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
@@ -161,7 +162,8 @@ export const pretrainCommand: Command = {
         },
       });
       progress.stop();
-      if (lead) process.stderr.write(`${result.stopped ? 'stopped; ' : ''}checkpoint: ${result.checkpoint}; metrics: ${join(outDir, 'metrics.jsonl')}\n`);
+      stopped = result.stopped;
+      if (lead) process.stderr.write(`${result.stopped ? 'stopped by the user (continue with --resume); ' : ''}checkpoint: ${result.checkpoint}; metrics: ${join(outDir, 'metrics.jsonl')}\n`);
     } finally {
       progress.stop();
       interrupt.dispose();
@@ -170,7 +172,7 @@ export const pretrainCommand: Command = {
     }
     if (!lead) return 0;
     const final = last as StepMetrics | null;
-    if (v.json === true) printJson(final ?? { step: 0 });
+    if (v.json === true) printJson({ ...(final ?? { step: 0 }), stopped });
     else if (final !== null) {
       process.stdout.write(`step ${final.step}: loss ${final.loss.toFixed(4)} (mlm ${final.mlm_loss.toFixed(4)}` +
         `${final.entity_loss === null ? '' : `, entity ${final.entity_loss.toFixed(4)}`}), ${final.tokens_per_s.toFixed(0)} tokens/s\n`);

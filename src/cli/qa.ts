@@ -71,7 +71,10 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
     });
     progress.stop();
     saveCheckpoint(out, { config: ckpt.config, weights: result.best, tokenizer: ckpt.tokenizer, extraConfig: { architectures: ['BertForMultipleChoice'], max_length: maxLength } });
-    const summary = { dev: result.dev, test: result.test, epochs: result.epochs, checkpoint: out };
+    // A Ctrl-C ends training early: the checkpoint holds the best epoch so far, and the summary says so.
+    const stopped = interrupt.requested();
+    if (stopped) process.stderr.write(`finetune qa: stopped by the user after ${result.epochs.length} epoch(s); ${out} holds the best so far\n`);
+    const summary = { dev: result.dev, test: result.test, epochs: result.epochs, checkpoint: out, stopped };
     writeFileSync(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
     if (v.json === true) printJson(summary);
     else {

@@ -1,23 +1,55 @@
 import { setFlagsFromString } from 'node:v8';
+import { removePendingOutputs } from '../directories.js';
+
+/** Long jobs listening for a Ctrl-C of their own (stopOnInterrupt): while there is one, exitOnSignals leaves it be. */
+let graceful = 0;
+
+/** The exit code of a process ended by a signal, as a shell reports it (128 + its number). */
+const SIGNAL_EXIT: Readonly<Record<string, number>> = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 };
+
+/**
+ * Any command stopped by a signal (Ctrl-C, SIGTERM, SIGHUP) says so in one line, removes the outputs it was still
+ * writing (their temporary twins: nothing half-written stays) and exits with the shell's code for the signal. A job
+ * that stops at its next safe point instead (stopOnInterrupt) handles SIGINT and SIGTERM itself.
+ */
+export function exitOnSignals(): void {
+  for (const signal of Object.keys(SIGNAL_EXIT)) {
+    process.on(signal, () => {
+      if (graceful > 0 && signal !== 'SIGHUP') return;
+      exitNow(signal);
+    });
+  }
+}
+
+function exitNow(signal: string): never {
+  removePendingOutputs();
+  process.stderr.write(`\nmedbert: stopped by ${signal}; outputs not finished were removed\n`);
+  process.exit(SIGNAL_EXIT[signal] ?? 1);
+}
 
 /**
  * Ctrl-C asks a long job to stop at its next safe point (it then saves and exits cleanly); a second Ctrl-C
- * exits at once.
+ * exits at once, removing what it was still writing.
  */
 export function stopOnInterrupt(what: string): { readonly requested: () => boolean; readonly dispose: () => void } {
   let requested = false;
-  const handler = (): void => {
-    if (requested) process.exit(130);
+  const handler = (signal: string): void => {
+    if (requested) exitNow(signal);
     requested = true;
     process.stderr.write(`\n${what}: stopping after the current step (Ctrl-C again to quit at once)\n`);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  graceful++;
+  let disposed = false;
   return {
     requested: () => requested,
     dispose: () => {
+      if (disposed) return;
+      disposed = true;
       process.off('SIGINT', handler);
       process.off('SIGTERM', handler);
+      graceful--;
     },
   };
 }

@@ -58,7 +58,12 @@ function shardLoader(dir: string, manifest: ShardManifest): (i: number) => Seque
     const entry = manifest.shards[i]!;
     const path = join(dir, entry.file);
     if (!existsSync(path)) throw new MedbertError(`${path} is missing (listed in ${dir}/manifest.json)`);
-    const bytes = readFileSync(path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      throw new MedbertError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
     if (sha256(bytes) !== entry.sha256) throw new MedbertError(`${path} does not match its hash in manifest.json (corrupt or changed)`);
     try {
       return decodeShard(bytes, path);

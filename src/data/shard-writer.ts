@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
-import { checkOutputFolder, makeDirectories, tempBeside } from '../directories.js';
+import { checkOutputFolder, makeDirectories, tempBeside, trackPending } from '../directories.js';
 
 /**
  * Writes shards into a temporary folder beside `dir`; `finish` writes the manifest and renames the folder
@@ -26,6 +26,7 @@ export class ShardWriter {
     this.tmp = tempBeside(dir);
     rmSync(this.tmp, { recursive: true, force: true });
     makeDirectories(this.tmp);
+    trackPending(this.tmp, true);
     this.encoder = new ShardEncoder(tokenBytes);
   }
 
@@ -61,6 +62,7 @@ export class ShardWriter {
     const old = `${this.tmp}.old`;
     if (existsSync(this.dir)) renameSync(this.dir, old);
     renameSync(this.tmp, this.dir);
+    trackPending(this.tmp, false);
     rmSync(old, { recursive: true, force: true });
     return manifest;
   }
@@ -68,6 +70,7 @@ export class ShardWriter {
   /** Removes the temporary folder (after an error or interruption). */
   abort(): void {
     rmSync(this.tmp, { recursive: true, force: true });
+    trackPending(this.tmp, false);
   }
 
   /** Counts a sequence just encoded; the shard is closed once big enough. */

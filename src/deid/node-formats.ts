@@ -17,6 +17,8 @@ export interface DeidRunOptions {
 /** Counts skipped records and replaced bytes; prints the first few and a total on stderr. */
 export class Warnings {
   skipped = 0;
+  /** Records de-identified and written. */
+  kept = 0;
   private replaced = 0;
   constructor(private readonly source: string) {}
 
@@ -78,6 +80,7 @@ export async function deidJsonl(
     const key = keyField !== undefined && object[keyField] !== undefined ? String(object[keyField]) : undefined;
     object[field] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
     await sink.write(JSON.stringify(object) + '\n');
+    warnings.kept++;
   }
 }
 
@@ -125,6 +128,7 @@ export async function deidCsv(
     const out = [...record];
     out[textIndex] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
     await sink.write(csvLine(out));
+    warnings.kept++;
   }
 }
 

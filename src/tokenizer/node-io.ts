@@ -1,7 +1,8 @@
 // Node-only file and stream helpers for the tokenizer (kept apart so the rest of src/tokenizer runs in browsers).
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
+import { writeFileAtomic } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { SentencePieceModel } from './model.js';
 import type { ModelProto } from './model-spec.js';
@@ -42,11 +43,12 @@ function readModelBytes(path: string): Uint8Array {
   }
 }
 
+/** Writes a whole file atomically (writeFileAtomic: a failed write leaves no partial file), or fails in one line. */
 export function writeFileOrFail(path: string, data: Uint8Array | string): void {
   try {
-    writeFileSync(path, data);
+    writeFileAtomic(path, data);
   } catch (error) {
-    throw new MedbertError(`cannot write ${path}: ${(error as Error).message}`);
+    throw new MedbertError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 

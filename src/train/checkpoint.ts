@@ -4,7 +4,7 @@ import { MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
-import { checkCanWriteBeside, checkOutputFolder, makeDirectories, tempBeside } from '../directories.js';
+import { checkCanWriteBeside, checkOutputFolder, makeDirectories, tempBeside, trackPending } from '../directories.js';
 
 const CHECKPOINT_FOLDER = 'checkpoint folder';
 
@@ -42,11 +42,19 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
   const tmp = tempBeside(dir);
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp);
-  writeFileSync(join(tmp, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'], ...c.config, ...c.extraConfig }, null, 2) + '\n');
-  writeFileSync(join(tmp, 'model.safetensors'), encodeSafetensors(c.weights, { format: 'pt' }));
-  if (c.tokenizer) writeFileSync(join(tmp, 'tokenizer.model'), c.tokenizer);
-  if (c.optimizer) writeFileSync(join(tmp, 'optimizer.safetensors'), encodeSafetensors(c.optimizer));
-  if (c.trainerState !== undefined) writeFileSync(join(tmp, 'trainer_state.json'), JSON.stringify(c.trainerState, null, 2) + '\n');
+  trackPending(tmp, true);
+  try {
+    writeFileSync(join(tmp, 'config.json'), JSON.stringify({ architectures: ['BertForMaskedLM'], ...c.config, ...c.extraConfig }, null, 2) + '\n');
+    writeFileSync(join(tmp, 'model.safetensors'), encodeSafetensors(c.weights, { format: 'pt' }));
+    if (c.tokenizer) writeFileSync(join(tmp, 'tokenizer.model'), c.tokenizer);
+    if (c.optimizer) writeFileSync(join(tmp, 'optimizer.safetensors'), encodeSafetensors(c.optimizer));
+    if (c.trainerState !== undefined) writeFileSync(join(tmp, 'trainer_state.json'), JSON.stringify(c.trainerState, null, 2) + '\n');
+  } catch (error) { // a full disk: no partial checkpoint left beside the output
+    rmSync(tmp, { recursive: true, force: true });
+    throw error;
+  } finally {
+    trackPending(tmp, false);
+  }
   const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
   if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);

@@ -13,7 +13,7 @@ import { AdamW } from './adamw.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { learningRate } from './schedule.js';
 import { optimizerStep } from './step.js';
-import { makeDirectories } from '../directories.js';
+import { checkOutputFolder, makeDirectories } from '../directories.js';
 
 /** The paper's recipe as defaults: lr 5e-5, 10,000 warmup steps, clip 1.0, 16 accumulation steps. */
 export interface PretrainOptions {
@@ -148,6 +148,9 @@ export interface PretrainResult {
  * lines, atomic checkpoints, and bit-identical resume (weights, moments, RNG states, data position).
  */
 export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
+  // A run folder (metrics.jsonl, checkpoint/) is continued or replaced; a folder of the user's other files is not.
+  // Rank 0 checks (the others share --out, and may meet rank 0's first files there).
+  if ((run.distributed?.rank ?? 0) === 0) checkOutputFolder(run.outDir, ['metrics.jsonl', 'checkpoint'], 'pretraining run folder');
   const made = !existsSync(run.outDir);
   makeDirectories(run.outDir);
   try {

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared-data.js';
@@ -34,6 +34,30 @@ test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reac
     const state = JSON.parse(readFileSync(join(out, 'checkpoint', 'trainer_state.json'), 'utf8')) as { step: number };
     assert.equal(state.step, metricLines(out), 'the checkpoint is at the last logged step');
     assert.ok(state.step < 100000);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('Ctrl-C while deid writes its output: one line, exit 130, and no half-written file left', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
+  try {
+    const input = join(dir, 'notes.jsonl');
+    writeFileSync(input, Array.from({ length: 400_000 }, (_, i) => JSON.stringify({ text: `Seen by Dr. John Smith on 03/04/2011, MRN ${1000 + i}.` })).join('\n'));
+    const child = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'deid', '--format', 'jsonl', '--input', input,
+      '--output', join(dir, 'out.jsonl')], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const writing = (): boolean => readdirSync(dir).some((f) => f.includes('.tmp-'));
+    const deadline = Date.now() + 60_000;
+    while (!writing() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.ok(writing(), `the output was being written: ${stderr.slice(-300)}`);
+    child.kill('SIGINT');
+    const code = await exited;
+    assert.equal(code, 130, stderr);
+    assert.match(stderr.trim(), /^medbert: stopped by SIGINT; outputs not finished were removed$/);
+    assert.deepEqual(readdirSync(dir), ['notes.jsonl']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
