@@ -10,7 +10,7 @@ import {
 } from './demo/stages.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
-import { makeDirectories } from '../directories.js';
+import { checkOutputFolder, makeDirectories } from '../directories.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -38,6 +38,8 @@ export const demoCommand: Command = {
       steps: intFlag(v.steps, 'steps', base.steps, 1), seed: intFlag(v.seed, 'seed', 42, 0),
     };
     const files: DemoFiles | null = v.data === undefined ? null : sharedFiles(v.data);
+    // An earlier demo's folder (its report, or the first stages' folders) is written over; a folder of other files is not.
+    checkOutputFolder(plan.out, ['report.json', 'data', 'tokenizer', 'shards', 'pretrain'], 'demo folder');
     const engine = await engineFromFlags(v); // its flags checked before --out is made
     makeDirectories(plan.out);
     const interrupt = stopOnInterrupt('demo');

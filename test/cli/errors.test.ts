@@ -62,6 +62,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['prepare', ...prepareArgs, '--input', notes, '--out', userFolder], /holds other files and no manifest\.json, so it is not a shard folder: not replacing it/],
       [['prepare', ...prepareArgs, '--input', notes, '--out', notes], /notes\.jsonl is a file, not a shard folder: not replacing it/],
       [['model', 'init', '--tokenizer', tokenizer, '--out', notes], /notes\.jsonl is a file, not a checkpoint folder: not replacing it/],
+      [['pretrain', '--data', 'synthetic', '--out', userFolder, '--steps', '1'], /no metrics\.jsonl or checkpoint, so it is not a pretraining run folder/],
+      [['demo', '--quick', '--out', userFolder], /so it is not a demo folder: not replacing it/],
       // a place that cannot be written: one line naming it (it once hung under /proc)
       [['prepare', ...prepareArgs, '--input', notes, '--out', join(notes, 'sub')], /cannot write .*notes\.jsonl\/sub: a part of the path is a file, not a folder/],
       // numbers checked by the flag's own rule, a negative one too
