@@ -50,12 +50,13 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 export function reportError(error: unknown, debug: boolean): number {
+  const fileMessage = fileErrorMessage(error);
   if (debug && error instanceof Error && error.stack !== undefined) {
     process.stderr.write(error.stack + '\n');
   } else if (error instanceof MedbertError || isArgError(error)) {
     process.stderr.write(`medbert: ${(error as Error).message}\n`);
-  } else if (fileErrorMessage(error) !== null) {
-    process.stderr.write(`medbert: ${fileErrorMessage(error)}\n`);
+  } else if (fileMessage !== null) {
+    process.stderr.write(`medbert: ${fileMessage}\n`);
   } else {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`medbert: internal error: ${message} (run with --debug for the stack)\n`);
