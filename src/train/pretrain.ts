@@ -193,6 +193,8 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     maskRng.setState(state.rng.masking);
     source.setState(state.data);
     step = state.step;
+    // Resuming a run that is already there would train nothing and save nothing: say so instead.
+    if (step >= o.steps) throw new MedbertError(`${checkpointDir} is at step ${step} already: --resume needs --steps above it (--steps ${o.steps})`);
     elapsedBefore = state.elapsed;
     if (rank === 0) truncateMetrics(metricsPath, step);
   } else if (rank === 0 && existsSync(metricsPath)) {

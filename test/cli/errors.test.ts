@@ -160,3 +160,21 @@ test('reportError: a file-system error on a path is one line naming it; a socket
     'medbert: internal error: listen EACCES: permission denied 0.0.0.0:80 (run with --debug for the stack)\n',
   ]);
 });
+
+test('pretrain --resume with --steps at or below the checkpoint\'s step says so, instead of training nothing', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-cli-'));
+  try {
+    const run = join(dir, 'run');
+    const args = ['pretrain', '--data', 'synthetic', '--out', run, '--seq-len', '16', '--micro-batch', '2', '--threads', '1'];
+    const first = medbert(...args, '--steps', '2');
+    assert.equal(first.status, 0, first.stderr);
+    const again = medbert(...args, '--steps', '2', '--resume');
+    assert.notEqual(again.status, 0);
+    assert.match(again.stderr.trim(), /^medbert: .*checkpoint is at step 2 already: --resume needs --steps above it \(--steps 2\)$/);
+    const further = medbert(...args, '--steps', '3', '--resume', '--json');
+    assert.equal(further.status, 0, further.stderr);
+    assert.equal((JSON.parse(further.stdout.trim().split('\n').pop()!) as { step: number }).step, 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
