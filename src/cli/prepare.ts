@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
@@ -196,7 +196,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     interrupt.dispose();
     await pool.close();
   }
-  for (const w of warnings.samples) process.stderr.write(`warning: ${w.file}:${w.line}: ${w.message}\n`);
+  for (const w of warnings.samples) process.stderr.write(`warning: ${w.file}${w.line > 0 ? `:${w.line}` : ''}: ${w.message}\n`);
   if (warnings.count > warnings.samples.length) process.stderr.write(`warning: ... ${warnings.count - warnings.samples.length} more\n`);
   const seconds = (performance.now() - started) / 1000;
   const totalBytes = r.inputs.reduce((s, input) => s + statSync(input.path).size, 0);
@@ -224,7 +224,16 @@ async function* documentBatches(input: PrepareInput, deduper: Deduper, batchChar
     if (deduper.duplicate(doc) !== null) continue;
     counts.kept++;
     batch.push({ id: doc.id, paragraphs: doc.paragraphs }); // what packing reads: metadata is not copied to workers
-    for (const p of doc.paragraphs) size += p.length;
+    let replaced = false;
+    for (const p of doc.paragraphs) {
+      size += p.length;
+      replaced ||= p.includes('\uFFFD'); // V8 answers at once for a one-byte string, which cannot hold it
+    }
+    // Invalid UTF-8 is replaced, not fatal, but counted: a binary file read as text shows as hundreds of these.
+    if (replaced) {
+      const line = doc.meta['line'];
+      warnings.handler({ file: basename(input.path), line: typeof line === 'number' ? line : 0, message: `document ${doc.id}: invalid UTF-8 replaced by U+FFFD` });
+    }
     if (size >= batchCharacters) {
       yield batch;
       batch = [];

@@ -178,3 +178,18 @@ test('pretrain --resume with --steps at or below the checkpoint\'s step says so,
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('prepare replaces invalid UTF-8 and counts it as a warning naming the file (Latin-1 text)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-cli-'));
+  try {
+    const input = join(dir, 'latin1.txt');
+    writeFileSync(input, Buffer.from('Caf\xe9 patients took aspirin for headache.\n', 'latin1'));
+    const r = medbert('prepare', '--input', input, '--format', 'text', '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
+      '--ontology', 'builtin', '--out', join(dir, 'shards'), '--json');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /^warning: latin1\.txt: document latin1\.txt#1: invalid UTF-8 replaced by U\+FFFD$/m);
+    assert.equal((JSON.parse(r.stdout.trim().split('\n').pop()!) as { warnings: number }).warnings, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
