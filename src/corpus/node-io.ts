@@ -13,14 +13,9 @@ import { decodeUtf8 } from './text-stream.js';
 
 const GZIP_MAGIC = [0x1f, 0x8b];
 
-/** True when the file starts with the gzip magic bytes (so `.gz` is not needed in the name). */
-export async function isGzipFile(path: string): Promise<boolean> {
-  let handle;
-  try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+/** True when the file starts with the gzip magic bytes (so `.gz` is not needed in the name); checkIsFile first. */
+async function isGzipFile(path: string): Promise<boolean> {
+  const handle = await open(path, 'r');
   try {
     const head = Buffer.alloc(2);
     const { bytesRead } = await handle.read(head, 0, 2, 0);
@@ -41,11 +36,11 @@ const CHUNK_BYTES = 1 << 20;
 /** The file's bytes in chunks of about 1 MiB, decompressed when it is gzip (by extension or magic bytes). */
 export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
   await checkIsFile(path);
-  const gzip = path.endsWith('.gz') || (await isGzipFile(path));
-  const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
-  const stream = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
-  raw.on('error', (error) => stream.destroy(error));
-  try {
+  try { // a file that cannot be opened (no permission) is named here too
+    const gzip = path.endsWith('.gz') || (await isGzipFile(path));
+    const raw = createReadStream(path, { highWaterMark: CHUNK_BYTES });
+    const stream = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+    raw.on('error', (error) => stream.destroy(error));
     for await (const chunk of stream) yield chunk as Uint8Array;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -4,12 +4,12 @@
 // matcher (this folder's compiled files), so an edited lexicon or a changed normalisation rule never meets an old
 // entry. Writes are atomic (temporary file + rename); an unreadable entry is rebuilt.
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
-import { makeDirectories } from '../directories.js';
+import { makeDirectories, writeFileAtomic } from '../directories.js';
 
 const FORMAT = 'medbert-matcher-snapshot-2';
 /** Entries kept in a cache folder (the most recently used): each is tens of MB, and every code change makes new ones. */
@@ -55,18 +55,12 @@ export function readCachedSnapshot(path: string): MatcherSnapshot | null {
 
 /** Stores a snapshot at `path` (atomically); a cache that cannot be written is left alone. */
 export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): void {
-  const tmp = `${path}.tmp-${process.pid}-${Math.random().toString(36).slice(2)}`;
   try {
     makeDirectories(dirname(path));
-    writeFileSync(tmp, serialize({ format: FORMAT, snapshot }));
-    renameSync(tmp, path);
+    writeFileAtomic(path, serialize({ format: FORMAT, snapshot }));
     removeOldEntries(dirname(path));
   } catch {
-    try {
-      rmSync(tmp, { force: true });
-    } catch {
-      // nothing there to remove (a cache "folder" that is a file)
-    }
+    // not kept: the next run builds the matcher again
   }
 }
 

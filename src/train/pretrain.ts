@@ -148,17 +148,18 @@ export interface PretrainResult {
  * lines, atomic checkpoints, and bit-identical resume (weights, moments, RNG states, data position).
  */
 export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
+  // Rank 0 looks after the run folder, which the ranks share (the others may meet its first files there).
+  const lead = (run.distributed?.rank ?? 0) === 0;
   // A run folder (metrics.jsonl, checkpoint/) is continued or replaced; a folder of the user's other files is not.
-  // Rank 0 checks (the others share --out, and may meet rank 0's first files there).
-  if ((run.distributed?.rank ?? 0) === 0) checkOutputFolder(run.outDir, ['metrics.jsonl', 'checkpoint'], 'pretraining run folder');
+  if (lead) checkOutputFolder(run.outDir, ['metrics.jsonl', 'checkpoint'], 'pretraining run folder');
   const made = !existsSync(run.outDir);
   makeDirectories(run.outDir);
   try {
     return await train(run);
   } catch (error) {
-    // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind. Only
-    // rank 0 removes it (ranks share --out), and a failure to remove it never hides the run's own error.
-    if (made && (run.distributed?.rank ?? 0) === 0) {
+    // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind; a
+    // failure to remove it never hides the run's own error.
+    if (made && lead) {
       try {
         if (readdirSync(run.outDir).length === 0) rmdirSync(run.outDir);
       } catch {
