@@ -1,7 +1,10 @@
 // Node-only: output paths. Folders made as `mkdir -p` does, the checks an output makes before it replaces what is
-// at its path, and outputs written atomically beside their path (`tempBeside`), which the CLI's messages name as
-// the output (cli/main.ts).
-import { createWriteStream, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream } from 'node:fs';
+// at its path, a lock held while a run writes one, and outputs written atomically beside their path (`tempBeside`),
+// which the CLI's messages name as the output (cli/main.ts).
+import {
+  createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream,
+} from 'node:fs';
+import { hostname } from 'node:os';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
 import { MedbertError } from './errors.js';
@@ -75,9 +78,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** `path` with an output's temporary twin in it (see tempBeside) named as the output, for messages. */
+/** `path` with an output's temporary twin (see tempBeside) or lock (OutputLock) in it named as the output, for messages. */
 export function outputPathOf(path: string): string {
-  return path.replace(/(^|\/)\.([^/]+)\.tmp-\d+(?=\/|$)/, '$1$2');
+  return path.replace(/(^|\/)\.([^/]+)\.(?:tmp-\d+|lock)(?=\/|$)/, '$1$2');
 }
 
 /**
@@ -159,5 +162,69 @@ export class AtomicFile {
 
   private check(): void {
     if (this.failure !== null) throw new MedbertError(`cannot write ${this.path}: ${this.failure.message}`);
+  }
+}
+
+/**
+ * A claim on an output path while a run writes it: the file `.NAME.lock` beside it, made only if absent (so of two
+ * runs started on the same --out, the second fails at once instead of both working and the last one's rename
+ * replacing the first's output), holding the owner's process id and host. A lock left by a process of this host
+ * that is gone (killed with SIGKILL) is taken over; one from another host is never guessed about.
+ */
+export class OutputLock {
+  private released = false;
+
+  private constructor(private readonly lockPath: string) {}
+
+  /** Claims `path` for this process, or throws (MedbertError) naming the run that holds it. */
+  static acquire(path: string): OutputLock {
+    const lockPath = join(dirname(path), `.${basename(path)}.lock`);
+    const owner = JSON.stringify({ pid: process.pid, host: hostname() });
+    for (let attempt = 0; ; attempt++) {
+      try {
+        writeFileSync(lockPath, owner + '\n', { flag: 'wx' });
+        trackPending(lockPath, true);
+        return new OutputLock(lockPath);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      const holder = lockHolder(lockPath);
+      if (attempt === 0 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
+        rmSync(lockPath, { force: true }); // its owner died without removing it
+        continue;
+      }
+      const who = holder === null ? 'another run' : `process ${holder.pid} on ${holder.host}`;
+      throw new MedbertError(`${path} is being written by ${who} (${lockPath}): wait for it to finish, or remove the lock if that run is gone`);
+    }
+  }
+
+  /** Gives the claim up (once; later calls do nothing). */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    rmSync(this.lockPath, { force: true });
+    trackPending(this.lockPath, false);
+  }
+}
+
+/** The owner written in a lock file, or null when it cannot be read (being written, or not a lock of ours). */
+function lockHolder(lockPath: string): { pid: number; host: string } | null {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(lockPath, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { pid, host } = parsed as { pid?: unknown; host?: unknown };
+    return Number.isSafeInteger(pid) && typeof host === 'string' ? { pid: pid as number, host } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Is a process with this id running on this host? (Signal 0 checks without sending; EPERM: it runs as another user.) */
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

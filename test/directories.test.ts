@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import test from 'node:test';
-import { AtomicFile, checkOutputFolder, makeDirectories, outputPathOf, tempBeside } from '../src/directories.js';
+import { AtomicFile, checkOutputFolder, makeDirectories, OutputLock, outputPathOf, tempBeside } from '../src/directories.js';
 
 test('makeDirectories makes the missing folders of a path, and is content with ones that exist', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-dirs-'));
@@ -66,9 +67,48 @@ test('AtomicFile: the file appears whole on close, and nothing of it stays after
   }
 });
 
-test('outputPathOf names an output\'s temporary twin as the output, and leaves other paths alone', () => {
+test('outputPathOf names an output\'s temporary twin or lock as the output, and leaves other paths alone', () => {
   assert.equal(outputPathOf(tempBeside('/data/runs/shards')), '/data/runs/shards');
   assert.equal(outputPathOf(`${tempBeside('/data/out')}/shard-00000.bin`), '/data/out/shard-00000.bin');
   assert.equal(outputPathOf(tempBeside('notes.deid.csv')), 'notes.deid.csv');
   assert.equal(outputPathOf('/data/.hidden/file.tmp-3'), '/data/.hidden/file.tmp-3');
+  assert.equal(outputPathOf('/data/runs/.shards.lock'), '/data/runs/shards');
+  assert.equal(outputPathOf('/data/runs/.shards.lock.txt'), '/data/runs/.shards.lock.txt');
+});
+
+test('OutputLock: a second claim on the same output fails naming the holder; released, the path can be claimed again', () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-lock-'));
+  try {
+    const out = join(root, 'shards');
+    const lock = OutputLock.acquire(out);
+    const lockFile = join(root, '.shards.lock');
+    assert.deepEqual(JSON.parse(readFileSync(lockFile, 'utf8')), { pid: process.pid, host: hostname() });
+    assert.throws(() => OutputLock.acquire(out), new RegExp(`shards is being written by process ${process.pid} on `));
+    OutputLock.acquire(join(root, 'other')).release(); // another output: its own lock
+    lock.release();
+    lock.release(); // twice: nothing more
+    assert.equal(existsSync(lockFile), false);
+    OutputLock.acquire(out).release();
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('OutputLock takes over a lock whose process is gone, and never one of a running process or of another host', () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-lock-'));
+  try {
+    const out = join(root, 'shards');
+    const lockFile = join(root, '.shards.lock');
+    const ended = spawnSync(process.execPath, ['-e', '']).pid; // a process of this host that has exited
+    assert.ok(ended !== undefined);
+    writeFileSync(lockFile, JSON.stringify({ pid: ended, host: hostname() }));
+    OutputLock.acquire(out).release();
+    writeFileSync(lockFile, JSON.stringify({ pid: ended, host: 'another-host.example' }));
+    assert.throws(() => OutputLock.acquire(out), new RegExp(`process ${ended} on another-host\\.example`));
+    writeFileSync(lockFile, 'not a lock of ours');
+    assert.throws(() => OutputLock.acquire(out), /shards is being written by another run \(.*\.shards\.lock\): wait for it to finish, or remove the lock/);
+    assert.equal(readFileSync(lockFile, 'utf8'), 'not a lock of ours'); // left as it was
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -1,4 +1,4 @@
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { MedbertError } from '../errors.js';
@@ -181,12 +181,12 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
       const skipped = first === undefined ? '' : `; ${warnings.count} records skipped, the first at ${first.file}:${first.line}: ${first.message}`;
       throw new MedbertError(`no text to write: ${counts.seen} documents read from the inputs${skipped}; nothing was written to ${r.out}`);
     }
+    writer.addFile('tokenizer.model', r.tokenizerPath); // inside the folder before it is renamed into place
     writer.finish({
       seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: numbering.concepts,
       info: { inputs: r.inputs, ontology: r.ontology, documents_read: counts.seen, documents_kept: counts.kept,
         entities_dropped: stats.entitiesDropped, phi_spans: stats.phiSpans, warnings: warnings.count },
     });
-    copyFileSync(r.tokenizerPath, join(r.out, 'tokenizer.model'));
   } catch (error) {
     writer.abort();
     if (error instanceof MedbertError) throw error;

@@ -1,20 +1,22 @@
 // Writing a shard folder, atomically (shard-files.ts reads them): apart from the readers, which load the trainer's
 // shuffling source and the tensor modules that `prepare` does not use.
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, copyFileSync, existsSync, openSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
-import { checkOutputFolder, makeDirectories, tempBeside, trackPending } from '../directories.js';
+import { checkOutputFolder, makeDirectories, OutputLock, tempBeside, trackPending } from '../directories.js';
 
 /**
  * Writes shards into a temporary folder beside `dir`; `finish` writes the manifest and renames the folder
  * into place, so a stopped run never leaves a half-written shard folder. Each shard is encoded as its sequences
- * come (ShardEncoder), and closed once it holds `maxShardBytes` or more.
+ * come (ShardEncoder), and closed once it holds `maxShardBytes` or more. `dir` is locked (OutputLock) from the
+ * constructor to `finish` or `abort`: a second writer of the same folder fails at once.
  */
 export class ShardWriter {
   private readonly tmp: string;
+  private readonly lock: OutputLock;
   private encoder: ShardEncoder;
   private pendingBytes = 0;
   private readonly shards: { file: string; sequences: number; tokens: number; sha256: string }[] = [];
@@ -23,11 +25,24 @@ export class ShardWriter {
   /** Throws (MedbertError) at once when `dir` holds something other than an earlier shard folder (checkOutputFolder). */
   constructor(private readonly dir: string, private readonly tokenBytes: 2 | 4, private readonly maxShardBytes = 64 << 20) {
     checkOutputFolder(dir, 'manifest.json', 'shard folder');
+    makeDirectories(dirname(dir));
+    // Locked before the temporary folder is touched: another writer of `dir` in this process has the same one.
+    this.lock = OutputLock.acquire(dir);
     this.tmp = tempBeside(dir);
-    rmSync(this.tmp, { recursive: true, force: true });
-    makeDirectories(this.tmp);
+    try {
+      rmSync(this.tmp, { recursive: true, force: true });
+      makeDirectories(this.tmp);
+    } catch (error) {
+      this.lock.release();
+      throw error;
+    }
     trackPending(this.tmp, true);
     this.encoder = new ShardEncoder(tokenBytes);
+  }
+
+  /** Copies the file at `source` into the folder as `name` (renamed into place with the shards by `finish`). */
+  addFile(name: string, source: string): void {
+    copyFileSync(source, join(this.tmp, name));
   }
 
   add(seq: Sequence): void {
@@ -63,6 +78,7 @@ export class ShardWriter {
     if (existsSync(this.dir)) renameSync(this.dir, old);
     renameSync(this.tmp, this.dir);
     trackPending(this.tmp, false);
+    this.lock.release();
     rmSync(old, { recursive: true, force: true });
     return manifest;
   }
@@ -71,6 +87,7 @@ export class ShardWriter {
   abort(): void {
     rmSync(this.tmp, { recursive: true, force: true });
     trackPending(this.tmp, false);
+    this.lock.release();
   }
 
   /** Counts a sequence just encoded; the shard is closed once big enough. */

@@ -68,11 +68,18 @@ test('shard folder: atomic writer, hash check, seeded order resumable mid-epoch'
     const writer = new ShardWriter(dir, 2, 300);
     const seqs = sequences(40, 1, 1000);
     for (const s of seqs) writer.add(s);
+    assert.throws(() => new ShardWriter(dir, 2), /out is being written by process \d+ on /, 'a second writer of the same folder');
+    writeFileSync(join(root, 'extra.txt'), 'extra');
+    writer.addFile('extra.txt', join(root, 'extra.txt'));
     assert.ok(!existsSync(dir), 'nothing at the destination before finish');
     const manifest = writer.finish({ seq_len: 20, vocab_size: 1000, concepts: ['C1'] });
     assert.ok(manifest.shards.length > 3, `several shards (${manifest.shards.length})`);
     assert.equal(manifest.sequences, 40);
-    assert.deepEqual(readdirSync(root), ['out'], 'no temporary folder left');
+    assert.equal(readFileSync(join(dir, 'extra.txt'), 'utf8'), 'extra');
+    rmSync(join(root, 'extra.txt'));
+    assert.deepEqual(readdirSync(root), ['out'], 'no temporary folder or lock left');
+    new ShardWriter(dir, 2).abort(); // the lock went with finish; abort gives it up too
+    assert.deepEqual(readdirSync(root), ['out']);
 
     const { source } = openShardSource(dir, 5);
     const firstEpoch = Array.from({ length: 40 }, () => source.next());
