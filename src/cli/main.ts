@@ -1,6 +1,6 @@
 import { outputPathOf, removePendingOutputs } from '../directories.js';
 import { exitOnSignals } from './runtime.js';
-import { MedbertError } from '../errors.js';
+import { fileErrorReason, MedbertError } from '../errors.js';
 import { commands } from './commands.js';
 
 const usage = (): string => {
@@ -32,7 +32,7 @@ export async function main(argv: string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);
     removePendingOutputs();
-    process.stderr.write(`medbert: cannot write the standard output: ${FILE_ERRORS[error.code ?? ''] ?? error.message}\n`);
+    process.stderr.write(`medbert: cannot write the standard output: ${fileErrorReason(error) ?? error.message}\n`);
     process.exit(1);
   });
   exitOnSignals();
@@ -69,14 +69,6 @@ function isArgError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
 
-/** What the system's error codes mean, for a file the user named (a path that cannot be read or written). */
-const FILE_ERRORS: Readonly<Record<string, string>> = {
-  ENOENT: 'no such file or folder', ENOTDIR: 'a part of the path is a file, not a folder', EISDIR: 'it is a folder, not a file',
-  EACCES: 'permission denied', EPERM: 'operation not permitted', EROFS: 'read-only file system', ENOSPC: 'no space left on the device',
-  EDQUOT: 'disk quota exceeded', EEXIST: 'it already exists', ENOTEMPTY: 'the folder is not empty', EMFILE: 'too many open files',
-  ENAMETOOLONG: 'the name is too long', EFBIG: 'the file is larger than allowed', EBUSY: 'it is busy', EXDEV: 'it is on another device',
-};
-
 /**
  * One line for a file-system error on a path (not a bug of ours: a folder that cannot be written, a disk that is
  * full), naming the path the user gave: an output's temporary twin is named as the output (outputPathOf). Null for
@@ -84,7 +76,7 @@ const FILE_ERRORS: Readonly<Record<string, string>> = {
  */
 function fileErrorMessage(error: unknown): string | null {
   if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
-  const reason = FILE_ERRORS[error.code];
+  const reason = fileErrorReason(error);
   const syscall = 'syscall' in error ? String(error.syscall) : '';
   if (reason === undefined || !FILE_CALLS.has(syscall) || !('path' in error) || typeof error.path !== 'string') return null;
   const path = outputPathOf(error.path);

@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
-import { MedbertError } from '../errors.js';
+import { describeFileError, MedbertError } from '../errors.js';
 import type { CorpusDocument } from './document.js';
 import { readCsv } from './csv.js';
 import { readJsonl } from './jsonl.js';
@@ -44,7 +44,7 @@ export async function* fileBytes(path: string): AsyncIterable<Uint8Array> {
     for await (const chunk of stream) yield chunk as Uint8Array;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const what = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'corrupt or truncated gzip data' : (code ?? String(error));
+    const what = code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR' ? 'corrupt or truncated gzip data' : describeFileError(error);
     throw new MedbertError(`cannot read ${path}: ${what}`);
   }
 }
@@ -56,7 +56,7 @@ async function checkIsFile(path: string): Promise<void> {
     isFolder = (await stat(path)).isDirectory();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new MedbertError(code === 'ENOENT' ? `input file not found: ${path}` : `cannot open ${path}: ${code ?? String(error)}`);
+    throw new MedbertError(code === 'ENOENT' ? `input file not found: ${path}` : `cannot open ${path}: ${describeFileError(error)}`);
   }
   if (isFolder) throw new MedbertError(`${path} is a folder, not a file`);
 }

@@ -1,5 +1,6 @@
 // Node adapter for the pack pool: each port is a worker_threads Worker running pack-worker-entry.js.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { MedbertError } from '../errors.js';
 import type { MatcherSnapshot } from '../ontology/index.js';
 import type { PackJob, PackResult, PrepJob } from './batch-packer.js';
 import type { PackPort } from './pack-pool.js';
@@ -91,7 +92,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup,
     const transferList = packers !== null ? packers.filter((p) => p !== null) : prepared !== null ? [prepared] : [];
     const worker = new Worker(new URL('./pack-worker-entry.js', import.meta.url), { workerData: data, transferList });
     worker.on('message', (m: PackResult) => onResult(m));
-    worker.on('error', (error) => onFailure(error));
+    worker.on('error', (error) => onFailure(fromThread(error)));
     worker.on('exit', (code) => {
       if (!closing.now) onFailure(new Error(`a pack worker stopped unexpectedly (exit code ${code})`));
     });
@@ -105,7 +106,7 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup,
         if (roles[i] === 'pack') w.postMessage(m);
       });
     });
-    builder.on('error', (error) => onFailure(error));
+    builder.on('error', (error) => onFailure(fromThread(error)));
   }
   const built = builder;
   const ports = workers.map((worker, i) => ({
@@ -126,4 +127,12 @@ export function startPackWorkers(count: number, setup: PackWorkerSetup,
       worker.postMessage(message);
     }),
   };
+}
+
+/**
+ * An error a thread threw, as this thread gets it: the user's error (a missing or bad lexicon) again a MedbertError,
+ * which crossing threads keeps only its name and message, so the CLI prints its one line as it is.
+ */
+function fromThread(error: Error): Error {
+  return error.name === 'MedbertError' ? new MedbertError(error.message) : error;
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MedbertError } from '../errors.js';
+import { describeFileError, MedbertError } from '../errors.js';
 import type { Sequence } from './masking.js';
 import { decodeShard, type ShardManifest } from './shard-format.js';
 import { ShardSource } from './shard-source.js';
@@ -62,7 +62,7 @@ function shardLoader(dir: string, manifest: ShardManifest): (i: number) => Seque
     try {
       bytes = readFileSync(path);
     } catch (error) {
-      throw new MedbertError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+      throw new MedbertError(`cannot read ${path}: ${describeFileError(error)}`);
     }
     if (sha256(bytes) !== entry.sha256) throw new MedbertError(`${path} does not match its hash in manifest.json (corrupt or changed)`);
     try {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { MedbertError } from '../errors.js';
+import { describeFileError, MedbertError } from '../errors.js';
 import { builtinMatcher } from './builtin-lexicon.js';
 import { buildMatcher, lexiconCapacity, parseLexicon } from './lexicon.js';
 import { EntityMatcher } from './matcher.js';
@@ -46,7 +46,7 @@ function readLexiconFile(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new MedbertError(`cannot open ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new MedbertError(`cannot open the lexicon ${path}: ${describeFileError(error)}`);
   }
 }
 

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { writeFileAtomic } from '../directories.js';
-import { MedbertError } from '../errors.js';
+import { describeFileError, MedbertError } from '../errors.js';
 import { SentencePieceModel } from './model.js';
 import type { ModelProto } from './model-spec.js';
 
@@ -39,7 +39,7 @@ function readModelBytes(path: string): Uint8Array {
     return readFileSync(path);
   } catch (error) {
     const code = (error as { code?: string }).code;
-    throw new MedbertError(code === 'ENOENT' ? `model file not found: ${path}` : `cannot read model file ${path}: ${(error as Error).message}`);
+    throw new MedbertError(code === 'ENOENT' ? `model file not found: ${path}` : `cannot read model file ${path}: ${describeFileError(error)}`);
   }
 }
 
@@ -48,7 +48,7 @@ export function writeFileOrFail(path: string, data: Uint8Array | string): void {
   try {
     writeFileAtomic(path, data);
   } catch (error) {
-    throw new MedbertError(`cannot write ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new MedbertError(`cannot write ${path}: ${describeFileError(error)}`);
   }
 }
 
@@ -72,7 +72,7 @@ export async function forEachLine(
     } catch (error) {
       if (error instanceof MedbertError) throw error;
       const code = (error as { code?: string }).code;
-      throw new MedbertError(code === 'ENOENT' ? `input file not found: ${name}` : `cannot read ${name}: ${(error as Error).message}`);
+      throw new MedbertError(code === 'ENOENT' ? `input file not found: ${name}` : `cannot read ${name}: ${describeFileError(error)}`);
     }
     if (next.done === true) break;
     const bytes = next.value as Uint8Array;

@@ -50,6 +50,9 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['fill-mask', '--checkpoint', corrupt, '--text', 'a [MASK]', '--backend', 'reference'], /config\.json: .*JSON/],
       [['fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a'], /checkpoint .*missing does not exist/],
       [['prepare', '--input', join(dir, 'nope.jsonl'), '--tokenizer', 'x', '--out', join(dir, 's')], /input file not found: .*nope\.jsonl/],
+      // read on a worker thread: the same one line, not wrapped as a failure of prepare
+      [['prepare', '--input', notes, '--format', 'jsonl', '--tokenizer', tokenizer, '--ontology', join(dir, 'none.tsv'), '--out', join(dir, 's')],
+        /^medbert: cannot open the lexicon .*none\.tsv: no such file or folder$/],
       [['model', 'init', '--tokenizer', join(dir, 'none.model'), '--out', join(dir, 'm')], /model file not found: .*none\.model/],
       [['pretrain', '--data', 'synthetic'], /missing required flag --out/],
       [['eval', 'mlm', '--checkpoint', corrupt, '--data', join(dir, 'none')], /is not a shard folder: no manifest\.json/],
@@ -85,7 +88,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       assert.match(lines[0]!, /^medbert: /);
     }
     for (const output of ['e', 'r', 'dec.txt', 'o.csv']) assert.ok(!existsSync(join(dir, output)), `a failed run leaves no ${output}`);
-    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-')), [], 'no temporary twin left');
+    assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock')), [], 'no temporary twin or lock left');
     assert.ok(existsSync(join(userFolder, 'keep.txt')), 'the folder that was not an output is untouched');
     assert.ok(existsSync(notes) && statSync(notes).isFile(), 'the file that was not an output is untouched');
     const debug = medbert('fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a', '--debug');

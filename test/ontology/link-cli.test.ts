@@ -37,7 +37,9 @@ test('medbert link --json --input FILE: the last line is one JSON object', () =>
 test('medbert link: bad inputs are one clear line', () => {
   const missing = medbert(['link', '--ontology', '/nonexistent/lexicon.tsv'], 'x');
   assert.equal(missing.code, 1);
-  assert.match(missing.stderr, /^medbert: cannot open \/nonexistent\/lexicon\.tsv: ENOENT\n$/);
+  assert.match(missing.stderr, /^medbert: cannot open the lexicon \/nonexistent\/lexicon\.tsv: no such file or folder\n$/);
+  const folder = medbert(['link', '--ontology', tmpdir()], 'x');
+  assert.match(folder.stderr, /^medbert: cannot open the lexicon .+: it is a folder, not a file\n$/);
   const noPubtator = medbert(['link', 'eval', '--ontology', 'builtin']);
   assert.match(noPubtator.stderr, /missing required flag --pubtator/);
 });
