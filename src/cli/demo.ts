@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { intFlag, parseFlags, printJson } from './args.js';
 import type { Command } from './command.js';
@@ -10,7 +10,7 @@ import {
 } from './demo/stages.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
-import { checkOutputFolder, makeDirectories } from '../directories.js';
+import { checkOutputFolder, makeDirectories, OutputLock } from '../directories.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -41,6 +41,8 @@ export const demoCommand: Command = {
     // An earlier demo's folder (its report, or the first stages' folders) is written over; a folder of other files is not.
     checkOutputFolder(plan.out, ['report.json', 'data', 'tokenizer', 'shards', 'pretrain'], 'demo folder');
     const engine = await engineFromFlags(v); // its flags checked before --out is made
+    makeDirectories(dirname(plan.out));
+    const lock = OutputLock.acquire(plan.out); // a second demo into the same folder fails at once
     makeDirectories(plan.out);
     const interrupt = stopOnInterrupt('demo');
     const seconds: Record<string, number> = {};
@@ -83,6 +85,7 @@ export const demoCommand: Command = {
     } finally {
       interrupt.dispose();
       engine.backend.dispose();
+      lock.release();
     }
   },
 };

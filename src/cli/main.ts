@@ -45,6 +45,8 @@ export async function main(argv: string[]): Promise<number> {
     const command = await entry.load();
     return await command.run(args.slice(1));
   } catch (error) {
+    // What the failed command still held (a temporary twin, a lock its cleanup did not reach) goes with it.
+    removePendingOutputs();
     return reportError(error, debug);
   }
 }

@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { yieldToEventLoop } from '../event-loop.js';
 import { collate, type CollatedBatch } from '../data/collate.js';
@@ -13,7 +13,7 @@ import { AdamW } from './adamw.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { learningRate } from './schedule.js';
 import { optimizerStep } from './step.js';
-import { checkOutputFolder, makeDirectories } from '../directories.js';
+import { checkOutputFolder, makeDirectories, OutputLock } from '../directories.js';
 
 /** The paper's recipe as defaults: lr 5e-5, 10,000 warmup steps, clip 1.0, 16 accumulation steps. */
 export interface PretrainOptions {
@@ -152,9 +152,12 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   const lead = (run.distributed?.rank ?? 0) === 0;
   // A run folder (metrics.jsonl, checkpoint/) is continued or replaced; a folder of the user's other files is not.
   if (lead) checkOutputFolder(run.outDir, ['metrics.jsonl', 'checkpoint'], 'pretraining run folder');
+  // ... and held by it while the run goes on: another run with the same --out fails at once (see OutputLock).
+  if (lead) makeDirectories(dirname(run.outDir));
+  const lock = lead ? OutputLock.acquire(run.outDir) : null;
   const made = !existsSync(run.outDir);
-  makeDirectories(run.outDir);
   try {
+    makeDirectories(run.outDir);
     return await train(run);
   } catch (error) {
     // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind; a
@@ -167,6 +170,8 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
       }
     }
     throw error;
+  } finally {
+    lock?.release();
   }
 }
 

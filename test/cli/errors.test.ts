@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared-data.js';
 import { reportError } from '../../src/cli/main.js';
@@ -39,7 +39,13 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
     writeFileSync(truncatedCsv, csv.subarray(0, csv.length >> 1));
     const badIds = join(dir, 'ids.txt');
     writeFileSync(badIds, '5 17\n99999\n');
+    const busy = join(dir, 'busy'); // an output another run (this test's process) is writing
+    writeFileSync(join(dir, '.busy.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
+    const busyMessage = new RegExp(`busy is being written by process ${process.pid} on .*: wait for it to finish`);
     const cases: [string[], RegExp][] = [
+      [['prepare', ...prepareArgs, '--input', notes, '--out', busy], busyMessage],
+      [['pretrain', '--data', 'synthetic', '--out', busy, '--steps', '1'], busyMessage],
+      [['demo', '--quick', '--out', busy], busyMessage],
       [['nonsense'], /unknown command 'nonsense'/],
       [['pretrain', '--bogus'], /Unknown option '--bogus' \(see medbert pretrain --help\)/],
       [['pretrain', '--data', join(dir, 'none'), '--out', join(dir, 'o')], /is not a shard folder: no manifest\.json/],
@@ -88,6 +94,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       assert.match(lines[0]!, /^medbert: /);
     }
     for (const output of ['e', 'r', 'dec.txt', 'o.csv']) assert.ok(!existsSync(join(dir, output)), `a failed run leaves no ${output}`);
+    assert.ok(existsSync(join(dir, '.busy.lock')) && !existsSync(busy), 'another run\'s lock and output are left alone');
+    rmSync(join(dir, '.busy.lock'));
     assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock')), [], 'no temporary twin or lock left');
     assert.ok(existsSync(join(userFolder, 'keep.txt')), 'the folder that was not an output is untouched');
     assert.ok(existsSync(notes) && statSync(notes).isFile(), 'the file that was not an output is untouched');

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SyntheticSource } from '../../src/data/synthetic.js';
@@ -108,3 +108,17 @@ for (const entityWeight of [1, 0]) {
     }
   });
 }
+
+test('a second run into the same --out fails at once while the first goes on; the lock goes when it ends', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-lock-'));
+  const out = join(dir, 'run');
+  try {
+    const first = run(out, options({ steps: 2 }), 0); // takes the lock before its first await
+    await assert.rejects(run(out, options({ steps: 2 }), 0), new RegExp(`run is being written by process ${process.pid} on `));
+    assert.equal((await first).length, 2, 'the first run is not disturbed');
+    assert.deepEqual(readdirSync(dir), ['run'], 'no lock left');
+    assert.equal((await run(out, options({ steps: 2 }), 0)).length, 2, 'the folder can be used again');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
