@@ -45,6 +45,14 @@ export function tempBeside(path: string): string {
  */
 const pending = new Set<string>();
 
+/**
+ * Where a long output is built up beside its path, `.NAME.partial`: kept by a stopped run to resume from (a lock,
+ * OutputLock, keeps two runs from writing it at once, so it needs no process id in its name).
+ */
+export function partialBeside(path: string): string {
+  return join(dirname(path), `.${basename(path)}.partial`);
+}
+
 /** Marks a temporary twin as being written (true) or done with (false: renamed into place or removed). */
 export function trackPending(temp: string, writing: boolean): void {
   if (writing) pending.add(temp);
@@ -78,9 +86,12 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/** `path` with an output's temporary twin (see tempBeside) or lock (OutputLock) in it named as the output, for messages. */
+/**
+ * `path` with an output's temporary twin (see tempBeside), partial folder (partialBeside) or lock (OutputLock) in it
+ * named as the output, for messages.
+ */
 export function outputPathOf(path: string): string {
-  return path.replace(/(^|\/)\.([^/]+)\.(?:tmp-\d+|lock)(?=\/|$)/, '$1$2');
+  return path.replace(/(^|\/)\.([^/]+)\.(?:tmp-\d+|partial|lock)(?=\/|$)/, '$1$2');
 }
 
 /**

@@ -21,7 +21,7 @@ const BROWSER_SAFE = new Set(['tensor', 'nn', 'model', 'tokenizer', 'corpus', 'd
 const NODE_ADAPTERS = new Set([
   'corpus/node-io.ts',
   'data/matcher-builder-entry.ts', 'data/pack-worker-entry.ts', 'data/pack-workers-node.ts', 'data/shard-files.ts',
-  'data/shard-writer.ts',
+  'data/prepare-progress.ts', 'data/shard-writer.ts',
   'deid/node-formats.ts', 'deid/node-io.ts',
   'ontology/node-io.ts', 'ontology/snapshot-cache.ts',
   'tensor/backends/index.ts', 'tensor/backends/wasm/index.ts', 'tensor/backends/wasm/node-platform.ts',

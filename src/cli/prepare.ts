@@ -1,4 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { MedbertError } from '../errors.js';
@@ -8,6 +9,7 @@ import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers, type PackWorkers } from '../data/pack-workers-node.js';
+import { ProgressSaver, PROGRESS_FILES, readProgress, type ReadPosition, type RunSettings, type SavedPoint, type SavedProgress } from '../data/prepare-progress.js';
 import { ShardWriter } from '../data/shard-writer.js';
 import { specialIds, type SpecialIds } from '../data/special-tokens.js';
 import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
@@ -33,13 +35,16 @@ export const prepareCommand: Command = {
       'lexicon-cache': { type: 'string', valueName: 'DIR', description: `keep the built lexicon matcher here for later runs (default ${defaultLexiconCache()}; "none": build every time)` },
       workers: { type: 'string', valueName: 'N', description: 'worker threads that pack documents (default: one per core; 0: none); the output is the same for any N' },
       out: { type: 'string', valueName: 'DIR', description: 'shard folder to write (atomically)' },
+      resume: { type: 'boolean', description: 'go on from where a stopped run of the same command left off (its finished shards wait beside DIR)' },
       json: { type: 'boolean', description: 'print the counts as one JSON object' },
     }, {
       usage: 'medbert prepare --input PATH... --format pubmed|jats|jsonl|csv|text --tokenizer M.model --ontology FILE [--deid] --seq-len 128|512 --out DIR',
       description: 'Reads documents, de-identifies notes (--deid), splits sentences, tokenizes, links entity mentions to\n' +
         'ontology concepts (spans mapped to token positions), packs documents into sequences and writes shards of\n' +
         'token ids with entity spans plus manifest.json (counts, hashes) and the tokenizer. Exact duplicates are dropped\n' +
-        '(across all inputs; near-duplicates too with --near-dedup).',
+        '(across all inputs; near-duplicates too with --near-dedup). The shards are built in .DIR.partial beside DIR;\n' +
+        'a run that stops (Ctrl-C, an error) after closing a shard keeps them there, and the same command with --resume\n' +
+        'goes on from the last one, making the same output as a run that never stopped.',
       examples: [
         'medbert prepare --input ../shared/data/corpus/abstracts/abstracts.jsonl.gz --format jsonl --tokenizer spm.model --ontology ../shared/data/ontology/lexicon.tsv.gz --out runs/shards',
         'medbert prepare --input notes.csv --format csv --text-column transcription --deid --tokenizer spm.model --ontology builtin --out runs/notes',
@@ -60,7 +65,7 @@ export const prepareCommand: Command = {
     const textFields = (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== '');
     const summary = await prepareShards({
       inputs: inputs.map((path) => ({ path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null })),
-      tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true, workers,
+      tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true, workers, resume: v.resume === true,
       lexiconCache: v['lexicon-cache'] === 'none' ? null : v['lexicon-cache'] ?? defaultLexiconCache(),
     });
     if (v.json === true) printJson(summary);
@@ -98,6 +103,14 @@ export interface PrepareRequest {
   readonly lexiconCache?: string | null;
   /** About how many characters of text go to a worker at a time (default 256,000; small values in tests). */
   readonly batchCharacters?: number;
+  /** How much text the reader may be ahead of the packed output (default READ_AHEAD_CHARACTERS; small in tests). */
+  readonly readAheadCharacters?: number;
+  /** A shard is closed once it holds this many bytes (default 64 MiB; small values in tests). */
+  readonly shardBytes?: number;
+  /** Go on from the progress a stopped run with the same settings saved (none saved: start from the beginning). */
+  readonly resume?: boolean;
+  /** Asked after each batch is read: true stops the run as Ctrl-C does (tests). */
+  readonly shouldStop?: () => boolean;
 }
 
 export interface PrepareSummary {
@@ -127,16 +140,32 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   tuneV8ForPrepare(); // before the workers start and any of the pipeline's code runs hot
   const workers = r.workers ?? defaultWorkers();
   const batchCharacters = r.batchCharacters ?? 256_000;
-  const numbering = new ConceptNumbering();
-  const stats = emptyPackStats();
-  const counts = { seen: 0, kept: 0 };
+  const shardBytes = r.shardBytes ?? 64 << 20;
+  // What the run has done: made anew, or, resuming, as the stopped run saved it (set once the writer is made).
+  let numbering = new ConceptNumbering();
+  let stats = emptyPackStats();
+  let counts = { seen: 0, kept: 0 };
+  const warnings = new WarningCounter();
+  const deduper = new Deduper(r.nearDedup); // one for all inputs: a document repeated in another file is dropped too
+  let saver: ProgressSaver | null = null;
+  let saves = 0;
+  /** Each submitted batch's point (the reader's state after it), taken by the sink in the same order. */
+  const points: BatchPoint[] = [];
   const progress = new Progress('prepare', 'docs');
   // The sink runs only once jobs come back, after `writer` below is made.
   const pool = new OrderedPackPool((batch) => {
+    const point = points.shift()!;
     writer.addBatch(batch, numbering.numberBatch(batch));
     addPackStats(stats, batch.stats);
+    // A shard closed after a whole number of batches: what a stopped run resumes from.
+    if (writer.flushIfFull()) {
+      saver ??= new ProgressSaver(writer.folder, settingsOf(r, batchCharacters, shardBytes), deduper, null);
+      saver.save({ ...point, stats: { ...stats }, concepts: [...numbering.concepts], shards: writer.progress() });
+      writer.resumable();
+      saves++;
+    }
     progress.update({ done: stats.documents, total: Math.max(counts.kept, counts.seen), fields: { 'MB': stats.characters / 1e6 } });
-  }, Math.max(4 * workers, Math.ceil(READ_AHEAD_CHARACTERS / batchCharacters)));
+  }, Math.max(4 * workers, Math.ceil((r.readAheadCharacters ?? READ_AHEAD_CHARACTERS) / batchCharacters)));
   // The workers first: the lexicon build is the longest step, so it should start at once (it does not need the
   // tokenizer), and the workers start up while this thread reads the tokenizer.
   const threads = workers > 0 ? startWorkers(workers, r, pool) : null;
@@ -155,27 +184,48 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   threads?.shareTokenizer(tokenizer, special);
   const ports = threads !== null ? Promise.resolve(threads.ports) : localPorts(r, pool, tokenizer, special);
   let writer: ShardWriter;
+  const saved: { progress: SavedProgress | null } = { progress: null };
   try {
-    writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4);
+    // The saved progress is read once the writer holds the folder's lock (before, another run may be writing it).
+    writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4, shardBytes, (folder) => {
+      if (r.resume === true) saved.progress = readProgress(folder, settingsOf(r, batchCharacters, shardBytes), deduper.signatureLength);
+      return saved.progress?.point.shards ?? null;
+    }, PROGRESS_FILES);
   } catch (error) {
     progress.stop();
     await closePorts(ports);
     throw error;
   }
-  const warnings = new WarningCounter();
+  const from = saved.progress;
+  if (from !== null) {
+    const point = from.point;
+    deduper.restore(from.deduper);
+    numbering = ConceptNumbering.from(point.concepts);
+    stats = { ...point.stats };
+    counts = { ...point.counts };
+    warnings.count = point.warnings.count;
+    warnings.samples.push(...point.warnings.samples);
+    saver = new ProgressSaver(writer.folder, settingsOf(r, batchCharacters, shardBytes), deduper, point.deduper);
+    process.stderr.write(`prepare: resuming after ${point.counts.seen} documents and ${point.shards.shards.length} shards (${writer.folder})\n`);
+  }
+  const charactersBefore = stats.characters;
+  const start: ReadPosition = from?.point.position ?? { input: 0, records: 0 };
   const interrupt = stopOnInterrupt('prepare');
+  const stopped = (): boolean => interrupt.requested() || (r.shouldStop?.() ?? false);
   try {
     pool.attach(await ports);
-    const deduper = new Deduper(r.nearDedup); // one for all inputs: a document repeated in another file is dropped too
-    for (const input of r.inputs) {
-      for await (const batch of documentBatches(input, deduper, batchCharacters, warnings, counts)) {
-        await pool.submit(input.deid, batch);
-        if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
+    for (let i = start.input; i < r.inputs.length; i++) {
+      const input = r.inputs[i]!;
+      const skip = i === start.input ? start.records : 0;
+      for await (const batch of documentBatches(input, i, skip, deduper, batchCharacters, warnings, counts)) {
+        points.push(batch.point);
+        await pool.submit(input.deid, batch.documents);
+        if (stopped()) throw new MedbertError(stopMessage(r.out, writer.folder, saves + (from === null ? 0 : 1)));
       }
     }
     await pool.finish();
     // A Ctrl-C after the last input was read: still stopped, nothing written (the work was done, but the user asked).
-    if (interrupt.requested()) throw new MedbertError(`prepare stopped by the user; nothing was written to ${r.out}`);
+    if (stopped()) throw new MedbertError(stopMessage(r.out, writer.folder, saves + (from === null ? 0 : 1)));
     if (stats.sequences === 0) { // random bytes read as XML, the wrong --format, an empty file: not a success
       const first = warnings.samples[0];
       const skipped = first === undefined ? '' : `; ${warnings.count} records skipped, the first at ${first.file}:${first.line}: ${first.message}`;
@@ -186,11 +236,14 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
       seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: numbering.concepts,
       info: { inputs: r.inputs, ontology: r.ontology, documents_read: counts.seen, documents_kept: counts.kept,
         entities_dropped: stats.entitiesDropped, phi_spans: stats.phiSpans, warnings: warnings.count },
-    });
+    }, PROGRESS_FILES);
   } catch (error) {
-    writer.abort();
+    // Shards saved with their progress are kept to resume from, whatever stopped the run (Ctrl-C, a full disk).
+    const resumable = saves > 0 || from !== null;
+    writer.abort(resumable);
     if (error instanceof MedbertError) throw error;
-    throw new MedbertError(`prepare failed: ${error instanceof Error ? error.message : String(error)}`);
+    const kept = resumable ? ` (the shards done are kept in ${writer.folder}: the same command with --resume goes on from them)` : '';
+    throw new MedbertError(`prepare failed: ${error instanceof Error ? error.message : String(error)}${kept}`);
   } finally {
     progress.stop();
     interrupt.dispose();
@@ -204,22 +257,68 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     documents: counts.kept, duplicates: counts.seen - counts.kept, sequences: stats.sequences, tokens: stats.tokens,
     entities: stats.entities, entities_dropped: stats.entitiesDropped, concepts: numbering.concepts.length,
     phi_spans: stats.phiSpans, warnings: warnings.count, megabytes: totalBytes / 1e6, seconds,
-    mb_per_s: stats.characters / 1e6 / seconds,
+    mb_per_s: (stats.characters - charactersBefore) / 1e6 / seconds,
   };
 }
 
-/** One input's documents, duplicates (of any input's earlier ones) dropped, in batches of about `batchCharacters` characters. */
-async function* documentBatches(input: PrepareInput, deduper: Deduper, batchCharacters: number, warnings: WarningCounter,
-  counts: { seen: number; kept: number }): AsyncIterable<PackDocument[]> {
+/** What a stopped run says: nothing written, or where its saved shards wait for --resume. */
+function stopMessage(out: string, folder: string, saved: number): string {
+  if (saved === 0) return `prepare stopped by the user; nothing was written to ${out}`;
+  return `prepare stopped by the user; the shards done are kept in ${folder}: the same command with --resume goes on from them`;
+}
+
+/**
+ * What a resumed run must share with the stopped one for the two to make one output: the inputs (and their sizes
+ * and times, so an edited file is noticed), the tokenizer's and lexicon's bytes, and every setting of the pipeline.
+ */
+function settingsOf(r: PrepareRequest, batchCharacters: number, shardBytes: number): RunSettings {
+  const identity = (path: string): { bytes: number; modified: number } => {
+    const s = statSync(path);
+    return { bytes: s.size, modified: s.mtimeMs };
+  };
+  return {
+    inputs: r.inputs.map((input) => ({ ...input, ...identity(input.path) })),
+    tokenizer_sha256: sha256File(r.tokenizerPath),
+    ontology: r.ontology, ontology_sha256: r.ontology === null || r.ontology === 'builtin' ? null : sha256File(r.ontology),
+    seq_len: r.seqLen, near_dedup: r.nearDedup, batch_characters: batchCharacters, shard_bytes: shardBytes,
+  };
+}
+
+function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** A batch of documents to pack, and the run's state once the reader has made it. */
+interface ReadBatch {
+  readonly documents: PackDocument[];
+  readonly point: BatchPoint;
+}
+
+type BatchPoint = Omit<SavedPoint, 'stats' | 'concepts' | 'shards'>;
+
+/**
+ * One input's documents, duplicates (of any input's earlier ones) dropped, in batches of about `batchCharacters`
+ * characters; the first `skip` documents (done by the run resumed) are read past, their warnings not counted again.
+ */
+async function* documentBatches(input: PrepareInput, inputIndex: number, skip: number, deduper: Deduper, batchCharacters: number,
+  warnings: WarningCounter, counts: { seen: number; kept: number }): AsyncIterable<ReadBatch> {
+  let records = 0;
   const docs = readCorpusFile(input.path, {
     ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
-    onWarning: warnings.handler,
+    onWarning: (warning) => {
+      if (records >= skip) warnings.handler(warning);
+    },
   });
   let batch: PackDocument[] = [];
   let size = 0;
+  const point = (): BatchPoint => ({
+    position: { input: inputIndex, records }, counts: { ...counts }, warnings: { count: warnings.count, samples: [...warnings.samples] },
+    deduper: deduper.counts,
+  });
   // The deduper called here, not through dedupe(): each async generator a document passes costs it a few promise
   // turns.
   for await (const doc of docs) {
+    if (++records <= skip) continue;
     counts.seen++;
     if (deduper.duplicate(doc) !== null) continue;
     counts.kept++;
@@ -235,12 +334,12 @@ async function* documentBatches(input: PrepareInput, deduper: Deduper, batchChar
       warnings.handler({ file: basename(input.path), line: typeof line === 'number' ? line : 0, message: `document ${doc.id}: invalid UTF-8 replaced by U+FFFD` });
     }
     if (size >= batchCharacters) {
-      yield batch;
+      yield { documents: batch, point: point() };
       batch = [];
       size = 0;
     }
   }
-  if (batch.length > 0) yield batch;
+  if (batch.length > 0) yield { documents: batch, point: point() };
 }
 
 async function closePorts(ports: Promise<PackPort[]>): Promise<void> {

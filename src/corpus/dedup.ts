@@ -106,18 +106,57 @@ function asciiLowerKey(bytes: Uint8Array, length: number): void {
   key.lo = mix32(b ^ length) | 0;
 }
 
-/** Remembers a 64-bit hash of every document's text, in a KeySet64 (13.5-27 bytes per distinct document). */
+/**
+ * Remembers a 64-bit hash of every document's text, in a KeySet64 (13.5-27 bytes per distinct document), and the
+ * keys in the order they came (hi, lo) until `dropKeysBefore` lets them go: what a stopped run saves to resume from.
+ */
 export class ExactDeduper {
   private readonly seen = new KeySet64();
+  private log = new Int32Array(1 << 12);
+  /** The number of keys before log[0]. */
+  private logBase = 0;
 
   /** True when the same text was seen before (the document is then a duplicate); otherwise remembers it. */
   isDuplicate(doc: CorpusDocument): boolean {
     documentKeyHalves(doc);
-    return !this.seen.add(key.hi, key.lo);
+    if (!this.seen.add(key.hi, key.lo)) return true;
+    this.logKey(key.hi, key.lo);
+    return false;
   }
 
   get size(): number {
     return this.seen.size;
+  }
+
+  /** Keys [from, to) in the order they came, two ints each (the ones before `dropKeysBefore`'s mark are gone). */
+  keys(from: number, to: number): Int32Array {
+    if (from < this.logBase || to > this.size || from > to) throw new Error(`keys ${from}-${to} are not in the log (${this.logBase}-${this.size})`);
+    return this.log.slice(2 * (from - this.logBase), 2 * (to - this.logBase));
+  }
+
+  /** Forgets the order of the keys before the `count`th (saved elsewhere); the set keeps them. */
+  dropKeysBefore(count: number): void {
+    if (count <= this.logBase) return;
+    this.log.copyWithin(0, 2 * (count - this.logBase), 2 * (this.size - this.logBase));
+    this.logBase = count;
+  }
+
+  /** Adds saved keys (as `keys` gives them) to a new deduper, as if their documents had been seen; they are saved already. */
+  restore(keys: Int32Array): void {
+    if (this.size > 0) throw new Error('saved keys are restored into a new deduper only');
+    for (let i = 0; i + 1 < keys.length; i += 2) this.seen.add(keys[i], keys[i + 1]);
+    this.logBase = this.size;
+  }
+
+  private logKey(hi: number, lo: number): void {
+    const at = 2 * (this.size - 1 - this.logBase);
+    if (at + 2 > this.log.length) {
+      const grown = new Int32Array(2 * this.log.length);
+      grown.set(this.log);
+      this.log = grown;
+    }
+    this.log[at] = hi;
+    this.log[at + 1] = lo;
   }
 }
 
@@ -140,6 +179,46 @@ export class Deduper {
     if (this.near !== null && this.near.addIfNovel(documentText(doc)) !== null) return 'near';
     return null;
   }
+
+  /** The length of a near-duplicate signature (0 without near-duplicate removal). */
+  get signatureLength(): number {
+    return this.near?.signatureLength ?? 0;
+  }
+
+  /** How much it remembers: exact keys and near-duplicate signatures (positions in `saved`'s sequences). */
+  get counts(): DeduperCounts {
+    return { exact: this.exact.size, near: this.near?.size ?? 0 };
+  }
+
+  /**
+   * What it remembered between two of its `counts`: the exact keys and the signatures that came in between, as
+   * `restore` takes them; the order of the ones before `to` is then forgotten (they are saved).
+   */
+  saved(from: DeduperCounts, to: DeduperCounts): DeduperState {
+    const state = { keys: this.exact.keys(from.exact, to.exact), signatures: this.near?.signatures(from.near, to.near) ?? new Uint32Array(0) };
+    this.exact.dropKeysBefore(to.exact);
+    return state;
+  }
+
+  /** Remembers what `saved` gave, in order, as if those documents had been seen. */
+  restore(state: DeduperState): void {
+    this.exact.restore(state.keys);
+    if (state.signatures.length > 0) {
+      if (this.near === null) throw new Error('near-duplicate signatures given to a Deduper without near-duplicate removal');
+      this.near.restore(state.signatures);
+    }
+  }
+}
+
+export interface DeduperCounts {
+  readonly exact: number;
+  readonly near: number;
+}
+
+/** A Deduper's memory, as saved: exact keys (two ints each) and near-duplicate signatures, end to end. */
+export interface DeduperState {
+  readonly keys: Int32Array;
+  readonly signatures: Uint32Array;
 }
 
 export interface DedupOptions {

@@ -28,7 +28,7 @@ export { CORPUS_FORMATS, formatFromFileName, parseCorpusFormat, readCorpus } fro
 export type { CorpusFormat, CorpusReadOptions } from './formats.js';
 export { sentenceSpans, splitSentences } from './sentences.js';
 export type { SentenceSpan } from './sentences.js';
-export { Deduper, dedupe, documentText, ExactDeduper } from './dedup.js';
+export { Deduper, dedupe, documentText, ExactDeduper, type DeduperCounts, type DeduperState } from './dedup.js';
 export type { DedupOptions } from './dedup.js';
 export { MinHashIndex } from './minhash.js';
 export type { MinHashOptions } from './minhash.js';

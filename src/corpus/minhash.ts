@@ -24,7 +24,8 @@ export class MinHashIndex {
   private readonly threshold: number;
   private readonly seeds: Uint32Array;
   private readonly buckets: Map<string, number[]>[];
-  private readonly signatures: Uint32Array[] = [];
+  /** The signatures of the texts added, in order. */
+  private readonly added: Uint32Array[] = [];
 
   constructor(options: MinHashOptions = {}) {
     this.shingleSize = options.shingleSize ?? 5;
@@ -66,19 +67,55 @@ export class MinHashIndex {
     const signature = this.signature(text);
     const keys: string[] = [];
     for (let b = 0; b < this.bands; b++) {
-      const key = Array.from(signature.subarray(b * this.rows, (b + 1) * this.rows), (v) => v.toString(36)).join(',');
+      const key = this.bandKey(signature, b);
       keys.push(key);
       for (const candidate of this.buckets[b].get(key) ?? []) {
-        if (MinHashIndex.similarity(signature, this.signatures[candidate]) >= this.threshold) return candidate;
+        if (MinHashIndex.similarity(signature, this.added[candidate]) >= this.threshold) return candidate;
       }
     }
-    const index = this.signatures.length;
-    this.signatures.push(signature);
+    this.add(signature, keys);
+    return null;
+  }
+
+  /** The number of values in a signature. */
+  get signatureLength(): number {
+    return this.seeds.length;
+  }
+
+  /** The number of texts added. */
+  get size(): number {
+    return this.added.length;
+  }
+
+  /** The signatures of texts [from, to) in the order added, end to end (for `restore`). */
+  signatures(from: number, to: number): Uint32Array {
+    const length = this.seeds.length;
+    const out = new Uint32Array((to - from) * length);
+    for (let i = from; i < to; i++) out.set(this.added[i], (i - from) * length);
+    return out;
+  }
+
+  /** Adds saved signatures (as `signatures` gives them), as if their texts had been added. */
+  restore(signatures: Uint32Array): void {
+    const length = this.seeds.length;
+    if (signatures.length % length !== 0) throw new Error(`saved signatures of ${signatures.length} values are not whole signatures of ${length}`);
+    for (let at = 0; at < signatures.length; at += length) {
+      const signature = signatures.slice(at, at + length);
+      this.add(signature, Array.from({ length: this.bands }, (_, b) => this.bandKey(signature, b)));
+    }
+  }
+
+  private bandKey(signature: Uint32Array, band: number): string {
+    return Array.from(signature.subarray(band * this.rows, (band + 1) * this.rows), (v) => v.toString(36)).join(',');
+  }
+
+  private add(signature: Uint32Array, keys: readonly string[]): void {
+    const index = this.added.length;
+    this.added.push(signature);
     keys.forEach((key, b) => {
       const bucket = this.buckets[b].get(key);
       if (bucket === undefined) this.buckets[b].set(key, [index]);
       else bucket.push(index);
     });
-    return null;
   }
 }

@@ -199,6 +199,13 @@ export class ConceptNumbering {
   readonly concepts: string[] = [];
   private readonly index = new Map<string, number>();
 
+  /** Numbering that goes on from these concepts (numbered 0, 1, ... in this order). */
+  static from(concepts: readonly string[]): ConceptNumbering {
+    const numbering = new ConceptNumbering();
+    for (const id of concepts) numbering.of(id);
+    return numbering;
+  }
+
   /** The document's sequences with global concept indices (the document-local ones replaced). */
   number(doc: PackedDocument): Sequence[] {
     if (doc.conceptIds.length === 0) return doc.sequences;

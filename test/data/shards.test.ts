@@ -67,7 +67,10 @@ test('shard folder: atomic writer, hash check, seeded order resumable mid-epoch'
     const dir = join(root, 'out');
     const writer = new ShardWriter(dir, 2, 300);
     const seqs = sequences(40, 1, 1000);
-    for (const s of seqs) writer.add(s);
+    for (const s of seqs) {
+      writer.add(s);
+      writer.flushIfFull();
+    }
     assert.throws(() => new ShardWriter(dir, 2), /out is being written by process \d+ on /, 'a second writer of the same folder');
     writeFileSync(join(root, 'extra.txt'), 'extra');
     writer.addFile('extra.txt', join(root, 'extra.txt'));
@@ -103,7 +106,7 @@ test('shard folder: atomic writer, hash check, seeded order resumable mid-epoch'
   }
 });
 
-test('ShardWriter.addBatch writes what numbering each document and add() would: same shards, cut at the same sequences', () => {
+test('ShardWriter.addBatch writes what numbering each document and add() would: same shards, cut between the same batches', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-shards-'));
   try {
     const rng = new Rng(11);
@@ -123,10 +126,16 @@ test('ShardWriter.addBatch writes what numbering each document and add() would: 
     for (const width of [2, 4] as const) {
       const plain = new ShardWriter(join(root, `plain${width}`), width, 600);
       const numbering = new ConceptNumbering();
-      for (const b of batches) for (const d of decodePackedBatch(b)) for (const seq of numbering.number(d)) plain.add(seq);
+      for (const b of batches) {
+        for (const d of decodePackedBatch(b)) for (const seq of numbering.number(d)) plain.add(seq);
+        plain.flushIfFull();
+      }
       const direct = new ShardWriter(join(root, `direct${width}`), width, 600);
       const batchNumbering = new ConceptNumbering();
-      for (const b of batches) direct.addBatch(b, batchNumbering.numberBatch(b));
+      for (const b of batches) {
+        direct.addBatch(b, batchNumbering.numberBatch(b));
+        direct.flushIfFull();
+      }
       assert.deepEqual(batchNumbering.concepts, numbering.concepts);
       const a = plain.finish({ seq_len: 32, vocab_size: 60000, concepts: numbering.concepts });
       const b = direct.finish({ seq_len: 32, vocab_size: 60000, concepts: batchNumbering.concepts });
