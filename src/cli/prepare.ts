@@ -223,8 +223,8 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
         if (stopped()) throw new MedbertError(stopMessage(r.out, writer.folder, saves + (from === null ? 0 : 1)));
       }
     }
-    await pool.finish();
-    // A Ctrl-C after the last input was read: still stopped, nothing written (the work was done, but the user asked).
+    await pool.finish(stopped); // a Ctrl-C now stops at the next batch, not after the work still in the threads
+    // A Ctrl-C after the last input was read: still stopped, no output (though the work may be done, the user asked).
     if (stopped()) throw new MedbertError(stopMessage(r.out, writer.folder, saves + (from === null ? 0 : 1)));
     if (stats.sequences === 0) { // random bytes read as XML, the wrong --format, an empty file: not a success
       const first = warnings.samples[0];

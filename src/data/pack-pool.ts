@@ -71,9 +71,9 @@ export class OrderedPackPool {
     return port;
   }
 
-  /** Waits until every submitted job has been handed on. */
-  async finish(): Promise<void> {
-    while (this.failure === null && this.nextOut < this.nextSeq) await this.waitForProgress();
+  /** Waits until every submitted job has been handed on, or, asked after each one, `stop` says to wait no more. */
+  async finish(stop: () => boolean = () => false): Promise<void> {
+    while (this.failure === null && this.nextOut < this.nextSeq && !stop()) await this.waitForProgress();
     this.check();
   }
 

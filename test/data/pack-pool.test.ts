@@ -137,3 +137,24 @@ test('without a de-identifying port every job is sent at once, to the least busy
   await pool.finish();
   assert.deepEqual(out, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
 });
+
+test('finish waits for every job, or until its stop test says to wait no more (asked as each result comes)', async () => {
+  const { pool, packs, out, answer } = setup(false, 1);
+  for (let n = 0; n < 4; n++) await pool.submit(null, [doc(n)]);
+  let stop = false;
+  let finished = false;
+  void pool.finish(() => stop).then(() => { finished = true; });
+  answer(packs[0]!, 0);
+  await new Promise(setImmediate);
+  assert.equal(finished, false, 'still waiting for jobs 1-3');
+  stop = true;
+  answer(packs[0]!, 1); // wakes finish, which now stops waiting with jobs 2 and 3 out
+  await new Promise(setImmediate);
+  assert.equal(finished, true, 'stopped waiting');
+  assert.deepEqual(out, [0, 1]);
+  const all = pool.finish();
+  answer(packs[0]!, 2);
+  answer(packs[0]!, 3);
+  await all;
+  assert.deepEqual(out, [0, 1, 2, 3]);
+});
