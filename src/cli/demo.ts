@@ -43,7 +43,12 @@ export const demoCommand: Command = {
     const engine = await engineFromFlags(v); // its flags checked before --out is made
     makeDirectories(dirname(plan.out));
     const lock = OutputLock.acquire(plan.out); // a second demo into the same folder fails at once
-    makeDirectories(plan.out);
+    try {
+      makeDirectories(plan.out);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
     const interrupt = stopOnInterrupt('demo');
     const seconds: Record<string, number> = {};
     const stage = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {

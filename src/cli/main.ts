@@ -1,4 +1,5 @@
-import { outputPathOf, removePendingOutputs } from '../directories.js';
+import { removePendingOutputs } from '../directories.js';
+import { fileErrorMessage } from './file-errors.js';
 import { exitOnSignals } from './runtime.js';
 import { fileErrorReason, MedbertError } from '../errors.js';
 import { commands } from './commands.js';
@@ -71,22 +72,3 @@ function isArgError(error: unknown): boolean {
   return error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
 }
 
-/**
- * One line for a file-system error on a path (not a bug of ours: a folder that cannot be written, a disk that is
- * full), naming the path the user gave: an output's temporary twin is named as the output (outputPathOf). Null for
- * any other error (a socket's, a child process's).
- */
-function fileErrorMessage(error: unknown): string | null {
-  if (!(error instanceof Error) || !('code' in error) || typeof error.code !== 'string') return null;
-  const reason = fileErrorReason(error);
-  const syscall = 'syscall' in error ? String(error.syscall) : '';
-  if (reason === undefined || !FILE_CALLS.has(syscall) || !('path' in error) || typeof error.path !== 'string') return null;
-  const path = outputPathOf(error.path);
-  // Opening an output's temporary twin is writing it; any other open may be either.
-  const verb = syscall === 'open' ? (path !== error.path ? 'write' : 'open') : READ_CALLS.has(syscall) ? 'read' : 'write';
-  return `cannot ${verb} ${path}: ${reason}`;
-}
-
-const FILE_CALLS = new Set(['open', 'read', 'stat', 'lstat', 'scandir', 'access', 'write', 'mkdir', 'rmdir', 'rename', 'unlink',
-  'copyfile', 'rm', 'utime', 'chmod', 'fsync', 'ftruncate', 'link', 'symlink']);
-const READ_CALLS = new Set(['read', 'stat', 'lstat', 'scandir', 'access']);

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
-import { MedbertError } from '../errors.js';
+import { describeFileError, MedbertError } from '../errors.js';
+import { fileErrorMessage } from './file-errors.js';
 import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
@@ -109,6 +110,8 @@ export interface PrepareRequest {
   readonly shardBytes?: number;
   /** Go on from the progress a stopped run with the same settings saved (none saved: start from the beginning). */
   readonly resume?: boolean;
+  /** A stopped run keeps its saved shards for `resume` (default true; false: it removes them, as before any save). */
+  readonly resumable?: boolean;
   /** Asked after each batch is read: true stops the run as Ctrl-C does (tests). */
   readonly shouldStop?: () => boolean;
 }
@@ -146,9 +149,11 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   let stats = emptyPackStats();
   let counts = { seen: 0, kept: 0 };
   const warnings = new WarningCounter();
-  const deduper = new Deduper(r.nearDedup); // one for all inputs: a document repeated in another file is dropped too
+  const deduper = new Deduper(r.nearDedup, true); // one for all inputs: a document repeated in another file is dropped too
   let saver: ProgressSaver | null = null;
   let saves = 0;
+  let settings: RunSettings | null = null; // what a save records and a resumed run checks, made when first needed
+  const runSettings = (): RunSettings => (settings ??= settingsOf(r, batchCharacters, shardBytes));
   /** Each submitted batch's point (the reader's state after it), taken by the sink in the same order. */
   const points: BatchPoint[] = [];
   const progress = new Progress('prepare', 'docs');
@@ -159,7 +164,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     addPackStats(stats, batch.stats);
     // A shard closed after a whole number of batches: what a stopped run resumes from.
     if (writer.flushIfFull()) {
-      saver ??= new ProgressSaver(writer.folder, settingsOf(r, batchCharacters, shardBytes), deduper, null);
+      saver ??= new ProgressSaver(writer.folder, runSettings(), deduper, null);
       saver.save({ ...point, stats: { ...stats }, concepts: [...numbering.concepts], shards: writer.progress() });
       writer.resumable();
       saves++;
@@ -188,7 +193,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   try {
     // The saved progress is read once the writer holds the folder's lock (before, another run may be writing it).
     writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4, shardBytes, (folder) => {
-      if (r.resume === true) saved.progress = readProgress(folder, settingsOf(r, batchCharacters, shardBytes), deduper.signatureLength);
+      if (r.resume === true) saved.progress = readProgress(folder, runSettings(), deduper.signatureLength);
       return saved.progress?.point.shards ?? null;
     }, PROGRESS_FILES);
   } catch (error) {
@@ -197,22 +202,32 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     throw error;
   }
   const from = saved.progress;
-  if (from !== null) {
-    const point = from.point;
-    deduper.restore(from.deduper);
-    numbering = ConceptNumbering.from(point.concepts);
-    stats = { ...point.stats };
-    counts = { ...point.counts };
-    warnings.count = point.warnings.count;
-    warnings.samples.push(...point.warnings.samples);
-    saver = new ProgressSaver(writer.folder, settingsOf(r, batchCharacters, shardBytes), deduper, point.deduper);
-    process.stderr.write(`prepare: resuming after ${point.counts.seen} documents and ${point.shards.shards.length} shards (${writer.folder})\n`);
-  }
-  const charactersBefore = stats.characters;
-  const start: ReadPosition = from?.point.position ?? { input: 0, records: 0 };
+  // A run stopped after a save keeps its partial folder for --resume (unless the caller has no use for it).
+  const resumable = (): boolean => r.resumable !== false && (saves > 0 || from !== null);
+  let stopping = false;
+  const stop = (): MedbertError => {
+    stopping = true;
+    return new MedbertError(resumable() ? `prepare stopped by the user; ${keptNote(writer.folder)}` : `prepare stopped by the user; nothing was written to ${r.out}`);
+  };
+  let charactersBefore = 0;
   const interrupt = stopOnInterrupt('prepare');
   const stopped = (): boolean => interrupt.requested() || (r.shouldStop?.() ?? false);
   try {
+    if (from !== null) {
+      const point = from.point;
+      deduper.restore(from.deduper);
+      numbering = ConceptNumbering.from(point.concepts);
+      stats = { ...point.stats };
+      counts = { ...point.counts };
+      warnings.count = point.warnings.count;
+      warnings.samples.push(...point.warnings.samples);
+      saver = new ProgressSaver(writer.folder, runSettings(), deduper, point);
+      process.stderr.write(`prepare: resuming after ${point.counts.seen} documents and ${point.shards.shards.length} shards (${writer.folder})\n`);
+    } else if (r.resume === true) {
+      process.stderr.write(`prepare: nothing saved to resume from (${writer.folder}); starting from the beginning\n`);
+    }
+    charactersBefore = stats.characters;
+    const start: ReadPosition = from?.point.position ?? { input: 0, records: 0 };
     pool.attach(await ports);
     for (let i = start.input; i < r.inputs.length; i++) {
       const input = r.inputs[i]!;
@@ -220,12 +235,12 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
       for await (const batch of documentBatches(input, i, skip, deduper, batchCharacters, warnings, counts)) {
         points.push(batch.point);
         await pool.submit(input.deid, batch.documents);
-        if (stopped()) throw new MedbertError(stopMessage(r.out, writer.folder, saves + (from === null ? 0 : 1)));
+        if (stopped()) throw stop();
       }
     }
     await pool.finish(stopped); // a Ctrl-C now stops at the next batch, not after the work still in the threads
     // A Ctrl-C after the last input was read: still stopped, no output (though the work may be done, the user asked).
-    if (stopped()) throw new MedbertError(stopMessage(r.out, writer.folder, saves + (from === null ? 0 : 1)));
+    if (stopped()) throw stop();
     if (stats.sequences === 0) { // random bytes read as XML, the wrong --format, an empty file: not a success
       const first = warnings.samples[0];
       const skipped = first === undefined ? '' : `; ${warnings.count} records skipped, the first at ${first.file}:${first.line}: ${first.message}`;
@@ -238,12 +253,12 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
         entities_dropped: stats.entitiesDropped, phi_spans: stats.phiSpans, warnings: warnings.count },
     }, PROGRESS_FILES);
   } catch (error) {
+    pool.abandon(); // results still coming go nowhere: the folder is no longer this run's once abort releases it
     // Shards saved with their progress are kept to resume from, whatever stopped the run (Ctrl-C, a full disk).
-    const resumable = saves > 0 || from !== null;
-    writer.abort(resumable);
-    if (error instanceof MedbertError) throw error;
-    const kept = resumable ? ` (the shards done are kept in ${writer.folder}: the same command with --resume goes on from them)` : '';
-    throw new MedbertError(`prepare failed: ${error instanceof Error ? error.message : String(error)}${kept}`);
+    writer.abort(resumable());
+    if (stopping) throw error;
+    const message = error instanceof MedbertError ? error.message : fileErrorMessage(error) ?? `prepare failed: ${describeFileError(error)}`;
+    throw new MedbertError(resumable() ? `${message} (${keptNote(writer.folder)})` : message, { cause: error });
   } finally {
     progress.stop();
     interrupt.dispose();
@@ -261,10 +276,9 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   };
 }
 
-/** What a stopped run says: nothing written, or where its saved shards wait for --resume. */
-function stopMessage(out: string, folder: string, saved: number): string {
-  if (saved === 0) return `prepare stopped by the user; nothing was written to ${out}`;
-  return `prepare stopped by the user; the shards done are kept in ${folder}: the same command with --resume goes on from them`;
+/** Where a stopped run's saved shards wait for --resume. */
+function keptNote(folder: string): string {
+  return `the shards done are kept in ${folder}: the same command with --resume goes on from them`;
 }
 
 /**
@@ -311,9 +325,10 @@ async function* documentBatches(input: PrepareInput, inputIndex: number, skip: n
   });
   let batch: PackDocument[] = [];
   let size = 0;
-  const point = (): BatchPoint => ({
-    position: { input: inputIndex, records }, counts: { ...counts }, warnings: { count: warnings.count, samples: [...warnings.samples] },
-    deduper: deduper.counts,
+  // After the input's last batch, the next input is where to read on (a resumed run need not read this one again).
+  const point = (last = false): BatchPoint => ({
+    position: last ? { input: inputIndex + 1, records: 0 } : { input: inputIndex, records },
+    counts: { ...counts }, warnings: { count: warnings.count, samples: [...warnings.samples] }, deduper: deduper.counts,
   });
   // The deduper called here, not through dedupe(): each async generator a document passes costs it a few promise
   // turns.
@@ -339,7 +354,7 @@ async function* documentBatches(input: PrepareInput, inputIndex: number, skip: n
       size = 0;
     }
   }
-  if (batch.length > 0) yield { documents: batch, point: point() };
+  if (batch.length > 0) yield { documents: batch, point: point(true) };
 }
 
 async function closePorts(ports: Promise<PackPort[]>): Promise<void> {

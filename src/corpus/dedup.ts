@@ -107,20 +107,25 @@ function asciiLowerKey(bytes: Uint8Array, length: number): void {
 }
 
 /**
- * Remembers a 64-bit hash of every document's text, in a KeySet64 (13.5-27 bytes per distinct document), and the
- * keys in the order they came (hi, lo) until `dropKeysBefore` lets them go: what a stopped run saves to resume from.
+ * Remembers a 64-bit hash of every document's text, in a KeySet64 (13.5-27 bytes per distinct document), and, if
+ * `logsKeys`, the keys in the order they came (hi, lo) until `dropKeysBefore` lets them go: what a stopped run
+ * saves to resume from.
  */
 export class ExactDeduper {
   private readonly seen = new KeySet64();
-  private log = new Int32Array(1 << 12);
+  private log: Int32Array;
   /** The number of keys before log[0]. */
   private logBase = 0;
+
+  constructor(private readonly logsKeys = false) {
+    this.log = new Int32Array(logsKeys ? 1 << 12 : 0);
+  }
 
   /** True when the same text was seen before (the document is then a duplicate); otherwise remembers it. */
   isDuplicate(doc: CorpusDocument): boolean {
     documentKeyHalves(doc);
     if (!this.seen.add(key.hi, key.lo)) return true;
-    this.logKey(key.hi, key.lo);
+    if (this.logsKeys) this.logKey(key.hi, key.lo);
     return false;
   }
 
@@ -130,6 +135,7 @@ export class ExactDeduper {
 
   /** Keys [from, to) in the order they came, two ints each (the ones before `dropKeysBefore`'s mark are gone). */
   keys(from: number, to: number): Int32Array {
+    if (!this.logsKeys) throw new Error('this deduper keeps no order of its keys (made without logsKeys)');
     if (from < this.logBase || to > this.size || from > to) throw new Error(`keys ${from}-${to} are not in the log (${this.logBase}-${this.size})`);
     return this.log.slice(2 * (from - this.logBase), 2 * (to - this.logBase));
   }
@@ -165,11 +171,15 @@ export class ExactDeduper {
  * document that repeats one from another file too (MEDLINE's update files repeat revised citations).
  */
 export class Deduper {
-  private readonly exact = new ExactDeduper();
+  private readonly exact: ExactDeduper;
   private readonly near: MinHashIndex | null;
 
-  /** `near`: also drop near-duplicates (MinHash over word shingles + LSH); off by default. */
-  constructor(near: boolean | MinHashOptions = false) {
+  /**
+   * `near`: also drop near-duplicates (MinHash over word shingles + LSH); off by default. `resumable`: keep what
+   * `stateToSave` gives (the exact keys in order, 8 bytes a document until saved).
+   */
+  constructor(near: boolean | MinHashOptions = false, resumable = false) {
+    this.exact = new ExactDeduper(resumable);
     this.near = near === false ? null : new MinHashIndex(near === true ? {} : near);
   }
 
@@ -185,22 +195,22 @@ export class Deduper {
     return this.near?.signatureLength ?? 0;
   }
 
-  /** How much it remembers: exact keys and near-duplicate signatures (positions in `saved`'s sequences). */
+  /** How much it remembers: exact keys and near-duplicate signatures (positions in `stateToSave`'s sequences). */
   get counts(): DeduperCounts {
     return { exact: this.exact.size, near: this.near?.size ?? 0 };
   }
 
   /**
-   * What it remembered between two of its `counts`: the exact keys and the signatures that came in between, as
-   * `restore` takes them; the order of the ones before `to` is then forgotten (they are saved).
+   * What it remembered between two of its `counts`, to save: the exact keys and the signatures that came in between,
+   * as `restore` takes them. The order of the keys before `to` is then forgotten (saved, it is needed no more).
    */
-  saved(from: DeduperCounts, to: DeduperCounts): DeduperState {
+  stateToSave(from: DeduperCounts, to: DeduperCounts): DeduperState {
     const state = { keys: this.exact.keys(from.exact, to.exact), signatures: this.near?.signatures(from.near, to.near) ?? new Uint32Array(0) };
     this.exact.dropKeysBefore(to.exact);
     return state;
   }
 
-  /** Remembers what `saved` gave, in order, as if those documents had been seen. */
+  /** Remembers what `stateToSave` gave, in order, as if those documents had been seen. */
   restore(state: DeduperState): void {
     this.exact.restore(state.keys);
     if (state.signatures.length > 0) {

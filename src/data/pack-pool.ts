@@ -81,6 +81,7 @@ export class OrderedPackPool {
   receive(result: PackResult): void {
     const port = this.portOf.get(result.seq);
     if (port !== undefined) this.inFlight[port]--;
+    if (this.failure !== null) return; // failed or abandoned: nothing more goes to the sink
     this.done.set(result.seq, result);
     try {
       for (let r = this.done.get(this.nextOut); r !== undefined; r = this.done.get(this.nextOut)) {
@@ -100,6 +101,11 @@ export class OrderedPackPool {
   fail(error: Error): void {
     this.failure ??= error;
     this.notify();
+  }
+
+  /** Hands nothing more to the sink (the run is stopped: results still on their way are dropped). */
+  abandon(): void {
+    this.fail(new Error('the pack pool was abandoned'));
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,7 @@
 // What a `prepare` run saves in its partial folder each time it closes a shard, so that a stopped run (Ctrl-C, a
 // full disk, a killed process) goes on from there with --resume and writes the same folder, byte for byte, as a
 // run that was never stopped.
-import { appendFileSync, existsSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { LITTLE_ENDIAN } from '../byte-order.js';
 import type { Deduper, DeduperCounts, DeduperState, ReaderWarning } from '../corpus/index.js';
@@ -62,16 +62,22 @@ interface ProgressFile {
  */
 export class ProgressSaver {
   private savedCounts: DeduperCounts;
+  /** The shards of the folder known to be on the disk. */
+  private syncedShards: number;
 
   constructor(private readonly folder: string, private readonly settings: RunSettings, private readonly deduper: Deduper,
-    resumedFrom: DeduperCounts | null) {
-    this.savedCounts = resumedFrom ?? { exact: 0, near: 0 };
+    resumedFrom: SavedPoint | null) {
+    this.savedCounts = resumedFrom?.deduper ?? { exact: 0, near: 0 };
+    this.syncedShards = resumedFrom?.shards.shards.length ?? 0;
   }
 
   save(point: SavedPoint): void {
-    const memory = this.deduper.saved(this.savedCounts, point.deduper);
-    appendFileSync(join(this.folder, KEYS), bytesOf(memory.keys));
-    appendFileSync(join(this.folder, SIGNATURES), bytesOf(memory.signatures));
+    const memory = this.deduper.stateToSave(this.savedCounts, point.deduper);
+    appendDurably(join(this.folder, KEYS), bytesOf(memory.keys));
+    appendDurably(join(this.folder, SIGNATURES), bytesOf(memory.signatures));
+    // What progress.json will list is on the disk before it (a power cut then leaves the last save whole).
+    for (const shard of point.shards.shards.slice(this.syncedShards)) syncFile(join(this.folder, shard.file));
+    this.syncedShards = point.shards.shards.length;
     this.savedCounts = point.deduper;
     const file: ProgressFile = { format: 'medbert-prepare-progress', version: 1, settings: this.settings, little_endian: LITTLE_ENDIAN, point };
     writeFileAtomic(join(this.folder, PROGRESS), JSON.stringify(file) + '\n');
@@ -91,7 +97,7 @@ export function readProgress(folder: string, settings: RunSettings, signatureLen
   } catch (error) {
     throw new MedbertError(`cannot resume from ${path}: ${error instanceof Error ? error.message : String(error)} (remove ${folder} to start over)`);
   }
-  if (file.format !== 'medbert-prepare-progress' || file.version !== 1) throw new MedbertError(`cannot resume from ${path}: not a progress file of this medbert`);
+  if (!isProgressFile(file)) throw new MedbertError(`cannot resume from ${path}: not a progress file of this medbert (remove ${folder} to start over)`);
   if (file.little_endian !== LITTLE_ENDIAN) throw new MedbertError(`cannot resume from ${path}: it was written on a machine of the other byte order`);
   const differs = differingSetting(file.settings, settings);
   if (differs !== null) {
@@ -104,9 +110,17 @@ export function readProgress(folder: string, settings: RunSettings, signatureLen
   };
 }
 
-/** Removes the progress files of a partial folder (a run that starts over). */
-export function removeProgress(folder: string): void {
-  for (const name of PROGRESS_FILES) rmSync(join(folder, name), { force: true });
+/** Is this what ProgressSaver writes (as far as a resumed run relies on it)? */
+function isProgressFile(file: unknown): file is ProgressFile {
+  if (typeof file !== 'object' || file === null) return false;
+  const f = file as Partial<ProgressFile>;
+  const p = f.point as Partial<SavedPoint> | undefined;
+  return f.format === 'medbert-prepare-progress' && f.version === 1 && typeof f.settings === 'object' && f.settings !== null
+    && typeof f.little_endian === 'boolean' && typeof p === 'object' && p !== null
+    && typeof p.position?.input === 'number' && typeof p.position.records === 'number' && typeof p.counts?.seen === 'number'
+    && typeof p.warnings?.count === 'number' && Array.isArray(p.warnings.samples) && typeof p.deduper?.exact === 'number'
+    && typeof p.deduper.near === 'number' && typeof p.stats === 'object' && Array.isArray(p.concepts)
+    && Array.isArray(p.shards?.shards) && typeof p.shards.totals === 'object';
 }
 
 /** The first `length` bytes of a deduper file, the file cut to them (a save that stopped half-way wrote more). */
@@ -117,6 +131,25 @@ function savedBytes(path: string, length: number): Uint8Array {
   const bytes = new Uint8Array(length); // a fresh buffer: its offset suits any typed array
   if (length > 0) bytes.set(readFileSync(path));
   return bytes;
+}
+
+function appendDurably(path: string, bytes: Uint8Array): void {
+  const fd = openSync(path, 'a');
+  try {
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function bytesOf(values: Int32Array | Uint32Array): Uint8Array {

@@ -1,12 +1,13 @@
 // Writing a shard folder, atomically (shard-files.ts reads them): apart from the readers, which load the trainer's
 // shuffling source and the tensor modules that `prepare` does not use.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
 import { checkOutputFolder, makeDirectories, OutputLock, partialBeside, trackPending } from '../directories.js';
+import { MedbertError } from '../errors.js';
 
 /** A shard written: its file in the folder, counts and hash (as the manifest lists it). */
 export type ShardEntry = ShardManifest['shards'][number];
@@ -58,7 +59,10 @@ export class ShardWriter {
     this.totals = from === null ? { sequences: 0, tokens: 0, entities: 0 } : { ...from.totals };
     try {
       if (from === null) rmSync(this.folder, { recursive: true, force: true });
-      else keepOnly(this.folder, [...this.shards.map((s) => s.file), ...keep]);
+      else {
+        keepOnly(this.folder, [...this.shards.map((s) => s.file), ...keep]);
+        checkShards(this.folder, this.shards);
+      }
       makeDirectories(this.folder);
     } catch (error) {
       this.lock.release();
@@ -104,8 +108,8 @@ export class ShardWriter {
   finish(meta: Omit<ShardManifest, 'format' | 'version' | 'token_bytes' | 'shards' | 'sequences' | 'tokens' | 'entities'>, drop: readonly string[] = []): ShardManifest {
     this.flush();
     const manifest: ShardManifest = { format: 'medbert-shards', version: 1, token_bytes: this.tokenBytes, ...meta, shards: this.shards, ...this.totals };
-    for (const name of drop) rmSync(join(this.folder, name), { force: true });
     writeFileSync(join(this.folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
+    for (const name of drop) rmSync(join(this.folder, name), { force: true }); // last: till then it can be resumed
     const old = `${this.folder}.old`;
     if (existsSync(this.dir)) renameSync(this.dir, old);
     renameSync(this.folder, this.dir);
@@ -127,9 +131,12 @@ export class ShardWriter {
 
   /** Stops writing (after an error or interruption): the partial folder goes, unless `keep` (a run to resume). */
   abort(keep = false): void {
-    if (!keep) rmSync(this.folder, { recursive: true, force: true });
-    trackPending(this.folder, false);
-    this.lock.release();
+    try {
+      if (!keep) rmSync(this.folder, { recursive: true, force: true });
+    } finally {
+      trackPending(this.folder, false);
+      this.lock.release();
+    }
   }
 
   /** Closes the shard being written when it holds maxShardBytes or more; true if it did. */
@@ -188,4 +195,14 @@ function keepOnly(folder: string, names: readonly string[]): void {
   if (!existsSync(folder)) return;
   const kept = new Set(names);
   for (const entry of readdirSync(folder)) if (!kept.has(entry)) rmSync(join(folder, entry), { recursive: true, force: true });
+}
+
+/** Throws (MedbertError) unless every listed shard is in the folder as it was written (its hash): a kept one may not be. */
+function checkShards(folder: string, shards: readonly ShardEntry[]): void {
+  for (const shard of shards) {
+    const path = join(folder, shard.file);
+    if (!existsSync(path) || createHash('sha256').update(readFileSync(path)).digest('hex') !== shard.sha256) {
+      throw new MedbertError(`cannot resume: ${path} is missing or not as it was written (its hash differs); run without --resume to start over`);
+    }
+  }
 }

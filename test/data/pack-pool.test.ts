@@ -158,3 +158,14 @@ test('finish waits for every job, or until its stop test says to wait no more (a
   await all;
   assert.deepEqual(out, [0, 1, 2, 3]);
 });
+
+test('after abandon, results still coming are not handed to the sink (the run that wanted them has stopped)', async () => {
+  const { pool, packs, out, answer } = setup(false, 1);
+  for (let n = 0; n < 3; n++) await pool.submit(null, [doc(n)]);
+  answer(packs[0]!, 0);
+  pool.abandon();
+  answer(packs[0]!, 1);
+  answer(packs[0]!, 2);
+  assert.deepEqual(out, [0]);
+  await assert.rejects(pool.finish(), /abandoned/);
+});

@@ -92,7 +92,7 @@ export async function trainTokenizer(plan: DemoPlan, files: DemoFiles): Promise<
 export async function prepare(plan: DemoPlan, files: DemoFiles, tokenizerPath: string): Promise<{ dir: string; summary: PrepareSummary }> {
   const dir = join(plan.out, 'shards');
   const summary = await prepareShards({ inputs: files.pretrainInputs, tokenizerPath, ontology: files.ontology, nearDedup: false,
-    seqLen: plan.seqLen, out: dir });
+    seqLen: plan.seqLen, out: dir, resumable: false }); // demo has no --resume: a stopped stage keeps nothing
   return { dir, summary };
 }
 
