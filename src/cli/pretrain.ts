@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { makeDirectories, OutputLock } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { openShardSource } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
@@ -143,14 +144,27 @@ export const pretrainCommand: Command = {
 
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
-    const ring = rankEnv === null ? null : await joinRing(rankEnv, distTimeoutMs);
+    // Rank 0 locks the run folder before the ranks meet: a second run into it fails at once, not once all have met.
+    let lock: OutputLock | null = null;
+    let ring: Awaited<ReturnType<typeof joinRing>> | null = null;
+    try {
+      if (lead) {
+        makeDirectories(dirname(outDir));
+        lock = OutputLock.acquire(outDir);
+      }
+      ring = rankEnv === null ? null : await joinRing(rankEnv, distTimeoutMs);
+    } catch (error) {
+      lock?.release();
+      engine.backend.dispose();
+      throw error;
+    }
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     let stopped = false;
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
-        engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true,
+        engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true, outputLock: lock,
         shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring, { bucketBytes }) }),
         onStart: (from) => { if (lead) progress.start(steps, from); },
         onStep: (m) => {
@@ -169,6 +183,7 @@ export const pretrainCommand: Command = {
       interrupt.dispose();
       ring?.close();
       engine.backend.dispose();
+      lock?.release();
     }
     if (!lead) return 0;
     const final = last as StepMetrics | null;

@@ -72,6 +72,8 @@ export interface PretrainRun {
   readonly shouldStop?: () => boolean;
   /** Data-parallel training over several ranks (src/dist); absent: this process alone. */
   readonly distributed?: Distributed;
+  /** The lock on outDir, taken by the caller (the CLI's rank 0, before the ranks meet); absent: pretrain takes it. */
+  readonly outputLock?: OutputLock | null;
 }
 
 /** How accumulated gradients become an update: this process alone (AdamW), or shared by ranks (ZeRO-2). */
@@ -153,11 +155,12 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   // A run folder (metrics.jsonl, checkpoint/) is continued or replaced; a folder of the user's other files is not.
   if (lead) checkOutputFolder(run.outDir, ['metrics.jsonl', 'checkpoint'], 'pretraining run folder');
   // ... and held by it while the run goes on: another run with the same --out fails at once (see OutputLock).
-  if (lead) makeDirectories(dirname(run.outDir));
-  const lock = lead ? OutputLock.acquire(run.outDir) : null;
+  const ownLock = lead && run.outputLock == null;
+  if (ownLock) makeDirectories(dirname(run.outDir));
+  const lock = ownLock ? OutputLock.acquire(run.outDir) : null;
   const made = !existsSync(run.outDir);
   try {
-    makeDirectories(run.outDir);
+    if (lead) makeDirectories(run.outDir); // only rank 0 writes there
     return await train(run);
   } catch (error) {
     // A run that failed before writing anything (a corrupt shard, a bad flag found late) leaves no folder behind; a

@@ -94,6 +94,10 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       assert.match(lines[0]!, /^medbert: /);
     }
     for (const output of ['e', 'r', 'dec.txt', 'o.csv']) assert.ok(!existsSync(join(dir, output)), `a failed run leaves no ${output}`);
+    // Several ranks: rank 0 fails on the lock before the ranks meet, and no rank makes the folder.
+    const ranks = medbert('pretrain', '--data', 'synthetic', '--out', busy, '--steps', '1', '--workers', '2');
+    assert.notEqual(ranks.status, 0);
+    assert.match(ranks.stderr, busyMessage);
     assert.ok(existsSync(join(dir, '.busy.lock')) && !existsSync(busy), 'another run\'s lock and output are left alone');
     rmSync(join(dir, '.busy.lock'));
     assert.deepEqual(readdirSync(dir).filter((f) => f.includes('.tmp-') || f.endsWith('.lock')), [], 'no temporary twin or lock left');
