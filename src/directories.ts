@@ -2,12 +2,13 @@
 // at its path, a lock held while a run writes one, and outputs written atomically beside their path (`tempBeside`),
 // which the CLI's messages name as the output (cli/main.ts).
 import {
-  createWriteStream, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream,
+  createWriteStream, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync,
+  type WriteStream,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { once } from 'node:events';
 import { basename, dirname, join } from 'node:path';
-import { MedbertError } from './errors.js';
+import { describeFileError, MedbertError } from './errors.js';
 
 /**
  * `mkdir -p`: makes `path` and the folders above it that are missing, one at a time from the highest. Node 20's own
@@ -177,10 +178,11 @@ export class AtomicFile {
 }
 
 /**
- * A claim on an output path while a run writes it: the file `.NAME.lock` beside it, made only if absent (so of two
- * runs started on the same --out, the second fails at once instead of both working and the last one's rename
- * replacing the first's output), holding the owner's process id and host. A lock left by a process of this host
- * that is gone (killed with SIGKILL) is taken over; one from another host is never guessed about.
+ * A claim on an output path while a run writes it: the file `.NAME.lock` beside it, holding the owner's process id
+ * and host, made only if absent (so of two runs started on the same --out, the second fails at once instead of both
+ * working and the last one's rename replacing the first's output). It is written whole beside its place and linked
+ * there (a link fails where a file is), so no run ever meets it empty. A lock left by a process of this host that is
+ * gone (killed with SIGKILL) is taken over; one from another host is never guessed about.
  */
 export class OutputLock {
   private released = false;
@@ -190,22 +192,28 @@ export class OutputLock {
   /** Claims `path` for this process, or throws (MedbertError) naming the run that holds it. */
   static acquire(path: string): OutputLock {
     const lockPath = join(dirname(path), `.${basename(path)}.lock`);
-    const owner = JSON.stringify({ pid: process.pid, host: hostname() });
-    for (let attempt = 0; ; attempt++) {
-      try {
-        writeFileSync(lockPath, owner + '\n', { flag: 'wx' });
-        trackPending(lockPath, true);
-        return new OutputLock(lockPath);
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    const mine = `${lockPath}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    try {
+      writeFileSync(mine, JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
+    } catch (error) {
+      throw new MedbertError(`cannot write ${path}: ${describeFileError(error)}`); // the output's place, not the lock's
+    }
+    try {
+      for (let attempt = 0; ; attempt++) {
+        if (tryLink(mine, lockPath)) {
+          trackPending(lockPath, true);
+          return new OutputLock(lockPath);
+        }
+        const holder = lockHolder(lockPath);
+        if (attempt < 3 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
+          setAsideIfStale(lockPath, holder); // its owner died without removing it
+          continue;
+        }
+        const who = holder === null ? 'another run' : `process ${holder.pid} on ${holder.host}`;
+        throw new MedbertError(`${path} is being written by ${who} (${lockPath}): wait for it to finish, or remove the lock if that run is gone`);
       }
-      const holder = lockHolder(lockPath);
-      if (attempt === 0 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
-        rmSync(lockPath, { force: true }); // its owner died without removing it
-        continue;
-      }
-      const who = holder === null ? 'another run' : `process ${holder.pid} on ${holder.host}`;
-      throw new MedbertError(`${path} is being written by ${who} (${lockPath}): wait for it to finish, or remove the lock if that run is gone`);
+    } finally {
+      rmSync(mine, { force: true });
     }
   }
 
@@ -216,6 +224,45 @@ export class OutputLock {
     rmSync(this.lockPath, { force: true });
     trackPending(this.lockPath, false);
   }
+}
+
+/**
+ * Links `from` as `to` unless something is at `to` (false then). Where the file system has no hard links (FAT, some
+ * network shares), `to` is made with its contents, only if absent, all the same.
+ */
+function tryLink(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  }
+  try {
+    writeFileSync(to, readFileSync(from), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+/**
+ * Moves the stale lock of `holder` out of the way. Two runs may find the same stale lock: the lock moved aside is
+ * checked to be that one, and if another run's fresh lock was moved instead (it took over first), it is put back.
+ */
+export function setAsideIfStale(lockPath: string, holder: { pid: number; host: string }): void {
+  const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;
+  try {
+    renameSync(lockPath, aside);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // another run moved it: look again
+    throw error;
+  }
+  const moved = lockHolder(aside);
+  if (moved === null || moved.pid !== holder.pid || moved.host !== holder.host) tryLink(aside, lockPath);
+  rmSync(aside, { force: true });
 }
 
 /** The owner written in a lock file, or null when it cannot be read (being written, or not a lock of ours). */

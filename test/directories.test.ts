@@ -4,7 +4,7 @@ import { hostname, tmpdir } from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import test from 'node:test';
-import { AtomicFile, checkOutputFolder, makeDirectories, OutputLock, outputPathOf, tempBeside } from '../src/directories.js';
+import { AtomicFile, checkOutputFolder, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside } from '../src/directories.js';
 
 test('makeDirectories makes the missing folders of a path, and is content with ones that exist', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-dirs-'));
@@ -84,6 +84,7 @@ test('OutputLock: a second claim on the same output fails naming the holder; rel
     const lockFile = join(root, '.shards.lock');
     assert.deepEqual(JSON.parse(readFileSync(lockFile, 'utf8')), { pid: process.pid, host: hostname() });
     assert.throws(() => OutputLock.acquire(out), new RegExp(`shards is being written by process ${process.pid} on `));
+    assert.deepEqual(readdirSync(root), ['.shards.lock'], 'the lock alone: no file it was written in is left');
     OutputLock.acquire(join(root, 'other')).release(); // another output: its own lock
     lock.release();
     lock.release(); // twice: nothing more
@@ -105,6 +106,14 @@ test('OutputLock takes over a lock whose process is gone, and never one of a run
     OutputLock.acquire(out).release();
     writeFileSync(lockFile, JSON.stringify({ pid: ended, host: 'another-host.example' }));
     assert.throws(() => OutputLock.acquire(out), new RegExp(`process ${ended} on another-host\\.example`));
+    // Two runs found the same stale lock, and the other took it over first: the fresh lock moved aside is put back.
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname() }));
+    setAsideIfStale(lockFile, { pid: ended, host: hostname() });
+    assert.deepEqual(JSON.parse(readFileSync(lockFile, 'utf8')), { pid: process.pid, host: hostname() });
+    writeFileSync(lockFile, JSON.stringify({ pid: ended, host: hostname() }));
+    setAsideIfStale(lockFile, { pid: ended, host: hostname() }); // the stale one itself: gone
+    assert.equal(existsSync(lockFile), false);
+    assert.deepEqual(readdirSync(root), [], 'nothing set aside is left');
     writeFileSync(lockFile, 'not a lock of ours');
     assert.throws(() => OutputLock.acquire(out), /shards is being written by another run \(.*\.shards\.lock\): wait for it to finish, or remove the lock/);
     assert.equal(readFileSync(lockFile, 'utf8'), 'not a lock of ours'); // left as it was
