@@ -187,22 +187,24 @@ export class AtomicFile {
 export class OutputLock {
   private released = false;
 
-  private constructor(private readonly lockPath: string) {}
+  private constructor(private readonly lockPath: string, private readonly owner: string) {}
 
   /** Claims `path` for this process, or throws (MedbertError) naming the run that holds it. */
   static acquire(path: string): OutputLock {
     const lockPath = join(dirname(path), `.${basename(path)}.lock`);
     const mine = `${lockPath}.${process.pid}-${Math.random().toString(36).slice(2)}`;
+    const owner = JSON.stringify({ pid: process.pid, host: hostname() }) + '\n';
     try {
-      writeFileSync(mine, JSON.stringify({ pid: process.pid, host: hostname() }) + '\n');
+      writeFileSync(mine, owner);
     } catch (error) {
+      rmSync(mine, { force: true }); // begun, perhaps, on a full disk
       throw new MedbertError(`cannot write ${path}: ${describeFileError(error)}`); // the output's place, not the lock's
     }
     try {
       for (let attempt = 0; ; attempt++) {
         if (tryLink(mine, lockPath)) {
           trackPending(lockPath, true);
-          return new OutputLock(lockPath);
+          return new OutputLock(lockPath, owner);
         }
         const holder = lockHolder(lockPath);
         if (attempt < 3 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
@@ -217,27 +219,30 @@ export class OutputLock {
     }
   }
 
-  /** Gives the claim up (once; later calls do nothing). */
+  /** Gives the claim up (once; later calls do nothing), removing the lock if it is still this one. */
   release(): void {
     if (this.released) return;
     this.released = true;
-    rmSync(this.lockPath, { force: true });
     trackPending(this.lockPath, false);
+    try {
+      if (readFileSync(this.lockPath, 'utf8') === this.owner) rmSync(this.lockPath, { force: true });
+    } catch {
+      // gone already
+    }
   }
 }
 
 /**
- * Links `from` as `to` unless something is at `to` (false then). Where the file system has no hard links (FAT, some
- * network shares), `to` is made with its contents, only if absent, all the same.
+ * Links `from` as `to` unless something is at `to` (false then). Where that fails otherwise (a file system without
+ * hard links: FAT, some network shares), `to` is made with its contents, only if absent, all the same.
  */
 function tryLink(from: string, to: string): boolean {
   try {
     linkSync(from, to);
     return true;
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST') return false;
-    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // Any other failure: taken for a file system without links (EPERM, ENOTSUP, EISDIR on FAT under Windows...).
   }
   try {
     writeFileSync(to, readFileSync(from), { flag: 'wx' });

@@ -24,8 +24,7 @@ export function fileErrorReason(error: unknown): string | undefined {
   return typeof code === 'string' ? FILE_ERROR_REASONS[code] : undefined;
 }
 
-/** fileErrorReason, else the error's code or message: for a message naming what failed. */
+/** fileErrorReason, else the error's message: for a message naming what failed. */
 export function describeFileError(error: unknown): string {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-  return fileErrorReason(error) ?? (typeof code === 'string' ? code : error instanceof Error ? error.message : String(error));
+  return fileErrorReason(error) ?? (error instanceof Error ? error.message : String(error));
 }

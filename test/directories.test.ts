@@ -89,6 +89,12 @@ test('OutputLock: a second claim on the same output fails naming the holder; rel
     lock.release();
     lock.release(); // twice: nothing more
     assert.equal(existsSync(lockFile), false);
+    // A lock taken over meanwhile (its owner was thought dead) is the other run's: releasing leaves it.
+    const taken = OutputLock.acquire(out);
+    writeFileSync(lockFile, JSON.stringify({ pid: 1, host: 'another-host.example' }));
+    taken.release();
+    assert.ok(existsSync(lockFile), 'another run\'s lock stays');
+    rmSync(lockFile);
     OutputLock.acquire(out).release();
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
 import { LocalPackPort, OrderedPackPool, type PackPort } from '../data/pack-pool.js';
 import { startPackWorkers, type PackWorkers } from '../data/pack-workers-node.js';
-import { ProgressSaver, PROGRESS_FILES, readProgress, type ReadPosition, type RunSettings, type SavedPoint, type SavedProgress } from '../data/prepare-progress.js';
+import { PROGRESS_FILE, ProgressSaver, PROGRESS_FILES, readProgress, type ReadPosition, type RunSettings, type SavedPoint, type SavedProgress } from '../data/prepare-progress.js';
 import { ShardWriter } from '../data/shard-writer.js';
 import { specialIds, type SpecialIds } from '../data/special-tokens.js';
 import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
@@ -149,7 +149,8 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   let stats = emptyPackStats();
   let counts = { seen: 0, kept: 0 };
   const warnings = new WarningCounter();
-  const deduper = new Deduper(r.nearDedup, true); // one for all inputs: a document repeated in another file is dropped too
+  // One for all inputs: a document repeated in another file is dropped too.
+  const deduper = new Deduper(r.nearDedup, r.resumable !== false);
   let saver: ProgressSaver | null = null;
   let saves = 0;
   let settings: RunSettings | null = null; // what a save records and a resumed run checks, made when first needed
@@ -163,7 +164,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     writer.addBatch(batch, numbering.numberBatch(batch));
     addPackStats(stats, batch.stats);
     // A shard closed after a whole number of batches: what a stopped run resumes from.
-    if (writer.flushIfFull()) {
+    if (writer.flushIfFull() && r.resumable !== false) {
       saver ??= new ProgressSaver(writer.folder, runSettings(), deduper, null);
       saver.save({ ...point, stats: { ...stats }, concepts: [...numbering.concepts], shards: writer.progress() });
       writer.resumable();
@@ -202,8 +203,9 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     throw error;
   }
   const from = saved.progress;
-  // A run stopped after a save keeps its partial folder for --resume (unless the caller has no use for it).
-  const resumable = (): boolean => r.resumable !== false && (saves > 0 || from !== null);
+  // A run stopped after a save keeps its partial folder for --resume (unless the caller has no use for it, or a
+  // failed finish took the progress away).
+  const resumable = (): boolean => (saves > 0 || from !== null) && existsSync(join(writer.folder, PROGRESS_FILE));
   let stopping = false;
   const stop = (): MedbertError => {
     stopping = true;
@@ -255,10 +257,15 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   } catch (error) {
     pool.abandon(); // results still coming go nowhere: the folder is no longer this run's once abort releases it
     // Shards saved with their progress are kept to resume from, whatever stopped the run (Ctrl-C, a full disk).
-    writer.abort(resumable());
+    const keep = resumable();
+    try {
+      writer.abort(keep);
+    } catch {
+      // the run's own error is the one to report
+    }
     if (stopping) throw error;
     const message = error instanceof MedbertError ? error.message : fileErrorMessage(error) ?? `prepare failed: ${describeFileError(error)}`;
-    throw new MedbertError(resumable() ? `${message} (${keptNote(writer.folder)})` : message, { cause: error });
+    throw new MedbertError(keep ? `${message} (${keptNote(writer.folder)})` : message, { cause: error });
   } finally {
     progress.stop();
     interrupt.dispose();

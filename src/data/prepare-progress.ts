@@ -1,11 +1,11 @@
 // What a `prepare` run saves in its partial folder each time it closes a shard, so that a stopped run (Ctrl-C, a
 // full disk, a killed process) goes on from there with --resume and writes the same folder, byte for byte, as a
 // run that was never stopped.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LITTLE_ENDIAN } from '../byte-order.js';
 import type { Deduper, DeduperCounts, DeduperState, ReaderWarning } from '../corpus/index.js';
-import { writeFileAtomic } from '../directories.js';
+import { tempBeside } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import type { PackStats } from './pack.js';
 import type { ShardProgress } from './shard-writer.js';
@@ -40,7 +40,9 @@ export interface SavedProgress {
 /** The settings a resumed run must share with the stopped one (inputs, tokenizer, lexicon, sizes), as JSON values. */
 export type RunSettings = Readonly<Record<string, unknown>>;
 
-const PROGRESS = 'progress.json';
+/** The file that says what a partial folder holds (without it, nothing there can be resumed). */
+export const PROGRESS_FILE = 'progress.json';
+const PROGRESS = PROGRESS_FILE;
 const KEYS = 'dedup-keys.bin';
 const SIGNATURES = 'dedup-signatures.bin';
 /** The files of the partial folder that are not the output's (finish drops them). */
@@ -80,7 +82,7 @@ export class ProgressSaver {
     this.syncedShards = point.shards.shards.length;
     this.savedCounts = point.deduper;
     const file: ProgressFile = { format: 'medbert-prepare-progress', version: 1, settings: this.settings, little_endian: LITTLE_ENDIAN, point };
-    writeFileAtomic(join(this.folder, PROGRESS), JSON.stringify(file) + '\n');
+    writeDurably(join(this.folder, PROGRESS), JSON.stringify(file) + '\n');
   }
 }
 
@@ -120,7 +122,15 @@ function isProgressFile(file: unknown): file is ProgressFile {
     && typeof p.position?.input === 'number' && typeof p.position.records === 'number' && typeof p.counts?.seen === 'number'
     && typeof p.warnings?.count === 'number' && Array.isArray(p.warnings.samples) && typeof p.deduper?.exact === 'number'
     && typeof p.deduper.near === 'number' && typeof p.stats === 'object' && Array.isArray(p.concepts)
-    && Array.isArray(p.shards?.shards) && typeof p.shards.totals === 'object';
+    && Array.isArray(p.shards?.shards) && p.shards.shards.every(isShardEntry) && typeof p.shards.totals?.sequences === 'number'
+    && p.concepts.every((c) => typeof c === 'string') && typeof p.stats?.characters === 'number';
+}
+
+function isShardEntry(entry: unknown): boolean {
+  if (typeof entry !== 'object' || entry === null) return false;
+  const e = entry as Record<string, unknown>;
+  return typeof e['file'] === 'string' && /^[\w.-]+$/.test(e['file']) && typeof e['sha256'] === 'string'
+    && typeof e['sequences'] === 'number' && typeof e['tokens'] === 'number';
 }
 
 /** The first `length` bytes of a deduper file, the file cut to them (a save that stopped half-way wrote more). */
@@ -141,6 +151,29 @@ function appendDurably(path: string, bytes: Uint8Array): void {
   } finally {
     closeSync(fd);
   }
+}
+
+/**
+ * Replaces a file atomically and durably: its temporary twin written and synced, renamed over it, and the folder
+ * synced, so that after a power cut the file is the old one or the new one, never empty.
+ */
+function writeDurably(path: string, text: string): void {
+  const temp = tempBeside(path);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      const bytes = Buffer.from(text);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  syncFile(dirname(path));
 }
 
 function syncFile(path: string): void {

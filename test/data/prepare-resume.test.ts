@@ -138,6 +138,11 @@ test('prepare --resume: refused when an input or setting changed; without --resu
     await assert.rejects(prepareShards(request(dir, { shouldStop: () => true })), /prepare stopped by the user; nothing was written to .*out$/);
     assert.deepEqual(readdirSync(dir).sort(), INPUT_FILES);
 
+    // A caller with no use for resuming (demo): no saves, and a stopped run keeps nothing.
+    let batches = 0;
+    await assert.rejects(prepareShards(request(dir, { resumable: false, shouldStop: () => ++batches > 20 })), /nothing was written/);
+    assert.deepEqual(readdirSync(dir).sort(), INPUT_FILES);
+
     await assert.rejects(prepareShards(request(dir, stopAtFirst)), /--resume goes on/);
     await assert.rejects(prepareShards(request(dir, { resume: true, seqLen: 128 })),
       /cannot resume: seq_len \(was 64, now 128\) differs from the stopped run's \(.*\.out\.partial\); run without --resume to start over/);
@@ -145,6 +150,10 @@ test('prepare --resume: refused when an input or setting changed; without --resu
     const saved = readFileSync(progressFile);
     writeFileSync(progressFile, '{"format": "medbert-prepare-progress", "version": 1}');
     await assert.rejects(prepareShards(request(dir, { resume: true })), /^MedbertError: cannot resume from .*progress\.json: not a progress file of this medbert/);
+    const badEntry = JSON.parse(saved.toString()) as { point: { shards: { shards: unknown[] } } };
+    badEntry.point.shards.shards[0] = { file: '../../elsewhere', sha256: 'x', sequences: 1, tokens: 1 };
+    writeFileSync(progressFile, JSON.stringify(badEntry));
+    await assert.rejects(prepareShards(request(dir, { resume: true })), /not a progress file of this medbert/);
     writeFileSync(progressFile, saved);
     const shard = join(dir, '.out.partial', 'shard-00000.bin');
     const shardBytes = readFileSync(shard);
