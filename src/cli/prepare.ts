@@ -215,6 +215,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   const interrupt = stopOnInterrupt('prepare');
   const stopped = (): boolean => interrupt.requested() || (r.shouldStop?.() ?? false);
   try {
+    pool.attach(await ports); // first: from here on, pool.close() below stops the threads whatever fails
     if (from !== null) {
       const point = from.point;
       deduper.restore(from.deduper);
@@ -230,7 +231,6 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     }
     charactersBefore = stats.characters;
     const start: ReadPosition = from?.point.position ?? { input: 0, records: 0 };
-    pool.attach(await ports);
     for (let i = start.input; i < r.inputs.length; i++) {
       const input = r.inputs[i]!;
       const skip = i === start.input ? start.records : 0;
