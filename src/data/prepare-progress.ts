@@ -42,11 +42,10 @@ export type RunSettings = Readonly<Record<string, unknown>>;
 
 /** The file that says what a partial folder holds (without it, nothing there can be resumed). */
 export const PROGRESS_FILE = 'progress.json';
-const PROGRESS = PROGRESS_FILE;
 const KEYS = 'dedup-keys.bin';
 const SIGNATURES = 'dedup-signatures.bin';
 /** The files of the partial folder that are not the output's (finish drops them). */
-export const PROGRESS_FILES: readonly string[] = [PROGRESS, KEYS, SIGNATURES];
+export const PROGRESS_FILES: readonly string[] = [PROGRESS_FILE, KEYS, SIGNATURES];
 
 interface ProgressFile {
   readonly format: 'medbert-prepare-progress';
@@ -82,7 +81,7 @@ export class ProgressSaver {
     this.syncedShards = point.shards.shards.length;
     this.savedCounts = point.deduper;
     const file: ProgressFile = { format: 'medbert-prepare-progress', version: 1, settings: this.settings, little_endian: LITTLE_ENDIAN, point };
-    writeDurably(join(this.folder, PROGRESS), JSON.stringify(file) + '\n');
+    writeDurably(join(this.folder, PROGRESS_FILE), JSON.stringify(file) + '\n');
   }
 }
 
@@ -91,7 +90,7 @@ export class ProgressSaver {
  * Throws (MedbertError) when it was saved by a run with other settings, or cannot be read.
  */
 export function readProgress(folder: string, settings: RunSettings, signatureLength: number): SavedProgress | null {
-  const path = join(folder, PROGRESS);
+  const path = join(folder, PROGRESS_FILE);
   if (!existsSync(path)) return null;
   let file: ProgressFile;
   try {
