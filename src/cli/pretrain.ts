@@ -81,8 +81,15 @@ export const pretrainCommand: Command = {
       const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1);
       const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
         : nnodes > 1 ? 29500 : await freePort();
-      return launchRanks({ workers, nnodes, nodeRank, masterAddr: v['master-addr'] ?? '127.0.0.1', masterPort,
-        argv: [process.argv[1]!, 'pretrain', ...argv], transport: v.transport });
+      // The ranks stop at their next step on a Ctrl-C, which the launcher passes on to them, and save a checkpoint:
+      // this process waits for them (they say so themselves) instead of exiting at once; a second Ctrl-C still does.
+      const interrupt = stopOnInterrupt('pretrain', false);
+      try {
+        return await launchRanks({ workers, nnodes, nodeRank, masterAddr: v['master-addr'] ?? '127.0.0.1', masterPort,
+          argv: [process.argv[1]!, 'pretrain', ...argv], transport: v.transport });
+      } finally {
+        interrupt.dispose();
+      }
     }
     const lead = rankEnv === null || rankEnv.rank === 0;
     const preset = presetFlag(v.preset);

@@ -29,14 +29,14 @@ function exitNow(signal: string): never {
 
 /**
  * Ctrl-C asks a long job to stop at its next safe point (it then saves and exits cleanly); a second Ctrl-C
- * exits at once, removing what it was still writing.
+ * exits at once, removing what it was still writing. `announce`: say so (not where the job's own ranks do).
  */
-export function stopOnInterrupt(what: string): { readonly requested: () => boolean; readonly dispose: () => void } {
+export function stopOnInterrupt(what: string, announce = true): { readonly requested: () => boolean; readonly dispose: () => void } {
   let requested = false;
   const handler = (signal: string): void => {
     if (requested) exitNow(signal);
     requested = true;
-    process.stderr.write(`\n${what}: stopping after the current step (Ctrl-C again to quit at once)\n`);
+    if (announce) process.stderr.write(`\n${what}: stopping after the current step (Ctrl-C again to quit at once)\n`);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -83,6 +83,9 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
           WORLD_SIZE: String(world), MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort),
           MEDBERT_THREADS: String(threadShare(nodeThreads(), o.workers, local)) },
         stdio: local === 0 ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
+        // A process group of its own: a Ctrl-C at the terminal reaches the ranks once, through `forward` below (in
+        // this one's group, each rank also got the terminal's, and took the two for "Ctrl-C twice: quit at once").
+        detached: process.platform !== 'win32',
       });
       let stderr = '';
       child.stderr?.on('data', (d: Buffer) => { stderr = (stderr + d.toString()).slice(-2000); });

@@ -11,22 +11,25 @@ const metricLines = (out: string): number => {
   return existsSync(path) ? readFileSync(path, 'utf8').trim().split('\n').filter((l) => l !== '').length : 0;
 };
 
-// With one wasm thread and no progress bar (--json) every await of a step resolves as a microtask: the loop
-// must still let the signal in.
-test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reached and exits cleanly', async () => {
+/**
+ * Starts pretraining, waits for two logged steps, sends SIGINT as a terminal's Ctrl-C does (to the whole process group:
+ * the command runs in a group of its own here), and checks the run stopped cleanly with a checkpoint at the step reached.
+ */
+async function ctrlCDuringPretraining(extra: readonly string[]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
   const out = join(dir, 'run');
   try {
     const child = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', out,
-      '--steps', '100000', '--seq-len', '16', '--micro-batch', '2', '--threads', '1', '--checkpoint-every', '0', '--json'], { stdio: ['ignore', 'ignore', 'pipe'] });
+      '--steps', '100000', '--seq-len', '16', '--micro-batch', '2', '--checkpoint-every', '0', '--json', ...extra],
+    { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const deadline = Date.now() + 60_000;
     while (metricLines(out) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(metricLines(out) >= 2, `training started: ${stderr.slice(-300)}`);
-    child.kill('SIGINT');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    process.kill(-child.pid!, 'SIGINT');
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
     const code = await exited;
     clearTimeout(timer);
     assert.equal(code, 0, `exit code after Ctrl-C: ${stderr.slice(-300)}`);
@@ -34,10 +37,23 @@ test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reac
     const state = JSON.parse(readFileSync(join(out, 'checkpoint', 'trainer_state.json'), 'utf8')) as { step: number };
     assert.equal(state.step, metricLines(out), 'the checkpoint is at the last logged step');
     assert.ok(state.step < 100000);
+    assert.deepEqual(readdirSync(dir), ['run'], 'no lock left');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-});
+}
+
+// With one wasm thread and no progress bar (--json) every await of a step resolves as a microtask: the loop
+// must still let the signal in.
+test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reached and exits cleanly', { skip: process.platform === 'win32' },
+  () => ctrlCDuringPretraining(['--threads', '1']));
+
+// Ranks as threads: the signal reaches the launching thread alone, which passes it on; ranks as processes: each rank
+// would get the terminal's too, and two took for "Ctrl-C twice" (they run in a group of their own).
+for (const transport of ['shm', 'tcp']) {
+  test(`Ctrl-C during pretraining with 2 ranks (--transport ${transport}) stops them together with a checkpoint`, { skip: process.platform === 'win32' },
+    () => ctrlCDuringPretraining(['--workers', '2', '--transport', transport]));
+}
 
 test('Ctrl-C while deid writes its output: one line, exit 130, and no half-written file left', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
