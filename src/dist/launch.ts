@@ -73,6 +73,9 @@ export async function launchRanks(o: LaunchOptions): Promise<number> {
 async function launchRankProcesses(o: LaunchOptions): Promise<number> {
   const world = o.workers * o.nnodes;
   const children: ChildProcess[] = [];
+  const stopRanks = (): void => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGTERM');
+  };
   const exits = await new Promise<{ rank: number; code: number | null; signal: string | null }[]>((resolve) => {
     const results: { rank: number; code: number | null; signal: string | null }[] = [];
     let failed = false;
@@ -103,7 +106,11 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
     const forward = (): void => { for (const c of children) c.kill('SIGINT'); };
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
+    // In groups of their own, the ranks get no signal of the terminal's (a hang-up): this process ending (at once, a
+    // second Ctrl-C, SIGHUP) stops them too; ranks already asked to stop then quit at once.
+    process.on('exit', stopRanks);
   });
+  process.off('exit', stopRanks);
   const bad = exits.filter((e) => e.code !== 0 || e.signal !== null).sort((a, b) => a.rank - b.rank);
   if (bad.length === 0) return 0;
   const first = bad[0]!;
