@@ -2,7 +2,7 @@
 // at its path, a lock held while a run writes one, and outputs written atomically beside their path (`tempBeside`),
 // which the CLI's messages name as the output (cli/main.ts).
 import {
-  createWriteStream, existsSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync,
+  closeSync, createWriteStream, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync,
   type WriteStream,
 } from 'node:fs';
 import { hostname } from 'node:os';
@@ -72,18 +72,34 @@ export function removePendingOutputs(): void {
   pending.clear();
 }
 
-/** Writes a whole file atomically (its temporary twin, then a rename): a failed write leaves the earlier file, or none. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+/**
+ * Writes a whole file atomically (its temporary twin, then a rename): a failed write leaves the earlier file, or none.
+ * `durable`: the twin is synced before the rename and the folder after it, so that after a power cut too the file
+ * is the old one or the new one, never empty.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, durable = false): void {
   const temp = tempBeside(path);
   trackPending(temp, true);
   try {
     writeFileSync(temp, data);
+    if (durable) syncPath(temp);
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });
     throw error;
   } finally {
     trackPending(temp, false);
+  }
+  if (durable) syncPath(dirname(path));
+}
+
+/** Flushes a file's (or a folder's) contents to the disk. */
+export function syncPath(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -189,8 +205,9 @@ export class OutputLock {
 
   private constructor(private readonly lockPath: string, private readonly owner: string) {}
 
-  /** Claims `path` for this process, or throws (MedbertError) naming the run that holds it. */
+  /** Claims `path` for this process (making the folders above it), or throws (MedbertError) naming the run that holds it. */
   static acquire(path: string): OutputLock {
+    makeDirectories(dirname(path)); // where the lock goes
     const lockPath = join(dirname(path), `.${basename(path)}.lock`);
     const mine = `${lockPath}.${process.pid}-${Math.random().toString(36).slice(2)}`;
     const owner = JSON.stringify({ pid: process.pid, host: hostname() }) + '\n';

@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { intFlag, parseFlags, printJson } from './args.js';
 import type { Command } from './command.js';
@@ -41,7 +41,6 @@ export const demoCommand: Command = {
     // An earlier demo's folder (its report, or the first stages' folders) is written over; a folder of other files is not.
     checkOutputFolder(plan.out, ['report.json', 'data', 'tokenizer', 'shards', 'pretrain'], 'demo folder');
     const engine = await engineFromFlags(v); // its flags checked before --out is made
-    makeDirectories(dirname(plan.out));
     const lock = OutputLock.acquire(plan.out); // a second demo into the same folder fails at once
     try {
       makeDirectories(plan.out);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { makeDirectories, OutputLock } from '../directories.js';
+import { join } from 'node:path';
+import { OutputLock } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { openShardSource } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
@@ -155,10 +155,7 @@ export const pretrainCommand: Command = {
     let lock: OutputLock | null = null;
     let ring: Awaited<ReturnType<typeof joinRing>> | null = null;
     try {
-      if (lead) {
-        makeDirectories(dirname(outDir));
-        lock = OutputLock.acquire(outDir);
-      }
+      if (lead) lock = OutputLock.acquire(outDir);
       ring = rankEnv === null ? null : await joinRing(rankEnv, distTimeoutMs);
     } catch (error) {
       lock?.release();

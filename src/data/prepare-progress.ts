@@ -1,11 +1,11 @@
 // What a `prepare` run saves in its partial folder each time it closes a shard, so that a stopped run (Ctrl-C, a
 // full disk, a killed process) goes on from there with --resume and writes the same folder, byte for byte, as a
 // run that was never stopped.
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, statSync, truncateSync, writeSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
 import { LITTLE_ENDIAN } from '../byte-order.js';
 import type { Deduper, DeduperCounts, DeduperState, ReaderWarning } from '../corpus/index.js';
-import { tempBeside } from '../directories.js';
+import { syncPath, writeFileAtomic } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import type { PackStats } from './pack.js';
 import type { ShardProgress } from './shard-writer.js';
@@ -77,11 +77,11 @@ export class ProgressSaver {
     appendDurably(join(this.folder, KEYS), bytesOf(memory.keys));
     appendDurably(join(this.folder, SIGNATURES), bytesOf(memory.signatures));
     // What progress.json will list is on the disk before it (a power cut then leaves the last save whole).
-    for (const shard of point.shards.shards.slice(this.syncedShards)) syncFile(join(this.folder, shard.file));
+    for (const shard of point.shards.shards.slice(this.syncedShards)) syncPath(join(this.folder, shard.file));
     this.syncedShards = point.shards.shards.length;
     this.savedCounts = point.deduper;
     const file: ProgressFile = { format: 'medbert-prepare-progress', version: 1, settings: this.settings, little_endian: LITTLE_ENDIAN, point };
-    writeDurably(join(this.folder, PROGRESS_FILE), JSON.stringify(file) + '\n');
+    writeFileAtomic(join(this.folder, PROGRESS_FILE), JSON.stringify(file) + '\n', true);
   }
 }
 
@@ -146,38 +146,6 @@ function appendDurably(path: string, bytes: Uint8Array): void {
   const fd = openSync(path, 'a');
   try {
     for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/**
- * Replaces a file atomically and durably: its temporary twin written and synced, renamed over it, and the folder
- * synced, so that after a power cut the file is the old one or the new one, never empty.
- */
-function writeDurably(path: string, text: string): void {
-  const temp = tempBeside(path);
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      const bytes = Buffer.from(text);
-      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temp, path);
-  } catch (error) {
-    rmSync(temp, { force: true });
-    throw error;
-  }
-  syncFile(dirname(path));
-}
-
-function syncFile(path: string): void {
-  const fd = openSync(path, 'r');
-  try {
     fsyncSync(fd);
   } finally {
     closeSync(fd);

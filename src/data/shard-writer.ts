@@ -2,7 +2,7 @@
 // shuffling source and the tensor modules that `prepare` does not use.
 import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
@@ -44,7 +44,6 @@ export class ShardWriter {
   constructor(private readonly dir: string, private readonly tokenBytes: 2 | 4, private readonly maxShardBytes = 64 << 20,
     resume: ((folder: string) => ShardProgress | null) | null = null, keep: readonly string[] = []) {
     checkOutputFolder(dir, 'manifest.json', 'shard folder');
-    makeDirectories(dirname(dir));
     // Locked before the partial folder is touched: it is another run's until then.
     this.lock = OutputLock.acquire(dir);
     this.folder = partialBeside(dir);

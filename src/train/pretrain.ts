@@ -1,5 +1,5 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { yieldToEventLoop } from '../event-loop.js';
 import { collate, type CollatedBatch } from '../data/collate.js';
@@ -155,9 +155,7 @@ export async function pretrain(run: PretrainRun): Promise<PretrainResult> {
   // A run folder (metrics.jsonl, checkpoint/) is continued or replaced; a folder of the user's other files is not.
   if (lead) checkOutputFolder(run.outDir, ['metrics.jsonl', 'checkpoint'], 'pretraining run folder');
   // ... and held by it while the run goes on: another run with the same --out fails at once (see OutputLock).
-  const ownLock = lead && run.outputLock == null;
-  if (ownLock) makeDirectories(dirname(run.outDir));
-  const lock = ownLock ? OutputLock.acquire(run.outDir) : null;
+  const lock = lead && run.outputLock == null ? OutputLock.acquire(run.outDir) : null;
   const made = !existsSync(run.outDir);
   try {
     if (lead) makeDirectories(run.outDir); // only rank 0 writes there
