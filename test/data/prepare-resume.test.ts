@@ -44,6 +44,13 @@ function folderBytes(dir: string): Map<string, Buffer> {
   return new Map(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f))]));
 }
 
+/** The folder holds exactly the reference's files, byte for byte. */
+function assertSameFolder(dir: string, reference: Map<string, Buffer>, what: string): void {
+  const files = folderBytes(dir);
+  assert.deepEqual([...files.keys()], [...reference.keys()], what);
+  for (const [name, bytes] of reference) assert.ok(bytes.equals(files.get(name)!), `${name} differs, ${what}`);
+}
+
 /** The progress saved so far in the partial folder of `out` (null: none saved). */
 function savedPoint(dir: string): { position: { input: number; records: number }; shards: { shards: unknown[] } } | null {
   const path = join(dir, '.out.partial', 'progress.json');
@@ -53,15 +60,24 @@ function savedPoint(dir: string): { position: { input: number; records: number }
 /** The shards saved so far (0: none). */
 const savedShards = (dir: string): number => savedPoint(dir)?.shards.shards.length ?? 0;
 
+/** Runs `body` in a new folder holding the generated corpus (writeCorpus), removed afterwards. */
+async function withCorpus(body: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-resume-'));
+  try {
+    await writeCorpus(dir);
+    await body(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const counts = (s: PrepareSummary): Omit<PrepareSummary, 'seconds' | 'mb_per_s'> => {
   const { seconds: _s, mb_per_s: _m, ...rest } = s;
   return rest;
 };
 
 test('prepare stopped after any of its saves and resumed writes the same folder as a run never stopped', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-resume-'));
-  try {
-    await writeCorpus(dir);
+  await withCorpus(async (dir) => {
     const whole = await prepareShards(request(dir, { workers: 0 }));
     assert.equal(whole.warnings, 2, 'the malformed lines');
     assert.ok(whole.duplicates >= 3, `exact and near duplicates dropped (${whole.duplicates})`);
@@ -69,9 +85,7 @@ test('prepare stopped after any of its saves and resumed writes the same folder 
     const shards = [...reference.keys()].filter((f) => f.startsWith('shard-')).length;
     assert.ok(shards >= 10, `several shards (${shards})`);
     const outputIs = (what: string): void => {
-      const files = folderBytes(join(dir, 'out'));
-      assert.deepEqual([...files.keys()], [...reference.keys()], what);
-      for (const [name, bytes] of reference) assert.ok(bytes.equals(files.get(name)!), `${name} differs, ${what}`);
+      assertSameFolder(join(dir, 'out'), reference, what);
       assert.deepEqual(readdirSync(dir).sort(), [...INPUT_FILES, 'out'], `no partial folder or lock left, ${what}`);
       rmSync(join(dir, 'out'), { recursive: true });
     };
@@ -103,15 +117,11 @@ test('prepare stopped after any of its saves and resumed writes the same folder 
     const resumed = await prepareShards(request(dir, { resume: true }));
     assert.deepEqual(counts(resumed), counts(whole));
     outputIs('stopped twice, with threads');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('prepare resumed from a save at the end of an input reads on from the next one', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-resume-'));
-  try {
-    await writeCorpus(dir);
+  await withCorpus(async (dir) => {
     const oneBatchShards = { workers: 0, shardBytes: 1 }; // a shard, and a save, after every batch
     await prepareShards(request(dir, oneBatchShards));
     const reference = folderBytes(join(dir, 'out'));
@@ -123,16 +133,12 @@ test('prepare resumed from a save at the end of an input reads on from the next 
     await assert.rejects(prepareShards(request(dir, { ...oneBatchShards, shouldStop: atInputStart })), /--resume goes on/);
     assert.ok(atInputStart(), JSON.stringify(savedPoint(dir)?.position));
     await prepareShards(request(dir, { ...oneBatchShards, resume: true }));
-    for (const [name, bytes] of reference) assert.ok(bytes.equals(readFileSync(join(dir, 'out', name))), name);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assertSameFolder(join(dir, 'out'), reference, 'resumed at an input\'s start');
+  });
 });
 
 test('prepare --resume: refused when an input or setting changed; without --resume a run starts over', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-resume-'));
-  try {
-    await writeCorpus(dir);
+  await withCorpus(async (dir) => {
     const stopAtFirst = { shouldStop: () => savedShards(dir) >= 1 };
     // Stopped before any shard was closed: nothing is kept.
     await assert.rejects(prepareShards(request(dir, { shouldStop: () => true })), /prepare stopped by the user; nothing was written to .*out$/);
@@ -170,8 +176,6 @@ test('prepare --resume: refused when an input or setting changed; without --resu
     const fresh = await prepareShards(request(dir));
     const again = await prepareShards(request(dir, { out: join(dir, 'again'), resume: true })); // nothing saved: from the start
     assert.deepEqual(counts(again), counts(fresh));
-    for (const [name, bytes] of folderBytes(join(dir, 'out'))) assert.ok(bytes.equals(readFileSync(join(dir, 'again', name))), name);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+    assertSameFolder(join(dir, 'again'), folderBytes(join(dir, 'out')), '--resume with nothing saved');
+  });
 });
