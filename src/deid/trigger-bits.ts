@@ -11,3 +11,7 @@ export const TRIGGER_PERSON_VERB = 8;
 export const TRIGGER_IS_WAS = 16;
 /** A single letter (Word.single): an initial may start a name, so findNames looks at it as at its cue words. */
 export const TRIGGER_SINGLE = 32;
+/** A word that introduces a person in prose ("said", "named", "by"): findNames' afterPersonCue starts there. */
+export const TRIGGER_PERSON_CUE = 64;
+/** A capitalised word written with letters beyond ASCII ("Hajdu" is not, "Miklós" is): set only in notes that have some. */
+export const TRIGGER_ACCENTED = 128;

@@ -1,8 +1,10 @@
-import { NAME_TRIGGERS, PERSON_VERBS } from './recognizers/name-cues.js';
+import { NAME_TRIGGERS, PERSON_CUES, PERSON_VERBS } from './recognizers/name-cues.js';
 import { PATTERN_KEYWORDS } from './recognizers/patterns.js';
 import { PLACE_TRIGGERS } from './recognizers/places.js';
 import { KeyTable } from './key-table.js';
-import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE } from './trigger-bits.js';
+import {
+  TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE,
+} from './trigger-bits.js';
 import { keyShape, splitAnyWords, splitAsciiWordsAndBits, type TriggerLookup, type Word, type WordsAndBits } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
@@ -25,6 +27,7 @@ mark(NAME_TRIGGERS, TRIGGER_NAME);
 mark(PLACE_TRIGGERS, TRIGGER_PLACE);
 mark(PERSON_VERBS, TRIGGER_PERSON_VERB);
 mark(['is', 'was'], TRIGGER_IS_WAS);
+mark(PERSON_CUES, TRIGGER_PERSON_CUE);
 
 /**
  * The trigger words in a table of our own (key-table.ts), for the words whose shape bit is set: the Map look-up
@@ -40,7 +43,11 @@ function bitsOf(key: string): number {
   return id < 0 ? 0 : KEY_BITS[id] as number;
 }
 
-/** Trigger bits of each word (0 for the many words that start no rule), and TRIGGER_SINGLE for single letters. */
+/**
+ * Trigger bits of each word (0 for the many words that start no rule), TRIGGER_SINGLE for single letters and
+ * TRIGGER_ACCENTED for capitalised words with letters beyond ASCII (this runs only for notes that have such letters:
+ * the byte split takes the others).
+ */
 export function triggerBits(words: readonly Word[]): Uint8Array {
   const bits = new Uint8Array(words.length);
   for (let i = 0; i < words.length; i++) {
@@ -48,9 +55,12 @@ export function triggerBits(words: readonly Word[]): Uint8Array {
     const s = w.shape;
     if (((SHAPES[s >>> 5] as number) & (1 << (s & 31))) !== 0) bits[i] = bitsOf(w.key);
     if (w.single) bits[i] = (bits[i] as number) | TRIGGER_SINGLE;
+    if (w.capitalized && NON_ASCII.test(w.key)) bits[i] = (bits[i] as number) | TRIGGER_ACCENTED;
   }
   return bits;
 }
+
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Trigger bits of the keys of 1-3 ASCII letters by their shape (length, first, second, last letter: all of their

@@ -229,13 +229,32 @@ export function splitAnyWords(text: string, lower: string): Word[] {
       key,
       keyEnd,
       gapBefore,
-      capitalized: first >= 65 && first <= 90 && hasLower && (end - start === 1 || !isUpper(text.charCodeAt(start + 1))),
+      capitalized: ascii ? first >= 65 && first <= 90 && hasLower && (end - start === 1 || !isUpper(text.charCodeAt(start + 1)))
+        : titleCase(text, start, end),
       single: end - start === 1,
       shape,
     };
     prevEnd = end;
   }
   return words;
+}
+
+/** A letter that lower-casing changes: a capital in any of the scripts isLetter takes ("Ž", "Ó", "Č"). */
+function isCapital(c: number): boolean {
+  if (c < 128) return isUpper(c);
+  const ch = String.fromCharCode(c);
+  return ch !== ch.toLowerCase();
+}
+
+/**
+ * Title case for a word with letters beyond ASCII ("Žarnovský", "Ílvane", "Ørnholt" but not "ØRNHOLT", "éclair"): its
+ * first letter a capital, its second not, and a small letter somewhere (a single capital letter is no title case).
+ */
+function titleCase(text: string, start: number, end: number): boolean {
+  if (!isCapital(text.charCodeAt(start))) return false;
+  if (end - start === 1) return false;
+  if (isCapital(text.charCodeAt(start + 1))) return false;
+  return true;
 }
 
 /**

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KeyTable } from '../../src/deid/key-table.js';
-import { NAME_TRIGGERS, PERSON_VERBS } from '../../src/deid/recognizers/name-cues.js';
+import { NAME_TRIGGERS, PERSON_CUES, PERSON_VERBS } from '../../src/deid/recognizers/name-cues.js';
 import { PATTERN_KEYWORDS } from '../../src/deid/recognizers/patterns.js';
 import { PLACE_TRIGGERS } from '../../src/deid/recognizers/places.js';
 import {
-  TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE,
+  TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE,
 } from '../../src/deid/trigger-bits.js';
 import { triggerBits, wordsAndTriggerBits } from '../../src/deid/triggers.js';
 import { keyShape, splitWords, type Word } from '../../src/deid/words.js';
@@ -15,7 +15,7 @@ import { seededInts } from '../helpers/seeded.js';
 const EXPECTED = new Map<string, number>();
 const lists: [Iterable<string>, number][] = [
   [PATTERN_KEYWORDS, TRIGGER_PATTERN], [NAME_TRIGGERS, TRIGGER_NAME], [PLACE_TRIGGERS, TRIGGER_PLACE],
-  [PERSON_VERBS, TRIGGER_PERSON_VERB], [['is', 'was'], TRIGGER_IS_WAS],
+  [PERSON_VERBS, TRIGGER_PERSON_VERB], [['is', 'was'], TRIGGER_IS_WAS], [PERSON_CUES, TRIGGER_PERSON_CUE],
 ];
 for (const [keys, bit] of lists) for (const k of keys) EXPECTED.set(k, (EXPECTED.get(k) ?? 0) | bit);
 
@@ -195,4 +195,14 @@ test('wordsAndTriggerBits: the words and bits of splitWords then triggerBits (on
     }
     sameAsTwoSteps(text);
   }
+});
+
+test('TRIGGER_ACCENTED marks the capitalised words written with letters beyond ASCII, and only those', () => {
+  const text = 'Dénes met Ílvane, ÍLVANE, émile and Hajdu; Zoë';
+  const { words, bits } = wordsAndTriggerBits(text, text.toLowerCase());
+  const accented = words.filter((_, i) => ((bits[i] as number) & TRIGGER_ACCENTED) !== 0).map((w) => text.slice(w.start, w.end));
+  assert.deepEqual(accented, ['Dénes', 'Ílvane', 'Zoë']);
+  // An all-ASCII note takes the byte split, which sets no such bit.
+  const ascii = 'Denes met Ilvane and Hajdu';
+  assert.ok(wordsAndTriggerBits(ascii, ascii.toLowerCase()).bits.every((b) => (b & TRIGGER_ACCENTED) === 0));
 });

@@ -8,7 +8,8 @@ export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss',
 /** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
 export const WEAK_TITLES = new Set(['ms', 'mr']);
 /** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
-export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult', 'department', 'dept', 'unit']);
+export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'services', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult',
+  'department', 'dept', 'unit', 'therapy', 'medicine', 'clinic', 'squad']);
 export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
@@ -79,6 +80,29 @@ export const NOT_AFTER_INITIAL = new Set([
   'marcescens', 'cloacae', 'influenzae', 'meningitidis', 'fumigatus', 'carinii', 'jiroveci', 'jirovecii', 'maltophilia', 'baumannii', 'oxytoca',
   'mirabilis', 'vulgaris', 'agalactiae', 'pyogenes', 'mutans', 'viridans', 'lugdunensis', 'saprophyticus', 'coag', 'vre', 'mrsa',
 ]);
+/**
+ * Words that a letter or a capitalised term follows in medicine, not a given name: "Hepatitis B", "Factor V Leiden",
+ * "Vitamin D", "Type A", "Group B", "Influenza A", "Stage C", "Apolipoprotein E".
+ */
+export const LETTER_HEADS = new Set(['vitamin', 'vitamins', 'hepatitis', 'factor', 'factors', 'type', 'types', 'group', 'groups', 'class', 'grade',
+  'stage', 'phase', 'level', 'schedule', 'category', 'zone', 'lead', 'leads', 'influenza', 'coxsackie', 'streptococcus', 'strep', 'protein',
+  'proteins', 'complex', 'cyclin', 'apolipoprotein', 'interleukin', 'immunoglobulin', 'ig', 'figure', 'fig', 'table', 'appendix', 'section',
+  'part', 'option', 'plan', 'tier', 'ward', 'wing', 'building', 'floor', 'exhibit', 'serotype', 'strain', 'subtype', 'genotype', 'kinase',
+  'receptor', 'channel', 'syndrome', 'disease', 'blood', 'antigen', 'panel', 'site', 'point', 'step', 'week', 'day', 'visit', 'cohort', 'arm',
+  'study', 'trial', 'cluster', 'region', 'segment', 'lobe', 'area', 'sector', 'quadrant', 'compartment', 'chain', 'peptide', 'toxin', 'pattern']);
+/** Common nouns after an eponym written with an accent: "Sjögren Syndrome", "Ménière Disease", "Guillain-Barré Syndrome". */
+export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseases', 'sign', 'signs', 'test', 'tests', 'procedure', 'reflex',
+  'phenomenon', 'triad', 'maneuver', 'manoeuvre', 'score', 'scale', 'classification', 'criteria', 'fracture', 'lesion', 'node', 'nodes',
+  'cell', 'cells', 'body', 'bodies', 'tumor', 'tumour', 'ulcer', 'palsy', 'law', 'effect', 'technique', 'operation', 'repair', 'catheter',
+  'needle', 'tube', 'solution', 'method', 'stain', 'staining', 'unit', 'units', 'system', 'series', 'model', 'version', 'kit', 'device',
+  'machine', 'monitor', 'pump', 'valve', 'stent', 'graft', 'implant', 'prosthesis']);
+
+/** Words after which a capitalised word in prose is a person: "directed by X", "said X", "named him X", "told X". */
+export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'married', 'starring', 'featuring', 'dear']);
+/** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
+export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'arranged',
+  'performed', 'played', 'founded', 'raised', 'adopted', 'signed', 'sent', 'drawn', 'designed', 'edited', 'translated', 'narrated', 'illustrated']);
+
 /** Particles inside surnames: "Van Oosterveld", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 

@@ -1,11 +1,11 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
-import { TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
+import { TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
+  AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
-  WEAK_TITLES,
+  LETTER_HEADS, MAKING_VERBS, PERSON_CUES, WEAK_TITLES,
 } from './name-cues.js';
 
 /**
@@ -92,12 +92,12 @@ function givenLike(s: NameScan, i: number): boolean {
  * single-case note, not a function word, not shaped like a verb, adverb or plural, not a word that follows
  * people in notes ("aware", "upset").
  */
-function surnameLike(s: NameScan, w: Word | undefined): boolean {
+function surnameLike(s: NameScan, w: Word | undefined, mixed = s.mixed): boolean {
   if (w === undefined || w.single || !nameLike(w) || lexicon.ambiguousNames.has(w.key)) return false;
   // An apostrophe other than O'/D' marks a contraction ("con't", "won't"), not a name.
   const apostrophe = w.key.search(/['’]/);
   if (apostrophe >= 0 && apostrophe !== 1) return false;
-  if (s.mixed) return w.capitalized;
+  if (mixed) return w.capitalized;
   if (w.capitalized) return true;
   return w.key.length >= 3 && !VERB_LIKE.test(w.key) && !RELATION_FOLLOWERS.has(w.key) && !AFTER_NAME.has(w.key) && !PATIENT_VERBS.has(w.key);
 }
@@ -176,7 +176,12 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   for (let i = 0; i < words.length; i++) {
     // Every rule below starts at a cue word, a list name or an initial; skip the rest quickly (by their bits alone,
     // without reading the word).
-    if (bits !== undefined ? ((bits[i] as number) & (TRIGGER_NAME | TRIGGER_SINGLE)) === 0 : !(words[i] as Word).single && !NAME_TRIGGERS.has((words[i] as Word).key)) continue;
+    const b = bits !== undefined ? bits[i] as number : fallbackBits(s, i);
+    if ((b & (TRIGGER_NAME | TRIGGER_SINGLE | TRIGGER_PERSON_CUE | TRIGGER_ACCENTED)) === 0) continue;
+    if ((b & (TRIGGER_PERSON_CUE | TRIGGER_ACCENTED | TRIGGER_SINGLE)) !== 0 && mixedCase) {
+      for (let k = 0; k < PROSE_RULES.length; k++) (PROSE_RULES[k] as ProseRule)(s, i, b);
+    }
+    if ((b & (TRIGGER_NAME | TRIGGER_SINGLE)) === 0) continue;
     const w = words[i] as Word;
     const next = s.at(i + 1);
     const cues = CUES.get(w.key) ?? 0;
@@ -197,6 +202,15 @@ export function findNames(words: readonly Word[], text: string, mixedCase: boole
   return spans;
 }
 
+type ProseRule = (s: NameScan, i: number, bits: number) => void;
+/**
+ * The rules for the prose of mixed-case notes (letters, messages), each testing its own trigger bit: names with a
+ * middle initial, names written with accents, a person after "said", "named", "written by". Called from one site
+ * that sees three functions and inlines none, like RARE_CUE_RULES: these rules first fire long after findNames is
+ * optimized, and inlined, each first firing threw its code away.
+ */
+const PROSE_RULES: readonly ProseRule[] = [middleInitial, accentedPair, afterPersonCue];
+
 type CueRule = (s: NameScan, i: number, w: Word, next: Word | undefined, cues: number) => void;
 /**
  * The rules of the rarer cues, each of which tests its own cue bit first (set for its cue words alone): all are
@@ -214,7 +228,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, propagateNames,
+  andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, propagateNames,
 ];
 
 function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
@@ -285,7 +299,10 @@ function signatures(s: NameScan, i: number, w: Word, _next: Word | undefined, cu
       const p2 = s.at(i - 2);
       // The signature opens its line, or follows the note's last sentence: "... per oncology note.  kim tran rn".
       const lineStart = p2 !== undefined && (i - 2 === 0 || /(?:^|\n|[.!?][ \t])[ \t]*$/.test(p2.gapBefore));
-      if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2) && (givenLike(s, i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(s, p2)))) s.marked[i - 2] = 1;
+      // A signature line written in lower case in a mixed-case note ("kim tran rn") reads as a single-case one.
+      const lowerLine = s.mixed && lineStart && !/[A-Z]/.test(s.text.slice(p2?.start ?? 0, w.end));
+      if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2)
+        && (givenLike(s, i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(s, p2, lowerLine ? false : s.mixed)))) s.marked[i - 2] = 1;
     }
   }
 }
@@ -306,6 +323,26 @@ function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void
       s.marked[i + 1] = 1;
     }
   }
+}
+
+/**
+ * "Ottilie R Vasbenderová", "Torvald K. Øyangen": in a mixed-case note, a capitalised word, a capital initial, a
+ * capitalised word — the shape of a full name whether or not its words are listed. Not after the heads that
+ * letters follow in medicine ("Hepatitis B Surface", "Factor V Leiden", "Vitamin D Level").
+ */
+function middleInitial(s: NameScan, i: number, bits: number): void {
+  if ((bits & TRIGGER_SINGLE) === 0) return;
+  const w = s.words[i] as Word;
+  const next = s.at(i + 1);
+  if (next === undefined || !/^[ \t]$/.test(w.gapBefore) || !/^\.?[ \t]$/.test(next.gapBefore)) return;
+  const before = s.at(i - 1);
+  if (before === undefined || !before.capitalized || before.single || !nameLike(before) || LETTER_HEADS.has(before.key)) return;
+  if (!next.capitalized || next.single || !nameLike(next) || EPONYM_NOUNS.has(next.key) || !/[A-Z\u00c0-\u024f]/.test(s.text.charAt(w.start))) return;
+  // "... of Ligature A. Lack of": "A." and "I." close a sentence as often as they are initials.
+  if ((w.key === 'a' || w.key === 'i') && next.gapBefore !== ' ') return;
+  s.marked[i - 1] = 1;
+  s.marked[i] = 1;
+  s.marked[i + 1] = 1;
 }
 
 function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
@@ -573,6 +610,121 @@ function givenBeforeSurname(s: NameScan): void {
       }
     }
   }
+}
+
+/** The trigger bits findNames tests, for a caller that has none (triggers.ts sets them for findPhi). */
+function fallbackBits(s: NameScan, i: number): number {
+  const w = s.words[i] as Word;
+  return (w.single ? TRIGGER_SINGLE : 0) | (NAME_TRIGGERS.has(w.key) ? TRIGGER_NAME : 0) | (PERSON_CUES.has(w.key) ? TRIGGER_PERSON_CUE : 0)
+    | (w.capitalized && NON_ASCII.test(w.key) ? TRIGGER_ACCENTED : 0);
+}
+
+/** Letters beyond ASCII (the accented Latin, Greek and Cyrillic that words.ts reads as letters). */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * "Dénes Kovalcsik", "Aurèle Montbrisson": in a mixed-case note, two capitalised words side by side of which one is
+ * written with letters beyond ASCII. English medical prose has few such words (eponyms: "Sjögren", "Ménière",
+ * followed by a common noun, which is no name-like word), so the pair is a name from a language not on the lists.
+ */
+function accentedPair(s: NameScan, i: number, bits: number): void {
+  if ((bits & TRIGGER_ACCENTED) === 0) return;
+  for (let k = Math.max(0, i - 1); k <= i; k++) {
+    const a = s.at(k);
+    const b = s.at(k + 1);
+    if (a === undefined || b === undefined || !a.capitalized || !b.capitalized || a.single || b.single || !cleanGap(b.gapBefore)) continue;
+    if (!nameLike(a) || !nameLike(b) || LETTER_HEADS.has(a.key) || EPONYM_NOUNS.has(b.key)) continue;
+    // A number before or after makes it a street ("Zelená Úvozová 1412", "5521 Caminho Pérola"), which places.ts finds.
+    if (/\d[ \t]*$/.test(a.gapBefore) || /^[ \t]*\d/.test(s.text.slice(b.end, b.end + 4))) continue;
+    s.marked[k] = 1;
+    s.marked[k + 1] = 1;
+  }
+}
+
+/**
+ * "written by Radomił Wąsowiczek", "said Quillane", "named him Oskarr": in a mixed-case note, after a word that
+ * introduces a person, two capitalised words shaped like a given name and a surname, or one capitalised word
+ * closing the clause.
+ */
+function afterPersonCue(s: NameScan, i: number, bits: number): void {
+  if ((bits & TRIGGER_PERSON_CUE) === 0) return;
+  const cue = s.words[i] as Word;
+  let k = i + 1;
+  const pronoun = s.at(k);
+  if (pronoun !== undefined && (pronoun.key === 'him' || pronoun.key === 'her')) k++;
+  const a = s.at(k);
+  if (a === undefined || !cleanGap(a.gapBefore) || !surnameCandidate(a)) return;
+  const b = s.at(k + 1);
+  const pair = b !== undefined && cleanGap(b.gapBefore) && surnameCandidate(b);
+  // After "by", only a two-word name after a verb of making ("directed by", "written by"): "followed by Mastisol",
+  // "seen by Physical Therapy" are things and services.
+  if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
+  const after = s.at(pair ? k + 2 : k + 1);
+  const closed = after === undefined || !cleanGap(after.gapBefore) || (!after.capitalized && !SERVICE_TAIL.has(after.key) && !EPONYM_NOUNS.has(after.key));
+  if (!closed) return;
+  s.marked[k] = 1;
+  if (pair) s.marked[k + 1] = 1;
+}
+
+/**
+ * "Their children: Brisco, Mary, Yolanthe and Peter": in a mixed-case note, a list of single capitalised words of which
+ * two or more were found as names is a list of names; each other item must still read as a surname.
+ */
+function nameLists(s: NameScan): void {
+  if (!s.mixed) return;
+  const words = s.words;
+  let done = -1;
+  // From each found name not yet in a list, out to both ends of the list it may be in.
+  for (let p = s.marked.indexOf(1); p >= 0; p = s.marked.indexOf(1, p + 1)) {
+    if (p <= done) continue;
+    let first = p;
+    for (let k = itemBefore(words, first); k >= 0; k = itemBefore(words, k)) first = k;
+    let last = p;
+    for (let k = itemAfter(words, last); k >= 0; k = itemAfter(words, k)) last = k;
+    done = last;
+    const items: number[] = [];
+    for (let k = first; k <= last; k = itemAfter(words, k)) {
+      items.push(k);
+      if (k === last) break;
+    }
+    if (items.length < 3) continue;
+    let found = 0;
+    let names = true;
+    for (const j of items) {
+      if (s.marked[j] === 1) found++;
+      else if (!surnameCandidate(words[j] as Word)) names = false;
+    }
+    if (names && found >= 2) for (const j of items) s.marked[j] = 1;
+  }
+}
+
+/** Only a comma between: ", " is a shared string (words.ts), the rest are few. */
+function commaGap(gap: string): boolean {
+  return gap === ', ' || (gap.includes(',') && /^[ \t]*,[ \t]*$/.test(gap));
+}
+
+/** The list item before word `k` ("A, B", "A and B", "A, and B"), or -1. */
+function itemBefore(words: readonly Word[], k: number): number {
+  const w = words[k] as Word;
+  if (k >= 1 && commaGap(w.gapBefore) && words[k - 1]?.key !== 'and') return k - 1;
+  const and = words[k - 1];
+  if (k >= 2 && and !== undefined && and.key === 'and' && cleanGap(w.gapBefore) && (cleanGap(and.gapBefore) || commaGap(and.gapBefore))) return k - 2;
+  return -1;
+}
+
+/** The list item after word `k`, or -1. */
+function itemAfter(words: readonly Word[], k: number): number {
+  const next = words[k + 1];
+  if (next === undefined) return -1;
+  if (next.key !== 'and') return commaGap(next.gapBefore) ? k + 1 : -1;
+  const item = words[k + 2];
+  return item !== undefined && cleanGap(item.gapBefore) && (cleanGap(next.gapBefore) || commaGap(next.gapBefore)) ? k + 2 : -1;
+}
+
+/** Capitalised, name-like, not a verb, plural or head of a medical term (unless listed as a name). */
+function surnameCandidate(w: Word): boolean {
+  return w.capitalized && !w.single && nameLike(w) && !LETTER_HEADS.has(w.key) && !EPONYM_NOUNS.has(w.key) && !SERVICE_TAIL.has(w.key)
+    && (isKnownName(w.key) || !VERB_LIKE.test(w.key));
 }
 
 function propagateNames(s: NameScan): void {

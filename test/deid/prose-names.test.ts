@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findPhi } from '../../src/deid/index.js';
+import { splitWords } from '../../src/deid/words.js';
+
+/** The text of every NAME span findPhi finds. All notes below are made up (the names are invented). */
+function names(text: string): string[] {
+  return findPhi(text).filter((s) => s.category === 'NAME').map((s) => text.slice(s.start, s.end));
+}
+
+test('title case is read in any script words.ts reads: a capital first, not a capital second', () => {
+  const text = 'Žarnovský ØRNHOLT éclair Ílvane Ørnholt O’Dwyer É';
+  assert.deepEqual(splitWords(text).map((w) => w.capitalized), [true, false, false, true, true, true, false]);
+});
+
+test('a capitalised word, a capital initial and a capitalised word are a name in mixed-case prose', () => {
+  assert.deepEqual(names('The Report Was Reviewed By Staff. It was signed yesterday by Ottilie R Vasbenderová after the Visit on Monday.'),
+    ['Ottilie R Vasbenderová']);
+  assert.deepEqual(names('Torvald K. Øyangen called the Clinic on Monday. The Nurse told him to come in. Follow Up Tuesday.'), ['Torvald K. Øyangen']);
+  // Letters after the heads of medical terms, and "A." closing a sentence, are not initials.
+  assert.deepEqual(names('Labs: Factor V Leiden negative. Hepatitis B Surface Antigen negative. Vitamin D Level low. Type A Personality. '
+    + 'Polysomnogram with the Compumedics E Series Recorder. Area of Ligature A. Lack of bleeding Noted In Chart.'), []);
+});
+
+test('two capitalised words side by side, one written with accents, are a name in mixed-case prose', () => {
+  assert.deepEqual(names('We met Dénes Kovalcsik at the Clinic on Monday. He Was Well.'), ['Dénes Kovalcsik']);
+  // Accented eponyms before a common noun, and a street before its number, are not.
+  assert.deepEqual(names('History of Sjögren Syndrome and Ménière Disease. Seen in Clinic. Plan Per Team.'), []);
+  assert.deepEqual(names('She lives at Zelená Úvozová 1412 now. Seen In Clinic Today.'), []);
+  // Single-case notes are left to the other rules: capitals there say nothing.
+  assert.deepEqual(names('WE MET DÉNES KOVALCSIK AT THE CLINIC ON MONDAY. HE WAS WELL.'), []);
+});
+
+test('a person after "said", "named" or a verb of making and "by"; not a thing or service after "by"', () => {
+  assert.deepEqual(names('The Book Was Written In Spring. It was written by Radomił Wąsowiczek in Lublin, said Quillane.'),
+    ['Radomił Wąsowiczek', 'Quillane']);
+  assert.deepEqual(names('The Family Came. She named him Oskarr, After His Grandfather.'), ['Oskarr']);
+  assert.deepEqual(names('The Wound Was Dressed. Closure was followed by Mastisol and Steri-Strips. She was seen by Physical Therapy Today.'), []);
+  assert.deepEqual(names('The Wound Was Dressed. It was performed by General Surgery Staff on Monday.'), []);
+});
+
+test('a list of single capitalised words with two or more names in it is a list of names', () => {
+  assert.deepEqual(names('The Family Visited. Their children: Brisco, Mary, Yolanthe and Peter.'), ['Brisco', 'Mary', 'Yolanthe', 'Peter']);
+  assert.deepEqual(names('Medications: Lasix, Coumadin, Digoxin and Norvasc. Follow Up In Clinic.'), []);
+  // One name is not a list of names.
+  assert.deepEqual(names('The Family Visited. Brought: Lasix, Coumadin, Mary and Digoxin.').includes('Lasix'), false);
+});
+
+test('a lower-case signature line in a mixed-case note is read as one in a single-case note', () => {
+  assert.deepEqual(names('Pt Seen In The Morning. Plan Was Discussed With Team.\n\nkestrel vantrobe rn\n'), ['kestrel vantrobe']);
+});
