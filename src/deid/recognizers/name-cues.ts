@@ -103,6 +103,12 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'married', 's
 export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'arranged',
   'performed', 'played', 'founded', 'raised', 'adopted', 'signed', 'sent', 'drawn', 'designed', 'edited', 'translated', 'narrated', 'illustrated']);
 
+/** Services a person comes from: "X Y from speech therapy", "X Y of social work" (not "pt": "blood from pt"). */
+export const ORIGIN_SERVICES = new Set(['speech', 'social', 'case', 'pharmacy', 'nutrition', 'dietary', 'hospice', 'rehab', 'cardiology',
+  'neurology', 'oncology', 'surgery', 'legal', 'ethics', 'chaplaincy', 'pastoral', 'admitting', 'radiology', 'renal', 'psychiatry', 'psych',
+  'respiratory', 'transplant', 'palliative', 'infectious', 'physical', 'occupational', 'vna', 'elder', 'nursing', 'interpreter', 'interpreters',
+  'security', 'billing', 'insurance', 'medicare', 'medicaid', 'guardianship', 'probate', 'court', 'police', 'dss', 'dcf', 'aps']);
+
 /** Particles inside surnames: "Van Oosterveld", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
@@ -131,4 +137,4 @@ export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman',
   'surgeon', 'cardiologist', 'pcp', 'physician', 'doctor', 'oncologist', 'social', 'case']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached']);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', 'from', 'of']);

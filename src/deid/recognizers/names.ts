@@ -5,7 +5,7 @@ import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
-  LETTER_HEADS, MAKING_VERBS, PERSON_CUES, WEAK_TITLES,
+  LETTER_HEADS, MAKING_VERBS, ORIGIN_SERVICES, PERSON_CUES, WEAK_TITLES,
 } from './name-cues.js';
 
 /**
@@ -152,6 +152,7 @@ const CUE_REACH = 32;
 const CUE_MEETING = 64;
 const CUE_RELATION = 128;
 const CUE_LIST_NAME = 256;
+const CUE_ORIGIN = 512;
 /**
  * For each key that some rule of the main loop starts at, those rules: one look-up per cue word instead of a set
  * look-up in each rule (ten a word, most of them misses). Each rule still tests its own condition; a rule whose bit
@@ -168,6 +169,7 @@ cue(HEADER_FIELDS, CUE_HEADER);
 cue(INTRODUCTIONS, CUE_INTRODUCTION);
 cue(['reach', 'reached'], CUE_REACH);
 cue(['with', 'by'], CUE_MEETING);
+cue(['from', 'of'], CUE_ORIGIN);
 cue([...ROLES, ...RELATIONS, 'person'], CUE_RELATION);
 cue([...lexicon.firstNames, ...lexicon.surnames].filter(isUnambiguousName), CUE_LIST_NAME);
 
@@ -219,8 +221,8 @@ type CueRule = (s: NameScan, i: number, w: Word, next: Word | undefined, cues: n
  * away (a call site or an inlined branch without feedback did, 3 times a run). The rules of the main loop only mark
  * words, so the order they run in at one word does not matter.
  */
-const RARE_CUES = CUE_SIGNATURE | CUE_HEADER | CUE_INTRODUCTION | CUE_REACH | CUE_MEETING;
-const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, reach, meetings];
+const RARE_CUES = CUE_SIGNATURE | CUE_HEADER | CUE_INTRODUCTION | CUE_REACH | CUE_MEETING | CUE_ORIGIN;
+const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, reach, meetings, fromService];
 
 /**
  * The rules that run once over the whole note, after the main loop, in this order. Called from one site, which
@@ -385,6 +387,24 @@ function meetings(s: NameScan, i: number, _w: Word, next: Word | undefined, cues
     && (surnameLike(s, next) || (isInitial(s, i + 1) && !s.at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(s.at(i + 2)?.key ?? '')) {
     takeForward(s, i + 1, () => true, true);
   }
+}
+
+function fromService(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
+  // "vathlinger lingfenan from speech therapy", "KIM TRAN OF SOCIAL WORK": one to three name words opening a
+  // clause, then "from" or "of" and a service of the hospital or of the patient's care.
+  if ((cues & CUE_ORIGIN) === 0 || next === undefined || !cleanGap(w.gapBefore) || !cleanGap(next.gapBefore) || !ORIGIN_SERVICES.has(next.key)) return;
+  let first = i;
+  while (first > 0 && first > i - 3) {
+    if (first < i && !cleanGap((s.at(first) as Word).gapBefore)) break;
+    const c = s.at(first - 1) as Word;
+    if (c.single || ROLES.has(c.key) || RELATIONS.has(c.key) || !(isUnambiguousName(c.key) || surnameLike(s, c)) || VERB_LIKE.test(c.key)) break;
+    first--;
+  }
+  const opener = s.at(first) as Word;
+  // Two words, or one listed name: "labs from pharmacy" is no person.
+  if (first === i || (i - first < 2 && !isUnambiguousName((s.at(i - 1) as Word).key))) return;
+  if (!(first === 0 || /(?:^|\n|[.!?;:,(]|[ \t]-)[ \t]*$/.test(opener.gapBefore))) return;
+  for (let j = first; j < i; j++) s.marked[j] = 1;
 }
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {

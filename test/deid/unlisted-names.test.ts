@@ -49,3 +49,10 @@ test('a list of single capitalised words with two or more names in it is a list 
 test('a lower-case signature line in a mixed-case note is read as one in a single-case note', () => {
   assert.deepEqual(names('Pt Seen In The Morning. Plan Was Discussed With Team.\n\nkestrel vantrobe rn\n'), ['kestrel vantrobe']);
 });
+
+test('name words opening a clause before "from" or "of" and a service of the hospital', () => {
+  assert.deepEqual(names('pt alert and calm. vathlinger quormish from speech therapy visited today.'), ['vathlinger quormish']);
+  assert.deepEqual(names('FAMILY MEETING HELD. TRELLISON BRAXMORE OF SOCIAL WORK PRESENT.'), ['TRELLISON BRAXMORE']);
+  // Not one unlisted word, not things sent from a service, not from the patient.
+  assert.deepEqual(names('pt stable. labs from pharmacy reviewed. blood from pt sent. meds from pharmacy given.'), []);
+});
