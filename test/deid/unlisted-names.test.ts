@@ -56,3 +56,9 @@ test('name words opening a clause before "from" or "of" and a service of the hos
   // Not one unlisted word, not things sent from a service, not from the patient.
   assert.deepEqual(names('pt stable. labs from pharmacy reviewed. blood from pt sent. meds from pharmacy given.'), []);
 });
+
+test('after a doctor\'s title, two name words even before "and" or "to"', () => {
+  assert.deepEqual(names('family meeting held with dr. quorvane tesselby and the team today.'), ['quorvane tesselby']);
+  // A verb-shaped second word is not taken.
+  assert.deepEqual(names('family meeting held with dr. quorvane called and updated.'), ['quorvane']);
+});

@@ -5,6 +5,8 @@
 import { lexicon } from '../lexicon/index.js';
 
 export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mister', 'rabbi', 'rev', 'reverend', 'prof', 'professor']);
+/** Titles of doctors: two name words after them even before "and", "to", "will" ("dr. X Y and family"). */
+export const DOCTOR_TITLES = new Set(['dr', 'drs', 'doctor', 'prof', 'professor']);
 /** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
 export const WEAK_TITLES = new Set(['ms', 'mr']);
 /** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
@@ -107,7 +109,7 @@ export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 
 export const ORIGIN_SERVICES = new Set(['speech', 'social', 'case', 'pharmacy', 'nutrition', 'dietary', 'hospice', 'rehab', 'cardiology',
   'neurology', 'oncology', 'surgery', 'legal', 'ethics', 'chaplaincy', 'pastoral', 'admitting', 'radiology', 'renal', 'psychiatry', 'psych',
   'respiratory', 'transplant', 'palliative', 'infectious', 'physical', 'occupational', 'vna', 'elder', 'nursing', 'interpreter', 'interpreters',
-  'security', 'billing', 'insurance', 'medicare', 'medicaid', 'guardianship', 'probate', 'court', 'police', 'dss', 'dcf', 'aps']);
+  'security', 'billing', 'insurance', 'hospital', 'medicare', 'medicaid', 'guardianship', 'probate', 'court', 'police', 'dss', 'dcf', 'aps']);
 
 /** Particles inside surnames: "Van Oosterveld", "de la Cruz", "O'". */
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);

@@ -5,7 +5,7 @@ import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
-  LETTER_HEADS, MAKING_VERBS, ORIGIN_SERVICES, PERSON_CUES, WEAK_TITLES,
+  DOCTOR_TITLES, LETTER_HEADS, MAKING_VERBS, ORIGIN_SERVICES, PERSON_CUES, WEAK_TITLES,
 } from './name-cues.js';
 
 /**
@@ -110,6 +110,15 @@ function closesName(s: NameScan, j: number): boolean {
     || CREDENTIALS.has(after.key) || NAME_CLOSERS.has(after.key);
 }
 
+/**
+ * After a doctor's title, a name's second word may be followed by the words too common to close a name alone
+ * ("dr. X Y and the team", "Dr. X Y to see"): the title already says two name words follow.
+ */
+function weakCloser(s: NameScan, j: number): boolean {
+  const after = s.at(j + 1);
+  return after !== undefined && cleanGap(after.gapBefore) && WEAK_AFTER.has(after.key) && !VERB_LIKE.test((s.at(j) as Word).key);
+}
+
 /** A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals. */
 function headerName(s: NameScan, w: Word | undefined): boolean {
   return w !== undefined && !w.single && nameLike(w) && (surnameLike(s, w) || isKnownName(w.key) || /^[A-Z][A-Z'-]+$/.test(s.text.slice(w.start, w.end)));
@@ -119,7 +128,7 @@ function headerName(s: NameScan, w: Word | undefined): boolean {
  * Marks words from `i` on as a name: the first if name-like, then more while they continue a name. `loose`
  * (after a strong cue: a title, a close relation, a person's role) also takes a surname-like second word.
  */
-function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, loose = false): number {
+function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, loose = false, title = false): number {
   const first = s.at(i);
   if (first === undefined || !firstOk(i)) return i;
   s.marked[i] = 1;
@@ -135,7 +144,7 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
     const surnameAfterGiven = givenLike(s, j - 1) && (w.single ? isInitial(s, j) : s.mixed ? w.capitalized : !VERB_LIKE.test(w.key));
     const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(s, j)
       || w.capitalized || (/^-$/.test(w.gapBefore) && (sameCase(s.text, prev, w) || (prev.capitalized && s.at(j + 1)?.capitalized === true)))
-      || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(s, w) && closesName(s, j));
+      || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(s, w) && (closesName(s, j) || (title && weakCloser(s, j))));
     if (!continues) break;
     s.marked[j] = 1;
   }
@@ -250,7 +259,7 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
       if (personWord(c)) return true;
       // "Dr Will Cole": a stop word that is a given name, followed by a name.
       return lexicon.firstNames.has(c.key) && s.at(j + 1) !== undefined && nameEvidence(s, j + 1) && cleanGap((s.at(j + 1) as Word).gapBefore);
-    }, !weak);
+    }, !weak, DOCTOR_TITLES.has(w.key));
     // "MS S. CARE": a title followed by an initial.
     return true;
   }
