@@ -62,3 +62,8 @@ test('after a doctor\'s title, two name words even before "and" or "to"', () => 
   // A verb-shaped second word is not taken.
   assert.deepEqual(names('family meeting held with dr. quorvane called and updated.'), ['quorvane']);
 });
+
+test('a list of names followed by a capitalised word is a firm\'s name, left to the other rules', () => {
+  const found = names('Papers Were Sent. The Brisco, Mary, Yolanthe and Peter Partnership wrote back.');
+  assert.ok(!found.includes('Brisco') && !found.includes('Yolanthe'), found.join('|'));
+});

@@ -716,7 +716,9 @@ function nameLists(s: NameScan): void {
       items.push(k);
       if (k === last) break;
     }
-    if (items.length < 3) continue;
+    // "The Pell, Quaid and Ormsby Orchestra": a capitalised word after the list makes it a firm's name.
+    const after = s.at(last + 1);
+    if (items.length < 3 || (after !== undefined && after.capitalized && cleanGap(after.gapBefore))) continue;
     let found = 0;
     let names = true;
     for (const j of items) {
