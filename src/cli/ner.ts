@@ -1,15 +1,14 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { fileText, readFileText } from '../corpus/node-io.js';
-import { writeFileAtomic } from '../directories.js';
+import { OutputLock, writeFileAtomic } from '../directories.js';
 import { FINETUNE_DEFAULTS, type FinetuneOptions } from '../tasks/finetune.js';
 import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
 } from '../tasks/ner/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import { checkCheckpointFolder, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
-import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
+import { intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
@@ -49,18 +48,23 @@ export function finetuneOptions(v: { epochs?: string; lr?: string; batch?: strin
   };
 }
 
+/** The flags of finetune ner. */
+const NER_FINETUNE_FLAGS = {
+  checkpoint: { type: 'string', valueName: 'DIR', description: 'pretrained checkpoint (medbert or Hugging Face BERT, with tokenizer.model)' },
+  train: { type: 'string', valueName: 'FILE', description: 'training set: PubTator, or BIO TSV (.tsv)' },
+  dev: { type: 'string', valueName: 'FILE', description: 'development set (picks the best epoch)' },
+  test: { type: 'string', valueName: 'FILE', description: 'test set, scored with the best epoch' },
+  out: { type: 'string', valueName: 'DIR', description: 'where the fine-tuned checkpoint goes' },
+  types: { type: 'string', valueName: 'A,B', default: 'Chemical,Disease', description: 'entity types to learn' },
+  json: { type: 'boolean', description: 'print the scores as one JSON object' },
+  ...trainFlags,
+  ...engineFlags,
+} satisfies Record<string, FlagSpec>;
+
+type NerFinetuneValues = FlagValues<typeof NER_FINETUNE_FLAGS>;
+
 export async function finetuneNerCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, {
-    checkpoint: { type: 'string', valueName: 'DIR', description: 'pretrained checkpoint (medbert or Hugging Face BERT, with tokenizer.model)' },
-    train: { type: 'string', valueName: 'FILE', description: 'training set: PubTator, or BIO TSV (.tsv)' },
-    dev: { type: 'string', valueName: 'FILE', description: 'development set (picks the best epoch)' },
-    test: { type: 'string', valueName: 'FILE', description: 'test set, scored with the best epoch' },
-    out: { type: 'string', valueName: 'DIR', description: 'where the fine-tuned checkpoint goes' },
-    types: { type: 'string', valueName: 'A,B', default: 'Chemical,Disease', description: 'entity types to learn' },
-    json: { type: 'boolean', description: 'print the scores as one JSON object' },
-    ...trainFlags,
-    ...engineFlags,
-  }, {
+  const parsed = parseFlags(argv, NER_FINETUNE_FLAGS, {
     usage: 'medbert finetune ner --checkpoint DIR --train FILE --dev FILE [--test FILE] --out DIR [--types Chemical,Disease] [--epochs --lr --batch --seed] [--json]',
     description: 'Fine-tunes token classification (BIO over words; the first piece of each word is labelled) and keeps\n' +
       'the epoch with the best dev F1. Scores are entity-level exact match (conlleval / BLURB).',
@@ -72,6 +76,17 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
   checkCheckpointFolder(out); // before training, not after
+  // A second fine-tuning into the same folder fails at once, not after its training.
+  const lock = OutputLock.acquire(out);
+  try {
+    return await finetuneNerInto(v, dir, out);
+  } finally {
+    lock.release();
+  }
+}
+
+/** finetune ner's work once its output folder is checked and locked. */
+async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): Promise<number> {
   const types = (v.types ?? 'Chemical,Disease').split(',').map((t) => t.trim()).filter((t) => t !== '');
   if (types.length === 0) throw new MedbertError('--types names no entity type');
   const train = await readNerFile(required(v.train, 'train'));
@@ -104,7 +119,7 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
       dev: result.dev, test: result.test, epochs: result.epochs, train_examples: result.trainExamples,
       alignment: result.alignment, checkpoint: out, stopped,
     };
-    writeFileSync(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileAtomic(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
     if (v.json === true) printJson(summary);
     else {
       printScores('dev', result.dev);

@@ -1,12 +1,12 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OutputLock, writeFileAtomic } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { readFileText } from '../corpus/node-io.js';
 import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
 import { checkCheckpointFolder, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
-import { intFlag, parseFlags, printJson, required } from './args.js';
+import { intFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
 import { finetuneOptions } from './ner.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
@@ -26,21 +26,26 @@ function qaFrom(ckpt: LoadedCheckpoint, dir: string, engine: Engine, seed: numbe
   return QaModel.create(engine, ckpt.config, ckpt.weights, sp, seed, maxLength);
 }
 
+/** The flags of finetune qa. */
+const QA_FINETUNE_FLAGS = {
+  checkpoint: { type: 'string', valueName: 'DIR', description: 'pretrained checkpoint (with tokenizer.model)' },
+  train: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL training questions' },
+  dev: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL development questions (picks the best epoch)' },
+  test: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL test questions' },
+  out: { type: 'string', valueName: 'DIR', description: 'where the fine-tuned checkpoint goes' },
+  'max-length': { type: 'string', valueName: 'N', default: '256', description: 'tokens per question+option sequence' },
+  epochs: { type: 'string', valueName: 'N', default: '3', description: 'passes over the training set' },
+  lr: { type: 'string', valueName: 'LR', default: '5e-5', description: 'peak learning rate' },
+  batch: { type: 'string', valueName: 'B', default: '8', description: 'questions per step' },
+  seed: { type: 'string', valueName: 'S', default: '42', description: 'seed' },
+  json: { type: 'boolean', description: 'print the scores as one JSON object' },
+  ...engineFlags,
+} satisfies Record<string, FlagSpec>;
+
+type QaFinetuneValues = FlagValues<typeof QA_FINETUNE_FLAGS>;
+
 export async function finetuneQaCommand(argv: string[]): Promise<number> {
-  const parsed = parseFlags(argv, {
-    checkpoint: { type: 'string', valueName: 'DIR', description: 'pretrained checkpoint (with tokenizer.model)' },
-    train: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL training questions' },
-    dev: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL development questions (picks the best epoch)' },
-    test: { type: 'string', valueName: 'FILE', description: 'MedQA JSONL test questions' },
-    out: { type: 'string', valueName: 'DIR', description: 'where the fine-tuned checkpoint goes' },
-    'max-length': { type: 'string', valueName: 'N', default: '256', description: 'tokens per question+option sequence' },
-    epochs: { type: 'string', valueName: 'N', default: '3', description: 'passes over the training set' },
-    lr: { type: 'string', valueName: 'LR', default: '5e-5', description: 'peak learning rate' },
-    batch: { type: 'string', valueName: 'B', default: '8', description: 'questions per step' },
-    seed: { type: 'string', valueName: 'S', default: '42', description: 'seed' },
-    json: { type: 'boolean', description: 'print the scores as one JSON object' },
-    ...engineFlags,
-  }, {
+  const parsed = parseFlags(argv, QA_FINETUNE_FLAGS, {
     usage: 'medbert finetune qa --checkpoint DIR --train FILE --dev FILE [--test FILE] --out DIR [--json]',
     description: 'Fine-tunes multiple choice: [CLS] question [SEP] option [SEP] per option (question truncated from the left),\n' +
       'pooled [CLS] → score, softmax over the options. Keeps the epoch with the best dev accuracy.',
@@ -52,6 +57,17 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
   checkCheckpointFolder(out); // before training, not after
+  // A second fine-tuning into the same folder fails at once, not after its training.
+  const lock = OutputLock.acquire(out);
+  try {
+    return await finetuneQaInto(v, dir, out);
+  } finally {
+    lock.release();
+  }
+}
+
+/** finetune qa's work once its output folder is checked and locked. */
+async function finetuneQaInto(v: QaFinetuneValues, dir: string, out: string): Promise<number> {
   const train = await readQuestions(required(v.train, 'train'));
   const dev = await readQuestions(required(v.dev, 'dev'));
   const test = v.test === undefined ? null : await readQuestions(v.test);
@@ -75,7 +91,7 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
     const stopped = interrupt.requested();
     if (stopped) process.stderr.write(`finetune qa: stopped by the user after ${result.epochs.length} epoch(s); ${out} holds the best so far\n`);
     const summary = { dev: result.dev, test: result.test, epochs: result.epochs, checkpoint: out, stopped };
-    writeFileSync(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileAtomic(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
     if (v.json === true) printJson(summary);
     else {
       process.stdout.write(`dev accuracy ${(100 * result.dev.accuracy).toFixed(2)}% (n=${result.dev.n})\n`);
