@@ -19,7 +19,7 @@ import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 import { ringDistributed } from '../dist/distributed.js';
-import { launchRanks, rankFromEnv, rankThreadsFlag } from '../dist/launch.js';
+import { launchRanks, rankFromEnv, rankThreadsFlag, stopWhenLauncherEnds } from '../dist/launch.js';
 import { joinRing } from '../dist/join.js';
 import { freePort } from '../dist/free-port.js';
 
@@ -92,6 +92,7 @@ export const pretrainCommand: Command = {
       }
     }
     const lead = rankEnv === null || rankEnv.rank === 0;
+    stopWhenLauncherEnds();
     const preset = presetFlag(v.preset);
     const dataDir = required(v.data, 'data');
     const outDir = required(v.out, 'out');

@@ -38,6 +38,28 @@ export function rankFromEnv(env: NodeJS.ProcessEnv = process.env): RankEnv | nul
   };
 }
 
+/** Set in a rank process's environment when its stdin is the launcher's pipe. */
+const LAUNCHER_PIPE = 'MEDBERT_LAUNCHER_PIPE';
+
+/**
+ * In a rank process started by launchRankProcesses: when the launcher is gone, even killed with SIGKILL (which it
+ * cannot pass on), its end of the stdin pipe closes, and this rank stops as on SIGTERM: at its next step, with a
+ * checkpoint (the other ranks see the same end). Elsewhere it does nothing.
+ */
+export function stopWhenLauncherEnds(env: NodeJS.ProcessEnv = process.env): void {
+  if (env[LAUNCHER_PIPE] !== '1') return;
+  const stdin = process.stdin;
+  const stop = (): void => {
+    // What this rank still writes to the launcher's pipes has no reader now: not an error that ends the rank.
+    for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});
+    process.kill(process.pid, 'SIGTERM');
+  };
+  stdin.once('end', stop);
+  stdin.once('error', stop);
+  stdin.resume();
+  stdin.unref(); // the watch alone does not keep the rank alive
+}
+
 /**
  * `--transport`: shm (the default) runs a machine's ranks as threads of one process over shared memory; with
  * several machines the ring is mixed (MixedRing: shared memory inside a node, TCP from a node's last rank to
@@ -84,8 +106,9 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
       const child = spawn(process.execPath, [...process.execArgv, ...o.argv], {
         env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(local), LOCAL_WORLD_SIZE: String(o.workers),
           WORLD_SIZE: String(world), MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort),
-          MEDBERT_THREADS: String(threadShare(nodeThreads(), o.workers, local)) },
-        stdio: local === 0 ? ['ignore', 'inherit', 'inherit'] : ['ignore', 'ignore', 'pipe'],
+          MEDBERT_THREADS: String(threadShare(nodeThreads(), o.workers, local)), [LAUNCHER_PIPE]: '1' },
+        // stdin: a pipe this process never writes to, which ends when it does, however it ends (stopWhenLauncherEnds).
+        stdio: local === 0 ? ['pipe', 'inherit', 'inherit'] : ['pipe', 'ignore', 'pipe'],
         // A process group of its own: a Ctrl-C at the terminal reaches the ranks once, through `forward` below (in
         // this one's group, each rank also got the terminal's, and took the two for "Ctrl-C twice: quit at once").
         detached: process.platform !== 'win32',

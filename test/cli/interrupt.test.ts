@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -54,6 +54,42 @@ for (const transport of ['shm', 'tcp']) {
   test(`Ctrl-C during pretraining with 2 ranks (--transport ${transport}) stops them together with a checkpoint`, { skip: process.platform === 'win32' },
     () => ctrlCDuringPretraining(['--workers', '2', '--transport', transport]));
 }
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+// A launcher killed with SIGKILL cannot pass anything on: its ranks, in process groups of their own, see the end of
+// the stdin pipe it held and stop as on SIGTERM, with a checkpoint, instead of training on alone.
+test('ranks as processes stop with a checkpoint when their launcher is killed with SIGKILL', { skip: process.platform !== 'linux' }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
+  const out = join(dir, 'run');
+  let ranks: number[] = [];
+  try {
+    const launcher = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', out,
+      '--steps', '100000', '--seq-len', '16', '--micro-batch', '2', '--checkpoint-every', '0', '--json', '--workers', '2', '--transport', 'tcp'],
+    { stdio: ['ignore', 'ignore', 'ignore'], detached: true });
+    const deadline = Date.now() + 60_000;
+    while (metricLines(out) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(metricLines(out) >= 2, 'training started');
+    ranks = execFileSync('ps', ['-o', 'pid=', '--ppid', String(launcher.pid)], { encoding: 'utf8' }).split('\n').map((l) => Number(l.trim())).filter((p) => p > 0);
+    assert.equal(ranks.length, 2, 'two rank processes');
+    process.kill(launcher.pid!, 'SIGKILL');
+    const stopBy = Date.now() + 30_000;
+    while (ranks.some(alive) && Date.now() < stopBy) await new Promise((r) => setTimeout(r, 100));
+    assert.ok(!ranks.some(alive), 'the ranks ended with their launcher');
+    const state = JSON.parse(readFileSync(join(out, 'checkpoint', 'trainer_state.json'), 'utf8')) as { step: number };
+    assert.ok(state.step >= 2 && state.step < 100000, `a checkpoint at the step reached (${state.step})`);
+  } finally {
+    for (const pid of ranks) if (alive(pid)) process.kill(pid, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
 
 test('Ctrl-C while deid writes its output: one line, exit 130, and no half-written file left', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
