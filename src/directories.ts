@@ -224,8 +224,8 @@ export class OutputLock {
           return new OutputLock(lockPath, owner);
         }
         const holder = lockHolder(lockPath);
-        if (attempt < 3 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
-          setAsideIfStale(lockPath, holder); // its owner died without removing it
+        if (attempt < 200 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
+          breakStaleLock(lockPath, holder, mine); // its owner died without removing it
           continue;
         }
         const who = holder === null ? 'another run' : `process ${holder.pid} on ${holder.host}`;
@@ -271,8 +271,37 @@ function tryLink(from: string, to: string): boolean {
 }
 
 /**
+ * Removes the stale lock of `holder`, holding `.NAME.lock.break` (linked from `mine`, this run's own lock file)
+ * meanwhile: of any number of runs that found the same stale lock, one at a time looks again and removes it only if
+ * it is still that one, and no lock can appear there meanwhile (a lock is only ever linked where none is). A run
+ * that finds the break taken waits a moment; it then looks at the lock again, as the caller's loop does.
+ */
+export function breakStaleLock(lockPath: string, holder: { pid: number; host: string }, mine: string): void {
+  const breakPath = `${lockPath}.break`;
+  if (!tryLink(mine, breakPath)) {
+    const breaker = lockHolder(breakPath);
+    // A run killed while it held the break (two failures in a row): its break is moved aside as a stale lock is.
+    if (breaker !== null && breaker.host === hostname() && !processAlive(breaker.pid)) setAsideIfStale(breakPath, breaker);
+    else sleepMs(5);
+    return;
+  }
+  try {
+    const now = lockHolder(lockPath);
+    if (now !== null && now.pid === holder.pid && now.host === holder.host) rmSync(lockPath, { force: true });
+  } finally {
+    rmSync(breakPath, { force: true });
+  }
+}
+
+/** Blocks this thread for `ms` milliseconds (lock retries are synchronous, and rare). */
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/**
  * Moves the stale lock of `holder` out of the way. Two runs may find the same stale lock: the lock moved aside is
  * checked to be that one, and if another run's fresh lock was moved instead (it took over first), it is put back.
+ * (Used for a stale break lock, see breakStaleLock; three runs racing for one could still lose one of theirs.)
  */
 export function setAsideIfStale(lockPath: string, holder: { pid: number; host: string }): void {
   const aside = `${lockPath}.stale-${process.pid}-${Math.random().toString(36).slice(2)}`;

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import test from 'node:test';
-import { AtomicFile, checkOutputFolder, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside } from '../src/directories.js';
+import {
+  AtomicFile, breakStaleLock, checkOutputFolder, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside,
+} from '../src/directories.js';
 
 test('makeDirectories makes the missing folders of a path, and is content with ones that exist', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-dirs-'));
@@ -123,6 +126,68 @@ test('OutputLock takes over a lock whose process is gone, and never one of a run
     writeFileSync(lockFile, 'not a lock of ours');
     assert.throws(() => OutputLock.acquire(out), /shards is being written by another run \(.*\.shards\.lock\): wait for it to finish, or remove the lock/);
     assert.equal(readFileSync(lockFile, 'utf8'), 'not a lock of ours'); // left as it was
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+/** This build's directories.js (beside this test under dist/), for the racing processes below. */
+const directoriesModule = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'directories.js');
+
+test('OutputLock: of many processes that find the same stale lock at once, exactly one takes it over', { skip: process.platform === 'win32' }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-lock-'));
+  try {
+    const out = join(root, 'shards');
+    const lockFile = join(root, '.shards.lock');
+    const ended = spawnSync(process.execPath, ['-e', '']).pid;
+    // Each racer waits for the same instant, claims the output, says whether it got it, and holds it a while.
+    const racer = `const { OutputLock } = await import(${JSON.stringify(directoriesModule)});
+      const start = Number(process.argv[1]); while (Date.now() < start) {}
+      let lock = null; try { lock = OutputLock.acquire(${JSON.stringify(out)}); } catch {}
+      process.stdout.write(lock === null ? 'lost' : 'won');
+      if (lock !== null) { await new Promise((r) => setTimeout(r, 1000)); lock.release(); }`;
+    for (let round = 0; round < 2; round++) {
+      writeFileSync(lockFile, JSON.stringify({ pid: ended, host: hostname() }));
+      const start = Date.now() + 700;
+      const results = await Promise.all(Array.from({ length: 6 }, () => new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, ['--input-type=module', '-e', racer, String(start)], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let said = '';
+        child.stdout.on('data', (d: Buffer) => { said += d.toString(); });
+        child.on('exit', () => resolve(said));
+      })));
+      assert.equal(results.filter((r) => r === 'won').length, 1, `round ${round}: ${results.join(' ')}`);
+      assert.equal(results.filter((r) => r === 'lost').length, 5);
+      assert.deepEqual(readdirSync(root), [], `round ${round}: released, and nothing set aside or left from the takeover`);
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('breakStaleLock removes only the stale lock it was asked to, and only while it holds the break', () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-lock-'));
+  try {
+    const lockFile = join(root, '.shards.lock');
+    const breakFile = `${lockFile}.break`;
+    const mine = join(root, 'mine');
+    writeFileSync(mine, JSON.stringify({ pid: process.pid, host: hostname() }));
+    const ended = spawnSync(process.execPath, ['-e', '']).pid as number;
+    const stale = { pid: ended, host: hostname() };
+    // Another run took the stale lock over first: its fresh lock is left alone.
+    writeFileSync(lockFile, JSON.stringify({ pid: process.pid, host: hostname() }));
+    breakStaleLock(lockFile, stale, mine);
+    assert.deepEqual(JSON.parse(readFileSync(lockFile, 'utf8')), { pid: process.pid, host: hostname() });
+    // A live run holds the break: nothing is touched.
+    writeFileSync(lockFile, JSON.stringify(stale));
+    writeFileSync(breakFile, JSON.stringify({ pid: process.pid, host: hostname() }));
+    breakStaleLock(lockFile, stale, mine);
+    assert.ok(existsSync(lockFile) && existsSync(breakFile));
+    // A run died holding the break: its break goes first, then the stale lock.
+    writeFileSync(breakFile, JSON.stringify(stale));
+    breakStaleLock(lockFile, stale, mine);
+    assert.ok(existsSync(lockFile) && !existsSync(breakFile));
+    breakStaleLock(lockFile, stale, mine);
+    assert.deepEqual(readdirSync(root), ['mine']);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
