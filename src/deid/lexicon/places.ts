@@ -100,3 +100,45 @@ export const STREET_TYPES: readonly string[] = `
 street st avenue ave av road rd boulevard blvd lane ln drive dr court ct place pl way terrace ter circle cir
 parkway pkwy highway hwy route rte square sq trail path pike turnpike alley row
 `.trim().split(/\s+/);
+
+/**
+ * Words that make a street name in other languages, written as the end of the name ("Birkholmvej", "Lindenstrasse",
+ * "Koivukatu") or as a word of their own before or after it ("Via Rosmini", "Solvangs gate", "ul. Sosnowa").
+ * Danish, Norwegian, Swedish, Icelandic, Finnish, German, Dutch, Frisian, Polish, Czech, Hungarian, Italian,
+ * Spanish, Portuguese and French. A name with one of them before a house number is a street: "Lindauer
+ * Strasse 7".
+ */
+export const STREET_SUFFIXES: readonly string[] = `
+strasse straße str gasse weg allee platz damm ufer chaussee vej vejen gade stræde straede veien vegen gata gatan gate
+vägen stigen stien gränd torget stræti straeti braut vegur katu kuja polku tie kaari straat laan gracht plein steeg
+dreef singel kade wei baan ulica ulice utca kapu
+`.trim().split(/\s+/);
+
+/** Street words that come before the name: "Via dei Pini 17", "14 Rue des Acacias", "ul. Sosnowa 12". */
+export const STREET_PREFIXES: readonly string[] = `
+via viale vicolo piazza corso rua rue avenida avenue calle carrer paseo camino strada ul al aleja ulica rambla
+travessa largo chemin quai
+`.trim().split(/\s+/);
+
+/**
+ * Countries (and their common short forms), lower case. Not PHI under Safe Harbor: in an address block the
+ * country line is left untagged, and only the postal code after it is taken.
+ */
+export const COUNTRIES: readonly string[] = `
+afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahamas|bahrain|
+bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia and herzegovina|botswana|brazil|brunei|
+bulgaria|burkina faso|burundi|cambodia|cameroon|canada|cape verde|chad|chile|china|colombia|comoros|congo|
+costa rica|croatia|cuba|cyprus|czech republic|czechia|denmark|djibouti|dominica|dominican republic|ecuador|
+egypt|el salvador|eritrea|estonia|eswatini|ethiopia|fiji|finland|france|gabon|gambia|georgia|germany|ghana|
+greece|greenland|grenada|guatemala|guinea|guyana|haiti|honduras|hungary|iceland|india|indonesia|iran|iraq|
+ireland|israel|italy|jamaica|japan|jordan|kazakhstan|kenya|kosovo|kuwait|kyrgyzstan|laos|latvia|lebanon|
+lesotho|liberia|libya|liechtenstein|lithuania|luxembourg|madagascar|malawi|malaysia|maldives|mali|malta|
+martinique|mauritania|mauritius|mexico|moldova|monaco|mongolia|montenegro|morocco|mozambique|myanmar|namibia|
+nepal|netherlands|the netherlands|new zealand|nicaragua|niger|nigeria|north korea|north macedonia|norway|oman|
+pakistan|panama|papua new guinea|paraguay|peru|philippines|poland|portugal|puerto rico|qatar|romania|russia|
+rwanda|saudi arabia|senegal|serbia|seychelles|sierra leone|singapore|slovakia|slovenia|somalia|south africa|
+south korea|korea|south sudan|spain|sri lanka|sudan|suriname|sweden|switzerland|syria|taiwan|tajikistan|
+tanzania|thailand|togo|trinidad and tobago|tunisia|turkey|turkmenistan|uganda|ukraine|united arab emirates|
+united kingdom|uk|great britain|england|scotland|wales|northern ireland|united states|united states of america|
+usa|us|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|faroe islands|isle of man|jersey|guernsey
+`.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');

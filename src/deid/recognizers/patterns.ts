@@ -1,6 +1,7 @@
 import { lexicon } from '../lexicon/index.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
+import { findAddresses } from './addresses.js';
 import { codeAt, isDigit, isSpace } from './chars.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
@@ -434,6 +435,8 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
       from = m[0].length === 0 ? m.index + 1 : m.index + m[0].length;
     }
   }
+  // Street addresses and their blocks, by structure (addresses.ts), anchored at the digit runs found above.
+  if (runs.count > 0) for (const s of findAddresses(words, text, runs)) spans.push(s);
   // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
   for (const s of scanned.longTokens) spans.push(s);
   return spans;

@@ -1,0 +1,367 @@
+import { lexicon } from '../lexicon/index.js';
+import { COUNTRIES, STREET_PREFIXES, STREET_SUFFIXES } from '../lexicon/places.js';
+import type { PhiSpan } from '../types.js';
+import type { Word } from '../words.js';
+import type { DigitRuns } from './shapes.js';
+
+/**
+ * Street addresses by their structure, in any language, and the address block they open:
+ *
+ *   41 Birkholmvej 8     a street line: house number(s), a street name, a number after it ("Birkholmvej 8"),
+ *   Suite 4              or a street type after it ("12 Orchard Lane"); then unit lines (Apt., Suite, Unit),
+ *   Havrevik             a town line (tagged), a region code line (", KX": not tagged), and a country line
+ *   Ruritania 6000       (not PHI: only its postal code is tagged), or a postal code alone.
+ *
+ * A street name is taken without a block when it carries a street word ("-vej", "-strasse", "Via ...", "Rue ...");
+ * a plain "Name 12" line only when a block follows it that no medication or vital-sign line has: a unit line, or a
+ * town line with a postal code or a region or country line after it ("Lasix 40" followed by "Metoprolol 25" is no
+ * address). Lines may be quoted ("> ") as in forwarded e-mail.
+ */
+
+/** The street suffixes by their last letter: a word is tested only against those that end like it. */
+const SUFFIXES_BY_LAST = new Map<string, string[]>();
+for (const s of STREET_SUFFIXES) SUFFIXES_BY_LAST.set(s.slice(-1), [...(SUFFIXES_BY_LAST.get(s.slice(-1)) ?? []), s]);
+
+function hasStreetSuffix(key: string): boolean {
+  const candidates = SUFFIXES_BY_LAST.get(key.slice(-1));
+  return candidates !== undefined && candidates.some((s) => key.length > s.length + 2 && key.endsWith(s));
+}
+const PREFIXES = new Set(STREET_PREFIXES);
+/** Street words written as a word of their own after the name, or abbreviated: "Solvangs gate", "Lindauer Str.", "Petőfi u.". */
+const STREET_WORDS = new Set([...STREET_SUFFIXES, ...STREET_PREFIXES, 'u', 'út', 'ut', 'ul', 'al', 'terrasse', 'terrace', 'ulica']);
+const COUNTRY_SET = new Set(COUNTRIES);
+/** Short words inside street and town names: "Via dei Pini", "Villar de la Sierra", "Most nad Olzou". */
+const PARTICLES = new Set(['de', 'des', 'du', 'da', 'do', 'dos', 'das', 'di', 'dei', 'del', 'della', 'delle', 'degli', 'dello', 'dalla', 'zum', 'zur', 'la', 'le', 'les', 'van', 'von', 'der',
+  'den', 'op', 'nad', 'pod', 'am', 'an', 'im', 'sur', 'en', 'y', 'e', 'i', 'och', 'og', 'af', 'ter', 'ten', 'het', "d'", 'l']);
+/** Lines inside a block that name a unit of the building: "Apt. 12", "Suite 300", "Unit 4B", "Flat 2". */
+const UNIT_LINE = /(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?(?![\w\/.,:-]*\d)/iy;
+/** A house number after a street name ("Birkholmvej 8", "Petőfi u. 12"), not a dose, a time or a value with a unit. */
+const NUMBER_AFTER = /\.?[ \t]+(\d{1,5}[A-Za-z]?)(?![\d\/:%,.]*\d|[\w\/%'+-])(?![ \t]*(?:mg|mcg|g|kg|ml|cc|l|units?|mm|cm|mmhg|%|x|times|hours?|hrs?|min|mins|minutes|days?|weeks?|years?|yrs?|am|pm|bpm|mph)\b)/iy;
+/** House numbers before a street name: the gap before its first word ends with them ("to 1987 74 ", "\n> 583 "). */
+const NUMBERS_BEFORE = /(?:^|[ \t\n>:(])((?:\d{1,6}[A-Za-z]?[ \t]+){1,2})$/;
+const TITLE = /^\p{Lu}[\p{Ll}'’]/u;
+const UPPER_START = /^\p{Lu}/u;
+/** A postal code: 3 to 6 digits, or a pair ("412 07", "20440-310", "02115-3400"). */
+const POSTAL = String.raw`\d{3,6}(?:[ -]\d{2,4})?`;
+/** A town line: capitalised words (small particles and a bracketed alternative allowed), a region code, a postal code. */
+const TOWN_LINE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}|\(\p{Lu}[\p{L} .'’-]*\)))*)(?:[ \t]*,[ \t]*(?:\p{Lu}{2,3}|nan))?(?:[ \t]+(${POSTAL}))?`, 'uy');
+const POSTAL_LINE = new RegExp(String.raw`(${POSTAL})(?![\w-])`, 'y');
+/** A region code alone after the town, with its comma (", KX"): "BID" or "PRN" alone on a line is a dose. */
+const REGION_LINE = /,[ \t]*(?:\p{Lu}{2,3}|nan)[ \t]*(?=\n|$)/uy;
+
+interface Found {
+  readonly spans: PhiSpan[];
+}
+
+/** The start of the line holding `pos`, past a quoting prefix ("> ", ">") and spaces. */
+function contentStart(text: string, lineStart: number): number {
+  let k = lineStart;
+  while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '>')) k++;
+  return k;
+}
+
+/** The end of the line holding `pos` (its newline or the end of the text). */
+function lineEnd(text: string, pos: number): number {
+  const n = text.indexOf('\n', pos);
+  return n === -1 ? text.length : n;
+}
+
+/**
+ * Only spaces, tabs and a closing "?", "!" or "." from `pos` to the end of its line. Read by character, stopping
+ * at the first other one: a line of a transcription can be thousands of characters long.
+ */
+function restIsBlank(text: string, pos: number): boolean {
+  let k = pos;
+  let stops = 0;
+  for (; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10) return true;
+    if (c === 32 || c === 9 || c === 13) continue;
+    if ((c === 63 || c === 33 || c === 46) && stops === 0) {
+      stops++;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** Street words that are abbreviations: taken only with their period ("ul. Sosnowa", "Petőfi u. 12"). */
+const ABBREVIATED = new Set(['u', 'ul', 'al', 'str', 'ut']);
+
+function nameWord(text: string, w: Word): boolean {
+  // A letter glued to a number is a unit or a code ("1300U 68"), not a name.
+  if (/\d$/.test(w.gapBefore)) return false;
+  if (w.capitalized) return !ABBREVIATED.has(w.key) || text.charCodeAt(w.end) === 46;
+  const surface = text.slice(w.start, w.end);
+  if (STREET_WORDS.has(w.key)) {
+    // "RUE 2+", "UL": upper-case abbreviations in notes (right upper extremity, upper lobe) are not street words.
+    if (/^\p{Lu}+$/u.test(surface) && surface.length <= 3) return false;
+    return !ABBREVIATED.has(w.key) || text.charCodeAt(w.end) === 46;
+  }
+  return PARTICLES.has(w.key) && !/^\p{Lu}/u.test(surface);
+}
+
+/** The gap between two words of one street name: spaces, a hyphen, or the period of an abbreviation ("ul. ", "C. "). */
+function nameGap(gap: string): boolean {
+  return /^(?:[ \t]+|-|\.[ \t]+)$/.test(gap);
+}
+
+/** The words of a street name that end at word `last` (at most 4): [first index, whether a street word is among them]. */
+function nameRun(words: readonly Word[], text: string, last: number): [number, boolean] {
+  let first = last;
+  let street = false;
+  for (let j = last; j >= 0 && j > last - 4; j--) {
+    const w = words[j] as Word;
+    if (!nameWord(text, w)) break;
+    if (lexicon.stop.has(w.key) && !PARTICLES.has(w.key) && !STREET_WORDS.has(w.key)) break;
+    first = j;
+    if (STREET_WORDS.has(w.key) || hasStreetSuffix(w.key)) street = true;
+    if (j === 0 || !nameGap(w.gapBefore) || text.lastIndexOf('\n', w.start) > (words[j - 1] as Word).end) break;
+  }
+  // A particle does not open a name ("de Lattre" is part of "avenue de Lattre", not a name of its own).
+  while (first < last && PARTICLES.has((words[first] as Word).key)) first++;
+  return [first, street];
+}
+
+/** Tags a town line's town and postal code at `pos` (a content start); returns whether a town line was there. */
+function townLine(text: string, pos: number, found: Found, tagTown: boolean): { town: boolean; postal: boolean; country: boolean } | null {
+  TOWN_LINE.lastIndex = pos;
+  const m = TOWN_LINE.exec(text);
+  if (m === null) return null;
+  const end = pos + m[0].length;
+  const after = text.slice(end, end + 2);
+  const postal = m[2];
+  // Without a postal code the line must end here; with one, a sentence may go on after a stop ("... 36903? I am").
+  if (!(postal !== undefined ? /^(?:[ \t]*(?:\n|$)|[?.!,;])/.test(after) || after === '' : restIsBlank(text, end))) return null;
+  let town = m[1] as string;
+  // A trailing region or country code belongs to no town ("Brimstead NO 4410", "Holmvik nan 2231").
+  const words = town.split(/[ \t]+/);
+  while (words.length > 1 && (words[words.length - 1] === 'nan' || (/^\p{Lu}{2,3}$/u.test(words[words.length - 1] as string) && !/^\p{Lu}+$/u.test(words[0] as string)))) words.pop();
+  town = words.join(' ');
+  if (words.length > 6 || town.length > 50) return null;
+  const key = town.toLowerCase().replace(/[ \t]*\(.*\)$/, '');
+  const country = COUNTRY_SET.has(key) || (lexicon.states.has(key) && key.length > 2);
+  if (tagTown && !country) found.spans.push({ start: pos, end: pos + town.length, category: 'LOCATION' });
+  if (postal !== undefined) {
+    const at = pos + m[0].length - postal.length;
+    found.spans.push({ start: at, end: at + postal.length, category: 'LOCATION' });
+  }
+  return { town: !country, postal: postal !== undefined, country };
+}
+
+/**
+ * The lines after a street line that ends at `from`: unit lines, one town line, a region line, a country line,
+ * a postal code. Returns whether they make a block (a unit line, or a town with a postal code, region or country
+ * after it), and the spans they hold (to keep only when the street line needed them, or always).
+ */
+function blockAfter(text: string, from: number): { block: boolean; spans: PhiSpan[] } {
+  const found: Found = { spans: [] };
+  let unit = false;
+  let town = false;
+  let evidence = false;
+  let pos = from;
+  for (let line = 0; line < 6; line++) {
+    const nl = text.indexOf('\n', pos);
+    if (nl === -1 || !restIsBlank(text, pos)) break;
+    const start = contentStart(text, nl + 1);
+    if (start >= text.length || text[start] === '\n') break;
+    UNIT_LINE.lastIndex = start;
+    const u = UNIT_LINE.exec(text);
+    if (u !== null && !town && restIsBlank(text, start + u[0].length)) {
+      found.spans.push({ start, end: start + u[0].length, category: 'LOCATION' });
+      unit = true;
+      evidence = true;
+      pos = start + u[0].length;
+      continue;
+    }
+    REGION_LINE.lastIndex = start;
+    const r = REGION_LINE.exec(text);
+    if (r !== null && town) {
+      evidence = true;
+      pos = start + r[0].length;
+      continue;
+    }
+    POSTAL_LINE.lastIndex = start;
+    const p = POSTAL_LINE.exec(text);
+    if (p !== null && (town || unit)) {
+      found.spans.push({ start, end: start + p[0].length, category: 'LOCATION' });
+      evidence = true;
+      break;
+    }
+    // The first town line is the town; a second such line is a country we do not know (only its code is taken).
+    const t = townLine(text, start, found, !town);
+    if (t === null) break;
+    if (t.country) {
+      evidence = true;
+      if (t.postal) break;
+    } else if (town) {
+      // A second town-like line is a country we do not know only with a postal code ("Greenland 3900"); without
+      // one it is more likely a list going on ("Lisinopril 20 / Daily / Continue").
+      if (t.postal) evidence = true;
+      break;
+    } else {
+      town = t.town;
+      if (t.postal) {
+        evidence = true;
+        break;
+      }
+    }
+    pos = lineEnd(text, start);
+  }
+  return { block: unit || (town && evidence), spans: found.spans };
+}
+
+/** The street part that starts a line's tail after its number at `pos`: a unit ("Suite 652") and a town to the end of the line. */
+function sameLineTail(text: string, pos: number): number {
+  let end = pos;
+  const unit = /[ \t,]+(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?\b/iy;
+  unit.lastIndex = end;
+  const u = unit.exec(text);
+  if (u !== null) end += u[0].length;
+  // A town after the unit, to the end of the line: "Suite 18 Castelrotto Alto".
+  const town = /[ \t,]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})(?=[ \t]*[?!.]?[ \t]*(?:\n|$))/uy;
+  town.lastIndex = end;
+  const t = u !== null ? town.exec(text) : null;
+  if (t !== null && !COUNTRY_SET.has((t[1] as string).toLowerCase())) end += t[0].length;
+  return end;
+}
+
+/**
+ * Finds street addresses and their blocks (see above). `words` are the note's words; `runs` its digit runs
+ * (scanShapes): every rule has a number next to a word, so only the runs are visited, not every word (a pass over
+ * every word's gap cost a sixth of de-identification's time).
+ */
+export function findAddresses(words: readonly Word[], text: string, runs: DigitRuns): PhiSpan[] {
+  const spans: PhiSpan[] = [];
+  let doneUntil = 0;
+  let k = 0; // the first word that starts after the current run
+  for (let r = 0; r < runs.count; r++) {
+    const s = runs.starts[r] as number;
+    const end = s + (runs.lengths[r] as number);
+    if (s < doneUntil) continue;
+    const before = text.charCodeAt(s - 1);
+    const after = text.charCodeAt(end);
+    const spaceBefore = before === 32 || before === 9;
+    const spaceAfter = after === 32 || after === 9;
+    if (!spaceBefore && !spaceAfter) continue;
+    k = firstWordFrom(words, s, k);
+    let found: PhiSpan[] | null = null;
+    // "Birkholmvej 8", "Petőfi u. 12": the word before the run is followed by it.
+    const prev = k > 0 ? words[k - 1] as Word : undefined;
+    if (spaceBefore && prev !== undefined && (prev.end === s - 1 || (prev.end === s - 2 && text.charCodeAt(s - 2) === 46))) {
+      const p0 = text.charCodeAt(prev.start);
+      if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || STREET_WORDS.has(prev.key)) found = nameThenNumber(words, text, k - 1);
+    }
+    // "14 Rue des Acacias", "12 Orchard Lane": a house number, then a street word, or a name and a street type.
+    const next = words[k];
+    if (found === null && spaceAfter && next !== undefined && next.start === end + 1) {
+      if (PREFIXES.has(next.key)) found = numberThenPrefix(words, text, k);
+      for (let j = k + 1; found === null && j < words.length && j <= k + 3; j++) {
+        const t = words[j] as Word;
+        if (t.gapBefore !== ' ' && !/^[ \t]+$/.test(t.gapBefore)) break;
+        if (lexicon.streetTypes.has(t.key)) found = numberThenType(words, text, j);
+      }
+    }
+    if (found === null) continue;
+    for (const f of found) {
+      spans.push(f);
+      if (f.end > doneUntil) doneUntil = f.end;
+    }
+  }
+  return spans;
+}
+
+/** The index of the first word starting at or after `pos`, searched from `from` on (runs come in text order). */
+function firstWordFrom(words: readonly Word[], pos: number, from: number): number {
+  let lo = from;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as Word).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The start of a street whose name opens at word `first`: its house numbers before it, when there are any. */
+function withHouseNumbers(w: Word): { start: number; numbered: boolean } {
+  const m = NUMBERS_BEFORE.exec(w.gapBefore);
+  if (m === null) return { start: w.start, numbered: false };
+  let numbers = m[1] as string;
+  // "Apt. 9 410 Birkholmvej 8": the first number is the apartment's, not the house's.
+  if (/[.#][ \t]*\d+[A-Za-z]?[ \t]+\d+[A-Za-z]?[ \t]+$/.test(w.gapBefore)) numbers = numbers.replace(/^\d+[A-Za-z]?[ \t]+/, '');
+  return { start: w.start - numbers.length, numbered: true };
+}
+
+/** "Birkholmvej 8", "Via Rosmini 12", "41 Harbakken 31" (then a block): a street name and the number after it. */
+function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpan[] | null {
+  const w = words[i] as Word;
+  if (!nameWord(text, w)) return null;
+  NUMBER_AFTER.lastIndex = w.end;
+  const n = NUMBER_AFTER.exec(text);
+  if (n === null) return null;
+  const [first, street] = nameRun(words, text, i);
+  const firstWord = words[first] as Word;
+  if (!TITLE.test(text.slice(firstWord.start, firstWord.end)) && !STREET_WORDS.has(firstWord.key)) return null;
+  const { start, numbered } = withHouseNumbers(firstWord);
+  const numberEnd = w.end + n[0].length;
+  const end = street ? sameLineTail(text, numberEnd) : numberEnd;
+  const block = restIsBlank(text, end) ? blockAfter(text, end) : { block: false, spans: [] };
+  // A plain "Name 12" needs a house number or a line of its own, and a block after it.
+  if (!street) {
+    const lineOwn = /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, start - 8), start));
+    if (!block.block || !(numbered || lineOwn) || lexicon.stop.has(firstWord.key)) return null;
+  }
+  return [{ start, end, category: 'LOCATION' }, ...block.spans];
+}
+
+/** "14 Rue des Acacias", "6 avenue de Lattre": a house number, a street word, and the name after it to a stop. */
+function numberThenPrefix(words: readonly Word[], text: string, i: number): PhiSpan[] | null {
+  const w = words[i] as Word;
+  const surface = text.slice(w.start, w.end);
+  // "2 via NGT": an English "via" is the route of a drug; the Italian street is written "Via".
+  if (w.key === 'via' && !UPPER_START.test(surface)) return null;
+  // The name runs to its last capitalised word: "rue des Lilas Blancs", "rue des lieutenants Morel" (not "... now").
+  let last = i;
+  for (let j = i + 1; j < words.length && j <= i + 5; j++) {
+    const c = words[j] as Word;
+    if (!/^[ \t]+$/.test(c.gapBefore)) break;
+    if (lexicon.stop.has(c.key) && !PARTICLES.has(c.key)) break;
+    if (c.capitalized || /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2))) last = j;
+  }
+  if (last === i) return null;
+  const { start } = withHouseNumbers(w);
+  const end = (words[last] as Word).end;
+  const block = restIsBlank(text, end) ? blockAfter(text, end) : { block: false, spans: [] };
+  return [{ start, end, category: 'LOCATION' }, ...block.spans];
+}
+
+/** "402 18 Quarry Hill Road", "77 Elmsworth Dr Fennick Gardens": house numbers, a name, a street type, then a block. */
+function numberThenType(words: readonly Word[], text: string, i: number): PhiSpan[] | null {
+  const w = words[i] as Word;
+  const surface = text.slice(w.start, w.end);
+  if (!UPPER_START.test(surface) || i === 0) return null;
+  let first = i;
+  for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
+    const c = words[j] as Word;
+    const next = words[j + 1] as Word;
+    if (!/^[ \t]+$/.test(next.gapBefore) || !TITLE.test(text.slice(c.start, c.end)) || lexicon.stop.has(c.key)) break;
+    first = j;
+  }
+  if (first === i) return null;
+  const firstWord = words[first] as Word;
+  const { start, numbered } = withHouseNumbers(firstWord);
+  if (!numbered) return null;
+  let end = w.end;
+  if (text.charCodeAt(end) === 46) end++;
+  // Words after the type to the end of the line belong to the street: "Elmsworth Dr Fennick Gardens".
+  const tail = /(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}(?=[ \t]*[?!.]?[ \t]*(?:\n|$))/uy;
+  tail.lastIndex = end;
+  const t = tail.exec(text);
+  if (t !== null) end += t[0].length;
+  const block = restIsBlank(text, end) ? blockAfter(text, end) : { block: false, spans: [] };
+  // Without a block the street rule of patterns.ts decides (it knows the clinical look-alikes); with one, take all.
+  if (!block.block) return null;
+  return [{ start, end, category: 'LOCATION' }, ...block.spans];
+}

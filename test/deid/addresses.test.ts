@@ -1,0 +1,55 @@
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { findPhi } from '../../src/deid/index.js';
+
+/** The LOCATION spans found in `text`, as their text, in order. */
+function places(text: string): string[] {
+  return findPhi(text).filter((s) => s.category === 'LOCATION').map((s) => text.slice(s.start, s.end));
+}
+
+test('street names with a street word and the number after them, in other languages', () => {
+  assert.deepEqual(places('The clinic moved to Birkelundvej 14 last year.'), ['Birkelundvej 14']);
+  assert.deepEqual(places('She rents a flat on Lindauer Strasse 7.'), ['Lindauer Strasse 7']);
+  assert.deepEqual(places('Parcel went to Via delle Rose 41 by mistake'), ['Via delle Rose 41']);
+  assert.deepEqual(places('Sister lives at ul. Sosnowa 12 in the old town'), ['ul. Sosnowa 12']);
+  assert.deepEqual(places('Meet at Tammelankatu 3'), ['Tammelankatu 3']);
+  assert.deepEqual(places('office: Kerkstraat 220'), ['Kerkstraat 220']);
+});
+
+test('house number, street type and the address block after it', () => {
+  const block = 'Send the films to:\nOrla Brennick\n88 Quarry Hill Road\nSuite 12\nMarlow Falls\nLatvia 40211\nThanks';
+  assert.deepEqual(places(block), ['88 Quarry Hill Road', 'Suite 12', 'Marlow Falls', '40211']);
+  // Quoted as in a forwarded e-mail, with a second number before the street and a foreign street.
+  const quoted = '> Tove Aasland\n> 17 Solbakkeveien 9\n> Apt. 4\n> LILLEHAMAR\n> Malta 2618';
+  assert.deepEqual(places(quoted), ['17 Solbakkeveien 9', 'Apt. 4', 'LILLEHAMAR', '2618']);
+});
+
+test('a plain "Name 12" line is a street only with a block after it', () => {
+  assert.deepEqual(places('Ferro Kvist\n412 Harbakken 31\nApt. 7\nOstervik\nPortugal'), ['412 Harbakken 31', 'Apt. 7', 'Ostervik']);
+  assert.deepEqual(places('write to 903 Merrow 22\nDunmallow, KX 55120. Please'), ['903 Merrow 22', 'Dunmallow', '55120']);
+  assert.deepEqual(places('Karsten Oll\n12 Pelmark 5\nHavrevik\n, TR\n 30412'), ['12 Pelmark 5', 'Havrevik', '30412']);
+  // The country is no identifier: only the town and the code are taken; a region code neither.
+  assert.deepEqual(places('Ana Lusk\n7 Dornweg 3\nBrimstead NO 4410'), ['7 Dornweg 3', 'Brimstead', '4410']);
+});
+
+test('numbered street words before the name', () => {
+  assert.deepEqual(places('The parcel for 14 Rue des Acacias now arrived.'), ['14 Rue des Acacias']);
+  assert.deepEqual(places('moved to 6 Calle Mayor'), ['6 Calle Mayor']);
+});
+
+test('medication, vital-sign and exam lines are not addresses', () => {
+  const notes = [
+    'Lasix 40\nMetoprolol 25\nAspirin 81\nPlan: follow up',
+    'Meds:\nLisinopril 20\nDaily\nContinue',
+    'Reflexes: RUE 2+, LUE 3+, RLE 4+ with clonus',
+    'Moved to Room 5, Bed 3. Grade 2 murmur. Level 4 trauma. T4 lesion, C5-6 disc.',
+    'Given 2 via NGT, 1 via PICC. Tylenol 650 mg q6h.',
+    'HR 80, BP 120/80, T 98.6, RR 16, SpO2 97%.',
+    'Transferred to Unit 5 for monitoring. Patient in Bay 4.',
+    'Insulin Glargine 22 units at bedtime. Vitamin D 1000 IU.',
+    'the corner of the mouth and the left eye; CORNER OF EYE AND NOSE',
+    'Heparin 5000\nSubcutaneous\nQ8H',
+    'Follow-up with Dr. Haldane in 2 weeks. Stage 3 ulcer. Type 2 diabetes. Zone 1 fracture.',
+  ];
+  for (const n of notes) assert.deepEqual(places(n), [], n);
+});
