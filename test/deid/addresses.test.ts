@@ -53,3 +53,14 @@ test('medication, vital-sign and exam lines are not addresses', () => {
   ];
   for (const n of notes) assert.deepEqual(places(n), [], n);
 });
+
+test('postal codes after their label, military addresses, street corners', () => {
+  assert.deepEqual(places('her zip is 02139, thanks'), ['02139']);
+  assert.deepEqual(places('Postal code: 412 07'), ['412 07']);
+  assert.deepEqual(places('Ship it to PSC 4410, Box 2231\nAPO AE 09123'), ['PSC 4410, Box 2231', 'APO AE 09123']);
+  assert.deepEqual(places('USNS Tallwater\nFPO AP 96601'), ['USNS Tallwater', 'FPO AP 96601']);
+  assert.deepEqual(places('Unit 8841 Box 120\nDPO AA 34021'), ['Unit 8841 Box 120', 'DPO AA 34021']);
+  assert.deepEqual(places('Pick me up on the corner of Larkin Street and Ellery Avenue.'), ['Larkin Street', 'Ellery Avenue']);
+  // Not a postal code: a zipper, a post-op day, a code of another kind.
+  assert.deepEqual(places('zipper intact; post op day 2; code status full'), []);
+});

@@ -72,6 +72,13 @@ const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 const LABEL_GAP = String.raw`\s*(?:number|num|no\.?|#|id)?\s*[:#.]?\s*`;
 
+/**
+ * One street at a corner: words and numbers, capitalised, numbered ("9th", "40 Quarry Hill Road") or street words
+ * in lower case ("Petőfi utca 12"), the first capitalised or a number.
+ */
+const CORNER_WORD = String.raw`(?:\d{1,6}(?:st|nd|rd|th)?|(?:St|Rd|Ave?|Blvd|Dr|Ln|Ct|Pl|Str|Sq|Hwy|Pkwy)\.|\p{Lu}[\p{L}'’-]*)`;
+const CORNER_STREET = String.raw`${CORNER_WORD}(?:[ \t]+(?:${CORNER_WORD}|de|la|del|di|da|do|van|von|der|kapu|utca|u\.|gate|gata|vej|rue|via))*`;
+
 const RULE_LIST: readonly PatternRule[] = [
   { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, when: has('@') },
   { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.'), shape: SHAPE_URL_SCHEME },
@@ -188,6 +195,17 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
   { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
+  // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
+  { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)\s*(?:code)?\s*(?:is|was|:|#|number)?\s*:?\s*(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]*\d)/gi },
+  // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
+  // "APO/FPO/DPO" with its code (AA, AE, AP) and ZIP, a line of their own.
+  { category: 'LOCATION', keywords: ['apo', 'fpo', 'dpo'], re: /(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}(?:-\d{4})?\b/gi },
+  { category: 'LOCATION', keywords: ['psc', 'unit', 'cmr'], re: /(?:psc|unit|cmr)[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}\b/gi },
+  { category: 'LOCATION', keywords: ['usns', 'uss', 'uscgc'], re: /(?:usns|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,2}(?=[ \t]*\r?\n[ \t>]*(?:apo|fpo|dpo)\b)/giu },
+  // "on the corner of Larkin Street and 9th Avenue", "corner of Birkholmvej 8 and Birch Row": both streets (two
+  // rules, one span each). Names must be capitalised or numbered: "corner of the mouth", "CORNER OF EYE" are not.
+  { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ 	]+(?<v>${CORNER_STREET})[ 	]+and[ 	]+${CORNER_STREET}`, 'gu') },
+  { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ 	]+${CORNER_STREET}[ 	]+and[ 	]+(?<v>${CORNER_STREET})`, 'gu') },
 ];
 
 /**
