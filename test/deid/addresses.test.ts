@@ -32,6 +32,15 @@ test('a plain "Name 12" line is a street only with a block after it', () => {
   assert.deepEqual(places('Ana Lusk\n7 Dornweg 3\nBrimstead NO 4410'), ['7 Dornweg 3', 'Brimstead', '4410']);
 });
 
+test('units, town, region, country and postal code on the street line', () => {
+  assert.deepEqual(places('Post it to 18 Quarry Hill Road Apt. 4, Havrevik, Latvia 40211.'), ['18 Quarry Hill Road Apt. 4, Havrevik', '40211']);
+  assert.deepEqual(places('new address: 404 Harbakken 31 Apt. 2, Ostervik, Malta 3021 from May'), ['404 Harbakken 31 Apt. 2, Ostervik', '3021']);
+  assert.deepEqual(places('Mail goes to P.O. Box 77 Apt. 3, Ostervik, Malta'), ['P.O. Box 77 Apt. 3, Ostervik']);
+  assert.deepEqual(places('Lindauer Strasse 7 Suite 5 Brimstead'), ['Lindauer Strasse 7 Suite 5 Brimstead']);
+  // A dose line with a unit word is no address, and a plain name and number needs its house number and unit.
+  assert.deepEqual(places('Heparin 5000 units, Lantus 20 units qhs. Humalog 4 Unit 3 Floor'), []);
+});
+
 test('numbered street words before the name', () => {
   assert.deepEqual(places('The parcel for 14 Rue des Acacias now arrived.'), ['14 Rue des Acacias']);
   assert.deepEqual(places('moved to 6 Calle Mayor'), ['6 Calle Mayor']);

@@ -109,7 +109,7 @@ parkway pkwy highway hwy route rte square sq trail path pike turnpike alley row
  * Strasse 7".
  */
 export const STREET_SUFFIXES: readonly string[] = `
-strasse straße str gasse weg allee platz damm ufer chaussee vej vejen gade stræde straede veien vegen gata gatan gate
+strasse straße str gasse weg allee platz damm ufer chaussee graben vej vejen gade stræde straede veien vegen gata gatan gate
 vägen stigen stien gränd torget stræti straeti braut vegur katu kuja polku tie kaari straat laan gracht plein steeg
 dreef singel kade wei baan ulica ulice utca kapu
 `.trim().split(/\s+/);

@@ -92,8 +92,13 @@ const ABBREVIATED = new Set(['u', 'ul', 'al', 'str', 'ut']);
 function nameWord(text: string, w: Word): boolean {
   // A letter glued to a number is a unit or a code ("1300U 68"), not a name.
   if (/\d$/.test(w.gapBefore)) return false;
-  if (w.capitalized) return !ABBREVIATED.has(w.key) || text.charCodeAt(w.end) === 46;
+  // Units are not part of a street's name ("Rue des Lilas Apt. 4": "Apt" is capitalised).
+  if (UNIT_OR_BOX.has(w.key)) return false;
   const surface = text.slice(w.start, w.end);
+  // Word.capitalized is for ASCII; a name such as "Þórsgata" is title case too.
+  if (w.capitalized || (surface.charCodeAt(0) >= 192 && TITLE.test(surface))) return !ABBREVIATED.has(w.key) || text.charCodeAt(w.end) === 46;
+  // "Avenue d'Ormesson", "Rue l'Abbaye": an elided particle before a capital.
+  if (/^[dl]['’]\p{Lu}/u.test(surface)) return true;
   if (STREET_WORDS.has(w.key)) {
     // "RUE 2+", "UL": upper-case abbreviations in notes (right upper extremity, upper lobe) are not street words.
     if (/^\p{Lu}+$/u.test(surface) && surface.length <= 3) return false;
@@ -132,8 +137,8 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean): { 
   const end = pos + m[0].length;
   const after = text.slice(end, end + 2);
   const postal = m[2];
-  // Without a postal code the line must end here; with one, a sentence may go on after a stop ("... 36903? I am").
-  if (!(postal !== undefined ? /^(?:[ \t]*(?:\n|$)|[?.!,;])/.test(after) || after === '' : restIsBlank(text, end))) return null;
+  // Without a postal code the line must end here; with one, a sentence may go on ("... 36903 in case of ...").
+  if (!(postal !== undefined ? !/^[\w-]/.test(after) : restIsBlank(text, end))) return null;
   let town = m[1] as string;
   // A trailing region or country code belongs to no town ("Brimstead NO 4410", "Holmvik nan 2231").
   const words = town.split(/[ \t]+/);
@@ -212,19 +217,115 @@ function blockAfter(text: string, from: number): { block: boolean; spans: PhiSpa
   return { block: unit || (town && evidence), spans: found.spans };
 }
 
-/** The street part that starts a line's tail after its number at `pos`: a unit ("Suite 652") and a town to the end of the line. */
-function sameLineTail(text: string, pos: number): number {
+/** What follows a street (or a unit) on its own line: see lineTail. */
+interface Tail {
+  /** The end of the units and the town (the street's span goes on to here). */
+  readonly end: number;
+  /** The postal code, when there is one after the town, region or country. */
+  readonly postal: PhiSpan | null;
+  /** A unit ("Apt. 4") was there. */
+  readonly unit: boolean;
+  /** A region code, a country or a postal code followed the town: the line is an address. */
+  readonly evidence: boolean;
+}
+
+const TAIL_UNIT = /^(?:apt|apartment|suite|ste|unit|flat)\.?$/i;
+const TAIL_NUMBER = /^#?\d{1,5}[A-Za-z]?$/;
+const TOWN_WORD = /^(?:\p{Lu}[\p{L}'’.-]*|\(\p{Lu}[\p{L}'’.-]*\)?|\p{L}+\))$/u;
+const REGION_CODE = /^(?:\p{Lu}{2,3}|nan)$/u;
+const POSTAL_TOKEN = /^\d{3,6}(?:-\d{2,4})?$/;
+
+/**
+ * The rest of a street's line after `pos`, read by words and commas: units ("Apt. 4", "Suite 12"), a town
+ * ("Havrevik", "Villar de la Sierra"), a region code (", KX"), a country (not PHI), a postal code, up to the end of
+ * the line or of the sentence ("... Latvia 40211? I will ..."). The town is kept only with evidence after it, or
+ * after a unit when it ends the line.
+ */
+function lineTail(text: string, pos: number): Tail {
+  const limit = Math.min(lineEnd(text, pos), pos + 160);
+  const tokens: { start: number; end: number; word: string; comma: boolean }[] = [];
+  const re = /([ \t]*,[ \t]*|[ \t]+)([^\s,?!;]+)/y;
+  re.lastIndex = pos;
+  let stop = false;
+  for (let m = re.exec(text); m !== null && m.index + m[0].length <= limit; m = re.exec(text)) {
+    let word = m[2] as string;
+    let end = m.index + m[0].length;
+    // A sentence ends at a period after a word (not after "Apt" or an initial); the tail stops with it.
+    if (/[^.]\.$/.test(word) && !TAIL_UNIT.test(word) && word.length > 2) {
+      word = word.slice(0, -1);
+      end--;
+      stop = true;
+    }
+    tokens.push({ start: end - word.length, end, word, comma: (m[1] as string).includes(',') });
+    if (stop || /^[?!;]/.test(text.slice(end, end + 1))) break;
+  }
+  let k = 0;
   let end = pos;
-  const unit = /[ \t,]+(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?\b/iy;
-  unit.lastIndex = end;
-  const u = unit.exec(text);
-  if (u !== null) end += u[0].length;
-  // A town after the unit, to the end of the line: "Suite 18 Castelrotto Alto".
-  const town = /[ \t,]+(\p{Lu}[\p{L}'’-]*(?:[ \t]+\p{Lu}[\p{L}'’-]*){0,3})(?=[ \t]*[?!.]?[ \t]*(?:\n|$))/uy;
-  town.lastIndex = end;
-  const t = u !== null ? town.exec(text) : null;
-  if (t !== null && !COUNTRY_SET.has((t[1] as string).toLowerCase())) end += t[0].length;
-  return end;
+  let unit = false;
+  while (k + 1 < tokens.length && TAIL_UNIT.test((tokens[k] as { word: string }).word) && TAIL_NUMBER.test((tokens[k + 1] as { word: string }).word)) {
+    end = (tokens[k + 1] as { end: number }).end;
+    unit = true;
+    k += 2;
+  }
+  const none: Tail = { end, postal: null, unit, evidence: false };
+  // The town: capitalised words (particles inside), up to a comma, a country, a region code or a postal code.
+  const townStart = k;
+  while (k < tokens.length) {
+    const t = tokens[k] as { word: string; comma: boolean };
+    if (k > townStart && t.comma) break;
+    if (countryAt(tokens, k) > 0) break;
+    if (k > townStart && REGION_CODE.test(t.word) && !/^\p{Lu}+$/u.test((tokens[townStart] as { word: string }).word)) break;
+    if (!(TOWN_WORD.test(t.word) || (k > townStart && PARTICLES.has(t.word)))) break;
+    if (t.word === 'nan') break;
+    k++;
+  }
+  if (k === townStart || k - townStart > 5) return none;
+  const townEnd = (tokens[k - 1] as { end: number }).end;
+  let evidence = false;
+  let postal: PhiSpan | null = null;
+  const region = tokens[k];
+  if (region !== undefined && REGION_CODE.test(region.word)) {
+    evidence = true;
+    k++;
+  }
+  const country = countryAt(tokens, k);
+  if (country > 0) {
+    evidence = true;
+    k += country;
+  }
+  const code = tokens[k];
+  if (code !== undefined && POSTAL_TOKEN.test(code.word)) {
+    evidence = true;
+    postal = { start: code.start, end: code.end, category: 'LOCATION' };
+    k++;
+  }
+  const lineDone = k === tokens.length && (restIsBlank(text, tokens.length > 0 ? (tokens[tokens.length - 1] as { end: number }).end : pos) || stop);
+  if (!evidence && !(unit && lineDone)) return none;
+  return { end: townEnd, postal, unit, evidence };
+}
+
+/** How many tokens from `k` name a country ("Latvia", "Costa Rica", "Korea (South)"); 0 for none. */
+function countryAt(tokens: readonly { word: string }[], k: number): number {
+  for (let n = 3; n >= 1; n--) {
+    if (k + n > tokens.length) continue;
+    const name = tokens.slice(k, k + n).map((t) => t.word).join(' ').toLowerCase();
+    if (COUNTRY_SET.has(name)) {
+      // A bracketed note after the country belongs to it: "Korea (South)".
+      const next = tokens[k + n];
+      return next !== undefined && /^\(.*\)$/.test(next.word) ? n + 1 : n;
+    }
+  }
+  return 0;
+}
+
+/** The spans of a street from `start` to its number's end `numberEnd`, with what follows on its line and after it. */
+function streetWithRest(text: string, start: number, numberEnd: number, tail: Tail): PhiSpan[] {
+  const end = Math.max(numberEnd, tail.end);
+  const spans: PhiSpan[] = [{ start, end, category: 'LOCATION' }];
+  if (tail.postal !== null) spans.push(tail.postal);
+  const after = tail.postal !== null ? tail.postal.end : end;
+  if (restIsBlank(text, after)) for (const s of blockAfter(text, after).spans) spans.push(s);
+  return spans;
 }
 
 /**
@@ -253,6 +354,8 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
       const p0 = text.charCodeAt(prev.start);
       if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || STREET_WORDS.has(prev.key)) found = nameThenNumber(words, text, k - 1);
     }
+    // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence.
+    if (found === null && prev !== undefined && UNIT_OR_BOX.has(prev.key) && s - prev.end <= 3) found = unitThenTown(text, prev, end);
     // "14 Rue des Acacias", "12 Orchard Lane": a house number, then a street word, or a name and a street type.
     const next = words[k];
     if (found === null && spaceAfter && next !== undefined && next.start === end + 1) {
@@ -270,6 +373,18 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
     }
   }
   return spans;
+}
+
+const UNIT_OR_BOX = new Set(['apt', 'apartment', 'suite', 'ste', 'flat', 'box']);
+
+/** A unit or a box number ending at `numberEnd`, then a town and a region, country or postal code on its line. */
+function unitThenTown(text: string, unit: Word, numberEnd: number): PhiSpan[] | null {
+  if (!UPPER_START.test(text.slice(unit.start, unit.start + 1))) return null;
+  const tail = lineTail(text, numberEnd);
+  if (!tail.evidence) return null;
+  // The box's "P.O." belongs to the span (the box rule of patterns.ts would otherwise keep a piece of its own).
+  const po = unit.key === 'box' ? /p\.?[ \t]?o\.?[ \t]*$/i.exec(text.slice(Math.max(0, unit.start - 8), unit.start)) : null;
+  return streetWithRest(text, unit.start - (po === null ? 0 : po[0].length), numberEnd, tail);
 }
 
 /** The index of the first word starting at or after `pos`, searched from `from` on (runs come in text order). */
@@ -306,14 +421,16 @@ function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpa
   if (!TITLE.test(text.slice(firstWord.start, firstWord.end)) && !STREET_WORDS.has(firstWord.key)) return null;
   const { start, numbered } = withHouseNumbers(firstWord);
   const numberEnd = w.end + n[0].length;
-  const end = street ? sameLineTail(text, numberEnd) : numberEnd;
-  const block = restIsBlank(text, end) ? blockAfter(text, end) : { block: false, spans: [] };
-  // A plain "Name 12" needs a house number or a line of its own, and a block after it.
+  const tail = lineTail(text, numberEnd);
+  // A plain "Name 12" needs a house number or a line of its own, and an address after it: a block on the next
+  // lines, or a unit with a town, region, country or postal code on its own line ("41 Harbakken 31 Apt. 2, Ostervik").
   if (!street) {
     const lineOwn = /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, start - 8), start));
-    if (!block.block || !(numbered || lineOwn) || lexicon.stop.has(firstWord.key)) return null;
+    const sameLine = tail.unit && numbered && (tail.evidence || (restIsBlank(text, tail.end) && blockAfter(text, tail.end).block));
+    const block = !sameLine && restIsBlank(text, numberEnd) && blockAfter(text, numberEnd).block;
+    if (!(sameLine || block) || !(numbered || lineOwn) || lexicon.stop.has(firstWord.key)) return null;
   }
-  return [{ start, end, category: 'LOCATION' }, ...block.spans];
+  return streetWithRest(text, start, numberEnd, tail);
 }
 
 /** "14 Rue des Acacias", "6 avenue de Lattre": a house number, a street word, and the name after it to a stop. */
@@ -327,14 +444,13 @@ function numberThenPrefix(words: readonly Word[], text: string, i: number): PhiS
   for (let j = i + 1; j < words.length && j <= i + 5; j++) {
     const c = words[j] as Word;
     if (!/^[ \t]+$/.test(c.gapBefore)) break;
-    if (lexicon.stop.has(c.key) && !PARTICLES.has(c.key)) break;
+    if ((lexicon.stop.has(c.key) && !PARTICLES.has(c.key)) || UNIT_OR_BOX.has(c.key)) break;
     if (c.capitalized || /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2))) last = j;
   }
   if (last === i) return null;
   const { start } = withHouseNumbers(w);
   const end = (words[last] as Word).end;
-  const block = restIsBlank(text, end) ? blockAfter(text, end) : { block: false, spans: [] };
-  return [{ start, end, category: 'LOCATION' }, ...block.spans];
+  return streetWithRest(text, start, end, lineTail(text, end));
 }
 
 /** "402 18 Quarry Hill Road", "77 Elmsworth Dr Fennick Gardens": house numbers, a name, a street type, then a block. */
@@ -360,8 +476,9 @@ function numberThenType(words: readonly Word[], text: string, i: number): PhiSpa
   tail.lastIndex = end;
   const t = tail.exec(text);
   if (t !== null) end += t[0].length;
-  const block = restIsBlank(text, end) ? blockAfter(text, end) : { block: false, spans: [] };
-  // Without a block the street rule of patterns.ts decides (it knows the clinical look-alikes); with one, take all.
-  if (!block.block) return null;
-  return [{ start, end, category: 'LOCATION' }, ...block.spans];
+  const rest = lineTail(text, end);
+  // Without an address after it the street rule of patterns.ts decides (it knows the clinical look-alikes); with
+  // a block or a unit, town, region or country on the line, take all.
+  if (!(rest.evidence || rest.unit || (restIsBlank(text, end) && blockAfter(text, end).block))) return null;
+  return streetWithRest(text, start, end, rest);
 }
