@@ -59,6 +59,8 @@ test('medication, vital-sign and exam lines are not addresses', () => {
     'the corner of the mouth and the left eye; CORNER OF EYE AND NOSE',
     'Heparin 5000\nSubcutaneous\nQ8H',
     'Follow-up with Dr. Haldane in 2 weeks. Stage 3 ulcer. Type 2 diabetes. Zone 1 fracture.',
+    'Irrigate 2 liters. Tie 2 sutures. Investigate 3 options. Brigade 4 arrived. Gate 4 then left.',
+    'Via 2 ports. Rue 3 and Str 4.',
   ];
   for (const n of notes) assert.deepEqual(places(n), [], n);
 });

@@ -22,7 +22,14 @@ import type { DigitRuns } from './shapes.js';
 const SUFFIXES_BY_LAST = new Map<string, string[]>();
 for (const s of STREET_SUFFIXES) SUFFIXES_BY_LAST.set(s.slice(-1), [...(SUFFIXES_BY_LAST.get(s.slice(-1)) ?? []), s]);
 
+/** English words that end like a street ("-gate", "-tie", "-gade", "-kade"): "Irrigate 2 times" is an order. */
+const NOT_STREETS = new Set(['aggregate', 'investigate', 'navigate', 'delegate', 'irrigate', 'propagate', 'obligate', 'interrogate',
+  'surrogate', 'subrogate', 'castigate', 'mitigate', 'litigate', 'instigate', 'variegate', 'tailgate', 'floodgate', 'congregate',
+  'segregate', 'abrogate', 'arrogate', 'promulgate', 'fumigate', 'corrugate', 'brigade', 'renegade', 'blockade', 'necktie', 'bowtie',
+  'hogtie', 'colgate', 'watergate', 'legate', 'negate', 'gate', 'tie']);
+
 function hasStreetSuffix(key: string): boolean {
+  if (NOT_STREETS.has(key)) return false;
   const candidates = SUFFIXES_BY_LAST.get(key.slice(-1));
   return candidates !== undefined && candidates.some((s) => key.length > s.length + 2 && key.endsWith(s));
 }
@@ -121,7 +128,9 @@ function nameRun(words: readonly Word[], text: string, last: number): [number, b
     if (!nameWord(text, w)) break;
     if (lexicon.stop.has(w.key) && !PARTICLES.has(w.key) && !STREET_WORDS.has(w.key)) break;
     first = j;
-    if (STREET_WORDS.has(w.key) || hasStreetSuffix(w.key)) street = true;
+    // A street word alone ("Gate 4", "Tie 2 sutures") needs a name beside it ("Solvangs gate 4").
+    if ((STREET_WORDS.has(w.key) && j !== last) || hasStreetSuffix(w.key)) street = true;
+    else if (STREET_WORDS.has(w.key) && j === last && last > 0 && nameWord(text, words[last - 1] as Word) && nameGap(w.gapBefore)) street = true;
     if (j === 0 || !nameGap(w.gapBefore) || text.lastIndexOf('\n', w.start) > (words[j - 1] as Word).end) break;
   }
   // A particle does not open a name ("de Lattre" is part of "avenue de Lattre", not a name of its own).
