@@ -75,3 +75,10 @@ test('postal codes after their label, military addresses, street corners', () =>
   // Not a postal code: a zipper, a post-op day, a code of another kind.
   assert.deepEqual(places('zipper intact; post op day 2; code status full'), []);
 });
+
+test('"I am in" a capitalised town; not a state of mind, a unit, a country or an upper-case note', () => {
+  assert.deepEqual(places("I'm in Havrevik for two days"), ['Havrevik']);
+  assert.deepEqual(places('Call me later, I am in Nether Ostervik, at a meeting'), ['Nether Ostervik']);
+  assert.deepEqual(places("I'm in pain. I am in ICU. I'm in Recovery. I am in Latvia. I am in Costa Rica."), []);
+  assert.deepEqual(places('PT STATES I AM IN PAIN AND I AM IN BED'), []);
+});

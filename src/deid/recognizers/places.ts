@@ -1,4 +1,5 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
+import { COUNTRIES } from '../lexicon/places.js';
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
@@ -25,6 +26,7 @@ export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
   ...GENERIC_HEADS, ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
+  'am', "i'm",
 ]);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
@@ -136,6 +138,7 @@ const PLACE_RULES: readonly PlaceRule[] = [
   (s, i, w, _next, prev) => beforeStateCodeSingleCase(s, i, w, prev),
   (s, i, w, next) => livesIn(s, i, w, next),
   wardsAfterTransfer,
+  whereIAm,
 ];
 
 function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
@@ -295,6 +298,37 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
       push(s, i + 2, two ? i + 3 : i + 2, 'LOCATION');
     }
   }
+}
+
+const COUNTRY_NAMES = new Set(COUNTRIES);
+
+/** A word that can name a town after "I'm in": capitalised (or upper case, 3+ letters), not a unit, care word or country. */
+function townAfterIn(s: PlaceScan, c: Word): boolean {
+  const surface = s.text.slice(c.start, c.end);
+  const shaped = c.capitalized || /^\p{Lu}\p{Ll}/u.test(surface) || (/^\p{Lu}{3,}$/u.test(surface)) || (c.single && /^\p{Lu}$/u.test(surface));
+  return shaped && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !GENERIC_HEADS.has(c.key) && !NOT_PLACES.has(c.key) && !UNIT_WORDS.has(c.key)
+    && !lexicon.states.has(c.key) && !COUNTRY_NAMES.has(c.key);
+}
+
+function whereIAm(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
+  // "I'm in Havrevik for a meeting", "I am in Nether Ostervik": where the speaker is, named in capitals after
+  // "I am in". Capitals are the evidence, so "in" must be written in lower case (not an upper-case note: "I AM IN
+  // PAIN"); the note as a whole may be too short to tell its case. "I'm in pain", "I am in ICU" are not places.
+  if (next?.key !== 'in' || !/^[ \t]+$/.test(next.gapBefore) || s.text.slice(next.start, next.end) !== 'in') return;
+  if (!(w.key === "i'm" || (w.key === 'am' && prev?.key === 'i' && /^[ \t]+$/.test(w.gapBefore)))) return;
+  let last = -1;
+  for (let k = i + 2; k < i + 5; k++) {
+    const c = s.at(k);
+    if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !townAfterIn(s, c)) break;
+    last = k;
+  }
+  if (last < 0) return;
+  // A country of more words ("Costa Rica") is no town either.
+  const name = s.words.slice(i + 2, last + 1).map((c) => c.key).join(' ');
+  if (COUNTRY_NAMES.has(name)) return;
+  const a = s.at(i + 2) as Word;
+  const b = s.at(last) as Word;
+  s.moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
 }
 
 function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
