@@ -82,3 +82,13 @@ test('"I am in" a capitalised town; not a state of mind, a unit, a country or an
   assert.deepEqual(places("I'm in pain. I am in ICU. I'm in Recovery. I am in Latvia. I am in Costa Rica."), []);
   assert.deepEqual(places('PT STATES I AM IN PAIN AND I AM IN BED'), []);
 });
+
+test('a US town line: town, state code, ZIP code; not a drug, a route and a dose', () => {
+  assert.deepEqual(places('Clinic: 12 Pine Knoll Dr, Havre Falls, MT 59501.'), ['12 Pine Knoll Dr, Havre Falls', '59501']);
+  assert.deepEqual(places('Return address\nELLERY HOLLOW, VT 05401-1234\nthanks'), ['ELLERY HOLLOW', '05401-1234']);
+  assert.deepEqual(places('Heparin, PA 10000 units; Vancomycin, MA 12500 mg; MRSA, MA 12345 ug'), []);
+});
+
+test('a ship before a naval post office line', () => {
+  assert.deepEqual(places('USNV Harrowgate\nFPO AE 09512'), ['USNV Harrowgate', 'FPO AE 09512']);
+});

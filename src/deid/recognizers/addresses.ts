@@ -365,6 +365,8 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
     }
     // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence.
     if (found === null && prev !== undefined && UNIT_OR_BOX.has(prev.key) && s - prev.end <= 3) found = unitThenTown(text, prev, end);
+    // "Havre Falls, MT 59501": a town, a state's code and a ZIP code.
+    if (found === null && end - s === 5 && prev !== undefined && prev.end === s - 1 && prev.key.length === 2) found = townStateZip(words, text, k - 1, s, end);
     // "14 Rue des Acacias", "12 Orchard Lane": a house number, then a street word, or a name and a street type.
     const next = words[k];
     if (found === null && spaceAfter && next !== undefined && next.start === end + 1) {
@@ -382,6 +384,31 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
     }
   }
   return spans;
+}
+
+/**
+ * A US town line: capitalised words, a comma, a state's code in capitals and a ZIP code ("Havre Falls, MT 59501",
+ * "ELLERY HOLLOW, VT 05401-1234"). The town and the ZIP are tagged, not the state. The state code must be a state's
+ * and the ZIP no dose ("Heparin, PA 10000 units" would need a unit after it: refused).
+ */
+function townStateZip(words: readonly Word[], text: string, state: number, s: number, end: number): PhiSpan[] | null {
+  const st = words[state] as Word;
+  if (!lexicon.states.has(st.key) || !/^[A-Z]{2}$/.test(text.slice(st.start, st.end)) || !/^[ \t]*,[ \t]*$/.test(st.gapBefore) || state === 0) return null;
+  let zipEnd = end;
+  if (/^-\d{4}(?!\d)/.test(text.slice(end, end + 6))) zipEnd = end + 5;
+  if (/^[\w\/.%-]|^[ \t]*(?:units?|u|iu|mg|mcg|ug|g|ml|cc|l|meq|mmol|cells|copies|x)\b/i.test(text.slice(zipEnd, zipEnd + 8).replace(/^\.(?!\w)/, ''))) return null;
+  let first = state;
+  for (let j = state - 1; j >= 0 && j >= state - 4; j--) {
+    const c = words[j] as Word;
+    const surface = text.slice(c.start, c.end);
+    if (!(c.capitalized || /^\p{Lu}{2,}$/u.test(surface) || /^\p{Lu}\p{Ll}/u.test(surface)) || lexicon.stop.has(c.key)) break;
+    first = j;
+    if (!/^[ \t]+$|^-$/.test(c.gapBefore)) break;
+  }
+  if (first === state) return null;
+  const a = words[first] as Word;
+  const b = words[state - 1] as Word;
+  return [{ start: a.start, end: b.end, category: 'LOCATION' }, { start: s, end: zipEnd, category: 'LOCATION' }];
 }
 
 const UNIT_OR_BOX = new Set(['apt', 'apartment', 'suite', 'ste', 'flat', 'box']);

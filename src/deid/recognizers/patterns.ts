@@ -201,7 +201,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // "APO/FPO/DPO" with its code (AA, AE, AP) and ZIP, a line of their own.
   { category: 'LOCATION', keywords: ['apo', 'fpo', 'dpo'], re: /(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}(?:-\d{4})?\b/gi },
   { category: 'LOCATION', keywords: ['psc', 'unit', 'cmr'], re: /(?:psc|unit|cmr)[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}\b/gi },
-  { category: 'LOCATION', keywords: ['usns', 'uss', 'uscgc'], re: /(?:usns|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,2}(?=[ \t]*\r?\n[ \t>]*(?:apo|fpo|dpo)\b)/giu },
+  { category: 'LOCATION', keywords: ['usns', 'usnv', 'uss', 'uscgc'], re: /(?:usns|usnv|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,2}(?=[ \t]*\r?\n[ \t>]*(?:apo|fpo|dpo)\b)/giu },
   // "on the corner of Larkin Street and 9th Avenue", "corner of Birkholmvej 8 and Birch Row": both streets (two
   // rules, one span each). Names must be capitalised or numbered: "corner of the mouth", "CORNER OF EYE" are not.
   { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ 	]+(?<v>${CORNER_STREET})[ 	]+and[ 	]+${CORNER_STREET}`, 'gu') },
@@ -319,7 +319,9 @@ function digitAfterLabelGap(text: string, end: number): boolean {
   return false;
 }
 
-function acceptZip(text: string, start: number): boolean {
+function acceptZip(text: string, start: number, end: number): boolean {
+  // "Heparin, PA 10000 units": five digits before a unit are a dose, not a ZIP code.
+  if (/^[ \t]*(?:units?|u|iu|mg|mcg|ug|g|ml|cc|l|meq|mmol|cells|copies|x)\b/i.test(text.slice(end, end + 8))) return false;
   // The span is the ZIP code itself; the state is the word before it.
   const word = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
   return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);
