@@ -92,3 +92,10 @@ test('a US town line: town, state code, ZIP code; not a drug, a route and a dose
 test('a ship before a naval post office line', () => {
   assert.deepEqual(places('USNV Harrowgate\nFPO AE 09512'), ['USNV Harrowgate', 'FPO AE 09512']);
 });
+
+test('US street types: distinctive ones after a house number, common ones only with an address after them', () => {
+  assert.deepEqual(places('Ship it to 41 Larkspur Rapids.'), ['41 Larkspur Rapids']);
+  assert.deepEqual(places('4417 Orrin Common Suite 20\nDelmont, OH 44101'), ['4417 Orrin Common Suite 20', 'Delmont', '44101']);
+  assert.deepEqual(places('Level 1 Trauma Center. Took 2 Tylenol Extra Strength. Went to 5 West Station. 3 Deep Breaths.'), []);
+  assert.deepEqual(places('Flown to 1 Regional Center, then 2 Knoll tests.'), []);
+});

@@ -142,3 +142,25 @@ tanzania|thailand|togo|trinidad and tobago|tunisia|turkey|turkmenistan|uganda|uk
 united kingdom|uk|great britain|england|scotland|wales|northern ireland|united states|united states of america|
 usa|us|uruguay|uzbekistan|venezuela|vietnam|yemen|zambia|zimbabwe|faroe islands|isle of man|jersey|guernsey
 `.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');
+
+/**
+ * More street types of US addresses (the postal service's suffix names), beyond STREET_TYPES: "12 Larkspur
+ * Rapids", "7 Orrin Crossing". Distinctive ones make a street after a house number by themselves; the others are
+ * also common words ("Center", "Park", "Hill", "Station") and make a street only with an address after them (a
+ * unit, a town with a state, country or postal code, an address block): "1 Trauma Center" is a kind of hospital.
+ */
+export const STREET_TYPES_DISTINCT: readonly string[] = `
+alley bypass causeway crescent crossing crossroad estates expressway extensions flats freeway gateway glen glens
+grove groves heights hollow junction junctions knoll knolls landing meadows mews orchard overpass parkways pines
+plains plaza prairie rapids ridge ridges shoals shores skyway spurs squares stravenue summit throughway trafficway
+turnpike underpass viaduct vista loop coves cove radial walkway
+`.trim().split(/\s+/);
+export const STREET_TYPES_COMMON: readonly string[] = `
+branch bridge brook brooks burg burgs camp canyon cape center centers cliff cliffs club common commons corner corners
+course courts creek crest curve dale dam divide estate extension falls ferry field fields flat ford fords forest
+forge forges fork forks fort garden gardens green greens harbor harbors haven hill hills inlet island islands isle
+key keys lake lakes land light lights loaf lock locks lodge mall manor manors meadow mill mills mission motorway
+mount mountain mountains neck oval park parks pass passage pine point points port ports ramp ranch rapid rest river
+roads run shoal shore spring springs spur station stream streets track trailer tunnel union unions valley valleys
+view views village villages ville walk walks wall ways well wells
+`.trim().split(/\s+/);

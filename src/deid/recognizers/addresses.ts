@@ -1,5 +1,5 @@
 import { lexicon } from '../lexicon/index.js';
-import { COUNTRIES, STREET_PREFIXES, STREET_SUFFIXES } from '../lexicon/places.js';
+import { COUNTRIES, STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from '../lexicon/places.js';
 import type { PhiSpan } from '../types.js';
 import type { Word } from '../words.js';
 import type { DigitRuns } from './shapes.js';
@@ -37,6 +37,8 @@ const PREFIXES = new Set(STREET_PREFIXES);
 /** Street words written as a word of their own after the name, or abbreviated: "Solvangs gate", "Lindauer Str.", "Petőfi u.". */
 const STREET_WORDS = new Set([...STREET_SUFFIXES, ...STREET_PREFIXES, 'u', 'út', 'ut', 'ul', 'al', 'terrasse', 'terrace', 'ulica']);
 const COUNTRY_SET = new Set(COUNTRIES);
+const TYPES_DISTINCT = new Set(STREET_TYPES_DISTINCT);
+const TYPES_COMMON = new Set(STREET_TYPES_COMMON);
 /** Short words inside street and town names: "Via dei Pini", "Villar de la Sierra", "Most nad Olzou". */
 const PARTICLES = new Set(['de', 'des', 'du', 'da', 'do', 'dos', 'das', 'di', 'dei', 'del', 'della', 'delle', 'degli', 'dello', 'dalla', 'zum', 'zur', 'la', 'le', 'les', 'van', 'von', 'der',
   'den', 'op', 'nad', 'pod', 'am', 'an', 'im', 'sur', 'en', 'y', 'e', 'i', 'och', 'og', 'af', 'ter', 'ten', 'het', "d'", 'l']);
@@ -374,7 +376,7 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
       for (let j = k + 1; found === null && j < words.length && j <= k + 3; j++) {
         const t = words[j] as Word;
         if (t.gapBefore !== ' ' && !/^[ \t]+$/.test(t.gapBefore)) break;
-        if (lexicon.streetTypes.has(t.key)) found = numberThenType(words, text, j);
+        if (lexicon.streetTypes.has(t.key) || TYPES_DISTINCT.has(t.key) || TYPES_COMMON.has(t.key)) found = numberThenType(words, text, j);
       }
     }
     if (found === null) continue;
@@ -410,6 +412,8 @@ function townStateZip(words: readonly Word[], text: string, state: number, s: nu
   const b = words[state - 1] as Word;
   return [{ start: a.start, end: b.end, category: 'LOCATION' }, { start: s, end: zipEnd, category: 'LOCATION' }];
 }
+
+const ABBREVIATED_TYPES = new Set(['st', 'rd', 'ave', 'av', 'blvd', 'ln', 'dr', 'ct', 'pl', 'ter', 'cir', 'pkwy', 'hwy', 'rte', 'sq', 'str']);
 
 const UNIT_OR_BOX = new Set(['apt', 'apartment', 'suite', 'ste', 'flat', 'box']);
 
@@ -506,15 +510,19 @@ function numberThenType(words: readonly Word[], text: string, i: number): PhiSpa
   const { start, numbered } = withHouseNumbers(firstWord);
   if (!numbered) return null;
   let end = w.end;
-  if (text.charCodeAt(end) === 46) end++;
+  // An abbreviated type keeps its period ("Orchard Rd."); a sentence's period stays out ("Larkspur Rapids.").
+  if (text.charCodeAt(end) === 46 && ABBREVIATED_TYPES.has(w.key)) end++;
   // Words after the type to the end of the line belong to the street: "Elmsworth Dr Fennick Gardens".
   const tail = /(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}(?=[ \t]*[?!.]?[ \t]*(?:\n|$))/uy;
   tail.lastIndex = end;
   const t = tail.exec(text);
   if (t !== null) end += t[0].length;
   const rest = lineTail(text, end);
-  // Without an address after it the street rule of patterns.ts decides (it knows the clinical look-alikes); with
-  // a block or a unit, town, region or country on the line, take all.
-  if (!(rest.evidence || rest.unit || (restIsBlank(text, end) && blockAfter(text, end).block))) return null;
+  // Without an address after it the street rule of patterns.ts decides the usual types (it knows the clinical
+  // look-alikes), and a distinctive type stands alone after a house number of 2+ digits ("41 Larkspur Rapids");
+  // with a block or a unit, town, region or country on the line, any type is a street.
+  const evidence = rest.evidence || rest.unit || (restIsBlank(text, end) && blockAfter(text, end).block);
+  const houseDigits = /(\d+)[A-Za-z]?[ \t]+(?:\d+[A-Za-z]?[ \t]+)?$/.exec(firstWord.gapBefore)?.[1]?.length ?? 0;
+  if (!evidence && !(TYPES_DISTINCT.has(w.key) && houseDigits >= 2)) return null;
   return streetWithRest(text, start, end, rest);
 }
