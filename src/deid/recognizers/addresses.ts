@@ -2,6 +2,7 @@ import { lexicon } from '../lexicon/index.js';
 import { COUNTRIES, STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from '../lexicon/places.js';
 import type { PhiSpan } from '../types.js';
 import type { Word } from '../words.js';
+import { codeAt } from './chars.js';
 import type { DigitRuns } from './shapes.js';
 
 /**
@@ -39,6 +40,15 @@ const STREET_WORDS = new Set([...STREET_SUFFIXES, ...STREET_PREFIXES, 'u', 'út'
 const COUNTRY_SET = new Set(COUNTRIES);
 const TYPES_DISTINCT = new Set(STREET_TYPES_DISTINCT);
 const TYPES_COMMON = new Set(STREET_TYPES_COMMON);
+const FLAG_STREET_WORD = 1;
+const FLAG_PREFIX = 2;
+const FLAG_UNIT = 4;
+const FLAG_TYPE = 8;
+/** What a word can be in an address, one bit each: one look-up per word beside a number. */
+const WORD_FLAGS = new Map<string, number>();
+function flag(keys: Iterable<string>, bit: number): void {
+  for (const key of keys) WORD_FLAGS.set(key, (WORD_FLAGS.get(key) ?? 0) | bit);
+}
 /** Short words inside street and town names: "Via dei Pini", "Villar de la Sierra", "Most nad Olzou". */
 const PARTICLES = new Set(['de', 'des', 'du', 'da', 'do', 'dos', 'das', 'di', 'dei', 'del', 'della', 'delle', 'degli', 'dello', 'dalla', 'zum', 'zur', 'la', 'le', 'les', 'van', 'von', 'der',
   'den', 'op', 'nad', 'pod', 'am', 'an', 'im', 'sur', 'en', 'y', 'e', 'i', 'och', 'og', 'af', 'ter', 'ten', 'het', "d'", 'l']);
@@ -69,10 +79,14 @@ function contentStart(text: string, lineStart: number): number {
   return k;
 }
 
-/** The end of the line holding `pos` (its newline or the end of the text). */
+/**
+ * The end of the line holding `pos` (its newline or the end of the text), looked for no further than 200
+ * characters on: a transcription may be one line of thousands, and no address line is that long.
+ */
 function lineEnd(text: string, pos: number): number {
-  const n = text.indexOf('\n', pos);
-  return n === -1 ? text.length : n;
+  const limit = Math.min(text.length, pos + 200);
+  for (let k = pos; k < limit; k++) if (text.charCodeAt(k) === 10) return k;
+  return limit;
 }
 
 /**
@@ -105,13 +119,13 @@ function nameWord(text: string, w: Word): boolean {
   if (UNIT_OR_BOX.has(w.key)) return false;
   const surface = text.slice(w.start, w.end);
   // Word.capitalized is for ASCII; a name such as "Þórsgata" is title case too.
-  if (w.capitalized || (surface.charCodeAt(0) >= 192 && TITLE.test(surface))) return !ABBREVIATED.has(w.key) || text.charCodeAt(w.end) === 46;
+  if (w.capitalized || (surface.charCodeAt(0) >= 192 && TITLE.test(surface))) return !ABBREVIATED.has(w.key) || codeAt(text, w.end) === 46;
   // "Avenue d'Ormesson", "Rue l'Abbaye": an elided particle before a capital.
   if (/^[dl]['’]\p{Lu}/u.test(surface)) return true;
   if (STREET_WORDS.has(w.key)) {
     // "RUE 2+", "UL": upper-case abbreviations in notes (right upper extremity, upper lobe) are not street words.
     if (/^\p{Lu}+$/u.test(surface) && surface.length <= 3) return false;
-    return !ABBREVIATED.has(w.key) || text.charCodeAt(w.end) === 46;
+    return !ABBREVIATED.has(w.key) || codeAt(text, w.end) === 46;
   }
   return PARTICLES.has(w.key) && !/^\p{Lu}/u.test(surface);
 }
@@ -133,7 +147,8 @@ function nameRun(words: readonly Word[], text: string, last: number): [number, b
     // A street word alone ("Gate 4", "Tie 2 sutures") needs a name beside it ("Solvangs gate 4").
     if ((STREET_WORDS.has(w.key) && j !== last) || hasStreetSuffix(w.key)) street = true;
     else if (STREET_WORDS.has(w.key) && j === last && last > 0 && nameWord(text, words[last - 1] as Word) && nameGap(w.gapBefore)) street = true;
-    if (j === 0 || !nameGap(w.gapBefore) || text.lastIndexOf('\n', w.start) > (words[j - 1] as Word).end) break;
+    // (A name gap holds no line break: a street name does not go on from the line before.)
+    if (j === 0 || !nameGap(w.gapBefore)) break;
   }
   // A particle does not open a name ("de Lattre" is part of "avenue de Lattre", not a name of its own).
   while (first < last && PARTICLES.has((words[first] as Word).key)) first++;
@@ -178,8 +193,11 @@ function blockAfter(text: string, from: number): { block: boolean; spans: PhiSpa
   let evidence = false;
   let pos = from;
   for (let line = 0; line < 6; line++) {
+    // restIsBlank first: it stops at the first other character, where a search for the newline could run on
+    // through a transcription written as one long line.
+    if (!restIsBlank(text, pos)) break;
     const nl = text.indexOf('\n', pos);
-    if (nl === -1 || !restIsBlank(text, pos)) break;
+    if (nl === -1) break;
     const start = contentStart(text, nl + 1);
     if (start >= text.length || text[start] === '\n') break;
     UNIT_LINE.lastIndex = start;
@@ -315,6 +333,11 @@ function lineTail(text: string, pos: number): Tail {
   return { end: townEnd, postal, unit, evidence };
 }
 
+/** Nothing after a street on its line. */
+function noTail(end: number): Tail {
+  return { end, postal: null, unit: false, evidence: false };
+}
+
 /** How many tokens from `k` name a country ("Latvia", "Costa Rica", "Korea (South)"); 0 for none. */
 function countryAt(tokens: readonly { word: string }[], k: number): number {
   for (let n = 3; n >= 1; n--) {
@@ -352,31 +375,40 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
     const s = runs.starts[r] as number;
     const end = s + (runs.lengths[r] as number);
     if (s < doneUntil) continue;
-    const before = text.charCodeAt(s - 1);
-    const after = text.charCodeAt(end);
-    const spaceBefore = before === 32 || before === 9;
-    const spaceAfter = after === 32 || after === 9;
-    if (!spaceBefore && !spaceAfter) continue;
+    // Every rule needs a word right beside the run, one space away ("Lindevej 8", "8 Rue", "Apt. 8"): most runs
+    // ("120/80", "BP: 120", "10:30") are refused here by character, before any word is looked up.
+    // codeAt, not charCodeAt: a read past either end of the note deoptimized this loop.
+    const before = codeAt(text, s - 1);
+    const after = codeAt(text, end);
+    const b2 = codeAt(text, s - 2);
+    const letterBefore = (before === 32 || before === 9) && (isLetterCode(b2) || (b2 === 46 && isLetterCode(codeAt(text, s - 3))));
+    const letterAfter = (after === 32 || after === 9) && isLetterCode(codeAt(text, end + 1));
+    if (!letterBefore && !letterAfter) continue;
     k = firstWordFrom(words, s, k);
     let found: PhiSpan[] | null = null;
-    // "Birkholmvej 8", "Petőfi u. 12": the word before the run is followed by it.
-    const prev = k > 0 ? words[k - 1] as Word : undefined;
-    if (spaceBefore && prev !== undefined && (prev.end === s - 1 || (prev.end === s - 2 && text.charCodeAt(s - 2) === 46))) {
+    const prev = letterBefore && k > 0 ? words[k - 1] as Word : undefined;
+    if (prev !== undefined && (prev.end === s - 1 || prev.end === s - 2)) {
+      const flags = WORD_FLAGS.get(prev.key) ?? 0;
+      // "Birkholmvej 8", "Petőfi u. 12": the word before the run is followed by it.
       const p0 = text.charCodeAt(prev.start);
-      if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || STREET_WORDS.has(prev.key)) found = nameThenNumber(words, text, k - 1);
+      if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || (flags & FLAG_STREET_WORD) !== 0) found = nameThenNumber(words, text, k - 1);
+      // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence.
+      if (found === null && (flags & FLAG_UNIT) !== 0) found = unitThenTown(text, prev, end);
+      // "Havre Falls, MT 59501": a town, a state's code and a ZIP code.
+      if (found === null && end - s === 5 && prev.end === s - 1 && prev.key.length === 2) found = townStateZip(words, text, k - 1, s, end);
     }
-    // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence.
-    if (found === null && prev !== undefined && UNIT_OR_BOX.has(prev.key) && s - prev.end <= 3) found = unitThenTown(text, prev, end);
-    // "Havre Falls, MT 59501": a town, a state's code and a ZIP code.
-    if (found === null && end - s === 5 && prev !== undefined && prev.end === s - 1 && prev.key.length === 2) found = townStateZip(words, text, k - 1, s, end);
     // "14 Rue des Acacias", "12 Orchard Lane": a house number, then a street word, or a name and a street type.
-    const next = words[k];
-    if (found === null && spaceAfter && next !== undefined && next.start === end + 1) {
-      if (PREFIXES.has(next.key)) found = numberThenPrefix(words, text, k);
-      for (let j = k + 1; found === null && j < words.length && j <= k + 3; j++) {
-        const t = words[j] as Word;
-        if (t.gapBefore !== ' ' && !/^[ \t]+$/.test(t.gapBefore)) break;
-        if (lexicon.streetTypes.has(t.key) || TYPES_DISTINCT.has(t.key) || TYPES_COMMON.has(t.key)) found = numberThenType(words, text, j);
+    const next = letterAfter ? words[k] : undefined;
+    if (found === null && next !== undefined && next.start === end + 1) {
+      if (((WORD_FLAGS.get(next.key) ?? 0) & FLAG_PREFIX) !== 0) found = numberThenPrefix(words, text, k);
+      // A street name after a number is capitalised ("120 mg" is not).
+      const n0 = text.charCodeAt(next.start);
+      if ((n0 >= 65 && n0 <= 90) || n0 >= 192) {
+        for (let j = k + 1; found === null && j < words.length && j <= k + 3; j++) {
+          const t = words[j] as Word;
+          if (t.gapBefore !== ' ' && !/^[ \t]+$/.test(t.gapBefore)) break;
+          if (((WORD_FLAGS.get(t.key) ?? 0) & FLAG_TYPE) !== 0) found = numberThenType(words, text, j);
+        }
       }
     }
     if (found === null) continue;
@@ -386,6 +418,23 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
     }
   }
   return spans;
+}
+
+/** An ASCII letter, or any character past Latin-1's symbols (letters of other scripts; a cheap over-approximation). */
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192;
+}
+
+/** The index of the first word starting at or after `pos`, searched from `from` on (runs come in text order). */
+function firstWordFrom(words: readonly Word[], pos: number, from: number): number {
+  let lo = from;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as Word).start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -427,19 +476,18 @@ function unitThenTown(text: string, unit: Word, numberEnd: number): PhiSpan[] | 
   return streetWithRest(text, unit.start - (po === null ? 0 : po[0].length), numberEnd, tail);
 }
 
-/** The index of the first word starting at or after `pos`, searched from `from` on (runs come in text order). */
-function firstWordFrom(words: readonly Word[], pos: number, from: number): number {
-  let lo = from;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as Word).start < pos) lo = mid + 1;
-    else hi = mid;
+/** The start of a street whose name opens at word `first`: its house numbers before it, when there are any. */
+/** The gap ends with a digit and a space, or holds a line break (or opens the note): see nameThenNumber. */
+function numberOrLineBefore(gap: string, firstWord: boolean): boolean {
+  const n = gap.length;
+  if (n >= 2) {
+    const last = gap.charCodeAt(n - 1);
+    const digit = gap.charCodeAt(n - 2);
+    if ((last === 32 || last === 9) && digit >= 48 && digit <= 57) return true;
   }
-  return lo;
+  return firstWord || gap.includes('\n');
 }
 
-/** The start of a street whose name opens at word `first`: its house numbers before it, when there are any. */
 function withHouseNumbers(w: Word): { start: number; numbered: boolean } {
   const m = NUMBERS_BEFORE.exec(w.gapBefore);
   if (m === null) return { start: w.start, numbered: false };
@@ -453,23 +501,26 @@ function withHouseNumbers(w: Word): { start: number; numbered: boolean } {
 function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpan[] | null {
   const w = words[i] as Word;
   if (!nameWord(text, w)) return null;
+  const [first, street] = nameRun(words, text, i);
+  const firstWord = words[first] as Word;
+  // Most "Name 12" in notes are values ("HR 80", "Lasix 40"): without a street word, a plain name needs a house
+  // number before it or a line of its own, told by the gap's last characters before any regex runs.
+  if (!street && !numberOrLineBefore(firstWord.gapBefore, first === 0)) return null;
   NUMBER_AFTER.lastIndex = w.end;
   const n = NUMBER_AFTER.exec(text);
   if (n === null) return null;
-  const [first, street] = nameRun(words, text, i);
-  const firstWord = words[first] as Word;
   if (!TITLE.test(text.slice(firstWord.start, firstWord.end)) && !STREET_WORDS.has(firstWord.key)) return null;
   const { start, numbered } = withHouseNumbers(firstWord);
   const numberEnd = w.end + n[0].length;
+  if (street) return streetWithRest(text, start, numberEnd, lineTail(text, numberEnd));
+  // A plain "Name 12" ("HR 80", "Lasix 40" have the shape: the cheap tests come first) needs a house number or a
+  // line of its own, and an address after it: a block on the next lines, or (with a house number) a unit with a
+  // town, region, country or postal code on its line ("41 Harbakken 31 Apt. 2, Ostervik").
+  if (lexicon.stop.has(firstWord.key) || !(numbered || /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, start - 8), start)))) return null;
+  if (restIsBlank(text, numberEnd)) return blockAfter(text, numberEnd).block ? streetWithRest(text, start, numberEnd, noTail(numberEnd)) : null;
+  if (!numbered) return null;
   const tail = lineTail(text, numberEnd);
-  // A plain "Name 12" needs a house number or a line of its own, and an address after it: a block on the next
-  // lines, or a unit with a town, region, country or postal code on its own line ("41 Harbakken 31 Apt. 2, Ostervik").
-  if (!street) {
-    const lineOwn = /(?:^|\n)[ \t>]*$/.test(text.slice(Math.max(0, start - 8), start));
-    const sameLine = tail.unit && numbered && (tail.evidence || (restIsBlank(text, tail.end) && blockAfter(text, tail.end).block));
-    const block = !sameLine && restIsBlank(text, numberEnd) && blockAfter(text, numberEnd).block;
-    if (!(sameLine || block) || !(numbered || lineOwn) || lexicon.stop.has(firstWord.key)) return null;
-  }
+  if (!(tail.unit && (tail.evidence || (restIsBlank(text, tail.end) && blockAfter(text, tail.end).block)))) return null;
   return streetWithRest(text, start, numberEnd, tail);
 }
 
@@ -511,7 +562,7 @@ function numberThenType(words: readonly Word[], text: string, i: number): PhiSpa
   if (!numbered) return null;
   let end = w.end;
   // An abbreviated type keeps its period ("Orchard Rd."); a sentence's period stays out ("Larkspur Rapids.").
-  if (text.charCodeAt(end) === 46 && ABBREVIATED_TYPES.has(w.key)) end++;
+  if (codeAt(text, end) === 46 && ABBREVIATED_TYPES.has(w.key)) end++;
   // Words after the type to the end of the line belong to the street: "Elmsworth Dr Fennick Gardens".
   const tail = /(?:[ \t]+\p{Lu}[\p{L}'’-]*){1,3}(?=[ \t]*[?!.]?[ \t]*(?:\n|$))/uy;
   tail.lastIndex = end;
@@ -526,3 +577,8 @@ function numberThenType(words: readonly Word[], text: string, i: number): PhiSpa
   if (!evidence && !(TYPES_DISTINCT.has(w.key) && houseDigits >= 2)) return null;
   return streetWithRest(text, start, end, rest);
 }
+
+flag(STREET_WORDS, FLAG_STREET_WORD);
+flag(PREFIXES, FLAG_PREFIX);
+flag(UNIT_OR_BOX, FLAG_UNIT);
+flag([...lexicon.streetTypes, ...TYPES_DISTINCT, ...TYPES_COMMON], FLAG_TYPE);
