@@ -99,3 +99,9 @@ test('US street types: distinctive ones after a house number, common ones only w
   assert.deepEqual(places('Level 1 Trauma Center. Took 2 Tylenol Extra Strength. Went to 5 West Station. 3 Deep Breaths.'), []);
   assert.deepEqual(places('Flown to 1 Regional Center, then 2 Knoll tests.'), []);
 });
+
+test('a plain "Name 12" after a verb of residing; corners with a number before "and"', () => {
+  assert.deepEqual(places('Her son lives on Harbakken 31 now.'), ['Harbakken 31']);
+  assert.deepEqual(places('meet on the corner of Pelmark 5. and Orrin Way'), ['Pelmark 5', 'Orrin Way']);
+  assert.deepEqual(places('He lives on Boost 2 bottles a day. She is on Lasix 40 daily.'), []);
+});

@@ -55,7 +55,7 @@ const PARTICLES = new Set(['de', 'des', 'du', 'da', 'do', 'dos', 'das', 'di', 'd
 /** Lines inside a block that name a unit of the building: "Apt. 12", "Suite 300", "Unit 4B", "Flat 2". */
 const UNIT_LINE = /(?:apt|apartment|suite|ste|unit|flat)\.?[ \t]*#?[ \t]*\d{1,5}[A-Za-z]?(?![\w\/.,:-]*\d)/iy;
 /** A house number after a street name ("Birkholmvej 8", "Petőfi u. 12"), not a dose, a time or a value with a unit. */
-const NUMBER_AFTER = /\.?[ \t]+(\d{1,5}[A-Za-z]?)(?![\d\/:%,.]*\d|[\w\/%'+-])(?![ \t]*(?:mg|mcg|g|kg|ml|cc|l|units?|mm|cm|mmhg|%|x|times|hours?|hrs?|min|mins|minutes|days?|weeks?|years?|yrs?|am|pm|bpm|mph)\b)/iy;
+const NUMBER_AFTER = /\.?[ \t]+(\d{1,5}[A-Za-z]?)(?![\d\/:%,.]*\d|[\w\/%'+-])(?![ \t]*(?:mg|mcg|g|kg|ml|cc|l|units?|mm|cm|mmhg|%|x|times|hours?|hrs?|min|mins|minutes|days?|weeks?|years?|yrs?|am|pm|bpm|mph|cans?|bottles?|packs?|cups?|glasses|drinks?|servings?|meals?|tabs?|tablets?|pills?|puffs?|sprays?|drops?|doses?|times?)\b)/iy;
 /** House numbers before a street name: the gap before its first word ends with them ("to 1987 74 ", "\n> 583 "). */
 const NUMBERS_BEFORE = /(?:^|[ \t\n>:(])((?:\d{1,6}[A-Za-z]?[ \t]+){1,2})$/;
 const TITLE = /^\p{Lu}[\p{Ll}'’]/u;
@@ -477,6 +477,15 @@ function unitThenTown(text: string, unit: Word, numberEnd: number): PhiSpan[] | 
 }
 
 /** The start of a street whose name opens at word `first`: its house numbers before it, when there are any. */
+const RESIDE_VERBS = new Set(['lives', 'live', 'living', 'resides', 'reside', 'residing', 'located', 'situated']);
+
+/** "lives on Harbakken 31", "is located at Pelmark 5": a verb of residing and "on"/"at" before the name at `first`. */
+function livesOn(words: readonly Word[], first: number): boolean {
+  const prep = words[first - 1] as Word;
+  const verb = words[first - 2] as Word;
+  return (prep.key === 'on' || prep.key === 'at') && prep.gapBefore === ' ' && (words[first] as Word).gapBefore === ' ' && RESIDE_VERBS.has(verb.key);
+}
+
 /** The gap ends with a digit and a space, or holds a line break (or opens the note): see nameThenNumber. */
 function numberOrLineBefore(gap: string, firstWord: boolean): boolean {
   const n = gap.length;
@@ -505,14 +514,15 @@ function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpa
   const firstWord = words[first] as Word;
   // Most "Name 12" in notes are values ("HR 80", "Lasix 40"): without a street word, a plain name needs a house
   // number before it or a line of its own, told by the gap's last characters before any regex runs.
-  if (!street && !numberOrLineBefore(firstWord.gapBefore, first === 0)) return null;
+  const cued = !street && first >= 2 && livesOn(words, first);
+  if (!street && !cued && !numberOrLineBefore(firstWord.gapBefore, first === 0)) return null;
   NUMBER_AFTER.lastIndex = w.end;
   const n = NUMBER_AFTER.exec(text);
   if (n === null) return null;
   if (!TITLE.test(text.slice(firstWord.start, firstWord.end)) && !STREET_WORDS.has(firstWord.key)) return null;
   const { start, numbered } = withHouseNumbers(firstWord);
   const numberEnd = w.end + n[0].length;
-  if (street) return streetWithRest(text, start, numberEnd, lineTail(text, numberEnd));
+  if (street || cued) return streetWithRest(text, start, numberEnd, lineTail(text, numberEnd));
   // A plain "Name 12" ("HR 80", "Lasix 40" have the shape: the cheap tests come first) needs a house number or a
   // line of its own, and an address after it: a block on the next lines, or (with a house number) a unit with a
   // town, region, country or postal code on its line ("41 Harbakken 31 Apt. 2, Ostervik").
