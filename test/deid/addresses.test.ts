@@ -105,3 +105,10 @@ test('a plain "Name 12" after a verb of residing; corners with a number before "
   assert.deepEqual(places('meet on the corner of Pelmark 5. and Orrin Way'), ['Pelmark 5', 'Orrin Way']);
   assert.deepEqual(places('He lives on Boost 2 bottles a day. She is on Lasix 40 daily.'), []);
 });
+
+test('a postal code before the town, European style; not a number before a line of a diet or a list', () => {
+  assert.deepEqual(places('Address: Kirkevejen 14, 8000 Havrevik'), ['Kirkevejen 14, 8000 Havrevik']);
+  assert.deepEqual(places('Lindenstrasse 7\n80331 Neustadt\nLatvia'), ['Lindenstrasse 7', '80331 Neustadt']);
+  assert.deepEqual(places('41 Birkholmvej 8\n412 07 Ostervik'), ['41 Birkholmvej 8', '412 07 Ostervik']);
+  assert.deepEqual(places('Lasix 40\n1000 Calorie Diet\nContinue'), []);
+});

@@ -66,6 +66,7 @@ const POSTAL = String.raw`\d{3,6}(?:[ -]\d{2,4})?`;
 const TOWN_LINE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}|\(\p{Lu}[\p{L} .'’-]*\)))*)(?:[ \t]*,[ \t]*(?:\p{Lu}{2,3}|nan))?(?:[ \t]+(${POSTAL}))?`, 'uy');
 const POSTAL_LINE = new RegExp(String.raw`(${POSTAL})(?![\w-])`, 'y');
 /** A region code alone after the town, with its comma (", KX"): "BID" or "PRN" alone on a line is a dose. */
+const LEAD_POSTAL = /(\d{4,5}|\d{3} \d{2})[ \t]+(?=\p{Lu})/uy;
 const REGION_LINE = /,[ \t]*(?:\p{Lu}{2,3}|nan)[ \t]*(?=\n|$)/uy;
 
 interface Found {
@@ -156,10 +157,22 @@ function nameRun(words: readonly Word[], text: string, last: number): [number, b
 }
 
 /** Tags a town line's town and postal code at `pos` (a content start); returns whether a town line was there. */
-function townLine(text: string, pos: number, found: Found, tagTown: boolean): { town: boolean; postal: boolean; country: boolean } | null {
+function townLine(text: string, pos: number, found: Found, tagTown: boolean, leadingPostal: boolean): { town: boolean; postal: boolean; country: boolean } | null {
+  // "80331 Neustadt", "412 07 Ostervik": the postal code before the town, as most of Europe writes it. Taken only
+  // after a street already accepted: as evidence it would make "Lasix 40 / 1000 Calorie" an address.
+  let lead: PhiSpan | null = null;
+  if (leadingPostal) {
+    LEAD_POSTAL.lastIndex = pos;
+    const l = LEAD_POSTAL.exec(text);
+    if (l !== null) {
+      lead = { start: pos, end: pos + (l[1] as string).length, category: 'LOCATION' };
+      pos += l[0].length;
+    }
+  }
   TOWN_LINE.lastIndex = pos;
   const m = TOWN_LINE.exec(text);
   if (m === null) return null;
+  if (lead !== null) found.spans.push(lead);
   const end = pos + m[0].length;
   const after = text.slice(end, end + 2);
   const postal = m[2];
@@ -178,7 +191,7 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean): { 
     const at = pos + m[0].length - postal.length;
     found.spans.push({ start: at, end: at + postal.length, category: 'LOCATION' });
   }
-  return { town: !country, postal: postal !== undefined, country };
+  return { town: !country, postal: postal !== undefined || lead !== null, country };
 }
 
 /**
@@ -186,7 +199,7 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean): { 
  * a postal code. Returns whether they make a block (a unit line, or a town with a postal code, region or country
  * after it), and the spans they hold (to keep only when the street line needed them, or always).
  */
-function blockAfter(text: string, from: number): { block: boolean; spans: PhiSpan[] } {
+function blockAfter(text: string, from: number, leadingPostal = false): { block: boolean; spans: PhiSpan[] } {
   const found: Found = { spans: [] };
   let unit = false;
   let town = false;
@@ -224,7 +237,7 @@ function blockAfter(text: string, from: number): { block: boolean; spans: PhiSpa
       break;
     }
     // The first town line is the town; a second such line is a country we do not know (only its code is taken).
-    const t = townLine(text, start, found, !town);
+    const t = townLine(text, start, found, !town, leadingPostal && !town);
     if (t === null) break;
     if (t.country) {
       evidence = true;
@@ -296,6 +309,15 @@ function lineTail(text: string, pos: number): Tail {
     unit = true;
     k += 2;
   }
+  // "Lindenstrasse 7, 80331 Neustadt": a postal code before the town, after a comma, is evidence enough. (Without
+  // the comma it may be the next house number: "Apt. 6 4120 Lindevej 3".)
+  let leadPostal: PhiSpan | null = null;
+  const lead = tokens[k];
+  const leadTown = tokens[k + 1];
+  if (lead !== undefined && leadTown !== undefined && lead.comma && /^\d{4,5}$/.test(lead.word) && TOWN_WORD.test(leadTown.word) && !leadTown.comma) {
+    leadPostal = { start: lead.start, end: lead.end, category: 'LOCATION' };
+    k++;
+  }
   const none: Tail = { end, postal: null, unit, evidence: false };
   // The town: capitalised words (particles inside), up to a comma, a country, a region code or a postal code.
   const townStart = k;
@@ -309,6 +331,7 @@ function lineTail(text: string, pos: number): Tail {
     k++;
   }
   if (k === townStart || k - townStart > 5) return none;
+  if (leadPostal !== null) return { end: (tokens[k - 1] as { end: number }).end, postal: leadPostal, unit, evidence: true };
   const townEnd = (tokens[k - 1] as { end: number }).end;
   let evidence = false;
   let postal: PhiSpan | null = null;
@@ -358,7 +381,7 @@ function streetWithRest(text: string, start: number, numberEnd: number, tail: Ta
   const spans: PhiSpan[] = [{ start, end, category: 'LOCATION' }];
   if (tail.postal !== null) spans.push(tail.postal);
   const after = tail.postal !== null ? tail.postal.end : end;
-  if (restIsBlank(text, after)) for (const s of blockAfter(text, after).spans) spans.push(s);
+  if (restIsBlank(text, after)) for (const s of blockAfter(text, after, true).spans) spans.push(s);
   return spans;
 }
 
