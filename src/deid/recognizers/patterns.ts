@@ -79,6 +79,20 @@ const LABEL_GAP = String.raw`\s*(?:number|num|no\.?|#|id)?\s*[:#.]?\s*`;
 const CORNER_WORD = String.raw`(?:\d{1,6}(?:st|nd|rd|th)?|(?:St|Rd|Ave?|Blvd|Dr|Ln|Ct|Pl|Str|Sq|Hwy|Pkwy)\.|\p{Lu}[\p{L}'’-]*)`;
 const CORNER_STREET = String.raw`${CORNER_WORD}(?:[ \t]+(?:${CORNER_WORD}|de|la|del|di|da|do|van|von|der|kapu|utca|u\.|gate|gata|vej|rue|via))*`;
 
+/**
+ * A phone number in groups right before a label word on its line, read in a lookbehind from the label (the label
+ * follows in the rules using it): seven to fifteen digits in up to five groups (labelledNumber).
+ */
+const NUMBER_BEFORE_LABEL = String.raw`(?<=(?<![\w.\/+-])(?<v>\d{1,5}(?:[ .-]\d{1,8}){1,4})[ \t]*\(?)`;
+const PHONE_LABELS_AFTER = ['office', 'mobile', 'cell', 'desk', 'home', 'work', 'direct', 'tel', 'phone'];
+
+/** A number before a phone label: 7 to 15 digits, and not a date ("12-03-2010 office visit"). */
+function labelledNumber(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  const digits = (value.match(/\d/g) ?? []).length;
+  return digits >= 7 && digits <= 15 && !/^\d{1,2}[-. ]\d{1,2}[-. ]\d{2,4}$/.test(value);
+}
+
 const RULE_LIST: readonly PatternRule[] = [
   { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, when: has('@') },
   { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.'), shape: SHAPE_URL_SCHEME },
@@ -112,6 +126,15 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
   { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
+  // International fax numbers after the label, as the phone rule above: "Fax: 001-253-555-0123", "fax 0421 55 01 23".
+  {
+    category: 'FAX', keywords: ['fax'], re: /fax\b(?:[ \t]*(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
+  },
+  // A number before its label, as in letterheads and signatures: "555 0123 office", "001-518-555-0199 mobile",
+  // "0421 55 01 23 fax". Anchored at the label (the number is read in a lookbehind): labels are rarer than numbers.
+  { category: 'PHONE', keywords: PHONE_LABELS_AFTER, re: new RegExp(String.raw`${NUMBER_BEFORE_LABEL}(?:${PHONE_LABELS_AFTER.join('|')})\b`, 'gid'), accept: labelledNumber },
+  { category: 'FAX', keywords: ['fax'], re: new RegExp(String.raw`${NUMBER_BEFORE_LABEL}fax\b`, 'gid'), accept: labelledNumber },
   { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   {
     category: 'HEALTH_PLAN',

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findPhi } from '../../src/deid/index.js';
+
+/** category:text of every span of those categories. All numbers below are made up. */
+function found(text: string, categories: readonly string[] = ['PHONE', 'FAX']): string[] {
+  return findPhi(text).filter((s) => categories.includes(s.category)).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
+}
+
+test('a number before its label in a letterhead or signature is a phone or fax number', () => {
+  assert.deepEqual(found('Quill Freight\n28-55-01-23 fax\n0421 555 019 office\n001-518-555-0199 mobile\n'),
+    ['FAX:28-55-01-23', 'PHONE:0421 555 019', 'PHONE:001-518-555-0199']);
+  assert.deepEqual(found('Reach me on 01632 960 001 (home) after six.'), ['PHONE:01632 960 001']);
+});
+
+test('an international fax number after its label', () => {
+  assert.deepEqual(found('Desk: (602) 555-0142\nFax: 001-253-555-0123\n'), ['PHONE:(602) 555-0142', 'FAX:001-253-555-0123']);
+});
+
+test('not numbers of care before a label word: dates, vitals, doses, counts', () => {
+  assert.deepEqual(found('Seen 12-03-2010 office visit. BP 120 80 home readings. Took 2 tablets at home. 3 4 5 6 work days.'), []);
+});
