@@ -414,23 +414,23 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
       const flags = WORD_FLAGS.get(prev.key) ?? 0;
       // "Birkholmvej 8", "Petőfi u. 12": the word before the run is followed by it.
       const p0 = text.charCodeAt(prev.start);
-      if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || (flags & FLAG_STREET_WORD) !== 0) found = nameThenNumber(words, text, k - 1);
+      if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || (flags & FLAG_STREET_WORD) !== 0) found = tryRule(RULE_NAME_THEN_NUMBER, words, text, k - 1, s, end);
       // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence.
-      if (found === null && (flags & FLAG_UNIT) !== 0) found = unitThenTown(text, prev, end);
+      if (found === null && (flags & FLAG_UNIT) !== 0) found = tryRule(RULE_UNIT_THEN_TOWN, words, text, k - 1, s, end);
       // "Havre Falls, MT 59501": a town, a state's code and a ZIP code.
-      if (found === null && end - s === 5 && prev.end === s - 1 && prev.key.length === 2) found = townStateZip(words, text, k - 1, s, end);
+      if (found === null && end - s === 5 && prev.end === s - 1 && prev.key.length === 2) found = tryRule(RULE_TOWN_STATE_ZIP, words, text, k - 1, s, end);
     }
     // "14 Rue des Acacias", "12 Orchard Lane": a house number, then a street word, or a name and a street type.
     const next = letterAfter ? words[k] : undefined;
     if (found === null && next !== undefined && next.start === end + 1) {
-      if (((WORD_FLAGS.get(next.key) ?? 0) & FLAG_PREFIX) !== 0) found = numberThenPrefix(words, text, k);
+      if (((WORD_FLAGS.get(next.key) ?? 0) & FLAG_PREFIX) !== 0) found = tryRule(RULE_NUMBER_THEN_PREFIX, words, text, k, s, end);
       // A street name after a number is capitalised ("120 mg" is not).
       const n0 = text.charCodeAt(next.start);
       if ((n0 >= 65 && n0 <= 90) || n0 >= 192) {
         for (let j = k + 1; found === null && j < words.length && j <= k + 3; j++) {
           const t = words[j] as Word;
           if (t.gapBefore !== ' ' && !/^[ \t]+$/.test(t.gapBefore)) break;
-          if (((WORD_FLAGS.get(t.key) ?? 0) & FLAG_TYPE) !== 0) found = numberThenType(words, text, j);
+          if (((WORD_FLAGS.get(t.key) ?? 0) & FLAG_TYPE) !== 0) found = tryRule(RULE_NUMBER_THEN_TYPE, words, text, j, s, end);
         }
       }
     }
@@ -441,6 +441,30 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
     }
   }
   return spans;
+}
+
+/** The address rules with one signature: `i` is the word the rule starts from, [s, end) the digit run. */
+type AddressRule = (words: readonly Word[], text: string, i: number, s: number, end: number) => PhiSpan[] | null;
+const RULE_NAME_THEN_NUMBER = 0;
+const RULE_UNIT_THEN_TOWN = 1;
+const RULE_TOWN_STATE_ZIP = 2;
+const RULE_NUMBER_THEN_PREFIX = 3;
+const RULE_NUMBER_THEN_TYPE = 4;
+const ADDRESS_RULES: readonly AddressRule[] = [
+  (words, text, i) => nameThenNumber(words, text, i),
+  (words, text, i, _s, end) => unitThenTown(text, words[i] as Word, end),
+  (words, text, i, s, end) => townStateZip(words, text, i, s, end),
+  (words, text, i) => numberThenPrefix(words, text, i),
+  (words, text, i) => numberThenType(words, text, i),
+];
+
+/**
+ * Runs address rule `rule` from one call site that sees all five, so none is inlined into findAddresses: each first
+ * fires long after findAddresses is optimized (addresses are rare), and inlined, each first firing threw its code
+ * away (5 deoptimizations and recompiles of the whole loop a run).
+ */
+function tryRule(rule: number, words: readonly Word[], text: string, i: number, s: number, end: number): PhiSpan[] | null {
+  return (ADDRESS_RULES[rule] as AddressRule)(words, text, i, s, end);
 }
 
 /** An ASCII letter, or any character past Latin-1's symbols (letters of other scripts; a cheap over-approximation). */
