@@ -139,4 +139,4 @@ export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman',
   'surgeon', 'cardiologist', 'pcp', 'physician', 'doctor', 'oncologist', 'social', 'case']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', 'from', 'of']);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);

@@ -92,7 +92,12 @@ function givenLike(s: NameScan, i: number): boolean {
  * single-case note, not a function word, not shaped like a verb, adverb or plural, not a word that follows
  * people in notes ("aware", "upset").
  */
-function surnameLike(s: NameScan, w: Word | undefined, mixed = s.mixed): boolean {
+function surnameLike(s: NameScan, w: Word | undefined): boolean {
+  return surnameLikeIn(w, s.mixed);
+}
+
+/** surnameLike as if the note were mixed-case or not (`mixed`): a lower-case signature line in a mixed-case note. */
+function surnameLikeIn(w: Word | undefined, mixed: boolean): boolean {
   if (w === undefined || w.single || !nameLike(w) || lexicon.ambiguousNames.has(w.key)) return false;
   // An apostrophe other than O'/D' marks a contraction ("con't", "won't"), not a name.
   const apostrophe = w.key.search(/['’]/);
@@ -178,7 +183,7 @@ cue(HEADER_FIELDS, CUE_HEADER);
 cue(INTRODUCTIONS, CUE_INTRODUCTION);
 cue(['reach', 'reached'], CUE_REACH);
 cue(['with', 'by'], CUE_MEETING);
-cue(['from', 'of'], CUE_ORIGIN);
+cue(ORIGIN_SERVICES, CUE_ORIGIN);
 cue([...ROLES, ...RELATIONS, 'person'], CUE_RELATION);
 cue([...lexicon.firstNames, ...lexicon.surnames].filter(isUnambiguousName), CUE_LIST_NAME);
 
@@ -313,7 +318,7 @@ function signatures(s: NameScan, i: number, w: Word, _next: Word | undefined, cu
       // A signature line written in lower case in a mixed-case note ("kim tran rn") reads as a single-case one.
       const lowerLine = s.mixed && lineStart && !/[A-Z]/.test(s.text.slice(p2?.start ?? 0, w.end));
       if (p2 !== undefined && cleanGap(p.gapBefore) && nameLike(p2)
-        && (givenLike(s, i - 2) || isKnownName(p2.key) || (lineStart && surnameLike(s, p2, lowerLine ? false : s.mixed)))) s.marked[i - 2] = 1;
+        && (givenLike(s, i - 2) || isKnownName(p2.key) || (lineStart && surnameLikeIn(p2, lowerLine ? false : s.mixed)))) s.marked[i - 2] = 1;
     }
   }
 }
@@ -398,10 +403,14 @@ function meetings(s: NameScan, i: number, _w: Word, next: Word | undefined, cues
   }
 }
 
-function fromService(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
+function fromService(s: NameScan, k: number, service: Word, _next: Word | undefined, cues: number): void {
   // "vathlinger lingfenan from speech therapy", "KIM TRAN OF SOCIAL WORK": one to three name words opening a
-  // clause, then "from" or "of" and a service of the hospital or of the patient's care.
-  if ((cues & CUE_ORIGIN) === 0 || next === undefined || !cleanGap(w.gapBefore) || !cleanGap(next.gapBefore) || !ORIGIN_SERVICES.has(next.key)) return;
+  // clause, then "from" or "of" and a service of the hospital or of the patient's care. Found from the service
+  // word (word k), which is rarer than "of".
+  if ((cues & CUE_ORIGIN) === 0 || k < 2 || !cleanGap(service.gapBefore)) return;
+  const i = k - 1;
+  const w = s.at(i) as Word;
+  if ((w.key !== 'from' && w.key !== 'of') || !cleanGap(w.gapBefore)) return;
   let first = i;
   while (first > 0 && first > i - 3) {
     if (first < i && !cleanGap((s.at(first) as Word).gapBefore)) break;
