@@ -67,3 +67,11 @@ test('a list of names followed by a capitalised word is a firm\'s name, left to 
   const found = names('Papers Were Sent. The Brisco, Mary, Yolanthe and Peter Partnership wrote back.');
   assert.ok(!found.includes('Brisco') && !found.includes('Yolanthe'), found.join('|'));
 });
+
+test('two capitalised words before a verb of prose, and a person after an occupation, in mixed-case prose', () => {
+  assert.deepEqual(names('The Letters Were Found In May. Ottilie Vasbender began writing in spring.'), ['Ottilie Vasbender']);
+  assert.deepEqual(names('The Award Went To Her. Producer Quillan Derrowby explained the choice to the tennis player Maro Vessik.'),
+    ['Quillan Derrowby', 'Maro Vessik']);
+  // One capitalised word before such a verb is not enough: things take them too.
+  assert.deepEqual(names('Nursery Course Was Smooth. Baby began to feed well. Technique explained and demonstrated. Face moved symmetrically.'), []);
+});

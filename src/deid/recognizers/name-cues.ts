@@ -25,11 +25,16 @@ export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'info
 /** Words before an initial and surname: "per V. OSTRANDE", "BY L. HOLMSBY", "LASIX-V. OSTRANDE". */
 export const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
 /** Verbs after a patient's name: "mr quell had", "MR BELLWEATHER WORSENED". */
+/**
+ * Verbs of people in prose, which things take too ("Baby began", "Technique explained"): before them only a listed
+ * given name, or two capitalised words in a mixed-case note ("Ottilie Vasbender began writing"), are taken.
+ */
+export const PROSE_PERSON_VERBS = new Set(['lives', 'lived', 'shouted', 'began', 'listed', 'wrote', 'married', 'moved']);
 /** Verbs after a person's name that few other capitalised words take: "Teodric wishes", "ned called". */
 export const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
   'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
   'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
-  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested', 'denies', 'complains']);
+  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested', 'denies', 'complains', ...PROSE_PERSON_VERBS]);
 export const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. READY TO WEAN"). */
@@ -100,7 +105,11 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
   'machine', 'monitor', 'pump', 'valve', 'stent', 'graft', 'implant', 'prosthesis']);
 
 /** Words after which a capitalised word in prose is a person: "directed by X", "said X", "named him X", "told X". */
-export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'married', 'starring', 'featuring', 'dear']);
+export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'married', 'starring', 'featuring', 'dear',
+  // Occupations and other roles of people written before their name in prose: "producer X Y", "tennis player X Y".
+  'producer', 'player', 'commenter', 'writer', 'actor', 'actress', 'author', 'artist', 'engineer', 'teacher', 'lawyer', 'reporter',
+  'journalist', 'editor', 'colleague', 'coworker', 'landlord', 'landlady', 'boss', 'supervisor', 'employee', 'customer', 'founder', 'coach',
+  'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
 export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'arranged',
   'performed', 'played', 'founded', 'raised', 'adopted', 'signed', 'sent', 'drawn', 'designed', 'edited', 'translated', 'narrated', 'illustrated']);

@@ -5,7 +5,7 @@ import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
-  DOCTOR_TITLES, LETTER_HEADS, MAKING_VERBS, ORIGIN_SERVICES, PERSON_CUES, WEAK_TITLES,
+  DOCTOR_TITLES, LETTER_HEADS, MAKING_VERBS, ORIGIN_SERVICES, PROSE_PERSON_VERBS, PERSON_CUES, WEAK_TITLES,
 } from './name-cues.js';
 
 /**
@@ -537,12 +537,15 @@ function beforePersonVerbs(s: NameScan): void {
     const known = isKnownName(w.key);
     const longKey = length >= 4;
     const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
-    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known;
+    // Verbs of prose ("lives", "began", "wrote") vouch for a listed given name or a two-word name alone: "Baby began",
+    // "Technique explained", "Face moved" are no people.
+    const proseVerb = PROSE_PERSON_VERBS.has(v.key);
+    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb;
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
-    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey;
+    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
     // Stored whatever the outcome (the mark is 0 here): a store made only for a name lacked feedback the same way.
     s.marked[i] = given || capital || single ? 1 : 0;
-    if (clauseVerb) twoWordNameBefore(s, i, w);
+    if (clauseVerb || (proseVerb && s.mixed)) twoWordNameBefore(s, i, w);
   }
 }
 
