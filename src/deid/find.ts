@@ -19,7 +19,7 @@ const PRIORITY: Readonly<Record<PhiCategory, number>> = {
 export function findPhi(text: string): PhiSpan[] {
   const lower = text.toLowerCase();
   const { words, bits } = wordsAndTriggerBits(text, lower);
-  const mixed = isMixedCase(words);
+  const mixed = isMixedCase(words, text);
   const all = [...findPatternPhi(text, words, bits, lower, scanNoteShapes(text, words)), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
     .filter((s) => s.end > s.start);
   return joinNeighbours(resolveOverlaps(all, text.length), text);

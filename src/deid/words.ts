@@ -262,9 +262,19 @@ function titleCase(text: string, start: number, end: number): boolean {
  * capitalisation tells nothing; in notes written in ordinary case (a fair share of title-case words) a
  * capitalised word inside a sentence hints at a name, and a lower-case one hints at none.
  */
-export function isMixedCase(words: readonly Word[]): boolean {
+export function isMixedCase(words: readonly Word[], text: string): boolean {
   let title = 0;
   for (const w of words) if (w.capitalized) title++;
+  // A short text (a message, a line of a form) with a capitalised word and words in small letters is written in
+  // mixed case too, though too short for the share below.
+  if (words.length < 20 && title >= 1) {
+    let small = 0;
+    for (const w of words) {
+      const c = text.charCodeAt(w.start);
+      if (c >= 97 && c <= 122) small++;
+    }
+    if (small >= 2) return true;
+  }
   return title >= 3 && title / Math.max(1, words.length) >= 0.04;
 }
 

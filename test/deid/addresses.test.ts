@@ -87,6 +87,9 @@ test('a US town line: town, state code, ZIP code; not a drug, a route and a dose
   assert.deepEqual(places('Clinic: 12 Pine Knoll Dr, Havre Falls, MT 59501.'), ['12 Pine Knoll Dr, Havre Falls', '59501']);
   assert.deepEqual(places('Return address\nELLERY HOLLOW, VT 05401-1234\nthanks'), ['ELLERY HOLLOW', '05401-1234']);
   assert.deepEqual(places('Heparin, PA 10000 units; Vancomycin, MA 12500 mg; MRSA, MA 12345 ug'), []);
+  // The same in a longer note written in mixed case, where a capitalised word before ", MA" may be a town.
+  assert.deepEqual(places('Orders Reviewed With The Team Today. Heparin, PA 10000 units; Vancomycin, MA 12500 mg. Lives in Bel Air, MD with wife.'),
+    ['Bel Air']);
 });
 
 test('a ship before a naval post office line', () => {

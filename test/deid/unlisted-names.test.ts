@@ -75,3 +75,11 @@ test('two capitalised words before a verb of prose, and a person after an occupa
   // One capitalised word before such a verb is not enough: things take them too.
   assert.deepEqual(names('Nursery Course Was Smooth. Baby began to feed well. Technique explained and demonstrated. Face moved symmetrically.'), []);
 });
+
+test('a short text with a capitalised word among small ones is mixed case: its capitals mark names', () => {
+  assert.deepEqual(names('She named him Oskarr'), ['Oskarr']);
+  assert.deepEqual(names('I want to leave my kid Tovald out of this.'), ['Tovald']);
+  // All capitals or all small letters: capitals say nothing.
+  assert.deepEqual(names('SHE NAMED HIM OSKARR'), []);
+  assert.deepEqual(names('Tell me your name? Varnik Ostrel'), ['Varnik Ostrel']);
+});

@@ -378,11 +378,12 @@ function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues:
 }
 
 function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
-  // Introductions in letters and messages: "My name is Aune", "Name: Della M. Farquhar", "Dear Ms. ...", "I'm Bo".
-  if ((cues & CUE_INTRODUCTION) !== 0 && next !== undefined && /^[ \t]*:?[ \t]*$/.test(next.gapBefore)) {
+  // Introductions in letters and messages: "My name is Aune", "Name: Della M. Farquhar", "Dear Ms. ...", "I'm Bo", and
+  // the answer after "your name?".
+  if ((cues & CUE_INTRODUCTION) !== 0 && next !== undefined && /^[ \t]*[:?]?[ \t]*$/.test(next.gapBefore)) {
     const prev = s.at(i - 1);
     const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
-      : w.key === 'name' ? /^[ \t]*:/.test(next.gapBefore) : true;
+      : w.key === 'name' ? /^[ \t]*[:?]/.test(next.gapBefore) : /^[ \t]*:?[ \t]*$/.test(next.gapBefore);
     if (cue && next.capitalized && nameLike(next)) takeForward(s, i + 1, () => true, true);
   }
 }

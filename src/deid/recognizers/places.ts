@@ -258,11 +258,15 @@ function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): vo
   }
 }
 
+/** A number and a unit of a dose or a lab value after a state code: a drug or test before it, not a town. */
+const DOSE_AFTER = /^[ \t]+[\d.,]+[ \t]*(?:units?|u|iu|mg|mcg|ug|g|ml|cc|l|meq|mmol|cells|copies|x)\b/i;
+
 function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
   // abbreviations such as MI, PA, CT, OR).
+  // Not a drug before a dose: "Vancomycin, MA 12500 mg".
   if (s.mixed && SAFE_STATE_CODES.has(w.key) && /^[A-Z]{2}$/.test(s.text.slice(w.start, w.end)) && prev !== undefined
-    && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized) {
+    && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized && !DOSE_AFTER.test(s.text.slice(w.end, w.end + 24))) {
     const p2 = s.at(i - 2);
     const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
     push(s, first, i - 1, 'LOCATION');
