@@ -92,6 +92,11 @@ test('a US town line: town, state code, ZIP code; not a drug, a route and a dose
     ['Bel Air']);
 });
 
+test('the line after a unit line is a town, unless it is a sign-off or a common word', () => {
+  assert.deepEqual(places('Send to 48 Kestrel Avenue\nApt. 7\nHolmvik'), ['48 Kestrel Avenue', 'Apt. 7', 'Holmvik']);
+  assert.deepEqual(places('Send to 48 Kestrel Avenue\nApt. 7\nRegards'), ['48 Kestrel Avenue', 'Apt. 7']);
+});
+
 test('a ship before a naval post office line', () => {
   assert.deepEqual(places('USNV Harrowgate\nFPO AE 09512'), ['USNV Harrowgate', 'FPO AE 09512']);
 });

@@ -83,3 +83,11 @@ test('a short text with a capitalised word among small ones is mixed case: its c
   assert.deepEqual(names('SHE NAMED HIM OSKARR'), []);
   assert.deepEqual(names('Tell me your name? Varnik Ostrel'), ['Varnik Ostrel']);
 });
+
+test('the name line above a street line (a letter\'s addressee), and its other copies; not a heading or a company', () => {
+  assert.deepEqual(names('Orla Vennick\nQuarry Lane Mills Ltd\n12 Harbour Road\nPortmere\nThank you for the order.'), ['Orla Vennick']);
+  assert.deepEqual(names('> Anders K. Holm\n> Brightwater Analytics\n> Anders K. Holm\n> 48 Kestrel Avenue\n> Apt. 7\nRegards'),
+    ['Anders K. Holm', 'Anders K. Holm']);
+  assert.deepEqual(names('Please send it to:\n\nIsolde Varnay\n\n7 Wrenfield Road\nLowmoor\nMany thanks.'), ['Isolde Varnay']);
+  assert.deepEqual(names('Discharge Instructions\nFollow Up Clinic\n12 Harbour Road\nCall with questions.'), []);
+});

@@ -156,6 +156,9 @@ function nameRun(words: readonly Word[], text: string, last: number): [number, b
   return [first, street];
 }
 
+/** Closings of letters and messages, alone on their line. */
+const SIGN_OFFS = new Set(['regards', 'sincerely', 'thanks', 'cheers', 'best', 'yours', 'respectfully', 'cordially', 'love', 'warmly', 'thank']);
+
 /** Tags a town line's town and postal code at `pos` (a content start); returns whether a town line was there. */
 function townLine(text: string, pos: number, found: Found, tagTown: boolean, leadingPostal: boolean): { town: boolean; postal: boolean; country: boolean } | null {
   // "80331 Neustadt", "412 07 Ostervik": the postal code before the town, as most of Europe writes it. Taken only
@@ -185,6 +188,8 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean, lea
   town = words.join(' ');
   if (words.length > 6 || town.length > 50) return null;
   const key = town.toLowerCase().replace(/[ \t]*\(.*\)$/, '');
+  // A sign-off or a common word on its own line after a unit line ("Apt. 7\nRegards") is not a town.
+  if (words.length === 1 && postal === undefined && (lexicon.stop.has(key) || SIGN_OFFS.has(key))) return null;
   const country = COUNTRY_SET.has(key) || (lexicon.states.has(key) && key.length > 2);
   if (tagTown && !country) found.spans.push({ start: pos, end: pos + town.length, category: 'LOCATION' });
   if (postal !== undefined) {
