@@ -85,5 +85,25 @@ export async function run(argv: string[]): Promise<void> {
   const overall = Math.round((mb / seconds) * 10) / 10;
   const overallCpu = Math.round((mb / cpuSeconds) * 10) / 10;
   if (!json) process.stdout.write(`deid tag overall: ${overall} MB/s wall, ${overallCpu} MB/CPU-s (median of ${runs} runs; ${mb.toFixed(2)} MB)\n`);
-  else process.stdout.write(`${JSON.stringify({ deid: { mb_per_s: overall, mb_per_cpu_s: overallCpu, first_pass: first, runs, rows } })}\n`);
+  const worst = worstCases();
+  if (!json) process.stdout.write(`deid worst cases (ms each): ${worst.map((w) => `${w.name} ${w.ms}`).join(', ')}\n`);
+  else process.stdout.write(`${JSON.stringify({ deid: { mb_per_s: overall, mb_per_cpu_s: overallCpu, first_pass: first, runs, rows, worst_cases_ms: worst } })}\n`);
+}
+
+/**
+ * Inputs that once made a rule backtrack or rescan without end (three optional blanks in a row, a lookahead over the
+ * rest of a token, a search back to the line's start for every span of a one-line note): each should take time in
+ * proportion to its length. Timed here, not in a test, since timing never decides a test.
+ */
+function worstCases(): { name: string; chars: number; ms: number }[] {
+  const cases: [string, string][] = [
+    ['blanks after cell', 'cell\t' + '\t'.repeat(20000) + 'x'], ['blanks after fax', 'fax' + ' '.repeat(20000) + 'x'],
+    ['blanks after mobile', 'mobile' + ' '.repeat(20000) + '#'], ['zip in a long token', 'zip123'.repeat(33333)],
+    ['one-line addresses, 2 MB', '12 Orchard Lane '.repeat(120000)], ['one-line towns, 2 MB', 'Boston, MA 02115 '.repeat(120000)],
+  ];
+  return cases.map(([name, text]) => {
+    const started = performance.now();
+    deidentify(text, { mode: 'tag' });
+    return { name, chars: text.length, ms: Math.round(performance.now() - started) };
+  });
 }

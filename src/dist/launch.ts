@@ -48,7 +48,10 @@ const LAUNCHER_PIPE = 'MEDBERT_LAUNCHER_PIPE';
  */
 export function stopWhenLauncherEnds(env: NodeJS.ProcessEnv = process.env): void {
   if (env[LAUNCHER_PIPE] !== '1') return;
+  delete env[LAUNCHER_PIPE]; // for this rank alone, not for what it starts
   const stdin = process.stdin;
+  // The launcher gives a pipe; anything else (a terminal, a file, /dev/null: the variable set by hand) is no watch.
+  if (stdin.isTTY === true || typeof stdin.unref !== 'function') return;
   const stop = (): void => {
     // What this rank still writes to the launcher's pipes has no reader now: not an error that ends the rank.
     for (const stream of [process.stdout, process.stderr]) stream.on('error', () => {});

@@ -12,9 +12,13 @@ export function findAddressees(text: string, spans: readonly PhiSpan[]): PhiSpan
   const found: PhiSpan[] = [];
   const names = new Set<string>();
   for (const s of spans) {
-    if (s.category !== 'LOCATION' || !/\d/.test(text.slice(s.start, s.end))) continue;
-    const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-    if (!/^[ \t>]*$/.test(text.slice(lineStart, s.start))) continue;
+    if (s.category !== 'LOCATION') continue;
+    // Opening its line: only spaces, tabs or quote marks back to a line break (read back from the span, so a long
+    // line costs nothing here).
+    let lineStart = s.start;
+    while (lineStart > 0 && /[ \t>]/.test(text.charAt(lineStart - 1))) lineStart--;
+    if (lineStart > 0 && text.charAt(lineStart - 1) !== '\n') continue;
+    if (!/\d/.test(text.slice(s.start, s.end))) continue;
     let end = lineStart - 1; // the newline before the street line
     for (let above = 0; above < 2 && end > 0; above++) {
       // The nearest non-empty line above `end` (blank lines between are skipped once, before the first).

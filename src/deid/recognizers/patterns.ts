@@ -70,7 +70,7 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
-const LABEL_GAP = String.raw`\s*(?:number|num|no\.?|#|id)?\s*[:#.]?\s*`;
+const LABEL_GAP = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
 
 /**
  * One street at a corner: words and numbers, capitalised, numbered ("9th", "40 Quarry Hill Road") or street words
@@ -117,7 +117,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'PHONE',
     keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:number|no\.?|#)?\s*[:#]?\s*(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
@@ -125,10 +125,10 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
-  { category: 'FAX', keywords: ['fax'], re: /fax\b(?:\s*(?:number|no\.?|#))?\s*[:#.]?\s*(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
+  { category: 'FAX', keywords: ['fax'], re: /fax\b\s*(?:(?:number|no\.?|#)\s*)?(?:[:#.]\s*)?(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
   // International fax numbers after the label, as the phone rule above: "Fax: 001-253-555-0123", "fax 0421 55 01 23".
   {
-    category: 'FAX', keywords: ['fax'], re: /fax\b(?:[ \t]*(?:number|no\.?|#))?[ \t]*[:#]?[ \t]*(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    category: 'FAX', keywords: ['fax'], re: /fax\b[ \t]*(?:(?:number|no\.?|#)[ \t]*)?(?:[:#][ \t]*)?(?<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
   },
   // A number before its label, as in letterheads and signatures: "555 0123 office", "001-518-555-0199 mobile",
@@ -197,7 +197,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // Ages over 89.
   {
     category: 'AGE',
-    re: /\b(?<v>9\d|1[0-4]\d)\s*-?\s*(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
+    re: /\b(?<v>9\d|1[0-4]\d)\s*(?:-\s*)?(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
     shape: SHAPE_OLD_AGE,
   },
   { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
@@ -214,12 +214,12 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'LOCATION',
     keywords: ['address', 'lives', 'live', 'living', 'located', 'moved', 'drops', 'office', 'resides', 'send'],
-    re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*:?\s*(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
+    re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*(?::\s*)?(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
   { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
-  { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)\s*(?:code)?\s*(?:is|was|:|#|number)?\s*:?\s*(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]*\d)/gi },
+  { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
   // "APO/FPO/DPO" with its code (AA, AE, AP) and ZIP, a line of their own.
   { category: 'LOCATION', keywords: ['apo', 'fpo', 'dpo'], re: /(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}(?:-\d{4})?\b/gi },
