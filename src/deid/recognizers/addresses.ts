@@ -341,7 +341,10 @@ function lineTail(text: string, pos: number): Tail {
   let evidence = false;
   let postal: PhiSpan | null = null;
   const region = tokens[k];
-  if (region !== undefined && REGION_CODE.test(region.word)) {
+  // A region code after its comma, or closing the line or before a postal code: "Normal LV size" is no town.
+  const afterRegion = tokens[k + 1];
+  if (region !== undefined && REGION_CODE.test(region.word)
+    && (region.comma || afterRegion === undefined || POSTAL_TOKEN.test(afterRegion.word) || countryAt(tokens, k + 1) > 0)) {
     evidence = true;
     k++;
   }
@@ -574,6 +577,9 @@ function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpa
   if (!TITLE.test(text.slice(firstWord.start, firstWord.end)) && !STREET_WORDS.has(firstWord.key)) return null;
   const { start, numbered } = withHouseNumbers(firstWord);
   const numberEnd = w.end + n[0].length;
+  // What follows a street and its number on the line is punctuation, a line end, a unit, a town or a postal code,
+  // not a word of a sentence ("Heparin via 2 peripheral IVs", "Tie 2 sutures", "Conjugate 20 vaccine").
+  if (street && !addressGoesOn(text, numberEnd)) return null;
   if (street || cued) return streetWithRest(text, start, numberEnd, lineTail(text, numberEnd));
   // A plain "Name 12" ("HR 80", "Lasix 40" have the shape: the cheap tests come first) needs a house number or a
   // line of its own, and an address after it: a block on the next lines, or (with a house number) a unit with a
@@ -586,12 +592,33 @@ function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpa
   return streetWithRest(text, start, numberEnd, tail);
 }
 
+/**
+ * After a house number: a line end, punctuation, a digit, a capital, a street or unit word ("... 50 street"), or a
+ * small word that goes on with the sentence ("Birkelundvej 14 last year", "... 14 in Ostervik"); not a noun of care.
+ */
+function addressGoesOn(text: string, pos: number): boolean {
+  const m = /^[ \t]*([\p{L}]+)/u.exec(text.slice(pos, pos + 40));
+  if (m === null) return true;
+  const word = m[1] as string;
+  const key = word.toLowerCase();
+  return /^\p{Lu}/u.test(word) || STREET_WORDS.has(key) || lexicon.streetTypes.has(key) || UNIT_OR_BOX.has(key) || lexicon.stop.has(key)
+    || SENTENCE_GOES_ON.has(key);
+}
+
+/** Words after an address in a sentence that the stop list lacks. */
+const SENTENCE_GOES_ON = new Set(['last', 'next', 'since', 'until', 'till', 'now', 'today', 'yesterday', 'tomorrow', 'then', 'where', 'which',
+  'who', 'whose', 'while', 'when', 'because', 'but', 'or', 'so', 'yet', 'near', 'opposite', 'behind', 'beside', 'next']);
+
 /** "14 Rue des Acacias", "6 avenue de Lattre": a house number, a street word, and the name after it to a stop. */
 function numberThenPrefix(words: readonly Word[], text: string, i: number): PhiSpan[] | null {
   const w = words[i] as Word;
   const surface = text.slice(w.start, w.end);
   // "2 via NGT": an English "via" is the route of a drug; the Italian street is written "Via".
   if (w.key === 'via' && !UPPER_START.test(surface)) return null;
+  // "x2 RUE Forearm": in capitals, the street word of an address written in capitals ("14 RUE DES LILAS"), not an
+  // abbreviation before ordinary words (right upper extremity).
+  const after = words[i + 1];
+  if (/^\p{Lu}+$/u.test(surface) && after !== undefined && !/^\p{Lu}+$/u.test(text.slice(after.start, after.end))) return null;
   // The name runs to its last capitalised word: "rue des Lilas Blancs", "rue des lieutenants Morel" (not "... now").
   let last = i;
   for (let j = i + 1; j < words.length && j <= i + 5; j++) {

@@ -102,7 +102,18 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
   'phenomenon', 'triad', 'maneuver', 'manoeuvre', 'score', 'scale', 'classification', 'criteria', 'fracture', 'lesion', 'node', 'nodes',
   'cell', 'cells', 'body', 'bodies', 'tumor', 'tumour', 'ulcer', 'palsy', 'law', 'effect', 'technique', 'operation', 'repair', 'catheter',
   'needle', 'tube', 'solution', 'method', 'stain', 'staining', 'unit', 'units', 'system', 'series', 'model', 'version', 'kit', 'device',
-  'machine', 'monitor', 'pump', 'valve', 'stent', 'graft', 'implant', 'prosthesis']);
+  'machine', 'monitor', 'pump', 'valve', 'stent', 'graft', 'implant', 'prosthesis', 'level', 'levels', 'block', 'duct', 'ducts', 'purpura',
+  'deficiency', 'variant', 'mutation', 'gene', 'antibody', 'antibodies', 'titer', 'titre', 'assay', 'regimen', 'protocol', 'dose', 'lait', 'au']);
+/** Endings of the names of diseases, procedures and findings ("Cirrhosis", "Gastrectomy", "Keratitis", "Hypertrophic"). */
+export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
+/**
+ * Medical eponyms and loan words written with accents, which the accented-pair rule would take for a name:
+ * "Sjögren", "Ménière", "Guillain-Barré", "Henoch-Schönlein", "café au lait".
+ */
+export const ACCENTED_TERMS = new Set(['sjögren', 'ménière', 'ménétrier', 'barré', 'schönlein', 'behçet', 'waldenström', 'müller', 'müllerian',
+  'hürthle', 'bárány', 'böhler', 'löfgren', 'grönblad', 'strümpell', 'fröhlich', 'türk', 'köhler', 'gräfenberg', 'krönlein', 'löwenstein',
+  'café', 'déjà', 'naïve', 'née', 'fiancé', 'fiancée', 'protégé', 'résumé', 'entrée', 'cliché', 'coup', 'tête', 'à', 'vis', 'débridement',
+  'purée', 'crème', 'rosé', 'soufflé', 'pâté', 'señor', 'señora']);
 
 /** Words after which a capitalised word in prose is a person: "directed by X", "said X", "named him X", "told X". */
 export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'married', 'starring', 'featuring', 'dear',
@@ -111,8 +122,8 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'married', 's
   'journalist', 'editor', 'colleague', 'coworker', 'landlord', 'landlady', 'boss', 'supervisor', 'employee', 'customer', 'founder', 'coach',
   'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
-export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'arranged',
-  'performed', 'played', 'founded', 'raised', 'adopted', 'signed', 'sent', 'drawn', 'designed', 'edited', 'translated', 'narrated', 'illustrated']);
+export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'designed',
+  'edited', 'translated', 'narrated', 'illustrated']);
 
 /** Services a person comes from: "X Y from speech therapy", "X Y of social work" (not "pt": "blood from pt"). */
 export const ORIGIN_SERVICES = new Set(['speech', 'social', 'case', 'pharmacy', 'nutrition', 'dietary', 'hospice', 'rehab', 'cardiology',

@@ -5,7 +5,7 @@ import { cleanGap, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
-  DOCTOR_TITLES, LETTER_HEADS, MAKING_VERBS, ORIGIN_SERVICES, PROSE_PERSON_VERBS, PERSON_CUES, WEAK_TITLES,
+  ACCENTED_TERMS, DOCTOR_TITLES, LETTER_HEADS, MAKING_VERBS, MEDICAL_SUFFIX, ORIGIN_SERVICES, PROSE_PERSON_VERBS, PERSON_CUES, WEAK_TITLES,
 } from './name-cues.js';
 
 /**
@@ -353,9 +353,12 @@ function middleInitial(s: NameScan, i: number, bits: number): void {
   if (next === undefined || !/^[ \t]$/.test(w.gapBefore) || !/^\.?[ \t]$/.test(next.gapBefore)) return;
   const before = s.at(i - 1);
   if (before === undefined || !before.capitalized || before.single || !nameLike(before) || LETTER_HEADS.has(before.key)) return;
-  if (!next.capitalized || next.single || !nameLike(next) || EPONYM_NOUNS.has(next.key) || !/[A-Z\u00c0-\u024f]/.test(s.text.charAt(w.start))) return;
-  // "... of Ligature A. Lack of": "A." and "I." close a sentence as often as they are initials.
-  if ((w.key === 'a' || w.key === 'i') && next.gapBefore !== ' ') return;
+  if (!next.capitalized || next.single || !nameLike(next) || !/[A-Z\u00c0-\u024f]/.test(s.text.charAt(w.start))) return;
+  // "Chiari I Malformation", "Mobitz I Block": "I" is a Roman numeral; "... of Ligature A. Lack of": "A." closes a
+  // sentence as often as it is an initial.
+  if (w.key === 'i' || (w.key === 'a' && next.gapBefore !== ' ')) return;
+  // "Cyclosporine A Level", "Pugh C Cirrhosis", "Billroth I Gastrectomy": a medical noun last, not a surname.
+  if (!isKnownName(next.key) && (medicalWord(next) || medicalWord(before))) return;
   s.marked[i - 1] = 1;
   s.marked[i] = 1;
   s.marked[i + 1] = 1;
@@ -416,7 +419,9 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
   while (first > 0 && first > i - 3) {
     if (first < i && !cleanGap((s.at(first) as Word).gapBefore)) break;
     const c = s.at(first - 1) as Word;
-    if (c.single || ROLES.has(c.key) || RELATIONS.has(c.key) || !(isUnambiguousName(c.key) || surnameLike(s, c)) || VERB_LIKE.test(c.key)) break;
+    // An unlisted word has four letters at least: "new recs from nutrition" is no person.
+    if (c.single || ROLES.has(c.key) || RELATIONS.has(c.key) || !(isUnambiguousName(c.key) || (surnameLike(s, c) && c.key.length >= 4))
+      || VERB_LIKE.test(c.key)) break;
     first--;
   }
   const opener = s.at(first) as Word;
@@ -675,7 +680,9 @@ function accentedPair(s: NameScan, i: number, bits: number): void {
     const a = s.at(k);
     const b = s.at(k + 1);
     if (a === undefined || b === undefined || !a.capitalized || !b.capitalized || a.single || b.single || !cleanGap(b.gapBefore)) continue;
-    if (!nameLike(a) || !nameLike(b) || LETTER_HEADS.has(a.key) || EPONYM_NOUNS.has(b.key)) continue;
+    if (!nameLike(a) || !nameLike(b) || LETTER_HEADS.has(a.key) || ACCENTED_TERMS.has(a.key) || ACCENTED_TERMS.has(b.key)) continue;
+    // "Waldenström Macroglobulinemia", "Behçet Ulcers": an eponym before a medical noun.
+    if ((medicalWord(b) && !isKnownName(b.key)) || (medicalWord(a) && !isKnownName(a.key))) continue;
     // A number before or after makes it a street ("Zelená Úvozová 1412", "5521 Caminho Pérola"), which places.ts finds.
     if (/\d[ \t]*$/.test(a.gapBefore) || /^[ \t]*\d/.test(s.text.slice(b.end, b.end + 4))) continue;
     s.marked[k] = 1;
@@ -688,6 +695,9 @@ function accentedPair(s: NameScan, i: number, bits: number): void {
  * introduces a person, two capitalised words shaped like a given name and a surname, or one capitalised word
  * closing the clause.
  */
+/** Small words after a name that go on with the sentence ("said Quillane to", "my kid Tovald from the will"). */
+const CLAUSE_GOES_ON = new Set(['to', 'from', 'and', 'or', 'in', 'at', 'with', 'about', 'for', 'of', 'on', 'that', 'who', 'whom', 'because', 'when', 'but', 'out']);
+
 function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if ((bits & TRIGGER_PERSON_CUE) === 0) return;
   const cue = s.words[i] as Word;
@@ -702,7 +712,10 @@ function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // "seen by Physical Therapy" are things and services.
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
   const after = s.at(pair ? k + 2 : k + 1);
-  const closed = after === undefined || !cleanGap(after.gapBefore) || (!after.capitalized && !SERVICE_TAIL.has(after.key) && !EPONYM_NOUNS.has(after.key));
+  // One word must close its clause or go on with a small word ("said Quillane.", "my kid Tovald from"): "said
+  // Eliquis causes bruising" names a drug.
+  const closed = after === undefined || !cleanGap(after.gapBefore)
+    || (pair ? !after.capitalized && !SERVICE_TAIL.has(after.key) && !EPONYM_NOUNS.has(after.key) : CLAUSE_GOES_ON.has(after.key));
   if (!closed) return;
   s.marked[k] = 1;
   if (pair) s.marked[k + 1] = 1;
@@ -763,6 +776,11 @@ function itemAfter(words: readonly Word[], k: number): number {
   if (next.key !== 'and') return commaGap(next.gapBefore) ? k + 1 : -1;
   const item = words[k + 2];
   return item !== undefined && cleanGap(item.gapBefore) && (cleanGap(next.gapBefore) || commaGap(next.gapBefore)) ? k + 2 : -1;
+}
+
+/** A medical noun: one of the nouns after eponyms (or its plural), or a word with a medical ending. */
+function medicalWord(w: Word): boolean {
+  return EPONYM_NOUNS.has(w.key) || (w.key.endsWith('s') && EPONYM_NOUNS.has(w.key.slice(0, -1))) || MEDICAL_SUFFIX.test(w.key);
 }
 
 /** Capitalised, name-like, not a verb, plural or head of a medical term (unless listed as a name). */

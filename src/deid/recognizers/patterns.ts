@@ -86,11 +86,16 @@ const CORNER_STREET = String.raw`${CORNER_WORD}(?:[ \t]+(?:${CORNER_WORD}|de|la|
 const NUMBER_BEFORE_LABEL = String.raw`(?<=(?<![\w.\/+-])(?<v>\d{1,5}(?:[ .-]\d{1,8}){1,4})[ \t]*\(?)`;
 const PHONE_LABELS_AFTER = ['office', 'mobile', 'cell', 'desk', 'home', 'work', 'direct', 'tel', 'phone'];
 
-/** A number before a phone label: 7 to 15 digits, and not a date ("12-03-2010 office visit"). */
+/**
+ * A number before a phone label: 7 to 15 digits, not a date ("12-03-2010 office visit", "2020-12-15 home") and not a
+ * series of readings (four or more groups of three digits: "145 162 188 201 home").
+ */
 function labelledNumber(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const digits = (value.match(/\d/g) ?? []).length;
-  return digits >= 7 && digits <= 15 && !/^\d{1,2}[-. ]\d{1,2}[-. ]\d{2,4}$/.test(value);
+  if (digits < 7 || digits > 15) return false;
+  if (/^\d{1,2}[-. ]\d{1,2}[-. ]\d{2,4}$/.test(value) || /^\d{4}[-. ]\d{1,2}[-. ]\d{1,2}$/.test(value)) return false;
+  return !/^\d{3}(?:[ .-]\d{3}){3,}$/.test(value);
 }
 
 const RULE_LIST: readonly PatternRule[] = [

@@ -6,6 +6,7 @@ import { cleanGap, type Word } from '../words.js';
 import {
   CARE_WORDS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
+import { VERB_LIKE } from './name-cues.js';
 
 /**
  * Places smaller than a state, and care facilities:
@@ -309,7 +310,10 @@ const COUNTRY_NAMES = new Set(COUNTRIES);
 /** A word that can name a town after "I'm in": capitalised (or upper case, 3+ letters), not a unit, care word or country. */
 function townAfterIn(s: PlaceScan, c: Word): boolean {
   const surface = s.text.slice(c.start, c.end);
-  const shaped = c.capitalized || /^\p{Lu}\p{Ll}/u.test(surface) || (/^\p{Lu}{3,}$/u.test(surface)) || (c.single && /^\p{Lu}$/u.test(surface));
+  // In capitals only a longer word: "I'm in DKA", "I am in ICU" are states of care, "I am in BRENNVIK" a town.
+  const shaped = c.capitalized || /^\p{Lu}\p{Ll}/u.test(surface) || (/^\p{Lu}{5,}$/u.test(surface)) || (c.single && /^\p{Lu}$/u.test(surface));
+  // "I'm in Remission", "I'm in Treatment": shaped like an abstract noun, unless a town of the list.
+  if (!lexicon.cities.has(c.key) && VERB_LIKE.test(c.key)) return false;
   return shaped && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !GENERIC_HEADS.has(c.key) && !NOT_PLACES.has(c.key) && !UNIT_WORDS.has(c.key)
     && !lexicon.states.has(c.key) && !COUNTRY_NAMES.has(c.key);
 }

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findPhi } from '../../src/deid/index.js';
+
+/** Clinical phrases shaped like the names, addresses and phone numbers of prose; each is read in a mixed-case note. */
+const NOTE = 'Patient Was Seen Today In Clinic. ';
+
+function spans(phrase: string): string[] {
+  const text = NOTE + phrase;
+  return findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
+}
+
+test('eponyms, grades and levels with a letter or an accent are no names', () => {
+  for (const phrase of ['Chiari I Malformation noted.', 'History of Billroth I Gastrectomy.', 'Troponin I Level elevated.', 'Mobitz I Block on ECG.',
+    'Cyclosporine A Level pending.', 'Lipoprotein A Level high.', 'Le Fort I Osteotomy planned.', 'Waldenström Macroglobulinemia.',
+    'Müllerian Duct anomaly.', 'Henoch Schönlein Purpura.', 'Behçet Ulcers seen.', 'Sjögren Keratitis.', 'Ménétrier Hypertrophic gastropathy.',
+    'Guillain Barré Weakness.', 'Café Au lait spots.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});
+
+test('a drug after "said" or "told", a service after "arranged by", notes after "from" are no names', () => {
+  for (const phrase of ['Patient said Eliquis causes bruising.', 'She was told Xarelto would be started.', 'Husband said Keppra makes her sleepy.',
+    'Transport arranged by Hospice Liaison today.', 'pt stable. new recs from nutrition, will follow.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});
+
+test('routes, ties, vaccines, extremities, echo views and states of care are no addresses', () => {
+  for (const phrase of ['Heparin via 2 peripheral IVs.', 'Fluids via 2 large bore IVs.', 'Chest Tube Tie 2 sutures placed.', 'PIV x2 RUE Forearm.',
+    'Pneumococcal Conjugate 20 vaccine given.', 'Apical 4 Chamber View Normal LV size.', "I'm in DKA again, she said.", "I'm in Remission now."]) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});
+
+test('dates and readings before a label word are no phone numbers', () => {
+  assert.deepEqual(spans('Discharged on 2020-12-15 home.'), ['DATE:2020-12-15']);
+  assert.deepEqual(spans('Last Fax 12/15/2020 was sent.'), ['DATE:12/15/2020']);
+  assert.deepEqual(spans('Glucose readings 145 162 188 201 home.'), []);
+});
