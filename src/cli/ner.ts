@@ -75,10 +75,10 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
-  checkCheckpointFolder(out); // before training, not after
   // A second fine-tuning into the same folder fails at once, not after its training.
   const lock = OutputLock.acquire(out);
   try {
+    checkCheckpointFolder(out); // before training, not after; under the lock, so no other run changes it meanwhile
     return await finetuneNerInto(v, dir, out);
   } finally {
     lock.release();

@@ -56,10 +56,10 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
-  checkCheckpointFolder(out); // before training, not after
   // A second fine-tuning into the same folder fails at once, not after its training.
   const lock = OutputLock.acquire(out);
   try {
+    checkCheckpointFolder(out); // before training, not after; under the lock, so no other run changes it meanwhile
     return await finetuneQaInto(v, dir, out);
   } finally {
     lock.release();

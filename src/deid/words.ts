@@ -248,7 +248,7 @@ function isCapital(c: number): boolean {
 
 /**
  * Title case for a word with letters beyond ASCII ("Žarnovský", "Ílvane", "Ørnholt" but not "ØRNHOLT", "éclair"): its
- * first letter a capital, its second not, and a small letter somewhere (a single capital letter is no title case).
+ * first letter a capital and its second not (a single letter is no title case).
  */
 function titleCase(text: string, start: number, end: number): boolean {
   if (!isCapital(text.charCodeAt(start))) return false;
