@@ -75,11 +75,18 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
-  // A second fine-tuning into the same folder fails at once, not after its training.
+  return intoCheckpointFolder(out, () => finetuneNerInto(v, dir, out));
+}
+
+/**
+ * Runs a fine-tuning's `work` with its output folder locked (a second run into it fails at once, not after its
+ * training) and checked, under the lock, to be a place a checkpoint may go.
+ */
+export async function intoCheckpointFolder(out: string, work: () => Promise<number>): Promise<number> {
   const lock = OutputLock.acquire(out);
   try {
-    checkCheckpointFolder(out); // before training, not after; under the lock, so no other run changes it meanwhile
-    return await finetuneNerInto(v, dir, out);
+    checkCheckpointFolder(out);
+    return await work();
   } finally {
     lock.release();
   }

@@ -1,13 +1,13 @@
 import { join } from 'node:path';
-import { OutputLock, writeFileAtomic } from '../directories.js';
+import { writeFileAtomic } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { readFileText } from '../corpus/node-io.js';
 import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
-import { checkCheckpointFolder, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
-import { finetuneOptions } from './ner.js';
+import { finetuneOptions, intoCheckpointFolder } from './ner.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
@@ -56,14 +56,7 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
-  // A second fine-tuning into the same folder fails at once, not after its training.
-  const lock = OutputLock.acquire(out);
-  try {
-    checkCheckpointFolder(out); // before training, not after; under the lock, so no other run changes it meanwhile
-    return await finetuneQaInto(v, dir, out);
-  } finally {
-    lock.release();
-  }
+  return intoCheckpointFolder(out, () => finetuneQaInto(v, dir, out));
 }
 
 /** finetune qa's work once its output folder is checked and locked. */
