@@ -671,8 +671,9 @@ const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * "Dénes Kovalcsik", "Aurèle Montbrisson": in a mixed-case note, two capitalised words side by side of which one is
- * written with letters beyond ASCII. English medical prose has few such words (eponyms: "Sjögren", "Ménière",
- * followed by a common noun, which is no name-like word), so the pair is a name from a language not on the lists.
+ * written with letters beyond ASCII. English medical prose has few such words: eponyms and loan words (listed in
+ * ACCENTED_TERMS: "Sjögren", "Ménière", "café") and an eponym before a medical noun ("Behçet Ulcers"); the other
+ * pairs are names from languages not on the lists.
  */
 function accentedPair(s: NameScan, i: number, bits: number): void {
   if ((bits & TRIGGER_ACCENTED) === 0) return;
@@ -683,7 +684,7 @@ function accentedPair(s: NameScan, i: number, bits: number): void {
     if (!nameLike(a) || !nameLike(b) || LETTER_HEADS.has(a.key) || ACCENTED_TERMS.has(a.key) || ACCENTED_TERMS.has(b.key)) continue;
     // "Waldenström Macroglobulinemia", "Behçet Ulcers": an eponym before a medical noun.
     if ((medicalWord(b) && !isKnownName(b.key)) || (medicalWord(a) && !isKnownName(a.key))) continue;
-    // A number before or after makes it a street ("Zelená Úvozová 1412", "5521 Caminho Pérola"), which places.ts finds.
+    // A number before or after makes it a street ("Zelená Úvozová 1412", "5521 Caminho Pérola"), which addresses.ts finds.
     if (/\d[ \t]*$/.test(a.gapBefore) || /^[ \t]*\d/.test(s.text.slice(b.end, b.end + 4))) continue;
     s.marked[k] = 1;
     s.marked[k + 1] = 1;
