@@ -33,7 +33,8 @@ export function findAddressees(text: string, spans: readonly PhiSpan[]): PhiSpan
       const body = line.slice(lead).trimEnd();
       if (personShaped(body)) {
         found.push({ start: start + lead, end: start + lead + body.length, category: 'NAME' });
-        names.add(body);
+        // Copies are searched for a letter's few names, not for each of thousands of blocks (a scan of the text each).
+        if (names.size < MAX_COPIED_NAMES) names.add(body);
         break;
       }
       end = start - 1;
@@ -48,6 +49,8 @@ export function findAddressees(text: string, spans: readonly PhiSpan[]): PhiSpan
   }
   return found;
 }
+
+const MAX_COPIED_NAMES = 32;
 
 /** Words that make a line a company's, a place's or a heading, not a person's name. */
 const COMPANY_WORDS = new Set(['ltd', 'inc', 'llc', 'llp', 'plc', 'corp', 'corporation', 'co', 'company', 'gmbh', 'ag', 'sa', 'bv', 'nv', 'oy', 'ab',
