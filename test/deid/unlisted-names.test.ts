@@ -91,3 +91,8 @@ test('the name line above a street line (a letter\'s addressee), and its other c
   assert.deepEqual(names('Please send it to:\n\nIsolde Varnay\n\n7 Wrenfield Road\nLowmoor\nMany thanks.'), ['Isolde Varnay']);
   assert.deepEqual(names('Discharge Instructions\nFollow Up Clinic\n12 Harbour Road\nCall with questions.'), []);
 });
+
+test('the speaker opening a line of dialogue before a colon and a quote; not a heading', () => {
+  assert.deepEqual(names('Teodric: "Who is there?"\nMarguerite: "It is me."'), ['Teodric', 'Marguerite']);
+  assert.deepEqual(names('Plan: "continue meds" per team.\nPatient: "I feel better."\nAssessment: stable.'), []);
+});

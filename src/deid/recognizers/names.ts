@@ -244,7 +244,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, propagateNames,
+  andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, dialogueSpeakers, propagateNames,
 ];
 
 function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
@@ -783,6 +783,24 @@ function itemAfter(words: readonly Word[], k: number): number {
 function medicalWord(w: Word): boolean {
   return EPONYM_NOUNS.has(w.key) || (w.key.endsWith('s') && EPONYM_NOUNS.has(w.key.slice(0, -1))) || MEDICAL_SUFFIX.test(w.key);
 }
+
+/**
+ * 'Teodric: "Who is there?"': in a mixed-case text, a capitalised word opening a line, then a colon and a quote, is the
+ * speaker of a dialogue (a heading takes no quote after its colon: "Plan: ...").
+ */
+function dialogueSpeakers(s: NameScan): void {
+  if (!s.mixed || !SPEECH_AFTER_COLON.test(s.text)) return;
+  const words = s.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (!w.capitalized || w.single || s.marked[i] === 1 || (i > 0 && !/(?:^|\n)[ \t>]*$/.test(w.gapBefore))) continue;
+    if (!/^[ \t]*:[ \t]*["“']/.test(s.text.slice(w.end, w.end + 6)) || !surnameCandidate(w) || HEADER_FIELDS.has(w.key)) continue;
+    s.marked[i] = 1;
+  }
+}
+
+/** A colon, then a quote: some line of the text may open with a speaker's name. */
+const SPEECH_AFTER_COLON = /:[ \t]*["“]/;
 
 /** Capitalised, name-like, not a verb, plural or head of a medical term (unless listed as a name). */
 function surnameCandidate(w: Word): boolean {
