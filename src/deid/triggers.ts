@@ -5,7 +5,7 @@ import { KeyTable } from './key-table.js';
 import {
   TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PATTERN, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_PLACE, TRIGGER_SINGLE,
 } from './trigger-bits.js';
-import { keyShape, splitAnyWords, splitAsciiWordsAndBits, type TriggerLookup, type Word, type WordsAndBits } from './words.js';
+import { hasNonAscii, keyShape, splitAnyWords, splitAsciiWordsAndBits, type TriggerLookup, type Word, type WordsAndBits } from './words.js';
 
 /** Which recognisers a word can start a rule for: one hash look-up per word instead of one per recogniser. */
 const TRIGGERS = new Map<string, number>();
@@ -55,12 +55,10 @@ export function triggerBits(words: readonly Word[]): Uint8Array {
     const s = w.shape;
     if (((SHAPES[s >>> 5] as number) & (1 << (s & 31))) !== 0) bits[i] = bitsOf(w.key);
     if (w.single) bits[i] = (bits[i] as number) | TRIGGER_SINGLE;
-    if (w.capitalized && NON_ASCII.test(w.key)) bits[i] = (bits[i] as number) | TRIGGER_ACCENTED;
+    if (w.capitalized && hasNonAscii(w.key)) bits[i] = (bits[i] as number) | TRIGGER_ACCENTED;
   }
   return bits;
 }
-
-const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Trigger bits of the keys of 1-3 ASCII letters by their shape (length, first, second, last letter: all of their

@@ -257,6 +257,13 @@ function titleCase(text: string, start: number, end: number): boolean {
   return true;
 }
 
+/** Whether `key` holds a letter beyond ASCII (the accented Latin, Greek and Cyrillic that isLetter reads). */
+export function hasNonAscii(key: string): boolean {
+  return NON_ASCII.test(key);
+}
+
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 /**
  * How a note is written. PhysioNet-style nursing notes are often all upper or all lower case, where
  * capitalisation tells nothing; in notes written in ordinary case (a fair share of title-case words) a

@@ -1,6 +1,6 @@
 import { AMBIGUOUS_NAMES, STOP_WORDS } from './common-words.js';
 import { FIRST_NAMES } from './first-names.js';
-import { AMBIGUOUS_CITIES, CITIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, STATES, STREET_TYPES } from './places.js';
+import { AMBIGUOUS_CITIES, CITIES, COUNTRIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, STATES, STREET_TYPES } from './places.js';
 import { SURNAMES } from './surnames.js';
 
 /** The word lists as sets, built once (lower case). */
@@ -16,6 +16,8 @@ export const lexicon = {
   /** First words of city names: only these start a gazetteer look-up. */
   cityFirstWords: new Set(CITIES.map((c) => c.split(' ')[0] ?? '')),
   states: new Set(STATES),
+  /** Countries (not identifiers under Safe Harbor): a town line or a word after "I'm in" that is one is not tagged. */
+  countries: new Set(COUNTRIES),
   facilityHeads: new Set(FACILITY_HEADS),
   hospitalAbbreviations: new Set(HOSPITAL_ABBREVIATIONS),
   streetTypes: new Set(STREET_TYPES),

@@ -1,5 +1,6 @@
 import { lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
+import { SIGN_OFFS } from './addresses.js';
 
 /**
  * The person an address block is for: in letters, forms and signatures the lines right above a street line are the
@@ -60,7 +61,7 @@ const COMPANY_WORDS = new Set(['ltd', 'inc', 'llc', 'llp', 'plc', 'corp', 'corpo
   // and headings of forms and letters above an address
   'address', 'billing', 'shipping', 'mailing', 'home', 'work', 'return', 'instructions', 'discharge', 'summary', 'report', 'history',
   'physical', 'examination', 'consultation', 'letter', 'note', 'notes', 'referral', 'patient', 'information', 'results', 'contact', 'follow',
-  'sincerely', 'regards', 'thanks', 'copy', 'cc', 'attention', 'private', 'confidential', 'medical', 'records', 'pharmacy', 'laboratory']);
+  ...SIGN_OFFS, 'copy', 'cc', 'attention', 'private', 'confidential', 'medical', 'records', 'pharmacy', 'laboratory']);
 
 /** "Orla Vennick", "Anders K. Holm", "María José Ruiz": two to four capitalised words or initials, the last a word. */
 function personShaped(line: string): boolean {

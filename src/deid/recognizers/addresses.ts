@@ -1,5 +1,5 @@
 import { lexicon } from '../lexicon/index.js';
-import { COUNTRIES, STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from '../lexicon/places.js';
+import { STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from '../lexicon/places.js';
 import type { PhiSpan } from '../types.js';
 import type { Word } from '../words.js';
 import { codeAt } from './chars.js';
@@ -37,7 +37,6 @@ function hasStreetSuffix(key: string): boolean {
 const PREFIXES = new Set(STREET_PREFIXES);
 /** Street words written as a word of their own after the name, or abbreviated: "Solvangs gate", "Lindauer Str.", "Petőfi u.". */
 const STREET_WORDS = new Set([...STREET_SUFFIXES, ...STREET_PREFIXES, 'u', 'út', 'ut', 'ul', 'al', 'terrasse', 'terrace', 'ulica']);
-const COUNTRY_SET = new Set(COUNTRIES);
 const TYPES_DISTINCT = new Set(STREET_TYPES_DISTINCT);
 const TYPES_COMMON = new Set(STREET_TYPES_COMMON);
 const FLAG_STREET_WORD = 1;
@@ -65,15 +64,12 @@ const POSTAL = String.raw`\d{3,6}(?:[ -]\d{2,4})?`;
 /** A town line: capitalised words (small particles and a bracketed alternative allowed), a region code, a postal code. */
 const TOWN_LINE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}|\(\p{Lu}[\p{L} .'’-]*\)))*)(?:[ \t]*,[ \t]*(?:\p{Lu}{2,3}|nan))?(?:[ \t]+(${POSTAL}))?`, 'uy');
 const POSTAL_LINE = new RegExp(String.raw`(${POSTAL})(?![\w-])`, 'y');
-/** A region code alone after the town, with its comma (", KX"): "BID" or "PRN" alone on a line is a dose. */
+/** A postal code before the town, as most of Europe writes it: "80331 Neustadt", "412 07 Ostervik". */
 const LEAD_POSTAL = /(\d{4,5}|\d{3} \d{2})[ \t]+(?=\p{Lu})/uy;
+/** A region code alone after the town, with its comma (", KX"): "BID" or "PRN" alone on a line is a dose. */
 const REGION_LINE = /,[ \t]*(?:\p{Lu}{2,3}|nan)[ \t]*(?=\n|$)/uy;
 
-interface Found {
-  readonly spans: PhiSpan[];
-}
-
-/** The start of the line holding `pos`, past a quoting prefix ("> ", ">") and spaces. */
+/** Where the content of the line starting at `lineStart` begins, past a quoting prefix ("> ", ">") and spaces. */
 function contentStart(text: string, lineStart: number): number {
   let k = lineStart;
   while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '>')) k++;
@@ -157,10 +153,10 @@ function nameRun(words: readonly Word[], text: string, last: number): [number, b
 }
 
 /** Closings of letters and messages, alone on their line. */
-const SIGN_OFFS = new Set(['regards', 'sincerely', 'thanks', 'cheers', 'best', 'yours', 'respectfully', 'cordially', 'love', 'warmly', 'thank']);
+export const SIGN_OFFS = new Set(['regards', 'sincerely', 'thanks', 'cheers', 'best', 'yours', 'respectfully', 'cordially', 'love', 'warmly', 'thank']);
 
 /** Tags a town line's town and postal code at `pos` (a content start); returns whether a town line was there. */
-function townLine(text: string, pos: number, found: Found, tagTown: boolean, leadingPostal: boolean): { town: boolean; postal: boolean; country: boolean } | null {
+function townLine(text: string, pos: number, found: PhiSpan[], tagTown: boolean, leadingPostal: boolean): { town: boolean; postal: boolean; country: boolean } | null {
   // "80331 Neustadt", "412 07 Ostervik": the postal code before the town, as most of Europe writes it. Taken only
   // after a street already accepted: as evidence it would make "Lasix 40 / 1000 Calorie" an address.
   let lead: PhiSpan | null = null;
@@ -175,7 +171,7 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean, lea
   TOWN_LINE.lastIndex = pos;
   const m = TOWN_LINE.exec(text);
   if (m === null) return null;
-  if (lead !== null) found.spans.push(lead);
+  if (lead !== null) found.push(lead);
   const end = pos + m[0].length;
   const after = text.slice(end, end + 2);
   const postal = m[2];
@@ -190,11 +186,11 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean, lea
   const key = town.toLowerCase().replace(/[ \t]*\(.*\)$/, '');
   // A sign-off or a common word on its own line after a unit line ("Apt. 7\nRegards") is not a town.
   if (words.length === 1 && postal === undefined && (lexicon.stop.has(key) || SIGN_OFFS.has(key))) return null;
-  const country = COUNTRY_SET.has(key) || (lexicon.states.has(key) && key.length > 2);
-  if (tagTown && !country) found.spans.push({ start: pos, end: pos + town.length, category: 'LOCATION' });
+  const country = lexicon.countries.has(key) || (lexicon.states.has(key) && key.length > 2);
+  if (tagTown && !country) found.push({ start: pos, end: pos + town.length, category: 'LOCATION' });
   if (postal !== undefined) {
     const at = pos + m[0].length - postal.length;
-    found.spans.push({ start: at, end: at + postal.length, category: 'LOCATION' });
+    found.push({ start: at, end: at + postal.length, category: 'LOCATION' });
   }
   return { town: !country, postal: postal !== undefined || lead !== null, country };
 }
@@ -205,7 +201,7 @@ function townLine(text: string, pos: number, found: Found, tagTown: boolean, lea
  * after it), and the spans they hold (to keep only when the street line needed them, or always).
  */
 function blockAfter(text: string, from: number, leadingPostal = false): { block: boolean; spans: PhiSpan[] } {
-  const found: Found = { spans: [] };
+  const found: PhiSpan[] = [];
   let unit = false;
   let town = false;
   let evidence = false;
@@ -221,7 +217,7 @@ function blockAfter(text: string, from: number, leadingPostal = false): { block:
     UNIT_LINE.lastIndex = start;
     const u = UNIT_LINE.exec(text);
     if (u !== null && !town && restIsBlank(text, start + u[0].length)) {
-      found.spans.push({ start, end: start + u[0].length, category: 'LOCATION' });
+      found.push({ start, end: start + u[0].length, category: 'LOCATION' });
       unit = true;
       evidence = true;
       pos = start + u[0].length;
@@ -237,7 +233,7 @@ function blockAfter(text: string, from: number, leadingPostal = false): { block:
     POSTAL_LINE.lastIndex = start;
     const p = POSTAL_LINE.exec(text);
     if (p !== null && (town || unit)) {
-      found.spans.push({ start, end: start + p[0].length, category: 'LOCATION' });
+      found.push({ start, end: start + p[0].length, category: 'LOCATION' });
       evidence = true;
       break;
     }
@@ -261,7 +257,7 @@ function blockAfter(text: string, from: number, leadingPostal = false): { block:
     }
     pos = lineEnd(text, start);
   }
-  return { block: unit || (town && evidence), spans: found.spans };
+  return { block: unit || (town && evidence), spans: found };
 }
 
 /** What follows a street (or a unit) on its own line: see lineTail. */
@@ -374,7 +370,7 @@ function countryAt(tokens: readonly { word: string }[], k: number): number {
   for (let n = 3; n >= 1; n--) {
     if (k + n > tokens.length) continue;
     const name = tokens.slice(k, k + n).map((t) => t.word).join(' ').toLowerCase();
-    if (COUNTRY_SET.has(name)) {
+    if (lexicon.countries.has(name)) {
       // A bracketed note after the country belongs to it: "Korea (South)".
       const next = tokens[k + n];
       return next !== undefined && /^\(.*\)$/.test(next.word) ? n + 1 : n;
@@ -607,7 +603,7 @@ function addressGoesOn(text: string, pos: number): boolean {
 
 /** Words after an address in a sentence that the stop list lacks. */
 const SENTENCE_GOES_ON = new Set(['last', 'next', 'since', 'until', 'till', 'now', 'today', 'yesterday', 'tomorrow', 'then', 'where', 'which',
-  'who', 'whose', 'while', 'when', 'because', 'but', 'or', 'so', 'yet', 'near', 'opposite', 'behind', 'beside', 'next']);
+  'who', 'whose', 'while', 'when', 'because', 'but', 'or', 'so', 'yet', 'near', 'opposite', 'behind', 'beside']);
 
 /** "14 Rue des Acacias", "6 avenue de Lattre": a house number, a street word, and the name after it to a stop. */
 function numberThenPrefix(words: readonly Word[], text: string, i: number): PhiSpan[] | null {

@@ -26,3 +26,6 @@ for (let c = 0x2000; c <= 0x200a; c++) SPACES[c] = 1;
 export function isSpace(c: number): boolean {
   return SPACES[c & 0xffff] === 1;
 }
+
+/** Units of a dose or a lab value after a number ("10000 units", "12500 mg"), as a regex source to embed. */
+export const DOSE_UNIT = String.raw`(?:units?|u|iu|mg|mcg|ug|g|ml|cc|l|meq|mmol|cells|copies|x)`;

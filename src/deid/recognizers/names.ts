@@ -1,7 +1,7 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
-import { cleanGap, softGap, type Word } from '../words.js';
+import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
@@ -663,11 +663,8 @@ function givenBeforeSurname(s: NameScan): void {
 function fallbackBits(s: NameScan, i: number): number {
   const w = s.words[i] as Word;
   return (w.single ? TRIGGER_SINGLE : 0) | (NAME_TRIGGERS.has(w.key) ? TRIGGER_NAME : 0) | (PERSON_CUES.has(w.key) ? TRIGGER_PERSON_CUE : 0)
-    | (w.capitalized && NON_ASCII.test(w.key) ? TRIGGER_ACCENTED : 0);
+    | (w.capitalized && hasNonAscii(w.key) ? TRIGGER_ACCENTED : 0);
 }
-
-/** Letters beyond ASCII (the accented Latin, Greek and Cyrillic that words.ts reads as letters). */
-const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * "Dénes Kovalcsik", "Aurèle Montbrisson": in a mixed-case note, two capitalised words side by side of which one is

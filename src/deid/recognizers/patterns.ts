@@ -2,7 +2,7 @@ import { lexicon } from '../lexicon/index.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import { findAddresses } from './addresses.js';
-import { codeAt, isDigit, isSpace } from './chars.js';
+import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
@@ -86,13 +86,22 @@ const CORNER_STREET = String.raw`${CORNER_WORD}(?:[ \t]+(?:${CORNER_WORD}|de|la|
 const NUMBER_BEFORE_LABEL = String.raw`(?<=(?<![\w.\/+-])(?<v>\d{1,5}(?:[ .-]\d{1,8}){1,4})[ \t]*\(?)`;
 const PHONE_LABELS_AFTER = ['office', 'mobile', 'cell', 'desk', 'home', 'work', 'direct', 'tel', 'phone'];
 
+function digitCount(value: string): number {
+  return (value.match(/\d/g) ?? []).length;
+}
+
+/** A phone number after its label has seven digits at least ("Mobile: 0491 57 01 23"; not "phone 2-3"). */
+function atLeastSevenDigits(text: string, start: number, end: number): boolean {
+  return digitCount(text.slice(start, end)) >= 7;
+}
+
 /**
  * A number before a phone label: 7 to 15 digits, not a date ("12-03-2010 office visit", "2020-12-15 home") and not a
  * series of readings (four or more groups of three digits: "145 162 188 201 home").
  */
 function labelledNumber(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  const digits = (value.match(/\d/g) ?? []).length;
+  const digits = digitCount(value);
   if (digits < 7 || digits > 15) return false;
   if (/^\d{1,2}[-. ]\d{1,2}[-. ]\d{2,4}$/.test(value) || /^\d{4}[-. ]\d{1,2}[-. ]\d{1,2}$/.test(value)) return false;
   return !/^\d{3}(?:[ .-]\d{3}){3,}$/.test(value);
@@ -123,7 +132,7 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'PHONE',
     keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
     re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
-    accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
+    accept: atLeastSevenDigits,
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
@@ -134,7 +143,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // International fax numbers after the label, as the phone rule above: "Fax: 001-253-555-0123", "fax 0421 55 01 23".
   {
     category: 'FAX', keywords: ['fax'], re: /fax\b[ \t]*(?:(?:number|no\.?|#)[ \t]*)?(?:[:#][ \t]*)?(?<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\d\/]|\.\d)/gi,
-    accept: (text, start, end) => (text.slice(start, end).match(/\d/g) ?? []).length >= 7,
+    accept: atLeastSevenDigits,
   },
   // A number before its label, as in letterheads and signatures: "555 0123 office", "001-518-555-0199 mobile",
   // "0421 55 01 23 fax". Anchored at the label (the number is read in a lookbehind): labels are rarer than numbers.
@@ -347,9 +356,11 @@ function digitAfterLabelGap(text: string, end: number): boolean {
   return false;
 }
 
+const DOSE_UNIT_AFTER = new RegExp(String.raw`^[ \t]*${DOSE_UNIT}\b`, 'i');
+
 function acceptZip(text: string, start: number, end: number): boolean {
   // "Heparin, PA 10000 units": five digits before a unit are a dose, not a ZIP code.
-  if (/^[ \t]*(?:units?|u|iu|mg|mcg|ug|g|ml|cc|l|meq|mmol|cells|copies|x)\b/i.test(text.slice(end, end + 8))) return false;
+  if (DOSE_UNIT_AFTER.test(text.slice(end, end + 8))) return false;
   // The span is the ZIP code itself; the state is the word before it.
   const word = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
   return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);

@@ -1,11 +1,11 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
-import { COUNTRIES } from '../lexicon/places.js';
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
   CARE_WORDS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
+import { DOSE_UNIT } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
 
 /**
@@ -260,7 +260,7 @@ function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): vo
 }
 
 /** A number and a unit of a dose or a lab value after a state code: a drug or test before it, not a town. */
-const DOSE_AFTER = /^[ \t]+[\d.,]+[ \t]*(?:units?|u|iu|mg|mcg|ug|g|ml|cc|l|meq|mmol|cells|copies|x)\b/i;
+const DOSE_AFTER = new RegExp(String.raw`^[ \t]+[\d.,]+[ \t]*${DOSE_UNIT}\b`, 'i');
 
 function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
@@ -305,9 +305,7 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
   }
 }
 
-const COUNTRY_NAMES = new Set(COUNTRIES);
-
-/** A word that can name a town after "I'm in": capitalised (or upper case, 3+ letters), not a unit, care word or country. */
+/** A word that can name a town after "I'm in": capitalised (or upper case, 5+ letters), not a unit, care word or country. */
 function townAfterIn(s: PlaceScan, c: Word): boolean {
   const surface = s.text.slice(c.start, c.end);
   // In capitals only a longer word: "I'm in DKA", "I am in ICU" are states of care, "I am in BRENNVIK" a town.
@@ -315,7 +313,7 @@ function townAfterIn(s: PlaceScan, c: Word): boolean {
   // "I'm in Remission", "I'm in Treatment": shaped like an abstract noun, unless a town of the list.
   if (!lexicon.cities.has(c.key) && VERB_LIKE.test(c.key)) return false;
   return shaped && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !GENERIC_HEADS.has(c.key) && !NOT_PLACES.has(c.key) && !UNIT_WORDS.has(c.key)
-    && !lexicon.states.has(c.key) && !COUNTRY_NAMES.has(c.key);
+    && !lexicon.states.has(c.key) && !lexicon.countries.has(c.key);
 }
 
 function whereIAm(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
@@ -333,7 +331,7 @@ function whereIAm(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev
   if (last < 0) return;
   // A country of more words ("Costa Rica") is no town either.
   const name = s.words.slice(i + 2, last + 1).map((c) => c.key).join(' ');
-  if (COUNTRY_NAMES.has(name)) return;
+  if (lexicon.countries.has(name)) return;
   const a = s.at(i + 2) as Word;
   const b = s.at(last) as Word;
   s.moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
