@@ -187,11 +187,11 @@ function townLine(text: string, pos: number, found: PhiSpan[], tagTown: boolean,
   // A sign-off or a common word on its own line after a unit line ("Apt. 7\nRegards") is not a town.
   if (words.length === 1 && postal === undefined && (lexicon.stop.has(key) || SIGN_OFFS.has(key))) return null;
   const country = lexicon.countries.has(key) || (lexicon.states.has(key) && key.length > 2);
-  if (tagTown && !country) found.push({ start: pos, end: pos + town.length, category: 'LOCATION' });
-  if (postal !== undefined) {
-    const at = pos + m[0].length - postal.length;
-    found.push({ start: at, end: at + postal.length, category: 'LOCATION' });
-  }
+  // The town's line is tagged whole, its region and postal code with it. A country or a state on its own is no
+  // identifier, but in an address block it is one of the block's lines: tagged with the rest, so the block is
+  // replaced whole. Of a second town-like line (a country we do not know), only the postal code is taken.
+  if (tagTown || country) found.push({ start: pos, end, category: 'LOCATION' });
+  else if (postal !== undefined) found.push({ start: end - postal.length, end, category: 'LOCATION' });
   return { town: !country, postal: postal !== undefined || lead !== null, country };
 }
 
@@ -226,6 +226,8 @@ function blockAfter(text: string, from: number, leadingPostal = false): { block:
     REGION_LINE.lastIndex = start;
     const r = REGION_LINE.exec(text);
     if (r !== null && town) {
+      const code = /\p{Lu}{2,3}|nan/u.exec(r[0]) as RegExpExecArray;
+      found.push({ start: start + code.index, end: start + code.index + code[0].length, category: 'LOCATION' });
       evidence = true;
       pos = start + r[0].length;
       continue;
@@ -262,7 +264,7 @@ function blockAfter(text: string, from: number, leadingPostal = false): { block:
 
 /** What follows a street (or a unit) on its own line: see lineTail. */
 interface Tail {
-  /** The end of the units and the town (the street's span goes on to here). */
+  /** The end of the units, the town, and the region and country after it (the street's span goes on to here). */
   readonly end: number;
   /** The postal code, when there is one after the town, region or country. */
   readonly postal: PhiSpan | null;
@@ -280,7 +282,7 @@ const POSTAL_TOKEN = /^\d{3,6}(?:-\d{2,4})?$/;
 
 /**
  * The rest of a street's line after `pos`, read by words and commas: units ("Apt. 4", "Suite 12"), a town
- * ("Havrevik", "Villar de la Sierra"), a region code (", KX"), a country (not PHI), a postal code, up to the end of
+ * ("Havrevik", "Villar de la Sierra"), a region code (", KX"), a country (tagged with the block), a postal code, up to the end of
  * the line or of the sentence ("... Latvia 40211? I will ..."). The town is kept only with evidence after it, or
  * after a unit when it ends the line.
  */
@@ -333,7 +335,7 @@ function lineTail(text: string, pos: number): Tail {
   }
   if (k === townStart || k - townStart > 5) return none;
   if (leadPostal !== null) return { end: (tokens[k - 1] as { end: number }).end, postal: leadPostal, unit, evidence: true };
-  const townEnd = (tokens[k - 1] as { end: number }).end;
+  let townEnd = (tokens[k - 1] as { end: number }).end;
   let evidence = false;
   let postal: PhiSpan | null = null;
   const region = tokens[k];
@@ -342,12 +344,14 @@ function lineTail(text: string, pos: number): Tail {
   if (region !== undefined && REGION_CODE.test(region.word)
     && (region.comma || afterRegion === undefined || POSTAL_TOKEN.test(afterRegion.word) || countryAt(tokens, k + 1) > 0)) {
     evidence = true;
+    townEnd = region.end;
     k++;
   }
   const country = countryAt(tokens, k);
   if (country > 0) {
     evidence = true;
     k += country;
+    townEnd = (tokens[k - 1] as { end: number }).end;
   }
   const code = tokens[k];
   if (code !== undefined && POSTAL_TOKEN.test(code.word)) {
@@ -457,7 +461,7 @@ const RULE_NUMBER_THEN_TYPE = 4;
 const ADDRESS_RULES: readonly AddressRule[] = [
   (words, text, i) => nameThenNumber(words, text, i),
   (words, text, i, _s, end) => unitThenTown(text, words[i] as Word, end),
-  (words, text, i, s, end) => townStateZip(words, text, i, s, end),
+  (words, text, i, _s, end) => townStateZip(words, text, i, end),
   (words, text, i) => numberThenPrefix(words, text, i),
   (words, text, i) => numberThenType(words, text, i),
 ];
@@ -490,10 +494,10 @@ function firstWordFrom(words: readonly Word[], pos: number, from: number): numbe
 
 /**
  * A US town line: capitalised words, a comma, a state's code in capitals and a ZIP code ("Havre Falls, MT 59501",
- * "ELLERY HOLLOW, VT 05401-1234"). The town and the ZIP are tagged, not the state. The state code must be a state's
+ * "ELLERY HOLLOW, VT 05401-1234"): one span, the state with them. The state code must be a state's
  * and the ZIP no dose ("Heparin, PA 10000 units" would need a unit after it: refused).
  */
-function townStateZip(words: readonly Word[], text: string, state: number, s: number, end: number): PhiSpan[] | null {
+function townStateZip(words: readonly Word[], text: string, state: number, end: number): PhiSpan[] | null {
   const st = words[state] as Word;
   if (!lexicon.states.has(st.key) || !/^[A-Z]{2}$/.test(text.slice(st.start, st.end)) || !/^[ \t]*,[ \t]*$/.test(st.gapBefore) || state === 0) return null;
   let zipEnd = end;
@@ -509,8 +513,7 @@ function townStateZip(words: readonly Word[], text: string, state: number, s: nu
   }
   if (first === state) return null;
   const a = words[first] as Word;
-  const b = words[state - 1] as Word;
-  return [{ start: a.start, end: b.end, category: 'LOCATION' }, { start: s, end: zipEnd, category: 'LOCATION' }];
+  return [{ start: a.start, end: zipEnd, category: 'LOCATION' }];
 }
 
 const ABBREVIATED_TYPES = new Set(['st', 'rd', 'ave', 'av', 'blvd', 'ln', 'dr', 'ct', 'pl', 'ter', 'cir', 'pkwy', 'hwy', 'rte', 'sq', 'str']);

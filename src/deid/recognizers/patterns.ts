@@ -239,10 +239,10 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'LOCATION', keywords: ['apo', 'fpo', 'dpo'], re: /(?:apo|fpo|dpo)[ \t]+(?:aa|ae|ap)[ \t]+\d{5}(?:-\d{4})?\b/gi },
   { category: 'LOCATION', keywords: ['psc', 'unit', 'cmr'], re: /(?:psc|unit|cmr)[ \t]+\d{3,5},?[ \t]+box[ \t]+\d{3,5}\b/gi },
   { category: 'LOCATION', keywords: ['usns', 'usnv', 'uss', 'uscgc'], re: /(?:usns|usnv|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,2}(?=[ \t]*\r?\n[ \t>]*(?:apo|fpo|dpo)\b)/giu },
-  // "on the corner of Larkin Street and 9th Avenue", "corner of Birkholmvej 8 and Birch Row": both streets (two
-  // rules, one span each). Names must be capitalised or numbered: "corner of the mouth", "CORNER OF EYE" are not.
-  { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ \t]+(?<v>${CORNER_STREET})\.?[ \t]+and[ \t]+${CORNER_STREET}`, 'gu') },
-  { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ \t]+${CORNER_STREET}\.?[ \t]+and[ \t]+(?<v>${CORNER_STREET})`, 'gu') },
+  // "on the corner of Larkin Street and 9th Avenue", "corner of Birkholmvej 8 and Birch Row": the corner is one
+  // place, tagged whole ("lives at [LOCATION]"). Names must be capitalised or numbered: "corner of the mouth", "CORNER
+  // OF EYE" are not.
+  { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ \t]+${CORNER_STREET}\.?[ \t]+and[ \t]+${CORNER_STREET}`, 'gu') },
 ];
 
 /**
