@@ -37,8 +37,20 @@ test('units, town, region, country and postal code on the street line', () => {
   assert.deepEqual(places('new address: 404 Harbakken 31 Apt. 2, Ostervik, Malta 3021 from May'), ['404 Harbakken 31 Apt. 2, Ostervik, Malta 3021']);
   assert.deepEqual(places('Mail goes to P.O. Box 77 Apt. 3, Ostervik, Malta'), ['P.O. Box 77 Apt. 3, Ostervik, Malta']);
   assert.deepEqual(places('Lindauer Strasse 7 Suite 5 Brimstead'), ['Lindauer Strasse 7 Suite 5 Brimstead']);
+  // Before a unit with a town and a country or postal code: a house number and a name of any type is the street.
+  assert.deepEqual(places('Return it to 2210 Orrinwood Suite 4, Havrevik, Malta 3021 please.'), ['2210 Orrinwood Suite 4, Havrevik, Malta 3021']);
+  assert.deepEqual(places("Office: 31 Avenue d'Orlane 12 Apt. 7, Ostervik, Latvia"), ["31 Avenue d'Orlane 12 Apt. 7, Ostervik, Latvia"]);
+  // ... but not a drug or a word of care before the unit: only the unit and the town are taken.
+  assert.deepEqual(places('Pt given 3 Heparin Suite 4, Ostervik, Malta 3021'), ['Suite 4, Ostervik, Malta 3021']);
   // A dose line with a unit word is no address, and a plain name and number needs its house number and unit.
   assert.deepEqual(places('Heparin 5000 units, Lantus 20 units qhs. Humalog 4 Unit 3 Floor'), []);
+});
+
+test('a British "Close" with its block; a country that ends a sentence', () => {
+  assert.deepEqual(places('Address: 41 Orrin Close\n Suite 8\n Havrevik\n Latvia'), ['41 Orrin Close', 'Suite 8', 'Havrevik', 'Latvia']);
+  assert.deepEqual(places('Taxi to 12 Pelmark Road\n Suite 2\n Ostervik\n Malta. Please call me.'), ['12 Pelmark Road', 'Suite 2', 'Ostervik', 'Malta']);
+  // Without an address after it, "Close" is a word: "12 Close contacts".
+  assert.deepEqual(places('Seen 12 Close Contacts today'), []);
 });
 
 test('numbered street words before the name', () => {

@@ -162,5 +162,5 @@ forge forges fork forks fort garden gardens green greens harbor harbors haven hi
 key keys lake lakes land light lights loaf lock locks lodge mall manor manors meadow mill mills mission motorway
 mount mountain mountains neck oval park parks pass passage pine point points port ports ramp ranch rapid rest river
 roads run shoal shore spring springs spur station stream streets track trailer tunnel union unions valley valleys
-view views village villages ville walk walks wall ways well wells
+view views village villages ville walk walks wall ways well wells close rise parade chase wynd quay
 `.trim().split(/\s+/);

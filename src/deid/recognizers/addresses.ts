@@ -63,6 +63,7 @@ const UPPER_START = /^\p{Lu}/u;
 const POSTAL = String.raw`\d{3,6}(?:[ -]\d{2,4})?`;
 /** A town line: capitalised words (small particles and a bracketed alternative allowed), a region code, a postal code. */
 const TOWN_LINE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}|\(\p{Lu}[\p{L} .'’-]*\)))*)(?:[ \t]*,[ \t]*(?:\p{Lu}{2,3}|nan))?(?:[ \t]+(${POSTAL}))?`, 'uy');
+const COUNTRY_ENDS_SENTENCE = /(\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*){0,3})[.?!](?=[ \t]|$)/uy;
 const POSTAL_LINE = new RegExp(String.raw`(${POSTAL})(?![\w-])`, 'y');
 /** A postal code before the town, as most of Europe writes it: "80331 Neustadt", "412 07 Ostervik". */
 const LEAD_POSTAL = /(\d{4,5}|\d{3} \d{2})[ \t]+(?=\p{Lu})/uy;
@@ -168,15 +169,18 @@ function townLine(text: string, pos: number, found: PhiSpan[], tagTown: boolean,
       pos += l[0].length;
     }
   }
+  // A country may end the block and a sentence: "Malta. Please ring the bell."
+  COUNTRY_ENDS_SENTENCE.lastIndex = pos;
+  const c = lead === null ? COUNTRY_ENDS_SENTENCE.exec(text) : null;
+  if (c !== null && lexicon.countries.has((c[1] as string).toLowerCase())) {
+    found.push({ start: pos, end: pos + (c[1] as string).length, category: 'LOCATION' });
+    return { town: false, postal: false, country: true };
+  }
   TOWN_LINE.lastIndex = pos;
   const m = TOWN_LINE.exec(text);
   if (m === null) return null;
-  if (lead !== null) found.push(lead);
   const end = pos + m[0].length;
-  const after = text.slice(end, end + 2);
   const postal = m[2];
-  // Without a postal code the line must end here; with one, a sentence may go on ("... 36903 in case of ...").
-  if (!(postal !== undefined ? !/^[\w-]/.test(after) : restIsBlank(text, end))) return null;
   let town = m[1] as string;
   // A trailing region or country code belongs to no town ("Brimstead NO 4410", "Holmvik nan 2231").
   const words = town.split(/[ \t]+/);
@@ -187,6 +191,10 @@ function townLine(text: string, pos: number, found: PhiSpan[], tagTown: boolean,
   // A sign-off or a common word on its own line after a unit line ("Apt. 7\nRegards") is not a town.
   if (words.length === 1 && postal === undefined && (lexicon.stop.has(key) || SIGN_OFFS.has(key))) return null;
   const country = lexicon.countries.has(key) || (lexicon.states.has(key) && key.length > 2);
+  // Without a postal code the line must end here; with one, a sentence may go on ("... 36903 in case of ...").
+  const after = text.slice(end, end + 2);
+  if (!(postal !== undefined ? !/^[\w-]/.test(after) : restIsBlank(text, end))) return null;
+  if (lead !== null) found.push(lead);
   // The town's line is tagged whole, its region and postal code with it. A country or a state on its own is no
   // identifier, but in an address block it is one of the block's lines: tagged with the rest, so the block is
   // replaced whole. Of a second town-like line (a country we do not know), only the postal code is taken.
@@ -422,9 +430,10 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
       const flags = WORD_FLAGS.get(prev.key) ?? 0;
       // "Birkholmvej 8", "Petőfi u. 12": the word before the run is followed by it.
       const p0 = text.charCodeAt(prev.start);
-      if ((p0 >= 65 && p0 <= 90) || p0 >= 192 || (flags & FLAG_STREET_WORD) !== 0) found = tryRule(RULE_NAME_THEN_NUMBER, words, text, k - 1, s, end);
-      // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence.
-      if (found === null && (flags & FLAG_UNIT) !== 0) found = tryRule(RULE_UNIT_THEN_TOWN, words, text, k - 1, s, end);
+      // "Apt. 9, Havrevik, Latvia 40211", "P.O. Box 12 Ostervik KX": a unit or a box, then a town with evidence
+      // (first: a unit is no street's name, and the unit rule takes the street before it).
+      if ((flags & FLAG_UNIT) !== 0) found = tryRule(RULE_UNIT_THEN_TOWN, words, text, k - 1, s, end);
+      if (found === null && ((p0 >= 65 && p0 <= 90) || p0 >= 192 || (flags & FLAG_STREET_WORD) !== 0)) found = tryRule(RULE_NAME_THEN_NUMBER, words, text, k - 1, s, end);
       // "Havre Falls, MT 59501": a town, a state's code and a ZIP code.
       if (found === null && end - s === 5 && prev.end === s - 1 && prev.key.length === 2) found = tryRule(RULE_TOWN_STATE_ZIP, words, text, k - 1, s, end);
     }
@@ -460,7 +469,7 @@ const RULE_NUMBER_THEN_PREFIX = 3;
 const RULE_NUMBER_THEN_TYPE = 4;
 const ADDRESS_RULES: readonly AddressRule[] = [
   (words, text, i) => nameThenNumber(words, text, i),
-  (words, text, i, _s, end) => unitThenTown(text, words[i] as Word, end),
+  (words, text, i, _s, end) => unitThenTown(words, text, i, end),
   (words, text, i, _s, end) => townStateZip(words, text, i, end),
   (words, text, i) => numberThenPrefix(words, text, i),
   (words, text, i) => numberThenType(words, text, i),
@@ -521,16 +530,40 @@ const ABBREVIATED_TYPES = new Set(['st', 'rd', 'ave', 'av', 'blvd', 'ln', 'dr', 
 const UNIT_OR_BOX = new Set(['apt', 'apartment', 'suite', 'ste', 'flat', 'box']);
 
 /** A unit or a box number ending at `numberEnd`, then a town and a region, country or postal code on its line. */
-function unitThenTown(text: string, unit: Word, numberEnd: number): PhiSpan[] | null {
+function unitThenTown(words: readonly Word[], text: string, i: number, numberEnd: number): PhiSpan[] | null {
+  const unit = words[i] as Word;
   if (!UPPER_START.test(text.slice(unit.start, unit.start + 1))) return null;
   const tail = lineTail(text, numberEnd);
   if (!tail.evidence) return null;
   // The box's "P.O." belongs to the span (the box rule of patterns.ts would otherwise keep a piece of its own).
   const po = unit.key === 'box' ? /p\.?[ \t]?o\.?[ \t]*$/i.exec(text.slice(Math.max(0, unit.start - 8), unit.start)) : null;
-  return streetWithRest(text, unit.start - (po === null ? 0 : po[0].length), numberEnd, tail);
+  const start = po === null ? streetBeforeUnit(words, text, i) ?? unit.start : unit.start - po[0].length;
+  return streetWithRest(text, start, numberEnd, tail);
 }
 
-/** The start of a street whose name opens at word `first`: its house numbers before it, when there are any. */
+/** Between the words of a street's name: spaces, with a number or not ("Avenue d'Orlane 12 Apt"). */
+const STREET_NAME_GAP = /^[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?$/;
+/** A capital, or an elided particle before one ("d'Orlane", "l'Église"). */
+const ELIDED_OR_UPPER = /^(?:\p{Lu}|[dl]['’]\p{Lu})/u;
+
+/**
+ * "2210 Orrinwood Suite 4, Havrevik, Malta 3021", "31 Avenue d'Orlane 12 Apt. 7, ...": before a unit with a
+ * town and evidence after it (an address already), a name of up to four words on its line with a house number
+ * before it is the street, whatever its type. Returns where the street starts, or null.
+ */
+function streetBeforeUnit(words: readonly Word[], text: string, unit: number): number | null {
+  for (let j = unit - 1; j >= 0 && j >= unit - 4; j--) {
+    const c = words[j] as Word;
+    if (!STREET_NAME_GAP.test((words[j + 1] as Word).gapBefore)) return null;
+    const particle = PARTICLES.has(c.key);
+    const common = lexicon.stop.has(c.key) && !STREET_WORDS.has(c.key) && !lexicon.streetTypes.has(c.key);
+    if (!particle && (!ELIDED_OR_UPPER.test(text.slice(c.start, c.start + 3)) || common)) return null;
+    const { start, numbered } = withHouseNumbers(c);
+    if (numbered) return particle ? null : start;
+  }
+  return null;
+}
+
 const RESIDE_VERBS = new Set(['lives', 'live', 'living', 'resides', 'reside', 'residing', 'located', 'situated']);
 
 /** "lives on Harbakken 31", "is located at Pelmark 5": a verb of residing and "on"/"at" before the name at `first`. */
@@ -551,6 +584,7 @@ function numberOrLineBefore(gap: string, firstWord: boolean): boolean {
   return firstWord || gap.includes('\n');
 }
 
+/** The start of a street whose name opens at word `w`: its house numbers before it, when there are any. */
 function withHouseNumbers(w: Word): { start: number; numbered: boolean } {
   const m = NUMBERS_BEFORE.exec(w.gapBefore);
   if (m === null) return { start: w.start, numbered: false };
