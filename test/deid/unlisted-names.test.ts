@@ -96,3 +96,15 @@ test('the speaker opening a line of dialogue before a colon and a quote; not a h
   assert.deepEqual(names('Teodric: "Who is there?"\nMarguerite: "It is me."'), ['Teodric', 'Marguerite']);
   assert.deepEqual(names('Plan: "continue meds" per team.\nPatient: "I feel better."\nAssessment: stable.'), []);
 });
+
+test('a name after whose name it is, after "was called" and a lower-case "ms."; generational suffixes', () => {
+  assert.deepEqual(names("It's booked under her husband's name Orvel Dankworth"), ['Orvel Dankworth']);
+  assert.deepEqual(names('my name is quenby and i need a refill'), ['quenby']);
+  assert.deepEqual(names('Her grandfather was called Orvel Dankworth III, a miller.'), ['Orvel Dankworth III']);
+  assert.deepEqual(names('Please add the card to the account with ms. Quenby'), ['Quenby']);
+  assert.deepEqual(names('Quenby lives on the third floor with two cats.'), ['Quenby']);
+  // Calls, units of time and a capital mental status are not names.
+  assert.deepEqual(names('Called Pharmacy about the dose. Pharmacy called back.'), []);
+  assert.deepEqual(names('Sinus node recovery time was normal at 330 ms. Corrected sinus node recovery time normal.'), []);
+  assert.deepEqual(names('No change in MS. Verbal support given. Drug name Lasix.'), []);
+});

@@ -245,7 +245,18 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
   andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, dialogueSpeakers, propagateNames,
+  nameSuffixes,
 ];
+
+/** Generational suffixes after a name: "Orvel Dankworth Jr.", "Orvel Dankworth, III". */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+function nameSuffixes(s: NameScan): void {
+  for (let p = s.marked.indexOf(1); p >= 0 && p + 1 < s.words.length; p = s.marked.indexOf(1, p + 1)) {
+    const w = s.words[p + 1] as Word;
+    if (s.marked[p + 1] === 0 && NAME_SUFFIXES.has(w.key) && /^,?[ \t]+$/.test(w.gapBefore) && /^(?:[A-Z][a-z]|[IV]+$)/.test(s.text.slice(w.start, w.end))) s.marked[p + 1] = 1;
+  }
+}
 
 function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
   // 1. Titles: "Dr. X", "mrs quillan". "Dr" followed by a stop word ("Dr. aware") takes nothing.
@@ -258,7 +269,7 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
       const after = s.at(j + 1);
       if (weak) {
         return nameLike(c) && !c.single && ((isKnownName(c.key) && !lexicon.ambiguousNames.has(c.key))
-          || (s.mixed && c.capitalized && /^M[a-z]/.test(s.text.slice(w.start, w.end)))
+          || (s.mixed && c.capitalized && (/^M[a-z]/.test(s.text.slice(w.start, w.end)) || (j === i + 1 && lowerTitle(s, w, next))))
           || (after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)))));
       }
       if (personWord(c)) return true;
@@ -269,6 +280,14 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
     return true;
   }
   return false;
+}
+
+/**
+ * "with ms. Quenby": a title written in lower case with its period, in a mixed-case note, not after a number ("330 ms.
+ * Corrected ...") nor in capitals ("MS. Verbal": mental status).
+ */
+function lowerTitle(s: NameScan, title: Word, next: Word): boolean {
+  return /^\./.test(next.gapBefore) && /^m[rs]$/.test(s.text.slice(title.start, title.end)) && !/\d[ \t]*$/.test(title.gapBefore);
 }
 
 function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
@@ -386,9 +405,19 @@ function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, 
   if ((cues & CUE_INTRODUCTION) !== 0 && next !== undefined && /^[ \t]*[:?]?[ \t]*$/.test(next.gapBefore)) {
     const prev = s.at(i - 1);
     const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
-      : w.key === 'name' ? /^[ \t]*[:?]/.test(next.gapBefore) : /^[ \t]*:?[ \t]*$/.test(next.gapBefore);
-    if (cue && next.capitalized && nameLike(next)) takeForward(s, i + 1, () => true, true);
+      : w.key === 'name' ? /^[ \t]*[:?]/.test(next.gapBefore) || (prev !== undefined && personsName(prev) && cleanGap(next.gapBefore))
+        : /^[ \t]*:?[ \t]*$/.test(next.gapBefore);
+    // "my name is orvel" in a note written all in lower case: the word reads as a surname.
+    const written = next.capitalized || (!s.mixed && w.key === 'is' && surnameLike(s, next));
+    if (cue && written && nameLike(next)) takeForward(s, i + 1, () => true, true);
   }
+}
+
+/** Whose name a "name" without a colon is: "my name Orvel", "her maiden name Quenby", "her husband's name X Y". */
+const NAME_OWNERS = new Set(['my', 'his', 'her', 'your', 'their', 'our', 'maiden', 'first', 'last', 'full', 'middle', 'given']);
+
+function personsName(owner: Word): boolean {
+  return NAME_OWNERS.has(owner.key) || (owner.keyEnd < owner.end && (RELATIONS.has(owner.key) || LOOSE_RELATIONS.has(owner.key)));
 }
 
 function reach(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
@@ -548,12 +577,16 @@ function beforePersonVerbs(s: NameScan): void {
     const proseVerb = PROSE_PERSON_VERBS.has(v.key);
     const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb;
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
-    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
+    // Of the prose verbs, living somewhere or shouting vouch for one capitalised word too ("Orvel lives on ...").
+    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey
+      && (!proseVerb || (s.mixed && ONE_WORD_PROSE_VERBS.has(v.key)));
     // Stored whatever the outcome (the mark is 0 here): a store made only for a name lacked feedback the same way.
     s.marked[i] = given || capital || single ? 1 : 0;
     if (clauseVerb || (proseVerb && s.mixed)) twoWordNameBefore(s, i, w);
   }
 }
+
+const ONE_WORD_PROSE_VERBS = new Set(['lives', 'lived', 'shouted']);
 
 /** "social: bill called", "and hector called": word `k` starts a clause. */
 function clauseStart(words: readonly Word[], k: number): boolean {
@@ -709,6 +742,8 @@ function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // After "by", only a two-word name after a verb of making ("directed by", "written by"): "followed by Mastisol",
   // "seen by Physical Therapy" are things and services.
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
+  // "called" names a person only as "was called X Y": "called Pharmacy", "called Dr. X" are calls.
+  if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? ''))) return;
   const after = s.at(pair ? k + 2 : k + 1);
   // One word must close its clause or go on with a small word ("said Quillane.", "my kid Tovald from"): "said
   // Eliquis causes bruising" names a drug.
