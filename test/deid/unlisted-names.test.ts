@@ -100,11 +100,19 @@ test('the speaker opening a line of dialogue before a colon and a quote; not a h
 test('a name after whose name it is, after "was called" and a lower-case "ms."; generational suffixes', () => {
   assert.deepEqual(names("It's booked under her husband's name Orvel Dankworth"), ['Orvel Dankworth']);
   assert.deepEqual(names('my name is quenby and i need a refill'), ['quenby']);
-  assert.deepEqual(names('Her grandfather was called Orvel Dankworth III, a miller.'), ['Orvel Dankworth III']);
+  assert.deepEqual(names('Her grandfather was called Orvel Dankworth III, a cooper.'), ['Orvel Dankworth III']);
   assert.deepEqual(names('Please add the card to the account with ms. Quenby'), ['Quenby']);
   assert.deepEqual(names('Quenby lives on the third floor with two cats.'), ['Quenby']);
   // Calls, units of time and a capital mental status are not names.
   assert.deepEqual(names('Called Pharmacy about the dose. Pharmacy called back.'), []);
   assert.deepEqual(names('Sinus node recovery time was normal at 330 ms. Corrected sinus node recovery time normal.'), []);
-  assert.deepEqual(names('No change in MS. Verbal support given. Drug name Lasix.'), []);
+  assert.deepEqual(names('Unchanged MS. Verbal support given. Drug name Lasix.'), []);
+});
+
+test('a possessive before a relation, a given name before a found surname and "lives", one word before "is from"', () => {
+  assert.deepEqual(names('Quenby\'s daughter called twice. Crohn\'s disease is stable.'), ['Quenby']);
+  assert.deepEqual(names('Orvel Brennan lives at the farm now.'), ['Orvel Brennan']);
+  assert.deepEqual(names('Quenby is from Ostervik Labs and will call back.'), ['Quenby']);
+  // Findings are "from" somewhere too.
+  assert.deepEqual(names('Drainage is from the JP. Bleeding is from Left arm.'), []);
 });

@@ -420,6 +420,12 @@ function personsName(owner: Word): boolean {
   return NAME_OWNERS.has(owner.key) || (owner.keyEnd < owner.end && (RELATIONS.has(owner.key) || LOOSE_RELATIONS.has(owner.key)));
 }
 
+/** "Quenby's daughter called", "between him and Orvel's son": in a mixed-case note, a capitalised possessive before a relation. */
+function possessiveBefore(s: NameScan, i: number, w: Word): void {
+  const p = s.at(i - 1);
+  if (p !== undefined && p.keyEnd < p.end && w.gapBefore === ' ' && surnameCandidate(p) && !ACCENTED_TERMS.has(p.key) && !medicalWord(p)) s.marked[i - 1] = 1;
+}
+
 function reach(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
   // "unable to reach Cass": the person one tried to reach.
   if ((cues & CUE_REACH) !== 0 && next !== undefined && cleanGap(next.gapBefore) && (surnameLike(s, next) || lexicon.firstNames.has(next.key))
@@ -461,6 +467,7 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
 }
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  if (s.mixed && CLOSE_RELATIONS.has(w.key)) possessiveBefore(s, i, w);
   // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
   if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
@@ -560,8 +567,12 @@ function beforePersonVerbs(s: NameScan): void {
   // listed given name, followed by a verb that people do in notes.
   for (let i = 0; i + 1 < words.length; i++) {
     // The cheap tests first, before any word is read: most words are followed by no person's verb.
-    if (s.marked[i] === 1) continue;
     if (s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) === 0 : !PERSON_VERBS.has((words[i + 1] as Word).key)) continue;
+    if (s.marked[i] === 1) {
+      // "Orla Brennan lives at": a listed surname found already, its given name before it.
+      if (s.mixed && PROSE_PERSON_VERBS.has((words[i + 1] as Word).key)) twoWordNameBefore(s, i, words[i] as Word);
+      continue;
+    }
     const w = words[i] as Word;
     const v = words[i + 1] as Word;
     const length = w.key.length;
@@ -641,7 +652,9 @@ function introducedByIs(s: NameScan): void {
     while (k < words.length && k < i + 4 && ROLE_FILLERS.has((s.at(k) as Word).key) && cleanGap((s.at(k) as Word).gapBefore)) k++;
     const role = s.at(k);
     const introducesRole = role !== undefined && cleanGap(role.gapBefore) && ROLES_AFTER_IS.has(role.key);
-    if (!introducesAge && !introducesRole) continue;
+    // "Quenby is from Ostervik": in a mixed-case note, one capitalised word, "is from" and a capitalised place or firm.
+    const introducesOrigin = s.mixed && is.key === 'is' && s.at(i + 1)?.key === 'from' && s.at(i + 2)?.capitalized === true && originOf(s, i - 1);
+    if (!introducesAge && !introducesRole && !introducesOrigin) continue;
     let first = i;
     while (first > 0 && first > i - 3) {
       const c = s.at(first - 1) as Word;
@@ -657,6 +670,13 @@ function introducedByIs(s: NameScan): void {
       for (let j = first; j < i; j++) s.marked[j] = 1;
     }
   }
+}
+
+/** The one word before "is from" (see introducedByIs) reads as a person's name, not a finding ("Drainage is from"). */
+function originOf(s: NameScan, k: number): boolean {
+  const w = s.at(k) as Word;
+  const before = s.at(k - 1);
+  return surnameCandidate(w) && !medicalWord(w) && (before === undefined || !cleanGap(w.gapBefore));
 }
 
 function lastLineSignature(s: NameScan): void {
