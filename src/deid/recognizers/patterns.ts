@@ -130,8 +130,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
     category: 'PHONE',
-    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact', 'messages', 'registered', 'text', 'sms'],
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact|messages to|registered|text me (?:at|on)|sms)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: atLeastSevenDigits,
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
@@ -155,6 +155,9 @@ const RULE_LIST: readonly PatternRule[] = [
     keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
     re: new RegExp(String.raw`(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|group)${LABEL_GAP}${ID_VALUE}`, 'gi'),
   },
+  // An IBAN after its label, written whole or in groups of four: "IBAN: DE44 5001 0517 5407 3249 31" (a short last
+  // group has a digit: "... 8906 and" ends at the number).
+  { category: 'ACCOUNT', keywords: ['iban'], re: /iban\b(?:[ \t]*(?:is|number|no\.?|#))?[ \t]*:?[ \t]*(?<v>[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?:[ \t][a-z0-9]{4}){2,7}(?:[ \t](?=[a-z]{0,3}\d)[a-z0-9]{1,4})?))\b/gi },
   { category: 'ACCOUNT', keywords: ['account', 'acct'], re: new RegExp(String.raw`(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   { category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
