@@ -1,9 +1,17 @@
 import { FIRST_NAMES } from './lexicon/first-names.js';
-import { CITIES } from './lexicon/places.js';
+import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from './lexicon/places.js';
+import { SURNAMES } from './lexicon/surnames.js';
 
 /** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
 const US_CITIES = CITIES.slice(0, Math.max(1, CITIES.indexOf('london')));
-import { SURNAMES } from './lexicon/surnames.js';
+
+/**
+ * The words an address surrogate keeps: street types and words, units, small words, and the words of countries (not
+ * identifiers). Every other word is replaced and every number redrawn, so no town, postal code or street survives.
+ */
+const KEPT_IN_ADDRESS = new Set([...STREET_TYPES, ...STREET_TYPES_DISTINCT, ...STREET_TYPES_COMMON, ...STREET_PREFIXES,
+  ...COUNTRIES.flatMap((c) => c.split(' ')), 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'box', 'p', 'o', 'po',
+  'corner', 'of', 'and', 'the', 'at', 'de', 'del', 'la', 'le', 'les', 'des', 'du', 'di', 'da', 'do', 'dos', 'van', 'von', 'der', 'den']);
 import { shiftDate } from './dates.js';
 import { hash32, pick, seededRandom } from './random.js';
 import type { PhiCategory } from './types.js';
@@ -22,7 +30,8 @@ export class SurrogateMaker {
   make(original: string, category: PhiCategory): string {
     switch (category) {
       case 'NAME': return this.words(original, (word, i, all) => this.nameWord(word, i === all.length - 1 && all.length > 1));
-      case 'LOCATION': return this.memoised('LOCATION', original, (r) => (/^\d/.test(original) ? this.address(original, r) : /^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r) : styleLike(original, pick(US_CITIES, r))));
+      case 'LOCATION': return this.memoised('LOCATION', original, (r) => (/^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r)
+        : isTown(original) ? styleLike(original, pick(US_CITIES, r)) : this.address(original, r)));
       case 'HOSPITAL': return this.hospital(original);
       case 'DATE': return shiftDate(original, this.dateShiftDays);
       case 'AGE': return '90+';
@@ -56,11 +65,17 @@ export class SurrogateMaker {
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
   }
 
-  /** "27 Linnet St." → "4821 Brackley St.": a new number and street name, the street type kept. */
+  /**
+   * "27 Linnet St." → "4821 Brackley St.", "Apt. 4, Havrevik, Latvia 40211" → "Apt. 7, Dunmore, Latvia 83920": every
+   * number redrawn in its shape, every word replaced but the street types, units, small words and countries.
+   */
   private address(original: string, random: () => number): string {
-    const m = /^(\d+)(\s+)(.*?)(\s*\S+\.?)$/.exec(original);
-    if (m === null) return sameShape(original, random);
-    return `${sameShape(m[1] ?? '', random)}${m[2]}${styleLike(m[3] ?? 'x', pick(SURNAMES, random))}${m[4]}`;
+    return original.replace(/[\p{L}\d][\p{L}\p{M}\d'’]*/gu, (token) => {
+      if (/^\d/.test(token)) return sameShape(token, random);
+      const key = token.toLowerCase();
+      if (KEPT_IN_ADDRESS.has(key) || /^\p{Lu}{2,3}$/u.test(token)) return token; // a region's code (a state's is no identifier)
+      return styleLike(token, pick(SURNAMES, random));
+    });
   }
 
   private hospital(original: string): string {
@@ -69,6 +84,12 @@ export class SurrogateMaker {
     }
     return this.words(original, (word) => (/^(?:of|st|saint|the)$/i.test(word) ? word : this.memoised('HOSPITAL', word, (r) => styleLike(word, pick(SURNAMES, r)))));
   }
+}
+
+/** A town's name alone (up to three words, no number, no street word): replaced by a town. */
+function isTown(original: string): boolean {
+  const words = original.split(/[\s,]+/).filter((w) => w !== '');
+  return words.length <= 3 && !/\d/.test(original) && !words.some((w) => KEPT_IN_ADDRESS.has(w.toLowerCase().replace(/\.$/, '')));
 }
 
 /** The per-document date offset: 30 to 365 days back or forward, never 0. */

@@ -32,6 +32,13 @@ test('surrogate addresses keep their shape; ZIP codes stay five digits', () => {
   assert.ok(!out.includes('Linnet') && !out.includes('Airy') && !out.includes('21771'), out);
 });
 
+test('surrogate address blocks: no town, street name or postal code survives; types, units and countries stay', () => {
+  const text = 'Post it to 18 Quarry Hill Road Apt. 4, Havrevik, Latvia 40211 or meet at the corner of Larkin Street and Ellery Avenue.';
+  const out = deidentify(text, { mode: 'surrogate', seed: 'b' }).text;
+  for (const leak of ['18', 'Quarry', 'Havrevik', '40211', 'Larkin', 'Ellery']) assert.ok(!out.includes(leak), `${leak} in: ${out}`);
+  assert.match(out, /^Post it to \d{2} [A-Z][a-z']+ Hill Road Apt\. \d, [A-Z][a-z']+, Latvia \d{5} or meet at the corner of [A-Z][a-z']+ Street and [A-Z][a-z']+ Avenue\.$/);
+});
+
 test('notes sharing a key share one date offset; the offset is 30 to 365 days, never 0', () => {
   const one = deidentify('admitted 3/1/2020', { mode: 'surrogate', key: 'patient 7' }).text;
   const two = deidentify('extubated 3/1/2020', { mode: 'surrogate', key: 'patient 7' }).text;

@@ -16,7 +16,7 @@ export const lexicon = {
   /** First words of city names: only these start a gazetteer look-up. */
   cityFirstWords: new Set(CITIES.map((c) => c.split(' ')[0] ?? '')),
   states: new Set(STATES),
-  /** Countries (not identifiers under Safe Harbor): a town line or a word after "I'm in" that is one is not tagged. */
+  /** Countries (not identifiers under Safe Harbor): not tagged alone ("I'm in Malta"), only inside an address block. */
   countries: new Set(COUNTRIES),
   facilityHeads: new Set(FACILITY_HEADS),
   hospitalAbbreviations: new Set(HOSPITAL_ABBREVIATIONS),

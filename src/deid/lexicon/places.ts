@@ -121,8 +121,8 @@ travessa largo chemin quai
 `.trim().split(/\s+/);
 
 /**
- * Countries (and their common short forms), lower case. Not PHI under Safe Harbor: in an address block the
- * country line is left untagged, and only the postal code after it is taken.
+ * Countries (and their common short forms), lower case. Not PHI under Safe Harbor: alone ("from Malta") they are
+ * left untagged; in an address block they are tagged with the block, which is replaced whole.
  */
 export const COUNTRIES: readonly string[] = `
 afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahamas|bahrain|
