@@ -52,11 +52,14 @@ export class SurrogateMaker {
     return value;
   }
 
-  /** Replaces each word of a multi-word span on its own, keeping the text between words. */
+  /**
+   * Replaces each word of a multi-word span on its own, keeping the text between words. Words in any script: read as
+   * ASCII runs, "Dvořák" was three words and its "ř" and "á" were kept.
+   */
   private words(original: string, replace: (word: string, index: number, all: string[]) => string): string {
-    const all = original.match(/[A-Za-z][A-Za-z']*/g) ?? [];
+    const all = original.match(WORD) ?? [];
     let index = 0;
-    return original.replace(/[A-Za-z][A-Za-z']*/g, (word) => replace(word, index++, all));
+    return original.replace(WORD, (word) => replace(word, index++, all));
   }
 
   private nameWord(word: string, surname: boolean): string {
@@ -99,9 +102,12 @@ export function dateShiftFor(seed: string, documentKey: string): number {
   return r() < 0.5 ? -days : days;
 }
 
+/** A word of a name, in any script: letters, with their marks and apostrophes. */
+const WORD = /\p{L}[\p{L}\p{M}'’]*/gu;
+
 /** Copies the case style of `like` onto `value`: UPPER, lower or Title Case. */
 function styleLike(like: string, value: string): string {
-  const letters = like.replace(/[^A-Za-z]/g, '');
+  const letters = like.replace(/[^\p{L}]/gu, '');
   if (letters.length > 1 && letters === letters.toUpperCase()) return value.toUpperCase();
   if (letters === letters.toLowerCase()) return value.toLowerCase();
   return value.replace(/(^|[\s'-])([a-z])/g, (_, sep: string, c: string) => sep + c.toUpperCase());

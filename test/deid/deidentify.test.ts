@@ -33,10 +33,15 @@ test('surrogate addresses keep their shape; ZIP codes stay five digits', () => {
 });
 
 test('surrogate address blocks: no town, street name or postal code survives; types, units and countries stay', () => {
-  const text = 'Post it to 18 Quarry Hill Road Apt. 4, Havrevik, Latvia 40211 or meet at the corner of Larkin Street and Ellery Avenue.';
+  const text = 'Post it to 18 Quarry Hill Road Apt. 4, Havrevik, Latvia 40211 or meet by corner of Larkin Street and Ellery Avenue.';
   const out = deidentify(text, { mode: 'surrogate', seed: 'b' }).text;
   for (const leak of ['18', 'Quarry', 'Havrevik', '40211', 'Larkin', 'Ellery']) assert.ok(!out.includes(leak), `${leak} in: ${out}`);
-  assert.match(out, /^Post it to \d{2} [A-Z][a-z']+ Hill Road Apt\. \d, [A-Z][a-z']+, Latvia \d{5} or meet at the corner of [A-Z][a-z']+ Street and [A-Z][a-z']+ Avenue\.$/);
+  assert.match(out, /^Post it to \d{2} [A-Z][a-z']+ Hill Road Apt\. \d, [A-Z][a-z']+, Latvia \d{5} or meet by corner of [A-Z][a-z']+ Street and [A-Z][a-z']+ Avenue\.$/);
+});
+
+test('surrogate names in any script are replaced whole: no accented letter of them is left', () => {
+  const out = deidentify('Seen by Dr. Žorvan Dvořák today; Ottilie R Vasbenderová signed.', { mode: 'surrogate', seed: 'c' }).text;
+  assert.match(out, /^Seen by Dr\. [A-Z][a-z']+ [A-Z][a-z']+ today; [A-Z][a-z']+ [A-Z] [A-Z][a-z']+ signed\.$/, out);
 });
 
 test('notes sharing a key share one date offset; the offset is 30 to 365 days, never 0', () => {
