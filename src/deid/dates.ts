@@ -55,8 +55,21 @@ export function shiftDate(original: string, days: number): string {
     const d = shift(REFERENCE_YEAR, 1, Number(m[1]), days % 28);
     return `${d.day}${ordinal(d.day, m[2] ?? 'th')}`;
   }
+  // A holiday names its day: "Labor Day" → "October 28", from its usual date (a movable feast from a typical one).
+  const holiday = HOLIDAYS.get(original.toLowerCase().replace(/['’]/g, '').replace(/\s+/g, ' '));
+  if (holiday !== undefined) {
+    const d = shift(REFERENCE_YEAR, holiday[0], holiday[1], days);
+    return `${formatMonth(d.month - 1, original === original.toUpperCase() ? 'JANUARY' : /^[A-Z]/.test(original) ? 'January' : 'january')} ${d.day}`;
+  }
   return original;
 }
+
+/** The holidays patterns.ts tags, by [month, day]. */
+const HOLIDAYS = new Map<string, readonly [number, number]>([
+  ['christmas', [12, 25]], ['christmas day', [12, 25]], ['christmas eve', [12, 24]], ['thanksgiving', [11, 25]], ['easter', [4, 12]], ['new years', [1, 1]], ['new years day', [1, 1]],
+  ['new years eve', [12, 31]], ['memorial day', [5, 28]], ['labor day', [9, 4]], ['independence day', [7, 4]], ['veterans day', [11, 11]],
+  ['halloween', [10, 31]], ['valentines day', [2, 14]],
+]);
 
 interface Ymd { year: number; month: number; day: number }
 
