@@ -1,20 +1,23 @@
 import { FIRST_NAMES } from './lexicon/first-names.js';
 import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from './lexicon/places.js';
+import { lexicon } from './lexicon/index.js';
 import { SURNAMES } from './lexicon/surnames.js';
+import { shiftDate } from './dates.js';
+import { hash32, pick, seededRandom } from './random.js';
+import type { PhiCategory } from './types.js';
 
 /** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
 const US_CITIES = CITIES.slice(0, Math.max(1, CITIES.indexOf('london')));
 
-/**
- * The words an address surrogate keeps: street types and words, units, small words, and the words of countries (not
- * identifiers). Every other word is replaced and every number redrawn, so no town, postal code or street survives.
- */
-const KEPT_IN_ADDRESS = new Set([...STREET_TYPES, ...STREET_TYPES_DISTINCT, ...STREET_TYPES_COMMON, ...STREET_PREFIXES,
-  ...COUNTRIES.flatMap((c) => c.split(' ')), 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'box', 'p', 'o', 'po',
+/** Street types: kept in an address surrogate after a replaced name ("Linnet St." → "Brackley St."). */
+const STREET_TYPE_WORDS = new Set([...STREET_TYPES, ...STREET_TYPES_DISTINCT, ...STREET_TYPES_COMMON]);
+/** The main street types, that end a street's name, not a town's ("Lake Street" is a street, "Spring Lake" a town). */
+const MAIN_STREET_TYPES = new Set(STREET_TYPES);
+/** Words an address surrogate keeps wherever they are: street words before a name, units, small words. */
+const KEPT_IN_ADDRESS = new Set([...STREET_PREFIXES, 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'box', 'p', 'o', 'po',
   'corner', 'of', 'and', 'the', 'at', 'de', 'del', 'la', 'le', 'les', 'des', 'du', 'di', 'da', 'do', 'dos', 'van', 'von', 'der', 'den']);
-import { shiftDate } from './dates.js';
-import { hash32, pick, seededRandom } from './random.js';
-import type { PhiCategory } from './types.js';
+/** A country closing an address, with only a postal code or a bracketed note after it (not a town named after a country, before its state: "Lebanon, NH"). */
+const COUNTRY_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${[...COUNTRIES].sort((a, b) => b.length - a.length).join('|')})(?=[ \t]*(?:\([^)]*\))?[ \t,]*(?:\d[\d -]*)?[.]?$)`, 'iu');
 
 /**
  * Realistic replacements for one document. The same original (compared case-insensitively, word by word for
@@ -31,7 +34,7 @@ export class SurrogateMaker {
     switch (category) {
       case 'NAME': return this.words(original, (word, i, all) => this.nameWord(word, i === all.length - 1 && all.length > 1));
       case 'LOCATION': return this.memoised('LOCATION', original, (r) => (/^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r)
-        : isTown(original) ? styleLike(original, pick(US_CITIES, r)) : this.address(original, r)));
+        : isTown(original) ? this.town(original, r) : this.address(original, r)));
       case 'HOSPITAL': return this.hospital(original);
       case 'DATE': return shiftDate(original, this.dateShiftDays);
       case 'AGE': return '90+';
@@ -68,15 +71,37 @@ export class SurrogateMaker {
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
   }
 
+  /** "Mount Airy" → "Memphis", "Cedar Falls, IA" → "Norwood, IA": a town, its state's code kept (a state is no identifier). */
+  private town(original: string, random: () => number): string {
+    const state = /,?[ \t]*\b[A-Z]{2}$/.exec(original);
+    const name = state === null ? original : original.slice(0, state.index);
+    return styleLike(name, pick(US_CITIES, random)) + (state === null ? '' : state[0]);
+  }
+
   /**
    * "27 Linnet St." → "4821 Brackley St.", "Apt. 4, Havrevik, Latvia 40211" → "Apt. 7, Dunmore, Latvia 83920": every
-   * number redrawn in its shape, every word replaced but the street types, units, small words and countries.
+   * number redrawn in its shape and every word replaced, but for units and small words, a street type after a replaced
+   * name, a state's code and a country closing the address. Nothing of a street, town or postal code is left.
    */
   private address(original: string, random: () => number): string {
-    return original.replace(/[\p{L}\d][\p{L}\p{M}\d'’]*/gu, (token) => {
-      if (/^\d/.test(token)) return sameShape(token, random);
+    const country = COUNTRY_AT_END.exec(original);
+    const countryStart = country === null ? original.length : country.index;
+    let named = false; // a word of the current part (street, town) was replaced
+    return original.replace(/[\p{L}\d][\p{L}\p{M}\d'’]*/gu, (token: string, at: number) => {
+      const gap = original.slice(Math.max(0, at - 2), at);
+      if (/[,\n]/.test(gap)) named = false;
+      if (at >= countryStart) return /^\d/.test(token) ? sameShape(token, random) : token;
+      if (/^\d/.test(token)) {
+        named = false;
+        return sameShape(token, random);
+      }
       const key = token.toLowerCase();
-      if (KEPT_IN_ADDRESS.has(key) || /^\p{Lu}{2,3}$/u.test(token)) return token; // a region's code (a state's is no identifier)
+      if (KEPT_IN_ADDRESS.has(key)) {
+        named = false;
+        return token;
+      }
+      if ((named && STREET_TYPE_WORDS.has(key.replace(/\.$/, ''))) || (/^[A-Z]{2}$/.test(token) && lexicon.states.has(key))) return token;
+      named = true;
       return styleLike(token, pick(SURNAMES, random));
     });
   }
@@ -89,10 +114,11 @@ export class SurrogateMaker {
   }
 }
 
-/** A town's name alone (up to three words, no number, no street word): replaced by a town. */
+/** A town's name alone, maybe with its state's code ("Mount Airy", "Cedar Falls, IA"): no number, unit or street's type. */
 function isTown(original: string): boolean {
-  const words = original.split(/[\s,]+/).filter((w) => w !== '');
-  return words.length <= 3 && !/\d/.test(original) && !words.some((w) => KEPT_IN_ADDRESS.has(w.toLowerCase().replace(/\.$/, '')));
+  const words = original.replace(/,?[ \t]*\b[A-Z]{2}$/, '').split(/[\s,]+/).filter((w) => w !== '');
+  const last = (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
+  return words.length <= 4 && !/\d/.test(original) && !MAIN_STREET_TYPES.has(last) && !words.some((w) => KEPT_IN_ADDRESS.has(w.toLowerCase().replace(/\.$/, '')));
 }
 
 /** The per-document date offset: 30 to 365 days back or forward, never 0. */

@@ -53,6 +53,13 @@ test('a British "Close" with its block; a country that ends a sentence', () => {
   assert.deepEqual(places('Seen 12 Close Contacts today'), []);
 });
 
+test('a town named after a country before its state; a US state of two words by its code', () => {
+  assert.deepEqual(places('Lives at 27 Park Ave, Lebanon, NH 03766.'), ['27 Park Ave, Lebanon, NH 03766']);
+  assert.deepEqual(places('Return address\nMILLBROOK, NY 12545-0012\nthanks'), ['MILLBROOK, NY 12545-0012']);
+  // Rooms and services before a unit are no street: only the unit and its town are taken.
+  assert.deepEqual(places('Procedure done in OR 12 Endoscopy Suite 3, Ostervik, Malta 3021.'), ['Suite 3, Ostervik, Malta 3021']);
+});
+
 test('numbered street words before the name', () => {
   assert.deepEqual(places('The parcel for 14 Rue des Acacias now arrived.'), ['14 Rue des Acacias']);
   assert.deepEqual(places('moved to 6 Calle Mayor'), ['6 Calle Mayor']);

@@ -39,6 +39,22 @@ test('surrogate address blocks: no town, street name or postal code survives; ty
   assert.match(out, /^Post it to \d{2} [A-Z][a-z']+ Hill Road Apt\. \d, [A-Z][a-z']+, Latvia \d{5} or meet by corner of [A-Z][a-z']+ Street and [A-Z][a-z']+ Avenue\.$/);
 });
 
+test('surrogate addresses keep no word of a street or town, whatever the words are', () => {
+  const cases = [
+    ['Lives in Spring Lake with daughter.', ['Spring', 'Lake']],
+    ['Address: 12 ELM ST, FOXBERRY, IL 60020', ['ELM', 'FOXBERRY', '60020']],
+    ['Address: 14 Forge Street, Cedar Falls, IA 50613', ['Forge', 'Cedar', '50613']],
+    ['She lives on the corner of Lake Street and Forge Avenue.', ['Lake', 'Forge']],
+    ['Lives at 27 Park Ave, Lebanon, NH 03766.', ['Park', 'Lebanon', '03766']],
+  ] as const;
+  for (const [text, leaks] of cases) {
+    const out = deidentify(text, { mode: 'surrogate', seed: 'd' }).text;
+    for (const leak of leaks) assert.ok(!new RegExp(String.raw`\b${leak}\b`).test(out), `${leak} in: ${out}`);
+  }
+  // The street's type and the state's code stay: "Forge Street" becomes "<surname> Street", "IA" stays.
+  assert.match(deidentify('Address: 14 Forge Street, Cedar Falls, IA 50613', { mode: 'surrogate', seed: 'd' }).text, /^Address: \d\d [A-Z][a-z']+ Street, [A-Z][a-z']+ \w+, IA \d{5}$/);
+});
+
 test('surrogate names in any script are replaced whole: no accented letter of them is left', () => {
   const out = deidentify('Seen by Dr. Žorvan Dvořák today; Ottilie R Vasbenderová signed.', { mode: 'surrogate', seed: 'c' }).text;
   assert.match(out, /^Seen by Dr\. [A-Z][a-z']+ [A-Z][a-z']+ today; [A-Z][a-z']+ [A-Z] [A-Z][a-z']+ signed\.$/, out);
@@ -60,7 +76,7 @@ test('date shifting keeps each format', () => {
     ['Oct 20th, 1989', 'Jan 28th, 1990'], ['jan. 2029', 'apr. 2029'], ['march 21', 'june 29'], ['July 29th', 'November 6th'],
     ['OCTOBER', 'JANUARY'], ['2031-05-16', '2031-08-24'], ['11th', '27th'], ['2/31', '6/8'],
     // Holidays move from their usual day: no holiday's name is left for a surrogate to give the date away.
-    ['Labor Day', 'December 13'], ['christmas eve', 'april 3'], ["NEW YEAR'S DAY", 'APRIL 10'],
+    ['Labor Day', 'December 13'], ['christmas eve', 'april 3'], ["NEW YEAR'S DAY", 'APRIL 10'], ['Thanksgiving Day', 'March 5'],
   ];
   for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);
 });

@@ -23,6 +23,8 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('PSV 12/6 peep 6, pain 7/10, strength 4/5, 1/2 NS @ 80, 2+/4 pulses, 550/14/35%', []);
   expectFound('LUNG CA 1977, since 1993 in remission; OOB at 1900', ['DATE:1977', 'DATE:1993']);
   expectFound('2017-08-16 and Christmas', ['DATE:2017-08-16', 'DATE:Christmas']);
+  // Holidays name a day, but not in the names of a disease, a factor or a charity, nor as a day of labour.
+  expectFound('PMH: Christmas disease; Christmas factor 3%. Referred to Easter Seals. Labor day 2: cervix 6 cm.', []);
 });
 
 test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {

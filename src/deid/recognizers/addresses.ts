@@ -335,7 +335,9 @@ function lineTail(text: string, pos: number): Tail {
   while (k < tokens.length) {
     const t = tokens[k] as { word: string; comma: boolean };
     if (k > townStart && t.comma) break;
-    if (countryAt(tokens, k) > 0) break;
+    // A country's name before a state's code is a town's ("Lebanon, NH 03766", "Peru, IN").
+    const country = countryAt(tokens, k);
+    if (country > 0 && !(k === townStart && stateCodeAt(tokens, k + country))) break;
     if (k > townStart && REGION_CODE.test(t.word) && !/^\p{Lu}+$/u.test((tokens[townStart] as { word: string }).word)) break;
     if (!(TOWN_WORD.test(t.word) || (k > townStart && PARTICLES.has(t.word)))) break;
     if (t.word === 'nan') break;
@@ -375,6 +377,12 @@ function lineTail(text: string, pos: number): Tail {
 /** Nothing after a street on its line. */
 function noTail(end: number): Tail {
   return { end, postal: null, unit: false, evidence: false };
+}
+
+/** A US state's code after a comma at token `k`. */
+function stateCodeAt(tokens: readonly { word: string; comma: boolean }[], k: number): boolean {
+  const t = tokens[k];
+  return t !== undefined && t.comma && /^[A-Z]{2}$/.test(t.word) && lexicon.states.has(t.word.toLowerCase());
 }
 
 /** How many tokens from `k` name a country ("Latvia", "Costa Rica", "Korea (South)"); 0 for none. */
@@ -543,6 +551,8 @@ function unitThenTown(words: readonly Word[], text: string, i: number, numberEnd
 
 /** Between the words of a street's name: spaces, with a number or not ("Avenue d'Orlane 12 Apt"). */
 const STREET_NAME_GAP = /^[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?$/;
+/** Rooms and services of a hospital before a unit: "OR 12 Endoscopy Suite 3", "2 Hybrid Suite 1", "3 Pathology Box 4". */
+const CARE_ROOM = /(?:ology|scopy|graphy|sis|therapy|^(?:hybrid|cath|lab|clinic|exam|rehab|care|unit|ward|room|bay|pod|floor|tower|wing|center|centre|infusion|procedure|recovery|imaging|surgery|surgical|operating|treatment|rack|shelf|freezer|tray|bin))$/;
 /** A capital, or an elided particle before one ("d'Orlane", "l'Église"). */
 const ELIDED_OR_UPPER = /^(?:\p{Lu}|[dl]['’]\p{Lu})/u;
 
@@ -556,7 +566,7 @@ function streetBeforeUnit(words: readonly Word[], text: string, unit: number): n
     const c = words[j] as Word;
     if (!STREET_NAME_GAP.test((words[j + 1] as Word).gapBefore)) return null;
     const particle = PARTICLES.has(c.key);
-    const common = lexicon.stop.has(c.key) && !STREET_WORDS.has(c.key) && !lexicon.streetTypes.has(c.key);
+    const common = (lexicon.stop.has(c.key) && !STREET_WORDS.has(c.key) && !lexicon.streetTypes.has(c.key)) || CARE_ROOM.test(c.key);
     if (!particle && (!ELIDED_OR_UPPER.test(text.slice(c.start, c.start + 3)) || common)) return null;
     const { start, numbered } = withHouseNumbers(c);
     if (numbered) return particle ? null : start;

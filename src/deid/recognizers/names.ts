@@ -254,7 +254,13 @@ const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 function nameSuffixes(s: NameScan): void {
   for (let p = s.marked.indexOf(1); p >= 0 && p + 1 < s.words.length; p = s.marked.indexOf(1, p + 1)) {
     const w = s.words[p + 1] as Word;
-    if (s.marked[p + 1] === 0 && NAME_SUFFIXES.has(w.key) && /^,?[ \t]+$/.test(w.gapBefore) && /^(?:[A-Z][a-z]|[IV]+$)/.test(s.text.slice(w.start, w.end))) s.marked[p + 1] = 1;
+    // The suffix closes the name: "Dr. Patel IV fluids", "Dr. Ferris Sr. resident" are a route and a rank.
+    const surface = s.text.slice(w.start, w.end);
+    // Jr. and Sr. may follow a comma; a numeral after a comma opens a list ("Dr. Chen, II. Resident"), and follows a
+    // given name and a surname, not one word ("Hess III", "Kellgren-Lawrence IV" are grades).
+    if (!/^[A-Z][a-z]/.test(surface) && !(p > 0 && s.marked[p - 1] === 1 && cleanGap((s.words[p] as Word).gapBefore))) continue;
+    if (s.marked[p + 1] === 0 && NAME_SUFFIXES.has(w.key) && (/^[A-Z][a-z]/.test(surface) ? /^,?[ \t]+$/ : /^[ \t]+$/).test(w.gapBefore) && /^(?:[A-Z][a-z]|[IV]+$)/.test(surface)
+      && /^(?:\.?[ \t]*(?:$|[\n,;)])|\.[ \t]+\p{Lu})/u.test(s.text.slice(w.end, w.end + 4))) s.marked[p + 1] = 1;
   }
 }
 
@@ -269,7 +275,7 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
       const after = s.at(j + 1);
       if (weak) {
         return nameLike(c) && !c.single && ((isKnownName(c.key) && !lexicon.ambiguousNames.has(c.key))
-          || (s.mixed && c.capitalized && (/^M[a-z]/.test(s.text.slice(w.start, w.end)) || (j === i + 1 && lowerTitle(s, w, next))))
+          || (s.mixed && c.capitalized && (/^M[a-z]/.test(s.text.slice(w.start, w.end)) || (j === i + 1 && lowerTitle(s, i, next))))
           || (after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || (AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)))));
       }
       if (personWord(c)) return true;
@@ -286,9 +292,15 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
  * "with ms. Quenby": a title written in lower case with its period, in a mixed-case note, not after a number ("330 ms.
  * Corrected ...") nor in capitals ("MS. Verbal": mental status).
  */
-function lowerTitle(s: NameScan, title: Word, next: Word): boolean {
-  return /^\./.test(next.gapBefore) && /^m[rs]$/.test(s.text.slice(title.start, title.end)) && !/\d[ \t]*$/.test(title.gapBefore);
+function lowerTitle(s: NameScan, i: number, next: Word): boolean {
+  const title = s.words[i] as Word;
+  const before = s.at(i - 1);
+  return /^\./.test(next.gapBefore) && /^m[rs]$/.test(s.text.slice(title.start, title.end)) && before !== undefined && cleanGap(title.gapBefore)
+    && BEFORE_LOWER_TITLE.has(before.key) && surnameCandidate(next) && !medicalWord(next);
 }
+
+/** Words before a person in a sentence, before which a lower-case "ms."/"mr." is a title, not a valve or a unit. */
+const BEFORE_LOWER_TITLE = new Set(['with', 'to', 'for', 'by', 'from', 'and', 'dear', 'called', 'see', 'saw', 'met', 'tell', 'told', 'ask', 'asked']);
 
 function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
   // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
@@ -405,10 +417,11 @@ function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, 
   if ((cues & CUE_INTRODUCTION) !== 0 && next !== undefined && /^[ \t]*[:?]?[ \t]*$/.test(next.gapBefore)) {
     const prev = s.at(i - 1);
     const cue = w.key === 'is' ? prev?.key === 'name' : w.key === 'm' ? prev?.key === 'i' && /['’]$/.test(w.gapBefore) : w.key === 'am' ? prev?.key === 'i'
-      : w.key === 'name' ? /^[ \t]*[:?]/.test(next.gapBefore) || (prev !== undefined && personsName(prev) && cleanGap(next.gapBefore))
+      : w.key === 'name' ? /^[ \t]*[:?]/.test(next.gapBefore) || (prev !== undefined && personsName(prev) && cleanGap(next.gapBefore) && twoNameWords(s, i + 1))
         : /^[ \t]*:?[ \t]*$/.test(next.gapBefore);
-    // "my name is orvel" in a note written all in lower case: the word reads as a surname.
-    const written = next.capitalized || (!s.mixed && w.key === 'is' && surnameLike(s, next));
+    // "my name is orvel" in a note written all in lower case: the word after "my name is" reads as a surname.
+    const written = next.capitalized || (!s.mixed && w.key === 'is' && s.at(i - 2)?.key === 'my' && surnameLike(s, next) && !NOT_A_NAME.has(next.key)
+      && !/^[ \t]*\d/.test(s.text.slice(next.end, next.end + 3)));
     if (cue && written && nameLike(next)) takeForward(s, i + 1, () => true, true);
   }
 }
@@ -420,11 +433,15 @@ function personsName(owner: Word): boolean {
   return NAME_OWNERS.has(owner.key) || (owner.keyEnd < owner.end && (RELATIONS.has(owner.key) || LOOSE_RELATIONS.has(owner.key)));
 }
 
-/** "Quenby's daughter called", "between him and Orvel's son": in a mixed-case note, a capitalised possessive before a relation. */
-function possessiveBefore(s: NameScan, i: number, w: Word): void {
-  const p = s.at(i - 1);
-  if (p !== undefined && p.keyEnd < p.end && w.gapBefore === ' ' && surnameCandidate(p) && !ACCENTED_TERMS.has(p.key) && !medicalWord(p)) s.marked[i - 1] = 1;
+/** Two words shaped like a given name and a surname at `k` ("her name Orvel Dankworth", not "her name Correctly"). */
+function twoNameWords(s: NameScan, k: number): boolean {
+  const a = s.at(k);
+  const b = s.at(k + 1);
+  return a !== undefined && b !== undefined && cleanGap(b.gapBefore) && surnameCandidate(a) && surnameCandidate(b) && !NOT_A_NAME.has(a.key);
 }
+
+/** What follows "my name is" when it is no name: "my name is unknown to me". */
+const NOT_A_NAME = new Set(['unknown', 'unclear', 'difficult', 'hard', 'not', 'withheld', 'confidential', 'private', 'pain', 'none']);
 
 function reach(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
   // "unable to reach Cass": the person one tried to reach.
@@ -467,7 +484,6 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
 }
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
-  if (s.mixed && CLOSE_RELATIONS.has(w.key)) possessiveBefore(s, i, w);
   // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
   if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
@@ -569,8 +585,12 @@ function beforePersonVerbs(s: NameScan): void {
     // The cheap tests first, before any word is read: most words are followed by no person's verb.
     if (s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) === 0 : !PERSON_VERBS.has((words[i + 1] as Word).key)) continue;
     if (s.marked[i] === 1) {
-      // "Orla Brennan lives at": a listed surname found already, its given name before it.
-      if (s.mixed && PROSE_PERSON_VERBS.has((words[i + 1] as Word).key)) twoWordNameBefore(s, i, words[i] as Word);
+      // "Orla Brennan lives at": a listed surname found already, its given name before it (not an adverb or an
+      // occupation: "Previously Alvarez lived", "Pharmacist Nakamura listed").
+      const p = s.at(i - 1);
+      if (s.mixed && PROSE_PERSON_VERBS.has((words[i + 1] as Word).key) && p !== undefined && (isKnownName(p.key) || !adverbOrRole(p.key))) {
+        twoWordNameBefore(s, i, words[i] as Word);
+      }
       continue;
     }
     const w = words[i] as Word;
@@ -588,16 +608,20 @@ function beforePersonVerbs(s: NameScan): void {
     const proseVerb = PROSE_PERSON_VERBS.has(v.key);
     const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb;
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
-    // Of the prose verbs, living somewhere or shouting vouch for one capitalised word too ("Orvel lives on ...").
-    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey
-      && (!proseVerb || (s.mixed && ONE_WORD_PROSE_VERBS.has(v.key)));
+    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
     // Stored whatever the outcome (the mark is 0 here): a store made only for a name lacked feedback the same way.
     s.marked[i] = given || capital || single ? 1 : 0;
     if (clauseVerb || (proseVerb && s.mixed)) twoWordNameBefore(s, i, w);
   }
 }
 
-const ONE_WORD_PROSE_VERBS = new Set(['lives', 'lived', 'shouted']);
+/**
+ * An adverb, a verb's or noun's shape, or a role ("Previously", "Pharmacist", "Producer"): not a given name. A short
+ * "-ly" word may be one ("Tilly"); adverbs are longer ("Finally", "Recently").
+ */
+function adverbOrRole(key: string): boolean {
+  return /ly$/.test(key) ? key.length >= 7 : VERB_LIKE.test(key) || PERSON_CUES.has(key);
+}
 
 /** "social: bill called", "and hector called": word `k` starts a clause. */
 function clauseStart(words: readonly Word[], k: number): boolean {
@@ -652,9 +676,7 @@ function introducedByIs(s: NameScan): void {
     while (k < words.length && k < i + 4 && ROLE_FILLERS.has((s.at(k) as Word).key) && cleanGap((s.at(k) as Word).gapBefore)) k++;
     const role = s.at(k);
     const introducesRole = role !== undefined && cleanGap(role.gapBefore) && ROLES_AFTER_IS.has(role.key);
-    // "Quenby is from Ostervik": in a mixed-case note, one capitalised word, "is from" and a capitalised place or firm.
-    const introducesOrigin = s.mixed && is.key === 'is' && s.at(i + 1)?.key === 'from' && s.at(i + 2)?.capitalized === true && originOf(s, i - 1);
-    if (!introducesAge && !introducesRole && !introducesOrigin) continue;
+    if (!introducesAge && !introducesRole) continue;
     let first = i;
     while (first > 0 && first > i - 3) {
       const c = s.at(first - 1) as Word;
@@ -670,13 +692,6 @@ function introducedByIs(s: NameScan): void {
       for (let j = first; j < i; j++) s.marked[j] = 1;
     }
   }
-}
-
-/** The one word before "is from" (see introducedByIs) reads as a person's name, not a finding ("Drainage is from"). */
-function originOf(s: NameScan, k: number): boolean {
-  const w = s.at(k) as Word;
-  const before = s.at(k - 1);
-  return surnameCandidate(w) && !medicalWord(w) && (before === undefined || !cleanGap(w.gapBefore));
 }
 
 function lastLineSignature(s: NameScan): void {
@@ -762,8 +777,10 @@ function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // After "by", only a two-word name after a verb of making ("directed by", "written by"): "followed by Mastisol",
   // "seen by Physical Therapy" are things and services.
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
-  // "called" names a person only as "was called X Y": "called Pharmacy", "called Dr. X" are calls.
-  if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? ''))) return;
+  // "called" names a person only as "was called X Y" with a listed name in it: "called Pharmacy", "called Dr. X" are
+  // calls, "was called Atrial Flutter" a finding.
+  if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? '') && (isKnownName(a.key) || isKnownName((b as Word).key))
+    && !medicalWord(a) && !medicalWord(b as Word))) return;
   const after = s.at(pair ? k + 2 : k + 1);
   // One word must close its clause or go on with a small word ("said Quillane.", "my kid Tovald from"): "said
   // Eliquis causes bruising" names a drug.

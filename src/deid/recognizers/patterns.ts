@@ -130,9 +130,16 @@ const RULE_LIST: readonly PatternRule[] = [
   // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
     category: 'PHONE',
-    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact', 'messages', 'registered', 'text', 'sms'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact|messages to|registered|text me (?:at|on)|sms)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: atLeastSevenDigits,
+  },
+  // A number to send messages to: "messages to 0421 555 01 23", "text me at 0170 555 0199". Groups of two digits or more,
+  // no slash, no unit or hour after, not a date nor a series of readings (labelledNumber).
+  {
+    category: 'PHONE', keywords: ['messages', 'text', 'sms'],
+    re: /(?:messages to|text me (?:at|on)|sms)[ \t]*:?[ \t]*(?<v>\+?\d{2,5}(?:[ .-]\d{2,8}){1,4})(?![\d\/:]|\.\d|[ \t]*(?:hours?|hrs?|h|am|pm|bpm|kg|mg)\b)/gi,
+    accept: labelledNumber,
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
@@ -210,7 +217,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // Six digits standing alone that read as MMDDYY: "family meeting 052647".
   { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/), shape: SHAPE_SIX_DIGITS },
   { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/), shape: SHAPE_DECADE },
-  { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas(?: eve| day)?|thanksgiving|easter|new year'?s(?: day| eve)?|memorial day|labor day|independence day|veterans day|halloween|valentine'?s day)\b/gi },
+  { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas(?: eve| day)?(?![ \t]+(?:disease|factor))|thanksgiving(?: day)?|easter(?![ \t]+seals?\b)|new year'?s(?: day| eve)?|memorial day|labor day(?![ \t]*#?\d)|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Ages over 89.
   {
     category: 'AGE',
