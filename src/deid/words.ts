@@ -77,8 +77,12 @@ for (let c = 97; c <= 122; c++) ASCII_LETTERS[c] = 1;
 /** ASCII letters, and Latin-1/Latin Extended, Greek and Cyrillic letters ("Várkonyiné", "Þorvaldsdóttir"). */
 function isLetter(c: number): boolean {
   if (c < 128) return ASCII_LETTERS[c] === 1;
-  return (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f);
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x370 && c <= 0x52f)) return true;
+  // Any other script's letters, and combining marks inside a word: "Nguyễn" (U+1EC5), "Nguye\u0302\u0303n" (decomposed).
+  return c >= 0x250 && LETTER_OR_MARK.test(String.fromCharCode(c));
 }
+
+const LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 
 /**
  * Scans words by hand (no regex match objects): this runs on every character of every note. `lower` is the note

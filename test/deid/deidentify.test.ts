@@ -58,6 +58,11 @@ test('surrogate addresses keep no word of a street or town, whatever the words a
 test('surrogate names in any script are replaced whole: no accented letter of them is left', () => {
   const out = deidentify('Seen by Dr. Žorvan Dvořák today; Ottilie R Vasbenderová signed.', { mode: 'surrogate', seed: 'c' }).text;
   assert.match(out, /^Seen by Dr\. [A-Z][a-z']+ [A-Z][a-z']+ today; [A-Z][a-z']+ [A-Z] [A-Z][a-z']+ signed\.$/, out);
+  // Letters of other blocks (Vietnamese "ễ", U+1EC5) and combining marks (a decomposed "ễ") stay inside their word.
+  for (const name of ['Nguyễn Thị Khoa', 'Nguye\u0302\u0303n Thi\u0323 Khoa']) {
+    const text = `Seen by Dr. ${name} today.`;
+    assert.match(deidentify(text, { mode: 'surrogate', seed: 'c' }).text, /^Seen by Dr\. [A-Z][a-z']+ [A-Z][a-z']+ [A-Z][a-z']+ today\.$/, name);
+  }
 });
 
 test('notes sharing a key share one date offset; the offset is 30 to 365 days, never 0', () => {
