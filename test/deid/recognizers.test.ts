@@ -38,6 +38,10 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
 
 test('ages over 89 only', () => {
   expectFound('92 yo woman; 89 y/o man; age 101; 45 year old', ['AGE:92', 'AGE:101']);
+  // An age and a sex in capitals opening a line, and ages in words.
+  expectFound('93M with CHF.\nHPI: 91F s/p fall. A ninety-two year old woman; 45M with cough.', ['AGE:93', 'AGE:91', 'AGE:ninety-two year old']);
+  // Not a temperature or a rate: "T 99F with chills", "HR 95M".
+  expectFound('T 99F with chills. Tmax 101F, HR 95. Temp 99 F with rigors.', []);
 });
 
 test('names by context: titles, credentials, initials, relations', () => {

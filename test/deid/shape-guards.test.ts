@@ -171,8 +171,20 @@ function* withMonths(count: number): Generator<string> {
   }
 }
 
+/** The generated strings with an age and a sex after a group ("93M with"), at a line start, for the age-and-sex rule. */
+function* withSexes(count: number): Generator<string> {
+  const sexes = ['M with ', 'F s/p ', ' F, ', 'yoM who ', 'F PMH '];
+  let k = 0;
+  for (const s of generated(count)) {
+    const digits = /\d+/.exec(s);
+    if (digits === null) continue;
+    const at = digits.index + digits[0].length;
+    yield `${k % 2 === 0 ? '\n' : 'Pt '}${s.slice(0, at)}${sexes[k++ % sexes.length] as string}${s.slice(at)}`;
+  }
+}
+
 test('anchored rules: every match starts a listed digit run of its lengths (generated strings)', () => {
-  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000)]);
+  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000), ...withSexes(20_000)]);
   assert.deepEqual(matched.filter((n) => n === 0), [], JSON.stringify(matched));
 });
 

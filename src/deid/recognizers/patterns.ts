@@ -226,6 +226,18 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
   { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
+  // "93M with CHF", "91F s/p fall": an age and a sex in capitals opening the note, a line or a sentence (or after
+  // "pt", "a"), then what brings the patient in (not "T 99F with chills", "HR 95, walked 93 m with a walker").
+  {
+    category: 'AGE',
+    re: /(?<=(?:^|[\n.:;]|\b(?:[Pp]t|PT|[Pp]atient|PATIENT|[Aa]n?|AN?))[ \t]*)(?<v>9\d|1[0-4]\d)[ \t]?(?:yo)?[MF](?![\w\/-])(?=[ \t]*(?:[Ww]ith\b|WITH\b|[Ww]\/|[Ss]\/[Pp]\b|[Ww]ho\b|WHO\b|[Pp]resent|PRESENT|[Aa]dmitted|ADMITTED|[Tt]ransferred|TRANSFERRED|PMH|[Hh]\/[Oo]|[Hh]x\b|HX\b|[Cc]\/[Oo]|,))/g,
+    runs: (1 << 2) | (1 << 3),
+  },
+  // Written in words: "ninety-two year old", "one hundred and one years old".
+  {
+    category: 'AGE', keywords: ['ninety', 'hundred'],
+    re: /(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?[- ]old|year-old|yo\b|y\/o)/gi,
+  },
   // Street addresses and ZIP codes.
   {
     category: 'LOCATION',
