@@ -21,8 +21,23 @@ export function shiftDate(original: string, days: number): string {
     const d = shift(year, Number(m[1]), 15, days);
     return `${pad(d.month, m[1] ?? '')}/${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
   }
-  // m/d/yyyy, m-d-yy, m/d
-  if ((m = /^(\d{1,2})([-\/])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(original)) !== null) {
+  // Two month/day dates in one run ("3/14/3/15"), and six digits read as MMDDYY ("052647").
+  if ((m = /^(\d{1,2}\/\d{1,2})\/(\d{1,2}\/\d{1,2})$/.exec(original)) !== null) {
+    return `${shiftDate(m[1] ?? '', days)}/${shiftDate(m[2] ?? '', days)}`;
+  }
+  if ((m = /^(\d\d)(\d\d)(\d\d)$/.exec(original)) !== null) {
+    const d = shift(2000 + Number(m[3]), Number(m[1]), Number(m[2]), days);
+    return `${pad(d.month, '00')}${pad(d.day, '00')}${String(d.year % 100).padStart(2, '0')}`;
+  }
+  // m/d/yyyy, m-d-yy, m.d.yyyy, m/d; a first number over 12 is the day ("15/3/2010", "15.03.2010")
+  if ((m = /^(\d{1,2})([-\/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(original)) !== null) {
+    if (Number(m[1]) > 12 && Number(m[3]) <= 12) {
+      const [, day = '', sep = '/', month = '', yearText] = m;
+      const year = yearText === undefined ? REFERENCE_YEAR : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
+      const d = shift(year, Number(month), Number(day), days);
+      const y = yearText === undefined ? '' : `${sep}${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
+      return `${pad(d.day, day)}${sep}${pad(d.month, month)}${y}`;
+    }
     const yearText = m[4];
     const year = yearText === undefined ? REFERENCE_YEAR : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
     const d = shift(year, Number(m[1]), Number(m[3]), days);
@@ -30,8 +45,16 @@ export function shiftDate(original: string, days: number): string {
     return `${pad(d.month, m[1] ?? '')}${m[2]}${pad(d.day, m[3] ?? '')}${y}`;
   }
   // Month words with a day and/or a year, in either order: "Oct 20th, 1989", "20th Oct", "march 21", "sept. 2031".
-  const monthMatch = /[A-Za-z]+/.exec(original);
-  const monthIndex = monthMatch === null ? -1 : monthOf(monthMatch[0]);
+  // The month is the first letter run that is one ("10th of June 2006": not "th", nor "of").
+  let monthMatch: RegExpExecArray | null = null;
+  let monthIndex = -1;
+  for (const run of original.matchAll(/[A-Za-z]+/g)) {
+    monthIndex = monthOf(run[0]);
+    if (monthIndex >= 0) {
+      monthMatch = run as RegExpExecArray;
+      break;
+    }
+  }
   if (monthIndex >= 0 && monthMatch !== null) {
     const dayMatch = /\b(\d{1,2})(st|nd|rd|th)?\b(?!\d)/.exec(original.replace(/\d{4}|'\d\d/g, (s) => ' '.repeat(s.length)));
     const yearMatch = /\b(\d{4})\b/.exec(original);

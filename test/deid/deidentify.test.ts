@@ -81,6 +81,10 @@ test('date shifting keeps each format', () => {
     ['Oct 20th, 1989', 'Jan 28th, 1990'], ['jan. 2029', 'apr. 2029'], ['march 21', 'june 29'], ['July 29th', 'November 6th'],
     ['OCTOBER', 'JANUARY'], ['2031-05-16', '2031-08-24'], ['11th', '27th'], ['2/31', '6/8'],
     // Holidays move from their usual day: no holiday's name is left for a surrogate to give the date away.
+    // Formats the surrogate used to leave as written: an ordinal before "of" and the month, dotted and day-first
+    // dates, six digits (MMDDYY), two month/day dates in one run.
+    ['10th of June 2006', '18th of September 2006'], ['20th Oct, 1989', '28th Jan, 1990'], ['3.15.2010', '6.23.2010'],
+    ['15/3/2010', '23/6/2010'], ['15.03.2010', '23.06.2010'], ['052647', '090347'], ['3/14/3/15', '6/22/6/23'],
     ['Labor Day', 'December 13'], ['christmas eve', 'april 3'], ["NEW YEAR'S DAY", 'APRIL 10'], ['Thanksgiving Day', 'March 5'],
   ];
   for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);

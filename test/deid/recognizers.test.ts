@@ -23,6 +23,8 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('PSV 12/6 peep 6, pain 7/10, strength 4/5, 1/2 NS @ 80, 2+/4 pulses, 550/14/35%', []);
   expectFound('LUNG CA 1977, since 1993 in remission; OOB at 1900', ['DATE:1977', 'DATE:1993']);
   expectFound('2017-08-16 and Christmas', ['DATE:2017-08-16', 'DATE:Christmas']);
+  // A range of two month/day dates: each is a date (and shifted on its own); not a range of readings.
+  expectFound('on abx 3/15-3/18 then; pain 5/10-7/10; BP 120/80-130/90', ['DATE:3/15', 'DATE:3/18']);
   // Holidays name a day, but not in the names of a disease, a factor or a charity, nor as a day of labour.
   expectFound('PMH: Christmas disease; Christmas factor 3%. Referred to Easter Seals. Labor day 2: cervix 6 cm.', []);
 });

@@ -183,8 +183,18 @@ function* withSexes(count: number): Generator<string> {
   }
 }
 
+/** The generated strings with a range of two month/day dates in the middle ("3/15-3/18"), for the two range rules. */
+function* withRanges(count: number): Generator<string> {
+  let k = 0;
+  for (const s of generated(count)) {
+    const cut = s.length >> 1;
+    k++;
+    yield `${s.slice(0, cut)} ${1 + (k % 12)}/${1 + (k % 31)}-${1 + ((k * 7) % 12)}/${1 + ((k * 3) % 31)}${k % 3 === 0 ? '' : ' '}${s.slice(cut)}`;
+  }
+}
+
 test('anchored rules: every match starts a listed digit run of its lengths (generated strings)', () => {
-  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000), ...withSexes(20_000)]);
+  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000), ...withSexes(20_000), ...withRanges(20_000)]);
   assert.deepEqual(matched.filter((n) => n === 0), [], JSON.stringify(matched));
 });
 
