@@ -56,6 +56,8 @@ async function runDeid(argv: string[]): Promise<number> {
     usage: 'medbert deid [--mode tag|surrogate] [--input FILE --format text|jsonl|csv] [--output FILE] [--seed S]\n       medbert deid eval (--physionet DIR | --presidio FILE) [--json]',
     description: 'Finds the 18 HIPAA Safe Harbor identifiers in clinical notes and replaces them by tags or surrogates\n'
       + '(the same original gets the same surrogate within a document; dates move by one offset per patient/document).\n'
+      + 'What Safe Harbor allows is kept: years standing alone, and a state or a country outside an address (an address\n'
+      + 'is replaced whole, its state and country with it).\n'
       + 'Reads stdin and writes stdout by default; invalid UTF-8 is replaced (U+FFFD), not fatal. In jsonl and csv, the\n'
       + 'note field is replaced and the other fields are kept; a line or row that cannot be read is skipped with a\n'
       + "warning naming it. Run 'medbert deid eval --help' for scoring.",
