@@ -1,5 +1,5 @@
 import { FIRST_NAMES } from './lexicon/first-names.js';
-import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from './lexicon/places.js';
+import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES } from './lexicon/places.js';
 import { lexicon } from './lexicon/index.js';
 import { SURNAMES } from './lexicon/surnames.js';
 import { shiftDate } from './dates.js';
@@ -9,9 +9,11 @@ import type { PhiCategory } from './types.js';
 /** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
 const US_CITIES = CITIES.slice(0, Math.max(1, CITIES.indexOf('london')));
 
-/** Street types: kept in an address surrogate after a replaced name ("Linnet St." → "Brackley St."). */
-const STREET_TYPE_WORDS = new Set([...STREET_TYPES, ...STREET_TYPES_DISTINCT, ...STREET_TYPES_COMMON]);
-/** The main street types, that end a street's name, not a town's ("Lake Street" is a street, "Spring Lake" a town). */
+/**
+ * The main street types: kept in an address surrogate after a replaced name ("Linnet St." → "Brackley St."); they end
+ * a street's name, not a town's ("Lake Street" is a street, "Spring Lake" a town). The other types are words of the
+ * name too ("Oak Ridge Rd", "Cedar Point"), and are replaced with it.
+ */
 const MAIN_STREET_TYPES = new Set(STREET_TYPES);
 /** Words an address surrogate keeps wherever they are: street words before a name, units, small words. */
 const KEPT_IN_ADDRESS = new Set([...STREET_PREFIXES, 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'box', 'p', 'o', 'po',
@@ -66,6 +68,8 @@ export class SurrogateMaker {
   }
 
   private nameWord(word: string, surname: boolean): string {
+    // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr.".
+    if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word)) return word;
     if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
     const list = surname || !FIRST_NAMES.includes(word.toLowerCase()) ? SURNAMES : FIRST_NAMES;
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
@@ -80,8 +84,8 @@ export class SurrogateMaker {
 
   /**
    * "27 Linnet St." → "4821 Brackley St.", "Apt. 4, Havrevik, Latvia 40211" → "Apt. 7, Dunmore, Latvia 83920": every
-   * number redrawn in its shape and every word replaced, but for units and small words, a street type after a replaced
-   * name, a state's code and a country closing the address. Nothing of a street, town or postal code is left.
+   * number redrawn in its shape and every word replaced, but for units and small words, a main street type after a
+   * replaced name, a state's code and a country closing the address. Nothing of a street, town or postal code is left.
    */
   private address(original: string, random: () => number): string {
     const country = COUNTRY_AT_END.exec(original);
@@ -100,7 +104,7 @@ export class SurrogateMaker {
         named = false;
         return token;
       }
-      if ((named && STREET_TYPE_WORDS.has(key.replace(/\.$/, ''))) || (/^[A-Z]{2}$/.test(token) && lexicon.states.has(key))) return token;
+      if ((named && MAIN_STREET_TYPES.has(key.replace(/\.$/, ''))) || (/^[A-Z]{2}$/.test(token) && lexicon.states.has(key))) return token;
       named = true;
       return styleLike(token, pick(SURNAMES, random));
     });

@@ -55,6 +55,9 @@ test('a British "Close" with its block; a country that ends a sentence', () => {
 
 test('a town named after a country before its state; a US state of two words by its code', () => {
   assert.deepEqual(places('Lives at 27 Park Ave, Lebanon, NH 03766.'), ['27 Park Ave, Lebanon, NH 03766']);
+  assert.deepEqual(places('Address: 1187 Oak Ridge Rd, Apt 3B, West Lebanon, NH 03766'), ['1187 Oak Ridge Rd, Apt 3B, West Lebanon, NH 03766']);
+  // Codes that are also abbreviations of care are no states before a number; a doctor's credential is no state.
+  assert.deepEqual(places('Heparin, SC 10000. EF: Normal, PR 20000. Attending: Harold Ostrowski, MD'), []);
   assert.deepEqual(places('Return address\nMILLBROOK, NY 12545-0012\nthanks'), ['MILLBROOK, NY 12545-0012']);
   // Rooms and services before a unit are no street: only the unit and its town are taken.
   assert.deepEqual(places('Procedure done in OR 12 Endoscopy Suite 3, Ostervik, Malta 3021.'), ['Suite 3, Ostervik, Malta 3021']);
@@ -103,7 +106,7 @@ test('"I am in" a capitalised town; not a state of mind, a unit, a country or an
 });
 
 test('a US town line: town, state code, ZIP code; not a drug, a route and a dose', () => {
-  assert.deepEqual(places('Clinic: 12 Pine Knoll Dr, Havre Falls, MT 59501.'), ['12 Pine Knoll Dr, Havre Falls', '59501']);
+  assert.deepEqual(places('Clinic: 12 Pine Knoll Dr, Havre Falls, MT 59501.'), ['12 Pine Knoll Dr, Havre Falls, MT 59501']);
   assert.deepEqual(places('Return address\nELLERY HOLLOW, VT 05401-1234\nthanks'), ['ELLERY HOLLOW, VT 05401-1234']);
   assert.deepEqual(places('Heparin, PA 10000 units; Vancomycin, MA 12500 mg; MRSA, MA 12345 ug'), []);
   // The same in a longer note written in mixed case, where a capitalised word before ", MA" may be a town.

@@ -23,8 +23,13 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('PSV 12/6 peep 6, pain 7/10, strength 4/5, 1/2 NS @ 80, 2+/4 pulses, 550/14/35%', []);
   expectFound('LUNG CA 1977, since 1993 in remission; OOB at 1900', ['DATE:1977', 'DATE:1993']);
   expectFound('2017-08-16 and Christmas', ['DATE:2017-08-16', 'DATE:Christmas']);
-  // A range of two month/day dates: each is a date (and shifted on its own); not a range of readings.
+  // A range of two month/day dates: each is a date (and shifted on its own); not a range of readings, grades or scores.
   expectFound('on abx 3/15-3/18 then; pain 5/10-7/10; BP 120/80-130/90', ['DATE:3/15', 'DATE:3/18']);
+  expectFound('RLE 4/5-5/5; MoCA 8/30-10/30; Apgars 8/9-9/9; murmur 2/6-3/6; GCS 3/15-4/15', []);
+  expectFound('inpatient 3/28-4/2; from 3/15/2021-3/18/2021', ['DATE:3/28', 'DATE:4/2', 'DATE:3/15/2021', 'DATE:3/18/2021']);
+  // Day first where the day cannot be a month; not values after their labels, nor four grades in a run.
+  expectFound('DOB: 15/3/2010; 31.12.1930; 15/03/21', ['DATE:15/3/2010', 'DATE:31.12.1930', 'DATE:15/03/21']);
+  expectFound('Platelets: 102000; WBC 112233; Total 102030 cells. Strength 4/5/4/5; MMT: 5/5/5/5', []);
   // Holidays name a day, but not in the names of a disease, a factor or a charity, nor as a day of labour.
   expectFound('PMH: Christmas disease; Christmas factor 3%. Referred to Easter Seals. Labor day 2: cervix 6 cm.', []);
 });
@@ -44,6 +49,8 @@ test('ages over 89 only', () => {
   expectFound('93M with CHF.\nHPI: 91F s/p fall. A ninety-two year old woman; 45M with cough.', ['AGE:93', 'AGE:91', 'AGE:ninety-two year old']);
   // Not a temperature or a rate: "T 99F with chills", "HR 95M".
   expectFound('T 99F with chills. Tmax 101F, HR 95. Temp 99 F with rigors.', []);
+  expectFound('Max temp: 102F with chills. Pt spiked a 101F, given tylenol. Temp\n99F, afebrile. Glucose: 95M with insulin.', []);
+  expectFound('PT: 92F with gait training. A hundred-year-old oak. Aged 92 years of age.', ['AGE:92']);
 });
 
 test('names by context: titles, credentials, initials, relations', () => {

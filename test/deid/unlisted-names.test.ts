@@ -108,6 +108,9 @@ test('a name after whose name it is, after "was called", after a lower-case "ms.
   assert.deepEqual(names('pt says drug name is metoprolol. pt states my name is unknown to me, confused.'), []);
   assert.deepEqual(names('The rhythm was called Atrial Flutter by cardiology. A code was called Pre Arrest.'), []);
   assert.deepEqual(names('Echo: Hx of ms. Mitral valve area 1.2 cm2. PMH: HTN, ms. Baclofen for spasticity. Pt with mr. Diuresed.'), []);
+  assert.deepEqual(names('Moderate ms. and mr. Follow up. Started with mr. Metoprolol started. Seen with mr. Transfer pending.'), []);
+  // The next field's label after a header's name; a doctor's credential after a name is no state.
+  assert.deepEqual(names('Patient: Orvel Quenby, MRN 4432123'), ['Orvel Quenby']);
   assert.deepEqual(names('Called Pharmacy about the dose. Pharmacy called back.'), []);
   assert.deepEqual(names('Sinus node recovery time was normal at 330 ms. Corrected sinus node recovery time normal.'), []);
   assert.deepEqual(names('Unchanged MS. Verbal support given. Drug name Lasix.'), []);

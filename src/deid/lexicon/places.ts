@@ -73,14 +73,17 @@ dallas|houston|denver|phoenix|orlando|jacksonville|independence|liberty|troy|hom
 north east|indian head|hyde park|white marsh|middle river|norwood|
 `.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');
 
-/** US states and their postal codes (context, not PHI); the states of two words by their codes alone. */
+/**
+ * US states and their postal codes (context, not PHI); the states of two words by their codes alone, but for the codes
+ * that are also abbreviations of care (SC subcutaneous, PR per rectum, SD, NM, NC nasal cannula, ND not done).
+ */
 export const STATES: readonly string[] = `
 alabama al alaska ak arizona az arkansas ar california ca colorado co connecticut ct delaware de florida fl
 georgia ga hawaii hi idaho id illinois il indiana in iowa ia kansas ks kentucky ky louisiana la maine me
 maryland md massachusetts ma michigan mi minnesota mn mississippi ms missouri mo montana mt nebraska ne nevada
 nv ohio oh oklahoma ok oregon or pennsylvania pa tennessee tn texas tx utah ut vermont vt virginia va
 washington wa wisconsin wi wyoming wy dc
-nh nj nm ny nc nd ri sc sd wv pr
+nh nj ny ri wv
 `.trim().split(/\s+/);
 
 /** Head words that make the words before them a facility name: "Sacred Heart Hospital", "Laurel Regional". */

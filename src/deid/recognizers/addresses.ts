@@ -335,9 +335,9 @@ function lineTail(text: string, pos: number): Tail {
   while (k < tokens.length) {
     const t = tokens[k] as { word: string; comma: boolean };
     if (k > townStart && t.comma) break;
-    // A country's name before a state's code is a town's ("Lebanon, NH 03766", "Peru, IN").
+    // A country's name before a state's code is (the end of) a town's: "Lebanon, NH 03766", "West Lebanon, NH".
     const country = countryAt(tokens, k);
-    if (country > 0 && !(k === townStart && stateCodeAt(tokens, k + country))) break;
+    if (country > 0 && !stateCodeAt(tokens, k + country)) break;
     if (k > townStart && REGION_CODE.test(t.word) && !/^\p{Lu}+$/u.test((tokens[townStart] as { word: string }).word)) break;
     if (!(TOWN_WORD.test(t.word) || (k > townStart && PARTICLES.has(t.word)))) break;
     if (t.word === 'nan') break;
@@ -452,10 +452,11 @@ export function findAddresses(words: readonly Word[], text: string, runs: DigitR
       // A street name after a number is capitalised ("120 mg" is not).
       const n0 = text.charCodeAt(next.start);
       if ((n0 >= 65 && n0 <= 90) || n0 >= 192) {
-        for (let j = k + 1; found === null && j < words.length && j <= k + 3; j++) {
-          const t = words[j] as Word;
-          if (t.gapBefore !== ' ' && !/^[ \t]+$/.test(t.gapBefore)) break;
-          if (((WORD_FLAGS.get(t.key) ?? 0) & FLAG_TYPE) !== 0) found = tryRule(RULE_NUMBER_THEN_TYPE, words, text, j, s, end);
+        // The last type word first: "1187 Oak Ridge Rd" ends at "Rd", not at "Ridge".
+        let last = k;
+        while (last + 1 < words.length && last + 1 <= k + 3 && /^[ \t]+$/.test((words[last + 1] as Word).gapBefore)) last++;
+        for (let j = last; found === null && j > k; j--) {
+          if (((WORD_FLAGS.get((words[j] as Word).key) ?? 0) & FLAG_TYPE) !== 0) found = tryRule(RULE_NUMBER_THEN_TYPE, words, text, j, s, end);
         }
       }
     }

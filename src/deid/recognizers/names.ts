@@ -296,11 +296,15 @@ function lowerTitle(s: NameScan, i: number, next: Word): boolean {
   const title = s.words[i] as Word;
   const before = s.at(i - 1);
   return /^\./.test(next.gapBefore) && /^m[rs]$/.test(s.text.slice(title.start, title.end)) && before !== undefined && cleanGap(title.gapBefore)
-    && BEFORE_LOWER_TITLE.has(before.key) && surnameCandidate(next) && !medicalWord(next);
+    && BEFORE_LOWER_TITLE.has(before.key) && surnameCandidate(next) && !medicalWord(next)
+    && ((isKnownName(next.key) && !lexicon.ambiguousNames.has(next.key)) || closesName(s, i + 1));
 }
 
-/** Words before a person in a sentence, before which a lower-case "ms."/"mr." is a title, not a valve or a unit. */
-const BEFORE_LOWER_TITLE = new Set(['with', 'to', 'for', 'by', 'from', 'and', 'dear', 'called', 'see', 'saw', 'met', 'tell', 'told', 'ask', 'asked']);
+/**
+ * Words before a person in a sentence, before which a lower-case "ms."/"mr." is a title, not a valve or a unit; the
+ * name after it is listed or closes its clause ("with ms. Quenby", not "with mr. Metoprolol started").
+ */
+const BEFORE_LOWER_TITLE = new Set(['with', 'to', 'for', 'by', 'from', 'dear', 'called', 'see', 'saw', 'met', 'tell', 'told', 'ask', 'asked']);
 
 function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
   // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
@@ -405,11 +409,14 @@ function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues:
     if (second !== undefined && second.gapBefore === '-' && nameLike(second)) s.marked[end++] = 1;
     const surname = s.at(end);
     if (surname !== undefined && /^[ \t]+$/.test(surname.gapBefore) && (headerName(s, surname) || isInitial(s, end))) s.marked[end++] = 1;
-    // "SURNAME, GIVEN": the given name after a comma.
+    // "SURNAME, GIVEN": the given name after a comma (not the next field's label: "John Smith, MRN 4432123").
     const after = s.at(end);
-    if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after)) s.marked[end] = 1;
+    if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after) && !FIELD_LABELS.has(after.key)) s.marked[end] = 1;
   }
 }
+
+/** Labels of the fields that follow a name on a header line. */
+const FIELD_LABELS = new Set(['mrn', 'ssn', 'dob', 'id', 'acct', 'account', 'age', 'sex', 'gender', 'room', 'rm', 'bed', 'unit', 'dos', 'doa', 'fin', 'csn']);
 
 function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
   // Introductions in letters and messages: "My name is Aune", "Name: Della M. Farquhar", "Dear Ms. ...", "I'm Bo", and

@@ -180,20 +180,25 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
   { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/), shape: SHAPE_LETTERS_DIGITS },
   // Dates.
-  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)[-\/.](?:0?[1-9]|1[0-2])[-\/.](?:[12]\d|3[01]|0?[1-9])\b/g, when: test(/\d{4}[-\/.]\d/), shape: SHAPE_YEAR_FIRST },
+  { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)([-\/.])(?:0?[1-9]|1[0-2])\1(?:[12]\d|3[01]|0?[1-9])\b/g, when: test(/\d{4}[-\/.]\d/), shape: SHAPE_YEAR_FIRST },
   {
     category: 'DATE',
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
     runs: RUNS_1_2,
   },
-  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN, accept: acceptSlashedRun },
   { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi, afterKeyword: digitAfterSpaces },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi, runs: RUNS_4 },
   { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay, runs: RUNS_1_2 },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear, runs: RUNS_1_2 },
+  // Day first, where the day cannot be a month: "15/3/2010", "31.12.1930", "15/03/21".
+  { category: 'DATE', re: /(?<![\w\/+.-])(?:1[3-9]|2\d|3[01])([\/.])(?:0?[1-9]|1[0-2])\1(?:19\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g, runs: RUNS_2 },
+  // A range of two full dates, each its own span: "3/15/2021-3/18/2021".
+  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d(?=-${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d))`, 'g'), runs: RUNS_1_2 },
+  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d-)${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d)`, 'g'), runs: RUNS_1_2 },
   // A range of two month/day dates, each its own span (so each is shifted): "abx 3/15-3/18".
-  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}(?=-${MONTH_DAY}(?![\w\/%+]|\.\d))`, 'g'), accept: acceptMonthDay, runs: RUNS_1_2 },
-  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}-)${MONTH_DAY}(?![\w\/%+]|\.\d)`, 'g'), accept: acceptMonthDay, runs: RUNS_1_2 },
+  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}(?=-${MONTH_DAY}(?![\w\/%+]|\.\d))`, 'g'), accept: acceptDateRange, runs: RUNS_1_2 },
+  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}-)${MONTH_DAY}(?![\w\/%+]|\.\d)`, 'g'), accept: acceptDateRange, runs: RUNS_1_2 },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD, runs: RUNS_1_2 },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
@@ -220,28 +225,29 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<=(?:^|(?<!\d)[\n.:;(]|s\/p)[ \t]*(?<v>\d\d)[ \t]+)(?:ptca|cabg|stents?|stenting|pci|angioplasty|cath|avr|mvr|cva|mi|ami|n?stemi|ppm|aicd|icd|pacemaker)\b/dgi,
   },
   // Six digits standing alone that read as MMDDYY: "family meeting 052647".
-  { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/), shape: SHAPE_SIX_DIGITS },
+  { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/), shape: SHAPE_SIX_DIGITS, accept: acceptSixDigits },
   { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/), shape: SHAPE_DECADE },
   { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas(?: eve| day)?(?![ \t]+(?:disease|factor))|thanksgiving(?: day)?|easter(?![ \t]+seals?\b)|new year'?s(?: day| eve)?|memorial day|labor day(?![ \t]*#?\d)|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Ages over 89.
   {
     category: 'AGE',
-    re: /\b(?<v>9\d|1[0-4]\d)\s*(?:-\s*)?(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|yrs?\b|y\b)/gi,
+    re: /\b(?<v>9\d|1[0-4]\d)\s*(?:-\s*)?(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|years?\s+of\s+age|yrs?\b|y\b)/gi,
     shape: SHAPE_OLD_AGE,
   },
   { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
   { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
-  // "93M with CHF", "91F s/p fall": an age and a sex in capitals opening the note, a line or a sentence (or after
-  // "pt", "a"), then what brings the patient in (not "T 99F with chills", "HR 95, walked 93 m with a walker").
+  // "93M with CHF", "91F s/p fall": an age and a sex in capitals opening the note or a line (or after "pt", "is a",
+  // "HPI:"), then what brings the patient in. A temperature in Fahrenheit has the shape: "Max temp: 102F with chills",
+  // "Pt spiked a 101F, given", "Temp\n99F, afebrile" are refused by the context on both sides.
   {
     category: 'AGE',
-    re: /(?<=(?:^|[\n.:;]|\b(?:[Pp]t|PT|[Pp]atient|PATIENT|[Aa]n?|AN?))[ \t]*)(?<v>9\d|1[0-4]\d)[ \t]?(?:yo)?[MF](?![\w\/-])(?=[ \t]*(?:[Ww]ith\b|WITH\b|[Ww]\/|[Ss]\/[Pp]\b|[Ww]ho\b|WHO\b|[Pp]resent|PRESENT|[Aa]dmitted|ADMITTED|[Tt]ransferred|TRANSFERRED|PMH|[Hh]\/[Oo]|[Hh]x\b|HX\b|[Cc]\/[Oo]|,))/g,
+    re: /(?<=(?:^|\n|\b(?:[Pp]t|[Pp]atient|PATIENT|is an?|IS AN?|HPI:?|CC:?))[ \t]*)(?<v>9\d|1[0-4]\d)[ \t]?(?:yo)?[MF](?![\w\/-])(?=[ \t]+(?:[Ww]ith\b|WITH\b|[Ww]\/|[Ss]\/[Pp]\b|[Ww]ho\b|WHO\b|[Pp]resent|PRESENT|[Aa]dmitted|ADMITTED|[Tt]ransferred|TRANSFERRED|PMH\b|[Hh]\/[Oo]|[Hh]x\b|HX\b|[Cc]\/[Oo]))/g,
     runs: (1 << 2) | (1 << 3),
   },
   // Written in words: "ninety-two year old", "one hundred and one years old".
   {
     category: 'AGE', keywords: ['ninety', 'hundred'],
-    re: /(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred(?:[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))?)[- ](?:years?[- ]old|year-old|yo\b|y\/o)/gi,
+    re: /(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))[- ](?:years?[- ]old|year-old|yo\b|y\/o)/gi,
   },
   // Street addresses and ZIP codes.
   {
@@ -301,6 +307,34 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   if (/\b(?:psv|ps|peep|cpap|simv|imv|vent)\b[^\n]{0,40}$/.test(before)
     && !/\b(?:on|since|from|until|of|dated?|admitted|d\/c|dc|extubate|extubated|extubation|intubated|for|by|after|before|thru|through|planned)\s*$/.test(before)) return false;
   return true;
+}
+
+/** Two month/day dates in one run ("3/14/3/15"), not four grades ("4/5/4/5", "5/5/5/5", "pupils 3/3/2/2"). */
+function acceptSlashedRun(text: string, start: number, end: number): boolean {
+  const numbers = text.slice(start, end).split('/').map(Number);
+  if (numbers.every((n) => n <= 5)) return false;
+  return !NOT_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start).toLowerCase());
+}
+
+/** Six digits as MMDDYY, not a count or a value after its label ("Platelets: 102000", "WBC 112233", "Total 102030 cells"). */
+function acceptSixDigits(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 24), start).toLowerCase();
+  if (/[:=#]\s*$/.test(before) && !/\b(?:date|dob|on|dated|seen|visit)\s*[:=#]\s*$/.test(before)) return false;
+  if (/\b(?:plt|platelets?|anc|alc|wbc|rbc|ck|cpk|cd4|count|counts|total|specimen|sample|lot|serial|qty|quantity|level|value|result|no|number|id|x)\s*$/.test(before)) return false;
+  return !/^\s*(?:cells|k\b|\/|mm|ul|units|copies|iu)/i.test(text.slice(end, end + 8));
+}
+
+/**
+ * One end of a range of two month/day dates ("3/15-3/18", "3/28-4/2"): the same month, or the next with an earlier day,
+ * as a stay runs. Ranges of grades and scores share their denominator instead ("4/5-5/5", "8/30-10/30", "3/15-4/15").
+ */
+function acceptDateRange(text: string, start: number, end: number): boolean {
+  const first = text.charCodeAt(end) === 45 ? text.slice(start, end) : /\d+\/\d+$/.exec(text.slice(Math.max(0, start - 6), start - 1))?.[0] ?? '';
+  const second = text.charCodeAt(end) === 45 ? /^\d+\/\d+/.exec(text.slice(end + 1, end + 7))?.[0] ?? '' : text.slice(start, end);
+  const [m1 = 0, d1 = 0] = first.split('/').map(Number);
+  const [m2 = 0, d2 = 0] = second.split('/').map(Number);
+  const runs = (m1 === m2 && d2 > d1) || (m2 === m1 % 12 + 1 && d2 < d1);
+  return runs && acceptMonthDay(text, start, end);
 }
 
 /** "12/93" (month and two-digit year): the year part cannot be a day, or history words come before. */

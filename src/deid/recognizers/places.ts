@@ -270,6 +270,9 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
     && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized && !DOSE_AFTER.test(s.text.slice(w.end, w.end + 24))) {
     const p2 = s.at(i - 2);
     const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
+    // "Orvel Ostrowski, MD": a given name and a surname before a doctor's credential, not a town and a state's code.
+    const given = s.at(first) as Word;
+    if (w.key === 'md' && first === i - 2 && lexicon.firstNames.has(given.key) && !lexicon.cities.has(`${given.key} ${prev.key}`)) return;
     push(s, first, i - 1, 'LOCATION');
   }
 }
