@@ -85,6 +85,10 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
   expectFound('lives at 27 Linnet St. in Mount Airy.', ['LOCATION:27 Linnet St.', 'LOCATION:Mount Airy']);
   expectFound('transfer to floor; to cardiac rehab; returned to baseline; under general anesthesia', []);
   assert.deepEqual(categories('Boston, MA 02115'), ['LOCATION']);
+  // Heads of two words, written with capitals; a hospital named with "Deaconess".
+  expectFound('Resides at Orvelby Nursing Home. Discharged to Quenby Assisted Living. Transferred from Orla Deaconess.',
+    ['HOSPITAL:Orvelby', 'HOSPITAL:Quenby', 'HOSPITAL:Orla Deaconess']);
+  expectFound('Plan: possible nursing home placement; assisted living later. Seen by Family Medicine.', []);
 });
 
 test('a name found by context is found again elsewhere in the note', () => {

@@ -5,8 +5,12 @@
 export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centre', 'ctr', 'clinic', 'clinics', 'infirmary', 'rehab',
   'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'facility']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
-export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health']);
-export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran']);
+export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family']);
+/** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
+export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['home', new Set(['nursing'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
+]);
+export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'deaconess']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */
 export const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and', 'on']);
 /** Cues strong enough for a weak head with an unknown name: "LIVES AT BRAMWICK HOUSE", "to tollander rehab facility". */

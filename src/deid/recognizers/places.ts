@@ -3,7 +3,7 @@ import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { DOSE_UNIT } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
@@ -23,8 +23,8 @@ import { VERB_LIKE } from './name-cues.js';
  *   recurs in the note.
  */
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
-export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, 
-  ...GENERIC_HEADS, ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
+export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
+  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm",
@@ -158,7 +158,11 @@ function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): 
 
 function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // Facility heads: "Brookvale Hospital", "Sacred Vale Memorial", "University of Alaska Medical Center".
-  if (GENERIC_HEADS.has(w.key) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
+  // A head of two words counts written with capitals in a mixed-case note ("Golden Age Nursing Home"): "possible
+  // nursing home discharge" names none.
+  const compound = s.mixed && w.capitalized && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true && cleanGap(w.gapBefore)
+    && s.at(i - 1)?.capitalized === true;
+  if ((GENERIC_HEADS.has(w.key) || compound) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
     if (found !== null) push(s, found[0], found[1], 'HOSPITAL');
   } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
