@@ -89,6 +89,8 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
   expectFound('Resides at Orvelby Nursing Home. Discharged to Quenby Assisted Living. Transferred from Orla Deaconess.',
     ['HOSPITAL:Orvelby', 'HOSPITAL:Quenby', 'HOSPITAL:Orla Deaconess']);
   expectFound('Plan: possible nursing home placement; assisted living later. Seen by Family Medicine.', []);
+  // A town before ", <state's name>": the state's name starts the rule (it was no trigger word before).
+  expectFound('He was born in Orvelton, Kansas and moved. Test battery: Tower, Wisconsin Card Sorting Test.', ['LOCATION:Orvelton']);
 });
 
 test('a name found by context is found again elsewhere in the note', () => {

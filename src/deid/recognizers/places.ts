@@ -24,7 +24,7 @@ import { VERB_LIKE } from './name-cues.js';
  */
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
 export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
-  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...WARD_VERBS,
+  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...[...lexicon.states].filter((name) => name.length > 2), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm",
@@ -283,8 +283,10 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
 
 function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "in Tyler, Texas": a capitalised word before ", <state name>" in mixed-case notes.
+  // Not a state's name opening a proper noun: "Tower, Wisconsin Card Sorting Test".
+  const next = s.at(i + 1);
   if (s.mixed && w.key.length > 2 && lexicon.states.has(w.key) && w.capitalized && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore)
-    && prev.capitalized && placeLike(prev)) {
+    && prev.capitalized && placeLike(prev) && !(next !== undefined && cleanGap(next.gapBefore) && next.capitalized)) {
     push(s, i - 1, i - 1, 'LOCATION');
   }
 }
