@@ -90,7 +90,7 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
     ['HOSPITAL:Orvelby', 'HOSPITAL:Quenby', 'HOSPITAL:Orla Deaconess']);
   expectFound('Plan: possible nursing home placement; assisted living later. Seen by Family Medicine.', []);
   // A town before ", <state's name>": the state's name starts the rule (it was no trigger word before).
-  expectFound('He was admitted to hospital in Orvelton, Texas, where. Test battery: Tower, Wisconsin Card Sorting Test.', ['LOCATION:Orvelton']);
+  expectFound('Pt went to a clinic in Orvelton, Texas, where. Test battery: Tower, Wisconsin Card Sorting Test.', ['LOCATION:Orvelton']);
 });
 
 test('a name found by context is found again elsewhere in the note', () => {
