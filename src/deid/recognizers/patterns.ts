@@ -422,9 +422,9 @@ const DOSE_UNIT_AFTER = new RegExp(String.raw`^[ \t]*${DOSE_UNIT}\b`, 'i');
 function acceptZip(text: string, start: number, end: number): boolean {
   // "Heparin, PA 10000 units": five digits before a unit are a dose, not a ZIP code.
   if (DOSE_UNIT_AFTER.test(text.slice(end, end + 8))) return false;
-  // The span is the ZIP code itself; the state is the word before it.
+  // The span is the ZIP code itself; the state is the word before it (the last word of "New Hampshire", "Rhode Island").
   const word = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
-  return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming)$/.test(word);
+  return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|Hampshire|Jersey|Mexico|York|Carolina|Dakota|Island)$/.test(word);
 }
 
 /** Rules anchored at keywords, compiled sticky, by keyword; and whether the keyword is a month word (one look-up for both). */
