@@ -86,6 +86,12 @@ washington wa wisconsin wi wyoming wy dc
 nh nj ny ri wv
 `.trim().split(/\s+/);
 
+/** The states of two words, by their second word: the first words it may follow. */
+export const TWO_WORD_STATES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['hampshire', new Set(['new'])], ['jersey', new Set(['new'])], ['mexico', new Set(['new'])], ['york', new Set(['new'])],
+  ['carolina', new Set(['north', 'south'])], ['dakota', new Set(['north', 'south'])], ['island', new Set(['rhode'])], ['virginia', new Set(['west'])],
+]);
+
 /** Head words that make the words before them a facility name: "Sacred Heart Hospital", "Laurel Regional". */
 export const FACILITY_HEADS: readonly string[] = `
 hospital hosp hospitals medical center centre med clinic clinics infirmary sanatorium sanitarium hospice

@@ -1,4 +1,5 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
+import { TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
@@ -24,7 +25,7 @@ import { VERB_LIKE } from './name-cues.js';
  */
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
 export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
-  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...[...lexicon.states].filter((name) => name.length > 2), ...WARD_VERBS,
+  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm",
@@ -282,14 +283,20 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
 }
 
 function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
-  // "in Tyler, Texas": a capitalised word before ", <state name>" in mixed-case notes.
+  // "in Tyler, Texas", "Nashua, New Hampshire": a capitalised word before ", <state name>" in mixed-case notes. A
+  // state of two words is found at its second ("Hampshire"), which is the rarer word.
   // Not a state's name opening a proper noun: "Tower, Wisconsin Card Sorting Test".
   const next = s.at(i + 1);
-  if (s.mixed && w.key.length > 2 && lexicon.states.has(w.key) && w.capitalized && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore)
-    && prev.capitalized && placeLike(prev) && !(next !== undefined && cleanGap(next.gapBefore) && next.capitalized)) {
-    push(s, i - 1, i - 1, 'LOCATION');
+  const twoWords = TWO_WORD_STATES.get(w.key)?.has(prev?.key ?? '') === true && prev !== undefined && prev.capitalized && cleanGap(w.gapBefore);
+  const state = twoWords ? prev : w;
+  const town = twoWords ? s.at(i - 2) : prev;
+  if (s.mixed && (twoWords || (w.key.length > 2 && lexicon.states.has(w.key))) && w.capitalized && state !== undefined && town !== undefined
+    && /^[ \t]*,[ \t]*$/.test(state.gapBefore) && town.capitalized && placeLike(town) && !(next !== undefined && cleanGap(next.gapBefore) && next.capitalized)) {
+    const at = twoWords ? i - 2 : i - 1;
+    push(s, at, at, 'LOCATION');
   }
 }
+
 
 function beforeStateCodeSingleCase(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "FROM CUMBERLAND, MD" in single-case notes: a word after from/in/of, before ", <state code>".
