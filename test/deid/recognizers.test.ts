@@ -89,6 +89,8 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
   expectFound('Resides at Orvelby Nursing Home. Discharged to Quenby Assisted Living. Transferred from Orla Deaconess.',
     ['HOSPITAL:Orvelby', 'HOSPITAL:Quenby', 'HOSPITAL:Orla Deaconess']);
   expectFound('Plan: possible nursing home placement; assisted living later. Seen by Family Medicine.', []);
+  // A surname and a given name that is also a state's name, after a person's label, are a name.
+  expectFound('Patient: Quenby, Georgia', ['NAME:Quenby', 'NAME:Georgia']);
   // A ZIP code after a state's name of two words.
   expectFound('Orvelton, New Hampshire 03060', ['LOCATION:Orvelton', 'LOCATION:03060']);
   // A town before ", <state's name>": the state's name starts the rule (it was no trigger word before).

@@ -282,6 +282,9 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
   }
 }
 
+/** Labels and titles before a person's name. */
+const PERSON_LABELS = new Set(['name', 'patient', 'pt', 'mr', 'mrs', 'ms', 'dr', 'attending', 'resident', 'nurse', 'rn', 'md']);
+
 function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "in Tyler, Texas", "Nashua, New Hampshire": a capitalised word before ", <state name>" in mixed-case notes. A
   // state of two words is found at its second ("Hampshire"), which is the rarer word.
@@ -293,6 +296,8 @@ function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefine
   if (s.mixed && (twoWords || (w.key.length > 2 && lexicon.states.has(w.key))) && w.capitalized && state !== undefined && town !== undefined
     && /^[ \t]*,[ \t]*$/.test(state.gapBefore) && town.capitalized && placeLike(town) && !(next !== undefined && cleanGap(next.gapBefore) && next.capitalized)) {
     const at = twoWords ? i - 2 : i - 1;
+    // "Name: Quenby, Georgia", "Patient: Smith, Virginia": a surname and a given name after a person's label.
+    if (PERSON_LABELS.has(s.at(at - 1)?.key ?? '')) return;
     push(s, at, at, 'LOCATION');
   }
 }
