@@ -89,9 +89,9 @@ export function shiftDate(original: string, days: number): string {
 
 /** The holidays patterns.ts tags, by [month, day]. */
 const HOLIDAYS = new Map<string, readonly [number, number]>([
-  ['christmas', [12, 25]], ['christmas day', [12, 25]], ['christmas eve', [12, 24]], ['thanksgiving', [11, 25]], ['thanksgiving day', [11, 25]], ['easter', [4, 12]], ['new years', [1, 1]], ['new years day', [1, 1]],
-  ['new years eve', [12, 31]], ['memorial day', [5, 28]], ['labor day', [9, 4]], ['independence day', [7, 4]], ['veterans day', [11, 11]],
-  ['halloween', [10, 31]], ['valentines day', [2, 14]],
+  ['christmas', [12, 25]], ['christmas day', [12, 25]], ['christmas eve', [12, 24]], ['thanksgiving', [11, 25]], ['thanksgiving day', [11, 25]],
+  ['easter', [4, 12]], ['new years', [1, 1]], ['new years day', [1, 1]], ['new years eve', [12, 31]], ['memorial day', [5, 28]],
+  ['labor day', [9, 4]], ['independence day', [7, 4]], ['veterans day', [11, 11]], ['halloween', [10, 31]], ['valentines day', [2, 14]],
 ]);
 
 interface Ymd { year: number; month: number; day: number }

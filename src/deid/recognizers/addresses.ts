@@ -63,6 +63,7 @@ const UPPER_START = /^\p{Lu}/u;
 const POSTAL = String.raw`\d{3,6}(?:[ -]\d{2,4})?`;
 /** A town line: capitalised words (small particles and a bracketed alternative allowed), a region code, a postal code. */
 const TOWN_LINE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|\p{Ll}{1,4}|\(\p{Lu}[\p{L} .'’-]*\)))*)(?:[ \t]*,[ \t]*(?:\p{Lu}{2,3}|nan))?(?:[ \t]+(${POSTAL}))?`, 'uy');
+/** A country's name closing a sentence at a block's line: "Malta. Please ring". */
 const COUNTRY_ENDS_SENTENCE = /(\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*){0,3})[.?!](?=[ \t]|$)/uy;
 const POSTAL_LINE = new RegExp(String.raw`(${POSTAL})(?![\w-])`, 'y');
 /** A postal code before the town, as most of Europe writes it: "80331 Neustadt", "412 07 Ostervik". */
@@ -290,9 +291,9 @@ const POSTAL_TOKEN = /^\d{3,6}(?:-\d{2,4})?$/;
 
 /**
  * The rest of a street's line after `pos`, read by words and commas: units ("Apt. 4", "Suite 12"), a town
- * ("Havrevik", "Villar de la Sierra"), a region code (", KX"), a country (tagged with the block), a postal code, up to the end of
- * the line or of the sentence ("... Latvia 40211? I will ..."). The town is kept only with evidence after it, or
- * after a unit when it ends the line.
+ * ("Havrevik", "Villar de la Sierra"), a region code (", KX"), a country, a postal code, up to the end of the line or
+ * of the sentence ("... Latvia 40211? I will ..."). The town is kept only with evidence after it, or after a unit when
+ * it ends the line; the street's span goes on to the country.
  */
 function lineTail(text: string, pos: number): Tail {
   const limit = Math.min(lineEnd(text, pos), pos + 160);
@@ -553,7 +554,8 @@ function unitThenTown(words: readonly Word[], text: string, i: number, numberEnd
 /** Between the words of a street's name: spaces, with a number or not ("Avenue d'Orlane 12 Apt"). */
 const STREET_NAME_GAP = /^[ \t]+(?:\d{1,5}[A-Za-z]?[ \t]+)?$/;
 /** Rooms and services of a hospital before a unit: "OR 12 Endoscopy Suite 3", "2 Hybrid Suite 1", "3 Pathology Box 4". */
-const CARE_ROOM = /(?:ology|scopy|graphy|sis|therapy|^(?:hybrid|cath|lab|clinic|exam|rehab|care|unit|ward|room|bay|pod|floor|tower|wing|center|centre|infusion|procedure|recovery|imaging|surgery|surgical|operating|treatment|rack|shelf|freezer|tray|bin))$/;
+const CARE_ROOM = new RegExp(String.raw`(?:ology|scopy|graphy|sis|therapy|^(?:hybrid|cath|lab|clinic|exam|rehab|care|unit|ward|room|bay|pod|floor`
+  + String.raw`|tower|wing|center|centre|infusion|procedure|recovery|imaging|surgery|surgical|operating|treatment|rack|shelf|freezer|tray|bin))$`);
 /** A capital, or an elided particle before one ("d'Orlane", "l'Église"). */
 const ELIDED_OR_UPPER = /^(?:\p{Lu}|[dl]['’]\p{Lu})/u;
 

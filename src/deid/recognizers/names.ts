@@ -248,19 +248,23 @@ const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
   nameSuffixes,
 ];
 
-/** Generational suffixes after a name: "Orvel Dankworth Jr.", "Orvel Dankworth, III". */
+/** Generational suffixes after a name: "Orvel Dankworth Jr.", "Orvel Dankworth, Sr.", "Orvel Dankworth III". */
 const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** What follows a suffix that closes the name: punctuation or a line's end, or a sentence's end. */
+const AFTER_SUFFIX = /^(?:\.?[ \t]*(?:$|[\n,;)])|\.[ \t]+\p{Lu})/u;
 
 function nameSuffixes(s: NameScan): void {
   for (let p = s.marked.indexOf(1); p >= 0 && p + 1 < s.words.length; p = s.marked.indexOf(1, p + 1)) {
     const w = s.words[p + 1] as Word;
-    // The suffix closes the name: "Dr. Patel IV fluids", "Dr. Ferris Sr. resident" are a route and a rank.
+    if (s.marked[p + 1] !== 0 || !NAME_SUFFIXES.has(w.key)) continue;
     const surface = s.text.slice(w.start, w.end);
-    // Jr. and Sr. may follow a comma; a numeral after a comma opens a list ("Dr. Chen, II. Resident"), and follows a
-    // given name and a surname, not one word ("Hess III", "Kellgren-Lawrence IV" are grades).
-    if (!/^[A-Z][a-z]/.test(surface) && !(p > 0 && s.marked[p - 1] === 1 && cleanGap((s.words[p] as Word).gapBefore))) continue;
-    if (s.marked[p + 1] === 0 && NAME_SUFFIXES.has(w.key) && (/^[A-Z][a-z]/.test(surface) ? /^,?[ \t]+$/ : /^[ \t]+$/).test(w.gapBefore) && /^(?:[A-Z][a-z]|[IV]+$)/.test(surface)
-      && /^(?:\.?[ \t]*(?:$|[\n,;)])|\.[ \t]+\p{Lu})/u.test(s.text.slice(w.end, w.end + 4))) s.marked[p + 1] = 1;
+    // "Jr"/"Sr" may follow a comma. A numeral follows a given name and a surname, with no comma: "Dr. Chen, II.
+    // Resident" opens a list, "Hess III" and "Kellgren-Lawrence IV" are grades.
+    const abbreviation = /^[JS]r$/.test(surface);
+    const numeral = /^[IV]+$/.test(surface) && p > 0 && s.marked[p - 1] === 1 && cleanGap((s.words[p] as Word).gapBefore);
+    if (!(abbreviation ? /^,?[ \t]+$/.test(w.gapBefore) : numeral && /^[ \t]+$/.test(w.gapBefore))) continue;
+    // The suffix closes the name: "Dr. Patel IV fluids", "Dr. Ferris Sr. resident" are a route and a rank.
+    if (AFTER_SUFFIX.test(s.text.slice(w.end, w.end + 4))) s.marked[p + 1] = 1;
   }
 }
 
