@@ -1,6 +1,6 @@
 import { FIRST_NAMES } from './lexicon/first-names.js';
-import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES } from './lexicon/places.js';
 import { lexicon } from './lexicon/index.js';
+import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES } from './lexicon/places.js';
 import { SURNAMES } from './lexicon/surnames.js';
 import { shiftDate } from './dates.js';
 import { hash32, pick, seededRandom } from './random.js';
@@ -18,8 +18,12 @@ const MAIN_STREET_TYPES = new Set(STREET_TYPES);
 /** Words an address surrogate keeps wherever they are: street words before a name, units, small words. */
 const KEPT_IN_ADDRESS = new Set([...STREET_PREFIXES, 'apt', 'apartment', 'suite', 'ste', 'unit', 'flat', 'floor', 'box', 'p', 'o', 'po',
   'corner', 'of', 'and', 'the', 'at', 'de', 'del', 'la', 'le', 'les', 'des', 'du', 'di', 'da', 'do', 'dos', 'van', 'von', 'der', 'den']);
-/** A country closing an address, with only a postal code or a bracketed note after it (not a town named after a country, before its state: "Lebanon, NH"). */
-const COUNTRY_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${[...COUNTRIES].sort((a, b) => b.length - a.length).join('|')})(?=[ \t]*(?:\([^)]*\))?[ \t,]*(?:\d[\d -]*)?[.]?$)`, 'iu');
+/**
+ * A country closing an address, with only a postal code or a bracketed note after it (not a town named after a
+ * country, before its state: "Lebanon, NH").
+ */
+const COUNTRY_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${[...COUNTRIES].sort((a, b) => b.length - a.length).join('|')})`
+  + String.raw`(?=[ \t]*(?:\([^)]*\))?[ \t,]*(?:\d[\d -]*)?[.]?$)`, 'iu');
 
 /**
  * Realistic replacements for one document. The same original (compared case-insensitively, word by word for

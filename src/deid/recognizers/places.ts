@@ -25,7 +25,8 @@ import { VERB_LIKE } from './name-cues.js';
  */
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
 export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
-  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES, ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
+  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
+  ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm",
