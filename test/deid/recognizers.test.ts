@@ -89,10 +89,18 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
   expectFound('Resides at Orvelby Nursing Home. Discharged to Quenby Assisted Living. Transferred from Orla Deaconess.',
     ['HOSPITAL:Orvelby', 'HOSPITAL:Quenby', 'HOSPITAL:Orla Deaconess']);
   expectFound('Plan: possible nursing home placement; assisted living later. Seen by Family Medicine.', []);
+  expectFound('Prior Nursing Home: none. Extended Care Nursing Home; back to Previous Assisted Living. Trained at Lutheran Deaconess School.', []);
+  // A town follows a word of place; a town of two words is taken whole. A word before ", <state>" with no such word
+  // is a service, a drug or a surname before a given name: "Army, Georgia", "signed by Bartlett, Georgia".
+  expectFound('Pt from Orvel Falls, Texas.', ['LOCATION:Orvel Falls']);
+  expectFound('Military: Army, Georgia. Meds: Lasix, Lisinopril, Georgia protocol. Consent signed by Quenby, Georgia (wife).',
+    ['NAME:Georgia', 'NAME:Georgia', 'NAME:Georgia']);
+  // A ZIP after a state's second word needs its first: not "Dr. York 12345 paged", "from Mexico 12345".
+  expectFound('Orvelton paged Dr. York 12345. Returned from Mexico 12345 units.', ['NAME:York']);
   // A surname and a given name that is also a state's name, after a person's label, are a name.
   expectFound('Patient: Quenby, Georgia', ['NAME:Quenby', 'NAME:Georgia']);
   // A ZIP code after a state's name of two words.
-  expectFound('Orvelton, New Hampshire 03060', ['LOCATION:Orvelton', 'LOCATION:03060']);
+  expectFound('Pt from Orvelton, New Hampshire 03060', ['LOCATION:Orvelton', 'LOCATION:03060']);
   // A town before ", <state's name>": the state's name starts the rule (it was no trigger word before).
   expectFound('Pt went to a clinic in Orvelton, Texas, where. Test battery: Tower, Wisconsin Card Sorting Test.', ['LOCATION:Orvelton']);
 });

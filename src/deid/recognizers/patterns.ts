@@ -1,4 +1,5 @@
 import { lexicon } from '../lexicon/index.js';
+import { TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import { findAddresses } from './addresses.js';
@@ -423,7 +424,11 @@ function acceptZip(text: string, start: number, end: number): boolean {
   // "Heparin, PA 10000 units": five digits before a unit are a dose, not a ZIP code.
   if (DOSE_UNIT_AFTER.test(text.slice(end, end + 8))) return false;
   // The span is the ZIP code itself; the state is the word before it (the last word of "New Hampshire", "Rhode Island").
-  const word = /([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? '';
+  const before = /(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
+  const word = before?.[2] ?? '';
+  // The second word of a state's name needs its first: "New York 10001", not "Dr. York 12345" nor "Mexico 12345".
+  const first = TWO_WORD_STATES.get(word.toLowerCase());
+  if (first !== undefined && !first.has((before?.[1] ?? '').toLowerCase())) return false;
   return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|Hampshire|Jersey|Mexico|York|Carolina|Dakota|Island)$/.test(word);
 }
 

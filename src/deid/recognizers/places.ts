@@ -163,15 +163,19 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // A head of two words counts written with capitals in a mixed-case note ("Golden Age Nursing Home"): "possible
   // nursing home discharge" names none.
   const compound = s.mixed && w.capitalized && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true && cleanGap(w.gapBefore)
-    && s.at(i - 1)?.capitalized === true;
+    && s.at(i - 1)?.capitalized === true && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   if ((GENERIC_HEADS.has(w.key) || compound) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
     if (found !== null) push(s, found[0], found[1], 'HOSPITAL');
-  } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
+  } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:school|college|church|pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
     const found = nameBefore(s, i, true);
     if (found !== null && found[0] < i) push(s, found[0], found[1], 'HOSPITAL');
   }
 }
+
+/** Words that say what kind of care a home or a practice gives, not whose it is: "Prior Nursing Home", "Comfort Care". */
+const KINDS_OF_CARE = new Set(['prior', 'comfort', 'ambulatory', 'skilled', 'memory', 'local', 'private', 'current', 'new', 'other', 'same', 'long', 'term',
+  'primary', 'inpatient', 'outpatient', 'pediatric', 'resident', 'adult', 'senior', 'care', 'home', 'a', 'an', 'the', 'to', 'from', 'at', 'in']);
 
 function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // "University of Alaska", "U of VT": a university and the place after "of".
@@ -283,9 +287,6 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
   }
 }
 
-/** Labels and titles before a person's name. */
-const PERSON_LABELS = new Set(['name', 'patient', 'pt', 'mr', 'mrs', 'ms', 'dr', 'attending', 'resident', 'nurse', 'rn', 'md']);
-
 function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "in Tyler, Texas", "Nashua, New Hampshire": a capitalised word before ", <state name>" in mixed-case notes. A
   // state of two words is found at its second ("Hampshire"), which is the rarer word.
@@ -293,14 +294,18 @@ function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefine
   const next = s.at(i + 1);
   const twoWords = TWO_WORD_STATES.get(w.key)?.has(prev?.key ?? '') === true && prev !== undefined && prev.capitalized && cleanGap(w.gapBefore);
   const state = twoWords ? prev : w;
-  const town = twoWords ? s.at(i - 2) : prev;
-  if (s.mixed && (twoWords || (w.key.length > 2 && lexicon.states.has(w.key))) && w.capitalized && state !== undefined && town !== undefined
-    && /^[ \t]*,[ \t]*$/.test(state.gapBefore) && town.capitalized && placeLike(town) && !(next !== undefined && cleanGap(next.gapBefore) && next.capitalized)) {
-    const at = twoWords ? i - 2 : i - 1;
-    // "Name: Quenby, Georgia", "Patient: Smith, Virginia": a surname and a given name after a person's label.
-    if (PERSON_LABELS.has(s.at(at - 1)?.key ?? '')) return;
-    push(s, at, at, 'LOCATION');
-  }
+  const at = twoWords ? i - 2 : i - 1;
+  const town = s.at(at);
+  if (!(s.mixed && (twoWords || (w.key.length > 2 && lexicon.states.has(w.key))) && w.capitalized && state !== undefined && town !== undefined
+    && /^[ \t]*,[ \t]*$/.test(state.gapBefore) && town.capitalized && placeLike(town) && !(next !== undefined && cleanGap(next.gapBefore) && next.capitalized))) return;
+  // The town follows a word of place ("in", "from", "lives"): "Army, Georgia", "Lisinopril, Georgia protocol",
+  // "signed by Bartlett, Georgia" (a surname and a given name) are no towns. A town of two words ("from Orvel Falls,
+  // Texas") is taken whole.
+  const before = s.at(at - 1);
+  const first = s.at(at - 2);
+  if (before !== undefined && PLACE_BEFORE.has(before.key) && cleanGap(town.gapBefore)) push(s, at, at, 'LOCATION');
+  else if (before !== undefined && first !== undefined && before.capitalized && placeLike(before) && cleanGap(before.gapBefore) && cleanGap(town.gapBefore)
+    && PLACE_BEFORE.has(first.key)) push(s, at - 1, at, 'LOCATION');
 }
 
 
