@@ -29,3 +29,8 @@ test('a number after "messages to", "text me at", "sms"; an IBAN after its label
   assert.deepEqual(found('Refund to IBAN: XK05 1212 0123 4567 8906 and the rest by card; iban qz77abcd12345678901', ['ACCOUNT']),
     ['ACCOUNT:XK05 1212 0123 4567 8906', 'ACCOUNT:qz77abcd12345678901']);
 });
+
+test('an extension alone after "x" or "ext."; not a product, a magnification or a count', () => {
+  assert.deepEqual(found('Cards fellow x4567 aware. Reach the fellow at ext. 4568.'), ['PHONE:4567', 'PHONE:4568']);
+  assert.deepEqual(found('Oil immersion x1000; lasix x2; abx x 3 days; .35 X 2000 ml/hr; 3 x2000 mg'), []);
+});

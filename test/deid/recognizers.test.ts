@@ -23,6 +23,9 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('PSV 12/6 peep 6, pain 7/10, strength 4/5, 1/2 NS @ 80, 2+/4 pulses, 550/14/35%', []);
   expectFound('LUNG CA 1977, since 1993 in remission; OOB at 1900', ['DATE:1977', 'DATE:1993']);
   expectFound('2017-08-16 and Christmas', ['DATE:2017-08-16', 'DATE:Christmas']);
+  // A month-day with a dash after an event; not a count after the same words.
+  expectFound('Admitted 3-15 w/ CP. Family meeting 3-16 at 2pm. Extubated 3-17.', ['DATE:3-15', 'DATE:3-16', 'DATE:3-17']);
+  expectFound('Seen 2-3 times; admitted 3-4 days ago; RR 12-20.', []);
   // A range of two month/day dates: each is a date (and shifted on its own); not a range of readings, grades or scores.
   expectFound('on abx 3/15-3/18 then; pain 5/10-7/10; BP 120/80-130/90', ['DATE:3/15', 'DATE:3/18']);
   expectFound('RLE 4/5-5/5; MoCA 8/30-10/30; Apgars 8/9-9/9; murmur 2/6-3/6; GCS 3/15-4/15', []);
