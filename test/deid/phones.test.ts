@@ -34,3 +34,8 @@ test('an extension alone after "x" or "ext."; not a product, a magnification or 
   assert.deepEqual(found('Cards fellow x4567 aware. Reach the fellow at ext. 4568.'), ['PHONE:4567', 'PHONE:4568']);
   assert.deepEqual(found('Oil immersion x1000; lasix x2; abx x 3 days; .35 X 2000 ml/hr; 3 x2000 mg'), []);
 });
+
+test('a number after "#" or "@"; not after an identifier\'s label', () => {
+  assert.deepEqual(found("Daughter's # 555-4321. T/C to the fellow @ 5-2345."), ['PHONE:555-4321', 'PHONE:5-2345']);
+  assert.deepEqual(found('MRN # 555-1234. Bed #1-2345. O2 @ 1-2 L.'), []);
+});

@@ -137,6 +137,11 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: atLeastSevenDigits,
   },
+  // A number after "#" or "@": "daughter's # 555-4321", "T/C to Dr. X @ 5-2345" (an internal number).
+  {
+    category: 'PHONE', re: /(?<=[#@][ \t]*)(?:\d{3}-\d{4}|\d-\d{4})(?![\w\/-]|[.,]\d)/g, when: has('#', '@'), runs: (1 << 1) | (1 << 3),
+    accept: (text, start) => !/\b(?:mrn|mr|id|acct|account|bed|room|rm|unit|record|chart|case|order|lot|ref)\s*[#@]\s*$/i.test(text.slice(Math.max(0, start - 12), start)),
+  },
   // An extension alone: "fellow x4567 aware", "at ext. 4567" (not "x1000" magnification, "x2", "x 3 days", ".35 X 2000").
   {
     category: 'PHONE', keywords: ['ext', 'x'],
