@@ -30,12 +30,9 @@ test('a number after "messages to", "text me at", "sms"; an IBAN after its label
     ['ACCOUNT:XK05 1212 0123 4567 8906', 'ACCOUNT:qz77abcd12345678901']);
 });
 
-test('an extension alone after "x" or "ext."; not a product, a magnification or a count', () => {
-  assert.deepEqual(found('Cards fellow x4567 aware. Reach the fellow at ext. 4568.'), ['PHONE:4567', 'PHONE:4568']);
-  assert.deepEqual(found('Oil immersion x1000; lasix x2; abx x 3 days; .35 X 2000 ml/hr; 3 x2000 mg'), []);
-});
-
-test('a number after "#" or "@"; not after an identifier\'s label', () => {
-  assert.deepEqual(found("Daughter's # 555-4321. T/C to the fellow @ 5-2345."), ['PHONE:555-4321', 'PHONE:5-2345']);
-  assert.deepEqual(found('MRN # 555-1234. Bed #1-2345. O2 @ 1-2 L.'), []);
+test('after a person\'s "#", a number to call; not an extension, a count, a product or an identifier after its label', () => {
+  assert.deepEqual(found("Daughter's # 555-4321. Cell # 555-4322."), ['PHONE:555-4321', 'PHONE:555-4322']);
+  // Extensions alone are left: "x" and "ext" come before too many quantities and degrees ("UOP x1500 mL", "Knee ext 1200").
+  assert.deepEqual(found('Oil immersion x1000; UOP x1500 mL; Heparin x5000 SC; Knee ext 1200; .35 X 2000 ml/hr'), []);
+  assert.deepEqual(found('MRN # 555-1234. Rx # 555-1235. Specimen # 123-4567. Gtt @ 5-2000 units. O2 @ 1-2 L.'), []);
 });

@@ -93,9 +93,8 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
     ['HOSPITAL:Orvelby', 'HOSPITAL:Quenby', 'HOSPITAL:Orla Deaconess']);
   expectFound('Plan: possible nursing home placement; assisted living later. Seen by Family Medicine.', []);
   expectFound('Prior Nursing Home: none. Extended Care Nursing Home; back to Previous Assisted Living. Trained at Lutheran Deaconess School.', []);
-  // In capitals, after a cue; and where the patient comes from.
-  expectFound('DISPO: BACK TO ORVELBY NURSING HOME. PT WILL NEED NURSING HOME PLACEMENT. RETURN TO HIS NURSING HOME.', ['HOSPITAL:ORVELBY']);
-  expectFound('Pt from Orvelton, lives alone. Pt from home with family; pt from rehab; Pt from OSH.', ['LOCATION:Orvelton']);
+  // Not in capitals, where any adjective may come before the head; "PT FROM" is a transfer of physical therapy.
+  expectFound('D/C TO USUAL NURSING HOME. RETURN TO FORMER NURSING HOME. PT FROM SUPINE TO SIT. Pt from Supine to sit.', []);
   // A town follows a word of place; a town of two words is taken whole. A word before ", <state>" with no such word
   // is a service, a drug or a surname before a given name: "Army, Georgia", "signed by Bartlett, Georgia".
   expectFound('Pt from Orvel Falls, Texas.', ['LOCATION:Orvel Falls']);

@@ -183,7 +183,7 @@ function* withSexes(count: number): Generator<string> {
   }
 }
 
-/** The generated strings with a date range or a day-first date in the middle ("3/15-3/18"), for the rules of those. */
+/** The generated strings with a date range, a day-first date or a phone after "#" in the middle, for the rules of those. */
 function* withRanges(count: number): Generator<string> {
   let k = 0;
   for (const s of generated(count)) {
@@ -192,7 +192,8 @@ function* withRanges(count: number): Generator<string> {
     const a = `${1 + (k % 12)}/${1 + (k % 31)}`;
     const b = `${1 + ((k * 7) % 12)}/${1 + ((k * 3) % 31)}`;
     // Month/day ranges, full-date ranges and day-first dates (a day over 12), in turn.
-    const date = k % 3 === 0 ? `${a}-${b}` : k % 3 === 1 ? `${a}/2021-${b}/2021` : `${13 + (k % 18)}.${1 + (k % 12)}.19${k % 100}`;
+    const date = k % 4 === 0 ? `${a}-${b}` : k % 4 === 1 ? `${a}/2021-${b}/2021` : k % 4 === 2 ? `${13 + (k % 18)}.${1 + (k % 12)}.19${k % 100}`
+      : `Cell # ${100 + (k % 900)}-${1000 + (k % 9000)}`;
     yield `${s.slice(0, cut)} ${date}${k % 4 === 0 ? '' : ' '}${s.slice(cut)}`;
   }
 }

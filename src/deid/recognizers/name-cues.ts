@@ -34,7 +34,7 @@ export const PROSE_PERSON_VERBS = new Set(['lives', 'lived', 'shouted', 'began',
 export const PERSON_VERBS = new Set(['wishes', 'wished', 'verbalizes', 'verbalized', 'called', 'phoned', 'visited', 'understands', 'agrees', 'agreed',
   'states', 'stated', 'says', 'said', 'reports', 'reported', 'requests', 'requested', 'declined', 'refused', 'expressed', 'expresses',
   'voiced', 'decided', 'feels', 'believes', 'thinks', 'knows', 'wants', 'wanted', 'spoke', 'talked', 'consented', 'signed', 'arrived',
-  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested', 'denies', 'complains', 'aware', ...PROSE_PERSON_VERBS]);
+  'updated', 'notified', 'contacted', 'informed', 'woke', 'slept', 'rested', 'denies', 'complains', ...PROSE_PERSON_VERBS]);
 export const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'remained', 'continues', 'continued', 'worsened', 'improved', 'denies',
   'states', 'stated', 'tolerated', 'tolerating', 'arrived', 'returned', 'slept', 'rested', 'appears', 'appeared', 'c/o', 'complains']);
 /** Cue words after a name too common to vouch for it alone ("A. READY TO WEAN"). */

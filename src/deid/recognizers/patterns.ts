@@ -137,16 +137,11 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: atLeastSevenDigits,
   },
-  // A number after "#" or "@": "daughter's # 555-4321", "T/C to Dr. X @ 5-2345" (an internal number).
+  // A number after a person's "#": "daughter's # 555-4321", "cell # 555-4321" (other "#" number identifiers, orders,
+  // specimens and products).
   {
-    category: 'PHONE', re: /(?<=[#@][ \t]*)(?:\d{3}-\d{4}|\d-\d{4})(?![\w\/-]|[.,]\d)/g, when: has('#', '@'), runs: (1 << 1) | (1 << 3),
-    accept: (text, start) => !/\b(?:mrn|mr|id|acct|account|bed|room|rm|unit|record|chart|case|order|lot|ref)\s*[#@]\s*$/i.test(text.slice(Math.max(0, start - 12), start)),
-  },
-  // An extension alone: "fellow x4567 aware", "at ext. 4567" (not "x1000" magnification, "x2", "x 3 days", ".35 X 2000").
-  {
-    category: 'PHONE', keywords: ['ext', 'x'],
-    re: /(?:(?:[Ee]xt|EXT)\.?[ \t]?|(?<![\d.][ \t]*)x)(?<v>\d{4,5})(?![\d\/%:-]|[.,]\d|[ \t]*(?:mg|mcg|ml|cc|units?|times|days?|hrs?|hours?|weeks?|months?|min|minutes|%|kg|lbs?|magnification)\b)/g,
-    accept: (text, start, end) => !/^10+$/.test(text.slice(start, end)),
+    category: 'PHONE', re: /(?<=(?:'s|\b(?:[Cc]ell|CELL|[Hh]ome|HOME|[Ww]ork|WORK|[Pp]hone|PHONE|[Cc]ontact|CONTACT))[ \t]*#[ \t]*)\d{3}-\d{4}(?![\w\/-]|[.,]\d)/g,
+    when: has('#'), runs: 1 << 3,
   },
   // A number to send messages to: "messages to 0421 555 01 23", "text me at 0170 555 0199". Groups of two digits or more,
   // no slash, no unit or hour after, not a date nor a series of readings (labelledNumber).
@@ -220,12 +215,18 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2 },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2 },
   { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
-  // "on 10-3", "since 9-28", "admitted 3-15": month-day with a dash only after a date word or an event, and not a range
-  // of units ("on 2-3 L", "seen 2-3 times").
+  // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
-    category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till', 'admitted', 'seen', 'meeting', 'extubated', 'intubated', 'discharged'],
+    category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
     afterKeyword: digitAfterSpaces,
-    re: /(?:on|since|dated|until|till|admitted|seen|meeting|extubated|intubated|discharged)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)/gi,
+    re: /(?:on|since|dated|until|till)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)/gi,
+  },
+  // "admitted 3-15 w/ CP", "meeting 3-16 at 2pm", "extubated 3-17.": after an event, a month-day closing the clause or
+  // before a small word; "admitted 3-4 weeks ago", "seen 2-3 times", "meeting 2-3 pm" are ranges.
+  {
+    category: 'DATE', keywords: ['admitted', 'seen', 'meeting', 'extubated', 'intubated', 'discharged'],
+    afterKeyword: digitAfterSpaces,
+    re: /(?:admitted|seen|meeting|extubated|intubated|discharged)[ \t]+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?=[ \t]*(?:[.,;:)]|$|\n)|[ \t]+(?:w\/|s\/p|d\/t|(?:with|for|at|and|to|from|by|via|after)\b))/gi,
   },
   // A specimen drawn "from 3-5" (month-day): "CULTURES FROM 4-7 GREW GNRS", "sputum from 11-3 negative".
   {

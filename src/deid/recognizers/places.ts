@@ -27,7 +27,7 @@ import { VERB_LIKE } from './name-cues.js';
 export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
   ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
-  'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'pt', 'patient',
+  'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm",
 ]);
@@ -161,9 +161,8 @@ function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): 
 function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // Facility heads: "Brookvale Hospital", "Sacred Vale Memorial", "University of Alaska Medical Center".
   // A head of two words counts written with capitals in a mixed-case note ("Golden Age Nursing Home"): "possible
-  // nursing home discharge" names none. In a single-case note the name needs a cue before it (nameBefore): "D/C TO
-  // GOLDEN AGE NURSING HOME".
-  const compound = (!s.mixed || (w.capitalized && s.at(i - 1)?.capitalized === true)) && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
+  // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
+  const compound = s.mixed && w.capitalized && s.at(i - 1)?.capitalized === true && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   if ((GENERIC_HEADS.has(w.key) || compound) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
@@ -196,9 +195,7 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
   // Places after a movement: "transferred from Larchmont for cath", "med-flighted to X", "flying in from X",
   // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
   // function, clinical or unit word, nor shaped like a verb).
-  // "Pt from Shrewsbury, lives alone": where the patient comes from, as after a verb of moving.
-  const patientFrom = (w.key === 'pt' || w.key === 'patient') && next?.key === 'from' && cleanGap(next.gapBefore);
-  if ((MOVE_VERBS.has(w.key) || patientFrom) && next !== undefined) {
+  if (MOVE_VERBS.has(w.key) && next !== undefined) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'in' && s.at(j + 1)?.key === 'from') j++;
     const prep = s.at(j) as Word;
