@@ -137,8 +137,8 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: atLeastSevenDigits,
   },
-  // A number after a person's "#": "daughter's # 555-4321", "cell # 555-4321" (other "#" number identifiers, orders,
-  // specimens and products).
+  // A number after a person's or a phone's "#": "daughter's # 555-4321", "cell # 555-4321". After other words, "#"
+  // numbers identifiers, orders, specimens and products ("Rx # 555-1234").
   {
     category: 'PHONE', re: /(?<=(?:'s|\b(?:[Cc]ell|CELL|[Hh]ome|HOME|[Ww]ork|WORK|[Pp]hone|PHONE|[Cc]ontact|CONTACT))[ \t]*#[ \t]*)\d{3}-\d{4}(?![\w\/-]|[.,]\d)/g,
     when: has('#'), runs: 1 << 3,
