@@ -22,7 +22,8 @@ const KEPT_IN_ADDRESS = new Set([...STREET_PREFIXES, 'apt', 'apartment', 'suite'
  * A country closing an address, with only a postal code or a bracketed note after it (not a town named after a
  * country, before its state: "Lebanon, NH").
  */
-const COUNTRY_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${[...COUNTRIES].sort((a, b) => b.length - a.length).join('|')})`
+const COUNTRY_NAMES = [...COUNTRIES].sort((a, b) => b.length - a.length).map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const COUNTRY_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${COUNTRY_NAMES})`
   + String.raw`(?=[ \t]*(?:\([^)]*\))?[ \t,]*(?:\d[\d -]*)?[.]?$)`, 'iu');
 
 /**
