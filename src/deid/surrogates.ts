@@ -82,7 +82,7 @@ export class SurrogateMaker {
 
   /** "Mount Airy" → "Memphis", "Cedar Falls, IA" → "Norwood, IA": a town, its state's code kept (a state is no identifier). */
   private town(original: string, random: () => number): string {
-    const state = /,?[ \t]*\b[A-Z]{2}$/.exec(original);
+    const state = STATE_CODE_AT_END.exec(original);
     const name = state === null ? original : original.slice(0, state.index);
     return styleLike(name, pick(US_CITIES, random)) + (state === null ? '' : state[0]);
   }
@@ -123,9 +123,12 @@ export class SurrogateMaker {
   }
 }
 
+/** A state's code closing a town's span: "Cedar Falls, IA". */
+const STATE_CODE_AT_END = /,?[ \t]*\b[A-Z]{2}$/;
+
 /** A town's name alone, maybe with its state's code ("Mount Airy", "Cedar Falls, IA"): no number, unit or street's type. */
 function isTown(original: string): boolean {
-  const words = original.replace(/,?[ \t]*\b[A-Z]{2}$/, '').split(/[\s,]+/).filter((w) => w !== '');
+  const words = original.replace(STATE_CODE_AT_END, '').split(/[\s,]+/).filter((w) => w !== '');
   const last = (words[words.length - 1] ?? '').toLowerCase().replace(/\.$/, '');
   return words.length <= 4 && !/\d/.test(original) && !MAIN_STREET_TYPES.has(last) && !words.some((w) => KEPT_IN_ADDRESS.has(w.toLowerCase().replace(/\.$/, '')));
 }

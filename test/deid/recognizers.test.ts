@@ -106,6 +106,8 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
   expectFound('Patient: Quenby, Georgia', ['NAME:Quenby', 'NAME:Georgia']);
   // A ZIP code after a state's name of two words.
   expectFound('Pt from Orvelton, New Hampshire 03060', ['LOCATION:Orvelton', 'LOCATION:03060']);
+  // "Virginia" is a state's name alone too (and the second word of "West Virginia"): its ZIP needs no first word.
+  expectFound('Orvelton, Virginia 23220', ['NAME:Virginia', 'LOCATION:23220']);
   // A town before ", <state's name>": the state's name starts the rule (it was no trigger word before).
   expectFound('Pt went to a clinic in Orvelton, Texas, where. Test battery: Tower, Wisconsin Card Sorting Test.', ['LOCATION:Orvelton']);
 });

@@ -70,6 +70,8 @@ const MONTH_KEY_SET = new Set(MONTH_KEYS);
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
+/** A month and a day with a dash: "3-15", "10-3" (after a word that makes it a date). */
+const MONTH_DASH_DAY = String.raw`(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])`;
 /** A month and a day with a slash: "3/15", "12/05". */
 const MONTH_DAY = String.raw`(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
@@ -219,19 +221,19 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
     afterKeyword: digitAfterSpaces,
-    re: /(?:on|since|dated|until|till)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)/gi,
+    re: new RegExp(String.raw`(?:on|since|dated|until|till)\s+(?<v>${MONTH_DASH_DAY})(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|breaths?|beats?)\b)`, 'gi'),
   },
   // "admitted 3-15 w/ CP", "meeting 3-16 at 2pm", "extubated 3-17.": after an event, a month-day closing the clause or
   // before a small word; "admitted 3-4 weeks ago", "seen 2-3 times", "meeting 2-3 pm" are ranges.
   {
     category: 'DATE', keywords: ['admitted', 'seen', 'meeting', 'extubated', 'intubated', 'discharged'],
     afterKeyword: digitAfterSpaces,
-    re: /(?:admitted|seen|meeting|extubated|intubated|discharged)[ \t]+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?=[ \t]*(?:[.,;:)]|$|\n)|[ \t]+(?:w\/|s\/p|d\/t|(?:with|for|at|and|to|from|by|via|after)\b))/gi,
+    re: new RegExp(String.raw`(?:admitted|seen|meeting|extubated|intubated|discharged)[ \t]+(?<v>${MONTH_DASH_DAY})(?=[ \t]*(?:[.,;:)]|$|\n)|[ \t]+(?:w\/|s\/p|d\/t|(?:with|for|at|and|to|from|by|via|after)\b))`, 'gi'),
   },
   // A specimen drawn "from 3-5" (month-day): "CULTURES FROM 4-7 GREW GNRS", "sputum from 11-3 negative".
   {
     category: 'DATE', keywords: ['bc', 'bcx', 'bcs', 'cx', 'cxs', 'culture', 'cultures', 'sputum', 'urine', 'blood', 'wound', 'specimen', 'specimens', 'sample', 'samples', 'swab', 'swabs', 'ucx', 'uc'],
-    re: /(?:bcx?s?|cxs?|cultures?|sputum|urine|blood|wound|specimens?|samples?|swabs?|ucx|uc)\s+(?:cx\s+|culture\s+)?(?:from|of|on|drawn)\s+(?<v>(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9]))(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|cc\/hr|ml\/hr|breaths?|beats?|bpm|sites?|sets?|bottles?|vials?|tubes?|specimens?|samples?|attempts?|sticks?|weeks?|months?)\b)/gi,
+    re: new RegExp(String.raw`(?:bcx?s?|cxs?|cultures?|sputum|urine|blood|wound|specimens?|samples?|swabs?|ucx|uc)\s+(?:cx\s+|culture\s+)?(?:from|of|on|drawn)\s+(?<v>${MONTH_DASH_DAY})(?![\d\/-]|\.\d)(?!\s*(?:l|lpm|liters?|mg|mcg|cc|ml|units?|days?|hrs?|hours?|times|x|%|mm|cm|kg|cc\/hr|ml\/hr|breaths?|beats?|bpm|sites?|sets?|bottles?|vials?|tubes?|specimens?|samples?|attempts?|sticks?|weeks?|months?)\b)`, 'gi'),
   },
   // A year of two digits opening a history item, before an intervention: "HX: ... 04 PTCA to RCA. 11 stent to LAD".
   {
@@ -439,10 +441,12 @@ function acceptZip(text: string, start: number, end: number): boolean {
   // The span is the ZIP code itself; the state is the word before it (the last word of "New Hampshire", "Rhode Island").
   const before = /(?:([A-Za-z]+)\s+)?([A-Za-z]+)\s+$/.exec(text.slice(Math.max(0, start - 30), start));
   const word = before?.[2] ?? '';
+  const key = word.toLowerCase();
+  if (/^[A-Z]{2}$/.test(word)) return lexicon.states.has(key);
+  if (!/^[A-Z][a-z]+$/.test(word)) return false;
+  if (key.length > 2 && lexicon.states.has(key)) return true;
   // The second word of a state's name needs its first: "New York 10001", not "Dr. York 12345" nor "Mexico 12345".
-  const first = TWO_WORD_STATES.get(word.toLowerCase());
-  if (first !== undefined && !first.has((before?.[1] ?? '').toLowerCase())) return false;
-  return (/^[A-Z]{2}$/.test(word) && lexicon.states.has(word.toLowerCase())) || /^(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|Ohio|Oklahoma|Oregon|Pennsylvania|Tennessee|Texas|Utah|Vermont|Virginia|Washington|Wisconsin|Wyoming|Hampshire|Jersey|Mexico|York|Carolina|Dakota|Island)$/.test(word);
+  return TWO_WORD_STATES.get(key)?.has((before?.[1] ?? '').toLowerCase()) === true;
 }
 
 /** Rules anchored at keywords, compiled sticky, by keyword; and whether the keyword is a month word (one look-up for both). */
