@@ -85,4 +85,5 @@ alta carmine hawkins gleason judkins weber hartmann whipple nissen paget osler e
 richardson deaver weitlaner gelpi penrose frazier yankauer poole adson debakey kerrison cobb metzenbaum kessler
 buck cooper morton marshall marchetti barrett doyle hoffman bovie fogarty greenfield broviac mahurkar tenckhoff
 crowe davis steri hasson veress bennett gardner wells hunt lane heaney masson
+wagner richter lambert fontaine graf vogt werner becker roth koch lange dubois guerin fischer braun
 `.trim().split(/\s+/);

@@ -2,11 +2,28 @@ import { AMBIGUOUS_NAMES, STOP_WORDS } from './common-words.js';
 import { FIRST_NAMES } from './first-names.js';
 import { AMBIGUOUS_CITIES, CITIES, COUNTRIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, STATES, STREET_TYPES } from './places.js';
 import { SURNAMES } from './surnames.js';
+import { WORLD_GIVEN_NAMES, WORLD_SURNAMES } from './world-names.js';
+
+/** Letters that no canonical decomposition takes apart, written as an English text without diacritics would. */
+const UNDECOMPOSED: Readonly<Record<string, string>> = { ø: 'o', ł: 'l', đ: 'd', æ: 'ae', ß: 'ss', þ: 'th', ð: 'd', ı: 'i' };
+
+/** "Søren" as "soren", "Józef" as "jozef": names are often written without their diacritics outside their language. */
+function withoutDiacritics(name: string): string {
+  return name.normalize('NFD').replace(/\p{M}/gu, '').replace(/[øłđæßþðı]/g, (c) => UNDECOMPOSED[c] ?? c);
+}
+
+/** The names as written and without their diacritics. */
+function bothSpellings(names: readonly string[]): string[] {
+  return names.flatMap((name) => {
+    const plain = withoutDiacritics(name);
+    return plain === name ? [name] : [name, plain];
+  });
+}
 
 /** The word lists as sets, built once (lower case). */
 export const lexicon = {
-  firstNames: new Set(FIRST_NAMES),
-  surnames: new Set(SURNAMES),
+  firstNames: new Set([...FIRST_NAMES, ...bothSpellings(WORLD_GIVEN_NAMES)]),
+  surnames: new Set([...SURNAMES, ...bothSpellings(WORLD_SURNAMES)]),
   stop: new Set(STOP_WORDS),
   ambiguousNames: new Set(AMBIGUOUS_NAMES),
   cities: new Set(CITIES),

@@ -97,13 +97,19 @@ export const LETTER_HEADS = new Set(['vitamin', 'vitamins', 'hepatitis', 'factor
   'part', 'option', 'plan', 'tier', 'ward', 'wing', 'building', 'floor', 'exhibit', 'serotype', 'strain', 'subtype', 'genotype', 'kinase',
   'receptor', 'channel', 'syndrome', 'disease', 'blood', 'antigen', 'panel', 'site', 'point', 'step', 'week', 'day', 'visit', 'cohort', 'arm',
   'study', 'trial', 'cluster', 'region', 'segment', 'lobe', 'area', 'sector', 'quadrant', 'compartment', 'chain', 'peptide', 'toxin', 'pattern']);
-/** Common nouns after an eponym written with an accent: "Sjögren Syndrome", "Ménière Disease", "Guillain-Barré Syndrome". */
+/**
+ * Common nouns after an eponym: "Sjögren Syndrome", "Guillain-Barré Syndrome", "Colles fracture", "Child-Pugh class",
+ * "Ludwig's angina", "Koch spatula", "Roth spots".
+ */
 export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseases', 'sign', 'signs', 'test', 'tests', 'procedure', 'reflex',
   'phenomenon', 'triad', 'maneuver', 'manoeuvre', 'score', 'scale', 'classification', 'criteria', 'fracture', 'lesion', 'node', 'nodes',
   'cell', 'cells', 'body', 'bodies', 'tumor', 'tumour', 'ulcer', 'palsy', 'law', 'effect', 'technique', 'operation', 'repair', 'catheter',
   'needle', 'tube', 'solution', 'method', 'stain', 'staining', 'unit', 'units', 'system', 'series', 'model', 'version', 'kit', 'device',
   'machine', 'monitor', 'pump', 'valve', 'stent', 'graft', 'implant', 'prosthesis', 'level', 'levels', 'block', 'duct', 'ducts', 'purpura',
-  'deficiency', 'variant', 'mutation', 'gene', 'antibody', 'antibodies', 'titer', 'titre', 'assay', 'regimen', 'protocol', 'dose', 'lait', 'au']);
+  'deficiency', 'variant', 'mutation', 'gene', 'antibody', 'antibodies', 'titer', 'titre', 'assay', 'regimen', 'protocol', 'dose', 'lait', 'au',
+  'class', 'angina', 'spot', 'hump', 'pupil', 'estimate', 'curve', 'dystrophy', 'cyst', 'hernia', 'pouch', 'incision', 'position', 'point',
+  'retractor', 'scissors', 'forceps', 'clamp', 'laryngoscope', 'probe', 'dissector', 'spatula', 'net', 'table', 'resectoscope', 'elevator',
+  'speculum', 'sponge', 'dressing', 'splint', 'stitch', 'suture', 'drain', 'instrument']);
 /** Endings of the names of diseases, procedures and findings ("Cirrhosis", "Gastrectomy", "Keratitis", "Hypertrophic"). */
 export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
 /**

@@ -553,7 +553,7 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
 
 function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 5. List names that are not ordinary words, and the surname after a given name.
-  if (isUnambiguousName(w.key) && !w.single) {
+  if (isUnambiguousName(w.key) && !w.single && !eponymUse(s, i)) {
     s.marked[i] = 1;
     // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
     // single-case note — when it does not read as a verb ("greta staying", "ned consented").
@@ -570,6 +570,16 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
       s.marked[i + 2] = 1;
     }
   }
+}
+
+/**
+ * "Colles fracture", "Stevens-Johnson syndrome", "Marcus Gunn pupil", "Ludwig's angina": a list name before a medical
+ * noun (past the other name of a pair, hyphenated or capitalised) is an eponym, no person.
+ */
+function eponymUse(s: NameScan, i: number): boolean {
+  let after = s.at(i + 1);
+  if (after !== undefined && (after.gapBefore === '-' || (after.capitalized && cleanGap(after.gapBefore) && !medicalWord(after)))) after = s.at(i + 2);
+  return after !== undefined && cleanGap(after.gapBefore) && medicalWord(after);
 }
 
 function andNames(s: NameScan): void {
@@ -655,13 +665,15 @@ function twoWordNameBefore(s: NameScan, i: number, w: Word): void {
 function beforeListedSurname(s: NameScan): void {
   const words = s.words;
   // "fenna rourke is a 58 yr old": the word before a listed surname, at the start of a line or after "(".
-  // Marked words only (a mark set here lies behind, where the loop has been).
+  // Marked words only (a mark set here lies behind, where the loop has been). A line starts at the note's start or
+  // after a line break: a gap of spaces alone is a line's start only before the first word ("at this time Quenby" is
+  // no name).
   for (let i = s.marked.indexOf(1, 1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
     if (s.marked[i - 1] !== 0) continue;
     const w = words[i] as Word;
     const p = words[i - 1] as Word;
     if (isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
-      && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && /(?:^|\n|\()[ \t]*$/.test(p.gapBefore)) {
+      && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && ((i === 1 && /^[ \t]*$/.test(p.gapBefore)) || /[\n(][ \t]*$/.test(p.gapBefore))) {
       s.marked[i - 1] = 1;
     }
   }

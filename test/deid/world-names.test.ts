@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findPhi } from '../../src/deid/index.js';
+import { lexicon } from '../../src/deid/lexicon/index.js';
+import { WORLD_GIVEN_NAMES, WORLD_SURNAMES } from '../../src/deid/lexicon/world-names.js';
+
+function spans(text: string): string[] {
+  return findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
+}
+
+test('names from outside the US lists are found without a cue, with their diacritics or without', () => {
+  assert.deepEqual(spans('Met in the lounge with Søren Thomsen and Józef Wiśniewski.'), ['NAME:Søren Thomsen', 'NAME:Józef Wiśniewski']);
+  assert.deepEqual(spans('Met in the lounge with Soren Thomsen and Jozef Wisniewski.'), ['NAME:Soren Thomsen', 'NAME:Jozef Wisniewski']);
+  assert.deepEqual(spans('Spoke with Sigrid about discharge.'), ['NAME:Sigrid']);
+  assert.deepEqual(spans('SPOKE WITH DAUGHTER INGRID, AWARE OF PLAN.'), ['NAME:INGRID']);
+  assert.deepEqual(spans('Zeynep called the unit.'), ['NAME:Zeynep']);
+});
+
+test('every world name is a look-up key in both spellings, and none is a stop word', () => {
+  for (const name of WORLD_GIVEN_NAMES) assert.ok(lexicon.firstNames.has(name), name);
+  for (const name of WORLD_SURNAMES) assert.ok(lexicon.surnames.has(name), name);
+  assert.ok(lexicon.firstNames.has('soren') && lexicon.firstNames.has('lukasz') && lexicon.surnames.has('wisniewski'));
+  for (const name of [...WORLD_GIVEN_NAMES, ...WORLD_SURNAMES]) {
+    assert.ok(name.length >= 4 && !lexicon.stop.has(name), name);
+  }
+});
+
+test('a list name before a medical noun is an eponym, not a person', () => {
+  for (const phrase of ['Cirrhosis, Child-Pugh class B.', 'Modified Rankin scale 2.', 'Known Gilbert syndrome.', 'History of Stevens-Johnson syndrome.',
+    'Positive Marcus Gunn pupil.', 'Ramsay Hunt syndrome.', 'Smith fracture of the radius.', 'Heinz bodies seen.', 'Bouchard nodes present.',
+    'Sheehan syndrome postpartum.', 'Kaplan-Meier estimate.', 'The Koch spatula was used.', 'No Roth spots.', 'A Keith needle was used.',
+    'Negative Ortolani and Barlow maneuver.', 'Exercised on the standard Bruce protocol.', 'Removed with Takahashi forceps.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+  // The same names as people.
+  assert.deepEqual(spans('Spoke with Ingrid Pemberton today.'), ['NAME:Ingrid Pemberton']);
+  assert.deepEqual(spans('Gilbert Quenby called back.'), ['NAME:Gilbert Quenby']);
+});
+
+test('eponyms and clinical words are kept out of the world lists', () => {
+  for (const phrase of ['Papillon-Lefevre syndrome.', 'Adductor magnus intact.', 'Wagner grade 2 ulcer.',
+    'NEURO: PERLA, MAE.', 'Hashimoto thyroiditis.', "Ludwig's angina.", 'ANCA negative.', 'Pilar cyst excised.', 'PAPP-A low.',
+    'Pavlov ratio 0.7.', 'Duarte variant galactosemia.', 'Sjogren-Larsson syndrome.', 'Sang a song.', 'Long term plan.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});
+
+test('a word before a listed surname is its given name only at the start of a line', () => {
+  assert.deepEqual(spans('At this time Smith declines the procedure.'), ['NAME:Smith']);
+  assert.deepEqual(spans('the time Smith'), ['NAME:Smith']);
+  assert.deepEqual(spans('fenna rourke is a 58 yr old'), ['NAME:fenna rourke']);
+  assert.deepEqual(spans('x\nfenna rourke is a 58 yr old'), ['NAME:fenna rourke']);
+  assert.deepEqual(spans('(fenna rourke)'), ['NAME:fenna rourke']);
+});
