@@ -142,3 +142,11 @@ test('a postal code before the town, European style; not a number before a line 
   assert.deepEqual(places('41 Birkholmvej 8\n412 07 Ostervik'), ['41 Birkholmvej 8', '412 07 Ostervik']);
   assert.deepEqual(places('Lasix 40\n1000 Calorie Diet\nContinue'), []);
 });
+
+test('a ZIP code after a lower-case state code and a comma, not after a word that only looks like one', () => {
+  assert.deepEqual(places('pt lives in orvelton, ma 01103'), ['orvelton', '01103']);
+  assert.deepEqual(places('pt lives at 42 maple st apt 3, orvelton, ma 01103-2210.'), ['42 maple st apt 3, orvelton', '01103-2210']);
+  assert.deepEqual(places('given heparin, pa 10000 units'), []);
+  assert.deepEqual(places('sats fine, ok 10000 units given'), []);
+  assert.deepEqual(places('bp 120/80, hr 80, ml 10000'), []);
+});

@@ -281,7 +281,8 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*(?::\s*)?(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
-  { category: 'LOCATION', re: /\b(?:[A-Z]{2}|[A-Z][a-z]+)\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
+  // A ZIP code after a state: "Havre, MT 59501", "Havre, Montana 59501", in a lower-case note after a comma ("havre, mt 59501").
+  { category: 'LOCATION', re: /(?:\b(?:[A-Z]{2}|[A-Z][a-z]+)|(?<=,[ \t]?)[a-z]{2})\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
@@ -444,6 +445,7 @@ function acceptZip(text: string, start: number, end: number): boolean {
   const word = before?.[2] ?? '';
   const key = word.toLowerCase();
   if (/^[A-Z]{2}$/.test(word)) return lexicon.states.has(key);
+  if (/^[a-z]{2}$/.test(word)) return lexicon.states.has(key) && /,[ \t]?[a-z]{2}\s+$/.test(text.slice(Math.max(0, start - 8), start));
   if (!/^[A-Z][a-z]+$/.test(word)) return false;
   if (key.length > 2 && lexicon.states.has(key)) return true;
   // The second word of a state's name needs its first: "New York 10001", not "Dr. York 12345" nor "Mexico 12345".
