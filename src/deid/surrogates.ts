@@ -76,7 +76,8 @@ export class SurrogateMaker {
     // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr.".
     if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word)) return word;
     if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
-    const list = surname || !FIRST_NAMES.includes(word.toLowerCase()) ? SURNAMES : FIRST_NAMES;
+    // A given name (from any list: "Søren" too) gets a given name; the surrogates come from the US lists.
+    const list = surname || !lexicon.firstNames.has(word.toLowerCase()) ? SURNAMES : FIRST_NAMES;
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
   }
 

@@ -1,6 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { dateShiftFor, deidentify, shiftDate } from '../../src/deid/index.js';
+import { FIRST_NAMES } from '../../src/deid/lexicon/first-names.js';
+import { SURNAMES } from '../../src/deid/lexicon/surnames.js';
 
 const NOTE = 'Pt seen by Dr. Vellacott on 5/16/2031; Vellacott aware. Wife Alana Bramwell (413-555-0162) visited 5/17. '
   + 'Transfer to Sacred Vale Memorial planned for Oct 20th. 92 yo.';
@@ -90,4 +92,14 @@ test('date shifting keeps each format', () => {
     ['Labor Day', 'December 13'], ['christmas eve', 'april 3'], ["NEW YEAR'S DAY", 'APRIL 10'], ['Thanksgiving Day', 'March 5'],
   ];
   for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);
+});
+
+test('surrogate names: a given name from any list gets a given name, a surname a surname', () => {
+  for (const seed of ['g1', 'g2', 'g3', 'g4', 'g5']) {
+    const out = deidentify('Met in the lounge with Søren Wiśniewski today.', { mode: 'surrogate', seed }).text;
+    const m = /with (\S+) (\S+) today/.exec(out);
+    assert.ok(m !== null, out);
+    assert.ok(FIRST_NAMES.includes((m[1] as string).toLowerCase()), `${out}: a given name first`);
+    assert.ok(SURNAMES.includes((m[2] as string).toLowerCase()), `${out}: a surname last`);
+  }
 });
