@@ -126,3 +126,11 @@ test('a given name before a found surname and a verb of prose; not an adverb or 
 test('one capitalised word before "aware" is no name: services, drugs and roles open those clauses', () => {
   assert.deepEqual(names('Renal aware. Nephro aware. Levophed aware. Housestaff aware. Caregiver aware. Family aware.'), []);
 });
+
+test('a surname after a middle initial and its period, after a header or a person\'s "name"', () => {
+  assert.deepEqual(names('name: orvel t. quenby address: unit 4'), ['orvel t. quenby']);
+  assert.deepEqual(names('Booked in her partner\'s name Orvel A. Quenby last year.'), ['Orvel A. Quenby']);
+  assert.deepEqual(names('NAME: DELLA M. FARQUHAR DOB: 1/2/1950'), ['DELLA M. FARQUHAR']);
+  // Letters of an abbreviation are no initials: "p.r.n." ends no name.
+  assert.deepEqual(names('he may see Dr. Quenby p.r.n. for his eye'), ['Quenby']);
+});

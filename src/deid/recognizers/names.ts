@@ -73,8 +73,18 @@ function nameEvidence(s: NameScan, i: number): boolean {
 function isInitial(s: NameScan, i: number): boolean {
   const w = s.at(i);
   const next = s.at(i + 1);
-  if (w === undefined || !w.single || next === undefined) return false;
+  if (w === undefined || !w.single || next === undefined || dottedAbbreviation(s.text, w.start)) return false;
   return /^\.[ \t]*$/.test(next.gapBefore) || (/^[ \t]+$/.test(next.gapBefore) && isKnownName(next.key));
+}
+
+/** Letters with periods: a run of two may be initials ("J.R. Quenby"), of three or more is Latin ("p.r.n.", "q.i.d."). */
+const DOTTED_LETTERS = /^(?:\p{L}\.){3}|^(?:[ap]\.m|e\.g|i\.e)\./iu;
+
+/** The single letter at `start` is one letter of a dotted abbreviation ("p.r.n.", "a.m.", "e.g."). */
+function dottedAbbreviation(text: string, start: number): boolean {
+  let first = start;
+  while (first >= 2 && text.charCodeAt(first - 1) === 46 && /\p{L}/u.test(text.charAt(first - 2)) && !/\p{L}/u.test(text.charAt(first - 3))) first -= 2;
+  return DOTTED_LETTERS.test(text.slice(first, first + 6));
 }
 
 /** Surname-like in a strong context: not a function word, though it may be an eponym ("Dr. Foley", "G. Babinski"). */
@@ -141,13 +151,16 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
   for (let n = 1; n < 4; n++, j++) {
     const w = s.at(j);
     const prev = s.at(j - 1);
-    if (w === undefined || prev === undefined || !nameLike(w)) break;
+    // An initial may be a stop word's letter: "Orvel A. Quenby".
+    if (w === undefined || prev === undefined || !(nameLike(w) || (w.single && /^\.[ \t]/.test(s.text.slice(w.end, w.end + 2))))) break;
     const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
     if (!gapOk) break;
     // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a
     // mixed-case note, else not shaped like a verb ("greta staying", "OSCAR CALLS").
     const surnameAfterGiven = givenLike(s, j - 1) && (w.single ? isInitial(s, j) : s.mixed ? w.capitalized : !VERB_LIKE.test(w.key));
-    const continues = isKnownName(w.key) || surnameAfterGiven || PARTICLES.has(prev.key) || isInitial(s, j)
+    // "name: orvel t. quenby": after a given name and a middle initial with its period, a surname-like word is the surname.
+    const afterMiddleInitial = n >= 2 && prev.single && /^\.[ \t]+$/.test(w.gapBefore) && surnameLike(s, w);
+    const continues = isKnownName(w.key) || surnameAfterGiven || afterMiddleInitial || PARTICLES.has(prev.key) || isInitial(s, j)
       || w.capitalized || (/^-$/.test(w.gapBefore) && (sameCase(s.text, prev, w) || (prev.capitalized && s.at(j + 1)?.capitalized === true)))
       || (loose && n === 1 && cleanGap(w.gapBefore) && surnameLike(s, w) && (closesName(s, j) || (title && weakCloser(s, j))));
     if (!continues) break;
@@ -412,7 +425,13 @@ function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues:
     // "Seo-yeon Merriweather": a hyphenated given name, then the surname.
     if (second !== undefined && second.gapBefore === '-' && nameLike(second)) s.marked[end++] = 1;
     const surname = s.at(end);
-    if (surname !== undefined && /^[ \t]+$/.test(surname.gapBefore) && (headerName(s, surname) || isInitial(s, end))) s.marked[end++] = 1;
+    if (surname !== undefined && /^[ \t]+$/.test(surname.gapBefore) && (headerName(s, surname) || isInitial(s, end))) {
+      const initial = surname.single;
+      s.marked[end++] = 1;
+      // "name: orvel t. quenby": the surname after a middle initial.
+      const last = s.at(end);
+      if (initial && last !== undefined && /^\.[ \t]+$/.test(last.gapBefore) && headerName(s, last) && !FIELD_LABELS.has(last.key)) s.marked[end++] = 1;
+    }
     // "SURNAME, GIVEN": the given name after a comma (not the next field's label: "John Smith, MRN 4432123").
     const after = s.at(end);
     if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after) && !FIELD_LABELS.has(after.key)) s.marked[end] = 1;
@@ -444,11 +463,16 @@ function personsName(owner: Word): boolean {
   return NAME_OWNERS.has(owner.key) || (owner.keyEnd < owner.end && (RELATIONS.has(owner.key) || LOOSE_RELATIONS.has(owner.key)));
 }
 
-/** Two words shaped like a given name and a surname at `k` ("her name Orvel Dankworth", not "her name Correctly"). */
+/**
+ * Two words shaped like a given name and a surname at `k`, a middle initial between them or not ("her name Orvel
+ * Dankworth", "partner's name Orvel T. Dankworth"; not "her name Correctly").
+ */
 function twoNameWords(s: NameScan, k: number): boolean {
   const a = s.at(k);
-  const b = s.at(k + 1);
-  return a !== undefined && b !== undefined && cleanGap(b.gapBefore) && surnameCandidate(a) && surnameCandidate(b) && !NOT_A_NAME.has(a.key);
+  let b = s.at(k + 1);
+  if (b !== undefined && b.single && isInitial(s, k + 1) && cleanGap(b.gapBefore)) b = s.at(k + 2);
+  return a !== undefined && b !== undefined && (cleanGap(b.gapBefore) || /^\.[ \t]+$/.test(b.gapBefore)) && surnameCandidate(a) && surnameCandidate(b)
+    && !NOT_A_NAME.has(a.key);
 }
 
 /** What follows "my name is" when it is no name: "my name is unknown to me". */
