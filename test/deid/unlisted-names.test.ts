@@ -134,3 +134,12 @@ test('a surname after a middle initial and its period, after a header or a perso
   // Letters of an abbreviation are no initials: "p.r.n." ends no name.
   assert.deepEqual(names('he may see Dr. Quenby p.r.n. for his eye'), ['Quenby']);
 });
+
+test('a capitalised word opening its clause before "lives on/at" and an address is a name; a relation, adverb or pronoun is not', () => {
+  assert.deepEqual(names('Quillane lives on Strada Quenby 3.'), ['Quillane']);
+  assert.deepEqual(names('Since May, Orvel lives at 255 Harbakken.'), ['Orvel']);
+  for (const text of ['Mother lives at 12 Main St.', 'Currently lives on Elm Street.', 'Everyone lives at 12 Main St.', 'Caregiver lives at 12 Main St.',
+    'Pt lives at home.', 'Orvel lives on his own.']) {
+    assert.deepEqual(names(text), [], text);
+  }
+});

@@ -654,10 +654,24 @@ function beforePersonVerbs(s: NameScan): void {
     const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb;
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
     const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
+    const resident = s.mixed && (v.key === 'lives' || v.key === 'lived') && residentBefore(s, i);
     // Stored whatever the outcome (the mark is 0 here): a store made only for a name lacked feedback the same way.
-    s.marked[i] = given || capital || single ? 1 : 0;
+    s.marked[i] = given || capital || single || resident ? 1 : 0;
     if (clauseVerb || (proseVerb && s.mixed)) twoWordNameBefore(s, i, w);
   }
+}
+
+/**
+ * "Quillane lives on Strada Quenby 3", "Orvel lived at 255 Harbakken": in a mixed-case note, a capitalised word opening
+ * its clause before "lives"/"lived" (word `i` + 1), then "on" or "at" and an address's first character (a number
+ * or a capital). Not a relation, role or adverb ("Mother lives at", "Currently lives on Elm Street").
+ */
+function residentBefore(s: NameScan, i: number): boolean {
+  const w = s.words[i] as Word;
+  const prep = s.at(i + 2);
+  return prep !== undefined && (prep.key === 'on' || prep.key === 'at') && prep.gapBefore === ' ' && /^ [\p{Lu}\d]/u.test(s.text.slice(prep.end, prep.end + 2))
+    && w.capitalized && nameLike(w) && clauseStart(s.words, i) && !RELATIONS.has(w.key) && !FAMILY_ROLES.has(w.key) && !adverbOrRole(w.key)
+    && !/^(?:every|some|any|no)(?:one|body)$/.test(w.key);
 }
 
 /**
