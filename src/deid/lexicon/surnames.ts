@@ -5,114 +5,107 @@
  * medical eponym (foley, murphy) is recognised only with context (see common-words.ts).
  */
 export const SURNAMES: readonly string[] = `
-abbott abrams acevedo acosta adams adkins aguilar aguirre ahmed albert alexander allen allison alvarado alvarez
-andersen anderson andrews anthony archer armstrong arnold arroyo atkins atkinson austin avery ayala bailey baker
-baldwin ball ballard banks barber barker barnes barnett barr barrett barry bartlett barton bass bates bauer baxter
-beck becker bell bender bennett benson bentley berg berger bernard berry bishop black blackburn blair blake
-blanchard bolton bond booker boone booth bowen bowers bowman boyd boyer boyle bradford bradley brady brennan
-brewer bridges briggs brock brooks brown browning bruce bryan bryant buchanan buck buckley bullock burgess burke
-burnett burns burton bush butler byrd byrne cabrera cain caldwell callahan calloway cameron campbell cannon
-cardenas carey carlson carmichael carney carpenter carr carroll carson carter carver casey cassidy castillo
-castro chambers chan chandler chang chapman chavez chen cheng christensen clark clarke clayton cline cobb
-cochran cody cohen coleman collier collins conley connelly connolly connor conrad conway cook cooke cooper
-copeland cortez costa costello cox craig crane crawford crosby cross cruz cullen cummings cunningham curran
-curry curtis daly daniels daugherty davenport davidson davies davis dawson day dean decker delaney delgado
-dempsey dennis diaz dickerson dickson dillon dixon dolan donahue donnelly donovan dougherty douglas dowd doyle
-drake driscoll duffy duncan dunn dunne durant dyer eaton edwards elliott ellis emerson english erickson espinoza
-estrada evans everett farley farrell ferguson fernandez ferrara ferrari ferris fields figueroa finley finn
-fischer fisher fitzgerald fitzpatrick flanagan fleming fletcher flores flynn foley ford foster fowler fox
-francis franco frank franklin frazier freeman french friedman frost fuller gallagher galloway garcia gardner
-garrett garrison garza gates gibbons gibbs gibson gilbert giles gill gilmore glass glover goldberg golden
-goldman goldstein gomez gonzales gonzalez goodman goodwin gordon gorman gould graham grant graves gray green
-greene greenberg gregory griffin griffith gross guerrero gutierrez guzman haas hahn hale haley hall hamilton
-hammond hampton hancock hanley hansen hanson hardy harmon harper harrington harris harrison hart hartman
-harvey hawkins hayes haynes healy hebert henderson hendricks hennessy henry hensley herman hernandez herrera
-hess hickey hicks higgins hill hines hobbs hodge hodges hoffman hogan holland holloway holmes holt hood hooper
-hopkins horton houston howard howe howell hubbard hudson huff huffman hughes hull humphrey hunt hunter hurley
-hutchinson ingram jackson jacobs jacobson james jansen jenkins jennings jensen johns johnson johnston jones
-jordan joseph joyce kaplan kaufman kavanagh keane kearney kearns keefe keller kelley kelly kemp kennedy kenny
-keough kerr kessler khan kim king kinney kirby kirk klein knapp knight koch kohler kowalski kramer kraus
-krause kruger kuhn lambert lane lange larsen larson lawrence lawson leach lee lehman leonard levin
-levine levy lewis li lin lindquist lindsey little liu lloyd logan long lopez lowe lowell lucas lynch lyons
-macdonald mack mackenzie madden maddox maguire mahoney malone maloney mann manning marino marks marsh marshall
-martin martinez mason matthews maxwell may mayer maynard mccabe mccann mccarthy mcclain mccormick mccoy
-mcdaniel mcdonald mcdonough mcgee mcgowan mcgrath mcguire mcintyre mckay mckenna mckenzie mclaughlin mcmahon
-mcnamara mcneil medina meehan mejia melendez mendez mendoza mercer meyer meyers michaels miles miller mills
-mitchell molina monroe montgomery moody moon moore mora morales moran moreno morgan moriarty morris morrison
-morrow morse morton moss mueller mullen mulligan munoz munroe murphy murray myers navarro neal nelson
-newman newton nguyen nichols nicholson nielsen nolan noonan norman norris norton nunez obrien o'brien oconnell
-o'connell oconnor o'connor odonnell o'donnell oliver olsen olson oneill o'neill ortega ortiz osborne owen
-owens pace padilla palmer park parker parks parrish parsons patel patrick patterson patton paul payne
-pearce pearson pena perez perkins perry peters petersen peterson phelps phillips pittman pollard
-poole pope porter potter powell powers pratt preston price quinn ramirez ramos ramsey randall rankin ray
-raymond reed reese reeves regan reid reilly reyes reynolds rhodes rice richards richardson richmond riley
-rios rivera roach robbins roberts robertson robinson robles rodgers rodriguez rogers rollins roman romero rose
-rosen rosenberg ross roth rowe rowland russell ryan salazar sanchez sanders sandoval santiago santos sawyer
-schaefer schmidt schneider schroeder schultz schwartz scott sexton shaffer shannon sharp shaw shea sheehan
-shelton shepherd sherman sherwood shields short silva simmons simon simpson sims singh sloan small smith snow
-snyder solomon sosa soto sparks spencer stanley stark steele stein stephens stevens stevenson stewart stone
-stokes strickland stuart sullivan sutton sweeney swanson talbot tanner tate taylor terry thomas
-thompson thornton todd torres townsend tracy tran travis tucker turner tyler underwood valdez valentine vance
-vargas vasquez vaughn vega velasquez wade wagner walker wall wallace walsh walter walters walton wang
-warner warren washington waters watkins watson watts weaver webb weber webster weiss welch wells welsh west
-wheeler whelan white whitney wiggins wilcox wilkins wilkinson williams williamson willis wilson winters wolf
-wolfe wong wood woods wright wu wyatt yang yates zhang zimmerman
-amato bianchi bruno caruso colombo conti costa deluca esposito fabbri fontana gallo greco lombardi mancini
-marchetti mariani moretti napolitano pagano rizzo romano rossi russo santoro testa vitale
-nowak kowalczyk wisniewski wojcik kaminski lewandowski zielinski szymanski dabrowski kozlowski jankowski
-novak horvath papadopoulos georgiou
-nakamura tanaka suzuki watanabe yamamoto kobayashi sato takahashi
-kumar sharma gupta shah reddy rao iyer mehta
-pham le huynh hoang vu
-abbate acheson ackerman adler agnew ahern albrecht aldrich alvarez ames amico anastasio andrade angelo antonelli
-appel arcuri arsenault ashby ashworth aucoin ayers bachman bader baer bagley bailey bain baird barbieri
-barlow barnard barone barrows bartels barth bassett batchelder baum beale beaton beaudoin beaulieu beauregard
-becker belanger bellamy belmont benedetto benoit bergeron berman bernier berube bianco bickford biggs
-bjork blackwell blanchette blaney bloom boland bolduc bonner borden bosworth boucher boudreau bouchard bourque
-bowden bowles bowser boyce bradshaw brandt brannigan brennan breslin brock brody brophy brosnan broussard
-buckman bui burdick burgess burnham burrows butterfield byers caffrey cahill calabrese caldera callaghan
-campos cannata capone caputo carbone cardoso carlin carney caron carrigan carrington caruso casale cashman
-cavanaugh cerullo chadwick chamberlain champagne chandler chapin charbonneau chatterjee chisholm
-christiansen ciampa cicero ciccone clancy clifford cloutier coakley coffey cogan colbert colella coleman
-collette comeau conboy concannon condon conlon connell connors conroy constantine conte corbett corcoran
-cormier corrigan costanzo cote coughlin courtney cowan coyle crandall crawley creighton crockett cronin crowley
-cullinane cummins cunha curtin cusack cutler daigle dalton damato danforth daniello darcy dasilva daugherty
-davenport deangelis deblois decosta defranco delaney deleo delorenzo demarco demers dempsey denning desantis
-desmond desrosiers devlin dewitt dicarlo dickinson diehl dimarco dinardo dionne doherty dolan donnelly
-donohue donovan dorsey doucette dowling downey doyle driscoll drummond dubois ducharme duffy dugan duggan
-dumont dunbar dunphy dupont dupuis durkin dwyer eagan eckert egan ehrlich elliott emery ennis epstein
-esposito estes ethier evers fagan fahey fallon fanning farrar farrell faulkner feeney feldman fennell ferrante
-ferreira finnegan fiore fischer fitzsimmons flaherty flanagan fleury flynn fogarty foley fontaine forbes
-forrest fortier foss fournier fraser friedman fritz gaffney gagnon galvin gannon garber gardner garvey gauthier
-gavin geary gelinas gentile geraghty gerber giordano girard giroux gleason glynn goggin golub gonsalves
-goodwin gorham gormley goss grady graziano greenwood grenier griffiths grogan grossman guarino guay
-guerin guidry guthrie hagan haggerty hahn halloran halpern hanlon hannon hanrahan harding harkins harmon
-harrigan hartley hastings haugh hayden healey heffernan hegarty heller henderson hennessey herbert
-hickey higgins hirsch hogan holbrook holden hollis horan horgan houle howland hughes hurd hurley hutchins
-iannone ingalls irwin jablonski jacques jaffe janssen jarvis jennings jeffries jewett joyce kagan kahn
-kane karp katz kavanaugh kearney keating keegan kehoe kelleher keller kenney kenyon keogh kiernan kilbride
-kimball kinney kirwan klein kline knowles kohl kovacs kraft krueger kurtz labelle labonte lacroix lafferty
-lafleur lagasse laliberte lally lambert lamontagne landry langley lapointe larkin laroche larson
-lavoie lawler leahy leary leblanc lebrun leclair leduc lefebvre legare lemieux lennon leonard lepage lerner
-lessard levesque lewin lieberman linehan lipman loftus logue lombardo lonergan lowry lucey lundgren
-lyman macdonald macgregor macintosh mackay mackey maclean macleod macneil madigan magee maher mahon malloy
-mancuso mangan manion mannion marchand marcotte marino markey marquis martel masterson mathieu
-mazza mcalister mcallister mccarty mccloskey mcconnell mccue mcdermott mcdonnell mcevoy mcfarland mcgann
-mcgarry mcgill mcginn mcgovern mcgrath mchugh mckeon mckinnon mclean mcmanus mcnally mcnulty meagher
-medeiros melanson mello mendes mercier merrill messier metcalf meyers michaud milligan minton molloy monahan
-mooney moriarty morin morrissey mulcahy muldoon mulvey munro murdock murtagh nadeau nagle napoli neary
-nelligan newcomb nicholas nickerson nolan noonan norcross nugent oakes obrien ocallaghan oconnor
-odonoghue ogrady okeefe oleary oliveira olmstead omalley oneil orourke osullivan ouellette pacheco
-palermo palumbo paquette parisi pease pelletier pender perreault perrone peterson petrie phelan picard
-pinto piper pires poirier pollock poulin powell prescott proctor provost pugh quigley
-quinlan quintal rafferty rainey ramsay raposo reardon regan reilly renaud reynolds rhodes ricci richard
-riordan ritchie rizzo roberge robichaud roche rodrigues rooney rosenthal ross rourke roy rubin
-ruggiero russo ryder sabatini sacco salerno salvi sanborn santoro saunders savard scanlon schofield
-scully seaver shapiro shattuck shaughnessy shea sheehy shepard sheridan sherwin silva silverman
-simard simmons skinner slattery sloane smyth soares sorensen soucy souza spellman spinney stafford
-stanton stearns steinberg sullivan sutcliffe sweeney sykes tardif taylor teixeira
-thayer theriault thibodeau thornton tierney toomey torres tracey tremblay trudeau tully turcotte twomey
-tyrrell vaillancourt valente vaughan vega vieira vincent vitale wade wakefield walsh warner waterman
-weinstein welch whalen whitcomb whitaker whittaker willard winslow wolfe woodward wright yeager
-yates zimmerman zito
+abbate abbott abrams acevedo acheson ackerman acosta adams adkins adler agnew aguilar aguirre ahern ahmed albert
+albrecht aldrich alexander alford allen allison alston alvarado alvarez amato ames amico anastasio andersen anderson
+andrade andrews angelo anthony antonelli appel archer arcuri armstrong arnold arroyo arsenault ashby ashworth atkins
+atkinson aucoin austin avery avila ayala ayers bachman bader baer bagley bailey bain baird baker baldwin ball
+ballard banks barber barbieri barker barlow barnard barnes barnett barone barr barrera barrett barron barrows barry
+bartels barth bartlett barton bass bassett batchelder bates bauer baum baxter beale beasley beaton beaudoin beaulieu
+beauregard beck becker belanger bell bellamy belmont bender benedetto bennett benoit benson bentley berg berger
+bergeron berman bernard bernier berry berube bianchi bianco bickford biggs bishop bjork black blackburn blackwell
+blair blake blanchard blanchette blaney blankenship blevins bloom boland bolduc bolton bond bonner booker boone
+booth borden bosworth bouchard boucher boudreau bourque bowden bowen bowers bowles bowman bowser boyce boyd boyer
+boyle bradford bradley bradshaw brady brandt brannigan brennan breslin brewer bridges briggs brock brody brooks
+brophy brosnan broussard brown browning bruce bruno bryan bryant buchanan buck buckley buckman buckner bui bullock
+burdick burgess burke burks burnett burnham burns burris burrows burton bush butler butterfield byers byrd byrne
+cabrera caffrey cahill cain calabrese caldera caldwell calhoun callaghan callahan calloway camacho cameron campbell
+campos cannata cannon cantrell cantu capone caputo carbone cardenas cardoso carey carlin carlson carmichael carney
+caron carpenter carr carrigan carrillo carrington carroll carson carter caruso carver casale casey cashman cassidy
+castaneda castillo castro cavanaugh cerullo cervantes chadwick chamberlain chambers champagne chan chandler chaney
+chang chapin chapman charbonneau chatterjee chavez chen cheng chisholm christensen christiansen ciampa ciccone
+cicero clancy clark clarke clayton clements clemons clifford cline cloutier coakley cobb cochran cody coffey cogan
+cohen colbert colella coleman collette collier collins colombo comeau conboy concannon condon conley conlon connell
+connelly conner connolly connor connors conrad conroy constantine conte conti conway cook cooke cooley cooper
+copeland corbett corcoran cormier corrigan cortez costa costanzo costello cote coughlin courtney cowan cox coyle
+craig crandall crane crawford crawley creighton crockett cronin crosby cross crowley cruz cullen cullinane cummings
+cummins cunha cunningham curran curry curtin curtis cusack cutler dabrowski daigle dalton daly damato danforth
+daniello daniels darcy dasilva daugherty davenport davidson davies davis dawson day dean deangelis deblois decker
+decosta defranco dejesus delacruz delaney deleo deleon delgado delorenzo deluca demarco demers dempsey denning
+dennis desantis desmond desrosiers devlin dewitt diaz dicarlo dickerson dickinson dickson diehl dillard dillon
+dimarco dinardo dionne dixon dodson doherty dolan donahue donaldson donnelly donohue donovan dorsey dotson doucette
+dougherty douglas dowd dowling downey doyle drake driscoll drummond dubois ducharme duffy dugan duggan dumont dunbar
+duncan dunlap dunn dunne dunphy dupont dupuis duran durant durkin dwyer dyer eagan eaton eckert edwards egan ehrlich
+elliott ellis ellison emerson emery english ennis epstein erickson espinoza esposito estes estrada ethier evans
+everett evers fabbri fagan fahey fallon fanning farley farrar farrell faulkner feeney feldman fennell ferguson
+fernandez ferrante ferrara ferrari ferreira ferrell ferris fields figueroa finley finn finnegan fiore fischer fisher
+fitzgerald fitzpatrick fitzsimmons flaherty flanagan fleming fletcher fleury flores flynn fogarty foley fontaine
+fontana forbes ford forrest fortier foss foster fournier fowler fox francis franco frank franklin fraser frazier
+freeman french friedman fritz frost frye fuller gaffney gagnon gaines gallagher gallegos gallo galloway galvin
+gannon garber garcia gardner garner garrett garrison garvey garza gates gauthier gavin geary gelinas gentile gentry
+georgiou geraghty gerber gibbons gibbs gibson gilbert giles gill gillespie gilliam gilmore giordano girard giroux
+glass gleason glover glynn goff goggin goldberg golden goldman goldstein golub gomez gonsalves gonzales gonzalez
+goodman goodwin gordon gorham gorman gormley goss gould grady graham grant graves gray graziano greco green
+greenberg greene greenwood greer gregory grenier griffin griffith griffiths grimes grogan gross grossman guarino
+guay guerin guerra guerrero guidry gupta guthrie gutierrez guzman haas hagan haggerty hahn hale haley hall halloran
+halpern hamilton hammond hampton hancock haney hanley hanlon hannon hanrahan hansen hanson hardin harding hardy
+harkins harmon harper harrell harrigan harrington harris harrison hart hartley hartman harvey hastings hatfield
+haugh hawkins hayden hayes haynes healey healy hebert heffernan hegarty heller henderson hendricks hendrix hennessey
+hennessy henry hensley henson herbert herman hernandez herrera hess hewitt hickey hicks higgins hill hines hinton
+hirsch hoang hobbs hodge hodges hoffman hogan holbrook holcomb holden holland hollis holloway holman holmes holt
+hood hooper hoover hopkins horan horgan horne horton horvath houle houston howard howe howell howland hubbard hudson
+huff huffman hughes hull humphrey hunt hunter hurd hurley  hutchins hutchinson huynh iannone ingalls ingram
+irwin iyer jablonski jackson jacobs jacobson jacques jaffe james jankowski jansen janssen jarvis jeffries jenkins
+jennings jensen jewett johns johnson johnston jones jordan joseph joyce joyner juarez kagan kahn kaminski kane
+kaplan karp katz kaufman kavanagh kavanaugh keane kearney kearns keating keefe keegan kehoe kelleher keller kelley
+kelly kemp kennedy kenney kenny kenyon keogh keough kerr kessler khan kidd kiernan kilbride kim kimball king kinney
+kirby kirk kirkland kirwan klein kline knapp knight knowles kobayashi koch kohl kohler kovacs kowalczyk kowalski
+kozlowski kraft kramer kraus krause krueger kruger kuhn kumar kurtz labelle labonte lacroix lafferty lafleur lagasse
+laliberte lally lambert lamontagne landry lane lang lange langley lapointe larkin laroche larsen larson lavoie
+lawler lawrence lawson le leach leahy leary leblanc lebrun leclair leduc lee lefebvre legare lehman lemieux lennon
+leonard lepage lerner lessard levesque levin levine levy lewandowski lewin lewis li lieberman lin lindquist lindsey
+linehan lipman little liu livingston lloyd loftus logan logue lombardi lombardo lonergan long lopez lott lowe lowell
+lowery lowry lucas lucey lundgren lyman lynch lyons macdonald macgregor macias macintosh mack mackay mackenzie
+mackey maclean macleod macneil madden maddox madigan magee maguire maher mahon mahoney malloy malone maloney mancini
+mancuso mangan manion mann manning mannion marchand marchetti marcotte mariani marino markey marks marquis marsh
+marshall martel martin martinez mason massey masterson mathews mathieu mathis matthews maxwell may mayer maynard
+mazza mcalister mcallister mcbride mccabe mccall mccann mccarthy mccarty mcclain mccloskey mcclure mcconnell
+mccormick mccoy mccray mccue mccullough mcdaniel mcdermott mcdonald mcdonnell mcdonough mcdowell mcevoy mcfadden
+mcfarland mcgann mcgarry mcgee mcgill mcginn mcgovern mcgowan mcgrath mcguire mchugh mcintosh mcintyre mckay mckee
+mckenna mckenzie mckeon mckinney mckinnon mcknight mclaughlin mclean  mcmahon mcmanus mcmillan mcnally
+mcnamara mcneil mcnulty mcpherson meagher medeiros medina meehan mehta mejia melanson melendez mello melton mendes
+mendez mendoza mercado mercer mercier merrill merritt messier metcalf meyer meyers michaels michaud middleton miles
+miller milligan mills minton mitchell molina molloy monahan monroe montgomery moody moon mooney moore mora morales
+moran moreno moretti morgan moriarty morin morris morrison morrissey morrow morse morton mosley moss mueller mulcahy
+muldoon mullen mulligan mullins mulvey munoz munro munroe murdock murphy murray murtagh myers nadeau nagle nakamura
+napoli napolitano navarro neal neary nelligan nelson newcomb newman newton nguyen nicholas nichols nicholson
+nickerson nielsen nieves nolan noonan norcross norman norris norton novak nowak nugent nunez o'brien o'connell
+o'connor o'donnell o'neill oakes obrien ocallaghan ochoa oconnell oconnor odom odonnell odonoghue ogrady okeefe
+oleary oliveira oliver olmstead olsen olson omalley oneal oneil oneill orourke ortega ortiz osborn osborne osullivan
+ouellette owen owens pace pacheco padilla pagano palermo palmer palumbo papadopoulos paquette parisi park parker
+parks parrish parsons pate patel patrick patterson patton paul payne pearce pearson pease pelletier pena pender
+pennington perez perkins perreault perrone perry peters petersen peterson petrie pham phelan phelps phillips picard
+pickett pinto piper pires pittman pitts poirier pollard pollock poole pope porter potter poulin powell powers pratt
+prescott preston price proctor provost pruitt puckett pugh quigley quinlan quinn quintal rafferty rainey ramirez
+ramos ramsay ramsey randall rankin rao raposo ratliff ray raymond reardon reddy reed reese reeves regan reid reilly
+renaud reyes reynolds rhodes ricci rice richard richards richardson richmond riggs riley riordan rios ritchie rivas
+rivera rizzo roach robbins roberge roberson roberts robertson robichaud robinson robles roche rodgers rodrigues
+rodriguez rodriquez rogers rollins roman romano romero rooney rosales rose rosen rosenberg rosenthal ross rossi roth
+rourke rowe rowland roy rubin ruggiero russell russo rutledge ryan ryder sabatini sacco salas salazar salerno salvi
+sampson sanborn sanchez sanders sandoval santiago santoro santos sargent sato saunders savard sawyer scanlon
+schaefer schmidt schneider schofield schroeder schultz schwartz scott scully seaver sexton shaffer shah shannon
+shapiro sharma sharp sharpe shattuck shaughnessy shaw shea sheehan sheehy shelton shepard shepherd sheppard sheridan
+sherman sherwin sherwood shields short silva silverman simard simmons simon simpson sims singh  skinner
+slater slattery sloan sloane small smith smyth snider snow snyder soares solis solomon sorensen sosa soto soucy
+souza sparks spellman spencer spinney stafford stanley stanton stark stearns steele stein steinberg stephens
+stephenson stevens stevenson stewart stokes stone strickland stuart sullivan sutcliffe sutton suzuki swanson sweeney
+sykes szymanski takahashi talbot talley tanaka tanner tardif tate taylor teixeira terrell terry testa thayer
+theriault thibodeau thomas thompson thornton tierney tillman todd toomey torres townsend tracey tracy tran travis
+tremblay trevino trudeau trujillo tucker tully turcotte turner twomey tyler tyrrell tyson underwood vaillancourt
+valdez valente valentine valenzuela vance vargas vasquez vaughan vaughn vega velasquez velazquez velez vieira
+villarreal vincent vinson vitale vu wade wagner wakefield walker wall wallace waller walsh walter walters walton
+wang warner warren washington watanabe waterman waters watkins watson watts weaver webb weber webster weinstein
+weiss welch wells welsh west whalen wheeler whelan whitaker whitcomb white whitehead whitfield whitley whitney
+whittaker wiggins wilcox wilder wilkerson wilkins wilkinson willard williams williamson willis wilson winslow
+winters wisniewski wojcik wolf wolfe wong wood woodard woods woodward wooten wright wu wyatt wynn yamamoto yang
+yates yeager zhang zielinski zimmerman zito
 `.trim().split(/\s+/);
