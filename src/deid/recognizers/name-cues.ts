@@ -109,7 +109,8 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
   'deficiency', 'variant', 'mutation', 'gene', 'antibody', 'antibodies', 'titer', 'titre', 'assay', 'regimen', 'protocol', 'dose', 'lait', 'au',
   'class', 'angina', 'spot', 'hump', 'pupil', 'estimate', 'curve', 'dystrophy', 'cyst', 'hernia', 'pouch', 'incision', 'position', 'point',
   'retractor', 'scissors', 'forceps', 'clamp', 'laryngoscope', 'probe', 'dissector', 'spatula', 'net', 'table', 'resectoscope', 'elevator',
-  'speculum', 'sponge', 'dressing', 'splint', 'stitch', 'suture', 'drain', 'instrument']);
+  'speculum', 'sponge', 'dressing', 'splint', 'stitch', 'suture', 'drain', 'instrument', 'shunt', 'sheath', 'ring', 'band', 'wave', 'chart',
+  'ataxia', 'artery', 'blade', 'deformity', 'antigen', 'circuit', 'bioprosthesis', 'ointment', 'cream', 'paste']);
 /** Endings of the names of diseases, procedures and findings ("Cirrhosis", "Gastrectomy", "Keratitis", "Hypertrophic"). */
 export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
 /**

@@ -77,8 +77,11 @@ function isInitial(s: NameScan, i: number): boolean {
   return /^\.[ \t]*$/.test(next.gapBefore) || (/^[ \t]+$/.test(next.gapBefore) && isKnownName(next.key));
 }
 
-/** Letters with periods: a run of two may be initials ("J.R. Quenby"), of three or more is Latin ("p.r.n.", "q.i.d."). */
-const DOTTED_LETTERS = /^(?:\p{L}\.){3}|^(?:[ap]\.m|e\.g|i\.e)\./iu;
+/**
+ * Letters with periods: a run of three or more is Latin ("p.r.n.", "q.i.d."), and so are the common runs of two
+ * ("p.o.", "s.l.", "o.d.", "a.m."); another run of two may be initials ("J.R. Quenby").
+ */
+const DOTTED_LETTERS = /^(?:\p{L}\.){3}|^(?:[ap]\.m|e\.g|i\.e|p\.o|h\.s|o\.[dsu]|[ap]\.c|s\.l|q\.[dh]|m\.d|n\.p|r\.n)\./iu;
 
 /** The single letter at `start` is one letter of a dotted abbreviation ("p.r.n.", "a.m.", "e.g."). */
 function dottedAbbreviation(text: string, start: number): boolean {
@@ -154,7 +157,7 @@ function takeForward(s: NameScan, i: number, firstOk: (i: number) => boolean, lo
     // An initial may be a stop word's letter: "Orvel A. Quenby".
     if (w === undefined || prev === undefined || !(nameLike(w) || (w.single && /^\.[ \t]/.test(s.text.slice(w.end, w.end + 2))))) break;
     const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
-    if (!gapOk) break;
+    if (!gapOk || (prev.single && !surnameAfterInitial(s, w))) break;
     // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a
     // mixed-case note, else not shaped like a verb ("greta staying", "OSCAR CALLS").
     const surnameAfterGiven = givenLike(s, j - 1) && (w.single ? isInitial(s, j) : s.mixed ? w.capitalized : !VERB_LIKE.test(w.key));
@@ -430,13 +433,23 @@ function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues:
       s.marked[end++] = 1;
       // "name: orvel t. quenby": the surname after a middle initial.
       const last = s.at(end);
-      if (initial && last !== undefined && /^\.[ \t]+$/.test(last.gapBefore) && headerName(s, last) && !FIELD_LABELS.has(last.key)) s.marked[end++] = 1;
+      if (initial && last !== undefined && /^\.[ \t]+$/.test(last.gapBefore) && headerName(s, last) && surnameAfterInitial(s, last)) s.marked[end++] = 1;
     }
     // "SURNAME, GIVEN": the given name after a comma (not the next field's label: "John Smith, MRN 4432123").
     const after = s.at(end);
     if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after) && !FIELD_LABELS.has(after.key)) s.marked[end] = 1;
   }
 }
+
+/**
+ * The word after a middle initial may be the surname: not the next field's label ("Name: Orvel A. Sex: M"), nor a
+ * weekday or a month ("Spoke with Orvel A. Tuesday").
+ */
+function surnameAfterInitial(s: NameScan, w: Word): boolean {
+  return !FIELD_LABELS.has(w.key) && !WEEKDAY_OR_MONTH.test(w.key) && !/^[ \t]*:/.test(s.text.slice(w.end, w.end + 3));
+}
+
+const WEEKDAY_OR_MONTH = /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 /** Labels of the fields that follow a name on a header line. */
 const FIELD_LABELS = new Set(['mrn', 'ssn', 'dob', 'id', 'acct', 'account', 'age', 'sex', 'gender', 'room', 'rm', 'bed', 'unit', 'dos', 'doa', 'fin', 'csn']);
@@ -597,14 +610,24 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
 }
 
 /**
- * "Colles fracture", "Stevens-Johnson syndrome", "Marcus Gunn pupil", "Ludwig's angina": a list name before a medical
- * noun (past the other name of a pair, hyphenated or capitalised) is an eponym, no person.
+ * "Colles fracture", "Stevens-Johnson syndrome", "Keith needle", "Ludwig's angina": a list name before a medical
+ * noun (past the other name of a hyphenated pair, or a surname's capitalised partner: "Ramsay Hunt syndrome") is an
+ * eponym, no person. Not after a given name ("Ingrid Quenby procedure consent"), and not before the everyday nouns
+ * that follow people in notes as often ("Quenby unit clerk", "Orvel dose given", "Kowalski test results").
  */
 function eponymUse(s: NameScan, i: number): boolean {
+  const w = s.words[i] as Word;
+  const before = s.at(i - 1);
+  if (before !== undefined && cleanGap(w.gapBefore) && lexicon.firstNames.has(before.key)) return false;
   let after = s.at(i + 1);
-  if (after !== undefined && (after.gapBefore === '-' || (after.capitalized && cleanGap(after.gapBefore) && !medicalWord(after)))) after = s.at(i + 2);
-  return after !== undefined && cleanGap(after.gapBefore) && medicalWord(after);
+  if (after !== undefined && (after.gapBefore === '-'
+    || (!lexicon.firstNames.has(w.key) && after.capitalized && cleanGap(after.gapBefore) && !medicalWord(after)))) after = s.at(i + 2);
+  return after !== undefined && cleanGap(after.gapBefore) && medicalWord(after) && !EVERYDAY_AFTER_NAMES.has(after.key);
 }
+
+/** Nouns among the medical ones that follow a person's name in notes as often as an eponym: no sign of an eponym. */
+const EVERYDAY_AFTER_NAMES = new Set(['unit', 'units', 'position', 'dose', 'level', 'levels', 'monitor', 'series', 'test', 'tests', 'system',
+  'model', 'version', 'kit', 'device', 'machine', 'effect', 'law', 'solution', 'method', 'regimen', 'plan']);
 
 function andNames(s: NameScan): void {
   const words = s.words;
@@ -671,8 +694,15 @@ function residentBefore(s: NameScan, i: number): boolean {
   const prep = s.at(i + 2);
   return prep !== undefined && (prep.key === 'on' || prep.key === 'at') && prep.gapBefore === ' ' && /^ [\p{Lu}\d]/u.test(s.text.slice(prep.end, prep.end + 2))
     && w.capitalized && nameLike(w) && clauseStart(s.words, i) && !RELATIONS.has(w.key) && !FAMILY_ROLES.has(w.key) && !adverbOrRole(w.key)
-    && !/^(?:every|some|any|no)(?:one|body)$/.test(w.key);
+    && !/^(?:every|some|any|no)(?:one|body)$/.test(w.key) && !PEOPLE_NOUNS.has(w.key);
 }
+
+/** Nouns for people and pets that open a sentence as a name does: "Veteran lives at 44 Elm Rd.", "Sitter lives on". */
+const PEOPLE_NOUNS = new Set(['veteran', 'member', 'consumer', 'client', 'resident', 'youth', 'teen', 'teenager', 'baby', 'infant', 'toddler',
+  'child', 'kid', 'minor', 'individual', 'donor', 'recipient', 'subject', 'woman', 'man', 'gentleman', 'lady', 'female', 'male', 'boy', 'girl',
+  'twin', 'couple', 'household', 'boarder', 'sitter', 'hha', 'pca', 'aide', 'dog', 'cat', 'pet', 'alone', 'caller', 'tenant', 'owner',
+  'student', 'worker', 'retiree', 'widow', 'widower', 'spouse', 'parent', 'parents', 'caregiver', 'grandmother', 'grandfather', 'grandma',
+  'grandpa', 'stepmother', 'stepfather', 'roommate', 'housemate', 'landlord', 'employer', 'group', 'nobody']);
 
 /**
  * An adverb, a verb's or noun's shape, or a role ("Previously", "Pharmacist", "Producer"): not a given name. A short

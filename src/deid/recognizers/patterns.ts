@@ -445,7 +445,12 @@ function acceptZip(text: string, start: number, end: number): boolean {
   const word = before?.[2] ?? '';
   const key = word.toLowerCase();
   if (/^[A-Z]{2}$/.test(word)) return lexicon.states.has(key);
-  if (/^[a-z]{2}$/.test(word)) return lexicon.states.has(key) && /,[ \t]?[a-z]{2}\s+$/.test(text.slice(Math.max(0, start - 8), start));
+  // In lower case, not the codes that are words or clinical abbreviations as often ("balance, in 12345 out", "ebl 200, or
+  // 10500", "quenby, md 10234").
+  if (/^[a-z]{2}$/.test(word)) {
+    return lexicon.states.has(key) && !/^(?:in|or|md|me|ok|oh|hi|id|pa|de|la|co|va|ms|al|ne|mi)$/.test(key)
+      && /,[ \t]?[a-z]{2}\s+$/.test(text.slice(Math.max(0, start - 8), start));
+  }
   if (!/^[A-Z][a-z]+$/.test(word)) return false;
   if (key.length > 2 && lexicon.states.has(key)) return true;
   // The second word of a state's name needs its first: "New York 10001", not "Dr. York 12345" nor "Mexico 12345".
