@@ -40,6 +40,7 @@ const evalSpec = {
   patients: { type: 'string', description: 'PhysioNet: score only these patient ids (comma-separated, or a file with one per line)', valueName: 'LIST' },
   errors: { type: 'string', description: 'print up to N misses and N false positives with context', default: '0', valueName: 'N' },
   'invented-names': { type: 'boolean', description: 'replace every gold name word by an invented word first: recall without the name lists' },
+  'invented-places': { type: 'boolean', description: 'replace every gold place word by an invented word first: recall without the place lists' },
   json: { type: 'boolean', description: 'print the figures as JSON on the last line' },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -103,7 +104,7 @@ async function runDeid(argv: string[]): Promise<number> {
 
 async function runEval(argv: string[]): Promise<number> {
   const parsed = parseFlags(argv, evalSpec, {
-    usage: 'medbert deid eval (--physionet DIR | --presidio FILE) [--patients LIST] [--invented-names] [--errors N] [--json]',
+    usage: 'medbert deid eval (--physionet DIR | --presidio FILE) [--patients LIST] [--invented-names] [--invented-places] [--errors N] [--json]',
     description: 'Runs the de-identifier on a gold standard and prints recall, precision and F1 per category and overall,\n'
       + 'at token and span level.\n\n' + SCORING_DEFINITIONS,
     examples: [
@@ -122,6 +123,7 @@ async function runEval(argv: string[]): Promise<number> {
     if (docs.length === 0) throw new MedbertError(`--patients ${v.patients}: no documents of these patients`);
   }
   if (v['invented-names'] === true) docs = withInventedWords(docs, 'NAME');
+  if (v['invented-places'] === true) docs = withInventedWords(docs, 'LOCATION');
   const errorLimit = intFlag(v.errors, 'errors', 0, 0);
   const scorer = new Scorer(errorLimit > 0);
   const started = performance.now();

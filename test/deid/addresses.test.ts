@@ -152,3 +152,18 @@ test('a ZIP code after a lower-case state code and a comma, not after a word tha
   assert.deepEqual(places('cumulative balance, in 12345 out 11000'), []);
   assert.deepEqual(places('ebl 200, or 10500 per anesthesia.'), []);
 });
+
+test('a hospital before its emergency room, and a place after going or returning to it in a mixed-case note', () => {
+  const found = (text: string): string[] => findPhi(text).map((p) => text.slice(p.start, p.end));
+  assert.deepEqual(found('Seen in Zorlekan ER yesterday.'), ['Zorlekan']);
+  assert.deepEqual(found('unresponsive at home -> ZORLEKAN EW'), ['ZORLEKAN']);
+  assert.deepEqual(found('Seen today at U Lingviner ER for chest pain.'), ['U Lingviner']);
+  assert.deepEqual(found('She got med-flighted to BRAXTONVALE overnight.'), ['BRAXTONVALE']);
+  assert.deepEqual(found('She may go to Fenoskaan Braxpraver soon.'), ['Fenoskaan Braxpraver']);
+  assert.deepEqual(found('She would return to Pravduskan Quelduskan eventually.'), ['Pravduskan Quelduskan']);
+  for (const text of ['Pt in the Main ER.', 'seen in Peds ER', 'BIBA to OSH ER', 'PT SEEN IN THE ER', 'ADMITTED THRU ER', 'Will go to Radiology.',
+    'Sent to Pathology.', 'Taken to Nuclear Medicine for scan.', 'He was taken to Emergency Department.', 'She returned from Mexico last week.',
+    'will go to bed', 'PT TO PEDS ED']) {
+    assert.deepEqual(found(text), [], text);
+  }
+});

@@ -25,6 +25,12 @@ export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tr
   'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
   'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
+/**
+ * Verbs of going somewhere that are followed by departments and states as often as by places ("go to Radiology",
+ * "return to baseline"): a place after them only in a mixed-case note, capitalised ("will go to Quenby Manor").
+ */
+export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'return', 'returned', 'returning', 'sent', 'taken', "c'd", "dc'd", 'headed',
+  'heading', 'transported']);
 /** Verbs after which "for" names an employer: "works for orlen health". */
 export const EMPLOYMENT_VERBS = new Set(['works', 'worked', 'employed']);
 /** Words that end an organisation's name and belong to it after an employer cue ("orlen health", "acme corp"). */
@@ -44,7 +50,12 @@ export const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'r
   'thoracic', 'vascular', 'cardiac', 'transplant', 'trauma', 'burn', 'nicu', 'picu', 'csru', 'cvicu', 'tsicu', 'pcu', 'imcu',
   'telemetry', 'intermediate', 'general', 'regular', 'private', 'semi', 'single', 'double', 'isolation', 'negative', 'positive',
   'radiation', 'therapy', 'previous', 'prior', 'triple', 'double', 'lumen', 'norm', 'limits', 'breath', 'commonde', 'ambulance', 'bus',
-  'pressure', 'heart', 'lung', 'start', 'continue', 'begin', 'follow', 'monitor', 'check', 'sit', 'stand', 'walk', 'ambulate']);
+  'pressure', 'heart', 'lung', 'start', 'continue', 'begin', 'follow', 'monitor', 'check', 'sit', 'stand', 'walk', 'ambulate', 'pathology',
+  'pharmacy', 'nuclear', 'blood', 'bank', 'micro', 'microbiology', 'cytology', 'stress', 'testing', 'physical', 'occupational', 'speech',
+  'nutrition', 'sleep', 'pre-op', 'preop', 'holding', 'admitting', 'registration', 'x-ray', 'xray', 'ultrasound', 'sono', 'vascular', 'ekg',
+  'ecg', 'eeg', 'emg', 'pft', 'pfts', 'bronch', 'bronchoscopy', 'endo', 'gyn', 'ob', 'l&d', 'recovery', 'baseline', 'sleep', 'bed', 'dinner',
+  'lunch', 'breakfast', 'church', 'mass', 'temple', 'synagogue', 'mosque', 'store', 'mall', 'bank', 'gym', 'beach', 'camp', 'college',
+  'university', 'normal', 'previous', 'emergency', 'newborn', 'nursery', 'med', 'alcoholics', 'narcotics', 'anonymous']);
 /** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
 export const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
 export const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',

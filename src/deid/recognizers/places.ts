@@ -4,7 +4,7 @@ import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { DOSE_UNIT } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
@@ -24,12 +24,12 @@ import { VERB_LIKE } from './name-cues.js';
  *   recurs in the note.
  */
 /** Words at which some place rule starts (built once; see the loop in findPlaces). */
-export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS,
+export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm",
+  'am', "i'm", 'er', 'ew', 'ed',
 ]);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
@@ -54,8 +54,11 @@ function placeLike(w: Word | undefined): boolean {
 /** A word after a movement that can be part of a place's name (see the movement rule). */
 function movedPlace(s: PlaceScan, c: Word): boolean {
   if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
+  // A country alone is no identifier under Safe Harbor ("returned from Mexico").
+  if (lexicon.countries.has(c.key)) return false;
   if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
-  if (s.mixed) return c.capitalized;
+  // In a mixed-case note a name in capitals too ("med-flighted to BRAXTON"), if long enough not to be an abbreviation.
+  if (s.mixed) return c.capitalized || (c.key.length >= 5 && /^\p{Lu}+$/u.test(s.text.slice(c.start, c.end)) && !MOVED_VERB_LIKE.test(c.key));
   return c.capitalized || (c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key));
 }
 
@@ -142,7 +145,37 @@ const PLACE_RULES: readonly PlaceRule[] = [
   (s, i, w, next) => livesIn(s, i, w, next),
   wardsAfterTransfer,
   whereIAm,
+  (s, i, w) => beforeEmergencyRoom(s, i, w),
 ];
+
+/**
+ * "seen in Orvelton ER", "-> QUENBY EW", "admitted to U Orvelton ER": one or two words that read like a name between a
+ * preposition (or an arrow) and the emergency room are its hospital. Not a unit, care word or abbreviation ("to the
+ * ER", "in Peds ER", "to OSH ER"): in capitals among lower case, five letters or more.
+ */
+function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
+  if ((w.key !== 'er' && w.key !== 'ew' && w.key !== 'ed') || !cleanGap(w.gapBefore) || w.end !== w.keyEnd) return;
+  let first = i - 1;
+  if (!hospitalNameWord(s, s.at(first))) return;
+  const before = s.at(first - 1);
+  if (before !== undefined && cleanGap((s.at(first) as Word).gapBefore) && (before.key === 'u' || hospitalNameWord(s, before))) first--;
+  const cue = s.at(first - 1);
+  const gap = (s.at(first) as Word).gapBefore;
+  if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
+}
+
+/** Words that say which emergency room of a hospital, not which hospital: "Peds ER", "Adult ED", "Main EW". */
+const KINDS_OF_ER = new Set(['peds', 'pediatric', 'paediatric', 'adult', 'adults', 'main', 'fast', 'track', 'walk', 'urgent', 'psych', 'ob',
+  'same', 'day', 'satellite', 'freestanding', 'hospital', 'hosp', 'county', 'city', 'local', 'nearby', 'thru', 'through']);
+
+function hospitalNameWord(s: PlaceScan, c: Word | undefined): boolean {
+  if (c === undefined || c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.states.has(c.key)
+    || KINDS_OF_ER.has(c.key)) return false;
+  const surface = s.text.slice(c.start, c.end);
+  if (/^\p{Lu}+$/u.test(surface)) return c.key.length >= 5 || !s.mixed;
+  if (s.mixed) return c.capitalized;
+  return c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key) && !VERB_LIKE.test(c.key);
+}
 
 function wardNumbers(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // Ward names: "transferred to Halvorsen 2", "ADMITTED TO HALVORSEN 3.", "TRANSFER HALVORSEN 2", "halvorsen2".
@@ -195,7 +228,7 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
   // Places after a movement: "transferred from Larchmont for cath", "med-flighted to X", "flying in from X",
   // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
   // function, clinical or unit word, nor shaped like a verb).
-  if (MOVE_VERBS.has(w.key) && next !== undefined) {
+  if ((MOVE_VERBS.has(w.key) || (s.mixed && MIXED_CASE_MOVE_VERBS.has(w.key))) && next !== undefined) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'in' && s.at(j + 1)?.key === 'from') j++;
     const prep = s.at(j) as Word;
