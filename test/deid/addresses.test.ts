@@ -161,9 +161,13 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('She got med-flighted to BRAXTONVALE overnight.'), ['BRAXTONVALE']);
   assert.deepEqual(found('She may go to Fenoskaan Braxpraver soon.'), ['Fenoskaan Braxpraver']);
   assert.deepEqual(found('She would return to Pravduskan Quelduskan eventually.'), ['Pravduskan Quelduskan']);
+  assert.deepEqual(found('Came from Orvelton Hospital in Quenbury Falls.'), ['Orvelton', 'Quenbury Falls']);
+  assert.deepEqual(found('Admitted to Orvelton Hospital in March.'), ['Orvelton']);
+  assert.deepEqual(found('went to ZORTOSHER cath lab, stented'), ['ZORTOSHER']);
+  assert.deepEqual(found('from OSH-> medflight to BRAXMIRAN for cath'), ['BRAXMIRAN']);
   for (const text of ['Pt in the Main ER.', 'seen in Peds ER', 'BIBA to OSH ER', 'PT SEEN IN THE ER', 'ADMITTED THRU ER', 'Will go to Radiology.',
     'Sent to Pathology.', 'Taken to Nuclear Medicine for scan.', 'He was taken to Emergency Department.', 'She returned from Mexico last week.',
-    'will go to bed', 'PT TO PEDS ED']) {
+    'will go to bed', 'PT TO PEDS ED', 'brought down to cath lab', 'sent to EP cath lab', 'TO CATH LAB']) {
     assert.deepEqual(found(text), [], text);
   }
 });

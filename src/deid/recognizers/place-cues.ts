@@ -23,7 +23,8 @@ export const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|c
 /** Verbs of moving a patient or a person, followed by a place: "transferred from X", "works at X". */
 export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tranferred', 'transfer', 'admitted', 'readmitted', 'came', 'flown',
   'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
-  'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed']);
+  'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed', 'medflight', 'medflighted', 'airlifted', 'lifeflighted',
+  'helicoptered']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
 /**
  * Verbs of going somewhere that are followed by departments and states as often as by places ("go to Radiology",

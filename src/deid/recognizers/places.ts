@@ -29,7 +29,7 @@ export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed',
+  'am', "i'm", 'er', 'ew', 'ed', 'cath',
 ]);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
@@ -149,12 +149,14 @@ const PLACE_RULES: readonly PlaceRule[] = [
 ];
 
 /**
- * "seen in Orvelton ER", "-> QUENBY EW", "admitted to U Orvelton ER": one or two words that read like a name between a
- * preposition (or an arrow) and the emergency room are its hospital. Not a unit, care word or abbreviation ("to the
- * ER", "in Peds ER", "to OSH ER"): in capitals among lower case, five letters or more.
+ * "seen in Orvelton ER", "-> QUENBY EW", "admitted to U Orvelton ER", "to Quenby cath lab": one or two words that read
+ * like a name between a preposition (or an arrow) and the emergency room or the cath lab are its hospital. Not a
+ * unit, care word or abbreviation ("to the ER", "in Peds ER", "to OSH ER"): in capitals among lower case, five
+ * letters or more.
  */
 function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
-  if ((w.key !== 'er' && w.key !== 'ew' && w.key !== 'ed') || !cleanGap(w.gapBefore) || w.end !== w.keyEnd) return;
+  const room = w.key === 'er' || w.key === 'ew' || w.key === 'ed' || (w.key === 'cath' && s.at(i + 1)?.key === 'lab');
+  if (!room || !cleanGap(w.gapBefore) || w.end !== w.keyEnd) return;
   let first = i - 1;
   if (!hospitalNameWord(s, s.at(first))) return;
   const before = s.at(first - 1);
@@ -199,11 +201,31 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   if ((GENERIC_HEADS.has(w.key) || compound) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
-    if (found !== null) push(s, found[0], found[1], 'HOSPITAL');
+    if (found !== null) {
+      push(s, found[0], found[1], 'HOSPITAL');
+      townAfterFacility(s, i);
+    }
   } else if (NAMING_HEADS.has(w.key) && !(next !== undefined && /^(?:school|college|church|pain|block|lymph|nodes?|wall|enteritis|ileitis|anesthesia|anesthetic|endotracheal|orotracheal|nasotracheal|surgery|surgical|medicine|medical|appearance|condition|health|inhalational|inhalation|mask|lma|sedation|block)$/.test(next.key))) {
     const found = nameBefore(s, i, true);
     if (found !== null && found[0] < i) push(s, found[0], found[1], 'HOSPITAL');
   }
+}
+
+/**
+ * "Orvelton Hospital in Quenbury", "Orvelton Medical Center in Quenbury": the town after a named facility's head
+ * (and the head words after it), "in" before it — a word that reads like a name, not a month or a state of care ("in
+ * March", "in Stable Condition").
+ */
+function townAfterFacility(s: PlaceScan, head: number): void {
+  let k = head + 1;
+  while (k <= head + 3 && (GENERIC_HEADS.has(s.at(k)?.key ?? '') || HEAD_FILLERS.has(s.at(k)?.key ?? ''))) k++;
+  const inWord = s.at(k);
+  const town = s.at(k + 1);
+  if (inWord === undefined || inWord.key !== 'in' || !cleanGap(inWord.gapBefore) || town === undefined || !cleanGap(town.gapBefore)) return;
+  if (!movedPlace(s, town) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/.test(town.key) || VERB_LIKE.test(town.key)) return;
+  const second = s.at(k + 2);
+  const two = second !== undefined && cleanGap(second.gapBefore) && s.mixed && second.capitalized && movedPlace(s, second);
+  push(s, k + 1, two ? k + 2 : k + 1, 'LOCATION');
 }
 
 /** Words that say what kind of care a home or a practice gives, not whose it is: "Prior Nursing Home", "Comfort Care". */
