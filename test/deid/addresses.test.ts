@@ -163,11 +163,18 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('She would return to Pravduskan Quelduskan eventually.'), ['Pravduskan Quelduskan']);
   assert.deepEqual(found('Came from Orvelton Hospital in Quenbury Falls.'), ['Orvelton', 'Quenbury Falls']);
   assert.deepEqual(found('Admitted to Orvelton Hospital in March.'), ['Orvelton']);
+  assert.deepEqual(found('Admitted to Orvelton Hospital in Critical Condition.'), ['Orvelton']);
   assert.deepEqual(found('went to ZORTOSHER cath lab, stented'), ['ZORTOSHER']);
   assert.deepEqual(found('from OSH-> medflight to BRAXMIRAN for cath'), ['BRAXMIRAN']);
+  assert.deepEqual(found('He was seen in the Zorlekan ER.'), ['Zorlekan']);
+  assert.deepEqual(found('Seen in Zorlekan Emergency Room yesterday.'), ['Zorlekan']);
   for (const text of ['Pt in the Main ER.', 'seen in Peds ER', 'BIBA to OSH ER', 'PT SEEN IN THE ER', 'ADMITTED THRU ER', 'Will go to Radiology.',
     'Sent to Pathology.', 'Taken to Nuclear Medicine for scan.', 'He was taken to Emergency Department.', 'She returned from Mexico last week.',
-    'will go to bed', 'PT TO PEDS ED', 'brought down to cath lab', 'sent to EP cath lab', 'TO CATH LAB']) {
+    'will go to bed', 'PT TO PEDS ED', 'brought down to cath lab', 'sent to EP cath lab', 'TO CATH LAB', 'Now changed to Metformin ER 500 mg daily.',
+    'CHANGED TO NIFEDIPINE ER.', 'switched to Toprol XL and then to Metoprolol ER.', 'pt was medflighted from scene to trauma bay.',
+    'Specimen sent to Histology.', 'He was taken to Fluoroscopy.', 'Patient sent to Optometry.',
+    'He was taken to Emergent Cath Lab.', 'Orvel got transferred to NSICU.', 'Seen at Referring ED.', 'Return to Activity as tolerated.',
+    'Sent at Midnight for labs.']) {
     assert.deepEqual(found(text), [], text);
   }
 });

@@ -30,8 +30,10 @@ export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
  * Verbs of going somewhere that are followed by departments and states as often as by places ("go to Radiology",
  * "return to baseline"): a place after them only in a mixed-case note, capitalised ("will go to Quenby Manor").
  */
-export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'return', 'returned', 'returning', 'sent', 'taken', "c'd", "dc'd", 'headed',
+export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'went', 'return', 'returned', 'returning', 'sent', 'taken', "c'd", "dc'd", 'headed',
   'heading', 'transported']);
+/** Departments named by their science or procedure: "sent to Histology", "taken to Fluoroscopy", "to Cytogenetics". */
+export const DEPARTMENT_ENDING = /(?:ology|oscopy|ography|graphy|istry|etry|ics|ysis|therapy|tripsy)$/;
 /** Verbs after which "for" names an employer: "works for orlen health". */
 export const EMPLOYMENT_VERBS = new Set(['works', 'worked', 'employed']);
 /** Words that end an organisation's name and belong to it after an employer cue ("orlen health", "acme corp"). */
@@ -56,7 +58,13 @@ export const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'r
   'nutrition', 'sleep', 'pre-op', 'preop', 'holding', 'admitting', 'registration', 'x-ray', 'xray', 'ultrasound', 'sono', 'vascular', 'ekg',
   'ecg', 'eeg', 'emg', 'pft', 'pfts', 'bronch', 'bronchoscopy', 'endo', 'gyn', 'ob', 'l&d', 'recovery', 'baseline', 'sleep', 'bed', 'dinner',
   'lunch', 'breakfast', 'church', 'mass', 'temple', 'synagogue', 'mosque', 'store', 'mall', 'bank', 'gym', 'beach', 'camp', 'college',
-  'university', 'normal', 'previous', 'emergency', 'newborn', 'nursery', 'med', 'alcoholics', 'narcotics', 'anonymous']);
+  'university', 'normal', 'previous', 'emergency', 'newborn', 'nursery', 'med', 'alcoholics', 'narcotics', 'anonymous', 'scene', 'field',
+  'site', 'crash', 'accident', 'mvc', 'mva', 'rollover', 'motorcycle', 'helipad', 'trailhead', 'farm', 'hemodialysis', 'chemo',
+  'observation', 'obs', 'resus', 'resuscitation', 'crisis', 'intake', 'admissions', 'billing', 'lobby', 'cafeteria', 'chapel', 'morgue',
+  'shower', 'waiting', 'lounge', 'fast', 'track', 'minor', 'express', 'core', 'reference', 'frozen', 'section', 'quest', 'labcorp',
+  'sendouts', 'send', 'send-out', 'transfusion', 'special', 'employee', 'hybrid', 'activity', 'activities', 'sports', 'driving', 'duty', 'play',
+  'supine', 'prone', 'sitting', 'standing', 'custody', 'protective', 'juvenile', 'detention', 'require', 'pre', 'post', 'pre-op', 'post-op',
+  'short', 'stay', 'histology', 'chemistry', 'midnight', 'noon', 'bedtime', 'discharge', 'emergent', 'diagnostic', 'stat', 'structural']);
 /** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
 export const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
 export const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',
@@ -81,7 +89,7 @@ export const CARE_WORDS = new Set(['cardiac', 'pulmonary', 'pulm', 'acute', 'sub
 export const SAINT_BEFORE = new Set(['to', 'at', 'from', 'in', 'of', 'by']);
 export const PLACE_BEFORE = new Set(['in', 'from', 'of', 'to', 'at', 'near', 'lives', 'live', 'living', 'resides', 'reside', 'visiting', 'returned', 'return', 'moved', 'toward', 'towards']);
 /** Units and places inside a hospital that follow "transferred to" without being PHI. */
-export const UNIT_WORDS = new Set(['labor', 'delivery', 'nursery', 'postpartum', 'antepartum', 'triage', 'recovery', 'postanesthesia', 'preoperative', 'preop', 'postop', 'operating', 'endoscopy', 'procedure', 'dialysis', 'floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
+export const UNIT_WORDS = new Set(['nsicu', 'cticu', 'neuroicu', 'ltach', 'ltac', 'resus', 'shock', 'labor', 'delivery', 'nursery', 'postpartum', 'antepartum', 'triage', 'recovery', 'postanesthesia', 'preoperative', 'preop', 'postop', 'operating', 'endoscopy', 'procedure', 'dialysis', 'floor', 'unit', 'ccu', 'micu', 'sicu', 'csru', 'cvicu', 'icu', 'nicu', 'picu', 'tsicu', 'vicu', 'or', 'er', 'ed',
   'ew', 'pacu', 'cath', 'lab', 'rehab', 'radiology', 'ct', 'mri', 'ir', 'ep', 'tele', 'telemetry', 'step', 'stepdown', 'step-down', 'home',
   'hospice', 'nursing', 'snf', 'ltc', 'the', 'a', 'an', 'another', 'his', 'her', 'their', 'osh', 'bed', 'room', 'rm', 'medicine', 'surgery',
   'surgical', 'medical', 'cardiology', 'neurology', 'neuro', 'oncology', 'service', 'team', 'care', 'and', 'via', 'for', 'with', 'on', 'in',

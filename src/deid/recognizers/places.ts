@@ -4,7 +4,7 @@ import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { DOSE_UNIT } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
@@ -29,7 +29,7 @@ export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed', 'cath',
+  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency',
 ]);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
@@ -54,8 +54,8 @@ function placeLike(w: Word | undefined): boolean {
 /** A word after a movement that can be part of a place's name (see the movement rule). */
 function movedPlace(s: PlaceScan, c: Word): boolean {
   if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
-  // A country alone is no identifier under Safe Harbor ("returned from Mexico").
-  if (lexicon.countries.has(c.key)) return false;
+  // A country alone is no identifier under Safe Harbor ("returned from Mexico"); a department is no place.
+  if (lexicon.countries.has(c.key) || (DEPARTMENT_ENDING.test(c.key) && !lexicon.cities.has(c.key))) return false;
   if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
   // In a mixed-case note a name in capitals too ("med-flighted to BRAXTON"), if long enough not to be an abbreviation.
   if (s.mixed) return c.capitalized || (c.key.length >= 5 && /^\p{Lu}+$/u.test(s.text.slice(c.start, c.end)) && !MOVED_VERB_LIKE.test(c.key));
@@ -149,32 +149,54 @@ const PLACE_RULES: readonly PlaceRule[] = [
 ];
 
 /**
- * "seen in Orvelton ER", "-> QUENBY EW", "admitted to U Orvelton ER", "to Quenby cath lab": one or two words that read
- * like a name between a preposition (or an arrow) and the emergency room or the cath lab are its hospital. Not a
- * unit, care word or abbreviation ("to the ER", "in Peds ER", "to OSH ER"): in capitals among lower case, five
- * letters or more.
+ * "seen in Orvelton ER", "-> QUENBY EW", "admitted to U Orvelton ER", "seen in the Quenby Emergency Room", "to Quenby
+ * cath lab": one or two words that read like a name between a preposition (or an arrow) and the emergency room or
+ * the cath lab are its hospital. Not a unit, care word or abbreviation ("to the ER", "in Peds ER", "to OSH ER"): in
+ * capitals among lower case, five letters or more. Not a drug's extended release ("changed to Metformin ER 500 mg").
  */
 function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
-  const room = w.key === 'er' || w.key === 'ew' || w.key === 'ed' || (w.key === 'cath' && s.at(i + 1)?.key === 'lab');
+  const next = s.at(i + 1);
+  const room = w.key === 'er' || w.key === 'ew' || w.key === 'ed' || (w.key === 'cath' && next?.key === 'lab')
+    || (w.key === 'emergency' && (next?.key === 'room' || next?.key === 'department'));
   if (!room || !cleanGap(w.gapBefore) || w.end !== w.keyEnd) return;
+  if (w.key === 'er' && ER_DOSE_AFTER.test(s.text.slice(w.end, w.end + 12))) return;
   let first = i - 1;
   if (!hospitalNameWord(s, s.at(first))) return;
   const before = s.at(first - 1);
   if (before !== undefined && cleanGap((s.at(first) as Word).gapBefore) && (before.key === 'u' || hospitalNameWord(s, before))) first--;
-  const cue = s.at(first - 1);
+  let at = first - 1;
   const gap = (s.at(first) as Word).gapBefore;
-  if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
+  if (s.at(at)?.key === 'the' && cleanGap(gap)) at--;
+  const cue = s.at(at);
+  if (DOSE_CHANGES.has(s.at(at - 1)?.key ?? '')) return;
+  // "ER" is a drug's extended release as often ("then to Metoprolol ER"): a visit's verb must come before it.
+  if (w.key === 'er' && ![1, 2, 3].some((d) => VISIT_VERBS.has(s.at(at - d)?.key ?? ''))) return;
+  if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via|the)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
 }
+
+/** A dose after "ER", or its end of a line of a medication list: the drug's extended release, not a room. */
+const ER_DOSE_AFTER = new RegExp(String.raw`^[ \t]*(?:\d|${DOSE_UNIT}\b|tab|cap|po\b|daily|bid|qd|qhs|once|twice)`, 'i');
+/** Verbs of going to or being seen in an emergency room: "seen in Quenby ER", "brought by EMS to Quenby ER". */
+const VISIT_VERBS = new Set(['seen', 'presented', 'presenting', 'presents', 'went', 'go', 'going', 'brought', 'taken', 'sent', 'admitted',
+  'transferred', 'arrived', 'came', 'evaluated', 'treated', 'transported', 'visit', 'visited', 'returned', 'discharged', 'triaged', 'stabilized',
+  'intubated', 'ems', 'biba', 'bibems', 'ambulance', 'unresponsive', 'found', 'flown', 'flighted', 'medflighted', 'transfer', 'tx', 'txd', 'adm',
+  'admit', 'pt', 'patient', 'he', 'she', 'was', 'were']);
+/** Verbs of changing a medication: "switched to Niacin ER", "CHANGED TO NIFEDIPINE ER". */
+const DOSE_CHANGES = new Set(['switched', 'changed', 'increased', 'decreased', 'converted', 'transitioned', 'titrated', 'start', 'started',
+  'restarted', 'resumed', 'continue', 'continued', 'switch', 'change', 'increase', 'decrease', 'convert', 'on']);
 
 /** Words that say which emergency room of a hospital, not which hospital: "Peds ER", "Adult ED", "Main EW". */
 const KINDS_OF_ER = new Set(['peds', 'pediatric', 'paediatric', 'adult', 'adults', 'main', 'fast', 'track', 'walk', 'urgent', 'psych', 'ob',
-  'same', 'day', 'satellite', 'freestanding', 'hospital', 'hosp', 'county', 'city', 'local', 'nearby', 'thru', 'through']);
+  'same', 'day', 'satellite', 'freestanding', 'hospital', 'hosp', 'county', 'city', 'local', 'nearby', 'thru', 'through', 'emergent',
+  'diagnostic', 'hybrid', 'stat', 'referring', 'different', 'free', 'standing', 'obstetric', 'express', 'minor', 'observation', 'rural',
+  'suburban', 'downtown', 'affiliated', 'invasive', 'erectile', 'cardiac', 'interventional', 'outside', 'other', 'another', 'nearest',
+  'closest', 'community', 'university', 'academic', 'teaching', 'tertiary']);
 
 function hospitalNameWord(s: PlaceScan, c: Word | undefined): boolean {
   if (c === undefined || c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.states.has(c.key)
     || KINDS_OF_ER.has(c.key)) return false;
   const surface = s.text.slice(c.start, c.end);
-  if (/^\p{Lu}+$/u.test(surface)) return c.key.length >= 5 || !s.mixed;
+  if (/^\p{Lu}+$/u.test(surface)) return (c.key.length >= 5 || !s.mixed) && !MOVED_VERB_LIKE.test(c.key);
   if (s.mixed) return c.capitalized;
   return c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key) && !VERB_LIKE.test(c.key);
 }
@@ -222,11 +244,23 @@ function townAfterFacility(s: PlaceScan, head: number): void {
   const inWord = s.at(k);
   const town = s.at(k + 1);
   if (inWord === undefined || inWord.key !== 'in' || !cleanGap(inWord.gapBefore) || town === undefined || !cleanGap(town.gapBefore)) return;
-  if (!movedPlace(s, town) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/.test(town.key) || VERB_LIKE.test(town.key)) return;
+  if (!movedPlace(s, town) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/.test(town.key) || VERB_LIKE.test(town.key)
+    || NOT_TOWNS.has(town.key)) return;
   const second = s.at(k + 2);
-  const two = second !== undefined && cleanGap(second.gapBefore) && s.mixed && second.capitalized && movedPlace(s, second);
+  if (second !== undefined && cleanGap(second.gapBefore) && STATES_OF_A_PATIENT.has(second.key)) return;
+  // In a single-case note any word may follow "in": only a listed town there.
+  if (!s.mixed && !lexicon.cities.has(town.key)) return;
+  const two = second !== undefined && cleanGap(second.gapBefore) && s.mixed && second.capitalized && movedPlace(s, second) && !NOT_TOWNS.has(second.key);
   push(s, k + 1, two ? k + 2 : k + 1, 'LOCATION');
 }
+
+/** What a patient is in after a facility's name that is no town: "in Critical Condition", "in Police Custody", "in Shock". */
+const NOT_TOWNS = new Set(['critical', 'fair', 'good', 'stable', 'serious', 'poor', 'guarded', 'satisfactory', 'cardiogenic', 'septic', 'status',
+  'police', 'preterm', 'followup', 'summer', 'winter', 'spring', 'fall', 'autumn', 'childhood', 'infancy', 'transit', 'route', 'total', 'usual',
+  'wheelchair', 'handcuffs', 'cervical', 'asystole', 'ventricular', 'extremis', 'shock', 'pulseless', 'nineteen', 'twenty', 'acute', 'severe',
+  'mild', 'moderate', 'respiratory', 'hemorrhagic', 'labor', 'active', 'early', 'late', 'full', 'partial', 'no', 'new', 'his', 'her']);
+const STATES_OF_A_PATIENT = new Set(['condition', 'distress', 'shock', 'labor', 'health', 'custody', 'arrest', 'state', 'status', 'epilepticus',
+  'failure', 'spirits', 'position', 'restraints']);
 
 /** Words that say what kind of care a home or a practice gives, not whose it is: "Prior Nursing Home", "Comfort Care". */
 const KINDS_OF_CARE = new Set(['prior', 'comfort', 'ambulatory', 'skilled', 'memory', 'local', 'private', 'current', 'new', 'other', 'same', 'long', 'term',
@@ -250,7 +284,8 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
   // Places after a movement: "transferred from Larchmont for cath", "med-flighted to X", "flying in from X",
   // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
   // function, clinical or unit word, nor shaped like a verb).
-  if ((MOVE_VERBS.has(w.key) || (s.mixed && MIXED_CASE_MOVE_VERBS.has(w.key))) && next !== undefined) {
+  const mixedOnly = !MOVE_VERBS.has(w.key);
+  if ((!mixedOnly || (s.mixed && MIXED_CASE_MOVE_VERBS.has(w.key))) && next !== undefined) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'in' && s.at(j + 1)?.key === 'from') j++;
     const prep = s.at(j) as Word;
@@ -258,7 +293,9 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
     const first = viaAt ? j : j + 1;
     // "works for orlen health": an employer, named like a place, with its organisation word.
     const employer = EMPLOYMENT_VERBS.has(w.key) && prep.key === 'for';
-    if ((viaAt || MOVE_PREPOSITIONS.has(prep.key) || employer) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
+    // After the verbs of mixed-case notes "at" tells a time as often ("sent at Midnight").
+    const preposition = MOVE_PREPOSITIONS.has(prep.key) && !(mixedOnly && prep.key === 'at');
+    if ((viaAt || preposition || employer) && cleanGap(prep.gapBefore.replace('@', ' ')) || viaAt) {
       let last = first - 1;
       for (let k = first; k < first + 3; k++) {
         const c = s.at(k);
