@@ -147,3 +147,10 @@ test('a capitalised word opening its clause before "lives on/at" and an address 
     assert.deepEqual(names(text), [], text);
   }
 });
+
+test('single-case notes: a surname after a cue and a credential, a word opening its clause before a listed surname and "md"', () => {
+  assert.deepEqual(names('pressures low, per md quenby. plan: diurese'), ['quenby']);
+  assert.deepEqual(names('PER NP ORVELTON, WILL HOLD LASIX'), ['ORVELTON']);
+  assert.deepEqual(names('social: orvel mcgrath md met with wife'), ['orvel mcgrath']);
+  for (const text of ['per md order', 'per md recommendation.', 'PER MD PLAN.', 'per md, will hold', 'by md team.']) assert.deepEqual(names(text), [], text);
+});

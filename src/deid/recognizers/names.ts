@@ -327,6 +327,12 @@ function lowerTitle(s: NameScan, i: number, next: Word): boolean {
 const BEFORE_LOWER_TITLE = new Set(['with', 'to', 'for', 'by', 'from', 'dear', 'called', 'see', 'saw', 'met', 'tell', 'told', 'ask', 'asked']);
 
 function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
+  // "per md quenby.", "by np orvel ok'd": in a single-case note, a credential between a cue and a surname-like word
+  // that closes the name.
+  if ((cues & CUE_CREDENTIAL) !== 0 && !s.mixed && next !== undefined && cleanGap(next.gapBefore) && cleanGap(w.gapBefore)
+    && CREDENTIAL_CUES.has(s.at(i - 1)?.key ?? '') && surnameLike(s, next) && next.key.length >= 3 && closesName(s, i + 1)) {
+    s.marked[i + 1] = 1;
+  }
   // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
   const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
   // The cue bit says whether the key is a credential (cue()), without a look-up at every single letter.
@@ -353,8 +359,10 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
         const gapOk = cleanGap(after.gapBefore) || (c.single && /^\.[ \t]*$/.test(after.gapBefore)) || after.gapBefore === '-';
         const middleInitial = after.single && /^\.[ \t]*$/.test((s.at(j + 2) as Word | undefined)?.gapBefore ?? '');
         const initial = c.single && /^\.[ \t]*$/.test(after.gapBefore);
+        // "social: orvel mcgrath md met with": the word opening its clause before a listed surname and the credential.
+        const opensClause = j === p1 - 1 && isKnownName(wp1.key) && /(?:^|[:\n])[ \t]*$/.test(c.gapBefore) && surnameLike(s, c);
         if (!gapOk || !(personWord(c) || initial) || !(initial || givenLike(s, j) || isKnownName(c.key) || c.capitalized || after.gapBefore === '-'
-          || middleInitial || ((strongCredential || cuedName) && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(s, c)))) break;
+          || middleInitial || opensClause || ((strongCredential || cuedName) && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(s, c)))) break;
         s.marked[j] = 1;
       }
     }
