@@ -168,13 +168,15 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('from OSH-> medflight to BRAXMIRAN for cath'), ['BRAXMIRAN']);
   assert.deepEqual(found('He was seen in the Zorlekan ER.'), ['Zorlekan']);
   assert.deepEqual(found('Seen in Zorlekan Emergency Room yesterday.'), ['Zorlekan']);
+  assert.deepEqual(found('seen at u of vt clinic since may'), ['u of vt']);
+  assert.deepEqual(found('then went to u vermont er with cp'), ['u vermont']);
   for (const text of ['Pt in the Main ER.', 'seen in Peds ER', 'BIBA to OSH ER', 'PT SEEN IN THE ER', 'ADMITTED THRU ER', 'Will go to Radiology.',
     'Sent to Pathology.', 'Taken to Nuclear Medicine for scan.', 'He was taken to Emergency Department.', 'She returned from Mexico last week.',
     'will go to bed', 'PT TO PEDS ED', 'brought down to cath lab', 'sent to EP cath lab', 'TO CATH LAB', 'Now changed to Metformin ER 500 mg daily.',
     'CHANGED TO NIFEDIPINE ER.', 'switched to Toprol XL and then to Metoprolol ER.', 'pt was medflighted from scene to trauma bay.',
     'Specimen sent to Histology.', 'He was taken to Fluoroscopy.', 'Patient sent to Optometry.',
     'He was taken to Emergent Cath Lab.', 'Orvel got transferred to NSICU.', 'Seen at Referring ED.', 'Return to Activity as tolerated.',
-    'Sent at Midnight for labs.']) {
+    'Sent at Midnight for labs.', 'u of regular insulin given', 'pt said u of course can']) {
     assert.deepEqual(found(text), [], text);
   }
 });

@@ -53,10 +53,10 @@ test('PhysioNet with every gold place replaced by an invented word: context rule
   assert.ok(report.token.overall.precision >= 0.95, `precision ${report.token.overall.precision}`);
 });
 
-test('PhysioNet written all in lower case, then all in capitals (same offsets): recall stays >= 0.978 and >= 0.988', { skip: physionetText.skip || physionetPhrase.skip }, () => {
+test('PhysioNet written all in lower case, then all in capitals (same offsets): recall stays >= 0.983 and >= 0.988', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
-  // 0.9733 and 0.9831 before the fourteenth session; 0.9813 and 0.9911 after.
-  for (const [recase, floor] of [[(t: string) => t.toLowerCase(), 0.978], [(t: string) => t.toUpperCase(), 0.988]] as const) {
+  // 0.9733 and 0.9831 before the fourteenth session; 0.9858 and 0.9911 after.
+  for (const [recase, floor] of [[(t: string) => t.toLowerCase(), 0.983], [(t: string) => t.toUpperCase(), 0.988]] as const) {
     const { report } = scoreDocuments(docs.map((d) => ({ ...d, text: recase(d.text) })), findPhi);
     assert.ok(report.token.overall.recall >= floor && report.token.overall.precision >= 0.95,
       `recall ${report.token.overall.recall} precision ${report.token.overall.precision}`);

@@ -267,13 +267,15 @@ const KINDS_OF_CARE = new Set(['prior', 'comfort', 'ambulatory', 'skilled', 'mem
   'primary', 'inpatient', 'outpatient', 'pediatric', 'resident', 'adult', 'senior', 'care', 'home', 'a', 'an', 'the', 'to', 'from', 'at', 'in']);
 
 function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
-  // "University of Alaska", "U of VT": a university and the place after "of".
-  const university = w.key === 'university' || w.key === 'univ' || w.key === 'uof' || (s.text.slice(w.start, w.end) === 'U' && !/\d\s*$/.test(w.gapBefore));
+  // "University of Alaska", "U of VT", "u of md": a university and the place after "of". A "u" in lower case (a unit
+  // or "you" as often) only in a single-case note and before a state or a listed town ("u of md", not "u of course").
+  const lowerU = w.key === 'u' && s.text.charCodeAt(w.start) !== 85;
+  const university = w.key === 'university' || w.key === 'univ' || w.key === 'uof' || (w.key === 'u' && !/\d\s*$/.test(w.gapBefore) && (!lowerU || !s.mixed));
   if (university && next !== undefined && cleanGap(next.gapBefore)) {
     const ofAt = next.key === 'of' ? i + 2 : i + 1;
     const place = s.at(ofAt);
     if (place !== undefined && cleanGap(place.gapBefore) && (ofAt === i + 2 || w.key !== 'university')
-      && (ofAt === i + 2 ? lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (placeLike(place) && (place.capitalized || !s.mixed))
+      && (ofAt === i + 2 ? lexicon.states.has(place.key) || lexicon.cities.has(place.key) || (!lowerU && placeLike(place) && (place.capitalized || !s.mixed))
         : (lexicon.states.has(place.key) && place.key.length > 2) || lexicon.cities.has(place.key))) {
       push(s, i, ofAt, 'HOSPITAL');
     }
