@@ -171,12 +171,12 @@ function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
   if (DOSE_CHANGES.has(s.at(at - 1)?.key ?? '')) return;
   // "ER" is a drug's extended release as often ("then to Metoprolol ER"): a visit's verb must come before it.
   if (w.key === 'er' && ![1, 2, 3].some((d) => VISIT_VERBS.has(s.at(at - d)?.key ?? ''))) return;
-  if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via|the)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
+  if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
 }
 
 /** A dose after "ER", or its end of a line of a medication list: the drug's extended release, not a room. */
 const ER_DOSE_AFTER = new RegExp(String.raw`^[ \t]*(?:\d|${DOSE_UNIT}\b|tab|cap|po\b|daily|bid|qd|qhs|once|twice)`, 'i');
-/** Verbs of going to or being seen in an emergency room: "seen in Quenby ER", "brought by EMS to Quenby ER". */
+/** Words of a visit, a few words before an emergency room: "seen in Quenby ER", "brought by EMS to Quenby ER". */
 const VISIT_VERBS = new Set(['seen', 'presented', 'presenting', 'presents', 'went', 'go', 'going', 'brought', 'taken', 'sent', 'admitted',
   'transferred', 'arrived', 'came', 'evaluated', 'treated', 'transported', 'visit', 'visited', 'returned', 'discharged', 'triaged', 'stabilized',
   'intubated', 'ems', 'biba', 'bibems', 'ambulance', 'unresponsive', 'found', 'flown', 'flighted', 'medflighted', 'transfer', 'tx', 'txd', 'adm',
