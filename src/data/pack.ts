@@ -1,5 +1,5 @@
 // Modules imported one by one, not through their folders' index files: each worker thread loads this file, and
-// the indexes pull in readers, scorers and parsers (saxes, csv-parse) that packing never runs.
+// the indexes pull in readers, scorers and parsers (saxes, papaparse) that packing never runs.
 import type { CorpusDocument } from '../corpus/document.js';
 import { sentenceSpans } from '../corpus/sentences.js';
 import type { DeidMode } from '../deid/deidentify.js';

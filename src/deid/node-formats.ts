@@ -1,10 +1,10 @@
 // Node-only readers and writers of the formats `medbert deid` de-identifies: one text document, JSON lines and
-// CSV (csv-parse), record by record, with bad records skipped and named. Files are read as the corpus readers read
+// CSV (papaparse, as `medbert prepare` reads it), record by record, with bad records skipped and named. Files are read as the corpus readers read
 // them: gunzipped when they are gzip, a missing or unreadable file named in one line.
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import { parse as parseCsv } from 'csv-parse';
-import { fileText, readFileText } from '../corpus/node-io.js';
+import type { CsvRow } from '../corpus/csv-rows.js';
+import { fileBytes, fileText, readFileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from './deidentify.js';
 import type { OutputSink } from './node-io.js';
@@ -88,48 +88,48 @@ export async function deidCsv(
   path: string | undefined, sink: OutputSink, column: string, keyColumn: string | undefined,
   options: DeidRunOptions, warnings: Warnings,
 ): Promise<void> {
-  const input = textInput(path);
-  const parser = input.pipe(parseCsv({
-    relax_quotes: true,
-    skip_records_with_error: true,
-    bom: true,
-    on_skip: (error) => {
-      const where = (error as { lines?: number } | undefined)?.lines ?? 0;
-      warnings.skip(where, `bad CSV row (${error?.message.split('\n')[0] ?? 'unreadable'})`);
-      return undefined;
-    },
-  }));
-  // `pipe` does not pass the input's errors on (a truncated gzip, a folder): the parser is failed with them.
-  input.on('error', (error) => parser.destroy(error));
+  // Rows as `medbert prepare` reads them (papaparse, corpus/csv-rows.ts): a quote inside an unquoted field is a
+  // character ('5\'10" tall'); a quoted field closed before other characters, or never closed, makes its row malformed.
+  const { CsvRows } = await import('../corpus/csv-rows.js');
+  const rows = new CsvRows(',');
   let header: string[] | null = null;
   let textIndex = -1;
   let keyIndex = -1;
-  let row = 0;
-  for await (const record of parser as AsyncIterable<string[]>) {
-    row++;
-    if (header === null) {
-      header = record;
-      textIndex = header.indexOf(column);
-      if (textIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${column}" in the header (${header.join(', ')}); set --text-column`);
-      if (keyColumn !== undefined) {
-        keyIndex = header.indexOf(keyColumn);
-        if (keyIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${keyColumn}" for --key-field`);
+  const write = async (batch: readonly CsvRow[]): Promise<void> => {
+    for (const row of batch) {
+      if (row.error !== null) {
+        warnings.skip(row.firstLine, `bad CSV row (${row.error})`);
+        continue;
       }
-      await sink.write(csvLine(header));
-      continue;
+      const record = row.fields;
+      if (header === null) {
+        header = record;
+        textIndex = header.indexOf(column);
+        if (textIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${column}" in the header (${header.join(', ')}); set --text-column`);
+        if (keyColumn !== undefined) {
+          keyIndex = header.indexOf(keyColumn);
+          if (keyIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${keyColumn}" for --key-field`);
+        }
+        await sink.write(csvLine(header));
+        continue;
+      }
+      // papaparse gives a blank line as one empty field.
+      if (record.length === 1 && record[0] === '') continue;
+      if (record.length !== header.length) {
+        warnings.skip(row.firstLine, `the row has ${record.length} fields, the header ${header.length}`);
+        continue;
+      }
+      const text = record[textIndex] ?? '';
+      warnings.replacement(text, row.firstLine);
+      const key = keyIndex >= 0 ? record[keyIndex] : undefined;
+      const out = [...record];
+      out[textIndex] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
+      await sink.write(csvLine(out));
+      warnings.kept++;
     }
-    if (record.length !== header.length) {
-      warnings.skip((parser as unknown as { info: { lines: number } }).info.lines, `row ${row} has ${record.length} fields, the header ${header.length}`);
-      continue;
-    }
-    const text = record[textIndex] ?? '';
-    warnings.replacement(text, row);
-    const key = keyIndex >= 0 ? record[keyIndex] : undefined;
-    const out = [...record];
-    out[textIndex] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
-    await sink.write(csvLine(out));
-    warnings.kept++;
-  }
+  };
+  for await (const chunk of path === undefined ? (process.stdin as AsyncIterable<Uint8Array>) : fileBytes(path)) await write(rows.push(chunk));
+  await write(rows.end());
 }
 
 function csvLine(fields: readonly string[]): string {
