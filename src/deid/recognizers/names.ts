@@ -2,6 +2,7 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
+import { codeAt, isAsciiLetter } from './chars.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
   PERSON_ROLES, PERSON_VERBS, RELATION_FOLLOWERS, RELATIONS, ROLE_FILLERS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER,
@@ -83,10 +84,14 @@ function isInitial(s: NameScan, i: number): boolean {
  */
 const DOTTED_LETTERS = /^(?:\p{L}\.){3}|^(?:[ap]\.m|e\.g|i\.e|p\.o|h\.s|o\.[dsu]|[ap]\.c|s\.l|q\.[dh]|m\.d|n\.p|r\.n)\./iu;
 
-/** The single letter at `start` is one letter of a dotted abbreviation ("p.r.n.", "a.m.", "e.g."). */
+/**
+ * The single letter at `start` is one letter of a dotted abbreviation ("p.r.n.", "a.m.", "e.g."). The letter has a
+ * period after it or before it, else no regex runs (single letters are common: "x", "s/p").
+ */
 function dottedAbbreviation(text: string, start: number): boolean {
+  if (codeAt(text, start + 1) !== 46 && codeAt(text, start - 1) !== 46) return false;
   let first = start;
-  while (first >= 2 && text.charCodeAt(first - 1) === 46 && /\p{L}/u.test(text.charAt(first - 2)) && !/\p{L}/u.test(text.charAt(first - 3))) first -= 2;
+  while (first >= 2 && text.charCodeAt(first - 1) === 46 && isAsciiLetter(text.charCodeAt(first - 2)) && !isAsciiLetter(codeAt(text, first - 3))) first -= 2;
   return DOTTED_LETTERS.test(text.slice(first, first + 6));
 }
 
