@@ -166,6 +166,8 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('Admitted to Orvelton Hospital in Critical Condition.'), ['Orvelton']);
   assert.deepEqual(found('went to ZORTOSHER cath lab, stented'), ['ZORTOSHER']);
   assert.deepEqual(found('from OSH-> medflight to BRAXMIRAN for cath'), ['BRAXMIRAN']);
+  assert.deepEqual(found('Orvel got transferred from QVMC today.'), ['QVMC']);
+  assert.deepEqual(found('TRANSFERRED FROM QCH FOR CATH'), ['QCH']);
   assert.deepEqual(found('He was seen in the Zorlekan ER.'), ['Zorlekan']);
   assert.deepEqual(found('Seen in Zorlekan Emergency Room yesterday.'), ['Zorlekan']);
   assert.deepEqual(found('seen at u of vt clinic since may'), ['u of vt']);
@@ -176,7 +178,8 @@ test('a hospital before its emergency room, and a place after going or returning
     'CHANGED TO NIFEDIPINE ER.', 'switched to Toprol XL and then to Metoprolol ER.', 'pt was medflighted from scene to trauma bay.',
     'Specimen sent to Histology.', 'He was taken to Fluoroscopy.', 'Patient sent to Optometry.',
     'He was taken to Emergent Cath Lab.', 'Orvel got transferred to NSICU.', 'Seen at Referring ED.', 'Return to Activity as tolerated.',
-    'Sent at Midnight for labs.', 'u of regular insulin given', 'pt said u of course can']) {
+    'Sent at Midnight for labs.', 'u of regular insulin given', 'pt said u of course can',
+    'transferred to ICH', 'Transferred from VAMC today.', 'Transferred from OSH.']) {
     assert.deepEqual(found(text), [], text);
   }
 });

@@ -57,10 +57,24 @@ function movedPlace(s: PlaceScan, c: Word): boolean {
   // A country alone is no identifier under Safe Harbor ("returned from Mexico"); a department is no place.
   if (lexicon.countries.has(c.key) || (DEPARTMENT_ENDING.test(c.key) && !lexicon.cities.has(c.key))) return false;
   if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
+  if (hospitalAcronym(s, c)) return true;
   // In a mixed-case note a name in capitals too ("med-flighted to BRAXTON"), if long enough not to be an abbreviation.
   if (s.mixed) return c.capitalized || (c.key.length >= 5 && /^\p{Lu}+$/u.test(s.text.slice(c.start, c.end)) && !MOVED_VERB_LIKE.test(c.key));
   return c.capitalized || (c.key.length >= 4 && !MOVED_VERB_LIKE.test(c.key));
 }
+
+/**
+ * "transferred from UMMC", "came from QCH": a hospital's acronym after a movement, capitals ending in H (hospital)
+ * or MC (medical center). Not a bleed or another finding written so ("transferred to ICH" is rare, "for ICH" common).
+ */
+function hospitalAcronym(s: PlaceScan, c: Word): boolean {
+  const surface = s.text.slice(c.start, c.end);
+  return /^[A-Z]{1,3}(?:H|MC)$/.test(surface) && surface.length >= 3 && !FINDING_ACRONYMS.has(c.key);
+}
+
+/** Findings and conditions written as capitals ending in H, and the generic VA medical center: not a hospital's name. */
+const FINDING_ACRONYMS = new Set(['ich', 'sah', 'sdh', 'edh', 'ivh', 'iph', 'bph', 'lvh', 'rvh', 'pph', 'gih', 'ugih', 'lgih', 'dvh', 'nph', 'adh',
+  'pth', 'tsh', 'lh', 'fsh', 'acth', 'bmh', 'hch', 'luh', 'nsh', 'sch', 'tah', 'rah', 'lah', 'vah', 'ptch', 'cmh', 'vamc']);
 
 function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void {
   const a = s.at(from);
