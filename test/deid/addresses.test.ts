@@ -168,6 +168,9 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('from OSH-> medflight to BRAXMIRAN for cath'), ['BRAXMIRAN']);
   assert.deepEqual(found('Orvel got transferred from QVMC today.'), ['QVMC']);
   assert.deepEqual(found('TRANSFERRED FROM QCH FOR CATH'), ['QCH']);
+  assert.deepEqual(found('FOUND AT HOME IN MIRDRILAN BRAXBRAXAN BY EMS'), ['MIRDRILAN BRAXBRAXAN']);
+  assert.deepEqual(found('Wife recently got a new job in Pravvathan Queltoshan.'), ['Pravvathan Queltoshan']);
+  assert.deepEqual(found('ORIENTED X2, THINKS THEY ARE IN LEKVINER.'), ['LEKVINER']);
   assert.deepEqual(found('He was seen in the Zorlekan ER.'), ['Zorlekan']);
   assert.deepEqual(found('Seen in Zorlekan Emergency Room yesterday.'), ['Zorlekan']);
   assert.deepEqual(found('seen at u of vt clinic since may'), ['u of vt']);
@@ -179,7 +182,9 @@ test('a hospital before its emergency room, and a place after going or returning
     'Specimen sent to Histology.', 'He was taken to Fluoroscopy.', 'Patient sent to Optometry.',
     'He was taken to Emergent Cath Lab.', 'Orvel got transferred to NSICU.', 'Seen at Referring ED.', 'Return to Activity as tolerated.',
     'Sent at Midnight for labs.', 'u of regular insulin given', 'pt said u of course can',
-    'transferred to ICH', 'Transferred from VAMC today.', 'Transferred from OSH.']) {
+    'transferred to ICH', 'Transferred from VAMC today.', 'Transferred from OSH.', 'HOME IN WHEELCHAIR', 'FAMILY IN WAITING ROOM',
+    'thought they were in pain', 'BELIEVES PT IS IN TROUBLE', 'She was born and raised in New Hampshire.', 'Family in Florida', 'grew up in Africa',
+    'employed in Indian court']) {
     assert.deepEqual(found(text), [], text);
   }
 });

@@ -44,12 +44,12 @@ test('PhysioNet with every gold name replaced by an invented word: context rules
   assert.ok(report.token.overall.precision >= 0.95, `precision ${report.token.overall.precision}`);
 });
 
-test('PhysioNet with every gold place replaced by an invented word: context rules alone keep LOCATION recall >= 0.71', { skip: physionetText.skip || physionetPhrase.skip }, () => {
+test('PhysioNet with every gold place replaced by an invented word: context rules alone keep LOCATION recall >= 0.75', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
   const { report } = scoreDocuments(withInventedWords(docs, 'LOCATION'), findPhi);
-  // 0.60 before the places after going, returning and flying in capitals, before an emergency room or a cath lab, and
-  // after a facility and "in" (0.73 after).
-  assert.ok(report.token.byGroup.LOCATION.recall >= 0.71, `LOCATION recall with invented places ${report.token.byGroup.LOCATION.recall}`);
+  // 0.60 before the places after going, returning and flying in capitals, before an emergency room or a cath lab,
+  // after a facility and "in", and after a home, a job or knowing where one is and "in" (0.77 after).
+  assert.ok(report.token.byGroup.LOCATION.recall >= 0.75, `LOCATION recall with invented places ${report.token.byGroup.LOCATION.recall}`);
   assert.ok(report.token.overall.precision >= 0.95, `precision ${report.token.overall.precision}`);
 });
 

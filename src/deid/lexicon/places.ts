@@ -134,6 +134,11 @@ travessa largo chemin quai
  * Countries (and their common short forms), lower case. Not PHI under Safe Harbor: alone ("from Malta") they are
  * left untagged; in an address block they are tagged with the block, which is replaced whole.
  */
+/** Regions larger than a state, lower case: no identifiers under Safe Harbor. */
+export const CONTINENTS: readonly string[] = ['africa', 'asia', 'europe', 'america', 'north america', 'south america', 'latin america',
+  'central america', 'australia', 'antarctica', 'oceania', 'scandinavia', 'caribbean', 'middle east', 'east asia', 'southeast asia',
+  'west africa', 'east africa'];
+
 export const COUNTRIES: readonly string[] = `
 afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahamas|bahrain|
 bangladesh|barbados|belarus|belgium|belize|benin|bhutan|bolivia|bosnia and herzegovina|botswana|brazil|brunei|

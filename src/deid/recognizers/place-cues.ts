@@ -32,6 +32,11 @@ export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
  */
 export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'went', 'return', 'returned', 'returning', 'sent', 'taken', "c'd", "dc'd", 'headed',
   'heading', 'transported']);
+/** Nouns and verbs of where one lives or works, before "in" and a town: "home in Quenbury", "grew up in Orvelton". */
+export const LIVING_NOUNS = new Set(['home', 'house', 'family', 'job', 'business', 'bakery', 'restaurant', 'store', 'shop', 'apartment', 'condo',
+  'farm', 'born', 'raised', 'up', 'relatives', 'works', 'worked', 'working', 'employed', 'stationed']);
+/** Verbs of knowing where one is, before "he/she is" or "was", "in" or "at", and a town. */
+export const KNOWING_VERBS = new Set(['knows', 'knew', 'aware', 'thinks', 'thought', 'believes', 'believed', 'states', 'stated', 'said', 'says']);
 /** Departments named by their science or procedure: "sent to Histology", "taken to Fluoroscopy", "to Cytogenetics". */
 export const DEPARTMENT_ENDING = /(?:ology|oscopy|ography|graphy|istry|etry|ics|ysis|therapy|tripsy)$/;
 /** Verbs after which "for" names an employer: "works for orlen health". */

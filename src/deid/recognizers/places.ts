@@ -4,9 +4,9 @@ import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
-import { DOSE_UNIT } from './chars.js';
+import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
 
 /**
@@ -29,7 +29,7 @@ export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency',
+  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...LIVING_NOUNS, ...KNOWING_VERBS,
 ]);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
@@ -54,8 +54,8 @@ function placeLike(w: Word | undefined): boolean {
 /** A word after a movement that can be part of a place's name (see the movement rule). */
 function movedPlace(s: PlaceScan, c: Word): boolean {
   if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
-  // A country alone is no identifier under Safe Harbor ("returned from Mexico"); a department is no place.
-  if (lexicon.countries.has(c.key) || (DEPARTMENT_ENDING.test(c.key) && !lexicon.cities.has(c.key))) return false;
+  // A country or a continent alone is no identifier under Safe Harbor ("returned from Mexico"); a department is no place.
+  if (lexicon.countries.has(c.key) || lexicon.continents.has(c.key) || (DEPARTMENT_ENDING.test(c.key) && !lexicon.cities.has(c.key))) return false;
   if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
   if (hospitalAcronym(s, c)) return true;
   // In a mixed-case note a name in capitals too ("med-flighted to BRAXTON"), if long enough not to be an abbreviation.
@@ -69,12 +69,12 @@ function movedPlace(s: PlaceScan, c: Word): boolean {
  */
 function hospitalAcronym(s: PlaceScan, c: Word): boolean {
   const surface = s.text.slice(c.start, c.end);
-  return /^[A-Z]{1,3}(?:H|MC)$/.test(surface) && surface.length >= 3 && !FINDING_ACRONYMS.has(c.key);
+  return /^[A-Z]{1,3}(?:H|MC)$/.test(surface) && surface.length >= 3 && !FINDING_ACRONYMS.has(c.key) && !isDigit(codeAt(s.text, c.end));
 }
 
 /** Findings and conditions written as capitals ending in H, and the generic VA medical center: not a hospital's name. */
 const FINDING_ACRONYMS = new Set(['ich', 'sah', 'sdh', 'edh', 'ivh', 'iph', 'bph', 'lvh', 'rvh', 'pph', 'gih', 'ugih', 'lgih', 'dvh', 'nph', 'adh',
-  'pth', 'tsh', 'lh', 'fsh', 'acth', 'bmh', 'hch', 'luh', 'nsh', 'sch', 'tah', 'rah', 'lah', 'vah', 'ptch', 'cmh', 'vamc']);
+  'pth', 'tsh', 'lh', 'fsh', 'acth', 'bmh', 'hch', 'luh', 'nsh', 'sch', 'tah', 'rah', 'lah', 'vah', 'ptch', 'cmh', 'vamc', 'nih']);
 
 function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void {
   const a = s.at(from);
@@ -160,6 +160,7 @@ const PLACE_RULES: readonly PlaceRule[] = [
   wardsAfterTransfer,
   whereIAm,
   (s, i, w) => beforeEmergencyRoom(s, i, w),
+  (s, i, w, next) => livingIn(s, i, w, next),
 ];
 
 /**
@@ -470,6 +471,35 @@ function whereIAm(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev
   const a = s.at(i + 2) as Word;
   const b = s.at(last) as Word;
   s.moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
+}
+
+/**
+ * "has a home in Orvelton", "FAMILY IN QUENBURY", "new job in Orvel Falls", "thinks they are in Quenbury": a town after
+ * "in" and a word of living or working somewhere, or of knowing where one is. Words shaped like a name (see
+ * townAfterIn); in a note all in capitals six letters or more, no state of a patient ("HOME IN WHEELCHAIR").
+ */
+function livingIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
+  let inAt = -1;
+  if (LIVING_NOUNS.has(w.key) && next?.key === 'in') inAt = i + 1;
+  else if (KNOWING_VERBS.has(w.key) && /^(?:he|she|pt|they)$/.test(next?.key ?? '') && /^(?:is|was|are|were)$/.test(s.at(i + 2)?.key ?? '')
+    && /^(?:in|at)$/.test(s.at(i + 3)?.key ?? '')) inAt = i + 3;
+  if (inAt < 0 || !/^[ \t]+$/.test((s.at(inAt) as Word).gapBefore)) return;
+  const upperNote = /^\p{Lu}+$/u.test(s.text.slice((s.at(inAt) as Word).start, (s.at(inAt) as Word).end));
+  let last = -1;
+  for (let k = inAt + 1; k < inAt + 4; k++) {
+    const c = s.at(k);
+    if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !townAfterIn(s, c) || NOT_TOWNS.has(c.key) || STATES_OF_A_PATIENT.has(c.key)
+      || (upperNote && c.key.length < 6) || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
+    last = k;
+  }
+  if (last < 0) return;
+  // A country or a state is no identifier ("born and raised in New Hampshire").
+  const name = s.words.slice(inAt + 1, last + 1).map((c) => c.key).join(' ');
+  // "raised in New Hampshire": the first word of a state's name stops before it, its second.
+  const stateAfter = TWO_WORD_STATES.get(s.at(last + 1)?.key ?? '')?.has((s.at(last) as Word).key) === true;
+  const two = stateAfter || (last === inAt + 2 && TWO_WORD_STATES.get((s.at(last) as Word).key)?.has((s.at(inAt + 1) as Word).key) === true);
+  if (lexicon.countries.has(name) || lexicon.states.has(name) || two || lexicon.continents.has(name)) return;
+  s.moved.push({ start: (s.at(inAt + 1) as Word).start, end: (s.at(last) as Word).keyEnd, category: 'LOCATION' });
 }
 
 function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined): void {
