@@ -36,7 +36,7 @@ export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'went', 'return', '
 export const LIVING_NOUNS = new Set(['home', 'house', 'family', 'job', 'business', 'bakery', 'restaurant', 'store', 'shop', 'apartment', 'condo',
   'farm', 'born', 'raised', 'up', 'relatives', 'works', 'worked', 'working', 'employed', 'stationed']);
 /** Verbs of knowing where one is, before "he/she is" or "was", "in" or "at", and a town. */
-export const KNOWING_VERBS = new Set(['knows', 'knew', 'aware', 'thinks', 'thought', 'believes', 'believed', 'states', 'stated', 'said', 'says']);
+export const KNOWING_VERBS = new Set(['knows', 'knew', 'aware', 'thinks', 'thought', 'believes', 'believed']);
 /** Departments named by their science or procedure: "sent to Histology", "taken to Fluoroscopy", "to Cytogenetics". */
 export const DEPARTMENT_ENDING = /(?:ology|oscopy|ography|graphy|istry|etry|ics|ysis|therapy|tripsy)$/;
 /** Verbs after which "for" names an employer: "works for orlen health". */
