@@ -171,6 +171,7 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('FOUND AT HOME IN MIRDRILAN BRAXBRAXAN BY EMS'), ['MIRDRILAN BRAXBRAXAN']);
   assert.deepEqual(found('Wife recently got a new job in Pravvathan Queltoshan.'), ['Pravvathan Queltoshan']);
   assert.deepEqual(found('ORIENTED X2, THINKS THEY ARE IN LEKVINER.'), ['LEKVINER']);
+  assert.deepEqual(found('GREW UP IN QUENBURY, MOVED HERE'), ['QUENBURY']);
   assert.deepEqual(found('He was seen in the Zorlekan ER.'), ['Zorlekan']);
   assert.deepEqual(found('Seen in Zorlekan Emergency Room yesterday.'), ['Zorlekan']);
   assert.deepEqual(found('seen at u of vt clinic since may'), ['u of vt']);
@@ -184,7 +185,8 @@ test('a hospital before its emergency room, and a place after going or returning
     'Sent at Midnight for labs.', 'u of regular insulin given', 'pt said u of course can',
     'transferred to ICH', 'Transferred from VAMC today.', 'Transferred from OSH.', 'HOME IN WHEELCHAIR', 'FAMILY IN WAITING ROOM',
     'thought they were in pain', 'BELIEVES PT IS IN TROUBLE', 'She was born and raised in New Hampshire.', 'Family in Florida', 'grew up in Africa',
-    'employed in Indian court']) {
+    'employed in Indian court', 'PT UP IN RECLINER', 'FAMILY IN DENIAL', 'home in Hoyer lift', 'Born in South Korea', 'aware she is at Risk',
+    'Born in Middle East.', 'Transferred to RCH for placement.']) {
     assert.deepEqual(found(text), [], text);
   }
 });

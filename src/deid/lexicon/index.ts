@@ -1,6 +1,6 @@
 import { AMBIGUOUS_NAMES, STOP_WORDS } from './common-words.js';
 import { FIRST_NAMES } from './first-names.js';
-import { AMBIGUOUS_CITIES, CITIES, CONTINENTS, COUNTRIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, STATES, STREET_TYPES } from './places.js';
+import { AMBIGUOUS_CITIES, CITIES, CONTINENTS, COUNTRIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, REGION_WORDS, STATES, STREET_TYPES } from './places.js';
 import { SURNAMES } from './surnames.js';
 import { WORLD_GIVEN_NAMES, WORLD_SURNAMES } from './world-names.js';
 
@@ -37,6 +37,8 @@ export const lexicon = {
   countries: new Set(COUNTRIES),
   /** Continents and larger regions: no identifiers, alone or after a movement. */
   continents: new Set(CONTINENTS),
+  /** Direction and kind words before a region's name ("South Korea"): no town after "born in". */
+  regionWords: new Set(REGION_WORDS),
   facilityHeads: new Set(FACILITY_HEADS),
   hospitalAbbreviations: new Set(HOSPITAL_ABBREVIATIONS),
   streetTypes: new Set(STREET_TYPES),

@@ -134,10 +134,15 @@ travessa largo chemin quai
  * Countries (and their common short forms), lower case. Not PHI under Safe Harbor: alone ("from Malta") they are
  * left untagged; in an address block they are tagged with the block, which is replaced whole.
  */
+/** Words of direction and kind before a region's name: "South Korea", "Northern Italy", "Rural Georgia". */
+export const REGION_WORDS: readonly string[] = ['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central',
+  'middle', 'upstate', 'downstate', 'rural', 'northeast', 'northwest', 'southeast', 'southwest'];
+
 /** Regions larger than a state, lower case: no identifiers under Safe Harbor. */
 export const CONTINENTS: readonly string[] = ['africa', 'asia', 'europe', 'america', 'north america', 'south america', 'latin america',
   'central america', 'australia', 'antarctica', 'oceania', 'scandinavia', 'caribbean', 'middle east', 'east asia', 'southeast asia',
-  'west africa', 'east africa'];
+  'west africa', 'east africa', 'north africa', 'eastern europe', 'western europe', 'new england', 'midwest', 'soviet union', 'ussr',
+  'yugoslavia', 'czechoslovakia'];
 
 export const COUNTRIES: readonly string[] = `
 afghanistan|albania|algeria|andorra|angola|argentina|armenia|australia|austria|azerbaijan|bahamas|bahrain|

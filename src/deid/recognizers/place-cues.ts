@@ -34,7 +34,19 @@ export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'went', 'return', '
   'heading', 'transported']);
 /** Nouns and verbs of where one lives or works, before "in" and a town: "home in Quenbury", "grew up in Orvelton". */
 export const LIVING_NOUNS = new Set(['home', 'house', 'family', 'job', 'business', 'bakery', 'restaurant', 'store', 'shop', 'apartment', 'condo',
-  'farm', 'born', 'raised', 'up', 'relatives', 'works', 'worked', 'working', 'employed', 'stationed']);
+  'farm', 'born', 'raised', 'grew', 'relatives', 'works', 'worked', 'working', 'employed', 'stationed']);
+/**
+ * What follows "in" after those words and is no town, shaped like one in capitals or at a sentence's start: a seat
+ * ("UP IN RECLINER"), a state of the family ("FAMILY IN DENIAL"), a device ("home in Hoyer lift"), a danger ("aware
+ * she is at Risk"). A region's first word ("born in South Korea") is lexicon.regionWords.
+ */
+export const NOT_LIVING_PLACES = new Set(['contact', 'support', 'hallway', 'lounge', 'chapel', 'denial', 'disbelief', 'accord', 'company',
+  'carseat', 'ambulette', 'plaster', 'poverty', 'military', 'foster', 'recliner', 'gerichair', 'chair', 'stretcher', 'doorway', 'bed', 'bedside',
+  'hoyer', 'bledsoe', 'pavlik', 'aspen', 'jewett', 'sarmiento', 'risk', 'danger', 'trouble', 'pain', 'kitchen', 'army', 'navy', 'heaven',
+  'church', 'town', 'several', 'touch', 'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting',
+  'hospice']);
+/** Devices named after a maker or an eponym, whose name a home is "in": "home in Quenby lift". */
+export const DEVICE_NOUNS = new Set(['lift', 'brace', 'collar', 'harness', 'boot', 'splint', 'cast', 'chair', 'bed', 'walker']);
 /** Verbs of knowing where one is, before "he/she is" or "was", "in" or "at", and a town. */
 export const KNOWING_VERBS = new Set(['knows', 'knew', 'aware', 'thinks', 'thought', 'believes', 'believed']);
 /** Departments named by their science or procedure: "sent to Histology", "taken to Fluoroscopy", "to Cytogenetics". */

@@ -4,7 +4,7 @@ import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_LIVING_PLACES, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
@@ -78,9 +78,13 @@ function hospitalAcronym(s: PlaceScan, c: Word): boolean {
   return /^[A-Z]{1,3}(?:H|MC)$/.test(surface) && surface.length >= 3 && !FINDING_ACRONYMS.has(c.key) && !isDigit(codeAt(s.text, c.end));
 }
 
-/** Findings and conditions written as capitals ending in H, and the generic VA medical center: not a hospital's name. */
+/**
+ * Findings and conditions written as capitals ending in H, and kinds of facility (the VA medical center, residential
+ * or personal care homes, critical access hospitals): not a hospital's name.
+ */
 const FINDING_ACRONYMS = new Set(['ich', 'sah', 'sdh', 'edh', 'ivh', 'iph', 'bph', 'lvh', 'rvh', 'pph', 'gih', 'ugih', 'lgih', 'dvh', 'nph', 'adh',
-  'pth', 'tsh', 'lh', 'fsh', 'acth', 'bmh', 'hch', 'luh', 'nsh', 'sch', 'tah', 'rah', 'lah', 'vah', 'ptch', 'cmh', 'vamc', 'nih']);
+  'pth', 'tsh', 'lh', 'fsh', 'acth', 'bmh', 'hch', 'luh', 'nsh', 'sch', 'tah', 'rah', 'lah', 'vah', 'ptch', 'cmh', 'vamc', 'nih', 'cdh', 'gmh',
+  'iih', 'ash', 'rch', 'afh', 'pch', 'alh', 'bhh', 'ibh', 'sph', 'ach', 'cah']);
 
 function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HOSPITAL'): void {
   const a = s.at(from);
@@ -490,7 +494,9 @@ function whereIAm(s: PlaceScan, i: number, w: Word, next: Word | undefined, prev
  */
 function livingIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   let inAt = -1;
-  if (LIVING_NOUNS.has(w.key) && next?.key === 'in') inAt = i + 1;
+  if (w.key === 'grew') {
+    if (next?.key === 'up' && s.at(i + 2)?.key === 'in') inAt = i + 2;
+  } else if (LIVING_NOUNS.has(w.key) && next?.key === 'in') inAt = i + 1;
   else if (KNOWING_VERBS.has(w.key) && /^(?:he|she|pt|they)$/.test(next?.key ?? '') && /^(?:is|was|are|were)$/.test(s.at(i + 2)?.key ?? '')
     && /^(?:in|at)$/.test(s.at(i + 3)?.key ?? '')) inAt = i + 3;
   if (inAt < 0 || !/^[ \t]+$/.test((s.at(inAt) as Word).gapBefore)) return;
@@ -499,10 +505,14 @@ function livingIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): voi
   for (let k = inAt + 1; k < inAt + 4; k++) {
     const c = s.at(k);
     if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !townAfterIn(s, c) || NOT_TOWNS.has(c.key) || STATES_OF_A_PATIENT.has(c.key)
-      || (upperNote && c.key.length < 6) || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
+      || NOT_LIVING_PLACES.has(c.key) || lexicon.regionWords.has(c.key) || (upperNote && c.key.length < 6) || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
     last = k;
   }
   if (last < 0) return;
+  // Stopped before a country, a state or a device: "born in Southern X-land", "home in Quenby lift".
+  const after = s.at(last + 1);
+  if (after !== undefined && cleanGap(after.gapBefore) && (DEVICE_NOUNS.has(after.key) || lexicon.countries.has(after.key)
+    || lexicon.states.has(after.key) || lexicon.continents.has(after.key))) return;
   // A country or a state is no identifier ("born and raised in New Hampshire").
   const name = s.words.slice(inAt + 1, last + 1).map((c) => c.key).join(' ');
   // "raised in New Hampshire": the first word of a state's name stops before it, its second.
