@@ -53,12 +53,13 @@ test('PhysioNet with every gold place replaced by an invented word: context rule
   assert.ok(report.token.overall.precision >= 0.95, `precision ${report.token.overall.precision}`);
 });
 
-test('PhysioNet written all in lower case, then all in capitals (same offsets): recall stays >= 0.983 and >= 0.988', { skip: physionetText.skip || physionetPhrase.skip }, () => {
+test('PhysioNet written all in lower case, then all in capitals (same offsets): recall >= 0.983 / 0.988, precision >= 0.975 / 0.97', { skip: physionetText.skip || physionetPhrase.skip }, () => {
   const docs = physionetGold(readFileSync(physionetText.path, 'latin1'), readFileSync(physionetPhrase.path, 'latin1'));
-  // 0.9733 and 0.9831 before the fourteenth session; 0.9858 and 0.9911 after.
-  for (const [recase, floor] of [[(t: string) => t.toLowerCase(), 0.983], [(t: string) => t.toUpperCase(), 0.988]] as const) {
+  // Before the fourteenth session: recall 0.9733 / 0.9831, precision 0.969 / 0.965; after: 0.9858 / 0.9911, 0.981 / 0.977.
+  const variants = [[(t: string) => t.toLowerCase(), 0.983, 0.975], [(t: string) => t.toUpperCase(), 0.988, 0.97]] as const;
+  for (const [recase, recall, precision] of variants) {
     const { report } = scoreDocuments(docs.map((d) => ({ ...d, text: recase(d.text) })), findPhi);
-    assert.ok(report.token.overall.recall >= floor && report.token.overall.precision >= 0.95,
+    assert.ok(report.token.overall.recall >= recall && report.token.overall.precision >= precision,
       `recall ${report.token.overall.recall} precision ${report.token.overall.precision}`);
   }
 });

@@ -28,9 +28,9 @@ protocol protocols orders guidelines guideline policy report reports result resu
 recommendations request requests consult consults note standard routine sliding scale scale riss flowsheet
 flow sheet careview carevue chart
 cardiology cards neuro neurology neurosurgery nsurg ortho orthopedics pulm pulmonary renal gi gu id heme onc
-oncology surgery surgical medicine medical micro psych psychiatry derm ent ophtho urology uro vascular
+oncology surgery surg surgical medicine medical micro psych psychiatry derm ent ophtho urology uro vascular
 thoracic cardiac anesthesia anesthesiology radiology rad ir ep eps pt/ot ot nutrition dietary speech
-swallow pharmacy respiratory resp ct mri cxr ekg ecg echo tee us u/s abg abgs vs vss
+swallow pharmacy respiratory resp ct mri cxr ekg ecg echo tee us u/s abg abgs vs vss abd cx cxs cough verbal balloon
 and/or etc pls please thanks thank ok okay yes no none nothing all any
 mg mcg ml cc kg gm g l units iv po pr im sq sc sl ngt ogt peg gt g-tube j-tube picc tlc cvl aline a-line
 foley swan ganz swan-ganz hickman doppler dopplerable levine miller mac groshong port-a-cath quinton
