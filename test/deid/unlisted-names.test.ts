@@ -152,5 +152,9 @@ test('single-case notes: a surname after a cue and a credential, a word opening 
   assert.deepEqual(names('pressures low, per md quenby. plan: diurese'), ['quenby']);
   assert.deepEqual(names('PER NP ORVELTON, WILL HOLD LASIX'), ['ORVELTON']);
   assert.deepEqual(names('social: orvel mcgrath md met with wife'), ['orvel mcgrath']);
-  for (const text of ['per md order', 'per md recommendation.', 'PER MD PLAN.', 'per md, will hold', 'by md team.']) assert.deepEqual(names(text), [], text);
+  assert.deepEqual(names('SOCIAL: QUILLANE ORVELTON MD SPOKE WITH WIFE'), ['QUILLANE ORVELTON']);
+  assert.deepEqual(names('TEAM HAS SPOKEN AT LENGTH, NOTABLY WITH QUILLANE ORVELTON (SON)'), []);
+  assert.deepEqual(names('RN TALKED PRIVATELY WITH QUILLANE ORVELTON (SON)'), ['QUILLANE ORVELTON']);
+  for (const text of ['per md order', 'per md recommendation.', 'PER MD PLAN.', 'per md, will hold', 'by md team.', 'PLAN: FOLLOW UP MD CALLED',
+    'NEURO: NO CHANGE MD AWARE', 'spoke briefly with family']) assert.deepEqual(names(text), [], text);
 });

@@ -149,8 +149,8 @@ export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'atte
 export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 'regards', 'sincerely']);
 
 /** Verbs after which "with"/"by" introduces a person: "spoke with X", "accompanied by X". */
-export const MEETING_VERBS = new Set(['spoke', 'speak', 'talked', 'talk', 'met', 'meet', 'consult', 'consulted', 'discussed', 'accompanied',
-  'seen', 'examined', 'evaluated', 'visited', 'appointment', 'appt', 'up', 'made']);
+export const MEETING_VERBS = new Set(['spoke', 'speak', 'spoken', 'speaking', 'talked', 'talk', 'talking', 'met', 'meet', 'consult', 'consulted',
+  'discussed', 'accompanied', 'seen', 'examined', 'evaluated', 'visited', 'appointment', 'appt', 'up', 'made', 'conferred']);
 
 /** Words after a full name that end it: "son X Y regarding ...", "nurse X Y that she ...". */
 export const NAME_CLOSERS = new Set(['regarding', 're', 'who', 'that', 'about', 'of', 'from', 'as', 'for']);

@@ -354,8 +354,12 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
       return c !== undefined && after !== undefined && CREDENTIAL_CUES.has(c.key) && cleanGap(after.gapBefore);
     };
     const cuedName = (cueAt(p1 - 1) && surnameLike(s, wp1)) || (cueAt(p1 - 2) && surnameLike(s, s.at(p1 - 1)) && surnameLike(s, wp1) && cleanGap(wp1.gapBefore));
+    // "SOCIAL: ORVEL QUENBY MD SPOKE WITH": two surname-like words opening their clause, the credential, then a verb
+    // that people do.
+    const speaks = PERSON_VERBS.has(next?.key ?? '') && cleanGap(next?.gapBefore ?? '') && surnameLike(s, wp1) && surnameLike(s, s.at(p1 - 1))
+      && /(?:^|[:\n])[ \t]*$/.test(s.at(p1 - 1)?.gapBefore ?? '') && cleanGap(wp1.gapBefore);
     const supported = isKnownName(wp1.key) || givenLike(s, p1 - 1) || wp1.capitalized || /-/.test(wp1.key)
-      || (strongCredential && surnameLike(s, wp1)) || cuedName;
+      || (strongCredential && surnameLike(s, wp1)) || cuedName || speaks;
     if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(s, p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
       s.marked[p1] = 1;
       for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
@@ -365,7 +369,7 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
         const middleInitial = after.single && /^\.[ \t]*$/.test((s.at(j + 2) as Word | undefined)?.gapBefore ?? '');
         const initial = c.single && /^\.[ \t]*$/.test(after.gapBefore);
         // "social: orvel mcgrath md met with": the word opening its clause before a listed surname and the credential.
-        const opensClause = j === p1 - 1 && isKnownName(wp1.key) && /(?:^|[:\n])[ \t]*$/.test(c.gapBefore) && surnameLike(s, c);
+        const opensClause = j === p1 - 1 && (isKnownName(wp1.key) || speaks) && /(?:^|[:\n])[ \t]*$/.test(c.gapBefore) && surnameLike(s, c);
         if (!gapOk || !(personWord(c) || initial) || !(initial || givenLike(s, j) || isKnownName(c.key) || c.capitalized || after.gapBefore === '-'
           || middleInitial || opensClause || ((strongCredential || cuedName) && j === p1 - 1 && cleanGap(after.gapBefore) && surnameLike(s, c)))) break;
         s.marked[j] = 1;
@@ -514,7 +518,10 @@ function reach(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: n
 
 function meetings(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
   // "I spoke with Duskleker Pravleker", "consult with X Y", "accompanied by X": a meeting verb, then a person.
-  if ((cues & CUE_MEETING) !== 0 && next !== undefined && cleanGap(next.gapBefore) && MEETING_VERBS.has(s.at(i - 1)?.key ?? '')
+  // "talked privately with X Y": an adverb may come between the verb and "with".
+  const verb = s.at(i - 1)?.key ?? '';
+  const met = MEETING_VERBS.has(verb) || (/ly$/.test(verb) && verb.length >= 6 && MEETING_VERBS.has(s.at(i - 2)?.key ?? ''));
+  if ((cues & CUE_MEETING) !== 0 && next !== undefined && cleanGap(next.gapBefore) && met
     && (surnameLike(s, next) || (isInitial(s, i + 1) && !s.at(i + 2)?.single)) && !ROLES.has(next.key) && !SERVICE_TAIL.has(s.at(i + 2)?.key ?? '')) {
     takeForward(s, i + 1, () => true, true);
   }
