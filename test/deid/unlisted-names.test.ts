@@ -155,6 +155,7 @@ test('single-case notes: a surname after a cue and a credential, a word opening 
   assert.deepEqual(names('SOCIAL: QUILLANE ORVELTON MD SPOKE WITH WIFE'), ['QUILLANE ORVELTON']);
   assert.deepEqual(names('TEAM HAS SPOKEN AT LENGTH, NOTABLY WITH QUILLANE ORVELTON (SON)'), []);
   assert.deepEqual(names('RN TALKED PRIVATELY WITH QUILLANE ORVELTON (SON)'), ['QUILLANE ORVELTON']);
+  assert.deepEqual(names('RESP- QUILLANE ORVELTON,MD MADE VENT CHANGES'), ['QUILLANE ORVELTON']);
   for (const text of ['per md order', 'per md recommendation.', 'PER MD PLAN.', 'per md, will hold', 'by md team.', 'PLAN: FOLLOW UP MD CALLED',
-    'NEURO: NO CHANGE MD AWARE', 'spoke briefly with family']) assert.deepEqual(names(text), [], text);
+    'NEURO: NO CHANGE MD AWARE', 'spoke briefly with family', 'PER RENAL,MD AWARE', 'PAIN CONTROLLED,MD NOTIFIED']) assert.deepEqual(names(text), [], text);
 });

@@ -346,7 +346,9 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     const wp1 = s.at(p1) as Word;
     // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
     // or punctuation): "BREATH SOUNDS DIMINISHED, RN AWARE" is not a name.
-    const strongCredential = w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(s.text.slice(w.end, w.end + 3));
+    // An MD glued to the word before by a comma ("QUENBY,MD") signs as strongly ("VINLEKER QUENBY,MD MADE VENT CHANGES").
+    const strongCredential = (w.key !== 'md' && w.key !== 'pa' && w.key !== 'np' && /^[ \t]*(?:[.,;)\n]|$)/.test(s.text.slice(w.end, w.end + 3)))
+      || (w.key === 'md' && w.gapBefore === ',');
     // "PER LAST FIRST NP", "by jo smith md": a cue before the one or two words before the credential.
     const cueAt = (k: number): boolean => {
       const c = s.at(k);
