@@ -156,6 +156,8 @@ test('single-case notes: a surname after a cue and a credential, a word opening 
   assert.deepEqual(names('TEAM HAS SPOKEN AT LENGTH, NOTABLY WITH QUILLANE ORVELTON (SON)'), []);
   assert.deepEqual(names('RN TALKED PRIVATELY WITH QUILLANE ORVELTON (SON)'), ['QUILLANE ORVELTON']);
   assert.deepEqual(names('RESP- QUILLANE ORVELTON,MD MADE VENT CHANGES'), ['QUILLANE ORVELTON']);
+  assert.deepEqual(names('SON IS HCP, BROTHER IS PROXY - QUILLANE ORVELTON WHO LIVES NEARBY.'), ['QUILLANE ORVELTON']);
   for (const text of ['per md order', 'per md recommendation.', 'PER MD PLAN.', 'per md, will hold', 'by md team.', 'PLAN: FOLLOW UP MD CALLED',
-    'NEURO: NO CHANGE MD AWARE', 'spoke briefly with family', 'PER RENAL,MD AWARE', 'PAIN CONTROLLED,MD NOTIFIED']) assert.deepEqual(names(text), [], text);
+    'NEURO: NO CHANGE MD AWARE', 'spoke briefly with family', 'PER RENAL,MD AWARE', 'PAIN CONTROLLED,MD NOTIFIED',
+    'PROXY - AWARE OF PLAN', 'HEALTH CARE PROXY - SIGNED', 'HEALTH CARE PROXY FORM IN CHART']) assert.deepEqual(names(text), [], text);
 });

@@ -577,9 +577,11 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
       // "DAUGHTER ROSWITHA TO SIGN": in a single-case note, a word after a close relation that does not
       // read as a verb, adverb or plural (those follow relations: "daughter called", "sons visiting").
       // (Singular relations only: "SONS SOCCER MATCH" is a possessive without its apostrophe.)
+      // "HEALTH CARE PROXY - X Y": a proxy or guardian names a person after a dash too.
+      const proxy = (w.key === 'proxy' || w.key === 'guardian' || w.key === 'hcp') && /^[ \t]+-[ \t]+$/.test(c.gapBefore);
       const personCue = (CLOSE_RELATIONS.has(w.key) && !/s$/.test(w.key)) || (PERSON_ROLES.has(w.key) && !/,/.test(c.gapBefore))
-        || (w.key === 'person' && s.at(i - 1)?.key === 'contact');
-      if (!s.mixed && personCue && surnameLike(s, c) && /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore)) return true;
+        || (w.key === 'person' && s.at(i - 1)?.key === 'contact') || proxy;
+      if (!s.mixed && personCue && surnameLike(s, c) && (proxy || /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore))) return true;
       // "daughters quellinder and morvasten": a plural relation, then two names joined by "and".
       if (!s.mixed && CLOSE_RELATIONS.has(w.key) && /s$/.test(w.key) && surnameLike(s, c) && s.at(k + 1)?.key === 'and' && surnameLike(s, s.at(k + 2))) return true;
       return s.mixed && c.capitalized && inSentence(s, k);
@@ -597,7 +599,7 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
       return ROLES.has(w.key) && c !== undefined && c.single && after !== undefined && cleanGap(after.gapBefore) && !after.single
         && (isUnambiguousName(after.key) || (surnameLike(s, after) && closesName(s, k + 1)));
     };
-    const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person';
+    const looseCue = CLOSE_RELATIONS.has(w.key) || PERSON_ROLES.has(w.key) || w.key === 'person' || w.key === 'proxy' || w.key === 'guardian';
     const end = takeForward(s, j, (k) => strong(k) || cued(k), looseCue);
     if (end === j + 1 && initialThenSurname(j)) s.marked[j + 1] = 1;
     // "sons Oswin and Cyprian", "daughters hilda and fern".
