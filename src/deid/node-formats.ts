@@ -1,6 +1,6 @@
 // Node-only readers and writers of the formats `medbert deid` de-identifies: one text document, JSON lines and
-// CSV (papaparse, as `medbert prepare` reads it), record by record, with bad records skipped and named. Files are read as the corpus readers read
-// them: gunzipped when they are gzip, a missing or unreadable file named in one line.
+// CSV (papaparse, as `medbert prepare` reads it), record by record, with bad records skipped and named. Files are
+// read as the corpus readers read them: gunzipped when they are gzip, a missing or unreadable file named in one line.
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import type { CsvRow } from '../corpus/csv-rows.js';
