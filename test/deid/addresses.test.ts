@@ -163,6 +163,8 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('She would return to Pravduskan Quelduskan eventually.'), ['Pravduskan Quelduskan']);
   assert.deepEqual(found('Came from Orvelton Hospital in Quenbury Falls.'), ['Orvelton', 'Quenbury Falls']);
   assert.deepEqual(found('Admitted to Orvelton Hospital in March.'), ['Orvelton']);
+  // A town whose name starts like a month is a town: "Mar" is a month, "Marysville" is not.
+  assert.deepEqual(found('Came from Orvelton Hospital in Marysville last night.'), ['Orvelton', 'Marysville']);
   assert.deepEqual(found('Admitted to Orvelton Hospital in Critical Condition.'), ['Orvelton']);
   assert.deepEqual(found('went to ZORTOSHER cath lab, stented'), ['ZORTOSHER']);
   assert.deepEqual(found('from OSH-> medflight to BRAXMIRAN for cath'), ['BRAXMIRAN']);

@@ -2,6 +2,7 @@ import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
+import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, isAsciiLetter } from './chars.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, EPONYM_NOUNS, FAMILY_ROLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS, MEETING_VERBS, NAME_CLOSERS, NAME_TRIGGERS, NOT_AFTER_INITIAL, PARTICLES, PATIENT_VERBS,
@@ -465,10 +466,9 @@ function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues:
  * weekday or a month ("Spoke with Orvel A. Tuesday").
  */
 function surnameAfterInitial(s: NameScan, w: Word): boolean {
-  return !FIELD_LABELS.has(w.key) && !WEEKDAY_OR_MONTH.test(w.key) && !/^[ \t]*:/.test(s.text.slice(w.end, w.end + 3));
+  return !FIELD_LABELS.has(w.key) && !MONTH_KEY_SET.has(w.key) && !WEEKDAY_KEY_SET.has(w.key) && !/^[ \t]*:/.test(s.text.slice(w.end, w.end + 3));
 }
 
-const WEEKDAY_OR_MONTH = /^(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
 
 /** Labels of the fields that follow a name on a header line. */
 const FIELD_LABELS = new Set(['mrn', 'ssn', 'dob', 'id', 'acct', 'account', 'age', 'sex', 'gender', 'room', 'rm', 'bed', 'unit', 'dos', 'doa', 'fin', 'csn']);

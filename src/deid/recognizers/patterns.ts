@@ -3,6 +3,7 @@ import { TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import { findAddresses } from './addresses.js';
+import { MONTH_KEY_SET, MONTH_KEYS } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import type { PhiCategory, PhiSpan } from '../types.js';
 import {
@@ -64,9 +65,6 @@ const has = (...needles: string[]) => (lower: string): boolean => needles.some((
 const test = (re: RegExp) => (lower: string): boolean => re.test(lower);
 
 const MONTH_WORD = (_lower: string, context: PatternContext): boolean => context.month;
-const MONTH_KEYS = ['jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july', 'aug', 'august',
-  'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december'];
-const MONTH_KEY_SET = new Set(MONTH_KEYS);
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;

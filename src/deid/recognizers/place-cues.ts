@@ -36,15 +36,22 @@ export const MIXED_CASE_MOVE_VERBS = new Set(['go', 'going', 'went', 'return', '
 export const LIVING_NOUNS = new Set(['home', 'house', 'family', 'job', 'business', 'bakery', 'restaurant', 'store', 'shop', 'apartment', 'condo',
   'farm', 'born', 'raised', 'grew', 'relatives', 'works', 'worked', 'working', 'employed', 'stationed']);
 /**
- * What follows "in" after those words and is no town, shaped like one in capitals or at a sentence's start: a seat
- * ("UP IN RECLINER"), a state of the family ("FAMILY IN DENIAL"), a device ("home in Hoyer lift"), a danger ("aware
- * she is at Risk"). A region's first word ("born in South Korea") is lexicon.regionWords.
+ * What follows "in" and is no town, shaped like one in capitals or at a sentence's start: a patient's condition
+ * ("Orvelton Hospital in Critical Condition", "in Police Custody"), a season or time of life, a seat ("UP IN
+ * RECLINER"), a state of the family ("FAMILY IN DENIAL"), a device ("home in Hoyer lift"), a danger ("aware she is at
+ * Risk"). A region's first word ("born in South Korea") is lexicon.regionWords.
  */
-export const NOT_LIVING_PLACES = new Set(['contact', 'support', 'hallway', 'lounge', 'chapel', 'denial', 'disbelief', 'accord', 'company',
-  'carseat', 'ambulette', 'plaster', 'poverty', 'military', 'foster', 'recliner', 'gerichair', 'chair', 'stretcher', 'doorway', 'bed', 'bedside',
-  'hoyer', 'bledsoe', 'pavlik', 'aspen', 'jewett', 'sarmiento', 'risk', 'danger', 'trouble', 'pain', 'kitchen', 'army', 'navy', 'heaven',
-  'church', 'town', 'several', 'touch', 'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting',
-  'hospice']);
+export const NOT_TOWNS_AFTER_IN = new Set(['critical', 'fair', 'good', 'stable', 'serious', 'poor', 'guarded', 'satisfactory', 'cardiogenic',
+  'septic', 'status', 'police', 'preterm', 'followup', 'summer', 'winter', 'spring', 'fall', 'autumn', 'childhood', 'infancy', 'transit', 'route',
+  'total', 'usual', 'wheelchair', 'handcuffs', 'cervical', 'asystole', 'ventricular', 'extremis', 'shock', 'pulseless', 'nineteen', 'twenty',
+  'acute', 'severe', 'mild', 'moderate', 'respiratory', 'hemorrhagic', 'labor', 'active', 'early', 'late', 'full', 'partial', 'no', 'new', 'his',
+  'her', 'contact', 'support', 'hallway', 'lounge', 'chapel', 'denial', 'disbelief', 'accord', 'company', 'carseat', 'ambulette', 'plaster',
+  'poverty', 'military', 'foster', 'recliner', 'gerichair', 'chair', 'stretcher', 'doorway', 'bed', 'bedside', 'hoyer', 'bledsoe', 'pavlik',
+  'aspen', 'jewett', 'sarmiento', 'risk', 'danger', 'trouble', 'pain', 'kitchen', 'army', 'navy', 'heaven', 'church', 'town', 'several', 'touch',
+  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice']);
+/** The second word of a patient's condition after "in": "in Stable Condition", "in No Distress". */
+export const STATES_OF_A_PATIENT = new Set(['condition', 'distress', 'shock', 'labor', 'health', 'custody', 'arrest', 'state', 'status',
+  'epilepticus', 'failure', 'spirits', 'position', 'restraints']);
 /** Devices named after a maker or an eponym, whose name a home is "in": "home in Quenby lift". */
 export const DEVICE_NOUNS = new Set(['lift', 'brace', 'collar', 'harness', 'boot', 'splint', 'cast', 'chair', 'bed', 'walker']);
 /** Verbs of knowing where one is, before "he/she is" or "was", "in" or "at", and a town. */

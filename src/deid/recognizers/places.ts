@@ -4,8 +4,9 @@ import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_LIVING_PLACES, NOT_PLACES, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
+import { MONTH_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
 
@@ -23,8 +24,8 @@ import { VERB_LIKE } from './name-cues.js';
  * - places after a movement ("transferred from X", "works at X"), and a place found by context wherever its name
  *   recurs in the note.
  */
-/** Words at which some place rule starts (built once; see the loop in findPlaces). */
-export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
+/** Words at which every place rule runs (built once; see the loop in findPlaces). */
+const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
@@ -35,8 +36,9 @@ export const PLACE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE
  * Words that start the living-in rule alone ("home", "family", "knows"): frequent in notes, so at them that rule
  * runs, not every rule (which cost 5% of de-identification when they were place triggers like the others).
  */
-const LIVING_ONLY = new Set([...LIVING_NOUNS, ...KNOWING_VERBS].filter((k) => !PLACE_TRIGGERS.has(k)));
-for (const k of LIVING_ONLY) PLACE_TRIGGERS.add(k);
+const LIVING_ONLY = new Set([...LIVING_NOUNS, ...KNOWING_VERBS].filter((k) => !RULE_TRIGGERS.has(k)));
+/** Words at which some place rule starts. */
+export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY]);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
 class PlaceScan {
@@ -199,8 +201,14 @@ function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
   const cue = s.at(at);
   if (DOSE_CHANGES.has(s.at(at - 1)?.key ?? '')) return;
   // "ER" is a drug's extended release as often ("then to Metoprolol ER"): a visit's verb must come before it.
-  if (w.key === 'er' && ![1, 2, 3].some((d) => VISIT_VERBS.has(s.at(at - d)?.key ?? ''))) return;
+  if (w.key === 'er' && !visitBefore(s, at)) return;
   if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
+}
+
+/** One of the three words before word `at` is a word of a visit. */
+function visitBefore(s: PlaceScan, at: number): boolean {
+  for (let d = 1; d <= 3; d++) if (VISIT_VERBS.has(s.at(at - d)?.key ?? '')) return true;
+  return false;
 }
 
 /** A dose after "ER", or its end of a line of a medication list: the drug's extended release, not a room. */
@@ -273,23 +281,15 @@ function townAfterFacility(s: PlaceScan, head: number): void {
   const inWord = s.at(k);
   const town = s.at(k + 1);
   if (inWord === undefined || inWord.key !== 'in' || !cleanGap(inWord.gapBefore) || town === undefined || !cleanGap(town.gapBefore)) return;
-  if (!movedPlace(s, town) || /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)/.test(town.key) || VERB_LIKE.test(town.key)
-    || NOT_TOWNS.has(town.key)) return;
+  if (!movedPlace(s, town) || MONTH_KEY_SET.has(town.key) || VERB_LIKE.test(town.key) || NOT_TOWNS_AFTER_IN.has(town.key)) return;
   const second = s.at(k + 2);
   if (second !== undefined && cleanGap(second.gapBefore) && STATES_OF_A_PATIENT.has(second.key)) return;
   // In a single-case note any word may follow "in": only a listed town there.
   if (!s.mixed && !lexicon.cities.has(town.key)) return;
-  const two = second !== undefined && cleanGap(second.gapBefore) && s.mixed && second.capitalized && movedPlace(s, second) && !NOT_TOWNS.has(second.key);
+  const two = second !== undefined && cleanGap(second.gapBefore) && s.mixed && second.capitalized && movedPlace(s, second)
+    && !NOT_TOWNS_AFTER_IN.has(second.key);
   push(s, k + 1, two ? k + 2 : k + 1, 'LOCATION');
 }
-
-/** What a patient is in after a facility's name that is no town: "in Critical Condition", "in Police Custody", "in Shock". */
-const NOT_TOWNS = new Set(['critical', 'fair', 'good', 'stable', 'serious', 'poor', 'guarded', 'satisfactory', 'cardiogenic', 'septic', 'status',
-  'police', 'preterm', 'followup', 'summer', 'winter', 'spring', 'fall', 'autumn', 'childhood', 'infancy', 'transit', 'route', 'total', 'usual',
-  'wheelchair', 'handcuffs', 'cervical', 'asystole', 'ventricular', 'extremis', 'shock', 'pulseless', 'nineteen', 'twenty', 'acute', 'severe',
-  'mild', 'moderate', 'respiratory', 'hemorrhagic', 'labor', 'active', 'early', 'late', 'full', 'partial', 'no', 'new', 'his', 'her']);
-const STATES_OF_A_PATIENT = new Set(['condition', 'distress', 'shock', 'labor', 'health', 'custody', 'arrest', 'state', 'status', 'epilepticus',
-  'failure', 'spirits', 'position', 'restraints']);
 
 /** Words that say what kind of care a home or a practice gives, not whose it is: "Prior Nursing Home", "Comfort Care". */
 const KINDS_OF_CARE = new Set(['prior', 'comfort', 'ambulatory', 'skilled', 'memory', 'local', 'private', 'current', 'new', 'other', 'same', 'long', 'term',
@@ -504,8 +504,8 @@ function livingIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): voi
   let last = -1;
   for (let k = inAt + 1; k < inAt + 4; k++) {
     const c = s.at(k);
-    if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !townAfterIn(s, c) || NOT_TOWNS.has(c.key) || STATES_OF_A_PATIENT.has(c.key)
-      || NOT_LIVING_PLACES.has(c.key) || lexicon.regionWords.has(c.key) || (upperNote && c.key.length < 6) || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
+    if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !townAfterIn(s, c) || NOT_TOWNS_AFTER_IN.has(c.key) || STATES_OF_A_PATIENT.has(c.key)
+      || lexicon.regionWords.has(c.key) || (upperNote && c.key.length < 6) || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
     last = k;
   }
   if (last < 0) return;
