@@ -161,3 +161,16 @@ test('single-case notes: a surname after a cue and a credential, a word opening 
     'NEURO: NO CHANGE MD AWARE', 'spoke briefly with family', 'PER RENAL,MD AWARE', 'PAIN CONTROLLED,MD NOTIFIED',
     'PROXY - AWARE OF PLAN', 'HEALTH CARE PROXY - SIGNED', 'HEALTH CARE PROXY FORM IN CHART']) assert.deepEqual(names(text), [], text);
 });
+
+test('a capitalised word with a surname\'s ending is a surname in mixed-case prose, with the capitalised word before it', () => {
+  assert.deepEqual(names('Orvel Brastowski came in with his son. He Was Well.'), ['Orvel Brastowski']);
+  assert.deepEqual(names('The Team Met Today. Quenbayev and Tamarishvili were there; they will call Velmainen back.'),
+    ['Quenbayev', 'Tamarishvili', 'Velmainen']);
+  assert.deepEqual(names('Visit From Family. Her daughter Ilsa Dravenović and Lisbet Orvelsdottir came.'), ['Ilsa Dravenović', 'Lisbet Orvelsdottir']);
+  // Eponyms with such an ending, before a medical noun or written alone, and places, are not.
+  assert.deepEqual(names('Exam: Negative Babinski. Positive Nikolsky sign. Karnofsky 80. Tarlov cyst on MRI. A Markov model.'), []);
+  assert.deepEqual(names('Moved From Alaska To Nebraska. Seen At Orvelova University Today.'), []);
+  // Not the second half of a lower-case compound, and not in single-case notes.
+  assert.deepEqual(names('A song by ex-Zombie Velmainen is playing.'), ['Velmainen']);
+  assert.deepEqual(names('ORVEL BRASTOWSKI CAME IN WITH HIS SON.'), []);
+});

@@ -1,4 +1,5 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
+import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_IS_WAS, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_PERSON_VERB, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
@@ -266,7 +267,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, dialogueSpeakers, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, dialogueSpeakers, propagateNames,
   nameSuffixes,
 ];
 
@@ -822,6 +823,31 @@ function lastLineSignature(s: NameScan): void {
     if (line.length >= 2 && onOwnLine && line.every((w) => w.capitalized && nameLike(w) && !w.single && !lexicon.ambiguousNames.has(w.key))
       && (line.some((w) => isKnownName(w.key)) || line.every((w) => w.key.length >= 4 && !VERB_LIKE.test(w.key)))) {
       for (let j = first; j < words.length; j++) s.marked[j] = 1;
+    }
+  }
+}
+
+/**
+ * "Przemek Kucharski", "Dratchev and Quenby were": in a mixed-case note, a capitalised word whose ending marks a
+ * surname (lexicon/surname-shapes.ts), unless it is an eponym before a medical noun ("Nikolsky sign") or a place;
+ * and the capitalised word right before it, its given name.
+ */
+function surnamesByEnding(s: NameScan): void {
+  if (!s.mixed) return;
+  const words = s.words;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as Word;
+    if (!w.capitalized || w.key.length < 6 || s.marked[i] !== 0 || !surnameByEnding(w.key) || !nameLike(w)) continue;
+    if (lexicon.cities.has(w.key) || lexicon.states.has(w.key) || lexicon.countries.has(w.key) || eponymUse(s, i)) continue;
+    // "Cukurova University": a place's name.
+    const next = s.at(i + 1);
+    if (next !== undefined && lexicon.facilityHeads.has(next.key) && cleanGap(next.gapBefore)) continue;
+    s.marked[i] = 1;
+    // Not the second half of a lower-case compound ("ex-Zombie Quenbynen").
+    const p = s.at(i - 1);
+    if (p !== undefined && p.capitalized && !p.single && nameLike(p) && cleanGap(w.gapBefore) && !TITLES.has(p.key)
+      && !LETTER_HEADS.has(p.key) && !medicalWord(p) && !(p.gapBefore === '-' && s.at(i - 2)?.capitalized === false)) {
+      s.marked[i - 1] = 1;
     }
   }
 }
