@@ -93,7 +93,8 @@ test('postal codes after their label, military addresses, street corners', () =>
   assert.deepEqual(places('Ship it to PSC 4410, Box 2231\nAPO AE 09123'), ['PSC 4410, Box 2231', 'APO AE 09123']);
   assert.deepEqual(places('USNS Tallwater\nFPO AP 96601'), ['USNS Tallwater', 'FPO AP 96601']);
   assert.deepEqual(places('Unit 8841 Box 120\nDPO AA 34021'), ['Unit 8841 Box 120', 'DPO AA 34021']);
-  assert.deepEqual(places('Pick me up on the corner of Larkin Street and Ellery Avenue.'), ['corner of Larkin Street and Ellery Avenue']);
+  assert.deepEqual(places('Pick me up on the corner of Larkin Street and Ellery Avenue.'), ['the corner of Larkin Street and Ellery Avenue']);
+  assert.deepEqual(places('Where to find her: The corner of Larkin Street and 9th Avenue'), ['The corner of Larkin Street and 9th Avenue']);
   // Not a postal code: a zipper, a post-op day, a code of another kind.
   assert.deepEqual(places('zipper intact; post op day 2; code status full'), []);
 });
@@ -132,7 +133,8 @@ test('US street types: distinctive ones after a house number, common ones only w
 
 test('a plain "Name 12" after a verb of residing; corners with a number before "and"', () => {
   assert.deepEqual(places('Her son lives on Harbakken 31 now.'), ['Harbakken 31']);
-  assert.deepEqual(places('meet on the corner of Pelmark 5. and Orrin Way'), ['corner of Pelmark 5. and Orrin Way']);
+  assert.deepEqual(places('meet on the corner of Pelmark 5. and Orrin Way'), ['the corner of Pelmark 5. and Orrin Way']);
+  assert.deepEqual(places('meet by corner of Pelmark 5. and Orrin Way'), ['corner of Pelmark 5. and Orrin Way']);
   assert.deepEqual(places('He lives on Boost 2 bottles a day. She is on Lasix 40 daily.'), []);
 });
 

@@ -828,7 +828,7 @@ function lastLineSignature(s: NameScan): void {
 }
 
 /**
- * "Przemek Kucharski", "Dratchev and Quenby were": in a mixed-case note, a capitalised word whose ending marks a
+ * "Orvel Brastowski", "Quenbayev and Tamarishvili were": in a mixed-case note, a capitalised word whose ending marks a
  * surname (lexicon/surname-shapes.ts), unless it is an eponym before a medical noun ("Nikolsky sign") or a place;
  * and the capitalised word right before it, its given name.
  */
@@ -843,7 +843,7 @@ function surnamesByEnding(s: NameScan): void {
     const next = s.at(i + 1);
     if (next !== undefined && lexicon.facilityHeads.has(next.key) && cleanGap(next.gapBefore)) continue;
     s.marked[i] = 1;
-    // Not the second half of a lower-case compound ("ex-Zombie Quenbynen").
+    // Not the second half of a lower-case compound ("an ex-Marine Velmainen").
     const p = s.at(i - 1);
     if (p !== undefined && p.capitalized && !p.single && nameLike(p) && cleanGap(w.gapBefore) && !TITLES.has(p.key)
       && !LETTER_HEADS.has(p.key) && !medicalWord(p) && !(p.gapBefore === '-' && s.at(i - 2)?.capitalized === false)) {

@@ -82,6 +82,11 @@ const LABEL_GAP = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
 const CORNER_WORD = String.raw`(?:\d{1,6}(?:st|nd|rd|th)?|(?:St|Rd|Ave?|Blvd|Dr|Ln|Ct|Pl|Str|Sq|Hwy|Pkwy)\.|\p{Lu}[\p{L}'’-]*)`;
 const CORNER_STREET = String.raw`${CORNER_WORD}(?:[ \t]+(?:${CORNER_WORD}|de|la|del|di|da|do|van|von|der|kapu|utca|u\.|gate|gata|vej|rue|via))*`;
 
+/** After "corner", " of"; after "the", " corner of" (a cheap test at each "the" before the regex). */
+function cornerFollows(text: string, end: number): boolean {
+  return text.startsWith(' of', end) || text.startsWith(' corner of', end) || text.startsWith(' Corner of', end);
+}
+
 /**
  * A phone number in groups right before a label word on its line, read in a lookbehind from the label (the label
  * follows in the rules using it): seven to fifteen digits in up to five groups (labelledNumber).
@@ -290,8 +295,11 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'LOCATION', keywords: ['usns', 'usnv', 'uss', 'uscgc'], re: /(?:usns|usnv|uss|uscgc)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,2}(?=[ \t]*\r?\n[ \t>]*(?:apo|fpo|dpo)\b)/giu },
   // "on the corner of Larkin Street and 9th Avenue", "corner of Birkholmvej 8 and Birch Row": the corner is one
   // place, tagged whole ("lives at [LOCATION]"). Names must be capitalised or numbered: "corner of the mouth", "CORNER
-  // OF EYE" are not.
-  { category: 'LOCATION', keywords: ['corner'], re: new RegExp(String.raw`[Cc]orner of[ \t]+${CORNER_STREET}\.?[ \t]+and[ \t]+${CORNER_STREET}`, 'gu') },
+  // OF EYE" are not. "The corner of ..." is tagged with its article, the way addresses are written out.
+  {
+    category: 'LOCATION', keywords: ['corner', 'the'], afterKeyword: cornerFollows,
+    re: new RegExp(String.raw`(?:[Tt]he[ \t]+)?[Cc]orner of[ \t]+${CORNER_STREET}\.?[ \t]+and[ \t]+${CORNER_STREET}`, 'gu'),
+  },
 ];
 
 /**
