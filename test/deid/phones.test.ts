@@ -21,6 +21,13 @@ test('not numbers of care before a label word: dates, vitals, doses, counts', ()
   assert.deepEqual(found('Seen 12-03-2010 office visit. BP 120 80 home readings. Took 2 tablets at home. 3 4 5 6 work days.'), []);
 });
 
+test('a number in groups after "call", "ring", "reach me at", "dial"', () => {
+  assert.deepEqual(found('Please call 024 871 50 30 after five, or ring 01632 960777. Reach her on 06-12345678; dial 0170 555 0199.'),
+    ['PHONE:024 871 50 30', 'PHONE:01632 960777', 'PHONE:06-12345678', 'PHONE:0170 555 0199']);
+  // Times, counts and dates after the same words are not.
+  assert.deepEqual(found('Will call at 1400 1500. Call back in 2 3 days. Called 2012 10 12. Dial 0 then 9. Ring 120 80.'), []);
+});
+
 test('a number after "messages to", "text me at", "sms"; an IBAN after its label', () => {
   assert.deepEqual(found('Please stop sending messages to 0421 555 01 23 now. Text me at 0170 555 0199 or sms 0421 555 019'),
     ['PHONE:0421 555 01 23', 'PHONE:0170 555 0199', 'PHONE:0421 555 019']);

@@ -115,6 +115,9 @@ function labelledNumber(text: string, start: number, end: number): boolean {
   return !/^\d{3}(?:[ .-]\d{3}){3,}$/.test(value);
 }
 
+/** Twenty-four-hour times in a row, not a phone number: "call at 1400 1500". */
+const CLOCK_TIMES = /^(?:[01]\d|2[0-3])[0-5]\d(?:[ .-](?:[01]\d|2[0-3])[0-5]\d)+$/;
+
 const RULE_LIST: readonly PatternRule[] = [
   { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, when: has('@') },
   { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.'), shape: SHAPE_URL_SCHEME },
@@ -149,12 +152,13 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'PHONE', re: /(?<=(?:'s|\b(?:[Cc]ell|CELL|[Hh]ome|HOME|[Ww]ork|WORK|[Pp]hone|PHONE|[Cc]ontact|CONTACT))[ \t]*#[ \t]*)\d{3}-\d{4}(?![\w\/-]|[.,]\d)/g,
     when: has('#'), runs: 1 << 3,
   },
-  // A number to send messages to: "messages to 0421 555 01 23", "text me at 0170 555 0199". Groups of two digits or more,
-  // no slash, no unit or hour after, not a date nor a series of readings (labelledNumber).
+  // A number to send messages to or to call: "messages to 0421 555 01 23", "text me at 0170 555 0199", "please call
+  // 024 871 50 30", "reach her on 06-12345678". Groups of two digits or more, no slash, no unit or hour after, not a
+  // date nor a series of readings (labelledNumber).
   {
-    category: 'PHONE', keywords: ['messages', 'text', 'sms'],
-    re: /(?:messages to|text me (?:at|on)|sms)[ \t]*:?[ \t]*(?<v>\+?\d{2,5}(?:[ .-]\d{2,8}){1,4})(?![\d\/:]|\.\d|[ \t]*(?:hours?|hrs?|h|am|pm|bpm|kg|mg)\b)/gi,
-    accept: labelledNumber,
+    category: 'PHONE', keywords: ['messages', 'text', 'sms', 'call', 'ring', 'reach', 'dial'],
+    re: /(?:messages to|text me (?:at|on)|sms|(?:call|ring)(?: (?:me|us|him|her|them))?(?: (?:at|on))?|reach (?:me|us|him|her|them) (?:at|on)|dial)[ \t]*:?[ \t]*(?<v>\+?\d{2,5}(?:[ .-]\d{2,8}){1,4})(?![\d\/:]|\.\d|[ \t]*(?:hours?|hrs?|h|am|pm|bpm|kg|mg)\b)/gi,
+    accept: (text, start, end) => labelledNumber(text, start, end) && !CLOCK_TIMES.test(text.slice(start, end)),
   },
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
