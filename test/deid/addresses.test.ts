@@ -143,6 +143,12 @@ test('a postal code before the town, European style; not a number before a line 
   assert.deepEqual(places('Lindenstrasse 7\n80331 Neustadt\nLatvia'), ['Lindenstrasse 7', '80331 Neustadt']);
   assert.deepEqual(places('41 Birkholmvej 8\n412 07 Ostervik'), ['41 Birkholmvej 8', '412 07 Ostervik']);
   assert.deepEqual(places('Lasix 40\n1000 Calorie Diet\nContinue'), []);
+  // Postal codes in two groups (NN-NNN, NNNN-NNN, NNN NN): on the street's line and on the next one.
+  assert.deepEqual(places('Address: ul. Orvelska 12, 20-950 Lublinek'), ['ul. Orvelska 12, 20-950 Lublinek']);
+  assert.deepEqual(places('Address: Rua Quenby 100, 1100-148 Orvela'), ['Rua Quenby 100, 1100-148 Orvela']);
+  assert.deepEqual(places('Address: Kvarngatan 4, 412 07 Ostervik'), ['Kvarngatan 4, 412 07 Ostervik']);
+  assert.deepEqual(places('Kirkevejen 14\n20-950 Lublinek'), ['Kirkevejen 14', '20-950 Lublinek']);
+  assert.deepEqual(places('Lasix 40, 20-100 Calorie diet'), []);
 });
 
 test('a ZIP code after a lower-case state code and a comma, not after a word that only looks like one', () => {

@@ -66,8 +66,13 @@ const TOWN_LINE = new RegExp(String.raw`(\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[
 /** A country's name closing a sentence at a block's line: "Malta. Please ring". */
 const COUNTRY_ENDS_SENTENCE = /(\p{Lu}\p{L}*(?:[ \t]+\p{Lu}\p{L}*){0,3})[.?!](?=[ \t]|$)/uy;
 const POSTAL_LINE = new RegExp(String.raw`(${POSTAL})(?![\w-])`, 'y');
-/** A postal code before the town, as most of Europe writes it: "80331 Neustadt", "412 07 Ostervik". */
-const LEAD_POSTAL = /(\d{4,5}|\d{3} \d{2})[ \t]+(?=\p{Lu})/uy;
+/**
+ * A postal code before the town, as most of Europe (and Japan) writes it: "80331 Neustadt", "412 07 Ostervik", "00-950 Lublinek",
+ * "1100-148 Orvela", "150-0042 Quenmachi".
+ */
+const LEAD_POSTAL = /(\d{4,5}|\d{3} \d{2}|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4})[ \t]+(?=\p{Lu})/uy;
+/** The same postal codes as one token of a street's line (lineTail; "412 07" is two). */
+const LEAD_POSTAL_TOKEN = /^(?:\d{4,5}|\d{2}-\d{3}|\d{4}-\d{3}|\d{3}-\d{4})$/;
 /** A region code alone after the town, with its comma (", KX"): "BID" or "PRN" alone on a line is a dose. */
 const REGION_LINE = /,[ \t]*(?:\p{Lu}{2,3}|nan)[ \t]*(?=\n|$)/uy;
 
@@ -321,14 +326,18 @@ function lineTail(text: string, pos: number): Tail {
     unit = true;
     k += 2;
   }
-  // "Lindenstrasse 7, 80331 Neustadt": a postal code before the town, after a comma, is evidence enough. (Without
-  // the comma it may be the next house number: "Apt. 6 4120 Lindevej 3".)
+  // "Lindenstrasse 7, 80331 Neustadt", "Kvarngatan 4, 412 07 Ostervik": a postal code before the town, after a comma,
+  // is evidence enough. (Without the comma it may be the next house number: "Apt. 6 4120 Lindevej 3".)
   let leadPostal: PhiSpan | null = null;
   const lead = tokens[k];
-  const leadTown = tokens[k + 1];
-  if (lead !== undefined && leadTown !== undefined && lead.comma && /^\d{4,5}$/.test(lead.word) && TOWN_WORD.test(leadTown.word) && !leadTown.comma) {
-    leadPostal = { start: lead.start, end: lead.end, category: 'LOCATION' };
-    k++;
+  if (lead !== undefined && lead.comma) {
+    const second = tokens[k + 1];
+    const pair = second !== undefined && !second.comma && /^\d{3}$/.test(lead.word) && /^\d{2}$/.test(second.word);
+    const leadTown = tokens[pair ? k + 2 : k + 1];
+    if ((pair || LEAD_POSTAL_TOKEN.test(lead.word)) && leadTown !== undefined && TOWN_WORD.test(leadTown.word) && !leadTown.comma) {
+      leadPostal = { start: lead.start, end: pair ? (second as { end: number }).end : lead.end, category: 'LOCATION' };
+      k += pair ? 2 : 1;
+    }
   }
   const none: Tail = { end, postal: null, unit, evidence: false };
   // The town: capitalised words (particles inside), up to a comma, a country, a region code or a postal code.
