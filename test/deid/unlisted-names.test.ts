@@ -44,6 +44,12 @@ test('a list of single capitalised words with two or more names in it is a list 
   assert.deepEqual(names('Medications: Lasix, Coumadin, Digoxin and Norvasc. Follow Up In Clinic.'), []);
   // One name is not a list of names.
   assert.deepEqual(names('The Family Visited. Brought: Lasix, Coumadin, Mary and Digoxin.').includes('Lasix'), false);
+  // A lower-case list in a mixed-case note; in a single-case note, when most of the list is names found already.
+  assert.deepEqual(names('The Family Visited. Their kids: orvel, mary and peter.'), ['orvel', 'mary', 'peter']);
+  assert.deepEqual(names('they had five: orvel, harold, mabel, walter and edith.'), ['orvel', 'harold', 'mabel', 'walter', 'edith']);
+  assert.deepEqual(names('THEY HAD FIVE: ORVEL, HAROLD, MABEL, WALTER AND EDITH.').length, 5);
+  assert.deepEqual(names('meds: lasix, coumadin, mary, john and digoxin.'), ['mary', 'john']);
+  assert.deepEqual(names('they had four: orvel, quenby, mabel and walter.'), ['mabel', 'walter']);
 });
 
 test('a lower-case signature line in a mixed-case note is read as one in a single-case note', () => {

@@ -934,10 +934,10 @@ function afterPersonCue(s: NameScan, i: number, bits: number): void {
 
 /**
  * "Their children: Brisco, Mary, Yolanthe and Peter": in a mixed-case note, a list of single capitalised words of which
- * two or more were found as names is a list of names; each other item must still read as a surname.
+ * two or more were found as names is a list of names; each other item must still read as a surname, or be a
+ * lower-case word that could be one (listNameShape). In single-case notes too, when most of the list was found.
  */
 function nameLists(s: NameScan): void {
-  if (!s.mixed) return;
   const words = s.words;
   let done = -1;
   // From each found name not yet in a list, out to both ends of the list it may be in.
@@ -955,15 +955,26 @@ function nameLists(s: NameScan): void {
     }
     // "The Pell, Quaid and Ormsby Orchestra": a capitalised word after the list makes it a firm's name.
     const after = s.at(last + 1);
-    if (items.length < 3 || (after !== undefined && after.capitalized && cleanGap(after.gapBefore))) continue;
+    if (items.length < 3 || (s.mixed && after !== undefined && after.capitalized && cleanGap(after.gapBefore))) continue;
     let found = 0;
     let names = true;
     for (const j of items) {
+      const w = words[j] as Word;
       if (s.marked[j] === 1) found++;
-      else if (!surnameCandidate(words[j] as Word)) names = false;
+      else if (s.mixed ? !surnameCandidate(w) && !(!w.capitalized && listNameShape(w)) : !listNameShape(w)) names = false;
     }
-    if (names && found >= 2) for (const j of items) s.marked[j] = 1;
+    // In a single-case note, where capitals say nothing, most of the list must be names found already.
+    if (names && (s.mixed ? found >= 2 : found >= 3 && found * 3 >= items.length * 2)) for (const j of items) s.marked[j] = 1;
   }
+}
+
+/**
+ * An item of a list of names written in one case ("they had three: orvel, harold, mabel"): a word of three letters
+ * or more that is not a function word, a verb, a word that is also a name ("will", "may") or a medical word.
+ */
+function listNameShape(w: Word): boolean {
+  return !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)
+    && !medicalWord(w) && !/\d/.test(w.key);
 }
 
 /** Only a comma between: ", " is a shared string (words.ts), the rest are few. */
