@@ -35,6 +35,7 @@ test('a person after "said", "named" or a verb of making and "by"; not a thing o
   assert.deepEqual(names('The Book Was Written In Spring. It was written by Radomił Wąsowiczek in Lublin, said Quillane.'),
     ['Radomił Wąsowiczek', 'Quillane']);
   assert.deepEqual(names('The Family Came. She named him Oskarr, After His Grandfather.'), ['Oskarr']);
+  assert.deepEqual(names('Family History. Her grandfather was called Orvel Quenby, and farmed. The rhythm was called Atrial Flutter.'), ['Orvel Quenby']);
   assert.deepEqual(names('The Wound Was Dressed. Closure was followed by Mastisol and Steri-Strips. She was seen by Physical Therapy Today.'), []);
   assert.deepEqual(names('The Wound Was Dressed. It was performed by General Surgery Staff on Monday.'), []);
 });

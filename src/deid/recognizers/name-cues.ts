@@ -41,7 +41,7 @@ export const PATIENT_VERBS = new Set(['had', 'has', 'is', 'was', 'remains', 'rem
 export const WEAK_AFTER = new Set(['to', 'and', 'is', 'was', 'has', 'will', 'in', 'at', 'with', 'from', 'of', 'who']);
 export const RELATIONS = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'dau', 'sister', 'sisters', 'brother', 'brothers', 'mother', 'father',
-  'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'cousin', 'friend', 'fiance',
+  'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'grandfather', 'grandmother', 'grandma', 'grandpa', 'cousin', 'friend', 'fiance',
   'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
   'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
 ]);

@@ -918,9 +918,10 @@ function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // After "by", only a two-word name after a verb of making ("directed by", "written by"): "followed by Mastisol",
   // "seen by Physical Therapy" are things and services.
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
-  // "called" names a person only as "was called X Y" with a listed name in it: "called Pharmacy", "called Dr. X" are
-  // calls, "was called Atrial Flutter" a finding.
-  if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? '') && (isKnownName(a.key) || isKnownName((b as Word).key))
+  // "called" names a person only as "was called X Y" with a listed name in it, or after a relation ("my grandfather was
+  // called X Y"): "called Pharmacy", "called Dr. X" are calls, "was called Atrial Flutter" a finding.
+  if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? '')
+    && (isKnownName(a.key) || isKnownName((b as Word).key) || RELATIONS.has(s.at(i - 2)?.key ?? ''))
     && !medicalWord(a) && !medicalWord(b as Word))) return;
   const after = s.at(pair ? k + 2 : k + 1);
   // One word must close its clause or go on with a small word ("said Quillane.", "my kid Tovald from"): "said
