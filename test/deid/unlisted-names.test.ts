@@ -36,6 +36,10 @@ test('a person after "said", "named" or a verb of making and "by"; not a thing o
     ['Radomił Wąsowiczek', 'Quillane']);
   assert.deepEqual(names('The Family Came. She named him Oskarr, After His Grandfather.'), ['Oskarr']);
   assert.deepEqual(names('Family History. Her grandfather was called Orvel Quenby, and farmed. The rhythm was called Atrial Flutter.'), ['Orvel Quenby']);
+  assert.deepEqual(names('Yesterday I met Orvel Quenby at the market. Hello Mabel, please contact Tovald Brask for details.'),
+    ['Orvel Quenby', 'Mabel', 'Tovald Brask']);
+  // Not a service to contact, not criteria met.
+  assert.deepEqual(names('Please contact Pharmacy. He met Duke criteria. Contact Physical Therapy to follow.'), []);
   assert.deepEqual(names('The Wound Was Dressed. Closure was followed by Mastisol and Steri-Strips. She was seen by Physical Therapy Today.'), []);
   assert.deepEqual(names('The Wound Was Dressed. It was performed by General Surgery Staff on Monday.'), []);
 });

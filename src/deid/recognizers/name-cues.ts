@@ -124,6 +124,7 @@ export const ACCENTED_TERMS = new Set(['sjögren', 'ménière', 'ménétrier', '
 
 /** Words after which a capitalised word in prose is a person: "directed by X", "said X", "named him X", "told X". */
 export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'called', 'married', 'starring', 'featuring', 'dear',
+  'met', 'contact', 'contacted', 'thank', 'thanks', 'hi', 'hello', 'hey', 'attn',
   // Occupations and other roles of people written before their name in prose: "producer X Y", "tennis player X Y".
   'producer', 'player', 'commenter', 'writer', 'actor', 'actress', 'author', 'artist', 'engineer', 'teacher', 'lawyer', 'reporter',
   'journalist', 'editor', 'colleague', 'coworker', 'landlord', 'landlady', 'boss', 'supervisor', 'employee', 'customer', 'founder', 'coach',
