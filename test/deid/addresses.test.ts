@@ -58,6 +58,9 @@ test('a town named after a country before its state; a US state of two words by 
   assert.deepEqual(places('Address: 1187 Oak Ridge Rd, Apt 3B, West Lebanon, NH 03766'), ['1187 Oak Ridge Rd, Apt 3B, West Lebanon, NH 03766']);
   // Codes that are also abbreviations of care are no states before a number; a doctor's credential is no state.
   assert.deepEqual(places('Heparin, SC 10000. EF: Normal, PR 20000. Attending: Harold Ostrowski, MD'), []);
+  // Whatever the given name; but a town's name before the state code MD stays one.
+  assert.deepEqual(places('Referring physician: Tovald Brask, MD\nAttending: Orvel Quenby, MD'), []);
+  assert.deepEqual(places('Moved from Orvel Heights, MD and then Quenbyville, MD.'), ['Orvel Heights', 'Quenbyville']);
   assert.deepEqual(places('Return address\nMILLBROOK, NY 12545-0012\nthanks'), ['MILLBROOK, NY 12545-0012']);
   // Rooms and services before a unit are no street: only the unit and its town are taken.
   assert.deepEqual(places('Procedure done in OR 12 Endoscopy Suite 3, Ostervik, Malta 3021.'), ['Suite 3, Ostervik, Malta 3021']);

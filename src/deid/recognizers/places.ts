@@ -1,5 +1,5 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
-import { TWO_WORD_STATES } from '../lexicon/places.js';
+import { STREET_TYPES_COMMON, STREET_TYPES_DISTINCT, TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
@@ -403,11 +403,22 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
     && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized && !DOSE_AFTER.test(s.text.slice(w.end, w.end + 24))) {
     const p2 = s.at(i - 2);
     const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
-    // "Orvel Ostrowski, MD": a given name and a surname before a doctor's credential, not a town and a state's code.
-    const given = s.at(first) as Word;
-    if (w.key === 'md' && first === i - 2 && lexicon.firstNames.has(given.key) && !lexicon.cities.has(`${given.key} ${prev.key}`)) return;
+    // "Orvel Ostrowski, MD", "Tovald Brask, MD": two words before a doctor's credential are a person, not a town and
+    // the state code MD, unless the words are a listed town or end like one ("Orvel Heights, MD", "Quenbyville, MD").
+    if (w.key === 'md' && first === i - 2 && !lexicon.cities.has(`${(s.at(first) as Word).key} ${prev.key}`) && !townEnding(prev.key)) return;
     push(s, first, i - 1, 'LOCATION');
   }
+}
+
+/**
+ * Words that end a town's name: its kind ("Heights", "Falls", "Park") or a suffix only towns have ("-ville", "-burg";
+ * not "-ton" or "-ford", which surnames have as often).
+ */
+const TOWN_KINDS: ReadonlySet<string> = new Set([...STREET_TYPES_DISTINCT, ...STREET_TYPES_COMMON, 'city', 'town', 'township', 'borough', 'beach', 'bay']);
+const TOWN_SUFFIX = /(?:ville|burg|borough|boro|town|port|haven)$/;
+
+function townEnding(key: string): boolean {
+  return TOWN_KINDS.has(key) || TOWN_SUFFIX.test(key);
 }
 
 function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
