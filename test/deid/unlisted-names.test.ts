@@ -42,6 +42,9 @@ test('a person after "said", "named" or a verb of making and "by"; not a thing o
   assert.deepEqual(names('Please contact Pharmacy. He met Duke criteria. Contact Physical Therapy to follow.'), []);
   assert.deepEqual(names('The Wound Was Dressed. Closure was followed by Mastisol and Steri-Strips. She was seen by Physical Therapy Today.'), []);
   assert.deepEqual(names('The Wound Was Dressed. It was performed by General Surgery Staff on Monday.'), []);
+  assert.deepEqual(names('Report Final. Electronically signed by Tovald Brask on Monday. He was referred by Orvel Quenby for evaluation.'),
+    ['Tovald Brask', 'Orvel Quenby']);
+  assert.deepEqual(names('Report Final. Reviewed by Infectious Disease. Interpreted by Radiology Associates today.'), []);
 });
 
 test('a list of single capitalised words with two or more names in it is a list of names', () => {

@@ -131,7 +131,8 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'called', 'ma
   'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
 export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'designed',
-  'edited', 'translated', 'narrated', 'illustrated']);
+  'edited', 'translated', 'narrated', 'illustrated', 'signed', 'cosigned', 'dictated', 'transcribed', 'reviewed', 'approved', 'attested',
+  'verified', 'interpreted', 'prepared', 'referred']);
 
 /** Services a person comes from: "X Y from speech therapy", "X Y of social work" (not "pt": "blood from pt"). */
 export const ORIGIN_SERVICES = new Set(['speech', 'social', 'case', 'pharmacy', 'nutrition', 'dietary', 'hospice', 'rehab', 'cardiology',
