@@ -66,6 +66,8 @@ test('names by context: titles, credentials, initials, relations', () => {
   const long = `Q${'uorlanthavex'.repeat(3)}`; // 37 letters
   expectFound(`Dr. ${long} aware. Plan: ${long} to follow up.`, [`NAME:${long}`, `NAME:${long}`]);
   expectFound('Wilma Treadway, RN', ['NAME:Wilma Treadway']);
+  expectFound('Discussed with Orvel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Orvel', 'NAME:Tovald Quenby']);
+  expectFound('Plan per Renal (MD) note. Lasix (PO) given. Reviewed by Neuro (MD) today.', []);
   expectFound('OSWALD T. BRAKENRIDGE, RRT', ['NAME:OSWALD T. BRAKENRIDGE']);
   expectFound('INR 4.2. L. HOLMSBY AWARE.', ['NAME:L. HOLMSBY']);
   expectFound('social: son ned called again; daughter Greta called', ['NAME:ned', 'NAME:Greta']);

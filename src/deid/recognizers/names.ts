@@ -343,9 +343,13 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
   // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
   const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
   // The cue bit says whether the key is a credential (cue()), without a look-up at every single letter.
-  if (((cues & CUE_CREDENTIAL) !== 0 || dotted) && i > 0 && /^[ \t]*[,]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
+  if (((cues & CUE_CREDENTIAL) !== 0 || dotted) && i > 0 && /^[ \t]*[,(]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
     const p1 = i - 1;
     const wp1 = s.at(p1) as Word;
+    // "Orvel (RN)", "Orvel Quenby (NP) aware": a credential in brackets, after a listed name, two capitalised words or
+    // a word after "with", "by", "to" or "per"; not a service's ("per Renal (MD) note").
+    if (w.gapBefore.includes('(') && !(s.text.charCodeAt(w.end) === 41 /* ) */ && (isKnownName(wp1.key)
+      || (wp1.capitalized && (s.at(p1 - 1)?.capitalized === true && cleanGap(wp1.gapBefore) || BEFORE_BRACKETED_CREDENTIAL.has(s.at(p1 - 1)?.key ?? '')))))) return;
     // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
     // or punctuation): "BREATH SOUNDS DIMINISHED, RN AWARE" is not a name.
     // An MD glued to the word before by a comma ("QUENBY,MD") signs as strongly ("VINLEKER QUENBY,MD MADE VENT CHANGES").
@@ -381,6 +385,9 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     }
   }
 }
+
+/** Words before one name and its bracketed credential: "discussed with Orvel (RN)". */
+const BEFORE_BRACKETED_CREDENTIAL = new Set(['with', 'by', 'to', 'per', 'w']);
 
 function signatures(s: NameScan, i: number, w: Word, _next: Word | undefined, cues: number): void {
   // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.
