@@ -1,0 +1,230 @@
+import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
+import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
+import { cleanGap, type Word } from '../words.js';
+import {
+  AFTER_NAME, AGE_AFTER_IS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
+  TITLES, VERB_LIKE,
+} from './name-cues.js';
+import { adverbOrRole, clauseStart, inSentence, nameLike, NameScan, surnameLike } from './name-scan.js';
+
+/**
+ * Name rules that run once over the whole note after the cue rules (names.ts): names before a person's verb, before a
+ * listed surname, introduced by "is", signing the last line, a found name again wherever it recurs.
+ */
+
+/** Generational suffixes after a name: "Orvel Dankworth Jr.", "Orvel Dankworth, Sr.", "Orvel Dankworth III". */
+const NAME_SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/** What follows a suffix that closes the name: punctuation or a line's end, or a sentence's end. */
+const AFTER_SUFFIX = /^(?:\.?[ \t]*(?:$|[\n,;)])|\.[ \t]+\p{Lu})/u;
+
+export function nameSuffixes(s: NameScan): void {
+  for (let p = s.marked.indexOf(1); p >= 0 && p + 1 < s.words.length; p = s.marked.indexOf(1, p + 1)) {
+    const w = s.words[p + 1] as Word;
+    if (s.marked[p + 1] !== 0 || !NAME_SUFFIXES.has(w.key)) continue;
+    const surface = s.text.slice(w.start, w.end);
+    // "Jr"/"Sr" may follow a comma. A numeral follows a given name and a surname, with no comma: "Dr. Chen, II.
+    // Resident" opens a list, "Hess III" and "Kellgren-Lawrence IV" are grades.
+    const abbreviation = /^[JS]r$/.test(surface);
+    const numeral = /^[IV]+$/.test(surface) && p > 0 && s.marked[p - 1] === 1 && cleanGap((s.words[p] as Word).gapBefore);
+    if (!(abbreviation ? /^,?[ \t]+$/.test(w.gapBefore) : numeral && /^[ \t]+$/.test(w.gapBefore))) continue;
+    // The suffix closes the name: "Dr. Patel IV fluids", "Dr. Ferris Sr. resident" are a route and a rank.
+    if (AFTER_SUFFIX.test(s.text.slice(w.end, w.end + 4))) s.marked[p + 1] = 1;
+  }
+}
+
+export function andNames(s: NameScan): void {
+  const words = s.words;
+  // "Dr. Pellmore and Quadling aware", "dr. okoro and dr. lindqvist": a name, "and", a word, then a cue.
+  // Words after a marked one only, found by indexOf (few words are marked; a mark set here, at i + 1, lies ahead).
+  for (let p = s.marked.indexOf(1); p >= 0 && p + 3 < words.length; p = s.marked.indexOf(1, p + 1)) {
+    const i = p + 1;
+    const and = words[i] as Word;
+    const c = words[i + 1] as Word;
+    const a = words[i + 2] as Word;
+    if ((and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
+      && /^[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key)) {
+      s.marked[i + 1] = 1;
+    }
+  }
+}
+
+export function beforePersonVerbs(s: NameScan): void {
+  const words = s.words;
+  // "After rounds, Teodric wishes ...", "social: ned called": a capitalised word mid-sentence (mixed-case notes) or a
+  // listed given name, followed by a verb that people do in notes.
+  for (let i = 0; i + 1 < words.length; i++) {
+    // The cheap tests first, before any word is read: most words are followed by no person's verb.
+    if (s.bits !== undefined ? ((s.bits[i + 1] as number) & TRIGGER_PERSON_VERB) === 0 : !PERSON_VERBS.has((words[i + 1] as Word).key)) continue;
+    if (s.marked[i] === 1) {
+      // "Orla Brennan lives at": a listed surname found already, its given name before it (not an adverb or an
+      // occupation: "Previously Alvarez lived", "Pharmacist Nakamura listed").
+      const p = s.at(i - 1);
+      if (s.mixed && PROSE_PERSON_VERBS.has((words[i + 1] as Word).key) && p !== undefined && (isKnownName(p.key) || !adverbOrRole(p.key))) {
+        twoWordNameBefore(s, i, words[i] as Word);
+      }
+      continue;
+    }
+    const w = words[i] as Word;
+    const v = words[i + 1] as Word;
+    const length = w.key.length;
+    if (!/^[ \t]*$/.test(v.gapBefore) || w.single || length < 3) continue;
+    // Tests that the chains below need only in their rarely reached last operands are made here, before them: the
+    // code optimized on the first notes had no feedback for those operands and was thrown away at the first note
+    // that reached one (4 times a run). Same results: the tests have no side effects.
+    const known = isKnownName(w.key);
+    const longKey = length >= 4;
+    const given = lexicon.firstNames.has(w.key) && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !/^(?:will|may|can|mark|sue)$/.test(w.key);
+    // Verbs of prose ("lives", "began", "wrote") vouch for a listed given name or a two-word name alone: "Baby began",
+    // "Technique explained", "Face moved" are no people.
+    const proseVerb = PROSE_PERSON_VERBS.has(v.key);
+    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb;
+    const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
+    const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
+    const resident = s.mixed && (v.key === 'lives' || v.key === 'lived') && residentBefore(s, i);
+    // Stored whatever the outcome (the mark is 0 here): a store made only for a name lacked feedback the same way.
+    s.marked[i] = given || capital || single || resident ? 1 : 0;
+    if (clauseVerb || (proseVerb && s.mixed)) twoWordNameBefore(s, i, w);
+  }
+}
+
+/**
+ * "Quillane lives on Strada Quenby 3", "Orvel lived at 255 Harbakken": in a mixed-case note, a capitalised word opening
+ * its clause before "lives"/"lived" (word `i` + 1), then "on" or "at" and an address's first character (a number
+ * or a capital). Not a relation, role or adverb ("Mother lives at", "Currently lives on Elm Street").
+ */
+function residentBefore(s: NameScan, i: number): boolean {
+  const w = s.words[i] as Word;
+  const prep = s.at(i + 2);
+  return prep !== undefined && (prep.key === 'on' || prep.key === 'at') && prep.gapBefore === ' ' && /^ [\p{Lu}\d]/u.test(s.text.slice(prep.end, prep.end + 2))
+    && w.capitalized && nameLike(w) && clauseStart(s.words, i) && !RELATIONS.has(w.key) && !FAMILY_ROLES.has(w.key) && !adverbOrRole(w.key)
+    && !/^(?:every|some|any|no)(?:one|body)$/.test(w.key) && !PEOPLE_NOUNS.has(w.key);
+}
+
+/** Nouns for people and pets that open a sentence as a name does: "Veteran lives at 44 Elm Rd.", "Sitter lives on". */
+const PEOPLE_NOUNS = new Set(['veteran', 'member', 'consumer', 'client', 'resident', 'youth', 'teen', 'teenager', 'baby', 'infant', 'toddler',
+  'child', 'kid', 'minor', 'individual', 'donor', 'recipient', 'subject', 'woman', 'man', 'gentleman', 'lady', 'female', 'male', 'boy', 'girl',
+  'twin', 'couple', 'household', 'boarder', 'sitter', 'hha', 'pca', 'aide', 'dog', 'cat', 'pet', 'alone', 'caller', 'tenant', 'owner',
+  'student', 'worker', 'retiree', 'widow', 'widower', 'spouse', 'parent', 'parents', 'caregiver', 'grandmother', 'grandfather', 'grandma',
+  'grandpa', 'stepmother', 'stepfather', 'roommate', 'housemate', 'landlord', 'employer', 'group', 'nobody']);
+
+/**
+ * "LINGLEKER VINTOSHAN CALLED TO BEDSIDE", "Toshleker Zorduskan arrived": a two-word name opening the clause, before
+ * the word `i` (w), which a verb such as "called" follows. A function of its own: its tests run only there.
+ */
+function twoWordNameBefore(s: NameScan, i: number, w: Word): void {
+  const p = s.at(i - 1);
+  if (p !== undefined && s.marked[i - 1] === 0 && cleanGap(w.gapBefore) && clauseStart(s.words, i - 1) && surnameLike(s, p) && surnameLike(s, w)
+    && p.key.length >= 4 && w.key.length >= 4) {
+    s.marked[i - 1] = 1;
+    s.marked[i] = 1;
+  }
+}
+
+export function beforeListedSurname(s: NameScan): void {
+  const words = s.words;
+  // "fenna rourke is a 58 yr old": the word before a listed surname, at the start of a line or after "(".
+  // Marked words only (a mark set here lies behind, where the loop has been). A line starts at the note's start or
+  // after a line break: a gap of spaces alone is a line's start only before the first word ("at this time Quenby" is
+  // no name).
+  for (let i = s.marked.indexOf(1, 1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    if (s.marked[i - 1] !== 0) continue;
+    const w = words[i] as Word;
+    const p = words[i - 1] as Word;
+    if (isUnambiguousName(w.key) && lexicon.surnames.has(w.key) && cleanGap(w.gapBefore)
+      && nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && ((i === 1 && /^[ \t]*$/.test(p.gapBefore)) || /[\n(][ \t]*$/.test(p.gapBefore))) {
+      s.marked[i - 1] = 1;
+    }
+  }
+}
+
+/**
+ * Relations, person roles and family roles in one set, less the plurals (those ending in "s": "sons" are not one
+ * person): one look-up for the word after "is", not three and a test for the plural only where one was found (that
+ * test first ran long after the rule had been optimized, and threw its code away).
+ */
+const ROLES_AFTER_IS: ReadonlySet<string> = new Set([...RELATIONS, ...PERSON_ROLES, ...FAMILY_ROLES].filter((role) => !/s$/.test(role)));
+
+export function introducedByIs(s: NameScan): void {
+  const words = s.words;
+  // "Bo Tarrant is a 47 y/o retired joiner", "Orlaith acts as proxy": one to three name-like words opening a line or
+  // sentence, then "is" and an age or a person's role in the patient's life.
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (s.bits !== undefined && ((s.bits[i] as number) & TRIGGER_IS_WAS) === 0) continue;
+    const is = words[i] as Word;
+    if ((is.key !== 'is' && is.key !== 'was') || !cleanGap(is.gapBefore)) continue;
+    let k = i + 1;
+    const introducesAge = (s.at(k)?.key === 'a' || s.at(k)?.key === 'an') && AGE_AFTER_IS.test(s.text.slice((s.at(k) as Word).end, (s.at(k) as Word).end + 16));
+    while (k < words.length && k < i + 4 && ROLE_FILLERS.has((s.at(k) as Word).key) && cleanGap((s.at(k) as Word).gapBefore)) k++;
+    const role = s.at(k);
+    const introducesRole = role !== undefined && cleanGap(role.gapBefore) && ROLES_AFTER_IS.has(role.key);
+    if (!introducesAge && !introducesRole) continue;
+    let first = i;
+    while (first > 0 && first > i - 3) {
+      const c = s.at(first - 1) as Word;
+      const after = s.at(first) as Word;
+      if (first < i && !cleanGap(after.gapBefore)) break;
+      // The cue words first: they are tested at every "is a 45-year-old", surnameLike's words are not (an operand
+      // first reached long after the rule was optimized throws its code away). Same result: no test has side effects.
+      if (c.single || ROLES.has(c.key) || RELATIONS.has(c.key) || HEADER_FIELDS.has(c.key) || !(isKnownName(c.key) || surnameLike(s, c))) break;
+      first--;
+    }
+    const opener = s.at(first);
+    if (first < i && opener !== undefined && (first === 0 || /(?:^|\n|[.!?;:(]|[ \t]-)[ \t]*$/.test(opener.gapBefore))) {
+      for (let j = first; j < i; j++) s.marked[j] = 1;
+    }
+  }
+}
+
+export function lastLineSignature(s: NameScan): void {
+  const words = s.words;
+  // A signature without a credential: the note's last line is two or three capitalised name-like words ("Wilma
+  // Treadway"), in a mixed-case note, where capitals mean something; not an order such as "Cont Abx".
+  if (s.mixed && words.length > 3) {
+    let first = words.length - 1;
+    while (first > words.length - 3 && cleanGap((words[first] as Word).gapBefore)) first--;
+    const last = words[words.length - 1] as Word;
+    const line = words.slice(first, words.length);
+    const onOwnLine = /\n[ \t]*$/.test((words[first] as Word).gapBefore) && /^[ \t\r\n]*$/.test(s.text.slice(last.end));
+    if (line.length >= 2 && onOwnLine && line.every((w) => w.capitalized && nameLike(w) && !w.single && !lexicon.ambiguousNames.has(w.key))
+      && (line.some((w) => isKnownName(w.key)) || line.every((w) => w.key.length >= 4 && !VERB_LIKE.test(w.key)))) {
+      for (let j = first; j < words.length; j++) s.marked[j] = 1;
+    }
+  }
+}
+
+export function givenBeforeSurname(s: NameScan): void {
+  const words = s.words;
+  // "(Imelda Bartlett)": in mixed-case notes, a capitalised word right before a listed surname is its given name.
+  if (s.mixed) {
+    for (let i = s.marked.indexOf(1, 1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+      if (s.marked[i - 1] !== 0) continue;
+      const w = words[i] as Word;
+      const p = words[i - 1] as Word;
+      if (lexicon.surnames.has(w.key) && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
+        && !TITLES.has(p.key) && inSentence(s, i - 1)) {
+        s.marked[i - 1] = 1;
+      }
+    }
+  }
+}
+
+export function propagateNames(s: NameScan): void {
+  const words = s.words;
+  // A word found as a name by context is a name wherever else it appears in the note ("Teodric ... Teodric wishes").
+  const found = new Set<string>();
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    const w = words[i] as Word;
+    if (!w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)) found.add(w.key);
+  }
+  if (found.size > 0) {
+    // The lengths of the found names, one bit each (from the shape: up to 31): most words differ and need no hashed
+    // look-up, nor a read of their key.
+    let lengths = 0;
+    for (const k of found) lengths |= 1 << Math.min(k.length, 31);
+    for (let i = 0; i < words.length; i++) {
+      if (s.marked[i] !== 0) continue;
+      const w = words[i] as Word;
+      if ((lengths & (1 << (w.shape >>> 15))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
+    }
+  }
+}
