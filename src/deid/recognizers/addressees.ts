@@ -1,6 +1,6 @@
 import { lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
-import { SIGN_OFFS } from './addresses.js';
+import { SIGN_OFFS } from './address-blocks.js';
 
 /**
  * The person an address block is for: in letters, forms and signatures the lines right above a street line are the
