@@ -28,6 +28,13 @@ test('a number in groups after "call", "ring", "reach me at", "dial"', () => {
   assert.deepEqual(found('Will call at 1400 1500. Call back in 2 3 days. Called 2012 10 12. Dial 0 then 9. Ring 120 80.'), []);
 });
 
+test('a payment card\'s number after its name is an account, not a phone number', () => {
+  assert.deepEqual(found('The card number: 371449635398431? Her card number is 378282246310005. Visa: 4111111111111111', ['PHONE', 'ACCOUNT']),
+    ['ACCOUNT:371449635398431', 'ACCOUNT:378282246310005', 'ACCOUNT:4111111111111111']);
+  // Sixteen digits or more after a phone's label are no phone number; a card of a clinic is no payment card.
+  assert.deepEqual(found('Her number is 4111 1111 1111 1111 7. Card 12 given at the desk.'), []);
+});
+
 test('a number after "messages to", "text me at", "sms"; an IBAN after its label', () => {
   assert.deepEqual(found('Please stop sending messages to 0421 555 01 23 now. Text me at 0170 555 0199 or sms 0421 555 019'),
     ['PHONE:0421 555 01 23', 'PHONE:0170 555 0199', 'PHONE:0421 555 019']);

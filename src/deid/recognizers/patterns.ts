@@ -98,9 +98,13 @@ function digitCount(value: string): number {
   return (value.match(/\d/g) ?? []).length;
 }
 
-/** A phone number after its label has seven digits at least ("Mobile: 0491 57 01 23"; not "phone 2-3"). */
-function atLeastSevenDigits(text: string, start: number, end: number): boolean {
-  return digitCount(text.slice(start, end)) >= 7;
+/**
+ * A phone number after its label has seven digits at least ("Mobile: 0491 57 01 23"; not "phone 2-3"), and fifteen
+ * at most, as international numbers have (a card's sixteen digits are not one).
+ */
+function phoneDigits(text: string, start: number, end: number): boolean {
+  const digits = digitCount(text.slice(start, end));
+  return digits >= 7 && digits <= 15;
 }
 
 /**
@@ -142,8 +146,8 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'PHONE',
     keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
-    accept: atLeastSevenDigits,
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    accept: phoneDigits,
   },
   // A number after a person's or a phone's "#": "daughter's # 555-4321", "cell # 555-4321". After other words, "#"
   // numbers identifiers, orders, specimens and products ("Rx # 555-1234"). Anchored at its runs of three digits: tried
@@ -169,7 +173,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // International fax numbers after the label, as the phone rule above: "Fax: 001-253-555-0123", "fax 0421 55 01 23".
   {
     category: 'FAX', keywords: ['fax'], re: /fax\b[ \t]*(?:(?:number|no\.?|#)[ \t]*)?(?:[:#][ \t]*)?(?<v>\+?\(?\d[\d \t().-]{5,18}\d)(?![\d\/]|\.\d)/gi,
-    accept: atLeastSevenDigits,
+    accept: phoneDigits,
   },
   // A number before its label, as in letterheads and signatures: "555 0123 office", "001-518-555-0199 mobile",
   // "0421 55 01 23 fax". Anchored at the label (the number is read in a lookbehind): labels are rarer than numbers.
@@ -194,6 +198,11 @@ const RULE_LIST: readonly PatternRule[] = [
   // position of the note, one that opens with "#" only at the signs. Same values: none holds a "#", so the next
   // sign always lies after the last value.
   { category: 'ID', re: /#\s?(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
+  // A payment card's number after its name: "card no. 3714 496353 98431", "Visa: 4111111111111111".
+  {
+    category: 'ACCOUNT', keywords: ['card', 'visa', 'mastercard', 'amex'],
+    re: /(?:card|visa|mastercard|amex)(?:[ \t]+(?:number|num|no\.?|#))?(?:[ \t]+is)?[ \t]*:?[ \t]*(?<v>\d(?:[ -]?\d){12,18})(?![\d\/]|\.\d)/gi,
+  },
   { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
   { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/), shape: SHAPE_LETTERS_DIGITS },
   // Dates.
