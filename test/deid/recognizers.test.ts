@@ -68,6 +68,7 @@ test('names by context: titles, credentials, initials, relations', () => {
   expectFound('Wilma Treadway, RN', ['NAME:Wilma Treadway']);
   expectFound('Discussed with Orvel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Orvel', 'NAME:Tovald Quenby']);
   expectFound('Plan per Renal (MD) note. Lasix (PO) given. Reviewed by Neuro (MD) today.', []);
+  expectFound('Background: Nasal Polyposis (NP) is common. Seen by a Nurse Practitioner (NP) and the Nurse Manager today.', []);
   expectFound('OSWALD T. BRAKENRIDGE, RRT', ['NAME:OSWALD T. BRAKENRIDGE']);
   expectFound('INR 4.2. L. HOLMSBY AWARE.', ['NAME:L. HOLMSBY']);
   expectFound('social: son ned called again; daughter Greta called', ['NAME:ned', 'NAME:Greta']);
@@ -83,6 +84,7 @@ test('no names from eponyms, species, devices or clinical abbreviations', () => 
 
 test('places: facilities, hospital abbreviations, towns, wards, addresses', () => {
   expectFound('transferred from Larchmont Adventist for PCI, then to GH', ['HOSPITAL:Larchmont Adventist', 'HOSPITAL:GH']);
+  expectFound('Seen at GBMC last week; cabg at UMMC.', ['HOSPITAL:GBMC', 'HOSPITAL:UMMC']);
   expectFound('d/c to Sacred Vale Memorial by 3pm', ['HOSPITAL:Sacred Vale Memorial']);
   expectFound('TAKEN TO BROOKVALE HOSPITAL, THEN TO AURORA REGIONAL', ['HOSPITAL:BROOKVALE', 'HOSPITAL:AURORA REGIONAL']);
   expectFound('Niece lives in Aurora; cousin of Lincoln came; from Marrow Creek, MD', ['LOCATION:Aurora', 'LOCATION:Lincoln', 'LOCATION:Marrow Creek']);

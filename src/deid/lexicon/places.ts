@@ -102,7 +102,7 @@ community university univ institute nursing home house manor healthcare health c
 /** Well-known hospital abbreviations used alone in notes ("transferred to GH", "MGH"); not "OSH" (outside hospital). */
 export const HOSPITAL_ABBREVIATIONS: readonly string[] = `
 gh mgh bwh bidmc bih bi nemc tufts umms umm jhh jhu jh hopkins upmc chop cchmc nyu nyph mskcc ucsf ucla
-mayo
+mayo gbmc ummc bwmc jhbmc aamc hcgh sgah fmh sjmc
 `.trim().split(/\s+/);
 
 /** Street-type words after a house number: "19 Clover St.", "4 Elm Road". */

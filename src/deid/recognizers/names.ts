@@ -178,9 +178,11 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     const p1 = i - 1;
     const wp1 = s.at(p1) as Word;
     // "Orvel (RN)", "Orvel Quenby (NP) aware": a credential in brackets, after a listed name, two capitalised words or
-    // a word after "with", "by", "to" or "per"; not a service's ("per Renal (MD) note").
-    if (w.gapBefore.includes('(') && !(s.text.charCodeAt(w.end) === 41 /* ) */ && (isKnownName(wp1.key)
-      || (wp1.capitalized && (s.at(p1 - 1)?.capitalized === true && cleanGap(wp1.gapBefore) || BEFORE_BRACKETED_CREDENTIAL.has(s.at(p1 - 1)?.key ?? '')))))) return;
+    // a word after "with", "by", "to" or "per"; not a service's ("per Renal (MD) note"), a finding's or the words the
+    // letters stand for ("Nasal Polyposis (NP)", "Nurse Practitioner (NP)").
+    if (w.gapBefore.includes('(') && !(s.text.charCodeAt(w.end) === 41 /* ) */ && !spelledOut(s, p1, w.key) && (isKnownName(wp1.key)
+      || (wp1.capitalized && !medicalWord(wp1) && (s.at(p1 - 1)?.capitalized === true && cleanGap(wp1.gapBefore) && !medicalWord(s.at(p1 - 1) as Word)
+        || BEFORE_BRACKETED_CREDENTIAL.has(s.at(p1 - 1)?.key ?? '')))))) return;
     // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
     // or punctuation): "BREATH SOUNDS DIMINISHED, RN AWARE" is not a name.
     // An MD glued to the word before by a comma ("QUENBY,MD") signs as strongly ("VINLEKER QUENBY,MD MADE VENT CHANGES").
@@ -215,6 +217,15 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
       }
     }
   }
+}
+
+/** The words ending at `last` begin with the letters of `letters`: an abbreviation's definition ("Nasal Polyposis (NP)"). */
+function spelledOut(s: NameScan, last: number, letters: string): boolean {
+  if (letters.length > last + 1) return false;
+  for (let k = 0; k < letters.length; k++) {
+    if ((s.words[last - letters.length + 1 + k] as Word).key.charCodeAt(0) !== letters.charCodeAt(k)) return false;
+  }
+  return true;
 }
 
 /** Words before one name and its bracketed credential: "discussed with Orvel (RN)". */
@@ -371,7 +382,7 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
         return RELATIONS.has(w.key) && lexicon.firstNames.has(c.key) && /[,(]\s*$/.test(c.gapBefore) && after !== undefined && /^\s*[,)]/.test(after.gapBefore);
       }
       if (lexicon.firstNames.has(c.key)) return true;
-      if (LOOSE_RELATIONS.has(w.key)) return false;
+      if (LOOSE_RELATIONS.has(w.key) || ROLE_TITLES.has(c.key)) return false;
       if (c.single && initialThenSurname(k)) return true;
       if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
       const after = s.at(k + 1);
@@ -415,6 +426,10 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     }
   }
 }
+
+/** Nouns that make a role's title with the role before them ("Nurse Practitioner", "Resident Physician"): no names. */
+const ROLE_TITLES = new Set(['practitioner', 'practitioners', 'manager', 'educator', 'specialist', 'aide', 'assistant', 'anesthetist',
+  'supervisor', 'coordinator', 'navigator', 'liaison', 'technician', 'physician', 'director', 'leader', 'consultant']);
 
 function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 5. List names that are not ordinary words, and the surname after a given name.
