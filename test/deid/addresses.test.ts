@@ -154,6 +154,14 @@ test('a postal code before the town, European style; not a number before a line 
   assert.deepEqual(places('Lasix 40, 20-100 Calorie diet'), []);
 });
 
+test('a post-office box before a street, an initial before a street named after a person, street words of more languages', () => {
+  assert.deepEqual(places('Write to P.O. Box 407 Orvel Islands\nApt. 258\nQuenbury\nLatvia 52207'),
+    ['P.O. Box 407 Orvel Islands', 'Apt. 258', 'Quenbury', 'Latvia 52207']);
+  assert.deepEqual(places('The office is on J. Orvelinckstraat 88'), ['J. Orvelinckstraat 88']);
+  assert.deepEqual(places('Address: Orvelmetsa põik 87. Or Quenby caddesi 5, then Orvel prospekt 12.'),
+    ['Orvelmetsa põik 87', 'Quenby caddesi 5', 'Orvel prospekt 12']);
+});
+
 test('a ZIP code after a lower-case state code and a comma, not after a word that only looks like one', () => {
   assert.deepEqual(places('pt lives in orvelton, ma 01103'), ['orvelton', '01103']);
   assert.deepEqual(places('pt lives at 42 maple st apt 3, orvelton, ma 01103-2210.'), ['42 maple st apt 3, orvelton', '01103-2210']);

@@ -114,14 +114,15 @@ parkway pkwy highway hwy route rte square sq trail path pike turnpike alley row
 /**
  * Words that make a street name in other languages, written as the end of the name ("Birkholmvej", "Lindenstrasse",
  * "Koivukatu") or as a word of their own before or after it ("Via Rosmini", "Solvangs gate", "ul. Sosnowa").
- * Danish, Norwegian, Swedish, Icelandic, Finnish, German, Dutch, Frisian, Polish, Czech, Hungarian, Italian,
- * Spanish, Portuguese and French. A name with one of them before a house number is a street: "Lindauer
- * Strasse 7".
+ * Danish, Norwegian, Swedish, Icelandic, Finnish, Estonian, Lithuanian, German, Dutch, Frisian, Polish, Czech,
+ * Slovene, Hungarian, Turkish, Russian, Italian, Spanish, Portuguese and French. A name with one of them before a
+ * house number is a street: "Lindauer Strasse 7".
  */
 export const STREET_SUFFIXES: readonly string[] = `
 strasse straße str gasse weg allee platz damm ufer chaussee graben vej vejen gade stræde straede veien vegen gata gatan gate
 vägen stigen stien gränd torget stræti straeti braut vegur katu kuja polku tie kaari straat laan gracht plein steeg
-dreef singel kade wei baan ulica ulice utca kapu
+dreef singel kade wei baan ulica ulice utca kapu tänav põik puiestee maantee gatve gatvė cesta sokak sokağı caddesi
+bulevar bulvar prospekt ulitsa
 `.trim().split(/\s+/);
 
 /** Street words that come before the name: "Via dei Pini 17", "14 Rue des Acacias", "ul. Sosnowa 12". */

@@ -262,7 +262,7 @@ function streetBeforeUnit(words: readonly Word[], text: string, unit: number): n
     const particle = PARTICLES.has(c.key);
     const common = (lexicon.stop.has(c.key) && !STREET_WORDS.has(c.key) && !lexicon.streetTypes.has(c.key)) || CARE_ROOM.test(c.key);
     if (!particle && (!ELIDED_OR_UPPER.test(text.slice(c.start, c.start + 3)) || common)) return null;
-    const { start, numbered } = withHouseNumbers(c);
+    const { start, numbered } = withHouseNumbers(text, c);
     if (numbered) return particle ? null : start;
   }
   return null;
@@ -288,15 +288,29 @@ function numberOrLineBefore(gap: string, firstWord: boolean): boolean {
   return firstWord || gap.includes('\n');
 }
 
-/** The start of a street whose name opens at word `w`: its house numbers before it, when there are any. */
-function withHouseNumbers(w: Word): { start: number; numbered: boolean } {
+/**
+ * The start of a street whose name opens at word `w`: its house numbers before it, when there are any, and a
+ * "P.O. Box" before those ("P.O. Box 407 Orvel Islands").
+ */
+function withHouseNumbers(text: string, w: Word): { start: number; numbered: boolean } {
   const m = NUMBERS_BEFORE.exec(w.gapBefore);
   if (m === null) return { start: w.start, numbered: false };
   let numbers = m[1] as string;
   // "Apt. 9 410 Birkholmvej 8": the first number is the apartment's, not the house's.
   if (/[.#][ \t]*\d+[A-Za-z]?[ \t]+\d+[A-Za-z]?[ \t]+$/.test(w.gapBefore)) numbers = numbers.replace(/^\d+[A-Za-z]?[ \t]+/, '');
-  return { start: w.start - numbers.length, numbered: true };
+  const start = w.start - numbers.length;
+  const box = BOX_BEFORE.exec(text.slice(Math.max(0, start - 12), start));
+  return { start: box === null ? start : start - box[0].length, numbered: true };
 }
+
+/** The length of a capital initial and its period right before `start` ("C. "), else 0. */
+function initialBefore(text: string, start: number): number {
+  const m = /(?:^|[\s,:;(])(\p{Lu}\.[ \t]?)$/u.exec(text.slice(Math.max(0, start - 4), start));
+  return m === null ? 0 : (m[1] as string).length;
+}
+
+/** A post-office box's words before its number: "P.O. Box ", "PO Box ". */
+const BOX_BEFORE = /\bP\.?[ \t]?O\.?[ \t]*Box[ \t]+$/i;
 
 /** "Birkholmvej 8", "Via Rosmini 12", "41 Harbakken 31" (then a block): a street name and the number after it. */
 function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpan[] | null {
@@ -312,12 +326,14 @@ function nameThenNumber(words: readonly Word[], text: string, i: number): PhiSpa
   const n = NUMBER_AFTER.exec(text);
   if (n === null) return null;
   if (!TITLE.test(text.slice(firstWord.start, firstWord.end)) && !STREET_WORDS.has(firstWord.key)) return null;
-  const { start, numbered } = withHouseNumbers(firstWord);
+  const { start, numbered } = withHouseNumbers(text, firstWord);
   const numberEnd = w.end + n[0].length;
   // What follows a street and its number on the line is punctuation, a line end, a unit, a town or a postal code,
   // not a word of a sentence ("Heparin via 2 peripheral IVs", "Tie 2 sutures", "Conjugate 20 vaccine").
   if (street && !addressGoesOn(text, numberEnd)) return null;
-  if (street || cued) return streetWithRest(text, start, numberEnd, lineTail(text, numberEnd));
+  // "J. Orvelinckstraat 14": a street named after a person keeps the initial before it.
+  if (street) return streetWithRest(text, numbered ? start : start - initialBefore(text, start), numberEnd, lineTail(text, numberEnd));
+  if (cued) return streetWithRest(text, start, numberEnd, lineTail(text, numberEnd));
   // A plain "Name 12" ("HR 80", "Lasix 40" have the shape: the cheap tests come first) needs a house number or a
   // line of its own, and an address after it: a block on the next lines, or (with a house number) a unit with a
   // town, region, country or postal code on its line ("41 Harbakken 31 Apt. 2, Ostervik").
@@ -365,7 +381,7 @@ function numberThenPrefix(words: readonly Word[], text: string, i: number): PhiS
     if (c.capitalized || /^\p{Lu}\p{Ll}/u.test(text.slice(c.start, c.start + 2))) last = j;
   }
   if (last === i) return null;
-  const { start } = withHouseNumbers(w);
+  const { start } = withHouseNumbers(text, w);
   const end = (words[last] as Word).end;
   return streetWithRest(text, start, end, lineTail(text, end));
 }
@@ -384,7 +400,7 @@ function numberThenType(words: readonly Word[], text: string, i: number): PhiSpa
   }
   if (first === i) return null;
   const firstWord = words[first] as Word;
-  const { start, numbered } = withHouseNumbers(firstWord);
+  const { start, numbered } = withHouseNumbers(text, firstWord);
   if (!numbered) return null;
   let end = w.end;
   // An abbreviated type keeps its period ("Orchard Rd."); a sentence's period stays out ("Larkspur Rapids.").
