@@ -2,12 +2,12 @@
 // at its path, a lock held while a run writes one, and outputs written atomically beside their path (`tempBeside`),
 // which the CLI's messages name as the output (cli/main.ts).
 import {
-  closeSync, createWriteStream, existsSync, fsyncSync, linkSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync,
-  type WriteStream,
+  closeSync, createWriteStream, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync,
+  renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { once } from 'node:events';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeFileError, MedbertError } from './errors.js';
 
 /**
@@ -73,11 +73,49 @@ export function removePendingOutputs(): void {
 }
 
 /**
+ * Where an atomic write of `path` renames its twin to: `path` itself; the file a symbolic link points to (the link
+ * stays a link); or null for a device, a named pipe or a socket ("--output /dev/null", "/dev/stdout", a FIFO), which
+ * is written straight into: a rename would replace it with a file.
+ */
+export function atomicTarget(path: string): string | null {
+  let target;
+  try {
+    target = statSync(path);
+  } catch {
+    return linkedPath(path); // nothing there yet, or a dangling link: the file it names is made
+  }
+  if (target.isDirectory()) return path;
+  return target.isFile() ? linkedPath(path) : null;
+}
+
+/**
+ * The path a symbolic link at `path` points to (followed to the end, or to the first missing name of a dangling
+ * link), else `path`: an output replaced by a rename goes there, and the link stays ("--out shards" linking elsewhere).
+ */
+export function linkedPath(path: string): string {
+  let link = path;
+  for (let hops = 0; hops < 40; hops++) {
+    try {
+      if (!lstatSync(link).isSymbolicLink()) return link;
+    } catch {
+      return link; // nothing there (or not readable: writing says why)
+    }
+    link = resolve(dirname(link), readlinkSync(link));
+  }
+  return realpathSync(path); // a loop of links: the system names it
+}
+
+/**
  * Writes a whole file atomically (its temporary twin, then a rename): a failed write leaves the earlier file, or none.
  * `durable`: the twin is synced before the rename and the folder after it, so that after a power cut too the file
  * is the old one or the new one, never empty.
  */
-export function writeFileAtomic(path: string, data: string | Uint8Array, durable = false): void {
+export function writeFileAtomic(outputPath: string, data: string | Uint8Array, durable = false): void {
+  const path = atomicTarget(outputPath);
+  if (path === null) {
+    writeFileSync(outputPath, data);
+    return;
+  }
   const temp = tempBeside(path);
   trackPending(temp, true);
   try {
@@ -149,17 +187,27 @@ export function checkCanWriteBeside(path: string): void {
  * cannot be written fails here, with the system's error, not as a stream's 'error' event later.
  */
 export class AtomicFile {
-  private readonly temp: string;
+  /** The twin written, or null when writing straight into a device or a pipe (atomicTarget). */
+  private readonly temp: string | null;
+  /** Where the twin is renamed to: the path, or the file its link points to. */
+  private readonly target: string;
   private readonly stream: WriteStream;
   /** A write that failed after the file was opened (a full disk): thrown by the next write or close. */
   private failure: Error | null = null;
 
   constructor(private readonly path: string) {
     if (existsSync(path) && statSync(path).isDirectory()) throw new MedbertError(`${path} is a folder, not a file`);
-    this.temp = tempBeside(path);
-    const fd = openSync(this.temp, 'w');
-    trackPending(this.temp, true);
-    this.stream = createWriteStream('', { fd, encoding: 'utf8' });
+    const target = atomicTarget(path);
+    this.target = target ?? path;
+    this.temp = target === null ? null : tempBeside(target);
+    if (this.temp === null) {
+      // A pipe's open waits for its reader: opened by the stream, off the main thread.
+      this.stream = createWriteStream(path, { encoding: 'utf8' });
+    } else {
+      const fd = openSync(this.temp, 'w');
+      trackPending(this.temp, true);
+      this.stream = createWriteStream('', { fd, encoding: 'utf8' });
+    }
     this.stream.on('error', (error) => { this.failure ??= error; });
   }
 
@@ -178,12 +226,14 @@ export class AtomicFile {
     this.check();
     await new Promise<void>((resolve, reject) => this.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
     this.check();
-    renameSync(this.temp, this.path);
+    if (this.temp === null) return;
+    renameSync(this.temp, this.target);
     trackPending(this.temp, false);
   }
 
   abort(): void {
     this.stream.destroy();
+    if (this.temp === null) return;
     rmSync(this.temp, { force: true });
     trackPending(this.temp, false);
   }

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'node:test';
 import {
-  AtomicFile, breakStaleLock, checkOutputFolder, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside,
+  AtomicFile, atomicTarget, breakStaleLock, checkOutputFolder, linkedPath, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside,
+  writeFileAtomic,
 } from '../src/directories.js';
 
 test('makeDirectories makes the missing folders of a path, and is content with ones that exist', () => {
@@ -65,6 +66,35 @@ test('AtomicFile: the file appears whole on close, and nothing of it stays after
     assert.deepEqual(readdirSync(root), ['out.txt'], 'no temporary file left');
     assert.throws(() => new AtomicFile(root), /is a folder, not a file/);
     assert.throws(() => new AtomicFile(join(root, 'none', 'x.txt')), { code: 'ENOENT' });
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('an atomic write through a symbolic link replaces the file it points to and keeps the link; a device is written straight into', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-links-'));
+  try {
+    writeFileSync(join(root, 'real.txt'), 'old');
+    symlinkSync('real.txt', join(root, 'link.txt'));
+    writeFileAtomic(join(root, 'link.txt'), 'new');
+    assert.ok(lstatSync(join(root, 'link.txt')).isSymbolicLink());
+    assert.equal(readFileSync(join(root, 'real.txt'), 'utf8'), 'new');
+    const file = new AtomicFile(join(root, 'link.txt'));
+    await file.write('newer');
+    await file.close();
+    assert.ok(lstatSync(join(root, 'link.txt')).isSymbolicLink());
+    assert.equal(readFileSync(join(root, 'real.txt'), 'utf8'), 'newer');
+    // A dangling link: the file it names is made. A link to a folder leads there.
+    symlinkSync('later.txt', join(root, 'dangling.txt'));
+    writeFileAtomic(join(root, 'dangling.txt'), 'made');
+    assert.equal(readFileSync(join(root, 'later.txt'), 'utf8'), 'made');
+    mkdirSync(join(root, 'shards'));
+    symlinkSync('shards', join(root, 'out'));
+    assert.equal(linkedPath(join(root, 'out')), join(root, 'shards'));
+    assert.equal(linkedPath(join(root, 'none')), join(root, 'none'));
+    // "--output /dev/null" is no file to replace with a rename (it replaced the device, run as root).
+    if (existsSync('/dev/null')) assert.equal(atomicTarget('/dev/null'), null);
+    assert.equal(atomicTarget(join(root, 'real.txt')), join(root, 'real.txt'));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

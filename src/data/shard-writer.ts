@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
-import { checkOutputFolder, makeDirectories, OutputLock, partialBeside, trackPending } from '../directories.js';
+import { checkOutputFolder, linkedPath, makeDirectories, OutputLock, partialBeside, trackPending } from '../directories.js';
 import { MedbertError } from '../errors.js';
 
 /** A shard written: its file in the folder, counts and hash (as the manifest lists it). */
@@ -41,8 +41,13 @@ export class ShardWriter {
    * `resume`, called with the partial folder once this writer holds its lock: an earlier writer's progress to go on
    * from, or null to start anew (`keep`: the files besides the shards that a resumed folder keeps).
    */
-  constructor(private readonly dir: string, private readonly tokenBytes: 2 | 4, private readonly maxShardBytes = 64 << 20,
+  /** The output folder: the path given, or the folder its symbolic link points to (the link stays). */
+  private readonly dir: string;
+
+  constructor(outDir: string, private readonly tokenBytes: 2 | 4, private readonly maxShardBytes = 64 << 20,
     resume: ((folder: string) => ShardProgress | null) | null = null, keep: readonly string[] = []) {
+    const dir = linkedPath(outDir);
+    this.dir = dir;
     checkOutputFolder(dir, 'manifest.json', 'shard folder');
     // Locked before the partial folder is touched: it is another run's until then.
     this.lock = OutputLock.acquire(dir);
