@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from '../deid/deidentify.js';
 import { findPhi } from '../deid/find.js';
 import { withInventedWords } from '../deid/gold/invent.js';
 import type { GoldDocument } from '../deid/gold/types.js';
 import { deidCsv, deidJsonl, readAllText, Warnings } from '../deid/node-formats.js';
-import { OutputSink, readPhysionetDir, readPresidioFile } from '../deid/node-io.js';
+import { OutputSink, readPatientList, readPhysionetDir, readPresidioFile } from '../deid/node-io.js';
 import { formatErrors, formatScoreTable, scoreJson } from '../deid/report.js';
 import { Scorer } from '../deid/score.js';
 import { parseFlags, printJson, intFlag, type FlagSpec } from './args.js';
@@ -116,9 +116,10 @@ async function runEval(argv: string[]): Promise<number> {
   const v = parsed.values;
   if ((v.physionet === undefined) === (v.presidio === undefined)) throw new MedbertError('give exactly one of --physionet DIR or --presidio FILE');
   let docs: GoldDocument[] = v.physionet !== undefined ? readPhysionetDir(v.physionet) : await readPresidioFile(v.presidio as string);
+  // Nothing to score is an error, not a perfect score.
+  if (docs.length === 0) throw new MedbertError(`${v.physionet ?? v.presidio}: no documents to score`);
   if (v.patients !== undefined) {
-    const list = existsSync(v.patients) ? readFileSync(v.patients, 'utf8') : v.patients;
-    const wanted = new Set(list.split(/[\s,]+/).filter((s) => s !== ''));
+    const wanted = new Set(readPatientList(v.patients));
     docs = docs.filter((d) => wanted.has(d.group));
     if (docs.length === 0) throw new MedbertError(`--patients ${v.patients}: no documents of these patients`);
   }

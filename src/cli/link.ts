@@ -97,6 +97,7 @@ async function evalCommand(argv: string[]): Promise<number> {
     abbreviations: boolFlag(values.abbreviations, 'abbreviations', true),
   });
   const evalSeconds = (performance.now() - started) / 1000;
+  if (report.documents === 0) throw new MedbertError(`--pubtator ${pubtator}: no documents to score`);
   if (values.json === true) {
     printJson({ ...report, lexiconLoadSeconds: round(seconds), linkSeconds: round(evalSeconds) });
   } else {

@@ -15,9 +15,27 @@ export function readPhysionetDir(dir: string): GoldDocument[] {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new MedbertError(`--physionet ${dir}: not a folder`);
   const text = join(dir, 'id.text');
   const phrase = join(dir, 'id-phi.phrase');
-  for (const f of [text, phrase]) if (!existsSync(f)) throw new MedbertError(`${f}: missing (a PhysioNet deid folder holds id.text and id-phi.phrase)`);
+  for (const f of [text, phrase]) {
+    if (!existsSync(f)) throw new MedbertError(`${f}: missing (a PhysioNet deid folder holds id.text and id-phi.phrase)`);
+    if (!statSync(f).isFile()) throw new MedbertError(`${f} is a folder, not a file`);
+  }
   // latin1: one character per byte, so offsets (counted in bytes by the original tools) stay aligned; the corpus is ASCII.
   return physionetGold(readFileSync(text, 'latin1'), readFileSync(phrase, 'latin1'));
+}
+
+/**
+ * The patient ids of `--patients`: the value itself (comma- or space-separated), or the lines of the file it names.
+ * A value shaped like a path that names no file is an error, not a list of one id.
+ */
+export function readPatientList(value: string): string[] {
+  let list = value;
+  if (existsSync(value)) {
+    if (!statSync(value).isFile()) throw new MedbertError(`--patients ${value} is a folder, not a file`);
+    list = readFileSync(value, 'utf8');
+  } else if (/[\/\\]|\.[A-Za-z]/.test(value)) {
+    throw new MedbertError(`--patients ${value}: no such file`);
+  }
+  return list.split(/[\s,]+/).filter((s) => s !== '');
 }
 
 /** Reads presidio-research's synthetic JSON. */

@@ -37,9 +37,12 @@ export async function loadMatcherSnapshot(path: string, options: MatcherLoadOpti
   return { snapshot, cached: false };
 }
 
-function buildLexiconMatcher(path: string, bytes: Uint8Array): Promise<EntityMatcher> {
+async function buildLexiconMatcher(path: string, bytes: Uint8Array): Promise<EntityMatcher> {
   const text = lexiconText(path, bytes);
-  return buildMatcher(parseLexicon(text, basename(path)), lexiconCapacity(text.length));
+  const matcher = await buildMatcher(parseLexicon(text, basename(path)), lexiconCapacity(text.length));
+  // A header alone (or an empty file) would link nothing, silently.
+  if (matcher.size.concepts === 0) throw new MedbertError(`${path}: no concepts in the lexicon (a header line and no rows?)`);
+  return matcher;
 }
 
 function readLexiconFile(path: string): Uint8Array {
