@@ -35,7 +35,9 @@ const NOT_ASCII = /[\u0080-\u00ff]/;
  *
  * papaparse is lenient where RFC 4180 is not: a quote inside an unquoted field is a character, and spaces after a
  * closing quote are dropped. What it does flag (a quoted field closed before other characters, or never closed)
- * makes the row malformed; such a row has taken in the text up to the next quote, often the next row too.
+ * makes the row malformed; such a row has taken in the text up to the next quote, often the next rows too (all of
+ * them, for a field never closed). A malformed row is therefore cut to its first line, and parsing starts again on
+ * the line after it: the rows it took in are read, not lost.
  */
 export class CsvRows {
   /** Bytes (as Latin-1) not yet parsed: the last, perhaps partial, row of the previous piece, then the chunks since. */
@@ -74,33 +76,51 @@ export class CsvRows {
       this.started = true;
       if (this.pending.startsWith(BOM)) this.pending = this.pending.slice(BOM.length);
     }
-    const text = this.pending;
-    const ascii = !NOT_ASCII.test(text);
     const rows: CsvRow[] = [];
-    let held: { fields: string[]; error: string | null } | null = null;
-    let heldStart = 0;
-    let end = 0; // where the row just seen ends (papaparse's cursor, after its line break)
-    Papa.parse<string[]>(text, {
-      delimiter: this.delimiter,
-      ...(this.newline === undefined ? {} : { newline: this.newline }),
-      step: (result) => {
-        if (this.newline === undefined) this.newline = lineBreak(result.meta.linebreak);
-        if (held !== null) rows.push(this.row(held.fields, held.error, ascii));
-        held = { fields: result.data, error: result.errors.length > 0 ? result.errors[0].message : null };
-        heldStart = end;
-        end = result.meta.cursor;
-      },
-    });
-    const last = held as { fields: string[]; error: string | null } | null;
-    if (!final) {
-      this.pending = text.slice(heldStart);
-      this.carried = this.pending.length;
-    } else {
-      this.pending = '';
-      // Bytes ending with a line break have no row after it (papaparse gives an empty one).
-      if (last !== null && heldStart < text.length) rows.push(this.row(last.fields, last.error, ascii));
+    for (;;) {
+      const text = this.pending;
+      const ascii = !NOT_ASCII.test(text);
+      let held: { fields: string[]; error: string | null } | null = null;
+      let heldStart = 0;
+      let end = 0; // where the row just seen ends (papaparse's cursor, after its line break)
+      let restart = -1;
+      Papa.parse<string[]>(text, {
+        delimiter: this.delimiter,
+        ...(this.newline === undefined ? {} : { newline: this.newline }),
+        step: (result, parser) => {
+          if (this.newline === undefined) this.newline = lineBreak(result.meta.linebreak);
+          if (held !== null) rows.push(this.row(held.fields, held.error, ascii));
+          held = { fields: result.data, error: result.errors.length > 0 ? result.errors[0].message : null };
+          heldStart = end;
+          end = result.meta.cursor;
+          // A malformed quote took in the lines after the row's first (a field never closed takes in every row to
+          // the end): the bad row is its first line alone, and parsing starts again on the next line. Not for the
+          // last row of a piece, which may only be cut.
+          if (held.error !== null && (final || end < text.length)) {
+            const lineEnd = text.indexOf(this.newline, heldStart);
+            if (lineEnd >= 0 && lineEnd + this.newline.length < end) {
+              restart = lineEnd + this.newline.length;
+              parser.abort();
+            }
+          }
+        },
+      });
+      const last = held as { fields: string[]; error: string | null } | null;
+      if (restart >= 0 && last !== null) {
+        rows.push(this.row([], last.error, ascii));
+        this.pending = text.slice(restart);
+        continue;
+      }
+      if (!final) {
+        this.pending = text.slice(heldStart);
+        this.carried = this.pending.length;
+      } else {
+        this.pending = '';
+        // Bytes ending with a line break have no row after it (papaparse gives an empty one).
+        if (last !== null && heldStart < text.length) rows.push(this.row(last.fields, last.error, ascii));
+      }
+      return rows;
     }
-    return rows;
   }
 
   private row(fields: string[], error: string | null, ascii: boolean): CsvRow {

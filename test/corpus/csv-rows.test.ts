@@ -74,10 +74,14 @@ test('CSV rows: a last row with or without a line break; blank lines are rows of
   assert.deepEqual(rowsOf(new Uint8Array(0), 1), []);
 });
 
-test('CSV rows: bad quoting makes a malformed row that names where it starts and ends', () => {
-  const rows = rowsOf(encoder.encode('id,t\n1,"ok"\n2,"bad"x\n3,"y"\n4,"never closed\nmore\n'), 5);
-  assert.deepEqual(rows.map((r) => [r.fields[0], r.firstLine, r.lastLine, r.error !== null]),
-    [['id', 1, 1, false], ['1', 2, 2, false], ['2', 3, 4, true], ['4', 5, 7, true]]);
+test('CSV rows: bad quoting makes a malformed row of its first line, and the rows it took in are read again', () => {
+  const bytes = encoder.encode('id,t\n1,"ok"\n2,"bad"x\n3,"y"\n4,"never closed\n5,more\n6,"multi\nline"\n');
+  for (const size of [1, 5, 7, bytes.length]) {
+    const rows = rowsOf(bytes, size);
+    assert.deepEqual(rows.map((r) => [r.fields[0], r.firstLine, r.lastLine, r.error !== null]),
+      [['id', 1, 1, false], ['1', 2, 2, false], [undefined, 3, 3, true], ['3', 4, 4, false], [undefined, 5, 5, true], ['5', 6, 6, false],
+        ['6', 7, 8, false]], `chunks of ${size}`);
+  }
 });
 
 test('CSV rows: invalid UTF-8 becomes U+FFFD, as a TextDecoder gives it, and a character cut between chunks is whole', () => {

@@ -46,11 +46,11 @@ test('CSV MTSamples: 4,999 rows minus 33 missing transcriptions, quoted newlines
 test('CSV: malformed rows are skipped with warnings naming their lines; a missing column is an error', async () => {
   const input = 'id,transcription\n1,"first note"\n2,too,many\n3,"multi\nline"\n4,"bad"quote\n5,"ok"\n6,NA\n7,"fine"\n';
   const { docs, warnings } = await collect((onWarning) => readCsv(input, { fileName: 'n.csv', onWarning }));
-  // Row 2 has a field too many (line 3); row 4 (line 6) has a bad closing quote, and its field runs on to the next
-  // quote, taking in row 5 (line 7): one malformed row from line 6 to 7; row 6 is a missing value, dropped without
-  // a warning.
-  assert.deepEqual(docs.map((d) => [d.id, d.paragraphs]), [['1', ['first note']], ['3', ['multi line']], ['7', ['fine']]]);
-  assert.deepEqual(docs.map((d) => d.meta['line']), [2, 5, 9]); // the line each row ends on
+  // Row 2 has a field too many (line 3); row 4 (line 6) has a bad closing quote, and its field would run on to the
+  // next quote, taking in row 5 (line 7): the malformed row is line 6 alone, and row 5 is read; row 6 is a missing
+  // value, dropped without a warning.
+  assert.deepEqual(docs.map((d) => [d.id, d.paragraphs]), [['1', ['first note']], ['3', ['multi line']], ['5', ['ok']], ['7', ['fine']]]);
+  assert.deepEqual(docs.map((d) => d.meta['line']), [2, 5, 7, 9]); // the line each row ends on
   assert.deepEqual(warnings.map((w) => w.line), [3, 6]);
   assert.match(warnings[1].message, /malformed CSV row/);
   assert.ok(warnings.every((w) => w.file === 'n.csv'));

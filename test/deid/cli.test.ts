@@ -52,11 +52,11 @@ test('deid csv with --text-column, surrogate mode; a missing column is one clear
   assert.deepEqual(readdirSync(dir), ['in.csv']);
 });
 
-test('deid csv: a quote inside an unquoted field is a character; a row whose quoted field is never closed is skipped and named', () => {
-  const input = 'id,transcription\n1,Pt is 5\'10" tall; Dr. Vellacott aware\n2,"unclosed note by Dr. Vellacott\n3,"fine"\n';
+test('deid csv: a quote inside an unquoted field is a character; a row whose quoted field is never closed is skipped and named, the rows after it kept', () => {
+  const input = 'id,transcription\n1,Pt is 5\'10" tall; Dr. Vellacott aware\n2,"unclosed note by Dr. Vellacott\n3,"fine"\n4,"also, Dr. Quenby"\n';
   const r = medbert(['deid', '--format', 'csv', '--text-column', 'transcription'], input);
   assert.equal(r.code, 0, r.stderr);
-  assert.equal(r.stdout, 'id,transcription\n1,"Pt is 5\'10"" tall; Dr. [NAME] aware"\n');
+  assert.equal(r.stdout, 'id,transcription\n1,"Pt is 5\'10"" tall; Dr. [NAME] aware"\n3,fine\n4,"also, Dr. [NAME]"\n');
   assert.match(r.stderr, /stdin:3: bad CSV row \(.*\); skipped/);
   assert.match(r.stderr, /1 record\(s\) skipped/);
 });
