@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
@@ -67,6 +67,21 @@ test('bad flags are one clear line', () => {
   assert.equal(r.stderr, 'medbert: --mode=redact is not valid: expected tag or surrogate\n');
   assert.match(medbert(['deid', 'eval']).stderr, /give exactly one of --physionet DIR or --presidio FILE/);
   assert.match(medbert(['deid', 'eval', '--help']).stdout, /token recall = gold PHI tokens predicted as PHI/);
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-eval-'));
+  writeFileSync(join(dir, 'none.json'), '[]');
+  const empty = medbert(['deid', 'eval', '--presidio', join(dir, 'none.json'), '--json']);
+  assert.equal(empty.code, 1);
+  assert.match(empty.stderr, /none\.json: no documents to score\n$/);
+  mkdirSync(join(dir, 'pn', 'id.text'), { recursive: true });
+  writeFileSync(join(dir, 'pn', 'id-phi.phrase'), '');
+  assert.match(medbert(['deid', 'eval', '--physionet', join(dir, 'pn')]).stderr, /id\.text is a folder, not a file\n$/);
+});
+
+test('deid eval --patients: a folder or a missing file is one clear line', { skip: physionet.skip }, () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-patients-'));
+  const physionetDir = join(physionet.path, '..');
+  assert.match(medbert(['deid', 'eval', '--physionet', physionetDir, '--patients', dir]).stderr, /--patients .+ is a folder, not a file\n$/);
+  assert.match(medbert(['deid', 'eval', '--physionet', physionetDir, '--patients', join(dir, 'ids.txt')]).stderr, /--patients .+ids\.txt: no such file\n$/);
 });
 
 test('deid eval --physionet --json: a table, then token-level overall figures on the last line', { skip: physionet.skip }, () => {

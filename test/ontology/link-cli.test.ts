@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
@@ -42,6 +42,20 @@ test('medbert link: bad inputs are one clear line', () => {
   assert.match(folder.stderr, /^medbert: cannot open the lexicon .+: it is a folder, not a file\n$/);
   const noPubtator = medbert(['link', 'eval', '--ontology', 'builtin']);
   assert.match(noPubtator.stderr, /missing required flag --pubtator/);
+  // A lexicon of a header alone, a PubTator file of no documents: errors, not nothing linked and a perfect score.
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-link-'));
+  try {
+    writeFileSync(join(dir, 'header.tsv'), 'id\ttype\tpreferred_name\tsynonyms\n');
+    writeFileSync(join(dir, 'empty.txt'), '');
+    const headerOnly = medbert(['link', '--ontology', join(dir, 'header.tsv')], 'aspirin');
+    assert.equal(headerOnly.code, 1);
+    assert.match(headerOnly.stderr, /header\.tsv: no concepts in the lexicon/);
+    const noDocs = medbert(['link', 'eval', '--pubtator', join(dir, 'empty.txt'), '--ontology', 'builtin', '--json']);
+    assert.equal(noDocs.code, 1);
+    assert.match(noDocs.stderr, /empty\.txt: no documents to score/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 const bc5cdrTest = sharedFile('bc5cdr', 'pubtator', 'CDR_TestSet.PubTator.txt');
