@@ -13,13 +13,16 @@ const ID_FIELDS = ['id', 'pmid', '_id'];
 /**
  * JSON Lines: one object per line. The named text fields, in order, are the paragraphs (missing or empty
  * fields are left out); other scalar fields go to meta. A line that is not a JSON object is skipped with a
- * warning; a record with no text is dropped silently. `source` may also be the file's UTF-8 bytes in chunks (see
+ * warning, and so is a record none of whose text fields holds a string; a record whose text fields are empty is
+ * dropped quietly. A text field that no record holds is warned about at the end. `source` may also be the file's UTF-8 bytes in chunks (see
  * linesOf: each line is decoded on its own).
  */
 export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>, options: JsonlOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
   const textFields = options.textFields ?? ['title', 'abstract'];
   let line = 0;
+  let records = 0;
+  const seen = textFields.map(() => false);
   for await (const raw of linesOf(source)) {
     line += 1;
     if (raw.trim() === '') continue;
@@ -36,11 +39,19 @@ export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>,
       continue;
     }
     const fields = record as Record<string, unknown>;
+    records += 1;
     const paragraphs: string[] = [];
-    for (const name of textFields) {
-      const value = fields[name];
-      if (typeof value === 'string' && value.trim() !== '') paragraphs.push(normalizeSpace(value));
+    let present = false;
+    for (let f = 0; f < textFields.length; f++) {
+      const value = fields[textFields[f] as string];
+      if (typeof value !== 'string') continue;
+      present = true;
+      seen[f] = true;
+      if (value.trim() !== '') paragraphs.push(normalizeSpace(value));
     }
+    // Empty text fields (an article without an abstract) are common and dropped quietly; a record with none of the
+    // fields as text is named: most likely --text-fields names fields the file does not have.
+    if (!present) options.onWarning?.({ file, line, message: `skipped a record with no text field (${textFields.join(', ')}) holding a string` });
     if (paragraphs.length === 0) continue;
     const meta: Record<string, string | number | string[]> = {};
     for (const [key, value] of Object.entries(fields)) {
@@ -51,5 +62,9 @@ export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>,
     const idValue = idKey !== undefined ? fields[idKey] : undefined;
     const id = typeof idValue === 'string' || typeof idValue === 'number' ? String(idValue) : `${file}#${line}`;
     yield { id, source: file, paragraphs, meta };
+  }
+  const never = textFields.filter((_, f) => !seen[f]);
+  if (records > 0 && never.length > 0) {
+    options.onWarning?.({ file, line, message: `no record holds the text field${never.length > 1 ? 's' : ''} ${never.join(', ')}` });
   }
 }

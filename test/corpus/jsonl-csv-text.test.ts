@@ -33,6 +33,17 @@ test('JSONL: a bad line is skipped with a warning naming file and line', async (
   assert.deepEqual(warnings.map((w) => [w.file, w.line]), [['x.jsonl', 2], ['x.jsonl', 3]]);
 });
 
+test('JSONL: a record with none of the text fields as a string is named; empty fields are dropped quietly; a field no record has is named', async () => {
+  const input = '{"id":"a","title":"One"}\n{"id":"b","nothing":"here"}\n{"id":"c","title":5,"abstract":null}\n{"id":"d","title":"","abstract":""}\n';
+  const { docs, warnings } = await collect((onWarning) => readJsonl(input, { fileName: 'x.jsonl', textFields: ['title', 'body'], onWarning }));
+  assert.deepEqual(docs.map((d) => d.id), ['a']);
+  assert.deepEqual(warnings.map((w) => [w.line, w.message]), [
+    [2, 'skipped a record with no text field (title, body) holding a string'],
+    [3, 'skipped a record with no text field (title, body) holding a string'],
+    [4, 'no record holds the text field body'],
+  ]);
+});
+
 test('CSV MTSamples: 4,999 rows minus 33 missing transcriptions, quoted newlines handled', { skip: mtsamples.skip }, async () => {
   const { docs, warnings } = await collect((onWarning) => readCorpusFile(mtsamples.path, { onWarning, textColumn: 'transcription' }));
   assert.equal(warnings.length, 0);
@@ -97,8 +108,10 @@ test('JSONL and text from bytes read as from decoded text: BOM, invalid UTF-8, C
   const expectedJsonl = await collect((onWarning) => readJsonl(decodeUtf8(whole()), { fileName: 'b.jsonl', onWarning }));
   const expectedText = await collect(() => readText(decodeUtf8(whole()), { fileName: 'b.txt' }));
   assert.deepEqual(expectedJsonl.docs.map((d) => d.id), ['a', 'b', 'd', 'e']);
-  // Line 4 starts with a U+FEFF (kept past the start of the file: not JSON), line 6 is cut short.
-  assert.deepEqual(expectedJsonl.warnings.map((w) => w.line), [4, 6]);
+  // Line 4 starts with a U+FEFF (kept past the start of the file: not JSON), line 6 is cut short; at the end, no
+  // record had an abstract.
+  assert.deepEqual(expectedJsonl.warnings.map((w) => w.line), [4, 6, 7]);
+  assert.equal(expectedJsonl.warnings[2]?.message, 'no record holds the text field abstract');
   for (const size of [1, 2, 3, 7, bytes.length]) {
     const chunks = async function* (): AsyncIterable<Uint8Array> {
       for (let i = 0; i < bytes.length; i += size) yield Buffer.from(bytes.subarray(i, i + size));
