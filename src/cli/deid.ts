@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from '../deid/deidentify.js';
 import { findPhi } from '../deid/find.js';
@@ -75,6 +75,10 @@ async function runDeid(argv: string[]): Promise<number> {
   const format = v.format ?? 'text';
   if (format !== 'text' && format !== 'jsonl' && format !== 'csv') throw new MedbertError(`--format=${format} is not valid: expected text, jsonl or csv`);
   if (v.input !== undefined && !existsSync(v.input)) throw new MedbertError(`--input ${v.input}: no such file`);
+  // The output replaces its path at the end: over the input, the notes themselves would be lost.
+  if (v.input !== undefined && v.output !== undefined && existsSync(v.output) && realpathSync(v.output) === realpathSync(v.input)) {
+    throw new MedbertError(`--output ${v.output} is the input file: give another path (the original notes would be replaced)`);
+  }
   const options = { mode: mode as DeidMode, seed: v.seed ?? 'medbert' };
   const source = v.input ?? 'stdin';
   const sink = new OutputSink(v.output);

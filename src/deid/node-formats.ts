@@ -20,7 +20,18 @@ export class Warnings {
   /** Records de-identified and written. */
   kept = 0;
   private replaced = 0;
+  /** Records without the --key-field, and the field's name. */
+  private keyless = 0;
+  private keyField = '';
   constructor(private readonly source: string) {}
+
+  /** A record without its --key-field: de-identified, its dates shifted by an offset of its own (named once, counted). */
+  noKey(line: number, field: string): void {
+    if (this.keyless++ === 0) {
+      this.keyField = field;
+      process.stderr.write(`medbert deid: warning: ${this.source}:${line}: no field "${field}" (--key-field): the record's dates get an offset of their own\n`);
+    }
+  }
 
   skip(line: number, why: string): void {
     this.skipped++;
@@ -37,6 +48,7 @@ export class Warnings {
   report(): void {
     if (this.skipped > 0) process.stderr.write(`medbert deid: ${this.skipped} record(s) skipped in ${this.source}\n`);
     if (this.replaced > 0) process.stderr.write(`medbert deid: ${this.replaced} invalid UTF-8 sequence(s) replaced in ${this.source}\n`);
+    if (this.keyless > 0) process.stderr.write(`medbert deid: ${this.keyless} record(s) without the field "${this.keyField}" in ${this.source}\n`);
   }
 }
 
@@ -77,7 +89,8 @@ export async function deidJsonl(
     const object = record as Record<string, unknown>;
     const text = object[field];
     if (typeof text !== 'string') { warnings.skip(line, `no string field "${field}"`); continue; }
-    const key = keyField !== undefined && object[keyField] !== undefined ? String(object[keyField]) : undefined;
+    const key = keyField !== undefined && object[keyField] !== undefined && object[keyField] !== null ? String(object[keyField]) : undefined;
+    if (keyField !== undefined && key === undefined) warnings.noKey(line, keyField);
     object[field] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
     await sink.write(JSON.stringify(object) + '\n');
     warnings.kept++;

@@ -77,6 +77,21 @@ test('bad flags are one clear line', () => {
   assert.match(medbert(['deid', 'eval', '--physionet', join(dir, 'pn')]).stderr, /id\.text is a folder, not a file\n$/);
 });
 
+test('deid: --output the input file is refused; a JSONL record without its --key-field is named and counted', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-same-'));
+  const notes = join(dir, 'notes.txt');
+  writeFileSync(notes, 'Seen by Dr. Quenby on 3/4/2020.');
+  const same = medbert(['deid', '--input', notes, '--output', notes]);
+  assert.equal(same.code, 1);
+  assert.match(same.stderr, /--output .+notes\.txt is the input file/);
+  assert.equal(readFileSync(notes, 'utf8'), 'Seen by Dr. Quenby on 3/4/2020.');
+  const keyless = medbert(['deid', '--format', 'jsonl', '--key-field', 'patient', '--mode', 'surrogate'],
+    '{"text":"Seen 3/4/2020","patient":"7"}\n{"text":"Seen 3/5/2020"}\n{"text":"Seen 3/6/2020"}\n');
+  assert.equal(keyless.code, 0, keyless.stderr);
+  assert.match(keyless.stderr, /stdin:2: no field "patient" \(--key-field\)/);
+  assert.match(keyless.stderr, /2 record\(s\) without the field "patient" in stdin/);
+});
+
 test('deid eval --patients: a folder or a missing file is one clear line', { skip: physionet.skip }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-patients-'));
   const physionetDir = join(physionet.path, '..');
