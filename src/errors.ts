@@ -4,9 +4,13 @@
  * throw it; anything else reaching the CLI is a bug and is reported as such.
  */
 export class MedbertError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
+  /** The process's exit code when this ends a command: 1, or the shell's code for a signal that stopped the job (130). */
+  readonly exitCode: number;
+
+  constructor(message: string, options?: { cause?: unknown; exitCode?: number }) {
     super(message, options);
     this.name = 'MedbertError';
+    this.exitCode = options?.exitCode ?? 1;
   }
 }
 

@@ -51,7 +51,7 @@ export const demoCommand: Command = {
     const interrupt = stopOnInterrupt('demo');
     const seconds: Record<string, number> = {};
     const stage = async <T>(name: string, fn: () => Promise<T> | T): Promise<T> => {
-      if (interrupt.requested()) throw new MedbertError(`demo stopped by the user before ${name}; finished stages are in ${plan.out}`);
+      if (interrupt.requested()) throw new MedbertError(`demo stopped by the user before ${name}; finished stages are in ${plan.out}`, { exitCode: interrupt.exitCode() });
       process.stderr.write(`\n== ${name}\n`);
       const t0 = performance.now();
       const result = await fn();

@@ -64,7 +64,7 @@ export function reportError(error: unknown, debug: boolean): number {
     const message = error instanceof Error ? error.message : String(error);
     process.stderr.write(`medbert: internal error: ${message} (run with --debug for the stack)\n`);
   }
-  return 1;
+  return error instanceof MedbertError ? error.exitCode : 1;
 }
 
 /** Errors from util.parseArgs (unknown flag, missing value) are the user's, not ours. */

@@ -207,12 +207,13 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   // failed finish took the progress away).
   const resumable = (): boolean => (saves > 0 || from !== null) && existsSync(join(writer.folder, PROGRESS_FILE));
   let stopping = false;
-  const stop = (): MedbertError => {
-    stopping = true;
-    return new MedbertError(resumable() ? `prepare stopped by the user; ${keptNote(writer.folder)}` : `prepare stopped by the user; nothing was written to ${r.out}`);
-  };
   let charactersBefore = 0;
   const interrupt = stopOnInterrupt('prepare');
+  const stop = (): MedbertError => {
+    stopping = true;
+    const message = resumable() ? `prepare stopped by the user; ${keptNote(writer.folder)}` : `prepare stopped by the user; nothing was written to ${r.out}`;
+    return new MedbertError(message, { exitCode: interrupt.requested() ? interrupt.exitCode() : 1 });
+  };
   const stopped = (): boolean => interrupt.requested() || (r.shouldStop?.() ?? false);
   try {
     pool.attach(await ports); // first: from here on, pool.close() below stops the threads whatever fails

@@ -31,11 +31,15 @@ function exitNow(signal: string): never {
  * Ctrl-C asks a long job to stop at its next safe point (it then saves and exits cleanly); a second Ctrl-C
  * exits at once, removing what it was still writing. `announce`: say so (not where the job's own ranks do).
  */
-export function stopOnInterrupt(what: string, announce = true): { readonly requested: () => boolean; readonly dispose: () => void } {
+export function stopOnInterrupt(what: string, announce = true): {
+  readonly requested: () => boolean; readonly exitCode: () => number; readonly dispose: () => void;
+} {
   let requested = false;
+  let stoppedBy = 'SIGINT';
   const handler = (signal: string): void => {
     if (requested) exitNow(signal);
     requested = true;
+    stoppedBy = signal;
     if (announce) process.stderr.write(`\n${what}: stopping after the current step (Ctrl-C again to quit at once)\n`);
   };
   process.on('SIGINT', handler);
@@ -44,6 +48,8 @@ export function stopOnInterrupt(what: string, announce = true): { readonly reque
   let disposed = false;
   return {
     requested: () => requested,
+    /** The shell's code for the signal that asked the job to stop (130 for Ctrl-C), for its exit. */
+    exitCode: () => SIGNAL_EXIT[stoppedBy] ?? 130,
     dispose: () => {
       if (disposed) return;
       disposed = true;

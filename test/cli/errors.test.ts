@@ -7,6 +7,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared-data.js';
 import { reportError } from '../../src/cli/main.js';
+import { MedbertError } from '../../src/errors.js';
 
 function medbert(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   // A timeout, so that a command that hangs on bad input fails its test instead of stopping the suite.
@@ -176,6 +177,17 @@ test('reportError: a file-system error on a path is one line naming it; a socket
     'medbert: cannot write /data/shards: permission denied\n',
     'medbert: internal error: listen EACCES: permission denied 0.0.0.0:80 (run with --debug for the stack)\n',
   ]);
+});
+
+test('reportError: a job stopped by a signal exits with the shell\'s code for it (prepare after Ctrl-C: 130), other errors with 1', () => {
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = (() => true) as typeof process.stderr.write;
+  try {
+    assert.equal(reportError(new MedbertError('prepare stopped by the user', { exitCode: 130 }), false), 130);
+    assert.equal(reportError(new MedbertError('bad flag'), false), 1);
+  } finally {
+    process.stderr.write = write;
+  }
 });
 
 test('pretrain --resume with --steps at or below the checkpoint\'s step says so, instead of training nothing', () => {
