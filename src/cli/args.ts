@@ -47,13 +47,20 @@ export function parseFlags<T extends Record<string, FlagSpec>>(
     if (s.default !== undefined) options[name].default = s.default;
     if (s.multiple === true) options[name].multiple = true;
   }
+  let parsed;
   try {
-    const { values, positionals } = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals, strict: true });
-    return { values: values as FlagValues<T>, positionals };
+    parsed = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals, strict: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    throw new MedbertError(`${message.split('\n')[0]} (see ${commandPath(help.usage)} --help)`);
+    // Node's advice on positionals that start with a dash is long and unbalanced; the flag is what matters.
+    const first = (message.split('\n')[0] as string).replace(/\. To specify a positional argument starting with a '-'.*$/, '');
+    throw new MedbertError(`${first} (see ${commandPath(help.usage)} --help)`);
   }
+  // An empty value ("--out ''", an unset shell variable) is a mistake for every flag that takes one.
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (value === '' || (Array.isArray(value) && value.includes(''))) throw new MedbertError(`--${name} is empty: give it a value (see ${commandPath(help.usage)} --help)`);
+  }
+  return { values: parsed.values as FlagValues<T>, positionals: parsed.positionals };
 }
 
 /**

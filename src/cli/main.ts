@@ -22,7 +22,9 @@ const usage = (): string => {
 /** Runs the CLI; returns the process exit code. Errors become one clear line on stderr. */
 export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug');
-  const args = argv.filter((a) => a !== '--debug');
+  let args = argv.filter((a) => a !== '--debug');
+  // "medbert help prepare", "medbert help link eval": that command's help.
+  if (args[0] === 'help' && args.length > 1) args = [...args.slice(1), '--help'];
   const name = args[0];
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');

@@ -32,7 +32,7 @@ export const prepareCommand: Command = {
       deid: { type: 'boolean', description: 'de-identify the text first (clinical notes)' },
       'deid-mode': { type: 'string', valueName: 'M', default: 'tag', description: 'tag ([NAME], [DATE], ...) or surrogate' },
       'near-dedup': { type: 'boolean', description: 'also drop near-duplicate documents (MinHash)' },
-      'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'tokens per sequence, [CLS] and [SEP] included' },
+      'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'tokens per sequence, [CLS] and [SEP] included: 128 or 512, as in the paper (any of 8 to 4096 is accepted)' },
       'lexicon-cache': { type: 'string', valueName: 'DIR', description: `keep the built lexicon matcher here for later runs (default ${defaultLexiconCache()}; "none": build every time)` },
       workers: { type: 'string', valueName: 'N', description: 'worker threads that pack documents (default: one per core; 0: none); the output is the same for any N' },
       out: { type: 'string', valueName: 'DIR', description: 'shard folder to write (atomically)' },

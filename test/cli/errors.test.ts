@@ -50,7 +50,10 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['finetune', 'ner', '--checkpoint', join(dir, 'missing'), '--out', busy], busyMessage],
       [['finetune', 'qa', '--checkpoint', join(dir, 'missing'), '--out', busy], busyMessage],
       [['nonsense'], /unknown command 'nonsense'/],
-      [['pretrain', '--bogus'], /Unknown option '--bogus' \(see medbert pretrain --help\)/],
+      [['pretrain', '--bogus'], /Unknown option '--bogus' \(see medbert pretrain --help\)$/],
+      // prepare takes positionals: Node's advice about '--' is left out.
+      [['prepare', '--bogus'], /^medbert: Unknown option '--bogus' \(see medbert prepare --help\)$/],
+      [['prepare', ...prepareArgs, '--input', notes, '--out', ''], /--out is empty: give it a value/],
       [['pretrain', '--data', join(dir, 'none'), '--out', join(dir, 'o')], /is not a shard folder: no manifest\.json/],
       [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--steps', '0'], /--steps=0 is not valid/],
       // checked before any rank starts: one line, not one per rank
@@ -122,6 +125,9 @@ test('every command and subcommand answers --help', () => {
     assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
     assert.match(r.stdout, /Usage: medbert/, args.join(' '));
   }
+  // "medbert help COMMAND [SUB]" is that command's help.
+  assert.match(medbert('help', 'prepare').stdout, /^Usage: medbert prepare /);
+  assert.match(medbert('help', 'link', 'eval').stdout, /^Usage: medbert link eval /);
 });
 
 test('a reader that closes the output early (| head) ends the command quietly with status 0', async () => {
