@@ -66,6 +66,8 @@ test('names by context: titles, credentials, initials, relations', () => {
   const long = `Q${'uorlanthavex'.repeat(3)}`; // 37 letters
   expectFound(`Dr. ${long} aware. Plan: ${long} to follow up.`, [`NAME:${long}`, `NAME:${long}`]);
   expectFound('Wilma Treadway, RN', ['NAME:Wilma Treadway']);
+  // A listed surname that is also a word, after a given name, capitalised in a mixed-case note.
+  expectFound('Please call re: Wilma White today. Then Wilma Rose came.', ['NAME:Wilma White', 'NAME:Wilma Rose']);
   expectFound('Discussed with Orvel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Orvel', 'NAME:Tovald Quenby']);
   expectFound('Plan per Renal (MD) note. Lasix (PO) given. Reviewed by Neuro (MD) today.', []);
   expectFound('Background: Nasal Polyposis (NP) is common. Seen by a Nurse Practitioner (NP) and the Nurse Manager today.', []);
