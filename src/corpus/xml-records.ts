@@ -44,6 +44,10 @@ export async function* readXmlRecords(
   const ready: CorpusDocument[] = [];
   let recordError: { line: number; message: string } | null = null;
   let sawError = false;
+  /** The document's root element, the records opened and the line the last one opened on. */
+  let root: string | undefined;
+  let records = 0;
+  let recordLine = 1;
 
   const warn = (line: number, message: string): void => options.onWarning?.({ file, line, message });
 
@@ -56,7 +60,15 @@ export async function* readXmlRecords(
     }
     sawError = true;
   });
-  parser.on('opentag', (tag) => builder.open(tag.name, tag.attributes));
+  parser.on('opentag', (tag) => {
+    root ??= tag.name;
+    const wasInRecord = builder.inRecord;
+    builder.open(tag.name, tag.attributes);
+    if (!wasInRecord && builder.inRecord) {
+      records++;
+      recordLine = parser.line;
+    }
+  });
   parser.on('text', (text) => builder.text(text));
   parser.on('cdata', (text) => builder.text(text));
   parser.on('closetag', (tag) => {
@@ -78,7 +90,16 @@ export async function* readXmlRecords(
   }
   parser.close();
   if (builder.inRecord || recordError !== null) {
-    warn(parser.line, 'the file ends inside a record (truncated?); that record is skipped');
+    warn(recordLine, 'the file ends inside a record (truncated?); that record is skipped');
   }
+  // A file of another format (a JATS article read as PubMed) has no record at all: say what it holds.
+  if (records === 0 && root !== undefined) warn(1, `no records in this file: its root element is <${root}>${formatHint(root)}`);
   while (ready.length > 0) yield ready.shift() as CorpusDocument;
+}
+
+/** The --format a root element belongs to, as advice. */
+function formatHint(root: string): string {
+  if (root === 'article') return ' (a JATS article: --format jats)';
+  if (/^(?:PubmedArticleSet|MedlineCitationSet|PubmedBookArticleSet|PubmedArticle|MedlineCitation)$/.test(root)) return ' (PubMed XML: --format pubmed)';
+  return '';
 }

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { decodeUtf8, readPubmedXml } from '../../src/corpus/index.js';
+import { decodeUtf8, readJats, readPubmedXml } from '../../src/corpus/index.js';
 import { fileText, readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
 import { collect, inChunks } from './helpers.js';
@@ -94,4 +94,16 @@ test('gzip is recognised by its magic bytes when the name has no .gz', { skip: p
   assert.ok(chars > 10_000);
   const { docs } = await collect(() => readCorpusFile(copy));
   assert.equal(docs.length, 4);
+});
+
+test('a file cut inside a record names the line the record starts on; a file of another format names its root element', async () => {
+  const xml = '<?xml version="1.0"?>\n<PubmedArticleSet>\n<PubmedArticle><MedlineCitation><PMID>1</PMID>\n'
+    + '<Article><ArticleTitle>One</ArticleTitle></Article></MedlineCitation></PubmedArticle>\n<PubmedArticle>\n<MedlineCitation><PMID>2</PMID>\n<Article>';
+  const cut = await collect((onWarning) => readPubmedXml(xml, { fileName: 'cut.xml', onWarning }));
+  assert.deepEqual(cut.docs.map((d) => d.id), ['1']);
+  assert.deepEqual(cut.warnings.map((w) => [w.line, w.message]), [[5, 'the file ends inside a record (truncated?); that record is skipped']]);
+  const jats = await collect((onWarning) => readPubmedXml('<article><front><article-meta/></front></article>', { fileName: 'a.nxml', onWarning }));
+  assert.deepEqual(jats.warnings.map((w) => w.message), ['no records in this file: its root element is <article> (a JATS article: --format jats)']);
+  const pubmed = await collect((onWarning) => readJats(xml, { fileName: 'p.xml', onWarning }));
+  assert.match(pubmed.warnings.at(-1)?.message ?? '', /its root element is <PubmedArticleSet> \(PubMed XML: --format pubmed\)/);
 });
