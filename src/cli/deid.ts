@@ -87,6 +87,7 @@ async function runDeid(argv: string[]): Promise<number> {
     if (format === 'text') {
       const text = await readAllText(v.input);
       warnings.replacement(text, 0);
+      if (text.length === 0) process.stderr.write(`medbert deid: warning: ${source}: the input is empty\n`);
       await sink.write(deidentify(text, options).text);
     } else if (format === 'jsonl') {
       await deidJsonl(v.input, sink, v['text-field'] ?? 'text', v['key-field'], options, warnings);
@@ -97,6 +98,7 @@ async function runDeid(argv: string[]): Promise<number> {
     if (warnings.kept === 0 && warnings.skipped > 0) {
       throw new MedbertError(`${source}: all ${warnings.skipped} records skipped (see the warnings above); nothing was written`);
     }
+    if (format !== 'text' && warnings.kept === 0) process.stderr.write(`medbert deid: warning: ${source}: no records in the input\n`);
     await sink.close();
   } catch (error) {
     sink.abort();

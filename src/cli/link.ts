@@ -54,8 +54,10 @@ async function linkText(argv: string[]): Promise<number> {
   const spans: LinkedSpan[] = [];
   const counts: Record<string, number> = { disease: 0, chemical: 0, gene: 0 };
   let chars = 0;
+  let replaced = 0;
   for await (const paragraph of paragraphs(source)) {
     chars = paragraph.start + paragraph.text.length;
+    for (let at = paragraph.text.indexOf('\uFFFD'); at >= 0; at = paragraph.text.indexOf('\uFFFD', at + 1)) replaced++;
     const found = abbreviations ? linkWithAbbreviations(matcher, paragraph.text) : matcher.match(paragraph.text);
     for (const s of found) {
       const span = { ...s, start: s.start + paragraph.start, end: s.end + paragraph.start };
@@ -64,6 +66,9 @@ async function linkText(argv: string[]): Promise<number> {
       else process.stdout.write(`${span.start}\t${span.end}\t${oneLine(span.text)}\t${span.type}\t${span.id}\t${span.preferredName}\n`);
     }
   }
+  const inputName = values.input ?? 'stdin';
+  if (chars === 0) process.stderr.write(`link: warning: ${inputName}: the input is empty\n`);
+  if (replaced > 0) process.stderr.write(`link: warning: ${inputName}: ${replaced} invalid UTF-8 sequence(s) replaced by U+FFFD\n`);
   const total = counts.disease + counts.chemical + counts.gene;
   process.stderr.write(`link: ${total} mentions (disease ${counts.disease}, chemical ${counts.chemical}, gene ${counts.gene}) `
     + `in ${chars} characters; lexicon ${matcher.concepts.length} concepts loaded in ${seconds.toFixed(2)} s\n`);

@@ -1,5 +1,5 @@
 // The only Node-specific part of the corpus layer: files in, byte chunks out (gunzipped when needed).
-import { createReadStream } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { createGunzip } from 'node:zlib';
@@ -77,6 +77,8 @@ export async function readFileText(path: string): Promise<string> {
 export function readCorpusFile(path: string, options: CorpusReadOptions & { format?: CorpusFormat } = {}): AsyncIterable<CorpusDocument> {
   const format = options.format ?? formatFromFileName(path);
   const named = { ...options, fileName: options.fileName ?? basename(path) };
+  // An empty file is most likely a mistake (a failed download, the wrong path): named, though it holds nothing wrong.
+  if (isEmptyFile(path)) named.onWarning?.({ file: named.fileName, line: 1, message: 'the file is empty' });
   // CSV rows and lines are split from bytes: these readers get the file's, not text decoded a chunk at a time (see
   // CsvRows and linesOf: a field or line decoded alone stays a one-byte string when it is ASCII).
   switch (format) {
@@ -84,5 +86,14 @@ export function readCorpusFile(path: string, options: CorpusReadOptions & { form
     case 'jsonl': return readJsonl(fileBytes(path), named);
     case 'text': return readText(fileBytes(path), named);
     default: return readCorpus(format, fileText(path), named);
+  }
+}
+
+/** A file of zero bytes (false when it cannot be read: the reader says why). */
+function isEmptyFile(path: string): boolean {
+  try {
+    return statSync(path).size === 0;
+  } catch {
+    return false;
   }
 }

@@ -81,6 +81,9 @@ test('deid: --output the input file is refused; a JSONL record without its --key
   const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-same-'));
   const notes = join(dir, 'notes.txt');
   writeFileSync(notes, 'Seen by Dr. Quenby on 3/4/2020.');
+  writeFileSync(join(dir, 'empty.txt'), '');
+  assert.match(medbert(['deid', '--input', join(dir, 'empty.txt')]).stderr, /empty\.txt: the input is empty/);
+  assert.match(medbert(['deid', '--format', 'jsonl'], '').stderr, /stdin: no records in the input/);
   const same = medbert(['deid', '--input', notes, '--output', notes]);
   assert.equal(same.code, 1);
   assert.match(same.stderr, /--output .+notes\.txt is the input file/);

@@ -50,6 +50,11 @@ test('medbert link: bad inputs are one clear line', () => {
     const headerOnly = medbert(['link', '--ontology', join(dir, 'header.tsv')], 'aspirin');
     assert.equal(headerOnly.code, 1);
     assert.match(headerOnly.stderr, /header\.tsv: no concepts in the lexicon/);
+    const emptyInput = medbert(['link', '--input', join(dir, 'empty.txt')]);
+    assert.equal(emptyInput.code, 0);
+    assert.match(emptyInput.stderr, /empty\.txt: the input is empty/);
+    writeFileSync(join(dir, 'bad.txt'), Buffer.from([0x61, 0x73, 0x70, 0x69, 0x72, 0x69, 0x6e, 0x20, 0xff, 0x0a]));
+    assert.match(medbert(['link', '--input', join(dir, 'bad.txt')]).stderr, /bad\.txt: 1 invalid UTF-8 sequence\(s\) replaced/);
     const noDocs = medbert(['link', 'eval', '--pubtator', join(dir, 'empty.txt'), '--ontology', 'builtin', '--json']);
     assert.equal(noDocs.code, 1);
     assert.match(noDocs.stderr, /empty\.txt: no documents to score/);
