@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
 import { makeDirectories, writeFileAtomic } from '../directories.js';
+import { describeFileError } from '../errors.js';
 
 const FORMAT = 'medbert-matcher-snapshot-2';
 /** Entries kept in a cache folder (the most recently used): each is tens of MB, and every code change makes new ones. */
@@ -53,14 +54,19 @@ export function readCachedSnapshot(path: string): MatcherSnapshot | null {
   }
 }
 
-/** Stores a snapshot at `path` (atomically); a cache that cannot be written is left alone. */
+/**
+ * Stores a snapshot at `path` (atomically). A cache that cannot be written costs the next run a build, not this one
+ * its work: one warning line says so (a cache folder that is a file, or read-only).
+ */
 export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): void {
   try {
     makeDirectories(dirname(path));
     writeFileAtomic(path, serialize({ format: FORMAT, snapshot }));
     removeOldEntries(dirname(path));
-  } catch {
-    // not kept: the next run builds the matcher again
+  } catch (error) {
+    const reason = describeFileError(error);
+    process.stderr.write(`warning: the lexicon cache ${dirname(path)} cannot be written (${reason}); the matcher is built again next run `
+      + '(--lexicon-cache none: no cache)\n');
   }
 }
 

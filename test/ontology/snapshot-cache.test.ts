@@ -52,6 +52,26 @@ test('lexicon cache: the first load builds and stores, the next reads back a mat
   }
 });
 
+test('lexicon cache: a cache folder that cannot be written is one warning line, and the matcher is still built', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-lexicon-cache-'));
+  const written: string[] = [];
+  const write = process.stderr.write.bind(process.stderr);
+  process.stderr.write = ((chunk: string) => { written.push(chunk); return true; }) as typeof process.stderr.write;
+  try {
+    const lexicon = join(dir, 'lexicon.tsv');
+    writeFileSync(lexicon, BUILTIN_LEXICON_TSV);
+    writeFileSync(join(dir, 'a-file'), 'x');
+    const loaded = await loadMatcherSnapshot(lexicon, { cacheDir: join(dir, 'a-file') });
+    assert.equal(loaded.cached, false);
+    assert.ok(new EntityMatcher(loaded.snapshot).match(TEXT).length >= 4);
+  } finally {
+    process.stderr.write = write;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  assert.equal(written.length, 1);
+  assert.match(written[0] ?? '', /^warning: the lexicon cache .+a-file cannot be written \(.+a-file is a file, not a folder\); the matcher is built again next run/);
+});
+
 test('prepare writes the same shards with the lexicon cache cold, warm, and off, on 0 and 2 workers', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-lexicon-cache-'));
   try {
