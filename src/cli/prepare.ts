@@ -37,7 +37,7 @@ export const prepareCommand: Command = {
       workers: { type: 'string', valueName: 'N', description: 'worker threads that pack documents (default: one per core; 0: none); the output is the same for any N' },
       out: { type: 'string', valueName: 'DIR', description: 'shard folder to write (atomically)' },
       resume: { type: 'boolean', description: 'go on from where a stopped run of the same command left off (its finished shards wait beside DIR)' },
-      json: { type: 'boolean', description: 'print the counts as one JSON object' },
+      json: { type: 'boolean', description: 'print the counts as one JSON object (megabytes: millions of characters of text read, as the progress line; file_megabytes: the input files on disk)' },
     }, {
       usage: 'medbert prepare --input PATH... --format pubmed|jats|jsonl|csv|text --tokenizer M.model --ontology FILE [--deid] --seq-len 128|512 --out DIR',
       description: 'Reads documents, de-identifies notes (--deid), splits sentences, tokenizes, links entity mentions to\n' +
@@ -126,7 +126,10 @@ export interface PrepareSummary {
   readonly concepts: number;
   readonly phi_spans: number;
   readonly warnings: number;
+  /** Millions of characters of text read (what the progress line's "MB" counts and mb_per_s divides). */
   readonly megabytes: number;
+  /** Millions of bytes of the input files on disk (gzip compressed ones as they are). */
+  readonly file_megabytes: number;
   readonly seconds: number;
   readonly mb_per_s: number;
 }
@@ -279,7 +282,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
   return {
     documents: counts.kept, duplicates: counts.seen - counts.kept, sequences: stats.sequences, tokens: stats.tokens,
     entities: stats.entities, entities_dropped: stats.entitiesDropped, concepts: numbering.concepts.length,
-    phi_spans: stats.phiSpans, warnings: warnings.count, megabytes: totalBytes / 1e6, seconds,
+    phi_spans: stats.phiSpans, warnings: warnings.count, megabytes: stats.characters / 1e6, file_megabytes: totalBytes / 1e6, seconds,
     mb_per_s: (stats.characters - charactersBefore) / 1e6 / seconds,
   };
 }

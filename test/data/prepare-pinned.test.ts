@@ -52,7 +52,7 @@ test('prepare: shards and manifest on a real sample are byte for byte those of t
       tokenizerPath: join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'), ontology: lexicon.path, nearDedup: false,
       seqLen: 128, out, workers: 2, batchCharacters: 40_000,
     });
-    const { seconds: _s, mb_per_s: _r, megabytes: _m, ...counts } = summary;
+    const { seconds: _s, mb_per_s: _r, megabytes: _m, file_megabytes: _f, ...counts } = summary;
     // The manifest names the input files and the lexicon by path; only their names go into the digest.
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { info: { inputs: { path: string }[]; ontology: string } };
     for (const input of manifest.info.inputs) input.path = basename(input.path);
