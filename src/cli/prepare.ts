@@ -249,8 +249,8 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     if (stopped()) throw stop();
     if (stats.sequences === 0) { // random bytes read as XML, the wrong --format, an empty file: not a success
       const first = warnings.samples[0];
-      const skipped = first === undefined ? '' : `; ${warnings.count} records skipped, the first at ${first.file}:${first.line}: ${first.message}`;
-      throw new MedbertError(`no text to write: ${counts.seen} documents read from the inputs${skipped}; nothing was written to ${r.out}`);
+      const why = first === undefined ? '' : `; ${warnings.count} warning${warnings.count === 1 ? '' : 's'}, the first ${first.file}:${first.line}: ${first.message}`;
+      throw new MedbertError(`no text to write: ${counts.seen} documents read from the inputs${why}; nothing was written to ${r.out}`);
     }
     writer.addFile('tokenizer.model', r.tokenizerPath); // inside the folder before it is renamed into place
     writer.finish({

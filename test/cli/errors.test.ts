@@ -85,7 +85,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--lr', '-1'], /--lr=-1 is not valid: expected a number in/],
       [['deid', 'eval', '--physionet', dir, '--bogus'], /Unknown option '--bogus' \(see medbert deid eval --help\)/],
       // nothing usable in the input, or a manifest that lies: no output, no run folder
-      [['prepare', ...prepareArgs, '--input', empty, '--out', join(dir, 'e')], /no text to write: 0 documents read from the inputs; nothing was written/],
+      [['prepare', ...prepareArgs, '--input', empty, '--out', join(dir, 'e')], /no text to write: 0 documents read from the inputs; 1 warning, the first empty\.jsonl:1: the file is empty; nothing was written/],
       [['pretrain', '--data', badManifest, '--out', join(dir, 'r')], /manifest\.json: seq_len -5 is not a sequence length/],
       [['deid', '--format', 'csv', '--text-column', 'transcription', '--input', truncatedCsv, '--output', join(dir, 'o.csv')], /cannot read .*notes\.csv\.gz: corrupt or truncated gzip data/],
       [['tokenizer', 'decode', `--model=${tokenizer}`, '--input_format=id', `--output=${join(dir, 'dec.txt')}`, badIds], /line 2: invalid id 99999/],
