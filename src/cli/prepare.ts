@@ -4,7 +4,7 @@ import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describeFileError, MedbertError } from '../errors.js';
 import { fileErrorMessage } from './file-errors.js';
-import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
+import { Deduper, formatFromFileName, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
@@ -64,6 +64,7 @@ export const prepareCommand: Command = {
     const deidMode = v['deid-mode'] ?? 'tag';
     if (deidMode !== 'tag' && deidMode !== 'surrogate') throw new MedbertError(`--deid-mode=${deidMode} is not valid: expected tag or surrogate`);
     const textFields = (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== '');
+    warnUnusedFlags(argv, inputs, format, v.deid === true);
     const summary = await prepareShards({
       inputs: inputs.map((path) => ({ path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null })),
       tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true, workers, resume: v.resume === true,
@@ -75,6 +76,20 @@ export const prepareCommand: Command = {
     return 0;
   },
 };
+
+/**
+ * A flag given for inputs of a kind the run has none of ("--text-column" with PubMed XML only) does nothing: said in
+ * one warning line, as it is most likely a mistake (the wrong --format, or a file forgotten).
+ */
+function warnUnusedFlags(argv: readonly string[], inputs: readonly string[], format: CorpusFormat | undefined, deid: boolean): void {
+  const given = (flag: string): boolean => argv.some((a) => a === `--${flag}` || a.startsWith(`--${flag}=`));
+  const formats = new Set(inputs.map((path) => format ?? formatFromFileName(path)));
+  const unused: [string, string][] = [['text-column', 'csv'], ['text-fields', 'jsonl']];
+  for (const [flag, kind] of unused) {
+    if (given(flag) && !formats.has(kind as CorpusFormat)) process.stderr.write(`warning: --${flag} applies to ${kind} inputs, and there is none\n`);
+  }
+  if (given('deid-mode') && !deid) process.stderr.write('warning: --deid-mode applies with --deid, which is not given\n');
+}
 
 /** One input file and how to read it. */
 export interface PrepareInput {

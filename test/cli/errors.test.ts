@@ -185,6 +185,21 @@ test('reportError: a file-system error on a path is one line naming it; a socket
   ]);
 });
 
+test('prepare: a flag for inputs of a kind the run has none of is one warning line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-unused-'));
+  try {
+    writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ title: 'Aspirin and asthma.', abstract: 'Aspirin causes asthma.' }) + '\n');
+    const r = medbert('prepare', '--input', join(dir, 'a.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
+      '--ontology', 'builtin', '--out', join(dir, 'out'), '--text-column', 'note', '--deid-mode', 'surrogate');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /warning: --text-column applies to csv inputs, and there is none\n/);
+    assert.match(r.stderr, /warning: --deid-mode applies with --deid, which is not given\n/);
+    assert.doesNotMatch(r.stderr, /--text-fields/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('reportError: a job stopped by a signal exits with the shell\'s code for it (prepare after Ctrl-C: 130), other errors with 1', () => {
   const write = process.stderr.write.bind(process.stderr);
   process.stderr.write = (() => true) as typeof process.stderr.write;
