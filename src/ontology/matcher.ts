@@ -386,7 +386,7 @@ export class EntityMatcher {
     let firstId = -1;
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
-      const sensitive = short || symbol || isCaseSensitive(token);
+      const sensitive = short || symbol || (isCaseSensitive(token) && !wordInCapitals(name, tokens.length));
       if (sensitive) (cased ??= new Array<string | null>(tokens.length).fill(null))[k] = token.cased;
       if (token.glued) (glued ??= []).push(k);
       const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
@@ -545,4 +545,14 @@ function adjectiveForm(name: string): string | null {
     if (lower.endsWith(noun)) return lower.slice(0, -noun.length) + adjective;
   }
   return null;
+}
+
+/**
+ * A disease's or chemical's one-word name written in capitals and long enough to be a word, not an acronym
+ * ("ANXIETY", "VITILIGO"): a list's way of writing, matched in any case like the word (as an acronym, "anxiety" in
+ * text would not match it). Not a past participle: the full lexicon has OMIM's "INCLUDED" as a name. Genes never get
+ * here: their one-word names are symbols.
+ */
+function wordInCapitals(name: string, tokens: number): boolean {
+  return tokens === 1 && name.length >= 6 && /^[A-Z]+$/.test(name) && !name.endsWith('ED');
 }

@@ -63,6 +63,16 @@ test('case-sensitive names (symbols) need their case; common words and tiny name
     ['catalase', 'HGNC:1516'], ['TNF', 'HGNC:11892'], ['Tumor Necrosis Factor', 'HGNC:11892'], ['IL6', 'HGNC:6018'], ['IL-6', 'HGNC:6018']]);
 });
 
+test('a one-word disease or chemical name in capitals is a word in any case; a shorter one, a participle or a gene\'s stays exact', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D001008', type: 'disease', preferredName: 'Anxiety Disorders', synonyms: ['ANXIETY', 'INCLUDED'] });
+  matcher.add({ id: 'MESH:C1', type: 'chemical', preferredName: 'HEPES', synonyms: [] });
+  matcher.add({ id: 'HGNC:2', type: 'gene', preferredName: 'NOTCHY', synonyms: [] });
+  const text = 'Anxiety and anxiety, ANXIETY; hepes, HEPES; notchy, NOTCHY; were included.';
+  assert.deepEqual(brief(matcher.match(text)), [
+    ['Anxiety', 'MESH:D001008'], ['anxiety', 'MESH:D001008'], ['ANXIETY', 'MESH:D001008'], ['HEPES', 'MESH:C1'], ['NOTCHY', 'HGNC:2']]);
+});
+
 test('ambiguity: MeSH descriptor > supplementary > other > HGNC, then preferred name, then id; losers listed', () => {
   const matcher = new EntityMatcher();
   matcher.add({ id: 'HGNC:6081', type: 'gene', preferredName: 'INS', synonyms: ['insulin'] });
