@@ -33,6 +33,8 @@ test('a payment card\'s number after its name is an account, not a phone number'
     ['ACCOUNT:371449635398431', 'ACCOUNT:378282246310005', 'ACCOUNT:4111111111111111']);
   // Sixteen digits or more after a phone's label are no phone number; a card of a clinic is no payment card.
   assert.deepEqual(found('Her number is 4111 1111 1111 1111 7. Card 12 given at the desk.'), []);
+  // After "card" alone a number must pass the Luhn check: a Coombs card's number is no payment card.
+  assert.deepEqual(found('Coombs card 1234567890123456; blood type card 0000111122223335.', ['ACCOUNT']), []);
 });
 
 test('a number after "messages to", "text me at", "sms"; an IBAN after its label', () => {

@@ -68,7 +68,8 @@ test('names by context: titles, credentials, initials, relations', () => {
   expectFound('Wilma Treadway, RN', ['NAME:Wilma Treadway']);
   // A listed surname that is also a word, after a given name, capitalised in a mixed-case note.
   expectFound('Please call re: Wilma White today. Then Wilma Rose came.', ['NAME:Wilma White', 'NAME:Wilma Rose']);
-  expectFound('Discussed with Orvel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Orvel', 'NAME:Tovald Quenby']);
+  expectFound('Discussed with Mabel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Mabel', 'NAME:Tovald Quenby']);
+  expectFound('Report to Oncology (RN). Per Float Pool (RN). Seen by Social Work (LCSW). Private Duty (RN) hired.', []);
   expectFound('Plan per Renal (MD) note. Lasix (PO) given. Reviewed by Neuro (MD) today.', []);
   expectFound('Background: Nasal Polyposis (NP) is common. Seen by a Nurse Practitioner (NP) and the Nurse Manager today.', []);
   expectFound('OSWALD T. BRAKENRIDGE, RRT', ['NAME:OSWALD T. BRAKENRIDGE']);
@@ -87,6 +88,7 @@ test('no names from eponyms, species, devices or clinical abbreviations', () => 
 test('places: facilities, hospital abbreviations, towns, wards, addresses', () => {
   expectFound('transferred from Larchmont Adventist for PCI, then to GH', ['HOSPITAL:Larchmont Adventist', 'HOSPITAL:GH']);
   expectFound('Seen at GBMC last week; cabg at UMMC.', ['HOSPITAL:GBMC', 'HOSPITAL:UMMC']);
+  expectFound('FMH: father with MI at 50. According to the AAMC, applications rose.', []);
   expectFound('d/c to Sacred Vale Memorial by 3pm', ['HOSPITAL:Sacred Vale Memorial']);
   expectFound('TAKEN TO BROOKVALE HOSPITAL, THEN TO AURORA REGIONAL', ['HOSPITAL:BROOKVALE', 'HOSPITAL:AURORA REGIONAL']);
   expectFound('Niece lives in Aurora; cousin of Lincoln came; from Marrow Creek, MD', ['LOCATION:Aurora', 'LOCATION:Lincoln', 'LOCATION:Marrow Creek']);

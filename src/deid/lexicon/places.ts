@@ -102,7 +102,7 @@ community university univ institute nursing home house manor healthcare health c
 /** Well-known hospital abbreviations used alone in notes ("transferred to GH", "MGH"); not "OSH" (outside hospital). */
 export const HOSPITAL_ABBREVIATIONS: readonly string[] = `
 gh mgh bwh bidmc bih bi nemc tufts umms umm jhh jhu jh hopkins upmc chop cchmc nyu nyph mskcc ucsf ucla
-mayo gbmc ummc bwmc jhbmc aamc hcgh sgah fmh sjmc
+mayo gbmc ummc bwmc jhbmc hcgh sgah sjmc
 `.trim().split(/\s+/);
 
 /** Street-type words after a house number: "19 Clover St.", "4 Elm Road". */
@@ -122,7 +122,7 @@ export const STREET_SUFFIXES: readonly string[] = `
 strasse straße str gasse weg allee platz damm ufer chaussee graben vej vejen gade stræde straede veien vegen gata gatan gate
 vägen stigen stien gränd torget stræti straeti braut vegur katu kuja polku tie kaari straat laan gracht plein steeg
 dreef singel kade wei baan ulica ulice utca kapu tänav põik puiestee maantee gatve gatvė cesta sokak sokağı caddesi
-bulevar bulvar prospekt ulitsa
+bulevar bulvar prospekt ulitsa mnt
 `.trim().split(/\s+/);
 
 /** Street words that come before the name: "Via dei Pini 17", "14 Rue des Acacias", "ul. Sosnowa 12". */

@@ -25,10 +25,14 @@ const SURNAME_ENDING = new RegExp(
 const NOT_SURNAMES: ReadonlySet<string> = new Set([
   // Eponyms written alone in notes and papers ("negative Babinski", "a Markov model", "Karnofsky 80").
   'babinski', 'brudzinski', 'satinsky', 'ponsky', 'karnofsky', 'nikolsky', 'romanowsky', 'tarlov', 'markov', 'kolmogorov',
-  'smirnov', 'ilizarov', 'adamkiewicz', 'korsakov', 'pavlov', 'sokolov', 'chebyshev', 'lyapunov', 'mendeleev', 'lebedev',
-  // Places, drinks and words.
+  'smirnov', 'ilizarov', 'adamkiewicz', 'korsakov', 'korsakova', 'pavlov', 'sokolov', 'chebyshev', 'lyapunov', 'mendeleev', 'lebedev',
+  'paprosky', 'bielschowsky', 'krimsky', 'brodsky', 'lansky', 'jansky', 'rokitansky', 'pirogov', 'kozhevnikov', 'itsenko', 'bekhterev',
+  'tikhonov', 'sobolev', 'kantorovich', 'minkowski', 'uukuniemi',
+  // Places and institutions, their languages' names, brands and words.
   'alaska', 'nebraska', 'athabaska', 'geneva', 'casanova', 'villanova', 'whisky', 'husky', 'risky', 'frisky', 'pesky',
-  'kiev', 'rostov', 'kharkov', 'chernobyl', 'sarajevo', 'pristina',
+  'kiev', 'rostov', 'kharkov', 'chernobyl', 'sarajevo', 'pristina', 'padova', 'genova', 'mantova', 'cordova', 'polska', 'hrvatska',
+  'svenska', 'slovenska', 'slaska', 'karolinska', 'sahlgrenska', 'akademiska', 'polski', 'srpski', 'kalashnikov', 'molotov', 'sikorsky',
+  'tchaikovsky', 'supernova', 'lyumjev',
 ]);
 
 /** A lower-case word of six letters or more whose ending marks it as a surname (see above). */

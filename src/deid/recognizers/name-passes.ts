@@ -41,7 +41,8 @@ export function andNames(s: NameScan): void {
     const and = words[i] as Word;
     const c = words[i + 1] as Word;
     const a = words[i + 2] as Word;
-    if ((and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore)
+    // In a mixed-case note the word is capitalised: "Ivanov and moved here" joins a verb, not a name.
+    if ((and.key === 'and' || and.key === '&') && nameLike(c) && cleanGap(c.gapBefore) && (!s.mixed || c.capitalized)
       && /^[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key) && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key)) {
       s.marked[i + 1] = 1;
     }

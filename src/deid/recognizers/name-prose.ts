@@ -2,8 +2,10 @@ import { isKnownName, lexicon } from '../lexicon/index.js';
 import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_ACCENTED, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, type Word } from '../words.js';
-import { ACCENTED_TERMS, EPONYM_NOUNS, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE } from './name-cues.js';
-import { eponymUse, medicalWord, nameLike, NameScan, surnameCandidate } from './name-scan.js';
+import {
+  ACCENTED_TERMS, EPONYM_NOUNS, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
+} from './name-cues.js';
+import { eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameCandidate } from './name-scan.js';
 
 /**
  * Name rules for the prose of mixed-case notes (letters, messages, social histories), where capitals carry meaning:
@@ -46,16 +48,18 @@ export function surnamesByEnding(s: NameScan): void {
     const w = words[i] as Word;
     if (!w.capitalized || w.key.length < 6 || s.marked[i] !== 0 || !surnameByEnding(w.key) || !nameLike(w)) continue;
     if (lexicon.cities.has(w.key) || lexicon.states.has(w.key) || lexicon.countries.has(w.key) || eponymUse(s, i)) continue;
-    // "Cukurova University": a place's name.
+    // "Cukurova University", "Polski Merkuriusz", "Genova Diagnostics": the first word of an institution's, a
+    // journal's or a place's name, before a capitalised word that is no listed name.
     const next = s.at(i + 1);
-    if (next !== undefined && lexicon.facilityHeads.has(next.key) && cleanGap(next.gapBefore)) continue;
+    if (next !== undefined && cleanGap(next.gapBefore) && (lexicon.facilityHeads.has(next.key) || (next.capitalized && !isKnownName(next.key)))) continue;
     s.marked[i] = 1;
-    // Not the second half of a lower-case compound ("an ex-Marine Velmainen").
+    // The word before is its given name when listed, or a capitalised name-like word inside a sentence ("Seen with
+    // Orvel Brastowski"); not an adjective opening the sentence ("Positive Bielschowsky"), nor the second half of a
+    // lower-case compound ("an ex-Marine Velmainen").
     const p = s.at(i - 1);
-    if (p !== undefined && p.capitalized && !p.single && nameLike(p) && cleanGap(w.gapBefore) && !TITLES.has(p.key)
-      && !LETTER_HEADS.has(p.key) && !medicalWord(p) && !(p.gapBefore === '-' && s.at(i - 2)?.capitalized === false)) {
-      s.marked[i - 1] = 1;
-    }
+    if (p === undefined || !p.capitalized || p.single || !nameLike(p) || !cleanGap(w.gapBefore) || TITLES.has(p.key) || LETTER_HEADS.has(p.key)
+      || medicalWord(p) || (p.gapBefore === '-' && s.at(i - 2)?.capitalized === false)) continue;
+    if (lexicon.firstNames.has(p.key) || (inSentence(s, i - 1) && !VERB_LIKE.test(p.key))) s.marked[i - 1] = 1;
   }
 }
 
@@ -107,6 +111,9 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? '')
     && (isKnownName(a.key) || isKnownName((b as Word).key) || RELATIONS.has(s.at(i - 2)?.key ?? ''))
     && !medicalWord(a) && !medicalWord(b as Word))) return;
+  // A service, a team, an alert or a finding is no person: "Contact Poison Control", "Met Sepsis Alert", "Contact
+  // Dermatitis".
+  if (NOT_PEOPLE.has(a.key) || medicalWord(a) || (pair && (NOT_PEOPLE.has((b as Word).key) || medicalWord(b as Word)))) return;
   const after = s.at(pair ? k + 2 : k + 1);
   // One word must close its clause or go on with a small word ("said Quillane.", "my kid Tovald from"): "said
   // Eliquis causes bruising" names a drug.
@@ -119,8 +126,9 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
 
 /**
  * "Their children: Brisco, Mary, Yolanthe and Peter": in a mixed-case note, a list of single capitalised words of which
- * two or more were found as names is a list of names; each other item must still read as a surname, or be a
- * lower-case word that could be one (listNameShape). In single-case notes too, when most of the list was found.
+ * two or more were found as names is a list of names; each other item must still read as a surname (a lower-case
+ * item there is a drug or a role as often: "Mary, John, oxycodone and senna"). In single-case notes, when most of the
+ * list was found, each other item a word that could be a name (listNameShape).
  */
 export function nameLists(s: NameScan): void {
   const words = s.words;
@@ -146,7 +154,7 @@ export function nameLists(s: NameScan): void {
     for (const j of items) {
       const w = words[j] as Word;
       if (s.marked[j] === 1) found++;
-      else if (s.mixed ? !surnameCandidate(w) && !(!w.capitalized && listNameShape(w)) : !listNameShape(w)) names = false;
+      else if (s.mixed ? !surnameCandidate(w) : !listNameShape(w)) names = false;
     }
     // In a single-case note, where capitals say nothing, most of the list must be names found already.
     if (names && (s.mixed ? found >= 2 : found >= 3 && found * 3 >= items.length * 2)) for (const j of items) s.marked[j] = 1;
@@ -159,7 +167,7 @@ export function nameLists(s: NameScan): void {
  */
 function listNameShape(w: Word): boolean {
   return !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)
-    && !medicalWord(w) && !/\d/.test(w.key);
+    && !medicalWord(w) && !NOT_PEOPLE.has(w.key) && !RELATIONS.has(w.key) && !/\d/.test(w.key);
 }
 
 /** Only a comma between: ", " is a shared string (words.ts), the rest are few. */

@@ -4,8 +4,8 @@ import { TRIGGER_ACCENTED, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } fr
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
-  MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, RELATIONS,
-  ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
+  MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS,
+  RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
 import {
   closesName, eponymUse, FIELD_LABELS, givenLike, headerName, inSentence, isInitial, medicalWord, nameEvidence, nameLike, NameScan,
@@ -177,12 +177,11 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
   if (((cues & CUE_CREDENTIAL) !== 0 || dotted) && i > 0 && /^[ \t]*[,(]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {
     const p1 = i - 1;
     const wp1 = s.at(p1) as Word;
-    // "Orvel (RN)", "Orvel Quenby (NP) aware": a credential in brackets, after a listed name, two capitalised words or
-    // a word after "with", "by", "to" or "per"; not a service's ("per Renal (MD) note"), a finding's or the words the
-    // letters stand for ("Nasal Polyposis (NP)", "Nurse Practitioner (NP)").
-    if (w.gapBefore.includes('(') && !(s.text.charCodeAt(w.end) === 41 /* ) */ && !spelledOut(s, p1, w.key) && (isKnownName(wp1.key)
-      || (wp1.capitalized && !medicalWord(wp1) && (s.at(p1 - 1)?.capitalized === true && cleanGap(wp1.gapBefore) && !medicalWord(s.at(p1 - 1) as Word)
-        || BEFORE_BRACKETED_CREDENTIAL.has(s.at(p1 - 1)?.key ?? '')))))) return;
+    // "Mabel (RN)", "Orvel Quenby (NP) aware": a credential in brackets after a listed name or two capitalised words
+    // that read as names; not a service's ("per Renal (MD) note", "Social Work (LCSW)", "Float Pool (RN)"), a
+    // finding's or the words the letters stand for ("Nasal Polyposis (NP)", "Nurse Practitioner (NP)").
+    if (w.gapBefore.includes('(') && !(s.text.charCodeAt(w.end) === 41 /* ) */ && !spelledOut(s, p1, w.key)
+      && (isKnownName(wp1.key) || bracketedPair(s, p1)))) return;
     // Unlisted words count before RN, RRT, BSN, ... only where the credential closes a signature (end of line,
     // or punctuation): "BREATH SOUNDS DIMINISHED, RN AWARE" is not a name.
     // An MD glued to the word before by a comma ("QUENBY,MD") signs as strongly ("VINLEKER QUENBY,MD MADE VENT CHANGES").
@@ -228,8 +227,13 @@ function spelledOut(s: NameScan, last: number, letters: string): boolean {
   return true;
 }
 
-/** Words before one name and its bracketed credential: "discussed with Orvel (RN)". */
-const BEFORE_BRACKETED_CREDENTIAL = new Set(['with', 'by', 'to', 'per', 'w']);
+/** Words `p - 1` and `p` are two capitalised words that read as a given name and a surname (see credentials). */
+function bracketedPair(s: NameScan, p: number): boolean {
+  const a = s.at(p - 1);
+  const b = s.at(p) as Word;
+  return a !== undefined && cleanGap(b.gapBefore) && surnameCandidate(a) && surnameCandidate(b) && !medicalWord(a) && !medicalWord(b)
+    && !NOT_PEOPLE.has(a.key) && !NOT_PEOPLE.has(b.key);
+}
 
 function signatures(s: NameScan, i: number, w: Word, _next: Word | undefined, cues: number): void {
   // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.

@@ -119,6 +119,24 @@ function labelledNumber(text: string, start: number, end: number): boolean {
   return !/^\d{3}(?:[ .-]\d{3}){3,}$/.test(value);
 }
 
+/**
+ * A payment card's number: one that passes the Luhn check (every real card number does), or any after a word of
+ * payment ("Visa", "credit card"). A "Coombs card" or a blood-type card number is an identifier of another kind.
+ */
+function paymentCard(text: string, start: number, end: number): boolean {
+  if (/(?:visa|mastercard|amex|credit|debit|payment)/i.test(text.slice(Math.max(0, start - 30), start))) return true;
+  let sum = 0;
+  let double = false;
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) continue;
+    const d = double ? c * 2 : c;
+    sum += d > 9 ? d - 9 : d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
 /** Twenty-four-hour times in a row, not a phone number: "call at 1400 1500". */
 const CLOCK_TIMES = /^(?:[01]\d|2[0-3])[0-5]\d(?:[ .-](?:[01]\d|2[0-3])[0-5]\d)+$/;
 
@@ -202,6 +220,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'ACCOUNT', keywords: ['card', 'visa', 'mastercard', 'amex'],
     re: /(?:card|visa|mastercard|amex)(?:[ \t]+(?:number|num|no\.?|#))?(?:[ \t]+is)?[ \t]*:?[ \t]*(?<v>\d(?:[ -]?\d){12,18})(?![\d\/]|\.\d)/gi,
+    accept: paymentCard,
   },
   { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
   { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/), shape: SHAPE_LETTERS_DIGITS },
