@@ -14,8 +14,8 @@ const ID_FIELDS = ['id', 'pmid', '_id'];
  * JSON Lines: one object per line. The named text fields, in order, are the paragraphs (missing or empty
  * fields are left out); other scalar fields go to meta. A line that is not a JSON object is skipped with a
  * warning, and so is a record none of whose text fields holds a string; a record whose text fields are empty is
- * dropped quietly. A text field that no record holds is warned about at the end. `source` may also be the file's UTF-8 bytes in chunks (see
- * linesOf: each line is decoded on its own).
+ * dropped quietly. A text field that no record holds is warned about at the end. `source` may also be the file's
+ * UTF-8 bytes in chunks (see linesOf: each line is decoded on its own).
  */
 export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>, options: JsonlOptions = {}): AsyncIterable<CorpusDocument> {
   const file = options.fileName ?? 'input';
