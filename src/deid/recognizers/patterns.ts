@@ -288,6 +288,8 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
   { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
+  // "She turned 90 last week", "turns 101 in May"; not an angle ("turned 90 degrees", "turned 90°").
+  { category: 'AGE', keywords: ['turned', 'turns', 'turning'], re: /(?:turned|turns|turning)[ \t]+(?<v>9\d|1[0-4]\d)\b(?![ \t]*(?:°|deg|degrees?\b|%|mg|ml|cc|units?\b))/gi },
   // "93M with CHF", "91F s/p fall": an age and a sex in capitals opening the note or a line (or after "pt", "is a",
   // "HPI:"), then what brings the patient in. A temperature in Fahrenheit has the shape: "Max temp: 102F with chills",
   // "Pt spiked a 101F, given", "Temp\n99F, afebrile" are refused by the context on both sides.
