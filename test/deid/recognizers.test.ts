@@ -49,6 +49,7 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
 test('ages over 89 only', () => {
   expectFound('92 yo woman; 89 y/o man; age 101; 45 year old', ['AGE:92', 'AGE:101']);
   expectFound('She turned 92 last week and turns 93 in May. Head turned 90 degrees; hip turned 95°.', ['AGE:92', 'AGE:93']);
+  expectFound('Next appt 1/3 at 2pm. Give 1/2 tab; 1/3 of the dose.', ['DATE:1/3']);
   // An age and a sex in capitals opening a line, and ages in words.
   expectFound('93M with CHF.\nHPI: 91F s/p fall. A ninety-two year old woman; 45M with cough.', ['AGE:93', 'AGE:91', 'AGE:ninety-two year old']);
   // Not a temperature or a rate: "T 99F with chills", "HR 95M".

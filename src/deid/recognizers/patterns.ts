@@ -354,7 +354,7 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
   const after = text.slice(end, end + 16).toLowerCase();
-  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !/\b(?:on|since|from|until|of|dated?)\s*$/.test(before)) return false;
+  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled)\s*$/.test(before)) return false;
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
   // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before.
   const [a, b] = value.split('/');
