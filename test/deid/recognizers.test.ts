@@ -68,6 +68,7 @@ test('names by context: titles, credentials, initials, relations', () => {
   const long = `Q${'uorlanthavex'.repeat(3)}`; // 37 letters
   expectFound(`Dr. ${long} aware. Plan: ${long} to follow up.`, [`NAME:${long}`, `NAME:${long}`]);
   expectFound('Wilma Treadway, RN', ['NAME:Wilma Treadway']);
+  expectFound('RN: T. QUENBY\nMD: Orvel Quenby\nPt: A. Fib on monitor.', ['NAME:T. QUENBY', 'NAME:Orvel Quenby']);
   // A listed surname that is also a word, after a given name, capitalised in a mixed-case note.
   expectFound('Please call re: Wilma White today. Then Wilma Rose came.', ['NAME:Wilma White', 'NAME:Wilma Rose']);
   expectFound('Discussed with Mabel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Mabel', 'NAME:Tovald Quenby']);

@@ -145,7 +145,7 @@ export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da'
 
 /** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */
 export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'attending', 'consultant', 'physician', 'surgeon', 'provider',
-  'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring']);
+  'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring', 'rn', 'md']);
 
 /** Words that introduce one's name: "name is", "Name:", "I am", "I'm", "Dear", "named". */
 export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 'regards', 'sincerely']);

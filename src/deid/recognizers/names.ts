@@ -270,7 +270,14 @@ function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void
   }
 }
 
-function headers(s: NameScan, i: number, _w: Word, next: Word | undefined, cues: number): void {
+function headers(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
+  // "RN: T. QUENBY": an initial and a surname after the header (not after the patient's: "Pt: A. Fib on monitor").
+  if ((cues & CUE_HEADER) !== 0 && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && next.single && isInitial(s, i + 1)
+    && w.key !== 'pt' && w.key !== 'patient' && headerName(s, s.at(i + 2))) {
+    s.marked[i + 1] = 1;
+    s.marked[i + 2] = 1;
+    return;
+  }
   // Headers: "Patient: ASHCROFT, DESMOND", "Name: Della M. Farquhar", "Pt: Oonagh Petrakis".
   if ((cues & CUE_HEADER) !== 0 && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
     let end = i + 2;
