@@ -177,6 +177,9 @@ test('a hospital before its emergency room, and a place after going or returning
   assert.deepEqual(found('Seen in Zorlekan ER yesterday.'), ['Zorlekan']);
   assert.deepEqual(found('unresponsive at home -> ZORLEKAN EW'), ['ZORLEKAN']);
   assert.deepEqual(found('Seen today at U Lingviner ER for chest pain.'), ['U Lingviner']);
+  // The hospital after the room and "at"; not a time or a state.
+  assert.deepEqual(found('PT BROUGHT TO THE ED AT ZORLEKAN. Seen in the ER at Lingviner General for CP.'), ['ZORLEKAN', 'Lingviner General']);
+  assert.deepEqual(found('Came to ED at 3pm; pt to ER at baseline; taken to the ED at night.'), []);
   assert.deepEqual(found('She got med-flighted to BRAXTONVALE overnight.'), ['BRAXTONVALE']);
   assert.deepEqual(found('She may go to Fenoskaan Braxpraver soon.'), ['Fenoskaan Braxpraver']);
   assert.deepEqual(found('She would return to Pravduskan Quelduskan eventually.'), ['Pravduskan Quelduskan']);

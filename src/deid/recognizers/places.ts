@@ -189,8 +189,10 @@ function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
   const next = s.at(i + 1);
   const room = w.key === 'er' || w.key === 'ew' || w.key === 'ed' || (w.key === 'cath' && next?.key === 'lab')
     || (w.key === 'emergency' && (next?.key === 'room' || next?.key === 'department'));
-  if (!room || !cleanGap(w.gapBefore) || w.end !== w.keyEnd) return;
+  if (!room || w.end !== w.keyEnd) return;
   if (w.key === 'er' && ER_DOSE_AFTER.test(s.text.slice(w.end, w.end + 12))) return;
+  atAfterEmergencyRoom(s, w.key === 'cath' || w.key === 'emergency' ? i + 1 : i);
+  if (!cleanGap(w.gapBefore)) return;
   let first = i - 1;
   if (!hospitalNameWord(s, s.at(first))) return;
   const before = s.at(first - 1);
@@ -203,6 +205,21 @@ function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
   // "ER" is a drug's extended release as often ("then to Metoprolol ER"): a visit's verb must come before it.
   if (w.key === 'er' && !visitBefore(s, at)) return;
   if (/->[ \t]*$/.test(gap) || (cue !== undefined && cleanGap(gap) && /^(?:to|at|from|in|into|via)$/.test(cue.key))) push(s, first, i - 1, 'HOSPITAL');
+}
+
+/**
+ * "brought to the ED at Quenbury", "SEEN IN THE ER AT ORVELTON GENERAL": the hospital after an emergency room (its last word
+ * at `room`) and "at", a visit's word before the room. Not a time or a state ("ED at 3pm", "ER at baseline").
+ */
+function atAfterEmergencyRoom(s: PlaceScan, room: number): void {
+  const at = s.at(room + 1);
+  const name = s.at(room + 2);
+  if (at === undefined || at.key !== 'at' || !cleanGap(at.gapBefore) || name === undefined || !cleanGap(name.gapBefore)) return;
+  if (!hospitalNameWord(s, name) || lexicon.stop.has(name.key) || MONTH_KEY_SET.has(name.key) || !visitBefore(s, room)) return;
+  const second = s.at(room + 3);
+  const two = second !== undefined && cleanGap(second.gapBefore) && hospitalNameWord(s, second) && !lexicon.stop.has(second.key)
+    && (s.mixed ? second.capitalized : lexicon.facilityHeads.has(second.key));
+  push(s, room + 2, two ? room + 3 : room + 2, 'HOSPITAL');
 }
 
 /** One of the three words before word `at` is a word of a visit. */
