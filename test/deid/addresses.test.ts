@@ -180,6 +180,8 @@ test('a hospital before its emergency room, and a place after going or returning
   // The hospital after the room and "at"; not a time or a state.
   assert.deepEqual(found('PT BROUGHT TO THE ED AT ZORLEKAN. Seen in the ER at Lingviner General for CP.'), ['ZORLEKAN', 'Lingviner General']);
   assert.deepEqual(found('Came to ED at 3pm; pt to ER at baseline; taken to the ED at night.'), []);
+  // A town before "area" in a mixed-case note; not a region of the body or a ward's area.
+  assert.deepEqual(found('Lives in a shelter in the Zorlekan area. Pain in the Groin area; seen in the Waiting area.'), ['Zorlekan']);
   assert.deepEqual(found('She got med-flighted to BRAXTONVALE overnight.'), ['BRAXTONVALE']);
   assert.deepEqual(found('She may go to Fenoskaan Braxpraver soon.'), ['Fenoskaan Braxpraver']);
   assert.deepEqual(found('She would return to Pravduskan Quelduskan eventually.'), ['Pravduskan Quelduskan']);

@@ -38,7 +38,7 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
  */
 const LIVING_ONLY = new Set([...LIVING_NOUNS, ...KNOWING_VERBS].filter((k) => !RULE_TRIGGERS.has(k)));
 /** Words at which some place rule starts. */
-export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY]);
+export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY, 'area']);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
 class PlaceScan {
@@ -144,6 +144,10 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       livingIn(s, i, w, next);
       continue;
     }
+    if (w.key === 'area') {
+      townBeforeArea(s, i);
+      continue;
+    }
     const prev = s.at(i - 1);
     for (let r = 0; r < PLACE_RULES.length; r++) (PLACE_RULES[r] as PlaceRule)(s, i, w, next, prev);
   }
@@ -221,6 +225,38 @@ function atAfterEmergencyRoom(s: PlaceScan, room: number): void {
     && (s.mixed ? second.capitalized : lexicon.facilityHeads.has(second.key));
   push(s, room + 2, two ? room + 3 : room + 2, 'HOSPITAL');
 }
+
+/**
+ * "lives in the Quenbury area", "a shelter in Braxtosher area": in a mixed-case note, one or two capitalised words
+ * that read like a place between "in" (or "in the") and "area". Not a body's or a ward's ("in the Groin area", "in
+ * the Waiting area"): a care or unit word, an adjective's or a verb's shape.
+ */
+function townBeforeArea(s: PlaceScan, area: number): void {
+  if (!s.mixed) return;
+  let first = area - 1;
+  const last = s.at(first);
+  if (last === undefined || !townNameWord(last) || !cleanGap((s.at(area) as Word).gapBefore)) return;
+  const before = s.at(first - 1);
+  if (before !== undefined && townNameWord(before) && cleanGap(last.gapBefore)) first--;
+  let cue = first - 1;
+  if (s.at(cue)?.key === 'the' && cleanGap((s.at(first) as Word).gapBefore)) cue--;
+  const inWord = s.at(cue);
+  if (inWord === undefined || inWord.key !== 'in' || !cleanGap((s.at(cue + 1) as Word).gapBefore)) return;
+  push(s, first, area - 1, 'LOCATION');
+}
+
+/** A capitalised word that reads like a town's name: not a care, unit or body word, nor shaped like an adjective. */
+function townNameWord(w: Word): boolean {
+  return w.capitalized && !w.single && placeLike(w) && !UNIT_WORDS.has(w.key) && !NOT_PLACES.has(w.key) && !BODY_REGIONS.has(w.key)
+    && !VERB_LIKE.test(w.key) && !/(?:al|ar|ic|ous|ive|ed|ing)$/.test(w.key) && !lexicon.countries.has(w.key) && !lexicon.states.has(w.key);
+}
+
+/** Regions of the body before "area": "in the Groin area". */
+const BODY_REGIONS = new Set(['groin', 'axilla', 'axillary', 'perineum', 'buttock', 'buttocks', 'flank', 'chest', 'neck', 'back', 'shoulder',
+  'hip', 'knee', 'scalp', 'face', 'foot', 'feet', 'hand', 'arm', 'leg', 'abdomen', 'pelvis', 'sacrum', 'coccyx', 'temple', 'forehead', 'chin',
+  'cheek', 'lip', 'eye', 'ear', 'nose', 'breast', 'nipple', 'heel', 'ankle', 'wrist', 'elbow', 'thigh', 'calf', 'toe', 'finger', 'thumb', 'jaw',
+  'mouth', 'tongue', 'throat', 'belly', 'navel', 'armpit', 'genital', 'vulva', 'scrotum', 'penis', 'rectum', 'anus', 'spine', 'skin', 'wound',
+  'incision', 'surgical', 'affected', 'injection', 'puncture', 'site', 'lesion', 'tumor', 'mass']);
 
 /** One of the three words before word `at` is a word of a visit. */
 function visitBefore(s: PlaceScan, at: number): boolean {
