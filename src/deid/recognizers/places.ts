@@ -270,7 +270,7 @@ const ER_DOSE_AFTER = new RegExp(String.raw`^[ \t]*(?:\d|${DOSE_UNIT}\b|tab|cap|
 const VISIT_VERBS = new Set(['seen', 'presented', 'presenting', 'presents', 'went', 'go', 'going', 'brought', 'taken', 'sent', 'admitted',
   'transferred', 'arrived', 'came', 'evaluated', 'treated', 'transported', 'visit', 'visited', 'returned', 'discharged', 'triaged', 'stabilized',
   'intubated', 'ems', 'biba', 'bibems', 'ambulance', 'unresponsive', 'found', 'flown', 'flighted', 'medflighted', 'transfer', 'tx', 'txd', 'adm',
-  'admit', 'pt', 'patient', 'he', 'she', 'was', 'were']);
+  'admit', 'pt', 'patient', 'he', 'she', 'was', 'were', 'enroute', 'route']);
 /** Verbs of changing a medication: "switched to Niacin ER", "CHANGED TO NIFEDIPINE ER". */
 const DOSE_CHANGES = new Set(['switched', 'changed', 'increased', 'decreased', 'converted', 'transitioned', 'titrated', 'start', 'started',
   'restarted', 'resumed', 'continue', 'continued', 'switch', 'change', 'increase', 'decrease', 'convert', 'on']);
