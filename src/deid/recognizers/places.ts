@@ -144,7 +144,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
       livingIn(s, i, w, next);
       continue;
     }
-    if (w.key === 'area') {
+    if (w.key === 'area') { // as frequent as the living-in words: its one rule alone
       townBeforeArea(s, i);
       continue;
     }
@@ -212,8 +212,8 @@ function beforeEmergencyRoom(s: PlaceScan, i: number, w: Word): void {
 }
 
 /**
- * "brought to the ED at Quenbury", "SEEN IN THE ER AT ORVELTON GENERAL": the hospital after an emergency room (its last word
- * at `room`) and "at", a visit's word before the room. Not a time or a state ("ED at 3pm", "ER at baseline").
+ * "brought to the ED at Quenbury", "SEEN IN THE ER AT ORVELTON GENERAL": the hospital after an emergency room (its
+ * last word at `room`) and "at", a visit's word before the room. Not a time or a state ("ED at 3pm", "ER at baseline").
  */
 function atAfterEmergencyRoom(s: PlaceScan, room: number): void {
   const at = s.at(room + 1);
