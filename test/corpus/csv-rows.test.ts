@@ -84,6 +84,19 @@ test('CSV rows: bad quoting makes a malformed row of its first line, and the row
   }
 });
 
+test('CSV rows: many malformed rows among good ones are each one line, the good ones read, in any chunking', () => {
+  const lines = ['id,t'];
+  for (let i = 0; i < 3000; i++) lines.push(i % 3 === 0 ? `${i},"unclosed ${i}` : `${i},"fine, ${i}"`);
+  const bytes = encoder.encode(lines.join('\n') + '\n');
+  for (const size of [4096, 1 << 16, bytes.length]) {
+    const rows = rowsOf(bytes, size);
+    assert.equal(rows.length, 3001, `chunks of ${size}`);
+    assert.equal(rows.filter((r) => r.error !== null).length, 1000);
+    assert.deepEqual(rows[3]?.fields, ['2', 'fine, 2']);
+    assert.ok(rows.every((r, k) => r.firstLine === k + 1 && r.lastLine === k + 1));
+  }
+});
+
 test('CSV rows: invalid UTF-8 becomes U+FFFD, as a TextDecoder gives it, and a character cut between chunks is whole', () => {
   const bytes = new Uint8Array([...encoder.encode('a,"x'), 0xc3, 0x28, 0xff, 0xe2, 0x82, ...encoder.encode('€"\n')]);
   const expected = new TextDecoder().decode(bytes.subarray(3, bytes.length - 2));
