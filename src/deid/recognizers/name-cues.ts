@@ -170,10 +170,11 @@ export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman',
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
 export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
 /**
- * Words of services, teams, alerts and organisations, which follow the words that introduce people ("contact",
- * "met", "per ... (RN)") as often as names do: "Contact Poison Control", "Met Sepsis Alert", "Float Pool (RN)".
+ * Words of services, alerts and organisations (besides SERVICE_TAIL's), which follow the words that introduce
+ * people ("contact", "met", "per ... (RN)") as often as names do: "Contact Poison Control", "Met Sepsis Alert",
+ * "Float Pool (RN)".
  */
 export const NOT_PEOPLE = new Set(['hospice', 'aide', 'work', 'management', 'pool', 'duty', 'triage', 'infusion', 'tele', 'endo', 'nephro',
   'float', 'private', 'transplant', 'oncoming', 'receiving', 'sepsis', 'control', 'alert', 'cross', 'aid', 'crisis', 'assault', 'desk',
-  'scientific', 'rx', 'permanente', 'precautions', 'lenses', 'team', 'staff', 'services', 'service', 'center', 'office', 'line', 'case',
-  'social', 'poison', 'pastor', 'chaplain', 'poa', 'hcp', 'rn', 'family', 'trauma', 'stroke', 'code', 'rapid', 'response']);
+  'scientific', 'rx', 'permanente', 'precautions', 'lenses', 'center', 'office', 'line', 'case', 'social', 'poison', 'pastor', 'chaplain',
+  'poa', 'hcp', 'family', 'trauma', 'stroke', 'code', 'rapid', 'response']);

@@ -167,7 +167,7 @@ export function nameLists(s: NameScan): void {
  */
 function listNameShape(w: Word): boolean {
   return !w.single && w.key.length >= 3 && nameLike(w) && !lexicon.ambiguousNames.has(w.key) && !VERB_LIKE.test(w.key)
-    && !medicalWord(w) && !NOT_PEOPLE.has(w.key) && !RELATIONS.has(w.key) && !/\d/.test(w.key);
+    && !medicalWord(w) && !NOT_PEOPLE.has(w.key) && !SERVICE_TAIL.has(w.key) && !RELATIONS.has(w.key) && !/\d/.test(w.key);
 }
 
 /** Only a comma between: ", " is a shared string (words.ts), the rest are few. */
