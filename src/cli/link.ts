@@ -90,7 +90,8 @@ async function evalCommand(argv: string[]): Promise<number> {
     usage: 'medbert link eval --pubtator FILE --ontology FILE [--json]',
     description: 'Coverage of gold mentions: the share found with a right concept id, by type — exactly (same offsets) '
       + 'and overlapping. Gold ids are bare MeSH UIs; lexicon ids may carry a MESH: prefix. Mentions without an id (-1) '
-      + 'are left out. Precision: the share of linked disease/chemical spans that are exactly a gold mention with its id.',
+      + 'are left out. Precision: the share of linked spans of the types the gold annotates (disease, chemical, gene) that are '
+      + 'exactly a gold mention with its id.',
     examples: ['medbert link eval --pubtator ../shared/data/bc5cdr/pubtator/CDR_TestSet.PubTator.txt --ontology ../shared/data/ontology/lexicon.tsv.gz'],
   });
   if (parsed === null) return 0;
@@ -113,13 +114,16 @@ async function evalCommand(argv: string[]): Promise<number> {
 
 function formatReport(report: CoverageReport): string {
   const pct = (x: number): string => `${(100 * x).toFixed(1)}%`.padStart(7);
-  const rows = [['type', 'mentions', 'exact', 'overlap'].map((h, i) => (i === 0 ? h.padEnd(9) : h.padStart(8))).join(' ')];
+  const width = Math.max(9, ...Object.keys(report.byType).map((type) => type.length)); // NCBI-disease: "CompositeMention"
+  const rows = [['type', 'mentions', 'exact', 'overlap'].map((h, i) => (i === 0 ? h.padEnd(width) : h.padStart(8))).join(' ')];
   const row = (name: string, c: CoverageReport['overall']): string =>
-    `${name.padEnd(9)} ${String(c.mentions).padStart(8)} ${pct(c.exactRate)}  ${pct(c.overlapRate)}`;
+    `${name.padEnd(width)} ${String(c.mentions).padStart(8)} ${pct(c.exactRate)}  ${pct(c.overlapRate)}`;
   for (const [type, c] of Object.entries(report.byType).sort()) rows.push(row(type, c));
   rows.push(row('all', report.overall));
-  rows.push(`${report.documents} documents; ${report.unlinkedGold} gold mentions without an id left out; `
-    + `precision of linked disease/chemical spans ${(100 * report.precision).toFixed(1)}% (${report.predictedCorrect}/${report.predicted})`);
+  const precision = report.predicted === 0
+    ? 'no linked spans of the types the gold annotates, so no precision'
+    : `precision of linked spans of the gold's types ${(100 * report.precision).toFixed(1)}% (${report.predictedCorrect}/${report.predicted})`;
+  rows.push(`${report.documents} documents; ${report.unlinkedGold} gold mentions without an id left out; ${precision}`);
   return rows.join('\n');
 }
 

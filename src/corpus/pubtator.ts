@@ -89,13 +89,17 @@ export async function* readPubtator(source: TextSource, fileName = 'input'): Asy
       const end = Number(fields[2]);
       const full = `${d.title} ${d.abstract ?? ''}`;
       if (end <= start || end > full.length) fail(`mention offsets ${start}-${end} outside the text (length ${full.length})`);
-      if (full.slice(start, end) !== fields[3]) {
-        fail(`mention '${fields[3]}' does not match the text at ${start}-${end} ('${full.slice(start, end)}')`);
+      const surface = full.slice(start, end);
+      // Whitespace around the mention's text is not part of it: the offsets say where it is (NCBI-disease's training
+      // set has a mention written with two trailing spaces).
+      if (surface !== fields[3] && surface !== fields[3].trim()) {
+        fail(`mention '${fields[3]}' does not match the text at ${start}-${end} ('${surface}')`);
       }
-      const ids = fields[5] === '-1' || fields[5] === '' ? [] : fields[5].split(/[|,;]/).filter((id) => id !== '' && id !== '-1');
+      // Several ids: BC5CDR joins a composite mention's with `|`, NCBI-disease also with `+`.
+      const ids = fields[5] === '-1' || fields[5] === '' ? [] : fields[5].split(/[|,;+]/).filter((id) => id !== '' && id !== '-1');
       const mention: PubtatorMention = fields.length >= 7 && fields[6] !== ''
-        ? { start, end, text: fields[3], type: fields[4], ids, parts: fields[6].split('|') }
-        : { start, end, text: fields[3], type: fields[4], ids };
+        ? { start, end, text: surface, type: fields[4], ids, parts: fields[6].split('|') }
+        : { start, end, text: surface, type: fields[4], ids };
       d.mentions.push(mention);
     } else if (fields.length >= 3 && fields.length <= 5 && /^[A-Za-z_]+$/.test(fields[1])) {
       d.relations.push({ type: fields[1], arguments: fields.slice(2) });

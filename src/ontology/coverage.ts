@@ -1,7 +1,7 @@
 import type { PubtatorDocument } from '../corpus/pubtator.js';
 import { linkWithAbbreviations } from './abbreviations.js';
 import type { EntityMatcher } from './matcher.js';
-import type { LinkedSpan } from './types.js';
+import type { EntityType, LinkedSpan } from './types.js';
 
 export interface TypeCoverage {
   /** Gold mentions with at least one concept id (`-1` mentions are not counted). */
@@ -20,10 +20,26 @@ export interface CoverageReport {
   unlinkedGold: number;
   overall: TypeCoverage;
   byType: Record<string, TypeCoverage>;
-  /** Linked spans of the gold types (disease, chemical) and how many are an exact, right-id gold mention. */
+  /**
+   * Linked spans of the types the gold annotates (see linkedType) and how many are an exact, right-id gold mention;
+   * precision is 0 when there are none.
+   */
   predicted: number;
   predictedCorrect: number;
   precision: number;
+}
+
+/**
+ * The linker's type of a gold mention type: BC5CDR's Chemical and Disease, NCBI-disease's four classes of disease
+ * mention, gene types (BC2GM's GENE, BioRED's GeneOrGeneProduct). Null for a type the linker has no counterpart of.
+ */
+export function linkedType(goldType: string): EntityType | null {
+  const type = goldType.toLowerCase();
+  if (type === 'disease' || type === 'specificdisease' || type === 'diseaseclass' || type === 'modifier' || type === 'compositemention'
+    || type === 'diseaseorphenotypicfeature') return 'disease';
+  if (type === 'chemical' || type === 'chemicalentity') return 'chemical';
+  if (type === 'gene' || type === 'geneorgeneproduct') return 'gene';
+  return null;
 }
 
 /** `MESH:D003693` and `D003693` name the same concept (BC5CDR ids are bare MeSH UIs). */
@@ -49,7 +65,7 @@ export async function evaluateCoverage(
   for await (const doc of docs) {
     documents += 1;
     const spans = abbreviations ? linkWithAbbreviations(matcher, doc.text) : matcher.match(doc.text);
-    const goldTypes = new Set(doc.mentions.map((m) => m.type.toLowerCase()));
+    const goldTypes = new Set(doc.mentions.map((m) => linkedType(m.type)));
     const exactKeys = new Set<string>();
     for (const mention of doc.mentions) {
       if (mention.ids.length === 0) {

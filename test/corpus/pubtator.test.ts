@@ -35,6 +35,17 @@ test('BC5CDR test set: 500 abstracts, 5,385 chemical + 4,424 disease mentions, 1
   });
 });
 
+const ncbiTrain = sharedFile('ner-extra', 'ncbi-disease', 'original', 'NCBItrainset_corpus.txt');
+test('NCBI-disease training set: 593 abstracts, 5,145 mentions in four classes; ids joined with + are split', { skip: ncbiTrain.skip }, async () => {
+  const docs = await all(fileText(ncbiTrain.path), 'NCBItrainset_corpus.txt');
+  assert.equal(docs.length, 593); // SOURCE.md: PMID 8528200 appears twice
+  const mentions = docs.flatMap((d) => d.mentions);
+  assert.equal(mentions.length, 5145);
+  assert.deepEqual([...new Set(mentions.map((m) => m.type))].sort(), ['CompositeMention', 'DiseaseClass', 'Modifier', 'SpecificDisease']);
+  const joined = mentions.find((m) => m.text === 'X-linked recessive muscular dystrophy');
+  assert.deepEqual(joined?.ids, ['D040181', 'D009136']); // written D040181+D009136
+});
+
 test('malformed lines are errors naming file and line', async () => {
   const good = '1|t|Aspirin helps.\n1|a|Headache gone.\n1\t0\t7\tAspirin\tChemical\tD001241\n\n';
   assert.equal((await all(good)).length, 1);

@@ -72,3 +72,29 @@ test('medbert link eval --json on BC5CDR test with the built-in lexicon', { skip
   assert.equal(report.overall.mentions, 5385 + 4424 - 91);
   assert.ok(report.overall.exactRate > 0.05 && report.overall.exactRate < 0.5); // a small lexicon finds some
 });
+
+const ncbiTest = sharedFile('ner-extra', 'ncbi-disease', 'original', 'NCBItestset_corpus.txt');
+test('medbert link eval on NCBI-disease: its four mention classes are diseases, so precision is measured', { skip: ncbiTest.skip }, () => {
+  const { code, stdout, stderr } = medbert(['link', 'eval', '--pubtator', ncbiTest.path, '--ontology', 'builtin']);
+  assert.equal(code, 0, stderr);
+  const header = stdout.split('\n')[0];
+  const composite = stdout.split('\n').find((l) => l.startsWith('CompositeMention '));
+  assert.ok(composite !== undefined, stdout);
+  assert.equal(composite.indexOf(' 20 '), header.indexOf('mentions') + 'mentions'.length - 3, 'columns aligned under the header');
+  const precision = /precision of linked spans of the gold's types [\d.]+% \((\d+)\/(\d+)\)/.exec(stdout);
+  assert.ok(precision !== null, stdout);
+  assert.ok(Number(precision[1]) > 0 && Number(precision[2]) >= Number(precision[1]));
+});
+
+test('medbert link eval: gold types the linker has none of give no precision, said so', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-link-eval-'));
+  try {
+    const file = join(dir, 'species.txt');
+    writeFileSync(file, '1|t|Mice and rats.\n1|a|Asthma too.\n1\t0\t4\tMice\tSpecies\tNCBITaxon:10090\n\n');
+    const { code, stdout, stderr } = medbert(['link', 'eval', '--pubtator', file, '--ontology', 'builtin']);
+    assert.equal(code, 0, stderr);
+    assert.match(stdout, /no linked spans of the types the gold annotates, so no precision/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
