@@ -1,7 +1,7 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
 import { childTokenBit, EdgeTable } from './edge-table.js';
 import {
-  ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
+  americanSpelling, ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
   type TokenRuns,
 } from './normalize.js';
 import { grown } from '../typed-arrays.js';
@@ -34,6 +34,7 @@ export interface MatcherCapacity {
  * - A match starts and ends at word boundaries: not inside a token run such as `IL6R` or `TNFα`.
  * - The last token of a name may appear in the plural (`seizures` ~ `Seizure`); a one-word disease name also
  *   matches its adjective (`hypertensive` ~ `Hypertension`, `epileptic` ~ `Epilepsy`, see adjectiveForms).
+ * - British spellings match the American ones (`tumour` ~ `Tumor`, `haemorrhage` ~ `Hemorrhage`; see americanSpelling).
  * - Case is ignored except in name tokens with an uppercase letter after the first (`TNF`, `mRNA`, `HIV`):
  *   those must match exactly, so gene symbols do not fire on ordinary words (`CAT` vs `cat`). Names of
  *   three characters or fewer and one-word gene names always match case exactly.
@@ -226,7 +227,7 @@ export class EntityMatcher {
     for (let k = 0; k < count; k++) {
       const at = (flags[k] & ASCII) !== 0 && runs.end[k] - runs.start[k] <= CACHED_TOKEN_LENGTH
         ? cache.resolve(text, bytes, runs.start[k], runs.end[k])
-        : cache.place(this.tokenIds.get(tokenKey(text, runs, k)), this.singularId(text, runs, k)); // rare: looked up here
+        : this.placeToken(cache, text, runs, k); // rare: looked up here
       const id = entries[at + EntryField.Id];
       const singular = entries[at + EntryField.Singular];
       t.ids[k] = id;
@@ -278,6 +279,20 @@ export class EntityMatcher {
       this.rootChildBits = grown(this.rootChildBits, 2 * size);
     }
     this.rootChildren[id] = child + 1;
+  }
+
+  /** Looks up token k, beyond ASCII or longer than the cache keeps, and files it in the cache's place for one. */
+  private placeToken(cache: TextTokenCache, text: string, runs: TokenRuns, k: number): number {
+    const key = tokenKey(text, runs, k);
+    let id = this.tokenIds.get(key);
+    let one = this.singularId(text, runs, k);
+    const american = id < 0 || one < 0 ? americanSpelling(key) : null;
+    if (american !== null) { // British spelling (see americanSpelling): the names were interned American
+      if (id < 0) id = this.tokenIds.get(american);
+      const americanSingular = singular(american);
+      if (one < 0 && americanSingular !== american) one = this.tokenIds.get(americanSingular);
+    }
+    return cache.place(id, one);
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */
@@ -390,7 +405,7 @@ export class EntityMatcher {
       if (sensitive) (cased ??= new Array<string | null>(tokens.length).fill(null))[k] = token.cased;
       if (token.glued) (glued ??= []).push(k);
       const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
-      const id = this.tokenIds.intern(key);
+      const id = this.tokenIds.intern(americanSpelling(key) ?? key);
       if (k === 0) firstId = id;
       else if (k === 1) { // an edge from the root's child along firstId: its summary bit
         const bit = childTokenBit(id);

@@ -1,5 +1,6 @@
 // Text → tokens for dictionary matching. Both lexicon names and running text go through the same function, so
-// case, hyphen/space variants, Greek letters (α ~ alpha), accents and possessives ('s) compare equal.
+// case, hyphen/space variants, Greek letters (α ~ alpha), accents and possessives ('s) compare equal; the matcher also
+// interns names' tokens in American spelling and looks up British ones that way (americanSpelling).
 import { grown } from '../typed-arrays.js';
 import type { TokenTable } from './token-table.js';
 
@@ -248,6 +249,39 @@ export function singular(key: string): string {
   if (key.endsWith('ies') && n > 4) return key.slice(0, -3) + 'y';
   if (key.endsWith('sses') || key.endsWith('xes') || key.endsWith('ches') || key.endsWith('shes')) return key.slice(0, -2);
   return key.slice(0, -1);
+}
+
+/**
+ * A key's British spelling made American, or null when it has none: `tumour` → `tumor`, `haemorrhage` →
+ * `hemorrhage`, `oedema` → `edema`, `diarrhoea` → `diarrhea`, `sulphate` → `sulfate`, `aluminium` → `aluminum`.
+ * MeSH, and so the lexicon, mostly writes the American forms, UK notes and journals the British ones. Lexicon names
+ * (as interned) and text tokens (when their own key is not a name's) both go through this, so a name's own British
+ * spelling ("Tumour") still matches. For lowercase keys of six letters or more: `ae` and `oe` (not in a final
+ * `-oes`: "heroes") become `e`, `our` after three letters `or`. Other words it changes ("aerobic" → "erobic",
+ * "resource" → "resorce") change alike on both sides and collide with no other word, so they match as before.
+ */
+export function americanSpelling(key: string): string | null {
+  if (key.length < 6 || !mayBeBritish(key, 0, key.length) || !/^[a-z]+$/.test(key)) return null;
+  const american = key.replace(/ae|oe(?!s?$)/g, 'e').replace(/(?<=[a-z]{3})our/g, 'or').replace(/sulph/g, 'sulf').replace(/aluminium/g, 'aluminum');
+  return american === key ? null : american;
+}
+
+/**
+ * Might text[start, end) (any case) hold what americanSpelling changes: `ae`, `oe`, `ou` (`our`), `ph` (`sulph`), `ium` (`aluminium`)?
+ * A loop over its characters, making no string: it runs for every token of every lexicon name and for running text's
+ * tokens that no name holds.
+ */
+export function mayBeBritish(text: string, start: number, end: number): boolean {
+  let before = 0;
+  let twoBefore = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i) | 0x20;
+    if ((c === 101 && (before === 97 || before === 111)) || (c === 117 && before === 111) || (c === 104 && before === 112)
+      || (c === 109 && before === 117 && twoBefore === 105)) return true; // ae oe, ou(r), (l)ph, (ali)ium
+    twoBefore = before;
+    before = c;
+  }
+  return false;
 }
 
 /** A name's tokens whose case must match in text: an uppercase letter after the first (`TNF`, `mRNA`, `HbA`). */

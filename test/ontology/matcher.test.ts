@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { builtinMatcher, EntityMatcher, linkWithAbbreviations, type LinkedSpan } from '../../src/ontology/index.js';
+import { americanSpelling } from '../../src/ontology/normalize.js';
 import { hashAsciiLower } from '../../src/ontology/token-table.js';
 import { keyHash } from '../../src/ontology/text-token-cache.js';
 import { TextBytes } from '../../src/ontology/text-bytes.js';
@@ -168,9 +169,11 @@ test('names added after a match are found by the next match (nothing looked up b
 
 test('many distinct tokens, long ones and plurals give the same spans on every pass and in any order', () => {
   const matcher = new EntityMatcher();
-  // One-word names for every third n (letters only: a digit would start a token of its own), a long one (longer
-  // than the cache keeps), a two-word name.
-  const word = (n: number): string => `word${n.toString(26).split('').map((d) => String.fromCharCode(97 + parseInt(d, 26))).join('')}a`;
+  // One-word names for every third n (letters only: a digit would start a token of its own; consonants, so that no
+  // two are one word spelt the British and the American way, see americanSpelling), a long one (longer than the
+  // cache keeps), a two-word name.
+  const consonants = 'bcdfghjklmnpqrstvwxyz';
+  const word = (n: number): string => `word${n.toString(21).split('').map((d) => consonants[parseInt(d, 21)]).join('')}a`;
   for (let n = 0; n < 30000; n += 3) matcher.add({ id: `MESH:C${n}`, type: 'chemical', preferredName: word(n), synonyms: [] });
   const long = 'Pneumonoultramicroscopicsilicovolcanoconiosis';
   matcher.add({ id: 'MESH:D9', type: 'disease', preferredName: long, synonyms: ['alphaword betaword'] });
@@ -319,4 +322,37 @@ test('the root children\'s child-token summaries hold a bit for every edge below
   const restored = new EntityMatcher(structuredClone(snapshot));
   assert.deepEqual(brief(restored.match('a zebra-stripe syndrome, Zebra stripes')), brief(built.match('a zebra-stripe syndrome, Zebra stripes')));
   assert.equal(restored.match('a zebra-stripe syndrome, Zebra stripes').length, 2);
+});
+
+test('British spellings link to the names the lexicon writes American, and its own British names still match', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D009369', type: 'disease', preferredName: 'Neoplasms', synonyms: ['Tumor', 'Tumour'] });
+  matcher.add({ id: 'MESH:D020300', type: 'disease', preferredName: 'Intracranial Hemorrhages', synonyms: [] });
+  matcher.add({ id: 'MESH:D004487', type: 'disease', preferredName: 'Edema', synonyms: [] });
+  matcher.add({ id: 'MESH:D003967', type: 'disease', preferredName: 'Diarrhea', synonyms: [] });
+  matcher.add({ id: 'MESH:D013431', type: 'chemical', preferredName: 'Sulfates', synonyms: [] });
+  matcher.add({ id: 'MESH:D000535', type: 'chemical', preferredName: 'Aluminum', synonyms: [] });
+  matcher.add({ id: 'MESH:D006303', type: 'disease', preferredName: 'Heroes Syndrome', synonyms: [] }); // invented: -oes stays
+  const text = 'Tumours, a tumor and a TUMOUR; intracranial haemorrhages; Oedema; diarrhoea; sulphates; aluminium; heros syndrome; heroes syndrome.';
+  assert.deepEqual(brief(matcher.match(text)), [
+    ['Tumours', 'MESH:D009369'], ['tumor', 'MESH:D009369'], ['TUMOUR', 'MESH:D009369'],
+    ['intracranial haemorrhages', 'MESH:D020300'], ['Oedema', 'MESH:D004487'], ['diarrhoea', 'MESH:D003967'],
+    ['sulphates', 'MESH:D013431'], ['aluminium', 'MESH:D000535'], ['heroes syndrome', 'MESH:D006303'],
+  ]);
+  // The same through the matcher's other look-up, for tokens beyond ASCII or longer than its cache keeps.
+  matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: 'Familial Hyperbetalipoproteinemias', synonyms: [] });
+  assert.equal('hyperbetalipoproteinaemias'.length > 24, true);
+  assert.deepEqual(brief(matcher.match('familial hyperbetalipoproteinaemias; familial hyperbetalipoproteinaemia.')), [
+    ['familial hyperbetalipoproteinaemias', 'MESH:D1'], ['familial hyperbetalipoproteinaemia', 'MESH:D1'],
+  ]);
+});
+
+test('americanSpelling: which keys change, and which stay', () => {
+  const cases: [string, string | null][] = [
+    ['tumour', 'tumor'], ['tumours', 'tumors'], ['behaviour', 'behavior'], ['haemorrhage', 'hemorrhage'], ['anaemia', 'anemia'],
+    ['oesophagus', 'esophagus'], ['foetal', 'fetal'], ['coeliac', 'celiac'], ['sulphonamide', 'sulfonamide'], ['aluminium', 'aluminum'],
+    ['heroes', null], ['tomatoes', null], ['four', null], ['hour', null], ['journal', null], ['odour', null], ['tumor', null],
+    ['Tumour', null], ['il6aer', null],
+  ];
+  for (const [key, american] of cases) assert.equal(americanSpelling(key), american, key);
 });
