@@ -154,11 +154,13 @@ export class EntityMatcher {
       // Every name's adjective is worked out, and kept for a disease only: a branch for diseases alone was first taken
       // after this loop was optimized (the lexicon lists its genes first), which threw its code away (and `add`'s).
       const adjective = adjectiveForm(name);
-      variants.push(entry.type === 'disease' ? adjective : null);
+      // The eponyms alone must be written as in the name, capitals and all (see eponymForm).
+      const eponym = entry.type === 'disease' ? eponymForm(name) : null;
+      variants.push(entry.type === 'disease' ? adjective : null, eponym);
       for (const variant of variants) {
         if (variant === null || seen.includes(variant)) continue;
         seen.push(variant);
-        this.addName(variant, concept, preferred);
+        this.addName(variant, concept, preferred, variant === eponym);
       }
     };
     addName(entry.preferredName, true);
@@ -385,7 +387,8 @@ export class EntityMatcher {
       || (ca.id < cb.id ? -1 : ca.id > cb.id ? 1 : 0);
   }
 
-  private addName(name: string, concept: number, preferred: boolean): void {
+  /** `asWritten`: every token's case must match (not only those isCaseSensitive picks). */
+  private addName(name: string, concept: number, preferred: boolean, asWritten: boolean): void {
     if (!indexable(name, this.conceptAt(concept).type, preferred)) return;
     const tokens = tokenize(name);
     if (tokens.length === 0 || tokens.every((t) => allDigits(t.key))) return; // "1990": numbers are not names
@@ -401,7 +404,7 @@ export class EntityMatcher {
     let firstId = -1;
     for (let k = 0; k < tokens.length; k++) {
       const token = tokens[k];
-      const sensitive = short || symbol || (isCaseSensitive(token) && !wordInCapitals(name, tokens.length));
+      const sensitive = asWritten || short || symbol || (isCaseSensitive(token) && !wordInCapitals(name, tokens.length));
       if (sensitive) (cased ??= new Array<string | null>(tokens.length).fill(null))[k] = token.cased;
       if (token.glued) (glued ??= []).push(k);
       const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
@@ -560,6 +563,18 @@ function adjectiveForm(name: string): string | null {
     if (lower.endsWith(noun)) return lower.slice(0, -noun.length) + adjective;
   }
   return null;
+}
+
+/**
+ * The eponyms of a disease named after two people or more, as text writes it alone ("Lesch-Nyhan patients",
+ * "Tay-Sachs carriers", "von Hippel-Lindau tumours"): `Lesch-Nyhan Syndrome` → `Lesch-Nyhan`; null for any other
+ * name. Not a single eponym: "Down", "Cushing" and "Parkinson" alone are also people and words. Names of two
+ * findings have the same shape ("Myalgia-Arthralgia Syndrome", "Deafness-Dystonia Syndrome"), which is why the
+ * variant is matched as written: an eponym is capitalised in text, "myalgia/arthralgia" is not.
+ */
+function eponymForm(name: string): string | null {
+  if (name.indexOf('-') < 0 || !(name.endsWith(' Syndrome') || name.endsWith(' Disease'))) return null;
+  return /^((?:von |de )?[A-Z][a-z]+(?:-[A-Z][a-z]+)+)(?:'s?)? (?:Syndrome|Disease)$/.exec(name)?.[1] ?? null;
 }
 
 /**

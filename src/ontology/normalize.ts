@@ -262,7 +262,14 @@ export function singular(key: string): string {
  */
 export function americanSpelling(key: string): string | null {
   if (key.length < 6 || !mayBeBritish(key, 0, key.length) || !/^[a-z]+$/.test(key)) return null;
-  const american = key.replace(/ae|oe(?!s?$)/g, 'e').replace(/(?<=[a-z]{3})our/g, 'or').replace(/sulph/g, 'sulf').replace(/aluminium/g, 'aluminum');
+  // Again until nothing changes: a form the rules change must never be a name's token, or a text token in that form
+  // would find it directly instead of its American form ("gastrooesophageal", a name's hyphen left out, is first
+  // "gastroesophageal", which is how American text writes "gastresophageal").
+  let american = key;
+  for (let before = ''; before !== american;) {
+    before = american;
+    american = american.replace(/ae|oe(?!s?$)/g, 'e').replace(/(?<=[a-z]{3})our/g, 'or').replace(/sulph/g, 'sulf').replace(/aluminium/g, 'aluminum');
+  }
   return american === key ? null : american;
 }
 

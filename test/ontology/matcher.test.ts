@@ -332,12 +332,17 @@ test('British spellings link to the names the lexicon writes American, and its o
   matcher.add({ id: 'MESH:D003967', type: 'disease', preferredName: 'Diarrhea', synonyms: [] });
   matcher.add({ id: 'MESH:D013431', type: 'chemical', preferredName: 'Sulfates', synonyms: [] });
   matcher.add({ id: 'MESH:D000535', type: 'chemical', preferredName: 'Aluminum', synonyms: [] });
+  // Its hyphen left out, the British name is "gastrooesophageal reflux": made American once, that is how the American
+  // spelling is written, which then found that name and not the longer one (the rules run until nothing changes).
+  matcher.add({ id: 'MESH:D005764', type: 'disease', preferredName: 'Gastroesophageal Reflux', synonyms: ['Gastro-oesophageal Reflux', 'Gastroesophageal Reflux Disease'] });
   matcher.add({ id: 'MESH:D006303', type: 'disease', preferredName: 'Heroes Syndrome', synonyms: [] }); // invented: -oes stays
-  const text = 'Tumours, a tumor and a TUMOUR; intracranial haemorrhages; Oedema; diarrhoea; sulphates; aluminium; heros syndrome; heroes syndrome.';
+  const text = 'Tumours, a tumor and a TUMOUR; intracranial haemorrhages; Oedema; diarrhoea; sulphates; aluminium; heros syndrome; heroes syndrome; '
+    + 'gastroesophageal reflux disease.';
   assert.deepEqual(brief(matcher.match(text)), [
     ['Tumours', 'MESH:D009369'], ['tumor', 'MESH:D009369'], ['TUMOUR', 'MESH:D009369'],
     ['intracranial haemorrhages', 'MESH:D020300'], ['Oedema', 'MESH:D004487'], ['diarrhoea', 'MESH:D003967'],
     ['sulphates', 'MESH:D013431'], ['aluminium', 'MESH:D000535'], ['heroes syndrome', 'MESH:D006303'],
+    ['gastroesophageal reflux disease', 'MESH:D005764'],
   ]);
   // The same through the matcher's other look-up, for tokens beyond ASCII or longer than its cache keeps.
   matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: 'Familial Hyperbetalipoproteinemias', synonyms: [] });
@@ -352,7 +357,18 @@ test('americanSpelling: which keys change, and which stay', () => {
     ['tumour', 'tumor'], ['tumours', 'tumors'], ['behaviour', 'behavior'], ['haemorrhage', 'hemorrhage'], ['anaemia', 'anemia'],
     ['oesophagus', 'esophagus'], ['foetal', 'fetal'], ['coeliac', 'celiac'], ['sulphonamide', 'sulfonamide'], ['aluminium', 'aluminum'],
     ['heroes', null], ['tomatoes', null], ['four', null], ['hour', null], ['journal', null], ['odour', null], ['tumor', null],
-    ['Tumour', null], ['il6aer', null],
+    ['Tumour', null], ['il6aer', null], ['gastrooesophageal', 'gastresophageal'], ['gastroesophageal', 'gastresophageal'],
   ];
   for (const [key, american] of cases) assert.equal(americanSpelling(key), american, key);
+});
+
+test('a disease named after two people or more is also found by its eponyms alone, written as in the name', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D007926', type: 'disease', preferredName: 'Lesch-Nyhan Syndrome', synonyms: [] });
+  matcher.add({ id: 'MESH:D006623', type: 'disease', preferredName: 'von Hippel-Lindau Disease', synonyms: [] });
+  matcher.add({ id: 'MESH:D004314', type: 'disease', preferredName: 'Down Syndrome', synonyms: [] });
+  matcher.add({ id: 'MESH:D1', type: 'disease', preferredName: 'Myalgia-Arthralgia Syndrome', synonyms: [] });
+  matcher.add({ id: 'HGNC:1', type: 'gene', preferredName: 'Smith-Jones Syndrome', synonyms: [] }); // not a disease: no variant
+  const text = 'Lesch-Nyhan patients, lesch-nyhan cells, von Hippel-Lindau tumours; Down went; myalgia/arthralgia; Smith-Jones.';
+  assert.deepEqual(brief(matcher.match(text)), [['Lesch-Nyhan', 'MESH:D007926'], ['von Hippel-Lindau', 'MESH:D006623']]);
 });
