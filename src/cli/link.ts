@@ -67,8 +67,8 @@ async function linkText(argv: string[]): Promise<number> {
     }
   }
   const inputName = values.input ?? 'stdin';
-  if (chars === 0) process.stderr.write(`link: warning: ${inputName}: the input is empty\n`);
-  if (replaced > 0) process.stderr.write(`link: warning: ${inputName}: ${replaced} invalid UTF-8 sequence(s) replaced by U+FFFD\n`);
+  if (chars === 0) process.stderr.write(`medbert link: warning: ${inputName}: the input is empty\n`);
+  if (replaced > 0) process.stderr.write(`medbert link: warning: ${inputName}: ${replaced} invalid UTF-8 sequence(s) replaced by U+FFFD\n`);
   const total = counts.disease + counts.chemical + counts.gene;
   process.stderr.write(`link: ${total} mentions (disease ${counts.disease}, chemical ${counts.chemical}, gene ${counts.gene}) `
     + `in ${chars} characters; lexicon ${matcher.concepts.length} concepts loaded in ${seconds.toFixed(2)} s\n`);

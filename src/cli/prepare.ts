@@ -86,9 +86,9 @@ function warnUnusedFlags(argv: readonly string[], inputs: readonly string[], for
   const formats = new Set(inputs.map((path) => format ?? formatFromFileName(path)));
   const unused: [string, string][] = [['text-column', 'csv'], ['text-fields', 'jsonl']];
   for (const [flag, kind] of unused) {
-    if (given(flag) && !formats.has(kind as CorpusFormat)) process.stderr.write(`warning: --${flag} applies to ${kind} inputs, and there is none\n`);
+    if (given(flag) && !formats.has(kind as CorpusFormat)) process.stderr.write(`medbert prepare: warning: --${flag} applies to ${kind} inputs, and there is none\n`);
   }
-  if (given('deid-mode') && !deid) process.stderr.write('warning: --deid-mode applies with --deid, which is not given\n');
+  if (given('deid-mode') && !deid) process.stderr.write('medbert prepare: warning: --deid-mode applies with --deid, which is not given\n');
 }
 
 /** One input file and how to read it. */
@@ -290,8 +290,8 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     interrupt.dispose();
     await pool.close();
   }
-  for (const w of warnings.samples) process.stderr.write(`warning: ${w.file}${w.line > 0 ? `:${w.line}` : ''}: ${w.message}\n`);
-  if (warnings.count > warnings.samples.length) process.stderr.write(`warning: ... ${warnings.count - warnings.samples.length} more\n`);
+  for (const w of warnings.samples) process.stderr.write(`medbert prepare: warning: ${w.file}${w.line > 0 ? `:${w.line}` : ''}: ${w.message}\n`);
+  if (warnings.count > warnings.samples.length) process.stderr.write(`medbert prepare: warning: ... ${warnings.count - warnings.samples.length} more\n`);
   const seconds = (performance.now() - started) / 1000;
   const totalBytes = r.inputs.reduce((s, input) => s + statSync(input.path).size, 0);
   return {

@@ -15,8 +15,8 @@ import { stopOnInterrupt } from './runtime.js';
 /** Reads MedQA JSONL; skipped records are reported on stderr with file and line. */
 export async function readQuestions(path: string): Promise<Question[]> {
   const { questions, skipped } = readMedqa(await readFileText(path), path);
-  for (const s of skipped.slice(0, 5)) process.stderr.write(`warning: skipped ${s}\n`);
-  if (skipped.length > 5) process.stderr.write(`warning: ... ${skipped.length - 5} more records skipped in ${path}\n`);
+  for (const s of skipped.slice(0, 5)) process.stderr.write(`medbert finetune qa: warning: skipped ${s}\n`);
+  if (skipped.length > 5) process.stderr.write(`medbert finetune qa: warning: ... ${skipped.length - 5} more records skipped in ${path}\n`);
   return questions;
 }
 

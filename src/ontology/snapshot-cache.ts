@@ -65,7 +65,7 @@ export function writeCachedSnapshot(path: string, snapshot: MatcherSnapshot): vo
     removeOldEntries(dirname(path));
   } catch (error) {
     const reason = describeFileError(error);
-    process.stderr.write(`warning: the lexicon cache ${dirname(path)} cannot be written (${reason}); the matcher is built again next run `
+    process.stderr.write(`medbert: warning: the lexicon cache ${dirname(path)} cannot be written (${reason}); the matcher is built again next run `
       + '(--lexicon-cache none: no cache)\n');
   }
 }

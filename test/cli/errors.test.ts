@@ -192,8 +192,8 @@ test('prepare: a flag for inputs of a kind the run has none of is one warning li
     const r = medbert('prepare', '--input', join(dir, 'a.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
       '--ontology', 'builtin', '--out', join(dir, 'out'), '--text-column', 'note', '--deid-mode', 'surrogate');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /warning: --text-column applies to csv inputs, and there is none\n/);
-    assert.match(r.stderr, /warning: --deid-mode applies with --deid, which is not given\n/);
+    assert.match(r.stderr, /medbert prepare: warning: --text-column applies to csv inputs, and there is none\n/);
+    assert.match(r.stderr, /medbert prepare: warning: --deid-mode applies with --deid, which is not given\n/);
     assert.doesNotMatch(r.stderr, /--text-fields/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -237,7 +237,7 @@ test('prepare replaces invalid UTF-8 and counts it as a warning naming the file 
     const r = medbert('prepare', '--input', input, '--format', 'text', '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
       '--ontology', 'builtin', '--out', join(dir, 'shards'), '--json');
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stderr, /^warning: latin1\.txt: document latin1\.txt#1: invalid UTF-8 replaced by U\+FFFD$/m);
+    assert.match(r.stderr, /^medbert prepare: warning: latin1\.txt: document latin1\.txt#1: invalid UTF-8 replaced by U\+FFFD$/m);
     assert.equal((JSON.parse(r.stdout.trim().split('\n').pop()!) as { warnings: number }).warnings, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -69,7 +69,7 @@ test('lexicon cache: a cache folder that cannot be written is one warning line, 
     rmSync(dir, { recursive: true, force: true });
   }
   assert.equal(written.length, 1);
-  assert.match(written[0] ?? '', /^warning: the lexicon cache .+a-file cannot be written \(.+a-file is a file, not a folder\); the matcher is built again next run/);
+  assert.match(written[0] ?? '', /^medbert: warning: the lexicon cache .+a-file cannot be written \(.+a-file is a file, not a folder\); the matcher is built again next run/);
 });
 
 test('prepare writes the same shards with the lexicon cache cold, warm, and off, on 0 and 2 workers', async () => {
