@@ -27,6 +27,7 @@ export const prepareCommand: Command = {
       format: { type: 'string', valueName: 'F', description: 'pubmed | jats | jsonl | csv | text (default: from each file name)' },
       'text-fields': { type: 'string', valueName: 'A,B', default: 'title,abstract', description: 'JSONL fields that hold text, in order' },
       'text-column': { type: 'string', valueName: 'C', default: 'transcription', description: 'CSV column that holds the note' },
+      include: { type: 'string', valueName: 'A,B', description: 'JATS parts left out by default to read too: references, tables, figures (captions of figures and supplements)' },
       tokenizer: { type: 'string', valueName: 'M.model', description: 'SentencePiece model (copied into OUT)' },
       ontology: { type: 'string', valueName: 'FILE', description: 'lexicon TSV(.gz) for entity linking, or "builtin"; omit for none' },
       deid: { type: 'boolean', description: 'de-identify the text first (clinical notes)' },
@@ -64,9 +65,13 @@ export const prepareCommand: Command = {
     const deidMode = v['deid-mode'] ?? 'tag';
     if (deidMode !== 'tag' && deidMode !== 'surrogate') throw new MedbertError(`--deid-mode=${deidMode} is not valid: expected tag or surrogate`);
     const textFields = (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== '');
+    const jatsParts = parseJatsParts(v.include);
     warnUnusedFlags(argv, inputs, format, v.deid === true);
     const summary = await prepareShards({
-      inputs: inputs.map((path) => ({ path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null })),
+      inputs: inputs.map((path) => ({
+        path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null,
+        ...(jatsParts.length === 0 ? {} : { include: jatsParts }),
+      })),
       tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true, workers, resume: v.resume === true,
       lexiconCache: v['lexicon-cache'] === 'none' ? null : v['lexicon-cache'] ?? defaultLexiconCache(),
     });
@@ -84,11 +89,27 @@ export const prepareCommand: Command = {
 function warnUnusedFlags(argv: readonly string[], inputs: readonly string[], format: CorpusFormat | undefined, deid: boolean): void {
   const given = (flag: string): boolean => argv.some((a) => a === `--${flag}` || a.startsWith(`--${flag}=`));
   const formats = new Set(inputs.map((path) => format ?? formatFromFileName(path)));
-  const unused: [string, string][] = [['text-column', 'csv'], ['text-fields', 'jsonl']];
+  const unused: [string, string][] = [['text-column', 'csv'], ['text-fields', 'jsonl'], ['include', 'jats']];
   for (const [flag, kind] of unused) {
     if (given(flag) && !formats.has(kind as CorpusFormat)) process.stderr.write(`medbert prepare: warning: --${flag} applies to ${kind} inputs, and there is none\n`);
   }
   if (given('deid-mode') && !deid) process.stderr.write('medbert prepare: warning: --deid-mode applies with --deid, which is not given\n');
+}
+
+/** The parts of a JATS article `--include` may add. */
+export type JatsPart = 'references' | 'tables' | 'figures';
+
+const JATS_PARTS: readonly JatsPart[] = ['references', 'tables', 'figures'];
+
+/** `--include`'s list, checked (an unknown part is one clear line). */
+function parseJatsParts(list: string | undefined): JatsPart[] {
+  const parts = (list ?? '').split(',').map((p) => p.trim()).filter((p) => p !== '');
+  for (const part of parts) {
+    if (!(JATS_PARTS as readonly string[]).includes(part)) {
+      throw new MedbertError(`--include=${part} is not a part of an article to include: expected some of ${JATS_PARTS.join(', ')}`);
+    }
+  }
+  return parts as JatsPart[];
 }
 
 /** One input file and how to read it. */
@@ -100,6 +121,8 @@ export interface PrepareInput {
   readonly textColumn: string;
   /** De-identify this input's text (clinical notes) in this mode; null leaves it as it is. */
   readonly deid: 'tag' | 'surrogate' | null;
+  /** JATS parts left out by default that are read too (default none). */
+  readonly include?: readonly JatsPart[];
 }
 
 export interface PrepareRequest {
@@ -343,8 +366,10 @@ type BatchPoint = Omit<SavedPoint, 'stats' | 'concepts' | 'shards'>;
 async function* documentBatches(input: PrepareInput, inputIndex: number, skip: number, deduper: Deduper, batchCharacters: number,
   warnings: WarningCounter, counts: { seen: number; kept: number }): AsyncIterable<ReadBatch> {
   let records = 0;
+  const include = input.include ?? [];
   const docs = readCorpusFile(input.path, {
     ...(input.format === undefined ? {} : { format: input.format }), textFields: [...input.textFields], textColumn: input.textColumn,
+    includeReferences: include.includes('references'), includeTables: include.includes('tables'), includeFigures: include.includes('figures'),
     onWarning: (warning) => {
       if (records >= skip) warnings.handler(warning);
     },

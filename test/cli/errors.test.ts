@@ -190,9 +190,10 @@ test('prepare: a flag for inputs of a kind the run has none of is one warning li
   try {
     writeFileSync(join(dir, 'a.jsonl'), JSON.stringify({ title: 'Aspirin and asthma.', abstract: 'Aspirin causes asthma.' }) + '\n');
     const r = medbert('prepare', '--input', join(dir, 'a.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
-      '--ontology', 'builtin', '--out', join(dir, 'out'), '--text-column', 'note', '--deid-mode', 'surrogate');
+      '--ontology', 'builtin', '--out', join(dir, 'out'), '--text-column', 'note', '--deid-mode', 'surrogate', '--include', 'tables');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /medbert prepare: warning: --text-column applies to csv inputs, and there is none\n/);
+    assert.match(r.stderr, /medbert prepare: warning: --include applies to jats inputs, and there is none\n/);
     assert.match(r.stderr, /medbert prepare: warning: --deid-mode applies with --deid, which is not given\n/);
     assert.doesNotMatch(r.stderr, /--text-fields/);
   } finally {
