@@ -258,7 +258,9 @@ export function singular(key: string): string {
  * (as interned) and text tokens (when their own key is not a name's) both go through this, so a name's own British
  * spelling ("Tumour") still matches. For lowercase keys of six letters or more: `ae` and `oe` (not in a final
  * `-oes`: "heroes") become `e`, `our` after three letters `or`. Other words it changes ("aerobic" → "erobic",
- * "resource" → "resorce") change alike on both sides and collide with no other word, so they match as before.
+ * "resource" → "resorce") change alike on both sides and so match as before. Over the full lexicon's 72,893
+ * distinct tokens it merges 132 pairs, all spellings of one word (`tumour` `tumor`, `tetrachlorethylene`
+ * `tetrachloroethylene`) but one: the gene aliases `noelin` and `nelin`.
  */
 export function americanSpelling(key: string): string | null {
   if (key.length < 6 || !mayBeBritish(key, 0, key.length) || !/^[a-z]+$/.test(key)) return null;
@@ -284,7 +286,7 @@ export function mayBeBritish(text: string, start: number, end: number): boolean 
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) | 0x20;
     if ((c === 101 && (before === 97 || before === 111)) || (c === 117 && before === 111) || (c === 104 && before === 112)
-      || (c === 109 && before === 117 && twoBefore === 105)) return true; // ae oe, ou(r), (l)ph, (ali)ium
+      || (c === 109 && before === 117 && twoBefore === 105)) return true; // ae oe, ou(r), (sul)ph, (alumin)ium
     twoBefore = before;
     before = c;
   }
