@@ -12,5 +12,7 @@ if (!/^[a-z0-9-]+$/.test(name) || !existsSync(fileURLToPath(url))) {
   process.stderr.write(`bench: no benchmark named '${name}' (bench/${name}.ts)\n`);
   process.exit(2);
 }
+// As `medbert prepare` runs: V8's settings for it first thing in the process (see tuneV8ForPrepare).
+if (name === 'prepare') (await import('../src/cli/runtime.js')).tuneV8ForPrepare();
 const mod = (await import(url.href)) as { run: (argv: string[]) => Promise<void> };
 await mod.run(rest);

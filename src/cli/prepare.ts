@@ -17,7 +17,7 @@ import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
 import { Progress } from './progress.js';
-import { stopOnInterrupt, tuneV8ForPrepare } from './runtime.js';
+import { stopOnInterrupt } from './runtime.js';
 
 export const prepareCommand: Command = {
   name: 'prepare',
@@ -181,7 +181,6 @@ const READ_AHEAD_CHARACTERS = 32_000_000;
 /** The prepare pipeline with files; also used by `medbert demo`. */
 export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> {
   const started = performance.now(); // everything counts: loading the lexicon and starting workers too
-  tuneV8ForPrepare(); // before the workers start and any of the pipeline's code runs hot
   const workers = r.workers ?? defaultWorkers();
   const batchCharacters = r.batchCharacters ?? 256_000;
   const shardBytes = r.shardBytes ?? 64 << 20;

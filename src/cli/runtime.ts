@@ -90,10 +90,15 @@ const PREPARE_INLINING = { single: 230, cumulative: 460 } as const;
 
 /**
  * Sets the budget, the inlining limits and the old generation's start size for this process: V8's flags are per
- * process, so the worker threads started after this take them too. Code optimized before keeps its own budget;
- * this thread's heap, made before, keeps its size. They stay set for the rest of the process (`medbert demo`
- * pretrains after preparing: its wasm threads' heaps start larger too, which holds little but their messages, and
- * its training step measured the same with either inlining).
+ * process, so the worker threads started after this take them too. They stay set for the rest of the process
+ * (`medbert demo` pretrains after preparing: its wasm threads' heaps start larger too, which holds little but their
+ * messages, and its training step measured the same with either inlining).
+ *
+ * Call it first thing in the process, before any code runs hot (bin/medbert.js does for `prepare` and `demo`, the
+ * bench for `prepare`), never later: V8's optimizing compiler reads the inlining limit on its own threads, once when
+ * it picks a function to inline and again when it inlines it, and a limit lowered in between fails a check and
+ * aborts the process ("Check failed: inlineability == SharedFunctionInfo::kHasOptimizationDisabled"). It did, in one
+ * `medbert demo` of three, when these were set as the demo reached its prepare step with compile jobs in flight.
  */
 export function tuneV8ForPrepare(): void {
   setFlagsFromString(`--interrupt-budget=${PREPARE_INTERRUPT_BUDGET}`);

@@ -408,7 +408,7 @@ export class EntityMatcher {
       if (sensitive) (cased ??= new Array<string | null>(tokens.length).fill(null))[k] = token.cased;
       if (token.glued) (glued ??= []).push(k);
       const key = k === tokens.length - 1 && !sensitive ? singular(token.key) : token.key;
-      const id = this.tokenIds.intern(americanSpelling(key) ?? key);
+      const id = this.tokenIds.intern(key, americanSpelling); // British spellings as American ones
       if (k === 0) firstId = id;
       else if (k === 1) { // an edge from the root's child along firstId: its summary bit
         const bit = childTokenBit(id);

@@ -1,6 +1,6 @@
 // Text → tokens for dictionary matching. Both lexicon names and running text go through the same function, so
-// case, hyphen/space variants, Greek letters (α ~ alpha), accents and possessives ('s) compare equal; the matcher also
-// interns names' tokens in American spelling and looks up British ones that way (americanSpelling).
+// case, hyphen/space variants, Greek letters (α ~ alpha), accents and possessives ('s) compare equal; names' tokens
+// are keyed in American spelling, and the matcher looks British ones in running text up that way (americanSpelling).
 import { grown } from '../typed-arrays.js';
 import type { TokenTable } from './token-table.js';
 
@@ -14,7 +14,7 @@ export interface Token {
   /** Offsets of the token in the original text. */
   readonly start: number;
   readonly end: number;
-  /** Lowercased, accents removed, a Greek letter spelled out: what the trie is keyed by. */
+  /** Lowercased, accents removed, a Greek letter spelled out: what the trie is keyed by (in American spelling, see americanSpelling). */
   readonly key: string;
   /** Like key but keeping case (for names whose case matters, e.g. gene symbols). */
   readonly cased: string;
@@ -257,8 +257,9 @@ export function singular(key: string): string {
  * MeSH, and so the lexicon, mostly writes the American forms, UK notes and journals the British ones. Lexicon names
  * (as interned) and text tokens (when their own key is not a name's) both go through this, so a name's own British
  * spelling ("Tumour") still matches. For lowercase keys of six letters or more: `ae` and `oe` (not in a final
- * `-oes`: "heroes") become `e`, `our` after three letters `or`. Other words it changes ("aerobic" → "erobic",
- * "resource" → "resorce") change alike on both sides and so match as before. Over the full lexicon's 72,893
+ * `-oes`: "heroes") become `e`; `our` after three letters, the last one of those British words have before it
+ * (`tumour`, `colour`, `behaviour`, `vapour`, `odour`, `rigour`, not `fluorouracil`, `resource`, `contour`), `or`.
+ * Other words it changes ("aerobic" → "erobic") change alike on both sides and so match as before. Over the full lexicon's 72,893
  * distinct tokens it merges 132 pairs, all spellings of one word (`tumour` `tumor`, `tetrachlorethylene`
  * `tetrachloroethylene`) but one: the gene aliases `noelin` and `nelin`.
  */
@@ -270,25 +271,31 @@ export function americanSpelling(key: string): string | null {
   let american = key;
   for (let before = ''; before !== american;) {
     before = american;
-    american = american.replace(/ae|oe(?!s?$)/g, 'e').replace(/(?<=[a-z]{3})our/g, 'or').replace(/sulph/g, 'sulf').replace(/aluminium/g, 'aluminum');
+    american = american.replace(/ae|oe(?!s?$)/g, 'e').replace(/(?<=[a-z]{2}[bdgilmnpv])our/g, 'or').replace(/sulph/g, 'sulf').replace(/aluminium/g, 'aluminum');
   }
   return american === key ? null : american;
 }
 
+/** The letters before the `our` of British words (tum-our, col-our, behavi-our, vap-our, od-our, rig-our), as codes. */
+const OUR_AFTER: readonly number[] = [...'bdgilmnpv'].map((c) => c.charCodeAt(0));
+
 /**
- * Might text[start, end) (any case) hold what americanSpelling changes: `ae`, `oe`, `ou` (`our`), `ph` (`sulph`), `ium` (`aluminium`)?
- * A loop over its characters, making no string: it runs for every token of every lexicon name and for running text's
- * tokens that no name holds.
+ * Might text[start, end) (any case) hold what americanSpelling changes: `ae`, `oe`, `our` after three
+ * letters, `sulph`, `inium`? A loop over its characters, making no string: it runs for every token of every lexicon name
+ * (a million) and for running text's tokens that no name holds, and most have none of these.
  */
 export function mayBeBritish(text: string, start: number, end: number): boolean {
-  let before = 0;
-  let twoBefore = 0;
+  let b1 = 0, b2 = 0, b3 = 0, b4 = 0; // the four characters before, nearest first
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i) | 0x20;
-    if ((c === 101 && (before === 97 || before === 111)) || (c === 117 && before === 111) || (c === 104 && before === 112)
-      || (c === 109 && before === 117 && twoBefore === 105)) return true; // ae oe, ou(r), (sul)ph, (alumin)ium
-    twoBefore = before;
-    before = c;
+    if ((c === 101 && (b1 === 97 || b1 === 111)) // ae, oe
+      || (c === 114 && b1 === 117 && b2 === 111 && i - start >= 5 && OUR_AFTER.includes(b3)) // our (see americanSpelling)
+      || (c === 104 && b1 === 112 && b2 === 108 && b3 === 117 && b4 === 115) // sulph
+      || (c === 109 && b1 === 117 && b2 === 105 && b3 === 110 && b4 === 105)) return true; // (alum)inium
+    b4 = b3;
+    b3 = b2;
+    b2 = b1;
+    b1 = c;
   }
   return false;
 }

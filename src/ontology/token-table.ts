@@ -50,8 +50,18 @@ export class TokenTable {
     return this.keys.length;
   }
 
-  /** The id of `key`, adding it when new. */
-  intern(key: string): number {
+  /**
+   * The id of `key`, adding it when new. `canonical`, asked only when the key is not found: the form to look up and
+   * add instead (null: the key's own). The matcher's is americanSpelling; as that leaves the forms it makes as they
+   * are, a key found as it is is its own canonical form, and the common case, a known key, costs one look-up.
+   */
+  intern(key: string, canonical: (key: string) => string | null = noCanonicalForm): number {
+    const found = this.get(key);
+    return found >= 0 ? found : this.added(canonical(key) ?? key);
+  }
+
+  /** The id of `key`, added if new (`intern`'s rare path, apart: the common one stays small enough to inline). */
+  private added(key: string): number {
     const found = this.get(key);
     if (found >= 0) return found;
     if ((this.keys.length + 1) * 2 > this.mask + 1) this.grow();
@@ -127,6 +137,10 @@ export class TokenTable {
     this.mask = size - 1;
     this.keys.forEach((key, id) => this.place(hashString(key), id));
   }
+}
+
+function noCanonicalForm(): null {
+  return null;
 }
 
 /** A-Z → a-z, any other code unchanged (getAsciiLower compares with it; hashAsciiLower needs only letters and digits). */

@@ -357,7 +357,7 @@ test('americanSpelling: which keys change, and which stay', () => {
     ['tumour', 'tumor'], ['tumours', 'tumors'], ['behaviour', 'behavior'], ['haemorrhage', 'hemorrhage'], ['anaemia', 'anemia'],
     ['oesophagus', 'esophagus'], ['foetal', 'fetal'], ['coeliac', 'celiac'], ['sulphonamide', 'sulfonamide'], ['aluminium', 'aluminum'],
     ['heroes', null], ['tomatoes', null], ['four', null], ['hour', null], ['journal', null], ['odour', null], ['tumor', null],
-    ['Tumour', null], ['il6aer', null], ['gastrooesophageal', 'gastresophageal'], ['gastroesophageal', 'gastresophageal'],
+    ['Tumour', null], ['il6aer', null], ['colour', 'color'], ['rigour', 'rigor'], ['fluorouracil', null], ['resource', null], ['contour', null], ['gastrooesophageal', 'gastresophageal'], ['gastroesophageal', 'gastresophageal'],
   ];
   for (const [key, american] of cases) assert.equal(americanSpelling(key), american, key);
 });
