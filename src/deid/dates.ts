@@ -4,6 +4,16 @@
  * shifted within a fixed leap year, so "2/29" stays valid. Years standing alone ("1977", "'84") are kept:
  * Safe Harbor allows years, and a shifted year would break the history's order less than it would help.
  */
+/**
+ * Is the DATE span text[start, end) a year standing alone ("2004", "1980s", "'84", whose span may leave out the
+ * apostrophe)? Safe Harbor allows years, so both modes keep them (the span is still reported: PhysioNet's gold
+ * counts years as dates).
+ */
+export function isYearAlone(text: string, start: number, end: number): boolean {
+  const original = text.slice(start, end);
+  return /^(?:(?:1[5-9]|20)\d\d|['’]\d\d)(?:['’]?s)?$/.test(original) || (/^\d\d$/.test(original) && /['’]/.test(text.charAt(start - 1)));
+}
+
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const REFERENCE_YEAR = 2000;
 

@@ -1,11 +1,15 @@
 import { findPhi } from './find.js';
+import { isYearAlone } from './dates.js';
 import { dateShiftFor, SurrogateMaker } from './surrogates.js';
 import type { PhiSpan } from './types.js';
 
 export type DeidMode = 'tag' | 'surrogate';
 
 export interface DeidOptions {
-  /** `tag` replaces PHI with `[NAME]`, `[DATE]`, ...; `surrogate` with realistic stand-ins. Default `tag`. */
+  /**
+   * `tag` replaces PHI with `[NAME]`, `[DATE]`, ...; `surrogate` with realistic stand-ins. Default `tag`. Years standing
+   * alone are kept in both (isYearAlone).
+   */
   readonly mode?: DeidMode;
   /** Seed for surrogates (default "medbert"): the same seed and key give the same output. */
   readonly seed?: string;
@@ -43,7 +47,8 @@ export function replaceSpans(text: string, spans: readonly PhiSpan[], options: D
     if (s.start < at) continue;
     parts.push(text.slice(at, s.start));
     const original = text.slice(s.start, s.end);
-    parts.push(maker === null ? `[${s.category}]` : maker.make(original, s.category));
+    const kept = s.category === 'DATE' && isYearAlone(text, s.start, s.end); // Safe Harbor allows years: kept in either mode
+    parts.push(kept ? original : maker === null ? `[${s.category}]` : maker.make(original, s.category));
     at = s.end;
   }
   parts.push(text.slice(at));

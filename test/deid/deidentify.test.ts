@@ -103,3 +103,12 @@ test('surrogate names: a given name from any list gets a given name, a surname a
     assert.ok(SURNAMES.includes((m[2] as string).toLowerCase()), `${out}: a surname last`);
   }
 });
+
+test('years standing alone are kept in both modes (Safe Harbor allows them) and still reported as DATE spans', () => {
+  const text = "PSA in 2004 was 5.5. In the 1980s and in '84 he had biopsies; seen on 3/4/2004.";
+  const tagged = deidentify(text, { mode: 'tag' });
+  assert.equal(tagged.text, "PSA in 2004 was 5.5. In the 1980s and in '84 he had biopsies; seen on [DATE].");
+  assert.deepEqual(tagged.spans.filter((s) => s.category === 'DATE').map((s) => text.slice(s.start, s.end)), ['2004', '1980s', '84', '3/4/2004']);
+  const surrogate = deidentify(text, { mode: 'surrogate', dateShiftDays: 10 }).text;
+  assert.equal(surrogate, "PSA in 2004 was 5.5. In the 1980s and in '84 he had biopsies; seen on 3/14/2004.");
+});
