@@ -1,5 +1,6 @@
 import { existsSync, realpathSync } from 'node:fs';
 import { MedbertError } from '../errors.js';
+import { formatFromFileName } from '../corpus/format-names.js';
 import { deidentify, type DeidMode } from '../deid/deidentify.js';
 import { findPhi } from '../deid/find.js';
 import { withInventedWords } from '../deid/gold/invent.js';
@@ -26,7 +27,7 @@ const SCORING_DEFINITIONS = [
 const runSpec = {
   mode: { type: 'string', description: 'tag ([NAME], [DATE], ...) or surrogate (realistic replacements)', default: 'tag', valueName: 'tag|surrogate' },
   input: { type: 'string', description: 'input file (default: stdin)', valueName: 'FILE' },
-  format: { type: 'string', description: 'text (one document), jsonl (one JSON object per line) or csv', default: 'text', valueName: 'text|jsonl|csv' },
+  format: { type: 'string', description: 'text (one document), jsonl (one JSON object per line) or csv (default: from the --input name, .jsonl/.ndjson or .csv, .gz or not; else text)', valueName: 'text|jsonl|csv' },
   'text-field': { type: 'string', description: 'jsonl: the field holding the note', default: 'text', valueName: 'F' },
   'text-column': { type: 'string', description: 'csv: the column holding the note', default: 'text', valueName: 'C' },
   'key-field': { type: 'string', description: 'jsonl field / csv column naming the patient: its notes share one date offset', valueName: 'F' },
@@ -52,6 +53,12 @@ export const deidCommand: Command = {
   },
 };
 
+/** deid's format for an input file without --format: jsonl or csv by its name, as prepare guesses; text otherwise. */
+function formatOfInput(input: string | undefined): 'text' | 'jsonl' | 'csv' {
+  const guessed = input === undefined ? 'text' : formatFromFileName(input);
+  return guessed === 'jsonl' || guessed === 'csv' ? guessed : 'text';
+}
+
 async function runDeid(argv: string[]): Promise<number> {
   const parsed = parseFlags(argv, runSpec, {
     usage: 'medbert deid [--mode tag|surrogate] [--input FILE --format text|jsonl|csv] [--output FILE] [--seed S]\n       medbert deid eval (--physionet DIR | --presidio FILE) [--json]',
@@ -72,7 +79,7 @@ async function runDeid(argv: string[]): Promise<number> {
   const v = parsed.values;
   const mode = v.mode ?? 'tag';
   if (mode !== 'tag' && mode !== 'surrogate') throw new MedbertError(`--mode=${mode} is not valid: expected tag or surrogate`);
-  const format = v.format ?? 'text';
+  const format = v.format ?? formatOfInput(v.input);
   if (format !== 'text' && format !== 'jsonl' && format !== 'csv') throw new MedbertError(`--format=${format} is not valid: expected text, jsonl or csv`);
   if (v.input !== undefined && !existsSync(v.input)) throw new MedbertError(`--input ${v.input}: no such file`);
   // The output replaces its path at the end: over the input, the notes themselves would be lost.

@@ -6,9 +6,9 @@ import { readJsonl, type JsonlOptions } from './jsonl.js';
 import { readPubmedXml } from './pubmed.js';
 import { readText, type TextOptions } from './text.js';
 import type { TextSource } from './text-stream.js';
+import { CORPUS_FORMATS, type CorpusFormat } from './format-names.js';
 
-export const CORPUS_FORMATS = ['pubmed', 'jats', 'jsonl', 'csv', 'text'] as const;
-export type CorpusFormat = (typeof CORPUS_FORMATS)[number];
+export { CORPUS_FORMATS, formatFromFileName, type CorpusFormat } from './format-names.js';
 
 /** Every reader's options together; each reader reads the ones it knows. */
 export type CorpusReadOptions = JatsOptions & JsonlOptions & CsvOptions & TextOptions;
@@ -26,14 +26,4 @@ export function readCorpus(format: CorpusFormat, source: TextSource, options: Co
 export function parseCorpusFormat(name: string): CorpusFormat {
   if ((CORPUS_FORMATS as readonly string[]).includes(name)) return name as CorpusFormat;
   throw new MedbertError(`unknown corpus format '${name}': expected one of ${CORPUS_FORMATS.join(', ')}`);
-}
-
-/** Guesses the format from a file name (`.xml(.gz)` pubmed, `.nxml` jats, `.jsonl`, `.csv`, else text). */
-export function formatFromFileName(name: string): CorpusFormat {
-  const base = name.toLowerCase().replace(/\.gz$/, '');
-  if (base.endsWith('.nxml')) return 'jats';
-  if (base.endsWith('.xml')) return 'pubmed';
-  if (base.endsWith('.jsonl') || base.endsWith('.ndjson')) return 'jsonl';
-  if (base.endsWith('.csv')) return 'csv';
-  return 'text';
 }

@@ -1,7 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
@@ -119,4 +119,25 @@ test('deid eval --presidio prints per-category rows', { skip: presidio.skip }, (
   assert.equal(r.code, 0, r.stderr);
   const last = JSON.parse(r.stdout.trim().split('\n').pop() ?? '{}') as { by_category: Record<string, { recall: number }> };
   assert.ok((last.by_category.ID?.recall ?? 0) > 0.9 && (last.by_category.DATE?.recall ?? 0) > 0.8);
+});
+
+test('deid without --format reads a .jsonl or .csv input as such, as prepare does (it read them as one text)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deid-'));
+  try {
+    const jsonl = join(dir, 'notes.jsonl');
+    writeFileSync(jsonl, '{"id":1,"text":"son bill called"}\n');
+    const fromJsonl = medbert(['deid', '--input', jsonl]);
+    assert.equal(fromJsonl.code, 0, fromJsonl.stderr);
+    assert.equal(fromJsonl.stdout, '{"id":1,"text":"son [NAME] called"}\n');
+    const csv = join(dir, 'notes.csv');
+    writeFileSync(csv, 'sample_name,text\nx,"Dr. Quennell aware"\n');
+    const fromCsv = medbert(['deid', '--input', csv]);
+    assert.equal(fromCsv.code, 0, fromCsv.stderr);
+    assert.equal(fromCsv.stdout, 'sample_name,text\nx,Dr. [NAME] aware\n');
+    const asText = medbert(['deid', '--input', csv, '--format', 'text']);
+    assert.match(asText.stdout, /Dr\. \[NAME\] aware/); // --format still decides
+    assert.match(asText.stdout, /^sample_name,text/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
