@@ -38,7 +38,7 @@ export const prepareCommand: Command = {
       workers: { type: 'string', valueName: 'N', description: 'worker threads that pack documents (default: one per core; 0: none); the output is the same for any N' },
       out: { type: 'string', valueName: 'DIR', description: 'shard folder to write (atomically)' },
       resume: { type: 'boolean', description: 'go on from where a stopped run of the same command left off (its finished shards wait beside DIR)' },
-      json: { type: 'boolean', description: 'print the counts as one JSON object (megabytes: millions of characters of text read, as the progress line; file_megabytes: the input files on disk)' },
+      json: { type: 'boolean', description: 'print the counts as one JSON object (megabytes: millions of characters of the documents kept, duplicates left out, as the progress line counts; file_megabytes: the input files on disk)' },
     }, {
       usage: 'medbert prepare --input PATH... --format pubmed|jats|jsonl|csv|text --tokenizer M.model --ontology FILE [--deid] --seq-len 128|512 --out DIR',
       description: 'Reads documents, de-identifies notes (--deid), splits sentences, tokenizes, links entity mentions to\n' +
@@ -164,7 +164,10 @@ export interface PrepareSummary {
   readonly concepts: number;
   readonly phi_spans: number;
   readonly warnings: number;
-  /** Millions of characters of text read (what the progress line's "MB" counts and mb_per_s divides). */
+  /**
+   * Millions of characters of the documents kept, before de-identification (duplicates dropped are not counted): what
+   * the progress line's "MB" counts and mb_per_s divides.
+   */
   readonly megabytes: number;
   /** Millions of bytes of the input files on disk (gzip compressed ones as they are). */
   readonly file_megabytes: number;
