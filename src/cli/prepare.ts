@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describeFileError, MedbertError } from '../errors.js';
@@ -67,6 +67,7 @@ export const prepareCommand: Command = {
     const textFields = (v['text-fields'] ?? 'title,abstract').split(',').filter((f) => f !== '');
     const jatsParts = parseJatsParts(v.include);
     warnUnusedFlags(argv, inputs, format, v.deid === true);
+    if (format === undefined) for (const path of inputs) warnIfNotText(path);
     const summary = await prepareShards({
       inputs: inputs.map((path) => ({
         path, format, textFields, textColumn: v['text-column'] ?? 'transcription', deid: v.deid === true ? deidMode : null,
@@ -94,6 +95,30 @@ function warnUnusedFlags(argv: readonly string[], inputs: readonly string[], for
     if (given(flag) && !formats.has(kind as CorpusFormat)) process.stderr.write(`medbert prepare: warning: --${flag} applies to ${kind} inputs, and there is none\n`);
   }
   if (given('deid-mode') && !deid) process.stderr.write('medbert prepare: warning: --deid-mode applies with --deid, which is not given\n');
+}
+
+/**
+ * An input read as plain text only because its name says no other format, that is most likely something else: a
+ * JSON document (`.json`: prepare reads JSON Lines), PubTator (`PMID|t|title`: its annotation lines would be text).
+ * One warning line each; `--format text` says the text is meant.
+ */
+function warnIfNotText(path: string): void {
+  if (formatFromFileName(path) !== 'text') return;
+  let head = '';
+  if (!/\.gz$/i.test(path)) {
+    try {
+      const fd = openSync(path, 'r');
+      const bytes = Buffer.alloc(256);
+      head = bytes.subarray(0, readSync(fd, bytes, 0, bytes.length, 0)).toString('utf8');
+      closeSync(fd);
+    } catch {
+      return; // the reader says why it cannot be read
+    }
+  }
+  const kind = /\.json(\.gz)?$/i.test(path) ? 'a JSON document (prepare reads JSON Lines, --format jsonl: one object per line)'
+    : /^\d+\|[ta]\|/.test(head) ? 'PubTator (PMID|t|title lines): its annotation lines would be read as text too'
+      : null;
+  if (kind !== null) process.stderr.write(`medbert prepare: warning: ${path} is read as plain text, but it looks like ${kind}; --format text to read it so\n`);
 }
 
 /** The parts of a JATS article `--include` may add. */

@@ -2,6 +2,16 @@ import Papa from 'papaparse';
 import { latin1 } from './latin1.js';
 import { MedbertError } from '../errors.js';
 
+/**
+ * A CSV header for an error message, kept short (a file that is not CSV at all has its first line as "columns"),
+ * and saying so when it is JSON (JSON Lines read with --format csv).
+ */
+export function headerForMessage(header: readonly string[]): string {
+  const shown = header.slice(0, 8).map((h) => (h.length > 30 ? `${h.slice(0, 30)}...` : h)).join(', ');
+  const all = header.length > 8 ? `${shown}, ... ${header.length - 8} more` : shown;
+  return /^\s*[{[]/.test(header[0] ?? '') ? `${all}; the file looks like JSON, not CSV: --format jsonl?` : all;
+}
+
 /** One CSV row: its fields, the lines it spans (1-based), and why it is malformed (null when it is not). */
 export interface CsvRow {
   readonly fields: string[];

@@ -1,5 +1,5 @@
 import { MedbertError } from '../errors.js';
-import type { CsvRow } from './csv-rows.js';
+import { headerForMessage, type CsvRow } from './csv-rows.js';
 import type { CorpusDocument, ReaderOptions } from './document.js';
 import { splitParagraphs } from './paragraphs.js';
 import type { TextSource } from './text-stream.js';
@@ -53,7 +53,7 @@ export async function* readCsv(source: TextSource | AsyncIterable<Uint8Array>, o
       if (header === null) {
         header = record.map((h) => h.trim());
         textIndex = header.indexOf(textColumn);
-        if (textIndex < 0) throw new MedbertError(`${file}: no column named '${textColumn}' (columns: ${header.join(', ')})`);
+        if (textIndex < 0) throw new MedbertError(`${file}: no column named '${textColumn}' (columns: ${headerForMessage(header)})`);
         idIndex = options.idColumn !== undefined ? header.indexOf(options.idColumn) : 0;
         if (idIndex < 0) throw new MedbertError(`${file}: no id column named '${options.idColumn ?? ''}'`);
         continue;

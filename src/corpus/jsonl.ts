@@ -11,6 +11,18 @@ export interface JsonlOptions extends ReaderOptions {
 const ID_FIELDS = ['id', 'pmid', '_id'];
 
 /**
+ * Why a JSONL line is not valid JSON, said plainly for the usual cause: a JSON document written over several lines
+ * (an array's `[`, a pretty-printed object's `{`), not JSON Lines (which a one-line `jq -c '.[]'` makes of it).
+ */
+export function invalidJsonLine(raw: string, error: unknown): string {
+  const opened = raw.trim();
+  if (opened === '[' || opened === '{' || opened.endsWith('[') || opened.endsWith('{')) {
+    return 'not valid JSON: a JSON document over several lines, not JSON Lines (one object per line)';
+  }
+  return `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/**
  * JSON Lines: one object per line. The named text fields, in order, are the paragraphs (missing or empty
  * fields are left out); other scalar fields go to meta. A line that is not a JSON object is skipped with a
  * warning, and so is a record none of whose text fields holds a string; a record whose text fields are empty is
@@ -30,8 +42,7 @@ export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>,
     try {
       record = JSON.parse(raw);
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      options.onWarning?.({ file, line, message: `skipped a line that is not valid JSON: ${reason}` });
+      options.onWarning?.({ file, line, message: `skipped a line that is ${invalidJsonLine(raw, error)}` });
       continue;
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {

@@ -3,7 +3,8 @@
 // read as the corpus readers read them: gunzipped when they are gzip, a missing or unreadable file named in one line.
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
-import type { CsvRow } from '../corpus/csv-rows.js';
+import { headerForMessage, type CsvRow } from '../corpus/csv-rows.js';
+import { invalidJsonLine } from '../corpus/jsonl.js';
 import { fileBytes, fileText, readFileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
 import { deidentify, type DeidMode } from './deidentify.js';
@@ -81,8 +82,8 @@ export async function deidJsonl(
     let record: unknown;
     try {
       record = JSON.parse(raw);
-    } catch {
-      warnings.skip(line, 'not valid JSON');
+    } catch (error) {
+      warnings.skip(line, invalidJsonLine(raw, error));
       continue;
     }
     if (typeof record !== 'object' || record === null || Array.isArray(record)) { warnings.skip(line, 'not a JSON object'); continue; }
@@ -118,7 +119,7 @@ export async function deidCsv(
       if (header === null) {
         header = record;
         textIndex = header.indexOf(column);
-        if (textIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${column}" in the header (${header.join(', ')}); set --text-column`);
+        if (textIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${column}" in the header (${headerForMessage(header)}); set --text-column`);
         if (keyColumn !== undefined) {
           keyIndex = header.indexOf(keyColumn);
           if (keyIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${keyColumn}" for --key-field`);

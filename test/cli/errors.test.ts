@@ -185,6 +185,25 @@ test('reportError: a file-system error on a path is one line naming it; a socket
   ]);
 });
 
+test('prepare: a PubTator or JSON file read as plain text for its name is one warning line; --format text silences it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-lookalike-'));
+  try {
+    const pubtator = join(dir, 'cdr.txt');
+    writeFileSync(pubtator, '1|t|Aspirin and asthma.\n1|a|Aspirin causes asthma.\n1\t0\t7\tAspirin\tChemical\tD001241\n\n');
+    const json = join(dir, 'notes.json');
+    writeFileSync(json, '[\n  {"text": "Aspirin causes asthma."}\n]\n');
+    const run = (...extra: string[]): ReturnType<typeof medbert> => medbert('prepare', '--input', pubtator, json,
+      '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'), '--out', join(dir, `out${extra.length}`), ...extra);
+    const r = run();
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /medbert prepare: warning: \S+cdr\.txt is read as plain text, but it looks like PubTator \(PMID\|t\|title lines\)/);
+    assert.match(r.stderr, /medbert prepare: warning: \S+notes\.json is read as plain text, but it looks like a JSON document \(prepare reads JSON Lines/);
+    assert.doesNotMatch(run('--format', 'text').stderr, /looks like/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('prepare: a flag for inputs of a kind the run has none of is one warning line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-unused-'));
   try {

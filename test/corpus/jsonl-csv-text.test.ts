@@ -66,6 +66,11 @@ test('CSV: malformed rows are skipped with warnings naming their lines; a missin
   assert.match(warnings[1].message, /malformed CSV row/);
   assert.ok(warnings.every((w) => w.file === 'n.csv'));
   await assert.rejects(collect(() => readCsv(input, { textColumn: 'text', fileName: 'n.csv' })), /n\.csv: no column named 'text'/);
+  // JSON Lines read as CSV: the first line is no header; the message is short and says what the file looks like.
+  const jsonl = `{"pmid": "1", "title": "A title", "abstract": "${'Words, more words. '.repeat(40)}End."}\n`; // as PubMed dumps write it
+  const error = await collect(() => readCsv(jsonl, { textColumn: 'text', fileName: 'a.jsonl' })).then(() => null, (e: unknown) => e as Error);
+  assert.match(error?.message ?? '', /^a\.jsonl: no column named 'text' \(columns: \{"pmid": "1".*, \.\.\. \d+ more; the file looks like JSON, not CSV: --format jsonl\?\)$/);
+  assert.ok((error?.message.length ?? 0) < 400, `${error?.message.length}`);
 });
 
 test('CSV: missing values, trimmed for the text column, as given for the others, of any length', async () => {

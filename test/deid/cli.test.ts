@@ -30,7 +30,7 @@ test('deid jsonl: the text field is replaced, other fields kept, a bad line skip
   const r = medbert(['deid', '--format', 'jsonl', '--text-field', 'note', '--input', input, '--output', out, '--mode', 'tag']);
   assert.equal(r.code, 0, r.stderr);
   assert.equal(readFileSync(out, 'utf8'), '{"id":1,"note":"son [NAME] called"}\n{"id":2,"note":"Dr. [NAME] aware","pid":9}\n');
-  assert.match(r.stderr, /in\.jsonl:2: not valid JSON; skipped/);
+  assert.match(r.stderr, /in\.jsonl:2: not valid JSON: .+; skipped/);
   assert.deepEqual(readdirSync(dir).sort(), ['in.jsonl', 'out.jsonl']);
 });
 
@@ -140,4 +140,11 @@ test('deid without --format reads a .jsonl or .csv input as such, as prepare doe
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('deid --format jsonl on a JSON document spread over lines says so (presidio\'s .json read as JSON Lines)', () => {
+  const r = medbert(['deid', '--format', 'jsonl'], '[\n  {\n    "text": "Dr. Quennell aware"\n  }\n]\n');
+  assert.equal(r.code, 1);
+  assert.match(r.stderr, /^medbert deid: warning: stdin:1: not valid JSON: a JSON document over several lines, not JSON Lines \(one object per line\); skipped$/m);
+  assert.match(r.stderr, /stdin: all 5 records skipped/);
 });
