@@ -56,6 +56,14 @@ test('IOB reader and PubTator writer round-trip mentions', () => {
   assert.match(toPubtator(docs), /^x\.tsv#1\|t\|Cisplatin induced renal failure\n/);
 });
 
+const jnlpba = sharedFile('ner-extra', 'jnlpba', 'iob', 'devel.tsv');
+test('IOB: CoNLL -DOCSTART- lines are not sentences (JNLPBA devel: 1,739 sentences, 4,551 entities, SOURCE.md)', { skip: jnlpba.skip }, () => {
+  const docs = readIob(readFileSync(jnlpba.path, 'utf8'), 'devel.tsv');
+  assert.equal(docs.length, 1739);
+  assert.equal(docs.reduce((n, d) => n + d.mentions.length, 0), 4551);
+  assert.ok(docs.every((d) => !d.text.includes('-DOCSTART-')));
+});
+
 const bc5cdr = sharedFile('bc5cdr', 'pubtator', 'CDR_TestSet.PubTator.txt');
 test('every word-aligned BC5CDR gold mention maps to pieces and back to the same characters', { skip: bc5cdr.skip }, async () => {
   const tokenizerPath = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');

@@ -17,7 +17,7 @@ export async function readPubtatorNer(source: TextSource, fileName: string): Pro
 /**
  * The BIO/IOB TSV layout (BioBERT's BC5CDR-IOB: `token<TAB>tag`, blank line between sentences). Each sentence
  * becomes a document whose text is its tokens joined by single spaces; mentions get offsets into that text.
- * An I- tag that continues nothing starts a mention (conlleval's repair).
+ * An I- tag that continues nothing starts a mention (conlleval's repair). CoNLL's `-DOCSTART-` lines are left out.
  */
 export function readIob(content: string, fileName: string): NerDocument[] {
   const docs: NerDocument[] = [];
@@ -59,6 +59,8 @@ export function readIob(content: string, fileName: string): NerDocument[] {
       return;
     }
     const parts = line.split('\t');
+    // CoNLL's document marks (JNLPBA's "-DOCSTART-<TAB>O"), not a sentence: dropped with the blank line after them.
+    if (parts[0] === '-DOCSTART-') return;
     const tag = parts[parts.length - 1]!.trim();
     if (parts.length < 2 || !/^(O|[BIES]-\S+)$/.test(tag)) {
       throw new MedbertError(`${fileName}:${index + 1}: expected "token<TAB>tag" with a tag O, B-TYPE or I-TYPE, got ${JSON.stringify(line.slice(0, 80))}`);
