@@ -171,12 +171,14 @@ export async function evalNerCommand(argv: string[]): Promise<number> {
   if (v.gold !== undefined || v.pred !== undefined) {
     const gold = await readNerFile(required(v.gold, 'gold'));
     const pred = await readNerFile(required(v.pred, 'pred'));
+    checkSameDocuments(gold, pred, v.gold!, v.pred!);
     scores = scoreNer(gold, pred);
   } else {
     const test = await readNerFile(required(v.test, 'test'));
     const engine = await engineFromFlags(v);
     try {
       const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
+      checkGoldTypes(test, tagger.labels.types, v.test!);
       const predicted = await tagger.predict(test);
       if (v.out !== undefined) writeFileAtomic(v.out, toPubtator(predicted));
       scores = scoreNer(test, predicted, tagger.labels.types);
@@ -187,6 +189,38 @@ export async function evalNerCommand(argv: string[]): Promise<number> {
   if (v.json === true) printJson(scores);
   else printScores('scores', scores);
   return 0;
+}
+
+/**
+ * Predictions are matched to the gold by document id: a --pred made from another file (or from the BIO version of
+ * a PubTator set, `test.tsv#N` against PMIDs) would score 0 without saying why.
+ */
+export function checkSameDocuments(gold: readonly NerDocument[], pred: readonly NerDocument[], goldPath: string, predPath: string): void {
+  const ids = new Set(gold.map((d) => d.id));
+  const missing = pred.filter((d) => !ids.has(d.id));
+  if (pred.length > 0 && missing.length === pred.length) {
+    throw new MedbertError(`no document of --pred ${predPath} is in --gold ${goldPath} (ids such as '${pred[0]!.id}' against '${gold[0]?.id ?? ''}'): `
+      + 'score predictions made from the gold file itself');
+  }
+  if (missing.length > 0) process.stderr.write(`medbert eval ner: warning: ${missing.length} of ${pred.length} documents of --pred are not in --gold (first: '${missing[0]!.id}'); their mentions count as false positives\n`);
+}
+
+/** The gold mentions the checkpoint can tag: none (another corpus's types) is an error, some a warning. */
+export function checkGoldTypes(test: readonly NerDocument[], types: readonly string[], testPath: string): void {
+  const others = new Map<string, number>();
+  let tagged = 0;
+  for (const d of test) {
+    for (const m of d.mentions) {
+      if (types.includes(m.type)) tagged++;
+      else others.set(m.type, (others.get(m.type) ?? 0) + 1);
+    }
+  }
+  const list = [...others.keys()].sort().join(', ');
+  if (tagged === 0 && others.size > 0) {
+    throw new MedbertError(`--test ${testPath} has no mention of the types the checkpoint tags (${types.join(', ')}); its types: ${list}`);
+  }
+  const left = [...others.values()].reduce((a, b) => a + b, 0);
+  if (left > 0) process.stderr.write(`medbert eval ner: warning: ${left} mentions of --test of types the checkpoint does not tag (${list}) are not scored\n`);
 }
 
 export async function predictNerCommand(argv: string[]): Promise<number> {
