@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { intFlag, parseFlags, printJson } from './args.js';
 import type { Command } from './command.js';
-import { DEFAULT_PLAN, QUICK_PLAN, SHARED_PLAN, sharedFiles, type DemoFiles, type DemoPlan } from './demo/plan.js';
+import { DEFAULT_PLAN, QUICK_PLAN, SHARED_PLAN, SHARED_QUICK_PLAN, sharedFiles, type DemoFiles, type DemoPlan } from './demo/plan.js';
 import { renderReport, type DemoReport } from './demo/report-html.js';
 import {
   evaluateDeid, finetuneNerStage, finetuneQaStage, prepare, pretrainModel, trainTokenizer, writeSyntheticCorpus,
@@ -18,7 +18,7 @@ export const demoCommand: Command = {
     const parsed = parseFlags(argv, {
       out: { type: 'string', valueName: 'DIR', default: 'runs/demo', description: 'where everything is written' },
       data: { type: 'string', valueName: 'DIR', description: 'run on real corpora laid out like ../shared/data (default: the built-in generated corpus)' },
-      quick: { type: 'boolean', description: 'the smallest setting: every stage on a tiny corpus and model (about a minute)' },
+      quick: { type: 'boolean', description: 'the smallest setting: every stage on a tiny corpus and model (about a minute; with --data, the tiny model on the real corpora and the first 200 documents and questions of each NER and QA file)' },
       steps: { type: 'string', valueName: 'N', description: 'pretraining steps (default 300; 1000 with --data; 40 with --quick)' },
       seed: { type: 'string', valueName: 'S', default: '42', description: 'seed for every stage' },
       json: { type: 'boolean', description: 'print report.json\'s figures as one JSON object' },
@@ -32,7 +32,7 @@ export const demoCommand: Command = {
     });
     if (parsed === null) return 0;
     const v = parsed.values;
-    const base = v.data !== undefined ? SHARED_PLAN : v.quick === true ? QUICK_PLAN : DEFAULT_PLAN;
+    const base = v.data !== undefined ? (v.quick === true ? SHARED_QUICK_PLAN : SHARED_PLAN) : v.quick === true ? QUICK_PLAN : DEFAULT_PLAN;
     const plan: DemoPlan = {
       ...base, out: v.out ?? 'runs/demo', corpus: v.data === undefined ? 'synthetic' : { dataDir: v.data },
       steps: intFlag(v.steps, 'steps', base.steps, 1), seed: intFlag(v.seed, 'seed', 42, 0),
@@ -69,9 +69,14 @@ export const demoCommand: Command = {
       process.stderr.write(`pretraining loss ${losses[0]?.[1].toFixed(3)} → ${losses[losses.length - 1]?.[1].toFixed(3)}\n`);
       const ner = await stage('fine-tune NER', () => finetuneNerStage(engine, plan, input, pre.checkpoint, interrupt.requested));
       const qa = input.qa === null ? undefined : await stage('fine-tune QA', () => finetuneQaStage(engine, plan, input, pre.checkpoint, interrupt.requested));
+      // The last stage stopped early by a Ctrl-C: its figures are partial, so no report (as after any other stage).
+      if (interrupt.requested()) {
+        throw new MedbertError(`demo stopped by the user during its last stage; finished stages are in ${plan.out}`, { exitCode: interrupt.exitCode() });
+      }
       const report: DemoReport = {
         medbert: packageVersion(), created: new Date().toISOString(),
-        corpus: v.data === undefined ? 'built-in generated corpus' : `real corpora from ${v.data}`,
+        corpus: v.data === undefined ? 'built-in generated corpus'
+          : `real corpora from ${v.data}${plan.taskLimit === null ? '' : ` (NER and QA: the first ${plan.taskLimit} documents and questions of each file)`}`,
         seconds, deid, tokenizer: tokenizer.figures, prepare: shards.summary, pretrain: pre.figures, ner,
         ...(qa === undefined ? {} : { qa }),
       };

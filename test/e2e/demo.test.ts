@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../helpers/shared-data.js';
+import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
 const run = promisify(execFile);
 
@@ -31,6 +31,24 @@ test('medbert demo --quick runs every stage and writes a report whose loss fell'
     for (const f of ['tokenizer/spm.model', 'shards/manifest.json', 'pretrain/checkpoint/model.safetensors', 'pretrain/metrics.jsonl']) {
       assert.ok(existsSync(join(out, f)), `${f} written`);
     }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+const shared = sharedFile('corpus', 'abstracts', 'abstracts.jsonl.gz');
+test('medbert demo --data --quick is quick too: the tiny model, 40 steps, the first 200 NER documents and questions', { skip: shared.skip }, async () => {
+  const out = mkdtempSync(join(tmpdir(), 'medbert-demo-data-'));
+  try {
+    await run(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'demo', '--data', join(repoRoot, '..', 'shared', 'data'), '--quick', '--out', out],
+      { maxBuffer: 64 << 20, env: { ...process.env, MEDBERT_THREADS: '2' } });
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      corpus: string; pretrain: { steps: number }; ner: { test: { tp: number; fn: number } }; qa?: { test: { n: number } };
+    };
+    assert.match(report.corpus, /\(NER and QA: the first 200 documents and questions of each file\)$/);
+    assert.equal(report.pretrain.steps, 40);
+    assert.ok(report.ner.test.tp + report.ner.test.fn < 5000, 'the NER test set is its first 200 abstracts (9,809 mentions in all 500)');
+    assert.equal(report.qa?.test.n, 200, 'MedQA is fine-tuned with --data, on its first 200 questions');
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

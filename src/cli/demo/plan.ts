@@ -22,6 +22,8 @@ export interface DemoPlan {
   readonly ner: { readonly epochs: number; readonly lr: number; readonly batch: number };
   readonly qa: { readonly epochs: number; readonly lr: number; readonly batch: number } | null;
   readonly seed: number;
+  /** Real data: the first this many documents (NER) and questions (QA) of each file are used (null: all). */
+  readonly taskLimit: number | null;
 }
 
 /** The inputs of each stage, resolved to files. */
@@ -39,7 +41,7 @@ export interface DemoFiles {
 export const DEFAULT_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
   synthetic: { abstracts: 1500, notes: 300, nerTrain: 400, nerDev: 100, nerTest: 100 },
   vocabSize: 3000, tokenizerSentences: 0, preset: 'tiny', modelOverrides: {}, seqLen: 128, steps: 300, microBatch: 16,
-  lr: 1e-3, ner: { epochs: 3, lr: 1e-3, batch: 16 }, qa: null, seed: 42,
+  lr: 1e-3, ner: { epochs: 3, lr: 1e-3, batch: 16 }, qa: null, seed: 42, taskLimit: null,
 };
 
 /** The smallest setting (CI's end-to-end test): every stage runs, on a tiny corpus and model, in about a minute. */
@@ -54,6 +56,16 @@ export const QUICK_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
 export const SHARED_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
   ...DEFAULT_PLAN, vocabSize: 8000, tokenizerSentences: 200_000, steps: 1000, microBatch: 32,
   ner: { epochs: 3, lr: 1e-3, batch: 32 }, qa: { epochs: 2, lr: 1e-4, batch: 8 },
+};
+
+/**
+ * `--data` with `--quick`: the quick setting's model and steps on the real corpora (read, de-identified, linked in
+ * full: seconds), and fine-tuning on the first 200 documents and questions of each file (all of BC5CDR and MedQA
+ * took over ten minutes with the tiny model).
+ */
+export const SHARED_QUICK_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
+  ...QUICK_PLAN, vocabSize: 2000, tokenizerSentences: 20_000,
+  qa: { epochs: 1, lr: 1e-4, batch: 8 }, taskLimit: 200,
 };
 
 /** Files of the shared-data layout (../shared/data or a folder laid out like it). */

@@ -129,11 +129,17 @@ export async function pretrainModel(engine: Engine, plan: DemoPlan, shards: stri
   };
 }
 
+/** The first plan.taskLimit items (all when null). */
+function limited<T>(items: T[], plan: DemoPlan): T[] {
+  return plan.taskLimit === null ? items : items.slice(0, plan.taskLimit);
+}
+
 export async function finetuneNerStage(engine: Engine, plan: DemoPlan, files: DemoFiles, checkpoint: string, shouldStop: () => boolean): Promise<Figures<'ner'>> {
   const ckpt = loadCheckpoint(checkpoint);
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
   const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, sp, ['Chemical', 'Disease'], plan.seed);
-  const [train, dev, test] = await Promise.all([readNerFile(files.nerTrain), readNerFile(files.nerDev), readNerFile(files.nerTest)]);
+  const [train, dev, test] = (await Promise.all([readNerFile(files.nerTrain), readNerFile(files.nerDev), readNerFile(files.nerTest)]))
+    .map((docs) => limited(docs, plan));
   const progress = new Progress('finetune ner', 'steps');
   let rate = 0;
   const result = await finetuneNer(tagger, train, dev, test, { epochs: plan.ner.epochs, lr: plan.ner.lr, batch: plan.ner.batch,
@@ -156,7 +162,9 @@ export async function finetuneQaStage(engine: Engine, plan: DemoPlan, files: Dem
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
   const qa = QaModel.create(engine, ckpt.config, ckpt.weights, sp, plan.seed, Math.min(256, plan.seqLen * 2));
   const progress = new Progress('finetune qa', 'steps');
-  const result = await finetuneQa(qa, await readQuestions(files.qa.train), await readQuestions(files.qa.dev), await readQuestions(files.qa.test),
+  const [train, dev, test] = (await Promise.all([readQuestions(files.qa.train), readQuestions(files.qa.dev), readQuestions(files.qa.test)]))
+    .map((questions) => limited(questions, plan));
+  const result = await finetuneQa(qa, train!, dev!, test!,
     { epochs: plan.qa.epochs, lr: plan.qa.lr, batch: plan.qa.batch, warmupRatio: 0.1, weightDecay: 0.01, clip: 1, seed: plan.seed },
     { onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss } }), shouldStop });
   progress.stop();
