@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { fileText, readFileText } from '../corpus/node-io.js';
 import { OutputLock, writeFileAtomic } from '../directories.js';
-import { FINETUNE_DEFAULTS, type FinetuneOptions } from '../tasks/finetune.js';
+import { FINETUNE_DEFAULTS, type EpochReport, type FinetuneOptions } from '../tasks/finetune.js';
 import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
 } from '../tasks/ner/index.js';
@@ -22,6 +22,21 @@ export async function readNerFile(path: string): Promise<NerDocument[]> {
 function tokenizerOf(c: LoadedCheckpoint, dir: string): SentencePieceModel {
   if (c.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
   return SentencePieceModel.fromBytes(c.tokenizer, join(dir, 'tokenizer.model'));
+}
+
+/** "epoch 2", or "epoch 2 (stopped after 140 of 356 steps)" for one a stop request ended early. */
+export function epochName(r: EpochReport): string {
+  return r.steps < r.stepsPerEpoch ? `epoch ${r.epoch} (stopped after ${r.steps} of ${r.stepsPerEpoch} steps)` : `epoch ${r.epoch}`;
+}
+
+/** How far a stopped fine-tuning got: "after 1 epoch", "after 1 epoch and 140 of 356 steps of the next", "before its first epoch ended". */
+export function stoppedAfter(epochs: readonly EpochReport[]): string {
+  const whole = epochs.filter((e) => e.steps === e.stepsPerEpoch).length;
+  const part = epochs.find((e) => e.steps < e.stepsPerEpoch);
+  const wholeText = `${whole} epoch${whole === 1 ? '' : 's'}`;
+  if (part === undefined) return `after ${wholeText}`;
+  return whole === 0 ? `after ${part.steps} of ${part.stepsPerEpoch} steps of its first epoch`
+    : `after ${wholeText} and ${part.steps} of ${part.stepsPerEpoch} steps of the next`;
 }
 
 function printScores(label: string, s: NerScores): void {
@@ -114,14 +129,14 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
     progress.start(1);
     const result = await finetuneNer(tagger, train, dev, test, options, {
       onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'ex/s': p.examplesPerSecond } }),
-      onEpoch: (r) => process.stderr.write(`\nepoch ${r.epoch}: loss ${r.loss.toFixed(4)}, dev F1 ${(100 * r.dev).toFixed(2)}, ${r.examplesPerSecond.toFixed(1)} examples/s\n`),
+      onEpoch: (r) => process.stderr.write(`\n${epochName(r)}: loss ${r.loss.toFixed(4)}, dev F1 ${(100 * r.dev).toFixed(2)}, ${r.examplesPerSecond.toFixed(1)} examples/s\n`),
       shouldStop: interrupt.requested,
     });
     progress.stop();
     saveCheckpoint(out, { config: ckpt.config, weights: result.best, tokenizer: ckpt.tokenizer, extraConfig: { ...nerConfigExtras(tagger.labels) } });
     // A Ctrl-C ends training early: the checkpoint holds the best epoch so far, and the summary says so.
     const stopped = interrupt.requested();
-    if (stopped) process.stderr.write(`finetune ner: stopped by the user after ${result.epochs.length} epoch(s); ${out} holds the best so far\n`);
+    if (stopped) process.stderr.write(`finetune ner: stopped by the user ${stoppedAfter(result.epochs)}; ${out} holds the best so far\n`);
     const summary = {
       dev: result.dev, test: result.test, epochs: result.epochs, train_examples: result.trainExamples,
       alignment: result.alignment, checkpoint: out, stopped,

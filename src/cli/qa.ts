@@ -7,7 +7,7 @@ import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
 import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
-import { finetuneOptions, intoCheckpointFolder } from './ner.js';
+import { epochName, finetuneOptions, intoCheckpointFolder, stoppedAfter } from './ner.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
@@ -75,14 +75,14 @@ async function finetuneQaInto(v: QaFinetuneValues, dir: string, out: string): Pr
     progress.start(1);
     const result = await finetuneQa(qa, train, dev, test, options, {
       onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'q/s': p.examplesPerSecond } }),
-      onEpoch: (r) => process.stderr.write(`\nepoch ${r.epoch}: loss ${r.loss.toFixed(4)}, dev accuracy ${(100 * r.dev).toFixed(2)}%\n`),
+      onEpoch: (r) => process.stderr.write(`\n${epochName(r)}: loss ${r.loss.toFixed(4)}, dev accuracy ${(100 * r.dev).toFixed(2)}%\n`),
       shouldStop: interrupt.requested,
     });
     progress.stop();
     saveCheckpoint(out, { config: ckpt.config, weights: result.best, tokenizer: ckpt.tokenizer, extraConfig: { architectures: ['BertForMultipleChoice'], max_length: maxLength } });
     // A Ctrl-C ends training early: the checkpoint holds the best epoch so far, and the summary says so.
     const stopped = interrupt.requested();
-    if (stopped) process.stderr.write(`finetune qa: stopped by the user after ${result.epochs.length} epoch(s); ${out} holds the best so far\n`);
+    if (stopped) process.stderr.write(`finetune qa: stopped by the user ${stoppedAfter(result.epochs)}; ${out} holds the best so far\n`);
     const summary = { dev: result.dev, test: result.test, epochs: result.epochs, checkpoint: out, stopped };
     writeFileAtomic(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
     if (v.json === true) printJson(summary);

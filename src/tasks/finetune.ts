@@ -21,10 +21,14 @@ export const FINETUNE_DEFAULTS: FinetuneOptions = { epochs: 3, lr: 5e-5, batch: 
 
 export interface EpochReport {
   readonly epoch: number;
+  /** The mean loss of the steps run. */
   readonly loss: number;
   readonly dev: number;
   readonly seconds: number;
   readonly examplesPerSecond: number;
+  /** Steps run in the epoch, of stepsPerEpoch: fewer when a stop request ended it early. */
+  readonly steps: number;
+  readonly stepsPerEpoch: number;
 }
 
 export interface FinetuneProgress {
@@ -63,6 +67,7 @@ export async function finetune<T>(
       }
       const started = performance.now();
       let lossSum = 0;
+      let done = 0;
       for (let b = 0; b < perEpoch; b++) {
         const batch = order.slice(b * options.batch, (b + 1) * options.batch).map((i) => examples[i]!);
         const loss = await engine.tidyAsync(async () => {
@@ -72,6 +77,7 @@ export async function finetune<T>(
         });
         if (!Number.isFinite(loss)) throw new Error(`fine-tuning loss became ${loss} at step ${step + 1}`);
         lossSum += loss;
+        done++;
         step++;
         await optimizerStep(engine, model, optimizer, { lr: learningRate(step, { peak: options.lr, warmup, total }), clip: options.clip });
         const seconds = (performance.now() - started) / 1000;
@@ -82,7 +88,10 @@ export async function finetune<T>(
       const seconds = (performance.now() - started) / 1000;
       model.eval();
       const dev = await evaluate();
-      const report = { epoch, loss: lossSum / perEpoch, dev, seconds, examplesPerSecond: examples.length / seconds };
+      const examplesRun = Math.min(done * options.batch, examples.length);
+      const report = {
+        epoch, loss: lossSum / Math.max(1, done), dev, seconds, examplesPerSecond: examplesRun / seconds, steps: done, stepsPerEpoch: perEpoch,
+      };
       reports.push(report);
       hooks.onEpoch?.(report);
       if (dev > bestDev) {

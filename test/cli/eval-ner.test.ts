@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { checkGoldTypes } from '../../src/cli/ner.js';
+import { checkGoldTypes, epochName, stoppedAfter } from '../../src/cli/ner.js';
+import type { EpochReport } from '../../src/tasks/finetune.js';
 import type { NerDocument } from '../../src/tasks/ner/index.js';
 import { repoRoot } from '../helpers/shared-data.js';
 
@@ -37,4 +38,13 @@ test('eval ner --checkpoint: a test set of other types than the checkpoint tags 
   assert.throws(() => checkGoldTypes([mention('SpecificDisease'), mention('Modifier')], ['Chemical', 'Disease'], 'ncbi.txt'),
     (e: Error) => /^--test ncbi\.txt has no mention of the types the checkpoint tags \(Chemical, Disease\); its types: Modifier, SpecificDisease$/.test(e.message));
   assert.doesNotThrow(() => checkGoldTypes([mention('Chemical'), mention('Species')], ['Chemical', 'Disease'], 'mixed.txt'));
+});
+
+test('a fine-tuning stopped inside an epoch says so: its epoch line and the stop line count the steps run', () => {
+  const epoch = (n: number, steps: number): EpochReport => ({ epoch: n, loss: 0.3, dev: 0.1, seconds: 10, examplesPerSecond: 30, steps, stepsPerEpoch: 356 });
+  assert.equal(epochName(epoch(1, 356)), 'epoch 1');
+  assert.equal(epochName(epoch(1, 140)), 'epoch 1 (stopped after 140 of 356 steps)');
+  assert.equal(stoppedAfter([epoch(1, 140)]), 'after 140 of 356 steps of its first epoch');
+  assert.equal(stoppedAfter([epoch(1, 356), epoch(2, 20)]), 'after 1 epoch and 20 of 356 steps of the next');
+  assert.equal(stoppedAfter([epoch(1, 356), epoch(2, 356)]), 'after 2 epochs');
 });

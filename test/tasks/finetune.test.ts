@@ -35,6 +35,14 @@ test('a short NER fine-tuning run: the loss falls and the entities are learnt', 
     { onStep: (p) => losses.push(p.loss) });
   assert.ok(losses[losses.length - 1]! < losses[0]! / 4, `loss ${losses[0]} → ${losses[losses.length - 1]}`);
   assert.ok(result.dev.f1 > 0.9, `train-set F1 ${result.dev.f1}`);
+  // Stopped after its third step of four (batch 1): the epoch's report counts the steps run, and its loss is theirs.
+  const stepLosses: number[] = [];
+  const stopped = await finetuneNer(tagger, docs, docs, null, { ...FINETUNE_DEFAULTS, epochs: 2, batch: 1, lr: 1e-4 },
+    { onStep: (p) => stepLosses.push(p.loss), shouldStop: () => stepLosses.length === 3 });
+  assert.equal(stopped.epochs.length, 1);
+  assert.equal(stopped.epochs[0]!.steps, 3);
+  assert.equal(stopped.epochs[0]!.stepsPerEpoch, 4);
+  assert.ok(Math.abs(stopped.epochs[0]!.loss - (stepLosses[0]! + stepLosses[1]! + stepLosses[2]!) / 3) < 1e-9);
   tagger.model.dispose();
   assert.equal(backend.allocatedBytes(), 0, 'training and prediction freed everything but the model');
 });
