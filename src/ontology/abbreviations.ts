@@ -55,9 +55,11 @@ export function findAbbreviations(text: string, spans: readonly LinkedSpan[]): A
 export function linkWithAbbreviations(matcher: EntityMatcher, text: string): LinkedSpan[] {
   const spans = matcher.match(text);
   const definitions = findAbbreviations(text, spans);
-  if (definitions.length === 0) return spans;
+  const initials = initialisms(text, spans, definitions);
+  if (definitions.length === 0 && initials.size === 0) return spans;
   const byShortForm = new Map<string, LinkedSpan>();
   for (const d of definitions) if (!byShortForm.has(d.shortForm)) byShortForm.set(d.shortForm, d.span);
+  for (const [shortForm, span] of initials) if (!byShortForm.has(shortForm)) byShortForm.set(shortForm, span);
   const added: LinkedSpan[] = [];
   for (const [shortForm, long] of byShortForm) {
     for (let at = text.indexOf(shortForm); at >= 0; at = text.indexOf(shortForm, at + 1)) {
@@ -69,6 +71,52 @@ export function linkWithAbbreviations(matcher: EntityMatcher, text: string): Lin
   const kept = spans.filter((s) => !added.some((a) => a.start <= s.start && s.end <= a.end));
   const merged = [...kept, ...added.filter((a) => !kept.some((s) => s.start < a.end && a.start < s.end))];
   return merged.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Short forms a text uses without defining them, made of the initials of a disease or chemical it names in full:
+ * "congestive heart failure" ... "CHF exacerbation", "ventricular septal defect" ... "the VSD". The initials of a
+ * linked span of three to five words, upper case, found in the text as a word of its own that no span covers, with
+ * a word in lower case just before or after it (not in a heading in capitals, where every word is one); the first span to make them
+ * wins. Not for genes (their symbols are names of their own), nor initials that are also a defined short form. Not
+ * two words: two letters stand for too much in clinical notes ("BP" for blood pressure where "back pain" is named,
+ * "ER", "PE", "CT"), though "HD" for Huntington disease was right in NCBI-disease's abstracts.
+ */
+function initialisms(text: string, spans: readonly LinkedSpan[], definitions: readonly AbbreviationDefinition[]): Map<string, LinkedSpan> {
+  const found = new Map<string, LinkedSpan>();
+  const defined = new Set(definitions.map((d) => d.shortForm));
+  for (const span of spans) {
+    if (span.type === 'gene' || separators(span.text) < 2) continue; // most spans: one or two words, no array made
+    const words = span.text.split(/[\s\-]+/).filter((w) => w !== '');
+    if (words.length < 3 || words.length > 5 || !words.every((w) => /^\p{L}/u.test(w))) continue;
+    const initials = words.map((w) => w[0]!.toUpperCase()).join('');
+    if (found.has(initials) || defined.has(initials)) continue;
+    for (let at = text.indexOf(initials); at >= 0; at = text.indexOf(initials, at + 1)) {
+      const end = at + initials.length;
+      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+      if (spans.some((s) => s.start < end && at < s.end) || !besideLowerCase(text, at, end)) continue;
+      found.set(initials, span);
+      break;
+    }
+  }
+  return found;
+}
+
+/** Spaces and hyphens in `text`. */
+function separators(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 45) n++;
+  }
+  return n;
+}
+
+/** Has the word just before text[at, end) or the one just after a lower-case letter? */
+function besideLowerCase(text: string, at: number, end: number): boolean {
+  const before = /(\p{L}+)[^\p{L}]*$/u.exec(text.slice(Math.max(0, at - 40), at));
+  const after = /^[^\p{L}]*(\p{L}+)/u.exec(text.slice(end, end + 40));
+  return /\p{Ll}/u.test(before?.[1] ?? '') || /\p{Ll}/u.test(after?.[1] ?? '');
 }
 
 /** Does text[from, to) hold the character `code`? */

@@ -372,3 +372,22 @@ test('a disease named after two people or more is also found by its eponyms alon
   const text = 'Lesch-Nyhan patients, lesch-nyhan cells, von Hippel-Lindau tumours; Down went; myalgia/arthralgia; Smith-Jones.';
   assert.deepEqual(brief(matcher.match(text)), [['Lesch-Nyhan', 'MESH:D007926'], ['von Hippel-Lindau', 'MESH:D006623']]);
 });
+
+test('a short form used without a definition links when it is the initials of a disease or chemical the text names', () => {
+  const matcher = new EntityMatcher();
+  matcher.add({ id: 'MESH:D006345', type: 'disease', preferredName: 'Ventricular Septal Defect', synonyms: [] });
+  matcher.add({ id: 'MESH:D006816', type: 'disease', preferredName: 'Huntington Disease', synonyms: [] });
+  matcher.add({ id: 'HGNC:1', type: 'gene', preferredName: 'Tumor Necrosis Factor Alpha', synonyms: [] });
+  const text = 'A ventricular septal defect was closed. The VSD was small; VSDs and VSD-like flow; IVSD.';
+  assert.deepEqual(brief(linkWithAbbreviations(matcher, text)), [
+    ['ventricular septal defect', 'MESH:D006345'], ['VSD', 'MESH:D006345'], ['VSD', 'MESH:D006345'],
+  ]);
+  // Not: two letters ("HD"), a gene's full name ("TNFA"), initials in a heading in capitals, nor without the full name.
+  assert.deepEqual(brief(linkWithAbbreviations(matcher, 'Huntington disease: the HD gene. Tumor necrosis factor alpha, then TNFA.')), [
+    ['Huntington disease', 'MESH:D006816'], ['Tumor necrosis factor alpha', 'HGNC:1'],
+  ]);
+  assert.deepEqual(brief(linkWithAbbreviations(matcher, 'A ventricular septal defect.\n\nPLAN FOR VSD CLOSURE:')), [
+    ['ventricular septal defect', 'MESH:D006345'],
+  ]);
+  assert.deepEqual(brief(linkWithAbbreviations(matcher, 'The VSD was small.')), []);
+});
