@@ -1,7 +1,7 @@
 import type { Concept, LexiconEntry, LinkedSpan } from './types.js';
 import { childTokenBit, EdgeTable } from './edge-table.js';
 import {
-  americanSpelling, ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
+  americanIds, americanSpelling, ASCII, asciiSingularId, GLUED, isCaseSensitive, scanAsciiTokens, scanTokens, singular, TokenBuffers, tokenCased, tokenize, tokenKey,
   type TokenRuns,
 } from './normalize.js';
 import { grown } from '../typed-arrays.js';
@@ -286,15 +286,11 @@ export class EntityMatcher {
   /** Looks up token k, beyond ASCII or longer than the cache keeps, and files it in the cache's place for one. */
   private placeToken(cache: TextTokenCache, text: string, runs: TokenRuns, k: number): number {
     const key = tokenKey(text, runs, k);
-    let id = this.tokenIds.get(key);
-    let one = this.singularId(text, runs, k);
-    const american = id < 0 || one < 0 ? americanSpelling(key) : null;
-    if (american !== null) { // British spelling (see americanSpelling): the names were interned American
-      if (id < 0) id = this.tokenIds.get(american);
-      const americanSingular = singular(american);
-      if (one < 0 && americanSingular !== american) one = this.tokenIds.get(americanSingular);
-    }
-    return cache.place(id, one);
+    const id = this.tokenIds.get(key);
+    const one = this.singularId(text, runs, k);
+    if (id >= 0 && one >= 0) return cache.place(id, one);
+    const ids = americanIds(this.tokenIds, key, id, one); // a British spelling (see americanSpelling)
+    return cache.place(ids.id, ids.singular);
   }
 
   /** The id of the token's singular when it ends in s and differs, else -1. */

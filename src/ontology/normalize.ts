@@ -276,6 +276,20 @@ export function americanSpelling(key: string): string | null {
   return american === key ? null : american;
 }
 
+/**
+ * A running-text token whose own id or singular's id is no name's (-1), looked up again in American spelling (the
+ * names' tokens are interned so): the ids of `key`'s American form and of its singular, each kept where it was found.
+ */
+export function americanIds(tokens: TokenTable, key: string, id: number, singularId: number): { id: number; singular: number } {
+  const american = americanSpelling(key);
+  if (american === null) return { id, singular: singularId };
+  const one = singular(american);
+  return {
+    id: id >= 0 ? id : tokens.get(american),
+    singular: singularId >= 0 || one === american ? singularId : tokens.get(one),
+  };
+}
+
 /** The letters before the `our` of British words (tum-our, col-our, behavi-our, vap-our, od-our, rig-our), as codes. */
 const OUR_AFTER: readonly number[] = [...'bdgilmnpv'].map((c) => c.charCodeAt(0));
 

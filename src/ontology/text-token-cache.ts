@@ -1,4 +1,4 @@
-import { americanSpelling, asciiSingularId, mayBeBritish, singular as singularOf } from './normalize.js';
+import { americanIds, asciiSingularId, mayBeBritish } from './normalize.js';
 import type { TokenTable } from './token-table.js';
 import type { TextBytes } from './text-bytes.js';
 
@@ -126,12 +126,8 @@ export class TextTokenCache {
     let singular = asciiSingularId(this.tokens, text, start, end);
     // A British spelling (a name's tokens are interned American; see americanSpelling): looked up again as American.
     const plural = (text.charCodeAt(end - 1) | 0x20) === 115; // s
-    const american = (id < 0 || (singular < 0 && plural)) && length >= 6 && mayBeBritish(text, start, end)
-      ? americanSpelling(text.slice(start, end).toLowerCase()) : null;
-    if (american !== null) {
-      if (id < 0) id = this.tokens.get(american);
-      const one = singularOf(american);
-      if (singular < 0 && one !== american) singular = this.tokens.get(one);
+    if ((id < 0 || (singular < 0 && plural)) && length >= 6 && mayBeBritish(text, start, end)) {
+      ({ id, singular } = americanIds(this.tokens, text.slice(start, end).toLowerCase(), id, singular));
     }
     entries[at] = h;
     entries[at + 1] = length;
