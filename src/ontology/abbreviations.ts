@@ -47,7 +47,8 @@ export function findAbbreviations(text: string, spans: readonly LinkedSpan[]): A
 }
 
 /**
- * Links a document, then links the abbreviations it defines: every whole-word occurrence of a short form
+ * Links a document, then links the abbreviations it defines (and the initialisms it uses of names it links, see
+ * initialisms): every whole-word occurrence of a short form
  * (case as defined) gets its long form's concept, replacing a dictionary match of exactly that text (the
  * document's own definition beats a global guess: `AF` defined as atrial fibrillation is not the gene AF).
  * Longer overlapping matches are kept. Spans stay sorted and non-overlapping.
@@ -77,8 +78,8 @@ export function linkWithAbbreviations(matcher: EntityMatcher, text: string): Lin
  * Short forms a text uses without defining them, made of the initials of a disease or chemical it names in full:
  * "congestive heart failure" ... "CHF exacerbation", "ventricular septal defect" ... "the VSD". The initials of a
  * linked span of three to five words, upper case, found in the text as a word of its own that no span covers, with
- * a word in lower case just before or after it (not in a heading in capitals, where every word is one); the first span to make them
- * wins. Not for genes (their symbols are names of their own), nor initials that are also a defined short form. Not
+ * a word in lower case just before or after it (not in a heading in capitals, where every word is one); the first
+ * span to make them wins. Not for genes (their symbols are names of their own), nor initials that are also a defined short form. Not
  * two words: two letters stand for too much in clinical notes ("BP" for blood pressure where "back pain" is named,
  * "ER", "PE", "CT"), though "HD" for Huntington disease was right in NCBI-disease's abstracts.
  */
