@@ -148,7 +148,7 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
       if (result.test !== null) printScores('test', result.test);
     }
     tagger.model.dispose();
-    return 0;
+    return stopped ? interrupt.exitCode() : 0; // 130 after a Ctrl-C: a script's next step does not run on it
   } finally {
     progress.stop();
     interrupt.dispose();

@@ -197,6 +197,8 @@ export const pretrainCommand: Command = {
       process.stdout.write(`step ${final.step}: loss ${final.loss.toFixed(4)} (mlm ${final.mlm_loss.toFixed(4)}` +
         `${final.entity_loss === null ? '' : `, entity ${final.entity_loss.toFixed(4)}`}), ${final.tokens_per_s.toFixed(0)} tokens/s\n`);
     }
-    return 0;
+    // Stopped by a Ctrl-C (130) or SIGTERM (143), as the shell expects: `pretrain && finetune` does not go on with a
+    // model half trained; the checkpoint is there for --resume all the same.
+    return stopped ? interrupt.exitCode() : 0;
   },
 };

@@ -91,7 +91,7 @@ async function finetuneQaInto(v: QaFinetuneValues, dir: string, out: string): Pr
       if (result.test !== null) process.stdout.write(`test accuracy ${(100 * result.test.accuracy).toFixed(2)}% (n=${result.test.n})\n`);
     }
     qa.model.dispose();
-    return 0;
+    return stopped ? interrupt.exitCode() : 0; // 130 after a Ctrl-C: a script's next step does not run on it
   } finally {
     progress.stop();
     interrupt.dispose();

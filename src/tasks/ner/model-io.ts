@@ -4,6 +4,7 @@ import { decodeBio, type LabelSet } from './labels.js';
 import type { NerExample } from './examples.js';
 import type { Mention, NerDocument } from './types.js';
 import type { Engine, Tensor } from '../../tensor/index.js';
+import { yieldToEventLoop } from '../../event-loop.js';
 
 
 /** Pads a batch of examples: ids, mask, and the flat positions of every word's first piece. */
@@ -41,6 +42,7 @@ export async function predictMentions(engine: Engine, model: BertForTokenClassif
     const logits = engine.noGrad(() => engine.tidy(() => model.logits(input, positions)));
     const labels = argmaxRows(await logits.data(), set.size);
     logits.dispose();
+    await yieldToEventLoop(); // a Ctrl-C is seen between batches (a test set takes tens of seconds)
     let k = 0;
     for (const e of batch) {
       const wordLabels = labels.subarray(k, k + e.words.length);

@@ -69,7 +69,7 @@ export interface NerFinetuneResult {
   readonly best: Map<string, NamedArray>;
 }
 
-/** Fine-tunes on train, keeps the epoch with the best dev F1, and scores dev and test with it. */
+/** Fine-tunes on train, keeps the epoch with the best dev F1, and scores dev and test with it (test not when stopped). */
 export async function finetuneNer(tagger: NerTagger, train: readonly NerDocument[], dev: readonly NerDocument[],
   test: readonly NerDocument[] | null, options: FinetuneOptions,
   hooks: { onStep?: (p: FinetuneProgress) => void; onEpoch?: (r: EpochReport) => void; shouldStop?: () => boolean } = {}): Promise<NerFinetuneResult> {
@@ -79,8 +79,10 @@ export async function finetuneNer(tagger: NerTagger, train: readonly NerDocument
     (batch) => nerLoss(tagger.model, batch, tagger.special.pad),
     async () => (await tagger.evaluate(dev)).f1, hooks);
   loadStateDict(tagger.model, result.best);
+  // Stopped by the user: the test set (tens of seconds on BC5CDR) is not scored.
+  const stopped = hooks.shouldStop?.() === true;
   return {
-    dev: await tagger.evaluate(dev), test: test === null ? null : await tagger.evaluate(test), epochs: result.epochs,
+    dev: await tagger.evaluate(dev), test: test === null || stopped ? null : await tagger.evaluate(test), epochs: result.epochs,
     alignment, trainExamples: examples.length, best: result.best,
   };
 }

@@ -7,6 +7,7 @@ import { argmaxRows } from '../argmax.js';
 import { finetune, type EpochReport, type FinetuneOptions, type FinetuneProgress } from '../finetune.js';
 import { batchQuestions, encodeQuestion, type QaExample } from './encode.js';
 import type { Question } from './medqa.js';
+import { yieldToEventLoop } from '../../event-loop.js';
 
 export interface QaScores {
   readonly accuracy: number;
@@ -41,6 +42,7 @@ export class QaModel {
       const scores = this.engine.noGrad(() => this.engine.tidy(() => this.model.scores(input, options)));
       out.push(...argmaxRows(await scores.data(), options));
       scores.dispose();
+      await yieldToEventLoop(); // a Ctrl-C is seen between batches
     }
     return Int32Array.from(out);
   }
@@ -70,7 +72,8 @@ export async function finetuneQa(qa: QaModel, train: readonly Question[], dev: r
   }, async () => (await qa.evaluate(devExamples)).accuracy, hooks);
   loadStateDict(qa.model, result.best);
   return {
-    dev: await qa.evaluate(devExamples), test: test === null ? null : await qa.evaluate(qa.examples(test)),
+    // Stopped by the user: the test set is not scored.
+    dev: await qa.evaluate(devExamples), test: test === null || hooks.shouldStop?.() === true ? null : await qa.evaluate(qa.examples(test)),
     epochs: result.epochs, best: result.best,
   };
 }
