@@ -5,6 +5,9 @@ import { ShmRing } from './shm-ring.js';
 import { nodeThreads, threadShare } from './thread-share.js';
 import { RANK_THREAD_INTERRUPT, type RankThreadData } from './thread-ring.js';
 
+/** The exit codes of a rank that stopped when asked (stopOnInterrupt: 130 Ctrl-C, 143 SIGTERM), a checkpoint saved. */
+export const STOPPED_CODES: readonly number[] = [130, 143];
+
 /** After the first rank fails, how long the others get to stop by themselves before their threads are ended. */
 const GRACE_MS = 5000;
 
@@ -73,6 +76,7 @@ export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: 
   clearTimeout(graceTimer);
   const bad = exits.filter((e) => e.code !== 0).sort((a, b) => a.order - b.order);
   if (bad.length === 0) return 0;
+  if (bad.every((e) => STOPPED_CODES.includes(e.code))) return bad[0]!.code; // stopped when asked, as one process is
   const culprit = ShmRing.diagnosis(ring);
   const first = bad[0]!;
   const what = culprit !== null ? `rank ${culprit.rank} ${culprit.what}` : `rank ${first.rank} exited with code ${first.code}`;

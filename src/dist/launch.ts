@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { MedbertError } from '../errors.js';
-import { launchRankThreads } from './launch-threads.js';
+import { launchRankThreads, STOPPED_CODES } from './launch-threads.js';
 import { nodeThreads, threadShare } from './thread-share.js';
 
 /**
@@ -139,6 +139,8 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
   process.off('exit', stopRanks);
   const bad = exits.filter((e) => e.code !== 0 || e.signal !== null).sort((a, b) => a.rank - b.rank);
   if (bad.length === 0) return 0;
+  // Ranks stopped by a Ctrl-C or SIGTERM after their checkpoint: the run's own exit code for it, not a failure.
+  if (bad.every((e) => e.signal === null && STOPPED_CODES.includes(e.code ?? 0))) return bad[0]!.code!;
   const first = bad[0]!;
   throw new MedbertError(`rank ${first.rank} ${first.signal !== null ? `was stopped by ${first.signal}` : `exited with code ${first.code}`}` +
     `${bad.length > 1 ? ` (ranks ${bad.map((b) => b.rank).join(', ')} ended too)` : ''}; the last complete checkpoint is intact: rerun with --resume`);
