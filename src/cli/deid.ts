@@ -42,7 +42,7 @@ const evalSpec = {
   errors: { type: 'string', description: 'print up to N misses and N false positives with context', default: '0', valueName: 'N' },
   'invented-names': { type: 'boolean', description: 'replace every gold name word by an invented word first: recall without the name lists' },
   'invented-places': { type: 'boolean', description: 'replace every gold place word by an invented word first: recall without the place lists' },
-  json: { type: 'boolean', description: 'print the figures as JSON on the last line' },
+  json: { type: 'boolean', description: 'print the figures as one JSON line on stdout (the tables go to stderr)' },
 } as const satisfies Record<string, FlagSpec>;
 
 export const deidCommand: Command = {
@@ -148,10 +148,12 @@ async function runEval(argv: string[]): Promise<number> {
   }
   const seconds = (performance.now() - started) / 1000;
   const report = scorer.report();
-  if (errorLimit > 0) process.stdout.write(formatErrors(scorer.errors, docs, errorLimit) + '\n');
+  // With --json the JSON line is all of stdout, as every command's; the tables go to stderr.
+  const out = v.json === true ? process.stderr : process.stdout;
+  if (errorLimit > 0) out.write(formatErrors(scorer.errors, docs, errorLimit) + '\n');
   const name = v.physionet !== undefined ? `PhysioNet deid (${v.physionet})` : `presidio synthetic (${v.presidio})`;
-  process.stdout.write(`${name}: ${docs.length} documents, ${docs.reduce((n, d) => n + d.spans.length, 0)} gold spans, ${(chars / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s\n\n`);
-  process.stdout.write(formatScoreTable(report) + '\n');
+  out.write(`${name}: ${docs.length} documents, ${docs.reduce((n, d) => n + d.spans.length, 0)} gold spans, ${(chars / 1e6).toFixed(2)} MB in ${seconds.toFixed(2)} s\n\n`);
+  out.write(formatScoreTable(report) + '\n');
   if (v.json === true) printJson(scoreJson(report));
   return 0;
 }

@@ -102,16 +102,17 @@ test('deid eval --patients: a folder or a missing file is one clear line', { ski
   assert.match(medbert(['deid', 'eval', '--physionet', physionetDir, '--patients', join(dir, 'ids.txt')]).stderr, /--patients .+ids\.txt: no such file\n$/);
 });
 
-test('deid eval --physionet --json: a table, then token-level overall figures on the last line', { skip: physionet.skip }, () => {
+test('deid eval --physionet --json: token-level overall figures, one JSON line on stdout; the table on stderr', { skip: physionet.skip }, () => {
   const dir = physionet.path.replace(/\/id\.text$/, '');
   const r = medbert(['deid', 'eval', '--physionet', dir, '--json']);
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.trim().split('\n');
+  assert.equal(lines.length, 1, 'stdout is the JSON line alone');
   const last = JSON.parse(lines[lines.length - 1] ?? '{}') as { recall: number; precision: number; f1: number; by_category: Record<string, { recall: number }>; span: { recall: number } };
   assert.ok(last.recall > 0.95 && last.precision > 0.95 && last.f1 > 0.95);
   assert.ok(last.by_category.NAME !== undefined && last.by_category.DATE !== undefined && last.span.recall > 0.9);
-  assert.match(r.stdout, /token\s+overall\s+1123\s/);
-  assert.match(r.stdout, /span\s+overall\s+860\s/);
+  assert.match(r.stderr, /token\s+overall\s+1123\s/);
+  assert.match(r.stderr, /span\s+overall\s+860\s/);
 });
 
 test('deid eval --presidio prints per-category rows', { skip: presidio.skip }, () => {
