@@ -27,6 +27,9 @@ function exitNow(signal: string): never {
   process.exit(SIGNAL_EXIT[signal] ?? 1);
 }
 
+/** A signal again within this many milliseconds of the first is the same request (see stopOnInterrupt). */
+const REPEAT_MS = 100;
+
 /**
  * Ctrl-C asks a long job to stop at its next safe point (it then saves and exits cleanly); a second Ctrl-C
  * exits at once, removing what it was still writing. `announce`: say so (not where the job's own ranks do).
@@ -36,8 +39,13 @@ export function stopOnInterrupt(what: string, announce = true): {
 } {
   let requested = false;
   let stoppedBy = 'SIGINT';
+  let firstAt = 0;
   const handler = (signal: string): void => {
-    if (requested) exitNow(signal);
+    // The same signal twice within 100 ms is one request: `timeout -s INT` sends it to the process and then to its
+    // group, which the process is in (a person's second Ctrl-C comes later).
+    if (requested && (signal !== stoppedBy || Date.now() - firstAt > REPEAT_MS)) exitNow(signal);
+    if (requested) return;
+    firstAt = Date.now();
     requested = true;
     stoppedBy = signal;
     if (announce) process.stderr.write(`\n${what}: stopping after the current step (Ctrl-C again to quit at once)\n`);

@@ -15,7 +15,7 @@ const metricLines = (out: string): number => {
  * Starts pretraining, waits for two logged steps, sends SIGINT as a terminal's Ctrl-C does (to the whole process group:
  * the command runs in a group of its own here), and checks the run stopped cleanly with a checkpoint at the step reached.
  */
-async function ctrlCDuringPretraining(extra: readonly string[]): Promise<void> {
+async function ctrlCDuringPretraining(extra: readonly string[], asTimeoutSends = false): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
   const out = join(dir, 'run');
   try {
@@ -28,6 +28,8 @@ async function ctrlCDuringPretraining(extra: readonly string[]): Promise<void> {
     const deadline = Date.now() + 60_000;
     while (metricLines(out) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(metricLines(out) >= 2, `training started: ${stderr.slice(-300)}`);
+    // `timeout -s INT` sends the signal to the process, then to its group again (the process in it): one request.
+    if (asTimeoutSends) process.kill(child.pid!, 'SIGINT');
     process.kill(-child.pid!, 'SIGINT');
     const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
     const code = await exited;
@@ -47,6 +49,9 @@ async function ctrlCDuringPretraining(extra: readonly string[]): Promise<void> {
 // must still let the signal in.
 test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reached and exits 130, as a shell expects', { skip: process.platform === 'win32' },
   () => ctrlCDuringPretraining(['--threads', '1']));
+
+test('a signal sent twice at once, as timeout -s INT does, is one Ctrl-C: a checkpoint, not an exit at once', { skip: process.platform === 'win32' },
+  () => ctrlCDuringPretraining(['--threads', '1'], true));
 
 // Ranks as threads: the signal reaches the launching thread alone, which passes it on; ranks as processes: each rank
 // would get the terminal's too, and two took for "Ctrl-C twice" (they run in a group of their own).
