@@ -185,6 +185,18 @@ test('reportError: a file-system error on a path is one line naming it; a socket
   ]);
 });
 
+test('a batch too large for the engine\'s memory is one line saying what to make smaller, and nothing is written', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-oom-'));
+  try {
+    const r = medbert('pretrain', '--data', 'synthetic', '--micro-batch', '100000', '--steps', '1', '--out', join(dir, 'run'));
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /^medbert: out of memory: the wasm engine needs [\d.]+ GiB and has [\d.]+ GiB \(at most 4\): use a smaller batch \(--batch, --micro-batch\), sequence length or model\n$/);
+    assert.deepEqual(readdirSync(dir), []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('prepare: a PubTator or JSON file read as plain text for its name is one warning line; --format text silences it', () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-lookalike-'));
   try {

@@ -7,6 +7,7 @@ import { Allocator } from './allocator.js';
 import { gemmBlocks } from './gemm-blocks.js';
 import { KERNEL_NAMES, kernelTable, type KernelName } from './kernel-table.js';
 import { ThreadPool, type SpawnWorker } from './thread-pool.js';
+import { MedbertError } from '../../../errors.js';
 
 const PAGE = 65536;
 /** Argument slots (f64) in the block every kernel reads. */
@@ -37,7 +38,10 @@ function growMemory(memory: WebAssembly.Memory, end: number): void {
   try {
     memory.grow(Math.ceil((end - have) / PAGE));
   } catch {
-    throw new Error(`wasm backend: out of memory growing to ${end} bytes`);
+    // The user's sizes, not a fault: one line saying what to make smaller (wasm32 memory ends at 4 GiB, less where
+    // the host allows less).
+    throw new MedbertError(`out of memory: the wasm engine needs ${(end / 2 ** 30).toFixed(1)} GiB and has ${(have / 2 ** 30).toFixed(1)} GiB `
+      + '(at most 4): use a smaller batch (--batch, --micro-batch), sequence length or model');
   }
 }
 
