@@ -193,6 +193,7 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     const ckpt = loadCheckpoint(checkpointDir);
     const state = ckpt.trainerState as TrainerState | null;
     if (state === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
+    checkSameSettings(state.options, o, checkpointDir);
     loadStateDict(model, ckpt.weights);
     updater.loadMoments(ckpt.optimizer, `${checkpointDir}/optimizer.safetensors`);
     updater.step = state.step;
@@ -324,6 +325,25 @@ function restoreMoments(optimizer: AdamW, saved: ReadonlyMap<string, NamedArray>
     }
     m.engine.backend.write(m.buffer(), a.data);
     v.engine.backend.write(v.buffer(), b.data);
+  }
+}
+
+/**
+ * The settings a resumed run must share with the stopped one to go on as it would have (the command's flag for
+ * each): another learning rate, batch or seed would silently make another run. `--steps` may grow (training
+ * longer), and with it the warmup tiny and small presets make from it; how often checkpoints are saved is free.
+ */
+const RESUMED_SETTINGS: readonly (readonly [keyof PretrainOptions, string])[] = [
+  ['microBatch', 'micro-batch'], ['accumulation', 'accumulation'], ['lr', 'lr'], ['clip', 'clip'], ['weightDecay', 'weight-decay'],
+  ['entityWeight', 'entity-weight'], ['maskRate', 'mask-rate'], ['entityShare', 'entity-share'], ['seed', 'seed'],
+];
+
+function checkSameSettings(saved: PretrainOptions | undefined, now: PretrainOptions, checkpointDir: string): void {
+  if (saved === undefined) return; // a checkpoint from before the settings were saved
+  const changed = RESUMED_SETTINGS.filter(([key]) => saved[key] !== undefined && saved[key] !== now[key])
+    .map(([key, flag]) => `--${flag} ${String(saved[key])} (not ${String(now[key])})`);
+  if (changed.length > 0) {
+    throw new MedbertError(`--resume: ${checkpointDir} was trained with ${changed.join(', ')}: give the same settings to go on, or start a new run`);
   }
 }
 
