@@ -1,13 +1,16 @@
 // Node-only: output paths. Folders made as `mkdir -p` does, the checks an output makes before it replaces what is
 // at its path, a lock held while a run writes one, and outputs written atomically beside their path (`tempBeside`),
-// which the CLI's messages name as the output (cli/main.ts).
+// which the CLI's messages name as the output (cli/main.ts); and the digest of a build's code that an output made
+// by one build records, so that another does not take it for its own.
 import {
   closeSync, createWriteStream, existsSync, fsyncSync, linkSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, realpathSync,
   renameSync, rmdirSync, rmSync, statSync, writeFileSync, type WriteStream,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describeFileError, MedbertError } from './errors.js';
 
 /**
@@ -387,3 +390,28 @@ function processAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
+
+/**
+ * A sha256 of the compiled code in these folders (their .js files, subfolders included, in name order): what tells
+ * one build of medbert from another where an output made by one must not meet another's (the lexicon cache, a
+ * stopped prepare's shards). Read once per process and folder list.
+ */
+export function codeDigest(folders: readonly URL[]): string {
+  const key = folders.map((f) => f.href).join('\n');
+  const known = codeDigests.get(key);
+  if (known !== undefined) return known;
+  const hash = createHash('sha256');
+  const add = (folder: string, name: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) add(path, `${name}/${entry.name}`);
+      else if (entry.name.endsWith('.js')) hash.update(`${name}/${entry.name}`).update('\0').update(readFileSync(path)).update('\0');
+    }
+  };
+  for (const folder of folders) add(fileURLToPath(folder), basename(fileURLToPath(folder)));
+  const digest = hash.digest('hex');
+  codeDigests.set(key, digest);
+  return digest;
+}
+
+const codeDigests = new Map<string, string>();

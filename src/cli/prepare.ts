@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism, homedir } from 'node:os';
 import { basename, join } from 'node:path';
+import { codeDigest } from '../directories.js';
 import { describeFileError, MedbertError } from '../errors.js';
 import { fileErrorMessage } from './file-errors.js';
 import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
@@ -306,7 +307,8 @@ function keptNote(folder: string): string {
 
 /**
  * What a resumed run must share with the stopped one for the two to make one output: the inputs (and their sizes
- * and times, so an edited file is noticed), the tokenizer's and lexicon's bytes, and every setting of the pipeline.
+ * and times, so an edited file is noticed), the tokenizer's and lexicon's bytes, every setting of the pipeline, and
+ * the code that runs it.
  */
 function settingsOf(r: PrepareRequest, batchCharacters: number, shardBytes: number): RunSettings {
   const identity = (path: string): { bytes: number; modified: number } => {
@@ -318,6 +320,9 @@ function settingsOf(r: PrepareRequest, batchCharacters: number, shardBytes: numb
     tokenizer_sha256: sha256File(r.tokenizerPath),
     ontology: r.ontology, ontology_sha256: r.ontology === null || r.ontology === 'builtin' ? null : sha256File(r.ontology),
     seq_len: r.seqLen, near_dedup: r.nearDedup, batch_characters: batchCharacters, shard_bytes: shardBytes,
+    // The build that made the saved shards: another one (an upgrade between stop and resume) may read, de-identify,
+    // link or tokenize otherwise, and one folder would hold both outputs.
+    code_sha256: codeDigest(['../corpus/', '../deid/', '../ontology/', '../data/', '../tokenizer/'].map((f) => new URL(f, import.meta.url))),
   };
 }
 

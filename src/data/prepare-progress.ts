@@ -101,6 +101,9 @@ export function readProgress(folder: string, settings: RunSettings, signatureLen
   if (!isProgressFile(file)) throw new MedbertError(`cannot resume from ${path}: not a progress file of this medbert (remove ${folder} to start over)`);
   if (file.little_endian !== LITTLE_ENDIAN) throw new MedbertError(`cannot resume from ${path}: it was written on a machine of the other byte order`);
   const differs = differingSetting(file.settings, settings);
+  if (differs?.startsWith('code_sha256 ') === true) {
+    throw new MedbertError(`cannot resume: the stopped run (${folder}) was made by another build of medbert; run without --resume to start over`);
+  }
   if (differs !== null) {
     throw new MedbertError(`cannot resume: ${differs} differs from the stopped run's (${folder}); run without --resume to start over`);
   }

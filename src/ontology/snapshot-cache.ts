@@ -6,26 +6,18 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { deserialize, serialize } from 'node:v8';
 import type { MatcherSnapshot } from './matcher-snapshot.js';
-import { makeDirectories, writeFileAtomic } from '../directories.js';
+import { codeDigest, makeDirectories, writeFileAtomic } from '../directories.js';
 import { describeFileError } from '../errors.js';
 
 const FORMAT = 'medbert-matcher-snapshot-2';
 /** Entries kept in a cache folder (the most recently used): each is tens of MB, and every code change makes new ones. */
 const KEEP_ENTRIES = 4;
 
-/** The code that decides what a snapshot holds: every compiled file of this folder, hashed once per process. */
-let codeDigest: string | null = null;
+/** The code that decides what a snapshot holds: every compiled file of this folder. */
 function ontologyCodeDigest(): string {
-  if (codeDigest !== null) return codeDigest;
-  const folder = dirname(fileURLToPath(import.meta.url));
-  const hash = createHash('sha256');
-  for (const file of readdirSync(folder).filter((f) => f.endsWith('.js')).sort()) {
-    hash.update(file).update('\0').update(readFileSync(join(folder, file))).update('\0');
-  }
-  return (codeDigest = hash.digest('hex'));
+  return codeDigest([new URL('.', import.meta.url)]);
 }
 
 /** The cache file for a lexicon's bytes. */

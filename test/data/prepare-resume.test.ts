@@ -154,6 +154,12 @@ test('prepare --resume: refused when an input or setting changed; without --resu
       /cannot resume: seq_len \(was 64, now 128\) differs from the stopped run's \(.*\.out\.partial\); run without --resume to start over/);
     const progressFile = join(dir, '.out.partial', 'progress.json');
     const saved = readFileSync(progressFile);
+    // Shards made by another build of medbert (an upgrade between the stop and the resume) are not taken for this one's.
+    const otherBuild = JSON.parse(saved.toString()) as { settings: { code_sha256: string } };
+    assert.match(otherBuild.settings.code_sha256, /^[0-9a-f]{64}$/);
+    otherBuild.settings.code_sha256 = '0'.repeat(64);
+    writeFileSync(progressFile, JSON.stringify(otherBuild));
+    await assert.rejects(prepareShards(request(dir, { resume: true })), /cannot resume: the stopped run \(.*\.out\.partial\) was made by another build of medbert; run without --resume to start over/);
     writeFileSync(progressFile, '{"format": "medbert-prepare-progress", "version": 1}');
     await assert.rejects(prepareShards(request(dir, { resume: true })), /^MedbertError: cannot resume from .*progress\.json: not a progress file of this medbert/);
     const badEntry = JSON.parse(saved.toString()) as { point: { shards: { shards: unknown[] } } };
