@@ -42,7 +42,7 @@ export const prepareCommand: Command = {
       resume: { type: 'boolean', description: 'go on from where a stopped run of the same command left off (its finished shards wait beside DIR)' },
       json: { type: 'boolean', description: 'print the counts as one JSON object (megabytes: millions of characters of the documents kept, duplicates left out, as the progress line counts; file_megabytes: the input files on disk)' },
     }, {
-      usage: 'medbert prepare --input PATH... --format pubmed|jats|jsonl|csv|text --tokenizer M.model --ontology FILE [--deid] --seq-len 128|512 --out DIR',
+      usage: 'medbert prepare --input PATH... [--format pubmed|jats|jsonl|csv|text] --tokenizer M.model [--ontology FILE] [--deid] [--seq-len 128|512] --out DIR',
       description: 'Reads documents, de-identifies notes (--deid), splits sentences, tokenizes, links entity mentions to\n' +
         'ontology concepts (spans mapped to token positions), packs documents into sequences and writes shards of\n' +
         'token ids with entity spans plus manifest.json (counts, hashes) and the tokenizer. Exact duplicates are dropped\n' +
