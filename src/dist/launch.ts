@@ -121,7 +121,9 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
       children.push(child);
       child.on('exit', (code, signal) => {
         results.push({ rank, code, signal });
-        if ((code !== 0 || signal !== null) && !failed) {
+        // A rank that stopped when asked (a Ctrl-C forwarded to all) is no failure: the others stop by themselves.
+        const stoppedWhenAsked = signal === null && STOPPED_CODES.includes(code ?? 0);
+        if ((code !== 0 || signal !== null) && !stoppedWhenAsked && !failed) {
           failed = true;
           if (local !== 0 && stderr.trim() !== '') process.stderr.write(`rank ${rank}: ${stderr.trim().split('\n').pop()}\n`);
           for (const c of children) if (c !== child && c.exitCode === null) c.kill('SIGTERM');

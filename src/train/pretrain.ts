@@ -136,6 +136,8 @@ interface TrainerState {
   readonly rng: { readonly dropout: RngState; readonly masking: RngState };
   readonly data: unknown;
   readonly options: PretrainOptions;
+  /** Ranks that trained it (absent in checkpoints from before it was kept): the global batch is micro-batch × accumulation × ranks. */
+  readonly world?: number;
 }
 
 export interface PretrainResult {
@@ -193,7 +195,7 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     const ckpt = loadCheckpoint(checkpointDir);
     const state = ckpt.trainerState as TrainerState | null;
     if (state === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
-    checkSameSettings(state.options, o, checkpointDir);
+    checkSameSettings(state, o, world, checkpointDir);
     loadStateDict(model, ckpt.weights);
     updater.loadMoments(ckpt.optimizer, `${checkpointDir}/optimizer.safetensors`);
     updater.step = state.step;
@@ -221,7 +223,7 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
   const save = async (): Promise<void> => {
     const state: TrainerState = {
       step, elapsed: elapsedBefore + (performance.now() - started) / 1000,
-      rng: { dropout: dropoutRng.getState(), masking: maskRng.getState() }, data: source.getState(), options: o,
+      rng: { dropout: dropoutRng.getState(), masking: maskRng.getState() }, data: source.getState(), options: o, world,
     };
     const moments = await updater.moments();
     if (rank !== 0) return;
@@ -330,18 +332,25 @@ function restoreMoments(optimizer: AdamW, saved: ReadonlyMap<string, NamedArray>
 
 /**
  * The settings a resumed run must share with the stopped one to go on as it would have (the command's flag for
- * each): another learning rate, batch or seed would silently make another run. `--steps` may grow (training
- * longer), and with it the warmup tiny and small presets make from it; how often checkpoints are saved is free.
+ * each): another learning rate or seed would silently make another run. The ranks may change, and with them the
+ * micro-batch and accumulation, so long as the global batch (micro-batch × accumulation × ranks) stays; `--steps`
+ * may grow (training longer), and with it the warmup tiny and small presets make from it; how often checkpoints are
+ * saved is free.
  */
 const RESUMED_SETTINGS: readonly (readonly [keyof PretrainOptions, string])[] = [
-  ['microBatch', 'micro-batch'], ['accumulation', 'accumulation'], ['lr', 'lr'], ['clip', 'clip'], ['weightDecay', 'weight-decay'],
-  ['entityWeight', 'entity-weight'], ['maskRate', 'mask-rate'], ['entityShare', 'entity-share'], ['seed', 'seed'],
+  ['lr', 'lr'], ['clip', 'clip'], ['weightDecay', 'weight-decay'], ['entityWeight', 'entity-weight'], ['maskRate', 'mask-rate'],
+  ['entityShare', 'entity-share'], ['seed', 'seed'],
 ];
 
-function checkSameSettings(saved: PretrainOptions | undefined, now: PretrainOptions, checkpointDir: string): void {
+function checkSameSettings(state: TrainerState, now: PretrainOptions, world: number, checkpointDir: string): void {
+  const saved = state.options as PretrainOptions | undefined;
   if (saved === undefined) return; // a checkpoint from before the settings were saved
   const changed = RESUMED_SETTINGS.filter(([key]) => saved[key] !== undefined && saved[key] !== now[key])
     .map(([key, flag]) => `--${flag} ${String(saved[key])} (not ${String(now[key])})`);
+  if (state.world !== undefined) {
+    const before = saved.microBatch * saved.accumulation * state.world, after = now.microBatch * now.accumulation * world;
+    if (before !== after) changed.push(`a global batch of ${before} sequences (--micro-batch × --accumulation × ranks; not ${after})`);
+  }
   if (changed.length > 0) {
     throw new MedbertError(`--resume: ${checkpointDir} was trained with ${changed.join(', ')}: give the same settings to go on, or start a new run`);
   }

@@ -55,13 +55,13 @@ test('resuming from step k gives bit-identical losses to an uninterrupted run (d
   }
 });
 
-test('--resume with another learning rate, batch or seed is refused, naming them; more steps are not', async () => {
+test('--resume with another learning rate, global batch or seed is refused, naming them; more steps are not', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-resume-'));
   try {
     await run(dir, options({}), 0, false, 2);
     await assert.rejects(run(dir, options({ lr: 1e-2, seed: 7 }), 0, true),
       /--resume: \S+checkpoint was trained with --lr 0\.003 \(not 0\.01\), --seed 42 \(not 7\): give the same settings to go on, or start a new run/);
-    await assert.rejects(run(dir, options({ microBatch: 4 }), 0, true), /--micro-batch 2 \(not 4\)/);
+    await assert.rejects(run(dir, options({ microBatch: 4 }), 0, true), /a global batch of 4 sequences \(--micro-batch × --accumulation × ranks; not 8\)/);
     const longer = await run(dir, options({ steps: 8, warmup: 3 }), 0, true);
     assert.deepEqual(longer.map((m) => m.step), [3, 4, 5, 6, 7, 8]);
   } finally {
