@@ -48,7 +48,8 @@ export function stopOnInterrupt(what: string, announce = true): {
     firstAt = Date.now();
     requested = true;
     stoppedBy = signal;
-    if (announce) process.stderr.write(`\n${what}: stopping after the current step (Ctrl-C again to quit at once)\n`);
+    const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
+    if (announce) process.stderr.write(`\n${what}: stopping after the current step (${again} again to quit at once)\n`);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

@@ -15,7 +15,7 @@ const metricLines = (out: string): number => {
  * Starts pretraining, waits for two logged steps, sends SIGINT as a terminal's Ctrl-C does (to the whole process group:
  * the command runs in a group of its own here), and checks the run stopped cleanly with a checkpoint at the step reached.
  */
-async function ctrlCDuringPretraining(extra: readonly string[], asTimeoutSends = false): Promise<void> {
+async function ctrlCDuringPretraining(extra: readonly string[], asTimeoutSends = false, signal: 'SIGINT' | 'SIGTERM' = 'SIGINT'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-int-'));
   const out = join(dir, 'run');
   try {
@@ -29,13 +29,13 @@ async function ctrlCDuringPretraining(extra: readonly string[], asTimeoutSends =
     while (metricLines(out) < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(metricLines(out) >= 2, `training started: ${stderr.slice(-300)}`);
     // `timeout -s INT` sends the signal to the process, then to its group again (the process in it): one request.
-    if (asTimeoutSends) process.kill(child.pid!, 'SIGINT');
-    process.kill(-child.pid!, 'SIGINT');
+    if (asTimeoutSends) process.kill(child.pid!, signal);
+    process.kill(-child.pid!, signal);
     const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 30_000);
     const code = await exited;
     clearTimeout(timer);
-    assert.equal(code, 130, `exit code after Ctrl-C (a shell stops its script): ${stderr.slice(-300)}`);
-    assert.match(stderr, /stopping after the current step/);
+    assert.equal(code, signal === 'SIGINT' ? 130 : 143, `exit code after ${signal} (a shell stops its script): ${stderr.slice(-300)}`);
+    assert.match(stderr, signal === 'SIGINT' ? /stopping after the current step \(Ctrl-C again to quit at once\)/ : /stopping after the current step \(SIGTERM again to quit at once\)/);
     const state = JSON.parse(readFileSync(join(out, 'checkpoint', 'trainer_state.json'), 'utf8')) as { step: number };
     assert.equal(state.step, metricLines(out), 'the checkpoint is at the last logged step');
     assert.ok(state.step < 100000);
@@ -52,6 +52,9 @@ test('Ctrl-C during pretraining (one thread) saves a checkpoint at the step reac
 
 test('a signal sent twice at once, as timeout -s INT does, is one Ctrl-C: a checkpoint, not an exit at once', { skip: process.platform === 'win32' },
   () => ctrlCDuringPretraining(['--threads', '1'], true));
+
+test('SIGTERM during pretraining: a checkpoint, exit 143, and the message names SIGTERM', { skip: process.platform === 'win32' },
+  () => ctrlCDuringPretraining(['--threads', '1'], false, 'SIGTERM'));
 
 // Ranks as threads: the signal reaches the launching thread alone, which passes it on; ranks as processes: each rank
 // would get the terminal's too, and two took for "Ctrl-C twice" (they run in a group of their own).
