@@ -211,6 +211,9 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     // The saved progress is read once the writer holds the folder's lock (before, another run may be writing it).
     writer = new ShardWriter(r.out, sp.vocabSize <= 65536 ? 2 : 4, shardBytes, (folder) => {
       if (r.resume === true) saved.progress = readProgress(folder, runSettings(), deduper.signatureLength);
+      else if (existsSync(join(folder, PROGRESS_FILE))) { // said, as the shards a stopped run kept are about to go
+        process.stderr.write(`prepare: starting over: the shards a stopped run kept in ${folder} are replaced (--resume goes on from them)\n`);
+      }
       return saved.progress?.point.shards ?? null;
     }, PROGRESS_FILES);
   } catch (error) {

@@ -178,8 +178,17 @@ test('prepare --resume: refused when an input or setting changed; without --resu
     await assert.rejects(prepareShards(request(dir, { resume: true })), /cannot resume: inputs\[3\]\.modified \(was .*, now .*\) differs/);
     assert.ok(savedShards(dir) >= 1, 'a refused resume leaves the saved progress as it was');
 
-    // Without --resume: from the beginning (the partial folder is replaced), as a run never stopped.
-    const fresh = await prepareShards(request(dir));
+    // Without --resume: from the beginning (the partial folder is replaced, and that is said), as a run never stopped.
+    const said: string[] = [];
+    const write = process.stderr.write;
+    process.stderr.write = ((chunk: string | Uint8Array): boolean => said.push(String(chunk)) > 0) as typeof process.stderr.write;
+    let fresh: PrepareSummary;
+    try {
+      fresh = await prepareShards(request(dir));
+    } finally {
+      process.stderr.write = write;
+    }
+    assert.ok(said.some((l) => /^prepare: starting over: the shards a stopped run kept in .*\.out\.partial are replaced \(--resume goes on from them\)\n$/.test(l)), said.join(''));
     const again = await prepareShards(request(dir, { out: join(dir, 'again'), resume: true })); // nothing saved: from the start
     assert.deepEqual(counts(again), counts(fresh));
     assertSameFolder(join(dir, 'again'), folderBytes(join(dir, 'out')), '--resume with nothing saved');
