@@ -49,7 +49,7 @@ export function parseFlags<T extends Record<string, FlagSpec>>(
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals, strict: true });
+    parsed = parseArgs({ args: withNegativeValues(argv, options), options, allowPositionals, strict: true, tokens: true });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     // Node's advice on positionals that start with a dash is long and unbalanced; the flag is what matters.
@@ -60,7 +60,21 @@ export function parseFlags<T extends Record<string, FlagSpec>>(
   for (const [name, value] of Object.entries(parsed.values)) {
     if (value === '' || (Array.isArray(value) && value.includes(''))) throw new MedbertError(`--${name} is empty: give it a value (see ${commandPath(help.usage)} --help)`);
   }
+  warnRepeated(parsed.tokens, options, commandPath(help.usage));
   return { values: parsed.values as FlagValues<T>, positionals: parsed.positionals };
+}
+
+/** A flag of one value given twice with different values (the last wins): most likely a mistake, so said. */
+function warnRepeated(tokens: readonly { kind: string; name?: string; value?: string | undefined }[], options: Record<string, { multiple?: boolean }>,
+  command: string): void {
+  const seen = new Map<string, string | undefined>();
+  for (const t of tokens) {
+    if (t.kind !== 'option' || t.name === undefined || options[t.name]?.multiple === true) continue;
+    if (seen.has(t.name) && seen.get(t.name) !== t.value) {
+      process.stderr.write(`${command}: warning: --${t.name} is given more than once; the last${t.value === undefined ? '' : `, ${t.value},`} is used\n`);
+    }
+    seen.set(t.name, t.value);
+  }
 }
 
 /**

@@ -185,6 +185,12 @@ test('reportError: a file-system error on a path is one line naming it; a socket
   ]);
 });
 
+test('a flag of one value given twice with different values is a warning naming the one used', () => {
+  const r = medbert('prepare', '--input', 'missing-file', '--seq-len', '128', '--seq-len', '256', '--out', 'x', '--out', 'x');
+  assert.match(r.stderr, /^medbert prepare: warning: --seq-len is given more than once; the last, 256, is used\n/);
+  assert.doesNotMatch(r.stderr, /--out is given/, 'the same value twice is no mistake');
+});
+
 test('a batch too large for the engine\'s memory is one line saying what to make smaller, and nothing is written', () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-oom-'));
   try {
