@@ -77,8 +77,8 @@ export const pretrainCommand: Command = {
     // checked here, before any rank starts, so a bad value is one error line and not one per rank
     const distTimeoutMs = 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1);
     const bucketBytes = 1e6 * numberFlag(v['bucket-mb'], 'bucket-mb', 2000, 0);
+    const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1); // checked with one node too
     if (rankEnv === null && workers * nnodes > 1) {
-      const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1);
       const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
         : nnodes > 1 ? 29500 : await freePort();
       // The ranks stop at their next step on a Ctrl-C, which the launcher passes on to them, and save a checkpoint:
@@ -126,6 +126,9 @@ export const pretrainCommand: Command = {
       source = new SyntheticSource({ vocabSize: config.vocab_size, firstRegularId: 5, clsId: config.cls_token_id,
         sepId: config.sep_token_id, seqLen, concepts: 16, seed });
     } else {
+      if (lead && argv.some((a) => a === '--seq-len' || a.startsWith('--seq-len='))) {
+        process.stderr.write('medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with\n');
+      }
       const opened = openShardSource(dataDir, seed);
       const tokenizerPath = v.tokenizer ?? join(dataDir, 'tokenizer.model');
       const sp = readModelFile(tokenizerPath);

@@ -185,6 +185,24 @@ test('reportError: a file-system error on a path is one line naming it; a socket
   ]);
 });
 
+test('pretrain: --seq-len with shards is a warning (they keep their length); --node-rank is checked with one node', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-seqlen-'));
+  try {
+    writeFileSync(join(dir, 'a.jsonl'), Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `Aspirin and asthma ${i}.`, abstract: 'Aspirin causes asthma in some patients.' })).join('\n') + '\n');
+    const prepared = medbert('prepare', '--input', join(dir, 'a.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
+      '--seq-len', '32', '--out', join(dir, 'shards'));
+    assert.equal(prepared.status, 0, prepared.stderr);
+    const r = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '1', '--micro-batch', '2', '--seq-len', '64');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stderr, /^medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with$/m);
+    const rank = medbert('pretrain', '--data', 'synthetic', '--node-rank', '3', '--out', join(dir, 'run2'));
+    assert.equal(rank.status, 1);
+    assert.match(rank.stderr, /^medbert: --node-rank=3 is not valid: expected an integer in 0\.\.0/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a flag of one value given twice with different values is a warning naming the one used', () => {
   const r = medbert('prepare', '--input', 'missing-file', '--seq-len', '128', '--seq-len', '256', '--out', 'x', '--out', 'x');
   assert.match(r.stderr, /^medbert prepare: warning: --seq-len is given more than once; the last, 256, is used\n/);
