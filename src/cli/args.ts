@@ -130,8 +130,10 @@ export function required(value: string | undefined, flag: string): string {
 /** Parses an integer flag, checking bounds; the error names the flag and the value. */
 export function intFlag(value: string | undefined, flag: string, fallback: number, min = -Infinity, max = Infinity): number {
   if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min || n > max) {
+  // Decimal digits only ("0x80", "1e12", "128.0" are numbers to Number(), not what a user types for a count), and
+  // no larger than a double holds exactly.
+  const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
     const range = max === Infinity ? `>= ${min}` : `in ${min}..${max}`;
     throw new MedbertError(`--${flag}=${value} is not valid: expected an integer ${range}`);
   }
