@@ -40,6 +40,8 @@ export function stopOnInterrupt(what: string, announce = true): {
   let requested = false;
   let stoppedBy = 'SIGINT';
   let firstAt = 0;
+  // Inside a job that listens already (demo's prepare step), that job says it: one line for one Ctrl-C.
+  const speak = announce && graceful === 0;
   const handler = (signal: string): void => {
     // The same signal twice within 100 ms is one request: `timeout -s INT` sends it to the process and then to its
     // group, which the process is in (a person's second Ctrl-C comes later).
@@ -49,7 +51,7 @@ export function stopOnInterrupt(what: string, announce = true): {
     requested = true;
     stoppedBy = signal;
     const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
-    if (announce) process.stderr.write(`\n${what}: stopping after the current step (${again} again to quit at once)\n`);
+    if (speak) process.stderr.write(`\n${what}: stopping after the current step (${again} again to quit at once)\n`);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
