@@ -23,8 +23,13 @@ export function exitOnSignals(): void {
 
 function exitNow(signal: string): never {
   removePendingOutputs();
-  process.stderr.write(`\nmedbert: stopped by ${signal}; outputs not finished were removed\n`);
+  process.stderr.write(`${lineBreak()}medbert: stopped by ${signal}; outputs not finished were removed\n`);
   process.exit(SIGNAL_EXIT[signal] ?? 1);
+}
+
+/** A new line before a stop line on a terminal, where a progress line may be waiting unfinished (elsewhere each ends). */
+function lineBreak(): string {
+  return process.stderr.isTTY === true ? '\n' : '';
 }
 
 /** A signal again within this many milliseconds of the first is the same request (see stopOnInterrupt). */
@@ -51,7 +56,7 @@ export function stopOnInterrupt(what: string, announce = true): {
     requested = true;
     stoppedBy = signal;
     const again = signal === 'SIGINT' ? 'Ctrl-C' : signal;
-    if (speak) process.stderr.write(`\n${what}: stopping after the current step (${again} again to quit at once)\n`);
+    if (speak) process.stderr.write(`${lineBreak()}${what}: stopping after the current step (${again} again to quit at once)\n`);
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);

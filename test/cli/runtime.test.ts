@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { stopOnInterrupt } from '../../src/cli/runtime.js';
 
+// (stderr is no terminal here: no new line before the stop line, as progress lines end each with one.)
 test('one Ctrl-C inside a job that listens already (demo, then its prepare step) is said once', () => {
   const said: string[] = [];
   const write = process.stderr.write;
@@ -16,6 +17,6 @@ test('one Ctrl-C inside a job that listens already (demo, then its prepare step)
     process.stderr.write = write;
   }
   assert.equal(outer.requested() && inner.requested(), true, 'both stop');
-  assert.deepEqual(said, ['\ndemo: stopping after the current step (Ctrl-C again to quit at once)\n']);
+  assert.deepEqual(said, ['demo: stopping after the current step (Ctrl-C again to quit at once)\n']);
   assert.equal(inner.exitCode(), 130);
 });
