@@ -85,13 +85,10 @@ export function linkWithAbbreviations(matcher: EntityMatcher, text: string): Lin
  */
 function initialisms(text: string, spans: readonly LinkedSpan[], definitions: readonly AbbreviationDefinition[]): Map<string, LinkedSpan> {
   const found = new Map<string, LinkedSpan>();
-  const defined = new Set(definitions.map((d) => d.shortForm));
   for (const span of spans) {
-    if (span.type === 'gene' || separators(span.text) < 2) continue; // most spans: one or two words, no array made
-    const words = span.text.split(/[\s\-]+/).filter((w) => w !== '');
-    if (words.length < 3 || words.length > 5 || !words.every((w) => /^\p{L}/u.test(w))) continue;
-    const initials = words.map((w) => w[0]!.toUpperCase()).join('');
-    if (found.has(initials) || defined.has(initials)) continue;
+    if (span.type === 'gene') continue;
+    const initials = initialsOf(span.text);
+    if (initials === null || found.has(initials) || definitions.some((d) => d.shortForm === initials)) continue;
     for (let at = text.indexOf(initials); at >= 0; at = text.indexOf(initials, at + 1)) {
       const end = at + initials.length;
       if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
@@ -103,14 +100,36 @@ function initialisms(text: string, spans: readonly LinkedSpan[], definitions: re
   return found;
 }
 
-/** Spaces and hyphens in `text`. */
-function separators(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 45) n++;
+/**
+ * The upper-case initials of a name of three to five words (split at spaces and hyphens), each starting with a
+ * letter; null for any other (most spans: one or two words, found by one pass making no string).
+ */
+function initialsOf(name: string): string | null {
+  let words = 0;
+  let atStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c === 32 || c === 45) {
+      atStart = true;
+    } else if (atStart) {
+      atStart = false;
+      if (++words > 5) return null;
+    }
   }
-  return n;
+  if (words < 3) return null;
+  let initials = '';
+  atStart = true;
+  for (let i = 0; i < name.length; i++) {
+    const ch = name[i]!;
+    if (ch === ' ' || ch === '-') {
+      atStart = true;
+    } else if (atStart) {
+      atStart = false;
+      if (!/\p{L}/u.test(ch)) return null;
+      initials += ch.toUpperCase();
+    }
+  }
+  return initials;
 }
 
 /** Has the word just before text[at, end) or the one just after a lower-case letter? */
