@@ -29,7 +29,10 @@ export function epochName(r: EpochReport): string {
   return r.steps < r.stepsPerEpoch ? `epoch ${r.epoch} (stopped after ${r.steps} of ${r.stepsPerEpoch} steps)` : `epoch ${r.epoch}`;
 }
 
-/** How far a stopped fine-tuning got: "after 1 epoch", "after 1 epoch and 140 of 356 steps of the next", "before its first epoch ended". */
+/**
+ * How far a stopped fine-tuning got: "after 1 epoch", "after 1 epoch and 140 of 356 steps of the next", "after 140 of
+ * 356 steps of its first epoch".
+ */
 export function stoppedAfter(epochs: readonly EpochReport[]): string {
   const whole = epochs.filter((e) => e.steps === e.stepsPerEpoch).length;
   const part = epochs.find((e) => e.steps < e.stepsPerEpoch);

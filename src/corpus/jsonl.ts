@@ -16,7 +16,7 @@ const ID_FIELDS = ['id', 'pmid', '_id'];
  */
 export function invalidJsonLine(raw: string, error: unknown): string {
   const opened = raw.trim();
-  if (opened === '[' || opened === '{' || opened.endsWith('[') || opened.endsWith('{')) {
+  if (opened.endsWith('[') || opened.endsWith('{')) {
     return 'not valid JSON: a JSON document over several lines, not JSON Lines (one object per line)';
   }
   return `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
