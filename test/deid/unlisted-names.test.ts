@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findPhi } from '../../src/deid/index.js';
+import { quoteAfterColon } from '../../src/deid/recognizers/name-prose.js';
 import { splitWords } from '../../src/deid/words.js';
 
 /** The text of every NAME span findPhi finds. All notes below are made up (the names are invented). */
@@ -112,6 +113,22 @@ test('the name line above a street line (a letter\'s addressee), and its other c
 test('the speaker opening a line of dialogue before a colon and a quote; not a heading', () => {
   assert.deepEqual(names('Teodric: "Who is there?"\nMarguerite: "It is me."'), ['Teodric', 'Marguerite']);
   assert.deepEqual(names('Plan: "continue meds" per team.\nPatient: "I feel better."\nAssessment: stable.'), []);
+  assert.deepEqual(names('Teodric:\t \u201cWho is there?\u201d'), ['Teodric']);
+});
+
+test('quoteAfterColon is /:[ \\t]*["\u201c]/.test on any text', () => {
+  const alphabet = [':', ' ', '\t', '"', '\u201c', 'a', '\n', "'"];
+  let seed = 7;
+  const next = (n: number): number => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return (seed >>> 8) % n; };
+  let quoted = 0;
+  for (let t = 0; t < 3000; t++) {
+    let text = '';
+    for (let k = next(12); k > 0; k--) text += alphabet[next(alphabet.length)];
+    const expected = /:[ \t]*["\u201c]/.test(text);
+    if (expected) quoted++;
+    assert.equal(quoteAfterColon(text), expected, JSON.stringify(text));
+  }
+  assert.ok(quoted > 100, `only ${quoted} texts with a quote after a colon`);
 });
 
 test('a name after whose name it is, after "was called", after a lower-case "ms."; generational suffixes', () => {
@@ -194,4 +211,6 @@ test('a capitalised word with a surname\'s ending is a surname in mixed-case pro
   // Not the second half of a lower-case compound, and not in single-case notes.
   assert.deepEqual(names('Her neighbour, an ex-Marine Velmainen, drove her in.'), ['Velmainen']);
   assert.deepEqual(names('ORVEL BRASTOWSKI CAME IN WITH HIS SON.'), []);
+  // The longest ending, whole, at the end of a long word.
+  assert.deepEqual(names('The Team Met Today. Quenbantopoulos and Tamarishvili were there.'), ['Quenbantopoulos', 'Tamarishvili']);
 });

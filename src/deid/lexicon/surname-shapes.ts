@@ -21,6 +21,9 @@ const SURNAME_ENDING = new RegExp(
   + '|escu|o[gğ]lu|shvili|[^a]dze|opoulos|akis|oglou'
   + ')$', 'u');
 
+/** Letters of SURNAME_ENDING's longest match ("opoulos"). */
+const LONGEST_ENDING = 7;
+
 /** Words, eponyms and places with a surname's ending, lower case: no person when written alone. */
 const NOT_SURNAMES: ReadonlySet<string> = new Set([
   // Eponyms written alone in notes and papers ("negative Babinski", "a Markov model", "Karnofsky 80").
@@ -37,5 +40,7 @@ const NOT_SURNAMES: ReadonlySet<string> = new Set([
 
 /** A lower-case word of six letters or more whose ending marks it as a surname (see above). */
 export function surnameByEnding(key: string): boolean {
-  return key.length >= 6 && SURNAME_ENDING.test(key) && !NOT_SURNAMES.has(key);
+  // The regex is anchored at the end only, and irregexp tries it from every position: its longest ending has 7
+  // letters, so it is run on the last 7.
+  return key.length >= 6 && SURNAME_ENDING.test(key.length > LONGEST_ENDING ? key.slice(-LONGEST_ENDING) : key) && !NOT_SURNAMES.has(key);
 }
