@@ -133,11 +133,12 @@ test('the check reports a rule whose shape is missing', () => {
 
 /**
  * The anchored rules' property: a rule with run lengths runs only at the digit runs scanShapes lists with one of
- * those lengths, so every match of its regex (over the whole text, as matchAll scans) must start such a run.
- * Returns the matches that start none (`lengths` masks the rules' lengths, for the test that the check can fail);
- * counts the matches per rule in `matched`.
+ * those lengths, and only where the character after the run is one its matches can have there (`after`), so every
+ * match of its regex (over the whole text, as matchAll scans) must start such a run, followed by such a character.
+ * Returns the matches that do not (`lengths` masks the rules' lengths and `follows` replaces their `after` test,
+ * for the tests that the check can fail); counts the matches per rule in `matched`.
  */
-function unanchoredMatches(text: string, matched: number[], lengths = -1): string[] {
+function unanchoredMatches(text: string, matched: number[], lengths = -1, follows?: (code: number) => boolean): string[] {
   const runs = new DigitRuns();
   scanShapes(text, splitWords(text), [], runs);
   const listed = new Map<number, number>();
@@ -147,7 +148,8 @@ function unanchoredMatches(text: string, matched: number[], lengths = -1): strin
     for (const m of text.matchAll(new RegExp(rule.re.source, rule.re.flags))) {
       matched[i] = (matched[i] as number) + 1;
       const length = listed.get(m.index);
-      if (length === undefined || ((rule.runs & lengths) & (1 << length)) === 0) missed.push(`${rule.re.source.slice(0, 40)}: ${JSON.stringify(text.slice(0, 200))}`);
+      const after = length === undefined ? -1 : m.index + length < text.length ? text.charCodeAt(m.index + length) : -1;
+      if (length === undefined || ((rule.runs & lengths) & (1 << length)) === 0 || !(follows ?? rule.mayFollow)(after)) missed.push(`${rule.re.source.slice(0, 40)}: ${JSON.stringify(text.slice(0, 200))}`);
     }
   });
   return missed;
@@ -216,6 +218,10 @@ test('the check reports a match at a run the rule does not run at', () => {
   assert.ok(unanchoredMatches('on 12/24/2031', ANCHORED.map(() => 0), ~(1 << 2)).length > 0);
   // Without runs of four digits the bare year is missed.
   assert.ok(unanchoredMatches('in 1987', ANCHORED.map(() => 0), ~(1 << 4)).length > 0);
+  // With "-" refused after a run, the dashed date and the phone number after "#" are missed.
+  const noDash = (code: number): boolean => code !== 45;
+  assert.equal(unanchoredMatches('seen 4-12-2031, cell # 555-1234', ANCHORED.map(() => 0)).length, 0);
+  assert.equal(unanchoredMatches('seen 4-12-2031, cell # 555-1234', ANCHORED.map(() => 0), -1, noDash).length, 2);
 });
 
 test('findPatternPhi as findPhi calls it (trigger bits, the shape scan made by the caller) finds what it finds given the text alone (the evaluation notes)', { skip: evaluationNotesSkip }, () => {

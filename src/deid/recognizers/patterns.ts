@@ -47,6 +47,12 @@ interface PatternRule {
    * The rule then runs anchored at those runs (scanShapes lists them) instead of being tried at every position.
    */
   readonly runs?: number;
+  /**
+   * For a rule with `runs`: the ASCII characters one of which every match has right after its digit run ("/" in
+   * "3/15"); the regex then runs only at runs followed by one of them (or by a character beyond ASCII, which a `\s`
+   * may take). Most digit runs of a note are doses and readings ("5 mg", "BP 120"), where the date rules failed.
+   */
+  readonly after?: string;
 }
 
 /** Digit runs of one or two digits (a day or a month), of two, of four (a year), of one to six (a house number). */
@@ -54,6 +60,8 @@ const RUNS_1_2 = (1 << 1) | (1 << 2);
 const RUNS_2 = 1 << 2;
 const RUNS_4 = 1 << 4;
 const RUNS_1_TO_6 = 0b1111110;
+/** The ASCII characters of `\s` (its others are beyond ASCII, which `after` lets through). */
+const SPACE_CHARS = ' \t\n\r\v\f';
 
 /** What the word pass saw, for guards that need no scan of their own. */
 interface PatternContext {
@@ -172,7 +180,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // at every position, the lookbehind over blanks would be quadratic after a long run of them.
   {
     category: 'PHONE', re: /(?<=(?:'s|\b(?:[Cc]ell|CELL|[Hh]ome|HOME|[Ww]ork|WORK|[Pp]hone|PHONE|[Cc]ontact|CONTACT))[ \t]*#[ \t]*)\d{3}-\d{4}(?![\w\/-]|[.,]\d)/g,
-    when: has('#'), runs: 1 << 3,
+    when: has('#'), runs: 1 << 3, after: '-',
   },
   // A number to send messages to or to call: "messages to 0421 555 01 23", "text me at 0170 555 0199", "please call
   // 024 871 50 30", "reach her on 06-12345678". Groups of two digits or more, no slash, no unit or hour after, not a
@@ -229,29 +237,29 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'DATE',
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
-    runs: RUNS_1_2,
+    runs: RUNS_1_2, after: '/-',
   },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN, accept: acceptSlashedRun },
   { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi, afterKeyword: digitAfterSpaces },
   { category: 'DATE', re: /(?<![\w\/.:@~-])(?<!(?:at|@|approx|around|until|till|by|from|to|after|before|about|~|since)\s+)(?:19[6-9]\d|20[6-9]\d)(?![\w\/:%-]|\.\d)/gi, runs: RUNS_4 },
-  { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay, runs: RUNS_1_2 },
-  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear, runs: RUNS_1_2 },
+  { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay, runs: RUNS_1_2, after: '/' },
+  { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear, runs: RUNS_1_2, after: '/' },
   // Day first, where the day cannot be a month: "15/3/2010", "31.12.1930", "15/03/21".
-  { category: 'DATE', re: /(?<![\w\/+.-])(?:1[3-9]|2\d|3[01])([\/.])(?:0?[1-9]|1[0-2])\1(?:19\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g, runs: RUNS_2 },
+  { category: 'DATE', re: /(?<![\w\/+.-])(?:1[3-9]|2\d|3[01])([\/.])(?:0?[1-9]|1[0-2])\1(?:19\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g, runs: RUNS_2, after: '/.' },
   // A range of two full dates, each its own span: "3/15/2021-3/18/2021".
-  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d(?=-${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d))`, 'g'), runs: RUNS_1_2 },
-  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d-)${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d)`, 'g'), runs: RUNS_1_2 },
+  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d(?=-${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d))`, 'g'), runs: RUNS_1_2, after: '/' },
+  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d-)${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d)`, 'g'), runs: RUNS_1_2, after: '/' },
   // A range of two month/day dates, each its own span (so each is shifted): "abx 3/15-3/18".
-  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}(?=-${MONTH_DAY}(?![\w\/%+]|\.\d))`, 'g'), accept: acceptDateRange, runs: RUNS_1_2 },
-  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}-)${MONTH_DAY}(?![\w\/%+]|\.\d)`, 'g'), accept: acceptDateRange, runs: RUNS_1_2 },
+  { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}(?=-${MONTH_DAY}(?![\w\/%+]|\.\d))`, 'g'), accept: acceptDateRange, runs: RUNS_1_2, after: '/' },
+  { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}-)${MONTH_DAY}(?![\w\/%+]|\.\d)`, 'g'), accept: acceptDateRange, runs: RUNS_1_2, after: '/' },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+${DAY}(?:,?\s+${YEAR})?\b`, 'gi'), accept: acceptMonthWords },
-  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD, runs: RUNS_1_2 },
+  { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD, runs: RUNS_1_2, after: SPACE_CHARS + 'sSnNrRtT' },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
   { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, afterKeyword: theAfterSpaces },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
-  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2 },
-  { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2 },
+  { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2, after: "'" },
+  { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2, after: '- ' },
   { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
@@ -296,7 +304,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'AGE',
     re: /(?<=(?:^|\n|\b(?:[Pp]t|[Pp]atient|PATIENT|is an?|IS AN?|HPI:?|CC:?))[ \t]*)(?<v>9\d|1[0-4]\d)[ \t]?(?:yo)?[MF](?![\w\/-])(?=[ \t]+(?:[Ww]ith\b|WITH\b|[Ww]\/|[Ss]\/[Pp]\b|[Ww]ho\b|WHO\b|[Pp]resent|PRESENT|[Aa]dmitted|ADMITTED|[Tt]ransferred|TRANSFERRED|PMH\b|[Hh]\/[Oo]|[Hh]x\b|HX\b|[Cc]\/[Oo]))/g,
-    runs: (1 << 2) | (1 << 3),
+    runs: (1 << 2) | (1 << 3), after: ' \tyMF',
   },
   // Written in words: "ninety-two year old", "one hundred and one years old".
   {
@@ -309,7 +317,7 @@ const RULE_LIST: readonly PatternRule[] = [
     re: new RegExp(String.raw`(?<![\w.\/-])\d{1,6}\s+(?:[A-Z][A-Za-z'.-]*\s+){1,3}(?:${streetTypes()})\b\.?(?:,\s+[A-Z][a-z]+(?:\s[A-Z][a-z]+)?(?=[,.;\s]|$))?`, 'g'),
     accept: acceptStreet,
     shape: SHAPE_NUMBER_CAPITAL,
-    runs: RUNS_1_TO_6,
+    runs: RUNS_1_TO_6, after: SPACE_CHARS,
   },
   // An address after its cue, up to the end of the clause: "lives at 4417 Rua do Limoeiro Torto 55, Serra Vermelha".
   {
@@ -343,6 +351,7 @@ const RULE_LIST: readonly PatternRule[] = [
  */
 const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
   category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, afterKeyword: r.afterKeyword, shape: r.shape ?? 0, runs: r.runs ?? 0,
+  after: r.after,
 }));
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
@@ -508,9 +517,23 @@ for (const rule of RULES) {
     BY_KEYWORD.set(k, entry);
   }
 }
-/** The rules without keywords, each with its sticky copy when it runs anchored at digit runs (`runs`). */
-const SCANNED = RULES.filter((r) => r.keywords === undefined)
-  .map((rule) => ({ rule, sticky: rule.runs === 0 ? null : new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y') }));
+/** The rules without keywords, each with its sticky copy when it runs anchored at digit runs (`runs`), and its `after` as a table. */
+const SCANNED = RULES.filter((r) => r.keywords === undefined).map((rule) => ({
+  rule, sticky: rule.runs === 0 ? null : new RegExp(rule.re.source, rule.re.flags.replace('g', '') + 'y'), after: afterTable(rule.after),
+}));
+
+/** 1 at the ASCII codes in `chars`; null (anything may follow) without them. */
+function afterTable(chars: string | undefined): Uint8Array | null {
+  if (chars === undefined) return null;
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return table;
+}
+
+/** May a match of a rule with this `after` table have the code c (-1 past the text) right after its digit run? */
+function mayFollowRun(after: Uint8Array | null, c: number): boolean {
+  return after === null || c >= 128 || (c >= 0 && after[c] === 1);
+}
 /** The digit runs of the note being scanned (one instance, reused). */
 const DIGIT_RUNS = new DigitRuns();
 /**
@@ -526,9 +549,9 @@ export const SHAPED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly sh
  * For tests only: each rule that runs anchored at digit runs, its regex and its run lengths (bit `n`: length `n`).
  * Every match of the regex must start a digit run that scanShapes lists, of one of those lengths.
  */
-export const ANCHORED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly runs: number }[] = SCANNED
+export const ANCHORED_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly runs: number; readonly mayFollow: (code: number) => boolean }[] = SCANNED
   .filter((s) => s.sticky !== null)
-  .map((s) => ({ re: s.rule.re, runs: s.rule.runs as number }));
+  .map((s) => ({ re: s.rule.re, runs: s.rule.runs as number, mayFollow: (code: number) => mayFollowRun(s.after, code) }));
 /** The keyword rules with an `afterKeyword` test (for tests: the test must pass wherever the rule matches). */
 export const GUARDED_KEYWORD_RULES_FOR_TESTS: readonly { readonly re: RegExp; readonly keywords: readonly string[]; readonly afterKeyword: (text: string, end: number) => boolean }[] = RULES
   .filter((r) => r.afterKeyword !== undefined)
@@ -594,7 +617,7 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     }
   }
   const { shapes, runs } = scanned;
-  for (const { rule, sticky } of SCANNED) {
+  for (const { rule, sticky, after } of SCANNED) {
     if ((shapes & (rule.shape as number)) !== rule.shape || (rule.when !== undefined && !rule.when(lower, context))) continue;
     const lengths = rule.runs as number;
     if (sticky !== null && (runs.lengthBits & lengths) === 0) continue;
@@ -609,7 +632,8 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     for (;;) {
       let start = from;
       if (sticky !== null) {
-        while (k < runs.count && ((runs.starts[k] as number) < from || (lengths & (1 << (runs.lengths[k] as number))) === 0)) k++;
+        while (k < runs.count && ((runs.starts[k] as number) < from || (lengths & (1 << (runs.lengths[k] as number))) === 0
+          || !mayFollowRun(after, codeAt(text, (runs.starts[k] as number) + (runs.lengths[k] as number))))) k++;
         if (k === runs.count) break;
         start = runs.starts[k] as number;
         k++;
