@@ -218,7 +218,8 @@ export function quoteAfterColon(text: string): boolean {
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
     let k = colon + 1;
     while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k++;
-    const c = text.charCodeAt(k);
+    // Not read past the end: that first read would throw the optimized code away.
+    const c = k < text.length ? text.charCodeAt(k) : -1;
     if (c === 34 || c === 0x201c) return true;
   }
   return false;
