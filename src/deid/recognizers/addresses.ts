@@ -1,6 +1,6 @@
 import { lexicon } from '../lexicon/index.js';
 import { STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from '../lexicon/places.js';
-import type { PhiSpan } from '../types.js';
+import { emptySpans, type PhiSpan } from '../types.js';
 import type { Word } from '../words.js';
 import { blockAfter, lineTail, noTail, PARTICLES, restIsBlank, streetWithRest } from './address-blocks.js';
 import { codeAt } from './chars.js';
@@ -107,7 +107,7 @@ function nameRun(words: readonly Word[], text: string, last: number): [number, b
  * every word's gap cost a sixth of de-identification's time).
  */
 export function findAddresses(words: readonly Word[], text: string, runs: DigitRuns): PhiSpan[] {
-  const spans: PhiSpan[] = [];
+  const spans: PhiSpan[] = emptySpans();
   let doneUntil = 0;
   let k = 0; // the first word that starts after the current run
   for (let r = 0; r < runs.count; r++) {

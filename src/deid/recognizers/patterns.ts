@@ -5,7 +5,7 @@ import { splitWords, type Word } from '../words.js';
 import { findAddresses } from './addresses.js';
 import { MONTH_KEY_SET, MONTH_KEYS } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
-import type { PhiCategory, PhiSpan } from '../types.js';
+import { emptySpans, type PhiCategory, type PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
   SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
@@ -575,7 +575,7 @@ export interface NoteShapes {
  * compile, the largest of de-identification, larger.
  */
 export function scanNoteShapes(text: string, words: readonly Word[]): NoteShapes {
-  const longTokens: PhiSpan[] = [];
+  const longTokens: PhiSpan[] = emptySpans();
   return { shapes: scanShapes(text, words, longTokens, DIGIT_RUNS), longTokens, runs: DIGIT_RUNS };
 }
 
@@ -650,9 +650,15 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     }
   }
   // Street addresses and their blocks, by structure (addresses.ts), anchored at the digit runs found above.
-  if (runs.count > 0) for (const s of findAddresses(words, text, runs)) spans.push(s);
+  // Index loops, not for-of: an array's iterator is compiled for the array's elements kind, which changes when the
+  // first span lands in an empty array, and each first time threw the optimized code away.
+  if (runs.count > 0) {
+    const addresses = findAddresses(words, text, runs);
+    for (let i = 0; i < addresses.length; i++) spans.push(addresses[i] as PhiSpan);
+  }
   // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
-  for (const s of scanned.longTokens) spans.push(s);
+  const longTokens = scanned.longTokens;
+  for (let i = 0; i < longTokens.length; i++) spans.push(longTokens[i] as PhiSpan);
   return spans;
 }
 
