@@ -70,7 +70,7 @@ function joinNeighbours(spans: PhiSpan[], text: string): PhiSpan[] {
  * branches have type feedback before V8 optimizes the recognisers. Otherwise the first real address or range of
  * dates, met after the optimizing, threw the optimized code away (a recompile each, 10-20 ms of compiling).
  */
-const WARM_UP_NOTE = [
+export const WARM_UP_NOTE = [
   'Seen 3/15/2021 and 3/15-3/18, again 4-12-2031, 15.03.2021, on the 3rd of May 2021, 3 Dec 2020, 6/21, in 1987.',
   'Orvel Quenbowski, 93M with CHF, lives at 12 Orchard Street, Springfield, MA 01105; Apt. 4, P.O. Box 12 Ostervik KX.',
   'Dr. Ilsa Dravenovic and Lisbet Orvelsdottir came. Wojciech Brastowski called. MRN: 12345678, acct 9988776655443322.',

@@ -1,6 +1,7 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findPhi, type PhiCategory } from '../../src/deid/index.js';
+import { WARM_UP_NOTE } from '../../src/deid/find.js';
 
 /** The PHI found in `text`, as "CATEGORY:text" strings in order. */
 function found(text: string): string[] {
@@ -158,4 +159,13 @@ test('names without the lists: introductions by age or role, cued credentials, s
   expectFound('Lungs clear. Will monitor.\nHemodynamically stable overnight.\nQuistel Farradan\n', ['NAME:Quistel Farradan']);
   expectFound('Lungs clear. Will monitor.\nHemodynamically stable overnight.\nCont Abx\n', []);
   expectFound('DAUGHTER-ZORBLAT---617 555-0142. RESIDENT AWARE', ['NAME:ZORBLAT', 'PHONE:617 555-0142']);
+});
+
+test('the warm-up note that find.ts runs as it loads meets the rarer rules it is there for', () => {
+  const found = findPhi(WARM_UP_NOTE).map((s) => `${s.category}:${WARM_UP_NOTE.slice(s.start, s.end)}`);
+  for (const expected of ['DATE:3/15', 'DATE:3/18', 'DATE:15.03.2021', 'LOCATION:12 Orchard Street, Springfield, MA 01105',
+    'LOCATION:P.O. Box 12 Ostervik KX', 'LOCATION:Havre Falls, MT 59501', 'LOCATION:Lindevej 8, 2100 Kobenhavn', 'LOCATION:14 Rue des Acacias',
+    'ACCOUNT:9988776655443322', 'NAME:Teodric', 'NAME:Quenbayev', 'NAME:Bo Tarrant', 'NAME:Ottilie R Vasbender']) {
+    assert.ok(found.includes(expected), `${expected} not in ${JSON.stringify(found)}`);
+  }
 });
