@@ -1,8 +1,10 @@
 // SentencePiece's ModelProto (`.model` files): the schema, read with clear errors, and write.
 // The schema is Google's sentencepiece_model.proto (0.1.97 field numbers and defaults), parsed at run time by
-// protobufjs's reflection API, so there is no code-generation step.
+// protobufjs's reflection API, so there is no code-generation step; messages are read and written by walking that
+// reflection (proto-codec.ts), so no code is generated at run time either (pages that forbid eval load models too).
 import protobuf from 'protobufjs';
 import { MedbertError } from '../errors.js';
+import { decodeMessage, encodeMessage, type ProtoObject } from './proto-codec.js';
 import {
   PieceType, type ModelProto, type NormalizerSpecProto, type PieceProto, type SelfTestSampleProto, type TrainerSpecProto,
 } from './model-spec.js';
@@ -131,14 +133,13 @@ function normalizeLongs(obj: Record<string, unknown>): Record<string, unknown> {
  */
 export function decodeModelProto(bytes: Uint8Array, source = 'model'): ModelProto {
   const type = modelProtoType();
-  let message: protobuf.Message;
+  let obj: ProtoObject;
   try {
-    message = type.decode(bytes);
+    obj = decodeMessage(type, bytes);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     throw new MedbertError(`${source}: not a valid SentencePiece model (protobuf: ${why}); the file may be truncated or corrupt`);
   }
-  const obj = type.toObject(message, { longs: Number, enums: Number, bytes: Uint8Array, defaults: false, arrays: true }) as Record<string, unknown>;
   const pieces = (obj.pieces as Array<Partial<PieceProto>> | undefined) ?? [];
   if (pieces.length === 0) {
     throw new MedbertError(`${source}: not a valid SentencePiece model (no pieces); the file may be truncated or corrupt`);
@@ -167,6 +168,5 @@ export function encodeModelProto(model: ModelProto): Uint8Array {
   const type = modelProtoType();
   // Google's trainer writes a piece's type only when it is not NORMAL; doing the same keeps files byte-identical.
   const pieces = model.pieces.map((p) => (p.type === PieceType.NORMAL ? { piece: p.piece, score: p.score } : p));
-  const message = type.fromObject({ ...model, pieces } as unknown as Record<string, unknown>);
-  return type.encode(message).finish();
+  return encodeMessage(type, { ...model, pieces } as unknown as ProtoObject);
 }
