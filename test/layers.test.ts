@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import test from 'node:test';
+import { BROWSER_SAFE, NODE_ADAPTERS } from './helpers/layers.js';
 import { repoRoot } from './helpers/shared-data.js';
 
 /**
@@ -13,21 +14,6 @@ import { repoRoot } from './helpers/shared-data.js';
  * lists and the ontology, and only the CLI uses it.
  */
 const LAYERS = ['tensor', 'nn', 'model', 'tokenizer', 'corpus', 'deid', 'ontology', 'synth', 'data', 'train', 'dist', 'tasks', 'cli'];
-
-/** The folders with no Node-only API outside their Node adapters: they run in a browser too. */
-const BROWSER_SAFE = new Set(['tensor', 'nn', 'model', 'tokenizer', 'corpus', 'deid', 'ontology', 'synth', 'data', 'tasks']);
-
-/** The Node adapters of those folders: file and process I/O, worker threads, and the Node entry points that load them. */
-const NODE_ADAPTERS = new Set([
-  'corpus/node-io.ts',
-  'data/matcher-builder-entry.ts', 'data/pack-worker-entry.ts', 'data/pack-workers-node.ts', 'data/shard-files.ts',
-  'data/prepare-progress.ts', 'data/shard-writer.ts',
-  'deid/node-formats.ts', 'deid/node-io.ts',
-  'ontology/node-io.ts', 'ontology/snapshot-cache.ts',
-  'tensor/backends/index.ts', 'tensor/backends/wasm/index.ts', 'tensor/backends/wasm/node-platform.ts',
-  'tensor/backends/wasm/node-worker.ts',
-  'tokenizer/node-io.ts', 'tokenizer/trainer/em-worker.ts', 'tokenizer/trainer/node-parallel.ts',
-]);
 
 interface Import {
   /** A module path relative to src (`tokenizer/model.ts`), or the specifier of a package or Node module. */

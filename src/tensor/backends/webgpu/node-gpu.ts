@@ -34,6 +34,14 @@ export interface NodeDevice {
 /** Why no device could be made, for the error message ('' when the package loaded but found no adapter). */
 export type NodeGpuResult = NodeDevice | { readonly device: null; readonly reason: string };
 
+/**
+ * An environment variable, or undefined where there is no `process` (a page whose import map provides a 'webgpu'
+ * module: this file is imported by the WebGPU backend, which browsers load too).
+ */
+function environment(name: string): string | undefined {
+  return typeof process === 'undefined' ? undefined : process.env[name];
+}
+
 async function loadDawn(): Promise<DawnModule | string> {
   try {
     const name = 'webgpu';
@@ -46,10 +54,10 @@ async function loadDawn(): Promise<DawnModule | string> {
 export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<NodeGpuResult> {
   const dawn = await loadDawn();
   if (typeof dawn === 'string') return { device: null, reason: dawn };
-  const chosen = process.env['MEDBERT_WEBGPU_BACKEND'];
-  const f16 = options.f16 ?? process.env['MEDBERT_WEBGPU_F16'] === '1';
-  const profile = options.profile ?? process.env['MEDBERT_WEBGPU_PROFILE'] === '1';
-  const subgroups = options.subgroups ?? process.env['MEDBERT_WEBGPU_SUBGROUPS'] !== '0';
+  const chosen = environment('MEDBERT_WEBGPU_BACKEND');
+  const f16 = options.f16 ?? environment('MEDBERT_WEBGPU_F16') === '1';
+  const profile = options.profile ?? environment('MEDBERT_WEBGPU_PROFILE') === '1';
+  const subgroups = options.subgroups ?? environment('MEDBERT_WEBGPU_SUBGROUPS') !== '0';
   const attempts: { flags: string[]; request: DeviceRequest }[] = options.flags !== undefined
     ? [{ flags: [...options.flags], request: options.featureLevel === undefined ? {} : { featureLevel: options.featureLevel } }]
     : chosen !== undefined && chosen !== ''
@@ -57,7 +65,7 @@ export async function createNodeDevice(options: NodeGpuOptions = {}): Promise<No
       : [{ flags: [], request: {} }, { flags: ['backend=opengles'], request: { featureLevel: 'compatibility' } }];
   for (const { flags, request } of attempts) {
     // Mesa's EGL needs a platform when there is no display server; the surfaceless one renders off-screen.
-    if (flags.includes('backend=opengles') && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
+    if (flags.includes('backend=opengles') && typeof process !== 'undefined' && process.env['EGL_PLATFORM'] === undefined) process.env['EGL_PLATFORM'] = 'surfaceless';
     let gpu: Gpu | null = dawn.create(flags);
     const got = await requestDevice(gpu, { ...request, f16, profile, subgroups });
     if (got !== null) {
