@@ -11,6 +11,49 @@ export type ProtoObject = Record<string, unknown>;
 const VARINT = 0;
 const LENGTH_DELIMITED = 2;
 
+/** How to read one field: its name, its kind (below), whether repeated, and its message's plan for a message field. */
+interface FieldPlan {
+  readonly name: string;
+  readonly kind: number;
+  readonly repeated: boolean;
+  readonly message: MessagePlan | null;
+}
+
+/** A message type's fields by number (a dense array: field numbers are small), and the names of its repeated ones. */
+interface MessagePlan {
+  readonly byId: (FieldPlan | undefined)[];
+  readonly repeatedNames: readonly string[];
+}
+
+const KIND_MESSAGE = 0;
+const KIND_ENUM = 1;
+const KIND_STRING = 2;
+const KIND_BYTES = 3;
+/** protobufjs's scalar type names, from KIND_SCALAR on. */
+const SCALARS = ['bool', 'float', 'double', 'int32', 'uint32', 'sint32', 'int64', 'uint64', 'sint64', 'fixed32', 'sfixed32', 'fixed64', 'sfixed64'];
+const KIND_SCALAR = 4;
+
+const plans = new WeakMap<protobuf.Type, MessagePlan>();
+
+/** The type's plan, made once (the schema is walked here, not at every field read). */
+function planOf(type: protobuf.Type): MessagePlan {
+  const known = plans.get(type);
+  if (known !== undefined) return known;
+  const byId: (FieldPlan | undefined)[] = [];
+  const plan: MessagePlan = { byId, repeatedNames: type.fieldsArray.filter((f) => f.repeated).map((f) => f.name) };
+  plans.set(type, plan); // before the fields: a message may hold itself
+  for (const field of type.fieldsArray) {
+    field.resolve();
+    const resolved = field.resolvedType;
+    const scalar = SCALARS.indexOf(field.type);
+    const kind = resolved instanceof protobuf.Type ? KIND_MESSAGE : resolved instanceof protobuf.Enum ? KIND_ENUM
+      : field.type === 'string' ? KIND_STRING : field.type === 'bytes' ? KIND_BYTES : scalar >= 0 ? KIND_SCALAR + scalar : -1;
+    if (kind < 0) throw new Error(`field ${field.name}: type ${field.type} is not supported`);
+    byId[field.id] = { name: field.name, kind, repeated: field.repeated, message: resolved instanceof protobuf.Type ? planOf(resolved) : null };
+  }
+  return plan;
+}
+
 /**
  * Decodes one message of `type` from the bytes. Only the fields present are set, except repeated fields, which are
  * always arrays (Type.toObject with `defaults: false, arrays: true`). Fields the schema does not know are skipped.
@@ -18,24 +61,24 @@ const LENGTH_DELIMITED = 2;
  */
 export function decodeMessage(type: protobuf.Type, bytes: Uint8Array): ProtoObject {
   const reader = protobuf.Reader.create(bytes);
-  return readMessage(type, reader, reader.len);
+  return readMessage(planOf(type), reader, reader.len);
 }
 
-function readMessage(type: protobuf.Type, reader: protobuf.Reader, end: number): ProtoObject {
+function readMessage(plan: MessagePlan, reader: protobuf.Reader, end: number): ProtoObject {
   const out: ProtoObject = {};
-  for (const field of type.fieldsArray) if (field.repeated) out[field.name] = [];
+  for (const name of plan.repeatedNames) out[name] = [];
   while (reader.pos < end) {
     const tag = reader.uint32();
-    const field = type.fieldsById[tag >>> 3];
+    const field = plan.byId[tag >>> 3];
     const wire = tag & 7;
     if (field === undefined) {
       reader.skipType(wire);
       continue;
     }
-    field.resolve();
     if (!field.repeated) {
       out[field.name] = readValue(field, reader);
-    } else if (wire === LENGTH_DELIMITED && isPackable(field)) {
+    } else if (wire === LENGTH_DELIMITED && field.kind !== KIND_MESSAGE && field.kind !== KIND_STRING && field.kind !== KIND_BYTES) {
+      // a packed run of numbers
       const list = out[field.name] as unknown[];
       const packedEnd = reader.uint32() + reader.pos;
       while (reader.pos < packedEnd) list.push(readValue(field, reader));
@@ -47,27 +90,25 @@ function readMessage(type: protobuf.Type, reader: protobuf.Reader, end: number):
   return out;
 }
 
-/** A scalar (or enum) repeated field, which a writer may have packed. */
-function isPackable(field: protobuf.Field): boolean {
-  return !(field.resolvedType instanceof protobuf.Type) && field.type !== 'string' && field.type !== 'bytes';
-}
-
-function readValue(field: protobuf.Field, reader: protobuf.Reader): unknown {
-  if (field.resolvedType instanceof protobuf.Type) return readMessage(field.resolvedType, reader, reader.uint32() + reader.pos);
-  if (field.resolvedType instanceof protobuf.Enum) return reader.int32();
-  switch (field.type) {
-    case 'string': return reader.string();
-    case 'bytes': return reader.bytes().slice(); // its own copy, as a plain Uint8Array
-    case 'bool': return reader.bool();
-    case 'float': return reader.float();
-    case 'double': return reader.double();
-    case 'int32': return reader.int32();
-    case 'uint32': return reader.uint32();
-    case 'sint32': return reader.sint32();
-    case 'int64': return longToNumber(reader.int64());
-    case 'uint64': return longToNumber(reader.uint64());
-    case 'sint64': return longToNumber(reader.sint64());
-    default: throw new Error(`field ${field.name}: type ${field.type} is not supported`);
+function readValue(field: FieldPlan, reader: protobuf.Reader): unknown {
+  switch (field.kind) {
+    case KIND_MESSAGE: return readMessage(field.message as MessagePlan, reader, reader.uint32() + reader.pos);
+    case KIND_ENUM: return reader.int32();
+    case KIND_STRING: return reader.string();
+    case KIND_BYTES: return reader.bytes().slice(); // its own copy, as a plain Uint8Array
+    case KIND_SCALAR: return reader.bool();
+    case KIND_SCALAR + 1: return reader.float();
+    case KIND_SCALAR + 2: return reader.double();
+    case KIND_SCALAR + 3: return reader.int32();
+    case KIND_SCALAR + 4: return reader.uint32();
+    case KIND_SCALAR + 5: return reader.sint32();
+    case KIND_SCALAR + 6: return longToNumber(reader.int64());
+    case KIND_SCALAR + 7: return longToNumber(reader.uint64());
+    case KIND_SCALAR + 8: return longToNumber(reader.sint64());
+    case KIND_SCALAR + 9: return reader.fixed32();
+    case KIND_SCALAR + 10: return reader.sfixed32();
+    case KIND_SCALAR + 11: return longToNumber(reader.fixed64());
+    default: return longToNumber(reader.sfixed64());
   }
 }
 
@@ -128,6 +169,10 @@ function writeValue(field: protobuf.Field, value: unknown, writer: protobuf.Writ
     case 'int64': writer.int64(value as number); break;
     case 'uint64': writer.uint64(value as number); break;
     case 'sint64': writer.sint64(value as number); break;
+    case 'fixed32': writer.fixed32(value as number); break;
+    case 'sfixed32': writer.sfixed32(value as number); break;
+    case 'fixed64': writer.fixed64(value as number); break;
+    case 'sfixed64': writer.sfixed64(value as number); break;
     default: throw new Error(`field ${field.name}: type ${field.type} is not supported`);
   }
 }

@@ -14,7 +14,7 @@ message Outer {
   enum Kind { ZERO = 0; ONE = 1; TWO = 2; }
   string text = 1; bytes blob = 2; bool flag = 3; float ratio = 4; double exact = 5; int32 small = 6; uint32 count = 7;
   sint32 signed = 8; int64 big = 9; uint64 ubig = 10; sint64 sbig = 11; Kind kind = 12; Inner inner = 13;
-  repeated string tags = 14; repeated Inner items = 15; repeated uint32 packed = 16;
+  repeated string tags = 14; repeated Inner items = 15; repeated uint32 packed = 16; fixed32 f32 = 17; sfixed64 sf64 = 18;
 }`;
 /** The same messages in proto2, as SentencePiece's schema is (optional fields, repeated numbers not packed). */
 const PROTO2_SCHEMA = `
@@ -25,7 +25,7 @@ message Outer {
   optional string text = 1; optional bytes blob = 2; optional bool flag = 3; optional float ratio = 4; optional double exact = 5;
   optional int32 small = 6; optional uint32 count = 7; optional sint32 signed = 8; optional int64 big = 9; optional uint64 ubig = 10;
   optional sint64 sbig = 11; optional Kind kind = 12; optional Inner inner = 13;
-  repeated string tags = 14; repeated Inner items = 15; repeated uint32 packed = 16;
+  repeated string tags = 14; repeated Inner items = 15; repeated uint32 packed = 16; optional fixed32 f32 = 17; optional sfixed64 sf64 = 18;
 }`;
 const root = protobuf.parse(SCHEMA, { keepCase: true }).root;
 const Outer = root.lookupType('Outer');
@@ -51,6 +51,8 @@ function randomOuter(rnd: (n: number) => number): Record<string, unknown> {
   maybe('tags', () => Array.from({ length: rnd(3) }, () => `t${rnd(50)}`));
   maybe('items', () => Array.from({ length: rnd(3) }, inner));
   maybe('packed', () => Array.from({ length: rnd(5) }, () => rnd(100000)));
+  maybe('f32', () => rnd(1 << 30) * 3);
+  maybe('sf64', () => -rnd(1 << 30) * 1024);
   return m;
 }
 
