@@ -11,7 +11,8 @@ import { build } from 'esbuild';
 import { deidentify } from '../src/deid/index.js';
 import { BertModel, presetConfig } from '../src/model/index.js';
 import { builtinMatcher, linkWithAbbreviations } from '../src/ontology/index.js';
-import { Engine, ReferenceBackend, Rng } from '../src/tensor/index.js';
+import { Engine, ReferenceBackend, Rng, type Backend } from '../src/tensor/index.js';
+import { createWasmBackend } from '../src/tensor/backends/wasm/index.js';
 import { SentencePieceModel } from '../src/tokenizer/index.js';
 import { BROWSER_SAFE, NODE_ADAPTERS } from './helpers/layers.js';
 import { repoRoot } from './helpers/shared-data.js';
@@ -20,7 +21,7 @@ import { repoRoot } from './helpers/shared-data.js';
 async function bundle(source: string): Promise<string> {
   const result = await build({
     stdin: { contents: source, resolveDir: repoRoot, loader: 'js' }, bundle: true, platform: 'browser', format: 'iife',
-    globalName: 'BUNDLE', target: 'es2022', write: false, logLevel: 'silent', loader: { '.model': 'binary' },
+    globalName: 'BUNDLE', target: 'es2022', write: false, logLevel: 'silent', loader: { '.model': 'binary', '.wasm': 'binary' },
   });
   return (result.outputFiles[0] as { text: string }).text;
 }
@@ -29,7 +30,7 @@ async function bundle(source: string): Promise<string> {
 function runInPage(script: string): vm.Context {
   const page = vm.createContext({
     console, TextEncoder, TextDecoder, URL, performance, crypto: globalThis.crypto, queueMicrotask, setTimeout, clearTimeout, atob, btoa,
-    structuredClone,
+    structuredClone, WebAssembly,
   }, { codeGeneration: { strings: false, wasm: true } });
   vm.runInContext('globalThis.self = globalThis; globalThis.window = globalThis;', page);
   vm.runInContext(script, page);
@@ -78,10 +79,12 @@ test('de-identification, the tokenizer, the linker and a model forward pass, imp
     export { builtinMatcher, linkWithAbbreviations } from 'medbert/ontology';
     export { Engine, ReferenceBackend, Rng } from 'medbert/tensor';
     export { BertModel, presetConfig } from 'medbert/model';
+    export { createWasmBackendFromBytes } from 'medbert/wasm';
+    export { default as kernels } from 'medbert/wasm/kernels-simd.wasm';
     export { default as modelBytes } from './test/fixtures/spm-bert-2k.model';
-    export async function forward(BertModel, presetConfig, Engine, ReferenceBackend, Rng) {
+    export async function forward(BertModel, presetConfig, Engine, backend, Rng) {
       const config = presetConfig('tiny', { vocab_size: 100, hidden_size: 32, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 64 });
-      const model = new BertModel(new Engine(new ReferenceBackend()), config, new Rng(1), new Rng(2)).eval();
+      const model = new BertModel(new Engine(backend), config, new Rng(1), new Rng(2)).eval();
       const out = model.forward({ batch: 1, seq: 8, inputIds: Int32Array.from([2, 5, 9, 17, 3, 0, 0, 0]), attentionMask: Int32Array.from([1, 1, 1, 1, 1, 0, 0, 0]) });
       return Array.from(await out.data());
     }
@@ -96,8 +99,18 @@ test('de-identification, the tokenizer, the linker and a model forward pass, imp
   assert.ok(spans.length >= 4, JSON.stringify(spans));
   assert.deepEqual(await call(page, `BUNDLE.builtinMatcher().then((m) => BUNDLE.linkWithAbbreviations(m, ${JSON.stringify(TEXT)}).map((s) => s.start + '-' + s.end + ':' + s.id))`), spans);
 
+  // The model on the reference backend, and on the WebAssembly kernels from their bytes (one thread, as in Node).
   const config = presetConfig('tiny', { vocab_size: 100, hidden_size: 32, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 64 });
-  const node = new BertModel(new Engine(new ReferenceBackend()), config, new Rng(1), new Rng(2)).eval()
-    .forward({ batch: 1, seq: 8, inputIds: Int32Array.from([2, 5, 9, 17, 3, 0, 0, 0]), attentionMask: Int32Array.from([1, 1, 1, 1, 1, 0, 0, 0]) });
-  assert.deepEqual(await call(page, 'BUNDLE.forward(BUNDLE.BertModel, BUNDLE.presetConfig, BUNDLE.Engine, BUNDLE.ReferenceBackend, BUNDLE.Rng)'), Array.from(await node.data()));
+  const forward = async (backend: Backend): Promise<number[]> => Array.from(await new BertModel(new Engine(backend), config, new Rng(1), new Rng(2)).eval()
+    .forward({ batch: 1, seq: 8, inputIds: Int32Array.from([2, 5, 9, 17, 3, 0, 0, 0]), attentionMask: Int32Array.from([1, 1, 1, 1, 1, 0, 0, 0]) }).data());
+  assert.deepEqual(await call(page, 'BUNDLE.forward(BUNDLE.BertModel, BUNDLE.presetConfig, BUNDLE.Engine, new BUNDLE.ReferenceBackend(), BUNDLE.Rng)'),
+    await forward(new ReferenceBackend()));
+  const wasm = await createWasmBackend({ threads: 1, build: 'simd' });
+  try {
+    const expected = await forward(wasm);
+    assert.deepEqual(await call(page, 'BUNDLE.createWasmBackendFromBytes(BUNDLE.kernels).then((b) => BUNDLE.forward(BUNDLE.BertModel, BUNDLE.presetConfig, BUNDLE.Engine, b, BUNDLE.Rng))'),
+      expected);
+  } finally {
+    wasm.dispose();
+  }
 });
