@@ -1,4 +1,5 @@
 import { collate } from '../data/collate.js';
+import { yieldToEventLoop } from '../event-loop.js';
 import { maskSequence, type MaskingOptions, type Sequence } from '../data/masking.js';
 import type { BertForPretraining } from '../model/index.js';
 import { Rng } from '../tensor/index.js';
@@ -53,6 +54,7 @@ export async function evaluateMlm(model: BertForPretraining, sequences: Iterable
     }
     count += items.length;
     o.onProgress?.(count);
+    await yieldToEventLoop(); // a Ctrl-C is seen between batches (a held-out set takes minutes)
   };
   try {
     for (const s of sequences) {

@@ -47,3 +47,15 @@ test('held-out MLM loss: a fresh model scores about ln(vocabulary); batch size c
   assert.notEqual(other.mlm_loss, a.mlm_loss, 'another seed masks other tokens');
   model.dispose();
 });
+
+test('held-out MLM loss lets the event loop run between batches (where a Ctrl-C is handled)', async () => {
+  const engine = new Engine(new ReferenceBackend());
+  const model = new BertForPretraining(engine, config, new Rng(1), new Rng(2));
+  let ticked = false;
+  setImmediate(() => { ticked = true; });
+  const seenAt: boolean[] = [];
+  await evaluateMlm(model, sequences(12), options({ onProgress: () => seenAt.push(ticked) }));
+  // The reference backend's awaits resolve as microtasks: without a yield the event loop would run only at the end.
+  assert.deepEqual(seenAt, [false, true, true]);
+  model.dispose();
+});
