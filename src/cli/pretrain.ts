@@ -137,6 +137,16 @@ export const pretrainCommand: Command = {
       }
       const ids = specialIds(sp, tokenizerPath);
       tokenizer = sp.toBytes();
+      // The same number of pieces is not the same tokenizer: the shards' ids mean the pieces of the one they were
+      // prepared with, and the checkpoint keeps the one given here.
+      const shardTokenizer = join(dataDir, 'tokenizer.model');
+      if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !sameBytes(readModelFile(shardTokenizer).toBytes(), tokenizer)) {
+        throw new MedbertError(`${dataDir} was prepared with another tokenizer than ${v.tokenizer} (its own is ${shardTokenizer})`);
+      }
+      const resumedTokenizer = join(outDir, 'checkpoint', 'tokenizer.model');
+      if (v.resume === true && existsSync(resumedTokenizer) && !sameBytes(readModelFile(resumedTokenizer).toBytes(), tokenizer)) {
+        throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} was trained with another tokenizer than ${tokenizerPath}`);
+      }
       config = presetConfig(preset, {
         vocab_size: sp.vocabSize, pad_token_id: ids.pad, unk_token_id: ids.unk, cls_token_id: ids.cls, sep_token_id: ids.sep,
         mask_token_id: ids.mask, num_entity_concepts: opened.manifest.concepts.length,
@@ -205,3 +215,7 @@ export const pretrainCommand: Command = {
     return stopped ? interrupt.exitCode() : 0;
   },
 };
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

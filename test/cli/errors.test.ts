@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { repoRoot } from '../helpers/shared-data.js';
 import { reportError } from '../../src/cli/main.js';
 import { MedbertError } from '../../src/errors.js';
+import { decodeModelProto, encodeModelProto } from '../../src/tokenizer/model-proto.js';
 
 function medbert(...args: string[]): { status: number | null; stdout: string; stderr: string } {
   // A timeout, so that a command that hangs on bad input fails its test instead of stopping the suite.
@@ -40,6 +41,16 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
     writeFileSync(truncatedCsv, csv.subarray(0, csv.length >> 1));
     const badIds = join(dir, 'ids.txt');
     writeFileSync(badIds, '5 17\n99999\n');
+    // Shards of the fixture tokenizer, and a tokenizer of as many pieces that is another (one piece's score changed).
+    const shards = join(dir, 'shards');
+    assert.equal(medbert('prepare', ...prepareArgs, '--input', notes, '--out', shards).status, 0);
+    const proto = decodeModelProto(new Uint8Array(readFileSync(tokenizer)));
+    const otherTokenizer = join(dir, 'other.model');
+    writeFileSync(otherTokenizer, encodeModelProto({ ...proto, pieces: proto.pieces.map((p, i) => (i === 100 ? { ...p, score: p.score - 1 } : p)) }));
+    const otherShards = join(dir, 'other-shards');
+    assert.equal(medbert('prepare', '--format', 'jsonl', '--tokenizer', otherTokenizer, '--ontology', 'builtin', '--input', notes, '--out', otherShards).status, 0);
+    const trained = join(dir, 'trained');
+    assert.equal(medbert('pretrain', '--data', shards, '--out', trained, '--steps', '1', '--json').status, 0);
     const busy = join(dir, 'busy'); // an output another run (this test's process) is writing
     writeFileSync(join(dir, '.busy.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
     const busyMessage = new RegExp(`busy is being written by process ${process.pid} on .*: wait for it to finish`);
@@ -87,6 +98,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       // nothing usable in the input, or a manifest that lies: no output, no run folder
       [['prepare', ...prepareArgs, '--input', empty, '--out', join(dir, 'e')], /no text to write: 0 documents read from the inputs; 1 warning, the first empty\.jsonl:1: the file is empty; nothing was written/],
       [['pretrain', '--data', badManifest, '--out', join(dir, 'r')], /manifest\.json: seq_len -5 is not a sequence length/],
+      [['pretrain', '--data', shards, '--tokenizer', otherTokenizer, '--out', join(dir, 'r'), '--steps', '1'], /shards was prepared with another tokenizer than .*other\.model/],
+      [['pretrain', '--data', otherShards, '--resume', '--out', trained, '--steps', '2'], /--resume: .*trained.checkpoint was trained with another tokenizer than .*other-shards.tokenizer\.model/],
       [['deid', '--format', 'csv', '--text-column', 'transcription', '--input', truncatedCsv, '--output', join(dir, 'o.csv')], /cannot read .*notes\.csv\.gz: corrupt or truncated gzip data/],
       [['tokenizer', 'decode', `--model=${tokenizer}`, '--input_format=id', `--output=${join(dir, 'dec.txt')}`, badIds], /line 2: invalid id 99999/],
       ...(existsSync('/proc/self') ? [[['prepare', ...prepareArgs, '--input', notes, '--out', '/proc/medbert-test'], /cannot write \/proc\/medbert-test: no such file or folder/] as [string[], RegExp]] : []),
