@@ -5,7 +5,7 @@ import { BertForPretraining, countParameters, isPresetName, presetConfig, PRESET
 import { stateDict } from '../nn/index.js';
 import { Engine, ReferenceBackend, Rng } from '../tensor/index.js';
 import { readModelFile } from '../tokenizer/node-io.js';
-import { saveCheckpoint } from '../train/checkpoint.js';
+import { checkReplaceable, saveCheckpoint } from '../train/checkpoint.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
 
@@ -65,6 +65,7 @@ async function init(argv: string[]): Promise<number> {
   const { values } = parsed;
   const tokenizerPath = required(values.tokenizer, 'tokenizer');
   const out = required(values.out, 'out');
+  checkReplaceable(out);
   const sp = readModelFile(tokenizerPath);
   const ids = specialIds(sp, tokenizerPath);
   const config = presetConfig(presetFlag(values.preset), {

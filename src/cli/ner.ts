@@ -7,7 +7,7 @@ import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
 } from '../tasks/ner/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
-import { checkCheckpointFolder, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { checkCheckpointFolder, checkReplaceable, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
@@ -93,17 +93,18 @@ export async function finetuneNerCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
-  return intoCheckpointFolder(out, () => finetuneNerInto(v, dir, out));
+  return intoCheckpointFolder(out, dir, () => finetuneNerInto(v, dir, out));
 }
 
 /**
  * Runs a fine-tuning's `work` with its output folder locked (a second run into it fails at once, not after its
  * training) and checked, under the lock, to be a place a checkpoint may go.
  */
-export async function intoCheckpointFolder(out: string, work: () => Promise<number>): Promise<number> {
+export async function intoCheckpointFolder(out: string, input: string, work: () => Promise<number>): Promise<number> {
   const lock = OutputLock.acquire(out);
   try {
     checkCheckpointFolder(out);
+    checkReplaceable(out, input);
     return await work();
   } finally {
     lock.release();

@@ -56,7 +56,7 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
   const out = required(v.out, 'out');
-  return intoCheckpointFolder(out, () => finetuneQaInto(v, dir, out));
+  return intoCheckpointFolder(out, dir, () => finetuneQaInto(v, dir, out));
 }
 
 /** finetune qa's work once its output folder is checked and locked. */

@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
@@ -68,6 +68,20 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
 export function checkCheckpointFolder(dir: string): void {
   checkOutputFolder(dir, 'config.json', CHECKPOINT_FOLDER);
   checkCanWriteBeside(dir);
+}
+
+/**
+ * For a command that writes a checkpoint without training state (fine-tuning, model init): refuses to replace the
+ * checkpoint it reads (`input`), or one that holds training state, which `pretrain --resume` needs and this write
+ * would drop.
+ */
+export function checkReplaceable(dir: string, input: string | null = null): void {
+  if (input !== null && resolve(dir) === resolve(input)) {
+    throw new MedbertError(`--out ${dir} is the checkpoint being read: write the result to another folder`);
+  }
+  if (existsSync(join(dir, 'trainer_state.json')) || existsSync(join(dir, 'optimizer.safetensors'))) {
+    throw new MedbertError(`${dir} holds a pretraining checkpoint with its training state (pretrain --resume continues from it): write to another folder, or remove it first`);
+  }
 }
 
 export function loadCheckpoint(dir: string): LoadedCheckpoint {
