@@ -93,6 +93,13 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
   const config = readConfig(configPath);
   const rawConfig = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
   const weights = normalizeHuggingFaceNames(guard(modelPath, () => decodeSafetensors(readFileSync(modelPath), modelPath)).tensors);
+  // Layers past config.json's count would be left out without a word (a model cut short): say which file is wrong.
+  for (const name of weights.keys()) {
+    const layer = /^bert\.encoder\.layer\.(\d+)\./.exec(name);
+    if (layer !== null && Number(layer[1]) >= config.num_hidden_layers) {
+      throw new MedbertError(`${modelPath} has encoder layer ${layer[1]}, but ${configPath} says num_hidden_layers ${config.num_hidden_layers}`);
+    }
+  }
   const optimizerPath = join(dir, 'optimizer.safetensors');
   const statePath = join(dir, 'trainer_state.json');
   const tokenizerPath = join(dir, 'tokenizer.model');
@@ -118,6 +125,9 @@ export function readConfig(path: string): BertConfig {
   // Only BertConfig's fields: task fields (id2label, architectures, ...) stay in the raw JSON.
   const config = Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, raw[k] ?? v])) as unknown as BertConfig;
   if (config.hidden_act !== 'gelu') throw new MedbertError(`${path}: hidden_act '${String(config.hidden_act)}' is not supported (only gelu)`);
+  if (config.position_embedding_type !== 'absolute') {
+    throw new MedbertError(`${path}: position_embedding_type '${String(config.position_embedding_type)}' is not supported (only absolute, learned positions)`);
+  }
   guard(path, () => validateConfig(config));
   return config;
 }

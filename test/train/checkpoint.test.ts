@@ -75,6 +75,16 @@ test('checkpoints are written atomically and reload; Hugging Face BertModel name
     writeFileSync(join(broken, 'config.json'), '{"hidden_size": 8, "num_attention_heads": 3');
     assert.throws(() => loadCheckpoint(broken), /config\.json: /);
     assert.throws(() => loadCheckpoint(join(root, 'nope')), /checkpoint .*nope does not exist/);
+
+    // A config.json that says less than the weights hold, or asks for what the model does not do, is refused.
+    const twoLayers = presetConfig('tiny', { ...config, num_hidden_layers: 2 });
+    const deeper = join(root, 'deeper');
+    saveCheckpoint(deeper, { config: twoLayers, weights: await stateDict(new BertForPretraining(engine, twoLayers, new Rng(1), new Rng(2))) });
+    const raw = JSON.parse(readFileSync(join(deeper, 'config.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(join(deeper, 'config.json'), JSON.stringify({ ...raw, num_hidden_layers: 1 }));
+    assert.throws(() => loadCheckpoint(deeper), /model\.safetensors has encoder layer 1, but .*config\.json says num_hidden_layers 1/);
+    writeFileSync(join(deeper, 'config.json'), JSON.stringify({ ...raw, position_embedding_type: 'relative_key' }));
+    assert.throws(() => loadCheckpoint(deeper), /position_embedding_type 'relative_key' is not supported \(only absolute/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
