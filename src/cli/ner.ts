@@ -14,9 +14,14 @@ import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 
 /** Reads gold NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob extension). */
-export async function readNerFile(path: string): Promise<NerDocument[]> {
-  if (/\.(tsv|iob|conll)(\.gz)?$/i.test(path)) return readIob(await readFileText(path), path);
-  return readPubtatorNer(fileText(path), path);
+/**
+ * A PubTator or BIO file's documents. `flag`, when given, names the flag the file came from, and a file of no
+ * documents is then an error: an empty test set scored F1 0 and exited 0.
+ */
+export async function readNerFile(path: string, flag?: string): Promise<NerDocument[]> {
+  const docs = /\.(tsv|iob|conll)(\.gz)?$/i.test(path) ? readIob(await readFileText(path), path) : await readPubtatorNer(fileText(path), path);
+  if (flag !== undefined && docs.length === 0) throw new MedbertError(`${flag} ${path} holds no document (PubTator or BIO TSV expected)`);
+  return docs;
 }
 
 function tokenizerOf(c: LoadedCheckpoint, dir: string): SentencePieceModel {
@@ -115,9 +120,9 @@ export async function intoCheckpointFolder(out: string, input: string, work: () 
 async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): Promise<number> {
   const types = (v.types ?? 'Chemical,Disease').split(',').map((t) => t.trim()).filter((t) => t !== '');
   if (types.length === 0) throw new MedbertError('--types names no entity type');
-  const train = await readNerFile(required(v.train, 'train'));
-  const dev = await readNerFile(required(v.dev, 'dev'));
-  const test = v.test === undefined ? null : await readNerFile(v.test);
+  const train = await readNerFile(required(v.train, 'train'), '--train');
+  const dev = await readNerFile(required(v.dev, 'dev'), '--dev');
+  const test = v.test === undefined ? null : await readNerFile(v.test, '--test');
   for (const [name, docs] of [['--train', train], ['--dev', dev]] as const) {
     if (!docs.some((d) => d.mentions.some((m) => types.includes(m.type)))) {
       throw new MedbertError(`${name} has no mention of the types ${types.join(', ')} (see --types)`);
@@ -188,12 +193,13 @@ export async function evalNerCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   let scores: NerScores;
   if (v.gold !== undefined || v.pred !== undefined) {
-    const gold = await readNerFile(required(v.gold, 'gold'));
+    if (v.checkpoint !== undefined) process.stderr.write('medbert eval ner: warning: --checkpoint is not used with --gold and --pred (they are scored as they are)\n');
+    const gold = await readNerFile(required(v.gold, 'gold'), '--gold');
     const pred = await readNerFile(required(v.pred, 'pred'));
     checkSameDocuments(gold, pred, v.gold!, v.pred!);
     scores = scoreNer(gold, pred);
   } else {
-    const test = await readNerFile(required(v.test, 'test'));
+    const test = await readNerFile(required(v.test, 'test'), '--test');
     const engine = await engineFromFlags(v);
     try {
       const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
@@ -251,14 +257,16 @@ export async function predictNerCommand(argv: string[]): Promise<number> {
     json: { type: 'boolean', description: 'print the entities as one JSON object' },
     ...engineFlags,
   }, {
-    usage: 'medbert predict ner --checkpoint DIR --text "..." [--json]',
+    usage: 'medbert predict ner --checkpoint DIR (--text "..." | --input FILE) [--out FILE] [--json]',
     description: 'Tags entities in text: type, text and character offsets.',
     examples: ['medbert predict ner --checkpoint runs/ner --text "Cisplatin-induced nephrotoxicity was reduced by magnesium."'],
   });
   if (parsed === null) return 0;
   const v = parsed.values;
-  const docs: NerDocument[] = v.input !== undefined ? (await readNerFile(v.input)).map((d) => ({ ...d, mentions: [] }))
-    : [{ id: 'text', text: required(v.text, 'text'), mentions: [] }];
+  if (v.input === undefined && v.text === undefined) throw new MedbertError('give the text to tag: --text "..." or --input FILE');
+  if (v.input !== undefined && v.text !== undefined) throw new MedbertError('give --text or --input, not both');
+  const docs: NerDocument[] = v.input !== undefined ? (await readNerFile(v.input, '--input')).map((d) => ({ ...d, mentions: [] }))
+    : [{ id: 'text', text: v.text as string, mentions: [] }];
   const engine = await engineFromFlags(v);
   try {
     const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
