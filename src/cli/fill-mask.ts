@@ -1,5 +1,5 @@
 import { MedbertError } from '../errors.js';
-import { specialIds, encodeSingle } from '../data/special-tokens.js';
+import { encodeSingle, specialIds, type SpecialIds } from '../data/special-tokens.js';
 import { softmax } from '../tensor/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import { loadPretrainingModel } from '../train/load-model.js';
@@ -32,7 +32,7 @@ export const fillMaskCommand: Command = {
       if (checkpoint.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
       const sp = SentencePieceModel.fromBytes(checkpoint.tokenizer, `${dir}/tokenizer.model`);
       const ids = specialIds(sp, `${dir}/tokenizer.model`);
-      const inputIds = encodeSingle(sp, text, ids, checkpoint.config.max_position_embeddings);
+      const inputIds = withoutSpaceBeforeMask(encodeSingle(sp, text, ids, checkpoint.config.max_position_embeddings), sp.pieceToId('\u2581'), ids);
       const at = inputIds.indexOf(ids.mask);
       if (at < 0) {
         const position = sp.encode(text).indexOf(ids.mask);
@@ -57,3 +57,14 @@ export const fillMaskCommand: Command = {
     }
   },
 };
+
+/**
+ * "type 2 [MASK] were" encodes as ▁type ▁2 ▁ [MASK] ▁were: the space before [MASK] becomes a piece of its own. In
+ * pretraining a [MASK] replaces a whole piece, its ▁ with it ("▁diabetes"), and a lone ▁ before one never occurs;
+ * kept, it made the model predict word endings. It is dropped, as SentencePiece BERTs (ALBERT) strip the space
+ * before their mask token.
+ */
+export function withoutSpaceBeforeMask(inputIds: Int32Array, spaceId: number, ids: SpecialIds): Int32Array {
+  if (spaceId === ids.unk) return inputIds; // no "▁" piece in this vocabulary
+  return inputIds.filter((id, i) => !(id === spaceId && inputIds[i + 1] === ids.mask));
+}
