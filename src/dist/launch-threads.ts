@@ -2,7 +2,8 @@ import { Worker } from 'node:worker_threads';
 import { MedbertError } from '../errors.js';
 import type { LaunchOptions } from './launch.js';
 import { ShmRing } from './shm-ring.js';
-import { nodeThreads, threadShare } from './thread-share.js';
+import { threadShare } from './thread-share.js';
+import { defaultThreads } from '../tensor/backends/wasm/node-platform.js';
 import { RANK_THREAD_INTERRUPT, type RankThreadData } from './thread-ring.js';
 
 /** The exit codes of a rank that stopped when asked (stopOnInterrupt: 130 Ctrl-C, 143 SIGTERM), a checkpoint saved. */
@@ -29,7 +30,7 @@ export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: 
   const local = o.workers, world = o.workers * o.nnodes, firstRank = o.nodeRank * o.workers;
   const ring = ShmRing.create(local, o.slotBytes, firstRank);
   const workers: Worker[] = [];
-  const total = nodeThreads();
+  const total = defaultThreads();
   let order = 0;
   let graceTimer: NodeJS.Timeout | undefined;
   let ending = false;

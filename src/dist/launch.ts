@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { MedbertError } from '../errors.js';
 import { launchRankThreads, STOPPED_CODES } from './launch-threads.js';
-import { nodeThreads, threadShare } from './thread-share.js';
+import { threadShare } from './thread-share.js';
+import { defaultThreads } from '../tensor/backends/wasm/node-platform.js';
 
 /**
  * How the ranks of one machine exchange gradients: shared memory between threads (with several machines, TCP
@@ -109,7 +110,7 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
       const child = spawn(process.execPath, [...process.execArgv, ...o.argv], {
         env: { ...process.env, RANK: String(rank), LOCAL_RANK: String(local), LOCAL_WORLD_SIZE: String(o.workers),
           WORLD_SIZE: String(world), MASTER_ADDR: o.masterAddr, MASTER_PORT: String(o.masterPort),
-          MEDBERT_THREADS: String(threadShare(nodeThreads(), o.workers, local)), [LAUNCHER_PIPE]: '1' },
+          MEDBERT_THREADS: String(threadShare(defaultThreads(), o.workers, local)), [LAUNCHER_PIPE]: '1' },
         // stdin: a pipe this process never writes to, which ends when it does, however it ends (stopWhenLauncherEnds).
         stdio: local === 0 ? ['pipe', 'inherit', 'inherit'] : ['pipe', 'ignore', 'pipe'],
         // A process group of its own: a Ctrl-C at the terminal reaches the ranks once, through `forward` below (in

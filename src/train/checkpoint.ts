@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
@@ -88,6 +88,7 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
   const configPath = join(dir, 'config.json');
   const modelPath = join(dir, 'model.safetensors');
   if (!existsSync(dir)) throw new MedbertError(`checkpoint ${dir} does not exist`);
+  if (!statSync(dir).isDirectory()) throw new MedbertError(`checkpoint ${dir} is a file: a checkpoint is a folder (config.json, model.safetensors)`);
   if (!existsSync(configPath)) throw new MedbertError(`checkpoint ${dir} has no config.json`);
   if (!existsSync(modelPath)) throw new MedbertError(`checkpoint ${dir} has no model.safetensors`);
   const config = readConfig(configPath);

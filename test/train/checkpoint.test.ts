@@ -75,6 +75,7 @@ test('checkpoints are written atomically and reload; Hugging Face BertModel name
     writeFileSync(join(broken, 'config.json'), '{"hidden_size": 8, "num_attention_heads": 3');
     assert.throws(() => loadCheckpoint(broken), /config\.json: /);
     assert.throws(() => loadCheckpoint(join(root, 'nope')), /checkpoint .*nope does not exist/);
+    assert.throws(() => loadCheckpoint(join(broken, 'config.json')), /checkpoint .*config\.json is a file: a checkpoint is a folder/);
 
     // A config.json that says less than the weights hold, or asks for what the model does not do, is refused.
     const twoLayers = presetConfig('tiny', { ...config, num_hidden_layers: 2 });

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
+import { MedbertError } from '../../../errors.js';
 import type { SpawnWorker, WorkerInit } from './thread-pool.js';
 
 /** Bytes of a compiled kernel build that sits beside this file. */
@@ -12,7 +13,7 @@ export function loadKernelBytes(file: 'kernels-relaxed.wasm' | 'kernels-simd.was
   try {
     return new Uint8Array(readFileSync(url)).buffer;
   } catch {
-    throw new Error(`wasm backend: ${url.pathname} is missing; build it with 'node scripts/build-wasm.mjs'`);
+    throw new MedbertError(`wasm backend: ${url.pathname} is missing; build it with 'node scripts/build-wasm.mjs'`);
   }
 }
 
@@ -26,7 +27,7 @@ export function defaultThreads(): number {
   const env = process.env['MEDBERT_THREADS'];
   if (env !== undefined && env !== '') {
     const n = Number(env);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`MEDBERT_THREADS must be a positive integer, got '${env}'`);
+    if (!Number.isInteger(n) || n < 1) throw new MedbertError(`the environment variable MEDBERT_THREADS must be a positive integer, got '${env}'`);
     return n;
   }
   return availableParallelism();
