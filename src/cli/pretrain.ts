@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputLock } from '../directories.js';
 import { MedbertError } from '../errors.js';
@@ -116,6 +116,7 @@ export const pretrainCommand: Command = {
     if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
       throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
     }
+    if (v.resume === true && lead) warnIfScheduleChanges(join(outDir, 'checkpoint'), steps);
 
     let config: BertConfig;
     let source: SequenceSource;
@@ -218,4 +219,22 @@ export const pretrainCommand: Command = {
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * More steps on --resume are allowed (training longer), but the learning rate's warmup and cosine decay are laid
+ * over the new total: from the resumed step on, the rate is not what the first run's schedule had there.
+ */
+function warnIfScheduleChanges(checkpoint: string, steps: number): void {
+  let state: { step?: unknown; options?: { steps?: unknown } };
+  try {
+    state = JSON.parse(readFileSync(join(checkpoint, 'trainer_state.json'), 'utf8')) as typeof state;
+  } catch {
+    return; // the trainer reports a missing or broken state itself
+  }
+  const before = state.options?.steps;
+  if (typeof before === 'number' && before !== steps) {
+    process.stderr.write(`medbert pretrain: warning: --steps ${steps} on --resume of a run of ${before} steps: from step ${String(state.step)} on, `
+      + `the learning rate follows a warmup and cosine decay over ${steps} steps, not the first run's\n`);
+  }
 }

@@ -209,7 +209,7 @@ test('reportError: a file-system error on a path is one line naming it; a socket
   ]);
 });
 
-test('pretrain: --seq-len with shards is a warning (they keep their length); --node-rank is checked with one node', () => {
+test('pretrain: --seq-len with shards is a warning (they keep their length), so are more --steps on --resume; --node-rank is checked with one node', () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-seqlen-'));
   try {
     writeFileSync(join(dir, 'a.jsonl'), Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `Aspirin and asthma ${i}.`, abstract: 'Aspirin causes asthma in some patients.' })).join('\n') + '\n');
@@ -219,6 +219,10 @@ test('pretrain: --seq-len with shards is a warning (they keep their length); --n
     const r = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '1', '--micro-batch', '2', '--seq-len', '64');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with$/m);
+    // More steps on --resume: allowed, with a warning that the learning-rate schedule is laid over the new total.
+    const longer = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '2', '--micro-batch', '2', '--resume');
+    assert.equal(longer.status, 0, longer.stderr);
+    assert.match(longer.stderr, /^medbert pretrain: warning: --steps 2 on --resume of a run of 1 steps: from step 1 on, the learning rate follows a warmup and cosine decay over 2 steps, not the first run's$/m);
     const rank = medbert('pretrain', '--data', 'synthetic', '--node-rank', '3', '--out', join(dir, 'run2'));
     assert.equal(rank.status, 1);
     assert.match(rank.stderr, /^medbert: --node-rank=3 is not valid: expected an integer in 0\.\.0/);
