@@ -162,6 +162,15 @@ export const pretrainCommand: Command = {
         throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
       }
       initWeights = init.weights;
+      // The entity head predicts the concepts of the corpus it was trained on; other shards number others.
+      const entityDecoder = init.weights.get('entity.decoder.weight');
+      if (entityDecoder !== undefined && entityDecoder.shape[0] !== config.num_entity_concepts) {
+        initWeights = new Map([...init.weights].filter(([name]) => !name.startsWith('entity.')));
+        if (lead) {
+          process.stderr.write(`medbert pretrain: warning: --init ${v.init} predicts ${entityDecoder.shape[0]} concepts, ${dataDir} has ${config.num_entity_concepts}: `
+            + 'the entity head starts fresh (the encoder and MLM head are loaded)\n');
+        }
+      }
     }
 
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.

@@ -214,7 +214,7 @@ test('pretrain: --seq-len with shards is a warning (they keep their length), so 
   try {
     writeFileSync(join(dir, 'a.jsonl'), Array.from({ length: 20 }, (_, i) => JSON.stringify({ title: `Aspirin and asthma ${i}.`, abstract: 'Aspirin causes asthma in some patients.' })).join('\n') + '\n');
     const prepared = medbert('prepare', '--input', join(dir, 'a.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
-      '--seq-len', '32', '--out', join(dir, 'shards'));
+      '--seq-len', '32', '--ontology', 'builtin', '--out', join(dir, 'shards'));
     assert.equal(prepared.status, 0, prepared.stderr);
     const r = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '1', '--micro-batch', '2', '--seq-len', '64');
     assert.equal(r.status, 0, r.stderr);
@@ -223,6 +223,14 @@ test('pretrain: --seq-len with shards is a warning (they keep their length), so 
     const longer = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '2', '--micro-batch', '2', '--resume');
     assert.equal(longer.status, 0, longer.stderr);
     assert.match(longer.stderr, /^medbert pretrain: warning: --steps 2 on --resume of a run of 1 steps: from step 1 on, the learning rate follows a warmup and cosine decay over 2 steps, not the first run's$/m);
+    // --init from a checkpoint of other shards (other concepts): its entity head starts fresh, with a warning.
+    writeFileSync(join(dir, 'b.jsonl'), JSON.stringify({ title: 'Metformin.', abstract: 'Metformin for diabetes, insulin for diabetes, warfarin for atrial fibrillation.' }) + '\n');
+    assert.equal(medbert('prepare', '--input', join(dir, 'b.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
+      '--seq-len', '32', '--ontology', 'builtin', '--out', join(dir, 'other')).status, 0);
+    const init = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'other'), '--init', join(dir, 'run', 'checkpoint'), '--out', join(dir, 'run3'),
+      '--steps', '1', '--micro-batch', '2');
+    assert.equal(init.status, 0, init.stderr);
+    assert.match(init.stderr, /^medbert pretrain: warning: --init .*checkpoint predicts \d+ concepts, .*other has \d+: the entity head starts fresh/m);
     const rank = medbert('pretrain', '--data', 'synthetic', '--node-rank', '3', '--out', join(dir, 'run2'));
     assert.equal(rank.status, 1);
     assert.match(rank.stderr, /^medbert: --node-rank=3 is not valid: expected an integer in 0\.\.0/);
