@@ -11,7 +11,7 @@ export interface HuggingFaceTokenizerJson {
   added_tokens: Array<{ id: number; content: string; single_word: boolean; lstrip: boolean; rstrip: boolean; normalized: boolean; special: boolean }>;
   normalizer: unknown;
   pre_tokenizer: unknown;
-  post_processor: null;
+  post_processor: unknown;
   decoder: unknown;
   model: { type: 'Unigram'; unk_id: number; vocab: Array<[string, number]>; byte_fallback: boolean };
 }
@@ -31,10 +31,13 @@ export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokeniz
   const added = [];
   for (let id = 0; id < model.vocabSize; id++) {
     const type = model.types[id];
+    const piece = model.pieces[id];
     if (type === PieceType.CONTROL || type === PieceType.UNKNOWN || type === PieceType.USER_DEFINED) {
+      // BERT's tokens are special whatever their SentencePiece type (medbert's models make them user-defined so that
+      // "[MASK]" typed in text is the mask); [MASK] takes the space before it, as fill-mask does (ALBERT's lstrip).
       added.push({
-        id, content: model.pieces[id], single_word: false, lstrip: false, rstrip: false,
-        normalized: false, special: type !== PieceType.USER_DEFINED,
+        id, content: piece, single_word: false, lstrip: piece === '[MASK]', rstrip: false,
+        normalized: false, special: type !== PieceType.USER_DEFINED || BERT_SPECIAL_TOKENS.has(piece),
       });
     }
   }
@@ -45,13 +48,37 @@ export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokeniz
     added_tokens: added,
     normalizer: normalizers.length === 0 ? null : { type: 'Sequence', normalizers },
     pre_tokenizer: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
-    post_processor: null,
+    post_processor: bertTemplate(model),
     decoder: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
     model: {
       type: 'Unigram',
       unk_id: model.unkId,
       vocab: model.pieces.map((p, i) => [p, model.scores[i]] as [string, number]),
       byte_fallback: trainerSpecValue(model.proto.trainer_spec, 'byte_fallback'),
+    },
+  };
+}
+
+/** BERT's special tokens, by the names Google's BERT and medbert give them. */
+const BERT_SPECIAL_TOKENS: ReadonlySet<string> = new Set(['[CLS]', '[SEP]', '[MASK]', '[PAD]', '[UNK]']);
+
+/**
+ * "[CLS] A [SEP]" and "[CLS] A [SEP] B [SEP]" (segment 1 for B), as medbert builds a model's inputs, when the
+ * vocabulary has [CLS] and [SEP]; none otherwise (a SentencePiece model that is no BERT's).
+ */
+function bertTemplate(model: SentencePieceModel): unknown {
+  const cls = model.pieces.indexOf('[CLS]');
+  const sep = model.pieces.indexOf('[SEP]');
+  if (cls < 0 || sep < 0) return null;
+  const special = (id: string, typeId: number): unknown => ({ SpecialToken: { id, type_id: typeId } });
+  const sequence = (id: 'A' | 'B', typeId: number): unknown => ({ Sequence: { id, type_id: typeId } });
+  return {
+    type: 'TemplateProcessing',
+    single: [special('[CLS]', 0), sequence('A', 0), special('[SEP]', 0)],
+    pair: [special('[CLS]', 0), sequence('A', 0), special('[SEP]', 0), sequence('B', 1), special('[SEP]', 1)],
+    special_tokens: {
+      '[CLS]': { id: '[CLS]', ids: [cls], tokens: ['[CLS]'] },
+      '[SEP]': { id: '[SEP]', ids: [sep], tokens: ['[SEP]'] },
     },
   };
 }

@@ -141,3 +141,24 @@ test('export-hf writes a Unigram tokenizer.json with the same pieces, scores and
   assert.equal(json.pre_tokenizer.type, 'Metaspace');
   assert.equal(json.pre_tokenizer.replacement, '\u2581');
 });
+
+test('export-hf of a BERT vocabulary: its [CLS], [SEP], [MASK] are special, [MASK] takes the space before it, inputs are [CLS] A [SEP] (B [SEP])', () => {
+  const out = join(dir, 'bert-tokenizer.json');
+  const bert = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
+  assert.equal(medbert(['export-hf', `--model=${bert}`, `--output=${out}`]).status, 0);
+  const json = JSON.parse(readFileSync(out, 'utf8')) as {
+    added_tokens: Array<{ id: number; content: string; special: boolean; lstrip: boolean }>;
+    post_processor: { type: string; single: unknown[]; pair: unknown[]; special_tokens: Record<string, { ids: number[] }> };
+  };
+  const model = SentencePieceModel.fromBytes(readFileSync(bert));
+  assert.deepEqual(json.added_tokens.map((t) => [t.content, t.special, t.lstrip]),
+    [['<pad>', true, false], ['<unk>', true, false], ['[CLS]', true, false], ['[SEP]', true, false], ['[MASK]', true, true]]);
+  assert.equal(json.post_processor.type, 'TemplateProcessing');
+  assert.deepEqual(json.post_processor.single, [{ SpecialToken: { id: '[CLS]', type_id: 0 } }, { Sequence: { id: 'A', type_id: 0 } }, { SpecialToken: { id: '[SEP]', type_id: 0 } }]);
+  assert.equal(json.post_processor.pair.length, 5);
+  assert.deepEqual(json.post_processor.special_tokens['[CLS]']!.ids, [model.pieces.indexOf('[CLS]')]);
+  // A model that is no BERT's (no [CLS]) gets no template.
+  const plain = join(dir, 'plain-tokenizer.json');
+  assert.equal(medbert(['export-hf', `--model=${models.bytefb}`, `--output=${plain}`]).status, 0);
+  assert.equal((JSON.parse(readFileSync(plain, 'utf8')) as { post_processor: unknown }).post_processor, null);
+});
