@@ -258,7 +258,8 @@ export async function predictNerCommand(argv: string[]): Promise<number> {
     ...engineFlags,
   }, {
     usage: 'medbert predict ner --checkpoint DIR (--text "..." | --input FILE) [--out FILE] [--json]',
-    description: 'Tags entities in text: type, text and character offsets.',
+    description: 'Tags entities in text: type, text and offsets (UTF-16 code units, as JavaScript counts them: one per\n' +
+      'character, two for a character beyond U+FFFF such as an emoji).',
     examples: ['medbert predict ner --checkpoint runs/ner --text "Cisplatin-induced nephrotoxicity was reduced by magnesium."'],
   });
   if (parsed === null) return 0;
