@@ -116,7 +116,6 @@ export const pretrainCommand: Command = {
     if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
       throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
     }
-    if (v.resume === true && lead) warnIfScheduleChanges(join(outDir, 'checkpoint'), steps);
 
     let config: BertConfig;
     let source: SequenceSource;
@@ -173,6 +172,7 @@ export const pretrainCommand: Command = {
       }
     }
 
+    if (v.resume === true && lead) warnIfScheduleChanges(join(outDir, 'checkpoint'), steps);
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
     // Rank 0 locks the run folder before the ranks meet: a second run into it fails at once, not once all have met.
