@@ -1,6 +1,6 @@
 import { MedbertError } from '../errors.js';
-import { encodeSingle, specialIds, type SpecialIds } from '../data/special-tokens.js';
-import { softmax } from '../tensor/index.js';
+import { specialIds } from '../data/special-tokens.js';
+import { fillMask } from '../tasks/fill-mask.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
@@ -32,23 +32,11 @@ export const fillMaskCommand: Command = {
       if (checkpoint.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
       const sp = SentencePieceModel.fromBytes(checkpoint.tokenizer, `${dir}/tokenizer.model`);
       const ids = specialIds(sp, `${dir}/tokenizer.model`);
-      const inputIds = withoutSpaceBeforeMask(encodeSingle(sp, text, ids, checkpoint.config.max_position_embeddings), sp.pieceToId('\u2581'), ids);
-      const at = inputIds.indexOf(ids.mask);
-      if (at < 0) {
-        const position = sp.encode(text).indexOf(ids.mask);
-        if (position < 0) throw new MedbertError('--text has no [MASK] token');
-        const window = checkpoint.config.max_position_embeddings;
-        throw new MedbertError(`--text's [MASK] is token ${position + 2}, past the model's ${window}-token window: shorten the text before it`);
-      }
-      model.eval();
-      const probs = await engine.noGrad(() => engine.tidy(() => {
-        // the last layer computes the [MASK] row alone
-        const row = model.bert.forward({ batch: 1, seq: inputIds.length, inputIds }, Int32Array.of(at));
-        return softmax(model.mlm.forward(row));
-      })).data();
-      const top = [...probs.keys()].sort((a, b) => probs[b]! - probs[a]!).slice(0, k);
-      const predictions = top.map((id) => ({ token: sp.idToPiece(id), id, score: probs[id]! }));
-      if (v.json === true) printJson({ input_ids: [...inputIds], predictions });
+      const { input_ids: inputIds, predictions } = await fillMask(model, sp, ids, text, k).catch((error: unknown) => {
+        // the flag's name, in the command's words
+        throw error instanceof MedbertError ? new MedbertError(error.message.replace(/^the text/, '--text')) : error;
+      });
+      if (v.json === true) printJson({ input_ids: inputIds, predictions });
       else for (const p of predictions) process.stdout.write(`${p.score.toFixed(4)}  ${p.token}  (id ${p.id})\n`);
       model.dispose();
       return 0;
@@ -58,13 +46,3 @@ export const fillMaskCommand: Command = {
   },
 };
 
-/**
- * "type 2 [MASK] were" encodes as ▁type ▁2 ▁ [MASK] ▁were: the space before [MASK] becomes a piece of its own. In
- * pretraining a [MASK] replaces a whole piece, its ▁ with it ("▁diabetes"), and a lone ▁ before one never occurs;
- * kept, it made the model predict word endings. It is dropped, as SentencePiece BERTs (ALBERT) strip the space
- * before their mask token.
- */
-export function withoutSpaceBeforeMask(inputIds: Int32Array, spaceId: number, ids: SpecialIds): Int32Array {
-  if (spaceId === ids.unk) return inputIds; // no "▁" piece in this vocabulary
-  return inputIds.filter((id, i) => !(id === spaceId && inputIds[i + 1] === ids.mask));
-}

@@ -6,8 +6,8 @@ import { FINETUNE_DEFAULTS, type EpochReport, type FinetuneOptions } from '../ta
 import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
 } from '../tasks/ner/index.js';
-import { SentencePieceModel } from '../tokenizer/index.js';
-import { checkCheckpointFolder, checkReplaceable, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { checkpointTokenizer, loadTagger } from '../tasks/ner/node-io.js';
+import { checkCheckpointFolder, checkReplaceable, loadCheckpoint, saveCheckpoint } from '../train/checkpoint.js';
 import { intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
@@ -24,10 +24,6 @@ export async function readNerFile(path: string, flag?: string): Promise<NerDocum
   return docs;
 }
 
-function tokenizerOf(c: LoadedCheckpoint, dir: string): SentencePieceModel {
-  if (c.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
-  return SentencePieceModel.fromBytes(c.tokenizer, join(dir, 'tokenizer.model'));
-}
 
 /** "epoch 2", or "epoch 2 (stopped after 140 of 356 steps)" for one a stop request ended early. */
 export function epochName(r: EpochReport): string {
@@ -134,7 +130,7 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
   const progress = new Progress('finetune ner', 'steps');
   const interrupt = stopOnInterrupt('finetune');
   try {
-    const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, tokenizerOf(ckpt, dir), types, options.seed);
+    const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, checkpointTokenizer(ckpt, dir), types, options.seed);
     progress.start(1);
     const result = await finetuneNer(tagger, train, dev, test, options, {
       onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'ex/s': p.examplesPerSecond } }),
@@ -163,16 +159,6 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
     interrupt.dispose();
     engine.backend.dispose();
   }
-}
-
-/** Loads a fine-tuned NER checkpoint (written by finetune ner). */
-function loadTagger(dir: string, engine: Awaited<ReturnType<typeof engineFromFlags>>): NerTagger {
-  const ckpt = loadCheckpoint(dir);
-  const types = ckpt.rawConfig['entity_types'];
-  if (!Array.isArray(types) || !ckpt.weights.has('classifier.weight')) {
-    throw new MedbertError(`${dir} is not a fine-tuned NER checkpoint (no entity_types / classifier): run medbert finetune ner first`);
-  }
-  return NerTagger.create(engine, ckpt.config, ckpt.weights, tokenizerOf(ckpt, dir), types as string[], 0);
 }
 
 export async function evalNerCommand(argv: string[]): Promise<number> {

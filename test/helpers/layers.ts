@@ -11,4 +11,5 @@ export const NODE_ADAPTERS: ReadonlySet<string> = new Set([
   'tensor/backends/index.ts', 'tensor/backends/wasm/index.ts', 'tensor/backends/wasm/node-platform.ts',
   'tensor/backends/wasm/node-worker.ts',
   'tokenizer/node-io.ts', 'tokenizer/trainer/em-worker.ts', 'tokenizer/trainer/node-parallel.ts',
+  'tasks/ner/node-io.ts',
 ]);
