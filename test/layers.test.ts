@@ -13,7 +13,7 @@ import { repoRoot } from './helpers/shared-data.js';
  * random.ts, ...), which import no folder. `synth` (the demo's generated corpora) uses the de-identification
  * lists and the ontology, and only the CLI uses it.
  */
-const LAYERS = ['tensor', 'nn', 'model', 'tokenizer', 'corpus', 'deid', 'ontology', 'synth', 'data', 'train', 'dist', 'tasks', 'cli'];
+const LAYERS = ['tensor', 'nn', 'model', 'tokenizer', 'corpus', 'deid', 'ontology', 'synth', 'data', 'train', 'dist', 'tasks', 'serve', 'cli'];
 
 interface Import {
   /** A module path relative to src (`tokenizer/model.ts`), or the specifier of a package or Node module. */

@@ -68,4 +68,9 @@ export const commands: readonly CommandEntry[] = [
     summary: 'run a fine-tuned checkpoint on text',
     load: async () => (await import('./tasks.js')).predictCommand,
   },
+  {
+    name: 'serve',
+    summary: 'an HTTP JSON API on this machine: de-identify, link, tag, fill masks, tokenize',
+    load: async () => (await import('./serve.js')).serveCommand,
+  },
 ];

@@ -1,0 +1,82 @@
+import { isIP } from 'node:net';
+import { specialIds } from '../data/special-tokens.js';
+import { MedbertError } from '../errors.js';
+import { loadMatcher } from '../ontology/node-io.js';
+import { createMedbertServer, endpoints, type Services } from '../serve/server.js';
+import { loadTagger } from '../tasks/ner/node-io.js';
+import type { Engine } from '../tensor/index.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
+import { readModelFile } from '../tokenizer/node-io.js';
+import { loadPretrainingModel } from '../train/load-model.js';
+import { intFlag, numberFlag, parseFlags, printJson } from './args.js';
+import type { Command } from './command.js';
+import { engineFlags, engineFromFlags } from './engine-flags.js';
+
+export const serveCommand: Command = {
+  name: 'serve',
+  async run(argv) {
+    const parsed = parseFlags(argv, {
+      host: { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address to listen on (127.0.0.1: this machine only)' },
+      port: { type: 'string', valueName: 'N', default: '8080', description: 'port (0: any free one, printed at start)' },
+      ontology: { type: 'string', valueName: 'FILE', description: 'lexicon TSV(.gz), or "builtin": enables POST /link' },
+      ner: { type: 'string', valueName: 'DIR', description: 'fine-tuned NER checkpoint: enables POST /ner' },
+      checkpoint: { type: 'string', valueName: 'DIR', description: 'pretraining checkpoint: enables POST /fill-mask (and /tokenize)' },
+      tokenizer: { type: 'string', valueName: 'M.model', description: 'tokenizer for POST /tokenize (default: the checkpoint\'s)' },
+      'max-body-mb': { type: 'string', valueName: 'MB', default: '10', description: 'largest request body accepted' },
+      json: { type: 'boolean', description: 'print {"url":...,"endpoints":[...]} on stdout once listening' },
+      ...engineFlags,
+    }, {
+      usage: 'medbert serve [--host 127.0.0.1] [--port 8080] [--ontology FILE] [--ner DIR] [--checkpoint DIR] [--tokenizer M.model]',
+      description: 'An HTTP JSON API on this machine: POST {"text": "..."} (or {"texts": [...]}) to /deid (always; "mode":\n' +
+        '"tag" or "surrogate"), /link, /ner, /fill-mask ("top_k"), /tokenize, as loaded; GET /health lists them. The log\n' +
+        'has one line per request (method, path, status, sizes, time), never its text. Ctrl-C stops.',
+      examples: [
+        'medbert serve --ontology ../shared/data/ontology/lexicon.tsv.gz --ner runs/ner',
+        'curl -s localhost:8080/deid -d \'{"text": "Seen by Dr. Ostrander on 3/14/2021."}\'',
+      ],
+    });
+    if (parsed === null) return 0;
+    const v = parsed.values;
+    const port = intFlag(v.port, 'port', 8080, 0, 65535);
+    const maxBodyBytes = Math.round(numberFlag(v['max-body-mb'], 'max-body-mb', 10, 0.001, 1024) * 1e6);
+    const host = v.host ?? '127.0.0.1';
+    const debug = process.argv.includes('--debug');
+    const engine: Engine | null = v.ner !== undefined || v.checkpoint !== undefined ? await engineFromFlags(v) : null;
+    let fillMask: Services['fillMask'] = null;
+    if (v.checkpoint !== undefined) {
+      const { model, checkpoint } = loadPretrainingModel(engine as Engine, v.checkpoint);
+      if (checkpoint.tokenizer === null) throw new MedbertError(`${v.checkpoint} has no tokenizer.model`);
+      const tokenizer = SentencePieceModel.fromBytes(checkpoint.tokenizer, `${v.checkpoint}/tokenizer.model`);
+      fillMask = { model, tokenizer, ids: specialIds(tokenizer, `${v.checkpoint}/tokenizer.model`) };
+    }
+    const services: Services = {
+      matcher: v.ontology === undefined ? null : await loadMatcher(v.ontology),
+      tagger: v.ner === undefined ? null : loadTagger(v.ner, engine as Engine),
+      fillMask,
+      tokenizer: v.tokenizer !== undefined ? readModelFile(v.tokenizer) : fillMask?.tokenizer ?? null,
+    };
+    const server = createMedbertServer(services, { maxBodyBytes, debug, log: (line) => process.stderr.write(`medbert serve: ${line}\n`) });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', (error: NodeJS.ErrnoException) => {
+        reject(new MedbertError(error.code === 'EADDRINUSE' ? `port ${port} on ${host} is in use: --port another (0: any free one)`
+          : `cannot listen on ${host}:${port}: ${error.message}`));
+      });
+      server.listen(port, host, () => resolve());
+    });
+    const address = server.address();
+    const actualPort = typeof address === 'object' && address !== null ? address.port : port;
+    const url = `http://${isIP(host) === 6 ? `[${host}]` : host}:${actualPort}`;
+    if (!isLoopback(host)) {
+      process.stderr.write(`medbert serve: warning: listening on ${host}, not this machine alone: notes sent here cross the network unencrypted (put it behind TLS)\n`);
+    }
+    process.stderr.write(`medbert serve: listening on ${url} (${endpoints(services).join(', ')}); Ctrl-C stops\n`);
+    if (v.json === true) printJson({ url, endpoints: endpoints(services) });
+    // Runs until a signal ends the process (exitOnSignals: one line, exit 130 or 143).
+    await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    return 0;
+  },
+};
+
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+}

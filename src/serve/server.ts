@@ -1,0 +1,177 @@
+// An HTTP JSON API over the loaded services (de-identification always; linking, NER, fill-mask and tokenizing when
+// their files were given), for a hospital's own machines: `medbert serve`. Requests carry patient text, so nothing of
+// a request's content is logged, only its method, path, status, size and time.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { deidentify, type DeidMode } from '../deid/index.js';
+import { MedbertError } from '../errors.js';
+import type { SpecialIds } from '../data/special-tokens.js';
+import type { BertForPretraining } from '../model/index.js';
+import { linkWithAbbreviations } from '../ontology/abbreviations.js';
+import type { EntityMatcher } from '../ontology/matcher.js';
+import { fillMask } from '../tasks/fill-mask.js';
+import type { NerTagger } from '../tasks/ner/index.js';
+import type { SentencePieceModel } from '../tokenizer/index.js';
+
+/** What the server can do: de-identification needs nothing loaded; the others are there when loaded. */
+export interface Services {
+  readonly matcher: EntityMatcher | null;
+  readonly tagger: NerTagger | null;
+  readonly fillMask: { readonly model: BertForPretraining; readonly tokenizer: SentencePieceModel; readonly ids: SpecialIds } | null;
+  readonly tokenizer: SentencePieceModel | null;
+}
+
+export interface ServerOptions {
+  /** Largest request body accepted (bytes); larger ones get 413. */
+  readonly maxBodyBytes: number;
+  /** One line per request (method, path, status, bytes, milliseconds), never its content. */
+  readonly log: (line: string) => void;
+  /** Log the stack of an internal error too. */
+  readonly debug?: boolean;
+}
+
+/** The endpoints, by path, with the service each needs (null: none). */
+const ROUTES: Readonly<Record<string, keyof Services | null>> = {
+  '/deid': null, '/link': 'matcher', '/ner': 'tagger', '/fill-mask': 'fillMask', '/tokenize': 'tokenizer',
+};
+
+/** How to load each service, for the 503 that says it is not loaded. */
+const HOW_TO_LOAD: Readonly<Record<keyof Services, string>> = {
+  matcher: '--ontology FILE (or builtin)', tagger: '--ner DIR', fillMask: '--checkpoint DIR', tokenizer: '--tokenizer M.model or --checkpoint DIR',
+};
+
+/** The services loaded, by endpoint name ("deid", "link", ...), for /health and the start-up line. */
+export function endpoints(services: Services): string[] {
+  return Object.entries(ROUTES).filter(([, need]) => need === null || services[need] !== null).map(([path]) => path.slice(1));
+}
+
+/** An error answered to the client: its status and one line. */
+class RequestError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+export function createMedbertServer(services: Services, options: ServerOptions): Server {
+  // Model calls run one at a time: the engine's tensor scopes are not made for two requests interleaving at awaits.
+  let modelQueue: Promise<unknown> = Promise.resolve();
+  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
+    const result = modelQueue.then(work, work);
+    modelQueue = result.catch(() => undefined);
+    return result;
+  };
+
+  const handle = async (request: IncomingMessage): Promise<unknown> => {
+    const path = pathOf(request);
+    if (path === '/health') {
+      if (request.method !== 'GET') throw new RequestError(405, 'use GET /health');
+      return { status: 'ok', endpoints: endpoints(services) };
+    }
+    if (!(path in ROUTES)) throw new RequestError(404, `no endpoint ${path}: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
+    if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`);
+    const need = ROUTES[path] as keyof Services | null;
+    if (need !== null && services[need] === null) throw new RequestError(503, `${path.slice(1)} is not loaded: start medbert serve with ${HOW_TO_LOAD[need]}`);
+    const body = await readJson(request, options.maxBodyBytes);
+    const each = (run: (text: string) => unknown | Promise<unknown>): Promise<unknown> => forEachText(body, run);
+    switch (path) {
+      case '/deid': {
+        const mode = optionalString(body, 'mode') ?? 'tag';
+        if (mode !== 'tag' && mode !== 'surrogate') throw new RequestError(400, `"mode" must be "tag" or "surrogate", not "${mode}"`);
+        const seed = optionalString(body, 'seed');
+        const key = optionalString(body, 'key');
+        return each((text) => {
+          const r = deidentify(text, { mode: mode as DeidMode, ...(seed === undefined ? {} : { seed }), ...(key === undefined ? {} : { key }) });
+          return { text: r.text, spans: r.spans };
+        });
+      }
+      case '/link':
+        return each((text) => ({ spans: linkWithAbbreviations(services.matcher as EntityMatcher, text) }));
+      case '/ner':
+        return each((text) => serialized(async () => {
+          const [doc] = await (services.tagger as NerTagger).predict([{ id: 'text', text, mentions: [] }]);
+          return { entities: doc?.mentions ?? [] };
+        }));
+      case '/fill-mask': {
+        const topK = optionalInteger(body, 'top_k') ?? 5;
+        if (topK < 1 || topK > 1000) throw new RequestError(400, '"top_k" must be between 1 and 1000');
+        const f = services.fillMask as NonNullable<Services['fillMask']>;
+        return each((text) => serialized(() => fillMask(f.model, f.tokenizer, f.ids, text, topK)));
+      }
+      default: { // '/tokenize'
+        const sp = services.tokenizer as SentencePieceModel;
+        return each((text) => {
+          const ids = sp.encode(text);
+          return { ids: [...ids], pieces: [...ids].map((id) => sp.idToPiece(id)) };
+        });
+      }
+    }
+  };
+
+  return createServer((request: IncomingMessage, response: ServerResponse) => {
+    const started = performance.now();
+    let received = 0;
+    request.on('data', (chunk: Buffer) => { received += chunk.length; });
+    const answer = (status: number, value: unknown): void => {
+      const json = JSON.stringify(value) + '\n';
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
+      response.end(json);
+      // The path alone: a query string could hold text.
+      options.log(`${request.method ?? '?'} ${pathOf(request)} ${status} ${received} B in, ${Buffer.byteLength(json)} B out, ${(performance.now() - started).toFixed(1)} ms`);
+    };
+    handle(request).then((value) => answer(200, value), (error: unknown) => {
+      if (error instanceof RequestError) return answer(error.status, { error: error.message });
+      // A text the model cannot take (no [MASK], too long) is the client's to fix.
+      if (error instanceof MedbertError) return answer(422, { error: error.message });
+      if (options.debug === true && error instanceof Error) options.log(error.stack ?? error.message);
+      return answer(500, { error: 'internal error (the server logs it with --debug)' });
+    });
+  });
+}
+
+function pathOf(request: IncomingMessage): string {
+  return new URL(request.url ?? '/', 'http://localhost').pathname;
+}
+
+/** The request's body as a JSON object; 413 past `limit` bytes, 400 when it is no JSON object. */
+async function readJson(request: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new RequestError(413, `the body is over ${limit} bytes (medbert serve --max-body-mb)`);
+    chunks.push(chunk as Buffer);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+  } catch (error) {
+    throw new RequestError(400, `the body is not JSON in UTF-8 (${error instanceof Error ? error.message : String(error)})`);
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new RequestError(400, 'the body must be a JSON object: {"text": "..."}');
+  return body as Record<string, unknown>;
+}
+
+/** `run` over {"text": "..."} (its result) or {"texts": ["...", ...]} ({"results": [...]}, in order). */
+async function forEachText(body: Record<string, unknown>, run: (text: string) => unknown | Promise<unknown>): Promise<unknown> {
+  if (typeof body['text'] === 'string') return run(body['text']);
+  const texts = body['texts'];
+  if (Array.isArray(texts) && texts.every((t) => typeof t === 'string')) {
+    const results: unknown[] = [];
+    for (const text of texts as string[]) results.push(await run(text));
+    return { results };
+  }
+  throw new RequestError(400, 'give "text": a string, or "texts": an array of strings');
+}
+
+function optionalString(body: Record<string, unknown>, name: string): string | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string') throw new RequestError(400, `"${name}" must be a string`);
+  return value;
+}
+
+function optionalInteger(body: Record<string, unknown>, name: string): number | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value)) throw new RequestError(400, `"${name}" must be an integer`);
+  return value;
+}

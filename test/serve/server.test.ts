@@ -1,0 +1,102 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import test from 'node:test';
+import { specialIds } from '../../src/data/special-tokens.js';
+import { deidentify } from '../../src/deid/index.js';
+import { BertForPretraining, presetConfig } from '../../src/model/index.js';
+import { builtinMatcher, linkWithAbbreviations } from '../../src/ontology/index.js';
+import { createMedbertServer, type Services } from '../../src/serve/server.js';
+import { fillMask } from '../../src/tasks/fill-mask.js';
+import { Engine, ReferenceBackend, Rng } from '../../src/tensor/index.js';
+import { SentencePieceModel } from '../../src/tokenizer/index.js';
+import { repoRoot } from '../helpers/shared-data.js';
+
+const NOTE = 'Seen by Dr. Orvel Ostrander on 3/14/2021 at 12 Orchard Street, Springfield, MA 01105.';
+const TEXT = 'Patients with atrial fibrillation (AF) received warfarin.';
+
+async function withServer(services: Services, run: (url: string, log: string[]) => Promise<void>, maxBodyBytes = 1e6): Promise<void> {
+  const log: string[] = [];
+  const server = createMedbertServer(services, { maxBodyBytes, log: (line) => log.push(line) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    await run(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, log);
+  } finally {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
+
+async function post(url: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+  const response = await fetch(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body) });
+  return { status: response.status, json: await response.json() as Record<string, unknown> };
+}
+
+test('the server answers what the library gives: de-identification, linking, fill-mask, tokenizing, one text or several', async () => {
+  const tokenizer = SentencePieceModel.fromBytes(new Uint8Array(readFileSync(join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'))));
+  const ids = specialIds(tokenizer, 'fixture');
+  const config = presetConfig('tiny', { vocab_size: tokenizer.vocabSize, hidden_size: 16, num_hidden_layers: 1, num_attention_heads: 2,
+    intermediate_size: 32, pad_token_id: ids.pad, unk_token_id: ids.unk, cls_token_id: ids.cls, sep_token_id: ids.sep, mask_token_id: ids.mask });
+  const model = new BertForPretraining(new Engine(new ReferenceBackend()), config, new Rng(1), new Rng(2));
+  const matcher = await builtinMatcher();
+  const services: Services = { matcher, tagger: null, fillMask: { model, tokenizer, ids }, tokenizer };
+  await withServer(services, async (url, log) => {
+    assert.deepEqual(await (await fetch(`${url}/health`)).json(), { status: 'ok', endpoints: ['deid', 'link', 'fill-mask', 'tokenize'] });
+
+    const tagged = deidentify(NOTE);
+    assert.deepEqual(await post(`${url}/deid`, { text: NOTE }), { status: 200, json: { text: tagged.text, spans: tagged.spans } });
+    assert.ok(tagged.spans.length >= 3);
+    const surrogate = deidentify(NOTE, { mode: 'surrogate', seed: 's1' });
+    const batch = await post(`${url}/deid`, { texts: [NOTE, 'Call 617-555-0123.'], mode: 'surrogate', seed: 's1' });
+    assert.equal(batch.status, 200);
+    assert.deepEqual((batch.json['results'] as { text: string }[]).map((r) => r.text), [surrogate.text, deidentify('Call 617-555-0123.', { mode: 'surrogate', seed: 's1' }).text]);
+
+    assert.deepEqual((await post(`${url}/link`, { text: TEXT })).json, JSON.parse(JSON.stringify({ spans: linkWithAbbreviations(matcher, TEXT) })));
+    const masked = 'Patients with type 2 [MASK] were given metformin.';
+    const filled = await post(`${url}/fill-mask`, { text: masked, top_k: 3 });
+    assert.equal(filled.status, 200);
+    assert.deepEqual(filled.json, JSON.parse(JSON.stringify(await fillMask(model, tokenizer, ids, masked, 3))));
+    const tokens = await post(`${url}/tokenize`, { text: 'Aspirin 81 mg' });
+    assert.deepEqual(tokens.json['ids'], [...tokenizer.encode('Aspirin 81 mg')]);
+
+    // The log has one line per request, and none of the text.
+    assert.equal(log.length, 6);
+    for (const line of log) assert.doesNotMatch(line, /Ostrander|Orchard|fibrillation|Aspirin|metformin/);
+    assert.match(log[1]!, /^POST \/deid 200 \d+ B in, \d+ B out, [\d.]+ ms$/);
+  });
+  model.dispose();
+});
+
+test('the server refuses what it cannot answer with a status and one line', async () => {
+  const services: Services = { matcher: null, tagger: null, fillMask: null, tokenizer: null };
+  await withServer(services, async (url) => {
+    assert.deepEqual(await post(`${url}/ner`, { text: 'x' }), { status: 503, json: { error: 'ner is not loaded: start medbert serve with --ner DIR' } });
+    assert.equal((await post(`${url}/deid`, 'not json')).status, 400);
+    assert.match(String((await post(`${url}/deid`, { texts: [1] })).json['error']), /give "text": a string, or "texts": an array of strings/);
+    assert.match(String((await post(`${url}/deid`, { text: 'x', mode: 'other' })).json['error']), /"mode" must be "tag" or "surrogate"/);
+    assert.equal((await post(`${url}/deid`, { text: 'x'.repeat(2000) })).status, 413);
+    assert.equal((await fetch(`${url}/deid`)).status, 405);
+    assert.equal((await fetch(`${url}/nowhere`)).status, 404);
+    assert.equal((await post(`${url}/deid`, { text: 'Seen by Dr. Orvel Ostrander.' })).status, 200, 'still serving');
+  }, 1000);
+});
+
+test('medbert serve listens where it says, answers, and a Ctrl-C stops it', { skip: process.platform === 'win32' }, async () => {
+  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'serve', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '', stderr = '';
+  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    const deadline = Date.now() + 30_000;
+    while (!stdout.includes('\n') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const { url, endpoints } = JSON.parse(stdout) as { url: string; endpoints: string[] };
+    assert.deepEqual(endpoints, ['deid']);
+    assert.match(stderr, new RegExp(`medbert serve: listening on ${url.replaceAll('.', '\\.')} \\(deid\\); Ctrl-C stops`));
+    assert.equal((await post(`${url}/deid`, { text: NOTE })).json['text'], deidentify(NOTE).text);
+  } finally {
+    child.kill('SIGINT');
+  }
+  assert.equal(await exited, 130);
+});
