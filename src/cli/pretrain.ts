@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputLock } from '../directories.js';
@@ -8,6 +9,7 @@ import { SyntheticSource } from '../data/synthetic.js';
 import type { SequenceSource } from '../data/source.js';
 import { presetConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
 import { readModelFile } from '../tokenizer/node-io.js';
 import { loadCheckpoint } from '../train/checkpoint.js';
 import { pretrain, type PretrainOptions, type StepMetrics } from '../train/pretrain.js';
@@ -120,6 +122,8 @@ export const pretrainCommand: Command = {
     let config: BertConfig;
     let source: SequenceSource;
     let tokenizer: Uint8Array | null = null;
+    /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
+    let conceptsDigest: string | null = null;
     if (dataDir === 'synthetic') {
       const seqLen = intFlag(v['seq-len'], 'seq-len', 128, 8, 512);
       config = presetConfig(preset, { num_entity_concepts: 16 });
@@ -153,6 +157,7 @@ export const pretrainCommand: Command = {
         max_position_embeddings: Math.max(512, opened.manifest.seq_len),
       });
       source = opened.source;
+      conceptsDigest = createHash('sha256').update(JSON.stringify(opened.manifest.concepts)).digest('hex');
     }
     let initWeights: Map<string, NamedArray> | null = null;
     if (v.init !== undefined) {
@@ -160,14 +165,20 @@ export const pretrainCommand: Command = {
       if (init.config.hidden_size !== config.hidden_size || init.config.num_hidden_layers !== config.num_hidden_layers) {
         throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
       }
+      // The embeddings mean the pieces of the tokenizer they were trained with.
+      if (init.tokenizer !== null && tokenizer !== null && !sameBytes(SentencePieceModel.fromBytes(init.tokenizer).toBytes(), tokenizer)) {
+        throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
+      }
       initWeights = init.weights;
-      // The entity head predicts the concepts of the corpus it was trained on; other shards number others.
+      // The entity head predicts the concepts of the corpus it was trained on, row by row: other shards number others.
       const entityDecoder = init.weights.get('entity.decoder.weight');
-      if (entityDecoder !== undefined && entityDecoder.shape[0] !== config.num_entity_concepts) {
+      const initConcepts = init.rawConfig[CONCEPTS_DIGEST];
+      if (entityDecoder !== undefined && (entityDecoder.shape[0] !== config.num_entity_concepts || initConcepts !== conceptsDigest)) {
         initWeights = new Map([...init.weights].filter(([name]) => !name.startsWith('entity.')));
         if (lead) {
-          process.stderr.write(`medbert pretrain: warning: --init ${v.init} predicts ${entityDecoder.shape[0]} concepts, ${dataDir} has ${config.num_entity_concepts}: `
-            + 'the entity head starts fresh (the encoder and MLM head are loaded)\n');
+          const why = entityDecoder.shape[0] !== config.num_entity_concepts ? `predicts ${entityDecoder.shape[0]} concepts, ${dataDir} has ${config.num_entity_concepts}`
+            : typeof initConcepts === 'string' ? `predicts other concepts than ${dataDir}'s` : `does not say which concepts it predicts`;
+          process.stderr.write(`medbert pretrain: warning: the entity head of --init ${v.init} ${why}: it starts fresh (the encoder and MLM head are loaded)\n`);
         }
       }
     }
@@ -193,6 +204,7 @@ export const pretrainCommand: Command = {
     try {
       const result = await pretrain({
         engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true, outputLock: lock,
+        ...(conceptsDigest === null ? {} : { configExtras: { [CONCEPTS_DIGEST]: conceptsDigest } }),
         shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring, { bucketBytes }) }),
         onStart: (from) => { if (lead) progress.start(steps, from); },
         onStep: (m) => {
@@ -225,6 +237,9 @@ export const pretrainCommand: Command = {
     return stopped ? interrupt.exitCode() : 0;
   },
 };
+
+/** config.json's field for a digest of the concept list the entity head predicts (the shards' manifest's). */
+const CONCEPTS_DIGEST = 'entity_concepts_sha256';
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);

@@ -62,6 +62,8 @@ export interface PretrainRun {
   /** Run folder: `checkpoint/` (latest, resumable) and `metrics.jsonl`. */
   readonly outDir: string;
   readonly tokenizer?: Uint8Array | null;
+  /** More config.json fields for every checkpoint the run writes (which concepts its entity head predicts). */
+  readonly configExtras?: Readonly<Record<string, unknown>>;
   /** Starting weights (e.g. a Hugging Face BERT checkpoint); missing heads keep their fresh init. */
   readonly initWeights?: ReadonlyMap<string, NamedArray> | null;
   readonly resume: boolean;
@@ -227,7 +229,8 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     };
     const moments = await updater.moments();
     if (rank !== 0) return;
-    saveCheckpoint(checkpointDir, { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null, optimizer: moments, trainerState: state });
+    saveCheckpoint(checkpointDir, { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null, optimizer: moments, trainerState: state,
+      ...(run.configExtras === undefined ? {} : { extraConfig: run.configExtras }) });
   };
 
   while (step < o.steps) {
@@ -297,7 +300,8 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     if (dist !== undefined) stop = (await dist.allReduce(Float64Array.of(stop ? 1 : 0)))[0]! > 0;
     if (stop || step === o.steps || (o.checkpointEvery > 0 && step % o.checkpointEvery === 0)) await save();
     if (rank === 0 && (o.snapshotEvery ?? 0) > 0 && step % o.snapshotEvery! === 0) {
-      saveCheckpoint(join(outDir, `step-${step}`), { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null });
+      saveCheckpoint(join(outDir, `step-${step}`), { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null,
+        ...(run.configExtras === undefined ? {} : { extraConfig: run.configExtras }) });
     }
     if (stop) {
       model.dispose();

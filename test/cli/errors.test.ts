@@ -110,6 +110,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['eval', 'ner', '--gold', empty, '--pred', empty], /--gold .*empty\.jsonl holds no document \(PubTator or BIO TSV expected\)/],
       [['predict', 'ner', '--checkpoint', join(trained, 'checkpoint')], /give the text to tag: --text "\.\.\." or --input FILE/],
       [['predict', 'ner', '--checkpoint', join(trained, 'checkpoint'), '--text', 'a', '--input', notes], /give --text or --input, not both/],
+      [['pretrain', '--data', otherShards, '--init', join(trained, 'checkpoint'), '--out', join(dir, 'r'), '--steps', '1'], /--init .*trained.checkpoint was trained with another tokenizer than .*other-shards's/],
       [['pretrain', '--data', otherShards, '--resume', '--out', trained, '--steps', '2'], /--resume: .*trained.checkpoint was trained with another tokenizer than .*other-shards.tokenizer\.model/],
       [['deid', '--format', 'csv', '--text-column', 'transcription', '--input', truncatedCsv, '--output', join(dir, 'o.csv')], /cannot read .*notes\.csv\.gz: corrupt or truncated gzip data/],
       [['tokenizer', 'decode', `--model=${tokenizer}`, '--input_format=id', `--output=${join(dir, 'dec.txt')}`, badIds], /line 2: invalid id 99999/],
@@ -230,7 +231,20 @@ test('pretrain: --seq-len with shards is a warning (they keep their length), so 
     const init = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'other'), '--init', join(dir, 'run', 'checkpoint'), '--out', join(dir, 'run3'),
       '--steps', '1', '--micro-batch', '2');
     assert.equal(init.status, 0, init.stderr);
-    assert.match(init.stderr, /^medbert pretrain: warning: --init .*checkpoint predicts \d+ concepts, .*other has \d+: the entity head starts fresh/m);
+    assert.match(init.stderr, /^medbert pretrain: warning: the entity head of --init .*checkpoint predicts \d+ concepts, .*other has \d+: it starts fresh/m);
+    // On its own shards the entity head is loaded; the same number of concepts is not the same concepts, though: the
+    // checkpoint says which it predicts (a digest of the list).
+    const own = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--init', join(dir, 'run', 'checkpoint'), '--out', join(dir, 'run5'),
+      '--steps', '1', '--micro-batch', '2');
+    assert.equal(own.status, 0, own.stderr);
+    assert.doesNotMatch(own.stderr, /entity head/);
+    const config = JSON.parse(readFileSync(join(dir, 'run', 'checkpoint', 'config.json'), 'utf8')) as Record<string, unknown>;
+    assert.match(String(config['entity_concepts_sha256']), /^[0-9a-f]{64}$/);
+    writeFileSync(join(dir, 'run', 'checkpoint', 'config.json'), JSON.stringify({ ...config, entity_concepts_sha256: '0'.repeat(64) }));
+    const same = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--init', join(dir, 'run', 'checkpoint'), '--out', join(dir, 'run4'),
+      '--steps', '1', '--micro-batch', '2');
+    assert.equal(same.status, 0, same.stderr);
+    assert.match(same.stderr, /^medbert pretrain: warning: the entity head of --init .*checkpoint predicts other concepts than .*shards's: it starts fresh/m);
     const rank = medbert('pretrain', '--data', 'synthetic', '--node-rank', '3', '--out', join(dir, 'run2'));
     assert.equal(rank.status, 1);
     assert.match(rank.stderr, /^medbert: --node-rank=3 is not valid: expected an integer in 0\.\.0/);
