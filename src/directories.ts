@@ -260,7 +260,6 @@ export class OutputLock {
 
   /** Claims `path` for this process (making the folders above it), or throws (MedbertError) naming the run that holds it. */
   static acquire(path: string): OutputLock {
-    OutputLock.refuseInsideLocked(path); // before making any folder; again once locked, for a run that began between
     makeDirectories(dirname(path)); // where the lock goes
     const lockPath = join(dirname(path), `.${basename(path)}.lock`);
     const mine = `${lockPath}.${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -275,14 +274,7 @@ export class OutputLock {
       for (let attempt = 0; ; attempt++) {
         if (tryLink(mine, lockPath)) {
           trackPending(lockPath, true);
-          const lock = new OutputLock(lockPath, owner);
-          try {
-            OutputLock.refuseInsideLocked(path);
-          } catch (error) {
-            lock.release();
-            throw error;
-          }
-          return lock;
+          return new OutputLock(lockPath, owner);
         }
         const holder = lockHolder(lockPath);
         if (attempt < 200 && holder !== null && holder.host === hostname() && !processAlive(holder.pid)) {
@@ -294,14 +286,6 @@ export class OutputLock {
       }
     } finally {
       rmSync(mine, { force: true });
-    }
-  }
-
-  /** Throws when a folder above `path` is another run's output (a pretraining run writing its checkpoint in it). */
-  private static refuseInsideLocked(path: string): void {
-    const outer = lockedAncestor(path);
-    if (outer !== null) {
-      throw new MedbertError(`${path} is inside ${outer.folder}, which ${outer.who} is writing (${outer.lockPath}): write elsewhere, or wait for it to finish`);
     }
   }
 
@@ -395,21 +379,6 @@ function lockHolder(lockPath: string): { pid: number; host: string } | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The nearest folder above `path` that another run holds the lock of (a pretraining run writing its checkpoint
- * inside it), or null. A lock whose owner is gone from this host, or is this process, does not count.
- */
-function lockedAncestor(path: string): { folder: string; lockPath: string; who: string } | null {
-  for (let folder = dirname(resolve(path)); dirname(folder) !== folder; folder = dirname(folder)) {
-    const lockPath = join(dirname(folder), `.${basename(folder)}.lock`);
-    if (!existsSync(lockPath)) continue;
-    const holder = lockHolder(lockPath);
-    if (holder !== null && holder.host === hostname() && (holder.pid === process.pid || !processAlive(holder.pid))) continue;
-    return { folder, lockPath, who: holder === null ? 'another run' : `process ${holder.pid} on ${holder.host}` };
-  }
-  return null;
 }
 
 /** Is a process with this id running on this host? (Signal 0 checks without sending; EPERM: it runs as another user.) */
