@@ -13,10 +13,9 @@ import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 
-/** Reads gold NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob extension). */
 /**
- * A PubTator or BIO file's documents. `flag`, when given, names the flag the file came from, and a file of no
- * documents is then an error: an empty test set scored F1 0 and exited 0.
+ * NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob/.conll extension). `flag`, when given, names
+ * the flag the file came from, and a file of no documents is then an error (an empty test set scored F1 0).
  */
 export async function readNerFile(path: string, flag?: string): Promise<NerDocument[]> {
   const docs = /\.(tsv|iob|conll)(\.gz)?$/i.test(path) ? readIob(await readFileText(path), path) : await readPubtatorNer(fileText(path), path);

@@ -183,7 +183,6 @@ export const pretrainCommand: Command = {
       }
     }
 
-    if (v.resume === true && lead) warnIfScheduleChanges(join(outDir, 'checkpoint'), steps);
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
     // Rank 0 locks the run folder before the ranks meet: a second run into it fails at once, not once all have met.
@@ -197,6 +196,7 @@ export const pretrainCommand: Command = {
       engine.backend.dispose();
       throw error;
     }
+    if (v.resume === true && lead) warnIfScheduleChanges(join(outDir, 'checkpoint'), steps);
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     let stopped = false;

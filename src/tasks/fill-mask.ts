@@ -41,9 +41,9 @@ export async function fillMask(model: BertForPretraining, sp: SentencePieceModel
 
 /**
  * "type 2 [MASK] were" encodes as ▁type ▁2 ▁ [MASK] ▁were: the space before [MASK] becomes a piece of its own. In
- * pretraining a [MASK] replaces a whole piece, its ▁ with it ("▁diabetes"), and a lone ▁ before one never occurs;
- * kept, it made the model predict word endings. It is dropped, as SentencePiece BERTs (ALBERT) strip the space
- * before their mask token.
+ * pretraining a [MASK] replaces one piece, most often a word with its ▁ ("▁diabetes"); after a lone ▁ it stands
+ * for a piece without one, so the model predicted word endings. The ▁ is dropped, as SentencePiece BERTs (ALBERT)
+ * strip the space before their mask token.
  */
 export function withoutSpaceBeforeMask(inputIds: Int32Array, spaceId: number, ids: SpecialIds): Int32Array {
   if (spaceId === ids.unk) return inputIds; // no "▁" piece in this vocabulary

@@ -95,7 +95,7 @@ function readValue(field: FieldPlan, reader: protobuf.Reader): unknown {
     case KIND_MESSAGE: return readMessage(field.message as MessagePlan, reader, reader.uint32() + reader.pos);
     case KIND_ENUM: return reader.int32();
     case KIND_STRING: return reader.string();
-    case KIND_BYTES: return reader.bytes().slice(); // its own copy, as a plain Uint8Array
+    case KIND_BYTES: return new Uint8Array(reader.bytes()); // its own copy (a Buffer's slice is a view), as a plain Uint8Array
     case KIND_SCALAR: return reader.bool();
     case KIND_SCALAR + 1: return reader.float();
     case KIND_SCALAR + 2: return reader.double();

@@ -5,7 +5,7 @@
 // memory), thread-pool.ts (dispatch over the main thread and workers), kernel-table.ts (export names),
 // node-platform.ts + node-worker.ts (the only Node-specific code), assembly/ (the kernels, AssemblyScript).
 import type { Backend } from '../../backend.js';
-import { instantiate } from './kernel-table.js';
+import { createWasmBackendFromBytes } from './from-bytes.js';
 import { defaultThreads, enableRelaxedSimd, loadKernelBytes, spawnNodeWorker } from './node-platform.js';
 import { WasmBackend } from './wasm-backend.js';
 
@@ -46,8 +46,6 @@ export async function createWasmBackend(options: WasmOptions = {}): Promise<Wasm
   if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`wasm backend: threads must be a positive integer, got ${threads}`);
   const relaxed = options.build === 'simd' ? false : relaxedSimdSupported();
   if (options.build === 'relaxed-simd' && !relaxed) throw new Error('wasm backend: this runtime has no relaxed SIMD');
-  const module = await WebAssembly.compile(loadKernelBytes(relaxed ? 'kernels-relaxed.wasm' : 'kernels-simd.wasm'));
-  const memory = new WebAssembly.Memory({ initial: 16, maximum: 65536, shared: true });
-  const main = instantiate(module, memory);
-  return WasmBackend.create(relaxed ? 'wasm-relaxed-simd' : 'wasm-simd', module, memory, main, threads, spawnNodeWorker);
+  const kernels = loadKernelBytes(relaxed ? 'kernels-relaxed.wasm' : 'kernels-simd.wasm');
+  return createWasmBackendFromBytes(kernels, relaxed ? 'wasm-relaxed-simd' : 'wasm-simd', threads, spawnNodeWorker);
 }
