@@ -347,3 +347,17 @@ test('prepare replaces invalid UTF-8 and counts it as a warning naming the file 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('MEDBERT_THREADS that is no positive integer is one clear line, with one rank or several', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-threads-'));
+  try {
+    for (const workers of ['1', '2']) {
+      const r = spawnSync(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', join(dir, `run${workers}`),
+        '--steps', '1', '--workers', workers], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, MEDBERT_THREADS: 'abc' } });
+      assert.equal(r.status, 1, r.stderr);
+      assert.equal(r.stderr, "medbert: the environment variable MEDBERT_THREADS must be a positive integer, got 'abc'\n");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
