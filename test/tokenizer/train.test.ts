@@ -45,7 +45,7 @@ test('a model trained on our own lines has spm_train\'s layout: meta pieces, use
   assert.equal(model.decode(model.encode(text)), text, 'byte fallback round-trips');
 });
 
-test('E-steps on worker threads give exactly the single-thread model', async () => {
+test('E-steps and the seed pieces on worker threads give exactly the single-thread model', async () => {
   const lines = hardLines().slice(0, 36).map((l) => Buffer.from(l).toString('utf8'));
   const corpus: string[] = [];
   for (let k = 0; k < 15; k++) for (const l of lines) corpus.push(l.split(' ').map((_, i, a) => a[(i * 5 + k) % a.length]).join(' '));
@@ -60,6 +60,24 @@ test('E-steps on worker threads give exactly the single-thread model', async () 
   } finally {
     await pool.close();
   }
+});
+
+test('with worker threads the seed pieces are made off the main thread: its event loop runs meanwhile (a Ctrl-C is seen)', async () => {
+  const trainer = new UnigramTrainer({ vocab_size: 200, num_threads: 2, normalization_rule_name: 'identity', character_coverage: 0.98 });
+  for (const line of hardLines().slice(0, 36)) trainer.addSentence(Buffer.from(line).toString('utf8'));
+  let turned = false;
+  let turnedDuringSeeds: boolean | null = null;
+  const pool = new WorkerEStep(2);
+  try {
+    await trainer.trainParallel(pool, (p) => {
+      if (p.phase !== 'seed') return;
+      if (p.done === 0) setImmediate(() => { turned = true; });
+      else turnedDuringSeeds = turned;
+    });
+  } finally {
+    await pool.close();
+  }
+  assert.equal(turnedDuringSeeds, true);
 });
 
 test('bad training settings are clear errors', () => {

@@ -1,6 +1,10 @@
-// Worker thread side of node-parallel.ts: holds the shared word corpus and computes E-step partials.
+// Worker thread side of node-parallel.ts: holds the shared word corpus and computes E-step partials; makes the seed
+// pieces (one long computation) off the main thread.
 import { parentPort } from 'node:worker_threads';
 import { expectedPartial, viterbiPartial, type CorpusView, type EStepInput } from './em.js';
+import { packArrays, unpackArrays, type PackedArrays, type SeedsReply } from './packed-arrays.js';
+import type { PieceRules } from './piece-rules.js';
+import { makeSeedPieces } from './seed.js';
 
 export interface SharedCorpus {
   readonly count: number;
@@ -15,7 +19,8 @@ export interface SharedCorpus {
 
 export type WorkerRequest =
   | { readonly kind: 'corpus'; readonly corpus: SharedCorpus }
-  | { readonly kind: 'estep' | 'viterbi'; readonly input: EStepInput; readonly threadIds: number[] };
+  | { readonly kind: 'estep' | 'viterbi'; readonly input: EStepInput; readonly threadIds: number[] }
+  | { readonly kind: 'seeds'; readonly sentences: PackedArrays; readonly rules: PieceRules; readonly seedSize: number };
 
 export interface WorkerReply {
   /** E-step: expected counts and objective; Viterbi pass: counts and word total. */
@@ -25,6 +30,12 @@ export interface WorkerReply {
 let corpus: CorpusView | null = null;
 
 parentPort?.on('message', (request: WorkerRequest) => {
+  if (request.kind === 'seeds') {
+    const seeds = makeSeedPieces(unpackArrays(request.sentences), request.rules, request.seedSize);
+    const reply: SeedsReply = { pieces: packArrays(seeds.map((p) => p.cps)), scores: Float64Array.from(seeds, (p) => p.score) };
+    parentPort!.postMessage(reply, [reply.pieces.values.buffer as ArrayBuffer, reply.pieces.ends.buffer as ArrayBuffer, reply.scores.buffer as ArrayBuffer]);
+    return;
+  }
   if (request.kind === 'corpus') {
     const c = request.corpus;
     corpus = {

@@ -5,6 +5,9 @@ import { Worker } from 'node:worker_threads';
 import { eStepInput, mergePartials, mergeViterbi, type LivePieces, type WordCorpus } from './em.js';
 import type { ParallelEStep } from './trainer.js';
 import type { SharedCorpus, WorkerReply, WorkerRequest } from './em-worker.js';
+import { packArrays, unpackArrays, type SeedsReply } from './packed-arrays.js';
+import type { PieceRules } from './piece-rules.js';
+import type { SeedPiece } from './seed.js';
 
 function toShared<T extends Int32Array | Float64Array>(array: T, make: (buffer: SharedArrayBuffer) => T): T {
   const shared = make(new SharedArrayBuffer(Math.max(8, array.byteLength)));
@@ -45,6 +48,21 @@ export class WorkerEStep implements ParallelEStep {
   async viterbiCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ freq: Float32Array; vsum: number }> {
     const partials = await this.run('viterbi', corpus, live, threads);
     return mergeViterbi(partials.map((p) => ({ freq: p.values, vsum: p.total })));
+  }
+
+  /** makeSeedPieces on the first worker: the main thread's event loop stays free (a Ctrl-C is seen at once). */
+  async seedPieces(sentences: readonly Int32Array[], rules: PieceRules, seedSize: number): Promise<SeedPiece[]> {
+    const worker = this.workers[0] as Worker;
+    const packed = packArrays(sentences);
+    const reply = await new Promise<SeedsReply>((resolve, reject) => {
+      const onError = (error: Error): void => { worker.off('message', onMessage); reject(error); };
+      const onMessage = (message: SeedsReply): void => { worker.off('error', onError); resolve(message); };
+      worker.once('message', onMessage);
+      worker.once('error', onError);
+      const request: WorkerRequest = { kind: 'seeds', sentences: packed, rules, seedSize };
+      worker.postMessage(request, [packed.values.buffer as ArrayBuffer, packed.ends.buffer as ArrayBuffer]);
+    });
+    return unpackArrays(reply.pieces).map((cps, k) => ({ cps, score: reply.scores[k] as number }));
   }
 
   /** Deals thread groups 0..threads-1 round-robin to the workers; returns the partials in group order. */

@@ -9,7 +9,7 @@ import { byteToPiece } from '../byte-pieces.js';
 import { utf8DecodeValid } from '../utf8.js';
 import { charsmapForRule } from './nfkc-charsmap.js';
 import { isValidPiece, SPACE_CP, UNK_CP, type PieceRules } from './piece-rules.js';
-import { byCountThenKey, compareCodePoints, makeSeedPieces } from './seed.js';
+import { byCountThenKey, compareCodePoints, makeSeedPieces, type SeedPiece } from './seed.js';
 import { expectedCounts, maximize, minScore, prune, SeedTrie, WordCorpus, type LivePieces } from './em.js';
 import { mulberry32 } from '../../random.js';
 
@@ -77,6 +77,20 @@ export interface ParallelEStep {
   share(corpus: WordCorpus): void;
   expectedCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ expected: Float32Array; objective: number }>;
   viterbiCounts(corpus: WordCorpus, live: LivePieces, threads: number): Promise<{ freq: Float32Array; vsum: number }>;
+  /**
+   * Optional: makeSeedPieces run elsewhere (a worker thread), with the same result. It is one long computation
+   * (seconds on a large corpus): elsewhere, this thread's event loop stays free, and a Ctrl-C is seen at once.
+   */
+  seedPieces?(sentences: readonly Int32Array[], rules: PieceRules, seedSize: number): Promise<SeedPiece[]>;
+}
+
+/** The training text after normalization (steps 1-2), what the seed pieces are made from. */
+interface NormalizedText {
+  readonly sentences: Int32Array[];
+  readonly rules: PieceRules;
+  readonly required: Map<number, number>;
+  readonly normalizerSpec: NormalizerSpecProto;
+  readonly report: (p: TrainProgress) => void;
 }
 
 interface TrainingState {
@@ -185,7 +199,11 @@ export class UnigramTrainer {
    * as train()'s: partial sums are still grouped and added in num_threads order.
    */
   async trainParallel(parallel: ParallelEStep, onProgress?: (p: TrainProgress) => void): Promise<TrainedModel> {
-    const state = this.prepare(onProgress);
+    const text = this.normalizedText(onProgress);
+    const seedSize = this.o.seed_sentencepiece_size;
+    const seeds = parallel.seedPieces === undefined ? makeSeedPieces(text.sentences, text.rules, seedSize)
+      : await parallel.seedPieces(text.sentences, text.rules, seedSize);
+    const state = this.fromSeeds(text, seeds);
     parallel.share(state.corpus);
     for (;;) {
       for (let iter = 0; iter < this.o.num_sub_iterations; iter++) this.afterEStep(state, await parallel.expectedCounts(state.corpus, state.live, this.o.num_threads));
@@ -216,7 +234,14 @@ export class UnigramTrainer {
     return this.serialize(pieces, state.normalizerSpec);
   }
 
+  /** Everything up to the EM rounds on this thread (the seed pieces included). */
   private prepare(onProgress?: (p: TrainProgress) => void): TrainingState {
+    const text = this.normalizedText(onProgress);
+    return this.fromSeeds(text, makeSeedPieces(text.sentences, text.rules, this.o.seed_sentencepiece_size));
+  }
+
+  /** Steps 1-2: the sentences normalized, as code points, with the characters outside the alphabet made unknown. */
+  private normalizedText(onProgress?: (p: TrainProgress) => void): NormalizedText {
     const o = this.o;
     const report = onProgress ?? ((): void => {});
     if (this.sentences.length === 0) throw new MedbertError('no training sentences: the input is empty or every line is longer than --max_sentence_length');
@@ -277,14 +302,19 @@ export class UnigramTrainer {
       throw new MedbertError(`vocab_size ${o.vocab_size} is smaller than the alphabet (${required.size} characters + ${this.metaPieces.size} special pieces): raise --vocab_size or lower --character_coverage`);
     }
 
-    // 3. Seeds.
     report({ phase: 'seed', done: 0, total: 1 });
-    const seeds = makeSeedPieces(sentences, rules, o.seed_sentencepiece_size);
+    return { sentences, rules, required, normalizerSpec, report };
+  }
+
+  /** Steps 4 on, once step 3, the seed pieces from a suffix array of the sentences, is done. */
+  private fromSeeds(text: NormalizedText, seeds: SeedPiece[]): TrainingState {
+    const o = this.o;
+    const { required, normalizerSpec, report } = text;
     report({ phase: 'seed', done: 1, total: 1, fields: { seeds: seeds.length } });
 
     // 4. Words (split at whitespace) with counts, sorted by count desc then text.
-    const words = splitWords(sentences, o.split_by_whitespace, o.treat_whitespace_as_suffix);
-    sentences = [];
+    const words = splitWords(text.sentences, o.split_by_whitespace, o.treat_whitespace_as_suffix);
+    text.sentences.length = 0; // the words hold what EM needs: the sentences go
     const trie = new SeedTrie(seeds);
     const corpus = new WordCorpus(words.map((w) => w[0]), Float64Array.from(words.map((w) => w[1])), trie);
     const live: LivePieces = {
