@@ -5,6 +5,7 @@ import { textChunks } from '../corpus/text-stream.js';
 import { MedbertError } from '../errors.js';
 import { evaluateCoverage, type CoverageReport } from '../ontology/coverage.js';
 import { linkWithAbbreviations } from '../ontology/abbreviations.js';
+import { PARAGRAPH_BREAK } from '../ontology/link-text.js';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import { loadMatcher } from '../ontology/node-io.js';
 import type { LinkedSpan } from '../ontology/types.js';
@@ -148,7 +149,7 @@ async function* paragraphs(source: AsyncIterable<string>): AsyncIterable<{ text:
   let bufferStart = 0;
   for await (const chunk of textChunks(source)) {
     buffer += chunk;
-    for (let m = /\n[ \t\r]*\n/g.exec(buffer); m !== null; m = /\n[ \t\r]*\n/g.exec(buffer)) {
+    for (let m = new RegExp(PARAGRAPH_BREAK).exec(buffer); m !== null; m = new RegExp(PARAGRAPH_BREAK).exec(buffer)) {
       const end = m.index + m[0].length;
       yield { text: buffer.slice(0, m.index), start: bufferStart };
       buffer = buffer.slice(end);

@@ -11,6 +11,7 @@ import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, numberFlag, parseFlags, printJson } from './args.js';
 import type { Command } from './command.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
+import { stopOnInterrupt } from './runtime.js';
 
 export const serveCommand: Command = {
   name: 'serve',
@@ -27,9 +28,13 @@ export const serveCommand: Command = {
       ...engineFlags,
     }, {
       usage: 'medbert serve [--host 127.0.0.1] [--port 8080] [--ontology FILE] [--ner DIR] [--checkpoint DIR] [--tokenizer M.model]',
-      description: 'An HTTP JSON API on this machine: POST {"text": "..."} (or {"texts": [...]}) to /deid (always; "mode":\n' +
-        '"tag" or "surrogate"), /link, /ner, /fill-mask ("top_k"), /tokenize, as loaded; GET /health lists them. The log\n' +
-        'has one line per request (method, path, status, sizes, time), never its text. Ctrl-C stops.',
+      description: 'An HTTP JSON API on this machine: POST {"text": "..."} (or {"texts": [...]}, answered as {"results": [...]})\n' +
+        'to /deid (always; "mode": "tag" or "surrogate"; "key": the patient, whose notes then share one date shift and\n' +
+        'the same surrogates, give it for every note of a patient; "seed"), /link ("abbreviations": false to leave out\n' +
+        'short forms; paragraph by paragraph, as medbert link), /ner, /fill-mask ("top_k"), /tokenize, as loaded; GET /health\n' +
+        'lists them. Answers 400 (bad request), 404, 405, 413 (body too large), 422 (a text the model cannot take), 503 (not\n' +
+        'loaded), 500. The log has one line per request (method, endpoint, status, sizes, time), never its text. Ctrl-C or\n' +
+        'SIGTERM takes no new requests and stops once those in flight are answered (exit 0); twice, at once.',
       examples: [
         'medbert serve --ontology ../shared/data/ontology/lexicon.tsv.gz --ner runs/ner',
         'curl -s localhost:8080/deid -d \'{"text": "Seen by Dr. Ostrander on 3/14/2021."}\'',
@@ -71,8 +76,22 @@ export const serveCommand: Command = {
     }
     process.stderr.write(`medbert serve: listening on ${url} (${endpoints(services).join(', ')}); Ctrl-C stops\n`);
     if (v.json === true) printJson({ url, endpoints: endpoints(services) });
-    // Runs until a signal ends the process (exitOnSignals: one line, exit 130 or 143).
+    // A first Ctrl-C or SIGTERM (a service manager's stop) takes no new requests and ends once those running have
+    // their answers: exit 0, a normal end for a server. A second quits at once (stopOnInterrupt).
+    const interrupt = stopOnInterrupt('serve', false);
+    const stop = (signal: string): void => {
+      if (!server.listening) return;
+      process.stderr.write(`medbert serve: ${signal}: no new requests; answering those in flight (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`);
+      server.close();
+      server.closeIdleConnections();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     await new Promise<void>((resolve) => server.once('close', () => resolve()));
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
+    interrupt.dispose();
+    process.stderr.write('medbert serve: stopped\n');
     return 0;
   },
 };

@@ -6,7 +6,7 @@ import { deidentify, type DeidMode } from '../deid/index.js';
 import { MedbertError } from '../errors.js';
 import type { SpecialIds } from '../data/special-tokens.js';
 import type { BertForPretraining } from '../model/index.js';
-import { linkWithAbbreviations } from '../ontology/abbreviations.js';
+import { linkText } from '../ontology/link-text.js';
 import type { EntityMatcher } from '../ontology/matcher.js';
 import { fillMask } from '../tasks/fill-mask.js';
 import type { NerTagger } from '../tasks/ner/index.js';
@@ -23,7 +23,7 @@ export interface Services {
 export interface ServerOptions {
   /** Largest request body accepted (bytes); larger ones get 413. */
   readonly maxBodyBytes: number;
-  /** One line per request (method, path, status, bytes, milliseconds), never its content. */
+  /** One line per request (method, endpoint, status, bytes, milliseconds), never its content nor the path as sent. */
   readonly log: (line: string) => void;
   /** Log the stack of an internal error too. */
   readonly debug?: boolean;
@@ -44,9 +44,9 @@ export function endpoints(services: Services): string[] {
   return Object.entries(ROUTES).filter(([, need]) => need === null || services[need] !== null).map(([path]) => path.slice(1));
 }
 
-/** An error answered to the client: its status and one line. */
+/** An error answered to the client: its status and one line (and for a 405, the methods the path takes). */
 class RequestError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number, message: string, readonly allow?: string) {
     super(message);
   }
 }
@@ -54,20 +54,22 @@ class RequestError extends Error {
 export function createMedbertServer(services: Services, options: ServerOptions): Server {
   // Model calls run one at a time: the engine's tensor scopes are not made for two requests interleaving at awaits.
   let modelQueue: Promise<unknown> = Promise.resolve();
-  const serialized = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = modelQueue.then(work, work);
+  // Work queued for a client that has left by its turn is skipped (a large text would hold up every later request).
+  const serialized = <T>(clientGone: () => boolean, work: () => Promise<T>): Promise<T> => {
+    const run = (): Promise<T> => (clientGone() ? Promise.reject(new ClientGone()) : work());
+    const result = modelQueue.then(run, run);
     modelQueue = result.catch(() => undefined);
     return result;
   };
 
-  const handle = async (request: IncomingMessage): Promise<unknown> => {
+  const handle = async (request: IncomingMessage, clientGone: () => boolean): Promise<unknown> => {
     const path = pathOf(request);
     if (path === '/health') {
-      if (request.method !== 'GET') throw new RequestError(405, 'use GET /health');
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'use GET /health', 'GET, HEAD');
       return { status: 'ok', endpoints: endpoints(services) };
     }
-    if (!(path in ROUTES)) throw new RequestError(404, `no endpoint ${path}: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
-    if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`);
+    if (!(path in ROUTES)) throw new RequestError(404, `no such endpoint: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
+    if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`, 'POST');
     const need = ROUTES[path] as keyof Services | null;
     if (need !== null && services[need] === null) throw new RequestError(503, `${path.slice(1)} is not loaded: start medbert serve with ${HOW_TO_LOAD[need]}`);
     const body = await readJson(request, options.maxBodyBytes);
@@ -83,10 +85,12 @@ export function createMedbertServer(services: Services, options: ServerOptions):
           return { text: r.text, spans: r.spans };
         });
       }
-      case '/link':
-        return each((text) => ({ spans: linkWithAbbreviations(services.matcher as EntityMatcher, text) }));
+      case '/link': {
+        const abbreviations = optionalBoolean(body, 'abbreviations') ?? true;
+        return each((text) => ({ spans: linkText(services.matcher as EntityMatcher, text, abbreviations) }));
+      }
       case '/ner':
-        return each((text) => serialized(async () => {
+        return each((text) => serialized(clientGone, async () => {
           const [doc] = await (services.tagger as NerTagger).predict([{ id: 'text', text, mentions: [] }]);
           return { entities: doc?.mentions ?? [] };
         }));
@@ -94,14 +98,12 @@ export function createMedbertServer(services: Services, options: ServerOptions):
         const topK = optionalInteger(body, 'top_k') ?? 5;
         if (topK < 1 || topK > 1000) throw new RequestError(400, '"top_k" must be between 1 and 1000');
         const f = services.fillMask as NonNullable<Services['fillMask']>;
-        return each((text) => serialized(() => fillMask(f.model, f.tokenizer, f.ids, text, topK)));
+        return each((text) => serialized(clientGone, () => fillMask(f.model, f.tokenizer, f.ids, text, topK)));
       }
       default: { // '/tokenize'
         const sp = services.tokenizer as SentencePieceModel;
-        return each((text) => {
-          const ids = sp.encode(text);
-          return { ids: [...ids], pieces: [...ids].map((id) => sp.idToPiece(id)) };
-        });
+        // Pieces as spm_encode prints them: an unknown piece shows the text it covers.
+        return each((text) => ({ ids: [...sp.encode(text)], pieces: sp.encodeAsPieces(text) }));
       }
     }
   };
@@ -109,42 +111,70 @@ export function createMedbertServer(services: Services, options: ServerOptions):
   return createServer((request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
     let received = 0;
+    let answered = false;
     request.on('data', (chunk: Buffer) => { received += chunk.length; });
-    const answer = (status: number, value: unknown): void => {
-      const json = JSON.stringify(value) + '\n';
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(json) });
-      response.end(json);
-      // The path alone: a query string could hold text.
-      options.log(`${request.method ?? '?'} ${pathOf(request)} ${status} ${received} B in, ${Buffer.byteLength(json)} B out, ${(performance.now() - started).toFixed(1)} ms`);
+    // The endpoint's name, never the path as sent: an unknown path, or a query string, could hold text.
+    const route = routeName(pathOf(request));
+    const log = (outcome: string, sent: number): void => {
+      options.log(`${request.method ?? '?'} ${route} ${outcome}: ${received} B in, ${sent} B out, ${(performance.now() - started).toFixed(1)} ms`);
     };
-    handle(request).then((value) => answer(200, value), (error: unknown) => {
-      if (error instanceof RequestError) return answer(error.status, { error: error.message });
+    response.on('close', () => { if (!answered) log('client closed the connection', 0); });
+    const answer = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
+      answered = true;
+      if (response.destroyed) return log('client closed the connection', 0);
+      const json = request.method === 'HEAD' || status === 204 ? '' : JSON.stringify(value) + '\n';
+      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)), ...headers });
+      response.end(json);
+      log(String(status), Buffer.byteLength(json));
+    };
+    if (request.method === 'OPTIONS') return answer(204, null, { allow: route === '/health' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS' });
+    handle(request, () => response.destroyed).then((value) => answer(200, value), (error: unknown) => {
+      if (error instanceof ClientGone) return answer(499, null);
+      if (error instanceof RequestError) {
+        return answer(error.status, { error: error.message }, {
+          ...(error.allow === undefined ? {} : { allow: error.allow }), ...(error.status === 413 ? { connection: 'close' } : {}),
+        });
+      }
       // A text the model cannot take (no [MASK], too long) is the client's to fix.
       if (error instanceof MedbertError) return answer(422, { error: error.message });
+      if (response.destroyed || request.destroyed) return answer(499, null); // the client left while its body was read
       if (options.debug === true && error instanceof Error) options.log(error.stack ?? error.message);
       return answer(500, { error: 'internal error (the server logs it with --debug)' });
     });
   });
 }
 
+/** Thrown for a queued model call whose client has left. */
+class ClientGone extends Error {}
+
+/** The endpoint named in a log line: a known path, or "(other path)". */
+function routeName(path: string): string {
+  return path === '/health' || path in ROUTES ? path : '(other path)';
+}
+
+/** The request's path: its target up to a query string (not parsed as a URL, which a malformed target fails). */
 function pathOf(request: IncomingMessage): string {
-  return new URL(request.url ?? '/', 'http://localhost').pathname;
+  const target = request.url ?? '/';
+  const query = target.search(/[?#]/);
+  return query < 0 ? target : target.slice(0, query);
 }
 
 /** The request's body as a JSON object; 413 past `limit` bytes, 400 when it is no JSON object. */
 async function readJson(request: IncomingMessage, limit: number): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
+  // A body over the limit is read to its end and dropped, so the client gets the 413 rather than a reset connection.
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > limit) throw new RequestError(413, `the body is over ${limit} bytes (medbert serve --max-body-mb)`);
-    chunks.push(chunk as Buffer);
+    if (size <= limit) chunks.push(chunk as Buffer);
   }
+  if (size > limit) throw new RequestError(413, `the body is over ${limit} bytes (medbert serve --max-body-mb)`);
   let body: unknown;
   try {
-    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks)));
+    // Invalid UTF-8 is replaced by U+FFFD, as the commands read files.
+    body = JSON.parse(new TextDecoder('utf-8').decode(Buffer.concat(chunks)));
   } catch (error) {
-    throw new RequestError(400, `the body is not JSON in UTF-8 (${error instanceof Error ? error.message : String(error)})`);
+    throw new RequestError(400, `the body is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new RequestError(400, 'the body must be a JSON object: {"text": "..."}');
   return body as Record<string, unknown>;
@@ -156,7 +186,13 @@ async function forEachText(body: Record<string, unknown>, run: (text: string) =>
   const texts = body['texts'];
   if (Array.isArray(texts) && texts.every((t) => typeof t === 'string')) {
     const results: unknown[] = [];
-    for (const text of texts as string[]) results.push(await run(text));
+    for (const [i, text] of (texts as string[]).entries()) {
+      try {
+        results.push(await run(text));
+      } catch (error) {
+        throw error instanceof MedbertError ? new MedbertError(`texts[${i}]: ${error.message}`) : error;
+      }
+    }
     return { results };
   }
   throw new RequestError(400, 'give "text": a string, or "texts": an array of strings');
@@ -166,6 +202,13 @@ function optionalString(body: Record<string, unknown>, name: string): string | u
   const value = body[name];
   if (value === undefined) return undefined;
   if (typeof value !== 'string') throw new RequestError(400, `"${name}" must be a string`);
+  return value;
+}
+
+function optionalBoolean(body: Record<string, unknown>, name: string): boolean | undefined {
+  const value = body[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'boolean') throw new RequestError(400, `"${name}" must be true or false`);
   return value;
 }
 

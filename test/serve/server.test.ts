@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import test from 'node:test';
 import { specialIds } from '../../src/data/special-tokens.js';
 import { deidentify } from '../../src/deid/index.js';
 import { BertForPretraining, presetConfig } from '../../src/model/index.js';
 import { builtinMatcher, linkWithAbbreviations } from '../../src/ontology/index.js';
+import { linkText } from '../../src/ontology/link-text.js';
 import { createMedbertServer, type Services } from '../../src/serve/server.js';
 import { fillMask } from '../../src/tasks/fill-mask.js';
 import { Engine, ReferenceBackend, Rng } from '../../src/tensor/index.js';
@@ -61,16 +62,54 @@ test('the server answers what the library gives: de-identification, linking, fil
     assert.deepEqual(tokens.json['ids'], [...tokenizer.encode('Aspirin 81 mg')]);
 
     // The log has one line per request, and none of the text.
-    assert.equal(log.length, 6);
+    assert.equal(log.length, 6, log.join('\n'));
     for (const line of log) assert.doesNotMatch(line, /Ostrander|Orchard|fibrillation|Aspirin|metformin/);
-    assert.match(log[1]!, /^POST \/deid 200 \d+ B in, \d+ B out, [\d.]+ ms$/);
+    assert.match(log[1]!, /^POST \/deid 200: \d+ B in, \d+ B out, [\d.]+ ms$/);
+
+    // Paragraph by paragraph, as medbert link reads a file: an abbreviation defined in one is not linked in the next.
+    const twoParagraphs = 'Atrial fibrillation (AFL) was seen; AFL recurred.\n\nAFL progressed; warfarin was given.';
+    const linked = (await post(`${url}/link`, { text: twoParagraphs })).json['spans'] as { start: number; text: string }[];
+    assert.deepEqual(linked, JSON.parse(JSON.stringify(linkText(matcher, twoParagraphs))));
+    assert.deepEqual(linked.map((span) => span.text), ['Atrial fibrillation', 'AFL', 'AFL', 'warfarin']);
+    assert.ok(((await post(`${url}/link`, { text: TEXT, abbreviations: false })).json['spans'] as unknown[]).length < linkWithAbbreviations(matcher, TEXT).length);
+    // Pieces as spm_encode prints them (an unknown piece shows its text); a batch's error names the text.
+    assert.deepEqual((await post(`${url}/tokenize`, { text: 'Ω 😀 ok' })).json['pieces'], tokenizer.encodeAsPieces('Ω 😀 ok'));
+    assert.deepEqual(await post(`${url}/fill-mask`, { texts: [masked, 'no mask here'] }), { status: 422, json: { error: 'texts[1]: the text has no [MASK] token' } });
   });
   model.dispose();
 });
 
-test('the server refuses what it cannot answer with a status and one line', async () => {
+/** Sends `request` as it is on a socket of its own; the reply, whole. */
+function raw(url: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let reply = '';
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    socket.on('data', (d: Buffer) => { reply += d.toString(); });
+    socket.on('end', () => resolve(reply));
+    socket.on('error', reject);
+  });
+}
+
+test('the server refuses what it cannot answer with a status and one line, and logs no text of it', async () => {
   const services: Services = { matcher: null, tagger: null, fillMask: null, tokenizer: null };
-  await withServer(services, async (url) => {
+  await withServer(services, async (url, log) => {
+    // A request target that is no URL, or an unknown path, holding a name: answered, and kept out of the log.
+    assert.match(await raw(url, 'GET http://[x/deid?text=Orvel%20Ostrander HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'), /^HTTP\/1\.1 404 /);
+    assert.equal((await post(`${url}/deid/Orvel%20Ostrander`, { text: 'x' })).status, 404);
+    assert.equal((await fetch(`${url}/health?name=Orvel`)).status, 200);
+    for (const line of log) assert.doesNotMatch(line, /Orvel|Ostrander/);
+    assert.match(log[0]!, /^GET \(other path\) 404: /);
+    // HEAD and OPTIONS; a 405 names the methods the path takes.
+    const head = await fetch(`${url}/health`, { method: 'HEAD' });
+    assert.equal(head.status, 200);
+    assert.equal(await head.text(), '');
+    const options = await fetch(`${url}/deid`, { method: 'OPTIONS' });
+    assert.equal(options.status, 204);
+    assert.equal(options.headers.get('allow'), 'POST, OPTIONS');
+    assert.equal((await fetch(`${url}/deid`)).headers.get('allow'), 'POST');
+    // A body over the limit, sent without waiting for a 100-continue, still gets its 413.
+    assert.match(await raw(url, `POST /deid HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n${'x'.repeat(5000)}`), /^HTTP\/1\.1 413 /);
     assert.deepEqual(await post(`${url}/ner`, { text: 'x' }), { status: 503, json: { error: 'ner is not loaded: start medbert serve with --ner DIR' } });
     assert.equal((await post(`${url}/deid`, 'not json')).status, 400);
     assert.match(String((await post(`${url}/deid`, { texts: [1] })).json['error']), /give "text": a string, or "texts": an array of strings/);
@@ -82,7 +121,7 @@ test('the server refuses what it cannot answer with a status and one line', asyn
   }, 1000);
 });
 
-test('medbert serve listens where it says, answers, and a Ctrl-C stops it', { skip: process.platform === 'win32' }, async () => {
+test('medbert serve listens where it says and answers; SIGTERM lets a request in flight finish, then it exits 0', { skip: process.platform === 'win32' }, async () => {
   const child = spawn(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'serve', '--port', '0', '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
@@ -95,8 +134,29 @@ test('medbert serve listens where it says, answers, and a Ctrl-C stops it', { sk
     assert.deepEqual(endpoints, ['deid']);
     assert.match(stderr, new RegExp(`medbert serve: listening on ${url.replaceAll('.', '\\.')} \\(deid\\); Ctrl-C stops`));
     assert.equal((await post(`${url}/deid`, { text: NOTE })).json['text'], deidentify(NOTE).text);
+
+    // A request whose body is half sent when SIGTERM comes: it is still answered, then the server stops.
+    const body = JSON.stringify({ text: NOTE });
+    const { hostname, port } = new URL(url);
+    const reply = new Promise<string>((resolve, reject) => {
+      let text = '';
+      const socket = connect(Number(port), hostname, () => {
+        socket.write(`POST /deid HTTP/1.1\r\nHost: x\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body.slice(0, 10)}`);
+        setTimeout(() => {
+          child.kill('SIGTERM');
+          setTimeout(() => socket.end(body.slice(10)), 300);
+        }, 200);
+      });
+      socket.on('data', (d: Buffer) => { text += d.toString(); });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    const answer = await reply;
+    assert.match(answer, /^HTTP\/1\.1 200 /);
+    assert.ok(answer.includes(JSON.stringify(deidentify(NOTE).text)));
+    assert.equal(await exited, 0);
+    assert.match(stderr, /medbert serve: SIGTERM: no new requests; answering those in flight \(SIGTERM again to quit at once\)\nmedbert serve: POST \/deid 200: .*\nmedbert serve: stopped\n$/);
   } finally {
-    child.kill('SIGINT');
+    child.kill('SIGKILL');
   }
-  assert.equal(await exited, 130);
 });
