@@ -1,6 +1,6 @@
 // An HTTP JSON API over the loaded services (de-identification always; linking, NER, fill-mask and tokenizing when
 // their files were given), for a hospital's own machines: `medbert serve`. Requests carry patient text, so nothing of
-// a request's content is logged, only its method, path, status, size and time.
+// a request's content is logged, only its method, endpoint, status, sizes and time.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { deidentify, type DeidMode } from '../deid/index.js';
 import { MedbertError } from '../errors.js';
@@ -68,7 +68,7 @@ export function createMedbertServer(services: Services, options: ServerOptions):
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'use GET /health', 'GET, HEAD');
       return { status: 'ok', endpoints: endpoints(services) };
     }
-    if (!(path in ROUTES)) throw new RequestError(404, `no such endpoint: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
+    if (!Object.hasOwn(ROUTES, path)) throw new RequestError(404, `no such endpoint: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
     if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`, 'POST');
     const need = ROUTES[path] as keyof Services | null;
     if (need !== null && services[need] === null) throw new RequestError(503, `${path.slice(1)} is not loaded: start medbert serve with ${HOW_TO_LOAD[need]}`);
@@ -149,7 +149,7 @@ class ClientGone extends Error {}
 
 /** The endpoint named in a log line: a known path, or "(other path)". */
 function routeName(path: string): string {
-  return path === '/health' || path in ROUTES ? path : '(other path)';
+  return path === '/health' || Object.hasOwn(ROUTES, path) ? path : '(other path)';
 }
 
 /** The request's path: its target up to a query string (not parsed as a URL, which a malformed target fails). */
