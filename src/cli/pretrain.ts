@@ -144,11 +144,11 @@ export const pretrainCommand: Command = {
       // The same number of pieces is not the same tokenizer: the shards' ids mean the pieces of the one they were
       // prepared with, and the checkpoint keeps the one given here.
       const shardTokenizer = join(dataDir, 'tokenizer.model');
-      if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !sameBytes(readModelFile(shardTokenizer).toBytes(), tokenizer)) {
+      if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !sameTokenizer(readModelFile(shardTokenizer), tokenizer)) {
         throw new MedbertError(`${dataDir} was prepared with another tokenizer than ${v.tokenizer} (its own is ${shardTokenizer})`);
       }
       const resumedTokenizer = join(outDir, 'checkpoint', 'tokenizer.model');
-      if (v.resume === true && existsSync(resumedTokenizer) && !sameBytes(readModelFile(resumedTokenizer).toBytes(), tokenizer)) {
+      if (v.resume === true && existsSync(resumedTokenizer) && !sameTokenizer(readModelFile(resumedTokenizer), tokenizer)) {
         throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} was trained with another tokenizer than ${tokenizerPath}`);
       }
       config = presetConfig(preset, {
@@ -166,7 +166,7 @@ export const pretrainCommand: Command = {
         throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
       }
       // The embeddings mean the pieces of the tokenizer they were trained with.
-      if (init.tokenizer !== null && tokenizer !== null && !sameBytes(SentencePieceModel.fromBytes(init.tokenizer).toBytes(), tokenizer)) {
+      if (init.tokenizer !== null && tokenizer !== null && !sameTokenizer(SentencePieceModel.fromBytes(init.tokenizer), tokenizer)) {
         throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
       }
       initWeights = init.weights;
@@ -241,8 +241,10 @@ export const pretrainCommand: Command = {
 /** config.json's field for a digest of the concept list the entity head predicts (the shards' manifest's). */
 const CONCEPTS_DIGEST = 'entity_concepts_sha256';
 
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
+/** Is `model` the tokenizer whose .model bytes (as medbert writes them) are `bytes`? */
+function sameTokenizer(model: SentencePieceModel, bytes: Uint8Array): boolean {
+  const mine = model.toBytes();
+  return mine.length === bytes.length && mine.every((x, i) => x === bytes[i]);
 }
 
 /**
