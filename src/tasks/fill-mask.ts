@@ -45,7 +45,7 @@ export async function fillMask(model: BertForPretraining, sp: SentencePieceModel
  * for a piece without one, so the model predicted word endings. The ▁ is dropped, as SentencePiece BERTs (ALBERT)
  * strip the space before their mask token.
  */
-export function withoutSpaceBeforeMask(inputIds: Int32Array, spaceId: number, ids: SpecialIds): Int32Array {
+function withoutSpaceBeforeMask(inputIds: Int32Array, spaceId: number, ids: SpecialIds): Int32Array {
   if (spaceId === ids.unk) return inputIds; // no "▁" piece in this vocabulary
   return inputIds.filter((id, i) => !(id === spaceId && inputIds[i + 1] === ids.mask));
 }

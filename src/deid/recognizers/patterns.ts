@@ -650,15 +650,9 @@ export function findPatternPhi(text: string, words: readonly Word[] = splitWords
     }
   }
   // Street addresses and their blocks, by structure (addresses.ts), anchored at the digit runs found above.
-  // Index loops, not for-of: an array's iterator is compiled for the array's elements kind, which changes when the
-  // first span lands in an empty array, and each first time threw the optimized code away.
-  if (runs.count > 0) {
-    const addresses = findAddresses(words, text, runs);
-    for (let i = 0; i < addresses.length; i++) spans.push(addresses[i] as PhiSpan);
-  }
+  if (runs.count > 0) for (const s of findAddresses(words, text, runs)) spans.push(s);
   // Long tokens are found in the same scan as the shapes, and kept after the rules' spans as before.
-  const longTokens = scanned.longTokens;
-  for (let i = 0; i < longTokens.length; i++) spans.push(longTokens[i] as PhiSpan);
+  for (const s of scanned.longTokens) spans.push(s);
   return spans;
 }
 
