@@ -1,7 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest, shardSequences } from '../data/shard-files.js';
 import { MedbertError } from '../errors.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
+import { readModelFile } from '../tokenizer/node-io.js';
 import { evaluateMlm } from '../train/evaluate-mlm.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
@@ -39,7 +41,7 @@ export async function evalMlmCommand(argv: string[]): Promise<number> {
       throw new MedbertError(`${data} was prepared with a ${manifest.vocab_size}-piece tokenizer, ${dir} has a ${config.vocab_size}-piece vocabulary`);
     }
     const shardTokenizer = join(data, 'tokenizer.model');
-    if (checkpoint.tokenizer !== null && existsSync(shardTokenizer) && !readFileSync(shardTokenizer).equals(checkpoint.tokenizer)) {
+    if (checkpoint.tokenizer !== null && existsSync(shardTokenizer) && !readModelFile(shardTokenizer).sameAs(SentencePieceModel.fromBytes(checkpoint.tokenizer))) {
       throw new MedbertError(`${data} was prepared with another tokenizer than ${dir}'s tokenizer.model`);
     }
     const total = Math.min(maxSequences, manifest.shards.reduce((s, e) => s + e.sequences, 0));

@@ -121,7 +121,7 @@ export const pretrainCommand: Command = {
 
     let config: BertConfig;
     let source: SequenceSource;
-    let tokenizer: Uint8Array | null = null;
+    let tokenizer: SentencePieceModel | null = null;
     /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
     let conceptsDigest: string | null = null;
     if (dataDir === 'synthetic') {
@@ -140,15 +140,15 @@ export const pretrainCommand: Command = {
         throw new MedbertError(`${tokenizerPath} has ${sp.vocabSize} pieces but ${dataDir} was prepared with ${opened.manifest.vocab_size}`);
       }
       const ids = specialIds(sp, tokenizerPath);
-      tokenizer = sp.toBytes();
+      tokenizer = sp;
       // The same number of pieces is not the same tokenizer: the shards' ids mean the pieces of the one they were
       // prepared with, and the checkpoint keeps the one given here.
       const shardTokenizer = join(dataDir, 'tokenizer.model');
-      if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !sameTokenizer(readModelFile(shardTokenizer), tokenizer)) {
+      if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !readModelFile(shardTokenizer).sameAs(sp)) {
         throw new MedbertError(`${dataDir} was prepared with another tokenizer than ${v.tokenizer} (its own is ${shardTokenizer})`);
       }
       const resumedTokenizer = join(outDir, 'checkpoint', 'tokenizer.model');
-      if (v.resume === true && existsSync(resumedTokenizer) && !sameTokenizer(readModelFile(resumedTokenizer), tokenizer)) {
+      if (v.resume === true && existsSync(resumedTokenizer) && !readModelFile(resumedTokenizer).sameAs(sp)) {
         throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} was trained with another tokenizer than ${tokenizerPath}`);
       }
       config = presetConfig(preset, {
@@ -166,7 +166,7 @@ export const pretrainCommand: Command = {
         throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
       }
       // The embeddings mean the pieces of the tokenizer they were trained with.
-      if (init.tokenizer !== null && tokenizer !== null && !sameTokenizer(SentencePieceModel.fromBytes(init.tokenizer), tokenizer)) {
+      if (init.tokenizer !== null && tokenizer !== null && !SentencePieceModel.fromBytes(init.tokenizer).sameAs(tokenizer)) {
         throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
       }
       initWeights = init.weights;
@@ -203,7 +203,7 @@ export const pretrainCommand: Command = {
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
-        engine, config, source, options, outDir, tokenizer, initWeights, resume: v.resume === true, outputLock: lock,
+        engine, config, source, options, outDir, tokenizer: tokenizer?.toBytes() ?? null, initWeights, resume: v.resume === true, outputLock: lock,
         ...(conceptsDigest === null ? {} : { configExtras: { [CONCEPTS_DIGEST]: conceptsDigest } }),
         shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring, { bucketBytes }) }),
         onStart: (from) => { if (lead) progress.start(steps, from); },
@@ -241,11 +241,6 @@ export const pretrainCommand: Command = {
 /** config.json's field for a digest of the concept list the entity head predicts (the shards' manifest's). */
 const CONCEPTS_DIGEST = 'entity_concepts_sha256';
 
-/** Is `model` the tokenizer whose .model bytes (as medbert writes them) are `bytes`? */
-function sameTokenizer(model: SentencePieceModel, bytes: Uint8Array): boolean {
-  const mine = model.toBytes();
-  return mine.length === bytes.length && mine.every((x, i) => x === bytes[i]);
-}
 
 /**
  * More steps on --resume are allowed (training longer), but the learning rate's warmup and cosine decay are laid

@@ -23,4 +23,10 @@ export class SentencePieceModel extends PieceModel {
   toBytes(): Uint8Array {
     return encodeModelProto(this.proto);
   }
+
+  /** Is `other` the same model (the same pieces, scores and settings, however its file was written)? */
+  sameAs(other: SentencePieceModel): boolean {
+    const a = this.toBytes(), b = other.toBytes();
+    return a.length === b.length && a.every((x, i) => x === b[i]);
+  }
 }

@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import protobuf from 'protobufjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SentencePieceModel } from '../../src/tokenizer/index.js';
+import { decodeModelProto, encodeModelProto } from '../../src/tokenizer/model-proto.js';
 import { decodeMessage, encodeMessage } from '../../src/tokenizer/proto-codec.js';
+import { repoRoot } from '../helpers/shared-data.js';
 import { seededInts } from '../helpers/seeded.js';
 
 // The reflection-walking codec against protobufjs's own generated decoder and encoder (the reference), on a schema
@@ -80,4 +85,14 @@ test('decodeMessage skips fields the schema does not know and refuses truncated 
   const bytes = Outer.encode(Outer.fromObject({ text: 'kept', small: 7, inner: { name: 'x' }, ratio: 1.5, big: 5 })).finish();
   assert.deepEqual(decodeMessage(Narrow, bytes), { text: 'kept' });
   assert.throws(() => decodeMessage(Outer, bytes.subarray(0, bytes.length - 1)), RangeError);
+});
+
+test('SentencePieceModel.sameAs: the same model read twice, not one with a piece scored otherwise', () => {
+  const bytes = new Uint8Array(readFileSync(join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model')));
+  const model = SentencePieceModel.fromBytes(bytes);
+  assert.ok(model.sameAs(SentencePieceModel.fromBytes(model.toBytes())));
+  const proto = decodeModelProto(bytes);
+  const other = SentencePieceModel.fromBytes(encodeModelProto({ ...proto, pieces: proto.pieces.map((p, i) => (i === 100 ? { ...p, score: p.score - 1 } : p)) }));
+  assert.equal(model.sameAs(other), false);
+  assert.equal(other.vocabSize, model.vocabSize);
 });
