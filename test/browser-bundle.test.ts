@@ -3,7 +3,7 @@
 // from strings, as under a Content-Security-Policy without 'unsafe-eval'. layers.test.ts checks the imports; this
 // checks what runs (a Node global used without an import, `Function(...)` in a library).
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import test from 'node:test';
 import vm from 'node:vm';
@@ -14,6 +14,7 @@ import { builtinMatcher, linkWithAbbreviations } from '../src/ontology/index.js'
 import { Engine, ReferenceBackend, Rng, type Backend } from '../src/tensor/index.js';
 import { createWasmBackend } from '../src/tensor/backends/wasm/index.js';
 import { SentencePieceModel } from '../src/tokenizer/index.js';
+import { filesUnder } from './helpers/files.js';
 import { BROWSER_SAFE, NODE_ADAPTERS } from './helpers/layers.js';
 import { repoRoot } from './helpers/shared-data.js';
 
@@ -44,17 +45,9 @@ async function call(page: vm.Context, expression: string): Promise<unknown> {
 
 /** The compiled modules of the browser-safe folders, less the Node adapters, as paths from the repository root. */
 function browserSafeModules(): string[] {
-  const modules: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.js')) modules.push(path);
-    }
-  };
   const src = join(repoRoot, 'dist', 'src');
-  for (const folder of BROWSER_SAFE) walk(join(src, folder));
-  return modules.filter((path) => !NODE_ADAPTERS.has(relative(src, path).replace(/\.js$/, '.ts'))).map((path) => `./${relative(repoRoot, path)}`);
+  return [...BROWSER_SAFE].flatMap((folder) => filesUnder(join(src, folder), '.js'))
+    .filter((path) => !NODE_ADAPTERS.has(relative(src, path).replace(/\.js$/, '.ts'))).map((path) => `./${relative(repoRoot, path)}`);
 }
 
 test('every browser-safe module bundles for the browser and loads where there is no Node and no eval', async () => {

@@ -2,9 +2,10 @@
 // run in browsers too reach Node's APIs only through their Node adapters. (Imports are what is checked; a module
 // that used Node's globals, `process` or `Buffer`, without importing anything would pass.)
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import test from 'node:test';
+import { filesUnder } from './helpers/files.js';
 import { BROWSER_SAFE, NODE_ADAPTERS } from './helpers/layers.js';
 import { repoRoot } from './helpers/shared-data.js';
 
@@ -27,14 +28,6 @@ interface Import {
 
 const srcDir = resolve(repoRoot, 'src');
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') ? [path] : [];
-  });
-}
-
 const STATIC_IMPORT = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\s+from\s+)?'([^']+)'/gm;
 const DYNAMIC_IMPORT = /\bimport\(\s*'([^']+)'\s*\)/g;
 
@@ -52,7 +45,7 @@ function importsOf(file: string, source: string): Import[] {
 }
 
 /** Every module under src (by path relative to src) with its imports. */
-const modules = new Map(sourceFiles(srcDir).map((file) => [relative(srcDir, file), importsOf(file, readFileSync(file, 'utf8'))]));
+const modules = new Map(filesUnder(srcDir, '.ts').filter((file) => !file.endsWith('.d.ts')).map((file) => [relative(srcDir, file), importsOf(file, readFileSync(file, 'utf8'))]));
 
 /** The module's folder under src (`tensor` for `tensor/backends/index.ts`), or null for src's own files. */
 function folderOf(module: string): string | null {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { test } from 'node:test';
 import ts from 'typescript';
+import { filesUnder } from '../helpers/files.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
 /**
@@ -62,17 +63,7 @@ const NOT_QUOTES = new Set([
 
 /** The source files of the de-identifier and of its tests. */
 function sourceFiles(): string[] {
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.name.endsWith('.ts')) out.push(path);
-    }
-  };
-  walk(join(repoRoot, 'src', 'deid'));
-  walk(join(repoRoot, 'test', 'deid'));
-  return out;
+  return [...filesUnder(join(repoRoot, 'src', 'deid'), '.ts'), ...filesUnder(join(repoRoot, 'test', 'deid'), '.ts')];
 }
 
 /** The string literals (template parts included) and the comments of a parsed TypeScript file. */
