@@ -11,6 +11,7 @@ import { loadMatcher } from '../ontology/node-io.js';
 import type { LinkedSpan } from '../ontology/types.js';
 import { boolFlag, parseFlags, printJson, required, type FlagSpec } from './args.js';
 import type { Command } from './command.js';
+import { lexiconCacheDir, lexiconCacheFlag } from './lexicon-cache.js';
 
 export const linkCommand: Command = {
   name: 'link',
@@ -33,6 +34,7 @@ const linkFlags = {
   ontology: { ...ontologyFlag, default: 'builtin' },
   input: { type: 'string', description: 'text file, plain or .gz (default: stdin)', valueName: 'FILE' },
   abbreviations: abbreviationsFlag,
+  'lexicon-cache': lexiconCacheFlag,
   json: { type: 'boolean', description: 'print one JSON object {spans, counts, ...} instead of TSV lines' },
 } satisfies Record<string, FlagSpec>;
 
@@ -50,7 +52,7 @@ async function linkText(argv: string[]): Promise<number> {
   if (parsed === null) return 0;
   const { values } = parsed;
   const abbreviations = boolFlag(values.abbreviations, 'abbreviations', true);
-  const { matcher, seconds } = await timedLoad(values.ontology ?? 'builtin');
+  const { matcher, seconds } = await timedLoad(values.ontology ?? 'builtin', lexiconCacheDir(values['lexicon-cache']));
   const source = values.input !== undefined ? fileText(values.input) : stdinText();
   const spans: LinkedSpan[] = [];
   const counts: Record<string, number> = { disease: 0, chemical: 0, gene: 0 };
@@ -83,6 +85,7 @@ const evalFlags = {
   pubtator: { type: 'string', description: 'PubTator file (e.g. BC5CDR CDR_TestSet.PubTator.txt)', valueName: 'FILE' },
   ontology: ontologyFlag,
   abbreviations: abbreviationsFlag,
+  'lexicon-cache': lexiconCacheFlag,
   json: { type: 'boolean', description: 'print the report as one JSON object on the last line' },
 } satisfies Record<string, FlagSpec>;
 
@@ -98,7 +101,7 @@ async function evalCommand(argv: string[]): Promise<number> {
   if (parsed === null) return 0;
   const { values } = parsed;
   const pubtator = required(values.pubtator, 'pubtator');
-  const { matcher, seconds } = await timedLoad(required(values.ontology, 'ontology'));
+  const { matcher, seconds } = await timedLoad(required(values.ontology, 'ontology'), lexiconCacheDir(values['lexicon-cache']));
   const started = performance.now();
   const report = await evaluateCoverage(readPubtator(fileText(pubtator), pubtator), matcher, {
     abbreviations: boolFlag(values.abbreviations, 'abbreviations', true),
@@ -128,9 +131,9 @@ function formatReport(report: CoverageReport): string {
   return rows.join('\n');
 }
 
-async function timedLoad(path: string): Promise<{ matcher: EntityMatcher; seconds: number }> {
+async function timedLoad(path: string, cacheDir: string | null): Promise<{ matcher: EntityMatcher; seconds: number }> {
   const started = performance.now();
-  const matcher = await loadMatcher(path);
+  const matcher = await loadMatcher(path, { cacheDir });
   return { matcher, seconds: (performance.now() - started) / 1000 };
 }
 

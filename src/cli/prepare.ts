@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { availableParallelism, homedir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import { codeDigest } from '../directories.js';
 import { describeFileError, MedbertError } from '../errors.js';
@@ -17,6 +17,7 @@ import { specialIds, type SpecialIds } from '../data/special-tokens.js';
 import { readSharedModel, type LoadedModel } from '../tokenizer/node-io.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
+import { lexiconCacheDir, lexiconCacheFlag } from './lexicon-cache.js';
 import { parseJatsParts, warnIfNotText, warnUnusedFlags, type JatsPart } from './prepare-inputs.js';
 import { Progress } from './progress.js';
 import { stopOnInterrupt } from './runtime.js';
@@ -36,7 +37,7 @@ export const prepareCommand: Command = {
       'deid-mode': { type: 'string', valueName: 'M', default: 'tag', description: 'tag ([NAME], [DATE], ...) or surrogate' },
       'near-dedup': { type: 'boolean', description: 'also drop near-duplicate documents (MinHash)' },
       'seq-len': { type: 'string', valueName: 'N', default: '128', description: 'tokens per sequence, [CLS] and [SEP] included: 128 or 512, as in the paper (any of 8 to 4096 is accepted)' },
-      'lexicon-cache': { type: 'string', valueName: 'DIR', description: `keep the built lexicon matcher here for later runs (default ${defaultLexiconCache()}; "none": build every time)` },
+      'lexicon-cache': lexiconCacheFlag,
       workers: { type: 'string', valueName: 'N', description: 'worker threads that pack documents (default: one per core; 0: none); the output is the same for any N' },
       out: { type: 'string', valueName: 'DIR', description: 'shard folder to write (atomically)' },
       resume: { type: 'boolean', description: 'go on from where a stopped run of the same command left off (its finished shards wait beside DIR)' },
@@ -76,7 +77,7 @@ export const prepareCommand: Command = {
         ...(jatsParts.length === 0 ? {} : { include: jatsParts }),
       })),
       tokenizerPath, out, seqLen, ontology: v.ontology ?? null, nearDedup: v['near-dedup'] === true, workers, resume: v.resume === true,
-      lexiconCache: v['lexicon-cache'] === 'none' ? null : v['lexicon-cache'] ?? defaultLexiconCache(),
+      lexiconCache: lexiconCacheDir(v['lexicon-cache']),
     });
     if (v.json === true) printJson(summary);
     else process.stdout.write(`${out}: ${summary.sequences} sequences, ${summary.tokens} tokens, ${summary.entities} entity spans ` +
@@ -410,12 +411,6 @@ async function localPorts(r: PrepareRequest, pool: OrderedPackPool, tokenizer: L
   const [{ loadMatcher }, { deidentifyDocument }] = await Promise.all([import('../ontology/node-io.js'), import('../data/deidentify-document.js')]);
   const matcher = r.ontology === null ? null : await loadMatcher(r.ontology, { cacheDir: r.lexiconCache ?? null });
   return [new LocalPackPort(new BatchPacker(tokenizer.model, special, matcher, r.seqLen, deidentifyDocument), (result: PackResult) => pool.receive(result))];
-}
-
-/** Where `medbert prepare` keeps built lexicon matchers unless told otherwise: the user's cache folder. */
-export function defaultLexiconCache(): string {
-  const base = process.env.XDG_CACHE_HOME !== undefined && process.env.XDG_CACHE_HOME !== '' ? process.env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'medbert', 'lexicon');
 }
 
 /** One worker per core the process may use. */

@@ -10,6 +10,7 @@ import { readModelFile } from '../tokenizer/node-io.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, numberFlag, parseFlags, printJson } from './args.js';
 import type { Command } from './command.js';
+import { lexiconCacheDir, lexiconCacheFlag } from './lexicon-cache.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 
@@ -20,6 +21,7 @@ export const serveCommand: Command = {
       host: { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address to listen on (127.0.0.1: this machine only)' },
       port: { type: 'string', valueName: 'N', default: '8080', description: 'port (0: any free one, printed at start)' },
       ontology: { type: 'string', valueName: 'FILE', description: 'lexicon TSV(.gz), or "builtin": enables POST /link' },
+      'lexicon-cache': lexiconCacheFlag,
       ner: { type: 'string', valueName: 'DIR', description: 'fine-tuned NER checkpoint: enables POST /ner' },
       checkpoint: { type: 'string', valueName: 'DIR', description: 'pretraining checkpoint: enables POST /fill-mask (and /tokenize)' },
       tokenizer: { type: 'string', valueName: 'M.model', description: 'tokenizer for POST /tokenize (default: the checkpoint\'s)' },
@@ -55,7 +57,7 @@ export const serveCommand: Command = {
       fillMask = { model, tokenizer, ids: specialIds(tokenizer, `${v.checkpoint}/tokenizer.model`) };
     }
     const services: Services = {
-      matcher: v.ontology === undefined ? null : await loadMatcher(v.ontology),
+      matcher: v.ontology === undefined ? null : await loadMatcher(v.ontology, { cacheDir: lexiconCacheDir(v['lexicon-cache']) }),
       tagger: v.ner === undefined ? null : loadTagger(v.ner, engine as Engine),
       fillMask,
       tokenizer: v.tokenizer !== undefined ? readModelFile(v.tokenizer) : fillMask?.tokenizer ?? null,

@@ -1,14 +1,15 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { BUILTIN_LEXICON_TSV } from '../../src/ontology/index.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
 
 const bin = resolve(repoRoot, 'bin', 'medbert.js');
-const medbert = (args: string[], input?: string): { code: number | null; stdout: string; stderr: string } => {
-  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8' });
+const medbert = (args: string[], input?: string, env: NodeJS.ProcessEnv = process.env): { code: number | null; stdout: string; stderr: string } => {
+  const r = spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', env });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
@@ -32,6 +33,34 @@ test('medbert link --json --input FILE: the last line is one JSON object', () =>
   const report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { spans: { id: string }[]; counts: Record<string, number> };
   assert.deepEqual(report.spans.map((s) => s.id), ['HGNC:11892', 'HGNC:6018', 'MESH:D001943']);
   assert.deepEqual(report.counts, { disease: 1, chemical: 0, gene: 2 });
+});
+
+test('medbert link and link eval keep the built lexicon in the user\'s cache (or --lexicon-cache DIR, or none)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-link-cache-'));
+  try {
+    const lexicon = join(dir, 'lexicon.tsv');
+    writeFileSync(lexicon, BUILTIN_LEXICON_TSV);
+    const env = { ...process.env, XDG_CACHE_HOME: join(dir, 'xdg') };
+    const text = 'Cisplatin-induced nephrotoxicity in BRCA1 carriers.';
+    const built = medbert(['link', '--ontology', lexicon, '--lexicon-cache', 'none'], text, env);
+    assert.equal(built.code, 0, built.stderr);
+    assert.ok(!existsSync(join(dir, 'xdg')), '"none" writes no cache');
+    assert.match(built.stdout, /\tMESH:D002945\t/);
+    const first = medbert(['link', '--ontology', lexicon], text, env);
+    assert.equal(first.stdout, built.stdout);
+    const defaultCache = join(dir, 'xdg', 'medbert', 'lexicon');
+    assert.equal(readdirSync(defaultCache).filter((f) => f.endsWith('.v8')).length, 1);
+    assert.equal(medbert(['link', '--ontology', lexicon], text, env).stdout, built.stdout, 'read back from the cache');
+    const pubtator = join(dir, 'gold.txt');
+    writeFileSync(pubtator, `1|t|${text}\n1|a|\n1\t0\t9\tCisplatin\tChemical\tD002945\n\n`);
+    const own = join(dir, 'own');
+    const scored = medbert(['link', 'eval', '--pubtator', pubtator, '--ontology', lexicon, '--lexicon-cache', own, '--json'], undefined, env);
+    assert.equal(scored.code, 0, scored.stderr);
+    assert.equal((JSON.parse(scored.stdout.trim().split('\n').pop() ?? '') as { overall: { exactRate: number } }).overall.exactRate, 1);
+    assert.equal(readdirSync(own).length, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('medbert link: bad inputs are one clear line', () => {
