@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MedbertError } from '../errors.js';
+import { snakeCaseKeys } from '../json-keys.js';
 
 export interface FlagSpec {
   readonly type: 'string' | 'boolean';
@@ -160,5 +161,5 @@ export function boolFlag(value: string | undefined, flag: string, fallback: bool
 
 /** Prints figures as one JSON object on the last line (the `--json` convention). */
 export function printJson(value: unknown): void {
-  process.stdout.write(JSON.stringify(value) + '\n');
+  process.stdout.write(JSON.stringify(snakeCaseKeys(value)) + '\n');
 }

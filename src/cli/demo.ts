@@ -11,6 +11,7 @@ import {
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 import { checkOutputFolder, makeDirectories, OutputLock } from '../directories.js';
+import { snakeCaseKeys } from '../json-keys.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -80,7 +81,7 @@ export const demoCommand: Command = {
         seconds, deid, tokenizer: tokenizer.figures, prepare: shards.summary, pretrain: pre.figures, ner,
         ...(qa === undefined ? {} : { qa }),
       };
-      writeFileSync(join(plan.out, 'report.json'), JSON.stringify(report, null, 2) + '\n');
+      writeFileSync(join(plan.out, 'report.json'), JSON.stringify(snakeCaseKeys(report), null, 2) + '\n');
       writeFileSync(join(plan.out, 'report.html'), renderReport(report));
       if (v.json === true) printJson(report);
       else {

@@ -12,6 +12,7 @@ import { intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec, ty
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
+import { snakeCaseKeys } from '../json-keys.js';
 
 /**
  * NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob/.conll extension). `flag`, when given, names
@@ -145,7 +146,7 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
       dev: result.dev, test: result.test, epochs: result.epochs, train_examples: result.trainExamples,
       alignment: result.alignment, checkpoint: out, stopped,
     };
-    writeFileAtomic(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileAtomic(join(out, 'scores.json'), JSON.stringify(snakeCaseKeys(summary), null, 2) + '\n');
     if (v.json === true) printJson(summary);
     else {
       printScores('dev', result.dev);

@@ -11,6 +11,7 @@ import { epochName, finetuneOptions, intoCheckpointFolder, stoppedAfter } from '
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
+import { snakeCaseKeys } from '../json-keys.js';
 
 /** Reads MedQA JSONL; skipped records are reported on stderr with file and line. */
 export async function readQuestions(path: string): Promise<Question[]> {
@@ -84,7 +85,7 @@ async function finetuneQaInto(v: QaFinetuneValues, dir: string, out: string): Pr
     const stopped = interrupt.requested();
     if (stopped) process.stderr.write(`finetune qa: stopped by the user ${stoppedAfter(result.epochs)}; ${out} holds the best so far\n`);
     const summary = { dev: result.dev, test: result.test, epochs: result.epochs, checkpoint: out, stopped };
-    writeFileAtomic(join(out, 'scores.json'), JSON.stringify(summary, null, 2) + '\n');
+    writeFileAtomic(join(out, 'scores.json'), JSON.stringify(snakeCaseKeys(summary), null, 2) + '\n');
     if (v.json === true) printJson(summary);
     else {
       process.stdout.write(`dev accuracy ${(100 * result.dev.accuracy).toFixed(2)}% (n=${result.dev.n})\n`);

@@ -11,6 +11,7 @@ import type { EntityMatcher } from '../ontology/matcher.js';
 import { fillMask } from '../tasks/fill-mask.js';
 import type { NerTagger } from '../tasks/ner/index.js';
 import type { SentencePieceModel } from '../tokenizer/index.js';
+import { snakeCaseKeys } from '../json-keys.js';
 
 /** What the server can do: de-identification needs nothing loaded; the others are there when loaded. */
 export interface Services {
@@ -122,7 +123,7 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     const answer = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
       answered = true;
       if (response.destroyed) return log('client closed the connection', 0);
-      const json = request.method === 'HEAD' || status === 204 ? '' : JSON.stringify(value) + '\n';
+      const json = request.method === 'HEAD' || status === 204 ? '' : JSON.stringify(snakeCaseKeys(value)) + '\n';
       response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)), ...headers });
       response.end(json);
       log(String(status), Buffer.byteLength(json));

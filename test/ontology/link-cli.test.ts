@@ -56,7 +56,7 @@ test('medbert link and link eval keep the built lexicon in the user\'s cache (or
     const own = join(dir, 'own');
     const scored = medbert(['link', 'eval', '--pubtator', pubtator, '--ontology', lexicon, '--lexicon-cache', own, '--json'], undefined, env);
     assert.equal(scored.code, 0, scored.stderr);
-    assert.equal((JSON.parse(scored.stdout.trim().split('\n').pop() ?? '') as { overall: { exactRate: number } }).overall.exactRate, 1);
+    assert.equal((JSON.parse(scored.stdout.trim().split('\n').pop() ?? '') as { overall: { exact_rate: number } }).overall.exact_rate, 1);
     assert.equal(readdirSync(own).length, 1);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -96,10 +96,10 @@ const bc5cdrTest = sharedFile('bc5cdr', 'pubtator', 'CDR_TestSet.PubTator.txt');
 test('medbert link eval --json on BC5CDR test with the built-in lexicon', { skip: bc5cdrTest.skip }, () => {
   const { code, stdout } = medbert(['link', 'eval', '--pubtator', bc5cdrTest.path, '--ontology', 'builtin', '--json']);
   assert.equal(code, 0);
-  const report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { documents: number; overall: { mentions: number; exactRate: number } };
+  const report = JSON.parse(stdout.trim().split('\n').pop() ?? '') as { documents: number; overall: { mentions: number; exact_rate: number } };
   assert.equal(report.documents, 500);
   assert.equal(report.overall.mentions, 5385 + 4424 - 91);
-  assert.ok(report.overall.exactRate > 0.05 && report.overall.exactRate < 0.5); // a small lexicon finds some
+  assert.ok(report.overall.exact_rate > 0.05 && report.overall.exact_rate < 0.5); // a small lexicon finds some
 });
 
 const ncbiTest = sharedFile('ner-extra', 'ncbi-disease', 'original', 'NCBItestset_corpus.txt');

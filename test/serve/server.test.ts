@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import test from 'node:test';
 import { specialIds } from '../../src/data/special-tokens.js';
 import { deidentify } from '../../src/deid/index.js';
+import { snakeCaseKeys } from '../../src/json-keys.js';
 import { BertForPretraining, presetConfig } from '../../src/model/index.js';
 import { builtinMatcher, linkWithAbbreviations } from '../../src/ontology/index.js';
 import { linkText } from '../../src/ontology/link-text.js';
@@ -17,6 +18,8 @@ import { repoRoot } from '../helpers/shared-data.js';
 
 const NOTE = 'Seen by Dr. Orvel Ostrander on 3/14/2021 at 12 Orchard Street, Springfield, MA 01105.';
 const TEXT = 'Patients with atrial fibrillation (AF) received warfarin.';
+/** A library result as the server sends it: JSON, with snake_case field names. */
+const asSent = (value: unknown): unknown => JSON.parse(JSON.stringify(snakeCaseKeys(value)));
 
 async function withServer(services: Services, run: (url: string, log: string[]) => Promise<void>, maxBodyBytes = 1e6): Promise<void> {
   const log: string[] = [];
@@ -53,11 +56,11 @@ test('the server answers what the library gives: de-identification, linking, fil
     assert.equal(batch.status, 200);
     assert.deepEqual((batch.json['results'] as { text: string }[]).map((r) => r.text), [surrogate.text, deidentify('Call 617-555-0123.', { mode: 'surrogate', seed: 's1' }).text]);
 
-    assert.deepEqual((await post(`${url}/link`, { text: TEXT })).json, JSON.parse(JSON.stringify({ spans: linkWithAbbreviations(matcher, TEXT) })));
+    assert.deepEqual((await post(`${url}/link`, { text: TEXT })).json, asSent({ spans: linkWithAbbreviations(matcher, TEXT) }));
     const masked = 'Patients with type 2 [MASK] were given metformin.';
     const filled = await post(`${url}/fill-mask`, { text: masked, top_k: 3 });
     assert.equal(filled.status, 200);
-    assert.deepEqual(filled.json, JSON.parse(JSON.stringify(await fillMask(model, tokenizer, ids, masked, 3))));
+    assert.deepEqual(filled.json, asSent(await fillMask(model, tokenizer, ids, masked, 3)));
     const tokens = await post(`${url}/tokenize`, { text: 'Aspirin 81 mg' });
     assert.deepEqual(tokens.json['ids'], [...tokenizer.encode('Aspirin 81 mg')]);
 
@@ -69,7 +72,7 @@ test('the server answers what the library gives: de-identification, linking, fil
     // Paragraph by paragraph, as medbert link reads a file: an abbreviation defined in one is not linked in the next.
     const twoParagraphs = 'Atrial fibrillation (AFL) was seen; AFL recurred.\n\nAFL progressed; warfarin was given.';
     const linked = (await post(`${url}/link`, { text: twoParagraphs })).json['spans'] as { start: number; text: string }[];
-    assert.deepEqual(linked, JSON.parse(JSON.stringify(linkText(matcher, twoParagraphs))));
+    assert.deepEqual(linked, asSent(linkText(matcher, twoParagraphs)));
     assert.deepEqual(linked.map((span) => span.text), ['Atrial fibrillation', 'AFL', 'AFL', 'warfarin']);
     assert.ok(((await post(`${url}/link`, { text: TEXT, abbreviations: false })).json['spans'] as unknown[]).length < linkWithAbbreviations(matcher, TEXT).length);
     // Pieces as spm_encode prints them (an unknown piece shows its text); a batch's error names the text.

@@ -1,0 +1,24 @@
+// The JSON medbert prints, writes and answers names its fields in snake_case, as the issues' interfaces do
+// ("by_type", "input_ids", "mlm_loss", "tokens_per_s"); the TypeScript objects behind it use camelCase. This converts
+// at that boundary, so every command and endpoint agrees. Maps keyed by data keep their keys: an entity type is
+// whatever the PubTator file says ("CompositeMention"), a PHI category is "NAME".
+
+/** Fields whose value is a map keyed by data (types, categories), not by field names. */
+const KEYED_BY_DATA: ReadonlySet<string> = new Set(['by_type', 'by_category', 'counts']);
+
+/** "examplesPerSecond" -> "examples_per_second"; anything not lower camelCase is left as it is. */
+export function snakeCase(key: string): string {
+  return /^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
+}
+
+/** A copy of a JSON value with its plain objects' field names in snake_case (see KEYED_BY_DATA for the exception). */
+export function snakeCaseKeys(value: unknown, keysAreData = false): unknown {
+  if (Array.isArray(value)) return value.map((item) => snakeCaseKeys(item));
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) {
+    const name = keysAreData ? key : snakeCase(key);
+    out[name] = snakeCaseKeys(item, !keysAreData && KEYED_BY_DATA.has(name));
+  }
+  return out;
+}
