@@ -56,13 +56,18 @@ class JatsBuilder implements XmlRecordBuilder {
     return this.recordDepth >= 0;
   }
 
+  get records(): number {
+    return this.articles;
+  }
+
   open(name: string, attributes: Readonly<Record<string, string>>): void {
     this.path.push(name);
     const depth = this.path.length;
-    if (!this.inRecord) {
-      if (name === 'article') this.startRecord(attributes);
+    if (name === 'article') { // inside a record too: see XmlRecordBuilder.records
+      this.startRecord(attributes);
       return;
     }
+    if (!this.inRecord) return;
     if (this.skipDepth >= 0) return;
     if (this.skips(name)) {
       this.skipDepth = depth;

@@ -25,7 +25,7 @@ class PubmedBuilder implements XmlRecordBuilder {
   private abstract: string[] = [];
   private mesh: string[] = [];
   private meshIds: string[] = [];
-  private records = 0;
+  private started = 0;
 
   constructor(private readonly file: string) {}
 
@@ -33,16 +33,20 @@ class PubmedBuilder implements XmlRecordBuilder {
     return this.recordDepth >= 0;
   }
 
+  get records(): number {
+    return this.started;
+  }
+
   open(name: string, attributes: Readonly<Record<string, string>>): void {
     const parent = this.path[this.path.length - 1] ?? '';
     this.path.push(name);
-    if (!this.inRecord) {
-      // A PubmedArticle wraps a MedlineCitation; a bare MedlineCitation is a record only in the old format.
-      if (name === 'PubmedArticle' || name === 'PubmedBookArticle' || (name === 'MedlineCitation' && parent !== 'PubmedArticle')) {
-        this.startRecord();
-      }
+    // A PubmedArticle wraps a MedlineCitation; a bare MedlineCitation is a record only in the old format. One
+    // opening inside a record starts a new record (see XmlRecordBuilder.records).
+    if (name === 'PubmedArticle' || name === 'PubmedBookArticle' || (name === 'MedlineCitation' && parent !== 'PubmedArticle')) {
+      this.startRecord();
       return;
     }
+    if (!this.inRecord) return;
     if (this.capture !== null) return; // inline markup (<b>, <i>, <sup>) inside a captured field
     const field = this.fieldOf(name, parent);
     if (field !== null) {
@@ -71,7 +75,7 @@ class PubmedBuilder implements XmlRecordBuilder {
 
   private startRecord(): void {
     this.recordDepth = this.path.length;
-    this.records += 1;
+    this.started += 1;
     this.capture = null;
     this.pmid = this.title = this.year = '';
     this.abstract = [];
@@ -110,6 +114,6 @@ class PubmedBuilder implements XmlRecordBuilder {
     const meta: Record<string, string | number | string[]> = { pmid: this.pmid, mesh: this.mesh, meshIds: this.meshIds, record: recordName };
     const year = Number(this.year);
     if (this.year !== '' && Number.isInteger(year)) meta['year'] = year;
-    return { id: this.pmid !== '' ? this.pmid : `${this.file}#${this.records}`, source: this.file, paragraphs, meta };
+    return { id: this.pmid !== '' ? this.pmid : `${this.file}#${this.started}`, source: this.file, paragraphs, meta };
   }
 }

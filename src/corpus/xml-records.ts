@@ -8,6 +8,11 @@ import { textChunks, type TextSource } from './text-stream.js';
 export interface XmlRecordBuilder {
   /** True between a record's open and close tags. */
   readonly inRecord: boolean;
+  /**
+   * Records started so far. A record element that opens inside a record starts a new one: the open one lacks its
+   * close tag (it would otherwise take in every later record of the file), and the reader skips it.
+   */
+  readonly records: number;
   open(name: string, attributes: Readonly<Record<string, string>>): void;
   text(text: string): void;
   /** Returns the finished document when `name` closes a record, else null. */
@@ -25,7 +30,7 @@ const EXTRA_ENTITIES: Readonly<Record<string, string>> = {
 // After one malformed record saxes has closed its whole tag stack, so the rest of the file repeats these
 // (later records look like extra roots, the real close tags look unmatched); they are not news.
 const ROOT_AFTERMATH = /only one root|text data outside of root node/;
-const AFTERMATH = /only one root|text data outside of root node|unexpected end|unmatched closing tag|unexpected close tag/;
+const AFTERMATH = /only one root|text data outside of root node|unexpected end|unmatched closing tag|unexpected close tag|unclosed tag/;
 
 /**
  * Runs saxes over string chunks and yields each record's document as soon as it closes, so memory holds one
@@ -63,8 +68,14 @@ export async function* readXmlRecords(
   parser.on('opentag', (tag) => {
     root ??= tag.name;
     const wasInRecord = builder.inRecord;
+    const started = builder.records;
     builder.open(tag.name, tag.attributes);
-    if (!wasInRecord && builder.inRecord) {
+    if (builder.records !== started) {
+      if (wasInRecord) {
+        warn(recordLine, `skipped a malformed XML record: it has no close tag before the next record opens on line ${parser.line}`);
+        recordError = null;
+        sawError = true; // the root's close tag will not match: aftermath, not news
+      }
       records++;
       recordLine = parser.line;
     }

@@ -61,3 +61,10 @@ test('inline markup stays inside words; formulas and labels are left out', async
   assert.deepEqual(docs[0].paragraphs, ['CO2 and H2O', 'Intro', 'We saw E. coli grow fast.', 'first']);
   assert.equal(docs[0].id, 'PMC123');
 });
+
+test('an article without its close tag is skipped, and the next one read', async () => {
+  const article = (title: string): string => `<article><front><article-meta><title-group><article-title>${title}</article-title></title-group></article-meta></front><body><p>${title} body.</p></body>`;
+  const { docs, warnings } = await collect((onWarning) => readJats(`${article('One')}\n${article('Two')}</article>\n`, { fileName: 'x.nxml', onWarning }));
+  assert.deepEqual(docs.map((d) => d.paragraphs), [['Two', 'Two body.']]);
+  assert.deepEqual(warnings.map((w) => [w.line, w.message]), [[1, 'skipped a malformed XML record: it has no close tag before the next record opens on line 2']]);
+});

@@ -77,6 +77,20 @@ test('a malformed article is skipped with a warning naming file and line; the ot
   assert.match(warnings[0].message, /malformed XML record/);
 });
 
+test('a record without its close tag is skipped, not merged with the records after it (both roots)', { skip: medline2016.skip || pubmed2024.skip }, async () => {
+  for (const [file, close] of [[pubmed2024.path, '</PubmedArticle>'], [medline2016.path, '</MedlineCitation>']] as const) {
+    const text = gunzipSync(readFileSync(file)).toString('utf8');
+    const whole = await collect(() => readPubmedXml(text, { fileName: 'b.xml' }));
+    const at = text.indexOf(close);
+    const broken = await collect((onWarning) => readPubmedXml(text.slice(0, at) + text.slice(at + close.length), { fileName: 'b.xml', onWarning }));
+    assert.deepEqual(broken.docs, whole.docs.slice(1), close);
+    const opens = [...text.matchAll(new RegExp(`<${close.slice(2, -1)}[ >]`, 'g'))].map((m) => text.slice(0, m.index).split('\n').length);
+    const [firstLine, nextLine] = opens;
+    assert.deepEqual(broken.warnings.map((w) => [w.file, w.line, w.message]),
+      [['b.xml', firstLine, `skipped a malformed XML record: it has no close tag before the next record opens on line ${nextLine}`]]);
+  }
+});
+
 test('invalid UTF-8 is replaced with U+FFFD, not fatal', async () => {
   const head = new TextEncoder().encode('<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>Caf');
   const tail = new TextEncoder().encode(' au lait spots.</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>');
