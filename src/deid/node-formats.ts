@@ -4,6 +4,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { headerForMessage, type CsvRow } from '../corpus/csv-rows.js';
+import { memberValueSpans, type JsonSpan } from '../corpus/json-members.js';
 import { invalidJsonLine } from '../corpus/jsonl.js';
 import { fileBytes, fileText, readFileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
@@ -90,10 +91,17 @@ export async function deidJsonl(
     const object = record as Record<string, unknown>;
     const text = object[field];
     if (typeof text !== 'string') { warnings.skip(line, `no string field "${field}"`); continue; }
-    const key = keyField !== undefined && object[keyField] !== undefined && object[keyField] !== null ? String(object[keyField]) : undefined;
+    // The record is rewritten in place, the text field's value alone: other fields keep every byte (an id past
+    // 2^53 its digits, which a parse and stringify would round), and a numeric key is taken as written too.
+    const spans = memberValueSpans(raw);
+    const keyValue = keyField === undefined ? undefined : object[keyField];
+    const keySpan = keyField === undefined ? undefined : spans.get(keyField);
+    const key = keyValue === undefined || keyValue === null || keySpan === undefined ? undefined
+      : typeof keyValue === 'string' ? keyValue : raw.slice(keySpan.start, keySpan.end);
     if (keyField !== undefined && key === undefined) warnings.noKey(line, keyField);
-    object[field] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
-    await sink.write(JSON.stringify(object) + '\n');
+    const textSpan = spans.get(field) as JsonSpan; // JSON.parse found a string there
+    const deidentified = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
+    await sink.write(`${raw.slice(0, textSpan.start)}${JSON.stringify(deidentified)}${raw.slice(textSpan.end)}\n`);
     warnings.kept++;
   }
 }

@@ -34,6 +34,21 @@ test('deid jsonl: the text field is replaced, other fields kept, a bad line skip
   assert.deepEqual(readdirSync(dir).sort(), ['in.jsonl', 'out.jsonl']);
 });
 
+test('deid jsonl rewrites the text field alone: other fields keep every byte (ids past 2^53), a numeric key its digits', () => {
+  const records = [
+    '{ "id": 12345678901234567890, "score": 1.0, "note": "Seen on 3/4/2019.", "tags": ["a", {"b": "\\u00e9"}] }',
+    '{"id":12345678901234567891,"score":2.50e1,"note":"Seen on 3/4/2019."}',
+  ];
+  const r = medbert(['deid', '--format', 'jsonl', '--text-field', 'note', '--key-field', 'id', '--mode', 'surrogate', '--seed', '7'], records.join('\n') + '\n');
+  assert.equal(r.code, 0, r.stderr);
+  const lines = r.stdout.trim().split('\n');
+  const notes = lines.map((line) => (JSON.parse(line) as { note: string }).note);
+  assert.deepEqual(lines, records.map((record, i) => record.replace('"Seen on 3/4/2019."', JSON.stringify(notes[i]))));
+  for (const note of notes) assert.match(note, /^Seen on \d{1,2}\/\d{1,2}\/20(?:18|19|20)\.$/);
+  // Two patients whose ids differ past 2^53: as numbers they were one key, one date shift.
+  assert.notEqual(notes[0], notes[1]);
+});
+
 test('deid csv with --text-column, surrogate mode; a missing column is one clear error and no output file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'deid-'));
   const input = join(dir, 'in.csv');
