@@ -1,4 +1,5 @@
 import { normalizeSpace, type CorpusDocument, type ReaderOptions } from './document.js';
+import { memberValueSpans } from './json-members.js';
 import { linesOf, type TextSource } from './text-stream.js';
 
 export interface JsonlOptions extends ReaderOptions {
@@ -9,6 +10,13 @@ export interface JsonlOptions extends ReaderOptions {
 }
 
 const ID_FIELDS = ['id', 'pmid', '_id'];
+
+/** A numeric field's digits as the line writes them: an id past 2^53 would come out of the parsed number rounded. */
+function numberAsWritten(raw: string, field: string, value: number): string {
+  if (Number.isSafeInteger(value)) return String(value);
+  const span = memberValueSpans(raw).get(field);
+  return span === undefined ? String(value) : raw.slice(span.start, span.end);
+}
 
 /**
  * Why a JSONL line is not valid JSON, said plainly for the usual cause: a JSON document written over several lines
@@ -71,7 +79,8 @@ export async function* readJsonl(source: TextSource | AsyncIterable<Uint8Array>,
     }
     const idKey = options.idField ?? ID_FIELDS.find((k) => typeof fields[k] === 'string' || typeof fields[k] === 'number');
     const idValue = idKey !== undefined ? fields[idKey] : undefined;
-    const id = typeof idValue === 'string' || typeof idValue === 'number' ? String(idValue) : `${file}#${line}`;
+    const id = typeof idValue === 'string' ? idValue
+      : typeof idValue === 'number' ? numberAsWritten(raw, idKey as string, idValue) : `${file}#${line}`;
     yield { id, source: file, paragraphs, meta };
   }
   const never = textFields.filter((_, f) => !seen[f]);

@@ -26,6 +26,12 @@ test('JSONL abstracts: 3,218 records, title then abstract, id from pmid, other f
   assert.equal(abstractOnly.docs[0].paragraphs.length, 1);
 });
 
+test('JSONL: a numeric id keeps its digits as written, past 2^53 too', async () => {
+  const input = '{"id": 12345678901234567890, "title": "One"}\n{"pmid":42,"title":"Two"}';
+  const { docs } = await collect(() => readJsonl(input));
+  assert.deepEqual(docs.map((d) => d.id), ['12345678901234567890', '42']);
+});
+
 test('JSONL: a bad line is skipped with a warning naming file and line', async () => {
   const input = '{"id":"a","title":"One"}\n{"id":"b","title":\n["not an object"]\n\n{"id":"c","abstract":"Two","title":"Three"}\n';
   const { docs, warnings } = await collect((onWarning) => readJsonl(input, { fileName: 'x.jsonl', onWarning }));
