@@ -159,6 +159,30 @@ test('text: paragraphs at blank lines, long books cut into bounded documents', a
   assert.deepEqual(cut.docs.map((d) => [d.id, d.paragraphs.length]), [['book.txt#1', 3], ['book.txt#2', 1]]);
 });
 
+test('text: documents are cut where the text says, so the same pages make the same documents wherever they start', async () => {
+  const book = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of the book, on page ${i >> 3}.`).join('\n\n');
+  const docsOf = async (text: string): Promise<string[]> => (await collect(() => readText(text, { fileName: 'b.txt' }))).docs.map((d) => JSON.stringify(d.paragraphs));
+  const alone = await docsOf(book);
+  assert.ok(alone.length >= 4 && alone.every((d) => (JSON.parse(d) as string[]).length <= 1000), `${alone.length} documents`);
+  const twice = await docsOf(`${book}\n\n${book}`);
+  const prefixed = await docsOf(`A preface.\n\nIn two paragraphs.\n\n${book}`);
+  // After the first cut, the copy's documents are those of the book alone: exact duplicate removal finds them.
+  assert.deepEqual(prefixed.slice(-(alone.length - 1)), alone.slice(1));
+  assert.deepEqual(twice.slice(-(alone.length - 1)), alone.slice(1));
+  // All of them but the last are duplicates of the first copy's (whose last document runs on into the second copy).
+  assert.equal(new Set(twice).size, twice.length - (alone.length - 2));
+});
+
+test('text: a lone CR ends a line as LF does; a file with no line break is read in bounded pieces', async () => {
+  const { docs } = await collect(() => readText('Chapter 1\r\rThe heart\rpumps blood.\r\r\rEnd.\r', { fileName: 'mac.txt' }));
+  assert.deepEqual(docs[0].paragraphs, ['Chapter 1', 'The heart pumps blood.', 'End.']);
+  const words = 'word '.repeat(500_000); // 2.5 million characters, no line break
+  const oneLine = await collect(() => readText((async function* () { for (let i = 0; i < words.length; i += 65_536) yield words.slice(i, i + 65_536); })()));
+  const paragraphs = oneLine.docs.flatMap((d) => d.paragraphs);
+  assert.ok(paragraphs.length >= 3 && paragraphs.every((p) => p.length <= 1 << 20), paragraphs.map((p) => p.length).join(' '));
+  assert.equal(paragraphs.join(' '), words.trim());
+});
+
 test('normalizeSpace equals replace(/\\s+/g, " ").trim() around every UTF-16 code unit', () => {
   const reference = (t: string): string => t.replace(/\s+/g, ' ').trim();
   for (let c = 0; c < 0x10000; c++) {
