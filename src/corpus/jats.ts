@@ -25,9 +25,9 @@ type Zone = 'title' | 'abstract' | 'body' | 'references' | 'floats';
 
 const ZONE_BLOCKS: Readonly<Record<Zone, ReadonlySet<string>>> = {
   title: new Set(['article-title']),
-  abstract: new Set(['p', 'title']),
-  body: new Set(['p', 'title', 'tr']),
-  floats: new Set(['p', 'title', 'tr']),
+  abstract: new Set(['p', 'title', 'def-item']),
+  body: new Set(['p', 'title', 'tr', 'def-item']),
+  floats: new Set(['p', 'title', 'tr', 'def-item']),
   references: new Set(['ref']),
 };
 
@@ -79,13 +79,16 @@ class JatsBuilder implements XmlRecordBuilder {
       if (kind !== null) this.zone = { kind, depth };
       return;
     }
-    if (ZONE_BLOCKS[this.zone.kind].has(name)) {
+    const top = this.blocks[this.blocks.length - 1];
+    // A definition list's item is one paragraph, "term: definition" (the definition's <p> inside it is no block).
+    const inDefinition = top !== undefined && this.path[top.depth - 1] === 'def-item';
+    if (ZONE_BLOCKS[this.zone.kind].has(name) && !inDefinition) {
       this.flushTop(); // text of an enclosing block so far comes first (a <p> inside a list item, a caption)
       this.blocks.push({ depth, text: '' });
-    } else if (this.blocks.length > 0) {
-      const top = this.blocks[this.blocks.length - 1];
+    } else if (top !== undefined) {
       if ((name === 'td' || name === 'th') && top.text.trim() !== '') top.text += ' | ';
-      else if (SPACED.has(name)) top.text += ' ';
+      else if (name === 'def' && inDefinition && top.text.trim() !== '') top.text += ': ';
+      else if (SPACED.has(name) || inDefinition) top.text += ' ';
     }
   }
 
@@ -156,7 +159,7 @@ class JatsBuilder implements XmlRecordBuilder {
     let key: string | null = null;
     if (name === 'article-id' && parent === 'article-meta') {
       const type = attributes['pub-id-type'];
-      key = type === 'pmc' ? 'pmcid' : type === 'pmid' ? 'pmid' : type === 'doi' ? 'doi' : type === 'publisher-id' ? 'publisherId' : null;
+      key = type === 'pmc' || type === 'pmcid' ? 'pmcid' : type === 'pmid' ? 'pmid' : type === 'doi' ? 'doi' : type === 'publisher-id' ? 'publisherId' : null;
     } else if (name === 'year' && parent === 'pub-date' && this.meta['year'] === undefined) {
       key = 'year';
     } else if (name === 'journal-title' && this.meta['journal'] === undefined) {

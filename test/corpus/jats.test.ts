@@ -68,3 +68,14 @@ test('an article without its close tag is skipped, and the next one read', async
   assert.deepEqual(docs.map((d) => d.paragraphs), [['Two', 'Two body.']]);
   assert.deepEqual(warnings.map((w) => [w.line, w.message]), [[1, 'skipped a malformed XML record: it has no close tag before the next record opens on line 2']]);
 });
+
+test('a definition list item is one paragraph, "term: definition"; a pmcid article-id is the id too', async () => {
+  const xml = `<article><front><article-meta><article-id pub-id-type="pmcid">PMC77</article-id>
+    <title-group><article-title>Abbreviations</article-title></title-group></article-meta></front>
+    <body><sec><title>Abbreviations</title><def-list><def-item><term>BMI</term><def><p>body mass index</p></def></def-item>
+    <def-item><term><italic>i.v.</italic></term><def><p>intravenous</p><p>(into a vein)</p></def></def-item></def-list>
+    <p>After the list.</p></sec></body></article>`;
+  const { docs } = await collect(() => readJats(xml));
+  assert.deepEqual(docs[0].paragraphs, ['Abbreviations', 'Abbreviations', 'BMI: body mass index', 'i.v.: intravenous (into a vein)', 'After the list.']);
+  assert.equal(docs[0].id, 'PMC77');
+});
