@@ -34,6 +34,8 @@ export class GradientBuckets {
   private readonly copies = new Map<number, Float32Array>();
   /** The most gradient values held on the host at once: the bucket, plus copies of gradients spanning buckets. */
   peakHostValues = 0;
+  /** By parameter: 1 when this step's reduce found it a gradient on this rank (it may have none: an unused pooler). */
+  readonly hadGradient: Uint8Array;
 
   constructor(private readonly params: readonly FlatParam[], readonly total: number, bucketValues: number,
     private readonly shardStarts: ChunkBounds) {
@@ -43,6 +45,7 @@ export class GradientBuckets {
     this.buckets = buckets;
     this.members = buckets.map(([b0, b1]) => params.flatMap((p, i) => p.offset < b1 && p.offset + p.param.size > b0 ? [i] : []));
     this.buffer = new Float32Array(Math.min(bucketValues, total));
+    this.hadGradient = new Uint8Array(params.length);
   }
 
   /**
@@ -51,6 +54,7 @@ export class GradientBuckets {
    * this rank's summed part of each bucket to `keep(values, flatStart)`. Returns the bytes this rank sent.
    */
   async reduce(link: RingLink, pass: GradientPass | null, keep: (values: Float32Array, flatStart: number) => void): Promise<number> {
+    this.hadGradient.fill(0);
     const unfinished = new Set<Tensor>(pass?.leaves ?? []);
     let next = 0, sent = 0;
     const flush = async (): Promise<void> => {
@@ -114,6 +118,7 @@ export class GradientBuckets {
     if (held !== undefined) return held;
     const param = this.params[i]!.param;
     if (param.grad === null) return null;
+    this.hadGradient[i] = 1;
     const values = await param.grad.data();
     param.grad.dispose();
     param.grad = null;

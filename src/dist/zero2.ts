@@ -9,6 +9,8 @@ import { GradientBuckets } from './zero2-buckets.js';
 interface Segment {
   readonly name: string;
   readonly param: Tensor;
+  /** The parameter's place in the list the optimizer was given. */
+  readonly index: number;
   /** Offsets into the flat parameter vector [start, end), inside this rank's shard. */
   readonly start: number;
   readonly end: number;
@@ -77,12 +79,12 @@ export class Zero2AdamW {
     this.shard = chunkRange(this.total, link.world, link.rank);
     const [s0, s1] = this.shard;
     const be = engine.backend;
-    for (const [name, p] of params) {
+    for (const [index, [name, p]] of params.entries()) {
       const off = this.offsets.get(name)!;
       const start = Math.max(s0, off), end = Math.min(s1, off + p.size);
       if (end <= start) continue;
       const n = end - start;
-      this.segments.push({ name, param: p, start, end, inParam: start - off, decay: !noDecay(name),
+      this.segments.push({ name, param: p, index, start, end, inParam: start - off, decay: !noDecay(name),
         master: be.alloc(n), grad: be.alloc(n), m: be.alloc(n), v: be.alloc(n) });
     }
     if ((options.bucketValues ?? 0) > 0) {
@@ -125,6 +127,7 @@ export class Zero2AdamW {
     // rank's chunk overwritten by its updated parameters) the parameters for the all-gather.
     const flat = new Float32Array(this.total);
     for (const [name, p] of this.params) if (p.grad !== null) flat.set(await p.grad.data(), this.offsets.get(name)!);
+    const updated = await this.withGradientAnywhere(Uint8Array.from(this.params, ([, p]) => (p.grad === null ? 0 : 1)));
     let bytesSent = await reduceScatter(this.link, flat);
     const [s0, s1] = this.shard;
     let sumSquares = 0;
@@ -132,7 +135,7 @@ export class Zero2AdamW {
     const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
     if (!Number.isFinite(norm)) return { norm, bytesSent };
     for (const s of this.segments) be.write(s.grad, flat.subarray(s.start, s.end));
-    this.adamw(lr, clip, norm);
+    this.adamw(lr, clip, norm, updated);
     for (const s of this.segments) flat.set((await be.read(s.master)).subarray(0, s.end - s.start), s.start);
     bytesSent += await allGather(this.link, flat);
     for (const [name, p] of this.params) {
@@ -150,6 +153,7 @@ export class Zero2AdamW {
     const be = this.engine.backend;
     let bytesSent = this.reducedBytes ?? await buckets.reduce(this.link, null, (values, at) => this.keepGradient(values, at));
     this.reducedBytes = null;
+    const updated = await this.withGradientAnywhere(buckets.hadGradient);
     let sumSquares = 0; // over the shard in index order, as updateWhole: the same bits
     for (const s of this.segments) {
       const g = await be.read(s.grad);
@@ -157,7 +161,7 @@ export class Zero2AdamW {
     }
     const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
     if (!Number.isFinite(norm)) return { norm, bytesSent };
-    this.adamw(lr, clip, norm);
+    this.adamw(lr, clip, norm, updated);
     const masters = await Promise.all(this.segments.map(async (s) => (await be.read(s.master)).subarray(0, s.end - s.start)));
     bytesSent += await buckets.gather(this.link, this.engine, (values, at) => {
       this.segments.forEach((s, k) => {
@@ -176,10 +180,20 @@ export class Zero2AdamW {
     }
   }
 
-  /** AdamW on every segment of the shard, clipping by the global norm folded into the gradient scale. */
-  private adamw(lr: number, clip: number, norm: number): void {
+  /**
+   * By parameter, whether any rank had a gradient for it this step (a collective). One without (the pooler, which
+   * pretraining never uses) is left alone, as single-process AdamW leaves it: a zero gradient would still decay it.
+   */
+  private async withGradientAnywhere(local: Uint8Array): Promise<Uint8Array> {
+    const counts = await allReduceSmall(this.link, Float64Array.from(local));
+    return Uint8Array.from(counts, (c) => (c > 0 ? 1 : 0));
+  }
+
+  /** AdamW on the shard's segments of parameters with gradients, clipping by the global norm folded into the gradient scale. */
+  private adamw(lr: number, clip: number, norm: number, updated: Uint8Array): void {
     const scale = clip > 0 ? Math.min(1, clip / (norm + 1e-6)) : 1;
     for (const s of this.segments) {
+      if (updated[s.index] === 0) continue;
       this.engine.backend.adamw({
         n: s.end - s.start, param: s.master, grad: s.grad, m: s.m, v: s.v, lr, beta1: this.beta1, beta2: this.beta2,
         eps: this.eps, weightDecay: s.decay ? this.weightDecay : 0, step: this.step, gradScale: scale,

@@ -9,6 +9,7 @@ import { Engine, ReferenceBackend } from '../../src/tensor/index.js';
 import { pretrain, type Distributed, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
 import { freePort } from '../../src/dist/free-port.js';
 import { readFileSync } from 'node:fs';
+import { decodeSafetensors } from '../../src/train/safetensors.js';
 import { config, options, source } from './zero2-setup.js';
 import { runNodes, runThreads } from './ring-threads.js';
 import { ShmRing } from '../../src/dist/shm-ring.js';
@@ -236,6 +237,27 @@ test('mixed ring: a rank hung on the second node stops both nodes within the tim
     assert.deepEqual(resumed[0]!.steps.map((m) => m.step), [3, 4], 'resumed after the last complete step');
     // The same run: steps 3 and 4 as one process trains them from the start.
     resumed[0]!.steps.forEach((m, i) => assert.ok(close(m.loss, whole[i + 2]!.loss, 1e-5), `step ${m.step}: ${m.loss} vs ${whole[i + 2]!.loss}`));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('a parameter no rank has a gradient for is left alone, as one process leaves it (the pooler: no weight decay)', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'medbert-zero-unused-'));
+  try {
+    const weights = (dir: string): Map<string, Float32Array> => new Map([...decodeSafetensors(readFileSync(join(dir, 'checkpoint', 'model.safetensors'))).tensors]
+      .map(([name, t]) => [name, t.data as Float32Array]));
+    const single = await runRanks(1, join(root, 'n1'), options({ accumulation: 6 }));
+    assert.equal(single[0]!.error, null);
+    const alone = weights(join(root, 'n1'));
+    const pooler = [...alone.keys()].filter((name) => name.includes('pooler'));
+    assert.ok(pooler.length === 2, pooler.join(' '));
+    for (const [tag, ring] of [['whole', { bucketBytes: 0 }], ['buckets', { bucketBytes: 4 * 333 }]] as const) {
+      const runs = await runRanks(2, join(root, tag), options({ accumulation: 3 }), false, undefined, 10_000, Infinity, ring);
+      for (const r of runs) assert.equal(r.error, null);
+      const ranked = weights(join(root, tag));
+      for (const name of pooler) assert.deepEqual(ranked.get(name), alone.get(name), `${tag}: ${name} as one process leaves it`);
+    }
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
