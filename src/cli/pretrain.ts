@@ -106,7 +106,9 @@ export const pretrainCommand: Command = {
       microBatch: intFlag(v['micro-batch'], 'micro-batch', DEFAULT_MICRO_BATCH[preset], 1),
       accumulation: intFlag(v.accumulation, 'accumulation', recipe.accumulation, 1),
       lr: numberFlag(v.lr, 'lr', recipe.lr, 0, 10),
-      warmup: intFlag(v.warmup, 'warmup', recipe.warmup, 0),
+      // On --resume the stopped run's warmup, unless given (then it must be the same): the presets make it from --steps,
+      // which may grow on --resume.
+      warmup: intFlag(v.warmup, 'warmup', v.resume === true ? savedOptions(join(outDir, 'checkpoint'))?.warmup ?? recipe.warmup : recipe.warmup, 0),
       clip: numberFlag(v.clip, 'clip', recipe.clip, 0),
       weightDecay: numberFlag(v['weight-decay'], 'weight-decay', recipe.weightDecay, 0, 1),
       entityWeight: numberFlag(v['entity-weight'], 'entity-weight', recipe.entityWeight, 0),
@@ -196,7 +198,7 @@ export const pretrainCommand: Command = {
       engine.backend.dispose();
       throw error;
     }
-    if (v.resume === true && lead) warnIfScheduleChanges(join(outDir, 'checkpoint'), steps);
+    if (v.resume === true && lead) warnIfScheduleChanges(savedOptions(join(outDir, 'checkpoint')), steps);
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     let stopped = false;
@@ -242,20 +244,25 @@ export const pretrainCommand: Command = {
 const CONCEPTS_DIGEST = 'entity_concepts_sha256';
 
 
-/**
- * More steps on --resume are allowed (training longer), but the learning rate's warmup and cosine decay are laid
- * over the new total: from the resumed step on, the rate is not what the first run's schedule had there.
- */
-function warnIfScheduleChanges(checkpoint: string, steps: number): void {
-  let state: { step?: unknown; options?: { steps?: unknown } };
+/** The settings a checkpoint's trainer_state.json saved (null: none readable; the trainer reports that itself). */
+function savedOptions(checkpoint: string): { steps?: unknown; warmup?: number; step?: unknown } | null {
   try {
-    state = JSON.parse(readFileSync(join(checkpoint, 'trainer_state.json'), 'utf8')) as typeof state;
+    const state = JSON.parse(readFileSync(join(checkpoint, 'trainer_state.json'), 'utf8')) as { step?: unknown; options?: { steps?: unknown; warmup?: unknown } };
+    const warmup = state.options?.warmup;
+    return { steps: state.options?.steps, step: state.step, ...(typeof warmup === 'number' ? { warmup } : {}) };
   } catch {
-    return; // the trainer reports a missing or broken state itself
+    return null;
   }
-  const before = state.options?.steps;
+}
+
+/**
+ * More steps on --resume are allowed (training longer), but the learning rate's cosine decay is laid over the new
+ * total: from the resumed step on, the rate is not what the first run's schedule had there.
+ */
+function warnIfScheduleChanges(saved: ReturnType<typeof savedOptions>, steps: number): void {
+  const before = saved?.steps;
   if (typeof before === 'number' && before !== steps) {
-    process.stderr.write(`medbert pretrain: warning: --steps ${steps} on --resume of a run of ${before} steps: from step ${String(state.step)} on, `
-      + `the learning rate follows a warmup and cosine decay over ${steps} steps, not the first run's\n`);
+    process.stderr.write(`medbert pretrain: warning: --steps ${steps} on --resume of a run of ${before} steps: from step ${String(saved?.step)} on, `
+      + `the learning rate's cosine decay runs to step ${steps}, not the first run's ${before}\n`);
   }
 }

@@ -338,11 +338,11 @@ function restoreMoments(optimizer: AdamW, saved: ReadonlyMap<string, NamedArray>
  * The settings a resumed run must share with the stopped one to go on as it would have (the command's flag for
  * each): another learning rate or seed would silently make another run. The ranks may change, and with them the
  * micro-batch and accumulation, so long as the global batch (micro-batch × accumulation × ranks) stays; `--steps`
- * may grow (training longer), and with it the warmup tiny and small presets make from it; how often checkpoints are
- * saved is free.
+ * may grow (training longer: `medbert pretrain` then keeps the saved warmup, which the tiny and small presets make
+ * from --steps); how often checkpoints are saved is free.
  */
 const RESUMED_SETTINGS: readonly (readonly [keyof PretrainOptions, string])[] = [
-  ['lr', 'lr'], ['clip', 'clip'], ['weightDecay', 'weight-decay'], ['entityWeight', 'entity-weight'], ['maskRate', 'mask-rate'],
+  ['lr', 'lr'], ['warmup', 'warmup'], ['clip', 'clip'], ['weightDecay', 'weight-decay'], ['entityWeight', 'entity-weight'], ['maskRate', 'mask-rate'],
   ['entityShare', 'entity-share'], ['seed', 'seed'],
 ];
 

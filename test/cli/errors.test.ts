@@ -218,10 +218,16 @@ test('pretrain: --seq-len with shards is a warning (they keep their length), so 
     const r = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '1', '--micro-batch', '2', '--seq-len', '64');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with$/m);
-    // More steps on --resume: allowed, with a warning that the learning-rate schedule is laid over the new total.
-    const longer = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '2', '--micro-batch', '2', '--resume');
+    // More steps on --resume: allowed, with a warning that the learning-rate schedule is laid over the new total. The
+    // warmup the tiny preset makes from --steps (10%: 2 steps for 15) stays the first run's (1); another is refused.
+    const otherWarmup = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '15', '--micro-batch', '2', '--resume', '--warmup', '2');
+    assert.equal(otherWarmup.status, 1);
+    assert.match(otherWarmup.stderr, /--resume: .*checkpoint was trained with --warmup 1 \(not 2\): give the same settings/);
+    const longer = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '15', '--micro-batch', '2', '--resume');
     assert.equal(longer.status, 0, longer.stderr);
-    assert.match(longer.stderr, /^medbert pretrain: warning: --steps 2 on --resume of a run of 1 steps: from step 1 on, the learning rate follows a warmup and cosine decay over 2 steps, not the first run's$/m);
+    assert.match(longer.stderr, /^medbert pretrain: warning: --steps 15 on --resume of a run of 1 steps: from step 1 on, the learning rate's cosine decay runs to step 15, not the first run's 1$/m);
+    const resumed = JSON.parse(readFileSync(join(dir, 'run', 'checkpoint', 'trainer_state.json'), 'utf8')) as { options: { warmup: number } };
+    assert.equal(resumed.options.warmup, 1);
     // --init from a checkpoint of other shards (other concepts): its entity head starts fresh, with a warning.
     writeFileSync(join(dir, 'b.jsonl'), JSON.stringify({ title: 'Metformin.', abstract: 'Metformin for diabetes, insulin for diabetes, warfarin for atrial fibrillation.' }) + '\n');
     assert.equal(medbert('prepare', '--input', join(dir, 'b.jsonl'), '--tokenizer', join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model'),
