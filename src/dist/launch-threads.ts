@@ -66,7 +66,7 @@ export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: 
         if (results.length === local) resolve(results);
       });
     }
-    const forward = (): void => { for (const w of workers) w.postMessage(RANK_THREAD_INTERRUPT); };
+    const forward = (signal: NodeJS.Signals): void => { for (const w of workers) w.postMessage(RANK_THREAD_INTERRUPT + signal); };
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
     void Promise.all(workers.map((w) => new Promise((r) => w.once('exit', r)))).then(() => {

@@ -132,7 +132,7 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
         if (results.length === o.workers) resolve(results);
       });
     }
-    const forward = (): void => { for (const c of children) c.kill('SIGINT'); };
+    const forward = (signal: NodeJS.Signals): void => { for (const c of children) c.kill(signal); };
     process.on('SIGINT', forward);
     process.on('SIGTERM', forward);
     // In groups of their own, the ranks get no signal of the terminal's (a hang-up): this process ending (at once, a

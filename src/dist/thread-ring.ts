@@ -8,7 +8,8 @@ export interface RankThreadData {
   readonly medbertRing: SharedArrayBuffer;
 }
 
-export const RANK_THREAD_INTERRUPT = 'medbert:interrupt';
+/** The message a launcher sends its rank threads (which get no signals) for a Ctrl-C or SIGTERM, the signal's name after it. */
+export const RANK_THREAD_INTERRUPT = 'medbert:interrupt:';
 
 /**
  * The shared-memory ring's buffer when this code runs in a rank thread, else null (a rank process: TCP). The

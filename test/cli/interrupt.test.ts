@@ -61,6 +61,9 @@ test('SIGTERM during pretraining: a checkpoint, exit 143, and the message names 
 for (const transport of ['shm', 'tcp']) {
   test(`Ctrl-C during pretraining with 2 ranks (--transport ${transport}) stops them together with a checkpoint`, { skip: process.platform === 'win32' },
     () => ctrlCDuringPretraining(['--workers', '2', '--transport', transport]));
+  // The launcher passes on the signal it got: SIGTERM (a service manager's stop) exits 143 and is named, as with one rank.
+  test(`SIGTERM during pretraining with 2 ranks (--transport ${transport}): a checkpoint, exit 143, the message names SIGTERM`, { skip: process.platform === 'win32' },
+    () => ctrlCDuringPretraining(['--workers', '2', '--transport', transport], false, 'SIGTERM'));
 }
 
 const alive = (pid: number): boolean => {
