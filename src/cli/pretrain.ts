@@ -7,14 +7,15 @@ import { openShardSource } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
 import { SyntheticSource } from '../data/synthetic.js';
 import type { SequenceSource } from '../data/source.js';
-import { presetConfig, type BertConfig } from '../model/index.js';
+import { presetConfig, type BertConfig, type PresetName } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import { readModelFile } from '../tokenizer/node-io.js';
 import { loadCheckpoint } from '../train/checkpoint.js';
 import { pretrain, type PretrainOptions, type StepMetrics } from '../train/pretrain.js';
 import { DEFAULT_MICRO_BATCH, recipeFor } from '../train/recipe.js';
-import { intFlag, numberFlag, parseFlags, printJson, required } from './args.js';
+import { checkResumable } from '../train/trainer-state.js';
+import { intFlag, numberFlag, parseFlags, printJson, required, type FlagValues } from './args.js';
 import type { Command } from './command.js';
 import { presetFlag } from './model.js';
 import { Progress } from './progress.js';
@@ -81,6 +82,10 @@ export const pretrainCommand: Command = {
     const bucketBytes = 1e6 * numberFlag(v['bucket-mb'], 'bucket-mb', 2000, 0);
     const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1); // checked with one node too
     if (rankEnv === null && workers * nnodes > 1) {
+      // What every rank checks first, once here: a bad input is one line, not one per rank (--init's checkpoint is
+      // left to the ranks, not loaded a time more).
+      const setup = runSetup(v, argv, false, false);
+      if (v.resume === true) checkResumable(join(setup.outDir, 'checkpoint'), setup.options, workers * nnodes);
       const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
         : nnodes > 1 ? 29500 : await freePort();
       // The ranks stop at their next step on a Ctrl-C, which the launcher passes on to them, and save a checkpoint:
@@ -88,103 +93,15 @@ export const pretrainCommand: Command = {
       const interrupt = stopOnInterrupt('pretrain', false);
       try {
         return await launchRanks({ workers, nnodes, nodeRank, masterAddr: v['master-addr'] ?? '127.0.0.1', masterPort,
-          argv: [process.argv[1]!, 'pretrain', ...argv], transport: v.transport });
+          argv: [process.argv[1]!, 'pretrain', ...argv], transport: v.transport, checkpointDir: join(setup.outDir, 'checkpoint') });
       } finally {
         interrupt.dispose();
       }
     }
     const lead = rankEnv === null || rankEnv.rank === 0;
     stopWhenLauncherEnds();
-    const preset = presetFlag(v.preset);
-    const dataDir = required(v.data, 'data');
-    const outDir = required(v.out, 'out');
-    const steps = intFlag(v.steps, 'steps', 1000, 1);
-    const seed = intFlag(v.seed, 'seed', 42, 0);
-    const recipe = recipeFor(preset, steps);
-    const options: PretrainOptions = {
-      ...recipe, steps, seed,
-      microBatch: intFlag(v['micro-batch'], 'micro-batch', DEFAULT_MICRO_BATCH[preset], 1),
-      accumulation: intFlag(v.accumulation, 'accumulation', recipe.accumulation, 1),
-      lr: numberFlag(v.lr, 'lr', recipe.lr, 0, 10),
-      // On --resume the stopped run's warmup, unless given (then it must be the same): the presets make it from --steps,
-      // which may grow on --resume.
-      warmup: intFlag(v.warmup, 'warmup', v.resume === true ? savedOptions(join(outDir, 'checkpoint'))?.warmup ?? recipe.warmup : recipe.warmup, 0),
-      clip: numberFlag(v.clip, 'clip', recipe.clip, 0),
-      weightDecay: numberFlag(v['weight-decay'], 'weight-decay', recipe.weightDecay, 0, 1),
-      entityWeight: numberFlag(v['entity-weight'], 'entity-weight', recipe.entityWeight, 0),
-      maskRate: numberFlag(v['mask-rate'], 'mask-rate', recipe.maskRate, 0.01, 0.9),
-      entityShare: numberFlag(v['entity-share'], 'entity-share', recipe.entityShare, 0, 1),
-      checkpointEvery: intFlag(v['checkpoint-every'], 'checkpoint-every', 500, 0),
-      snapshotEvery: intFlag(v['snapshot-every'], 'snapshot-every', 0, 0),
-    };
-    if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
-      throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
-    }
-
-    let config: BertConfig;
-    let source: SequenceSource;
-    let tokenizer: SentencePieceModel | null = null;
-    /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
-    let conceptsDigest: string | null = null;
-    if (dataDir === 'synthetic') {
-      const seqLen = intFlag(v['seq-len'], 'seq-len', 128, 8, 512);
-      config = presetConfig(preset, { num_entity_concepts: 16 });
-      source = new SyntheticSource({ vocabSize: config.vocab_size, firstRegularId: 5, clsId: config.cls_token_id,
-        sepId: config.sep_token_id, seqLen, concepts: 16, seed });
-    } else {
-      if (lead && argv.some((a) => a === '--seq-len' || a.startsWith('--seq-len='))) {
-        process.stderr.write('medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with\n');
-      }
-      const opened = openShardSource(dataDir, seed);
-      const tokenizerPath = v.tokenizer ?? join(dataDir, 'tokenizer.model');
-      const sp = readModelFile(tokenizerPath);
-      if (sp.vocabSize !== opened.manifest.vocab_size) {
-        throw new MedbertError(`${tokenizerPath} has ${sp.vocabSize} pieces but ${dataDir} was prepared with ${opened.manifest.vocab_size}`);
-      }
-      const ids = specialIds(sp, tokenizerPath);
-      tokenizer = sp;
-      // The same number of pieces is not the same tokenizer: the shards' ids mean the pieces of the one they were
-      // prepared with, and the checkpoint keeps the one given here.
-      const shardTokenizer = join(dataDir, 'tokenizer.model');
-      if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !readModelFile(shardTokenizer).sameAs(sp)) {
-        throw new MedbertError(`${dataDir} was prepared with another tokenizer than ${v.tokenizer} (its own is ${shardTokenizer})`);
-      }
-      const resumedTokenizer = join(outDir, 'checkpoint', 'tokenizer.model');
-      if (v.resume === true && existsSync(resumedTokenizer) && !readModelFile(resumedTokenizer).sameAs(sp)) {
-        throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} was trained with another tokenizer than ${tokenizerPath}`);
-      }
-      config = presetConfig(preset, {
-        vocab_size: sp.vocabSize, pad_token_id: ids.pad, unk_token_id: ids.unk, cls_token_id: ids.cls, sep_token_id: ids.sep,
-        mask_token_id: ids.mask, num_entity_concepts: opened.manifest.concepts.length,
-        max_position_embeddings: Math.max(512, opened.manifest.seq_len),
-      });
-      source = opened.source;
-      conceptsDigest = createHash('sha256').update(JSON.stringify(opened.manifest.concepts)).digest('hex');
-    }
-    let initWeights: Map<string, NamedArray> | null = null;
-    if (v.init !== undefined) {
-      const init = loadCheckpoint(v.init);
-      if (init.config.hidden_size !== config.hidden_size || init.config.num_hidden_layers !== config.num_hidden_layers) {
-        throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
-      }
-      // The embeddings mean the pieces of the tokenizer they were trained with.
-      if (init.tokenizer !== null && tokenizer !== null && !SentencePieceModel.fromBytes(init.tokenizer).sameAs(tokenizer)) {
-        throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
-      }
-      initWeights = init.weights;
-      // The entity head predicts the concepts of the corpus it was trained on, row by row: other shards number others.
-      const entityDecoder = init.weights.get('entity.decoder.weight');
-      const initConcepts = init.rawConfig[CONCEPTS_DIGEST];
-      if (entityDecoder !== undefined && (entityDecoder.shape[0] !== config.num_entity_concepts || initConcepts !== conceptsDigest)) {
-        initWeights = new Map([...init.weights].filter(([name]) => !name.startsWith('entity.')));
-        if (lead) {
-          const why = entityDecoder.shape[0] !== config.num_entity_concepts ? `predicts ${entityDecoder.shape[0]} concepts, ${dataDir} has ${config.num_entity_concepts}`
-            : typeof initConcepts === 'string' ? `predicts other concepts than ${dataDir}'s` : `does not say which concepts it predicts`;
-          process.stderr.write(`medbert pretrain: warning: the entity head of --init ${v.init} ${why}: it starts fresh (the encoder and MLM head are loaded)\n`);
-        }
-      }
-    }
-
+    const { outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights } = runSetup(v, argv, lead, true);
+    if (v.resume === true) checkResumable(join(outDir, 'checkpoint'), options, rankEnv?.world ?? 1);
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
     // Rank 0 locks the run folder before the ranks meet: a second run into it fails at once, not once all have met.
@@ -239,6 +156,118 @@ export const pretrainCommand: Command = {
     return stopped ? interrupt.exitCode() : 0;
   },
 };
+
+/** What a rank trains: the flags' settings, the model's config, the data, the tokenizer and --init's weights. */
+interface RunSetup {
+  readonly preset: PresetName;
+  readonly dataDir: string;
+  readonly outDir: string;
+  readonly steps: number;
+  readonly options: PretrainOptions;
+  readonly config: BertConfig;
+  readonly source: SequenceSource;
+  readonly tokenizer: SentencePieceModel | null;
+  /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
+  readonly conceptsDigest: string | null;
+  readonly initWeights: Map<string, NamedArray> | null;
+}
+
+/**
+ * Reads the flags and opens what they name, refusing bad input with one clear line. `lead`: print the warnings (rank
+ * 0 or a single process does); `loadInit`: read --init's checkpoint (a launcher leaves it to its ranks).
+ */
+function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: boolean, loadInit: boolean): RunSetup {
+  const preset = presetFlag(v.preset);
+  const dataDir = required(v.data, 'data');
+  const outDir = required(v.out, 'out');
+  const steps = intFlag(v.steps, 'steps', 1000, 1);
+  const seed = intFlag(v.seed, 'seed', 42, 0);
+  const recipe = recipeFor(preset, steps);
+  const options: PretrainOptions = {
+    ...recipe, steps, seed,
+    microBatch: intFlag(v['micro-batch'], 'micro-batch', DEFAULT_MICRO_BATCH[preset], 1),
+    accumulation: intFlag(v.accumulation, 'accumulation', recipe.accumulation, 1),
+    lr: numberFlag(v.lr, 'lr', recipe.lr, 0, 10),
+    // On --resume the stopped run's warmup, unless given (then it must be the same): the presets make it from --steps,
+    // which may grow on --resume.
+    warmup: intFlag(v.warmup, 'warmup', v.resume === true ? savedOptions(join(outDir, 'checkpoint'))?.warmup ?? recipe.warmup : recipe.warmup, 0),
+    clip: numberFlag(v.clip, 'clip', recipe.clip, 0),
+    weightDecay: numberFlag(v['weight-decay'], 'weight-decay', recipe.weightDecay, 0, 1),
+    entityWeight: numberFlag(v['entity-weight'], 'entity-weight', recipe.entityWeight, 0),
+    maskRate: numberFlag(v['mask-rate'], 'mask-rate', recipe.maskRate, 0.01, 0.9),
+    entityShare: numberFlag(v['entity-share'], 'entity-share', recipe.entityShare, 0, 1),
+    checkpointEvery: intFlag(v['checkpoint-every'], 'checkpoint-every', 500, 0),
+    snapshotEvery: intFlag(v['snapshot-every'], 'snapshot-every', 0, 0),
+  };
+  if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
+    throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
+  }
+
+  let config: BertConfig;
+  let source: SequenceSource;
+  let tokenizer: SentencePieceModel | null = null;
+  /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
+  let conceptsDigest: string | null = null;
+  if (dataDir === 'synthetic') {
+    const seqLen = intFlag(v['seq-len'], 'seq-len', 128, 8, 512);
+    config = presetConfig(preset, { num_entity_concepts: 16 });
+    source = new SyntheticSource({ vocabSize: config.vocab_size, firstRegularId: 5, clsId: config.cls_token_id,
+      sepId: config.sep_token_id, seqLen, concepts: 16, seed });
+  } else {
+    if (lead && argv.some((a) => a === '--seq-len' || a.startsWith('--seq-len='))) {
+      process.stderr.write('medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with\n');
+    }
+    const opened = openShardSource(dataDir, seed);
+    const tokenizerPath = v.tokenizer ?? join(dataDir, 'tokenizer.model');
+    const sp = readModelFile(tokenizerPath);
+    if (sp.vocabSize !== opened.manifest.vocab_size) {
+      throw new MedbertError(`${tokenizerPath} has ${sp.vocabSize} pieces but ${dataDir} was prepared with ${opened.manifest.vocab_size}`);
+    }
+    const ids = specialIds(sp, tokenizerPath);
+    tokenizer = sp;
+    // The same number of pieces is not the same tokenizer: the shards' ids mean the pieces of the one they were
+    // prepared with, and the checkpoint keeps the one given here.
+    const shardTokenizer = join(dataDir, 'tokenizer.model');
+    if (v.tokenizer !== undefined && existsSync(shardTokenizer) && !readModelFile(shardTokenizer).sameAs(sp)) {
+      throw new MedbertError(`${dataDir} was prepared with another tokenizer than ${v.tokenizer} (its own is ${shardTokenizer})`);
+    }
+    const resumedTokenizer = join(outDir, 'checkpoint', 'tokenizer.model');
+    if (v.resume === true && existsSync(resumedTokenizer) && !readModelFile(resumedTokenizer).sameAs(sp)) {
+      throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} was trained with another tokenizer than ${tokenizerPath}`);
+    }
+    config = presetConfig(preset, {
+      vocab_size: sp.vocabSize, pad_token_id: ids.pad, unk_token_id: ids.unk, cls_token_id: ids.cls, sep_token_id: ids.sep,
+      mask_token_id: ids.mask, num_entity_concepts: opened.manifest.concepts.length,
+      max_position_embeddings: Math.max(512, opened.manifest.seq_len),
+    });
+    source = opened.source;
+    conceptsDigest = createHash('sha256').update(JSON.stringify(opened.manifest.concepts)).digest('hex');
+  }
+  let initWeights: Map<string, NamedArray> | null = null;
+  if (v.init !== undefined && loadInit) {
+    const init = loadCheckpoint(v.init);
+    if (init.config.hidden_size !== config.hidden_size || init.config.num_hidden_layers !== config.num_hidden_layers) {
+      throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
+    }
+    // The embeddings mean the pieces of the tokenizer they were trained with.
+    if (init.tokenizer !== null && tokenizer !== null && !SentencePieceModel.fromBytes(init.tokenizer).sameAs(tokenizer)) {
+      throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
+    }
+    initWeights = init.weights;
+    // The entity head predicts the concepts of the corpus it was trained on, row by row: other shards number others.
+    const entityDecoder = init.weights.get('entity.decoder.weight');
+    const initConcepts = init.rawConfig[CONCEPTS_DIGEST];
+    if (entityDecoder !== undefined && (entityDecoder.shape[0] !== config.num_entity_concepts || initConcepts !== conceptsDigest)) {
+      initWeights = new Map([...init.weights].filter(([name]) => !name.startsWith('entity.')));
+      if (lead) {
+        const why = entityDecoder.shape[0] !== config.num_entity_concepts ? `predicts ${entityDecoder.shape[0]} concepts, ${dataDir} has ${config.num_entity_concepts}`
+          : typeof initConcepts === 'string' ? `predicts other concepts than ${dataDir}'s` : `does not say which concepts it predicts`;
+        process.stderr.write(`medbert pretrain: warning: the entity head of --init ${v.init} ${why}: it starts fresh (the encoder and MLM head are loaded)\n`);
+      }
+    }
+  }
+  return { preset, dataDir, outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights };
+}
 
 /** config.json's field for a digest of the concept list the entity head predicts (the shards' manifest's). */
 const CONCEPTS_DIGEST = 'entity_concepts_sha256';

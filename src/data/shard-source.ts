@@ -61,8 +61,14 @@ export class ShardSource implements SequenceSource {
     return { epoch: this.epoch, shardCursor: this.shardCursor, position: this.position, epochRng: this.epochRng };
   }
 
+  /** Goes back to a saved position; one that these shards cannot have (other shards, an edited file) throws. */
   setState(state: unknown): void {
-    const s = state as ShardSourceState;
+    const s = state as Partial<ShardSourceState>;
+    const count = (x: unknown): x is number => Number.isSafeInteger(x) && (x as number) >= 0;
+    if (!count(s.epoch) || !count(s.shardCursor) || !count(s.position) || s.epochRng === undefined) {
+      throw new Error('it lacks the epoch, shard or position');
+    }
+    if (s.shardCursor >= this.sizes.length) throw new Error(`shard ${s.shardCursor + 1} of ${this.sizes.length}`);
     this.epoch = s.epoch;
     this.epochRng = s.epochRng;
     this.rng.setState(s.epochRng);
@@ -71,6 +77,7 @@ export class ShardSource implements SequenceSource {
       this.shardCursor++;
       this.drawShardOrder();
     }
+    if (s.position > this.order.length) throw new Error(`sequence ${s.position} of a shard of ${this.order.length}`);
     this.position = s.position;
   }
 

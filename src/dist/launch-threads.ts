@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import { MedbertError } from '../errors.js';
 import type { LaunchOptions } from './launch.js';
+import { resumeAdvice } from './resume-advice.js';
 import { ShmRing } from './shm-ring.js';
 import { threadShare } from './thread-share.js';
 import { defaultThreads } from '../tensor/backends/wasm/node-platform.js';
@@ -82,6 +83,5 @@ export async function launchRankThreads(o: LaunchOptions & { readonly graceMs?: 
   const first = bad[0]!;
   const what = culprit !== null ? `rank ${culprit.rank} ${culprit.what}` : `rank ${first.rank} exited with code ${first.code}`;
   const others = bad.map((b) => b.rank).filter((r) => r !== (culprit?.rank ?? first.rank));
-  throw new MedbertError(`${what}${others.length > 0 ? ` (ranks ${others.join(', ')} stopped too)` : ''}; ` +
-    'the last complete checkpoint is intact: rerun with --resume');
+  throw new MedbertError(`${what}${others.length > 0 ? ` (ranks ${others.join(', ')} stopped too)` : ''}; ${resumeAdvice(o.checkpointDir)}`);
 }

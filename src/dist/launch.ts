@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { MedbertError } from '../errors.js';
 import { launchRankThreads, STOPPED_CODES } from './launch-threads.js';
+import { resumeAdvice } from './resume-advice.js';
 import { threadShare } from './thread-share.js';
 import { defaultThreads } from '../tensor/backends/wasm/node-platform.js';
 
@@ -21,7 +22,10 @@ export interface LaunchOptions {
   readonly argv: readonly string[];
   /** `--transport`: shm (default: threads over shared memory, TCP between machines) or tcp (a process per rank, all TCP). */
   readonly transport?: string | undefined;
+  /** The run's checkpoint folder: when a rank fails, the error says whether there is one to --resume from. */
+  readonly checkpointDir?: string;
 }
+
 
 /** The environment a rank reads (torchrun's names, plus the wasm threads each rank may use). */
 export interface RankEnv {
@@ -146,5 +150,5 @@ async function launchRankProcesses(o: LaunchOptions): Promise<number> {
   if (bad.every((e) => e.signal === null && STOPPED_CODES.includes(e.code ?? 0))) return bad[0]!.code!;
   const first = bad[0]!;
   throw new MedbertError(`rank ${first.rank} ${first.signal !== null ? `was stopped by ${first.signal}` : `exited with code ${first.code}`}` +
-    `${bad.length > 1 ? ` (ranks ${bad.map((b) => b.rank).join(', ')} ended too)` : ''}; the last complete checkpoint is intact: rerun with --resume`);
+    `${bad.length > 1 ? ` (ranks ${bad.map((b) => b.rank).join(', ')} ended too)` : ''}; ${resumeAdvice(o.checkpointDir)}`);
 }

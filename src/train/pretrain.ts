@@ -8,11 +8,12 @@ import type { SequenceSource } from '../data/source.js';
 import { BertForPretraining, type BertConfig } from '../model/index.js';
 import { loadStateDict, stateDict, type NamedArray } from '../nn/index.js';
 import { dropoutHash } from '../tensor/backend.js';
-import { Rng, add, backward, scale, type Engine, type RngState, type Tensor } from '../tensor/index.js';
+import { Rng, add, backward, scale, type Engine, type Tensor } from '../tensor/index.js';
 import { AdamW } from './adamw.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { learningRate } from './schedule.js';
 import { optimizerStep } from './step.js';
+import { checkedTrainerState, checkResumedSettings, type TrainerState } from './trainer-state.js';
 import { checkOutputFolder, makeDirectories, OutputLock } from '../directories.js';
 
 /** The paper's recipe as defaults: lr 5e-5, 10,000 warmup steps, clip 1.0, 16 accumulation steps. */
@@ -132,16 +133,6 @@ class LocalUpdater implements Updater {
   }
 }
 
-interface TrainerState {
-  readonly step: number;
-  readonly elapsed: number;
-  readonly rng: { readonly dropout: RngState; readonly masking: RngState };
-  readonly data: unknown;
-  readonly options: PretrainOptions;
-  /** Ranks that trained it (absent in checkpoints from before it was kept): the global batch is micro-batch × accumulation × ranks. */
-  readonly world?: number;
-}
-
 export interface PretrainResult {
   readonly last: StepMetrics | null;
   readonly stopped: boolean;
@@ -195,18 +186,21 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
 
   if (run.resume && existsSync(checkpointDir)) {
     const ckpt = loadCheckpoint(checkpointDir);
-    const state = ckpt.trainerState as TrainerState | null;
-    if (state === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
-    checkSameSettings(state, o, world, checkpointDir);
+    if (ckpt.trainerState === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
+    const statePath = join(checkpointDir, 'trainer_state.json');
+    const state = checkedTrainerState(ckpt.trainerState, statePath);
+    checkResumedSettings(state, o, world, checkpointDir);
     loadStateDict(model, ckpt.weights);
     updater.loadMoments(ckpt.optimizer, `${checkpointDir}/optimizer.safetensors`);
     updater.step = state.step;
     dropoutRng.setState(state.rng.dropout);
     maskRng.setState(state.rng.masking);
-    source.setState(state.data);
+    try {
+      source.setState(state.data);
+    } catch (error) {
+      throw new MedbertError(`${statePath}: its data position does not fit the data given (${error instanceof Error ? error.message : String(error)})`);
+    }
     step = state.step;
-    // Resuming a run that is already there would train nothing and save nothing: say so instead.
-    if (step >= o.steps) throw new MedbertError(`${checkpointDir} is at step ${step} already: --resume needs --steps above it (--steps ${o.steps})`);
     elapsedBefore = state.elapsed;
     if (rank === 0) truncateMetrics(metricsPath, step);
   } else if (rank === 0 && existsSync(metricsPath)) {
@@ -331,32 +325,6 @@ function restoreMoments(optimizer: AdamW, saved: ReadonlyMap<string, NamedArray>
     }
     m.engine.backend.write(m.buffer(), a.data);
     v.engine.backend.write(v.buffer(), b.data);
-  }
-}
-
-/**
- * The settings a resumed run must share with the stopped one to go on as it would have (the command's flag for
- * each): another learning rate or seed would silently make another run. The ranks may change, and with them the
- * micro-batch and accumulation, so long as the global batch (micro-batch × accumulation × ranks) stays; `--steps`
- * may grow (training longer: `medbert pretrain` then keeps the saved warmup, which the tiny and small presets make
- * from --steps); how often checkpoints are saved is free.
- */
-const RESUMED_SETTINGS: readonly (readonly [keyof PretrainOptions, string])[] = [
-  ['lr', 'lr'], ['warmup', 'warmup'], ['clip', 'clip'], ['weightDecay', 'weight-decay'], ['entityWeight', 'entity-weight'], ['maskRate', 'mask-rate'],
-  ['entityShare', 'entity-share'], ['seed', 'seed'],
-];
-
-function checkSameSettings(state: TrainerState, now: PretrainOptions, world: number, checkpointDir: string): void {
-  const saved = state.options as PretrainOptions | undefined;
-  if (saved === undefined) return; // a checkpoint from before the settings were saved
-  const changed = RESUMED_SETTINGS.filter(([key]) => saved[key] !== undefined && saved[key] !== now[key])
-    .map(([key, flag]) => `--${flag} ${String(saved[key])} (not ${String(now[key])})`);
-  if (state.world !== undefined) {
-    const before = saved.microBatch * saved.accumulation * state.world, after = now.microBatch * now.accumulation * world;
-    if (before !== after) changed.push(`a global batch of ${before} sequences (--micro-batch × --accumulation × ranks; not ${after})`);
-  }
-  if (changed.length > 0) {
-    throw new MedbertError(`--resume: ${checkpointDir} was trained with ${changed.join(', ')}: give the same settings to go on, or start a new run`);
   }
 }
 

@@ -69,6 +69,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--steps', '0'], /--steps=0 is not valid/],
       // checked before any rank starts: one line, not one per rank
       [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--workers', '2', '--bucket-mb=-1'], /--bucket-mb=-1 is not valid/],
+      [['pretrain', '--data', join(dir, 'none'), '--out', join(dir, 'o'), '--workers', '2'], /^medbert: .*none is not a shard folder: no manifest\.json/],
+      [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--workers', '2', '--resume'], /^medbert: --resume: .*checkpoint does not exist \(nothing to resume\)$/],
       [['model', 'info', '--preset', 'huge'], /--preset=huge is not valid/],
       [['fill-mask', '--checkpoint', corrupt, '--text', 'a [MASK]', '--backend', 'reference'], /config\.json: .*JSON/],
       [['fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a'], /checkpoint .*missing does not exist/],

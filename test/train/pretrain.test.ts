@@ -1,13 +1,16 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ShardSource } from '../../src/data/shard-source.js';
 import { SyntheticSource } from '../../src/data/synthetic.js';
 import { presetConfig } from '../../src/model/index.js';
 import { Engine, ReferenceBackend, type Backend } from '../../src/tensor/index.js';
 import { PAPER_RECIPE, pretrain, type PretrainOptions, type StepMetrics } from '../../src/train/pretrain.js';
 import { learningRate } from '../../src/train/schedule.js';
+import { repoRoot } from '../helpers/shared-data.js';
 
 const config = (dropout: number, hidden = 16) => presetConfig('tiny', {
   vocab_size: 40, hidden_size: hidden, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 2 * hidden,
@@ -55,14 +58,15 @@ test('resuming from step k gives bit-identical losses to an uninterrupted run (d
   }
 });
 
-test('--resume with another learning rate, global batch or seed is refused, naming them; more steps are not', async () => {
+test('--resume with another learning rate, warmup, global batch or seed is refused, naming them; more steps are not', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'medbert-resume-'));
   try {
     await run(dir, options({}), 0, false, 2);
     await assert.rejects(run(dir, options({ lr: 1e-2, seed: 7 }), 0, true),
       /--resume: \S+checkpoint was trained with --lr 0\.003 \(not 0\.01\), --seed 42 \(not 7\): give the same settings to go on, or start a new run/);
     await assert.rejects(run(dir, options({ microBatch: 4 }), 0, true), /a global batch of 4 sequences \(--micro-batch × --accumulation × ranks; not 8\)/);
-    const longer = await run(dir, options({ steps: 8, warmup: 3 }), 0, true);
+    await assert.rejects(run(dir, options({ steps: 8, warmup: 3 }), 0, true), /--warmup 2 \(not 3\)/);
+    const longer = await run(dir, options({ steps: 8 }), 0, true);
     assert.deepEqual(longer.map((m) => m.step), [3, 4, 5, 6, 7, 8]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -135,4 +139,44 @@ test('a second run into the same --out fails at once while the first goes on; th
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('a damaged or edited trainer_state.json is one clear error naming it, and metrics.jsonl is left as it was', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-state-'));
+  const run = (...extra: string[]) => spawnSync(process.execPath, [join(repoRoot, 'bin', 'medbert.js'), 'pretrain', '--data', 'synthetic', '--out', join(dir, 'run'),
+    '--seq-len', '16', '--micro-batch', '2', '--threads', '1', ...extra], { encoding: 'utf8' });
+  try {
+    assert.equal(run('--steps', '2').status, 0);
+    const statePath = join(dir, 'run', 'checkpoint', 'trainer_state.json');
+    const saved = readFileSync(statePath, 'utf8');
+    const metrics = readFileSync(join(dir, 'run', 'metrics.jsonl'), 'utf8');
+    const edits: [(s: Record<string, unknown>) => void, RegExp][] = [
+      [(s) => { s['step'] = 'abc'; }, /"step" is "abc", not a step number/],
+      [(s) => { delete s['rng']; }, /"rng" does not hold the dropout and masking generators/],
+      [(s) => { s['world'] = 0; }, /"world" is 0, not a number of ranks/],
+      [(s) => { (s['data'] as { words: number[] }).words = [1]; }, /its data position does not fit the data given/],
+    ];
+    for (const [edit, message] of edits) {
+      const state = JSON.parse(saved) as Record<string, unknown>;
+      edit(state);
+      writeFileSync(statePath, JSON.stringify(state));
+      const r = run('--steps', '4', '--resume');
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, new RegExp(`^medbert: .*trainer_state\\.json: ${message.source}`, 'm'));
+      assert.equal(r.stderr.trim().split('\n').filter((l) => l.startsWith('medbert: ')).length, 1, r.stderr);
+      assert.equal(readFileSync(join(dir, 'run', 'metrics.jsonl'), 'utf8'), metrics);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('ShardSource.setState refuses a position these shards cannot have', () => {
+  const source = new ShardSource([3, 2], () => [], 1);
+  const state = source.getState();
+  assert.throws(() => source.setState({ ...state, shardCursor: 5 }), /shard 6 of 2/);
+  assert.throws(() => source.setState({ ...state, position: 9 }), /sequence 9 of a shard of \d/);
+  assert.throws(() => source.setState({ ...state, epoch: -1 }), /lacks the epoch, shard or position/);
+  source.setState({ ...state, position: 1 });
+  assert.equal(source.getState().position, 1);
 });
