@@ -22,7 +22,7 @@ import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 import { ringDistributed } from '../dist/distributed.js';
-import { launchRanks, rankFromEnv, rankThreadsFlag, stopWhenLauncherEnds } from '../dist/launch.js';
+import { chooseTransport, launchRanks, rankFromEnv, rankThreadsFlag, stopWhenLauncherEnds } from '../dist/launch.js';
 import { joinRing } from '../dist/join.js';
 import { freePort } from '../dist/free-port.js';
 
@@ -81,6 +81,7 @@ export const pretrainCommand: Command = {
     const distTimeoutMs = 1000 * numberFlag(v['dist-timeout'], 'dist-timeout', 600, 1);
     const bucketBytes = 1e6 * numberFlag(v['bucket-mb'], 'bucket-mb', 2000, 0);
     const nodeRank = intFlag(v['node-rank'], 'node-rank', 0, 0, nnodes - 1); // checked with one node too
+    chooseTransport(v.transport, nnodes, workers); // so is --transport (one rank has none to choose)
     if (rankEnv === null && workers * nnodes > 1) {
       // What every rank checks first, once here: a bad input is one line, not one per rank (--init's checkpoint is
       // left to the ranks, not loaded a time more).
@@ -199,6 +200,7 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
     checkpointEvery: intFlag(v['checkpoint-every'], 'checkpoint-every', 500, 0),
     snapshotEvery: intFlag(v['snapshot-every'], 'snapshot-every', 0, 0),
   };
+  if (lead && options.lr === 0) process.stderr.write('medbert pretrain: warning: --lr 0: the weights will not change\n');
   if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
     throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
   }

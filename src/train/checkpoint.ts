@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { MedbertError } from '../errors.js';
+import { fileErrorReason, MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
@@ -51,7 +51,9 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
     if (c.trainerState !== undefined) writeFileSync(join(tmp, 'trainer_state.json'), JSON.stringify(c.trainerState, null, 2) + '\n');
   } catch (error) { // a full disk: no partial checkpoint left beside the output
     rmSync(tmp, { recursive: true, force: true });
-    throw error;
+    // A write's error names no file: say which checkpoint could not be written, and why.
+    const reason = fileErrorReason(error);
+    throw reason === undefined ? error : new MedbertError(`cannot write the checkpoint ${dir}: ${reason}`, { cause: error });
   } finally {
     trackPending(tmp, false);
   }

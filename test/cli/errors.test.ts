@@ -71,6 +71,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--workers', '2', '--bucket-mb=-1'], /--bucket-mb=-1 is not valid/],
       [['pretrain', '--data', join(dir, 'none'), '--out', join(dir, 'o'), '--workers', '2'], /^medbert: .*none is not a shard folder: no manifest\.json/],
       [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--workers', '2', '--resume'], /^medbert: --resume: .*checkpoint does not exist \(nothing to resume\)$/],
+      [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--transport', 'udp'], /^medbert: --transport=udp is not valid: expected shm or tcp$/],
       [['model', 'info', '--preset', 'huge'], /--preset=huge is not valid/],
       [['fill-mask', '--checkpoint', corrupt, '--text', 'a [MASK]', '--backend', 'reference'], /config\.json: .*JSON/],
       [['fill-mask', '--checkpoint', join(dir, 'missing'), '--text', 'a'], /checkpoint .*missing does not exist/],
@@ -220,6 +221,9 @@ test('pretrain: --seq-len with shards is a warning (they keep their length), so 
     const r = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '1', '--micro-batch', '2', '--seq-len', '64');
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stderr, /^medbert pretrain: warning: --seq-len applies to --data synthetic; shards keep the length they were prepared with$/m);
+    const still = medbert('pretrain', '--data', 'synthetic', '--seq-len', '16', '--out', join(dir, 'lr0'), '--steps', '1', '--micro-batch', '2', '--lr', '0');
+    assert.equal(still.status, 0, still.stderr);
+    assert.match(still.stderr, /^medbert pretrain: warning: --lr 0: the weights will not change$/m);
     // More steps on --resume: allowed, with a warning that the learning-rate schedule is laid over the new total. The
     // warmup the tiny preset makes from --steps (10%: 2 steps for 15) stays the first run's (1); another is refused.
     const otherWarmup = medbert('pretrain', '--preset', 'tiny', '--data', join(dir, 'shards'), '--out', join(dir, 'run'), '--steps', '15', '--micro-batch', '2', '--resume', '--warmup', '2');

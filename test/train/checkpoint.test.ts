@@ -90,3 +90,27 @@ test('checkpoints are written atomically and reload; Hugging Face BertModel name
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a checkpoint that cannot be written (a full disk) is one error naming it, and leaves nothing half-written', async () => {
+  const fs = (await import('node:fs')).default; // the module object: syncBuiltinESMExports passes its change to named imports
+  const { syncBuiltinESMExports } = await import('node:module');
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-ckpt-full-'));
+  const config = presetConfig('tiny', { vocab_size: 40, hidden_size: 16, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 32 });
+  const weights = await stateDict(new BertForPretraining(new Engine(new ReferenceBackend()), config, new Rng(1), new Rng(2)));
+  const realWrite = fs.writeFileSync;
+  // The model file's write fails as on a full disk (a write's error names no path).
+  fs.writeFileSync = ((path: unknown, ...rest: unknown[]) => {
+    if (String(path).endsWith('model.safetensors')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    return (realWrite as (...a: unknown[]) => void)(path, ...rest);
+  }) as typeof fs.writeFileSync;
+  syncBuiltinESMExports();
+  try {
+    assert.throws(() => saveCheckpoint(join(dir, 'checkpoint'), { config, weights }),
+      { name: 'MedbertError', message: `cannot write the checkpoint ${join(dir, 'checkpoint')}: no space left on the device` });
+    assert.deepEqual(readdirSync(dir), []);
+  } finally {
+    fs.writeFileSync = realWrite;
+    syncBuiltinESMExports();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
