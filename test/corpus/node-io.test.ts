@@ -1,6 +1,6 @@
-import test from 'node:test';
+import test, { after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { sharedFile } from '../helpers/shared-data.js';
 import { collect } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'medbert-corpus-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
 
 test('formats follow file names; unknown format names are a clear error', () => {
   assert.equal(formatFromFileName('a.xml.gz'), 'pubmed');

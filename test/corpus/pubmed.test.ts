@@ -1,13 +1,13 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decodeUtf8, readJats, readPubmedXml } from '../../src/corpus/index.js';
 import { fileText, readCorpusFile } from '../../src/corpus/node-io.js';
 import { sharedFile } from '../helpers/shared-data.js';
 import { collect, inChunks } from './helpers.js';
+import { tempFolder } from '../helpers/files.js';
 
 const medline2016 = sharedFile('corpus', 'pubmed_xml_samples', 'medline16n0902.xml.gz');
 const pubmed2024 = sharedFile('corpus', 'pubmed_xml_samples', 'test_current_medline.xml.gz');
@@ -100,8 +100,8 @@ test('invalid UTF-8 is replaced with U+FFFD, not fatal', async () => {
   assert.equal(docs[0].paragraphs[0], 'Caf\ufffd(\ufffd au lait spots.');
 });
 
-test('gzip is recognised by its magic bytes when the name has no .gz', { skip: pubmed2024.skip }, async () => {
-  const copy = join(mkdtempSync(join(tmpdir(), 'medbert-')), 'articles.xml');
+test('gzip is recognised by its magic bytes when the name has no .gz', { skip: pubmed2024.skip }, async (t) => {
+  const copy = join(tempFolder(t, 'medbert-'), 'articles.xml');
   copyFileSync(pubmed2024.path, copy);
   let chars = 0;
   for await (const chunk of fileText(copy)) chars += chunk.length;

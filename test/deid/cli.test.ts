@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+import { tempFolder } from '../helpers/files.js';
 
 const bin = join(repoRoot, 'bin', 'medbert.js');
 const physionet = sharedFile('deid', 'physionet-deid', 'id.text');
@@ -22,8 +23,8 @@ test('deid text from stdin to stdout, tag mode by default; invalid UTF-8 replace
   assert.match(r.stderr, /invalid UTF-8 replaced/);
 });
 
-test('deid jsonl: the text field is replaced, other fields kept, a bad line skipped and named, output atomic', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'deid-'));
+test('deid jsonl: the text field is replaced, other fields kept, a bad line skipped and named, output atomic', (t) => {
+  const dir = tempFolder(t, 'deid-');
   const input = join(dir, 'in.jsonl');
   writeFileSync(input, '{"id":1,"note":"son bill called"}\n{oops\n{"id":2,"note":"Dr. Quennell aware","pid":9}\n');
   const out = join(dir, 'out.jsonl');
@@ -49,8 +50,8 @@ test('deid jsonl rewrites the text field alone: other fields keep every byte (id
   assert.notEqual(notes[0], notes[1]);
 });
 
-test('deid csv with --text-column, surrogate mode; a missing column is one clear error and no output file', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'deid-'));
+test('deid csv with --text-column, surrogate mode; a missing column is one clear error and no output file', (t) => {
+  const dir = tempFolder(t, 'deid-');
   const input = join(dir, 'in.csv');
   writeFileSync(input, 'id,transcription\n1,"Seen by Dr. Vellacott, ""stable"", on 3/4/2019"\n');
   const r = medbert(['deid', '--format', 'csv', '--text-column', 'transcription', '--input', input, '--mode', 'surrogate', '--seed', '7']);
@@ -76,13 +77,13 @@ test('deid csv: a quote inside an unquoted field is a character; a row whose quo
   assert.match(r.stderr, /1 record\(s\) skipped/);
 });
 
-test('bad flags are one clear line', () => {
+test('bad flags are one clear line', (t) => {
   const r = medbert(['deid', '--mode', 'redact']);
   assert.equal(r.code, 1);
   assert.equal(r.stderr, 'medbert: --mode=redact is not valid: expected tag or surrogate\n');
   assert.match(medbert(['deid', 'eval']).stderr, /give exactly one of --physionet DIR or --presidio FILE/);
   assert.match(medbert(['deid', 'eval', '--help']).stdout, /token recall = gold PHI tokens predicted as PHI/);
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-eval-'));
+  const dir = tempFolder(t, 'medbert-deid-eval-');
   writeFileSync(join(dir, 'none.json'), '[]');
   const empty = medbert(['deid', 'eval', '--presidio', join(dir, 'none.json'), '--json']);
   assert.equal(empty.code, 1);
@@ -92,8 +93,8 @@ test('bad flags are one clear line', () => {
   assert.match(medbert(['deid', 'eval', '--physionet', join(dir, 'pn')]).stderr, /id\.text is a folder, not a file\n$/);
 });
 
-test('deid: --output the input file is refused; a JSONL record without its --key-field is named and counted', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-same-'));
+test('deid: --output the input file is refused; a JSONL record without its --key-field is named and counted', (t) => {
+  const dir = tempFolder(t, 'medbert-deid-same-');
   const notes = join(dir, 'notes.txt');
   writeFileSync(notes, 'Seen by Dr. Quenby on 3/4/2020.');
   writeFileSync(join(dir, 'empty.txt'), '');
@@ -110,8 +111,8 @@ test('deid: --output the input file is refused; a JSONL record without its --key
   assert.match(keyless.stderr, /2 record\(s\) without the field "patient" in stdin/);
 });
 
-test('deid eval --patients: a folder or a missing file is one clear line', { skip: physionet.skip }, () => {
-  const dir = mkdtempSync(join(tmpdir(), 'medbert-deid-patients-'));
+test('deid eval --patients: a folder or a missing file is one clear line', { skip: physionet.skip }, (t) => {
+  const dir = tempFolder(t, 'medbert-deid-patients-');
   const physionetDir = join(physionet.path, '..');
   assert.match(medbert(['deid', 'eval', '--physionet', physionetDir, '--patients', dir]).stderr, /--patients .+ is a folder, not a file\n$/);
   assert.match(medbert(['deid', 'eval', '--physionet', physionetDir, '--patients', join(dir, 'ids.txt')]).stderr, /--patients .+ids\.txt: no such file\n$/);

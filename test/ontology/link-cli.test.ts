@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { BUILTIN_LEXICON_TSV } from '../../src/ontology/index.js';
 import { repoRoot, sharedFile } from '../helpers/shared-data.js';
+import { tempFolder } from '../helpers/files.js';
 
 const bin = resolve(repoRoot, 'bin', 'medbert.js');
 const medbert = (args: string[], input?: string, env: NodeJS.ProcessEnv = process.env): { code: number | null; stdout: string; stderr: string } => {
@@ -25,8 +26,8 @@ test('medbert link: stdin text → TSV spans with offsets into the whole input (
   assert.match(stderr, /5 mentions \(disease 3, chemical 2, gene 0\)/);
 });
 
-test('medbert link --json --input FILE: the last line is one JSON object', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'medbert-link-')), 'in.txt');
+test('medbert link --json --input FILE: the last line is one JSON object', (t) => {
+  const file = join(tempFolder(t, 'medbert-link-'), 'in.txt');
   writeFileSync(file, 'TNF-α and IL-6 in breast cancer.');
   const { code, stdout } = medbert(['link', '--ontology', 'builtin', '--input', file, '--json']);
   assert.equal(code, 0);
