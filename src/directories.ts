@@ -36,11 +36,25 @@ export function makeDirectories(path: string): void {
 }
 
 /**
- * The temporary twin of an output written atomically: `.NAME.tmp-PID` beside it (a leftover of a run that was
- * killed is replaced by the next run of the same process id, and is easy to tell from the user's files).
+ * The temporary twin of an output written atomically: `.NAME.tmp-PID` beside it. The twins of the same output left
+ * by runs that were killed (`kill -9`: no chance to remove them) are removed here, when their process is gone; a
+ * twin of a run still writing is left to it.
  */
 export function tempBeside(path: string): string {
-  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+  const prefix = `.${basename(path)}.tmp-`;
+  let names: string[] = [];
+  try {
+    names = readdirSync(dirname(path));
+  } catch {
+    // no folder yet (made by the caller), or not readable: nothing to tidy
+  }
+  for (const name of names) {
+    const pid = Number(name.slice(prefix.length));
+    if (name.startsWith(prefix) && Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) {
+      rmSync(join(dirname(path), name), { recursive: true, force: true });
+    }
+  }
+  return join(dirname(path), `${prefix}${process.pid}`);
 }
 
 /**

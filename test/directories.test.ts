@@ -9,6 +9,7 @@ import {
   AtomicFile, atomicTarget, breakStaleLock, checkOutputFolder, linkedPath, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside,
   writeFileAtomic,
 } from '../src/directories.js';
+import { tempFolder } from './helpers/files.js';
 
 test('makeDirectories makes the missing folders of a path, and is content with ones that exist', () => {
   const root = mkdtempSync(join(tmpdir(), 'medbert-dirs-'));
@@ -221,4 +222,17 @@ test('breakStaleLock removes only the stale lock it was asked to, and only while
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('tempBeside removes the twins of the same output left by killed runs, and no other', (t) => {
+  const dir = tempFolder(t, 'medbert-twins-');
+  const dead = spawnSync(process.execPath, ['-e', '']).pid!; // a process that has ended
+  const left = join(dir, `.out.csv.tmp-${dead}`);
+  mkdirSync(left);
+  writeFileSync(join(left, 'part'), 'x');
+  writeFileSync(join(dir, `.out.csv.tmp-${process.ppid}`), 'a run still writing'); // its process is alive
+  writeFileSync(join(dir, `.notes.csv.tmp-${dead}`), 'another output\'s');
+  writeFileSync(join(dir, '.out.csv.tmp-x'), 'no process id');
+  assert.equal(tempBeside(join(dir, 'out.csv')), join(dir, `.out.csv.tmp-${process.pid}`));
+  assert.deepEqual(readdirSync(dir).sort(), [`.notes.csv.tmp-${dead}`, `.out.csv.tmp-${process.ppid}`, '.out.csv.tmp-x'].sort());
 });
