@@ -5,7 +5,7 @@ import { basename, join } from 'node:path';
 import { codeDigest } from '../directories.js';
 import { describeFileError, MedbertError } from '../errors.js';
 import { fileErrorMessage } from './file-errors.js';
-import { Deduper, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
+import { Deduper, formatFromFileName, parseCorpusFormat, WarningCounter, type CorpusFormat } from '../corpus/index.js';
 import { readCorpusFile } from '../corpus/node-io.js';
 import { BatchPacker, type PackResult } from '../data/batch-packer.js';
 import { addPackStats, ConceptNumbering, emptyPackStats, type PackDocument } from '../data/pack.js';
@@ -272,7 +272,7 @@ export async function prepareShards(r: PrepareRequest): Promise<PrepareSummary> 
     writer.addFile('tokenizer.model', r.tokenizerPath); // inside the folder before it is renamed into place
     writer.finish({
       seq_len: r.seqLen, vocab_size: sp.vocabSize, concepts: numbering.concepts,
-      info: { inputs: r.inputs, ontology: r.ontology, documents_read: counts.seen, documents_kept: counts.kept,
+      info: { inputs: r.inputs.map(manifestInput), ontology: r.ontology, documents_read: counts.seen, documents_kept: counts.kept,
         entities_dropped: stats.entitiesDropped, phi_spans: stats.phiSpans, warnings: warnings.count },
     }, PROGRESS_FILES);
   } catch (error) {
@@ -403,6 +403,18 @@ function startWorkers(workers: number, r: PrepareRequest, pool: OrderedPackPool)
   const prepWorker = workers >= 2 && r.inputs.some((input) => input.deid !== null);
   return startPackWorkers(workers, { tokenizerPath: r.tokenizerPath, ontology: r.ontology, seqLen: r.seqLen, lexiconCache: r.lexiconCache ?? null },
     (result) => pool.receive(result), (e) => pool.fail(e), prepWorker);
+}
+
+/** An input as manifest.json lists it: its format, and the settings that format reads by (snake_case, as the manifest's own). */
+function manifestInput(input: PrepareInput): Record<string, unknown> {
+  const format = input.format ?? formatFromFileName(input.path);
+  return {
+    path: input.path, format,
+    ...(format === 'jsonl' ? { text_fields: input.textFields } : {}),
+    ...(format === 'csv' ? { text_column: input.textColumn } : {}),
+    ...(format === 'jats' && (input.include?.length ?? 0) > 0 ? { include: input.include } : {}),
+    deid: input.deid,
+  };
 }
 
 /** With no workers, this thread packs (the reference the threaded runs must match byte for byte). */

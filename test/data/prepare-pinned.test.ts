@@ -58,6 +58,11 @@ test('prepare: shards and manifest on a real sample are byte for byte those of t
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as { info: { inputs: { path: string }[]; ontology: string } };
     for (const input of manifest.info.inputs) input.path = basename(input.path);
     manifest.info.ontology = basename(manifest.info.ontology);
+    // Each input with the settings its format reads by, in the manifest's snake_case.
+    assert.deepEqual(manifest.info.inputs, [
+      { path: 'abstracts.jsonl', format: 'jsonl', text_fields: ['title', 'abstract'], deid: null },
+      { path: 'notes.csv', format: 'csv', text_column: 'transcription', deid: 'tag' },
+    ]);
     const digests = Object.fromEntries(readdirSync(out).sort().filter((f) => f !== 'manifest.json')
       .map((f) => [f, sha(readFileSync(join(out, f))).slice(0, 16)]));
     assert.deepEqual({ counts, manifest: sha(JSON.stringify(manifest)).slice(0, 16), digests }, PINNED);
@@ -68,6 +73,7 @@ test('prepare: shards and manifest on a real sample are byte for byte those of t
 
 const PINNED = {
   counts: { documents: 750, duplicates: 2, sequences: 5297, tokens: 528023, entities: 9269, entities_dropped: 18, concepts: 1728, phi_spans: 113, warnings: 0 },
-  manifest: 'f91196e57c856925',
+  // 41e67fc101c645bb since the inputs are listed with their own format's settings alone (f91196e57c856925 before)
+  manifest: '41e67fc101c645bb',
   digests: { 'shard-00000.bin': '164b987d5d26ed96', 'tokenizer.model': '4cede7b4387f5667' },
 };
