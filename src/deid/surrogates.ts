@@ -1,10 +1,14 @@
 import { FIRST_NAMES } from './lexicon/first-names.js';
+import { MEN_GIVEN_NAMES, WOMEN_GIVEN_NAMES } from './lexicon/given-name-genders.js';
 import { lexicon } from './lexicon/index.js';
 import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES } from './lexicon/places.js';
 import { SURNAMES } from './lexicon/surnames.js';
 import { shiftDate } from './dates.js';
 import { hash32, pick, seededRandom } from './random.js';
 import type { PhiCategory } from './types.js';
+
+const WOMEN: ReadonlySet<string> = new Set(WOMEN_GIVEN_NAMES);
+const MEN: ReadonlySet<string> = new Set(MEN_GIVEN_NAMES);
 
 /** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
 const US_CITIES = CITIES.slice(0, Math.max(1, CITIES.indexOf('london')));
@@ -76,8 +80,11 @@ export class SurrogateMaker {
     // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr.".
     if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word)) return word;
     if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
-    // A given name (from any list: "Søren" too) gets a given name; the surrogates come from the US lists.
-    const list = surname || !lexicon.firstNames.has(word.toLowerCase()) ? SURNAMES : FIRST_NAMES;
+    // A given name (from any list: "Søren" too) gets a given name, of the same gender where the name has one; the
+    // surrogates come from the US lists.
+    const lower = word.toLowerCase();
+    const list = surname || !lexicon.firstNames.has(lower) ? SURNAMES
+      : WOMEN.has(lower) ? WOMEN_GIVEN_NAMES : MEN.has(lower) ? MEN_GIVEN_NAMES : FIRST_NAMES;
     return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
   }
 

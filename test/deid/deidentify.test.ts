@@ -2,6 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { dateShiftFor, deidentify, shiftDate } from '../../src/deid/index.js';
 import { FIRST_NAMES } from '../../src/deid/lexicon/first-names.js';
+import { MEN_GIVEN_NAMES, WOMEN_GIVEN_NAMES } from '../../src/deid/lexicon/given-name-genders.js';
 import { SURNAMES } from '../../src/deid/lexicon/surnames.js';
 
 const NOTE = 'Pt seen by Dr. Vellacott on 5/16/2031; Vellacott aware. Wife Alana Bramwell (413-555-0162) visited 5/17. '
@@ -101,6 +102,17 @@ test('surrogate names: a given name from any list gets a given name, a surname a
     assert.ok(m !== null, out);
     assert.ok(FIRST_NAMES.includes((m[1] as string).toLowerCase()), `${out}: a given name first`);
     assert.ok(SURNAMES.includes((m[2] as string).toLowerCase()), `${out}: a surname last`);
+  }
+});
+
+test('surrogate names keep a given name\'s gender: Mr. John is no Sophia, and the note\'s "he" stays right', () => {
+  const cases: [string, readonly string[]][] = [['John', MEN_GIVEN_NAMES], ['Walter', MEN_GIVEN_NAMES], ['Mary', WOMEN_GIVEN_NAMES], ['Margaret', WOMEN_GIVEN_NAMES]];
+  for (const [given, list] of cases) {
+    for (const seed of ['g1', 'g2', 'g3', 'g4', 'g5', 'g6']) {
+      const out = deidentify(`Seen with ${given} Wiśniewski today.`, { mode: 'surrogate', seed }).text;
+      const m = /with (\S+) \S+ today/.exec(out);
+      assert.ok(m !== null && list.includes((m[1] as string).toLowerCase()), `${given} (seed ${seed}): ${out}`);
+    }
   }
 });
 
