@@ -8,27 +8,36 @@ export interface JsonSpan {
   readonly end: number;
 }
 
+/** A top-level member of a JSON object: its name (unescaped) and where its value lies. */
+export interface JsonMember extends JsonSpan {
+  readonly name: string;
+}
+
 /**
- * The spans of the values of a JSON object's top-level members, by name. `json` must be valid JSON (JSON.parse
- * accepted it); anything but an object gives none. A name given twice has its last span, as JSON.parse keeps the
- * last value.
+ * A JSON object's top-level members in the order written, a name given twice (or spelled with escapes) each time.
+ * `json` must be valid JSON (JSON.parse accepted it); anything but an object gives none.
  */
-export function memberValueSpans(json: string): Map<string, JsonSpan> {
-  const spans = new Map<string, JsonSpan>();
+export function jsonMembers(json: string): JsonMember[] {
+  const members: JsonMember[] = [];
   let at = skipSpace(json, 0);
-  if (json[at] !== '{') return spans;
+  if (json[at] !== '{') return members;
   at = skipSpace(json, at + 1);
   while (json[at] === '"') {
     const nameEnd = stringEnd(json, at);
     const name = JSON.parse(json.slice(at, nameEnd)) as string;
     const start = skipSpace(json, skipSpace(json, nameEnd) + 1); // past the ':'
     const end = valueEnd(json, start);
-    spans.set(name, { start, end });
+    members.push({ name, start, end });
     at = skipSpace(json, end);
     if (json[at] !== ',') break;
     at = skipSpace(json, at + 1);
   }
-  return spans;
+  return members;
+}
+
+/** The spans of the values of a JSON object's top-level members, by name; a name given twice has its last, as JSON.parse keeps the last value. */
+export function memberValueSpans(json: string): Map<string, JsonSpan> {
+  return new Map(jsonMembers(json).map(({ name, start, end }) => [name, { start, end }]));
 }
 
 /** Past JSON white space (space, tab, line feed, carriage return) from `at`. */

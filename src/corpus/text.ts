@@ -1,6 +1,6 @@
 import { normalizeSpace, type CorpusDocument, type ReaderOptions } from './document.js';
 import { fnv1a32 } from './hash.js';
-import type { TextSource } from './text-stream.js';
+import { linesOf, type TextSource } from './text-stream.js';
 
 export interface TextOptions extends ReaderOptions {
   /**
@@ -24,7 +24,9 @@ const MAX_LINE_CHARS = 1 << 20;
  */
 function cutsAfter(paragraph: string, count: number, maxParagraphs: number): boolean {
   const quarter = maxParagraphs >> 2;
-  return count >= maxParagraphs || (quarter >= 2 && fnv1a32(paragraph) % quarter === 0);
+  // The paragraph's start and length stand for it: the same paragraph gives the same answer, at a fraction of the cost.
+  const key = paragraph.length > 64 ? paragraph.slice(0, 64) : paragraph;
+  return count >= maxParagraphs || (quarter >= 2 && fnv1a32(key, paragraph.length) % quarter === 0);
 }
 
 /**
@@ -55,64 +57,25 @@ export async function* readText(source: TextSource | AsyncIterable<Uint8Array>, 
     return doc;
   };
   let currentChars = 0;
-  for await (const raw of textLines(source)) {
-    line += 1;
-    if (raw.trim() === '') {
-      currentChars = 0;
-      if (endParagraph()) yield take();
-    } else {
-      // Text with no blank lines at all (one paragraph per line, or none): cut rather than grow without bound.
-      if (current.length > 0 && currentChars + raw.length > MAX_LINE_CHARS) {
+  for await (const piece of linesOf(source, MAX_LINE_CHARS)) {
+    // A lone CR ends a line too (old Mac files, some exports); linesOf ends lines at LF (a CRLF's CR it drops).
+    for (const raw of piece.indexOf('\r') < 0 ? [piece] : piece.split('\r')) {
+      line += 1;
+      if (raw.trim() === '') {
         currentChars = 0;
         if (endParagraph()) yield take();
+      } else {
+        // Text with no blank lines at all (one paragraph per line, or none): cut rather than grow without bound.
+        if (current.length > 0 && currentChars + raw.length > MAX_LINE_CHARS) {
+          currentChars = 0;
+          if (endParagraph()) yield take();
+        }
+        current.push(raw);
+        currentChars += raw.length;
       }
-      current.push(raw);
-      currentChars += raw.length;
     }
   }
   endParagraph();
   if (paragraphs.length > 0) yield take();
 }
 
-/**
- * The lines of plain text. A line ends at LF, CRLF or a lone CR (as old Mac files and some exports end them); a line
- * longer than MAX_LINE_CHARS is cut at its last space before that (or there), so text without line breaks is read
- * in bounded pieces. Bytes are decoded as one stream (a character cut between chunks is whole; invalid UTF-8
- * becomes U+FFFD; a byte-order mark at the start is dropped).
- */
-async function* textLines(source: TextSource | AsyncIterable<Uint8Array>): AsyncIterable<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  const breaks = /[\r\n]/g;
-  let pending = '';
-  for await (const chunk of typeof source === 'string' ? [source] : source) {
-    pending += typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    let start = 0;
-    breaks.lastIndex = 0;
-    for (let m = breaks.exec(pending); m !== null; m = breaks.exec(pending)) {
-      const at = m.index;
-      const cr = pending.charCodeAt(at) === 13;
-      if (cr && at + 1 === pending.length) break; // the LF of a CRLF may come in the next chunk
-      yield pending.slice(start, at);
-      start = at + (cr && pending.charCodeAt(at + 1) === 10 ? 2 : 1);
-      breaks.lastIndex = start;
-    }
-    pending = pending.slice(start);
-    while (pending.length > MAX_LINE_CHARS) { // no line break in it (but a last CR)
-      const cut = lineCut(pending);
-      yield pending.slice(0, cut);
-      pending = pending.slice(cut);
-    }
-  }
-  pending += decoder.decode();
-  const last = pending.split(/\r\n?|\n/);
-  if (last[last.length - 1] === '') last.pop();
-  yield* last;
-}
-
-/** Where to cut a line longer than MAX_LINE_CHARS: after its last space before that, else there (not inside a surrogate pair). */
-function lineCut(line: string): number {
-  const space = line.lastIndexOf(' ', MAX_LINE_CHARS);
-  if (space > MAX_LINE_CHARS >> 1) return space + 1;
-  const high = line.charCodeAt(MAX_LINE_CHARS - 1);
-  return high >= 0xd800 && high <= 0xdbff ? MAX_LINE_CHARS - 1 : MAX_LINE_CHARS;
-}

@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { headerForMessage, type CsvRow } from '../corpus/csv-rows.js';
-import { memberValueSpans, type JsonSpan } from '../corpus/json-members.js';
+import { jsonMembers } from '../corpus/json-members.js';
 import { invalidJsonLine } from '../corpus/jsonl.js';
 import { fileBytes, fileText, readFileText } from '../corpus/node-io.js';
 import { MedbertError } from '../errors.js';
@@ -93,15 +93,23 @@ export async function deidJsonl(
     if (typeof text !== 'string') { warnings.skip(line, `no string field "${field}"`); continue; }
     // The record is rewritten in place, the text field's value alone: other fields keep every byte (an id past
     // 2^53 its digits, which a parse and stringify would round), and a numeric key is taken as written too.
-    const spans = memberValueSpans(raw);
+    const members = jsonMembers(raw);
     const keyValue = keyField === undefined ? undefined : object[keyField];
-    const keySpan = keyField === undefined ? undefined : spans.get(keyField);
+    const keySpan = keyField === undefined ? undefined : [...members].reverse().find((m) => m.name === keyField);
     const key = keyValue === undefined || keyValue === null || keySpan === undefined ? undefined
       : typeof keyValue === 'string' ? keyValue : raw.slice(keySpan.start, keySpan.end);
     if (keyField !== undefined && key === undefined) warnings.noKey(line, keyField);
-    const textSpan = spans.get(field) as JsonSpan; // JSON.parse found a string there
-    const deidentified = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
-    await sink.write(`${raw.slice(0, textSpan.start)}${JSON.stringify(deidentified)}${raw.slice(textSpan.end)}\n`);
+    const deid = (note: string): string => deidentify(note, { ...options, ...(key !== undefined ? { key } : {}) }).text;
+    // Every value written under the field's name is de-identified, not only the one JSON.parse keeps (the last): a
+    // record that names its text field twice must not carry the first copy out as it was.
+    const copies = members.filter((member) => member.name === field);
+    const notes = copies.map((m) => JSON.parse(raw.slice(m.start, m.end)) as unknown);
+    if (notes.some((note) => typeof note !== 'string')) { warnings.skip(line, `the field "${field}" is given ${copies.length} times, not all as text`); continue; }
+    let out = raw;
+    for (let i = copies.length - 1; i >= 0; i--) {
+      out = `${out.slice(0, copies[i]!.start)}${JSON.stringify(deid(notes[i] as string))}${out.slice(copies[i]!.end)}`;
+    }
+    await sink.write(`${out}\n`);
     warnings.kept++;
   }
 }

@@ -48,6 +48,13 @@ test('deid jsonl rewrites the text field alone: other fields keep every byte (id
   for (const note of notes) assert.match(note, /^Seen on \d{1,2}\/\d{1,2}\/20(?:18|19|20)\.$/);
   // Two patients whose ids differ past 2^53: as numbers they were one key, one date shift.
   assert.notEqual(notes[0], notes[1]);
+  // A text field given twice (the second spelled with an escape): JSON.parse keeps the last, and the first must not
+  // go out as it came. One given as something else than text: the record is skipped.
+  const twice = medbert(['deid', '--format', 'jsonl', '--text-field', 'note'],
+    '{"note":"Seen by Dr. Quennell on 3/4/2019.","id":1,"no\\u0074e":"ok"}\n{"note":{"x":"Dr. Quennell"},"note":"ok"}\n');
+  assert.equal(twice.code, 0, twice.stderr);
+  assert.equal(twice.stdout, '{"note":"Seen by Dr. [NAME] on [DATE].","id":1,"no\\u0074e":"ok"}\n');
+  assert.match(twice.stderr, /stdin:2: the field "note" is given 2 times, not all as text; skipped/);
 });
 
 test('deid csv with --text-column, surrogate mode; a missing column is one clear error and no output file', (t) => {
