@@ -34,6 +34,8 @@ const ZONE_BLOCKS: Readonly<Record<Zone, ReadonlySet<string>>> = {
 const ALWAYS_SKIPPED = new Set(['label', 'disp-formula', 'inline-formula', 'mml:math', 'tex-math', 'sub-article', 'response', 'alt-title', 'subtitle', 'trans-title-group', 'object-id']);
 // Citation parts follow each other without whitespace in the XML (`<surname>Tiss</surname><given-names>A`).
 const SPACED = new Set(['surname', 'given-names', 'name', 'collab', 'etal', 'article-title', 'source', 'year', 'volume', 'issue', 'fpage', 'lpage', 'pub-id', 'person-group']);
+// The blocks inside a definition list's item, which is one paragraph: a space between them.
+const DEFINITION_PARTS = new Set(['term', 'def', 'p', 'list', 'list-item']);
 const SKIPPED_ABSTRACT_TYPES = new Set(['graphical', 'teaser', 'toc']);
 
 class JatsBuilder implements XmlRecordBuilder {
@@ -88,7 +90,7 @@ class JatsBuilder implements XmlRecordBuilder {
     } else if (top !== undefined) {
       if ((name === 'td' || name === 'th') && top.text.trim() !== '') top.text += ' | ';
       else if (name === 'def' && inDefinition && top.text.trim() !== '') top.text += ': ';
-      else if (SPACED.has(name) || inDefinition) top.text += ' ';
+      else if (SPACED.has(name) || (inDefinition && DEFINITION_PARTS.has(name))) top.text += ' '; // not <sub>, <italic>: inside words
     }
   }
 

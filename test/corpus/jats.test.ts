@@ -73,9 +73,10 @@ test('a definition list item is one paragraph, "term: definition"; a pmcid artic
   const xml = `<article><front><article-meta><article-id pub-id-type="pmcid">PMC77</article-id>
     <title-group><article-title>Abbreviations</article-title></title-group></article-meta></front>
     <body><sec><title>Abbreviations</title><def-list><def-item><term>BMI</term><def><p>body mass index</p></def></def-item>
-    <def-item><term><italic>i.v.</italic></term><def><p>intravenous</p><p>(into a vein)</p></def></def-item></def-list>
+    <def-item><term><italic>i.v.</italic></term><def><p>intravenous</p><p>(into a vein)</p></def></def-item>
+    <def-item><term>CO<sub>2</sub></term><def><p>carbon di<italic>ox</italic>ide</p></def></def-item></def-list>
     <p>After the list.</p></sec></body></article>`;
   const { docs } = await collect(() => readJats(xml));
-  assert.deepEqual(docs[0].paragraphs, ['Abbreviations', 'Abbreviations', 'BMI: body mass index', 'i.v.: intravenous (into a vein)', 'After the list.']);
+  assert.deepEqual(docs[0].paragraphs, ['Abbreviations', 'Abbreviations', 'BMI: body mass index', 'i.v.: intravenous (into a vein)', 'CO2: carbon dioxide', 'After the list.']);
   assert.equal(docs[0].id, 'PMC77');
 });
