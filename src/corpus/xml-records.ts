@@ -56,8 +56,23 @@ export async function* readXmlRecords(
 
   const warn = (line: number, message: string): void => options.onWarning?.({ file, line, message });
 
+  /**
+   * The record that closed last, held until the parser's next event: when its close tag was not its own (the
+   * record's is missing, and the root's closed it), saxes reports that just after, and the record is skipped.
+   */
+  let held: CorpusDocument | null = null;
+  const release = (): void => {
+    if (held !== null) ready.push(held);
+    held = null;
+  };
   parser.on('error', (error) => {
     const message = error.message.replace(/^[^:]*:\d+:\d+: /, '');
+    if (held !== null && message.startsWith('unexpected close tag')) {
+      warn(recordLine, `skipped a malformed XML record (${held.id}): it has no close tag (line ${parser.line} closed it)`);
+      held = null;
+      sawError = true;
+      return;
+    }
     if (builder.inRecord) {
       if (!(sawError && ROOT_AFTERMATH.test(message))) recordError ??= { line: parser.line, message };
     } else if (!(sawError && AFTERMATH.test(message))) {
@@ -66,6 +81,7 @@ export async function* readXmlRecords(
     sawError = true;
   });
   parser.on('opentag', (tag) => {
+    release();
     root ??= tag.name;
     const wasInRecord = builder.inRecord;
     const started = builder.records;
@@ -80,9 +96,16 @@ export async function* readXmlRecords(
       recordLine = parser.line;
     }
   });
-  parser.on('text', (text) => builder.text(text));
-  parser.on('cdata', (text) => builder.text(text));
+  parser.on('text', (text) => {
+    release();
+    builder.text(text);
+  });
+  parser.on('cdata', (text) => {
+    release();
+    builder.text(text);
+  });
   parser.on('closetag', (tag) => {
+    release();
     const wasInRecord = builder.inRecord;
     const doc = builder.close(tag.name);
     if (wasInRecord && !builder.inRecord) {
@@ -90,16 +113,18 @@ export async function* readXmlRecords(
         warn(recordError.line, `skipped a malformed XML record${doc !== null ? ` (${doc.id})` : ''}: ${recordError.message}`);
         recordError = null;
       } else if (doc !== null) {
-        ready.push(doc);
+        held = doc;
       }
     }
   });
 
   for await (const chunk of textChunks(source)) {
     parser.write(chunk);
+    release(); // saxes reports a close tag that was not the record's in the same call as the close
     while (ready.length > 0) yield ready.shift() as CorpusDocument;
   }
   parser.close();
+  release();
   if (builder.inRecord || recordError !== null) {
     warn(recordLine, 'the file ends inside a record (truncated?); that record is skipped');
   }

@@ -91,6 +91,20 @@ test('a record without its close tag is skipped, not merged with the records aft
   }
 });
 
+test('a record without its close tag, in the middle or last, is skipped with a warning naming its line', async () => {
+  const record = (id: number, close = true): string =>
+    `<PubmedArticle><MedlineCitation><PMID>${id}</PMID><Article><ArticleTitle>Title ${id}.</ArticleTitle></Article></MedlineCitation>${close ? '</PubmedArticle>' : ''}\n`;
+  const read = async (xml: string): Promise<[string[], string[]]> => {
+    const { docs, warnings } = await collect((onWarning) => readPubmedXml(xml, { fileName: 'x.xml', onWarning }));
+    return [docs.map((d) => d.id), warnings.map((w) => `${w.line}: ${w.message}`)];
+  };
+  assert.deepEqual(await read(`<PubmedArticleSet>\n${record(1, false)}${record(2)}${record(3)}</PubmedArticleSet>\n`),
+    [['2', '3'], ['2: skipped a malformed XML record: it has no close tag before the next record opens on line 3']]);
+  assert.deepEqual(await read(`<PubmedArticleSet>\n${record(1)}${record(2, false)}</PubmedArticleSet>\n`),
+    [['1'], ['3: skipped a malformed XML record (2): it has no close tag (line 4 closed it)']]);
+  assert.deepEqual(await read(`<PubmedArticleSet>\n${record(1)}${record(2)}</PubmedArticleSet>\n`), [['1', '2'], []]);
+});
+
 test('invalid UTF-8 is replaced with U+FFFD, not fatal', async () => {
   const head = new TextEncoder().encode('<PubmedArticleSet><PubmedArticle><MedlineCitation><PMID>1</PMID><Article><ArticleTitle>Caf');
   const tail = new TextEncoder().encode(' au lait spots.</ArticleTitle></Article></MedlineCitation></PubmedArticle></PubmedArticleSet>');
