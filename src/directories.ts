@@ -35,10 +35,14 @@ export function makeDirectories(path: string): void {
   }
 }
 
+/** How long a temporary twin whose process is not running here stays untouched: it may be another machine's (a shared folder). */
+const STALE_TWIN_MS = 60_000;
+
 /**
  * The temporary twin of an output written atomically: `.NAME.tmp-PID` beside it. The twins of the same output left
- * by runs that were killed (`kill -9`: no chance to remove them) are removed here, when their process is gone; a
- * twin of a run still writing is left to it.
+ * by runs that were killed (`kill -9`: no chance to remove them) are removed here once their process is gone and
+ * they have not changed for a minute; a twin of a run still writing is left to it, on this machine or another
+ * sharing the folder (whose process ids mean nothing here).
  */
 export function tempBeside(path: string): string {
   const prefix = `.${basename(path)}.tmp-`;
@@ -50,8 +54,12 @@ export function tempBeside(path: string): string {
   }
   for (const name of names) {
     const pid = Number(name.slice(prefix.length));
-    if (name.startsWith(prefix) && Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !processAlive(pid)) {
-      rmSync(join(dirname(path), name), { recursive: true, force: true });
+    if (!name.startsWith(prefix) || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    const twin = join(dirname(path), name);
+    try {
+      if (Date.now() - lstatSync(twin).mtimeMs > STALE_TWIN_MS) rmSync(twin, { recursive: true, force: true });
+    } catch {
+      // gone meanwhile, or not ours to remove: left as it is
     }
   }
   return join(dirname(path), `${prefix}${process.pid}`);

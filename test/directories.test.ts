@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'node:test';
 import {
@@ -233,6 +233,10 @@ test('tempBeside removes the twins of the same output left by killed runs, and n
   writeFileSync(join(dir, `.out.csv.tmp-${process.ppid}`), 'a run still writing'); // its process is alive
   writeFileSync(join(dir, `.notes.csv.tmp-${dead}`), 'another output\'s');
   writeFileSync(join(dir, '.out.csv.tmp-x'), 'no process id');
+  const fresh = join(dir, `.out.csv.tmp-${dead + 1000000}`); // no process here, but just written: maybe another machine's
+  writeFileSync(fresh, 'being written');
+  const aMinuteAgo = new Date(Date.now() - 61_000);
+  for (const twin of [left, join(dir, `.out.csv.tmp-${process.ppid}`), join(dir, `.notes.csv.tmp-${dead}`)]) utimesSync(twin, aMinuteAgo, aMinuteAgo);
   assert.equal(tempBeside(join(dir, 'out.csv')), join(dir, `.out.csv.tmp-${process.pid}`));
-  assert.deepEqual(readdirSync(dir).sort(), [`.notes.csv.tmp-${dead}`, `.out.csv.tmp-${process.ppid}`, '.out.csv.tmp-x'].sort());
+  assert.deepEqual(readdirSync(dir).sort(), [`.notes.csv.tmp-${dead}`, `.out.csv.tmp-${process.ppid}`, '.out.csv.tmp-x', basename(fresh)].sort());
 });
