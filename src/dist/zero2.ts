@@ -127,12 +127,12 @@ export class Zero2AdamW {
     // rank's chunk overwritten by its updated parameters) the parameters for the all-gather.
     const flat = new Float32Array(this.total);
     for (const [name, p] of this.params) if (p.grad !== null) flat.set(await p.grad.data(), this.offsets.get(name)!);
-    const updated = await this.withGradientAnywhere(Uint8Array.from(this.params, ([, p]) => (p.grad === null ? 0 : 1)));
+    const local = Uint8Array.from(this.params, ([, p]) => (p.grad === null ? 0 : 1));
     let bytesSent = await reduceScatter(this.link, flat);
     const [s0, s1] = this.shard;
     let sumSquares = 0;
     for (let i = s0; i < s1; i++) sumSquares += flat[i]! * flat[i]!;
-    const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
+    const { norm, updated } = await this.normAndGradientFlags(sumSquares, local);
     if (!Number.isFinite(norm)) return { norm, bytesSent };
     for (const s of this.segments) be.write(s.grad, flat.subarray(s.start, s.end));
     this.adamw(lr, clip, norm, updated);
@@ -153,13 +153,12 @@ export class Zero2AdamW {
     const be = this.engine.backend;
     let bytesSent = this.reducedBytes ?? await buckets.reduce(this.link, null, (values, at) => this.keepGradient(values, at));
     this.reducedBytes = null;
-    const updated = await this.withGradientAnywhere(buckets.hadGradient);
     let sumSquares = 0; // over the shard in index order, as updateWhole: the same bits
     for (const s of this.segments) {
       const g = await be.read(s.grad);
       for (let i = 0; i < s.end - s.start; i++) sumSquares += g[i]! * g[i]!;
     }
-    const norm = Math.sqrt((await allReduceSmall(this.link, Float64Array.of(sumSquares)))[0]!);
+    const { norm, updated } = await this.normAndGradientFlags(sumSquares, buckets.hadGradient);
     if (!Number.isFinite(norm)) return { norm, bytesSent };
     this.adamw(lr, clip, norm, updated);
     const masters = await Promise.all(this.segments.map(async (s) => (await be.read(s.master)).subarray(0, s.end - s.start)));
@@ -181,12 +180,13 @@ export class Zero2AdamW {
   }
 
   /**
-   * By parameter, whether any rank had a gradient for it this step (a collective). One without (the pooler, which
-   * pretraining never uses) is left alone, as single-process AdamW leaves it: a zero gradient would still decay it.
+   * One small all-reduce (a collective) for the global gradient norm, from this rank's sum of squares, and, by
+   * parameter, whether any rank had a gradient for it this step. A parameter without (the pooler, which pretraining
+   * never uses) is left alone, as single-process AdamW leaves it: a zero gradient would still decay it.
    */
-  private async withGradientAnywhere(local: Uint8Array): Promise<Uint8Array> {
-    const counts = await allReduceSmall(this.link, Float64Array.from(local));
-    return Uint8Array.from(counts, (c) => (c > 0 ? 1 : 0));
+  private async normAndGradientFlags(sumSquares: number, local: Uint8Array): Promise<{ norm: number; updated: Uint8Array }> {
+    const summed = await allReduceSmall(this.link, Float64Array.of(sumSquares, ...local));
+    return { norm: Math.sqrt(summed[0]!), updated: Uint8Array.from(summed.subarray(1), (c) => (c > 0 ? 1 : 0)) };
   }
 
   /** AdamW on the shard's segments of parameters with gradients, clipping by the global norm folded into the gradient scale. */
