@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { OutputLock } from '../directories.js';
 import { MedbertError } from '../errors.js';
@@ -14,7 +14,7 @@ import { readModelFile } from '../tokenizer/node-io.js';
 import { loadCheckpoint } from '../train/checkpoint.js';
 import { pretrain, type PretrainOptions, type StepMetrics } from '../train/pretrain.js';
 import { DEFAULT_MICRO_BATCH, recipeFor } from '../train/recipe.js';
-import { checkResumable } from '../train/trainer-state.js';
+import { checkResumedSettings, readTrainerState, restoreDataPosition, type TrainerState } from '../train/trainer-state.js';
 import { intFlag, numberFlag, parseFlags, printJson, required, type FlagValues } from './args.js';
 import type { Command } from './command.js';
 import { presetFlag } from './model.js';
@@ -86,7 +86,10 @@ export const pretrainCommand: Command = {
       // What every rank checks first, once here: a bad input is one line, not one per rank (--init's checkpoint is
       // left to the ranks, not loaded a time more).
       const setup = runSetup(v, argv, false, false);
-      if (v.resume === true) checkResumable(join(setup.outDir, 'checkpoint'), setup.options, workers * nnodes);
+      if (setup.resumed !== null) {
+        checkResumedSettings(setup.resumed, setup.options, workers * nnodes, join(setup.outDir, 'checkpoint'));
+        restoreDataPosition(setup.source, setup.resumed, join(setup.outDir, 'checkpoint'));
+      }
       const masterPort = v['master-port'] !== undefined ? intFlag(v['master-port'], 'master-port', 29500, 1, 65535)
         : nnodes > 1 ? 29500 : await freePort();
       // The ranks stop at their next step on a Ctrl-C, which the launcher passes on to them, and save a checkpoint:
@@ -101,8 +104,9 @@ export const pretrainCommand: Command = {
     }
     const lead = rankEnv === null || rankEnv.rank === 0;
     stopWhenLauncherEnds();
-    const { outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights } = runSetup(v, argv, lead, true);
-    if (v.resume === true) checkResumable(join(outDir, 'checkpoint'), options, rankEnv?.world ?? 1);
+    const { outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights, resumed } = runSetup(v, argv, lead, true);
+    // Checked before the run folder is locked and the ranks meet (pretrain checks them again with the weights).
+    if (resumed !== null) checkResumedSettings(resumed, options, rankEnv?.world ?? 1, join(outDir, 'checkpoint'));
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
     const engine = await engineFromFlags({ ...v, threads: rankThreadsFlag(v.threads) });
     // Rank 0 locks the run folder before the ranks meet: a second run into it fails at once, not once all have met.
@@ -116,7 +120,7 @@ export const pretrainCommand: Command = {
       engine.backend.dispose();
       throw error;
     }
-    if (v.resume === true && lead) warnIfScheduleChanges(savedOptions(join(outDir, 'checkpoint')), steps);
+    if (resumed !== null && lead) warnIfScheduleChanges(resumed, steps);
     const progress = new Progress(ring === null ? 'pretrain' : `pretrain (${ring.world} ranks, ${ring.transport})`, 'steps');
     const interrupt = stopOnInterrupt('pretrain');
     let stopped = false;
@@ -171,6 +175,8 @@ interface RunSetup {
   /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
   readonly conceptsDigest: string | null;
   readonly initWeights: Map<string, NamedArray> | null;
+  /** With --resume, the checkpoint's training state (checked). */
+  readonly resumed: TrainerState | null;
 }
 
 /**
@@ -184,6 +190,10 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
   const steps = intFlag(v.steps, 'steps', 1000, 1);
   const seed = intFlag(v.seed, 'seed', 42, 0);
   const recipe = recipeFor(preset, steps);
+  if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
+    throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
+  }
+  const resumed = v.resume === true ? readTrainerState(join(outDir, 'checkpoint')) : null;
   const options: PretrainOptions = {
     ...recipe, steps, seed,
     microBatch: intFlag(v['micro-batch'], 'micro-batch', DEFAULT_MICRO_BATCH[preset], 1),
@@ -191,7 +201,7 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
     lr: numberFlag(v.lr, 'lr', recipe.lr, 0, 10),
     // On --resume the stopped run's warmup, unless given (then it must be the same): the presets make it from --steps,
     // which may grow on --resume.
-    warmup: intFlag(v.warmup, 'warmup', v.resume === true ? savedOptions(join(outDir, 'checkpoint'))?.warmup ?? recipe.warmup : recipe.warmup, 0),
+    warmup: intFlag(v.warmup, 'warmup', resumed?.options?.warmup ?? recipe.warmup, 0),
     clip: numberFlag(v.clip, 'clip', recipe.clip, 0),
     weightDecay: numberFlag(v['weight-decay'], 'weight-decay', recipe.weightDecay, 0, 1),
     entityWeight: numberFlag(v['entity-weight'], 'entity-weight', recipe.entityWeight, 0),
@@ -201,9 +211,6 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
     snapshotEvery: intFlag(v['snapshot-every'], 'snapshot-every', 0, 0),
   };
   if (lead && options.lr === 0) process.stderr.write('medbert pretrain: warning: --lr 0: the weights will not change\n');
-  if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
-    throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
-  }
 
   let config: BertConfig;
   let source: SequenceSource;
@@ -268,32 +275,21 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
       }
     }
   }
-  return { preset, dataDir, outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights };
+  return { preset, dataDir, outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights, resumed };
 }
 
 /** config.json's field for a digest of the concept list the entity head predicts (the shards' manifest's). */
 const CONCEPTS_DIGEST = 'entity_concepts_sha256';
 
 
-/** The settings a checkpoint's trainer_state.json saved (null: none readable; the trainer reports that itself). */
-function savedOptions(checkpoint: string): { steps?: unknown; warmup?: number; step?: unknown } | null {
-  try {
-    const state = JSON.parse(readFileSync(join(checkpoint, 'trainer_state.json'), 'utf8')) as { step?: unknown; options?: { steps?: unknown; warmup?: unknown } };
-    const warmup = state.options?.warmup;
-    return { steps: state.options?.steps, step: state.step, ...(typeof warmup === 'number' ? { warmup } : {}) };
-  } catch {
-    return null;
-  }
-}
-
 /**
  * More steps on --resume are allowed (training longer), but the learning rate's cosine decay is laid over the new
  * total: from the resumed step on, the rate is not what the first run's schedule had there.
  */
-function warnIfScheduleChanges(saved: ReturnType<typeof savedOptions>, steps: number): void {
-  const before = saved?.steps;
-  if (typeof before === 'number' && before !== steps) {
-    process.stderr.write(`medbert pretrain: warning: --steps ${steps} on --resume of a run of ${before} steps: from step ${String(saved?.step)} on, `
+function warnIfScheduleChanges(saved: TrainerState, steps: number): void {
+  const before = saved.options?.steps;
+  if (before !== undefined && before !== steps) {
+    process.stderr.write(`medbert pretrain: warning: --steps ${steps} on --resume of a run of ${before} steps: from step ${saved.step} on, `
       + `the learning rate's cosine decay runs to step ${steps}, not the first run's ${before}\n`);
   }
 }

@@ -13,7 +13,7 @@ import { AdamW } from './adamw.js';
 import { loadCheckpoint, saveCheckpoint } from './checkpoint.js';
 import { learningRate } from './schedule.js';
 import { optimizerStep } from './step.js';
-import { checkedTrainerState, checkResumedSettings, type TrainerState } from './trainer-state.js';
+import { checkedTrainerState, checkResumedSettings, restoreDataPosition, type TrainerState } from './trainer-state.js';
 import { checkOutputFolder, makeDirectories, OutputLock } from '../directories.js';
 
 /** The paper's recipe as defaults: lr 5e-5, 10,000 warmup steps, clip 1.0, 16 accumulation steps. */
@@ -187,19 +187,14 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
   if (run.resume && existsSync(checkpointDir)) {
     const ckpt = loadCheckpoint(checkpointDir);
     if (ckpt.trainerState === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
-    const statePath = join(checkpointDir, 'trainer_state.json');
-    const state = checkedTrainerState(ckpt.trainerState, statePath);
+    const state = checkedTrainerState(ckpt.trainerState, join(checkpointDir, 'trainer_state.json'));
     checkResumedSettings(state, o, world, checkpointDir);
     loadStateDict(model, ckpt.weights);
     updater.loadMoments(ckpt.optimizer, `${checkpointDir}/optimizer.safetensors`);
     updater.step = state.step;
     dropoutRng.setState(state.rng.dropout);
     maskRng.setState(state.rng.masking);
-    try {
-      source.setState(state.data);
-    } catch (error) {
-      throw new MedbertError(`${statePath}: its data position does not fit the data given (${error instanceof Error ? error.message : String(error)})`);
-    }
+    restoreDataPosition(source, state, checkpointDir);
     step = state.step;
     elapsedBefore = state.elapsed;
     if (rank === 0) truncateMetrics(metricsPath, step);

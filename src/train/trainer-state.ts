@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
+import type { SequenceSource } from '../data/source.js';
 import type { RngState } from '../tensor/index.js';
 import type { PretrainOptions } from './pretrain.js';
 
@@ -72,10 +73,10 @@ export function checkResumedSettings(state: TrainerState, now: PretrainOptions, 
 }
 
 /**
- * What `pretrain` checks of a checkpoint before resuming, without reading its weights: a launcher makes these checks
- * once, before its ranks start, so that a refused --resume is one line and not one per rank.
+ * A checkpoint's training state, read and checked without its weights (a launcher reads it before its ranks start,
+ * so that a refused --resume is one line and not one per rank).
  */
-export function checkResumable(checkpointDir: string, now: PretrainOptions, world: number): void {
+export function readTrainerState(checkpointDir: string): TrainerState {
   const path = join(checkpointDir, 'trainer_state.json');
   if (!existsSync(path) || !existsSync(join(checkpointDir, 'optimizer.safetensors'))) {
     throw new MedbertError(`${checkpointDir} has no training state to resume from`);
@@ -86,5 +87,14 @@ export function checkResumable(checkpointDir: string, now: PretrainOptions, worl
   } catch (error) {
     throw new MedbertError(`cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  checkResumedSettings(checkedTrainerState(parsed, path), now, world, checkpointDir);
+  return checkedTrainerState(parsed, path);
+}
+
+/** Puts `source` where the saved run was in its data; a position it cannot have (other data, an edited file) is one clear error. */
+export function restoreDataPosition(source: SequenceSource, state: TrainerState, checkpointDir: string): void {
+  try {
+    source.setState(state.data);
+  } catch (error) {
+    throw new MedbertError(`${join(checkpointDir, 'trainer_state.json')}: its data position does not fit the data given (${error instanceof Error ? error.message : String(error)})`);
+  }
 }

@@ -166,6 +166,13 @@ test('a damaged or edited trainer_state.json is one clear error naming it, and m
       assert.equal(r.stderr.trim().split('\n').filter((l) => l.startsWith('medbert: ')).length, 1, r.stderr);
       assert.equal(readFileSync(join(dir, 'run', 'metrics.jsonl'), 'utf8'), metrics);
     }
+    // With ranks, the launcher checks first: one line, not one per rank (the global batch stays: 2 × 1 × 2 ranks).
+    const ranks = run('--steps', '4', '--resume', '--workers', '2', '--micro-batch', '1');
+    assert.equal(ranks.status, 1, ranks.stderr);
+    const lines = ranks.stderr.trim().split('\n');
+    assert.equal(lines.filter((l) => l.startsWith('medbert: ')).length, 1, ranks.stderr);
+    assert.ok(!lines.some((l) => /^rank \d|rerun with --resume/.test(l)), ranks.stderr);
+    assert.match(ranks.stderr, /^medbert: .*trainer_state\.json: its data position does not fit the data given/m);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
