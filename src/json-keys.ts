@@ -11,7 +11,10 @@ export function snakeCase(key: string): string {
   return /^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
 }
 
-/** A copy of a JSON value with its plain objects' field names in snake_case (see KEYED_BY_DATA for the exception). */
+/**
+ * A copy of a JSON value with its plain objects' field names in snake_case (see KEYED_BY_DATA for the exception).
+ * Other objects (class instances, typed arrays, those with toJSON) pass as they are: what medbert prints is plain data.
+ */
 export function snakeCaseKeys(value: unknown, keysAreData = false): unknown {
   if (Array.isArray(value)) return value.map((item) => snakeCaseKeys(item));
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;

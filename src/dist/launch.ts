@@ -26,7 +26,6 @@ export interface LaunchOptions {
   readonly checkpointDir?: string;
 }
 
-
 /** The environment a rank reads (torchrun's names, plus the wasm threads each rank may use). */
 export interface RankEnv {
   readonly rank: number;

@@ -56,7 +56,9 @@ test('the server answers what the library gives: de-identification, linking, fil
     assert.equal(batch.status, 200);
     assert.deepEqual((batch.json['results'] as { text: string }[]).map((r) => r.text), [surrogate.text, deidentify('Call 617-555-0123.', { mode: 'surrogate', seed: 's1' }).text]);
 
-    assert.deepEqual((await post(`${url}/link`, { text: TEXT })).json, asSent({ spans: linkWithAbbreviations(matcher, TEXT) }));
+    const linkedOne = (await post(`${url}/link`, { text: TEXT })).json;
+    assert.deepEqual(linkedOne, asSent({ spans: linkWithAbbreviations(matcher, TEXT) }));
+    assert.equal((linkedOne['spans'] as Record<string, unknown>[])[0]?.['preferred_name'], 'Atrial Fibrillation', 'snake_case, as medbert link --json');
     const masked = 'Patients with type 2 [MASK] were given metformin.';
     const filled = await post(`${url}/fill-mask`, { text: masked, top_k: 3 });
     assert.equal(filled.status, 200);
