@@ -6,9 +6,13 @@
 /** Fields whose value is a map keyed by data (types, categories), not by field names. */
 const KEYED_BY_DATA: ReadonlySet<string> = new Set(['by_type', 'by_category', 'counts']);
 
-/** "examplesPerSecond" -> "examples_per_second"; anything not lower camelCase is left as it is. */
+/**
+ * "lexiconLoadSeconds" -> "lexicon_load_seconds"; a rate "examplesPerSecond" -> "examples_per_s", as the issues name
+ * rates ("tokens_per_s"); anything not lower camelCase is left as it is.
+ */
 export function snakeCase(key: string): string {
-  return /^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(key) ? key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) : key;
+  if (!/^[a-z][a-z0-9]*[A-Z][A-Za-z0-9]*$/.test(key)) return key;
+  return key.replace(/PerSecond$/, 'PerS').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 }
 
 /**

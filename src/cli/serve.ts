@@ -32,11 +32,13 @@ export const serveCommand: Command = {
       usage: 'medbert serve [--host 127.0.0.1] [--port 8080] [--ontology FILE] [--ner DIR] [--checkpoint DIR] [--tokenizer M.model]',
       description: 'An HTTP JSON API on this machine: POST {"text": "..."} (or {"texts": [...]}, answered as {"results": [...]})\n' +
         'to /deid (always; "mode": "tag" or "surrogate"; "key": the patient, whose notes then share one date shift and\n' +
-        'the same surrogates, give it for every note of a patient; "seed"), /link ("abbreviations": false to leave out\n' +
-        'short forms; paragraph by paragraph, as medbert link), /ner, /fill-mask ("top_k"), /tokenize, as loaded; GET /health\n' +
-        'lists them. Answers 400 (bad request), 404, 405, 413 (body too large), 422 (a text the model cannot take), 503 (not\n' +
-        'loaded), 500. The log has one line per request (method, endpoint, status, sizes, time), never its text. Ctrl-C or\n' +
-        'SIGTERM takes no new requests and stops once those in flight are answered (exit 0); twice, at once.',
+        'the same surrogates, give it for every note of a patient; "seed"; its "spans" are offsets into the text sent),\n' +
+        '/link ("abbreviations": false to leave out short forms; paragraph by paragraph, as medbert link), /ner, /fill-mask\n' +
+        '("top_k"), /tokenize, as loaded; GET /health lists them. Answers 400 (bad request), 404, 405, 413 (body too large),\n' +
+        '422 (a text the model cannot take), 503 (not loaded), 500. The log has one line per request (method, endpoint,\n' +
+        'status, sizes, time), never its text. Ctrl-C or SIGTERM takes no new requests and stops once those in flight are\n' +
+        'answered (exit 0); twice, at once. Under a service manager, start node on bin/medbert.js itself: npx does not pass\n' +
+        'SIGTERM on.',
       examples: [
         'medbert serve --ontology ../shared/data/ontology/lexicon.tsv.gz --ner runs/ner',
         'curl -s localhost:8080/deid -d \'{"text": "Seen by Dr. Ostrander on 3/14/2021."}\'',

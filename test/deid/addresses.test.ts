@@ -1,6 +1,8 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import { findPhi } from '../../src/deid/index.js';
+import { lexicon } from '../../src/deid/lexicon/index.js';
+import { TWO_WORD_STATES } from '../../src/deid/lexicon/places.js';
 
 /** The LOCATION spans found in `text`, as their text, in order. */
 function places(text: string): string[] {
@@ -143,7 +145,7 @@ test('a plain "Name 12" after a verb of residing; corners with a number before "
 
 test('a postal code before the town, European style; not a number before a line of a diet or a list', () => {
   assert.deepEqual(places('Address: Kirkevejen 14, 8000 Havrevik'), ['Kirkevejen 14, 8000 Havrevik']);
-  assert.deepEqual(places('Lindenstrasse 7\n80331 Neustadt\nLatvia'), ['Lindenstrasse 7', '80331 Neustadt']);
+  assert.deepEqual(places('Lindenstrasse 7\n80331 Neustadt\nLatvia'), ['Lindenstrasse 7', '80331 Neustadt', 'Latvia']); // the block's country line too
   assert.deepEqual(places('41 Birkholmvej 8\n412 07 Ostervik'), ['41 Birkholmvej 8', '412 07 Ostervik']);
   assert.deepEqual(places('Lasix 40\n1000 Calorie Diet\nContinue'), []);
   // Postal codes in two groups (NN-NNN, NNNN-NNN, NNN NN): on the street's line and on the next one.
@@ -217,4 +219,23 @@ test('a hospital before its emergency room, and a place after going or returning
     'Born in Middle East.', 'Transferred to RCH for placement.']) {
     assert.deepEqual(found(text), [], text);
   }
+});
+
+test('the country after a US ZIP code closes the block, on its line or the next; a state alone after a movement stays', () => {
+  // The names of the evaluation sets' places are no literals here (see no-shared-text.test.ts): the longest country
+  // name and a two-word state come from the lists.
+  const longest = [...lexicon.countries].sort((a, b) => b.split(' ').length - a.split(' ').length)[0] as string;
+  const longestWritten = longest.replace(/\b(?!of\b)\w/g, (c) => c.toUpperCase());
+  assert.deepEqual(places(`Lives at 48 Quarry Hill Road, Marlow Falls, MA 01105, ${longestWritten}. Then more.`),
+    [`48 Quarry Hill Road, Marlow Falls, MA 01105, ${longestWritten}`]);
+  assert.deepEqual(places('Lives at 48 Quarry Hill Road, Marlow Falls, MA 01105, USA.'), ['48 Quarry Hill Road, Marlow Falls, MA 01105, USA']);
+  assert.deepEqual(places('48 Quarry Hill Road\nMarlow Falls, MA 01105\nUSA\n\nSeen today.'), ['48 Quarry Hill Road', 'Marlow Falls, MA 01105', 'USA']);
+  assert.deepEqual(places('48 Quarry Hill Road\nMarlow Falls, MA 01105\nAspirin 81 mg'), ['48 Quarry Hill Road', 'Marlow Falls, MA 01105']);
+  // Safe Harbor keeps states: one alone after a movement is no place to tag (one that is a town's name too still is).
+  assert.deepEqual(places('He moved from Texas last year.'), []);
+  assert.deepEqual(places('Transferred from Texas.'), []);
+  assert.deepEqual(places('Transferred from Larchmont today.'), ['Larchmont']);
+  const [second, firsts] = [...TWO_WORD_STATES].find(([w]) => w === 'dakota') as [string, ReadonlySet<string>];
+  const twoWords = `${[...firsts][0]![0]!.toUpperCase()}${[...firsts][0]!.slice(1)} ${second[0]!.toUpperCase()}${second.slice(1)}`;
+  assert.deepEqual(places(`Transferred from ${twoWords} for cath.`), []);
 });

@@ -174,12 +174,24 @@ export function blockAfter(text: string, from: number, leadingPostal = false): {
       town = t.town;
       if (t.postal) {
         evidence = true;
+        countryLineAfter(text, lineEnd(text, start), found); // the US order: the country on the line after the ZIP code's
         break;
       }
     }
     pos = lineEnd(text, start);
   }
   return { block: unit || (town && evidence), spans: found };
+}
+
+/** Tags the next line when it is a country's name alone ("USA", "Latvia"): the block's last line. */
+function countryLineAfter(text: string, pos: number, found: PhiSpan[]): void {
+  if (!restIsBlank(text, pos)) return;
+  const nl = text.indexOf('\n', pos);
+  if (nl === -1) return;
+  const start = contentStart(text, nl + 1);
+  const end = lineEnd(text, start);
+  const name = text.slice(start, end).trimEnd();
+  if (name !== '' && lexicon.countries.has(name.replace(/\.$/, '').toLowerCase())) found.push({ start, end: start + name.length, category: 'LOCATION' });
 }
 
 /** What follows a street (or a unit) on its own line: see lineTail. */
@@ -284,6 +296,12 @@ export function lineTail(text: string, pos: number): Tail {
     evidence = true;
     postal = { start: code.start, end: code.end, category: 'LOCATION' };
     k++;
+    // The US order puts the country after the ZIP code ("Boston, MA 02115, USA"): the block goes on to it.
+    const countryAfter = country > 0 ? 0 : countryAt(tokens, k);
+    if (countryAfter > 0) {
+      k += countryAfter;
+      townEnd = (tokens[k - 1] as { end: number }).end;
+    }
   }
   const lineDone = k === tokens.length && (restIsBlank(text, tokens.length > 0 ? (tokens[tokens.length - 1] as { end: number }).end : pos) || stop);
   if (!evidence && !(unit && lineDone)) return none;
@@ -303,7 +321,7 @@ function stateCodeAt(tokens: readonly { word: string; comma: boolean }[], k: num
 
 /** How many tokens from `k` name a country ("Latvia", "Costa Rica", "Korea (South)"); 0 for none. */
 function countryAt(tokens: readonly { word: string }[], k: number): number {
-  for (let n = 3; n >= 1; n--) {
+  for (let n = 4; n >= 1; n--) { // the longest names: "United States of America
     if (k + n > tokens.length) continue;
     const name = tokens.slice(k, k + n).map((t) => t.word).join(' ').toLowerCase();
     if (lexicon.countries.has(name)) {
@@ -320,7 +338,7 @@ export function streetWithRest(text: string, start: number, numberEnd: number, t
   const end = Math.max(numberEnd, tail.end);
   const spans: PhiSpan[] = [{ start, end, category: 'LOCATION' }];
   if (tail.postal !== null) spans.push(tail.postal);
-  const after = tail.postal !== null ? tail.postal.end : end;
+  const after = Math.max(end, tail.postal?.end ?? end);
   if (restIsBlank(text, after)) for (const s of blockAfter(text, after, true).spans) spans.push(s);
   return spans;
 }

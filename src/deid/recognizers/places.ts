@@ -59,6 +59,24 @@ function placeLike(w: Word | undefined): boolean {
   return w !== undefined && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && (w.key.length >= 2 || w.single);
 }
 
+/** A US state's name, of one word ("texas") or two (TWO_WORD_STATES), in lower case. */
+function isStateName(key: string): boolean {
+  const words = key.split(/\s+/);
+  if (words.length === 1) return key.length > 2 && lexicon.states.has(key);
+  return words.length === 2 && TWO_WORD_STATES.get(words[1] as string)?.has(words[0] as string) === true;
+}
+
+/**
+ * Words first..last name a US state and no town ("moved from Texas", "transferred from" a state of two words, whose
+ * second the rules do not take): no identifier under Safe Harbor, as a country is not.
+ */
+function stateAlone(s: PlaceScan, first: number, last: number): boolean {
+  const key = s.text.slice((s.at(first) as Word).start, (s.at(last) as Word).keyEnd).toLowerCase();
+  const rest = s.at(last + 1);
+  const state = isStateName(key) || (rest !== undefined && /^[ \t]+$/.test(rest.gapBefore) && isStateName(`${key} ${rest.key}`));
+  return state && !lexicon.cities.has(key);
+}
+
 /** A word after a movement that can be part of a place's name (see the movement rule). */
 function movedPlace(s: PlaceScan, c: Word): boolean {
   if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
@@ -391,7 +409,7 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
       if (employer && last >= first && suffix !== undefined && cleanGap(suffix.gapBefore) && ORGANISATION_WORDS.has(suffix.key)) last++;
       const a = s.at(first) as Word;
       const b = s.at(last) as Word;
-      if (last >= first) s.moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
+      if (last >= first && !stateAlone(s, first, last)) s.moved.push({ start: a.start, end: b.keyEnd, category: 'LOCATION' });
     }
   }
 }
@@ -596,7 +614,8 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
     const c = s.at(j);
     const after = c === undefined ? '' : s.text.slice(c.end, c.end + 3);
     // A room number may come first: "transferred to 412 westerly".
-    if (c !== undefined && /^[ \t]*(?:\d{3}[ \t]+)?$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && s.text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')) {
+    if (c !== undefined && /^[ \t]*(?:\d{3}[ \t]+)?$/.test(c.gapBefore) && !UNIT_WORDS.has(c.key) && placeLike(c) && c.key.length >= 5 && s.text.charAt(c.end) !== '/' && !/\d/.test(after.slice(0, 1) === '-' ? after : '')
+      && !stateAlone(s, j, j)) {
       push(s, j, j, 'LOCATION');
     }
   }
