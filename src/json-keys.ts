@@ -29,3 +29,15 @@ export function snakeCaseKeys(value: unknown, keysAreData = false): unknown {
   }
   return out;
 }
+
+/** "shard_cursor" -> "shardCursor": snake_case read back into a TypeScript object's names (camelCase ones are left as they are). */
+export function camelCase(key: string): string {
+  return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key) ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
+}
+
+/** A copy of a JSON value with its plain objects' field names in camelCase: what snakeCaseKeys wrote, read back. */
+export function camelCaseKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => camelCaseKeys(item));
+  if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [camelCase(key), camelCaseKeys(item)]));
+}

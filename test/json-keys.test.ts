@@ -2,7 +2,7 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
-import { snakeCase, snakeCaseKeys } from '../src/json-keys.js';
+import { camelCaseKeys, snakeCase, snakeCaseKeys } from '../src/json-keys.js';
 import { repoRoot } from './helpers/shared-data.js';
 
 test('snakeCase: lower camelCase field names only', () => {
@@ -58,4 +58,14 @@ test('--json output names its fields in snake_case (link, model info)', () => {
   const info = medbert('model', 'info', '--preset', 'tiny', '--json') as { parameters: Record<string, number> };
   assert.equal(typeof info.parameters['per_layer'], 'number');
   for (const output of [linked, info]) assert.deepEqual(camelFields(output), []);
+});
+
+test('camelCaseKeys reads back what snakeCaseKeys wrote (a checkpoint\'s trainer state), and leaves camelCase names as they are', () => {
+  const state = { step: 3, rng: { dropout: { words: [1, 2, 3, 4], spare: null } }, data: { shardCursor: 1, epochRng: { words: [5, 6, 7, 8], spare: 0.5 } },
+    options: { microBatch: 2, weightDecay: 0.01, snapshotEvery: 0 } };
+  const written = snakeCaseKeys(state) as { data: Record<string, unknown>; options: Record<string, unknown> };
+  assert.deepEqual(Object.keys(written.data), ['shard_cursor', 'epoch_rng']);
+  assert.deepEqual(Object.keys(written.options), ['micro_batch', 'weight_decay', 'snapshot_every']);
+  assert.deepEqual(camelCaseKeys(written), state);
+  assert.deepEqual(camelCaseKeys(state), state, 'a checkpoint written before (camelCase) reads the same');
 });

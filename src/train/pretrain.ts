@@ -1,6 +1,7 @@
 import { appendFileSync, existsSync, readdirSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
+import { snakeCaseKeys } from '../json-keys.js';
 import { yieldToEventLoop } from '../event-loop.js';
 import { collate, type CollatedBatch } from '../data/collate.js';
 import { maskSequence, type MaskingOptions } from '../data/masking.js';
@@ -218,7 +219,7 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     };
     const moments = await updater.moments();
     if (rank !== 0) return;
-    saveCheckpoint(checkpointDir, { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null, optimizer: moments, trainerState: state,
+    saveCheckpoint(checkpointDir, { config, weights: await stateDict(model), tokenizer: run.tokenizer ?? null, optimizer: moments, trainerState: snakeCaseKeys(state),
       ...(run.configExtras === undefined ? {} : { extraConfig: run.configExtras }) });
   };
 

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
+import { camelCaseKeys } from '../json-keys.js';
 import type { SequenceSource } from '../data/source.js';
 import type { RngState } from '../tensor/index.js';
 import type { PretrainOptions } from './pretrain.js';
@@ -30,8 +31,10 @@ const isRngState = (x: unknown): boolean => {
  * trainer_state.json's parsed contents, checked: a damaged or hand-edited file is one clear error naming it and what
  * is wrong (it had crashed the run, or, with a step that is no number, trained nothing and emptied metrics.jsonl).
  */
-export function checkedTrainerState(value: unknown, path: string): TrainerState {
+export function checkedTrainerState(saved: unknown, path: string): TrainerState {
   const bad = (why: string): never => { throw new MedbertError(`${path}: ${why}: not a trainer state medbert wrote (damaged or edited?)`); };
+  // The file's names are snake_case, as all the JSON medbert writes (checkpoints before it wrote camelCase ones).
+  const value = camelCaseKeys(saved);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return bad('not a JSON object');
   const s = value as Record<string, unknown>;
   if (!Number.isSafeInteger(s['step']) || (s['step'] as number) < 0) bad(`"step" is ${JSON.stringify(s['step'])}, not a step number`);

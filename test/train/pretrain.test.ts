@@ -166,7 +166,16 @@ test('a damaged or edited trainer_state.json is one clear error naming it, and m
       assert.equal(r.stderr.trim().split('\n').filter((l) => l.startsWith('medbert: ')).length, 1, r.stderr);
       assert.equal(readFileSync(join(dir, 'run', 'metrics.jsonl'), 'utf8'), metrics);
     }
+    // A checkpoint of an earlier build, whose trainer state has camelCase names, resumes as well.
+    const snake = JSON.parse(saved) as { options: Record<string, unknown> };
+    assert.ok('micro_batch' in snake.options, 'snake_case names in the file');
+    writeFileSync(statePath, saved.replace(/"([a-z]+)_([a-z])([a-z]*)"/g, (_m, a: string, b: string, c: string) => `"${a}${b.toUpperCase()}${c}"`));
+    const older = run('--steps', '3', '--resume');
+    assert.equal(older.status, 0, older.stderr);
     // With ranks, the launcher checks first: one line, not one per rank (the global batch stays: 2 × 1 × 2 ranks).
+    const moved = JSON.parse(saved) as { data: { words: number[] } };
+    moved.data.words = [1];
+    writeFileSync(statePath, JSON.stringify(moved));
     const ranks = run('--steps', '4', '--resume', '--workers', '2', '--micro-batch', '1');
     assert.equal(ranks.status, 1, ranks.stderr);
     const lines = ranks.stderr.trim().split('\n');
