@@ -57,7 +57,10 @@ export function tempBeside(path: string): string {
     if (!name.startsWith(prefix) || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
     const twin = join(dirname(path), name);
     try {
-      if (Date.now() - lstatSync(twin).mtimeMs > STALE_TWIN_MS) rmSync(twin, { recursive: true, force: true });
+      // A folder's time changes when a file is made in it, not while one is written: its files' times count too.
+      const stat = lstatSync(twin);
+      const times = stat.isDirectory() ? readdirSync(twin).map((entry) => lstatSync(join(twin, entry)).mtimeMs) : [];
+      if (Date.now() - Math.max(stat.mtimeMs, ...times) > STALE_TWIN_MS) rmSync(twin, { recursive: true, force: true });
     } catch {
       // gone meanwhile, or not ours to remove: left as it is
     }

@@ -30,14 +30,18 @@ export function snakeCaseKeys(value: unknown, keysAreData = false): unknown {
   return out;
 }
 
-/** "shard_cursor" -> "shardCursor": snake_case read back into a TypeScript object's names (camelCase ones are left as they are). */
+/**
+ * "shard_cursor" -> "shardCursor": snake_case read back into a TypeScript object's names (camelCase ones are left as
+ * they are). Not snakeCase's inverse for every name: "examples_per_s" comes back "examplesPerS", "layer_0" "layer0".
+ */
 export function camelCase(key: string): string {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key) ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
 }
 
-/** A copy of a JSON value with its plain objects' field names in camelCase: what snakeCaseKeys wrote, read back. */
-export function camelCaseKeys(value: unknown): unknown {
+/** A copy of a JSON value with its plain objects' field names in camelCase, maps keyed by data left as they are (see snakeCaseKeys). */
+export function camelCaseKeys(value: unknown, keysAreData = false): unknown {
   if (Array.isArray(value)) return value.map((item) => camelCaseKeys(item));
   if (value === null || typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, item]) => [camelCase(key), camelCaseKeys(item)]));
+  return Object.fromEntries(Object.entries(value).map(([key, item]) =>
+    [keysAreData ? key : camelCase(key), camelCaseKeys(item, !keysAreData && KEYED_BY_DATA.has(key))]));
 }

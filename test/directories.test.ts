@@ -236,7 +236,12 @@ test('tempBeside removes the twins of the same output left by killed runs, and n
   const fresh = join(dir, `.out.csv.tmp-${dead + 1000000}`); // no process here, but just written: maybe another machine's
   writeFileSync(fresh, 'being written');
   const aMinuteAgo = new Date(Date.now() - 61_000);
-  for (const twin of [left, join(dir, `.out.csv.tmp-${process.ppid}`), join(dir, `.notes.csv.tmp-${dead}`)]) utimesSync(twin, aMinuteAgo, aMinuteAgo);
+  for (const twin of [join(left, 'part'), left, join(dir, `.out.csv.tmp-${process.ppid}`), join(dir, `.notes.csv.tmp-${dead}`)]) utimesSync(twin, aMinuteAgo, aMinuteAgo);
+  // A folder whose file is still being written (the folder's own time is old) is another run's: left to it.
+  const writing = join(dir, `.out.csv.tmp-${dead + 2000000}`);
+  mkdirSync(writing);
+  writeFileSync(join(writing, 'model.safetensors'), 'growing');
+  utimesSync(writing, aMinuteAgo, aMinuteAgo);
   assert.equal(tempBeside(join(dir, 'out.csv')), join(dir, `.out.csv.tmp-${process.pid}`));
-  assert.deepEqual(readdirSync(dir).sort(), [`.notes.csv.tmp-${dead}`, `.out.csv.tmp-${process.ppid}`, '.out.csv.tmp-x', basename(fresh)].sort());
+  assert.deepEqual(readdirSync(dir).sort(), [`.notes.csv.tmp-${dead}`, `.out.csv.tmp-${process.ppid}`, '.out.csv.tmp-x', basename(fresh), basename(writing)].sort());
 });

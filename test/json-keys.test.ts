@@ -68,4 +68,5 @@ test('camelCaseKeys reads back what snakeCaseKeys wrote (a checkpoint\'s trainer
   assert.deepEqual(Object.keys(written.options), ['micro_batch', 'weight_decay', 'snapshot_every']);
   assert.deepEqual(camelCaseKeys(written), state);
   assert.deepEqual(camelCaseKeys(state), state, 'a checkpoint written before (camelCase) reads the same');
+  assert.deepEqual(camelCaseKeys({ by_type: { first_name: { exact_rate: 1 } } }), { byType: { first_name: { exactRate: 1 } } }, 'data keys kept');
 });

@@ -19,7 +19,7 @@ export const demoCommand: Command = {
     const parsed = parseFlags(argv, {
       out: { type: 'string', valueName: 'DIR', default: 'runs/demo', description: 'where everything is written' },
       data: { type: 'string', valueName: 'DIR', description: 'run on real corpora laid out like ../shared/data (default: the built-in generated corpus)' },
-      quick: { type: 'boolean', description: 'the smallest setting: every stage on a tiny corpus and model (15-20 s on two cores; with --data, the tiny model on the real corpora and the first 200 documents and questions of each NER and QA file)' },
+      quick: { type: 'boolean', description: 'the smallest setting: every stage on a tiny corpus and model (seconds; with --data, the tiny model on the real corpora and the first 200 documents and questions of each NER and QA file)' },
       steps: { type: 'string', valueName: 'N', description: 'pretraining steps (default 300; 1000 with --data; 40 with --quick)' },
       seed: { type: 'string', valueName: 'S', default: '42', description: 'seed for every stage' },
       json: { type: 'boolean', description: 'print report.json\'s figures as one JSON object' },

@@ -48,7 +48,7 @@ export const prepareCommand: Command = {
         'ontology concepts (spans mapped to token positions), packs documents into sequences and writes shards of\n' +
         'token ids with entity spans plus manifest.json (counts, hashes) and the tokenizer. Exact duplicates are dropped\n' +
         '(across all inputs; near-duplicates too with --near-dedup; a text file\'s documents are runs of paragraphs cut\n' +
-        'where its text says, so pages repeated anywhere are found). The shards are built in .DIR.partial beside DIR;\n' +
+        'where its text says, so long stretches repeated anywhere are found). The shards are built in .DIR.partial beside DIR;\n' +
         'a run that stops (Ctrl-C, an error) after closing a shard keeps them there, and the same command with --resume\n' +
         'goes on from the last one, making the same output as a run that never stopped.',
       examples: [

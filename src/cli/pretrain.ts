@@ -201,7 +201,7 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
     lr: numberFlag(v.lr, 'lr', recipe.lr, 0, 10),
     // On --resume the stopped run's warmup, unless given (then it must be the same): the presets make it from --steps,
     // which may grow on --resume.
-    warmup: intFlag(v.warmup, 'warmup', resumed?.options?.warmup ?? recipe.warmup, 0),
+    warmup: intFlag(v.warmup, 'warmup', Number.isSafeInteger(resumed?.options?.warmup) ? resumed?.options?.warmup as number : recipe.warmup, 0),
     clip: numberFlag(v.clip, 'clip', recipe.clip, 0),
     weightDecay: numberFlag(v['weight-decay'], 'weight-decay', recipe.weightDecay, 0, 1),
     entityWeight: numberFlag(v['entity-weight'], 'entity-weight', recipe.entityWeight, 0),

@@ -115,7 +115,8 @@ function stringCut(line: string, max: number): number {
 /** The same for UTF-8 bytes: after a space or CR byte, else at max moved back to the start of a character. */
 function byteCut(bytes: Uint8Array, max: number): number {
   for (let i = max - 1; i >= max >> 1; i--) if (bytes[i] === 0x20 || bytes[i] === 0x0d) return i + 1;
+  // A continuation byte: the character began before it (at most 3 bytes back; invalid bytes are cut anywhere).
   let cut = max;
-  while (cut > 0 && (bytes[cut]! & 0xc0) === 0x80) cut--; // a continuation byte: the character began before it
-  return cut;
+  while (cut > max - 3 && (bytes[cut]! & 0xc0) === 0x80) cut--;
+  return (bytes[cut]! & 0xc0) === 0x80 ? max : cut;
 }

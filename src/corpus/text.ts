@@ -18,9 +18,10 @@ const MAX_LINE_CHARS = 1 << 20;
  * Whether a document of `count` paragraphs, the last one `paragraph`, ends there. Exact duplicate removal compares
  * whole documents, so a book's documents are cut where its text says, not every maxParagraphs from the start of the
  * file: the same pages in two files, or twice in one (`cat a.txt a.txt`), then make the same documents after their
- * first cut, whatever comes before them. A cut falls after one paragraph in maxParagraphs/4, chosen by a hash of
- * the paragraph alone (a smallest document size would make the cuts depend on the one before, and two copies
- * could stay out of step), and always at maxParagraphs.
+ * first cut, whatever comes before them (long stretches, then: a repeated page of a few paragraphs rarely holds a
+ * cut). A cut falls after one paragraph in maxParagraphs/4, chosen by a hash of the paragraph's start and length
+ * alone (a smallest document size would make the cuts depend on the one before, and two copies could stay out of
+ * step), and always at maxParagraphs.
  */
 function cutsAfter(paragraph: string, count: number, maxParagraphs: number): boolean {
   const quarter = maxParagraphs >> 2;

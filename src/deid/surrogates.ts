@@ -44,7 +44,9 @@ export class SurrogateMaker {
   make(original: string, category: PhiCategory): string {
     switch (category) {
       case 'NAME': return this.words(original, (word, i, all) => this.nameWord(word, i === all.length - 1 && all.length > 1));
-      case 'LOCATION': return this.memoised('LOCATION', original, (r) => (/^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r)
+      // A country alone (an address block's last line) is no identifier: kept, as a country closing an address is.
+      case 'LOCATION': return lexicon.countries.has(original.replace(/\.$/, '').toLowerCase()) ? original
+        : this.memoised('LOCATION', original, (r) => (/^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r)
         : isTown(original) ? this.town(original, r) : this.address(original, r)));
       case 'HOSPITAL': return this.hospital(original);
       case 'DATE': return shiftDate(original, this.dateShiftDays);
@@ -85,7 +87,11 @@ export class SurrogateMaker {
     const lower = word.toLowerCase();
     const list = surname || !lexicon.firstNames.has(lower) ? SURNAMES
       : WOMEN.has(lower) ? WOMEN_GIVEN_NAMES : MEN.has(lower) ? MEN_GIVEN_NAMES : FIRST_NAMES;
-    return this.memoised('NAME', word, (r) => styleLike(word, pick(list, r)));
+    return this.memoised('NAME', word, (r) => {
+      let name = pick(list, r);
+      while (name === lower) name = pick(list, r); // never the name itself
+      return styleLike(word, name);
+    });
   }
 
   /** "Mount Airy" → "Memphis", "Cedar Falls, IA" → "Norwood, IA": a town, its state's code kept (a state is no identifier). */

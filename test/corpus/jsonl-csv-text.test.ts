@@ -183,6 +183,26 @@ test('text: a lone CR ends a line as LF does; a file with no line break is read 
   assert.equal(paragraphs.join(' '), words.trim());
 });
 
+test('linesOf on bytes: a line longer than the limit comes in pieces cut after a space or CR, never inside a character', { timeout: 10_000 }, async () => {
+  const pieces = async (bytes: Uint8Array, max: number, chunk: number): Promise<string[]> => {
+    const out: string[] = [];
+    const chunks = async function* (): AsyncIterable<Uint8Array> { for (let i = 0; i < bytes.length; i += chunk) yield bytes.slice(i, i + chunk); };
+    for await (const line of linesOf(chunks(), max)) out.push(line);
+    return out;
+  };
+  const text = 'αβγ δεζ ηθι\r\nκλμνξοπρστυ\rφχψω';
+  for (const chunk of [1, 3, 7, 64]) {
+    const got = await pieces(new TextEncoder().encode(text), 8, chunk);
+    assert.equal(got.join(''), text.replace('\r\n', '').replaceAll('\r', ''), `chunks of ${chunk}`);
+    assert.ok(got.every((line) => !line.includes('\ufffd')), JSON.stringify(got));
+    // A line whose end is in sight comes whole; one still open is cut at the limit (byte by byte: every piece).
+    if (chunk === 1) assert.ok(got.every((line) => new TextEncoder().encode(line).length <= 8), JSON.stringify(got));
+  }
+  // Bytes that begin no character (invalid UTF-8) are cut anyway: the reader goes on (it once looped on them).
+  const invalid = await pieces(new Uint8Array(40).fill(0x80), 8, 16);
+  assert.equal(invalid.join('').length, 40);
+});
+
 test('normalizeSpace equals replace(/\\s+/g, " ").trim() around every UTF-16 code unit', () => {
   const reference = (t: string): string => t.replace(/\s+/g, ' ').trim();
   for (let c = 0; c < 0x10000; c++) {

@@ -235,6 +235,12 @@ test('the country after a US ZIP code closes the block, on its line or the next;
   assert.deepEqual(places('He moved from Texas last year.'), []);
   assert.deepEqual(places('Transferred from Texas.'), []);
   assert.deepEqual(places('Transferred from Larchmont today.'), ['Larchmont']);
+  // A state's name before a capitalised word is a town's ("Iowa City"): tagged, as before.
+  assert.deepEqual(places('He moved from Iowa City last year.'), ['Iowa']);
+  // A country after the ZIP code only set off by a comma and closing the line: a given name after it is no country.
+  assert.deepEqual(places('Lives at 48 Quarry Hill Road, Marlow Falls, MA 01105, Jordan Orvell (son) is the contact.'),
+    ['48 Quarry Hill Road, Marlow Falls, MA 01105']);
+  assert.deepEqual(places('Lives at 48 Quarry Hill Road, Marlow Falls, MA 01105 Chad Orvell called.'), ['48 Quarry Hill Road, Marlow Falls, MA 01105']);
   const [second, firsts] = [...TWO_WORD_STATES].find(([w]) => w === 'dakota') as [string, ReadonlySet<string>];
   const twoWords = `${[...firsts][0]![0]!.toUpperCase()}${[...firsts][0]!.slice(1)} ${second[0]!.toUpperCase()}${second.slice(1)}`;
   assert.deepEqual(places(`Transferred from ${twoWords} for cath.`), []);

@@ -116,6 +116,12 @@ test('surrogate names keep a given name\'s gender: Mr. John is no Sophia, and th
   }
 });
 
+test('surrogate addresses keep the country line that closes a block', () => {
+  const out = deidentify('48 Quarry Hill Road\nMarlow Falls, MA 01105\nUSA\n', { mode: 'surrogate', seed: 'c1' }).text;
+  assert.match(out, /\nUSA\n$/);
+  assert.doesNotMatch(out, /Quarry|Marlow|01105/);
+});
+
 test('years standing alone are kept in both modes (Safe Harbor allows them) and still reported as DATE spans', () => {
   const text = "PSA in 2004 was 5.5. In the 1980s and in '84 he had biopsies; seen on 3/4/2004.";
   const tagged = deidentify(text, { mode: 'tag' });

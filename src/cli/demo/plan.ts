@@ -44,7 +44,7 @@ export const DEFAULT_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
   lr: 1e-3, ner: { epochs: 3, lr: 1e-3, batch: 16 }, qa: null, seed: 42, taskLimit: null,
 };
 
-/** The smallest setting (CI's end-to-end test): every stage runs, on a tiny corpus and model, in 15-20 s on two cores. */
+/** The smallest setting (CI's end-to-end test): every stage runs, on a tiny corpus and model, in seconds. */
 export const QUICK_PLAN: Omit<DemoPlan, 'out' | 'corpus'> = {
   ...DEFAULT_PLAN,
   synthetic: { abstracts: 200, notes: 40, nerTrain: 60, nerDev: 20, nerTest: 20 },

@@ -296,9 +296,10 @@ export function lineTail(text: string, pos: number): Tail {
     evidence = true;
     postal = { start: code.start, end: code.end, category: 'LOCATION' };
     k++;
-    // The US order puts the country after the ZIP code ("Boston, MA 02115, USA"): the block goes on to it.
-    const countryAfter = country > 0 ? 0 : countryAt(tokens, k);
-    if (countryAfter > 0) {
+    // The US order puts the country after the ZIP code ("Boston, MA 02115, USA"): the block goes on to it, when a
+    // comma sets it off and nothing follows on the line (a country may be a given name: "MA 02115 Jordan Smith called").
+    const countryAfter = country > 0 || tokens[k]?.comma !== true ? 0 : countryAt(tokens, k);
+    if (countryAfter > 0 && k + countryAfter === tokens.length && !lexicon.firstNames.has((tokens[k] as { word: string }).word.toLowerCase())) {
       k += countryAfter;
       townEnd = (tokens[k - 1] as { end: number }).end;
     }

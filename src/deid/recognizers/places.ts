@@ -72,9 +72,16 @@ function isStateName(key: string): boolean {
  */
 function stateAlone(s: PlaceScan, first: number, last: number): boolean {
   const key = s.text.slice((s.at(first) as Word).start, (s.at(last) as Word).keyEnd).toLowerCase();
+  let end = last;
   const rest = s.at(last + 1);
-  const state = isStateName(key) || (rest !== undefined && /^[ \t]+$/.test(rest.gapBefore) && isStateName(`${key} ${rest.key}`));
-  return state && !lexicon.cities.has(key);
+  if (!isStateName(key)) {
+    if (rest === undefined || !/^[ \t]+$/.test(rest.gapBefore) || !isStateName(`${key} ${rest.key}`)) return false;
+    end = last + 1;
+  }
+  // A capitalised word after it makes a town of it: "Iowa City", "Texas City" (and "Texas Monday" is taken, to be safe).
+  const after = s.at(end + 1);
+  if (after !== undefined && /^[ \t]+$/.test(after.gapBefore) && after.capitalized) return false;
+  return !lexicon.cities.has(key);
 }
 
 /** A word after a movement that can be part of a place's name (see the movement rule). */
