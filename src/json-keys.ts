@@ -34,7 +34,7 @@ export function snakeCaseKeys(value: unknown, keysAreData = false): unknown {
  * "shard_cursor" -> "shardCursor": snake_case read back into a TypeScript object's names (camelCase ones are left as
  * they are). Not snakeCase's inverse for every name: "examples_per_s" comes back "examplesPerS", "layer_0" "layer0".
  */
-export function camelCase(key: string): string {
+function camelCase(key: string): string {
   return /^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$/.test(key) ? key.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase()) : key;
 }
 
