@@ -4,5 +4,11 @@
  */
 export interface Command {
   readonly name: string;
-  run(argv: string[]): Promise<number>;
+  run(argv: string[], context: CommandContext): Promise<number>;
+}
+
+/** What the command line says to every command: the global flags, taken out of `argv` before the command sees it. */
+export interface CommandContext {
+  /** `--debug`: errors come with their stacks (main reports a command's error; serve reports a request's). */
+  readonly debug: boolean;
 }

@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   try {
     const command = await entry.load();
-    return await command.run(args.slice(1));
+    return await command.run(args.slice(1), { debug });
   } catch (error) {
     // What the failed command still held (a temporary twin, a lock its cleanup did not reach) goes with it.
     removePendingOutputs();

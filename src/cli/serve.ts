@@ -16,7 +16,7 @@ import { stopOnInterrupt } from './runtime.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  async run(argv) {
+  async run(argv, { debug }) {
     const parsed = parseFlags(argv, {
       host: { type: 'string', valueName: 'HOST', default: '127.0.0.1', description: 'address to listen on (127.0.0.1: this machine only)' },
       port: { type: 'string', valueName: 'N', default: '8080', description: 'port (0: any free one, printed at start)' },
@@ -49,7 +49,6 @@ export const serveCommand: Command = {
     const port = intFlag(v.port, 'port', 8080, 0, 65535);
     const maxBodyBytes = Math.round(numberFlag(v['max-body-mb'], 'max-body-mb', 10, 0.001, 1024) * 1e6);
     const host = v.host ?? '127.0.0.1';
-    const debug = process.argv.includes('--debug');
     const engine: Engine | null = v.ner !== undefined || v.checkpoint !== undefined ? await engineFromFlags(v) : null;
     let fillMask: Services['fillMask'] = null;
     if (v.checkpoint !== undefined) {
