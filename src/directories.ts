@@ -39,13 +39,21 @@ export function makeDirectories(path: string): void {
 const STALE_TWIN_MS = 60_000;
 
 /**
- * The temporary twin of an output written atomically: `.NAME.tmp-PID` beside it. The twins of the same output left
- * by runs that were killed (`kill -9`: no chance to remove them) are removed here once their process is gone and
- * they have not changed for a minute; a twin of a run still writing is left to it, on this machine or another
- * sharing the folder (whose process ids mean nothing here).
+ * The temporary twin of an output written atomically: `.NAME.tmp-PID` beside it. What runs that were killed (`kill
+ * -9`: no chance to tidy up) left of the same output is tidied here, once their process is gone and it has not changed
+ * for a minute: their twins are removed, and an earlier output they had set aside to replace (`.NAME.old-PID`, see
+ * replaceFolder) is removed when the output is in place, or put back when the run died between the two renames. A
+ * run still writing is left to it, on this machine or another sharing the folder (whose process ids mean nothing here).
  */
 export function tempBeside(path: string): string {
-  const prefix = `.${basename(path)}.tmp-`;
+  tidyLeftovers(path);
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
+}
+
+/** What killed runs left beside `path`: see tempBeside. */
+function tidyLeftovers(path: string): void {
+  const twinPrefix = `.${basename(path)}.tmp-`;
+  const asidePrefix = `.${basename(path)}.old-`;
   let names: string[] = [];
   try {
     names = readdirSync(dirname(path));
@@ -53,19 +61,35 @@ export function tempBeside(path: string): string {
     // no folder yet (made by the caller), or not readable: nothing to tidy
   }
   for (const name of names) {
+    const prefix = name.startsWith(twinPrefix) ? twinPrefix : name.startsWith(asidePrefix) ? asidePrefix : null;
+    if (prefix === null) continue;
     const pid = Number(name.slice(prefix.length));
-    if (!name.startsWith(prefix) || !Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
-    const twin = join(dirname(path), name);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
+    const left = join(dirname(path), name);
     try {
       // A folder's time changes when a file is made in it, not while one is written: its files' times count too.
-      const stat = lstatSync(twin);
-      const times = stat.isDirectory() ? readdirSync(twin).map((entry) => lstatSync(join(twin, entry)).mtimeMs) : [];
-      if (Date.now() - Math.max(stat.mtimeMs, ...times) > STALE_TWIN_MS) rmSync(twin, { recursive: true, force: true });
+      const stat = lstatSync(left);
+      const times = stat.isDirectory() ? readdirSync(left).map((entry) => lstatSync(join(left, entry)).mtimeMs) : [];
+      if (Date.now() - Math.max(stat.mtimeMs, ...times) <= STALE_TWIN_MS) continue;
+      if (prefix === asidePrefix && !existsSync(path)) renameSync(left, path);
+      else rmSync(left, { recursive: true, force: true });
     } catch {
       // gone meanwhile, or not ours to remove: left as it is
     }
   }
-  return join(dirname(path), `${prefix}${process.pid}`);
+}
+
+/**
+ * Puts the complete folder `temp` in place of the folder `path`: the earlier one is set aside (`.NAME.old-PID`), the
+ * new one renamed in, then the earlier one removed. A run killed in between leaves the set-aside folder, which the
+ * next write of `path` tidies (tempBeside).
+ */
+export function replaceFolder(temp: string, path: string): void {
+  tidyLeftovers(path);
+  const aside = join(dirname(path), `.${basename(path)}.old-${process.pid}`);
+  if (existsSync(path)) renameSync(path, aside);
+  renameSync(temp, path);
+  rmSync(aside, { recursive: true, force: true });
 }
 
 /**

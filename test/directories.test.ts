@@ -6,8 +6,8 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import test from 'node:test';
 import {
-  AtomicFile, atomicTarget, breakStaleLock, checkOutputFolder, linkedPath, makeDirectories, OutputLock, outputPathOf, setAsideIfStale, tempBeside,
-  writeFileAtomic,
+  AtomicFile, atomicTarget, breakStaleLock, checkOutputFolder, linkedPath, makeDirectories, OutputLock, outputPathOf, replaceFolder, setAsideIfStale,
+  tempBeside, writeFileAtomic,
 } from '../src/directories.js';
 import { tempFolder } from './helpers/files.js';
 
@@ -244,4 +244,39 @@ test('tempBeside removes the twins of the same output left by killed runs, and n
   utimesSync(writing, aMinuteAgo, aMinuteAgo);
   assert.equal(tempBeside(join(dir, 'out.csv')), join(dir, `.out.csv.tmp-${process.pid}`));
   assert.deepEqual(readdirSync(dir).sort(), [`.notes.csv.tmp-${dead}`, `.out.csv.tmp-${process.ppid}`, '.out.csv.tmp-x', basename(fresh), basename(writing)].sort());
+});
+
+test('replaceFolder puts a new folder in place; what a run killed between its renames set aside is put back or removed', (t) => {
+  const dir = tempFolder(t, 'medbert-replace-');
+  const out = join(dir, 'checkpoint');
+  const folderWith = (path: string, text: string): string => {
+    mkdirSync(path);
+    writeFileSync(join(path, 'config.json'), text);
+    return path;
+  };
+  replaceFolder(folderWith(join(dir, 'new1'), 'first'), out);
+  replaceFolder(folderWith(join(dir, 'new2'), 'second'), out);
+  assert.equal(readFileSync(join(out, 'config.json'), 'utf8'), 'second');
+  assert.deepEqual(readdirSync(dir), ['checkpoint']);
+
+  // A run killed after setting the output aside and before renaming its own in: the output is missing.
+  const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+  const aMinuteAgo = new Date(Date.now() - 61_000);
+  const aside = join(dir, `.checkpoint.old-${dead}`);
+  const age = (path: string): void => {
+    utimesSync(join(path, 'config.json'), aMinuteAgo, aMinuteAgo);
+    utimesSync(path, aMinuteAgo, aMinuteAgo);
+  };
+  rmSync(out, { recursive: true });
+  age(folderWith(aside, 'second'));
+  const fresh = folderWith(join(dir, `.checkpoint.old-${dead + 1000000}`), 'maybe another machine\'s, just set aside');
+  tempBeside(out); // the next write of the output tidies first: the earlier output is back
+  assert.equal(readFileSync(join(out, 'config.json'), 'utf8'), 'second');
+  assert.deepEqual(readdirSync(dir).sort(), [basename(fresh), 'checkpoint'].sort());
+
+  // Killed after its own was renamed in, before the set-aside one was removed: that one goes.
+  age(folderWith(aside, 'first'));
+  replaceFolder(folderWith(join(dir, 'new3'), 'third'), out);
+  assert.equal(readFileSync(join(out, 'config.json'), 'utf8'), 'third');
+  assert.deepEqual(readdirSync(dir).sort(), [basename(fresh), 'checkpoint'].sort());
 });

@@ -1,12 +1,12 @@
 // Writing a shard folder, atomically (shard-files.ts reads them): apart from the readers, which load the trainer's
 // shuffling source and the tensor modules that `prepare` does not use.
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writevSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, openSync, readdirSync, readFileSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Sequence } from './masking.js';
 import type { PackedBatch } from './packed-batch.js';
 import { ShardEncoder, type ShardManifest } from './shard-format.js';
-import { checkOutputFolder, linkedPath, makeDirectories, OutputLock, partialBeside, trackPending } from '../directories.js';
+import { checkOutputFolder, linkedPath, makeDirectories, OutputLock, partialBeside, replaceFolder, trackPending } from '../directories.js';
 import { MedbertError } from '../errors.js';
 
 /** A shard written: its file in the folder, counts and hash (as the manifest lists it). */
@@ -114,12 +114,9 @@ export class ShardWriter {
     const manifest: ShardManifest = { format: 'medbert-shards', version: 1, token_bytes: this.tokenBytes, ...meta, shards: this.shards, ...this.totals };
     writeFileSync(join(this.folder, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');
     for (const name of drop) rmSync(join(this.folder, name), { force: true }); // last: till then it can be resumed
-    const old = `${this.folder}.old`;
-    if (existsSync(this.dir)) renameSync(this.dir, old);
-    renameSync(this.folder, this.dir);
+    replaceFolder(this.folder, this.dir);
     trackPending(this.folder, false);
     this.lock.release();
-    rmSync(old, { recursive: true, force: true });
     return manifest;
   }
 

@@ -1,10 +1,10 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileErrorReason, MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
-import { checkCanWriteBeside, checkOutputFolder, makeDirectories, tempBeside, trackPending } from '../directories.js';
+import { checkCanWriteBeside, checkOutputFolder, makeDirectories, replaceFolder, tempBeside, trackPending } from '../directories.js';
 
 const CHECKPOINT_FOLDER = 'checkpoint folder';
 
@@ -57,10 +57,7 @@ export function saveCheckpoint(dir: string, c: CheckpointContents): void {
   } finally {
     trackPending(tmp, false);
   }
-  const old = join(parent, `.${basename(dir)}.old-${process.pid}`);
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(tmp, dir);
-  rmSync(old, { recursive: true, force: true });
+  replaceFolder(tmp, dir);
 }
 
 /**
