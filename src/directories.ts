@@ -198,7 +198,7 @@ export function syncPath(path: string): void {
  * named as the output, for messages.
  */
 export function outputPathOf(path: string): string {
-  return path.replace(/(^|\/)\.([^/]+)\.(?:tmp-\d+|partial|lock)(?=\/|$)/, '$1$2');
+  return path.replace(/(^|\/)\.([^/]+)\.(?:tmp-\d+|old-\d+|partial|lock)(?=\/|$)/, '$1$2');
 }
 
 /**

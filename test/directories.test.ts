@@ -107,6 +107,7 @@ test('outputPathOf names an output\'s temporary twin or lock as the output, and 
   assert.equal(outputPathOf(tempBeside('notes.deid.csv')), 'notes.deid.csv');
   assert.equal(outputPathOf('/data/.hidden/file.tmp-3'), '/data/.hidden/file.tmp-3');
   assert.equal(outputPathOf('/data/runs/.shards.lock'), '/data/runs/shards');
+  assert.equal(outputPathOf('/data/runs/.checkpoint.old-42/model.safetensors'), '/data/runs/checkpoint/model.safetensors');
   assert.equal(outputPathOf('/data/runs/.shards.lock.txt'), '/data/runs/.shards.lock.txt');
 });
 
