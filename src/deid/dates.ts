@@ -17,42 +17,60 @@ export function isYearAlone(text: string, start: number, end: number): boolean {
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const REFERENCE_YEAR = 2000;
 
-export function shiftDate(original: string, days: number): string {
+/**
+ * How a document writes numeric dates whose first two numbers could be either (`03/04/2021`): `day-first` when one
+ * of its dates can only be read day first (`28/02/2021`) and none only month first (`02/28/2021`), `month-first` the
+ * other way round, else undefined (each date then read by its separator: dots day first, the rest month first).
+ */
+export type DateOrder = 'day-first' | 'month-first';
+
+export function dateOrderOf(dates: Iterable<string>): DateOrder | undefined {
+  let dayFirst = false, monthFirst = false;
+  for (const date of dates) {
+    const m = /^(\d{1,2})[-\/.](\d{1,2})(?:[-\/.]\d{2,4})?$/.exec(date);
+    if (m === null) continue;
+    const a = Number(m[1]), b = Number(m[2]);
+    if (a > 12 && b <= 12) dayFirst = true;
+    else if (b > 12 && a <= 12) monthFirst = true;
+  }
+  return dayFirst === monthFirst ? undefined : dayFirst ? 'day-first' : 'month-first';
+}
+
+export function shiftDate(original: string, days: number, order?: DateOrder): string {
   let m: RegExpExecArray | null;
-  // ISO: 2017-08-16
+  // ISO: 2017-08-16 (zero-padded as written: "2017-8-16" stays unpadded)
   if ((m = /^(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})$/.exec(original)) !== null) {
     const d = shift(Number(m[1]), Number(m[3]), Number(m[4]), days);
-    return `${d.year}${m[2]}${pad(d.month, m[3] ?? '')}${m[2]}${pad(d.day, m[4] ?? '')}`;
+    const width = m[3]!.length === 2 && m[4]!.length === 2 ? 2 : padWidth(m[3]!, m[4]!);
+    return `${d.year}${m[2]}${padTo(d.month, width)}${m[2]}${padTo(d.day, width)}`;
   }
   // m/yy (month and year)
   if ((m = /^(\d{1,2})\/(\d{4}|3[2-9]|[4-9]\d)$/.exec(original)) !== null) {
     const yearText = m[2] ?? '';
     const year = yearText.length === 2 ? 1900 + Number(yearText) : Number(yearText);
     const d = shift(year, Number(m[1]), 15, days);
-    return `${pad(d.month, m[1] ?? '')}/${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
+    return `${padTo(d.month, padWidth(m[1]!))}/${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
   }
   // Two month/day dates in one run ("3/14/3/15"), and six digits read as MMDDYY ("052647").
   if ((m = /^(\d{1,2}\/\d{1,2})\/(\d{1,2}\/\d{1,2})$/.exec(original)) !== null) {
-    return `${shiftDate(m[1] ?? '', days)}/${shiftDate(m[2] ?? '', days)}`;
+    return `${shiftDate(m[1] ?? '', days, order)}/${shiftDate(m[2] ?? '', days, order)}`;
   }
   if ((m = /^(\d\d)(\d\d)(\d\d)$/.exec(original)) !== null) {
     const d = shift(2000 + Number(m[3]), Number(m[1]), Number(m[2]), days);
-    return `${pad(d.month, '00')}${pad(d.day, '00')}${String(d.year % 100).padStart(2, '0')}`;
+    return `${padTo(d.month, 2)}${padTo(d.day, 2)}${String(d.year % 100).padStart(2, '0')}`;
   }
-  // m/d/yyyy, m-d-yy, m.d.yyyy, m/d; a first number over 12 is the day ("15/3/2010", "15.03.2010")
+  // m/d/yyyy, m-d-yy, d.m.yyyy, m/d. A first number over 12 is the day ("15/3/2010"), a second one over 12 the day
+  // too ("3.15.2010"); otherwise the document's order decides, else dots are read day first (as in Europe, where they
+  // are written) and the rest month first (as in the US). Zero-padded as written: "02/11/1931" → "01/09/1931".
   if ((m = /^(\d{1,2})([-\/.])(\d{1,2})(?:\2(\d{2}|\d{4}))?$/.exec(original)) !== null) {
-    if (Number(m[1]) > 12 && Number(m[3]) <= 12) {
-      const [, day = '', sep = '/', month = '', yearText] = m;
-      const year = yearText === undefined ? REFERENCE_YEAR : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-      const d = shift(year, Number(month), Number(day), days);
-      const y = yearText === undefined ? '' : `${sep}${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
-      return `${pad(d.day, day)}${sep}${pad(d.month, month)}${y}`;
-    }
-    const yearText = m[4];
+    const [, first = '', sep = '/', second = '', yearText] = m;
+    const a = Number(first), b = Number(second);
+    const dayFirst = a > 12 ? b <= 12 : b > 12 ? false : order !== undefined ? order === 'day-first' : sep === '.';
     const year = yearText === undefined ? REFERENCE_YEAR : yearText.length === 2 ? 2000 + Number(yearText) : Number(yearText);
-    const d = shift(year, Number(m[1]), Number(m[3]), days);
-    const y = yearText === undefined ? '' : `${m[2]}${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
-    return `${pad(d.month, m[1] ?? '')}${m[2]}${pad(d.day, m[3] ?? '')}${y}`;
+    const d = dayFirst ? shift(year, b, a, days) : shift(year, a, b, days);
+    const width = padWidth(first, second);
+    const y = yearText === undefined ? '' : `${sep}${yearText.length === 2 ? String(d.year % 100).padStart(2, '0') : d.year}`;
+    return dayFirst ? `${padTo(d.day, width)}${sep}${padTo(d.month, width)}${y}` : `${padTo(d.month, width)}${sep}${padTo(d.day, width)}${y}`;
   }
   // Month words with a day and/or a year, in either order: "Oct 20th, 1989", "20th Oct", "march 21", "sept. 2031".
   // The month is the first letter run that is one ("10th of June 2006": not "th", nor "of").
@@ -66,19 +84,23 @@ export function shiftDate(original: string, days: number): string {
     }
   }
   if (monthIndex >= 0 && monthMatch !== null) {
-    const dayMatch = /\b(\d{1,2})(st|nd|rd|th)?\b(?!\d)/.exec(original.replace(/\d{4}|'\d\d/g, (s) => ' '.repeat(s.length)));
-    const yearMatch = /\b(\d{4})\b/.exec(original);
+    const dayMatch = /\b(\d{1,2})(st|nd|rd|th)?\b(?!\d)/.exec(original.replace(/\d{4}|['’]\d\d/g, (s) => ' '.repeat(s.length)));
+    // A year in four digits, or two after an apostrophe ("Dec 20, '21"): shifted as 2000 + yy, written back in two.
+    const yearMatch = /\b(\d{4})\b|(?<=['’])(\d\d)\b/.exec(original);
     const day = dayMatch !== null ? Number(dayMatch[1]) : 15;
-    const year = yearMatch !== null ? Number(yearMatch[1]) : REFERENCE_YEAR;
+    const year = yearMatch === null ? REFERENCE_YEAR : yearMatch[1] !== undefined ? Number(yearMatch[1]) : 2000 + Number(yearMatch[2]);
     const d = shift(year, monthIndex + 1, day, days);
     // Replace from the right so earlier offsets stay valid.
     const edits: { index: number; old: string; value: string }[] = [
       { index: monthMatch.index, old: monthMatch[0], value: formatMonth(d.month - 1, monthMatch[0]) },
     ];
     if (dayMatch !== null) {
-      edits.push({ index: dayMatch.index, old: dayMatch[0], value: `${d.day}${dayMatch[2] !== undefined ? ordinal(d.day, dayMatch[2]) : ''}` });
+      const dayText = padTo(d.day, padWidth(dayMatch[1]!));
+      edits.push({ index: dayMatch.index, old: dayMatch[0], value: `${dayText}${dayMatch[2] !== undefined ? ordinal(d.day, dayMatch[2]) : ''}` });
     }
-    if (yearMatch !== null) edits.push({ index: yearMatch.index, old: yearMatch[0], value: String(d.year) });
+    if (yearMatch !== null) {
+      edits.push({ index: yearMatch.index, old: yearMatch[0], value: yearMatch[1] !== undefined ? String(d.year) : String(d.year % 100).padStart(2, '0') });
+    }
     let out = original;
     for (const e of edits.sort((x, y) => y.index - x.index)) out = replaceAt(out, e.index, e.old, e.value);
     return out;
@@ -114,8 +136,13 @@ function shift(year: number, month: number, day: number, days: number): Ymd {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 }
 
-function pad(value: number, like: string): string {
-  return like.length === 2 && like.startsWith('0') ? String(value).padStart(2, '0') : String(value);
+/** 2 when a date's month or day is written with a leading zero ("03", or "11" beside "03"), else 1. */
+function padWidth(...parts: readonly string[]): number {
+  return parts.some((part) => part.length === 2 && part.startsWith('0')) ? 2 : 1;
+}
+
+function padTo(value: number, width: number): string {
+  return String(value).padStart(width, '0');
 }
 
 function monthOf(word: string): number {

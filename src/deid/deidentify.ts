@@ -1,5 +1,5 @@
 import { findPhi } from './find.js';
-import { isYearAlone } from './dates.js';
+import { dateOrderOf, isYearAlone } from './dates.js';
 import { dateShiftFor, SurrogateMaker } from './surrogates.js';
 import type { PhiSpan } from './types.js';
 
@@ -39,7 +39,8 @@ export function replaceSpans(text: string, spans: readonly PhiSpan[], options: D
   const mode = options.mode ?? 'tag';
   const seed = options.seed ?? 'medbert';
   const maker = mode === 'surrogate'
-    ? new SurrogateMaker(`${seed}\u0000${options.key ?? text}`, options.dateShiftDays ?? dateShiftFor(seed, options.key ?? text))
+    ? new SurrogateMaker(`${seed}\u0000${options.key ?? text}`, options.dateShiftDays ?? dateShiftFor(seed, options.key ?? text),
+      dateOrderOf(spans.filter((s) => s.category === 'DATE').map((s) => text.slice(s.start, s.end))))
     : null;
   const parts: string[] = [];
   let at = 0;

@@ -3,7 +3,7 @@ import { MEN_GIVEN_NAMES, WOMEN_GIVEN_NAMES } from './lexicon/given-name-genders
 import { lexicon } from './lexicon/index.js';
 import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES } from './lexicon/places.js';
 import { SURNAMES } from './lexicon/surnames.js';
-import { shiftDate } from './dates.js';
+import { shiftDate, type DateOrder } from './dates.js';
 import { hash32, pick, seededRandom } from './random.js';
 import type { PhiCategory } from './types.js';
 
@@ -38,7 +38,11 @@ const COUNTRY_AT_END = new RegExp(String.raw`(?<![\p{L}])(?:${COUNTRY_NAMES})`
 export class SurrogateMaker {
   private readonly memo = new Map<string, string>();
 
-  constructor(private readonly seed: string, readonly dateShiftDays: number) {}
+  /**
+   * `dateOrder`: how the document writes numeric dates (dateOrderOf), so that "03/04/2021" beside "28/02/2021" moves
+   * as the 3rd of April, not the 4th of March.
+   */
+  constructor(private readonly seed: string, readonly dateShiftDays: number, private readonly dateOrder?: DateOrder) {}
 
   /** The replacement for `original` of `category`. */
   make(original: string, category: PhiCategory): string {
@@ -49,7 +53,7 @@ export class SurrogateMaker {
         : this.memoised('LOCATION', original, (r) => (/^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r)
         : isTown(original) ? this.town(original, r) : this.address(original, r)));
       case 'HOSPITAL': return this.hospital(original);
-      case 'DATE': return shiftDate(original, this.dateShiftDays);
+      case 'DATE': return shiftDate(original, this.dateShiftDays, this.dateOrder);
       case 'AGE': return '90+';
       case 'EMAIL': return this.memoised('EMAIL', original, (r) => `${pick(FIRST_NAMES, r)}.${pick(SURNAMES, r)}@example.org`.replace(/'/g, ''));
       case 'URL': return this.memoised('URL', original, (r) => `https://example.org/${Math.floor(r() * 1e6)}`);

@@ -95,6 +95,29 @@ test('date shifting keeps each format', () => {
   for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);
 });
 
+test('date shifting keeps zero padding, two-digit years after an apostrophe, and the note\'s day-month order', () => {
+  const cases: [string, string][] = [
+    ['2020-11-02', '2021-02-10'], ['02/11/1931', '05/22/1931'], ['03-Mar-2021', '11-Jun-2021'], ['11/30/2020', '3/10/2021'],
+    ["Dec 20, '21", "Mar 30, '22"], ["Mar. 3, '21", "Jun. 11, '21"],
+    // Dots are read day first unless the second number cannot be a month.
+    ['28.02.2021', '08.06.2021'], ['03.03.2021', '11.06.2021'], ['3.15.2010', '6.23.2010'],
+  ];
+  for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);
+  assert.equal(shiftDate('03/04/2021', 100, 'day-first'), '12/07/2021');
+  assert.equal(shiftDate('03/04/2021', 100, 'month-first'), '06/12/2021');
+  // In a note that writes "28/02/2021", "03/03/2021" is the 3rd of March: a 4-day stay stays 4 days.
+  const note = 'Admitted 28/02/2021, discharged 03/03/2021 (4 days).';
+  assert.equal(deidentify(note, { mode: 'surrogate', dateShiftDays: 10 }).text, 'Admitted 10/03/2021, discharged 13/03/2021 (4 days).');
+});
+
+test('a dotted date closing a sentence, an IPv6 address with its zeros left out, a header field\'s label after a name', () => {
+  assert.equal(deidentify('Patient DOB 12.04.1950. Seen on 05.03.2021. Build 1.2.2019.3 kept.').text, 'Patient DOB [DATE]. Seen on [DATE]. Build 1.2.2019.3 kept.');
+  assert.equal(deidentify('Logged in from 2001:db8:85a3::8a2e:370:7334 and fe80::1ff:fe23:4567:890a; std::vector; 10:30:45.').text,
+    'Logged in from [IP] and [IP]; std::vector; 10:30:45.');
+  assert.equal(deidentify('PATIENT: QUENBY, ORVEL  DOB: 01/01/1950  SEX: M').text, 'PATIENT: [NAME], [NAME]  DOB: [DATE]  SEX: M');
+  assert.equal(deidentify('PATIENT: QUENBY  DOB: 01/01/1950').text, 'PATIENT: [NAME]  DOB: [DATE]');
+});
+
 test('surrogate names: a given name from any list gets a given name, a surname a surname', () => {
   for (const seed of ['g1', 'g2', 'g3', 'g4', 'g5']) {
     const out = deidentify('Met in the lounge with Søren Wiśniewski today.', { mode: 'surrogate', seed }).text;

@@ -88,6 +88,7 @@ const POSITIVES = [
   'visit example.com today', // domain
   'from 10.20.30.40', // IPv4
   'host fe80:12ab:0:0:1:2:3:4', // IPv6
+  'host 2001:db8:85a3::8a2e:370:7334', // IPv6 with its zeros left out
   'SSN 900-12-3456', // SSN
   'call 617-555-0123', // 10-digit phone
   'pager (617 555 01423)', // bracketed phone, a digit too many

@@ -131,9 +131,12 @@ function weakCloser(s: NameScan, j: number): boolean {
   return after !== undefined && cleanGap(after.gapBefore) && WEAK_AFTER.has(after.key) && !VERB_LIKE.test((s.at(j) as Word).key);
 }
 
-/** A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals. */
+/**
+ * A name in a header field ("Patient: UNDERHILL, HAROLD"): surname-like, listed, or written in capitals; not the next
+ * field's label ("PATIENT: SMITH, JOHN  DOB: ...").
+ */
 export function headerName(s: NameScan, w: Word | undefined): boolean {
-  return w !== undefined && !w.single && nameLike(w) && (surnameLike(s, w) || isKnownName(w.key) || /^[A-Z][A-Z'-]+$/.test(s.text.slice(w.start, w.end)));
+  return w !== undefined && !w.single && nameLike(w) && !FIELD_LABELS.has(w.key) && (surnameLike(s, w) || isKnownName(w.key) || /^[A-Z][A-Z'-]+$/.test(s.text.slice(w.start, w.end)));
 }
 
 /**
@@ -150,6 +153,7 @@ export function takeForward(s: NameScan, i: number, firstOk: (i: number) => bool
     const prev = s.at(j - 1);
     // An initial may be a stop word's letter: "Orvel A. Quenby".
     if (w === undefined || prev === undefined || !(nameLike(w) || (w.single && /^\.[ \t]/.test(s.text.slice(w.end, w.end + 2))))) break;
+    if (FIELD_LABELS.has(w.key)) break; // the next field's label: "PATIENT: SMITH, JOHN  DOB: ..."
     const gapOk = cleanGap(w.gapBefore) || (prev.single && /^\.[ \t]*$/.test(w.gapBefore)) || /^[ \t]*-[ \t]*$/.test(w.gapBefore);
     if (!gapOk || (prev.single && !surnameAfterInitial(s, w))) break;
     // After a given name, an unlisted word is its surname only if it reads like one: capitalised in a

@@ -449,10 +449,12 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
     // single-case note — when it does not read as a verb ("greta staying", "ned consented"). A surname that is also
     // a word ("Bob White", "Anna Rose") only capitalised in a mixed-case note.
-    if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && !next.single
+    // Not the next field's label: "PATIENT: SMITH, JOHN  DOB: ...", "JOHN  HISTORY: ...".
+    if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && !next.single && !FIELD_LABELS.has(next.key)
       && (s.mixed && next.capitalized && lexicon.surnames.has(next.key)
         || nameLike(next) && !lexicon.ambiguousNames.has(next.key)
-          && (isKnownName(next.key) || (s.mixed ? next.capitalized : !VERB_LIKE.test(next.key) && next.key.length >= 3)))) {
+          && (isKnownName(next.key) || (s.mixed ? next.capitalized
+            : !VERB_LIKE.test(next.key) && next.key.length >= 3 && !/^[ \t]*:/.test(s.text.slice(next.end, next.end + 3)))))) {
       s.marked[i + 1] = 1;
     }
     // "Ildikó K Vámoshegyi", "Orla F Thibodeau": a given name, an initial without its period, a surname.

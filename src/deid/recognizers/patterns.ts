@@ -154,6 +154,8 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'URL', re: /\b[a-z0-9][\w-]*(?:\.[\w-]+)*\.(?:com|org|net|edu|gov|info|biz|io)(?:\.[a-z]{2})?(?:\/[^\s<>"']*)?\b/gi, when: test(/\.(?:com|org|net|edu|gov|info|biz|io)\b/), shape: SHAPE_DOT_TLD },
   { category: 'IP', re: /(?<![\w.\/])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b/g, when: test(/\d\.\d{1,3}\.\d{1,3}\.\d/), shape: SHAPE_IPV4 },
   { category: 'IP', re: /\b(?:[0-9a-f]{1,4}:){4,7}[0-9a-f]{1,4}\b/gi, when: test(/[0-9a-f]:[0-9a-f]{1,4}:[0-9a-f]{1,4}:/), shape: SHAPE_HEX_COLON },
+  // IPv6 with its zeros left out ("2001:db8::8a2e:370:7334"): three groups or more, one of them with a letter or four digits.
+  { category: 'IP', re: /(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}(?::[0-9a-f]{1,4}){1,6}(?![\w:])/gi, when: has('::'), shape: SHAPE_HEX_COLON, accept: acceptCompressedIpv6 },
   { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g, shape: SHAPE_SSN },
   { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
   // Phone: 10 digits in 3-3-4 groups ("(617) 555-0123", "617/555/0134", "617555-0145"), 7 digits 3-4, extension.
@@ -260,7 +262,7 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2, after: "'" },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2, after: '- ' },
-  { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?![\w.]|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
+  { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?!\w|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
@@ -355,6 +357,11 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
 }));
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
+function acceptCompressedIpv6(text: string, start: number, end: number): boolean {
+  const groups = text.slice(start, end).split(':').filter((group) => group !== '');
+  return groups.length >= 3 && groups.some((group) => group.length === 4 || /[a-f]/i.test(group));
+}
+
 const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
