@@ -35,13 +35,13 @@ export async function run(argv: string[]): Promise<void> {
   const engine = new Engine(backend);
 
   const docs = (await readPubtatorNer(readFileSync(bc5cdr, 'utf8'), bc5cdr)).slice(0, Number(values['ner-docs']) + 8);
-  const tagger = NerTagger.create(engine, config, new Map(), sp, ['Chemical', 'Disease'], 42);
+  const tagger = NerTagger.create(engine, config, null, sp, ['Chemical', 'Disease'], 42, { classifier: 'fresh' });
   const nerExamples = tagger.examples(docs.slice(8)).length;
   const ner = await finetuneNer(tagger, docs.slice(8), docs.slice(0, 8), null, { ...FINETUNE_DEFAULTS, epochs: 1, batch: 32, lr: 1e-3 });
   tagger.model.dispose();
 
   const { questions } = readMedqa(readFileSync(medqa, 'utf8'), medqa);
-  const qa = QaModel.create(engine, config, new Map(), sp, 42, 128);
+  const qa = QaModel.create(engine, config, null, sp, 42, { classifier: 'fresh', maxLength: 128 });
   const train = questions.slice(8, 8 + Number(values['qa-questions']));
   const qaResult = await finetuneQa(qa, train, questions.slice(0, 8), null, { ...FINETUNE_DEFAULTS, epochs: 1, batch: 8, lr: 1e-4 });
   qa.model.dispose();

@@ -130,7 +130,8 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
   const progress = new Progress('finetune ner', 'steps');
   const interrupt = stopOnInterrupt('finetune');
   try {
-    const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, checkpointTokenizer(ckpt, dir), types, options.seed);
+    const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, checkpointTokenizer(ckpt, dir), types, options.seed,
+      { classifier: 'fresh', source: `${dir}/model.safetensors` });
     progress.start(1);
     const result = await finetuneNer(tagger, train, dev, test, options, {
       onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'ex/s': p.examplesPerSecond } }),

@@ -104,7 +104,7 @@ export const pretrainCommand: Command = {
     }
     const lead = rankEnv === null || rankEnv.rank === 0;
     stopWhenLauncherEnds();
-    const { outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights, resumed } = runSetup(v, argv, lead, true);
+    const { outDir, steps, options, config, source, tokenizer, conceptsDigest, init, resumed } = runSetup(v, argv, lead, true);
     // Checked before the run folder is locked and the ranks meet (pretrain checks them again with the weights).
     if (resumed !== null) checkResumedSettings(resumed, options, rankEnv?.world ?? 1, join(outDir, 'checkpoint'));
     // With several ranks on this machine, --threads counts the machine's threads: each rank takes its share.
@@ -127,7 +127,7 @@ export const pretrainCommand: Command = {
     let last: StepMetrics | null = null;
     try {
       const result = await pretrain({
-        engine, config, source, options, outDir, tokenizer: tokenizer?.toBytes() ?? null, initWeights, resume: v.resume === true, outputLock: lock,
+        engine, config, source, options, outDir, tokenizer: tokenizer?.toBytes() ?? null, init, resume: v.resume === true, outputLock: lock,
         ...(conceptsDigest === null ? {} : { configExtras: { [CONCEPTS_DIGEST]: conceptsDigest } }),
         shouldStop: interrupt.requested, ...(ring === null ? {} : { distributed: ringDistributed(ring, { bucketBytes }) }),
         onStart: (from) => { if (lead) progress.start(steps, from); },
@@ -174,10 +174,15 @@ interface RunSetup {
   readonly tokenizer: SentencePieceModel | null;
   /** Which concepts the entity head predicts, by a digest of the shards' concept list (checkpoints keep it). */
   readonly conceptsDigest: string | null;
-  readonly initWeights: Map<string, NamedArray> | null;
+  /** --init's weights, and their file for messages. */
+  readonly init: { readonly weights: Map<string, NamedArray>; readonly source: string } | null;
   /** With --resume, the checkpoint's training state (checked). */
   readonly resumed: TrainerState | null;
 }
+
+/** The config fields --init's checkpoint must share with the run's model. */
+const ARCHITECTURE_FIELDS = ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size',
+  'max_position_embeddings', 'type_vocab_size'] as const;
 
 /**
  * Reads the flags and opens what they name, refusing bad input with one clear line. `lead`: print the warnings (rank
@@ -255,8 +260,12 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
   let initWeights: Map<string, NamedArray> | null = null;
   if (v.init !== undefined && loadInit) {
     const init = loadCheckpoint(v.init);
-    if (init.config.hidden_size !== config.hidden_size || init.config.num_hidden_layers !== config.num_hidden_layers) {
-      throw new MedbertError(`--init ${v.init} is a ${init.config.num_hidden_layers}-layer, hidden-${init.config.hidden_size} model, not preset ${preset}`);
+    // The architecture is the preset's (and the tokenizer's vocabulary): weights of another shape, or heads of another
+    // width, would train as another model than config.json says.
+    const differ = ARCHITECTURE_FIELDS.filter((key) => init.config[key] !== config[key]);
+    if (differ.length > 0) {
+      throw new MedbertError(`--init ${v.init} does not fit preset ${preset}: its config.json says ${differ.map((k) => `${k} ${init.config[k]}`).join(', ')}; `
+        + `the run has ${differ.map((k) => `${k} ${config[k]}`).join(', ')}`);
     }
     // The embeddings mean the pieces of the tokenizer they were trained with.
     if (init.tokenizer !== null && tokenizer !== null && !SentencePieceModel.fromBytes(init.tokenizer).sameAs(tokenizer)) {
@@ -275,7 +284,8 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
       }
     }
   }
-  return { preset, dataDir, outDir, steps, options, config, source, tokenizer, conceptsDigest, initWeights, resumed };
+  const init = initWeights === null ? null : { weights: initWeights, source: join(v.init!, 'model.safetensors') };
+  return { preset, dataDir, outDir, steps, options, config, source, tokenizer, conceptsDigest, init, resumed };
 }
 
 /** config.json's field for a digest of the concept list the entity head predicts (the shards' manifest's). */

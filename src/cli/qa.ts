@@ -21,10 +21,11 @@ export async function readQuestions(path: string): Promise<Question[]> {
   return questions;
 }
 
-function qaFrom(ckpt: LoadedCheckpoint, dir: string, engine: Engine, seed: number, maxLength: number): QaModel {
+/** The QA model on a checkpoint: a pretrained one to fine-tune (`fresh` classifier) or a fine-tuned one (`load`). */
+function qaFrom(ckpt: LoadedCheckpoint, dir: string, engine: Engine, seed: number, maxLength: number, classifier: 'fresh' | 'load'): QaModel {
   if (ckpt.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer, join(dir, 'tokenizer.model'));
-  return QaModel.create(engine, ckpt.config, ckpt.weights, sp, seed, maxLength);
+  return QaModel.create(engine, ckpt.config, ckpt.weights, sp, seed, { classifier, maxLength, source: join(dir, 'model.safetensors') });
 }
 
 /** The flags of finetune qa. */
@@ -72,7 +73,7 @@ async function finetuneQaInto(v: QaFinetuneValues, dir: string, out: string): Pr
   const interrupt = stopOnInterrupt('finetune');
   try {
     const ckpt = loadCheckpoint(dir);
-    const qa = qaFrom(ckpt, dir, engine, options.seed, maxLength);
+    const qa = qaFrom(ckpt, dir, engine, options.seed, maxLength, 'fresh');
     progress.start(1);
     const result = await finetuneQa(qa, train, dev, test, options, {
       onStep: (p) => progress.update({ done: p.step, total: p.steps, fields: { loss: p.loss, 'q/s': p.examplesPerSecond } }),
@@ -123,7 +124,7 @@ export async function evalQaCommand(argv: string[]): Promise<number> {
       throw new MedbertError(`${dir} is not a fine-tuned QA checkpoint${what}: run medbert finetune qa first`);
     }
     const maxLength = ckpt.rawConfig['max_length'];
-    const qa = qaFrom(ckpt, dir, engine, 0, typeof maxLength === 'number' ? maxLength : 256);
+    const qa = qaFrom(ckpt, dir, engine, 0, typeof maxLength === 'number' ? maxLength : 256, 'load');
     const scores = await qa.evaluate(qa.examples(test));
     if (v.json === true) printJson(scores);
     else process.stdout.write(`accuracy ${(100 * scores.accuracy).toFixed(2)}% (n=${scores.n})\n`);

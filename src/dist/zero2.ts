@@ -1,3 +1,4 @@
+import { MedbertError } from '../errors.js';
 import type { NamedArray } from '../nn/index.js';
 import type { GradientPass } from '../tensor/autograd.js';
 import type { Buffer, Engine, Tensor } from '../tensor/index.js';
@@ -220,7 +221,9 @@ export class Zero2AdamW {
   loadMoments(saved: ReadonlyMap<string, NamedArray>, where: string): void {
     for (const s of this.segments) {
       const m = saved.get(`${s.name}.exp_avg`), v = saved.get(`${s.name}.exp_avg_sq`);
-      if (m === undefined || v === undefined) throw new Error(`${where} lacks the moments of '${s.name}'`);
+      if (m === undefined || v === undefined || m.data.length !== v.data.length || m.data.length < s.inParam + s.end - s.start) {
+        throw new MedbertError(`${where} lacks the moments of '${s.name}' (from another model?)`);
+      }
       const n = s.end - s.start;
       this.engine.backend.write(s.m, m.data.subarray(s.inParam, s.inParam + n));
       this.engine.backend.write(s.v, v.data.subarray(s.inParam, s.inParam + n));

@@ -78,7 +78,7 @@ export function validateConfig(c: BertConfig): void {
     'intermediate_size', 'max_position_embeddings', 'type_vocab_size'];
   for (const key of positive) {
     const v = c[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`config: ${key} must be a positive integer, got ${String(v)}`);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new Error(`config: ${key} must be a positive integer, got ${JSON.stringify(v) ?? String(v)}`);
   }
   if (c.hidden_size % c.num_attention_heads !== 0) {
     throw new Error(`config: hidden_size ${c.hidden_size} is not divisible by num_attention_heads ${c.num_attention_heads}`);

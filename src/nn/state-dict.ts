@@ -35,3 +35,33 @@ export function loadStateDict(module: Module, state: ReadonlyMap<string, NamedAr
   }
   return [...state.keys()].filter((k) => !params.has(k));
 }
+
+export interface PretrainedLoad {
+  /** Parameters starting with one of these are a head that starts from its initialisation: not read, not required. */
+  readonly fresh?: readonly string[];
+  /** Parameters starting with one of these keep their initialisation when the weights lack them (a pooler). */
+  readonly optional?: readonly string[];
+  /** The weights' file, for messages. */
+  readonly source?: string;
+}
+
+/**
+ * Loads a pretrained checkpoint's weights to start from (fine-tuning, `pretrain --init`): every parameter but the
+ * fresh and optional ones must be there, so that weights of another architecture ("roberta.*") are one clear error
+ * rather than a model trained from random weights. Entries the module lacks (another task's head) are ignored.
+ */
+export function loadPretrainedWeights(module: Module, state: ReadonlyMap<string, NamedArray>, how: PretrainedLoad = {}): void {
+  const starts = (name: string, prefixes: readonly string[] = []): boolean => prefixes.some((p) => name.startsWith(p));
+  const wanted = module.namedParameters().map(([name]) => name).filter((name) => !starts(name, how.fresh));
+  const missing = wanted.filter((name) => !state.has(name) && !starts(name, how.optional));
+  const source = how.source ?? 'the weights';
+  if (missing.length > 0) {
+    throw new MedbertError(`${source} lacks ${missing.length} tensor(s) the model needs, e.g. '${missing[0]}' (a checkpoint of another architecture?)`);
+  }
+  const kept = new Map([...state].filter(([name]) => !starts(name, how.fresh)));
+  try {
+    loadStateDict(module, kept, false);
+  } catch (error) {
+    throw error instanceof MedbertError ? new MedbertError(`${source}: ${error.message}`, { cause: error }) : error;
+  }
+}

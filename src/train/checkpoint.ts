@@ -4,6 +4,8 @@ import { fileErrorReason, MedbertError } from '../errors.js';
 import { validateConfig, type BertConfig } from '../model/index.js';
 import type { NamedArray } from '../nn/index.js';
 import { decodeSafetensors, encodeSafetensors } from './safetensors.js';
+import { specialIds, type SpecialIds } from '../data/special-tokens.js';
+import { SentencePieceModel } from '../tokenizer/index.js';
 import { checkCanWriteBeside, checkOutputFolder, makeDirectories, replaceFolder, tempBeside, trackPending } from '../directories.js';
 
 const CHECKPOINT_FOLDER = 'checkpoint folder';
@@ -90,9 +92,18 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
   if (!statSync(dir).isDirectory()) throw new MedbertError(`checkpoint ${dir} is a file: a checkpoint is a folder (config.json, model.safetensors)`);
   if (!existsSync(configPath)) throw new MedbertError(`checkpoint ${dir} has no config.json`);
   if (!existsSync(modelPath)) throw new MedbertError(`checkpoint ${dir} has no model.safetensors`);
-  const config = readConfig(configPath);
-  const rawConfig = JSON.parse(readFileSync(configPath, 'utf8')) as Record<string, unknown>;
-  const weights = normalizeHuggingFaceNames(guard(modelPath, () => decodeSafetensors(readFileSync(modelPath), modelPath)).tensors);
+  const rawConfig = readConfigObject(configPath);
+  const tokenizerPath = join(dir, 'tokenizer.model');
+  const tokenizer = existsSync(tokenizerPath) ? new Uint8Array(readFileSync(tokenizerPath)) : null;
+  const config = withTokenizerIds(readConfig(configPath), rawConfig, tokenizer, tokenizerPath, configPath);
+  const file = guard(modelPath, () => decodeSafetensors(readFileSync(modelPath), modelPath));
+  for (const [name, dtype] of file.skipped) {
+    if (/\.(?:weight|bias)$/.test(name)) throw new MedbertError(`${modelPath}: tensor '${name}' is ${dtype}: integer (quantized) weights are not supported`);
+  }
+  if (rawConfig['tie_word_embeddings'] === false && file.tensors.has('cls.predictions.decoder.weight')) {
+    throw new MedbertError(`${configPath}: tie_word_embeddings is false (an MLM decoder of its own): medbert ties the decoder to the word embeddings`);
+  }
+  const weights = normalizeHuggingFaceNames(file.tensors);
   // Layers past config.json's count would be left out without a word (a model cut short): say which file is wrong.
   for (const name of weights.keys()) {
     const layer = /^bert\.encoder\.layer\.(\d+)\./.exec(name);
@@ -102,26 +113,63 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
   }
   const optimizerPath = join(dir, 'optimizer.safetensors');
   const statePath = join(dir, 'trainer_state.json');
-  const tokenizerPath = join(dir, 'tokenizer.model');
   return {
     config,
     rawConfig,
     weights,
-    tokenizer: existsSync(tokenizerPath) ? new Uint8Array(readFileSync(tokenizerPath)) : null,
+    tokenizer,
     optimizer: existsSync(optimizerPath) ? guard(optimizerPath, () => decodeSafetensors(readFileSync(optimizerPath), optimizerPath)).tensors : null,
     trainerState: existsSync(statePath) ? guard(statePath, () => JSON.parse(readFileSync(statePath, 'utf8')) as unknown) : null,
   };
 }
 
+/** config.json as a JSON object. */
+function readConfigObject(path: string): Record<string, unknown> {
+  const raw = guard(path, () => JSON.parse(readFileSync(path, 'utf8')) as unknown);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new MedbertError(`${path}: not a JSON object`);
+  return raw as Record<string, unknown>;
+}
+
+const SPECIAL_ID_FIELDS = ['pad_token_id', 'unk_token_id', 'cls_token_id', 'sep_token_id', 'mask_token_id'] as const;
+
+/**
+ * The config with the tokenizer's checks: its pieces must all be ids of the model's vocabulary, and special ids that
+ * config.json leaves out (a Hugging Face config names only pad_token_id) are the tokenizer's [PAD], [UNK], [CLS],
+ * [SEP] and [MASK], not bert-base-uncased's 0, 100, 101, 102, 103.
+ */
+function withTokenizerIds(config: BertConfig, raw: Readonly<Record<string, unknown>>, tokenizer: Uint8Array | null, tokenizerPath: string,
+  configPath: string): BertConfig {
+  if (tokenizer === null) return config;
+  const sp = SentencePieceModel.fromBytes(tokenizer, tokenizerPath);
+  if (sp.vocabSize > config.vocab_size) {
+    throw new MedbertError(`${tokenizerPath} has ${sp.vocabSize} pieces, but ${configPath} says vocab_size ${config.vocab_size}: the tokenizer of another model?`);
+  }
+  if (SPECIAL_ID_FIELDS.every((key) => raw[key] !== undefined && raw[key] !== null)) return config;
+  let ids: SpecialIds;
+  try {
+    ids = specialIds(sp, tokenizerPath);
+  } catch {
+    return config; // a tokenizer without BERT's pieces: config.json's ids (or BERT's) stand, and the task says what it lacks
+  }
+  const fromTokenizer: Record<(typeof SPECIAL_ID_FIELDS)[number], number> = {
+    pad_token_id: ids.pad, unk_token_id: ids.unk, cls_token_id: ids.cls, sep_token_id: ids.sep, mask_token_id: ids.mask,
+  };
+  const filled = { ...config };
+  for (const key of SPECIAL_ID_FIELDS) if (raw[key] === undefined || raw[key] === null) filled[key] = fromTokenizer[key];
+  return filled;
+}
+
 /** Reads config.json; fields a Hugging Face config lacks (special ids, concepts) take BERT's defaults. */
 export function readConfig(path: string): BertConfig {
-  const raw = guard(path, () => JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
+  const raw = readConfigObject(path);
   const defaults: BertConfig = {
     model_type: 'bert', vocab_size: 0, hidden_size: 0, num_hidden_layers: 0, num_attention_heads: 0, intermediate_size: 0,
     hidden_act: 'gelu', hidden_dropout_prob: 0.1, attention_probs_dropout_prob: 0.1, max_position_embeddings: 512,
     type_vocab_size: 2, initializer_range: 0.02, layer_norm_eps: 1e-12, position_embedding_type: 'absolute', pad_token_id: 0,
     unk_token_id: 100, cls_token_id: 101, sep_token_id: 102, mask_token_id: 103, num_entity_concepts: 0,
   };
+  const missing = ['vocab_size', 'hidden_size', 'num_hidden_layers', 'num_attention_heads', 'intermediate_size'].filter((k) => raw[k] === undefined || raw[k] === null);
+  if (missing.length > 0) throw new MedbertError(`${path} lacks ${missing.join(', ')}: not a BERT config`);
   // Only BertConfig's fields: task fields (id2label, architectures, ...) stay in the raw JSON.
   const config = Object.fromEntries(Object.entries(defaults).map(([k, v]) => [k, raw[k] ?? v])) as unknown as BertConfig;
   if (config.hidden_act !== 'gelu') throw new MedbertError(`${path}: hidden_act '${String(config.hidden_act)}' is not supported (only gelu)`);

@@ -7,7 +7,7 @@ import { collate, type CollatedBatch } from '../data/collate.js';
 import { maskSequence, type MaskingOptions } from '../data/masking.js';
 import type { SequenceSource } from '../data/source.js';
 import { BertForPretraining, type BertConfig } from '../model/index.js';
-import { loadStateDict, stateDict, type NamedArray } from '../nn/index.js';
+import { loadPretrainedWeights, loadStateDict, stateDict, type NamedArray } from '../nn/index.js';
 import { dropoutHash } from '../tensor/backend.js';
 import { Rng, add, backward, scale, type Engine, type Tensor } from '../tensor/index.js';
 import { AdamW } from './adamw.js';
@@ -67,7 +67,7 @@ export interface PretrainRun {
   /** More config.json fields for every checkpoint the run writes (which concepts its entity head predicts). */
   readonly configExtras?: Readonly<Record<string, unknown>>;
   /** Starting weights (e.g. a Hugging Face BERT checkpoint); missing heads keep their fresh init. */
-  readonly initWeights?: ReadonlyMap<string, NamedArray> | null;
+  readonly init?: { readonly weights: ReadonlyMap<string, NamedArray>; readonly source: string } | null;
   readonly resume: boolean;
   /** Called once before the first step with the step training starts from (0, or the resumed step). */
   readonly onStart?: (step: number) => void;
@@ -180,7 +180,8 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
   const rank = dist?.rank ?? 0, world = dist?.world ?? 1;
   const dropoutRng = new Rng(o.seed + 1), maskRng = new Rng(o.seed + 2);
   const model = new BertForPretraining(engine, config, new Rng(o.seed), dropoutRng);
-  if (run.initWeights) loadStateDict(model, run.initWeights, false);
+  // The encoder and MLM head must all be there; the pooler and entity head may be absent (a BertForMaskedLM has neither).
+  if (run.init) loadPretrainedWeights(model, run.init.weights, { optional: ['bert.pooler.', 'entity.'], source: run.init.source });
   const updater: Updater = dist === undefined ? new LocalUpdater(engine, model, o.weightDecay)
     : dist.updater(engine, model.namedParameters(), o.weightDecay);
   let step = 0, elapsedBefore = 0;
@@ -190,7 +191,11 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
     if (ckpt.trainerState === null || ckpt.optimizer === null) throw new MedbertError(`${checkpointDir} has no training state to resume from`);
     const state = checkedTrainerState(ckpt.trainerState, join(checkpointDir, 'trainer_state.json'));
     checkResumedSettings(state, o, world, checkpointDir);
-    loadStateDict(model, ckpt.weights);
+    try {
+      loadStateDict(model, ckpt.weights);
+    } catch (error) {
+      throw error instanceof MedbertError ? new MedbertError(`${checkpointDir}/model.safetensors: ${error.message}`, { cause: error }) : error;
+    }
     updater.loadMoments(ckpt.optimizer, `${checkpointDir}/optimizer.safetensors`);
     updater.step = state.step;
     dropoutRng.setState(state.rng.dropout);
@@ -317,7 +322,7 @@ function restoreMoments(optimizer: AdamW, saved: ReadonlyMap<string, NamedArray>
   for (const { name, m, v } of optimizer.moments()) {
     const a = saved.get(`${name}.exp_avg`), b = saved.get(`${name}.exp_avg_sq`);
     if (a === undefined || b === undefined || a.data.length !== m.size || b.data.length !== v.size) {
-      throw new MedbertError(`${where}/optimizer.safetensors lacks the moments of '${name}' (from another model?)`);
+      throw new MedbertError(`${where} lacks the moments of '${name}' (from another model?)`);
     }
     m.engine.backend.write(m.buffer(), a.data);
     v.engine.backend.write(v.buffer(), b.data);

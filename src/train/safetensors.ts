@@ -42,9 +42,19 @@ export function encodeSafetensors(tensors: ReadonlyMap<string, NamedArray>, meta
 }
 
 export interface Safetensors {
+  /** The floating-point tensors (F32, F16, BF16, F64), as float32. */
   readonly tensors: Map<string, NamedArray>;
+  /**
+   * Integer and boolean tensors, by name and dtype, not decoded: no weight is one, but files hold such buffers
+   * (`bert.embeddings.position_ids`, I64, in checkpoints of transformers before 4.31).
+   */
+  readonly skipped: Map<string, string>;
   readonly metadata: Record<string, string>;
 }
+
+/** Bytes per element of the dtypes a file may hold. */
+const FLOAT_WIDTH: Readonly<Record<string, number>> = { F64: 8, F32: 4, F16: 2, BF16: 2 };
+const INTEGER_WIDTH: Readonly<Record<string, number>> = { I64: 8, U64: 8, I32: 4, U32: 4, I16: 2, U16: 2, I8: 1, U8: 1, BOOL: 1 };
 
 /** Parses a safetensors file; `what` names it in errors (e.g. its path). */
 export function decodeSafetensors(bytes: Uint8Array, what = 'safetensors file'): Safetensors {
@@ -67,6 +77,7 @@ export function decodeSafetensors(bytes: Uint8Array, what = 'safetensors file'):
   const dataStart = 8 + headerLength;
   const dataLength = bytes.length - dataStart;
   const tensors = new Map<string, NamedArray>();
+  const skipped = new Map<string, string>();
   let metadata: Record<string, string> = {};
   for (const [name, entry] of Object.entries(header as Record<string, unknown>)) {
     if (name === '__metadata__') {
@@ -83,17 +94,23 @@ export function decodeSafetensors(bytes: Uint8Array, what = 'safetensors file'):
     const [begin, end] = offsets as [number, number];
     if (end < begin || end > dataLength) fail(`tensor '${name}' data [${begin}, ${end}) lies outside the ${dataLength} data bytes (truncated?)`);
     const count = (shape as number[]).reduce((a, b) => a * b, 1);
-    const width = e.dtype === 'F32' ? 4 : e.dtype === 'F16' || e.dtype === 'BF16' ? 2 : fail(`tensor '${name}' has unsupported dtype ${String(e.dtype)}`);
-    if (end - begin !== count * width) fail(`tensor '${name}' has ${end - begin} bytes for shape [${String(shape)}] of ${String(e.dtype)}`);
+    const dtype = String(e.dtype);
+    const width = Object.hasOwn(FLOAT_WIDTH, dtype) ? FLOAT_WIDTH[dtype]! : Object.hasOwn(INTEGER_WIDTH, dtype) ? INTEGER_WIDTH[dtype]!
+      : fail(`tensor '${name}' has unsupported dtype ${dtype}`);
+    if (end - begin !== count * width) fail(`tensor '${name}' has ${end - begin} bytes for shape [${String(shape)}] of ${dtype}`);
+    if (!Object.hasOwn(FLOAT_WIDTH, dtype)) {
+      skipped.set(name, dtype);
+      continue;
+    }
     const data = new Float32Array(count);
     const dv = new DataView(bytes.buffer, bytes.byteOffset + dataStart + begin, end - begin);
     for (let i = 0; i < count; i++) {
-      data[i] = e.dtype === 'F32' ? dv.getFloat32(i * 4, true)
-        : e.dtype === 'BF16' ? bf16ToF32(dv.getUint16(i * 2, true)) : f16ToF32(dv.getUint16(i * 2, true));
+      data[i] = dtype === 'F32' ? dv.getFloat32(i * 4, true) : dtype === 'F64' ? dv.getFloat64(i * 8, true)
+        : dtype === 'BF16' ? bf16ToF32(dv.getUint16(i * 2, true)) : f16ToF32(dv.getUint16(i * 2, true));
     }
     tensors.set(name, { shape: shape as number[], data });
   }
-  return { tensors, metadata };
+  return { tensors, skipped, metadata };
 }
 
 const scratch = new DataView(new ArrayBuffer(4));

@@ -29,7 +29,7 @@ test('a short NER fine-tuning run: the loss falls and the entities are learnt', 
   }));
   const backend = new ReferenceBackend();
   const engine = new Engine(backend);
-  const tagger = NerTagger.create(engine, config, new Map(), sp, ['Chemical', 'Disease'], 1, 64);
+  const tagger = NerTagger.create(engine, config, null, sp, ['Chemical', 'Disease'], 1, { classifier: 'fresh', maxLength: 64 });
   const losses: number[] = [];
   const result = await finetuneNer(tagger, docs, docs, null, { ...FINETUNE_DEFAULTS, epochs: 40, batch: 4, lr: 3e-3 },
     { onStep: (p) => losses.push(p.loss) });

@@ -137,7 +137,8 @@ function limited<T>(items: T[], plan: DemoPlan): T[] {
 export async function finetuneNerStage(engine: Engine, plan: DemoPlan, files: DemoFiles, checkpoint: string, shouldStop: () => boolean): Promise<Figures<'ner'>> {
   const ckpt = loadCheckpoint(checkpoint);
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
-  const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, sp, ['Chemical', 'Disease'], plan.seed);
+  const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, sp, ['Chemical', 'Disease'], plan.seed,
+    { classifier: 'fresh', source: join(checkpoint, 'model.safetensors') });
   const [train, dev, test] = (await Promise.all([readNerFile(files.nerTrain), readNerFile(files.nerDev), readNerFile(files.nerTest)]))
     .map((docs) => limited(docs, plan));
   const progress = new Progress('finetune ner', 'steps');
@@ -160,7 +161,8 @@ export async function finetuneQaStage(engine: Engine, plan: DemoPlan, files: Dem
   if (files.qa === null || plan.qa === null) return undefined;
   const ckpt = loadCheckpoint(checkpoint);
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
-  const qa = QaModel.create(engine, ckpt.config, ckpt.weights, sp, plan.seed, Math.min(256, plan.seqLen * 2));
+  const qa = QaModel.create(engine, ckpt.config, ckpt.weights, sp, plan.seed,
+    { classifier: 'fresh', maxLength: Math.min(256, plan.seqLen * 2), source: join(checkpoint, 'model.safetensors') });
   const progress = new Progress('finetune qa', 'steps');
   const [train, dev, test] = (await Promise.all([readQuestions(files.qa.train), readQuestions(files.qa.dev), readQuestions(files.qa.test)]))
     .map((questions) => limited(questions, plan));

@@ -18,5 +18,6 @@ export function loadTagger(dir: string, engine: Engine): NerTagger {
   if (!Array.isArray(types) || !ckpt.weights.has('classifier.weight')) {
     throw new MedbertError(`${dir} is not a fine-tuned NER checkpoint (no entity_types / classifier): run medbert finetune ner first`);
   }
-  return NerTagger.create(engine, ckpt.config, ckpt.weights, checkpointTokenizer(ckpt, dir), types as string[], 0);
+  return NerTagger.create(engine, ckpt.config, ckpt.weights, checkpointTokenizer(ckpt, dir), types as string[], 0,
+    { classifier: 'load', source: `${dir}/model.safetensors` });
 }

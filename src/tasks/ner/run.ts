@@ -1,6 +1,6 @@
 import { specialIds, type SpecialIds } from '../../data/special-tokens.js';
 import { BertForTokenClassification, type BertConfig } from '../../model/index.js';
-import { loadStateDict, type NamedArray } from '../../nn/index.js';
+import { loadPretrainedWeights, loadStateDict, type NamedArray } from '../../nn/index.js';
 import { Rng, type Engine } from '../../tensor/index.js';
 import type { SentencePieceModel } from '../../tokenizer/index.js';
 import { finetune, type EpochReport, type FinetuneOptions, type FinetuneProgress } from '../finetune.js';
@@ -38,13 +38,22 @@ export class NerTagger {
     this.special = specialIds(sp, 'tokenizer');
   }
 
-  /** Builds the model from a config and weights (a pretrained encoder: the classifier starts fresh). */
-  static create(engine: Engine, config: BertConfig, weights: ReadonlyMap<string, NamedArray>, sp: SentencePieceModel,
-    types: readonly string[], seed: number, maxLength = 128): NerTagger {
+  /**
+   * Builds the model from a config and weights: a pretrained encoder, whose classifier (another task's, or none)
+   * starts fresh (`classifier: 'fresh'`, to fine-tune), or a fine-tuned tagger with its classifier (`'load'`).
+   * `source` names the weights in messages. No weights (null): a model from its initialisation (tests, benchmarks).
+   */
+  static create(engine: Engine, config: BertConfig, weights: ReadonlyMap<string, NamedArray> | null, sp: SentencePieceModel,
+    types: readonly string[], seed: number, options: { classifier: 'fresh' | 'load'; maxLength?: number; source?: string }): NerTagger {
     const labels = new LabelSet(types);
     const model = new BertForTokenClassification(engine, config, labels.size, new Rng(seed), new Rng(seed + 1));
-    loadStateDict(model, weights, false);
-    return new NerTagger(engine, model, sp, labels, Math.min(maxLength, config.max_position_embeddings));
+    try {
+      if (weights !== null) loadPretrainedWeights(model, weights, { fresh: options.classifier === 'fresh' ? ['classifier.'] : [], source: options.source });
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+    return new NerTagger(engine, model, sp, labels, Math.min(options.maxLength ?? 128, config.max_position_embeddings));
   }
 
   examples(docs: readonly NerDocument[], stats?: AlignmentStats): NerExample[] {

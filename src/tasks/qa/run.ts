@@ -1,6 +1,6 @@
 import { specialIds, type SpecialIds } from '../../data/special-tokens.js';
 import { BertForMultipleChoice, type BertConfig } from '../../model/index.js';
-import { loadStateDict, type NamedArray } from '../../nn/index.js';
+import { loadPretrainedWeights, loadStateDict, type NamedArray } from '../../nn/index.js';
 import { Rng, type Engine } from '../../tensor/index.js';
 import type { SentencePieceModel } from '../../tokenizer/index.js';
 import { argmaxRows } from '../argmax.js';
@@ -22,11 +22,23 @@ export class QaModel {
     this.special = specialIds(sp, 'tokenizer');
   }
 
-  static create(engine: Engine, config: BertConfig, weights: ReadonlyMap<string, NamedArray>, sp: SentencePieceModel, seed: number,
-    maxLength = 256): QaModel {
+  /**
+   * Builds the model from a config and weights: a pretrained encoder, whose classifier (another task's, or none)
+   * starts fresh (`classifier: 'fresh'`, to fine-tune; a pooler the weights lack too: a BertForMaskedLM has none), or a
+   * fine-tuned model with its classifier (`'load'`). `source` names the weights in messages; no weights (null): a model
+   * from its initialisation (tests, benchmarks).
+   */
+  static create(engine: Engine, config: BertConfig, weights: ReadonlyMap<string, NamedArray> | null, sp: SentencePieceModel, seed: number,
+    options: { classifier: 'fresh' | 'load'; maxLength?: number; source?: string }): QaModel {
     const model = new BertForMultipleChoice(engine, config, new Rng(seed), new Rng(seed + 1));
-    loadStateDict(model, weights, false);
-    return new QaModel(engine, model, sp, Math.min(maxLength, config.max_position_embeddings));
+    const fresh = options.classifier === 'fresh';
+    try {
+      if (weights !== null) loadPretrainedWeights(model, weights, { fresh: fresh ? ['classifier.'] : [], optional: fresh ? ['bert.pooler.'] : [], source: options.source });
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+    return new QaModel(engine, model, sp, Math.min(options.maxLength ?? 256, config.max_position_embeddings));
   }
 
   examples(questions: readonly Question[]): QaExample[] {
