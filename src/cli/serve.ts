@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 import { specialIds } from '../data/special-tokens.js';
 import { MedbertError } from '../errors.js';
 import { loadMatcher } from '../ontology/node-io.js';
@@ -34,11 +34,11 @@ export const serveCommand: Command = {
         'to /deid (always; "mode": "tag" or "surrogate"; "key": the patient, whose notes then share one date shift and\n' +
         'the same surrogates, give it for every note of a patient; "seed"; its "spans" are offsets into the text sent),\n' +
         '/link ("abbreviations": false to leave out short forms; paragraph by paragraph, as medbert link), /ner, /fill-mask\n' +
-        '("top_k"), /tokenize, as loaded; GET /health lists them. Answers 400 (bad request), 404, 405, 413 (body too large),\n' +
-        '422 (a text the model cannot take), 503 (not loaded), 500. The log has one line per request (method, endpoint,\n' +
-        'status, sizes, time), never its text. Ctrl-C or SIGTERM takes no new requests and stops once those in flight are\n' +
-        'answered (exit 0); twice, at once. Under a service manager, start node on bin/medbert.js itself: npx does not pass\n' +
-        'SIGTERM on.',
+        '("top_k"), /tokenize, as loaded; GET /health lists them. Answers 400 (bad request, or a field the endpoint does not\n' +
+        'read), 404, 405, 413 (body too large), 422 (a text the model cannot take), 503 (not loaded), 500. The log has one\n' +
+        'line per request (method, endpoint, status, sizes, time), never its text. Ctrl-C or SIGTERM takes no new requests\n' +
+        'and stops once those in flight are answered (exit 0); twice, at once. Under a service manager, start node on\n' +
+        'bin/medbert.js itself: npx does not pass SIGTERM on.',
       examples: [
         'medbert serve --ontology ../shared/data/ontology/lexicon.tsv.gz --ner runs/ner',
         'curl -s localhost:8080/deid -d \'{"text": "Seen by Dr. Ostrander on 3/14/2021."}\'',
@@ -85,8 +85,7 @@ export const serveCommand: Command = {
     const stop = (signal: string): void => {
       if (!server.listening) return;
       process.stderr.write(`medbert serve: ${signal}: no new requests; answering those in flight (${signal === 'SIGINT' ? 'Ctrl-C' : signal} again to quit at once)\n`);
-      server.close();
-      server.closeIdleConnections();
+      server.closeGracefully();
     };
     process.on('SIGINT', stop);
     process.on('SIGTERM', stop);
@@ -99,6 +98,12 @@ export const serveCommand: Command = {
   },
 };
 
+/** This machine's own addresses: 127.0.0.0/8 and ::1, however written ("0:0:0:0:0:0:0:1", "::ffff:127.0.0.1"). */
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
 function isLoopback(host: string): boolean {
-  return host === 'localhost' || host === '::1' || host.startsWith('127.');
+  const family = isIP(host);
+  return host === 'localhost' || (family !== 0 && LOOPBACK.check(host, family === 6 ? 'ipv6' : 'ipv4'));
 }

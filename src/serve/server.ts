@@ -2,6 +2,7 @@
 // their files were given), for a hospital's own machines: `medbert serve`. Requests carry patient text, so nothing of
 // a request's content is logged, only its method, endpoint, status, sizes and time.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import { deidentify, type DeidMode } from '../deid/index.js';
 import { MedbertError } from '../errors.js';
 import type { SpecialIds } from '../data/special-tokens.js';
@@ -35,6 +36,24 @@ const ROUTES: Readonly<Record<string, keyof Services | null>> = {
   '/deid': null, '/link': 'matcher', '/ner': 'tagger', '/fill-mask': 'fillMask', '/tokenize': 'tokenizer',
 };
 
+/**
+ * The fields each endpoint reads besides "text" or "texts". Any other is refused (400): a misspelt "Mode" or "Key"
+ * would otherwise give tags instead of surrogates, or surrogates that differ from the patient's other notes.
+ */
+const FIELDS: Readonly<Record<string, readonly string[]>> = {
+  '/deid': ['mode', 'seed', 'key'], '/link': ['abbreviations'], '/ner': [], '/fill-mask': ['top_k'], '/tokenize': [],
+};
+
+/** The server `medbert serve` runs: an HTTP server that can stop once the requests in flight are answered. */
+export interface MedbertServer extends Server {
+  /**
+   * Takes no new request and closes once those in flight are answered: connections without one are closed now
+   * (an idle keep-alive one, or one that never sent a request), and those with one after its answer, which says
+   * `Connection: close`.
+   */
+  closeGracefully(): void;
+}
+
 /** How to load each service, for the 503 that says it is not loaded. */
 const HOW_TO_LOAD: Readonly<Record<keyof Services, string>> = {
   matcher: '--ontology FILE (or builtin)', tagger: '--ner DIR', fillMask: '--checkpoint DIR', tokenizer: '--tokenizer M.model or --checkpoint DIR',
@@ -52,7 +71,7 @@ class RequestError extends Error {
   }
 }
 
-export function createMedbertServer(services: Services, options: ServerOptions): Server {
+export function createMedbertServer(services: Services, options: ServerOptions): MedbertServer {
   // Model calls run one at a time: the engine's tensor scopes are not made for two requests interleaving at awaits.
   let modelQueue: Promise<unknown> = Promise.resolve();
   // Work queued for a client that has left by its turn is skipped (a large text would hold up every later request).
@@ -66,14 +85,19 @@ export function createMedbertServer(services: Services, options: ServerOptions):
   const handle = async (request: IncomingMessage, clientGone: () => boolean): Promise<unknown> => {
     const path = pathOf(request);
     if (path === '/health') {
-      if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'use GET /health', 'GET, HEAD');
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'use GET /health', 'GET, HEAD, OPTIONS');
       return { status: 'ok', endpoints: endpoints(services) };
     }
     if (!Object.hasOwn(ROUTES, path)) throw new RequestError(404, `no such endpoint: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
-    if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`, 'POST');
+    if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`, 'POST, OPTIONS');
     const need = ROUTES[path] as keyof Services | null;
     if (need !== null && services[need] === null) throw new RequestError(503, `${path.slice(1)} is not loaded: start medbert serve with ${HOW_TO_LOAD[need]}`);
     const body = await readJson(request, options.maxBodyBytes);
+    const known = FIELDS[path] ?? [];
+    const unknown = Object.keys(body).filter((k) => k !== 'text' && k !== 'texts' && !known.includes(k));
+    if (unknown.length > 0) {
+      throw new RequestError(400, `unknown field "${unknown[0]}": ${path} reads "text" or "texts"${known.map((k) => `, "${k}"`).join('')}`);
+    }
     const each = (run: (text: string) => unknown | Promise<unknown>): Promise<unknown> => forEachText(body, run);
     switch (path) {
       case '/deid': {
@@ -109,26 +133,46 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     }
   };
 
-  return createServer((request: IncomingMessage, response: ServerResponse) => {
+  // Connections, and those with a request being answered: what a graceful stop closes now, and what after its answer.
+  const connections = new Set<Socket>();
+  const answering = new Set<Socket>();
+  let stopping = false;
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
     let received = 0;
-    let answered = false;
+    let logged = false;
+    const socket = request.socket;
+    answering.add(socket);
+    response.on('close', () => {
+      answering.delete(socket);
+      if (stopping) socket.destroy();
+    });
     request.on('data', (chunk: Buffer) => { received += chunk.length; });
     // The endpoint's name, never the path as sent: an unknown path, or a query string, could hold text.
-    const route = routeName(pathOf(request));
+    const path = pathOf(request);
+    const route = routeName(path);
     const log = (outcome: string, sent: number): void => {
+      if (logged) return; // one line per request, however it ends
+      logged = true;
       options.log(`${request.method ?? '?'} ${route} ${outcome}: ${received} B in, ${sent} B out, ${(performance.now() - started).toFixed(1)} ms`);
     };
-    response.on('close', () => { if (!answered) log('client closed the connection', 0); });
+    response.on('close', () => log('client closed the connection', 0));
     const answer = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
-      answered = true;
       if (response.destroyed) return log('client closed the connection', 0);
-      const json = request.method === 'HEAD' || status === 204 ? '' : JSON.stringify(snakeCaseKeys(value)) + '\n';
-      response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(json)), ...headers });
-      response.end(json);
-      log(String(status), Buffer.byteLength(json));
+      const json = status === 204 ? '' : JSON.stringify(snakeCaseKeys(value)) + '\n';
+      const length = Buffer.byteLength(json);
+      // HEAD: the headers of GET's answer (its length too), without the body. 204: no body, no length.
+      response.writeHead(status, {
+        'content-type': 'application/json; charset=utf-8', ...(status === 204 ? {} : { 'content-length': String(length) }), ...headers,
+        ...(stopping ? { connection: 'close' } : {}),
+      });
+      response.end(request.method === 'HEAD' ? '' : json);
+      log(String(status), request.method === 'HEAD' ? 0 : length);
     };
-    if (request.method === 'OPTIONS') return answer(204, null, { allow: route === '/health' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS' });
+    if (request.method === 'OPTIONS' && (path === '/health' || Object.hasOwn(ROUTES, path))) {
+      return answer(204, null, { allow: path === '/health' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS' });
+    }
     handle(request, () => response.destroyed).then((value) => answer(200, value), (error: unknown) => {
       if (error instanceof ClientGone) return answer(499, null);
       if (error instanceof RequestError) {
@@ -142,7 +186,17 @@ export function createMedbertServer(services: Services, options: ServerOptions):
       if (options.debug === true && error instanceof Error) options.log(error.stack ?? error.message);
       return answer(500, { error: 'internal error (the server logs it with --debug)' });
     });
+  }) as MedbertServer;
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket);
+    socket.on('close', () => connections.delete(socket));
   });
+  server.closeGracefully = (): void => {
+    stopping = true;
+    server.close();
+    for (const socket of connections) if (!answering.has(socket)) socket.destroy();
+  };
+  return server;
 }
 
 /** Thrown for a queued model call whose client has left. */
@@ -155,7 +209,8 @@ function routeName(path: string): string {
 
 /** The request's path: its target up to a query string (not parsed as a URL, which a malformed target fails). */
 function pathOf(request: IncomingMessage): string {
-  const target = request.url ?? '/';
+  // An absolute-form target ("http://host:8080/deid", RFC 9112 3.2.2) names the path after its authority.
+  const target = (request.url ?? '/').replace(/^https?:\/\/(?:[\w.-]+|\[[\da-f:.]+\])(?::\d+)?(?=[/?#]|$)/i, '') || '/';
   const query = target.search(/[?#]/);
   return query < 0 ? target : target.slice(0, query);
 }

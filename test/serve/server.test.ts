@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { connect, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { join } from 'node:path';
 import test from 'node:test';
 import { specialIds } from '../../src/data/special-tokens.js';
@@ -109,10 +109,18 @@ test('the server refuses what it cannot answer with a status and one line, and l
     const head = await fetch(`${url}/health`, { method: 'HEAD' });
     assert.equal(head.status, 200);
     assert.equal(await head.text(), '');
+    assert.equal(head.headers.get('content-length'), String(Buffer.byteLength(await (await fetch(`${url}/health`)).text())), 'HEAD: GET\'s length');
     const options = await fetch(`${url}/deid`, { method: 'OPTIONS' });
     assert.equal(options.status, 204);
     assert.equal(options.headers.get('allow'), 'POST, OPTIONS');
-    assert.equal((await fetch(`${url}/deid`)).headers.get('allow'), 'POST');
+    assert.equal(options.headers.get('content-length'), null, 'a 204 has no length');
+    assert.equal((await fetch(`${url}/nowhere`, { method: 'OPTIONS' })).status, 404);
+    assert.equal((await fetch(`${url}/deid`)).headers.get('allow'), 'POST, OPTIONS');
+    // An absolute-form target (RFC 9112 3.2.2) names its path.
+    assert.match(await raw(url, `GET ${url}/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`), /^HTTP\/1\.1 200 /);
+    // A field the endpoint does not read is refused: "Mode" would give tags where surrogates were asked for.
+    assert.deepEqual(await post(`${url}/deid`, { text: 'x', Mode: 'surrogate' }),
+      { status: 400, json: { error: 'unknown field "Mode": /deid reads "text" or "texts", "mode", "seed", "key"' } });
     // A body over the limit, sent without waiting for a 100-continue, still gets its 413.
     assert.match(await raw(url, `POST /deid HTTP/1.1\r\nHost: x\r\nContent-Length: 5000\r\n\r\n${'x'.repeat(5000)}`), /^HTTP\/1\.1 413 /);
     assert.deepEqual(await post(`${url}/ner`, { text: 'x' }), { status: 503, json: { error: 'ner is not loaded: start medbert serve with --ner DIR' } });
@@ -164,4 +172,48 @@ test('medbert serve listens where it says and answers; SIGTERM lets a request in
   } finally {
     child.kill('SIGKILL');
   }
+});
+
+test('a graceful stop closes connections without a request at once, answers the one in flight with Connection: close, then closes', async () => {
+  const log: string[] = [];
+  const server = createMedbertServer({ matcher: null, tagger: null, fillMask: null, tokenizer: null }, { maxBodyBytes: 1e6, log: (line) => log.push(line) });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const closed = new Promise<void>((resolve) => server.once('close', () => resolve()));
+  const open = (): Promise<Socket> => new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket));
+    socket.on('error', reject);
+  });
+  // One connection that never sends a request (a browser's spare one, a probe), one idle after an answer (keep-alive),
+  // and one whose request's body is still coming when the stop comes.
+  const silent = await open();
+  await fetch(`http://127.0.0.1:${port}/health`);
+  const busy = await open();
+  let reply = '';
+  busy.on('data', (d: Buffer) => { reply += d.toString(); });
+  const body = JSON.stringify({ text: 'Seen by Dr. Orvel Ostrander on 3/14/2021.' });
+  busy.write(`POST /deid HTTP/1.1\r\nHost: x\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 10)}`);
+  await new Promise((resolve) => setTimeout(resolve, 100));
+  server.closeGracefully();
+  const silentEnded = new Promise<void>((resolve) => silent.on('close', () => resolve()));
+  const busyEnded = new Promise<void>((resolve) => busy.on('close', () => resolve()));
+  busy.write(body.slice(10));
+  await Promise.all([silentEnded, busyEnded, closed]);
+  assert.match(reply, /^HTTP\/1\.1 200 /);
+  assert.match(reply, /\r\nconnection: close\r\n/i);
+  assert.match(reply, /\[NAME\]/);
+  assert.equal(log.filter((line) => line.startsWith('POST /deid 200')).length, 1);
+});
+
+test('a client that leaves before its answer is logged once', async () => {
+  await withServer({ matcher: null, tagger: null, fillMask: null, tokenizer: null }, async (url, log) => {
+    const { hostname, port } = new URL(url);
+    const socket = connect(Number(port), hostname, () => socket.write('POST /deid HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{"text": '));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    for (let waited = 0; log.length === 0 && waited < 5000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a second line came at once after the first
+    assert.equal(log.length, 1, log.join('\n'));
+    assert.match(log[0]!, /^POST \/deid client closed the connection: /);
+  });
 });
