@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
 import { intFlag, parseFlags, printJson } from './args.js';
@@ -12,6 +12,7 @@ import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 import { checkOutputFolder, makeDirectories, OutputLock } from '../directories.js';
 import { snakeCaseKeys } from '../json-keys.js';
+import { packageVersion } from './version.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -101,12 +102,3 @@ export const demoCommand: Command = {
     }
   },
 };
-
-function packageVersion(): string {
-  try {
-    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
-    return pkg.version;
-  } catch {
-    return 'unknown';
-  }
-}

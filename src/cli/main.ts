@@ -3,6 +3,7 @@ import { fileErrorMessage } from './file-errors.js';
 import { exitOnSignals } from './runtime.js';
 import { fileErrorReason, MedbertError } from '../errors.js';
 import { commands } from './commands.js';
+import { packageVersion } from './version.js';
 
 const usage = (): string => {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -15,7 +16,7 @@ const usage = (): string => {
     'Commands:',
     ...lines,
     '',
-    'Global options: --debug (show stack traces on errors), --help',
+    'Global options: --debug (show stack traces on errors), --help; medbert --version prints the version',
   ].join('\n');
 };
 
@@ -26,6 +27,10 @@ export async function main(argv: string[]): Promise<number> {
   // "medbert help prepare", "medbert help link eval": that command's help.
   if (args[0] === 'help' && args.length > 1) args = [...args.slice(1), '--help'];
   const name = args[0];
+  if (name === '--version' || name === '-v' || name === 'version') {
+    process.stdout.write(`medbert ${packageVersion()}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     process.stdout.write(usage() + '\n');
     return name === undefined ? 2 : 0;

@@ -1,3 +1,4 @@
+import { MedbertError } from '../errors.js';
 import { findPhi } from './find.js';
 import { dateOrderOf, isYearAlone } from './dates.js';
 import { dateShiftFor, SurrogateMaker } from './surrogates.js';
@@ -37,6 +38,11 @@ export function deidentify(text: string, options: DeidOptions = {}): DeidResult 
 /** Replaces given spans (sorted, not overlapping) by tags or surrogates. */
 export function replaceSpans(text: string, spans: readonly PhiSpan[], options: DeidOptions = {}): string {
   const mode = options.mode ?? 'tag';
+  // Checked for callers without types (a page's script): "surrogates" fell back to tags, NaN days wrote "NaN/NaN/NaN".
+  if (mode !== 'tag' && mode !== 'surrogate') throw new MedbertError(`deidentify: mode must be "tag" or "surrogate", not ${JSON.stringify(mode)}`);
+  if (options.dateShiftDays !== undefined && !Number.isSafeInteger(options.dateShiftDays)) {
+    throw new MedbertError(`deidentify: dateShiftDays must be a whole number of days, not ${String(options.dateShiftDays)}`);
+  }
   const seed = options.seed ?? 'medbert';
   const maker = mode === 'surrogate'
     ? new SurrogateMaker(`${seed}\u0000${options.key ?? text}`, options.dateShiftDays ?? dateShiftFor(seed, options.key ?? text),

@@ -2,6 +2,9 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import { commands } from '../../src/cli/commands.js';
 import { main } from '../../src/cli/main.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../helpers/shared-data.js';
 
 test('each listed command loads the command of its name, and the list names each once', async () => {
   const names = commands.map((c) => c.name);
@@ -27,4 +30,20 @@ test('medbert --help lists every command with its summary', async () => {
   }
   const help = written.join('');
   for (const entry of commands) assert.match(help, new RegExp(`\\n  ${entry.name} +${entry.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
+});
+
+test('medbert --version prints the package\'s version', async () => {
+  const written: string[] = [];
+  const write = process.stdout.write;
+  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
+    written.push(String(chunk));
+    return true;
+  }) as typeof process.stdout.write;
+  try {
+    for (const flag of ['--version', '-v', 'version']) assert.equal(await main([flag]), 0);
+  } finally {
+    process.stdout.write = write;
+  }
+  const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+  assert.deepEqual(written, [`medbert ${version}\n`, `medbert ${version}\n`, `medbert ${version}\n`]);
 });

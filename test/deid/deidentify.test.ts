@@ -153,3 +153,9 @@ test('years standing alone are kept in both modes (Safe Harbor allows them) and 
   const surrogate = deidentify(text, { mode: 'surrogate', dateShiftDays: 10 }).text;
   assert.equal(surrogate, "PSA in 2004 was 5.5. In the 1980s and in '84 he had biopsies; seen on 3/14/2004.");
 });
+
+test('deidentify refuses options it cannot follow (callers without types)', () => {
+  assert.throws(() => deidentify('Seen on 3/14/2021.', { mode: 'surrogates' as 'surrogate' }), /mode must be "tag" or "surrogate", not "surrogates"/);
+  assert.throws(() => deidentify('Seen on 3/14/2021.', { mode: 'surrogate', dateShiftDays: Number.NaN }), /dateShiftDays must be a whole number of days, not NaN/);
+  assert.equal(deidentify('Seen on 3/14/2021.', { mode: 'surrogate', dateShiftDays: 1 }).text, 'Seen on 3/15/2021.');
+});
