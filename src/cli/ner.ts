@@ -116,12 +116,17 @@ export async function intoCheckpointFolder(out: string, input: string, work: () 
 async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): Promise<number> {
   const types = (v.types ?? 'Chemical,Disease').split(',').map((t) => t.trim()).filter((t) => t !== '');
   if (types.length === 0) throw new MedbertError('--types names no entity type');
+  const twice = types.find((t, i) => types.indexOf(t) !== i);
+  if (twice !== undefined) throw new MedbertError(`--types names ${twice} twice`);
   const train = await readNerFile(required(v.train, 'train'), '--train');
   const dev = await readNerFile(required(v.dev, 'dev'), '--dev');
   const test = v.test === undefined ? null : await readNerFile(v.test, '--test');
   for (const [name, docs] of [['--train', train], ['--dev', dev]] as const) {
-    if (!docs.some((d) => d.mentions.some((m) => types.includes(m.type)))) {
-      throw new MedbertError(`${name} has no mention of the types ${types.join(', ')} (see --types)`);
+    const present = new Set(docs.flatMap((d) => d.mentions.map((m) => m.type)));
+    const absent = types.filter((t) => !present.has(t));
+    // A misspelt type ("Disese") would train and score a label no mention has.
+    if (absent.length > 0) {
+      throw new MedbertError(`${name} has no mention of the type${absent.length > 1 ? 's' : ''} ${absent.join(', ')} (see --types); its types: ${[...present].sort().join(', ') || 'none'}`);
     }
   }
   const options = finetuneOptions(v);
@@ -205,7 +210,7 @@ export async function evalNerCommand(argv: string[]): Promise<number> {
 
 /**
  * Predictions are matched to the gold by document id: a --pred made from another file (or from the BIO version of
- * a PubTator set, `test.tsv#N` against PMIDs) would score 0 without saying why.
+ * a PubTator set, `line-N` against PMIDs) would score 0 without saying why.
  */
 export function checkSameDocuments(gold: readonly NerDocument[], pred: readonly NerDocument[], goldPath: string, predPath: string): void {
   const ids = new Set(gold.map((d) => d.id));

@@ -51,6 +51,8 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
     assert.equal(medbert('prepare', '--format', 'jsonl', '--tokenizer', otherTokenizer, '--ontology', 'builtin', '--input', notes, '--out', otherShards).status, 0);
     const trained = join(dir, 'trained');
     assert.equal(medbert('pretrain', '--data', shards, '--out', trained, '--steps', '1', '--json').status, 0);
+    const cdr = join(dir, 'cdr.pubtator');
+    writeFileSync(cdr, '1|t|Aspirin and asthma.\n1|a|Aspirin causes asthma.\n1\t0\t7\tAspirin\tChemical\tD001241\n1\t12\t18\tasthma\tDisease\tD001249\n\n');
     const busy = join(dir, 'busy'); // an output another run (this test's process) is writing
     writeFileSync(join(dir, '.busy.lock'), JSON.stringify({ pid: process.pid, host: hostname() }));
     const busyMessage = new RegExp(`busy is being written by process ${process.pid} on .*: wait for it to finish`);
@@ -112,6 +114,11 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       [['predict', 'ner', '--checkpoint', join(trained, 'checkpoint')], /give the text to tag: --text "\.\.\." or --input FILE/],
       [['predict', 'ner', '--checkpoint', join(trained, 'checkpoint'), '--text', 'a', '--input', notes], /give --text or --input, not both/],
       [['pretrain', '--data', otherShards, '--init', join(trained, 'checkpoint'), '--out', join(dir, 'r'), '--steps', '1'], /--init .*trained.checkpoint was trained with another tokenizer than .*other-shards's/],
+      // --types: a type no mention has (misspelt), or one named twice
+      [['finetune', 'ner', '--checkpoint', join(trained, 'checkpoint'), '--train', cdr, '--dev', cdr, '--out', join(dir, 'n'), '--types', 'Chemical,Disese'],
+        /--train has no mention of the type Disese \(see --types\); its types: Chemical, Disease/],
+      [['finetune', 'ner', '--checkpoint', join(trained, 'checkpoint'), '--train', cdr, '--dev', cdr, '--out', join(dir, 'n'), '--types', 'Chemical,Chemical'],
+        /--types names Chemical twice/],
       [['pretrain', '--preset', 'small', '--data', shards, '--init', join(trained, 'checkpoint'), '--out', join(dir, 'r'), '--steps', '1'],
         /--init .*trained.checkpoint does not fit preset small: its config\.json says hidden_size 256, num_attention_heads 4, intermediate_size 1024; the run has hidden_size 512, num_attention_heads 8, intermediate_size 2048/],
       [['pretrain', '--data', otherShards, '--resume', '--out', trained, '--steps', '2'], /--resume: .*trained.checkpoint was trained with another tokenizer than .*other-shards.tokenizer\.model/],

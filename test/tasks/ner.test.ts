@@ -53,7 +53,11 @@ test('IOB reader and PubTator writer round-trip mentions', () => {
   assert.equal(docs.length, 2);
   assert.deepEqual(docs[0]!.mentions.map((m) => [m.text, m.type]), [['Cisplatin', 'Chemical'], ['renal failure', 'Disease']]);
   assert.throws(() => readIob('word\tX-Bad\n', 'bad.tsv'), /bad\.tsv:1: expected "token<TAB>tag"/);
-  assert.match(toPubtator(docs), /^x\.tsv#1\|t\|Cisplatin induced renal failure\n/);
+  assert.deepEqual(docs.map((d) => d.id), ['line-1', 'line-6']);
+  assert.match(toPubtator(docs), /^line-1\|t\|Cisplatin induced renal failure\n/);
+  // A line break or tab in a text becomes a space: the file reads back, every offset the same.
+  const written = toPubtator([{ id: '7', text: 'Famotidine caused\ndelirium\tand naloxone.', mentions: [{ start: 18, end: 26, text: 'delirium', type: 'Disease' }] }]);
+  assert.equal(written, '7|t|Famotidine caused delirium and naloxone.\n7|a|\n7\t18\t26\tdelirium\tDisease\t-1\n\n');
 });
 
 const jnlpba = sharedFile('ner-extra', 'jnlpba', 'iob', 'devel.tsv');

@@ -18,6 +18,7 @@ export async function readPubtatorNer(source: TextSource, fileName: string): Pro
  * The BIO/IOB TSV layout (BioBERT's BC5CDR-IOB: `token<TAB>tag`, blank line between sentences). Each sentence
  * becomes a document whose text is its tokens joined by single spaces; mentions get offsets into that text.
  * An I- tag that continues nothing starts a mention (conlleval's repair). CoNLL's `-DOCSTART-` lines are left out.
+ * A sentence's id is `line-N`, N the line it starts on.
  */
 export function readIob(content: string, fileName: string): NerDocument[] {
   const docs: NerDocument[] = [];
@@ -47,7 +48,9 @@ export function readIob(content: string, fileName: string): NerDocument[] {
       if (prefix !== 'O') open = { start: starts[i]!, type, first: i };
     });
     close(tags.length);
-    docs.push({ id: `${fileName}#${sentenceLine}`, text, mentions });
+    // Named by its line, not by the file's path: a copy of the file, or its path written another way, names the same
+    // sentences (eval ner of predictions written from it).
+    docs.push({ id: `line-${sentenceLine}`, text, mentions });
     tokens = [];
     tags = [];
   };
@@ -75,13 +78,16 @@ export function readIob(content: string, fileName: string): NerDocument[] {
 /** Mentions as PubTator text (PMID|t|, PMID|a| when the title is known, then tab-separated mention lines). */
 export function toPubtator(docs: readonly NerDocument[]): string {
   const out: string[] = [];
+  // PubTator is a line format with tab-separated mentions: a line break or tab in a text becomes a space (one
+  // character for one, so every offset stays), else the file would not read back.
+  const oneLine = (text: string): string => text.replace(/[\t\n\r]/g, ' ');
   for (const d of docs) {
     if (d.title !== undefined) {
-      out.push(`${d.id}|t|${d.title}`, `${d.id}|a|${d.text.slice(d.title.length + 1)}`);
+      out.push(`${d.id}|t|${oneLine(d.title)}`, `${d.id}|a|${oneLine(d.text.slice(d.title.length + 1))}`);
     } else {
-      out.push(`${d.id}|t|${d.text}`, `${d.id}|a|`);
+      out.push(`${d.id}|t|${oneLine(d.text)}`, `${d.id}|a|`);
     }
-    for (const m of d.mentions) out.push(`${d.id}\t${m.start}\t${m.end}\t${m.text}\t${m.type}\t-1`);
+    for (const m of d.mentions) out.push(`${d.id}\t${m.start}\t${m.end}\t${oneLine(m.text)}\t${m.type}\t-1`);
     out.push('');
   }
   return out.join('\n') + (out.length > 0 ? '\n' : '');
