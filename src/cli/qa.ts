@@ -13,12 +13,9 @@ import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 import { snakeCaseKeys } from '../json-keys.js';
 
-/** Reads MedQA JSONL; skipped records are reported on stderr with file and line. */
+/** Reads MedQA JSONL (a bad record is an error naming file and line). */
 export async function readQuestions(path: string): Promise<Question[]> {
-  const { questions, skipped } = readMedqa(await readFileText(path), path);
-  for (const s of skipped.slice(0, 5)) process.stderr.write(`medbert finetune qa: warning: skipped ${s}\n`);
-  if (skipped.length > 5) process.stderr.write(`medbert finetune qa: warning: ... ${skipped.length - 5} more records skipped in ${path}\n`);
-  return questions;
+  return readMedqa(await readFileText(path), path).questions;
 }
 
 /** The QA model on a checkpoint: a pretrained one to fine-tune (`fresh` classifier) or a fine-tuned one (`load`). */

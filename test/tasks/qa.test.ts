@@ -11,18 +11,18 @@ const tokenizerPath = join(repoRoot, 'test', 'fixtures', 'spm-bert-2k.model');
 const sp = SentencePieceModel.fromBytes(readFileSync(tokenizerPath), tokenizerPath);
 const special = specialIds(sp, tokenizerPath);
 
-test('MedQA reader: options in letter order, bad records skipped with file and line', () => {
-  const lines = [
-    JSON.stringify({ question: 'Q1?', options: { B: 'b', A: 'a', C: 'c', D: 'd' }, answer_idx: 'C' }),
-    JSON.stringify({ question: 'Q2?', options: { A: 'a', B: 'b', C: 'c', D: 'd' }, answer_idx: 'E' }),
-    JSON.stringify({ question: 'Q3?', options: { A: 'a', C: 'c' }, answer_idx: 'A' }),
-    '{not json',
-    JSON.stringify({ question: 'Q5?', options: { A: 'a', B: 'b', C: 'c', D: 'd' }, answer_idx: 'A' }),
+test('MedQA reader: options in letter order; a bad record is an error naming file and line', () => {
+  const good = (question: string, answer = 'A'): string => JSON.stringify({ question, options: { A: 'a', B: 'b', C: 'c', D: 'd' }, answer_idx: answer });
+  const { questions } = readMedqa([JSON.stringify({ question: 'Q1?', options: { B: 'b', A: 'a', C: 'c', D: 'd' }, answer_idx: 'C', answer: 'c' }), good('Q2?')].join('\n'), 'q.jsonl');
+  assert.deepEqual(questions.map((q) => [q.question, q.options.join(''), q.answer]), [['Q1?', 'abcd', 2], ['Q2?', 'abcd', 0]]);
+  const bad: [string, RegExp][] = [
+    [good('Q?', 'E'), /^q\.jsonl:2: answer_idx "E" is not among the options ABCD$/],
+    [JSON.stringify({ question: 'Q?', options: { A: 'a', C: 'c' }, answer_idx: 'A' }), /^q\.jsonl:2: options must be A, B, \.\.\. with non-empty texts \(got AC\)$/],
+    ['{not json', /^q\.jsonl:2: not valid JSON$/],
+    ['null', /^q\.jsonl:2: not a JSON object$/],
+    [JSON.stringify({ question: 'Q?', options: { A: 'a', B: 'b' }, answer_idx: 'B', answer: 'a' }), /^q\.jsonl:2: answer "a" is not option B \("b"\)$/],
   ];
-  const { questions, skipped } = readMedqa(lines.join('\n'), 'q.jsonl');
-  assert.deepEqual(questions.map((q) => [q.question, q.options.join(''), q.answer]), [['Q1?', 'abcd', 2], ['Q5?', 'abcd', 0]]);
-  assert.deepEqual(skipped.map((s) => s.split(':').slice(0, 2).join(':')), ['q.jsonl:2', 'q.jsonl:3', 'q.jsonl:4']);
-  assert.match(skipped[0]!, /answer_idx "E" is not among the options ABCD/);
+  for (const [line, message] of bad) assert.throws(() => readMedqa(`${good('Q1?')}\n${line}\n`, 'q.jsonl'), (e: Error) => message.test(e.message), line);
 });
 
 test('question+option encoding: [CLS] q [SEP] o [SEP], question cut from the left, option as segment 1', () => {
@@ -45,9 +45,8 @@ test('question+option encoding: [CLS] q [SEP] o [SEP], question cut from the lef
 
 const medqa = sharedFile('medqa', 'us_4options', 'test.jsonl');
 test('the real MedQA 4-option test set reads whole', { skip: medqa.skip }, () => {
-  const { questions, skipped } = readMedqa(readFileSync(medqa.path, 'utf8'), medqa.path);
+  const { questions } = readMedqa(readFileSync(medqa.path, 'utf8'), medqa.path);
   assert.equal(questions.length, 1273);
-  assert.equal(skipped.length, 0);
   const counts = [0, 0, 0, 0];
   for (const q of questions) counts[q.answer]!++;
   assert.deepEqual(counts, [353, 309, 346, 265]);
