@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
-import { fileText, readFileText } from '../corpus/node-io.js';
+import { readTextFile } from './text-file.js';
 import { OutputLock, writeFileAtomic } from '../directories.js';
 import { FINETUNE_DEFAULTS, type EpochReport, type FinetuneOptions } from '../tasks/finetune.js';
 import {
@@ -15,11 +15,13 @@ import { stopOnInterrupt } from './runtime.js';
 import { snakeCaseKeys } from '../json-keys.js';
 
 /**
- * NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob/.conll extension). `flag`, when given, names
- * the flag the file came from, and a file of no documents is then an error (an empty test set scored F1 0).
+ * NER documents: PubTator (BC5CDR) or BIO/IOB TSV (by the .tsv/.iob/.conll extension); `command` names the warnings.
+ * `flag`, when given, names the flag the file came from, and a file of no documents is then an error (an empty test
+ * set scored F1 0).
  */
-export async function readNerFile(path: string, flag?: string): Promise<NerDocument[]> {
-  const docs = /\.(tsv|iob|conll)(\.gz)?$/i.test(path) ? readIob(await readFileText(path), path) : await readPubtatorNer(fileText(path), path);
+export async function readNerFile(path: string, command: string, flag?: string): Promise<NerDocument[]> {
+  const text = await readTextFile(path, command);
+  const docs = /\.(tsv|iob|conll)(\.gz)?$/i.test(path) ? readIob(text, path) : await readPubtatorNer(text, path);
   if (flag !== undefined && docs.length === 0) throw new MedbertError(`${flag} ${path} holds no document (PubTator or BIO TSV expected)`);
   return docs;
 }
@@ -118,9 +120,9 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
   if (types.length === 0) throw new MedbertError('--types names no entity type');
   const twice = types.find((t, i) => types.indexOf(t) !== i);
   if (twice !== undefined) throw new MedbertError(`--types names ${twice} twice`);
-  const train = await readNerFile(required(v.train, 'train'), '--train');
-  const dev = await readNerFile(required(v.dev, 'dev'), '--dev');
-  const test = v.test === undefined ? null : await readNerFile(v.test, '--test');
+  const train = await readNerFile(required(v.train, 'train'), 'finetune ner', '--train');
+  const dev = await readNerFile(required(v.dev, 'dev'), 'finetune ner', '--dev');
+  const test = v.test === undefined ? null : await readNerFile(v.test, 'finetune ner', '--test');
   for (const [name, docs] of [['--train', train], ['--dev', dev]] as const) {
     const present = new Set(docs.flatMap((d) => d.mentions.map((m) => m.type)));
     const absent = types.filter((t) => !present.has(t));
@@ -186,12 +188,12 @@ export async function evalNerCommand(argv: string[]): Promise<number> {
   let scores: NerScores;
   if (v.gold !== undefined || v.pred !== undefined) {
     if (v.checkpoint !== undefined) process.stderr.write('medbert eval ner: warning: --checkpoint is not used with --gold and --pred (they are scored as they are)\n');
-    const gold = await readNerFile(required(v.gold, 'gold'), '--gold');
-    const pred = await readNerFile(required(v.pred, 'pred'));
+    const gold = await readNerFile(required(v.gold, 'gold'), 'eval ner', '--gold');
+    const pred = await readNerFile(required(v.pred, 'pred'), 'eval ner');
     checkSameDocuments(gold, pred, v.gold!, v.pred!);
     scores = scoreNer(gold, pred);
   } else {
-    const test = await readNerFile(required(v.test, 'test'), '--test');
+    const test = await readNerFile(required(v.test, 'test'), 'eval ner', '--test');
     const engine = await engineFromFlags(v);
     try {
       const tagger = loadTagger(required(v.checkpoint, 'checkpoint'), engine);
@@ -258,7 +260,7 @@ export async function predictNerCommand(argv: string[]): Promise<number> {
   const v = parsed.values;
   if (v.input === undefined && v.text === undefined) throw new MedbertError('give the text to tag: --text "..." or --input FILE');
   if (v.input !== undefined && v.text !== undefined) throw new MedbertError('give --text or --input, not both');
-  const docs: NerDocument[] = v.input !== undefined ? (await readNerFile(v.input, '--input')).map((d) => ({ ...d, mentions: [] }))
+  const docs: NerDocument[] = v.input !== undefined ? (await readNerFile(v.input, 'predict ner', '--input')).map((d) => ({ ...d, mentions: [] }))
     : [{ id: 'text', text: v.text as string, mentions: [] }];
   const engine = await engineFromFlags(v);
   try {

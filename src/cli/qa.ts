@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../directories.js';
 import { MedbertError } from '../errors.js';
-import { readFileText } from '../corpus/node-io.js';
 import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
 import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
@@ -12,10 +11,11 @@ import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';
 import { stopOnInterrupt } from './runtime.js';
 import { snakeCaseKeys } from '../json-keys.js';
+import { readTextFile } from './text-file.js';
 
 /** Reads MedQA JSONL (a bad record is an error naming file and line). */
-export async function readQuestions(path: string): Promise<Question[]> {
-  return readMedqa(await readFileText(path), path).questions;
+export async function readQuestions(path: string, command: string): Promise<Question[]> {
+  return readMedqa(await readTextFile(path, command), path).questions;
 }
 
 /** The QA model on a checkpoint: a pretrained one to fine-tune (`fresh` classifier) or a fine-tuned one (`load`). */
@@ -60,9 +60,9 @@ export async function finetuneQaCommand(argv: string[]): Promise<number> {
 
 /** finetune qa's work once its output folder is checked and locked. */
 async function finetuneQaInto(v: QaFinetuneValues, dir: string, out: string): Promise<number> {
-  const train = await readQuestions(required(v.train, 'train'));
-  const dev = await readQuestions(required(v.dev, 'dev'));
-  const test = v.test === undefined ? null : await readQuestions(v.test);
+  const train = await readQuestions(required(v.train, 'train'), 'finetune qa');
+  const dev = await readQuestions(required(v.dev, 'dev'), 'finetune qa');
+  const test = v.test === undefined ? null : await readQuestions(v.test, 'finetune qa');
   const options = { ...finetuneOptions({ ...v, batch: v.batch ?? '8' }) };
   const maxLength = intFlag(v['max-length'], 'max-length', 256, 16, 512);
   const engine = await engineFromFlags(v);
@@ -111,7 +111,7 @@ export async function evalQaCommand(argv: string[]): Promise<number> {
   if (parsed === null) return 0;
   const v = parsed.values;
   const dir = required(v.checkpoint, 'checkpoint');
-  const test = await readQuestions(required(v.test, 'test'));
+  const test = await readQuestions(required(v.test, 'test'), 'eval qa');
   const engine = await engineFromFlags(v);
   try {
     const ckpt = loadCheckpoint(dir);

@@ -33,6 +33,24 @@ test('eval ner --gold --pred: predictions of other documents are one clear error
   }
 });
 
+test('eval ner: invalid UTF-8 in a file is replaced with a warning naming it; a BIO copy of the gold matches it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'medbert-eval-ner-'));
+  try {
+    writeFileSync(join(dir, 'latin1.txt'), Buffer.concat([Buffer.from('1|t|Caf'), Buffer.of(0xe9), Buffer.from(' and aspirin.\n1|a|x\n1\t9\t16\taspirin\tChemical\tD1\n\n')]));
+    const latin1 = spawnSync(process.execPath, [bin, 'eval', 'ner', '--gold', join(dir, 'latin1.txt'), '--pred', join(dir, 'latin1.txt'), '--json'], { encoding: 'utf8' });
+    assert.equal(latin1.status, 0, String(latin1.stderr));
+    assert.match(String(latin1.stderr), /^medbert eval ner: warning: \S+latin1\.txt: 1 invalid UTF-8 sequence\(s\) replaced by U\+FFFD$/m);
+    const iob = 'Aspirin\tB-Chemical\nhelps\tO\n\nAsthma\tB-Disease\n';
+    writeFileSync(join(dir, 'gold.tsv'), iob);
+    writeFileSync(join(dir, 'copy.tsv'), iob);
+    const copy = spawnSync(process.execPath, [bin, 'eval', 'ner', '--gold', join(dir, 'gold.tsv'), '--pred', join(dir, 'copy.tsv'), '--json'], { encoding: 'utf8' });
+    assert.equal(copy.status, 0, String(copy.stderr));
+    assert.equal((JSON.parse(String(copy.stdout).trim()) as { f1: number }).f1, 1);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('eval ner --checkpoint: a test set of other types than the checkpoint tags is an error; some of them a warning', () => {
   const mention = (type: string): NerDocument => ({ id: type, text: 'Aspirin', mentions: [{ start: 0, end: 7, type, text: 'Aspirin' }] });
   assert.throws(() => checkGoldTypes([mention('SpecificDisease'), mention('Modifier')], ['Chemical', 'Disease'], 'ncbi.txt'),

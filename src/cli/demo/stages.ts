@@ -139,7 +139,7 @@ export async function finetuneNerStage(engine: Engine, plan: DemoPlan, files: De
   const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
   const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, sp, ['Chemical', 'Disease'], plan.seed,
     { classifier: 'fresh', source: join(checkpoint, 'model.safetensors') });
-  const [train, dev, test] = (await Promise.all([readNerFile(files.nerTrain), readNerFile(files.nerDev), readNerFile(files.nerTest)]))
+  const [train, dev, test] = (await Promise.all([readNerFile(files.nerTrain, 'demo'), readNerFile(files.nerDev, 'demo'), readNerFile(files.nerTest, 'demo')]))
     .map((docs) => limited(docs, plan));
   const progress = new Progress('finetune ner', 'steps');
   let rate = 0;
@@ -164,7 +164,7 @@ export async function finetuneQaStage(engine: Engine, plan: DemoPlan, files: Dem
   const qa = QaModel.create(engine, ckpt.config, ckpt.weights, sp, plan.seed,
     { classifier: 'fresh', maxLength: Math.min(256, plan.seqLen * 2), source: join(checkpoint, 'model.safetensors') });
   const progress = new Progress('finetune qa', 'steps');
-  const [train, dev, test] = (await Promise.all([readQuestions(files.qa.train), readQuestions(files.qa.dev), readQuestions(files.qa.test)]))
+  const [train, dev, test] = (await Promise.all([readQuestions(files.qa.train, 'demo'), readQuestions(files.qa.dev, 'demo'), readQuestions(files.qa.test, 'demo')]))
     .map((questions) => limited(questions, plan));
   const result = await finetuneQa(qa, train!, dev!, test!,
     { epochs: plan.qa.epochs, lr: plan.qa.lr, batch: plan.qa.batch, warmupRatio: 0.1, weightDecay: 0.01, clip: 1, seed: plan.seed },
