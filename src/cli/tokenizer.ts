@@ -4,6 +4,7 @@ import type { Command } from './command.js';
 import { boolFlag, intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec } from './args.js';
 import { MedbertError } from '../errors.js';
 import { toHuggingFaceJson } from '../tokenizer/hf-export.js';
+import type { PieceModel } from '../tokenizer/piece-model.js';
 import { UnigramTrainer, type TrainedModel, type TrainProgress, type UnigramTrainOptions } from '../tokenizer/trainer/trainer.js';
 import { WorkerEStep } from '../tokenizer/trainer/node-parallel.js';
 import { availableParallelism } from 'node:os';
@@ -43,7 +44,7 @@ const encodeFlags = {
   random_seed: { type: 'string', description: 'seed for sample_* (default: random)', valueName: 'N' },
   input: { type: 'string', description: 'input file (else the FILE arguments, else stdin)', valueName: 'FILE' },
   output: { type: 'string', description: 'output file (else stdout)', valueName: 'FILE' },
-  extra_options: { type: 'string', description: "':'-separated bos, eos, reverse (as spm_encode)", valueName: 'OPTS' },
+  extra_options: { type: 'string', description: "':'-separated bos, eos, reverse, unk, applied in order (as spm_encode)", valueName: 'OPTS' },
 } satisfies Record<string, FlagSpec>;
 
 /**
@@ -94,28 +95,32 @@ async function encodeCommand(argv: string[]): Promise<number> {
   await writeOutput(values.output, async (stream) => {
     const writer = new LineWriter(stream);
     const idWriter = new IdLineWriter(stream);
-    const plainIds = format === 'id' && !extras.bos && !extras.eos && !extras.reverse;
+    const plainIds = format === 'id' && extras.length === 0;
     const afterChunk = async (): Promise<void> => {
       if (writer.pending > 1 << 16) await writer.flush();
       if (idWriter.pending > 1 << 16) await idWriter.flush();
     };
     for (const name of inputsOf(values.input, positionals)) {
       await forEachLine(openInput(name), name === '-' ? 'stdin' : name, (line) => {
+        const write = (ids: number[], pieces: string[]): void => {
+          const r = applyExtras(ids, pieces, extras, model);
+          writer.line(format.endsWith('_id') || format === 'id' ? r.ids.join(' ') : r.pieces.join(' '));
+        };
         if (format.startsWith('nbest_')) {
-          for (const r of model.nbestEncodeBytes(line, nbestSize)) writer.line(format === 'nbest_id' ? r.ids.join(' ') : r.pieces.join(' '));
+          for (const r of model.nbestEncodeBytes(line, nbestSize)) write([...r.ids], [...r.pieces]);
         } else if (format.startsWith('sample_')) {
           const r = model.sampleEncodeBytes(line, { alpha, nbestSize, random });
-          writer.line(format === 'sample_id' ? r.ids.join(' ') : r.pieces.join(' '));
+          write([...r.ids], [...r.pieces]);
         } else if (plainIds) {
           // The hot path: ids straight from the model's buffer into output bytes.
           const count = model.encodeIdsInto(line); // first: it may replace idBuffer
           idWriter.line(model.idBuffer, count);
         } else if (format === 'id') {
-          const ids = applyExtras(model.encodeBytes(line), extras, model.bosId, model.eosId);
-          writer.line(ids.join(' '));
+          write(model.encodeBytes(line), []);
         } else {
-          const pieces = applyExtras(model.encodeBytesAsPieces(line), extras, model.pieces[model.bosId], model.pieces[model.eosId]);
-          writer.line(pieces.join(' '));
+          // Ids only where an option needs them (unk): a piece line is otherwise encoded once.
+          const pieces = model.encodeBytesAsPieces(line);
+          write(extras.includes('unk') ? model.encodeBytes(line) : [], pieces);
         }
       }, afterChunk);
     }
@@ -125,31 +130,44 @@ async function encodeCommand(argv: string[]): Promise<number> {
   return 0;
 }
 
-interface Extras { bos: boolean; eos: boolean; reverse: boolean }
+/** spm_encode's --extra_options, applied in the order given ("bos:eos:reverse" puts </s> first). */
+type Extra = 'bos' | 'eos' | 'reverse' | 'unk';
 
-function parseExtraOptions(value: string | undefined): Extras {
-  const extras: Extras = { bos: false, eos: false, reverse: false };
-  if (value === undefined || value === '') return extras;
-  for (const option of value.split(':')) {
-    if (option !== 'bos' && option !== 'eos' && option !== 'reverse') {
-      throw new MedbertError(`--extra_options: unknown option '${option}' (expected bos, eos or reverse)`);
+function parseExtraOptions(value: string | undefined): Extra[] {
+  if (value === undefined || value === '') return [];
+  return value.split(':').map((option) => {
+    if (option !== 'bos' && option !== 'eos' && option !== 'reverse' && option !== 'unk') {
+      throw new MedbertError(`--extra_options: unknown option '${option}' (expected bos, eos, reverse or unk)`);
     }
-    extras[option] = true;
-  }
-  return extras;
+    return option;
+  });
 }
 
-function applyExtras<T>(items: T[], extras: Extras, bos: T | undefined, eos: T | undefined): T[] {
-  if (extras.reverse) items.reverse();
-  if (extras.bos) {
-    if (bos === undefined || bos === -1) throw new MedbertError('--extra_options=bos: the model has no <s> piece');
-    items.unshift(bos);
+/**
+ * One line's ids and pieces with the extra options applied, in their order: bos and eos add <s> and </s>, reverse
+ * reverses what is there so far, unk writes an unknown piece as the model's unknown piece ("<unk>") instead of the
+ * text it covers.
+ */
+function applyExtras(ids: number[], pieces: string[], extras: readonly Extra[], model: PieceModel): { ids: number[]; pieces: string[] } {
+  for (const extra of extras) {
+    if (extra === 'reverse') {
+      ids.reverse();
+      pieces.reverse();
+    } else if (extra === 'unk') {
+      ids.forEach((id, i) => { if (id === model.unkId) pieces[i] = model.pieces[id]!; });
+    } else {
+      const id = extra === 'bos' ? model.bosId : model.eosId;
+      if (id < 0) throw new MedbertError(`--extra_options=${extra}: the model has no ${extra === 'bos' ? '<s>' : '</s>'} piece`);
+      if (extra === 'bos') {
+        ids.unshift(id);
+        pieces.unshift(model.pieces[id]!);
+      } else {
+        ids.push(id);
+        pieces.push(model.pieces[id]!);
+      }
+    }
   }
-  if (extras.eos) {
-    if (eos === undefined || eos === -1) throw new MedbertError('--extra_options=eos: the model has no </s> piece');
-    items.push(eos);
-  }
-  return items;
+  return { ids, pieces };
 }
 
 const decodeFlags = {

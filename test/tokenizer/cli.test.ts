@@ -56,11 +56,29 @@ test('decode turns ids and pieces back into text as spm_decode did', () => {
   }
 });
 
-test('extra_options bos:eos adds the control ids', () => {
+test('extra_options apply in their order, to every output format, as spm_encode does', () => {
   const r = medbert(['encode', `--model=${models.nmt}`, '--output_format=id', '--extra_options=bos:eos'], 'hello\n');
   const ids = r.stdout.trim().split(' ').map(Number);
   assert.equal(ids[0], 1);
   assert.equal(ids[ids.length - 1], 2);
+  const model = SentencePieceModel.fromBytes(readFileSync(models.nmt));
+  const pieces = model.encodeAsPieces('hello world');
+  const [bos, eos] = [model.pieces[model.bosId]!, model.pieces[model.eosId]!];
+  // Each option on what the ones before it made (spm_encode 0.1.97: "bos:eos:reverse" puts </s> first).
+  const cases: [string, string[]][] = [
+    ['bos:eos:reverse', [eos, ...[...pieces].reverse(), bos]], ['reverse:bos', [bos, ...[...pieces].reverse()]], ['eos:reverse', [eos, ...[...pieces].reverse()]],
+  ];
+  for (const [options, expected] of cases) {
+    assert.equal(medbert(['encode', `--model=${models.nmt}`, `--extra_options=${options}`], 'hello world\n').stdout, `${expected.join(' ')}\n`, options);
+  }
+  const nbest = medbert(['encode', `--model=${models.nmt}`, '--output_format=nbest_piece', '--nbest_size=2', '--extra_options=bos:eos'], 'hello world\n');
+  for (const line of nbest.stdout.trim().split('\n')) assert.match(line, new RegExp(`^${bos} .* ${eos}$`));
+  // unk: an unknown piece is written as the model's unknown piece, not as the text it covers.
+  const text = 'hello \u{1F9EA}';
+  const unknownAt = [...model.encode(text)].indexOf(model.unkId);
+  assert.ok(unknownAt >= 0);
+  const withUnk = model.encodeAsPieces(text).map((p, i) => (i === unknownAt ? model.pieces[model.unkId]! : p));
+  assert.equal(medbert(['encode', `--model=${models.nmt}`, '--extra_options=unk'], `${text}\n`).stdout, `${withUnk.join(' ')}\n`);
 });
 
 test('bad input: one clear line on stderr and a non-zero exit', () => {

@@ -122,11 +122,13 @@ test('the same sentences give the same model as spm_train: identical .model byte
   try {
     const input = join(dir, 'train.txt');
     writeFileSync(input, sentences.join('\n') + '\n');
-    for (const [rule, threads] of [['identity', 2], ['nmt_nfkc', 16]] as const) {
-      const prefix = join(dir, `spm-${rule}`);
+    // The third: a seed size the corpus's substrings fill (spm_train counts the characters in it).
+    for (const [rule, threads, seeds] of [['identity', 2, 1_000_000], ['nmt_nfkc', 16, 1_000_000], ['identity', 2, 1000]] as const) {
+      const prefix = join(dir, `spm-${rule}-${seeds}`);
       execFileSync('spm_train', [`--input=${input}`, `--model_prefix=${prefix}`, '--vocab_size=800', `--normalization_rule_name=${rule}`,
-        `--num_threads=${threads}`, '--minloglevel=2'], { stdio: 'ignore' });
-      const ours = trainUnigram(sentences, { vocab_size: 800, normalization_rule_name: rule, num_threads: threads, input: [input], model_prefix: prefix });
+        `--num_threads=${threads}`, `--seed_sentencepiece_size=${seeds}`, '--minloglevel=2'], { stdio: 'ignore' });
+      const ours = trainUnigram(sentences, { vocab_size: 800, normalization_rule_name: rule, num_threads: threads, input: [input], model_prefix: prefix,
+        seed_sentencepiece_size: seeds });
       const spm = SentencePieceModel.fromBytes(readFileSync(`${prefix}.model`));
       assert.deepEqual(ours.proto.pieces, spm.proto.pieces, `${rule}: pieces, scores and types`);
       assert.equal(ours.vocab, readFileSync(`${prefix}.vocab`, 'utf8'), `${rule}: .vocab file`);

@@ -69,7 +69,8 @@ export function makeSeedPieces(sentences: readonly Int32Array[], rules: PieceRul
   const order = rankCandidates(candNode, candScore);
   const chars = byCountThenKey(charCount, (a, b) => a - b);
   const seeds: SeedPiece[] = chars.map(([c, n]) => ({ cps: Int32Array.of(c), score: n }));
-  const limit = Math.min(order.length, seedSize);
+  // spm_train counts the characters in seed_sentencepiece_size: the substrings fill what they leave.
+  const limit = Math.min(order.length, Math.max(0, seedSize - seeds.length));
   for (let k = 0; k < limit; k++) {
     const i = candNode[order[k]];
     const offset = sa[nodes.left[i]];
