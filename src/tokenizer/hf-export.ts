@@ -1,6 +1,7 @@
 // A Hugging Face `tokenizer.json` (Unigram model) for a SentencePiece model, in the shape transformers'
 // SpmConverter writes, so HF tokenizers and transformers.js can load it: the stored precompiled charsmap as
 // the normalizer, whitespace collapsing, a Metaspace pre-tokenizer/decoder, and the pieces with their scores.
+import { MedbertError } from '../errors.js';
 import type { SentencePieceModel } from './model.js';
 import { PieceType, normalizerSpecValue, trainerSpecValue } from './model-spec.js';
 
@@ -17,6 +18,10 @@ export interface HuggingFaceTokenizerJson {
 }
 
 export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokenizerJson {
+  // HF's Metaspace puts the space marker before a word only: a tokenizer.json would split every sentence otherwise.
+  if (trainerSpecValue(model.proto.trainer_spec, 'treat_whitespace_as_suffix')) {
+    throw new MedbertError('a model trained with --treat_whitespace_as_suffix has no Hugging Face tokenizer.json equivalent (Metaspace marks word starts only)');
+  }
   const spec = model.proto.normalizer_spec;
   const charsmap = normalizerSpecValue(spec, 'precompiled_charsmap');
   const addDummyPrefix = normalizerSpecValue(spec, 'add_dummy_prefix');
@@ -28,6 +33,8 @@ export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokeniz
     normalizers.push({ type: 'Replace', pattern: { Regex: ' {2,}' }, content: ' ' });
   }
   const prependScheme = addDummyPrefix ? 'always' : 'never';
+  const metaspace = { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false };
+  const byteFallback = trainerSpecValue(model.proto.trainer_spec, 'byte_fallback');
   const added = [];
   for (let id = 0; id < model.vocabSize; id++) {
     const type = model.types[id];
@@ -49,12 +56,13 @@ export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokeniz
     normalizer: normalizers.length === 0 ? null : { type: 'Sequence', normalizers },
     pre_tokenizer: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
     post_processor: bertTemplate(model),
-    decoder: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
+    // Byte pieces ("<0xE6>") become their bytes, joined into characters, before the space marker becomes a space.
+    decoder: byteFallback ? { type: 'Sequence', decoders: [{ type: 'ByteFallback' }, { type: 'Fuse' }, metaspace] } : metaspace,
     model: {
       type: 'Unigram',
       unk_id: model.unkId,
       vocab: model.pieces.map((p, i) => [p, model.scores[i]] as [string, number]),
-      byte_fallback: trainerSpecValue(model.proto.trainer_spec, 'byte_fallback'),
+      byte_fallback: byteFallback,
     },
   };
 }

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { repoRoot } from '../helpers/shared-data.js';
 import { SentencePieceModel } from '../../src/tokenizer/index.js';
+import { encodeModelProto } from '../../src/tokenizer/model-proto.js';
 import { fixtureDir, modelBytes } from './fixtures.js';
 
 const bin = resolve(repoRoot, 'bin', 'medbert.js');
@@ -158,6 +159,17 @@ test('export-hf writes a Unigram tokenizer.json with the same pieces, scores and
   assert.deepEqual(json.added_tokens.map((t) => t.content), ['<unk>', '<s>', '</s>']);
   assert.equal(json.pre_tokenizer.type, 'Metaspace');
   assert.equal(json.pre_tokenizer.replacement, '\u2581');
+  // Byte pieces decode to their bytes, joined into characters, before the space marker becomes a space.
+  assert.deepEqual((json as unknown as { decoder: { type: string; decoders: Array<{ type: string }> } }).decoder.decoders.map((d) => d.type),
+    ['ByteFallback', 'Fuse', 'Metaspace']);
+  // Whitespace as a suffix has no Hugging Face equivalent: refused, not written wrong.
+  const proto = SentencePieceModel.fromBytes(readFileSync(models.nmt)).proto;
+  const suffix = join(dir, 'suffix.model');
+  writeFileSync(suffix, encodeModelProto({ ...proto, trainer_spec: { ...proto.trainer_spec, treat_whitespace_as_suffix: true } }));
+  const refused = medbert(['export-hf', `--model=${suffix}`, `--output=${join(dir, 'suffix.json')}`]);
+  assert.equal(refused.status, 1);
+  assert.match(refused.stderr, /^medbert: a model trained with --treat_whitespace_as_suffix has no Hugging Face tokenizer\.json equivalent/);
+  assert.equal(existsSync(join(dir, 'suffix.json')), false);
 });
 
 test('export-hf of a BERT vocabulary: its [CLS], [SEP], [MASK] are special, [MASK] takes the space before it, inputs are [CLS] A [SEP] (B [SEP])', () => {
