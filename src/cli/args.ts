@@ -135,8 +135,8 @@ export function intFlag(value: string | undefined, flag: string, fallback: numbe
   // no larger than a double holds exactly.
   const n = /^-?\d+$/.test(value.trim()) ? Number(value) : NaN;
   if (!Number.isSafeInteger(n) || n < min || n > max) {
-    const range = max === Infinity ? `>= ${min}` : `in ${min}..${max}`;
-    throw new MedbertError(`--${flag}=${value} is not valid: expected an integer ${range}`);
+    const range = min === -Infinity ? (max === Infinity ? '' : ` <= ${max}`) : max === Infinity ? ` >= ${min}` : ` in ${min}..${max}`;
+    throw new MedbertError(`--${flag}=${value} is not valid: expected an integer${range}`);
   }
   return n;
 }
@@ -146,7 +146,8 @@ export function numberFlag(value: string | undefined, flag: string, fallback: nu
   if (value === undefined) return fallback;
   const n = Number(value);
   if (value.trim() === '' || !Number.isFinite(n) || n < min || n > max) {
-    throw new MedbertError(`--${flag}=${value} is not valid: expected a number in [${min}, ${max}]`);
+    const range = min === -Infinity ? (max === Infinity ? '' : ` <= ${max}`) : max === Infinity ? ` >= ${min}` : ` in [${min}, ${max}]`;
+    throw new MedbertError(`--${flag}=${value} is not valid: expected a number${range}`);
   }
   return n;
 }

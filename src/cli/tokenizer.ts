@@ -72,6 +72,8 @@ function openInput(path: string): Readable {
 }
 
 function inputsOf(input: string | undefined, positionals: string[]): string[] {
+  // spm_encode reads --input and drops the FILE arguments without a word: one of them is surely a mistake.
+  if (input !== undefined && input !== '' && positionals.length > 0) throw new MedbertError(`give --input or FILE arguments, not both (--input=${input} and ${positionals[0]})`);
   if (input !== undefined && input !== '') return [input];
   return positionals.length > 0 ? positionals : ['-'];
 }
@@ -269,6 +271,12 @@ const trainFlags = {
   unk_id: { type: 'string', description: 'id of <unk> (default 0)', valueName: 'N' },
   bos_id: { type: 'string', description: 'id of <s> (default 1, -1: none)', valueName: 'N' },
   eos_id: { type: 'string', description: 'id of </s> (default 2, -1: none)', valueName: 'N' },
+  unk_piece: { type: 'string', description: 'name of the unknown piece (default <unk>)', valueName: 'P' },
+  bos_piece: { type: 'string', description: 'name of the sentence-start piece (default <s>)', valueName: 'P' },
+  eos_piece: { type: 'string', description: 'name of the sentence-end piece (default </s>)', valueName: 'P' },
+  pad_piece: { type: 'string', description: 'name of the padding piece (default <pad>)', valueName: 'P' },
+  unk_surface: { type: 'string', description: 'text decoding writes for an unknown piece (default " \u2047 ")', valueName: 'TEXT' },
+  vocabulary_output_piece_score: { type: 'string', description: 'P.vocab lists scores beside the pieces (default true)', valueName: 'BOOL' },
   num_threads: { type: 'string', description: 'as spm_train: groups of partial sums (results depend on it); E-steps run on min(N, cores) worker threads (default 16)', valueName: 'N' },
   random_seed: { type: 'string', description: 'seed for sentence sampling (default 1)', valueName: 'N' },
   minloglevel: { type: 'string', description: '1 or more: no progress output', valueName: 'N' },
@@ -278,6 +286,7 @@ const trainFlags = {
 const BOOLEAN_TRAIN_FLAGS = new Set([
   'byte_fallback', 'shuffle_input_sentence', 'split_digits', 'split_by_whitespace', 'split_by_unicode_script',
   'split_by_number', 'treat_whitespace_as_suffix', 'add_dummy_prefix', 'remove_extra_whitespaces', 'hard_vocab_limit',
+  'vocabulary_output_piece_score',
 ]);
 
 async function trainCommand(argv: string[]): Promise<number> {
@@ -322,6 +331,9 @@ async function trainCommand(argv: string[]): Promise<number> {
     unk_id: intFlag(v.unk_id, 'unk_id', 0, 0),
     bos_id: intFlag(v.bos_id, 'bos_id', 1, -1),
     eos_id: intFlag(v.eos_id, 'eos_id', 2, -1),
+    unk_piece: v.unk_piece ?? '<unk>', bos_piece: v.bos_piece ?? '<s>', eos_piece: v.eos_piece ?? '</s>', pad_piece: v.pad_piece ?? '<pad>',
+    unk_surface: v.unk_surface ?? ' \u2047 ',
+    vocabulary_output_piece_score: boolFlag(v.vocabulary_output_piece_score, 'vocabulary_output_piece_score', true),
     num_threads: intFlag(v.num_threads, 'num_threads', 16, 1, 1024),
     random_seed: intFlag(v.random_seed, 'random_seed', 1, 0, 4294967295),
   };

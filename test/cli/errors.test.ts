@@ -98,7 +98,7 @@ test('bad input: one clear line on stderr naming what and where, non-zero exit',
       // a place that cannot be written: one line naming it (it once hung under /proc)
       [['prepare', ...prepareArgs, '--input', notes, '--out', join(notes, 'sub')], /medbert-cli-\w+\/notes\.jsonl is a file, not a folder$/],
       // numbers checked by the flag's own rule, a negative one too
-      [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--lr', '-1'], /--lr=-1 is not valid: expected a number in/],
+      [['pretrain', '--data', 'synthetic', '--out', join(dir, 'o'), '--lr', '-1'], /--lr=-1 is not valid: expected a number in \[0, 10\]$/],
       [['deid', 'eval', '--physionet', dir, '--bogus'], /Unknown option '--bogus' \(see medbert deid eval --help\)/],
       // nothing usable in the input, or a manifest that lies: no output, no run folder
       [['prepare', ...prepareArgs, '--input', empty, '--out', join(dir, 'e')], /no text to write: 0 documents read from the inputs; 1 warning, the first empty\.jsonl:1: the file is empty; nothing was written/],

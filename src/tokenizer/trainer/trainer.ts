@@ -39,6 +39,14 @@ export interface UnigramTrainOptions {
   bos_id?: number;
   eos_id?: number;
   pad_id?: number;
+  /** The special pieces' names (spm_train's defaults: <unk>, <s>, </s>, <pad>), and the text decode writes for <unk>. */
+  unk_piece?: string;
+  bos_piece?: string;
+  eos_piece?: string;
+  pad_piece?: string;
+  unk_surface?: string;
+  /** The .vocab file lists each piece's score beside it (true) or the pieces alone. */
+  vocabulary_output_piece_score?: boolean;
   num_threads?: number;
   hard_vocab_limit?: boolean;
   random_seed?: number;
@@ -66,7 +74,8 @@ const DEFAULTS = {
   split_by_unicode_script: true, split_by_number: true, treat_whitespace_as_suffix: false, max_sentencepiece_length: 16,
   max_sentence_length: 4192, seed_sentencepiece_size: 1000000, shrinking_factor: 0.75, num_sub_iterations: 2,
   add_dummy_prefix: true, remove_extra_whitespaces: true, unk_id: 0, bos_id: 1, eos_id: 2, pad_id: -1, num_threads: 16,
-  hard_vocab_limit: true, random_seed: 1,
+  hard_vocab_limit: true, random_seed: 1, unk_piece: '<unk>', bos_piece: '<s>', eos_piece: '</s>', pad_piece: '<pad>',
+  unk_surface: ' \u2047 ', vocabulary_output_piece_score: true,
 };
 
 type Resolved = typeof DEFAULTS & { user_defined_symbols: string[]; control_symbols: string[]; input: string[]; model_prefix: string };
@@ -138,18 +147,21 @@ export class UnigramTrainer {
       if (meta.has(id)) throw new MedbertError(`id ${id} is given to both ${meta.get(id)!.piece} and ${piece}`);
       meta.set(id, { piece, type });
     };
-    if (o.unk_id < 0) throw new MedbertError('--unk_id must be >= 0: <unk> must be defined');
-    put(o.unk_id, '<unk>', PieceType.UNKNOWN);
-    put(o.bos_id, '<s>', PieceType.CONTROL);
-    put(o.eos_id, '</s>', PieceType.CONTROL);
-    put(o.pad_id, '<pad>', PieceType.CONTROL);
+    if (o.unk_id < 0) throw new MedbertError(`--unk_id must be >= 0: ${o.unk_piece} must be defined`);
+    for (const [flag, piece] of [['unk_piece', o.unk_piece], ['bos_piece', o.bos_piece], ['eos_piece', o.eos_piece], ['pad_piece', o.pad_piece]] as const) {
+      if (piece === '') throw new MedbertError(`--${flag} is empty`);
+    }
+    put(o.unk_id, o.unk_piece, PieceType.UNKNOWN);
+    put(o.bos_id, o.bos_piece, PieceType.CONTROL);
+    put(o.eos_id, o.eos_piece, PieceType.CONTROL);
+    put(o.pad_id, o.pad_piece, PieceType.CONTROL);
     const seen = new Set<string>();
     let next = 0;
     const add = (piece: string, type: PieceType): void => {
-      if (piece === '') return;
+      if (piece === '') throw new MedbertError(`--${type === PieceType.CONTROL ? 'control_symbols' : 'user_defined_symbols'} holds an empty symbol`);
       if (seen.has(piece)) throw new MedbertError(`symbol ${piece} is defined twice`);
       seen.add(piece);
-      if (piece === '<unk>') throw new MedbertError('<unk> must not be given in --control_symbols or --user_defined_symbols');
+      if (piece === o.unk_piece) throw new MedbertError(`${o.unk_piece} must not be given in --control_symbols or --user_defined_symbols`);
       for (const [id, m] of meta) if (m.piece === piece) { meta.set(id, { piece, type }); return; }
       while (meta.has(next)) next++;
       meta.set(next, { piece, type });
@@ -371,14 +383,14 @@ export class UnigramTrainer {
       split_by_unicode_script: o.split_by_unicode_script, split_by_whitespace: o.split_by_whitespace,
       split_by_number: o.split_by_number, treat_whitespace_as_suffix: o.treat_whitespace_as_suffix,
       split_digits: o.split_digits, allow_whitespace_only_pieces: false, control_symbols: o.control_symbols,
-      user_defined_symbols: o.user_defined_symbols, vocabulary_output_piece_score: true, hard_vocab_limit: o.hard_vocab_limit,
+      user_defined_symbols: o.user_defined_symbols, vocabulary_output_piece_score: o.vocabulary_output_piece_score, hard_vocab_limit: o.hard_vocab_limit,
       use_all_vocab: false, byte_fallback: o.byte_fallback, required_chars: '', unk_id: o.unk_id, bos_id: o.bos_id,
-      eos_id: o.eos_id, pad_id: o.pad_id, unk_surface: ' \u2047 ', unk_piece: '<unk>', bos_piece: '<s>',
-      eos_piece: '</s>', pad_piece: '<pad>', train_extremely_large_corpus: false, enable_differential_privacy: false,
+      eos_id: o.eos_id, pad_id: o.pad_id, unk_surface: o.unk_surface, unk_piece: o.unk_piece, bos_piece: o.bos_piece,
+      eos_piece: o.eos_piece, pad_piece: o.pad_piece, train_extremely_large_corpus: false, enable_differential_privacy: false,
       differential_privacy_noise_level: 0, differential_privacy_clipping_threshold: 0, accept_language: [],
     };
     const proto: ModelProto = { pieces, trainer_spec: trainerSpec, normalizer_spec: normalizerSpec };
-    const vocab = pieces.map((p) => `${p.piece}\t${formatScore(p.score)}\n`).join('');
+    const vocab = pieces.map((p) => (o.vocabulary_output_piece_score ? `${p.piece}\t${formatScore(p.score)}\n` : `${p.piece}\n`)).join('');
     return { proto, vocab };
   }
 }
