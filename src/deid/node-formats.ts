@@ -125,6 +125,7 @@ export async function deidCsv(
   let header: string[] | null = null;
   let textIndex = -1;
   let keyIndex = -1;
+  let eol: string | null = null; // the input's line end (CRLF, as RFC 4180 writes, or LF), kept in the output
   const write = async (batch: readonly CsvRow[]): Promise<void> => {
     for (const row of batch) {
       if (row.error !== null) {
@@ -140,7 +141,7 @@ export async function deidCsv(
           keyIndex = header.indexOf(keyColumn);
           if (keyIndex < 0) throw new MedbertError(`${path ?? 'stdin'}: no column "${keyColumn}" for --key-field`);
         }
-        await sink.write(csvLine(header));
+        await sink.write(csvLine(header, eol ?? '\n'));
         continue;
       }
       // papaparse gives a blank line as one empty field.
@@ -154,14 +155,20 @@ export async function deidCsv(
       const key = keyIndex >= 0 ? record[keyIndex] : undefined;
       const out = [...record];
       out[textIndex] = deidentify(text, { ...options, ...(key !== undefined ? { key } : {}) }).text;
-      await sink.write(csvLine(out));
+      await sink.write(csvLine(out, eol ?? '\n'));
       warnings.kept++;
     }
   };
-  for await (const chunk of path === undefined ? (process.stdin as AsyncIterable<Uint8Array>) : fileBytes(path)) await write(rows.push(chunk));
+  for await (const chunk of path === undefined ? (process.stdin as AsyncIterable<Uint8Array>) : fileBytes(path)) {
+    if (eol === null) {
+      const lf = chunk.indexOf(10);
+      if (lf >= 0) eol = lf > 0 && chunk[lf - 1] === 13 ? '\r\n' : '\n';
+    }
+    await write(rows.push(chunk));
+  }
   await write(rows.end());
 }
 
-function csvLine(fields: readonly string[]): string {
-  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',') + '\n';
+function csvLine(fields: readonly string[], eol: string): string {
+  return fields.map((f) => (/[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f)).join(',') + eol;
 }

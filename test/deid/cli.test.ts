@@ -84,6 +84,12 @@ test('deid csv: a quote inside an unquoted field is a character; a row whose quo
   assert.match(r.stderr, /1 record\(s\) skipped/);
 });
 
+test('deid csv keeps the input\'s CRLF line ends (RFC 4180), and LF ones', () => {
+  const crlf = medbert(['deid', '--format', 'csv', '--text-column', 'transcription'], 'id,transcription\r\n1,"Dr. Vellacott saw her, 3/4/2019"\r\n2,ok\r\n');
+  assert.equal(crlf.stdout, 'id,transcription\r\n1,"Dr. [NAME] saw her, [DATE]"\r\n2,ok\r\n');
+  assert.equal(medbert(['deid', '--format', 'csv', '--text-column', 'transcription'], 'id,transcription\n2,ok\n').stdout, 'id,transcription\n2,ok\n');
+});
+
 test('bad flags are one clear line', (t) => {
   const r = medbert(['deid', '--mode', 'redact']);
   assert.equal(r.code, 1);
