@@ -58,6 +58,8 @@ export class SurrogateMaker {
       case 'EMAIL': return this.memoised('EMAIL', original, (r) => `${pick(FIRST_NAMES, r)}.${pick(SURNAMES, r)}@example.org`.replace(/'/g, ''));
       case 'URL': return this.memoised('URL', original, (r) => `https://example.org/${Math.floor(r() * 1e6)}`);
       case 'IP': return this.memoised('IP', original, (r) => `192.0.2.${1 + Math.floor(r() * 254)}`);
+      // A phone number's extension mark stays ("x218" → "x604", not "i604").
+      case 'PHONE': return this.memoised('PHONE', original, (r) => sameShape(original, r, true));
       default: return this.memoised(category, original, (r) => sameShape(original, r));
     }
   }
@@ -170,9 +172,9 @@ function styleLike(like: string, value: string): string {
 }
 
 /** Digits → random digits, letters → random letters (same case), punctuation kept: "617-555-0123" → "734-208-5519". */
-function sameShape(original: string, random: () => number): string {
+function sameShape(original: string, random: () => number, keepLetters = false): string {
   let first = true;
-  return original.replace(/[0-9A-Za-z]/g, (c) => {
+  return original.replace(keepLetters ? /[0-9]/g : /[0-9A-Za-z]/g, (c) => {
     let out: string;
     if (/\d/.test(c)) out = String(first ? 1 + Math.floor(random() * 9) : Math.floor(random() * 10));
     else {

@@ -159,3 +159,9 @@ test('deidentify refuses options it cannot follow (callers without types)', () =
   assert.throws(() => deidentify('Seen on 3/14/2021.', { mode: 'surrogate', dateShiftDays: Number.NaN }), /dateShiftDays must be a whole number of days, not NaN/);
   assert.equal(deidentify('Seen on 3/14/2021.', { mode: 'surrogate', dateShiftDays: 1 }).text, 'Seen on 3/15/2021.');
 });
+
+test('a phone surrogate keeps the extension\'s mark', () => {
+  const out = deidentify('Call 617-555-0123 x218.', { mode: 'surrogate', seed: 'x' }).text;
+  assert.match(out, /^Call \d{3}-\d{3}-\d{4} x\d{3}\.$/);
+  assert.ok(!out.includes('617-555-0123'));
+});

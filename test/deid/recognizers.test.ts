@@ -57,6 +57,9 @@ test('ages over 89 only', () => {
   expectFound('T 99F with chills. Tmax 101F, HR 95. Temp 99 F with rigors.', []);
   expectFound('Max temp: 102F with chills. Pt spiked a 101F, given tylenol. Temp\n99F, afebrile. Glucose: 95M with insulin.', []);
   expectFound('PT: 92F with gait training. A hundred-year-old oak. Aged 92 years of age.', ['AGE:92']);
+  // In words: after "aged", in "her nineties", a nonagenarian; not a count ("one of the hundred patients").
+  expectFound('She is aged ninety-three; in his nineties; one hundred and one years old; a nonagenarian. One of the hundred patients.',
+    ['AGE:ninety-three', 'AGE:nineties', 'AGE:one hundred and one years old', 'AGE:nonagenarian']);
 });
 
 test('names by context: titles, credentials, initials, relations', () => {

@@ -148,6 +148,12 @@ function paymentCard(text: string, start: number, end: number): boolean {
 /** Twenty-four-hour times in a row, not a phone number: "call at 1400 1500". */
 const CLOCK_TIMES = /^(?:[01]\d|2[0-3])[0-5]\d(?:[ .-](?:[01]\d|2[0-3])[0-5]\d)+$/;
 
+/**
+ * An age over 89 in words: "ninety", "ninety-three", "one hundred", "(one) hundred and one" (not "a hundred", which
+ * is as often a count or a thing's age: "a hundred-year-old oak").
+ */
+const SPELLED_OLD_AGE = String.raw`(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:one[- ])?hundred[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten)|one[- ]hundred)`;
+
 const RULE_LIST: readonly PatternRule[] = [
   { category: 'EMAIL', re: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g, when: has('@') },
   { category: 'URL', re: /\b(?:https?:\/\/|www\.)[^\s<>"'()]+[^\s<>"'().,;:!?]/gi, when: has('http', 'www.'), shape: SHAPE_URL_SCHEME },
@@ -296,8 +302,10 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /\b(?<v>9\d|1[0-4]\d)\s*(?:-\s*)?(?:y\/o|y\.o\.?|yo[mf]?|yr?s?\.?\s*-?\s*old|years?\s*-?\s*old|year-old|years?\s+of\s+age|yrs?\b|y\b)/gi,
     shape: SHAPE_OLD_AGE,
   },
-  { category: 'AGE', keywords: ['her', 'his'], re: /(?:her|his)\s+(?:early\s+|mid\s+|late\s+)?(?<v>(?:9|1[0-4])0'?s)\b/gi },
-  { category: 'AGE', keywords: ['age', 'aged'], re: /(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d)\b/gi },
+  { category: 'AGE', keywords: ['her', 'his', 'their'], re: new RegExp(String.raw`(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?<v>(?:9|1[0-4])0'?s|nineties|hundreds)\b`, 'gi') },
+  { category: 'AGE', keywords: ['age', 'aged'], re: new RegExp(String.raw`(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d|${SPELLED_OLD_AGE})\b`, 'gi') },
+  // "a nonagenarian", "centenarian": an age over 89 as a word (Safe Harbor keeps only "90 or older").
+  { category: 'AGE', keywords: ['nonagenarian', 'centenarian', 'nonagenarians', 'centenarians'], re: /(?:nonagenarian|centenarian)s?\b/gi },
   // "She turned 90 last week", "turns 101 in May"; not an angle ("turned 90 degrees", "turned 90°").
   { category: 'AGE', keywords: ['turned', 'turns', 'turning'], re: /(?:turned|turns|turning)[ \t]+(?<v>9\d|1[0-4]\d)\b(?![ \t]*(?:°|deg|degrees?\b|%|mg|ml|cc|units?\b))/gi },
   // "93M with CHF", "91F s/p fall": an age and a sex in capitals opening the note or a line (or after "pt", "is a",
@@ -310,8 +318,8 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   // Written in words: "ninety-two year old", "one hundred and one years old".
   {
-    category: 'AGE', keywords: ['ninety', 'hundred'],
-    re: /(?:ninety(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|hundred[- ](?:and[- ])?(?:one|two|three|four|five|six|seven|eight|nine|ten))[- ](?:years?[- ]old|year-old|yo\b|y\/o)/gi,
+    category: 'AGE', when: has('ninety', 'hundred'),
+    re: new RegExp(String.raw`\b${SPELLED_OLD_AGE}[- ](?:years?[- ]old|year-old|yo\b|y\/o)`, 'gi'),
   },
   // Street addresses and ZIP codes.
   {
