@@ -8,6 +8,9 @@ import { hash32, pick, seededRandom } from './random.js';
 import type { PhiCategory } from './types.js';
 
 const WOMEN: ReadonlySet<string> = new Set(WOMEN_GIVEN_NAMES);
+/** A surname's particles, in lower case as written inside a name ("van der Berg", "de la Cruz"). */
+const NAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'des', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'du', 'dos',
+  'das', 'ter', 'ten', 'zu', 'zur', 'vom', 'bin', 'ibn']);
 const MEN: ReadonlySet<string> = new Set(MEN_GIVEN_NAMES);
 
 /** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
@@ -85,8 +88,9 @@ export class SurrogateMaker {
   }
 
   private nameWord(word: string, surname: boolean): string {
-    // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr.".
-    if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word)) return word;
+    // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr."; so do a surname's particles in lower case
+    // ("de la Cruz" → "de la Perry"), which say nothing of the person.
+    if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word) || NAME_PARTICLES.has(word)) return word;
     if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
     // A given name (from any list: "Søren" too) gets a given name, of the same gender where the name has one; the
     // surrogates come from the US lists.

@@ -165,3 +165,14 @@ test('a phone surrogate keeps the extension\'s mark', () => {
   assert.match(out, /^Call \d{3}-\d{3}-\d{4} x\d{3}\.$/);
   assert.ok(!out.includes('617-555-0123'));
 });
+
+test('a surname\'s particles are part of the name; surrogates keep them and give the surname one stand-in', () => {
+  const note = 'Dr. Orvel van der Quenby saw Ms. Ysolde de la Ferrant. Ms. de la Ferrant agreed. Dr. Quenby de Quervain tenosynovitis. Dr. Quenby de novo.';
+  assert.equal(deidentify(note).text, 'Dr. [NAME] saw Ms. [NAME]. Ms. [NAME] agreed. Dr. [NAME] de Quervain tenosynovitis. Dr. [NAME] de novo.');
+  const out = deidentify(note, { mode: 'surrogate', seed: 'p' }).text;
+  const m = /^Dr\. [A-Z][a-z]+ van der ([A-Z][a-z]+) saw Ms\. [A-Z][a-z]+ de la ([A-Z][a-z]+)\. Ms\. de la ([A-Z][a-z]+) agreed\. Dr\. ([A-Z][a-z]+) de Quervain tenosynovitis\./.exec(out);
+  assert.ok(m !== null, out);
+  assert.equal(m[2], m[3], 'one stand-in for Ferrant');
+  assert.equal(m[1], m[4], 'one stand-in for Quenby');
+  for (const original of ['Orvel', 'Quenby', 'Ysolde', 'Ferrant']) assert.ok(!out.includes(original), original);
+});

@@ -5,7 +5,7 @@ import {
   AFTER_NAME, AGE_AFTER_IS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
   TITLES, VERB_LIKE,
 } from './name-cues.js';
-import { adverbOrRole, clauseStart, inSentence, nameLike, NameScan, surnameLike } from './name-scan.js';
+import { adverbOrRole, clauseStart, eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameLike } from './name-scan.js';
 
 /**
  * Name rules that run once over the whole note after the cue rules (names.ts): names before a person's verb, before a
@@ -227,5 +227,27 @@ export function propagateNames(s: NameScan): void {
       const w = words[i] as Word;
       if ((lengths & (1 << (w.shape >>> 15))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
     }
+  }
+}
+
+/** Words that join a surname to the name before it: "van der Berg", "de la Cruz", "bin Salman". */
+const SURNAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'des', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'du', 'dos', 'das', 'ter',
+  'ten', 'zu', 'zur', 'vom', 'bin', 'ibn']);
+
+export function particleSurnames(s: NameScan): void {
+  // "Dr. Hendrik van der Berg", "Marisol de la Cruz": after a name found, one to three particles (lower case in a
+  // mixed-case note) and a capitalised word complete the name.
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    let j = i + 1;
+    while (j - i <= 3) {
+      const p = s.at(j);
+      if (p === undefined || !SURNAME_PARTICLES.has(p.key) || !cleanGap(p.gapBefore) || (s.mixed && p.capitalized)) break;
+      j++;
+    }
+    const surname = s.at(j);
+    if (j === i + 1 || surname === undefined || !cleanGap(surname.gapBefore) || !nameLike(surname) || surname.single) continue;
+    if ((s.mixed ? !surname.capitalized : lexicon.stop.has(surname.key)) || medicalWord(surname) || eponymUse(s, j)) continue;
+    for (let k = i + 1; k <= j; k++) s.marked[k] = 1;
+    i = j;
   }
 }

@@ -13,7 +13,8 @@ import {
 } from './name-scan.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import {
-  andNames, beforeListedSurname, beforePersonVerbs, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, propagateNames,
+  andNames, beforeListedSurname, beforePersonVerbs, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, particleSurnames,
+  propagateNames,
 } from './name-passes.js';
 
 /**
@@ -118,7 +119,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, dialogueSpeakers, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, particleSurnames, dialogueSpeakers, propagateNames,
   nameSuffixes,
 ];
 
