@@ -176,3 +176,8 @@ test('a surname\'s particles are part of the name; surrogates keep them and give
   assert.equal(m[1], m[4], 'one stand-in for Quenby');
   for (const original of ['Orvel', 'Quenby', 'Ysolde', 'Ferrant']) assert.ok(!out.includes(original), original);
 });
+
+test('a town or surname naming a scale, a test with its result, a collar or rules is no PHI; the same word as a place still is', () => {
+  const note = 'Glasgow Coma Scale 15. A Philadelphia collar was applied. Nottingham grade II. Gilbert\'s syndrome. She moved to Philadelphia in May.';
+  assert.equal(deidentify(note).text, 'Glasgow Coma Scale 15. A Philadelphia collar was applied. Nottingham grade II. Gilbert\'s syndrome. She moved to [LOCATION] in May.');
+});

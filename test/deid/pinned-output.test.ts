@@ -37,7 +37,9 @@ test('PhysioNet notes: findPhi output pinned (every span of the 1,217 shared not
 test('MTSamples notes: findPhi output pinned (first 1,500 transcriptions), and tag mode replaces exactly those spans', { skip: mtsamples.skip }, () => {
   const rows = parse(gunzipSync(readFileSync(mtsamples.path)).toString('utf8'), { columns: true, relax_quotes: true }) as Record<string, string>[];
   const notes = rows.slice(0, 1500).map((r) => r.transcription ?? '').filter((t) => t !== '' && t !== 'NA');
-  assert.deepEqual(digest(notes), { spans: 1131, sha256: 'dda82046123e8ff0' });
+  // 1,131 spans before named instruments were told apart: "Glasgow Coma Scale", "Philadelphia collar", "Nottingham grade II",
+  // "Gilbert's syndrome" are no place or person.
+  assert.deepEqual(digest(notes), { spans: 1125, sha256: '22e9a8467915ab37' });
   const note = notes.find((t) => findPhi(t).length >= 3) ?? '';
   const { text, spans } = deidentify(note);
   let expected = note;

@@ -5,6 +5,7 @@ import {
   AFTER_NAME, AGE_AFTER_IS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
   TITLES, VERB_LIKE,
 } from './name-cues.js';
+import { namesAnInstrument } from './eponym-heads.js';
 import { adverbOrRole, clauseStart, eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameLike } from './name-scan.js';
 
 /**
@@ -225,7 +226,8 @@ export function propagateNames(s: NameScan): void {
     for (let i = 0; i < words.length; i++) {
       if (s.marked[i] !== 0) continue;
       const w = words[i] as Word;
-      if ((lengths & (1 << (w.shape >>> 15))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))) s.marked[i] = 1;
+      if ((lengths & (1 << (w.shape >>> 15))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))
+        && !namesAnInstrument(words, s.text, i)) s.marked[i] = 1; // "Dr. Morse ... Morse fall scale 45": the scale
     }
   }
 }

@@ -1,4 +1,5 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
+import { namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, isAsciiLetter } from './chars.js';
@@ -192,6 +193,7 @@ export function eponymUse(s: NameScan, i: number): boolean {
   const w = s.words[i] as Word;
   const before = s.at(i - 1);
   if (before !== undefined && cleanGap(w.gapBefore) && lexicon.firstNames.has(before.key)) return false;
+  if (namesAnInstrument(s.words, s.text, i)) return true;
   let after = s.at(i + 1);
   if (after !== undefined && (after.gapBefore === '-'
     || (!lexicon.firstNames.has(w.key) && after.capitalized && cleanGap(after.gapBefore) && !medicalWord(after)))) after = s.at(i + 2);

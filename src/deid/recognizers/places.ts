@@ -2,6 +2,7 @@ import { isKnownName, lexicon } from '../lexicon/index.js';
 import { STREET_TYPES_COMMON, STREET_TYPES_DISTINCT, TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
+import { namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import {
   CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
@@ -176,7 +177,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     const prev = s.at(i - 1);
     for (let r = 0; r < PLACE_RULES.length; r++) (PLACE_RULES[r] as PlaceRule)(s, i, w, next, prev);
   }
-  propagate(words, s.spans);
+  propagate(words, text, s.spans);
   // Places after a movement are weaker evidence: they do not propagate to other mentions.
   return s.spans.concat(s.moved);
 }
@@ -463,7 +464,8 @@ function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): vo
         && (after.key.length > 2 || /^[A-Z]{2}$/.test(s.text.slice(after.start, after.end)) || /,/.test(after.gapBefore));
       const placeCue = prev !== undefined && PLACE_BEFORE.has(prev.key) && /^[ \t]*$/.test(w.gapBefore);
       const capital = !s.mixed || /^[A-Z]/.test(s.text.slice(w.start, w.start + 1));
-      if (lexicon.ambiguousCities.has(key) ? (stateAfter || (placeCue && capital)) : capital || placeCue || stateAfter) {
+      if ((lexicon.ambiguousCities.has(key) ? (stateAfter || (placeCue && capital)) : capital || placeCue || stateAfter)
+        && !namesAnInstrument(words, s.text, i + n - 1)) {
         s.spans.push({ start: w.start, end: last.keyEnd, category: 'LOCATION' });
       }
     }
@@ -633,7 +635,7 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
  * Halvorsen 2 ... HALVORSEN4 overnight"). Only distinctive single words propagate: not facility heads,
  * care words, states or stop words.
  */
-function propagate(words: readonly Word[], spans: PhiSpan[]): void {
+function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void {
   if (spans.length === 0) return;
   const found = new Map<string, 'LOCATION' | 'HOSPITAL'>();
   const covered = new Set<number>();
@@ -659,6 +661,6 @@ function propagate(words: readonly Word[], spans: PhiSpan[]): void {
     const w = words[i] as Word;
     if ((lengths & (1 << (w.key.length & 31))) === 0) continue;
     const category = found.get(w.key);
-    if (category !== undefined && !covered.has(i)) spans.push({ start: w.start, end: w.keyEnd, category });
+    if (category !== undefined && !covered.has(i) && !namesAnInstrument(words, text, i)) spans.push({ start: w.start, end: w.keyEnd, category });
   }
 }

@@ -1,0 +1,25 @@
+// Named scales, tests, rules and devices ("Vellacott Coma Scale", "Quenby ankle rules", "Orvel fall scale", "Ferrant
+// test negative", "Ostrander level IV"): a town or a surname one to three words before such a head names no person and
+// no place. Shared by the name and place recognizers.
+import { cleanGap, type Word } from '../words.js';
+
+/** Heads that make the words before them a named instrument, whatever follows. */
+const HEADS = new Set(['scale', 'scales', 'score', 'criteria', 'classification', 'rules', 'collar', 'pentad', 'triad', 'inventory',
+  'questionnaire', 'nodule', 'maneuver', 'manoeuvre', 'sign', 'syndrome', 'disease', 'fracture', 'fractures']);
+/** Heads that do so only before a result or a grade: "Ferrant test negative", "Ostrander level IV", "Vellacott stage III". */
+const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade']);
+const RESULT_AFTER = /^[ \t]+(?:negative|positive|neg|pos|equivocal|normal|abnormal|[IVX]+[abc]?\b|\d)/i;
+
+/**
+ * Whether the name ending at word `last` is the start of a named instrument: a head within the next three words,
+ * joined by single spaces or hyphens, the words between capitalised or lower case alike ("Coma", "fall", "ankle").
+ */
+export function namesAnInstrument(words: readonly Word[], text: string, last: number): boolean {
+  for (let k = last + 1; k <= last + 3 && k < words.length; k++) {
+    const w = words[k] as Word;
+    if (!cleanGap(w.gapBefore) && w.gapBefore !== '-') return false;
+    if (HEADS.has(w.key)) return true;
+    if (GRADED_HEADS.has(w.key)) return RESULT_AFTER.test(text.slice(w.end, w.end + 12));
+  }
+  return false;
+}
