@@ -181,3 +181,9 @@ test('a town or surname naming a scale, a test with its result, a collar or rule
   const note = 'Glasgow Coma Scale 15. A Philadelphia collar was applied. Nottingham grade II. Gilbert\'s syndrome. She moved to Philadelphia in May.';
   assert.equal(deidentify(note).text, 'Glasgow Coma Scale 15. A Philadelphia collar was applied. Nottingham grade II. Gilbert\'s syndrome. She moved to [LOCATION] in May.');
 });
+
+test('identifiers told in a sentence or after a short label: "policy number is", "serial is", "Acc#:", a licence\'s state code', () => {
+  const note = 'Acc#: RAD-2021-0045512. Driver\'s license: IL D512-4478-9921. The policy number is TRV-99812-IS. Pump serial is MMT-1780-SN-4432981.';
+  assert.equal(deidentify(note).text, 'Acc#: [ACCOUNT]. Driver\'s license: [LICENSE]. The policy number is [HEALTH_PLAN]. Pump serial is [DEVICE].');
+  assert.equal(deidentify('Licensed in 2019. The group is 300 strong. Acc 2 kids.').text, 'Licensed in 2019. The group is 300 strong. Acc 2 kids.');
+});

@@ -82,6 +82,10 @@ const MONTH_DASH_DAY = String.raw`(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])`;
 const MONTH_DAY = String.raw`(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 const LABEL_GAP = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
+/** LABEL_GAP, or the label's number told in a sentence: "policy number is TRV-99812", "the serial was MMT-1780-4432". */
+const LABEL_GAP_IS = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
+/** An identifier, or a licence's state code and identifier: "IL D512-4478-9921" (the code in capitals: see stateCodeFirst). */
+const LICENSE_VALUE = String.raw`(?<v>(?:[A-Za-z]{2}[ \t]+)?[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 
 /**
  * One street at a corner: words and numbers, capitalised, numbered ("9th", "40 Quarry Hill Road") or street words
@@ -217,15 +221,19 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'HEALTH_PLAN',
     keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
-    re: new RegExp(String.raw`(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|group)${LABEL_GAP}${ID_VALUE}`, 'gi'),
+    // "group is 300 strong": a group's number only after its label, not in a sentence.
+    re: new RegExp(String.raw`(?:(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary)${LABEL_GAP_IS}|group${LABEL_GAP})${ID_VALUE}`, 'gi'),
   },
   // An IBAN after its label, written whole or in groups of four: "IBAN: DE44 5001 0517 5407 3249 31" (a short last
   // group has a digit: "... 8906 and" ends at the number).
   { category: 'ACCOUNT', keywords: ['iban'], re: /iban\b(?:[ \t]*(?:is|number|no\.?|#))?[ \t]*:?[ \t]*(?<v>[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?:[ \t][a-z0-9]{4}){2,7}(?:[ \t](?=[a-z]{0,3}\d)[a-z0-9]{1,4})?))\b/gi },
-  { category: 'ACCOUNT', keywords: ['account', 'acct'], re: new RegExp(String.raw`(?:account|acct)${LABEL_GAP}${ID_VALUE}`, 'gi') },
-  { category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'], re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'ACCOUNT', keywords: ['account', 'acct', 'acc'], re: new RegExp(String.raw`(?:account|acct|acc(?=[ \t]*[#:]))${LABEL_GAP_IS}${ID_VALUE}`, 'gi') },
+  {
+    category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'],
+    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'), accept: stateCodeFirst,
+  },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
-  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP}${ID_VALUE}`, 'gi') },
+  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP_IS}${ID_VALUE}`, 'gi') },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
@@ -365,6 +373,11 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
 }));
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
+/** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
+function stateCodeFirst(text: string, start: number): boolean {
+  return !/^[A-Za-z]{2}[ \t]/.test(text.slice(start, start + 3)) || /^[A-Z]{2}/.test(text.slice(start, start + 2));
+}
+
 function acceptCompressedIpv6(text: string, start: number, end: number): boolean {
   const groups = text.slice(start, end).split(':').filter((group) => group !== '');
   return groups.length >= 3 && groups.some((group) => group.length === 4 || /[a-f]/i.test(group));
