@@ -347,6 +347,13 @@ const RULE_LIST: readonly PatternRule[] = [
   // A ZIP code after a state: "Havre, MT 59501", "Havre, Montana 59501", in a lower-case note after a comma ("havre, mt 59501").
   { category: 'LOCATION', re: /(?:\b(?:[A-Z]{2}|[A-Z][a-z]+)|(?<=,[ \t]?)[a-z]{2})\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
+  // A town and a British postcode or an Irish Eircode after it: "Bristol BS1 4DJ", "Cork T12 X70A" (a code alone is
+  // too like a lab's or a vertebra's name: "CD4", "T12").
+  {
+    category: 'LOCATION',
+    re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
+    when: test(/[a-z]\d[a-z\d]? ?\d[a-z]{2}\b|[a-z]\d\d ?[a-z\d]{4}\b/), accept: townBeforeCode,
+  },
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
   // "APO/FPO/DPO" with its code (AA, AE, AP) and ZIP, a line of their own.
@@ -376,6 +383,12 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
 function stateCodeFirst(text: string, start: number): boolean {
   return !/^[A-Za-z]{2}[ \t]/.test(text.slice(start, start + 3)) || /^[A-Z]{2}/.test(text.slice(start, start + 2));
+}
+
+/** The town before a postcode is no common word ("At", "Level", "Room"). */
+function townBeforeCode(text: string, start: number): boolean {
+  const town = /^\p{L}[\p{L}'’-]*/u.exec(text.slice(start, start + 40))?.[0] ?? '';
+  return !lexicon.stop.has(town.toLowerCase());
 }
 
 function acceptCompressedIpv6(text: string, start: number, end: number): boolean {
