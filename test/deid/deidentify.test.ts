@@ -189,7 +189,7 @@ test('identifiers told in a sentence or after a short label: "policy number is",
 });
 
 test('a town with a British postcode or an Irish Eircode is a location, on a block\'s line too; a vertebra or a lab is not', () => {
-  assert.equal(deidentify('Address: 14 Park Row\nBristol BS1 4DJ\nUnited Kingdom').text, 'Address: [LOCATION]\n[LOCATION]\nUnited Kingdom');
+  assert.equal(deidentify('Address: 14 Park Row\nBristol BS1 4DJ\nEngland').text, 'Address: [LOCATION]\n[LOCATION]\nEngland');
   assert.equal(deidentify('Seen in Leeds LS1 3EX today. Cork T12 X70A.').text, 'Seen in [LOCATION] today. [LOCATION].');
   assert.equal(deidentify('Her CD4 count 250. At T12 L1 level. Disc T11 T12 ok.').text, 'Her CD4 count 250. At T12 L1 level. Disc T11 T12 ok.');
 });
