@@ -103,6 +103,7 @@ const POSITIVES = [
   'a 93 y/o man', // age over 89
   'lives at 12 Orchard Street', // street address
   'Springfield, MA 01105', // ZIP code
+  'Harrogate HG1 2PT', // British postcode
 ];
 
 test('shape guards: one hand-written string per rule, each matched by its rule with its shape reported', () => {

@@ -7,7 +7,7 @@ import { MONTH_KEY_SET, MONTH_KEYS } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import { emptySpans, type PhiCategory, type PhiSpan } from '../types.js';
 import {
-  DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS,
+  DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS, SHAPE_POSTCODE,
   SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
 } from './shapes.js';
 
@@ -352,7 +352,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'LOCATION',
     re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
-    when: test(/[a-z]\d[a-z\d]? ?\d[a-z]{2}\b|[a-z]\d\d ?[a-z\d]{4}\b/), accept: townBeforeCode,
+    shape: SHAPE_POSTCODE, accept: townBeforeCode,
   },
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then

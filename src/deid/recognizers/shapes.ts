@@ -44,6 +44,11 @@ export const SHAPE_ZIP = 1 << 14;
 export const SHAPE_OLD_AGE = 1 << 15;
 /** A run of 1-6 digits, spaces, a capital: "1600 Pennsylvania Avenue" (and "2 Tylenol"). */
 export const SHAPE_NUMBER_CAPITAL = 1 << 16;
+/**
+ * A run of 1-2 digits after a capital, then the rest of a British postcode ("BS1 4DJ", "W1A 1AA": a letter or digit
+ * maybe, a space maybe, a digit, two capitals) or of an Irish Eircode ("T12 X70A", "D6W 1234": four capitals or digits).
+ */
+export const SHAPE_POSTCODE = 1 << 17;
 
 /**
  * The note's shapes (bits above). Also collects the long letter/digit runs: 7+ digits standing alone are an
@@ -164,6 +169,31 @@ function punctuationShapes(text: string, i: number, c: number): number {
 const TLD_SHAPES = new Int32Array(128 * 128); // Int32: shape bits go past 8
 for (const t of ['co', 'or', 'ne', 'ed', 'go', 'in', 'bi', 'io']) TLD_SHAPES[t.charCodeAt(0) * 128 + t.charCodeAt(1)] = SHAPE_DOT_TLD;
 
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function capitalOrDigit(c: number): boolean {
+  return isCapital(c) || isDigit(c);
+}
+
+/** Whether what follows a postcode's first digits (text[end...]) is the rest of one: see SHAPE_POSTCODE. */
+function postcodeAfter(text: string, end: number, length: number): boolean {
+  // British: [letter or digit] [space] digit capital capital.
+  let k = end;
+  if (capitalOrDigit(at(text, k)) && !(isDigit(at(text, k)) && isCapital(at(text, k + 1)))) k++;
+  if (at(text, k) === 32 || at(text, k) === 9) k++;
+  if (isDigit(at(text, k)) && isCapital(at(text, k + 1)) && isCapital(at(text, k + 2))) return true;
+  // Irish: two digits (or "6W" of D6W), [space], four capitals or digits.
+  k = end;
+  if (length === 1) {
+    if (at(text, k) !== 87) return false; // W
+    k++;
+  }
+  if (at(text, k) === 32 || at(text, k) === 9) k++;
+  return capitalOrDigit(at(text, k)) && capitalOrDigit(at(text, k + 1)) && capitalOrDigit(at(text, k + 2)) && capitalOrDigit(at(text, k + 3));
+}
+
 /** Shapes of the maximal digit run text[start, end). */
 function digitRunShapes(text: string, start: number, end: number): number {
   const length = end - start;
@@ -191,6 +221,7 @@ function digitRunShapes(text: string, start: number, end: number): number {
     const capital = at(text, k);
     if (capital >= 65 && capital <= 90) shapes |= SHAPE_NUMBER_CAPITAL;
   }
+  if (length <= 2 && isCapital(before) && postcodeAfter(text, end, length)) shapes |= SHAPE_POSTCODE;
   const first = text.charCodeAt(start);
   if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
     let k = end;
