@@ -193,3 +193,8 @@ test('a town with a British postcode or an Irish Eircode is a location, on a blo
   assert.equal(deidentify('Seen in Leeds LS1 3EX today. Cork T12 X70A.').text, 'Seen in [LOCATION] today. [LOCATION].');
   assert.equal(deidentify('Her CD4 count 250. At T12 L1 level. Disc T11 T12 ok.').text, 'Her CD4 count 250. At T12 L1 level. Disc T11 T12 ok.');
 });
+
+test('"Jan" before a name is a given name, not January; a listed given name before a surname found joins it', () => {
+  assert.equal(deidentify('Jan Quenbyczak called. Seen Jan 5. Since Jan, worse.').text, '[NAME] called. Seen [DATE]. Since [DATE], worse.');
+  assert.deepEqual(deidentify('Patient Jan van Quenby was seen.').spans.filter((s) => s.category === 'DATE'), [], 'no month to shift');
+});

@@ -202,8 +202,10 @@ export function givenBeforeSurname(s: NameScan): void {
       if (s.marked[i - 1] !== 0) continue;
       const w = words[i] as Word;
       const p = words[i - 1] as Word;
-      if (lexicon.surnames.has(w.key) && p.capitalized && nameLike(p) && cleanGap(w.gapBefore)
-        && !TITLES.has(p.key) && inSentence(s, i - 1)) {
+      // Or a listed given name before a surname found ("Jan Kowalczyk called": the surname by its ending), at a
+      // sentence's start too.
+      if (p.capitalized && nameLike(p) && cleanGap(w.gapBefore) && !TITLES.has(p.key)
+        && ((lexicon.surnames.has(w.key) && inSentence(s, i - 1)) || (lexicon.firstNames.has(p.key) && !lexicon.firstNames.has(w.key)))) {
         s.marked[i - 1] = 1;
       }
     }

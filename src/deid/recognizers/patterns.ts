@@ -481,6 +481,8 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
   if (value.length > 4) return true;
   const after = text.slice(end, end + 3);
   if (value === 'dec' || value === 'sep' || value === 'sept') return /^[.,]?\s*\d/.test(after) && /^[A-Z]/.test(text.slice(start, start + 1));
+  // "Jan" before a capitalised word or a surname's particle is a given name: "Patient Jan Kowal", "Jan van Hal".
+  if (value === 'jan' && text.charAt(end) !== '.' && /^[ \t]+(?:\p{Lu}\p{Ll}|(?:van|von|de|der|den)[ \t])/u.test(text.slice(end, end + 6))) return false;
   return /^[A-Z]/.test(text.slice(start, start + 1)) || /^[.,]?\s*\d/.test(after);
 }
 
