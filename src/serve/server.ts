@@ -135,7 +135,7 @@ export function createMedbertServer(services: Services, options: ServerOptions):
 
   // Connections, and those with a request being answered: what a graceful stop closes now, and what after its answer.
   const connections = new Set<Socket>();
-  const answering = new Set<Socket>();
+  const answering = new Map<Socket, number>(); // requests being answered, by connection (pipelined ones count each)
   let stopping = false;
 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
@@ -143,10 +143,12 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     let received = 0;
     let logged = false;
     const socket = request.socket;
-    answering.add(socket);
+    answering.set(socket, (answering.get(socket) ?? 0) + 1);
     response.on('close', () => {
-      answering.delete(socket);
-      if (stopping) socket.destroy();
+      const left = (answering.get(socket) ?? 1) - 1;
+      if (left > 0) answering.set(socket, left);
+      else answering.delete(socket);
+      if (stopping && left <= 0) socket.destroy();
     });
     request.on('data', (chunk: Buffer) => { received += chunk.length; });
     // The endpoint's name, never the path as sent: an unknown path, or a query string, could hold text.
