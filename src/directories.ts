@@ -50,8 +50,11 @@ export function tempBeside(path: string): string {
   return join(dirname(path), `.${basename(path)}.tmp-${process.pid}`);
 }
 
-/** What killed runs left beside `path`: see tempBeside. */
-function tidyLeftovers(path: string): void {
+/**
+ * Tidies what killed runs left beside `path` (see tempBeside): their twins go, and an earlier output one set aside is
+ * put back when `path` is missing. Before reading an output that a killed run may have been replacing.
+ */
+export function tidyLeftovers(path: string): void {
   const twinPrefix = `.${basename(path)}.tmp-`;
   const asidePrefix = `.${basename(path)}.old-`;
   let names: string[] = [];

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { MedbertError } from '../errors.js';
-import { readTextFile } from './text-file.js';
+import { readTextFile, streamTextFile } from './text-file.js';
 import { OutputLock, writeFileAtomic } from '../directories.js';
 import { FINETUNE_DEFAULTS, type EpochReport, type FinetuneOptions } from '../tasks/finetune.js';
 import {
@@ -20,8 +20,8 @@ import { snakeCaseKeys } from '../json-keys.js';
  * set scored F1 0).
  */
 export async function readNerFile(path: string, command: string, flag?: string): Promise<NerDocument[]> {
-  const text = await readTextFile(path, command);
-  const docs = /\.(tsv|iob|conll)(\.gz)?$/i.test(path) ? readIob(text, path) : await readPubtatorNer(text, path);
+  const docs = /\.(tsv|iob|conll)(\.gz)?$/i.test(path) ? readIob(await readTextFile(path, command), path)
+    : await readPubtatorNer(streamTextFile(path, command), path);
   if (flag !== undefined && docs.length === 0) throw new MedbertError(`${flag} ${path} holds no document (PubTator or BIO TSV expected)`);
   return docs;
 }
@@ -126,9 +126,11 @@ async function finetuneNerInto(v: NerFinetuneValues, dir: string, out: string): 
   for (const [name, docs] of [['--train', train], ['--dev', dev]] as const) {
     const present = new Set(docs.flatMap((d) => d.mentions.map((m) => m.type)));
     const absent = types.filter((t) => !present.has(t));
-    // A misspelt type ("Disese") would train and score a label no mention has.
+    const named = `the type${absent.length > 1 ? 's' : ''} ${absent.join(', ')} (see --types); its types: ${[...present].sort().join(', ') || 'none'}`;
+    // A misspelt type ("Disese") would train and score a label no mention has; a small dev set may lack a rare one.
+    if (absent.length === types.length || (absent.length > 0 && name === '--train')) throw new MedbertError(`${name} has no mention of ${named}`);
     if (absent.length > 0) {
-      throw new MedbertError(`${name} has no mention of the type${absent.length > 1 ? 's' : ''} ${absent.join(', ')} (see --types); its types: ${[...present].sort().join(', ') || 'none'}`);
+      process.stderr.write(`medbert finetune ner: warning: ${name} has no mention of ${named}\n`);
     }
   }
   const options = finetuneOptions(v);

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { OutputLock } from '../directories.js';
+import { OutputLock, tidyLeftovers } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { openShardSource } from '../data/shard-files.js';
 import { specialIds } from '../data/special-tokens.js';
@@ -195,6 +195,7 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
   const steps = intFlag(v.steps, 'steps', 1000, 1);
   const seed = intFlag(v.seed, 'seed', 42, 0);
   const recipe = recipeFor(preset, steps);
+  if (v.resume === true) tidyLeftovers(join(outDir, 'checkpoint')); // a run killed while it replaced the checkpoint set it aside
   if (v.resume === true && !existsSync(join(outDir, 'checkpoint'))) {
     throw new MedbertError(`--resume: ${join(outDir, 'checkpoint')} does not exist (nothing to resume)`);
   }
@@ -264,7 +265,7 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
     // width, would train as another model than config.json says.
     const differ = ARCHITECTURE_FIELDS.filter((key) => init.config[key] !== config[key]);
     if (differ.length > 0) {
-      throw new MedbertError(`--init ${v.init} does not fit preset ${preset}: its config.json says ${differ.map((k) => `${k} ${init.config[k]}`).join(', ')}; `
+      throw new MedbertError(`--init ${v.init} does not fit this run (preset ${preset}, the tokenizer's vocabulary): its config.json says ${differ.map((k) => `${k} ${init.config[k]}`).join(', ')}; `
         + `the run has ${differ.map((k) => `${k} ${config[k]}`).join(', ')}`);
     }
     // The embeddings mean the pieces of the tokenizer they were trained with.
@@ -272,6 +273,9 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
       throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
     }
     initWeights = init.weights;
+    if (lead && !init.weights.has('cls.predictions.bias')) {
+      process.stderr.write(`medbert pretrain: warning: --init ${v.init} has no MLM head (an encoder alone): it starts fresh\n`);
+    }
     // The entity head predicts the concepts of the corpus it was trained on, row by row: other shards number others.
     const entityDecoder = init.weights.get('entity.decoder.weight');
     const initConcepts = init.rawConfig[CONCEPTS_DIGEST];

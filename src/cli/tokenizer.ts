@@ -159,7 +159,7 @@ function applyExtras(ids: number[], pieces: string[], extras: readonly Extra[], 
       ids.forEach((id, i) => { if (id === model.unkId) pieces[i] = model.pieces[id]!; });
     } else {
       const id = extra === 'bos' ? model.bosId : model.eosId;
-      if (id < 0) throw new MedbertError(`--extra_options=${extra}: the model has no ${extra === 'bos' ? '<s>' : '</s>'} piece`);
+      if (id < 0) throw new MedbertError(`--extra_options=${extra}: the model has no ${extra === 'bos' ? 'sentence-start' : 'sentence-end'} piece (${extra}_id -1)`);
       if (extra === 'bos') {
         ids.unshift(id);
         pieces.unshift(model.pieces[id]!);

@@ -126,6 +126,7 @@ export async function deidCsv(
   let textIndex = -1;
   let keyIndex = -1;
   let eol: string | null = null; // the input's line end (CRLF, as RFC 4180 writes, or LF), kept in the output
+  let lastByte = -1;
   const write = async (batch: readonly CsvRow[]): Promise<void> => {
     for (const row of batch) {
       if (row.error !== null) {
@@ -162,8 +163,9 @@ export async function deidCsv(
   for await (const chunk of path === undefined ? (process.stdin as AsyncIterable<Uint8Array>) : fileBytes(path)) {
     if (eol === null) {
       const lf = chunk.indexOf(10);
-      if (lf >= 0) eol = lf > 0 && chunk[lf - 1] === 13 ? '\r\n' : '\n';
+      if (lf >= 0) eol = (lf > 0 ? chunk[lf - 1] : lastByte) === 13 ? '\r\n' : '\n'; // its CR may end the chunk before
     }
+    if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
     await write(rows.push(chunk));
   }
   await write(rows.end());

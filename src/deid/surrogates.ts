@@ -4,13 +4,12 @@ import { lexicon } from './lexicon/index.js';
 import { CITIES, COUNTRIES, STREET_PREFIXES, STREET_TYPES } from './lexicon/places.js';
 import { SURNAMES } from './lexicon/surnames.js';
 import { shiftDate, type DateOrder } from './dates.js';
+import { SURNAME_PARTICLES } from './recognizers/name-cues.js';
 import { hash32, pick, seededRandom } from './random.js';
 import type { PhiCategory } from './types.js';
 
 const WOMEN: ReadonlySet<string> = new Set(WOMEN_GIVEN_NAMES);
-/** A surname's particles, in lower case as written inside a name ("van der Berg", "de la Cruz"). */
-const NAME_PARTICLES: ReadonlySet<string> = new Set(['van', 'von', 'der', 'den', 'des', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'du', 'dos',
-  'das', 'ter', 'ten', 'zu', 'zur', 'vom', 'bin', 'ibn']);
+
 const MEN: ReadonlySet<string> = new Set(MEN_GIVEN_NAMES);
 
 /** US towns only (the list ends with world cities), so a surrogate stays plausible next to a state. */
@@ -50,7 +49,10 @@ export class SurrogateMaker {
   /** The replacement for `original` of `category`. */
   make(original: string, category: PhiCategory): string {
     switch (category) {
-      case 'NAME': return this.words(original, (word, i, all) => this.nameWord(word, i === all.length - 1 && all.length > 1));
+      // A surname's particles in lower case stay ("de la Cruz" → "de la Perry"): they say nothing of the person, but
+      // only before the surname ("dr. le" alone is a name).
+      case 'NAME': return this.words(original, (word, i, all) => (i < all.length - 1 && SURNAME_PARTICLES.has(word) ? word
+        : this.nameWord(word, i === all.length - 1 && all.length > 1)));
       // A country alone (an address block's last line) is no identifier: kept, as a country closing an address is.
       case 'LOCATION': return lexicon.countries.has(original.replace(/\.$/, '').toLowerCase()) ? original
         : this.memoised('LOCATION', original, (r) => (/^\d{5}(?:-\d{4})?$/.test(original) ? sameShape(original, r)
@@ -88,9 +90,8 @@ export class SurrogateMaker {
   }
 
   private nameWord(word: string, surname: boolean): string {
-    // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr."; so do a surname's particles in lower case
-    // ("de la Cruz" → "de la Perry"), which say nothing of the person.
-    if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word) || NAME_PARTICLES.has(word)) return word;
+    // A generational suffix stays: "Dr. Patel Jr." → "Dr. Riley Jr.".
+    if (/^(?:Jr|Sr|JR|SR|II|III|IV)$/.test(word)) return word;
     if (word.length === 1) return this.memoised('INITIAL', word, (r) => styleLike(word, String.fromCharCode(65 + Math.floor(r() * 26))));
     // A given name (from any list: "Søren" too) gets a given name, of the same gender where the name has one; the
     // surrogates come from the US lists.

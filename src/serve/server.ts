@@ -148,7 +148,12 @@ export function createMedbertServer(services: Services, options: ServerOptions):
       const left = (answering.get(socket) ?? 1) - 1;
       if (left > 0) answering.set(socket, left);
       else answering.delete(socket);
-      if (stopping && left <= 0) socket.destroy();
+      // After the answer: a client still sending its body gets it, not a reset; one that keeps its side open is cut
+      // off a little later, so that it cannot hold the stop.
+      if (stopping && left <= 0) {
+        socket.end();
+        setTimeout(() => socket.destroy(), 2000).unref();
+      }
     });
     request.on('data', (chunk: Buffer) => { received += chunk.length; });
     // The endpoint's name, never the path as sent: an unknown path, or a query string, could hold text.

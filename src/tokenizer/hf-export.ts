@@ -54,7 +54,7 @@ export function toHuggingFaceJson(model: SentencePieceModel): HuggingFaceTokeniz
     padding: null,
     added_tokens: added,
     normalizer: normalizers.length === 0 ? null : { type: 'Sequence', normalizers },
-    pre_tokenizer: { type: 'Metaspace', replacement: '\u2581', add_prefix_space: addDummyPrefix, prepend_scheme: prependScheme, split: false },
+    pre_tokenizer: metaspace,
     post_processor: bertTemplate(model),
     // Byte pieces ("<0xE6>") become their bytes, joined into characters, before the space marker becomes a space.
     decoder: byteFallback ? { type: 'Sequence', decoders: [{ type: 'ByteFallback' }, { type: 'Fuse' }, metaspace] } : metaspace,

@@ -180,8 +180,9 @@ async function train(run: PretrainRun): Promise<PretrainResult> {
   const rank = dist?.rank ?? 0, world = dist?.world ?? 1;
   const dropoutRng = new Rng(o.seed + 1), maskRng = new Rng(o.seed + 2);
   const model = new BertForPretraining(engine, config, new Rng(o.seed), dropoutRng);
-  // The encoder and MLM head must all be there; the pooler and entity head may be absent (a BertForMaskedLM has neither).
-  if (run.init) loadPretrainedWeights(model, run.init.weights, { optional: ['bert.pooler.', 'entity.'], source: run.init.source });
+  // The encoder must all be there; the heads may be absent and start fresh (a BertForMaskedLM has no pooler nor entity
+  // head, a BertModel or a fine-tuned checkpoint no MLM head).
+  if (run.init) loadPretrainedWeights(model, run.init.weights, { optional: ['bert.pooler.', 'entity.', 'cls.'], source: run.init.source });
   const updater: Updater = dist === undefined ? new LocalUpdater(engine, model, o.weightDecay)
     : dist.updater(engine, model.namedParameters(), o.weightDecay);
   let step = 0, elapsedBefore = 0;

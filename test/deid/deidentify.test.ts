@@ -175,26 +175,44 @@ test('a surname\'s particles are part of the name; surrogates keep them and give
   assert.equal(m[2], m[3], 'one stand-in for Ferrant');
   assert.equal(m[1], m[4], 'one stand-in for Quenby');
   for (const original of ['Orvel', 'Quenby', 'Ysolde', 'Ferrant']) assert.ok(!out.includes(original), original);
+  // A particle alone is the name itself: replaced.
+  assert.doesNotMatch(deidentify('seen by dr. le today.', { mode: 'surrogate' }).text, /dr\. le /);
+  // In a single-case note, words after a particle join only when they are a listed name.
+  assert.equal(deidentify('PATIENT SEEN BY DR QUENBY TEN MINUTES AGO. FOLLOWUP WITH DR QUENBY DA VINCI ROBOT').text,
+    'PATIENT SEEN BY DR [NAME] TEN MINUTES AGO. FOLLOWUP WITH DR [NAME] DA VINCI ROBOT');
 });
 
 test('a town or surname naming a scale, a test with its result, a collar or rules is no PHI; the same word as a place still is', () => {
   const note = 'Glasgow Coma Scale 15. A Philadelphia collar was applied. Nottingham grade II. Gilbert\'s syndrome. She moved to Philadelphia in May.';
   assert.equal(deidentify(note).text, 'Glasgow Coma Scale 15. A Philadelphia collar was applied. Nottingham grade II. Gilbert\'s syndrome. She moved to [LOCATION] in May.');
+  // A verb or a function word between the name and the head: the name is a person's, the place a place.
+  assert.equal(deidentify('Mr. Quenby was seen today. Quenby has a fracture of the wrist. Dr. Ferrant to score the test.').text,
+    'Mr. [NAME] was seen today. [NAME] has a fracture of the wrist. Dr. [NAME] to score the test.');
 });
 
 test('identifiers told in a sentence or after a short label: "policy number is", "serial is", "Acc#:", a licence\'s state code', () => {
   const note = 'Acc#: RAD-2021-0045512. Driver\'s license: IL D512-4478-9921. The policy number is TRV-99812-IS. Pump serial is MMT-1780-SN-4432981.';
   assert.equal(deidentify(note).text, 'Acc#: [ACCOUNT]. Driver\'s license: [LICENSE]. The policy number is [HEALTH_PLAN]. Pump serial is [DEVICE].');
   assert.equal(deidentify('Licensed in 2019. The group is 300 strong. Acc 2 kids.').text, 'Licensed in 2019. The group is 300 strong. Acc 2 kids.');
+  // After "is" or "was", an amount is no identifier.
+  assert.equal(deidentify('Her insurance is 100% covered; insurance was 2024 renewal; the lot is 1234 sq ft.').text,
+    'Her insurance is 100% covered; insurance was 2024 renewal; the lot is 1234 sq ft.');
 });
 
 test('a town with a British postcode or an Irish Eircode is a location, on a block\'s line too; a vertebra or a lab is not', () => {
   assert.equal(deidentify('Address: 14 Park Row\nBristol BS1 4DJ\nEngland').text, 'Address: [LOCATION]\n[LOCATION]\nEngland');
   assert.equal(deidentify('Seen in Leeds LS1 3EX today. Cork T12 X70A.').text, 'Seen in [LOCATION] today. [LOCATION].');
+  assert.equal(deidentify('Lives at Bristol BS14DJ with her son. Work in Manchester M11AE.').text, 'Lives at [LOCATION] with her son. Work in [LOCATION].',
+    'written without the space');
   assert.equal(deidentify('Her CD4 count 250. At T12 L1 level. Disc T11 T12 ok.').text, 'Her CD4 count 250. At T12 L1 level. Disc T11 T12 ok.');
 });
 
 test('"Jan" before a name is a given name, not January; a listed given name before a surname found joins it', () => {
-  assert.equal(deidentify('Jan Quenbyczak called. Seen Jan 5. Since Jan, worse.').text, '[NAME] called. Seen [DATE]. Since [DATE], worse.');
+  assert.equal(deidentify('Jan Quenbyczak called. Seen Jan 5. Since Jan, worse. Seen in Jan Dr. Ferrant reviewed.').text,
+    '[NAME] called. Seen [DATE]. Since [DATE], worse. Seen in [DATE] Dr. [NAME] reviewed.');
   assert.deepEqual(deidentify('Patient Jan van Quenby was seen.').spans.filter((s) => s.category === 'DATE'), [], 'no month to shift');
+});
+
+test('a phone number after its label ends at its line', () => {
+  assert.equal(deidentify('Text me: cell 207.555.0153\n3/14 19:07 ok').text, 'Text me: cell [PHONE]\n[DATE] 19:07 ok');
 });

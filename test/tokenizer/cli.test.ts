@@ -95,6 +95,7 @@ test('bad input: one clear line on stderr and a non-zero exit', () => {
     [['encode', `--model=${models.nmt}`, `--input=${hard}`, hard], undefined, /give --input or FILE arguments, not both/],
     [['encode', `--model=${models.nmt}`, '--nbest_size=abc'], 'x\n', /--nbest_size=abc is not valid: expected an integer\n/],
     [['train', `--input=${hard}`, '--model_prefix=x', '--user_defined_symbols=a,,b'], undefined, /--user_defined_symbols holds an empty symbol/],
+    [['train', `--input=${hard}`, '--model_prefix=x', '--bos_piece=<s>', '--eos_piece=<s>'], undefined, /--bos_piece and --eos_piece both name <s>/],
     [['decode', `--model=${models.nmt}`, '--input_format=id'], '5 6\n7 99999\n', /stdin: line 2: invalid id 99999/],
     [['encode', `--model=${hard}`], 'x\n', /not a valid SentencePiece model/],
     [['frobnicate'], undefined, /unknown tokenizer subcommand 'frobnicate'/],

@@ -136,6 +136,9 @@ test('fine-tuning starts from a pretrained encoder: other architectures are refu
   assert.deepEqual(loaded.get('bert.encoder.layer.0.output.dense.weight')!.data, qaWeights.get('bert.encoder.layer.0.output.dense.weight')!.data);
   assert.deepEqual(loaded.get('classifier.weight')!.shape, [5, 8]);
   tagger.model.dispose();
+  // A Hugging Face BertForMaskedLM has no pooler, which token classification does not read: it fine-tunes.
+  const withoutPooler = new Map([...weights].filter(([name]) => !name.startsWith('bert.pooler.')));
+  NerTagger.create(engine, config, withoutPooler, sp, ['Chemical'], 1, { classifier: 'fresh' }).model.dispose();
   // A fine-tuned tagger loads its own classifier, which must be there.
   assert.throws(() => NerTagger.create(engine, config, weights, sp, ['Chemical'], 1, { classifier: 'load', source: 'ner/model.safetensors' }),
     /ner\/model\.safetensors lacks 2 tensor\(s\) the model needs, e\.g\. 'classifier\.weight'/);

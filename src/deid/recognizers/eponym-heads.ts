@@ -1,6 +1,7 @@
 // Named scales, tests, rules and devices ("Vellacott Coma Scale", "Quenby ankle rules", "Orvel fall scale", "Ferrant
 // test negative", "Ostrander level IV"): a town or a surname one to three words before such a head names no person and
 // no place. Shared by the name and place recognizers.
+import { lexicon } from '../lexicon/index.js';
 import { cleanGap, type Word } from '../words.js';
 
 /** Heads that make the words before them a named instrument, whatever follows. */
@@ -20,6 +21,9 @@ export function namesAnInstrument(words: readonly Word[], text: string, last: nu
     if (!cleanGap(w.gapBefore) && w.gapBefore !== '-') return false;
     if (HEADS.has(w.key)) return true;
     if (GRADED_HEADS.has(w.key)) return RESULT_AFTER.test(text.slice(w.end, w.end + 12));
+    // Only the instrument's own words lie between ("Coma", "fall", "ankle"): a function word or a verb ends the
+    // name's phrase ("Oakes has a fracture", "Kowalczyk to score the test").
+    if (lexicon.stop.has(w.key)) return false;
   }
   return false;
 }

@@ -141,6 +141,12 @@ export const ORIGIN_SERVICES = new Set(['speech', 'social', 'case', 'pharmacy', 
   'security', 'billing', 'insurance', 'hospital', 'medicare', 'medicaid', 'guardianship', 'probate', 'court', 'police', 'dss', 'dcf', 'aps']);
 
 /** Particles inside surnames: "Van Oosterveld", "de la Cruz", "O'". */
+/**
+ * Words that join a surname to the name before it, in lower case: "van der Berg", "de la Cruz", "bin Salman" (not
+ * "ten": "Dr. Quenby ten minutes ago").
+ */
+export const SURNAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'des', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'du', 'dos', 'das',
+  'ter', 'zu', 'zur', 'vom', 'bin', 'ibn']);
 export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'st', 'mc', 'mac', 'ter', 'ten', 'du', 'dos', 'das']);
 
 /** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */

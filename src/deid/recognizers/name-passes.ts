@@ -3,7 +3,7 @@ import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
 import { cleanGap, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
-  TITLES, VERB_LIKE,
+  SURNAME_PARTICLES, TITLES, VERB_LIKE,
 } from './name-cues.js';
 import { namesAnInstrument } from './eponym-heads.js';
 import { adverbOrRole, clauseStart, eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameLike } from './name-scan.js';
@@ -234,10 +234,6 @@ export function propagateNames(s: NameScan): void {
   }
 }
 
-/** Words that join a surname to the name before it: "van der Berg", "de la Cruz", "bin Salman". */
-const SURNAME_PARTICLES = new Set(['van', 'von', 'der', 'den', 'des', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'du', 'dos', 'das', 'ter',
-  'ten', 'zu', 'zur', 'vom', 'bin', 'ibn']);
-
 export function particleSurnames(s: NameScan): void {
   // "Dr. Hendrik van der Berg", "Marisol de la Cruz": after a name found, one to three particles (lower case in a
   // mixed-case note) and a capitalised word complete the name.
@@ -250,7 +246,8 @@ export function particleSurnames(s: NameScan): void {
     }
     const surname = s.at(j);
     if (j === i + 1 || surname === undefined || !cleanGap(surname.gapBefore) || !nameLike(surname) || surname.single) continue;
-    if ((s.mixed ? !surname.capitalized : lexicon.stop.has(surname.key)) || medicalWord(surname) || eponymUse(s, j)) continue;
+    // In a single-case note a listed name only: "DR QUENBY TEN MINUTES AGO", "DR PATEL DA VINCI ROBOT".
+    if ((s.mixed ? !surname.capitalized : !isKnownName(surname.key)) || medicalWord(surname) || eponymUse(s, j)) continue;
     for (let k = i + 1; k <= j; k++) s.marked[k] = 1;
     i = j;
   }

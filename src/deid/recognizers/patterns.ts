@@ -184,7 +184,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'PHONE',
     keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d\s().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: phoneDigits,
   },
   // A number after a person's or a phone's "#": "daughter's # 555-4321", "cell # 555-4321". After other words, "#"
@@ -223,17 +223,19 @@ const RULE_LIST: readonly PatternRule[] = [
     keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
     // "group is 300 strong": a group's number only after its label, not in a sentence.
     re: new RegExp(String.raw`(?:(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary)${LABEL_GAP_IS}|group${LABEL_GAP})${ID_VALUE}`, 'gi'),
+    accept: idLikeAfterIs,
   },
   // An IBAN after its label, written whole or in groups of four: "IBAN: DE44 5001 0517 5407 3249 31" (a short last
   // group has a digit: "... 8906 and" ends at the number).
   { category: 'ACCOUNT', keywords: ['iban'], re: /iban\b(?:[ \t]*(?:is|number|no\.?|#))?[ \t]*:?[ \t]*(?<v>[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?:[ \t][a-z0-9]{4}){2,7}(?:[ \t](?=[a-z]{0,3}\d)[a-z0-9]{1,4})?))\b/gi },
-  { category: 'ACCOUNT', keywords: ['account', 'acct', 'acc'], re: new RegExp(String.raw`(?:account|acct|acc(?=[ \t]*[#:]))${LABEL_GAP_IS}${ID_VALUE}`, 'gi') },
+  { category: 'ACCOUNT', keywords: ['account', 'acct', 'acc'], re: new RegExp(String.raw`(?:account|acct|acc(?=[ \t]*[#:]))${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
   {
     category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'],
-    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'), accept: stateCodeFirst,
+    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
+    accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
-  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP_IS}${ID_VALUE}`, 'gi') },
+  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
@@ -346,7 +348,6 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
   // A ZIP code after a state: "Havre, MT 59501", "Havre, Montana 59501", in a lower-case note after a comma ("havre, mt 59501").
   { category: 'LOCATION', re: /(?:\b(?:[A-Z]{2}|[A-Z][a-z]+)|(?<=,[ \t]?)[a-z]{2})\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
-  // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   // A town and a British postcode or an Irish Eircode after it: "Bristol BS1 4DJ", "Cork T12 X70A" (a code alone is
   // too like a lab's or a vertebra's name: "CD4", "T12").
   {
@@ -354,6 +355,7 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
     shape: SHAPE_POSTCODE, accept: townBeforeCode,
   },
+  // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
   // "APO/FPO/DPO" with its code (AA, AE, AP) and ZIP, a line of their own.
@@ -379,7 +381,16 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
   after: r.after,
 }));
 
-/** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
+/**
+ * A value after "is" or "was" (LABEL_GAP_IS) is told in a sentence, where numbers are as often amounts ("insurance is
+ * 100% covered", "the lot is 1234 sq ft"): there it must look like an identifier, letters with digits or 5+ digits.
+ */
+function idLikeAfterIs(text: string, start: number, end: number): boolean {
+  if (!/\b(?:is|was)\s+$/i.test(text.slice(Math.max(0, start - 6), start))) return true;
+  const value = text.slice(start, end);
+  return ((/[A-Za-z]/.test(value) && /\d/.test(value)) || /\d{5}/.test(value)) && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd)/i.test(text.slice(end, end + 9));
+}
+
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
 function stateCodeFirst(text: string, start: number): boolean {
   return !/^[A-Za-z]{2}[ \t]/.test(text.slice(start, start + 3)) || /^[A-Z]{2}/.test(text.slice(start, start + 2));
@@ -396,6 +407,7 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
   return groups.length >= 3 && groups.some((group) => group.length === 4 || /[a-f]/i.test(group));
 }
 
+/** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
 const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
@@ -482,7 +494,9 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 3);
   if (value === 'dec' || value === 'sep' || value === 'sept') return /^[.,]?\s*\d/.test(after) && /^[A-Z]/.test(text.slice(start, start + 1));
   // "Jan" before a capitalised word or a surname's particle is a given name: "Patient Jan Kowal", "Jan van Hal".
-  if (value === 'jan' && text.charAt(end) !== '.' && /^[ \t]+(?:\p{Lu}\p{Ll}|(?:van|von|de|der|den)[ \t])/u.test(text.slice(end, end + 6))) return false;
+  // Not before a title ("Seen in Jan Dr. Quenby reviewed"): the month, then the next sentence.
+  if (value === 'jan' && text.charAt(end) !== '.' && /^[ \t]+(?:\p{Lu}\p{Ll}|(?:van|von|de|der|den)[ \t])/u.test(text.slice(end, end + 6))
+    && !/^[ \t]+(?:Dr|Mr|Mrs|Ms|Miss|Prof)\b/.test(text.slice(end, end + 8))) return false;
   return /^[A-Z]/.test(text.slice(start, start + 1)) || /^[.,]?\s*\d/.test(after);
 }
 

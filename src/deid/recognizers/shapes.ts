@@ -46,7 +46,8 @@ export const SHAPE_OLD_AGE = 1 << 15;
 export const SHAPE_NUMBER_CAPITAL = 1 << 16;
 /**
  * A run of 1-2 digits after a capital, then the rest of a British postcode ("BS1 4DJ", "W1A 1AA": a letter or digit
- * maybe, a space maybe, a digit, two capitals) or of an Irish Eircode ("T12 X70A", "D6W 1234": four capitals or digits).
+ * maybe, a space maybe, a digit, two capitals; or 2-3 digits and two capitals, "BS14DJ") or of an Irish Eircode
+ * ("T12 X70A", "D6W 1234": four capitals or digits).
  */
 export const SHAPE_POSTCODE = 1 << 17;
 
@@ -179,6 +180,9 @@ function capitalOrDigit(c: number): boolean {
 
 /** Whether what follows a postcode's first digits (text[end...]) is the rest of one: see SHAPE_POSTCODE. */
 function postcodeAfter(text: string, end: number, length: number): boolean {
+  // British, written without its space: the run's last digit starts the inward code ("BS14DJ", "M11AE", "B121AB").
+  if (length >= 2 && isCapital(at(text, end)) && isCapital(at(text, end + 1))) return true;
+  if (length === 3) return false;
   // British: [letter or digit] [space] digit capital capital.
   let k = end;
   if (capitalOrDigit(at(text, k)) && !(isDigit(at(text, k)) && isCapital(at(text, k + 1)))) k++;
@@ -221,7 +225,7 @@ function digitRunShapes(text: string, start: number, end: number): number {
     const capital = at(text, k);
     if (capital >= 65 && capital <= 90) shapes |= SHAPE_NUMBER_CAPITAL;
   }
-  if (length <= 2 && isCapital(before) && postcodeAfter(text, end, length)) shapes |= SHAPE_POSTCODE;
+  if (length <= 3 && isCapital(before) && postcodeAfter(text, end, length)) shapes |= SHAPE_POSTCODE;
   const first = text.charCodeAt(start);
   if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
     let k = end;

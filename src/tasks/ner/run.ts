@@ -48,7 +48,9 @@ export class NerTagger {
     const labels = new LabelSet(types);
     const model = new BertForTokenClassification(engine, config, labels.size, new Rng(seed), new Rng(seed + 1));
     try {
-      if (weights !== null) loadPretrainedWeights(model, weights, { fresh: options.classifier === 'fresh' ? ['classifier.'] : [], source: options.source });
+      // Token classification reads no pooler, and a Hugging Face BertForMaskedLM has none: it may be absent.
+      const fresh = options.classifier === 'fresh';
+      if (weights !== null) loadPretrainedWeights(model, weights, { fresh: fresh ? ['classifier.'] : [], optional: ['bert.pooler.'], source: options.source });
     } catch (error) {
       model.dispose();
       throw error;

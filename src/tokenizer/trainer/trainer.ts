@@ -148,8 +148,14 @@ export class UnigramTrainer {
       meta.set(id, { piece, type });
     };
     if (o.unk_id < 0) throw new MedbertError(`--unk_id must be >= 0: ${o.unk_piece} must be defined`);
-    for (const [flag, piece] of [['unk_piece', o.unk_piece], ['bos_piece', o.bos_piece], ['eos_piece', o.eos_piece], ['pad_piece', o.pad_piece]] as const) {
+    const named = new Map<string, string>();
+    for (const [flag, piece, id] of [['unk_piece', o.unk_piece, o.unk_id], ['bos_piece', o.bos_piece, o.bos_id], ['eos_piece', o.eos_piece, o.eos_id],
+      ['pad_piece', o.pad_piece, o.pad_id]] as const) {
       if (piece === '') throw new MedbertError(`--${flag} is empty`);
+      if (id < 0) continue; // a piece the model does not have
+      const other = named.get(piece);
+      if (other !== undefined) throw new MedbertError(`--${other} and --${flag} both name ${piece}: each special piece needs a name of its own`);
+      named.set(piece, flag);
     }
     put(o.unk_id, o.unk_piece, PieceType.UNKNOWN);
     put(o.bos_id, o.bos_piece, PieceType.CONTROL);
