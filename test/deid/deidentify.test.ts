@@ -216,3 +216,10 @@ test('"Jan" before a name is a given name, not January; a listed given name befo
 test('a phone number after its label ends at its line', () => {
   assert.equal(deidentify('Text me: cell 207.555.0153\n3/14 19:07 ok').text, 'Text me: cell [PHONE]\n[DATE] 19:07 ok');
 });
+
+test('a practice, laboratories or a daycare named in capitals is a facility; the common words are not', () => {
+  assert.equal(deidentify('Referred by Orvelside Family Practice; seen at Quenbury Laboratories; from Ferrant Daycare.').text,
+    'Referred by [HOSPITAL] Family Practice; seen at [HOSPITAL] Laboratories; from [HOSPITAL] Daycare.');
+  assert.equal(deidentify('Seen in Family Practice. At band practice. In clinical practice, initial imaging.').text,
+    'Seen in Family Practice. At band practice. In clinical practice, initial imaging.');
+});

@@ -4,11 +4,16 @@
  */
 export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center', 'centre', 'ctr', 'clinic', 'clinics', 'infirmary', 'rehab',
   'rehabilitation', 'campus', 'house', 'manor', 'hospice', 'institute', 'sanatorium', 'nh', 'facility']);
+/**
+ * Heads of practices and other organisations, which are common words too ("band practice", "pertinent laboratories"):
+ * a name only written as one, capitalised in a mixed-case note, head and all ("Lakeside Family Practice").
+ */
+export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners', 'laboratories', 'daycare']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family']);
 /** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
 export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['home', new Set(['nursing'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
+  ['home', new Set(['nursing', 'care'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
 ]);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'deaconess']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */

@@ -5,7 +5,7 @@ import type { PhiSpan } from '../types.js';
 import { namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_HEADS, NOT_TOWNS_AFTER_IN, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { MONTH_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
@@ -27,7 +27,7 @@ import { VERB_LIKE } from './name-cues.js';
  */
 /** Words at which every place rule runs (built once; see the loop in findPlaces). */
 const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
-  ...GENERIC_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
+  ...GENERIC_HEADS, ...ORGANISATION_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
@@ -337,8 +337,10 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
   const compound = s.mixed && w.capitalized && s.at(i - 1)?.capitalized === true && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
-  if ((GENERIC_HEADS.has(w.key) || compound) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
+  const organisation = s.mixed && w.capitalized && ORGANISATION_HEADS.has(w.key);
+  if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
+    if (found !== null && organisation && !allCapitalised(s, found[0], i)) return;
     if (found !== null) {
       push(s, found[0], found[1], 'HOSPITAL');
       townAfterFacility(s, i);
@@ -347,6 +349,12 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     const found = nameBefore(s, i, true);
     if (found !== null && found[0] < i) push(s, found[0], found[1], 'HOSPITAL');
   }
+}
+
+/** Every word from `from` to `to` starts with a capital ("Lakeside Family Practice"). */
+function allCapitalised(s: PlaceScan, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (!/^\p{Lu}/u.test(s.text.slice((s.at(k) as Word).start, (s.at(k) as Word).start + 1))) return false;
+  return true;
 }
 
 /**
