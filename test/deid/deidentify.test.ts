@@ -223,3 +223,10 @@ test('a practice, laboratories or a daycare named in capitals is a facility; the
   assert.equal(deidentify('Seen in Family Practice. At band practice. In clinical practice, initial imaging.').text,
     'Seen in Family Practice. At band practice. In clinical practice, initial imaging.');
 });
+
+test('numbers under other systems\' labels, and a plan\'s number in groups; not a count or a service', () => {
+  assert.equal(deidentify('Accession: MR23-118842. UHID: LH2300718842. Hosp. No: LUTH/MOP/22/0941. NHI ZKT4418. Staff badge 30118. Medicare: 2951 44718 3.').text,
+    'Accession: [ID]. UHID: [ID]. Hosp. No: [ID]. NHI [ID]. Staff badge [ID]. Medicare: [HEALTH_PLAN].');
+  assert.equal(deidentify('Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago.').text,
+    'Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago.');
+});

@@ -81,6 +81,8 @@ const MONTH_DASH_DAY = String.raw`(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])`;
 /** A month and a day with a slash: "3/15", "12/05". */
 const MONTH_DAY = String.raw`(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
+/** ID_VALUE, or digits in groups ("Medicare: 2951 44718 3", "NHS number 485 777 3456"). */
+const ID_OR_GROUPS = String.raw`(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?!\d)|[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 const LABEL_GAP = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
 /** LABEL_GAP, or the label's number told in a sentence: "policy number is TRV-99812", "the serial was MMT-1780-4432". */
 const LABEL_GAP_IS = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
@@ -222,7 +224,7 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'HEALTH_PLAN',
     keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
     // "group is 300 strong": a group's number only after its label, not in a sentence.
-    re: new RegExp(String.raw`(?:(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary)${LABEL_GAP_IS}|group${LABEL_GAP})${ID_VALUE}`, 'gi'),
+    re: new RegExp(String.raw`(?:(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary)${LABEL_GAP_IS}|group${LABEL_GAP})${ID_OR_GROUPS}`, 'gi'),
     accept: idLikeAfterIs,
   },
   // An IBAN after its label, written whole or in groups of four: "IBAN: DE44 5001 0517 5407 3249 31" (a short last
@@ -236,6 +238,14 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
+  // Numbers under the labels of other systems and countries: "NHS number 485 777 3456", "UHID: LH2300718842",
+  // "Accession: MR23-118842", "NHI ZKT4418", "Hosp. No: LUTH/MOP/22/0941", "badge 30118". The value must look like an
+  // identifier (idLike): "NHS 111", "specimen 2" are no numbers of a person.
+  {
+    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp'],
+    re: new RegExp(String.raw`(?:accession|uhid|nhi|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?!\d)|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
+    accept: idLike,
+  },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
@@ -386,9 +396,14 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
  * 100% covered", "the lot is 1234 sq ft"): there it must look like an identifier, letters with digits or 5+ digits.
  */
 function idLikeAfterIs(text: string, start: number, end: number): boolean {
-  if (!/\b(?:is|was)\s+$/i.test(text.slice(Math.max(0, start - 6), start))) return true;
+  return !/\b(?:is|was)\s+$/i.test(text.slice(Math.max(0, start - 6), start)) || idLike(text, start, end);
+}
+
+/** A value that looks like an identifier: letters with 4+ digits, or 5+ digits; not an amount ("100%", "1234 sq ft"). */
+function idLike(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  return ((/[A-Za-z]/.test(value) && /\d/.test(value)) || /\d{5}/.test(value)) && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd)/i.test(text.slice(end, end + 9));
+  const digits = value.replace(/\D/g, '').length;
+  return ((/[A-Za-z]/.test(value) && digits >= 4) || digits >= 5) && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd)/i.test(text.slice(end, end + 9));
 }
 
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
