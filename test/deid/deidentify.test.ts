@@ -230,3 +230,9 @@ test('numbers under other systems\' labels, and a plan\'s number in groups; not 
   assert.equal(deidentify('Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago.').text,
     'Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago.');
 });
+
+test('scores, counts and a dose\'s three values are no dates; a heading in capitals is no month', () => {
+  assert.equal(deidentify('ER 8/8, PR 6/8. Katz ADL 4/6. Lawton IADL 2/8. Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.').text,
+    'ER 8/8, PR 6/8. Katz ADL 4/6. Lawton IADL 2/8. Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.');
+  assert.equal(deidentify('Seen 10/10/10 by Dr. Quenby. Follow up in OCT 2021.').text, 'Seen [DATE] by Dr. [NAME]. Follow up in [DATE].');
+});

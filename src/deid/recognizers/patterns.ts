@@ -265,7 +265,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'DATE',
     re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])([\/-])(?:[12]\d|3[01]|0?[1-9])\1(?:1[89]\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g,
-    runs: RUNS_1_2, after: '/-',
+    runs: RUNS_1_2, after: '/-', accept: notValuesRun,
   },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])\/(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%]|\.\d)/g, when: test(/\d\/\d+\/\d+\/\d/), shape: SHAPE_SLASHED_RUN, accept: acceptSlashedRun },
   { category: 'DATE', keywords: ['in', 'since', 'circa', 'year', 'yr', 'saying', 'said', 'during', 'of'], re: /(?:in|since|circa|year|yr|saying|said|during|of)\s+(?<v>(?:19|20)\d\d)\b(?!\s*(?:mg|mcg|cc|ml|hrs?|h|hours|units|kcal|cal)\b|[\/:.]\d)/gi, afterKeyword: digitAfterSpaces },
@@ -392,6 +392,14 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
 }));
 
 /**
+ * Three numbers with a two-digit last one after a dose's or a score's word are values, not a date: "Insulin 10/10/10"
+ * (three meals), "strength 5/5/5".
+ */
+function notValuesRun(text: string, start: number, end: number): boolean {
+  return !/^\d{1,2}[\/-]\d{1,2}[\/-]\d\d$/.test(text.slice(start, end)) || !NOT_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start).toLowerCase());
+}
+
+/**
  * A value after "is" or "was" (LABEL_GAP_IS) is told in a sentence, where numbers are as often amounts ("insurance is
  * 100% covered", "the lot is 1234 sq ft"): there it must look like an identifier, letters with digits or 5+ digits.
  */
@@ -423,8 +431,8 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
-const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
+const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|er|pr|her2|adls?|iadls?|insulin|ssi|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
@@ -507,6 +515,8 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end).toLowerCase().replace(/\.$/, '');
   if (value.length > 4) return true;
   const after = text.slice(end, end + 3);
+  // A heading in capitals: "OCT: normal" is optical coherence tomography.
+  if (/^[A-Z]+$/.test(text.slice(start, end)) && text.charAt(end) === ':') return false;
   if (value === 'dec' || value === 'sep' || value === 'sept') return /^[.,]?\s*\d/.test(after) && /^[A-Z]/.test(text.slice(start, start + 1));
   // "Jan" before a capitalised word or a surname's particle is a given name: "Patient Jan Kowal", "Jan van Hal".
   // Not before a title ("Seen in Jan Dr. Quenby reviewed"): the month, then the next sentence.
