@@ -236,3 +236,10 @@ test('scores, counts and a dose\'s three values are no dates; a heading in capit
     'ER 8/8, PR 6/8. Katz ADL 4/6. Lawton IADL 2/8. Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.');
   assert.equal(deidentify('Seen 10/10/10 by Dr. Quenby. Follow up in OCT 2021.').text, 'Seen [DATE] by Dr. [NAME]. Follow up in [DATE].');
 });
+
+test('a message log\'s speaker after a time, and a nickname in brackets after a name, are names; a role or a language is not', () => {
+  assert.equal(deidentify('Messages:\n19:04 Orvel: on my way\n19:06 Nurse: ok\n[08:15] Ysolde Ferrant: call me\n12:30 Note: fasting').text,
+    'Messages:\n19:04 [NAME]: on my way\n19:06 Nurse: ok\n[08:15] [NAME]: call me\n12:30 Note: fasting');
+  assert.equal(deidentify('Seen with Clementine Quenby (Clem) and her son. Mr. Quenby (Interpreter) present. Mr. Quenby (Deceased).').text,
+    'Seen with [NAME] ([NAME]) and her son. Mr. [NAME] (Interpreter) present. Mr. [NAME] (Deceased).');
+});

@@ -202,8 +202,18 @@ function* withRanges(count: number): Generator<string> {
   }
 }
 
+/** The generated strings with a message log's speaker line in the middle ("\n19:04 Orvel: "), for the speaker rule. */
+function* withSpeakers(count: number): Generator<string> {
+  let k = 0;
+  for (const s of generated(count)) {
+    const cut = s.length >> 1;
+    k++;
+    yield `${s.slice(0, cut)}\n${k % 24}:${String(k % 60).padStart(2, '0')}${k % 3 === 0 ? ' pm' : ''} Orvel${k % 2 === 0 ? ' Quenby' : ''}: ${s.slice(cut)}`;
+  }
+}
+
 test('anchored rules: every match starts a listed digit run of its lengths (generated strings)', () => {
-  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000), ...withSexes(20_000), ...withRanges(20_000)]);
+  const matched = checkAnchors([...generated(20_000), ...withMonths(20_000), ...withSexes(20_000), ...withRanges(20_000), ...withSpeakers(5_000)]);
   assert.deepEqual(matched.filter((n) => n === 0), [], JSON.stringify(matched));
 });
 

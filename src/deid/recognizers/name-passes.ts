@@ -252,3 +252,20 @@ export function particleSurnames(s: NameScan): void {
     i = j;
   }
 }
+
+export function nicknames(s: NameScan): void {
+  // "Clementine Quenby (Clem)": a capitalised word alone in brackets right after a name found is what the person is
+  // called. Words after a marked one only (a mark set here lies ahead, past the bracket).
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    const w = s.at(i + 1);
+    const after = s.at(i + 2);
+    if (w === undefined || s.marked[i + 1] !== 0 || !/^[ \t]*\($/.test(w.gapBefore) || !w.capitalized || !nameLike(w) || medicalWord(w)) continue;
+    if (after !== undefined && !/^\)/.test(after.gapBefore)) continue;
+    if (after === undefined && s.text.charAt(w.end) !== ')') continue;
+    // A listed given name, or the start of the name's own words ("Clementine ... (Clem)"): not "(Interpreter)", "(Deceased)".
+    let shortened = false;
+    for (let k = i; k >= 0 && k > i - 3 && s.marked[k] === 1; k--) if ((s.words[k] as Word).key.startsWith(w.key) && w.key.length >= 3) shortened = true;
+    if (!shortened && !lexicon.firstNames.has(w.key)) continue;
+    s.marked[i + 1] = 1;
+  }
+}

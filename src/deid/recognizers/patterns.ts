@@ -4,6 +4,7 @@ import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import { findAddresses } from './addresses.js';
 import { MONTH_KEY_SET, MONTH_KEYS } from './calendar-words.js';
+import { HEADER_FIELDS, ROLES } from './name-cues.js';
 import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import { emptySpans, type PhiCategory, type PhiSpan } from '../types.js';
 import {
@@ -238,6 +239,12 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
+  // A chat's or a message log's speaker: a time opening the line, then a name and a colon ("19:04 Tobi: on my way").
+  {
+    category: 'NAME',
+    re: /(?<=(?:^|\n)[ \t]*\[?)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]+(?<v>\p{Lu}[\p{Ll}'’-]+(?:[ \t]\p{Lu}[\p{Ll}'’-]+)?)(?=[ \t]*:(?:[ \t]|$))/gu,
+    runs: RUNS_1_2, after: ':', accept: speakerName,
+  },
   // Numbers under the labels of other systems and countries: "NHS number 485 777 3456", "UHID: LH2300718842",
   // "Accession: MR23-118842", "NHI ZKT4418", "Hosp. No: LUTH/MOP/22/0941", "badge 30118". The value must look like an
   // identifier (idLike): "NHS 111", "specimen 2" are no numbers of a person.
@@ -390,6 +397,12 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
   category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, afterKeyword: r.afterKeyword, shape: r.shape ?? 0, runs: r.runs ?? 0,
   after: r.after,
 }));
+
+/** A speaker's name is no role or common word ("19:04 Nurse:", "08:15 Note:"). */
+function speakerName(text: string, start: number, end: number): boolean {
+  const first = /^\p{L}[\p{L}'’-]*/u.exec(text.slice(start, end))?.[0].toLowerCase() ?? '';
+  return !lexicon.stop.has(first) && !ROLES.has(first) && !HEADER_FIELDS.has(first);
+}
 
 /**
  * Three numbers with a two-digit last one after a dose's or a score's word are values, not a date: "Insulin 10/10/10"
