@@ -243,3 +243,9 @@ test('a message log\'s speaker after a time, and a nickname in brackets after a 
   assert.equal(deidentify('Seen with Clementine Quenby (Clem) and her son. Mr. Quenby (Interpreter) present. Mr. Quenby (Deceased).').text,
     'Seen with [NAME] ([NAME]) and her son. Mr. [NAME] (Interpreter) present. Mr. [NAME] (Deceased).');
 });
+
+test('a surname in capitals, a comma and a given name or an initial opening a list\'s line is a name; a heading is not', () => {
+  const note = 'Patients:\n2. QUENBY, Ysolde\n3. VAN FERRANT, Orvel\nCritical value - OSTRANDER, A\n4. VELLACOTT, HORACE L\nHISTORY, See above.\n5. XYZ, D.C.\n6. PLAN, Continue.';
+  assert.equal(deidentify(note).text,
+    'Patients:\n2. [NAME], [NAME]\n3. [NAME], [NAME]\nCritical value - [NAME], [NAME]\n4. [NAME], [NAME]\nHISTORY, See above.\n5. XYZ, D.C.\n6. PLAN, Continue.');
+});

@@ -14,6 +14,7 @@ import {
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import {
   andNames, beforeListedSurname, beforePersonVerbs, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames, particleSurnames,
+  surnameCommaGiven,
   propagateNames,
 } from './name-passes.js';
 
@@ -119,7 +120,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, particleSurnames, nicknames, dialogueSpeakers, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, propagateNames,
   nameSuffixes,
 ];
 
