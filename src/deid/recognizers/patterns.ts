@@ -345,8 +345,8 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   // Written in words: "ninety-two year old", "one hundred and one years old".
   {
-    category: 'AGE', when: has('ninety', 'hundred'),
-    re: new RegExp(String.raw`\b${SPELLED_OLD_AGE}[- ](?:years?[- ]old|year-old|yo\b|y\/o)`, 'gi'),
+    category: 'AGE', keywords: ['ninety', 'hundred', 'one'],
+    re: new RegExp(String.raw`${SPELLED_OLD_AGE}[- ](?:years?[- ]old|year-old|yo\b|y\/o)`, 'gi'),
   },
   // Street addresses and ZIP codes.
   {
