@@ -220,6 +220,8 @@ test('a phone number after its label ends at its line', () => {
 test('a practice, laboratories or a daycare named in capitals is a facility; the common words are not', () => {
   assert.equal(deidentify('Referred by Orvelside Family Practice; seen at Quenbury Laboratories; from Ferrant Daycare.').text,
     'Referred by [HOSPITAL] Family Practice; seen at [HOSPITAL] Laboratories; from [HOSPITAL] Daycare.');
+  assert.equal(deidentify('A General Practice. Good Clinical Practice. Clinical Laboratories. Adult Daycare.').text,
+    'A General Practice. Good Clinical Practice. Clinical Laboratories. Adult Daycare.');
   assert.equal(deidentify('Seen in Family Practice. At band practice. In clinical practice, initial imaging.').text,
     'Seen in Family Practice. At band practice. In clinical practice, initial imaging.');
 });
@@ -227,25 +229,31 @@ test('a practice, laboratories or a daycare named in capitals is a facility; the
 test('numbers under other systems\' labels, and a plan\'s number in groups; not a count or a service', () => {
   assert.equal(deidentify('Accession: MR23-118842. UHID: LH2300718842. Hosp. No: LUTH/MOP/22/0941. NHI ZKT4418. Staff badge 30118. Medicare: 2951 44718 3.').text,
     'Accession: [ID]. UHID: [ID]. Hosp. No: [ID]. NHI [ID]. Staff badge [ID]. Medicare: [HEALTH_PLAN].');
-  assert.equal(deidentify('Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago.').text,
-    'Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago.');
+  assert.equal(deidentify('Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago. Per NHS 2019/20 tariff. Urine specimen 100000 CFU/mL.').text,
+    'Call NHS 111. Specimen 2 sent. Transmitter battery low. Medicare 2 days ago. Per NHS 2019/20 tariff. Urine specimen 100000 CFU/mL.');
+  assert.equal(deidentify('OHIP 1234-567-890-AB.').text, 'OHIP [ID].', 'the version code with the number');
 });
 
-test('scores, counts and a dose\'s three values are no dates; a heading in capitals is no month', () => {
-  assert.equal(deidentify('ER 8/8, PR 6/8. Katz ADL 4/6. Lawton IADL 2/8. Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.').text,
-    'ER 8/8, PR 6/8. Katz ADL 4/6. Lawton IADL 2/8. Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.');
+test('counts, a dose\'s three values and a heading in capitals are no dates; a date after the same words still is', () => {
+  assert.equal(deidentify('Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.').text,
+    'Cancer in 3/12 cores. Insulin 10/10/10. OCT: normal. Harvey-Bradshaw index 7.');
   assert.equal(deidentify('Seen 10/10/10 by Dr. Quenby. Follow up in OCT 2021.').text, 'Seen [DATE] by Dr. [NAME]. Follow up in [DATE].');
+  assert.equal(deidentify('Presented to ER 10/12/22 with pain. He went to ER 3/14 and left. Insulin: 05/12/23 started.').text,
+    'Presented to ER [DATE] with pain. He went to ER [DATE] and left. Insulin: [DATE] started.');
 });
 
 test('a message log\'s speaker after a time, and a nickname in brackets after a name, are names; a role or a language is not', () => {
-  assert.equal(deidentify('Messages:\n19:04 Orvel: on my way\n19:06 Nurse: ok\n[08:15] Ysolde Ferrant: call me\n12:30 Note: fasting').text,
-    'Messages:\n19:04 [NAME]: on my way\n19:06 Nurse: ok\n[08:15] [NAME]: call me\n12:30 Note: fasting');
+  assert.equal(deidentify('Messages:\n19:04 Horace: on my way\n19:06 Nurse: ok\n[08:15] Horace Ferrant: call me\n12:30 Note: fasting\n09:15 Morphine: 2 mg').text,
+    'Messages:\n19:04 [NAME]: on my way\n19:06 Nurse: ok\n[08:15] [NAME]: call me\n12:30 Note: fasting\n09:15 Morphine: 2 mg');
   assert.equal(deidentify('Seen with Clementine Quenby (Clem) and her son. Mr. Quenby (Interpreter) present. Mr. Quenby (Deceased).').text,
     'Seen with [NAME] ([NAME]) and her son. Mr. [NAME] (Interpreter) present. Mr. [NAME] (Deceased).');
 });
 
 test('a surname in capitals, a comma and a given name or an initial opening a list\'s line is a name; a heading is not', () => {
-  const note = 'Patients:\n2. QUENBY, Ysolde\n3. VAN FERRANT, Orvel\nCritical value - OSTRANDER, A\n4. VELLACOTT, HORACE L\nHISTORY, See above.\n5. XYZ, D.C.\n6. PLAN, Continue.';
+  const note = 'Patients:\n2. KOWALCZYK, Sione\n3. VAN FERRANT, Horace\nCritical value - OSTRANDER, A.\n4. VELLACOTT, HORACE L\nHISTORY, See above.\n5. XYZ, D.C.\n6. PLAN, Continue.';
   assert.equal(deidentify(note).text,
-    'Patients:\n2. [NAME], [NAME]\n3. [NAME], [NAME]\nCritical value - [NAME], [NAME]\n4. [NAME], [NAME]\nHISTORY, See above.\n5. XYZ, D.C.\n6. PLAN, Continue.');
+    'Patients:\n2. [NAME], [NAME]\n3. [NAME], [NAME]\nCritical value - [NAME], [NAME].\n4. [NAME], [NAME]\nHISTORY, See above.\n5. XYZ, D.C.\n6. PLAN, Continue.');
+  // A list of problems, allergies or findings is no list of names.
+  const problems = '3. DIET, Regular\n1. HTN, Controlled\n2. DM, A1c 7.2\n- PENICILLIN, Rash\nASSESSMENT, A 67 year old man\nDispo - SNF, Will arrange';
+  assert.equal(deidentify(problems).text, problems);
 });

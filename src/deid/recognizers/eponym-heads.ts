@@ -6,10 +6,12 @@ import { cleanGap, type Word } from '../words.js';
 
 /** Heads that make the words before them a named instrument, whatever follows. */
 const HEADS = new Set(['scale', 'scales', 'score', 'criteria', 'classification', 'rules', 'collar', 'pentad', 'triad', 'inventory',
-  'questionnaire', 'nodule', 'maneuver', 'manoeuvre', 'sign', 'syndrome', 'disease', 'fracture', 'fractures', 'index', 'adl', 'adls', 'iadl',
-  'iadls', 'risk']);
-/** Heads that do so only before a result or a grade: "Ferrant test negative", "Ostrander level IV", "Vellacott stage III". */
-const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade']);
+  'questionnaire', 'nodule', 'maneuver', 'manoeuvre', 'sign', 'syndrome', 'disease', 'fracture', 'fractures']);
+/**
+ * Heads that do so only before a result, a grade or a value: "Ferrant test negative", "Ostrander level IV", "Vellacott
+ * stage III", "Quenby index 7" (not "Quenby index finger", "Quenby risk of falls").
+ */
+const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade', 'index', 'risk', 'adl', 'adls', 'iadl', 'iadls']);
 const RESULT_AFTER = /^[ \t]+(?:negative|positive|neg|pos|equivocal|normal|abnormal|[IVX]+[abc]?\b|\d)/i;
 
 /**

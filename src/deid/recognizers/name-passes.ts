@@ -264,7 +264,7 @@ export function nicknames(s: NameScan): void {
     if (after === undefined && s.text.charAt(w.end) !== ')') continue;
     // A listed given name, or the start of the name's own words ("Clementine ... (Clem)"): not "(Interpreter)", "(Deceased)".
     let shortened = false;
-    for (let k = i; k >= 0 && k > i - 3 && s.marked[k] === 1; k--) if ((s.words[k] as Word).key.startsWith(w.key) && w.key.length >= 3) shortened = true;
+    for (let k = i; k >= 0 && k > i - 3 && s.marked[k] === 1; k--) if ((s.words[k] as Word).key.startsWith(w.key) && w.key.length >= 4) shortened = true;
     if (!shortened && !lexicon.firstNames.has(w.key)) continue;
     s.marked[i + 1] = 1;
   }
@@ -299,19 +299,21 @@ function listedSurnameAt(s: NameScan, i: number): void {
   const given = words[i + 1];
   if (given === undefined || given.gapBefore.charCodeAt(0) !== 44 || !/^,[ \t]+$/.test(given.gapBefore)) return;
   const w = words[i] as Word;
-  if (w.single || !/^\p{Lu}[\p{Lu}'’-]+$/u.test(s.text.slice(w.start, w.keyEnd)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
+  // Three letters at least ("HTN", "DM", "UTI" are a list's problems, not surnames).
+  if (w.key.length < 4 || !/^\p{Lu}[\p{Lu}'’-]+$/u.test(s.text.slice(w.start, w.keyEnd)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
   let first = i;
   const particle = s.at(i - 1);
   if (particle !== undefined && SURNAME_PARTICLES.has(particle.key) && cleanGap(w.gapBefore)) first = i - 1;
   if (!LIST_LINE_START.test(s.text.slice(Math.max(0, (words[first] as Word).start - 12), (words[first] as Word).start))) return;
   const middle = s.at(i + 2);
-  // An initial, not a credential's letters ("XYZ, D.C.", "QUENBY, M.D.").
-  const initial = (m: Word | undefined): boolean => m !== undefined && m.single && /^\p{Lu}(?!\.\p{L}\.)/u.test(s.text.slice(m.start, m.start + 4));
-  const hasMiddle = middle !== undefined && cleanGap(middle.gapBefore) && (initial(middle) || lexicon.firstNames.has(middle.key));
-  // An unlisted given name in a mixed-case note when the line ends with the name ("2. TUPOU, Sione").
+  // An initial: a capital alone, then its period, the line's end or a name's capital; not a credential's letters
+  // ("XYZ, D.C."), an article ("A 67 year old") or a word's first letter ("A1c").
+  const initial = (m: Word | undefined): boolean => m !== undefined && m.single && /^\p{Lu}(?:\.(?!\p{L}\.)|[ \t]*(?:\n|$)|[ \t]+\p{Lu})/u.test(s.text.slice(m.start, m.start + 4));
+  const hasMiddle = middle !== undefined && cleanGap(middle.gapBefore) && (initial(middle) || isUnambiguousName(middle.key));
+  // An unlisted given name when the surname is a listed one and the line ends with the name ("2. QUENBY, Sione").
   const lineEnds = /^[ \t.]*(?:\n|$)/.test(s.text.slice((hasMiddle ? middle : given).keyEnd, (hasMiddle ? middle : given).keyEnd + 4));
-  const unlisted = s.mixed && given.capitalized && !lexicon.stop.has(given.key) && !medicalWord(given) && lineEnds;
-  if (!(initial(given) || lexicon.firstNames.has(given.key) || (lexicon.surnames.has(w.key) && given.capitalized) || unlisted)) return;
+  const listedSurname = lexicon.surnames.has(w.key) && given.capitalized && !lexicon.stop.has(given.key) && !medicalWord(given);
+  if (!(initial(given) || isUnambiguousName(given.key) || (listedSurname && lineEnds))) return;
   for (let k = first; k <= i + 1; k++) s.marked[k] = 1;
   if (hasMiddle) s.marked[i + 2] = 1;
 }

@@ -1,4 +1,4 @@
-import { lexicon } from '../lexicon/index.js';
+import { isKnownName, lexicon } from '../lexicon/index.js';
 import { TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
@@ -83,7 +83,7 @@ const MONTH_DASH_DAY = String.raw`(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])`;
 const MONTH_DAY = String.raw`(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 /** ID_VALUE, or digits in groups ("Medicare: 2951 44718 3", "NHS number 485 777 3456"). */
-const ID_OR_GROUPS = String.raw`(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?!\d)|[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
+const ID_OR_GROUPS = String.raw`(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 const LABEL_GAP = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
 /** LABEL_GAP, or the label's number told in a sentence: "policy number is TRV-99812", "the serial was MMT-1780-4432". */
 const LABEL_GAP_IS = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
@@ -250,7 +250,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // identifier (idLike): "NHS 111", "specimen 2" are no numbers of a person.
   {
     category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp'],
-    re: new RegExp(String.raw`(?:accession|uhid|nhi|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?!\d)|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
+    re: new RegExp(String.raw`(?:accession|uhid|nhi|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
     accept: idLike,
   },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
@@ -400,8 +400,11 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
 
 /** A speaker's name is no role or common word ("19:04 Nurse:", "08:15 Note:"). */
 function speakerName(text: string, start: number, end: number): boolean {
+  // A listed name (timed nursing lines name drugs, headings and roles the same way: "09:15 Morphine: 2 mg"), and no
+  // number or dose after the colon.
   const first = /^\p{L}[\p{L}'’-]*/u.exec(text.slice(start, end))?.[0].toLowerCase() ?? '';
-  return !lexicon.stop.has(first) && !ROLES.has(first) && !HEADER_FIELDS.has(first);
+  return isKnownName(first) && !lexicon.stop.has(first) && !ROLES.has(first) && !HEADER_FIELDS.has(first)
+    && !/^[ \t]*:[ \t]*\d/.test(text.slice(end, end + 8));
 }
 
 /**
@@ -409,8 +412,13 @@ function speakerName(text: string, start: number, end: number): boolean {
  * (three meals), "strength 5/5/5".
  */
 function notValuesRun(text: string, start: number, end: number): boolean {
-  return !/^\d{1,2}[\/-]\d{1,2}[\/-]\d\d$/.test(text.slice(start, end)) || !NOT_DATE_BEFORE.test(text.slice(Math.max(0, start - 30), start).toLowerCase());
+  // Right after the dose's word, without leading zeros: "Insulin: 05/12/23 started", "ER 10/12/22" are dates.
+  const values = /^([1-9]\d?)[\/-]([1-9]\d?)[\/-]([1-9]\d?)$/.exec(text.slice(start, end));
+  return values === null || values.slice(1).some((v) => Number(v) > 30) || !VALUES_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
+
+/** Words right before a run of three values ("Insulin 10/10/10": three meals' doses; "strength 5/5/5"). */
+const VALUES_BEFORE = /\b(?:insulin|ssi|novolog|humalog|lispro|aspart|strength)[ \t]*:?[ \t]*$/i;
 
 /**
  * A value after "is" or "was" (LABEL_GAP_IS) is told in a sentence, where numbers are as often amounts ("insurance is
@@ -424,7 +432,10 @@ function idLikeAfterIs(text: string, start: number, end: number): boolean {
 function idLike(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const digits = value.replace(/\D/g, '').length;
-  return ((/[A-Za-z]/.test(value) && digits >= 4) || digits >= 5) && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd)/i.test(text.slice(end, end + 9));
+  // Not a year or a year range ("NHS 2019/20 tariff"), nor an amount or a count ("100000 CFU/mL", "2024 10 days").
+  if (/^(?:19|20)\d\d(?:[-\/](?:\d\d|(?:19|20)\d\d))?$/.test(value)) return false;
+  return ((/[A-Za-z]/.test(value) && digits >= 4) || digits >= 5)
+    && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd|cfu|cells|platelets|copies|ml|\/|days?|slides?|cores?|units?)/i.test(text.slice(end, end + 10));
 }
 
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
@@ -444,7 +455,7 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|er|pr|her2|adls?|iadls?|insulin|ssi|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */

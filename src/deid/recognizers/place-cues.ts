@@ -9,11 +9,15 @@ export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center',
  * a name only written as one, capitalised in a mixed-case note, head and all ("Lakeside Family Practice").
  */
 export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners', 'laboratories', 'daycare']);
+/** Words that make such a head a kind, not a name: "General Practice", "Good Clinical Practice", "Reference Laboratories". */
+export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'good', 'best', 'evidence', 'based', 'nursing', 'adult', 'reference',
+  'pathology', 'usual', 'authority', 'local', 'diagnostics', 'diagnostic', 'private', 'group', 'medical', 'dental', 'family', 'primary', 'specialty',
+  'research', 'hospital', 'public', 'national', 'state', 'county', 'community', 'child', 'day', 'care', 'registered', 'nurse', 'council']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family']);
 /** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
 export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['home', new Set(['nursing', 'care'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
+  ['home', new Set(['nursing'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
 ]);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'deaconess']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */

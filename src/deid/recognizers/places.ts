@@ -5,7 +5,7 @@ import type { PhiSpan } from '../types.js';
 import { namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_HEADS, NOT_TOWNS_AFTER_IN, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, ORGANISATION_HEADS, ORGANISATION_KINDS, NOT_TOWNS_AFTER_IN, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { MONTH_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
@@ -340,7 +340,7 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   const organisation = s.mixed && w.capitalized && ORGANISATION_HEADS.has(w.key);
   if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false);
-    if (found !== null && organisation && !allCapitalised(s, found[0], i)) return;
+    if (found !== null && organisation && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0], found[1]))) return;
     if (found !== null) {
       push(s, found[0], found[1], 'HOSPITAL');
       townAfterFacility(s, i);
@@ -349,6 +349,12 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     const found = nameBefore(s, i, true);
     if (found !== null && found[0] < i) push(s, found[0], found[1], 'HOSPITAL');
   }
+}
+
+/** A word of the name says the kind of organisation, not its name ("General Practice", "Reference Laboratories"). */
+function kindOfOrganisation(s: PlaceScan, from: number, to: number): boolean {
+  for (let k = from; k <= to; k++) if (ORGANISATION_KINDS.has((s.at(k) as Word).key)) return true;
+  return false;
 }
 
 /** Every word from `from` to `to` starts with a capital ("Lakeside Family Practice"). */
