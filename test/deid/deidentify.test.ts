@@ -257,3 +257,9 @@ test('a surname in capitals, a comma and a given name or an initial opening a li
   const problems = '3. DIET, Regular\n1. HTN, Controlled\n2. DM, A1c 7.2\n- PENICILLIN, Rash\nASSESSMENT, A 67 year old man\nDispo - SNF, Will arrange';
   assert.equal(deidentify(problems).text, problems);
 });
+
+test('a dotted date with a two-digit year, and a month before an apostrophe\'s year, are dates; a section or a version is not', () => {
+  assert.equal(deidentify('Seen 3.3.21 and 12.4.23 and 03.03.21. Version 2.1.10. Section 4.2.13. v1.2.24. pH 7.35.').text,
+    'Seen [DATE] and [DATE] and [DATE]. Version 2.1.10. Section 4.2.13. v1.2.24. pH 7.35.');
+  assert.equal(deidentify('Seen Dec \'23 and Mar \'22. Dose dec 5 mg.').text, 'Seen [DATE] and [DATE]. Dose dec 5 mg.');
+});

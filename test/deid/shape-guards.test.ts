@@ -202,13 +202,15 @@ function* withRanges(count: number): Generator<string> {
   }
 }
 
-/** The generated strings with a message log's speaker line in the middle ("\n19:04 Orvel: "), for the speaker rule. */
+/** The generated strings with a message log's speaker line in the middle ("\n19:04 Horace: "), for the speaker rule. */
 function* withSpeakers(count: number): Generator<string> {
   let k = 0;
   for (const s of generated(count)) {
     const cut = s.length >> 1;
     k++;
-    yield `${s.slice(0, cut)}\n${k % 24}:${String(k % 60).padStart(2, '0')}${k % 3 === 0 ? ' pm' : ''} Orvel${k % 2 === 0 ? ' Quenby' : ''}: ${s.slice(cut)}`;
+    // And a dotted date with a two-digit year, for its rule.
+    const date = `${1 + (k % 28)}.${1 + (k % 12)}.${String(k % 100).padStart(2, '0')}`;
+    yield `${s.slice(0, cut)}\n${k % 24}:${String(k % 60).padStart(2, '0')}${k % 3 === 0 ? ' pm' : ''} Horace${k % 2 === 0 ? ' Quenby' : ''}: ${date} ${s.slice(cut)}`;
   }
 }
 

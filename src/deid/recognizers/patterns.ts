@@ -296,6 +296,12 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2, after: "'" },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2, after: '- ' },
   { category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:[12]\d|3[01]|0?[1-9])\.(?:19|20)\d\d(?!\w|\.\d)/g, when: test(/\d\.\d\d?\.(?:19|20)\d\d/), shape: SHAPE_DOTTED_YEAR },
+  // Dotted with a two-digit year, day or month first ("3.3.21", "12.4.23"): not a section's or a version's number.
+  {
+    category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d(?!\w|\.\d)|(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:1[3-9]|2\d|3[01])\.\d\d(?!\w|\.\d)/g,
+    runs: RUNS_1_2, after: '.', accept: notNumbering,
+  },
+
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
@@ -397,6 +403,11 @@ const RULES: readonly PatternRule[] = RULE_LIST.map((r) => ({
   category: r.category, re: r.re, accept: r.accept, when: r.when, keywords: r.keywords, afterKeyword: r.afterKeyword, shape: r.shape ?? 0, runs: r.runs ?? 0,
   after: r.after,
 }));
+
+/** A dotted number is no section's, version's, step's or figure's ("Section 4.2.13", "v2.1.10"). */
+function notNumbering(text: string, start: number): boolean {
+  return !/(?:section|sec|§|chapter|ch|step|version|ver|v|release|fig|figure|table|item|para|paragraph|rule|appendix|no)\.?[ \t]*$/i.test(text.slice(Math.max(0, start - 12), start));
+}
 
 /** A speaker's name is no role or common word ("19:04 Nurse:", "08:15 Note:"). */
 function speakerName(text: string, start: number, end: number): boolean {
@@ -530,7 +541,7 @@ function acceptMonthWords(text: string, start: number, end: number): boolean {
     return /(?:on|since|from|until|of|in|by|,|\n)\s*$/.test(before) || /\d{4}|'\d\d|\d(?:st|nd|rd|th)/.test(value);
   }
   // "dec 5" could be "decreased 5": require a day that reads as a day.
-  if (/^dec\s/.test(value)) return /\d(?:st|nd|rd|th)|,|\d{4}/.test(value);
+  if (/^dec\s/.test(value)) return /\d(?:st|nd|rd|th)|,|\d{4}|['’]\d\d/.test(value);
   return true;
 }
 
