@@ -263,3 +263,8 @@ test('a dotted date with a two-digit year, and a month before an apostrophe\'s y
     'Seen [DATE] and [DATE] and [DATE]. Version 2.1.10. Section 4.2.13. v1.2.24. pH 7.35.');
   assert.equal(deidentify('Seen Dec \'23 and Mar \'22. Dose dec 5 mg.').text, 'Seen [DATE] and [DATE]. Dose dec 5 mg.');
 });
+
+test('a street address with a direction before its name is one location: its number does not stay', () => {
+  assert.equal(deidentify('Office: 2200 W. Harrison St. Then 10 NE Oak Ave, Portland. He took 2 W. tablets daily.').text,
+    'Office: [LOCATION] Then [LOCATION]. He took 2 W. tablets daily.');
+});

@@ -566,7 +566,9 @@ function acceptStreet(text: string, start: number, end: number): boolean {
   if (/\b(?:units?|mg|ml|cc|times|x|days?|hours?|hrs?|weeks?|bottles?|sets?|doses?|tabs?)\b/i.test(value)) return false;
   const words = value.split(/\s+/).slice(1, -1);
   const cue = /\b(?:at|lives|live|living|address|on|to|from|of|in)\s*$/i.test(text.slice(Math.max(0, start - 12), start));
-  return words.every((w) => !lexicon.stop.has(w.toLowerCase()) && !/^[A-Z]{1,3}$/.test(w) && (cue || /^[A-Z][a-z]/.test(w)));
+  // A direction may open the name ("2200 W. Harrison St", "10 NE Oak Ave").
+  const direction = /^(?:[NSEW]|NE|NW|SE|SW)\.?$/;
+  return words.every((w, k) => (k === 0 && direction.test(w)) || (!lexicon.stop.has(w.toLowerCase()) && !/^[A-Z]{1,3}$/.test(w) && (cue || /^[A-Z][a-z]/.test(w))));
 }
 
 /**
