@@ -16,7 +16,8 @@ test('each listed command loads the command of its name, and the list names each
   }
 });
 
-test('medbert --help lists every command with its summary', async () => {
+/** What `run` writes to standard output, a string per write. */
+async function stdoutOf(run: () => Promise<void>): Promise<string[]> {
   const written: string[] = [];
   const write = process.stdout.write;
   process.stdout.write = ((chunk: string | Uint8Array): boolean => {
@@ -24,26 +25,22 @@ test('medbert --help lists every command with its summary', async () => {
     return true;
   }) as typeof process.stdout.write;
   try {
-    assert.equal(await main(['--help']), 0);
+    await run();
   } finally {
     process.stdout.write = write;
   }
-  const help = written.join('');
+  return written;
+}
+
+test('medbert --help lists every command with its summary', async () => {
+  const help = (await stdoutOf(async () => assert.equal(await main(['--help']), 0))).join('');
   for (const entry of commands) assert.match(help, new RegExp(`\\n  ${entry.name} +${entry.summary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n`));
 });
 
 test('medbert --version prints the package\'s version', async () => {
-  const written: string[] = [];
-  const write = process.stdout.write;
-  process.stdout.write = ((chunk: string | Uint8Array): boolean => {
-    written.push(String(chunk));
-    return true;
-  }) as typeof process.stdout.write;
-  try {
+  const written = await stdoutOf(async () => {
     for (const flag of ['--version', '-v', 'version']) assert.equal(await main([flag]), 0);
-  } finally {
-    process.stdout.write = write;
-  }
+  });
   const { version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string };
   assert.deepEqual(written, [`medbert ${version}\n`, `medbert ${version}\n`, `medbert ${version}\n`]);
 });
