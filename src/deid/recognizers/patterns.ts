@@ -301,7 +301,6 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d(?!\w|\.\d)|(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:1[3-9]|2\d|3[01])\.\d\d(?!\w|\.\d)/g,
     runs: RUNS_1_2, after: '.', accept: notNumbering,
   },
-
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
     category: 'DATE', keywords: ['on', 'since', 'dated', 'until', 'till'],
@@ -418,22 +417,19 @@ function speakerName(text: string, start: number, end: number): boolean {
     && !/^[ \t]*:[ \t]*\d/.test(text.slice(end, end + 8));
 }
 
-/**
- * Three numbers with a two-digit last one after a dose's or a score's word are values, not a date: "Insulin 10/10/10"
- * (three meals), "strength 5/5/5".
- */
+/** Three numbers right after a dose's word are values, not a date: "Insulin 10/10/10" (three meals' doses). */
 function notValuesRun(text: string, start: number, end: number): boolean {
   // Right after the dose's word, without leading zeros: "Insulin: 05/12/23 started", "ER 10/12/22" are dates.
   const values = /^([1-9]\d?)[\/-]([1-9]\d?)[\/-]([1-9]\d?)$/.exec(text.slice(start, end));
   return values === null || values.slice(1).some((v) => Number(v) > 30) || !VALUES_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }
 
-/** Words right before a run of three values ("Insulin 10/10/10": three meals' doses; "strength 5/5/5"). */
+/** Words right before a run of three values: a dose's ("Insulin 10/10/10") or a strength's. */
 const VALUES_BEFORE = /\b(?:insulin|ssi|novolog|humalog|lispro|aspart|strength)[ \t]*:?[ \t]*$/i;
 
 /**
  * A value after "is" or "was" (LABEL_GAP_IS) is told in a sentence, where numbers are as often amounts ("insurance is
- * 100% covered", "the lot is 1234 sq ft"): there it must look like an identifier, letters with digits or 5+ digits.
+ * 100% covered", "the lot is 1234 sq ft"): there it must look like an identifier (idLike).
  */
 function idLikeAfterIs(text: string, start: number, end: number): boolean {
   return !/\b(?:is|was)\s+$/i.test(text.slice(Math.max(0, start - 6), start)) || idLike(text, start, end);
