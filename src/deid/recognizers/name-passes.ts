@@ -280,7 +280,7 @@ export function surnameCommaGiven(s: NameScan): void {
   const words = s.words;
   const text = s.text;
   for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
-    // The word before the comma, if it is in capitals (two capitals: most words before a comma are not).
+    // The word before the comma, if it ends in a capital (most words before a comma do not).
     const c = text.charCodeAt(comma - 1);
     if (!((c >= 65 && c <= 90) || c >= 128)) continue;
     let lo = 0, hi = words.length - 1;
@@ -299,7 +299,7 @@ function listedSurnameAt(s: NameScan, i: number): void {
   const given = words[i + 1];
   if (given === undefined || given.gapBefore.charCodeAt(0) !== 44 || !/^,[ \t]+$/.test(given.gapBefore)) return;
   const w = words[i] as Word;
-  // Three letters at least ("HTN", "DM", "UTI" are a list's problems, not surnames).
+  // Four letters at least ("HTN", "DM", "UTI" are a list's problems, not surnames).
   if (w.key.length < 4 || !/^\p{Lu}[\p{Lu}'’-]+$/u.test(s.text.slice(w.start, w.keyEnd)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
   let first = i;
   const particle = s.at(i - 1);
