@@ -268,3 +268,8 @@ test('a street address with a direction before its name is one location: its num
   assert.equal(deidentify('Office: 2200 W. Harrison St. Then 10 NE Oak Ave, Portland. He took 2 W. tablets daily.').text,
     'Office: [LOCATION] Then [LOCATION]. He took 2 W. tablets daily.');
 });
+
+test('a street named without a number after "on", "near", "down" is a location; a weekday or a drug is not', () => {
+  assert.equal(deidentify('She lives on Quenby Blvd near Ferrant Avenue. Walked down Vellacott Street. Go on Warfarin daily. On Monday Avenue? Seen on Ward Street rounds.').text,
+    'She lives on [LOCATION] near [LOCATION]. Walked down [LOCATION]. Go on Warfarin daily. On Monday Avenue? Seen on Ward Street rounds.');
+});

@@ -377,6 +377,13 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
     shape: SHAPE_POSTCODE, accept: townBeforeCode,
   },
+  // A street named without a number after "on", "off", "near", "along" or "down": "lives on Delmar Blvd", "near
+  // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
+  {
+    category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
+    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:[A-Z][a-z]+[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway)\b))/g,
+    accept: namedStreet,
+  },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
@@ -556,6 +563,12 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
   return /^[A-Z]/.test(text.slice(start, start + 1)) || /^[.,]?\s*\d/.test(after);
 }
 
+/** A street named without a number: its name's words are no common words, weekdays or months ("On Monday Avenue"?). */
+function namedStreet(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/[ \t]+/).slice(0, -1).map((w) => w.toLowerCase());
+  return words.every((w) => !lexicon.stop.has(w) && !MONTH_KEY_SET.has(w) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w));
+}
+
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
@@ -581,6 +594,12 @@ function afterSpaces(text: string, end: number): number {
 /** `\s+\d`: what "in 1998" and "on 10-3" need after their keyword. */
 function digitAfterSpaces(text: string, end: number): boolean {
   return isDigit(afterSpaces(text, end));
+}
+
+/** `\s+` and a capital: what a street named after "on" needs after its keyword. */
+function capitalAfterSpaces(text: string, end: number): boolean {
+  const c = afterSpaces(text, end);
+  return c >= 65 && c <= 90;
 }
 
 /** `\s+t` (either case): what "on the 3rd" needs after its keyword. */
