@@ -122,13 +122,21 @@ test('the same sentences give the same model as spm_train: identical .model byte
   try {
     const input = join(dir, 'train.txt');
     writeFileSync(input, sentences.join('\n') + '\n');
-    // The third: a seed size the corpus's substrings fill (spm_train counts the characters in it).
-    for (const [rule, threads, seeds] of [['identity', 2, 1_000_000], ['nmt_nfkc', 16, 1_000_000], ['identity', 2, 1000]] as const) {
-      const prefix = join(dir, `spm-${rule}-${seeds}`);
-      execFileSync('spm_train', [`--input=${input}`, `--model_prefix=${prefix}`, '--vocab_size=800', `--normalization_rule_name=${rule}`,
-        `--num_threads=${threads}`, `--seed_sentencepiece_size=${seeds}`, '--minloglevel=2'], { stdio: 'ignore' });
-      const ours = trainUnigram(sentences, { vocab_size: 800, normalization_rule_name: rule, num_threads: threads, input: [input], model_prefix: prefix,
-        seed_sentencepiece_size: seeds });
+    // The third: a seed size the corpus's substrings fill (spm_train counts the characters in it). The fourth: user
+    // symbols the text holds, and tabs (spm_train makes both a boundary after normalizing, which no piece crosses).
+    const marked = sentences.map((line, i) => (i % 7 === 0 ? line.replace(' ', ' [MASK] ') : i % 11 === 0 ? line.replace(' ', '\t') : line));
+    const markedInput = join(dir, 'marked.txt');
+    writeFileSync(markedInput, marked.join('\n') + '\n');
+    const settings = [['identity', 2, 1_000_000, false], ['nmt_nfkc', 16, 1_000_000, false], ['identity', 2, 1000, false], ['identity', 2, 1_000_000, true],
+      ['nmt_nfkc', 2, 1_000_000, true]] as const;
+    for (const [rule, threads, seeds, symbols] of settings) {
+      const prefix = join(dir, `spm-${rule}-${seeds}-${symbols}`);
+      const lines = symbols ? marked : sentences;
+      execFileSync('spm_train', [`--input=${symbols ? markedInput : input}`, `--model_prefix=${prefix}`, '--vocab_size=800', `--normalization_rule_name=${rule}`,
+        `--num_threads=${threads}`, `--seed_sentencepiece_size=${seeds}`, ...(symbols ? ['--user_defined_symbols=[CLS],[SEP],[MASK]'] : []), '--minloglevel=2'],
+      { stdio: 'ignore' });
+      const ours = trainUnigram(lines, { vocab_size: 800, normalization_rule_name: rule, num_threads: threads, input: [symbols ? markedInput : input],
+        model_prefix: prefix, seed_sentencepiece_size: seeds, ...(symbols ? { user_defined_symbols: ['[CLS]', '[SEP]', '[MASK]'] } : {}) });
       const spm = SentencePieceModel.fromBytes(readFileSync(`${prefix}.model`));
       assert.deepEqual(ours.proto.pieces, spm.proto.pieces, `${rule}: pieces, scores and types`);
       assert.equal(ours.vocab, readFileSync(`${prefix}.vocab`, 'utf8'), `${rule}: .vocab file`);

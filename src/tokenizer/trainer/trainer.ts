@@ -68,6 +68,9 @@ export interface TrainedModel {
   readonly vocab: string;
 }
 
+/** The boundary spm_train puts where a meta piece was in a normalized sentence: a tab. */
+const BOUNDARY_CP = 9;
+
 const DEFAULTS = {
   vocab_size: 8000, character_coverage: 0.9995, byte_fallback: false, normalization_rule_name: 'nmt_nfkc',
   input_sentence_size: 0, shuffle_input_sentence: true, split_digits: false, split_by_whitespace: true,
@@ -274,20 +277,19 @@ export class UnigramTrainer {
       splitByUnicodeScript: o.split_by_unicode_script, splitByNumber: o.split_by_number, splitDigits: o.split_digits,
     };
 
-    // 1. Normalize (meta pieces in the text become spaces, so they are not learnt as normal pieces).
+    // 1. Normalize; then, as spm_train does, the meta pieces in the normalized text (the longest at each place) become
+    // a boundary (a tab), so they are not learnt as normal pieces: the tab is no character of the alphabet (step 2),
+    // so it ends up as the unknown character.
     const normalizer = new Normalizer({ spec: normalizerSpec, treatWhitespaceAsSuffix: o.treat_whitespace_as_suffix, userDefined: null });
     const metaList = [...this.metaPieces.values()].map((m) => m.piece).sort((a, b) => b.length - a.length);
-    const metaPattern = new RegExp(metaList.map(escapeRegExp).join('|'), 'g');
-    const encoder = new TextEncoder();
+    const metaPattern = metaList.length === 0 ? null : new RegExp(metaList.map(escapeRegExp).join('|'), 'g');
     let sentences: Int32Array[] = [];
     for (let i = 0; i < this.sentences.length; i++) {
-      let bytes = this.sentences[i];
-      const text = utf8DecodeValid(bytes);
-      if (metaList.length > 0 && metaPattern.test(text)) { metaPattern.lastIndex = 0; bytes = encoder.encode(text.replace(metaPattern, ' ')); }
-      metaPattern.lastIndex = 0;
-      const n = normalizer.normalize(bytes);
+      const n = normalizer.normalize(this.sentences[i]);
       if (n === 0) continue;
-      sentences.push(codePoints(utf8DecodeValid(normalizer.out, 0, n)));
+      let text = utf8DecodeValid(normalizer.out, 0, n);
+      if (metaPattern !== null) text = text.replace(metaPattern, '\t');
+      sentences.push(codePoints(text));
       if (i % 10000 === 0) report({ phase: 'normalize', done: i, total: this.sentences.length });
     }
     this.sentences.length = 0;
@@ -310,6 +312,7 @@ export class UnigramTrainer {
     for (const [c, n] of byCountThenKey(charCount, (a, b) => a - b)) {
       if (accumulated / allChars >= o.character_coverage) break;
       accumulated += n;
+      if (c === BOUNDARY_CP) continue; // counted in the coverage, as spm_train counts it, but never a piece
       required.set(c, n);
     }
     if (required.has(UNK_CP)) throw new MedbertError('the corpus uses U+2585, which the trainer reserves for unknown characters');
