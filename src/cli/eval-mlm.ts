@@ -41,7 +41,7 @@ export async function evalMlmCommand(argv: string[]): Promise<number> {
       throw new MedbertError(`${data} was prepared with a ${manifest.vocab_size}-piece tokenizer, ${dir} has a ${config.vocab_size}-piece vocabulary`);
     }
     const shardTokenizer = join(data, 'tokenizer.model');
-    if (checkpoint.tokenizer !== null && existsSync(shardTokenizer) && !readModelFile(shardTokenizer).sameAs(SentencePieceModel.fromBytes(checkpoint.tokenizer))) {
+    if (checkpoint.tokenizer !== null && existsSync(shardTokenizer) && !readModelFile(shardTokenizer).sameAs(checkpoint.tokenizerModel as SentencePieceModel)) {
       throw new MedbertError(`${data} was prepared with another tokenizer than ${dir}'s tokenizer.model`);
     }
     const total = Math.min(maxSequences, manifest.shards.reduce((s, e) => s + e.sequences, 0));

@@ -1,7 +1,7 @@
 import { MedbertError } from '../errors.js';
 import { specialIds } from '../data/special-tokens.js';
 import { fillMask } from '../tasks/fill-mask.js';
-import { SentencePieceModel } from '../tokenizer/index.js';
+import { checkpointTokenizer } from '../train/checkpoint.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, parseFlags, printJson, required } from './args.js';
 import type { Command } from './command.js';
@@ -29,8 +29,7 @@ export const fillMaskCommand: Command = {
     const engine = await engineFromFlags(v);
     try {
       const { model, checkpoint } = loadPretrainingModel(engine, dir);
-      if (checkpoint.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
-      const sp = SentencePieceModel.fromBytes(checkpoint.tokenizer, `${dir}/tokenizer.model`);
+      const sp = checkpointTokenizer(checkpoint, dir);
       const ids = specialIds(sp, `${dir}/tokenizer.model`);
       const { input_ids: inputIds, predictions } = await fillMask(model, sp, ids, text, k).catch((error: unknown) => {
         // the flag's name, in the command's words

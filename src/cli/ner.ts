@@ -6,8 +6,8 @@ import { FINETUNE_DEFAULTS, type EpochReport, type FinetuneOptions } from '../ta
 import {
   NerTagger, finetuneNer, nerConfigExtras, readIob, readPubtatorNer, scoreNer, toPubtator, type NerDocument, type NerScores,
 } from '../tasks/ner/index.js';
-import { checkpointTokenizer, loadTagger } from '../tasks/ner/node-io.js';
-import { checkCheckpointFolder, checkReplaceable, loadCheckpoint, saveCheckpoint } from '../train/checkpoint.js';
+import { loadTagger } from '../tasks/ner/node-io.js';
+import { checkCheckpointFolder, checkpointTokenizer, checkReplaceable, loadCheckpoint, saveCheckpoint } from '../train/checkpoint.js';
 import { intFlag, numberFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
 import { Progress } from './progress.js';
 import { engineFlags, engineFromFlags } from './engine-flags.js';

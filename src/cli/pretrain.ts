@@ -269,7 +269,7 @@ function runSetup(v: FlagValues<typeof flags>, argv: readonly string[], lead: bo
         + `the run has ${differ.map((k) => `${k} ${config[k]}`).join(', ')}`);
     }
     // The embeddings mean the pieces of the tokenizer they were trained with.
-    if (init.tokenizer !== null && tokenizer !== null && !SentencePieceModel.fromBytes(init.tokenizer).sameAs(tokenizer)) {
+    if (init.tokenizerModel !== null && tokenizer !== null && !init.tokenizerModel.sameAs(tokenizer)) {
       throw new MedbertError(`--init ${v.init} was trained with another tokenizer than ${dataDir}'s`);
     }
     initWeights = init.weights;

@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../directories.js';
 import { MedbertError } from '../errors.js';
 import { QaModel, finetuneQa, readMedqa, type Question } from '../tasks/qa/index.js';
-import { SentencePieceModel } from '../tokenizer/index.js';
 import type { Engine } from '../tensor/index.js';
-import { loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
+import { checkpointTokenizer, loadCheckpoint, saveCheckpoint, type LoadedCheckpoint } from '../train/checkpoint.js';
 import { intFlag, parseFlags, printJson, required, type FlagSpec, type FlagValues } from './args.js';
 import { epochName, finetuneOptions, intoCheckpointFolder, stoppedAfter } from './ner.js';
 import { Progress } from './progress.js';
@@ -20,9 +19,7 @@ export async function readQuestions(path: string, command: string): Promise<Ques
 
 /** The QA model on a checkpoint: a pretrained one to fine-tune (`fresh` classifier) or a fine-tuned one (`load`). */
 function qaFrom(ckpt: LoadedCheckpoint, dir: string, engine: Engine, seed: number, maxLength: number, classifier: 'fresh' | 'load'): QaModel {
-  if (ckpt.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
-  const sp = SentencePieceModel.fromBytes(ckpt.tokenizer, join(dir, 'tokenizer.model'));
-  return QaModel.create(engine, ckpt.config, ckpt.weights, sp, seed, { classifier, maxLength, source: join(dir, 'model.safetensors') });
+  return QaModel.create(engine, ckpt.config, ckpt.weights, checkpointTokenizer(ckpt, dir), seed, { classifier, maxLength, source: join(dir, 'model.safetensors') });
 }
 
 /** The flags of finetune qa. */

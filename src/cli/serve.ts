@@ -5,7 +5,7 @@ import { loadMatcher } from '../ontology/node-io.js';
 import { createMedbertServer, endpoints, type Services } from '../serve/server.js';
 import { loadTagger } from '../tasks/ner/node-io.js';
 import type { Engine } from '../tensor/index.js';
-import { SentencePieceModel } from '../tokenizer/index.js';
+import { checkpointTokenizer } from '../train/checkpoint.js';
 import { readModelFile } from '../tokenizer/node-io.js';
 import { loadPretrainingModel } from '../train/load-model.js';
 import { intFlag, numberFlag, parseFlags, printJson } from './args.js';
@@ -53,8 +53,7 @@ export const serveCommand: Command = {
     let fillMask: Services['fillMask'] = null;
     if (v.checkpoint !== undefined) {
       const { model, checkpoint } = loadPretrainingModel(engine as Engine, v.checkpoint);
-      if (checkpoint.tokenizer === null) throw new MedbertError(`${v.checkpoint} has no tokenizer.model`);
-      const tokenizer = SentencePieceModel.fromBytes(checkpoint.tokenizer, `${v.checkpoint}/tokenizer.model`);
+      const tokenizer = checkpointTokenizer(checkpoint, v.checkpoint);
       fillMask = { model, tokenizer, ids: specialIds(tokenizer, `${v.checkpoint}/tokenizer.model`) };
     }
     const services: Services = {

@@ -31,9 +31,17 @@ export interface LoadedCheckpoint {
   /** config.json as written, with any task fields (id2label, entity_types, ...). */
   readonly rawConfig: Readonly<Record<string, unknown>>;
   readonly weights: Map<string, NamedArray>;
+  /** tokenizer.model's bytes (written again with a fine-tuned model), and the model they hold. */
   readonly tokenizer: Uint8Array | null;
+  readonly tokenizerModel: SentencePieceModel | null;
   readonly optimizer: Map<string, NamedArray> | null;
   readonly trainerState: unknown;
+}
+
+/** The checkpoint's tokenizer, which a checkpoint for text must have (`dir` names it in the message). */
+export function checkpointTokenizer(c: LoadedCheckpoint, dir: string): SentencePieceModel {
+  if (c.tokenizerModel === null) throw new MedbertError(`${dir} has no tokenizer.model`);
+  return c.tokenizerModel;
 }
 
 /** Writes a checkpoint folder atomically; it will not replace a file or a folder that is not a checkpoint. */
@@ -95,7 +103,8 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
   const rawConfig = readConfigObject(configPath);
   const tokenizerPath = join(dir, 'tokenizer.model');
   const tokenizer = existsSync(tokenizerPath) ? new Uint8Array(readFileSync(tokenizerPath)) : null;
-  const config = withTokenizerIds(readConfig(configPath), rawConfig, tokenizer, tokenizerPath, configPath);
+  const tokenizerModel = tokenizer === null ? null : SentencePieceModel.fromBytes(tokenizer, tokenizerPath);
+  const config = withTokenizerIds(readConfig(configPath), rawConfig, tokenizerModel, tokenizerPath, configPath);
   const file = guard(modelPath, () => decodeSafetensors(readFileSync(modelPath), modelPath));
   for (const [name, dtype] of file.skipped) {
     if (/\.(?:weight|bias)$/.test(name)) throw new MedbertError(`${modelPath}: tensor '${name}' is ${dtype}: integer (quantized) weights are not supported`);
@@ -118,6 +127,7 @@ export function loadCheckpoint(dir: string): LoadedCheckpoint {
     rawConfig,
     weights,
     tokenizer,
+    tokenizerModel,
     optimizer: existsSync(optimizerPath) ? guard(optimizerPath, () => decodeSafetensors(readFileSync(optimizerPath), optimizerPath)).tensors : null,
     trainerState: existsSync(statePath) ? guard(statePath, () => JSON.parse(readFileSync(statePath, 'utf8')) as unknown) : null,
   };
@@ -137,10 +147,9 @@ const SPECIAL_ID_FIELDS = ['pad_token_id', 'unk_token_id', 'cls_token_id', 'sep_
  * config.json leaves out (a Hugging Face config names only pad_token_id) are the tokenizer's [PAD], [UNK], [CLS],
  * [SEP] and [MASK], not bert-base-uncased's 0, 100, 101, 102, 103.
  */
-function withTokenizerIds(config: BertConfig, raw: Readonly<Record<string, unknown>>, tokenizer: Uint8Array | null, tokenizerPath: string,
+function withTokenizerIds(config: BertConfig, raw: Readonly<Record<string, unknown>>, sp: SentencePieceModel | null, tokenizerPath: string,
   configPath: string): BertConfig {
-  if (tokenizer === null) return config;
-  const sp = SentencePieceModel.fromBytes(tokenizer, tokenizerPath);
+  if (sp === null) return config;
   if (sp.vocabSize > config.vocab_size) {
     throw new MedbertError(`${tokenizerPath} has ${sp.vocabSize} pieces, but ${configPath} says vocab_size ${config.vocab_size}: the tokenizer of another model?`);
   }

@@ -12,7 +12,7 @@ import { finetuneNer, NerTagger } from '../../tasks/ner/index.js';
 import { QaModel, finetuneQa } from '../../tasks/qa/index.js';
 import type { Engine } from '../../tensor/index.js';
 import { encodeModelProto, SentencePieceModel, trainUnigram } from '../../tokenizer/index.js';
-import { loadCheckpoint } from '../../train/checkpoint.js';
+import { checkpointTokenizer, loadCheckpoint } from '../../train/checkpoint.js';
 import { pretrain, PAPER_RECIPE, type StepMetrics } from '../../train/pretrain.js';
 import { readNerFile } from '../ner.js';
 import { prepareShards, type PrepareSummary } from '../prepare.js';
@@ -136,7 +136,7 @@ function limited<T>(items: T[], plan: DemoPlan): T[] {
 
 export async function finetuneNerStage(engine: Engine, plan: DemoPlan, files: DemoFiles, checkpoint: string, shouldStop: () => boolean): Promise<Figures<'ner'>> {
   const ckpt = loadCheckpoint(checkpoint);
-  const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
+  const sp = checkpointTokenizer(ckpt, checkpoint);
   const tagger = NerTagger.create(engine, ckpt.config, ckpt.weights, sp, ['Chemical', 'Disease'], plan.seed,
     { classifier: 'fresh', source: join(checkpoint, 'model.safetensors') });
   const [train, dev, test] = (await Promise.all([readNerFile(files.nerTrain, 'demo'), readNerFile(files.nerDev, 'demo'), readNerFile(files.nerTest, 'demo')]))
@@ -160,7 +160,7 @@ export async function finetuneNerStage(engine: Engine, plan: DemoPlan, files: De
 export async function finetuneQaStage(engine: Engine, plan: DemoPlan, files: DemoFiles, checkpoint: string, shouldStop: () => boolean): Promise<Figures<'qa'> | undefined> {
   if (files.qa === null || plan.qa === null) return undefined;
   const ckpt = loadCheckpoint(checkpoint);
-  const sp = SentencePieceModel.fromBytes(ckpt.tokenizer!, join(checkpoint, 'tokenizer.model'));
+  const sp = checkpointTokenizer(ckpt, checkpoint);
   const qa = QaModel.create(engine, ckpt.config, ckpt.weights, sp, plan.seed,
     { classifier: 'fresh', maxLength: Math.min(256, plan.seqLen * 2), source: join(checkpoint, 'model.safetensors') });
   const progress = new Progress('finetune qa', 'steps');

@@ -1,15 +1,8 @@
 // Fine-tuned NER checkpoints from disk (Node): for `medbert eval ner`, `predict ner` and the server.
 import { MedbertError } from '../../errors.js';
 import type { Engine } from '../../tensor/index.js';
-import { SentencePieceModel } from '../../tokenizer/index.js';
-import { loadCheckpoint, type LoadedCheckpoint } from '../../train/checkpoint.js';
+import { checkpointTokenizer, loadCheckpoint } from '../../train/checkpoint.js';
 import { NerTagger } from './run.js';
-
-/** The checkpoint's tokenizer.model, which a checkpoint for text must have. */
-export function checkpointTokenizer(c: LoadedCheckpoint, dir: string): SentencePieceModel {
-  if (c.tokenizer === null) throw new MedbertError(`${dir} has no tokenizer.model`);
-  return SentencePieceModel.fromBytes(c.tokenizer, `${dir}/tokenizer.model`);
-}
 
 /** The tagger of a checkpoint `medbert finetune ner` wrote (its entity types and classifier). */
 export function loadTagger(dir: string, engine: Engine): NerTagger {
