@@ -31,17 +31,14 @@ export interface ServerOptions {
   readonly debug?: boolean;
 }
 
-/** The endpoints, by path, with the service each needs (null: none). */
-const ROUTES: Readonly<Record<string, keyof Services | null>> = {
-  '/deid': null, '/link': 'matcher', '/ner': 'tagger', '/fill-mask': 'fillMask', '/tokenize': 'tokenizer',
-};
-
 /**
- * The fields each endpoint reads besides "text" or "texts". Any other is refused (400): a misspelt "Mode" or "Key"
- * would otherwise give tags instead of surrogates, or surrogates that differ from the patient's other notes.
+ * The endpoints, by path: the service each needs (null: none), and the fields it reads besides "text" or "texts". Any
+ * other field is refused (400): a misspelt "Mode" or "Key" would otherwise give tags instead of surrogates, or
+ * surrogates that differ from the patient's other notes.
  */
-const FIELDS: Readonly<Record<string, readonly string[]>> = {
-  '/deid': ['mode', 'seed', 'key'], '/link': ['abbreviations'], '/ner': [], '/fill-mask': ['top_k'], '/tokenize': [],
+const ROUTES: Readonly<Record<string, { readonly need: keyof Services | null; readonly fields: readonly string[] }>> = {
+  '/deid': { need: null, fields: ['mode', 'seed', 'key'] }, '/link': { need: 'matcher', fields: ['abbreviations'] },
+  '/ner': { need: 'tagger', fields: [] }, '/fill-mask': { need: 'fillMask', fields: ['top_k'] }, '/tokenize': { need: 'tokenizer', fields: [] },
 };
 
 /** The server `medbert serve` runs: an HTTP server that can stop once the requests in flight are answered. */
@@ -61,7 +58,7 @@ const HOW_TO_LOAD: Readonly<Record<keyof Services, string>> = {
 
 /** The services loaded, by endpoint name ("deid", "link", ...), for /health and the start-up line. */
 export function endpoints(services: Services): string[] {
-  return Object.entries(ROUTES).filter(([, need]) => need === null || services[need] !== null).map(([path]) => path.slice(1));
+  return Object.entries(ROUTES).filter(([, { need }]) => need === null || services[need] !== null).map(([path]) => path.slice(1));
 }
 
 /** An error answered to the client: its status and one line (and for a 405, the methods the path takes). */
@@ -90,10 +87,9 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     }
     if (!Object.hasOwn(ROUTES, path)) throw new RequestError(404, `no such endpoint: POST to ${Object.keys(ROUTES).join(', ')}; GET /health`);
     if (request.method !== 'POST') throw new RequestError(405, `use POST ${path} with a JSON body`, 'POST, OPTIONS');
-    const need = ROUTES[path] as keyof Services | null;
+    const { need, fields: known } = ROUTES[path]!;
     if (need !== null && services[need] === null) throw new RequestError(503, `${path.slice(1)} is not loaded: start medbert serve with ${HOW_TO_LOAD[need]}`);
     const body = await readJson(request, options.maxBodyBytes);
-    const known = FIELDS[path] ?? [];
     const unknown = Object.keys(body).filter((k) => k !== 'text' && k !== 'texts' && !known.includes(k));
     if (unknown.length > 0) {
       throw new RequestError(400, `unknown field "${unknown[0]}": ${path} reads "text" or "texts"${known.map((k) => `, "${k}"`).join('')}`);
