@@ -79,8 +79,7 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     return result;
   };
 
-  const handle = async (request: IncomingMessage, clientGone: () => boolean): Promise<unknown> => {
-    const path = pathOf(request);
+  const handle = async (request: IncomingMessage, path: string, clientGone: () => boolean): Promise<unknown> => {
     if (path === '/health') {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw new RequestError(405, 'use GET /health', 'GET, HEAD, OPTIONS');
       return { status: 'ok', endpoints: endpoints(services) };
@@ -140,7 +139,17 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     let logged = false;
     const socket = request.socket;
     answering.set(socket, (answering.get(socket) ?? 0) + 1);
+    request.on('data', (chunk: Buffer) => { received += chunk.length; });
+    // The endpoint's name, never the path as sent: an unknown path, or a query string, could hold text.
+    const path = pathOf(request);
+    const route = routeName(path);
+    const log = (outcome: string, sent: number): void => {
+      if (logged) return; // one line per request, however it ends
+      logged = true;
+      options.log(`${request.method ?? '?'} ${route} ${outcome}: ${received} B in, ${sent} B out, ${(performance.now() - started).toFixed(1)} ms`);
+    };
     response.on('close', () => {
+      log('client closed the connection', 0); // unless the answer was logged
       const left = (answering.get(socket) ?? 1) - 1;
       if (left > 0) answering.set(socket, left);
       else answering.delete(socket);
@@ -151,16 +160,6 @@ export function createMedbertServer(services: Services, options: ServerOptions):
         setTimeout(() => socket.destroy(), 2000).unref();
       }
     });
-    request.on('data', (chunk: Buffer) => { received += chunk.length; });
-    // The endpoint's name, never the path as sent: an unknown path, or a query string, could hold text.
-    const path = pathOf(request);
-    const route = routeName(path);
-    const log = (outcome: string, sent: number): void => {
-      if (logged) return; // one line per request, however it ends
-      logged = true;
-      options.log(`${request.method ?? '?'} ${route} ${outcome}: ${received} B in, ${sent} B out, ${(performance.now() - started).toFixed(1)} ms`);
-    };
-    response.on('close', () => log('client closed the connection', 0));
     const answer = (status: number, value: unknown, headers: Record<string, string> = {}): void => {
       if (response.destroyed) return log('client closed the connection', 0);
       const json = status === 204 ? '' : JSON.stringify(snakeCaseKeys(value)) + '\n';
@@ -176,7 +175,7 @@ export function createMedbertServer(services: Services, options: ServerOptions):
     if (request.method === 'OPTIONS' && (path === '/health' || Object.hasOwn(ROUTES, path))) {
       return answer(204, null, { allow: path === '/health' ? 'GET, HEAD, OPTIONS' : 'POST, OPTIONS' });
     }
-    handle(request, () => response.destroyed).then((value) => answer(200, value), (error: unknown) => {
+    handle(request, path, () => response.destroyed).then((value) => answer(200, value), (error: unknown) => {
       if (error instanceof ClientGone) return answer(499, null);
       if (error instanceof RequestError) {
         return answer(error.status, { error: error.message }, {
