@@ -331,8 +331,8 @@ async function trainCommand(argv: string[]): Promise<number> {
     unk_id: intFlag(v.unk_id, 'unk_id', 0, 0),
     bos_id: intFlag(v.bos_id, 'bos_id', 1, -1),
     eos_id: intFlag(v.eos_id, 'eos_id', 2, -1),
-    unk_piece: v.unk_piece ?? '<unk>', bos_piece: v.bos_piece ?? '<s>', eos_piece: v.eos_piece ?? '</s>', pad_piece: v.pad_piece ?? '<pad>',
-    unk_surface: v.unk_surface ?? ' \u2047 ',
+    // Left out, the trainer's defaults (spm_train's): <unk>, <s>, </s>, <pad>, " \u2047 ".
+    unk_piece: v.unk_piece, bos_piece: v.bos_piece, eos_piece: v.eos_piece, pad_piece: v.pad_piece, unk_surface: v.unk_surface,
     vocabulary_output_piece_score: boolFlag(v.vocabulary_output_piece_score, 'vocabulary_output_piece_score', true),
     num_threads: intFlag(v.num_threads, 'num_threads', 16, 1, 1024),
     random_seed: intFlag(v.random_seed, 'random_seed', 1, 0, 4294967295),
