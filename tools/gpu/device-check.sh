@@ -1,12 +1,12 @@
 #!/bin/bash
 # The WebGPU backend's checks on a GPU machine, in one call of the device tool (builds nothing there):
-#   adapter and limits; GEMM GFLOP/s at 4096³ and the engine's shapes (WebGPU, then PyTorch fp32 and TF32 on
-#   the same card); BERT-tiny and BERT-base train-step tokens/s (WebGPU, then PyTorch fp32); f16 GEMMs when
-#   the adapter offers shader-f16; the WebGPU kernel tests on the card.
+#   adapter and limits; the WebGPU kernel tests on the card; BERT-tiny and BERT-base train-step tokens/s
+#   (WebGPU, then PyTorch fp32); GEMM GFLOP/s at 4096³ and the engine's shapes (WebGPU, then PyTorch fp32 and
+#   TF32 on the same card); f16 GEMMs when the adapter offers shader-f16.
 # Prepare here first (bash tools/gpu/prepare-carry.sh), then run with the device tool:
 #   command "bash tools/gpu/device-check.sh", carry [".gpu-carry"], timeout_s 600
 # Results come back under $OUT: results.jsonl (one JSON object per measurement), log.txt (everything),
-# tests.txt (the test run). Steps run in order of importance, each under its own time limit, all within
+# tests.txt (the test run). Steps run in order of importance (the tests first), each under its own time limit, all within
 # BUDGET_S seconds (default 540). A dry run on a machine without a GPU:
 #   OUT=/tmp/gpu-out QUICK=1 MEDBERT_WEBGPU_BACKEND=opengles PY=/usr/bin/python3 bash tools/gpu/device-check.sh
 # in a COPY of the checkout with .gpu-carry (it replaces dist/ and node_modules/ with the bundle's). NO_INSTALL=1
@@ -92,18 +92,19 @@ if ! grep -q '"adapter"' "$OUT/results.jsonl" 2>/dev/null && [ "$MEDBERT_WEBGPU_
     grep -q '"adapter"' "$OUT/results.jsonl" 2>/dev/null && break
   done
 fi
-step gemm-webgpu 150 node dist/tools/gpu/gemm-webgpu.js --shapes "$SHAPES"
-step gemm-torch 90 $PY tools/gpu/torch_bench.py gemm --shapes "$SHAPES"
+# the kernel tests first: whether the backend is right on the card matters more than its speed
+step tests 150 bash -c "node --test dist/test/tensor/webgpu-*.test.js > '$OUT/tests.txt' 2>&1; rc=\$?; grep -E '^# (tests|pass|fail|skipped)|^not ok' '$OUT/tests.txt'; exit \$rc"
 step train-step-webgpu-tiny 120 node dist/bench/index.js train-step --backend webgpu --preset tiny "${TINY[@]}" --json
 step train-step-torch-tiny 60 $PY tools/gpu/torch_bench.py train-step --preset tiny "${TORCH_TINY[@]}"
 if [ "$BASE_ON" = 1 ]; then
   step train-step-webgpu-base 150 node dist/bench/index.js train-step --backend webgpu --preset base "${BASE[@]}" --json
   step train-step-torch-base 60 $PY tools/gpu/torch_bench.py train-step --preset base --batch 16 --seq 128 --steps 10 --warmup 3
 fi
+step gemm-webgpu 150 node dist/tools/gpu/gemm-webgpu.js --shapes "$SHAPES"
+step gemm-torch 90 $PY tools/gpu/torch_bench.py gemm --shapes "$SHAPES"
 if grep -q '"shader-f16"' "$OUT/results.jsonl" 2>/dev/null; then
   step gemm-webgpu-f16 60 node dist/tools/gpu/gemm-webgpu.js --f16 --shapes "$F16_SHAPES"
 else
   echo "== gemm-webgpu-f16: skipped (the adapter does not offer shader-f16)"
 fi
-step tests 150 bash -c "node --test dist/test/tensor/webgpu-*.test.js > '$OUT/tests.txt' 2>&1; rc=\$?; grep -E '^# (tests|pass|fail|skipped)|^not ok' '$OUT/tests.txt'; exit \$rc"
 echo "== done in $((SECONDS - start))s"
