@@ -36,6 +36,12 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('Platelets: 102000; WBC 112233; Total 102030 cells. Strength 4/5/4/5; MMT: 5/5/5/5', []);
   // Holidays name a day, but not in the names of a disease, a factor or a charity, nor as a day of labour.
   expectFound('PMH: Christmas disease; Christmas factor 3%. Referred to Easter Seals. Labor day 2: cervix 6 cm.', []);
+  // A weekday vouches for a month/day that reads as a grade, a day-first date and a bare ordinal; a zero-padded
+  // month/day opens a flowsheet's line; a day-first date without a year after a word of appointments.
+  expectFound('Sent: Tues 3/3 4:12 PM; clinic Thurs 16/3; back Fri., 12th; Friday, 2/2', ['DATE:3/3', 'DATE:16/3', 'DATE:12th', 'DATE:2/2']);
+  expectFound('03/03: extubated.\n04/04: diuresed 1.5 L', ['DATE:03/03', 'DATE:04/04']);
+  expectFound('Next meeting 29/2. Seen 16/3; review due 21/4', ['DATE:29/2', 'DATE:16/3', 'DATE:21/4']);
+  expectFound('placed on 15/5, weaned from 18/5; strength 5/5, reflexes 2/2; the 12th rib; Friday clinic 3 patients', []);
 });
 
 test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
@@ -45,6 +51,19 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
   expectFound('SSN 123-45-6789. MRN: 0045678. Medicare # 1EG4TE5MK73. acct no. 55-9988', ['SSN:123-45-6789', 'MRN:0045678', 'HEALTH_PLAN:1EG4TE5MK73', 'ACCOUNT:55-9988']);
   expectFound('licence # MA-559812, serial number 123456, VIN 1HGCM82633A004352', ['LICENSE:MA-559812', 'DEVICE:123456', 'VEHICLE:1HGCM82633A004352']);
   expectFound('ABG 7.41-36-152, SVR 882-1326, K 4.0', []);
+  // Extensions alone and bleeps; an international number's extension.
+  expectFound('reach Dr. Zhang at x5523 or call ext 4471; Bleep 4417; page me at 4-2290', ['NAME:Zhang', 'PHONE:x5523', 'PHONE:ext 4471', 'PHONE:4417', 'PHONE:4-2290']);
+  expectFound('Tel: +44 1423 555 019 ext. 4471', ['PHONE:+44 1423 555 019 ext. 4471']);
+  expectFound('magnification x1000 at x400; ext 12; Knee ext 1200', []);
+  // More labels, a bracketed qualifier after one, number words that make a claim's or a report's number, serials
+  // of capitals and digits.
+  expectFound('MRN (sending): FS-0041187. Aadhaar (patient) 4418 7720 9915. CLIA 38D0987712. NMC PIN 09A1234E',
+    ['MRN:FS-0041187', 'ID:4418 7720 9915', 'ID:38D0987712', 'ID:09A1234E']);
+  expectFound('Claim #: CLM-2024-7781902; report # 23-0826-4471; IP No: IP/23/11872; NHIS no. NHIS-LAG-8812047',
+    ['ID:CLM-2024-7781902', 'ID:23-0826-4471', 'ID:IP/23/11872', 'ID:NHIS-LAG-8812047']);
+  expectFound('CGM (transmitter 8NQ4KX); Seriennr. 9488-2231-07; unit VAC-88120; rotor wing (tail N417LS); rod serial SN 4471-88320-A',
+    ['ID:8NQ4KX', 'DEVICE:9488-2231-07', 'ID:VAC-88120', 'VEHICLE:N417LS', 'DEVICE:4471-88320-A']);
+  expectFound('the report 2019 said; 1 unit PRBC; unit 12B; pin site clean; specimen A2 sent; transmitter G7', []);
 });
 
 test('ages over 89 only', () => {

@@ -174,6 +174,8 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     s.marked[i + 1] = 1;
   }
   // 2. Credentials after a name: "Treadway, RN", "Oswin Cordwell,MD", "castellane bsn/rn", "Dornvale, R.N.".
+  // "rod serial SN 4471-88320-A": an SN before a number is the serial's, no student nurse's.
+  if (w.key === 'sn' && /^[ \t]*[#:]?[ \t]*\d/.test(s.text.slice(w.end, w.end + 4))) return;
   const dotted = w.single && next !== undefined && next.single && next.gapBefore === '.' && CREDENTIALS.has(w.key + next.key);
   // The cue bit says whether the key is a credential (cue()), without a look-up at every single letter.
   if (((cues & CUE_CREDENTIAL) !== 0 || dotted) && i > 0 && /^[ \t]*[,(]?[ \t]*$/.test(w.gapBefore) && !(w.key === 'pa' && !/,/.test(w.gapBefore) && !givenLike(s, i - 2))) {

@@ -3,7 +3,7 @@ import { TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
 import { findAddresses } from './addresses.js';
-import { MONTH_KEY_SET, MONTH_KEYS } from './calendar-words.js';
+import { MONTH_KEY_SET, MONTH_KEYS, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { HEADER_FIELDS, ROLES } from './name-cues.js';
 import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import { emptySpans, type PhiCategory, type PhiSpan } from '../types.js';
@@ -84,9 +84,10 @@ const MONTH_DAY = String.raw`(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 /** ID_VALUE, or digits in groups ("Medicare: 2951 44718 3", "NHS number 485 777 3456"). */
 const ID_OR_GROUPS = String.raw`(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
-const LABEL_GAP = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
+/** After a label: its number word, a colon or both; a qualifier in brackets may come first ("MRN (sending): ..."). */
+const LABEL_GAP = String.raw`\s*(?:\([A-Za-z ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
 /** LABEL_GAP, or the label's number told in a sentence: "policy number is TRV-99812", "the serial was MMT-1780-4432". */
-const LABEL_GAP_IS = String.raw`\s*(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
+const LABEL_GAP_IS = String.raw`\s*(?:\([A-Za-z ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
 /** An identifier, or a licence's state code and identifier: "IL D512-4478-9921" (the code in capitals: see stateCodeFirst). */
 const LICENSE_VALUE = String.raw`(?<v>(?:[A-Za-z]{2}[ \t]+)?[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 
@@ -178,16 +179,19 @@ const RULE_LIST: readonly PatternRule[] = [
     shape: SHAPE_TEN_DIGITS,
   },
   { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, afterKeyword: digitAfterLabelGap },
+  // An extension alone where a number is given: "reach Dr. Zhang at x5523", "call ext. 4471" (not after other words:
+  // "Knee ext 1200", "UOP x1500 mL").
+  { category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager'], re: /(?:at|call|phone|tel|page|pager)[ \t]*:?[ \t]*(?<v>x\d{4,5}|ext\.?[ \t]*\d{3,5})(?![\w\/-]|\.\d)/gi },
   {
     category: 'PHONE',
-    keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
-    re: /(?:pager|beeper|pgr|pg|page|beep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d-\d{4}|\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
+    keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
+    re: /(?:pager|beeper|pgr|pg|page(?:[ \t]+(?:me|him|her|us|them))?(?:[ \t]+(?:at|on))?|beep|bleep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d-\d{4}|\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
   },
   // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
     category: 'PHONE',
-    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact', 'teléfono', 'telefono', 'telefon', 'téléphone'],
+    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact|tel[eé]fono|telefon|téléphone)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: phoneDigits,
   },
   // A number after a person's or a phone's "#": "daughter's # 555-4321", "cell # 555-4321". After other words, "#"
@@ -208,7 +212,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
-  { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?![\w\/]|\.\d)/g, when: has('+') },
+  { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?![\w\/]|\.\d)/gi, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
   { category: 'FAX', keywords: ['fax'], re: /fax\b\s*(?:(?:number|no\.?|#)\s*)?(?:[:#.]\s*)?(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
   // International fax numbers after the label, as the phone rule above: "Fax: 001-253-555-0123", "fax 0421 55 01 23".
@@ -237,8 +241,15 @@ const RULE_LIST: readonly PatternRule[] = [
     re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
     accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
-  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
-  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
+  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle', 'tail'], re: new RegExp(String.raw`(?:vin|plate|vehicle|tail)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot', 'seriennr'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot|seriennr)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
+  // Numbers of claims, reports and stays, only with their number word: "Claim #: CLM-2024-7781902", "report #
+  // 23-0826-4471", "IP No: IP/23/11872" ("the report 2019", "IP 10" are no identifiers).
+  {
+    category: 'ID', keywords: ['claim', 'report', 'ip', 'incident', 'admission', 'encounter', 'visit'],
+    re: /(?:claim|report|ip|incident|admission|encounter|visit)[ \t]*(?:number|num|no\.?|#)[ \t]*[:#.]?[ \t]*(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})/gi,
+    accept: idLike,
+  },
   // A chat's or a message log's speaker: a time opening the line, then a name and a colon ("19:04 Tobi: on my way").
   {
     category: 'NAME',
@@ -249,8 +260,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // "Accession: MR23-118842", "NHI ZKT4418", "Hosp. No: LUTH/MOP/22/0941", "badge 30118". The value must look like an
   // identifier (idLike): "NHS 111", "specimen 2" are no numbers of a person.
   {
-    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp'],
-    re: new RegExp(String.raw`(?:accession|uhid|nhi|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
+    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhis', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp', 'clia', 'aadhaar', 'pin', 'unit'],
+    re: new RegExp(String.raw`(?:accession|uhid|nhis?|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?|clia|aadhaar|pin|unit)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
     accept: idLike,
   },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
@@ -300,6 +311,25 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d(?!\w|\.\d)|(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:1[3-9]|2\d|3[01])\.\d\d(?!\w|\.\d)/g,
     runs: RUNS_1_2, after: '.', accept: notNumbering,
+  },
+  // After a weekday, a day alone or a day-first date without its year: "Friday 12th", "Thurs 16/3" (the month-first
+  // "Tues 3/3" is the month/day rule's, which a weekday vouches for).
+  {
+    category: 'DATE', keywords: [...WEEKDAY_KEY_SET],
+    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
+    afterKeyword: (text, end) => {
+      let k = end;
+      if (codeAt(text, k) === 46) k++; // "Fri."
+      if (codeAt(text, k) === 44) k++; // "Friday,"
+      return isDigit(afterSpaces(text, k));
+    },
+  },
+  // A day-first date without its year after a word of appointments: "Next meeting 29/2", "seen 16/3", "review due
+  // 21/4". The day cannot be a month; not after "on" or "from", as vent settings are ("placed on 15/5").
+  {
+    category: 'DATE', keywords: ['since', 'until', 'till', 'dated', 'review', 'reviewed', 'meeting', 'appt', 'appointment', 'visit', 'seen', 'booked', 'planned', 'due'],
+    re: /(?:since|until|till|dated|review|reviewed|meeting|appt|appointment|visit|seen|booked|planned|due)(?:[ \t]+(?:on|for))?[ \t]+(?<v>(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
+    afterKeyword: (text, end) => { const c = afterSpaces(text, end); return isDigit(c) || c === 111 || c === 102; },
   },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
@@ -448,7 +478,8 @@ function idLike(text: string, start: number, end: number): boolean {
   const digits = value.replace(/\D/g, '').length;
   // Not a year or a year range ("NHS 2019/20 tariff"), nor an amount or a count ("100000 CFU/mL", "2024 10 days").
   if (/^(?:19|20)\d\d(?:[-\/](?:\d\d|(?:19|20)\d\d))?$/.test(value)) return false;
-  return ((/[A-Za-z]/.test(value) && digits >= 4) || digits >= 5)
+  // A code of capitals and digits, two of each or more ("8NQ4KX"), is one too.
+  return ((/[A-Za-z]/.test(value) && digits >= 4) || digits >= 5 || (value.length >= 6 && digits >= 2 && /^(?:[A-Z\d]*[A-Z]){2}[A-Z\d]*$/.test(value)))
     && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd|cfu|cells|platelets|copies|ml|\/|days?|slides?|cores?|units?)/i.test(text.slice(end, end + 10));
 }
 
@@ -472,16 +503,21 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
+/** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
+const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$/;
+
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
   const after = text.slice(end, end + 16).toLowerCase();
-  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled)\s*$/.test(before)) return false;
+  const weekday = WEEKDAY_BEFORE.test(before);
+  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !weekday && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled)\s*$/.test(before)) return false;
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
-  // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before.
-  const [a, b] = value.split('/');
-  if (a === b && Number(a) <= 5 && !/\b(?:on|since|from|until|dated?)\s*$/.test(before)) return false;
+  // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before or a part is padded with a zero
+  // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).
+  const [a = '', b = ''] = value.split('/');
+  if (a === b && Number(a) <= 5 && !weekday && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?)\s*$/.test(before)) return false;
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".

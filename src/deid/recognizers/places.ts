@@ -7,7 +7,7 @@ import { cleanGap, type Word } from '../words.js';
 import {
   CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
-import { MONTH_KEY_SET } from './calendar-words.js';
+import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
 
@@ -139,7 +139,8 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean): [number, 
     if (w.key === 'of' && j < last && j > 0 && placeLike(s.at(j - 1))) { first = j; continue; }
     // "St. Aloysius's Infirmary": a saint's title opens the name.
     if ((w.key === 'st' || w.key === 'saint') && j < last && first === j + 1) { first = j; break; }
-    if (!(placeLike(w) || NAMING_HEADS.has(w.key))) break;
+    // "Friday clinic", "Tuesday Clinic": a weekday says when, not which.
+    if (!(placeLike(w) || NAMING_HEADS.has(w.key)) || WEEKDAY_KEY_SET.has(w.key)) break;
     first = j;
   }
   while (first <= last && (s.at(first) as Word).key === 'of') first++;
