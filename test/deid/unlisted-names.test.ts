@@ -214,3 +214,24 @@ test('a capitalised word with a surname\'s ending is a surname in mixed-case pro
   // The longest ending, whole, at the end of a long word.
   assert.deepEqual(names('The Team Met Today. Quenbantopoulos and Tamarishvili were there.'), ['Quenbantopoulos', 'Tamarishvili']);
 });
+
+test('a patient named after "Patient"/"Pt", closed by an age and sex or a patient\'s verb; not a phrase that "Patient" heads', () => {
+  const prose = ' Seen with her mother in the clinic today for a review of her asthma plan.';
+  assert.deepEqual(names(`Pt: Winter Quarrendon, 29F.${prose}`), ['Winter Quarrendon']);
+  assert.deepEqual(names(`Pt is Orvel Dankquist, 38M, with pneumonia.${prose}`), ['Orvel Dankquist']);
+  assert.deepEqual(names(`Patient Tovalda Brenshaw died peacefully at home.${prose}`), ['Tovalda Brenshaw']);
+  assert.deepEqual(names(`Patient Controlled Analgesia was started. Patient Education Materials were given. Patient Portal Message was sent.${prose}`), []);
+  assert.deepEqual(names(`Patient Experience Survey was completed. Pt Tolerated Diet well.${prose}`), []);
+});
+
+test('relations and jobs before a name: British and family words, staff by their job, a family in brackets', () => {
+  const prose = ' The plan was gone over with everyone and all questions were answered by the team.';
+  assert.deepEqual(names(`Mate Quorvin to drive home. Older sib Tamsel (4) had a rash. Mum Ilvane present; lives with nana Huarei.${prose}`),
+    ['Quorvin', 'Tamsel', 'Ilvane', 'Huarei']);
+  assert.deepEqual(names(`Discussed with tech Orlanth and pharmacist Vestry Quillon today. Thank you for referring Aurelind, aged 7.${prose}`),
+    ['Orlanth', 'Vestry Quillon', 'Aurelind']);
+  assert.deepEqual(names(`Family (Quenbaro) updated. Ovrin Talsby (EMT) handed over; signed Maelis Ardoyne RM.${prose}`),
+    ['Quenbaro', 'Ovrin Talsby', 'Maelis Ardoyne']);
+  // A job's title heading a heading, a family's other uses, twins and a weekday after a job are no names.
+  assert.deepEqual(names(`Pharmacist Review\nPhysio Input: mobilising.\nTwin A and Twin B delivered. Family Medicine clinic. Family (3) present. Seen by the counsellor Monday.${prose}`), []);
+});

@@ -12,7 +12,9 @@ export const WEAK_TITLES = new Set(['ms', 'mr']);
 /** Words after a capitalised word that make it a service, not a person: "per Interventional Fellow". */
 export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'services', 'resident', 'attending', 'surgery', 'nurse', 'rn', 'consult',
   'department', 'dept', 'unit', 'therapy', 'medicine', 'clinic', 'squad']);
-export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc']);
+export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc',
+  // Paramedics, midwives, dentists, therapists, and British and Commonwealth degrees after a name.
+  'emt', 'rm', 'crna', 'dds', 'dmd', 'dpm', 'slp', 'lmft', 'lcpc', 'psyd', 'mbbs', 'mbchb', 'frcp', 'mrcp', 'frcs', 'facp', 'fracp', 'frcpc']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
@@ -44,11 +46,14 @@ export const RELATIONS = new Set([
   'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'grandfather', 'grandmother', 'grandma', 'grandpa', 'cousin', 'friend', 'fiance',
   'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
   'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
+  // British, Australian and family words: "Mum Tia", "mate Bodhi", "older sib Lyric", "nana Huia".
+  'mum', 'mam', 'mate', 'sib', 'sibs', 'sibling', 'siblings', 'nana', 'nanna', 'granny', 'gran', 'grandad', 'granddad', 'auntie', 'aunty',
+  'stepmother', 'stepfather', 'stepmom', 'stepdad', 'spouse', 'carer', 'flatmate', 'housemate', 'roommate',
 ]);
 /** Relations after which an unknown word is taken as a name in single-case notes. */
 export const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'dtr', 'dtrs', 'sister', 'sisters', 'brother',
   'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
-  'boyfriend', 'law']);
+  'boyfriend', 'law', 'mum', 'sib']);
 /** Roles that name a person next ("CASEWORKER MIRELLE OSTBERG", "nurse wenna", "RABBI TESMAN"). */
 export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
@@ -128,7 +133,10 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'called', 'ma
   // Occupations and other roles of people written before their name in prose: "producer X Y", "tennis player X Y".
   'producer', 'player', 'commenter', 'writer', 'actor', 'actress', 'author', 'artist', 'engineer', 'teacher', 'lawyer', 'reporter',
   'journalist', 'editor', 'colleague', 'coworker', 'landlord', 'landlady', 'boss', 'supervisor', 'employee', 'customer', 'founder', 'coach',
-  'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant']);
+  'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant',
+  // Staff named by their job in notes: "tech Shay", "pharmacist Tevita"; "for referring Aroha".
+  'tech', 'technician', 'pharmacist', 'physio', 'physiotherapist', 'paramedic', 'doula', 'dietitian', 'dietician', 'psychologist',
+  'counsellor', 'counselor', 'therapist', 'referring']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
 export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'designed',
   'edited', 'translated', 'narrated', 'illustrated', 'signed', 'cosigned', 'dictated', 'transcribed', 'reviewed', 'approved', 'attested',
@@ -174,7 +182,7 @@ export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman',
   'surgeon', 'cardiologist', 'pcp', 'physician', 'doctor', 'oncologist', 'social', 'case']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
+export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'family', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
 /**
  * Words of services, alerts and organisations (besides SERVICE_TAIL's), which follow the words that introduce
  * people ("contact", "met", "per ... (RN)") as often as names do: "Contact Poison Control", "Met Sepsis Alert",
@@ -183,4 +191,7 @@ export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLE
 export const NOT_PEOPLE = new Set(['hospice', 'aide', 'work', 'management', 'pool', 'duty', 'triage', 'infusion', 'tele', 'endo', 'nephro',
   'float', 'private', 'transplant', 'oncoming', 'receiving', 'sepsis', 'control', 'alert', 'cross', 'aid', 'crisis', 'assault', 'desk',
   'scientific', 'rx', 'permanente', 'precautions', 'lenses', 'center', 'office', 'line', 'case', 'social', 'poison', 'pastor', 'chaplain',
-  'poa', 'hcp', 'family', 'trauma', 'stroke', 'code', 'rapid', 'response']);
+  'poa', 'hcp', 'family', 'trauma', 'stroke', 'code', 'rapid', 'response',
+  // What a job's title heads in a heading ("Pharmacist Review", "Dietitian Assessment", "Physio Input").
+  'review', 'reviews', 'assessment', 'note', 'notes', 'input', 'advice', 'consult', 'visit', 'referral', 'handover', 'summary', 'report',
+  'recommendations', 'team', 'service', 'services', 'clinic', 'led', 'plan', 'support', 'check', 'round', 'rounds', 'update', 'entry', 'letter']);

@@ -6,6 +6,7 @@ import {
   ACCENTED_TERMS, EPONYM_NOUNS, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
 } from './name-cues.js';
 import { eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameCandidate } from './name-scan.js';
+import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 
 /**
  * Name rules for the prose of mixed-case notes (letters, messages, social histories), where capitals carry meaning:
@@ -114,6 +115,8 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // A service, a team, an alert or a finding is no person: "Contact Poison Control", "Met Sepsis Alert", "Contact
   // Dermatitis".
   if (NOT_PEOPLE.has(a.key) || medicalWord(a) || (pair && (NOT_PEOPLE.has((b as Word).key) || medicalWord(b as Word)))) return;
+  // "the counsellor Monday", "her therapist March": a day or a month says when, not who.
+  if (WEEKDAY_KEY_SET.has(a.key) || MONTH_KEY_SET.has(a.key)) return;
   const after = s.at(pair ? k + 2 : k + 1);
   // One word must close its clause or go on with a small word ("said Quillane.", "my kid Tovald from"): "said
   // Eliquis causes bruising" names a drug.

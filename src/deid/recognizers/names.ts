@@ -60,7 +60,7 @@ cue(INTRODUCTIONS, CUE_INTRODUCTION);
 cue(['reach', 'reached'], CUE_REACH);
 cue(['with', 'by'], CUE_MEETING);
 cue(ORIGIN_SERVICES, CUE_ORIGIN);
-cue([...ROLES, ...RELATIONS, 'person'], CUE_RELATION);
+cue([...ROLES, ...RELATIONS, 'person', 'family'], CUE_RELATION);
 cue([...lexicon.firstNames, ...lexicon.surnames].filter(isUnambiguousName), CUE_LIST_NAME);
 
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
@@ -282,6 +282,7 @@ function headers(s: NameScan, i: number, w: Word, next: Word | undefined, cues: 
     s.marked[i + 2] = 1;
     return;
   }
+  if ((cues & CUE_HEADER) !== 0 && (w.key === 'patient' || w.key === 'pt') && next !== undefined && s.mixed) patientNamed(s, i, next);
   // Headers: "Patient: ASHCROFT, DESMOND", "Name: Della M. Farquhar", "Pt: Oonagh Petrakis".
   if ((cues & CUE_HEADER) !== 0 && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
     let end = i + 2;
@@ -302,6 +303,48 @@ function headers(s: NameScan, i: number, w: Word, next: Word | undefined, cues: 
     if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after) && !FIELD_LABELS.has(after.key)) s.marked[end] = 1;
   }
 }
+
+/**
+ * Words after "Patient"/"Pt" that make a phrase, not a name: "Patient Safety Event", "Pt Portal Message", "Patient
+ * Reported Outcome" (words shaped like verbs and nouns of action are refused by VERB_LIKE already).
+ */
+const PATIENT_PHRASE_WORDS = new Set(['safety', 'experience', 'care', 'portal', 'information', 'info', 'advocate', 'advocacy', 'relations',
+  'services', 'service', 'satisfaction', 'transport', 'access', 'flow', 'identification', 'identifier', 'history', 'name', 'instructions',
+  'rights', 'record', 'records', 'consent', 'belongings', 'liaison', 'navigator', 'status', 'summary', 'label', 'labels', 'id', 'number',
+  'type', 'class', 'list', 'lists', 'location', 'room', 'bed', 'unit', 'ward', 'account', 'chart', 'data', 'details', 'profile', 'plan',
+  'goals', 'goal', 'family', 'guide', 'handout', 'leaflet', 'letter', 'copy', 'self', 'own', 'alone', 'home', 'here', 'today', 'now', 'well',
+  'stable', 'afebrile', 'alert', 'awake', 'asleep', 'comfortable', 'calm', 'pleasant', 'medicine', 'meds', 'medication', 'education']);
+
+/**
+ * "Patient Ottoline Barraclough died at home", "Pt is Brigham Thornquist, 38M", "Pt: Summer Lockhart, 29F": in a
+ * mixed-case note, two capitalised words shaped like a given name and a surname after "Patient"/"Pt" (with "is",
+ * "was" or a colon), closed by an age and sex or by a patient's verb. The given name may be an ordinary word
+ * ("Summer", "Faith"); the pair must close as a name does, so that "Patient Safety Event" and "Pt Portal" stay.
+ */
+function patientNamed(s: NameScan, i: number, next: Word): void {
+  let k = i + 1;
+  if ((next.key === 'is' || next.key === 'was') && cleanGap(next.gapBefore)) k++;
+  else if (!/^[ \t]*:?[ \t]*$/.test(next.gapBefore)) return;
+  const a = s.at(k);
+  const b = s.at(k + 1);
+  if (a === undefined || b === undefined || !cleanGap(b.gapBefore) || (k > i + 1 && !cleanGap(a.gapBefore))) return;
+  const rest = s.text.slice(b.keyEnd, b.keyEnd + 24);
+  const after = s.at(k + 2);
+  const aged = /^,[ \t]*(?:a[ \t]+|an[ \t]+)?\d{1,3}[ \t-]?(?:[MFmf]\b|y\/?o\b|yo\b|yrs?\b|years?\b|-year)/.test(rest);
+  const verb = after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || PASSING_VERBS.has(after.key));
+  if (!aged && !verb) return;
+  // Before an age and sex a surname may end as a verb or noun does ("Thornquist, 38M"); before a verb alone it may not
+  // ("Patient Transfer Request was ...").
+  const nameWord = (c: Word): boolean => c.capitalized && !c.single && nameLike(c) && c.key.length >= 3 && !medicalWord(c) && !PATIENT_PHRASE_WORDS.has(c.key)
+    && !FIELD_LABELS.has(c.key) && !NOT_PEOPLE.has(c.key) && !SERVICE_TAIL.has(c.key)
+    && (isKnownName(c.key) || !(aged ? /(?:ed|ing|ly|tion|sion|ment|ness)$/ : VERB_LIKE).test(c.key));
+  if (!nameWord(a) || !nameWord(b)) return;
+  s.marked[k] = 1;
+  s.marked[k + 1] = 1;
+}
+
+/** Verbs of a patient's arrival or death after the name: "Patient X Y died", "Pt X Y presented". */
+const PASSING_VERBS = new Set(['died', 'passed', 'expired', 'presented', 'presents', 'attended', 'attends', 'underwent', 'presenting']);
 
 function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, cues: number): void {
   // Introductions in letters and messages: "My name is Aune", "Name: Della M. Farquhar", "Dear Ms. ...", "I'm Bo", and
@@ -385,7 +428,9 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
-  if ((ROLES.has(w.key) || RELATIONS.has(w.key) || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
+  // "Family (Adeyinka) updated": a family named in brackets.
+  const family = w.key === 'family' && next !== undefined && /^[ \t]*\($/.test(next.gapBefore);
+  if ((ROLES.has(w.key) || RELATIONS.has(w.key) || family || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'is' || (s.at(j) as Word).key === 'named') j++;
     const strong = (k: number): boolean => {
