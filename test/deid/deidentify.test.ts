@@ -272,4 +272,17 @@ test('a street address with a direction before its name is one location: its num
 test('a street named without a number after "on", "near", "down" is a location; a weekday or a drug is not', () => {
   assert.equal(deidentify('She lives on Quenby Blvd near Ferrant Avenue. Walked down Vellacott Street. Go on Warfarin daily. On Monday Avenue? Seen on Ward Street rounds.').text,
     'She lives on [LOCATION] near [LOCATION]. Walked down [LOCATION]. Go on Warfarin daily. On Monday Avenue? Seen on Ward Street rounds.');
+  // A direction before the name, a numbered road, a note in capitals (without "ST", an ECG's segment there).
+  assert.equal(deidentify('A flat on E Quenby St with friends; works on Route 9; crashed near Highway 101 off I-95. Vent on 5 L.').text,
+    'A flat on [LOCATION] with friends; works on [LOCATION]; crashed near [LOCATION] off [LOCATION]. Vent on 5 L.');
+  assert.equal(deidentify('FOUND OUTSIDE HOME ON VELLACOTT RIDGE RD. ON EKG ST DEPRESSION. ON ROUTE TO ED.').text,
+    'FOUND OUTSIDE HOME ON [LOCATION]. ON EKG ST DEPRESSION. ON ROUTE TO ED.');
+});
+
+test('a town after "lives alone in" and after a movement with "here", "down" or "back"; not after "go back to"', () => {
+  const prose = ' The plan was gone over with her and all questions were answered by the team today.';
+  assert.equal(deidentify(`She lives alone in Quenbury and moved here from Orvelton; family drove down from Vellacott Bay.${prose}`).text,
+    `She lives alone in [LOCATION] and moved here from [LOCATION]; family drove down from [LOCATION].${prose}`);
+  assert.equal(deidentify(`He will go back to Temodar and go back to School; came in at Midnight; travel to Brenchester next week.${prose}`).text,
+    `He will go back to Temodar and go back to School; came in at Midnight; travel to [LOCATION] next week.${prose}`);
 });

@@ -411,8 +411,19 @@ const RULE_LIST: readonly PatternRule[] = [
   // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
   {
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
-    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:[A-Z][a-z]+[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway)\b))/g,
+    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway|Drive|Court|Crescent|Terrace)\b))/g,
     accept: namedStreet,
+  },
+  // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): no "ST", which is as often an ECG's segment.
+  {
+    category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
+    re: /(?:ON|OFF|NEAR|ALONG|DOWN)[ \t]+(?<v>(?:[NSEW][ \t]+)?(?:[A-Z]{3,}[ \t]+){1,2}(?:BLVD|AVE|RD|LN|PKWY|HWY|BOULEVARD|AVENUE|STREET|ROAD|LANE|PARKWAY|HIGHWAY|DRIVE)\b)/g,
+    accept: namedStreet,
+  },
+  // A numbered road after a word of place: "on Route 9", "near Highway 101", "off I-95".
+  {
+    category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down', 'via'],
+    re: /(?:on|off|near|along|down|via)[ \t]+(?<v>(?:route|rte\.?|highway|hwy|interstate|county road|state route)[ \t]+\d{1,4}[a-z]?|i-\d{1,3})(?![\w\/-]|\.\d)/gi,
   },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
@@ -601,7 +612,7 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
 
 /** A street named without a number: its name's words are no common words, weekdays or months ("On Monday Avenue"?). */
 function namedStreet(text: string, start: number, end: number): boolean {
-  const words = text.slice(start, end).split(/[ \t]+/).slice(0, -1).map((w) => w.toLowerCase());
+  const words = text.slice(start, end).split(/[ \t]+/).slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !/^(?:[nsew]|n[ew]|s[ew]|north|south|east|west)\.?$/.test(w));
   return words.every((w) => !lexicon.stop.has(w) && !MONTH_KEY_SET.has(w) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w));
 }
 

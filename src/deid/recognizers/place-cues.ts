@@ -33,7 +33,9 @@ export const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|c
 export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tranferred', 'transfer', 'admitted', 'readmitted', 'came', 'flown',
   'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
   'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed', 'medflight', 'medflighted', 'airlifted', 'lifeflighted',
-  'helicoptered']);
+  'helicoptered', 'travel', 'travelled', 'traveled', 'relocated', 'relocating', 'commutes', 'commuting', 'emigrated', 'immigrated']);
+/** Words between a verb of movement and its preposition: "moved here from X", "drove down from X", "moved back to X". */
+export const MOVE_ADVERBS = new Set(['here', 'down', 'up', 'over', 'back', 'home', 'there', 'away', 'out', 'across']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
 /**
  * Verbs of going somewhere that are followed by departments and states as often as by places ("go to Radiology",

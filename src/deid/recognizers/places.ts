@@ -5,7 +5,7 @@ import type { PhiSpan } from '../types.js';
 import { namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_ADVERBS, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
@@ -413,6 +413,8 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
   if ((!mixedOnly || (s.mixed && MIXED_CASE_MOVE_VERBS.has(w.key))) && next !== undefined) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'in' && s.at(j + 1)?.key === 'from') j++;
+    // "moved here from X", "transferred back to X" (not after the verbs of mixed-case notes: "go back to Temodar").
+    else if (!mixedOnly && MOVE_ADVERBS.has((s.at(j) as Word).key) && MOVE_PREPOSITIONS.has(s.at(j + 1)?.key ?? '') && cleanGap((s.at(j + 1) as Word).gapBefore)) j++;
     const prep = s.at(j) as Word;
     const viaAt = /@\s*$/.test(prep.gapBefore) && j === i + 1;
     const first = viaAt ? j : j + 1;
@@ -549,9 +551,14 @@ function beforeStateCodeSingleCase(s: PlaceScan, i: number, w: Word, prev: Word 
   }
 }
 
+/** Words between "lives" and "in" before a town: "lives alone in X", "lives locally in X". */
+const LIVING_ALONE = new Set(['alone', 'here', 'locally', 'independently', 'together', 'now', 'currently', 'still']);
+
 function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
-  // "lives in X", "resides in X".
-  if (/^(?:lives|living|resides|reside|live)$/.test(w.key) && next !== undefined && next.key === 'in') {
+  // "lives in X", "resides in X", "lives alone in X".
+  if (next !== undefined && LIVING_ALONE.has(next.key) && s.at(i + 2)?.key === 'in' && /^(?:lives|living|resides|live)$/.test(w.key)) i++;
+  else if (next === undefined || next.key !== 'in') return;
+  if (/^(?:lives|living|resides|reside|live)$/.test(w.key)) {
     const c = s.at(i + 2);
     if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)) {
       const c2 = s.at(i + 3);
