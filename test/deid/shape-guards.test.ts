@@ -94,6 +94,7 @@ const POSITIVES = [
   'pager (617 555 01423)', // bracketed phone, a digit too many
   'tel 01.23.45.67.89', // dotted pairs
   'card 4111 1111 1111 1111', // four groups of four
+  'row TC0049221 done', // a code of capitals and digits
   'IBAN GB82 WEST 1234 5698 7654 32', // IBAN
   'on 2031-04-03', // year first
   'seen 4/3/5/6', // slashed run

@@ -327,7 +327,8 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   else if (!/^[ \t]*:?[ \t]*$/.test(next.gapBefore)) return;
   const a = s.at(k);
   const b = s.at(k + 1);
-  if (a === undefined || b === undefined || !cleanGap(b.gapBefore) || (k > i + 1 && !cleanGap(a.gapBefore))) return;
+  // Two capitalised words first: after most "patient"s comes none.
+  if (a === undefined || b === undefined || !a.capitalized || !b.capitalized || !cleanGap(b.gapBefore) || (k > i + 1 && !cleanGap(a.gapBefore))) return;
   const rest = s.text.slice(b.keyEnd, b.keyEnd + 24);
   const after = s.at(k + 2);
   const aged = /^,[ \t]*(?:a[ \t]+|an[ \t]+)?\d{1,3}[ \t-]?(?:[MFmf]\b|y\/?o\b|yo\b|yrs?\b|years?\b|-year)/.test(rest);

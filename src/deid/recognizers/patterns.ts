@@ -9,7 +9,7 @@ import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import { emptySpans, type PhiCategory, type PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS, SHAPE_POSTCODE,
-  SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
+  SHAPE_CODE, SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
 } from './shapes.js';
 
 /**
@@ -181,7 +181,10 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, afterKeyword: digitAfterLabelGap },
   // An extension alone where a number is given: "reach Dr. Zhang at x5523", "call ext. 4471" (not after other words:
   // "Knee ext 1200", "UOP x1500 mL").
-  { category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager'], re: /(?:at|call|phone|tel|page|pager)[ \t]*:?[ \t]*(?<v>x\d{4,5}|ext\.?[ \t]*\d{3,5})(?![\w\/-]|\.\d)/gi },
+  {
+    category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager'], re: /(?:at|call|phone|tel|page|pager)[ \t]*:?[ \t]*(?<v>x\d{4,5}|ext\.?[ \t]*\d{3,5})(?![\w\/-]|\.\d)/gi,
+    afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 120 || c === 101; }, // x, e
+  },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
@@ -248,7 +251,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'ID', keywords: ['claim', 'report', 'ip', 'incident', 'admission', 'encounter', 'visit'],
     re: /(?:claim|report|ip|incident|admission|encounter|visit)[ \t]*(?:number|num|no\.?|#)[ \t]*[:#.]?[ \t]*(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})/gi,
-    accept: idLike,
+    accept: idLike, afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 110 || c === 35; }, // n, #
   },
   // A chat's or a message log's speaker: a time opening the line, then a name and a colon ("19:04 Tobi: on my way").
   {
@@ -277,6 +280,12 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: paymentCard,
   },
   { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
+  // A code of capitals and digits standing alone, without its label: a record's, a claim's, a ticket's or a
+  // licence's number in a table, a CSV row or a signature ("TC0049221", "CCI-220917", "PL/22/0048812/KA", "8826451TA").
+  {
+    category: 'ID', re: /(?<![\w\/.#&*+-])(?=[A-Z\d\/-]*[A-Z])(?=[A-Z\d\/-]*\d{4})[A-Z\d]+(?:[\/-][A-Z\d]+){0,4}(?![\w\/&*+-]|\.\d)/g,
+    shape: SHAPE_CODE, accept: standaloneCode,
+  },
   { category: 'ACCOUNT', re: /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,3})?\b/g, when: test(/[a-z]{2}\d{2} ?[a-z0-9]{4}/), shape: SHAPE_LETTERS_DIGITS },
   // Dates.
   { category: 'DATE', re: /\b(?:1[89]\d\d|20\d\d)([-\/.])(?:0?[1-9]|1[0-2])\1(?:[12]\d|3[01]|0?[1-9])\b/g, when: test(/\d{4}[-\/.]\d/), shape: SHAPE_YEAR_FIRST },
@@ -517,18 +526,34 @@ const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores
 /** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
 const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$/;
 
+/**
+ * A code that identifies: six characters or more, a run of four digits or more and a capital, in mixed-case text (in
+ * a note all in capitals, vitals and rates run into their labels: "BP118/66", "80-110CC/HR"). Not a reading glued to
+ * its label ("RBC18550", "LR/1000"), a quantity or a rate with its unit ("2000IU", "1000U/HR"), a time with a word
+ * ("2300-APPROX"), an obstetric history ("G3P2012") or a tumour stage.
+ */
+function standaloneCode(text: string, start: number, end: number): boolean {
+  const value = text.slice(start, end);
+  if (value.length < 6 || !/\d{4}/.test(value)) return false;
+  if (!/\p{Ll}/u.test(text.slice(Math.max(0, start - 40), start)) && !/\p{Ll}/u.test(text.slice(end, end + 40))) return false;
+  // A study's, a product's or a billing code ("clinical trial of CTSU/C40502", "cycle 2 of POG-9641", "NDC ...").
+  if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.? no)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
+  if (/^[A-Z]{1,5}[\/-]?[1-9]\d{3,4}$/.test(value) || /\/(?:HR|H|MIN|DAY|D|KG|WK)$/.test(value) || /(?:^|[\/-])[A-Z]{5,}(?:$|[\/-])/.test(value)) return false;
+  if (/^\d+(?:IU|U|MG|ML|MCG|MEQ|MMOL|KG|CM|MM|HZ|BPM|L|H|HR|HRS|AM|PM|K|MIN|G|GM|CC|X|MMHG|KCAL|CAL|T)$/.test(value)) return false;
+  return !/^G\d{1,2}P\d{1,5}(?:-\d+)*$/.test(value) && !/^(?:[PY]?T\d[A-D]?N\d[A-C]?M\d)$/.test(value);
+}
+
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
   const after = text.slice(end, end + 16).toLowerCase();
-  const weekday = WEEKDAY_BEFORE.test(before);
-  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !weekday && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled)\s*$/.test(before)) return false;
+  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !WEEKDAY_BEFORE.test(before) && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled)\s*$/.test(before)) return false;
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
   // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before or a part is padded with a zero
   // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).
   const [a = '', b = ''] = value.split('/');
-  if (a === b && Number(a) <= 5 && !weekday && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?)\s*$/.test(before)) return false;
+  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
@@ -636,6 +661,13 @@ function afterSpaces(text: string, end: number): number {
   let k = end + 1;
   while (isSpace(codeAt(text, k))) k++;
   return codeAt(text, k);
+}
+
+/** The first index at or after `end` that is no space, tab or colon. */
+function skipBlanksAndColon(text: string, end: number): number {
+  let k = end;
+  for (let c = codeAt(text, k); c === 32 || c === 9 || c === 58; c = codeAt(text, ++k));
+  return k;
 }
 
 /** `\s+\d`: what "in 1998" and "on 10-3" need after their keyword. */

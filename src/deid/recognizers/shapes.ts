@@ -50,6 +50,11 @@ export const SHAPE_NUMBER_CAPITAL = 1 << 16;
  * ("T12 X70A", "D6W 1234": four capitals or digits).
  */
 export const SHAPE_POSTCODE = 1 << 17;
+/**
+ * A run of 4+ digits in a run of capitals, digits, "/" and "-" that holds a capital: a code ("TC0049221", "8826451TA",
+ * "CCI-220917", "PL/22/0048812/KA").
+ */
+export const SHAPE_CODE = 1 << 18;
 
 /**
  * The note's shapes (bits above). Also collects the long letter/digit runs: 7+ digits standing alone are an
@@ -198,6 +203,20 @@ function postcodeAfter(text: string, end: number, length: number): boolean {
   return capitalOrDigit(at(text, k)) && capitalOrDigit(at(text, k + 1)) && capitalOrDigit(at(text, k + 2)) && capitalOrDigit(at(text, k + 3));
 }
 
+/** A capital in the run of capitals, digits, "/" and "-" around text[start, end) (see SHAPE_CODE). */
+function codeAround(text: string, start: number, end: number): boolean {
+  for (let k = start - 1; ; k--) {
+    const c = at(text, k);
+    if (isCapital(c)) return true;
+    if (!(isDigit(c) || c === 47 || c === 45)) break;
+  }
+  for (let k = end; ; k++) {
+    const c = at(text, k);
+    if (isCapital(c)) return true;
+    if (!(isDigit(c) || c === 47 || c === 45)) return false;
+  }
+}
+
 /** Shapes of the maximal digit run text[start, end). */
 function digitRunShapes(text: string, start: number, end: number): number {
   const length = end - start;
@@ -226,6 +245,7 @@ function digitRunShapes(text: string, start: number, end: number): number {
     if (capital >= 65 && capital <= 90) shapes |= SHAPE_NUMBER_CAPITAL;
   }
   if (length <= 3 && isCapital(before) && postcodeAfter(text, end, length)) shapes |= SHAPE_POSTCODE;
+  if (length >= 4 && codeAround(text, start, end)) shapes |= SHAPE_CODE;
   const first = text.charCodeAt(start);
   if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
     let k = end;
