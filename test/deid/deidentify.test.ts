@@ -256,6 +256,12 @@ test('a surname in capitals, a comma and a given name or an initial opening a li
   // A list of problems, allergies or findings is no list of names.
   const problems = '3. DIET, Regular\n1. HTN, Controlled\n2. DM, A1c 7.2\n- PENICILLIN, Rash\nASSESSMENT, A 67 year old man\nDispo - SNF, Will arrange';
   assert.equal(deidentify(problems).text, problems);
+  // Unlisted given names in a table's cell or a CSV row, where a record number, an identifier's label, an age and sex
+  // or the quoted field's end closes them; a medication list's commas are no row of names.
+  const table = 'Critical values were phoned through and read back by the nurse on duty overnight.\n| 02:14 | OKONTA, Chidera / TC0049221 |\n'
+    + '2. TAUFA, Losana  NHS 485 777 3456\n1043,"Quarrendon, Emiko",F,1957\n| CHF, Diabetes | stable |\n- COPD, Asthma and reflux\nMEDS: ,SLNTC, Coumadin 4mg qd';
+  assert.equal(deidentify(table).text, 'Critical values were phoned through and read back by the nurse on duty overnight.\n| 02:14 | [NAME], [NAME] / [ID] |\n'
+    + '2. [NAME], [NAME]  NHS [PHONE]\n1043,"[NAME], [NAME]",F,1957\n| CHF, Diabetes | stable |\n- COPD, Asthma and reflux\nMEDS: ,SLNTC, Coumadin 4mg qd');
 });
 
 test('a dotted date with a two-digit year, and a month before an apostrophe\'s year, are dates; a section or a version is not', () => {

@@ -67,7 +67,7 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
   // Codes of capitals and digits standing alone, in tables and rows; not readings, rates, quantities, obstetric
   // histories, stages, trial numbers, nor anything in a note written all in capitals.
   expectFound('| 02:14 | QUENBY, A / TC0049221 | K 6.1 |\n1,"Quenby, Ann",CCI-220917,F\nPolicy PL/22/0048812/KA; PPSN 8826451TA; ticket INC0778124',
-    ['ID:TC0049221', 'NAME:Ann', 'ID:CCI-220917', 'ID:PL/22/0048812/KA', 'ID:8826451TA', 'ID:INC0778124']);
+    ['ID:TC0049221', 'NAME:Quenby', 'NAME:Ann', 'ID:CCI-220917', 'ID:PL/22/0048812/KA', 'ID:8826451TA', 'ID:INC0778124']);
   expectFound('Labs RBC18550, given 1U PRBC/1500 and LR/1000; heparin 1000U/HR; vit D 2000IU daily; G3P2012; pT2N1M0; on trial CTSU/C40502', []);
   expectFound('PT SEEN. BP118/66 HR83. RATE 80-110CC/HR. CODE TC0049221 ON FILE. GIVEN 2300-APPROX', []);
 });

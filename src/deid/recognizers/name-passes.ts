@@ -280,9 +280,10 @@ export function surnameCommaGiven(s: NameScan): void {
   const words = s.words;
   const text = s.text;
   for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
-    // The word before the comma, if it ends in a capital (most words before a comma do not).
+    // The word before the comma, if it ends in a capital (most words before a comma do not), or opens a quoted CSV
+    // field before a capitalised word ('"Nakashima, Emiko"').
     const c = text.charCodeAt(comma - 1);
-    if (!((c >= 65 && c <= 90) || c >= 128)) continue;
+    if (!((c >= 65 && c <= 90) || c >= 128) && !quotedSurname(text, comma)) continue;
     let lo = 0, hi = words.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -293,18 +294,43 @@ export function surnameCommaGiven(s: NameScan): void {
   }
 }
 
+/** '"Quenby, Ann"': a capitalised word opening a quoted field, a comma, a space and a capital (text[comma] is the comma). */
+function quotedSurname(text: string, comma: number): boolean {
+  const next = text.charCodeAt(comma + 2);
+  if (text.charCodeAt(comma + 1) !== 32 || !(next >= 65 && next <= 90)) return false;
+  let k = comma - 1;
+  while (k > 0 && comma - k < 24 && /[\p{L}'’-]/u.test(text.charAt(k - 1))) k--;
+  return text.charCodeAt(k - 1) === 34 && /\p{Lu}/u.test(text.charAt(k));
+}
+
+/** What may open a table's cell or a CSV field before a name: "| ", ",", '"'. */
+const CELL_START = /(?:\|[ \t]*|(?:^|[\n,])"?)$/;
+/**
+ * What follows a patient's name in a list, table or CSV row and no problem's or heading's words ("DIET, Regular",
+ * "PENICILLIN, Rash", ",SLNTC, Coumadin 4mg"): a slash before the record number, an identifier's label, an age and sex
+ * ("67M"), an identifier, a quoted field's end, or the next field's record number.
+ */
+const AFTER_LISTED_NAME = /^[ \t]*(?:\/|"|(?:NHS|NHI|MRN|UR|DOB|ID|URN|CHI)\b|\d{1,3}[ \t]?[MF]\b|[A-Z]{0,4}\d{5,}|,[ \t]*"?[A-Z]{0,4}-?\d{4,})/;
+/** What else may follow a listed given name there: the line's, a cell's or a field's end, a dash, a bracket. */
+const AFTER_KNOWN_NAME = /^[ \t]*(?:$|\n|\||,|-[ \t]|\()/;
+
 /** surnameCommaGiven at word i, the word before a comma. */
 function listedSurnameAt(s: NameScan, i: number): void {
   const words = s.words;
   const given = words[i + 1];
   if (given === undefined || given.gapBefore.charCodeAt(0) !== 44 || !/^,[ \t]+$/.test(given.gapBefore)) return;
   const w = words[i] as Word;
+  const surface = s.text.slice(w.start, w.keyEnd);
+  // A quoted CSV field may hold the surname in title case; elsewhere it is in capitals.
+  const quoted = s.text.charCodeAt(w.start - 1) === 34 && /^\p{Lu}\p{Ll}/u.test(surface) && s.mixed;
   // Four letters at least ("HTN", "DM", "UTI" are a list's problems, not surnames).
-  if (w.key.length < 4 || !/^\p{Lu}[\p{Lu}'’-]+$/u.test(s.text.slice(w.start, w.keyEnd)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
+  if (w.key.length < (quoted ? 2 : 4) || !(quoted || /^\p{Lu}[\p{Lu}'’-]+$/u.test(surface)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
   let first = i;
   const particle = s.at(i - 1);
   if (particle !== undefined && SURNAME_PARTICLES.has(particle.key) && cleanGap(w.gapBefore)) first = i - 1;
-  if (!LIST_LINE_START.test(s.text.slice(Math.max(0, (words[first] as Word).start - 12), (words[first] as Word).start))) return;
+  const opener = s.text.slice(Math.max(0, (words[first] as Word).start - 12), (words[first] as Word).start);
+  const inCell = CELL_START.test(opener);
+  if (!LIST_LINE_START.test(opener) && !inCell) return;
   const middle = s.at(i + 2);
   // An initial: a capital alone, then its period, the line's end or a name's capital; not a credential's letters
   // ("XYZ, D.C."), an article ("A 67 year old") or a word's first letter ("A1c").
@@ -313,7 +339,14 @@ function listedSurnameAt(s: NameScan, i: number): void {
   // An unlisted given name when the surname is a listed one and the line ends with the name ("2. QUENBY, Sione").
   const lineEnds = /^[ \t.]*(?:\n|$)/.test(s.text.slice((hasMiddle ? middle : given).keyEnd, (hasMiddle ? middle : given).keyEnd + 4));
   const listedSurname = lexicon.surnames.has(w.key) && given.capitalized && !lexicon.stop.has(given.key) && !medicalWord(given);
-  if (!(initial(given) || isUnambiguousName(given.key) || (listedSurname && lineEnds))) return;
+  // An unlisted given name in title case, closed as a list's, a table's or a row's name is ("| ABARA, Chinonso / TC...",
+  // "2. BEGUM, Shahnaz  NHS ...", '"Nakashima, Emiko",'); not a problem list's words ("COPD, Asthma and ...").
+  const end = (hasMiddle ? middle : given).keyEnd;
+  const titled = s.mixed && /^\p{Lu}\p{Ll}/u.test(s.text.slice(given.start, given.keyEnd)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
+    && !medicalWord(given) && (isKnownName(given.key) || !VERB_LIKE.test(given.key))
+    && (AFTER_LISTED_NAME.test(s.text.slice(end, end + 16)) || (isKnownName(given.key) && AFTER_KNOWN_NAME.test(s.text.slice(end, end + 4))))
+    && (quoted ? s.text.indexOf('"', end) === end || /^[ \t]+\p{Lu}\p{Ll}*"/u.test(s.text.slice(end, end + 24)) : true);
+  if (!(initial(given) || isUnambiguousName(given.key) || (listedSurname && lineEnds) || titled)) return;
   for (let k = first; k <= i + 1; k++) s.marked[k] = 1;
   if (hasMiddle) s.marked[i + 2] = 1;
 }
