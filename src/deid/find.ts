@@ -1,4 +1,5 @@
 import { findAddressees } from './recognizers/addressees.js';
+import { findHl7Phi } from './recognizers/hl7.js';
 import { findNames } from './recognizers/names.js';
 import { findPatternPhi, scanNoteShapes } from './recognizers/patterns.js';
 import { findPlaces } from './recognizers/places.js';
@@ -21,8 +22,8 @@ export function findPhi(text: string): PhiSpan[] {
   const lower = text.toLowerCase();
   const { words, bits } = wordsAndTriggerBits(text, lower);
   const mixed = isMixedCase(words, text);
-  const all = [...findPatternPhi(text, words, bits, lower, scanNoteShapes(text, words)), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits)]
-    .filter((s) => s.end > s.start);
+  const all = [...findPatternPhi(text, words, bits, lower, scanNoteShapes(text, words)), ...findPlaces(words, text, mixed, bits), ...findNames(words, text, mixed, bits),
+    ...findHl7Phi(text)].filter((s) => s.end > s.start);
   // The name lines above the street lines found (a letter's addressee): few notes have a street line.
   if (mixed && all.some((s) => s.category === 'LOCATION')) for (const s of findAddressees(text, all)) all.push(s);
   return joinNeighbours(resolveOverlaps(all, text.length), text);
