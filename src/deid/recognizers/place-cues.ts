@@ -8,16 +8,26 @@ export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center',
  * Heads of practices and other organisations, which are common words too ("band practice", "pertinent laboratories"):
  * a name only written as one, capitalised in a mixed-case note, head and all ("Lakeside Family Practice").
  */
-export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners', 'laboratories', 'daycare']);
+export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners', 'laboratories', 'laboratory', 'daycare',
+  // Practices named by their specialty ("Westmoor Pediatrics", "Sunridge Dental"), British GP practices ("Beechfield
+  // Surgery"), schools and nurseries.
+  'pediatrics', 'paediatrics', 'dental', 'dentistry', 'orthodontics', 'imaging', 'radiology', 'dermatology', 'pharmacy', 'surgery', 'nursery',
+  'montessori', 'preschool', 'kindergarten']);
 /** Words that make such a head a kind, not a name: "General Practice", "Good Clinical Practice", "Reference Laboratories". */
 export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'good', 'best', 'evidence', 'based', 'nursing', 'adult', 'reference',
   'pathology', 'usual', 'authority', 'local', 'diagnostics', 'diagnostic', 'private', 'group', 'medical', 'dental', 'family', 'primary', 'specialty',
-  'research', 'hospital', 'public', 'national', 'state', 'county', 'community', 'child', 'day', 'care', 'registered', 'nurse', 'council']);
+  'research', 'hospital', 'public', 'national', 'state', 'county', 'community', 'child', 'day', 'care', 'registered', 'nurse', 'council',
+  // Departments and what they treat: "Newborn Nursery", "Catheterization Laboratory", "Ear, Nose, and Throat Surgery".
+  'newborn', 'well', 'baby', 'catheterization', 'throat', 'nose', 'function', 'motility', 'echo', 'electrophysiology', 'stress', 'blood',
+  'gait', 'voice', 'speech', 'hearing', 'microbiology', 'virology', 'genetics', 'nuclear', 'foot', 'hand', 'spine', 'breast', 'heart', 'lung',
+  'liver', 'brain', 'bone', 'skin', 'mouth', 'weight', 'same', 'minor', 'major', 'intensive', 'mobile', 'ambulatory']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family']);
 /** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
 export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['home', new Set(['nursing'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
+  ['home', new Set(['nursing', 'care'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
+  ['care', new Set(['primary', 'urgent'])], ['health', new Set(['family', 'home', 'behavioral', 'behavioural', 'mental', 'community'])],
+  ['learning', new Set(['early'])], ['supply', new Set(['medical'])], ['department', new Set(['police', 'fire'])],
 ]);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'deaconess']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */

@@ -127,9 +127,12 @@ function push(s: PlaceScan, from: number, to: number, category: 'LOCATION' | 'HO
  * cue before them ("to", "at", "from", "(") — or, in mixed-case notes, all capitalised. Returns [first, last]
  * word indexes or null.
  */
-function nameBefore(s: PlaceScan, head: number, includeHead: boolean): [number, number] | null {
+function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFillers = false): [number, number] | null {
   let last = head - 1;
-  while (last >= 0 && HEAD_FILLERS.has((s.at(last) as Word).key) && cleanGap((s.at(last + 1) as Word).gapBefore)) last--;
+  // The words between a name and its head, outside the span: "Alaska Medical Center"; before a practice's head, its
+  // specialty too ("Lakeshore Pulmonary Associates").
+  const filler = (w: Word): boolean => HEAD_FILLERS.has(w.key) || (careFillers && CARE_WORDS.has(w.key));
+  while (last >= 0 && filler(s.at(last) as Word) && cleanGap((s.at(last + 1) as Word).gapBefore)) last--;
   let first = last + 1;
   for (let j = last; j >= Math.max(0, last - 3); j--) {
     const w = s.at(j) as Word;
@@ -139,8 +142,10 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean): [number, 
     if (w.key === 'of' && j < last && j > 0 && placeLike(s.at(j - 1))) { first = j; continue; }
     // "St. Aloysius's Infirmary": a saint's title opens the name.
     if ((w.key === 'st' || w.key === 'saint') && j < last && first === j + 1) { first = j; break; }
-    // "Friday clinic", "Tuesday Clinic": a weekday says when, not which.
+    // "Friday clinic", "Tuesday Clinic": a weekday says when, not which. In a mixed-case note a practice's name starts
+    // after a word in lower case ("attends Bright Horizons Nursery").
     if (!(placeLike(w) || NAMING_HEADS.has(w.key)) || WEEKDAY_KEY_SET.has(w.key)) break;
+    if (careFillers && s.mixed && j < last && w.key !== 'of' && !/^\p{Lu}/u.test(s.text.charAt(w.start))) break;
     first = j;
   }
   while (first <= last && (s.at(first) as Word).key === 'of') first++;
@@ -340,7 +345,7 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   const organisation = s.mixed && w.capitalized && ORGANISATION_HEADS.has(w.key);
   if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
-    const found = nameBefore(s, i, false);
+    const found = nameBefore(s, i, false, organisation || compound);
     if (found !== null && organisation && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0], found[1]))) return;
     if (found !== null) {
       push(s, found[0], found[1], 'HOSPITAL');
@@ -354,7 +359,11 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
 
 /** A word of the name says the kind of organisation, not its name ("General Practice", "Reference Laboratories"). */
 function kindOfOrganisation(s: PlaceScan, from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) if (ORGANISATION_KINDS.has((s.at(k) as Word).key)) return true;
+  for (let k = from; k <= to; k++) {
+    const key = (s.at(k) as Word).key;
+    // An adjective says which kind ("Vascular Surgery", "Pediatric Dentistry", "Interventional Radiology").
+    if (ORGANISATION_KINDS.has(key) || (/(?:ic|al|ar|ary|ive|ics)$/.test(key) && !isKnownName(key) && !lexicon.cities.has(key))) return true;
+  }
   return false;
 }
 
