@@ -235,3 +235,12 @@ test('relations and jobs before a name: British and family words, staff by their
   // A job's title heading a heading, a family's other uses, twins and a weekday after a job are no names.
   assert.deepEqual(names(`Pharmacist Review\nPhysio Input: mobilising.\nTwin A and Twin B delivered. Family Medicine clinic. Family (3) present. Seen by the counsellor Monday.${prose}`), []);
 });
+
+test('a chat speaker with a job in brackets, staff after their job or its label, a Mc surname in a list, a double-barrelled surname', () => {
+  const prose = 'Chat export from the unit overnight, kept for the record of the handover discussion.\n';
+  assert.deepEqual(names(`${prose}[06:58] Orlanth Vesqueri (pharm): trough due\n09:15 Morphine (IV): 2 mg\n3. McQUARREN, Isla  NHS 611 094 2287`),
+    ['Orlanth Vesqueri', 'McQUARREN', 'Isla']);
+  assert.deepEqual(names(`${prose}Tech: Bryonel Hallquist, CCDS\ndriver Tovald Brask; keyworker Quenna. Met social worker Ovrin Talsby-Quarren, today.`),
+    ['Bryonel Hallquist', 'Tovald Brask', 'Quenna', 'Ovrin Talsby-Quarren']);
+  assert.deepEqual(names(`${prose}Witness: none. Tech: n/a. Supervisor review: pending.`), []);
+});

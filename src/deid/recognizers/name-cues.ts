@@ -14,7 +14,9 @@ export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'serv
   'department', 'dept', 'unit', 'therapy', 'medicine', 'clinic', 'squad']);
 export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc',
   // Paramedics, midwives, dentists, therapists, and British and Commonwealth degrees after a name.
-  'emt', 'rm', 'crna', 'dds', 'dmd', 'dpm', 'slp', 'lmft', 'lcpc', 'psyd', 'mbbs', 'mbchb', 'frcp', 'mrcp', 'frcs', 'facp', 'fracp', 'frcpc']);
+  'emt', 'rm', 'crna', 'dds', 'dmd', 'dpm', 'slp', 'lmft', 'lcpc', 'psyd', 'mbbs', 'mbchb', 'frcp', 'mrcp', 'frcs', 'facp', 'fracp', 'frcpc',
+  // Laboratory scientists and cardiac and vascular technologists.
+  'mls', 'ccds', 'rdcs', 'rdms', 'rvt']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
@@ -136,7 +138,7 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'called', 'ma
   'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant',
   // Staff named by their job in notes: "tech Shay", "pharmacist Tevita"; "for referring Aroha".
   'tech', 'technician', 'pharmacist', 'physio', 'physiotherapist', 'paramedic', 'doula', 'dietitian', 'dietician', 'psychologist',
-  'counsellor', 'counselor', 'therapist', 'referring']);
+  'counsellor', 'counselor', 'therapist', 'referring', 'driver', 'keyworker', 'worker', 'supervisor', 'sonographer', 'scribe']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
 export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'designed',
   'edited', 'translated', 'narrated', 'illustrated', 'signed', 'cosigned', 'dictated', 'transcribed', 'reviewed', 'approved', 'attested',
@@ -159,7 +161,8 @@ export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da'
 
 /** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */
 export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'attending', 'consultant', 'physician', 'surgeon', 'provider',
-  'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring', 'rn', 'md']);
+  'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring', 'rn', 'md',
+  'tech', 'technician', 'sonographer', 'driver', 'keyworker', 'supervisor', 'witness', 'chaperone', 'scribe']);
 
 /** Words that introduce one's name: "name is", "Name:", "I am", "I'm", "Dear", "named". */
 export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 'regards', 'sincerely']);

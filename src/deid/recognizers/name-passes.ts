@@ -324,7 +324,7 @@ function listedSurnameAt(s: NameScan, i: number): void {
   // A quoted CSV field may hold the surname in title case; elsewhere it is in capitals.
   const quoted = s.text.charCodeAt(w.start - 1) === 34 && /^\p{Lu}\p{Ll}/u.test(surface) && s.mixed;
   // Four letters at least ("HTN", "DM", "UTI" are a list's problems, not surnames).
-  if (w.key.length < (quoted ? 2 : 4) || !(quoted || /^\p{Lu}[\p{Lu}'’-]+$/u.test(surface)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
+  if (w.key.length < (quoted ? 2 : 4) || !(quoted || /^(?:Ma?c)?\p{Lu}[\p{Lu}'’-]+$/u.test(surface)) || lexicon.stop.has(w.key) || medicalWord(w)) return;
   let first = i;
   const particle = s.at(i - 1);
   if (particle !== undefined && SURNAME_PARTICLES.has(particle.key) && cleanGap(w.gapBefore)) first = i - 1;

@@ -125,6 +125,10 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if (!closed) return;
   s.marked[k] = 1;
   if (pair) s.marked[k + 1] = 1;
+  // A double-barrelled surname's second part: "worker Malik Osei-Bonsu".
+  const last = pair ? k + 1 : k;
+  const part = s.at(last + 1);
+  if (part !== undefined && part.gapBefore === '-' && part.capitalized && nameLike(part)) s.marked[last + 1] = 1;
 }
 
 /**

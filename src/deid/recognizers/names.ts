@@ -300,7 +300,7 @@ function headers(s: NameScan, i: number, w: Word, next: Word | undefined, cues: 
     }
     // "SURNAME, GIVEN": the given name after a comma (not the next field's label: "John Smith, MRN 4432123").
     const after = s.at(end);
-    if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after) && !FIELD_LABELS.has(after.key)) s.marked[end] = 1;
+    if (after !== undefined && /^,[ \t]*$/.test(after.gapBefore) && headerName(s, after) && !FIELD_LABELS.has(after.key) && !CREDENTIALS.has(after.key)) s.marked[end] = 1;
   }
 }
 

@@ -256,7 +256,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // A chat's or a message log's speaker: a time opening the line, then a name and a colon ("19:04 Tobi: on my way").
   {
     category: 'NAME',
-    re: /(?<=(?:^|\n)[ \t]*\[?)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]+(?<v>\p{Lu}[\p{Ll}'’-]+(?:[ \t]\p{Lu}[\p{Ll}'’-]+)?)(?=[ \t]*:(?:[ \t]|$))/gu,
+    re: /(?<=(?:^|\n)[ \t]*\[?)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:[ \t]?[AaPp]\.?[Mm]\.?)?\]?[ \t]+(?<v>\p{Lu}[\p{Ll}'’-]+(?:[ \t]\p{Lu}[\p{Ll}'’-]+)?)(?=[ \t]*(?:\([\p{L} .\/-]{1,20}\)[ \t]*)?:(?:[ \t]|$))/gu,
     runs: RUNS_1_2, after: ':', accept: speakerName,
   },
   // Numbers under the labels of other systems and countries: "NHS number 485 777 3456", "UHID: LH2300718842",
@@ -470,8 +470,10 @@ function speakerName(text: string, start: number, end: number): boolean {
   // A listed name (timed nursing lines name drugs, headings and roles the same way: "09:15 Morphine: 2 mg"), and no
   // number or dose after the colon.
   const first = /^\p{L}[\p{L}'’-]*/u.exec(text.slice(start, end))?.[0].toLowerCase() ?? '';
-  return isKnownName(first) && !lexicon.stop.has(first) && !ROLES.has(first) && !HEADER_FIELDS.has(first)
-    && !/^[ \t]*:[ \t]*\d/.test(text.slice(end, end + 8));
+  // Or two words with the speaker's job in brackets: "06:58 Tevita Fifita (pharm): ...".
+  const job = /^[ \t]*\(/.test(text.slice(end, end + 3)) && /[ \t]/.test(text.slice(start, end));
+  return (isKnownName(first) || job) && !lexicon.stop.has(first) && !ROLES.has(first) && !HEADER_FIELDS.has(first)
+    && !/^[ \t]*(?:\([^()\n]*\)[ \t]*)?:[ \t]*\d/.test(text.slice(end, end + 30));
 }
 
 /** Three numbers right after a dose's word are values, not a date: "Insulin 10/10/10" (three meals' doses). */
