@@ -229,6 +229,9 @@ test('a practice, laboratories or a daycare named in capitals is a facility; the
     `${prose}Seen at [HOSPITAL] Pulmonary Associates; [HOSPITAL] Pediatrics; [HOSPITAL] Dental; [HOSPITAL] Surgery; attends [HOSPITAL] Nursery.`);
   assert.equal(deidentify(`${prose}From Quenbury Care Home; PCP at Orvelside Primary Care; Ferrant Home Health; Brenmoor Police Department.`).text,
     `${prose}From [HOSPITAL] Care Home; PCP at [HOSPITAL] Primary Care; [HOSPITAL] Home Health; [HOSPITAL] Department.`);
+  // A community's, a cancer or an eye institute's name: the kind stays out of the span.
+  assert.equal(deidentify(`${prose}Seen at Quenbury Community Clinic and Orvelside Cancer Institute; Ferrant Eye Institute. The community clinic.`).text,
+    `${prose}Seen at [HOSPITAL] Community Clinic and [HOSPITAL] Cancer Institute; [HOSPITAL] Eye Institute. The community clinic.`);
   // Departments and kinds of them are no names.
   const departments = `${prose}Seen in Vascular Surgery and General Surgery. Baby went to Newborn Nursery. Left the Cardiac Catheterization Laboratory. Go to Urgent Care. See Pediatric Dentistry team.`;
   assert.equal(deidentify(departments).text, departments);

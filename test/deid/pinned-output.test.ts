@@ -31,7 +31,8 @@ function digest(notes: readonly string[]): { spans: number; sha256: string } {
 
 test('PhysioNet notes: findPhi output pinned (every span of the 1,217 shared notes)', { skip: physionetText.skip }, () => {
   const notes = parsePhysionetText(readFileSync(physionetText.path, 'latin1')).map((n) => n.text);
-  assert.deepEqual(digest(notes), { spans: 721, sha256: 'bab2a397bad7d33e' });
+  // "Chester River Heart Center": the kind ("Heart") stays out of the facility's span since 2026-11-27 (same count).
+  assert.deepEqual(digest(notes), { spans: 721, sha256: 'f0ff5de253819460' });
 });
 
 test('MTSamples notes: findPhi output pinned (first 1,500 transcriptions), and tag mode replaces exactly those spans', { skip: mtsamples.skip }, () => {

@@ -22,7 +22,8 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   'gait', 'voice', 'speech', 'hearing', 'microbiology', 'virology', 'genetics', 'nuclear', 'foot', 'hand', 'spine', 'breast', 'heart', 'lung',
   'liver', 'brain', 'bone', 'skin', 'mouth', 'weight', 'same', 'minor', 'major', 'intensive', 'mobile', 'ambulatory']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
-export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family']);
+export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
+  'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens']);
 /** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
 export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['home', new Set(['nursing', 'care'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
