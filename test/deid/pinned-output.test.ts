@@ -31,7 +31,7 @@ function digest(notes: readonly string[]): { spans: number; sha256: string } {
 
 test('PhysioNet notes: findPhi output pinned (every span of the 1,217 shared notes)', { skip: physionetText.skip }, () => {
   const notes = parsePhysionetText(readFileSync(physionetText.path, 'latin1')).map((n) => n.text);
-  // "Chester River Heart Center": the kind ("Heart") stays out of the facility's span since 2026-11-27 (same count).
+  // A heart center's kind ("Heart") stays out of the facility's span since 2026-11-27 (the same count).
   assert.deepEqual(digest(notes), { spans: 721, sha256: 'f0ff5de253819460' });
 });
 
