@@ -232,6 +232,9 @@ test('a practice, laboratories or a daycare named in capitals is a facility; the
   // A community's, a cancer or an eye institute's name: the kind stays out of the span.
   assert.equal(deidentify(`${prose}Seen at Quenbury Community Clinic and Orvelside Cancer Institute; Ferrant Eye Institute. The community clinic.`).text,
     `${prose}Seen at [HOSPITAL] Community Clinic and [HOSPITAL] Cancer Institute; [HOSPITAL] Eye Institute. The community clinic.`);
+  // The town after a facility's comma, closed by punctuation or a state's code; not a department or a day.
+  assert.equal(deidentify(`${prose}Lives at Rosewood Care Home, Orvelton. At Ferrant Hospital, Brenchester, NY. At Ferrant Hospital, Department of Medicine. At Ferrant Hospital, Monday.`).text,
+    `${prose}Lives at [HOSPITAL] Care Home, [LOCATION]. At [HOSPITAL] Hospital, [LOCATION], NY. At [HOSPITAL] Hospital, Department of Medicine. At [HOSPITAL] Hospital, Monday.`);
   // Departments and kinds of them are no names.
   const departments = `${prose}Seen in Vascular Surgery and General Surgery. Baby went to Newborn Nursery. Left the Cardiac Catheterization Laboratory. Go to Urgent Care. See Pediatric Dentistry team.`;
   assert.equal(deidentify(departments).text, departments);

@@ -382,6 +382,10 @@ function townAfterFacility(s: PlaceScan, head: number): void {
   let k = head + 1;
   while (k <= head + 3 && (GENERIC_HEADS.has(s.at(k)?.key ?? '') || HEAD_FILLERS.has(s.at(k)?.key ?? ''))) k++;
   const inWord = s.at(k);
+  if (inWord !== undefined && s.mixed && /^,[ \t]*$/.test(inWord.gapBefore)) {
+    townAfterComma(s, k);
+    return;
+  }
   const town = s.at(k + 1);
   if (inWord === undefined || inWord.key !== 'in' || !cleanGap(inWord.gapBefore) || town === undefined || !cleanGap(town.gapBefore)) return;
   if (!movedPlace(s, town) || MONTH_KEY_SET.has(town.key) || VERB_LIKE.test(town.key) || NOT_TOWNS_AFTER_IN.has(town.key)) return;
@@ -392,6 +396,24 @@ function townAfterFacility(s: PlaceScan, head: number): void {
   const two = second !== undefined && cleanGap(second.gapBefore) && s.mixed && second.capitalized && movedPlace(s, second)
     && !NOT_TOWNS_AFTER_IN.has(second.key);
   push(s, k + 1, two ? k + 2 : k + 1, 'LOCATION');
+}
+
+/**
+ * "Rosewood Care Home, Cheltenham", "Brookvale Breast Center, Patchogue)": in a mixed-case note, one or two
+ * capitalised words after a named facility's comma that close the phrase (punctuation, the line's end, a state's
+ * code) are its town; not a department, a month or a word shaped like a verb ("X Hospital, Department of ...").
+ */
+function townAfterComma(s: PlaceScan, k: number): void {
+  const town = s.at(k) as Word;
+  const ok = (w: Word | undefined): w is Word => w !== undefined && w.capitalized && movedPlace(s, w) && !MONTH_KEY_SET.has(w.key) && !WEEKDAY_KEY_SET.has(w.key)
+    && !VERB_LIKE.test(w.key) && !NOT_TOWNS_AFTER_IN.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && !isKnownName(w.key);
+  if (!ok(town)) return;
+  const second = s.at(k + 1);
+  const two = second !== undefined && cleanGap(second.gapBefore) && ok(second);
+  const last = two ? (second as Word) : town;
+  // Closed: punctuation or a line's end next, or a state's code ("Patchogue, NY").
+  if (!/^(?:[ \t]*(?:$|[\n.;)|]|,[ \t]*(?:[A-Z]{2}\b|\d))|[ \t]+[A-Z]{2}\b)/.test(s.text.slice(last.keyEnd, last.keyEnd + 6))) return;
+  push(s, k, two ? k + 1 : k, 'LOCATION');
 }
 
 /** Words that say what kind of care a home or a practice gives, not whose it is: "Prior Nursing Home", "Comfort Care". */
