@@ -42,6 +42,10 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('03/03: extubated.\n04/04: diuresed 1.5 L', ['DATE:03/03', 'DATE:04/04']);
   expectFound('Next meeting 29/2. Seen 16/3; review due 21/4', ['DATE:29/2', 'DATE:16/3', 'DATE:21/4']);
   expectFound('placed on 15/5, weaned from 18/5; strength 5/5, reflexes 2/2; the 12th rib; Friday clinic 3 patients', []);
+  // Day-first with dashes and a four-digit year; a weekday before "the" and an ordinal or before a day and "May";
+  // "scheduled 2/2"; an ordinal closing its clause after "on" (not "on 2nd line").
+  expectFound('DOA: 14-06-2024; on thurs the 15th; Thursday 16 May; scheduled 2/2; present on 21st. On 2nd line chemo',
+    ['DATE:14-06-2024', 'DATE:15th', 'DATE:16 May', 'DATE:2/2', 'DATE:21st']);
 });
 
 test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
@@ -64,6 +68,12 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
   expectFound('CGM (transmitter 8NQ4KX); Seriennr. 9488-2231-07; unit VAC-88120; rotor wing (tail N417LS); rod serial SN 4471-88320-A',
     ['ID:8NQ4KX', 'DEVICE:9488-2231-07', 'ID:VAC-88120', 'VEHICLE:N417LS', 'DEVICE:4471-88320-A']);
   expectFound('the report 2019 said; 1 unit PRBC; unit 12B; pin site clean; specimen A2 sent; transmitter G7', []);
+  // An SSN's last four said so, registration numbers of professional bodies, a member ID with a letter prefix, plates
+  // with a state's code or in the British form, "#" and five digits or a letter and a dash; not a product's "#".
+  expectFound('SSN (last 4 only): 6612; CPSO 98124; GMC 7012345; Member ID: BHZ 9920 4471 03; UBRN 0004 5521 8870',
+    ['SSN:6612', 'LICENSE:98124', 'LICENSE:7012345', 'HEALTH_PLAN:BHZ 9920 4471 03', 'ID:0004 5521 8870']);
+  expectFound('PLATE CT 7KX-Q31. Corsa reg KX19 TRY. RL6 #884213, bag #B-3318; problem #3; model #12345; catalog # 44172',
+    ['VEHICLE:CT 7KX-Q31', 'VEHICLE:KX19 TRY', 'ID:884213', 'ID:B-3318']);
   // Codes of capitals and digits standing alone, in tables and rows; not readings, rates, quantities, obstetric
   // histories, stages, trial numbers, nor anything in a note written all in capitals.
   expectFound('| 02:14 | QUENBY, A / TC0049221 | K 6.1 |\n1,"Quenby, Ann",CCI-220917,F\nPolicy PL/22/0048812/KA; PPSN 8826451TA; ticket INC0778124',

@@ -83,11 +83,11 @@ const MONTH_DASH_DAY = String.raw`(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])`;
 const MONTH_DAY = String.raw`(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])`;
 const ID_VALUE = String.raw`(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 /** ID_VALUE, or digits in groups ("Medicare: 2951 44718 3", "NHS number 485 777 3456"). */
-const ID_OR_GROUPS = String.raw`(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
+const ID_OR_GROUPS = String.raw`(?<v>(?:[A-Z]{2,4}[ ])?\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 /** After a label: its number word, a colon or both; a qualifier in brackets may come first ("MRN (sending): ..."). */
-const LABEL_GAP = String.raw`\s*(?:\([A-Za-z ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
+const LABEL_GAP = String.raw`\s*(?:\([A-Za-z0-9 ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*)?`;
 /** LABEL_GAP, or the label's number told in a sentence: "policy number is TRV-99812", "the serial was MMT-1780-4432". */
-const LABEL_GAP_IS = String.raw`\s*(?:\([A-Za-z ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
+const LABEL_GAP_IS = String.raw`\s*(?:\([A-Za-z0-9 ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
 /** An identifier, or a licence's state code and identifier: "IL D512-4478-9921" (the code in capitals: see stateCodeFirst). */
 const LICENSE_VALUE = String.raw`(?<v>(?:[A-Za-z]{2}[ \t]+)?[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
 
@@ -172,6 +172,8 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'IP', re: /(?<![\w:])(?:[0-9a-f]{1,4}:){1,6}(?::[0-9a-f]{1,4}){1,6}(?![\w:])/gi, when: has('::'), shape: SHAPE_HEX_COLON, accept: acceptCompressedIpv6 },
   { category: 'SSN', re: /\b\d{3}-\d{2}-\d{4}\b/g, shape: SHAPE_SSN },
   { category: 'SSN', keywords: ['ssn', 'social'], re: new RegExp(String.raw`(?:ssn|social security)${LABEL_GAP}(?<v>\d{3}[- ]?\d{2}[- ]?\d{4})\b`, 'gi') },
+  // Its last four digits, said so: "SSN (last 4 only): 6612", "SSN last four 6612".
+  { category: 'SSN', keywords: ['ssn', 'social'], re: /(?:ssn|social security(?: number| no\.?)?)[ \t]*\(?[ \t]*last[ \t]+(?:4|four)(?:[ \t]+(?:only|digits))?[ \t]*\)?[ \t]*[:#]?[ \t]*(?<v>\d{4})(?!\d)/gi },
   // Phone: 10 digits in 3-3-4 groups ("(617) 555-0123", "617/555/0134", "617555-0145"), 7 digits 3-4, extension.
   {
     category: 'PHONE',
@@ -193,8 +195,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
     category: 'PHONE',
-    keywords: ['mobile', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact', 'teléfono', 'telefono', 'telefon', 'téléphone'],
-    re: /(?:mobile|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact|tel[eé]fono|telefon|téléphone)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
+    keywords: ['mobile', 'mob', 'desk', 'office', 'phone', 'tel', 'telephone', 'cell', 'call', 'number', 'whatsapp', 'contact', 'teléfono', 'telefono', 'telefon', 'téléphone'],
+    re: /(?:mobile|mob|desk|office|phone|tel|telephone|cell|call me (?:at|on)|(?<!card )number is|whatsapp|contact|tel[eé]fono|telefon|téléphone)\s*(?:(?:number|no\.?|#)\s*)?(?:[:#]\s*)?(?<v>\+?\(?\d[\d \t().\/-]{5,18}\d)(?![\d\/]|\.\d)/gi,
     accept: phoneDigits,
   },
   // A number after a person's or a phone's "#": "daughter's # 555-4321", "cell # 555-4321". After other words, "#"
@@ -240,11 +242,16 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'ACCOUNT', keywords: ['iban'], re: /iban\b(?:[ \t]*(?:is|number|no\.?|#))?[ \t]*:?[ \t]*(?<v>[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?:[ \t][a-z0-9]{4}){2,7}(?:[ \t](?=[a-z]{0,3}\d)[a-z0-9]{1,4})?))\b/gi },
   { category: 'ACCOUNT', keywords: ['account', 'acct', 'acc'], re: new RegExp(String.raw`(?:account|acct|acc(?=[ \t]*[#:]))${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
   {
-    category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate'],
-    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
+    category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate', 'gmc', 'nmc', 'cpso', 'hpcsa', 'ahpra', 'imc', 'mci'],
+    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate|gmc|nmc|cpso|hpcsa|ahpra|imc|mci)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
     accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle', 'tail'], re: new RegExp(String.raw`(?:vin|plate|vehicle|tail)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  // A plate with its state's code or in the British form, after its label: "PLATE CT 7KX-Q31", "reg KX19 TRY".
+  {
+    category: 'VEHICLE', keywords: ['plate', 'reg', 'registration', 'tag'],
+    re: /(?:[Pp]late|PLATE|[Rr]eg\.?|REG\.?|[Rr]egistration|REGISTRATION|[Tt]ag|TAG)[ \t]*(?:[Nn]o\.?|NO\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{2}[ \t](?=[A-Z0-9-]*\d)[A-Z0-9-]{4,8}|[A-Z]{2}\d{2}[ \t]?[A-Z]{3})(?![\w-])/g,
+  },
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot', 'seriennr'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot|seriennr)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
   // Numbers of claims, reports and stays, only with their number word: "Claim #: CLM-2024-7781902", "report #
   // 23-0826-4471", "IP No: IP/23/11872" ("the report 2019", "IP 10" are no identifiers).
@@ -263,8 +270,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // "Accession: MR23-118842", "NHI ZKT4418", "Hosp. No: LUTH/MOP/22/0941", "badge 30118". The value must look like an
   // identifier (idLike): "NHS 111", "specimen 2" are no numbers of a person.
   {
-    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhis', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp', 'clia', 'aadhaar', 'pin', 'unit'],
-    re: new RegExp(String.raw`(?:accession|uhid|nhis?|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?|clia|aadhaar|pin|unit)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
+    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhis', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp', 'clia', 'aadhaar', 'pin', 'unit', 'ubrn'],
+    re: new RegExp(String.raw`(?:accession|uhid|nhis?|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?|clia|aadhaar|pin|unit|ubrn)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
     accept: idLike,
   },
   { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
@@ -272,7 +279,11 @@ const RULE_LIST: readonly PatternRule[] = [
   // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
   // position of the note, one that opens with "#" only at the signs. Same values: none holds a "#", so the next
   // sign always lies after the last value.
-  { category: 'ID', re: /#\s?(?<v>[A-Za-z]{1,4}\d[\dA-Za-z-]*)\b/g, when: has('#') },
+  {
+    category: 'ID', re: /#\s?(?<v>[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\d{5,})\b/g, when: has('#'),
+    // A product's number is none of a person: "model #12345", "catalog # 4471".
+    accept: (text, start) => !/\b(?:model|cat(?:alog(?:ue)?)?|part|item|ref|size|style|type|lot|product|order)[ \t]*#[ \t]*$/i.test(text.slice(Math.max(0, start - 16), start)),
+  },
   // A payment card's number after its name: "card no. 3714 496353 98431", "Visa: 4111111111111111".
   {
     category: 'ACCOUNT', keywords: ['card', 'visa', 'mastercard', 'amex'],
@@ -300,7 +311,7 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w\/+]|\d-|\d'?-)(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:[12]\d|3[01]|0?[1-9])(?![\w\/%+]|\.\d|-\d)/g, accept: acceptMonthDay, runs: RUNS_1_2, after: '/' },
   { category: 'DATE', re: /(?<![\w\/+-])(?<!\d\.)(?:0?[1-9]|1[0-2])\/(?:19|20)?\d\d(?![\w\/%+]|\.\d)/g, accept: acceptMonthYear, runs: RUNS_1_2, after: '/' },
   // Day first, where the day cannot be a month: "15/3/2010", "31.12.1930", "15/03/21".
-  { category: 'DATE', re: /(?<![\w\/+.-])(?:1[3-9]|2\d|3[01])([\/.])(?:0?[1-9]|1[0-2])\1(?:19\d\d|20\d\d|\d\d)(?![\w\/%]|[-.]\d)/g, runs: RUNS_2, after: '/.' },
+  { category: 'DATE', re: /(?<![\w\/+.-])(?:1[3-9]|2\d|3[01])(?:([\/.])(?:0?[1-9]|1[0-2])\1(?:19\d\d|20\d\d|\d\d)|-(?:0?[1-9]|1[0-2])-(?:19|20)\d\d)(?![\w\/%]|[-.]\d)/g, runs: RUNS_2, after: '/.-' },
   // A range of two full dates, each its own span: "3/15/2021-3/18/2021".
   { category: 'DATE', re: new RegExp(String.raw`(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d(?=-${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d))`, 'g'), runs: RUNS_1_2, after: '/' },
   { category: 'DATE', re: new RegExp(String.raw`(?<=(?<![\w\/+.-])${MONTH_DAY}\/(?:19|20)?\d\d-)${MONTH_DAY}\/(?:19|20)?\d\d(?![\w\/%]|\.\d)`, 'g'), runs: RUNS_1_2, after: '/' },
@@ -312,6 +323,8 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
   { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, afterKeyword: theAfterSpaces },
+  // "present on 21st.", "seen on 3rd," : an ordinal alone after "on" that closes its clause ("on 2nd line" is no date).
+  { category: 'DATE', keywords: ['on'], re: /on[ \t]+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:)]|$|\n))/gi, afterKeyword: digitAfterSpaces },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
   { category: 'DATE', re: /(?<![\w.\/'-])(?<!\b(?:x|hob|@|at|for|up|to|of|by|q|every|about|around|approx|~)\s*)(?<v>\d\d)'(?![\w'])/gi, when: has("'"), runs: RUNS_2, after: "'" },
   { category: 'DATE', re: new RegExp(String.raw`\b(?:[12]\d|3[01]|0?[1-9])[- ]${MONTH}[- ](?:1[89]\d\d|20\d\d|\d\d)\b`, 'gi'), when: MONTH_WORD, runs: RUNS_1_2, after: '- ' },
@@ -325,12 +338,13 @@ const RULE_LIST: readonly PatternRule[] = [
   // "Tues 3/3" is the month/day rule's, which a weekday vouches for).
   {
     category: 'DATE', keywords: [...WEEKDAY_KEY_SET],
-    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
+    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
     afterKeyword: (text, end) => {
       let k = end;
       if (codeAt(text, k) === 46) k++; // "Fri."
       if (codeAt(text, k) === 44) k++; // "Friday,"
-      return isDigit(afterSpaces(text, k));
+      const c = afterSpaces(text, k);
+      return isDigit(c) || c === 116 || c === 84; // a day, or "the"
     },
   },
   // A day-first date without its year after a word of appointments: "Next meeting 29/2", "seen 16/3", "review due
@@ -555,7 +569,7 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before or a part is padded with a zero
   // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).
   const [a = '', b = ''] = value.split('/');
-  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
+  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
@@ -610,7 +624,9 @@ function acceptMonthWords(text: string, start: number, end: number): boolean {
   if (/^\d/.test(value)) {
     // Day before month ("20th Oct", "21 Apr, 21"): short or ambiguous month words need an ordinal or a year.
     const month = /[a-z]+\.?(?:,?\s+\S+)?$/.exec(value.replace(/^\d+(?:st|nd|rd|th)?\s+(?:of\s+)?/, ''))?.[0] ?? '';
-    if (/^(?:may|mar|dec|sep|sept|jun|jan)\b/.test(month)) return /^\d+(?:st|nd|rd|th)/.test(value) || /[,\s]\s*(?:'?\d\d|\d{4})$/.test(value);
+    if (/^(?:may|mar|dec|sep|sept|jun|jan)\b/.test(month)) {
+      return /^\d+(?:st|nd|rd|th)/.test(value) || /[,\s]\s*(?:'?\d\d|\d{4})$/.test(value) || WEEKDAY_BEFORE.test(text.slice(Math.max(0, start - 12), start).toLowerCase());
+    }
     return true;
   }
   if (/^(?:may|mar)\b/.test(value)) {
