@@ -28,6 +28,11 @@ test('a number in groups after "call", "ring", "reach me at", "dial"', () => {
   assert.deepEqual(found('Will call at 1400 1500. Call back in 2 3 days. Called 2012 10 12. Dial 0 then 9. Ring 120 80.'), []);
 });
 
+test('a British number without its label; a schedule of clock times is no card number', () => {
+  assert.deepEqual(found('Secretaries 0161 555 7720 or bleep 4419; daughter (01782 555 903).'), ['PHONE:0161 555 7720', 'PHONE:4419', 'PHONE:01782 555 903']);
+  assert.deepEqual(found('Meds at 0800 1200 1600 2000 daily; doses 0100 500 mg.', ['PHONE', 'FAX', 'ACCOUNT']), []);
+});
+
 test('a payment card\'s number after its name is an account, not a phone number', () => {
   assert.deepEqual(found('The card number: 371449635398431? Her card number is 378282246310005. Visa: 4111111111111111', ['PHONE', 'ACCOUNT']),
     ['ACCOUNT:371449635398431', 'ACCOUNT:378282246310005', 'ACCOUNT:4111111111111111']);

@@ -92,6 +92,7 @@ const POSITIVES = [
   'SSN 900-12-3456', // SSN
   'call 617-555-0123', // 10-digit phone
   'pager (617 555 01423)', // bracketed phone, a digit too many
+  'secretaries 0161 555 7720 today', // a British number without its label
   'tel 01.23.45.67.89', // dotted pairs
   'card 4111 1111 1111 1111', // four groups of four
   'row TC0049221 done', // a code of capitals and digits

@@ -9,7 +9,7 @@ import { codeAt, DOSE_UNIT, isDigit, isSpace } from './chars.js';
 import { emptySpans, type PhiCategory, type PhiSpan } from '../types.js';
 import {
   DigitRuns, scanShapes, SHAPE_DECADE, SHAPE_DOT_TLD, SHAPE_DOTTED_PAIRS, SHAPE_DOTTED_YEAR, SHAPE_FOUR_GROUPS, SHAPE_HEX_COLON, SHAPE_IPV4, SHAPE_LETTERS_DIGITS, SHAPE_POSTCODE,
-  SHAPE_CODE, SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
+  SHAPE_CODE, SHAPE_NUMBER_CAPITAL, SHAPE_OLD_AGE, SHAPE_UK_PHONE, SHAPE_SIX_DIGITS, SHAPE_SLASHED_RUN, SHAPE_SSN, SHAPE_TEN_DIGITS, SHAPE_URL_SCHEME, SHAPE_YEAR_FIRST, SHAPE_ZIP,
 } from './shapes.js';
 
 /**
@@ -217,6 +217,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
+  // A British number without its label, ten or eleven digits in groups: "0161 555 7720", "(01782 555 903)".
+  { category: 'PHONE', re: /(?<![\w\/.+-])0[1-9]\d{2,3} \d{3} ?\d{3,4}(?![\w\/-]|\.\d)/g, shape: SHAPE_UK_PHONE, accept: (text, start, end) => { const n = text.slice(start, end).replace(/\D/g, '').length; return n === 10 || n === 11; } },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?![\w\/]|\.\d)/gi, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
   { category: 'FAX', keywords: ['fax'], re: /fax\b\s*(?:(?:number|no\.?|#)\s*)?(?:[:#.]\s*)?(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
@@ -290,7 +292,11 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:card|visa|mastercard|amex)(?:[ \t]+(?:number|num|no\.?|#))?(?:[ \t]+is)?[ \t]*:?[ \t]*(?<v>\d(?:[ -]?\d){12,18})(?![\d\/]|\.\d)/gi,
     accept: paymentCard,
   },
-  { category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS },
+  {
+    category: 'ACCOUNT', re: /\b(?:\d{4}[- ]){3}\d{1,7}\b/g, when: test(/\d{4}[- ]\d{4}[- ]\d{4}/), shape: SHAPE_FOUR_GROUPS,
+    // Not a schedule of clock times: "meds at 0800 1200 1600 2000".
+    accept: (text, start, end) => !text.slice(start, end).split(/[- ]/).every((g) => /^(?:[01]\d|2[0-3])[0-5]\d$/.test(g)),
+  },
   // A code of capitals and digits standing alone, without its label: a record's, a claim's, a ticket's or a
   // licence's number in a table, a CSV row or a signature ("TC0049221", "CCI-220917", "PL/22/0048812/KA", "8826451TA").
   {

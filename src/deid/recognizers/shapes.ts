@@ -50,6 +50,8 @@ export const SHAPE_NUMBER_CAPITAL = 1 << 16;
  * ("T12 X70A", "D6W 1234": four capitals or digits).
  */
 export const SHAPE_POSTCODE = 1 << 17;
+/** A run of 4-5 digits opening with 0, a space and three digits: a British number without its label ("0161 555 7720"). */
+export const SHAPE_UK_PHONE = 1 << 19;
 /**
  * A run of 4+ digits in a run of capitals, digits, "/" and "-" that holds a capital: a code ("TC0049221", "8826451TA",
  * "CCI-220917", "PL/22/0048812/KA").
@@ -246,6 +248,8 @@ function digitRunShapes(text: string, start: number, end: number): number {
   }
   if (length <= 3 && isCapital(before) && postcodeAfter(text, end, length)) shapes |= SHAPE_POSTCODE;
   if (length >= 4 && codeAround(text, start, end)) shapes |= SHAPE_CODE;
+  if ((length === 4 || length === 5) && text.charCodeAt(start) === 48 && after === 32 && isDigit(at(text, end + 1)) && isDigit(at(text, end + 2))
+    && isDigit(at(text, end + 3))) shapes |= SHAPE_UK_PHONE;
   const first = text.charCodeAt(start);
   if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
     let k = end;
