@@ -244,3 +244,8 @@ test('a chat speaker with a job in brackets, staff after their job or its label,
     ['Bryonel Hallquist', 'Tovald Brask', 'Quenna', 'Ovrin Talsby-Quarren']);
   assert.deepEqual(names(`${prose}Witness: none. Tech: n/a. Supervisor review: pending.`), []);
 });
+
+test('a letter\'s patient after "I saw" or "for seeing"; not a department, a day or another subject\'s verb', () => {
+  assert.deepEqual(names('Dear Colleague,\nI saw Quenna today for newly diagnosed asthma. Thank you for seeing Orlanth again.'), ['Quenna', 'Orlanth']);
+  assert.deepEqual(names('Dear Colleague,\nWe saw Cardiology today. I saw Wednesday that the rash was better. They saw Quenna.'), []);
+});

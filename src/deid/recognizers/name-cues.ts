@@ -138,7 +138,7 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'called', 'ma
   'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant',
   // Staff named by their job in notes: "tech Shay", "pharmacist Tevita"; "for referring Aroha".
   'tech', 'technician', 'pharmacist', 'physio', 'physiotherapist', 'paramedic', 'doula', 'dietitian', 'dietician', 'psychologist',
-  'counsellor', 'counselor', 'therapist', 'referring', 'driver', 'keyworker', 'worker', 'supervisor', 'sonographer', 'scribe']);
+  'counsellor', 'counselor', 'therapist', 'referring', 'driver', 'keyworker', 'worker', 'supervisor', 'sonographer', 'scribe', 'saw', 'seeing']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */
 export const MAKING_VERBS = new Set(['written', 'directed', 'sung', 'composed', 'produced', 'authored', 'painted', 'recorded', 'designed',
   'edited', 'translated', 'narrated', 'illustrated', 'signed', 'cosigned', 'dictated', 'transcribed', 'reviewed', 'approved', 'attested',
@@ -163,6 +163,11 @@ export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da'
 export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'attending', 'consultant', 'physician', 'surgeon', 'provider',
   'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring', 'rn', 'md',
   'tech', 'technician', 'sonographer', 'driver', 'keyworker', 'supervisor', 'witness', 'chaperone', 'scribe']);
+
+/** Whom a letter greets without a name: "Dear Colleague", "Dear Sir or Madam", "Dear Parents". */
+export const GENERIC_ADDRESSEES = new Set(['colleague', 'colleagues', 'sir', 'sirs', 'madam', 'doctor', 'doctors', 'all', 'team', 'friend', 'friends',
+  'parent', 'parents', 'patient', 'patients', 'family', 'families', 'provider', 'providers', 'physician', 'clinician', 'referrer', 'gp', 'nurse', 'whom',
+  'member', 'members', 'customer', 'caregiver', 'carer', 'consultant', 'registrar', 'partner', 'partners', 'practitioner', 'everyone']);
 
 /** Words that introduce one's name: "name is", "Name:", "I am", "I'm", "Dear", "named". */
 export const INTRODUCTIONS = new Set(['is', 'name', 'am', 'm', 'dear', 'named', 'regards', 'sincerely']);

@@ -3,10 +3,11 @@ import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_ACCENTED, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  ACCENTED_TERMS, EPONYM_NOUNS, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
+  ACCENTED_TERMS, EPONYM_NOUNS, GENERIC_ADDRESSEES, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
 } from './name-cues.js';
 import { eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameCandidate } from './name-scan.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
+import { DEPARTMENT_ENDING } from './place-cues.js';
 
 /**
  * Name rules for the prose of mixed-case notes (letters, messages, social histories), where capitals carry meaning:
@@ -92,7 +93,8 @@ export function accentedPair(s: NameScan, i: number, bits: number): void {
  * closing the clause.
  */
 /** Small words after a name that go on with the sentence ("said Quillane to", "my kid Tovald from the will"). */
-const CLAUSE_GOES_ON = new Set(['to', 'from', 'and', 'or', 'in', 'at', 'with', 'about', 'for', 'of', 'on', 'that', 'who', 'whom', 'because', 'when', 'but', 'out']);
+const CLAUSE_GOES_ON = new Set(['to', 'from', 'and', 'or', 'in', 'at', 'with', 'about', 'for', 'of', 'on', 'that', 'who', 'whom', 'because', 'when', 'but', 'out',
+  'today', 'yesterday', 'again', 'recently']);
 
 export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if ((bits & TRIGGER_PERSON_CUE) === 0) return;
@@ -107,6 +109,10 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // After "by", only a two-word name after a verb of making ("directed by", "written by"): "followed by Mastisol",
   // "seen by Physical Therapy" are things and services.
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
+  // "I saw Lily today", "Thank you for seeing Aroha": a letter's patient, after "I/we saw" or "for seeing" only, and
+  // no department ("we saw Cardiology", "for seeing Dermatology").
+  if (cue.key === 'dear' && GENERIC_ADDRESSEES.has(a.key)) return;
+  if ((cue.key === 'saw' || cue.key === 'seeing') && (!/^(?:i|we|for)$/.test(s.at(i - 1)?.key ?? '') || DEPARTMENT_ENDING.test(a.key))) return;
   // "called" names a person only as "was called X Y" with a listed name in it, or after a relation ("my grandfather was
   // called X Y"): "called Pharmacy", "called Dr. X" are calls, "was called Atrial Flutter" a finding.
   if (cue.key === 'called' && !(pair && /^(?:was|is|were)$/.test(s.at(i - 1)?.key ?? '')

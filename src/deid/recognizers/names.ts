@@ -3,7 +3,7 @@ import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
   MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS,
   RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
@@ -358,7 +358,7 @@ function introductions(s: NameScan, i: number, w: Word, next: Word | undefined, 
     // "my name is orvel" in a note written all in lower case: the word after "my name is" reads as a surname.
     const written = next.capitalized || (!s.mixed && w.key === 'is' && s.at(i - 2)?.key === 'my' && surnameLike(s, next) && !NOT_A_NAME.has(next.key)
       && !/^[ \t]*\d/.test(s.text.slice(next.end, next.end + 3)));
-    if (cue && written && nameLike(next)) takeForward(s, i + 1, () => true, true);
+    if (cue && written && nameLike(next) && !(w.key === 'dear' && GENERIC_ADDRESSEES.has(next.key))) takeForward(s, i + 1, () => true, true);
   }
 }
 
