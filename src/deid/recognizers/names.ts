@@ -429,8 +429,10 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
-  // "Family (Adeyinka) updated": a family named in brackets.
+  // "Family (Adeyinka) updated": a family named in brackets. A credential's bracket holds where one works, not a
+  // name: "X Y, MD (Brookvale Breast Center)".
   const family = w.key === 'family' && next !== undefined && /^[ \t]*\($/.test(next.gapBefore);
+  if (CREDENTIALS.has(w.key) && next !== undefined && next.gapBefore.includes('(')) return;
   if ((ROLES.has(w.key) || RELATIONS.has(w.key) || family || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'is' || (s.at(j) as Word).key === 'named') j++;
