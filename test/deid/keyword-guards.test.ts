@@ -36,7 +36,7 @@ function generated(count: number): string[] {
   const keywords = ['in', 'IN', 'of', 'on', 'On', 'at', 'AT', 'since', 'till', 'dated', 'by', "it's", 'its', 'is', 'call', 'called', 'phone',
     "on's", 'inn', 'year', 'during', 'home', 'tel', 'Friday', 'FRI', 'thurs', 'Fri.', 'Tues,', 'seen', 'due', 'meeting', 'review', 'pager', 'Claim', 'report', 'IP', 'visit'];
   const gaps = [' ', '  ', '\t', '\n', '\r', '\v', '\f', '\u2028', '\u205f', '\u1680', '\u00a0', '\u2003', '\u3000', '\ufeff', ':', '#', '.', "'", 'x', '-', ''];
-  const values = ['1998', '2004', '10-3', 'the 3rd', 'THE 21st', 'The 2nd', '555-1234', '5', 'the', 'x1998', '3-4', '16/3', '12th', 'on 29/2', 'for 21/4', 'x5523', 'ext. 4471', 'EXT 512', 'no. AB-12345', '# 23-0826-4471', 'number 1234567'];
+  const values = ['1998', '2004', '10-3', 'the 3rd', 'THE 21st', 'The 2nd', '555-1234', '5', 'the', 'x1998', '3-4', '16/3', '12th', 'on 29/2', 'for 21/4', 'x5523', 'ext. 4471', 'EXT 512', 'no. AB-12345', '# 23-0826-4471', 'number 1234567', 'ON 29/2', 'For 21/4', 'the 15th', 'extension: 4471'];
   const random = seededInts(17);
   const pick = (list: readonly string[]): string => list[random(list.length)] as string;
   const texts: string[] = [];

@@ -40,7 +40,9 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   // month/day opens a flowsheet's line; a day-first date without a year after a word of appointments.
   expectFound('Sent: Tues 3/3 4:12 PM; clinic Thurs 16/3; back Fri., 12th; Friday, 2/2', ['DATE:3/3', 'DATE:16/3', 'DATE:12th', 'DATE:2/2']);
   expectFound('03/03: extubated.\n04/04: diuresed 1.5 L', ['DATE:03/03', 'DATE:04/04']);
-  expectFound('Next meeting 29/2. Seen 16/3; review due 21/4', ['DATE:29/2', 'DATE:16/3', 'DATE:21/4']);
+  expectFound('Next meeting 29/2. Seen 16/3; review due 21/4; NEXT MEETING ON 28/2; SEEN FOR 17/3', ['DATE:29/2', 'DATE:16/3', 'DATE:21/4', 'DATE:28/2', 'DATE:17/3']);
+  // British shorthand for a duration in days or months after "since" and "for"; "sat" is sitting, not Saturday.
+  expectFound('since 14/7; planned for 14/7; off work for 18/12; Pt sat 1/2 hr in chair', []);
   expectFound('placed on 15/5, weaned from 18/5; strength 5/5, reflexes 2/2; the 12th rib; Friday clinic 3 patients', []);
   // Day-first with dashes and a four-digit year; a weekday before "the" and an ordinal or before a day and "May";
   // "scheduled 2/2"; an ordinal closing its clause after "on" (not "on 2nd line").
@@ -58,16 +60,18 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
   // Extensions alone and bleeps; an international number's extension.
   expectFound('reach Dr. Zhang at x5523 or call ext 4471; Bleep 4417; page me at 4-2290', ['NAME:Zhang', 'PHONE:x5523', 'PHONE:ext 4471', 'PHONE:4417', 'PHONE:4-2290']);
   expectFound('Tel: +44 1423 555 019 ext. 4471', ['PHONE:+44 1423 555 019 ext. 4471']);
-  expectFound('magnification x1000 at x400; ext 12; Knee ext 1200', []);
+  expectFound('viewed at x1000 magnification; ext 12; Knee ext 1200; will page her at 0800 with results', []);
+  expectFound('call ext: 4471; at extension 4472', ['PHONE:ext: 4471', 'PHONE:extension 4472']);
   // More labels, a bracketed qualifier after one, number words that make a claim's or a report's number, serials
   // of capitals and digits.
   expectFound('MRN (sending): FS-0041187. Aadhaar (patient) 4418 7720 9915. CLIA 38D0987712. NMC PIN 09A1234E',
     ['MRN:FS-0041187', 'ID:4418 7720 9915', 'ID:38D0987712', 'ID:09A1234E']);
   expectFound('Claim #: CLM-2024-7781902; report # 23-0826-4471; IP No: IP/23/11872; NHIS no. NHIS-LAG-8812047',
     ['ID:CLM-2024-7781902', 'ID:23-0826-4471', 'ID:IP/23/11872', 'ID:NHIS-LAG-8812047']);
-  expectFound('CGM (transmitter 8NQ4KX); Seriennr. 9488-2231-07; unit VAC-88120; rotor wing (tail N417LS); rod serial SN 4471-88320-A',
-    ['ID:8NQ4KX', 'DEVICE:9488-2231-07', 'ID:VAC-88120', 'VEHICLE:N417LS', 'DEVICE:4471-88320-A']);
-  expectFound('the report 2019 said; 1 unit PRBC; unit 12B; pin site clean; specimen A2 sent; transmitter G7', []);
+  expectFound('CGM (transmitter 8NQ4KX); Seriennr. 9488-2231-07; rotor wing (tail N417LS); rod serial SN 4471-88320-A',
+    ['ID:8NQ4KX', 'DEVICE:9488-2231-07', 'VEHICLE:N417LS', 'DEVICE:4471-88320-A']);
+  expectFound('the report 2019 said; 1 unit PRBC; unit 12B; to unit 11WEST; pin site clean; specimen A2 sent; transmitter G7; pancreatic tail 12-15mm', []);
+  expectFound('Platelets 250 (reference (adult) 150-400); ref 2-10', []);
   // An SSN's last four said so, registration numbers of professional bodies, a member ID with a letter prefix, plates
   // with a state's code or in the British form, "#" and five digits or a letter and a dash; not a product's "#".
   expectFound('SSN (last 4 only): 6612; CPSO 98124; GMC 7012345; Member ID: BHZ 9920 4471 03; UBRN 0004 5521 8870',
@@ -78,7 +82,8 @@ test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
   // histories, stages, trial numbers, nor anything in a note written all in capitals.
   expectFound('| 02:14 | QUENBY, A / TC0049221 | K 6.1 |\n1,"Quenby, Ann",CCI-220917,F\nPolicy PL/22/0048812/KA; PPSN 8826451TA; ticket INC0778124',
     ['ID:TC0049221', 'NAME:Quenby', 'NAME:Ann', 'ID:CCI-220917', 'ID:PL/22/0048812/KA', 'ID:8826451TA', 'ID:INC0778124']);
-  expectFound('Labs RBC18550, given 1U PRBC/1500 and LR/1000; heparin 1000U/HR; vit D 2000IU daily; G3P2012; pT2N1M0; on trial CTSU/C40502', []);
+  expectFound('Labs RBC18550, given 1U PRBC/1500 and LR/1000; heparin 1000U/HR; vit D 2000IU daily; G3P2012; on trial CTSU/C40502', []);
+  expectFound('prothrombin G20210A; HLA-B5701; heparin 25000U/250ML; >100000CFU/ML; 5040CGY; NCT04280705; 27447-RT; D3-2000', []);
   expectFound('PT SEEN. BP118/66 HR83. RATE 80-110CC/HR. CODE TC0049221 ON FILE. GIVEN 2300-APPROX', []);
 });
 

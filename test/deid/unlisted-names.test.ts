@@ -222,6 +222,9 @@ test('a patient named after "Patient"/"Pt", closed by an age and sex or a patien
   assert.deepEqual(names(`Patient Tovalda Brenshaw died peacefully at home.${prose}`), ['Tovalda Brenshaw']);
   assert.deepEqual(names(`Patient Controlled Analgesia was started. Patient Education Materials were given. Patient Portal Message was sent.${prose}`), []);
   assert.deepEqual(names(`Patient Experience Survey was completed. Pt Tolerated Diet well.${prose}`), []);
+  // "is", "was", "has" follow things too: a listed name or a surname's ending must vouch for the pair then.
+  assert.deepEqual(names(`Patient Fall Risk is high. Patient Call Bell is within reach. Patient Water Jug was refilled.${prose}`), []);
+  assert.deepEqual(names(`Patient Ovrin Dankowski was seen at home.${prose}`), ['Ovrin Dankowski']);
 });
 
 test('relations and jobs before a name: British and family words, staff by their job, a family in brackets', () => {
@@ -230,8 +233,11 @@ test('relations and jobs before a name: British and family words, staff by their
     ['Quorvin', 'Tamsel', 'Ilvane', 'Huarei']);
   assert.deepEqual(names(`Discussed with tech Orlanth and pharmacist Vestry Quillon today. Thank you for referring Aurelind, aged 7.${prose}`),
     ['Orlanth', 'Vestry Quillon', 'Aurelind']);
-  assert.deepEqual(names(`Family (Quenbaro) updated. Ovrin Talsby (EMT) handed over; signed Maelis Ardoyne RM.${prose}`),
-    ['Quenbaro', 'Ovrin Talsby', 'Maelis Ardoyne']);
+  assert.deepEqual(names(`Family (Quenbaro) updated. Ovrin Talsby (EMT) handed over; RN (Orlanth) aware.${prose}`),
+    ['Quenbaro', 'Ovrin Talsby', 'Orlanth']);
+  // A room's "Rm", a role after "referring", a benefit or a mood after a relation, a credential's bracket of a place.
+  assert.deepEqual(names(`Spoken to in Quiet Rm. Copy to referring Provider. Carer Allowance sent. Mum Tearful. Seen by Ivo Quenby, MD (Brenmoor Breast Center, Orvelton).${prose}`),
+    ['Ivo Quenby']);
   // A job's title heading a heading, a family's other uses, twins and a weekday after a job are no names.
   assert.deepEqual(names(`Pharmacist Review\nPhysio Input: mobilising.\nTwin A and Twin B delivered. Family Medicine clinic. Family (3) present. Seen by the counsellor Monday.${prose}`), []);
 });

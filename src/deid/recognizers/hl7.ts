@@ -13,7 +13,7 @@ type FieldKind =
   | 'name' // XPN: family^given^middle (the suffix, prefix and degree are not PHI)
   | 'person' // XCN: id^family^given^middle
   | 'address' // XAD: street^other^city^state^zip^country (not the state or the country)
-  | 'phone' // XTN: number^use^equipment^e-mail^country^area^local^extension (not the use and equipment codes)
+  | 'phone' // XTN: number^use^equipment^e-mail^country^area^local^extension (the number, area, local, extension)
   | 'first'; // CX and other identifiers, XON and HD names, TS times, places: the first component
 
 interface FieldRule {
@@ -52,10 +52,13 @@ const SEGMENTS: ReadonlyMap<string, ReadonlyMap<number, FieldRule>> = new Map(Ob
   SCH: { 11: TIME, 12: PERSON, 13: PHONE, 14: ADDRESS, 16: PERSON, 17: PHONE, 18: ADDRESS, 20: PERSON },
   DG1: { 5: TIME, 16: PERSON },
   AL1: { 6: TIME },
+  PR1: { 5: TIME, 8: PERSON, 11: PERSON, 12: PERSON },
+  ROL: { 4: PERSON, 5: TIME, 6: TIME, 11: ADDRESS, 12: PHONE },
+  PRD: { 2: NAME, 3: ADDRESS, 5: PHONE, 7: id('ID') },
 }).map(([segment, fields]) => [segment, new Map(Object.entries(fields).map(([n, rule]) => [Number(n), rule]))]));
 
 /** A line that opens with a segment of the table above. */
-const SEGMENT_LINE = /(?:^|[\r\n])[ \t]*(MSH|EVN|PID|PD1|MRG|NK1|PV1|PV2|GT1|IN1|IN2|ORC|OBR|OBX|TXA|SCH|DG1|AL1)\|/;
+const SEGMENT_LINE = /(?:^|[\r\n])[ \t]*(MSH|EVN|PID|PD1|MRG|NK1|PV1|PV2|GT1|IN1|IN2|ORC|OBR|OBX|TXA|SCH|DG1|AL1|PR1|ROL|PRD)\|/;
 
 /** The HL7 separators of components and repetitions (the defaults unless an MSH line names others). */
 interface Separators {
@@ -67,6 +70,9 @@ const DEFAULT_SEPARATORS: Separators = { component: '^', repetition: '~' };
 
 export function findHl7Phi(text: string): PhiSpan[] {
   if (!text.includes('|') || !SEGMENT_LINE.test(text)) return [];
+  // A message has its header, or its segments hold components: a pipe table whose row opens with "PID" (pelvic
+  // inflammatory disease) is no message.
+  const message = /(?:^|[\r\n])[ \t]*MSH\|/.test(text);
   const spans: PhiSpan[] = [];
   let separators = DEFAULT_SEPARATORS;
   for (let start = 0; start < text.length;) {
@@ -76,7 +82,7 @@ export function findHl7Phi(text: string): PhiSpan[] {
     while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
     const segment = text.slice(first, first + 3);
     const fields = text.charCodeAt(first + 3) === 124 ? SEGMENTS.get(segment) : undefined;
-    if (fields !== undefined) {
+    if (fields !== undefined && (message || text.slice(first, end).includes(separators.component))) {
       if (segment === 'MSH') separators = mshSeparators(text.slice(first + 4, first + 8)) ?? DEFAULT_SEPARATORS;
       segmentPhi(text, first, end, segment === 'MSH', fields, separators, spans);
     }
@@ -98,8 +104,8 @@ function segmentPhi(text: string, first: number, end: number, msh: boolean, fiel
   let number = msh ? 2 : 1;
   let at = first + 4;
   while (at <= end) {
-    let stop = text.indexOf('|', at);
-    if (stop < 0 || stop > end) stop = end;
+    let stop = at;
+    while (stop < end && text.charCodeAt(stop) !== 124) stop++;
     const rule = fields.get(number);
     if (rule !== undefined && stop > at) {
       for (const [from, to] of pieces(text, at, stop, sep.repetition)) fieldPhi(text, from, to, rule, sep, spans);
@@ -109,22 +115,23 @@ function segmentPhi(text: string, first: number, end: number, msh: boolean, fiel
   }
 }
 
-/** The pieces of text[from, to) between separator characters `by`, as [start, end) pairs. */
+/** The pieces of text[from, to) between separator characters `by`, as [start, end) pairs (read within the range only). */
 function pieces(text: string, from: number, to: number, by: string): [number, number][] {
   const out: [number, number][] = [];
+  const code = by.charCodeAt(0);
   let at = from;
-  for (;;) {
-    let stop = text.indexOf(by, at);
-    if (stop < 0 || stop > to) stop = to;
-    out.push([at, stop]);
-    if (stop >= to) return out;
-    at = stop + 1;
+  for (let k = from; k < to; k++) {
+    if (text.charCodeAt(k) !== code) continue;
+    out.push([at, k]);
+    at = k + 1;
   }
+  out.push([at, to]);
+  return out;
 }
 
 /** The components (0-based) that are PHI, by kind of field. */
 const WANTED: Readonly<Record<FieldKind, readonly number[]>> = {
-  name: [0, 1, 2], person: [0, 1, 2, 3], address: [0, 1, 2, 4], phone: [0, 3, 4, 5, 6, 7], first: [0],
+  name: [0, 1, 2], person: [0, 1, 2, 3], address: [0, 1, 2, 4], phone: [0, 5, 6, 7], first: [0], // phone: not the country code
 };
 
 /** The components of one repetition of a field that its rule says are PHI. */

@@ -14,7 +14,7 @@ export const SERVICE_TAIL = new Set(['staff', 'fellow', 'team', 'service', 'serv
   'department', 'dept', 'unit', 'therapy', 'medicine', 'clinic', 'squad']);
 export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'licws', 'crnp', 'phd', 'lpn', 'cna', 'rd', 'ldn', 'ccrn', 'aprn', 'pharmd', 'rph', 'cns', 'snp', 'sn', 'rnc',
   // Paramedics, midwives, dentists, therapists, and British and Commonwealth degrees after a name.
-  'emt', 'rm', 'crna', 'dds', 'dmd', 'dpm', 'slp', 'lmft', 'lcpc', 'psyd', 'mbbs', 'mbchb', 'frcp', 'mrcp', 'frcs', 'facp', 'fracp', 'frcpc',
+  'emt', 'crna', 'dds', 'dmd', 'dpm', 'slp', 'lmft', 'lcpc', 'psyd', 'mbbs', 'mbchb', 'frcp', 'mrcp', 'frcs', 'facp', 'fracp', 'frcpc',
   // Laboratory scientists and cardiac and vascular technologists.
   'mls', 'ccds', 'rdcs', 'rdms', 'rvt']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
@@ -49,7 +49,7 @@ export const RELATIONS = new Set([
   'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
   'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
   // British, Australian and family words: "Mum Tia", "mate Bodhi", "older sib Lyric", "nana Huia".
-  'mum', 'mam', 'mate', 'sib', 'sibs', 'sibling', 'siblings', 'nana', 'nanna', 'granny', 'gran', 'grandad', 'granddad', 'auntie', 'aunty',
+  'mum', 'mam', 'mate', 'sib', 'sibs', 'sibling', 'siblings', 'nana', 'nanna', 'granny', 'grandad', 'granddad', 'auntie', 'aunty',
   'stepmother', 'stepfather', 'stepmom', 'stepdad', 'spouse', 'carer', 'flatmate', 'housemate', 'roommate',
 ]);
 /** Relations after which an unknown word is taken as a name in single-case notes. */
@@ -202,4 +202,6 @@ export const NOT_PEOPLE = new Set(['hospice', 'aide', 'work', 'management', 'poo
   'poa', 'hcp', 'family', 'trauma', 'stroke', 'code', 'rapid', 'response',
   // What a job's title heads in a heading ("Pharmacist Review", "Dietitian Assessment", "Physio Input").
   'review', 'reviews', 'assessment', 'note', 'notes', 'input', 'advice', 'consult', 'visit', 'referral', 'handover', 'summary', 'report',
-  'recommendations', 'team', 'service', 'services', 'clinic', 'led', 'plan', 'support', 'check', 'round', 'rounds', 'update', 'entry', 'letter']);
+  'recommendations', 'team', 'service', 'services', 'clinic', 'led', 'plan', 'support', 'check', 'round', 'rounds', 'update', 'entry', 'letter',
+  // What a carer or a family is given: "Carer Allowance", "Family Support Payment".
+  'allowance', 'benefit', 'benefits', 'payment', 'payments', 'agency', 'grant', 'leave', 'credit']);

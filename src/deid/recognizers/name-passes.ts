@@ -304,13 +304,14 @@ function quotedSurname(text: string, comma: number): boolean {
 }
 
 /** What may open a table's cell or a CSV field before a name: "| ", ",", '"'. */
-const CELL_START = /(?:\|[ \t]*|(?:^|[\n,])"?)$/;
+const CELL_START = /(?:\|[ \t]*|(?:^|[\n,;])"?)$/;
 /**
- * What follows a patient's name in a list, table or CSV row and no problem's or heading's words ("DIET, Regular",
- * "PENICILLIN, Rash", ",SLNTC, Coumadin 4mg"): a slash before the record number, an identifier's label, an age and sex
- * ("67M"), an identifier, a quoted field's end, or the next field's record number.
+ * What follows a patient's name in a list, table or CSV row and no problem's, drug's or heading's words ("DIET, Regular",
+ * "PENICILLIN, Rash", "| ATORVASTATIN, Lipitor / 40 mg |", '"Insulin, Glargine",10 units'): the record number after a
+ * slash, an identifier's label, an age and sex ("67M"), an identifier, or the next field's record number, sex or date
+ * (after a quoted field's end too).
  */
-const AFTER_LISTED_NAME = /^[ \t]*(?:\/|"|(?:NHS|NHI|MRN|UR|DOB|ID|URN|CHI)\b|\d{1,3}[ \t]?[MF]\b|[A-Z]{0,4}\d{5,}|,[ \t]*"?[A-Z]{0,4}-?\d{4,})/;
+const AFTER_LISTED_NAME = /^[ \t]*(?:\/[ \t]*[A-Z]{0,4}-?\d{5,}|(?:NHS|NHI|MRN|UR|DOB|ID|URN|CHI)\b|\d{1,3}[ \t]?[MF]\b|[A-Z]{0,4}\d{5,}|"?[,;][ \t]*"?(?:[A-Z]{0,4}-?\d{4,}|[MF]\b|\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}))/;
 /** What else may follow a listed given name there: the line's, a cell's or a field's end, a dash, a bracket. */
 const AFTER_KNOWN_NAME = /^[ \t]*(?:$|\n|\||,|-[ \t]|\()/;
 

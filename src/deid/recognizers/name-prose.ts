@@ -111,7 +111,8 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
   // "I saw Lily today", "Thank you for seeing Aroha": a letter's patient, after "I/we saw" or "for seeing" only, and
   // no department ("we saw Cardiology", "for seeing Dermatology").
-  if (cue.key === 'dear' && GENERIC_ADDRESSEES.has(a.key)) return;
+  // "Dear Colleague", "copy to referring Provider": a role, not a name.
+  if (GENERIC_ADDRESSEES.has(a.key)) return;
   if ((cue.key === 'saw' || cue.key === 'seeing') && (!/^(?:i|we|for)$/.test(s.at(i - 1)?.key ?? '') || DEPARTMENT_ENDING.test(a.key))) return;
   // "called" names a person only as "was called X Y" with a listed name in it, or after a relation ("my grandfather was
   // called X Y"): "called Pharmacy", "called Dr. X" are calls, "was called Atrial Flutter" a finding.

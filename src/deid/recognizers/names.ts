@@ -1,11 +1,12 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
+import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
   MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS,
-  RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
+  RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
 import {
   closesName, eponymUse, FIELD_LABELS, givenLike, headerName, inSentence, isInitial, medicalWord, nameEvidence, nameLike, NameScan,
@@ -313,7 +314,9 @@ const PATIENT_PHRASE_WORDS = new Set(['safety', 'experience', 'care', 'portal', 
   'rights', 'record', 'records', 'consent', 'belongings', 'liaison', 'navigator', 'status', 'summary', 'label', 'labels', 'id', 'number',
   'type', 'class', 'list', 'lists', 'location', 'room', 'bed', 'unit', 'ward', 'account', 'chart', 'data', 'details', 'profile', 'plan',
   'goals', 'goal', 'family', 'guide', 'handout', 'leaflet', 'letter', 'copy', 'self', 'own', 'alone', 'home', 'here', 'today', 'now', 'well',
-  'stable', 'afebrile', 'alert', 'awake', 'asleep', 'comfortable', 'calm', 'pleasant', 'medicine', 'meds', 'medication', 'education']);
+  'stable', 'afebrile', 'alert', 'awake', 'asleep', 'comfortable', 'calm', 'pleasant', 'medicine', 'meds', 'medication', 'education',
+  'fall', 'falls', 'risk', 'call', 'bell', 'water', 'jug', 'chair', 'sitter', 'monitor', 'alarm', 'lift', 'hoist', 'tray', 'diet', 'menu', 'food',
+  'meal', 'band', 'wristband', 'valuables', 'property', 'phone', 'gown', 'glasses', 'dentures', 'hearing', 'transfer', 'request']);
 
 /**
  * "Patient Ottoline Barraclough died at home", "Pt is Brigham Thornquist, 38M", "Pt: Summer Lockhart, 29F": in a
@@ -334,6 +337,9 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   const aged = /^,[ \t]*(?:a[ \t]+|an[ \t]+)?\d{1,3}[ \t-]?(?:[MFmf]\b|y\/?o\b|yo\b|yrs?\b|years?\b|-year)/.test(rest);
   const verb = after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || PASSING_VERBS.has(after.key));
   if (!aged && !verb) return;
+  // "is", "was", "has" follow any noun ("Patient Fall Risk is high"): after them a listed name or a surname's ending
+  // must vouch for the pair.
+  if (!aged && WEAK_PATIENT_VERBS.has((after as Word).key) && !isKnownName(a.key) && !isKnownName(b.key) && !surnameByEnding(b.key)) return;
   // Before an age and sex a surname may end as a verb or noun does ("Thornquist, 38M"); before a verb alone it may not
   // ("Patient Transfer Request was ...").
   const nameWord = (c: Word): boolean => c.capitalized && !c.single && nameLike(c) && c.key.length >= 3 && !medicalWord(c) && !PATIENT_PHRASE_WORDS.has(c.key)
@@ -343,6 +349,9 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   s.marked[k] = 1;
   s.marked[k + 1] = 1;
 }
+
+/** Verbs that follow things as often as people. */
+const WEAK_PATIENT_VERBS = new Set(['is', 'was', 'has', 'had', 'remains', 'remained', 'continues', 'continued', 'appears', 'appeared', 'improved', 'worsened']);
 
 /** Verbs of a patient's arrival or death after the name: "Patient X Y died", "Pt X Y presented". */
 const PASSING_VERBS = new Set(['died', 'passed', 'expired', 'presented', 'presents', 'attended', 'attends', 'underwent', 'presenting']);
@@ -429,10 +438,10 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
-  // "Family (Adeyinka) updated": a family named in brackets. A credential's bracket holds where one works, not a
-  // name: "X Y, MD (Brookvale Breast Center)".
+  // "Family (Adeyinka) updated": a family named in brackets. After a credential a bracket of one or two words names
+  // the person ("RN (Quenby) aware"), a longer one where one works ("X Y, MD (Brookvale Breast Center, Orvelton)").
   const family = w.key === 'family' && next !== undefined && /^[ \t]*\($/.test(next.gapBefore);
-  if (CREDENTIALS.has(w.key) && next !== undefined && next.gapBefore.includes('(')) return;
+  if (CREDENTIALS.has(w.key) && next !== undefined && next.gapBefore.includes('(') && !/^[\p{L}'’-]+(?:[ \t][\p{L}'’-]+)?\)/u.test(s.text.slice(next.start, next.start + 40))) return;
   if ((ROLES.has(w.key) || RELATIONS.has(w.key) || family || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'is' || (s.at(j) as Word).key === 'named') j++;
@@ -462,12 +471,13 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
       if (!s.mixed && personCue && surnameLike(s, c) && (proxy || /^[ \t]*[,("']*[ \t]*$/.test(c.gapBefore))) return true;
       // "daughters quellinder and morvasten": a plural relation, then two names joined by "and".
       if (!s.mixed && CLOSE_RELATIONS.has(w.key) && /s$/.test(w.key) && surnameLike(s, c) && s.at(k + 1)?.key === 'and' && surnameLike(s, s.at(k + 2))) return true;
-      return s.mixed && c.capitalized && inSentence(s, k);
+      // "Carer Allowance", "Mum Happy": a service, a benefit or a word of mood after the relation, not a name.
+      return s.mixed && c.capitalized && inSentence(s, k) && !NOT_PEOPLE.has(c.key) && !RELATION_FOLLOWERS.has(c.key);
     };
     const cued = (k: number): boolean => {
       const c = s.at(k);
       const a = s.at(k + 1);
-      return w.key !== 'pa' && w.key !== 'per' && c !== undefined && surnameLike(s, c) && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
+      return w.key !== 'pa' && w.key !== 'per' && c !== undefined && surnameLike(s, c) && !RELATION_FOLLOWERS.has(c.key) && a !== undefined && /^[ \t]*[,.]?[ \t]*$/.test(a.gapBefore) && AFTER_NAME.has(a.key)
         && !/^(?:to|and|is|was|has|will|in|at|with|from|of)$/.test(a.key);
     };
     // "per d ross.": an initial without its period, then a listed surname or a surname-like word closing the name.

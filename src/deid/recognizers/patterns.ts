@@ -184,13 +184,16 @@ const RULE_LIST: readonly PatternRule[] = [
   // An extension alone where a number is given: "reach Dr. Zhang at x5523", "call ext. 4471" (not after other words:
   // "Knee ext 1200", "UOP x1500 mL").
   {
-    category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager'], re: /(?:at|call|phone|tel|page|pager)[ \t]*:?[ \t]*(?<v>x\d{4,5}|ext\.?[ \t]*\d{3,5})(?![\w\/-]|\.\d)/gi,
+    category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager'],
+    re: /(?:at|call|phone|tel|page|pager)[ \t]*:?[ \t]*(?<v>x\d{4,5}|(?:ext\.?|extension)[ \t]*:?[ \t]*\d{3,5})(?![\w\/-]|\.\d)(?![ \t]*(?:magnification|mag\b|power|objective|oil))/gi,
     afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 120 || c === 101; }, // x, e
   },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
     re: /(?:pager|beeper|pgr|pg|page(?:[ \t]+(?:me|him|her|us|them))?(?:[ \t]+(?:at|on))?|beep|bleep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d-\d{4}|\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
+    // "page her at 0800 with results": a time after "at".
+    accept: (text, start, end) => !(/\bat[ \t]*$/i.test(text.slice(Math.max(0, start - 4), start)) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(text.slice(start, end))),
   },
   // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
@@ -248,7 +251,9 @@ const RULE_LIST: readonly PatternRule[] = [
     re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate|gmc|nmc|cpso|hpcsa|ahpra|imc|mci)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
     accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
-  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle', 'tail'], re: new RegExp(String.raw`(?:vin|plate|vehicle|tail)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  // An aircraft's registration after "tail": "rotor wing (tail N417LS)" (not "pancreatic tail 12-15mm").
+  { category: 'VEHICLE', keywords: ['tail'], re: /[Tt]ail[ \t]*(?:[Nn]o\.?|#|number)?[ \t]*:?[ \t]*(?<v>N\d{1,5}[A-Z]{0,2})(?![\w-])/g },
   // A plate with its state's code or in the British form, after its label: "PLATE CT 7KX-Q31", "reg KX19 TRY".
   {
     category: 'VEHICLE', keywords: ['plate', 'reg', 'registration', 'tag'],
@@ -272,11 +277,15 @@ const RULE_LIST: readonly PatternRule[] = [
   // "Accession: MR23-118842", "NHI ZKT4418", "Hosp. No: LUTH/MOP/22/0941", "badge 30118". The value must look like an
   // identifier (idLike): "NHS 111", "specimen 2" are no numbers of a person.
   {
-    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhis', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp', 'clia', 'aadhaar', 'pin', 'unit', 'ubrn'],
-    re: new RegExp(String.raw`(?:accession|uhid|nhis?|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?|clia|aadhaar|pin|unit|ubrn)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
+    category: 'ID', keywords: ['accession', 'uhid', 'nhi', 'nhis', 'nhs', 'badge', 'transmitter', 'specimen', 'requisition', 'ohip', 'hcn', 'hosp', 'clia', 'aadhaar', 'pin', 'ubrn'],
+    re: new RegExp(String.raw`(?:accession|uhid|nhis?|nhs|badge|transmitter|specimen|requisition|ohip|hcn|hosp\.?[ \t]*no\.?|clia|aadhaar|pin|ubrn)${LABEL_GAP}(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})`, 'gi'),
     accept: idLike,
   },
-  { category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi') },
+  {
+    category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi'),
+    // A reference range is none: "(reference (adult) 150-400)".
+    accept: (text, start, end) => !/^\d{1,4}(?:\.\d+)?-\d{1,4}$/.test(text.slice(start, end)),
+  },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
   // position of the note, one that opens with "#" only at the signs. Same values: none holds a "#", so the next
@@ -358,7 +367,9 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'DATE', keywords: ['since', 'until', 'till', 'dated', 'review', 'reviewed', 'meeting', 'appt', 'appointment', 'visit', 'seen', 'booked', 'planned', 'due'],
     re: /(?:since|until|till|dated|review|reviewed|meeting|appt|appointment|visit|seen|booked|planned|due)(?:[ \t]+(?:on|for))?[ \t]+(?<v>(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
-    afterKeyword: (text, end) => { const c = afterSpaces(text, end); return isDigit(c) || c === 111 || c === 102; },
+    // "since 14/7", "planned for 14/7": British shorthand for days (x/7) and months (x/12) of a duration.
+    accept: (text, start, end) => !(/\/(?:7|12)$/.test(text.slice(start, end)) && /\b(?:since|for)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start))),
+    afterKeyword: (text, end) => { const c = afterSpaces(text, end) | 32; return isDigit(afterSpaces(text, end)) || c === 111 || c === 102; }, // o, f
   },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
@@ -452,7 +463,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // A numbered road after a word of place: "on Route 9", "near Highway 101", "off I-95".
   {
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down', 'via'],
-    re: /(?:on|off|near|along|down|via)[ \t]+(?<v>(?:route|rte\.?|highway|hwy|interstate|county road|state route)[ \t]+\d{1,4}[a-z]?|i-\d{1,3})(?![\w\/-]|\.\d)/gi,
+    re: /(?:on|off|near|along|down|via)[ \t]+(?<v>(?:route|rte\.?|highway|hwy|interstate|county road|state route)[ \t]+\d{1,4}[a-z]?|i-(?!12[35]\b|131\b)\d{1,3})(?![\w\/-]|\.\d)/gi,
   },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
@@ -546,13 +557,13 @@ const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
 /** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
-const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s*$/;
+const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|saturday|sunday)(?:day)?\.?,?\s*$/; // "sat 1/2 hr", "sun 2/3" are not
 
 /**
  * A code that identifies: six characters or more, a run of four digits or more and a capital, in mixed-case text (in
  * a note all in capitals, vitals and rates run into their labels: "BP118/66", "80-110CC/HR"). Not a reading glued to
  * its label ("RBC18550", "LR/1000"), a quantity or a rate with its unit ("2000IU", "1000U/HR"), a time with a word
- * ("2300-APPROX"), an obstetric history ("G3P2012") or a tumour stage.
+ * ("2300-APPROX"), a gene variant, an HLA allele, a trial's registry number or an obstetric history ("G3P2012").
  */
 function standaloneCode(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
@@ -561,8 +572,12 @@ function standaloneCode(text: string, start: number, end: number): boolean {
   // A study's, a product's or a billing code ("clinical trial of CTSU/C40502", "cycle 2 of POG-9641", "NDC ...").
   if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.? no)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
   if (/^[A-Z]{1,5}[\/-]?[1-9]\d{3,4}$/.test(value) || /\/(?:HR|H|MIN|DAY|D|KG|WK)$/.test(value) || /(?:^|[\/-])[A-Z]{5,}(?:$|[\/-])/.test(value)) return false;
-  if (/^\d+(?:IU|U|MG|ML|MCG|MEQ|MMOL|KG|CM|MM|HZ|BPM|L|H|HR|HRS|AM|PM|K|MIN|G|GM|CC|X|MMHG|KCAL|CAL|T)$/.test(value)) return false;
-  return !/^G\d{1,2}P\d{1,5}(?:-\d+)*$/.test(value) && !/^(?:[PY]?T\d[A-D]?N\d[A-C]?M\d)$/.test(value);
+  // A quantity anywhere in it ("25000U/250ML", "5040CGY", "1200MM2", ">100000CFU/ML").
+  if (/\d(?:IU|U|MG|ML|MCG|MEQ|MMOL|KG|CM|MM2?|HZ|BPM|L|H|HR|HRS|AM|PM|K|MIN|G|GM|CC|X|MMHG|KCAL|CAL|T|CFU|C?GY)(?:$|[\/-])/.test(value)) return false;
+  // A gene variant ("G20210A"), an HLA allele, a trial's registry number, a procedure's code with its modifier ("27447-RT"),
+  // a vitamin's dose ("D3-2000"), an obstetric history ("G3P2012").
+  return !/^[ACGT]\d{2,6}[ACGT]$/.test(value) && !/^HLA-/.test(value) && !/^NCT\d{8}$/.test(value) && !/^\d{5}-[A-Z\d]{2}$/.test(value)
+    && !/^[A-Z]\d{1,2}-\d+$/.test(value) && !/^G\d{1,2}P\d{1,5}(?:-\d+)*$/.test(value);
 }
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
@@ -662,8 +677,13 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
 /** A street named without a number: its name's words are no common words, weekdays or months ("On Monday Avenue"?). */
 function namedStreet(text: string, start: number, end: number): boolean {
   const words = text.slice(start, end).split(/[ \t]+/).slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !/^(?:[nsew]|n[ew]|s[ew]|north|south|east|west)\.?$/.test(w));
-  return words.every((w) => !lexicon.stop.has(w) && !MONTH_KEY_SET.has(w) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w));
+  return words.every((w) => !lexicon.stop.has(w) && !MONTH_KEY_SET.has(w) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) && !NOT_STREET_NAMES.has(w));
 }
+
+/** Words before a street word that make a kind of road or a court of law, not a street: "ON GRAVEL ROAD", "on Drug Court". */
+const NOT_STREET_NAMES = new Set(['gravel', 'wet', 'dirt', 'icy', 'country', 'back', 'main', 'paved', 'busy', 'open', 'rural', 'private', 'public',
+  'drug', 'family', 'juvenile', 'supreme', 'district', 'traffic', 'claims', 'federal', 'high', 'food', 'mental', 'veterans', 'same', 'other',
+  'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side']);
 
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {

@@ -9,10 +9,10 @@ export const GENERIC_HEADS = new Set(['hospital', 'hosp', 'hospitals', 'center',
  * a name only written as one, capitalised in a mixed-case note, head and all ("Lakeside Family Practice").
  */
 export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners', 'laboratories', 'laboratory', 'daycare',
-  // Practices named by their specialty ("Westmoor Pediatrics", "Sunridge Dental"), British GP practices ("Beechfield
-  // Surgery"), schools and nurseries.
-  'pediatrics', 'paediatrics', 'dental', 'dentistry', 'orthodontics', 'imaging', 'radiology', 'dermatology', 'pharmacy', 'surgery', 'nursery',
-  'montessori', 'preschool', 'kindergarten']);
+  // Practices named by their specialty ("Westmoor Pediatrics", "Sunridge Dental"), nurseries and schools. Not "surgery",
+  // "imaging" or "pharmacy": headings and procedures name them as often ("Previous Surgery:", "Cataract Surgery", "Main
+  // Pharmacy").
+  'pediatrics', 'paediatrics', 'dental', 'dentistry', 'orthodontics', 'nursery', 'montessori', 'preschool', 'kindergarten']);
 /** Words that make such a head a kind, not a name: "General Practice", "Good Clinical Practice", "Reference Laboratories". */
 export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'good', 'best', 'evidence', 'based', 'nursing', 'adult', 'reference',
   'pathology', 'usual', 'authority', 'local', 'diagnostics', 'diagnostic', 'private', 'group', 'medical', 'dental', 'family', 'primary', 'specialty',
@@ -20,7 +20,9 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   // Departments and what they treat: "Newborn Nursery", "Catheterization Laboratory", "Ear, Nose, and Throat Surgery".
   'newborn', 'well', 'baby', 'catheterization', 'throat', 'nose', 'function', 'motility', 'echo', 'electrophysiology', 'stress', 'blood',
   'gait', 'voice', 'speech', 'hearing', 'microbiology', 'virology', 'genetics', 'nuclear', 'foot', 'hand', 'spine', 'breast', 'heart', 'lung',
-  'liver', 'brain', 'bone', 'skin', 'mouth', 'weight', 'same', 'minor', 'major', 'intensive', 'mobile', 'ambulatory']);
+  'liver', 'brain', 'bone', 'skin', 'mouth', 'weight', 'same', 'minor', 'major', 'intensive', 'mobile', 'ambulatory',
+  // When and which, in headings: "Previous Pediatrics", "Routine Dental".
+  'previous', 'prior', 'past', 'recent', 'routine', 'main', 'discharge', 'annual', 'regular', 'emergency', 'inpatient', 'outpatient']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
   'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens']);
