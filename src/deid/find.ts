@@ -29,7 +29,25 @@ export function findPhi(text: string): PhiSpan[] {
   return joinNeighbours(resolveOverlaps(all, text.length), text);
 }
 
-function resolveOverlaps(spans: PhiSpan[], length: number): PhiSpan[] {
+/**
+ * Spans of one place category that overlap become one: a street found with its town ("27 Quenby Road, Orvelton") and
+ * the town found with its postcode ("Orvelton RH13 5JE") make one address; ranked apart, the shorter lost whole and its
+ * postcode stayed in the text.
+ */
+function unitePlaces(spans: PhiSpan[]): PhiSpan[] {
+  const places = spans.filter((s) => s.category === 'LOCATION').sort((a, b) => a.start - b.start);
+  if (places.length < 2) return spans;
+  const united: PhiSpan[] = [];
+  for (const s of places) {
+    const last = united[united.length - 1];
+    if (last !== undefined && s.start < last.end) united[united.length - 1] = { start: last.start, end: Math.max(last.end, s.end), category: 'LOCATION' };
+    else united.push(s);
+  }
+  return united.length === places.length ? spans : [...spans.filter((s) => s.category !== 'LOCATION'), ...united];
+}
+
+function resolveOverlaps(all: PhiSpan[], length: number): PhiSpan[] {
+  const spans = unitePlaces(all);
   const ranked = [...spans].sort((a, b) => PRIORITY[a.category] - PRIORITY[b.category] || (b.end - b.start) - (a.end - a.start) || a.start - b.start);
   // The characters the spans kept so far cover: a span is kept when none of its own is covered. (An array of the
   // kept spans by start, with a binary search and an insertion each, was quadratic in the spans: a 1.8 MB line of

@@ -1,6 +1,6 @@
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { findPhi } from '../../src/deid/index.js';
+import { deidentify, findPhi } from '../../src/deid/index.js';
 import { lexicon } from '../../src/deid/lexicon/index.js';
 import { TWO_WORD_STATES } from '../../src/deid/lexicon/places.js';
 
@@ -244,4 +244,9 @@ test('the country after a US ZIP code closes the block, on its line or the next;
   const [second, firsts] = [...TWO_WORD_STATES].find(([w]) => w === 'dakota') as [string, ReadonlySet<string>];
   const twoWords = `${[...firsts][0]![0]!.toUpperCase()}${[...firsts][0]!.slice(1)} ${second[0]!.toUpperCase()}${second.slice(1)}`;
   assert.deepEqual(places(`Transferred from ${twoWords} for cath.`), []);
+});
+
+test('a street with its town and the town with its postcode make one address: the postcode does not stay', () => {
+  const note = 'Letter sent to the address below after the clinic visit was completed today.\n27 Quenby Road, Orvelton RH13 5JE\n';
+  assert.equal(deidentify(note).text, 'Letter sent to the address below after the clinic visit was completed today.\n[LOCATION]\n');
 });
