@@ -250,3 +250,11 @@ test('a street with its town and the town with its postcode make one address: th
   const note = 'Letter sent to the address below after the clinic visit was completed today.\n27 Quenby Road, Orvelton RH13 5JE\n';
   assert.equal(deidentify(note).text, 'Letter sent to the address below after the clinic visit was completed today.\n[LOCATION]\n');
 });
+
+test('a suite or a flat on an address line, before the line goes on; not an operating suite, a ward\'s unit or a flat affect', () => {
+  const prose = 'Letter sent to the address below after the clinic visit was completed today.\n';
+  assert.equal(deidentify(`${prose}Flat 3, 27 Quenby Road, Orvelton RH13 5JE\n2210 N. Ferrant Drive, Suite 3B, Brenchester, WI 53074\n`).text,
+    `${prose}[LOCATION], [LOCATION]\n[LOCATION], [LOCATION]\n`);
+  const clinical = `${prose}Operative Suite #2, patient placed supine. Affect flat 3, no SI. Unit 5, bed 2.\n`;
+  assert.equal(deidentify(clinical).text, clinical);
+});

@@ -438,6 +438,12 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:address(?:\s+is|:)?|lives at|live at|living at|located at|moved to|drops you off at|office is at|resides at|send (?:a new one |it |one )?to)\s*(?::\s*)?(?<v>(?:the corner of )?(?:\d{1,6}[A-Za-z]?\s+|PSC\s+\d)[^\n?!;]{2,80}?)(?=\s*(?:[?!;\n]|\.\s|\.$|$|,\s*[A-Z]{2}\s+\d{5}|\s+(?:I am|I'm|for|and I|in order|please|thanks|with|where|since|and has|and is)\b))/gi,
   },
   { category: 'LOCATION', keywords: ['p', 'po', 'box', 'apt', 'apartment'], re: /(?:p\.?\s?o\.?\s?box|box|apt\.?|apartment)\s*#?\s*\d+[A-Za-z]?\b/gi },
+  // A suite or a flat on an address's line, before the line goes on: "Suite 3B,", "Flat 3, 27 ..." (not a ward's "Unit 5,").
+  {
+    category: 'LOCATION', keywords: ['suite', 'ste', 'flat'], re: /(?:Suite|SUITE|Ste\.?|STE\.?|Flat|FLAT)[ \t]*#?[ \t]*(?:\d+[A-Za-z]?|[A-Z])\b(?=[ \t]*,)/g,
+    // An operating or a procedure suite is a room of the hospital: "to Operative Suite #2, placed on the table".
+    accept: (text, start) => !/\b(?:operative|operating|procedure|endoscopy|delivery|labou?r|recovery|birthing|treatment|exam|surgical|hybrid|cath|or|theatre|theater|imaging|interventional)[ \t]+$/i.test(text.slice(Math.max(0, start - 16), start)),
+  },
   // A ZIP code after a state: "Havre, MT 59501", "Havre, Montana 59501", in a lower-case note after a comma ("havre, mt 59501").
   { category: 'LOCATION', re: /(?:\b(?:[A-Z]{2}|[A-Z][a-z]+)|(?<=,[ \t]?)[a-z]{2})\s+(?<v>\d{5}(?:-\d{4})?)\b(?![\/.]\d)/g, accept: acceptZip, when: test(/[a-z] \d{5}/), shape: SHAPE_ZIP },
   // A town and a British postcode or an Irish Eircode after it: "Bristol BS1 4DJ", "Cork T12 X70A" (a code alone is
