@@ -69,11 +69,20 @@ function resolveOverlaps(all: PhiSpan[], length: number): PhiSpan[] {
 /** resolveOverlaps' marks, by character, reused from note to note (all zero between calls). */
 let coverage = new Uint8Array(1 << 14);
 
+/**
+ * What lies between two parts of one address line that were found apart: a building's or a district's name between
+ * commas ("Flat 6, Moorview Court, 3 Bridge Street", "Apt 12, The Maltings, Bray, Co. Wicklow"), capitalised words
+ * without digits, on the same line.
+ */
+const ADDRESS_BRIDGE = /^,[ \t]*(?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,[ \t]*){1,3}(?:Co\.[ \t]*)?$/u;
+
 function joinNeighbours(spans: PhiSpan[], text: string): PhiSpan[] {
   const out: PhiSpan[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    if (last !== undefined && last.category === s.category && s.start - last.end <= 2 && /^[ .-]*$/.test(text.slice(last.end, s.start))
+    const gap = last === undefined ? '' : text.slice(last.end, s.start);
+    const bridged = last !== undefined && last.category === 'LOCATION' && s.category === 'LOCATION' && gap.length <= 80 && gap.charCodeAt(0) === 44 && ADDRESS_BRIDGE.test(gap);
+    if (last !== undefined && last.category === s.category && ((s.start - last.end <= 2 && /^[ .-]*$/.test(gap)) || bridged)
       && (s.category === 'NAME' || s.category === 'HOSPITAL' || s.category === 'LOCATION')) {
       out[out.length - 1] = { start: last.start, end: s.end, category: s.category };
     } else {

@@ -258,3 +258,11 @@ test('a suite or a flat on an address line, before the line goes on; not an oper
   const clinical = `${prose}Operative Suite #2, patient placed supine. Affect flat 3, no SI. Unit 5, bed 2.\n`;
   assert.equal(deidentify(clinical).text, clinical);
 });
+
+test('a building\'s or a district\'s name between two parts of one address line joins them', () => {
+  const prose = 'Letter sent to the address below after the clinic visit was completed today.\n';
+  assert.equal(deidentify(`${prose}Lives at Flat 6, Ferrant Court, 3 Quenby Street, Orvelton LS21 1BQ.\nAddress: Apt 12, The Vellacotts, Brenbury, Co. Wicklow A98 E2K7\n`).text,
+    `${prose}Lives at [LOCATION].\nAddress: [LOCATION]\n`);
+  // Not across a line, nor over words in lower case or numbers.
+  assert.equal(deidentify(`${prose}Apt 12, seen today, Orvelton LS21 1BQ\n`).text, `${prose}[LOCATION], seen today, [LOCATION]\n`);
+});
