@@ -26,7 +26,22 @@ export function findPhi(text: string): PhiSpan[] {
     ...findHl7Phi(text)].filter((s) => s.end > s.start);
   // The name lines above the street lines found (a letter's addressee): few notes have a street line.
   if (mixed && all.some((s) => s.category === 'LOCATION')) for (const s of findAddressees(text, all)) all.push(s);
-  return joinNeighbours(resolveOverlaps(all, text.length), text);
+  return joinNeighbours(resolveOverlaps(addAgesAfterNames(all, text), text.length), text);
+}
+
+/** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */
+const AGE_AFTER_NAME = /^,[ \t]*(9\d|1[01]\d)[ \t]?(?:[MF]|y\/?o|yrs?)\b/;
+
+function addAgesAfterNames(spans: PhiSpan[], text: string): PhiSpan[] {
+  for (let k = 0, n = spans.length; k < n; k++) {
+    const s = spans[k] as PhiSpan;
+    if (s.category !== 'NAME' || text.charCodeAt(s.end) !== 44) continue;
+    const m = AGE_AFTER_NAME.exec(text.slice(s.end, s.end + 12));
+    if (m === null) continue;
+    const start = s.end + m[0].indexOf(m[1] as string);
+    spans.push({ start, end: start + (m[1] as string).length, category: 'AGE' });
+  }
+  return spans;
 }
 
 /**
