@@ -309,3 +309,29 @@ test('a town after "lives alone in" and after a movement with "here", "down" or 
   assert.equal(deidentify(`He will go back to Temodar and go back to School; came in at Midnight; travel to Brenchester next week.${prose}`).text,
     `He will go back to Temodar and go back to School; came in at Midnight; travel to [LOCATION] next week.${prose}`);
 });
+
+test('the second review\'s look-alikes stay: lab and implant rows, vitals, services, moods, durations, magnifications, codes, measures, drives, rooms', () => {
+  const prose = 'Plan went over with everyone in the quiet room, questions answered.\n';
+  const clinical = `${prose}"Cortisol, Random",410,nmol/L
+0200 128 110 96%
+Refer to Youth Mental Health. Plan: Resume Home Health on discharge. Advised Paediatric Urgent Care. Virtual Urgent Care.
+Mum Happy with plan. Mum Independent with cares. Mum Settled overnight. Mum Breastfeeding well. Carer Strain Index 9/13.
+Seen 18/12 ago. Reviewed 14/7 ago by GP. Abx planned 14/7 total. Vision reviewed 20/10.
+Gram stain viewed at x1000: GPC. Film reviewed at x1000 under oil immersion.
+Enrolled on COG AALL0932. Previously RTOG-0617 arm B. Leads Tendril 2088TC/52. Audit 2024Q1. Practice code Y02345.
+Insulin reg SS 150-200: 2 units. SKIN TAG LT 1X1CM.
+Photos saved on Shared Drive; copies on Google Drive. WAS ON LONG ROAD TRIP. MVC ON DIVIDED HIGHWAY. LIVES ALONE IN COUNCIL FLAT. Came back from Theatre at 1400.
+Specimen to Histopathology Laboratory. Started Junior Kindergarten. PMH: MCI 2019. We saw Physio today.
+`;
+  assert.equal(deidentify(clinical).text, clinical);
+});
+
+test('the second review\'s leaks are found: towns after a facility with a state or county, bracketed area codes and extensions, labels, streets, second given names, ages in brackets', () => {
+  const prose = 'Plan went over with everyone in the quiet room, questions answered.\n';
+  assert.equal(deidentify(`${prose}Ferrant Care Home, Orvelton NSW 2150. Quenby Care Home, Brenbury, Co. Cork.\nDaughter (0161) 555 7720; reached on ext. 4471; Ward 7 (ext 4472).\nExtension: 4473\n`).text,
+    `${prose}[HOSPITAL] Care Home, [LOCATION] NSW 2150. [HOSPITAL] Care Home, [LOCATION], Co. Cork.\nDaughter [PHONE]; reached on [PHONE]; Ward 7 ([PHONE]).\n[PHONE]\n`);
+  assert.equal(deidentify(`${prose}OP No: 2023/45678. MLC No. 4471/23. PPS No: 1234567T. Lives on Vellacott Way. Moved to Quenby Close.\n`).text,
+    `${prose}OP No: [ID]. MLC No. [ID]. PPS No: [ID]. Lives on [LOCATION]. Moved to [LOCATION].\n`);
+  assert.equal(deidentify(`${prose}1. TAUFA, Losana Akesa  NHS 485 777 3456\nPt: Winter Quarrendon (29F) has a rash. Pt Tovalda Brenshaw 29F presented. Patient Orvel Dankquist, aged 81, admitted.\n`).text,
+    `${prose}1. [NAME], [NAME]  NHS [PHONE]\nPt: [NAME] (29F) has a rash. Pt [NAME] 29F presented. Patient [NAME], aged 81, admitted.\n`);
+});

@@ -84,6 +84,9 @@ export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 
   'reach', 'aware.', 'spokesperson', 'spokesman', 'primary', 'main', 'legal', 'power', 'attorney', 'guardian', 'dnr', 'code', 'status',
   'full', 'comfort', 'cmo', 'dni', 'none', 'no', 'any', 'some', 'many', 'several', 'each', 'every', 'most', 'more', 'less', 'much',
   'mrs', 'mr', 'ms', 'dr', 'miss', 'sr', 'jr', 'appear', 'wish', 'notify', 'slow', 'interpreter', 'therapist', 'technician', 'tech', 'has', 'cell', 'pager', 'beeper', 'needs', 'need', 'would', 'should', 'must', 'may', 'might',
+  // How a mother or a carer is: "Mum Happy with plan", "Mum Settled overnight", "Carer Strain Index".
+  'happy', 'independent', 'settled', 'comfortable', 'breastfeeding', 'coping', 'managing', 'keen', 'reassured', 'agreeable', 'unwell',
+  'tired', 'exhausted', 'emotional', 'strain', 'stress', 'confident', 'competent', 'engaged', 'attending',
 ]);
 /** Relations too loose to vouch for a capitalised word; a listed given name must follow ("significant other Fitz"). */
 export const LOOSE_RELATIONS = new Set(['other', 'contact', 'friend', 'partner']);

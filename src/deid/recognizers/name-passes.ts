@@ -1,4 +1,5 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
+import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
 import { cleanGap, type Word } from '../words.js';
 import {
@@ -346,8 +347,14 @@ function listedSurnameAt(s: NameScan, i: number): void {
   const titled = s.mixed && /^\p{Lu}\p{Ll}/u.test(s.text.slice(given.start, given.keyEnd)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
     && !medicalWord(given) && (isKnownName(given.key) || !VERB_LIKE.test(given.key))
     && (AFTER_LISTED_NAME.test(s.text.slice(end, end + 16)) || (isKnownName(given.key) && AFTER_KNOWN_NAME.test(s.text.slice(end, end + 4))))
-    && (quoted ? s.text.indexOf('"', end) === end || /^[ \t]+\p{Lu}\p{Ll}*"/u.test(s.text.slice(end, end + 24)) : true);
-  if (!(initial(given) || isUnambiguousName(given.key) || (listedSurname && lineEnds) || titled)) return;
+    // A quoted field ('"Cortisol, Random",2024-05-02') needs a listed name in it or the next field a sex.
+    && (!quoted || ((s.text.indexOf('"', end) === end || /^[ \t]+\p{Lu}\p{Ll}*"/u.test(s.text.slice(end, end + 24)))
+      && (isKnownName(given.key) || isKnownName(w.key) || surnameByEnding(w.key) || /^"?[ \t]*[,;][ \t]*"?[MF]\b/.test(s.text.slice(end, end + 6)))));
+  // A second given name in title case, closed the same way ("BEGUM, Shahnaz Akhtar  NHS ...").
+  const secondGiven = !hasMiddle && !titled && middle !== undefined && cleanGap(middle.gapBefore) && s.mixed && given.capitalized
+    && /^\p{Lu}\p{Ll}/u.test(s.text.slice(middle.start, middle.keyEnd)) && !lexicon.stop.has(middle.key) && !medicalWord(middle)
+    && AFTER_LISTED_NAME.test(s.text.slice(middle.keyEnd, middle.keyEnd + 16));
+  if (!(initial(given) || isUnambiguousName(given.key) || (listedSurname && lineEnds) || titled || secondGiven)) return;
   for (let k = first; k <= i + 1; k++) s.marked[k] = 1;
-  if (hasMiddle) s.marked[i + 2] = 1;
+  if (hasMiddle || secondGiven) s.marked[i + 2] = 1;
 }

@@ -3,7 +3,7 @@ import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_ACCENTED, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  ACCENTED_TERMS, EPONYM_NOUNS, GENERIC_ADDRESSEES, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
+  ACCENTED_TERMS, EPONYM_NOUNS, GENERIC_ADDRESSEES, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, PERSON_CUES, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
 } from './name-cues.js';
 import { eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameCandidate } from './name-scan.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
@@ -111,8 +111,8 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
   // "I saw Lily today", "Thank you for seeing Aroha": a letter's patient, after "I/we saw" or "for seeing" only, and
   // no department ("we saw Cardiology", "for seeing Dermatology").
-  // "Dear Colleague", "copy to referring Provider": a role, not a name.
-  if (GENERIC_ADDRESSEES.has(a.key)) return;
+  // "Dear Colleague", "copy to referring Provider", "We saw Physio": a role or a job, not a name.
+  if (GENERIC_ADDRESSEES.has(a.key) || PERSON_CUES.has(a.key)) return;
   if ((cue.key === 'saw' || cue.key === 'seeing') && (!/^(?:i|we|for)$/.test(s.at(i - 1)?.key ?? '') || DEPARTMENT_ENDING.test(a.key))) return;
   // "called" names a person only as "was called X Y" with a listed name in it, or after a relation ("my grandfather was
   // called X Y"): "called Pharmacy", "called Dr. X" are calls, "was called Atrial Flutter" a finding.

@@ -334,7 +334,8 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   if (a === undefined || b === undefined || !a.capitalized || !b.capitalized || !cleanGap(b.gapBefore) || (k > i + 1 && !cleanGap(a.gapBefore))) return;
   const rest = s.text.slice(b.keyEnd, b.keyEnd + 24);
   const after = s.at(k + 2);
-  const aged = /^,[ \t]*(?:a[ \t]+|an[ \t]+)?\d{1,3}[ \t-]?(?:[MFmf]\b|y\/?o\b|yo\b|yrs?\b|years?\b|-year)/.test(rest);
+  // ", 29F", " (29F)", " 29F", ", aged 81", ", a 45-year-old".
+  const aged = /^(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?:a[ \t]+|an[ \t]+)?\d{1,3}[ \t-]?(?:[MFmf]\b|y\/?o\b|yo\b|yrs?\b|years?\b|-year)|^,?[ \t]*aged[ \t]+\d{1,3}\b/.test(rest);
   const verb = after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || PASSING_VERBS.has(after.key));
   if (!aged && !verb) return;
   // "is", "was", "has" follow any noun ("Patient Fall Risk is high"): after them a listed name or a surname's ending

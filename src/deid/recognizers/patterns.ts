@@ -184,10 +184,12 @@ const RULE_LIST: readonly PatternRule[] = [
   // An extension alone where a number is given: "reach Dr. Zhang at x5523", "call ext. 4471" (not after other words:
   // "Knee ext 1200", "UOP x1500 mL").
   {
-    category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager'],
-    re: /(?:at|call|phone|tel|page|pager)[ \t]*:?[ \t]*(?<v>x\d{4,5}|(?:ext\.?|extension)[ \t]*:?[ \t]*\d{3,5})(?![\w\/-]|\.\d)(?![ \t]*(?:magnification|mag\b|power|objective|oil))/gi,
+    category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager', 'on', 'reached'],
+    re: /(?:at|call|phone|tel|page|pager|on|reached(?: on| at)?)[ \t]*:?[ \t]*(?<v>x(?!1000\b)\d{4,5}|(?:ext\.?|extension)[ \t]*:?[ \t]*\d{3,5})(?![\w\/-]|\.\d)(?![ \t]*(?:magnification|mag\b|power|objective|oil))/gi,
     afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 120 || c === 101; }, // x, e
   },
+  // An extension in brackets or opening a line: "Ward 7 (ext 4472)", "Extension: 4471".
+  { category: 'PHONE', keywords: ['ext', 'extension'], re: /(?:(?<=\()|(?<=(?:^|\n)[ \t]*))(?<v>(?:ext\.?|extension)[ \t]*:?[ \t]*\d{3,5})(?![\w\/-]|\.\d)/gi },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
@@ -220,8 +222,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
-  // A British number without its label, ten or eleven digits in groups: "0161 555 7720", "(01782 555 903)".
-  { category: 'PHONE', re: /(?<![\w\/.+-])0[1-9]\d{2,3} \d{3} ?\d{3,4}(?![\w\/-]|\.\d)/g, shape: SHAPE_UK_PHONE, accept: (text, start, end) => { const n = text.slice(start, end).replace(/\D/g, '').length; return n === 10 || n === 11; } },
+  // A British number without its label, eleven digits in groups: "0161 555 7720", "(01782 555 903)".
+  { category: 'PHONE', re: /(?<![\w\/.+-])(?:0[1-9]\d{2,3}|\(0[1-9]\d{2,3}\)) \d{3} ?\d{3,4}(?![\w\/-]|\.\d)/g, shape: SHAPE_UK_PHONE, accept: (text, start, end) => text.slice(start, end).replace(/\D/g, '').length === 11 }, // not hourly vitals ("0200 128 110")
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?![\w\/]|\.\d)/gi, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
   { category: 'FAX', keywords: ['fax'], re: /fax\b\s*(?:(?:number|no\.?|#)\s*)?(?:[:#.]\s*)?(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
@@ -247,8 +249,8 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'ACCOUNT', keywords: ['iban'], re: /iban\b(?:[ \t]*(?:is|number|no\.?|#))?[ \t]*:?[ \t]*(?<v>[a-z]{2}\d{2}(?:[a-z0-9]{11,30}|(?:[ \t][a-z0-9]{4}){2,7}(?:[ \t](?=[a-z]{0,3}\d)[a-z0-9]{1,4})?))\b/gi },
   { category: 'ACCOUNT', keywords: ['account', 'acct', 'acc'], re: new RegExp(String.raw`(?:account|acct|acc(?=[ \t]*[#:]))${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
   {
-    category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate', 'gmc', 'nmc', 'cpso', 'hpcsa', 'ahpra', 'imc', 'mci'],
-    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate|gmc|nmc|cpso|hpcsa|ahpra|imc|mci)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
+    category: 'LICENSE', keywords: ['license', 'licence', 'lic', 'dea', 'npi', 'permit', 'certificate', 'gmc', 'nmc', 'cpso', 'hpcsa', 'ahpra'],
+    re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate|gmc|nmc|cpso|hpcsa|ahpra)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
     accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
@@ -256,15 +258,16 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'VEHICLE', keywords: ['tail'], re: /[Tt]ail[ \t]*(?:[Nn]o\.?|#|number)?[ \t]*:?[ \t]*(?<v>N\d{1,5}[A-Z]{0,2})(?![\w-])/g },
   // A plate with its state's code or in the British form, after its label: "PLATE CT 7KX-Q31", "reg KX19 TRY".
   {
-    category: 'VEHICLE', keywords: ['plate', 'reg', 'registration', 'tag'],
-    re: /(?:[Pp]late|PLATE|[Rr]eg\.?|REG\.?|[Rr]egistration|REGISTRATION|[Tt]ag|TAG)[ \t]*(?:[Nn]o\.?|NO\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{2}[ \t](?=[A-Z0-9-]*\d)[A-Z0-9-]{4,8}|[A-Z]{2}\d{2}[ \t]?[A-Z]{3})(?![\w-])/g,
+    category: 'VEHICLE', keywords: ['plate', 'reg', 'registration'],
+    // The plate has letters and digits and is no measure ("Insulin reg SS 150-200", "1X1CM").
+    re: /(?:[Pp]late|PLATE|[Rr]eg\.?|REG\.?|[Rr]egistration|REGISTRATION)[ \t]*(?:[Nn]o\.?|NO\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{2}[ \t](?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])(?![A-Z0-9-]*\dX\d)(?![A-Z0-9-]*(?:CM|MM)\b)[A-Z0-9-]{4,8}|[A-Z]{2}\d{2}[ \t]?[A-Z]{3})(?![\w-])/g,
   },
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot', 'seriennr'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot|seriennr)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
   // Numbers of claims, reports and stays, only with their number word: "Claim #: CLM-2024-7781902", "report #
   // 23-0826-4471", "IP No: IP/23/11872" ("the report 2019", "IP 10" are no identifiers).
   {
-    category: 'ID', keywords: ['claim', 'report', 'ip', 'incident', 'admission', 'encounter', 'visit'],
-    re: /(?:claim|report|ip|incident|admission|encounter|visit)[ \t]*(?:number|num|no\.?|#)[ \t]*[:#.]?[ \t]*(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})/gi,
+    category: 'ID', keywords: ['claim', 'report', 'ip', 'op', 'mlc', 'pps', 'incident', 'admission', 'encounter', 'visit'],
+    re: /(?:claim|report|ip|op|mlc|pps|incident|admission|encounter|visit)[ \t]*(?:number|num|no\.?|#)[ \t]*[:#.]?[ \t]*(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})/gi,
     accept: idLike, afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 110 || c === 35; }, // n, #
   },
   // A chat's or a message log's speaker: a time opening the line, then a name and a colon ("19:04 Tobi: on my way").
@@ -368,7 +371,9 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'DATE', keywords: ['since', 'until', 'till', 'dated', 'review', 'reviewed', 'meeting', 'appt', 'appointment', 'visit', 'seen', 'booked', 'planned', 'due'],
     re: /(?:since|until|till|dated|review|reviewed|meeting|appt|appointment|visit|seen|booked|planned|due)(?:[ \t]+(?:on|for))?[ \t]+(?<v>(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
     // "since 14/7", "planned for 14/7": British shorthand for days (x/7) and months (x/12) of a duration.
-    accept: (text, start, end) => !(/\/(?:7|12)$/.test(text.slice(start, end)) && /\b(?:since|for)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start))),
+    // "Seen 18/12 ago", "planned 14/7 total", "Vision reviewed 20/10" (a Snellen score) are none either.
+    accept: (text, start, end) => !(/\/(?:7|12)$/.test(text.slice(start, end)) && /\b(?:since|for)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start)))
+      && !/^[ \t]*(?:ago|total|course|duration)\b/i.test(text.slice(end, end + 12)) && !/\b(?:vision|va|acuity|snellen)\b[^.\n]{0,16}$/i.test(text.slice(Math.max(0, start - 28), start)),
     afterKeyword: (text, end) => { const c = afterSpaces(text, end) | 32; return isDigit(afterSpaces(text, end)) || c === 111 || c === 102; }, // o, f
   },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
@@ -457,7 +462,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
   {
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
-    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway|Drive|Court|Crescent|Terrace)\b))/g,
+    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway|Drive|Court|Crescent|Terrace|Way|Close)\b))/g,
     accept: namedStreet,
   },
   // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): no "ST", which is as often an ECG's segment.
@@ -559,7 +564,7 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
 /** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
@@ -575,8 +580,10 @@ function standaloneCode(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   if (value.length < 6 || !/\d{4}/.test(value)) return false;
   if (!/\p{Ll}/u.test(text.slice(Math.max(0, start - 40), start)) && !/\p{Ll}/u.test(text.slice(end, end + 40))) return false;
-  // A study's, a product's or a billing code ("clinical trial of CTSU/C40502", "cycle 2 of POG-9641", "NDC ...").
-  if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.? no)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
+  // A study's, a product's or a billing code ("clinical trial of CTSU/C40502", "cycle 2 of POG-9641", "COG AALL0932", "NDC ...").
+  if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.?(?: no)?|practice code|code|cog|rtog|nrg|swog|ecog|alliance|ctsu|nsabp|gog|eortc|lot)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
+  // A trial group's study ("RTOG-0617"), a quarter ("2024Q1"), a lead's model and length ("2088TC/52").
+  if (/^(?:COG|RTOG|NRG|SWOG|ECOG|GOG|NSABP|EORTC|CALGB|ACOSOG)-?[A-Z]*\d/.test(value) || /^\d{4}Q[1-4]$/.test(value) || /^\d{4}[A-Z]{0,3}\/\d{2}$/.test(value)) return false;
   if (/^[A-Z]{1,5}[\/-]?[1-9]\d{3,4}$/.test(value) || /\/(?:HR|H|MIN|DAY|D|KG|WK)$/.test(value) || /(?:^|[\/-])[A-Z]{5,}(?:$|[\/-])/.test(value)) return false;
   // A quantity anywhere in it ("25000U/250ML", "5040CGY", "1200MM2", ">100000CFU/ML").
   if (/\d(?:IU|U|MG|ML|MCG|MEQ|MMOL|KG|CM|MM2?|HZ|BPM|L|H|HR|HRS|AM|PM|K|MIN|G|GM|CC|X|MMHG|KCAL|CAL|T|CFU|C?GY)(?:$|[\/-])/.test(value)) return false;
@@ -689,7 +696,7 @@ function namedStreet(text: string, start: number, end: number): boolean {
 /** Words before a street word that make a kind of road or a court of law, not a street: "ON GRAVEL ROAD", "on Drug Court". */
 const NOT_STREET_NAMES = new Set(['gravel', 'wet', 'dirt', 'icy', 'country', 'back', 'main', 'paved', 'busy', 'open', 'rural', 'private', 'public',
   'drug', 'family', 'juvenile', 'supreme', 'district', 'traffic', 'claims', 'federal', 'high', 'food', 'mental', 'veterans', 'same', 'other',
-  'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side']);
+  'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side', 'long', 'divided', 'shared', 'google', 'hard', 'network', 'external', 'flash', 'test']);
 
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {

@@ -22,7 +22,10 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   'gait', 'voice', 'speech', 'hearing', 'microbiology', 'virology', 'genetics', 'nuclear', 'foot', 'hand', 'spine', 'breast', 'heart', 'lung',
   'liver', 'brain', 'bone', 'skin', 'mouth', 'weight', 'same', 'minor', 'major', 'intensive', 'mobile', 'ambulatory',
   // When and which, in headings: "Previous Pediatrics", "Routine Dental".
-  'previous', 'prior', 'past', 'recent', 'routine', 'main', 'discharge', 'annual', 'regular', 'emergency', 'inpatient', 'outpatient']);
+  'previous', 'prior', 'past', 'recent', 'routine', 'main', 'discharge', 'annual', 'regular', 'emergency', 'inpatient', 'outpatient',
+  // Services and what a plan does with them: "Youth Mental Health", "Resume Home Health", "Virtual Urgent Care".
+  'youth', 'perinatal', 'infant', 'virtual', 'junior', 'senior', 'resume', 'restart', 'start', 'continue', 'refer', 'arrange', 'contact', 'advised',
+  'consider']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
   'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens']);

@@ -86,8 +86,12 @@ function stateAlone(s: PlaceScan, first: number, last: number): boolean {
 }
 
 /** A word after a movement that can be part of a place's name (see the movement rule). */
+/** Rooms and homes one is moved to or lives in that name no place: "Came back from Theatre", "lives alone in Council Flat". */
+const NOT_MOVED_TO = new Set(['theatre', 'theatres', 'theater', 'council', 'ground', 'flat', 'bungalow', 'sheltered', 'housing', 'accommodation',
+  'supported', 'residential', 'temporary', 'emergency', 'studio']);
+
 function movedPlace(s: PlaceScan, c: Word): boolean {
-  if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
+  if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || NOT_MOVED_TO.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
   // A country or a continent alone is no identifier under Safe Harbor ("returned from Mexico"); a department is no place.
   if (lexicon.countries.has(c.key) || lexicon.continents.has(c.key) || (DEPARTMENT_ENDING.test(c.key) && !lexicon.cities.has(c.key))) return false;
   if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
@@ -346,7 +350,7 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   const organisation = s.mixed && w.capitalized && ORGANISATION_HEADS.has(w.key);
   if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false, organisation || compound);
-    if (found !== null && organisation && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0], found[1]))) return;
+    if (found !== null && (organisation || compound) && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0], found[1]))) return;
     if (found !== null) {
       push(s, found[0], found[1], 'HOSPITAL');
       townAfterFacility(s, i);
@@ -361,8 +365,8 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
 function kindOfOrganisation(s: PlaceScan, from: number, to: number): boolean {
   for (let k = from; k <= to; k++) {
     const key = (s.at(k) as Word).key;
-    // An adjective says which kind ("Vascular Surgery", "Pediatric Dentistry", "Interventional Radiology").
-    if (ORGANISATION_KINDS.has(key) || (/(?:ic|al|ar|ary|ive|ics)$/.test(key) && !isKnownName(key) && !lexicon.cities.has(key))) return true;
+    // An adjective or a science says which kind ("Vascular Surgery", "Histopathology Laboratory").
+    if (ORGANISATION_KINDS.has(key) || ((/(?:ic|al|ar|ary|ive|ics)$/.test(key) || DEPARTMENT_ENDING.test(key)) && !isKnownName(key) && !lexicon.cities.has(key))) return true;
   }
   return false;
 }
@@ -412,7 +416,7 @@ function townAfterComma(s: PlaceScan, k: number): void {
   const two = second !== undefined && cleanGap(second.gapBefore) && ok(second);
   const last = two ? (second as Word) : town;
   // Closed: punctuation or a line's end next, or a state's code ("Patchogue, NY").
-  if (!/^(?:[ \t]*(?:$|[\n.;)|]|,[ \t]*(?:[A-Z]{2}\b|\d))|[ \t]+[A-Z]{2}\b)/.test(s.text.slice(last.keyEnd, last.keyEnd + 6))) return;
+  if (!/^(?:[ \t]*(?:$|[\n.;)|]|,[ \t]*(?:[A-Z]{2,3}\b|\d|Co\.))|[ \t]+[A-Z]{2,3}\b)/.test(s.text.slice(last.keyEnd, last.keyEnd + 8))) return;
   push(s, k, two ? k + 1 : k, 'LOCATION');
 }
 
@@ -591,7 +595,8 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
   else if (next === undefined || next.key !== 'in') return;
   if (/^(?:lives|living|resides|reside|live)$/.test(w.key)) {
     const c = s.at(i + 2);
-    if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)) {
+    if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)
+      && !NOT_MOVED_TO.has(c.key)) {
       const c2 = s.at(i + 3);
       const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (s.mixed && c2.capitalized));
       push(s, i + 2, two ? i + 3 : i + 2, 'LOCATION');

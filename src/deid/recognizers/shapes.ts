@@ -248,8 +248,10 @@ function digitRunShapes(text: string, start: number, end: number): number {
   }
   if (length <= 3 && isCapital(before) && postcodeAfter(text, end, length)) shapes |= SHAPE_POSTCODE;
   if (length >= 4 && codeAround(text, start, end)) shapes |= SHAPE_CODE;
-  if ((length === 4 || length === 5) && text.charCodeAt(start) === 48 && after === 32 && isDigit(at(text, end + 1)) && isDigit(at(text, end + 2))
-    && isDigit(at(text, end + 3))) shapes |= SHAPE_UK_PHONE;
+  // (Its area code may be in brackets: "(0161) 555 7720".)
+  const gap = after === 41 ? end + 1 : end;
+  if ((length === 4 || length === 5) && text.charCodeAt(start) === 48 && at(text, gap) === 32 && isDigit(at(text, gap + 1)) && isDigit(at(text, gap + 2))
+    && isDigit(at(text, gap + 3))) shapes |= SHAPE_UK_PHONE;
   const first = text.charCodeAt(start);
   if ((length === 2 && first === 57) || (length === 3 && first === 49 && text.charCodeAt(start + 1) <= 52)) {
     let k = end;
