@@ -40,3 +40,9 @@ test('HL7 v2: no message, no spans; a segment name inside prose or a year alone 
   assert.deepEqual(found('PID|1||||||1987'), []);
   assert.deepEqual(findPhi('Stable overnight | PID|2 noted'), []);
 });
+
+test('HL7 v2: segments joined by an escaped CR or LF, as a message logged in JSON holds them; a pipe table of problems is no message', () => {
+  const logged = '{"raw":"MSH|^~\\\\&|APP|QNBHOSP|||20240412||ADT^A08|X1|P|2.5\\rPID|1||Q44018822^^^QNB^MR||VELLACOTT^ORVELINA^T||19870219|F"}';
+  assert.deepEqual(found(logged).filter((s) => s.startsWith('NAME') || s.startsWith('MRN')), ['MRN:Q44018822', 'NAME:VELLACOTT', 'NAME:ORVELINA', 'NAME:T']);
+  assert.deepEqual(found('Problem|Onset|Status|Treatment\nPID|2019|Resolved|Doxycycline|clinic'), []);
+});

@@ -58,7 +58,7 @@ const SEGMENTS: ReadonlyMap<string, ReadonlyMap<number, FieldRule>> = new Map(Ob
 }).map(([segment, fields]) => [segment, new Map(Object.entries(fields).map(([n, rule]) => [Number(n), rule]))]));
 
 /** A line that opens with a segment of the table above. */
-const SEGMENT_LINE = /(?:^|[\r\n])[ \t]*(MSH|EVN|PID|PD1|MRG|NK1|PV1|PV2|GT1|IN1|IN2|ORC|OBR|OBX|TXA|SCH|DG1|AL1|PR1|ROL|PRD)\|/;
+const SEGMENT_LINE = /(?:^|[\r\n]|\\[rn])[ \t]*(MSH|EVN|PID|PD1|MRG|NK1|PV1|PV2|GT1|IN1|IN2|ORC|OBR|OBX|TXA|SCH|DG1|AL1|PR1|ROL|PRD)\|/;
 
 /** The HL7 separators of components and repetitions (the defaults unless an MSH line names others). */
 interface Separators {
@@ -72,12 +72,12 @@ export function findHl7Phi(text: string): PhiSpan[] {
   if (!text.includes('|') || !SEGMENT_LINE.test(text)) return [];
   // A message has its header, or its segments hold components: a pipe table whose row opens with "PID" (pelvic
   // inflammatory disease) is no message.
-  const message = /(?:^|[\r\n])[ \t]*MSH\|/.test(text);
+  const message = /(?:^|[\r\n]|\\[rn]|")[ \t]*MSH\|/.test(text);
   const spans: PhiSpan[] = [];
   let separators = DEFAULT_SEPARATORS;
   for (let start = 0; start < text.length;) {
     let end = start;
-    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
+    while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13 && !escapedLineEnd(text, end)) end++;
     let first = start;
     while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
     const segment = text.slice(first, first + 3);
@@ -86,9 +86,19 @@ export function findHl7Phi(text: string): PhiSpan[] {
       if (segment === 'MSH') separators = mshSeparators(text.slice(first + 4, first + 8)) ?? DEFAULT_SEPARATORS;
       segmentPhi(text, first, end, segment === 'MSH', fields, separators, spans);
     }
-    start = end + 1;
+    start = escapedLineEnd(text, end) ? end + 2 : end + 1;
   }
   return spans;
+}
+
+/**
+ * A segment's end written as an escape, as a message logged in JSON or pasted from a ticket holds it:
+ * "...|2.5\rPID|1||..." (a backslash, then "r" or "n", then the next segment's name and its "|").
+ */
+function escapedLineEnd(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 92) return false; // backslash
+  const c = text.charCodeAt(at + 1);
+  return (c === 114 || c === 110) && SEGMENTS.has(text.slice(at + 2, at + 5)) && text.charCodeAt(at + 5) === 124;
 }
 
 /** MSH-2's encoding characters ("^~\&"): component, repetition, escape, subcomponent. */
