@@ -222,8 +222,8 @@ const RULE_LIST: readonly PatternRule[] = [
   // A bracketed number in 3-3-4 groups with a digit too many in the last group is still a phone number typed in
   // a hurry: "(617 555 01423)".
   { category: 'PHONE', re: /(?<=\(\s?)(?<v>\d{3}[ .-]\d{3}[ .-]\d{5})(?=\s?\))/g, when: test(/\(\s?\d{3}[ .-]\d{3}[ .-]\d{5}\s?\)/), shape: SHAPE_TEN_DIGITS },
-  // A British number without its label, eleven digits in groups: "0161 555 7720", "(01782 555 903)".
-  { category: 'PHONE', re: /(?<![\w\/.+-])(?:0[1-9]\d{2,3}|\(0[1-9]\d{2,3}\)) \d{3} ?\d{3,4}(?![\w\/-]|\.\d)/g, shape: SHAPE_UK_PHONE, accept: (text, start, end) => text.slice(start, end).replace(/\D/g, '').length === 11 }, // not hourly vitals ("0200 128 110")
+  // A British number without its label, ten or eleven digits in groups: "0161 555 7720", "(01782 555 903)".
+  { category: 'PHONE', re: /(?<![\w\/.+-])(?:0[1-9]\d{2,3}|\(0[1-9]\d{2,3}\)) \d{3} ?\d{3,4}(?![\w\/-]|\.\d)/g, shape: SHAPE_UK_PHONE, accept: britishNumber },
   { category: 'PHONE', re: /(?<![\w+])\+\d{1,3}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}(?:[ \t]*(?:x|ext\.?)[ \t]*\d{1,5})?(?![\w\/]|\.\d)/gi, when: has('+') },
   { category: 'PHONE', re: /(?<![\w.])\d{2}(?:[.]\d{2}){4}(?![\w.]|\.\d)/g, when: test(/\d\d\.\d\d\.\d\d\.\d\d/), shape: SHAPE_DOTTED_PAIRS },
   { category: 'FAX', keywords: ['fax'], re: /fax\b\s*(?:(?:number|no\.?|#)\s*)?(?:[:#.]\s*)?(?<v>\(?\d{3}\)?[-. ]?\d{3}[-. ]?\d{4}|\d{4,7})\b/gi },
@@ -591,6 +591,15 @@ function standaloneCode(text: string, start: number, end: number): boolean {
   // a vitamin's dose ("D3-2000"), an obstetric history ("G3P2012").
   return !/^[ACGT]\d{2,6}[ACGT]$/.test(value) && !/^HLA-/.test(value) && !/^NCT\d{8}$/.test(value) && !/^\d{5}-[A-Z\d]{2}$/.test(value)
     && !/^[A-Z]\d{1,2}-\d+$/.test(value) && !/^G\d{1,2}P\d{1,5}(?:-\d+)*$/.test(value);
+}
+
+/**
+ * Ten or eleven digits, and not a line of hourly readings ("0200 128 110 96%": a time, then values, more after).
+ */
+function britishNumber(text: string, start: number, end: number): boolean {
+  const digits = text.slice(start, end).replace(/\D/g, '');
+  if (digits.length !== 10 && digits.length !== 11) return false;
+  return !(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(digits.slice(0, 4)) && /^[ \t]+\d/.test(text.slice(end, end + 4)));
 }
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
