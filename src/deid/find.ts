@@ -50,8 +50,11 @@ function addAgesAfterNames(spans: PhiSpan[], text: string): PhiSpan[] {
  * postcode stayed in the text.
  */
 function unitePlaces(spans: PhiSpan[]): PhiSpan[] {
+  // Most notes have fewer than two places: counted first, without a copy.
+  let count = 0;
+  for (let k = 0; k < spans.length && count < 2; k++) if ((spans[k] as PhiSpan).category === 'LOCATION') count++;
+  if (count < 2) return spans;
   const places = spans.filter((s) => s.category === 'LOCATION').sort((a, b) => a.start - b.start);
-  if (places.length < 2) return spans;
   const united: PhiSpan[] = [];
   for (const s of places) {
     const last = united[united.length - 1];

@@ -280,11 +280,13 @@ export function surnameCommaGiven(s: NameScan): void {
   // The words before a comma only, found by indexOf (a test at every word cost 4% of a pass, a search for " - " 2%).
   const words = s.words;
   const text = s.text;
+  // Quoted fields only where the note has a double quote (most have none: quotedSurname is not tried at their commas).
+  const quotes = text.includes('"');
   for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
     // The word before the comma, if it ends in a capital (most words before a comma do not), or opens a quoted CSV
     // field before a capitalised word ('"Nakashima, Emiko"').
     const c = text.charCodeAt(comma - 1);
-    if (!((c >= 65 && c <= 90) || c >= 128) && !quotedSurname(text, comma)) continue;
+    if (!((c >= 65 && c <= 90) || c >= 128) && !(quotes && quotedSurname(text, comma))) continue;
     let lo = 0, hi = words.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
@@ -299,8 +301,9 @@ export function surnameCommaGiven(s: NameScan): void {
 function quotedSurname(text: string, comma: number): boolean {
   const next = text.charCodeAt(comma + 2);
   if (text.charCodeAt(comma + 1) !== 32 || !(next >= 65 && next <= 90)) return false;
+  // Back over the word's letters to its first: a quote must stand before it.
   let k = comma - 1;
-  while (k > 0 && comma - k < 24 && /[\p{L}'’-]/u.test(text.charAt(k - 1))) k--;
+  while (k > 0 && comma - k < 24 && text.charCodeAt(k - 1) !== 34 && /[\p{L}'’-]/u.test(text.charAt(k - 1))) k--;
   return text.charCodeAt(k - 1) === 34 && /\p{Lu}/u.test(text.charAt(k));
 }
 
