@@ -48,7 +48,7 @@ export const RELATIONS = new Set([
   'mom', 'dad', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'grandchild', 'grandfather', 'grandmother', 'grandma', 'grandpa', 'cousin', 'friend', 'fiance',
   'fiancee', 'girlfriend', 'boyfriend', 'partner', 'proxy', 'hcp', 'spokesperson', 'daughter-in-law', 'son-in-law', 'dtr-in-law',
   'sister-in-law', 'brother-in-law', 'stepdaughter', 'stepson', 'neighbor', 'neighbour', 'companion', 'guardian', 'other', 'contact', 'law',
-  // British, Australian and family words: "Mum Tia", "mate Bodhi", "older sib Lyric", "nana Huia".
+  // British, Australian and family words: "Mum Ilvane", "mate Quorvin", "older sib Tamsel", "nana Huarei".
   'mum', 'mam', 'mate', 'sib', 'sibs', 'sibling', 'siblings', 'nana', 'nanna', 'granny', 'grandad', 'granddad', 'auntie', 'aunty',
   'stepmother', 'stepfather', 'stepmom', 'stepdad', 'spouse', 'carer', 'flatmate', 'housemate', 'roommate',
 ]);
@@ -139,7 +139,7 @@ export const PERSON_CUES = new Set(['by', 'said', 'told', 'named', 'called', 'ma
   'producer', 'player', 'commenter', 'writer', 'actor', 'actress', 'author', 'artist', 'engineer', 'teacher', 'lawyer', 'reporter',
   'journalist', 'editor', 'colleague', 'coworker', 'landlord', 'landlady', 'boss', 'supervisor', 'employee', 'customer', 'founder', 'coach',
   'pastor', 'priest', 'kid', 'kids', 'grandmother', 'grandfather', 'grandma', 'grandpa', 'roommate', 'classmate', 'tenant',
-  // Staff named by their job in notes: "tech Shay", "pharmacist Tevita"; "for referring Aroha".
+  // Staff named by their job in notes: "tech Orlanth", "pharmacist Vestry"; "for referring Aurelind".
   'tech', 'technician', 'pharmacist', 'physio', 'physiotherapist', 'paramedic', 'doula', 'dietitian', 'dietician', 'psychologist',
   'counsellor', 'counselor', 'therapist', 'referring', 'driver', 'keyworker', 'worker', 'supervisor', 'sonographer', 'scribe', 'saw', 'seeing']);
 /** Verbs before "by" and a person who made something: "written by X Y", "directed by X Y" (not "followed by"). */

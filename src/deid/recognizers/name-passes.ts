@@ -284,7 +284,7 @@ export function surnameCommaGiven(s: NameScan): void {
   const quotes = text.includes('"');
   for (let comma = text.indexOf(','); comma >= 0; comma = text.indexOf(',', comma + 1)) {
     // The word before the comma, if it ends in a capital (most words before a comma do not), or opens a quoted CSV
-    // field before a capitalised word ('"Nakashima, Emiko"').
+    // field before a capitalised word ('"Quarrendon, Emiko"').
     const c = text.charCodeAt(comma - 1);
     if (!((c >= 65 && c <= 90) || c >= 128) && !(quotes && quotedSurname(text, comma))) continue;
     let lo = 0, hi = words.length - 1;
@@ -344,8 +344,8 @@ function listedSurnameAt(s: NameScan, i: number): void {
   // An unlisted given name when the surname is a listed one and the line ends with the name ("2. QUENBY, Sione").
   const lineEnds = /^[ \t.]*(?:\n|$)/.test(s.text.slice((hasMiddle ? middle : given).keyEnd, (hasMiddle ? middle : given).keyEnd + 4));
   const listedSurname = lexicon.surnames.has(w.key) && given.capitalized && !lexicon.stop.has(given.key) && !medicalWord(given);
-  // An unlisted given name in title case, closed as a list's, a table's or a row's name is ("| ABARA, Chinonso / TC...",
-  // "2. BEGUM, Shahnaz  NHS ...", '"Nakashima, Emiko",'); not a problem list's words ("COPD, Asthma and ...").
+  // An unlisted given name in title case, closed as a list's, a table's or a row's name is ("| OKONTA, Chidera / TC...",
+  // "2. TAUFA, Losana  NHS ...", '"Quarrendon, Emiko",'); not a problem list's words ("COPD, Asthma and ...").
   const end = (hasMiddle ? middle : given).keyEnd;
   const titled = s.mixed && /^\p{Lu}\p{Ll}/u.test(s.text.slice(given.start, given.keyEnd)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
     && !medicalWord(given) && (isKnownName(given.key) || !VERB_LIKE.test(given.key))
@@ -353,7 +353,7 @@ function listedSurnameAt(s: NameScan, i: number): void {
     // A quoted field ('"Cortisol, Random",2024-05-02') needs a listed name in it or the next field a sex.
     && (!quoted || ((s.text.indexOf('"', end) === end || /^[ \t]+\p{Lu}\p{Ll}*"/u.test(s.text.slice(end, end + 24)))
       && (isKnownName(given.key) || isKnownName(w.key) || surnameByEnding(w.key) || /^"?[ \t]*[,;][ \t]*"?[MF]\b/.test(s.text.slice(end, end + 6)))));
-  // A second given name in title case, closed the same way ("BEGUM, Shahnaz Akhtar  NHS ...").
+  // A second given name in title case, closed the same way ("TAUFA, Losana Akesa  NHS ...").
   const secondGiven = !hasMiddle && !titled && middle !== undefined && cleanGap(middle.gapBefore) && s.mixed && given.capitalized
     && /^\p{Lu}\p{Ll}/u.test(s.text.slice(middle.start, middle.keyEnd)) && !lexicon.stop.has(middle.key) && !medicalWord(middle)
     && AFTER_LISTED_NAME.test(s.text.slice(middle.keyEnd, middle.keyEnd + 16));

@@ -109,7 +109,7 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // After "by", only a two-word name after a verb of making ("directed by", "written by"): "followed by Mastisol",
   // "seen by Physical Therapy" are things and services.
   if (cue.key === 'by' && !(pair && MAKING_VERBS.has(s.at(i - 1)?.key ?? ''))) return;
-  // "I saw Lily today", "Thank you for seeing Aroha": a letter's patient, after "I/we saw" or "for seeing" only, and
+  // "I saw Quenna today", "Thank you for seeing Orlanth": a letter's patient, after "I/we saw" or "for seeing" only, and
   // no department ("we saw Cardiology", "for seeing Dermatology").
   // "Dear Colleague", "copy to referring Provider", "We saw Physio": a role or a job, not a name.
   if (GENERIC_ADDRESSEES.has(a.key) || PERSON_CUES.has(a.key)) return;

@@ -319,10 +319,10 @@ const PATIENT_PHRASE_WORDS = new Set(['safety', 'experience', 'care', 'portal', 
   'meal', 'band', 'wristband', 'valuables', 'property', 'phone', 'gown', 'glasses', 'dentures', 'hearing', 'transfer', 'request']);
 
 /**
- * "Patient Ottoline Barraclough died at home", "Pt is Brigham Thornquist, 38M", "Pt: Summer Lockhart, 29F": in a
+ * "Patient Tovalda Brenshaw died at home", "Pt is Orvel Dankquist, 38M", "Pt: Winter Quarrendon, 29F": in a
  * mixed-case note, two capitalised words shaped like a given name and a surname after "Patient"/"Pt" (with "is",
  * "was" or a colon), closed by an age and sex or by a patient's verb. The given name may be an ordinary word
- * ("Summer", "Faith"); the pair must close as a name does, so that "Patient Safety Event" and "Pt Portal" stay.
+ * ("Winter", "Faith"); the pair must close as a name does, so that "Patient Safety Event" and "Pt Portal" stay.
  */
 function patientNamed(s: NameScan, i: number, next: Word): void {
   let k = i + 1;
@@ -341,7 +341,7 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   // "is", "was", "has" follow any noun ("Patient Fall Risk is high"): after them a listed name or a surname's ending
   // must vouch for the pair.
   if (!aged && WEAK_PATIENT_VERBS.has((after as Word).key) && !isKnownName(a.key) && !isKnownName(b.key) && !surnameByEnding(b.key)) return;
-  // Before an age and sex a surname may end as a verb or noun does ("Thornquist, 38M"); before a verb alone it may not
+  // Before an age and sex a surname may end as a verb or noun does ("Dankquist, 38M"); before a verb alone it may not
   // ("Patient Transfer Request was ...").
   const nameWord = (c: Word): boolean => c.capitalized && !c.single && nameLike(c) && c.key.length >= 3 && !medicalWord(c) && !PATIENT_PHRASE_WORDS.has(c.key)
     && !FIELD_LABELS.has(c.key) && !NOT_PEOPLE.has(c.key) && !SERVICE_TAIL.has(c.key)
@@ -439,7 +439,7 @@ function fromService(s: NameScan, k: number, service: Word, _next: Word | undefi
 
 function relations(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 4. Roles and relations before a name: "NP Oriel", "son ned", "daughter, Rosalind Bairstow", "per Thackray".
-  // "Family (Adeyinka) updated": a family named in brackets. After a credential a bracket of one or two words names
+  // "Family (Quenbaro) updated": a family named in brackets. After a credential a bracket of one or two words names
   // the person ("RN (Quenby) aware"), a longer one where one works ("X Y, MD (Brookvale Breast Center, Orvelton)").
   const family = w.key === 'family' && next !== undefined && /^[ \t]*\($/.test(next.gapBefore);
   if (CREDENTIALS.has(w.key) && next !== undefined && next.gapBefore.includes('(') && !/^[\p{L}'’-]+(?:[ \t][\p{L}'’-]+)?\)/u.test(s.text.slice(next.start, next.start + 40))) return;

@@ -181,7 +181,7 @@ const RULE_LIST: readonly PatternRule[] = [
     shape: SHAPE_TEN_DIGITS,
   },
   { category: 'PHONE', keywords: ['phone', 'tel', 'call', 'called', 'reached', 'number', 'cell', 'home', 'work', 'at'], re: /(?:phone|tel|call|called|reached|number|cell|home|work|at)[\s:#.]{1,3}(?<v>\d{3}-\d{4})(?![\w\/-]|\.\d)/gi, afterKeyword: digitAfterLabelGap },
-  // An extension alone where a number is given: "reach Dr. Zhang at x5523", "call ext. 4471" (not after other words:
+  // An extension alone where a number is given: "reach Dr. Quenby at x5523", "call ext. 4471" (not after other words:
   // "Knee ext 1200", "UOP x1500 mL").
   {
     category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager', 'on', 'reached'],
@@ -512,7 +512,7 @@ function speakerName(text: string, start: number, end: number): boolean {
   // A listed name (timed nursing lines name drugs, headings and roles the same way: "09:15 Morphine: 2 mg"), and no
   // number or dose after the colon.
   const first = /^\p{L}[\p{L}'’-]*/u.exec(text.slice(start, end))?.[0].toLowerCase() ?? '';
-  // Or two words with the speaker's job in brackets: "06:58 Tevita Fifita (pharm): ...".
+  // Or two words with the speaker's job in brackets: "06:58 Orlanth Vesqueri (pharm): ...".
   const job = /^[ \t]*\(/.test(text.slice(end, end + 3)) && /[ \t]/.test(text.slice(start, end));
   return (isKnownName(first) || job) && !lexicon.stop.has(first) && !ROLES.has(first) && !HEADER_FIELDS.has(first)
     && !/^[ \t]*(?:\([^()\n]*\)[ \t]*)?:[ \t]*\d/.test(text.slice(end, end + 30));
