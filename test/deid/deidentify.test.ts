@@ -279,6 +279,11 @@ test('a surname in capitals, a comma and a given name or an initial opening a li
     + '2. TAUFA, Losana  NHS 485 777 3456\n1043,"Quarrendon, Emiko",F,1957\n| CHF, Diabetes | stable |\n- COPD, Asthma and reflux\nMEDS: ,SLNTC, Coumadin 4mg qd';
   assert.equal(deidentify(table).text, 'Critical values were phoned through and read back by the nurse on duty overnight.\n| 02:14 | [NAME], [NAME] / [ID] |\n'
     + '2. [NAME], [NAME]  NHS [PHONE]\n1043,"[NAME], [NAME]",F,1957\n| CHF, Diabetes | stable |\n- COPD, Asthma and reflux\nMEDS: ,SLNTC, Coumadin 4mg qd');
+  // The name alone in its cell, the record number in the next; a table written in capitals.
+  assert.equal(deidentify('Critical values were phoned through and read back by the nurse on duty overnight.\n| 02:14 | OKONTA, Chidera | TC0049221 |\n').text,
+    'Critical values were phoned through and read back by the nurse on duty overnight.\n| 02:14 | [NAME], [NAME] | [ID] |\n');
+  const caps = 'CRITICAL VALUES PHONED OVERNIGHT AND READ BACK BY THE NURSE ON DUTY.\n| TAUFA, LOSANA | TC0049222 | 71F |\n| CHF, DIABETES | STABLE |\n';
+  assert.equal(deidentify(caps).text, 'CRITICAL VALUES PHONED OVERNIGHT AND READ BACK BY THE NURSE ON DUTY.\n| [NAME], [NAME] | TC0049222 | 71F |\n| CHF, DIABETES | STABLE |\n');
 });
 
 test('a dotted date with a two-digit year, and a month before an apostrophe\'s year, are dates; a section or a version is not', () => {

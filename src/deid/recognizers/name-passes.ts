@@ -3,7 +3,7 @@ import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, AGE_AFTER_IS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
+  AFTER_NAME, AGE_AFTER_IS, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
   SURNAME_PARTICLES, TITLES, VERB_LIKE,
 } from './name-cues.js';
 import { namesAnInstrument } from './eponym-heads.js';
@@ -312,10 +312,10 @@ const CELL_START = /(?:\|[ \t]*|(?:^|[\n,;])"?)$/;
 /**
  * What follows a patient's name in a list, table or CSV row and no problem's, drug's or heading's words ("DIET, Regular",
  * "PENICILLIN, Rash", "| ATORVASTATIN, Lipitor / 40 mg |", '"Insulin, Glargine",10 units'): the record number after a
- * slash, an identifier's label, an age and sex ("67M"), an identifier, or the next field's record number, sex or date
+ * slash or in the next cell, an identifier's label, an age and sex ("67M"), an identifier, or the next field's record number, sex or date
  * (after a quoted field's end too).
  */
-const AFTER_LISTED_NAME = /^[ \t]*(?:\/[ \t]*[A-Z]{0,4}-?\d{5,}|(?:NHS|NHI|MRN|UR|DOB|ID|URN|CHI)\b|\d{1,3}[ \t]?[MF]\b|[A-Z]{0,4}\d{5,}|"?[,;][ \t]*"?(?:[A-Z]{0,4}-?\d{4,}|[MF]\b|\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}))/;
+const AFTER_LISTED_NAME = /^[ \t]*(?:[\/|][ \t]*[A-Z]{0,4}-?\d{5,}|(?:NHS|NHI|MRN|UR|DOB|ID|URN|CHI)\b|\d{1,3}[ \t]?[MF]\b|[A-Z]{0,4}\d{5,}|"?[,;][ \t]*"?(?:[A-Z]{0,4}-?\d{4,}|[MF]\b|\d{4}-\d\d-\d\d|\d{1,2}\/\d{1,2}\/\d{2,4}))/;
 /** What else may follow a listed given name there: the line's, a cell's or a field's end, a dash, a bracket. */
 const AFTER_KNOWN_NAME = /^[ \t]*(?:$|\n|\||,|-[ \t]|\()/;
 
@@ -347,7 +347,9 @@ function listedSurnameAt(s: NameScan, i: number): void {
   // An unlisted given name in title case, closed as a list's, a table's or a row's name is ("| OKONTA, Chidera / TC...",
   // "2. TAUFA, Losana  NHS ...", '"Quarrendon, Emiko",'); not a problem list's words ("COPD, Asthma and ...").
   const end = (hasMiddle ? middle : given).keyEnd;
-  const titled = s.mixed && /^\p{Lu}\p{Ll}/u.test(s.text.slice(given.start, given.keyEnd)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
+  // In a table's cell or a CSV field the given name may be in capitals too ("| QUENBY, ORVELINA | TC0049222 | 71F |").
+  const titled = (s.mixed ? /^\p{Lu}\p{Ll}/u : inCell ? /^\p{Lu}+$/u : /^$/).test(s.text.slice(given.start, given.keyEnd)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
+    && !CREDENTIALS.has(given.key)
     && !medicalWord(given) && (isKnownName(given.key) || !VERB_LIKE.test(given.key))
     && (AFTER_LISTED_NAME.test(s.text.slice(end, end + 16)) || (isKnownName(given.key) && AFTER_KNOWN_NAME.test(s.text.slice(end, end + 4))))
     // A quoted field ('"Cortisol, Random",2024-05-02') needs a listed name in it or the next field a sex.
