@@ -352,11 +352,11 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d(?!\w|\.\d)|(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:1[3-9]|2\d|3[01])\.\d\d(?!\w|\.\d)/g,
     runs: RUNS_1_2, after: '.', accept: notNumbering,
   },
-  // After a weekday, a day alone or a day-first date without its year: "Friday 12th", "Thurs 16/3" (the month-first
+  // After a weekday, a day alone or a day-first date without its year: "Friday 12th", "Thurs 16/3", "Monday 16.3" (the month-first
   // "Tues 3/3" is the month/day rule's, which a weekday vouches for).
   {
     category: 'DATE', keywords: [...WEEKDAY_KEY_SET],
-    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])\/(?:0?[1-9]|1[0-2]))(?![\w\/%]|\.\d)/gi,
+    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])[\/.-](?:0?[1-9]|1[0-2]))(?![\w\/%-]|\.\d)/gi,
     afterKeyword: (text, end) => {
       let k = end;
       if (codeAt(text, k) === 46) k++; // "Fri."
