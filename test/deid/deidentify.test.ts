@@ -327,6 +327,8 @@ Enrolled on COG AALL0932. Previously RTOG-0617 arm B. Leads Tendril 2088TC/52. A
 Insulin reg SS 150-200: 2 units. SKIN TAG LT 1X1CM.
 Photos saved on Shared Drive; copies on Google Drive. WAS ON LONG ROAD TRIP. MVC ON DIVIDED HIGHWAY. LIVES ALONE IN COUNCIL FLAT. Came back from Theatre at 1400.
 Specimen to Histopathology Laboratory. Started Junior Kindergarten. PMH: MCI 2019. We saw Physio today.
+Lives alone in bedsit. Lives alone in privately rented flat. Lives alone in town centre. I saw Mum and Dad today.
+| No growth | MC0042 | | FBC | HA0012 | Batch: NL2210A. Complex Care Pediatrics. Respite Care Home.
 `;
   assert.equal(deidentify(clinical).text, clinical);
 });
@@ -339,4 +341,6 @@ test('the second review\'s leaks are found: towns after a facility with a state 
     `${prose}OP No: [ID]. MLC No. [ID]. PPS No: [ID]. Lives on [LOCATION]. Moved to [LOCATION].\n`);
   assert.equal(deidentify(`${prose}1. TAUFA, Losana Akesa  NHS 485 777 3456\nPt: Winter Quarrendon (29F) has a rash. Pt Tovalda Brenshaw 29F presented. Patient Orvel Dankquist, aged 81, admitted.\n`).text,
     `${prose}1. [NAME], [NAME]  NHS [PHONE]\nPt: [NAME] (29F) has a rash. Pt [NAME] 29F presented. Patient [NAME], aged 81, admitted.\n`);
+  assert.equal(deidentify(`${prose}Patient Kwaku Quenby-Tutu, 91 F, admitted. keyworker Orlanth will attend. Case No 2024/118822.\n`).text,
+    `${prose}Patient [NAME], [AGE] F, admitted. keyworker [NAME] will attend. Case No [ID].\n`);
 });

@@ -38,8 +38,10 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   expectFound('PMH: Christmas disease; Christmas factor 3%. Referred to Easter Seals. Labor day 2: cervix 6 cm.', []);
   // A weekday vouches for a month/day that reads as a grade, a day-first date and a bare ordinal; a zero-padded
   // month/day opens a flowsheet's line; a day-first date without a year after a word of appointments.
-  expectFound('Sent: Tues 3/3 4:12 PM; clinic Thurs 16/3; back Fri., 12th; Friday, 2/2; Monday 16.3; Friday 17-3; Friday 3-4 pm',
-    ['DATE:3/3', 'DATE:16/3', 'DATE:12th', 'DATE:2/2', 'DATE:16.3', 'DATE:17-3']);
+  expectFound('Sent: Tues 3/3 4:12 PM; clinic Thurs 16/3; back Fri., 12th; Friday, 2/2; Friday 17-3; Friday 3-4 pm; Weight Monday 16.3 kg',
+    ['DATE:3/3', 'DATE:16/3', 'DATE:12th', 'DATE:2/2', 'DATE:17-3']);
+  // Visual acuity is no date: "VA RE 6/9, LE 6/12".
+  expectFound('VA RE 6/9, LE 6/12, pinhole 6/6', []);
   expectFound('03/03: extubated.\n04/04: diuresed 1.5 L', ['DATE:03/03', 'DATE:04/04']);
   expectFound('Next meeting 29/2. Seen 16/3; review due 21/4; NEXT MEETING ON 28/2; SEEN FOR 17/3', ['DATE:29/2', 'DATE:16/3', 'DATE:21/4', 'DATE:28/2', 'DATE:17/3']);
   // British shorthand for a duration in days or months after "since" and "for"; "sat" is sitting, not Saturday.

@@ -139,6 +139,9 @@ function pieces(text: string, from: number, to: number, by: string): [number, nu
   return out;
 }
 
+/** Sending and receiving applications and departments that name no facility. */
+const SYSTEM_CODES = new Set(['WARD', 'HOSP', 'EPIC', 'CERNER', 'MEDITECH', 'RHAPSODY', 'MIRTH', 'CLOVERLEAF', 'ENSEMBLE', 'CORE', 'MAIN', 'TEST', 'PROD']);
+
 /** The components (0-based) that are PHI, by kind of field. */
 const WANTED: Readonly<Record<FieldKind, readonly number[]>> = {
   name: [0, 1, 2], person: [0, 1, 2, 3], address: [0, 1, 2, 4], phone: [0, 5, 6, 7], first: [0], // phone: not the country code
@@ -159,8 +162,8 @@ function fieldPhi(text: string, from: number, to: number, rule: FieldRule, sep: 
     // A person's first component is an identifier (an NPI, a staff number); a time must hold a day, not a year alone.
     const category: PhiCategory = rule.kind === 'person' && i === 0 ? 'ID' : rule.category;
     if (category === 'DATE' && !/\d{8}/.test(text.slice(a, b))) continue;
-    // A facility's code of three characters or fewer names a system or a department ("LAB", "ADT"), not a place.
-    if (category === 'HOSPITAL' && b - a <= 3) continue;
+    // A facility's short code names a system or a department ("LAB", "ADT", "WARD"), not a place.
+    if (category === 'HOSPITAL' && (b - a <= 3 || SYSTEM_CODES.has(text.slice(a, b).toUpperCase()))) continue;
     spans.push({ start: a, end: b, category });
   }
 }

@@ -94,7 +94,7 @@ export function accentedPair(s: NameScan, i: number, bits: number): void {
  */
 /** Small words after a name that go on with the sentence ("said Quillane to", "my kid Tovald from the will"). */
 const CLAUSE_GOES_ON = new Set(['to', 'from', 'and', 'or', 'in', 'at', 'with', 'about', 'for', 'of', 'on', 'that', 'who', 'whom', 'because', 'when', 'but', 'out',
-  'today', 'yesterday', 'again', 'recently']);
+  'today', 'yesterday', 'again', 'recently', 'will']);
 
 export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   if ((bits & TRIGGER_PERSON_CUE) === 0) return;
@@ -112,7 +112,7 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   // "I saw Quenna today", "Thank you for seeing Orlanth": a letter's patient, after "I/we saw" or "for seeing" only, and
   // no department ("we saw Cardiology", "for seeing Dermatology").
   // "Dear Colleague", "copy to referring Provider", "We saw Physio": a role or a job, not a name.
-  if (GENERIC_ADDRESSEES.has(a.key) || PERSON_CUES.has(a.key)) return;
+  if (GENERIC_ADDRESSEES.has(a.key) || PERSON_CUES.has(a.key) || RELATIONS.has(a.key)) return; // "I saw Mum and Dad"
   if ((cue.key === 'saw' || cue.key === 'seeing') && (!/^(?:i|we|for)$/.test(s.at(i - 1)?.key ?? '') || DEPARTMENT_ENDING.test(a.key))) return;
   // "called" names a person only as "was called X Y" with a listed name in it, or after a relation ("my grandfather was
   // called X Y"): "called Pharmacy", "called Dr. X" are calls, "was called Atrial Flutter" a finding.

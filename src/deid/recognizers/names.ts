@@ -332,8 +332,12 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   const b = s.at(k + 1);
   // Two capitalised words first: after most "patient"s comes none.
   if (a === undefined || b === undefined || !a.capitalized || !b.capitalized || !cleanGap(b.gapBefore) || (k > i + 1 && !cleanGap(a.gapBefore))) return;
-  const rest = s.text.slice(b.keyEnd, b.keyEnd + 24);
-  const after = s.at(k + 2);
+  // A double-barrelled surname's second part goes with it: "Patient Kwaku Osei-Tutu, 91 F".
+  const part = s.at(k + 2);
+  const barrelled = part !== undefined && part.gapBefore === '-' && part.capitalized && nameLike(part);
+  const last = barrelled ? part : b;
+  const rest = s.text.slice(last.keyEnd, last.keyEnd + 24);
+  const after = s.at(barrelled ? k + 3 : k + 2);
   // ", 29F", " (29F)", " 29F", ", aged 81", ", a 45-year-old".
   const aged = /^(?:,[ \t]*|[ \t]*\([ \t]*|[ \t]+)(?:a[ \t]+|an[ \t]+)?\d{1,3}[ \t-]?(?:[MFmf]\b|y\/?o\b|yo\b|yrs?\b|years?\b|-year)|^,?[ \t]*aged[ \t]+\d{1,3}\b/.test(rest);
   const verb = after !== undefined && cleanGap(after.gapBefore) && (PATIENT_VERBS.has(after.key) || PERSON_VERBS.has(after.key) || PASSING_VERBS.has(after.key));
@@ -349,6 +353,7 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   if (!nameWord(a) || !nameWord(b)) return;
   s.marked[k] = 1;
   s.marked[k + 1] = 1;
+  if (barrelled) s.marked[k + 2] = 1;
 }
 
 /** Verbs that follow things as often as people. */

@@ -285,7 +285,7 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: idLike,
   },
   {
-    category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,})`, 'gi'),
+    category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,}(?:\/\d+)?)`, 'gi'),
     // A reference range is none: "(reference (adult) 150-400)".
     accept: (text, start, end) => !/^\d{1,4}(?:\.\d+)?-\d{1,4}$/.test(text.slice(start, end)),
   },
@@ -352,11 +352,11 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'DATE', re: /(?<![\w.])(?:0?[1-9]|[12]\d|3[01])\.(?:0?[1-9]|1[0-2])\.\d\d(?!\w|\.\d)|(?<![\w.])(?:0?[1-9]|1[0-2])\.(?:1[3-9]|2\d|3[01])\.\d\d(?!\w|\.\d)/g,
     runs: RUNS_1_2, after: '.', accept: notNumbering,
   },
-  // After a weekday, a day alone or a day-first date without its year: "Friday 12th", "Thurs 16/3", "Monday 16.3" (the month-first
+  // After a weekday, a day alone or a day-first date without its year: "Friday 12th", "Thurs 16/3", "Friday 17-3" (the month-first
   // "Tues 3/3" is the month/day rule's, which a weekday vouches for).
   {
     category: 'DATE', keywords: [...WEEKDAY_KEY_SET],
-    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])[\/.-](?:0?[1-9]|1[0-2]))(?![\w\/%-]|\.\d)/gi,
+    re: /(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:1[3-9]|2\d|3[01])[\/-](?:0?[1-9]|1[0-2]))(?![\w\/%-]|\.\d)/gi,
     afterKeyword: (text, end) => {
       let k = end;
       if (codeAt(text, k) === 46) k++; // "Fri."
@@ -564,7 +564,7 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
 
 /** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
@@ -578,10 +578,11 @@ const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|saturday
  */
 function standaloneCode(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
-  if (value.length < 6 || !/\d{4}/.test(value)) return false;
+  // Five digits at least: a lab's test code or a batch has four ("| FBC | HA0012 |", "NL2210A").
+  if (value.length < 6 || !/\d{4}/.test(value) || value.replace(/\D/g, '').length < 5) return false;
   if (!/\p{Ll}/u.test(text.slice(Math.max(0, start - 40), start)) && !/\p{Ll}/u.test(text.slice(end, end + 40))) return false;
   // A study's, a product's or a billing code ("clinical trial of CTSU/C40502", "cycle 2 of POG-9641", "COG AALL0932", "NDC ...").
-  if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.?(?: no)?|practice code|code|cog|rtog|nrg|swog|ecog|alliance|ctsu|nsabp|gog|eortc|lot)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
+  if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.?(?: no)?|practice code|code|cog|rtog|nrg|swog|ecog|alliance|ctsu|nsabp|gog|eortc|lot|batch|snomed ct)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
   // A trial group's study ("RTOG-0617"), a quarter ("2024Q1"), a lead's model and length ("2088TC/52").
   if (/^(?:COG|RTOG|NRG|SWOG|ECOG|GOG|NSABP|EORTC|CALGB|ACOSOG)-?[A-Z]*\d/.test(value) || /^\d{4}Q[1-4]$/.test(value) || /^\d{4}[A-Z]{0,3}\/\d{2}$/.test(value)) return false;
   if (/^[A-Z]{1,5}[\/-]?[1-9]\d{3,4}$/.test(value) || /\/(?:HR|H|MIN|DAY|D|KG|WK)$/.test(value) || /(?:^|[\/-])[A-Z]{5,}(?:$|[\/-])/.test(value)) return false;

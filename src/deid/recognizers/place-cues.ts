@@ -25,7 +25,7 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   'previous', 'prior', 'past', 'recent', 'routine', 'main', 'discharge', 'annual', 'regular', 'emergency', 'inpatient', 'outpatient',
   // Services and what a plan does with them: "Youth Mental Health", "Resume Home Health", "Virtual Urgent Care".
   'youth', 'perinatal', 'infant', 'virtual', 'junior', 'senior', 'resume', 'restart', 'start', 'continue', 'refer', 'arrange', 'contact', 'advised',
-  'consider']);
+  'consider', 'complex', 'respite', 'specialist', 'continuing', 'intermediate', 'supportive', 'chronic']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
   'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens']);

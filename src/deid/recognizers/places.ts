@@ -88,7 +88,7 @@ function stateAlone(s: PlaceScan, first: number, last: number): boolean {
 /** A word after a movement that can be part of a place's name (see the movement rule). */
 /** Rooms and homes one is moved to or lives in that name no place: "Came back from Theatre", "lives alone in Council Flat". */
 const NOT_MOVED_TO = new Set(['theatre', 'theatres', 'theater', 'council', 'ground', 'flat', 'bungalow', 'sheltered', 'housing', 'accommodation',
-  'supported', 'residential', 'temporary', 'emergency', 'studio']);
+  'supported', 'residential', 'temporary', 'emergency', 'studio', 'bedsit', 'hostel', 'privately', 'rented', 'semi', 'warden', 'shelter']);
 
 function movedPlace(s: PlaceScan, c: Word): boolean {
   if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || NOT_MOVED_TO.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
@@ -591,8 +591,12 @@ const LIVING_ALONE = new Set(['alone', 'here', 'locally', 'independently', 'toge
 
 function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // "lives in X", "resides in X", "lives alone in X".
-  if (next !== undefined && LIVING_ALONE.has(next.key) && s.at(i + 2)?.key === 'in' && /^(?:lives|living|resides|live)$/.test(w.key)) i++;
+  // (After "alone" a town is capitalised in a mixed-case note: "lives alone in bedsit" names none.)
+  const alone = next !== undefined && LIVING_ALONE.has(next.key) && s.at(i + 2)?.key === 'in' && /^(?:lives|living|resides|live)$/.test(w.key);
+  if (alone) i++;
   else if (next === undefined || next.key !== 'in') return;
+  const town = s.at(i + 2);
+  if (alone && s.mixed && (town === undefined || !/^\p{Lu}/u.test(s.text.charAt(town.start)))) return;
   if (/^(?:lives|living|resides|reside|live)$/.test(w.key)) {
     const c = s.at(i + 2);
     if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)
