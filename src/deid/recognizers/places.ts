@@ -29,7 +29,7 @@ import { VERB_LIKE } from './name-cues.js';
 const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...GENERIC_HEADS, ...ORGANISATION_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
-  'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live',
+  'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency',
 ]);
@@ -347,10 +347,13 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
   const compound = s.mixed && w.capitalized && s.at(i - 1)?.capitalized === true && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
-  const organisation = s.mixed && w.capitalized && ORGANISATION_HEADS.has(w.key);
+  const organisation = s.mixed && w.capitalized && (ORGANISATION_HEADS.has(w.key) || w.key === 'surgery');
   if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     const found = nameBefore(s, i, false, organisation || compound);
     if (found !== null && (organisation || compound) && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0], found[1]))) return;
+    // A British GP's surgery only after the GP or a registration ("GP: Hollins Lane Surgery", "registered at Parkview
+    // Surgery"): headings and procedures name "Surgery" as often ("Previous Surgery:", "Cataract Surgery").
+    if (found !== null && w.key === 'surgery' && !gpBefore(s, found[0])) return;
     if (found !== null) {
       push(s, found[0], found[1], 'HOSPITAL');
       townAfterFacility(s, i);
@@ -369,6 +372,14 @@ function kindOfOrganisation(s: PlaceScan, from: number, to: number): boolean {
     if (ORGANISATION_KINDS.has(key) || ((/(?:ic|al|ar|ary|ive|ics)$/.test(key) || DEPARTMENT_ENDING.test(key)) && !isKnownName(key) && !lexicon.cities.has(key))) return true;
   }
   return false;
+}
+
+/** A GP's cue before word `first`: "GP:", "GP practice", "registered at", "registered with". */
+function gpBefore(s: PlaceScan, first: number): boolean {
+  let k = first - 1;
+  if (s.at(k)?.key === 'at' || s.at(k)?.key === 'with') k--;
+  const cue = s.at(k)?.key ?? '';
+  return cue === 'gp' || cue === 'registered' || cue === 'practice' || cue === "gp's";
 }
 
 /** Every word from `from` to `to` starts with a capital ("Lakeside Family Practice"). */
