@@ -233,8 +233,8 @@ test('a practice, laboratories or a daycare named in capitals is a facility; the
   assert.equal(deidentify(`${prose}Seen at Quenbury Community Clinic and Orvelside Cancer Institute; Ferrant Eye Institute. The community clinic.`).text,
     `${prose}Seen at [HOSPITAL] Community Clinic and [HOSPITAL] Cancer Institute; [HOSPITAL] Eye Institute. The community clinic.`);
   // A British GP's surgery after the GP or a registration; "Surgery" elsewhere heads headings and procedures.
-  assert.equal(deidentify(`${prose}GP: Ferrant Lane Surgery, Orvelton.\nRegistered at Quenbury Surgery. Previous Surgery: none. Had Cataract Surgery.`).text,
-    `${prose}GP: [HOSPITAL] Surgery, [LOCATION].\nRegistered at [HOSPITAL] Surgery. Previous Surgery: none. Had Cataract Surgery.`);
+  assert.equal(deidentify(`${prose}GP: Ferrant Lane Surgery, Orvelton.\nRegistered at Quenbury Surgery. Previous Surgery: none. Had Cataract Surgery.\nGP: Dr Quenby, Brenmoor Surgery`).text,
+    `${prose}GP: [HOSPITAL] Surgery, [LOCATION].\nRegistered at [HOSPITAL] Surgery. Previous Surgery: none. Had Cataract Surgery.\nGP: Dr [NAME], [HOSPITAL] Surgery`);
   // The town after a facility's comma, closed by punctuation or a state's code; not a department or a day.
   assert.equal(deidentify(`${prose}Lives at Rosewood Care Home, Orvelton. At Ferrant Hospital, Brenchester, NY. At Ferrant Hospital, Department of Medicine. At Ferrant Hospital, Monday.`).text,
     `${prose}Lives at [HOSPITAL] Care Home, [LOCATION]. At [HOSPITAL] Hospital, [LOCATION], NY. At [HOSPITAL] Hospital, Department of Medicine. At [HOSPITAL] Hospital, Monday.`);

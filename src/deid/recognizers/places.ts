@@ -379,7 +379,11 @@ function gpBefore(s: PlaceScan, first: number): boolean {
   let k = first - 1;
   if (s.at(k)?.key === 'at' || s.at(k)?.key === 'with') k--;
   const cue = s.at(k)?.key ?? '';
-  return cue === 'gp' || cue === 'registered' || cue === 'practice' || cue === "gp's";
+  if (cue === 'gp' || cue === 'registered' || cue === 'practice' || cue === "gp's") return true;
+  // Or a line that opens with the GP's label: "GP: Dr Quenby, Orvelton Surgery".
+  const start = (s.at(first) as Word).start;
+  const lineStart = s.text.lastIndexOf('\n', start - 1) + 1;
+  return start - lineStart <= 60 && /^[ \t]*(?:GP|General Practitioner)\b/.test(s.text.slice(lineStart, start));
 }
 
 /** Every word from `from` to `to` starts with a capital ("Lakeside Family Practice"). */
