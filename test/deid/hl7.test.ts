@@ -46,3 +46,9 @@ test('HL7 v2: segments joined by an escaped CR or LF, as a message logged in JSO
   assert.deepEqual(found(logged).filter((s) => s.startsWith('NAME') || s.startsWith('MRN')), ['MRN:Q44018822', 'NAME:VELLACOTT', 'NAME:ORVELINA', 'NAME:T']);
   assert.deepEqual(found('Problem|Onset|Status|Treatment\nPID|2019|Resolved|Doxycycline|clinic'), []);
 });
+
+test('HL7 v2: segments quoted in a reply or numbered in a ticket', () => {
+  const quoted = '> MSH|^~\\&|APP|QNBHOSP|||20240412\n> PID|1||Q44018822^^^QNB^MR||VELLACOTT^ORVELINA\n2. PID|1||Q55||DANKQUIST^OSWIN';
+  assert.deepEqual(found(quoted).filter((s) => s.startsWith('NAME') || s.startsWith('MRN')),
+    ['MRN:Q44018822', 'NAME:VELLACOTT', 'NAME:ORVELINA', 'MRN:Q55', 'NAME:DANKQUIST', 'NAME:OSWIN']);
+});

@@ -58,7 +58,7 @@ const SEGMENTS: ReadonlyMap<string, ReadonlyMap<number, FieldRule>> = new Map(Ob
 }).map(([segment, fields]) => [segment, new Map(Object.entries(fields).map(([n, rule]) => [Number(n), rule]))]));
 
 /** A line that opens with a segment of the table above. */
-const SEGMENT_LINE = /(?:^|[\r\n]|\\[rn])[ \t]*(MSH|EVN|PID|PD1|MRG|NK1|PV1|PV2|GT1|IN1|IN2|ORC|OBR|OBX|TXA|SCH|DG1|AL1|PR1|ROL|PRD)\|/;
+const SEGMENT_LINE = /(?:^|[\r\n]|\\[rn])[ \t]*(?:>[ \t>]*|\d{1,3}[.:)][ \t]+)?(MSH|EVN|PID|PD1|MRG|NK1|PV1|PV2|GT1|IN1|IN2|ORC|OBR|OBX|TXA|SCH|DG1|AL1|PR1|ROL|PRD)\|/;
 
 /** The HL7 separators of components and repetitions (the defaults unless an MSH line names others). */
 interface Separators {
@@ -72,7 +72,7 @@ export function findHl7Phi(text: string): PhiSpan[] {
   if (!text.includes('|') || !SEGMENT_LINE.test(text)) return [];
   // A message has its header, or its segments hold components: a pipe table whose row opens with "PID" (pelvic
   // inflammatory disease) is no message.
-  const message = /(?:^|[\r\n]|\\[rn]|")[ \t]*MSH\|/.test(text);
+  const message = /(?:^|[\r\n]|\\[rn]|")[ \t]*(?:>[ \t>]*|\d{1,3}[.:)][ \t]+)?MSH\|/.test(text);
   const spans: PhiSpan[] = [];
   let separators = DEFAULT_SEPARATORS;
   for (let start = 0; start < text.length;) {
@@ -80,6 +80,9 @@ export function findHl7Phi(text: string): PhiSpan[] {
     while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13 && !escapedLineEnd(text, end)) end++;
     let first = start;
     while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
+    // A segment quoted in a reply ("> PID|...") or numbered in a ticket ("1. PID|...", "2: PID|...").
+    const quoted = /^(?:>[ \t>]*|\d{1,3}[.:)][ \t]+)/.exec(text.slice(first, Math.min(end, first + 8)));
+    if (quoted !== null) first += quoted[0].length;
     const segment = text.slice(first, first + 3);
     const fields = text.charCodeAt(first + 3) === 124 ? SEGMENTS.get(segment) : undefined;
     if (fields !== undefined && (message || text.slice(first, end).includes(separators.component))) {
