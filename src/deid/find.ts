@@ -94,14 +94,18 @@ let coverage = new Uint8Array(1 << 14);
  */
 const ADDRESS_BRIDGE = /^,[ \t]*(?:\p{Lu}[\p{L}'’.-]*(?:[ \t]+\p{Lu}[\p{L}'’.-]*){0,3}[ \t]*,[ \t]*){1,3}(?:Co\.[ \t]*)?$/u;
 
+/** Whether span `b` goes on from `a` of the same category: a blank, a period or a dash between, or an address's bridge. */
+function joins(a: PhiSpan, b: PhiSpan, text: string): boolean {
+  if (b.start - a.end <= 2 && /^[ .-]*$/.test(text.slice(a.end, b.start))) return true;
+  return b.category === 'LOCATION' && b.start - a.end <= 80 && text.charCodeAt(a.end) === 44 && ADDRESS_BRIDGE.test(text.slice(a.end, b.start));
+}
+
 function joinNeighbours(spans: PhiSpan[], text: string): PhiSpan[] {
   const out: PhiSpan[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
-    const gap = last === undefined ? '' : text.slice(last.end, s.start);
-    const bridged = last !== undefined && last.category === 'LOCATION' && s.category === 'LOCATION' && gap.length <= 80 && gap.charCodeAt(0) === 44 && ADDRESS_BRIDGE.test(gap);
-    if (last !== undefined && last.category === s.category && ((s.start - last.end <= 2 && /^[ .-]*$/.test(gap)) || bridged)
-      && (s.category === 'NAME' || s.category === 'HOSPITAL' || s.category === 'LOCATION')) {
+    if (last !== undefined && last.category === s.category && (s.category === 'NAME' || s.category === 'HOSPITAL' || s.category === 'LOCATION')
+      && joins(last, s, text)) {
       out[out.length - 1] = { start: last.start, end: s.end, category: s.category };
     } else {
       out.push(s);

@@ -347,8 +347,9 @@ function listedSurnameAt(s: NameScan, i: number): void {
   // An unlisted given name in title case, closed as a list's, a table's or a row's name is ("| OKONTA, Chidera / TC...",
   // "2. TAUFA, Losana  NHS ...", '"Quarrendon, Emiko",'); not a problem list's words ("COPD, Asthma and ...").
   const end = (hasMiddle ? middle : given).keyEnd;
-  // In a table's cell or a CSV field the given name may be in capitals too ("| QUENBY, ORVELINA | TC0049222 | 71F |").
-  const titled = (s.mixed ? /^\p{Lu}\p{Ll}/u : inCell ? /^\p{Lu}+$/u : /^$/).test(s.text.slice(given.start, given.keyEnd)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
+  // In a table's cell or a CSV field of a note in capitals the given name is in capitals too ("| QUENBY, ORVELINA | TC0049222 | 71F |").
+  const givenSurface = s.text.slice(given.start, given.keyEnd);
+  const titled = (s.mixed ? /^\p{Lu}\p{Ll}/u.test(givenSurface) : inCell && /^\p{Lu}+$/u.test(givenSurface)) && given.key.length >= 3 && !lexicon.stop.has(given.key)
     && !CREDENTIALS.has(given.key)
     && !medicalWord(given) && (isKnownName(given.key) || !VERB_LIKE.test(given.key))
     && (AFTER_LISTED_NAME.test(s.text.slice(end, end + 16)) || (isKnownName(given.key) && AFTER_KNOWN_NAME.test(s.text.slice(end, end + 4))))

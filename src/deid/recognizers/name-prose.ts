@@ -5,7 +5,7 @@ import { cleanGap, type Word } from '../words.js';
 import {
   ACCENTED_TERMS, EPONYM_NOUNS, GENERIC_ADDRESSEES, HEADER_FIELDS, LETTER_HEADS, MAKING_VERBS, NOT_PEOPLE, PERSON_CUES, RELATIONS, SERVICE_TAIL, TITLES, VERB_LIKE,
 } from './name-cues.js';
-import { eponymUse, inSentence, medicalWord, nameLike, NameScan, surnameCandidate } from './name-scan.js';
+import { eponymUse, inSentence, medicalWord, nameLike, NameScan, secondBarrel, surnameCandidate } from './name-scan.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { DEPARTMENT_ENDING } from './place-cues.js';
 
@@ -133,9 +133,8 @@ export function afterPersonCue(s: NameScan, i: number, bits: number): void {
   s.marked[k] = 1;
   if (pair) s.marked[k + 1] = 1;
   // A double-barrelled surname's second part: "worker Malik Osei-Bonsu".
-  const last = pair ? k + 1 : k;
-  const part = s.at(last + 1);
-  if (part !== undefined && part.gapBefore === '-' && part.capitalized && nameLike(part)) s.marked[last + 1] = 1;
+  const next = pair ? k + 2 : k + 1;
+  if (secondBarrel(s, next)) s.marked[next] = 1;
 }
 
 /**

@@ -47,6 +47,12 @@ export function nameLike(w: Word): boolean {
   return !lexicon.stop.has(w.key) && (w.single || w.key.length >= 2);
 }
 
+/** Word `k` is a double-barrelled surname's second part, joined to the word before by a hyphen ("Osei-Tutu"). */
+export function secondBarrel(s: NameScan, k: number): boolean {
+  const w = s.at(k);
+  return w !== undefined && w.gapBefore === '-' && w.capitalized && nameLike(w);
+}
+
 export function inSentence(s: NameScan, i: number): boolean {
   const w = s.at(i);
   return w !== undefined && i > 0 && !/[.!?:\n]/.test(w.gapBefore);

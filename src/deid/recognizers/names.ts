@@ -10,7 +10,7 @@ import {
 } from './name-cues.js';
 import {
   closesName, eponymUse, FIELD_LABELS, givenLike, headerName, inSentence, isInitial, medicalWord, nameEvidence, nameLike, NameScan,
-  personWord, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
+  personWord, secondBarrel, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
 } from './name-scan.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import {
@@ -333,9 +333,8 @@ function patientNamed(s: NameScan, i: number, next: Word): void {
   // Two capitalised words first: after most "patient"s comes none.
   if (a === undefined || b === undefined || !a.capitalized || !b.capitalized || !cleanGap(b.gapBefore) || (k > i + 1 && !cleanGap(a.gapBefore))) return;
   // A double-barrelled surname's second part goes with it: "Patient Kwaku Osei-Tutu, 91 F".
-  const part = s.at(k + 2);
-  const barrelled = part !== undefined && part.gapBefore === '-' && part.capitalized && nameLike(part);
-  const last = barrelled ? part : b;
+  const barrelled = secondBarrel(s, k + 2);
+  const last = barrelled ? s.at(k + 2) as Word : b;
   const rest = s.text.slice(last.keyEnd, last.keyEnd + 24);
   const after = s.at(barrelled ? k + 3 : k + 2);
   // ", 29F", " (29F)", " 29F", ", aged 81", ", a 45-year-old".

@@ -296,7 +296,7 @@ const RULE_LIST: readonly PatternRule[] = [
   {
     category: 'ID', re: /#\s?(?<v>[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\d{5,})\b/g, when: has('#'),
     // A product's number is none of a person: "model #12345", "catalog # 4471".
-    accept: (text, start) => !/\b(?:model|cat(?:alog(?:ue)?)?|part|item|ref|size|style|type|lot|product|order)[ \t]*#[ \t]*$/i.test(text.slice(Math.max(0, start - 16), start)),
+    accept: (text, start) => !PRODUCT_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start)),
   },
   // A payment card's number after its name: "card no. 3714 496353 98431", "Visa: 4111111111111111".
   {
@@ -374,7 +374,7 @@ const RULE_LIST: readonly PatternRule[] = [
     // "Seen 18/12 ago", "planned 14/7 total", "Vision reviewed 20/10" (a Snellen score) are none either.
     accept: (text, start, end) => !(/\/(?:7|12)$/.test(text.slice(start, end)) && /\b(?:since|for)[ \t]+$/i.test(text.slice(Math.max(0, start - 8), start)))
       && !/^[ \t]*(?:ago|total|course|duration)\b/i.test(text.slice(end, end + 12)) && !/\b(?:vision|va|acuity|snellen)\b[^.\n]{0,16}$/i.test(text.slice(Math.max(0, start - 28), start)),
-    afterKeyword: (text, end) => { const c = afterSpaces(text, end) | 32; return isDigit(afterSpaces(text, end)) || c === 111 || c === 102; }, // o, f
+    afterKeyword: (text, end) => { const c = afterSpaces(text, end); return isDigit(c) || (c | 32) === 111 || (c | 32) === 102; }, // o, f
   },
   // "on 10-3", "since 9-28": month-day with a dash only after a date word, and not a range of units ("on 2-3 L").
   {
@@ -570,6 +570,9 @@ const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores
 /** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
 const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|saturday|sunday)(?:day)?\.?,?\s*$/; // "sat 1/2 hr", "sun 2/3" are not
 
+/** A product's label before its number: "model #12345", "catalog # 4471", "Batch: NL22104", "REF 5510-F-401". */
+const PRODUCT_NUMBER_BEFORE = /\b(?:model|cat(?:alog(?:ue)?)?\.?|part|item|ref\.?(?: no\.?)?|size|style|type|lot|batch|product|order)[ \t]*[#:.]?[ \t]*$/i;
+
 /**
  * A code that identifies: six characters or more, a run of four digits or more and a capital, in mixed-case text (in
  * a note all in capitals, vitals and rates run into their labels: "BP118/66", "80-110CC/HR"). Not a reading glued to
@@ -582,7 +585,8 @@ function standaloneCode(text: string, start: number, end: number): boolean {
   if (value.length < 6 || !/\d{4}/.test(value) || value.replace(/\D/g, '').length < 5) return false;
   if (!/\p{Ll}/u.test(text.slice(Math.max(0, start - 40), start)) && !/\p{Ll}/u.test(text.slice(end, end + 40))) return false;
   // A study's, a product's or a billing code ("clinical trial of CTSU/C40502", "cycle 2 of POG-9641", "COG AALL0932", "NDC ...").
-  if (/\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed|model|catalog(?:ue)?|cat\.?|ref\.?(?: no)?|practice code|code|cog|rtog|nrg|swog|ecog|alliance|ctsu|nsabp|gog|eortc|lot|batch|snomed ct)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
+  if (PRODUCT_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start))
+    || /\b(?:trials?|protocol|study|cycle \d+ of|ndc|cpt|icd(?:-?10)?|loinc|snomed(?: ct)?|code|cog|rtog|nrg|swog|ecog|alliance|ctsu|nsabp|gog|eortc)(?:\s+of)?[\s:#.]*$/i.test(text.slice(Math.max(0, start - 24), start))) return false;
   // A trial group's study ("RTOG-0617"), a quarter ("2024Q1"), a lead's model and length ("2088TC/52").
   if (/^(?:COG|RTOG|NRG|SWOG|ECOG|GOG|NSABP|EORTC|CALGB|ACOSOG)-?[A-Z]*\d/.test(value) || /^\d{4}Q[1-4]$/.test(value) || /^\d{4}[A-Z]{0,3}\/\d{2}$/.test(value)) return false;
   if (/^[A-Z]{1,5}[\/-]?[1-9]\d{3,4}$/.test(value) || /\/(?:HR|H|MIN|DAY|D|KG|WK)$/.test(value) || /(?:^|[\/-])[A-Z]{5,}(?:$|[\/-])/.test(value)) return false;

@@ -606,20 +606,18 @@ const LIVING_ALONE = new Set(['alone', 'here', 'locally', 'independently', 'toge
 
 function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // "lives in X", "resides in X", "lives alone in X".
-  // (After "alone" a town is capitalised in a mixed-case note: "lives alone in bedsit" names none.)
-  const alone = next !== undefined && LIVING_ALONE.has(next.key) && s.at(i + 2)?.key === 'in' && /^(?:lives|living|resides|live)$/.test(w.key);
-  if (alone) i++;
-  else if (next === undefined || next.key !== 'in') return;
-  const town = s.at(i + 2);
-  if (alone && s.mixed && (town === undefined || !/^\p{Lu}/u.test(s.text.charAt(town.start)))) return;
-  if (/^(?:lives|living|resides|reside|live)$/.test(w.key)) {
-    const c = s.at(i + 2);
-    if (c !== undefined && cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)
-      && !NOT_MOVED_TO.has(c.key)) {
-      const c2 = s.at(i + 3);
-      const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (s.mixed && c2.capitalized));
-      push(s, i + 2, two ? i + 3 : i + 2, 'LOCATION');
-    }
+  if (next === undefined || !/^(?:lives|living|resides|reside|live)$/.test(w.key)) return;
+  const alone = LIVING_ALONE.has(next.key) && s.at(i + 2)?.key === 'in';
+  if (!alone && next.key !== 'in') return;
+  const t = alone ? i + 3 : i + 2;
+  const c = s.at(t);
+  // After "alone" the town is capitalised in a mixed-case note: "lives alone in bedsit" names none.
+  if (c === undefined || (alone && s.mixed && !/^\p{Lu}/u.test(s.text.charAt(c.start)))) return;
+  if (cleanGap(c.gapBefore) && placeLike(c) && (!lexicon.states.has(c.key) || c.key === 'dc') && !/^(?:a|an|the|his|her|elderly|nursing)$/.test(c.key)
+    && !NOT_MOVED_TO.has(c.key)) {
+    const c2 = s.at(t + 1);
+    const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (s.mixed && c2.capitalized));
+    push(s, t, two ? t + 1 : t, 'LOCATION');
   }
 }
 
