@@ -38,3 +38,18 @@ test('dates and readings before a label word are no phone numbers', () => {
   assert.deepEqual(spans('Last Fax 12/15/2020 was sent.'), ['DATE:12/15/2020']);
   assert.deepEqual(spans('Glucose readings 145 162 188 201 home.'), []);
 });
+
+test('specialties, clinicians\' roles and label words beside a name are no names; a verb after a credential\'s label neither', () => {
+  const cases: [string, string[]][] = [
+    ['Read by: Orvel Quenby, MD, Neuroradiology', ['NAME:Orvel Quenby']],
+    ['Electronically signed: Tamsin Brastow, MD, Pathologist', ['NAME:Tamsin Brastow']],
+    ['Requested by: Velma Drennick, MD (Hospitalist)', ['NAME:Velma Drennick']],
+    ['Referring MD: Orla Pellowby, MD    Podiatry: Dr. Ned Quenby', ['NAME:Orla Pellowby', 'NAME:Ned Quenby']],
+    ['Triage RN Mabel Orvel, RN: Advised that pt be seen today.', ['NAME:Mabel Orvel']],
+    ['Delivering provider: Ada Brastow, CNM    Attending: Nell Quenby', ['NAME:Ada Brastow', 'NAME:Nell Quenby']],
+    ['Consult (Dr. Ivo Pellowby). Tetanus updated.', ['NAME:Ivo Pellowby']],
+  ];
+  for (const [phrase, expected] of cases) assert.deepEqual(spans(phrase), expected, phrase);
+  // A name after the label stays a name, a verb-shaped surname included when the line goes on in capitals.
+  assert.deepEqual(spans('Name: Harding Quenby'), ['NAME:Harding Quenby']);
+});

@@ -53,6 +53,8 @@ johnny gown commode walker cane chair bed rail rails
 line lines wire wires wave waves tube tubes drain drains catheter cath phone phones pager number numbers
 ostomy wound charge primary float resource admitting covering on-call oncall night interventional
 consulting consultant covering overnight assistant care skin team
+tetanus tdap dtap td immunization immunizations immunisation immunisations pneumovax prevnar shingrix record records consent consents
+chart charts school schools college academy elementary
 `.trim().split(/\s+/);
 
 /**

@@ -16,7 +16,9 @@ export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn'
   // Paramedics, midwives, dentists, therapists, and British and Commonwealth degrees after a name.
   'emt', 'crna', 'dds', 'dmd', 'dpm', 'slp', 'lmft', 'lcpc', 'psyd', 'mbbs', 'mbchb', 'frcp', 'mrcp', 'frcs', 'facp', 'fracp', 'frcpc',
   // Laboratory scientists and cardiac and vascular technologists.
-  'mls', 'ccds', 'rdcs', 'rdms', 'rvt']);
+  'mls', 'ccds', 'rdcs', 'rdms', 'rvt',
+  // Midwives, therapists' doctorates, diabetes educators, case managers, counsellors.
+  'cnm', 'dpt', 'otr', 'cdces', 'cde', 'ccm', 'lpc', 'fnp', 'agnp', 'acnp', 'pnp', 'dnp']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
@@ -122,6 +124,14 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
   'speculum', 'sponge', 'dressing', 'splint', 'stitch', 'suture', 'drain', 'instrument', 'shunt', 'sheath', 'ring', 'band', 'wave', 'chart',
   'ataxia', 'artery', 'blade', 'deformity', 'antigen', 'circuit', 'bioprosthesis', 'ointment', 'cream', 'paste']);
 /** Endings of the names of diseases, procedures and findings ("Cirrhosis", "Gastrectomy", "Keratitis", "Hypertrophic"). */
+/**
+ * Specialties and the clinicians named after them, which signatures and headers put beside a name ("Simone Quenby,
+ * MD, Neuroradiology", "(Hospitalist)", "Referring MD:", "Triage RN"): never a name word.
+ */
+export const SPECIALTY_SUFFIX = /(?:ology|ologist|ologists|iatry|iatrist|iatrists|ician|icians)$/;
+export const CLINICAL_ROLES = new Set(['hospitalist', 'hospitalists', 'intensivist', 'internist', 'therapist', 'dentist', 'pharmacist',
+  'anesthetist', 'sonographer', 'radiographer', 'triage', 'referring', 'ordering', 'consulting', 'admitting', 'dictating', 'supervising',
+  'reading', 'interpreting', 'performing', 'treating', 'covering']);
 export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
 /**
  * Medical eponyms and loan words written with accents, which the accented-pair rule would take for a name:

@@ -150,6 +150,16 @@ function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolea
 }
 
 /**
+ * "RN: Advised pt to...", "MD: Reviewed chart": a verb opening a sentence after the label, not a name; an unlisted
+ * word shaped like a verb and followed by a lower-case word ("Name: Harding Quenby" goes on in capitals).
+ */
+function sentenceAfterLabel(s: NameScan, k: number): boolean {
+  const w = s.words[k] as Word;
+  const after = s.at(k + 1);
+  return s.mixed && VERB_LIKE.test(w.key) && !isKnownName(w.key) && after !== undefined && !after.capitalized && cleanGap(after.gapBefore);
+}
+
+/**
  * "with ms. Quenby": a title written in lower case with its period, in a mixed-case note, not after a number ("330 ms.
  * Corrected ...") nor in capitals ("MS. Verbal": mental status).
  */
@@ -285,7 +295,7 @@ function headers(s: NameScan, i: number, w: Word, next: Word | undefined, cues: 
   }
   if ((cues & CUE_HEADER) !== 0 && (w.key === 'patient' || w.key === 'pt') && next !== undefined && s.mixed) patientNamed(s, i, next);
   // Headers: "Patient: ASHCROFT, DESMOND", "Name: Della M. Farquhar", "Pt: Oonagh Petrakis".
-  if ((cues & CUE_HEADER) !== 0 && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next)) {
+  if ((cues & CUE_HEADER) !== 0 && next !== undefined && /^[ \t]*:[ \t]*$/.test(next.gapBefore) && headerName(s, next) && !sentenceAfterLabel(s, i + 1)) {
     let end = i + 2;
     s.marked[i + 1] = 1;
     const second = s.at(end);

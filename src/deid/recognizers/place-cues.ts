@@ -149,3 +149,7 @@ export const UNIT_WORDS = new Set(['nsicu', 'cticu', 'neuroicu', 'ltach', 'ltac'
   'that', 'same', 'new', 'a-fib', 'nsr', 'sinus', 'afib', 'sr', 'st', 'cmo', 'dnr', 'morning', 'am', 'pm', 'tomorrow', 'today',
   'tonight', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'ventilator', 'vent', 'cpap', 'bipap', 'nc',
   'nasal', 'face', 'mask', 'trach', 'collar', 'ps', 'cmv', 'ac', 'simv', 'prvc', 'oral', 'po', 'iv', 'lasix', 'left', 'right', 'l', 'r']);
+/** Verbs that open a sentence before a place's name: "Attends Quenby Learning Center", "Visited Orvel Park". */
+export const OPENING_VERBS = new Set(['attends', 'attended', 'visits', 'visited', 'called', 'calls', 'contacted', 'discharged', 'transferred',
+  'admitted', 'referred', 'seen', 'saw', 'sees', 'goes', 'went', 'lives', 'lived', 'works', 'worked', 'arrived', 'returned', 'returns', 'left',
+  'started', 'starts', 'spoke', 'phoned', 'enrolled', 'completed', 'finished', 'graduated', 'unremarkable']);

@@ -5,11 +5,12 @@ import type { PhiSpan } from '../types.js';
 import { namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import {
-  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_ADVERBS, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
+  CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_ADVERBS, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, OPENING_VERBS, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
 import { VERB_LIKE } from './name-cues.js';
+import { namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
 
 /**
  * Places smaller than a state, and care facilities:
@@ -31,7 +32,7 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency',
+  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS,
 ]);
 /**
  * Words that start the living-in rule alone ("home", "family", "knows"): frequent in notes, so at them that rule
@@ -149,6 +150,8 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
     // "Friday clinic", "Tuesday Clinic": a weekday says when, not which. In a mixed-case note a practice's name starts
     // after a word in lower case ("attends Bright Horizons Nursery").
     if (!(placeLike(w) || NAMING_HEADS.has(w.key)) || WEEKDAY_KEY_SET.has(w.key)) break;
+    // "Attends Quenby Learning Center": a verb opening the sentence is not the name's first word.
+    if (s.mixed && OPENING_VERBS.has(w.key) && (j === 0 || /[.!?\n]/.test(w.gapBefore))) break;
     if (careFillers && s.mixed && j < last && w.key !== 'of' && !/^\p{Lu}/u.test(s.text.charAt(w.start))) break;
     first = j;
   }
@@ -217,6 +220,7 @@ const PLACE_RULES: readonly PlaceRule[] = [
   whereIAm,
   (s, i, w) => beforeEmergencyRoom(s, i, w),
   (s, i, w, next) => livingIn(s, i, w, next),
+  (s, i, w) => { if ((PLACE_HEADS.has(w.key) || w.key === 'home') && namedPlace(s, i)) townAfterFacility(s, i); },
 ];
 
 /**
@@ -724,7 +728,7 @@ function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void
     covered.add(i);
     if (w.key.length >= 5 && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && !NAMING_HEADS.has(w.key)
       && !HEAD_FILLERS.has(w.key) && !lexicon.states.has(w.key) && !UNIT_WORDS.has(w.key) && !lexicon.ambiguousCities.has(w.key)
-      && !lexicon.ambiguousNames.has(w.key) && s.category === 'LOCATION' && !/\d/.test(w.key)) {
+      && !lexicon.ambiguousNames.has(w.key) && !PLACE_WORDS.has(w.key) && s.category === 'LOCATION' && !/\d/.test(w.key)) {
       found.set(w.key, 'LOCATION');
     }
   }

@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { findPhi } from '../../src/deid/index.js';
+
+/** Every phrase is read in a mixed-case note, where capitals tell a name. */
+const NOTE = 'Patient seen today in clinic. ';
+
+function spans(phrase: string): string[] {
+  const text = NOTE + phrase;
+  return findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
+}
+
+test('schools, churches, parks, malls and funeral homes by their name before the head, head and kind included', () => {
+  const cases: [string, string[]][] = [
+    ['She was a cook at Quenbury High School for 30 years.', ['LOCATION:Quenbury High School']],
+    ['He coaches at Orvel East High School on weekends.', ['LOCATION:Orvel East High School']],
+    ['Her son attends Brastow Elementary; she sees him daily.', ['LOCATION:Brastow Elementary']],
+    ['She sings at Mount Tabernal Missionary Baptist Church.', ['LOCATION:Mount Tabernal Missionary Baptist Church']],
+    ['Arrangements made with Velmora Funeral Home today.', ['LOCATION:Velmora Funeral Home']],
+    ['He fell off his bike at Drennick Park.', ['LOCATION:Drennick Park']],
+    ['She works at the Pellowby Mall food court.', ['LOCATION:Pellowby Mall']],
+    ['Her mass is at Our Lady of Quenbury Parish.', ['LOCATION:Our Lady of Quenbury Parish']],
+    // The town after the place's name, as after a hospital's.
+    ['Enrolled at Tamsin Valley College in Orvelby.', ['LOCATION:Tamsin Valley College', 'LOCATION:Orvelby']],
+  ];
+  for (const [phrase, expected] of cases) assert.deepEqual(spans(phrase), expected, phrase);
+});
+
+test('a kind of school or church, a subject, a verb opening the sentence, a body or a street are no named places', () => {
+  for (const phrase of ['She graduated High School last year.', 'He attended Medical School and Law School.', 'Goes to Church on Sundays.',
+    'Attended Catholic School as a child.', 'Completed High School.', 'Father went to the Police Academy.', 'Member of the Royal College of Surgeons.',
+    'Did well in school last year; school physical done.', 'Sunday School teacher.', 'Graduate School next year.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+  // A surname after a title or a given name is a person, not a park.
+  assert.ok(!spans('Seen by Dr. Drennick Park.').some((s) => s.startsWith('LOCATION')));
+  // A place's head word found once is not a place wherever it recurs.
+  assert.deepEqual(spans('Attends Brastow High School. Did well in school.'), ['LOCATION:Brastow High School']);
+});
+
+test('a verb opening the sentence is not the first word of a facility\'s name', () => {
+  assert.deepEqual(spans('Attends Quenby Sprouts Learning Center five days a week.'), ['HOSPITAL:Quenby Sprouts Learning']);
+  assert.deepEqual(spans('Unremarkable general and neurologic exam.'), []);
+});
