@@ -42,3 +42,28 @@ test('a verb opening the sentence is not the first word of a facility\'s name', 
   assert.deepEqual(spans('Attends Quenby Sprouts Learning Center five days a week.'), ['HOSPITAL:Quenby Sprouts Learning']);
   assert.deepEqual(spans('Unremarkable general and neurologic exam.'), []);
 });
+
+test('the town a relative lives in, after the relation, the relative\'s name and the home', () => {
+  const cases: [string, string[]][] = [
+    ['She lives with her granddaughter Tamsin in Orvelby and was brought in by EMS.', ['NAME:Tamsin', 'LOCATION:Orvelby']],
+    ['A cousin in Quenbury has lupus.', ['LOCATION:Quenbury']],
+    ['Her granddaughter in Drennering called today.', ['LOCATION:Drennering']],
+    ["Staying at my sister Mabel's place in Orvel Falls until Friday.", ['NAME:Mabel', 'LOCATION:Orvel Falls']],
+  ];
+  for (const [phrase, expected] of cases) assert.deepEqual(spans(phrase), expected, phrase);
+  // Not a state, a country, a month, a unit, a state of care or a language.
+  for (const phrase of ['Her son in Florida calls daily.', 'Her mother in Mexico is well.', 'Daughter in ICU with her.', 'Wife in Remission.',
+    'His wife in Labor and Delivery.', 'Explained to the mother in Portuguese.', 'Brother in Rehab now.', 'Her sister in Law visited.']) {
+    assert.ok(!spans(phrase).some((s) => s.startsWith('LOCATION')), phrase);
+  }
+});
+
+test('a town before a state code that is also an abbreviation when the line ends or a ZIP code follows', () => {
+  assert.deepEqual(spans('Quenbury Clinic - Orvelby, MT\nPatient: see above'), ['HOSPITAL:Quenbury', 'LOCATION:Orvelby']);
+  assert.deepEqual(spans('Room 118, Drennick, GA\n'), ['LOCATION:Drennick']);
+  assert.deepEqual(spans('Peak Quenby Therapy - Orvelby, CO 80302'), ['LOCATION:Orvelby, CO 80302']);
+  // A credential after a name is not a state: only with a ZIP code.
+  assert.deepEqual(spans('Signed: Orvel Quenby, PA\n'), ['NAME:Orvel Quenby']);
+  // Mid-sentence the code may be a finding: "Anterior, MI was ruled out".
+  assert.deepEqual(spans('Cardiology notes Inferior, MI ruled out.'), []);
+});

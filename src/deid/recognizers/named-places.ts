@@ -58,7 +58,10 @@ function opensSentence(n: PlaceNote, k: number): boolean {
 /** A word that can be part of a place's own name: capitalised, no function, care or calendar word, no department. */
 function nameWord(n: PlaceNote, k: number): boolean {
   const w = n.at(k);
-  if (w === undefined || !(titleCase(n, w) || /^[A-Z]{2,}$/.test(n.text.slice(w.start, w.end)) || w.key === 'of')) return false;
+  if (w === undefined) return false;
+  // "Bread of Life Mission": "of" between two words of the name.
+  if (w.key === 'of') return n.text.slice(w.start, w.end) === 'of' && nameWord(n, k - 1);
+  if (!(titleCase(n, w) || /^[A-Z]{2,}$/.test(n.text.slice(w.start, w.end)))) return false;
   if (lexicon.stop.has(w.key) || CARE_WORDS.has(w.key) || GENERIC_HEADS.has(w.key) || MONTH_KEY_SET.has(w.key) || WEEKDAY_KEY_SET.has(w.key)
     || NOT_PLACE_NAMES.has(w.key) || NAMING_HEADS.has(w.key) || TITLES.has(w.key) || DEPARTMENT_ENDING.test(w.key)) return false;
   // "Attends Quenby Elementary": a verb opening the sentence is no part of the name.
@@ -94,7 +97,8 @@ export function namedPlace(n: PlaceNote, head: number): boolean {
   while (first <= k && (n.at(first) as Word).key === 'of') first++;
   if (first > k) return false;
   // "Our Lady of Guadalupe Parish": the Virgin's title opens the name.
-  if (n.at(first - 1)?.key === 'of' && n.at(first - 2)?.key === 'lady' && n.at(first - 3)?.key === 'our') first -= 3;
+  if (n.at(first)?.key === 'lady' && n.at(first - 1)?.key === 'our') first -= 1;
+  else if (n.at(first - 1)?.key === 'of' && n.at(first - 2)?.key === 'lady' && n.at(first - 3)?.key === 'our') first -= 3;
   const firstWord = n.at(first) as Word;
   // "Dr. Park", "Sung-min Park", "Mr Temple": a person's surname after a title or a given name.
   if (TITLES.has(n.at(first - 1)?.key ?? '') || ((w.key === 'park' || w.key === 'temple' || w.key === 'lodge') && lexicon.firstNames.has(firstWord.key))) return false;

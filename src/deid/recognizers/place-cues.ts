@@ -75,7 +75,7 @@ export const NOT_TOWNS_AFTER_IN = new Set(['critical', 'fair', 'good', 'stable',
   'her', 'contact', 'support', 'hallway', 'lounge', 'chapel', 'denial', 'disbelief', 'accord', 'company', 'carseat', 'ambulette', 'plaster',
   'poverty', 'military', 'foster', 'recliner', 'gerichair', 'chair', 'stretcher', 'doorway', 'bed', 'bedside', 'hoyer', 'bledsoe', 'pavlik',
   'aspen', 'jewett', 'sarmiento', 'risk', 'danger', 'trouble', 'pain', 'kitchen', 'army', 'navy', 'heaven', 'church', 'town', 'several', 'touch',
-  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice']);
+  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice', 'law', 'labor', 'delivery']);
 /** The second word of a patient's condition after "in": "in Stable Condition", "in No Distress". */
 export const STATES_OF_A_PATIENT = new Set(['condition', 'distress', 'shock', 'labor', 'health', 'custody', 'arrest', 'state', 'status',
   'epilepticus', 'failure', 'spirits', 'position', 'restraints']);

@@ -9,7 +9,7 @@ import {
 } from './place-cues.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
-import { VERB_LIKE } from './name-cues.js';
+import { RELATIONS, VERB_LIKE } from './name-cues.js';
 import { namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
 
 /**
@@ -29,7 +29,8 @@ import { namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
 /** Words at which every place rule runs (built once; see the loop in findPlaces). */
 const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...GENERIC_HEADS, ...ORGANISATION_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
-  ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
+  // Every state's name, and its code but "in" and "or" (the commonest words; their towns go unfound).
+  ...[...lexicon.states].filter((name) => name !== 'in' && name !== 'or'), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS,
@@ -39,8 +40,10 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
  * runs, not every rule (which cost 5% of de-identification when they were place triggers like the others).
  */
 const LIVING_ONLY = new Set([...LIVING_NOUNS, ...KNOWING_VERBS].filter((k) => !RULE_TRIGGERS.has(k)));
+/** Relations, at which the relative's-town rule alone runs. */
+const RELATIVES_ONLY = new Set([...RELATIONS].filter((k) => !RULE_TRIGGERS.has(k) && !LIVING_ONLY.has(k) && k !== 'other' && k !== 'contact' && k !== 'law'));
 /** Words at which some place rule starts. */
-export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY, 'area']);
+export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY, ...RELATIVES_ONLY, 'area']);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
 class PlaceScan {
@@ -185,6 +188,10 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     }
     if (w.key === 'area') { // as frequent as the living-in words: its one rule alone
       townBeforeArea(s, i);
+      continue;
+    }
+    if (RELATIVES_ONLY.has(w.key)) {
+      relativeIn(s, i);
       continue;
     }
     const prev = s.at(i - 1);
@@ -546,11 +553,18 @@ function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): vo
 /** A number and a unit of a dose or a lab value after a state code: a drug or test before it, not a town. */
 const DOSE_AFTER = new RegExp(String.raw`^[ \t]+[\d.,]+[ \t]*${DOSE_UNIT}\b`, 'i');
 
+/** After a state code that is also a clinical abbreviation (MI, PA, CT, OR): the line's end or a ZIP code closes a town's line. */
+const TOWN_LINE_END = /^(?:[ \t]*(?:\r?\n|$)|[ \t]+\d{5}(?:-\d{4})?\b)/;
+/** State codes that are also a credential after a name ("Orvel Quenby, PA"): a town's only with its ZIP code. */
+const CREDENTIAL_CODES = new Set(['pa', 'ms', 'ma', 'md']);
+
 function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
-  // abbreviations such as MI, PA, CT, OR).
+  // abbreviations such as MI, PA, CT, OR, or any code when the line ends or a ZIP code follows: "Quenby, MT").
   // Not a drug before a dose: "Vancomycin, MA 12500 mg".
-  if (s.mixed && SAFE_STATE_CODES.has(w.key) && /^[A-Z]{2}$/.test(s.text.slice(w.start, w.end)) && prev !== undefined
+  const code = SAFE_STATE_CODES.has(w.key) || (w.key.length === 2 && lexicon.states.has(w.key)
+    && (CREDENTIAL_CODES.has(w.key) ? /^[ \t]+\d{5}\b/ : TOWN_LINE_END).test(s.text.slice(w.end, w.end + 12)));
+  if (s.mixed && code && /^[A-Z]{2}$/.test(s.text.slice(w.start, w.end)) && prev !== undefined
     && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized && !DOSE_AFTER.test(s.text.slice(w.end, w.end + 24))) {
     const p2 = s.at(i - 2);
     const first = p2 !== undefined && cleanGap(prev.gapBefore) && placeLike(p2) && p2.capitalized && !PLACE_BEFORE.has(p2.key) ? i - 2 : i - 1;
@@ -623,6 +637,39 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
     const two = c2 !== undefined && cleanGap(c2.gapBefore) && placeLike(c2) && (lexicon.cities.has(`${c.key} ${c2.key}`) || (s.mixed && c2.capitalized));
     push(s, t, two ? t + 1 : t, 'LOCATION');
   }
+}
+
+/** What a relative's town may follow: "her sister's place in X", "his son's house in X". */
+const HOMES = new Set(['place', 'house', 'home', 'apartment', 'flat', 'farm', 'condo']);
+
+/**
+ * "lives with her granddaughter Tamsin in Orvelby", "a cousin in Quenbury", "sister Mabel's place in Orvel Falls": in a
+ * mixed-case note, the town a relative lives in, after the relation, the relative's capitalised name (up to three
+ * words) and the home; the town capitalised and shaped like one (townAfterIn), not a month, a state or a country.
+ */
+function relativeIn(s: PlaceScan, i: number): void {
+  if (!s.mixed) return;
+  let k = i + 1;
+  while (k <= i + 3 && s.at(k)?.capitalized === true && cleanGap((s.at(k) as Word).gapBefore)) k++;
+  if (k > i + 1 && HOMES.has(s.at(k)?.key ?? '') && /'s[ \t]+$/.test(s.text.slice((s.at(k - 1) as Word).keyEnd, (s.at(k) as Word).start))) k++;
+  const inWord = s.at(k);
+  if (inWord === undefined || s.text.slice(inWord.start, inWord.end) !== 'in' || !/^[ \t]+$/.test(inWord.gapBefore)) return;
+  let last = -1;
+  for (let t = k + 1; t < k + 3; t++) {
+    const c = s.at(t);
+    // Not townAfterIn's verb-shaped words: towns end in "-ing" too ("Kettering"); an abstract noun does not follow a
+    // relative ("in Remission").
+    if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !c.capitalized || !movedPlace(s, c) || NOT_TOWNS_AFTER_IN.has(c.key)
+      || MONTH_KEY_SET.has(c.key) || WEEKDAY_KEY_SET.has(c.key) || lexicon.regionWords.has(c.key) || lexicon.stop.has(c.key) || CARE_WORDS.has(c.key)
+      || STATES_OF_A_PATIENT.has(c.key) || /(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
+      // A language: "explained it to the mother in her language".
+      || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
+    last = t;
+  }
+  if (last < 0) return;
+  const name = s.words.slice(k + 1, last + 1).map((c) => c.key).join(' ');
+  if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
+  push(s, k + 1, last, 'LOCATION');
 }
 
 /** A word that can name a town after "I'm in": capitalised (or upper case, 5+ letters), not a unit, care word or country. */
