@@ -67,3 +67,24 @@ test('a town before a state code that is also an abbreviation when the line ends
   // Mid-sentence the code may be a finding: "Anterior, MI was ruled out".
   assert.deepEqual(spans('Cardiology notes Inferior, MI ruled out.'), []);
 });
+
+test('a facility\'s kind of care, a university or a children\'s hospital stays out of its name; a name of kinds alone is none', () => {
+  const cases: [string, string[]][] = [
+    ['Follow-up at Quenby Diabetes Centre next week.', ['HOSPITAL:Quenby']],
+    ['Transferred from Orvel Quenby University Hospital overnight.', ['HOSPITAL:Orvel Quenby']],
+    ["Seen at Prairieton Children's Hospital last year.", ['HOSPITAL:Prairieton']],
+    ['Managed by Bayvale Anticoagulation Clinic; INR weekly.', ['HOSPITAL:Bayvale']],
+    ['Possible discharge to Oak Quenby Skilled Nursing tomorrow.', ['HOSPITAL:Oak Quenby']],
+    ['Previously seen at Sound Orvel Counseling.', ['HOSPITAL:Sound Orvel']],
+    ['Transport by Drennick County Ambulance this morning.', ['HOSPITAL:Drennick']],
+    ['Slides to Northvale Pathology Associates for review.', ['HOSPITAL:Northvale Pathology']],
+    ['Living at Magnolia Quenby Memory Care since spring.', ['HOSPITAL:Magnolia Quenby']],
+    ['Patient went to Memorial Medical Center in June.', ['HOSPITAL:Memorial']],
+  ];
+  for (const [phrase, expected] of cases) assert.deepEqual(spans(phrase), expected, phrase);
+  for (const phrase of ['Referred to the Comprehensive Cancer Center.', 'Seen in Heart Failure Clinic.', 'Seen in the Anticoagulation Clinic.',
+    'Needs Air Ambulance.', 'Grief Counseling offered.', 'Pediatric Orthopedics consulted.', 'Sent to the University Hospital.',
+    'Skilled Nursing facility.', 'Memory Care unit.', 'Seen in Lymphedema Management Clinic.', 'Occupational Health Clinic note.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});

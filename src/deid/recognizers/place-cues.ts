@@ -12,7 +12,9 @@ export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners',
   // Practices named by their specialty ("Westmoor Pediatrics", "Sunridge Dental"), nurseries and schools. Not "surgery",
   // "imaging" or "pharmacy": headings and procedures name them as often ("Previous Surgery:", "Cataract Surgery", "Main
   // Pharmacy").
-  'pediatrics', 'paediatrics', 'dental', 'dentistry', 'orthodontics', 'nursery', 'montessori', 'preschool', 'kindergarten']);
+  'pediatrics', 'paediatrics', 'dental', 'dentistry', 'orthodontics', 'nursery', 'montessori', 'preschool', 'kindergarten',
+  // Practices of a specialty, counsellors, laboratories, and ambulance services ("Quenby Orthopedics", "Orvel County Ambulance").
+  'orthopedics', 'orthopaedics', 'counseling', 'counselling', 'diagnostics', 'ambulance', 'paramedics', 'paramedic']);
 /** Words that make such a head a kind, not a name: "General Practice", "Good Clinical Practice", "Reference Laboratories". */
 export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'good', 'best', 'evidence', 'based', 'nursing', 'adult', 'reference',
   'pathology', 'usual', 'authority', 'local', 'diagnostics', 'diagnostic', 'private', 'group', 'medical', 'dental', 'family', 'primary', 'specialty',
@@ -25,15 +27,22 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   'previous', 'prior', 'past', 'recent', 'routine', 'main', 'discharge', 'annual', 'regular', 'emergency', 'inpatient', 'outpatient',
   // Services and what a plan does with them: "Youth Mental Health", "Resume Home Health", "Virtual Urgent Care".
   'youth', 'perinatal', 'infant', 'virtual', 'junior', 'senior', 'resume', 'restart', 'start', 'continue', 'refer', 'arrange', 'contact', 'advised',
-  'consider', 'complex', 'respite', 'specialist', 'continuing', 'intermediate', 'supportive', 'chronic']);
+  'consider', 'complex', 'respite', 'specialist', 'continuing', 'intermediate', 'supportive', 'chronic',
+  // Kinds of these: "Pediatric Orthopedics", "Grief Counseling", "Air Ambulance".
+  'consult', 'pediatric', 'paediatric', 'sports', 'hand', 'joint', 'trauma', 'molecular', 'genetic', 'marriage', 'grief', 'crisis',
+  'substance', 'addiction', 'mental', 'behavioral', 'behavioural', 'couples', 'career', 'financial', 'lactation', 'air', 'ground', 'road',
+  'private', 'wheelchair', 'transport', 'volunteer', 'call', 'called', 'needs', 'needed', 'request']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
-  'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens']);
+  'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens',
+  // Possessives are read without their "'s" ("Prairie Children's Hospital"); a university's hospital is named first.
+  'children', 'women', 'university']);
 /** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
 export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['home', new Set(['nursing', 'care'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
-  ['care', new Set(['primary', 'urgent'])], ['health', new Set(['family', 'home', 'behavioral', 'behavioural', 'mental', 'community'])],
+  ['care', new Set(['primary', 'urgent', 'memory'])], ['health', new Set(['family', 'home', 'behavioral', 'behavioural', 'mental', 'community'])],
   ['learning', new Set(['early'])], ['supply', new Set(['medical'])], ['department', new Set(['police', 'fire'])],
+  ['nursing', new Set(['skilled'])],
 ]);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'deaconess']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */

@@ -139,7 +139,7 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   let last = head - 1;
   // The words between a name and its head, outside the span: "Alaska Medical Center"; before a practice's head, its
   // specialty too ("Lakeshore Pulmonary Associates").
-  const filler = (w: Word): boolean => HEAD_FILLERS.has(w.key) || (careFillers && CARE_WORDS.has(w.key));
+  const filler = (w: Word): boolean => HEAD_FILLERS.has(w.key) || (careFillers && CARE_WORDS.has(w.key) && !NAMING_HEADS.has(w.key));
   while (last >= 0 && filler(s.at(last) as Word) && cleanGap((s.at(last + 1) as Word).gapBefore)) last--;
   let first = last + 1;
   for (let j = last; j >= Math.max(0, last - 3); j--) {
@@ -360,8 +360,14 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   const organisation = s.mixed && w.capitalized && (ORGANISATION_HEADS.has(w.key) || w.key === 'surgery');
   if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
-    const found = nameBefore(s, i, false, organisation || compound);
-    if (found !== null && (organisation || compound) && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0], found[1]))) return;
+    // In a mixed-case note a capitalised hospital's kind of care stays out of its name too ("Quenby Diabetes Centre",
+    // "Orvel Inpatient Rehabilitation"); a name of kinds alone is none ("Comprehensive Cancer Center").
+    const before = s.at(i - 1);
+    const careFillers = organisation || compound || (s.mixed && w.capitalized && before !== undefined && before.capitalized && CARE_WORDS.has(before.key)
+      && !NAMING_HEADS.has(before.key));
+    const found = nameBefore(s, i, false, careFillers);
+    if (found !== null && careFillers && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0]))) return;
+    if (found !== null && s.mixed && CLINIC_KINDS.has((s.at(found[0]) as Word).key)) return;
     // A British GP's surgery only after the GP or a registration ("GP: Hollins Lane Surgery", "registered at Parkview
     // Surgery"): headings and procedures name "Surgery" as often ("Previous Surgery:", "Cataract Surgery").
     if (found !== null && w.key === 'surgery' && !gpBefore(s, found[0])) return;
@@ -375,15 +381,22 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   }
 }
 
-/** A word of the name says the kind of organisation, not its name ("General Practice", "Reference Laboratories"). */
-function kindOfOrganisation(s: PlaceScan, from: number, to: number): boolean {
-  for (let k = from; k <= to; k++) {
-    const key = (s.at(k) as Word).key;
-    // An adjective or a science says which kind ("Vascular Surgery", "Histopathology Laboratory").
-    if (ORGANISATION_KINDS.has(key) || ((/(?:ic|al|ar|ary|ive|ics)$/.test(key) || DEPARTMENT_ENDING.test(key)) && !isKnownName(key) && !lexicon.cities.has(key))) return true;
-  }
-  return false;
+/**
+ * The name's first word says the kind of organisation, not its name ("General Practice", "Reference Laboratories",
+ * "Vascular Surgery"); after a name of its own a science is the practice's ("Northshore Pathology Associates").
+ */
+function kindOfOrganisation(s: PlaceScan, from: number): boolean {
+  const key = (s.at(from) as Word).key;
+  // An adjective or a science says which kind ("Vascular Surgery", "Histopathology Laboratory"); not a noun that ends
+  // like one ("Cedar Ridge").
+  return ORGANISATION_KINDS.has(key) || ((/(?:ic|al|lar|ary|ive|ics|ory)$/.test(key) || DEPARTMENT_ENDING.test(key)) && !isKnownName(key) && !lexicon.cities.has(key)
+    && !NAMING_HEADS.has(key));
 }
+
+/** Organs and conditions that name a clinic's kind, first in its name: "Heart Failure Clinic", "Breast Imaging Center". */
+const CLINIC_KINDS = new Set(['heart', 'lung', 'liver', 'brain', 'bone', 'skin', 'mouth', 'foot', 'hand', 'spine', 'breast', 'blood', 'stress',
+  'weight', 'sleep', 'pain', 'wound', 'memory', 'vein', 'kidney', 'eye', 'ear', 'voice', 'headache', 'seizure', 'stroke', 'transplant',
+  'lymphedema', 'ostomy', 'diabetes', 'obesity', 'anticoagulation', 'coumadin', 'warfarin', 'dialysis', 'infusion', 'lipid', 'asthma', 'allergy']);
 
 /** A GP's cue before word `first`: "GP:", "GP practice", "registered at", "registered with". */
 function gpBefore(s: PlaceScan, first: number): boolean {
