@@ -53,3 +53,9 @@ test('specialties, clinicians\' roles and label words beside a name are no names
   // A name after the label stays a name, a verb-shaped surname included when the line goes on in capitals.
   assert.deepEqual(spans('Name: Harding Quenby'), ['NAME:Harding Quenby']);
 });
+
+test('two capitalised words before a comma and a signature\'s credential are a name, a common-word surname too; a participle is not', () => {
+  assert.deepEqual(spans('From: Mabel Cole, RN, CDCES'), ['NAME:Mabel Cole']);
+  assert.deepEqual(spans('Counts correct per circulator Tamsin Price, RN.'), ['NAME:Tamsin Price']);
+  assert.deepEqual(spans('Breath Sounds Diminished, RN aware.'), []);
+});

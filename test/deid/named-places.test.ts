@@ -88,3 +88,26 @@ test('a facility\'s kind of care, a university or a children\'s hospital stays o
     assert.deepEqual(spans(phrase), [], phrase);
   }
 });
+
+test('chain stores where a patient works or shops, with their head and number; not a surname after a title', () => {
+  const cases: [string, string[]][] = [
+    ['Refill picked up from Walgreens on Quenby Pike on Friday.', ['LOCATION:Walgreens', 'LOCATION:Quenby Pike']],
+    ['Prescriptions to Publix Pharmacy at Orvel Mall.', ['LOCATION:Publix Pharmacy', 'LOCATION:Orvel Mall']],
+    ['Works nights at the Walmart Supercenter; Kroger Pharmacy #512 has the list.', ['LOCATION:Walmart Supercenter', 'LOCATION:Kroger Pharmacy #512']],
+    ['He works at Menards loading trucks.', ['LOCATION:Menards']],
+  ];
+  for (const [phrase, expected] of cases) assert.deepEqual(spans(phrase), expected, phrase);
+  assert.ok(!spans('Discussed with Dr. Meijer today.').some((s) => s.startsWith('LOCATION')));
+  // A chain's word found once is not a place elsewhere in the note.
+  assert.deepEqual(spans('Worked at Dollar Tree for years. Has 1 dollar left.'), ['LOCATION:Dollar Tree']);
+});
+
+test('streets named by an ordinal or a common word, after "on", and with a house number', () => {
+  assert.deepEqual(spans('Shops at the pharmacy on 28th Street, not mail order.'), ['LOCATION:28th Street']);
+  assert.deepEqual(spans('Works at a cafe on Pearl Street; off work now.'), ['LOCATION:Pearl Street']);
+  assert.deepEqual(spans('Clinic office, 1100 Bank Street, Suite 310, Orvelby'), ['LOCATION:1100 Bank Street, Suite 310, Orvelby']);
+  // Not the hospital's own places, and not a day after "on".
+  for (const phrase of ['Seen on Ward Street rounds.', 'Pain on 5th day.', 'Continue on Room Air.', 'On the Same Road again.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});

@@ -91,3 +91,17 @@ wagner richter lambert fontaine graf vogt werner becker roth koch lange dubois g
 seidel osborn duran mullins pruitt lund kidd ellison vinson mcbride whitehead cantrell sampson mcintosh middleton friedrich
 esperanza remedios paloma sala nair
 `.trim().split(/\s+/);
+
+/**
+ * The stop words that are function words: never a word of a place's own name. The other stop words are clinical and
+ * common words that streets and towns are named after as well ("Bank Street", "Pearl Street").
+ */
+export const FUNCTION_WORDS: readonly string[] = `
+a about above after again against ago all also am an and any are as at away back be because been before being
+below between both but by can cannot could did do does doing done down during each else even ever every few
+for from further had has have having he her here hers herself him himself his how i if in into is it its itself
+just least less let like made make many me might more most much must my myself near need needs no nor not now
+of off often on once only or other our ours out over own per same she should since so some still such than that
+the their them then there these they this those through thus till to too under until up upon us very via was we
+were what when where which while who whom whose why will with within without would yet you your
+`.trim().split(/\s+/);

@@ -1,4 +1,4 @@
-import { AMBIGUOUS_NAMES, STOP_WORDS } from './common-words.js';
+import { AMBIGUOUS_NAMES, FUNCTION_WORDS, STOP_WORDS } from './common-words.js';
 import { FIRST_NAMES } from './first-names.js';
 import { AMBIGUOUS_CITIES, CITIES, CONTINENTS, COUNTRIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, REGION_WORDS, STATES, STREET_TYPES } from './places.js';
 import { SURNAMES } from './surnames.js';
@@ -25,6 +25,7 @@ export const lexicon = {
   firstNames: new Set([...FIRST_NAMES, ...bothSpellings(WORLD_GIVEN_NAMES)]),
   surnames: new Set([...SURNAMES, ...bothSpellings(WORLD_SURNAMES)]),
   stop: new Set(STOP_WORDS),
+  functionWords: new Set(FUNCTION_WORDS),
   ambiguousNames: new Set(AMBIGUOUS_NAMES),
   cities: new Set(CITIES),
   ambiguousCities: new Set(AMBIGUOUS_CITIES),

@@ -395,7 +395,8 @@ function numberThenType(words: readonly Word[], text: string, i: number): PhiSpa
   for (let j = i - 1; j >= 0 && j >= i - 3; j--) {
     const c = words[j] as Word;
     const next = words[j + 1] as Word;
-    if (!/^[ \t]+$/.test(next.gapBefore) || !TITLE.test(text.slice(c.start, c.end)) || lexicon.stop.has(c.key)) break;
+    // A common word names a street too ("1100 Bank Street"), not a function word ("Go to 4 The Street").
+    if (!/^[ \t]+$/.test(next.gapBefore) || !TITLE.test(text.slice(c.start, c.end)) || lexicon.functionWords.has(c.key)) break;
     first = j;
   }
   if (first === i) return null;

@@ -217,4 +217,6 @@ export const NOT_PEOPLE = new Set(['hospice', 'aide', 'work', 'management', 'poo
   'review', 'reviews', 'assessment', 'note', 'notes', 'input', 'advice', 'consult', 'visit', 'referral', 'handover', 'summary', 'report',
   'recommendations', 'team', 'service', 'services', 'clinic', 'led', 'plan', 'support', 'check', 'round', 'rounds', 'update', 'entry', 'letter',
   // What a carer or a family is given: "Carer Allowance", "Family Support Payment".
-  'allowance', 'benefit', 'benefits', 'payment', 'payments', 'agency', 'grant', 'leave', 'credit']);
+  'allowance', 'benefit', 'benefits', 'payment', 'payments', 'agency', 'grant', 'leave', 'credit',
+  // Shifts and rosters before a credential: "Night Shift, RN".
+  'shift', 'shifts', 'roster', 'nights', 'days']);

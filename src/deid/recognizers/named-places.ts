@@ -1,3 +1,4 @@
+import { BUSINESS_HEADS, CHAIN_STORES } from '../lexicon/businesses.js';
 import { lexicon } from '../lexicon/index.js';
 import type { PhiSpan } from '../types.js';
 import { cleanGap, type Word } from '../words.js';
@@ -33,7 +34,9 @@ const NOT_PLACE_NAMES = new Set(['medical', 'nursing', 'graduate', 'law', 'busin
   'misses', 'missed', 'some', 'no', 'bible', 'sunday', 'hebrew', 'religious', 'catholic', 'christian', 'private', 'public', 'church', 'school',
   'police', 'military', 'naval', 'air', 'force', 'army', 'fire', 'flight', 'cadet', 'music', 'dance', 'language', 'film', 'cooking', 'beauty']);
 /** The heads and kinds: no name of their own, so not found again elsewhere in the note as a place ("did well in school"). */
-export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACE_HEADS, ...PLACE_KINDS, 'home']);
+export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACE_HEADS, ...PLACE_KINDS, 'home', ...BUSINESS_HEADS,
+  // A chain's name is a common word as often ("1 dollar"): found where it is written whole.
+  ...CHAIN_STORES.flatMap((name) => name.split(/[^a-z]+/))]);
 
 /** What the place rules share with this one: the note's words, whether it is mixed-case, the spans found. */
 export interface PlaceNote {
@@ -104,4 +107,34 @@ export function namedPlace(n: PlaceNote, head: number): boolean {
   if (TITLES.has(n.at(first - 1)?.key ?? '') || ((w.key === 'park' || w.key === 'temple' || w.key === 'lodge') && lexicon.firstNames.has(firstWord.key))) return false;
   n.spans.push({ start: firstWord.start, end: w.keyEnd, category: 'LOCATION' });
   return true;
+}
+
+/** The chains by the key of their first word ("rite" for "rite aid", "lowe" for "lowe's"). */
+const CHAINS_BY_FIRST_KEY: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, string[]>();
+  for (const name of CHAIN_STORES) {
+    const key = (/^[a-z]+/.exec(name)?.[0] ?? '');
+    map.set(key, [...(map.get(key) ?? []), name]);
+  }
+  return map;
+})();
+export const CHAIN_FIRST_KEYS: ReadonlySet<string> = new Set(CHAINS_BY_FIRST_KEY.keys());
+const BUSINESS_HEAD_AFTER = new RegExp(`^(?:[ \\t]+(?:${BUSINESS_HEADS.join('|')})\\b)?(?:[ \\t]*#[ \\t]?\\d{1,5}\\b)?`, 'i');
+
+/**
+ * "picked up from Walgreens", "works at the Rite Aid", "Kroger Pharmacy #512": a chain's name (lexicon/businesses.ts)
+ * written with its capital in a mixed-case note, with its head and store number.
+ */
+export function chainStore(n: PlaceNote, i: number): void {
+  const w = n.at(i) as Word;
+  const names = CHAINS_BY_FIRST_KEY.get(w.key);
+  // "Dr. Meijer", "Mr Kroger": a surname after a title.
+  if (names === undefined || !n.mixed || !titleCase(n, w) || TITLES.has(n.at(i - 1)?.key ?? '')) return;
+  for (const name of names) {
+    const end = w.start + name.length;
+    if (n.text.slice(w.start, end).toLowerCase() !== name || /[\p{L}\d]/u.test(n.text.charAt(end))) continue;
+    const head = BUSINESS_HEAD_AFTER.exec(n.text.slice(end, end + 24))?.[0] ?? '';
+    n.spans.push({ start: w.start, end: end + head.length, category: 'LOCATION' });
+    return;
+  }
 }

@@ -213,9 +213,15 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     // that people do.
     const speaks = PERSON_VERBS.has(next?.key ?? '') && cleanGap(next?.gapBefore ?? '') && surnameLike(s, wp1) && surnameLike(s, s.at(p1 - 1))
       && /(?:^|[:\n])[ \t]*$/.test(s.at(p1 - 1)?.gapBefore ?? '') && cleanGap(wp1.gapBefore);
-    const supported = isKnownName(wp1.key) || givenLike(s, p1 - 1) || wp1.capitalized || /-/.test(wp1.key)
+    // A capital alone vouches for an unlisted word, not for a past participle or a service ("Sounds Diminished, RN aware",
+    // "Float Pool, RN").
+    const capitalName = wp1.capitalized && !NOT_PEOPLE.has(wp1.key) && (isKnownName(wp1.key) || !/ed$/.test(wp1.key));
+    const supported = isKnownName(wp1.key) || givenLike(s, p1 - 1) || capitalName || /-/.test(wp1.key)
       || (strongCredential && surnameLike(s, wp1)) || cuedName || speaks;
-    if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(s, p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore))) {
+    // "Brianna Cole, RN": in a mixed-case note two capitalised words before a comma and a signature's credential are
+    // a name, its surname a common word or not.
+    const signedPair = s.mixed && strongCredential && w.gapBefore.includes(',') && bracketedPair(s, p1);
+    if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(s, p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore) || signedPair)) {
       s.marked[p1] = 1;
       for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
         const c = s.at(j) as Word;
@@ -254,7 +260,7 @@ function signatures(s: NameScan, i: number, w: Word, _next: Word | undefined, cu
   // Signatures: "... KOWALCZYK RN" at the end of a line or note; the word before the credential is the name.
   if ((cues & CUE_SIGNATURE) !== 0 && i > 0 && /^[ \t]*,?[ \t]*$/.test(w.gapBefore) && /^[ \t.,]*(?:\n|$)/.test(s.text.slice(w.end, w.end + 8))) {
     const p = s.at(i - 1) as Word;
-    if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key)) {
+    if (nameLike(p) && !p.single && p.key.length >= 3 && !VERB_LIKE.test(p.key) && !lexicon.ambiguousNames.has(p.key) && !NOT_PEOPLE.has(p.key)) {
       s.marked[i - 1] = 1;
       const p2 = s.at(i - 2);
       // The signature opens its line, or follows the note's last sentence: "... per oncology note.  kim tran rn".

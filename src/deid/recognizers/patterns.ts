@@ -462,8 +462,13 @@ const RULE_LIST: readonly PatternRule[] = [
   // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
   {
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
-    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?[ \t]+)?(?:[A-Z][a-z]+[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway|Drive|Court|Crescent|Terrace|Way|Close)\b))/g,
+    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>(?:(?:[NSEW]|N[EW]|S[EW]|North|South|East|West)\.?[ \t]+)?(?:(?:[A-Z][a-z]+|\d{1,3}(?:st|nd|rd|th))[ \t]+){1,2}(?:(?:Blvd|Ave|St|Rd|Ln|Pkwy|Hwy)\b\.?|(?:Boulevard|Avenue|Street|Road|Lane|Parkway|Highway|Drive|Court|Crescent|Terrace|Way|Close|Pike|Trail|Circle)\b))/g,
     accept: namedStreet,
+  },
+  // A numbered street: "on 28th Street", "near 5th Ave".
+  {
+    category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: digitAfterSpaces,
+    re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>\d{1,3}(?:st|nd|rd|th)[ \t]+(?:(?:Ave|St|Rd)\b\.?|(?:Avenue|Street|Road|Boulevard|Drive|Lane)\b))/g,
   },
   // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): no "ST", which is as often an ECG's segment.
   {
@@ -701,16 +706,22 @@ function acceptBareMonth(text: string, start: number, end: number): boolean {
   return /^[A-Z]/.test(text.slice(start, start + 1)) || /^[.,]?\s*\d/.test(after);
 }
 
-/** A street named without a number: its name's words are no common words, weekdays or months ("On Monday Avenue"?). */
+/**
+ * A street named without a number: its name's words are no function words, weekdays or months ("On Monday Avenue"?);
+ * other common words name streets too ("on Bank Street", "on Pearl Street").
+ */
 function namedStreet(text: string, start: number, end: number): boolean {
   const words = text.slice(start, end).split(/[ \t]+/).slice(0, -1).map((w) => w.toLowerCase()).filter((w) => !/^(?:[nsew]|n[ew]|s[ew]|north|south|east|west)\.?$/.test(w));
-  return words.every((w) => !lexicon.stop.has(w) && !MONTH_KEY_SET.has(w) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) && !NOT_STREET_NAMES.has(w));
+  return words.every((w) => !lexicon.functionWords.has(w) && !MONTH_KEY_SET.has(w) && !/^(?:mon|tues|wednes|thurs|fri|satur|sun)day$/.test(w) && !NOT_STREET_NAMES.has(w));
 }
 
 /** Words before a street word that make a kind of road or a court of law, not a street: "ON GRAVEL ROAD", "on Drug Court". */
 const NOT_STREET_NAMES = new Set(['gravel', 'wet', 'dirt', 'icy', 'country', 'back', 'main', 'paved', 'busy', 'open', 'rural', 'private', 'public',
   'drug', 'family', 'juvenile', 'supreme', 'district', 'traffic', 'claims', 'federal', 'high', 'food', 'mental', 'veterans', 'same', 'other',
-  'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side', 'long', 'divided', 'shared', 'google', 'hard', 'network', 'external', 'flash', 'test']);
+  'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side', 'long', 'divided', 'shared', 'google', 'hard', 'network', 'external', 'flash', 'test',
+  // Places and things of the hospital, which the stop list holds and which no longer reject a name by themselves.
+  'ward', 'floor', 'unit', 'room', 'bed', 'clinic', 'office', 'hospital', 'icu', 'rehab', 'lab', 'home', 'code', 'sliding', 'scale', 'pressure',
+  'support', 'oxygen', 'service', 'team', 'floor']);
 
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {

@@ -10,7 +10,7 @@ import {
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
 import { RELATIONS, VERB_LIKE } from './name-cues.js';
-import { namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
+import { CHAIN_FIRST_KEYS, chainStore, namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
 
 /**
  * Places smaller than a state, and care facilities:
@@ -33,7 +33,7 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...[...lexicon.states].filter((name) => name !== 'in' && name !== 'or'), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS,
+  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS, ...CHAIN_FIRST_KEYS,
 ]);
 /**
  * Words that start the living-in rule alone ("home", "family", "knows"): frequent in notes, so at them that rule
@@ -228,6 +228,7 @@ const PLACE_RULES: readonly PlaceRule[] = [
   (s, i, w) => beforeEmergencyRoom(s, i, w),
   (s, i, w, next) => livingIn(s, i, w, next),
   (s, i, w) => { if ((PLACE_HEADS.has(w.key) || w.key === 'home') && namedPlace(s, i)) townAfterFacility(s, i); },
+  (s, i, w) => { if (CHAIN_FIRST_KEYS.has(w.key)) chainStore(s, i); },
 ];
 
 /**
