@@ -255,3 +255,20 @@ test('a letter\'s patient after "I saw" or "for seeing"; not a department, a day
   assert.deepEqual(names('Dear Colleague,\nI saw Quenna today for newly diagnosed asthma. Thank you for seeing Orlanth again.'), ['Quenna', 'Orlanth']);
   assert.deepEqual(names('Dear Colleague,\nWe saw Cardiology today. I saw Wednesday that the rash was better. They saw Quenna.'), []);
 });
+
+test('a nickname in quotes after a name and the surname after it; not a quoted word before a sentence in lower case', () => {
+  const found = (text: string): string[] => findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
+  assert.deepEqual(found('Seen in clinic today.\nPatient: Velmora "Vel" Quenbrook    MRN: 88231'), ['NAME:Velmora', 'NAME:Vel', 'NAME:Quenbrook', 'MRN:88231']);
+  assert.deepEqual(found('Seen in clinic today.\nPatient: Quenbrook, Orvelard ("Orv")'), ['NAME:Quenbrook', 'NAME:Orvelard', 'NAME:Orv']);
+  assert.deepEqual(found('Seen in clinic today. Dr. Orvel Quenby "Stat" consult placed.'), ['NAME:Orvel Quenby']);
+});
+
+test('names in messages: the sender after "From:", the writer under a closing or after a dash on the last line', () => {
+  const text = 'PORTAL MESSAGE\nFrom: Mark Quenbrook <mq77@example.com>\nSent: Sun 9/29/2024 8:14 PM\nSubject: pump\n\n'
+    + 'Hi, my sensor keeps failing.\nThanks,\nMark\n\n---\nFrom: Tamsin Velloway, RN\nSent: 9/30/2024\nHi Mark, call us.\n- Tamsin\n';
+  const names = findPhi(text).filter((s) => s.category === 'NAME').map((s) => text.slice(s.start, s.end));
+  assert.deepEqual(names, ['Mark Quenbrook', 'Mark', 'Tamsin Velloway', 'Mark', 'Tamsin']);
+  // A closing before a sentence, a team or a list item is no signature.
+  const plain = 'Discussed plan with family. Will follow up.\nThanks,\nWill call if worse.\nBest,\nCardiology Team\n- Continue lasix\n';
+  assert.deepEqual(findPhi(plain).filter((s) => s.category === 'NAME'), []);
+});

@@ -257,17 +257,23 @@ export function particleSurnames(s: NameScan): void {
 export function nicknames(s: NameScan): void {
   // "Clementine Quenby (Clem)": a capitalised word alone in brackets right after a name found is what the person is
   // called. Words after a marked one only (a mark set here lies ahead, past the bracket).
+  // In quotes too, the surname after them ('Virginia "Ginny" Tolliver', 'Quenby, Beauregard ("Beau")').
   for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
     const w = s.at(i + 1);
     const after = s.at(i + 2);
-    if (w === undefined || s.marked[i + 1] !== 0 || !/^[ \t]*\($/.test(w.gapBefore) || !w.capitalized || !nameLike(w) || medicalWord(w)) continue;
-    if (after !== undefined && !/^\)/.test(after.gapBefore)) continue;
-    if (after === undefined && s.text.charAt(w.end) !== ')') continue;
+    if (w === undefined || s.marked[i + 1] !== 0 || !/^[ \t]*(?:\(|\(?["“])$/.test(w.gapBefore) || !w.capitalized || !nameLike(w) || medicalWord(w)) continue;
+    const quoted = !w.gapBefore.includes('(');
+    const close = after === undefined ? s.text.slice(w.end, w.end + 2) : after.gapBefore;
+    if (!(quoted ? /^["”]/ : /^(?:["”])?\)/).test(close)) continue;
+    // A nickname goes on to the surname or ends the name, not a sentence in lower case ('Quenby "Stat" consult').
+    if (quoted && after !== undefined && /^["”][ \t]+$/.test(after.gapBefore) && !after.capitalized) continue;
     // A listed given name, or the start of the name's own words ("Clementine ... (Clem)"): not "(Interpreter)", "(Deceased)".
+    // A quoted word right after a name is what the person is called.
     let shortened = false;
     for (let k = i; k >= 0 && k > i - 3 && s.marked[k] === 1; k--) if ((s.words[k] as Word).key.startsWith(w.key) && w.key.length >= 4) shortened = true;
-    if (!shortened && !lexicon.firstNames.has(w.key)) continue;
+    if (!shortened && !lexicon.firstNames.has(w.key) && !/["“]/.test(w.gapBefore)) continue;
     s.marked[i + 1] = 1;
+    if (quoted && after !== undefined && /^["”][ \t]+$/.test(after.gapBefore) && after.capitalized && nameLike(after) && !medicalWord(after)) s.marked[i + 2] = 1;
   }
 }
 

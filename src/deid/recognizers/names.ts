@@ -13,6 +13,7 @@ import {
   personWord, secondBarrel, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
 } from './name-scan.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
+import { messageNames } from './name-messages.js';
 import {
   andNames, beforeListedSurname, beforePersonVerbs, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames, particleSurnames,
   surnameCommaGiven,
@@ -121,7 +122,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, propagateNames,
   nameSuffixes,
 ];
 
