@@ -59,3 +59,23 @@ test('two capitalised words before a comma and a signature\'s credential are a n
   assert.deepEqual(spans('Counts correct per circulator Tamsin Price, RN.'), ['NAME:Tamsin Price']);
   assert.deepEqual(spans('Breath Sounds Diminished, RN aware.'), []);
 });
+
+test('scores after their name and the ordinals of body parts are no dates; a day after "on the" and a date after "left" stay', () => {
+  for (const phrase of ['ER positive, strong (Allred 8/8).', 'Nottingham grade 2 (total 6/9).', 'Paralysed (TOF 2/4).', 'R hemiparesis (RUE 2/5, RLE 3/5).',
+    'Synovitis of the 2nd and 3rd MCPs.', 'Amputation of the 4th digit.', 'Continued on the 2nd day of treatment.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+  assert.deepEqual(spans('Admitted on the 2nd. Pt left 3/12 against advice.'), ['DATE:2nd', 'DATE:3/12']);
+});
+
+test('an internal extension, a Medicare beneficiary identifier, a badge, a plate and a council\'s registration after their labels', () => {
+  assert.deepEqual(spans('Paged Dr. Quenby (ortho) at 4-7721; no new orders.'), ['NAME:Quenby', 'PHONE:4-7721']);
+  assert.deepEqual(spans('Velma Drennick, RN, CCM    ext 4-6612'), ['NAME:Velma Drennick', 'PHONE:4-6612']);
+  assert.deepEqual(spans('Medicare MBI: 4TR7-WE2-MK91 on file.'), ['HEALTH_PLAN:4TR7-WE2-MK91']);
+  assert.deepEqual(spans('Officer present, badge 4471.'), ['ID:4471']);
+  assert.deepEqual(spans('Truck with plate RKT 482 towed.'), ['VEHICLE:RKT 482']);
+  assert.deepEqual(spans('Signed, IMC No. 412876'), ['LICENSE:412876']);
+  assert.deepEqual(spans('State License PTL.0017742'), ['LICENSE:PTL.0017742']);
+  // Not a time range after "at", mild cognitive impairment's year, or a badge's days.
+  assert.deepEqual(spans('Called pharmacy at 3-4 pm. MCI since spring. Wears a badge 2 days.'), []);
+});

@@ -89,7 +89,7 @@ const LABEL_GAP = String.raw`\s*(?:\([A-Za-z0-9 ]{1,20}\)\s*)?(?:(?:number|num|n
 /** LABEL_GAP, or the label's number told in a sentence: "policy number is TRV-99812", "the serial was MMT-1780-4432". */
 const LABEL_GAP_IS = String.raw`\s*(?:\([A-Za-z0-9 ]{1,20}\)\s*)?(?:(?:number|num|no\.?|#|id)\s*)?(?:[:#.]\s*|(?:is|was)\s+)?`;
 /** An identifier, or a licence's state code and identifier: "IL D512-4478-9921" (the code in capitals: see stateCodeFirst). */
-const LICENSE_VALUE = String.raw`(?<v>(?:[A-Za-z]{2}[ \t]+)?[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{2,})`;
+const LICENSE_VALUE = String.raw`(?<v>(?:[A-Za-z]{2}[ \t]+)?[A-Za-z]{0,4}[-#.]?\d[\dA-Za-z-]{2,})`;
 
 /**
  * One street at a corner: words and numbers, capitalised, numbered ("9th", "40 Quarry Hill Road") or street words
@@ -185,11 +185,15 @@ const RULE_LIST: readonly PatternRule[] = [
   // "Knee ext 1200", "UOP x1500 mL").
   {
     category: 'PHONE', keywords: ['at', 'call', 'phone', 'tel', 'page', 'pager', 'on', 'reached'],
-    re: /(?:at|call|phone|tel|page|pager|on|reached(?: on| at)?)[ \t]*:?[ \t]*(?<v>x(?!1000\b)\d{4,5}|(?:ext\.?|extension)[ \t]*:?[ \t]*\d{3,5})(?![\w\/-]|\.\d)(?![ \t]*(?:magnification|mag\b|power|objective|oil))/gi,
+    re: /(?:at|call|phone|tel|page|pager|on|reached(?: on| at)?)[ \t]*:?[ \t]*(?<v>x(?!1000\b)\d{4,5}|(?:ext\.?|extension)[ \t]*:?[ \t]*(?:\d-\d{4}|\d{3,5}))(?![\w\/-]|\.\d)(?![ \t]*(?:magnification|mag\b|power|objective|oil))/gi,
     afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 120 || c === 101; }, // x, e
   },
   // An extension in brackets or opening a line: "Ward 7 (ext 4472)", "Extension: 4471".
   { category: 'PHONE', keywords: ['ext', 'extension'], re: /(?:(?<=\()|(?<=(?:^|\n)[ \t]*))(?<v>(?:ext\.?|extension)[ \t]*:?[ \t]*\d{3,5})(?![\w\/-]|\.\d)/gi },
+  // A five-digit internal extension written "4-7721": after "ext" on a signature's line, or "at" after paging or calling
+  // someone ("Paged Dr. Quenby (ortho) at 4-7721").
+  { category: 'PHONE', keywords: ['ext'], re: /ext\.?[ \t]*:?[ \t]*(?<v>\d-\d{4})(?![\w\/-]|\.\d)/gi },
+  { category: 'PHONE', keywords: ['paged', 'page', 'called', 'call', 'reached'], re: /(?:paged|page|called|call|reached)\b[^\n;]{0,40}?\bat[ \t]+(?<v>\d-\d{4})(?![\w\/-]|\.\d)/gi },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
@@ -239,9 +243,9 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'MRN', keywords: ['mrn', 'mr', 'medical', 'med', 'unit', 'hospital', 'chart'], re: new RegExp(String.raw`(?:mrn|mr#|medical record|med rec|unit no|hospital no|chart)${LABEL_GAP}${ID_VALUE}`, 'gi') },
   {
     category: 'HEALTH_PLAN',
-    keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group'],
-    // "group is 300 strong": a group's number only after its label, not in a sentence.
-    re: new RegExp(String.raw`(?:(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary)${LABEL_GAP_IS}|group${LABEL_GAP})${ID_OR_GROUPS}`, 'gi'),
+    keywords: ['member', 'subscriber', 'policy', 'insurance', 'medicare', 'medicaid', 'health', 'beneficiary', 'group', 'mbi'],
+    // "group is 300 strong": a group's number only after its label, not in a sentence. "MBI": Medicare's beneficiary identifier.
+    re: new RegExp(String.raw`(?:(?:member|subscriber|policy|insurance|medicare|medicaid|health plan|beneficiary|mbi)${LABEL_GAP_IS}|group${LABEL_GAP})${ID_OR_GROUPS}`, 'gi'),
     accept: idLikeAfterIs,
   },
   // An IBAN after its label, written whole or in groups of four: "IBAN: DE44 5001 0517 5407 3249 31" (a short last
@@ -254,6 +258,11 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
+  // A US plate of three letters and three or four digits after its label: "plate RKT 482".
+  { category: 'VEHICLE', keywords: ['plate'], re: /(?:[Pp]late|PLATE)[ \t]*(?:[Nn]o\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{3}[ \t-]\d{3,4})(?![\w-])/g },
+  // A badge's and a medical council's number, only with their label: "badge 4471", "IMC No. 412876".
+  { category: 'ID', keywords: ['badge'], re: /badge[ \t]*(?:number|no\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{0,3}-?\d{3,7})(?![\w\/-]|\.\d)/gi },
+  { category: 'LICENSE', keywords: ['imc', 'mcrn'], re: /(?:IMC|MCRN)[ \t]*(?:[Nn]umber|[Nn]o\.?|#|[Rr]eg(?:istration)?\.?(?:[ \t]+[Nn]o\.?)?)?[ \t]*:?[ \t]*(?<v>\d{4,8})(?![\w\/-]|\.\d)/g },
   // An aircraft's registration after "tail": "rotor wing (tail N417LS)" (not "pancreatic tail 12-15mm").
   { category: 'VEHICLE', keywords: ['tail'], re: /[Tt]ail[ \t]*(?:[Nn]o\.?|#|number)?[ \t]*:?[ \t]*(?<v>N\d{1,5}[A-Z]{0,2})(?![\w-])/g },
   // A plate with its state's code or in the British form, after its label: "PLATE CT 7KX-Q31", "reg KX19 TRY".
@@ -340,7 +349,8 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: new RegExp(String.raw`\b${DAY}\s+(?:of\s+)?${MONTH}\b\.?(?:,?\s+${YEAR}\b)?`, 'gi'), accept: acceptMonthWords, when: MONTH_WORD, runs: RUNS_1_2, after: SPACE_CHARS + 'sSnNrRtT' },
   { category: 'DATE', keywords: MONTH_KEYS, re: new RegExp(String.raw`${MONTH}\.?,?\s+(?:1[89]\d\d|20\d\d|'\d\d)\b`, 'gi'), accept: acceptMonthWords },
   { category: 'DATE', keywords: ['january', 'february', 'september', 'october', 'november', 'december', 'jan', 'feb', 'sep', 'sept', 'oct', 'nov', 'dec'], re: /(?:january|february|september|october|november|december|jan|feb|sept?|oct|nov|dec)\b\.?/gi, accept: acceptBareMonth },
-  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, afterKeyword: theAfterSpaces },
+  { category: 'DATE', keywords: ['on', 'since', 'until', 'till', 'by', 'from', 'of', 'before', 'after', 'it', 'its', 'is'], re: /(?:on|since|until|till|by|from|of|before|after|it's|its|is)\s+the\s+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))\b/gi, afterKeyword: theAfterSpaces,
+    accept: (text, _start, end) => !ORDINAL_OF_A_BODY_PART.test(text.slice(end, end + 40)) },
   // "present on 21st.", "seen on 3rd," : an ordinal alone after "on" that closes its clause ("on 2nd line" is no date).
   { category: 'DATE', keywords: ['on'], re: /on[ \t]+(?<v>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?=[ \t]*(?:[.,;:)]|$|\n))/gi, afterKeyword: digitAfterSpaces },
   { category: 'DATE', re: /(?<![\w'])'(?<v>\d\d)\b(?!')/g, when: has("'") },
@@ -569,8 +579,14 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|allred|tof|train-of-four|total|rue|rle|lue|lle|ue|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
+
+/**
+ * After an ordinal, what makes it the number of a body part or a stage, not a day: "of the 2nd and 3rd MCPs", "of the
+ * 4th digit", "on the 5th intercostal space".
+ */
+const ORDINAL_OF_A_BODY_PART = /^(?:[ \t]*(?:,|and|or|&|-|to|through)[ \t]*\d{1,2}(?:st|nd|rd|th))*[ \t]+(?:digits?|fingers?|toes?|ribs?|mcps?|pips?|dips?|mtps?|metacarpals?|metatarsals?|intercostal|ics|spaces?|web|degree|trimester|grade|line|cranial|nerves?|ventricle|percentile|cycles?|doses?|rounds?|generation|branch|lumbar|cervical|thoracic|sacral|molars?|premolars?|toenails?|fingernails?|decade|week|month|year|day|time|attempt|episode|pregnancy|child|baby|floor)\b/i;
 
 /** A weekday right before: "Tues 3/3", "Thursday, 1/2" (lower-cased text). */
 const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|saturday|sunday)(?:day)?\.?,?\s*$/; // "sat 1/2 hr", "sun 2/3" are not
