@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findPhi } from '../../src/deid/index.js';
+import { deidentify, findPhi } from '../../src/deid/index.js';
 
 /** Every phrase is read in a mixed-case note, where capitals tell a name. */
 const NOTE = 'Patient seen today in clinic. ';
@@ -109,5 +109,23 @@ test('streets named by an ordinal or a common word, after "on", and with a house
   // Not the hospital's own places, and not a day after "on".
   for (const phrase of ['Seen on Ward Street rounds.', 'Pain on 5th day.', 'Continue on Room Air.', 'On the Same Road again.']) {
     assert.deepEqual(spans(phrase), [], phrase);
+  }
+});
+
+test('nursing-note cues of a town: a relative from it, living nearby in it, retiring or records from it, a rehab screened by', () => {
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('SON FROM QUENBURY PHONED FOR UPDATE. WILL FLY FROM QUENBURY TOMORROW.'),
+    'SON FROM [LOCATION] PHONED FOR UPDATE. WILL FLY FROM [LOCATION] TOMORROW.');
+  assert.equal(tagged('her son drives up on Sunday from Orvelby.'), 'her son drives up on Sunday from [LOCATION].');
+  assert.equal(tagged('pt calm. wife lives nearby in quenbury, visits daily.'), 'pt calm. wife lives nearby in [LOCATION], visits daily.');
+  assert.equal(tagged('social- retired from QUENBURY. wife visited.'), 'social- retired from [LOCATION]. wife visited.');
+  assert.equal(tagged('AWAITING CARDIAC RECORDS FROM ORVELBY, MD TODAY.'), 'AWAITING CARDIAC RECORDS FROM [LOCATION], MD TODAY.');
+  assert.equal(tagged('BELIEVE PT WAS SCREENED BY ORVEL QUENBY REHAB TODAY.'), 'BELIEVE PT WAS SCREENED BY [HOSPITAL] REHAB TODAY.');
+  // A place found after a movement is found again where it is written alike.
+  assert.equal(tagged('DAUGHTER WILL FLY FROM QUENBURY TODAY. SNOWSTORM HIT QUENBURY AGAIN.'), 'DAUGHTER WILL FLY FROM [LOCATION] TODAY. SNOWSTORM HIT [LOCATION] AGAIN.');
+  // Not home, work, a state or its abbreviation, a country, a disease a relative died of.
+  for (const text of ['WIFE FROM HOME. SON FROM WORK. DAUGHTER FROM FLORIDA. son from Calif. son from Peru.',
+    'Her father passed away 25 years ago from Quenby\'s disease.', 'Daughter from out of state. Son from previous marriage.']) {
+    assert.deepEqual(findPhi(text).filter((s) => s.category === 'LOCATION'), [], text);
   }
 });

@@ -74,8 +74,9 @@ north east|indian head|hyde park|white marsh|middle river|norwood|
 `.replace(/\s*\n\s*/g, '').split('|').map((s) => s.trim()).filter((s) => s !== '');
 
 /**
- * US states and their postal codes (context, not PHI); the states of two words by their codes alone, but for the codes
- * that are also abbreviations of care (SC subcutaneous, PR per rectum, SD, NM, NC nasal cannula, ND not done).
+ * US states, their postal codes and common abbreviations (context, not PHI: "son from Calif."); the states of two words
+ * by their codes alone, but for the codes that are also abbreviations of care (SC subcutaneous, PR per rectum, SD, NM,
+ * NC nasal cannula, ND not done).
  */
 export const STATES: readonly string[] = `
 alabama al alaska ak arizona az arkansas ar california ca colorado co connecticut ct delaware de florida fl
@@ -84,6 +85,7 @@ maryland md massachusetts ma michigan mi minnesota mn mississippi ms missouri mo
 nv ohio oh oklahoma ok oregon or pennsylvania pa tennessee tn texas tx utah ut vermont vt virginia va
 washington wa wisconsin wi wyoming wy dc
 nh nj ny ri wv
+calif fla penn conn mich minn wisc ariz colo tenn okla
 `.trim().split(/\s+/);
 
 /** The states of two words, by their second word: the first words it may follow. */

@@ -80,7 +80,8 @@ export function beforePersonVerbs(s: NameScan): void {
     // Verbs of prose ("lives", "began", "wrote") vouch for a listed given name or a two-word name alone: "Baby began",
     // "Technique explained", "Face moved" are no people.
     const proseVerb = PROSE_PERSON_VERBS.has(v.key);
-    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb;
+    // Not a state or a country before "visited" ("Daughter from Florida visited").
+    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb && !lexicon.states.has(w.key) && !lexicon.countries.has(w.key);
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
     const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
     const resident = s.mixed && (v.key === 'lives' || v.key === 'lived') && residentBefore(s, i);

@@ -48,7 +48,7 @@ export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventi
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */
 export const FACILITY_CUES = new Set(['to', 'at', 'from', 'in', 'of', 'for', 'the', 'into', 'by', 'w', 'via', 'toward', 'towards', 'visit', 'with', 'and', 'on']);
 /** Cues strong enough for a weak head with an unknown name: "LIVES AT BRAMWICK HOUSE", "to tollander rehab facility". */
-export const STRONG_CUES = new Set(['to', 'at', 'from', 'the', 'on']);
+export const STRONG_CUES = new Set(['to', 'at', 'from', 'the', 'on', 'by']);
 export const WEAK_HEADS = new Set(['rehab', 'rehabilitation', 'house', 'center', 'centre', 'ctr', 'campus', 'health', 'healthcare', 'facility', 'nh', 'manor', 'institute', 'clinic', 'clinics']);
 export const WARD_VERBS = new Set(['transfer', 'transferred', 'transfered', 'tranfered', 'tranferred', 'transferring', 'transfering', 'tranfer',
   'tx', 'txd', 'o', 'admitted', 'readmitted', 'intubated', 'go', 'back', 'out', 'again']);
@@ -58,7 +58,9 @@ export const WARD_NUMBER = /[ \t]?[1-9]\d?(?![\d\/%:-]|\.\d)(?![ \t]*(?:mg|mcg|c
 export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tranferred', 'transfer', 'admitted', 'readmitted', 'came', 'flown',
   'flighted', 'brought', 'discharged', 'accepted', 'excepted', 'flying', 'fly', 'flew', 'drove', 'moved', 'works', 'worked', 'arrived',
   'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed', 'medflight', 'medflighted', 'airlifted', 'lifeflighted',
-  'helicoptered', 'travel', 'travelled', 'traveled', 'relocated', 'relocating', 'commutes', 'commuting', 'emigrated', 'immigrated']);
+  'helicoptered', 'travel', 'travelled', 'traveled', 'relocated', 'relocating', 'commutes', 'commuting', 'emigrated', 'immigrated',
+  // "retired from X" (an employer), "old records from X", "adm to X".
+  'retired', 'records', 'adm', 'admit']);
 /** Words between a verb of movement and its preposition: "moved here from X", "drove down from X", "moved back to X". */
 export const MOVE_ADVERBS = new Set(['here', 'down', 'up', 'over', 'back', 'home', 'there', 'away', 'out', 'across']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
@@ -124,7 +126,8 @@ export const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'r
   'shower', 'waiting', 'lounge', 'fast', 'track', 'minor', 'express', 'core', 'reference', 'frozen', 'section', 'quest', 'labcorp',
   'sendouts', 'send', 'send-out', 'transfusion', 'special', 'employee', 'hybrid', 'activity', 'activities', 'sports', 'driving', 'duty', 'play',
   'supine', 'prone', 'sitting', 'standing', 'custody', 'protective', 'juvenile', 'detention', 'require', 'pre', 'post', 'pre-op', 'post-op',
-  'short', 'stay', 'histology', 'chemistry', 'midnight', 'noon', 'bedtime', 'discharge', 'emergent', 'diagnostic', 'stat', 'structural']);
+  'short', 'stay', 'histology', 'chemistry', 'midnight', 'noon', 'bedtime', 'discharge', 'emergent', 'diagnostic', 'stat', 'structural',
+  'intensive', 'critical', 'coronary', 'cardiac']);
 /** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
 export const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
 export const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',

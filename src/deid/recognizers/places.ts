@@ -198,8 +198,11 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     for (let r = 0; r < PLACE_RULES.length; r++) (PLACE_RULES[r] as PlaceRule)(s, i, w, next, prev);
   }
   propagate(words, text, s.spans);
-  // Places after a movement are weaker evidence: they do not propagate to other mentions.
-  return s.spans.concat(s.moved);
+  // Places after a movement are weaker evidence: they propagate only to mentions written alike ("FLY FROM QUENBURY ...
+  // SON FROM QUENBURY").
+  const all = s.spans.concat(s.moved);
+  if (s.moved.length > 0) propagate(words, text, all, true);
+  return all;
 }
 
 type PlaceRule = (s: PlaceScan, i: number, w: Word, next: Word | undefined, prev: Word | undefined) => void;
@@ -634,7 +637,7 @@ function beforeStateCodeSingleCase(s: PlaceScan, i: number, w: Word, prev: Word 
 }
 
 /** Words between "lives" and "in" before a town: "lives alone in X", "lives locally in X". */
-const LIVING_ALONE = new Set(['alone', 'here', 'locally', 'independently', 'together', 'now', 'currently', 'still']);
+const LIVING_ALONE = new Set(['alone', 'here', 'locally', 'independently', 'together', 'now', 'currently', 'still', 'nearby']);
 
 function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // "lives in X", "resides in X", "lives alone in X".
@@ -657,33 +660,54 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
 const HOMES = new Set(['place', 'house', 'home', 'apartment', 'flat', 'farm', 'condo']);
 
 /**
+ * A word of the town a relative lives in or comes from: capitalised in a mixed-case note, five letters or more in a
+ * single-case one; not a month, a state of care, a language or an abstract noun. Not townAfterIn's verb-shaped words:
+ * towns end in "-ing" too ("Kettering"); an abstract noun does not follow a relative ("in Remission").
+ */
+function relativesTownWord(s: PlaceScan, c: Word | undefined): c is Word {
+  // Not an eponym's disease ("Huntington's").
+  return c !== undefined && /^[ \t]+$/.test(c.gapBefore) && (s.mixed ? c.capitalized : c.key.length >= 5) && c.keyEnd === c.end && movedPlace(s, c)
+    && !NOT_TOWNS_AFTER_IN.has(c.key) && !MONTH_KEY_SET.has(c.key) && !WEEKDAY_KEY_SET.has(c.key) && !lexicon.regionWords.has(c.key)
+    && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !STATES_OF_A_PATIENT.has(c.key) && !/(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
+    // A language: "explained it to the mother in her language".
+    && !(/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key));
+}
+
+/** Words of dying or suffering, after which "from" names a disease. */
+const DYING = new Set(['died', 'dies', 'passed', 'death', 'suffered', 'suffers', 'suffering', 'recovering', 'recovered', 'diagnosed', 'sick', 'ill']);
+
+/** The town of one or two words from word `t`, unless a country, a state or a continent. */
+function relativesTown(s: PlaceScan, t: number): void {
+  if (!relativesTownWord(s, s.at(t))) return;
+  const last = relativesTownWord(s, s.at(t + 1)) ? t + 1 : t;
+  const name = s.words.slice(t, last + 1).map((c) => c.key).join(' ');
+  if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
+  push(s, t, last, 'LOCATION');
+}
+
+/**
  * "lives with her granddaughter Tamsin in Orvelby", "a cousin in Quenbury", "sister Mabel's place in Orvel Falls": in a
  * mixed-case note, the town a relative lives in, after the relation, the relative's capitalised name (up to three
- * words) and the home; the town capitalised and shaped like one (townAfterIn), not a month, a state or a country.
+ * words) and the home. "SON FROM QUENBURY PHONED", "her son drives up on Sunday from Quenbury": in any note, the
+ * town a relative comes from, "from" in the relation's clause.
  */
 function relativeIn(s: PlaceScan, i: number): void {
+  for (let k = i + 1; k <= i + 8; k++) {
+    const c = s.at(k);
+    // "passed away from X's", "died from X": a disease, not a town.
+    if (c === undefined || /[.;!?\n]/.test(c.gapBefore) || DYING.has(c.key)) break;
+    if (c.key === 'from') {
+      relativesTown(s, k + 1);
+      break;
+    }
+  }
   if (!s.mixed) return;
   let k = i + 1;
   while (k <= i + 3 && s.at(k)?.capitalized === true && cleanGap((s.at(k) as Word).gapBefore)) k++;
   if (k > i + 1 && HOMES.has(s.at(k)?.key ?? '') && /'s[ \t]+$/.test(s.text.slice((s.at(k - 1) as Word).keyEnd, (s.at(k) as Word).start))) k++;
   const inWord = s.at(k);
   if (inWord === undefined || s.text.slice(inWord.start, inWord.end) !== 'in' || !/^[ \t]+$/.test(inWord.gapBefore)) return;
-  let last = -1;
-  for (let t = k + 1; t < k + 3; t++) {
-    const c = s.at(t);
-    // Not townAfterIn's verb-shaped words: towns end in "-ing" too ("Kettering"); an abstract noun does not follow a
-    // relative ("in Remission").
-    if (c === undefined || !/^[ \t]+$/.test(c.gapBefore) || !c.capitalized || !movedPlace(s, c) || NOT_TOWNS_AFTER_IN.has(c.key)
-      || MONTH_KEY_SET.has(c.key) || WEEKDAY_KEY_SET.has(c.key) || lexicon.regionWords.has(c.key) || lexicon.stop.has(c.key) || CARE_WORDS.has(c.key)
-      || STATES_OF_A_PATIENT.has(c.key) || /(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
-      // A language: "explained it to the mother in her language".
-      || (/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key))) break;
-    last = t;
-  }
-  if (last < 0) return;
-  const name = s.words.slice(k + 1, last + 1).map((c) => c.key).join(' ');
-  if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
-  push(s, k + 1, last, 'LOCATION');
+  relativesTown(s, k + 1);
 }
 
 /** A word that can name a town after "I'm in": capitalised (or upper case, 5+ letters), not a unit, care word or country. */
@@ -775,9 +799,10 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
  * Halvorsen 2 ... HALVORSEN4 overnight"). Only distinctive single words propagate: not facility heads,
  * care words, states or stop words.
  */
-function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void {
+function propagate(words: readonly Word[], text: string, spans: PhiSpan[], sameSurface = false): void {
   if (spans.length === 0) return;
   const found = new Map<string, 'LOCATION' | 'HOSPITAL'>();
+  const surfaces = new Set<string>();
   const covered = new Set<number>();
   let k = 0;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -791,6 +816,7 @@ function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void
       && !HEAD_FILLERS.has(w.key) && !lexicon.states.has(w.key) && !UNIT_WORDS.has(w.key) && !lexicon.ambiguousCities.has(w.key)
       && !lexicon.ambiguousNames.has(w.key) && !PLACE_WORDS.has(w.key) && s.category === 'LOCATION' && !/\d/.test(w.key)) {
       found.set(w.key, 'LOCATION');
+      if (sameSurface) surfaces.add(text.slice(w.start, w.keyEnd));
     }
   }
   if (found.size === 0) return;
@@ -801,6 +827,8 @@ function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void
     const w = words[i] as Word;
     if ((lengths & (1 << (w.key.length & 31))) === 0) continue;
     const category = found.get(w.key);
-    if (category !== undefined && !covered.has(i) && !namesAnInstrument(words, text, i)) spans.push({ start: w.start, end: w.keyEnd, category });
+    if (category !== undefined && !covered.has(i) && (!sameSurface || surfaces.has(text.slice(w.start, w.keyEnd))) && !namesAnInstrument(words, text, i)) {
+      spans.push({ start: w.start, end: w.keyEnd, category });
+    }
   }
 }
