@@ -79,3 +79,14 @@ test('an internal extension, a Medicare beneficiary identifier, a badge, a plate
   // Not a time range after "at", mild cognitive impairment's year, or a badge's days.
   assert.deepEqual(spans('Called pharmacy at 3-4 pm. MCI since spring. Wears a badge 2 days.'), []);
 });
+
+test('named days, a Canadian postal code, a police rank before a name; not an index, a specialty or a rank in a sentence', () => {
+  assert.deepEqual(spans('Unwell after an Australia Day barbecue; better by Boxing Day.'), ['DATE:Australia Day', 'DATE:Boxing Day']);
+  assert.deepEqual(spans('Clinic, 1100 Quenby Street, Orvelby, ON K1S 3X4'), ['LOCATION:1100 Quenby Street, Orvelby, ON K1S 3X4']);
+  assert.deepEqual(spans('Trooper Dale Quenbrook at bedside.'), ['NAME:Dale Quenbrook']);
+  assert.deepEqual(spans('Antibiotics started 3/3 for pneumonia.'), ['DATE:3/3']);
+  for (const phrase of ['Quenby-Orvel Index today 9.', 'Tamsin Orvel-Quenby, MD, Pediatric Emergency Medicine', 'Officer present at bedside.',
+    'Strength 3/3 in both legs.']) {
+    assert.ok(!spans(phrase).some((s) => !s.startsWith('NAME:Tamsin')), phrase);
+  }
+});

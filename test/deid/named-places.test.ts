@@ -129,3 +129,20 @@ test('nursing-note cues of a town: a relative from it, living nearby in it, reti
     assert.deepEqual(findPhi(text).filter((s) => s.category === 'LOCATION'), [], text);
   }
 });
+
+test('more cues of places: a clinician\'s town, driving someone home to a town, an employer after the job, a county\'s ambulance service', () => {
+  const cases: [string, string[]][] = [
+    ['She was seen by the ophthalmologist in Orvelby last month.', ['LOCATION:Orvelby']],
+    ['Records sent by her dentist in Quenby City.', ['LOCATION:Quenby City']],
+    ['Her son is driving him home to Drennick after the procedure.', ['LOCATION:Drennick']],
+    ['Works as a deckhand for Orvel Marine Towing; off work now.', ['LOCATION:Orvel Marine Towing']],
+    ['Arrival 21:38 via Quenby County EMS.', ['HOSPITAL:Quenby']],
+  ];
+  for (const [phrase, expected] of cases) assert.deepEqual(spans(phrase), expected, phrase);
+  for (const phrase of ['Doctor in ICU aware.', 'Surgeon in Theatre now.', 'Driving him to dialysis.', 'Works as a team for the patient.',
+    'Called EMS. Per EMS report. Arrived via Private EMS.', 'Transfer center line open. Called the RN at the receiving facility.',
+    'Good rehab potential.', 'MOVEMENT DISORDERS CLINIC - FOLLOW-UP', 'BI-RADS 5 mass, left breast. Left breast biopsy.',
+    'Discussed from that point on.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});

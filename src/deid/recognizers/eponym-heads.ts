@@ -12,7 +12,7 @@ const HEADS = new Set(['scale', 'scales', 'score', 'criteria', 'classification',
  * stage III", "Quenby index 7" (not "Quenby index finger", "Quenby risk of falls").
  */
 const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade', 'index', 'risk', 'adl', 'adls', 'iadl', 'iadls']);
-const RESULT_AFTER = /^[ \t]+(?:negative|positive|neg|pos|equivocal|normal|abnormal|[IVX]+[abc]?\b|\d)/i;
+const RESULT_AFTER = /^[ \t]+(?:(?:today|now|was|is|of|score)[ \t]*[:=]?[ \t]*)?(?:negative|positive|neg|pos|equivocal|normal|abnormal|[IVX]+[abc]?\b|\d)/i;
 
 /**
  * Whether the name ending at word `last` is the start of a named instrument: a head within the next three words,

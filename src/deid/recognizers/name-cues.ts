@@ -4,7 +4,11 @@
  */
 import { lexicon } from '../lexicon/index.js';
 
-export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mister', 'rabbi', 'rev', 'reverend', 'prof', 'professor']);
+export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss', 'mister', 'rabbi', 'rev', 'reverend', 'prof', 'professor',
+  // Police: "Trooper Dale Quenby", "Officer Orvel" (see POLICE_TITLES).
+  'trooper', 'officer', 'deputy', 'sergeant', 'sgt', 'detective', 'constable']);
+/** Police ranks, which are words of a sentence as often ("Officer present"): a name after them only when capitalised or listed. */
+export const POLICE_TITLES = new Set(['trooper', 'officer', 'deputy', 'sergeant', 'sgt', 'detective', 'constable']);
 /** Titles of doctors: two name words after them even before "and", "to", "will" ("dr. X Y and family"). */
 export const DOCTOR_TITLES = new Set(['dr', 'drs', 'doctor', 'prof', 'professor']);
 /** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
@@ -131,7 +135,8 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
 export const SPECIALTY_SUFFIX = /(?:ology|ologist|ologists|iatry|iatrist|iatrists|ician|icians)$/;
 export const CLINICAL_ROLES = new Set(['hospitalist', 'hospitalists', 'intensivist', 'internist', 'therapist', 'dentist', 'pharmacist',
   'anesthetist', 'sonographer', 'radiographer', 'triage', 'referring', 'ordering', 'consulting', 'admitting', 'dictating', 'supervising',
-  'reading', 'interpreting', 'performing', 'treating', 'covering']);
+  'reading', 'interpreting', 'performing', 'treating', 'covering', 'pediatric', 'paediatric', 'emergency', 'internal', 'critical', 'geriatric',
+  'neonatal', 'palliative', 'hospice']);
 export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
 /**
  * Medical eponyms and loan words written with accents, which the accented-pair rule would take for a name:

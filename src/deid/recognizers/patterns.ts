@@ -1,4 +1,5 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
+import { NAMED_DAYS_ALONE, NAMED_DAYS_BEFORE_DAY } from '../lexicon/holidays.js';
 import { TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PATTERN } from '../trigger-bits.js';
 import { splitWords, type Word } from '../words.js';
@@ -77,6 +78,13 @@ const MONTH_WORD = (_lower: string, context: PatternContext): boolean => context
 const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)`;
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
+/** The days named in lexicon/holidays.ts, capitalised, with "Day" after those that need it. */
+const NAMED_DAYS = new RegExp(`(?:${NAMED_DAYS_BEFORE_DAY.map((d) => d.replace(/'/g, "'?").replace(/\./g, '\\.?')).join('|')}) Day\\b|${NAMED_DAYS_ALONE.join('|')}`, 'g');
+const NAMED_DAY_KEYS = [...NAMED_DAYS_BEFORE_DAY, ...NAMED_DAYS_ALONE].flatMap((d) => {
+  const key = (/[A-Za-z]+/.exec(d)?.[0] ?? '').toLowerCase();
+  return [key, `${key}s`]; // "Mothers Day" is written without its apostrophe too
+});
+
 /** A month and a day with a dash: "3-15", "10-3" (after a word that makes it a date). */
 const MONTH_DASH_DAY = String.raw`(?:0?[1-9]|1[0-2])-(?:[12]\d|3[01]|0?[1-9])`;
 /** A month and a day with a slash: "3/15", "12/05". */
@@ -413,6 +421,8 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /(?<![\w.,:\/-])(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d\d(?![\w\/%]|[.,:-]\d)/g, when: test(/\d{6}/), shape: SHAPE_SIX_DIGITS, accept: acceptSixDigits },
   { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/), shape: SHAPE_DECADE },
   { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas(?: eve| day)?(?![ \t]+(?:disease|factor))|thanksgiving(?: day)?|easter(?![ \t]+seals?\b)|new year'?s(?: day| eve)?|memorial day|labor day(?![ \t]*#?\d)|independence day|veterans day|halloween|valentine'?s day)\b/gi },
+  // Days of other countries and of families, capitalised: "after an Australia Day barbecue", "on Boxing Day", "Mother's Day".
+  { category: 'DATE', keywords: NAMED_DAY_KEYS, re: NAMED_DAYS },
   // Ages over 89.
   {
     category: 'AGE',
@@ -491,6 +501,8 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down', 'via'],
     re: /(?:on|off|near|along|down|via)[ \t]+(?<v>(?:route|rte\.?|highway|hwy|interstate|county road|state route)[ \t]+\d{1,4}[a-z]?|i-(?!12[35]\b|131\b)\d{1,3})(?![\w\/-]|\.\d)/gi,
   },
+  // A Canadian postal code after a province's code or a town: "Ottawa, ON K1S 3X4".
+  { category: 'LOCATION', re: /(?<=\b(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|\p{Lu}\p{Ll}+),?[ \t]+)[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])/gu, when: test(/[a-z]\d[a-z] ?\d[a-z]\d/) },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
@@ -638,7 +650,7 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before or a part is padded with a zero
   // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).
   const [a = '', b = ''] = value.split('/');
-  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
+  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".

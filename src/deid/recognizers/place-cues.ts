@@ -14,7 +14,7 @@ export const ORGANISATION_HEADS = new Set(['practice', 'associates', 'partners',
   // Pharmacy").
   'pediatrics', 'paediatrics', 'dental', 'dentistry', 'orthodontics', 'nursery', 'montessori', 'preschool', 'kindergarten',
   // Practices of a specialty, counsellors, laboratories, and ambulance services ("Quenby Orthopedics", "Orvel County Ambulance").
-  'orthopedics', 'orthopaedics', 'counseling', 'counselling', 'diagnostics', 'ambulance', 'paramedics', 'paramedic']);
+  'orthopedics', 'orthopaedics', 'counseling', 'counselling', 'diagnostics', 'ambulance', 'paramedics', 'paramedic', 'ems']);
 /** Words that make such a head a kind, not a name: "General Practice", "Good Clinical Practice", "Reference Laboratories". */
 export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'good', 'best', 'evidence', 'based', 'nursing', 'adult', 'reference',
   'pathology', 'usual', 'authority', 'local', 'diagnostics', 'diagnostic', 'private', 'group', 'medical', 'dental', 'family', 'primary', 'specialty',
@@ -60,7 +60,7 @@ export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tr
   'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed', 'medflight', 'medflighted', 'airlifted', 'lifeflighted',
   'helicoptered', 'travel', 'travelled', 'traveled', 'relocated', 'relocating', 'commutes', 'commuting', 'emigrated', 'immigrated',
   // "retired from X" (an employer), "old records from X", "adm to X".
-  'retired', 'records', 'adm', 'admit']);
+  'retired', 'records', 'adm', 'admit', 'driving', 'drive', 'drives', 'driven']);
 /** Words between a verb of movement and its preposition: "moved here from X", "drove down from X", "moved back to X". */
 export const MOVE_ADVERBS = new Set(['here', 'down', 'up', 'over', 'back', 'home', 'there', 'away', 'out', 'across']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
@@ -148,7 +148,9 @@ export const CARE_WORDS = new Set(['cardiac', 'pulmonary', 'pulm', 'acute', 'sub
   'transplant', 'vascular', 'vein', 'breast', 'women', 'family', 'internal', 'geriatric', 'geriatrics', 'fertility', 'weight', 'nutrition',
   'detox', 'drug', 'alcohol', 'methadone', 'shelter', 'homeless', 'halfway', 'family', 'foster', 'boarding', 'retirement', 'senior',
   'elderly', 'resident', 'residents', 'general', 'medicine', 'surgery', 'anesthesia', 'regional', 'university', 'new', 'old', 'big',
-  'small', 'large', 'nearby', 'closest', 'nearest', 'rehabilitative', 'ltc', 'snf', 'lt', 'st', 'vna', 'pt', 'ot', 'speech']);
+  'small', 'large', 'nearby', 'closest', 'nearest', 'rehabilitative', 'ltc', 'snf', 'lt', 'st', 'vna', 'pt', 'ot', 'speech',
+  // Which facility in a transfer: "Transfer center", "receiving facility".
+  'transfer', 'receiving', 'sending', 'accepting', 'referring']);
 export const SAINT_BEFORE = new Set(['to', 'at', 'from', 'in', 'of', 'by']);
 export const PLACE_BEFORE = new Set(['in', 'from', 'of', 'to', 'at', 'near', 'lives', 'live', 'living', 'resides', 'reside', 'visiting', 'returned', 'return', 'moved', 'toward', 'towards']);
 /** Units and places inside a hospital that follow "transferred to" without being PHI. */

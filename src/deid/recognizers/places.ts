@@ -40,8 +40,13 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
  * runs, not every rule (which cost 5% of de-identification when they were place triggers like the others).
  */
 const LIVING_ONLY = new Set([...LIVING_NOUNS, ...KNOWING_VERBS].filter((k) => !RULE_TRIGGERS.has(k)));
-/** Relations, at which the relative's-town rule alone runs. */
-const RELATIVES_ONLY = new Set([...RELATIONS].filter((k) => !RULE_TRIGGERS.has(k) && !LIVING_ONLY.has(k) && k !== 'other' && k !== 'contact' && k !== 'law'));
+/** Clinicians seen elsewhere, whose town follows as a relative's does: "seen by the ophthalmologist in Quenbury". */
+const CLINICIANS = ['doctor', 'physician', 'surgeon', 'specialist', 'gp', 'dentist', 'ophthalmologist', 'cardiologist', 'neurologist',
+  'oncologist', 'nephrologist', 'urologist', 'dermatologist', 'rheumatologist', 'gastroenterologist', 'endocrinologist', 'pulmonologist',
+  'psychiatrist', 'psychologist', 'therapist', 'counselor', 'counsellor', 'optometrist', 'podiatrist', 'chiropractor', 'pediatrician',
+  'obstetrician', 'gynecologist', 'orthopedist', 'hematologist', 'allergist'];
+/** Relations and clinicians, at which the relative's-town rule alone runs. */
+const RELATIVES_ONLY = new Set([...RELATIONS, ...CLINICIANS].filter((k) => !RULE_TRIGGERS.has(k) && !LIVING_ONLY.has(k) && k !== 'other' && k !== 'contact' && k !== 'law'));
 /** Words at which some place rule starts. */
 export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY, ...RELATIVES_ONLY, 'area']);
 
@@ -362,7 +367,8 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
   const compound = s.mixed && w.capitalized && s.at(i - 1)?.capitalized === true && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
-  const organisation = s.mixed && w.capitalized && (ORGANISATION_HEADS.has(w.key) || w.key === 'surgery');
+  // "Quenby County EMS": the ambulance service's head in capitals.
+  const organisation = s.mixed && (w.capitalized || (w.key === 'ems' && s.text.startsWith('EMS', w.start))) && (ORGANISATION_HEADS.has(w.key) || w.key === 'surgery');
   if ((GENERIC_HEADS.has(w.key) || compound || organisation) && !(w.key === 'house' && next !== undefined && /^(?:officer|officers|staff|md|diet)$/.test(next.key))) {
     // In a mixed-case note a capitalised hospital's kind of care stays out of its name too ("Quenby Diabetes Centre",
     // "Orvel Inpatient Rehabilitation"); a name of kinds alone is none ("Comprehensive Cancer Center").
@@ -372,6 +378,10 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     const found = nameBefore(s, i, false, careFillers);
     if (found !== null && careFillers && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0]))) return;
     if (found !== null && s.mixed && CLINIC_KINDS.has((s.at(found[0]) as Word).key)) return;
+    // "Good rehab potential": a prognosis, not a name.
+    if (found !== null && found[0] === found[1] && PROGNOSES.has((s.at(found[0]) as Word).key)) return;
+    // "MOVEMENT DISORDERS CLINIC": a heading in capitals in a mixed-case note, its words shaped like nouns of care.
+    if (found !== null && s.mixed && headingInCapitals(s, found[0], i)) return;
     // A British GP's surgery only after the GP or a registration ("GP: Hollins Lane Surgery", "registered at Parkview
     // Surgery"): headings and procedures name "Surgery" as often ("Previous Surgery:", "Cataract Surgery").
     if (found !== null && w.key === 'surgery' && !gpBefore(s, found[0])) return;
@@ -395,6 +405,19 @@ function kindOfOrganisation(s: PlaceScan, from: number): boolean {
   // like one ("Cedar Ridge").
   return ORGANISATION_KINDS.has(key) || ((/(?:ic|al|lar|ary|ive|ics|ory)$/.test(key) || DEPARTMENT_ENDING.test(key)) && !isKnownName(key) && !lexicon.cities.has(key)
     && !NAMING_HEADS.has(key));
+}
+
+const PROGNOSES = new Set(['good', 'poor', 'fair', 'excellent', 'guarded', 'limited', 'great', 'reasonable']);
+
+/** Words `from` to `to` are in capitals in a mixed-case note, and one is shaped like a noun of care, not a name. */
+function headingInCapitals(s: PlaceScan, from: number, to: number): boolean {
+  let shaped = false;
+  for (let k = from; k <= to; k++) {
+    const w = s.at(k) as Word;
+    if (!/^[A-Z]{2,}$/.test(s.text.slice(w.start, w.end))) return false;
+    if (VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)) shaped = true;
+  }
+  return shaped;
 }
 
 /** Organs and conditions that name a clinic's kind, first in its name: "Heart Failure Clinic", "Breast Imaging Center". */
@@ -483,6 +506,20 @@ function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined):
   }
 }
 
+const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'pt', 'patient']);
+
+/** After "works as" (word `as`): the word after "a"/"an" and the job's one or two words, up to "for" or "at"; else `as`. */
+function jobEnd(s: PlaceScan, as: number): number {
+  let k = as + 1;
+  if (s.at(k)?.key === 'a' || s.at(k)?.key === 'an') k++;
+  for (let n = 0; n < 3; n++, k++) {
+    const c = s.at(k);
+    if (c === undefined || !cleanGap(c.gapBefore)) return as;
+    if (n > 0 && (c.key === 'for' || c.key === 'at')) return k;
+  }
+  return as;
+}
+
 function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): void {
   // Places after a movement: "transferred from Larchmont for cath", "med-flighted to X", "flying in from X",
   // "works at X", "accepted at X" — words that read like a name (capitalised in mixed-case notes; elsewhere not a
@@ -490,6 +527,9 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
   const mixedOnly = !MOVE_VERBS.has(w.key);
   if ((!mixedOnly || (s.mixed && MIXED_CASE_MOVE_VERBS.has(w.key))) && next !== undefined) {
     let j = i + 1;
+    // "driving him home to X": whom is moved, before the adverb; "works as a deckhand for X": the job, before the employer.
+    if (!mixedOnly && OBJECT_PRONOUNS.has((s.at(j) as Word).key) && s.at(j + 1) !== undefined) j++;
+    if (EMPLOYMENT_VERBS.has(w.key) && (s.at(j) as Word).key === 'as') j = jobEnd(s, j);
     if ((s.at(j) as Word).key === 'in' && s.at(j + 1)?.key === 'from') j++;
     // "moved here from X", "transferred back to X" (not after the verbs of mixed-case notes: "go back to Temodar").
     else if (!mixedOnly && MOVE_ADVERBS.has((s.at(j) as Word).key) && MOVE_PREPOSITIONS.has(s.at(j + 1)?.key ?? '') && cleanGap((s.at(j + 1) as Word).gapBefore)) j++;
@@ -519,7 +559,9 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
 
 function hospitalAbbreviations(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // Hospital abbreviations: "GH", "MGH" (upper case, or lower case after to/at/from).
-  if (lexicon.hospitalAbbreviations.has(w.key) && (/^[A-Z]+$/.test(s.text.slice(w.start, w.end)) || (prev !== undefined && SAINT_BEFORE.has(prev.key)))) {
+  // Not a part of a hyphenated term ("BI-RADS").
+  if (lexicon.hospitalAbbreviations.has(w.key) && (/^[A-Z]+$/.test(s.text.slice(w.start, w.end)) || (prev !== undefined && SAINT_BEFORE.has(prev.key)))
+    && s.text.charCodeAt(w.end) !== 45) {
     push(s, i, i, 'HOSPITAL');
   }
 }
@@ -588,6 +630,8 @@ function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefine
     // "Orvel Ostrowski, MD", "Tovald Brask, MD": two words before a doctor's credential are a person, not a town and
     // the state code MD, unless the words are a listed town or end like one ("Orvel Heights, MD", "Quenbyville, MD").
     if (w.key === 'md' && first === i - 2 && !lexicon.cities.has(`${(s.at(first) as Word).key} ${prev.key}`) && !townEnding(prev.key)) return;
+    // "Orvel Delgado-Quenby, MD": the second part of a double-barrelled surname.
+    if (w.key === 'md' && prev.gapBefore === '-') return;
     push(s, first, i - 1, 'LOCATION');
   }
 }
@@ -664,9 +708,10 @@ const HOMES = new Set(['place', 'house', 'home', 'apartment', 'flat', 'farm', 'c
  * single-case one; not a month, a state of care, a language or an abstract noun. Not townAfterIn's verb-shaped words:
  * towns end in "-ing" too ("Kettering"); an abstract noun does not follow a relative ("in Remission").
  */
-function relativesTownWord(s: PlaceScan, c: Word | undefined): c is Word {
+function relativesTownWord(s: PlaceScan, c: Word | undefined): boolean {
   // Not an eponym's disease ("Huntington's").
   return c !== undefined && /^[ \t]+$/.test(c.gapBefore) && (s.mixed ? c.capitalized : c.key.length >= 5) && c.keyEnd === c.end && movedPlace(s, c)
+    && !ORGANISATION_HEADS.has(c.key)
     && !NOT_TOWNS_AFTER_IN.has(c.key) && !MONTH_KEY_SET.has(c.key) && !WEEKDAY_KEY_SET.has(c.key) && !lexicon.regionWords.has(c.key)
     && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !STATES_OF_A_PATIENT.has(c.key) && !/(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
     // A language: "explained it to the mother in her language".
@@ -676,13 +721,20 @@ function relativesTownWord(s: PlaceScan, c: Word | undefined): c is Word {
 /** Words of dying or suffering, after which "from" names a disease. */
 const DYING = new Set(['died', 'dies', 'passed', 'death', 'suffered', 'suffers', 'suffering', 'recovering', 'recovered', 'diagnosed', 'sick', 'ill']);
 
-/** The town of one or two words from word `t`, unless a country, a state or a continent. */
+/**
+ * The town of one or two words from word `t` ("Silver City" too), unless a country, a state or a continent. Found by
+ * context, as after a movement: it is found again only where written alike (findPlaces).
+ */
 function relativesTown(s: PlaceScan, t: number): void {
-  if (!relativesTownWord(s, s.at(t))) return;
-  const last = relativesTownWord(s, s.at(t + 1)) ? t + 1 : t;
+  const first = s.at(t);
+  if (first === undefined || !relativesTownWord(s, first)) return;
+  const second = s.at(t + 1);
+  const two = relativesTownWord(s, second) || (second !== undefined && /^[ \t]+$/.test(second.gapBefore) && second.capitalized === first.capitalized
+    && TOWN_KINDS.has(second.key));
+  const last = two ? t + 1 : t;
   const name = s.words.slice(t, last + 1).map((c) => c.key).join(' ');
   if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
-  push(s, t, last, 'LOCATION');
+  s.moved.push({ start: first.start, end: (s.at(last) as Word).keyEnd, category: 'LOCATION' });
 }
 
 /**
