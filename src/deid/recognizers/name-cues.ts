@@ -132,7 +132,18 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
  * Specialties and the clinicians named after them, which signatures and headers put beside a name ("Simone Quenby,
  * MD, Neuroradiology", "(Hospitalist)", "Referring MD:", "Triage RN"): never a name word.
  */
-export const SPECIALTY_SUFFIX = /(?:ology|ologist|ologists|iatry|iatrist|iatrists|ician|icians)$/;
+export function specialtyWord(key: string): boolean {
+  // By the last letter first: nameLike asks for every candidate word, and a regex's test cost more than the rule.
+  const n = key.length;
+  if (n < 6) return false;
+  switch (key.charCodeAt(n - 1)) {
+    case 121: return key.endsWith('ology') || key.endsWith('iatry'); // y
+    case 116: return key.endsWith('ologist') || key.endsWith('iatrist'); // t
+    case 110: return key.endsWith('ician'); // n
+    case 115: return key.endsWith('ologists') || key.endsWith('iatrists') || key.endsWith('icians'); // s
+    default: return false;
+  }
+}
 export const CLINICAL_ROLES = new Set(['hospitalist', 'hospitalists', 'intensivist', 'internist', 'therapist', 'dentist', 'pharmacist',
   'anesthetist', 'sonographer', 'radiographer', 'triage', 'referring', 'ordering', 'consulting', 'admitting', 'dictating', 'supervising',
   'reading', 'interpreting', 'performing', 'treating', 'covering', 'pediatric', 'paediatric', 'emergency', 'internal', 'critical', 'geriatric',
@@ -208,7 +219,9 @@ export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman',
   'surgeon', 'cardiologist', 'pcp', 'physician', 'doctor', 'oncologist', 'social', 'case']);
 
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
-export const NAME_TRIGGERS = new Set<string>([...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'family', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
+/** Words that open a message's sender line or its closing ("From:", "Thanks,", "Kind regards,"): name-messages.ts. */
+export const MESSAGE_CUES = new Set(['from', 'thanks', 'thank', 'regards', 'kind', 'best', 'warm', 'cheers', 'sincerely', 'love', 'take', 'many']);
+export const NAME_TRIGGERS = new Set<string>([...MESSAGE_CUES, ...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'family', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
 /**
  * Words of services, alerts and organisations (besides SERVICE_TAIL's), which follow the words that introduce
  * people ("contact", "met", "per ... (RN)") as often as names do: "Contact Poison Control", "Met Sepsis Alert",

@@ -8,20 +8,6 @@ import { nameLike, type NameScan } from './name-scan.js';
  * writer's name under a closing ("Thanks,\nMabel") or after a dash on the message's last line ("- Mabel").
  */
 
-/** The index of the word that starts at `offset`, or -1. */
-function wordStartingAt(s: NameScan, offset: number): number {
-  let lo = 0;
-  let hi = s.words.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const start = (s.words[mid] as Word).start;
-    if (start === offset) return mid;
-    if (start < offset) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
-}
-
 /**
  * A word that may be a name by its shape on a line of its own: capitalised, no function or clinical word, no verb; a
  * name that is also a word ("Mark", "Hope") only where the context is strong (`ambiguous`).
@@ -57,23 +43,41 @@ function markSender(s: NameScan, i: number): void {
   for (let k = i; k <= last; k++) s.marked[k] = 1;
 }
 
-/** Closings before a signature on the next line. */
-const CLOSING = /(?:^|\n)[ \t]*(?:Many thanks|Thanks|Thank you|Kind regards|Best regards|Warm regards|Regards|Best wishes|Best|Cheers|Sincerely|Take care|Love)[ \t]*[,!.]?[ \t]*\r?\n[ \t]*(?=\p{Lu})/gu;
-/** A sender's header line: "From: Mabel Quenby <mquenby@...>". */
-const FROM_HEADER = /(?:^|\n)[ \t]*From:[ \t]*(?=\p{Lu}[^\n]*(?:<[^>\n]*@|\r?\n[ \t]*(?:Sent|Date|To):))/gu;
+/** The second word of a closing of two: "Thank you", "Kind regards", "Best wishes", "Take care", "Many thanks". */
+const CLOSING_PAIRS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['thank', new Set(['you'])], ['kind', new Set(['regards'])], ['warm', new Set(['regards'])], ['best', new Set(['regards', 'wishes'])],
+  ['take', new Set(['care'])], ['many', new Set(['thanks'])],
+]);
+/** Closings of one word. */
+const CLOSINGS = new Set(['thanks', 'regards', 'best', 'cheers', 'sincerely', 'love']);
 
+/**
+ * At a message cue (MESSAGE_CUES, from findNames' loop) that opens its line: a sender's "From:" line ("From: Mabel
+ * Quenby <mq@...>", or with a "Sent:"/"Date:"/"To:" line after it), or a closing whose line ends after it
+ * ("Thanks,\nMabel"): the name on the next line.
+ */
+export function messageLine(s: NameScan, i: number, w: Word, next: Word | undefined): void {
+  if (!s.mixed || next === undefined || !(i === 0 || /\n[ \t>]*$/.test(w.gapBefore))) return;
+  const text = s.text;
+  if (w.key === 'from') {
+    if (text.charCodeAt(w.end) !== 58 /* : */ || text.charCodeAt(w.start) !== 70 /* F */) return;
+    const lineEnd = text.indexOf('\n', w.end);
+    const line = text.slice(w.end, lineEnd < 0 ? text.length : lineEnd);
+    const after = lineEnd < 0 ? '' : text.slice(lineEnd + 1, lineEnd + 12);
+    if (/<[^>]*@/.test(line) || /^[ \t]*(?:Sent|Date|To):/.test(after)) markSender(s, i + 1);
+    return;
+  }
+  const pair = CLOSING_PAIRS.get(w.key)?.has(next.key) === true && /^[ \t]+$/.test(next.gapBefore);
+  if (!pair && !CLOSINGS.has(w.key)) return;
+  const last = pair ? i + 1 : i;
+  const name = s.at(last + 1);
+  if (name !== undefined && /^[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/.test(name.gapBefore)) markLine(s, last + 1);
+}
+
+/** "- Mabel": a dash and a name alone on the message's last line. */
 export function messageNames(s: NameScan): void {
   if (!s.mixed) return;
-  const text = s.text;
-  // Cheap tests first: most notes hold no closing and no sender's line.
-  if (text.indexOf('From:') >= 0) {
-    for (const m of text.matchAll(FROM_HEADER)) markSender(s, wordStartingAt(s, (m.index ?? 0) + m[0].length));
-  }
-  if (/hanks|egards|incerely|heers|Best|care|Love/.test(text)) {
-    for (const m of text.matchAll(CLOSING)) markLine(s, wordStartingAt(s, (m.index ?? 0) + m[0].length));
-  }
-  // "- Mabel": a dash and a name alone on the last line.
   const last = s.words.length - 1;
   const w = s.at(last);
-  if (w !== undefined && /\n[ \t]*[-–—~]{1,2}[ \t]*$/.test(w.gapBefore) && /^[ \t.\r\n]*$/.test(text.slice(w.end)) && signedWord(w, false)) s.marked[last] = 1;
+  if (w !== undefined && /\n[ \t]*[-–—~]{1,2}[ \t]*$/.test(w.gapBefore) && /^[ \t.\r\n]*$/.test(s.text.slice(w.end)) && signedWord(w, false)) s.marked[last] = 1;
 }

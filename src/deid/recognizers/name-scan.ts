@@ -5,7 +5,7 @@ import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, isAsciiLetter } from './chars.js';
 import {
   AFTER_NAME, CLINICAL_ROLES, CREDENTIALS, EPONYM_NOUNS, LETTER_HEADS, MEDICAL_SUFFIX, NAME_CLOSERS, PARTICLES, PATIENT_VERBS, PERSON_CUES, PERSON_VERBS,
-  RELATION_FOLLOWERS, SERVICE_TAIL, SPECIALTY_SUFFIX, VERB_LIKE, WEAK_AFTER,
+  RELATION_FOLLOWERS, SERVICE_TAIL, specialtyWord, VERB_LIKE, WEAK_AFTER,
 } from './name-cues.js';
 
 /**
@@ -44,7 +44,7 @@ export class NameScan {
 
 /** Not a function word, verb or clinical word, specialty or clinician's role; alphabetic (all words are). */
 export function nameLike(w: Word): boolean {
-  return !lexicon.stop.has(w.key) && (w.single || (w.key.length >= 2 && !CLINICAL_ROLES.has(w.key) && !SPECIALTY_SUFFIX.test(w.key)));
+  return !lexicon.stop.has(w.key) && (w.single || (w.key.length >= 2 && !CLINICAL_ROLES.has(w.key) && !specialtyWord(w.key)));
 }
 
 /** Word `k` is a double-barrelled surname's second part, joined to the word before by a hyphen ("Osei-Tutu"). */

@@ -5,7 +5,7 @@ import { TRIGGER_ACCENTED, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } fr
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
-  MEETING_VERBS, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, POLICE_TITLES,
+  MEETING_VERBS, MESSAGE_CUES, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, POLICE_TITLES,
   RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
 import {
@@ -13,7 +13,7 @@ import {
   personWord, secondBarrel, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
 } from './name-scan.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
-import { messageNames } from './name-messages.js';
+import { messageLine, messageNames } from './name-messages.js';
 import {
   andNames, beforeListedSurname, beforePersonVerbs, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames, particleSurnames,
   surnameCommaGiven,
@@ -45,6 +45,7 @@ const CUE_MEETING = 64;
 const CUE_RELATION = 128;
 const CUE_LIST_NAME = 256;
 const CUE_ORIGIN = 512;
+const CUE_MESSAGE = 1024;
 /**
  * For each key that some rule of the main loop starts at, those rules: one look-up per cue word instead of a set
  * look-up in each rule (ten a word, most of them misses). Each rule still tests its own condition; a rule whose bit
@@ -58,6 +59,7 @@ cue(TITLES, CUE_TITLE);
 cue(CREDENTIALS, CUE_CREDENTIAL);
 cue(SIGNATURE_CREDENTIALS, CUE_SIGNATURE);
 cue(HEADER_FIELDS, CUE_HEADER);
+cue(MESSAGE_CUES, CUE_MESSAGE);
 cue(INTRODUCTIONS, CUE_INTRODUCTION);
 cue(['reach', 'reached'], CUE_REACH);
 cue(['with', 'by'], CUE_MEETING);
@@ -113,8 +115,9 @@ type CueRule = (s: NameScan, i: number, w: Word, next: Word | undefined, cues: n
  * away (a call site or an inlined branch without feedback did, 3 times a run). The rules of the main loop only mark
  * words, so the order they run in at one word does not matter.
  */
-const RARE_CUES = CUE_SIGNATURE | CUE_HEADER | CUE_INTRODUCTION | CUE_REACH | CUE_MEETING | CUE_ORIGIN;
-const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, reach, meetings, fromService];
+const RARE_CUES = CUE_SIGNATURE | CUE_HEADER | CUE_INTRODUCTION | CUE_REACH | CUE_MEETING | CUE_ORIGIN | CUE_MESSAGE;
+const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, reach, meetings, fromService,
+  (s, i, w, next, cues) => { if ((cues & CUE_MESSAGE) !== 0) messageLine(s, i, w, next); }];
 
 /**
  * The rules that run once over the whole note, after the main loop, in this order. Called from one site, which

@@ -502,7 +502,12 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:on|off|near|along|down|via)[ \t]+(?<v>(?:route|rte\.?|highway|hwy|interstate|county road|state route)[ \t]+\d{1,4}[a-z]?|i-(?!12[35]\b|131\b)\d{1,3})(?![\w\/-]|\.\d)/gi,
   },
   // A Canadian postal code after a province's code or a town: "Ottawa, ON K1S 3X4".
-  { category: 'LOCATION', re: /(?<=\b(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU|\p{Lu}\p{Ll}+),?[ \t]+)[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d(?![\w-])/gu, when: test(/[a-z]\d[a-z] ?\d[a-z]\d/) },
+  {
+    category: 'LOCATION', keywords: ['on', 'qc', 'bc', 'ab', 'mb', 'sk', 'ns', 'nb', 'nl', 'pe', 'yt', 'nt', 'nu'],
+    re: /(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU),?[ \t]+(?<v>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])/g,
+    // The province's code in capitals, then a letter and a digit: most "on"s are followed by neither.
+    afterKeyword: capitalThenDigitAfter,
+  },
   // A postal code after its label: "zip 02139", "ZIP: 21201-3400", "postal code 2231", "postcode 412 07".
   { category: 'LOCATION', keywords: ['zip', 'zipcode', 'postal', 'postcode'], re: /(?:zip|zipcode|postal|postcode)(?:\s*code)?(?:\s*(?:is|was|#|number))?\s*(?::\s*)?(?<v>\d{3,6}(?:[- ]\d{2,4})?)(?![\w\/.:-]{0,16}\d)/gi },
   // Military addresses: the unit or ship line ("PSC 1234, Box 5678", "Unit 2050 Box 4190", "USNS Comfort"), then
@@ -783,6 +788,14 @@ function skipBlanksAndColon(text: string, end: number): number {
 /** `\s+\d`: what "in 1998" and "on 10-3" need after their keyword. */
 function digitAfterSpaces(text: string, end: number): boolean {
   return isDigit(afterSpaces(text, end));
+}
+
+/** A comma or not, blanks, then a capital and a digit: what a Canadian postal code after a province's code needs. */
+function capitalThenDigitAfter(text: string, end: number): boolean {
+  let k = codeAt(text, end) === 44 ? end + 1 : end;
+  while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+  const c = codeAt(text, k);
+  return c >= 65 && c <= 90 && isDigit(codeAt(text, k + 1));
 }
 
 /** `\s+` and a capital: what a street named after "on" needs after its keyword. */
