@@ -1,4 +1,6 @@
+import { lexicon } from './lexicon/index.js';
 import { findAddressees } from './recognizers/addressees.js';
+import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './recognizers/calendar-words.js';
 import { findHl7Phi } from './recognizers/hl7.js';
 import { findNames } from './recognizers/names.js';
 import { findPatternPhi, scanNoteShapes } from './recognizers/patterns.js';
@@ -26,7 +28,32 @@ export function findPhi(text: string): PhiSpan[] {
     ...findHl7Phi(text)].filter((s) => s.end > s.start);
   // The name lines above the street lines found (a letter's addressee): few notes have a street line.
   if (mixed && all.some((s) => s.category === 'LOCATION')) for (const s of findAddressees(text, all)) all.push(s);
-  return joinNeighbours(resolveOverlaps(addAgesAfterNames(all, text), text.length), text);
+  return joinNeighbours(resolveOverlaps(addTownsAfterStreets(addAgesAfterNames(all, text), text), text.length), text);
+}
+
+/** After a street address: "in" and the town, capitalised or in capitals ("19 Quenby St. in Orvelby", "12 ELM RD IN ORVELBY"). */
+const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Lu}{4,}))?)\b/u;
+
+/** The town after a street address found with its house number (a street's name words end it, before "in"). */
+function addTownsAfterStreets(spans: PhiSpan[], text: string): PhiSpan[] {
+  for (let k = 0, n = spans.length; k < n; k++) {
+    const s = spans[k] as PhiSpan;
+    if (s.category !== 'LOCATION' || !isDigitCode(text.charCodeAt(s.start))) continue;
+    const m = TOWN_AFTER_STREET.exec(text.slice(s.end, s.end + 40));
+    if (m === null) continue;
+    // Not a month, a weekday or a common word ("in March", "in The ..."); a second such word stays out.
+    const common = (w: string): boolean => lexicon.stop.has(w.toLowerCase()) || MONTH_KEY_SET.has(w.toLowerCase()) || WEEKDAY_KEY_SET.has(w.toLowerCase());
+    const [first = '', second] = (m[1] as string).split(/[ \t]+/);
+    if (common(first)) continue;
+    const start = s.end + m[0].indexOf(first);
+    const end = second === undefined || common(second) ? start + first.length : start + (m[1] as string).length;
+    spans.push({ start, end, category: 'LOCATION' });
+  }
+  return spans;
+}
+
+function isDigitCode(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */

@@ -146,3 +146,14 @@ test('more cues of places: a clinician\'s town, driving someone home to a town, 
     assert.deepEqual(spans(phrase), [], phrase);
   }
 });
+
+test('the town after a street address, and a place a patient was taken to "where" something happened', () => {
+  assert.deepEqual(spans('Lives alone in elderly housing at 19 Quenby St. in Orvelby. Dtr is her only child.'), ['LOCATION:19 Quenby St.', 'LOCATION:Orvelby']);
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('AWOKE WITH CP, TAKEN TO QUENBY ORVEL WHERE CK\'S POS.'), 'AWOKE WITH CP, TAKEN TO [LOCATION] WHERE CK\'S POS.');
+  assert.deepEqual(spans('She was brought to Orvelby where she was intubated.'), ['LOCATION:Orvelby']);
+  for (const phrase of ['Taken to OR where she had surgery.', 'Went to the bathroom where she fell.', 'Sent to Radiology where CT done.',
+    'Transferred to MICU where she was intubated.', 'Lives at 45 Quenby Avenue in March.']) {
+    assert.ok(!spans(phrase).some((s) => s === 'LOCATION:March' || (s.startsWith('LOCATION') && !s.includes('Quenby'))), phrase);
+  }
+});

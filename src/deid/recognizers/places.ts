@@ -53,7 +53,7 @@ const CLINICIANS = ['doctor', 'physician', 'surgeon', 'specialist', 'gp', 'denti
 /** Relations and clinicians, at which the relative's-town rule alone runs. */
 const RELATIVES_ONLY = new Set([...RELATIONS, ...CLINICIANS].filter((k) => !RULE_TRIGGERS.has(k) && !LIVING_ONLY.has(k) && k !== 'other' && k !== 'contact' && k !== 'law'));
 /** Words at which some place rule starts. */
-export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY, ...RELATIVES_ONLY, ...STATE_CODES_ONLY, 'area']);
+export const PLACE_TRIGGERS: ReadonlySet<string> = new Set([...RULE_TRIGGERS, ...LIVING_ONLY, ...RELATIVES_ONLY, ...STATE_CODES_ONLY, 'area', 'where']);
 
 /** One note being scanned for places: its words, how it is written, and what was found so far. */
 class PlaceScan {
@@ -202,6 +202,10 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     }
     if (RELATIVES_ONLY.has(w.key)) {
       relativeIn(s, i);
+      continue;
+    }
+    if (w.key === 'where') {
+      placeBeforeWhere(s, i);
       continue;
     }
     if (STATE_CODES_ONLY.has(w.key)) {
@@ -769,6 +773,27 @@ function relativeIn(s: PlaceScan, i: number): void {
   const inWord = s.at(k);
   if (inWord === undefined || s.text.slice(inWord.start, inWord.end) !== 'in' || !/^[ \t]+$/.test(inWord.gapBefore)) return;
   relativesTown(s, k + 1);
+}
+
+/**
+ * "TAKEN TO QUENBY ORVEL WHERE CK'S WERE POSITIVE", "was brought to Orvelby where she was intubated": one or two words
+ * between a movement and "to"/"at"/"from" and a "where" that says something happened there, in any note; not a unit,
+ * a department or a common word ("taken to OR where", "went to the bathroom where").
+ */
+function placeBeforeWhere(s: PlaceScan, i: number): void {
+  const word = (k: number): boolean => {
+    const c = s.at(k);
+    return c !== undefined && cleanGap((s.at(k + 1) as Word).gapBefore) && movedPlace(s, c) && (s.mixed ? c.capitalized : c.key.length >= 4)
+      && !lexicon.stop.has(c.key) && !UNIT_WORDS.has(c.key) && !CARE_WORDS.has(c.key) && !GENERIC_HEADS.has(c.key) && !NAMING_HEADS.has(c.key);
+  };
+  if (!word(i - 1)) return;
+  const first = word(i - 2) ? i - 2 : i - 1;
+  const cue = s.at(first - 1);
+  const verb = s.at(first - 2);
+  if (cue === undefined || verb === undefined || !MOVE_PREPOSITIONS.has(cue.key) || !(MOVE_VERBS.has(verb.key) || MIXED_CASE_MOVE_VERBS.has(verb.key))) return;
+  const name = s.words.slice(first, i).map((c) => c.key).join(' ');
+  if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
+  s.moved.push({ start: (s.at(first) as Word).start, end: (s.at(i - 1) as Word).keyEnd, category: 'LOCATION' });
 }
 
 /** A word that can name a town after "I'm in": capitalised (or upper case, 5+ letters), not a unit, care word or country. */
