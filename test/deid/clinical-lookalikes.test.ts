@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { findPhi } from '../../src/deid/index.js';
+import { deidentify, findPhi } from '../../src/deid/index.js';
 
 /** Clinical phrases shaped like the names, addresses and phone numbers of prose; each is read in a mixed-case note. */
 const NOTE = 'Patient Was Seen Today In Clinic. ';
@@ -89,4 +89,24 @@ test('named days, a Canadian postal code, a police rank before a name; not an in
     'Strength 3/3 in both legs.']) {
     assert.ok(!spans(phrase).some((s) => !s.startsWith('NAME:Tamsin')), phrase);
   }
+});
+
+test('the second review\'s look-alikes of the new place and name rules stay unflagged', () => {
+  for (const phrase of ['Mother reports rash from Amoxicillin.', 'Wife reports nausea from Metformin.', 'Physician from Hospitalist service.',
+    'Retired from construction.', 'Requested records from Epic.', 'Admit to Hospitalist Service.', 'Drives to appointments.',
+    'Imaging: Ultrasound, CT\n', 'POC Glucose, HI\n', 'Enlarged Left Atrium, LA\n', 'Immunizations: MMR, Polio, DPT.', 'Truck Driver, OTR.',
+    'Diabetes Education, CDE.', 'Religion: Roman Catholic Church.', 'Hindu Temple.', 'RV Park.', 'Anger Management Counseling.',
+    'Weight Loss Counseling.', 'BLS Ambulance.', 'Regional Burn Center.', 'Son in Marines.', 'Nephew in Coast Guard.', 'Therapist in Training.',
+    'Brought in by Deputy Sheriff.', 'Police Officer Present.', 'LCP plate DCP 100 applied.', 'Eats Whole Foods.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('Allergies:\n- Penicillin\n'), 'Allergies:\n- Penicillin\n');
+  assert.equal(tagged('Doing well today.\nThanks,\nEndo\n'), 'Doing well today.\nThanks,\nEndo\n');
+  // What the rules are for still holds.
+  assert.deepEqual(spans('Member of Quenby Baptist Church.'), ['LOCATION:Quenby Baptist Church']);
+  // A nickname that is a listed given name ("Ned") still leads to the surname.
+  assert.deepEqual(spans('Patient: Edmund "Ned" Quenbrook'), ['NAME:Edmund', 'NAME:Ned', 'NAME:Quenbrook']);
+  assert.deepEqual(spans('Pharmacy: WALGREENS on file.'), ['LOCATION:WALGREENS']);
+  assert.deepEqual(spans('Better by BOXING DAY, worse on Mother\'s day.'), ['DATE:BOXING DAY', 'DATE:Mother\'s day']);
 });

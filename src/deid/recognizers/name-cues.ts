@@ -9,6 +9,9 @@ export const TITLES = new Set(['dr', 'drs', 'doctor', 'mr', 'mrs', 'ms', 'miss',
   'trooper', 'officer', 'deputy', 'sergeant', 'sgt', 'detective', 'constable']);
 /** Police ranks, which are words of a sentence as often ("Officer present"): a name after them only when capitalised or listed. */
 export const POLICE_TITLES = new Set(['trooper', 'officer', 'deputy', 'sergeant', 'sgt', 'detective', 'constable']);
+/** What follows a police rank and is no name: another rank or office ("Deputy Sheriff", "Sgt. Major", "Officer Present"). */
+export const NOT_AFTER_RANK = new Set(['sheriff', 'coroner', 'present', 'major', 'chief', 'marshal', 'officer', 'constable', 'general', 'captain',
+  'lieutenant', 'commander', 'inspector', 'superintendent', 'director', 'nurse', 'nursing', 'on', 'in', 'at']);
 /** Titles of doctors: two name words after them even before "and", "to", "will" ("dr. X Y and family"). */
 export const DOCTOR_TITLES = new Set(['dr', 'drs', 'doctor', 'prof', 'professor']);
 /** Titles that are also clinical abbreviations ("MS" mental status, "MR" mitral regurgitation): need more evidence. */
@@ -22,7 +25,8 @@ export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn'
   // Laboratory scientists and cardiac and vascular technologists.
   'mls', 'ccds', 'rdcs', 'rdms', 'rvt',
   // Midwives, therapists' doctorates, diabetes educators, case managers, counsellors.
-  'cnm', 'dpt', 'otr', 'cdces', 'cde', 'ccm', 'lpc', 'fnp', 'agnp', 'acnp', 'pnp', 'dnp']);
+  // Not DPT (a vaccine), OTR ("over the road"), CDE or CCM (after "Diabetes Education", "Case Management").
+  'cnm', 'cdces', 'lpc', 'fnp', 'agnp', 'acnp', 'pnp', 'dnp']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
@@ -147,7 +151,7 @@ export function specialtyWord(key: string): boolean {
 export const CLINICAL_ROLES = new Set(['hospitalist', 'hospitalists', 'intensivist', 'internist', 'therapist', 'dentist', 'pharmacist',
   'anesthetist', 'sonographer', 'radiographer', 'triage', 'referring', 'ordering', 'consulting', 'admitting', 'dictating', 'supervising',
   'reading', 'interpreting', 'performing', 'treating', 'covering', 'pediatric', 'paediatric', 'emergency', 'internal', 'critical', 'geriatric',
-  'neonatal', 'palliative', 'hospice']);
+  'neonatal', 'palliative', 'hospice', 'practitioner', 'practitioners']);
 export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
 /**
  * Medical eponyms and loan words written with accents, which the accented-pair rule would take for a name:

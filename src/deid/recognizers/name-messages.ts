@@ -1,6 +1,10 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
 import type { Word } from '../words.js';
-import { VERB_LIKE } from './name-cues.js';
+import { RELATIONS, VERB_LIKE } from './name-cues.js';
+
+/** Services that sign a message as a person would: "Thanks,\nEndo". */
+const SERVICES = new Set(['endo', 'rheum', 'nephro', 'gyn', 'peds', 'ortho', 'onc', 'hem', 'derm', 'dietitian', 'dietician', 'nutritionist', 'pharmacist',
+  'pharmacy', 'nursing', 'triage', 'scheduling', 'admin', 'reception', 'frontdesk', 'staff', 'office', 'team', 'clinic', 'grandma', 'grandpa']);
 import { nameLike, type NameScan } from './name-scan.js';
 
 /**
@@ -13,7 +17,8 @@ import { nameLike, type NameScan } from './name-scan.js';
  * name that is also a word ("Mark", "Hope") only where the context is strong (`ambiguous`).
  */
 function signedWord(w: Word | undefined, ambiguous = true): w is Word {
-  return w !== undefined && w.capitalized && !w.single && (nameLike(w) || lexicon.ambiguousNames.has(w.key))
+  // Not a relation or a service signing ("Love,\nGrandma", "Thanks,\nEndo").
+  return w !== undefined && w.capitalized && !w.single && (nameLike(w) || lexicon.ambiguousNames.has(w.key)) && !RELATIONS.has(w.key) && !SERVICES.has(w.key)
     && (isKnownName(w.key) || (w.key.length >= 3 && !VERB_LIKE.test(w.key))) && (ambiguous || !lexicon.ambiguousNames.has(w.key));
 }
 
@@ -74,10 +79,14 @@ export function messageLine(s: NameScan, i: number, w: Word, next: Word | undefi
   if (name !== undefined && /^[ \t]*[,!.]?[ \t]*\r?\n[ \t]*$/.test(name.gapBefore)) markLine(s, last + 1);
 }
 
-/** "- Mabel": a dash and a name alone on the message's last line. */
+/**
+ * "- Mabel": a dash and a name alone on the message's last line: a listed given name, or any name-like word in a message
+ * that greets its reader (a list's last item is no signature: "Allergies:\n- Penicillin").
+ */
 export function messageNames(s: NameScan): void {
   if (!s.mixed) return;
   const last = s.words.length - 1;
   const w = s.at(last);
-  if (w !== undefined && /\n[ \t]*[-–—~]{1,2}[ \t]*$/.test(w.gapBefore) && /^[ \t.\r\n]*$/.test(s.text.slice(w.end)) && signedWord(w, false)) s.marked[last] = 1;
+  if (w === undefined || !/\n[ \t]*[-–—~]{1,2}[ \t]*$/.test(w.gapBefore) || !/^[ \t.\r\n]*$/.test(s.text.slice(w.end)) || !signedWord(w, false)) return;
+  if (lexicon.firstNames.has(w.key) || /(?:^|\n)[ \t]*(?:Hi|Hello|Dear|Good (?:morning|afternoon|evening))\b/.test(s.text)) s.marked[last] = 1;
 }

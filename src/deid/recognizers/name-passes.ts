@@ -262,7 +262,8 @@ export function nicknames(s: NameScan): void {
   for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
     const w = s.at(i + 1);
     const after = s.at(i + 2);
-    if (w === undefined || s.marked[i + 1] !== 0 || !/^[ \t]*(?:\(|\(?["“])$/.test(w.gapBefore) || !w.capitalized || !nameLike(w) || medicalWord(w)) continue;
+    // A nickname found already as a listed name still leads to the surname after its quote.
+    if (w === undefined || !/^[ \t]*(?:\(|\(?["“])$/.test(w.gapBefore) || !w.capitalized || !nameLike(w) || medicalWord(w)) continue;
     const quoted = !w.gapBefore.includes('(');
     const close = after === undefined ? s.text.slice(w.end, w.end + 2) : after.gapBefore;
     if (!(quoted ? /^["”]/ : /^(?:["”])?\)/).test(close)) continue;

@@ -32,7 +32,11 @@ const NOT_PLACE_NAMES = new Set(['medical', 'nursing', 'graduate', 'law', 'busin
   'national', 'state', 'royal', 'the', 'our', 'his', 'her', 'their', 'local', 'nearby', 'new', 'old', 'same',
   'after', 'before', 'at', 'in', 'to', 'from', 'of', 'and', 'or', 'attends', 'attended', 'started', 'finished', 'completed', 'left', 'quit',
   'misses', 'missed', 'some', 'no', 'bible', 'sunday', 'hebrew', 'religious', 'catholic', 'christian', 'private', 'public', 'church', 'school',
-  'police', 'military', 'naval', 'air', 'force', 'army', 'fire', 'flight', 'cadet', 'music', 'dance', 'language', 'film', 'cooking', 'beauty']);
+  'police', 'military', 'naval', 'air', 'force', 'army', 'fire', 'flight', 'cadet', 'music', 'dance', 'language', 'film', 'cooking', 'beauty',
+  // Faiths and kinds of church or temple ("Roman Catholic Church", "Hindu Temple"), and what a person is of one ("Member of").
+  'roman', 'greek', 'lds', 'mormon', 'anglican', 'nazarene', 'southern', 'unitarian', 'universalist', 'assembly', 'god', 'jewish',
+  'hindu', 'sikh', 'buddhist', 'muslim', 'islamic', 'coptic', 'quaker', 'amish', 'mennonite', 'holiness', 'member', 'members', 'part', 'pastor',
+  'priest', 'deacon', 'elder', 'minister', 'congregation', 'med', 'grad', 'rv', 'mobile']);
 /** The heads and kinds: no name of their own, so not found again elsewhere in the note as a place ("did well in school"). */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACE_HEADS, ...PLACE_KINDS, 'home', ...BUSINESS_HEADS,
   // A chain's name is a common word as often ("1 dollar"): found where it is written whole.
@@ -45,6 +49,10 @@ export interface PlaceNote {
   readonly mixed: boolean;
   readonly spans: PhiSpan[];
   at(i: number): Word | undefined;
+}
+
+function isCapital(c: number): boolean {
+  return c >= 65 && c <= 90;
 }
 
 /** Title case as written ("School", not "SCHOOL" or "school"). */
@@ -119,17 +127,18 @@ const CHAINS_BY_FIRST_KEY: ReadonlyMap<string, readonly string[]> = (() => {
   return map;
 })();
 export const CHAIN_FIRST_KEYS: ReadonlySet<string> = new Set(CHAINS_BY_FIRST_KEY.keys());
-const BUSINESS_HEAD_AFTER = new RegExp(`^(?:[ \\t]+(?:${BUSINESS_HEADS.join('|')})\\b)?(?:[ \\t]*#[ \\t]?\\d{1,5}\\b)?`, 'i');
+const BUSINESS_HEAD_AFTER = new RegExp(`^(?:[ \\t]+(?:${BUSINESS_HEADS.join('|')})\\b)?`, 'i');
 
 /**
  * "picked up from Walgreens", "works at the Rite Aid", "Kroger Pharmacy #512": a chain's name (lexicon/businesses.ts)
- * written with its capital in a mixed-case note, with its head and store number.
+ * written with its capital (or in capitals) in a mixed-case note, with its head; a store's number is the identifier
+ * rules' ("Walgreens #12345").
  */
 export function chainStore(n: PlaceNote, i: number): void {
   const w = n.at(i) as Word;
   const names = CHAINS_BY_FIRST_KEY.get(w.key);
   // "Dr. Meijer", "Mr Kroger": a surname after a title.
-  if (names === undefined || !n.mixed || !titleCase(n, w) || TITLES.has(n.at(i - 1)?.key ?? '')) return;
+  if (names === undefined || !n.mixed || !isCapital(n.text.charCodeAt(w.start)) || TITLES.has(n.at(i - 1)?.key ?? '')) return;
   for (const name of names) {
     const end = w.start + name.length;
     if (n.text.slice(w.start, end).toLowerCase() !== name || /[\p{L}\d]/u.test(n.text.charAt(end))) continue;

@@ -5,7 +5,7 @@ import { TRIGGER_ACCENTED, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } fr
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
-  MEETING_VERBS, MESSAGE_CUES, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, POLICE_TITLES,
+  MEETING_VERBS, MESSAGE_CUES, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, POLICE_TITLES, NOT_AFTER_RANK,
   RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
 import {
@@ -132,7 +132,7 @@ const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
 function titles(s: NameScan, i: number, w: Word, next: Word | undefined): boolean {
   // 1. Titles: "Dr. X", "mrs quillan". "Dr" followed by a stop word ("Dr. aware") takes nothing.
   if (TITLES.has(w.key) && next !== undefined && softGap(next.gapBefore) && !/,/.test(next.gapBefore)
-    && !(POLICE_TITLES.has(w.key) && !(s.mixed ? next.capitalized && nameLike(next) : isUnambiguousName(next.key)))) {
+    && !(POLICE_TITLES.has(w.key) && (NOT_AFTER_RANK.has(next.key) || !(s.mixed ? next.capitalized && nameLike(next) : isUnambiguousName(next.key))))) {
     // "Ms." / "Mr" written in title case in a mixed-case note is a title; "MS", "ms." may be mental status.
     const weak = WEAK_TITLES.has(w.key) && !(s.mixed && /^M[a-z]/.test(s.text.slice(w.start, w.end)))
       && !(!s.mixed && /^\./.test(next.gapBefore) && surnameLike(s, next));

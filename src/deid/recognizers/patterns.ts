@@ -79,7 +79,7 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
 /** The days named in lexicon/holidays.ts, capitalised, with "Day" after those that need it. */
-const NAMED_DAYS = new RegExp(`(?:${NAMED_DAYS_BEFORE_DAY.map((d) => d.replace(/'/g, "'?").replace(/\./g, '\\.?')).join('|')}) Day\\b|${NAMED_DAYS_ALONE.join('|')}`, 'g');
+const NAMED_DAYS = new RegExp(`(?:${NAMED_DAYS_BEFORE_DAY.map((d) => d.replace(/\./g, '\\.?')).join('|')})(?:['’]?s|s['’])?[ \\t]+Day\\b|\\b(?:${NAMED_DAYS_ALONE.join('|')})\\b`, 'gi');
 const NAMED_DAY_KEYS = [...NAMED_DAYS_BEFORE_DAY, ...NAMED_DAYS_ALONE].flatMap((d) => {
   const key = (/[A-Za-z]+/.exec(d)?.[0] ?? '').toLowerCase();
   return [key, `${key}s`]; // "Mothers Day" is written without its apostrophe too
@@ -267,10 +267,15 @@ const RULE_LIST: readonly PatternRule[] = [
   },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
   // A US plate of three letters and three or four digits after its label: "plate RKT 482".
-  { category: 'VEHICLE', keywords: ['plate'], re: /(?:[Pp]late|PLATE)[ \t]*(?:[Nn]o\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{3}[ \t-]\d{3,4})(?![\w-])/g },
+  {
+    category: 'VEHICLE', keywords: ['plate'], re: /(?:[Pp]late|PLATE)[ \t]*(?:[Nn]o\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{3}[ \t-]\d{3,4})(?![\w-])/g,
+    // Not an implant's plate ("LCP plate DCP 100").
+    accept: (text, start) => !/\b(?:lcp|dcp|locking|compression|bone|titanium|recon|reconstruction|buttress|tubular|hook|tension|neutralization|volar|dorsal|growth)[ \t]+plate[ \t]*(?:no\.?|#)?[ \t]*:?[ \t]*$/i.test(text.slice(Math.max(0, start - 40), start)),
+  },
   // A badge's and a medical council's number, only with their label: "badge 4471", "IMC No. 412876".
   { category: 'ID', keywords: ['badge'], re: /badge[ \t]*(?:number|no\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{0,3}-?\d{3,7})(?![\w\/-]|\.\d)/gi },
-  { category: 'LICENSE', keywords: ['imc', 'mcrn'], re: /(?:IMC|MCRN)[ \t]*(?:[Nn]umber|[Nn]o\.?|#|[Rr]eg(?:istration)?\.?(?:[ \t]+[Nn]o\.?)?)?[ \t]*:?[ \t]*(?<v>\d{4,8})(?![\w\/-]|\.\d)/g },
+  // IMC with its number word: "transferred to IMC 4102" is an intermediate care unit's room.
+  { category: 'LICENSE', keywords: ['imc', 'mcrn'], re: /(?:IMC[ \t]*(?:[Nn]umber|[Nn]o\.?|#|[Rr]eg(?:istration)?\.?(?:[ \t]+[Nn]o\.?)?)|MCRN[ \t]*(?:[Nn]umber|[Nn]o\.?|#)?)[ \t]*:?[ \t]*(?<v>\d{4,8})(?![\w\/-]|\.\d)/g },
   // An aircraft's registration after "tail": "rotor wing (tail N417LS)" (not "pancreatic tail 12-15mm").
   { category: 'VEHICLE', keywords: ['tail'], re: /[Tt]ail[ \t]*(?:[Nn]o\.?|#|number)?[ \t]*:?[ \t]*(?<v>N\d{1,5}[A-Z]{0,2})(?![\w-])/g },
   // A plate with its state's code or in the British form, after its label: "PLATE CT 7KX-Q31", "reg KX19 TRY".

@@ -31,7 +31,9 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   // Kinds of these: "Pediatric Orthopedics", "Grief Counseling", "Air Ambulance".
   'consult', 'pediatric', 'paediatric', 'sports', 'hand', 'joint', 'trauma', 'molecular', 'genetic', 'marriage', 'grief', 'crisis',
   'substance', 'addiction', 'mental', 'behavioral', 'behavioural', 'couples', 'career', 'financial', 'lactation', 'air', 'ground', 'road',
-  'private', 'wheelchair', 'transport', 'volunteer', 'call', 'called', 'needs', 'needed', 'request']);
+  'private', 'wheelchair', 'transport', 'volunteer', 'call', 'called', 'needs', 'needed', 'request', 'anger', 'weight', 'loss', 'bereavement',
+  'hiv', 'smoking', 'cessation', 'lifestyle', 'christian', 'spiritual', 'pastoral', 'bls', 'als', 'foot', 'ankle', 'flight', 'fire',
+  'rescue', 'drug', 'alcohol', 'diet', 'sexual', 'individual', 'peer', 'vocational', 'pain', 'sleep', 'nutrition']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
   'community', 'cancer', 'heart', 'eye', 'surgical', 'specialty', 'speciality', 'children\'s', 'childrens', 'women\'s', 'womens',
@@ -60,7 +62,7 @@ export const MOVE_VERBS = new Set(['transferred', 'transfered', 'tranfered', 'tr
   'arriving', 'visiting', 'travelling', 'traveling', 'vacationing', 'bed', 'employed', 'medflight', 'medflighted', 'airlifted', 'lifeflighted',
   'helicoptered', 'travel', 'travelled', 'traveled', 'relocated', 'relocating', 'commutes', 'commuting', 'emigrated', 'immigrated',
   // "retired from X" (an employer), "old records from X", "adm to X".
-  'retired', 'records', 'adm', 'admit', 'driving', 'drive', 'drives', 'driven']);
+  'driving', 'driven']);
 /** Words between a verb of movement and its preposition: "moved here from X", "drove down from X", "moved back to X". */
 export const MOVE_ADVERBS = new Set(['here', 'down', 'up', 'over', 'back', 'home', 'there', 'away', 'out', 'across']);
 export const MOVE_PREPOSITIONS = new Set(['to', 'from', 'into', 'at']);
@@ -86,7 +88,10 @@ export const NOT_TOWNS_AFTER_IN = new Set(['critical', 'fair', 'good', 'stable',
   'her', 'contact', 'support', 'hallway', 'lounge', 'chapel', 'denial', 'disbelief', 'accord', 'company', 'carseat', 'ambulette', 'plaster',
   'poverty', 'military', 'foster', 'recliner', 'gerichair', 'chair', 'stretcher', 'doorway', 'bed', 'bedside', 'hoyer', 'bledsoe', 'pavlik',
   'aspen', 'jewett', 'sarmiento', 'risk', 'danger', 'trouble', 'pain', 'kitchen', 'army', 'navy', 'heaven', 'church', 'town', 'several', 'touch',
-  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice', 'law', 'labor', 'delivery']);
+  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice', 'law', 'labor', 'delivery',
+  // Where a relative or a clinician is that is no town: "Son in Marines", "Nephew in Coast Guard", "Therapist in Training".
+  'marines', 'marine', 'graduate', 'boot', 'coast', 'training', 'network', 'jail', 'prison', 'treatment', 'recovery', 'residency', 'fellowship',
+  'service', 'services', 'charge', 'attendance', 'surgery', 'clinic', 'practice', 'private', 'town', 'city']);
 /** The second word of a patient's condition after "in": "in Stable Condition", "in No Distress". */
 export const STATES_OF_A_PATIENT = new Set(['condition', 'distress', 'shock', 'labor', 'health', 'custody', 'arrest', 'state', 'status',
   'epilepticus', 'failure', 'spirits', 'position', 'restraints']);

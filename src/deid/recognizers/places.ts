@@ -391,6 +391,9 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     const found = nameBefore(s, i, false, careFillers);
     if (found !== null && careFillers && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0]))) return;
     if (found !== null && s.mixed && CLINIC_KINDS.has((s.at(found[0]) as Word).key)) return;
+    // "Regional Burn Center": a name of naming heads alone ("Regional") with the care skipped is a kind.
+    if (found !== null && careFillers && !organisation && !compound && !HEAD_FILLERS.has(before?.key ?? '')
+      && s.words.slice(found[0], found[1] + 1).every((c) => NAMING_HEADS.has(c.key))) return;
     // "Good rehab potential": a prognosis, not a name.
     if (found !== null && found[0] === found[1] && PROGNOSES.has((s.at(found[0]) as Word).key)) return;
     // "MOVEMENT DISORDERS CLINIC": a heading in capitals in a mixed-case note, its words shaped like nouns of care.
@@ -627,15 +630,18 @@ const DOSE_AFTER = new RegExp(String.raw`^[ \t]+[\d.,]+[ \t]*${DOSE_UNIT}\b`, 'i
 
 /** After a state code that is also a clinical abbreviation (MI, PA, CT, OR): the line's end or a ZIP code closes a town's line. */
 const TOWN_LINE_END = /^(?:[ \t]*(?:\r?\n|$)|[ \t]+\d{5}(?:-\d{4})?\b)/;
-/** State codes that are also a credential after a name ("Orvel Quenby, PA"): a town's only with its ZIP code. */
-const CREDENTIAL_CODES = new Set(['pa', 'ms', 'ma', 'md']);
+/**
+ * State codes that are no clinical abbreviation or credential: a town's at a line's end too ("Orvelby, MT"). The others
+ * ("Ultrasound, CT", "Cardiac Output, CO", "Left Atrium, LA", "Quenby, PA") only with a ZIP code.
+ */
+const LINE_END_CODES = new Set(['mt', 'ga', 'wy', 'nd', 'sd', 'ia', 'il', 'de', 'nv']);
 
 function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
   // abbreviations such as MI, PA, CT, OR, or any code when the line ends or a ZIP code follows: "Quenby, MT").
   // Not a drug before a dose: "Vancomycin, MA 12500 mg".
   const code = SAFE_STATE_CODES.has(w.key) || (w.key.length === 2 && lexicon.states.has(w.key)
-    && (CREDENTIAL_CODES.has(w.key) ? /^[ \t]+\d{5}\b/ : TOWN_LINE_END).test(s.text.slice(w.end, w.end + 12)));
+    && (LINE_END_CODES.has(w.key) ? TOWN_LINE_END : /^[ \t]+\d{5}\b/).test(s.text.slice(w.end, w.end + 12)));
   if (s.mixed && code && /^[A-Z]{2}$/.test(s.text.slice(w.start, w.end)) && prev !== undefined
     && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.capitalized && !DOSE_AFTER.test(s.text.slice(w.end, w.end + 24))) {
     const p2 = s.at(i - 2);
@@ -723,7 +729,7 @@ const HOMES = new Set(['place', 'house', 'home', 'apartment', 'flat', 'farm', 'c
  */
 function relativesTownWord(s: PlaceScan, c: Word | undefined): boolean {
   // Not an eponym's disease ("Huntington's").
-  return c !== undefined && /^[ \t]+$/.test(c.gapBefore) && (s.mixed ? c.capitalized : c.key.length >= 5) && c.keyEnd === c.end && movedPlace(s, c)
+  return c !== undefined && /^[ \t]+$/.test(c.gapBefore) && (c.key.length >= 5 || (s.mixed && c.capitalized)) && c.keyEnd === c.end && movedPlace(s, c)
     && !ORGANISATION_HEADS.has(c.key)
     && !NOT_TOWNS_AFTER_IN.has(c.key) && !MONTH_KEY_SET.has(c.key) && !WEEKDAY_KEY_SET.has(c.key) && !lexicon.regionWords.has(c.key)
     && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !STATES_OF_A_PATIENT.has(c.key) && !/(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
@@ -731,6 +737,9 @@ function relativesTownWord(s: PlaceScan, c: Word | undefined): boolean {
     && !(/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key));
 }
 
+/** Verbs of a relative coming from a town. */
+const COMING = new Set(['coming', 'come', 'comes', 'came', 'arrive', 'arrives', 'arriving', 'arrived', 'flying', 'fly', 'flies', 'flew', 'driving',
+  'drive', 'drives', 'drove', 'travelling', 'traveling', 'visiting', 'returning', 'returned', 'moved', 'moving', 'called', 'calling', 'phoned']);
 /** Words of dying or suffering, after which "from" names a disease. */
 const DYING = new Set(['died', 'dies', 'passed', 'death', 'suffered', 'suffers', 'suffering', 'recovering', 'recovered', 'diagnosed', 'sick', 'ill']);
 
@@ -757,14 +766,17 @@ function relativesTown(s: PlaceScan, t: number): void {
  * town a relative comes from, "from" in the relation's clause.
  */
 function relativeIn(s: PlaceScan, i: number): void {
-  for (let k = i + 1; k <= i + 8; k++) {
+  // "from" right after a relative ("SON FROM X"), or after a verb of coming in the relative's clause ("daughter to
+  // arrive tomorrow from X"); not after other verbs ("Mother reports rash from Amoxicillin", "died from X's").
+  let coming = false;
+  for (let k = i + 1; k <= i + 8 && RELATIONS.has((s.words[i] as Word).key); k++) {
     const c = s.at(k);
-    // "passed away from X's", "died from X": a disease, not a town.
     if (c === undefined || /[.;!?\n]/.test(c.gapBefore) || DYING.has(c.key)) break;
     if (c.key === 'from') {
-      relativesTown(s, k + 1);
+      if (coming || k === i + 1) relativesTown(s, k + 1);
       break;
     }
+    if (COMING.has(c.key)) coming = true;
   }
   if (!s.mixed) return;
   let k = i + 1;
