@@ -72,8 +72,10 @@ test('prepare: shards and manifest on a real sample are byte for byte those of t
 });
 
 const PINNED = {
-  counts: { documents: 750, duplicates: 2, sequences: 5297, tokens: 528023, entities: 9269, entities_dropped: 18, concepts: 1728, phi_spans: 113, warnings: 0 },
-  // 41e67fc101c645bb since the inputs are listed with their own format's settings alone (f91196e57c856925 before)
-  manifest: '41e67fc101c645bb',
-  digests: { 'shard-00000.bin': '164b987d5d26ed96', 'tokenizer.model': '4cede7b4387f5667' },
+  // 114 PHI spans since a clinician's town is found ("her dentist in X": 113 before; 5,297 sequences, 528,023 tokens)
+  counts: { documents: 750, duplicates: 2, sequences: 5298, tokens: 528030, entities: 9269, entities_dropped: 18, concepts: 1728, phi_spans: 114, warnings: 0 },
+  // 41e67fc101c645bb since the inputs are listed with their own format's settings alone (f91196e57c856925 before);
+  // 48eb4c12f369b338 with the PHI span above
+  manifest: '48eb4c12f369b338',
+  digests: { 'shard-00000.bin': 'ee4a9832fbf0c8bb', 'tokenizer.model': '4cede7b4387f5667' },
 };
