@@ -108,5 +108,5 @@ test('the second review\'s look-alikes of the new place and name rules stay unfl
   // A nickname that is a listed given name ("Ned") still leads to the surname.
   assert.deepEqual(spans('Patient: Edmund "Ned" Quenbrook'), ['NAME:Edmund', 'NAME:Ned', 'NAME:Quenbrook']);
   assert.deepEqual(spans('Pharmacy: WALGREENS on file.'), ['LOCATION:WALGREENS']);
-  assert.deepEqual(spans('Better by BOXING DAY, worse on Mother\'s day.'), ['DATE:BOXING DAY', 'DATE:Mother\'s day']);
+  assert.deepEqual(spans('Better by BOXING DAY, worse on Mother\'s day, fine by Juneteenth.'), ['DATE:BOXING DAY', 'DATE:Mother\'s day', 'DATE:Juneteenth']);
 });

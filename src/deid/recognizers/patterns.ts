@@ -79,8 +79,9 @@ const MONTH = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may
 const DAY = String.raw`(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?`;
 const YEAR = String.raw`(?:1[89]\d\d|20\d\d|'?\d\d)`;
 /** The days named in lexicon/holidays.ts, capitalised, with "Day" after those that need it. */
-const NAMED_DAYS = new RegExp(`(?:${NAMED_DAYS_BEFORE_DAY.map((d) => d.replace(/\./g, '\\.?')).join('|')})(?:['’]?s|s['’])?[ \\t]+Day\\b|\\b(?:${NAMED_DAYS_ALONE.join('|')})\\b`, 'gi');
-const NAMED_DAY_KEYS = [...NAMED_DAYS_BEFORE_DAY, ...NAMED_DAYS_ALONE].flatMap((d) => {
+const NAMED_DAYS = new RegExp(`(?:${NAMED_DAYS_BEFORE_DAY.map((d) => d.replace(/\./g, '\\.?')).join('|')})(?:['’]?s|s['’])?[ \\t]+Day\\b`, 'gi');
+const DAY_SOON = /^[^\n]{0,22}?\bday\b/i;
+const NAMED_DAY_KEYS = NAMED_DAYS_BEFORE_DAY.flatMap((d) => {
   const key = (/[A-Za-z]+/.exec(d)?.[0] ?? '').toLowerCase();
   return [key, `${key}s`]; // "Mothers Day" is written without its apostrophe too
 });
@@ -427,7 +428,9 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', re: /\b(?:19|20)\d0'?s\b/gi, when: test(/(?:19|20)\d0'?s/), shape: SHAPE_DECADE },
   { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas(?: eve| day)?(?![ \t]+(?:disease|factor))|thanksgiving(?: day)?|easter(?![ \t]+seals?\b)|new year'?s(?: day| eve)?|memorial day|labor day(?![ \t]*#?\d)|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Days of other countries and of families, capitalised: "after an Australia Day barbecue", "on Boxing Day", "Mother's Day".
-  { category: 'DATE', keywords: NAMED_DAY_KEYS, re: NAMED_DAYS },
+  // Their first words are frequent ("mother", "st"): the regex runs only where "day" follows soon.
+  { category: 'DATE', keywords: NAMED_DAY_KEYS, re: NAMED_DAYS, afterKeyword: (text, end) => DAY_SOON.test(text.slice(end, end + 28)) },
+  { category: 'DATE', keywords: NAMED_DAYS_ALONE.map((d) => d.toLowerCase()), re: new RegExp(`\\b(?:${NAMED_DAYS_ALONE.join('|')})\\b`, 'gi') },
   // Ages over 89.
   {
     category: 'AGE',

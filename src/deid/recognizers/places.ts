@@ -219,7 +219,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
   // Places after a movement are weaker evidence: they propagate only to mentions written alike ("FLY FROM QUENBURY ...
   // SON FROM QUENBURY").
   const all = s.spans.concat(s.moved);
-  if (s.moved.length > 0) propagate(words, text, all, true);
+  if (s.moved.length > 0) propagateAlike(words, text, all, s.moved);
   return all;
 }
 
@@ -769,9 +769,10 @@ function relativeIn(s: PlaceScan, i: number): void {
   // "from" right after a relative ("SON FROM X"), or after a verb of coming in the relative's clause ("daughter to
   // arrive tomorrow from X"); not after other verbs ("Mother reports rash from Amoxicillin", "died from X's").
   let coming = false;
-  for (let k = i + 1; k <= i + 8 && RELATIONS.has((s.words[i] as Word).key); k++) {
+  const relation = RELATIONS.has((s.words[i] as Word).key);
+  for (let k = i + 1; k <= i + 8 && relation; k++) {
     const c = s.at(k);
-    if (c === undefined || /[.;!?\n]/.test(c.gapBefore) || DYING.has(c.key)) break;
+    if (c === undefined || (c.gapBefore !== ' ' && /[.;!?\n]/.test(c.gapBefore)) || DYING.has(c.key)) break;
     if (c.key === 'from') {
       if (coming || k === i + 1) relativesTown(s, k + 1);
       break;
@@ -897,10 +898,30 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
  * Halvorsen 2 ... HALVORSEN4 overnight"). Only distinctive single words propagate: not facility heads,
  * care words, states or stop words.
  */
-function propagate(words: readonly Word[], text: string, spans: PhiSpan[], sameSurface = false): void {
+/** The index of the word that starts at `offset`, or -1 (words are in text order). */
+function wordStartingAt(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const start = (words[mid] as Word).start;
+    if (start === offset) return mid;
+    if (start < offset) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** A word of a place found that may be found again alone: long, not a common, care, head or state word. */
+function distinctivePlaceWord(key: string): boolean {
+  return key.length >= 5 && !lexicon.stop.has(key) && !CARE_WORDS.has(key) && !GENERIC_HEADS.has(key) && !NAMING_HEADS.has(key)
+    && !HEAD_FILLERS.has(key) && !lexicon.states.has(key) && !UNIT_WORDS.has(key) && !lexicon.ambiguousCities.has(key)
+    && !lexicon.ambiguousNames.has(key) && !PLACE_WORDS.has(key) && !/\d/.test(key);
+}
+
+function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void {
   if (spans.length === 0) return;
   const found = new Map<string, 'LOCATION' | 'HOSPITAL'>();
-  const surfaces = new Set<string>();
   const covered = new Set<number>();
   let k = 0;
   const sorted = [...spans].sort((a, b) => a.start - b.start);
@@ -910,12 +931,7 @@ function propagate(words: readonly Word[], text: string, spans: PhiSpan[], sameS
     const s = sorted[k];
     if (s === undefined || s.start > w.start) continue;
     covered.add(i);
-    if (w.key.length >= 5 && !lexicon.stop.has(w.key) && !CARE_WORDS.has(w.key) && !GENERIC_HEADS.has(w.key) && !NAMING_HEADS.has(w.key)
-      && !HEAD_FILLERS.has(w.key) && !lexicon.states.has(w.key) && !UNIT_WORDS.has(w.key) && !lexicon.ambiguousCities.has(w.key)
-      && !lexicon.ambiguousNames.has(w.key) && !PLACE_WORDS.has(w.key) && s.category === 'LOCATION' && !/\d/.test(w.key)) {
-      found.set(w.key, 'LOCATION');
-      if (sameSurface) surfaces.add(text.slice(w.start, w.keyEnd));
-    }
+    if (s.category === 'LOCATION' && distinctivePlaceWord(w.key)) found.set(w.key, 'LOCATION');
   }
   if (found.size === 0) return;
   // The lengths of the found names, one bit each: most words differ and need no hashed look-up.
@@ -925,8 +941,29 @@ function propagate(words: readonly Word[], text: string, spans: PhiSpan[], sameS
     const w = words[i] as Word;
     if ((lengths & (1 << (w.key.length & 31))) === 0) continue;
     const category = found.get(w.key);
-    if (category !== undefined && !covered.has(i) && (!sameSurface || surfaces.has(text.slice(w.start, w.keyEnd))) && !namesAnInstrument(words, text, i)) {
-      spans.push({ start: w.start, end: w.keyEnd, category });
+    if (category !== undefined && !covered.has(i) && !namesAnInstrument(words, text, i)) spans.push({ start: w.start, end: w.keyEnd, category });
+  }
+}
+
+/**
+ * The words of the places found after a movement or a relative (`moved`, weaker evidence) found again where written
+ * alike, case and all ("FLY FROM QUENBURY ... SON FROM QUENBURY"): looked for with indexOf, as these words are few and
+ * a pass over every word of the note cost more.
+ */
+function propagateAlike(words: readonly Word[], text: string, all: PhiSpan[], moved: readonly PhiSpan[]): void {
+  const surfaces = new Set<string>();
+  for (const m of moved) {
+    if (m.category !== 'LOCATION') continue;
+    for (const part of text.slice(m.start, m.end).split(/[^\p{L}]+/u)) if (distinctivePlaceWord(part.toLowerCase())) surfaces.add(part);
+  }
+  for (const surface of surfaces) {
+    for (let at = text.indexOf(surface); at >= 0; at = text.indexOf(surface, at + surface.length)) {
+      const end = at + surface.length;
+      if (/[\p{L}\d]/u.test(text.charAt(at - 1)) || /[\p{L}\d]/u.test(text.charAt(end)) || all.some((s) => s.start < end && at < s.end)) continue;
+      // Not a place's name before an instrument's head ("a Philadelphia collar").
+      const word = wordStartingAt(words, at);
+      if (word >= 0 && namesAnInstrument(words, text, word)) continue;
+      all.push({ start: at, end, category: 'LOCATION' });
     }
   }
 }
