@@ -1,16 +1,16 @@
 import { isKnownName, lexicon } from '../lexicon/index.js';
 import type { Word } from '../words.js';
 import { RELATIONS, VERB_LIKE } from './name-cues.js';
-
-/** Services that sign a message as a person would: "Thanks,\nEndo". */
-const SERVICES = new Set(['endo', 'rheum', 'nephro', 'gyn', 'peds', 'ortho', 'onc', 'hem', 'derm', 'dietitian', 'dietician', 'nutritionist', 'pharmacist',
-  'pharmacy', 'nursing', 'triage', 'scheduling', 'admin', 'reception', 'frontdesk', 'staff', 'office', 'team', 'clinic', 'grandma', 'grandpa']);
 import { nameLike, type NameScan } from './name-scan.js';
 
 /**
  * Names in messages (patient-portal threads, e-mails pasted into notes): the sender on a "From:" header line, and the
  * writer's name under a closing ("Thanks,\nMabel") or after a dash on the message's last line ("- Mabel").
  */
+
+/** Services and relations that sign a message as a person would: "Thanks,\nEndo", "Love,\nGrandma". */
+const SERVICES = new Set(['endo', 'rheum', 'nephro', 'gyn', 'peds', 'ortho', 'onc', 'hem', 'derm', 'dietitian', 'dietician', 'nutritionist', 'pharmacist',
+  'pharmacy', 'nursing', 'triage', 'scheduling', 'admin', 'reception', 'frontdesk', 'staff', 'office', 'team', 'clinic', 'grandma', 'grandpa']);
 
 /**
  * A word that may be a name by its shape on a line of its own: capitalised, no function or clinical word, no verb; a

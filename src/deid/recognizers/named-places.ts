@@ -29,9 +29,8 @@ const PLACE_KINDS = new Set(['high', 'elementary', 'middle', 'primary', 'seconda
 /** Words before a head that make it a kind or a subject, never a name: "Medical School", "Sunday School", "Law School". */
 const NOT_PLACE_NAMES = new Set(['medical', 'nursing', 'graduate', 'law', 'business', 'dental', 'summer', 'night', 'boarding', 'special', 'regular',
   'home', 'grade', 'trade', 'technical', 'vocational', 'driving', 'dog', 'car', 'parking', 'trailer', 'theme', 'water', 'amusement', 'skate',
-  'national', 'state', 'royal', 'the', 'our', 'his', 'her', 'their', 'local', 'nearby', 'new', 'old', 'same',
-  'after', 'before', 'at', 'in', 'to', 'from', 'of', 'and', 'or', 'attends', 'attended', 'started', 'finished', 'completed', 'left', 'quit',
-  'misses', 'missed', 'some', 'no', 'bible', 'sunday', 'hebrew', 'religious', 'catholic', 'christian', 'private', 'public', 'church', 'school',
+  'national', 'state', 'royal', 'local', 'nearby', 'new', 'old', 'attends', 'attended', 'started', 'finished', 'completed', 'quit',
+  'misses', 'missed', 'bible', 'sunday', 'hebrew', 'religious', 'catholic', 'christian', 'private', 'public', 'church', 'school',
   'police', 'military', 'naval', 'air', 'force', 'army', 'fire', 'flight', 'cadet', 'music', 'dance', 'language', 'film', 'cooking', 'beauty',
   // Faiths and kinds of church or temple ("Roman Catholic Church", "Hindu Temple"), and what a person is of one ("Member of").
   'roman', 'greek', 'lds', 'mormon', 'anglican', 'nazarene', 'southern', 'unitarian', 'universalist', 'assembly', 'god', 'jewish',
@@ -57,8 +56,7 @@ function isCapital(c: number): boolean {
 
 /** Title case as written ("School", not "SCHOOL" or "school"). */
 function titleCase(n: PlaceNote, w: Word): boolean {
-  const c = n.text.charCodeAt(w.start);
-  return c >= 65 && c <= 90 && w.capitalized;
+  return isCapital(n.text.charCodeAt(w.start)) && w.capitalized;
 }
 
 /** Word `k` opens its sentence or line: "Attends Little Sprouts ..." starts with a verb, not a name. */
@@ -117,7 +115,7 @@ export function namedPlace(n: PlaceNote, head: number): boolean {
   return true;
 }
 
-/** The chains by the key of their first word ("rite" for "rite aid", "lowe" for "lowe's"). */
+/** The chains by the key of their first word ("rite" for "rite aid", "trader" for "trader joe's"). */
 const CHAINS_BY_FIRST_KEY: ReadonlyMap<string, readonly string[]> = (() => {
   const map = new Map<string, string[]>();
   for (const name of CHAIN_STORES) {

@@ -628,7 +628,7 @@ function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): vo
 /** A number and a unit of a dose or a lab value after a state code: a drug or test before it, not a town. */
 const DOSE_AFTER = new RegExp(String.raw`^[ \t]+[\d.,]+[ \t]*${DOSE_UNIT}\b`, 'i');
 
-/** After a state code that is also a clinical abbreviation (MI, PA, CT, OR): the line's end or a ZIP code closes a town's line. */
+/** After a state code: the line's end or a ZIP code, which close a town's line. */
 const TOWN_LINE_END = /^(?:[ \t]*(?:\r?\n|$)|[ \t]+\d{5}(?:-\d{4})?\b)/;
 /**
  * State codes that are no clinical abbreviation or credential: a town's at a line's end too ("Orvelby, MT"). The others
@@ -638,7 +638,7 @@ const LINE_END_CODES = new Set(['mt', 'ga', 'wy', 'nd', 'sd', 'ia', 'il', 'de', 
 
 function beforeStateCode(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "Bel Air, MD": capitalised words before ", <state code>" in mixed-case notes (codes that are not also clinical
-  // abbreviations such as MI, PA, CT, OR, or any code when the line ends or a ZIP code follows: "Quenby, MT").
+  // abbreviations such as MI, PA, CT, OR), or a code when its line ends (LINE_END_CODES) or a ZIP code follows: "Quenby, MT".
   // Not a drug before a dose: "Vancomycin, MA 12500 mg".
   const code = SAFE_STATE_CODES.has(w.key) || (w.key.length === 2 && lexicon.states.has(w.key)
     && (LINE_END_CODES.has(w.key) ? TOWN_LINE_END : /^[ \t]+\d{5}\b/).test(s.text.slice(w.end, w.end + 12)));
