@@ -1,16 +1,24 @@
 /**
- * Words that are never taken as a name after a context cue ("per protocol", "Dr. aware", "nephew in to see"):
- * function words, the verbs and nouns that follow cues in clinical notes, clinical abbreviations, units and
- * departments. Written for this project from general knowledge. Lower case.
+ * The stop words that are function words: never a word of a place's own name. The other stop words are clinical and
+ * common words that streets and towns are named after as well ("Bank Street", "Pearl Street").
  */
-export const STOP_WORDS: readonly string[] = `
+export const FUNCTION_WORDS: readonly string[] = `
 a about above after again against ago all also am an and any are as at away back be because been before being
 below between both but by can cannot could did do does doing done down during each else even ever every few
 for from further had has have having he her here hers herself him himself his how i if in into is it its itself
 just least less let like made make many me might more most much must my myself near need needs no nor not now
 of off often on once only or other our ours out over own per same she should since so some still such than that
 the their them then there these they this those through thus till to too under until up upon us very via was we
-were what when where which while who whom whose why will with within without would yet you your x w wo s/p
+were what when where which while who whom whose why will with within without would yet you your
+`.trim().split(/\s+/);
+
+/**
+ * Words that are never taken as a name after a context cue ("per protocol", "Dr. aware", "nephew in to see"):
+ * function words, the verbs and nouns that follow cues in clinical notes, clinical abbreviations, units and
+ * departments. Written for this project from general knowledge. Lower case.
+ */
+export const STOP_WORDS: readonly string[] = [...FUNCTION_WORDS, ...`
+x w wo s/p
 aware notified paged called informed updated contacted consulted made spoke speak speaking spoken talked talk
 talking visited visit visiting visits came come coming went going gone arrived arrives left leave leaving
 stated states said says reports reported ordered orders order wants wanted wishes asked asks given gave give
@@ -55,7 +63,7 @@ ostomy wound charge primary float resource admitting covering on-call oncall nig
 consulting consultant covering overnight assistant care skin team
 tetanus tdap dtap td immunization immunizations immunisation immunisations pneumovax prevnar shingrix record records consent consents
 chart charts school schools college academy elementary breast breasts imaging
-`.trim().split(/\s+/);
+`.trim().split(/\s+/)];
 
 /**
  * Names that are also ordinary words, eponyms or abbreviations in notes ("bill", "grace", "rose", "mark",
@@ -90,18 +98,4 @@ crowe davis steri hasson veress bennett gardner wells hunt lane heaney masson
 wagner richter lambert fontaine graf vogt werner becker roth koch lange dubois guerin fischer braun
 seidel osborn duran mullins pruitt lund kidd ellison vinson mcbride whitehead cantrell sampson mcintosh middleton friedrich
 esperanza remedios paloma sala nair
-`.trim().split(/\s+/);
-
-/**
- * The stop words that are function words: never a word of a place's own name. The other stop words are clinical and
- * common words that streets and towns are named after as well ("Bank Street", "Pearl Street").
- */
-export const FUNCTION_WORDS: readonly string[] = `
-a about above after again against ago all also am an and any are as at away back be because been before being
-below between both but by can cannot could did do does doing done down during each else even ever every few
-for from further had has have having he her here hers herself him himself his how i if in into is it its itself
-just least less let like made make many me might more most much must my myself near need needs no nor not now
-of off often on once only or other our ours out over own per same she should since so some still such than that
-the their them then there these they this those through thus till to too under until up upon us very via was we
-were what when where which while who whom whose why will with within without would yet you your
 `.trim().split(/\s+/);
