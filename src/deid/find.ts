@@ -1,6 +1,7 @@
 import { lexicon } from './lexicon/index.js';
 import { findAddressees } from './recognizers/addressees.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './recognizers/calendar-words.js';
+import { NOT_TOWNS_AFTER_IN, STATES_OF_A_PATIENT } from './recognizers/place-cues.js';
 import { findHl7Phi } from './recognizers/hl7.js';
 import { findNames } from './recognizers/names.js';
 import { findPatternPhi, scanNoteShapes } from './recognizers/patterns.js';
@@ -42,7 +43,10 @@ function addTownsAfterStreets(spans: PhiSpan[], text: string): PhiSpan[] {
     const m = TOWN_AFTER_STREET.exec(text.slice(s.end, s.end + 40));
     if (m === null) continue;
     // Not a month, a weekday or a common word ("in March", "in The ..."); a second such word stays out.
-    const common = (w: string): boolean => lexicon.stop.has(w.toLowerCase()) || MONTH_KEY_SET.has(w.toLowerCase()) || WEEKDAY_KEY_SET.has(w.toLowerCase());
+    const common = (w: string): boolean => {
+      const key = w.toLowerCase();
+      return lexicon.stop.has(key) || MONTH_KEY_SET.has(key) || WEEKDAY_KEY_SET.has(key) || NOT_TOWNS_AFTER_IN.has(key) || STATES_OF_A_PATIENT.has(key);
+    };
     const [first = '', second] = (m[1] as string).split(/[ \t]+/);
     if (common(first)) continue;
     const start = s.end + m[0].indexOf(first);

@@ -110,3 +110,15 @@ test('the second review\'s look-alikes of the new place and name rules stay unfl
   assert.deepEqual(spans('Pharmacy: WALGREENS on file.'), ['LOCATION:WALGREENS']);
   assert.deepEqual(spans('Better by BOXING DAY, worse on Mother\'s day, fine by Juneteenth.'), ['DATE:BOXING DAY', 'DATE:Mother\'s day', 'DATE:Juneteenth']);
 });
+
+test('the third review\'s look-alikes in notes written in capitals stay unflagged', () => {
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  for (const text of ['SON FROM UPSTAIRS VISITING. WIFE FROM DOWNSTAIRS CAFETERIA.', 'SON CALLED FROM AIRPORT, FLIGHT DELAYED. HUSBAND FROM OVERSEAS.',
+    'PT TAKEN TO FLUORO WHERE PICC PLACED. PT TAKEN TO CYSTO WHERE STENT PLACED.', 'MOTHER DAY 2 POST C/S, VISITED INFANT. FATHERS DAY OFF.',
+    'CALLED HO RE: HEPARIN, GTT AT 1-1000 UNITS/HR. PAGED HO, WILL REASSESS AT 2-2300.', 'DIGOXIN GIVEN. STARTED 2/2 PRBC. STARTED 2/2 FFP.']) {
+    assert.equal(tagged(text), text);
+  }
+  assert.equal(tagged('PT LIVES AT 44 OAK AVE. IN FOSTER CARE.'), 'PT LIVES AT [LOCATION]. IN FOSTER CARE.');
+  // What the rules are for, in capitals.
+  assert.equal(tagged('SON FROM QUENBURY PHONED. PAGED DR QUENBROOK AT 4-7721.'), 'SON FROM [LOCATION] PHONED. PAGED DR [NAME] AT [PHONE].');
+});

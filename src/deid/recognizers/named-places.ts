@@ -38,8 +38,10 @@ const NOT_PLACE_NAMES = new Set(['medical', 'nursing', 'graduate', 'law', 'busin
   'priest', 'deacon', 'elder', 'minister', 'congregation', 'med', 'grad', 'rv', 'mobile']);
 /** The heads and kinds: no name of their own, so not found again elsewhere in the note as a place ("did well in school"). */
 export const PLACE_WORDS: ReadonlySet<string> = new Set([...PLACE_HEADS, ...PLACE_KINDS, 'home', ...BUSINESS_HEADS,
-  // A chain's name is a common word as often ("1 dollar"): found where it is written whole.
-  ...CHAIN_STORES.flatMap((name) => name.split(/[^a-z]+/))]);
+  // The words of chains' names that are common words ("1 dollar"): a chain is found where it is written whole. Not
+  // those that are towns or surnames as often.
+  'dollar', 'general', 'family', 'tree', 'food', 'foods', 'lion', 'city', 'depot', 'king', 'bell', 'house', 'barrel', 'club', 'mart', 'shop',
+  'drug', 'drugs', 'market', 'waffle', 'taco', 'burger', 'cracker', 'save', 'stop', 'jewel', 'chemist', 'shoppers', 'aid', 'giant']);
 
 /** What the place rules share with this one: the note's words, whether it is mixed-case, the spans found. */
 export interface PlaceNote {

@@ -202,7 +202,12 @@ const RULE_LIST: readonly PatternRule[] = [
   // A five-digit internal extension written "4-7721": after "ext" on a signature's line, or "at" after paging or calling
   // someone ("Paged Dr. Quenby (ortho) at 4-7721").
   { category: 'PHONE', keywords: ['ext'], re: /ext\.?[ \t]*:?[ \t]*(?<v>\d-\d{4})(?![\w\/-]|\.\d)/gi },
-  { category: 'PHONE', keywords: ['paged', 'page', 'called', 'call', 'reached'], re: /(?:paged|page|called|call|reached)\b[^\n;]{0,40}?\bat[ \t]+(?<v>\d-\d{4})(?![\w\/-]|\.\d)/gi },
+  // Not a rate or a time after other words ("CALLED HO RE: HEPARIN, GTT AT 1-1000 UNITS/HR", "PAGED HO, WILL REASSESS AT 2-2300").
+  {
+    category: 'PHONE', keywords: ['paged', 'page', 'called', 'call', 'reached'],
+    re: /(?:paged|page|called|call|reached)\b[^\n;\d]{0,40}?\bat[ \t]+(?<v>\d-\d{4})(?=[ \t]*(?:[;.,)]|$|\n))/gi,
+    accept: (text, start) => !/\b(?:will|gtt|goal|rate|reassess|recheck|check|repeat|ptt|inr|drip|infusion|units?)\b/i.test(text.slice(Math.max(0, start - 44), start)),
+  },
   {
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
@@ -429,7 +434,11 @@ const RULE_LIST: readonly PatternRule[] = [
   { category: 'DATE', keywords: ['christmas', 'thanksgiving', 'easter', 'new', 'memorial', 'labor', 'independence', 'veterans', 'halloween', 'valentine'], re: /(?:christmas(?: eve| day)?(?![ \t]+(?:disease|factor))|thanksgiving(?: day)?|easter(?![ \t]+seals?\b)|new year'?s(?: day| eve)?|memorial day|labor day(?![ \t]*#?\d)|independence day|veterans day|halloween|valentine'?s day)\b/gi },
   // Days of other countries and of families, capitalised: "after an Australia Day barbecue", "on Boxing Day", "Mother's Day".
   // Their first words are frequent ("mother", "st"): the regex runs only where "day" follows soon.
-  { category: 'DATE', keywords: NAMED_DAY_KEYS, re: NAMED_DAYS, afterKeyword: (text, end) => DAY_SOON.test(text.slice(end, end + 28)) },
+  {
+    category: 'DATE', keywords: NAMED_DAY_KEYS, re: NAMED_DAYS, afterKeyword: (text, end) => DAY_SOON.test(text.slice(end, end + 28)),
+    // "MOTHER DAY 2 POST C/S", "father day off": a day of a stay or of work, not the holiday (which has its possessive).
+    accept: (text, start, end) => !/^[ \t]*(?:\d|#|off\b|shift\b)/i.test(text.slice(end, end + 8)) && !/^(?:mother|father)[ \t]/i.test(text.slice(start, end)),
+  },
   { category: 'DATE', keywords: NAMED_DAYS_ALONE.map((d) => d.toLowerCase()), re: new RegExp(`\\b(?:${NAMED_DAYS_ALONE.join('|')})\\b`, 'gi') },
   // Ages over 89.
   {
@@ -605,7 +614,7 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
 const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|allred|tof|train-of-four|total|rue|rle|lue|lle|ue|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
-const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|(?:\w+\s+)?pain))/;
+const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|prbcs?\b|ffp\b|cryo\b|plts?\b|platelets\b|bags?\b|(?:\w+\s+)?pain))/;
 
 /**
  * After an ordinal, what makes it the number of a body part or a stage, not a day: "of the 2nd and 3rd MCPs", "of the

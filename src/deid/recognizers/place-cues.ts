@@ -132,7 +132,10 @@ export const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'r
   'sendouts', 'send', 'send-out', 'transfusion', 'special', 'employee', 'hybrid', 'activity', 'activities', 'sports', 'driving', 'duty', 'play',
   'supine', 'prone', 'sitting', 'standing', 'custody', 'protective', 'juvenile', 'detention', 'require', 'pre', 'post', 'pre-op', 'post-op',
   'short', 'stay', 'histology', 'chemistry', 'midnight', 'noon', 'bedtime', 'discharge', 'emergent', 'diagnostic', 'stat', 'structural',
-  'intensive', 'critical', 'coronary', 'cardiac']);
+  'intensive', 'critical', 'coronary', 'cardiac',
+  // Areas of the hospital a patient is taken to: "TAKEN TO FLUORO WHERE ...".
+  'fluoro', 'cysto', 'scan', 'cathlab', 'hyperbaric', 'neurosurg', 'surg', 'angio', 'eplab', 'petscan', 'nucmed', 'interventional', 'endoscopy',
+  'fluoroscopy', 'procedure', 'procedures', 'imaging', 'infusion', 'pharmacy', 'lab', 'labs']);
 /** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
 export const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
 export const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',

@@ -733,10 +733,16 @@ function relativesTownWord(s: PlaceScan, c: Word | undefined): boolean {
     && !ORGANISATION_HEADS.has(c.key)
     && !NOT_TOWNS_AFTER_IN.has(c.key) && !MONTH_KEY_SET.has(c.key) && !WEEKDAY_KEY_SET.has(c.key) && !lexicon.regionWords.has(c.key)
     && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !STATES_OF_A_PATIENT.has(c.key) && !/(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
+    && !NOT_TOWNS_FROM.has(c.key) && (s.mixed || !VERB_LIKE.test(c.key))
     // A language: "explained it to the mother in her language".
     && !(/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key));
 }
 
+/** Where a relative calls or comes from that is no town: "SON FROM UPSTAIRS", "DTR CALLED FROM AIRPORT", "from overseas". */
+const NOT_TOWNS_FROM = new Set(['upstairs', 'downstairs', 'airport', 'hotel', 'motel', 'across', 'cellphone', 'phone', 'grocery', 'traffic',
+  'workplace', 'overseas', 'abroad', 'downtown', 'uptown', 'outside', 'inside', 'office', 'store', 'train', 'plane', 'flight', 'lobby', 'parking',
+  'garage', 'cafeteria', 'restaurant', 'neighbors', 'neighbours', 'fathers', 'mothers', 'vacation', 'holiday', 'cruise', 'college', 'school',
+  'university', 'afar', 'away', 'town', 'state', 'country', 'coast', 'midwest', 'europe']);
 /** Verbs of a relative coming from a town. */
 const COMING = new Set(['coming', 'come', 'comes', 'came', 'arrive', 'arrives', 'arriving', 'arrived', 'flying', 'fly', 'flies', 'flew', 'driving',
   'drive', 'drives', 'drove', 'travelling', 'traveling', 'visiting', 'returning', 'returned', 'moved', 'moving', 'called', 'calling', 'phoned']);
@@ -796,7 +802,7 @@ function relativeIn(s: PlaceScan, i: number): void {
 function placeBeforeWhere(s: PlaceScan, i: number): void {
   const word = (k: number): boolean => {
     const c = s.at(k);
-    return c !== undefined && cleanGap((s.at(k + 1) as Word).gapBefore) && movedPlace(s, c) && (s.mixed ? c.capitalized : c.key.length >= 4)
+    return c !== undefined && cleanGap((s.at(k + 1) as Word).gapBefore) && movedPlace(s, c) && (s.mixed ? c.capitalized : c.key.length >= 5 && !VERB_LIKE.test(c.key))
       && !lexicon.stop.has(c.key) && !UNIT_WORDS.has(c.key) && !CARE_WORDS.has(c.key) && !GENERIC_HEADS.has(c.key) && !NAMING_HEADS.has(c.key);
   };
   if (!word(i - 1)) return;
