@@ -122,3 +122,17 @@ test('the third review\'s look-alikes in notes written in capitals stay unflagge
   // What the rules are for, in capitals.
   assert.equal(tagged('SON FROM QUENBURY PHONED. PAGED DR QUENBROOK AT 4-7721.'), 'SON FROM [LOCATION] PHONED. PAGED DR [NAME] AT [PHONE].');
 });
+
+test('nursing notes: a relative\'s phone word is no name, extensions after "x" and pagers after "p", a relative\'s town in capitals', () => {
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('mom cell 207-555-0131. dtr is hcp, cell 781 555 0172.'), 'mom cell [PHONE]. dtr is hcp, cell [PHONE].');
+  assert.equal(tagged('Interpreter from interp svcs x6-4410 today.'), 'Interpreter from interp svcs x[PHONE] today.');
+  assert.equal(tagged('Neuro resident Quenby p 2-6630'), 'Neuro resident [NAME] p [PHONE]');
+  assert.equal(tagged('PT LIVES W/ HUSBAND STANLEY IN QUENBURY.'), 'PT LIVES W/ HUSBAND [NAME] IN [LOCATION].');
+  assert.equal(tagged('Pt lives w/ wife Orla (89) in Quenbury.'), 'Pt lives w/ wife [NAME] (89) in [LOCATION].');
+  assert.equal(tagged('22 yo f adm 1/8 in dka.'), '22 yo f adm [DATE] in dka.');
+  for (const text of ['Given 2 x1-2000 doses.', 'SON IN TEARS. DTR IN CHARGE OF MEDS. HUSBAND IN WAITING ROOM. MOTHER IN DENIAL.',
+    'TUBE TAPED AT 24 CM MARK.', 'Took 1/8 of the dose.']) {
+    assert.equal(tagged(text), text);
+  }
+});

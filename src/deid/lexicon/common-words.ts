@@ -62,7 +62,7 @@ line lines wire wires wave waves tube tubes drain drains catheter cath phone pho
 ostomy wound charge primary float resource admitting covering on-call oncall night interventional
 consulting consultant covering overnight assistant care skin team
 tetanus tdap dtap td immunization immunizations immunisation immunisations pneumovax prevnar shingrix record records consent consents
-chart charts school schools college academy elementary breast breasts imaging
+chart charts school schools college academy elementary breast breasts imaging cell cellphone
 `.trim().split(/\s+/)];
 
 /**

@@ -30,7 +30,9 @@ export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn'
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
-export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi']);
+export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi',
+  // A case manager ("case mgr Quenby"; not "CM", which is centimetres as often) and a sitter ("1:1 sitter Orvel at bedside").
+  'mgr', 'sitter']);
 /** Words that follow a name in notes: "Vellacott aware", "Q. TRAVERNE IN TO", "CORDWELL PLACING LINE". */
 export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
   'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
@@ -76,7 +78,7 @@ export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 
   'anxious', 'worried', 'concerned', 'involved', 'supportive', 'aware', 'informed', 'updated', 'notified', 'called', 'visited', 'came',
   'went', 'left', 'spoke', 'stayed', 'wants', 'want', 'wishes', 'feels', 'felt', 'asked', 'asks', 'states', 'said', 'says', 'agrees',
   'agreed', 'understands', 'verbalized', 'remains', 'lives', 'living', 'died', 'deceased', 'passed', 'arrived', 'arriving', 'coming',
-  'phoned', 'phone', 'telephone', 'number', 'today', 'tonight', 'tomorrow', 'yesterday', 'this', 'last', 'first', 'second', 'oldest',
+  'phoned', 'phone', 'telephone', 'number', 'cell', 'cellphone', 'mobile', 'pager', 'beeper', 'work', 'tel', 'today', 'tonight', 'tomorrow', 'yesterday', 'this', 'last', 'first', 'second', 'oldest',
   'youngest', 'older', 'younger', 'only', 'other', 'another', 'health', 'care', 'proxy', 'hcp', 'rn', 'md', 'nurse', 'doctor', 'from',
   'into', 'with', 'about', 'regarding', 're', 'for', 'of', 'to', 'at', 'in', 'on', 'by', 'and', 'or', 'but', 'if', 'as', 'so', 'then',
   'brought', 'bring', 'took', 'take', 'gave', 'give', 'met', 'meet', 'stay', 'sit', 'sat', 'sitting', 'slept', 'sleep', 'well', 'ok',

@@ -202,6 +202,9 @@ const RULE_LIST: readonly PatternRule[] = [
   // A five-digit internal extension written "4-7721": after "ext" on a signature's line, or "at" after paging or calling
   // someone ("Paged Dr. Quenby (ortho) at 4-7721").
   { category: 'PHONE', keywords: ['ext'], re: /ext\.?[ \t]*:?[ \t]*(?<v>\d-\d{4})(?![\w\/-]|\.\d)/gi },
+  // "x6-4410", "interp svcs x6-4410": an extension of five digits after its "x"; "resident Quenby p 2-6630": a pager after "p".
+  { category: 'PHONE', keywords: ['x'], re: /(?<=[ \t(])x(?<v>[2-9]-\d{4})(?![\w\/-]|\.\d)/gi },
+  { category: 'PHONE', keywords: ['p'], re: /(?<=\p{L}[ \t]+)p\.?[ \t]*(?<v>\d-\d{4})(?![\w\/-]|\.\d)/giu },
   // Not a rate or a time after other words ("CALLED HO RE: HEPARIN, GTT AT 1-1000 UNITS/HR", "PAGED HO, WILL REASSESS AT 2-2300").
   {
     category: 'PHONE', keywords: ['paged', 'page', 'called', 'call', 'reached'],
@@ -667,7 +670,7 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
   const before = text.slice(Math.max(0, start - 30), start).toLowerCase();
   const after = text.slice(end, end + 16).toLowerCase();
-  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !WEEKDAY_BEFORE.test(before) && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled)\s*$/.test(before)) return false;
+  if (/^(?:1\/2|1\/3|2\/3|1\/4|3\/4|1\/8)$/.test(value) && !WEEKDAY_BEFORE.test(before) && !/\b(?:on|since|from|until|of|dated?|appt|appointment|visit|f\/u|follow-?up|scheduled|adm|admitted)\s*$/.test(before)) return false;
   if (NOT_DATE_BEFORE.test(before) || NOT_DATE_AFTER.test(after)) return false;
   // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before or a part is padded with a zero
   // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).

@@ -785,12 +785,16 @@ function relativeIn(s: PlaceScan, i: number): void {
     }
     if (COMING.has(c.key)) coming = true;
   }
-  if (!s.mixed) return;
+  // The relative's name: capitalised words in a mixed-case note, listed names in a single-case one ("HUSBAND STANLEY IN
+  // QUENBURY"); then the home, an age in brackets ("wife Irma (89) in Quenbury") and "in".
   let k = i + 1;
-  while (k <= i + 3 && s.at(k)?.capitalized === true && cleanGap((s.at(k) as Word).gapBefore)) k++;
+  const nameWord = (c: Word | undefined): boolean => c !== undefined && cleanGap(c.gapBefore) && (s.mixed ? c.capitalized : isKnownName(c.key) && !lexicon.stop.has(c.key));
+  while (k <= i + 3 && nameWord(s.at(k))) k++;
   if (k > i + 1 && HOMES.has(s.at(k)?.key ?? '') && /'s[ \t]+$/.test(s.text.slice((s.at(k - 1) as Word).keyEnd, (s.at(k) as Word).start))) k++;
   const inWord = s.at(k);
-  if (inWord === undefined || s.text.slice(inWord.start, inWord.end) !== 'in' || !/^[ \t]+$/.test(inWord.gapBefore)) return;
+  if (inWord === undefined || inWord.key !== 'in' || !/^[ \t]+(?:\(\d{1,3}\)[ \t]+)?$/.test(inWord.gapBefore)) return;
+  // In a mixed-case note "in" in lower case: "Son In Law" is no preposition.
+  if (s.mixed && s.text.charCodeAt(inWord.start) !== 105) return;
   relativesTown(s, k + 1);
 }
 
