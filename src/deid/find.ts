@@ -29,7 +29,23 @@ export function findPhi(text: string): PhiSpan[] {
     ...findHl7Phi(text)].filter((s) => s.end > s.start);
   // The name lines above the street lines found (a letter's addressee): few notes have a street line.
   if (mixed && all.some((s) => s.category === 'LOCATION')) for (const s of findAddressees(text, all)) all.push(s);
-  return joinNeighbours(resolveOverlaps(addTownsAfterStreets(addAgesAfterNames(all, text), text), text.length), text);
+  return joinNeighbours(resolveOverlaps(addPagersAfterNames(addTownsAfterStreets(addAgesAfterNames(all, text), text), text), text.length), text);
+}
+
+/** A pager or an extension right after a name: "fellow Quenby 3-5529", "night ho Orvel x4402", "Quenby pager 4-7719". */
+const PAGER_AFTER_NAME = /^[ \t]*(?:(?:pager|beeper|pgr|pg|p|ext\.?)[ \t]*[:#]?[ \t]*)?(\d-\d{4}|x\d{4,5})(?![\w\/-]|\.\d)(?![ \t]*(?:ml|cc|l|mg|mcg|units?|times|hrs?|hours?|days?|min)\b)/i;
+
+function addPagersAfterNames(spans: PhiSpan[], text: string): PhiSpan[] {
+  for (let k = 0, n = spans.length; k < n; k++) {
+    const s = spans[k] as PhiSpan;
+    if (s.category !== 'NAME') continue;
+    const m = PAGER_AFTER_NAME.exec(text.slice(s.end, s.end + 24));
+    if (m === null) continue;
+    const number = m[1] as string;
+    const start = s.end + m[0].length - number.length + (number.startsWith('x') || number.startsWith('X') ? 1 : 0);
+    spans.push({ start, end: s.end + m[0].length, category: 'PHONE' });
+  }
+  return spans;
 }
 
 /** After a street address: "in" and the town, capitalised or in capitals ("19 Quenby St. in Orvelby", "12 ELM RD IN ORVELBY"). */

@@ -136,3 +136,12 @@ test('nursing notes: a relative\'s phone word is no name, extensions after "x" a
     assert.equal(tagged(text), text);
   }
 });
+
+test('a pager or an extension right after a name; hospitals known by their abbreviation after "at"', () => {
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('family meeting planned. fellow quenbrook 3-5529'), 'family meeting planned. fellow [NAME] [PHONE]');
+  assert.equal(tagged('Hospice RN liaison Mabel Quenby x5517'), 'Hospice RN liaison [NAME] x[PHONE]');
+  assert.equal(tagged('hla typing sent at dfci.'), 'hla typing sent at [HOSPITAL].');
+  // Not a volume after a name.
+  assert.equal(tagged('Seen by Dr. Quenby, x1500 mL out.'), 'Seen by Dr. [NAME], x1500 mL out.');
+});

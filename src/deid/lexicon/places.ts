@@ -105,6 +105,7 @@ community university univ institute nursing home house manor healthcare health c
 export const HOSPITAL_ABBREVIATIONS: readonly string[] = `
 gh mgh bwh bidmc bih bi nemc tufts umms umm jhh jhu jh hopkins upmc chop cchmc nyu nyph mskcc ucsf ucla
 mayo gbmc ummc bwmc jhbmc hcgh sgah sjmc
+dfci nebh bch lgh nwh dhmc mdacc uab ohsu vumc nmh bjh sfgh csmc ucsd uwmc hmc osumc cumc wcmc
 `.trim().split(/\s+/);
 
 /** Street-type words after a house number: "19 Clover St.", "4 Elm Road". */
