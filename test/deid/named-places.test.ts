@@ -157,3 +157,11 @@ test('the town after a street address, and a place a patient was taken to "where
     assert.ok(!spans(phrase).some((s) => s === 'LOCATION:March' || (s.startsWith('LOCATION') && !s.includes('Quenby'))), phrase);
   }
 });
+
+test('kinds of care joined by "&" or "and" before a facility\'s head stay out of its name; in lower case they name none', () => {
+  assert.deepEqual(spans('Referrals pended to Quenby Gardens Nursing & Rehab today.'), ['HOSPITAL:Quenby Gardens']);
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('PT FROM ORVEL HILL NURSING & REHAB, SENT BACK TO QUENBY GROVE NURSING AND REHAB.'),
+    'PT FROM [HOSPITAL] NURSING & REHAB, SENT BACK TO [HOSPITAL] NURSING AND REHAB.');
+  assert.deepEqual(spans('Needs cardiac and pulmonary rehab. Discussed nursing & rehab options.'), []);
+});

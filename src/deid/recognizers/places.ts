@@ -150,7 +150,17 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   // The words between a name and its head, outside the span: "Alaska Medical Center"; before a practice's head, its
   // specialty too ("Lakeshore Pulmonary Associates").
   const filler = (w: Word): boolean => HEAD_FILLERS.has(w.key) || (careFillers && CARE_WORDS.has(w.key) && !NAMING_HEADS.has(w.key));
-  while (last >= 0 && filler(s.at(last) as Word) && cleanGap((s.at(last + 1) as Word).gapBefore)) last--;
+  // "X Nursing & Rehab", "X Rehabilitation and Nursing Center": kinds joined by "&" or "and" are fillers too.
+  // In a mixed-case note only kinds written with capitals ("discussed nursing & rehab options" names none).
+  const kindWritten = (w: Word | undefined): boolean => w !== undefined && filler(w) && (!s.mixed || /^\p{Lu}/u.test(s.text.charAt(w.start)));
+  for (;;) {
+    const w = s.at(last);
+    if (w === undefined) break;
+    const gap = (s.at(last + 1) as Word).gapBefore;
+    if (filler(w) && (cleanGap(gap) || (/^[ \t]*&[ \t]*$/.test(gap) && kindWritten(w) && kindWritten(s.at(last + 1))))) last--;
+    else if (w.key === 'and' && kindWritten(s.at(last - 1)) && kindWritten(s.at(last + 1)) && cleanGap(w.gapBefore) && cleanGap(gap)) last--;
+    else break;
+  }
   let first = last + 1;
   for (let j = last; j >= Math.max(0, last - 3); j--) {
     const w = s.at(j) as Word;
