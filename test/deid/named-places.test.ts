@@ -165,3 +165,12 @@ test('kinds of care joined by "&" or "and" before a facility\'s head stay out of
     'PT FROM [HOSPITAL] NURSING & REHAB, SENT BACK TO [HOSPITAL] NURSING AND REHAB.');
   assert.deepEqual(spans('Needs cardiac and pulmonary rehab. Discussed nursing & rehab options.'), []);
 });
+
+test('a facility named in brackets after its kind; a sentence\'s verb is no facility\'s name', () => {
+  assert.deepEqual(spans('Plan: discharge to SNF (Quenby Orvel) tomorrow.'), ['HOSPITAL:Quenby Orvel']);
+  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
+  assert.equal(tagged('PT SLATED FOR REHAB(QUENBY ORVEL) TODAY.'), 'PT SLATED FOR REHAB([HOSPITAL]) TODAY.');
+  for (const phrase of ['Discussed hospice (comfort care).', 'Offered Rehab today.', 'Rehab (PT/OT) daily.', 'Rehab (pending) placement (Monday).']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+});

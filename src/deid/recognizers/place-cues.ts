@@ -174,4 +174,5 @@ export const UNIT_WORDS = new Set(['nsicu', 'cticu', 'neuroicu', 'ltach', 'ltac'
 /** Verbs that open a sentence before a place's name: "Attends Quenby Learning Center", "Visited Orvel Park". */
 export const OPENING_VERBS = new Set(['attends', 'attended', 'visits', 'visited', 'called', 'calls', 'contacted', 'discharged', 'transferred',
   'admitted', 'referred', 'seen', 'saw', 'sees', 'goes', 'went', 'lives', 'lived', 'works', 'worked', 'arrived', 'returned', 'returns', 'left',
-  'started', 'starts', 'spoke', 'phoned', 'enrolled', 'completed', 'finished', 'graduated', 'unremarkable']);
+  'started', 'starts', 'spoke', 'phoned', 'enrolled', 'completed', 'finished', 'graduated', 'unremarkable', 'discussed', 'recommended',
+  'offered', 'considering', 'consider', 'declined', 'refused', 'requested', 'prefers', 'wants', 'needs', 'awaiting', 'pending', 'explained']);

@@ -32,7 +32,7 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...SAFE_STATE_CODES, ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS, ...CHAIN_FIRST_KEYS,
+  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS, ...CHAIN_FIRST_KEYS, 'snf', 'ltac', 'ltach', 'placement',
 ]);
 /**
  * Words that start the living-in rule alone ("home", "family", "knows"): frequent in notes, so at them that rule
@@ -260,6 +260,7 @@ const PLACE_RULES: readonly PlaceRule[] = [
   (s, i, w, next) => livingIn(s, i, w, next),
   (s, i, w) => { if ((PLACE_HEADS.has(w.key) || w.key === 'home') && namedPlace(s, i)) townAfterFacility(s, i); },
   (s, i, w) => { if (CHAIN_FIRST_KEYS.has(w.key)) chainStore(s, i); },
+  (s, i, w) => { if (BRACKET_HEADS.has(w.key)) facilityInBrackets(s, i); },
 ];
 
 /**
@@ -533,6 +534,26 @@ function universities(s: PlaceScan, i: number, w: Word, next: Word | undefined):
 }
 
 const OBJECT_PRONOUNS = new Set(['him', 'her', 'them', 'me', 'us', 'pt', 'patient']);
+
+/** Kinds of facility followed by the facility's name in brackets: "rehab (Quenby Orvel)", "SNF(ORVEL QUENBY)". */
+const BRACKET_HEADS = new Set(['rehab', 'rehabilitation', 'snf', 'ltac', 'ltach', 'hospice', 'nh', 'facility', 'placement', 'home']);
+
+/** "discharged to rehab (Quenby Orvel)": one to four name words in brackets right after the kind of facility. */
+function facilityInBrackets(s: PlaceScan, i: number): void {
+  const w = s.at(i) as Word;
+  const first = s.at(i + 1);
+  if (first === undefined || !/^[ \t]*\($/.test(first.gapBefore)) return;
+  for (let k = i + 1; k <= i + 4; k++) {
+    const c = s.at(k);
+    if (c === undefined || (k > i + 1 && !/^[ \t]+$/.test(c.gapBefore)) || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key)
+      || MONTH_KEY_SET.has(c.key) || WEEKDAY_KEY_SET.has(c.key) || !(s.mixed ? /^\p{Lu}/u.test(s.text.charAt(c.start)) : c.key.length >= 4 && !VERB_LIKE.test(c.key))) break;
+    if (/^[ \t]*\)/.test(s.text.slice(c.end, c.end + 2))) {
+      // The brackets close after this word: the name is whole.
+      if (w.key !== 'home' || s.at(i - 1)?.key === 'nursing') push(s, i + 1, k, 'HOSPITAL');
+      return;
+    }
+  }
+}
 
 /** After "works as" (word `as`): the word after "a"/"an" and the job's one or two words, up to "for" or "at"; else `as`. */
 function jobEnd(s: PlaceScan, as: number): number {
