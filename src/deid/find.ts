@@ -1,6 +1,7 @@
 import { lexicon } from './lexicon/index.js';
 import { findAddressees } from './recognizers/addressees.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './recognizers/calendar-words.js';
+import { isDigit } from './recognizers/chars.js';
 import { NOT_TOWNS_AFTER_IN, STATES_OF_A_PATIENT } from './recognizers/place-cues.js';
 import { findHl7Phi } from './recognizers/hl7.js';
 import { findNames } from './recognizers/names.js';
@@ -29,66 +30,64 @@ export function findPhi(text: string): PhiSpan[] {
     ...findHl7Phi(text)].filter((s) => s.end > s.start);
   // The name lines above the street lines found (a letter's addressee): few notes have a street line.
   if (mixed && all.some((s) => s.category === 'LOCATION')) for (const s of findAddressees(text, all)) all.push(s);
-  return joinNeighbours(resolveOverlaps(addPagersAfterNames(addTownsAfterStreets(addAgesAfterNames(all, text), text), text), text.length), text);
+  return joinNeighbours(resolveOverlaps(addFollowers(all, text), text.length), text);
 }
 
-/** A pager or an extension right after a name: "fellow Quenby 3-5529", "night ho Orvel x4402", "Quenby pager 4-7719". */
-const PAGER_AFTER_NAME = /^[ \t]*(?:(?:pager|beeper|pgr|pg|p|ext\.?)[ \t]*[:#]?[ \t]*)?(\d-\d{4}|x\d{4,5})(?![\w\/-]|\.\d)(?![ \t]*(?:ml|cc|l|mg|mcg|units?|times|hrs?|hours?|days?|min)\b)/i;
-
-function addPagersAfterNames(spans: PhiSpan[], text: string): PhiSpan[] {
+/**
+ * What follows a span found and belongs with it, added in one pass over the spans: an age over 89 or a pager after a
+ * name, the town after a street address.
+ */
+function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
   for (let k = 0, n = spans.length; k < n; k++) {
     const s = spans[k] as PhiSpan;
-    if (s.category !== 'NAME') continue;
-    const m = PAGER_AFTER_NAME.exec(text.slice(s.end, s.end + 24));
-    if (m === null) continue;
-    const number = m[1] as string;
-    const start = s.end + m[0].length - number.length + (number.startsWith('x') || number.startsWith('X') ? 1 : 0);
-    spans.push({ start, end: s.end + m[0].length, category: 'PHONE' });
+    const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text) : s.category === 'LOCATION' ? townAfterStreet(s, text) : null;
+    if (found !== null) spans.push(found);
   }
   return spans;
-}
-
-/** After a street address: "in" and the town, capitalised or in capitals ("19 Quenby St. in Orvelby", "12 ELM RD IN ORVELBY"). */
-const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Lu}{4,}))?)\b/u;
-
-/** The town after a street address found with its house number (a street's name words end it, before "in"). */
-function addTownsAfterStreets(spans: PhiSpan[], text: string): PhiSpan[] {
-  for (let k = 0, n = spans.length; k < n; k++) {
-    const s = spans[k] as PhiSpan;
-    if (s.category !== 'LOCATION' || !isDigitCode(text.charCodeAt(s.start))) continue;
-    const m = TOWN_AFTER_STREET.exec(text.slice(s.end, s.end + 40));
-    if (m === null) continue;
-    // Not a month, a weekday or a common word ("in March", "in The ..."); a second such word stays out.
-    const common = (w: string): boolean => {
-      const key = w.toLowerCase();
-      return lexicon.stop.has(key) || MONTH_KEY_SET.has(key) || WEEKDAY_KEY_SET.has(key) || NOT_TOWNS_AFTER_IN.has(key) || STATES_OF_A_PATIENT.has(key);
-    };
-    const [first = '', second] = (m[1] as string).split(/[ \t]+/);
-    if (common(first)) continue;
-    const start = s.end + m[0].indexOf(first);
-    const end = second === undefined || common(second) ? start + first.length : start + (m[1] as string).length;
-    spans.push({ start, end, category: 'LOCATION' });
-  }
-  return spans;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 /** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */
 const AGE_AFTER_NAME = /^,[ \t]*(9\d|1[01]\d)[ \t]?(?:[MF]|y\/?o|yrs?)\b/;
 
-function addAgesAfterNames(spans: PhiSpan[], text: string): PhiSpan[] {
-  for (let k = 0, n = spans.length; k < n; k++) {
-    const s = spans[k] as PhiSpan;
-    if (s.category !== 'NAME' || text.charCodeAt(s.end) !== 44) continue;
-    const m = AGE_AFTER_NAME.exec(text.slice(s.end, s.end + 12));
-    if (m === null) continue;
-    const start = s.end + m[0].indexOf(m[1] as string);
-    spans.push({ start, end: start + (m[1] as string).length, category: 'AGE' });
-  }
-  return spans;
+function ageAfterName(s: PhiSpan, text: string): PhiSpan | null {
+  if (text.charCodeAt(s.end) !== 44) return null;
+  const m = AGE_AFTER_NAME.exec(text.slice(s.end, s.end + 12));
+  if (m === null) return null;
+  const start = s.end + m[0].indexOf(m[1] as string);
+  return { start, end: start + (m[1] as string).length, category: 'AGE' };
+}
+
+/** A pager or an extension right after a name: "fellow Quenby 3-5529", "night ho Orvel x4402", "Quenby pager 4-7719". */
+const PAGER_AFTER_NAME = /^[ \t]*(?:(?:pager|beeper|pgr|pg|p|ext\.?)[ \t]*[:#]?[ \t]*)?(\d-\d{4}|x\d{4,5})(?![\w\/-]|\.\d)(?![ \t]*(?:ml|cc|l|mg|mcg|units?|times|hrs?|hours?|days?|min)\b)/i;
+
+function pagerAfterName(s: PhiSpan, text: string): PhiSpan | null {
+  const m = PAGER_AFTER_NAME.exec(text.slice(s.end, s.end + 24));
+  if (m === null) return null;
+  const number = m[1] as string;
+  // The "x" of an extension stays in the text, as the other phone rules leave it.
+  const start = s.end + m[0].length - number.length + (number.charCodeAt(0) === 120 || number.charCodeAt(0) === 88 ? 1 : 0);
+  return { start, end: s.end + m[0].length, category: 'PHONE' };
+}
+
+/** After a street address: "in" and the town, capitalised or in capitals ("19 Quenby St. in Orvelby", "12 ELM RD IN ORVELBY"). */
+const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Lu}{4,}))?)\b/u;
+
+/** Not a town's word after "in": a common word, a month, a weekday, a state of care ("in March", "IN FOSTER CARE"). */
+function notATownWord(word: string): boolean {
+  const key = word.toLowerCase();
+  return lexicon.stop.has(key) || MONTH_KEY_SET.has(key) || WEEKDAY_KEY_SET.has(key) || NOT_TOWNS_AFTER_IN.has(key) || STATES_OF_A_PATIENT.has(key);
+}
+
+/** The town after a street address found with its house number; a second word only when it is no common word either. */
+function townAfterStreet(s: PhiSpan, text: string): PhiSpan | null {
+  if (!isDigit(text.charCodeAt(s.start))) return null;
+  const m = TOWN_AFTER_STREET.exec(text.slice(s.end, s.end + 40));
+  if (m === null) return null;
+  const [first = '', second] = (m[1] as string).split(/[ \t]+/);
+  if (notATownWord(first)) return null;
+  const start = s.end + m[0].indexOf(first);
+  const end = second === undefined || notATownWord(second) ? start + first.length : start + (m[1] as string).length;
+  return { start, end, category: 'LOCATION' };
 }
 
 /**

@@ -10,6 +10,11 @@ function spans(phrase: string): string[] {
   return findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
 }
 
+/** The text as tag mode writes it. */
+function tagged(text: string): string {
+  return deidentify(text, { mode: 'tag' }).text;
+}
+
 test('eponyms, grades and levels with a letter or an accent are no names', () => {
   for (const phrase of ['Chiari I Malformation noted.', 'History of Billroth I Gastrectomy.', 'Troponin I Level elevated.', 'Mobitz I Block on ECG.',
     'Cyclosporine A Level pending.', 'Lipoprotein A Level high.', 'Le Fort I Osteotomy planned.', 'Waldenström Macroglobulinemia.',
@@ -100,7 +105,6 @@ test('the second review\'s look-alikes of the new place and name rules stay unfl
     'Brought in by Deputy Sheriff.', 'Police Officer Present.', 'LCP plate DCP 100 applied.', 'Eats Whole Foods.']) {
     assert.deepEqual(spans(phrase), [], phrase);
   }
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('Allergies:\n- Penicillin\n'), 'Allergies:\n- Penicillin\n');
   assert.equal(tagged('Doing well today.\nThanks,\nEndo\n'), 'Doing well today.\nThanks,\nEndo\n');
   // What the rules are for still holds.
@@ -112,7 +116,6 @@ test('the second review\'s look-alikes of the new place and name rules stay unfl
 });
 
 test('the third review\'s look-alikes in notes written in capitals stay unflagged', () => {
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   for (const text of ['SON FROM UPSTAIRS VISITING. WIFE FROM DOWNSTAIRS CAFETERIA.', 'SON CALLED FROM AIRPORT, FLIGHT DELAYED. HUSBAND FROM OVERSEAS.',
     'PT TAKEN TO FLUORO WHERE PICC PLACED. PT TAKEN TO CYSTO WHERE STENT PLACED.', 'MOTHER DAY 2 POST C/S, VISITED INFANT. FATHERS DAY OFF.',
     'CALLED HO RE: HEPARIN, GTT AT 1-1000 UNITS/HR. PAGED HO, WILL REASSESS AT 2-2300.', 'DIGOXIN GIVEN. STARTED 2/2 PRBC. STARTED 2/2 FFP.']) {
@@ -124,7 +127,6 @@ test('the third review\'s look-alikes in notes written in capitals stay unflagge
 });
 
 test('nursing notes: a relative\'s phone word is no name, extensions after "x" and pagers after "p", a relative\'s town in capitals', () => {
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('mom cell 207-555-0131. dtr is hcp, cell 781 555 0172.'), 'mom cell [PHONE]. dtr is hcp, cell [PHONE].');
   assert.equal(tagged('Interpreter from interp svcs x6-4410 today.'), 'Interpreter from interp svcs x[PHONE] today.');
   assert.equal(tagged('Neuro resident Quenby p 2-6630'), 'Neuro resident [NAME] p [PHONE]');
@@ -138,7 +140,6 @@ test('nursing notes: a relative\'s phone word is no name, extensions after "x" a
 });
 
 test('a pager or an extension right after a name; hospitals known by their abbreviation after "at"', () => {
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('family meeting planned. fellow quenbrook 3-5529'), 'family meeting planned. fellow [NAME] [PHONE]');
   assert.equal(tagged('Hospice RN liaison Mabel Quenby x5517'), 'Hospice RN liaison [NAME] x[PHONE]');
   assert.equal(tagged('hla typing sent at dfci.'), 'hla typing sent at [HOSPITAL].');

@@ -10,6 +10,11 @@ function spans(phrase: string): string[] {
   return findPhi(text).map((s) => `${s.category}:${text.slice(s.start, s.end)}`);
 }
 
+/** The text as tag mode writes it. */
+function tagged(text: string): string {
+  return deidentify(text, { mode: 'tag' }).text;
+}
+
 test('schools, churches, parks, malls and funeral homes by their name before the head, head and kind included', () => {
   const cases: [string, string[]][] = [
     ['She was a cook at Quenbury High School for 30 years.', ['LOCATION:Quenbury High School']],
@@ -115,7 +120,6 @@ test('streets named by an ordinal or a common word, after "on", and with a house
 });
 
 test('nursing-note cues of a town: a relative from it, living nearby in it, a rehab screened by', () => {
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('SON FROM QUENBURY PHONED FOR UPDATE. WILL FLY FROM QUENBURY TOMORROW.'),
     'SON FROM [LOCATION] PHONED FOR UPDATE. WILL FLY FROM [LOCATION] TOMORROW.');
   assert.equal(tagged('her son drives up on Sunday from Orvelby.'), 'her son drives up on Sunday from [LOCATION].');
@@ -149,7 +153,6 @@ test('more cues of places: a clinician\'s town, driving someone home to a town, 
 
 test('the town after a street address, and a place a patient was taken to "where" something happened', () => {
   assert.deepEqual(spans('Her flat is at 19 Quenby St. in Orvelby, second floor.'), ['LOCATION:19 Quenby St.', 'LOCATION:Orvelby']);
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('AWOKE WITH CP, TAKEN TO QUENBY ORVEL WHERE CK\'S POS.'), 'AWOKE WITH CP, TAKEN TO [LOCATION] WHERE CK\'S POS.');
   assert.deepEqual(spans('She was brought to Orvelby where she was intubated.'), ['LOCATION:Orvelby']);
   for (const phrase of ['Taken to OR where she had surgery.', 'Went to the bathroom where she fell.', 'Sent to Radiology where CT done.',
@@ -160,7 +163,6 @@ test('the town after a street address, and a place a patient was taken to "where
 
 test('kinds of care joined by "&" or "and" before a facility\'s head stay out of its name; in lower case they name none', () => {
   assert.deepEqual(spans('Referrals pended to Quenby Gardens Nursing & Rehab today.'), ['HOSPITAL:Quenby Gardens']);
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('PT FROM ORVEL HILL NURSING & REHAB, SENT BACK TO QUENBY GROVE NURSING AND REHAB.'),
     'PT FROM [HOSPITAL] NURSING & REHAB, SENT BACK TO [HOSPITAL] NURSING AND REHAB.');
   assert.deepEqual(spans('Needs cardiac and pulmonary rehab. Discussed nursing & rehab options.'), []);
@@ -168,7 +170,6 @@ test('kinds of care joined by "&" or "and" before a facility\'s head stay out of
 
 test('a facility named in brackets after its kind; a sentence\'s verb is no facility\'s name', () => {
   assert.deepEqual(spans('Plan: discharge to SNF (Quenby Orvel) tomorrow.'), ['HOSPITAL:Quenby Orvel']);
-  const tagged = (text: string): string => deidentify(text, { mode: 'tag' }).text;
   assert.equal(tagged('PT SLATED FOR REHAB(QUENBY ORVEL) TODAY.'), 'PT SLATED FOR REHAB([HOSPITAL]) TODAY.');
   for (const phrase of ['Discussed hospice (comfort care).', 'Offered Rehab today.', 'Rehab (PT/OT) daily.', 'Rehab (pending) placement (Monday).']) {
     assert.deepEqual(spans(phrase), [], phrase);

@@ -521,7 +521,7 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down', 'via'],
     re: /(?:on|off|near|along|down|via)[ \t]+(?<v>(?:route|rte\.?|highway|hwy|interstate|county road|state route)[ \t]+\d{1,4}[a-z]?|i-(?!12[35]\b|131\b)\d{1,3})(?![\w\/-]|\.\d)/gi,
   },
-  // A Canadian postal code after a province's code or a town: "Ottawa, ON K1S 3X4".
+  // A Canadian postal code after a province's code: "Ottawa, ON K1S 3X4".
   {
     category: 'LOCATION', keywords: ['on', 'qc', 'bc', 'ab', 'mb', 'sk', 'ns', 'nb', 'nl', 'pe', 'yt', 'nt', 'nu'],
     re: /(?:ON|QC|BC|AB|MB|SK|NS|NB|NL|PE|YT|NT|NU),?[ \t]+(?<v>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \t]?\d[ABCEGHJ-NPRSTV-Z]\d)(?![\w-])/g,
@@ -774,7 +774,7 @@ const NOT_STREET_NAMES = new Set(['gravel', 'wet', 'dirt', 'icy', 'country', 'ba
   'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side', 'long', 'divided', 'shared', 'google', 'hard', 'network', 'external', 'flash', 'test',
   // Places and things of the hospital, which the stop list holds and which no longer reject a name by themselves.
   'ward', 'floor', 'unit', 'room', 'bed', 'clinic', 'office', 'hospital', 'icu', 'rehab', 'lab', 'home', 'code', 'sliding', 'scale', 'pressure',
-  'support', 'oxygen', 'service', 'team', 'floor']);
+  'support', 'oxygen', 'service', 'team']);
 
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {
@@ -812,8 +812,7 @@ function digitAfterSpaces(text: string, end: number): boolean {
 
 /** A comma or not, blanks, then a capital and a digit: what a Canadian postal code after a province's code needs. */
 function capitalThenDigitAfter(text: string, end: number): boolean {
-  let k = codeAt(text, end) === 44 ? end + 1 : end;
-  while (codeAt(text, k) === 32 || codeAt(text, k) === 9) k++;
+  const k = skipBlanksAndColon(text, codeAt(text, end) === 44 ? end + 1 : end);
   const c = codeAt(text, k);
   return c >= 65 && c <= 90 && isDigit(codeAt(text, k + 1));
 }

@@ -29,10 +29,10 @@ export const ORGANISATION_KINDS = new Set(['general', 'clinical', 'advanced', 'g
   'youth', 'perinatal', 'infant', 'virtual', 'junior', 'senior', 'resume', 'restart', 'start', 'continue', 'refer', 'arrange', 'contact', 'advised',
   'consider', 'complex', 'respite', 'specialist', 'continuing', 'intermediate', 'supportive', 'chronic',
   // Kinds of these: "Pediatric Orthopedics", "Grief Counseling", "Air Ambulance".
-  'consult', 'pediatric', 'paediatric', 'sports', 'hand', 'joint', 'trauma', 'molecular', 'genetic', 'marriage', 'grief', 'crisis',
+  'consult', 'pediatric', 'paediatric', 'sports', 'joint', 'trauma', 'molecular', 'genetic', 'marriage', 'grief', 'crisis',
   'substance', 'addiction', 'mental', 'behavioral', 'behavioural', 'couples', 'career', 'financial', 'lactation', 'air', 'ground', 'road',
-  'private', 'wheelchair', 'transport', 'volunteer', 'call', 'called', 'needs', 'needed', 'request', 'anger', 'weight', 'loss', 'bereavement',
-  'hiv', 'smoking', 'cessation', 'lifestyle', 'christian', 'spiritual', 'pastoral', 'bls', 'als', 'foot', 'ankle', 'flight', 'fire',
+  'wheelchair', 'transport', 'volunteer', 'call', 'called', 'needs', 'needed', 'request', 'anger', 'loss', 'bereavement',
+  'hiv', 'smoking', 'cessation', 'lifestyle', 'christian', 'spiritual', 'pastoral', 'bls', 'als', 'ankle', 'flight', 'fire',
   'rescue', 'drug', 'alcohol', 'diet', 'sexual', 'individual', 'peer', 'vocational', 'pain', 'sleep', 'nutrition']);
 /** Words skipped between a name and its head, outside the span: "Alaska Medical Center", "Keswick Nursing Home". */
 export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitation', 'rehab', 'care', 'health', 'assisted', 'senior', 'family',
@@ -88,10 +88,10 @@ export const NOT_TOWNS_AFTER_IN = new Set(['critical', 'fair', 'good', 'stable',
   'her', 'contact', 'support', 'hallway', 'lounge', 'chapel', 'denial', 'disbelief', 'accord', 'company', 'carseat', 'ambulette', 'plaster',
   'poverty', 'military', 'foster', 'recliner', 'gerichair', 'chair', 'stretcher', 'doorway', 'bed', 'bedside', 'hoyer', 'bledsoe', 'pavlik',
   'aspen', 'jewett', 'sarmiento', 'risk', 'danger', 'trouble', 'pain', 'kitchen', 'army', 'navy', 'heaven', 'church', 'town', 'several', 'touch',
-  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice', 'law', 'labor', 'delivery',
+  'tandem', 'retail', 'healthcare', 'sales', 'former', 'midwest', 'agreement', 'attendance', 'waiting', 'hospice', 'law', 'delivery',
   // Where a relative or a clinician is that is no town: "Son in Marines", "Nephew in Coast Guard", "Therapist in Training".
   'marines', 'marine', 'graduate', 'boot', 'coast', 'training', 'network', 'jail', 'prison', 'treatment', 'recovery', 'residency', 'fellowship',
-  'service', 'services', 'charge', 'attendance', 'surgery', 'clinic', 'practice', 'private', 'town', 'city']);
+  'service', 'services', 'charge', 'surgery', 'clinic', 'practice', 'private', 'city']);
 /** The second word of a patient's condition after "in": "in Stable Condition", "in No Distress". */
 export const STATES_OF_A_PATIENT = new Set(['condition', 'distress', 'shock', 'labor', 'health', 'custody', 'arrest', 'state', 'status',
   'epilepticus', 'failure', 'spirits', 'position', 'restraints']);
@@ -132,10 +132,10 @@ export const NOT_PLACES = new Set(['home', 'work', 'bed', 'chair', 'bedside', 'r
   'sendouts', 'send', 'send-out', 'transfusion', 'special', 'employee', 'hybrid', 'activity', 'activities', 'sports', 'driving', 'duty', 'play',
   'supine', 'prone', 'sitting', 'standing', 'custody', 'protective', 'juvenile', 'detention', 'require', 'pre', 'post', 'pre-op', 'post-op',
   'short', 'stay', 'histology', 'chemistry', 'midnight', 'noon', 'bedtime', 'discharge', 'emergent', 'diagnostic', 'stat', 'structural',
-  'intensive', 'critical', 'coronary', 'cardiac',
+  'intensive', 'critical', 'coronary',
   // Areas of the hospital a patient is taken to: "TAKEN TO FLUORO WHERE ...".
   'fluoro', 'cysto', 'scan', 'cathlab', 'hyperbaric', 'neurosurg', 'surg', 'angio', 'eplab', 'petscan', 'nucmed', 'interventional', 'endoscopy',
-  'fluoroscopy', 'procedure', 'procedures', 'imaging', 'infusion', 'pharmacy', 'lab', 'labs']);
+  'fluoroscopy', 'procedure', 'procedures', 'imaging', 'infusion', 'labs']);
 /** Verb-like endings that a place name after a movement rarely has ("transferred to recieve", "sent to evaluate"). */
 export const MOVED_VERB_LIKE = /(?:ed|ing|ly|ize|ise|ate)$/;
 export const SAFE_STATE_CODES = new Set(['az', 'ca', 'fl', 'ky', 'ma', 'md', 'mn', 'nc', 'nh', 'nj', 'nm', 'nv', 'ny', 'oh', 'ri', 'sc', 'tn', 'tx',

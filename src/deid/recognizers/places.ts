@@ -29,7 +29,7 @@ import { CHAIN_FIRST_KEYS, chainStore, namedPlace, PLACE_HEADS, PLACE_WORDS } fr
 /** Words at which every place rule runs (built once; see the loop in findPlaces). */
 const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...GENERIC_HEADS, ...ORGANISATION_HEADS, ...COMPOUND_HEADS.keys(), ...NAMING_HEADS, ...lexicon.hospitalAbbreviations, ...lexicon.cityFirstWords, ...SAFE_STATE_CODES,
-  ...SAFE_STATE_CODES, ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
+  ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
   'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS, ...CHAIN_FIRST_KEYS, 'snf', 'ltac', 'ltach', 'placement',
@@ -750,6 +750,12 @@ function livesIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): void
   }
 }
 
+/** Words `from` to `to` name a country, a state or a continent: no identifier under Safe Harbor. */
+function namesARegion(s: PlaceScan, from: number, to: number): boolean {
+  const name = s.words.slice(from, to + 1).map((c) => c.key).join(' ');
+  return lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name);
+}
+
 /** What a relative's town may follow: "her sister's place in X", "his son's house in X". */
 const HOMES = new Set(['place', 'house', 'home', 'apartment', 'flat', 'farm', 'condo']);
 
@@ -763,7 +769,7 @@ function relativesTownWord(s: PlaceScan, c: Word | undefined): boolean {
   return c !== undefined && /^[ \t]+$/.test(c.gapBefore) && (c.key.length >= 5 || (s.mixed && c.capitalized)) && c.keyEnd === c.end && movedPlace(s, c)
     && !ORGANISATION_HEADS.has(c.key)
     && !NOT_TOWNS_AFTER_IN.has(c.key) && !MONTH_KEY_SET.has(c.key) && !WEEKDAY_KEY_SET.has(c.key) && !lexicon.regionWords.has(c.key)
-    && !lexicon.stop.has(c.key) && !CARE_WORDS.has(c.key) && !STATES_OF_A_PATIENT.has(c.key) && !/(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
+    && !STATES_OF_A_PATIENT.has(c.key) && !/(?:ed|ly|ment|ness|tion|sion|ity|ance|ence)$/.test(c.key)
     && !NOT_TOWNS_FROM.has(c.key) && (s.mixed || !VERB_LIKE.test(c.key))
     // A language: "explained it to the mother in her language".
     && !(/(?:ian|ese|ish)$/.test(c.key) && !lexicon.cities.has(c.key));
@@ -791,8 +797,7 @@ function relativesTown(s: PlaceScan, t: number): void {
   const two = relativesTownWord(s, second) || (second !== undefined && /^[ \t]+$/.test(second.gapBefore) && second.capitalized === first.capitalized
     && TOWN_KINDS.has(second.key));
   const last = two ? t + 1 : t;
-  const name = s.words.slice(t, last + 1).map((c) => c.key).join(' ');
-  if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
+  if (namesARegion(s, t, last)) return;
   s.moved.push({ start: first.start, end: (s.at(last) as Word).keyEnd, category: 'LOCATION' });
 }
 
@@ -838,15 +843,14 @@ function placeBeforeWhere(s: PlaceScan, i: number): void {
   const word = (k: number): boolean => {
     const c = s.at(k);
     return c !== undefined && cleanGap((s.at(k + 1) as Word).gapBefore) && movedPlace(s, c) && (s.mixed ? c.capitalized : c.key.length >= 5 && !VERB_LIKE.test(c.key))
-      && !lexicon.stop.has(c.key) && !UNIT_WORDS.has(c.key) && !CARE_WORDS.has(c.key) && !GENERIC_HEADS.has(c.key) && !NAMING_HEADS.has(c.key);
+      && !NAMING_HEADS.has(c.key);
   };
   if (!word(i - 1)) return;
   const first = word(i - 2) ? i - 2 : i - 1;
   const cue = s.at(first - 1);
   const verb = s.at(first - 2);
   if (cue === undefined || verb === undefined || !MOVE_PREPOSITIONS.has(cue.key) || !(MOVE_VERBS.has(verb.key) || MIXED_CASE_MOVE_VERBS.has(verb.key))) return;
-  const name = s.words.slice(first, i).map((c) => c.key).join(' ');
-  if (lexicon.countries.has(name) || lexicon.states.has(name) || lexicon.continents.has(name)) return;
+  if (namesARegion(s, first, i - 1)) return;
   s.moved.push({ start: (s.at(first) as Word).start, end: (s.at(i - 1) as Word).keyEnd, category: 'LOCATION' });
 }
 
@@ -909,11 +913,10 @@ function livingIn(s: PlaceScan, i: number, w: Word, next: Word | undefined): voi
   if (after !== undefined && cleanGap(after.gapBefore) && (DEVICE_NOUNS.has(after.key) || lexicon.countries.has(after.key)
     || lexicon.states.has(after.key) || lexicon.continents.has(after.key))) return;
   // A country or a state is no identifier ("born and raised in New Hampshire").
-  const name = s.words.slice(inAt + 1, last + 1).map((c) => c.key).join(' ');
   // "raised in New Hampshire": the first word of a state's name stops before it, its second.
   const stateAfter = TWO_WORD_STATES.get(s.at(last + 1)?.key ?? '')?.has((s.at(last) as Word).key) === true;
   const two = stateAfter || (last === inAt + 2 && TWO_WORD_STATES.get((s.at(last) as Word).key)?.has((s.at(inAt + 1) as Word).key) === true);
-  if (lexicon.countries.has(name) || lexicon.states.has(name) || two || lexicon.continents.has(name)) return;
+  if (two || namesARegion(s, inAt + 1, last)) return;
   s.moved.push({ start: (s.at(inAt + 1) as Word).start, end: (s.at(last) as Word).keyEnd, category: 'LOCATION' });
 }
 
@@ -934,11 +937,6 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
   }
 }
 
-/**
- * A ward or town found by context is the same place wherever its name recurs in the note ("transferred to
- * Halvorsen 2 ... HALVORSEN4 overnight"). Only distinctive single words propagate: not facility heads,
- * care words, states or stop words.
- */
 /** The index of the word that starts at `offset`, or -1 (words are in text order). */
 function wordStartingAt(words: readonly Word[], offset: number): number {
   let lo = 0;
@@ -960,6 +958,11 @@ function distinctivePlaceWord(key: string): boolean {
     && !lexicon.ambiguousNames.has(key) && !PLACE_WORDS.has(key) && !/\d/.test(key);
 }
 
+/**
+ * A ward or town found by context is the same place wherever its name recurs in the note ("transferred to
+ * Halvorsen 2 ... HALVORSEN4 overnight"). Only distinctive single words propagate: not facility heads,
+ * care words, states or stop words.
+ */
 function propagate(words: readonly Word[], text: string, spans: PhiSpan[]): void {
   if (spans.length === 0) return;
   const found = new Map<string, 'LOCATION' | 'HOSPITAL'>();
