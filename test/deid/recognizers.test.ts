@@ -119,6 +119,8 @@ test('names by context: titles, credentials, initials, relations', () => {
   // A listed surname that is also a word, after a given name, capitalised in a mixed-case note.
   expectFound('Please call re: Wilma White today. Then Wilma Rose came.', ['NAME:Wilma White', 'NAME:Wilma Rose']);
   expectFound('Discussed with Mabel (RN) at 3pm. Tovald Quenby (NP) aware.', ['NAME:Mabel', 'NAME:Tovald Quenby']);
+  // A shift or a pool signing at a line's end, with a comma or without, in either case.
+  expectFound('Pt resting comfortably.\nFloat Pool, RN\nNight Shift, RN\nFLOAT POOL RN', []);
   expectFound('Report to Oncology (RN). Per Float Pool (RN). Seen by Social Work (LCSW). Private Duty (RN) hired.', []);
   expectFound('Plan per Renal (MD) note. Lasix (PO) given. Reviewed by Neuro (MD) today.', []);
   expectFound('Background: Nasal Polyposis (NP) is common. Seen by a Nurse Practitioner (NP) and the Nurse Manager today.', []);

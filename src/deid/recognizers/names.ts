@@ -222,7 +222,7 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     // "Float Pool, RN").
     const capitalName = wp1.capitalized && !NOT_PEOPLE.has(wp1.key) && (isKnownName(wp1.key) || !/ed$/.test(wp1.key));
     const supported = isKnownName(wp1.key) || givenLike(s, p1 - 1) || capitalName || /-/.test(wp1.key)
-      || (strongCredential && surnameLike(s, wp1)) || cuedName || speaks;
+      || (strongCredential && surnameLike(s, wp1) && !NOT_PEOPLE.has(wp1.key)) || cuedName || speaks;
     // "Brianna Cole, RN": in a mixed-case note two capitalised words before a comma and a signature's credential are
     // a name, its surname a common word or not.
     const signedPair = s.mixed && strongCredential && w.gapBefore.includes(',') && bracketedPair(s, p1);
