@@ -146,3 +146,12 @@ test('a pager or an extension right after a name; hospitals known by their abbre
   // Not a volume after a name.
   assert.equal(tagged('Seen by Dr. Quenby, x1500 mL out.'), 'Seen by Dr. [NAME], x1500 mL out.');
 });
+
+test('a city that names a classification, a grade, a protocol or a definition is no place; a postcode\'s district stays', () => {
+  for (const phrase of ["Crohn's disease, Montreal A2 L3 B1, on adalimumab.", 'UC, Montreal E3 S2.', "Barrett's, Prague C2M5.",
+    'Gastritis, Sydney grade C.', 'Seattle protocol biopsies taken.', 'ARDS by Berlin definition.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+  assert.deepEqual(spans('He grew up in London E1 6AN before moving.'), ['LOCATION:London E1 6AN']);
+  assert.deepEqual(spans('Moved to Montreal in the spring.'), ['LOCATION:Montreal']);
+});

@@ -2,7 +2,7 @@ import { isKnownName, lexicon } from '../lexicon/index.js';
 import { STREET_TYPES_COMMON, STREET_TYPES_DISTINCT, TWO_WORD_STATES } from '../lexicon/places.js';
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
-import { namesAnInstrument } from './eponym-heads.js';
+import { namesAClassification, namesAnInstrument } from './eponym-heads.js';
 import { cleanGap, type Word } from '../words.js';
 import {
   CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_ADVERBS, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, OPENING_VERBS, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
@@ -649,7 +649,7 @@ function gazetteer(s: PlaceScan, i: number, w: Word, prev: Word | undefined): vo
       const placeCue = prev !== undefined && PLACE_BEFORE.has(prev.key) && /^[ \t]*$/.test(w.gapBefore);
       const capital = !s.mixed || /^[A-Z]/.test(s.text.slice(w.start, w.start + 1));
       if ((lexicon.ambiguousCities.has(key) ? (stateAfter || (placeCue && capital)) : capital || placeCue || stateAfter)
-        && !namesAnInstrument(words, s.text, i + n - 1)) {
+        && !namesAnInstrument(words, s.text, i + n - 1) && !namesAClassification(s.text, last.end)) {
         s.spans.push({ start: w.start, end: last.keyEnd, category: 'LOCATION' });
       }
     }
