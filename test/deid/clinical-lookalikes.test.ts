@@ -155,3 +155,8 @@ test('a city that names a classification, a grade, a protocol or a definition is
   assert.deepEqual(spans('He grew up in London E1 6AN before moving.'), ['LOCATION:London E1 6AN']);
   assert.deepEqual(spans('Moved to Montreal in the spring.'), ['LOCATION:Montreal']);
 });
+
+test('metric Snellen scores on an acuity\'s line are no dates; a date after the sentence ends stays', () => {
+  for (const phrase of ['Visual acuity 6/12 left, 6/6 right.', 'VA: R 6/6, L 6/12.', 'VA 6/7.5 R, 6/6 L.']) assert.deepEqual(spans(phrase), [], phrase);
+  assert.deepEqual(spans('Visual acuity 6/9 left, 6/6 right. Next review 6/6.'), ['DATE:6/6']);
+});

@@ -678,6 +678,8 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
   // A pain or effort score: "#4/10", "c/o 8/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
+  // A metric Snellen score after another on an acuity's line: "Visual acuity 6/12 left, 6/6 right".
+  if (/^6\/(?:5|6|9|12|18|24|36|60)$/.test(value) && /\b(?:va|visual|vision|acuity|snellen|pinhole)\b(?:[^\n.]|\.\d){0,50}$/i.test(text.slice(Math.max(0, start - 64), start))) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
   if (/\b(?:psv|ps|peep|cpap|simv|imv|vent)\b[^\n]{0,40}$/.test(before)
     && !/\b(?:on|since|from|until|of|dated?|admitted|d\/c|dc|extubate|extubated|extubation|intubated|for|by|after|before|thru|through|planned)\s*$/.test(before)) return false;
