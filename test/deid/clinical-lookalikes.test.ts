@@ -160,3 +160,8 @@ test('metric Snellen scores on an acuity\'s line are no dates; a date after the 
   for (const phrase of ['Visual acuity 6/12 left, 6/6 right.', 'VA: R 6/6, L 6/12.', 'VA 6/7.5 R, 6/6 L.']) assert.deepEqual(spans(phrase), [], phrase);
   assert.deepEqual(spans('Visual acuity 6/9 left, 6/6 right. Next review 6/6.'), ['DATE:6/6']);
 });
+
+test('a day or a month after a place reached by a movement stays out of its span', () => {
+  assert.deepEqual(spans('Discharged back to Quenwood Fri 6/27.'), ['LOCATION:Quenwood', 'DATE:6/27']);
+  assert.deepEqual(spans('Transferred to Orvelby Sat 7/2.'), ['LOCATION:Orvelby', 'DATE:7/2']);
+});

@@ -592,7 +592,8 @@ function movements(s: PlaceScan, i: number, w: Word, next: Word | undefined): vo
       for (let k = first; k < first + 3; k++) {
         const c = s.at(k);
         if (c === undefined || !(k === first ? /^[ \t]*@?[ \t]*$/.test(c.gapBefore) : /^[ \t]*-?[ \t]*$/.test(c.gapBefore))) break;
-        if (!movedPlace(s, c)) break;
+        // Not a day or a month after the place ("back to Quenwood Fri 6/27").
+        if (!movedPlace(s, c) || (k > first && (WEEKDAY_KEY_SET.has(c.key) || MONTH_KEY_SET.has(c.key)))) break;
         last = k;
       }
       const suffix = s.at(last + 1);
