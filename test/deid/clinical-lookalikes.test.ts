@@ -165,3 +165,10 @@ test('a day or a month after a place reached by a movement stays out of its span
   assert.deepEqual(spans('Discharged back to Quenwood Fri 6/27.'), ['LOCATION:Quenwood', 'DATE:6/27']);
   assert.deepEqual(spans('Transferred to Orvelby Sat 7/2.'), ['LOCATION:Orvelby', 'DATE:7/2']);
 });
+
+test('in a note in capitals a town before ", MA" after "from"; a medical assistant after a complaint stays unflagged', () => {
+  const caps = (t: string): string[] => findPhi(t).map((s) => `${s.category}:${t.slice(s.start, s.end)}`);
+  assert.deepEqual(caps('PT FROM QUENBYVILLE, MA. ADMITTED FOR CHF.'), ['LOCATION:QUENBYVILLE']);
+  assert.deepEqual(caps('pt from quenbyville, ma. admitted for chf.'), ['LOCATION:quenbyville']);
+  for (const t of ['PAIN IN BACK, MA AWARE.', 'PT FROM REHAB, MA AWARE.', 'no new rash, md aware.']) assert.deepEqual(caps(t), [], t);
+});

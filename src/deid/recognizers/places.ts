@@ -720,10 +720,15 @@ function beforeStateName(s: PlaceScan, i: number, w: Word, prev: Word | undefine
 }
 
 
+/** What a medical assistant does after "MA": "MA aware", "MA notified". */
+const PERSON_AFTER_CODE = /^[ \t]*(?:aware|notified|informed|made|called|paged|to|will|updated|here)\b/i;
+
 function beforeStateCodeSingleCase(s: PlaceScan, i: number, w: Word, prev: Word | undefined): void {
   // "FROM CUMBERLAND, MD" in single-case notes: a word after from/in/of, before ", <state code>".
-  // ("md" and "ma" excluded here: "no new rash, md aware".)
-  if (!s.mixed && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && w.key !== 'ma' && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
+  // ("md" excluded here: "no new rash, md aware"; "ma", a medical assistant as often, only after "from" and not before
+  // what a person does: "PT FROM QUENBYVILLE, MA.", not "pain in back, ma aware".)
+  const ma = w.key === 'ma' && s.at(i - 2)?.key === 'from' && !PERSON_AFTER_CODE.test(s.text.slice(w.end, w.end + 16));
+  if (!s.mixed && SAFE_STATE_CODES.has(w.key) && w.key !== 'md' && (w.key !== 'ma' || ma) && prev !== undefined && /^[ \t]*,[ \t]*$/.test(w.gapBefore) && placeLike(prev) && prev.key.length >= 3) {
     const p2 = s.at(i - 2);
     const p3 = s.at(i - 3);
     if (p2 !== undefined && cleanGap(prev.gapBefore) && PLACE_BEFORE.has(p2.key)) push(s, i - 1, i - 1, 'LOCATION');
