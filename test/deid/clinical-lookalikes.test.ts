@@ -172,3 +172,9 @@ test('in a note in capitals a town before ", MA" after "from"; a medical assista
   assert.deepEqual(caps('pt from quenbyville, ma. admitted for chf.'), ['LOCATION:quenbyville']);
   for (const t of ['PAIN IN BACK, MA AWARE.', 'PT FROM REHAB, MA AWARE.', 'no new rash, md aware.']) assert.deepEqual(caps(t), [], t);
 });
+
+test('a house officer or a sitter named in a note in capitals; "HO" for a history stays unflagged', () => {
+  assert.equal(tagged('HO QUENBY PAGER 4-5521 AWARE.'), 'HO [NAME] PAGER [PHONE] AWARE.');
+  assert.equal(tagged('SITTER ORVELBY AT BEDSIDE.'), 'SITTER [NAME] AT BEDSIDE.');
+  for (const text of ['HO ASTHMA, HTN.', 'HO CANCER.', 'SITTER AT BEDSIDE.', 'SITTER ORDERED.']) assert.equal(tagged(text), text);
+});

@@ -37,7 +37,7 @@ export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', '
 export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
   'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
   'wants', 'agrees', 'agreed', 'contacted', 'visited', 'pronounced', 'performed', 'explained', 'discussed', 'reviewed', 'wrote',
-  'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of']);
+  'decided', 'feels', 'aware.', 'rrt', 'rn', 'md', 'np', 'pa', 'to', 'will', 'has', 'is', 'was', 'and', 'who', 'with', 'from', 'of', 'pager', 'pgr', 'beeper']);
 /** Words before an initial and surname: "per V. OSTRANDE", "BY L. HOLMSBY", "LASIX-V. OSTRANDE". */
 export const BEFORE_INITIAL = new Set(['per', 'by', 'dr', 'called', 'paged', 'notified', 'informed']);
 /** Verbs after a patient's name: "mr quell had", "MR BELLWEATHER WORSENED". */
@@ -69,7 +69,7 @@ export const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daugh
   'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
   'boyfriend', 'law', 'mum', 'sib']);
 /** Roles that name a person next ("CASEWORKER MIRELLE OSTBERG", "nurse wenna", "RABBI TESMAN"). */
-export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
+export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw', 'sitter']);
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
 export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
 /** Words that follow a relation in notes without being a name. */
