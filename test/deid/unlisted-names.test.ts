@@ -272,3 +272,20 @@ test('names in messages: the sender after "From:", the writer under a closing or
   const plain = 'Discussed plan with family. Will follow up.\nThanks,\nWill call if worse.\nBest,\nCardiology Team\n- Continue lasix\n';
   assert.deepEqual(findPhi(plain).filter((s) => s.category === 'NAME'), []);
 });
+
+test('a found name\'s second barrel and listed given name in a single-case note, and the middle name closing a "Surname, Given" field', () => {
+  assert.deepEqual(names('pt: ilsa m. orvelby-quenby\ndob 3/4/1970'), ['ilsa m. orvelby-quenby']);
+  assert.deepEqual(names('PATIENT: IMELDA QUENBY-ORVELBY, 54F, HERE FOR FISTULOGRAM.'), ['IMELDA QUENBY-ORVELBY']);
+  assert.deepEqual(names('message to bill lindqvist (dad) at work.'), ['bill lindqvist']);
+  assert.deepEqual(names('PATIENT: QUENBY, TOVALD L   MRN: 1234567'), ['QUENBY', 'TOVALD L']);
+  assert.deepEqual(names('Patient: Orvelby, Ilsa W.   DOB: 01/02/1950'), ['Orvelby', 'Ilsa W']);
+  // A compound after a hyphen is no barrel.
+  assert.deepEqual(names('spoke with lindqvist-related staff today.'), ['lindqvist']);
+});
+
+test('credentials, school and ambulance staff and former jobs are no names', () => {
+  assert.deepEqual(names('school nurse: Ilsa Orvelby, BSN, RN'), ['Ilsa Orvelby']);
+  assert.deepEqual(names('Principal notified: Dr. Tovald Quenby.'), ['Tovald Quenby']);
+  assert.deepEqual(names('Former CNA at a nursing home.'), []);
+  assert.deepEqual(names('Infusion RN: Ilsa Quenby, RN'), ['Ilsa Quenby']);
+});

@@ -214,6 +214,37 @@ export function givenBeforeSurname(s: NameScan): void {
   }
 }
 
+/** Words after a hyphen that make a compound of the word before, not a surname's second part ("X-like", "X-type"). */
+const HYPHEN_SUFFIXES = new Set(['like', 'type', 'related', 'associated', 'induced', 'based', 'year', 'years', 'old', 'ray', 'positive',
+  'negative', 'mediated', 'dependent', 'sensitive', 'resistant', 'free', 'specific', 'shaped', 'style', 'era', 'side', 'day', 'week', 'month']);
+/** What closes a name's field after a middle name or an initial: two spaces, a line's end, a comma or a bar. */
+const FIELD_END = /^\.?(?:[ \t]{2,}|[ \t]*(?:\r?\n|$|[,;|]))/;
+
+/**
+ * The parts a name found may still lack: a double-barrelled surname's second part in a single-case note
+ * ("orvelby-quenby", "QUENBY-ORVELBY"; secondBarrel takes capitalised ones), a listed given name right before it in a
+ * single-case note ("bill lindqvist"), and a middle name or initial closing a "Surname, Given" field
+ * ("QUENBY, TOVALD L", "Orvelby, Ilsa W.").
+ */
+export function extendNames(s: NameScan): void {
+  const words = s.words;
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    const w = words[i] as Word;
+    const next = words[i + 1];
+    if (next !== undefined && s.marked[i + 1] === 0) {
+      const barrel = next.gapBefore === '-' && !next.single && nameLike(next) && !HYPHEN_SUFFIXES.has(next.key) && !s.mixed;
+      const middle = i > 0 && s.marked[i - 1] === 1 && /^,[ \t]*$/.test(w.gapBefore) && cleanGap(next.gapBefore)
+        && (next.single || (nameLike(next) && (!s.mixed || next.capitalized))) && FIELD_END.test(s.text.slice(next.end, next.end + 4));
+      if (barrel || middle) s.marked[i + 1] = 1;
+    }
+    const prev = words[i - 1];
+    if (!s.mixed && prev !== undefined && s.marked[i - 1] === 0 && cleanGap(w.gapBefore) && lexicon.firstNames.has(prev.key)
+      && !lexicon.stop.has(prev.key) && !TITLES.has(prev.key) && !RELATIONS.has(prev.key) && !ROLES.has(prev.key)) {
+      s.marked[i - 1] = 1;
+    }
+  }
+}
+
 export function propagateNames(s: NameScan): void {
   const words = s.words;
   // A word found as a name by context is a name wherever else it appears in the note ("Teodric ... Teodric wishes").

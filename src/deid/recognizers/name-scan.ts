@@ -44,7 +44,8 @@ export class NameScan {
 
 /** Not a function word, verb or clinical word, specialty or clinician's role; alphabetic (all words are). */
 export function nameLike(w: Word): boolean {
-  return !lexicon.stop.has(w.key) && (w.single || (w.key.length >= 2 && !CLINICAL_ROLES.has(w.key) && !specialtyWord(w.key)));
+  return !lexicon.stop.has(w.key) && (w.single || (w.key.length >= 2 && !CLINICAL_ROLES.has(w.key) && !specialtyWord(w.key)
+    && !(w.key.length >= 3 && CREDENTIALS.has(w.key) && !lexicon.firstNames.has(w.key))));
 }
 
 /** Word `k` is a double-barrelled surname's second part, joined to the word before by a hyphen ("Osei-Tutu"). */

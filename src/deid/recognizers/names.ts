@@ -15,9 +15,8 @@ import {
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import { messageLine, messageNames } from './name-messages.js';
 import {
-  andNames, beforeListedSurname, beforePersonVerbs, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames, particleSurnames,
-  surnameCommaGiven,
-  propagateNames,
+  andNames, beforeListedSurname, beforePersonVerbs, extendNames, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames,
+  particleSurnames, propagateNames, surnameCommaGiven,
 } from './name-passes.js';
 
 /**
@@ -125,7 +124,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, extendNames, propagateNames,
   nameSuffixes,
 ];
 
