@@ -289,3 +289,10 @@ test('credentials, school and ambulance staff and former jobs are no names', () 
   assert.deepEqual(names('Former CNA at a nursing home.'), []);
   assert.deepEqual(names('Infusion RN: Ilsa Quenby, RN'), ['Ilsa Quenby']);
 });
+
+test('school, ambulance and clinic staff name the person after them; a day after a role says when', () => {
+  assert.deepEqual(names('report to paramedic J. Quenby. SpO2 96%.'), ['J. Quenby']);
+  assert.deepEqual(names('referred to diabetes educator Ilsa Orvelby and to the program.'), ['Ilsa Orvelby']);
+  assert.deepEqual(names('exam performed with chaperone Ilsa (MA) present.'), ['Ilsa']);
+  assert.deepEqual(names('Plans to see the counselor Tuesday. Mood better.'), []);
+});

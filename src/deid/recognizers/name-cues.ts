@@ -32,7 +32,9 @@ export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
 export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi',
   // A case manager ("case mgr Quenby"; not "CM", which is centimetres as often) and a sitter ("1:1 sitter Orvel at bedside").
-  'mgr', 'sitter']);
+  'mgr', 'sitter',
+  // School and ambulance staff, educators and chaperones ("coach X", "paramedic J. X", "diabetes educator X Y").
+  'coach', 'teacher', 'counselor', 'counsellor', 'paramedic', 'educator', 'chaperone']);
 /** Words that follow a name in notes: "Vellacott aware", "Q. TRAVERNE IN TO", "CORDWELL PLACING LINE". */
 export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
   'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
@@ -69,7 +71,8 @@ export const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daugh
   'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
   'boyfriend', 'law', 'mum', 'sib']);
 /** Roles that name a person next ("CASEWORKER MIRELLE OSTBERG", "nurse wenna", "RABBI TESMAN"). */
-export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw', 'sitter']);
+export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw', 'sitter',
+  'paramedic', 'coach', 'educator', 'chaperone']);
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
 export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
 /** Words that follow a relation in notes without being a name. */

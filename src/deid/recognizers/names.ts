@@ -12,6 +12,7 @@ import {
   closesName, eponymUse, FIELD_LABELS, givenLike, headerName, inSentence, isInitial, medicalWord, nameEvidence, nameLike, NameScan,
   personWord, secondBarrel, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
 } from './name-scan.js';
+import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import { messageLine, messageNames } from './name-messages.js';
 import {
@@ -283,7 +284,8 @@ function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void
     && !NOT_AFTER_INITIAL.has(next.key) && next.key.length >= 3) {
     const before = s.at(i - 1);
     const after = s.at(i + 2);
-    const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key)) && softGap(w.gapBefore);
+    // "paramedic J. X", "nurse A. X": a person's role before the initial too.
+    const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key) || PERSON_ROLES.has(before.key)) && softGap(w.gapBefore);
     const cueAfter = after !== undefined && /^[ \t]*[,:]?[ \t]*$/.test(after.gapBefore)
       && ((AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || CREDENTIALS.has(after.key) || (after.key === 'in' && s.at(i + 3)?.key === 'to'));
     // "A." "P." "S." "O." at a line start are note sections (assessment, plan), not initials.
@@ -479,7 +481,8 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
         return RELATIONS.has(w.key) && lexicon.firstNames.has(c.key) && /[,(]\s*$/.test(c.gapBefore) && after !== undefined && /^\s*[,)]/.test(after.gapBefore);
       }
       if (lexicon.firstNames.has(c.key)) return true;
-      if (LOOSE_RELATIONS.has(w.key) || ROLE_TITLES.has(c.key)) return false;
+      // "sees the counselor Tuesday": a day or a month after the role says when.
+      if (LOOSE_RELATIONS.has(w.key) || ROLE_TITLES.has(c.key) || WEEKDAY_KEY_SET.has(c.key) || MONTH_KEY_SET.has(c.key)) return false;
       if (c.single && initialThenSurname(k)) return true;
       if (lexicon.surnames.has(c.key) && ROLES.has(w.key)) return true;
       const after = s.at(k + 1);
