@@ -36,8 +36,34 @@ export function dateOrderOf(dates: Iterable<string>): DateOrder | undefined {
   return dayFirst === monthFirst ? undefined : dayFirst ? 'day-first' : 'month-first';
 }
 
+/** Weekdays, full, in order from Sunday; abbreviations are their prefixes ("Tue", "Tues", "Thurs", "Weds" aside). */
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+/** A weekday before a date ("Tue 3/12/24", "Wednesday, February 14, 2024", "THURSDAY 03/21"): the word and what follows it. */
+const WEEKDAY_FIRST = /^([A-Za-z]{3,9})(\.?,?[ \t]+)(?=\S)/;
+
+/**
+ * The weekday `days` after the one named by `word` ("Tue", "THURSDAY", "weds"), written as the word is, or null when
+ * the word names none. The shifted date falls that many days after the original, whatever its year, so its weekday
+ * is the original's moved on as many days: a weekday left as written would contradict the date and tell the
+ * original's.
+ */
+function shiftWeekday(word: string, days: number): string | null {
+  const key = word.toLowerCase();
+  const index = WEEKDAYS.findIndex((d) => d === key || (key.length >= 3 && d.startsWith(key)) || (key === 'weds' && d === 'wednesday'));
+  if (index < 0) return null;
+  const full = WEEKDAYS[(((index + days) % 7) + 7) % 7] as string;
+  // A full name stays full; an abbreviation becomes three letters ("Tues" -> "Thu").
+  const name = WEEKDAYS.includes(key) ? full : full.slice(0, 3);
+  if (word === word.toUpperCase()) return name.toUpperCase();
+  return /^[A-Z]/.test(word) ? name.charAt(0).toUpperCase() + name.slice(1) : name;
+}
+
 export function shiftDate(original: string, days: number, order?: DateOrder): string {
   let m: RegExpExecArray | null;
+  if ((m = WEEKDAY_FIRST.exec(original)) !== null) {
+    const weekday = shiftWeekday(m[1] as string, days);
+    if (weekday !== null) return weekday + (m[2] as string) + shiftDate(original.slice(m[0].length), days, order);
+  }
   // ISO: 2017-08-16 (zero-padded as written: "2017-8-16" stays unpadded)
   if ((m = /^(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})$/.exec(original)) !== null) {
     const d = shift(Number(m[1]), Number(m[3]), Number(m[4]), days);

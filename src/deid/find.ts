@@ -35,15 +35,31 @@ export function findPhi(text: string): PhiSpan[] {
 
 /**
  * What follows a span found and belongs with it, added in one pass over the spans: an age over 89 or a pager after a
- * name, the town after a street address.
+ * name, the town after a street address. A date takes the weekday before it ("Tue 3/12/24"), which surrogates then
+ * shift with it.
  */
 function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
   for (let k = 0, n = spans.length; k < n; k++) {
     const s = spans[k] as PhiSpan;
+    if (s.category === 'DATE') {
+      const start = weekdayBefore(s, text);
+      if (start >= 0) spans[k] = { start, end: s.end, category: 'DATE' };
+      continue;
+    }
     const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text) : s.category === 'LOCATION' ? townAfterStreet(s, text) : null;
     if (found !== null) spans.push(found);
   }
   return spans;
+}
+
+/** A weekday, a period or not, a comma or not, and blanks right before a date: "Tue 3/12/24", "Wednesday, February 14". */
+const WEEKDAY_BEFORE_DATE = /(?:^|[^\p{L}\d])(\p{L}{3,9})\.?,?[ \t]+$/u;
+
+/** Where the weekday before a date starts, or -1 when none is there (nor the date a year alone: "Tue 2024" is no day). */
+function weekdayBefore(s: PhiSpan, text: string): number {
+  const m = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, s.start - 14), s.start));
+  if (m === null || !WEEKDAY_KEY_SET.has((m[1] as string).toLowerCase()) || /^\d{4}$/.test(text.slice(s.start, s.end))) return -1;
+  return s.start - m[0].length + m[0].indexOf(m[1] as string);
 }
 
 /** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */

@@ -162,8 +162,8 @@ test('metric Snellen scores on an acuity\'s line are no dates; a date after the 
 });
 
 test('a day or a month after a place reached by a movement stays out of its span', () => {
-  assert.deepEqual(spans('Discharged back to Quenwood Fri 6/27.'), ['LOCATION:Quenwood', 'DATE:6/27']);
-  assert.deepEqual(spans('Transferred to Orvelby Sat 7/2.'), ['LOCATION:Orvelby', 'DATE:7/2']);
+  assert.deepEqual(spans('Discharged back to Quenwood Fri 6/27.'), ['LOCATION:Quenwood', 'DATE:Fri 6/27']);
+  assert.deepEqual(spans('Transferred to Orvelby Sat 7/2.'), ['LOCATION:Orvelby', 'DATE:Sat 7/2']);
 });
 
 test('in a note in capitals a town before ", MA" after "from"; a medical assistant after a complaint stays unflagged', () => {

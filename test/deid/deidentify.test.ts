@@ -347,3 +347,19 @@ test('the second review\'s leaks are found: towns after a facility with a state 
   assert.equal(deidentify(`${prose}Patient Kwaku Quenby-Tutu, 91 F, admitted. keyworker Orlanth will attend. Case No 2024/118822.\n`).text,
     `${prose}Patient [NAME], [AGE] F, admitted. keyworker [NAME] will attend. Case No [ID].\n`);
 });
+
+test('a weekday before a date is part of it: tagged with it, and shifted with it to the shifted date\'s weekday', () => {
+  assert.equal(deidentify('Seen Tue 3/12/24 and on Wednesday, February 14, 2024; next THURSDAY 03/21.', { mode: 'tag' }).text,
+    'Seen [DATE] and on [DATE]; next [DATE].');
+  // 100 days after Tuesday 12 March 2024 is Thursday 20 June; the word keeps its form (short, full, capitals).
+  const cases: [string, string][] = [['Tue 3/12/24', 'Thu 6/20/24'], ['Wednesday, February 14, 2024', 'Friday, May 24, 2024'],
+    ['THURSDAY 03/21', 'SATURDAY 06/29'], ['tues 3/12', 'thu 6/20']];
+  for (const [from, to] of cases) assert.equal(shiftDate(from, 100), to, from);
+  for (const [from] of cases.slice(0, 2)) {
+    const shifted = shiftDate(from, -37);
+    const weekday = new Date(`${shifted.replace(/^\w+\.?,? /, '')}`).toLocaleDateString('en-US', { weekday: 'long' });
+    assert.ok(weekday.toLowerCase().startsWith(shifted.slice(0, 3).toLowerCase()), `${from} -> ${shifted} (${weekday})`);
+  }
+  // A weekday before a year alone is no date's.
+  assert.equal(deidentify('Monday 2024 plans.', { mode: 'tag' }).text, 'Monday 2024 plans.');
+});

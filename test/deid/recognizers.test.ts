@@ -39,7 +39,7 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   // A weekday vouches for a month/day that reads as a grade, a day-first date and a bare ordinal; a zero-padded
   // month/day opens a flowsheet's line; a day-first date without a year after a word of appointments.
   expectFound('Sent: Tues 3/3 4:12 PM; clinic Thurs 16/3; back Fri., 12th; Friday, 2/2; Friday 17-3; Friday 3-4 pm; Weight Monday 16.3 kg',
-    ['DATE:3/3', 'DATE:16/3', 'DATE:12th', 'DATE:2/2', 'DATE:17-3']);
+    ['DATE:Tues 3/3', 'DATE:Thurs 16/3', 'DATE:Fri., 12th', 'DATE:Friday, 2/2', 'DATE:Friday 17-3']);
   // Visual acuity is no date: "VA RE 6/9, LE 6/12".
   expectFound('VA RE 6/9, LE 6/12, pinhole 6/6', []);
   expectFound('03/03: extubated.\n04/04: diuresed 1.5 L', ['DATE:03/03', 'DATE:04/04']);
@@ -50,7 +50,7 @@ test('dates: numeric, month words, ordinals, two-digit years; not vent settings,
   // Day-first with dashes and a four-digit year; a weekday before "the" and an ordinal or before a day and "May";
   // "scheduled 2/2"; an ordinal closing its clause after "on" (not "on 2nd line").
   expectFound('DOA: 14-06-2024; on thurs the 15th; Thursday 16 May; scheduled 2/2; present on 21st. On 2nd line chemo',
-    ['DATE:14-06-2024', 'DATE:15th', 'DATE:16 May', 'DATE:2/2', 'DATE:21st']);
+    ['DATE:14-06-2024', 'DATE:15th', 'DATE:Thursday 16 May', 'DATE:2/2', 'DATE:21st']);
 });
 
 test('phones, pagers, e-mail, URL, IP, SSN and labelled record numbers', () => {
@@ -158,8 +158,9 @@ test('places: facilities, hospital abbreviations, towns, wards, addresses', () =
   // A town follows a word of place; a town of two words is taken whole. A word before ", <state>" with no such word
   // is a service, a drug or a surname before a given name: "Army, Georgia", "signed by Bartlett, Georgia".
   expectFound('Pt from Orvel Falls, Texas.', ['LOCATION:Orvel Falls']);
+  // (A named protocol is no person: "Georgia protocol".)
   expectFound('Military: Army, Georgia. Meds: Lasix, Lisinopril, Georgia protocol. Consent signed by Quenby, Georgia (wife).',
-    ['NAME:Georgia', 'NAME:Georgia', 'NAME:Georgia']);
+    ['NAME:Georgia', 'NAME:Georgia']);
   // A ZIP after a state's second word needs its first: not "Dr. York 12345 paged", "from Mexico 12345".
   expectFound('Orvelton paged Dr. York 12345. Returned from Mexico 12345 units.', ['NAME:York']);
   // A surname and a given name that is also a state's name, after a person's label, are a name.
