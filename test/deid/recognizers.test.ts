@@ -218,3 +218,14 @@ test('the warm-up note that find.ts runs as it loads meets the rarer rules it is
     assert.ok(found.includes(expected), `${expected} not in ${JSON.stringify(found)}`);
   }
 });
+
+test('numbers under the labels of cases, references, laboratories, bookings and providers; an age after "Age/Sex"', () => {
+  expectFound('OSHA 300 log case #: 24-0271. Our ref: QAS/JT/40917. CT head (ref QAD-SMD-2292811). DSS case # QDSS-2023-44718.',
+    ['ID:24-0271', 'ID:QAS/JT/40917', 'ID:QAD-SMD-2292811', 'ID:QDSS-2023-44718']);
+  expectFound('Sputum (lab no. 24-188-7402). BOOKING #: T924118806. Provider No: 2417739K', ['ID:24-188-7402', 'ID:T924118806', 'LICENSE:2417739K']);
+  expectFound('Age/Sex: 91 F', ['AGE:91']);
+  // A reference range stays one; a word before a number's field label is no name ("SID #:").
+  expectFound('Platelets 210 (ref 150-400). Lab 2 drawn. SID #: 08871442', ['ID:08871442']);
+  // Who a record is about, after its header.
+  expectFound('Inmate: QUENBY, ORVEL   Student: Ilsa Orvelby', ['NAME:QUENBY', 'NAME:ORVEL', 'NAME:Ilsa Orvelby']);
+});

@@ -203,7 +203,9 @@ export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da'
 /** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */
 export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'attending', 'consultant', 'physician', 'surgeon', 'provider',
   'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring', 'rn', 'md',
-  'tech', 'technician', 'sonographer', 'driver', 'keyworker', 'supervisor', 'witness', 'chaperone', 'scribe']);
+  'tech', 'technician', 'sonographer', 'driver', 'keyworker', 'supervisor', 'witness', 'chaperone', 'scribe',
+  // Who a prison's, a school's, a clinic's or an insurer's record is about: "Inmate:", "Student:", "Client:", "Member:".
+  'inmate', 'offender', 'detainee', 'student', 'client', 'member', 'subscriber', 'insured', 'employee']);
 
 /** Whom a letter greets without a name: "Dear Colleague", "Dear Sir or Madam", "Dear Parents". */
 export const GENERIC_ADDRESSEES = new Set(['colleague', 'colleagues', 'sir', 'sirs', 'madam', 'doctor', 'doctors', 'all', 'team', 'friend', 'friends',

@@ -245,6 +245,17 @@ export function extendNames(s: NameScan): void {
   }
 }
 
+/** A number's field label after a word: "SID #: 0887", "Ref No: 12" (a name before a pager has no colon: "Quenby #4410"). */
+const NUMBER_LABEL_AFTER = /^[ \t]*(?:#[ \t]*:|(?:No|NO|no)\.?[ \t]*:)/;
+
+/** A word marked that names a number's field ("SID #: 08871442": a state's identifier, not Sid) is no name. */
+export function numberLabels(s: NameScan): void {
+  for (let i = s.marked.indexOf(1); i >= 0; i = s.marked.indexOf(1, i + 1)) {
+    const w = s.words[i] as Word;
+    if (NUMBER_LABEL_AFTER.test(s.text.slice(w.end, w.end + 8))) s.marked[i] = 0;
+  }
+}
+
 export function propagateNames(s: NameScan): void {
   const words = s.words;
   // A word found as a name by context is a name wherever else it appears in the note ("Teodric ... Teodric wishes").

@@ -17,7 +17,7 @@ import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameList
 import { messageLine, messageNames } from './name-messages.js';
 import {
   andNames, beforeListedSurname, beforePersonVerbs, extendNames, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames,
-  particleSurnames, propagateNames, surnameCommaGiven,
+  numberLabels, particleSurnames, propagateNames, surnameCommaGiven,
 } from './name-passes.js';
 
 /**
@@ -125,7 +125,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, extendNames, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, extendNames, numberLabels, propagateNames,
   nameSuffixes,
 ];
 

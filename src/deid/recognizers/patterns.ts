@@ -274,6 +274,11 @@ const RULE_LIST: readonly PatternRule[] = [
     re: new RegExp(String.raw`(?:licen[cs]e|lic\.?|dea|npi|permit|certificate|gmc|nmc|cpso|hpcsa|ahpra)${LABEL_GAP_IS}${LICENSE_VALUE}`, 'gi'),
     accept: (text, start, end) => stateCodeFirst(text, start) && idLikeAfterIs(text, start, end),
   },
+  // A prescriber's or provider's number with its number word: "Provider No: 2417739K" (Medicare Australia's).
+  {
+    category: 'LICENSE', keywords: ['provider', 'prescriber'],
+    re: /(?:provider|prescriber)[ \t]*(?:number|no\.?|#)[ \t]*:?[ \t]*(?<v>(?=[A-Z]*\d)[A-Z\d]{6,10})(?![\w\/-]|\.\d)/gi,
+  },
   { category: 'VEHICLE', keywords: ['vin', 'plate', 'vehicle'], re: new RegExp(String.raw`(?:vin|plate|vehicle)${LABEL_GAP}(?<v>(?=[A-Z-]*\d)[A-Z0-9-]{5,17})\b`, 'gi') },
   // A US plate of three letters and three or four digits after its label: "plate RKT 482".
   {
@@ -294,11 +299,12 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?:[Pp]late|PLATE|[Rr]eg\.?|REG\.?|[Rr]egistration|REGISTRATION)[ \t]*(?:[Nn]o\.?|NO\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{2}[ \t](?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])(?![A-Z0-9-]*\dX\d)(?![A-Z0-9-]*(?:CM|MM)\b)[A-Z0-9-]{4,8}|[A-Z]{2}\d{2}[ \t]?[A-Z]{3})(?![\w-])/g,
   },
   { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot', 'seriennr'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot|seriennr)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
-  // Numbers of claims, reports and stays, only with their number word: "Claim #: CLM-2024-7781902", "report #
-  // 23-0826-4471", "IP No: IP/23/11872" ("the report 2019", "IP 10" are no identifiers).
+  // Numbers of claims, reports, stays, laboratory samples and bookings, only with their number word: "Claim #:
+  // CLM-2024-7781902", "report # 23-0826-4471", "IP No: IP/23/11872", "lab no. 24-188-7402" ("the report 2019", "IP 10",
+  // "lab 2" are no identifiers).
   {
-    category: 'ID', keywords: ['claim', 'report', 'ip', 'op', 'mlc', 'pps', 'incident', 'admission', 'encounter', 'visit'],
-    re: /(?:claim|report|ip|op|mlc|pps|incident|admission|encounter|visit)[ \t]*(?:number|num|no\.?|#)[ \t]*[:#.]?[ \t]*(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})/gi,
+    category: 'ID', keywords: ['claim', 'report', 'ip', 'op', 'mlc', 'pps', 'incident', 'admission', 'encounter', 'visit', 'lab', 'booking', 'file', 'docket'],
+    re: /(?:claim|report|ip|op|mlc|pps|incident|admission|encounter|visit|lab|booking|file|docket)[ \t]*(?:number|num|no\.?|#)[ \t]*[:#.]?[ \t]*(?<v>\d{3,5}(?:[ -]\d{1,5}){1,3}(?![\w\/-])|[A-Za-z\/-]{0,12}\d[\dA-Za-z\/-]{2,})/gi,
     accept: idLike, afterKeyword: (text, end) => { const c = codeAt(text, skipBlanksAndColon(text, end)) | 32; return c === 110 || c === 35; }, // n, #
   },
   // A chat's or a message log's speaker: a time opening the line, then a name and a colon ("19:04 Tobi: on my way").
@@ -316,9 +322,9 @@ const RULE_LIST: readonly PatternRule[] = [
     accept: idLike,
   },
   {
-    category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,}(?:\/\d+)?)`, 'gi'),
-    // A reference range is none: "(reference (adult) 150-400)".
-    accept: (text, start, end) => !/^\d{1,4}(?:\.\d+)?-\d{1,4}$/.test(text.slice(start, end)),
+    // Lettered parts first too: "case # QDSS-2023-44718", "ref QAD-SMD-2292811", "Our ref: QAS/JT/40917".
+    category: 'ID', keywords: ['id', 'identifier', 'case', 'ref', 'reference', 'record'], re: new RegExp(String.raw`(?:id|identifier|case|ref|reference|record)${LABEL_GAP.replace('|id', '')}(?<v>(?:[A-Za-z]{1,6}[-\/]){0,3}[A-Za-z]{0,4}[-#]?\d[\dA-Za-z-]{3,}(?:\/\d+)?)`, 'gi'),
+    accept: notAReferenceRange,
   },
   // A number sign before letters+digits ("policy #rg17") or a long digit run is an identifier of some kind.
   // The number sign is matched, not looked behind for: a regex that opens with a lookbehind is tried at every
@@ -450,7 +456,7 @@ const RULE_LIST: readonly PatternRule[] = [
     shape: SHAPE_OLD_AGE,
   },
   { category: 'AGE', keywords: ['her', 'his', 'their'], re: new RegExp(String.raw`(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?<v>(?:9|1[0-4])0'?s|nineties|hundreds)\b`, 'gi') },
-  { category: 'AGE', keywords: ['age', 'aged'], re: new RegExp(String.raw`(?:age|aged|age of)\s*:?\s*(?<v>9\d|1[0-4]\d|${SPELLED_OLD_AGE})\b`, 'gi') },
+  { category: 'AGE', keywords: ['age', 'aged'], re: new RegExp(String.raw`(?:age|aged|age of)(?:\/(?:sex|gender))?\s*:?\s*(?<v>9\d|1[0-4]\d|${SPELLED_OLD_AGE})\b`, 'gi') },
   // "a nonagenarian", "centenarian": an age over 89 as a word (Safe Harbor keeps only "90 or older").
   { category: 'AGE', keywords: ['nonagenarian', 'centenarian', 'nonagenarians', 'centenarians'], re: /(?:nonagenarian|centenarian)s?\b/gi },
   // "She turned 90 last week", "turns 101 in May"; not an angle ("turned 90 degrees", "turned 90°").
@@ -597,6 +603,15 @@ function idLike(text: string, start: number, end: number): boolean {
   // A code of capitals and digits, two of each or more ("8NQ4KX"), is one too.
   return ((/[A-Za-z]/.test(value) && digits >= 4) || digits >= 5 || (value.length >= 6 && digits >= 2 && /^(?:[A-Z\d]*[A-Z]){2}[A-Z\d]*$/.test(value)))
     && !/^\s*(?:%|percent|sq|ft|feet|m2|dollars|usd|cfu|cells|platelets|copies|ml|\/|days?|slides?|cores?|units?)/i.test(text.slice(end, end + 10));
+}
+
+/**
+ * A reference range is no identifier: "(reference (adult) 150-400)". A case's number is written with a zero after
+ * its dash, or a smaller second number ("case #: 24-0271"), as a range is not.
+ */
+function notAReferenceRange(text: string, start: number, end: number): boolean {
+  const range = /^(\d{1,4})(?:\.\d+)?-(\d{1,4})$/.exec(text.slice(start, end));
+  return range === null || ((range[2] as string).startsWith('0') || Number(range[2]) < Number(range[1]));
 }
 
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
