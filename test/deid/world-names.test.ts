@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { findPhi } from '../../src/deid/index.js';
 import { lexicon } from '../../src/deid/lexicon/index.js';
+import { MORE_GIVEN_NAMES } from '../../src/deid/lexicon/given-names-more.js';
 import { WORLD_GIVEN_NAMES, WORLD_SURNAMES } from '../../src/deid/lexicon/world-names.js';
 
 function spans(text: string): string[] {
@@ -57,4 +58,17 @@ test('a word before a listed surname is its given name only at the start of a li
   assert.deepEqual(spans('fenna rourke is a 58 yr old'), ['NAME:fenna rourke']);
   assert.deepEqual(spans('x\nfenna rourke is a 58 yr old'), ['NAME:fenna rourke']);
   assert.deepEqual(spans('(fenna rourke)'), ['NAME:fenna rourke']);
+});
+
+test('the further given names are found without a cue; the clinical words and labels taken out of them are not names', () => {
+  assert.deepEqual(spans('WILL CALL TREMAINE IN AM.'), ['NAME:TREMAINE']);
+  assert.deepEqual(spans('Left a message for Siobhan and Aoife.'), ['NAME:Siobhan', 'NAME:Aoife']);
+  // A past tense without "-ed" after a given name is its verb, not a surname.
+  assert.deepEqual(spans('kaitlyn brought her in. imelda went home at noon.'), ['NAME:kaitlyn', 'NAME:imelda']);
+  for (const word of ['perla', 'tova', 'edd', 'diep', 'thu', 'braden', 'jude', 'nhi', 'carolina', 'dakota']) {
+    assert.ok(!lexicon.firstNames.has(word) || lexicon.ambiguousNames.has(word) || lexicon.stop.has(word), word);
+  }
+  for (const name of MORE_GIVEN_NAMES) assert.ok(!lexicon.stop.has(name) && !lexicon.cities.has(name) && /^[a-z]{3,}$/.test(name), name);
+  assert.deepEqual(spans('Braden 14, turned q2h. Visits Tue/Thu. St. Jude valve. Client: Ilsa Quenby   NHI: ZKM4821'),
+    ['NAME:Ilsa Quenby', 'ID:ZKM4821']);
 });

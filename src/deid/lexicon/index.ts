@@ -1,5 +1,6 @@
 import { AMBIGUOUS_NAMES, FUNCTION_WORDS, STOP_WORDS } from './common-words.js';
 import { FIRST_NAMES } from './first-names.js';
+import { MORE_GIVEN_NAMES } from './given-names-more.js';
 import { AMBIGUOUS_CITIES, CITIES, CONTINENTS, COUNTRIES, FACILITY_HEADS, HOSPITAL_ABBREVIATIONS, REGION_WORDS, STATES, STREET_TYPES } from './places.js';
 import { SURNAMES } from './surnames.js';
 import { WORLD_GIVEN_NAMES, WORLD_SURNAMES } from './world-names.js';
@@ -22,7 +23,7 @@ function bothSpellings(names: readonly string[]): string[] {
 
 /** The word lists as sets, built once (lower case). */
 export const lexicon = {
-  firstNames: new Set([...FIRST_NAMES, ...bothSpellings(WORLD_GIVEN_NAMES)]),
+  firstNames: new Set([...FIRST_NAMES, ...MORE_GIVEN_NAMES, ...bothSpellings(WORLD_GIVEN_NAMES)]),
   surnames: new Set([...SURNAMES, ...bothSpellings(WORLD_SURNAMES)]),
   stop: new Set(STOP_WORDS),
   functionWords: new Set(FUNCTION_WORDS),

@@ -13,6 +13,7 @@ import {
   personWord, secondBarrel, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
 } from './name-scan.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
+import { GENERIC_HEADS, HEAD_FILLERS, ORGANISATION_HEADS } from './place-cues.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import { messageLine, messageNames } from './name-messages.js';
 import {
@@ -540,11 +541,14 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     // single-case note — when it does not read as a verb ("greta staying", "ned consented"). A surname that is also
     // a word ("Bob White", "Anna Rose") only capitalised in a mixed-case note.
     // Not the next field's label: "PATIENT: SMITH, JOHN  DOB: ...", "JOHN  HISTORY: ...".
+    // Nor a facility's word after a name it is named for ("Orvel Eye Institute", "Ilsa Diagnostic Laboratory").
     if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && !next.single && !FIELD_LABELS.has(next.key)
+      && !facilityWord(next) && !(s.at(i + 2) !== undefined && cleanGap((s.at(i + 2) as Word).gapBefore) && facilityWord(s.at(i + 2) as Word))
       && (s.mixed && next.capitalized && lexicon.surnames.has(next.key)
         || nameLike(next) && !lexicon.ambiguousNames.has(next.key)
           && (isKnownName(next.key) || (s.mixed ? next.capitalized
-            : !VERB_LIKE.test(next.key) && next.key.length >= 3 && !/^[ \t]*:/.test(s.text.slice(next.end, next.end + 3)))))) {
+            : !VERB_LIKE.test(next.key) && !IRREGULAR_PAST.has(next.key) && !PERSON_VERBS.has(next.key) && !PATIENT_VERBS.has(next.key)
+              && next.key.length >= 3 && !/^[ \t]*:/.test(s.text.slice(next.end, next.end + 3)))))) {
       s.marked[i + 1] = 1;
     }
     // "Ildikó K Vámoshegyi", "Orla F Thibodeau": a given name, an initial without its period, a surname.
@@ -555,6 +559,15 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
       s.marked[i + 2] = 1;
     }
   }
+}
+
+/** Past tenses without "-ed", which follow a given name as its verb ("kaitlyn brought her in", "ana went home"). */
+const IRREGULAR_PAST = new Set(['brought', 'went', 'came', 'took', 'gave', 'left', 'felt', 'got', 'ran', 'saw', 'told', 'sent', 'kept', 'made',
+  'found', 'thought', 'knew', 'drove', 'flew', 'fell', 'ate', 'drank', 'slept', 'woke', 'wrote', 'spoke', 'met', 'paid', 'sat', 'stood', 'held']);
+
+/** A facility's head or a word that comes before one ("Eye", "Health", "Institute", "Laboratory"). */
+function facilityWord(w: Word): boolean {
+  return HEAD_FILLERS.has(w.key) || GENERIC_HEADS.has(w.key) || ORGANISATION_HEADS.has(w.key);
 }
 
 /** The trigger bits findNames tests, for a caller that has none (triggers.ts sets them for findPhi). */
