@@ -178,3 +178,14 @@ test('a house officer or a sitter named in a note in capitals; "HO" for a histor
   assert.equal(tagged('SITTER ORVELBY AT BEDSIDE.'), 'SITTER [NAME] AT BEDSIDE.');
   for (const text of ['HO ASTHMA, HTN.', 'HO CANCER.', 'SITTER AT BEDSIDE.', 'SITTER ORDERED.']) assert.equal(tagged(text), text);
 });
+
+test('joint counts, subscores and symptom scores are no dates; a type or a class after an eponym, a measure\'s abbreviation, a specialty in brackets, a participle after a relation are no names', () => {
+  for (const phrase of ['Joints: tender 6/28, swollen 4/28.', 'SIRS 2/4 on arrival.', 'ACE-III (Attention 10/18, Memory 11/26, Fluency 5/14, Language 21/26).',
+    'Fatigue 2/10 today.', 'STOP-BANG 6/8.', 'EXAM: Quenby type II skin.', 'Orvel class I on arrival.', 'Moderate AS (AVA 1.1 cm2).',
+    'Surgeon: Dr. Tovald Quenby (Orthopaedics).', 'Teaching: wife shown turns.']) {
+    assert.deepEqual(spans(phrase).filter((s) => !s.includes('Tovald Quenby')), [], phrase);
+  }
+  // A device named after a person is no name where a name found recurs: "Dr. Quenby ... a Quenby catheter".
+  assert.deepEqual(spans('Dr. Orvelton placed the line. The Orvelton catheter was advanced.'), ['NAME:Orvelton']);
+  assert.deepEqual(spans('Seen on 6/28 in clinic.'), ['DATE:6/28']);
+});

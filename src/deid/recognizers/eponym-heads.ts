@@ -9,9 +9,10 @@ const HEADS = new Set(['scale', 'scales', 'score', 'criteria', 'classification',
   'questionnaire', 'nodule', 'maneuver', 'manoeuvre', 'sign', 'syndrome', 'disease', 'fracture', 'fractures', 'protocol', 'definition']);
 /**
  * Heads that do so only before a result, a grade or a value: "Ferrant test negative", "Ostrander level IV", "Vellacott
- * stage III", "Quenby index 7" (not "Quenby index finger", "Quenby risk of falls").
+ * stage III", "Quenby index 7", "Orvel type II" (a skin type), "Quenby class I" (not "Quenby index finger", "Quenby risk
+ * of falls").
  */
-const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade', 'index', 'risk', 'adl', 'adls', 'iadl', 'iadls']);
+const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade', 'index', 'risk', 'adl', 'adls', 'iadl', 'iadls', 'type', 'class']);
 const RESULT_AFTER = /^[ \t]+(?:(?:today|now|was|is|of|score)[ \t]*[:=]?[ \t]*)?(?:negative|positive|neg|pos|equivocal|normal|abnormal|[IVX]+[abc]?\b|\d)/i;
 /** A letter grade after a graded head: "Sydney grade C" (gastritis). */
 const LETTER_GRADE_AFTER = /^[ \t]+[A-D]\b/;

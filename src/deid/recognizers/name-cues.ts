@@ -77,6 +77,8 @@ export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi',
 export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
 /** Words that follow a relation in notes without being a name. */
 export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
+  // Participles without "-ed": "wife shown turns", "son told of plan".
+  'shown', 'taught', 'given', 'told', 'seen', 'brought', 'sent', 'kept', 'made', 'left',
   'that', 'was', 'were', 'has', 'had', 'have', 'is', 'are', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'never', 'tearful',
   'anxious', 'worried', 'concerned', 'involved', 'supportive', 'aware', 'informed', 'updated', 'notified', 'called', 'visited', 'came',
   'went', 'left', 'spoke', 'stayed', 'wants', 'want', 'wishes', 'feels', 'felt', 'asked', 'asks', 'states', 'said', 'says', 'agrees',
@@ -133,7 +135,7 @@ export const EPONYM_NOUNS = new Set(['syndrome', 'syndromes', 'disease', 'diseas
   'machine', 'monitor', 'pump', 'valve', 'stent', 'graft', 'implant', 'prosthesis', 'level', 'levels', 'block', 'duct', 'ducts', 'purpura',
   'deficiency', 'variant', 'mutation', 'gene', 'antibody', 'antibodies', 'titer', 'titre', 'assay', 'regimen', 'protocol', 'dose', 'lait', 'au',
   'class', 'angina', 'spot', 'hump', 'pupil', 'estimate', 'curve', 'dystrophy', 'cyst', 'hernia', 'pouch', 'incision', 'position', 'point',
-  'retractor', 'scissors', 'forceps', 'clamp', 'laryngoscope', 'probe', 'dissector', 'spatula', 'net', 'table', 'resectoscope', 'elevator',
+  'nerve', 'canal', 'retractor', 'scissors', 'forceps', 'clamp', 'laryngoscope', 'probe', 'dissector', 'spatula', 'net', 'table', 'resectoscope', 'elevator',
   'speculum', 'sponge', 'dressing', 'splint', 'stitch', 'suture', 'drain', 'instrument', 'shunt', 'sheath', 'ring', 'band', 'wave', 'chart',
   'ataxia', 'artery', 'blade', 'deformity', 'antigen', 'circuit', 'bioprosthesis', 'ointment', 'cream', 'paste']);
 /** Endings of the names of diseases, procedures and findings ("Cirrhosis", "Gastrectomy", "Keratitis", "Hypertrophic"). */
@@ -149,7 +151,8 @@ export function specialtyWord(key: string): boolean {
     case 121: return key.endsWith('ology') || key.endsWith('iatry'); // y
     case 116: return key.endsWith('ologist') || key.endsWith('iatrist'); // t
     case 110: return key.endsWith('ician'); // n
-    case 115: return key.endsWith('ologists') || key.endsWith('iatrists') || key.endsWith('icians'); // s
+    case 115: return key.endsWith('ologists') || key.endsWith('iatrists') || key.endsWith('icians') // s
+      || key.endsWith('pedics') || key.endsWith('paedics') || key.endsWith('iatrics') || key.endsWith('etrics'); // orthopaedics, paediatrics, obstetrics
     default: return false;
   }
 }

@@ -273,9 +273,17 @@ export function propagateNames(s: NameScan): void {
       if (s.marked[i] !== 0) continue;
       const w = words[i] as Word;
       if ((lengths & (1 << (w.shape >>> 15))) !== 0 && found.has(w.key) && (!s.mixed || w.capitalized || !/[A-Z]/.test(s.text.slice(w.start, w.end)))
-        && !namesAnInstrument(words, s.text, i)) s.marked[i] = 1; // "Dr. Morse ... Morse fall scale 45": the scale
+        && !namesAnInstrument(words, s.text, i) && !devicePart(s, i)) s.marked[i] = 1; // "Dr. Morse ... Morse fall scale 45": the scale
     }
   }
+}
+
+/**
+ * Word `i` names a device, a tube or a part of the body ("a Quenby catheter", "Orvel-Quenby splint", "IAN block"): an
+ * eponym's use (eponymUse), but not a phone's word after a name ("ORVEL CELL 508-555-0143").
+ */
+function devicePart(s: NameScan, i: number): boolean {
+  return eponymUse(s, i) && s.at(i + 1)?.key !== 'cell';
 }
 
 export function particleSurnames(s: NameScan): void {

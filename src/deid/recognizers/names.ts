@@ -535,7 +535,8 @@ const ROLE_TITLES = new Set(['practitioner', 'practitioners', 'manager', 'educat
 
 function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 5. List names that are not ordinary words, and the surname after a given name.
-  if (isUnambiguousName(w.key) && !w.single && !eponymUse(s, i)) {
+  // Not a measurement's abbreviation before its value: "AVA 1.1 cm2" (an aortic valve's area).
+  if (isUnambiguousName(w.key) && !w.single && !eponymUse(s, i) && !MEASUREMENT_AFTER.test(s.text.slice(w.end, w.end + 16))) {
     s.marked[i] = 1;
     // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
     // single-case note — when it does not read as a verb ("greta staying", "ned consented"). A surname that is also
@@ -560,6 +561,9 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     }
   }
 }
+
+/** A value and its unit after a word: "1.1 cm2", "= 45 mmHg", ": 30%". */
+const MEASUREMENT_AFTER = /^[ \t]*(?:[:=<>][ \t]*)?\d+(?:\.\d+)?[ \t]*(?:cm2?|mm2?|ml|mg|mcg|kg|g|%|mmhg|meq|units?)(?![a-z])/i;
 
 /** Past tenses without "-ed", which follow a given name as its verb ("kaitlyn brought her in", "ana went home"). */
 const IRREGULAR_PAST = new Set(['brought', 'went', 'came', 'took', 'gave', 'left', 'felt', 'got', 'ran', 'saw', 'told', 'sent', 'kept', 'made',

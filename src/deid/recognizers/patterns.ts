@@ -631,7 +631,7 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|allred|tof|train-of-four|total|rue|rle|lue|lle|ue|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|allred|tof|train-of-four|total|rue|rle|lue|lle|ue|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#|tender|swollen|sirs|qsofa|sofa|attention|memory|fluency|language|visuospatial|orientation|registration|naming|abstraction|drawing|stop-bang|bang|mmse|moca|slums|phq-?\d*|gad-?\d*|curb-?65|wells|nihss|das28|cdai|sdai|haq)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
 const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|prbcs?\b|ffp\b|cryo\b|plts?\b|platelets\b|bags?\b|(?:\w+\s+)?pain))/;
 
 /**
@@ -691,8 +691,8 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).
   const [a = '', b = ''] = value.split('/');
   if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
-  // A pain or effort score: "#4/10", "c/o 8/10".
-  if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating)\b[^.\n]{0,20}$/.test(before)) return false;
+  // A pain, effort or symptom score: "#4/10", "c/o 8/10", "Fatigue 2/10".
+  if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating|fatigue|nausea|anxiety|mood|dyspn[o]?ea|sob|stress|energy|itch(?:ing)?|pruritus|cravings?|distress)\b[^.\n]{0,20}$/.test(before)) return false;
   // A metric Snellen score after another on an acuity's line: "Visual acuity 6/12 left, 6/6 right".
   if (/^6\/(?:5|6|9|12|18|24|36|60)$/.test(value) && /\b(?:va|visual|vision|acuity|snellen|pinhole)\b(?:[^\n.]|\.\d){0,50}$/i.test(text.slice(Math.max(0, start - 64), start))) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
