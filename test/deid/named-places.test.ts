@@ -82,7 +82,7 @@ test('a facility\'s kind of care, a university or a children\'s hospital stays o
     ['Possible discharge to Oak Quenby Skilled Nursing tomorrow.', ['HOSPITAL:Oak Quenby']],
     ['Previously seen at Sound Orvel Counseling.', ['HOSPITAL:Sound Orvel']],
     ['Transport by Drennick County Ambulance this morning.', ['HOSPITAL:Drennick']],
-    ['Slides to Northvale Pathology Associates for review.', ['HOSPITAL:Northvale Pathology']],
+    ['Slides to Northvale Pathology Associates for review.', ['HOSPITAL:Northvale']],
     ['Living at Magnolia Quenby Memory Care since spring.', ['HOSPITAL:Magnolia Quenby']],
     ['Patient went to Memorial Medical Center in June.', ['HOSPITAL:Memorial']],
   ];
@@ -173,5 +173,16 @@ test('a facility named in brackets after its kind; a sentence\'s verb is no faci
   assert.equal(tagged('PT SLATED FOR REHAB(QUENBY ORVEL) TODAY.'), 'PT SLATED FOR REHAB([HOSPITAL]) TODAY.');
   for (const phrase of ['Discussed hospice (comfort care).', 'Offered Rehab today.', 'Rehab (PT/OT) daily.', 'Rehab (pending) placement (Monday).']) {
     assert.deepEqual(spans(phrase), [], phrase);
+  }
+});
+
+test('a practice named for kinds of care joined by "&", its kinds out of the span; kinds alone or after a finding are none', () => {
+  assert.deepEqual(spans('Referred to Quenby Skin & Dermatology Associates for Mohs.'), ['HOSPITAL:Quenby']);
+  assert.deepEqual(spans('Signed by Dr. Tovald Orvelby, Quenby Allergy & Asthma, today.'), ['NAME:Tovald Orvelby', 'HOSPITAL:Quenby']);
+  assert.deepEqual(spans('Seen at Orvelby Wound & Hyperbaric Center for ulcer.'), ['HOSPITAL:Orvelby']);
+  assert.equal(tagged('CAD S/P DES AT QUENBY HEART & VASCULAR; ON PLAVIX.'), 'CAD S/P DES AT [HOSPITAL] HEART & VASCULAR; ON PLAVIX.');
+  assert.equal(tagged('orvel valley arthritis & rheumatology\npt seen today.'), '[HOSPITAL] arthritis & rheumatology\npt seen today.');
+  for (const text of ['SEPSIS WITH ENSUING SHOCK LIVER & KIDNEY.', 'Referred to Cardiac & Pulmonary Rehab.', 'PT SEEN BY CARDIAC & PULM TODAY.']) {
+    assert.equal(tagged(text), text);
   }
 });

@@ -9,7 +9,7 @@ import {
 } from './place-cues.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
-import { RELATIONS, VERB_LIKE } from './name-cues.js';
+import { RELATIONS, specialtyWord, VERB_LIKE } from './name-cues.js';
 import { CHAIN_FIRST_KEYS, chainStore, namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
 
 /**
@@ -149,7 +149,7 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   let last = head - 1;
   // The words between a name and its head, outside the span: "Alaska Medical Center"; before a practice's head, its
   // specialty too ("Lakeshore Pulmonary Associates").
-  const filler = (w: Word): boolean => HEAD_FILLERS.has(w.key) || (careFillers && CARE_WORDS.has(w.key) && !NAMING_HEADS.has(w.key));
+  const filler = (w: Word): boolean => HEAD_FILLERS.has(w.key) || (careFillers && kindOfCare(w.key) && !NAMING_HEADS.has(w.key));
   // "X Nursing & Rehab", "X Rehabilitation and Nursing Center": kinds joined by "&" or "and" are fillers too.
   // In a mixed-case note only kinds written with capitals ("discussed nursing & rehab options" names none).
   const kindWritten = (w: Word | undefined): boolean => w !== undefined && filler(w) && (!s.mixed || /^\p{Lu}/u.test(s.text.charAt(w.start)));
@@ -225,6 +225,7 @@ export function findPlaces(words: readonly Word[], text: string, mixedCase: bool
     const prev = s.at(i - 1);
     for (let r = 0; r < PLACE_RULES.length; r++) (PLACE_RULES[r] as PlaceRule)(s, i, w, next, prev);
   }
+  if (text.includes('&')) ampersandPractices(s);
   propagate(words, text, s.spans);
   // Places after a movement are weaker evidence: they propagate only to mentions written alike ("FLY FROM QUENBURY ...
   // SON FROM QUENBURY").
@@ -397,7 +398,7 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     // In a mixed-case note a capitalised hospital's kind of care stays out of its name too ("Quenby Diabetes Centre",
     // "Orvel Inpatient Rehabilitation"); a name of kinds alone is none ("Comprehensive Cancer Center").
     const before = s.at(i - 1);
-    const careFillers = organisation || compound || (s.mixed && w.capitalized && before !== undefined && before.capitalized && CARE_WORDS.has(before.key)
+    const careFillers = organisation || compound || (s.mixed && w.capitalized && before !== undefined && before.capitalized && kindOfCare(before.key)
       && !NAMING_HEADS.has(before.key));
     const found = nameBefore(s, i, false, careFillers);
     if (found !== null && careFillers && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0]))) return;
@@ -446,6 +447,19 @@ function headingInCapitals(s: PlaceScan, from: number, to: number): boolean {
   }
   return shaped;
 }
+
+/**
+ * A word of the care a facility gives, which stays out of its name: "Quenby Diabetes Centre", "Orvel Skin & Dermatology
+ * Associates", "Quenby Wound & Hyperbaric Center".
+ */
+function kindOfCare(key: string): boolean {
+  return CARE_WORDS.has(key) || CLINIC_KINDS.has(key) || SPECIALTY_KINDS.has(key) || specialtyWord(key);
+}
+
+/** Specialties and services named by an adjective or a condition ("Oral & Maxillofacial", "Arthritis & Rheumatology"). */
+const SPECIALTY_KINDS = new Set(['oral', 'maxillofacial', 'endocrine', 'hyperbaric', 'arthritis', 'orthopedic', 'orthopaedic', 'spine', 'sports',
+  'plastic', 'reconstructive', 'cosmetic', 'digestive', 'gastrointestinal', 'respiratory', 'renal', 'urologic', 'neurologic', 'neurological',
+  'behavioral', 'behavioural', 'fertility', 'reproductive', 'hearing', 'vision', 'retina', 'foot', 'ankle', 'joint', 'imaging', 'vein']);
 
 /** Organs and conditions that name a clinic's kind, first in its name: "Heart Failure Clinic", "Breast Imaging Center". */
 const CLINIC_KINDS = new Set(['heart', 'lung', 'liver', 'brain', 'bone', 'skin', 'mouth', 'foot', 'hand', 'spine', 'breast', 'blood', 'stress',
@@ -941,6 +955,50 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
       push(s, j, j, 'LOCATION');
     }
   }
+}
+
+/**
+ * A practice named for two kinds of care joined by "&", with a head or without: "Quenby Allergy & Asthma", "AT QUENBY
+ * HEART & VASCULAR", a letterhead's "orvel valley arthritis & rheumatology". Its name is the one to three words before
+ * the first kind (the kinds stay out, as a facility's do), capitalised in a mixed-case note; in a single-case note after
+ * a facility's cue ("at", "to") or opening its line. Found from the note's "&"s, which few notes have.
+ */
+function ampersandPractices(s: PlaceScan): void {
+  const words = s.words;
+  for (let at = s.text.indexOf('&'); at >= 0; at = s.text.indexOf('&', at + 1)) {
+    const k = firstWordAfter(words, at);
+    const second = words[k];
+    const firstKind = words[k - 1];
+    if (second === undefined || firstKind === undefined || !/^[ \t]*&[ \t]*$/.test(second.gapBefore) || !kindOfCare(firstKind.key) || !kindOfCare(second.key)) continue;
+    if (s.mixed && !(firstKind.capitalized && second.capitalized)) continue;
+    let kind = k - 1;
+    // "Orvel Ear Nose & Throat": more kinds before the first.
+    while (kind > 0 && kindOfCare((words[kind - 1] as Word).key) && cleanGap((words[kind] as Word).gapBefore)) kind--;
+    let first = kind;
+    for (let j = kind - 1; j >= Math.max(0, kind - 3); j--) {
+      const w = words[j] as Word;
+      if (!cleanGap((words[j + 1] as Word).gapBefore) || !placeLike(w) || kindOfCare(w.key) || NAMING_HEADS.has(w.key) || (s.mixed && !w.capitalized)
+        || UNIT_WORDS.has(w.key) || (VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key))) break;
+      first = j;
+    }
+    if (first === kind) continue;
+    const opener = words[first] as Word;
+    const cue = first > 0 && STRONG_CUES.has((words[first - 1] as Word).key) && cleanGap(opener.gapBefore);
+    const lineStart = first === 0 || /\n[ \t]*$/.test(opener.gapBefore);
+    if (s.mixed || cue || lineStart) push(s, first, kind - 1, 'HOSPITAL');
+  }
+}
+
+/** The index of the first word that starts after `offset` (words.length when none does). */
+function firstWordAfter(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as Word).start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 /** The index of the word that starts at `offset`, or -1 (words are in text order). */
