@@ -186,3 +186,11 @@ test('a practice named for kinds of care joined by "&", its kinds out of the spa
     assert.equal(tagged(text), text);
   }
 });
+
+test('a facility\'s letterhead in a note in capitals or lower case, its kinds out; a line of kinds alone is none', () => {
+  assert.equal(tagged('QUENBY ORVEL CANCER CENTER - INFUSION SUITE\nNURSE NOTE'), '[HOSPITAL] CANCER CENTER - INFUSION SUITE\nNURSE NOTE');
+  assert.equal(tagged('ORVELBY QUENWOOD SURGERY CENTER - PREADMISSION TEST\nPT NAME'), '[HOSPITAL] SURGERY CENTER - PREADMISSION TEST\nPT NAME');
+  for (const text of ['CANCER CENTER\nPT SEEN.', 'HEART FAILURE CLINIC\nPT SEEN.', 'MEDICAL CENTER\nPT SEEN.', 'PT TO CARDIAC SURGERY CENTER,\nSTABLE.']) {
+    assert.equal(tagged(text), text);
+  }
+});

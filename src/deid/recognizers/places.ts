@@ -185,6 +185,11 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   const firstWord = s.at(first) as Word;
   const cue = first > 0 && FACILITY_CUES.has((s.at(first - 1) as Word).key) && /^[ \t]*$/.test(firstWord.gapBefore);
   const paren = /[(@]\s*$/.test(firstWord.gapBefore);
+  // A letterhead in a single-case note ("QUENBY ORVEL CANCER CENTER - INFUSION SUITE"): no word of its name a kind
+  // of care, a unit or a verb.
+  const letterhead = !s.mixed && letterheadLine(s, first, head) && named.every((w) => !kindOfCare(w.key) && !UNIT_WORDS.has(w.key)
+    && !(VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)));
+  if (letterhead && !(cue || paren)) return [first, includeHead ? head : last];
   if (!(capitalised || cue || paren)) return null;
   // Weak heads ("rehab", "house", "center") in single-case notes: the name must be a known place or name.
   const headWord = s.at(head) as Word;
@@ -398,8 +403,9 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     // In a mixed-case note a capitalised hospital's kind of care stays out of its name too ("Quenby Diabetes Centre",
     // "Orvel Inpatient Rehabilitation"); a name of kinds alone is none ("Comprehensive Cancer Center").
     const before = s.at(i - 1);
+    // In a single-case note's letterhead too ("ORVEL QUENBY SURGERY CENTER - PREADMISSION").
     const careFillers = organisation || compound || (s.mixed && w.capitalized && before !== undefined && before.capitalized && kindOfCare(before.key)
-      && !NAMING_HEADS.has(before.key));
+      && !NAMING_HEADS.has(before.key)) || (!s.mixed && before !== undefined && kindOfCare(before.key) && headClosesLine(s, i));
     const found = nameBefore(s, i, false, careFillers);
     if (found !== null && careFillers && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0]))) return;
     if (found !== null && s.mixed && CLINIC_KINDS.has((s.at(found[0]) as Word).key)) return;
@@ -955,6 +961,21 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
       push(s, j, j, 'LOCATION');
     }
   }
+}
+
+/**
+ * The facility from word `first` to its head `head` opens its line and closes it, or a dash or a comma follows: a
+ * letterhead ("QUENBY ORVEL CANCER CENTER - INFUSION SUITE", "orvel quenby surgery center\n").
+ */
+function letterheadLine(s: PlaceScan, first: number, head: number): boolean {
+  const opener = s.at(first) as Word;
+  return (first === 0 || /\n[ \t]*$/.test(opener.gapBefore)) && headClosesLine(s, head);
+}
+
+/** The line ends after word `head`, or a dash, a comma, a colon or a bar follows it. */
+function headClosesLine(s: PlaceScan, head: number): boolean {
+  const end = (s.at(head) as Word).end;
+  return /^[ \t]*(?:\r?\n|$|[-–,:|])/.test(s.text.slice(end, end + 4));
 }
 
 /**
