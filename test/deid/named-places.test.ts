@@ -194,3 +194,12 @@ test('a facility\'s letterhead in a note in capitals or lower case, its kinds ou
     assert.equal(tagged(text), text);
   }
 });
+
+test('home care, home health, home infusion and kidney care agencies by name; in a single-case note in a letterhead only', () => {
+  assert.deepEqual(spans('Home health: Quenby Home Care, 2-3 visits/week.'), ['HOSPITAL:Quenby']);
+  assert.deepEqual(spans('Dialysis unit: Orvelby Kidney Care - Northshore.'), ['HOSPITAL:Orvelby']);
+  assert.equal(tagged('orvel quenwood home health\nskilled nursing visit'), '[HOSPITAL] home health\nskilled nursing visit');
+  for (const text of ['home health\nskilled nursing visit', 'PT GOING HOME, NEEDS HOME HEALTH\nVNA TO FOLLOW', 'refer to visiting nurse home care\n']) {
+    assert.equal(tagged(text), text);
+  }
+});

@@ -42,9 +42,10 @@ export const HEAD_FILLERS = new Set(['medical', 'med', 'nursing', 'rehabilitatio
 /** Heads of two words, by their last word: "Golden Age Nursing Home", "Sunrise Assisted Living", "Brookside Family Medicine". */
 export const COMPOUND_HEADS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['home', new Set(['nursing', 'care'])], ['living', new Set(['assisted', 'senior'])], ['medicine', new Set(['family'])],
-  ['care', new Set(['primary', 'urgent', 'memory'])], ['health', new Set(['family', 'home', 'behavioral', 'behavioural', 'mental', 'community'])],
+  ['care', new Set(['primary', 'urgent', 'memory', 'home', 'kidney', 'dialysis', 'hospice', 'wound'])],
+  ['health', new Set(['family', 'home', 'behavioral', 'behavioural', 'mental', 'community'])],
   ['learning', new Set(['early'])], ['supply', new Set(['medical'])], ['department', new Set(['police', 'fire'])],
-  ['nursing', new Set(['skilled'])],
+  ['nursing', new Set(['skilled'])], ['infusion', new Set(['home'])],
 ]);
 export const NAMING_HEADS = new Set(['memorial', 'regional', 'general', 'adventist', 'baptist', 'methodist', 'presbyterian', 'lutheran', 'deaconess']);
 /** Words before a facility name in single-case notes, where capitals cannot tell a name: "to Fenwick Hospital". */

@@ -395,7 +395,8 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // Facility heads: "Brookvale Hospital", "Sacred Vale Memorial", "University of Alaska Medical Center".
   // A head of two words counts written with capitals in a mixed-case note ("Golden Age Nursing Home"): "possible
   // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
-  const compound = s.mixed && w.capitalized && s.at(i - 1)?.capitalized === true && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
+  // In a single-case note only in a letterhead ("orvel valley home health\n").
+  const compound = (s.mixed ? w.capitalized && s.at(i - 1)?.capitalized === true : headClosesLine(s, i)) && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   // "Quenby County EMS": the ambulance service's head in capitals.
   const organisation = s.mixed && (w.capitalized || (w.key === 'ems' && s.text.startsWith('EMS', w.start))) && (ORGANISATION_HEADS.has(w.key) || w.key === 'surgery');
@@ -407,7 +408,7 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
     const careFillers = organisation || compound || (s.mixed && w.capitalized && before !== undefined && before.capitalized && kindOfCare(before.key)
       && !NAMING_HEADS.has(before.key)) || (!s.mixed && before !== undefined && kindOfCare(before.key) && headClosesLine(s, i));
     const found = nameBefore(s, i, false, careFillers);
-    if (found !== null && careFillers && (!allCapitalised(s, found[0], i) || kindOfOrganisation(s, found[0]))) return;
+    if (found !== null && careFillers && ((s.mixed && !allCapitalised(s, found[0], i)) || kindOfOrganisation(s, found[0]))) return;
     if (found !== null && s.mixed && CLINIC_KINDS.has((s.at(found[0]) as Word).key)) return;
     // "Regional Burn Center": a name of naming heads alone ("Regional") with the care skipped is a kind.
     if (found !== null && careFillers && !organisation && !compound && !HEAD_FILLERS.has(before?.key ?? '')
