@@ -203,3 +203,10 @@ test('home care, home health, home infusion and kidney care agencies by name; in
     assert.equal(tagged(text), text);
   }
 });
+
+test('chains in notes in capitals or lower case, the longest name first; laboratories\' chains; not three-letter names there', () => {
+  assert.equal(tagged('STOPPED AT DUNKIN DONUTS ON WAY. RX TO WALGREENS.'), 'STOPPED AT [LOCATION] ON WAY. RX TO [LOCATION].');
+  assert.equal(tagged('glucagon refilled to walgreens today.'), 'glucagon refilled to [LOCATION] today.');
+  assert.deepEqual(spans('Flu shot at CVS Pharmacy. Labs sent to LabCorp.'), ['LOCATION:CVS Pharmacy', 'LOCATION:LabCorp']);
+  for (const text of ['PT ATE KFC.', 'CVS EXAM NORMAL.', 'cvs: rrr, no murmur.']) assert.equal(tagged(text), text);
+});

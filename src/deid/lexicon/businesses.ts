@@ -2,8 +2,8 @@
  * Chains of pharmacies, supermarkets, stores and restaurants in the US, Canada, the UK and Australia, written for this
  * project from general knowledge, lower case, words separated by spaces. Where a patient shops, fills prescriptions or
  * works ("works nights at Menards", "refill from Walgreens on ... Pike") places them as a street does. Names that are
- * common words, clinical abbreviations, surnames or diets ("Target", "Giant", "Boots", "CVS" for the cardiovascular system,
- * "Lowe's", "Smith's", "Whole Foods") are left out.
+ * common words, clinical abbreviations, surnames or diets ("Target", "Giant", "Boots", "CVS" alone for the cardiovascular
+ * system, "Lowe's", "Smith's", "Whole Foods") are left out. Laboratories' and dialysis clinics' chains too ("LabCorp").
  */
 export const CHAIN_STORES: readonly string[] = `
 walgreens|walgreen|rite aid|duane reade|walmart|wal-mart|kroger|publix|meijer|costco|safeway|wegmans|albertsons|shoprite|
@@ -11,7 +11,8 @@ winn-dixie|food lion|harris teeter|giant eagle|hy-vee|h-e-b|heb|menards|home dep
 starbucks|trader joe's|aldi|lidl|sam's club|ingles|piggly wiggly|food city|
 stop & shop|vons|jewel-osco|king soopers|qfc|bi-lo|save mart|winco|tesco|asda|superdrug|
 woolworths|shoppers drug mart|london drugs|jean coutu|pharmaprix|chemist warehouse|priceline pharmacy|dunkin|
-burger king|taco bell|chick-fil-a|kfc|subway restaurant|waffle house|cracker barrel|ihop|applebee's
+burger king|taco bell|chick-fil-a|kfc|subway restaurant|waffle house|cracker barrel|ihop|applebee's|
+cvs pharmacy|cvs/pharmacy|labcorp|quest diagnostics|fresenius|davita|dunkin donuts|dunkin' donuts
 `.trim().split(/\|\s*/).filter((s) => s !== '');
 
 /** Words after a chain's name that belong to the place ("Kroger Pharmacy", "Walmart Supercenter"). */

@@ -124,6 +124,8 @@ const CHAINS_BY_FIRST_KEY: ReadonlyMap<string, readonly string[]> = (() => {
     const key = (/^[a-z]+/.exec(name)?.[0] ?? '');
     map.set(key, [...(map.get(key) ?? []), name]);
   }
+  // The longest name first: "dunkin donuts" before "dunkin".
+  for (const names of map.values()) names.sort((a, b) => b.length - a.length);
   return map;
 })();
 export const CHAIN_FIRST_KEYS: ReadonlySet<string> = new Set(CHAINS_BY_FIRST_KEY.keys());
@@ -131,17 +133,18 @@ const BUSINESS_HEAD_AFTER = new RegExp(`^(?:[ \\t]+(?:${BUSINESS_HEADS.join('|')
 
 /**
  * "picked up from Walgreens", "works at the Rite Aid", "Kroger Pharmacy #512": a chain's name (lexicon/businesses.ts)
- * written with its capital (or in capitals) in a mixed-case note, with its head; a store's number is the identifier
- * rules' ("Walgreens #12345").
+ * written with its capital (or in capitals) in a mixed-case note, in any case in a single-case note, with its head; a
+ * store's number is the identifier rules' ("Walgreens #12345").
  */
 export function chainStore(n: PlaceNote, i: number): void {
   const w = n.at(i) as Word;
   const names = CHAINS_BY_FIRST_KEY.get(w.key);
-  // "Dr. Meijer", "Mr Kroger": a surname after a title.
-  if (names === undefined || !n.mixed || !isCapital(n.text.charCodeAt(w.start)) || TITLES.has(n.at(i - 1)?.key ?? '')) return;
+  // "Dr. Meijer", "Mr Kroger": a surname after a title. In a single-case note no name of three letters ("KFC", "QFC":
+  // abbreviations as often).
+  if (names === undefined || (n.mixed && !isCapital(n.text.charCodeAt(w.start))) || TITLES.has(n.at(i - 1)?.key ?? '')) return;
   for (const name of names) {
     const end = w.start + name.length;
-    if (n.text.slice(w.start, end).toLowerCase() !== name || /[\p{L}\d]/u.test(n.text.charAt(end))) continue;
+    if (n.text.slice(w.start, end).toLowerCase() !== name || /[\p{L}\d]/u.test(n.text.charAt(end)) || (!n.mixed && name.length <= 3)) continue;
     const head = BUSINESS_HEAD_AFTER.exec(n.text.slice(end, end + 24))?.[0] ?? '';
     n.spans.push({ start: w.start, end: end + head.length, category: 'LOCATION' });
     return;
