@@ -46,7 +46,8 @@ function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
       if (start >= 0) spans[k] = { start, end: s.end, category: 'DATE' };
       continue;
     }
-    const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text) : s.category === 'LOCATION' ? townAfterStreet(s, text) : null;
+    const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text)
+      : s.category === 'LOCATION' ? townAfterStreet(s, text) ?? streetBeforeTown(s, text) : null;
     if (found !== null) spans.push(found);
   }
   return spans;
@@ -87,6 +88,26 @@ function pagerAfterName(s: PhiSpan, text: string): PhiSpan | null {
 
 /** After a street address: "in" and the town, capitalised or in capitals ("19 Quenby St. in Orvelby", "12 ELM RD IN ORVELBY"). */
 const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Lu}{4,}))?)\b/u;
+
+/** A street's name without a house number, then a comma: "Quenby Street, " before "Orvelton VIC 3220". */
+const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Grove))\.?,[ \t]*$/u;
+
+/**
+ * The street before a town line with its postal code found ("Kirkgate Infirmary, Quenby Street, Orvelton LS9 7TF",
+ * "Quenby Street, Orvelton VIC 3220"): the town's postal code vouches for the street written without its number.
+ */
+function streetBeforeTown(s: PhiSpan, text: string): PhiSpan | null {
+  // A town line (not a street line: "Flat 6, Quenby Court, 3 Orvel Street, ..." is the address rules' to join).
+  if (!/\d/.test(text.slice(s.start, s.end)) || isDigit(text.charCodeAt(s.start))) return null;
+  const before = text.slice(Math.max(0, s.start - 72), s.start);
+  const m = STREET_BEFORE_TOWN.exec(before);
+  if (m === null) return null;
+  const street = m[1] as string;
+  const start = s.start - before.length + (m.index + m[0].indexOf(street));
+  // With its house number the address rules have the street ("3 Quenby Street, Orvelton LS21 1BQ").
+  if (/\d[ \t]+$/.test(text.slice(Math.max(0, start - 4), start))) return null;
+  return { start, end: start + street.length, category: 'LOCATION' };
+}
 
 /** Not a town's word after "in": a common word, a month, a weekday, a state of care ("in March", "IN FOSTER CARE"). */
 function notATownWord(word: string): boolean {

@@ -51,8 +51,11 @@ function flag(keys: Iterable<string>, bit: number): void {
 }
 /** A house number after a street name ("Birkholmvej 8", "Petőfi u. 12"), not a dose, a time or a value with a unit. */
 const NUMBER_AFTER = /\.?[ \t]+(\d{1,5}[A-Za-z]?)(?![\d\/:%,.]*\d|[\w\/%'+-])(?![ \t]*(?:mg|mcg|g|kg|ml|cc|l|units?|mm|cm|mmhg|%|x|times|hours?|hrs?|min|mins|minutes|days?|weeks?|years?|yrs?|am|pm|bpm|mph|cans?|bottles?|packs?|cups?|glasses|drinks?|servings?|meals?|tabs?|tablets?|pills?|puffs?|sprays?|drops?|doses?|times?)\b)/iy;
-/** House numbers before a street name: the gap before its first word ends with them ("to 1987 74 ", "\n> 583 "). */
-const NUMBERS_BEFORE = /(?:^|[ \t\n>:(])((?:\d{1,6}[A-Za-z]?[ \t]+){1,2})$/;
+/**
+ * House numbers before a street name: the gap before its first word ends with them ("to 1987 74 ", "\n> 583 "), a
+ * unit's number and a slash first in the Australian style ("4/27 ").
+ */
+const NUMBERS_BEFORE = /(?:^|[ \t\n>:(])((?:(?:\d{1,4}\/)?\d{1,6}[A-Za-z]?[ \t]+){1,2})$/;
 const TITLE = /^\p{Lu}[\p{Ll}'’]/u;
 const UPPER_START = /^\p{Lu}/u;
 /** Street words that are abbreviations: taken only with their period ("ul. Sosnowa", "Petőfi u. 12"). */

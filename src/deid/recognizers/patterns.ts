@@ -504,6 +504,12 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
     shape: SHAPE_POSTCODE, accept: townBeforeCode,
   },
+  // A town, an Australian state's code and a postcode: "Orvelton VIC 3220", "Quenby Heights NSW 2145".
+  {
+    category: 'LOCATION',
+    re: /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2},?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}(?![\w-])/gu,
+    when: has(' nsw ', ' vic ', ' qld ', ' sa ', ' wa ', ' tas ', ' nt ', ' act '), accept: townBeforeCode,
+  },
   // A street named without a number after "on", "off", "near", "along" or "down": "lives on Delmar Blvd", "near
   // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
   {
@@ -516,10 +522,11 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: digitAfterSpaces,
     re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>\d{1,3}(?:st|nd|rd|th)[ \t]+(?:(?:Ave|St|Rd)\b\.?|(?:Avenue|Street|Road|Boulevard|Drive|Lane)\b))/g,
   },
-  // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): no "ST", which is as often an ECG's segment.
+  // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): "ST" (an ECG's segment and a saint's too: "ON
+  // ECG ST DEPRESSION", "ST QUENBY") only where the sentence or the phrase ends ("ON W MADISON ST.", "ON ELM ST WITH").
   {
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
-    re: /(?:ON|OFF|NEAR|ALONG|DOWN)[ \t]+(?<v>(?:[NSEW][ \t]+)?(?:[A-Z]{3,}[ \t]+){1,2}(?:BLVD|AVE|RD|LN|PKWY|HWY|BOULEVARD|AVENUE|STREET|ROAD|LANE|PARKWAY|HIGHWAY|DRIVE)\b)/g,
+    re: /(?:ON|OFF|NEAR|ALONG|DOWN)[ \t]+(?<v>(?:[NSEW][ \t]+)?(?:[A-Z]{3,}[ \t]+){1,2}(?:BLVD|AVE|RD|LN|PKWY|HWY|BOULEVARD|AVENUE|STREET|ROAD|LANE|PARKWAY|HIGHWAY|DRIVE|ST(?=[ \t]*(?:[.,;:]|\r?\n|$)|[ \t]+(?:WITH|AND|IN|ON|AT|TO|FROM|FOR|NEAR|BY|OF|WHERE|WHEN|AFTER|BEFORE|SINCE|UNTIL|WHO|THEN)\b))\b)/g,
     accept: namedStreet,
   },
   // A numbered road after a word of place: "on Route 9", "near Highway 101", "off I-95".
@@ -680,6 +687,9 @@ function britishNumber(text: string, start: number, end: number): boolean {
   return !(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(digits.slice(0, 4)) && /^[ \t]+\d/.test(text.slice(end, end + 4)));
 }
 
+/** One to three capitalised words and a street's type: "Quenby Street", "Orvel Park Road". */
+const STREET_AFTER = /^[ \t]+(?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Highway|Hwy|Grove|Boulevard)\b/u;
+
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
   const value = text.slice(start, end);
@@ -693,6 +703,8 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
   // A pain, effort or symptom score: "#4/10", "c/o 8/10", "Fatigue 2/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating|fatigue|nausea|anxiety|mood|dyspn[o]?ea|sob|stress|energy|itch(?:ing)?|pruritus|cravings?|distress)\b[^.\n]{0,20}$/.test(before)) return false;
+  // A unit's and a house's number before a street ("4/27 Quenby Street", Australian style).
+  if (STREET_AFTER.test(text.slice(end, end + 48))) return false;
   // A metric Snellen score after another on an acuity's line: "Visual acuity 6/12 left, 6/6 right".
   if (/^6\/(?:5|6|9|12|18|24|36|60)$/.test(value) && /\b(?:va|visual|vision|acuity|snellen|pinhole)\b(?:[^\n.]|\.\d){0,50}$/i.test(text.slice(Math.max(0, start - 64), start))) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
@@ -791,7 +803,9 @@ const NOT_STREET_NAMES = new Set(['gravel', 'wet', 'dirt', 'icy', 'country', 'ba
   'slippery', 'snowy', 'dark', 'quiet', 'toll', 'side', 'long', 'divided', 'shared', 'google', 'hard', 'network', 'external', 'flash', 'test',
   // Places and things of the hospital, which the stop list holds and which no longer reject a name by themselves.
   'ward', 'floor', 'unit', 'room', 'bed', 'clinic', 'office', 'hospital', 'icu', 'rehab', 'lab', 'home', 'code', 'sliding', 'scale', 'pressure',
-  'support', 'oxygen', 'service', 'team']);
+  'support', 'oxygen', 'service', 'team',
+  // What an ECG's "ST" follows: "ON ECG ST.", "ON TELE ST".
+  'ekg', 'ecg', 'tele', 'telemetry', 'monitor', 'rhythm', 'strip', 'strips', 'lead', 'leads']);
 
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {
