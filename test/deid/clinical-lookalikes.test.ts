@@ -189,3 +189,8 @@ test('joint counts, subscores and symptom scores are no dates; a type or a class
   assert.deepEqual(spans('Dr. Orvelton placed the line. The Orvelton catheter was advanced.'), ['NAME:Orvelton']);
   assert.deepEqual(spans('Seen on 6/28 in clinic.'), ['DATE:6/28']);
 });
+
+test('a skilled nursing visit frequency is no serial number; a time after "by phone" is no phone number', () => {
+  assert.equal(tagged('plan: sn 3w4. SN 4471-88320-A.'), 'plan: sn 3w4. SN [DEVICE].');
+  assert.equal(tagged('SPOKE WITH TEAM BY PHONE 0925. PHONE 4410.'), 'SPOKE WITH TEAM BY PHONE 0925. PHONE [PHONE].');
+});

@@ -296,3 +296,11 @@ test('school, ambulance and clinic staff name the person after them; a day after
   assert.deepEqual(names('exam performed with chaperone Ilsa (MA) present.'), ['Ilsa']);
   assert.deepEqual(names('Plans to see the counselor Tuesday. Mood better.'), []);
 });
+
+test('an initial before a name found, a common surname after a given name, vocational and dental credentials', () => {
+  assert.deepEqual(names('Dressing by B. Orvelby, RN. per l. quenby rn.'), ['B. Orvelby', 'l. quenby']);
+  assert.deepEqual(names('Dr. Ilsa Young saw her.'), ['Ilsa Young']);
+  assert.deepEqual(names('Screened by: Ilsa Quenby, LVN   Reviewed today.'), ['Ilsa Quenby']);
+  // An initial that opens a finding, or a grade's letter, stays out.
+  assert.deepEqual(names('Pt: A. Fib on monitor. Grade A. Quenby protocol.'), []);
+});

@@ -107,5 +107,5 @@ wang warner warren washington watanabe waterman waters watkins watson watts weav
 weiss welch wells welsh west whalen wheeler whelan whitaker whitcomb white whitehead whitfield whitley whitney
 whittaker wiggins wilcox wilder wilkerson wilkins wilkinson willard williams williamson willis wilson winslow
 winters wisniewski wojcik wolf wolfe wong wood woodard woods woodward wooten wright wu wyatt wynn yamamoto yang
-yates yeager zhang zielinski zimmerman zito
+yates yeager young zhang zielinski zimmerman zito
 `.trim().split(/\s+/);

@@ -26,7 +26,9 @@ export const CREDENTIALS = new Set(['rn', 'rrt', 'md', 'np', 'pa', 'pa-c', 'bsn'
   'mls', 'ccds', 'rdcs', 'rdms', 'rvt',
   // Midwives, therapists' doctorates, diabetes educators, case managers, counsellors.
   // Not DPT (a vaccine), OTR ("over the road"), CDE or CCM (after "Diabetes Education", "Case Management").
-  'cnm', 'cdces', 'lpc', 'fnp', 'agnp', 'acnp', 'pnp', 'dnp']);
+  'cnm', 'cdces', 'lpc', 'fnp', 'agnp', 'acnp', 'pnp', 'dnp',
+  // Vocational nurses, medical and dental assistants and hygienists ("X, LVN", "Y, RDA", "Z, DA II").
+  'lvn', 'cma', 'rma', 'rda', 'cda', 'rdh']);
 /** Credentials that end a signature line (not MD or PA: "per MD", "PA line"). */
 export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 'licsw', 'lcsw', 'ccrn', 'lpn', 'cna', 'crnp', 'np', 'aprn', 'snp']);
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */

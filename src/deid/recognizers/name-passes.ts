@@ -242,6 +242,11 @@ export function extendNames(s: NameScan): void {
       && !lexicon.stop.has(prev.key) && !TITLES.has(prev.key) && !RELATIONS.has(prev.key) && !ROLES.has(prev.key)) {
       s.marked[i - 1] = 1;
     }
+    // "B. Quenby", "l. orvelby", "Dr A Quenby": an initial right before a name found, with its period, or after a title.
+    if (prev !== undefined && s.marked[i - 1] === 0 && prev.single && (/^\.[ \t]+$/.test(w.gapBefore) || (cleanGap(w.gapBefore)
+      && TITLES.has(words[i - 2]?.key ?? '') && /^\.?[ \t]+$/.test(prev.gapBefore))) && (!s.mixed || /[A-Z]/.test(s.text.charAt(prev.start)))) {
+      s.marked[i - 1] = 1;
+    }
   }
 }
 

@@ -215,8 +215,9 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'PHONE',
     keywords: ['pager', 'beeper', 'pgr', 'pg', 'page', 'beep', 'bleep', 'phone', 'tel', 'telephone', 'cell', 'mobile', 'ph'],
     re: /(?:pager|beeper|pgr|pg|page(?:[ \t]+(?:me|him|her|us|them))?(?:[ \t]+(?:at|on))?|beep|bleep|phone|tel|telephone|cell|mobile|ph)\b(?:\s*(?:number|num|no\.?|#))?[\s:#.]*(?<v>\d-\d{4}|\d{4,6}|\d{3}[ -]\d{3}[ -]?\d{4})\b/gi,
-    // "page her at 0800 with results": a time after "at".
-    accept: (text, start, end) => !(/\bat[ \t]*$/i.test(text.slice(Math.max(0, start - 4), start)) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(text.slice(start, end))),
+    // "page her at 0800 with results": a time after "at"; "BY PHONE 0925.": a time with its zero after "by phone".
+    accept: (text, start, end) => !((/\bat[ \t]*$/i.test(text.slice(Math.max(0, start - 4), start)) && /^(?:[01]\d|2[0-3])[0-5]\d$/.test(text.slice(start, end)))
+      || (/\bby[ \t]+phone[ \t]*$/i.test(text.slice(Math.max(0, start - 12), start)) && /^0\d[0-5]\d$/.test(text.slice(start, end)))),
   },
   // International numbers after a label or with a country code: "Mobile: 0491 57 01 23", "+46 (0)8 555 012 34".
   {
@@ -298,7 +299,9 @@ const RULE_LIST: readonly PatternRule[] = [
     // The plate has letters and digits and is no measure ("Insulin reg SS 150-200", "1X1CM").
     re: /(?:[Pp]late|PLATE|[Rr]eg\.?|REG\.?|[Rr]egistration|REGISTRATION)[ \t]*(?:[Nn]o\.?|NO\.?|#)?[ \t]*:?[ \t]*(?<v>[A-Z]{2}[ \t](?=[A-Z0-9-]*\d)(?=[A-Z0-9-]*[A-Z])(?![A-Z0-9-]*\dX\d)(?![A-Z0-9-]*(?:CM|MM)\b)[A-Z0-9-]{4,8}|[A-Z]{2}\d{2}[ \t]?[A-Z]{3})(?![\w-])/g,
   },
-  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot', 'seriennr'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot|seriennr)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'), accept: idLikeAfterIs },
+  // Not a visit frequency after skilled nursing's "SN" ("sn 3w4": three a week for four weeks).
+  { category: 'DEVICE', keywords: ['serial', 's', 'sn', 'device', 'lot', 'seriennr'], re: new RegExp(String.raw`(?:serial|s\/n|sn|device id|lot|seriennr)${LABEL_GAP_IS}${ID_VALUE}`, 'gi'),
+    accept: (text, start, end) => idLikeAfterIs(text, start, end) && !/^\d{1,2}[wdx]\d{1,2}$/i.test(text.slice(start, end)) },
   // Numbers of claims, reports, stays, laboratory samples and bookings, only with their number word: "Claim #:
   // CLM-2024-7781902", "report # 23-0826-4471", "IP No: IP/23/11872", "lab no. 24-188-7402" ("the report 2019", "IP 10",
   // "lab 2" are no identifiers).
