@@ -304,3 +304,9 @@ test('an initial before a name found, a common surname after a given name, vocat
   // An initial that opens a finding, or a grade's letter, stays out.
   assert.deepEqual(names('Pt: A. Fib on monitor. Grade A. Quenby protocol.'), []);
 });
+
+test('a listed name before a bracket that opens with a relation is a person, one that is also a word too; a family history\'s conditions are not', () => {
+  assert.deepEqual(names('Discussed with patient and Rosemary (daughter) at bedside. Spoke with Faith (wife, HCP) and Imelda Young (sister).'),
+    ['Rosemary', 'Faith', 'Imelda Young']);
+  assert.deepEqual(names('FH positive for Diabetes (mother), Stroke (father), Graves (sister), Bell (son).'), []);
+});

@@ -250,6 +250,47 @@ export function extendNames(s: NameScan): void {
   }
 }
 
+/**
+ * "Rosemary (daughter)", "Faith (wife, HCP)": in a mixed-case note, a listed name right before a bracket that opens
+ * with a relation is a person, one that is also a word too; a capitalised given name before it as well ("Ilsa Young
+ * (sister)"). Found from the note's brackets.
+ */
+export function namedBeforeRelation(s: NameScan): void {
+  if (!s.mixed) return;
+  const words = s.words;
+  for (let at = s.text.indexOf('('); at >= 0; at = s.text.indexOf('(', at + 1)) {
+    const k = firstWordAfter(words, at);
+    const relation = words[k];
+    const name = words[k - 1];
+    if (relation === undefined || name === undefined || !/^[ \t]*\($/.test(relation.gapBefore) || !RELATIONS.has(relation.key)
+      || relation.key === 'other' || relation.key === 'contact' || relation.key === 'law') continue;
+    // A listed name only: a family history lists conditions so ("Diabetes (mother), Stroke (father)").
+    // A surname that is also a word only with its given name: "Graves (sister)" names a disease.
+    if (!name.capitalized || name.single || !isKnownName(name.key) || !nameLike(name) || medicalWord(name)
+      || (lexicon.ambiguousNames.has(name.key) && !lexicon.firstNames.has(name.key) && !givenBefore(s, k - 1))) continue;
+    s.marked[k - 1] = 1;
+    if (givenBefore(s, k - 1)) s.marked[k - 2] = 1;
+  }
+}
+
+/** A capitalised given name right before word `i`: "Ilsa Young". */
+function givenBefore(s: NameScan, i: number): boolean {
+  const given = s.words[i - 1];
+  return given !== undefined && cleanGap((s.words[i] as Word).gapBefore) && given.capitalized && lexicon.firstNames.has(given.key) && !lexicon.stop.has(given.key);
+}
+
+/** The index of the first word that starts after `offset` (words.length when none does). */
+function firstWordAfter(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as Word).start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** A number's field label after a word: "SID #: 0887", "Ref No: 12" (a name before a pager has no colon: "Quenby #4410"). */
 const NUMBER_LABEL_AFTER = /^[ \t]*(?:#[ \t]*:|(?:No|NO|no)\.?[ \t]*:)/;
 

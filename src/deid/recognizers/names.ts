@@ -17,8 +17,8 @@ import { GENERIC_HEADS, HEAD_FILLERS, ORGANISATION_HEADS } from './place-cues.js
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import { messageLine, messageNames } from './name-messages.js';
 import {
-  andNames, beforeListedSurname, beforePersonVerbs, extendNames, givenBeforeSurname, introducedByIs, lastLineSignature, nameSuffixes, nicknames,
-  numberLabels, particleSurnames, propagateNames, surnameCommaGiven,
+  andNames, beforeListedSurname, beforePersonVerbs, extendNames, givenBeforeSurname, introducedByIs, lastLineSignature, namedBeforeRelation,
+  nameSuffixes, nicknames, numberLabels, particleSurnames, propagateNames, surnameCommaGiven,
 } from './name-passes.js';
 
 /**
@@ -126,7 +126,7 @@ const RARE_CUE_RULES: readonly CueRule[] = [signatures, headers, introductions, 
  * (a deoptimization) recompiles that rule alone, not findNames with every rule it had inlined (5 compiles a run).
  */
 const NOTE_PASSES: readonly ((s: NameScan) => void)[] = [
-  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, extendNames, numberLabels, propagateNames,
+  surnamesByEnding, andNames, beforePersonVerbs, beforeListedSurname, introducedByIs, lastLineSignature, messageNames, givenBeforeSurname, nameLists, surnameCommaGiven, particleSurnames, nicknames, dialogueSpeakers, namedBeforeRelation, extendNames, numberLabels, propagateNames,
   nameSuffixes,
 ];
 
