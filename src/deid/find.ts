@@ -89,6 +89,9 @@ function pagerAfterName(s: PhiSpan, text: string): PhiSpan | null {
 /** After a street address: "in" and the town, capitalised or in capitals ("19 Quenby St. in Orvelby", "12 ELM RD IN ORVELBY"). */
 const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Lu}{4,}))?)\b/u;
 
+/** A town and its postal code, the state between or not: "Orvelton LS9 7TF", "Orvelton VIC 3220", "Orvelton, MA 02139". */
+const TOWN_WITH_CODE = /^[\p{L}'’ \t-]+,?[ \t]+(?:[A-Z]{2,3}[ \t]+)?(?:\d{4,5}\b|[A-Z]{1,2}\d)/u;
+
 /** A street's name without a house number, then a comma: "Quenby Street, " before "Orvelton VIC 3220". */
 const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Grove))\.?,[ \t]*$/u;
 
@@ -98,7 +101,7 @@ const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’
  */
 function streetBeforeTown(s: PhiSpan, text: string): PhiSpan | null {
   // A town line (not a street line: "Flat 6, Quenby Court, 3 Orvel Street, ..." is the address rules' to join).
-  if (!/\d/.test(text.slice(s.start, s.end)) || isDigit(text.charCodeAt(s.start))) return null;
+  if (!TOWN_WITH_CODE.test(text.slice(s.start, s.end + 12)) || isDigit(text.charCodeAt(s.start))) return null;
   const before = text.slice(Math.max(0, s.start - 72), s.start);
   const m = STREET_BEFORE_TOWN.exec(before);
   if (m === null) return null;

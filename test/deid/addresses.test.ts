@@ -271,7 +271,7 @@ test('Australian and British address lines: a unit and house number with a slash
   const found = (t: string): string[] => findPhi(t).map((s) => `${s.category}:${t.slice(s.start, s.end)}`);
   assert.deepEqual(found('Address: 4/27 Quenby Street, Orvelton NSW 2145'), ['LOCATION:4/27 Quenby Street, Orvelton NSW 2145']);
   assert.deepEqual(found('Corio Public Hospital\nQuenby Street, Orvelton VIC 3220\nDISCHARGE SUMMARY'),
-    ['HOSPITAL:Corio Public', 'LOCATION:Quenby Street', 'LOCATION:Orvelton VIC 3220']);
+    ['HOSPITAL:Corio Public', 'LOCATION:Quenby Street', 'LOCATION:Orvelton', 'LOCATION:3220']);
   assert.deepEqual(found('Orvel Infirmary, Quenby Street, Leeds LS9 7TF'), ['HOSPITAL:Orvel', 'LOCATION:Quenby Street', 'LOCATION:Leeds LS9 7TF']);
   // A score before a street's words stays a date only without them; an ECG's segment is no street.
   assert.deepEqual(found('Seen 4/27 for review.'), ['DATE:4/27']);

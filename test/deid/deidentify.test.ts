@@ -339,8 +339,8 @@ Lives alone in bedsit. Lives alone in privately rented flat. Lives alone in town
 test('the second review\'s leaks are found: towns after a facility with a state or county, bracketed area codes and extensions, labels, streets, second given names, ages in brackets', () => {
   const prose = 'Plan went over with everyone in the quiet room, questions answered.\n';
   assert.equal(deidentify(`${prose}Ferrant Care Home, Orvelton NSW 2150. Quenby Care Home, Brenbury, Co. Cork.\nDaughter (0161) 555 7720; reached on ext. 4471; Ward 7 (ext 4472).\nExtension: 4473\n`).text,
-    // An Australian postcode is a town's too (since 2026-11-28 the state's code and the postcode are in the span).
-    `${prose}[HOSPITAL] Care Home, [LOCATION]. [HOSPITAL] Care Home, [LOCATION], Co. Cork.\nDaughter [PHONE]; reached on [PHONE]; Ward 7 ([PHONE]).\n[PHONE]\n`);
+    // An Australian postcode is a town's too (tagged since 2026-11-28; the state's code stays, as a US state's does).
+    `${prose}[HOSPITAL] Care Home, [LOCATION] NSW [LOCATION]. [HOSPITAL] Care Home, [LOCATION], Co. Cork.\nDaughter [PHONE]; reached on [PHONE]; Ward 7 ([PHONE]).\n[PHONE]\n`);
   assert.equal(deidentify(`${prose}OP No: 2023/45678. MLC No. 4471/23. PPS No: 1234567T. Lives on Vellacott Way. Moved to Quenby Close.\n`).text,
     `${prose}OP No: [ID]. MLC No. [ID]. PPS No: [ID]. Lives on [LOCATION]. Moved to [LOCATION].\n`);
   assert.equal(deidentify(`${prose}1. TAUFA, Losana Akesa  NHS 485 777 3456\nPt: Winter Quarrendon (29F) has a rash. Pt Tovalda Brenshaw 29F presented. Patient Orvel Dankquist, aged 81, admitted.\n`).text,

@@ -57,6 +57,10 @@ interface PatternRule {
   readonly after?: string;
 }
 
+/** Australia's states and territories by their codes, written in capitals. */
+const AU_STATES = '(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)';
+const AU_STATE_KEYS = ['nsw', 'vic', 'qld', 'sa', 'wa', 'tas', 'nt', 'act'];
+
 /** Digit runs of one or two digits (a day or a month), of two, of four (a year), of one to six (a house number). */
 const RUNS_1_2 = (1 << 1) | (1 << 2);
 const RUNS_2 = 1 << 2;
@@ -507,11 +511,15 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
     shape: SHAPE_POSTCODE, accept: townBeforeCode,
   },
-  // A town, an Australian state's code and a postcode: "Orvelton VIC 3220", "Quenby Heights NSW 2145".
+  // A town before an Australian state's code and a postcode, and the postcode: "Orvelton VIC 3220", "Quenby Heights
+  // NSW 2145" (the state stays, as a US one does). Anchored at the state's code.
   {
-    category: 'LOCATION',
-    re: /(?<![\p{L}'’-])\p{Lu}[\p{Ll}'’-]+(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){0,2},?[ \t]+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+\d{4}(?![\w-])/gu,
-    when: has(' nsw ', ' vic ', ' qld ', ' sa ', ' wa ', ' tas ', ' nt ', ' act '), accept: townBeforeCode,
+    category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces, accept: townBeforeCode,
+    re: new RegExp(String.raw`(?<=(?<![\p{L}'’-])(?<v>\p{Lu}[\p{Ll}'’-]+(?:[ 	]+\p{Lu}[\p{Ll}'’-]+){0,2}),?[ 	]+)${AU_STATES}[ 	]+\d{4}(?![\w-])`, 'gdu'),
+  },
+  {
+    category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces,
+    re: new RegExp(String.raw`(?<=\p{Lu}[\p{Ll}'’-]+,?[ 	]+)${AU_STATES}[ 	]+(?<v>\d{4})(?![\w-])`, 'gdu'),
   },
   // A street named without a number after "on", "off", "near", "along" or "down": "lives on Delmar Blvd", "near
   // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
