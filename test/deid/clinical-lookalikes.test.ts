@@ -194,3 +194,9 @@ test('a skilled nursing visit frequency is no serial number; a time after "by ph
   assert.equal(tagged('plan: sn 3w4. SN 4471-88320-A.'), 'plan: sn 3w4. SN [DEVICE].');
   assert.equal(tagged('SPOKE WITH TEAM BY PHONE 0925. PHONE 4410.'), 'SPOKE WITH TEAM BY PHONE 0925. PHONE [PHONE].');
 });
+
+test('a grade after another out of the same is no date; a repeated day before a date with "and" is one', () => {
+  assert.deepEqual(spans('Strength 5/5 and 4/5.'), []);
+  assert.deepEqual(spans('Missed 2 doses (2/2 and 2/16).'), ['DATE:2/2', 'DATE:2/16']);
+  assert.deepEqual(spans('Reflexes 2/2 and 2/2 bilaterally.'), []);
+});

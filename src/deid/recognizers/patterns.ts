@@ -711,7 +711,12 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   // "5/5", "2/2": strength and reflex grades, unless a date cue comes right before or a part is padded with a zero
   // ("04/04: diuresed", as a flowsheet's lines open; no grade is written so).
   const [a = '', b = ''] = value.split('/');
-  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)) return false;
+  // A grade after another out of the same ("Strength 5/5 and 4/5", "4/5, 3/5").
+  const earlier = /(\d)\/(\d)[ \t]*(?:and|or|,|-|to)[ \t]*$/.exec(before);
+  if (earlier !== null && earlier[2] === b && Number(b) <= 5 && Number(a) <= Number(b) && Number(earlier[1]) <= Number(b)) return false;
+  // Not where a day-like date follows with "and" ("missed doses (2/2 and 2/16)").
+  if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)
+    && !/^[ \t]*(?:and|&|or)[ \t]+\d{1,2}\/(?:[6-9]|[12]\d|3[01])\b/.test(after)) return false;
   // A pain, effort or symptom score: "#4/10", "c/o 8/10", "Fatigue 2/10".
   if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating|fatigue|nausea|anxiety|mood|dyspn[o]?ea|sob|stress|energy|itch(?:ing)?|pruritus|cravings?|distress)\b[^.\n]{0,20}$/.test(before)) return false;
   // A unit's and a house's number before a street ("4/27 Quenby Street", Australian style).
