@@ -210,3 +210,9 @@ test('chains in notes in capitals or lower case, the longest name first; laborat
   assert.deepEqual(spans('Flu shot at CVS Pharmacy. Labs sent to LabCorp.'), ['LOCATION:CVS Pharmacy', 'LOCATION:LabCorp']);
   for (const text of ['PT ATE KFC.', 'CVS EXAM NORMAL.', 'cvs: rrr, no murmur.']) assert.equal(tagged(text), text);
 });
+
+test('an employer after its field, to the comma, the line\'s end or the next field; not a status', () => {
+  assert.deepEqual(spans('Employer: Quenby Valley Logistics, 4500 Orvel Rd'), ['LOCATION:Quenby Valley Logistics', 'LOCATION:4500 Orvel Rd']);
+  assert.equal(tagged('EMPLOYER: QUENBY FOODS   OCCUPATION: DRIVER'), 'EMPLOYER: [LOCATION]   OCCUPATION: DRIVER');
+  for (const text of ['Employer: retired', 'Employer: Self', 'Her employer was supportive.']) assert.equal(tagged(text), text);
+});

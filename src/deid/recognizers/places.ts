@@ -32,7 +32,7 @@ const RULE_TRIGGERS = new Set<string>([...MOVE_VERBS, ...MIXED_CASE_MOVE_VERBS,
   ...[...lexicon.states].filter((name) => name.length > 2), ...TWO_WORD_STATES.keys(), ...WARD_VERBS,
   'st', 'saint', 'holy', 'sacred', 'good', 'university', 'univ', 'uof', 'u', 'lives', 'living', 'resides', 'reside', 'live', 'surgery',
   'transfer', 'transferred', 'transfered', 'tranfered', 'trans', 'tx', 'txd', 'transferring', 'transfering', 'xfer', 'xferred', 'readmitted', 'o',
-  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS, ...CHAIN_FIRST_KEYS, 'snf', 'ltac', 'ltach', 'placement',
+  'am', "i'm", 'er', 'ew', 'ed', 'cath', 'emergency', ...PLACE_HEADS, ...CHAIN_FIRST_KEYS, 'snf', 'ltac', 'ltach', 'placement', 'employer',
 ]);
 /**
  * Words that start the living-in rule alone ("home", "family", "knows"): frequent in notes, so at them that rule
@@ -267,7 +267,33 @@ const PLACE_RULES: readonly PlaceRule[] = [
   (s, i, w) => { if ((PLACE_HEADS.has(w.key) || w.key === 'home') && namedPlace(s, i)) townAfterFacility(s, i); },
   (s, i, w) => { if (CHAIN_FIRST_KEYS.has(w.key)) chainStore(s, i); },
   (s, i, w) => { if (BRACKET_HEADS.has(w.key)) facilityInBrackets(s, i); },
+  (s, i, w) => { if (w.key === 'employer') employerField(s, i); },
 ];
+
+/** What an employer's field holds that names none: "Employer: retired", "Employer: N/A". */
+const NO_EMPLOYER = new Set(['none', 'retired', 'unemployed', 'disabled', 'disability', 'self', 'student', 'homemaker', 'unknown', 'n', 'na', 'not',
+  'currently', 'no', 'same', 'former', 'previous', 'pending', 'home']);
+
+/**
+ * "Employer: Quenby Valley Logistics, 4500 ...", "employer Orvelby Air Force Base": the employer's name after its
+ * field, one to five words to the comma or the line's end (capitalised in a mixed-case note).
+ */
+function employerField(s: PlaceScan, i: number): void {
+  const first = s.at(i + 1);
+  if (first === undefined || !/^[ \t]*:?[ \t]*$/.test(first.gapBefore) || NO_EMPLOYER.has(first.key) || lexicon.stop.has(first.key)) return;
+  let last = i;
+  for (let k = i + 1; k <= i + 5; k++) {
+    const c = s.at(k);
+    if (c === undefined || (k > i + 1 && c.gapBefore !== ' ' && c.gapBefore !== ' & ') || (s.mixed && !c.capitalized && !/^\p{Lu}/u.test(s.text.charAt(c.start))
+      && !(k > i + 1 && (c.key === 'of' || c.key === 'and')))) break;
+    last = k;
+  }
+  while (last > i && ((s.at(last) as Word).key === 'of' || (s.at(last) as Word).key === 'and')) last--;
+  if (last <= i) return;
+  // The name closes at punctuation, a line's end or two spaces (a form's next field).
+  if (!/^(?:[ \t]*(?:[,;.(|]|\r?\n|$)|[ \t]{2,})/.test(s.text.slice((s.at(last) as Word).end, (s.at(last) as Word).end + 3))) return;
+  push(s, i + 1, last, 'LOCATION');
+}
 
 /**
  * "seen in Orvelton ER", "-> QUENBY EW", "admitted to U Orvelton ER", "seen in the Quenby Emergency Room", "to Quenby
