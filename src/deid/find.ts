@@ -42,8 +42,11 @@ function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
   for (let k = 0, n = spans.length; k < n; k++) {
     const s = spans[k] as PhiSpan;
     if (s.category === 'DATE') {
+      const street = STREET_AFTER_NUMBERS.exec(text.slice(s.end, s.end + 48));
       const start = weekdayBefore(s, text);
-      if (start >= 0) spans[k] = { start, end: s.end, category: 'DATE' };
+      // "4/27 Quenby Street": a unit's and a house's number (the Australian style), not a date.
+      if (street !== null && /^\d{1,4}\/\d{1,5}$/.test(text.slice(s.start, s.end))) spans[k] = { start: s.start, end: s.end + street[0].length, category: 'LOCATION' };
+      else if (start >= 0) spans[k] = { start, end: s.end, category: 'DATE' };
       continue;
     }
     const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text)
@@ -53,14 +56,24 @@ function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
   return spans;
 }
 
+/** One to three capitalised words and a street's type after a number: " Quenby Street", " ORVEL ROAD" (not "ST" in capitals: an ECG's segment). */
+const STREET_AFTER_NUMBERS = /^[ \t]+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Highway|Hwy|Grove|Boulevard|STREET|ROAD|RD|AVENUE|AVE|LANE|DRIVE|CLOSE|CRESCENT|PLACE|PARADE|COURT|TERRACE|HIGHWAY|HWY|GROVE|BOULEVARD)\b(?!-)/u;
+
 /** A weekday, a period or not, a comma or not, and blanks right before a date: "Tue 3/12/24", "Wednesday, February 14". */
 const WEEKDAY_BEFORE_DATE = /(?:^|[^\p{L}\d])(\p{L}{3,9})\.?,?[ \t]+$/u;
 
 /** Where the weekday before a date starts, or -1 when none is there (nor the date a year alone: "Tue 2024" is no day). */
 function weekdayBefore(s: PhiSpan, text: string): number {
   const m = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, s.start - 14), s.start));
-  if (m === null || !WEEKDAY_KEY_SET.has((m[1] as string).toLowerCase()) || /^\d{4}$/.test(text.slice(s.start, s.end))) return -1;
-  return s.start - m[0].length + m[0].indexOf(m[1] as string);
+  if (m === null || /^\d{4}$/.test(text.slice(s.start, s.end))) return -1;
+  const word = m[1] as string;
+  const key = word.toLowerCase();
+  if (!WEEKDAY_KEY_SET.has(key)) return -1;
+  // "Sun"/"Sat" written so only ("avoid sun, 6/12", "O2 sat 3/12", "SAT 94%"); a full name's period ends its sentence
+  // ("Seen Monday. 3/12/24 labs").
+  if ((key === 'sun' || key === 'sat') && !/^S[a-z]{2}$/.test(word)) return -1;
+  if (key.length >= 6 && /\./.test(m[0])) return -1;
+  return s.start - m[0].length + m[0].indexOf(word);
 }
 
 /** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */

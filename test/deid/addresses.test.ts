@@ -275,5 +275,9 @@ test('Australian and British address lines: a unit and house number with a slash
   assert.deepEqual(found('Orvel Infirmary, Quenby Street, Leeds LS9 7TF'), ['HOSPITAL:Orvel', 'LOCATION:Quenby Street', 'LOCATION:Leeds LS9 7TF']);
   // A score before a street's words stays a date only without them; an ECG's segment is no street.
   assert.deepEqual(found('Seen 4/27 for review.'), ['DATE:4/27']);
-  assert.deepEqual(found('STAYING NEAR THE SHELTER ON W QUENBY ST. LIVES ON ELM ST WITH WIFE. CHANGES ON ECG ST.'), ['LOCATION:W QUENBY ST', 'LOCATION:ELM ST']);
+  assert.deepEqual(found('STAYING NEAR THE SHELTER ON W QUENBY ST. CHANGES ON ECG ST. PT ON PUREED DIET ST TO EVAL.'), ['LOCATION:W QUENBY ST']);
+  // A unit's and a house's number without a state after them; a date before other words stays a date.
+  assert.deepEqual(found('Lives at 4/27 Quenby Road.'), ['LOCATION:4/27 Quenby Road']);
+  assert.deepEqual(found('LIVES IN 2/14 ORVEL ROAD, QUENBYVILLE NSW 2145'), ['LOCATION:2/14 ORVEL ROAD', 'LOCATION:QUENBYVILLE', 'LOCATION:2145']);
+  assert.deepEqual(found('WILL ACT 2024.'), []);
 });

@@ -173,10 +173,12 @@ test('in a note in capitals a town before ", MA" after "from"; a medical assista
   for (const t of ['PAIN IN BACK, MA AWARE.', 'PT FROM REHAB, MA AWARE.', 'no new rash, md aware.']) assert.deepEqual(caps(t), [], t);
 });
 
-test('a house officer or a sitter named in a note in capitals; "HO" for a history stays unflagged', () => {
+test('a house officer named before a pager in a note in capitals; "HO" for a history and staff before nouns stay unflagged', () => {
   assert.equal(tagged('HO QUENBY PAGER 4-5521 AWARE.'), 'HO [NAME] PAGER [PHONE] AWARE.');
-  assert.equal(tagged('SITTER ORVELBY AT BEDSIDE.'), 'SITTER [NAME] AT BEDSIDE.');
-  for (const text of ['HO ASTHMA, HTN.', 'HO CANCER.', 'SITTER AT BEDSIDE.', 'SITTER ORDERED.']) assert.equal(tagged(text), text);
+  for (const text of ['HO ASTHMA, HTN.', 'HO CANCER.', 'SITTER AT BEDSIDE.', 'SITTER ORDERED.', 'SITTER RELIEF AT 1500.', 'PT RECEIVED FROM PARAMEDIC CREW.',
+    'COUNSELOR REFERRAL PLACED.', 'diabetes educator handout given.']) {
+    assert.equal(tagged(text), text);
+  }
 });
 
 test('joint counts, subscores and symptom scores are no dates; a type or a class after an eponym, a measure\'s abbreviation, a specialty in brackets, a participle after a relation are no names', () => {

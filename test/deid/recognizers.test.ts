@@ -226,6 +226,9 @@ test('numbers under the labels of cases, references, laboratories, bookings and 
   expectFound('Age/Sex: 91 F', ['AGE:91']);
   // A reference range stays one; a word before a number's field label is no name ("SID #:").
   expectFound('Platelets 210 (ref 150-400). Lab 2 drawn. SID #: 08871442', ['ID:08871442']);
-  // Who a record is about, after its header.
-  expectFound('Inmate: QUENBY, ORVEL   Student: Ilsa Orvelby', ['NAME:QUENBY', 'NAME:ORVEL', 'NAME:Ilsa Orvelby']);
+  // Case numbers, prison numbers, and an age before a sex's letter.
+  expectFound('Case #: 24-1187. Ref: 2023-4471. DOC#: 448812. Age / Sex: 90F. Sex/Age: F/91.',
+    ['ID:24-1187', 'ID:2023-4471', 'ID:448812', 'AGE:90', 'AGE:91']);
+  // Forms whose fields hold statuses: no names there.
+  expectFound('Subscriber: Self  Insured: Self. Client: Denies SI/HI. INMATE: DENIES COMPLAINTS.', []);
 });

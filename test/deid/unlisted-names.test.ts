@@ -274,8 +274,11 @@ test('names in messages: the sender after "From:", the writer under a closing or
 });
 
 test('a found name\'s second barrel and listed given name in a single-case note, and the middle name closing a "Surname, Given" field', () => {
-  assert.deepEqual(names('pt: ilsa m. orvelby-quenby\ndob 3/4/1970'), ['ilsa m. orvelby-quenby']);
-  assert.deepEqual(names('PATIENT: IMELDA QUENBY-ORVELBY, 54F, HERE FOR FISTULOGRAM.'), ['IMELDA QUENBY-ORVELBY']);
+  assert.deepEqual(names('pt: ilsa m. orvelby-lindqvist\ndob 3/4/1970'), ['ilsa m. orvelby-lindqvist']);
+  assert.deepEqual(names('PATIENT: IMELDA QUENBY-LINDQVIST, 54F, HERE FOR FISTULOGRAM.'), ['IMELDA QUENBY-LINDQVIST']);
+  // Not a word or an abbreviation after the hyphen ("QUENBY-VM", "x-tele"), nor the sex's letter after a given name.
+  assert.deepEqual(names('CALLED IMELDA QUENBY-VM LEFT. imelda quenby-tele.'), ['IMELDA QUENBY', 'imelda quenby']);
+  assert.deepEqual(names('Name: Orvelby, Ilsa F'), ['Orvelby', 'Ilsa']);
   assert.deepEqual(names('message to bill lindqvist (dad) at work.'), ['bill lindqvist']);
   assert.deepEqual(names('PATIENT: QUENBY, TOVALD L   MRN: 1234567'), ['QUENBY', 'TOVALD L']);
   assert.deepEqual(names('Patient: Orvelby, Ilsa W.   DOB: 01/02/1950'), ['Orvelby', 'Ilsa W']);

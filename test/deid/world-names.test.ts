@@ -65,10 +65,10 @@ test('the further given names are found without a cue; the clinical words and la
   assert.deepEqual(spans('Left a message for Siobhan and Aoife.'), ['NAME:Siobhan', 'NAME:Aoife']);
   // A past tense without "-ed" after a given name is its verb, not a surname.
   assert.deepEqual(spans('kaitlyn brought her in. imelda went home at noon.'), ['NAME:kaitlyn', 'NAME:imelda']);
-  for (const word of ['perla', 'tova', 'edd', 'diep', 'thu', 'braden', 'jude', 'nhi', 'carolina', 'dakota']) {
+  for (const word of ['perla', 'tova', 'edd', 'diep', 'thu', 'braden', 'jude', 'nhi', 'carolina', 'dakota', 'alf', 'tobi', 'dara', 'kendall']) {
     assert.ok(!lexicon.firstNames.has(word) || lexicon.ambiguousNames.has(word) || lexicon.stop.has(word), word);
   }
   for (const name of MORE_GIVEN_NAMES) assert.ok(!lexicon.stop.has(name) && !lexicon.cities.has(name) && /^[a-z]{3,}$/.test(name), name);
-  assert.deepEqual(spans('Braden 14, turned q2h. Visits Tue/Thu. St. Jude valve. Client: Ilsa Quenby   NHI: ZKM4821'),
+  assert.deepEqual(spans('Braden 14, turned q2h. Visits Tue/Thu. St. Jude valve. D/C to ALF. Kendall SCDs on. Pt: Ilsa Quenby   NHI: ZKM4821'),
     ['NAME:Ilsa Quenby', 'ID:ZKM4821']);
 });

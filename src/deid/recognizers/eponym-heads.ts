@@ -9,10 +9,15 @@ const HEADS = new Set(['scale', 'scales', 'score', 'criteria', 'classification',
   'questionnaire', 'nodule', 'maneuver', 'manoeuvre', 'sign', 'syndrome', 'disease', 'fracture', 'fractures', 'protocol', 'definition']);
 /**
  * Heads that do so only before a result, a grade or a value: "Ferrant test negative", "Ostrander level IV", "Vellacott
- * stage III", "Quenby index 7", "Orvel type II" (a skin type), "Quenby class I" (not "Quenby index finger", "Quenby risk
- * of falls").
+ * stage III", "Quenby index 7" (not "Quenby index finger", "Quenby risk of falls").
  */
-const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade', 'index', 'risk', 'adl', 'adls', 'iadl', 'iadls', 'type', 'class']);
+const GRADED_HEADS = new Set(['test', 'level', 'stage', 'grade', 'index', 'risk', 'adl', 'adls', 'iadl', 'iadls']);
+/**
+ * Heads that do so before a Roman numeral alone: "Orvel type II" (a skin type), "Quenby class IV", not a person's
+ * "type 2 DM", "type A personality" or "class 3 obesity".
+ */
+const NUMBERED_HEADS = new Set(['type', 'class']);
+const ROMAN_AFTER = /^[ \t]+(?:I{1,3}|IV|VI{0,3}|IX|X)[abc]?\b/;
 const RESULT_AFTER = /^[ \t]+(?:(?:today|now|was|is|of|score)[ \t]*[:=]?[ \t]*)?(?:negative|positive|neg|pos|equivocal|normal|abnormal|[IVX]+[abc]?\b|\d)/i;
 /** A letter grade after a graded head: "Sydney grade C" (gastritis). */
 const LETTER_GRADE_AFTER = /^[ \t]+[A-D]\b/;
@@ -27,6 +32,7 @@ export function namesAnInstrument(words: readonly Word[], text: string, last: nu
     if (!cleanGap(w.gapBefore) && w.gapBefore !== '-') return false;
     if (HEADS.has(w.key)) return true;
     if (GRADED_HEADS.has(w.key)) return RESULT_AFTER.test(text.slice(w.end, w.end + 12)) || LETTER_GRADE_AFTER.test(text.slice(w.end, w.end + 4));
+    if (NUMBERED_HEADS.has(w.key)) return ROMAN_AFTER.test(text.slice(w.end, w.end + 8));
     // Only the instrument's own words lie between ("Coma", "fall", "ankle"): a function word or a verb ends the
     // name's phrase ("Oakes has a fracture", "Kowalczyk to score the test").
     if (lexicon.stop.has(w.key)) return false;

@@ -34,9 +34,12 @@ export const SIGNATURE_CREDENTIALS = new Set(['rn', 'rrt', 'bsn', 'msn', 'msw', 
 /** Roles written before a name: "NP Oriel", "nurse wenna", "per Thackray" (weaker: list or case needed). */
 export const ROLES = new Set(['np', 'pa', 'rn', 'nurse', 'resident', 'intern', 'fellow', 'attending', 'caseworker', 'chaplain', 'sw', 'per', 'ho', 'md', 'rrt', 'pcp', 'named', 'rabbi',
   // A case manager ("case mgr Quenby"; not "CM", which is centimetres as often) and a sitter ("1:1 sitter Orvel at bedside").
-  'mgr', 'sitter',
-  // School and ambulance staff, educators and chaperones ("coach X", "paramedic J. X", "diabetes educator X Y").
-  'coach', 'teacher', 'counselor', 'counsellor', 'paramedic', 'educator', 'chaperone']);
+  'mgr', 'sitter']);
+/**
+ * School, ambulance and clinic staff before a name in a mixed-case note ("coach X", "paramedic J. X", "diabetes
+ * educator X Y"); in a single-case note they come before nouns as often ("PARAMEDIC HANDOVER", "COUNSELOR REFERRAL").
+ */
+export const STAFF_ROLES = new Set(['coach', 'teacher', 'counselor', 'counsellor', 'paramedic', 'educator', 'chaperone']);
 /** Words that follow a name in notes: "Vellacott aware", "Q. TRAVERNE IN TO", "CORDWELL PLACING LINE". */
 export const AFTER_NAME = new Set(['aware', 'notified', 'paged', 'called', 'informed', 'updated', 'made', 'in', 'into', 'at', 'here', 'placing',
   'placed', 'ordered', 'consulted', 'spoke', 'talked', 'evaluated', 'examined', 'saw', 'seen', 'came', 'stated', 'states', 'said',
@@ -73,8 +76,7 @@ export const CLOSE_RELATIONS = new Set(['wife', 'husband', 'son', 'sons', 'daugh
   'brothers', 'nephew', 'niece', 'aunt', 'uncle', 'grandson', 'granddaughter', 'grandaughter', 'cousin', 'fiance', 'fiancee', 'girlfriend',
   'boyfriend', 'law', 'mum', 'sib']);
 /** Roles that name a person next ("CASEWORKER MIRELLE OSTBERG", "nurse wenna", "RABBI TESMAN"). */
-export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw', 'sitter',
-  'paramedic', 'coach', 'educator', 'chaperone']);
+export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi', 'attending', 'resident', 'intern', 'fellow', 'np', 'sw']);
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
 export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
 /** Words that follow a relation in notes without being a name. */
@@ -208,9 +210,8 @@ export const PARTICLES = new Set(['van', 'von', 'de', 'del', 'della', 'di', 'da'
 /** Header fields followed by ": <name>" ("Patient: UNDERHILL, HAROLD", "Attending: Seo-yeon Merriweather, MD"). */
 export const HEADER_FIELDS = new Set(['patient', 'pt', 'name', 'resident', 'attending', 'consultant', 'physician', 'surgeon', 'provider',
   'pcp', 'cardiologist', 'nurse', 'np', 'intern', 'fellow', 'guardian', 'proxy', 'hcp', 'contact', 'author', 'by', 'cc', 'referring', 'rn', 'md',
-  'tech', 'technician', 'sonographer', 'driver', 'keyworker', 'supervisor', 'witness', 'chaperone', 'scribe',
-  // Who a prison's, a school's, a clinic's or an insurer's record is about: "Inmate:", "Student:", "Client:", "Member:".
-  'inmate', 'offender', 'detainee', 'student', 'client', 'member', 'subscriber', 'insured', 'employee']);
+  'tech', 'technician', 'sonographer', 'driver', 'keyworker', 'supervisor', 'witness', 'chaperone', 'scribe']);
+// Not "Client:", "Inmate:", "Member:", "Subscriber:": their fields hold "Self", "Refused", "Calm and cooperative" as often.
 
 /** Whom a letter greets without a name: "Dear Colleague", "Dear Sir or Madam", "Dear Parents". */
 export const GENERIC_ADDRESSEES = new Set(['colleague', 'colleagues', 'sir', 'sirs', 'madam', 'doctor', 'doctors', 'all', 'team', 'friend', 'friends',
@@ -240,7 +241,7 @@ export const FAMILY_ROLES = new Set(['interpreter', 'spokesperson', 'spokesman',
 /** Words at which some name rule starts (with single letters): the others are skipped quickly. */
 /** Words that open a message's sender line or its closing ("From:", "Thanks,", "Kind regards,"): name-messages.ts. */
 export const MESSAGE_CUES = new Set(['from', 'thanks', 'thank', 'regards', 'kind', 'best', 'warm', 'cheers', 'sincerely', 'love', 'take', 'many']);
-export const NAME_TRIGGERS = new Set<string>([...MESSAGE_CUES, ...TITLES, ...CREDENTIALS, ...ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'family', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
+export const NAME_TRIGGERS = new Set<string>([...MESSAGE_CUES, ...TITLES, ...CREDENTIALS, ...ROLES, ...STAFF_ROLES, ...RELATIONS, ...lexicon.firstNames, ...lexicon.surnames, 'person', 'family', 'with', 'by', ...HEADER_FIELDS, ...INTRODUCTIONS, 'reach', 'reached', ...ORIGIN_SERVICES]);
 /**
  * Words of services, alerts and organisations (besides SERVICE_TAIL's), which follow the words that introduce
  * people ("contact", "met", "per ... (RN)") as often as names do: "Contact Poison Control", "Met Sepsis Alert",

@@ -232,9 +232,13 @@ export function extendNames(s: NameScan): void {
     const w = words[i] as Word;
     const next = words[i + 1];
     if (next !== undefined && s.marked[i + 1] === 0) {
-      const barrel = next.gapBefore === '-' && !next.single && nameLike(next) && !HYPHEN_SUFFIXES.has(next.key) && !s.mixed;
+      // A listed name or one shaped like a surname: not "QUENBY-VM", "quenby-tele", "X-NEIGHBOR".
+      const barrel = next.gapBefore === '-' && !next.single && nameLike(next) && !HYPHEN_SUFFIXES.has(next.key) && !s.mixed
+        && (isKnownName(next.key) || surnameByEnding(next.key));
+      // Not the sex's letter after the name ("Orvelby, Ilsa F").
       const middle = i > 0 && s.marked[i - 1] === 1 && /^,[ \t]*$/.test(w.gapBefore) && cleanGap(next.gapBefore)
-        && (next.single || (nameLike(next) && (!s.mixed || next.capitalized))) && FIELD_END.test(s.text.slice(next.end, next.end + 4));
+        && (next.single ? next.key !== 'f' && next.key !== 'm' : nameLike(next) && (!s.mixed || next.capitalized))
+        && FIELD_END.test(s.text.slice(next.end, next.end + 4));
       if (barrel || middle) s.marked[i + 1] = 1;
     }
     const prev = words[i - 1];

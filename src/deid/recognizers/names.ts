@@ -6,7 +6,7 @@ import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
   AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
   MEETING_VERBS, MESSAGE_CUES, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, POLICE_TITLES, NOT_AFTER_RANK,
-  RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
+  RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, STAFF_ROLES, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
 import {
   closesName, eponymUse, FIELD_LABELS, givenLike, headerName, inSentence, isInitial, medicalWord, nameEvidence, nameLike, NameScan,
@@ -65,7 +65,7 @@ cue(INTRODUCTIONS, CUE_INTRODUCTION);
 cue(['reach', 'reached'], CUE_REACH);
 cue(['with', 'by'], CUE_MEETING);
 cue(ORIGIN_SERVICES, CUE_ORIGIN);
-cue([...ROLES, ...RELATIONS, 'person', 'family'], CUE_RELATION);
+cue([...ROLES, ...STAFF_ROLES, ...RELATIONS, 'person', 'family'], CUE_RELATION);
 cue([...lexicon.firstNames, ...lexicon.surnames].filter(isUnambiguousName), CUE_LIST_NAME);
 
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
@@ -286,7 +286,8 @@ function initials(s: NameScan, i: number, w: Word, next: Word | undefined): void
     const before = s.at(i - 1);
     const after = s.at(i + 2);
     // "paramedic J. X", "nurse A. X": a person's role before the initial too.
-    const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key) || PERSON_ROLES.has(before.key)) && softGap(w.gapBefore);
+    const cueBefore = before !== undefined && (BEFORE_INITIAL.has(before.key) || TITLES.has(before.key) || PERSON_ROLES.has(before.key)
+      || STAFF_ROLES.has(before.key)) && softGap(w.gapBefore);
     const cueAfter = after !== undefined && /^[ \t]*[,:]?[ \t]*$/.test(after.gapBefore)
       && ((AFTER_NAME.has(after.key) && !WEAK_AFTER.has(after.key)) || CREDENTIALS.has(after.key) || (after.key === 'in' && s.at(i + 3)?.key === 'to'));
     // "A." "P." "S." "O." at a line start are note sections (assessment, plan), not initials.
@@ -470,7 +471,8 @@ function relations(s: NameScan, i: number, w: Word, next: Word | undefined): voi
   // the person ("RN (Quenby) aware"), a longer one where one works ("X Y, MD (Brookvale Breast Center, Orvelton)").
   const family = w.key === 'family' && next !== undefined && /^[ \t]*\($/.test(next.gapBefore);
   if (CREDENTIALS.has(w.key) && next !== undefined && next.gapBefore.includes('(') && !/^[\p{L}'’-]+(?:[ \t][\p{L}'’-]+)?\)/u.test(s.text.slice(next.start, next.start + 40))) return;
-  if ((ROLES.has(w.key) || RELATIONS.has(w.key) || family || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
+  const staff = s.mixed && STAFF_ROLES.has(w.key);
+  if ((ROLES.has(w.key) || RELATIONS.has(w.key) || family || staff || (w.key === 'person' && s.at(i - 1)?.key === 'contact')) && next !== undefined && /^[ \t]*[,(:"'&-]*[ \t]*["']?$/.test(next.gapBefore)) {
     let j = i + 1;
     if ((s.at(j) as Word).key === 'is' || (s.at(j) as Word).key === 'named') j++;
     const strong = (k: number): boolean => {

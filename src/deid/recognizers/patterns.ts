@@ -60,6 +60,8 @@ interface PatternRule {
 /** Australia's states and territories by their codes, written in capitals. */
 const AU_STATES = '(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)';
 const AU_STATE_KEYS = ['nsw', 'vic', 'qld', 'sa', 'wa', 'tas', 'nt', 'act'];
+/** A word of a town's name, capitalised or in capitals. */
+const AU_TOWN_WORD = String.raw`(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{3,})`;
 
 /** Digit runs of one or two digits (a day or a month), of two, of four (a year), of one to six (a house number). */
 const RUNS_1_2 = (1 << 1) | (1 << 2);
@@ -338,7 +340,7 @@ const RULE_LIST: readonly PatternRule[] = [
   // position of the note, one that opens with "#" only at the signs. Same values: none holds a "#", so the next
   // sign always lies after the last value.
   {
-    category: 'ID', re: /#\s?(?<v>[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\d{5,})\b/g, when: has('#'),
+    category: 'ID', re: /#[ \t]?:?\s?(?<v>[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\d{5,})\b/g, when: has('#'),
     // A product's number is none of a person: "model #12345", "catalog # 4471".
     accept: (text, start) => !PRODUCT_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start)),
   },
@@ -463,7 +465,9 @@ const RULE_LIST: readonly PatternRule[] = [
     shape: SHAPE_OLD_AGE,
   },
   { category: 'AGE', keywords: ['her', 'his', 'their'], re: new RegExp(String.raw`(?:her|his|their)\s+(?:early\s+|mid-?\s*|late\s+)?(?<v>(?:9|1[0-4])0'?s|nineties|hundreds)\b`, 'gi') },
-  { category: 'AGE', keywords: ['age', 'aged'], re: new RegExp(String.raw`(?:age|aged|age of)(?:\/(?:sex|gender))?\s*:?\s*(?<v>9\d|1[0-4]\d|${SPELLED_OLD_AGE})\b`, 'gi') },
+  { category: 'AGE', keywords: ['age', 'aged'], re: new RegExp(String.raw`(?:age|aged|age of)(?:\s*\/\s*(?:sex|gender))?\s*:?\s*(?<v>9\d|1[0-4]\d|${SPELLED_OLD_AGE})(?:\b|(?=[MF]\b))`, 'gi') },
+  // "Sex/Age: F/91".
+  { category: 'AGE', keywords: ['sex', 'gender'], re: /(?:sex|gender)\s*\/\s*age\s*:?\s*(?:[MF]|male|female)\s*\/\s*(?<v>9\d|1[0-4]\d)\b/gi },
   // "a nonagenarian", "centenarian": an age over 89 as a word (Safe Harbor keeps only "90 or older").
   { category: 'AGE', keywords: ['nonagenarian', 'centenarian', 'nonagenarians', 'centenarians'], re: /(?:nonagenarian|centenarian)s?\b/gi },
   // "She turned 90 last week", "turns 101 in May"; not an angle ("turned 90 degrees", "turned 90°").
@@ -515,11 +519,16 @@ const RULE_LIST: readonly PatternRule[] = [
   // NSW 2145" (the state stays, as a US one does). Anchored at the state's code.
   {
     category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces, accept: townBeforeCode,
-    re: new RegExp(String.raw`(?<=(?<![\p{L}'’-])(?<v>\p{Lu}[\p{Ll}'’-]+(?:[ 	]+\p{Lu}[\p{Ll}'’-]+){0,2}),?[ 	]+)${AU_STATES}[ 	]+\d{4}(?![\w-])`, 'gdu'),
+    re: new RegExp(String.raw`(?<=(?<![\p{L}'’-])(?<v>${AU_TOWN_WORD}(?:[ \t]+${AU_TOWN_WORD}){0,2}),?[ \t]+)${AU_STATES}[ \t]+\d{4}(?![\w-])`, 'gdu'),
   },
   {
     category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces,
-    re: new RegExp(String.raw`(?<=\p{Lu}[\p{Ll}'’-]+,?[ 	]+)${AU_STATES}[ 	]+(?<v>\d{4})(?![\w-])`, 'gdu'),
+    re: new RegExp(String.raw`(?<=${AU_TOWN_WORD},?[ \t]+)${AU_STATES}[ \t]+(?<v>\d{4})(?![\w-])`, 'gdu'),
+    // The word before the state's code is a town's, no common word ("WILL ACT 2024").
+    accept: (text, start) => {
+      const town = /(\p{L}+),?[ \t]+\p{Lu}{2,3}[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
+      return !lexicon.stop.has(town.toLowerCase());
+    },
   },
   // A street named without a number after "on", "off", "near", "along" or "down": "lives on Delmar Blvd", "near
   // Sunset Blvd and Vine St" (the second by its own "and" is not taken: a number or a cue is needed).
@@ -533,11 +542,12 @@ const RULE_LIST: readonly PatternRule[] = [
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: digitAfterSpaces,
     re: /(?:[Oo]n|[Oo]ff|[Nn]ear|[Aa]long|[Dd]own)[ \t]+(?<v>\d{1,3}(?:st|nd|rd|th)[ \t]+(?:(?:Ave|St|Rd)\b\.?|(?:Avenue|Street|Road|Boulevard|Drive|Lane)\b))/g,
   },
-  // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): "ST" (an ECG's segment and a saint's too: "ON
-  // ECG ST DEPRESSION", "ST QUENBY") only where the sentence or the phrase ends ("ON W MADISON ST.", "ON ELM ST WITH").
+  // The same in a note written in capitals ("HOME ON ELM RIDGE RD"): "ST" (an ECG's segment, speech therapy and a
+  // saint's too: "ON ECG ST DEPRESSION", "DIET ST TO EVAL", "ST QUENBY") only where the sentence or the phrase ends
+  // ("ON W MADISON ST.").
   {
     category: 'LOCATION', keywords: ['on', 'off', 'near', 'along', 'down'], afterKeyword: capitalAfterSpaces,
-    re: /(?:ON|OFF|NEAR|ALONG|DOWN)[ \t]+(?<v>(?:[NSEW][ \t]+)?(?:[A-Z]{3,}[ \t]+){1,2}(?:BLVD|AVE|RD|LN|PKWY|HWY|BOULEVARD|AVENUE|STREET|ROAD|LANE|PARKWAY|HIGHWAY|DRIVE|ST(?=[ \t]*(?:[.,;:]|\r?\n|$)|[ \t]+(?:WITH|AND|IN|ON|AT|TO|FROM|FOR|NEAR|BY|OF|WHERE|WHEN|AFTER|BEFORE|SINCE|UNTIL|WHO|THEN)\b))\b)/g,
+    re: /(?:ON|OFF|NEAR|ALONG|DOWN)[ \t]+(?<v>(?:[NSEW][ \t]+)?(?:[A-Z]{3,}[ \t]+){1,2}(?:BLVD|AVE|RD|LN|PKWY|HWY|BOULEVARD|AVENUE|STREET|ROAD|LANE|PARKWAY|HIGHWAY|DRIVE|ST(?=[ \t]*(?:[.,;]|\r?\n|$)))\b)/g,
     accept: namedStreet,
   },
   // A numbered road after a word of place: "on Route 9", "near Highway 101", "off I-95".
@@ -624,12 +634,14 @@ function idLike(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A reference range is no identifier: "(reference (adult) 150-400)". A case's number is written with a zero after
- * its dash, or a smaller second number ("case #: 24-0271"), as a range is not.
+ * A reference range is no identifier: "(reference (adult) 150-400)". Only after "ref" or "reference" is a number with
+ * a dash one; a case's number is no range ("case #: 24-1187").
  */
 function notAReferenceRange(text: string, start: number, end: number): boolean {
   const range = /^(\d{1,4})(?:\.\d+)?-(\d{1,4})$/.exec(text.slice(start, end));
-  return range === null || ((range[2] as string).startsWith('0') || Number(range[2]) < Number(range[1]));
+  if (range === null || !/\bref(?:erence)?\b[^\n]{0,24}$/i.test(text.slice(Math.max(0, start - 32), start))) return true;
+  // After "ref" too a year first, a zero after the dash or a smaller second number is a number ("Ref: 2023-4471").
+  return /^(?:19|20)\d\d$/.test(range[1] as string) || (range[2] as string).startsWith('0') || Number(range[2]) < Number(range[1]);
 }
 
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
@@ -649,8 +661,8 @@ function acceptCompressedIpv6(text: string, start: number, end: number): boolean
 }
 
 /** Words before an "a/b" that make it a setting, a score or a ratio rather than a date. */
-const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|allred|tof|train-of-four|total|rue|rle|lue|lle|ue|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#|tender|swollen|sirs|qsofa|sofa|attention|memory|fluency|language|visuospatial|orientation|registration|naming|abstraction|drawing|stop-bang|bang|mmse|moca|slums|phq-?\d*|gad-?\d*|curb-?65|wells|nihss|das28|cdai|sdai|haq)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
-const NOT_DATE_AFTER = /^(?:\+|\s*(?:strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|prbcs?\b|ffp\b|cryo\b|plts?\b|platelets\b|bags?\b|(?:\w+\s+)?pain))/;
+const NOT_DATE_BEFORE = /\b(?:va|pinhole|acuity|snellen|re|le|allred|tof|train-of-four|total|rue|rle|lue|lle|ue|psv|ps|cpap|peep|vent|settings?|ventilation|flowby|flow-by|bipap|simv|imv|a\/c|ac|prvc|mask|trialed on|tried on|pain|cp|discomfort|rated?|rates|strength|grade|x|q|rr|bp|abp|nbp|pap|cvp|map|ratio|fio2|sbp|dbp|pressures?|mmhg|i:e|ie|power|motor|murmur|gcs|score|index|apgar|perrla?|pearla?|pupils?|co\/ci|ci|co|reflexes|dtrs?|motor|strength|flexors?|extensors?|abductors?|adductors?|grips?|grasps?|pulses?|#|tender|swollen|joints?|counts?|tjc|sjc|sirs|qsofa|sofa|attention|memory|fluency|language|visuospatial|executive|orientation|registration|naming|abstraction|recall|delayed|calculation|7s|drawing|stop-bang|bang|mmse|moca|slums|phq-?\d*|gad-?\d*|curb-?65|wells|nihss|das28|cdai|sdai|haq|cage|audit-?c?|crafft|epworth|ess|epds|m-?chat|braden|apgars|flexion|extension|abduction|adduction)\s*(?:of|at|is|was|=|:|-|to|,)?\s*$/;
+const NOT_DATE_AFTER = /^(?:\+|\s*(?:sirs|criteria|on\s+(?:the\s+)?(?:stop-bang|mmse|moca|phq-?\d*|gad-?\d*|audit|cage|epworth)|strength|str|bottles?|sets?|cultures?|cores?\b|nodes?\b|of\b|ns|nss|tabs?|amps?|dose|units?|cc|ml|l\b|mg|lpm|power|pulses?|x\b|peep|fio2|%|w\/? ?sats|with sats|pain|cp\b|murmur|sem|hsm|ps\b|cpap|psv|ratio|breaths|support|ips|eps|brisk|prbcs?\b|ffp\b|cryo\b|plts?\b|platelets\b|bags?\b|(?:\w+\s+)?pain))/;
 
 /**
  * After an ordinal, what makes it the number of a body part or a stage, not a day: "of the 2nd and 3rd MCPs", "of the
@@ -662,7 +674,7 @@ const ORDINAL_OF_A_BODY_PART = /^(?:[ \t]*(?:,|and|or|&|-|to|through)[ \t]*\d{1,
 const WEEKDAY_BEFORE = /\b(?:mon|tues?|wed(?:nes)?|weds|thu(?:rs?)?|fri|saturday|sunday)(?:day)?\.?,?\s*$/; // "sat 1/2 hr", "sun 2/3" are not
 
 /** A product's label before its number: "model #12345", "catalog # 4471", "Batch: NL22104", "REF 5510-F-401". */
-const PRODUCT_NUMBER_BEFORE = /\b(?:model|cat(?:alog(?:ue)?)?\.?|part|item|ref\.?(?: no\.?)?|size|style|type|lot|batch|product|order)[ \t]*[#:.]?[ \t]*$/i;
+const PRODUCT_NUMBER_BEFORE = /\b(?:model|cat(?:alog(?:ue)?)?\.?|part|item|ref\.?(?: no\.?)?|size|style|type|lot|batch|product|order)[ \t]*[#:.]?[ \t]*:?[ \t]*$/i;
 
 /**
  * A code that identifies: six characters or more, a run of four digits or more and a capital, in mixed-case text (in
@@ -698,8 +710,8 @@ function britishNumber(text: string, start: number, end: number): boolean {
   return !(/^(?:[01]\d|2[0-3])[0-5]\d$/.test(digits.slice(0, 4)) && /^[ \t]+\d/.test(text.slice(end, end + 4)));
 }
 
-/** One to three capitalised words and a street's type: "Quenby Street", "Orvel Park Road". */
-const STREET_AFTER = /^[ \t]+(?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Highway|Hwy|Grove|Boulevard)\b/u;
+/** An acuity's word, then only scores, eyes and aids to the value: "Visual acuity 6/12 left, 6/6", "VA: R 6/6, L". */
+const SNELLEN_BEFORE = /\b(?:va|visual|vision|acuity|snellen|pinhole|bcva|ucva)\b(?:[ \t:;,()=-]|\d+(?:\.\d+)?\/\d+(?:\.\d+)?|\b(?:r|l|re|le|od|os|ou|right|left|eye|eyes|unaided|aided|with|without|glasses|specs|ph|cc|sc|and|both)\b)*$/i;
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
@@ -718,11 +730,10 @@ function acceptMonthDay(text: string, start: number, end: number): boolean {
   if (a === b && Number(a) <= 5 && !/^0|\/0/.test(value) && !/\b(?:on|since|from|until|dated?|scheduled|due|appt|started|stopped|restarted|began|changed)\s*$/.test(before) && !WEEKDAY_BEFORE.test(before)
     && !/^[ \t]*(?:and|&|or)[ \t]+\d{1,2}\/(?:[6-9]|[12]\d|3[01])\b/.test(after)) return false;
   // A pain, effort or symptom score: "#4/10", "c/o 8/10", "Fatigue 2/10".
-  if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating|fatigue|nausea|anxiety|mood|dyspn[o]?ea|sob|stress|energy|itch(?:ing)?|pruritus|cravings?|distress)\b[^.\n]{0,20}$/.test(before)) return false;
-  // A unit's and a house's number before a street ("4/27 Quenby Street", Australian style).
-  if (STREET_AFTER.test(text.slice(end, end + 48))) return false;
+  if (/\/10$/.test(value) && /(?:pain|c\/o|discomfort|cp|#|level|scale|rating|fatigue|nausea|anxiety|mood|dyspn[o]?ea|sob|stress|energy|itch(?:ing)?|pruritus|cravings?|distress|headache|dizziness|stiffness|global|ptga|sleep|depression|suds|tinnitus)\b[^.\n]{0,20}$/.test(before)) return false;
   // A metric Snellen score after another on an acuity's line: "Visual acuity 6/12 left, 6/6 right".
-  if (/^6\/(?:5|6|9|12|18|24|36|60)$/.test(value) && /\b(?:va|visual|vision|acuity|snellen|pinhole)\b(?:[^\n.]|\.\d){0,50}$/i.test(text.slice(Math.max(0, start - 64), start))) return false;
+  // Only eyes, aids and other scores may lie between ("VA 6/6 OU, last seen 6/12" keeps its date).
+  if (/^6\/(?:5|6|9|12|18|24|36|60)$/.test(value) && SNELLEN_BEFORE.test(text.slice(Math.max(0, start - 64), start))) return false;
   // A vent setting mentioned earlier on the line: "PS 12/6 ... then 6/12 W SATS".
   if (/\b(?:psv|ps|peep|cpap|simv|imv|vent)\b[^\n]{0,40}$/.test(before)
     && !/\b(?:on|since|from|until|of|dated?|admitted|d\/c|dc|extubate|extubated|extubation|intubated|for|by|after|before|thru|through|planned)\s*$/.test(before)) return false;
@@ -820,8 +831,9 @@ const NOT_STREET_NAMES = new Set(['gravel', 'wet', 'dirt', 'icy', 'country', 'ba
   // Places and things of the hospital, which the stop list holds and which no longer reject a name by themselves.
   'ward', 'floor', 'unit', 'room', 'bed', 'clinic', 'office', 'hospital', 'icu', 'rehab', 'lab', 'home', 'code', 'sliding', 'scale', 'pressure',
   'support', 'oxygen', 'service', 'team',
-  // What an ECG's "ST" follows: "ON ECG ST.", "ON TELE ST".
-  'ekg', 'ecg', 'tele', 'telemetry', 'monitor', 'rhythm', 'strip', 'strips', 'lead', 'leads']);
+  // What an ECG's or speech therapy's "ST" follows: "ON ECG ST.", "ON TELE ST", "ON PUREED DIET, ST".
+  'ekg', 'ecg', 'tele', 'telemetry', 'monitor', 'rhythm', 'strip', 'strips', 'lead', 'leads', 'diet', 'eval', 'swallow', 'motor', 'oral',
+  'pureed', 'therapy', 'speech']);
 
 /** A street name is capitalised name words, not clinical abbreviations ("104 NSR ST") or units. */
 function acceptStreet(text: string, start: number, end: number): boolean {

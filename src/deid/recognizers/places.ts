@@ -9,7 +9,7 @@ import {
 } from './place-cues.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
 import { codeAt, DOSE_UNIT, isDigit } from './chars.js';
-import { RELATIONS, specialtyWord, VERB_LIKE } from './name-cues.js';
+import { EPONYM_NOUNS, RELATIONS, specialtyWord, VERB_LIKE } from './name-cues.js';
 import { CHAIN_FIRST_KEYS, chainStore, namedPlace, PLACE_HEADS, PLACE_WORDS } from './named-places.js';
 
 /**
@@ -187,8 +187,10 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   const paren = /[(@]\s*$/.test(firstWord.gapBefore);
   // A letterhead in a single-case note ("QUENBY ORVEL CANCER CENTER - INFUSION SUITE"): no word of its name a kind
   // of care, a unit or a verb.
+  // Two words of a name at least, or a known name or town ("ANTENATAL CLINIC", "LEG ULCER CLINIC" are kinds).
   const letterhead = !s.mixed && letterheadLine(s, first, head) && named.every((w) => !kindOfCare(w.key) && !UNIT_WORDS.has(w.key)
-    && !(VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)));
+    && !lexicon.stop.has(w.key) && !EPONYM_NOUNS.has(w.key) && !(VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)))
+    && (named.length >= 2 || named.some((w) => isKnownName(w.key) || lexicon.cities.has(w.key)));
   if (letterhead && !(cue || paren)) return [first, includeHead ? head : last];
   if (!(capitalised || cue || paren)) return null;
   // Weak heads ("rehab", "house", "center") in single-case notes: the name must be a known place or name.
@@ -421,8 +423,9 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // Facility heads: "Brookvale Hospital", "Sacred Vale Memorial", "University of Alaska Medical Center".
   // A head of two words counts written with capitals in a mixed-case note ("Golden Age Nursing Home"): "possible
   // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
-  // In a single-case note only in a letterhead ("orvel valley home health\n").
+  // In a single-case note only in a letterhead ("orvel valley home health\n"); not a heading ("Daily Wound Care:").
   const compound = (s.mixed ? w.capitalized && s.at(i - 1)?.capitalized === true : headClosesLine(s, i)) && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
+    && codeAt(s.text, w.end) !== 58
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   // "Quenby County EMS": the ambulance service's head in capitals.
   const organisation = s.mixed && (w.capitalized || (w.key === 'ems' && s.text.startsWith('EMS', w.start))) && (ORGANISATION_HEADS.has(w.key) || w.key === 'surgery');
@@ -991,12 +994,12 @@ function wardsAfterTransfer(s: PlaceScan, i: number, w: Word, next: Word | undef
 }
 
 /**
- * The facility from word `first` to its head `head` opens its line and closes it, or a dash or a comma follows: a
- * letterhead ("QUENBY ORVEL CANCER CENTER - INFUSION SUITE", "orvel quenby surgery center\n").
+ * The facility from word `first` to its head `head` opens the note's first line and closes it, or a dash or a comma
+ * follows: a letterhead ("QUENBY ORVEL CANCER CENTER - INFUSION SUITE", "orvel quenby surgery center\n").
  */
 function letterheadLine(s: PlaceScan, first: number, head: number): boolean {
-  const opener = s.at(first) as Word;
-  return (first === 0 || /\n[ \t]*$/.test(opener.gapBefore)) && headClosesLine(s, head);
+  // The note's first line: a letterhead tops its note.
+  return first === 0 && headClosesLine(s, head);
 }
 
 /** The line ends after word `head`, or a dash, a comma, a colon or a bar follows it. */
@@ -1026,16 +1029,20 @@ function ampersandPractices(s: PlaceScan): void {
     for (let j = kind - 1; j >= Math.max(0, kind - 3); j--) {
       const w = words[j] as Word;
       if (!cleanGap((words[j + 1] as Word).gapBefore) || !placeLike(w) || kindOfCare(w.key) || NAMING_HEADS.has(w.key) || (s.mixed && !w.capitalized)
-        || UNIT_WORDS.has(w.key) || (VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key))) break;
+        || UNIT_WORDS.has(w.key) || ORGANISATION_KINDS.has(w.key) || (ADJECTIVE_SHAPED.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key))) break;
       first = j;
     }
     if (first === kind) continue;
     const opener = words[first] as Word;
-    const cue = first > 0 && STRONG_CUES.has((words[first - 1] as Word).key) && cleanGap(opener.gapBefore);
+    // After a cue ("at", "to", "by"), a signature's comma ("Dr. X, Quenby Allergy & Asthma") or at a line's start.
+    const cue = first > 0 && (STRONG_CUES.has((words[first - 1] as Word).key) || (s.mixed && /^[ \t]*,[ \t]*$/.test(opener.gapBefore))) && (cleanGap(opener.gapBefore) || s.mixed);
     const lineStart = first === 0 || /\n[ \t]*$/.test(opener.gapBefore);
-    if (s.mixed || cue || lineStart) push(s, first, kind - 1, 'HOSPITAL');
+    if (cue || lineStart) push(s, first, kind - 1, 'HOSPITAL');
   }
 }
+
+/** Adjectives and verbs by their endings ("Seasonal", "Chronic", "Daily", "Adult" aside): no practice's own name. */
+const ADJECTIVE_SHAPED = /(?:al|ic|ive|ous|ary|ory|ed|ing|ly|ful|less|ent|ant)$/;
 
 /** The index of the first word that starts after `offset` (words.length when none does). */
 function firstWordAfter(words: readonly Word[], offset: number): number {
