@@ -216,3 +216,12 @@ test('an employer after its field, to the comma, the line\'s end or the next fie
   assert.equal(tagged('EMPLOYER: QUENBY FOODS   OCCUPATION: DRIVER'), 'EMPLOYER: [LOCATION]   OCCUPATION: DRIVER');
   for (const text of ['Employer: retired', 'Employer: Self', 'Her employer was supportive.']) assert.equal(tagged(text), text);
 });
+
+test('in a single-case note an agency after a facility\'s cue; kinds of care after a cue are none', () => {
+  assert.equal(tagged('REFERRED TO ORVEL VALLEY HOME HEALTH FOR SN/PT.'), 'REFERRED TO [HOSPITAL] HOME HEALTH FOR SN/PT.');
+  assert.equal(tagged('DIALYSIS AT QUENBY KIDNEY CARE MWF.'), 'DIALYSIS AT [HOSPITAL] KIDNEY CARE MWF.');
+  for (const text of ['SEEN AT URGENT CARE.', 'TO PRIMARY CARE FOR F/U.', 'REFER TO BEHAVIORAL HEALTH.', 'BACK HOME WITH HOME HEALTH.',
+    'RETURN TO FORMER HOME CARE.']) {
+    assert.equal(tagged(text), text);
+  }
+});

@@ -423,8 +423,10 @@ function facilityHeads(s: PlaceScan, i: number, w: Word, next: Word | undefined)
   // Facility heads: "Brookvale Hospital", "Sacred Vale Memorial", "University of Alaska Medical Center".
   // A head of two words counts written with capitals in a mixed-case note ("Golden Age Nursing Home"): "possible
   // nursing home discharge" names none, and in capitals any adjective may come before it ("TO USUAL NURSING HOME").
-  // In a single-case note only in a letterhead ("orvel valley home health\n"); not a heading ("Daily Wound Care:").
-  const compound = (s.mixed ? w.capitalized && s.at(i - 1)?.capitalized === true : headClosesLine(s, i)) && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
+  // In a single-case note an agency's only ("TO ORVEL VALLEY HOME HEALTH"; any adjective comes before "NURSING HOME":
+  // "TO FORMER NURSING HOME"), its name after a cue or in a letterhead (nameBefore); not a heading ("Daily Wound Care:").
+  const compound = (s.mixed ? w.capitalized && s.at(i - 1)?.capitalized === true : AGENCY_HEADS.has(w.key) && !WHICH_ONE.has(s.at(i - 2)?.key ?? ''))
+    && COMPOUND_HEADS.get(w.key)?.has(s.at(i - 1)?.key ?? '') === true
     && codeAt(s.text, w.end) !== 58
     && cleanGap(w.gapBefore) && !KINDS_OF_CARE.has(s.at(i - 2)?.key ?? '') && !/(?:ed|ous|ent|ive|ing)$/.test(s.at(i - 2)?.key ?? '');
   // "Quenby County EMS": the ambulance service's head in capitals.
@@ -483,6 +485,11 @@ function headingInCapitals(s: PlaceScan, from: number, to: number): boolean {
   }
   return shaped;
 }
+
+/** The heads of home care, home health and kidney care agencies, named so in notes in capitals too. */
+const AGENCY_HEADS = new Set(['health', 'care', 'infusion']);
+/** Words that say which one, not whose: "TO FORMER HOME CARE", "SAME HOME HEALTH". */
+const WHICH_ONE = new Set(['former', 'previous', 'prior', 'usual', 'same', 'new', 'old', 'current', 'local', 'another', 'other', 'outside']);
 
 /**
  * A word of the care a facility gives, which stays out of its name: "Quenby Diabetes Centre", "Orvel Skin & Dermatology
