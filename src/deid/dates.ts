@@ -40,6 +40,8 @@ export function dateOrderOf(dates: Iterable<string>): DateOrder | undefined {
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 /** A weekday before a date ("Tue 3/12/24", "Wednesday, February 14, 2024", "THURSDAY 03/21"): the word and what follows it. */
 const WEEKDAY_FIRST = /^([A-Za-z]{3,9})(\.?,?[ \t]+)(?=\S)/;
+/** A weekday after a date ("3/12/24 (Tue)", "3/12/2024 Tuesday"): what comes before it, the word, a closing bracket. */
+const WEEKDAY_LAST = /([ \t]+|[ \t]*\()([A-Za-z]{3,9})(\)?)$/;
 
 /**
  * The weekday `days` after the one named by `word` ("Tue", "THURSDAY", "weds"), written as the word is, or null when
@@ -63,6 +65,10 @@ export function shiftDate(original: string, days: number, order?: DateOrder): st
   if ((m = WEEKDAY_FIRST.exec(original)) !== null) {
     const weekday = shiftWeekday(m[1] as string, days);
     if (weekday !== null) return weekday + (m[2] as string) + shiftDate(original.slice(m[0].length), days, order);
+  }
+  if ((m = WEEKDAY_LAST.exec(original)) !== null) {
+    const weekday = shiftWeekday(m[2] as string, days);
+    if (weekday !== null) return shiftDate(original.slice(0, m.index), days, order) + (m[1] as string) + weekday + (m[3] as string);
   }
   // ISO: 2017-08-16 (zero-padded as written: "2017-8-16" stays unpadded)
   if ((m = /^(\d{4})([-\/.])(\d{1,2})\2(\d{1,2})$/.exec(original)) !== null) {

@@ -46,7 +46,7 @@ function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
       const start = weekdayBefore(s, text);
       // "4/27 Quenby Street": a unit's and a house's number (the Australian style), not a date.
       if (street !== null && /^\d{1,4}\/\d{1,5}$/.test(text.slice(s.start, s.end))) spans[k] = { start: s.start, end: s.end + street[0].length, category: 'LOCATION' };
-      else if (start >= 0) spans[k] = { start, end: s.end, category: 'DATE' };
+      else if (start >= 0 || weekdayAfter(s, text) > s.end) spans[k] = { start: start >= 0 ? start : s.start, end: Math.max(s.end, weekdayAfter(s, text)), category: 'DATE' };
       continue;
     }
     const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text)
@@ -74,6 +74,21 @@ function weekdayBefore(s: PhiSpan, text: string): number {
   if ((key === 'sun' || key === 'sat') && !/^S[a-z]{2}$/.test(word)) return -1;
   if (key.length >= 6 && /\./.test(m[0])) return -1;
   return s.start - m[0].length + m[0].indexOf(word);
+}
+
+/** A weekday right after a date, bare or in brackets: "3/12/24 (Tue)", "3/12/2024 Tuesday". */
+const WEEKDAY_AFTER_DATE = /^(?:[ \t]+|[ \t]*\()(\p{L}{3,9})\)?(?![\p{L}\d])/u;
+
+/** Where the weekday after a date ends (its bracket with it), or -1. */
+function weekdayAfter(s: PhiSpan, text: string): number {
+  const m = WEEKDAY_AFTER_DATE.exec(text.slice(s.end, s.end + 14));
+  if (m === null || /^\d{4}$/.test(text.slice(s.start, s.end))) return -1;
+  const word = m[1] as string;
+  const key = word.toLowerCase();
+  if (!WEEKDAY_KEY_SET.has(key) || ((key === 'sun' || key === 'sat') && !/^S[a-z]{2}$/.test(word))) return -1;
+  // A bracket is taken whole, or not at all.
+  if (m[0].includes('(') !== m[0].endsWith(')')) return -1;
+  return s.end + m[0].length;
 }
 
 /** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */

@@ -361,6 +361,10 @@ test('a weekday before a date is part of it: tagged with it, and shifted with it
     const weekday = new Date(`${shifted.replace(/^\w+\.?,? /, '')}`).toLocaleDateString('en-US', { weekday: 'long' });
     assert.ok(weekday.toLowerCase().startsWith(shifted.slice(0, 3).toLowerCase()), `${from} -> ${shifted} (${weekday})`);
   }
-  // A weekday before a year alone is no date's.
+  // A weekday after a date, bare or in brackets, is the date's too.
+  assert.equal(deidentify('Seen 3/12/24 (Tue) and 3/12/2024 Tuesday.', { mode: 'surrogate', dateShiftDays: 100 }).text, 'Seen 6/20/24 (Thu) and 6/20/2024 Thursday.');
+  // A weekday before a year alone is no date's; "sun" and "sat" in lower case are words ("avoid sun, 6/12", "O2 sat").
   assert.equal(deidentify('Monday 2024 plans.', { mode: 'tag' }).text, 'Monday 2024 plans.');
+  assert.equal(deidentify('Avoid sun, 3/12/24 recheck. O2 sat 3/12/24 94%. Seen Monday. 3/12/24 labs.', { mode: 'tag' }).text,
+    'Avoid sun, [DATE] recheck. O2 sat [DATE] 94%. Seen Monday. [DATE] labs.');
 });
