@@ -299,3 +299,15 @@ export function cleanGap(gap: string): boolean {
 export function softGap(gap: string): boolean {
   return /^[.,]?[ \t]*$/.test(gap) && gap.length <= 4;
 }
+
+/** The index of the first word that starts after `offset` (words.length when none does): words are in text order. */
+export function firstWordAfter(words: readonly Word[], offset: number): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((words[mid] as Word).start > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}

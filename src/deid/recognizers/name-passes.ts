@@ -1,7 +1,7 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
-import { cleanGap, type Word } from '../words.js';
+import { cleanGap, firstWordAfter, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
   SURNAME_PARTICLES, TITLES, VERB_LIKE,
@@ -281,18 +281,6 @@ export function namedBeforeRelation(s: NameScan): void {
 function givenBefore(s: NameScan, i: number): boolean {
   const given = s.words[i - 1];
   return given !== undefined && cleanGap((s.words[i] as Word).gapBefore) && given.capitalized && lexicon.firstNames.has(given.key) && !lexicon.stop.has(given.key);
-}
-
-/** The index of the first word that starts after `offset` (words.length when none does). */
-function firstWordAfter(words: readonly Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as Word).start > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** A number's field label after a word: "SID #: 0887", "Ref No: 12" (a name before a pager has no colon: "Quenby #4410"). */

@@ -3,7 +3,7 @@ import { STREET_TYPES_COMMON, STREET_TYPES_DISTINCT, TWO_WORD_STATES } from '../
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { namesAClassification, namesAnInstrument } from './eponym-heads.js';
-import { cleanGap, type Word } from '../words.js';
+import { cleanGap, firstWordAfter, type Word } from '../words.js';
 import {
   CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_ADVERBS, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, OPENING_VERBS, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
@@ -1050,18 +1050,6 @@ function ampersandPractices(s: PlaceScan): void {
 
 /** Adjectives and verbs by their endings ("Seasonal", "Chronic", "Daily", "Adult" aside): no practice's own name. */
 const ADJECTIVE_SHAPED = /(?:al|ic|ive|ous|ary|ory|ed|ing|ly|ful|less|ent|ant)$/;
-
-/** The index of the first word that starts after `offset` (words.length when none does). */
-function firstWordAfter(words: readonly Word[], offset: number): number {
-  let lo = 0;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as Word).start > offset) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
-}
 
 /** The index of the word that starts at `offset`, or -1 (words are in text order). */
 function wordStartingAt(words: readonly Word[], offset: number): number {
