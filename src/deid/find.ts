@@ -34,19 +34,21 @@ export function findPhi(text: string): PhiSpan[] {
 }
 
 /**
- * What follows a span found and belongs with it, added in one pass over the spans: an age over 89 or a pager after a
- * name, the town after a street address. A date takes the weekday before it ("Tue 3/12/24"), which surrogates then
- * shift with it.
+ * What belongs with a span found, added or joined in one pass over the spans: an age over 89 or a pager after a name,
+ * the town after a street address, the street before a town line; a date takes its weekday before or after it ("Tue
+ * 3/12/24", "3/12/24 (Tue)"), which surrogates shift with it, and a unit's and a house's number before a street is an
+ * address, not a date ("4/27 Quenby Street", the Australian style).
  */
 function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
   for (let k = 0, n = spans.length; k < n; k++) {
     const s = spans[k] as PhiSpan;
     if (s.category === 'DATE') {
       const street = STREET_AFTER_NUMBERS.exec(text.slice(s.end, s.end + 48));
-      const start = weekdayBefore(s, text);
-      // "4/27 Quenby Street": a unit's and a house's number (the Australian style), not a date.
-      if (street !== null && /^\d{1,4}\/\d{1,5}$/.test(text.slice(s.start, s.end))) spans[k] = { start: s.start, end: s.end + street[0].length, category: 'LOCATION' };
-      else if (start >= 0 || weekdayAfter(s, text) > s.end) spans[k] = { start: start >= 0 ? start : s.start, end: Math.max(s.end, weekdayAfter(s, text)), category: 'DATE' };
+      if (street !== null && /^\d{1,4}\/\d{1,5}$/.test(text.slice(s.start, s.end))) {
+        spans[k] = { start: s.start, end: s.end + street[0].length, category: 'LOCATION' };
+      } else if (!/^\d{4}$/.test(text.slice(s.start, s.end))) { // "Tue 2024" is no day
+        spans[k] = { start: weekdayBefore(s, text), end: weekdayAfter(s, text), category: 'DATE' };
+      }
       continue;
     }
     const found = s.category === 'NAME' ? ageAfterName(s, text) ?? pagerAfterName(s, text)
@@ -61,33 +63,28 @@ const STREET_AFTER_NUMBERS = /^[ \t]+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})[ \t]
 
 /** A weekday, a period or not, a comma or not, and blanks right before a date: "Tue 3/12/24", "Wednesday, February 14". */
 const WEEKDAY_BEFORE_DATE = /(?:^|[^\p{L}\d])(\p{L}{3,9})\.?,?[ \t]+$/u;
-
-/** Where the weekday before a date starts, or -1 when none is there (nor the date a year alone: "Tue 2024" is no day). */
-function weekdayBefore(s: PhiSpan, text: string): number {
-  const m = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, s.start - 14), s.start));
-  if (m === null || /^\d{4}$/.test(text.slice(s.start, s.end))) return -1;
-  const word = m[1] as string;
-  const key = word.toLowerCase();
-  if (!WEEKDAY_KEY_SET.has(key)) return -1;
-  // "Sun"/"Sat" written so only ("avoid sun, 6/12", "O2 sat 3/12", "SAT 94%"); a full name's period ends its sentence
-  // ("Seen Monday. 3/12/24 labs").
-  if ((key === 'sun' || key === 'sat') && !/^S[a-z]{2}$/.test(word)) return -1;
-  if (key.length >= 6 && /\./.test(m[0])) return -1;
-  return s.start - m[0].length + m[0].indexOf(word);
-}
-
 /** A weekday right after a date, bare or in brackets: "3/12/24 (Tue)", "3/12/2024 Tuesday". */
 const WEEKDAY_AFTER_DATE = /^(?:[ \t]+|[ \t]*\()(\p{L}{3,9})\)?(?![\p{L}\d])/u;
 
-/** Where the weekday after a date ends (its bracket with it), or -1. */
+/** A weekday's name as written, "Sun" and "Sat" so only ("avoid sun, 6/12", "O2 sat 3/12", "SAT 94%" are none). */
+function weekdayWord(word: string): boolean {
+  const key = word.toLowerCase();
+  return WEEKDAY_KEY_SET.has(key) && (key !== 'sun' && key !== 'sat' || /^S[a-z]{2}$/.test(word));
+}
+
+/** Where the date starts with the weekday before it, if one is there. */
+function weekdayBefore(s: PhiSpan, text: string): number {
+  const m = WEEKDAY_BEFORE_DATE.exec(text.slice(Math.max(0, s.start - 14), s.start));
+  const word = m?.[1] ?? '';
+  // A full name's period ends its sentence ("Seen Monday. 3/12/24 labs").
+  if (m === null || !weekdayWord(word) || (word.length >= 6 && m[0].includes('.'))) return s.start;
+  return s.start - m[0].length + m[0].indexOf(word);
+}
+
+/** Where the date ends with the weekday after it, if one is there (its bracket whole, or the weekday is not taken). */
 function weekdayAfter(s: PhiSpan, text: string): number {
   const m = WEEKDAY_AFTER_DATE.exec(text.slice(s.end, s.end + 14));
-  if (m === null || /^\d{4}$/.test(text.slice(s.start, s.end))) return -1;
-  const word = m[1] as string;
-  const key = word.toLowerCase();
-  if (!WEEKDAY_KEY_SET.has(key) || ((key === 'sun' || key === 'sat') && !/^S[a-z]{2}$/.test(word))) return -1;
-  // A bracket is taken whole, or not at all.
-  if (m[0].includes('(') !== m[0].endsWith(')')) return -1;
+  if (m === null || !weekdayWord(m[1] as string) || m[0].includes('(') !== m[0].endsWith(')')) return s.end;
   return s.end + m[0].length;
 }
 
@@ -124,7 +121,7 @@ const TOWN_WITH_CODE = /^[\p{L}'’ \t-]+,?[ \t]+(?:[A-Z]{2,3}[ \t]+)?(?:\d{4,5}
 const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Grove))\.?,[ \t]*$/u;
 
 /**
- * The street before a town line with its postal code found ("Kirkgate Infirmary, Quenby Street, Orvelton LS9 7TF",
+ * The street before a town line with its postal code found ("Orvel Infirmary, Quenby Street, Orvelton LS9 7TF",
  * "Quenby Street, Orvelton VIC 3220"): the town's postal code vouches for the street written without its number.
  */
 function streetBeforeTown(s: PhiSpan, text: string): PhiSpan | null {
