@@ -223,8 +223,8 @@ const FIELD_END = /^\.?(?:[ \t]{2,}|[ \t]*(?:\r?\n|$|[,;|]))/;
 /**
  * The parts a name found may still lack: a double-barrelled surname's second part in a single-case note
  * ("orvelby-quenby", "QUENBY-ORVELBY"; secondBarrel takes capitalised ones), a listed given name right before it in a
- * single-case note ("bill lindqvist"), and a middle name or initial closing a "Surname, Given" field
- * ("QUENBY, TOVALD L", "Orvelby, Ilsa W.").
+ * single-case note ("bill lindqvist"), an initial right before it ("B. Quenby"), and a middle name or initial closing a
+ * "Surname, Given" field ("QUENBY, TOVALD L", "Orvelby, Ilsa W.").
  */
 export function extendNames(s: NameScan): void {
   const words = s.words;
