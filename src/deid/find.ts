@@ -78,14 +78,25 @@ function weekdayBefore(s: PhiSpan, text: string): number {
   const word = m?.[1] ?? '';
   // A full name's period ends its sentence ("Seen Monday. 3/12/24 labs").
   if (m === null || !weekdayWord(word) || (word.length >= 6 && m[0].includes('.'))) return s.start;
-  return s.start - m[0].length + m[0].indexOf(word);
+  const start = s.start - m[0].length + m[0].indexOf(word);
+  // Between two dates the weekday is neither's ("3/11 Mon, 3/13 Wed"): two spans over one word would lose a date.
+  return DATE_END_BEFORE.test(text.slice(Math.max(0, start - 6), start)) ? s.start : start;
 }
+
+/**
+ * A date's last digit, then blanks or a comma: what lies before a weekday that follows one date and precedes another
+ * (after a semicolon the weekday opens the next item: "Friday, 2/2; Friday 17-3").
+ */
+const DATE_END_BEFORE = /\d[ \t]*,?[ \t]*$/;
+/** Blanks or a comma, then a digit: a date after a weekday. */
+const DATE_START_AFTER = /^[ \t]*,?[ \t]*\d/;
 
 /** Where the date ends with the weekday after it, if one is there (its bracket whole, or the weekday is not taken). */
 function weekdayAfter(s: PhiSpan, text: string): number {
   const m = WEEKDAY_AFTER_DATE.exec(text.slice(s.end, s.end + 14));
   if (m === null || !weekdayWord(m[1] as string) || m[0].includes('(') !== m[0].endsWith(')')) return s.end;
-  return s.end + m[0].length;
+  const end = s.end + m[0].length;
+  return DATE_START_AFTER.test(text.slice(end, end + 4)) ? s.end : end;
 }
 
 /** An age over 89 and a sex after a name's comma: "Pt: Faith Quenby, 91 F", "Orvel Dankquist, 93M". */

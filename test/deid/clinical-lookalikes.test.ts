@@ -202,3 +202,16 @@ test('a grade after another out of the same is no date; a repeated day before a 
   assert.deepEqual(spans('Missed 2 doses (2/2 and 2/16).'), ['DATE:2/2', 'DATE:2/16']);
   assert.deepEqual(spans('Reflexes 2/2 and 2/2 bilaterally.'), []);
 });
+
+test('the second review of the session\'s rules: dates between weekdays, surnames that are words, ranges, letterheads, agencies, employers', () => {
+  // Each date keeps its own weekday or none; no date is lost to an overlap.
+  assert.equal(tagged('PT visits: 3/11 Mon, 3/13 Wed, 3/15 Fri. HD: Mon 3/11 Tue 3/12 Wed 3/13'), 'PT visits: [DATE] Mon, [DATE] Wed, [DATE]. HD: [DATE] Tue [DATE] Wed [DATE]');
+  // "Prior" and a surname before a word of a facility's kind stay names; a name found recurs before "chart".
+  assert.equal(tagged('Seen by Dr. Prior today. Margaret Quenby family at bedside. Quenby chart reviewed.'), 'Seen by Dr. [NAME] today. [NAME] family at bedside. [NAME] chart reviewed.');
+  // A count's range after a label is no identifier; an Australian code before a year is no postcode; a room's "#:" no number.
+  for (const text of ['Per ID 10-14 days of ceftriaxone.', 'In which case 10-14 days.', 'Referred ACT 2021.', 'Room #: B12. Bed #: A4.',
+    'POST OP CLINIC\nSEEN TODAY.', 'REFERRED TO MEDICARE HOME HEALTH.', 'Employer: Declined', 'Called his employer Friday.', 'fmla forms for employer completed.']) {
+    assert.equal(tagged(text), text);
+  }
+  assert.equal(tagged('Moved from Santa Cruz last year.'), 'Moved from [LOCATION] last year.');
+});

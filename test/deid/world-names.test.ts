@@ -61,10 +61,13 @@ test('a word before a listed surname is its given name only at the start of a li
 });
 
 test('the further given names are found without a cue; the clinical words and labels taken out of them are not names', () => {
-  assert.deepEqual(spans('WILL CALL TREMAINE IN AM.'), ['NAME:TREMAINE']);
+  // Alone in title case in a mixed-case note; in capitals, lower case or another script's words only with a cue.
+  assert.deepEqual(spans('Will call Tremaine in the morning.'), ['NAME:Tremaine']);
+  assert.deepEqual(spans('WILL CALL DAUGHTER TREMAINE IN AM.'), ['NAME:TREMAINE']);
+  for (const text of ['Pt said dolor en la cara, hace una semana.', 'ELX/TEZ/IVA started. Trio WES negative.']) assert.deepEqual(spans(text), [], text);
   assert.deepEqual(spans('Left a message for Siobhan and Aoife.'), ['NAME:Siobhan', 'NAME:Aoife']);
   // A past tense without "-ed" after a given name is its verb, not a surname.
-  assert.deepEqual(spans('kaitlyn brought her in. imelda went home at noon.'), ['NAME:kaitlyn', 'NAME:imelda']);
+  assert.deepEqual(spans('Kaitlyn brought her in. Imelda went home at noon.'), ['NAME:Kaitlyn', 'NAME:Imelda']);
   for (const word of ['perla', 'tova', 'edd', 'diep', 'thu', 'braden', 'jude', 'nhi', 'carolina', 'dakota', 'alf', 'tobi', 'dara', 'kendall']) {
     assert.ok(!lexicon.firstNames.has(word) || lexicon.ambiguousNames.has(word) || lexicon.stop.has(word), word);
   }

@@ -27,7 +27,11 @@ export const lexicon = {
   surnames: new Set([...SURNAMES, ...bothSpellings(WORLD_SURNAMES)]),
   stop: new Set(STOP_WORDS),
   functionWords: new Set(FUNCTION_WORDS),
-  ambiguousNames: new Set(AMBIGUOUS_NAMES),
+  // The further given names are taken with a cue, as names that are also words are (many are words of other
+  // languages, drugs' and devices' names or abbreviations as well: "cara", "IVA", "WES"), or alone where a mixed-case
+  // note writes them in title case (`titleCaseNames`).
+  ambiguousNames: new Set([...AMBIGUOUS_NAMES, ...MORE_GIVEN_NAMES]),
+  titleCaseNames: new Set(MORE_GIVEN_NAMES),
   cities: new Set(CITIES),
   ambiguousCities: new Set(AMBIGUOUS_CITIES),
   /** Longest city name in words, for multi-word look-ups. */

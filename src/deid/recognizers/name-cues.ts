@@ -164,9 +164,8 @@ export const CLINICAL_ROLES = new Set(['hospitalist', 'hospitalists', 'intensivi
   'anesthetist', 'sonographer', 'radiographer', 'triage', 'referring', 'ordering', 'consulting', 'admitting', 'dictating', 'supervising',
   'reading', 'interpreting', 'performing', 'treating', 'covering', 'pediatric', 'paediatric', 'emergency', 'internal', 'critical', 'geriatric',
   'neonatal', 'palliative', 'hospice', 'practitioner', 'practitioners',
-  // Staff of schools, ambulances and clinics, and what a job was ("Principal notified", "Former CNA", "Infusion RN:").
-  'principal', 'teacher', 'coach', 'counselor', 'counsellor', 'paramedic', 'educator', 'chaperone', 'former', 'previous', 'prior',
-  'infusion']);
+  // Staff of schools, ambulances and clinics ("Principal notified", "Infusion RN:"); not "coach" nor "prior", surnames too.
+  'principal', 'teacher', 'counselor', 'counsellor', 'paramedic', 'educator', 'chaperone', 'infusion']);
 export const MEDICAL_SUFFIX = /(?:osis|itis|ectomy|otomy|ostomy|plasty|pexy|emia|aemia|oma|omas|pathy|algia|uria|iasis|graphy|scopy|gram|trophic|plasia|plegia|rrhea|rrhoea|cele|lysis)$/;
 /**
  * Medical eponyms and loan words written with accents, which the accented-pair rule would take for a name:

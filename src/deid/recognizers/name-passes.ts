@@ -81,7 +81,9 @@ export function beforePersonVerbs(s: NameScan): void {
     // "Technique explained", "Face moved" are no people.
     const proseVerb = PROSE_PERSON_VERBS.has(v.key);
     // Not a state or a country before "visited" ("Daughter from Florida visited").
-    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && !known && !proseVerb && !lexicon.states.has(w.key) && !lexicon.countries.has(w.key);
+    // A listed surname that is also a word counts as an unlisted word ("Tovald Young states").
+    const capital = w.capitalized && nameLike(w) && inSentence(s, i) && (!known || lexicon.ambiguousNames.has(w.key)) && !proseVerb && !lexicon.states.has(w.key)
+      && !lexicon.countries.has(w.key);
     const clauseVerb = /^(?:called|visited|phoned|arrived)$/.test(v.key);
     const single = (clauseVerb || (w.capitalized && !known && !VERB_LIKE.test(w.key))) && clauseStart(words, i) && surnameLike(s, w) && longKey && !proseVerb;
     const resident = s.mixed && (v.key === 'lives' || v.key === 'lived') && residentBefore(s, i);
@@ -268,10 +270,10 @@ export function namedBeforeRelation(s: NameScan): void {
     const name = words[k - 1];
     if (relation === undefined || name === undefined || !/^[ \t]*\($/.test(relation.gapBefore) || !RELATIONS.has(relation.key)
       || relation.key === 'other' || relation.key === 'contact' || relation.key === 'law') continue;
-    // A listed name only: a family history lists conditions so ("Diabetes (mother), Stroke (father)").
-    // A surname that is also a word only with its given name: "Graves (sister)" names a disease.
-    if (!name.capitalized || name.single || !isKnownName(name.key) || !nameLike(name) || medicalWord(name)
-      || (lexicon.ambiguousNames.has(name.key) && !lexicon.firstNames.has(name.key) && !givenBefore(s, k - 1))) continue;
+    // A listed given name only: a family history lists conditions so ("Diabetes (mother)"), eponyms' too ("Graves
+    // (sister)"); a surname with its given name before it.
+    if (!name.capitalized || name.single || !nameLike(name) || medicalWord(name)
+      || !(lexicon.firstNames.has(name.key) || (lexicon.surnames.has(name.key) && givenBefore(s, k - 1)))) continue;
     s.marked[k - 1] = 1;
     if (givenBefore(s, k - 1)) s.marked[k - 2] = 1;
   }
@@ -316,12 +318,16 @@ export function propagateNames(s: NameScan): void {
   }
 }
 
+/** Devices, instruments and parts of the body named after people ("a Quenby catheter", "IAN block"). */
+const DEVICE_PARTS = new Set(['catheter', 'tube', 'splint', 'ring', 'band', 'valve', 'stent', 'forceps', 'retractor', 'clamp', 'needle', 'drain',
+  'sheath', 'shunt', 'arm', 'block', 'nerve', 'canal', 'dynamometer', 'suture', 'sponge', 'laryngoscope', 'probe', 'scissors', 'elevator', 'dissector']);
+
 /**
- * Word `i` names a device, a tube or a part of the body ("a Quenby catheter", "Orvel-Quenby splint", "IAN block"): an
- * eponym's use (eponymUse), but not a phone's word after a name ("ORVEL CELL 508-555-0143").
+ * Word `i` names a device, an instrument or a part of the body ("Orvel-Quenby splint", "a Quenby catheter"), an
+ * eponym's use (eponymUse) followed by one within two words; not "Quenby chart reviewed" or "ORVEL CELL 508-555-0143".
  */
 function devicePart(s: NameScan, i: number): boolean {
-  return eponymUse(s, i) && s.at(i + 1)?.key !== 'cell';
+  return eponymUse(s, i) && (DEVICE_PARTS.has(s.at(i + 1)?.key ?? '') || DEVICE_PARTS.has(s.at(i + 2)?.key ?? ''));
 }
 
 export function particleSurnames(s: NameScan): void {

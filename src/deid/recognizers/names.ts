@@ -13,7 +13,7 @@ import {
   personWord, secondBarrel, surnameAfterInitial, surnameCandidate, surnameLike, surnameLikeIn, takeForward,
 } from './name-scan.js';
 import { MONTH_KEY_SET, WEEKDAY_KEY_SET } from './calendar-words.js';
-import { GENERIC_HEADS, HEAD_FILLERS, ORGANISATION_HEADS } from './place-cues.js';
+import { GENERIC_HEADS, ORGANISATION_HEADS } from './place-cues.js';
 import { accentedPair, afterPersonCue, dialogueSpeakers, middleInitial, nameLists, surnamesByEnding } from './name-prose.js';
 import { messageLine, messageNames } from './name-messages.js';
 import {
@@ -66,7 +66,7 @@ cue(['reach', 'reached'], CUE_REACH);
 cue(['with', 'by'], CUE_MEETING);
 cue(ORIGIN_SERVICES, CUE_ORIGIN);
 cue([...ROLES, ...STAFF_ROLES, ...RELATIONS, 'person', 'family'], CUE_RELATION);
-cue([...lexicon.firstNames, ...lexicon.surnames].filter(isUnambiguousName), CUE_LIST_NAME);
+cue([...lexicon.firstNames, ...lexicon.surnames].filter((name) => isUnambiguousName(name) || lexicon.titleCaseNames.has(name)), CUE_LIST_NAME);
 
 export function findNames(words: readonly Word[], text: string, mixedCase: boolean, bits?: Uint8Array): PhiSpan[] {
   const s = new NameScan(words, text, mixedCase, bits);
@@ -227,7 +227,8 @@ function credentials(s: NameScan, i: number, w: Word, next: Word | undefined, cu
     // "Brianna Cole, RN": in a mixed-case note two capitalised words before a comma and a signature's credential are
     // a name, its surname a common word or not.
     const signedPair = s.mixed && strongCredential && w.gapBefore.includes(',') && bracketedPair(s, p1);
-    if (personWord(wp1) && !wp1.single && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(s, p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore) || signedPair)) {
+    // "Former CNA", "Prior RN": what a job was.
+    if (personWord(wp1) && !wp1.single && !JOB_WHEN.has(wp1.key) && ((supported && !lexicon.ambiguousNames.has(wp1.key)) || givenLike(s, p1 - 1) || /-[ \t]*$/.test(wp1.gapBefore) || signedPair)) {
       s.marked[p1] = 1;
       for (let j = p1 - 1; j >= Math.max(0, p1 - 3); j--) {
         const c = s.at(j) as Word;
@@ -538,7 +539,9 @@ const ROLE_TITLES = new Set(['practitioner', 'practitioners', 'manager', 'educat
 function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): void {
   // 5. List names that are not ordinary words, and the surname after a given name.
   // Not a measurement's abbreviation before its value: "AVA 1.1 cm2" (an aortic valve's area).
-  if (isUnambiguousName(w.key) && !w.single && !eponymUse(s, i) && !MEASUREMENT_AFTER.test(s.text.slice(w.end, w.end + 16))) {
+  // The further given names alone only in title case in a mixed-case note ("Kayla", not "IVA" nor "la cara").
+  const listed = isUnambiguousName(w.key) || (s.mixed && w.capitalized && lexicon.titleCaseNames.has(w.key));
+  if (listed && !w.single && !eponymUse(s, i) && !MEASUREMENT_AFTER.test(s.text.slice(w.end, w.end + 16))) {
     s.marked[i] = 1;
     // The word after a given name is its surname when listed, capitalised in a mixed-case note, or — in a
     // single-case note — when it does not read as a verb ("greta staying", "ned consented"). A surname that is also
@@ -546,7 +549,7 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
     // Not the next field's label: "PATIENT: SMITH, JOHN  DOB: ...", "JOHN  HISTORY: ...".
     // Nor a facility's word after a name it is named for ("Orvel Eye Institute", "Ilsa Diagnostic Laboratory").
     if (lexicon.firstNames.has(w.key) && next !== undefined && cleanGap(next.gapBefore) && !next.single && !FIELD_LABELS.has(next.key)
-      && !facilityWord(next) && !(s.at(i + 2) !== undefined && cleanGap((s.at(i + 2) as Word).gapBefore) && facilityWord(s.at(i + 2) as Word))
+      && !facilityAhead(s, i + 1)
       && (s.mixed && next.capitalized && lexicon.surnames.has(next.key)
         || nameLike(next) && !lexicon.ambiguousNames.has(next.key)
           && (isKnownName(next.key) || (s.mixed ? next.capitalized
@@ -564,6 +567,9 @@ function listNames(s: NameScan, i: number, w: Word, next: Word | undefined): voi
   }
 }
 
+/** Words that say when a job was held, before its credential ("Former CNA at a nursing home"). */
+const JOB_WHEN = new Set(['former', 'previous', 'prior', 'retired', 'current', 'future']);
+
 /** A value and its unit after a word: "1.1 cm2", "= 45 mmHg", ": 30%". */
 const MEASUREMENT_AFTER = /^[ \t]*(?:[:=<>][ \t]*)?\d+(?:\.\d+)?[ \t]*(?:cm2?|mm2?|ml|mg|mcg|kg|g|%|mmhg|meq|units?)(?![a-z])/i;
 
@@ -571,9 +577,14 @@ const MEASUREMENT_AFTER = /^[ \t]*(?:[:=<>][ \t]*)?\d+(?:\.\d+)?[ \t]*(?:cm2?|mm
 const IRREGULAR_PAST = new Set(['brought', 'went', 'came', 'took', 'gave', 'left', 'felt', 'got', 'ran', 'saw', 'told', 'sent', 'kept', 'made',
   'found', 'thought', 'knew', 'drove', 'flew', 'fell', 'ate', 'drank', 'slept', 'woke', 'wrote', 'spoke', 'met', 'paid', 'sat', 'stood', 'held']);
 
-/** A facility's head or a word that comes before one ("Eye", "Health", "Institute", "Laboratory"). */
-function facilityWord(w: Word): boolean {
-  return HEAD_FILLERS.has(w.key) || GENERIC_HEADS.has(w.key) || ORGANISATION_HEADS.has(w.key);
+/**
+ * Word `k` is a facility's head, or the word before one ("Orvel Eye Institute", "Ilsa Diagnostic Laboratory"): not a
+ * surname after a given name. A filler alone is none ("Margaret Quenby family at bedside", "X CARE TEAM").
+ */
+function facilityAhead(s: NameScan, k: number): boolean {
+  const head = (w: Word | undefined): boolean => w !== undefined && (GENERIC_HEADS.has(w.key) || ORGANISATION_HEADS.has(w.key));
+  const after = s.at(k + 1);
+  return head(s.at(k)) || (after !== undefined && cleanGap(after.gapBefore) && head(after));
 }
 
 /** The trigger bits findNames tests, for a caller that has none (triggers.ts sets them for findPhi). */

@@ -60,6 +60,21 @@ interface PatternRule {
 /** Australia's states and territories by their codes, written in capitals. */
 const AU_STATES = '(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)';
 const AU_STATE_KEYS = ['nsw', 'vic', 'qld', 'sa', 'wa', 'tas', 'nt', 'act'];
+/** The postcodes of each Australian state and territory: is `code` one of `state`'s? */
+function australianPostcode(state: string, code: number): boolean {
+  switch (state) {
+    case 'NSW': return (code >= 1000 && code <= 2599) || (code >= 2619 && code <= 2899) || (code >= 2921 && code <= 2999);
+    case 'ACT': return (code >= 200 && code <= 299) || (code >= 2600 && code <= 2618) || (code >= 2900 && code <= 2920);
+    case 'VIC': return (code >= 3000 && code <= 3999) || (code >= 8000 && code <= 8999);
+    case 'QLD': return (code >= 4000 && code <= 4999) || (code >= 9000 && code <= 9999);
+    case 'SA': return code >= 5000 && code <= 5999;
+    case 'WA': return code >= 6000 && code <= 6999;
+    case 'TAS': return code >= 7000 && code <= 7999;
+    case 'NT': return code >= 800 && code <= 999;
+    default: return false;
+  }
+}
+
 /** A word of a town's name, capitalised or in capitals. */
 const AU_TOWN_WORD = String.raw`(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{3,})`;
 
@@ -341,8 +356,9 @@ const RULE_LIST: readonly PatternRule[] = [
   // sign always lies after the last value.
   {
     category: 'ID', re: /#[ \t]?:?\s?(?<v>[A-Za-z]{1,4}-?\d[\dA-Za-z-]*|\d{5,})\b/g, when: has('#'),
-    // A product's number is none of a person: "model #12345", "catalog # 4471".
-    accept: (text, start) => !PRODUCT_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start)),
+    // A product's number is none of a person: "model #12345", "catalog # 4471"; nor a room's or a bed's ("Room #: B12").
+    accept: (text, start) => !PRODUCT_NUMBER_BEFORE.test(text.slice(Math.max(0, start - 16), start))
+      && !/\b(?:room|rm|bed|unit|ward|suite|apt|floor|page|step|item|line|port|lumen|slot)[ \t]*#[ \t]*:?[ \t]*$/i.test(text.slice(Math.max(0, start - 16), start)),
   },
   // A payment card's number after its name: "card no. 3714 496353 98431", "Visa: 4111111111111111".
   {
@@ -518,16 +534,21 @@ const RULE_LIST: readonly PatternRule[] = [
   // A town before an Australian state's code and a postcode, and the postcode: "Orvelton VIC 3220", "Quenby Heights
   // NSW 2145" (the state stays, as a US one does). Anchored at the state's code.
   {
-    category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces, accept: townBeforeCode,
+    category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces,
+    accept: (text, start, end) => {
+      const m = /^,?[ \t]+(NSW|VIC|QLD|SA|WA|TAS|NT|ACT)[ \t]+(\d{4})/.exec(text.slice(end, end + 16));
+      return m !== null && townBeforeCode(text, start) && australianPostcode(m[1] as string, Number(m[2]));
+    },
     re: new RegExp(String.raw`(?<=(?<![\p{L}'’-])(?<v>${AU_TOWN_WORD}(?:[ \t]+${AU_TOWN_WORD}){0,2}),?[ \t]+)${AU_STATES}[ \t]+\d{4}(?![\w-])`, 'gdu'),
   },
   {
     category: 'LOCATION', keywords: AU_STATE_KEYS, afterKeyword: digitAfterSpaces,
     re: new RegExp(String.raw`(?<=${AU_TOWN_WORD},?[ \t]+)${AU_STATES}[ \t]+(?<v>\d{4})(?![\w-])`, 'gdu'),
-    // The word before the state's code is a town's, no common word ("WILL ACT 2024").
-    accept: (text, start) => {
-      const town = /(\p{L}+),?[ \t]+\p{Lu}{2,3}[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start))?.[1] ?? '';
-      return !lexicon.stop.has(town.toLowerCase());
+    // The word before the state's code is a town's, no common word ("WILL ACT 2024"), and the postcode one of the
+    // state's ("Referred ACT 2021" is a year).
+    accept: (text, start, end) => {
+      const m = /(\p{L}+),?[ \t]+(\p{Lu}{2,3})[ \t]+$/u.exec(text.slice(Math.max(0, start - 40), start));
+      return m !== null && !lexicon.stop.has((m[1] as string).toLowerCase()) && australianPostcode(m[2] as string, Number(text.slice(start, end)));
     },
   },
   // A street named without a number after "on", "off", "near", "along" or "down": "lives on Delmar Blvd", "near
@@ -634,15 +655,22 @@ function idLike(text: string, start: number, end: number): boolean {
 }
 
 /**
- * A reference range is no identifier: "(reference (adult) 150-400)". Only after "ref" or "reference" is a number with
- * a dash one; a case's number is no range ("case #: 24-1187").
+ * A reference range is no identifier: "(reference (adult) 150-400)", nor a count's range after any label ("Per ID
+ * 10-14 days"). Only after "ref" or "reference" is a number with a dash one; a case's number is no range ("case #:
+ * 24-1187").
  */
 function notAReferenceRange(text: string, start: number, end: number): boolean {
   const range = /^(\d{1,4})(?:\.\d+)?-(\d{1,4})$/.exec(text.slice(start, end));
-  if (range === null || !/\bref(?:erence)?\b[^\n]{0,24}$/i.test(text.slice(Math.max(0, start - 32), start))) return true;
+  if (range === null) return true;
+  // A count's or a time's range, after any of the labels: "Per ID 10-14 days", "in which case 10-15 minutes".
+  if (((range[1] as string).length <= 2 && (range[2] as string).length <= 2) || RANGE_UNIT_AFTER.test(text.slice(end, end + 12))) return false;
+  if (!/\bref(?:erence)?\b[^\n]{0,24}$/i.test(text.slice(Math.max(0, start - 32), start))) return true;
   // After "ref" too a year first, a zero after the dash or a smaller second number is a number ("Ref: 2023-4471").
   return /^(?:19|20)\d\d$/.test(range[1] as string) || (range[2] as string).startsWith('0') || Number(range[2]) < Number(range[1]);
 }
+
+/** A unit or a count after a range of numbers: "10-14 days", "10-20 mm", "10-12 voids". */
+const RANGE_UNIT_AFTER = /^[ \t]*(?:days?|weeks?|months?|years?|hours?|hrs?|minutes?|mins?|seconds?|mm|cm|mg|ml|voids?|times|beats|breaths|%)\b/i;
 
 /** A licence value that starts with two letters and a space starts with a state's code, in capitals ("IL D512-4478"). */
 function stateCodeFirst(text: string, start: number): boolean {

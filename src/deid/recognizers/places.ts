@@ -105,7 +105,9 @@ const NOT_MOVED_TO = new Set(['theatre', 'theatres', 'theater', 'council', 'grou
   'supported', 'residential', 'temporary', 'emergency', 'studio', 'bedsit', 'hostel', 'privately', 'rented', 'semi', 'warden', 'shelter']);
 
 function movedPlace(s: PlaceScan, c: Word): boolean {
-  if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || NOT_MOVED_TO.has(c.key) || lexicon.firstNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
+  // Not a given name ("transferred to Margaret"), unless one of the further ones, many of which name places too ("Cruz").
+  if (c.single || !placeLike(c) || UNIT_WORDS.has(c.key) || NOT_PLACES.has(c.key) || NOT_MOVED_TO.has(c.key)
+    || lexicon.firstNames.has(c.key) && !lexicon.titleCaseNames.has(c.key) && !lexicon.cities.has(c.key)) return false;
   // A country or a continent alone is no identifier under Safe Harbor ("returned from Mexico"); a department is no place.
   if (lexicon.countries.has(c.key) || lexicon.continents.has(c.key) || (DEPARTMENT_ENDING.test(c.key) && !lexicon.cities.has(c.key))) return false;
   if (lexicon.cities.has(c.key) || lexicon.states.has(c.key) && c.key.length > 2) return true;
@@ -189,7 +191,7 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   // of care, a unit or a verb.
   // Two words of a name at least, or a known name or town ("ANTENATAL CLINIC", "LEG ULCER CLINIC" are kinds).
   const letterhead = !s.mixed && letterheadLine(s, first, head) && named.every((w) => !kindOfCare(w.key) && !UNIT_WORDS.has(w.key)
-    && !lexicon.stop.has(w.key) && !EPONYM_NOUNS.has(w.key) && !(VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)))
+    && !lexicon.stop.has(w.key) && !EPONYM_NOUNS.has(w.key) && !CLINIC_MODIFIERS.has(w.key) && !(VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)))
     && (named.length >= 2 || named.some((w) => isKnownName(w.key) || lexicon.cities.has(w.key)));
   if (letterhead && !(cue || paren)) return [first, includeHead ? head : last];
   if (!(capitalised || cue || paren)) return null;
@@ -274,7 +276,8 @@ const PLACE_RULES: readonly PlaceRule[] = [
 
 /** What an employer's field holds that names none: "Employer: retired", "Employer: N/A". */
 const NO_EMPLOYER = new Set(['none', 'retired', 'unemployed', 'disabled', 'disability', 'self', 'student', 'homemaker', 'unknown', 'n', 'na', 'not',
-  'currently', 'no', 'same', 'former', 'previous', 'pending', 'home']);
+  'currently', 'no', 'same', 'former', 'previous', 'pending', 'home', 'declined', 'refused', 'housewife', 'househusband', 'military', 'stay',
+  'regarding', 're', 'about', 'completed', 'forms', 'letter', 'note', 'aware', 'notified']);
 
 /**
  * "Employer: Quenby Valley Logistics, 4500 ...", "employer Orvelby Air Force Base": the employer's name after its
@@ -282,7 +285,10 @@ const NO_EMPLOYER = new Set(['none', 'retired', 'unemployed', 'disabled', 'disab
  */
 function employerField(s: PlaceScan, i: number): void {
   const first = s.at(i + 1);
-  if (first === undefined || !/^[ \t]*:?[ \t]*$/.test(first.gapBefore) || NO_EMPLOYER.has(first.key) || lexicon.stop.has(first.key)) return;
+  // Its field's colon, or in a mixed-case note a capitalised name ("employer Orvelby Air Force Base", not "his employer Friday").
+  const field = /^[ \t]*:[ \t]*$/.test(first?.gapBefore ?? '');
+  if (first === undefined || !(field || (s.mixed && /^[ \t]+$/.test(first.gapBefore) && first.capitalized)) || NO_EMPLOYER.has(first.key)
+    || lexicon.stop.has(first.key) || WEEKDAY_KEY_SET.has(first.key) || MONTH_KEY_SET.has(first.key)) return;
   let last = i;
   for (let k = i + 1; k <= i + 5; k++) {
     const c = s.at(k);
@@ -486,10 +492,18 @@ function headingInCapitals(s: PlaceScan, from: number, to: number): boolean {
   return shaped;
 }
 
+/** What a clinic's letterhead says of its kind ("POST OP CLINIC", "WELL BABY CLINIC", "FAST TRACK CLINIC"). */
+const CLINIC_MODIFIERS = new Set(['post', 'pre', 'op', 'well', 'baby', 'fast', 'track', 'partum', 'postpartum', 'prenatal', 'antenatal',
+  'postnatal', 'walk', 'same', 'day', 'night', 'main', 'general', 'outpatient', 'inpatient', 'pediatric', 'paediatric', 'adult', 'family', 'womens',
+  'mens', 'travel', 'fever', 'flu', 'covid', 'hiv', 'tb', 'std', 'sti', 'cast', 'free', 'student', 'employee', 'staff', 'resident', 'residents',
+  'teaching', 'continuity', 'procedure', 'procedures', 'injection', 'infusion', 'anticoag', 'anticoagulation', 'coumadin', 'lipid', 'ulcer', 'leg']);
+
 /** The heads of home care, home health and kidney care agencies, named so in notes in capitals too. */
 const AGENCY_HEADS = new Set(['health', 'care', 'infusion']);
 /** Words that say which one, not whose: "TO FORMER HOME CARE", "SAME HOME HEALTH". */
-const WHICH_ONE = new Set(['former', 'previous', 'prior', 'usual', 'same', 'new', 'old', 'current', 'local', 'another', 'other', 'outside']);
+const WHICH_ONE = new Set(['former', 'previous', 'prior', 'usual', 'same', 'new', 'old', 'current', 'local', 'another', 'other', 'outside',
+  // Who pays or whom it serves, and what a patient needs: "MEDICARE HOME HEALTH", "PEDS HOME CARE", "TO REQUIRE HOME HEALTH".
+  'medicare', 'medicaid', 'peds', 'pediatric', 'outpt', 'outpatient', 'inpt', 'ckd', 'esrd', 'require', 'requires', 'needs', 'need', 'private', 'va']);
 
 /**
  * A word of the care a facility gives, which stays out of its name: "Quenby Diabetes Centre", "Orvel Skin & Dermatology
