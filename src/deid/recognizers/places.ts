@@ -188,8 +188,8 @@ function nameBefore(s: PlaceScan, head: number, includeHead: boolean, careFiller
   const cue = first > 0 && FACILITY_CUES.has((s.at(first - 1) as Word).key) && /^[ \t]*$/.test(firstWord.gapBefore);
   const paren = /[(@]\s*$/.test(firstWord.gapBefore);
   // A letterhead in a single-case note ("QUENBY ORVEL CANCER CENTER - INFUSION SUITE"): no word of its name a kind
-  // of care, a unit or a verb.
-  // Two words of a name at least, or a known name or town ("ANTENATAL CLINIC", "LEG ULCER CLINIC" are kinds).
+  // of care, a unit, a verb or a clinic's modifier, and two words of a name at least or a known name or town
+  // ("ANTENATAL CLINIC", "POST OP CLINIC", "LEG ULCER CLINIC" are kinds).
   const letterhead = !s.mixed && letterheadLine(s, first, head) && named.every((w) => !kindOfCare(w.key) && !UNIT_WORDS.has(w.key)
     && !lexicon.stop.has(w.key) && !EPONYM_NOUNS.has(w.key) && !CLINIC_MODIFIERS.has(w.key) && !(VERB_LIKE.test(w.key) && !isKnownName(w.key) && !lexicon.cities.has(w.key)))
     && (named.length >= 2 || named.some((w) => isKnownName(w.key) || lexicon.cities.has(w.key)));
@@ -1032,8 +1032,9 @@ function headClosesLine(s: PlaceScan, head: number): boolean {
 /**
  * A practice named for two kinds of care joined by "&", with a head or without: "Quenby Allergy & Asthma", "AT QUENBY
  * HEART & VASCULAR", a letterhead's "orvel valley arthritis & rheumatology". Its name is the one to three words before
- * the first kind (the kinds stay out, as a facility's do), capitalised in a mixed-case note; in a single-case note after
- * a facility's cue ("at", "to") or opening its line. Found from the note's "&"s, which few notes have.
+ * the first kind (the kinds stay out, as a facility's do), capitalised in a mixed-case note, no adjective; after a
+ * facility's cue ("at", "to"), a signature's comma or at a line's start. Found from the note's "&"s, which few notes
+ * have.
  */
 function ampersandPractices(s: PlaceScan): void {
   const words = s.words;
