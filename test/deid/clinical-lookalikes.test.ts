@@ -157,7 +157,11 @@ test('a city that names a classification, a grade, a protocol or a definition is
 });
 
 test('metric Snellen scores on an acuity\'s line are no dates; a date after the sentence ends stays', () => {
-  for (const phrase of ['Visual acuity 6/12 left, 6/6 right.', 'VA: R 6/6, L 6/12.', 'VA 6/7.5 R, 6/6 L.']) assert.deepEqual(spans(phrase), [], phrase);
+  for (const phrase of ['Visual acuity 6/12 left, 6/6 right.', 'VA: R 6/6, L 6/12.', 'VA 6/7.5 R, 6/6 L.', 'BCVA 6/9 OD, 6/12 OS.', 'VAsc 6/12 R, VAcc 6/6 R.']) {
+    assert.deepEqual(spans(phrase), [], phrase);
+  }
+  // A month and year after an eye's code stays a date.
+  assert.deepEqual(spans('Amaurosis fugax, OD, 8/95.'), ['DATE:8/95']);
   assert.deepEqual(spans('Visual acuity 6/9 left, 6/6 right. Next review 6/6.'), ['DATE:6/6']);
 });
 

@@ -739,7 +739,7 @@ function britishNumber(text: string, start: number, end: number): boolean {
 }
 
 /** An acuity's word, then only scores, eyes and aids to the value: "Visual acuity 6/12 left, 6/6", "VA: R 6/6, L". */
-const SNELLEN_BEFORE = /\b(?:va|visual|vision|acuity|snellen|pinhole|bcva|ucva)\b(?:[ \t:;,()=-]|\d+(?:\.\d+)?\/\d+(?:\.\d+)?|\b(?:r|l|re|le|od|os|ou|right|left|eye|eyes|unaided|aided|with|without|glasses|specs|ph|cc|sc|and|both)\b)*$/i;
+const SNELLEN_BEFORE = /\b(?:va|visual|vision|acuity|snellen|pinhole|bcva|ucva|vasc|vacc|od|os|ou)\b(?:[ \t:;,()=-]|\d+(?:\.\d+)?\/\d+(?:\.\d+)?|\b(?:r|l|re|le|od|os|ou|right|left|eye|eyes|unaided|aided|with|without|glasses|specs|ph|cc|sc|and|both)\b)*$/i;
 
 /** "5/5" of a vent setting, "8/10" of a pain score, fractions like "1/2 NS" are not dates. */
 function acceptMonthDay(text: string, start: number, end: number): boolean {
