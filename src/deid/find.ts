@@ -126,10 +126,10 @@ function pagerAfterName(s: PhiSpan, text: string): PhiSpan | null {
 const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4,})(?:[ \t]+(?:\p{Lu}\p{Ll}+|\p{Lu}{4,}))?)\b/u;
 
 /** A town and its postal code, the state between or not: "Orvelton LS9 7TF", "Orvelton VIC 3220", "Orvelton, MA 02139". */
-const TOWN_WITH_CODE = /^[\p{L}'’ \t-]+,?[ \t]+(?:[A-Z]{2,3}[ \t]+)?(?:\d{4,5}\b|[A-Z]{1,2}\d)/u;
+const TOWN_WITH_CODE = /^[\p{L}'’ \t-]+,?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:[A-Z]{2,3}[ \t]+)?(?:\d{4,5}\b|[A-Z]{1,2}\d)/u;
 
-/** A street's name without a house number, then a comma: "Quenby Street, " before "Orvelton VIC 3220". */
-const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Grove))\.?,[ \t]*$/u;
+/** A street's name without a house number, then a comma or its line's end: "Quenby Street, " before "Orvelton VIC 3220". */
+const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Grove))\.?(?:,[ \t]*|[ \t]*\r?\n[ \t]*)$/u;
 
 /**
  * The street before a town line with its postal code found ("Orvel Infirmary, Quenby Street, Orvelton LS9 7TF",

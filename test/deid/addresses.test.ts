@@ -273,6 +273,10 @@ test('Australian and British address lines: a unit and house number with a slash
   assert.deepEqual(found('Corio Public Hospital\nQuenby Street, Orvelton VIC 3220\nDISCHARGE SUMMARY'),
     ['HOSPITAL:Corio Public', 'LOCATION:Quenby Street', 'LOCATION:Orvelton', 'LOCATION:3220']);
   assert.deepEqual(found('Orvel Infirmary, Quenby Street, Leeds LS9 7TF'), ['HOSPITAL:Orvel', 'LOCATION:Quenby Street', 'LOCATION:Leeds LS9 7TF']);
+  // An address block without a house number: street, town and postcode on lines of their own; a lab's line is none.
+  assert.deepEqual(found('Dr Ilsa Quenby\nOrvel Corner Surgery\nQuenby Road\nOrvelton\nLS8 5PL\n\nDear Dr Quenby'),
+    ['NAME:Ilsa Quenby', 'LOCATION:Quenby Road', 'LOCATION:Orvelton\nLS8 5PL', 'NAME:Quenby']);
+  assert.deepEqual(found('Results:\nCD4\nT12 3AB'), []);
   // A score before a street's words stays a date only without them; an ECG's segment is no street.
   assert.deepEqual(found('Seen 4/27 for review.'), ['DATE:4/27']);
   assert.deepEqual(found('STAYING NEAR THE SHELTER ON W QUENBY ST. CHANGES ON ECG ST. PT ON PUREED DIET ST TO EVAL.'), ['LOCATION:W QUENBY ST']);

@@ -106,6 +106,7 @@ const POSITIVES = [
   'lives at 12 Orchard Street', // street address
   'Springfield, MA 01105', // ZIP code
   'Harrogate HG1 2PT', // British postcode
+  'Orvelton\nHG1 2PT\n', // British postcode below its town
 ];
 
 test('shape guards: one hand-written string per rule, each matched by its rule with its shape reported', () => {

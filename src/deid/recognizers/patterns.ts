@@ -531,6 +531,12 @@ const RULE_LIST: readonly PatternRule[] = [
     re: /(?<![\p{L}\d])\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?,?[ \t]+(?:[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}|(?:[AC-FHKNPRTV-Y]\d{2}|D6W)[ \t]?[\dAC-FHKNPRTV-Y]{4})(?![\p{L}\d])/gu,
     shape: SHAPE_POSTCODE, accept: townBeforeCode,
   },
+  // The same in an address block, the town on its own line above the postcode's ("Orvelton\nLS8 5PL").
+  {
+    category: 'LOCATION',
+    re: /(?<=(?:^|\n)[ \t]*)\p{Lu}[\p{L}'’-]+(?:[ \t]+\p{Lu}[\p{L}'’-]+)?[ \t]*\r?\n[ \t]*[A-Z]{1,2}\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2}(?=[ \t]*(?:\r?\n|$))/gu,
+    shape: SHAPE_POSTCODE, accept: townBeforeCode,
+  },
   // A town before an Australian state's code and a postcode, and the postcode: "Orvelton VIC 3220", "Quenby Heights
   // NSW 2145" (the state stays, as a US one does). Anchored at the state's code.
   {
