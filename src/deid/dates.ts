@@ -38,8 +38,8 @@ export function dateOrderOf(dates: Iterable<string>): DateOrder | undefined {
 
 /** Weekdays, full, in order from Sunday; abbreviations are their prefixes ("Tue", "Tues", "Thurs", "Weds" aside). */
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-/** A weekday before a date ("Tue 3/12/24", "Wednesday, February 14, 2024", "THURSDAY 03/21"): the word and what follows it. */
-const WEEKDAY_FIRST = /^([A-Za-z]{3,9})(\.?,?[ \t]+)(?=\S)/;
+/** A weekday before a date ("Tue 3/12/24", "Wednesday, February 14, 2024", "Tuesday the 12th"): the word and what follows it. */
+const WEEKDAY_FIRST = /^([A-Za-z]{3,9})(\.?,?[ \t]+(?:the[ \t]+)?)(?=\S)/;
 /** A weekday after a date ("3/12/24 (Tue)", "3/12/2024 Tuesday"): what comes before it, the word, a closing bracket. */
 const WEEKDAY_LAST = /([ \t]+|[ \t]*\()([A-Za-z]{3,9})(\)?)$/;
 

@@ -61,8 +61,11 @@ function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
 /** One to three capitalised words and a street's type after a number: " Quenby Street", " ORVEL ROAD" (not "ST" in capitals: an ECG's segment). */
 const STREET_AFTER_NUMBERS = /^[ \t]+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Highway|Hwy|Grove|Boulevard|STREET|ROAD|RD|AVENUE|AVE|LANE|DRIVE|CLOSE|CRESCENT|PLACE|PARADE|COURT|TERRACE|HIGHWAY|HWY|GROVE|BOULEVARD)\b(?!-)/u;
 
-/** A weekday, a period or not, a comma or not, and blanks right before a date: "Tue 3/12/24", "Wednesday, February 14". */
-const WEEKDAY_BEFORE_DATE = /(?:^|[^\p{L}\d])(\p{L}{3,9})\.?,?[ \t]+$/u;
+/**
+ * A weekday, a period or not, a comma or not, blanks and "the" or not right before a date: "Tue 3/12/24", "Wednesday,
+ * February 14", "Tuesday the 12th of March".
+ */
+const WEEKDAY_BEFORE_DATE = /(?:^|[^\p{L}\d])(\p{L}{3,9})\.?,?[ \t]+(?:the[ \t]+)?$/u;
 /** A weekday right after a date, bare or in brackets: "3/12/24 (Tue)", "3/12/2024 Tuesday". */
 const WEEKDAY_AFTER_DATE = /^(?:[ \t]+|[ \t]*\()(\p{L}{3,9})\)?(?![\p{L}\d])/u;
 

@@ -361,6 +361,8 @@ test('a weekday before a date is part of it: tagged with it, and shifted with it
     const weekday = new Date(`${shifted.replace(/^\w+\.?,? /, '')}`).toLocaleDateString('en-US', { weekday: 'long' });
     assert.ok(weekday.toLowerCase().startsWith(shifted.slice(0, 3).toLowerCase()), `${from} -> ${shifted} (${weekday})`);
   }
+  // "Tuesday the 12th of March": the weekday before "the" and an ordinal too.
+  assert.equal(deidentify('Seen Tuesday the 12th of March 2024.', { mode: 'surrogate', dateShiftDays: 100 }).text, 'Seen Thursday the 20th of June 2024.');
   // A weekday after a date, bare or in brackets, is the date's too.
   assert.equal(deidentify('Seen 3/12/24 (Tue) and 3/12/2024 Tuesday.', { mode: 'surrogate', dateShiftDays: 100 }).text, 'Seen 6/20/24 (Thu) and 6/20/2024 Thursday.');
   // A weekday before a year alone is no date's; "sun" and "sat" in lower case are words ("avoid sun, 6/12", "O2 sat").
