@@ -58,8 +58,15 @@ function addFollowers(spans: PhiSpan[], text: string): PhiSpan[] {
   return spans;
 }
 
-/** One to three capitalised words and a street's type after a number: " Quenby Street", " ORVEL ROAD" (not "ST" in capitals: an ECG's segment). */
-const STREET_AFTER_NUMBERS = /^[ \t]+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Highway|Hwy|Grove|Boulevard|STREET|ROAD|RD|AVENUE|AVE|LANE|DRIVE|CLOSE|CRESCENT|PLACE|PARADE|COURT|TERRACE|HIGHWAY|HWY|GROVE|BOULEVARD)\b(?!-)/u;
+/** Street types written out in addresses without a house number's help: "Quenby Street", "Orvel Close". */
+const STREET_WORDS = ['Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Lane', 'Drive', 'Close', 'Crescent', 'Place', 'Parade', 'Way', 'Court',
+  'Terrace', 'Highway', 'Hwy', 'Grove', 'Boulevard'];
+/**
+ * One to three capitalised words and a street's type after a number: " Quenby Street", " ORVEL ROAD" (not "ST" nor
+ * "WAY" in capitals: an ECG's segment, a word).
+ */
+const STREET_AFTER_NUMBERS = new RegExp(String.raw`^[ \t]+(?:(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}{2,})[ \t]+){1,3}(?:${
+  [...STREET_WORDS, ...STREET_WORDS.filter((t) => t !== 'St' && t !== 'Way').map((t) => t.toUpperCase())].join('|')})\b(?!-)`, 'u');
 
 /**
  * A weekday, a period or not, a comma or not, blanks and "the" or not right before a date: "Tue 3/12/24", "Wednesday,
@@ -132,7 +139,7 @@ const TOWN_AFTER_STREET = /^\.?,?[ \t]+(?:in|IN)[ \t]+((?:\p{Lu}\p{Ll}+|\p{Lu}{4
 const TOWN_WITH_CODE = /^[\p{L}'’ \t-]+,?(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:[A-Z]{2,3}[ \t]+)?(?:\d{4,5}\b|[A-Z]{1,2}\d)/u;
 
 /** A street's name without a house number, then a comma or its line's end: "Quenby Street, " before "Orvelton VIC 3220". */
-const STREET_BEFORE_TOWN = /(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Drive|Close|Crescent|Place|Parade|Way|Court|Terrace|Grove))\.?(?:,[ \t]*|[ \t]*\r?\n[ \t]*)$/u;
+const STREET_BEFORE_TOWN = new RegExp(String.raw`(?:^|[\n(:;]|[ \t]{2,}|,[ \t]*)((?:\p{Lu}[\p{Ll}'’-]+[ \t]+){1,3}(?:${STREET_WORDS.join('|')}))\.?(?:,[ \t]*|[ \t]*\r?\n[ \t]*)$`, 'u');
 
 /**
  * The street before a town line with its postal code found ("Orvel Infirmary, Quenby Street, Orvelton LS9 7TF",

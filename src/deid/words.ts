@@ -300,14 +300,17 @@ export function softGap(gap: string): boolean {
   return /^[.,]?[ \t]*$/.test(gap) && gap.length <= 4;
 }
 
-/** The index of the first word that starts after `offset` (words.length when none does): words are in text order. */
-export function firstWordAfter(words: readonly Word[], offset: number): number {
-  let lo = 0;
+/**
+ * The index of the first word starting at or after `pos` (words.length when none does), searched from index `from` on:
+ * words are in text order.
+ */
+export function firstWordFrom(words: readonly Word[], pos: number, from = 0): number {
+  let lo = from;
   let hi = words.length;
   while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((words[mid] as Word).start > offset) hi = mid;
-    else lo = mid + 1;
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as Word).start < pos) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

@@ -1,7 +1,7 @@
 import { lexicon } from '../lexicon/index.js';
 import { STREET_PREFIXES, STREET_SUFFIXES, STREET_TYPES_COMMON, STREET_TYPES_DISTINCT } from '../lexicon/places.js';
 import { emptySpans, type PhiSpan } from '../types.js';
-import type { Word } from '../words.js';
+import { firstWordFrom, type Word } from '../words.js';
 import { blockAfter, lineTail, noTail, PARTICLES, restIsBlank, streetWithRest } from './address-blocks.js';
 import { codeAt } from './chars.js';
 import type { DigitRuns } from './shapes.js';
@@ -193,17 +193,6 @@ function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 192;
 }
 
-/** The index of the first word starting at or after `pos`, searched from `from` on (runs come in text order). */
-function firstWordFrom(words: readonly Word[], pos: number, from: number): number {
-  let lo = from;
-  let hi = words.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((words[mid] as Word).start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /**
  * A US town line: capitalised words, a comma, a state's code in capitals and a ZIP code ("Havre Falls, MT 59501",

@@ -80,9 +80,14 @@ export const PERSON_ROLES = new Set(['caseworker', 'chaplain', 'nurse', 'rabbi',
 /** Endings of verbs, adverbs and plurals ("called", "visiting", "very", "calls"); names ending so are listed. */
 export const VERB_LIKE = /(?:ed|ing|ly|[lntrdkpygmw]s|es|ful|ous|ive|ble|ent|ant|ate|ize|ise|tion|sion|ment|ness|ity|ure|ism|ist|ogy|ics|age|ance|ence)$/;
 /** Words that follow a relation in notes without being a name. */
-export const RELATION_FOLLOWERS = new Set(['upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
-  // Participles without "-ed": "wife shown turns", "son told of plan".
-  'shown', 'taught', 'given', 'told', 'seen', 'brought', 'sent', 'kept', 'made', 'left',
+/**
+ * Past tenses and participles without "-ed" (VERB_LIKE takes the others), which follow a name or a relation as its verb:
+ * "kaitlyn brought her in", "ana went home", "wife shown turns", "son told of plan".
+ */
+export const IRREGULAR_PAST = new Set(['brought', 'went', 'came', 'took', 'gave', 'left', 'felt', 'got', 'ran', 'saw', 'told', 'sent', 'kept',
+  'made', 'found', 'thought', 'knew', 'drove', 'flew', 'fell', 'ate', 'drank', 'slept', 'woke', 'wrote', 'spoke', 'met', 'paid', 'sat', 'stood',
+  'held', 'shown', 'taught', 'given', 'seen']);
+export const RELATION_FOLLOWERS = new Set([...IRREGULAR_PAST, 'upset', 'present', 'here', 'there', 'very', 'also', 'still', 'now', 'just', 'again', 'both', 'who',
   'that', 'was', 'were', 'has', 'had', 'have', 'is', 'are', 'will', 'would', 'can', 'could', 'did', 'does', 'not', 'never', 'tearful',
   'anxious', 'worried', 'concerned', 'involved', 'supportive', 'aware', 'informed', 'updated', 'notified', 'called', 'visited', 'came',
   'went', 'left', 'spoke', 'stayed', 'wants', 'want', 'wishes', 'feels', 'felt', 'asked', 'asks', 'states', 'said', 'says', 'agrees',

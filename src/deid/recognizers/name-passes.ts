@@ -1,7 +1,7 @@
 import { isKnownName, isUnambiguousName, lexicon } from '../lexicon/index.js';
 import { surnameByEnding } from '../lexicon/surname-shapes.js';
 import { TRIGGER_IS_WAS, TRIGGER_PERSON_VERB } from '../trigger-bits.js';
-import { cleanGap, firstWordAfter, type Word } from '../words.js';
+import { cleanGap, firstWordFrom, type Word } from '../words.js';
 import {
   AFTER_NAME, AGE_AFTER_IS, CREDENTIALS, FAMILY_ROLES, HEADER_FIELDS, PERSON_ROLES, PERSON_VERBS, PROSE_PERSON_VERBS, RELATIONS, ROLE_FILLERS, ROLES,
   SURNAME_PARTICLES, TITLES, VERB_LIKE,
@@ -265,7 +265,7 @@ export function namedBeforeRelation(s: NameScan): void {
   if (!s.mixed) return;
   const words = s.words;
   for (let at = s.text.indexOf('('); at >= 0; at = s.text.indexOf('(', at + 1)) {
-    const k = firstWordAfter(words, at);
+    const k = firstWordFrom(words, at + 1);
     const relation = words[k];
     const name = words[k - 1];
     if (relation === undefined || name === undefined || !/^[ \t]*\($/.test(relation.gapBefore) || !RELATIONS.has(relation.key)

@@ -4,8 +4,9 @@ import type { PhiSpan } from '../types.js';
 import { TRIGGER_ACCENTED, TRIGGER_NAME, TRIGGER_PERSON_CUE, TRIGGER_SINGLE } from '../trigger-bits.js';
 import { cleanGap, hasNonAscii, softGap, type Word } from '../words.js';
 import {
-  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, LOOSE_RELATIONS,
-  MEETING_VERBS, MESSAGE_CUES, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES, PERSON_VERBS, POLICE_TITLES, NOT_AFTER_RANK,
+  AFTER_NAME, BEFORE_INITIAL, CLOSE_RELATIONS, CREDENTIAL_CUES, CREDENTIALS, DOCTOR_TITLES, GENERIC_ADDRESSEES, HEADER_FIELDS, INTRODUCTIONS, IRREGULAR_PAST,
+  LOOSE_RELATIONS, MEETING_VERBS, MESSAGE_CUES, NAME_TRIGGERS, NOT_AFTER_INITIAL, NOT_PEOPLE, ORIGIN_SERVICES, PATIENT_VERBS, PERSON_CUES, PERSON_ROLES,
+  PERSON_VERBS, POLICE_TITLES, NOT_AFTER_RANK,
   RELATION_FOLLOWERS, RELATIONS, ROLES, SERVICE_TAIL, SIGNATURE_CREDENTIALS, STAFF_ROLES, TITLES, VERB_LIKE, WEAK_AFTER, WEAK_TITLES,
 } from './name-cues.js';
 import {
@@ -572,10 +573,6 @@ const JOB_WHEN = new Set(['former', 'previous', 'prior', 'retired', 'current', '
 
 /** A value and its unit after a word: "1.1 cm2", "= 45 mmHg", ": 30%". */
 const MEASUREMENT_AFTER = /^[ \t]*(?:[:=<>][ \t]*)?\d+(?:\.\d+)?[ \t]*(?:cm2?|mm2?|ml|mg|mcg|kg|g|%|mmhg|meq|units?)(?![a-z])/i;
-
-/** Past tenses without "-ed", which follow a given name as its verb ("kaitlyn brought her in", "ana went home"). */
-const IRREGULAR_PAST = new Set(['brought', 'went', 'came', 'took', 'gave', 'left', 'felt', 'got', 'ran', 'saw', 'told', 'sent', 'kept', 'made',
-  'found', 'thought', 'knew', 'drove', 'flew', 'fell', 'ate', 'drank', 'slept', 'woke', 'wrote', 'spoke', 'met', 'paid', 'sat', 'stood', 'held']);
 
 /**
  * Word `k` is a facility's head, or the word before one ("Orvel Eye Institute", "Ilsa Diagnostic Laboratory"): not a

@@ -3,7 +3,7 @@ import { STREET_TYPES_COMMON, STREET_TYPES_DISTINCT, TWO_WORD_STATES } from '../
 import { TRIGGER_PLACE } from '../trigger-bits.js';
 import type { PhiSpan } from '../types.js';
 import { namesAClassification, namesAnInstrument } from './eponym-heads.js';
-import { cleanGap, firstWordAfter, type Word } from '../words.js';
+import { cleanGap, firstWordFrom, type Word } from '../words.js';
 import {
   CARE_WORDS, COMPOUND_HEADS, DEPARTMENT_ENDING, DEVICE_NOUNS, EMPLOYMENT_VERBS, FACILITY_CUES, GENERIC_HEADS, HEAD_FILLERS, KNOWING_VERBS, LIVING_NOUNS, MIXED_CASE_MOVE_VERBS, MOVED_VERB_LIKE, MOVE_ADVERBS, MOVE_PREPOSITIONS, MOVE_VERBS, NAMING_HEADS, NOT_PLACES, OPENING_VERBS, NOT_TOWNS_AFTER_IN, ORGANISATION_HEADS, ORGANISATION_KINDS, ORGANISATION_WORDS, PLACE_BEFORE, SAFE_STATE_CODES, SAINT_BEFORE, STATES_OF_A_PATIENT, STRONG_CUES, UNIT_WORDS, WARD_NUMBER, WARD_VERBS, WEAK_HEADS,
 } from './place-cues.js';
@@ -1039,7 +1039,7 @@ function headClosesLine(s: PlaceScan, head: number): boolean {
 function ampersandPractices(s: PlaceScan): void {
   const words = s.words;
   for (let at = s.text.indexOf('&'); at >= 0; at = s.text.indexOf('&', at + 1)) {
-    const k = firstWordAfter(words, at);
+    const k = firstWordFrom(words, at + 1);
     const second = words[k];
     const firstKind = words[k - 1];
     if (second === undefined || firstKind === undefined || !/^[ \t]*&[ \t]*$/.test(second.gapBefore) || !kindOfCare(firstKind.key) || !kindOfCare(second.key)) continue;
